@@ -1,0 +1,36 @@
+//! Diagnostics: a message attached to a source location of the DSL.
+//!
+//! At macro time the location maps back to a `proc_macro2::Span` (rustc renders it); at
+//! the first call it maps to `file:line:col` through the glue's location table.
+
+use crate::ir::LocId;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub loc: LocId,
+    /// One line, lower case, no trailing period (rustc style).
+    pub message: String,
+    /// Extra lines (`help: ...`, `note: ...`).
+    pub notes: Vec<String>,
+}
+
+impl Diagnostic {
+    pub fn new(loc: LocId, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { loc, message: message.into(), notes: Vec::new() }
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// The message with its notes, one per line, as shown to users.
+    pub fn full_message(&self) -> String {
+        let mut s = self.message.clone();
+        for n in &self.notes {
+            s.push('\n');
+            s.push_str(n);
+        }
+        s
+    }
+}

@@ -1,0 +1,1115 @@
+//! Type inference and checking of one function body.
+//!
+//! Unification over type variables, with Rust's literal rules: an unsuffixed integer
+//! literal is an integer variable (default `i32`), a float literal a float variable
+//! (default `f64`). Operator and cast validity is checked after unification, so the order
+//! of statements does not matter for them; method calls and field accesses need their
+//! receiver's type when they are reached, as in rustc.
+//!
+//! Two modes share this code:
+//! - at macro time (`Mode::MacroTime`) the signatures of called jit fns are unknown; their
+//!   results have the `Unknown` type, which unifies silently with anything, so only
+//!   errors that are certain are reported;
+//! - at the first call (`Mode::Runtime`) every signature and generic argument is known and
+//!   every expression must end with a concrete type.
+
+use crate::diag::Diagnostic;
+use crate::ir::*;
+use crate::methods::{self, Builtin};
+use crate::types::{PrimTy, Type};
+use std::collections::HashMap;
+
+/// The signature of a called function, as written (with its own generics).
+#[derive(Clone, Debug)]
+pub struct CalleeSig {
+    pub name: String,
+    pub generics: usize,
+    pub params: Vec<TypeExpr>,
+    pub ret: TypeExpr,
+}
+
+/// Supplies the signatures of the items a body refers to.
+pub trait Callees {
+    /// `Ok(None)` when the signature is not known (macro time).
+    fn signature(&self, item: RefId) -> Result<Option<CalleeSig>, String>;
+}
+
+/// Macro time: nothing is known about other items.
+pub struct UnknownCallees;
+
+impl Callees for UnknownCallees {
+    fn signature(&self, _: RefId) -> Result<Option<CalleeSig>, String> {
+        Ok(None)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    MacroTime,
+    Runtime,
+}
+
+/// The result of inference: a concrete type for every expression and local.
+#[derive(Clone, Debug)]
+pub struct Typed {
+    pub expr_types: Vec<Type>,
+    pub local_types: Vec<Type>,
+    /// Generic arguments of each `Call` expression's callee.
+    pub call_type_args: HashMap<ExprId, Vec<Type>>,
+    /// The builtin behind each `MethodCall` expression.
+    pub methods: HashMap<ExprId, Builtin>,
+    pub ret: Type,
+    pub params: Vec<Type>,
+}
+
+/// Converts a written type to a concrete one, given the generic arguments.
+pub fn concrete_type(te: &TypeExpr, type_args: &[Type]) -> Option<Type> {
+    Some(match te {
+        TypeExpr::Prim(p) => Type::Prim(*p),
+        TypeExpr::Unit => Type::Unit,
+        TypeExpr::Tuple(es) => Type::Tuple(
+            es.iter()
+                .map(|e| concrete_type(e, type_args))
+                .collect::<Option<_>>()?,
+        ),
+        TypeExpr::Slice { elem, mutable } => Type::Slice {
+            elem: Box::new(concrete_type(elem, type_args)?),
+            mutable: *mutable,
+        },
+        TypeExpr::Generic(i) => type_args.get(*i as usize)?.clone(),
+        TypeExpr::Infer => return None,
+    })
+}
+
+/// Infers the types of `ir` specialised with `type_args` (one per generic parameter).
+pub fn infer(
+    ir: &FnIr,
+    type_args: &[Type],
+    callees: &dyn Callees,
+    mode: Mode,
+) -> Result<Typed, Vec<Diagnostic>> {
+    assert_eq!(type_args.len(), ir.generics.len(), "one type argument per generic parameter");
+    let cx = Infer {
+        ir,
+        callees,
+        mode,
+        vars: Vec::new(),
+        expr_types: vec![Ty::Unknown; ir.exprs.len()],
+        local_types: vec![None; ir.locals.len()],
+        local_assigned: vec![false; ir.locals.len()],
+        loop_break: HashMap::new(),
+        call_vars: HashMap::new(),
+        methods: HashMap::new(),
+        deferred: Vec::new(),
+        int_lits: Vec::new(),
+        diags: Vec::new(),
+        ret: Ty::Unknown,
+        type_args,
+    };
+    cx.run()
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Ty {
+    Prim(PrimTy),
+    Unit,
+    Never,
+    Tuple(Vec<Ty>),
+    Slice(Box<Ty>, bool),
+    Var(u32),
+    /// Unknown at macro time, or after an error: compatible with everything.
+    Unknown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum VarKind {
+    General,
+    Int,
+    Float,
+}
+
+#[derive(Clone, Debug)]
+enum VarState {
+    Unbound(VarKind),
+    Bound(Ty),
+}
+
+/// A check that needs final types.
+enum Deferred {
+    Unary(ExprId, UnOp, Ty),
+    Binary(ExprId, BinOp, Ty),
+    Cast(ExprId, Ty, Ty),
+    RangeBound(ExprId, Ty),
+    PanicArg(ExprId, Ty),
+}
+
+struct Infer<'a> {
+    ir: &'a FnIr,
+    callees: &'a dyn Callees,
+    mode: Mode,
+    vars: Vec<VarState>,
+    expr_types: Vec<Ty>,
+    local_types: Vec<Option<Ty>>,
+    /// Locals declared without an initialiser may be assigned once even if immutable.
+    local_assigned: Vec<bool>,
+    loop_break: HashMap<ExprId, Option<Ty>>,
+    call_vars: HashMap<ExprId, Vec<Ty>>,
+    methods: HashMap<ExprId, Builtin>,
+    deferred: Vec<Deferred>,
+    int_lits: Vec<(ExprId, i128, Ty)>,
+    diags: Vec<Diagnostic>,
+    ret: Ty,
+    type_args: &'a [Type],
+}
+
+impl<'a> Infer<'a> {
+    fn run(mut self) -> Result<Typed, Vec<Diagnostic>> {
+        let ir = self.ir;
+        for p in &ir.params {
+            let t = self.ty_of_expr_type(&p.ty, p.loc);
+            self.local_types[p.local.index()] = Some(t);
+        }
+        self.ret = self.ty_of_expr_type(&ir.ret, ir.ret_loc);
+        let body_ty = self.expr(ir.body);
+        let ret = self.ret.clone();
+        let loc = self.tail_loc(ir.body).unwrap_or(ir.ret_loc);
+        if self.coerce(&body_ty, &ret).is_err() {
+            let mut d = self.mismatch(loc, &ret, &body_ty);
+            if self.tail_loc(ir.body).is_none() && self.resolve(&body_ty) == Ty::Unit {
+                d = Diagnostic::new(ir.ret_loc, d.message).note(
+                    "note: the body has no tail expression or `return`, so it returns `()`",
+                );
+            }
+            self.diags.push(d);
+        }
+        self.default_literals();
+        self.run_deferred();
+        self.check_int_literals();
+        if !self.diags.is_empty() {
+            return Err(self.diags);
+        }
+        if self.mode == Mode::MacroTime {
+            // Nothing more to learn: unknown callees leave holes that only the first call fills.
+            return Err(Vec::new());
+        }
+        self.finish()
+    }
+
+    // ---- types ----------------------------------------------------------------------
+
+    fn fresh(&mut self, kind: VarKind) -> Ty {
+        self.vars.push(VarState::Unbound(kind));
+        Ty::Var(self.vars.len() as u32 - 1)
+    }
+
+    fn ty_of_type(t: &Type) -> Ty {
+        match t {
+            Type::Prim(p) => Ty::Prim(*p),
+            Type::Unit => Ty::Unit,
+            Type::Never => Ty::Never,
+            Type::Tuple(es) => Ty::Tuple(es.iter().map(Self::ty_of_type).collect()),
+            Type::Slice { elem, mutable } => Ty::Slice(Box::new(Self::ty_of_type(elem)), *mutable),
+        }
+    }
+
+    fn ty_of_expr_type(&mut self, te: &TypeExpr, _loc: LocId) -> Ty {
+        self.ty_of_expr_type_with(te, None)
+    }
+
+    /// `generics`: substitution for a callee's own generics; `None` means ours.
+    fn ty_of_expr_type_with(&mut self, te: &TypeExpr, generics: Option<&[Ty]>) -> Ty {
+        match te {
+            TypeExpr::Prim(p) => Ty::Prim(*p),
+            TypeExpr::Unit => Ty::Unit,
+            TypeExpr::Tuple(es) => {
+                Ty::Tuple(es.iter().map(|e| self.ty_of_expr_type_with(e, generics)).collect())
+            }
+            TypeExpr::Slice { elem, mutable } => {
+                Ty::Slice(Box::new(self.ty_of_expr_type_with(elem, generics)), *mutable)
+            }
+            TypeExpr::Generic(i) => match generics {
+                Some(g) => g[*i as usize].clone(),
+                None => Self::ty_of_type(&self.type_args[*i as usize]),
+            },
+            TypeExpr::Infer => self.fresh(VarKind::General),
+        }
+    }
+
+    fn resolve(&self, t: &Ty) -> Ty {
+        let mut t = t.clone();
+        while let Ty::Var(v) = t {
+            match &self.vars[v as usize] {
+                VarState::Bound(b) => t = b.clone(),
+                VarState::Unbound(_) => return Ty::Var(v),
+            }
+        }
+        t
+    }
+
+    fn var_kind(&self, v: u32) -> VarKind {
+        match self.vars[v as usize] {
+            VarState::Unbound(k) => k,
+            VarState::Bound(_) => unreachable!("var_kind of a bound variable"),
+        }
+    }
+
+    fn occurs(&self, v: u32, t: &Ty) -> bool {
+        match self.resolve(t) {
+            Ty::Var(w) => v == w,
+            Ty::Tuple(es) => es.iter().any(|e| self.occurs(v, e)),
+            Ty::Slice(e, _) => self.occurs(v, &e),
+            _ => false,
+        }
+    }
+
+    fn unify(&mut self, a: &Ty, b: &Ty) -> Result<(), ()> {
+        let (a, b) = (self.resolve(a), self.resolve(b));
+        match (&a, &b) {
+            (Ty::Unknown, _) | (_, Ty::Unknown) => Ok(()),
+            (Ty::Var(x), Ty::Var(y)) if x == y => Ok(()),
+            (Ty::Var(x), Ty::Var(y)) => {
+                let kind = match (self.var_kind(*x), self.var_kind(*y)) {
+                    (VarKind::General, k) | (k, VarKind::General) => k,
+                    (k1, k2) if k1 == k2 => k1,
+                    _ => return Err(()),
+                };
+                self.vars[*y as usize] = VarState::Unbound(kind);
+                self.vars[*x as usize] = VarState::Bound(Ty::Var(*y));
+                Ok(())
+            }
+            (Ty::Var(x), t) | (t, Ty::Var(x)) => {
+                let ok = match (self.var_kind(*x), t) {
+                    (VarKind::General, _) => !self.occurs(*x, t) && *t != Ty::Never,
+                    (VarKind::Int, Ty::Prim(p)) => p.is_int(),
+                    (VarKind::Float, Ty::Prim(p)) => p.is_float(),
+                    _ => false,
+                };
+                if ok {
+                    self.vars[*x as usize] = VarState::Bound(t.clone());
+                    Ok(())
+                } else {
+                    Err(())
+                }
+            }
+            (Ty::Prim(p), Ty::Prim(q)) if p == q => Ok(()),
+            (Ty::Unit, Ty::Unit) | (Ty::Never, Ty::Never) => Ok(()),
+            (Ty::Tuple(x), Ty::Tuple(y)) if x.len() == y.len() => {
+                for (p, q) in x.iter().zip(y) {
+                    self.unify(p, q)?;
+                }
+                Ok(())
+            }
+            (Ty::Slice(x, mx), Ty::Slice(y, my)) if mx == my => self.unify(x, y),
+            _ => Err(()),
+        }
+    }
+
+    /// Like `unify`, but a diverging `actual` fits any `expected`.
+    fn coerce(&mut self, actual: &Ty, expected: &Ty) -> Result<(), ()> {
+        if self.resolve(actual) == Ty::Never {
+            return Ok(());
+        }
+        self.unify(actual, expected)
+    }
+
+    fn show(&self, t: &Ty) -> String {
+        match self.resolve(t) {
+            Ty::Prim(p) => p.to_string(),
+            Ty::Unit => "()".into(),
+            Ty::Never => "!".into(),
+            Ty::Tuple(es) => {
+                let inner: Vec<String> = es.iter().map(|e| self.show(e)).collect();
+                if inner.len() == 1 {
+                    format!("({},)", inner[0])
+                } else {
+                    format!("({})", inner.join(", "))
+                }
+            }
+            Ty::Slice(e, m) => format!("&{}[{}]", if m { "mut " } else { "" }, self.show(&e)),
+            Ty::Var(v) => match self.var_kind(v) {
+                VarKind::Int => "{integer}".into(),
+                VarKind::Float => "{float}".into(),
+                VarKind::General => "_".into(),
+            },
+            Ty::Unknown => "_".into(),
+        }
+    }
+
+    fn mismatch(&self, loc: LocId, expected: &Ty, found: &Ty) -> Diagnostic {
+        let found_s = match self.resolve(found) {
+            Ty::Var(v) if self.var_kind(v) == VarKind::Int => "integer".to_string(),
+            Ty::Var(v) if self.var_kind(v) == VarKind::Float => "floating-point number".to_string(),
+            _ => format!("`{}`", self.show(found)),
+        };
+        Diagnostic::new(
+            loc,
+            format!("mismatched types: expected `{}`, found {found_s}", self.show(expected)),
+        )
+    }
+
+    fn coerce_at(&mut self, actual: &Ty, expected: &Ty, loc: LocId) {
+        if self.coerce(actual, expected).is_err() {
+            let d = self.mismatch(loc, expected, actual);
+            self.diags.push(d);
+        }
+    }
+
+    fn is_unknownish(&self, t: &Ty) -> bool {
+        matches!(self.resolve(t), Ty::Unknown)
+    }
+
+    fn loc(&self, e: ExprId) -> LocId {
+        self.ir.expr(e).loc
+    }
+
+    fn tail_loc(&self, e: ExprId) -> Option<LocId> {
+        match &self.ir.expr(e).kind {
+            ExprKind::Block(b) => b.tail.map(|t| self.tail_loc(t).unwrap_or(self.loc(t))),
+            _ => Some(self.loc(e)),
+        }
+    }
+
+    /// A receiver whose type must be known now; reports "type annotations needed" otherwise.
+    fn known_receiver(&mut self, t: &Ty, loc: LocId) -> Option<Ty> {
+        match self.resolve(t) {
+            Ty::Unknown => None,
+            Ty::Var(v) if self.var_kind(v) == VarKind::General => {
+                if self.mode == Mode::Runtime {
+                    self.diags.push(
+                        Diagnostic::new(loc, "type annotations needed")
+                            .note("help: give the value a type, e.g. `let x: f64 = ...`"),
+                    );
+                }
+                None
+            }
+            t => Some(t),
+        }
+    }
+
+    // ---- expressions ----------------------------------------------------------------
+
+    fn expr(&mut self, id: ExprId) -> Ty {
+        let t = self.expr_inner(id);
+        self.expr_types[id.index()] = t.clone();
+        t
+    }
+
+    fn expr_inner(&mut self, id: ExprId) -> Ty {
+        let ir = self.ir;
+        let e = ir.expr(id);
+        let loc = e.loc;
+        match &e.kind {
+            ExprKind::Lit(lit) => match lit {
+                Lit::Int(v, suffix) => {
+                    let t = match suffix {
+                        Some(p) => Ty::Prim(*p),
+                        None => self.fresh(VarKind::Int),
+                    };
+                    self.int_lits.push((id, *v, t.clone()));
+                    t
+                }
+                Lit::Float(_, Some(p)) => Ty::Prim(*p),
+                Lit::Float(_, None) => self.fresh(VarKind::Float),
+                Lit::Bool(_) => Ty::Prim(PrimTy::Bool),
+                Lit::Unit => Ty::Unit,
+            },
+            ExprKind::Local(l) => match &self.local_types[l.index()] {
+                Some(t) => t.clone(),
+                None => Ty::Unknown,
+            },
+            ExprKind::Unary(op, inner) => {
+                let t = self.expr(*inner);
+                self.deferred.push(Deferred::Unary(id, *op, t.clone()));
+                t
+            }
+            ExprKind::Binary(op, a, b) => self.binary(id, *op, *a, *b),
+            ExprKind::Assign(place, value) => {
+                let pt = self.place(*place, false);
+                let vt = self.expr(*value);
+                let vloc = self.loc(*value);
+                self.coerce_at(&vt, &pt, vloc);
+                Ty::Unit
+            }
+            ExprKind::CompoundAssign(op, place, value) => {
+                let pt = self.place(*place, true);
+                let vt = self.expr(*value);
+                if op.is_shift() {
+                    self.deferred.push(Deferred::Binary(*value, BinOp::Shl, vt));
+                } else {
+                    let vloc = self.loc(*value);
+                    self.coerce_at(&vt, &pt, vloc);
+                }
+                self.deferred.push(Deferred::Binary(id, *op, pt));
+                Ty::Unit
+            }
+            ExprKind::Cast(inner, target) => {
+                let from = self.expr(*inner);
+                let to = self.ty_of_expr_type(target, loc);
+                self.deferred.push(Deferred::Cast(id, from, to.clone()));
+                to
+            }
+            ExprKind::Block(block) => self.block(block),
+            ExprKind::If { cond, then_branch, else_branch } => {
+                let ct = self.expr(*cond);
+                let cloc = self.loc(*cond);
+                self.coerce_at(&ct, &Ty::Prim(PrimTy::Bool), cloc);
+                let tt = self.expr(*then_branch);
+                match else_branch {
+                    None => {
+                        if self.coerce(&tt, &Ty::Unit).is_err() {
+                            let shown = self.show(&tt);
+                            self.diags.push(
+                                Diagnostic::new(loc, "`if` may be missing an `else` clause")
+                                    .note(format!(
+                                        "note: the `if` branch has type `{shown}`, so an `else` \
+                                         branch of the same type is required"
+                                    )),
+                            );
+                        }
+                        Ty::Unit
+                    }
+                    Some(els) => {
+                        let et = self.expr(*els);
+                        if self.resolve(&tt) == Ty::Never {
+                            et
+                        } else if self.resolve(&et) == Ty::Never {
+                            tt
+                        } else {
+                            if self.unify(&tt, &et).is_err() {
+                                let eloc = self.tail_loc(*els).unwrap_or(self.loc(*els));
+                                let (a, b) = (self.show(&tt), self.show(&et));
+                                self.diags.push(Diagnostic::new(
+                                    eloc,
+                                    format!(
+                                        "`if` and `else` have incompatible types: expected `{a}`, found `{b}`"
+                                    ),
+                                ));
+                            }
+                            tt
+                        }
+                    }
+                }
+            }
+            ExprKind::While { cond, body } => {
+                let ct = self.expr(*cond);
+                let cloc = self.loc(*cond);
+                self.coerce_at(&ct, &Ty::Prim(PrimTy::Bool), cloc);
+                self.unit_body(*body);
+                Ty::Unit
+            }
+            ExprKind::Loop { body } => {
+                self.loop_break.insert(id, None);
+                self.unit_body(*body);
+                match self.loop_break.remove(&id).flatten() {
+                    Some(t) => t,
+                    None => Ty::Never,
+                }
+            }
+            ExprKind::ForRange { var, start, end, body, .. } => {
+                let st = self.expr(*start);
+                let et = self.expr(*end);
+                let eloc = self.loc(*end);
+                self.coerce_at(&et, &st, eloc);
+                self.deferred.push(Deferred::RangeBound(*start, st.clone()));
+                self.local_types[var.index()] = Some(st);
+                self.unit_body(*body);
+                Ty::Unit
+            }
+            ExprKind::Break { target, value } => {
+                let vt = match value {
+                    Some(v) => self.expr(*v),
+                    None => Ty::Unit,
+                };
+                match &ir.expr(*target).kind {
+                    ExprKind::Loop { .. } => {
+                        let prev = self.loop_break.get(target).cloned().flatten();
+                        match prev {
+                            None => {
+                                if self.resolve(&vt) != Ty::Never {
+                                    self.loop_break.insert(*target, Some(vt));
+                                }
+                            }
+                            Some(p) => {
+                                let vloc = value.map(|v| self.loc(v)).unwrap_or(loc);
+                                self.coerce_at(&vt, &p, vloc);
+                            }
+                        }
+                    }
+                    _ => {
+                        if let Some(v) = value {
+                            self.diags.push(Diagnostic::new(
+                                self.loc(*v),
+                                "`break` with value from a `while` or `for` loop",
+                            ).note("help: only `loop` can break with a value; use `break;`"));
+                        }
+                    }
+                }
+                Ty::Never
+            }
+            ExprKind::Continue { .. } => Ty::Never,
+            ExprKind::Return(value) => {
+                let (vt, vloc) = match value {
+                    Some(v) => (self.expr(*v), self.loc(*v)),
+                    None => (Ty::Unit, loc),
+                };
+                let ret = self.ret.clone();
+                self.coerce_at(&vt, &ret, vloc);
+                Ty::Never
+            }
+            ExprKind::Tuple(es) => Ty::Tuple(es.iter().map(|e| self.expr(*e)).collect()),
+            ExprKind::TupleField(base, index) => {
+                let bt = self.expr(*base);
+                self.tuple_field(&bt, *index, loc)
+            }
+            ExprKind::Index(base, index) => {
+                let bt = self.expr(*base);
+                let it = self.expr(*index);
+                self.index(&bt, &it, loc, self.loc(*index))
+            }
+            ExprKind::Call { callee, args } => self.call(id, *callee, args),
+            ExprKind::MethodCall { receiver, method, args } => {
+                self.method_call(id, *receiver, method, args)
+            }
+            ExprKind::Panic(msg) => {
+                for a in &msg.args {
+                    let t = self.expr(*a);
+                    self.deferred.push(Deferred::PanicArg(*a, t));
+                }
+                Ty::Never
+            }
+        }
+    }
+
+    fn unit_body(&mut self, body: ExprId) {
+        let bt = self.expr(body);
+        if self.coerce(&bt, &Ty::Unit).is_err() {
+            let loc = self.tail_loc(body).unwrap_or(self.loc(body));
+            let d = self.mismatch(loc, &Ty::Unit, &bt);
+            self.diags.push(d.note("help: a loop body cannot produce a value; add `;`"));
+        }
+    }
+
+    fn block(&mut self, block: &Block) -> Ty {
+        let mut diverges = false;
+        for stmt in &block.stmts {
+            match stmt {
+                Stmt::Let { pattern, ty, init, loc } => {
+                    let decl = match ty {
+                        Some(te) => self.ty_of_expr_type(te, *loc),
+                        None => self.fresh(VarKind::General),
+                    };
+                    if let Some(init) = init {
+                        let it = self.expr(*init);
+                        if self.resolve(&it) == Ty::Never {
+                            diverges = true;
+                        }
+                        let iloc = self.tail_loc(*init).unwrap_or(self.loc(*init));
+                        self.coerce_at(&it, &decl, iloc);
+                    }
+                    self.bind_pattern(pattern, &decl, *loc, init.is_some());
+                }
+                Stmt::Expr(e) => {
+                    let t = self.expr(*e);
+                    if self.resolve(&t) == Ty::Never {
+                        diverges = true;
+                    }
+                }
+            }
+        }
+        match block.tail {
+            Some(t) => self.expr(t),
+            None if diverges => Ty::Never,
+            None => Ty::Unit,
+        }
+    }
+
+    fn bind_pattern(&mut self, pat: &Pattern, t: &Ty, loc: LocId, initialised: bool) {
+        match pat {
+            Pattern::Bind(l) => {
+                self.local_types[l.index()] = Some(t.clone());
+                self.local_assigned[l.index()] = initialised;
+            }
+            Pattern::Wild => {}
+            Pattern::Tuple(ps) => {
+                let elems: Vec<Ty> = match self.resolve(t) {
+                    Ty::Tuple(es) if es.len() == ps.len() => es,
+                    Ty::Unknown => vec![Ty::Unknown; ps.len()],
+                    other => {
+                        let fresh: Vec<Ty> =
+                            (0..ps.len()).map(|_| self.fresh(VarKind::General)).collect();
+                        if self.unify(&other, &Ty::Tuple(fresh.clone())).is_err() {
+                            let shown = self.show(&other);
+                            self.diags.push(Diagnostic::new(
+                                loc,
+                                format!(
+                                    "mismatched types: expected `{shown}`, found a tuple pattern with {} elements",
+                                    ps.len()
+                                ),
+                            ));
+                            vec![Ty::Unknown; ps.len()]
+                        } else {
+                            fresh
+                        }
+                    }
+                };
+                for (p, e) in ps.iter().zip(&elems) {
+                    self.bind_pattern(p, e, loc, initialised);
+                }
+            }
+        }
+    }
+
+    /// The type of an assignable place, after checking that it may be assigned.
+    fn place(&mut self, id: ExprId, compound: bool) -> Ty {
+        let ir = self.ir;
+        let loc = self.loc(id);
+        match &ir.expr(id).kind {
+            ExprKind::Local(l) => {
+                let decl = ir.local(*l);
+                let first_init = !compound && !self.local_assigned[l.index()];
+                if !decl.mutable && !first_init {
+                    self.diags.push(
+                        Diagnostic::new(
+                            loc,
+                            format!("cannot assign twice to immutable variable `{}`", decl.name),
+                        )
+                        .note(format!("help: make the variable mutable: `let mut {}`", decl.name)),
+                    );
+                }
+                if !compound {
+                    self.local_assigned[l.index()] = true;
+                }
+                self.expr(id)
+            }
+            ExprKind::Index(base, _) => {
+                let t = self.expr(id);
+                if let Ty::Slice(_, false) = self.resolve(&self.expr_types[base.index()]) {
+                    self.diags.push(
+                        Diagnostic::new(
+                            loc,
+                            "cannot assign through a `&` slice: its elements are read-only",
+                        )
+                        .note("help: take the parameter as `&mut [T]`"),
+                    );
+                }
+                t
+            }
+            ExprKind::TupleField(base, _) => {
+                let mut root = *base;
+                while let ExprKind::TupleField(b, _) = &ir.expr(root).kind {
+                    root = *b;
+                }
+                if let ExprKind::Local(l) = &ir.expr(root).kind {
+                    let decl = ir.local(*l);
+                    if !decl.mutable {
+                        self.diags.push(
+                            Diagnostic::new(
+                                loc,
+                                format!("cannot assign to a field of immutable variable `{}`", decl.name),
+                            )
+                            .note(format!("help: make the variable mutable: `let mut {}`", decl.name)),
+                        );
+                    }
+                } else if !matches!(ir.expr(root).kind, ExprKind::Index(..)) {
+                    self.diags.push(Diagnostic::new(loc, "invalid left-hand side of assignment"));
+                }
+                self.expr(id)
+            }
+            _ => {
+                self.expr(id);
+                self.diags.push(
+                    Diagnostic::new(loc, "invalid left-hand side of assignment")
+                        .note("note: only variables, slice elements and tuple fields can be assigned"),
+                );
+                Ty::Unknown
+            }
+        }
+    }
+
+    fn binary(&mut self, id: ExprId, op: BinOp, a: ExprId, b: ExprId) -> Ty {
+        let at = self.expr(a);
+        let bt = self.expr(b);
+        let bloc = self.loc(b);
+        match op {
+            BinOp::And | BinOp::Or => {
+                let aloc = self.loc(a);
+                self.coerce_at(&at, &Ty::Prim(PrimTy::Bool), aloc);
+                self.coerce_at(&bt, &Ty::Prim(PrimTy::Bool), bloc);
+                Ty::Prim(PrimTy::Bool)
+            }
+            BinOp::Shl | BinOp::Shr => {
+                self.deferred.push(Deferred::Binary(id, op, at.clone()));
+                self.deferred.push(Deferred::Binary(b, BinOp::Shl, bt));
+                at
+            }
+            _ => {
+                if self.coerce(&bt, &at).is_err() {
+                    let d = self.mismatch(bloc, &at, &bt);
+                    self.diags.push(d);
+                }
+                self.deferred.push(Deferred::Binary(id, op, at.clone()));
+                if op.is_comparison() { Ty::Prim(PrimTy::Bool) } else { at }
+            }
+        }
+    }
+
+    fn tuple_field(&mut self, bt: &Ty, index: u32, loc: LocId) -> Ty {
+        match self.known_receiver(bt, loc) {
+            None => Ty::Unknown,
+            Some(Ty::Tuple(es)) if (index as usize) < es.len() => es[index as usize].clone(),
+            Some(other) => {
+                let shown = self.show(&other);
+                self.diags.push(Diagnostic::new(loc, format!("no field `{index}` on type `{shown}`")));
+                Ty::Unknown
+            }
+        }
+    }
+
+    fn index(&mut self, bt: &Ty, it: &Ty, loc: LocId, iloc: LocId) -> Ty {
+        let usize_t = Ty::Prim(PrimTy::Usize);
+        match self.known_receiver(bt, loc) {
+            None => Ty::Unknown,
+            Some(Ty::Slice(elem, _)) => {
+                if self.coerce(it, &usize_t).is_err() {
+                    let shown = self.show(it);
+                    self.diags.push(
+                        Diagnostic::new(
+                            iloc,
+                            format!("slices are indexed by `usize`, found `{shown}`"),
+                        )
+                        .note("help: convert the index with `as usize`"),
+                    );
+                }
+                *elem
+            }
+            Some(other) => {
+                let shown = self.show(&other);
+                self.diags.push(Diagnostic::new(loc, format!("cannot index into a value of type `{shown}`")));
+                Ty::Unknown
+            }
+        }
+    }
+
+    fn call(&mut self, id: ExprId, callee: RefId, args: &[ExprId]) -> Ty {
+        let loc = self.loc(id);
+        let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
+        let sig = match self.callees.signature(callee) {
+            Ok(Some(sig)) => sig,
+            Ok(None) => return Ty::Unknown,
+            Err(message) => {
+                self.diags.push(Diagnostic::new(loc, message));
+                return Ty::Unknown;
+            }
+        };
+        if sig.params.len() != args.len() {
+            let plural = |n: usize| if n == 1 { "" } else { "s" };
+            self.diags.push(Diagnostic::new(
+                loc,
+                format!(
+                    "function `{}` takes {} argument{} but {} argument{} supplied",
+                    sig.name,
+                    sig.params.len(),
+                    plural(sig.params.len()),
+                    args.len(),
+                    if args.len() == 1 { " was" } else { "s were" },
+                ),
+            ));
+            return Ty::Unknown;
+        }
+        let generics: Vec<Ty> = (0..sig.generics).map(|_| self.fresh(VarKind::General)).collect();
+        for ((a, at), pt) in args.iter().zip(&arg_types).zip(&sig.params) {
+            let pty = self.ty_of_expr_type_with(pt, Some(&generics));
+            let aloc = self.loc(*a);
+            self.coerce_at(at, &pty, aloc);
+        }
+        self.call_vars.insert(id, generics.clone());
+        self.ty_of_expr_type_with(&sig.ret, Some(&generics))
+    }
+
+    fn method_call(&mut self, id: ExprId, receiver: ExprId, method: &str, args: &[ExprId]) -> Ty {
+        let loc = self.loc(id);
+        let rt = self.expr(receiver);
+        let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
+        let recv = match self.resolve(&rt) {
+            Ty::Var(v) if self.var_kind(v) != VarKind::General => {
+                let kind = if self.var_kind(v) == VarKind::Int { "{integer}" } else { "{float}" };
+                let example = if self.var_kind(v) == VarKind::Int { "i64" } else { "f64" };
+                self.diags.push(
+                    Diagnostic::new(
+                        loc,
+                        format!("can't call method `{method}` on ambiguous numeric type `{kind}`"),
+                    )
+                    .note(format!("help: give the value a type, e.g. `2.0_{example}` or `let x: {example} = ...`")),
+                );
+                return Ty::Unknown;
+            }
+            _ => match self.known_receiver(&rt, self.loc(receiver)) {
+                None => return Ty::Unknown,
+                Some(t) => t,
+            },
+        };
+        let concrete = match self.concrete(&recv) {
+            Some(t) => t,
+            None => return Ty::Unknown,
+        };
+        let Some(sig) = methods::lookup(&concrete, method) else {
+            let names = methods::names_for(&concrete);
+            let mut d = Diagnostic::new(
+                loc,
+                format!("no method named `{method}` found for `{concrete}` in jit code"),
+            );
+            if !names.is_empty() {
+                d = d.note(format!("note: the methods of `{concrete}` in jit code are: {}", names.join(", ")));
+            }
+            self.diags.push(d);
+            return Ty::Unknown;
+        };
+        if sig.params.len() != args.len() {
+            self.diags.push(Diagnostic::new(
+                loc,
+                format!(
+                    "method `{method}` takes {} argument{} but {} {} supplied",
+                    sig.params.len(),
+                    if sig.params.len() == 1 { "" } else { "s" },
+                    args.len(),
+                    if args.len() == 1 { "was" } else { "were" },
+                ),
+            ));
+            return Self::ty_of_type(&sig.ret);
+        }
+        for ((a, at), pt) in args.iter().zip(&arg_types).zip(&sig.params) {
+            let aloc = self.loc(*a);
+            self.coerce_at(at, &Self::ty_of_type(pt), aloc);
+        }
+        self.methods.insert(id, sig.builtin);
+        Self::ty_of_type(&sig.ret)
+    }
+
+    /// A fully known type, if `t` has no variables or unknowns left.
+    fn concrete(&self, t: &Ty) -> Option<Type> {
+        Some(match self.resolve(t) {
+            Ty::Prim(p) => Type::Prim(p),
+            Ty::Unit => Type::Unit,
+            Ty::Never => Type::Never,
+            Ty::Tuple(es) => Type::Tuple(es.iter().map(|e| self.concrete(e)).collect::<Option<_>>()?),
+            Ty::Slice(e, m) => Type::Slice { elem: Box::new(self.concrete(&e)?), mutable: m },
+            Ty::Var(_) | Ty::Unknown => return None,
+        })
+    }
+
+    // ---- after the walk -------------------------------------------------------------
+
+    fn default_literals(&mut self) {
+        for v in 0..self.vars.len() {
+            if let VarState::Unbound(kind) = self.vars[v] {
+                match kind {
+                    VarKind::Int => self.vars[v] = VarState::Bound(Ty::Prim(PrimTy::I32)),
+                    VarKind::Float => self.vars[v] = VarState::Bound(Ty::Prim(PrimTy::F64)),
+                    VarKind::General => {}
+                }
+            }
+        }
+    }
+
+    fn run_deferred(&mut self) {
+        for d in std::mem::take(&mut self.deferred) {
+            match d {
+                Deferred::Unary(id, op, t) => {
+                    let Some(p) = self.prim_or_skip(&t) else {
+                        if !self.is_unknownish(&t) && self.concrete(&t).is_some() {
+                            let shown = self.show(&t);
+                            let sym = if op == UnOp::Neg { "-" } else { "!" };
+                            self.diags.push(Diagnostic::new(
+                                self.loc(id),
+                                format!("cannot apply unary operator `{sym}` to type `{shown}`"),
+                            ));
+                        }
+                        continue;
+                    };
+                    let ok = match op {
+                        UnOp::Neg => p.is_signed(),
+                        UnOp::Not => p.is_int() || p == PrimTy::Bool,
+                    };
+                    if !ok {
+                        let sym = if op == UnOp::Neg { "-" } else { "!" };
+                        let mut d = Diagnostic::new(
+                            self.loc(id),
+                            format!("cannot apply unary operator `{sym}` to type `{p}`"),
+                        );
+                        if op == UnOp::Neg && p.is_int() {
+                            d = d.note("note: unsigned values cannot be negated");
+                        }
+                        self.diags.push(d);
+                    }
+                }
+                Deferred::Binary(id, op, t) => {
+                    let loc = self.loc(id);
+                    let Some(p) = self.prim_or_skip(&t) else {
+                        if !self.is_unknownish(&t) && self.concrete(&t).is_some() {
+                            let shown = self.show(&t);
+                            self.diags.push(Diagnostic::new(
+                                loc,
+                                format!("binary operation `{}` cannot be applied to type `{shown}`", op.symbol()),
+                            ));
+                        }
+                        continue;
+                    };
+                    let ok = match op {
+                        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem => p.is_numeric(),
+                        BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => p.is_int() || p == PrimTy::Bool,
+                        BinOp::Shl | BinOp::Shr => p.is_int(),
+                        BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => true,
+                        BinOp::And | BinOp::Or => p == PrimTy::Bool,
+                    };
+                    if !ok {
+                        self.diags.push(Diagnostic::new(
+                            loc,
+                            format!("binary operation `{}` cannot be applied to type `{p}`", op.symbol()),
+                        ));
+                    }
+                }
+                Deferred::Cast(id, from, to) => {
+                    let (Some(f), Some(t)) = (self.prim_or_skip(&from), self.prim_or_skip(&to)) else {
+                        let (fc, tc) = (self.concrete(&from), self.concrete(&to));
+                        if let (Some(fc), Some(tc)) = (fc, tc) {
+                            self.diags.push(Diagnostic::new(
+                                self.loc(id),
+                                format!("non-primitive cast: `{fc}` as `{tc}`"),
+                            ).note("note: `as` converts between numbers, and from `bool` to integers"));
+                        }
+                        continue;
+                    };
+                    if t == PrimTy::Bool && f != PrimTy::Bool {
+                        self.diags.push(
+                            Diagnostic::new(self.loc(id), format!("cannot cast `{f}` as `bool`"))
+                                .note("help: compare with zero instead: `x != 0`"),
+                        );
+                    } else if f == PrimTy::Bool && t.is_float() {
+                        self.diags.push(Diagnostic::new(
+                            self.loc(id),
+                            format!("cannot cast `bool` as `{t}`"),
+                        ).note("help: cast through an integer: `b as u8 as f64`"));
+                    }
+                }
+                Deferred::RangeBound(id, t) => {
+                    if let Some(p) = self.prim_or_skip(&t) {
+                        if !p.is_int() {
+                            self.diags.push(Diagnostic::new(
+                                self.loc(id),
+                                format!("`for` ranges need integer bounds, found `{p}`"),
+                            ));
+                        }
+                    } else if let Some(c) = self.concrete(&t) {
+                        self.diags.push(Diagnostic::new(
+                            self.loc(id),
+                            format!("`for` ranges need integer bounds, found `{c}`"),
+                        ));
+                    }
+                }
+                Deferred::PanicArg(id, t) => {
+                    if self.prim_or_skip(&t).is_none() {
+                        if let Some(c) = self.concrete(&t) {
+                            self.diags.push(Diagnostic::new(
+                                self.loc(id),
+                                format!("`{c}` cannot be formatted in a jit panic message"),
+                            ).note("note: panic messages in jit code format numbers and `bool`"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The primitive behind `t`, or `None` if it is not (yet) a primitive.
+    fn prim_or_skip(&self, t: &Ty) -> Option<PrimTy> {
+        match self.resolve(t) {
+            Ty::Prim(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    fn check_int_literals(&mut self) {
+        for (id, v, t) in std::mem::take(&mut self.int_lits) {
+            let Some(p) = self.prim_or_skip(&t) else { continue };
+            if let Some((lo, hi)) = p.int_range() {
+                if v < lo || v > hi {
+                    self.diags.push(
+                        Diagnostic::new(self.loc(id), format!("literal out of range for `{p}`"))
+                            .note(format!("note: the literal `{v}` does not fit into `{p}` ({lo}..={hi})")),
+                    );
+                }
+            }
+        }
+    }
+
+    fn finish(mut self) -> Result<Typed, Vec<Diagnostic>> {
+        let mut expr_types = Vec::with_capacity(self.expr_types.len());
+        let mut reported = false;
+        for (i, t) in self.expr_types.iter().enumerate() {
+            match self.concrete(t) {
+                Some(c) => expr_types.push(c),
+                None => {
+                    if !reported {
+                        self.diags.push(
+                            Diagnostic::new(self.ir.exprs[i].loc, "type annotations needed")
+                                .note("help: give the value a type, e.g. `let x: f64 = ...`"),
+                        );
+                        reported = true;
+                    }
+                    expr_types.push(Type::Unit);
+                }
+            }
+        }
+        let mut local_types = Vec::with_capacity(self.local_types.len());
+        for (i, t) in self.local_types.iter().enumerate() {
+            match t.as_ref().and_then(|t| self.concrete(t)) {
+                Some(c) => local_types.push(c),
+                None => {
+                    // A local that is declared but never reached (dead code) or never given a type.
+                    if t.is_some() && !reported {
+                        self.diags.push(
+                            Diagnostic::new(self.ir.locals[i].loc, "type annotations needed")
+                                .note(format!(
+                                    "help: give `{}` a type, e.g. `let {}: f64 = ...`",
+                                    self.ir.locals[i].name, self.ir.locals[i].name
+                                )),
+                        );
+                        reported = true;
+                    }
+                    local_types.push(Type::Unit);
+                }
+            }
+        }
+        let mut call_type_args = HashMap::new();
+        for (id, vars) in &self.call_vars {
+            let mut args = Vec::new();
+            for v in vars {
+                match self.concrete(v) {
+                    Some(c) => args.push(c),
+                    None => {
+                        if !reported {
+                            self.diags.push(
+                                Diagnostic::new(self.ir.exprs[id.index()].loc, "type annotations needed")
+                                    .note("note: cannot infer the generic arguments of this call"),
+                            );
+                            reported = true;
+                        }
+                        args.push(Type::Unit);
+                    }
+                }
+            }
+            call_type_args.insert(*id, args);
+        }
+        if !self.diags.is_empty() {
+            return Err(self.diags);
+        }
+        let ret = self.concrete(&self.ret).expect("return type is concrete");
+        let params = self
+            .ir
+            .params
+            .iter()
+            .map(|p| local_types[p.local.index()].clone())
+            .collect();
+        Ok(Typed { expr_types, local_types, call_type_args, methods: self.methods, ret, params })
+    }
+}

@@ -1,0 +1,390 @@
+//! The IR of one `#[jit]` function: a typed-later expression tree in an arena.
+//!
+//! Produced by `lower` at macro time, serialised into the user's crate with postcard,
+//! decoded by the runtime at the first call. Entities are small ids into per-function
+//! arenas (cranelift style): `ExprId` into `FnIr::exprs`, `LocalId` into `FnIr::locals`,
+//! `RefId` into `FnIr::refs` (items resolved by rustc in the generated glue), `LocId`
+//! into the source-location table that the glue emits with `line!()`/`column!()`.
+//!
+//! Invariants (checked by `FnIr::validate` in debug builds and tests):
+//! - every id is in range of its arena;
+//! - `Break`/`Continue` targets are `Loop`/`While`/`ForRange` expressions that enclose them;
+//! - a `Local` expression's local is declared (by a param, a `let` or a `for`) before use.
+
+use crate::types::PrimTy;
+use serde::{Deserialize, Serialize};
+
+macro_rules! entity {
+    ($(#[$m:meta])* $name:ident) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub struct $name(pub u32);
+        impl $name {
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    };
+}
+
+entity!(
+    /// An expression in `FnIr::exprs`.
+    ExprId
+);
+entity!(
+    /// A local variable (parameters first) in `FnIr::locals`.
+    LocalId
+);
+entity!(
+    /// An item named by the body (a called jit fn) in `FnIr::refs`.
+    RefId
+);
+entity!(
+    /// A source location in the table the glue emits beside the IR.
+    LocId
+);
+
+/// One `#[jit]` function.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct FnIr {
+    pub name: String,
+    /// Generic type parameter names, in declaration order; `TypeExpr::Generic(i)` refers here.
+    pub generics: Vec<String>,
+    pub params: Vec<Param>,
+    pub ret: TypeExpr,
+    pub ret_loc: LocId,
+    pub loc: LocId,
+    pub body: ExprId,
+    pub exprs: Vec<Expr>,
+    pub locals: Vec<LocalDecl>,
+    pub refs: Vec<ItemRef>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Param {
+    pub local: LocalId,
+    pub ty: TypeExpr,
+    pub loc: LocId,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct LocalDecl {
+    pub name: String,
+    pub mutable: bool,
+    pub loc: LocId,
+}
+
+/// An item the body refers to by path; the glue resolves `path` with rustc.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ItemRef {
+    /// The path as written, for messages (`helpers::norm`).
+    pub path: String,
+    pub loc: LocId,
+}
+
+/// A type as written in the source.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum TypeExpr {
+    Prim(PrimTy),
+    Unit,
+    Tuple(Vec<TypeExpr>),
+    Slice { elem: Box<TypeExpr>, mutable: bool },
+    /// A generic parameter of the function, by index into `FnIr::generics`.
+    Generic(u32),
+    /// `_` in a `let` annotation or a cast target: inferred.
+    Infer,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub loc: LocId,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum ExprKind {
+    Lit(Lit),
+    Local(LocalId),
+    Unary(UnOp, ExprId),
+    Binary(BinOp, ExprId, ExprId),
+    /// `place = value`.
+    Assign(ExprId, ExprId),
+    /// `place op= value`.
+    CompoundAssign(BinOp, ExprId, ExprId),
+    Cast(ExprId, TypeExpr),
+    Block(Block),
+    If {
+        cond: ExprId,
+        then_branch: ExprId,
+        else_branch: Option<ExprId>,
+    },
+    While {
+        cond: ExprId,
+        body: ExprId,
+    },
+    Loop {
+        body: ExprId,
+    },
+    ForRange {
+        var: LocalId,
+        start: ExprId,
+        end: ExprId,
+        inclusive: bool,
+        body: ExprId,
+    },
+    /// `break 'label value`; `target` is the loop expression it leaves.
+    Break {
+        target: ExprId,
+        value: Option<ExprId>,
+    },
+    Continue {
+        target: ExprId,
+    },
+    Return(Option<ExprId>),
+    Tuple(Vec<ExprId>),
+    TupleField(ExprId, u32),
+    Index(ExprId, ExprId),
+    Call {
+        callee: RefId,
+        args: Vec<ExprId>,
+    },
+    MethodCall {
+        receiver: ExprId,
+        method: String,
+        args: Vec<ExprId>,
+    },
+    /// `panic!(..)`, and the failing branch of `assert!(..)`.
+    Panic(PanicMessage),
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Block {
+    pub stmts: Vec<Stmt>,
+    pub tail: Option<ExprId>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum Stmt {
+    Let {
+        pattern: Pattern,
+        ty: Option<TypeExpr>,
+        init: Option<ExprId>,
+        loc: LocId,
+    },
+    /// An expression statement (with or without `;`).
+    Expr(ExprId),
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum Pattern {
+    Bind(LocalId),
+    Wild,
+    Tuple(Vec<Pattern>),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Lit {
+    /// An integer literal with its optional suffix; negation of a literal is folded in.
+    Int(i128, Option<PrimTy>),
+    Float(f64, Option<PrimTy>),
+    Bool(bool),
+    Unit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UnOp {
+    Neg,
+    Not,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Shl,
+    Shr,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    And,
+    Or,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+            BinOp::Rem => "%",
+            BinOp::BitAnd => "&",
+            BinOp::BitOr => "|",
+            BinOp::BitXor => "^",
+            BinOp::Shl => "<<",
+            BinOp::Shr => ">>",
+            BinOp::Eq => "==",
+            BinOp::Ne => "!=",
+            BinOp::Lt => "<",
+            BinOp::Le => "<=",
+            BinOp::Gt => ">",
+            BinOp::Ge => ">=",
+            BinOp::And => "&&",
+            BinOp::Or => "||",
+        }
+    }
+
+    pub fn is_comparison(self) -> bool {
+        matches!(
+            self,
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+        )
+    }
+
+    pub fn is_shift(self) -> bool {
+        matches!(self, BinOp::Shl | BinOp::Shr)
+    }
+}
+
+/// A panic message: literal pieces interleaved with `{}` / `{:?}` arguments.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PanicMessage {
+    /// `pieces.len() == args.len() + 1`.
+    pub pieces: Vec<String>,
+    pub args: Vec<ExprId>,
+    /// Per argument: formatted with `{:?}` (true) or `{}` (false).
+    pub debug: Vec<bool>,
+}
+
+impl FnIr {
+    pub fn expr(&self, id: ExprId) -> &Expr {
+        &self.exprs[id.index()]
+    }
+
+    pub fn local(&self, id: LocalId) -> &LocalDecl {
+        &self.locals[id.index()]
+    }
+
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("IR serialisation cannot fail")
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<FnIr, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+
+    /// Checks the arena invariants listed in the module docs.
+    pub fn validate(&self) -> Result<(), String> {
+        let n_exprs = self.exprs.len() as u32;
+        let n_locals = self.locals.len() as u32;
+        let check_expr = |id: ExprId| {
+            if id.0 < n_exprs {
+                Ok(())
+            } else {
+                Err(format!("expression id {} out of range", id.0))
+            }
+        };
+        let check_local = |id: LocalId| {
+            if id.0 < n_locals {
+                Ok(())
+            } else {
+                Err(format!("local id {} out of range", id.0))
+            }
+        };
+        check_expr(self.body)?;
+        for p in &self.params {
+            check_local(p.local)?;
+        }
+        for (i, e) in self.exprs.iter().enumerate() {
+            let mut children = Vec::new();
+            e.kind.for_each_child(|c| children.push(c));
+            for c in children {
+                check_expr(c)?;
+            }
+            match &e.kind {
+                ExprKind::Local(l) | ExprKind::ForRange { var: l, .. } => check_local(*l)?,
+                ExprKind::Break { target, .. } | ExprKind::Continue { target } => {
+                    let t = &self.exprs[target.index()];
+                    if !matches!(
+                        t.kind,
+                        ExprKind::Loop { .. } | ExprKind::While { .. } | ExprKind::ForRange { .. }
+                    ) {
+                        return Err(format!("break/continue in expr {i} does not target a loop"));
+                    }
+                }
+                ExprKind::Call { callee, .. } if callee.index() >= self.refs.len() => {
+                    return Err(format!("ref id {} out of range", callee.0));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+impl ExprKind {
+    /// Calls `f` on every direct child expression, in evaluation order.
+    pub fn for_each_child(&self, mut f: impl FnMut(ExprId)) {
+        match self {
+            ExprKind::Lit(_) | ExprKind::Local(_) | ExprKind::Continue { .. } => {}
+            ExprKind::Unary(_, e) | ExprKind::Cast(e, _) | ExprKind::TupleField(e, _) => f(*e),
+            ExprKind::Binary(_, a, b)
+            | ExprKind::Assign(a, b)
+            | ExprKind::CompoundAssign(_, a, b)
+            | ExprKind::Index(a, b)
+            | ExprKind::While { cond: a, body: b } => {
+                f(*a);
+                f(*b);
+            }
+            ExprKind::Block(block) => {
+                for s in &block.stmts {
+                    match s {
+                        Stmt::Let { init, .. } => {
+                            if let Some(i) = init {
+                                f(*i)
+                            }
+                        }
+                        Stmt::Expr(e) => f(*e),
+                    }
+                }
+                if let Some(t) = block.tail {
+                    f(t)
+                }
+            }
+            ExprKind::If { cond, then_branch, else_branch } => {
+                f(*cond);
+                f(*then_branch);
+                if let Some(e) = else_branch {
+                    f(*e)
+                }
+            }
+            ExprKind::Loop { body } => f(*body),
+            ExprKind::ForRange { start, end, body, .. } => {
+                f(*start);
+                f(*end);
+                f(*body);
+            }
+            ExprKind::Break { value, .. } | ExprKind::Return(value) => {
+                if let Some(v) = value {
+                    f(*v)
+                }
+            }
+            ExprKind::Tuple(es) => es.iter().copied().for_each(f),
+            ExprKind::Call { args, .. } => args.iter().copied().for_each(f),
+            ExprKind::MethodCall { receiver, args, .. } => {
+                f(*receiver);
+                args.iter().copied().for_each(f);
+            }
+            ExprKind::Panic(msg) => msg.args.iter().copied().for_each(f),
+        }
+    }
+}

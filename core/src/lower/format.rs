@@ -1,0 +1,88 @@
+//! Format strings of `panic!` / `assert!` messages in jit code.
+
+/// One placeholder of a format string.
+#[derive(Debug, PartialEq)]
+pub enum Placeholder {
+    /// `{}` / `{:?}`: the next positional argument.
+    Next,
+    /// `{0}`, `{1:?}`: an explicit positional argument.
+    Index(usize),
+    /// `{name}`: a captured local variable.
+    Named(String),
+}
+
+/// Splits `s` into literal pieces and placeholders; `pieces.len() == placeholders.len() + 1`.
+pub fn parse(s: &str) -> Result<(Vec<String>, Vec<(Placeholder, bool)>), String> {
+    let mut pieces = vec![String::new()];
+    let mut holes = Vec::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                pieces.last_mut().unwrap().push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                pieces.last_mut().unwrap().push('}');
+            }
+            '}' => return Err("unmatched `}` in format string; write `}}` for a literal brace".into()),
+            '{' => {
+                let mut inner = String::new();
+                loop {
+                    match chars.next() {
+                        Some('}') => break,
+                        Some(c) => inner.push(c),
+                        None => {
+                            return Err("unclosed `{` in format string; write `{{` for a literal brace".into());
+                        }
+                    }
+                }
+                let (arg, spec) = match inner.split_once(':') {
+                    Some((a, s)) => (a.trim(), s),
+                    None => (inner.trim(), ""),
+                };
+                if !spec.is_empty() && spec != "?" {
+                    return Err(format!(
+                        "format spec `{{:{spec}}}` is not supported in jit panic messages; use `{{}}` or `{{:?}}`"
+                    ));
+                }
+                let hole = if arg.is_empty() {
+                    Placeholder::Next
+                } else if let Ok(i) = arg.parse::<usize>() {
+                    Placeholder::Index(i)
+                } else if arg.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                    Placeholder::Named(arg.to_string())
+                } else {
+                    return Err(format!("invalid format argument `{arg}`"));
+                };
+                holes.push((hole, spec == "?"));
+                pieces.push(String::new());
+            }
+            c => pieces.last_mut().unwrap().push(c),
+        }
+    }
+    Ok((pieces, holes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_and_holes() {
+        let (p, h) = parse("a {} b {:?} {{c}} {x}").unwrap();
+        assert_eq!(p, vec!["a ", " b ", " {c} ", ""]);
+        assert_eq!(
+            h,
+            vec![
+                (Placeholder::Next, false),
+                (Placeholder::Next, true),
+                (Placeholder::Named("x".into()), false)
+            ]
+        );
+        assert!(parse("{:.2}").is_err());
+        assert!(parse("{").is_err());
+        assert!(parse("}").is_err());
+    }
+}

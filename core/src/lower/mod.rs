@@ -1,0 +1,986 @@
+//! syn AST -> IR lowering (macro time only).
+//!
+//! Every unsupported construct becomes a `syn::Error` at its own token; lowering goes on
+//! after an error (with a placeholder expression) so that one compilation reports all of
+//! them. Names are resolved here: locals to `LocalId`s with Rust's shadowing rules, loop
+//! labels to the loop expression, called paths to `RefId`s that the glue resolves.
+
+mod format;
+pub mod types;
+
+use crate::ir::*;
+use crate::types::PrimTy;
+use proc_macro2::Span;
+use quote::ToTokens;
+use syn::spanned::Spanned;
+use types::{TypePos, lower_type};
+
+/// A lowered function: the IR, the span of every `LocId`, and the path of every `RefId`.
+pub struct Lowered {
+    pub ir: FnIr,
+    pub spans: Vec<Span>,
+    pub ref_paths: Vec<syn::Path>,
+}
+
+/// Lowers a `#[jit] fn`.
+pub fn lower_fn(item: &syn::ItemFn) -> Result<Lowered, Vec<syn::Error>> {
+    let mut cx = Lowerer::default();
+    let sig = &item.sig;
+    cx.check_signature(sig);
+    cx.generics = sig
+        .generics
+        .type_params()
+        .map(|tp| tp.ident.to_string())
+        .collect();
+    let fn_loc = cx.loc(sig.ident.span());
+    cx.scopes.push(Vec::new());
+    let mut params = Vec::new();
+    for input in &sig.inputs {
+        match input {
+            syn::FnArg::Receiver(r) => cx.error(
+                r.span(),
+                "`self` parameters are only allowed in `#[jitclass]` impl blocks",
+            ),
+            syn::FnArg::Typed(pt) => {
+                let (name, mutable) = match &*pt.pat {
+                    syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                        (pi.ident.to_string(), pi.mutability.is_some())
+                    }
+                    other => {
+                        cx.error(
+                            other.span(),
+                            "jit function parameters must be plain names (`x: f64` or `mut x: f64`)",
+                        );
+                        ("_".to_string(), false)
+                    }
+                };
+                let ty = match lower_type(&pt.ty, &cx.generics, TypePos::Param) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        cx.errors.push(e);
+                        TypeExpr::Unit
+                    }
+                };
+                let loc = cx.loc(pt.pat.span());
+                let local = cx.declare(&name, mutable, loc);
+                params.push(Param { local, ty, loc });
+            }
+        }
+    }
+    let (ret, ret_loc) = match &sig.output {
+        syn::ReturnType::Default => (TypeExpr::Unit, cx.loc(sig.paren_token.span.close())),
+        syn::ReturnType::Type(_, ty) => {
+            let t = match lower_type(ty, &cx.generics, TypePos::Return) {
+                Ok(t) => t,
+                Err(e) => {
+                    cx.errors.push(e);
+                    TypeExpr::Unit
+                }
+            };
+            (t, cx.loc(ty.span()))
+        }
+    };
+    let body = cx.block_expr(&item.block);
+    cx.scopes.pop();
+    if !cx.errors.is_empty() {
+        return Err(cx.errors);
+    }
+    let ir = FnIr {
+        name: sig.ident.to_string(),
+        generics: cx.generics,
+        params,
+        ret,
+        ret_loc,
+        loc: fn_loc,
+        body,
+        exprs: cx.exprs,
+        locals: cx.locals,
+        refs: cx.refs,
+    };
+    debug_assert_eq!(ir.validate(), Ok(()));
+    Ok(Lowered { ir, spans: cx.spans, ref_paths: cx.ref_paths })
+}
+
+#[derive(Default)]
+struct Lowerer {
+    exprs: Vec<Expr>,
+    locals: Vec<LocalDecl>,
+    refs: Vec<ItemRef>,
+    ref_paths: Vec<syn::Path>,
+    spans: Vec<Span>,
+    scopes: Vec<Vec<(String, LocalId)>>,
+    loops: Vec<LoopFrame>,
+    generics: Vec<String>,
+    errors: Vec<syn::Error>,
+}
+
+struct LoopFrame {
+    label: Option<String>,
+    id: ExprId,
+}
+
+impl Lowerer {
+    fn error(&mut self, span: Span, message: impl std::fmt::Display) {
+        self.errors.push(syn::Error::new(span, message));
+    }
+
+    fn loc(&mut self, span: Span) -> LocId {
+        self.spans.push(span);
+        LocId(self.spans.len() as u32 - 1)
+    }
+
+    fn push(&mut self, kind: ExprKind, span: Span) -> ExprId {
+        let loc = self.loc(span);
+        self.exprs.push(Expr { kind, loc });
+        ExprId(self.exprs.len() as u32 - 1)
+    }
+
+    /// A placeholder after an error, so that lowering can go on.
+    fn invalid(&mut self, span: Span, message: impl std::fmt::Display) -> ExprId {
+        self.error(span, message);
+        self.push(ExprKind::Lit(Lit::Unit), span)
+    }
+
+    fn declare(&mut self, name: &str, mutable: bool, loc: LocId) -> LocalId {
+        self.locals.push(LocalDecl { name: name.to_string(), mutable, loc });
+        let id = LocalId(self.locals.len() as u32 - 1);
+        self.scopes.last_mut().expect("a scope is open").push((name.to_string(), id));
+        id
+    }
+
+    fn lookup(&self, name: &str) -> Option<LocalId> {
+        self.scopes
+            .iter()
+            .rev()
+            .flat_map(|s| s.iter().rev())
+            .find(|(n, _)| n == name)
+            .map(|(_, id)| *id)
+    }
+
+    fn check_signature(&mut self, sig: &syn::Signature) {
+        if let Some(c) = &sig.constness {
+            self.error(c.span, "jit functions cannot be `const`");
+        }
+        if let Some(a) = &sig.asyncness {
+            self.error(a.span, "jit functions cannot be `async`");
+        }
+        if let Some(u) = &sig.unsafety {
+            self.error(u.span, "jit functions cannot be `unsafe`: jit code is always memory safe");
+        }
+        if let Some(abi) = &sig.abi {
+            self.error(abi.span(), "`extern` jit functions are not supported yet; remove the ABI");
+        }
+        if let Some(v) = &sig.variadic {
+            self.error(v.span(), "variadic jit functions are not supported");
+        }
+        for param in &sig.generics.params {
+            if let syn::GenericParam::Const(c) = param {
+                self.error(c.span(), "const generics are not supported in jit functions");
+            }
+        }
+    }
+
+    // ---- statements and blocks ------------------------------------------------------
+
+    fn block_expr(&mut self, block: &syn::Block) -> ExprId {
+        let b = self.block(block);
+        self.push(ExprKind::Block(b), block.span())
+    }
+
+    fn block(&mut self, block: &syn::Block) -> Block {
+        self.scopes.push(Vec::new());
+        let mut stmts = Vec::new();
+        let mut tail = None;
+        let n = block.stmts.len();
+        for (i, stmt) in block.stmts.iter().enumerate() {
+            let last = i + 1 == n;
+            match stmt {
+                syn::Stmt::Local(local) => stmts.push(self.let_stmt(local)),
+                syn::Stmt::Item(item) => self.error(
+                    item.span(),
+                    "items (nested fns, structs, uses, ...) are not supported inside jit functions; define them outside",
+                ),
+                syn::Stmt::Expr(e, semi) => {
+                    let id = self.expr(e);
+                    if last && semi.is_none() {
+                        tail = Some(id);
+                    } else {
+                        stmts.push(Stmt::Expr(id));
+                    }
+                }
+                syn::Stmt::Macro(m) => {
+                    let id = self.macro_call(&m.mac);
+                    if last && m.semi_token.is_none() {
+                        tail = Some(id);
+                    } else {
+                        stmts.push(Stmt::Expr(id));
+                    }
+                }
+            }
+        }
+        self.scopes.pop();
+        Block { stmts, tail }
+    }
+
+    fn let_stmt(&mut self, local: &syn::Local) -> Stmt {
+        let loc = self.loc(local.span());
+        let (pat, ty) = match &local.pat {
+            syn::Pat::Type(pt) => {
+                let ty = match lower_type(&pt.ty, &self.generics, TypePos::Other) {
+                    Ok(t) => Some(t),
+                    Err(e) => {
+                        self.errors.push(e);
+                        None
+                    }
+                };
+                (&*pt.pat, ty)
+            }
+            p => (p, None),
+        };
+        let init = match &local.init {
+            Some(init) => {
+                if let Some((_, els)) = &init.diverge {
+                    self.error(els.span(), "`let ... else` is not supported in jit code");
+                }
+                Some(self.expr(&init.expr))
+            }
+            None => None,
+        };
+        // The pattern's names come into scope after the initialiser: `let x = x + 1`.
+        let pattern = self.pattern(pat);
+        Stmt::Let { pattern, ty, init, loc }
+    }
+
+    fn pattern(&mut self, pat: &syn::Pat) -> Pattern {
+        match pat {
+            syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                let loc = self.loc(pi.ident.span());
+                Pattern::Bind(self.declare(&pi.ident.to_string(), pi.mutability.is_some(), loc))
+            }
+            syn::Pat::Wild(_) => Pattern::Wild,
+            syn::Pat::Tuple(t) => Pattern::Tuple(t.elems.iter().map(|p| self.pattern(p)).collect()),
+            syn::Pat::Paren(p) => self.pattern(&p.pat),
+            other => {
+                self.error(
+                    other.span(),
+                    "unsupported pattern in jit code; use a name, `_`, or a tuple of these",
+                );
+                Pattern::Wild
+            }
+        }
+    }
+
+    // ---- expressions ----------------------------------------------------------------
+
+    fn expr(&mut self, e: &syn::Expr) -> ExprId {
+        let span = e.span();
+        match e {
+            syn::Expr::Lit(l) => self.lit(&l.lit, false),
+            syn::Expr::Paren(p) => self.expr(&p.expr),
+            syn::Expr::Group(g) => self.expr(&g.expr),
+            syn::Expr::Path(p) => self.path_expr(p),
+            syn::Expr::Unary(u) => self.unary(u),
+            syn::Expr::Binary(b) => self.binary(b),
+            syn::Expr::Assign(a) => {
+                let place = self.expr(&a.left);
+                let value = self.expr(&a.right);
+                self.push(ExprKind::Assign(place, value), a.eq_token.span)
+            }
+            syn::Expr::Cast(c) => {
+                let inner = self.expr(&c.expr);
+                match lower_type(&c.ty, &self.generics, TypePos::Other) {
+                    Ok(TypeExpr::Prim(p)) => self.push(ExprKind::Cast(inner, TypeExpr::Prim(p)), span),
+                    Ok(t @ TypeExpr::Generic(_)) => self.push(ExprKind::Cast(inner, t), span),
+                    Ok(TypeExpr::Infer) => self.push(ExprKind::Cast(inner, TypeExpr::Infer), span),
+                    Ok(_) => self.invalid(
+                        c.ty.span(),
+                        "`as` casts convert between primitive types only (numbers and `bool`)",
+                    ),
+                    Err(err) => {
+                        self.errors.push(err);
+                        inner
+                    }
+                }
+            }
+            syn::Expr::Block(b) => {
+                if let Some(label) = &b.label {
+                    return self.invalid(label.span(), "labeled blocks are not supported in jit code");
+                }
+                self.block_expr(&b.block)
+            }
+            syn::Expr::Unsafe(u) => self.invalid(
+                u.unsafe_token.span,
+                "`unsafe` blocks are not allowed in jit code: it is always memory safe",
+            ),
+            syn::Expr::If(i) => self.if_expr(i),
+            syn::Expr::While(w) => self.while_expr(w),
+            syn::Expr::Loop(l) => {
+                let id = self.push(ExprKind::Lit(Lit::Unit), span);
+                self.loops.push(LoopFrame { label: label_name(&l.label), id });
+                let body = self.block_expr(&l.body);
+                self.loops.pop();
+                self.exprs[id.index()].kind = ExprKind::Loop { body };
+                id
+            }
+            syn::Expr::ForLoop(f) => self.for_expr(f),
+            syn::Expr::Break(b) => {
+                let value = b.expr.as_ref().map(|v| self.expr(v));
+                match self.loop_target(&b.label, span, "break") {
+                    Some(target) => self.push(ExprKind::Break { target, value }, span),
+                    None => self.push(ExprKind::Lit(Lit::Unit), span),
+                }
+            }
+            syn::Expr::Continue(c) => match self.loop_target(&c.label, span, "continue") {
+                Some(target) => self.push(ExprKind::Continue { target }, span),
+                None => self.push(ExprKind::Lit(Lit::Unit), span),
+            },
+            syn::Expr::Return(r) => {
+                let value = r.expr.as_ref().map(|v| self.expr(v));
+                self.push(ExprKind::Return(value), span)
+            }
+            syn::Expr::Tuple(t) => {
+                if t.elems.is_empty() {
+                    return self.push(ExprKind::Lit(Lit::Unit), span);
+                }
+                let elems = t.elems.iter().map(|e| self.expr(e)).collect();
+                self.push(ExprKind::Tuple(elems), span)
+            }
+            syn::Expr::Field(f) => {
+                let base = self.expr(&f.base);
+                match &f.member {
+                    syn::Member::Unnamed(index) => {
+                        self.push(ExprKind::TupleField(base, index.index), index.span)
+                    }
+                    syn::Member::Named(name) => self.invalid(
+                        name.span(),
+                        format!("no field `{name}`: jit functions have no structs; field access works on tuples (`t.0`)"),
+                    ),
+                }
+            }
+            syn::Expr::Index(i) => {
+                let base = self.expr(&i.expr);
+                if let syn::Expr::Range(r) = &*i.index {
+                    return self.invalid(r.span(), "sub-slicing (`xs[a..b]`) is not supported in jit code");
+                }
+                let index = self.expr(&i.index);
+                self.push(ExprKind::Index(base, index), span)
+            }
+            syn::Expr::Call(c) => self.call(c),
+            syn::Expr::MethodCall(m) => {
+                if let Some(turbofish) = &m.turbofish {
+                    self.error(turbofish.span(), "turbofish `::<..>` on methods is not supported in jit code");
+                }
+                let receiver = self.expr(&m.receiver);
+                let args = m.args.iter().map(|a| self.expr(a)).collect();
+                let id = self.push(
+                    ExprKind::MethodCall { receiver, method: m.method.to_string(), args },
+                    m.method.span(),
+                );
+                id
+            }
+            syn::Expr::Macro(m) => self.macro_call(&m.mac),
+            syn::Expr::Closure(c) => self.invalid(
+                c.or1_token.span,
+                "closures are not supported in jit code; write a separate `#[jit] fn`",
+            ),
+            syn::Expr::Reference(r) => self.invalid(
+                r.and_token.span,
+                "borrowing (`&x`) is not supported in jit code; values are copied, and slices arrive as parameters",
+            ),
+            syn::Expr::Array(a) => self.invalid(
+                a.bracket_token.span.join(),
+                "array literals are not supported in jit code; pass a slice `&[T]` as a parameter",
+            ),
+            syn::Expr::Repeat(r) => self.invalid(
+                r.bracket_token.span.join(),
+                "array literals are not supported in jit code; pass a slice `&[T]` as a parameter",
+            ),
+            syn::Expr::Struct(s) => self.invalid(
+                s.path.span(),
+                "struct literals are only supported for `#[jitclass]` types",
+            ),
+            syn::Expr::Match(m) => self.invalid(
+                m.match_token.span,
+                "`match` is not supported in jit functions yet; use `if` / `else if`",
+            ),
+            syn::Expr::Let(l) => self.invalid(
+                l.let_token.span,
+                "`let` patterns in conditions (`if let`, `while let`) are not supported in jit functions yet",
+            ),
+            syn::Expr::Range(r) => self.invalid(
+                r.span(),
+                "ranges are only supported as the iterator of a `for` loop in jit code",
+            ),
+            syn::Expr::Try(t) => self.invalid(
+                t.question_token.span,
+                "the `?` operator is not supported in jit code",
+            ),
+            syn::Expr::Async(a) => self.invalid(a.async_token.span, "`async` is not supported in jit code"),
+            syn::Expr::Await(a) => self.invalid(a.await_token.span, "`.await` is not supported in jit code"),
+            _ => self.invalid(span, "unsupported expression in jit code"),
+        }
+    }
+
+    fn lit(&mut self, lit: &syn::Lit, negate: bool) -> ExprId {
+        let span = lit.span();
+        let lit = match lit {
+            syn::Lit::Int(i) => {
+                let suffix = i.suffix();
+                let prim = if suffix.is_empty() { None } else { PrimTy::from_name(suffix) };
+                if !suffix.is_empty() && prim.is_none() {
+                    return self.invalid(span, format!("unsupported literal suffix `{suffix}`"));
+                }
+                if let Some(p) = prim.filter(|p| p.is_float()) {
+                    match i.base10_parse::<f64>() {
+                        Ok(v) => Lit::Float(if negate { -v } else { v }, Some(p)),
+                        Err(e) => return self.invalid(span, e),
+                    }
+                } else if prim == Some(PrimTy::Bool) {
+                    return self.invalid(span, "invalid suffix `bool` on an integer literal");
+                } else {
+                    match i.base10_parse::<u128>() {
+                        Ok(v) if v <= i128::MAX as u128 => {
+                            let v = v as i128;
+                            Lit::Int(if negate { -v } else { v }, prim)
+                        }
+                        _ => return self.invalid(span, "integer literal is too large"),
+                    }
+                }
+            }
+            syn::Lit::Float(f) => {
+                let suffix = f.suffix();
+                let prim = match suffix {
+                    "" => None,
+                    "f32" => Some(PrimTy::F32),
+                    "f64" => Some(PrimTy::F64),
+                    other => return self.invalid(span, format!("unsupported literal suffix `{other}`")),
+                };
+                match f.base10_parse::<f64>() {
+                    Ok(v) => Lit::Float(if negate { -v } else { v }, prim),
+                    Err(e) => return self.invalid(span, e),
+                }
+            }
+            syn::Lit::Bool(b) => {
+                if negate {
+                    return self.invalid(span, "cannot apply unary operator `-` to type `bool`");
+                }
+                Lit::Bool(b.value)
+            }
+            syn::Lit::Str(_) | syn::Lit::ByteStr(_) | syn::Lit::CStr(_) => {
+                return self.invalid(
+                    span,
+                    "strings are not supported in jit code (string literals are allowed only as `panic!`/`assert!` messages)",
+                );
+            }
+            syn::Lit::Char(_) | syn::Lit::Byte(_) => {
+                return self.invalid(span, "character literals are not supported in jit code; use integers");
+            }
+            _ => return self.invalid(span, "unsupported literal in jit code"),
+        };
+        self.push(ExprKind::Lit(lit), span)
+    }
+
+    fn path_expr(&mut self, p: &syn::ExprPath) -> ExprId {
+        let span = p.span();
+        if p.qself.is_none() {
+            if let Some(ident) = p.path.get_ident() {
+                let name = ident.to_string();
+                return match self.lookup(&name) {
+                    Some(local) => self.push(ExprKind::Local(local), span),
+                    None => self.invalid(
+                        span,
+                        format!("cannot find value `{name}` in this scope\nnote: jit code can read its parameters and local variables, and constants like `f64::MAX`"),
+                    ),
+                };
+            }
+            if let Some(lit) = primitive_const(&p.path) {
+                return self.push(ExprKind::Lit(lit), span);
+            }
+        }
+        let shown = p.path.to_token_stream().to_string().replace(' ', "");
+        self.invalid(
+            span,
+            format!("cannot use `{shown}` as a value in jit code\nnote: jit code can read its parameters and local variables, and constants like `f64::MAX` or `std::f64::consts::PI`"),
+        )
+    }
+
+    fn unary(&mut self, u: &syn::ExprUnary) -> ExprId {
+        let span = u.span();
+        match u.op {
+            syn::UnOp::Neg(_) => {
+                if let syn::Expr::Lit(l) = &*u.expr {
+                    return self.lit_with_span(&l.lit, span);
+                }
+                let inner = self.expr(&u.expr);
+                self.push(ExprKind::Unary(UnOp::Neg, inner), span)
+            }
+            syn::UnOp::Not(_) => {
+                let inner = self.expr(&u.expr);
+                self.push(ExprKind::Unary(UnOp::Not, inner), span)
+            }
+            syn::UnOp::Deref(d) => self.invalid(
+                d.span,
+                "dereferencing (`*x`) is not supported in jit code: it has no references",
+            ),
+            _ => self.invalid(span, "unsupported unary operator in jit code"),
+        }
+    }
+
+    /// A negated literal (`-5`), folded so that `-128i8` is in range.
+    fn lit_with_span(&mut self, lit: &syn::Lit, span: Span) -> ExprId {
+        let id = self.lit(lit, true);
+        let loc = self.loc(span);
+        self.exprs[id.index()].loc = loc;
+        id
+    }
+
+    fn binary(&mut self, b: &syn::ExprBinary) -> ExprId {
+        use syn::BinOp as B;
+        let lhs = self.expr(&b.left);
+        let rhs = self.expr(&b.right);
+        let span = b.op.span();
+        let (op, compound) = match b.op {
+            B::Add(_) => (BinOp::Add, false),
+            B::Sub(_) => (BinOp::Sub, false),
+            B::Mul(_) => (BinOp::Mul, false),
+            B::Div(_) => (BinOp::Div, false),
+            B::Rem(_) => (BinOp::Rem, false),
+            B::And(_) => (BinOp::And, false),
+            B::Or(_) => (BinOp::Or, false),
+            B::BitXor(_) => (BinOp::BitXor, false),
+            B::BitAnd(_) => (BinOp::BitAnd, false),
+            B::BitOr(_) => (BinOp::BitOr, false),
+            B::Shl(_) => (BinOp::Shl, false),
+            B::Shr(_) => (BinOp::Shr, false),
+            B::Eq(_) => (BinOp::Eq, false),
+            B::Lt(_) => (BinOp::Lt, false),
+            B::Le(_) => (BinOp::Le, false),
+            B::Ne(_) => (BinOp::Ne, false),
+            B::Ge(_) => (BinOp::Ge, false),
+            B::Gt(_) => (BinOp::Gt, false),
+            B::AddAssign(_) => (BinOp::Add, true),
+            B::SubAssign(_) => (BinOp::Sub, true),
+            B::MulAssign(_) => (BinOp::Mul, true),
+            B::DivAssign(_) => (BinOp::Div, true),
+            B::RemAssign(_) => (BinOp::Rem, true),
+            B::BitXorAssign(_) => (BinOp::BitXor, true),
+            B::BitAndAssign(_) => (BinOp::BitAnd, true),
+            B::BitOrAssign(_) => (BinOp::BitOr, true),
+            B::ShlAssign(_) => (BinOp::Shl, true),
+            B::ShrAssign(_) => (BinOp::Shr, true),
+            _ => return self.invalid(span, "unsupported binary operator in jit code"),
+        };
+        if compound {
+            self.push(ExprKind::CompoundAssign(op, lhs, rhs), span)
+        } else {
+            self.push(ExprKind::Binary(op, lhs, rhs), span)
+        }
+    }
+
+    fn if_expr(&mut self, i: &syn::ExprIf) -> ExprId {
+        let cond = self.expr(&i.cond);
+        let then_branch = self.block_expr(&i.then_branch);
+        let else_branch = i.else_branch.as_ref().map(|(_, e)| self.expr(e));
+        self.push(ExprKind::If { cond, then_branch, else_branch }, i.if_token.span)
+    }
+
+    fn while_expr(&mut self, w: &syn::ExprWhile) -> ExprId {
+        let id = self.push(ExprKind::Lit(Lit::Unit), w.while_token.span);
+        let cond = self.expr(&w.cond);
+        self.loops.push(LoopFrame { label: label_name(&w.label), id });
+        let body = self.block_expr(&w.body);
+        self.loops.pop();
+        self.exprs[id.index()].kind = ExprKind::While { cond, body };
+        id
+    }
+
+    fn for_expr(&mut self, f: &syn::ExprForLoop) -> ExprId {
+        let id = self.push(ExprKind::Lit(Lit::Unit), f.for_token.span);
+        let range = match strip_parens(&f.expr) {
+            syn::Expr::Range(r) => r,
+            other => {
+                self.error(
+                    other.span(),
+                    "`for` loops in jit code iterate over integer ranges: `a..b` or `a..=b`\nhelp: to walk a slice, write `for i in 0..xs.len()`",
+                );
+                return id;
+            }
+        };
+        let (Some(start), Some(end)) = (&range.start, &range.end) else {
+            self.error(range.span(), "`for` ranges in jit code need both bounds: `a..b` or `a..=b`");
+            return id;
+        };
+        let start = self.expr(start);
+        let end = self.expr(end);
+        let inclusive = matches!(range.limits, syn::RangeLimits::Closed(_));
+        self.scopes.push(Vec::new());
+        let var = match &*f.pat {
+            syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                let loc = self.loc(pi.ident.span());
+                self.declare(&pi.ident.to_string(), pi.mutability.is_some(), loc)
+            }
+            syn::Pat::Wild(w) => {
+                let loc = self.loc(w.span());
+                self.declare("_", false, loc)
+            }
+            other => {
+                self.error(other.span(), "the `for` loop variable must be a name or `_`");
+                let loc = self.loc(other.span());
+                self.declare("_", false, loc)
+            }
+        };
+        self.loops.push(LoopFrame { label: label_name(&f.label), id });
+        let body = self.block_expr(&f.body);
+        self.loops.pop();
+        self.scopes.pop();
+        self.exprs[id.index()].kind = ExprKind::ForRange { var, start, end, inclusive, body };
+        id
+    }
+
+    fn loop_target(&mut self, label: &Option<syn::Lifetime>, span: Span, what: &str) -> Option<ExprId> {
+        match label {
+            None => match self.loops.last() {
+                Some(frame) => Some(frame.id),
+                None => {
+                    self.error(span, format!("`{what}` outside of a loop"));
+                    None
+                }
+            },
+            Some(l) => {
+                let name = l.ident.to_string();
+                match self.loops.iter().rev().find(|f| f.label.as_deref() == Some(&name)) {
+                    Some(frame) => Some(frame.id),
+                    None => {
+                        self.error(l.span(), format!("use of undeclared label `'{name}`"));
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    fn call(&mut self, c: &syn::ExprCall) -> ExprId {
+        let span = c.span();
+        let syn::Expr::Path(fp) = strip_parens(&c.func) else {
+            return self.invalid(
+                c.func.span(),
+                "only named `#[jit]` functions can be called in jit code",
+            );
+        };
+        if fp.qself.is_some() {
+            return self.invalid(fp.span(), "qualified paths `<T as Trait>::f` are not supported in jit code");
+        }
+        let path = &fp.path;
+        // `f64::sqrt(x)`, `i64::max(a, b)`: methods of primitives in function-call form.
+        if path.segments.len() == 2 {
+            let ty_name = path.segments[0].ident.to_string();
+            if PrimTy::from_name(&ty_name).is_some() && path.segments[0].arguments.is_none() {
+                let mut args = c.args.iter();
+                let Some(first) = args.next() else {
+                    return self.invalid(span, format!("`{ty_name}::{}` needs a receiver argument", path.segments[1].ident));
+                };
+                let receiver = self.expr(first);
+                let rest: Vec<ExprId> = args.map(|a| self.expr(a)).collect();
+                let method = path.segments[1].ident.to_string();
+                // `{ let recv: f64 = x; recv.sqrt(..) }` pins the receiver to the named type.
+                let prim = PrimTy::from_name(&ty_name).expect("checked above");
+                let loc = self.loc(first.span());
+                self.scopes.push(Vec::new());
+                let recv = self.declare(" receiver", false, loc);
+                self.scopes.pop();
+                let recv_read = self.push(ExprKind::Local(recv), first.span());
+                let call = self.push(
+                    ExprKind::MethodCall { receiver: recv_read, method, args: rest },
+                    path.segments[1].ident.span(),
+                );
+                let block = Block {
+                    stmts: vec![Stmt::Let {
+                        pattern: Pattern::Bind(recv),
+                        ty: Some(TypeExpr::Prim(prim)),
+                        init: Some(receiver),
+                        loc,
+                    }],
+                    tail: Some(call),
+                };
+                return self.push(ExprKind::Block(block), span);
+            }
+        }
+        if path.segments.iter().any(|s| !s.arguments.is_none()) {
+            return self.invalid(
+                path.span(),
+                "explicit generic arguments (`f::<T>(..)`) are not supported in jit code; they are inferred from the arguments",
+            );
+        }
+        if let Some(ident) = path.get_ident() {
+            if self.lookup(&ident.to_string()).is_some() {
+                return self.invalid(
+                    ident.span(),
+                    format!("`{ident}` is a local variable, not a function; function values are not supported in jit code yet"),
+                );
+            }
+        }
+        let args: Vec<ExprId> = c.args.iter().map(|a| self.expr(a)).collect();
+        let loc = self.loc(path.span());
+        let shown = path.to_token_stream().to_string().replace(' ', "");
+        self.refs.push(ItemRef { path: shown, loc });
+        self.ref_paths.push(path.clone());
+        let callee = RefId(self.refs.len() as u32 - 1);
+        self.push(ExprKind::Call { callee, args }, span)
+    }
+
+    // ---- macros ---------------------------------------------------------------------
+
+    fn macro_call(&mut self, mac: &syn::Macro) -> ExprId {
+        let span = mac.span();
+        let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        let args = match mac.parse_body_with(
+            syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
+        ) {
+            Ok(a) => a.into_iter().collect::<Vec<_>>(),
+            Err(e) => {
+                self.errors.push(e);
+                return self.push(ExprKind::Lit(Lit::Unit), span);
+            }
+        };
+        match name.as_str() {
+            "panic" => {
+                if args.is_empty() {
+                    return self.panic_static("explicit panic", span);
+                }
+                self.panic_fmt(&args[0], &args[1..], span)
+            }
+            "unreachable" => {
+                if args.is_empty() {
+                    return self.panic_static("internal error: entered unreachable code", span);
+                }
+                self.panic_fmt_prefixed("internal error: entered unreachable code: ", &args[0], &args[1..], span)
+            }
+            "assert" => {
+                let Some(cond_expr) = args.first() else {
+                    return self.invalid(span, "`assert!` needs a condition");
+                };
+                let cond = self.expr(cond_expr);
+                let fail = if args.len() > 1 {
+                    self.panic_fmt(&args[1], &args[2..], span)
+                } else {
+                    let text = cond_expr.to_token_stream().to_string();
+                    self.panic_static(&format!("assertion failed: {text}"), span)
+                };
+                self.if_not_then(cond, fail, span)
+            }
+            "assert_eq" | "assert_ne" => self.assert_cmp(&name, &args, span),
+            _ => self.invalid(
+                mac.path.span(),
+                format!("macro `{name}!` is not supported in jit code\nnote: jit code supports `panic!`, `assert!`, `assert_eq!`, `assert_ne!` and `unreachable!`"),
+            ),
+        }
+    }
+
+    fn panic_static(&mut self, message: &str, span: Span) -> ExprId {
+        self.push(
+            ExprKind::Panic(PanicMessage { pieces: vec![message.to_string()], args: vec![], debug: vec![] }),
+            span,
+        )
+    }
+
+    fn panic_fmt(&mut self, fmt: &syn::Expr, args: &[syn::Expr], span: Span) -> ExprId {
+        self.panic_fmt_prefixed("", fmt, args, span)
+    }
+
+    fn panic_fmt_prefixed(&mut self, prefix: &str, fmt: &syn::Expr, args: &[syn::Expr], span: Span) -> ExprId {
+        let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = fmt else {
+            return self.invalid(fmt.span(), "the panic message must be a string literal");
+        };
+        let (mut pieces, holes) = match format::parse(&s.value()) {
+            Ok(parsed) => parsed,
+            Err(message) => return self.invalid(s.span(), message),
+        };
+        pieces[0].insert_str(0, prefix);
+        let positional: Vec<ExprId> = args.iter().map(|a| self.expr(a)).collect();
+        let mut used = vec![false; positional.len()];
+        let mut next = 0;
+        let mut arg_ids = Vec::new();
+        let mut debug = Vec::new();
+        for (hole, is_debug) in holes {
+            debug.push(is_debug);
+            let id = match hole {
+                format::Placeholder::Next | format::Placeholder::Index(_) => {
+                    let i = match hole {
+                        format::Placeholder::Index(i) => i,
+                        _ => {
+                            next += 1;
+                            next - 1
+                        }
+                    };
+                    match positional.get(i) {
+                        Some(id) => {
+                            used[i] = true;
+                            *id
+                        }
+                        None => {
+                            return self.invalid(
+                                s.span(),
+                                format!("the format string refers to argument {i}, but {} argument(s) were given", positional.len()),
+                            );
+                        }
+                    }
+                }
+                format::Placeholder::Named(name) => match self.lookup(&name) {
+                    Some(local) => self.push(ExprKind::Local(local), s.span()),
+                    None => {
+                        return self.invalid(s.span(), format!("cannot find value `{name}` in this scope"));
+                    }
+                },
+            };
+            arg_ids.push(id);
+        }
+        if let Some(unused) = used.iter().position(|u| !u) {
+            return self.invalid(args[unused].span(), "argument never used in the format string");
+        }
+        self.push(ExprKind::Panic(PanicMessage { pieces, args: arg_ids, debug }), span)
+    }
+
+    /// `if !cond { fail }`.
+    fn if_not_then(&mut self, cond: ExprId, fail: ExprId, span: Span) -> ExprId {
+        let not = self.push(ExprKind::Unary(UnOp::Not, cond), span);
+        let then_branch = self.push(ExprKind::Block(Block { stmts: vec![Stmt::Expr(fail)], tail: None }), span);
+        self.push(ExprKind::If { cond: not, then_branch, else_branch: None }, span)
+    }
+
+    /// `assert_eq!(a, b)` as `{ let l = a; let r = b; if !(l == r) { panic!(..) } }`.
+    fn assert_cmp(&mut self, name: &str, args: &[syn::Expr], span: Span) -> ExprId {
+        if args.len() < 2 {
+            return self.invalid(span, format!("`{name}!` needs two values to compare"));
+        }
+        let left = self.expr(&args[0]);
+        let right = self.expr(&args[1]);
+        self.scopes.push(Vec::new());
+        let loc = self.loc(span);
+        let l = self.declare(" left", false, loc);
+        let r = self.declare(" right", false, loc);
+        let (op, sym) = if name == "assert_eq" { (BinOp::Eq, "==") } else { (BinOp::Ne, "!=") };
+        let lv = self.push(ExprKind::Local(l), span);
+        let rv = self.push(ExprKind::Local(r), span);
+        let cmp = self.push(ExprKind::Binary(op, lv, rv), span);
+        let mut head = format!("assertion `left {sym} right` failed");
+        let mut extra_args = Vec::new();
+        let mut extra_debug = Vec::new();
+        let mut pieces_tail = Vec::new();
+        if args.len() > 2 {
+            let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = &args[2] else {
+                self.scopes.pop();
+                return self.invalid(args[2].span(), "the assertion message must be a string literal");
+            };
+            let msg = self.panic_fmt(&args[2], &args[3..], s.span());
+            if let ExprKind::Panic(m) = &self.exprs[msg.index()].kind {
+                head.push_str(": ");
+                let mut pieces = m.pieces.clone();
+                pieces[0].insert_str(0, &head);
+                extra_args = m.args.clone();
+                extra_debug = m.debug.clone();
+                pieces_tail = pieces;
+            }
+        }
+        if pieces_tail.is_empty() {
+            pieces_tail.push(head);
+        }
+        let last = pieces_tail.pop().expect("at least one piece");
+        pieces_tail.push(format!("{last}\n  left: "));
+        pieces_tail.push("\n right: ".to_string());
+        pieces_tail.push(String::new());
+        let lv2 = self.push(ExprKind::Local(l), span);
+        let rv2 = self.push(ExprKind::Local(r), span);
+        extra_args.push(lv2);
+        extra_args.push(rv2);
+        extra_debug.extend([true, true]);
+        let fail = self.push(
+            ExprKind::Panic(PanicMessage { pieces: pieces_tail, args: extra_args, debug: extra_debug }),
+            span,
+        );
+        let check = self.if_not_then(cmp, fail, span);
+        self.scopes.pop();
+        let block = Block {
+            stmts: vec![
+                Stmt::Let { pattern: Pattern::Bind(l), ty: None, init: Some(left), loc },
+                Stmt::Let { pattern: Pattern::Bind(r), ty: None, init: Some(right), loc },
+                Stmt::Expr(check),
+            ],
+            tail: None,
+        };
+        self.push(ExprKind::Block(block), span)
+    }
+}
+
+fn label_name(label: &Option<syn::Label>) -> Option<String> {
+    label.as_ref().map(|l| l.name.ident.to_string())
+}
+
+fn strip_parens(e: &syn::Expr) -> &syn::Expr {
+    match e {
+        syn::Expr::Paren(p) => strip_parens(&p.expr),
+        syn::Expr::Group(g) => strip_parens(&g.expr),
+        e => e,
+    }
+}
+
+/// `f64::MAX`, `i32::MIN`, `std::f64::consts::PI`, ... as literals.
+fn primitive_const(path: &syn::Path) -> Option<Lit> {
+    let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let segs: Vec<&str> = segs.iter().map(String::as_str).collect();
+    let (ty, name) = match segs.as_slice() {
+        [ty, name] => (*ty, *name),
+        ["std" | "core", ty, name] => (*ty, *name),
+        ["std" | "core", ty, "consts", name] | [ty, "consts", name] => {
+            let v = float_const(name)?;
+            return match *ty {
+                "f64" => Some(Lit::Float(v, Some(PrimTy::F64))),
+                "f32" => Some(Lit::Float(v, Some(PrimTy::F32))),
+                _ => None,
+            };
+        }
+        _ => return None,
+    };
+    let prim = PrimTy::from_name(ty)?;
+    if prim.is_int() {
+        let (lo, hi) = prim.int_range()?;
+        return match name {
+            "MAX" => Some(Lit::Int(hi, Some(prim))),
+            "MIN" => Some(Lit::Int(lo, Some(prim))),
+            "BITS" => Some(Lit::Int(i128::from(prim.bits()), Some(PrimTy::U32))),
+            _ => None,
+        };
+    }
+    let v = match (prim, name) {
+        (PrimTy::F64, "MAX") => f64::MAX,
+        (PrimTy::F64, "MIN") => f64::MIN,
+        (PrimTy::F64, "MIN_POSITIVE") => f64::MIN_POSITIVE,
+        (PrimTy::F64, "EPSILON") => f64::EPSILON,
+        (PrimTy::F32, "MAX") => f64::from(f32::MAX),
+        (PrimTy::F32, "MIN") => f64::from(f32::MIN),
+        (PrimTy::F32, "MIN_POSITIVE") => f64::from(f32::MIN_POSITIVE),
+        (PrimTy::F32, "EPSILON") => f64::from(f32::EPSILON),
+        (PrimTy::F32 | PrimTy::F64, "INFINITY") => f64::INFINITY,
+        (PrimTy::F32 | PrimTy::F64, "NEG_INFINITY") => f64::NEG_INFINITY,
+        (PrimTy::F32 | PrimTy::F64, "NAN") => f64::NAN,
+        _ => return None,
+    };
+    Some(Lit::Float(v, Some(prim)))
+}
+
+fn float_const(name: &str) -> Option<f64> {
+    use std::f64::consts::*;
+    Some(match name {
+        "PI" => PI,
+        "TAU" => TAU,
+        "E" => E,
+        "SQRT_2" => SQRT_2,
+        "LN_2" => LN_2,
+        "LN_10" => LN_10,
+        "FRAC_PI_2" => FRAC_PI_2,
+        "FRAC_PI_4" => FRAC_PI_4,
+        "FRAC_1_SQRT_2" => FRAC_1_SQRT_2,
+        "LOG2_E" => LOG2_E,
+        "LOG10_E" => LOG10_E,
+        _ => return None,
+    })
+}

@@ -1,0 +1,228 @@
+//! Concrete types of the jitclass language, after generic substitution.
+//!
+//! `Type` is what the dispatcher keys compiled code by and what codegen lowers to LLVM.
+//! Its `Display` spells types exactly as Rust does (`&mut [f64]`, `(i64, bool)`), because
+//! users read them in signatures and error messages.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A primitive scalar type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum PrimTy {
+    Bool,
+    I8,
+    I16,
+    I32,
+    I64,
+    Isize,
+    U8,
+    U16,
+    U32,
+    U64,
+    Usize,
+    F32,
+    F64,
+}
+
+impl PrimTy {
+    pub const ALL: [PrimTy; 13] = [
+        PrimTy::Bool,
+        PrimTy::I8,
+        PrimTy::I16,
+        PrimTy::I32,
+        PrimTy::I64,
+        PrimTy::Isize,
+        PrimTy::U8,
+        PrimTy::U16,
+        PrimTy::U32,
+        PrimTy::U64,
+        PrimTy::Usize,
+        PrimTy::F32,
+        PrimTy::F64,
+    ];
+
+    pub fn from_name(name: &str) -> Option<PrimTy> {
+        PrimTy::ALL.into_iter().find(|p| p.name() == name)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PrimTy::Bool => "bool",
+            PrimTy::I8 => "i8",
+            PrimTy::I16 => "i16",
+            PrimTy::I32 => "i32",
+            PrimTy::I64 => "i64",
+            PrimTy::Isize => "isize",
+            PrimTy::U8 => "u8",
+            PrimTy::U16 => "u16",
+            PrimTy::U32 => "u32",
+            PrimTy::U64 => "u64",
+            PrimTy::Usize => "usize",
+            PrimTy::F32 => "f32",
+            PrimTy::F64 => "f64",
+        }
+    }
+
+    pub fn is_int(self) -> bool {
+        !matches!(self, PrimTy::Bool | PrimTy::F32 | PrimTy::F64)
+    }
+
+    pub fn is_float(self) -> bool {
+        matches!(self, PrimTy::F32 | PrimTy::F64)
+    }
+
+    pub fn is_numeric(self) -> bool {
+        self != PrimTy::Bool
+    }
+
+    pub fn is_signed(self) -> bool {
+        matches!(
+            self,
+            PrimTy::I8 | PrimTy::I16 | PrimTy::I32 | PrimTy::I64 | PrimTy::Isize
+        ) || self.is_float()
+    }
+
+    /// Width in bits; `isize`/`usize` are 64-bit (the only targets the JIT supports).
+    pub fn bits(self) -> u32 {
+        match self {
+            PrimTy::Bool => 1,
+            PrimTy::I8 | PrimTy::U8 => 8,
+            PrimTy::I16 | PrimTy::U16 => 16,
+            PrimTy::I32 | PrimTy::U32 | PrimTy::F32 => 32,
+            PrimTy::I64 | PrimTy::U64 | PrimTy::Isize | PrimTy::Usize | PrimTy::F64 => 64,
+        }
+    }
+
+    /// Size in bytes in memory (`bool` is one byte, as in Rust and C).
+    pub fn size(self) -> u64 {
+        match self {
+            PrimTy::Bool => 1,
+            _ => u64::from(self.bits() / 8),
+        }
+    }
+
+    /// Inclusive range of an integer type's values, for literal range checks.
+    pub fn int_range(self) -> Option<(i128, i128)> {
+        if !self.is_int() {
+            return None;
+        }
+        let bits = self.bits();
+        Some(if self.is_signed() {
+            (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
+        } else {
+            (0, (1i128 << bits) - 1)
+        })
+    }
+}
+
+impl fmt::Display for PrimTy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A concrete type of the language.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Type {
+    Prim(PrimTy),
+    Unit,
+    /// The type of expressions that never produce a value (`return`, `panic!`, ...).
+    Never,
+    Tuple(Vec<Type>),
+    /// A borrowed slice; only ever a parameter type.
+    Slice { elem: Box<Type>, mutable: bool },
+}
+
+impl Type {
+    pub const BOOL: Type = Type::Prim(PrimTy::Bool);
+    pub const I32: Type = Type::Prim(PrimTy::I32);
+    pub const I64: Type = Type::Prim(PrimTy::I64);
+    pub const USIZE: Type = Type::Prim(PrimTy::Usize);
+    pub const F64: Type = Type::Prim(PrimTy::F64);
+
+    pub fn prim(&self) -> Option<PrimTy> {
+        match self {
+            Type::Prim(p) => Some(*p),
+            _ => None,
+        }
+    }
+
+    /// Scalars cross the call boundary by value; everything else by pointer to its C repr.
+    pub fn is_scalar(&self) -> bool {
+        matches!(self, Type::Prim(_))
+    }
+}
+
+impl fmt::Display for Type {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Type::Prim(p) => write!(f, "{p}"),
+            Type::Unit => f.write_str("()"),
+            Type::Never => f.write_str("!"),
+            Type::Tuple(elems) => {
+                f.write_str("(")?;
+                for (i, e) in elems.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{e}")?;
+                }
+                if elems.len() == 1 {
+                    f.write_str(",")?;
+                }
+                f.write_str(")")
+            }
+            Type::Slice { elem, mutable } => {
+                write!(f, "&{}[{elem}]", if *mutable { "mut " } else { "" })
+            }
+        }
+    }
+}
+
+/// The concrete signature of one compiled specialisation.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Signature {
+    pub params: Vec<Type>,
+    pub ret: Type,
+}
+
+impl fmt::Display for Signature {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("fn(")?;
+        for (i, p) in self.params.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{p}")?;
+        }
+        f.write_str(")")?;
+        if self.ret != Type::Unit {
+            write!(f, " -> {}", self.ret)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_matches_rust_spelling() {
+        let t = Type::Tuple(vec![Type::I64, Type::BOOL]);
+        assert_eq!(t.to_string(), "(i64, bool)");
+        assert_eq!(Type::Tuple(vec![Type::F64]).to_string(), "(f64,)");
+        let s = Type::Slice { elem: Box::new(Type::F64), mutable: true };
+        assert_eq!(s.to_string(), "&mut [f64]");
+        let sig = Signature { params: vec![Type::I64, Type::I64], ret: Type::I64 };
+        assert_eq!(sig.to_string(), "fn(i64, i64) -> i64");
+    }
+
+    #[test]
+    fn int_ranges() {
+        assert_eq!(PrimTy::I8.int_range(), Some((-128, 127)));
+        assert_eq!(PrimTy::U64.int_range(), Some((0, u64::MAX as i128)));
+        assert_eq!(PrimTy::F64.int_range(), None);
+    }
+}

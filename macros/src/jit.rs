@@ -1,0 +1,241 @@
+//! `#[jit]`: parse -> lower to IR -> check -> emit glue.
+//!
+//! For `fn f(a: A, b: B) -> R` the expansion is:
+//! - `fn f` with the same signature, whose body asks `f`'s dispatcher for the entry point
+//!   and calls it through `jitclass::__private::call_N`;
+//! - `struct f {}` in the type namespace with `f::dispatcher()` and the hidden static
+//!   dispatcher (IR bytes, source locations, called functions resolved by rustc);
+//! - for non-generic functions, a never-called copy of the body under the original
+//!   signature, so that rustc type-checks calls to other jit fns with its own messages.
+
+use jitclass_core::ir::TypeExpr;
+use jitclass_core::lower::{Lowered, lower_fn};
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+/// The most parameters `jitclass::__private::call_N` helpers exist for.
+const MAX_PARAMS: usize = 16;
+
+pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
+    if !attr.is_empty() {
+        return syn::Error::new(attr.span(), "`#[jit]` takes no arguments").to_compile_error();
+    }
+    let func: syn::ItemFn = match syn::parse2(item.clone()) {
+        Ok(f) => f,
+        Err(_) => {
+            return syn::Error::new(
+                Span::call_site(),
+                "`#[jit]` applies to free functions; use `#[jitclass]` for structs and impl blocks",
+            )
+            .to_compile_error();
+        }
+    };
+    let mut errors = Vec::new();
+    if func.sig.inputs.len() > MAX_PARAMS {
+        errors.push(syn::Error::new(
+            func.sig.inputs.span(),
+            format!("jit functions take at most {MAX_PARAMS} parameters"),
+        ));
+    }
+    let lowered = match lower_fn(&func) {
+        Ok(l) => Some(l),
+        Err(e) => {
+            errors.extend(e);
+            None
+        }
+    };
+    if let Some(l) = &lowered {
+        for d in jitclass_core::check_at_macro_time(&l.ir) {
+            errors.push(syn::Error::new(l.spans[d.loc.index()], d.full_message()));
+        }
+    }
+    match lowered {
+        Some(l) if errors.is_empty() => emit(&func, &l),
+        _ => emit_failed(&func, errors),
+    }
+}
+
+/// `#[cfg]`-like attributes must guard every generated item, not only the function.
+fn cfg_attrs(func: &syn::ItemFn) -> Vec<&syn::Attribute> {
+    func.attrs
+        .iter()
+        .filter(|a| a.path().is_ident("cfg") || a.path().is_ident("cfg_attr"))
+        .collect()
+}
+
+/// The signature with `mut` removed from parameters (the glue does not mutate them).
+fn glue_signature(func: &syn::ItemFn, lowered: Option<&Lowered>) -> (syn::Signature, Vec<syn::Ident>) {
+    let mut sig = func.sig.clone();
+    let mut names = Vec::new();
+    for (i, input) in sig.inputs.iter_mut().enumerate() {
+        if let syn::FnArg::Typed(pt) = input {
+            let ident = match &mut *pt.pat {
+                syn::Pat::Ident(pi) => {
+                    pi.mutability = None;
+                    pi.ident.clone()
+                }
+                other => {
+                    let ident = format_ident!("__jitclass_arg{i}");
+                    *other = syn::parse_quote!(#ident);
+                    ident
+                }
+            };
+            names.push(ident);
+        }
+    }
+    if let Some(l) = lowered {
+        add_bounds(&mut sig, l);
+    }
+    (sig, names)
+}
+
+/// `T: JitType` on every generic parameter, `T: JitElem` on those used as slice elements.
+fn add_bounds(sig: &mut syn::Signature, l: &Lowered) {
+    fn slice_elems(t: &TypeExpr, out: &mut Vec<u32>) {
+        match t {
+            TypeExpr::Slice { elem, .. } => {
+                if let TypeExpr::Generic(i) = **elem {
+                    out.push(i);
+                }
+            }
+            TypeExpr::Tuple(es) => es.iter().for_each(|e| slice_elems(e, out)),
+            _ => {}
+        }
+    }
+    let mut elems = Vec::new();
+    for p in &l.ir.params {
+        slice_elems(&p.ty, &mut elems);
+    }
+    let params: Vec<syn::Ident> = sig.generics.type_params().map(|tp| tp.ident.clone()).collect();
+    let where_clause = sig.generics.make_where_clause();
+    for (i, ident) in params.iter().enumerate() {
+        let bound: syn::WherePredicate = if elems.contains(&(i as u32)) {
+            syn::parse_quote!(#ident: ::jitclass::JitElem)
+        } else {
+            syn::parse_quote!(#ident: ::jitclass::JitType)
+        };
+        where_clause.predicates.push(bound);
+    }
+}
+
+fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
+    let name = &func.sig.ident;
+    let vis = &func.vis;
+    let cfgs = cfg_attrs(func);
+    let attrs = &func.attrs;
+    let (sig, arg_names) = glue_signature(func, Some(l));
+    let call = format_ident!("call_{}", arg_names.len());
+    let generic_idents: Vec<&syn::Ident> = func.sig.generics.type_params().map(|tp| &tp.ident).collect();
+    let entry = if generic_idents.is_empty() {
+        quote! { #name::__JITCLASS.entry() }
+    } else {
+        quote! {
+            #name::__JITCLASS.entry_for::<(#(#generic_idents,)*)>(
+                || ::std::vec![#(<#generic_idents as ::jitclass::JitArg>::jit_type()),*]
+            )
+        }
+    };
+    let dispatcher = dispatcher_items(func, l);
+    let shadow = if generic_idents.is_empty() {
+        let shadow_sig = syn::Signature { ident: format_ident!("__jitclass_typecheck"), ..func.sig.clone() };
+        let body = &func.block;
+        quote! {
+            #(#cfgs)*
+            const _: () = {
+                #[allow(warnings, clippy::all, clippy::pedantic)]
+                #shadow_sig #body
+            };
+        }
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        #(#attrs)*
+        #[track_caller]
+        #[inline]
+        #vis #sig {
+            let __jitclass_entry = #entry;
+            // SAFETY: the dispatcher compiled this entry point for exactly these parameter
+            // and return types, under the calling convention `call_N` implements.
+            unsafe { ::jitclass::__private::#call(__jitclass_entry, #(#arg_names),*) }
+        }
+        #dispatcher
+        #shadow
+    }
+}
+
+/// `struct f {}` + `impl f { dispatcher(), __JITCLASS }`.
+fn dispatcher_items(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
+    let name = &func.sig.ident;
+    let vis = &func.vis;
+    let cfgs = cfg_attrs(func);
+    let name_str = name.to_string();
+    let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
+    let locs = l.spans.iter().map(|span| quote_spanned!(*span=> (::core::line!(), ::core::column!())));
+    let refs = l.ref_paths.iter().map(|path| {
+        quote_spanned! {path.span()=>
+            (|| <#path as ::jitclass::__private::JitFunction>::DISPATCHER)
+                as fn() -> &'static ::jitclass::Dispatcher
+        }
+    });
+    let doc = format!("The dispatcher of the jit fn [`{name_str}()`]: `{name_str}::dispatcher()`.");
+    quote! {
+        #(#cfgs)*
+        #[doc = #doc]
+        #[allow(non_camel_case_types)]
+        #vis struct #name {
+            _private: (),
+        }
+
+        #(#cfgs)*
+        impl #name {
+            #[doc(hidden)]
+            pub const __JITCLASS: &'static ::jitclass::Dispatcher = {
+                static DISPATCHER: ::jitclass::Dispatcher = ::jitclass::Dispatcher::__new(::jitclass::__private::FnInfo {
+                    name: #name_str,
+                    module_path: ::core::module_path!(),
+                    file: ::core::file!(),
+                    ir: #ir,
+                    locs: &[#(#locs),*],
+                    refs: &[#(#refs),*],
+                });
+                &DISPATCHER
+            };
+
+            /// Compiled signatures, compile count and compile controls of this jit fn.
+            #vis fn dispatcher() -> &'static ::jitclass::Dispatcher {
+                Self::__JITCLASS
+            }
+        }
+
+        #(#cfgs)*
+        impl ::jitclass::__private::JitFunction for #name {
+            const DISPATCHER: &'static ::jitclass::Dispatcher = Self::__JITCLASS;
+        }
+    }
+}
+
+/// After errors: the errors, plus the function with its signature so that callers still
+/// type-check and produce no follow-up errors.
+fn emit_failed(func: &syn::ItemFn, errors: Vec<syn::Error>) -> TokenStream {
+    let errors = errors.into_iter().map(|e| e.to_compile_error());
+    let attrs = &func.attrs;
+    let vis = &func.vis;
+    let (sig, _) = glue_signature(func, None);
+    let name = &func.sig.ident;
+    let cfgs = cfg_attrs(func);
+    quote! {
+        #(#errors)*
+        #(#attrs)*
+        #[allow(unused_variables)]
+        #vis #sig {
+            ::core::unreachable!("this jit fn failed to compile")
+        }
+        #(#cfgs)*
+        #[allow(non_camel_case_types)]
+        #vis struct #name {
+            _private: (),
+        }
+    }
+}

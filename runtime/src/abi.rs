@@ -1,0 +1,265 @@
+//! How Rust values cross the boundary into JIT code and back.
+//!
+//! Every value has a C representation (`Repr`): primitives are themselves, tuples become
+//! `#[repr(C)]` structs ([`Tuple2`] ...), slices a `{ptr, len}` pair. The entry point of a
+//! compiled function takes scalars by value and everything else by pointer to its repr,
+//! and returns scalars by value and everything else through an out pointer. Codegen
+//! (`compiler::entry`) implements the other side of exactly this contract, keyed by
+//! [`Type::is_scalar`].
+
+use crate::Type;
+use jitclass_core::PrimTy;
+
+/// A type that can be passed to a `#[jit]` function.
+///
+/// # Safety
+/// `jit_type` must describe `Repr` exactly as codegen lays it out (C layout of the
+/// language type), and `Abi` must be `Repr` for scalar types and `*const Repr` otherwise.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be passed to jit code",
+    label = "not a jit type",
+    note = "jit code takes `bool`, integers up to 64 bits, `f32`, `f64`, `()`, tuples of these, and slices `&[T]` / `&mut [T]` of numbers or `bool`"
+)]
+pub unsafe trait JitArg {
+    /// The C representation JIT code reads.
+    type Repr: Copy;
+    /// What the entry point receives: the repr itself for scalars, else a pointer to it.
+    type Abi: Copy;
+    fn jit_type() -> Type;
+    fn into_repr(self) -> Self::Repr;
+    fn to_abi(repr: &Self::Repr) -> Self::Abi;
+}
+
+/// A value type: usable as a generic argument and as a return type.
+///
+/// # Safety
+/// As [`JitArg`]; `RetAbi` is `Repr` for scalars and `()` otherwise, and `from_ret` reads
+/// the out pointer only for non-scalars.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a jit value type",
+    label = "not a jit value type",
+    note = "jit values are `bool`, integers up to 64 bits, `f32`, `f64`, `()` and tuples of these"
+)]
+pub unsafe trait JitType: JitArg + 'static {
+    type RetAbi: Copy;
+    /// Rebuilds the Rust value returned by JIT code.
+    ///
+    /// # Safety
+    /// For non-scalar types `out` must point to a repr that JIT code initialised.
+    unsafe fn from_ret(ret: Self::RetAbi, out: *const Self::Repr) -> Self;
+    /// Rebuilds a Rust value from a repr made by JIT code.
+    ///
+    /// # Safety
+    /// `repr` must be a valid repr of `Self` produced by JIT code.
+    unsafe fn from_repr(repr: Self::Repr) -> Self;
+}
+
+/// A type whose Rust memory layout is its repr, so a Rust slice of it can be read in place.
+///
+/// # Safety
+/// `Self` and `Self::Repr` must have the same size, alignment and bit validity.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a slice element in jit code",
+    label = "not a jit slice element",
+    note = "slices in jit code hold numbers or `bool`"
+)]
+pub unsafe trait JitElem: JitType {}
+
+/// The concrete jit type of a Rust type, e.g. for `dispatcher().compile(..)`.
+pub fn type_of<T: JitArg + ?Sized>() -> Type
+where
+    T: Sized,
+{
+    T::jit_type()
+}
+
+macro_rules! scalar {
+    ($($t:ty => $p:ident),*) => {$(
+        // SAFETY: a primitive is its own C representation and is passed by value.
+        unsafe impl JitArg for $t {
+            type Repr = $t;
+            type Abi = $t;
+            fn jit_type() -> Type { Type::Prim(PrimTy::$p) }
+            #[inline(always)]
+            fn into_repr(self) -> $t { self }
+            #[inline(always)]
+            fn to_abi(repr: &$t) -> $t { *repr }
+        }
+        // SAFETY: scalars are returned by value; `out` is not read.
+        unsafe impl JitType for $t {
+            type RetAbi = $t;
+            #[inline(always)]
+            unsafe fn from_ret(ret: $t, _out: *const $t) -> $t { ret }
+            #[inline(always)]
+            unsafe fn from_repr(repr: $t) -> $t { repr }
+        }
+        // SAFETY: `Repr = Self`.
+        unsafe impl JitElem for $t {}
+    )*};
+}
+
+scalar!(i8 => I8, i16 => I16, i32 => I32, i64 => I64, isize => Isize,
+        u8 => U8, u16 => U16, u32 => U32, u64 => U64, usize => Usize,
+        f32 => F32, f64 => F64);
+
+// SAFETY: `bool` is one byte 0/1 in memory (the repr); it crosses the call as a `u8`
+// because the entry point is declared with `i8` parameters and results.
+unsafe impl JitArg for bool {
+    type Repr = bool;
+    type Abi = u8;
+    fn jit_type() -> Type {
+        Type::BOOL
+    }
+    #[inline(always)]
+    fn into_repr(self) -> bool {
+        self
+    }
+    #[inline(always)]
+    fn to_abi(repr: &bool) -> u8 {
+        u8::from(*repr)
+    }
+}
+
+// SAFETY: JIT code returns `bool` as an `i8` that is 0 or 1.
+unsafe impl JitType for bool {
+    type RetAbi = u8;
+    #[inline(always)]
+    unsafe fn from_ret(ret: u8, _out: *const bool) -> bool {
+        ret != 0
+    }
+    #[inline(always)]
+    unsafe fn from_repr(repr: bool) -> bool {
+        repr
+    }
+}
+
+// SAFETY: `bool` is its own repr.
+unsafe impl JitElem for bool {}
+
+// SAFETY: `()` has no data; it crosses the call as a dummy `u8` and returns as `void`.
+unsafe impl JitArg for () {
+    type Repr = ();
+    type Abi = u8;
+    fn jit_type() -> Type {
+        Type::Unit
+    }
+    #[inline(always)]
+    fn into_repr(self) {}
+    #[inline(always)]
+    fn to_abi(_: &()) -> u8 {
+        0
+    }
+}
+
+// SAFETY: a `()` result is a `void` return.
+unsafe impl JitType for () {
+    type RetAbi = ();
+    #[inline(always)]
+    unsafe fn from_ret(_: (), _: *const ()) {}
+    #[inline(always)]
+    unsafe fn from_repr(_: ()) {}
+}
+
+/// The C representation of a slice: what JIT code receives for `&[T]` / `&mut [T]`.
+#[repr(C)]
+#[derive(Debug)]
+pub struct SliceRepr<T> {
+    pub ptr: *const T,
+    pub len: usize,
+}
+
+impl<T> Clone for SliceRepr<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for SliceRepr<T> {}
+
+// SAFETY: the repr is `{ptr, len}` in C layout, passed by pointer; `T: JitElem` makes the
+// elements readable in place.
+unsafe impl<T: JitElem> JitArg for &[T] {
+    type Repr = SliceRepr<T>;
+    type Abi = *const SliceRepr<T>;
+    fn jit_type() -> Type {
+        Type::Slice { elem: Box::new(T::jit_type()), mutable: false }
+    }
+    #[inline(always)]
+    fn into_repr(self) -> SliceRepr<T> {
+        SliceRepr { ptr: self.as_ptr(), len: self.len() }
+    }
+    #[inline(always)]
+    fn to_abi(repr: &SliceRepr<T>) -> *const SliceRepr<T> {
+        repr
+    }
+}
+
+// SAFETY: as for `&[T]`; the pointer comes from a unique borrow, so JIT code may write
+// through it for the duration of the call.
+unsafe impl<T: JitElem> JitArg for &mut [T] {
+    type Repr = SliceRepr<T>;
+    type Abi = *const SliceRepr<T>;
+    fn jit_type() -> Type {
+        Type::Slice { elem: Box::new(T::jit_type()), mutable: true }
+    }
+    #[inline(always)]
+    fn into_repr(self) -> SliceRepr<T> {
+        SliceRepr { ptr: self.as_mut_ptr(), len: self.len() }
+    }
+    #[inline(always)]
+    fn to_abi(repr: &SliceRepr<T>) -> *const SliceRepr<T> {
+        repr
+    }
+}
+
+macro_rules! tuple {
+    ($name:ident; $($T:ident $i:tt),+) => {
+        /// The `#[repr(C)]` representation of a Rust tuple in jit code.
+        #[repr(C)]
+        #[derive(Clone, Copy, Debug)]
+        pub struct $name<$($T),+>($(pub $T),+);
+
+        // SAFETY: the repr is a C struct of the element reprs in order, which is how
+        // codegen lays out tuple types; it is passed by pointer.
+        unsafe impl<$($T: JitType),+> JitArg for ($($T,)+) {
+            type Repr = $name<$($T::Repr),+>;
+            type Abi = *const Self::Repr;
+            fn jit_type() -> Type {
+                Type::Tuple(vec![$($T::jit_type()),+])
+            }
+            #[inline(always)]
+            fn into_repr(self) -> Self::Repr {
+                $name($(self.$i.into_repr()),+)
+            }
+            #[inline(always)]
+            fn to_abi(repr: &Self::Repr) -> Self::Abi {
+                repr
+            }
+        }
+
+        // SAFETY: tuples return through the out pointer, which JIT code initialised.
+        unsafe impl<$($T: JitType),+> JitType for ($($T,)+) {
+            type RetAbi = ();
+            #[inline(always)]
+            unsafe fn from_ret(_: (), out: *const Self::Repr) -> Self {
+                // SAFETY: the caller guarantees `out` is initialised; element reprs came
+                // from JIT code of the same element types.
+                unsafe { Self::from_repr(*out) }
+            }
+            #[inline(always)]
+            unsafe fn from_repr(repr: Self::Repr) -> Self {
+                // SAFETY: each element repr came from JIT code of the same element type.
+                ($(unsafe { $T::from_repr(repr.$i) },)+)
+            }
+        }
+    };
+}
+
+tuple!(Tuple1; A 0);
+tuple!(Tuple2; A 0, B 1);
+tuple!(Tuple3; A 0, B 1, C 2);
+tuple!(Tuple4; A 0, B 1, C 2, D 3);
+tuple!(Tuple5; A 0, B 1, C 2, D 3, E 4);
+tuple!(Tuple6; A 0, B 1, C 2, D 3, E 4, F 5);
+tuple!(Tuple7; A 0, B 1, C 2, D 3, E 4, F 5, G 6);
+tuple!(Tuple8; A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);

@@ -1,0 +1,66 @@
+//! The typed calls the `#[jit]` glue makes into compiled entry points.
+//!
+//! `call_N(entry, args..)` converts each argument to its repr, calls the entry point with
+//! the ABI described in `crate::abi`, turns a JIT panic into a Rust panic, and rebuilds the
+//! result.
+
+use crate::abi::{JitArg, JitType};
+use crate::dispatch::Dispatcher;
+use crate::panic::raise_pending_panic;
+use std::mem::{MaybeUninit, transmute};
+
+/// Implemented by the marker type the `#[jit]` macro puts beside every jit fn, so that
+/// code calling it can find its dispatcher.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `#[jit]` function",
+    label = "called from jit code",
+    note = "jit code can only call functions marked `#[jit]`"
+)]
+pub trait JitFunction {
+    const DISPATCHER: &'static Dispatcher;
+}
+
+macro_rules! call_n {
+    ($name:ident; $($a:ident: $A:ident),*) => {
+        /// Calls a compiled entry point.
+        ///
+        /// # Safety
+        /// `entry` must be the entry point compiled for exactly these argument types and
+        /// this result type.
+        #[inline(always)]
+        #[track_caller]
+        pub unsafe fn $name<$($A: JitArg,)* R: JitType>(entry: *const (), $($a: $A),*) -> R {
+            $(let $a = $A::into_repr($a);)*
+            let mut out = MaybeUninit::<R::Repr>::uninit();
+            let mut status = 0u8;
+            // SAFETY: the caller guarantees that `entry` has this signature.
+            let f: unsafe extern "C" fn($($A::Abi,)* *mut R::Repr, *mut u8) -> R::RetAbi =
+                unsafe { transmute::<*const (), _>(entry) };
+            // SAFETY: every pointer argument points to a repr that lives across the call.
+            let ret = unsafe { f($($A::to_abi(&$a),)* out.as_mut_ptr(), &mut status) };
+            if status != 0 {
+                raise_pending_panic()
+            }
+            // SAFETY: on success the entry point initialised `out` for non-scalar results.
+            unsafe { R::from_ret(ret, out.as_ptr()) }
+        }
+    };
+}
+
+call_n!(call_0;);
+call_n!(call_1; a: A);
+call_n!(call_2; a: A, b: B);
+call_n!(call_3; a: A, b: B, c: C);
+call_n!(call_4; a: A, b: B, c: C, d: D);
+call_n!(call_5; a: A, b: B, c: C, d: D, e: E);
+call_n!(call_6; a: A, b: B, c: C, d: D, e: E, f: F);
+call_n!(call_7; a: A, b: B, c: C, d: D, e: E, f: F, g: G);
+call_n!(call_8; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H);
+call_n!(call_9; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I);
+call_n!(call_10; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J);
+call_n!(call_11; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K);
+call_n!(call_12; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K, l: L);
+call_n!(call_13; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K, l: L, m: M);
+call_n!(call_14; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K, l: L, m: M, n: N);
+call_n!(call_15; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K, l: L, m: M, n: N, o: O);
+call_n!(call_16; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K, l: L, m: M, n: N, o: O, p: P);

@@ -1,0 +1,107 @@
+//! The C entry point of a compiled root function: the other side of `crate::abi`.
+//!
+//! `extern "C" fn(abi params..., out: *mut RetRepr, status: *mut u8) -> RetAbi`:
+//! scalars by value (`bool` as `i8`, `()` as a dummy `i8`), every other parameter as a
+//! pointer to its C repr; a scalar result by value, any other result stored through
+//! `out`. A panic in JIT code sets `*status = 1` and returns a zero value.
+
+use super::types::{from_mem, mem_type, reg_type, to_mem};
+use super::{CgResult, ModuleCx};
+use crate::Type;
+use inkwell::AddressSpace;
+use inkwell::module::Linkage;
+use inkwell::types::{BasicMetadataTypeEnum, BasicType, BasicTypeEnum};
+use inkwell::values::BasicValueEnum;
+use jitclass_core::PrimTy;
+
+/// How a value of type `t` crosses the entry point.
+fn abi_type(m: &ModuleCx, t: &Type) -> BasicTypeEnum<'static> {
+    match t {
+        Type::Prim(PrimTy::Bool) | Type::Unit => m.ctx.i8_type().into(),
+        Type::Prim(_) => reg_type(m.ctx, t),
+        _ => mem_type(m.ctx, t).ptr_type(AddressSpace::default()).into(),
+    }
+}
+
+pub(super) fn emit_entry(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<()> {
+    let ctx = m.ctx;
+    let inst = &m.instances[root];
+    let (params, ret, internal) = (inst.typed.params.clone(), inst.typed.ret.clone(), inst.func);
+    let mut abi: Vec<BasicMetadataTypeEnum> = params.iter().map(|t| abi_type(m, t).into()).collect();
+    let out_ptr = mem_type(ctx, &ret).ptr_type(AddressSpace::default());
+    abi.push(out_ptr.into());
+    abi.push(ctx.i8_type().ptr_type(AddressSpace::default()).into());
+    let returns_value = ret.is_scalar();
+    let fn_type = if returns_value {
+        abi_type(m, &ret).fn_type(&abi, false)
+    } else {
+        ctx.void_type().fn_type(&abi, false)
+    };
+    let func = m.module.add_function(name, fn_type, Some(Linkage::External));
+    m.set_common_attributes(func);
+    let b = &m.builder;
+    let entry = ctx.append_basic_block(func, "entry");
+    let panicked = ctx.append_basic_block(func, "panicked");
+    let ok = ctx.append_basic_block(func, "ok");
+    b.position_at_end(entry);
+    let mut args = Vec::with_capacity(params.len());
+    for (i, t) in params.iter().enumerate() {
+        let p = func.get_nth_param(i as u32).expect("declared above");
+        let v: BasicValueEnum = match t {
+            Type::Prim(PrimTy::Bool) => b
+                .build_int_compare(
+                    inkwell::IntPredicate::NE,
+                    p.into_int_value(),
+                    ctx.i8_type().const_zero(),
+                    "arg",
+                )?
+                .into(),
+            Type::Prim(_) => p,
+            Type::Unit => reg_type(ctx, t).const_zero(),
+            _ => {
+                let loaded = b.build_load(p.into_pointer_value(), "arg")?;
+                from_mem(ctx, b, loaded, t)?
+            }
+        };
+        args.push(v.into());
+    }
+    let result = b
+        .build_call(internal, &args, "result")?
+        .try_as_basic_value()
+        .basic()
+        .expect("internal functions return a struct")
+        .into_struct_value();
+    let status = b.build_extract_value(result, 0, "status")?.into_int_value();
+    b.build_conditional_branch(status, panicked, ok)?;
+
+    b.position_at_end(panicked);
+    let status_ptr = func.get_nth_param(params.len() as u32 + 1).expect("declared").into_pointer_value();
+    b.build_store(status_ptr, ctx.i8_type().const_int(1, false))?;
+    if returns_value {
+        b.build_return(Some(&abi_type(m, &ret).const_zero()))?;
+    } else {
+        b.build_return(None)?;
+    }
+
+    b.position_at_end(ok);
+    let value = b.build_extract_value(result, 1, "value")?;
+    match &ret {
+        Type::Prim(PrimTy::Bool) => {
+            let byte = b.build_int_z_extend(value.into_int_value(), ctx.i8_type(), "ret")?;
+            b.build_return(Some(&byte))?;
+        }
+        Type::Prim(_) => {
+            b.build_return(Some(&value))?;
+        }
+        Type::Unit | Type::Never => {
+            b.build_return(None)?;
+        }
+        _ => {
+            let out = func.get_nth_param(params.len() as u32).expect("declared").into_pointer_value();
+            let stored = to_mem(ctx, b, value, &ret)?;
+            b.build_store(out, stored)?;
+            b.build_return(None)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,305 @@
+//! The LLVM back end: one process-wide JIT engine, and the compilation of a root function
+//! with everything it reaches into one LLVM module.
+//!
+//! inkwell's `Context` and `ExecutionEngine` are not thread-safe, so they live in [`JIT`]
+//! behind a mutex and are only touched under it. Compiled code is immortal: modules are
+//! never removed from the engine, so entry points can be cached in dispatchers forever.
+//!
+//! A compilation: collect the instances (function + generic arguments) reachable from the
+//! root, inferring each one's types; declare them; emit their bodies (`codegen`); emit the
+//! root's C entry point (`entry`); verify; optimise with the host CPU; JIT.
+
+mod codegen;
+mod entry;
+mod symbols;
+mod types;
+
+use crate::dispatch::{Compiled, Dispatcher};
+use crate::error::{Error, ErrorKind};
+use crate::{Signature, Type};
+use inkwell::OptimizationLevel;
+use inkwell::attributes::AttributeLoc;
+use inkwell::builder::BuilderError;
+use inkwell::context::Context;
+use inkwell::execution_engine::ExecutionEngine;
+use inkwell::module::{Linkage, Module};
+use inkwell::passes::PassBuilderOptions;
+use inkwell::targets::{CodeModel, InitializationConfig, RelocMode, Target, TargetMachine};
+use inkwell::values::FunctionValue;
+use jitclass_core::infer::{self, CalleeSig, Callees, Mode, Typed};
+use jitclass_core::ir::{FnIr, RefId};
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Mutex;
+
+/// The process-wide JIT.
+static JIT: Mutex<Option<JitCell>> = Mutex::new(None);
+
+struct JitCell(Jit);
+
+// SAFETY: the LLVM context, engine and modules inside are only ever used while holding
+// the `JIT` mutex, so no two threads touch them at once; LLVM allows a context to move
+// between threads.
+unsafe impl Send for JitCell {}
+
+struct Jit {
+    context: &'static Context,
+    engine: Option<ExecutionEngine<'static>>,
+    modules: Vec<Module<'static>>,
+    machine: TargetMachine,
+    cpu: String,
+    features: String,
+}
+
+impl Jit {
+    fn new() -> Result<Jit, String> {
+        Target::initialize_native(&InitializationConfig::default())?;
+        let triple = TargetMachine::get_default_triple();
+        let target = Target::from_triple(&triple).map_err(|e| e.to_string())?;
+        let cpu = TargetMachine::get_host_cpu_name().to_string();
+        let features = TargetMachine::get_host_cpu_features().to_string();
+        let machine = target
+            .create_target_machine(
+                &triple,
+                &cpu,
+                &features,
+                OptimizationLevel::Aggressive,
+                RelocMode::Default,
+                CodeModel::JITDefault,
+            )
+            .ok_or("LLVM cannot create a target machine for the host")?;
+        // The context must outlive every module and the engine, which live forever.
+        let context: &'static Context = Box::leak(Box::new(Context::create()));
+        Ok(Jit { context, engine: None, modules: Vec::new(), machine, cpu, features })
+    }
+}
+
+fn with_jit<R>(f: impl FnOnce(&mut Jit) -> Result<R, String>) -> Result<R, String> {
+    let mut guard = JIT.lock().unwrap_or_else(|e| e.into_inner());
+    if guard.is_none() {
+        *guard = Some(JitCell(Jit::new()?));
+    }
+    f(&mut guard.as_mut().expect("initialised above").0)
+}
+
+/// The optimised IR text of a compiled module.
+pub(crate) fn module_ir(module: usize) -> String {
+    with_jit(|jit| Ok(jit.modules[module].print_to_string().to_string()))
+        .unwrap_or_else(|e| format!("; unavailable: {e}"))
+}
+
+/// A failure inside codegen: a bug in jitclass, or a user error found in a callee.
+#[derive(Debug)]
+pub(crate) enum CgError {
+    Internal(String),
+    User(Box<Error>),
+}
+
+impl From<BuilderError> for CgError {
+    fn from(e: BuilderError) -> CgError {
+        CgError::Internal(format!("LLVM builder: {e}"))
+    }
+}
+
+impl From<Error> for CgError {
+    fn from(e: Error) -> CgError {
+        CgError::User(Box::new(e))
+    }
+}
+
+impl CgError {
+    fn into_error(self, function: &str) -> Error {
+        match self {
+            CgError::Internal(message) => Error::internal(function, message),
+            CgError::User(e) => *e,
+        }
+    }
+}
+
+pub(crate) type CgResult<T> = Result<T, CgError>;
+
+/// One function specialised for concrete generic arguments.
+pub(crate) struct Instance {
+    pub disp: &'static Dispatcher,
+    pub ir: &'static FnIr,
+    pub typed: Rc<Typed>,
+    pub func: FunctionValue<'static>,
+}
+
+/// Signatures of the items a function refers to, read from their dispatchers' IR.
+struct RefSignatures(&'static Dispatcher);
+
+impl Callees for RefSignatures {
+    fn signature(&self, item: RefId) -> Result<Option<CalleeSig>, String> {
+        let callee = (self.0.info().refs[item.index()])();
+        let ir = callee.ir()?;
+        Ok(Some(CalleeSig {
+            name: ir.name.clone(),
+            generics: ir.generics.len(),
+            params: ir.params.iter().map(|p| p.ty.clone()).collect(),
+            ret: ir.ret.clone(),
+        }))
+    }
+}
+
+/// Upper bound on the instances of one compilation, against polymorphic recursion.
+const MAX_INSTANCES: usize = 2000;
+
+/// Compiles `disp` for `type_args`, with everything it calls, into one new module.
+pub(crate) fn compile(disp: &'static Dispatcher, type_args: &[Type]) -> Result<Compiled, Error> {
+    let dump = std::env::var_os("JITCLASS_DUMP_IR").is_some_and(|v| v != "0" && !v.is_empty());
+    let mut outcome: Option<Result<Compiled, Error>> = None;
+    let result = with_jit(|jit| {
+        outcome = Some(compile_in(jit, disp, type_args, dump));
+        Ok(())
+    });
+    match (result, outcome) {
+        (Err(e), _) => Err(Error::internal(disp.name(), format!("cannot start LLVM: {e}"))),
+        (Ok(()), Some(out)) => out,
+        (Ok(()), None) => unreachable!("with_jit ran the closure"),
+    }
+}
+
+fn compile_in(jit: &mut Jit, disp: &'static Dispatcher, type_args: &[Type], dump: bool) -> Result<Compiled, Error> {
+    let index = jit.modules.len();
+    let module = jit.context.create_module(&format!("jitclass{index}_{}", disp.name()));
+    module.set_triple(&jit.machine.get_triple());
+    module.set_data_layout(&jit.machine.get_target_data().get_data_layout());
+    let mut mcx = ModuleCx {
+        ctx: jit.context,
+        module,
+        builder: jit.context.create_builder(),
+        prefix: format!("jc{index}"),
+        instances: Vec::new(),
+        by_key: HashMap::new(),
+        pending: Vec::new(),
+        cpu: jit.cpu.clone(),
+        features: jit.features.clone(),
+    };
+    let root = mcx.instance(disp, type_args)?;
+    while let Some(i) = mcx.pending.pop() {
+        codegen::emit_body(&mut mcx, i).map_err(|e| e.into_error(mcx.instances[i].disp.name()))?;
+    }
+    let entry_name = format!("{}_entry", mcx.prefix);
+    entry::emit_entry(&mut mcx, root, &entry_name).map_err(|e| e.into_error(disp.name()))?;
+    let signature = Signature {
+        params: mcx.instances[root].typed.params.clone(),
+        ret: mcx.instances[root].typed.ret.clone(),
+    };
+    let ModuleCx { module, .. } = mcx;
+    if let Err(e) = module.verify() {
+        return Err(Error::internal(
+            disp.name(),
+            format!("LLVM rejected the generated module: {}\n{}", e.to_string(), module.print_to_string().to_string()),
+        ));
+    }
+    module
+        .run_passes("default<O3>", &jit.machine, PassBuilderOptions::create())
+        .map_err(|e| Error::internal(disp.name(), format!("LLVM optimisation failed: {e}")))?;
+    if dump {
+        eprintln!(
+            "; jitclass: LLVM IR of `{}` {signature}\n{}",
+            disp.name(),
+            module.print_to_string().to_string()
+        );
+    }
+    let engine = match &jit.engine {
+        Some(engine) => {
+            engine
+                .add_module(&module)
+                .map_err(|()| Error::internal(disp.name(), "the JIT refused the module"))?;
+            engine
+        }
+        None => {
+            let engine = module
+                .create_jit_execution_engine(OptimizationLevel::Aggressive)
+                .map_err(|e| Error::internal(disp.name(), format!("cannot create the JIT: {e}")))?;
+            jit.engine.insert(engine)
+        }
+    };
+    symbols::map_runtime_symbols(engine, &module);
+    let entry = engine
+        .get_function_address(&entry_name)
+        .map_err(|e| Error::internal(disp.name(), format!("JIT lookup of the entry point failed: {e}")))?;
+    jit.modules.push(module);
+    Ok(Compiled { type_args: type_args.to_vec(), signature, entry, module: index })
+}
+
+/// The state of one module under construction.
+pub(crate) struct ModuleCx {
+    pub ctx: &'static Context,
+    pub module: Module<'static>,
+    pub builder: inkwell::builder::Builder<'static>,
+    pub prefix: String,
+    pub instances: Vec<Instance>,
+    by_key: HashMap<(usize, Vec<Type>), usize>,
+    pending: Vec<usize>,
+    cpu: String,
+    features: String,
+}
+
+impl ModuleCx {
+    /// The instance of `disp` for `type_args`, declaring (and type-checking) it on first use.
+    pub fn instance(&mut self, disp: &'static Dispatcher, type_args: &[Type]) -> Result<usize, Error> {
+        let key = (disp as *const Dispatcher as usize, type_args.to_vec());
+        if let Some(&i) = self.by_key.get(&key) {
+            return Ok(i);
+        }
+        if self.instances.len() >= MAX_INSTANCES {
+            return Err(Error {
+                kind: ErrorKind::Type,
+                function: disp.name().to_string(),
+                specialisation: disp.describe_type_args(type_args),
+                message: format!(
+                    "more than {MAX_INSTANCES} specialisations in one compilation; is a generic function calling itself with ever-growing types?"
+                ),
+                location: None,
+                notes: vec![],
+            });
+        }
+        let ir = disp.ir().map_err(|e| Error::internal(disp.name(), e))?;
+        let typed = infer::infer(ir, type_args, &RefSignatures(disp), Mode::Runtime).map_err(|diags| {
+            let d = &diags[0];
+            let mut notes = d.notes.clone();
+            if diags.len() > 1 {
+                notes.push(format!("note: {} more error(s) after this one", diags.len() - 1));
+            }
+            Error {
+                kind: ErrorKind::Type,
+                function: disp.name().to_string(),
+                specialisation: disp.describe_type_args(type_args),
+                message: d.message.clone(),
+                location: Some(disp.location(d.loc)),
+                notes,
+            }
+        })?;
+        // Only a reference with the dispatcher's lifetime may outlive this call.
+        let ir: &'static FnIr = ir;
+        let index = self.instances.len();
+        let func = self.declare(ir, &typed, index);
+        self.instances.push(Instance { disp, ir, typed: Rc::new(typed), func });
+        self.by_key.insert(key, index);
+        self.pending.push(index);
+        Ok(index)
+    }
+
+    /// Declares an instance's internal function: `{i1 status, ret}(params...)`.
+    fn declare(&self, ir: &FnIr, typed: &Typed, index: usize) -> FunctionValue<'static> {
+        let params: Vec<_> = typed.params.iter().map(|t| types::reg_type(self.ctx, t).into()).collect();
+        let ret = types::result_type(self.ctx, &typed.ret);
+        let fn_type = ret.fn_type(&params, false);
+        let name = format!("{}_{}_{index}", self.prefix, ir.name);
+        let func = self.module.add_function(&name, fn_type, Some(Linkage::Internal));
+        self.set_common_attributes(func);
+        func
+    }
+
+    /// Host CPU and no unwinding, on every function we emit.
+    pub fn set_common_attributes(&self, func: FunctionValue<'static>) {
+        let attr = |k: &str, v: &str| self.ctx.create_string_attribute(k, v);
+        func.add_attribute(AttributeLoc::Function, attr("target-cpu", &self.cpu));
+        func.add_attribute(AttributeLoc::Function, attr("target-features", &self.features));
+        let nounwind = inkwell::attributes::Attribute::get_named_enum_kind_id("nounwind");
+        func.add_attribute(AttributeLoc::Function, self.ctx.create_enum_attribute(nounwind, 0));
+    }
+}

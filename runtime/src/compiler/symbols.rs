@@ -1,0 +1,22 @@
+//! Runtime helpers that JIT code calls, mapped into the engine by address.
+//!
+//! They are Rust functions inside this crate and not exported from the executable, so
+//! the engine could not find them by name. C library functions (libm) are found in the
+//! process by the engine itself.
+
+use inkwell::execution_engine::ExecutionEngine;
+use inkwell::module::Module;
+
+/// Name and address of every runtime helper.
+fn helpers() -> [(&'static str, usize); 1] {
+    [(crate::panic::RT_PANIC, crate::panic::jitclass_rt_panic as *const () as usize)]
+}
+
+/// Maps the helpers that `module` still declares after optimisation.
+pub(super) fn map_runtime_symbols(engine: &ExecutionEngine<'static>, module: &Module<'static>) {
+    for (name, addr) in helpers() {
+        if let Some(f) = module.get_function(name) {
+            engine.add_global_mapping(&f, addr);
+        }
+    }
+}

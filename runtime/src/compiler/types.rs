@@ -1,0 +1,133 @@
+//! Language types as LLVM types, in two forms.
+//!
+//! - register form: what values are in SSA and in locals (`bool` is `i1`);
+//! - memory form: the C layout that Rust sees through pointers (`bool` is `i8`), used for
+//!   slice elements and for the reprs the entry point reads and writes.
+//!
+//! `()` is the empty struct `{}` in both forms, so every type has an LLVM type.
+
+use super::CgResult;
+use crate::Type;
+use inkwell::AddressSpace;
+use inkwell::builder::Builder;
+use inkwell::context::Context;
+use inkwell::types::{BasicType, BasicTypeEnum};
+use inkwell::values::BasicValueEnum;
+use jitclass_core::PrimTy;
+
+fn prim_type(ctx: &'static Context, p: PrimTy, memory: bool) -> BasicTypeEnum<'static> {
+    match p {
+        PrimTy::Bool if memory => ctx.i8_type().into(),
+        PrimTy::Bool => ctx.bool_type().into(),
+        PrimTy::F32 => ctx.f32_type().into(),
+        PrimTy::F64 => ctx.f64_type().into(),
+        p => int_type(ctx, p).into(),
+    }
+}
+
+/// The LLVM integer type of an integer primitive.
+pub fn int_type(ctx: &'static Context, p: PrimTy) -> inkwell::types::IntType<'static> {
+    match p.bits() {
+        1 => ctx.bool_type(),
+        8 => ctx.i8_type(),
+        16 => ctx.i16_type(),
+        32 => ctx.i32_type(),
+        _ => ctx.i64_type(),
+    }
+}
+
+fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'static> {
+    match t {
+        Type::Prim(p) => prim_type(ctx, *p, memory),
+        Type::Unit | Type::Never => ctx.struct_type(&[], false).into(),
+        Type::Tuple(es) => {
+            let fields: Vec<_> = es.iter().map(|e| llvm_type(ctx, e, memory)).collect();
+            ctx.struct_type(&fields, false).into()
+        }
+        Type::Slice { elem, .. } => {
+            let ptr = mem_type(ctx, elem).ptr_type(AddressSpace::default());
+            ctx.struct_type(&[ptr.into(), ctx.i64_type().into()], false).into()
+        }
+    }
+}
+
+/// The SSA form of `t`.
+pub fn reg_type(ctx: &'static Context, t: &Type) -> BasicTypeEnum<'static> {
+    llvm_type(ctx, t, false)
+}
+
+/// The C memory layout of `t`.
+pub fn mem_type(ctx: &'static Context, t: &Type) -> BasicTypeEnum<'static> {
+    llvm_type(ctx, t, true)
+}
+
+/// An internal function's result: `{i1 panicked, value}`.
+pub fn result_type(ctx: &'static Context, ret: &Type) -> inkwell::types::StructType<'static> {
+    ctx.struct_type(&[ctx.bool_type().into(), reg_type(ctx, ret)], false)
+}
+
+/// Whether the register and memory forms differ (the type contains a `bool`).
+fn differs(t: &Type) -> bool {
+    match t {
+        Type::Prim(PrimTy::Bool) => true,
+        Type::Tuple(es) => es.iter().any(differs),
+        _ => false,
+    }
+}
+
+/// Register form -> memory form.
+pub fn to_mem(
+    ctx: &'static Context,
+    b: &Builder<'static>,
+    v: BasicValueEnum<'static>,
+    t: &Type,
+) -> CgResult<BasicValueEnum<'static>> {
+    if !differs(t) {
+        return Ok(v);
+    }
+    Ok(match t {
+        Type::Prim(PrimTy::Bool) => b.build_int_z_extend(v.into_int_value(), ctx.i8_type(), "b2m")?.into(),
+        Type::Tuple(es) => {
+            let mut out = mem_type(ctx, t).into_struct_type().get_undef();
+            for (i, e) in es.iter().enumerate() {
+                let f = b.build_extract_value(v.into_struct_value(), i as u32, "f")?;
+                let f = to_mem(ctx, b, f, e)?;
+                out = b.build_insert_value(out, f, i as u32, "t")?.into_struct_value();
+            }
+            out.into()
+        }
+        _ => v,
+    })
+}
+
+/// Memory form -> register form. A stored `bool` is any non-zero byte as `true`.
+pub fn from_mem(
+    ctx: &'static Context,
+    b: &Builder<'static>,
+    v: BasicValueEnum<'static>,
+    t: &Type,
+) -> CgResult<BasicValueEnum<'static>> {
+    if !differs(t) {
+        return Ok(v);
+    }
+    Ok(match t {
+        Type::Prim(PrimTy::Bool) => b
+            .build_int_compare(
+                inkwell::IntPredicate::NE,
+                v.into_int_value(),
+                ctx.i8_type().const_zero(),
+                "m2b",
+            )?
+            .into(),
+        Type::Tuple(es) => {
+            let mut out = reg_type(ctx, t).into_struct_type().get_undef();
+            for (i, e) in es.iter().enumerate() {
+                let f = b.build_extract_value(v.into_struct_value(), i as u32, "f")?;
+                let f = from_mem(ctx, b, f, e)?;
+                out = b.build_insert_value(out, f, i as u32, "t")?.into_struct_value();
+            }
+            out.into()
+        }
+        _ => v,
+    })
+}

@@ -1,0 +1,304 @@
+//! Dispatchers: one per `#[jit] fn`, holding its IR and its compiled specialisations.
+//!
+//! The macro emits a `static` [`Dispatcher`] per function. A call asks it for the entry
+//! point of the specialisation it needs:
+//! - non-generic functions: one atomic load of [`Dispatcher::entry`]'s cached pointer;
+//! - generic functions: a walk of a short lock-free list keyed by the `TypeId` of the
+//!   generic arguments ([`Dispatcher::entry_for`]).
+//!
+//! On a miss the dispatcher takes its own lock, looks again (so concurrent first calls
+//! compile once), compiles through [`crate::compiler`], and publishes the pointer.
+
+use crate::compiler;
+use crate::error::{Error, ErrorKind};
+use crate::{Signature, Type};
+use jitclass_core::ir::FnIr;
+use std::any::TypeId;
+use std::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard, OnceLock};
+
+/// The static description of a `#[jit] fn`, emitted by the macro.
+#[doc(hidden)]
+pub struct FnInfo {
+    pub name: &'static str,
+    pub module_path: &'static str,
+    pub file: &'static str,
+    /// The postcard-encoded `FnIr`.
+    pub ir: &'static [u8],
+    /// `(line, column)` of every `LocId`.
+    pub locs: &'static [(u32, u32)],
+    /// The dispatchers of the called items, by `RefId`.
+    pub refs: &'static [fn() -> &'static Dispatcher],
+}
+
+/// The dispatcher of one `#[jit] fn`: its compiled specialisations and compile controls.
+///
+/// Reached through `f::dispatcher()` beside every `#[jit] fn f`.
+pub struct Dispatcher {
+    info: FnInfo,
+    ir: OnceLock<Result<FnIr, String>>,
+    /// Entry point of a non-generic function, once compiled.
+    fast: AtomicPtr<()>,
+    /// Entry points of a generic function's specialisations.
+    generic: AtomicPtr<CacheNode>,
+    state: Mutex<State>,
+    compilations: AtomicUsize,
+}
+
+struct CacheNode {
+    key: TypeId,
+    entry: *const (),
+    next: *const CacheNode,
+}
+
+#[derive(Default)]
+struct State {
+    compiled: Vec<Compiled>,
+    disabled: bool,
+}
+
+pub(crate) struct Compiled {
+    pub type_args: Vec<Type>,
+    pub signature: Signature,
+    pub entry: usize,
+    pub module: usize,
+}
+
+impl Dispatcher {
+    #[doc(hidden)]
+    pub const fn __new(info: FnInfo) -> Dispatcher {
+        Dispatcher {
+            info,
+            ir: OnceLock::new(),
+            fast: AtomicPtr::new(std::ptr::null_mut()),
+            generic: AtomicPtr::new(std::ptr::null_mut()),
+            state: Mutex::new(State { compiled: Vec::new(), disabled: false }),
+            compilations: AtomicUsize::new(0),
+        }
+    }
+
+    /// The function's name.
+    pub fn name(&self) -> &'static str {
+        self.info.name
+    }
+
+    /// The module the function is defined in, as `module_path!()` spells it.
+    pub fn module_path(&self) -> &'static str {
+        self.info.module_path
+    }
+
+    /// Names of the generic type parameters, in order.
+    pub fn generic_params(&self) -> Vec<String> {
+        self.ir().map(|ir| ir.generics.clone()).unwrap_or_default()
+    }
+
+    /// The signatures compiled so far, in compilation order.
+    pub fn signatures(&self) -> Vec<Signature> {
+        self.lock().compiled.iter().map(|c| c.signature.clone()).collect()
+    }
+
+    /// How many times this function has been compiled (once per specialisation).
+    pub fn compile_count(&self) -> usize {
+        self.compilations.load(Ordering::SeqCst)
+    }
+
+    /// Refuses further compilation: a call that needs a new specialisation panics, and
+    /// [`Dispatcher::compile`] returns an error. Already compiled code keeps working.
+    pub fn disable_compile(&self) {
+        self.lock().disabled = true;
+    }
+
+    /// Allows compilation again after [`Dispatcher::disable_compile`].
+    pub fn enable_compile(&self) {
+        self.lock().disabled = false;
+    }
+
+    pub fn is_compile_disabled(&self) -> bool {
+        self.lock().disabled
+    }
+
+    /// Compiles the specialisation for `type_args` (one per generic parameter; empty for a
+    /// non-generic function) now, reporting type errors as `Err` instead of panicking at
+    /// the first call. Compiling an existing specialisation again is a no-op.
+    pub fn compile(&'static self, type_args: &[Type]) -> Result<Signature, Error> {
+        let mut state = self.lock();
+        let index = self.compile_locked(&mut state, type_args)?;
+        Ok(state.compiled[index].signature.clone())
+    }
+
+    /// The optimised LLVM IR of a compiled signature, or `None` if it is not compiled.
+    pub fn llvm_ir(&self, signature: &Signature) -> Option<String> {
+        let module = {
+            let state = self.lock();
+            state.compiled.iter().find(|c| &c.signature == signature)?.module
+        };
+        Some(compiler::module_ir(module))
+    }
+
+    /// The entry point of a non-generic function, compiling it at the first call.
+    #[doc(hidden)]
+    #[inline(always)]
+    #[track_caller]
+    pub fn entry(&'static self) -> *const () {
+        let p = self.fast.load(Ordering::Acquire);
+        if !p.is_null() {
+            return p;
+        }
+        self.entry_slow(TypeId::of::<()>(), Vec::new)
+    }
+
+    /// The entry point of the specialisation whose generic arguments are the tuple `K`.
+    #[doc(hidden)]
+    #[inline(always)]
+    #[track_caller]
+    pub fn entry_for<K: 'static>(&'static self, type_args: fn() -> Vec<Type>) -> *const () {
+        let key = TypeId::of::<K>();
+        let mut node = self.generic.load(Ordering::Acquire);
+        while !node.is_null() {
+            // SAFETY: nodes are leaked once published and never mutated afterwards.
+            let n = unsafe { &*node };
+            if n.key == key {
+                return n.entry;
+            }
+            node = n.next as *mut CacheNode;
+        }
+        self.entry_slow(key, type_args)
+    }
+
+    #[cold]
+    #[inline(never)]
+    #[track_caller]
+    fn entry_slow(&'static self, key: TypeId, type_args: fn() -> Vec<Type>) -> *const () {
+        let type_args = type_args();
+        let mut state = self.lock();
+        match self.compile_locked(&mut state, &type_args) {
+            Ok(index) => {
+                let entry = state.compiled[index].entry as *const ();
+                self.publish(key, entry, type_args.is_empty());
+                entry
+            }
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn publish(&self, key: TypeId, entry: *const (), non_generic: bool) {
+        if non_generic {
+            self.fast.store(entry as *mut (), Ordering::Release);
+            return;
+        }
+        // Called under `state`'s lock: publishers never race each other.
+        let mut node = self.generic.load(Ordering::Acquire);
+        while !node.is_null() {
+            // SAFETY: as in `entry_for`.
+            let n = unsafe { &*node };
+            if n.key == key {
+                return;
+            }
+            node = n.next as *mut CacheNode;
+        }
+        let head = self.generic.load(Ordering::Acquire);
+        let new = Box::leak(Box::new(CacheNode { key, entry, next: head }));
+        self.generic.store(new, Ordering::Release);
+    }
+
+    fn compile_locked(&'static self, state: &mut State, type_args: &[Type]) -> Result<usize, Error> {
+        if let Some(i) = state.compiled.iter().position(|c| c.type_args == type_args) {
+            return Ok(i);
+        }
+        let ir = self.ir().map_err(|e| Error::internal(self.info.name, e))?;
+        if ir.generics.len() != type_args.len() {
+            return Err(Error {
+                kind: ErrorKind::Type,
+                function: self.info.name.to_string(),
+                specialisation: String::new(),
+                message: format!(
+                    "expected {} generic argument(s) ({}), got {}",
+                    ir.generics.len(),
+                    ir.generics.join(", "),
+                    type_args.len()
+                ),
+                location: None,
+                notes: vec![],
+            });
+        }
+        if state.disabled {
+            let compiled: Vec<String> =
+                state.compiled.iter().map(|c| c.signature.to_string()).collect();
+            return Err(Error {
+                kind: ErrorKind::CompileDisabled,
+                function: self.info.name.to_string(),
+                specialisation: self.describe_type_args(type_args),
+                message: "compilation is disabled and no compiled version fits these types".into(),
+                location: None,
+                notes: vec![if compiled.is_empty() {
+                    "note: nothing has been compiled yet".to_string()
+                } else {
+                    format!("note: compiled signatures: {}", compiled.join(", "))
+                }],
+            });
+        }
+        let compiled = compiler::compile(self, type_args)?;
+        state.compiled.push(compiled);
+        self.compilations.fetch_add(1, Ordering::SeqCst);
+        Ok(state.compiled.len() - 1)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A panic while holding the lock cannot leave `State` half-updated: it is only
+        // pushed to after a successful compilation.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub(crate) fn info(&self) -> &FnInfo {
+        &self.info
+    }
+
+    /// The decoded IR (decoded once).
+    pub(crate) fn ir(&self) -> Result<&FnIr, String> {
+        self.ir
+            .get_or_init(|| {
+                FnIr::decode(self.info.ir).map_err(|e| {
+                    format!(
+                        "cannot decode the IR of `{}` ({e}); were jitclass and jitclass-macros built from different versions?",
+                        self.info.name
+                    )
+                })
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    pub(crate) fn describe_type_args(&self, type_args: &[Type]) -> String {
+        let names = self.generic_params();
+        names
+            .iter()
+            .zip(type_args)
+            .map(|(n, t)| format!("{n} = {t}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// `file:line:col` of a location id.
+    pub(crate) fn location(&self, loc: jitclass_core::ir::LocId) -> String {
+        match self.info.locs.get(loc.index()) {
+            Some((line, col)) => format!("{}:{line}:{col}", self.info.file),
+            None => self.info.file.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Dispatcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dispatcher")
+            .field("name", &self.info.name)
+            .field("signatures", &self.signatures())
+            .field("compile_count", &self.compile_count())
+            .finish()
+    }
+}
+
+// SAFETY: the raw pointers in the cache are entry points of immortal JIT code and leaked
+// nodes; all mutable state is behind atomics or the mutex.
+unsafe impl Sync for Dispatcher {}
+// SAFETY: as above.
+unsafe impl Send for Dispatcher {}

@@ -1,0 +1,47 @@
+//! jitclass: Numba's `@jitclass` and `@jit` for Rust.
+//!
+//! Functions written in ordinary Rust syntax under [`jit`] are parsed into an IR while
+//! your crate compiles, and JIT-compiled through LLVM at their first call, specialised for
+//! the types they are called with:
+//!
+//! ```
+//! use jitclass::jit;
+//!
+//! #[jit]
+//! fn dot(xs: &[f64], ys: &[f64]) -> f64 {
+//!     let mut acc = 0.0;
+//!     for i in 0..xs.len() {
+//!         acc += xs[i] * ys[i];
+//!     }
+//!     acc
+//! }
+//!
+//! assert_eq!(dot(&[1.0, 2.0], &[3.0, 4.0]), 11.0);
+//! assert_eq!(dot::dispatcher().compile_count(), 1);
+//! ```
+//!
+//! See the book (`book/`) for the language, and `ARCHITECTURE.md` for how it works.
+
+mod abi;
+mod call;
+mod compiler;
+mod dispatch;
+mod error;
+mod panic;
+mod stats;
+
+pub use abi::{JitArg, JitElem, JitType, SliceRepr, type_of};
+pub use abi::{Tuple1, Tuple2, Tuple3, Tuple4, Tuple5, Tuple6, Tuple7, Tuple8};
+pub use dispatch::Dispatcher;
+pub use error::{Error, ErrorKind};
+pub use jitclass_core::{PrimTy, Signature, Type};
+pub use jitclass_macros::jit;
+pub use stats::{Stats, stats};
+
+/// Items used by the code the macros generate. Not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::call::*;
+    pub use crate::dispatch::FnInfo;
+    pub use crate::panic::raise_pending_panic;
+}

@@ -1,0 +1,95 @@
+//! Panics raised by JIT code.
+//!
+//! JIT code never unwinds. A failing check calls [`jitclass_rt_panic`], which records the
+//! formatted message in a thread-local and returns; the JIT function then returns a
+//! non-zero status up its call chain, and the Rust glue turns the recorded message into
+//! an ordinary Rust panic in the caller ([`raise_pending_panic`]).
+
+use std::cell::RefCell;
+
+/// A panic site in compiled code: the message template and where it is in the DSL source.
+/// Sites live as long as the compiled code that points at them (forever).
+#[derive(Debug)]
+pub(crate) struct PanicSite {
+    pub pieces: Vec<String>,
+    pub debug: Vec<bool>,
+    pub location: String,
+    pub function: String,
+}
+
+/// One formatted argument, as JIT code passes it.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct PanicArg {
+    pub kind: u8,
+    pub bits: u64,
+}
+
+pub(crate) const ARG_SIGNED: u8 = 0;
+pub(crate) const ARG_UNSIGNED: u8 = 1;
+pub(crate) const ARG_F32: u8 = 2;
+pub(crate) const ARG_F64: u8 = 3;
+pub(crate) const ARG_BOOL: u8 = 4;
+
+thread_local! {
+    static PENDING: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+fn format_arg(arg: PanicArg, debug: bool) -> String {
+    match arg.kind {
+        ARG_SIGNED => (arg.bits as i64).to_string(),
+        ARG_UNSIGNED => arg.bits.to_string(),
+        ARG_F32 => {
+            let v = f32::from_bits(arg.bits as u32);
+            if debug { format!("{v:?}") } else { v.to_string() }
+        }
+        ARG_F64 => {
+            let v = f64::from_bits(arg.bits);
+            if debug { format!("{v:?}") } else { v.to_string() }
+        }
+        _ => (arg.bits != 0).to_string(),
+    }
+}
+
+impl PanicSite {
+    fn message(&self, args: &[PanicArg]) -> String {
+        let mut msg = self.pieces[0].clone();
+        for (i, arg) in args.iter().enumerate() {
+            msg.push_str(&format_arg(*arg, self.debug.get(i).copied().unwrap_or(false)));
+            msg.push_str(&self.pieces[i + 1]);
+        }
+        format!("{msg}\n  --> {} (in jit fn `{}`)", self.location, self.function)
+    }
+}
+
+/// The symbol name JIT code calls [`jitclass_rt_panic`] by.
+pub(crate) const RT_PANIC: &str = "jitclass_rt_panic";
+
+/// Called by JIT code at a failing check. Never unwinds.
+///
+/// # Safety
+/// `site` points to a live `PanicSite` and `args` to `nargs` initialised `PanicArg`s.
+pub(crate) unsafe extern "C" fn jitclass_rt_panic(site: *const PanicSite, args: *const PanicArg, nargs: usize) {
+    // SAFETY: guaranteed by the caller (codegen passes a leaked site and a stack array).
+    let (site, args) = unsafe {
+        (&*site, if nargs == 0 { &[][..] } else { std::slice::from_raw_parts(args, nargs) })
+    };
+    let message = site.message(args);
+    PENDING.with(|p| *p.borrow_mut() = Some(message));
+}
+
+/// Takes the message JIT code recorded on this thread, if any.
+pub fn take_pending_panic() -> Option<String> {
+    PENDING.with(|p| p.borrow_mut().take())
+}
+
+/// Panics with the message JIT code recorded; called by the glue on a non-zero status.
+#[cold]
+#[inline(never)]
+#[track_caller]
+pub fn raise_pending_panic() -> ! {
+    match take_pending_panic() {
+        Some(message) => panic!("{message}"),
+        None => panic!("jit code reported a panic but left no message (a bug in jitclass)"),
+    }
+}
