@@ -16,7 +16,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(loc: LocId, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { loc, message: message.into(), notes: Vec::new() }
+        Diagnostic {
+            loc,
+            message: message.into(),
+            notes: Vec::new(),
+        }
     }
 
     pub fn note(mut self, note: impl Into<String>) -> Diagnostic {

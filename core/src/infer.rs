@@ -88,7 +88,11 @@ pub fn infer(
     callees: &dyn Callees,
     mode: Mode,
 ) -> Result<Typed, Vec<Diagnostic>> {
-    assert_eq!(type_args.len(), ir.generics.len(), "one type argument per generic parameter");
+    assert_eq!(
+        type_args.len(),
+        ir.generics.len(),
+        "one type argument per generic parameter"
+    );
     let cx = Infer {
         ir,
         callees,
@@ -150,7 +154,7 @@ struct Infer<'a> {
     vars: Vec<VarState>,
     expr_types: Vec<Ty>,
     local_types: Vec<Option<Ty>>,
-    /// Locals declared without an initialiser may be assigned once even if immutable.
+    /// Whether a local was initialised by its `let`; `let x;` locals may be assigned later.
     local_assigned: Vec<bool>,
     loop_break: HashMap<ExprId, Option<Ty>>,
     call_vars: HashMap<ExprId, Vec<Ty>>,
@@ -176,9 +180,8 @@ impl<'a> Infer<'a> {
         if self.coerce(&body_ty, &ret).is_err() {
             let mut d = self.mismatch(loc, &ret, &body_ty);
             if self.tail_loc(ir.body).is_none() && self.resolve(&body_ty) == Ty::Unit {
-                d = Diagnostic::new(ir.ret_loc, d.message).note(
-                    "note: the body has no tail expression or `return`, so it returns `()`",
-                );
+                d = Diagnostic::new(ir.ret_loc, d.message)
+                    .note("note: the body has no tail expression or `return`, so it returns `()`");
             }
             self.diags.push(d);
         }
@@ -221,12 +224,15 @@ impl<'a> Infer<'a> {
         match te {
             TypeExpr::Prim(p) => Ty::Prim(*p),
             TypeExpr::Unit => Ty::Unit,
-            TypeExpr::Tuple(es) => {
-                Ty::Tuple(es.iter().map(|e| self.ty_of_expr_type_with(e, generics)).collect())
-            }
-            TypeExpr::Slice { elem, mutable } => {
-                Ty::Slice(Box::new(self.ty_of_expr_type_with(elem, generics)), *mutable)
-            }
+            TypeExpr::Tuple(es) => Ty::Tuple(
+                es.iter()
+                    .map(|e| self.ty_of_expr_type_with(e, generics))
+                    .collect(),
+            ),
+            TypeExpr::Slice { elem, mutable } => Ty::Slice(
+                Box::new(self.ty_of_expr_type_with(elem, generics)),
+                *mutable,
+            ),
             TypeExpr::Generic(i) => match generics {
                 Some(g) => g[*i as usize].clone(),
                 None => Self::ty_of_type(&self.type_args[*i as usize]),
@@ -343,7 +349,10 @@ impl<'a> Infer<'a> {
         };
         Diagnostic::new(
             loc,
-            format!("mismatched types: expected `{}`, found {found_s}", self.show(expected)),
+            format!(
+                "mismatched types: expected `{}`, found {found_s}",
+                self.show(expected)
+            ),
         )
     }
 
@@ -449,7 +458,11 @@ impl<'a> Infer<'a> {
                 to
             }
             ExprKind::Block(block) => self.block(block),
-            ExprKind::If { cond, then_branch, else_branch } => {
+            ExprKind::If {
+                cond,
+                then_branch,
+                else_branch,
+            } => {
                 let ct = self.expr(*cond);
                 let cloc = self.loc(*cond);
                 self.coerce_at(&ct, &Ty::Prim(PrimTy::Bool), cloc);
@@ -459,11 +472,12 @@ impl<'a> Infer<'a> {
                         if self.coerce(&tt, &Ty::Unit).is_err() {
                             let shown = self.show(&tt);
                             self.diags.push(
-                                Diagnostic::new(loc, "`if` may be missing an `else` clause")
-                                    .note(format!(
+                                Diagnostic::new(loc, "`if` may be missing an `else` clause").note(
+                                    format!(
                                         "note: the `if` branch has type `{shown}`, so an `else` \
                                          branch of the same type is required"
-                                    )),
+                                    ),
+                                ),
                             );
                         }
                         Ty::Unit
@@ -505,7 +519,13 @@ impl<'a> Infer<'a> {
                     None => Ty::Never,
                 }
             }
-            ExprKind::ForRange { var, start, end, body, .. } => {
+            ExprKind::ForRange {
+                var,
+                start,
+                end,
+                body,
+                ..
+            } => {
                 let st = self.expr(*start);
                 let et = self.expr(*end);
                 let eloc = self.loc(*end);
@@ -537,10 +557,13 @@ impl<'a> Infer<'a> {
                     }
                     _ => {
                         if let Some(v) = value {
-                            self.diags.push(Diagnostic::new(
-                                self.loc(*v),
-                                "`break` with value from a `while` or `for` loop",
-                            ).note("help: only `loop` can break with a value; use `break;`"));
+                            self.diags.push(
+                                Diagnostic::new(
+                                    self.loc(*v),
+                                    "`break` with value from a `while` or `for` loop",
+                                )
+                                .note("help: only `loop` can break with a value; use `break;`"),
+                            );
                         }
                     }
                 }
@@ -567,9 +590,11 @@ impl<'a> Infer<'a> {
                 self.index(&bt, &it, loc, self.loc(*index))
             }
             ExprKind::Call { callee, args } => self.call(id, *callee, args),
-            ExprKind::MethodCall { receiver, method, args } => {
-                self.method_call(id, *receiver, method, args)
-            }
+            ExprKind::MethodCall {
+                receiver,
+                method,
+                args,
+            } => self.method_call(id, *receiver, method, args),
             ExprKind::Panic(msg) => {
                 for a in &msg.args {
                     let t = self.expr(*a);
@@ -585,7 +610,8 @@ impl<'a> Infer<'a> {
         if self.coerce(&bt, &Ty::Unit).is_err() {
             let loc = self.tail_loc(body).unwrap_or(self.loc(body));
             let d = self.mismatch(loc, &Ty::Unit, &bt);
-            self.diags.push(d.note("help: a loop body cannot produce a value; add `;`"));
+            self.diags
+                .push(d.note("help: a loop body cannot produce a value; add `;`"));
         }
     }
 
@@ -593,7 +619,12 @@ impl<'a> Infer<'a> {
         let mut diverges = false;
         for stmt in &block.stmts {
             match stmt {
-                Stmt::Let { pattern, ty, init, loc } => {
+                Stmt::Let {
+                    pattern,
+                    ty,
+                    init,
+                    loc,
+                } => {
                     let decl = match ty {
                         Some(te) => self.ty_of_expr_type(te, *loc),
                         None => self.fresh(VarKind::General),
@@ -635,8 +666,9 @@ impl<'a> Infer<'a> {
                     Ty::Tuple(es) if es.len() == ps.len() => es,
                     Ty::Unknown => vec![Ty::Unknown; ps.len()],
                     other => {
-                        let fresh: Vec<Ty> =
-                            (0..ps.len()).map(|_| self.fresh(VarKind::General)).collect();
+                        let fresh: Vec<Ty> = (0..ps.len())
+                            .map(|_| self.fresh(VarKind::General))
+                            .collect();
                         if self.unify(&other, &Ty::Tuple(fresh.clone())).is_err() {
                             let shown = self.show(&other);
                             self.diags.push(Diagnostic::new(
@@ -666,18 +698,20 @@ impl<'a> Infer<'a> {
         match &ir.expr(id).kind {
             ExprKind::Local(l) => {
                 let decl = ir.local(*l);
-                let first_init = !compound && !self.local_assigned[l.index()];
-                if !decl.mutable && !first_init {
+                // `let x;` may be assigned later (rustc's shadow check enforces "once" for
+                // non-generic code; generic code is only checked for being initialised).
+                let deferred_init = !compound && !self.local_assigned[l.index()];
+                if !decl.mutable && !deferred_init {
                     self.diags.push(
                         Diagnostic::new(
                             loc,
                             format!("cannot assign twice to immutable variable `{}`", decl.name),
                         )
-                        .note(format!("help: make the variable mutable: `let mut {}`", decl.name)),
+                        .note(format!(
+                            "help: make the variable mutable: `let mut {}`",
+                            decl.name
+                        )),
                     );
-                }
-                if !compound {
-                    self.local_assigned[l.index()] = true;
                 }
                 self.expr(id)
             }
@@ -705,21 +739,29 @@ impl<'a> Infer<'a> {
                         self.diags.push(
                             Diagnostic::new(
                                 loc,
-                                format!("cannot assign to a field of immutable variable `{}`", decl.name),
+                                format!(
+                                    "cannot assign to a field of immutable variable `{}`",
+                                    decl.name
+                                ),
                             )
-                            .note(format!("help: make the variable mutable: `let mut {}`", decl.name)),
+                            .note(format!(
+                                "help: make the variable mutable: `let mut {}`",
+                                decl.name
+                            )),
                         );
                     }
                 } else if !matches!(ir.expr(root).kind, ExprKind::Index(..)) {
-                    self.diags.push(Diagnostic::new(loc, "invalid left-hand side of assignment"));
+                    self.diags
+                        .push(Diagnostic::new(loc, "invalid left-hand side of assignment"));
                 }
                 self.expr(id)
             }
             _ => {
                 self.expr(id);
                 self.diags.push(
-                    Diagnostic::new(loc, "invalid left-hand side of assignment")
-                        .note("note: only variables, slice elements and tuple fields can be assigned"),
+                    Diagnostic::new(loc, "invalid left-hand side of assignment").note(
+                        "note: only variables, slice elements and tuple fields can be assigned",
+                    ),
                 );
                 Ty::Unknown
             }
@@ -748,7 +790,11 @@ impl<'a> Infer<'a> {
                     self.diags.push(d);
                 }
                 self.deferred.push(Deferred::Binary(id, op, at.clone()));
-                if op.is_comparison() { Ty::Prim(PrimTy::Bool) } else { at }
+                if op.is_comparison() {
+                    Ty::Prim(PrimTy::Bool)
+                } else {
+                    at
+                }
             }
         }
     }
@@ -759,7 +805,10 @@ impl<'a> Infer<'a> {
             Some(Ty::Tuple(es)) if (index as usize) < es.len() => es[index as usize].clone(),
             Some(other) => {
                 let shown = self.show(&other);
-                self.diags.push(Diagnostic::new(loc, format!("no field `{index}` on type `{shown}`")));
+                self.diags.push(Diagnostic::new(
+                    loc,
+                    format!("no field `{index}` on type `{shown}`"),
+                ));
                 Ty::Unknown
             }
         }
@@ -784,7 +833,10 @@ impl<'a> Infer<'a> {
             }
             Some(other) => {
                 let shown = self.show(&other);
-                self.diags.push(Diagnostic::new(loc, format!("cannot index into a value of type `{shown}`")));
+                self.diags.push(Diagnostic::new(
+                    loc,
+                    format!("cannot index into a value of type `{shown}`"),
+                ));
                 Ty::Unknown
             }
         }
@@ -816,7 +868,9 @@ impl<'a> Infer<'a> {
             ));
             return Ty::Unknown;
         }
-        let generics: Vec<Ty> = (0..sig.generics).map(|_| self.fresh(VarKind::General)).collect();
+        let generics: Vec<Ty> = (0..sig.generics)
+            .map(|_| self.fresh(VarKind::General))
+            .collect();
         for ((a, at), pt) in args.iter().zip(&arg_types).zip(&sig.params) {
             let pty = self.ty_of_expr_type_with(pt, Some(&generics));
             let aloc = self.loc(*a);
@@ -832,8 +886,16 @@ impl<'a> Infer<'a> {
         let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
         let recv = match self.resolve(&rt) {
             Ty::Var(v) if self.var_kind(v) != VarKind::General => {
-                let kind = if self.var_kind(v) == VarKind::Int { "{integer}" } else { "{float}" };
-                let example = if self.var_kind(v) == VarKind::Int { "i64" } else { "f64" };
+                let kind = if self.var_kind(v) == VarKind::Int {
+                    "{integer}"
+                } else {
+                    "{float}"
+                };
+                let example = if self.var_kind(v) == VarKind::Int {
+                    "i64"
+                } else {
+                    "f64"
+                };
                 self.diags.push(
                     Diagnostic::new(
                         loc,
@@ -859,7 +921,10 @@ impl<'a> Infer<'a> {
                 format!("no method named `{method}` found for `{concrete}` in jit code"),
             );
             if !names.is_empty() {
-                d = d.note(format!("note: the methods of `{concrete}` in jit code are: {}", names.join(", ")));
+                d = d.note(format!(
+                    "note: the methods of `{concrete}` in jit code are: {}",
+                    names.join(", ")
+                ));
             }
             self.diags.push(d);
             return Ty::Unknown;
@@ -891,8 +956,13 @@ impl<'a> Infer<'a> {
             Ty::Prim(p) => Type::Prim(p),
             Ty::Unit => Type::Unit,
             Ty::Never => Type::Never,
-            Ty::Tuple(es) => Type::Tuple(es.iter().map(|e| self.concrete(e)).collect::<Option<_>>()?),
-            Ty::Slice(e, m) => Type::Slice { elem: Box::new(self.concrete(&e)?), mutable: m },
+            Ty::Tuple(es) => {
+                Type::Tuple(es.iter().map(|e| self.concrete(e)).collect::<Option<_>>()?)
+            }
+            Ty::Slice(e, m) => Type::Slice {
+                elem: Box::new(self.concrete(&e)?),
+                mutable: m,
+            },
             Ty::Var(_) | Ty::Unknown => return None,
         })
     }
@@ -949,27 +1019,40 @@ impl<'a> Infer<'a> {
                             let shown = self.show(&t);
                             self.diags.push(Diagnostic::new(
                                 loc,
-                                format!("binary operation `{}` cannot be applied to type `{shown}`", op.symbol()),
+                                format!(
+                                    "binary operation `{}` cannot be applied to type `{shown}`",
+                                    op.symbol()
+                                ),
                             ));
                         }
                         continue;
                     };
                     let ok = match op {
-                        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem => p.is_numeric(),
-                        BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => p.is_int() || p == PrimTy::Bool,
+                        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem => {
+                            p.is_numeric()
+                        }
+                        BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => {
+                            p.is_int() || p == PrimTy::Bool
+                        }
                         BinOp::Shl | BinOp::Shr => p.is_int(),
-                        BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => true,
+                        BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+                            true
+                        }
                         BinOp::And | BinOp::Or => p == PrimTy::Bool,
                     };
                     if !ok {
                         self.diags.push(Diagnostic::new(
                             loc,
-                            format!("binary operation `{}` cannot be applied to type `{p}`", op.symbol()),
+                            format!(
+                                "binary operation `{}` cannot be applied to type `{p}`",
+                                op.symbol()
+                            ),
                         ));
                     }
                 }
                 Deferred::Cast(id, from, to) => {
-                    let (Some(f), Some(t)) = (self.prim_or_skip(&from), self.prim_or_skip(&to)) else {
+                    let (Some(f), Some(t)) = (self.prim_or_skip(&from), self.prim_or_skip(&to))
+                    else {
                         let (fc, tc) = (self.concrete(&from), self.concrete(&to));
                         if let (Some(fc), Some(tc)) = (fc, tc) {
                             self.diags.push(Diagnostic::new(
@@ -985,10 +1068,10 @@ impl<'a> Infer<'a> {
                                 .note("help: compare with zero instead: `x != 0`"),
                         );
                     } else if f == PrimTy::Bool && t.is_float() {
-                        self.diags.push(Diagnostic::new(
-                            self.loc(id),
-                            format!("cannot cast `bool` as `{t}`"),
-                        ).note("help: cast through an integer: `b as u8 as f64`"));
+                        self.diags.push(
+                            Diagnostic::new(self.loc(id), format!("cannot cast `bool` as `{t}`"))
+                                .note("help: cast through an integer: `b as u8 as f64`"),
+                        );
                     }
                 }
                 Deferred::RangeBound(id, t) => {
@@ -1009,10 +1092,13 @@ impl<'a> Infer<'a> {
                 Deferred::PanicArg(id, t) => {
                     if self.prim_or_skip(&t).is_none() {
                         if let Some(c) = self.concrete(&t) {
-                            self.diags.push(Diagnostic::new(
-                                self.loc(id),
-                                format!("`{c}` cannot be formatted in a jit panic message"),
-                            ).note("note: panic messages in jit code format numbers and `bool`"));
+                            self.diags.push(
+                                Diagnostic::new(
+                                    self.loc(id),
+                                    format!("`{c}` cannot be formatted in a jit panic message"),
+                                )
+                                .note("note: panic messages in jit code format numbers and `bool`"),
+                            );
                         }
                     }
                 }
@@ -1030,12 +1116,16 @@ impl<'a> Infer<'a> {
 
     fn check_int_literals(&mut self) {
         for (id, v, t) in std::mem::take(&mut self.int_lits) {
-            let Some(p) = self.prim_or_skip(&t) else { continue };
+            let Some(p) = self.prim_or_skip(&t) else {
+                continue;
+            };
             if let Some((lo, hi)) = p.int_range() {
                 if v < lo || v > hi {
                     self.diags.push(
                         Diagnostic::new(self.loc(id), format!("literal out of range for `{p}`"))
-                            .note(format!("note: the literal `{v}` does not fit into `{p}` ({lo}..={hi})")),
+                            .note(format!(
+                                "note: the literal `{v}` does not fit into `{p}` ({lo}..={hi})"
+                            )),
                     );
                 }
             }
@@ -1048,6 +1138,8 @@ impl<'a> Infer<'a> {
         for (i, t) in self.expr_types.iter().enumerate() {
             match self.concrete(t) {
                 Some(c) => expr_types.push(c),
+                // Never reached by the walk (an expression the lowering built and dropped).
+                None if *t == Ty::Unknown => expr_types.push(Type::Unit),
                 None => {
                     if !reported {
                         self.diags.push(
@@ -1068,11 +1160,12 @@ impl<'a> Infer<'a> {
                     // A local that is declared but never reached (dead code) or never given a type.
                     if t.is_some() && !reported {
                         self.diags.push(
-                            Diagnostic::new(self.ir.locals[i].loc, "type annotations needed")
-                                .note(format!(
+                            Diagnostic::new(self.ir.locals[i].loc, "type annotations needed").note(
+                                format!(
                                     "help: give `{}` a type, e.g. `let {}: f64 = ...`",
                                     self.ir.locals[i].name, self.ir.locals[i].name
-                                )),
+                                ),
+                            ),
                         );
                         reported = true;
                     }
@@ -1089,8 +1182,11 @@ impl<'a> Infer<'a> {
                     None => {
                         if !reported {
                             self.diags.push(
-                                Diagnostic::new(self.ir.exprs[id.index()].loc, "type annotations needed")
-                                    .note("note: cannot infer the generic arguments of this call"),
+                                Diagnostic::new(
+                                    self.ir.exprs[id.index()].loc,
+                                    "type annotations needed",
+                                )
+                                .note("note: cannot infer the generic arguments of this call"),
                             );
                             reported = true;
                         }
@@ -1110,6 +1206,13 @@ impl<'a> Infer<'a> {
             .iter()
             .map(|p| local_types[p.local.index()].clone())
             .collect();
-        Ok(Typed { expr_types, local_types, call_type_args, methods: self.methods, ret, params })
+        Ok(Typed {
+            expr_types,
+            local_types,
+            call_type_args,
+            methods: self.methods,
+            ret,
+            params,
+        })
     }
 }

@@ -88,7 +88,10 @@ pub enum TypeExpr {
     Prim(PrimTy),
     Unit,
     Tuple(Vec<TypeExpr>),
-    Slice { elem: Box<TypeExpr>, mutable: bool },
+    Slice {
+        elem: Box<TypeExpr>,
+        mutable: bool,
+    },
     /// A generic parameter of the function, by index into `FnIr::generics`.
     Generic(u32),
     /// `_` in a `let` annotation or a cast target: inferred.
@@ -360,7 +363,11 @@ impl ExprKind {
                     f(t)
                 }
             }
-            ExprKind::If { cond, then_branch, else_branch } => {
+            ExprKind::If {
+                cond,
+                then_branch,
+                else_branch,
+            } => {
                 f(*cond);
                 f(*then_branch);
                 if let Some(e) = else_branch {
@@ -368,7 +375,9 @@ impl ExprKind {
                 }
             }
             ExprKind::Loop { body } => f(*body),
-            ExprKind::ForRange { start, end, body, .. } => {
+            ExprKind::ForRange {
+                start, end, body, ..
+            } => {
                 f(*start);
                 f(*end);
                 f(*body);

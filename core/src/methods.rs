@@ -9,9 +9,15 @@ use crate::types::{PrimTy, Type};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Builtin {
     /// An LLVM float intrinsic taking `arity` operands of the receiver type (`llvm.sqrt` ...).
-    FloatIntrinsic { intrinsic: &'static str, arity: usize },
+    FloatIntrinsic {
+        intrinsic: &'static str,
+        arity: usize,
+    },
     /// A libm function taking `arity` operands (`tan`, `atan2`, ...), `f` suffix for f32.
-    FloatLibm { symbol: &'static str, arity: usize },
+    FloatLibm {
+        symbol: &'static str,
+        arity: usize,
+    },
     FloatPowi,
     FloatSignum,
     FloatRecip,
@@ -81,7 +87,13 @@ const FLOAT_LIBM: &[(&str, &str, usize)] = &[
 
 /// Looks up `receiver.name(..)`; `None` if no such builtin exists.
 pub fn lookup(receiver: &Type, name: &str) -> Option<MethodSig> {
-    let sig = |builtin, params: Vec<Type>, ret: Type| Some(MethodSig { builtin, params, ret });
+    let sig = |builtin, params: Vec<Type>, ret: Type| {
+        Some(MethodSig {
+            builtin,
+            params,
+            ret,
+        })
+    };
     match receiver {
         Type::Slice { .. } => match name {
             "len" => sig(Builtin::SliceLen, vec![], Type::USIZE),
@@ -98,7 +110,11 @@ pub fn lookup(receiver: &Type, name: &str) -> Option<MethodSig> {
                 );
             }
             if let Some(&(_, symbol, arity)) = FLOAT_LIBM.iter().find(|m| m.0 == name) {
-                return sig(Builtin::FloatLibm { symbol, arity }, vec![me.clone(); arity - 1], me);
+                return sig(
+                    Builtin::FloatLibm { symbol, arity },
+                    vec![me.clone(); arity - 1],
+                    me,
+                );
             }
             match name {
                 "powi" => sig(Builtin::FloatPowi, vec![Type::I32], me),

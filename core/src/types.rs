@@ -131,7 +131,10 @@ pub enum Type {
     Never,
     Tuple(Vec<Type>),
     /// A borrowed slice; only ever a parameter type.
-    Slice { elem: Box<Type>, mutable: bool },
+    Slice {
+        elem: Box<Type>,
+        mutable: bool,
+    },
 }
 
 impl Type {
@@ -213,9 +216,15 @@ mod tests {
         let t = Type::Tuple(vec![Type::I64, Type::BOOL]);
         assert_eq!(t.to_string(), "(i64, bool)");
         assert_eq!(Type::Tuple(vec![Type::F64]).to_string(), "(f64,)");
-        let s = Type::Slice { elem: Box::new(Type::F64), mutable: true };
+        let s = Type::Slice {
+            elem: Box::new(Type::F64),
+            mutable: true,
+        };
         assert_eq!(s.to_string(), "&mut [f64]");
-        let sig = Signature { params: vec![Type::I64, Type::I64], ret: Type::I64 };
+        let sig = Signature {
+            params: vec![Type::I64, Type::I64],
+            ret: Type::I64,
+        };
         assert_eq!(sig.to_string(), "fn(i64, i64) -> i64");
     }
 

@@ -65,7 +65,10 @@ fn cfg_attrs(func: &syn::ItemFn) -> Vec<&syn::Attribute> {
 }
 
 /// The signature with `mut` removed from parameters (the glue does not mutate them).
-fn glue_signature(func: &syn::ItemFn, lowered: Option<&Lowered>) -> (syn::Signature, Vec<syn::Ident>) {
+fn glue_signature(
+    func: &syn::ItemFn,
+    lowered: Option<&Lowered>,
+) -> (syn::Signature, Vec<syn::Ident>) {
     let mut sig = func.sig.clone();
     let mut names = Vec::new();
     for (i, input) in sig.inputs.iter_mut().enumerate() {
@@ -107,7 +110,11 @@ fn add_bounds(sig: &mut syn::Signature, l: &Lowered) {
     for p in &l.ir.params {
         slice_elems(&p.ty, &mut elems);
     }
-    let params: Vec<syn::Ident> = sig.generics.type_params().map(|tp| tp.ident.clone()).collect();
+    let params: Vec<syn::Ident> = sig
+        .generics
+        .type_params()
+        .map(|tp| tp.ident.clone())
+        .collect();
     let where_clause = sig.generics.make_where_clause();
     for (i, ident) in params.iter().enumerate() {
         let bound: syn::WherePredicate = if elems.contains(&(i as u32)) {
@@ -126,7 +133,12 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
     let attrs = &func.attrs;
     let (sig, arg_names) = glue_signature(func, Some(l));
     let call = format_ident!("call_{}", arg_names.len());
-    let generic_idents: Vec<&syn::Ident> = func.sig.generics.type_params().map(|tp| &tp.ident).collect();
+    let generic_idents: Vec<&syn::Ident> = func
+        .sig
+        .generics
+        .type_params()
+        .map(|tp| &tp.ident)
+        .collect();
     let entry = if generic_idents.is_empty() {
         quote! { #name::__JITCLASS.entry() }
     } else {
@@ -138,7 +150,10 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
     };
     let dispatcher = dispatcher_items(func, l);
     let shadow = if generic_idents.is_empty() {
-        let shadow_sig = syn::Signature { ident: format_ident!("__jitclass_typecheck"), ..func.sig.clone() };
+        let shadow_sig = syn::Signature {
+            ident: format_ident!("__jitclass_typecheck"),
+            ..func.sig.clone()
+        };
         let body = &func.block;
         quote! {
             #(#cfgs)*
@@ -172,7 +187,10 @@ fn dispatcher_items(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
     let cfgs = cfg_attrs(func);
     let name_str = name.to_string();
     let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
-    let locs = l.spans.iter().map(|span| quote_spanned!(*span=> (::core::line!(), ::core::column!())));
+    let locs = l
+        .spans
+        .iter()
+        .map(|span| quote_spanned!(*span=> (::core::line!(), ::core::column!())));
     let refs = l.ref_paths.iter().map(|path| {
         quote_spanned! {path.span()=>
             (|| <#path as ::jitclass::__private::JitFunction>::DISPATCHER)

@@ -182,11 +182,17 @@ unsafe impl<T: JitElem> JitArg for &[T] {
     type Repr = SliceRepr<T>;
     type Abi = *const SliceRepr<T>;
     fn jit_type() -> Type {
-        Type::Slice { elem: Box::new(T::jit_type()), mutable: false }
+        Type::Slice {
+            elem: Box::new(T::jit_type()),
+            mutable: false,
+        }
     }
     #[inline(always)]
     fn into_repr(self) -> SliceRepr<T> {
-        SliceRepr { ptr: self.as_ptr(), len: self.len() }
+        SliceRepr {
+            ptr: self.as_ptr(),
+            len: self.len(),
+        }
     }
     #[inline(always)]
     fn to_abi(repr: &SliceRepr<T>) -> *const SliceRepr<T> {
@@ -200,11 +206,17 @@ unsafe impl<T: JitElem> JitArg for &mut [T] {
     type Repr = SliceRepr<T>;
     type Abi = *const SliceRepr<T>;
     fn jit_type() -> Type {
-        Type::Slice { elem: Box::new(T::jit_type()), mutable: true }
+        Type::Slice {
+            elem: Box::new(T::jit_type()),
+            mutable: true,
+        }
     }
     #[inline(always)]
     fn into_repr(self) -> SliceRepr<T> {
-        SliceRepr { ptr: self.as_mut_ptr(), len: self.len() }
+        SliceRepr {
+            ptr: self.as_mut_ptr(),
+            len: self.len(),
+        }
     }
     #[inline(always)]
     fn to_abi(repr: &SliceRepr<T>) -> *const SliceRepr<T> {

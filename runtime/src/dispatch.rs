@@ -72,7 +72,10 @@ impl Dispatcher {
             ir: OnceLock::new(),
             fast: AtomicPtr::new(std::ptr::null_mut()),
             generic: AtomicPtr::new(std::ptr::null_mut()),
-            state: Mutex::new(State { compiled: Vec::new(), disabled: false }),
+            state: Mutex::new(State {
+                compiled: Vec::new(),
+                disabled: false,
+            }),
             compilations: AtomicUsize::new(0),
         }
     }
@@ -94,7 +97,11 @@ impl Dispatcher {
 
     /// The signatures compiled so far, in compilation order.
     pub fn signatures(&self) -> Vec<Signature> {
-        self.lock().compiled.iter().map(|c| c.signature.clone()).collect()
+        self.lock()
+            .compiled
+            .iter()
+            .map(|c| c.signature.clone())
+            .collect()
     }
 
     /// How many times this function has been compiled (once per specialisation).
@@ -130,7 +137,11 @@ impl Dispatcher {
     pub fn llvm_ir(&self, signature: &Signature) -> Option<String> {
         let module = {
             let state = self.lock();
-            state.compiled.iter().find(|c| &c.signature == signature)?.module
+            state
+                .compiled
+                .iter()
+                .find(|c| &c.signature == signature)?
+                .module
         };
         Some(compiler::module_ir(module))
     }
@@ -197,11 +208,19 @@ impl Dispatcher {
             node = n.next as *mut CacheNode;
         }
         let head = self.generic.load(Ordering::Acquire);
-        let new = Box::leak(Box::new(CacheNode { key, entry, next: head }));
+        let new = Box::leak(Box::new(CacheNode {
+            key,
+            entry,
+            next: head,
+        }));
         self.generic.store(new, Ordering::Release);
     }
 
-    fn compile_locked(&'static self, state: &mut State, type_args: &[Type]) -> Result<usize, Error> {
+    fn compile_locked(
+        &'static self,
+        state: &mut State,
+        type_args: &[Type],
+    ) -> Result<usize, Error> {
         if let Some(i) = state.compiled.iter().position(|c| c.type_args == type_args) {
             return Ok(i);
         }
@@ -222,8 +241,11 @@ impl Dispatcher {
             });
         }
         if state.disabled {
-            let compiled: Vec<String> =
-                state.compiled.iter().map(|c| c.signature.to_string()).collect();
+            let compiled: Vec<String> = state
+                .compiled
+                .iter()
+                .map(|c| c.signature.to_string())
+                .collect();
             return Err(Error {
                 kind: ErrorKind::CompileDisabled,
                 function: self.info.name.to_string(),

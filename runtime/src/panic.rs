@@ -41,11 +41,19 @@ fn format_arg(arg: PanicArg, debug: bool) -> String {
         ARG_UNSIGNED => arg.bits.to_string(),
         ARG_F32 => {
             let v = f32::from_bits(arg.bits as u32);
-            if debug { format!("{v:?}") } else { v.to_string() }
+            if debug {
+                format!("{v:?}")
+            } else {
+                v.to_string()
+            }
         }
         ARG_F64 => {
             let v = f64::from_bits(arg.bits);
-            if debug { format!("{v:?}") } else { v.to_string() }
+            if debug {
+                format!("{v:?}")
+            } else {
+                v.to_string()
+            }
         }
         _ => (arg.bits != 0).to_string(),
     }
@@ -55,10 +63,16 @@ impl PanicSite {
     fn message(&self, args: &[PanicArg]) -> String {
         let mut msg = self.pieces[0].clone();
         for (i, arg) in args.iter().enumerate() {
-            msg.push_str(&format_arg(*arg, self.debug.get(i).copied().unwrap_or(false)));
+            msg.push_str(&format_arg(
+                *arg,
+                self.debug.get(i).copied().unwrap_or(false),
+            ));
             msg.push_str(&self.pieces[i + 1]);
         }
-        format!("{msg}\n  --> {} (in jit fn `{}`)", self.location, self.function)
+        format!(
+            "{msg}\n  --> {} (in jit fn `{}`)",
+            self.location, self.function
+        )
     }
 }
 
@@ -69,10 +83,21 @@ pub(crate) const RT_PANIC: &str = "jitclass_rt_panic";
 ///
 /// # Safety
 /// `site` points to a live `PanicSite` and `args` to `nargs` initialised `PanicArg`s.
-pub(crate) unsafe extern "C" fn jitclass_rt_panic(site: *const PanicSite, args: *const PanicArg, nargs: usize) {
+pub(crate) unsafe extern "C" fn jitclass_rt_panic(
+    site: *const PanicSite,
+    args: *const PanicArg,
+    nargs: usize,
+) {
     // SAFETY: guaranteed by the caller (codegen passes a leaked site and a stack array).
     let (site, args) = unsafe {
-        (&*site, if nargs == 0 { &[][..] } else { std::slice::from_raw_parts(args, nargs) })
+        (
+            &*site,
+            if nargs == 0 {
+                &[][..]
+            } else {
+                std::slice::from_raw_parts(args, nargs)
+            },
+        )
     };
     let message = site.message(args);
     PENDING.with(|p| *p.borrow_mut() = Some(message));

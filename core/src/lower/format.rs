@@ -26,7 +26,9 @@ pub fn parse(s: &str) -> Result<(Vec<String>, Vec<(Placeholder, bool)>), String>
                 chars.next();
                 pieces.last_mut().unwrap().push('}');
             }
-            '}' => return Err("unmatched `}` in format string; write `}}` for a literal brace".into()),
+            '}' => {
+                return Err("unmatched `}` in format string; write `}}` for a literal brace".into());
+            }
             '{' => {
                 let mut inner = String::new();
                 loop {
@@ -34,7 +36,10 @@ pub fn parse(s: &str) -> Result<(Vec<String>, Vec<(Placeholder, bool)>), String>
                         Some('}') => break,
                         Some(c) => inner.push(c),
                         None => {
-                            return Err("unclosed `{` in format string; write `{{` for a literal brace".into());
+                            return Err(
+                                "unclosed `{` in format string; write `{{` for a literal brace"
+                                    .into(),
+                            );
                         }
                     }
                 }

@@ -98,7 +98,11 @@ pub fn lower_fn(item: &syn::ItemFn) -> Result<Lowered, Vec<syn::Error>> {
         refs: cx.refs,
     };
     debug_assert_eq!(ir.validate(), Ok(()));
-    Ok(Lowered { ir, spans: cx.spans, ref_paths: cx.ref_paths })
+    Ok(Lowered {
+        ir,
+        spans: cx.spans,
+        ref_paths: cx.ref_paths,
+    })
 }
 
 #[derive(Default)]
@@ -142,9 +146,16 @@ impl Lowerer {
     }
 
     fn declare(&mut self, name: &str, mutable: bool, loc: LocId) -> LocalId {
-        self.locals.push(LocalDecl { name: name.to_string(), mutable, loc });
+        self.locals.push(LocalDecl {
+            name: name.to_string(),
+            mutable,
+            loc,
+        });
         let id = LocalId(self.locals.len() as u32 - 1);
-        self.scopes.last_mut().expect("a scope is open").push((name.to_string(), id));
+        self.scopes
+            .last_mut()
+            .expect("a scope is open")
+            .push((name.to_string(), id));
         id
     }
 
@@ -165,17 +176,26 @@ impl Lowerer {
             self.error(a.span, "jit functions cannot be `async`");
         }
         if let Some(u) = &sig.unsafety {
-            self.error(u.span, "jit functions cannot be `unsafe`: jit code is always memory safe");
+            self.error(
+                u.span,
+                "jit functions cannot be `unsafe`: jit code is always memory safe",
+            );
         }
         if let Some(abi) = &sig.abi {
-            self.error(abi.span(), "`extern` jit functions are not supported yet; remove the ABI");
+            self.error(
+                abi.span(),
+                "`extern` jit functions are not supported yet; remove the ABI",
+            );
         }
         if let Some(v) = &sig.variadic {
             self.error(v.span(), "variadic jit functions are not supported");
         }
         for param in &sig.generics.params {
             if let syn::GenericParam::Const(c) = param {
-                self.error(c.span(), "const generics are not supported in jit functions");
+                self.error(
+                    c.span(),
+                    "const generics are not supported in jit functions",
+                );
             }
         }
     }
@@ -248,7 +268,12 @@ impl Lowerer {
         };
         // The pattern's names come into scope after the initialiser: `let x = x + 1`.
         let pattern = self.pattern(pat);
-        Stmt::Let { pattern, ty, init, loc }
+        Stmt::Let {
+            pattern,
+            ty,
+            init,
+            loc,
+        }
     }
 
     fn pattern(&mut self, pat: &syn::Pat) -> Pattern {
@@ -426,7 +451,11 @@ impl Lowerer {
         let lit = match lit {
             syn::Lit::Int(i) => {
                 let suffix = i.suffix();
-                let prim = if suffix.is_empty() { None } else { PrimTy::from_name(suffix) };
+                let prim = if suffix.is_empty() {
+                    None
+                } else {
+                    PrimTy::from_name(suffix)
+                };
                 if !suffix.is_empty() && prim.is_none() {
                     return self.invalid(span, format!("unsupported literal suffix `{suffix}`"));
                 }
@@ -453,7 +482,9 @@ impl Lowerer {
                     "" => None,
                     "f32" => Some(PrimTy::F32),
                     "f64" => Some(PrimTy::F64),
-                    other => return self.invalid(span, format!("unsupported literal suffix `{other}`")),
+                    other => {
+                        return self.invalid(span, format!("unsupported literal suffix `{other}`"));
+                    }
                 };
                 match f.base10_parse::<f64>() {
                     Ok(v) => Lit::Float(if negate { -v } else { v }, prim),
@@ -473,7 +504,10 @@ impl Lowerer {
                 );
             }
             syn::Lit::Char(_) | syn::Lit::Byte(_) => {
-                return self.invalid(span, "character literals are not supported in jit code; use integers");
+                return self.invalid(
+                    span,
+                    "character literals are not supported in jit code; use integers",
+                );
             }
             _ => return self.invalid(span, "unsupported literal in jit code"),
         };
@@ -581,13 +615,23 @@ impl Lowerer {
         let cond = self.expr(&i.cond);
         let then_branch = self.block_expr(&i.then_branch);
         let else_branch = i.else_branch.as_ref().map(|(_, e)| self.expr(e));
-        self.push(ExprKind::If { cond, then_branch, else_branch }, i.if_token.span)
+        self.push(
+            ExprKind::If {
+                cond,
+                then_branch,
+                else_branch,
+            },
+            i.if_token.span,
+        )
     }
 
     fn while_expr(&mut self, w: &syn::ExprWhile) -> ExprId {
         let id = self.push(ExprKind::Lit(Lit::Unit), w.while_token.span);
         let cond = self.expr(&w.cond);
-        self.loops.push(LoopFrame { label: label_name(&w.label), id });
+        self.loops.push(LoopFrame {
+            label: label_name(&w.label),
+            id,
+        });
         let body = self.block_expr(&w.body);
         self.loops.pop();
         self.exprs[id.index()].kind = ExprKind::While { cond, body };
@@ -607,7 +651,10 @@ impl Lowerer {
             }
         };
         let (Some(start), Some(end)) = (&range.start, &range.end) else {
-            self.error(range.span(), "`for` ranges in jit code need both bounds: `a..b` or `a..=b`");
+            self.error(
+                range.span(),
+                "`for` ranges in jit code need both bounds: `a..b` or `a..=b`",
+            );
             return id;
         };
         let start = self.expr(start);
@@ -624,20 +671,37 @@ impl Lowerer {
                 self.declare("_", false, loc)
             }
             other => {
-                self.error(other.span(), "the `for` loop variable must be a name or `_`");
+                self.error(
+                    other.span(),
+                    "the `for` loop variable must be a name or `_`",
+                );
                 let loc = self.loc(other.span());
                 self.declare("_", false, loc)
             }
         };
-        self.loops.push(LoopFrame { label: label_name(&f.label), id });
+        self.loops.push(LoopFrame {
+            label: label_name(&f.label),
+            id,
+        });
         let body = self.block_expr(&f.body);
         self.loops.pop();
         self.scopes.pop();
-        self.exprs[id.index()].kind = ExprKind::ForRange { var, start, end, inclusive, body };
+        self.exprs[id.index()].kind = ExprKind::ForRange {
+            var,
+            start,
+            end,
+            inclusive,
+            body,
+        };
         id
     }
 
-    fn loop_target(&mut self, label: &Option<syn::Lifetime>, span: Span, what: &str) -> Option<ExprId> {
+    fn loop_target(
+        &mut self,
+        label: &Option<syn::Lifetime>,
+        span: Span,
+        what: &str,
+    ) -> Option<ExprId> {
         match label {
             None => match self.loops.last() {
                 Some(frame) => Some(frame.id),
@@ -648,7 +712,12 @@ impl Lowerer {
             },
             Some(l) => {
                 let name = l.ident.to_string();
-                match self.loops.iter().rev().find(|f| f.label.as_deref() == Some(&name)) {
+                match self
+                    .loops
+                    .iter()
+                    .rev()
+                    .find(|f| f.label.as_deref() == Some(&name))
+                {
                     Some(frame) => Some(frame.id),
                     None => {
                         self.error(l.span(), format!("use of undeclared label `'{name}`"));
@@ -668,7 +737,10 @@ impl Lowerer {
             );
         };
         if fp.qself.is_some() {
-            return self.invalid(fp.span(), "qualified paths `<T as Trait>::f` are not supported in jit code");
+            return self.invalid(
+                fp.span(),
+                "qualified paths `<T as Trait>::f` are not supported in jit code",
+            );
         }
         let path = &fp.path;
         // `f64::sqrt(x)`, `i64::max(a, b)`: methods of primitives in function-call form.
@@ -677,7 +749,13 @@ impl Lowerer {
             if PrimTy::from_name(&ty_name).is_some() && path.segments[0].arguments.is_none() {
                 let mut args = c.args.iter();
                 let Some(first) = args.next() else {
-                    return self.invalid(span, format!("`{ty_name}::{}` needs a receiver argument", path.segments[1].ident));
+                    return self.invalid(
+                        span,
+                        format!(
+                            "`{ty_name}::{}` needs a receiver argument",
+                            path.segments[1].ident
+                        ),
+                    );
                 };
                 let receiver = self.expr(first);
                 let rest: Vec<ExprId> = args.map(|a| self.expr(a)).collect();
@@ -690,7 +768,11 @@ impl Lowerer {
                 self.scopes.pop();
                 let recv_read = self.push(ExprKind::Local(recv), first.span());
                 let call = self.push(
-                    ExprKind::MethodCall { receiver: recv_read, method, args: rest },
+                    ExprKind::MethodCall {
+                        receiver: recv_read,
+                        method,
+                        args: rest,
+                    },
                     path.segments[1].ident.span(),
                 );
                 let block = Block {
@@ -732,7 +814,12 @@ impl Lowerer {
 
     fn macro_call(&mut self, mac: &syn::Macro) -> ExprId {
         let span = mac.span();
-        let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        let name = mac
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
         let args = match mac.parse_body_with(
             syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
         ) {
@@ -778,7 +865,11 @@ impl Lowerer {
 
     fn panic_static(&mut self, message: &str, span: Span) -> ExprId {
         self.push(
-            ExprKind::Panic(PanicMessage { pieces: vec![message.to_string()], args: vec![], debug: vec![] }),
+            ExprKind::Panic(PanicMessage {
+                pieces: vec![message.to_string()],
+                args: vec![],
+                debug: vec![],
+            }),
             span,
         )
     }
@@ -787,13 +878,40 @@ impl Lowerer {
         self.panic_fmt_prefixed("", fmt, args, span)
     }
 
-    fn panic_fmt_prefixed(&mut self, prefix: &str, fmt: &syn::Expr, args: &[syn::Expr], span: Span) -> ExprId {
-        let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = fmt else {
-            return self.invalid(fmt.span(), "the panic message must be a string literal");
+    fn panic_fmt_prefixed(
+        &mut self,
+        prefix: &str,
+        fmt: &syn::Expr,
+        args: &[syn::Expr],
+        span: Span,
+    ) -> ExprId {
+        match self.format_message(prefix, fmt, args) {
+            Some(msg) => self.push(ExprKind::Panic(msg), span),
+            None => self.push(ExprKind::Lit(Lit::Unit), span),
+        }
+    }
+
+    /// Parses a format string and its arguments; `None` after reporting an error.
+    fn format_message(
+        &mut self,
+        prefix: &str,
+        fmt: &syn::Expr,
+        args: &[syn::Expr],
+    ) -> Option<PanicMessage> {
+        let syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) = fmt
+        else {
+            self.error(fmt.span(), "the panic message must be a string literal");
+            return None;
         };
         let (mut pieces, holes) = match format::parse(&s.value()) {
             Ok(parsed) => parsed,
-            Err(message) => return self.invalid(s.span(), message),
+            Err(message) => {
+                self.error(s.span(), message);
+                return None;
+            }
         };
         pieces[0].insert_str(0, prefix);
         let positional: Vec<ExprId> = args.iter().map(|a| self.expr(a)).collect();
@@ -818,33 +936,62 @@ impl Lowerer {
                             *id
                         }
                         None => {
-                            return self.invalid(
+                            self.error(
                                 s.span(),
-                                format!("the format string refers to argument {i}, but {} argument(s) were given", positional.len()),
+                                format!(
+                                    "the format string refers to argument {i}, but {} argument(s) were given",
+                                    positional.len()
+                                ),
                             );
+                            return None;
                         }
                     }
                 }
                 format::Placeholder::Named(name) => match self.lookup(&name) {
                     Some(local) => self.push(ExprKind::Local(local), s.span()),
                     None => {
-                        return self.invalid(s.span(), format!("cannot find value `{name}` in this scope"));
+                        self.error(
+                            s.span(),
+                            format!("cannot find value `{name}` in this scope"),
+                        );
+                        return None;
                     }
                 },
             };
             arg_ids.push(id);
         }
         if let Some(unused) = used.iter().position(|u| !u) {
-            return self.invalid(args[unused].span(), "argument never used in the format string");
+            self.error(
+                args[unused].span(),
+                "argument never used in the format string",
+            );
+            return None;
         }
-        self.push(ExprKind::Panic(PanicMessage { pieces, args: arg_ids, debug }), span)
+        Some(PanicMessage {
+            pieces,
+            args: arg_ids,
+            debug,
+        })
     }
 
     /// `if !cond { fail }`.
     fn if_not_then(&mut self, cond: ExprId, fail: ExprId, span: Span) -> ExprId {
         let not = self.push(ExprKind::Unary(UnOp::Not, cond), span);
-        let then_branch = self.push(ExprKind::Block(Block { stmts: vec![Stmt::Expr(fail)], tail: None }), span);
-        self.push(ExprKind::If { cond: not, then_branch, else_branch: None }, span)
+        let then_branch = self.push(
+            ExprKind::Block(Block {
+                stmts: vec![Stmt::Expr(fail)],
+                tail: None,
+            }),
+            span,
+        );
+        self.push(
+            ExprKind::If {
+                cond: not,
+                then_branch,
+                else_branch: None,
+            },
+            span,
+        )
     }
 
     /// `assert_eq!(a, b)` as `{ let l = a; let r = b; if !(l == r) { panic!(..) } }`.
@@ -858,31 +1005,23 @@ impl Lowerer {
         let loc = self.loc(span);
         let l = self.declare(" left", false, loc);
         let r = self.declare(" right", false, loc);
-        let (op, sym) = if name == "assert_eq" { (BinOp::Eq, "==") } else { (BinOp::Ne, "!=") };
+        let (op, sym) = if name == "assert_eq" {
+            (BinOp::Eq, "==")
+        } else {
+            (BinOp::Ne, "!=")
+        };
         let lv = self.push(ExprKind::Local(l), span);
         let rv = self.push(ExprKind::Local(r), span);
         let cmp = self.push(ExprKind::Binary(op, lv, rv), span);
-        let mut head = format!("assertion `left {sym} right` failed");
-        let mut extra_args = Vec::new();
-        let mut extra_debug = Vec::new();
-        let mut pieces_tail = Vec::new();
+        let head = format!("assertion `left {sym} right` failed");
+        let (mut pieces_tail, mut extra_args, mut extra_debug) =
+            (vec![head.clone()], Vec::new(), Vec::new());
         if args.len() > 2 {
-            let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = &args[2] else {
-                self.scopes.pop();
-                return self.invalid(args[2].span(), "the assertion message must be a string literal");
-            };
-            let msg = self.panic_fmt(&args[2], &args[3..], s.span());
-            if let ExprKind::Panic(m) = &self.exprs[msg.index()].kind {
-                head.push_str(": ");
-                let mut pieces = m.pieces.clone();
-                pieces[0].insert_str(0, &head);
-                extra_args = m.args.clone();
-                extra_debug = m.debug.clone();
-                pieces_tail = pieces;
+            if let Some(m) = self.format_message(&format!("{head}: "), &args[2], &args[3..]) {
+                pieces_tail = m.pieces;
+                extra_args = m.args;
+                extra_debug = m.debug;
             }
-        }
-        if pieces_tail.is_empty() {
-            pieces_tail.push(head);
         }
         let last = pieces_tail.pop().expect("at least one piece");
         pieces_tail.push(format!("{last}\n  left: "));
@@ -894,15 +1033,29 @@ impl Lowerer {
         extra_args.push(rv2);
         extra_debug.extend([true, true]);
         let fail = self.push(
-            ExprKind::Panic(PanicMessage { pieces: pieces_tail, args: extra_args, debug: extra_debug }),
+            ExprKind::Panic(PanicMessage {
+                pieces: pieces_tail,
+                args: extra_args,
+                debug: extra_debug,
+            }),
             span,
         );
         let check = self.if_not_then(cmp, fail, span);
         self.scopes.pop();
         let block = Block {
             stmts: vec![
-                Stmt::Let { pattern: Pattern::Bind(l), ty: None, init: Some(left), loc },
-                Stmt::Let { pattern: Pattern::Bind(r), ty: None, init: Some(right), loc },
+                Stmt::Let {
+                    pattern: Pattern::Bind(l),
+                    ty: None,
+                    init: Some(left),
+                    loc,
+                },
+                Stmt::Let {
+                    pattern: Pattern::Bind(r),
+                    ty: None,
+                    init: Some(right),
+                    loc,
+                },
                 Stmt::Expr(check),
             ],
             tail: None,

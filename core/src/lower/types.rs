@@ -42,7 +42,9 @@ pub fn lower_type(ty: &syn::Type, generics: &[String], pos: TypePos) -> syn::Res
                     };
                     return Err(syn::Error::new(
                         ty.span(),
-                        format!("{what}\nnote: a slice borrows memory owned by the Rust caller; pass it as a parameter `&[T]` or `&mut [T]`"),
+                        format!(
+                            "{what}\nnote: a slice borrows memory owned by the Rust caller; pass it as a parameter `&[T]` or `&mut [T]`"
+                        ),
                     ));
                 }
                 let elem = lower_type(&s.elem, generics, TypePos::Other)?;
@@ -52,10 +54,16 @@ pub fn lower_type(ty: &syn::Type, generics: &[String], pos: TypePos) -> syn::Res
                         "slice elements must be numbers or `bool` in jit code",
                     ));
                 }
-                return Ok(TypeExpr::Slice { elem: Box::new(elem), mutable: r.mutability.is_some() });
+                return Ok(TypeExpr::Slice {
+                    elem: Box::new(elem),
+                    mutable: r.mutability.is_some(),
+                });
             }
             if is_str(&r.elem) {
-                return Err(syn::Error::new(ty.span(), "strings are not supported in jit code"));
+                return Err(syn::Error::new(
+                    ty.span(),
+                    "strings are not supported in jit code",
+                ));
             }
             Err(syn::Error::new(
                 ty.span(),
@@ -96,7 +104,10 @@ pub fn lower_type(ty: &syn::Type, generics: &[String], pos: TypePos) -> syn::Res
             ty.span(),
             "the placeholder `_` is not allowed in jit function signatures",
         )),
-        _ => Err(syn::Error::new(ty.span(), format!("unsupported type in jit code\n{SUPPORTED}"))),
+        _ => Err(syn::Error::new(
+            ty.span(),
+            format!("unsupported type in jit code\n{SUPPORTED}"),
+        )),
     }
 }
 
@@ -115,18 +126,27 @@ fn lower_path_type(p: &syn::TypePath, generics: &[String]) -> syn::Result<TypeEx
             return Ok(TypeExpr::Generic(i as u32));
         }
     }
-    let last = path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+    let last = path
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default();
     let message = match last.as_str() {
         "String" | "str" => "strings are not supported in jit code".to_string(),
-        "Vec" => "`Vec` is not supported in jit code; pass a slice `&[T]` or `&mut [T]` instead".to_string(),
+        "Vec" => "`Vec` is not supported in jit code; pass a slice `&[T]` or `&mut [T]` instead"
+            .to_string(),
         "Box" | "Rc" | "Arc" => format!("`{last}` is not supported in jit code"),
         "char" => "`char` is not supported in jit code; use `u32` or `u8`".to_string(),
-        "i128" | "u128" => format!("`{last}` is not supported in jit code; the widest integers are `i64` and `u64`"),
+        "i128" | "u128" => format!(
+            "`{last}` is not supported in jit code; the widest integers are `i64` and `u64`"
+        ),
         "Option" => "`Option` is not supported in jit functions yet".to_string(),
         "Self" => "`Self` can only be used inside a `#[jitclass]` impl".to_string(),
         _ => format!(
             "unsupported type `{}` in jit code\n{SUPPORTED}",
-            quote::ToTokens::to_token_stream(path).to_string().replace(' ', "")
+            quote::ToTokens::to_token_stream(path)
+                .to_string()
+                .replace(' ', "")
         ),
     };
     Err(syn::Error::new(p.span(), message))

@@ -117,7 +117,10 @@ impl FnCx<'_> {
         let array = arg_ty.array_type(max_panic_args as u32);
         self.panic_args = Some(self.b().build_alloca(array, "panic.args")?);
         for (i, p) in self.ir.params.iter().enumerate() {
-            let v = self.func.get_nth_param(i as u32).expect("declared with every parameter");
+            let v = self
+                .func
+                .get_nth_param(i as u32)
+                .expect("declared with every parameter");
             self.b().build_store(self.locals[p.local.index()], v)?;
         }
         if let Some(v) = self.expr(self.ir.body)? {
@@ -129,7 +132,9 @@ impl FnCx<'_> {
     fn emit_return(&mut self, v: Val) -> CgResult<()> {
         let rt = result_type(self.ctx, &self.typed.ret);
         let r = rt.get_undef();
-        let r = self.b().build_insert_value(r, self.ctx.bool_type().const_zero(), 0, "r")?;
+        let r = self
+            .b()
+            .build_insert_value(r, self.ctx.bool_type().const_zero(), 0, "r")?;
         let r = self.b().build_insert_value(r, v, 1, "r")?;
         self.b().build_return(Some(&r.into_struct_value()))?;
         Ok(())
@@ -143,7 +148,12 @@ impl FnCx<'_> {
         let bb = self.block("panicked");
         self.b().position_at_end(bb);
         let rt = result_type(self.ctx, &self.typed.ret);
-        let r = self.b().build_insert_value(rt.const_zero(), self.ctx.bool_type().const_int(1, false), 0, "r")?;
+        let r = self.b().build_insert_value(
+            rt.const_zero(),
+            self.ctx.bool_type().const_int(1, false),
+            0,
+            "r",
+        )?;
         self.b().build_return(Some(&r.into_struct_value()))?;
         self.b().position_at_end(here);
         self.panic_block = Some(bb);
@@ -153,11 +163,20 @@ impl FnCx<'_> {
     // ---- panics ---------------------------------------------------------------------
 
     fn panic_arg_type(&self) -> inkwell::types::StructType<'static> {
-        self.ctx.struct_type(&[self.ctx.i8_type().into(), self.ctx.i64_type().into()], false)
+        self.ctx.struct_type(
+            &[self.ctx.i8_type().into(), self.ctx.i64_type().into()],
+            false,
+        )
     }
 
     /// Calls the panic helper with a message made of `pieces` and `args`, then leaves.
-    fn emit_panic(&mut self, loc: LocId, pieces: Vec<String>, debug: Vec<bool>, args: &[(Val, Type)]) -> CgResult<()> {
+    fn emit_panic(
+        &mut self,
+        loc: LocId,
+        pieces: Vec<String>,
+        debug: Vec<bool>,
+        args: &[(Val, Type)],
+    ) -> CgResult<()> {
         let site = Box::leak(Box::new(PanicSite {
             pieces,
             debug,
@@ -175,17 +194,26 @@ impl FnCx<'_> {
             let slot = unsafe { self.b().build_in_bounds_gep(array, &[zero, idx], "arg")? };
             let kind_ptr = self.b().build_struct_gep(slot, 0, "kind")?;
             let bits_ptr = self.b().build_struct_gep(slot, 1, "bits")?;
-            self.b().build_store(kind_ptr, self.ctx.i8_type().const_int(u64::from(kind), false))?;
+            self.b().build_store(
+                kind_ptr,
+                self.ctx.i8_type().const_int(u64::from(kind), false),
+            )?;
             self.b().build_store(bits_ptr, bits)?;
         }
         let helper = match self.m.module.get_function(panic::RT_PANIC) {
             Some(f) => f,
             None => {
                 let fn_ty = self.ctx.void_type().fn_type(
-                    &[i8p.into(), arg_ty.ptr_type(AddressSpace::default()).into(), self.ctx.i64_type().into()],
+                    &[
+                        i8p.into(),
+                        arg_ty.ptr_type(AddressSpace::default()).into(),
+                        self.ctx.i64_type().into(),
+                    ],
                     false,
                 );
-                self.m.module.add_function(panic::RT_PANIC, fn_ty, Some(Linkage::External))
+                self.m
+                    .module
+                    .add_function(panic::RT_PANIC, fn_ty, Some(Linkage::External))
             }
         };
         let site_ptr = self
@@ -193,9 +221,12 @@ impl FnCx<'_> {
             .i64_type()
             .const_int(site as *const PanicSite as u64, false)
             .const_to_pointer(i8p);
-        let first = self.b().build_bit_cast(array, arg_ty.ptr_type(AddressSpace::default()), "args")?;
+        let first =
+            self.b()
+                .build_bit_cast(array, arg_ty.ptr_type(AddressSpace::default()), "args")?;
         let n = self.ctx.i64_type().const_int(args.len() as u64, false);
-        self.b().build_call(helper, &[site_ptr.into(), first.into(), n.into()], "")?;
+        self.b()
+            .build_call(helper, &[site_ptr.into(), first.into(), n.into()], "")?;
         let bb = self.panic_block()?;
         self.b().build_unconditional_branch(bb)?;
         Ok(())
@@ -204,16 +235,32 @@ impl FnCx<'_> {
     fn panic_arg_bits(&self, v: Val, t: &Type) -> CgResult<(u8, IntValue<'static>)> {
         let b = self.b();
         let i64t = self.ctx.i64_type();
-        let p = t.prim().ok_or_else(|| CgError::Internal(format!("panic argument of type {t}")))?;
+        let p = t
+            .prim()
+            .ok_or_else(|| CgError::Internal(format!("panic argument of type {t}")))?;
         Ok(match p {
-            PrimTy::Bool => (panic::ARG_BOOL, b.build_int_z_extend(v.into_int_value(), i64t, "a")?),
+            PrimTy::Bool => (
+                panic::ARG_BOOL,
+                b.build_int_z_extend(v.into_int_value(), i64t, "a")?,
+            ),
             PrimTy::F32 => {
-                let bits = b.build_bit_cast(v, self.ctx.i32_type(), "a")?.into_int_value();
+                let bits = b
+                    .build_bit_cast(v, self.ctx.i32_type(), "a")?
+                    .into_int_value();
                 (panic::ARG_F32, b.build_int_z_extend(bits, i64t, "a")?)
             }
-            PrimTy::F64 => (panic::ARG_F64, b.build_bit_cast(v, i64t, "a")?.into_int_value()),
-            p if p.is_signed() => (panic::ARG_SIGNED, b.build_int_s_extend_or_bit_cast(v.into_int_value(), i64t, "a")?),
-            _ => (panic::ARG_UNSIGNED, b.build_int_z_extend_or_bit_cast(v.into_int_value(), i64t, "a")?),
+            PrimTy::F64 => (
+                panic::ARG_F64,
+                b.build_bit_cast(v, i64t, "a")?.into_int_value(),
+            ),
+            p if p.is_signed() => (
+                panic::ARG_SIGNED,
+                b.build_int_s_extend_or_bit_cast(v.into_int_value(), i64t, "a")?,
+            ),
+            _ => (
+                panic::ARG_UNSIGNED,
+                b.build_int_z_extend_or_bit_cast(v.into_int_value(), i64t, "a")?,
+            ),
         })
     }
 
@@ -222,7 +269,13 @@ impl FnCx<'_> {
         self.check_with(failed, loc, vec![message.to_string()], &[])
     }
 
-    fn check_with(&mut self, failed: IntValue<'static>, loc: LocId, pieces: Vec<String>, args: &[(Val, Type)]) -> CgResult<()> {
+    fn check_with(
+        &mut self,
+        failed: IntValue<'static>,
+        loc: LocId,
+        pieces: Vec<String>,
+        args: &[(Val, Type)],
+    ) -> CgResult<()> {
         let fail = self.block("check.fail");
         let ok = self.block("check.ok");
         self.b().build_conditional_branch(failed, fail, ok)?;
@@ -254,10 +307,15 @@ impl FnCx<'_> {
             ExprKind::Lit(lit) => self.lit(lit, self.ty(id).clone()),
             ExprKind::Local(l) => self.b().build_load(self.locals[l.index()], "load")?,
             ExprKind::Unary(op, inner) => {
-                let Some(v) = self.expr(*inner)? else { return Ok(None) };
+                let Some(v) = self.expr(*inner)? else {
+                    return Ok(None);
+                };
                 let t = self.ty(*inner).clone();
                 match (op, t.prim()) {
-                    (UnOp::Neg, Some(p)) if p.is_float() => self.b().build_float_neg(v.into_float_value(), "neg")?.into(),
+                    (UnOp::Neg, Some(p)) if p.is_float() => self
+                        .b()
+                        .build_float_neg(v.into_float_value(), "neg")?
+                        .into(),
                     (UnOp::Neg, _) => self.b().build_int_neg(v.into_int_value(), "neg")?.into(),
                     (UnOp::Not, _) => self.b().build_not(v.into_int_value(), "not")?.into(),
                 }
@@ -265,41 +323,69 @@ impl FnCx<'_> {
             ExprKind::Binary(BinOp::And, a, b) => return self.short_circuit(true, *a, *b),
             ExprKind::Binary(BinOp::Or, a, b) => return self.short_circuit(false, *a, *b),
             ExprKind::Binary(op, a, b) => {
-                let Some(x) = self.expr(*a)? else { return Ok(None) };
-                let Some(y) = self.expr(*b)? else { return Ok(None) };
+                let Some(x) = self.expr(*a)? else {
+                    return Ok(None);
+                };
+                let Some(y) = self.expr(*b)? else {
+                    return Ok(None);
+                };
                 let (ta, tb) = (self.ty(*a).clone(), self.ty(*b).clone());
                 self.binop(*op, x, y, &ta, &tb, loc)?
             }
             ExprKind::Assign(place, value) => {
                 // Rust evaluates the assigned value before the place.
-                let Some(v) = self.expr(*value)? else { return Ok(None) };
-                let Some((ptr, in_memory)) = self.place(*place)? else { return Ok(None) };
+                let Some(v) = self.expr(*value)? else {
+                    return Ok(None);
+                };
+                let Some((ptr, in_memory)) = self.place(*place)? else {
+                    return Ok(None);
+                };
                 let t = self.ty(*place).clone();
                 self.store(ptr, in_memory, v, &t)?;
                 self.unit()
             }
             ExprKind::CompoundAssign(op, place, value) => {
-                let Some(v) = self.expr(*value)? else { return Ok(None) };
-                let Some((ptr, in_memory)) = self.place(*place)? else { return Ok(None) };
+                let Some(v) = self.expr(*value)? else {
+                    return Ok(None);
+                };
+                let Some((ptr, in_memory)) = self.place(*place)? else {
+                    return Ok(None);
+                };
                 let (t, tv) = (self.ty(*place).clone(), self.ty(*value).clone());
                 let old = self.b().build_load(ptr, "old")?;
-                let old = if in_memory { from_mem(self.ctx, self.b(), old, &t)? } else { old };
+                let old = if in_memory {
+                    from_mem(self.ctx, self.b(), old, &t)?
+                } else {
+                    old
+                };
                 let new = self.binop(*op, old, v, &t, &tv, loc)?;
                 self.store(ptr, in_memory, new, &t)?;
                 self.unit()
             }
             ExprKind::Cast(inner, _) => {
-                let Some(v) = self.expr(*inner)? else { return Ok(None) };
+                let Some(v) = self.expr(*inner)? else {
+                    return Ok(None);
+                };
                 let (from, to) = (self.ty(*inner).clone(), self.ty(id).clone());
                 self.cast(v, &from, &to)?
             }
             ExprKind::Block(block) => return self.block_expr(block),
-            ExprKind::If { cond, then_branch, else_branch } => {
+            ExprKind::If {
+                cond,
+                then_branch,
+                else_branch,
+            } => {
                 return self.if_expr(id, *cond, *then_branch, *else_branch);
             }
             ExprKind::While { cond, body } => return self.while_expr(id, *cond, *body),
             ExprKind::Loop { body } => return self.loop_expr(id, *body),
-            ExprKind::ForRange { var, start, end, inclusive, body } => {
+            ExprKind::ForRange {
+                var,
+                start,
+                end,
+                inclusive,
+                body,
+            } => {
                 return self.for_expr(id, *var, *start, *end, *inclusive, *body);
             }
             ExprKind::Break { target, value } => {
@@ -334,26 +420,38 @@ impl FnCx<'_> {
                 return Ok(None);
             }
             ExprKind::Tuple(es) => {
-                let Some(vals) = self.exprs(es)? else { return Ok(None) };
+                let Some(vals) = self.exprs(es)? else {
+                    return Ok(None);
+                };
                 let ty = reg_type(self.ctx, self.ty(id)).into_struct_type();
                 let mut agg = ty.get_undef();
                 for (i, v) in vals.into_iter().enumerate() {
-                    agg = self.b().build_insert_value(agg, v, i as u32, "tuple")?.into_struct_value();
+                    agg = self
+                        .b()
+                        .build_insert_value(agg, v, i as u32, "tuple")?
+                        .into_struct_value();
                 }
                 agg.into()
             }
             ExprKind::TupleField(base, index) => {
-                let Some(v) = self.expr(*base)? else { return Ok(None) };
-                self.b().build_extract_value(v.into_struct_value(), *index, "field")?
+                let Some(v) = self.expr(*base)? else {
+                    return Ok(None);
+                };
+                self.b()
+                    .build_extract_value(v.into_struct_value(), *index, "field")?
             }
             ExprKind::Index(base, index) => {
-                let Some(ptr) = self.element_ptr(*base, *index, loc)? else { return Ok(None) };
+                let Some(ptr) = self.element_ptr(*base, *index, loc)? else {
+                    return Ok(None);
+                };
                 let v = self.b().build_load(ptr, "elem")?;
                 let t = self.ty(id).clone();
                 from_mem(self.ctx, self.b(), v, &t)?
             }
             ExprKind::Call { callee, args } => {
-                let Some(vals) = self.exprs(args)? else { return Ok(None) };
+                let Some(vals) = self.exprs(args)? else {
+                    return Ok(None);
+                };
                 let callee_disp = (self.disp.info().refs[callee.index()])();
                 let type_args = self.typed.call_type_args[&id].clone();
                 let target = self.m.instance(callee_disp, &type_args)?;
@@ -366,7 +464,10 @@ impl FnCx<'_> {
                     .basic()
                     .expect("internal functions return a struct")
                     .into_struct_value();
-                let status = self.b().build_extract_value(r, 0, "status")?.into_int_value();
+                let status = self
+                    .b()
+                    .build_extract_value(r, 0, "status")?
+                    .into_int_value();
                 let ok = self.block("call.ok");
                 let panicked = self.panic_block()?;
                 self.b().build_conditional_branch(status, panicked, ok)?;
@@ -374,16 +475,24 @@ impl FnCx<'_> {
                 self.b().build_extract_value(r, 1, "value")?
             }
             ExprKind::MethodCall { receiver, args, .. } => {
-                let Some(recv) = self.expr(*receiver)? else { return Ok(None) };
-                let Some(vals) = self.exprs(args)? else { return Ok(None) };
+                let Some(recv) = self.expr(*receiver)? else {
+                    return Ok(None);
+                };
+                let Some(vals) = self.exprs(args)? else {
+                    return Ok(None);
+                };
                 let builtin = self.typed.methods[&id];
                 let rt = self.ty(*receiver).clone();
                 self.builtin(builtin, recv, &vals, &rt)?
             }
             ExprKind::Panic(msg) => {
-                let Some(vals) = self.exprs(&msg.args)? else { return Ok(None) };
-                let args: Vec<(Val, Type)> =
-                    vals.into_iter().zip(msg.args.iter().map(|a| self.ty(*a).clone())).collect();
+                let Some(vals) = self.exprs(&msg.args)? else {
+                    return Ok(None);
+                };
+                let args: Vec<(Val, Type)> = vals
+                    .into_iter()
+                    .zip(msg.args.iter().map(|a| self.ty(*a).clone()))
+                    .collect();
                 self.emit_panic(loc, msg.pieces.clone(), msg.debug.clone(), &args)?;
                 return Ok(None);
             }
@@ -395,7 +504,9 @@ impl FnCx<'_> {
             (Lit::Int(v, _), Type::Prim(p)) if p.is_int() => {
                 int_type(self.ctx, p).const_int(*v as u64, false).into()
             }
-            (Lit::Float(v, _), Type::Prim(PrimTy::F32)) => self.ctx.f32_type().const_float(*v as f32 as f64).into(),
+            (Lit::Float(v, _), Type::Prim(PrimTy::F32)) => {
+                self.ctx.f32_type().const_float(*v as f32 as f64).into()
+            }
             (Lit::Float(v, _), Type::Prim(_)) => self.ctx.f64_type().const_float(*v).into(),
             (Lit::Bool(v), _) => self.ctx.bool_type().const_int(u64::from(*v), false).into(),
             _ => self.unit(),
@@ -404,14 +515,18 @@ impl FnCx<'_> {
 
     /// `a && b` / `a || b`, evaluating `b` only when needed.
     fn short_circuit(&mut self, is_and: bool, a: ExprId, b: ExprId) -> CgResult<Option<Val>> {
-        let Some(x) = self.expr(a)? else { return Ok(None) };
+        let Some(x) = self.expr(a)? else {
+            return Ok(None);
+        };
         let from_a = self.current();
         let rhs = self.block(if is_and { "and.rhs" } else { "or.rhs" });
         let merge = self.block("sc.merge");
         if is_and {
-            self.b().build_conditional_branch(x.into_int_value(), rhs, merge)?;
+            self.b()
+                .build_conditional_branch(x.into_int_value(), rhs, merge)?;
         } else {
-            self.b().build_conditional_branch(x.into_int_value(), merge, rhs)?;
+            self.b()
+                .build_conditional_branch(x.into_int_value(), merge, rhs)?;
         }
         self.b().position_at_end(rhs);
         let y = self.expr(b)?;
@@ -429,8 +544,18 @@ impl FnCx<'_> {
         Ok(Some(phi.as_basic_value()))
     }
 
-    fn binop(&mut self, op: BinOp, x: Val, y: Val, t: &Type, ty_rhs: &Type, loc: LocId) -> CgResult<Val> {
-        let p = t.prim().ok_or_else(|| CgError::Internal(format!("binary operator on {t}")))?;
+    fn binop(
+        &mut self,
+        op: BinOp,
+        x: Val,
+        y: Val,
+        t: &Type,
+        ty_rhs: &Type,
+        loc: LocId,
+    ) -> CgResult<Val> {
+        let p = t
+            .prim()
+            .ok_or_else(|| CgError::Internal(format!("binary operator on {t}")))?;
         if p.is_float() {
             return self.float_binop(op, x.into_float_value(), y.into_float_value());
         }
@@ -460,15 +585,30 @@ impl FnCx<'_> {
             }
             BinOp::Eq => b.build_int_compare(IntPredicate::EQ, x, y, "eq")?.into(),
             BinOp::Ne => b.build_int_compare(IntPredicate::NE, x, y, "ne")?.into(),
-            BinOp::Lt => b.build_int_compare(cmp(IntPredicate::SLT, IntPredicate::ULT), x, y, "lt")?.into(),
-            BinOp::Le => b.build_int_compare(cmp(IntPredicate::SLE, IntPredicate::ULE), x, y, "le")?.into(),
-            BinOp::Gt => b.build_int_compare(cmp(IntPredicate::SGT, IntPredicate::UGT), x, y, "gt")?.into(),
-            BinOp::Ge => b.build_int_compare(cmp(IntPredicate::SGE, IntPredicate::UGE), x, y, "ge")?.into(),
-            BinOp::And | BinOp::Or => unreachable!("short-circuit operators are lowered separately"),
+            BinOp::Lt => b
+                .build_int_compare(cmp(IntPredicate::SLT, IntPredicate::ULT), x, y, "lt")?
+                .into(),
+            BinOp::Le => b
+                .build_int_compare(cmp(IntPredicate::SLE, IntPredicate::ULE), x, y, "le")?
+                .into(),
+            BinOp::Gt => b
+                .build_int_compare(cmp(IntPredicate::SGT, IntPredicate::UGT), x, y, "gt")?
+                .into(),
+            BinOp::Ge => b
+                .build_int_compare(cmp(IntPredicate::SGE, IntPredicate::UGE), x, y, "ge")?
+                .into(),
+            BinOp::And | BinOp::Or => {
+                unreachable!("short-circuit operators are lowered separately")
+            }
         })
     }
 
-    fn float_binop(&self, op: BinOp, x: FloatValue<'static>, y: FloatValue<'static>) -> CgResult<Val> {
+    fn float_binop(
+        &self,
+        op: BinOp,
+        x: FloatValue<'static>,
+        y: FloatValue<'static>,
+    ) -> CgResult<Val> {
         let b = self.b();
         Ok(match op {
             BinOp::Add => b.build_float_add(x, y, "fadd")?.into(),
@@ -476,22 +616,51 @@ impl FnCx<'_> {
             BinOp::Mul => b.build_float_mul(x, y, "fmul")?.into(),
             BinOp::Div => b.build_float_div(x, y, "fdiv")?.into(),
             BinOp::Rem => b.build_float_rem(x, y, "frem")?.into(),
-            BinOp::Eq => b.build_float_compare(FloatPredicate::OEQ, x, y, "feq")?.into(),
-            BinOp::Ne => b.build_float_compare(FloatPredicate::UNE, x, y, "fne")?.into(),
-            BinOp::Lt => b.build_float_compare(FloatPredicate::OLT, x, y, "flt")?.into(),
-            BinOp::Le => b.build_float_compare(FloatPredicate::OLE, x, y, "fle")?.into(),
-            BinOp::Gt => b.build_float_compare(FloatPredicate::OGT, x, y, "fgt")?.into(),
-            BinOp::Ge => b.build_float_compare(FloatPredicate::OGE, x, y, "fge")?.into(),
-            other => return Err(CgError::Internal(format!("float operator {}", other.symbol()))),
+            BinOp::Eq => b
+                .build_float_compare(FloatPredicate::OEQ, x, y, "feq")?
+                .into(),
+            BinOp::Ne => b
+                .build_float_compare(FloatPredicate::UNE, x, y, "fne")?
+                .into(),
+            BinOp::Lt => b
+                .build_float_compare(FloatPredicate::OLT, x, y, "flt")?
+                .into(),
+            BinOp::Le => b
+                .build_float_compare(FloatPredicate::OLE, x, y, "fle")?
+                .into(),
+            BinOp::Gt => b
+                .build_float_compare(FloatPredicate::OGT, x, y, "fgt")?
+                .into(),
+            BinOp::Ge => b
+                .build_float_compare(FloatPredicate::OGE, x, y, "fge")?
+                .into(),
+            other => {
+                return Err(CgError::Internal(format!(
+                    "float operator {}",
+                    other.symbol()
+                )));
+            }
         })
     }
 
     /// Integer `/` and `%` with Rust's panics instead of LLVM's undefined behaviour.
-    fn int_div(&mut self, op: BinOp, x: IntValue<'static>, y: IntValue<'static>, signed: bool, loc: LocId) -> CgResult<Val> {
+    fn int_div(
+        &mut self,
+        op: BinOp,
+        x: IntValue<'static>,
+        y: IntValue<'static>,
+        signed: bool,
+        loc: LocId,
+    ) -> CgResult<Val> {
         let ty = x.get_type();
-        let is_zero = self.b().build_int_compare(IntPredicate::EQ, y, ty.const_zero(), "divzero")?;
+        let is_zero =
+            self.b()
+                .build_int_compare(IntPredicate::EQ, y, ty.const_zero(), "divzero")?;
         let (zero_msg, overflow_msg) = if op == BinOp::Div {
-            ("attempt to divide by zero", "attempt to divide with overflow")
+            (
+                "attempt to divide by zero",
+                "attempt to divide with overflow",
+            )
         } else {
             (
                 "attempt to calculate the remainder with a divisor of zero",
@@ -502,8 +671,12 @@ impl FnCx<'_> {
         if signed {
             let bits = ty.get_bit_width();
             let min = ty.const_int(1u64 << (bits - 1), false);
-            let is_min = self.b().build_int_compare(IntPredicate::EQ, x, min, "ismin")?;
-            let is_neg1 = self.b().build_int_compare(IntPredicate::EQ, y, ty.const_all_ones(), "isneg1")?;
+            let is_min = self
+                .b()
+                .build_int_compare(IntPredicate::EQ, x, min, "ismin")?;
+            let is_neg1 =
+                self.b()
+                    .build_int_compare(IntPredicate::EQ, y, ty.const_all_ones(), "isneg1")?;
             let overflow = self.b().build_and(is_min, is_neg1, "overflow")?;
             self.check(overflow, loc, overflow_msg)?;
         }
@@ -526,29 +699,48 @@ impl FnCx<'_> {
         let b = self.b();
         let target = reg_type(self.ctx, to);
         Ok(match (f.is_float(), t.is_float()) {
-            (false, false) => {
-                b.build_int_cast_sign_flag(v.into_int_value(), target.into_int_type(), f.is_signed(), "cast")?.into()
-            }
+            (false, false) => b
+                .build_int_cast_sign_flag(
+                    v.into_int_value(),
+                    target.into_int_type(),
+                    f.is_signed(),
+                    "cast",
+                )?
+                .into(),
             (false, true) => {
                 let ft = target.into_float_type();
                 if f.is_signed() {
-                    b.build_signed_int_to_float(v.into_int_value(), ft, "cast")?.into()
+                    b.build_signed_int_to_float(v.into_int_value(), ft, "cast")?
+                        .into()
                 } else {
-                    b.build_unsigned_int_to_float(v.into_int_value(), ft, "cast")?.into()
+                    b.build_unsigned_int_to_float(v.into_int_value(), ft, "cast")?
+                        .into()
                 }
             }
-            (true, true) => b.build_float_cast(v.into_float_value(), target.into_float_type(), "cast")?.into(),
+            (true, true) => b
+                .build_float_cast(v.into_float_value(), target.into_float_type(), "cast")?
+                .into(),
             (true, false) => {
                 // Saturating, NaN -> 0: Rust's `as`, without the UB of `fptosi`.
-                let name = if t.is_signed() { "llvm.fptosi.sat" } else { "llvm.fptoui.sat" };
+                let name = if t.is_signed() {
+                    "llvm.fptosi.sat"
+                } else {
+                    "llvm.fptoui.sat"
+                };
                 let src = reg_type(self.ctx, from);
                 self.call_intrinsic(name, &[target, src], &[v])?
             }
         })
     }
 
-    fn call_intrinsic(&self, name: &str, overloads: &[BasicTypeEnum<'static>], args: &[Val]) -> CgResult<Val> {
-        let intrinsic = Intrinsic::find(name).ok_or_else(|| CgError::Internal(format!("no intrinsic {name}")))?;
+    fn call_intrinsic(
+        &self,
+        name: &str,
+        overloads: &[BasicTypeEnum<'static>],
+        args: &[Val],
+    ) -> CgResult<Val> {
+        let intrinsic = Intrinsic::find(name)
+            .ok_or_else(|| CgError::Internal(format!("no intrinsic {name}")))?;
         let f = intrinsic
             .get_declaration(&self.m.module, overloads)
             .ok_or_else(|| CgError::Internal(format!("cannot declare {name}")))?;
@@ -561,17 +753,34 @@ impl FnCx<'_> {
     }
 
     fn call_libm(&self, symbol: &str, t: PrimTy, args: &[Val]) -> CgResult<Val> {
-        let name = if t == PrimTy::F32 { format!("{symbol}f") } else { symbol.to_string() };
-        let ft: BasicTypeEnum = if t == PrimTy::F32 { self.ctx.f32_type().into() } else { self.ctx.f64_type().into() };
+        let name = if t == PrimTy::F32 {
+            format!("{symbol}f")
+        } else {
+            symbol.to_string()
+        };
+        let ft: BasicTypeEnum = if t == PrimTy::F32 {
+            self.ctx.f32_type().into()
+        } else {
+            self.ctx.f64_type().into()
+        };
         let f = match self.m.module.get_function(&name) {
             Some(f) => f,
             None => {
                 let params: Vec<_> = args.iter().map(|_| ft.into()).collect();
-                self.m.module.add_function(&name, ft.fn_type(&params, false), Some(Linkage::External))
+                self.m.module.add_function(
+                    &name,
+                    ft.fn_type(&params, false),
+                    Some(Linkage::External),
+                )
             }
         };
         let args: Vec<_> = args.iter().map(|a| (*a).into()).collect();
-        Ok(self.b().build_call(f, &args, "libm")?.try_as_basic_value().basic().expect("returns a float"))
+        Ok(self
+            .b()
+            .build_call(f, &args, "libm")?
+            .try_as_basic_value()
+            .basic()
+            .expect("returns a float"))
     }
 
     fn builtin(&mut self, builtin: Builtin, recv: Val, args: &[Val], rt: &Type) -> CgResult<Val> {
@@ -584,48 +793,71 @@ impl FnCx<'_> {
         Ok(match builtin {
             Builtin::SliceLen => b.build_extract_value(recv.into_struct_value(), 1, "len")?,
             Builtin::SliceIsEmpty => {
-                let len = b.build_extract_value(recv.into_struct_value(), 1, "len")?.into_int_value();
-                b.build_int_compare(IntPredicate::EQ, len, ctx.i64_type().const_zero(), "empty")?.into()
+                let len = b
+                    .build_extract_value(recv.into_struct_value(), 1, "len")?
+                    .into_int_value();
+                b.build_int_compare(IntPredicate::EQ, len, ctx.i64_type().const_zero(), "empty")?
+                    .into()
             }
             Builtin::FloatIntrinsic { intrinsic, .. } => {
                 self.call_intrinsic(&format!("llvm.{intrinsic}"), &[rty], &all)?
             }
             Builtin::FloatLibm { symbol, .. } => self.call_libm(symbol, p.expect("float"), &all)?,
-            Builtin::FloatPowi => self.call_intrinsic("llvm.powi", &[rty, ctx.i32_type().into()], &all)?,
+            Builtin::FloatPowi => {
+                self.call_intrinsic("llvm.powi", &[rty, ctx.i32_type().into()], &all)?
+            }
             Builtin::FloatSignum => {
                 let one = rty.into_float_type().const_float(1.0);
                 let signed = self.call_intrinsic("llvm.copysign", &[rty], &[one.into(), recv])?;
                 let x = recv.into_float_value();
-                let nan = self.b().build_float_compare(FloatPredicate::UNO, x, x, "isnan")?;
+                let nan = self
+                    .b()
+                    .build_float_compare(FloatPredicate::UNO, x, x, "isnan")?;
                 self.b().build_select(nan, recv, signed, "signum")?
             }
             Builtin::FloatRecip => {
                 let one = rty.into_float_type().const_float(1.0);
-                b.build_float_div(one, recv.into_float_value(), "recip")?.into()
+                b.build_float_div(one, recv.into_float_value(), "recip")?
+                    .into()
             }
             Builtin::FloatToDegrees | Builtin::FloatToRadians => {
                 let factor = if builtin == Builtin::FloatToDegrees {
-                    if p == Some(PrimTy::F32) { f64::from(57.295_78_f32) } else { 180.0f64 / std::f64::consts::PI }
+                    if p == Some(PrimTy::F32) {
+                        f64::from(57.295_78_f32)
+                    } else {
+                        180.0f64 / std::f64::consts::PI
+                    }
                 } else {
                     std::f64::consts::PI / 180.0
                 };
                 let c = rty.into_float_type().const_float(factor);
-                b.build_float_mul(recv.into_float_value(), c, "conv")?.into()
+                b.build_float_mul(recv.into_float_value(), c, "conv")?
+                    .into()
             }
             Builtin::FloatIsNan => {
                 let x = recv.into_float_value();
-                b.build_float_compare(FloatPredicate::UNO, x, x, "isnan")?.into()
+                b.build_float_compare(FloatPredicate::UNO, x, x, "isnan")?
+                    .into()
             }
             Builtin::FloatIsInfinite | Builtin::FloatIsFinite => {
-                let abs = self.call_intrinsic("llvm.fabs", &[rty], &[recv])?.into_float_value();
+                let abs = self
+                    .call_intrinsic("llvm.fabs", &[rty], &[recv])?
+                    .into_float_value();
                 let inf = rty.into_float_type().const_float(f64::INFINITY);
-                let pred = if builtin == Builtin::FloatIsInfinite { FloatPredicate::OEQ } else { FloatPredicate::OLT };
-                self.b().build_float_compare(pred, abs, inf, "class")?.into()
+                let pred = if builtin == Builtin::FloatIsInfinite {
+                    FloatPredicate::OEQ
+                } else {
+                    FloatPredicate::OLT
+                };
+                self.b()
+                    .build_float_compare(pred, abs, inf, "class")?
+                    .into()
             }
             Builtin::IntAbs => {
                 let x = recv.into_int_value();
                 let neg = b.build_int_neg(x, "neg")?;
-                let is_neg = b.build_int_compare(IntPredicate::SLT, x, x.get_type().const_zero(), "isneg")?;
+                let is_neg =
+                    b.build_int_compare(IntPredicate::SLT, x, x.get_type().const_zero(), "isneg")?;
                 b.build_select(is_neg, neg, x, "abs")?
             }
             Builtin::IntSignum => {
@@ -653,13 +885,17 @@ impl FnCx<'_> {
             Builtin::IntCountOnes | Builtin::IntLeadingZeros | Builtin::IntTrailingZeros => {
                 let (name, extra): (&str, Option<Val>) = match builtin {
                     Builtin::IntCountOnes => ("llvm.ctpop", None),
-                    Builtin::IntLeadingZeros => ("llvm.ctlz", Some(ctx.bool_type().const_zero().into())),
+                    Builtin::IntLeadingZeros => {
+                        ("llvm.ctlz", Some(ctx.bool_type().const_zero().into()))
+                    }
                     _ => ("llvm.cttz", Some(ctx.bool_type().const_zero().into())),
                 };
                 let mut a = vec![recv];
                 a.extend(extra);
                 let n = self.call_intrinsic(name, &[rty], &a)?.into_int_value();
-                self.b().build_int_cast_sign_flag(n, ctx.i32_type(), false, "count")?.into()
+                self.b()
+                    .build_int_cast_sign_flag(n, ctx.i32_type(), false, "count")?
+                    .into()
             }
             Builtin::IntWrapping(op) => {
                 let (x, y) = (recv.into_int_value(), args[0].into_int_value());
@@ -700,15 +936,21 @@ impl FnCx<'_> {
             base.as_basic_value().into_int_value(),
             exp.as_basic_value().into_int_value(),
         );
-        let finished = self.b().build_int_compare(IntPredicate::EQ, expv, u32t.const_zero(), "fin")?;
+        let finished =
+            self.b()
+                .build_int_compare(IntPredicate::EQ, expv, u32t.const_zero(), "fin")?;
         self.b().build_conditional_branch(finished, done, body)?;
         self.b().position_at_end(body);
         let odd = self.b().build_and(expv, u32t.const_int(1, false), "odd")?;
-        let odd = self.b().build_int_compare(IntPredicate::NE, odd, u32t.const_zero(), "isodd")?;
+        let odd = self
+            .b()
+            .build_int_compare(IntPredicate::NE, odd, u32t.const_zero(), "isodd")?;
         let mul = self.b().build_int_mul(accv, basev, "mul")?;
         let next_acc = self.b().build_select(odd, mul, accv, "acc2")?;
         let next_base = self.b().build_int_mul(basev, basev, "sq")?;
-        let next_exp = self.b().build_right_shift(expv, u32t.const_int(1, false), false, "half")?;
+        let next_exp = self
+            .b()
+            .build_right_shift(expv, u32t.const_int(1, false), false, "half")?;
         self.b().build_unconditional_branch(head)?;
         acc.add_incoming(&[(&ty.const_int(1, false), before), (&next_acc, body)]);
         base.add_incoming(&[(&x, before), (&next_base, body)]);
@@ -725,35 +967,75 @@ impl FnCx<'_> {
         let loc = ir.expr(id).loc;
         match &ir.expr(id).kind {
             ExprKind::Local(l) => Ok(Some((self.locals[l.index()], false))),
-            ExprKind::Index(base, index) => Ok(self.element_ptr(*base, *index, loc)?.map(|p| (p, true))),
-            ExprKind::TupleField(base, index) => {
-                let Some((ptr, in_memory)) = self.place(*base)? else { return Ok(None) };
-                Ok(Some((self.b().build_struct_gep(ptr, *index, "field")?, in_memory)))
+            ExprKind::Index(base, index) => {
+                Ok(self.element_ptr(*base, *index, loc)?.map(|p| (p, true)))
             }
-            _ => Err(CgError::Internal("assignment to a non-place expression".into())),
+            ExprKind::TupleField(base, index) => {
+                let Some((ptr, in_memory)) = self.place(*base)? else {
+                    return Ok(None);
+                };
+                Ok(Some((
+                    self.b().build_struct_gep(ptr, *index, "field")?,
+                    in_memory,
+                )))
+            }
+            _ => Err(CgError::Internal(
+                "assignment to a non-place expression".into(),
+            )),
         }
     }
 
-    fn store(&mut self, ptr: PointerValue<'static>, in_memory: bool, v: Val, t: &Type) -> CgResult<()> {
-        let v = if in_memory { to_mem(self.ctx, self.b(), v, t)? } else { v };
+    fn store(
+        &mut self,
+        ptr: PointerValue<'static>,
+        in_memory: bool,
+        v: Val,
+        t: &Type,
+    ) -> CgResult<()> {
+        let v = if in_memory {
+            to_mem(self.ctx, self.b(), v, t)?
+        } else {
+            v
+        };
         self.b().build_store(ptr, v)?;
         Ok(())
     }
 
     /// `&slice[index]` after the bounds check.
-    fn element_ptr(&mut self, base: ExprId, index: ExprId, loc: LocId) -> CgResult<Option<PointerValue<'static>>> {
-        let Some(slice) = self.expr(base)? else { return Ok(None) };
-        let Some(idx) = self.expr(index)? else { return Ok(None) };
+    fn element_ptr(
+        &mut self,
+        base: ExprId,
+        index: ExprId,
+        loc: LocId,
+    ) -> CgResult<Option<PointerValue<'static>>> {
+        let Some(slice) = self.expr(base)? else {
+            return Ok(None);
+        };
+        let Some(idx) = self.expr(index)? else {
+            return Ok(None);
+        };
         let slice = slice.into_struct_value();
-        let ptr = self.b().build_extract_value(slice, 0, "ptr")?.into_pointer_value();
-        let len = self.b().build_extract_value(slice, 1, "len")?.into_int_value();
+        let ptr = self
+            .b()
+            .build_extract_value(slice, 0, "ptr")?
+            .into_pointer_value();
+        let len = self
+            .b()
+            .build_extract_value(slice, 1, "len")?
+            .into_int_value();
         let idx = idx.into_int_value();
-        let out = self.b().build_int_compare(IntPredicate::UGE, idx, len, "oob")?;
+        let out = self
+            .b()
+            .build_int_compare(IntPredicate::UGE, idx, len, "oob")?;
         let usize_t = Type::USIZE;
         self.check_with(
             out,
             loc,
-            vec!["index out of bounds: the len is ".into(), " but the index is ".into(), String::new()],
+            vec![
+                "index out of bounds: the len is ".into(),
+                " but the index is ".into(),
+                String::new(),
+            ],
             &[(len.into(), usize_t.clone()), (idx.into(), usize_t)],
         )?;
         // SAFETY (of the generated code): `idx < len` was checked just above.
@@ -768,7 +1050,9 @@ impl FnCx<'_> {
             match stmt {
                 Stmt::Let { pattern, init, .. } => {
                     if let Some(init) = init {
-                        let Some(v) = self.expr(*init)? else { return Ok(None) };
+                        let Some(v) = self.expr(*init)? else {
+                            return Ok(None);
+                        };
                         self.bind(pattern, v)?;
                     }
                 }
@@ -793,7 +1077,11 @@ impl FnCx<'_> {
             Pattern::Wild => {}
             Pattern::Tuple(ps) => {
                 for (i, p) in ps.iter().enumerate() {
-                    let f = self.b().build_extract_value(v.into_struct_value(), i as u32, "destructure")?;
+                    let f = self.b().build_extract_value(
+                        v.into_struct_value(),
+                        i as u32,
+                        "destructure",
+                    )?;
                     self.bind(p, f)?;
                 }
             }
@@ -802,7 +1090,12 @@ impl FnCx<'_> {
     }
 
     /// Joins the values flowing into `merge`; `None` if nothing reaches it.
-    fn join(&mut self, id: ExprId, merge: BasicBlock<'static>, incoming: &[(Val, BasicBlock<'static>)]) -> CgResult<Option<Val>> {
+    fn join(
+        &mut self,
+        id: ExprId,
+        merge: BasicBlock<'static>,
+        incoming: &[(Val, BasicBlock<'static>)],
+    ) -> CgResult<Option<Val>> {
         self.b().position_at_end(merge);
         if incoming.is_empty() {
             // No predecessor: the block is dead; it still needs a terminator.
@@ -820,12 +1113,21 @@ impl FnCx<'_> {
         Ok(Some(phi.as_basic_value()))
     }
 
-    fn if_expr(&mut self, id: ExprId, cond: ExprId, then_branch: ExprId, else_branch: Option<ExprId>) -> CgResult<Option<Val>> {
-        let Some(c) = self.expr(cond)? else { return Ok(None) };
+    fn if_expr(
+        &mut self,
+        id: ExprId,
+        cond: ExprId,
+        then_branch: ExprId,
+        else_branch: Option<ExprId>,
+    ) -> CgResult<Option<Val>> {
+        let Some(c) = self.expr(cond)? else {
+            return Ok(None);
+        };
         let then_bb = self.block("then");
         let else_bb = self.block("else");
         let merge = self.block("endif");
-        self.b().build_conditional_branch(c.into_int_value(), then_bb, else_bb)?;
+        self.b()
+            .build_conditional_branch(c.into_int_value(), then_bb, else_bb)?;
         let mut incoming = Vec::new();
         self.b().position_at_end(then_bb);
         if let Some(v) = self.expr(then_branch)? {
@@ -856,9 +1158,17 @@ impl FnCx<'_> {
             return self.join(id, exit, &[]);
         };
         let from_cond = self.current();
-        self.b().build_conditional_branch(c.into_int_value(), body_bb, exit)?;
+        self.b()
+            .build_conditional_branch(c.into_int_value(), body_bb, exit)?;
         self.b().position_at_end(body_bb);
-        self.loops.insert(id, LoopFrame { continue_bb: head, exit_bb: exit, breaks: Vec::new() });
+        self.loops.insert(
+            id,
+            LoopFrame {
+                continue_bb: head,
+                exit_bb: exit,
+                breaks: Vec::new(),
+            },
+        );
         if self.expr(body)?.is_some() {
             self.b().build_unconditional_branch(head)?;
         }
@@ -873,7 +1183,14 @@ impl FnCx<'_> {
         let exit = self.block("loop.exit");
         self.b().build_unconditional_branch(head)?;
         self.b().position_at_end(head);
-        self.loops.insert(id, LoopFrame { continue_bb: head, exit_bb: exit, breaks: Vec::new() });
+        self.loops.insert(
+            id,
+            LoopFrame {
+                continue_bb: head,
+                exit_bb: exit,
+                breaks: Vec::new(),
+            },
+        );
         if self.expr(body)?.is_some() {
             self.b().build_unconditional_branch(head)?;
         }
@@ -890,8 +1207,12 @@ impl FnCx<'_> {
         inclusive: bool,
         body: ExprId,
     ) -> CgResult<Option<Val>> {
-        let Some(s) = self.expr(start)? else { return Ok(None) };
-        let Some(e) = self.expr(end)? else { return Ok(None) };
+        let Some(s) = self.expr(start)? else {
+            return Ok(None);
+        };
+        let Some(e) = self.expr(end)? else {
+            return Ok(None);
+        };
         let signed = self.ty(start).prim().is_some_and(PrimTy::is_signed);
         let (e, counter) = (e.into_int_value(), self.counters[&id]);
         self.b().build_store(counter, s)?;
@@ -913,7 +1234,14 @@ impl FnCx<'_> {
         self.b().position_at_end(body_bb);
         // The loop variable is a fresh copy each iteration; the body cannot move the counter.
         self.b().build_store(self.locals[var.index()], cur)?;
-        self.loops.insert(id, LoopFrame { continue_bb: latch, exit_bb: exit, breaks: Vec::new() });
+        self.loops.insert(
+            id,
+            LoopFrame {
+                continue_bb: latch,
+                exit_bb: exit,
+                breaks: Vec::new(),
+            },
+        );
         if self.expr(body)?.is_some() {
             self.b().build_unconditional_branch(latch)?;
         }
@@ -923,7 +1251,9 @@ impl FnCx<'_> {
         let one = cur.get_type().const_int(1, false);
         if inclusive {
             // `a..=b` stops after `b` without computing `b + 1`, which could overflow.
-            let last = self.b().build_int_compare(IntPredicate::EQ, cur, e, "last")?;
+            let last = self
+                .b()
+                .build_int_compare(IntPredicate::EQ, cur, e, "last")?;
             let step = self.block("for.step");
             self.b().build_conditional_branch(last, exit, step)?;
             self.b().position_at_end(step);

@@ -27,7 +27,8 @@ pub(super) fn emit_entry(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<
     let ctx = m.ctx;
     let inst = &m.instances[root];
     let (params, ret, internal) = (inst.typed.params.clone(), inst.typed.ret.clone(), inst.func);
-    let mut abi: Vec<BasicMetadataTypeEnum> = params.iter().map(|t| abi_type(m, t).into()).collect();
+    let mut abi: Vec<BasicMetadataTypeEnum> =
+        params.iter().map(|t| abi_type(m, t).into()).collect();
     let out_ptr = mem_type(ctx, &ret).ptr_type(AddressSpace::default());
     abi.push(out_ptr.into());
     abi.push(ctx.i8_type().ptr_type(AddressSpace::default()).into());
@@ -37,7 +38,9 @@ pub(super) fn emit_entry(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<
     } else {
         ctx.void_type().fn_type(&abi, false)
     };
-    let func = m.module.add_function(name, fn_type, Some(Linkage::External));
+    let func = m
+        .module
+        .add_function(name, fn_type, Some(Linkage::External));
     m.set_common_attributes(func);
     let b = &m.builder;
     let entry = ctx.append_basic_block(func, "entry");
@@ -75,7 +78,10 @@ pub(super) fn emit_entry(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<
     b.build_conditional_branch(status, panicked, ok)?;
 
     b.position_at_end(panicked);
-    let status_ptr = func.get_nth_param(params.len() as u32 + 1).expect("declared").into_pointer_value();
+    let status_ptr = func
+        .get_nth_param(params.len() as u32 + 1)
+        .expect("declared")
+        .into_pointer_value();
     b.build_store(status_ptr, ctx.i8_type().const_int(1, false))?;
     if returns_value {
         b.build_return(Some(&abi_type(m, &ret).const_zero()))?;
@@ -97,7 +103,10 @@ pub(super) fn emit_entry(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<
             b.build_return(None)?;
         }
         _ => {
-            let out = func.get_nth_param(params.len() as u32).expect("declared").into_pointer_value();
+            let out = func
+                .get_nth_param(params.len() as u32)
+                .expect("declared")
+                .into_pointer_value();
             let stored = to_mem(ctx, b, value, &ret)?;
             b.build_store(out, stored)?;
             b.build_return(None)?;

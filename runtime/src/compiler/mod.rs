@@ -70,7 +70,14 @@ impl Jit {
             .ok_or("LLVM cannot create a target machine for the host")?;
         // The context must outlive every module and the engine, which live forever.
         let context: &'static Context = Box::leak(Box::new(Context::create()));
-        Ok(Jit { context, engine: None, modules: Vec::new(), machine, cpu, features })
+        Ok(Jit {
+            context,
+            engine: None,
+            modules: Vec::new(),
+            machine,
+            cpu,
+            features,
+        })
     }
 }
 
@@ -154,15 +161,25 @@ pub(crate) fn compile(disp: &'static Dispatcher, type_args: &[Type]) -> Result<C
         Ok(())
     });
     match (result, outcome) {
-        (Err(e), _) => Err(Error::internal(disp.name(), format!("cannot start LLVM: {e}"))),
+        (Err(e), _) => Err(Error::internal(
+            disp.name(),
+            format!("cannot start LLVM: {e}"),
+        )),
         (Ok(()), Some(out)) => out,
         (Ok(()), None) => unreachable!("with_jit ran the closure"),
     }
 }
 
-fn compile_in(jit: &mut Jit, disp: &'static Dispatcher, type_args: &[Type], dump: bool) -> Result<Compiled, Error> {
+fn compile_in(
+    jit: &mut Jit,
+    disp: &'static Dispatcher,
+    type_args: &[Type],
+    dump: bool,
+) -> Result<Compiled, Error> {
     let index = jit.modules.len();
-    let module = jit.context.create_module(&format!("jitclass{index}_{}", disp.name()));
+    let module = jit
+        .context
+        .create_module(&format!("jitclass{index}_{}", disp.name()));
     module.set_triple(&jit.machine.get_triple());
     module.set_data_layout(&jit.machine.get_target_data().get_data_layout());
     let mut mcx = ModuleCx {
@@ -190,7 +207,11 @@ fn compile_in(jit: &mut Jit, disp: &'static Dispatcher, type_args: &[Type], dump
     if let Err(e) = module.verify() {
         return Err(Error::internal(
             disp.name(),
-            format!("LLVM rejected the generated module: {}\n{}", e.to_string(), module.print_to_string().to_string()),
+            format!(
+                "LLVM rejected the generated module: {}\n{}",
+                e.to_string(),
+                module.print_to_string().to_string()
+            ),
         ));
     }
     module
@@ -218,11 +239,19 @@ fn compile_in(jit: &mut Jit, disp: &'static Dispatcher, type_args: &[Type], dump
         }
     };
     symbols::map_runtime_symbols(engine, &module);
-    let entry = engine
-        .get_function_address(&entry_name)
-        .map_err(|e| Error::internal(disp.name(), format!("JIT lookup of the entry point failed: {e}")))?;
+    let entry = engine.get_function_address(&entry_name).map_err(|e| {
+        Error::internal(
+            disp.name(),
+            format!("JIT lookup of the entry point failed: {e}"),
+        )
+    })?;
     jit.modules.push(module);
-    Ok(Compiled { type_args: type_args.to_vec(), signature, entry, module: index })
+    Ok(Compiled {
+        type_args: type_args.to_vec(),
+        signature,
+        entry,
+        module: index,
+    })
 }
 
 /// The state of one module under construction.
@@ -240,7 +269,11 @@ pub(crate) struct ModuleCx {
 
 impl ModuleCx {
     /// The instance of `disp` for `type_args`, declaring (and type-checking) it on first use.
-    pub fn instance(&mut self, disp: &'static Dispatcher, type_args: &[Type]) -> Result<usize, Error> {
+    pub fn instance(
+        &mut self,
+        disp: &'static Dispatcher,
+        type_args: &[Type],
+    ) -> Result<usize, Error> {
         let key = (disp as *const Dispatcher as usize, type_args.to_vec());
         if let Some(&i) = self.by_key.get(&key) {
             return Ok(i);
@@ -258,26 +291,35 @@ impl ModuleCx {
             });
         }
         let ir = disp.ir().map_err(|e| Error::internal(disp.name(), e))?;
-        let typed = infer::infer(ir, type_args, &RefSignatures(disp), Mode::Runtime).map_err(|diags| {
-            let d = &diags[0];
-            let mut notes = d.notes.clone();
-            if diags.len() > 1 {
-                notes.push(format!("note: {} more error(s) after this one", diags.len() - 1));
-            }
-            Error {
-                kind: ErrorKind::Type,
-                function: disp.name().to_string(),
-                specialisation: disp.describe_type_args(type_args),
-                message: d.message.clone(),
-                location: Some(disp.location(d.loc)),
-                notes,
-            }
-        })?;
+        let typed =
+            infer::infer(ir, type_args, &RefSignatures(disp), Mode::Runtime).map_err(|diags| {
+                let d = &diags[0];
+                let mut notes = d.notes.clone();
+                if diags.len() > 1 {
+                    notes.push(format!(
+                        "note: {} more error(s) after this one",
+                        diags.len() - 1
+                    ));
+                }
+                Error {
+                    kind: ErrorKind::Type,
+                    function: disp.name().to_string(),
+                    specialisation: disp.describe_type_args(type_args),
+                    message: d.message.clone(),
+                    location: Some(disp.location(d.loc)),
+                    notes,
+                }
+            })?;
         // Only a reference with the dispatcher's lifetime may outlive this call.
         let ir: &'static FnIr = ir;
         let index = self.instances.len();
         let func = self.declare(ir, &typed, index);
-        self.instances.push(Instance { disp, ir, typed: Rc::new(typed), func });
+        self.instances.push(Instance {
+            disp,
+            ir,
+            typed: Rc::new(typed),
+            func,
+        });
         self.by_key.insert(key, index);
         self.pending.push(index);
         Ok(index)
@@ -285,11 +327,17 @@ impl ModuleCx {
 
     /// Declares an instance's internal function: `{i1 status, ret}(params...)`.
     fn declare(&self, ir: &FnIr, typed: &Typed, index: usize) -> FunctionValue<'static> {
-        let params: Vec<_> = typed.params.iter().map(|t| types::reg_type(self.ctx, t).into()).collect();
+        let params: Vec<_> = typed
+            .params
+            .iter()
+            .map(|t| types::reg_type(self.ctx, t).into())
+            .collect();
         let ret = types::result_type(self.ctx, &typed.ret);
         let fn_type = ret.fn_type(&params, false);
         let name = format!("{}_{}_{index}", self.prefix, ir.name);
-        let func = self.module.add_function(&name, fn_type, Some(Linkage::Internal));
+        let func = self
+            .module
+            .add_function(&name, fn_type, Some(Linkage::Internal));
         self.set_common_attributes(func);
         func
     }
@@ -298,8 +346,14 @@ impl ModuleCx {
     pub fn set_common_attributes(&self, func: FunctionValue<'static>) {
         let attr = |k: &str, v: &str| self.ctx.create_string_attribute(k, v);
         func.add_attribute(AttributeLoc::Function, attr("target-cpu", &self.cpu));
-        func.add_attribute(AttributeLoc::Function, attr("target-features", &self.features));
+        func.add_attribute(
+            AttributeLoc::Function,
+            attr("target-features", &self.features),
+        );
         let nounwind = inkwell::attributes::Attribute::get_named_enum_kind_id("nounwind");
-        func.add_attribute(AttributeLoc::Function, self.ctx.create_enum_attribute(nounwind, 0));
+        func.add_attribute(
+            AttributeLoc::Function,
+            self.ctx.create_enum_attribute(nounwind, 0),
+        );
     }
 }

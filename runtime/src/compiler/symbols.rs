@@ -9,7 +9,10 @@ use inkwell::module::Module;
 
 /// Name and address of every runtime helper.
 fn helpers() -> [(&'static str, usize); 1] {
-    [(crate::panic::RT_PANIC, crate::panic::jitclass_rt_panic as *const () as usize)]
+    [(
+        crate::panic::RT_PANIC,
+        crate::panic::jitclass_rt_panic as *const () as usize,
+    )]
 }
 
 /// Maps the helpers that `module` still declares after optimisation.

@@ -46,7 +46,8 @@ fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'st
         }
         Type::Slice { elem, .. } => {
             let ptr = mem_type(ctx, elem).ptr_type(AddressSpace::default());
-            ctx.struct_type(&[ptr.into(), ctx.i64_type().into()], false).into()
+            ctx.struct_type(&[ptr.into(), ctx.i64_type().into()], false)
+                .into()
         }
     }
 }
@@ -86,13 +87,17 @@ pub fn to_mem(
         return Ok(v);
     }
     Ok(match t {
-        Type::Prim(PrimTy::Bool) => b.build_int_z_extend(v.into_int_value(), ctx.i8_type(), "b2m")?.into(),
+        Type::Prim(PrimTy::Bool) => b
+            .build_int_z_extend(v.into_int_value(), ctx.i8_type(), "b2m")?
+            .into(),
         Type::Tuple(es) => {
             let mut out = mem_type(ctx, t).into_struct_type().get_undef();
             for (i, e) in es.iter().enumerate() {
                 let f = b.build_extract_value(v.into_struct_value(), i as u32, "f")?;
                 let f = to_mem(ctx, b, f, e)?;
-                out = b.build_insert_value(out, f, i as u32, "t")?.into_struct_value();
+                out = b
+                    .build_insert_value(out, f, i as u32, "t")?
+                    .into_struct_value();
             }
             out.into()
         }
@@ -124,7 +129,9 @@ pub fn from_mem(
             for (i, e) in es.iter().enumerate() {
                 let f = b.build_extract_value(v.into_struct_value(), i as u32, "f")?;
                 let f = from_mem(ctx, b, f, e)?;
-                out = b.build_insert_value(out, f, i as u32, "t")?.into_struct_value();
+                out = b
+                    .build_insert_value(out, f, i as u32, "t")?
+                    .into_struct_value();
             }
             out.into()
         }

@@ -1,29 +1,20 @@
-use jitclass::jit;
+//! Integration tests of jitclass, in one binary (one link of LLVM) with one module per area.
 
-#[jit]
-fn add(a: i64, b: i64) -> i64 {
-    a + b
-}
+mod calls;
+mod casts;
+mod concurrency;
+mod control_flow;
+mod dispatcher;
+mod generics;
+mod math;
+mod panics;
+mod scalars;
+mod slices;
+mod tuples;
 
-#[jit]
-fn sum<T>(xs: &[T]) -> T {
-    let mut acc = 0 as T;
-    for i in 0..xs.len() {
-        acc += xs[i];
-    }
-    acc
-}
-
-#[jit]
-fn fib(n: u64) -> u64 {
-    if n < 2 { n } else { fib(n - 1) + fib(n - 2) }
-}
-
-#[test]
-fn smoke() {
-    assert_eq!(add(2, 3), 5);
-    assert_eq!(sum(&[1.0f64, 2.0, 3.5]), 6.5);
-    assert_eq!(sum(&[1i32, 2, 3]), 6);
-    assert_eq!(fib(20), 6765);
-    println!("{:?}", sum::dispatcher());
+/// Every test ends by checking that the memory runtime balances.
+#[track_caller]
+pub fn assert_no_leaks() {
+    let s = jitclass::stats();
+    assert!(s.is_balanced(), "memory runtime does not balance: {s:?}");
 }
