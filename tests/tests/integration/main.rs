@@ -5,6 +5,7 @@ mod casts;
 mod concurrency;
 mod control_flow;
 mod dispatcher;
+mod dump_ir;
 mod generics;
 mod math;
 mod panics;
