@@ -89,6 +89,18 @@ fn with_jit<R>(f: impl FnOnce(&mut Jit) -> Result<R, String>) -> Result<R, Strin
     f(&mut guard.as_mut().expect("initialised above").0)
 }
 
+/// Optimisation options: `-O3` without loop unrolling by default.
+///
+/// Unrolling roughly doubles the compile time of a function with a loop (LLVM then
+/// optimises and emits every unrolled copy) for a few percent on latency-bound loops;
+/// first-call latency matters more to a JIT. `JITCLASS_UNROLL_LOOPS=1` turns it back on.
+fn pass_options() -> PassBuilderOptions {
+    let options = PassBuilderOptions::create();
+    let unroll = std::env::var_os("JITCLASS_UNROLL_LOOPS").is_some_and(|v| v != "0" && !v.is_empty());
+    options.set_loop_unrolling(unroll);
+    options
+}
+
 /// The optimised IR text of a compiled module.
 pub(crate) fn module_ir(module: usize) -> String {
     with_jit(|jit| Ok(jit.modules[module].print_to_string().to_string()))
@@ -215,7 +227,7 @@ fn compile_in(
         ));
     }
     module
-        .run_passes("default<O3>", &jit.machine, PassBuilderOptions::create())
+        .run_passes("default<O3>", &jit.machine, pass_options())
         .map_err(|e| Error::internal(disp.name(), format!("LLVM optimisation failed: {e}")))?;
     if dump {
         eprintln!(
