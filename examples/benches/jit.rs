@@ -3,54 +3,8 @@
 //! Run: `cargo bench -p jitclass-examples`
 
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
-use jitclass::jit;
+use jitclass_examples::kernels::{add, add_native, dot, dot_native, sum, sum_native};
 use jitclass_examples::random_f64s;
-
-#[jit]
-fn add(a: i64, b: i64) -> i64 {
-    a + b
-}
-
-#[inline(never)]
-fn add_native(a: i64, b: i64) -> i64 {
-    a + b
-}
-
-#[jit]
-fn sum(xs: &[f64]) -> f64 {
-    let mut acc = 0.0;
-    for i in 0..xs.len() {
-        acc += xs[i];
-    }
-    acc
-}
-
-#[inline(never)]
-fn sum_native(xs: &[f64]) -> f64 {
-    let mut acc = 0.0;
-    for i in 0..xs.len() {
-        acc += xs[i];
-    }
-    acc
-}
-
-#[jit]
-fn dot(xs: &[f64], ys: &[f64]) -> f64 {
-    let mut acc = 0.0;
-    for i in 0..xs.len() {
-        acc += xs[i] * ys[i];
-    }
-    acc
-}
-
-#[inline(never)]
-fn dot_native(xs: &[f64], ys: &[f64]) -> f64 {
-    let mut acc = 0.0;
-    for i in 0..xs.len() {
-        acc += xs[i] * ys[i];
-    }
-    acc
-}
 
 fn calls(c: &mut Criterion) {
     let mut g = c.benchmark_group("call");

@@ -4,6 +4,7 @@
 //! Run: `cargo run --release -p jitclass-examples --example report`
 
 use jitclass::jit;
+use jitclass_examples::kernels::{add, add_native, dot, dot_native, sum, sum_native};
 use jitclass_examples::{median_time, random_f64s};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -46,16 +47,6 @@ fn first_call(f: fn(f64, i64) -> f64) -> Duration {
 
 // ---- (a) call overhead ----------------------------------------------------------------
 
-#[jit]
-fn add(a: i64, b: i64) -> i64 {
-    a + b
-}
-
-#[inline(never)]
-fn add_native(a: i64, b: i64) -> i64 {
-    a + b
-}
-
 fn ns_per_call(calls: u64, f: impl Fn(i64, i64) -> i64) -> f64 {
     let time = median_time(5, || {
         let mut acc = 0i64;
@@ -65,44 +56,6 @@ fn ns_per_call(calls: u64, f: impl Fn(i64, i64) -> i64) -> f64 {
         black_box(acc);
     });
     time.as_secs_f64() * 1e9 / calls as f64
-}
-
-// ---- (c) kernels ----------------------------------------------------------------------
-
-#[jit]
-fn sum(xs: &[f64]) -> f64 {
-    let mut acc = 0.0;
-    for i in 0..xs.len() {
-        acc += xs[i];
-    }
-    acc
-}
-
-#[jit]
-fn dot(xs: &[f64], ys: &[f64]) -> f64 {
-    let mut acc = 0.0;
-    for i in 0..xs.len() {
-        acc += xs[i] * ys[i];
-    }
-    acc
-}
-
-#[inline(never)]
-fn sum_native(xs: &[f64]) -> f64 {
-    let mut acc = 0.0;
-    for i in 0..xs.len() {
-        acc += xs[i];
-    }
-    acc
-}
-
-#[inline(never)]
-fn dot_native(xs: &[f64], ys: &[f64]) -> f64 {
-    let mut acc = 0.0;
-    for i in 0..xs.len() {
-        acc += xs[i] * ys[i];
-    }
-    acc
 }
 
 fn ns_per_element(n: usize, f: impl Fn() -> f64) -> f64 {

@@ -1,6 +1,58 @@
-//! Shared pieces of the jitclass examples and benchmarks.
+//! Shared pieces of the jitclass examples and benchmarks: the measured kernels (each as a
+//! `#[jit]` fn and as the same native Rust fn) and timing helpers.
 
 use std::time::{Duration, Instant};
+
+/// The kernels the report and the criterion benches measure, jit and native side by side.
+pub mod kernels {
+    use jitclass::jit;
+
+    #[jit]
+    pub fn add(a: i64, b: i64) -> i64 {
+        a + b
+    }
+
+    #[inline(never)]
+    pub fn add_native(a: i64, b: i64) -> i64 {
+        a + b
+    }
+
+    #[jit]
+    pub fn sum(xs: &[f64]) -> f64 {
+        let mut acc = 0.0;
+        for i in 0..xs.len() {
+            acc += xs[i];
+        }
+        acc
+    }
+
+    #[inline(never)]
+    pub fn sum_native(xs: &[f64]) -> f64 {
+        let mut acc = 0.0;
+        for x in xs {
+            acc += x;
+        }
+        acc
+    }
+
+    #[jit]
+    pub fn dot(xs: &[f64], ys: &[f64]) -> f64 {
+        let mut acc = 0.0;
+        for i in 0..xs.len() {
+            acc += xs[i] * ys[i];
+        }
+        acc
+    }
+
+    #[inline(never)]
+    pub fn dot_native(xs: &[f64], ys: &[f64]) -> f64 {
+        let mut acc = 0.0;
+        for (x, y) in xs.iter().zip(ys) {
+            acc += x * y;
+        }
+        acc
+    }
+}
 
 /// Runs `f` `runs` times and returns the median duration.
 pub fn median_time(runs: usize, mut f: impl FnMut()) -> Duration {

@@ -83,26 +83,7 @@ pub fn to_mem(
     v: BasicValueEnum<'static>,
     t: &Type,
 ) -> CgResult<BasicValueEnum<'static>> {
-    if !differs(t) {
-        return Ok(v);
-    }
-    Ok(match t {
-        Type::Prim(PrimTy::Bool) => b
-            .build_int_z_extend(v.into_int_value(), ctx.i8_type(), "b2m")?
-            .into(),
-        Type::Tuple(es) => {
-            let mut out = mem_type(ctx, t).into_struct_type().get_undef();
-            for (i, e) in es.iter().enumerate() {
-                let f = b.build_extract_value(v.into_struct_value(), i as u32, "f")?;
-                let f = to_mem(ctx, b, f, e)?;
-                out = b
-                    .build_insert_value(out, f, i as u32, "t")?
-                    .into_struct_value();
-            }
-            out.into()
-        }
-        _ => v,
-    })
+    convert(ctx, b, v, t, true)
 }
 
 /// Memory form -> register form. A stored `bool` is any non-zero byte as `true`.
@@ -112,10 +93,23 @@ pub fn from_mem(
     v: BasicValueEnum<'static>,
     t: &Type,
 ) -> CgResult<BasicValueEnum<'static>> {
+    convert(ctx, b, v, t, false)
+}
+
+fn convert(
+    ctx: &'static Context,
+    b: &Builder<'static>,
+    v: BasicValueEnum<'static>,
+    t: &Type,
+    to_memory: bool,
+) -> CgResult<BasicValueEnum<'static>> {
     if !differs(t) {
         return Ok(v);
     }
     Ok(match t {
+        Type::Prim(PrimTy::Bool) if to_memory => b
+            .build_int_z_extend(v.into_int_value(), ctx.i8_type(), "b2m")?
+            .into(),
         Type::Prim(PrimTy::Bool) => b
             .build_int_compare(
                 inkwell::IntPredicate::NE,
@@ -125,10 +119,10 @@ pub fn from_mem(
             )?
             .into(),
         Type::Tuple(es) => {
-            let mut out = reg_type(ctx, t).into_struct_type().get_undef();
+            let mut out = llvm_type(ctx, t, to_memory).into_struct_type().get_undef();
             for (i, e) in es.iter().enumerate() {
                 let f = b.build_extract_value(v.into_struct_value(), i as u32, "f")?;
-                let f = from_mem(ctx, b, f, e)?;
+                let f = convert(ctx, b, f, e, to_memory)?;
                 out = b
                     .build_insert_value(out, f, i as u32, "t")?
                     .into_struct_value();
