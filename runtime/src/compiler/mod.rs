@@ -96,7 +96,8 @@ fn with_jit<R>(f: impl FnOnce(&mut Jit) -> Result<R, String>) -> Result<R, Strin
 /// first-call latency matters more to a JIT. `JITCLASS_UNROLL_LOOPS=1` turns it back on.
 fn pass_options() -> PassBuilderOptions {
     let options = PassBuilderOptions::create();
-    let unroll = std::env::var_os("JITCLASS_UNROLL_LOOPS").is_some_and(|v| v != "0" && !v.is_empty());
+    let unroll =
+        std::env::var_os("JITCLASS_UNROLL_LOOPS").is_some_and(|v| v != "0" && !v.is_empty());
     options.set_loop_unrolling(unroll);
     options
 }
