@@ -1,1 +1,14 @@
+//! The jitclass book, as a crate: each chapter is included as documentation, so that
+//! `cargo test -p jitclass-book` compiles and runs every Rust code block in it (and
+//! checks that every `compile_fail` block fails to compile). The same Markdown files are
+//! the mdBook sources (`book.toml`, `src/SUMMARY.md`).
 
+#[doc = include_str!("introduction.md")]
+pub mod introduction {}
+
+#[doc = include_str!("jit-functions.md")]
+pub mod jit_functions {}
+
+/// The repository's README, so that its example is tested too.
+#[doc = include_str!("../../README.md")]
+pub mod readme {}
