@@ -182,6 +182,8 @@ impl<'a> Infer<'a> {
             if self.tail_loc(ir.body).is_none() && self.resolve(&body_ty) == Ty::Unit {
                 d = Diagnostic::new(ir.ret_loc, d.message)
                     .note("note: the body has no tail expression or `return`, so it returns `()`");
+            } else {
+                d = self.return_type_note(d);
             }
             self.diags.push(d);
         }
@@ -356,6 +358,15 @@ impl<'a> Infer<'a> {
         )
     }
 
+    /// The caret is on the returned value, far from the signature that set the expectation.
+    fn return_type_note(&self, d: Diagnostic) -> Diagnostic {
+        let ret = self.show(&self.ret);
+        d.note(format!(
+            "note: expected `{ret}` because of the return type of `{}`",
+            self.ir.name
+        ))
+    }
+
     fn coerce_at(&mut self, actual: &Ty, expected: &Ty, loc: LocId) {
         if self.coerce(actual, expected).is_err() {
             let d = self.mismatch(loc, expected, actual);
@@ -479,6 +490,8 @@ impl<'a> Infer<'a> {
                                     ),
                                 ),
                             );
+                            // Its value was meant to be used: no follow-up "found `()`".
+                            return Ty::Unknown;
                         }
                         Ty::Unit
                     }
@@ -576,7 +589,11 @@ impl<'a> Infer<'a> {
                     None => (Ty::Unit, loc),
                 };
                 let ret = self.ret.clone();
-                self.coerce_at(&vt, &ret, vloc);
+                if self.coerce(&vt, &ret).is_err() {
+                    let d = self.mismatch(vloc, &ret, &vt);
+                    let d = self.return_type_note(d);
+                    self.diags.push(d);
+                }
                 Ty::Never
             }
             ExprKind::Tuple(es) => Ty::Tuple(es.iter().map(|e| self.expr(*e)).collect()),

@@ -18,20 +18,23 @@ use syn::spanned::Spanned;
 const MAX_PARAMS: usize = 16;
 
 pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
-    if !attr.is_empty() {
-        return syn::Error::new(attr.span(), "`#[jit]` takes no arguments").to_compile_error();
-    }
     let func: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(f) => f,
         Err(_) => {
-            return syn::Error::new(
+            let error = syn::Error::new(
                 Span::call_site(),
                 "`#[jit]` applies to free functions; use `#[jitclass]` for structs and impl blocks",
             )
             .to_compile_error();
+            // The item itself stays, so that its users get no follow-up errors.
+            return quote! { #error #item };
         }
     };
     let mut errors = Vec::new();
+    if !attr.is_empty() {
+        // Still emits the function below, so that its callers get no follow-up errors.
+        errors.push(syn::Error::new(attr.span(), "`#[jit]` takes no arguments"));
+    }
     if func.sig.inputs.len() > MAX_PARAMS {
         errors.push(syn::Error::new(
             func.sig.inputs.span(),
@@ -191,10 +194,35 @@ fn dispatcher_items(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
         .spans
         .iter()
         .map(|span| quote_spanned!(*span=> (::core::line!(), ::core::column!())));
+    // `<path as JitFunction>` alone makes rustc say "expected type, found function" for a
+    // plain fn. The inner import takes every namespace `path` has; only when it has no type
+    // (no `#[jit]`) does the lookup reach the outer glob's stand-in, and rustc reports the
+    // missing `JitFunction` impl, naming the stand-in after the callee. The stand-in struct
+    // itself is kept out of the glob, where it would clash with the real callee. A failed
+    // import also shadows the stand-in: a typo gets only rustc's unresolved-import error.
     let refs = l.ref_paths.iter().map(|path| {
-        quote_spanned! {path.span()=>
-            (|| <#path as ::jitclass::__private::JitFunction>::DISPATCHER)
-                as fn() -> &'static ::jitclass::Dispatcher
+        let last = &path
+            .segments
+            .last()
+            .expect("a called path has a segment")
+            .ident;
+        quote_spanned! {last.span()=>
+            (|| {
+                #[allow(unused_imports)]
+                use __jitclass_fallback::*;
+                #[allow(warnings, clippy::all, clippy::pedantic)]
+                mod __jitclass_fallback {
+                    mod not_jit {
+                        pub struct #last {}
+                    }
+                    pub type __jitclass_callee = not_jit::#last;
+                }
+                {
+                    #[allow(unused_imports)]
+                    use #path as __jitclass_callee;
+                    <__jitclass_callee as ::jitclass::__private::JitFunction>::DISPATCHER
+                }
+            }) as fn() -> &'static ::jitclass::Dispatcher
         }
     });
     let doc = format!("The dispatcher of the jit fn [`{name_str}()`]: `{name_str}::dispatcher()`.");
@@ -228,6 +256,7 @@ fn dispatcher_items(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
         }
 
         #(#cfgs)*
+        #[diagnostic::do_not_recommend]
         impl ::jitclass::__private::JitFunction for #name {
             const DISPATCHER: &'static ::jitclass::Dispatcher = Self::__JITCLASS;
         }
@@ -243,17 +272,27 @@ fn emit_failed(func: &syn::ItemFn, errors: Vec<syn::Error>) -> TokenStream {
     let (sig, _) = glue_signature(func, None);
     let name = &func.sig.ident;
     let cfgs = cfg_attrs(func);
+    // With `self`, the attribute is on a method: a struct item is not allowed there.
+    let marker = if sig.receiver().is_none() {
+        quote! {
+            #(#cfgs)*
+            #[allow(non_camel_case_types)]
+            #vis struct #name {
+                _private: (),
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+    // A plain `panic!` with a literal, because `unreachable!` formats, which a `const fn`
+    // (already reported) cannot.
     quote! {
         #(#errors)*
         #(#attrs)*
         #[allow(unused_variables)]
         #vis #sig {
-            ::core::unreachable!("this jit fn failed to compile")
+            ::core::panic!("this jit fn failed to compile")
         }
-        #(#cfgs)*
-        #[allow(non_camel_case_types)]
-        #vis struct #name {
-            _private: (),
-        }
+        #marker
     }
 }

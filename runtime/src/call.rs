@@ -12,9 +12,9 @@ use std::mem::{MaybeUninit, transmute};
 /// Implemented by the marker type the `#[jit]` macro puts beside every jit fn, so that
 /// code calling it can find its dispatcher.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a `#[jit]` function",
-    label = "called from jit code",
-    note = "jit code can only call functions marked `#[jit]`"
+    message = "only `#[jit]` functions can be called from jit code",
+    label = "not a `#[jit]` function",
+    note = "mark the called function `#[jit]`, or call it from plain Rust code"
 )]
 pub trait JitFunction {
     const DISPATCHER: &'static Dispatcher;

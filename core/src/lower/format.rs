@@ -27,7 +27,9 @@ pub fn parse(s: &str) -> Result<(Vec<String>, Vec<(Placeholder, bool)>), String>
                 pieces.last_mut().unwrap().push('}');
             }
             '}' => {
-                return Err("unmatched `}` in format string; write `}}` for a literal brace".into());
+                return Err(
+                    "unmatched `}` in format string; write `}}` for a literal brace".into(),
+                );
             }
             '{' => {
                 let mut inner = String::new();

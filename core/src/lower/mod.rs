@@ -51,6 +51,7 @@ pub fn lower_fn(item: &syn::ItemFn) -> Result<Lowered, Vec<syn::Error>> {
                             other.span(),
                             "jit function parameters must be plain names (`x: f64` or `mut x: f64`)",
                         );
+                        cx.declare_names_of(other);
                         ("_".to_string(), false)
                     }
                 };
@@ -80,6 +81,10 @@ pub fn lower_fn(item: &syn::ItemFn) -> Result<Lowered, Vec<syn::Error>> {
             (t, cx.loc(ty.span()))
         }
     };
+    if sig.receiver().is_some() {
+        // A method body reads `self` everywhere: lowering it would only add follow-up errors.
+        return Err(cx.errors);
+    }
     let body = cx.block_expr(&item.block);
     cx.scopes.pop();
     if !cx.errors.is_empty() {
@@ -166,6 +171,25 @@ impl Lowerer {
             .flat_map(|s| s.iter().rev())
             .find(|(n, _)| n == name)
             .map(|(_, id)| *id)
+    }
+
+    /// Declares the names an unsupported pattern binds, after its error, so that their uses
+    /// are not reported again as unknown values.
+    fn declare_names_of(&mut self, pat: &syn::Pat) {
+        struct Names(Vec<(String, bool, Span)>);
+        impl<'ast> syn::visit::Visit<'ast> for Names {
+            fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+                self.0
+                    .push((p.ident.to_string(), p.mutability.is_some(), p.ident.span()));
+                syn::visit::visit_pat_ident(self, p);
+            }
+        }
+        let mut names = Names(Vec::new());
+        syn::visit::Visit::visit_pat(&mut names, pat);
+        for (name, mutable, span) in names.0 {
+            let loc = self.loc(span);
+            self.declare(&name, mutable, loc);
+        }
     }
 
     fn check_signature(&mut self, sig: &syn::Signature) {
@@ -613,7 +637,12 @@ impl Lowerer {
 
     fn if_expr(&mut self, i: &syn::ExprIf) -> ExprId {
         let cond = self.expr(&i.cond);
+        self.scopes.push(Vec::new());
+        if let syn::Expr::Let(l) = strip_parens(&i.cond) {
+            self.declare_names_of(&l.pat);
+        }
         let then_branch = self.block_expr(&i.then_branch);
+        self.scopes.pop();
         let else_branch = i.else_branch.as_ref().map(|(_, e)| self.expr(e));
         self.push(
             ExprKind::If {
@@ -632,7 +661,12 @@ impl Lowerer {
             label: label_name(&w.label),
             id,
         });
+        self.scopes.push(Vec::new());
+        if let syn::Expr::Let(l) = strip_parens(&w.cond) {
+            self.declare_names_of(&l.pat);
+        }
         let body = self.block_expr(&w.body);
+        self.scopes.pop();
         self.loops.pop();
         self.exprs[id.index()].kind = ExprKind::While { cond, body };
         id

@@ -59,6 +59,13 @@ pub fn lower_type(ty: &syn::Type, generics: &[String], pos: TypePos) -> syn::Res
                     mutable: r.mutability.is_some(),
                 });
             }
+            if matches!(
+                &*r.elem,
+                syn::Type::TraitObject(_) | syn::Type::ImplTrait(_)
+            ) {
+                // `&dyn Fn(..)`: the trait object is the unsupported part, not the `&`.
+                return lower_type(&r.elem, generics, TypePos::Other);
+            }
             if is_str(&r.elem) {
                 return Err(syn::Error::new(
                     ty.span(),

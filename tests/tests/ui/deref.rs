@@ -1,0 +1,8 @@
+use jitclass::jit;
+
+#[jit]
+fn deref(x: f64) -> f64 {
+    *x + 1.0
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use jitclass::jit;
+
+#[jit]
+fn length(self) -> f64 {
+    0.0
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use jitclass::jit;
+
+#[jit]
+fn sneaky(x: f64) -> f64 {
+    unsafe { x }
+}
+
+fn main() {}
