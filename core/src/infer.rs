@@ -903,22 +903,19 @@ impl<'a> Infer<'a> {
         let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
         let recv = match self.resolve(&rt) {
             Ty::Var(v) if self.var_kind(v) != VarKind::General => {
-                let kind = if self.var_kind(v) == VarKind::Int {
-                    "{integer}"
+                let (kind, literal, ty) = if self.var_kind(v) == VarKind::Int {
+                    ("{integer}", "2_i64", "i64")
                 } else {
-                    "{float}"
-                };
-                let example = if self.var_kind(v) == VarKind::Int {
-                    "i64"
-                } else {
-                    "f64"
+                    ("{float}", "2.0_f64", "f64")
                 };
                 self.diags.push(
                     Diagnostic::new(
                         loc,
                         format!("can't call method `{method}` on ambiguous numeric type `{kind}`"),
                     )
-                    .note(format!("help: give the value a type, e.g. `2.0_{example}` or `let x: {example} = ...`")),
+                    .note(format!(
+                        "help: give the value a type, e.g. `{literal}` or `let x: {ty} = ...`"
+                    )),
                 );
                 return Ty::Unknown;
             }
@@ -1107,16 +1104,17 @@ impl<'a> Infer<'a> {
                     }
                 }
                 Deferred::PanicArg(id, t) => {
-                    if self.prim_or_skip(&t).is_none() {
-                        if let Some(c) = self.concrete(&t) {
-                            self.diags.push(
-                                Diagnostic::new(
-                                    self.loc(id),
-                                    format!("`{c}` cannot be formatted in a jit panic message"),
-                                )
-                                .note("note: panic messages in jit code format numbers and `bool`"),
-                            );
-                        }
+                    if self.prim_or_skip(&t).is_some() {
+                        continue;
+                    }
+                    if let Some(c) = self.concrete(&t) {
+                        self.diags.push(
+                            Diagnostic::new(
+                                self.loc(id),
+                                format!("`{c}` cannot be formatted in a jit panic message"),
+                            )
+                            .note("note: panic messages in jit code format numbers and `bool`"),
+                        );
                     }
                 }
             }
@@ -1136,15 +1134,14 @@ impl<'a> Infer<'a> {
             let Some(p) = self.prim_or_skip(&t) else {
                 continue;
             };
-            if let Some((lo, hi)) = p.int_range() {
-                if v < lo || v > hi {
-                    self.diags.push(
-                        Diagnostic::new(self.loc(id), format!("literal out of range for `{p}`"))
-                            .note(format!(
-                                "note: the literal `{v}` does not fit into `{p}` ({lo}..={hi})"
-                            )),
-                    );
-                }
+            if let Some((lo, hi)) = p.int_range()
+                && (v < lo || v > hi)
+            {
+                self.diags.push(
+                    Diagnostic::new(self.loc(id), format!("literal out of range for `{p}`")).note(
+                        format!("note: the literal `{v}` does not fit into `{p}` ({lo}..={hi})"),
+                    ),
+                );
             }
         }
     }

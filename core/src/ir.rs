@@ -303,9 +303,19 @@ impl FnIr {
                 Err(format!("local id {} out of range", id.0))
             }
         };
+        let n_generics = self.generics.len() as u32;
+        let check_type = |t: &TypeExpr| {
+            if t.max_generic().is_none_or(|g| g < n_generics) {
+                Ok(())
+            } else {
+                Err("generic parameter index out of range".to_string())
+            }
+        };
         check_expr(self.body)?;
+        check_type(&self.ret)?;
         for p in &self.params {
             check_local(p.local)?;
+            check_type(&p.ty)?;
         }
         for (i, e) in self.exprs.iter().enumerate() {
             let mut children = Vec::new();
@@ -315,6 +325,14 @@ impl FnIr {
             }
             match &e.kind {
                 ExprKind::Local(l) | ExprKind::ForRange { var: l, .. } => check_local(*l)?,
+                ExprKind::Cast(_, t) => check_type(t)?,
+                ExprKind::Block(b) => {
+                    for stmt in &b.stmts {
+                        if let Stmt::Let { ty: Some(t), .. } = stmt {
+                            check_type(t)?;
+                        }
+                    }
+                }
                 ExprKind::Break { target, .. } | ExprKind::Continue { target } => {
                     let t = &self.exprs[target.index()];
                     if !matches!(
@@ -331,6 +349,18 @@ impl FnIr {
             }
         }
         Ok(())
+    }
+}
+
+impl TypeExpr {
+    /// The largest generic parameter index this type mentions.
+    pub fn max_generic(&self) -> Option<u32> {
+        match self {
+            TypeExpr::Generic(i) => Some(*i),
+            TypeExpr::Tuple(es) => es.iter().filter_map(TypeExpr::max_generic).max(),
+            TypeExpr::Slice { elem, .. } => elem.max_generic(),
+            TypeExpr::Prim(_) | TypeExpr::Unit | TypeExpr::Infer => None,
+        }
     }
 }
 

@@ -190,10 +190,13 @@ fn dispatcher_items(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
     let cfgs = cfg_attrs(func);
     let name_str = name.to_string();
     let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
-    let locs = l
-        .spans
-        .iter()
-        .map(|span| quote_spanned!(*span=> (::core::line!(), ::core::column!())));
+    // Plain numbers (1-based, as in Rust's panic messages), not `line!()` at the token's
+    // span: lints would then judge those generated literals as if the user wrote them.
+    let locs = l.spans.iter().map(|span| {
+        let start = span.start();
+        let (line, column) = (start.line as u32, start.column as u32 + 1);
+        quote!((#line, #column))
+    });
     // `<path as JitFunction>` alone makes rustc say "expected type, found function" for a
     // plain fn. The inner import takes every namespace `path` has; only when it has no type
     // (no `#[jit]`) does the lookup reach the outer glob's stand-in, and rustc reports the

@@ -66,10 +66,7 @@ pub unsafe trait JitType: JitArg + 'static {
 pub unsafe trait JitElem: JitType {}
 
 /// The concrete jit type of a Rust type, e.g. for `dispatcher().compile(..)`.
-pub fn type_of<T: JitArg + ?Sized>() -> Type
-where
-    T: Sized,
-{
+pub fn type_of<T: JitArg>() -> Type {
     T::jit_type()
 }
 

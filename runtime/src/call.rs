@@ -29,6 +29,7 @@ macro_rules! call_n {
         /// this result type.
         #[inline(always)]
         #[track_caller]
+        #[allow(clippy::too_many_arguments)]
         pub unsafe fn $name<$($A: JitArg,)* R: JitType>(entry: *const (), $($a: $A),*) -> R {
             $(let $a = $A::into_repr($a);)*
             let mut out = MaybeUninit::<R::Repr>::uninit();

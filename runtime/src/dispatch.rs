@@ -226,19 +226,19 @@ impl Dispatcher {
         }
         let ir = self.ir().map_err(|e| Error::internal(self.info.name, e))?;
         if ir.generics.len() != type_args.len() {
-            return Err(Error {
-                kind: ErrorKind::Type,
-                function: self.info.name.to_string(),
-                specialisation: String::new(),
-                message: format!(
-                    "expected {} generic argument(s) ({}), got {}",
-                    ir.generics.len(),
+            let message = match ir.generics.len() {
+                0 => format!(
+                    "`{}` is not generic, but {} type argument(s) were given",
+                    self.info.name,
+                    type_args.len()
+                ),
+                n => format!(
+                    "expected {n} type argument(s) ({}), got {}",
                     ir.generics.join(", "),
                     type_args.len()
                 ),
-                location: None,
-                notes: vec![],
-            });
+            };
+            return Err(Error::new(ErrorKind::Type, self.info.name, message));
         }
         if state.disabled {
             let compiled: Vec<String> = state
@@ -246,18 +246,18 @@ impl Dispatcher {
                 .iter()
                 .map(|c| c.signature.to_string())
                 .collect();
-            return Err(Error {
-                kind: ErrorKind::CompileDisabled,
-                function: self.info.name.to_string(),
-                specialisation: self.describe_type_args(type_args),
-                message: "compilation is disabled and no compiled version fits these types".into(),
-                location: None,
-                notes: vec![if compiled.is_empty() {
-                    "note: nothing has been compiled yet".to_string()
-                } else {
-                    format!("note: compiled signatures: {}", compiled.join(", "))
-                }],
-            });
+            let note = if compiled.is_empty() {
+                "note: nothing has been compiled yet".to_string()
+            } else {
+                format!("note: compiled signatures: {}", compiled.join(", "))
+            };
+            return Err(Error::new(
+                ErrorKind::CompileDisabled,
+                self.info.name,
+                "compilation is disabled and no compiled version fits these types",
+            )
+            .specialised(self.describe_type_args(type_args))
+            .with_notes(vec![note]));
         }
         let compiled = compiler::compile(self, type_args)?;
         state.compiled.push(compiled);
@@ -279,7 +279,9 @@ impl Dispatcher {
     pub(crate) fn ir(&self) -> Result<&FnIr, String> {
         self.ir
             .get_or_init(|| {
-                FnIr::decode(self.info.ir).map_err(|e| {
+                let ir = FnIr::decode(self.info.ir).map_err(|e| e.to_string());
+                // A valid IR keeps every id in range, so codegen can index without checks.
+                ir.and_then(|ir| ir.validate().map(|()| ir)).map_err(|e| {
                     format!(
                         "cannot decode the IR of `{}` ({e}); were jitclass and jitclass-macros built from different versions?",
                         self.info.name

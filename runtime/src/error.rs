@@ -15,58 +15,84 @@ pub enum ErrorKind {
 
 /// A compile-time error of a jit function, pointing at its DSL source.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
-    pub(crate) kind: ErrorKind,
-    pub(crate) function: String,
-    pub(crate) specialisation: String,
-    pub(crate) message: String,
-    pub(crate) location: Option<String>,
-    pub(crate) notes: Vec<String>,
+pub struct Error(Box<Details>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Details {
+    pub kind: ErrorKind,
+    pub function: String,
+    pub specialisation: String,
+    pub message: String,
+    pub location: Option<String>,
+    pub notes: Vec<String>,
 }
 
 impl Error {
-    pub fn kind(&self) -> &ErrorKind {
-        &self.kind
-    }
-
-    /// The jit function being compiled when the error occurred.
-    pub fn function(&self) -> &str {
-        &self.function
-    }
-
-    /// The first line of the diagnostic, e.g. "mismatched types: expected `f64`, found `i64`".
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-
-    /// `file:line:col` of the offending DSL token, when there is one.
-    pub fn location(&self) -> Option<&str> {
-        self.location.as_deref()
-    }
-
-    pub(crate) fn internal(function: &str, message: impl Into<String>) -> Error {
-        Error {
-            kind: ErrorKind::Internal,
+    pub(crate) fn new(kind: ErrorKind, function: &str, message: impl Into<String>) -> Error {
+        Error(Box::new(Details {
+            kind,
             function: function.to_string(),
             specialisation: String::new(),
             message: message.into(),
             location: None,
-            notes: vec!["note: this is a bug in jitclass; please report it".into()],
-        }
+            notes: Vec::new(),
+        }))
+    }
+
+    /// Names the generic arguments being compiled, e.g. `T = f64`.
+    pub(crate) fn specialised(mut self, specialisation: String) -> Error {
+        self.0.specialisation = specialisation;
+        self
+    }
+
+    pub(crate) fn at(mut self, location: String) -> Error {
+        self.0.location = Some(location);
+        self
+    }
+
+    pub(crate) fn with_notes(mut self, notes: Vec<String>) -> Error {
+        self.0.notes.extend(notes);
+        self
+    }
+
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0.kind
+    }
+
+    /// The jit function being compiled when the error occurred.
+    pub fn function(&self) -> &str {
+        &self.0.function
+    }
+
+    /// The first line of the diagnostic, e.g. "mismatched types: expected `f64`, found `i64`".
+    pub fn message(&self) -> &str {
+        &self.0.message
+    }
+
+    /// `file:line:col` of the offending DSL token, when there is one.
+    pub fn location(&self) -> Option<&str> {
+        self.0.location.as_deref()
+    }
+
+    pub(crate) fn internal(function: &str, message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Internal, function, message).with_notes(vec![
+            "note: this is a bug in jitclass; please report it".into(),
+        ])
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error in jit fn `{}`", self.function)?;
-        if !self.specialisation.is_empty() {
-            write!(f, " ({})", self.specialisation)?;
+        let d = &self.0;
+        write!(f, "error in jit fn `{}`", d.function)?;
+        if !d.specialisation.is_empty() {
+            write!(f, " ({})", d.specialisation)?;
         }
-        write!(f, ": {}", self.message)?;
-        if let Some(loc) = &self.location {
+        write!(f, ": {}", d.message)?;
+        if let Some(loc) = &d.location {
             write!(f, "\n  --> {loc}")?;
         }
-        for n in &self.notes {
+        for n in &d.notes {
             write!(f, "\n  {n}")?;
         }
         Ok(())

@@ -11,8 +11,11 @@ pub enum Placeholder {
     Named(String),
 }
 
+/// A parsed format string: literal pieces around placeholders, each with its `{:?}` flag.
+pub type Parsed = (Vec<String>, Vec<(Placeholder, bool)>);
+
 /// Splits `s` into literal pieces and placeholders; `pieces.len() == placeholders.len() + 1`.
-pub fn parse(s: &str) -> Result<(Vec<String>, Vec<(Placeholder, bool)>), String> {
+pub fn parse(s: &str) -> Result<Parsed, String> {
     let mut pieces = vec![String::new()];
     let mut holes = Vec::new();
     let mut chars = s.chars().peekable();

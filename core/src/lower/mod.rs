@@ -421,11 +421,10 @@ impl Lowerer {
                 }
                 let receiver = self.expr(&m.receiver);
                 let args = m.args.iter().map(|a| self.expr(a)).collect();
-                let id = self.push(
+                self.push(
                     ExprKind::MethodCall { receiver, method: m.method.to_string(), args },
                     m.method.span(),
-                );
-                id
+                )
             }
             syn::Expr::Macro(m) => self.macro_call(&m.mac),
             syn::Expr::Closure(c) => self.invalid(
@@ -827,13 +826,13 @@ impl Lowerer {
                 "explicit generic arguments (`f::<T>(..)`) are not supported in jit code; they are inferred from the arguments",
             );
         }
-        if let Some(ident) = path.get_ident() {
-            if self.lookup(&ident.to_string()).is_some() {
-                return self.invalid(
-                    ident.span(),
-                    format!("`{ident}` is a local variable, not a function; function values are not supported in jit code yet"),
-                );
-            }
+        if let Some(ident) = path.get_ident()
+            && self.lookup(&ident.to_string()).is_some()
+        {
+            return self.invalid(
+                ident.span(),
+                format!("`{ident}` is a local variable, not a function; function values are not supported in jit code yet"),
+            );
         }
         let args: Vec<ExprId> = c.args.iter().map(|a| self.expr(a)).collect();
         let loc = self.loc(path.span());
@@ -1050,12 +1049,12 @@ impl Lowerer {
         let head = format!("assertion `left {sym} right` failed");
         let (mut pieces_tail, mut extra_args, mut extra_debug) =
             (vec![head.clone()], Vec::new(), Vec::new());
-        if args.len() > 2 {
-            if let Some(m) = self.format_message(&format!("{head}: "), &args[2], &args[3..]) {
-                pieces_tail = m.pieces;
-                extra_args = m.args;
-                extra_debug = m.debug;
-            }
+        if args.len() > 2
+            && let Some(m) = self.format_message(&format!("{head}: "), &args[2], &args[3..])
+        {
+            pieces_tail = m.pieces;
+            extra_args = m.args;
+            extra_debug = m.debug;
         }
         let last = pieces_tail.pop().expect("at least one piece");
         pieces_tail.push(format!("{last}\n  left: "));

@@ -292,16 +292,14 @@ impl ModuleCx {
             return Ok(i);
         }
         if self.instances.len() >= MAX_INSTANCES {
-            return Err(Error {
-                kind: ErrorKind::Type,
-                function: disp.name().to_string(),
-                specialisation: disp.describe_type_args(type_args),
-                message: format!(
+            return Err(Error::new(
+                ErrorKind::Type,
+                disp.name(),
+                format!(
                     "more than {MAX_INSTANCES} specialisations in one compilation; is a generic function calling itself with ever-growing types?"
                 ),
-                location: None,
-                notes: vec![],
-            });
+            )
+            .specialised(disp.describe_type_args(type_args)));
         }
         let ir = disp.ir().map_err(|e| Error::internal(disp.name(), e))?;
         let typed =
@@ -314,14 +312,10 @@ impl ModuleCx {
                         diags.len() - 1
                     ));
                 }
-                Error {
-                    kind: ErrorKind::Type,
-                    function: disp.name().to_string(),
-                    specialisation: disp.describe_type_args(type_args),
-                    message: d.message.clone(),
-                    location: Some(disp.location(d.loc)),
-                    notes,
-                }
+                Error::new(ErrorKind::Type, disp.name(), d.message.clone())
+                    .specialised(disp.describe_type_args(type_args))
+                    .at(disp.location(d.loc))
+                    .with_notes(notes)
             })?;
         // Only a reference with the dispatcher's lifetime may outlive this call.
         let ir: &'static FnIr = ir;

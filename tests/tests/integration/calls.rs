@@ -66,6 +66,8 @@ fn calls_no_args() -> i32 {
     no_args() + no_args()
 }
 
+// Twelve parameters on purpose: the glue supports up to sixteen.
+#[allow(clippy::too_many_arguments)]
 #[jit]
 fn many_params(
     a: i8,

@@ -37,13 +37,13 @@ fn eight_threads_first_call_compile_once() {
 fn generic_first_calls_race_and_compiled_code_runs_everywhere() {
     let barrier = Arc::new(Barrier::new(8));
     let handles: Vec<_> = (0..8)
-        .map(|t| {
+        .map(|t: i32| {
             let b = Arc::clone(&barrier);
             std::thread::spawn(move || {
                 b.wait();
                 let mut acc = 0.0;
                 for i in 0..1000 {
-                    acc += generic_racy(i as f64) + generic_racy(t as i32) as f64;
+                    acc += generic_racy(i as f64) + generic_racy(t) as f64;
                 }
                 acc
             })

@@ -46,7 +46,10 @@ fn eager_compile_returns_the_signature() {
         "the call reused the eager compilation"
     );
     let err = d.compile(&[Type::F64]).unwrap_err();
-    assert!(err.message().contains("generic argument"), "{err}");
+    assert_eq!(
+        err.message(),
+        "`compiled_eagerly` is not generic, but 1 type argument(s) were given"
+    );
 }
 
 #[test]
