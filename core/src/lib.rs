@@ -11,6 +11,7 @@
 
 pub mod diag;
 pub mod infer;
+pub mod init;
 pub mod ir;
 pub mod methods;
 pub mod types;
@@ -21,14 +22,16 @@ pub mod lower;
 pub use diag::Diagnostic;
 pub use types::{PrimTy, Signature, Type};
 
-/// Type-checks a non-generic function at macro time, where called jit fns are unknown.
-/// Returns only errors that hold whatever those functions turn out to be.
+/// Checks a function at macro time, where called jit fns are unknown: definite
+/// initialisation always, types for non-generic functions. Returns only errors that hold
+/// whatever the called functions turn out to be.
 pub fn check_at_macro_time(ir: &ir::FnIr) -> Vec<Diagnostic> {
-    if !ir.generics.is_empty() {
-        return Vec::new();
+    let mut diags = init::check(ir);
+    if ir.generics.is_empty()
+        && let Err(type_errors) =
+            infer::infer(ir, &[], &infer::UnknownCallees, infer::Mode::MacroTime)
+    {
+        diags.extend(type_errors);
     }
-    match infer::infer(ir, &[], &infer::UnknownCallees, infer::Mode::MacroTime) {
-        Ok(_) => Vec::new(),
-        Err(diags) => diags,
-    }
+    diags
 }

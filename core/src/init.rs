@@ -1,0 +1,324 @@
+//! Definite initialisation: every local is assigned before it is read, and an immutable
+//! `let x;` is assigned at most once, on every path, as rustc requires.
+//!
+//! The check needs no types, so it runs at macro time for every function, generic or not.
+//! A forward walk in evaluation order carries two sets: locals assigned on *every* path
+//! (`definitely`, intersected where paths join) and on *some* path (`maybe`, united).
+
+use crate::diag::Diagnostic;
+use crate::ir::*;
+use std::collections::{HashMap, HashSet};
+
+/// Reports reads of possibly-uninitialised locals and double assignments to immutable ones.
+pub fn check(ir: &FnIr) -> Vec<Diagnostic> {
+    let n = ir.locals.len();
+    let mut state = State {
+        definitely: vec![false; n],
+        maybe: vec![false; n],
+        diverged: false,
+    };
+    for p in &ir.params {
+        state.definitely[p.local.index()] = true;
+        state.maybe[p.local.index()] = true;
+    }
+    let mut cx = Checker {
+        ir,
+        breaks: HashMap::new(),
+        diags: Vec::new(),
+        reported: HashSet::new(),
+    };
+    cx.expr(ir.body, &mut state);
+    cx.diags
+}
+
+#[derive(Clone)]
+struct State {
+    definitely: Vec<bool>,
+    maybe: Vec<bool>,
+    /// Control cannot reach here; every fact holds vacuously.
+    diverged: bool,
+}
+
+impl State {
+    /// The state where two paths meet.
+    fn join(&mut self, other: &State) {
+        if other.diverged {
+            return;
+        }
+        if self.diverged {
+            *self = other.clone();
+            return;
+        }
+        for (d, o) in self.definitely.iter_mut().zip(&other.definitely) {
+            *d &= *o;
+        }
+        for (m, o) in self.maybe.iter_mut().zip(&other.maybe) {
+            *m |= *o;
+        }
+    }
+
+    fn diverge(&mut self) {
+        self.diverged = true;
+    }
+}
+
+struct Checker<'a> {
+    ir: &'a FnIr,
+    /// The states at the `break`s of each enclosing loop.
+    breaks: HashMap<ExprId, Option<State>>,
+    diags: Vec<Diagnostic>,
+    /// One report per local is enough.
+    reported: HashSet<LocalId>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, local: LocalId, loc: LocId, message: String, note: String) {
+        if self.reported.insert(local) {
+            self.diags.push(Diagnostic::new(loc, message).note(note));
+        }
+    }
+
+    fn read(&mut self, local: LocalId, loc: LocId, state: &State) {
+        if !state.diverged && !state.definitely[local.index()] {
+            let name = self.ir.local(local).name.clone();
+            self.report(
+                local,
+                loc,
+                format!("used binding `{name}` is possibly-uninitialized"),
+                format!("help: assign `{name}` on every path before reading it"),
+            );
+        }
+    }
+
+    fn assign(&mut self, local: LocalId, loc: LocId, state: &mut State) {
+        let decl = self.ir.local(local);
+        if !decl.mutable && !state.diverged && state.maybe[local.index()] {
+            let name = decl.name.clone();
+            self.report(
+                local,
+                loc,
+                format!("cannot assign twice to immutable variable `{name}`"),
+                format!("help: make the variable mutable: `let mut {name}`"),
+            );
+        }
+        state.definitely[local.index()] = true;
+        state.maybe[local.index()] = true;
+    }
+
+    fn bind(&mut self, pattern: &Pattern, state: &mut State, initialised: bool) {
+        match pattern {
+            Pattern::Bind(l) => {
+                // A `let` starts a fresh binding, also when a loop runs it again.
+                state.definitely[l.index()] = initialised;
+                state.maybe[l.index()] = initialised;
+            }
+            Pattern::Wild => {}
+            Pattern::Tuple(ps) => ps.iter().for_each(|p| self.bind(p, state, initialised)),
+        }
+    }
+
+    fn exprs(&mut self, ids: &[ExprId], state: &mut State) {
+        for id in ids {
+            self.expr(*id, state);
+        }
+    }
+
+    /// Walks a loop body until the "maybe assigned" facts of the back edge are stable, so
+    /// that an assignment in the body is seen by the next iteration.
+    fn loop_body(&mut self, id: ExprId, body: ExprId, entry: &State) -> State {
+        let mut start = entry.clone();
+        loop {
+            let mut s = start.clone();
+            self.breaks.entry(id).or_insert(None);
+            self.expr(body, &mut s);
+            let mut next = start.clone();
+            next.join(&s);
+            if next.maybe == start.maybe || s.diverged {
+                return s;
+            }
+            start.maybe = next.maybe;
+        }
+    }
+
+    fn expr(&mut self, id: ExprId, state: &mut State) {
+        let e = self.ir.expr(id);
+        let loc = e.loc;
+        match &e.kind {
+            ExprKind::Lit(_) => {}
+            ExprKind::Local(l) => self.read(*l, loc, state),
+            ExprKind::Assign(place, value) => {
+                self.expr(*value, state);
+                match &self.ir.expr(*place).kind {
+                    ExprKind::Local(l) => self.assign(*l, self.ir.expr(*place).loc, state),
+                    _ => self.expr(*place, state),
+                }
+            }
+            ExprKind::Binary(BinOp::And | BinOp::Or, a, b) => {
+                self.expr(*a, state);
+                // `b` runs on some paths only.
+                let mut rhs = state.clone();
+                self.expr(*b, &mut rhs);
+                state.join(&rhs);
+            }
+            ExprKind::Block(block) => {
+                for stmt in &block.stmts {
+                    match stmt {
+                        Stmt::Let { pattern, init, .. } => {
+                            if let Some(init) = init {
+                                self.expr(*init, state);
+                            }
+                            self.bind(pattern, state, init.is_some());
+                        }
+                        Stmt::Expr(e) => self.expr(*e, state),
+                    }
+                }
+                if let Some(t) = block.tail {
+                    self.expr(t, state);
+                }
+            }
+            ExprKind::If {
+                cond,
+                then_branch,
+                else_branch,
+            } => {
+                self.expr(*cond, state);
+                let mut then_state = state.clone();
+                self.expr(*then_branch, &mut then_state);
+                if let Some(e) = else_branch {
+                    self.expr(*e, state);
+                }
+                state.join(&then_state);
+            }
+            ExprKind::While { cond, body } => {
+                self.expr(*cond, state);
+                let after = self.loop_body(id, *body, state);
+                self.breaks.remove(&id);
+                // The body may run zero times: what it assigns is only "maybe" afterwards.
+                state.join(&after);
+            }
+            ExprKind::ForRange {
+                var,
+                start,
+                end,
+                body,
+                ..
+            } => {
+                self.expr(*start, state);
+                self.expr(*end, state);
+                let mut entry = state.clone();
+                entry.definitely[var.index()] = true;
+                entry.maybe[var.index()] = true;
+                let after = self.loop_body(id, *body, &entry);
+                self.breaks.remove(&id);
+                state.join(&after);
+            }
+            ExprKind::Loop { body } => {
+                self.loop_body(id, *body, &state.clone());
+                match self.breaks.remove(&id).flatten() {
+                    Some(exit) => *state = exit,
+                    None => state.diverge(),
+                }
+            }
+            ExprKind::Break { target, value } => {
+                if let Some(v) = value {
+                    self.expr(*v, state);
+                }
+                if let Some(slot) = self.breaks.get_mut(target) {
+                    match slot {
+                        Some(acc) => acc.join(state),
+                        None if !state.diverged => *slot = Some(state.clone()),
+                        None => {}
+                    }
+                }
+                state.diverge();
+            }
+            ExprKind::Continue { .. } => state.diverge(),
+            ExprKind::Return(value) => {
+                if let Some(v) = value {
+                    self.expr(*v, state);
+                }
+                state.diverge();
+            }
+            ExprKind::Panic(msg) => {
+                self.exprs(&msg.args, state);
+                state.diverge();
+            }
+            other => {
+                let mut children = Vec::new();
+                other.for_each_child(|c| children.push(c));
+                self.exprs(&children, state);
+            }
+        }
+    }
+}
+
+#[cfg(all(test, feature = "lower"))]
+mod tests {
+    /// The messages `check` reports for a function's source.
+    fn messages(source: &str) -> Vec<String> {
+        let item: syn::ItemFn = syn::parse_str(source).expect("valid Rust");
+        let lowered = crate::lower::lower_fn(&item).unwrap_or_else(|_| panic!("lowers: {source}"));
+        super::check(&lowered.ir)
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn reads_need_an_assignment_on_every_path() {
+        let cases = [
+            (
+                "fn f(c: bool) -> i64 { let x; if c { x = 1; } else { x = 2; } x }",
+                vec![],
+            ),
+            (
+                "fn f(c: bool) -> i64 { let x; if c { x = 1; } x }",
+                vec!["used binding `x` is possibly-uninitialized"],
+            ),
+            (
+                "fn f() -> i64 { let x; x }",
+                vec!["used binding `x` is possibly-uninitialized"],
+            ),
+            (
+                "fn f(c: bool) -> i64 { let x; if c { x = 1; } else { return 0; } x }",
+                vec![],
+            ),
+            ("fn f() -> i64 { let x; loop { x = 3; break; } x }", vec![]),
+            (
+                "fn f(n: i64) -> i64 { let mut x; for _ in 0..n { x = 3; } x }",
+                vec!["used binding `x` is possibly-uninitialized"],
+            ),
+            (
+                "fn f(c: bool) -> bool { let x; c && { x = true; x } || x }",
+                vec!["used binding `x` is possibly-uninitialized"],
+            ),
+            ("fn f<T>(v: T) -> T { let x: T; x = v; x }", vec![]),
+        ];
+        for (source, expected) in cases {
+            assert_eq!(messages(source), expected, "{source}");
+        }
+    }
+
+    #[test]
+    fn immutable_bindings_are_assigned_at_most_once() {
+        let cases = [
+            ("fn f() -> i64 { let x; x = 1; x }", vec![]),
+            (
+                "fn f() -> i64 { let x; x = 1; x = 2; x }",
+                vec!["cannot assign twice to immutable variable `x`"],
+            ),
+            (
+                "fn f(n: i64) -> i64 { let x; for i in 0..n { x = i; } 0 }",
+                vec!["cannot assign twice to immutable variable `x`"],
+            ),
+            (
+                "fn f(n: i64) -> i64 { for i in 0..n { let x; x = i; } 0 }",
+                vec![],
+            ),
+            ("fn f(n: i64) -> i64 { let mut x; x = 1; x = n; x }", vec![]),
+        ];
+        for (source, expected) in cases {
+            assert_eq!(messages(source), expected, "{source}");
+        }
+    }
+}
