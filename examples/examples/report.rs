@@ -98,6 +98,20 @@ fn main() {
         "    median of the next five         {:>8.2} ms   target <  5 ms",
         rest[2].as_secs_f64() * 1e3
     );
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    for (what, stats) in [
+        ("first", cold_first::dispatcher()),
+        ("second", cold_second::dispatcher()),
+    ] {
+        let s = &stats.compile_stats()[0];
+        println!(
+            "    {what:<6} = {:.2} ms front end (decode IR, infer, emit LLVM IR) + {:.2} ms LLVM -O3 + {:.2} ms machine code + {:.2} ms start-up and locking",
+            ms(s.frontend),
+            ms(s.optimise),
+            ms(s.machine_code),
+            ms(s.total - s.frontend - s.optimise - s.machine_code),
+        );
+    }
     println!("    (Numba 0.68: 100-500 ms for a first function)\n");
 
     assert_eq!(add(1, 2), 3); // compile outside the timed loop

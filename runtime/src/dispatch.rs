@@ -16,6 +16,7 @@ use jitclass_core::ir::FnIr;
 use std::any::TypeId;
 use std::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::time::Duration;
 
 /// The static description of a `#[jit] fn`, emitted by the macro.
 #[doc(hidden)]
@@ -62,6 +63,22 @@ pub(crate) struct Compiled {
     pub signature: Signature,
     pub entry: usize,
     pub module: usize,
+    pub stats: CompileStats,
+}
+
+/// Where the time of one compilation went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileStats {
+    pub signature: Signature,
+    /// IR decoding, type inference and LLVM IR generation of every reached function.
+    pub frontend: Duration,
+    /// LLVM's optimisation pipeline.
+    pub optimise: Duration,
+    /// Machine code generation and linking by the JIT.
+    pub machine_code: Duration,
+    /// The whole compilation as the caller saw it, including starting LLVM the first
+    /// time and waiting for another thread's compilation.
+    pub total: Duration,
 }
 
 impl Dispatcher {
@@ -101,6 +118,15 @@ impl Dispatcher {
             .compiled
             .iter()
             .map(|c| c.signature.clone())
+            .collect()
+    }
+
+    /// Timings of each compilation, in compilation order.
+    pub fn compile_stats(&self) -> Vec<CompileStats> {
+        self.lock()
+            .compiled
+            .iter()
+            .map(|c| c.stats.clone())
             .collect()
     }
 

@@ -32,7 +32,7 @@ mod stats;
 
 pub use abi::{JitArg, JitElem, JitType, SliceRepr, type_of};
 pub use abi::{Tuple1, Tuple2, Tuple3, Tuple4, Tuple5, Tuple6, Tuple7, Tuple8};
-pub use dispatch::Dispatcher;
+pub use dispatch::{CompileStats, Dispatcher};
 pub use error::{Error, ErrorKind};
 pub use jitclass_core::{PrimTy, Signature, Type};
 pub use jitclass_macros::jit;

@@ -14,7 +14,7 @@ mod entry;
 mod symbols;
 mod types;
 
-use crate::dispatch::{Compiled, Dispatcher};
+use crate::dispatch::{CompileStats, Compiled, Dispatcher};
 use crate::error::{Error, ErrorKind};
 use crate::{Signature, Type};
 use inkwell::OptimizationLevel;
@@ -31,6 +31,7 @@ use jitclass_core::ir::{FnIr, RefId};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 /// The process-wide JIT.
 static JIT: Mutex<Option<JitCell>> = Mutex::new(None);
@@ -167,6 +168,7 @@ const MAX_INSTANCES: usize = 2000;
 
 /// Compiles `disp` for `type_args`, with everything it calls, into one new module.
 pub(crate) fn compile(disp: &'static Dispatcher, type_args: &[Type]) -> Result<Compiled, Error> {
+    let start = Instant::now();
     let dump = std::env::var_os("JITCLASS_DUMP_IR").is_some_and(|v| v != "0" && !v.is_empty());
     let mut outcome: Option<Result<Compiled, Error>> = None;
     let result = with_jit(|jit| {
@@ -178,7 +180,10 @@ pub(crate) fn compile(disp: &'static Dispatcher, type_args: &[Type]) -> Result<C
             disp.name(),
             format!("cannot start LLVM: {e}"),
         )),
-        (Ok(()), Some(out)) => out,
+        (Ok(()), Some(out)) => out.map(|mut compiled| {
+            compiled.stats.total = start.elapsed();
+            compiled
+        }),
         (Ok(()), None) => unreachable!("with_jit ran the closure"),
     }
 }
@@ -206,6 +211,7 @@ fn compile_in(
         cpu: jit.cpu.clone(),
         features: jit.features.clone(),
     };
+    let start = Instant::now();
     let root = mcx.instance(disp, type_args)?;
     while let Some(i) = mcx.pending.pop() {
         codegen::emit_body(&mut mcx, i).map_err(|e| e.into_error(mcx.instances[i].disp.name()))?;
@@ -217,6 +223,7 @@ fn compile_in(
         ret: mcx.instances[root].typed.ret.clone(),
     };
     let ModuleCx { module, .. } = mcx;
+    let frontend = start.elapsed();
     if let Err(e) = module.verify() {
         return Err(Error::internal(
             disp.name(),
@@ -230,6 +237,7 @@ fn compile_in(
     module
         .run_passes("default<O3>", &jit.machine, pass_options())
         .map_err(|e| Error::internal(disp.name(), format!("LLVM optimisation failed: {e}")))?;
+    let optimise = start.elapsed() - frontend;
     if dump {
         eprintln!(
             "; jitclass: LLVM IR of `{}` {signature}\n{}",
@@ -258,12 +266,20 @@ fn compile_in(
             format!("JIT lookup of the entry point failed: {e}"),
         )
     })?;
+    let machine_code = start.elapsed() - frontend - optimise;
     jit.modules.push(module);
     Ok(Compiled {
         type_args: type_args.to_vec(),
-        signature,
+        signature: signature.clone(),
         entry,
         module: index,
+        stats: CompileStats {
+            signature,
+            frontend,
+            optimise,
+            machine_code,
+            total: Duration::ZERO,
+        },
     })
 }
 

@@ -31,6 +31,14 @@ fn signatures_and_compile_count() {
     assert_eq!(d.signatures().len(), 1);
     assert_eq!(d.signatures()[0].to_string(), "fn(i64, i64) -> i64");
     assert_eq!(d.signatures()[0].params, vec![Type::I64, Type::I64]);
+    let stats = d.compile_stats();
+    assert_eq!(stats.len(), 1);
+    assert_eq!(stats[0].signature, d.signatures()[0]);
+    let phases = stats[0].frontend + stats[0].optimise + stats[0].machine_code;
+    assert!(
+        phases > std::time::Duration::ZERO && phases <= stats[0].total,
+        "{stats:?}"
+    );
 }
 
 #[test]
