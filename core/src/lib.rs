@@ -4,6 +4,7 @@
 //! - [`types`]: concrete types and signatures;
 //! - [`infer`]: type inference and checking;
 //! - [`methods`]: the builtin methods of primitives and slices;
+//! - [`layout`]: C struct layout, shared by tuples and class payloads;
 //! - [`diag`]: diagnostics with source locations;
 //! - `lower` (feature `lower`, macro time only): syn AST -> IR.
 //!
@@ -13,6 +14,7 @@ pub mod diag;
 pub mod infer;
 pub mod init;
 pub mod ir;
+pub mod layout;
 pub mod methods;
 pub mod types;
 

@@ -272,3 +272,36 @@ tuple!(Tuple5; A 0, B 1, C 2, D 3, E 4);
 tuple!(Tuple6; A 0, B 1, C 2, D 3, E 4, F 5);
 tuple!(Tuple7; A 0, B 1, C 2, D 3, E 4, F 5, G 6);
 tuple!(Tuple8; A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jitclass_core::layout::size_align;
+    use std::mem::{align_of, size_of};
+
+    /// The Rust reprs have the C layout that codegen assumes for the jit type.
+    fn check<T: JitArg>() {
+        let expected = size_align(&T::jit_type());
+        assert_eq!(
+            (size_of::<T::Repr>() as u64, align_of::<T::Repr>() as u64),
+            (expected.size, expected.align),
+            "{}",
+            T::jit_type()
+        );
+    }
+
+    #[test]
+    fn reprs_have_the_c_layout_of_their_jit_type() {
+        check::<bool>();
+        check::<u8>();
+        check::<f32>();
+        check::<()>();
+        check::<(bool, i64)>();
+        check::<(u8, (bool, f32), ())>();
+        check::<((), i16)>();
+        check::<(f64,)>();
+        check::<(u8, u16, u32, u64, i8, i16, i32, i64)>();
+        check::<&[f64]>();
+        check::<&mut [bool]>();
+    }
+}

@@ -132,3 +132,47 @@ fn convert(
         _ => v,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use inkwell::targets::TargetData;
+    use jitclass_core::layout::size_align;
+
+    #[test]
+    fn llvm_memory_types_have_the_c_layout() {
+        let ctx: &'static Context = Box::leak(Box::new(Context::create()));
+        let data = TargetData::create(
+            "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-f80:128-n8:16:32:64-S128",
+        );
+        let prim = Type::Prim;
+        let types = [
+            Type::BOOL,
+            Type::Unit,
+            Type::Tuple(vec![
+                prim(PrimTy::U8),
+                Type::Tuple(vec![Type::BOOL, prim(PrimTy::F32)]),
+                Type::Unit,
+            ]),
+            Type::Tuple(vec![
+                prim(PrimTy::I8),
+                prim(PrimTy::F64),
+                prim(PrimTy::I64),
+                prim(PrimTy::F64),
+            ]),
+            Type::Slice {
+                elem: Box::new(Type::BOOL),
+                mutable: false,
+            },
+        ];
+        for t in types {
+            let m = mem_type(ctx, &t);
+            let expected = size_align(&t);
+            assert_eq!(
+                (data.get_abi_size(&m), u64::from(data.get_abi_alignment(&m))),
+                (expected.size, expected.align),
+                "{t}"
+            );
+        }
+    }
+}
