@@ -72,7 +72,7 @@ fn glue_signature(
     func: &syn::ItemFn,
     lowered: Option<&Lowered>,
 ) -> (syn::Signature, Vec<syn::Ident>) {
-    let mut sig = func.sig.clone();
+    let mut sig = pinned_signature(&func.sig);
     let mut names = Vec::new();
     for (i, input) in sig.inputs.iter_mut().enumerate() {
         if let syn::FnArg::Typed(pt) = input {
@@ -94,6 +94,38 @@ fn glue_signature(
         add_bounds(&mut sig, l);
     }
     (sig, names)
+}
+
+/// The signature with every primitive type name written as `::core::primitive::NAME`.
+///
+/// The IR reads `u64` as the primitive whatever it names in the user's scope; the glue
+/// must mean the same type, or a local `type u64 = u8;` would make rustc pass `&mut [u8]`
+/// to code compiled for `&mut [u64]`.
+fn pinned_signature(sig: &syn::Signature) -> syn::Signature {
+    struct Pin;
+    impl syn::visit_mut::VisitMut for Pin {
+        fn visit_type_path_mut(&mut self, tp: &mut syn::TypePath) {
+            if tp.qself.is_none()
+                && let Some(ident) = tp.path.get_ident()
+                && jitclass_core::PrimTy::from_name(&ident.to_string()).is_some()
+            {
+                let span = ident.span();
+                *tp = syn::parse_quote_spanned!(span=> ::core::primitive::#ident);
+                return;
+            }
+            syn::visit_mut::visit_type_path_mut(self, tp);
+        }
+    }
+    let mut sig = sig.clone();
+    for input in &mut sig.inputs {
+        if let syn::FnArg::Typed(pt) = input {
+            syn::visit_mut::VisitMut::visit_type_mut(&mut Pin, &mut pt.ty);
+        }
+    }
+    if let syn::ReturnType::Type(_, ty) = &mut sig.output {
+        syn::visit_mut::VisitMut::visit_type_mut(&mut Pin, ty);
+    }
+    sig
 }
 
 /// `T: JitType` on every generic parameter, `T: JitElem` on those used as slice elements.
@@ -155,7 +187,7 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
     let shadow = if generic_idents.is_empty() {
         let shadow_sig = syn::Signature {
             ident: format_ident!("__jitclass_typecheck"),
-            ..func.sig.clone()
+            ..pinned_signature(&func.sig)
         };
         let body = &func.block;
         quote! {

@@ -207,15 +207,16 @@ impl Dispatcher {
     #[track_caller]
     fn entry_slow(&'static self, key: TypeId, type_args: fn() -> Vec<Type>) -> *const () {
         let type_args = type_args();
-        let mut state = self.lock();
-        match self.compile_locked(&mut state, &type_args) {
-            Ok(index) => {
+        let result = {
+            let mut state = self.lock();
+            self.compile_locked(&mut state, &type_args).map(|index| {
                 let entry = state.compiled[index].entry as *const ();
                 self.publish(key, entry, type_args.is_empty());
                 entry
-            }
-            Err(e) => panic!("{e}"),
-        }
+            })
+        };
+        // The lock is released before panicking: a panic hook may call this function.
+        result.unwrap_or_else(|e| panic!("{e}"))
     }
 
     fn publish(&self, key: TypeId, entry: *const (), non_generic: bool) {

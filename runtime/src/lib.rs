@@ -22,6 +22,10 @@
 //!
 //! See the book (`book/`) for the language, and `ARCHITECTURE.md` for how it works.
 
+// JIT code treats `usize`, `isize` and slice lengths as 64-bit integers.
+#[cfg(not(target_pointer_width = "64"))]
+compile_error!("jitclass supports 64-bit targets only");
+
 mod abi;
 mod call;
 mod compiler;

@@ -215,11 +215,23 @@ impl Lowerer {
             self.error(v.span(), "variadic jit functions are not supported");
         }
         for param in &sig.generics.params {
-            if let syn::GenericParam::Const(c) = param {
-                self.error(
-                    c.span(),
-                    "const generics are not supported in jit functions",
-                );
+            match param {
+                syn::GenericParam::Const(c) => {
+                    self.error(
+                        c.span(),
+                        "const generics are not supported in jit functions",
+                    );
+                }
+                syn::GenericParam::Type(t) if PrimTy::from_name(&t.ident.to_string()).is_some() => {
+                    self.error(
+                        t.ident.span(),
+                        format!(
+                            "a generic parameter cannot be named `{}`: in jit code that name is the primitive type",
+                            t.ident
+                        ),
+                    );
+                }
+                _ => {}
             }
         }
     }

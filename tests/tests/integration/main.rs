@@ -9,6 +9,7 @@ mod dump_ir;
 mod generics;
 mod math;
 mod panics;
+mod reentrancy;
 mod scalars;
 mod slices;
 mod tuples;
