@@ -189,9 +189,30 @@ pub enum Pattern {
 pub enum Lit {
     /// An integer literal with its optional suffix; negation of a literal is folded in.
     Int(i128, Option<PrimTy>),
-    Float(f64, Option<PrimTy>),
+    Float(FloatLit, Option<PrimTy>),
     Bool(bool),
     Unit,
+}
+
+/// A float literal at both widths, each rounded once from the source text: an `f32`
+/// literal rounded through `f64` first can differ from Rust's in the last bit.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FloatLit {
+    pub f64: f64,
+    pub f32: f32,
+}
+
+impl FloatLit {
+    pub fn new(f64: f64, f32: f32) -> FloatLit {
+        FloatLit { f64, f32 }
+    }
+
+    pub fn negated(self) -> FloatLit {
+        FloatLit {
+            f64: -self.f64,
+            f32: -self.f32,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -495,9 +495,12 @@ impl Lowerer {
                     return self.invalid(span, format!("unsupported literal suffix `{suffix}`"));
                 }
                 if let Some(p) = prim.filter(|p| p.is_float()) {
-                    match i.base10_parse::<f64>() {
-                        Ok(v) => Lit::Float(if negate { -v } else { v }, Some(p)),
-                        Err(e) => return self.invalid(span, e),
+                    match (i.base10_parse::<f64>(), i.base10_parse::<f32>()) {
+                        (Ok(v64), Ok(v32)) => {
+                            let v = FloatLit::new(v64, v32);
+                            Lit::Float(if negate { v.negated() } else { v }, Some(p))
+                        }
+                        (Err(e), _) | (_, Err(e)) => return self.invalid(span, e),
                     }
                 } else if prim == Some(PrimTy::Bool) {
                     return self.invalid(span, "invalid suffix `bool` on an integer literal");
@@ -521,9 +524,12 @@ impl Lowerer {
                         return self.invalid(span, format!("unsupported literal suffix `{other}`"));
                     }
                 };
-                match f.base10_parse::<f64>() {
-                    Ok(v) => Lit::Float(if negate { -v } else { v }, prim),
-                    Err(e) => return self.invalid(span, e),
+                match (f.base10_parse::<f64>(), f.base10_parse::<f32>()) {
+                    (Ok(v64), Ok(v32)) => {
+                        let v = FloatLit::new(v64, v32);
+                        Lit::Float(if negate { v.negated() } else { v }, prim)
+                    }
+                    (Err(e), _) | (_, Err(e)) => return self.invalid(span, e),
                 }
             }
             syn::Lit::Bool(b) => {
@@ -1148,37 +1154,40 @@ fn primitive_const(path: &syn::Path) -> Option<Lit> {
             _ => None,
         };
     }
+    let both = |a: f64, b: f32| FloatLit::new(a, b);
     let v = match (prim, name) {
-        (PrimTy::F64, "MAX") => f64::MAX,
-        (PrimTy::F64, "MIN") => f64::MIN,
-        (PrimTy::F64, "MIN_POSITIVE") => f64::MIN_POSITIVE,
-        (PrimTy::F64, "EPSILON") => f64::EPSILON,
-        (PrimTy::F32, "MAX") => f64::from(f32::MAX),
-        (PrimTy::F32, "MIN") => f64::from(f32::MIN),
-        (PrimTy::F32, "MIN_POSITIVE") => f64::from(f32::MIN_POSITIVE),
-        (PrimTy::F32, "EPSILON") => f64::from(f32::EPSILON),
-        (PrimTy::F32 | PrimTy::F64, "INFINITY") => f64::INFINITY,
-        (PrimTy::F32 | PrimTy::F64, "NEG_INFINITY") => f64::NEG_INFINITY,
-        (PrimTy::F32 | PrimTy::F64, "NAN") => f64::NAN,
+        (PrimTy::F64, "MAX") => both(f64::MAX, f32::INFINITY),
+        (PrimTy::F64, "MIN") => both(f64::MIN, f32::NEG_INFINITY),
+        (PrimTy::F64, "MIN_POSITIVE") => both(f64::MIN_POSITIVE, 0.0),
+        (PrimTy::F64, "EPSILON") => both(f64::EPSILON, f64::EPSILON as f32),
+        (PrimTy::F32, "MAX") => both(f64::from(f32::MAX), f32::MAX),
+        (PrimTy::F32, "MIN") => both(f64::from(f32::MIN), f32::MIN),
+        (PrimTy::F32, "MIN_POSITIVE") => both(f64::from(f32::MIN_POSITIVE), f32::MIN_POSITIVE),
+        (PrimTy::F32, "EPSILON") => both(f64::from(f32::EPSILON), f32::EPSILON),
+        (PrimTy::F32 | PrimTy::F64, "INFINITY") => both(f64::INFINITY, f32::INFINITY),
+        (PrimTy::F32 | PrimTy::F64, "NEG_INFINITY") => both(f64::NEG_INFINITY, f32::NEG_INFINITY),
+        (PrimTy::F32 | PrimTy::F64, "NAN") => both(f64::NAN, f32::NAN),
         _ => return None,
     };
     Some(Lit::Float(v, Some(prim)))
 }
 
-fn float_const(name: &str) -> Option<f64> {
-    use std::f64::consts::*;
-    Some(match name {
-        "PI" => PI,
-        "TAU" => TAU,
-        "E" => E,
-        "SQRT_2" => SQRT_2,
-        "LN_2" => LN_2,
-        "LN_10" => LN_10,
-        "FRAC_PI_2" => FRAC_PI_2,
-        "FRAC_PI_4" => FRAC_PI_4,
-        "FRAC_1_SQRT_2" => FRAC_1_SQRT_2,
-        "LOG2_E" => LOG2_E,
-        "LOG10_E" => LOG10_E,
+/// A `consts` value at both widths, each Rust's own constant.
+fn float_const(name: &str) -> Option<FloatLit> {
+    use std::{f32::consts as c32, f64::consts as c64};
+    let (a, b) = match name {
+        "PI" => (c64::PI, c32::PI),
+        "TAU" => (c64::TAU, c32::TAU),
+        "E" => (c64::E, c32::E),
+        "SQRT_2" => (c64::SQRT_2, c32::SQRT_2),
+        "LN_2" => (c64::LN_2, c32::LN_2),
+        "LN_10" => (c64::LN_10, c32::LN_10),
+        "FRAC_PI_2" => (c64::FRAC_PI_2, c32::FRAC_PI_2),
+        "FRAC_PI_4" => (c64::FRAC_PI_4, c32::FRAC_PI_4),
+        "FRAC_1_SQRT_2" => (c64::FRAC_1_SQRT_2, c32::FRAC_1_SQRT_2),
+        "LOG2_E" => (c64::LOG2_E, c32::LOG2_E),
+        "LOG10_E" => (c64::LOG10_E, c32::LOG10_E),
         _ => return None,
-    })
+    };
+    Some(FloatLit::new(a, b))
 }

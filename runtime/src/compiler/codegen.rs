@@ -505,9 +505,9 @@ impl FnCx<'_> {
                 int_type(self.ctx, p).const_int(*v as u64, false).into()
             }
             (Lit::Float(v, _), Type::Prim(PrimTy::F32)) => {
-                self.ctx.f32_type().const_float(*v as f32 as f64).into()
+                self.ctx.f32_type().const_float(f64::from(v.f32)).into()
             }
-            (Lit::Float(v, _), Type::Prim(_)) => self.ctx.f64_type().const_float(*v).into(),
+            (Lit::Float(v, _), Type::Prim(_)) => self.ctx.f64_type().const_float(v.f64).into(),
             (Lit::Bool(v), _) => self.ctx.bool_type().const_int(u64::from(*v), false).into(),
             _ => self.unit(),
         }

@@ -235,3 +235,17 @@ fn break_continue_labels_and_early_return() {
     assert_eq!(block_expression(4), 90);
     crate::assert_no_leaks();
 }
+
+#[jit]
+fn let_of_a_diverging_value(c: bool) -> i64 {
+    if c {
+        let _never = return 1;
+    }
+    2
+}
+
+#[test]
+fn a_binding_of_a_diverging_expression_needs_no_type() {
+    assert_eq!(let_of_a_diverging_value(true), 1);
+    assert_eq!(let_of_a_diverging_value(false), 2);
+}

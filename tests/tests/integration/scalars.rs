@@ -206,3 +206,39 @@ fn unit_return_constants_literals_shadowing() {
     assert_eq!(deferred_init(false), 2);
     crate::assert_no_leaks();
 }
+
+#[jit]
+fn f32_literals() -> (f32, f32, f32) {
+    let inferred: f32 = 1.000000178813934326171874;
+    (
+        1.000000178813934326171874,
+        inferred,
+        -1.000000178813934326171874f32,
+    )
+}
+
+#[jit]
+fn wide(x: u64) -> u64 {
+    x
+}
+
+#[jit]
+fn literal_typed_by_callee_and_cast() -> (u64, u64, u32, f32) {
+    (
+        wide(3_000_000_000),
+        3_000_000_000 as u64,
+        4294967295 as u32,
+        0.1 as f32,
+    )
+}
+
+#[test]
+#[allow(clippy::excessive_precision)] // the literal sits between two f32 values on purpose
+fn literals_are_typed_and_rounded_as_rustc_does() {
+    let x: f32 = 1.000000178813934326171874;
+    assert_eq!(f32_literals(), (x, x, -x));
+    assert_eq!(
+        literal_typed_by_callee_and_cast(),
+        (3_000_000_000, 3_000_000_000, u32::MAX, 0.1f32)
+    );
+}

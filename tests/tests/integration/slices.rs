@@ -74,3 +74,26 @@ fn mutable_slices() {
     assert_eq!(xs, [1, 3, 6, 10]);
     crate::assert_no_leaks();
 }
+
+#[jit]
+fn total(xs: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..xs.len() {
+        s += xs[i];
+    }
+    s
+}
+
+#[jit]
+fn double_then_total(xs: &mut [f64]) -> f64 {
+    for i in 0..xs.len() {
+        xs[i] *= 2.0;
+    }
+    total(xs)
+}
+
+#[test]
+fn a_mutable_slice_is_passed_where_a_shared_one_is_expected() {
+    let mut xs = [1.0, 2.5];
+    assert_eq!(double_then_total(&mut xs), 7.0);
+}
