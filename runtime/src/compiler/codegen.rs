@@ -36,6 +36,7 @@ pub(super) fn emit_body(m: &mut ModuleCx, index: usize) -> CgResult<()> {
         disp: inst.disp,
         ir: inst.ir,
         typed: Rc::clone(&inst.typed),
+        type_args: inst.type_args.clone(),
         func: inst.func,
         m,
         locals: Vec::new(),
@@ -59,6 +60,7 @@ struct FnCx<'m> {
     disp: &'static crate::Dispatcher,
     ir: &'static FnIr,
     typed: Rc<Typed>,
+    type_args: Vec<Type>,
     func: FunctionValue<'static>,
     locals: Vec<PointerValue<'static>>,
     /// The hidden counter of each `for` loop.
@@ -454,7 +456,16 @@ impl FnCx<'_> {
                 };
                 let callee_disp = (self.disp.info().refs[callee.index()])();
                 let type_args = self.typed.call_type_args[&id].clone();
-                let target = self.m.instance(callee_disp, &type_args)?;
+                let target = self.m.instance(callee_disp, &type_args).map_err(|e| {
+                    let caller = match self.disp.describe_type_args(&self.type_args) {
+                        spec if spec.is_empty() => format!("`{}`", self.ir.name),
+                        spec => format!("`{}` ({spec})", self.ir.name),
+                    };
+                    e.with_notes(vec![format!(
+                        "note: required by the call in {caller} at {}",
+                        self.disp.location(loc)
+                    )])
+                })?;
                 let f = self.m.instances[target].func;
                 let args: Vec<_> = vals.into_iter().map(Into::into).collect();
                 let r = self

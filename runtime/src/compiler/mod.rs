@@ -47,6 +47,7 @@ struct Jit {
     context: &'static Context,
     engine: Option<ExecutionEngine<'static>>,
     modules: Vec<Module<'static>>,
+    attempts: usize,
     machine: TargetMachine,
     cpu: String,
     features: String,
@@ -75,6 +76,7 @@ impl Jit {
             context,
             engine: None,
             modules: Vec::new(),
+            attempts: 0,
             machine,
             cpu,
             features,
@@ -143,6 +145,7 @@ pub(crate) type CgResult<T> = Result<T, CgError>;
 pub(crate) struct Instance {
     pub disp: &'static Dispatcher,
     pub ir: &'static FnIr,
+    pub type_args: Vec<Type>,
     pub typed: Rc<Typed>,
     pub func: FunctionValue<'static>,
 }
@@ -194,7 +197,10 @@ fn compile_in(
     type_args: &[Type],
     dump: bool,
 ) -> Result<Compiled, Error> {
-    let index = jit.modules.len();
+    // Symbol names must be unique in the engine, also after a compilation that failed
+    // once its module was added, so they come from a counter of attempts.
+    let index = jit.attempts;
+    jit.attempts += 1;
     let module = jit
         .context
         .create_module(&format!("jitclass{index}_{}", disp.name()));
@@ -267,12 +273,13 @@ fn compile_in(
         )
     })?;
     let machine_code = start.elapsed() - frontend - optimise;
+    let module_index = jit.modules.len();
     jit.modules.push(module);
     Ok(Compiled {
         type_args: type_args.to_vec(),
         signature: signature.clone(),
         entry,
-        module: index,
+        module: module_index,
         stats: CompileStats {
             signature,
             frontend,
@@ -340,6 +347,7 @@ impl ModuleCx {
         self.instances.push(Instance {
             disp,
             ir,
+            type_args: type_args.to_vec(),
             typed: Rc::new(typed),
             func,
         });

@@ -88,3 +88,30 @@ fn type_error_in_a_specialisation_panics_with_the_dsl_location() {
     let msg = panic.downcast_ref::<String>().unwrap();
     assert!(msg.contains("cannot cast `i32` as `bool`"), "{msg}");
 }
+
+#[jit]
+fn inner_neg<T>(x: T) -> T {
+    -x
+}
+
+#[jit]
+fn outer_neg<T>(x: T) -> T {
+    inner_neg(x)
+}
+
+#[test]
+fn an_error_in_a_callee_names_the_caller_that_required_it() {
+    let err = outer_neg::dispatcher().compile(&[Type::BOOL]).unwrap_err();
+    assert_eq!(err.function(), "inner_neg");
+    assert_eq!(
+        err.message(),
+        "cannot apply unary operator `-` to type `bool`"
+    );
+    let text = err.to_string();
+    assert!(
+        text.contains(
+            "required by the call in `outer_neg` (T = bool) at tests/tests/integration/generics.rs:"
+        ),
+        "{text}"
+    );
+}
