@@ -23,7 +23,7 @@ pub fn check(ir: &FnIr) -> Vec<Diagnostic> {
     }
     let mut cx = Checker {
         ir,
-        breaks: HashMap::new(),
+        loops: HashMap::new(),
         diags: Vec::new(),
         reported: HashSet::new(),
     };
@@ -62,10 +62,27 @@ impl State {
     }
 }
 
+#[derive(Default)]
+struct LoopExits {
+    breaks: Option<State>,
+    continues: Option<State>,
+}
+
+/// Adds the state of one more path into `acc`.
+fn join_into(acc: &mut Option<State>, state: &State) {
+    if state.diverged {
+        return;
+    }
+    match acc {
+        Some(a) => a.join(state),
+        None => *acc = Some(state.clone()),
+    }
+}
+
 struct Checker<'a> {
     ir: &'a FnIr,
-    /// The states at the `break`s of each enclosing loop.
-    breaks: HashMap<ExprId, Option<State>>,
+    /// The states at the `break`s and `continue`s of each enclosing loop.
+    loops: HashMap<ExprId, LoopExits>,
     diags: Vec<Diagnostic>,
     /// One report per local is enough.
     reported: HashSet<LocalId>,
@@ -123,20 +140,48 @@ impl Checker<'_> {
         }
     }
 
-    /// Walks a loop body until the "maybe assigned" facts of the back edge are stable, so
-    /// that an assignment in the body is seen by the next iteration.
-    fn loop_body(&mut self, id: ExprId, body: ExprId, entry: &State) -> State {
-        let mut start = entry.clone();
+    /// Walks a loop until the "maybe assigned" facts at its head are stable, so that an
+    /// assignment in one iteration is seen by the next. `cond` is a `while` condition,
+    /// evaluated at the head. Returns the state after the loop: where the condition is
+    /// false (`while`) or the range is done (`for`), joined with every `break`.
+    fn walk_loop(
+        &mut self,
+        id: ExprId,
+        cond: Option<ExprId>,
+        body: ExprId,
+        entry: &State,
+        exits_at_head: bool,
+    ) -> State {
+        let mut head = entry.clone();
         loop {
-            let mut s = start.clone();
-            self.breaks.entry(id).or_insert(None);
-            self.expr(body, &mut s);
-            let mut next = start.clone();
-            next.join(&s);
-            if next.maybe == start.maybe || s.diverged {
-                return s;
+            self.loops.insert(id, LoopExits::default());
+            let mut s = head.clone();
+            if let Some(c) = cond {
+                self.expr(c, &mut s);
             }
-            start.maybe = next.maybe;
+            let at_head = s.clone();
+            self.expr(body, &mut s);
+            let exits = self.loops.remove(&id).unwrap_or_default();
+            let mut back = s;
+            if let Some(c) = &exits.continues {
+                back.join(c);
+            }
+            let mut next = head.clone();
+            next.join(&back);
+            if next.maybe == head.maybe {
+                let mut out = State {
+                    diverged: true,
+                    ..entry.clone()
+                };
+                if exits_at_head {
+                    out.join(&at_head);
+                }
+                if let Some(b) = &exits.breaks {
+                    out.join(b);
+                }
+                return out;
+            }
+            head.maybe = next.maybe;
         }
     }
 
@@ -190,11 +235,7 @@ impl Checker<'_> {
                 state.join(&then_state);
             }
             ExprKind::While { cond, body } => {
-                self.expr(*cond, state);
-                let after = self.loop_body(id, *body, state);
-                self.breaks.remove(&id);
-                // The body may run zero times: what it assigns is only "maybe" afterwards.
-                state.join(&after);
+                *state = self.walk_loop(id, Some(*cond), *body, state, true);
             }
             ExprKind::ForRange {
                 var,
@@ -208,31 +249,28 @@ impl Checker<'_> {
                 let mut entry = state.clone();
                 entry.definitely[var.index()] = true;
                 entry.maybe[var.index()] = true;
-                let after = self.loop_body(id, *body, &entry);
-                self.breaks.remove(&id);
-                state.join(&after);
+                let after = self.walk_loop(id, None, *body, &entry, true);
+                // The loop variable is not in scope afterwards; the rest carries over.
+                *state = after;
             }
             ExprKind::Loop { body } => {
-                self.loop_body(id, *body, &state.clone());
-                match self.breaks.remove(&id).flatten() {
-                    Some(exit) => *state = exit,
-                    None => state.diverge(),
-                }
+                *state = self.walk_loop(id, None, *body, state, false);
             }
             ExprKind::Break { target, value } => {
                 if let Some(v) = value {
                     self.expr(*v, state);
                 }
-                if let Some(slot) = self.breaks.get_mut(target) {
-                    match slot {
-                        Some(acc) => acc.join(state),
-                        None if !state.diverged => *slot = Some(state.clone()),
-                        None => {}
-                    }
+                if let Some(exits) = self.loops.get_mut(target) {
+                    join_into(&mut exits.breaks, state);
                 }
                 state.diverge();
             }
-            ExprKind::Continue { .. } => state.diverge(),
+            ExprKind::Continue { target } => {
+                if let Some(exits) = self.loops.get_mut(target) {
+                    join_into(&mut exits.continues, state);
+                }
+                state.diverge();
+            }
             ExprKind::Return(value) => {
                 if let Some(v) = value {
                     self.expr(*v, state);
@@ -316,6 +354,22 @@ mod tests {
                 vec![],
             ),
             ("fn f(n: i64) -> i64 { let mut x; x = 1; x = n; x }", vec![]),
+            (
+                "fn f(c: bool) { let x; while c { x = 1; break; } x = 2; }",
+                vec!["cannot assign twice to immutable variable `x`"],
+            ),
+            (
+                "fn f(n: i64) { let x; for i in 0..n { if i == 0 { x = 1; continue; } } }",
+                vec!["cannot assign twice to immutable variable `x`"],
+            ),
+            (
+                "fn f(c: bool) { let x; while { x = 1; c } {} }",
+                vec!["cannot assign twice to immutable variable `x`"],
+            ),
+            (
+                "fn f() -> i64 { let x; loop { if true { x = 1; break; } } x }",
+                vec![],
+            ),
         ];
         for (source, expected) in cases {
             assert_eq!(messages(source), expected, "{source}");
