@@ -627,24 +627,18 @@ impl FnCx<'_> {
             BinOp::Mul => b.build_float_mul(x, y, "fmul")?.into(),
             BinOp::Div => b.build_float_div(x, y, "fdiv")?.into(),
             BinOp::Rem => b.build_float_rem(x, y, "frem")?.into(),
-            BinOp::Eq => b
-                .build_float_compare(FloatPredicate::OEQ, x, y, "feq")?
-                .into(),
-            BinOp::Ne => b
-                .build_float_compare(FloatPredicate::UNE, x, y, "fne")?
-                .into(),
-            BinOp::Lt => b
-                .build_float_compare(FloatPredicate::OLT, x, y, "flt")?
-                .into(),
-            BinOp::Le => b
-                .build_float_compare(FloatPredicate::OLE, x, y, "fle")?
-                .into(),
-            BinOp::Gt => b
-                .build_float_compare(FloatPredicate::OGT, x, y, "fgt")?
-                .into(),
-            BinOp::Ge => b
-                .build_float_compare(FloatPredicate::OGE, x, y, "fge")?
-                .into(),
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+                // Ordered predicates, except `!=`: NaN compares unequal to everything.
+                let pred = match op {
+                    BinOp::Eq => FloatPredicate::OEQ,
+                    BinOp::Ne => FloatPredicate::UNE,
+                    BinOp::Lt => FloatPredicate::OLT,
+                    BinOp::Le => FloatPredicate::OLE,
+                    BinOp::Gt => FloatPredicate::OGT,
+                    _ => FloatPredicate::OGE,
+                };
+                b.build_float_compare(pred, x, y, "fcmp")?.into()
+            }
             other => {
                 return Err(CgError::Internal(format!(
                     "float operator {}",
