@@ -123,6 +123,9 @@ struct Lowerer {
     errors: Vec<syn::Error>,
 }
 
+/// The loop frame of a `while` condition, where only labeled `break`/`continue` are allowed.
+const WHILE_CONDITION: ExprId = ExprId(u32::MAX);
+
 struct LoopFrame {
     label: Option<String>,
     id: ExprId,
@@ -673,7 +676,14 @@ impl Lowerer {
 
     fn while_expr(&mut self, w: &syn::ExprWhile) -> ExprId {
         let id = self.push(ExprKind::Lit(Lit::Unit), w.while_token.span);
+        // Rust refuses an unlabeled `break`/`continue` in the condition (E0590) rather than
+        // letting it leave an enclosing loop; a frame without an id stands for that rule.
+        self.loops.push(LoopFrame {
+            label: None,
+            id: WHILE_CONDITION,
+        });
         let cond = self.expr(&w.cond);
+        self.loops.pop();
         self.loops.push(LoopFrame {
             label: label_name(&w.label),
             id,
@@ -755,6 +765,13 @@ impl Lowerer {
     ) -> Option<ExprId> {
         match label {
             None => match self.loops.last() {
+                Some(frame) if frame.id == WHILE_CONDITION => {
+                    self.error(
+                        span,
+                        format!("`{what}` with no label in the condition of a `while` loop\nhelp: label the loop it should leave: `'outer: loop {{ .. break 'outer .. }}`"),
+                    );
+                    None
+                }
                 Some(frame) => Some(frame.id),
                 None => {
                     self.error(span, format!("`{what}` outside of a loop"));
