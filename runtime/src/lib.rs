@@ -31,6 +31,7 @@ mod call;
 mod compiler;
 mod dispatch;
 mod error;
+pub mod memory;
 mod panic;
 mod stats;
 
@@ -40,6 +41,7 @@ pub use dispatch::{CompileStats, Dispatcher};
 pub use error::{Error, ErrorKind};
 pub use jitclass_core::{PrimTy, Signature, Type};
 pub use jitclass_macros::jit;
+pub use memory::ExternalAllocator;
 pub use stats::{Stats, stats};
 
 /// Items used by the code the macros generate. Not a public API.

@@ -1,0 +1,390 @@
+//! The memory runtime (Numba's NRT): reference-counted blocks for class payloads.
+//!
+//! A managed block is one allocation: a [`MemInfo`] header, then the payload. The header
+//! holds the atomic reference count, what to release when the count reaches zero, and the
+//! allocator that owns the block, so a block is always freed by the allocator that made
+//! it. Releasing is iterative (an explicit worklist), so dropping a long linked list does
+//! not recurse once per node.
+//!
+//! This is the layer `#[jitclass]` instances are built on; most programs never use it
+//! directly. Every function that takes a `*mut MemInfo` requires a pointer returned by
+//! [`MemInfo::allocate`] whose block is still alive (its count is above zero).
+
+use crate::stats::{ALLOCATIONS, FREES, MEMINFO_ALLOCATIONS, MEMINFO_FREES};
+use std::alloc::Layout;
+use std::ffi::c_void;
+use std::ptr::NonNull;
+use std::sync::atomic::{AtomicUsize, Ordering, fence};
+
+/// A C allocator table, the shape and contract of Numba's `ExternalMemAllocator`:
+/// `malloc(size, opaque_data)`, `realloc(ptr, new_size, opaque_data)`,
+/// `free(ptr, opaque_data)`. The functions may be called from any thread.
+#[repr(C)]
+#[derive(Debug)]
+pub struct ExternalAllocator {
+    pub malloc: unsafe extern "C" fn(size: usize, opaque_data: *mut c_void) -> *mut c_void,
+    pub realloc: unsafe extern "C" fn(
+        ptr: *mut c_void,
+        new_size: usize,
+        opaque_data: *mut c_void,
+    ) -> *mut c_void,
+    pub free: unsafe extern "C" fn(ptr: *mut c_void, opaque_data: *mut c_void),
+    pub opaque_data: *mut c_void,
+}
+
+// SAFETY: the table itself is never mutated after construction, and its contract requires
+// the allocator functions to be callable from any thread.
+unsafe impl Sync for ExternalAllocator {}
+// SAFETY: as above.
+unsafe impl Send for ExternalAllocator {}
+
+/// What a payload holds references to: the byte offsets, within the payload, of the
+/// `*mut MemInfo` of each managed member (null for an empty `Option`).
+#[derive(Debug, Default)]
+pub struct DropInfo {
+    pub managed_offsets: Vec<usize>,
+}
+
+/// The header of a managed block.
+#[repr(C)]
+#[derive(Debug)]
+pub struct MemInfo {
+    /// First, so that JIT code can increment it in place.
+    refcount: AtomicUsize,
+    drop_info: *const DropInfo,
+    /// Null: the Rust global allocator.
+    allocator: *const ExternalAllocator,
+    data: *mut u8,
+    /// Size of the whole block (header and payload).
+    block_size: usize,
+}
+
+/// The payload starts this many bytes into the block: the header rounded up to the
+/// largest alignment a payload may need.
+const HEADER: usize = size_of::<MemInfo>().next_multiple_of(MAX_ALIGN);
+/// The largest payload alignment supported (every field type is at most 8-aligned).
+pub const MAX_ALIGN: usize = 16;
+
+impl MemInfo {
+    /// Allocates a block with a zeroed payload of `payload` layout and a count of one.
+    /// `None` if the allocator fails, returns misaligned memory, or the alignment exceeds
+    /// [`MAX_ALIGN`].
+    pub fn allocate(
+        payload: Layout,
+        drop_info: Option<&'static DropInfo>,
+        allocator: Option<&'static ExternalAllocator>,
+    ) -> Option<NonNull<MemInfo>> {
+        if payload.align() > MAX_ALIGN {
+            return None;
+        }
+        let block_size = HEADER.checked_add(payload.size())?;
+        let block = match allocator {
+            None => {
+                let layout = Layout::from_size_align(block_size, MAX_ALIGN).ok()?;
+                // SAFETY: `layout` has a non-zero size (the header).
+                unsafe { std::alloc::alloc_zeroed(layout) }
+            }
+            Some(a) => {
+                // SAFETY: calling the table's `malloc` with its own opaque data is its contract.
+                let p = unsafe { (a.malloc)(block_size, a.opaque_data) }.cast::<u8>();
+                let align = payload.align().max(align_of::<MemInfo>());
+                if p.is_null() || !(p as usize).is_multiple_of(align) {
+                    if !p.is_null() {
+                        // SAFETY: `p` came from this allocator's `malloc`.
+                        unsafe { (a.free)(p.cast(), a.opaque_data) };
+                    }
+                    return None;
+                }
+                // SAFETY: the allocator returned `block_size` writable bytes at `p`.
+                unsafe { p.write_bytes(0, block_size) };
+                p
+            }
+        };
+        let block = NonNull::new(block)?;
+        let info = block.cast::<MemInfo>();
+        // SAFETY: the block is at least `HEADER` bytes, aligned for `MemInfo`, and ours.
+        unsafe {
+            info.write(MemInfo {
+                refcount: AtomicUsize::new(1),
+                drop_info: drop_info.map_or(std::ptr::null(), |d| d as *const DropInfo),
+                allocator: allocator.map_or(std::ptr::null(), |a| a as *const ExternalAllocator),
+                data: block.as_ptr().add(HEADER),
+                block_size,
+            });
+        }
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        MEMINFO_ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        Some(info)
+    }
+
+    /// The payload of a live block.
+    ///
+    /// # Safety
+    /// `this` is a live block (see the module docs).
+    pub unsafe fn data(this: *mut MemInfo) -> *mut u8 {
+        // SAFETY: guaranteed by the caller.
+        unsafe { (*this).data }
+    }
+
+    /// The current reference count of a live block.
+    ///
+    /// # Safety
+    /// `this` is a live block.
+    pub unsafe fn refcount(this: *mut MemInfo) -> usize {
+        // SAFETY: guaranteed by the caller.
+        unsafe { (*this).refcount.load(Ordering::Acquire) }
+    }
+
+    /// Adds a reference. A null pointer (an unmanaged instance) is ignored.
+    ///
+    /// # Safety
+    /// `this` is null or a live block.
+    pub unsafe fn incref(this: *mut MemInfo) {
+        if !this.is_null() {
+            // Relaxed, as in `Arc::clone`: a new reference is made from an existing one.
+            // SAFETY: guaranteed by the caller.
+            unsafe { (*this).refcount.fetch_add(1, Ordering::Relaxed) };
+        }
+    }
+
+    /// Drops a reference, releasing the block and what it holds when it was the last. A
+    /// null pointer is ignored.
+    ///
+    /// # Safety
+    /// `this` is null or a live block, and the caller owns the reference it drops.
+    pub unsafe fn decref(this: *mut MemInfo) {
+        // SAFETY: guaranteed by the caller.
+        if !this.is_null() && unsafe { Self::drop_one(this) } {
+            // SAFETY: the count reached zero: no other reference exists.
+            unsafe { Self::release(this) };
+        }
+    }
+
+    /// Decrements the count; `true` if it reached zero.
+    ///
+    /// # Safety
+    /// `this` is a live block whose reference the caller owns.
+    unsafe fn drop_one(this: *mut MemInfo) -> bool {
+        // Release, then Acquire on the last one, as in `Arc::drop`: every use of the
+        // payload through other references happens before it is freed.
+        // SAFETY: guaranteed by the caller.
+        if unsafe { (*this).refcount.fetch_sub(1, Ordering::Release) } != 1 {
+            return false;
+        }
+        fence(Ordering::Acquire);
+        true
+    }
+
+    /// Frees `first` and, iteratively, every member whose last reference it held.
+    ///
+    /// # Safety
+    /// `first` is a live block whose count has reached zero.
+    unsafe fn release(first: *mut MemInfo) {
+        let mut pending = vec![first];
+        while let Some(info) = pending.pop() {
+            // SAFETY: `info` is a block whose count reached zero; only we can reach it.
+            let header = unsafe { &*info };
+            if !header.drop_info.is_null() {
+                // SAFETY: drop infos are `'static` (see `allocate`).
+                let drop_info = unsafe { &*header.drop_info };
+                for &offset in &drop_info.managed_offsets {
+                    // SAFETY: the class layout puts a member's `*mut MemInfo` at `offset`.
+                    let member = unsafe { header.data.add(offset).cast::<*mut MemInfo>().read() };
+                    // SAFETY: the payload owned one reference to each non-null member.
+                    if !member.is_null() && unsafe { Self::drop_one(member) } {
+                        pending.push(member);
+                    }
+                }
+            }
+            // SAFETY: the block was allocated by `header.allocator` with this size.
+            unsafe { Self::free_block(info) };
+        }
+    }
+
+    /// # Safety
+    /// `info` is a block with no references left; it is not used afterwards.
+    unsafe fn free_block(info: *mut MemInfo) {
+        // SAFETY: guaranteed by the caller.
+        let (allocator, block_size) = unsafe { ((*info).allocator, (*info).block_size) };
+        if allocator.is_null() {
+            let layout =
+                Layout::from_size_align(block_size, MAX_ALIGN).expect("checked at allocation");
+            // SAFETY: allocated by `alloc_zeroed` with this layout.
+            unsafe { std::alloc::dealloc(info.cast(), layout) };
+        } else {
+            // SAFETY: allocated by this table's `malloc`; the table is `'static`.
+            unsafe { ((*allocator).free)(info.cast(), (*allocator).opaque_data) };
+        }
+        FREES.fetch_add(1, Ordering::Relaxed);
+        MEMINFO_FREES.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::stats;
+    use std::sync::Mutex;
+    use std::sync::atomic::AtomicU64;
+
+    /// The counters are process-wide: memory tests run one at a time.
+    static SERIAL: Mutex<()> = Mutex::new(());
+
+    fn node_layout() -> Layout {
+        // A payload `{ next: *mut MemInfo, value: i64 }`.
+        Layout::new::<(usize, i64)>()
+    }
+
+    fn linked_drop_info() -> &'static DropInfo {
+        Box::leak(Box::new(DropInfo {
+            managed_offsets: vec![0],
+        }))
+    }
+
+    #[test]
+    fn a_block_is_zeroed_counted_and_freed_by_its_last_reference() {
+        let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        let before = stats();
+        let info = MemInfo::allocate(Layout::new::<[u64; 4]>(), None, None)
+            .unwrap()
+            .as_ptr();
+        unsafe {
+            let data = MemInfo::data(info).cast::<u64>();
+            assert_eq!(data as usize % 8, 0);
+            assert_eq!(std::slice::from_raw_parts(data, 4), [0; 4]);
+            assert_eq!(MemInfo::refcount(info), 1);
+            MemInfo::incref(info);
+            assert_eq!(MemInfo::refcount(info), 2);
+            MemInfo::decref(info);
+            assert_eq!(stats().since(&before).frees, 0);
+            MemInfo::decref(info);
+            MemInfo::incref(std::ptr::null_mut());
+            MemInfo::decref(std::ptr::null_mut());
+        }
+        let delta = stats().since(&before);
+        assert_eq!(
+            (
+                delta.allocations,
+                delta.frees,
+                delta.meminfo_allocations,
+                delta.meminfo_frees
+            ),
+            (1, 1, 1, 1)
+        );
+    }
+
+    #[test]
+    fn releasing_a_long_chain_does_not_recurse() {
+        let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        let before = stats();
+        let drop_info = linked_drop_info();
+        let mut head: *mut MemInfo = std::ptr::null_mut();
+        for i in 0..1_000_000i64 {
+            let node = MemInfo::allocate(node_layout(), Some(drop_info), None)
+                .unwrap()
+                .as_ptr();
+            unsafe {
+                let data = MemInfo::data(node);
+                data.cast::<*mut MemInfo>().write(head); // the node owns the old head
+                data.add(8).cast::<i64>().write(i);
+            }
+            head = node;
+        }
+        // A second reference to the middle of the list keeps that tail alive.
+        let middle = unsafe {
+            let mut n = head;
+            for _ in 0..500_000 {
+                n = MemInfo::data(n).cast::<*mut MemInfo>().read();
+            }
+            MemInfo::incref(n);
+            n
+        };
+        unsafe { MemInfo::decref(head) };
+        assert_eq!(stats().since(&before).frees, 500_000);
+        assert_eq!(
+            unsafe { MemInfo::data(middle).add(8).cast::<i64>().read() },
+            499_999
+        );
+        unsafe { MemInfo::decref(middle) };
+        assert!(stats().since(&before).is_balanced());
+    }
+
+    static MALLOCS: AtomicU64 = AtomicU64::new(0);
+    static FREES_SEEN: AtomicU64 = AtomicU64::new(0);
+
+    unsafe extern "C" fn counting_malloc(size: usize, opaque: *mut c_void) -> *mut c_void {
+        MALLOCS.fetch_add(1, Ordering::SeqCst);
+        assert_eq!(opaque as usize, 0xfeed);
+        // SAFETY: plain libc-style allocation for the test.
+        unsafe { std::alloc::alloc(Layout::from_size_align(size, 16).unwrap()).cast() }
+    }
+
+    unsafe extern "C" fn counting_realloc(_: *mut c_void, _: usize, _: *mut c_void) -> *mut c_void {
+        std::ptr::null_mut()
+    }
+
+    unsafe extern "C" fn counting_free(ptr: *mut c_void, opaque: *mut c_void) {
+        FREES_SEEN.fetch_add(1, Ordering::SeqCst);
+        assert_eq!(opaque as usize, 0xfeed);
+        // The test's blocks are all one size: header + `node_layout()`.
+        let size = HEADER + node_layout().size();
+        // SAFETY: allocated by `counting_malloc` with this layout.
+        unsafe { std::alloc::dealloc(ptr.cast(), Layout::from_size_align(size, 16).unwrap()) };
+    }
+
+    static COUNTING: ExternalAllocator = ExternalAllocator {
+        malloc: counting_malloc,
+        realloc: counting_realloc,
+        free: counting_free,
+        opaque_data: 0xfeed as *mut c_void,
+    };
+
+    #[test]
+    fn blocks_return_to_the_allocator_that_made_them() {
+        let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        let before = stats();
+        let drop_info = linked_drop_info();
+        // An external node holding a node from the global allocator, and vice versa.
+        let ext = MemInfo::allocate(node_layout(), Some(drop_info), Some(&COUNTING))
+            .unwrap()
+            .as_ptr();
+        let global = MemInfo::allocate(node_layout(), Some(drop_info), None)
+            .unwrap()
+            .as_ptr();
+        let ext2 = MemInfo::allocate(node_layout(), Some(drop_info), Some(&COUNTING))
+            .unwrap()
+            .as_ptr();
+        unsafe {
+            MemInfo::data(ext).cast::<*mut MemInfo>().write(global);
+            MemInfo::data(global).cast::<*mut MemInfo>().write(ext2);
+            MemInfo::decref(ext);
+        }
+        assert_eq!(
+            (
+                MALLOCS.load(Ordering::SeqCst),
+                FREES_SEEN.load(Ordering::SeqCst)
+            ),
+            (2, 2)
+        );
+        assert!(stats().since(&before).is_balanced());
+    }
+
+    unsafe extern "C" fn failing_malloc(_: usize, _: *mut c_void) -> *mut c_void {
+        std::ptr::null_mut()
+    }
+
+    #[test]
+    fn a_failed_or_unsupported_allocation_is_none() {
+        let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        static FAILING: ExternalAllocator = ExternalAllocator {
+            malloc: failing_malloc,
+            realloc: counting_realloc,
+            free: counting_free,
+            opaque_data: std::ptr::null_mut(),
+        };
+        let before = stats();
+        assert!(MemInfo::allocate(node_layout(), None, Some(&FAILING)).is_none());
+        assert!(MemInfo::allocate(Layout::from_size_align(64, 64).unwrap(), None, None).is_none());
+        assert_eq!(stats().since(&before).allocations, 0);
+    }
+}
