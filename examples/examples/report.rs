@@ -5,7 +5,7 @@
 
 use jitclass::jit;
 use jitclass_examples::kernels::{add, add_native, dot, dot_native, sum, sum_native};
-use jitclass_examples::{median_time, random_f64s};
+use jitclass_examples::{median_pair, random_f64s};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -47,24 +47,37 @@ fn first_call(f: fn(f64, i64) -> f64) -> Duration {
 
 // ---- (a) call overhead ----------------------------------------------------------------
 
-fn ns_per_call(calls: u64, f: impl Fn(i64, i64) -> i64) -> f64 {
-    let time = median_time(5, || {
+/// ns per call of `jit` and `native`, measured alternately.
+fn ns_per_call(
+    calls: u64,
+    jit: impl Fn(i64, i64) -> i64,
+    native: impl Fn(i64, i64) -> i64,
+) -> (f64, f64) {
+    let run = |f: &dyn Fn(i64, i64) -> i64| {
         let mut acc = 0i64;
         for i in 0..calls {
             acc = f(black_box(acc), black_box(i as i64));
         }
         black_box(acc);
-    });
-    time.as_secs_f64() * 1e9 / calls as f64
+    };
+    let (a, b) = median_pair(9, || run(&jit), || run(&native));
+    let per = |d: Duration| d.as_secs_f64() * 1e9 / calls as f64;
+    (per(a), per(b))
 }
 
-fn ns_per_element(n: usize, f: impl Fn() -> f64) -> f64 {
-    median_time(7, || {
-        black_box(f());
-    })
-    .as_secs_f64()
-        * 1e9
-        / n as f64
+/// ns per element of `jit` and `native`, measured alternately.
+fn ns_per_element(n: usize, jit: impl Fn() -> f64, native: impl Fn() -> f64) -> (f64, f64) {
+    let (a, b) = median_pair(
+        11,
+        || {
+            black_box(jit());
+        },
+        || {
+            black_box(native());
+        },
+    );
+    let per = |d: Duration| d.as_secs_f64() * 1e9 / n as f64;
+    (per(a), per(b))
 }
 
 fn row(what: &str, jit: f64, native: f64, unit: &str, target: &str) {
@@ -116,8 +129,7 @@ fn main() {
 
     assert_eq!(add(1, 2), 3); // compile outside the timed loop
     let calls = 50_000_000;
-    let jit_call = ns_per_call(calls, add);
-    let native_call = ns_per_call(calls, add_native);
+    let (jit_call, native_call) = ns_per_call(calls, add, add_native);
     println!(
         "{:<34} {:>10} {:>10} {:<6} {:>8}",
         "", "jit", "native", "", "ratio"
@@ -141,17 +153,19 @@ fn main() {
     assert_eq!(sum(&xs), sum_native(&xs));
     assert_eq!(dot(&xs, &ys), dot_native(&xs, &ys));
     println!("(c) kernels over {n} f64");
+    let (jit_sum, native_sum) = ns_per_element(n, || sum(&xs), || sum_native(&xs));
     row(
         "    sum",
-        ns_per_element(n, || sum(&xs)),
-        ns_per_element(n, || sum_native(&xs)),
+        jit_sum,
+        native_sum,
         "ns/el",
         "target: within 1.1x of native",
     );
+    let (jit_dot, native_dot) = ns_per_element(n, || dot(&xs, &ys), || dot_native(&xs, &ys));
     row(
         "    dot product",
-        ns_per_element(n, || dot(&xs, &ys)),
-        ns_per_element(n, || dot_native(&xs, &ys)),
+        jit_dot,
+        native_dot,
         "ns/el",
         "target: within 1.1x of native",
     );

@@ -67,6 +67,29 @@ pub fn median_time(runs: usize, mut f: impl FnMut()) -> Duration {
     times[times.len() / 2]
 }
 
+/// Times `a` and `b` alternately, `rounds` times each, and returns the median of each:
+/// interleaving makes both see the same machine load, so their ratio is fair on a
+/// shared, noisy machine.
+pub fn median_pair(
+    rounds: usize,
+    mut a: impl FnMut(),
+    mut b: impl FnMut(),
+) -> (Duration, Duration) {
+    let mut ta = Vec::with_capacity(rounds);
+    let mut tb = Vec::with_capacity(rounds);
+    for _ in 0..rounds {
+        let t = Instant::now();
+        a();
+        ta.push(t.elapsed());
+        let t = Instant::now();
+        b();
+        tb.push(t.elapsed());
+    }
+    ta.sort();
+    tb.sort();
+    (ta[rounds / 2], tb[rounds / 2])
+}
+
 /// A deterministic pseudo-random f64 in [0, 1) (xorshift), so runs are comparable.
 pub fn random_f64s(n: usize, seed: u64) -> Vec<f64> {
     let mut state = seed | 1;
