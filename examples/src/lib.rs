@@ -54,19 +54,6 @@ pub mod kernels {
     }
 }
 
-/// Runs `f` `runs` times and returns the median duration.
-pub fn median_time(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
-}
-
 /// Times `a` and `b` alternately, `rounds` times each, and returns the median of each:
 /// interleaving makes both see the same machine load, so their ratio is fair on a
 /// shared, noisy machine.
