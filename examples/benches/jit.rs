@@ -1,6 +1,6 @@
 //! Criterion benchmarks of jit calls and kernels against native Rust.
 //!
-//! Run: `cargo bench -p jitclass-examples`
+//! Run: `cargo bench -p jitclass-examples --bench jit`
 
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
 use jitclass_examples::kernels::{add, add_native, dot, dot_native, sum, sum_native};
