@@ -29,6 +29,23 @@ use std::rc::Rc;
 
 type Val = BasicValueEnum<'static>;
 
+/// The integer predicate of a comparison operator.
+fn int_predicate(op: BinOp, signed: bool) -> IntPredicate {
+    match (op, signed) {
+        (BinOp::Eq, _) => IntPredicate::EQ,
+        (BinOp::Ne, _) => IntPredicate::NE,
+        (BinOp::Lt, true) => IntPredicate::SLT,
+        (BinOp::Lt, false) => IntPredicate::ULT,
+        (BinOp::Le, true) => IntPredicate::SLE,
+        (BinOp::Le, false) => IntPredicate::ULE,
+        (BinOp::Gt, true) => IntPredicate::SGT,
+        (BinOp::Gt, false) => IntPredicate::UGT,
+        (BinOp::Ge, true) => IntPredicate::SGE,
+        (BinOp::Ge, false) => IntPredicate::UGE,
+        _ => unreachable!("{} is not a comparison", op.symbol()),
+    }
+}
+
 pub(super) fn emit_body(m: &mut ModuleCx, index: usize) -> CgResult<()> {
     let inst = &m.instances[index];
     let mut cx = FnCx {
@@ -573,7 +590,6 @@ impl FnCx<'_> {
         let (x, y) = (x.into_int_value(), y.into_int_value());
         let signed = p.is_signed();
         let b = self.b();
-        let cmp = |pred_s, pred_u| if signed { pred_s } else { pred_u };
         Ok(match op {
             BinOp::Add => b.build_int_add(x, y, "add")?.into(),
             BinOp::Sub => b.build_int_sub(x, y, "sub")?.into(),
@@ -594,19 +610,8 @@ impl FnCx<'_> {
                     b.build_right_shift(x, amount, signed, "shr")?.into()
                 }
             }
-            BinOp::Eq => b.build_int_compare(IntPredicate::EQ, x, y, "eq")?.into(),
-            BinOp::Ne => b.build_int_compare(IntPredicate::NE, x, y, "ne")?.into(),
-            BinOp::Lt => b
-                .build_int_compare(cmp(IntPredicate::SLT, IntPredicate::ULT), x, y, "lt")?
-                .into(),
-            BinOp::Le => b
-                .build_int_compare(cmp(IntPredicate::SLE, IntPredicate::ULE), x, y, "le")?
-                .into(),
-            BinOp::Gt => b
-                .build_int_compare(cmp(IntPredicate::SGT, IntPredicate::UGT), x, y, "gt")?
-                .into(),
-            BinOp::Ge => b
-                .build_int_compare(cmp(IntPredicate::SGE, IntPredicate::UGE), x, y, "ge")?
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => b
+                .build_int_compare(int_predicate(op, signed), x, y, "cmp")?
                 .into(),
             BinOp::And | BinOp::Or => {
                 unreachable!("short-circuit operators are lowered separately")
@@ -877,12 +882,12 @@ impl FnCx<'_> {
             Builtin::IntMin | Builtin::IntMax => {
                 let (x, y) = (recv.into_int_value(), args[0].into_int_value());
                 let signed = p.expect("int").is_signed();
-                let pred = match (builtin == Builtin::IntMin, signed) {
-                    (true, true) => IntPredicate::SLT,
-                    (true, false) => IntPredicate::ULT,
-                    (false, true) => IntPredicate::SGT,
-                    (false, false) => IntPredicate::UGT,
+                let op = if builtin == Builtin::IntMin {
+                    BinOp::Lt
+                } else {
+                    BinOp::Gt
                 };
+                let pred = int_predicate(op, signed);
                 let pick_x = b.build_int_compare(pred, x, y, "pick")?;
                 b.build_select(pick_x, x, y, "minmax")?
             }
@@ -1228,12 +1233,7 @@ impl FnCx<'_> {
         self.b().build_unconditional_branch(head)?;
         self.b().position_at_end(head);
         let cur = self.b().build_load(counter, "i")?.into_int_value();
-        let pred = match (inclusive, signed) {
-            (false, true) => IntPredicate::SLT,
-            (false, false) => IntPredicate::ULT,
-            (true, true) => IntPredicate::SLE,
-            (true, false) => IntPredicate::ULE,
-        };
+        let pred = int_predicate(if inclusive { BinOp::Le } else { BinOp::Lt }, signed);
         let more = self.b().build_int_compare(pred, cur, e, "more")?;
         self.b().build_conditional_branch(more, body_bb, exit)?;
         self.b().position_at_end(body_bb);
