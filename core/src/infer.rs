@@ -77,6 +77,7 @@ pub fn concrete_type(te: &TypeExpr, type_args: &[Type]) -> Option<Type> {
             mutable: *mutable,
         },
         TypeExpr::Generic(i) => type_args.get(*i as usize)?.clone(),
+        TypeExpr::Option(inner) => Type::Option(Box::new(concrete_type(inner, type_args)?)),
         TypeExpr::Infer => return None,
     })
 }
@@ -120,6 +121,7 @@ enum Ty {
     Never,
     Tuple(Vec<Ty>),
     Slice(Box<Ty>, bool),
+    Option(Box<Ty>),
     Var(u32),
     /// Unknown at macro time, or after an error: compatible with everything.
     Unknown,
@@ -224,6 +226,7 @@ impl<'a> Infer<'a> {
             Type::Never => Ty::Never,
             Type::Tuple(es) => Ty::Tuple(es.iter().map(Self::ty_of_type).collect()),
             Type::Slice { elem, mutable } => Ty::Slice(Box::new(Self::ty_of_type(elem)), *mutable),
+            Type::Option(inner) => Ty::Option(Box::new(Self::ty_of_type(inner))),
         }
     }
 
@@ -245,6 +248,9 @@ impl<'a> Infer<'a> {
                 Box::new(self.ty_of_expr_type_with(elem, generics)),
                 *mutable,
             ),
+            TypeExpr::Option(inner) => {
+                Ty::Option(Box::new(self.ty_of_expr_type_with(inner, generics)))
+            }
             TypeExpr::Generic(i) => match generics {
                 Some(g) => g[*i as usize].clone(),
                 None => Self::ty_of_type(&self.type_args[*i as usize]),
@@ -275,7 +281,7 @@ impl<'a> Infer<'a> {
         match self.resolve(t) {
             Ty::Var(w) => v == w,
             Ty::Tuple(es) => es.iter().any(|e| self.occurs(v, e)),
-            Ty::Slice(e, _) => self.occurs(v, &e),
+            Ty::Slice(e, _) | Ty::Option(e) => self.occurs(v, &e),
             _ => false,
         }
     }
@@ -318,6 +324,7 @@ impl<'a> Infer<'a> {
                 Ok(())
             }
             (Ty::Slice(x, mx), Ty::Slice(y, my)) if mx == my => self.unify(x, y),
+            (Ty::Option(x), Ty::Option(y)) => self.unify(x, y),
             _ => Err(()),
         }
     }
@@ -346,6 +353,7 @@ impl<'a> Infer<'a> {
                 }
             }
             Ty::Slice(e, m) => format!("&{}[{}]", if m { "mut " } else { "" }, self.show(&e)),
+            Ty::Option(e) => format!("Option<{}>", self.show(&e)),
             Ty::Var(v) => match self.var_kind(v) {
                 VarKind::Int => "{integer}".into(),
                 VarKind::Float => "{float}".into(),
@@ -489,45 +497,7 @@ impl<'a> Infer<'a> {
                 let ct = self.expr(*cond);
                 let cloc = self.loc(*cond);
                 self.coerce_at(&ct, &Ty::Prim(PrimTy::Bool), cloc);
-                let tt = self.expr(*then_branch);
-                match else_branch {
-                    None => {
-                        if self.coerce(&tt, &Ty::Unit).is_err() {
-                            let shown = self.show(&tt);
-                            self.diags.push(
-                                Diagnostic::new(loc, "`if` may be missing an `else` clause").note(
-                                    format!(
-                                        "note: the `if` branch has type `{shown}`, so an `else` \
-                                         branch of the same type is required"
-                                    ),
-                                ),
-                            );
-                            // Its value was meant to be used: no follow-up "found `()`".
-                            return Ty::Unknown;
-                        }
-                        Ty::Unit
-                    }
-                    Some(els) => {
-                        let et = self.expr(*els);
-                        if self.resolve(&tt) == Ty::Never {
-                            et
-                        } else if self.resolve(&et) == Ty::Never {
-                            tt
-                        } else {
-                            if self.unify(&tt, &et).is_err() {
-                                let eloc = self.tail_loc(*els).unwrap_or(self.loc(*els));
-                                let (a, b) = (self.show(&tt), self.show(&et));
-                                self.diags.push(Diagnostic::new(
-                                    eloc,
-                                    format!(
-                                        "`if` and `else` have incompatible types: expected `{a}`, found `{b}`"
-                                    ),
-                                ));
-                            }
-                            tt
-                        }
-                    }
-                }
+                self.branches(loc, *then_branch, *else_branch)
             }
             ExprKind::While { cond, body } => {
                 let ct = self.expr(*cond);
@@ -624,6 +594,32 @@ impl<'a> Infer<'a> {
                 method,
                 args,
             } => self.method_call(id, *receiver, method, args),
+            ExprKind::Some(inner) => Ty::Option(Box::new(self.expr(*inner))),
+            ExprKind::None => Ty::Option(Box::new(self.fresh(VarKind::General))),
+            ExprKind::IfLetSome {
+                pattern,
+                scrutinee,
+                then_branch,
+                else_branch,
+            } => {
+                let st = self.expr(*scrutinee);
+                let inner = self.fresh(VarKind::General);
+                if self
+                    .unify(&st, &Ty::Option(Box::new(inner.clone())))
+                    .is_err()
+                {
+                    let shown = self.show(&st);
+                    self.diags.push(
+                        Diagnostic::new(
+                            self.loc(*scrutinee),
+                            format!("mismatched types: expected `Option<_>`, found `{shown}`"),
+                        )
+                        .note("note: `Some(..)` patterns match `Option` values"),
+                    );
+                }
+                self.bind_pattern(pattern, &inner, loc, true);
+                self.branches(loc, *then_branch, *else_branch)
+            }
             ExprKind::Panic(msg) => {
                 for a in &msg.args {
                     let t = self.expr(*a);
@@ -631,6 +627,40 @@ impl<'a> Infer<'a> {
                 }
                 Ty::Never
             }
+        }
+    }
+
+    /// The type of `if`/`if let` branches: a missing `else` needs a `()` then-branch.
+    fn branches(&mut self, loc: LocId, then_branch: ExprId, else_branch: Option<ExprId>) -> Ty {
+        let tt = self.expr(then_branch);
+        let Some(els) = else_branch else {
+            if self.coerce(&tt, &Ty::Unit).is_err() {
+                let shown = self.show(&tt);
+                self.diags.push(Diagnostic::new(loc, "`if` may be missing an `else` clause").note(
+                    format!(
+                        "note: the `if` branch has type `{shown}`, so an `else` branch of the same type is required"
+                    ),
+                ));
+                // Its value was meant to be used: no follow-up "found `()`".
+                return Ty::Unknown;
+            }
+            return Ty::Unit;
+        };
+        let et = self.expr(els);
+        if self.resolve(&tt) == Ty::Never {
+            et
+        } else if self.resolve(&et) == Ty::Never {
+            tt
+        } else {
+            if self.unify(&tt, &et).is_err() {
+                let eloc = self.tail_loc(els).unwrap_or(self.loc(els));
+                let (a, b) = (self.show(&tt), self.show(&et));
+                self.diags.push(Diagnostic::new(
+                    eloc,
+                    format!("`if` and `else` have incompatible types: expected `{a}`, found `{b}`"),
+                ));
+            }
+            tt
         }
     }
 
@@ -994,6 +1024,7 @@ impl<'a> Infer<'a> {
                 elem: Box::new(self.concrete(&e)?),
                 mutable: m,
             },
+            Ty::Option(e) => Type::Option(Box::new(self.concrete(&e)?)),
             Ty::Var(_) | Ty::Unknown => return None,
         })
     }

@@ -234,6 +234,21 @@ impl Checker<'_> {
                 }
                 state.join(&then_state);
             }
+            ExprKind::IfLetSome {
+                pattern,
+                scrutinee,
+                then_branch,
+                else_branch,
+            } => {
+                self.expr(*scrutinee, state);
+                let mut then_state = state.clone();
+                self.bind(pattern, &mut then_state, true);
+                self.expr(*then_branch, &mut then_state);
+                if let Some(e) = else_branch {
+                    self.expr(*e, state);
+                }
+                state.join(&then_state);
+            }
             ExprKind::While { cond, body } => {
                 *state = self.walk_loop(id, Some(*cond), *body, state, true);
             }

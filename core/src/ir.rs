@@ -94,6 +94,7 @@ pub enum TypeExpr {
     },
     /// A generic parameter of the function, by index into `FnIr::generics`.
     Generic(u32),
+    Option(Box<TypeExpr>),
     /// `_` in a `let` annotation or a cast target: inferred.
     Infer,
 }
@@ -158,6 +159,18 @@ pub enum ExprKind {
     },
     /// `panic!(..)`, and the failing branch of `assert!(..)`.
     Panic(PanicMessage),
+    /// `Some(value)`.
+    Some(ExprId),
+    /// `None`.
+    None,
+    /// `if let Some(pattern) = scrutinee { then } else { else }`; also what `match` on an
+    /// `Option` and `while let` lower to. `pattern` binds the contents of the `Some`.
+    IfLetSome {
+        pattern: Pattern,
+        scrutinee: ExprId,
+        then_branch: ExprId,
+        else_branch: Option<ExprId>,
+    },
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -379,7 +392,7 @@ impl TypeExpr {
         match self {
             TypeExpr::Generic(i) => Some(*i),
             TypeExpr::Tuple(es) => es.iter().filter_map(TypeExpr::max_generic).max(),
-            TypeExpr::Slice { elem, .. } => elem.max_generic(),
+            TypeExpr::Slice { elem, .. } | TypeExpr::Option(elem) => elem.max_generic(),
             TypeExpr::Prim(_) | TypeExpr::Unit | TypeExpr::Infer => None,
         }
     }
@@ -389,7 +402,20 @@ impl ExprKind {
     /// Calls `f` on every direct child expression, in evaluation order.
     pub fn for_each_child(&self, mut f: impl FnMut(ExprId)) {
         match self {
-            ExprKind::Lit(_) | ExprKind::Local(_) | ExprKind::Continue { .. } => {}
+            ExprKind::Lit(_) | ExprKind::Local(_) | ExprKind::Continue { .. } | ExprKind::None => {}
+            ExprKind::Some(e) => f(*e),
+            ExprKind::IfLetSome {
+                scrutinee,
+                then_branch,
+                else_branch,
+                ..
+            } => {
+                f(*scrutinee);
+                f(*then_branch);
+                if let Some(e) = else_branch {
+                    f(*e)
+                }
+            }
             ExprKind::Unary(_, e) | ExprKind::Cast(e, _) | ExprKind::TupleField(e, _) => f(*e),
             ExprKind::Binary(_, a, b)
             | ExprKind::Assign(a, b)

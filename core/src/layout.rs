@@ -59,6 +59,14 @@ pub fn size_align(t: &Type) -> SizeAlign {
             }
         }
         Type::Slice { .. } => SizeAlign { size: 16, align: 8 },
+        // `#[repr(C)] { is_some: bool, value: T }`.
+        Type::Option(inner) => {
+            let l = c_struct(&[size_align(&Type::BOOL), size_align(inner)]);
+            SizeAlign {
+                size: l.size,
+                align: l.align,
+            }
+        }
     }
 }
 

@@ -39,6 +39,16 @@ pub enum Builtin {
     IntSaturatingSub,
     SliceLen,
     SliceIsEmpty,
+    Option(OptionMethod),
+}
+
+/// The methods of `Option` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptionMethod {
+    IsSome,
+    IsNone,
+    Unwrap,
+    UnwrapOr,
 }
 
 /// A resolved builtin method: operand types after the receiver, and the result type.
@@ -100,6 +110,21 @@ pub fn lookup(receiver: &Type, name: &str) -> Option<MethodSig> {
             "is_empty" => sig(Builtin::SliceIsEmpty, vec![], Type::BOOL),
             _ => None,
         },
+        Type::Option(inner) => match name {
+            "is_some" => sig(Builtin::Option(OptionMethod::IsSome), vec![], Type::BOOL),
+            "is_none" => sig(Builtin::Option(OptionMethod::IsNone), vec![], Type::BOOL),
+            "unwrap" => sig(
+                Builtin::Option(OptionMethod::Unwrap),
+                vec![],
+                (**inner).clone(),
+            ),
+            "unwrap_or" => sig(
+                Builtin::Option(OptionMethod::UnwrapOr),
+                vec![(**inner).clone()],
+                (**inner).clone(),
+            ),
+            _ => None,
+        },
         Type::Prim(p) if p.is_float() => {
             let me = receiver.clone();
             if let Some(&(_, intrinsic, arity)) = FLOAT_INTRINSICS.iter().find(|m| m.0 == name) {
@@ -157,6 +182,7 @@ pub fn lookup(receiver: &Type, name: &str) -> Option<MethodSig> {
 pub fn names_for(receiver: &Type) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = match receiver {
         Type::Slice { .. } => vec!["len", "is_empty"],
+        Type::Option(_) => vec!["is_some", "is_none", "unwrap", "unwrap_or"],
         Type::Prim(p) if p.is_float() => FLOAT_INTRINSICS
             .iter()
             .chain(FLOAT_LIBM)

@@ -135,6 +135,8 @@ pub enum Type {
         elem: Box<Type>,
         mutable: bool,
     },
+    /// `Option<T>` of a value type without references (numbers, `bool`, tuples of them).
+    Option(Box<Type>),
 }
 
 impl Type {
@@ -179,6 +181,7 @@ impl fmt::Display for Type {
             Type::Slice { elem, mutable } => {
                 write!(f, "&{}[{elem}]", if *mutable { "mut " } else { "" })
             }
+            Type::Option(inner) => write!(f, "Option<{inner}>"),
         }
     }
 }

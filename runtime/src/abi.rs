@@ -9,6 +9,7 @@
 
 use crate::Type;
 use jitclass_core::PrimTy;
+use std::mem::MaybeUninit;
 
 /// A type that can be passed to a `#[jit]` function.
 ///
@@ -221,6 +222,66 @@ unsafe impl<T: JitElem> JitArg for &mut [T] {
     }
 }
 
+/// The C representation of an `Option` in jit code: `{is_some, value}`, the value zeroed
+/// when `None`.
+#[repr(C)]
+pub struct OptionRepr<R> {
+    pub is_some: bool,
+    pub value: MaybeUninit<R>,
+}
+
+impl<R: Copy> Clone for OptionRepr<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R: Copy> Copy for OptionRepr<R> {}
+
+// SAFETY: the repr is the C struct `{bool, T::Repr}` that codegen lays `Option<T>` out as,
+// passed by pointer; `value` is initialised whenever `is_some` is true.
+unsafe impl<T: JitType> JitArg for Option<T> {
+    type Repr = OptionRepr<T::Repr>;
+    type Abi = *const Self::Repr;
+    fn jit_type() -> Type {
+        Type::Option(Box::new(T::jit_type()))
+    }
+    #[inline(always)]
+    fn into_repr(self) -> Self::Repr {
+        match self {
+            Some(v) => OptionRepr {
+                is_some: true,
+                value: MaybeUninit::new(v.into_repr()),
+            },
+            // Zeroed, not uninit: JIT code loads the whole struct.
+            None => OptionRepr {
+                is_some: false,
+                value: MaybeUninit::zeroed(),
+            },
+        }
+    }
+    #[inline(always)]
+    fn to_abi(repr: &Self::Repr) -> Self::Abi {
+        repr
+    }
+}
+
+// SAFETY: `Option`s return through the out pointer, which JIT code initialised.
+unsafe impl<T: JitType> JitType for Option<T> {
+    type RetAbi = ();
+    #[inline(always)]
+    unsafe fn from_ret(_: (), out: *const Self::Repr) -> Self {
+        // SAFETY: the caller guarantees `out` is initialised.
+        unsafe { Self::from_repr(*out) }
+    }
+    #[inline(always)]
+    unsafe fn from_repr(repr: Self::Repr) -> Self {
+        // SAFETY: JIT code writes a valid value whenever it sets `is_some`.
+        repr.is_some
+            .then(|| unsafe { T::from_repr(repr.value.assume_init()) })
+    }
+}
+
 macro_rules! tuple {
     ($name:ident; $($T:ident $i:tt),+) => {
         /// The `#[repr(C)]` representation of a Rust tuple in jit code.
@@ -302,6 +363,9 @@ mod tests {
         check::<(f64,)>();
         check::<(u8, u16, u32, u64, i8, i16, i32, i64)>();
         check::<&[f64]>();
+        check::<Option<f64>>();
+        check::<Option<(bool, u8)>>();
+        check::<Option<Option<i16>>>();
         check::<&mut [bool]>();
     }
 }

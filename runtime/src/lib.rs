@@ -35,7 +35,7 @@ pub mod memory;
 mod panic;
 mod stats;
 
-pub use abi::{JitArg, JitElem, JitType, SliceRepr, type_of};
+pub use abi::{JitArg, JitElem, JitType, OptionRepr, SliceRepr, type_of};
 pub use abi::{Tuple1, Tuple2, Tuple3, Tuple4, Tuple5, Tuple6, Tuple7, Tuple8};
 pub use dispatch::{CompileStats, Dispatcher};
 pub use error::{Error, ErrorKind};

@@ -119,6 +119,8 @@ struct Lowerer {
     spans: Vec<Span>,
     scopes: Vec<Vec<(String, LocalId)>>,
     loops: Vec<LoopFrame>,
+    /// `if let None = ..` expressions, whose `then` code sits in the `else` slot.
+    none_first: Vec<ExprId>,
     generics: Vec<String>,
     errors: Vec<syn::Error>,
 }
@@ -462,13 +464,10 @@ impl Lowerer {
                 s.path.span(),
                 "struct literals are only supported for `#[jitclass]` types",
             ),
-            syn::Expr::Match(m) => self.invalid(
-                m.match_token.span,
-                "`match` is not supported in jit functions yet; use `if` / `else if`",
-            ),
+            syn::Expr::Match(m) => self.match_expr(m),
             syn::Expr::Let(l) => self.invalid(
                 l.let_token.span,
-                "`let` patterns in conditions (`if let`, `while let`) are not supported in jit functions yet",
+                "`let` patterns are supported as the whole condition of `if let` / `while let`",
             ),
             syn::Expr::Range(r) => self.invalid(
                 r.span(),
@@ -561,6 +560,9 @@ impl Lowerer {
     fn path_expr(&mut self, p: &syn::ExprPath) -> ExprId {
         let span = p.span();
         if p.qself.is_none() {
+            if p.path.is_ident("None") && self.lookup("None").is_none() {
+                return self.push(ExprKind::None, span);
+            }
             if let Some(ident) = p.path.get_ident() {
                 let name = ident.to_string();
                 return match self.lookup(&name) {
@@ -656,6 +658,13 @@ impl Lowerer {
     }
 
     fn if_expr(&mut self, i: &syn::ExprIf) -> ExprId {
+        if let syn::Expr::Let(l) = strip_parens(&i.cond) {
+            let scrutinee = self.expr(&l.expr);
+            let then_block = &i.then_branch;
+            let then = |cx: &mut Self| cx.block_expr(then_block);
+            let else_branch = i.else_branch.as_ref().map(|(_, e)| &**e);
+            return self.if_let(&l.pat, scrutinee, then, else_branch, i.if_token.span);
+        }
         let cond = self.expr(&i.cond);
         self.scopes.push(Vec::new());
         if let syn::Expr::Let(l) = strip_parens(&i.cond) {
@@ -675,6 +684,9 @@ impl Lowerer {
     }
 
     fn while_expr(&mut self, w: &syn::ExprWhile) -> ExprId {
+        if let syn::Expr::Let(l) = strip_parens(&w.cond) {
+            return self.while_let(w, l);
+        }
         let id = self.push(ExprKind::Lit(Lit::Unit), w.while_token.span);
         // Rust refuses an unlabeled `break`/`continue` in the condition (E0590) rather than
         // letting it leave an enclosing loop; a frame without an id stands for that rule.
@@ -696,6 +708,172 @@ impl Lowerer {
         self.scopes.pop();
         self.loops.pop();
         self.exprs[id.index()].kind = ExprKind::While { cond, body };
+        id
+    }
+
+    /// `while let P = e { body }` as `loop { if let P = e { body } else { break } }`.
+    fn while_let(&mut self, w: &syn::ExprWhile, l: &syn::ExprLet) -> ExprId {
+        let span = w.while_token.span;
+        let id = self.push(ExprKind::Lit(Lit::Unit), span);
+        self.loops.push(LoopFrame {
+            label: label_name(&w.label),
+            id,
+        });
+        let scrutinee = self.expr(&l.expr);
+        let body_block = &w.body;
+        let then = |cx: &mut Self| cx.block_expr(body_block);
+        let exit = self.push(
+            ExprKind::Break {
+                target: id,
+                value: None,
+            },
+            span,
+        );
+        let stop = self.push(
+            ExprKind::Block(Block {
+                stmts: vec![Stmt::Expr(exit)],
+                tail: None,
+            }),
+            span,
+        );
+        let body = self.if_let_inner(&l.pat, scrutinee, then, span);
+        self.set_else(body, stop);
+        self.loops.pop();
+        let body = self.push(
+            ExprKind::Block(Block {
+                stmts: vec![Stmt::Expr(body)],
+                tail: None,
+            }),
+            span,
+        );
+        self.exprs[id.index()].kind = ExprKind::Loop { body };
+        id
+    }
+
+    /// `if let P = scrutinee { then } else { .. }` for the patterns `Some(p)` and `None`.
+    fn if_let(
+        &mut self,
+        pat: &syn::Pat,
+        scrutinee: ExprId,
+        then: impl FnOnce(&mut Self) -> ExprId,
+        else_branch: Option<&syn::Expr>,
+        span: Span,
+    ) -> ExprId {
+        let id = self.if_let_inner(pat, scrutinee, then, span);
+        // The `else` is outside the pattern's scope.
+        if let Some(e) = else_branch {
+            let else_id = self.expr(e);
+            self.set_else(id, else_id);
+        }
+        id
+    }
+
+    /// Builds the `IfLetSome` without its `else`; `None` patterns swap the branches later.
+    fn if_let_inner(
+        &mut self,
+        pat: &syn::Pat,
+        scrutinee: ExprId,
+        then: impl FnOnce(&mut Self) -> ExprId,
+        span: Span,
+    ) -> ExprId {
+        match option_pattern(pat) {
+            Ok(OptionPat::Some(inner)) => {
+                self.scopes.push(Vec::new());
+                let pattern = self.pattern(inner);
+                let then_branch = then(self);
+                self.scopes.pop();
+                self.push(
+                    ExprKind::IfLetSome {
+                        pattern,
+                        scrutinee,
+                        then_branch,
+                        else_branch: None,
+                    },
+                    span,
+                )
+            }
+            Ok(OptionPat::None) => {
+                // `if let None = x { a } else { b }` is `if let Some(_) = x { b } else { a }`;
+                // the `then` code is kept in the `else` slot until `set_else` swaps it in.
+                let then_branch = then(self);
+                let unit = self.push(
+                    ExprKind::Block(Block {
+                        stmts: vec![],
+                        tail: None,
+                    }),
+                    span,
+                );
+                let id = self.push(
+                    ExprKind::IfLetSome {
+                        pattern: Pattern::Wild,
+                        scrutinee,
+                        then_branch: unit,
+                        else_branch: Some(then_branch),
+                    },
+                    span,
+                );
+                self.none_first.push(id);
+                id
+            }
+            Err(message) => {
+                self.error(pat.span(), message);
+                self.scopes.push(Vec::new());
+                self.declare_names_of(pat);
+                let _ = then(self);
+                self.scopes.pop();
+                self.push(ExprKind::Lit(Lit::Unit), span)
+            }
+        }
+    }
+
+    /// Attaches the `else` code of an `if let` built by `if_let_inner`.
+    fn set_else(&mut self, id: ExprId, else_id: ExprId) {
+        let none_first = self.none_first.contains(&id);
+        if let ExprKind::IfLetSome {
+            then_branch,
+            else_branch,
+            ..
+        } = &mut self.exprs[id.index()].kind
+        {
+            if none_first {
+                *then_branch = else_id;
+            } else {
+                *else_branch = Some(else_id);
+            }
+        }
+    }
+
+    /// `match e { Some(p) => a, None => b }` (arms in either order, `_` for either).
+    fn match_expr(&mut self, m: &syn::ExprMatch) -> ExprId {
+        let span = m.match_token.span;
+        let scrutinee = self.expr(&m.expr);
+        for arm in &m.arms {
+            if let Some((if_token, _)) = &arm.guard {
+                return self.invalid(
+                    if_token.span,
+                    "match guards are not supported in jit code; use `if` inside the arm",
+                );
+            }
+        }
+        let some_arm = m
+            .arms
+            .iter()
+            .position(|a| matches!(option_pattern(&a.pat), Ok(OptionPat::Some(_))));
+        let other_arm = m.arms.iter().position(|a| {
+            matches!(option_pattern(&a.pat), Ok(OptionPat::None))
+                || matches!(a.pat, syn::Pat::Wild(_))
+        });
+        let (Some(some_i), Some(other_i), 2) = (some_arm, other_arm, m.arms.len()) else {
+            return self.invalid(
+                span,
+                "`match` in jit code works on `Option` with two arms: `Some(..) => ..` and `None => ..` (or `_ => ..`)",
+            );
+        };
+        let some_body = &m.arms[some_i].body;
+        let then = |cx: &mut Self| cx.expr(some_body);
+        let id = self.if_let_inner(&m.arms[some_i].pat, scrutinee, then, span);
+        let other = self.expr(&m.arms[other_i].body);
+        self.set_else(id, other);
         id
     }
 
@@ -811,6 +989,13 @@ impl Lowerer {
             );
         }
         let path = &fp.path;
+        if path.is_ident("Some") && self.lookup("Some").is_none() {
+            if c.args.len() != 1 {
+                return self.invalid(c.span(), "`Some` takes exactly one value");
+            }
+            let inner = self.expr(&c.args[0]);
+            return self.push(ExprKind::Some(inner), span);
+        }
         // `f64::sqrt(x)`, `i64::max(a, b)`: methods of primitives in function-call form.
         if path.segments.len() == 2 {
             let ty_name = path.segments[0].ident.to_string();
@@ -1129,6 +1314,29 @@ impl Lowerer {
             tail: None,
         };
         self.push(ExprKind::Block(block), span)
+    }
+}
+
+enum OptionPat<'a> {
+    Some(&'a syn::Pat),
+    None,
+}
+
+/// Classifies an `Option` pattern; the error says what is supported.
+fn option_pattern(pat: &syn::Pat) -> Result<OptionPat<'_>, &'static str> {
+    const MESSAGE: &str = "jit code matches `Option` values with `Some(pattern)` and `None`";
+    match pat {
+        syn::Pat::TupleStruct(ts) if ts.qself.is_none() && ts.path.is_ident("Some") => {
+            if ts.elems.len() == 1 {
+                Ok(OptionPat::Some(&ts.elems[0]))
+            } else {
+                Err("`Some(..)` holds exactly one value")
+            }
+        }
+        syn::Pat::Ident(pi) if pi.ident == "None" && pi.subpat.is_none() => Ok(OptionPat::None),
+        syn::Pat::Path(pp) if pp.qself.is_none() && pp.path.is_ident("None") => Ok(OptionPat::None),
+        syn::Pat::Paren(p) => option_pattern(&p.pat),
+        _ => Err(MESSAGE),
     }
 }
 

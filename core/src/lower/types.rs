@@ -133,6 +133,14 @@ fn lower_path_type(p: &syn::TypePath, generics: &[String]) -> syn::Result<TypeEx
             return Ok(TypeExpr::Generic(i as u32));
         }
     }
+    if let [segment] = path.segments.iter().collect::<Vec<_>>().as_slice()
+        && segment.ident == "Option"
+        && let syn::PathArguments::AngleBracketed(args) = &segment.arguments
+        && let [syn::GenericArgument::Type(inner)] = args.args.iter().collect::<Vec<_>>().as_slice()
+    {
+        let inner = lower_type(inner, generics, TypePos::Other)?;
+        return Ok(TypeExpr::Option(Box::new(inner)));
+    }
     let last = path
         .segments
         .last()
@@ -147,7 +155,7 @@ fn lower_path_type(p: &syn::TypePath, generics: &[String]) -> syn::Result<TypeEx
         "i128" | "u128" => format!(
             "`{last}` is not supported in jit code; the widest integers are `i64` and `u64`"
         ),
-        "Option" => "`Option` is not supported in jit functions yet".to_string(),
+        "Option" => "`Option` takes one type: `Option<f64>`".to_string(),
         "Self" => "`Self` can only be used inside a `#[jitclass]` impl".to_string(),
         _ => format!(
             "unsupported type `{}` in jit code\n{SUPPORTED}",

@@ -23,7 +23,7 @@ use inkwell::{AddressSpace, FloatPredicate, IntPredicate};
 use jitclass_core::PrimTy;
 use jitclass_core::infer::Typed;
 use jitclass_core::ir::*;
-use jitclass_core::methods::Builtin;
+use jitclass_core::methods::{Builtin, OptionMethod};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -511,7 +511,32 @@ impl FnCx<'_> {
                 };
                 let builtin = self.typed.methods[&id];
                 let rt = self.ty(*receiver).clone();
-                self.builtin(builtin, recv, &vals, &rt)?
+                self.builtin(builtin, recv, &vals, &rt, loc)?
+            }
+            ExprKind::Some(inner) => {
+                let Some(v) = self.expr(*inner)? else {
+                    return Ok(None);
+                };
+                let ty = reg_type(self.ctx, self.ty(id)).into_struct_type();
+                let some = self.b().build_insert_value(
+                    ty.const_zero(),
+                    self.ctx.bool_type().const_int(1, false),
+                    0,
+                    "some",
+                )?;
+                self.b()
+                    .build_insert_value(some, v, 1, "some")?
+                    .into_struct_value()
+                    .into()
+            }
+            ExprKind::None => reg_type(self.ctx, self.ty(id)).const_zero(),
+            ExprKind::IfLetSome {
+                pattern,
+                scrutinee,
+                then_branch,
+                else_branch,
+            } => {
+                return self.if_let_expr(id, pattern, *scrutinee, *then_branch, *else_branch);
             }
             ExprKind::Panic(msg) => {
                 let Some(vals) = self.exprs(&msg.args)? else {
@@ -793,7 +818,14 @@ impl FnCx<'_> {
             .expect("returns a float"))
     }
 
-    fn builtin(&mut self, builtin: Builtin, recv: Val, args: &[Val], rt: &Type) -> CgResult<Val> {
+    fn builtin(
+        &mut self,
+        builtin: Builtin,
+        recv: Val,
+        args: &[Val],
+        rt: &Type,
+        loc: LocId,
+    ) -> CgResult<Val> {
         let ctx = self.ctx;
         let rty = reg_type(ctx, rt);
         let mut all = vec![recv];
@@ -801,6 +833,7 @@ impl FnCx<'_> {
         let p = rt.prim();
         let b = self.b();
         Ok(match builtin {
+            Builtin::Option(method) => return self.option_builtin(method, recv, args, loc),
             Builtin::SliceLen => b.build_extract_value(recv.into_struct_value(), 1, "len")?,
             Builtin::SliceIsEmpty => {
                 let len = b
@@ -924,6 +957,35 @@ impl FnCx<'_> {
                     (false, false) => "llvm.usub.sat",
                 };
                 self.call_intrinsic(name, &[rty], &all)?
+            }
+        })
+    }
+
+    /// The methods of `Option`.
+    fn option_builtin(
+        &mut self,
+        method: OptionMethod,
+        recv: Val,
+        args: &[Val],
+        loc: LocId,
+    ) -> CgResult<Val> {
+        let option = recv.into_struct_value();
+        let is_some = self
+            .b()
+            .build_extract_value(option, 0, "is_some")?
+            .into_int_value();
+        let value = self.b().build_extract_value(option, 1, "value")?;
+        Ok(match method {
+            OptionMethod::IsSome => is_some.into(),
+            OptionMethod::IsNone => self.b().build_not(is_some, "is_none")?.into(),
+            OptionMethod::UnwrapOr => {
+                self.b()
+                    .build_select(is_some, value, args[0], "unwrap_or")?
+            }
+            OptionMethod::Unwrap => {
+                let is_none = self.b().build_not(is_some, "is_none")?;
+                self.check(is_none, loc, "called `Option::unwrap()` on a `None` value")?;
+                value
             }
         })
     }
@@ -1133,13 +1195,54 @@ impl FnCx<'_> {
         let Some(c) = self.expr(cond)? else {
             return Ok(None);
         };
+        self.two_way(id, c.into_int_value(), None, then_branch, else_branch)
+    }
+
+    /// `if let Some(pattern) = scrutinee { then } else { .. }`.
+    fn if_let_expr(
+        &mut self,
+        id: ExprId,
+        pattern: &Pattern,
+        scrutinee: ExprId,
+        then_branch: ExprId,
+        else_branch: Option<ExprId>,
+    ) -> CgResult<Option<Val>> {
+        let Some(option) = self.expr(scrutinee)? else {
+            return Ok(None);
+        };
+        let option = option.into_struct_value();
+        let is_some = self
+            .b()
+            .build_extract_value(option, 0, "is_some")?
+            .into_int_value();
+        let value = self.b().build_extract_value(option, 1, "value")?;
+        self.two_way(
+            id,
+            is_some,
+            Some((pattern, value)),
+            then_branch,
+            else_branch,
+        )
+    }
+
+    /// Branches on `cond`; the `then` side first binds `bind`'s pattern to its value.
+    fn two_way(
+        &mut self,
+        id: ExprId,
+        cond: IntValue<'static>,
+        bind: Option<(&Pattern, Val)>,
+        then_branch: ExprId,
+        else_branch: Option<ExprId>,
+    ) -> CgResult<Option<Val>> {
         let then_bb = self.block("then");
         let else_bb = self.block("else");
         let merge = self.block("endif");
-        self.b()
-            .build_conditional_branch(c.into_int_value(), then_bb, else_bb)?;
+        self.b().build_conditional_branch(cond, then_bb, else_bb)?;
         let mut incoming = Vec::new();
         self.b().position_at_end(then_bb);
+        if let Some((pattern, value)) = bind {
+            self.bind(pattern, value)?;
+        }
         if let Some(v) = self.expr(then_branch)? {
             incoming.push((v, self.current()));
             self.b().build_unconditional_branch(merge)?;

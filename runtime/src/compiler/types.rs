@@ -40,8 +40,11 @@ fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'st
     match t {
         Type::Prim(p) => prim_type(ctx, *p, memory),
         Type::Unit | Type::Never => ctx.struct_type(&[], false).into(),
-        Type::Tuple(es) => {
-            let fields: Vec<_> = es.iter().map(|e| llvm_type(ctx, e, memory)).collect();
+        Type::Tuple(_) | Type::Option(_) => {
+            let fields: Vec<_> = fields(t)
+                .iter()
+                .map(|e| llvm_type(ctx, e, memory))
+                .collect();
             ctx.struct_type(&fields, false).into()
         }
         Type::Slice { elem, .. } => {
@@ -70,9 +73,19 @@ pub fn result_type(ctx: &'static Context, ret: &Type) -> inkwell::types::StructT
 /// Whether the register and memory forms differ (the type contains a `bool`).
 fn differs(t: &Type) -> bool {
     match t {
-        Type::Prim(PrimTy::Bool) => true,
+        Type::Prim(PrimTy::Bool) | Type::Option(_) => true,
         Type::Tuple(es) => es.iter().any(differs),
         _ => false,
+    }
+}
+
+/// The fields of a type laid out as a struct: a tuple's elements, or an `Option`'s
+/// `{is_some: bool, value: T}` (the C repr; `value` is zero when `None`).
+pub fn fields(t: &Type) -> Vec<Type> {
+    match t {
+        Type::Tuple(es) => es.clone(),
+        Type::Option(inner) => vec![Type::BOOL, (**inner).clone()],
+        _ => Vec::new(),
     }
 }
 
@@ -118,9 +131,9 @@ fn convert(
                 "m2b",
             )?
             .into(),
-        Type::Tuple(es) => {
+        Type::Tuple(_) | Type::Option(_) => {
             let mut out = llvm_type(ctx, t, to_memory).into_struct_type().get_undef();
-            for (i, e) in es.iter().enumerate() {
+            for (i, e) in fields(t).iter().enumerate() {
                 let f = b.build_extract_value(v.into_struct_value(), i as u32, "f")?;
                 let f = convert(ctx, b, f, e, to_memory)?;
                 out = b
@@ -164,6 +177,8 @@ mod tests {
                 elem: Box::new(Type::BOOL),
                 mutable: false,
             },
+            Type::Option(Box::new(Type::F64)),
+            Type::Option(Box::new(Type::Tuple(vec![Type::BOOL, prim(PrimTy::I16)]))),
         ];
         for t in types {
             let m = mem_type(ctx, &t);

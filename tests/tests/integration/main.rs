@@ -8,6 +8,7 @@ mod dispatcher;
 mod dump_ir;
 mod generics;
 mod math;
+mod options;
 mod panics;
 mod reentrancy;
 mod scalars;
