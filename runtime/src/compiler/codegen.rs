@@ -961,6 +961,17 @@ impl FnCx<'_> {
         })
     }
 
+    /// An `Option` register value's `is_some` flag and (meaningful only if set) value.
+    fn option_parts(&self, option: Val) -> CgResult<(IntValue<'static>, Val)> {
+        let option = option.into_struct_value();
+        let is_some = self
+            .b()
+            .build_extract_value(option, 0, "is_some")?
+            .into_int_value();
+        let value = self.b().build_extract_value(option, 1, "value")?;
+        Ok((is_some, value))
+    }
+
     /// The methods of `Option`.
     fn option_builtin(
         &mut self,
@@ -969,12 +980,7 @@ impl FnCx<'_> {
         args: &[Val],
         loc: LocId,
     ) -> CgResult<Val> {
-        let option = recv.into_struct_value();
-        let is_some = self
-            .b()
-            .build_extract_value(option, 0, "is_some")?
-            .into_int_value();
-        let value = self.b().build_extract_value(option, 1, "value")?;
+        let (is_some, value) = self.option_parts(recv)?;
         Ok(match method {
             OptionMethod::IsSome => is_some.into(),
             OptionMethod::IsNone => self.b().build_not(is_some, "is_none")?.into(),
@@ -1210,12 +1216,7 @@ impl FnCx<'_> {
         let Some(option) = self.expr(scrutinee)? else {
             return Ok(None);
         };
-        let option = option.into_struct_value();
-        let is_some = self
-            .b()
-            .build_extract_value(option, 0, "is_some")?
-            .into_int_value();
-        let value = self.b().build_extract_value(option, 1, "value")?;
+        let (is_some, value) = self.option_parts(option)?;
         self.two_way(
             id,
             is_some,
