@@ -16,10 +16,12 @@
 use crate::diag::Diagnostic;
 use crate::ir::*;
 use crate::methods::{self, Builtin};
-use crate::types::{PrimTy, Type};
+use crate::types::{ClassKey, PrimTy, Type};
 use std::collections::HashMap;
 
-/// The signature of a called function, as written (with its own generics).
+/// The signature of a called function, as written (with its own generics). Class types
+/// in it are already resolved (`TypeExpr::Concrete`), since its class references belong
+/// to the callee.
 #[derive(Clone, Debug)]
 pub struct CalleeSig {
     pub name: String,
@@ -28,10 +30,33 @@ pub struct CalleeSig {
     pub ret: TypeExpr,
 }
 
-/// Supplies the signatures of the items a body refers to.
+/// A field of a class, in payload order.
+#[derive(Clone, Debug)]
+pub struct FieldSig {
+    pub name: String,
+    pub ty: Type,
+}
+
+/// A function of a class's impl blocks: a method (`receiver` is set and `self` is the
+/// first parameter of `sig`), a constructor or a static method.
+#[derive(Clone, Debug)]
+pub struct MethodSig {
+    pub sig: CalleeSig,
+    pub receiver: Option<Receiver>,
+}
+
+/// Supplies what a body refers to: called functions and classes.
 pub trait Callees {
     /// `Ok(None)` when the signature is not known (macro time).
     fn signature(&self, item: RefId) -> Result<Option<CalleeSig>, String>;
+    /// The class a class reference names; `Ok(None)` when not known (macro time).
+    fn class(&self, class: ClassRefId) -> Result<Option<ClassKey>, String>;
+    /// The fields of a class, in payload order.
+    fn fields(&self, class: &ClassKey) -> Result<Vec<FieldSig>, String>;
+    /// The function `name` of a class's impl blocks, if it has one.
+    fn method(&self, class: &ClassKey, name: &str) -> Result<Option<MethodSig>, String>;
+    /// The names of a class's functions, for "no method named" messages.
+    fn method_names(&self, class: &ClassKey) -> Vec<String>;
 }
 
 /// Macro time: nothing is known about other items.
@@ -40,6 +65,22 @@ pub struct UnknownCallees;
 impl Callees for UnknownCallees {
     fn signature(&self, _: RefId) -> Result<Option<CalleeSig>, String> {
         Ok(None)
+    }
+
+    fn class(&self, _: ClassRefId) -> Result<Option<ClassKey>, String> {
+        Ok(None)
+    }
+
+    fn fields(&self, _: &ClassKey) -> Result<Vec<FieldSig>, String> {
+        Ok(Vec::new())
+    }
+
+    fn method(&self, _: &ClassKey, _: &str) -> Result<Option<MethodSig>, String> {
+        Ok(None)
+    }
+
+    fn method_names(&self, _: &ClassKey) -> Vec<String> {
+        Vec::new()
     }
 }
 
@@ -56,8 +97,15 @@ pub struct Typed {
     pub local_types: Vec<Type>,
     /// Generic arguments of each `Call` expression's callee.
     pub call_type_args: HashMap<ExprId, Vec<Type>>,
-    /// The builtin behind each `MethodCall` expression.
+    /// The builtin behind each `MethodCall` expression on a non-class receiver.
     pub methods: HashMap<ExprId, Builtin>,
+    /// The class whose function each `MethodCall` on a class instance and each
+    /// `AssocCall` calls (by the name in the IR); generic arguments are in `call_type_args`.
+    pub class_calls: HashMap<ExprId, ClassKey>,
+    /// The payload index of the field each `Field` expression reads or writes.
+    pub field_index: HashMap<ExprId, u32>,
+    /// For each `StructLit`, the payload index of each of its written fields, in order.
+    pub literal_fields: HashMap<ExprId, Vec<u32>>,
     pub ret: Type,
     pub params: Vec<Type>,
 }
@@ -78,7 +126,8 @@ pub fn concrete_type(te: &TypeExpr, type_args: &[Type]) -> Option<Type> {
         },
         TypeExpr::Generic(i) => type_args.get(*i as usize)?.clone(),
         TypeExpr::Option(inner) => Type::Option(Box::new(concrete_type(inner, type_args)?)),
-        TypeExpr::Infer => return None,
+        TypeExpr::Concrete(t) => t.clone(),
+        TypeExpr::Class(_) | TypeExpr::Infer => return None,
     })
 }
 
@@ -105,6 +154,9 @@ pub fn infer(
         loop_break: HashMap::new(),
         call_vars: HashMap::new(),
         methods: HashMap::new(),
+        class_calls: HashMap::new(),
+        field_index: HashMap::new(),
+        literal_fields: HashMap::new(),
         deferred: Vec::new(),
         int_lits: Vec::new(),
         diags: Vec::new(),
@@ -122,6 +174,7 @@ enum Ty {
     Tuple(Vec<Ty>),
     Slice(Box<Ty>, bool),
     Option(Box<Ty>),
+    Class(ClassKey),
     Var(u32),
     /// Unknown at macro time, or after an error: compatible with everything.
     Unknown,
@@ -161,6 +214,9 @@ struct Infer<'a> {
     loop_break: HashMap<ExprId, Option<Ty>>,
     call_vars: HashMap<ExprId, Vec<Ty>>,
     methods: HashMap<ExprId, Builtin>,
+    class_calls: HashMap<ExprId, ClassKey>,
+    field_index: HashMap<ExprId, u32>,
+    literal_fields: HashMap<ExprId, Vec<u32>>,
     deferred: Vec<Deferred>,
     int_lits: Vec<(ExprId, i128, Ty)>,
     diags: Vec<Diagnostic>,
@@ -227,6 +283,7 @@ impl<'a> Infer<'a> {
             Type::Tuple(es) => Ty::Tuple(es.iter().map(Self::ty_of_type).collect()),
             Type::Slice { elem, mutable } => Ty::Slice(Box::new(Self::ty_of_type(elem)), *mutable),
             Type::Option(inner) => Ty::Option(Box::new(Self::ty_of_type(inner))),
+            Type::Class(k) => Ty::Class(k.clone()),
         }
     }
 
@@ -255,6 +312,8 @@ impl<'a> Infer<'a> {
                 Some(g) => g[*i as usize].clone(),
                 None => Self::ty_of_type(&self.type_args[*i as usize]),
             },
+            TypeExpr::Class(c) => self.class_ty(*c, self.ir.loc),
+            TypeExpr::Concrete(t) => Self::ty_of_type(t),
             TypeExpr::Infer => self.fresh(VarKind::General),
         }
     }
@@ -325,6 +384,7 @@ impl<'a> Infer<'a> {
             }
             (Ty::Slice(x, mx), Ty::Slice(y, my)) if mx == my => self.unify(x, y),
             (Ty::Option(x), Ty::Option(y)) => self.unify(x, y),
+            (Ty::Class(x), Ty::Class(y)) if x == y => Ok(()),
             _ => Err(()),
         }
     }
@@ -354,6 +414,7 @@ impl<'a> Infer<'a> {
             }
             Ty::Slice(e, m) => format!("&{}[{}]", if m { "mut " } else { "" }, self.show(&e)),
             Ty::Option(e) => format!("Option<{}>", self.show(&e)),
+            Ty::Class(k) => k.name,
             Ty::Var(v) => match self.var_kind(v) {
                 VarKind::Int => "{integer}".into(),
                 VarKind::Float => "{float}".into(),
@@ -627,7 +688,270 @@ impl<'a> Infer<'a> {
                 }
                 Ty::Never
             }
+            ExprKind::Field(base, name) => {
+                let bt = self.expr(*base);
+                self.field(id, &bt, name, loc)
+            }
+            ExprKind::StructLit { class, fields } => self.struct_lit(id, *class, fields),
+            ExprKind::AssocCall { class, name, args } => {
+                let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
+                let Ty::Class(key) = self.class_ty(*class, loc) else {
+                    return Ty::Unknown;
+                };
+                let Some(m) = self.lookup_method(&key, name, loc) else {
+                    return Ty::Unknown;
+                };
+                if m.receiver == Some(Receiver::RefMut)
+                    && let Some(first) = args.first()
+                {
+                    self.check_mutable_receiver(*first, name);
+                }
+                self.call_target(id, &key, &m, args, &arg_types)
+            }
         }
+    }
+
+    // ---- classes --------------------------------------------------------------------
+
+    /// The type a class reference names (`Unknown` at macro time).
+    fn class_ty(&mut self, class: ClassRefId, loc: LocId) -> Ty {
+        match self.callees.class(class) {
+            Ok(Some(key)) => Ty::Class(key),
+            Ok(None) => Ty::Unknown,
+            Err(message) => {
+                self.diags.push(Diagnostic::new(loc, message));
+                Ty::Unknown
+            }
+        }
+    }
+
+    fn class_fields(&mut self, key: &ClassKey, loc: LocId) -> Vec<FieldSig> {
+        match self.callees.fields(key) {
+            Ok(fields) => fields,
+            Err(message) => {
+                self.diags.push(Diagnostic::new(loc, message));
+                Vec::new()
+            }
+        }
+    }
+
+    fn lookup_method(&mut self, key: &ClassKey, name: &str, loc: LocId) -> Option<MethodSig> {
+        match self.callees.method(key, name) {
+            Ok(Some(m)) => Some(m),
+            Ok(None) => {
+                let names = self.callees.method_names(key);
+                let mut d = Diagnostic::new(
+                    loc,
+                    format!(
+                        "no function or method named `{name}` found for `{}`",
+                        key.name
+                    ),
+                );
+                if !names.is_empty() {
+                    d = d.note(format!(
+                        "note: the functions of `{}` in jit code are: {}",
+                        key.name,
+                        names.join(", ")
+                    ));
+                }
+                self.diags.push(d);
+                None
+            }
+            Err(message) => {
+                self.diags.push(Diagnostic::new(loc, message));
+                None
+            }
+        }
+    }
+
+    /// `base.name`: a field of a class instance.
+    fn field(&mut self, id: ExprId, bt: &Ty, name: &str, loc: LocId) -> Ty {
+        let key = match self.known_receiver(bt, loc) {
+            None => return Ty::Unknown,
+            Some(Ty::Class(key)) => key,
+            Some(other) => {
+                let shown = self.show(&other);
+                self.diags.push(
+                    Diagnostic::new(loc, format!("no field `{name}` on type `{shown}`")).note(
+                        "note: named fields belong to `#[jitclass]` instances; tuples have `.0`, `.1`, ...",
+                    ),
+                );
+                return Ty::Unknown;
+            }
+        };
+        let fields = self.class_fields(&key, loc);
+        match fields.iter().position(|f| f.name == name) {
+            Some(i) => {
+                self.field_index.insert(id, i as u32);
+                Self::ty_of_type(&fields[i].ty)
+            }
+            None => {
+                let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+                let mut d =
+                    Diagnostic::new(loc, format!("no field `{name}` on type `{}`", key.name));
+                d = d.note(if names.is_empty() {
+                    format!("note: `{}` has no fields", key.name)
+                } else {
+                    format!(
+                        "note: the fields of `{}` are: {}",
+                        key.name,
+                        names.join(", ")
+                    )
+                });
+                self.diags.push(d);
+                Ty::Unknown
+            }
+        }
+    }
+
+    /// `Class { f: v, .. }`: every field exactly once, each value of its field's type.
+    fn struct_lit(&mut self, id: ExprId, class: ClassRefId, written: &[(String, ExprId)]) -> Ty {
+        let loc = self.loc(id);
+        let value_types: Vec<Ty> = written.iter().map(|(_, e)| self.expr(*e)).collect();
+        let Ty::Class(key) = self.class_ty(class, loc) else {
+            return Ty::Unknown;
+        };
+        let fields = self.class_fields(&key, loc);
+        let mut indices = Vec::with_capacity(written.len());
+        let mut seen = vec![false; fields.len()];
+        for ((name, value), vt) in written.iter().zip(&value_types) {
+            let vloc = self.loc(*value);
+            let Some(i) = fields.iter().position(|f| &f.name == name) else {
+                self.diags.push(
+                    Diagnostic::new(
+                        vloc,
+                        format!("struct `{}` has no field named `{name}`", key.name),
+                    )
+                    .note(format!(
+                        "note: the fields of `{}` are: {}",
+                        key.name,
+                        fields
+                            .iter()
+                            .map(|f| f.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                );
+                indices.push(0);
+                continue;
+            };
+            if seen[i] {
+                self.diags.push(Diagnostic::new(
+                    vloc,
+                    format!("field `{name}` specified more than once"),
+                ));
+            }
+            seen[i] = true;
+            indices.push(i as u32);
+            let ft = Self::ty_of_type(&fields[i].ty);
+            self.coerce_at(vt, &ft, vloc);
+        }
+        let missing: Vec<String> = fields
+            .iter()
+            .zip(&seen)
+            .filter(|(_, s)| !**s)
+            .map(|(f, _)| format!("`{}`", f.name))
+            .collect();
+        if !missing.is_empty() {
+            self.diags.push(Diagnostic::new(
+                loc,
+                format!(
+                    "missing field{} {} in initializer of `{}`",
+                    if missing.len() == 1 { "" } else { "s" },
+                    missing.join(", "),
+                    key.name
+                ),
+            ));
+        }
+        self.literal_fields.insert(id, indices);
+        Ty::Class(key)
+    }
+
+    /// A call of a class function, its receiver (if any) being the first argument.
+    fn call_target(
+        &mut self,
+        id: ExprId,
+        class: &ClassKey,
+        m: &MethodSig,
+        args: &[ExprId],
+        arg_types: &[Ty],
+    ) -> Ty {
+        let loc = self.loc(id);
+        let sig = &m.sig;
+        if sig.params.len() != args.len() {
+            let (expected, supplied) = match m.receiver {
+                // `v.m(a)`: the receiver is not counted, as rustc does not count it.
+                Some(_) if matches!(self.ir.expr(id).kind, ExprKind::MethodCall { .. }) => {
+                    (sig.params.len() - 1, args.len() - 1)
+                }
+                _ => (sig.params.len(), args.len()),
+            };
+            let plural = |n: usize| if n == 1 { "" } else { "s" };
+            self.diags.push(Diagnostic::new(
+                loc,
+                format!(
+                    "`{}` takes {expected} argument{} but {supplied} argument{} supplied",
+                    sig.name,
+                    plural(expected),
+                    if supplied == 1 { " was" } else { "s were" },
+                ),
+            ));
+            return Ty::Unknown;
+        }
+        let generics: Vec<Ty> = (0..sig.generics)
+            .map(|_| self.fresh(VarKind::General))
+            .collect();
+        for ((a, at), pt) in args.iter().zip(arg_types).zip(&sig.params) {
+            let pty = self.ty_of_expr_type_with(pt, Some(&generics));
+            let aloc = self.loc(*a);
+            self.coerce_at(at, &pty, aloc);
+        }
+        self.call_vars.insert(id, generics.clone());
+        self.class_calls.insert(id, class.clone());
+        self.ty_of_expr_type_with(&sig.ret, Some(&generics))
+    }
+
+    /// The local a place expression (`x`, `x.f.g`, `x.0`) is rooted in, if any.
+    fn root_local(&self, mut e: ExprId) -> Option<LocalId> {
+        loop {
+            match &self.ir.expr(e).kind {
+                ExprKind::Local(l) => return Some(*l),
+                ExprKind::Field(b, _) | ExprKind::TupleField(b, _) => e = *b,
+                _ => return None,
+            }
+        }
+    }
+
+    /// A `&mut self` method needs a receiver rooted in a mutable variable, as in Rust.
+    fn check_mutable_receiver(&mut self, receiver: ExprId, method: &str) {
+        let Some(l) = self.root_local(receiver) else {
+            return;
+        };
+        let decl = self.ir.local(l);
+        if decl.mutable {
+            return;
+        }
+        let d = if decl.name == "self" {
+            Diagnostic::new(
+                self.loc(receiver),
+                format!("cannot call `{method}`, which takes `&mut self`, through `&self`"),
+            )
+            .note("help: take `&mut self` in this method")
+        } else {
+            Diagnostic::new(
+                self.loc(receiver),
+                format!(
+                    "cannot borrow `{}` as mutable, as it is not declared as mutable",
+                    decl.name
+                ),
+            )
+            .note(format!("note: `{method}` takes `&mut self`"))
+            .note(format!(
+                "help: make the variable mutable: `let mut {}`",
+                decl.name
+            ))
+        };
+        self.diags.push(d);
     }
 
     /// The type of `if`/`if let` branches: a missing `else` needs a `()` then-branch.
@@ -792,14 +1116,22 @@ impl<'a> Infer<'a> {
                 }
                 t
             }
-            ExprKind::TupleField(base, _) => {
+            ExprKind::TupleField(base, _) | ExprKind::Field(base, _) => {
                 let mut root = *base;
-                while let ExprKind::TupleField(b, _) = &ir.expr(root).kind {
+                while let ExprKind::TupleField(b, _) | ExprKind::Field(b, _) = &ir.expr(root).kind {
                     root = *b;
                 }
                 if let ExprKind::Local(l) = &ir.expr(root).kind {
                     let decl = ir.local(*l);
-                    if !decl.mutable {
+                    if !decl.mutable && decl.name == "self" {
+                        self.diags.push(
+                            Diagnostic::new(
+                                loc,
+                                "cannot assign to a field of `self`, which is behind a `&` reference",
+                            )
+                            .note("help: take `&mut self` in this method"),
+                        );
+                    } else if !decl.mutable {
                         self.diags.push(
                             Diagnostic::new(
                                 loc,
@@ -814,7 +1146,11 @@ impl<'a> Infer<'a> {
                             )),
                         );
                     }
-                } else if !matches!(ir.expr(root).kind, ExprKind::Index(..)) {
+                } else if !matches!(ir.expr(root).kind, ExprKind::Index(..))
+                    && !matches!(ir.expr(id).kind, ExprKind::Field(..))
+                {
+                    // A class field is a place whatever the instance comes from (a call,
+                    // another field): instances are references.
                     self.diags
                         .push(Diagnostic::new(loc, "invalid left-hand side of assignment"));
                 }
@@ -824,7 +1160,7 @@ impl<'a> Infer<'a> {
                 self.expr(id);
                 self.diags.push(
                     Diagnostic::new(loc, "invalid left-hand side of assignment").note(
-                        "note: only variables, slice elements and tuple fields can be assigned",
+                        "note: only variables, slice elements, tuple fields and class fields can be assigned",
                     ),
                 );
                 Ty::Unknown
@@ -971,6 +1307,32 @@ impl<'a> Infer<'a> {
                 Some(t) => t,
             },
         };
+        if let Ty::Class(key) = &recv {
+            let Some(m) = self.lookup_method(key, method, loc) else {
+                return Ty::Unknown;
+            };
+            if m.receiver.is_none() {
+                self.diags.push(
+                    Diagnostic::new(
+                        loc,
+                        format!(
+                            "`{method}` is an associated function of `{}`, not a method",
+                            key.name
+                        ),
+                    )
+                    .note(format!("help: call it as `{}::{method}(..)`", key.name)),
+                );
+                return Ty::Unknown;
+            }
+            if m.receiver == Some(Receiver::RefMut) {
+                self.check_mutable_receiver(receiver, method);
+            }
+            let mut all_args = vec![receiver];
+            all_args.extend_from_slice(args);
+            let mut all_types = vec![rt.clone()];
+            all_types.extend(arg_types);
+            return self.call_target(id, key, &m, &all_args, &all_types);
+        }
         let concrete = match self.concrete(&recv) {
             Some(t) => t,
             None => return Ty::Unknown,
@@ -1025,6 +1387,7 @@ impl<'a> Infer<'a> {
                 mutable: m,
             },
             Ty::Option(e) => Type::Option(Box::new(self.concrete(&e)?)),
+            Ty::Class(k) => Type::Class(k),
             Ty::Var(_) | Ty::Unknown => return None,
         })
     }
@@ -1300,6 +1663,9 @@ impl<'a> Infer<'a> {
             local_types,
             call_type_args,
             methods: self.methods,
+            class_calls: self.class_calls,
+            field_index: self.field_index,
+            literal_fields: self.literal_fields,
             ret,
             params,
         })

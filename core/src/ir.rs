@@ -11,7 +11,7 @@
 //! - `Break`/`Continue` targets are `Loop`/`While`/`ForRange` expressions that enclose them;
 //! - a `Local` expression's local is declared (by a param, a `let` or a `for`) before use.
 
-use crate::types::PrimTy;
+use crate::types::{PrimTy, Type};
 use serde::{Deserialize, Serialize};
 
 macro_rules! entity {
@@ -43,6 +43,11 @@ entity!(
     /// A source location in the table the glue emits beside the IR.
     LocId
 );
+entity!(
+    /// A `#[jitclass]` type named by the function (in its signature or body) in
+    /// `FnIr::classes`; the glue resolves it to the class's descriptor.
+    ClassRefId
+);
 
 /// One `#[jit]` function.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -58,6 +63,47 @@ pub struct FnIr {
     pub exprs: Vec<Expr>,
     pub locals: Vec<LocalDecl>,
     pub refs: Vec<ItemRef>,
+    /// Class types named by the function, as written (`Self` resolved to the impl's
+    /// type); `TypeExpr::Class` refers here.
+    pub classes: Vec<String>,
+    /// For a method of a `#[jitclass]` impl: how it takes `self` (the first parameter).
+    pub receiver: Option<Receiver>,
+}
+
+/// How a method takes `self`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Receiver {
+    /// `&self`: the instance's fields are read-only in the body.
+    Ref,
+    /// `&mut self`.
+    RefMut,
+    /// `self`, as operator traits take it (`fn add(self, other: V)`).
+    Value,
+}
+
+/// The fields of a `#[jitclass] struct`, in declaration order (= payload order).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ClassIr {
+    pub name: String,
+    pub fields: Vec<FieldIr>,
+    /// Class types named by field types, as written; `TypeExpr::Class` refers here.
+    pub classes: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct FieldIr {
+    pub name: String,
+    pub ty: TypeExpr,
+}
+
+impl ClassIr {
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("IR serialisation cannot fail")
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<ClassIr, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -95,6 +141,11 @@ pub enum TypeExpr {
     /// A generic parameter of the function, by index into `FnIr::generics`.
     Generic(u32),
     Option(Box<TypeExpr>),
+    /// A `#[jitclass]` type (also `Self` inside an impl), by index into `FnIr::classes`.
+    Class(ClassRefId),
+    /// An already resolved type: how the runtime hands a callee's signature, whose class
+    /// references belong to the callee, to the caller's inference. Never serialised.
+    Concrete(Type),
     /// `_` in a `let` annotation or a cast target: inferred.
     Infer,
 }
@@ -155,6 +206,20 @@ pub enum ExprKind {
     MethodCall {
         receiver: ExprId,
         method: String,
+        args: Vec<ExprId>,
+    },
+    /// `base.name`: a field (or `#[getter]` property) of a class instance.
+    Field(ExprId, String),
+    /// `Class { name: value, .. }`: allocates a new instance.
+    StructLit {
+        class: ClassRefId,
+        fields: Vec<(String, ExprId)>,
+    },
+    /// `Class::name(args)`: a constructor, static method, or a method called with the
+    /// receiver as first argument.
+    AssocCall {
+        class: ClassRefId,
+        name: String,
         args: Vec<ExprId>,
     },
     /// `panic!(..)`, and the failing branch of `assert!(..)`.
@@ -338,13 +403,21 @@ impl FnIr {
             }
         };
         let n_generics = self.generics.len() as u32;
+        let n_classes = self.classes.len() as u32;
         let check_type = |t: &TypeExpr| {
-            if t.max_generic().is_none_or(|g| g < n_generics) {
-                Ok(())
-            } else {
+            if !t.max_generic().is_none_or(|g| g < n_generics) {
                 Err("generic parameter index out of range".to_string())
+            } else if !t.max_class().is_none_or(|c| c < n_classes) {
+                Err("class ref id out of range".to_string())
+            } else if t.has_concrete() {
+                Err("a resolved type in serialised IR".to_string())
+            } else {
+                Ok(())
             }
         };
+        if self.receiver.is_some() && self.params.is_empty() {
+            return Err("a method without its `self` parameter".to_string());
+        }
         check_expr(self.body)?;
         check_type(&self.ret)?;
         for p in &self.params {
@@ -379,6 +452,11 @@ impl FnIr {
                 ExprKind::Call { callee, .. } if callee.index() >= self.refs.len() => {
                     return Err(format!("ref id {} out of range", callee.0));
                 }
+                ExprKind::StructLit { class, .. } | ExprKind::AssocCall { class, .. }
+                    if class.index() >= self.classes.len() =>
+                {
+                    return Err(format!("class ref id {} out of range", class.0));
+                }
                 _ => {}
             }
         }
@@ -389,11 +467,46 @@ impl FnIr {
 impl TypeExpr {
     /// The largest generic parameter index this type mentions.
     pub fn max_generic(&self) -> Option<u32> {
-        match self {
+        self.max_of(&|t| match t {
             TypeExpr::Generic(i) => Some(*i),
-            TypeExpr::Tuple(es) => es.iter().filter_map(TypeExpr::max_generic).max(),
-            TypeExpr::Slice { elem, .. } | TypeExpr::Option(elem) => elem.max_generic(),
-            TypeExpr::Prim(_) | TypeExpr::Unit | TypeExpr::Infer => None,
+            _ => None,
+        })
+    }
+
+    /// The largest class ref index this type mentions.
+    pub fn max_class(&self) -> Option<u32> {
+        self.max_of(&|t| match t {
+            TypeExpr::Class(c) => Some(c.0),
+            _ => None,
+        })
+    }
+
+    fn has_concrete(&self) -> bool {
+        self.max_of(&|t| matches!(t, TypeExpr::Concrete(_)).then_some(0))
+            .is_some()
+    }
+
+    fn max_of(&self, leaf: &dyn Fn(&TypeExpr) -> Option<u32>) -> Option<u32> {
+        match self {
+            TypeExpr::Tuple(es) => es.iter().filter_map(|e| e.max_of(leaf)).max(),
+            TypeExpr::Slice { elem, .. } | TypeExpr::Option(elem) => elem.max_of(leaf),
+            other => leaf(other),
+        }
+    }
+
+    /// Replaces every class reference by what `resolve` makes of it.
+    pub fn map_classes(&self, resolve: &mut dyn FnMut(ClassRefId) -> TypeExpr) -> TypeExpr {
+        match self {
+            TypeExpr::Class(c) => resolve(*c),
+            TypeExpr::Tuple(es) => {
+                TypeExpr::Tuple(es.iter().map(|e| e.map_classes(resolve)).collect())
+            }
+            TypeExpr::Slice { elem, mutable } => TypeExpr::Slice {
+                elem: Box::new(elem.map_classes(resolve)),
+                mutable: *mutable,
+            },
+            TypeExpr::Option(inner) => TypeExpr::Option(Box::new(inner.map_classes(resolve))),
+            other => other.clone(),
         }
     }
 }
@@ -465,7 +578,11 @@ impl ExprKind {
                 }
             }
             ExprKind::Tuple(es) => es.iter().copied().for_each(f),
-            ExprKind::Call { args, .. } => args.iter().copied().for_each(f),
+            ExprKind::Call { args, .. } | ExprKind::AssocCall { args, .. } => {
+                args.iter().copied().for_each(f)
+            }
+            ExprKind::Field(base, _) => f(*base),
+            ExprKind::StructLit { fields, .. } => fields.iter().for_each(|(_, e)| f(*e)),
             ExprKind::MethodCall { receiver, args, .. } => {
                 f(*receiver);
                 args.iter().copied().for_each(f);

@@ -58,7 +58,8 @@ pub fn size_align(t: &Type) -> SizeAlign {
                 align: l.align,
             }
         }
-        Type::Slice { .. } => SizeAlign { size: 16, align: 8 },
+        // `{ptr, len}`, and a class reference `{meminfo, data}`.
+        Type::Slice { .. } | Type::Class(_) => SizeAlign { size: 16, align: 8 },
         // `#[repr(C)] { is_some: bool, value: T }`.
         Type::Option(inner) => {
             let l = c_struct(&[size_align(&Type::BOOL), size_align(inner)]);

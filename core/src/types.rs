@@ -135,8 +135,44 @@ pub enum Type {
         elem: Box<Type>,
         mutable: bool,
     },
-    /// `Option<T>` of a value type without references (numbers, `bool`, tuples of them).
+    /// `Option<T>`: `{is_some, value}` in C layout, the value zeroed when `None`.
     Option(Box<Type>),
+    /// A `#[jitclass]` instance: a reference `{meminfo, data}` to a payload.
+    Class(ClassKey),
+}
+
+/// The identity of a `#[jitclass]` type at run time: the address of its descriptor (one
+/// `static` per class), and its name for messages. Equality is by `id` only.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ClassKey {
+    pub id: usize,
+    pub name: String,
+}
+
+impl PartialEq for ClassKey {
+    fn eq(&self, other: &ClassKey) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for ClassKey {}
+
+impl std::hash::Hash for ClassKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id.hash(state)
+    }
+}
+
+impl PartialOrd for ClassKey {
+    fn partial_cmp(&self, other: &ClassKey) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ClassKey {
+    fn cmp(&self, other: &ClassKey) -> std::cmp::Ordering {
+        self.id.cmp(&other.id)
+    }
 }
 
 impl Type {
@@ -156,6 +192,24 @@ impl Type {
     /// Scalars cross the call boundary by value; everything else by pointer to its C repr.
     pub fn is_scalar(&self) -> bool {
         matches!(self, Type::Prim(_))
+    }
+
+    /// Whether values of this type hold references counted by the memory runtime, so
+    /// copying one needs an incref and dropping one a decref.
+    pub fn is_managed(&self) -> bool {
+        match self {
+            Type::Class(_) => true,
+            Type::Option(inner) => inner.is_managed(),
+            Type::Tuple(es) => es.iter().any(Type::is_managed),
+            _ => false,
+        }
+    }
+
+    pub fn class(&self) -> Option<&ClassKey> {
+        match self {
+            Type::Class(k) => Some(k),
+            _ => None,
+        }
     }
 }
 
@@ -182,6 +236,7 @@ impl fmt::Display for Type {
                 write!(f, "&{}[{elem}]", if *mutable { "mut " } else { "" })
             }
             Type::Option(inner) => write!(f, "Option<{inner}>"),
+            Type::Class(k) => f.write_str(&k.name),
         }
     }
 }

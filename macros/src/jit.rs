@@ -15,7 +15,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 /// The most parameters `jitclass::__private::call_N` helpers exist for.
-const MAX_PARAMS: usize = 16;
+pub(crate) const MAX_PARAMS: usize = 16;
 
 pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     let func: syn::ItemFn = match syn::parse2(item.clone()) {
@@ -61,18 +61,22 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
 
 /// `#[cfg]`-like attributes must guard every generated item, not only the function.
 fn cfg_attrs(func: &syn::ItemFn) -> Vec<&syn::Attribute> {
-    func.attrs
+    cfgs_of(&func.attrs)
+}
+
+pub(crate) fn cfgs_of(attrs: &[syn::Attribute]) -> Vec<&syn::Attribute> {
+    attrs
         .iter()
         .filter(|a| a.path().is_ident("cfg") || a.path().is_ident("cfg_attr"))
         .collect()
 }
 
 /// The signature with `mut` removed from parameters (the glue does not mutate them).
-fn glue_signature(
-    func: &syn::ItemFn,
+pub(crate) fn glue_signature(
+    sig: &syn::Signature,
     lowered: Option<&Lowered>,
 ) -> (syn::Signature, Vec<syn::Ident>) {
-    let mut sig = pinned_signature(&func.sig);
+    let mut sig = pinned_signature(sig);
     let mut names = Vec::new();
     for (i, input) in sig.inputs.iter_mut().enumerate() {
         if let syn::FnArg::Typed(pt) = input {
@@ -102,6 +106,20 @@ fn glue_signature(
 /// must mean the same type, or a local `type u64 = u8;` would make rustc pass `&mut [u8]`
 /// to code compiled for `&mut [u64]`.
 fn pinned_signature(sig: &syn::Signature) -> syn::Signature {
+    let mut sig = sig.clone();
+    for input in &mut sig.inputs {
+        if let syn::FnArg::Typed(pt) = input {
+            pin_type(&mut pt.ty);
+        }
+    }
+    if let syn::ReturnType::Type(_, ty) = &mut sig.output {
+        pin_type(ty);
+    }
+    sig
+}
+
+/// Writes every primitive type name in `ty` as `::core::primitive::NAME`.
+pub(crate) fn pin_type(ty: &mut syn::Type) {
     struct Pin;
     impl syn::visit_mut::VisitMut for Pin {
         fn visit_type_path_mut(&mut self, tp: &mut syn::TypePath) {
@@ -116,16 +134,7 @@ fn pinned_signature(sig: &syn::Signature) -> syn::Signature {
             syn::visit_mut::visit_type_path_mut(self, tp);
         }
     }
-    let mut sig = sig.clone();
-    for input in &mut sig.inputs {
-        if let syn::FnArg::Typed(pt) = input {
-            syn::visit_mut::VisitMut::visit_type_mut(&mut Pin, &mut pt.ty);
-        }
-    }
-    if let syn::ReturnType::Type(_, ty) = &mut sig.output {
-        syn::visit_mut::VisitMut::visit_type_mut(&mut Pin, ty);
-    }
-    sig
+    syn::visit_mut::VisitMut::visit_type_mut(&mut Pin, ty);
 }
 
 /// `T: JitType` on every generic parameter, `T: JitElem` on those used as slice elements.
@@ -166,7 +175,7 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
     let vis = &func.vis;
     let cfgs = cfg_attrs(func);
     let attrs = &func.attrs;
-    let (sig, arg_names) = glue_signature(func, Some(l));
+    let (sig, arg_names) = glue_signature(&func.sig, Some(l));
     let call = format_ident!("call_{}", arg_names.len());
     let generic_idents: Vec<&syn::Ident> = func
         .sig
@@ -184,7 +193,8 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
         }
     };
     let dispatcher = dispatcher_items(func, l);
-    let shadow = if generic_idents.is_empty() {
+    // A body using classes reads fields of handles, which rustc could not type-check.
+    let shadow = if generic_idents.is_empty() && !l.uses_classes {
         let shadow_sig = syn::Signature {
             ident: format_ident!("__jitclass_typecheck"),
             ..pinned_signature(&func.sig)
@@ -221,6 +231,41 @@ fn dispatcher_items(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
     let vis = &func.vis;
     let cfgs = cfg_attrs(func);
     let name_str = name.to_string();
+    let info = fn_info(&name_str, l);
+    let doc = format!("The dispatcher of the jit fn [`{name_str}()`]: `{name_str}::dispatcher()`.");
+    quote! {
+        #(#cfgs)*
+        #[doc = #doc]
+        #[allow(non_camel_case_types)]
+        #vis struct #name {
+            _private: (),
+        }
+
+        #(#cfgs)*
+        impl #name {
+            #[doc(hidden)]
+            pub const __JITCLASS: &'static ::jitclass::Dispatcher = {
+                static DISPATCHER: ::jitclass::Dispatcher = ::jitclass::Dispatcher::__new(#info);
+                &DISPATCHER
+            };
+
+            /// Compiled signatures, compile count and compile controls of this jit fn.
+            #vis fn dispatcher() -> &'static ::jitclass::Dispatcher {
+                Self::__JITCLASS
+            }
+        }
+
+        #(#cfgs)*
+        #[diagnostic::do_not_recommend]
+        impl ::jitclass::__private::JitFunction for #name {
+            const DISPATCHER: &'static ::jitclass::Dispatcher = Self::__JITCLASS;
+        }
+    }
+}
+
+/// The `FnInfo` of a lowered function: IR, source locations, and the items it names,
+/// resolved by rustc.
+pub(crate) fn fn_info(name: &str, l: &Lowered) -> TokenStream {
     let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
     // Plain numbers (1-based, as in Rust's panic messages), not `line!()` at the token's
     // span: lints would then judge those generated literals as if the user wrote them.
@@ -260,42 +305,44 @@ fn dispatcher_items(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
             }) as fn() -> &'static ::jitclass::Dispatcher
         }
     });
-    let doc = format!("The dispatcher of the jit fn [`{name_str}()`]: `{name_str}::dispatcher()`.");
+    let classes = class_getters(&l.class_paths);
+    // Each `Class::f` called must exist; rustc says so at the token otherwise.
+    let checks = l.assoc_paths.iter().map(|path| {
+        let span = path.segments.last().expect("a segment").ident.span();
+        quote_spanned! {span=> let _ = #path; }
+    });
     quote! {
-        #(#cfgs)*
-        #[doc = #doc]
-        #[allow(non_camel_case_types)]
-        #vis struct #name {
-            _private: (),
-        }
-
-        #(#cfgs)*
-        impl #name {
-            #[doc(hidden)]
-            pub const __JITCLASS: &'static ::jitclass::Dispatcher = {
-                static DISPATCHER: ::jitclass::Dispatcher = ::jitclass::Dispatcher::__new(::jitclass::__private::FnInfo {
-                    name: #name_str,
-                    module_path: ::core::module_path!(),
-                    file: ::core::file!(),
-                    ir: #ir,
-                    locs: &[#(#locs),*],
-                    refs: &[#(#refs),*],
-                });
-                &DISPATCHER
-            };
-
-            /// Compiled signatures, compile count and compile controls of this jit fn.
-            #vis fn dispatcher() -> &'static ::jitclass::Dispatcher {
-                Self::__JITCLASS
-            }
-        }
-
-        #(#cfgs)*
-        #[diagnostic::do_not_recommend]
-        impl ::jitclass::__private::JitFunction for #name {
-            const DISPATCHER: &'static ::jitclass::Dispatcher = Self::__JITCLASS;
+        ::jitclass::__private::FnInfo {
+            name: #name,
+            module_path: ::core::module_path!(),
+            file: ::core::file!(),
+            ir: #ir,
+            locs: &[#(#locs),*],
+            refs: &[#(#refs),*],
+            classes: &[#(#classes),*],
+            check: {
+                #[allow(clippy::let_underscore_untyped)]
+                fn check() {
+                    #(#checks)*
+                }
+                check
+            },
         }
     }
+}
+
+/// One `fn() -> &'static ClassInfo` per class path, each checked by rustc at its token.
+pub(crate) fn class_getters(paths: &[syn::Path]) -> Vec<TokenStream> {
+    paths
+        .iter()
+        .map(|path| {
+            let span = path.segments.last().expect("a segment").ident.span();
+            quote_spanned! {span=>
+                (|| <#path as ::jitclass::JitClass>::class_info())
+                    as fn() -> &'static ::jitclass::ClassInfo
+            }
+        })
+        .collect()
 }
 
 /// After errors: the errors, plus the function with its signature so that callers still
@@ -304,7 +351,7 @@ fn emit_failed(func: &syn::ItemFn, errors: Vec<syn::Error>) -> TokenStream {
     let errors = errors.into_iter().map(|e| e.to_compile_error());
     let attrs = &func.attrs;
     let vis = &func.vis;
-    let (sig, _) = glue_signature(func, None);
+    let (sig, _) = glue_signature(&func.sig, None);
     let name = &func.sig.ident;
     let cfgs = cfg_attrs(func);
     // With `self`, the attribute is on a method: a struct item is not allowed there.

@@ -3,6 +3,7 @@
 //! `jitclass` crate, which re-exports them.
 
 mod jit;
+mod jitclass;
 
 use proc_macro::TokenStream;
 
@@ -13,4 +14,15 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn jit(attr: TokenStream, item: TokenStream) -> TokenStream {
     jit::expand(attr.into(), item.into()).into()
+}
+
+/// Makes a struct a JIT class (C-layout payload, reference-counted instances) or compiles
+/// the functions of an impl block of one.
+///
+/// `#[jitclass] struct V { x: f64 }` defines the class; `#[jitclass] impl V { .. }`
+/// (several blocks are fine) its constructors, methods and static methods, written in
+/// the jit language. See the book's "Classes" chapter.
+#[proc_macro_attribute]
+pub fn jitclass(attr: TokenStream, item: TokenStream) -> TokenStream {
+    jitclass::expand(attr.into(), item.into()).into()
 }

@@ -27,8 +27,18 @@ pub unsafe trait JitArg {
     /// What the entry point receives: the repr itself for scalars, else a pointer to it.
     type Abi: Copy;
     fn jit_type() -> Type;
-    fn into_repr(self) -> Self::Repr;
+    /// The repr of the value, borrowing what it references: JIT code borrows its
+    /// arguments, and the caller keeps `self` alive across the call.
+    fn to_repr(&self) -> Self::Repr;
     fn to_abi(repr: &Self::Repr) -> Self::Abi;
+}
+
+/// The repr of `value`, taking over the references it holds (for storing into memory
+/// that JIT code or a payload owns).
+pub fn into_owned_repr<T: JitArg>(value: T) -> T::Repr {
+    let repr = value.to_repr();
+    std::mem::forget(value);
+    repr
 }
 
 /// A value type: usable as a generic argument and as a return type.
@@ -48,11 +58,19 @@ pub unsafe trait JitType: JitArg + 'static {
     /// # Safety
     /// For non-scalar types `out` must point to a repr that JIT code initialised.
     unsafe fn from_ret(ret: Self::RetAbi, out: *const Self::Repr) -> Self;
-    /// Rebuilds a Rust value from a repr made by JIT code.
+    /// Rebuilds a Rust value from a repr made by JIT code, taking over the references
+    /// it holds.
     ///
     /// # Safety
-    /// `repr` must be a valid repr of `Self` produced by JIT code.
+    /// `repr` must be a valid repr of `Self` produced by JIT code, whose references the
+    /// caller owns.
     unsafe fn from_repr(repr: Self::Repr) -> Self;
+    /// A new Rust value from a repr someone else keeps owning (a field of a payload):
+    /// class instances in it get a new reference.
+    ///
+    /// # Safety
+    /// `repr` must be a valid repr of `Self`.
+    unsafe fn clone_from_repr(repr: &Self::Repr) -> Self;
 }
 
 /// A type whose Rust memory layout is its repr, so a Rust slice of it can be read in place.
@@ -79,7 +97,7 @@ macro_rules! scalar {
             type Abi = $t;
             fn jit_type() -> Type { Type::Prim(PrimTy::$p) }
             #[inline(always)]
-            fn into_repr(self) -> $t { self }
+            fn to_repr(&self) -> $t { *self }
             #[inline(always)]
             fn to_abi(repr: &$t) -> $t { *repr }
         }
@@ -90,6 +108,8 @@ macro_rules! scalar {
             unsafe fn from_ret(ret: $t, _out: *const $t) -> $t { ret }
             #[inline(always)]
             unsafe fn from_repr(repr: $t) -> $t { repr }
+            #[inline(always)]
+            unsafe fn clone_from_repr(repr: &$t) -> $t { *repr }
         }
         // SAFETY: `Repr = Self`.
         unsafe impl JitElem for $t {}
@@ -109,8 +129,8 @@ unsafe impl JitArg for bool {
         Type::BOOL
     }
     #[inline(always)]
-    fn into_repr(self) -> bool {
-        self
+    fn to_repr(&self) -> bool {
+        *self
     }
     #[inline(always)]
     fn to_abi(repr: &bool) -> u8 {
@@ -129,6 +149,10 @@ unsafe impl JitType for bool {
     unsafe fn from_repr(repr: bool) -> bool {
         repr
     }
+    #[inline(always)]
+    unsafe fn clone_from_repr(repr: &bool) -> bool {
+        *repr
+    }
 }
 
 // SAFETY: `bool` is its own repr.
@@ -142,7 +166,7 @@ unsafe impl JitArg for () {
         Type::Unit
     }
     #[inline(always)]
-    fn into_repr(self) {}
+    fn to_repr(&self) {}
     #[inline(always)]
     fn to_abi(_: &()) -> u8 {
         0
@@ -156,6 +180,8 @@ unsafe impl JitType for () {
     unsafe fn from_ret(_: (), _: *const ()) {}
     #[inline(always)]
     unsafe fn from_repr(_: ()) {}
+    #[inline(always)]
+    unsafe fn clone_from_repr(_: &()) {}
 }
 
 /// The C representation of a slice: what JIT code receives for `&[T]` / `&mut [T]`.
@@ -186,7 +212,7 @@ unsafe impl<T: JitElem> JitArg for &[T] {
         }
     }
     #[inline(always)]
-    fn into_repr(self) -> SliceRepr<T> {
+    fn to_repr(&self) -> SliceRepr<T> {
         SliceRepr {
             ptr: self.as_ptr(),
             len: self.len(),
@@ -210,9 +236,9 @@ unsafe impl<T: JitElem> JitArg for &mut [T] {
         }
     }
     #[inline(always)]
-    fn into_repr(self) -> SliceRepr<T> {
+    fn to_repr(&self) -> SliceRepr<T> {
         SliceRepr {
-            ptr: self.as_mut_ptr(),
+            ptr: self.as_ptr().cast_mut(),
             len: self.len(),
         }
     }
@@ -247,11 +273,11 @@ unsafe impl<T: JitType> JitArg for Option<T> {
         Type::Option(Box::new(T::jit_type()))
     }
     #[inline(always)]
-    fn into_repr(self) -> Self::Repr {
+    fn to_repr(&self) -> Self::Repr {
         match self {
             Some(v) => OptionRepr {
                 is_some: true,
-                value: MaybeUninit::new(v.into_repr()),
+                value: MaybeUninit::new(v.to_repr()),
             },
             // Zeroed, not uninit: JIT code loads the whole struct.
             None => OptionRepr {
@@ -280,6 +306,12 @@ unsafe impl<T: JitType> JitType for Option<T> {
         repr.is_some
             .then(|| unsafe { T::from_repr(repr.value.assume_init()) })
     }
+    #[inline(always)]
+    unsafe fn clone_from_repr(repr: &Self::Repr) -> Self {
+        // SAFETY: `value` is valid whenever `is_some` is set.
+        repr.is_some
+            .then(|| unsafe { T::clone_from_repr(repr.value.assume_init_ref()) })
+    }
 }
 
 macro_rules! tuple {
@@ -298,8 +330,8 @@ macro_rules! tuple {
                 Type::Tuple(vec![$($T::jit_type()),+])
             }
             #[inline(always)]
-            fn into_repr(self) -> Self::Repr {
-                $name($(self.$i.into_repr()),+)
+            fn to_repr(&self) -> Self::Repr {
+                $name($(self.$i.to_repr()),+)
             }
             #[inline(always)]
             fn to_abi(repr: &Self::Repr) -> Self::Abi {
@@ -320,6 +352,11 @@ macro_rules! tuple {
             unsafe fn from_repr(repr: Self::Repr) -> Self {
                 // SAFETY: each element repr came from JIT code of the same element type.
                 ($(unsafe { $T::from_repr(repr.$i) },)+)
+            }
+            #[inline(always)]
+            unsafe fn clone_from_repr(repr: &Self::Repr) -> Self {
+                // SAFETY: each element repr is valid for its element type.
+                ($(unsafe { $T::clone_from_repr(&repr.$i) },)+)
             }
         }
     };

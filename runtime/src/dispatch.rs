@@ -30,6 +30,11 @@ pub struct FnInfo {
     pub locs: &'static [(u32, u32)],
     /// The dispatchers of the called items, by `RefId`.
     pub refs: &'static [fn() -> &'static Dispatcher],
+    /// The descriptors of the classes the function names, by `ClassRefId`.
+    pub classes: &'static [fn() -> &'static crate::ClassInfo],
+    /// Never called: its body names every `Class::f` the function calls, so that rustc
+    /// reports a missing one at its token.
+    pub check: fn(),
 }
 
 /// The dispatcher of one `#[jit] fn`: its compiled specialisations and compile controls.
@@ -300,6 +305,19 @@ impl Dispatcher {
 
     pub(crate) fn info(&self) -> &FnInfo {
         &self.info
+    }
+
+    /// A type of this function's IR with its class references resolved, for a caller
+    /// (whose own class references differ).
+    pub(crate) fn resolve_classes(
+        &self,
+        te: &jitclass_core::ir::TypeExpr,
+    ) -> jitclass_core::ir::TypeExpr {
+        te.map_classes(&mut |r| match self.info.classes.get(r.index()) {
+            Some(info) => jitclass_core::ir::TypeExpr::Concrete(info().jit_type()),
+            // `validate` keeps class references in range.
+            None => jitclass_core::ir::TypeExpr::Infer,
+        })
     }
 
     /// The decoded IR (decoded once).

@@ -28,6 +28,7 @@ compile_error!("jitclass supports 64-bit targets only");
 
 mod abi;
 mod call;
+mod class;
 mod compiler;
 mod dispatch;
 mod error;
@@ -35,12 +36,13 @@ pub mod memory;
 mod panic;
 mod stats;
 
-pub use abi::{JitArg, JitElem, JitType, OptionRepr, SliceRepr, type_of};
+pub use abi::{JitArg, JitElem, JitType, OptionRepr, SliceRepr, into_owned_repr, type_of};
 pub use abi::{Tuple1, Tuple2, Tuple3, Tuple4, Tuple5, Tuple6, Tuple7, Tuple8};
+pub use class::{ClassInfo, Handle, JitClass, Payload, RawInstance};
 pub use dispatch::{CompileStats, Dispatcher};
 pub use error::{Error, ErrorKind};
 pub use jitclass_core::{PrimTy, Signature, Type};
-pub use jitclass_macros::jit;
+pub use jitclass_macros::{jit, jitclass};
 pub use memory::ExternalAllocator;
 pub use stats::{Stats, stats};
 
@@ -48,6 +50,9 @@ pub use stats::{Stats, stats};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::call::*;
+    pub use crate::class::abi as class_abi;
+    pub use crate::class::{ClassDesc, METHODS, MethodEntry};
     pub use crate::dispatch::FnInfo;
     pub use crate::panic::raise_pending_panic;
+    pub use linkme;
 }

@@ -61,7 +61,7 @@ pub struct MemInfo {
 
 /// The payload starts this many bytes into the block: the header rounded up to the
 /// largest alignment a payload may need.
-const HEADER: usize = size_of::<MemInfo>().next_multiple_of(MAX_ALIGN);
+pub(crate) const HEADER: usize = size_of::<MemInfo>().next_multiple_of(MAX_ALIGN);
 /// The largest payload alignment supported (every field type is at most 8-aligned).
 pub const MAX_ALIGN: usize = 16;
 
@@ -218,6 +218,33 @@ impl MemInfo {
         FREES.fetch_add(1, Ordering::Relaxed);
         MEMINFO_FREES.fetch_add(1, Ordering::Relaxed);
     }
+}
+
+/// Name of [`jitclass_rt_decref`] in JIT code.
+pub(crate) const RT_DECREF: &str = "jitclass_rt_decref";
+/// Name of [`jitclass_rt_alloc`] in JIT code.
+pub(crate) const RT_ALLOC: &str = "jitclass_rt_alloc";
+
+/// Drops one reference to a block (null: nothing), from JIT code.
+///
+/// # Safety
+/// As [`MemInfo::decref`]: JIT code passes references it owns.
+pub(crate) unsafe extern "C" fn jitclass_rt_decref(info: *mut MemInfo) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { MemInfo::decref(info) }
+}
+
+/// Allocates a zeroed instance of a class for JIT code; null if allocation fails.
+///
+/// # Safety
+/// `class` is the address of a `'static` [`crate::ClassInfo`] (codegen embeds the
+/// address of a registered descriptor).
+pub(crate) unsafe extern "C" fn jitclass_rt_alloc(class: *const crate::ClassInfo) -> *mut MemInfo {
+    // SAFETY: guaranteed by the caller.
+    let class: &'static crate::ClassInfo = unsafe { &*class };
+    class
+        .allocate()
+        .map_or(std::ptr::null_mut(), NonNull::as_ptr)
 }
 
 #[cfg(test)]

@@ -13,34 +13,117 @@ use crate::types::PrimTy;
 use proc_macro2::Span;
 use quote::ToTokens;
 use syn::spanned::Spanned;
-use types::{TypePos, lower_type};
+use types::{TypePos, TypeScope, lower_type};
 
-/// A lowered function: the IR, the span of every `LocId`, and the path of every `RefId`.
+/// A lowered function: the IR, the span of every `LocId`, the path of every `RefId` and
+/// `ClassRefId`, and the `Class::name` paths of associated calls (for rustc to check).
 pub struct Lowered {
     pub ir: FnIr,
     pub spans: Vec<Span>,
     pub ref_paths: Vec<syn::Path>,
+    pub class_paths: Vec<syn::Path>,
+    pub assoc_paths: Vec<syn::Path>,
+    /// Whether the body uses class-only forms (fields, struct literals, `Class::f` calls),
+    /// which a copy of the body compiled by rustc could not type-check.
+    pub uses_classes: bool,
 }
 
 /// Lowers a `#[jit] fn`.
 pub fn lower_fn(item: &syn::ItemFn) -> Result<Lowered, Vec<syn::Error>> {
+    lower_function(&item.sig, &item.block, None)
+}
+
+/// The context of a function in a `#[jitclass] impl`.
+pub struct MethodContext<'a> {
+    /// The impl's self type (what `Self` means).
+    pub self_path: &'a syn::Path,
+    /// Whether `self` by value is allowed (operator traits' methods take it so).
+    pub self_by_value: bool,
+    /// Whether `other: &V` parameters are allowed (operator traits' methods).
+    pub class_by_ref: bool,
+}
+
+/// Lowers a function of a `#[jitclass] impl`: a method (`&self`, `&mut self`), a
+/// constructor or a static method.
+pub fn lower_method(
+    sig: &syn::Signature,
+    block: &syn::Block,
+    cx: &MethodContext<'_>,
+) -> Result<Lowered, Vec<syn::Error>> {
+    lower_function(sig, block, Some(cx))
+}
+
+fn lower_function(
+    sig: &syn::Signature,
+    block: &syn::Block,
+    method: Option<&MethodContext<'_>>,
+) -> Result<Lowered, Vec<syn::Error>> {
     let mut cx = Lowerer::default();
-    let sig = &item.sig;
     cx.check_signature(sig);
-    cx.generics = sig
+    cx.scope.generics = sig
         .generics
         .type_params()
         .map(|tp| tp.ident.to_string())
         .collect();
+    if let Some(m) = method {
+        cx.scope.self_path = Some(m.self_path.clone());
+        cx.scope.class_by_ref = m.class_by_ref;
+        if let Some(g) = sig.generics.params.first() {
+            cx.error(
+                g.span(),
+                "generic functions in a `#[jitclass]` impl are not supported yet; write a generic `#[jit] fn` outside the impl",
+            );
+        }
+    }
     let fn_loc = cx.loc(sig.ident.span());
     cx.scopes.push(Vec::new());
     let mut params = Vec::new();
+    let mut receiver = None;
     for input in &sig.inputs {
         match input {
-            syn::FnArg::Receiver(r) => cx.error(
-                r.span(),
-                "`self` parameters are only allowed in `#[jitclass]` impl blocks",
-            ),
+            syn::FnArg::Receiver(r) => {
+                let Some(m) = method else {
+                    cx.error(
+                        r.span(),
+                        "`self` parameters are only allowed in `#[jitclass]` impl blocks",
+                    );
+                    continue;
+                };
+                let kind = match (&r.reference, &r.mutability) {
+                    (Some(_), Some(_)) => Receiver::RefMut,
+                    (Some(_), None) => Receiver::Ref,
+                    (None, _) if m.self_by_value => Receiver::Value,
+                    (None, _) => {
+                        cx.error(
+                            r.span(),
+                            "jitclass methods take `&self` or `&mut self`: an instance is a shared reference, so a method cannot consume it\nhelp: write `&self` (or `&mut self` to assign fields)",
+                        );
+                        Receiver::Ref
+                    }
+                };
+                if r.colon_token.is_some() {
+                    cx.error(
+                        r.ty.span(),
+                        "write the receiver as `&self` or `&mut self`, without a type",
+                    );
+                }
+                if let Some(lt) = r.lifetime() {
+                    cx.error(lt.span(), "lifetimes are not used in jit code");
+                }
+                let loc = cx.loc(r.self_token.span);
+                let self_ty = cx
+                    .scope
+                    .class_ref(&syn::parse_quote!(Self))
+                    .expect("a method context defines `Self`");
+                let mutable = kind == Receiver::RefMut || r.mutability.is_some();
+                let local = cx.declare("self", mutable, loc);
+                params.push(Param {
+                    local,
+                    ty: TypeExpr::Class(self_ty),
+                    loc,
+                });
+                receiver = Some(kind);
+            }
             syn::FnArg::Typed(pt) => {
                 let (name, mutable) = match &*pt.pat {
                     syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
@@ -55,7 +138,7 @@ pub fn lower_fn(item: &syn::ItemFn) -> Result<Lowered, Vec<syn::Error>> {
                         ("_".to_string(), false)
                     }
                 };
-                let ty = match lower_type(&pt.ty, &cx.generics, TypePos::Param) {
+                let ty = match lower_type(&pt.ty, &mut cx.scope, TypePos::Param) {
                     Ok(t) => t,
                     Err(e) => {
                         cx.errors.push(e);
@@ -71,7 +154,7 @@ pub fn lower_fn(item: &syn::ItemFn) -> Result<Lowered, Vec<syn::Error>> {
     let (ret, ret_loc) = match &sig.output {
         syn::ReturnType::Default => (TypeExpr::Unit, cx.loc(sig.paren_token.span.close())),
         syn::ReturnType::Type(_, ty) => {
-            let t = match lower_type(ty, &cx.generics, TypePos::Return) {
+            let t = match lower_type(ty, &mut cx.scope, TypePos::Return) {
                 Ok(t) => t,
                 Err(e) => {
                     cx.errors.push(e);
@@ -81,18 +164,18 @@ pub fn lower_fn(item: &syn::ItemFn) -> Result<Lowered, Vec<syn::Error>> {
             (t, cx.loc(ty.span()))
         }
     };
-    if sig.receiver().is_some() {
+    if sig.receiver().is_some() && method.is_none() {
         // A method body reads `self` everywhere: lowering it would only add follow-up errors.
         return Err(cx.errors);
     }
-    let body = cx.block_expr(&item.block);
+    let body = cx.block_expr(block);
     cx.scopes.pop();
     if !cx.errors.is_empty() {
         return Err(cx.errors);
     }
     let ir = FnIr {
         name: sig.ident.to_string(),
-        generics: cx.generics,
+        generics: cx.scope.generics,
         params,
         ret,
         ret_loc,
@@ -101,12 +184,74 @@ pub fn lower_fn(item: &syn::ItemFn) -> Result<Lowered, Vec<syn::Error>> {
         exprs: cx.exprs,
         locals: cx.locals,
         refs: cx.refs,
+        classes: cx.scope.classes,
+        receiver,
     };
     debug_assert_eq!(ir.validate(), Ok(()));
+    let uses_classes = cx.uses_classes || !cx.scope.class_paths.is_empty();
     Ok(Lowered {
         ir,
         spans: cx.spans,
         ref_paths: cx.ref_paths,
+        class_paths: cx.scope.class_paths,
+        assoc_paths: cx.assoc_paths,
+        uses_classes,
+    })
+}
+
+/// A lowered `#[jitclass] struct`: its fields, and the paths of the classes they name.
+pub struct LoweredClass {
+    pub ir: ClassIr,
+    pub class_paths: Vec<syn::Path>,
+}
+
+/// Lowers the fields of a `#[jitclass] struct`; every field type must have a C layout
+/// that jit code can manage.
+pub fn lower_class(item: &syn::ItemStruct) -> Result<LoweredClass, Vec<syn::Error>> {
+    let mut errors = Vec::new();
+    let mut scope = TypeScope {
+        self_path: Some(syn::Path::from(item.ident.clone())),
+        ..TypeScope::default()
+    };
+    if let Some(g) = item.generics.params.first() {
+        errors.push(syn::Error::new(
+            g.span(),
+            "generic `#[jitclass]` structs are not supported: the payload layout must be known when the class is defined\nhelp: write one class per field type, or use a generic `#[jit] fn` over several classes",
+        ));
+    }
+    let named = match &item.fields {
+        syn::Fields::Named(n) => n.named.iter().collect::<Vec<_>>(),
+        syn::Fields::Unit => Vec::new(),
+        syn::Fields::Unnamed(u) => {
+            errors.push(syn::Error::new(
+                u.span(),
+                "`#[jitclass]` structs need named fields (`struct V { x: f64 }`)",
+            ));
+            Vec::new()
+        }
+    };
+    let mut fields = Vec::new();
+    for f in named {
+        let name = f.ident.as_ref().expect("named field").to_string();
+        match lower_type(&f.ty, &mut scope, TypePos::Field) {
+            Ok(TypeExpr::Slice { .. }) => errors.push(syn::Error::new(
+                f.ty.span(),
+                "slices cannot be fields of a `#[jitclass]`",
+            )),
+            Ok(ty) => fields.push(FieldIr { name, ty }),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(LoweredClass {
+        ir: ClassIr {
+            name: item.ident.to_string(),
+            fields,
+            classes: scope.classes,
+        },
+        class_paths: scope.class_paths,
     })
 }
 
@@ -121,7 +266,9 @@ struct Lowerer {
     loops: Vec<LoopFrame>,
     /// `if let None = ..` expressions, whose `then` code sits in the `else` slot.
     none_first: Vec<ExprId>,
-    generics: Vec<String>,
+    scope: TypeScope,
+    assoc_paths: Vec<syn::Path>,
+    uses_classes: bool,
     errors: Vec<syn::Error>,
 }
 
@@ -287,7 +434,7 @@ impl Lowerer {
         let loc = self.loc(local.span());
         let (pat, ty) = match &local.pat {
             syn::Pat::Type(pt) => {
-                let ty = match lower_type(&pt.ty, &self.generics, TypePos::Other) {
+                let ty = match lower_type(&pt.ty, &mut self.scope, TypePos::Other) {
                     Ok(t) => Some(t),
                     Err(e) => {
                         self.errors.push(e);
@@ -354,7 +501,7 @@ impl Lowerer {
             }
             syn::Expr::Cast(c) => {
                 let inner = self.expr(&c.expr);
-                match lower_type(&c.ty, &self.generics, TypePos::Other) {
+                match lower_type(&c.ty, &mut self.scope, TypePos::Other) {
                     Ok(TypeExpr::Prim(p)) => self.push(ExprKind::Cast(inner, TypeExpr::Prim(p)), span),
                     Ok(t @ TypeExpr::Generic(_)) => self.push(ExprKind::Cast(inner, t), span),
                     Ok(TypeExpr::Infer) => self.push(ExprKind::Cast(inner, TypeExpr::Infer), span),
@@ -417,10 +564,10 @@ impl Lowerer {
                     syn::Member::Unnamed(index) => {
                         self.push(ExprKind::TupleField(base, index.index), index.span)
                     }
-                    syn::Member::Named(name) => self.invalid(
-                        name.span(),
-                        format!("no field `{name}`: jit functions have no structs; field access works on tuples (`t.0`)"),
-                    ),
+                    syn::Member::Named(name) => {
+                        self.uses_classes = true;
+                        self.push(ExprKind::Field(base, name.to_string()), name.span())
+                    }
                 }
             }
             syn::Expr::Index(i) => {
@@ -460,10 +607,7 @@ impl Lowerer {
                 r.bracket_token.span.join(),
                 "array literals are not supported in jit code; pass a slice `&[T]` as a parameter",
             ),
-            syn::Expr::Struct(s) => self.invalid(
-                s.path.span(),
-                "struct literals are only supported for `#[jitclass]` types",
-            ),
+            syn::Expr::Struct(s) => self.struct_lit(s),
             syn::Expr::Match(m) => self.match_expr(m),
             syn::Expr::Let(l) => self.invalid(
                 l.let_token.span,
@@ -1046,6 +1190,18 @@ impl Lowerer {
                 "explicit generic arguments (`f::<T>(..)`) are not supported in jit code; they are inferred from the arguments",
             );
         }
+        if path.segments.len() >= 2 {
+            let owner = &path.segments[path.segments.len() - 2].ident;
+            let is_type = owner == "Self"
+                || owner
+                    .to_string()
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_uppercase());
+            if is_type {
+                return self.assoc_call(path, c);
+            }
+        }
         if let Some(ident) = path.get_ident()
             && self.lookup(&ident.to_string()).is_some()
         {
@@ -1061,6 +1217,79 @@ impl Lowerer {
         self.ref_paths.push(path.clone());
         let callee = RefId(self.refs.len() as u32 - 1);
         self.push(ExprKind::Call { callee, args }, span)
+    }
+
+    /// `Class::name(args)` (by Rust's naming convention, a path whose next-to-last segment
+    /// is capitalised names an associated function of a type, not a function of a module).
+    fn assoc_call(&mut self, path: &syn::Path, c: &syn::ExprCall) -> ExprId {
+        self.uses_classes = true;
+        let mut owner = path.clone();
+        let last = owner.segments.pop().expect("two segments").into_value();
+        // `Foo::` keeps its trailing `::`; a path must not end with one.
+        owner.segments.pop_punct();
+        let class = match self.scope.class_ref(&owner) {
+            Ok(c) => c,
+            Err(e) => {
+                self.errors.push(e);
+                return self.push(ExprKind::Lit(Lit::Unit), c.span());
+            }
+        };
+        // For rustc to check that the function exists, with `Self` spelled out.
+        let mut checked = self.scope.class_paths[class.index()].clone();
+        checked.segments.push(last.clone());
+        self.assoc_paths.push(checked);
+        let args = c.args.iter().map(|a| self.expr(a)).collect();
+        self.push(
+            ExprKind::AssocCall {
+                class,
+                name: last.ident.to_string(),
+                args,
+            },
+            c.span(),
+        )
+    }
+
+    /// `Class { field: value, .. }`.
+    fn struct_lit(&mut self, s: &syn::ExprStruct) -> ExprId {
+        self.uses_classes = true;
+        let span = s.span();
+        if s.qself.is_some() {
+            return self.invalid(span, "qualified paths are not supported in struct literals");
+        }
+        if let Some(dots) = &s.dot2_token {
+            self.error(
+                dots.span(),
+                "struct update syntax (`..base`) is not supported in jit code; write every field",
+            );
+        }
+        let class = match self.scope.class_ref(&s.path) {
+            Ok(c) => c,
+            Err(e) => {
+                self.errors.push(e);
+                return self.push(ExprKind::Lit(Lit::Unit), span);
+            }
+        };
+        let mut fields = Vec::new();
+        for fv in &s.fields {
+            let value = self.expr(&fv.expr);
+            match &fv.member {
+                syn::Member::Named(name) => {
+                    // The value's location is the field name, where errors about it point.
+                    let loc = self.loc(name.span());
+                    let value = if fv.colon_token.is_none() {
+                        self.exprs[value.index()].loc = loc;
+                        value
+                    } else {
+                        value
+                    };
+                    fields.push((name.to_string(), value));
+                }
+                syn::Member::Unnamed(i) => {
+                    self.error(i.span, "`#[jitclass]` structs have named fields");
+                }
+            }
+        }
+        self.push(ExprKind::StructLit { class, fields }, s.path.span())
     }
 
     // ---- macros ---------------------------------------------------------------------

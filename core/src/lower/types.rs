@@ -1,7 +1,8 @@
 //! Written Rust types -> `TypeExpr`, with a clear error for everything the DSL lacks.
 
-use crate::ir::TypeExpr;
+use crate::ir::{ClassRefId, TypeExpr};
 use crate::types::PrimTy;
+use quote::ToTokens;
 use syn::spanned::Spanned;
 
 /// Where a type appears; slices are only allowed as whole parameter types.
@@ -9,16 +10,58 @@ use syn::spanned::Spanned;
 pub enum TypePos {
     Param,
     Return,
+    /// A field of a `#[jitclass] struct`.
+    Field,
     Other,
 }
 
-pub const SUPPORTED: &str = "note: jit code supports `bool`, `i8`..`i64`, `u8`..`u64`, `isize`, `usize`, \
-     `f32`, `f64`, `()`, tuples of these, generic parameters, and slices `&[T]` / `&mut [T]` as parameters";
+/// The names a type may use besides primitives: generic parameters, `Self`, and classes.
+#[derive(Default)]
+pub struct TypeScope {
+    pub generics: Vec<String>,
+    /// What `Self` stands for: inside a `#[jitclass]` struct or impl.
+    pub self_path: Option<syn::Path>,
+    /// The class types named so far, as written, and their paths for the glue.
+    pub classes: Vec<String>,
+    pub class_paths: Vec<syn::Path>,
+    /// In an operator trait's methods, `other: &V` is allowed and means `V` (instances
+    /// are references already), as the traits' signatures require it.
+    pub class_by_ref: bool,
+}
 
-pub fn lower_type(ty: &syn::Type, generics: &[String], pos: TypePos) -> syn::Result<TypeExpr> {
+impl TypeScope {
+    /// The reference to the class `path` names (`Self` resolved), one per distinct path.
+    pub fn class_ref(&mut self, path: &syn::Path) -> syn::Result<ClassRefId> {
+        let path = if path.is_ident("Self") {
+            match &self.self_path {
+                Some(p) => p.clone(),
+                None => {
+                    return Err(syn::Error::new(
+                        path.span(),
+                        "`Self` can only be used inside a `#[jitclass]` impl",
+                    ));
+                }
+            }
+        } else {
+            path.clone()
+        };
+        let shown = path.to_token_stream().to_string().replace(' ', "");
+        if let Some(i) = self.classes.iter().position(|c| *c == shown) {
+            return Ok(ClassRefId(i as u32));
+        }
+        self.classes.push(shown);
+        self.class_paths.push(path);
+        Ok(ClassRefId(self.classes.len() as u32 - 1))
+    }
+}
+
+pub const SUPPORTED: &str = "note: jit code supports `bool`, `i8`..`i64`, `u8`..`u64`, `isize`, `usize`, \
+     `f32`, `f64`, `()`, tuples, `Option`, `#[jitclass]` types, generic parameters, and slices `&[T]` / `&mut [T]` as parameters";
+
+pub fn lower_type(ty: &syn::Type, scope: &mut TypeScope, pos: TypePos) -> syn::Result<TypeExpr> {
     match ty {
-        syn::Type::Paren(p) => lower_type(&p.elem, generics, pos),
-        syn::Type::Group(g) => lower_type(&g.elem, generics, pos),
+        syn::Type::Paren(p) => lower_type(&p.elem, scope, pos),
+        syn::Type::Group(g) => lower_type(&g.elem, scope, pos),
         syn::Type::Tuple(t) => {
             if t.elems.is_empty() {
                 return Ok(TypeExpr::Unit);
@@ -26,12 +69,27 @@ pub fn lower_type(ty: &syn::Type, generics: &[String], pos: TypePos) -> syn::Res
             let elems = t
                 .elems
                 .iter()
-                .map(|e| lower_type(e, generics, TypePos::Other))
+                .map(|e| lower_type(e, scope, TypePos::Other))
                 .collect::<syn::Result<Vec<_>>>()?;
             Ok(TypeExpr::Tuple(elems))
         }
         syn::Type::Infer(_) if pos == TypePos::Other => Ok(TypeExpr::Infer),
-        syn::Type::Path(p) if p.qself.is_none() => lower_path_type(p, generics),
+        syn::Type::Path(p) if p.qself.is_none() => lower_path_type(p, scope),
+        syn::Type::Reference(r) if pos == TypePos::Field => Err(syn::Error::new(
+            ty.span(),
+            "references cannot be fields of a `#[jitclass]`: an instance outlives any borrow\nhelp: store a class instance (a counted reference) or a value instead",
+        )),
+        syn::Type::Reference(r)
+            if scope.class_by_ref && r.mutability.is_none() && pos == TypePos::Param =>
+        {
+            match lower_type(&r.elem, scope, pos)? {
+                t @ TypeExpr::Class(_) => Ok(t),
+                _ => Err(syn::Error::new(
+                    ty.span(),
+                    "only class instances can be taken by reference (`&V`) in jit code",
+                )),
+            }
+        }
         syn::Type::Reference(r) => {
             if let syn::Type::Slice(s) = &*r.elem {
                 if pos != TypePos::Param {
@@ -47,7 +105,7 @@ pub fn lower_type(ty: &syn::Type, generics: &[String], pos: TypePos) -> syn::Res
                         ),
                     ));
                 }
-                let elem = lower_type(&s.elem, generics, TypePos::Other)?;
+                let elem = lower_type(&s.elem, scope, TypePos::Other)?;
                 if !matches!(elem, TypeExpr::Prim(_) | TypeExpr::Generic(_)) {
                     return Err(syn::Error::new(
                         s.elem.span(),
@@ -64,7 +122,7 @@ pub fn lower_type(ty: &syn::Type, generics: &[String], pos: TypePos) -> syn::Res
                 syn::Type::TraitObject(_) | syn::Type::ImplTrait(_)
             ) {
                 // `&dyn Fn(..)`: the trait object is the unsupported part, not the `&`.
-                return lower_type(&r.elem, generics, TypePos::Other);
+                return lower_type(&r.elem, scope, TypePos::Other);
             }
             if is_str(&r.elem) {
                 return Err(syn::Error::new(
@@ -122,14 +180,32 @@ fn is_str(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(p) if p.path.is_ident("str"))
 }
 
-fn lower_path_type(p: &syn::TypePath, generics: &[String]) -> syn::Result<TypeExpr> {
+/// Names that are never classes: the standard library's types, each with its own message.
+fn std_type_message(last: &str) -> Option<String> {
+    Some(match last {
+        "String" | "str" => "strings are not supported in jit code".to_string(),
+        "Vec" => "`Vec` is not supported in jit code; pass a slice `&[T]` or `&mut [T]` instead"
+            .to_string(),
+        "Box" | "Rc" | "Arc" | "RefCell" | "Cell" | "HashMap" | "BTreeMap" | "HashSet" => {
+            format!("`{last}` is not supported in jit code")
+        }
+        "char" => "`char` is not supported in jit code; use `u32` or `u8`".to_string(),
+        "i128" | "u128" => format!(
+            "`{last}` is not supported in jit code; the widest integers are `i64` and `u64`"
+        ),
+        "Option" => "`Option` takes one type: `Option<f64>`".to_string(),
+        _ => return None,
+    })
+}
+
+fn lower_path_type(p: &syn::TypePath, scope: &mut TypeScope) -> syn::Result<TypeExpr> {
     let path = &p.path;
     if let Some(ident) = path.get_ident() {
         let name = ident.to_string();
         if let Some(prim) = PrimTy::from_name(&name) {
             return Ok(TypeExpr::Prim(prim));
         }
-        if let Some(i) = generics.iter().position(|g| *g == name) {
+        if let Some(i) = scope.generics.iter().position(|g| *g == name) {
             return Ok(TypeExpr::Generic(i as u32));
         }
     }
@@ -138,7 +214,7 @@ fn lower_path_type(p: &syn::TypePath, generics: &[String]) -> syn::Result<TypeEx
         && let syn::PathArguments::AngleBracketed(args) = &segment.arguments
         && let [syn::GenericArgument::Type(inner)] = args.args.iter().collect::<Vec<_>>().as_slice()
     {
-        let inner = lower_type(inner, generics, TypePos::Other)?;
+        let inner = lower_type(inner, scope, TypePos::Other)?;
         return Ok(TypeExpr::Option(Box::new(inner)));
     }
     let last = path
@@ -146,23 +222,18 @@ fn lower_path_type(p: &syn::TypePath, generics: &[String]) -> syn::Result<TypeEx
         .last()
         .map(|s| s.ident.to_string())
         .unwrap_or_default();
-    let message = match last.as_str() {
-        "String" | "str" => "strings are not supported in jit code".to_string(),
-        "Vec" => "`Vec` is not supported in jit code; pass a slice `&[T]` or `&mut [T]` instead"
-            .to_string(),
-        "Box" | "Rc" | "Arc" => format!("`{last}` is not supported in jit code"),
-        "char" => "`char` is not supported in jit code; use `u32` or `u8`".to_string(),
-        "i128" | "u128" => format!(
-            "`{last}` is not supported in jit code; the widest integers are `i64` and `u64`"
-        ),
-        "Option" => "`Option` takes one type: `Option<f64>`".to_string(),
-        "Self" => "`Self` can only be used inside a `#[jitclass]` impl".to_string(),
-        _ => format!(
-            "unsupported type `{}` in jit code\n{SUPPORTED}",
-            quote::ToTokens::to_token_stream(path)
-                .to_string()
-                .replace(' ', "")
-        ),
-    };
-    Err(syn::Error::new(p.span(), message))
+    if let Some(message) = std_type_message(&last) {
+        return Err(syn::Error::new(p.span(), message));
+    }
+    if let Some(args) = path.segments.iter().find(|s| !s.arguments.is_none()) {
+        return Err(syn::Error::new(
+            args.arguments.span(),
+            format!(
+                "unsupported type `{}` in jit code: generic types other than `Option` are not supported\n{SUPPORTED}",
+                path.to_token_stream().to_string().replace(' ', "")
+            ),
+        ));
+    }
+    // Any other named type is taken for a `#[jitclass]`; the glue asks rustc to check it.
+    Ok(TypeExpr::Class(scope.class_ref(path)?))
 }

@@ -26,8 +26,9 @@ use inkwell::module::{Linkage, Module};
 use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::{CodeModel, InitializationConfig, RelocMode, Target, TargetMachine};
 use inkwell::values::FunctionValue;
-use jitclass_core::infer::{self, CalleeSig, Callees, Mode, Typed};
-use jitclass_core::ir::{FnIr, RefId};
+use jitclass_core::ClassKey;
+use jitclass_core::infer::{self, CalleeSig, Callees, FieldSig, MethodSig, Mode, Typed};
+use jitclass_core::ir::{ClassRefId, FnIr, RefId};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Mutex;
@@ -153,16 +154,50 @@ pub(crate) struct Instance {
 /// Signatures of the items a function refers to, read from their dispatchers' IR.
 struct RefSignatures(&'static Dispatcher);
 
+/// The signature of `callee` as its callers see it (class references resolved).
+fn callee_signature(callee: &'static Dispatcher) -> Result<CalleeSig, String> {
+    let ir = callee.ir()?;
+    Ok(CalleeSig {
+        name: ir.name.clone(),
+        generics: ir.generics.len(),
+        params: ir
+            .params
+            .iter()
+            .map(|p| callee.resolve_classes(&p.ty))
+            .collect(),
+        ret: callee.resolve_classes(&ir.ret),
+    })
+}
+
 impl Callees for RefSignatures {
     fn signature(&self, item: RefId) -> Result<Option<CalleeSig>, String> {
         let callee = (self.0.info().refs[item.index()])();
-        let ir = callee.ir()?;
-        Ok(Some(CalleeSig {
-            name: ir.name.clone(),
-            generics: ir.generics.len(),
-            params: ir.params.iter().map(|p| p.ty.clone()).collect(),
-            ret: ir.ret.clone(),
+        callee_signature(callee).map(Some)
+    }
+
+    fn class(&self, class: ClassRefId) -> Result<Option<ClassKey>, String> {
+        Ok(Some((self.0.info().classes[class.index()])().key()))
+    }
+
+    fn fields(&self, class: &ClassKey) -> Result<Vec<FieldSig>, String> {
+        Ok(crate::class::lookup(class)?.fields()?.to_vec())
+    }
+
+    fn method(&self, class: &ClassKey, name: &str) -> Result<Option<MethodSig>, String> {
+        let Some(entry) = crate::class::lookup(class)?.method(name) else {
+            return Ok(None);
+        };
+        let ir = entry.dispatcher.ir()?;
+        Ok(Some(MethodSig {
+            sig: callee_signature(entry.dispatcher)?,
+            receiver: ir.receiver,
         }))
+    }
+
+    fn method_names(&self, class: &ClassKey) -> Vec<String> {
+        crate::class::lookup(class)
+            .map(|info| info.method_names().iter().map(|n| n.to_string()).collect())
+            .unwrap_or_default()
     }
 }
 

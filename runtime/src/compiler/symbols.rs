@@ -8,11 +8,16 @@ use inkwell::execution_engine::ExecutionEngine;
 use inkwell::module::Module;
 
 /// Name and address of every runtime helper.
-fn helpers() -> [(&'static str, usize); 1] {
-    [(
-        crate::panic::RT_PANIC,
-        crate::panic::jitclass_rt_panic as *const () as usize,
-    )]
+fn helpers() -> [(&'static str, usize); 3] {
+    use crate::memory::{RT_ALLOC, RT_DECREF, jitclass_rt_alloc, jitclass_rt_decref};
+    [
+        (
+            crate::panic::RT_PANIC,
+            crate::panic::jitclass_rt_panic as *const () as usize,
+        ),
+        (RT_DECREF, jitclass_rt_decref as *const () as usize),
+        (RT_ALLOC, jitclass_rt_alloc as *const () as usize),
+    ]
 }
 
 /// Maps the helpers that `module` still declares after optimisation.

@@ -52,7 +52,14 @@ fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'st
             ctx.struct_type(&[ptr.into(), ctx.i64_type().into()], false)
                 .into()
         }
+        Type::Class(_) => instance_type(ctx).into(),
     }
+}
+
+/// A class instance, `{meminfo, data}` (`RawInstance`): two byte pointers.
+pub fn instance_type(ctx: &'static Context) -> inkwell::types::StructType<'static> {
+    let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
+    ctx.struct_type(&[i8p.into(), i8p.into()], false)
 }
 
 /// The SSA form of `t`.

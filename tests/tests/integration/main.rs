@@ -2,6 +2,7 @@
 
 mod calls;
 mod casts;
+mod classes;
 mod concurrency;
 mod control_flow;
 mod dispatcher;
@@ -15,9 +16,46 @@ mod scalars;
 mod slices;
 mod tuples;
 
-/// Every test ends by checking that the memory runtime balances.
+use std::cell::Cell;
+use std::sync::{Mutex, MutexGuard};
+
+/// Tests that allocate instances hold this for their whole run, so that a balance check
+/// never sees another test's live instances.
+static MEMORY: Mutex<()> = Mutex::new(());
+
+thread_local! {
+    static HOLDS_MEMORY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The guard of a test that allocates class instances; see [`assert_no_leaks`].
+pub struct MemoryTest {
+    _guard: MutexGuard<'static, ()>,
+}
+
+impl Drop for MemoryTest {
+    fn drop(&mut self) {
+        HOLDS_MEMORY.with(|h| h.set(false));
+    }
+}
+
+/// Call first in every test that allocates class instances.
+pub fn memory_test() -> MemoryTest {
+    let guard = MEMORY.lock().unwrap_or_else(|e| e.into_inner());
+    HOLDS_MEMORY.with(|h| h.set(true));
+    MemoryTest { _guard: guard }
+}
+
+/// Every test ends by checking that the memory runtime balances: every instance
+/// allocated so far has been freed. Allocating tests run one at a time under
+/// [`memory_test`], and this check takes the same lock, so it sees no test's instances
+/// half-way.
 #[track_caller]
 pub fn assert_no_leaks() {
+    let _guard = if HOLDS_MEMORY.with(Cell::get) {
+        None
+    } else {
+        Some(MEMORY.lock().unwrap_or_else(|e| e.into_inner()))
+    };
     let s = jitclass::stats();
     assert!(s.is_balanced(), "memory runtime does not balance: {s:?}");
 }

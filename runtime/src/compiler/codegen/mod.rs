@@ -7,6 +7,13 @@
 //!
 //! `expr` returns `None` when control cannot reach past the expression (it diverged); the
 //! caller then stops emitting, so no code is ever emitted into a terminated block.
+//!
+//! Values of managed types (class instances, and options and tuples holding them) follow
+//! the ownership rules in `ownership.rs`; class fields, literals and calls are emitted by
+//! `classes.rs`.
+
+mod classes;
+mod ownership;
 
 use super::types::{from_mem, int_type, reg_type, result_type, to_mem};
 use super::{CgError, CgResult, ModuleCx};
@@ -48,19 +55,28 @@ fn int_predicate(op: BinOp, signed: bool) -> IntPredicate {
 
 pub(super) fn emit_body(m: &mut ModuleCx, index: usize) -> CgResult<()> {
     let inst = &m.instances[index];
+    let ctx = m.ctx;
+    let func = inst.func;
     let mut cx = FnCx {
-        ctx: m.ctx,
+        ctx,
         disp: inst.disp,
         ir: inst.ir,
         typed: Rc::clone(&inst.typed),
         type_args: inst.type_args.clone(),
-        func: inst.func,
+        func,
+        prologue: ctx.create_builder(),
         m,
         locals: Vec::new(),
+        owned_locals: Vec::new(),
+        temps: Vec::new(),
+        free_temps: Vec::new(),
+        place_temps: Vec::new(),
         counters: HashMap::new(),
         loops: HashMap::new(),
         panic_block: None,
         panic_args: None,
+        return_block: None,
+        return_slot: None,
     };
     cx.emit()
 }
@@ -79,7 +95,20 @@ struct FnCx<'m> {
     typed: Rc<Typed>,
     type_args: Vec<Type>,
     func: FunctionValue<'static>,
+    /// Positioned in the entry block, before its branch to the body: where stack slots
+    /// (allocas) and their zero initialisation go, whenever codegen needs a new one.
+    prologue: Builder<'static>,
     locals: Vec<PointerValue<'static>>,
+    /// Per local: whether its slot owns a reference (a managed local that is not a
+    /// borrowed, immutable parameter); every exit drops what owned slots hold.
+    owned_locals: Vec<bool>,
+    /// Slots of managed temporaries (see `ownership.rs`); every exit drops them.
+    temps: Vec<(PointerValue<'static>, Type)>,
+    /// Indices of `temps` not holding anything on the path being emitted.
+    free_temps: Vec<usize>,
+    /// Temporaries a place expression (the instance of an assigned field) keeps until
+    /// the assignment is done.
+    place_temps: Vec<ownership::Held>,
     /// The hidden counter of each `for` loop.
     counters: HashMap<ExprId, PointerValue<'static>>,
     loops: HashMap<ExprId, LoopFrame>,
@@ -87,6 +116,9 @@ struct FnCx<'m> {
     panic_block: Option<BasicBlock<'static>>,
     /// Stack space for panic message arguments, sized for the largest panic.
     panic_args: Option<PointerValue<'static>>,
+    /// Where every `return` goes: it drops the owned slots, then returns `return_slot`.
+    return_block: Option<BasicBlock<'static>>,
+    return_slot: Option<PointerValue<'static>>,
 }
 
 impl FnCx<'_> {
@@ -112,12 +144,13 @@ impl FnCx<'_> {
 
     fn emit(&mut self) -> CgResult<()> {
         let entry = self.block("entry");
+        let body = self.block("body");
         self.b().position_at_end(entry);
+        let to_body = self.b().build_unconditional_branch(body)?;
+        self.prologue.position_before(&to_body);
         // Every local lives in a zeroed stack slot of the entry block; mem2reg promotes them.
         for (i, t) in self.typed.local_types.iter().enumerate() {
-            let ty = reg_type(self.ctx, t);
-            let slot = self.b().build_alloca(ty, &self.ir.locals[i].name)?;
-            self.b().build_store(slot, ty.const_zero())?;
+            let slot = self.slot(reg_type(self.ctx, t), &self.ir.locals[i].name)?;
             self.locals.push(slot);
         }
         let mut max_panic_args = 2; // bounds checks format two numbers
@@ -125,7 +158,7 @@ impl FnCx<'_> {
             match &e.kind {
                 ExprKind::ForRange { var, .. } => {
                     let ty = reg_type(self.ctx, &self.typed.local_types[var.index()]);
-                    let slot = self.b().build_alloca(ty, "for.counter")?;
+                    let slot = self.prologue.build_alloca(ty, "for.counter")?;
                     self.counters.insert(ExprId(i as u32), slot);
                 }
                 ExprKind::Panic(msg) => max_panic_args = max_panic_args.max(msg.args.len()),
@@ -134,28 +167,84 @@ impl FnCx<'_> {
         }
         let arg_ty = self.panic_arg_type();
         let array = arg_ty.array_type(max_panic_args as u32);
-        self.panic_args = Some(self.b().build_alloca(array, "panic.args")?);
-        for (i, p) in self.ir.params.iter().enumerate() {
+        self.panic_args = Some(self.prologue.build_alloca(array, "panic.args")?);
+        let ret_ty = reg_type(self.ctx, &self.typed.ret);
+        self.return_slot = Some(self.prologue.build_alloca(ret_ty, "ret")?);
+        self.return_block = Some(self.block("return"));
+        self.b().position_at_end(body);
+        let params: Vec<LocalId> = self.ir.params.iter().map(|p| p.local).collect();
+        self.owned_locals = self
+            .typed
+            .local_types
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let l = LocalId(i as u32);
+                t.is_managed() && (!params.contains(&l) || self.ir.local(l).mutable)
+            })
+            .collect();
+        for (i, l) in params.iter().enumerate() {
             let v = self
                 .func
                 .get_nth_param(i as u32)
                 .expect("declared with every parameter");
-            self.b().build_store(self.locals[p.local.index()], v)?;
+            self.b().build_store(self.locals[l.index()], v)?;
+            // Arguments are borrowed; a parameter the body may reassign owns its value.
+            if self.owned_locals[l.index()] {
+                let t = self.typed.local_types[l.index()].clone();
+                self.copy_value(v, &t)?;
+            }
         }
         if let Some(v) = self.expr(self.ir.body)? {
             self.emit_return(v)?;
         }
+        self.finish_exits()
+    }
+
+    /// A zero-initialised stack slot in the entry block.
+    fn slot(&self, ty: BasicTypeEnum<'static>, name: &str) -> CgResult<PointerValue<'static>> {
+        let slot = self.prologue.build_alloca(ty, name)?;
+        self.prologue.build_store(slot, ty.const_zero())?;
+        Ok(slot)
+    }
+
+    /// Leaves through the return block, which drops the owned slots first.
+    fn emit_return(&mut self, v: Val) -> CgResult<()> {
+        self.b()
+            .build_store(self.return_slot.expect("made in the prologue"), v)?;
+        self.b()
+            .build_unconditional_branch(self.return_block.expect("made in the prologue"))?;
         Ok(())
     }
 
-    fn emit_return(&mut self, v: Val) -> CgResult<()> {
+    /// Fills the return and panic blocks, now that every slot is known.
+    fn finish_exits(&mut self) -> CgResult<()> {
         let rt = result_type(self.ctx, &self.typed.ret);
-        let r = rt.get_undef();
-        let r = self
+        self.b()
+            .position_at_end(self.return_block.expect("made in the prologue"));
+        self.drop_owned_slots()?;
+        let v = self
             .b()
-            .build_insert_value(r, self.ctx.bool_type().const_zero(), 0, "r")?;
+            .build_load(self.return_slot.expect("made in the prologue"), "ret")?;
+        let r = self.b().build_insert_value(
+            rt.get_undef(),
+            self.ctx.bool_type().const_zero(),
+            0,
+            "r",
+        )?;
         let r = self.b().build_insert_value(r, v, 1, "r")?;
         self.b().build_return(Some(&r.into_struct_value()))?;
+        if let Some(bb) = self.panic_block {
+            self.b().position_at_end(bb);
+            self.drop_owned_slots()?;
+            let r = self.b().build_insert_value(
+                rt.const_zero(),
+                self.ctx.bool_type().const_int(1, false),
+                0,
+                "r",
+            )?;
+            self.b().build_return(Some(&r.into_struct_value()))?;
+        }
         Ok(())
     }
 
@@ -163,18 +252,8 @@ impl FnCx<'_> {
         if let Some(bb) = self.panic_block {
             return Ok(bb);
         }
-        let here = self.current();
+        // Filled by `finish_exits`.
         let bb = self.block("panicked");
-        self.b().position_at_end(bb);
-        let rt = result_type(self.ctx, &self.typed.ret);
-        let r = self.b().build_insert_value(
-            rt.const_zero(),
-            self.ctx.bool_type().const_int(1, false),
-            0,
-            "r",
-        )?;
-        self.b().build_return(Some(&r.into_struct_value()))?;
-        self.b().position_at_end(here);
         self.panic_block = Some(bb);
         Ok(bb)
     }
@@ -324,7 +403,13 @@ impl FnCx<'_> {
         let loc = e.loc;
         Ok(Some(match &e.kind {
             ExprKind::Lit(lit) => self.lit(lit, self.ty(id).clone()),
-            ExprKind::Local(l) => self.b().build_load(self.locals[l.index()], "load")?,
+            ExprKind::Local(l) => {
+                // A read makes a new reference: the local keeps its own.
+                let v = self.b().build_load(self.locals[l.index()], "load")?;
+                let t = self.ty(id).clone();
+                self.copy_value(v, &t)?;
+                v
+            }
             ExprKind::Unary(op, inner) => {
                 let Some(v) = self.expr(*inner)? else {
                     return Ok(None);
@@ -356,11 +441,14 @@ impl FnCx<'_> {
                 let Some(v) = self.expr(*value)? else {
                     return Ok(None);
                 };
+                let t = self.ty(*place).clone();
+                let held = self.hold(v, &t)?;
                 let Some((ptr, in_memory)) = self.place(*place)? else {
                     return Ok(None);
                 };
-                let t = self.ty(*place).clone();
+                self.take(held)?;
                 self.store(ptr, in_memory, v, &t)?;
+                self.release_place_temps()?;
                 self.unit()
             }
             ExprKind::CompoundAssign(op, place, value) => {
@@ -379,6 +467,7 @@ impl FnCx<'_> {
                 };
                 let new = self.binop(*op, old, v, &t, &tv, loc)?;
                 self.store(ptr, in_memory, new, &t)?;
+                self.release_place_temps()?;
                 self.unit()
             }
             ExprKind::Cast(inner, _) => {
@@ -439,7 +528,7 @@ impl FnCx<'_> {
                 return Ok(None);
             }
             ExprKind::Tuple(es) => {
-                let Some(vals) = self.exprs(es)? else {
+                let Some(vals) = self.owned_values(es)? else {
                     return Ok(None);
                 };
                 let ty = reg_type(self.ctx, self.ty(id)).into_struct_type();
@@ -456,8 +545,14 @@ impl FnCx<'_> {
                 let Some(v) = self.expr(*base)? else {
                     return Ok(None);
                 };
-                self.b()
-                    .build_extract_value(v.into_struct_value(), *index, "field")?
+                let elem = self
+                    .b()
+                    .build_extract_value(v.into_struct_value(), *index, "field")?;
+                // The element gets its own reference; the rest of the tuple is dropped.
+                let (te, tt) = (self.ty(id).clone(), self.ty(*base).clone());
+                self.copy_value(elem, &te)?;
+                self.drop_value(v, &tt)?;
+                elem
             }
             ExprKind::Index(base, index) => {
                 let Some(ptr) = self.element_ptr(*base, *index, loc)? else {
@@ -468,50 +563,33 @@ impl FnCx<'_> {
                 from_mem(self.ctx, self.b(), v, &t)?
             }
             ExprKind::Call { callee, args } => {
-                let Some(vals) = self.exprs(args)? else {
-                    return Ok(None);
-                };
                 let callee_disp = (self.disp.info().refs[callee.index()])();
-                let type_args = self.typed.call_type_args[&id].clone();
-                let target = self.m.instance(callee_disp, &type_args).map_err(|e| {
-                    let caller = match self.disp.describe_type_args(&self.type_args) {
-                        spec if spec.is_empty() => format!("`{}`", self.ir.name),
-                        spec => format!("`{}` ({spec})", self.ir.name),
-                    };
-                    e.with_notes(vec![format!(
-                        "note: required by the call in {caller} at {}",
-                        self.disp.location(loc)
-                    )])
-                })?;
-                let f = self.m.instances[target].func;
-                let args: Vec<_> = vals.into_iter().map(Into::into).collect();
-                let r = self
-                    .b()
-                    .build_call(f, &args, "call")?
-                    .try_as_basic_value()
-                    .basic()
-                    .expect("internal functions return a struct")
-                    .into_struct_value();
-                let status = self
-                    .b()
-                    .build_extract_value(r, 0, "status")?
-                    .into_int_value();
-                let ok = self.block("call.ok");
-                let panicked = self.panic_block()?;
-                self.b().build_conditional_branch(status, panicked, ok)?;
-                self.b().position_at_end(ok);
-                self.b().build_extract_value(r, 1, "value")?
+                return self.emit_call(id, callee_disp, args);
             }
-            ExprKind::MethodCall { receiver, args, .. } => {
-                let Some(recv) = self.expr(*receiver)? else {
-                    return Ok(None);
-                };
-                let Some(vals) = self.exprs(args)? else {
+            ExprKind::MethodCall {
+                receiver,
+                method,
+                args,
+            } => {
+                if self.typed.class_calls.contains_key(&id) {
+                    let mut all = vec![*receiver];
+                    all.extend_from_slice(args);
+                    return self.class_call(id, method, &all);
+                }
+                let mut all = vec![*receiver];
+                all.extend_from_slice(args);
+                let Some(vals) = self.owned_values(&all)? else {
                     return Ok(None);
                 };
                 let builtin = self.typed.methods[&id];
                 let rt = self.ty(*receiver).clone();
-                self.builtin(builtin, recv, &vals, &rt, loc)?
+                self.builtin(builtin, vals[0], &vals[1..], &rt, loc)?
+            }
+            ExprKind::AssocCall { name, args, .. } => return self.class_call(id, name, args),
+            ExprKind::Field(base, _) => return self.field_read(id, *base),
+            ExprKind::StructLit { fields, .. } => {
+                let values: Vec<ExprId> = fields.iter().map(|(_, e)| *e).collect();
+                return self.struct_lit(id, &values, loc);
             }
             ExprKind::Some(inner) => {
                 let Some(v) = self.expr(*inner)? else {
@@ -833,7 +911,7 @@ impl FnCx<'_> {
         let p = rt.prim();
         let b = self.b();
         Ok(match builtin {
-            Builtin::Option(method) => return self.option_builtin(method, recv, args, loc),
+            Builtin::Option(method) => return self.option_builtin(method, recv, args, rt, loc),
             Builtin::SliceLen => b.build_extract_value(recv.into_struct_value(), 1, "len")?,
             Builtin::SliceIsEmpty => {
                 let len = b
@@ -972,19 +1050,31 @@ impl FnCx<'_> {
         Ok((is_some, value))
     }
 
-    /// The methods of `Option`.
+    /// The methods of `Option`; `recv` and `args` are owned.
     fn option_builtin(
         &mut self,
         method: OptionMethod,
         recv: Val,
         args: &[Val],
+        rt: &Type,
         loc: LocId,
     ) -> CgResult<Val> {
         let (is_some, value) = self.option_parts(recv)?;
+        let inner = super::types::fields(rt)[1].clone();
         Ok(match method {
-            OptionMethod::IsSome => is_some.into(),
-            OptionMethod::IsNone => self.b().build_not(is_some, "is_none")?.into(),
+            OptionMethod::IsSome | OptionMethod::IsNone => {
+                self.drop_value(recv, rt)?;
+                if method == OptionMethod::IsSome {
+                    is_some.into()
+                } else {
+                    self.b().build_not(is_some, "is_none")?.into()
+                }
+            }
             OptionMethod::UnwrapOr => {
+                // The default is dropped when the option's value is taken instead.
+                let zero = reg_type(self.ctx, &inner).const_zero();
+                let unused = self.b().build_select(is_some, args[0], zero, "unused")?;
+                self.drop_value(unused, &inner)?;
                 self.b()
                     .build_select(is_some, value, args[0], "unwrap_or")?
             }
@@ -1048,6 +1138,7 @@ impl FnCx<'_> {
             ExprKind::Index(base, index) => {
                 Ok(self.element_ptr(*base, *index, loc)?.map(|p| (p, true)))
             }
+            ExprKind::Field(base, _) => Ok(self.field_ptr(id, *base)?.map(|p| (p, true))),
             ExprKind::TupleField(base, index) => {
                 let Some((ptr, in_memory)) = self.place(*base)? else {
                     return Ok(None);
@@ -1063,6 +1154,7 @@ impl FnCx<'_> {
         }
     }
 
+    /// Stores `v` (owned) into a place, dropping the value it replaces.
     fn store(
         &mut self,
         ptr: PointerValue<'static>,
@@ -1070,12 +1162,25 @@ impl FnCx<'_> {
         v: Val,
         t: &Type,
     ) -> CgResult<()> {
+        let old = if t.is_managed() {
+            let old = self.b().build_load(ptr, "old")?;
+            Some(if in_memory {
+                from_mem(self.ctx, self.b(), old, t)?
+            } else {
+                old
+            })
+        } else {
+            None
+        };
         let v = if in_memory {
             to_mem(self.ctx, self.b(), v, t)?
         } else {
             v
         };
         self.b().build_store(ptr, v)?;
+        if let Some(old) = old {
+            self.drop_value(old, t)?;
+        }
         Ok(())
     }
 
@@ -1131,13 +1236,16 @@ impl FnCx<'_> {
                         let Some(v) = self.expr(*init)? else {
                             return Ok(None);
                         };
-                        self.bind(pattern, v)?;
+                        let t = self.ty(*init).clone();
+                        self.bind(pattern, v, &t)?;
                     }
                 }
                 Stmt::Expr(e) => {
-                    if self.expr(*e)?.is_none() {
+                    let Some(v) = self.expr(*e)? else {
                         return Ok(None);
-                    }
+                    };
+                    let t = self.ty(*e).clone();
+                    self.drop_value(v, &t)?;
                 }
             }
         }
@@ -1147,20 +1255,22 @@ impl FnCx<'_> {
         }
     }
 
-    fn bind(&mut self, pattern: &Pattern, v: Val) -> CgResult<()> {
+    /// Moves `v` (owned) into the pattern's locals; what `_` matches is dropped.
+    fn bind(&mut self, pattern: &Pattern, v: Val, t: &Type) -> CgResult<()> {
         match pattern {
             Pattern::Bind(l) => {
-                self.b().build_store(self.locals[l.index()], v)?;
+                self.store(self.locals[l.index()], false, v, t)?;
             }
-            Pattern::Wild => {}
+            Pattern::Wild => self.drop_value(v, t)?,
             Pattern::Tuple(ps) => {
+                let elems = super::types::fields(t);
                 for (i, p) in ps.iter().enumerate() {
                     let f = self.b().build_extract_value(
                         v.into_struct_value(),
                         i as u32,
                         "destructure",
                     )?;
-                    self.bind(p, f)?;
+                    self.bind(p, f, &elems[i])?;
                 }
             }
         }
@@ -1217,10 +1327,11 @@ impl FnCx<'_> {
             return Ok(None);
         };
         let (is_some, value) = self.option_parts(option)?;
+        let inner = super::types::fields(self.ty(scrutinee))[1].clone();
         self.two_way(
             id,
             is_some,
-            Some((pattern, value)),
+            Some((pattern, value, inner)),
             then_branch,
             else_branch,
         )
@@ -1231,7 +1342,7 @@ impl FnCx<'_> {
         &mut self,
         id: ExprId,
         cond: IntValue<'static>,
-        bind: Option<(&Pattern, Val)>,
+        bind: Option<(&Pattern, Val, Type)>,
         then_branch: ExprId,
         else_branch: Option<ExprId>,
     ) -> CgResult<Option<Val>> {
@@ -1241,8 +1352,8 @@ impl FnCx<'_> {
         self.b().build_conditional_branch(cond, then_bb, else_bb)?;
         let mut incoming = Vec::new();
         self.b().position_at_end(then_bb);
-        if let Some((pattern, value)) = bind {
-            self.bind(pattern, value)?;
+        if let Some((pattern, value, t)) = bind {
+            self.bind(pattern, value, &t)?;
         }
         if let Some(v) = self.expr(then_branch)? {
             incoming.push((v, self.current()));

@@ -1,0 +1,520 @@
+//! `#[jitclass]` types at run time: descriptors, instance handles, the method registry.
+//!
+//! - [`ClassInfo`]: one `static` per class, emitted by `#[jitclass] struct`: the encoded
+//!   fields, the payload layout rustc computed for the generated `#[repr(C)]` payload
+//!   struct, the allocator. Its address is the class's identity ([`ClassKey::id`]).
+//! - [`Handle`]: what a Rust value of a class type holds: a counted reference
+//!   `{meminfo, data}` ([`RawInstance`]). `Clone` increfs, `Drop` decrefs.
+//! - [`METHODS`]: every function of every `#[jitclass] impl` block registers itself in this
+//!   link-time slice, so a class's methods are found from all its impl blocks, whichever
+//!   crate or module they are in.
+//!
+//! Invariants: a `ClassKey` reaches inference only through [`ClassInfo::key`], which
+//! records the descriptor in a registry; everything that maps a key back to a descriptor
+//! goes through that registry, so a made-up key is an error, never a wild pointer.
+
+use crate::abi::JitType;
+use crate::dispatch::Dispatcher;
+use crate::memory::{DropInfo, ExternalAllocator, MemInfo};
+use jitclass_core::infer::FieldSig;
+use jitclass_core::ir::{ClassIr, TypeExpr};
+use jitclass_core::layout::{c_struct, size_align};
+use jitclass_core::{ClassKey, Type};
+use std::alloc::Layout;
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::fmt;
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+use std::sync::{Mutex, OnceLock};
+
+/// A class instance as JIT code and C see it: the counted block and the payload.
+/// `meminfo` is null for an unmanaged instance (memory owned by someone else).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RawInstance {
+    pub meminfo: *mut MemInfo,
+    pub data: *mut u8,
+}
+
+/// Implemented by every `#[jitclass]` type (by the macro).
+///
+/// # Safety
+/// `Payload` is the `#[repr(C)]` struct of the fields' reprs, in order, that
+/// `class_info()` describes; `handle` and `from_handle` convert without changing counts.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `#[jitclass]` type",
+    label = "not a `#[jitclass]` type",
+    note = "put `#[jitclass]` on the struct to use it in jit code; jit code supports primitives, tuples, `Option`, slices as parameters, and `#[jitclass]` structs"
+)]
+pub unsafe trait JitClass: Sized + 'static {
+    /// The `#[repr(C)]` payload struct: one field per class field, in order.
+    type Payload;
+    fn class_info() -> &'static ClassInfo;
+    fn handle(&self) -> &Handle<Self>;
+    fn from_handle(handle: Handle<Self>) -> Self;
+}
+
+/// The payload struct of a class: `Payload<MyAvg>` has the fields of `MyAvg` in C layout.
+pub type Payload<C> = <C as JitClass>::Payload;
+
+/// The static description of a `#[jitclass] struct`, emitted by the macro.
+#[doc(hidden)]
+pub struct ClassDesc {
+    pub name: &'static str,
+    pub module_path: &'static str,
+    /// The postcard-encoded `ClassIr`.
+    pub ir: &'static [u8],
+    /// The descriptors of the classes the fields name, by `ClassRefId`.
+    pub classes: &'static [fn() -> &'static ClassInfo],
+    /// `offset_of!` of every field of the payload struct, as rustc laid it out.
+    pub offsets: &'static [usize],
+    pub size: usize,
+    pub align: usize,
+    pub allocator: Option<fn() -> &'static ExternalAllocator>,
+}
+
+/// The run-time descriptor of a `#[jitclass]` type.
+pub struct ClassInfo {
+    desc: ClassDesc,
+    decoded: OnceLock<Result<Decoded, String>>,
+    methods: OnceLock<HashMap<&'static str, &'static MethodEntry>>,
+}
+
+struct Decoded {
+    fields: Vec<FieldSig>,
+    drop_info: DropInfo,
+}
+
+/// A function of a `#[jitclass] impl` block, registered at link time.
+#[doc(hidden)]
+pub struct MethodEntry {
+    pub class: fn() -> &'static ClassInfo,
+    pub name: &'static str,
+    pub dispatcher: &'static Dispatcher,
+}
+
+/// Every function of every `#[jitclass] impl` in the program.
+#[doc(hidden)]
+#[linkme::distributed_slice]
+pub static METHODS: [MethodEntry];
+
+/// Descriptors by `ClassKey::id`, filled by [`ClassInfo::key`].
+static REGISTRY: Mutex<Option<HashMap<usize, &'static ClassInfo>>> = Mutex::new(None);
+
+/// The descriptor of a class key made by [`ClassInfo::key`].
+pub(crate) fn lookup(key: &ClassKey) -> Result<&'static ClassInfo, String> {
+    let registry = REGISTRY.lock().unwrap_or_else(|e| e.into_inner());
+    registry
+        .as_ref()
+        .and_then(|r| r.get(&key.id).copied())
+        .ok_or_else(|| format!("`{}` is not a registered `#[jitclass]` type", key.name))
+}
+
+impl ClassInfo {
+    #[doc(hidden)]
+    pub const fn __new(desc: ClassDesc) -> ClassInfo {
+        ClassInfo {
+            desc,
+            decoded: OnceLock::new(),
+            methods: OnceLock::new(),
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.desc.name
+    }
+
+    pub fn module_path(&self) -> &'static str {
+        self.desc.module_path
+    }
+
+    /// Size and alignment of the payload (not of a handle).
+    pub fn payload_layout(&self) -> Layout {
+        Layout::from_size_align(self.desc.size, self.desc.align)
+            .expect("rustc computed this layout")
+    }
+
+    /// The class's identity in jit types.
+    pub fn key(&'static self) -> ClassKey {
+        let id = self as *const ClassInfo as usize;
+        let mut registry = REGISTRY.lock().unwrap_or_else(|e| e.into_inner());
+        registry.get_or_insert_with(HashMap::new).insert(id, self);
+        ClassKey {
+            id,
+            name: self.desc.name.to_string(),
+        }
+    }
+
+    /// The jit type of this class's instances.
+    pub fn jit_type(&'static self) -> Type {
+        Type::Class(self.key())
+    }
+
+    /// The fields in payload order, with their concrete types.
+    pub fn fields(&'static self) -> Result<&'static [FieldSig], String> {
+        self.decoded().map(|d| d.fields.as_slice())
+    }
+
+    pub(crate) fn drop_info(&'static self) -> Result<&'static DropInfo, String> {
+        self.decoded().map(|d| &d.drop_info)
+    }
+
+    pub(crate) fn allocator(&self) -> Option<&'static ExternalAllocator> {
+        self.desc.allocator.map(|a| a())
+    }
+
+    fn decoded(&'static self) -> Result<&'static Decoded, String> {
+        self.decoded
+            .get_or_init(|| self.decode())
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    fn decode(&'static self) -> Result<Decoded, String> {
+        let name = self.desc.name;
+        let ir = ClassIr::decode(self.desc.ir).map_err(|e| {
+            format!("cannot decode the fields of `{name}` ({e}); were jitclass and jitclass-macros built from different versions?")
+        })?;
+        let mut fields = Vec::with_capacity(ir.fields.len());
+        for f in &ir.fields {
+            let ty = resolve(&f.ty, self.desc.classes)?;
+            fields.push(FieldSig {
+                name: f.name.clone(),
+                ty,
+            });
+        }
+        // The layout jit code uses must be the one rustc gave the payload struct.
+        let layout = c_struct(&fields.iter().map(|f| size_align(&f.ty)).collect::<Vec<_>>());
+        let rustc: Vec<u64> = self.desc.offsets.iter().map(|&o| o as u64).collect();
+        if layout.offsets != rustc
+            || layout.size != self.desc.size as u64
+            || layout.align != self.desc.align as u64
+        {
+            return Err(format!(
+                "the payload layout of `{name}` differs between rustc (offsets {rustc:?}, size {}, align {}) and jitclass (offsets {:?}, size {}, align {})",
+                self.desc.size, self.desc.align, layout.offsets, layout.size, layout.align
+            ));
+        }
+        let mut managed_offsets = Vec::new();
+        for (f, offset) in fields.iter().zip(&layout.offsets) {
+            managed_members(&f.ty, *offset as usize, &mut managed_offsets);
+        }
+        Ok(Decoded {
+            fields,
+            drop_info: DropInfo { managed_offsets },
+        })
+    }
+
+    /// The function `name` of this class's impl blocks.
+    pub(crate) fn method(&'static self, name: &str) -> Option<&'static MethodEntry> {
+        self.methods().get(name).copied()
+    }
+
+    /// The names of this class's functions, sorted.
+    pub fn method_names(&'static self) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = self.methods().keys().copied().collect();
+        names.sort_unstable();
+        names
+    }
+
+    fn methods(&'static self) -> &'static HashMap<&'static str, &'static MethodEntry> {
+        self.methods.get_or_init(|| {
+            METHODS
+                .iter()
+                .filter(|m| std::ptr::eq((m.class)(), self))
+                .map(|m| (m.name, m))
+                .collect()
+        })
+    }
+
+    /// Allocates a zeroed, counted instance of this class (count one).
+    pub(crate) fn allocate(&'static self) -> Result<NonNull<MemInfo>, String> {
+        let drop_info = self.drop_info()?;
+        MemInfo::allocate(
+            self.payload_layout(),
+            Some(drop_info).filter(|d| !d.managed_offsets.is_empty()),
+            self.allocator(),
+        )
+        .ok_or_else(|| {
+            format!(
+                "memory allocation of {} bytes failed for `{}`",
+                self.desc.size, self.desc.name
+            )
+        })
+    }
+}
+
+impl fmt::Debug for ClassInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClassInfo")
+            .field("name", &self.desc.name)
+            .field("size", &self.desc.size)
+            .field("align", &self.desc.align)
+            .finish()
+    }
+}
+
+/// A field type with its class references resolved through `classes`.
+pub(crate) fn resolve(
+    te: &TypeExpr,
+    classes: &'static [fn() -> &'static ClassInfo],
+) -> Result<Type, String> {
+    let mut missing = None;
+    let resolved = te.map_classes(&mut |r| match classes.get(r.index()) {
+        Some(info) => TypeExpr::Concrete(info().jit_type()),
+        None => {
+            missing = Some(r);
+            TypeExpr::Unit
+        }
+    });
+    if missing.is_some() {
+        return Err("a class reference out of range; were jitclass and jitclass-macros built from different versions?".into());
+    }
+    jitclass_core::infer::concrete_type(&resolved, &[])
+        .ok_or_else(|| "a field type that is not concrete".to_string())
+}
+
+/// The payload offsets of the `*mut MemInfo` of every class instance inside a value of
+/// type `t` stored at `offset` (an empty `Option` is zeroed, so its meminfo is null).
+fn managed_members(t: &Type, offset: usize, out: &mut Vec<usize>) {
+    match t {
+        Type::Class(_) => out.push(offset),
+        Type::Option(inner) => {
+            let l = c_struct(&[size_align(&Type::BOOL), size_align(inner)]);
+            managed_members(inner, offset + l.offsets[1] as usize, out);
+        }
+        Type::Tuple(es) => {
+            let l = c_struct(&es.iter().map(size_align).collect::<Vec<_>>());
+            for (e, o) in es.iter().zip(&l.offsets) {
+                managed_members(e, offset + *o as usize, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A counted reference to an instance of `C`: what a Rust value of a class type holds.
+///
+/// Not `Send` and not `Sync`: two clones share one payload, and both can write its
+/// fields, so letting a clone cross threads would allow data races, as `Rc` would.
+pub struct Handle<C> {
+    raw: RawInstance,
+    _class: PhantomData<*const C>,
+}
+
+impl<C: JitClass> Handle<C> {
+    /// Takes over the reference `raw` holds (managed), or wraps an unmanaged instance.
+    ///
+    /// # Safety
+    /// `raw` is an instance of `C` whose reference the caller owns (or unmanaged memory
+    /// that outlives every use of the handle).
+    pub unsafe fn from_raw(raw: RawInstance) -> Handle<C> {
+        Handle {
+            raw,
+            _class: PhantomData,
+        }
+    }
+
+    pub fn raw(&self) -> RawInstance {
+        self.raw
+    }
+
+    /// The payload, for reads and writes of single fields (never hand out a reference:
+    /// other handles may write it).
+    pub fn payload(&self) -> *mut C::Payload {
+        self.raw.data.cast()
+    }
+
+    /// Whether the instance is counted (`false` for one over memory someone else owns).
+    pub fn is_managed(&self) -> bool {
+        !self.raw.meminfo.is_null()
+    }
+
+    /// How many references to the instance exist (`None` for an unmanaged instance).
+    pub fn strong_count(&self) -> Option<usize> {
+        // SAFETY: a managed handle keeps its block alive.
+        self.is_managed()
+            .then(|| unsafe { MemInfo::refcount(self.raw.meminfo) })
+    }
+
+    /// Whether two handles refer to the same instance.
+    pub fn ptr_eq(a: &Handle<C>, b: &Handle<C>) -> bool {
+        a.raw.data == b.raw.data
+    }
+
+    /// Reads field `T` at the payload's `field` pointer as a new Rust value.
+    ///
+    /// # Safety
+    /// `field` points to a field of this handle's payload that holds a `T` repr.
+    pub unsafe fn get<T: JitType>(&self, field: *const T::Repr) -> T {
+        // SAFETY: guaranteed by the caller; the instance is alive while `self` is.
+        unsafe { T::clone_from_repr(&*field) }
+    }
+
+    /// Replaces field `T` at `field`, releasing what the old value held.
+    ///
+    /// # Safety
+    /// As [`Handle::get`].
+    pub unsafe fn set<T: JitType>(&self, field: *mut T::Repr, value: T) {
+        let new = crate::abi::into_owned_repr(value);
+        // SAFETY: guaranteed by the caller; the old repr owned its references.
+        unsafe {
+            let old = field.replace(new);
+            drop(T::from_repr(old));
+        }
+    }
+}
+
+impl<C> Clone for Handle<C> {
+    fn clone(&self) -> Self {
+        // SAFETY: our reference keeps the block alive; null (unmanaged) is ignored.
+        unsafe { MemInfo::incref(self.raw.meminfo) };
+        Handle {
+            raw: self.raw,
+            _class: PhantomData,
+        }
+    }
+}
+
+impl<C> Drop for Handle<C> {
+    fn drop(&mut self) {
+        // SAFETY: the handle owns one reference (or none, if unmanaged: null is ignored).
+        unsafe { MemInfo::decref(self.raw.meminfo) };
+    }
+}
+
+thread_local! {
+    /// How deep `Debug` is inside nested instances: a cycle must not print forever.
+    static DEBUG_DEPTH: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Nested instances deeper than this print as `Name { .. }`.
+const DEBUG_MAX_DEPTH: usize = 4;
+
+impl<C: JitClass> fmt::Debug for Handle<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let info = C::class_info();
+        fmt_instance(info, self.raw.data, f)
+    }
+}
+
+fn fmt_instance(
+    info: &'static ClassInfo,
+    data: *const u8,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    let depth = DEBUG_DEPTH.with(Cell::get);
+    let fields = match info.fields() {
+        Ok(fields) if depth < DEBUG_MAX_DEPTH => fields,
+        _ => return write!(f, "{} {{ .. }}", info.name()),
+    };
+    DEBUG_DEPTH.with(|d| d.set(depth + 1));
+    let layout = c_struct(&fields.iter().map(|f| size_align(&f.ty)).collect::<Vec<_>>());
+    let mut s = f.debug_struct(info.name());
+    for (field, offset) in fields.iter().zip(&layout.offsets) {
+        // SAFETY: the payload of a live instance holds this field at this offset.
+        let value = unsafe { FieldValue::read(&field.ty, data.add(*offset as usize)) };
+        s.field(&field.name, &value);
+    }
+    let result = s.finish();
+    DEBUG_DEPTH.with(|d| d.set(depth));
+    result
+}
+
+/// A field read for `Debug`, by its jit type.
+struct FieldValue {
+    ty: Type,
+    at: *const u8,
+}
+
+impl FieldValue {
+    /// # Safety
+    /// `at` points to a valid value of type `ty` that outlives the `FieldValue`.
+    unsafe fn read(ty: &Type, at: *const u8) -> FieldValue {
+        FieldValue { ty: ty.clone(), at }
+    }
+}
+
+impl fmt::Debug for FieldValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use jitclass_core::PrimTy as P;
+        // SAFETY (all reads): `FieldValue::read`'s contract.
+        unsafe {
+            match &self.ty {
+                Type::Prim(p) => match p {
+                    P::Bool => write!(f, "{:?}", *self.at != 0),
+                    P::I8 => write!(f, "{:?}", self.at.cast::<i8>().read()),
+                    P::I16 => write!(f, "{:?}", self.at.cast::<i16>().read()),
+                    P::I32 => write!(f, "{:?}", self.at.cast::<i32>().read()),
+                    P::I64 | P::Isize => write!(f, "{:?}", self.at.cast::<i64>().read()),
+                    P::U8 => write!(f, "{:?}", self.at.read()),
+                    P::U16 => write!(f, "{:?}", self.at.cast::<u16>().read()),
+                    P::U32 => write!(f, "{:?}", self.at.cast::<u32>().read()),
+                    P::U64 | P::Usize => write!(f, "{:?}", self.at.cast::<u64>().read()),
+                    P::F32 => write!(f, "{:?}", self.at.cast::<f32>().read()),
+                    P::F64 => write!(f, "{:?}", self.at.cast::<f64>().read()),
+                },
+                Type::Unit | Type::Never | Type::Slice { .. } => f.write_str("()"),
+                Type::Option(inner) => {
+                    if *self.at == 0 {
+                        return f.write_str("None");
+                    }
+                    let l = c_struct(&[size_align(&Type::BOOL), size_align(inner)]);
+                    let v = FieldValue::read(inner, self.at.add(l.offsets[1] as usize));
+                    f.debug_tuple("Some").field(&v).finish()
+                }
+                Type::Tuple(es) => {
+                    let l = c_struct(&es.iter().map(size_align).collect::<Vec<_>>());
+                    let mut t = f.debug_tuple("");
+                    for (e, o) in es.iter().zip(&l.offsets) {
+                        t.field(&FieldValue::read(e, self.at.add(*o as usize)));
+                    }
+                    t.finish()
+                }
+                Type::Class(key) => {
+                    let raw = self.at.cast::<RawInstance>().read();
+                    match lookup(key) {
+                        Ok(info) => fmt_instance(info, raw.data, f),
+                        Err(_) => write!(f, "{} {{ .. }}", key.name),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `JitArg` / `JitType` of a class, written once here; the macro's impls call these.
+#[doc(hidden)]
+pub mod abi {
+    use super::*;
+
+    pub fn jit_type<C: JitClass>() -> Type {
+        C::class_info().jit_type()
+    }
+
+    /// Borrows the instance for the duration of a call (the caller keeps its handle).
+    pub fn to_repr<C: JitClass>(c: &C) -> RawInstance {
+        c.handle().raw()
+    }
+
+    /// Takes over a reference JIT code returned.
+    ///
+    /// # Safety
+    /// `raw` is an owned reference to an instance of `C`.
+    pub unsafe fn from_repr<C: JitClass>(raw: RawInstance) -> C {
+        // SAFETY: guaranteed by the caller.
+        C::from_handle(unsafe { Handle::from_raw(raw) })
+    }
+
+    /// A new reference to the instance `raw` borrows.
+    ///
+    /// # Safety
+    /// `raw` is a live instance of `C`.
+    pub unsafe fn clone_from_repr<C: JitClass>(raw: &RawInstance) -> C {
+        // SAFETY: the borrowed reference keeps the block alive while we add ours.
+        unsafe { MemInfo::incref(raw.meminfo) };
+        // SAFETY: we now own the reference just added.
+        unsafe { from_repr(*raw) }
+    }
+}

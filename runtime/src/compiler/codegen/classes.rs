@@ -1,0 +1,217 @@
+//! Calls, and class instances in generated code: field reads and writes, struct
+//! literals (allocation), and calls of class functions.
+//!
+//! An instance is `{meminfo, data}`; `data` points to the payload, a C struct of the
+//! fields' memory forms in declaration order, which is exactly the `#[repr(C)]` payload
+//! struct the macro emits (`ClassInfo` checks rustc's offsets against this layout).
+
+use super::{FnCx, Val};
+use crate::compiler::types::{from_mem, instance_type, mem_type, to_mem};
+use crate::compiler::{CgError, CgResult};
+use crate::{Dispatcher, Type};
+use inkwell::AddressSpace;
+use inkwell::types::StructType;
+use inkwell::values::PointerValue;
+use jitclass_core::ClassKey;
+use jitclass_core::ir::{ExprId, LocId};
+
+impl FnCx<'_> {
+    /// A call of `callee` with `args` (borrowed by the callee); the result is owned.
+    pub(super) fn emit_call(
+        &mut self,
+        id: ExprId,
+        callee: &'static Dispatcher,
+        args: &[ExprId],
+    ) -> CgResult<Option<Val>> {
+        let loc = self.ir.expr(id).loc;
+        let type_args = self.typed.call_type_args[&id].clone();
+        let target = self.m.instance(callee, &type_args).map_err(|e| {
+            let caller = match self.disp.describe_type_args(&self.type_args) {
+                spec if spec.is_empty() => format!("`{}`", self.ir.name),
+                spec => format!("`{}` ({spec})", self.ir.name),
+            };
+            e.with_notes(vec![format!(
+                "note: required by the call in {caller} at {}",
+                self.disp.location(loc)
+            )])
+        })?;
+        let Some(operands) = self.operands(args)? else {
+            return Ok(None);
+        };
+        let f = self.m.instances[target].func;
+        let values: Vec<_> = operands.iter().map(|(v, _)| (*v).into()).collect();
+        let r = self
+            .b()
+            .build_call(f, &values, "call")?
+            .try_as_basic_value()
+            .basic()
+            .expect("internal functions return a struct")
+            .into_struct_value();
+        let status = self
+            .b()
+            .build_extract_value(r, 0, "status")?
+            .into_int_value();
+        let ok = self.block("call.ok");
+        let panicked = self.panic_block()?;
+        self.b().build_conditional_branch(status, panicked, ok)?;
+        self.b().position_at_end(ok);
+        for (_, held) in operands {
+            self.release(held)?;
+        }
+        Ok(Some(self.b().build_extract_value(r, 1, "value")?))
+    }
+
+    /// `v.name(args)` or `Class::name(args)`: `args` include the receiver, if any.
+    pub(super) fn class_call(
+        &mut self,
+        id: ExprId,
+        name: &str,
+        args: &[ExprId],
+    ) -> CgResult<Option<Val>> {
+        let key = self.typed.class_calls[&id].clone();
+        let info = crate::class::lookup(&key).map_err(CgError::Internal)?;
+        let entry = info.method(name).ok_or_else(|| {
+            CgError::Internal(format!(
+                "`{}::{name}` disappeared after inference",
+                key.name
+            ))
+        })?;
+        self.emit_call(id, entry.dispatcher, args)
+    }
+
+    /// The LLVM type of a class's payload.
+    fn payload_type(&self, key: &ClassKey) -> CgResult<StructType<'static>> {
+        let info = crate::class::lookup(key).map_err(CgError::Internal)?;
+        let fields = info.fields().map_err(CgError::Internal)?;
+        let types: Vec<_> = fields.iter().map(|f| mem_type(self.ctx, &f.ty)).collect();
+        Ok(self.ctx.struct_type(&types, false))
+    }
+
+    /// The address of field `index` of the instance `instance`.
+    fn field_addr(
+        &mut self,
+        instance: Val,
+        key: &ClassKey,
+        index: u32,
+    ) -> CgResult<PointerValue<'static>> {
+        let data = self
+            .b()
+            .build_extract_value(instance.into_struct_value(), 1, "data")?
+            .into_pointer_value();
+        let payload = self.payload_type(key)?;
+        let typed = self
+            .b()
+            .build_bit_cast(data, payload.ptr_type(AddressSpace::default()), "payload")?
+            .into_pointer_value();
+        Ok(self.b().build_struct_gep(typed, index, "field")?)
+    }
+
+    fn class_of(&self, e: ExprId) -> CgResult<ClassKey> {
+        match self.ty(e) {
+            Type::Class(k) => Ok(k.clone()),
+            other => Err(CgError::Internal(format!("field of a `{other}`"))),
+        }
+    }
+
+    /// `base.field`: a new reference to what the field holds.
+    pub(super) fn field_read(&mut self, id: ExprId, base: ExprId) -> CgResult<Option<Val>> {
+        let Some(operands) = self.operands(&[base])? else {
+            return Ok(None);
+        };
+        let (instance, held) = operands[0];
+        let key = self.class_of(base)?;
+        let ptr = self.field_addr(instance, &key, self.typed.field_index[&id])?;
+        let t = self.ty(id).clone();
+        let stored = self.b().build_load(ptr, "field")?;
+        let v = from_mem(self.ctx, self.b(), stored, &t)?;
+        self.copy_value(v, &t)?;
+        self.release(held)?;
+        Ok(Some(v))
+    }
+
+    /// The address of `base.field` for an assignment; the instance is kept alive (in
+    /// `place_temps`) until the assignment releases it.
+    pub(super) fn field_ptr(
+        &mut self,
+        id: ExprId,
+        base: ExprId,
+    ) -> CgResult<Option<PointerValue<'static>>> {
+        let Some(operands) = self.operands(&[base])? else {
+            return Ok(None);
+        };
+        let (instance, held) = operands[0];
+        self.place_temps.extend(held);
+        let key = self.class_of(base)?;
+        Ok(Some(self.field_addr(
+            instance,
+            &key,
+            self.typed.field_index[&id],
+        )?))
+    }
+
+    /// `Class { .. }`: allocates a zeroed instance and moves the values into its fields.
+    pub(super) fn struct_lit(
+        &mut self,
+        id: ExprId,
+        values: &[ExprId],
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let mut held = Vec::with_capacity(values.len());
+        for v in values {
+            let Some(val) = self.expr(*v)? else {
+                return Ok(None);
+            };
+            let t = self.ty(*v).clone();
+            held.push((val, t.clone(), self.hold(val, &t)?));
+        }
+        let key = self.class_of(id)?;
+        let info = crate::class::lookup(&key).map_err(CgError::Internal)?;
+        let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
+        let alloc = self.runtime_fn(crate::memory::RT_ALLOC, |ctx| {
+            i8p.fn_type(
+                &[ctx.i8_type().ptr_type(AddressSpace::default()).into()],
+                false,
+            )
+        });
+        let class_ptr = self
+            .ctx
+            .i64_type()
+            .const_int(info as *const crate::ClassInfo as u64, false)
+            .const_to_pointer(i8p);
+        let meminfo = self
+            .b()
+            .build_call(alloc, &[class_ptr.into()], "meminfo")?
+            .try_as_basic_value()
+            .basic()
+            .expect("returns a pointer")
+            .into_pointer_value();
+        let failed = self.b().build_is_null(meminfo, "oom")?;
+        let message = format!(
+            "memory allocation of {} bytes failed for `{}`",
+            info.payload_layout().size(),
+            key.name
+        );
+        self.check(failed, loc, &message)?;
+        let header = self
+            .ctx
+            .i64_type()
+            .const_int(crate::memory::HEADER as u64, false);
+        // SAFETY (of the generated code): the block is `HEADER` + payload bytes long.
+        let data = unsafe { self.b().build_gep(meminfo, &[header], "data")? };
+        let instance = instance_type(self.ctx).get_undef();
+        let instance = self.b().build_insert_value(instance, meminfo, 0, "inst")?;
+        let instance: Val = self
+            .b()
+            .build_insert_value(instance, data, 1, "inst")?
+            .into_struct_value()
+            .into();
+        let indices = self.typed.literal_fields[&id].clone();
+        for ((val, t, h), index) in held.into_iter().zip(indices) {
+            self.take(h)?;
+            let ptr = self.field_addr(instance, &key, index)?;
+            let stored = to_mem(self.ctx, self.b(), val, &t)?;
+            self.b().build_store(ptr, stored)?;
+        }
+        Ok(Some(instance))
+    }
+}

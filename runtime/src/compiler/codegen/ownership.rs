@@ -1,0 +1,261 @@
+//! Reference counting in generated code: who owns each class instance, and when it is
+//! released.
+//!
+//! Values of managed types (`Type::is_managed`: class instances, and options and tuples
+//! holding them) follow three rules:
+//!
+//! - **An expression's value is owned.** `expr` returns a value holding its own references:
+//!   reading a local increfs, a field read increfs, a call returns an owned result, a
+//!   literal allocates. Whoever receives it moves it somewhere (a local, a field, a
+//!   tuple, the return value) or drops it (an expression statement, `_`).
+//! - **Callees borrow their arguments.** A call passes arguments without increfs and
+//!   drops the owned ones after it returns. An argument that is a plain read of a local is
+//!   passed straight from the local, unless a later argument assigns that local; so
+//!   `v.step(x)` in a loop costs no reference counting at all. A parameter the body may
+//!   reassign (`mut`) takes its own reference at entry.
+//! - **Every slot holds zero or one owned reference**, so any exit can release
+//!   everything. Managed locals and temporaries live in zero-initialised stack slots;
+//!   storing into one drops its old value; an owned temporary is kept in a slot while
+//!   its siblings are evaluated (they may panic or `return`), and the slot is zeroed when
+//!   the value moves on. The return and panic blocks drop every owned slot. mem2reg turns
+//!   the slots back into registers, and the drops of slots known to be zero fold away.
+//!
+//! Unmanaged instances (null meminfo) are skipped by every incref and decref.
+
+use super::{FnCx, Val};
+use crate::Type;
+use crate::compiler::CgResult;
+use crate::compiler::types::{fields, reg_type};
+use inkwell::AddressSpace;
+use inkwell::module::Linkage;
+use inkwell::values::IntValue;
+use inkwell::{AtomicOrdering, AtomicRMWBinOp};
+use jitclass_core::ir::{ExprId, ExprKind, LocalId};
+
+/// A managed temporary's slot, while the temporary is owned there.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Held(usize);
+
+impl FnCx<'_> {
+    /// Keeps an owned managed value in a slot until `take` or `release`; `None` for
+    /// values that hold no references.
+    pub(super) fn hold(&mut self, v: Val, t: &Type) -> CgResult<Option<Held>> {
+        if !t.is_managed() {
+            return Ok(None);
+        }
+        let index = match self.free_temps.iter().position(|&i| self.temps[i].1 == *t) {
+            Some(i) => self.free_temps.swap_remove(i),
+            None => {
+                let slot = self.slot(reg_type(self.ctx, t), "tmp")?;
+                self.temps.push((slot, t.clone()));
+                self.temps.len() - 1
+            }
+        };
+        let slot = self.temps[index].0;
+        // Zero on every path but one left by a `break` out of the middle of an
+        // expression; then the old value is dropped here.
+        let old = self.b().build_load(slot, "old")?;
+        self.drop_value(old, t)?;
+        self.b().build_store(slot, v)?;
+        Ok(Some(Held(index)))
+    }
+
+    /// The held value moves on: its slot no longer owns it.
+    pub(super) fn take(&mut self, held: Option<Held>) -> CgResult<()> {
+        if let Some(Held(i)) = held {
+            let (slot, t) = self.temps[i].clone();
+            self.b()
+                .build_store(slot, reg_type(self.ctx, &t).const_zero())?;
+            self.free_temps.push(i);
+        }
+        Ok(())
+    }
+
+    /// The held value is no longer needed: drop it and zero its slot.
+    pub(super) fn release(&mut self, held: Option<Held>) -> CgResult<()> {
+        if let Some(Held(i)) = held {
+            let (slot, t) = self.temps[i].clone();
+            let v = self.b().build_load(slot, "tmp")?;
+            self.take(held)?;
+            self.drop_value(v, &t)?;
+        }
+        Ok(())
+    }
+
+    /// Evaluates `ids` in order into owned values, keeping each in a slot until all are
+    /// evaluated (a later one may diverge); the caller then owns them all.
+    pub(super) fn owned_values(&mut self, ids: &[ExprId]) -> CgResult<Option<Vec<Val>>> {
+        let mut vals = Vec::with_capacity(ids.len());
+        let mut held = Vec::new();
+        for id in ids {
+            let Some(v) = self.expr(*id)? else {
+                return Ok(None);
+            };
+            let t = self.ty(*id).clone();
+            held.push(self.hold(v, &t)?);
+            vals.push(v);
+        }
+        for h in held {
+            self.take(h)?;
+        }
+        Ok(Some(vals))
+    }
+
+    /// Evaluates call arguments in order for a callee that borrows them: each value, and
+    /// the slot of those the caller owns (to `release` after the call).
+    pub(super) fn operands(
+        &mut self,
+        ids: &[ExprId],
+    ) -> CgResult<Option<Vec<(Val, Option<Held>)>>> {
+        let mut out = Vec::with_capacity(ids.len());
+        for (i, id) in ids.iter().enumerate() {
+            let t = self.ty(*id).clone();
+            if t.is_managed()
+                && let ExprKind::Local(l) = self.ir.expr(*id).kind
+                && !ids[i + 1..].iter().any(|e| self.assigns_local(*e, l))
+            {
+                // Borrowed from the local, which keeps its reference across the call.
+                let v = self.b().build_load(self.locals[l.index()], "borrow")?;
+                out.push((v, None));
+                continue;
+            }
+            let Some(v) = self.expr(*id)? else {
+                return Ok(None);
+            };
+            let held = self.hold(v, &t)?;
+            out.push((v, held));
+        }
+        Ok(Some(out))
+    }
+
+    /// Whether evaluating `e` may assign the local `l`.
+    fn assigns_local(&self, e: ExprId, l: LocalId) -> bool {
+        let mut found = false;
+        let mut stack = vec![e];
+        while let Some(e) = stack.pop() {
+            let kind = &self.ir.expr(e).kind;
+            if let ExprKind::Assign(place, _) | ExprKind::CompoundAssign(_, place, _) = kind
+                && matches!(self.ir.expr(*place).kind, ExprKind::Local(p) if p == l)
+            {
+                found = true;
+                break;
+            }
+            kind.for_each_child(|c| stack.push(c));
+        }
+        found
+    }
+
+    /// Drops the temporaries a place expression (a field's instance) left to release.
+    pub(super) fn release_place_temps(&mut self) -> CgResult<()> {
+        for held in std::mem::take(&mut self.place_temps) {
+            self.release(Some(held))?;
+        }
+        Ok(())
+    }
+
+    /// Adds a reference to every instance `v` holds.
+    pub(super) fn copy_value(&mut self, v: Val, t: &Type) -> CgResult<()> {
+        self.each_instance(v, t, &mut |cx, meminfo| {
+            let count = cx
+                .b()
+                .build_bit_cast(
+                    meminfo,
+                    cx.ctx.i64_type().ptr_type(AddressSpace::default()),
+                    "count",
+                )?
+                .into_pointer_value();
+            // Relaxed, as in `Arc::clone` and `MemInfo::incref`.
+            cx.b().build_atomicrmw(
+                AtomicRMWBinOp::Add,
+                count,
+                cx.ctx.i64_type().const_int(1, false),
+                AtomicOrdering::Monotonic,
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Drops the references `v` holds.
+    pub(super) fn drop_value(&mut self, v: Val, t: &Type) -> CgResult<()> {
+        self.each_instance(v, t, &mut |cx, meminfo| {
+            let decref = cx.runtime_fn(crate::memory::RT_DECREF, |ctx| {
+                let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
+                ctx.void_type().fn_type(&[i8p.into()], false)
+            });
+            cx.b().build_call(decref, &[meminfo.into()], "")?;
+            Ok(())
+        })
+    }
+
+    /// Calls `f` with the meminfo of every managed instance in `v`, skipping null ones
+    /// (unmanaged instances, and the zeroed values of `None`s).
+    fn each_instance(
+        &mut self,
+        v: Val,
+        t: &Type,
+        f: &mut dyn FnMut(&mut Self, inkwell::values::PointerValue<'static>) -> CgResult<()>,
+    ) -> CgResult<()> {
+        match t {
+            Type::Class(_) => {
+                let meminfo = self
+                    .b()
+                    .build_extract_value(v.into_struct_value(), 0, "meminfo")?
+                    .into_pointer_value();
+                let is_null: IntValue<'static> = self.b().build_is_null(meminfo, "unmanaged")?;
+                let counted = self.block("counted");
+                let done = self.block("counted.done");
+                self.b().build_conditional_branch(is_null, done, counted)?;
+                self.b().position_at_end(counted);
+                f(self, meminfo)?;
+                self.b().build_unconditional_branch(done)?;
+                self.b().position_at_end(done);
+            }
+            Type::Option(_) | Type::Tuple(_) if t.is_managed() => {
+                for (i, ft) in fields(t).iter().enumerate() {
+                    if ft.is_managed() {
+                        let part = self.b().build_extract_value(
+                            v.into_struct_value(),
+                            i as u32,
+                            "part",
+                        )?;
+                        self.each_instance(part, ft, f)?;
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Drops what every owned local and temporary slot holds (at an exit).
+    pub(super) fn drop_owned_slots(&mut self) -> CgResult<()> {
+        let mut slots: Vec<(inkwell::values::PointerValue<'static>, Type)> = self
+            .owned_locals
+            .iter()
+            .enumerate()
+            .filter(|(_, owned)| **owned)
+            .map(|(i, _)| (self.locals[i], self.typed.local_types[i].clone()))
+            .collect();
+        slots.extend(self.temps.iter().cloned());
+        for (slot, t) in slots {
+            let v = self.b().build_load(slot, "drop")?;
+            self.drop_value(v, &t)?;
+        }
+        Ok(())
+    }
+
+    /// A runtime helper, declared in the module on first use.
+    pub(super) fn runtime_fn(
+        &self,
+        name: &str,
+        ty: impl FnOnce(&'static inkwell::context::Context) -> inkwell::types::FunctionType<'static>,
+    ) -> inkwell::values::FunctionValue<'static> {
+        match self.m.module.get_function(name) {
+            Some(f) => f,
+            None => self
+                .m
+                .module
+                .add_function(name, ty(self.ctx), Some(Linkage::External)),
+        }
+    }
+}
