@@ -279,7 +279,7 @@ impl FnCx<'_> {
             pieces,
             debug,
             location: self.disp.location(loc),
-            function: self.ir.name.clone(),
+            function: self.disp.name().to_string(),
         }));
         let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
         let arg_ty = self.panic_arg_type();
