@@ -173,6 +173,13 @@ impl FnCx<'_> {
                 false,
             )
         });
+        // A fresh block, as from `malloc`: nothing else points into it, so LLVM may keep
+        // its fields in registers across loops that read other memory.
+        let noalias = inkwell::attributes::Attribute::get_named_enum_kind_id("noalias");
+        alloc.add_attribute(
+            inkwell::attributes::AttributeLoc::Return,
+            self.ctx.create_enum_attribute(noalias, 0),
+        );
         let class_ptr = self
             .ctx
             .i64_type()

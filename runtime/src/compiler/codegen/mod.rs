@@ -173,6 +173,8 @@ impl FnCx<'_> {
         self.return_block = Some(self.block("return"));
         self.b().position_at_end(body);
         let params: Vec<LocalId> = self.ir.params.iter().map(|p| p.local).collect();
+        // `self` is never reassigned (`&mut self` only makes its fields assignable).
+        let self_param = self.ir.receiver.map(|_| params[0]);
         self.owned_locals = self
             .typed
             .local_types
@@ -180,7 +182,8 @@ impl FnCx<'_> {
             .enumerate()
             .map(|(i, t)| {
                 let l = LocalId(i as u32);
-                t.is_managed() && (!params.contains(&l) || self.ir.local(l).mutable)
+                let reassignable_param = self.ir.local(l).mutable && Some(l) != self_param;
+                t.is_managed() && (!params.contains(&l) || reassignable_param)
             })
             .collect();
         for (i, l) in params.iter().enumerate() {
