@@ -45,6 +45,38 @@ pub struct MethodSig {
     pub receiver: Option<Receiver>,
 }
 
+/// A call of a function of a class: `Callees::method(class, method)[candidate]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassCall {
+    pub class: ClassKey,
+    pub method: String,
+    pub candidate: usize,
+}
+
+/// An operator on class instances, as calls of the class's operator trait methods.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClassOp {
+    /// `a + b` is `add(a, b)`, `-a` is `neg(a)`, `a += b` is `add_assign(a, b)`.
+    Call(ClassCall),
+    /// `a > b` as `lt(b, a)`, when the class defines no `gt`.
+    Swapped(ClassCall),
+    /// `a != b` as `!eq(a, b)`, when the class defines no `ne`.
+    Negated(ClassCall),
+    /// `a <= b` as `lt(a, b) || eq(a, b)` (`swapped`: `a >= b` as `lt(b, a) || eq(a, b)`),
+    /// when the class defines no `le` / `ge`.
+    OrEq {
+        lt: ClassCall,
+        eq: ClassCall,
+        swapped: bool,
+    },
+}
+
+/// A class function chosen for a call: how codegen finds it, and its signature.
+struct ClassFn {
+    call: ClassCall,
+    sig: MethodSig,
+}
+
 /// Supplies what a body refers to: called functions and classes.
 pub trait Callees {
     /// `Ok(None)` when the signature is not known (macro time).
@@ -53,8 +85,10 @@ pub trait Callees {
     fn class(&self, class: ClassRefId) -> Result<Option<ClassKey>, String>;
     /// The fields of a class, in payload order.
     fn fields(&self, class: &ClassKey) -> Result<Vec<FieldSig>, String>;
-    /// The function `name` of a class's impl blocks, if it has one.
-    fn method(&self, class: &ClassKey, name: &str) -> Result<Option<MethodSig>, String>;
+    /// The functions called `name` in a class's impl blocks: one for an inherent
+    /// function; one per impl for an operator trait's method (`Mul::mul` of `Mul<f64>` and
+    /// of `Mul<V>`). Candidates keep their order, which `ClassCall::candidate` indexes.
+    fn method(&self, class: &ClassKey, name: &str) -> Result<Vec<MethodSig>, String>;
     /// The names of a class's functions, for "no method named" messages.
     fn method_names(&self, class: &ClassKey) -> Vec<String>;
 }
@@ -75,8 +109,8 @@ impl Callees for UnknownCallees {
         Ok(Vec::new())
     }
 
-    fn method(&self, _: &ClassKey, _: &str) -> Result<Option<MethodSig>, String> {
-        Ok(None)
+    fn method(&self, _: &ClassKey, _: &str) -> Result<Vec<MethodSig>, String> {
+        Ok(Vec::new())
     }
 
     fn method_names(&self, _: &ClassKey) -> Vec<String> {
@@ -99,9 +133,12 @@ pub struct Typed {
     pub call_type_args: HashMap<ExprId, Vec<Type>>,
     /// The builtin behind each `MethodCall` expression on a non-class receiver.
     pub methods: HashMap<ExprId, Builtin>,
-    /// The class whose function each `MethodCall` on a class instance and each
-    /// `AssocCall` calls (by the name in the IR); generic arguments are in `call_type_args`.
-    pub class_calls: HashMap<ExprId, ClassKey>,
+    /// The class function each `MethodCall` on a class instance and each `AssocCall`
+    /// calls; generic arguments are in `call_type_args`.
+    pub class_calls: HashMap<ExprId, ClassCall>,
+    /// The operator methods behind each `Binary`, `Unary` and `CompoundAssign` on class
+    /// instances.
+    pub class_ops: HashMap<ExprId, ClassOp>,
     /// The payload index of the field each `Field` expression reads or writes.
     pub field_index: HashMap<ExprId, u32>,
     /// For each `StructLit`, the payload index of each of its written fields, in order.
@@ -155,6 +192,7 @@ pub fn infer(
         call_vars: HashMap::new(),
         methods: HashMap::new(),
         class_calls: HashMap::new(),
+        class_ops: HashMap::new(),
         field_index: HashMap::new(),
         literal_fields: HashMap::new(),
         deferred: Vec::new(),
@@ -214,7 +252,8 @@ struct Infer<'a> {
     loop_break: HashMap<ExprId, Option<Ty>>,
     call_vars: HashMap<ExprId, Vec<Ty>>,
     methods: HashMap<ExprId, Builtin>,
-    class_calls: HashMap<ExprId, ClassKey>,
+    class_calls: HashMap<ExprId, ClassCall>,
+    class_ops: HashMap<ExprId, ClassOp>,
     field_index: HashMap<ExprId, u32>,
     literal_fields: HashMap<ExprId, Vec<u32>>,
     deferred: Vec<Deferred>,
@@ -520,6 +559,33 @@ impl<'a> Infer<'a> {
             },
             ExprKind::Unary(op, inner) => {
                 let t = self.expr(*inner);
+                if let (UnOp::Neg, Ty::Class(key)) = (op, self.resolve(&t)) {
+                    return match self.operator_fn(&key, "Neg::neg", None, loc) {
+                        Ok(Some(f)) => {
+                            let r = self.operator_call(&f, &[(*inner, t)]);
+                            self.call_vars.insert(id, Vec::new());
+                            self.class_ops.insert(id, ClassOp::Call(f.call));
+                            r
+                        }
+                        Ok(None) => {
+                            self.diags.push(
+                                Diagnostic::new(
+                                    loc,
+                                    format!(
+                                        "cannot apply unary operator `-` to type `{}`",
+                                        key.name
+                                    ),
+                                )
+                                .note(format!(
+                                    "note: `{}` has no `#[jitclass] impl Neg`",
+                                    key.name
+                                )),
+                            );
+                            Ty::Unknown
+                        }
+                        Err(()) => Ty::Unknown,
+                    };
+                }
                 self.deferred.push(Deferred::Unary(id, *op, t.clone()));
                 t
             }
@@ -534,6 +600,9 @@ impl<'a> Infer<'a> {
             ExprKind::CompoundAssign(op, place, value) => {
                 let pt = self.place(*place, true);
                 let vt = self.expr(*value);
+                if let Ty::Class(key) = self.resolve(&pt) {
+                    return self.class_compound(id, *op, (*place, pt), (*value, vt), key);
+                }
                 if op.is_shift() {
                     self.deferred.push(Deferred::Binary(*value, BinOp::Shl, vt));
                 } else {
@@ -698,15 +767,15 @@ impl<'a> Infer<'a> {
                 let Ty::Class(key) = self.class_ty(*class, loc) else {
                     return Ty::Unknown;
                 };
-                let Some(m) = self.lookup_method(&key, name, loc) else {
+                let Some(f) = self.lookup_method(&key, name, loc) else {
                     return Ty::Unknown;
                 };
-                if m.receiver == Some(Receiver::RefMut)
+                if f.sig.receiver == Some(Receiver::RefMut)
                     && let Some(first) = args.first()
                 {
                     self.check_mutable_receiver(*first, name);
                 }
-                self.call_target(id, &key, &m, args, &arg_types)
+                self.call_target(id, f, args, &arg_types)
             }
         }
     }
@@ -735,10 +804,28 @@ impl<'a> Infer<'a> {
         }
     }
 
-    fn lookup_method(&mut self, key: &ClassKey, name: &str, loc: LocId) -> Option<MethodSig> {
+    /// The one function `name` of a class, for a call by name.
+    fn lookup_method(&mut self, key: &ClassKey, name: &str, loc: LocId) -> Option<ClassFn> {
         match self.callees.method(key, name) {
-            Ok(Some(m)) => Some(m),
-            Ok(None) => {
+            Ok(mut ms) if ms.len() == 1 => Some(ClassFn {
+                call: ClassCall {
+                    class: key.clone(),
+                    method: name.to_string(),
+                    candidate: 0,
+                },
+                sig: ms.remove(0),
+            }),
+            Ok(ms) if ms.len() > 1 => {
+                self.diags.push(
+                    Diagnostic::new(
+                        loc,
+                        format!("`{}` has several functions named `{name}`", key.name),
+                    )
+                    .note("help: use the operator, whose operand types select the impl"),
+                );
+                None
+            }
+            Ok(_) => {
                 let names = self.callees.method_names(key);
                 let mut d = Diagnostic::new(
                     loc,
@@ -868,15 +955,9 @@ impl<'a> Infer<'a> {
     }
 
     /// A call of a class function, its receiver (if any) being the first argument.
-    fn call_target(
-        &mut self,
-        id: ExprId,
-        class: &ClassKey,
-        m: &MethodSig,
-        args: &[ExprId],
-        arg_types: &[Ty],
-    ) -> Ty {
+    fn call_target(&mut self, id: ExprId, f: ClassFn, args: &[ExprId], arg_types: &[Ty]) -> Ty {
         let loc = self.loc(id);
+        let m = &f.sig;
         let sig = &m.sig;
         if sig.params.len() != args.len() {
             let (expected, supplied) = match m.receiver {
@@ -907,8 +988,241 @@ impl<'a> Infer<'a> {
             self.coerce_at(at, &pty, aloc);
         }
         self.call_vars.insert(id, generics.clone());
-        self.class_calls.insert(id, class.clone());
-        self.ty_of_expr_type_with(&sig.ret, Some(&generics))
+        let ret = self.ty_of_expr_type_with(&sig.ret, Some(&generics));
+        self.class_calls.insert(id, f.call);
+        ret
+    }
+
+    // ---- operators on classes ---------------------------------------------------------
+
+    /// The impl of operator method `name` (`"Add::add"`) whose right-hand operand takes
+    /// `rhs` (`None` for `Neg`); `Ok(None)` if the class has no such method.
+    fn operator_fn(
+        &mut self,
+        key: &ClassKey,
+        name: &str,
+        rhs: Option<&Ty>,
+        loc: LocId,
+    ) -> Result<Option<ClassFn>, ()> {
+        let candidates = match self.callees.method(key, name) {
+            Ok(c) => c,
+            Err(message) => {
+                self.diags.push(Diagnostic::new(loc, message));
+                return Err(());
+            }
+        };
+        if candidates.is_empty() {
+            return Ok(None);
+        }
+        let fits: Vec<usize> = (0..candidates.len())
+            .filter(|&i| match (rhs, candidates[i].sig.params.get(1)) {
+                (None, _) => true,
+                (Some(r), Some(p)) => concrete_type(p, &[]).is_some_and(|p| self.may_be(r, &p)),
+                (Some(_), None) => false,
+            })
+            .collect();
+        match fits.as_slice() {
+            [i] => Ok(Some(ClassFn {
+                call: ClassCall {
+                    class: key.clone(),
+                    method: name.to_string(),
+                    candidate: *i,
+                },
+                sig: candidates[*i].clone(),
+            })),
+            [] => Ok(None),
+            _ => {
+                self.diags.push(
+                    Diagnostic::new(loc, "type annotations needed").note(format!(
+                        "note: several `{name}` impls of `{}` could apply",
+                        key.name
+                    )),
+                );
+                Err(())
+            }
+        }
+    }
+
+    /// Whether `t` could turn out to be `expected` (a literal of the right kind, say).
+    fn may_be(&self, t: &Ty, expected: &Type) -> bool {
+        match (self.resolve(t), expected) {
+            (Ty::Var(v), Type::Prim(p)) => match self.var_kind(v) {
+                VarKind::Int => p.is_int(),
+                VarKind::Float => p.is_float(),
+                VarKind::General => true,
+            },
+            (Ty::Var(v), _) => self.var_kind(v) == VarKind::General,
+            (Ty::Unknown, _) => true,
+            (t, e) => self.concrete(&t).as_ref() == Some(e),
+        }
+    }
+
+    /// Checks the operands of an operator call against its method, returning its result.
+    fn operator_call(&mut self, f: &ClassFn, operands: &[(ExprId, Ty)]) -> Ty {
+        for ((e, t), p) in operands.iter().zip(&f.sig.sig.params) {
+            let pt = self.ty_of_expr_type_with(p, Some(&[]));
+            let loc = self.loc(*e);
+            self.coerce_at(t, &pt, loc);
+        }
+        self.ty_of_expr_type_with(&f.sig.sig.ret, Some(&[]))
+    }
+
+    /// `a op b` with a class instance on the left.
+    fn class_binary(
+        &mut self,
+        id: ExprId,
+        op: BinOp,
+        (a, at): (ExprId, Ty),
+        (b, bt): (ExprId, Ty),
+        key: ClassKey,
+    ) -> Ty {
+        let loc = self.loc(id);
+        let name = match op {
+            BinOp::Add => "Add::add",
+            BinOp::Sub => "Sub::sub",
+            BinOp::Mul => "Mul::mul",
+            BinOp::Div => "Div::div",
+            BinOp::Rem => "Rem::rem",
+            BinOp::Eq => "PartialEq::eq",
+            BinOp::Ne => "PartialEq::ne",
+            BinOp::Lt => "PartialOrd::lt",
+            BinOp::Le => "PartialOrd::le",
+            BinOp::Gt => "PartialOrd::gt",
+            BinOp::Ge => "PartialOrd::ge",
+            _ => "",
+        };
+        let operands = [(a, at.clone()), (b, bt.clone())];
+        let swapped = [(b, bt.clone()), (a, at.clone())];
+        let Ok(direct) = (if name.is_empty() {
+            Ok(None)
+        } else {
+            self.operator_fn(&key, name, Some(&bt), loc)
+        }) else {
+            return Ty::Unknown;
+        };
+        if let Some(f) = direct {
+            let t = self.operator_call(&f, &operands);
+            self.call_vars.insert(id, Vec::new());
+            self.class_ops.insert(id, ClassOp::Call(f.call));
+            return t;
+        }
+        // Rust's provided methods: `ne` from `eq`, `gt`/`le`/`ge` from `lt` (and `eq`).
+        let fallback = match op {
+            BinOp::Ne => self
+                .operator_fn(&key, "PartialEq::eq", Some(&bt), loc)
+                .map(|eq| {
+                    eq.map(|eq| {
+                        self.operator_call(&eq, &operands);
+                        ClassOp::Negated(eq.call)
+                    })
+                }),
+            BinOp::Gt => self
+                .operator_fn(&key, "PartialOrd::lt", Some(&at), loc)
+                .map(|lt| {
+                    lt.map(|lt| {
+                        self.operator_call(&lt, &swapped);
+                        ClassOp::Swapped(lt.call)
+                    })
+                }),
+            BinOp::Le | BinOp::Ge => {
+                let lt = self.operator_fn(&key, "PartialOrd::lt", Some(&bt), loc);
+                let eq = self.operator_fn(&key, "PartialEq::eq", Some(&bt), loc);
+                match (lt, eq) {
+                    (Ok(Some(lt)), Ok(Some(eq))) => {
+                        let swapped_form = op == BinOp::Ge;
+                        self.operator_call(&lt, if swapped_form { &swapped } else { &operands });
+                        self.operator_call(&eq, &operands);
+                        Ok(Some(ClassOp::OrEq {
+                            lt: lt.call,
+                            eq: eq.call,
+                            swapped: swapped_form,
+                        }))
+                    }
+                    (Err(()), _) | (_, Err(())) => Err(()),
+                    _ => Ok(None),
+                }
+            }
+            _ => Ok(None),
+        };
+        match fallback {
+            Ok(Some(class_op)) => {
+                self.call_vars.insert(id, Vec::new());
+                self.class_ops.insert(id, class_op);
+                Ty::Prim(PrimTy::Bool)
+            }
+            Ok(None) => {
+                let (trait_name, _) = name.split_once("::").unwrap_or(("", ""));
+                let shown = self.show(&bt);
+                let mut d = Diagnostic::new(
+                    loc,
+                    format!(
+                        "binary operation `{}` cannot be applied to type `{}`",
+                        op.symbol(),
+                        key.name
+                    ),
+                );
+                if !trait_name.is_empty() {
+                    d = d.note(format!(
+                        "note: `{}` has no `#[jitclass] impl {trait_name}` taking `{shown}`",
+                        key.name
+                    ));
+                }
+                self.diags.push(d);
+                Ty::Unknown
+            }
+            Err(()) => Ty::Unknown,
+        }
+    }
+
+    /// `place op= value` on a class instance: its `*Assign` trait method.
+    fn class_compound(
+        &mut self,
+        id: ExprId,
+        op: BinOp,
+        (place, pt): (ExprId, Ty),
+        (value, vt): (ExprId, Ty),
+        key: ClassKey,
+    ) -> Ty {
+        let loc = self.loc(id);
+        let name = match op {
+            BinOp::Add => "AddAssign::add_assign",
+            BinOp::Sub => "SubAssign::sub_assign",
+            BinOp::Mul => "MulAssign::mul_assign",
+            BinOp::Div => "DivAssign::div_assign",
+            BinOp::Rem => "RemAssign::rem_assign",
+            _ => "",
+        };
+        let found = if name.is_empty() {
+            Ok(None)
+        } else {
+            self.operator_fn(&key, name, Some(&vt), loc)
+        };
+        match found {
+            Ok(Some(f)) => {
+                self.operator_call(&f, &[(place, pt), (value, vt)]);
+                self.call_vars.insert(id, Vec::new());
+                self.class_ops.insert(id, ClassOp::Call(f.call));
+            }
+            Ok(None) => {
+                let mut d = Diagnostic::new(
+                    loc,
+                    format!(
+                        "binary assignment operation `{}=` cannot be applied to type `{}`",
+                        op.symbol(),
+                        key.name
+                    ),
+                );
+                if let Some((trait_name, _)) = name.split_once("::") {
+                    d = d.note(format!(
+                        "note: `{}` has no `#[jitclass] impl {trait_name}`",
+                        key.name
+                    ));
+                }
+                self.diags.push(d);
+            }
+            Err(()) => {}
+        }
+        Ty::Unit
     }
 
     /// The local a place expression (`x`, `x.f.g`, `x.0`) is rooted in, if any.
@@ -1172,6 +1486,11 @@ impl<'a> Infer<'a> {
         let at = self.expr(a);
         let bt = self.expr(b);
         let bloc = self.loc(b);
+        if let Ty::Class(key) = self.resolve(&at)
+            && !matches!(op, BinOp::And | BinOp::Or)
+        {
+            return self.class_binary(id, op, (a, at), (b, bt), key);
+        }
         match op {
             BinOp::And | BinOp::Or => {
                 let aloc = self.loc(a);
@@ -1308,10 +1627,10 @@ impl<'a> Infer<'a> {
             },
         };
         if let Ty::Class(key) = &recv {
-            let Some(m) = self.lookup_method(key, method, loc) else {
+            let Some(f) = self.lookup_method(key, method, loc) else {
                 return Ty::Unknown;
             };
-            if m.receiver.is_none() {
+            if f.sig.receiver.is_none() {
                 self.diags.push(
                     Diagnostic::new(
                         loc,
@@ -1324,14 +1643,14 @@ impl<'a> Infer<'a> {
                 );
                 return Ty::Unknown;
             }
-            if m.receiver == Some(Receiver::RefMut) {
+            if f.sig.receiver == Some(Receiver::RefMut) {
                 self.check_mutable_receiver(receiver, method);
             }
             let mut all_args = vec![receiver];
             all_args.extend_from_slice(args);
             let mut all_types = vec![rt.clone()];
             all_types.extend(arg_types);
-            return self.call_target(id, key, &m, &all_args, &all_types);
+            return self.call_target(id, f, &all_args, &all_types);
         }
         let concrete = match self.concrete(&recv) {
             Some(t) => t,
@@ -1664,6 +1983,7 @@ impl<'a> Infer<'a> {
             call_type_args,
             methods: self.methods,
             class_calls: self.class_calls,
+            class_ops: self.class_ops,
             field_index: self.field_index,
             literal_fields: self.literal_fields,
             ret,

@@ -374,28 +374,61 @@ fn expand_impl(item: syn::ItemImpl) -> TokenStream {
             "`#[jitclass]` impl blocks cannot be generic",
         ));
     }
-    if let Some((_, trait_path, _)) = &item.trait_ {
-        errors.push(syn::Error::new(
-            trait_path.span(),
-            "trait impls in `#[jitclass]` are not supported yet",
-        ));
+    let operator = match &item.trait_ {
+        Some((Some(bang), _, _)) => {
+            errors.push(syn::Error::new(
+                bang.span,
+                "negative impls are not supported",
+            ));
+            None
+        }
+        Some((None, path, _)) => match OperatorTrait::of(path) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        },
+        None => None,
+    };
+    if item.trait_.is_some() && operator.is_none() {
+        // Already reported: the impl stays as written.
+        let errors = errors.into_iter().map(|e| e.to_compile_error());
+        return quote! { #(#errors)* };
     }
     let class_ident = &self_path.segments.last().expect("a segment").ident;
     let context = MethodContext {
         self_path: &self_path,
-        self_by_value: false,
-        class_by_ref: false,
+        self_by_value: operator.as_ref().is_some_and(|o| o.by_value),
+        class_by_ref: operator.is_some(),
     };
     let mut methods = Vec::new();
     let mut statics = Vec::new();
+    let mut others = Vec::new();
+    let mut defined = Vec::new();
     for it in &item.items {
-        let syn::ImplItem::Fn(f) = it else {
-            errors.push(syn::Error::new(
-                it.span(),
-                "only functions are supported in `#[jitclass]` impl blocks",
-            ));
-            continue;
+        let f = match it {
+            syn::ImplItem::Fn(f) => f,
+            syn::ImplItem::Type(t) if operator.is_some() => {
+                others.push(quote!(#t));
+                continue;
+            }
+            _ => {
+                errors.push(syn::Error::new(
+                    it.span(),
+                    "only functions are supported in `#[jitclass]` impl blocks",
+                ));
+                continue;
+            }
         };
+        defined.push(f.sig.ident.to_string());
+        if let Some(op) = &operator
+            && let Err(e) = op.check_method(&f.sig.ident)
+        {
+            errors.push(e);
+            methods.push(failed_method(f, operator.is_some()));
+            continue;
+        }
         match lower_method(&f.sig, &f.block, &context) {
             Ok(l) => {
                 let mut local_errors = Vec::new();
@@ -409,30 +442,151 @@ fn expand_impl(item: syn::ItemImpl) -> TokenStream {
                     local_errors.push(syn::Error::new(l.spans[d.loc.index()], d.full_message()));
                 }
                 if local_errors.is_empty() {
-                    let (method, items) = emit_method(f, &l, &self_path, class_ident);
+                    let (method, items) =
+                        emit_method(f, &l, &self_path, class_ident, operator.as_ref());
                     methods.push(method);
                     statics.push(items);
                 } else {
                     errors.extend(local_errors);
-                    methods.push(failed_method(f));
+                    methods.push(failed_method(f, operator.is_some()));
                 }
             }
             Err(e) => {
                 errors.extend(e);
-                methods.push(failed_method(f));
+                methods.push(failed_method(f, operator.is_some()));
             }
+        }
+    }
+    if let Some(op) = &operator {
+        match op.provided(
+            &defined,
+            item.trait_.as_ref().expect("a trait impl").1.span(),
+        ) {
+            Ok(extra) => methods.extend(extra),
+            Err(e) => errors.push(e),
         }
     }
     let errors = errors.into_iter().map(|e| e.to_compile_error());
     let attrs = &item.attrs;
     let self_ty = &item.self_ty;
+    let header = match &item.trait_ {
+        Some((_, path, for_token)) => quote!(impl #path #for_token #self_ty),
+        None => quote!(impl #self_ty),
+    };
     quote! {
         #(#errors)*
         #(#attrs)*
-        impl #self_ty {
+        #header {
+            #(#others)*
             #(#methods)*
         }
         #(#statics)*
+    }
+}
+
+/// An operator trait a `#[jitclass] impl` may implement, which jit code calls for the
+/// operator's syntax.
+struct OperatorTrait {
+    name: String,
+    /// The trait's written path, for the dispatcher's name (`<V as Mul<f64>>::mul`).
+    shown: String,
+    methods: &'static [&'static str],
+    /// Whether its methods take `self` by value (`Add::add`) rather than by reference.
+    by_value: bool,
+}
+
+impl OperatorTrait {
+    const TABLE: &'static [(&'static str, &'static [&'static str], bool)] = &[
+        ("Add", &["add"], true),
+        ("Sub", &["sub"], true),
+        ("Mul", &["mul"], true),
+        ("Div", &["div"], true),
+        ("Rem", &["rem"], true),
+        ("Neg", &["neg"], true),
+        ("AddAssign", &["add_assign"], false),
+        ("SubAssign", &["sub_assign"], false),
+        ("MulAssign", &["mul_assign"], false),
+        ("DivAssign", &["div_assign"], false),
+        ("RemAssign", &["rem_assign"], false),
+        ("PartialEq", &["eq", "ne"], false),
+        ("PartialOrd", &["lt", "le", "gt", "ge"], false),
+    ];
+
+    fn of(path: &syn::Path) -> syn::Result<OperatorTrait> {
+        let last = path.segments.last().expect("a segment");
+        let name = last.ident.to_string();
+        let shown = quote::ToTokens::to_token_stream(path)
+            .to_string()
+            .replace(' ', "");
+        match Self::TABLE.iter().find(|(n, _, _)| *n == name) {
+            Some((_, methods, by_value)) => Ok(OperatorTrait {
+                name,
+                shown,
+                methods,
+                by_value: *by_value,
+            }),
+            None => Err(syn::Error::new(
+                last.ident.span(),
+                format!(
+                    "`#[jitclass]` cannot implement `{name}`: jit code calls the operator traits {}",
+                    Self::TABLE
+                        .iter()
+                        .map(|(n, _, _)| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )),
+        }
+    }
+
+    fn check_method(&self, ident: &syn::Ident) -> syn::Result<()> {
+        if self.name == "PartialOrd" && ident == "partial_cmp" {
+            return Err(syn::Error::new(
+                ident.span(),
+                "jit code has no `Ordering`: define `lt` (and, if they differ from what `lt` and `eq` give, `le`, `gt`, `ge`); `partial_cmp` is generated from them",
+            ));
+        }
+        if self.methods.iter().any(|m| ident == m) {
+            return Ok(());
+        }
+        Err(syn::Error::new(
+            ident.span(),
+            format!(
+                "`{ident}` is not a method of `{}` that jit code calls; expected {}",
+                self.name,
+                self.methods
+                    .iter()
+                    .map(|m| format!("`{m}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ))
+    }
+
+    /// Rust items the trait needs beyond what jit code provides: `partial_cmp`.
+    fn provided(&self, defined: &[String], span: Span) -> syn::Result<Vec<TokenStream>> {
+        if self.name != "PartialOrd" {
+            return Ok(Vec::new());
+        }
+        if !defined.iter().any(|d| d == "lt") {
+            return Err(syn::Error::new(
+                span,
+                "a `#[jitclass] impl PartialOrd` defines `lt`, from which `partial_cmp` (and any of `le`, `gt`, `ge` not written) follow",
+            ));
+        }
+        Ok(vec![quote! {
+            fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+                if <Self as ::core::cmp::PartialOrd>::lt(self, other) {
+                    ::core::option::Option::Some(::core::cmp::Ordering::Less)
+                } else if <Self as ::core::cmp::PartialOrd>::lt(other, self) {
+                    ::core::option::Option::Some(::core::cmp::Ordering::Greater)
+                } else if <Self as ::core::cmp::PartialEq>::eq(self, other) {
+                    ::core::option::Option::Some(::core::cmp::Ordering::Equal)
+                } else {
+                    ::core::option::Option::None
+                }
+            }
+        }])
     }
 }
 
@@ -442,22 +596,38 @@ fn emit_method(
     l: &jitclass_core::lower::Lowered,
     self_path: &syn::Path,
     class_ident: &syn::Ident,
+    operator: Option<&OperatorTrait>,
 ) -> (TokenStream, TokenStream) {
     let fname = &f.sig.ident;
-    let qualified = format!("{class_ident}::{fname}");
-    let dispatcher = format_ident!("__JITCLASS_{}_{}", class_ident, fname);
-    let entry_name = format_ident!("__JITCLASS_ENTRY_{}_{}", class_ident, fname);
+    let (qualified, registered, unique) = match operator {
+        Some(op) => (
+            format!("<{class_ident} as {}>::{fname}", op.shown),
+            format!("{}::{fname}", op.name),
+            // One static per impl: `Mul<f64>` and `Mul<V>` both have `mul`.
+            format!("{}_{fname}_{:x}", op.name, fnv(&op.shown)),
+        ),
+        None => (
+            format!("{class_ident}::{fname}"),
+            fname.to_string(),
+            fname.to_string(),
+        ),
+    };
+    let dispatcher = format_ident!("__JITCLASS_{}_{}", class_ident, unique);
+    let entry_name = format_ident!("__JITCLASS_ENTRY_{}_{}", class_ident, unique);
     let info = fn_info(&qualified, l);
-    let name_str = fname.to_string();
+    let name_str = registered;
     let (mut sig, arg_names) = glue_signature(&f.sig, Some(l));
     let mut call_args: Vec<TokenStream> = Vec::new();
     if let Some(syn::FnArg::Receiver(r)) = sig.inputs.first_mut() {
-        // The handle is a shared reference: `&mut self` methods take `&self` in Rust.
-        r.mutability = None;
-        if let syn::Type::Reference(tr) = &mut *r.ty {
-            tr.mutability = None;
+        if operator.is_none() {
+            // The handle is a shared reference: `&mut self` methods take `&self` in Rust.
+            unmut_receiver(r);
         }
-        call_args.push(quote!(self));
+        call_args.push(if r.reference.is_some() {
+            quote!(&*self)
+        } else {
+            quote!(self)
+        });
     }
     call_args.extend(arg_names.iter().map(|a| quote!(#a)));
     let call = format_ident!("call_{}", call_args.len());
@@ -490,15 +660,29 @@ fn emit_method(
     (method, items)
 }
 
+/// `&mut self` -> `&self`.
+fn unmut_receiver(r: &mut syn::Receiver) {
+    r.mutability = None;
+    if let syn::Type::Reference(tr) = &mut *r.ty {
+        tr.mutability = None;
+    }
+}
+
+/// A short stable hash, for names of generated items.
+fn fnv(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
 /// After errors: the method with its signature and a body that panics, so that its
 /// callers produce no follow-up errors.
-fn failed_method(f: &syn::ImplItemFn) -> TokenStream {
+fn failed_method(f: &syn::ImplItemFn, in_trait: bool) -> TokenStream {
     let (mut sig, _) = glue_signature(&f.sig, None);
-    if let Some(syn::FnArg::Receiver(r)) = sig.inputs.first_mut() {
-        r.mutability = None;
-        if let syn::Type::Reference(tr) = &mut *r.ty {
-            tr.mutability = None;
-        }
+    if let Some(syn::FnArg::Receiver(r)) = sig.inputs.first_mut()
+        && !in_trait
+    {
+        unmut_receiver(r);
     }
     let vis = &f.vis;
     let attrs = &f.attrs;

@@ -78,7 +78,7 @@ pub struct ClassDesc {
 pub struct ClassInfo {
     desc: ClassDesc,
     decoded: OnceLock<Result<Decoded, String>>,
-    methods: OnceLock<HashMap<&'static str, &'static MethodEntry>>,
+    methods: OnceLock<HashMap<&'static str, Vec<&'static MethodEntry>>>,
 }
 
 struct Decoded {
@@ -206,9 +206,33 @@ impl ClassInfo {
         })
     }
 
-    /// The function `name` of this class's impl blocks.
-    pub(crate) fn method(&'static self, name: &str) -> Option<&'static MethodEntry> {
-        self.methods().get(name).copied()
+    /// The functions called `name` in this class's impl blocks, in a fixed order: the
+    /// inherent function, else the operator trait methods of that name (`"add"` finds
+    /// `"Add::add"`, one entry per `impl Add<Rhs>`).
+    pub(crate) fn functions(&'static self, name: &str) -> Vec<&'static MethodEntry> {
+        if let Some(found) = self.methods().get(name) {
+            return found.clone();
+        }
+        let suffix = format!("::{name}");
+        let mut traits: Vec<&&'static str> = self
+            .methods()
+            .keys()
+            .filter(|k| k.ends_with(&suffix))
+            .collect();
+        traits.sort_unstable();
+        match traits.as_slice() {
+            [one] => self.methods()[**one].clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The dispatcher of the function `name` of this class (`"new"`, `"Add::add"`), to
+    /// inspect its compiled signatures and compile count.
+    pub fn dispatcher(&'static self, name: &str) -> Option<&'static Dispatcher> {
+        match self.functions(name).as_slice() {
+            [one] => Some(one.dispatcher),
+            _ => None,
+        }
     }
 
     /// The names of this class's functions, sorted.
@@ -218,13 +242,17 @@ impl ClassInfo {
         names
     }
 
-    fn methods(&'static self) -> &'static HashMap<&'static str, &'static MethodEntry> {
+    fn methods(&'static self) -> &'static HashMap<&'static str, Vec<&'static MethodEntry>> {
         self.methods.get_or_init(|| {
-            METHODS
-                .iter()
-                .filter(|m| std::ptr::eq((m.class)(), self))
-                .map(|m| (m.name, m))
-                .collect()
+            let mut by_name: HashMap<&'static str, Vec<&'static MethodEntry>> = HashMap::new();
+            for m in METHODS.iter().filter(|m| std::ptr::eq((m.class)(), self)) {
+                by_name.entry(m.name).or_default().push(m);
+            }
+            // Link order is not source order: sort impls of one operator by location.
+            for entries in by_name.values_mut() {
+                entries.sort_by_key(|m| (m.dispatcher.module_path(), m.dispatcher.name()));
+            }
+            by_name
         })
     }
 

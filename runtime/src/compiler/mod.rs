@@ -183,15 +183,17 @@ impl Callees for RefSignatures {
         Ok(crate::class::lookup(class)?.fields()?.to_vec())
     }
 
-    fn method(&self, class: &ClassKey, name: &str) -> Result<Option<MethodSig>, String> {
-        let Some(entry) = crate::class::lookup(class)?.method(name) else {
-            return Ok(None);
-        };
-        let ir = entry.dispatcher.ir()?;
-        Ok(Some(MethodSig {
-            sig: callee_signature(entry.dispatcher)?,
-            receiver: ir.receiver,
-        }))
+    fn method(&self, class: &ClassKey, name: &str) -> Result<Vec<MethodSig>, String> {
+        crate::class::lookup(class)?
+            .functions(name)
+            .into_iter()
+            .map(|entry| {
+                Ok(MethodSig {
+                    sig: callee_signature(entry.dispatcher)?,
+                    receiver: entry.dispatcher.ir()?.receiver,
+                })
+            })
+            .collect()
     }
 
     fn method_names(&self, class: &ClassKey) -> Vec<String> {

@@ -9,6 +9,7 @@ mod dispatcher;
 mod dump_ir;
 mod generics;
 mod math;
+mod operators;
 mod options;
 mod panics;
 mod reentrancy;

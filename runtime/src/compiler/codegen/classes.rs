@@ -13,7 +13,22 @@ use inkwell::AddressSpace;
 use inkwell::types::StructType;
 use inkwell::values::PointerValue;
 use jitclass_core::ClassKey;
+use jitclass_core::infer::{ClassCall, ClassOp};
 use jitclass_core::ir::{ExprId, LocId};
+
+/// The dispatcher of the class function inference chose.
+fn class_function(call: &ClassCall) -> CgResult<&'static Dispatcher> {
+    let info = crate::class::lookup(&call.class).map_err(CgError::Internal)?;
+    info.functions(&call.method)
+        .get(call.candidate)
+        .map(|entry| entry.dispatcher)
+        .ok_or_else(|| {
+            CgError::Internal(format!(
+                "`{}::{}` disappeared after inference",
+                call.class.name, call.method
+            ))
+        })
+}
 
 impl FnCx<'_> {
     /// A call of `callee` with `args` (borrowed by the callee); the result is owned.
@@ -23,6 +38,24 @@ impl FnCx<'_> {
         callee: &'static Dispatcher,
         args: &[ExprId],
     ) -> CgResult<Option<Val>> {
+        let Some(operands) = self.operands(args)? else {
+            return Ok(None);
+        };
+        let values: Vec<Val> = operands.iter().map(|(v, _)| *v).collect();
+        let result = self.call_values(id, callee, &values)?;
+        for (_, held) in operands {
+            self.release(held)?;
+        }
+        Ok(Some(result))
+    }
+
+    /// A call of `callee` (for the call expression `id`) with evaluated arguments.
+    fn call_values(
+        &mut self,
+        id: ExprId,
+        callee: &'static Dispatcher,
+        values: &[Val],
+    ) -> CgResult<Val> {
         let loc = self.ir.expr(id).loc;
         let type_args = self.typed.call_type_args[&id].clone();
         let target = self.m.instance(callee, &type_args).map_err(|e| {
@@ -35,11 +68,8 @@ impl FnCx<'_> {
                 self.disp.location(loc)
             )])
         })?;
-        let Some(operands) = self.operands(args)? else {
-            return Ok(None);
-        };
         let f = self.m.instances[target].func;
-        let values: Vec<_> = operands.iter().map(|(v, _)| (*v).into()).collect();
+        let values: Vec<_> = values.iter().map(|v| (*v).into()).collect();
         let r = self
             .b()
             .build_call(f, &values, "call")?
@@ -55,28 +85,44 @@ impl FnCx<'_> {
         let panicked = self.panic_block()?;
         self.b().build_conditional_branch(status, panicked, ok)?;
         self.b().position_at_end(ok);
-        for (_, held) in operands {
-            self.release(held)?;
-        }
-        Ok(Some(self.b().build_extract_value(r, 1, "value")?))
+        Ok(self.b().build_extract_value(r, 1, "value")?)
     }
 
     /// `v.name(args)` or `Class::name(args)`: `args` include the receiver, if any.
-    pub(super) fn class_call(
-        &mut self,
-        id: ExprId,
-        name: &str,
-        args: &[ExprId],
-    ) -> CgResult<Option<Val>> {
-        let key = self.typed.class_calls[&id].clone();
-        let info = crate::class::lookup(&key).map_err(CgError::Internal)?;
-        let entry = info.method(name).ok_or_else(|| {
-            CgError::Internal(format!(
-                "`{}::{name}` disappeared after inference",
-                key.name
-            ))
-        })?;
-        self.emit_call(id, entry.dispatcher, args)
+    pub(super) fn class_call(&mut self, id: ExprId, args: &[ExprId]) -> CgResult<Option<Val>> {
+        let call = self.typed.class_calls[&id].clone();
+        let callee = class_function(&call)?;
+        self.emit_call(id, callee, args)
+    }
+
+    /// An operator on class instances (`a + b`, `-a`, `a += b`, `a < b`): calls of the
+    /// class's operator methods, with the operands evaluated once.
+    pub(super) fn class_op(&mut self, id: ExprId, operands: &[ExprId]) -> CgResult<Option<Val>> {
+        let Some(ops) = self.operands(operands)? else {
+            return Ok(None);
+        };
+        let values: Vec<Val> = ops.iter().map(|(v, _)| *v).collect();
+        let swapped: Vec<Val> = values.iter().rev().copied().collect();
+        let result = match self.typed.class_ops[&id].clone() {
+            ClassOp::Call(call) => self.call_values(id, class_function(&call)?, &values)?,
+            ClassOp::Swapped(call) => self.call_values(id, class_function(&call)?, &swapped)?,
+            ClassOp::Negated(call) => {
+                let r = self.call_values(id, class_function(&call)?, &values)?;
+                self.b().build_not(r.into_int_value(), "ne")?.into()
+            }
+            ClassOp::OrEq { lt, eq, swapped: s } => {
+                let order = if s { &swapped } else { &values };
+                let less = self.call_values(id, class_function(&lt)?, order)?;
+                let equal = self.call_values(id, class_function(&eq)?, &values)?;
+                self.b()
+                    .build_or(less.into_int_value(), equal.into_int_value(), "le")?
+                    .into()
+            }
+        };
+        for (_, held) in ops {
+            self.release(held)?;
+        }
+        Ok(Some(result))
     }
 
     /// The LLVM type of a class's payload.

@@ -413,6 +413,14 @@ impl FnCx<'_> {
                 self.copy_value(v, &t)?;
                 v
             }
+            ExprKind::Unary(_, inner) if self.typed.class_ops.contains_key(&id) => {
+                return self.class_op(id, &[*inner]);
+            }
+            ExprKind::Binary(_, a, b) | ExprKind::CompoundAssign(_, a, b)
+                if self.typed.class_ops.contains_key(&id) =>
+            {
+                return self.class_op(id, &[*a, *b]);
+            }
             ExprKind::Unary(op, inner) => {
                 let Some(v) = self.expr(*inner)? else {
                     return Ok(None);
@@ -569,15 +577,11 @@ impl FnCx<'_> {
                 let callee_disp = (self.disp.info().refs[callee.index()])();
                 return self.emit_call(id, callee_disp, args);
             }
-            ExprKind::MethodCall {
-                receiver,
-                method,
-                args,
-            } => {
+            ExprKind::MethodCall { receiver, args, .. } => {
                 if self.typed.class_calls.contains_key(&id) {
                     let mut all = vec![*receiver];
                     all.extend_from_slice(args);
-                    return self.class_call(id, method, &all);
+                    return self.class_call(id, &all);
                 }
                 let mut all = vec![*receiver];
                 all.extend_from_slice(args);
@@ -588,7 +592,7 @@ impl FnCx<'_> {
                 let rt = self.ty(*receiver).clone();
                 self.builtin(builtin, vals[0], &vals[1..], &rt, loc)?
             }
-            ExprKind::AssocCall { name, args, .. } => return self.class_call(id, name, args),
+            ExprKind::AssocCall { args, .. } => return self.class_call(id, args),
             ExprKind::Field(base, _) => return self.field_read(id, *base),
             ExprKind::StructLit { fields, .. } => {
                 let values: Vec<ExprId> = fields.iter().map(|(_, e)| *e).collect();

@@ -1,0 +1,180 @@
+//! Operator traits of `#[jitclass]` types, used with operator syntax in jit code and Rust.
+
+use jitclass::{jit, jitclass};
+use std::ops::{Add, AddAssign, Mul, Neg, Sub};
+
+#[jitclass]
+pub struct V2 {
+    x: f64,
+    y: f64,
+}
+
+#[jitclass]
+impl V2 {
+    pub fn new(x: f64, y: f64) -> V2 {
+        V2 { x, y }
+    }
+
+    pub fn norm2(&self) -> f64 {
+        self.x * self.x + self.y * self.y
+    }
+}
+
+#[jitclass]
+impl Add for V2 {
+    type Output = V2;
+    fn add(self, other: V2) -> V2 {
+        V2::new(self.x + other.x, self.y + other.y)
+    }
+}
+
+#[jitclass]
+impl Sub for V2 {
+    type Output = V2;
+    fn sub(self, other: V2) -> V2 {
+        V2::new(self.x - other.x, self.y - other.y)
+    }
+}
+
+/// Scaling by a number and the dot product: two impls of one operator.
+#[jitclass]
+impl Mul<f64> for V2 {
+    type Output = V2;
+    fn mul(self, k: f64) -> V2 {
+        V2::new(self.x * k, self.y * k)
+    }
+}
+
+#[jitclass]
+impl Mul<V2> for V2 {
+    type Output = f64;
+    fn mul(self, other: V2) -> f64 {
+        self.x * other.x + self.y * other.y
+    }
+}
+
+#[jitclass]
+impl Neg for V2 {
+    type Output = V2;
+    fn neg(self) -> V2 {
+        V2::new(-self.x, -self.y)
+    }
+}
+
+#[jitclass]
+impl AddAssign for V2 {
+    fn add_assign(&mut self, other: V2) {
+        self.x += other.x;
+        self.y += other.y;
+    }
+}
+
+#[jitclass]
+impl PartialEq for V2 {
+    fn eq(&self, other: &V2) -> bool {
+        self.x == other.x && self.y == other.y
+    }
+}
+
+/// Ordered by length.
+#[jitclass]
+impl PartialOrd for V2 {
+    fn lt(&self, other: &V2) -> bool {
+        self.norm2() < other.norm2()
+    }
+}
+
+#[jit]
+fn combination(a: V2, b: V2) -> V2 {
+    let mut c = (a + b) * 2.0 - -a;
+    c += V2::new(0.5, 0.5);
+    c
+}
+
+#[jit]
+fn dot(a: V2, b: V2) -> f64 {
+    a * b
+}
+
+#[jit]
+fn compare(a: V2, b: V2) -> (bool, bool, bool, bool, bool, bool) {
+    (a == b, a != b, a < b, a > b, a <= b, a >= b)
+}
+
+#[jit]
+fn longest(vs_x: &[f64], vs_y: &[f64]) -> V2 {
+    let mut best = V2::new(vs_x[0], vs_y[0]);
+    for i in 1..vs_x.len() {
+        let v = V2::new(vs_x[i], vs_y[i]);
+        if v > best {
+            best = v;
+        }
+    }
+    best
+}
+
+#[test]
+fn operators_in_jit_code() {
+    let _memory = crate::memory_test();
+    let c = combination(V2::new(1.0, 2.0), V2::new(3.0, 4.0));
+    assert_eq!((c.x(), c.y()), (9.5, 14.5));
+    assert_eq!(dot(V2::new(1.0, 2.0), V2::new(3.0, 4.0)), 11.0);
+    let (a, b) = (V2::new(1.0, 0.0), V2::new(0.0, 2.0));
+    assert_eq!(
+        compare(a.clone(), b.clone()),
+        (false, true, true, false, true, false)
+    );
+    assert_eq!(
+        compare(a.clone(), a.clone()),
+        (true, false, false, false, true, true)
+    );
+    assert_eq!(
+        compare(b.clone(), V2::new(2.0, 0.0)),
+        (false, true, false, false, false, false)
+    );
+    let best = longest(&[1.0, -3.0, 2.0], &[1.0, 0.5, 2.0]);
+    assert_eq!((best.x(), best.y()), (-3.0, 0.5));
+    drop((a, b, c, best));
+    crate::assert_no_leaks();
+}
+
+#[test]
+fn operators_from_rust() {
+    let _memory = crate::memory_test();
+    let a = V2::new(1.0, 2.0);
+    let b = V2::new(3.0, 4.0);
+    let sum = a.clone() + b.clone();
+    assert_eq!((sum.x(), sum.y()), (4.0, 6.0));
+    assert_eq!(a.clone() * b.clone(), 11.0);
+    let scaled = a.clone() * 3.0;
+    assert_eq!(scaled.y(), 6.0);
+    assert_eq!((-a.clone()).x(), -1.0);
+    let mut acc = V2::new(0.0, 0.0);
+    acc += a.clone();
+    acc += a.clone();
+    assert_eq!(acc.x(), 2.0);
+    assert!(a == V2::new(1.0, 2.0));
+    assert!(a != b);
+    assert!(a < b);
+    assert_eq!(a.partial_cmp(&b), Some(std::cmp::Ordering::Less));
+    assert_eq!(
+        a.partial_cmp(&V2::new(2.0, 1.0)),
+        None,
+        "same length, not equal: unordered"
+    );
+    assert_eq!(a.strong_count(), Some(1));
+    drop((a, b, sum, scaled, acc));
+    crate::assert_no_leaks();
+}
+
+#[test]
+fn operator_dispatchers_compile_once_per_impl() {
+    let _memory = crate::memory_test();
+    let info = <V2 as jitclass::JitClass>::class_info();
+    assert!(info.dispatcher("Add::add").is_some());
+    assert!(info.dispatcher("norm2").is_some());
+    // Two impls of `Mul`: no single dispatcher by that name.
+    assert!(info.dispatcher("Mul::mul").is_none());
+    assert!(info.method_names().contains(&"PartialOrd::lt"));
+    crate::assert_no_leaks();
+}
