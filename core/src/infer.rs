@@ -43,6 +43,17 @@ pub struct FieldSig {
 pub struct MethodSig {
     pub sig: CalleeSig,
     pub receiver: Option<Receiver>,
+    pub kind: FnKind,
+}
+
+/// What a function of a class is to jit code besides a function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FnKind {
+    Plain,
+    /// `#[getter] fn name(&self) -> T`: jit code reads it as the field `v.name`.
+    Getter,
+    /// `#[setter] fn set_name(&mut self, value: T)`: jit code writes `v.name = value`.
+    Setter,
 }
 
 /// A call of a function of a class: `Callees::method(class, method)[candidate]`.
@@ -591,6 +602,9 @@ impl<'a> Infer<'a> {
             }
             ExprKind::Binary(op, a, b) => self.binary(id, *op, *a, *b),
             ExprKind::Assign(place, value) => {
+                if let ExprKind::Field(base, name) = &ir.expr(*place).kind {
+                    return self.field_assign(id, *place, (*base, name), *value);
+                }
                 let pt = self.place(*place, false);
                 let vt = self.expr(*value);
                 let vloc = self.loc(*value);
@@ -872,6 +886,12 @@ impl<'a> Infer<'a> {
                 self.field_index.insert(id, i as u32);
                 Self::ty_of_type(&fields[i].ty)
             }
+            None if let Some(getter) = self.property(&key, name, FnKind::Getter, loc) => {
+                let ExprKind::Field(base, _) = self.ir.expr(id).kind else {
+                    unreachable!("a field expression")
+                };
+                self.call_target(id, getter, &[base], std::slice::from_ref(bt))
+            }
             None => {
                 let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
                 let mut d =
@@ -887,6 +907,35 @@ impl<'a> Infer<'a> {
                 });
                 self.diags.push(d);
                 Ty::Unknown
+            }
+        }
+    }
+
+    /// The `#[getter] fn name` or `#[setter] fn set_name` of a class, if it has one.
+    fn property(
+        &mut self,
+        key: &ClassKey,
+        name: &str,
+        kind: FnKind,
+        loc: LocId,
+    ) -> Option<ClassFn> {
+        let method = match kind {
+            FnKind::Setter => format!("set_{name}"),
+            _ => name.to_string(),
+        };
+        match self.callees.method(key, &method) {
+            Ok(mut ms) if ms.len() == 1 && ms[0].kind == kind => Some(ClassFn {
+                call: ClassCall {
+                    class: key.clone(),
+                    method,
+                    candidate: 0,
+                },
+                sig: ms.remove(0),
+            }),
+            Ok(_) => None,
+            Err(message) => {
+                self.diags.push(Diagnostic::new(loc, message));
+                None
             }
         }
     }
@@ -1225,6 +1274,79 @@ impl<'a> Infer<'a> {
         Ty::Unit
     }
 
+    /// `base.name = value`: a class field, or a `#[setter]` property (a call of
+    /// `set_name(base, value)`).
+    fn field_assign(
+        &mut self,
+        id: ExprId,
+        place: ExprId,
+        (base, name): (ExprId, &str),
+        value: ExprId,
+    ) -> Ty {
+        let loc = self.loc(place);
+        let bt = self.expr(base);
+        if let Ty::Class(key) = self.resolve(&bt)
+            && !self.class_fields(&key, loc).iter().any(|f| f.name == name)
+            && let Some(setter) = self.property(&key, name, FnKind::Setter, loc)
+        {
+            self.check_mutable_receiver(base, &setter.call.method);
+            let vt = self.expr(value);
+            self.expr_types[place.index()] = Ty::Unit;
+            self.call_target(id, setter, &[base, value], &[bt, vt]);
+            return Ty::Unit;
+        }
+        self.check_assignable_root(place, loc);
+        let pt = self.field(place, &bt, name, loc);
+        self.expr_types[place.index()] = pt.clone();
+        let vt = self.expr(value);
+        let vloc = self.loc(value);
+        self.coerce_at(&vt, &pt, vloc);
+        Ty::Unit
+    }
+
+    /// A field place (`x.f`, `x.0.f`) must be rooted in a mutable variable, a slice
+    /// element, or an instance from anywhere (instances are references).
+    fn check_assignable_root(&mut self, place: ExprId, loc: LocId) {
+        let ir = self.ir;
+        let mut root = place;
+        while let ExprKind::TupleField(b, _) | ExprKind::Field(b, _) = &ir.expr(root).kind {
+            root = *b;
+        }
+        if let ExprKind::Local(l) = &ir.expr(root).kind {
+            let decl = ir.local(*l);
+            if !decl.mutable && decl.name == "self" {
+                self.diags.push(
+                    Diagnostic::new(
+                        loc,
+                        "cannot assign to a field of `self`, which is behind a `&` reference",
+                    )
+                    .note("help: take `&mut self` in this method"),
+                );
+            } else if !decl.mutable {
+                self.diags.push(
+                    Diagnostic::new(
+                        loc,
+                        format!(
+                            "cannot assign to a field of immutable variable `{}`",
+                            decl.name
+                        ),
+                    )
+                    .note(format!(
+                        "help: make the variable mutable: `let mut {}`",
+                        decl.name
+                    )),
+                );
+            }
+        } else if !matches!(ir.expr(root).kind, ExprKind::Index(..))
+            && !matches!(ir.expr(place).kind, ExprKind::Field(..))
+        {
+            // A class field is a place whatever the instance comes from (a call,
+            // another field): instances are references.
+            self.diags
+                .push(Diagnostic::new(loc, "invalid left-hand side of assignment"));
+        }
+    }
+
     /// The local a place expression (`x`, `x.f.g`, `x.0`) is rooted in, if any.
     fn root_local(&self, mut e: ExprId) -> Option<LocalId> {
         loop {
@@ -1430,44 +1552,8 @@ impl<'a> Infer<'a> {
                 }
                 t
             }
-            ExprKind::TupleField(base, _) | ExprKind::Field(base, _) => {
-                let mut root = *base;
-                while let ExprKind::TupleField(b, _) | ExprKind::Field(b, _) = &ir.expr(root).kind {
-                    root = *b;
-                }
-                if let ExprKind::Local(l) = &ir.expr(root).kind {
-                    let decl = ir.local(*l);
-                    if !decl.mutable && decl.name == "self" {
-                        self.diags.push(
-                            Diagnostic::new(
-                                loc,
-                                "cannot assign to a field of `self`, which is behind a `&` reference",
-                            )
-                            .note("help: take `&mut self` in this method"),
-                        );
-                    } else if !decl.mutable {
-                        self.diags.push(
-                            Diagnostic::new(
-                                loc,
-                                format!(
-                                    "cannot assign to a field of immutable variable `{}`",
-                                    decl.name
-                                ),
-                            )
-                            .note(format!(
-                                "help: make the variable mutable: `let mut {}`",
-                                decl.name
-                            )),
-                        );
-                    }
-                } else if !matches!(ir.expr(root).kind, ExprKind::Index(..))
-                    && !matches!(ir.expr(id).kind, ExprKind::Field(..))
-                {
-                    // A class field is a place whatever the instance comes from (a call,
-                    // another field): instances are references.
-                    self.diags
-                        .push(Diagnostic::new(loc, "invalid left-hand side of assignment"));
-                }
+            ExprKind::TupleField(..) | ExprKind::Field(..) => {
+                self.check_assignable_root(id, loc);
                 self.expr(id)
             }
             _ => {

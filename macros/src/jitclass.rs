@@ -422,6 +422,14 @@ fn expand_impl(item: syn::ItemImpl) -> TokenStream {
             }
         };
         defined.push(f.sig.ident.to_string());
+        let kind = match property_kind(f, operator.is_some()) {
+            Ok(k) => k,
+            Err(e) => {
+                errors.push(e);
+                methods.push(failed_method(f, operator.is_some()));
+                continue;
+            }
+        };
         if let Some(op) = &operator
             && let Err(e) = op.check_method(&f.sig.ident)
         {
@@ -443,7 +451,7 @@ fn expand_impl(item: syn::ItemImpl) -> TokenStream {
                 }
                 if local_errors.is_empty() {
                     let (method, items) =
-                        emit_method(f, &l, &self_path, class_ident, operator.as_ref());
+                        emit_method(f, &l, &self_path, class_ident, operator.as_ref(), kind);
                     methods.push(method);
                     statics.push(items);
                 } else {
@@ -597,6 +605,7 @@ fn emit_method(
     self_path: &syn::Path,
     class_ident: &syn::Ident,
     operator: Option<&OperatorTrait>,
+    kind: TokenStream,
 ) -> (TokenStream, TokenStream) {
     let fname = &f.sig.ident;
     let (qualified, registered, unique) = match operator {
@@ -632,7 +641,7 @@ fn emit_method(
     call_args.extend(arg_names.iter().map(|a| quote!(#a)));
     let call = format_ident!("call_{}", call_args.len());
     let vis = &f.vis;
-    let attrs = &f.attrs;
+    let attrs = f.attrs.iter().filter(|a| !is_property_attr(a));
     let method = quote! {
         #(#attrs)*
         #[track_caller]
@@ -655,9 +664,113 @@ fn emit_method(
             class: <#self_path as ::jitclass::JitClass>::class_info,
             name: #name_str,
             dispatcher: &#dispatcher,
+            kind: #kind,
         };
     };
     (method, items)
+}
+
+fn is_property_attr(a: &syn::Attribute) -> bool {
+    a.path().is_ident("getter") || a.path().is_ident("setter")
+}
+
+/// `FnKind::Plain`, or `Getter` / `Setter` for a `#[getter]` / `#[setter]` function,
+/// after checking its shape: jit code reads `v.name` through `fn name(&self) -> T` and
+/// writes `v.name = x` through `fn set_name(&mut self, x: T)`.
+fn property_kind(f: &syn::ImplItemFn, in_trait: bool) -> syn::Result<TokenStream> {
+    let attrs: Vec<&syn::Attribute> = f.attrs.iter().filter(|a| is_property_attr(a)).collect();
+    let Some(attr) = attrs.first() else {
+        return Ok(quote!(::jitclass::__private::FnKind::Plain));
+    };
+    let getter = attr.path().is_ident("getter");
+    let which = if getter { "#[getter]" } else { "#[setter]" };
+    let err = |span: Span, message: String| Err(syn::Error::new(span, message));
+    if attrs.len() > 1 {
+        return err(
+            attrs[1].span(),
+            "a function is either a `#[getter]` or a `#[setter]`, once".into(),
+        );
+    }
+    if !matches!(attr.meta, syn::Meta::Path(_)) {
+        return err(
+            attr.span(),
+            format!("`{which}` takes no arguments: the property is named after the function"),
+        );
+    }
+    if in_trait {
+        return err(
+            attr.span(),
+            format!("`{which}` belongs in an inherent `#[jitclass] impl`, not a trait impl"),
+        );
+    }
+    let receiver = f.sig.receiver();
+    let others = f
+        .sig
+        .inputs
+        .iter()
+        .filter(|a| matches!(a, syn::FnArg::Typed(_)))
+        .count();
+    let returns_value = !matches!(f.sig.output, syn::ReturnType::Default);
+    if getter {
+        match receiver {
+            Some(r) if r.reference.is_some() && r.mutability.is_none() => {}
+            Some(r) => {
+                return err(
+                    r.span(),
+                    "a `#[getter]` takes `&self`: reading a property does not change the instance"
+                        .into(),
+                );
+            }
+            None => {
+                return err(
+                    f.sig.ident.span(),
+                    "a `#[getter]` is a method: it takes `&self`".into(),
+                );
+            }
+        }
+        if others > 0 {
+            return err(
+                f.sig.inputs.span(),
+                "a `#[getter]` takes no parameters besides `&self`".into(),
+            );
+        }
+        if !returns_value {
+            return err(
+                f.sig.ident.span(),
+                "a `#[getter]` returns the property's value".into(),
+            );
+        }
+        return Ok(quote!(::jitclass::__private::FnKind::Getter));
+    }
+    let name = f.sig.ident.to_string();
+    if name.strip_prefix("set_").is_none_or(str::is_empty) {
+        return err(
+            f.sig.ident.span(),
+            format!(
+                "a `#[setter]` is named `set_<property>`, so that jit code writes `v.<property> = value`; found `{name}`"
+            ),
+        );
+    }
+    match receiver {
+        Some(r) if r.reference.is_some() && r.mutability.is_some() => {}
+        Some(r) => return err(r.span(), "a `#[setter]` takes `&mut self`".into()),
+        None => {
+            return err(
+                f.sig.ident.span(),
+                "a `#[setter]` is a method: it takes `&mut self`".into(),
+            );
+        }
+    }
+    if others != 1 {
+        return err(
+            f.sig.inputs.span(),
+            "a `#[setter]` takes `&mut self` and the new value".into(),
+        );
+    }
+    if returns_value {
+        return err(f.sig.output.span(), "a `#[setter]` returns nothing".into());
+    }
+    Ok(quote!(::jitclass::__private::FnKind::Setter))
 }
 
 /// `&mut self` -> `&self`.
@@ -685,7 +798,7 @@ fn failed_method(f: &syn::ImplItemFn, in_trait: bool) -> TokenStream {
         unmut_receiver(r);
     }
     let vis = &f.vis;
-    let attrs = &f.attrs;
+    let attrs = f.attrs.iter().filter(|a| !is_property_attr(a));
     quote! {
         #(#attrs)*
         #[allow(unused_variables)]

@@ -92,6 +92,7 @@ pub struct MethodEntry {
     pub class: fn() -> &'static ClassInfo,
     pub name: &'static str,
     pub dispatcher: &'static Dispatcher,
+    pub kind: jitclass_core::infer::FnKind,
 }
 
 /// Every function of every `#[jitclass] impl` in the program.

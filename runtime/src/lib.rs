@@ -54,5 +54,6 @@ pub mod __private {
     pub use crate::class::{ClassDesc, METHODS, MethodEntry};
     pub use crate::dispatch::FnInfo;
     pub use crate::panic::raise_pending_panic;
+    pub use jitclass_core::infer::FnKind;
     pub use linkme;
 }

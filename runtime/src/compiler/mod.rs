@@ -191,6 +191,7 @@ impl Callees for RefSignatures {
                 Ok(MethodSig {
                     sig: callee_signature(entry.dispatcher)?,
                     receiver: entry.dispatcher.ir()?.receiver,
+                    kind: entry.kind,
                 })
             })
             .collect()

@@ -447,6 +447,13 @@ impl FnCx<'_> {
                 let (ta, tb) = (self.ty(*a).clone(), self.ty(*b).clone());
                 self.binop(*op, x, y, &ta, &tb, loc)?
             }
+            // A `#[setter]` property: `set_name(base, value)`.
+            ExprKind::Assign(place, value) if self.typed.class_calls.contains_key(&id) => {
+                let ExprKind::Field(base, _) = self.ir.expr(*place).kind else {
+                    return Err(CgError::Internal("a setter call without a field".into()));
+                };
+                return self.class_call(id, &[base, *value]);
+            }
             ExprKind::Assign(place, value) => {
                 // Rust evaluates the assigned value before the place.
                 let Some(v) = self.expr(*value)? else {
@@ -593,6 +600,10 @@ impl FnCx<'_> {
                 self.builtin(builtin, vals[0], &vals[1..], &rt, loc)?
             }
             ExprKind::AssocCall { args, .. } => return self.class_call(id, args),
+            // A `#[getter]` property.
+            ExprKind::Field(base, _) if self.typed.class_calls.contains_key(&id) => {
+                return self.class_call(id, &[*base]);
+            }
             ExprKind::Field(base, _) => return self.field_read(id, *base),
             ExprKind::StructLit { fields, .. } => {
                 let values: Vec<ExprId> = fields.iter().map(|(_, e)| *e).collect();
