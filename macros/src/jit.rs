@@ -311,6 +311,17 @@ pub(crate) fn fn_info(name: &str, l: &Lowered) -> TokenStream {
         let span = path.segments.last().expect("a segment").ident.span();
         quote_spanned! {span=> let _ = #path; }
     });
+    // Each struct literal, written against the class's payload struct: rustc reports
+    // unknown, missing and private fields at their tokens.
+    let literals = l.literals.iter().map(|(path, fields)| {
+        let span = path.segments.last().expect("a segment").ident.span();
+        let literal = quote_spanned! {span=> ::jitclass::Payload::<#path> };
+        quote! {
+            let _ = || -> ::jitclass::Payload<#path> {
+                #literal { #(#fields: ::core::unreachable!()),* }
+            };
+        }
+    });
     quote! {
         ::jitclass::__private::FnInfo {
             name: #name,
@@ -321,9 +332,10 @@ pub(crate) fn fn_info(name: &str, l: &Lowered) -> TokenStream {
             refs: &[#(#refs),*],
             classes: &[#(#classes),*],
             check: {
-                #[allow(clippy::let_underscore_untyped)]
+                #[allow(clippy::let_underscore_untyped, unreachable_code)]
                 fn check() {
                     #(#checks)*
+                    #(#literals)*
                 }
                 check
             },

@@ -83,13 +83,13 @@ fn expand_struct(attr: TokenStream, item: syn::ItemStruct) -> TokenStream {
     for a in &item.attrs {
         if a.path().is_ident("derive") {
             errors.push(syn::Error::new(
-                a.span(),
+                a.path().span(),
                 "`#[jitclass]` types implement `Clone` (another reference to the same instance) and `Debug` themselves; remove the `#[derive]`",
             ));
         }
         if a.path().is_ident("repr") {
             errors.push(syn::Error::new(
-                a.span(),
+                a.path().span(),
                 "`#[jitclass]` payloads are always `#[repr(C)]`; remove the `#[repr]`",
             ));
         }
@@ -109,6 +109,33 @@ fn expand_struct(attr: TokenStream, item: syn::ItemStruct) -> TokenStream {
             let mut plain = item.clone();
             plain.attrs.retain(|a| !a.path().is_ident("derive"));
             quote! { #(#errors)* #plain }
+        }
+    }
+}
+
+/// The C representation of a field type, spelled from the IR (what jit code lays out),
+/// not from the written type: primitives as themselves, an instance as `RawInstance`.
+fn repr_type(t: &jitclass_core::ir::TypeExpr) -> TokenStream {
+    use jitclass_core::ir::TypeExpr;
+    match t {
+        TypeExpr::Prim(p) => {
+            let name = format_ident!("{}", p.name());
+            quote!(::core::primitive::#name)
+        }
+        TypeExpr::Unit => quote!(()),
+        TypeExpr::Tuple(es) => {
+            let name = format_ident!("Tuple{}", es.len());
+            let es = es.iter().map(repr_type);
+            quote!(::jitclass::#name<#(#es),*>)
+        }
+        TypeExpr::Option(inner) => {
+            let inner = repr_type(inner);
+            quote!(::jitclass::OptionRepr<#inner>)
+        }
+        TypeExpr::Class(_) => quote!(::jitclass::RawInstance),
+        // `lower_class` allows no others in fields.
+        TypeExpr::Slice { .. } | TypeExpr::Generic(_) | TypeExpr::Concrete(_) | TypeExpr::Infer => {
+            quote!(())
         }
     }
 }
@@ -150,11 +177,12 @@ fn emit_struct(
             (f, ty)
         })
         .collect();
-    let payload_fields = fields.iter().map(|(f, ty)| {
+    let payload_fields = fields.iter().zip(&l.ir.fields).map(|((f, _), ir)| {
         let fname = f.ident.as_ref().expect("named");
         let fvis = &f.vis;
         let fattrs = f.attrs.iter().filter(|a| a.path().is_ident("doc"));
-        quote! { #(#fattrs)* #fvis #fname: <#ty as ::jitclass::JitArg>::Repr }
+        let repr = repr_type(&ir.ty);
+        quote! { #(#fattrs)* #fvis #fname: #repr }
     });
     let offsets = fields.iter().map(|(f, _)| {
         let fname = f.ident.as_ref().expect("named");
@@ -406,6 +434,7 @@ fn expand_impl(item: syn::ItemImpl) -> TokenStream {
     let mut statics = Vec::new();
     let mut others = Vec::new();
     let mut defined = Vec::new();
+    let mut omit_impl = false;
     for it in &item.items {
         let f = match it {
             syn::ImplItem::Fn(f) => f,
@@ -433,8 +462,10 @@ fn expand_impl(item: syn::ItemImpl) -> TokenStream {
         if let Some(op) = &operator
             && let Err(e) = op.check_method(&f.sig.ident)
         {
+            // Not a method of the trait: emitting the impl would only add rustc's
+            // follow-up errors about it.
             errors.push(e);
-            methods.push(failed_method(f, operator.is_some()));
+            omit_impl = true;
             continue;
         }
         match lower_method(&f.sig, &f.block, &context) {
@@ -465,7 +496,9 @@ fn expand_impl(item: syn::ItemImpl) -> TokenStream {
             }
         }
     }
-    if let Some(op) = &operator {
+    if let Some(op) = &operator
+        && !omit_impl
+    {
         match op.provided(
             &defined,
             item.trait_.as_ref().expect("a trait impl").1.span(),
@@ -475,6 +508,9 @@ fn expand_impl(item: syn::ItemImpl) -> TokenStream {
         }
     }
     let errors = errors.into_iter().map(|e| e.to_compile_error());
+    if omit_impl {
+        return quote! { #(#errors)* };
+    }
     let attrs = &item.attrs;
     let self_ty = &item.self_ty;
     let header = match &item.trait_ {
@@ -642,7 +678,9 @@ fn emit_method(
     let call = format_ident!("call_{}", call_args.len());
     let vis = &f.vis;
     let attrs = f.attrs.iter().filter(|a| !is_property_attr(a));
-    let method = quote! {
+    // Spanned at the user's function, so that rustc's messages about the method (a
+    // name clash with a field's getter, say) point there.
+    let method = quote_spanned! {fname.span()=>
         #(#attrs)*
         #[track_caller]
         #[inline]

@@ -19,7 +19,7 @@ use std::mem::MaybeUninit;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be passed to jit code",
     label = "not a jit type",
-    note = "jit code takes `bool`, integers up to 64 bits, `f32`, `f64`, `()`, tuples of these, and slices `&[T]` / `&mut [T]` of numbers or `bool`"
+    note = "jit code takes `bool`, integers up to 64 bits, `f32`, `f64`, `()`, tuples and `Option`s of these, `#[jitclass]` instances, and slices `&[T]` / `&mut [T]` of numbers or `bool`"
 )]
 pub unsafe trait JitArg {
     /// The C representation JIT code reads.
@@ -49,7 +49,7 @@ pub fn into_owned_repr<T: JitArg>(value: T) -> T::Repr {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a jit value type",
     label = "not a jit value type",
-    note = "jit values are `bool`, integers up to 64 bits, `f32`, `f64`, `()` and tuples of these"
+    note = "jit values are `bool`, integers up to 64 bits, `f32`, `f64`, `()`, `#[jitclass]` instances, and tuples and `Option`s of these"
 )]
 pub unsafe trait JitType: JitArg + 'static {
     type RetAbi: Copy;

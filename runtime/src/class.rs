@@ -37,6 +37,12 @@ pub struct RawInstance {
     pub data: *mut u8,
 }
 
+// SAFETY: a pair of addresses, inert by itself; what may cross threads is decided by
+// the types that use it (`Handle` may not).
+unsafe impl Send for RawInstance {}
+// SAFETY: as above.
+unsafe impl Sync for RawInstance {}
+
 /// Implemented by every `#[jitclass]` type (by the macro).
 ///
 /// # Safety
@@ -329,7 +335,8 @@ fn managed_members(t: &Type, offset: usize, out: &mut Vec<usize>) {
 /// fields, so letting a clone cross threads would allow data races, as `Rc` would.
 pub struct Handle<C> {
     raw: RawInstance,
-    _class: PhantomData<*const C>,
+    /// Not `Send`, not `Sync`, as an `Rc` (which rustc then names in its messages).
+    _class: PhantomData<(fn() -> C, std::rc::Rc<()>)>,
 }
 
 impl<C: JitClass> Handle<C> {

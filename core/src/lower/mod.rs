@@ -23,6 +23,9 @@ pub struct Lowered {
     pub ref_paths: Vec<syn::Path>,
     pub class_paths: Vec<syn::Path>,
     pub assoc_paths: Vec<syn::Path>,
+    /// Each struct literal's class path and field names, for rustc to check against the
+    /// class's payload struct.
+    pub literals: Vec<(syn::Path, Vec<syn::Ident>)>,
     /// Whether the body uses class-only forms (fields, struct literals, `Class::f` calls),
     /// which a copy of the body compiled by rustc could not type-check.
     pub uses_classes: bool,
@@ -195,6 +198,7 @@ fn lower_function(
         ref_paths: cx.ref_paths,
         class_paths: cx.scope.class_paths,
         assoc_paths: cx.assoc_paths,
+        literals: cx.literals,
         uses_classes,
     })
 }
@@ -268,6 +272,7 @@ struct Lowerer {
     none_first: Vec<ExprId>,
     scope: TypeScope,
     assoc_paths: Vec<syn::Path>,
+    literals: Vec<(syn::Path, Vec<syn::Ident>)>,
     uses_classes: bool,
     errors: Vec<syn::Error>,
 }
@@ -1270,6 +1275,7 @@ impl Lowerer {
             }
         };
         let mut fields = Vec::new();
+        let mut names = Vec::new();
         for fv in &s.fields {
             let value = self.expr(&fv.expr);
             match &fv.member {
@@ -1283,12 +1289,15 @@ impl Lowerer {
                         value
                     };
                     fields.push((name.to_string(), value));
+                    names.push(name.clone());
                 }
                 syn::Member::Unnamed(i) => {
                     self.error(i.span, "`#[jitclass]` structs have named fields");
                 }
             }
         }
+        self.literals
+            .push((self.scope.class_paths[class.index()].clone(), names));
         self.push(ExprKind::StructLit { class, fields }, s.path.span())
     }
 

@@ -1,0 +1,8 @@
+use jitclass::jitclass;
+
+#[jitclass]
+struct Samples {
+    values: Vec<f64>,
+}
+
+fn main() {}

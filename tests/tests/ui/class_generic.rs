@@ -1,0 +1,8 @@
+use jitclass::jitclass;
+
+#[jitclass]
+struct Wrapper<T> {
+    value: T,
+}
+
+fn main() {}

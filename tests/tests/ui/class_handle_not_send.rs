@@ -1,0 +1,18 @@
+use jitclass::jitclass;
+
+#[jitclass]
+struct Point {
+    x: f64,
+}
+
+#[jitclass]
+impl Point {
+    fn new() -> Point {
+        Point { x: 0.0 }
+    }
+}
+
+fn main() {
+    let p = Point::new();
+    std::thread::spawn(move || p.x());
+}

@@ -1,0 +1,6 @@
+use jitclass::jitclass;
+
+#[jitclass]
+struct Meters(f64);
+
+fn main() {}
