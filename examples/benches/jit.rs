@@ -3,6 +3,7 @@
 //! Run: `cargo bench -p jitclass-examples --bench jit`
 
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
+use jitclass_examples::classes::{MyAvg, NativeAvg, avg_loop, avg_loop_native};
 use jitclass_examples::kernels::{add, add_native, dot, dot_native, sum, sum_native};
 use jitclass_examples::random_f64s;
 
@@ -31,5 +32,29 @@ fn kernels(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, calls, kernels);
+fn classes(c: &mut Criterion) {
+    let mut g = c.benchmark_group("classes");
+    drop(MyAvg::new());
+    g.bench_function("jit construct + drop", |b| {
+        b.iter(|| drop(black_box(MyAvg::new())))
+    });
+    g.bench_function("native Box::new + drop", |b| {
+        b.iter(|| drop(black_box(Box::new(NativeAvg::new()))))
+    });
+    let a = MyAvg::new();
+    a.step(1.0);
+    let mut n = NativeAvg::new();
+    g.bench_function("jit method call", |b| b.iter(|| a.step(black_box(1.0))));
+    g.bench_function("native method call", |b| {
+        b.iter(|| n.step_not_inlined(black_box(1.0)))
+    });
+    let xs = random_f64s(1_000_000, 3);
+    g.bench_function("jit MyAvg loop 1M", |b| b.iter(|| avg_loop(black_box(&xs))));
+    g.bench_function("native MyAvg loop 1M", |b| {
+        b.iter(|| avg_loop_native(black_box(&xs)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, calls, kernels, classes);
 criterion_main!(benches);

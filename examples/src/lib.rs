@@ -54,6 +54,97 @@ pub mod kernels {
     }
 }
 
+/// The class kernels: a jitclass aggregate and the same `#[repr(C)]` struct in native Rust.
+pub mod classes {
+    use jitclass::{jit, jitclass};
+
+    /// The running mean of SQLite's `avg`, as a jitclass (NBEP 3's `MyAvg`).
+    #[jitclass]
+    pub struct MyAvg {
+        total: f64,
+        count: i64,
+    }
+
+    #[jitclass]
+    impl MyAvg {
+        pub fn new() -> Self {
+            MyAvg {
+                total: 0.0,
+                count: 0,
+            }
+        }
+
+        pub fn step(&mut self, value: f64) {
+            self.total += value;
+            self.count += 1;
+        }
+
+        pub fn finalize(&self) -> Option<f64> {
+            if self.count == 0 {
+                None
+            } else {
+                Some(self.total / self.count as f64)
+            }
+        }
+    }
+
+    /// `let mut a = MyAvg::new(); for x in xs { a.step(x) } a.finalize()` in jit code.
+    #[jit]
+    pub fn avg_loop(xs: &[f64]) -> Option<f64> {
+        let mut a = MyAvg::new();
+        for i in 0..xs.len() {
+            a.step(xs[i]);
+        }
+        a.finalize()
+    }
+
+    /// The same aggregate in native Rust, with the payload's layout.
+    #[repr(C)]
+    pub struct NativeAvg {
+        total: f64,
+        count: i64,
+    }
+
+    impl NativeAvg {
+        #[inline]
+        pub fn new() -> NativeAvg {
+            NativeAvg {
+                total: 0.0,
+                count: 0,
+            }
+        }
+
+        #[inline(never)]
+        pub fn step_not_inlined(&mut self, value: f64) {
+            self.step(value)
+        }
+
+        #[inline]
+        pub fn step(&mut self, value: f64) {
+            self.total += value;
+            self.count += 1;
+        }
+
+        #[inline]
+        pub fn finalize(&self) -> Option<f64> {
+            if self.count == 0 {
+                None
+            } else {
+                Some(self.total / self.count as f64)
+            }
+        }
+    }
+
+    #[inline(never)]
+    pub fn avg_loop_native(xs: &[f64]) -> Option<f64> {
+        let mut a = NativeAvg::new();
+        for x in xs {
+            a.step(*x);
+        }
+        a.finalize()
+    }
+}
+
 /// Times `a` and `b` alternately, `rounds` times each, and returns the median of each:
 /// interleaving makes both see the same machine load, so their ratio is fair on a
 /// shared, noisy machine.

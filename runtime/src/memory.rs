@@ -177,11 +177,15 @@ impl MemInfo {
 
     /// Frees `first` and, iteratively, every member whose last reference it held.
     ///
+    /// The worklist is only allocated once a member must be released too, so freeing a
+    /// block without members (most of them) allocates nothing.
+    ///
     /// # Safety
     /// `first` is a live block whose count has reached zero.
     unsafe fn release(first: *mut MemInfo) {
-        let mut pending = vec![first];
-        while let Some(info) = pending.pop() {
+        let mut pending: Vec<*mut MemInfo> = Vec::new();
+        let mut next = Some(first);
+        while let Some(info) = next.take().or_else(|| pending.pop()) {
             // SAFETY: `info` is a block whose count reached zero; only we can reach it.
             let header = unsafe { &*info };
             if !header.drop_info.is_null() {
@@ -192,7 +196,11 @@ impl MemInfo {
                     let member = unsafe { header.data.add(offset).cast::<*mut MemInfo>().read() };
                     // SAFETY: the payload owned one reference to each non-null member.
                     if !member.is_null() && unsafe { Self::drop_one(member) } {
-                        pending.push(member);
+                        if next.is_none() {
+                            next = Some(member);
+                        } else {
+                            pending.push(member);
+                        }
                     }
                 }
             }
