@@ -175,6 +175,10 @@ pub fn concrete_type(te: &TypeExpr, type_args: &[Type]) -> Option<Type> {
         TypeExpr::Generic(i) => type_args.get(*i as usize)?.clone(),
         TypeExpr::Option(inner) => Type::Option(Box::new(concrete_type(inner, type_args)?)),
         TypeExpr::Concrete(t) => t.clone(),
+        TypeExpr::Ref { inner, mutable } => Type::Ref {
+            inner: Box::new(concrete_type(inner, type_args)?),
+            mutable: *mutable,
+        },
         TypeExpr::Class(_) | TypeExpr::Infer => return None,
     })
 }
@@ -224,6 +228,7 @@ enum Ty {
     Slice(Box<Ty>, bool),
     Option(Box<Ty>),
     Class(ClassKey),
+    Ref(Box<Ty>, bool),
     Var(u32),
     /// Unknown at macro time, or after an error: compatible with everything.
     Unknown,
@@ -334,6 +339,7 @@ impl<'a> Infer<'a> {
             Type::Slice { elem, mutable } => Ty::Slice(Box::new(Self::ty_of_type(elem)), *mutable),
             Type::Option(inner) => Ty::Option(Box::new(Self::ty_of_type(inner))),
             Type::Class(k) => Ty::Class(k.clone()),
+            Type::Ref { inner, mutable } => Ty::Ref(Box::new(Self::ty_of_type(inner)), *mutable),
         }
     }
 
@@ -363,6 +369,10 @@ impl<'a> Infer<'a> {
                 None => Self::ty_of_type(&self.type_args[*i as usize]),
             },
             TypeExpr::Class(c) => self.class_ty(*c, self.ir.loc),
+            TypeExpr::Ref { inner, mutable } => Ty::Ref(
+                Box::new(self.ty_of_expr_type_with(inner, generics)),
+                *mutable,
+            ),
             TypeExpr::Concrete(t) => Self::ty_of_type(t),
             TypeExpr::Infer => self.fresh(VarKind::General),
         }
@@ -390,7 +400,7 @@ impl<'a> Infer<'a> {
         match self.resolve(t) {
             Ty::Var(w) => v == w,
             Ty::Tuple(es) => es.iter().any(|e| self.occurs(v, e)),
-            Ty::Slice(e, _) | Ty::Option(e) => self.occurs(v, &e),
+            Ty::Slice(e, _) | Ty::Option(e) | Ty::Ref(e, _) => self.occurs(v, &e),
             _ => false,
         }
     }
@@ -435,6 +445,7 @@ impl<'a> Infer<'a> {
             (Ty::Slice(x, mx), Ty::Slice(y, my)) if mx == my => self.unify(x, y),
             (Ty::Option(x), Ty::Option(y)) => self.unify(x, y),
             (Ty::Class(x), Ty::Class(y)) if x == y => Ok(()),
+            (Ty::Ref(x, mx), Ty::Ref(y, my)) if mx == my => self.unify(x, y),
             _ => Err(()),
         }
     }
@@ -465,6 +476,7 @@ impl<'a> Infer<'a> {
             Ty::Slice(e, m) => format!("&{}[{}]", if m { "mut " } else { "" }, self.show(&e)),
             Ty::Option(e) => format!("Option<{}>", self.show(&e)),
             Ty::Class(k) => k.name,
+            Ty::Ref(e, m) => format!("&{}{}", if m { "mut " } else { "" }, self.show(&e)),
             Ty::Var(v) => match self.var_kind(v) {
                 VarKind::Int => "{integer}".into(),
                 VarKind::Float => "{float}".into(),
@@ -730,7 +742,7 @@ impl<'a> Infer<'a> {
             ExprKind::Index(base, index) => {
                 let bt = self.expr(*base);
                 let it = self.expr(*index);
-                self.index(&bt, &it, loc, self.loc(*index))
+                self.index(id, &bt, &it, loc, self.loc(*index))
             }
             ExprKind::Call { callee, args } => self.call(id, *callee, args),
             ExprKind::MethodCall {
@@ -776,6 +788,14 @@ impl<'a> Infer<'a> {
                 self.field(id, &bt, name, loc)
             }
             ExprKind::StructLit { class, fields } => self.struct_lit(id, *class, fields),
+            ExprKind::AddrOf { place, mutable } => {
+                if *mutable {
+                    let ploc = self.loc(*place);
+                    self.check_assignable_root(*place, ploc);
+                }
+                let t = self.expr(*place);
+                Ty::Ref(Box::new(t), *mutable)
+            }
             ExprKind::AssocCall { class, name, args } => {
                 let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
                 let Ty::Class(key) = self.class_ty(*class, loc) else {
@@ -1223,6 +1243,43 @@ impl<'a> Infer<'a> {
         }
     }
 
+    /// `v[i]` on a class instance: `*index(v, i)`, or `*index_mut(v, i)` as a place.
+    fn class_index(&mut self, id: ExprId, key: ClassKey, name: &str, (bt, it): (&Ty, &Ty)) -> Ty {
+        let loc = self.loc(id);
+        let ExprKind::Index(base, index) = self.ir.expr(id).kind else {
+            unreachable!("an index expression")
+        };
+        match self.operator_fn(&key, name, Some(it), loc) {
+            Ok(Some(f)) => {
+                let r = self.operator_call(&f, &[(base, bt.clone()), (index, it.clone())]);
+                self.call_vars.insert(id, Vec::new());
+                self.class_ops.insert(id, ClassOp::Call(f.call));
+                match self.resolve(&r) {
+                    Ty::Ref(inner, _) => *inner,
+                    _ => Ty::Unknown,
+                }
+            }
+            Ok(None) => {
+                let (trait_name, _) = name.split_once("::").unwrap_or_default();
+                let shown = self.show(it);
+                let what = if trait_name == "IndexMut" {
+                    "assign to an index of"
+                } else {
+                    "index into"
+                };
+                self.diags.push(
+                    Diagnostic::new(loc, format!("cannot {what} a value of type `{}`", key.name))
+                        .note(format!(
+                            "note: `{}` has no `#[jitclass] impl {trait_name}` taking `{shown}`",
+                            key.name
+                        )),
+                );
+                Ty::Unknown
+            }
+            Err(()) => Ty::Unknown,
+        }
+    }
+
     /// `place op= value` on a class instance: its `*Assign` trait method.
     fn class_compound(
         &mut self,
@@ -1539,9 +1596,19 @@ impl<'a> Infer<'a> {
                 }
                 self.expr(id)
             }
-            ExprKind::Index(base, _) => {
-                let t = self.expr(id);
-                if let Ty::Slice(_, false) = self.resolve(&self.expr_types[base.index()]) {
+            ExprKind::Index(base, index) => {
+                let bt = self.expr(*base);
+                let it = self.expr(*index);
+                let t = if let Ty::Class(key) = self.resolve(&bt) {
+                    // `v[i] = x` goes through `IndexMut::index_mut`.
+                    self.check_mutable_receiver(*base, "index_mut");
+                    self.class_index(id, key, "IndexMut::index_mut", (&bt, &it))
+                } else {
+                    let iloc = self.loc(*index);
+                    self.index(id, &bt, &it, loc, iloc)
+                };
+                self.expr_types[id.index()] = t.clone();
+                if let Ty::Slice(_, false) = self.resolve(&bt) {
                     self.diags.push(
                         Diagnostic::new(
                             loc,
@@ -1619,10 +1686,11 @@ impl<'a> Infer<'a> {
         }
     }
 
-    fn index(&mut self, bt: &Ty, it: &Ty, loc: LocId, iloc: LocId) -> Ty {
+    fn index(&mut self, id: ExprId, bt: &Ty, it: &Ty, loc: LocId, iloc: LocId) -> Ty {
         let usize_t = Ty::Prim(PrimTy::Usize);
         match self.known_receiver(bt, loc) {
             None => Ty::Unknown,
+            Some(Ty::Class(key)) => self.class_index(id, key, "Index::index", (bt, it)),
             Some(Ty::Slice(elem, _)) => {
                 if self.coerce(it, &usize_t).is_err() {
                     let shown = self.show(it);
@@ -1793,6 +1861,10 @@ impl<'a> Infer<'a> {
             },
             Ty::Option(e) => Type::Option(Box::new(self.concrete(&e)?)),
             Ty::Class(k) => Type::Class(k),
+            Ty::Ref(e, mutable) => Type::Ref {
+                inner: Box::new(self.concrete(&e)?),
+                mutable,
+            },
             Ty::Var(_) | Ty::Unknown => return None,
         })
     }

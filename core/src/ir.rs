@@ -143,6 +143,11 @@ pub enum TypeExpr {
     Option(Box<TypeExpr>),
     /// A `#[jitclass]` type (also `Self` inside an impl), by index into `FnIr::classes`.
     Class(ClassRefId),
+    /// `&T` / `&mut T`: only as the return type of `Index::index` / `IndexMut::index_mut`.
+    Ref {
+        inner: Box<TypeExpr>,
+        mutable: bool,
+    },
     /// An already resolved type: how the runtime hands a callee's signature, whose class
     /// references belong to the callee, to the caller's inference. Never serialised.
     Concrete(Type),
@@ -214,6 +219,12 @@ pub enum ExprKind {
     StructLit {
         class: ClassRefId,
         fields: Vec<(String, ExprId)>,
+    },
+    /// `&self.field` / `&mut self.field`: only in `Index::index` / `IndexMut::index_mut`,
+    /// whose result is the address of a place in `self`'s payload.
+    AddrOf {
+        place: ExprId,
+        mutable: bool,
     },
     /// `Class::name(args)`: a constructor, static method, or a method called with the
     /// receiver as first argument.
@@ -489,7 +500,9 @@ impl TypeExpr {
     fn max_of(&self, leaf: &dyn Fn(&TypeExpr) -> Option<u32>) -> Option<u32> {
         match self {
             TypeExpr::Tuple(es) => es.iter().filter_map(|e| e.max_of(leaf)).max(),
-            TypeExpr::Slice { elem, .. } | TypeExpr::Option(elem) => elem.max_of(leaf),
+            TypeExpr::Slice { elem, .. }
+            | TypeExpr::Option(elem)
+            | TypeExpr::Ref { inner: elem, .. } => elem.max_of(leaf),
             other => leaf(other),
         }
     }
@@ -506,6 +519,10 @@ impl TypeExpr {
                 mutable: *mutable,
             },
             TypeExpr::Option(inner) => TypeExpr::Option(Box::new(inner.map_classes(resolve))),
+            TypeExpr::Ref { inner, mutable } => TypeExpr::Ref {
+                inner: Box::new(inner.map_classes(resolve)),
+                mutable: *mutable,
+            },
             other => other.clone(),
         }
     }
@@ -581,7 +598,7 @@ impl ExprKind {
             ExprKind::Call { args, .. } | ExprKind::AssocCall { args, .. } => {
                 args.iter().copied().for_each(f)
             }
-            ExprKind::Field(base, _) => f(*base),
+            ExprKind::Field(base, _) | ExprKind::AddrOf { place: base, .. } => f(*base),
             ExprKind::StructLit { fields, .. } => fields.iter().for_each(|(_, e)| f(*e)),
             ExprKind::MethodCall { receiver, args, .. } => {
                 f(*receiver);

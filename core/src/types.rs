@@ -139,6 +139,12 @@ pub enum Type {
     Option(Box<Type>),
     /// A `#[jitclass]` instance: a reference `{meminfo, data}` to a payload.
     Class(ClassKey),
+    /// What `Index::index` / `IndexMut::index_mut` return: the address of a field of
+    /// `self`'s payload. Only those methods' results have this type.
+    Ref {
+        inner: Box<Type>,
+        mutable: bool,
+    },
 }
 
 /// The identity of a `#[jitclass]` type at run time: the address of its descriptor (one
@@ -237,6 +243,9 @@ impl fmt::Display for Type {
             }
             Type::Option(inner) => write!(f, "Option<{inner}>"),
             Type::Class(k) => f.write_str(&k.name),
+            Type::Ref { inner, mutable } => {
+                write!(f, "&{}{inner}", if *mutable { "mut " } else { "" })
+            }
         }
     }
 }

@@ -133,6 +133,7 @@ fn repr_type(t: &jitclass_core::ir::TypeExpr) -> TokenStream {
             quote!(::jitclass::OptionRepr<#inner>)
         }
         TypeExpr::Class(_) => quote!(::jitclass::RawInstance),
+        TypeExpr::Ref { .. } => quote!(*mut ()),
         // `lower_class` allows no others in fields.
         TypeExpr::Slice { .. } | TypeExpr::Generic(_) | TypeExpr::Concrete(_) | TypeExpr::Infer => {
             quote!(())
@@ -429,12 +430,14 @@ fn expand_impl(item: syn::ItemImpl) -> TokenStream {
         self_path: &self_path,
         self_by_value: operator.as_ref().is_some_and(|o| o.by_value),
         class_by_ref: operator.is_some(),
+        returns_place: operator.as_ref().and_then(|o| o.index_mut()),
     };
     let mut methods = Vec::new();
     let mut statics = Vec::new();
     let mut others = Vec::new();
     let mut defined = Vec::new();
     let mut omit_impl = false;
+    let mut index_methods = Vec::new();
     for it in &item.items {
         let f = match it {
             syn::ImplItem::Fn(f) => f,
@@ -483,7 +486,32 @@ fn expand_impl(item: syn::ItemImpl) -> TokenStream {
                 if local_errors.is_empty() {
                     let (method, items) =
                         emit_method(f, &l, &self_path, class_ident, operator.as_ref(), kind);
-                    methods.push(method);
+                    if operator.as_ref().is_some_and(|o| o.index_mut().is_some()) {
+                        // Rust's `Index` hands out `&T` into the payload, which another
+                        // handle could write meanwhile: Rust gets value methods instead.
+                        let wrapper = index_wrapper(f, &context).map_err(|e| vec![e]);
+                        let lowered = wrapper.and_then(|w| {
+                            let l = lower_method(&w.sig, &w.block, &context.inherent())?;
+                            Ok((w, l))
+                        });
+                        match lowered {
+                            Ok((wrapper, l)) => {
+                                let (method, items) = emit_method(
+                                    &wrapper,
+                                    &l,
+                                    &self_path,
+                                    class_ident,
+                                    None,
+                                    quote!(::jitclass::__private::FnKind::Plain),
+                                );
+                                index_methods.push(method);
+                                statics.push(items);
+                            }
+                            Err(e) => errors.extend(e),
+                        }
+                    } else {
+                        methods.push(method);
+                    }
                     statics.push(items);
                 } else {
                     errors.extend(local_errors);
@@ -513,6 +541,21 @@ fn expand_impl(item: syn::ItemImpl) -> TokenStream {
     }
     let attrs = &item.attrs;
     let self_ty = &item.self_ty;
+    if operator.as_ref().is_some_and(|o| o.index_mut().is_some()) {
+        let (_, trait_path, _) = item.trait_.as_ref().expect("a trait impl");
+        return quote! {
+            #(#errors)*
+            impl #self_ty {
+                #(#index_methods)*
+            }
+            #(#statics)*
+            // The trait is named (the impl is jit code's only), so its import is used.
+            const _: () = {
+                #[allow(dead_code)]
+                fn names_the_trait<T: ?Sized + #trait_path>() {}
+            };
+        };
+    }
     let header = match &item.trait_ {
         Some((_, path, for_token)) => quote!(impl #path #for_token #self_ty),
         None => quote!(impl #self_ty),
@@ -554,7 +597,18 @@ impl OperatorTrait {
         ("RemAssign", &["rem_assign"], false),
         ("PartialEq", &["eq", "ne"], false),
         ("PartialOrd", &["lt", "le", "gt", "ge"], false),
+        ("Index", &["index"], false),
+        ("IndexMut", &["index_mut"], false),
     ];
+
+    /// `Some(mutable)` for `Index` / `IndexMut`, whose methods return a place.
+    fn index_mut(&self) -> Option<bool> {
+        match self.name.as_str() {
+            "Index" => Some(false),
+            "IndexMut" => Some(true),
+            _ => None,
+        }
+    }
 
     fn of(path: &syn::Path) -> syn::Result<OperatorTrait> {
         let last = path.segments.last().expect("a segment");
@@ -809,6 +863,46 @@ fn property_kind(f: &syn::ImplItemFn, in_trait: bool) -> syn::Result<TokenStream
         return err(f.sig.output.span(), "a `#[setter]` returns nothing".into());
     }
     Ok(quote!(::jitclass::__private::FnKind::Setter))
+}
+
+/// For `fn index(&self, i: I) -> &T`, the Rust-side `fn index(&self, i: I) -> T
+/// { self[i] }`; for `fn index_mut(&mut self, i: I) -> &mut T`, `fn set_index(&mut self,
+/// i: I, value: T) { self[i] = value; }`: jit functions like any other method.
+fn index_wrapper(f: &syn::ImplItemFn, cx: &MethodContext<'_>) -> syn::Result<syn::ImplItemFn> {
+    let shape_error = || {
+        syn::Error::new(
+            f.sig.span(),
+            "`index` takes `&self` and an index, and returns `&T` (`index_mut`: `&mut self`, `&mut T`)",
+        )
+    };
+    let (Some(syn::FnArg::Typed(index)), syn::ReturnType::Type(_, ret)) =
+        (f.sig.inputs.iter().nth(1), &f.sig.output)
+    else {
+        return Err(shape_error());
+    };
+    let syn::Type::Reference(r) = &**ret else {
+        return Err(shape_error());
+    };
+    let (index_ty, elem) = (&index.ty, &r.elem);
+    let vis = syn::Visibility::Public(Default::default());
+    let span = f.sig.ident.span();
+    Ok(if cx.returns_place == Some(true) {
+        let doc = "Writes `self[index] = value` through the jit `IndexMut` impl.";
+        syn::parse_quote_spanned! {span=>
+            #[doc = #doc]
+            #vis fn set_index(&mut self, index: #index_ty, value: #elem) {
+                self[index] = value;
+            }
+        }
+    } else {
+        let doc = "Reads `self[index]` through the jit `Index` impl.";
+        syn::parse_quote_spanned! {span=>
+            #[doc = #doc]
+            #vis fn index(&self, index: #index_ty) -> #elem {
+                self[index]
+            }
+        }
+    })
 }
 
 /// `&mut self` -> `&self`.

@@ -491,7 +491,10 @@ impl fmt::Debug for FieldValue {
                     P::F32 => write!(f, "{:?}", self.at.cast::<f32>().read()),
                     P::F64 => write!(f, "{:?}", self.at.cast::<f64>().read()),
                 },
-                Type::Unit | Type::Never | Type::Slice { .. } => f.write_str("()"),
+                // Never the type of a field.
+                Type::Unit | Type::Never | Type::Slice { .. } | Type::Ref { .. } => {
+                    f.write_str("()")
+                }
                 Type::Option(inner) => {
                     if *self.at == 0 {
                         return f.write_str("None");

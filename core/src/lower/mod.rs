@@ -44,6 +44,21 @@ pub struct MethodContext<'a> {
     pub self_by_value: bool,
     /// Whether `other: &V` parameters are allowed (operator traits' methods).
     pub class_by_ref: bool,
+    /// In `Index::index` (`Some(false)`) and `IndexMut::index_mut` (`Some(true)`): the
+    /// function returns `&self.field` / `&mut self.field`.
+    pub returns_place: Option<bool>,
+}
+
+impl MethodContext<'_> {
+    /// The same class, in an inherent impl.
+    pub fn inherent(&self) -> MethodContext<'_> {
+        MethodContext {
+            self_path: self.self_path,
+            self_by_value: false,
+            class_by_ref: false,
+            returns_place: None,
+        }
+    }
 }
 
 /// Lowers a function of a `#[jitclass] impl`: a method (`&self`, `&mut self`), a
@@ -71,6 +86,7 @@ fn lower_function(
     if let Some(m) = method {
         cx.scope.self_path = Some(m.self_path.clone());
         cx.scope.class_by_ref = m.class_by_ref;
+        cx.scope.ref_return = m.returns_place;
         if let Some(g) = sig.generics.params.first() {
             cx.error(
                 g.span(),
@@ -507,7 +523,9 @@ impl Lowerer {
             syn::Expr::Cast(c) => {
                 let inner = self.expr(&c.expr);
                 match lower_type(&c.ty, &mut self.scope, TypePos::Other) {
-                    Ok(TypeExpr::Prim(p)) => self.push(ExprKind::Cast(inner, TypeExpr::Prim(p)), span),
+                    Ok(TypeExpr::Prim(p)) => {
+                        self.push(ExprKind::Cast(inner, TypeExpr::Prim(p)), span)
+                    }
                     Ok(t @ TypeExpr::Generic(_)) => self.push(ExprKind::Cast(inner, t), span),
                     Ok(TypeExpr::Infer) => self.push(ExprKind::Cast(inner, TypeExpr::Infer), span),
                     Ok(_) => self.invalid(
@@ -522,7 +540,8 @@ impl Lowerer {
             }
             syn::Expr::Block(b) => {
                 if let Some(label) = &b.label {
-                    return self.invalid(label.span(), "labeled blocks are not supported in jit code");
+                    return self
+                        .invalid(label.span(), "labeled blocks are not supported in jit code");
                 }
                 self.block_expr(&b.block)
             }
@@ -534,7 +553,10 @@ impl Lowerer {
             syn::Expr::While(w) => self.while_expr(w),
             syn::Expr::Loop(l) => {
                 let id = self.push(ExprKind::Lit(Lit::Unit), span);
-                self.loops.push(LoopFrame { label: label_name(&l.label), id });
+                self.loops.push(LoopFrame {
+                    label: label_name(&l.label),
+                    id,
+                });
                 let body = self.block_expr(&l.body);
                 self.loops.pop();
                 self.exprs[id.index()].kind = ExprKind::Loop { body };
@@ -578,7 +600,10 @@ impl Lowerer {
             syn::Expr::Index(i) => {
                 let base = self.expr(&i.expr);
                 if let syn::Expr::Range(r) = &*i.index {
-                    return self.invalid(r.span(), "sub-slicing (`xs[a..b]`) is not supported in jit code");
+                    return self.invalid(
+                        r.span(),
+                        "sub-slicing (`xs[a..b]`) is not supported in jit code",
+                    );
                 }
                 let index = self.expr(&i.index);
                 self.push(ExprKind::Index(base, index), span)
@@ -586,12 +611,19 @@ impl Lowerer {
             syn::Expr::Call(c) => self.call(c),
             syn::Expr::MethodCall(m) => {
                 if let Some(turbofish) = &m.turbofish {
-                    self.error(turbofish.span(), "turbofish `::<..>` on methods is not supported in jit code");
+                    self.error(
+                        turbofish.span(),
+                        "turbofish `::<..>` on methods is not supported in jit code",
+                    );
                 }
                 let receiver = self.expr(&m.receiver);
                 let args = m.args.iter().map(|a| self.expr(a)).collect();
                 self.push(
-                    ExprKind::MethodCall { receiver, method: m.method.to_string(), args },
+                    ExprKind::MethodCall {
+                        receiver,
+                        method: m.method.to_string(),
+                        args,
+                    },
                     m.method.span(),
                 )
             }
@@ -600,10 +632,7 @@ impl Lowerer {
                 c.or1_token.span,
                 "closures are not supported in jit code; write a separate `#[jit] fn`",
             ),
-            syn::Expr::Reference(r) => self.invalid(
-                r.and_token.span,
-                "borrowing (`&x`) is not supported in jit code; values are copied, and slices arrive as parameters",
-            ),
+            syn::Expr::Reference(r) => self.reference(r),
             syn::Expr::Array(a) => self.invalid(
                 a.bracket_token.span.join(),
                 "array literals are not supported in jit code; pass a slice `&[T]` as a parameter",
@@ -626,8 +655,12 @@ impl Lowerer {
                 t.question_token.span,
                 "the `?` operator is not supported in jit code",
             ),
-            syn::Expr::Async(a) => self.invalid(a.async_token.span, "`async` is not supported in jit code"),
-            syn::Expr::Await(a) => self.invalid(a.await_token.span, "`.await` is not supported in jit code"),
+            syn::Expr::Async(a) => {
+                self.invalid(a.async_token.span, "`async` is not supported in jit code")
+            }
+            syn::Expr::Await(a) => {
+                self.invalid(a.await_token.span, "`.await` is not supported in jit code")
+            }
             _ => self.invalid(span, "unsupported expression in jit code"),
         }
     }
@@ -1252,6 +1285,46 @@ impl Lowerer {
             },
             c.span(),
         )
+    }
+
+    /// `&self.field` in `Index::index`, `&mut self.field` in `IndexMut::index_mut`: the
+    /// only references jit code makes, to places that live as long as `self`.
+    fn reference(&mut self, r: &syn::ExprReference) -> ExprId {
+        let span = r.span();
+        let mutable = r.mutability.is_some();
+        let Some(expected) = self.scope.ref_return else {
+            return self.invalid(
+                r.and_token.span,
+                "borrowing (`&x`) is not supported in jit code; values are copied, and slices arrive as parameters",
+            );
+        };
+        if mutable != expected {
+            let want = if expected {
+                "&mut self.field"
+            } else {
+                "&self.field"
+            };
+            return self.invalid(span, format!("this function returns `{want}`"));
+        }
+        let mut root = strip_parens(&r.expr);
+        let mut fields = 0;
+        loop {
+            match root {
+                syn::Expr::Field(f) => {
+                    root = strip_parens(&f.base);
+                    fields += 1;
+                }
+                syn::Expr::Path(p) if p.path.is_ident("self") && fields > 0 => break,
+                _ => {
+                    return self.invalid(
+                        r.expr.span(),
+                        "`index` and `index_mut` return a field of `self` (`&self.field`, `&mut self.field`), which lives as long as the instance",
+                    );
+                }
+            }
+        }
+        let place = self.expr(&r.expr);
+        self.push(ExprKind::AddrOf { place, mutable }, span)
     }
 
     /// `Class { field: value, .. }`.

@@ -27,6 +27,9 @@ pub struct TypeScope {
     /// In an operator trait's methods, `other: &V` is allowed and means `V` (instances
     /// are references already), as the traits' signatures require it.
     pub class_by_ref: bool,
+    /// In `Index::index` (`Some(false)`) and `IndexMut::index_mut` (`Some(true)`), the
+    /// return type is `&T` / `&mut T`.
+    pub ref_return: Option<bool>,
 }
 
 impl TypeScope {
@@ -79,6 +82,15 @@ pub fn lower_type(ty: &syn::Type, scope: &mut TypeScope, pos: TypePos) -> syn::R
             ty.span(),
             "references cannot be fields of a `#[jitclass]`: an instance outlives any borrow\nhelp: store a class instance (a counted reference) or a value instead",
         )),
+        syn::Type::Reference(r)
+            if pos == TypePos::Return && scope.ref_return == Some(r.mutability.is_some()) =>
+        {
+            let inner = lower_type(&r.elem, scope, TypePos::Other)?;
+            Ok(TypeExpr::Ref {
+                inner: Box::new(inner),
+                mutable: r.mutability.is_some(),
+            })
+        }
         syn::Type::Reference(r)
             if scope.class_by_ref && r.mutability.is_none() && pos == TypePos::Param =>
         {

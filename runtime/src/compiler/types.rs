@@ -53,6 +53,10 @@ fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'st
                 .into()
         }
         Type::Class(_) => instance_type(ctx).into(),
+        // The address of a place in a payload, which holds the memory form.
+        Type::Ref { inner, .. } => mem_type(ctx, inner)
+            .ptr_type(AddressSpace::default())
+            .into(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Operator traits of `#[jitclass]` types, used with operator syntax in jit code and Rust.
 
 use jitclass::{jit, jitclass};
-use std::ops::{Add, AddAssign, Mul, Neg, Sub};
+use std::ops::{Add, AddAssign, Index, IndexMut, Mul, Neg, Sub};
 
 #[jitclass]
 pub struct V2 {
@@ -176,5 +176,105 @@ fn operator_dispatchers_compile_once_per_impl() {
     // Two impls of `Mul`: no single dispatcher by that name.
     assert!(info.dispatcher("Mul::mul").is_none());
     assert!(info.method_names().contains(&"PartialOrd::lt"));
+    crate::assert_no_leaks();
+}
+
+// ---- Index / IndexMut ----------------------------------------------------------------
+
+#[jitclass]
+pub struct V3 {
+    x: f64,
+    y: f64,
+    z: f64,
+    visits: (i64, Point1),
+}
+
+#[jitclass]
+pub struct Point1 {
+    w: f64,
+}
+
+#[jitclass]
+impl V3 {
+    pub fn new(x: f64, y: f64, z: f64) -> V3 {
+        V3 {
+            x,
+            y,
+            z,
+            visits: (0, Point1 { w: 7.0 }),
+        }
+    }
+}
+
+#[jitclass]
+impl Index<usize> for V3 {
+    type Output = f64;
+    fn index(&self, i: usize) -> &f64 {
+        if i == 0 {
+            &self.x
+        } else if i == 1 {
+            &self.y
+        } else if i == 2 {
+            &self.z
+        } else if i == 3 {
+            &self.visits.1.w
+        } else {
+            panic!("index {} out of range for V3", i)
+        }
+    }
+}
+
+#[jitclass]
+impl IndexMut<usize> for V3 {
+    fn index_mut(&mut self, i: usize) -> &mut f64 {
+        self.visits.0 += 1;
+        if i == 0 {
+            &mut self.x
+        } else if i == 1 {
+            &mut self.y
+        } else {
+            &mut self.z
+        }
+    }
+}
+
+#[jit]
+fn sum_and_scale(v: V3, k: f64) -> f64 {
+    let mut v = v;
+    let mut total = 0.0;
+    for i in 0..4 {
+        total += v[i];
+    }
+    for i in 0..3 {
+        v[i] *= k;
+    }
+    v[2] = -1.0;
+    total
+}
+
+#[jit]
+fn read_fresh(i: usize) -> f64 {
+    V3::new(1.0, 2.0, 3.0)[i]
+}
+
+#[test]
+fn index_and_index_mut_in_jit_code() {
+    let _memory = crate::memory_test();
+    let v = V3::new(1.0, 2.0, 3.0);
+    assert_eq!(sum_and_scale(v.clone(), 10.0), 13.0);
+    assert_eq!((v.x(), v.y(), v.z()), (10.0, 20.0, -1.0));
+    assert_eq!(v.visits().0, 4);
+    // From Rust: value methods, not `std::ops::Index` (no `&f64` into a shared payload).
+    assert_eq!(v.index(1), 20.0);
+    v.set_index(0, 5.5);
+    assert_eq!(v.x(), 5.5);
+    assert_eq!(read_fresh(2), 3.0);
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_fresh(9)));
+    let message = *caught.unwrap_err().downcast::<String>().unwrap();
+    assert!(
+        message.starts_with("index 9 out of range for V3"),
+        "{message}"
+    );
+    drop(v);
     crate::assert_no_leaks();
 }

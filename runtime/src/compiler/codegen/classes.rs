@@ -5,6 +5,7 @@
 //! fields' memory forms in declaration order, which is exactly the `#[repr(C)]` payload
 //! struct the macro emits (`ClassInfo` checks rustc's offsets against this layout).
 
+use super::ownership::Held;
 use super::{FnCx, Val};
 use crate::compiler::types::{from_mem, instance_type, mem_type, to_mem};
 use crate::compiler::{CgError, CgResult};
@@ -123,6 +124,50 @@ impl FnCx<'_> {
             self.release(held)?;
         }
         Ok(Some(result))
+    }
+
+    /// `v[i]` on a class instance: the address `index` / `index_mut` returns, and the
+    /// operands the caller keeps (and releases) until its read or write through it is done.
+    pub(super) fn class_index_ptr(
+        &mut self,
+        id: ExprId,
+        base: ExprId,
+        index: ExprId,
+    ) -> CgResult<Option<(PointerValue<'static>, Vec<Held>)>> {
+        let Some(ops) = self.operands(&[base, index])? else {
+            return Ok(None);
+        };
+        let ClassOp::Call(call) = self.typed.class_ops[&id].clone() else {
+            return Err(CgError::Internal("indexing is a plain call".into()));
+        };
+        let values: Vec<Val> = ops.iter().map(|(v, _)| *v).collect();
+        let ptr = self
+            .call_values(id, class_function(&call)?, &values)?
+            .into_pointer_value();
+        Ok(Some((
+            ptr,
+            ops.into_iter().filter_map(|(_, h)| h).collect(),
+        )))
+    }
+
+    /// `v[i]` read: a new reference to (or copy of) what `index` points at.
+    pub(super) fn class_index_read(
+        &mut self,
+        id: ExprId,
+        base: ExprId,
+        index: ExprId,
+    ) -> CgResult<Option<Val>> {
+        let Some((ptr, held)) = self.class_index_ptr(id, base, index)? else {
+            return Ok(None);
+        };
+        let t = self.ty(id).clone();
+        let stored = self.b().build_load(ptr, "elem")?;
+        let v = from_mem(self.ctx, self.b(), stored, &t)?;
+        self.copy_value(v, &t)?;
+        for h in held {
+            self.release(Some(h))?;
+        }
+        Ok(Some(v))
     }
 
     /// The LLVM type of a class's payload.

@@ -572,6 +572,17 @@ impl FnCx<'_> {
                 self.drop_value(v, &tt)?;
                 elem
             }
+            ExprKind::Index(base, index) if self.typed.class_ops.contains_key(&id) => {
+                return self.class_index_read(id, *base, *index);
+            }
+            ExprKind::AddrOf { place, .. } => {
+                let Some((ptr, _)) = self.place(*place)? else {
+                    return Ok(None);
+                };
+                // `self`'s fields: the instance outlives the address (see `classes.rs`).
+                self.release_place_temps()?;
+                ptr.into()
+            }
             ExprKind::Index(base, index) => {
                 let Some(ptr) = self.element_ptr(*base, *index, loc)? else {
                     return Ok(None);
@@ -1153,6 +1164,13 @@ impl FnCx<'_> {
         let loc = ir.expr(id).loc;
         match &ir.expr(id).kind {
             ExprKind::Local(l) => Ok(Some((self.locals[l.index()], false))),
+            ExprKind::Index(base, index) if self.typed.class_ops.contains_key(&id) => {
+                let Some((ptr, held)) = self.class_index_ptr(id, *base, *index)? else {
+                    return Ok(None);
+                };
+                self.place_temps.extend(held);
+                Ok(Some((ptr, true)))
+            }
             ExprKind::Index(base, index) => {
                 Ok(self.element_ptr(*base, *index, loc)?.map(|p| (p, true)))
             }
