@@ -416,9 +416,9 @@ impl FnIr {
         let n_generics = self.generics.len() as u32;
         let n_classes = self.classes.len() as u32;
         let check_type = |t: &TypeExpr| {
-            if !t.max_generic().is_none_or(|g| g < n_generics) {
+            if t.max_generic().is_some_and(|g| g >= n_generics) {
                 Err("generic parameter index out of range".to_string())
-            } else if !t.max_class().is_none_or(|c| c < n_classes) {
+            } else if t.max_class().is_some_and(|c| c >= n_classes) {
                 Err("class ref id out of range".to_string())
             } else if t.has_concrete() {
                 Err("a resolved type in serialised IR".to_string())

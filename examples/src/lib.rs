@@ -88,6 +88,12 @@ pub mod classes {
         }
     }
 
+    impl Default for MyAvg {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+
     /// `let mut a = MyAvg::new(); for x in xs { a.step(x) } a.finalize()` in jit code.
     #[jit]
     pub fn avg_loop(xs: &[f64]) -> Option<f64> {
@@ -132,6 +138,12 @@ pub mod classes {
             } else {
                 Some(self.total / self.count as f64)
             }
+        }
+    }
+
+    impl Default for NativeAvg {
+        fn default() -> Self {
+            Self::new()
         }
     }
 

@@ -335,8 +335,9 @@ fn managed_members(t: &Type, offset: usize, out: &mut Vec<usize>) {
 /// fields, so letting a clone cross threads would allow data races, as `Rc` would.
 pub struct Handle<C> {
     raw: RawInstance,
+    _class: PhantomData<fn() -> C>,
     /// Not `Send`, not `Sync`, as an `Rc` (which rustc then names in its messages).
-    _class: PhantomData<(fn() -> C, std::rc::Rc<()>)>,
+    _not_thread_safe: PhantomData<std::rc::Rc<()>>,
 }
 
 impl<C: JitClass> Handle<C> {
@@ -349,6 +350,7 @@ impl<C: JitClass> Handle<C> {
         Handle {
             raw,
             _class: PhantomData,
+            _not_thread_safe: PhantomData,
         }
     }
 
@@ -409,6 +411,7 @@ impl<C> Clone for Handle<C> {
         Handle {
             raw: self.raw,
             _class: PhantomData,
+            _not_thread_safe: PhantomData,
         }
     }
 }

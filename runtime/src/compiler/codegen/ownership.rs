@@ -36,6 +36,9 @@ use jitclass_core::ir::{ExprId, ExprKind, LocalId};
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Held(usize);
 
+/// An evaluated argument, and the slot of its value if the caller owns it.
+pub(super) type Operand = (Val, Option<Held>);
+
 impl FnCx<'_> {
     /// Keeps an owned managed value in a slot until `take` or `release`; `None` for
     /// values that hold no references.
@@ -103,10 +106,7 @@ impl FnCx<'_> {
 
     /// Evaluates call arguments in order for a callee that borrows them: each value, and
     /// the slot of those the caller owns (to `release` after the call).
-    pub(super) fn operands(
-        &mut self,
-        ids: &[ExprId],
-    ) -> CgResult<Option<Vec<(Val, Option<Held>)>>> {
+    pub(super) fn operands(&mut self, ids: &[ExprId]) -> CgResult<Option<Vec<Operand>>> {
         let mut out = Vec::with_capacity(ids.len());
         for (i, id) in ids.iter().enumerate() {
             let t = self.ty(*id).clone();
