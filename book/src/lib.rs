@@ -9,6 +9,9 @@ pub mod introduction {}
 #[doc = include_str!("jit-functions.md")]
 pub mod jit_functions {}
 
+#[doc = include_str!("classes.md")]
+pub mod classes {}
+
 /// The repository's README, so that its example is tested too.
 #[doc = include_str!("../../README.md")]
 pub mod readme {}
