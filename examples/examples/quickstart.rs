@@ -1,9 +1,9 @@
 //! The quickest tour of jitclass: a `#[jit]` function compiled at its first call,
-//! a generic one specialised per type, the dispatcher, and a DSL panic.
+//! a generic one specialised per type, the dispatcher, a DSL panic, and a `#[jitclass]`.
 //!
 //! Run: `cargo run --release -p jitclass-examples --example quickstart`
 
-use jitclass::jit;
+use jitclass::{jit, jitclass};
 use std::time::Instant;
 
 /// Compiled through LLVM the first time it is called.
@@ -30,6 +30,53 @@ fn mean<T>(xs: &[T]) -> f64 {
 #[jit]
 fn nth(xs: &[i64], i: usize) -> i64 {
     xs[i]
+}
+
+/// A class: C-layout fields, reference-counted instances, compiled methods.
+#[jitclass]
+struct Stats {
+    count: i64,
+    mean: f64,
+    m2: f64,
+}
+
+#[jitclass]
+impl Stats {
+    fn new() -> Self {
+        Stats {
+            count: 0,
+            mean: 0.0,
+            m2: 0.0,
+        }
+    }
+
+    /// Welford's online update.
+    fn push(&mut self, x: f64) {
+        self.count += 1;
+        let delta = x - self.mean;
+        self.mean += delta / self.count as f64;
+        self.m2 += delta * (x - self.mean);
+    }
+
+    #[getter]
+    fn variance(&self) -> f64 {
+        if self.count < 2 {
+            0.0
+        } else {
+            self.m2 / (self.count - 1) as f64
+        }
+    }
+}
+
+/// Builds an instance in jit code; the variance is read as a property there.
+#[jit]
+fn describe(xs: &[f64]) -> (Stats, f64) {
+    let mut s = Stats::new();
+    for i in 0..xs.len() {
+        s.push(xs[i]);
+    }
+    let v = s.variance;
+    (s, v)
 }
 
 fn main() {
@@ -62,5 +109,15 @@ fn main() {
     println!(
         "nth(&[1, 2, 3], 7) panicked:\n  {}",
         message.replace('\n', "\n  ")
+    );
+
+    // A class built in jit code, used from Rust: the same instance, the same methods.
+    let (s, variance) = describe(&[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0]);
+    println!("describe(..) = {s:?}, variance {variance:.3}");
+    s.push(100.0);
+    println!(
+        "after s.push(100.0): mean {:.3}, variance {:.3}",
+        s.mean(),
+        s.variance()
     );
 }
