@@ -300,6 +300,7 @@ impl<'a> Infer<'a> {
             }
             self.diags.push(d);
         }
+        self.check_place_results();
         self.casts_type_literals();
         if self.mode == Mode::MacroTime {
             // A literal still untyped here may be the argument of an unknown callee, whose
@@ -810,6 +811,50 @@ impl<'a> Infer<'a> {
                     self.check_mutable_receiver(*first, name);
                 }
                 self.call_target(id, f, args, &arg_types)
+            }
+        }
+    }
+
+    /// `&self.field` (in `index` / `index_mut`) may only be the function's result: as a
+    /// local or an argument it could outlive the field it points into.
+    fn check_place_results(&mut self) {
+        let ir = self.ir;
+        let mut results = Vec::new();
+        let mut pending = vec![ir.body];
+        for e in &ir.exprs {
+            if let ExprKind::Return(Some(v)) = e.kind {
+                pending.push(v);
+            }
+        }
+        while let Some(e) = pending.pop() {
+            match &ir.expr(e).kind {
+                ExprKind::Block(b) => pending.extend(b.tail),
+                ExprKind::If {
+                    then_branch,
+                    else_branch,
+                    ..
+                }
+                | ExprKind::IfLetSome {
+                    then_branch,
+                    else_branch,
+                    ..
+                } => {
+                    pending.push(*then_branch);
+                    pending.extend(*else_branch);
+                }
+                ExprKind::AddrOf { .. } => results.push(e),
+                _ => {}
+            }
+        }
+        for (i, e) in ir.exprs.iter().enumerate() {
+            if matches!(e.kind, ExprKind::AddrOf { .. }) && !results.contains(&ExprId(i as u32)) {
+                self.diags.push(
+                    Diagnostic::new(
+                        e.loc,
+                        "`&self.field` can only be the result of `index` / `index_mut`",
+                    )
+                    .note("note: kept anywhere else, it could outlive the field it points into"),
+                );
             }
         }
     }
