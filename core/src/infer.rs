@@ -175,6 +175,10 @@ pub fn concrete_type(te: &TypeExpr, type_args: &[Type]) -> Option<Type> {
         TypeExpr::Generic(i) => type_args.get(*i as usize)?.clone(),
         TypeExpr::Option(inner) => Type::Option(Box::new(concrete_type(inner, type_args)?)),
         TypeExpr::Concrete(t) => t.clone(),
+        TypeExpr::Ptr { pointee, mutable } => Type::Ptr {
+            pointee: Box::new(concrete_type(pointee, type_args)?),
+            mutable: *mutable,
+        },
         TypeExpr::Ref { inner, mutable } => Type::Ref {
             inner: Box::new(concrete_type(inner, type_args)?),
             mutable: *mutable,
@@ -229,6 +233,7 @@ enum Ty {
     Option(Box<Ty>),
     Class(ClassKey),
     Ref(Box<Ty>, bool),
+    Ptr(Box<Ty>, bool),
     Var(u32),
     /// Unknown at macro time, or after an error: compatible with everything.
     Unknown,
@@ -341,6 +346,9 @@ impl<'a> Infer<'a> {
             Type::Option(inner) => Ty::Option(Box::new(Self::ty_of_type(inner))),
             Type::Class(k) => Ty::Class(k.clone()),
             Type::Ref { inner, mutable } => Ty::Ref(Box::new(Self::ty_of_type(inner)), *mutable),
+            Type::Ptr { pointee, mutable } => {
+                Ty::Ptr(Box::new(Self::ty_of_type(pointee)), *mutable)
+            }
         }
     }
 
@@ -374,6 +382,10 @@ impl<'a> Infer<'a> {
                 Box::new(self.ty_of_expr_type_with(inner, generics)),
                 *mutable,
             ),
+            TypeExpr::Ptr { pointee, mutable } => Ty::Ptr(
+                Box::new(self.ty_of_expr_type_with(pointee, generics)),
+                *mutable,
+            ),
             TypeExpr::Concrete(t) => Self::ty_of_type(t),
             TypeExpr::Infer => self.fresh(VarKind::General),
         }
@@ -401,7 +413,7 @@ impl<'a> Infer<'a> {
         match self.resolve(t) {
             Ty::Var(w) => v == w,
             Ty::Tuple(es) => es.iter().any(|e| self.occurs(v, e)),
-            Ty::Slice(e, _) | Ty::Option(e) | Ty::Ref(e, _) => self.occurs(v, &e),
+            Ty::Slice(e, _) | Ty::Option(e) | Ty::Ref(e, _) | Ty::Ptr(e, _) => self.occurs(v, &e),
             _ => false,
         }
     }
@@ -447,6 +459,7 @@ impl<'a> Infer<'a> {
             (Ty::Option(x), Ty::Option(y)) => self.unify(x, y),
             (Ty::Class(x), Ty::Class(y)) if x == y => Ok(()),
             (Ty::Ref(x, mx), Ty::Ref(y, my)) if mx == my => self.unify(x, y),
+            (Ty::Ptr(x, mx), Ty::Ptr(y, my)) if mx == my => self.unify(x, y),
             _ => Err(()),
         }
     }
@@ -478,6 +491,7 @@ impl<'a> Infer<'a> {
             Ty::Option(e) => format!("Option<{}>", self.show(&e)),
             Ty::Class(k) => k.name,
             Ty::Ref(e, m) => format!("&{}{}", if m { "mut " } else { "" }, self.show(&e)),
+            Ty::Ptr(e, m) => format!("*{} {}", if m { "mut" } else { "const" }, self.show(&e)),
             Ty::Var(v) => match self.var_kind(v) {
                 VarKind::Int => "{integer}".into(),
                 VarKind::Float => "{float}".into(),
@@ -789,6 +803,7 @@ impl<'a> Infer<'a> {
                 self.field(id, &bt, name, loc)
             }
             ExprKind::StructLit { class, fields } => self.struct_lit(id, *class, fields),
+            ExprKind::Intrinsic { which, ty, args } => self.intrinsic(id, *which, ty, args),
             ExprKind::AddrOf { place, mutable } => {
                 if *mutable {
                     let ploc = self.loc(*place);
@@ -812,6 +827,49 @@ impl<'a> Infer<'a> {
                 }
                 self.call_target(id, f, args, &arg_types)
             }
+        }
+    }
+
+    /// `sizeof::<T>()`, `unsafe_cast::<T>(ptr)`, `construct_at::<T>(ptr, v)`,
+    /// `destroy_at::<T>(ptr)`.
+    fn intrinsic(&mut self, id: ExprId, which: Intrinsic, ty: &TypeExpr, args: &[ExprId]) -> Ty {
+        let loc = self.loc(id);
+        let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
+        let t = self.ty_of_expr_type(ty, loc);
+        let byte_ptr = Ty::Ptr(Box::new(Ty::Prim(PrimTy::U8)), true);
+        let name = which.name();
+        match self.resolve(&t) {
+            Ty::Class(_) | Ty::Unknown | Ty::Var(_) => {}
+            other if matches!(which, Intrinsic::SizeOf | Intrinsic::AlignOf) => {
+                if matches!(other, Ty::Slice(..) | Ty::Ref(..) | Ty::Never) {
+                    let shown = self.show(&other);
+                    self.diags.push(Diagnostic::new(
+                        loc,
+                        format!("`{shown}` has no size of its own: `{name}` takes a `#[jitclass]` type or a value type"),
+                    ));
+                }
+            }
+            other => {
+                let shown = self.show(&other);
+                self.diags.push(
+                    Diagnostic::new(loc, format!("`{name}` works on `#[jitclass]` types, not `{shown}`"))
+                        .note("note: an instance is made from memory only by a class, whose payload has a C layout"),
+                );
+            }
+        }
+        if let Some(first) = args.first() {
+            let floc = self.loc(*first);
+            self.coerce_at(&arg_types[0], &byte_ptr, floc);
+        }
+        match which {
+            Intrinsic::SizeOf | Intrinsic::AlignOf => Ty::Prim(PrimTy::Usize),
+            Intrinsic::UnsafeCast => t,
+            Intrinsic::ConstructAt => {
+                let vloc = self.loc(args[1]);
+                self.coerce_at(&arg_types[1], &t, vloc);
+                t
+            }
+            Intrinsic::DestroyAt => Ty::Unit,
         }
     }
 
@@ -1910,6 +1968,10 @@ impl<'a> Infer<'a> {
                 inner: Box::new(self.concrete(&e)?),
                 mutable,
             },
+            Ty::Ptr(e, mutable) => Type::Ptr {
+                pointee: Box::new(self.concrete(&e)?),
+                mutable,
+            },
             Ty::Var(_) | Ty::Unknown => return None,
         })
     }
@@ -1988,6 +2050,12 @@ impl<'a> Infer<'a> {
                 }
                 Deferred::Binary(id, op, t) => {
                     let loc = self.loc(id);
+                    // Raw pointers compare by address.
+                    if matches!(self.resolve(&t), Ty::Ptr(..))
+                        && matches!(op, BinOp::Eq | BinOp::Ne)
+                    {
+                        continue;
+                    }
                     let Some(p) = self.prim_or_skip(&t) else {
                         if !self.is_unknownish(&t) && self.concrete(&t).is_some() {
                             let shown = self.show(&t);
@@ -2025,6 +2093,28 @@ impl<'a> Infer<'a> {
                     }
                 }
                 Deferred::Cast(id, from, to) => {
+                    // Pointers to and from integers (addresses), and to other pointers, as
+                    // in Rust.
+                    match (self.resolve(&from), self.resolve(&to)) {
+                        (Ty::Ptr(..), Ty::Ptr(..)) => continue,
+                        (Ty::Ptr(..), Ty::Prim(p)) | (Ty::Prim(p), Ty::Ptr(..)) if p.is_int() => {
+                            continue;
+                        }
+                        (Ty::Ptr(..), Ty::Prim(_)) | (Ty::Prim(_), Ty::Ptr(..)) => {
+                            let (fc, tc) = (self.show(&from), self.show(&to));
+                            self.diags.push(
+                                Diagnostic::new(
+                                    self.loc(id),
+                                    format!("cannot cast `{fc}` as `{tc}`"),
+                                )
+                                .note(
+                                    "note: raw pointers convert to and from integers (addresses)",
+                                ),
+                            );
+                            continue;
+                        }
+                        _ => {}
+                    }
                     let (Some(f), Some(t)) = (self.prim_or_skip(&from), self.prim_or_skip(&to))
                     else {
                         let (fc, tc) = (self.concrete(&from), self.concrete(&to));

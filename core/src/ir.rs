@@ -143,6 +143,11 @@ pub enum TypeExpr {
     Option(Box<TypeExpr>),
     /// A `#[jitclass]` type (also `Self` inside an impl), by index into `FnIr::classes`.
     Class(ClassRefId),
+    /// `*mut T` / `*const T`.
+    Ptr {
+        pointee: Box<TypeExpr>,
+        mutable: bool,
+    },
     /// `&T` / `&mut T`: only as the return type of `Index::index` / `IndexMut::index_mut`.
     Ref {
         inner: Box<TypeExpr>,
@@ -226,6 +231,13 @@ pub enum ExprKind {
         place: ExprId,
         mutable: bool,
     },
+    /// `sizeof::<T>()`, `unsafe_cast::<T>(ptr)`, ...: the memory-control functions of
+    /// `jitclass`, with their type argument.
+    Intrinsic {
+        which: Intrinsic,
+        ty: TypeExpr,
+        args: Vec<ExprId>,
+    },
     /// `Class::name(args)`: a constructor, static method, or a method called with the
     /// receiver as first argument.
     AssocCall {
@@ -247,6 +259,59 @@ pub enum ExprKind {
         then_branch: ExprId,
         else_branch: Option<ExprId>,
     },
+}
+
+/// The memory-control functions jit code calls like `jitclass`'s Rust functions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Intrinsic {
+    /// `sizeof::<T>()`: the size of `T`'s payload (of `T` itself for a primitive).
+    SizeOf,
+    /// `alignof::<T>()`.
+    AlignOf,
+    /// `unsafe { unsafe_cast::<T>(ptr) }`: an unmanaged instance over `ptr`.
+    UnsafeCast,
+    /// `unsafe { construct_at::<T>(ptr, value) }`: `value`'s payload copied to `ptr`.
+    ConstructAt,
+    /// `unsafe { destroy_at::<T>(ptr) }`: releases the members of the payload at `ptr`.
+    DestroyAt,
+}
+
+impl Intrinsic {
+    pub fn name(self) -> &'static str {
+        match self {
+            Intrinsic::SizeOf => "sizeof",
+            Intrinsic::AlignOf => "alignof",
+            Intrinsic::UnsafeCast => "unsafe_cast",
+            Intrinsic::ConstructAt => "construct_at",
+            Intrinsic::DestroyAt => "destroy_at",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Intrinsic> {
+        [
+            Intrinsic::SizeOf,
+            Intrinsic::AlignOf,
+            Intrinsic::UnsafeCast,
+            Intrinsic::ConstructAt,
+            Intrinsic::DestroyAt,
+        ]
+        .into_iter()
+        .find(|i| i.name() == name)
+    }
+
+    /// Whether calling it needs an `unsafe` block.
+    pub fn is_unsafe(self) -> bool {
+        !matches!(self, Intrinsic::SizeOf | Intrinsic::AlignOf)
+    }
+
+    /// How many arguments it takes.
+    pub fn arity(self) -> usize {
+        match self {
+            Intrinsic::SizeOf | Intrinsic::AlignOf => 0,
+            Intrinsic::UnsafeCast | Intrinsic::DestroyAt => 1,
+            Intrinsic::ConstructAt => 2,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -443,7 +508,7 @@ impl FnIr {
             }
             match &e.kind {
                 ExprKind::Local(l) | ExprKind::ForRange { var: l, .. } => check_local(*l)?,
-                ExprKind::Cast(_, t) => check_type(t)?,
+                ExprKind::Cast(_, t) | ExprKind::Intrinsic { ty: t, .. } => check_type(t)?,
                 ExprKind::Block(b) => {
                     for stmt in &b.stmts {
                         if let Stmt::Let { ty: Some(t), .. } = stmt {
@@ -502,7 +567,8 @@ impl TypeExpr {
             TypeExpr::Tuple(es) => es.iter().filter_map(|e| e.max_of(leaf)).max(),
             TypeExpr::Slice { elem, .. }
             | TypeExpr::Option(elem)
-            | TypeExpr::Ref { inner: elem, .. } => elem.max_of(leaf),
+            | TypeExpr::Ref { inner: elem, .. }
+            | TypeExpr::Ptr { pointee: elem, .. } => elem.max_of(leaf),
             other => leaf(other),
         }
     }
@@ -521,6 +587,10 @@ impl TypeExpr {
             TypeExpr::Option(inner) => TypeExpr::Option(Box::new(inner.map_classes(resolve))),
             TypeExpr::Ref { inner, mutable } => TypeExpr::Ref {
                 inner: Box::new(inner.map_classes(resolve)),
+                mutable: *mutable,
+            },
+            TypeExpr::Ptr { pointee, mutable } => TypeExpr::Ptr {
+                pointee: Box::new(pointee.map_classes(resolve)),
                 mutable: *mutable,
             },
             other => other.clone(),
@@ -595,9 +665,9 @@ impl ExprKind {
                 }
             }
             ExprKind::Tuple(es) => es.iter().copied().for_each(f),
-            ExprKind::Call { args, .. } | ExprKind::AssocCall { args, .. } => {
-                args.iter().copied().for_each(f)
-            }
+            ExprKind::Call { args, .. }
+            | ExprKind::AssocCall { args, .. }
+            | ExprKind::Intrinsic { args, .. } => args.iter().copied().for_each(f),
             ExprKind::Field(base, _) | ExprKind::AddrOf { place: base, .. } => f(*base),
             ExprKind::StructLit { fields, .. } => fields.iter().for_each(|(_, e)| f(*e)),
             ExprKind::MethodCall { receiver, args, .. } => {

@@ -60,7 +60,7 @@ pub fn size_align(t: &Type) -> SizeAlign {
         }
         // `{ptr, len}`, and a class reference `{meminfo, data}`.
         Type::Slice { .. } | Type::Class(_) => SizeAlign { size: 16, align: 8 },
-        Type::Ref { .. } => SizeAlign { size: 8, align: 8 },
+        Type::Ref { .. } | Type::Ptr { .. } => SizeAlign { size: 8, align: 8 },
         // `#[repr(C)] { is_some: bool, value: T }`.
         Type::Option(inner) => {
             let l = c_struct(&[size_align(&Type::BOOL), size_align(inner)]);

@@ -39,6 +39,9 @@ pub enum Builtin {
     IntSaturatingSub,
     SliceLen,
     SliceIsEmpty,
+    PtrIsNull,
+    /// `p.wrapping_add(n)`: `n` elements further, wrapping (no UB, as in Rust).
+    PtrWrappingAdd,
     Option(OptionMethod),
 }
 
@@ -108,6 +111,11 @@ pub fn lookup(receiver: &Type, name: &str) -> Option<MethodSig> {
         Type::Slice { .. } => match name {
             "len" => sig(Builtin::SliceLen, vec![], Type::USIZE),
             "is_empty" => sig(Builtin::SliceIsEmpty, vec![], Type::BOOL),
+            _ => None,
+        },
+        Type::Ptr { .. } => match name {
+            "is_null" => sig(Builtin::PtrIsNull, vec![], Type::BOOL),
+            "wrapping_add" => sig(Builtin::PtrWrappingAdd, vec![Type::USIZE], receiver.clone()),
             _ => None,
         },
         Type::Option(inner) => match name {
@@ -182,6 +190,7 @@ pub fn lookup(receiver: &Type, name: &str) -> Option<MethodSig> {
 pub fn names_for(receiver: &Type) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = match receiver {
         Type::Slice { .. } => vec!["len", "is_empty"],
+        Type::Ptr { .. } => vec!["is_null", "wrapping_add"],
         Type::Option(_) => vec!["is_some", "is_none", "unwrap", "unwrap_or"],
         Type::Prim(p) if p.is_float() => FLOAT_INTRINSICS
             .iter()

@@ -139,6 +139,12 @@ pub enum Type {
     Option(Box<Type>),
     /// A `#[jitclass]` instance: a reference `{meminfo, data}` to a payload.
     Class(ClassKey),
+    /// A raw pointer `*mut T` / `*const T` (`T` a primitive): a value jit code passes,
+    /// stores and compares, and turns into an instance only with `unsafe_cast`.
+    Ptr {
+        pointee: Box<Type>,
+        mutable: bool,
+    },
     /// What `Index::index` / `IndexMut::index_mut` return: the address of a field of
     /// `self`'s payload. Only those methods' results have this type.
     Ref {
@@ -197,7 +203,7 @@ impl Type {
 
     /// Scalars cross the call boundary by value; everything else by pointer to its C repr.
     pub fn is_scalar(&self) -> bool {
-        matches!(self, Type::Prim(_))
+        matches!(self, Type::Prim(_) | Type::Ptr { .. })
     }
 
     /// Whether values of this type hold references counted by the memory runtime, so
@@ -243,6 +249,9 @@ impl fmt::Display for Type {
             }
             Type::Option(inner) => write!(f, "Option<{inner}>"),
             Type::Class(k) => f.write_str(&k.name),
+            Type::Ptr { pointee, mutable } => {
+                write!(f, "*{} {pointee}", if *mutable { "mut" } else { "const" })
+            }
             Type::Ref { inner, mutable } => {
                 write!(f, "&{}{inner}", if *mutable { "mut " } else { "" })
             }

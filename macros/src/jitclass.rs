@@ -133,6 +133,14 @@ fn repr_type(t: &jitclass_core::ir::TypeExpr) -> TokenStream {
             quote!(::jitclass::OptionRepr<#inner>)
         }
         TypeExpr::Class(_) => quote!(::jitclass::RawInstance),
+        TypeExpr::Ptr { pointee, mutable } => {
+            let pointee = repr_type(pointee);
+            if *mutable {
+                quote!(*mut #pointee)
+            } else {
+                quote!(*const #pointee)
+            }
+        }
         TypeExpr::Ref { .. } => quote!(*mut ()),
         // `lower_class` allows no others in fields.
         TypeExpr::Slice { .. } | TypeExpr::Generic(_) | TypeExpr::Concrete(_) | TypeExpr::Infer => {
@@ -276,6 +284,13 @@ fn emit_struct(
             fn from_handle(handle: ::jitclass::Handle<Self>) -> Self {
                 #name { __jitclass: handle }
             }
+        }
+
+        #(#cfgs)*
+        // SAFETY: the payload struct is what jit code lays out (checked at first use).
+        unsafe impl ::jitclass::JitLayout for #name {
+            const SIZE: usize = ::core::mem::size_of::<#payload>();
+            const ALIGN: usize = ::core::mem::align_of::<#payload>();
         }
 
         #(#cfgs)*

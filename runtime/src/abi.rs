@@ -184,6 +184,49 @@ unsafe impl JitType for () {
     unsafe fn clone_from_repr(_: &()) {}
 }
 
+macro_rules! raw_pointer {
+    ($($mutability:ident => $mutable:literal),*) => {$(
+        // SAFETY: a raw pointer is its own repr and crosses by value, as an LLVM pointer.
+        unsafe impl<T: JitElem> JitArg for *$mutability T {
+            type Repr = Self;
+            type Abi = Self;
+            fn jit_type() -> Type {
+                Type::Ptr {
+                    pointee: Box::new(T::jit_type()),
+                    mutable: $mutable,
+                }
+            }
+            #[inline(always)]
+            fn to_repr(&self) -> Self {
+                *self
+            }
+            #[inline(always)]
+            fn to_abi(repr: &Self) -> Self {
+                *repr
+            }
+        }
+
+        // SAFETY: returned by value; `out` is not read.
+        unsafe impl<T: JitElem> JitType for *$mutability T {
+            type RetAbi = Self;
+            #[inline(always)]
+            unsafe fn from_ret(ret: Self, _out: *const Self) -> Self {
+                ret
+            }
+            #[inline(always)]
+            unsafe fn from_repr(repr: Self) -> Self {
+                repr
+            }
+            #[inline(always)]
+            unsafe fn clone_from_repr(repr: &Self) -> Self {
+                *repr
+            }
+        }
+    )*};
+}
+
+raw_pointer!(mut => true, const => false);
+
 /// The C representation of a slice: what JIT code receives for `&[T]` / `&mut [T]`.
 #[repr(C)]
 #[derive(Debug)]

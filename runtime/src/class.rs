@@ -494,6 +494,7 @@ impl fmt::Debug for FieldValue {
                     P::F32 => write!(f, "{:?}", self.at.cast::<f32>().read()),
                     P::F64 => write!(f, "{:?}", self.at.cast::<f64>().read()),
                 },
+                Type::Ptr { .. } => write!(f, "{:p}", self.at.cast::<*const u8>().read()),
                 // Never the type of a field.
                 Type::Unit | Type::Never | Type::Slice { .. } | Type::Ref { .. } => {
                     f.write_str("()")

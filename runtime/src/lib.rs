@@ -27,6 +27,7 @@
 compile_error!("jitclass supports 64-bit targets only");
 
 mod abi;
+mod allocator;
 mod call;
 mod class;
 mod compiler;
@@ -34,16 +35,18 @@ mod dispatch;
 mod error;
 pub mod memory;
 mod panic;
+mod placement;
 mod stats;
 
 pub use abi::{JitArg, JitElem, JitType, OptionRepr, SliceRepr, into_owned_repr, type_of};
 pub use abi::{Tuple1, Tuple2, Tuple3, Tuple4, Tuple5, Tuple6, Tuple7, Tuple8};
+pub use allocator::ExternalAllocator;
 pub use class::{ClassInfo, Handle, JitClass, Payload, RawInstance};
 pub use dispatch::{CompileStats, Dispatcher};
 pub use error::{Error, ErrorKind};
 pub use jitclass_core::{PrimTy, Signature, Type};
 pub use jitclass_macros::{jit, jitclass};
-pub use memory::ExternalAllocator;
+pub use placement::{JitLayout, alignof, construct_at, destroy_at, sizeof, unsafe_cast};
 pub use stats::{Stats, stats};
 
 /// Items used by the code the macros generate. Not a public API.

@@ -12,31 +12,10 @@
 
 use crate::stats::{ALLOCATIONS, FREES, MEMINFO_ALLOCATIONS, MEMINFO_FREES};
 use std::alloc::Layout;
-use std::ffi::c_void;
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicUsize, Ordering, fence};
 
-/// A C allocator table, the shape and contract of Numba's `ExternalMemAllocator`:
-/// `malloc(size, opaque_data)`, `realloc(ptr, new_size, opaque_data)`,
-/// `free(ptr, opaque_data)`. The functions may be called from any thread.
-#[repr(C)]
-#[derive(Debug)]
-pub struct ExternalAllocator {
-    pub malloc: unsafe extern "C" fn(size: usize, opaque_data: *mut c_void) -> *mut c_void,
-    pub realloc: unsafe extern "C" fn(
-        ptr: *mut c_void,
-        new_size: usize,
-        opaque_data: *mut c_void,
-    ) -> *mut c_void,
-    pub free: unsafe extern "C" fn(ptr: *mut c_void, opaque_data: *mut c_void),
-    pub opaque_data: *mut c_void,
-}
-
-// SAFETY: the table itself is never mutated after construction, and its contract requires
-// the allocator functions to be callable from any thread.
-unsafe impl Sync for ExternalAllocator {}
-// SAFETY: as above.
-unsafe impl Send for ExternalAllocator {}
+pub use crate::allocator::ExternalAllocator;
 
 /// What a payload holds references to: the byte offsets, within the payload, of the
 /// `*mut MemInfo` of each managed member (null for an empty `Option`).
@@ -259,6 +238,7 @@ pub(crate) unsafe extern "C" fn jitclass_rt_alloc(class: *const crate::ClassInfo
 mod tests {
     use super::*;
     use crate::stats::stats;
+    use std::ffi::c_void;
     use std::sync::Mutex;
     use std::sync::atomic::AtomicU64;
 

@@ -290,6 +290,8 @@ struct Lowerer {
     assoc_paths: Vec<syn::Path>,
     literals: Vec<(syn::Path, Vec<syn::Ident>)>,
     uses_classes: bool,
+    /// How many `unsafe` blocks enclose the expression being lowered.
+    unsafe_depth: usize,
     errors: Vec<syn::Error>,
 }
 
@@ -528,6 +530,7 @@ impl Lowerer {
                     }
                     Ok(t @ TypeExpr::Generic(_)) => self.push(ExprKind::Cast(inner, t), span),
                     Ok(TypeExpr::Infer) => self.push(ExprKind::Cast(inner, TypeExpr::Infer), span),
+                    Ok(t @ TypeExpr::Ptr { .. }) => self.push(ExprKind::Cast(inner, t), span),
                     Ok(_) => self.invalid(
                         c.ty.span(),
                         "`as` casts convert between primitive types only (numbers and `bool`)",
@@ -545,10 +548,13 @@ impl Lowerer {
                 }
                 self.block_expr(&b.block)
             }
-            syn::Expr::Unsafe(u) => self.invalid(
-                u.unsafe_token.span,
-                "`unsafe` blocks are not allowed in jit code: it is always memory safe",
-            ),
+            syn::Expr::Unsafe(u) => {
+                // Only the memory-control functions (`unsafe_cast`, ...) need one.
+                self.unsafe_depth += 1;
+                let block = self.block_expr(&u.block);
+                self.unsafe_depth -= 1;
+                block
+            }
             syn::Expr::If(i) => self.if_expr(i),
             syn::Expr::While(w) => self.while_expr(w),
             syn::Expr::Loop(l) => {
@@ -1171,6 +1177,9 @@ impl Lowerer {
             );
         }
         let path = &fp.path;
+        if let Some(id) = self.intrinsic(path, c) {
+            return id;
+        }
         if path.is_ident("Some") && self.lookup("Some").is_none() {
             if c.args.len() != 1 {
                 return self.invalid(c.span(), "`Some` takes exactly one value");
@@ -1255,6 +1264,82 @@ impl Lowerer {
         self.ref_paths.push(path.clone());
         let callee = RefId(self.refs.len() as u32 - 1);
         self.push(ExprKind::Call { callee, args }, span)
+    }
+
+    /// `sizeof::<T>()`, `jitclass::unsafe_cast::<T>(ptr)`, ...: `None` if `path` is not
+    /// one of the memory-control functions (`name` or `jitclass::name`, with a turbofish).
+    fn intrinsic(&mut self, path: &syn::Path, c: &syn::ExprCall) -> Option<ExprId> {
+        let segments: Vec<&syn::PathSegment> = path.segments.iter().collect();
+        let last = match segments.as_slice() {
+            [last] if path.leading_colon.is_none() => *last,
+            [krate, last] if krate.ident == "jitclass" && krate.arguments.is_none() => *last,
+            _ => return None,
+        };
+        let which = Intrinsic::from_name(&last.ident.to_string())?;
+        let span = c.span();
+        let name = which.name();
+        let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+            return Some(self.invalid(
+                last.ident.span(),
+                format!("`{name}` needs its type: `{name}::<T>(..)`"),
+            ));
+        };
+        let [syn::GenericArgument::Type(ty)] = args.args.iter().collect::<Vec<_>>()[..] else {
+            return Some(self.invalid(
+                args.span(),
+                format!("`{name}` takes one type: `{name}::<T>(..)`"),
+            ));
+        };
+        if which.is_unsafe() && self.unsafe_depth == 0 {
+            self.error(
+                last.ident.span(),
+                format!("call to unsafe function `{name}` is unsafe and requires unsafe block\nnote: the caller must guarantee the memory is valid for the class's payload for as long as the instance is used"),
+            );
+        }
+        if c.args.len() != which.arity() {
+            let n = which.arity();
+            return Some(self.invalid(
+                span,
+                format!(
+                    "`{name}` takes {n} argument{}",
+                    if n == 1 { "" } else { "s" }
+                ),
+            ));
+        }
+        let ty_expr = match lower_type(ty, &mut self.scope, TypePos::Other) {
+            Ok(t) => t,
+            Err(e) => {
+                self.errors.push(e);
+                return Some(self.push(ExprKind::Lit(Lit::Unit), span));
+            }
+        };
+        if matches!(ty_expr, TypeExpr::Class(_)) {
+            self.uses_classes = true;
+        }
+        // rustc resolves the name as written (so it must be imported, as in Rust) and
+        // checks the type argument against the Rust function's bounds; the check is an
+        // item of its own, where `Self` must be spelled out.
+        let mut checked = path.clone();
+        if let Some(self_path) = &self.scope.self_path
+            && let Some(syn::PathArguments::AngleBracketed(args)) =
+                checked.segments.last_mut().map(|s| &mut s.arguments)
+        {
+            for arg in &mut args.args {
+                if let syn::GenericArgument::Type(t) = arg {
+                    replace_self(t, self_path);
+                }
+            }
+        }
+        self.assoc_paths.push(checked);
+        let args = c.args.iter().map(|a| self.expr(a)).collect();
+        Some(self.push(
+            ExprKind::Intrinsic {
+                which,
+                ty: ty_expr,
+                args,
+            },
+            span,
+        ))
     }
 
     /// `Class::name(args)` (by Rust's naming convention, a path whose next-to-last segment
@@ -1649,6 +1734,21 @@ fn option_pattern(pat: &syn::Pat) -> Result<OptionPat<'_>, &'static str> {
         syn::Pat::Paren(p) => option_pattern(&p.pat),
         _ => Err(MESSAGE),
     }
+}
+
+/// `Self` in a written type, spelled as the type it stands for.
+fn replace_self(ty: &mut syn::Type, self_path: &syn::Path) {
+    struct Replace<'a>(&'a syn::Path);
+    impl syn::visit_mut::VisitMut for Replace<'_> {
+        fn visit_type_path_mut(&mut self, tp: &mut syn::TypePath) {
+            if tp.qself.is_none() && tp.path.is_ident("Self") {
+                tp.path = self.0.clone();
+                return;
+            }
+            syn::visit_mut::visit_type_path_mut(self, tp);
+        }
+    }
+    syn::visit_mut::VisitMut::visit_type_mut(&mut Replace(self_path), ty);
 }
 
 fn label_name(label: &Option<syn::Label>) -> Option<String> {

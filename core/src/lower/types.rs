@@ -165,10 +165,19 @@ pub fn lower_type(ty: &syn::Type, scope: &mut TypeScope, pos: TypePos) -> syn::R
             ty.span(),
             "trait objects (`dyn Trait`) are not supported in jit code",
         )),
-        syn::Type::Ptr(_) => Err(syn::Error::new(
-            ty.span(),
-            "raw pointers are not supported in jit functions yet",
-        )),
+        syn::Type::Ptr(p) => {
+            let pointee = lower_type(&p.elem, scope, TypePos::Other)?;
+            if !matches!(pointee, TypeExpr::Prim(_)) {
+                return Err(syn::Error::new(
+                    p.elem.span(),
+                    "raw pointers in jit code point to numbers or `bool` (`*mut u8` for memory of a class, as `unsafe_cast` takes)",
+                ));
+            }
+            Ok(TypeExpr::Ptr {
+                pointee: Box::new(pointee),
+                mutable: p.mutability.is_some(),
+            })
+        }
         syn::Type::BareFn(_) => Err(syn::Error::new(
             ty.span(),
             "function pointer types are not supported in jit functions yet",

@@ -18,7 +18,7 @@ use jitclass_core::PrimTy;
 fn abi_type(m: &ModuleCx, t: &Type) -> BasicTypeEnum<'static> {
     match t {
         Type::Prim(PrimTy::Bool) | Type::Unit => m.ctx.i8_type().into(),
-        Type::Prim(_) => reg_type(m.ctx, t),
+        Type::Prim(_) | Type::Ptr { .. } => reg_type(m.ctx, t),
         _ => mem_type(m.ctx, t).ptr_type(AddressSpace::default()).into(),
     }
 }
@@ -59,7 +59,7 @@ pub(super) fn emit_entry(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<
                     "arg",
                 )?
                 .into(),
-            Type::Prim(_) => p,
+            Type::Prim(_) | Type::Ptr { .. } => p,
             Type::Unit => reg_type(ctx, t).const_zero(),
             _ => {
                 let loaded = b.build_load(p.into_pointer_value(), "arg")?;
@@ -96,7 +96,7 @@ pub(super) fn emit_entry(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<
             let byte = b.build_int_z_extend(value.into_int_value(), ctx.i8_type(), "ret")?;
             b.build_return(Some(&byte))?;
         }
-        Type::Prim(_) => {
+        Type::Prim(_) | Type::Ptr { .. } => {
             b.build_return(Some(&value))?;
         }
         Type::Unit | Type::Never => {

@@ -53,8 +53,8 @@ fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'st
                 .into()
         }
         Type::Class(_) => instance_type(ctx).into(),
-        // The address of a place in a payload, which holds the memory form.
-        Type::Ref { inner, .. } => mem_type(ctx, inner)
+        // The address of a place in a payload, or of memory: points to the memory form.
+        Type::Ref { inner, .. } | Type::Ptr { pointee: inner, .. } => mem_type(ctx, inner)
             .ptr_type(AddressSpace::default())
             .into(),
     }

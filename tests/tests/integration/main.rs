@@ -9,6 +9,7 @@ mod dispatcher;
 mod dump_ir;
 mod generics;
 mod math;
+mod memory_control;
 mod operators;
 mod options;
 mod panics;

@@ -1,8 +1,8 @@
 use jitclass::jit;
 
 #[jit]
-fn sneaky(x: f64) -> f64 {
-    unsafe { x }
+fn sneaky(p: *const f64) -> f64 {
+    unsafe { *p }
 }
 
 fn main() {}

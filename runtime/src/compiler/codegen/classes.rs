@@ -11,11 +11,12 @@ use crate::compiler::types::{from_mem, instance_type, mem_type, to_mem};
 use crate::compiler::{CgError, CgResult};
 use crate::{Dispatcher, Type};
 use inkwell::AddressSpace;
+use inkwell::IntPredicate;
 use inkwell::types::StructType;
 use inkwell::values::PointerValue;
 use jitclass_core::ClassKey;
 use jitclass_core::infer::{ClassCall, ClassOp};
-use jitclass_core::ir::{ExprId, LocId};
+use jitclass_core::ir::{ExprId, ExprKind, Intrinsic, LocId};
 
 /// The dispatcher of the class function inference chose.
 fn class_function(call: &ClassCall) -> CgResult<&'static Dispatcher> {
@@ -168,6 +169,118 @@ impl FnCx<'_> {
             self.release(Some(h))?;
         }
         Ok(Some(v))
+    }
+
+    /// `sizeof::<T>()`, `alignof::<T>()`, `unsafe_cast::<T>(ptr)`, `construct_at::<T>(ptr,
+    /// value)`, `destroy_at::<T>(ptr)`; see `crate::placement` for their meaning.
+    pub(super) fn intrinsic(
+        &mut self,
+        id: ExprId,
+        which: Intrinsic,
+        args: &[ExprId],
+    ) -> CgResult<Option<Val>> {
+        let ExprKind::Intrinsic { ty, .. } = &self.ir.expr(id).kind else {
+            return Err(CgError::Internal("not an intrinsic".into()));
+        };
+        let loc = self.ir.expr(id).loc;
+        let resolved = self.disp.resolve_classes(ty);
+        let t =
+            jitclass_core::infer::concrete_type(&resolved, &self.type_args).ok_or_else(|| {
+                CgError::Internal(format!("the type of `{}` is not concrete", which.name()))
+            })?;
+        let (size, align) = match &t {
+            Type::Class(key) => {
+                let layout = crate::class::lookup(key)
+                    .map_err(CgError::Internal)?
+                    .payload_layout();
+                (layout.size() as u64, layout.align() as u64)
+            }
+            other => {
+                let l = jitclass_core::layout::size_align(other);
+                (l.size, l.align)
+            }
+        };
+        let usize_t = self.ctx.i64_type();
+        if let Intrinsic::SizeOf | Intrinsic::AlignOf = which {
+            let v = if which == Intrinsic::SizeOf {
+                size
+            } else {
+                align
+            };
+            return Ok(Some(usize_t.const_int(v, false).into()));
+        }
+        let Some(values) = self.owned_values(args)? else {
+            return Ok(None);
+        };
+        let ptr = values[0].into_pointer_value();
+        let Type::Class(key) = t else {
+            return Err(CgError::Internal(format!("`{}` of a `{t}`", which.name())));
+        };
+        // As in Rust: a null or misaligned place is refused, not dereferenced.
+        let addr = self.b().build_ptr_to_int(ptr, usize_t, "addr")?;
+        let misaligned =
+            self.b()
+                .build_and(addr, usize_t.const_int(align - 1, false), "misaligned")?;
+        let misaligned = self.b().build_int_compare(
+            IntPredicate::NE,
+            misaligned,
+            usize_t.const_zero(),
+            "mis",
+        )?;
+        let null = self.b().build_is_null(ptr, "null")?;
+        let bad = self.b().build_or(null, misaligned, "bad")?;
+        let message = format!(
+            "{}::<{}> of a null or misaligned pointer (the payload needs {align}-byte alignment)",
+            which.name(),
+            key.name
+        );
+        self.check(bad, loc, &message)?;
+        let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
+        let data = self.b().build_bit_cast(ptr, i8p, "data")?;
+        let unmanaged = instance_type(self.ctx).const_zero();
+        let instance: Val = self
+            .b()
+            .build_insert_value(unmanaged, data, 1, "unmanaged")?
+            .into_struct_value()
+            .into();
+        let fields = crate::class::lookup(&key)
+            .map_err(CgError::Internal)?
+            .fields()
+            .map_err(CgError::Internal)?;
+        match which {
+            Intrinsic::UnsafeCast => Ok(Some(instance)),
+            Intrinsic::ConstructAt => {
+                // The payload is copied field by field; each copy of a member is a new
+                // reference, and the value (owned here) is dropped.
+                let (value, vt) = (values[1], self.ty(args[1]).clone());
+                for (i, field) in fields.iter().enumerate() {
+                    let from = self.field_addr(value, &key, i as u32)?;
+                    let to = self.field_addr(instance, &key, i as u32)?;
+                    let stored = self.b().build_load(from, "field")?;
+                    self.b().build_store(to, stored)?;
+                    if field.ty.is_managed() {
+                        let v = from_mem(self.ctx, self.b(), stored, &field.ty)?;
+                        self.copy_value(v, &field.ty)?;
+                    }
+                }
+                self.drop_value(value, &vt)?;
+                Ok(Some(instance))
+            }
+            Intrinsic::DestroyAt => {
+                for (i, field) in fields.iter().enumerate() {
+                    let at = self.field_addr(instance, &key, i as u32)?;
+                    let ft = mem_type(self.ctx, &field.ty);
+                    if field.ty.is_managed() {
+                        let stored = self.b().build_load(at, "field")?;
+                        let v = from_mem(self.ctx, self.b(), stored, &field.ty)?;
+                        self.drop_value(v, &field.ty)?;
+                    }
+                    self.b().build_store(at, ft.const_zero())?;
+                }
+                Ok(Some(self.unit()))
+            }
+            Intrinsic::SizeOf | Intrinsic::AlignOf => unreachable!("returned above"),
+        }
     }
 
     /// The LLVM type of a class's payload.

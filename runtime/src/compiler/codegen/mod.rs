@@ -611,6 +611,7 @@ impl FnCx<'_> {
                 self.builtin(builtin, vals[0], &vals[1..], &rt, loc)?
             }
             ExprKind::AssocCall { args, .. } => return self.class_call(id, args),
+            ExprKind::Intrinsic { which, args, .. } => return self.intrinsic(id, *which, args),
             // A `#[getter]` property.
             ExprKind::Field(base, _) if self.typed.class_calls.contains_key(&id) => {
                 return self.class_call(id, &[*base]);
@@ -713,6 +714,20 @@ impl FnCx<'_> {
         ty_rhs: &Type,
         loc: LocId,
     ) -> CgResult<Val> {
+        if let Type::Ptr { .. } = t {
+            // Pointers compare by address (inference allows `==` and `!=` only).
+            let i64t = self.ctx.i64_type();
+            let a = self
+                .b()
+                .build_ptr_to_int(x.into_pointer_value(), i64t, "a")?;
+            let b = self
+                .b()
+                .build_ptr_to_int(y.into_pointer_value(), i64t, "b")?;
+            return Ok(self
+                .b()
+                .build_int_compare(int_predicate(op, false), a, b, "ptreq")?
+                .into());
+        }
         let p = t
             .prim()
             .ok_or_else(|| CgError::Internal(format!("binary operator on {t}")))?;
@@ -832,6 +847,31 @@ impl FnCx<'_> {
     }
 
     fn cast(&mut self, v: Val, from: &Type, to: &Type) -> CgResult<Val> {
+        // Raw pointers to and from addresses, and between pointee types.
+        match (from, to) {
+            (Type::Ptr { .. }, Type::Ptr { .. }) => {
+                let target = reg_type(self.ctx, to);
+                return Ok(self.b().build_bit_cast(v, target, "cast")?);
+            }
+            (Type::Ptr { .. }, Type::Prim(p)) => {
+                let target = int_type(self.ctx, *p);
+                let p = v.into_pointer_value();
+                return Ok(self.b().build_ptr_to_int(p, target, "addr")?.into());
+            }
+            (Type::Prim(p), Type::Ptr { .. }) => {
+                // Through `usize`, as Rust does: a signed integer sign-extends.
+                let i64t = self.ctx.i64_type();
+                let address = self.b().build_int_cast_sign_flag(
+                    v.into_int_value(),
+                    i64t,
+                    p.is_signed(),
+                    "addr",
+                )?;
+                let target = reg_type(self.ctx, to).into_pointer_type();
+                return Ok(self.b().build_int_to_ptr(address, target, "ptr")?.into());
+            }
+            _ => {}
+        }
         let (Some(f), Some(t)) = (from.prim(), to.prim()) else {
             return Ok(v);
         };
@@ -942,6 +982,21 @@ impl FnCx<'_> {
         Ok(match builtin {
             Builtin::Option(method) => return self.option_builtin(method, recv, args, rt, loc),
             Builtin::SliceLen => b.build_extract_value(recv.into_struct_value(), 1, "len")?,
+            Builtin::PtrIsNull => b
+                .build_is_null(recv.into_pointer_value(), "is_null")?
+                .into(),
+            Builtin::PtrWrappingAdd => {
+                // SAFETY (of the generated code): no `inbounds`: the address wraps, as
+                // `wrapping_add` does, and nothing is read through it here.
+                let p = unsafe {
+                    b.build_gep(
+                        recv.into_pointer_value(),
+                        &[args[0].into_int_value()],
+                        "add",
+                    )?
+                };
+                p.into()
+            }
             Builtin::SliceIsEmpty => {
                 let len = b
                     .build_extract_value(recv.into_struct_value(), 1, "len")?

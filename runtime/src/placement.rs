@@ -1,0 +1,134 @@
+//! Class payloads in memory someone else owns: `sizeof`, `alignof`, `unsafe_cast`,
+//! `construct_at`, `destroy_at` (Numba's proposed `numba.unsafe`).
+//!
+//! An instance made by [`unsafe_cast`] is *unmanaged*: its meminfo is null, so nothing
+//! counts references to it and dropping it does nothing; the memory belongs to the caller
+//! (SQLite's aggregate context, an arena, a buffer). The same functions exist in jit code
+//! (`sizeof::<T>()`, `unsafe { unsafe_cast::<T>(ptr) }`, ...), with the same meaning.
+
+use crate::class::{Handle, JitClass, RawInstance};
+use crate::memory::MemInfo;
+
+/// A type with a fixed C layout in jit code: primitives (their own size) and classes
+/// (their *payload*, not the two-pointer handle).
+///
+/// # Safety
+/// `SIZE` and `ALIGN` are the size and alignment jit code uses for the type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no jit layout",
+    label = "not a `#[jitclass]` type or a primitive",
+    note = "`sizeof` and `alignof` give the payload size of `#[jitclass]` types, and the size of primitives"
+)]
+pub unsafe trait JitLayout {
+    const SIZE: usize;
+    const ALIGN: usize;
+}
+
+macro_rules! prim_layout {
+    ($($t:ty),*) => {$(
+        // SAFETY: a primitive's jit layout is its Rust layout.
+        unsafe impl JitLayout for $t {
+            const SIZE: usize = size_of::<$t>();
+            const ALIGN: usize = align_of::<$t>();
+        }
+    )*};
+}
+
+prim_layout!(
+    bool, i8, i16, i32, i64, isize, u8, u16, u32, u64, usize, f32, f64
+);
+
+/// The size of `T`'s payload (of `T` itself for a primitive): what to ask an external
+/// allocator (SQLite's `sqlite3_aggregate_context`) for.
+pub const fn sizeof<T: JitLayout>() -> usize {
+    T::SIZE
+}
+
+/// The alignment of `T`'s payload (of `T` itself for a primitive).
+pub const fn alignof<T: JitLayout>() -> usize {
+    T::ALIGN
+}
+
+/// Checks what every function here requires of `ptr`: non-null and aligned for `T`.
+#[track_caller]
+fn check_place<T: JitClass>(ptr: *mut u8, what: &str) {
+    let info = T::class_info();
+    let align = info.payload_layout().align();
+    assert!(
+        !ptr.is_null() && (ptr as usize).is_multiple_of(align),
+        "{what}::<{}> of a null or misaligned pointer {ptr:p} (the payload needs {align}-byte alignment)",
+        info.name()
+    );
+}
+
+/// An unmanaged instance of `T` whose payload is the memory at `ptr`: reads, writes and
+/// method calls use that memory; dropping the instance does nothing.
+///
+/// # Safety
+/// `ptr` points to `sizeof::<T>()` bytes, aligned to `alignof::<T>()`, that hold a valid
+/// payload of `T` (zeroed memory is one: zero numbers, `false`, `None`s), are not
+/// accessed otherwise while the instance or a copy of it (also one stored by jit code)
+/// is in use, and outlive all of them. Panics if `ptr` is null or misaligned.
+#[track_caller]
+pub unsafe fn unsafe_cast<T: JitClass>(ptr: *mut u8) -> T {
+    check_place::<T>(ptr, "unsafe_cast");
+    // SAFETY: a null meminfo marks the instance unmanaged: no count to own.
+    T::from_handle(unsafe {
+        Handle::from_raw(RawInstance {
+            meminfo: std::ptr::null_mut(),
+            data: ptr,
+        })
+    })
+}
+
+/// Constructs in place: copies `value`'s payload to `ptr` (the members it holds gain a
+/// reference, so both copies own theirs) and returns an unmanaged instance over `ptr`.
+/// `construct_at(ptr, T::new(..))` runs a constructor into memory the caller owns.
+///
+/// # Safety
+/// As [`unsafe_cast`], except that the memory's previous contents are not read: they
+/// are overwritten (any members they held are not released; see [`destroy_at`]).
+#[track_caller]
+pub unsafe fn construct_at<T: JitClass>(ptr: *mut u8, value: T) -> T {
+    check_place::<T>(ptr, "construct_at");
+    let info = T::class_info();
+    let size = info.payload_layout().size();
+    let source = value.handle().raw().data;
+    // SAFETY: both are payloads of `T` (`size` bytes); the caller's memory is not the
+    // source's, which is a live instance of its own.
+    unsafe { std::ptr::copy_nonoverlapping(source, ptr, size) };
+    for &offset in members(info) {
+        // SAFETY: a class field's meminfo at this offset, copied from a live payload.
+        unsafe { MemInfo::incref(ptr.add(offset).cast::<*mut MemInfo>().read()) };
+    }
+    drop(value);
+    // SAFETY: the caller's memory now holds a valid payload of `T`.
+    unsafe { unsafe_cast(ptr) }
+}
+
+/// Releases what the payload at `ptr` holds (its class members), then zeroes the
+/// payload (zero numbers, `None`s): call it before the owner of the memory frees it, as
+/// `drop_in_place` for an instance made by [`construct_at`] or [`unsafe_cast`]. A second
+/// call releases nothing.
+///
+/// # Safety
+/// `ptr` holds a valid payload of `T`, and no instance over it is used afterwards
+/// (unless the memory is constructed again).
+#[track_caller]
+pub unsafe fn destroy_at<T: JitClass>(ptr: *mut u8) {
+    check_place::<T>(ptr, "destroy_at");
+    let info = T::class_info();
+    for &offset in members(info) {
+        // SAFETY: a class field's meminfo at this offset, in a valid payload.
+        unsafe { MemInfo::decref(ptr.add(offset).cast::<*mut MemInfo>().read()) };
+    }
+    // SAFETY: `size` bytes of the caller's payload; all zeroes is a valid payload.
+    unsafe { ptr.write_bytes(0, info.payload_layout().size()) };
+}
+
+/// The payload offsets of the meminfos of `info`'s class members.
+fn members(info: &'static crate::ClassInfo) -> &'static [usize] {
+    info.drop_info()
+        .map(|d| d.managed_offsets.as_slice())
+        .unwrap_or_else(|e| panic!("{e}"))
+}

@@ -1,0 +1,390 @@
+//! Memory control: `sizeof`, `unsafe_cast`, in-place construction, custom allocators.
+
+use jitclass::{
+    ExternalAllocator, Payload, alignof, construct_at, destroy_at, jit, jitclass, sizeof,
+    unsafe_cast,
+};
+use std::ffi::c_void;
+use std::mem::MaybeUninit;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+#[jitclass]
+pub struct Agg {
+    total: f64,
+    count: i64,
+    last: Option<f64>,
+}
+
+#[jitclass]
+impl Agg {
+    pub fn new() -> Agg {
+        Agg {
+            total: 0.0,
+            count: 0,
+            last: None,
+        }
+    }
+
+    pub fn step(&mut self, x: f64) {
+        self.total += x;
+        self.count += 1;
+        self.last = Some(x);
+    }
+
+    pub fn mean(&self) -> f64 {
+        self.total / self.count as f64
+    }
+}
+
+// `sizeof` is a `const fn`: usable where Rust wants a constant.
+const AGG_SIZE: usize = sizeof::<Agg>();
+static BUFFER_LEN: [u8; sizeof::<Agg>()] = [0; sizeof::<Agg>()];
+
+#[jit]
+fn sizes() -> (usize, usize, usize, usize) {
+    (
+        sizeof::<Agg>(),
+        alignof::<Agg>(),
+        sizeof::<f64>(),
+        alignof::<u16>(),
+    )
+}
+
+#[test]
+fn sizeof_is_the_payload_not_the_handle() {
+    assert_eq!(AGG_SIZE, 32);
+    assert_eq!(BUFFER_LEN.len(), 32);
+    assert_eq!(alignof::<Agg>(), 8);
+    assert_eq!(sizeof::<Agg>(), size_of::<Payload<Agg>>());
+    assert_ne!(
+        sizeof::<Agg>(),
+        size_of::<Agg>(),
+        "the handle is two pointers"
+    );
+    assert_eq!(sizes(), (32, 8, 8, 2));
+    crate::assert_no_leaks();
+}
+
+/// A caller-owned buffer with the payload's alignment.
+fn zeroed_payload() -> Box<MaybeUninit<Payload<Agg>>> {
+    Box::new(MaybeUninit::zeroed())
+}
+
+#[test]
+fn an_unmanaged_instance_lives_in_caller_owned_memory() {
+    let _memory = crate::memory_test();
+    let before = jitclass::stats();
+    let mut buf = zeroed_payload();
+    // SAFETY: a zeroed payload is valid (zero numbers, `None`), aligned, and outlives `a`.
+    let a = unsafe { unsafe_cast::<Agg>(buf.as_mut_ptr().cast()) };
+    assert!(!a.is_managed());
+    assert_eq!(a.strong_count(), None);
+    a.step(1.0);
+    a.step(3.0);
+    assert_eq!(a.mean(), 2.0);
+    let b = a.clone();
+    drop(a);
+    b.step(5.0);
+    drop(b);
+    // SAFETY: no instance over `buf` is left.
+    let payload = unsafe { buf.assume_init_ref() };
+    assert_eq!((payload.total, payload.count), (9.0, 3));
+    assert!(payload.last.is_some);
+    // SAFETY: `is_some` is set.
+    assert_eq!(unsafe { payload.last.value.assume_init() }, 5.0);
+    assert_eq!(jitclass::stats().since(&before).allocations, 0);
+    crate::assert_no_leaks();
+}
+
+#[jit]
+fn step_in_place(buf: *mut u8, x: f64) -> f64 {
+    let mut a = unsafe { unsafe_cast::<Agg>(buf) };
+    a.step(x);
+    a.mean()
+}
+
+#[jit]
+fn cast_nothing() -> i64 {
+    let a = unsafe { unsafe_cast::<Agg>(0 as *mut u8) };
+    a.count
+}
+
+#[test]
+fn unsafe_cast_in_jit_code() {
+    let _memory = crate::memory_test();
+    let mut buf = zeroed_payload();
+    let ptr: *mut u8 = buf.as_mut_ptr().cast();
+    assert_eq!(step_in_place(ptr, 2.0), 2.0);
+    assert_eq!(step_in_place(ptr, 4.0), 3.0);
+    // SAFETY: jit code wrote a valid payload.
+    assert_eq!(unsafe { buf.assume_init_ref() }.count, 2);
+    let caught = std::panic::catch_unwind(cast_nothing).unwrap_err();
+    let message = caught.downcast_ref::<String>().unwrap();
+    assert!(
+        message.starts_with("unsafe_cast::<Agg> of a null or misaligned pointer"),
+        "{message}"
+    );
+    // From Rust, too.
+    let caught = std::panic::catch_unwind(|| unsafe {
+        unsafe_cast::<Agg>(ptr.wrapping_add(1));
+    })
+    .unwrap_err();
+    let message = caught.downcast_ref::<String>().unwrap();
+    assert!(message.contains("misaligned"), "{message}");
+    crate::assert_no_leaks();
+}
+
+// ---- constructing in place, with managed members ------------------------------------
+
+#[jitclass]
+pub struct Leaf {
+    value: i64,
+}
+
+#[jitclass]
+impl Leaf {
+    pub fn new(value: i64) -> Leaf {
+        Leaf { value }
+    }
+}
+
+#[jitclass]
+pub struct Holder {
+    leaf: Option<Leaf>,
+    n: i64,
+}
+
+#[jitclass]
+impl Holder {
+    pub fn new(leaf: Leaf) -> Holder {
+        Holder {
+            leaf: Some(leaf),
+            n: 1,
+        }
+    }
+
+    pub fn value(&self) -> i64 {
+        match self.leaf {
+            Some(l) => l.value + self.n,
+            None => -1,
+        }
+    }
+}
+
+#[jit]
+fn construct_and_read(buf: *mut u8, v: i64) -> i64 {
+    let h = unsafe { construct_at::<Holder>(buf, Holder::new(Leaf::new(v))) };
+    h.value()
+}
+
+#[jit]
+fn destroy(buf: *mut u8) {
+    unsafe { destroy_at::<Holder>(buf) }
+}
+
+#[test]
+fn construct_in_place_and_destroy_members() {
+    let _memory = crate::memory_test();
+    let mut buf: Box<MaybeUninit<Payload<Holder>>> = Box::new(MaybeUninit::zeroed());
+    let ptr: *mut u8 = buf.as_mut_ptr().cast();
+    // From Rust: the temporary instance is freed; its member lives on in `buf`.
+    let leaf = Leaf::new(41);
+    // SAFETY: `buf` is aligned, large enough, and outlives `h`.
+    let h = unsafe { construct_at(ptr, Holder::new(leaf.clone())) };
+    assert!(!h.is_managed());
+    assert_eq!(h.value(), 42);
+    assert_eq!(leaf.strong_count(), Some(2), "the leaf, and buf's copy");
+    drop(h);
+    // SAFETY: no instance over `buf` is used afterwards.
+    unsafe { destroy_at::<Holder>(ptr) };
+    assert_eq!(leaf.strong_count(), Some(1));
+    drop(leaf);
+    crate::assert_no_leaks();
+
+    // From jit code.
+    assert_eq!(construct_and_read(ptr, 9), 10);
+    let live = jitclass::stats();
+    assert_eq!(live.live_allocations(), 1, "the leaf buf holds");
+    destroy(ptr);
+    destroy(ptr); // a second destroy releases nothing
+    // SAFETY: `destroy` left a zeroed, valid payload.
+    assert!(!unsafe { buf.assume_init_ref() }.leaf.is_some);
+    crate::assert_no_leaks();
+}
+
+// ---- custom allocators -----------------------------------------------------------------
+
+static COUNT_MALLOC: AtomicUsize = AtomicUsize::new(0);
+static COUNT_FREE: AtomicUsize = AtomicUsize::new(0);
+
+unsafe extern "C" fn counting_malloc(size: usize, opaque: *mut c_void) -> *mut c_void {
+    COUNT_MALLOC.fetch_add(1, Ordering::SeqCst);
+    // SAFETY: the same table's `malloc`.
+    unsafe { (SYSTEM.malloc)(size, opaque) }
+}
+
+unsafe extern "C" fn counting_realloc(
+    p: *mut c_void,
+    size: usize,
+    opaque: *mut c_void,
+) -> *mut c_void {
+    // SAFETY: the same table's `realloc`.
+    unsafe { (SYSTEM.realloc)(p, size, opaque) }
+}
+
+unsafe extern "C" fn counting_free(p: *mut c_void, opaque: *mut c_void) {
+    COUNT_FREE.fetch_add(1, Ordering::SeqCst);
+    // SAFETY: the same table's `free`.
+    unsafe { (SYSTEM.free)(p, opaque) }
+}
+
+static SYSTEM: ExternalAllocator = ExternalAllocator::from_global(&std::alloc::System);
+
+static COUNTING: ExternalAllocator = ExternalAllocator {
+    malloc: counting_malloc,
+    realloc: counting_realloc,
+    free: counting_free,
+    opaque_data: &SYSTEM as *const ExternalAllocator as *mut c_void,
+};
+
+#[jitclass(allocator = COUNTING)]
+pub struct Counted {
+    value: i64,
+    next: Option<Counted>,
+}
+
+#[jitclass]
+impl Counted {
+    pub fn new(value: i64, next: Option<Counted>) -> Counted {
+        Counted { value, next }
+    }
+}
+
+#[jit]
+fn counted_chain(n: i64) -> i64 {
+    let mut head = Counted::new(0, None);
+    for i in 1..n {
+        head = Counted::new(i, Some(head));
+    }
+    head.value
+}
+
+#[test]
+fn every_instance_goes_through_its_allocator() {
+    let _memory = crate::memory_test();
+    let (m0, f0) = (
+        COUNT_MALLOC.load(Ordering::SeqCst),
+        COUNT_FREE.load(Ordering::SeqCst),
+    );
+    let a = Counted::new(1, None);
+    let b = Counted::new(2, Some(a.clone()));
+    assert_eq!(COUNT_MALLOC.load(Ordering::SeqCst) - m0, 2);
+    drop(a);
+    assert_eq!(COUNT_FREE.load(Ordering::SeqCst) - f0, 0);
+    drop(b);
+    assert_eq!(COUNT_FREE.load(Ordering::SeqCst) - f0, 2);
+    // Instances made in jit code, freed there and from Rust, use the same table.
+    assert_eq!(counted_chain(10), 9);
+    assert_eq!(COUNT_MALLOC.load(Ordering::SeqCst) - m0, 12);
+    assert_eq!(COUNT_FREE.load(Ordering::SeqCst) - f0, 12);
+    crate::assert_no_leaks();
+}
+
+/// A bump allocator over a caller-owned arena: `free` is a no-op, the arena is reset
+/// when everything in it is dead.
+struct Arena {
+    base: *mut u8,
+    len: usize,
+    used: AtomicUsize,
+}
+
+// SAFETY: the arena's memory is only handed out through the atomic bump pointer.
+unsafe impl Sync for Arena {}
+// SAFETY: as above; the memory is leaked, never freed.
+unsafe impl Send for Arena {}
+
+unsafe extern "C" fn arena_malloc(size: usize, opaque: *mut c_void) -> *mut c_void {
+    // SAFETY: `opaque` is the `ARENA` below.
+    let arena = unsafe { &*(opaque as *const Arena) };
+    let size = size.next_multiple_of(16);
+    let start = arena.used.fetch_add(size, Ordering::Relaxed);
+    if start + size > arena.len {
+        return std::ptr::null_mut();
+    }
+    arena.base.wrapping_add(start).cast()
+}
+
+unsafe extern "C" fn arena_realloc(_: *mut c_void, _: usize, _: *mut c_void) -> *mut c_void {
+    std::ptr::null_mut()
+}
+
+unsafe extern "C" fn arena_free(_: *mut c_void, _: *mut c_void) {}
+
+const ARENA_BYTES: usize = 80 << 20;
+
+fn arena() -> &'static Arena {
+    use std::sync::OnceLock;
+    static ARENA: OnceLock<Arena> = OnceLock::new();
+    ARENA.get_or_init(|| {
+        let memory = vec![0u128; ARENA_BYTES / 16].leak();
+        Arena {
+            base: memory.as_mut_ptr().cast(),
+            len: ARENA_BYTES,
+            used: AtomicUsize::new(0),
+        }
+    })
+}
+
+unsafe extern "C" fn arena_malloc_lazy(size: usize, _: *mut c_void) -> *mut c_void {
+    // SAFETY: forwards the arena itself as the opaque data.
+    unsafe { arena_malloc(size, arena() as *const Arena as *mut c_void) }
+}
+
+static ARENA_TABLE: ExternalAllocator = ExternalAllocator {
+    malloc: arena_malloc_lazy,
+    realloc: arena_realloc,
+    free: arena_free,
+    opaque_data: std::ptr::null_mut(),
+};
+
+#[jitclass(allocator = ARENA_TABLE)]
+pub struct Particle {
+    x: f64,
+    v: f64,
+}
+
+#[jitclass]
+impl Particle {
+    pub fn new(x: f64, v: f64) -> Particle {
+        Particle { x, v }
+    }
+}
+
+#[jit]
+fn simulate(n: i64) -> f64 {
+    let mut total = 0.0;
+    for i in 0..n {
+        let p = Particle::new(i as f64, 0.5);
+        total += p.x * p.v;
+    }
+    total
+}
+
+#[test]
+fn an_arena_allocator_serves_a_million_instances() {
+    let _memory = crate::memory_test();
+    let used_before = arena().used.load(Ordering::SeqCst);
+    let n = 1_000_000i64;
+    assert_eq!(simulate(n), (0..n).map(|i| i as f64 * 0.5).sum::<f64>());
+    let used = arena().used.load(Ordering::SeqCst) - used_before;
+    let block = used / n as usize;
+    assert!(
+        used > 0 && block * n as usize == used,
+        "{used} bytes for {n} instances"
+    );
+    let p = Particle::new(1.0, 2.0);
+    let q = p.clone();
+    assert!(arena().used.load(Ordering::SeqCst) - used_before > used);
+    drop((p, q));
+    crate::assert_no_leaks();
+}
