@@ -788,7 +788,7 @@ impl Lowerer {
             }
             syn::UnOp::Deref(d) => self.invalid(
                 d.span,
-                "dereferencing (`*x`) is not supported in jit code: it has no references",
+                "dereferencing (`*x`) is not supported in jit code; to use memory a raw pointer points to, view it as a class: `unsafe { unsafe_cast::<T>(ptr) }`",
             ),
             _ => self.invalid(span, "unsupported unary operator in jit code"),
         }

@@ -388,3 +388,48 @@ fn an_arena_allocator_serves_a_million_instances() {
     drop((p, q));
     crate::assert_no_leaks();
 }
+
+// ---- raw pointers in jit code: an arena of payloads laid out by jit code -------------
+
+/// Constructs `n` instances side by side in `base` and steps each.
+#[jit]
+fn fill_arena(base: *mut u8, n: usize) -> f64 {
+    let size = sizeof::<Agg>();
+    let mut total = 0.0;
+    for i in 0..n {
+        let p = base.wrapping_add(i * size);
+        let mut a = unsafe { construct_at::<Agg>(p, Agg::new()) };
+        a.step(i as f64);
+        total += a.mean();
+    }
+    total
+}
+
+#[jit]
+fn pointer_ops(p: *mut u8, q: *const u8) -> (bool, bool, bool, usize, bool) {
+    let back = (p as usize) as *mut u8;
+    (
+        p.is_null(),
+        back == p,
+        p.wrapping_add(3) != p,
+        p.wrapping_add(8) as usize - p as usize,
+        q.is_null(),
+    )
+}
+
+#[test]
+fn raw_pointers_and_an_arena_in_jit_code() {
+    let _memory = crate::memory_test();
+    let n = 1000;
+    let mut arena: Vec<MaybeUninit<Payload<Agg>>> = (0..n).map(|_| MaybeUninit::zeroed()).collect();
+    let base: *mut u8 = arena.as_mut_ptr().cast();
+    assert_eq!(fill_arena(base, n), (0..n).map(|i| i as f64).sum::<f64>());
+    // SAFETY: jit code wrote valid payloads.
+    let third = unsafe { arena[3].assume_init_ref() };
+    assert_eq!((third.total, third.count), (3.0, 1));
+    assert_eq!(
+        pointer_ops(base, std::ptr::null()),
+        (false, true, true, 8, true)
+    );
+    crate::assert_no_leaks();
+}

@@ -1,0 +1,8 @@
+use jitclass::{jit, sizeof};
+
+#[jit]
+fn size() -> usize {
+    sizeof()
+}
+
+fn main() {}
