@@ -157,6 +157,101 @@ pub mod classes {
     }
 }
 
+/// The same aggregate with its instances in a bump arena (`#[jitclass(allocator = ..)]`).
+pub mod arena {
+    use jitclass::{ExternalAllocator, jitclass};
+    use std::ffi::c_void;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// A bump allocator over a leaked buffer: `malloc` moves a pointer, `free` does
+    /// nothing, and [`reset`] reuses the buffer once every instance in it is dead.
+    pub struct BumpArena {
+        base: AtomicUsize,
+        len: usize,
+        used: AtomicUsize,
+    }
+
+    const BYTES: usize = 128 << 20;
+
+    pub static ARENA: BumpArena = BumpArena {
+        base: AtomicUsize::new(0),
+        len: BYTES,
+        used: AtomicUsize::new(0),
+    };
+
+    /// Starts over at the beginning of the buffer.
+    ///
+    /// # Safety
+    /// No instance allocated in the arena is alive.
+    pub unsafe fn reset() {
+        ARENA.used.store(0, Ordering::SeqCst);
+    }
+
+    /// Bytes handed out since the last reset.
+    pub fn used() -> usize {
+        ARENA.used.load(Ordering::SeqCst)
+    }
+
+    fn base() -> usize {
+        let base = ARENA.base.load(Ordering::Acquire);
+        if base != 0 {
+            return base;
+        }
+        let memory = vec![0u128; BYTES / 16].leak().as_mut_ptr() as usize;
+        match ARENA
+            .base
+            .compare_exchange(0, memory, Ordering::AcqRel, Ordering::Acquire)
+        {
+            Ok(_) => memory,
+            Err(winner) => winner,
+        }
+    }
+
+    unsafe extern "C" fn bump(size: usize, _: *mut c_void) -> *mut c_void {
+        let size = size.next_multiple_of(16);
+        let start = ARENA.used.fetch_add(size, Ordering::Relaxed);
+        if start + size > ARENA.len {
+            return std::ptr::null_mut();
+        }
+        (base() + start) as *mut c_void
+    }
+
+    unsafe extern "C" fn no_realloc(_: *mut c_void, _: usize, _: *mut c_void) -> *mut c_void {
+        std::ptr::null_mut()
+    }
+
+    unsafe extern "C" fn no_free(_: *mut c_void, _: *mut c_void) {}
+
+    pub static BUMP: ExternalAllocator = ExternalAllocator {
+        malloc: bump,
+        realloc: no_realloc,
+        free: no_free,
+        opaque_data: std::ptr::null_mut(),
+    };
+
+    #[jitclass(allocator = BUMP)]
+    pub struct ArenaAvg {
+        total: f64,
+        count: i64,
+    }
+
+    #[jitclass]
+    impl ArenaAvg {
+        pub fn new() -> Self {
+            ArenaAvg {
+                total: 0.0,
+                count: 0,
+            }
+        }
+    }
+
+    impl Default for ArenaAvg {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+}
+
 /// Times `a` and `b` alternately, `rounds` times each, and returns the median of each:
 /// interleaving makes both see the same machine load, so their ratio is fair on a
 /// shared, noisy machine.

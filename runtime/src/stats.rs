@@ -1,6 +1,7 @@
 //! Counters of the memory runtime, so tests can prove that nothing leaks.
 
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// A snapshot of the memory runtime's counters (process-wide, monotonic).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -42,17 +43,60 @@ impl Stats {
     }
 }
 
-pub(crate) static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
-pub(crate) static FREES: AtomicU64 = AtomicU64::new(0);
-pub(crate) static MEMINFO_ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
-pub(crate) static MEMINFO_FREES: AtomicU64 = AtomicU64::new(0);
+/// One thread's counters. Only its thread writes them, with plain loads and stores (no
+/// read-modify-write on a shared cache line in the allocation path); [`stats`] reads every
+/// thread's, including threads that have ended.
+#[derive(Default)]
+struct ThreadCounters {
+    allocations: AtomicU64,
+    frees: AtomicU64,
+}
 
-/// The memory runtime's counters now.
+impl ThreadCounters {
+    fn bump(counter: &AtomicU64) {
+        // The owning thread is the only writer: no update can be lost between the two.
+        counter.store(counter.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+    }
+}
+
+/// Every thread's counters, for [`stats`] to sum.
+static ALL: Mutex<Vec<Arc<ThreadCounters>>> = Mutex::new(Vec::new());
+
+thread_local! {
+    static COUNTERS: Arc<ThreadCounters> = {
+        let counters = Arc::new(ThreadCounters::default());
+        ALL.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(Arc::clone(&counters));
+        counters
+    };
+}
+
+/// Counts the allocation of one block with its meminfo (every block has one).
+pub(crate) fn count_allocation() {
+    COUNTERS.with(|c| ThreadCounters::bump(&c.allocations));
+}
+
+/// Counts the release of one block with its meminfo.
+pub(crate) fn count_free() {
+    COUNTERS.with(|c| ThreadCounters::bump(&c.frees));
+}
+
+/// The memory runtime's counters now, summed over all threads. Work another thread did
+/// is included once that thread's work happens-before this call (a join, a lock).
 pub fn stats() -> Stats {
+    let all = ALL.lock().unwrap_or_else(|e| e.into_inner());
+    let (allocations, frees) = all.iter().fold((0, 0), |(a, f), c| {
+        (
+            a + c.allocations.load(Ordering::Relaxed),
+            f + c.frees.load(Ordering::Relaxed),
+        )
+    });
     Stats {
-        allocations: ALLOCATIONS.load(Ordering::SeqCst),
-        frees: FREES.load(Ordering::SeqCst),
-        meminfo_allocations: MEMINFO_ALLOCATIONS.load(Ordering::SeqCst),
-        meminfo_frees: MEMINFO_FREES.load(Ordering::SeqCst),
+        allocations,
+        frees,
+        // A meminfo is the header of its block: they come and go together.
+        meminfo_allocations: allocations,
+        meminfo_frees: frees,
     }
 }
