@@ -12,6 +12,9 @@ pub mod jit_functions {}
 #[doc = include_str!("classes.md")]
 pub mod classes {}
 
+#[doc = include_str!("memory-control.md")]
+pub mod memory_control {}
+
 /// The repository's README, so that its example is tested too.
 #[doc = include_str!("../../README.md")]
 pub mod readme {}

@@ -201,15 +201,14 @@ fn is_str(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(p) if p.path.is_ident("str"))
 }
 
-/// Names that are never classes: the standard library's types, each with its own message.
+/// Names that are never classes, each with its own message: primitives jit code lacks,
+/// and the prelude's types (other names may be a user's class, which rustc checks).
 fn std_type_message(last: &str) -> Option<String> {
     Some(match last {
         "String" | "str" => "strings are not supported in jit code".to_string(),
         "Vec" => "`Vec` is not supported in jit code; pass a slice `&[T]` or `&mut [T]` instead"
             .to_string(),
-        "Box" | "Rc" | "Arc" | "RefCell" | "Cell" | "HashMap" | "BTreeMap" | "HashSet" => {
-            format!("`{last}` is not supported in jit code")
-        }
+        "Box" => format!("`{last}` is not supported in jit code"),
         "char" => "`char` is not supported in jit code; use `u32` or `u8`".to_string(),
         "i128" | "u128" => format!(
             "`{last}` is not supported in jit code; the widest integers are `i64` and `u64`"
