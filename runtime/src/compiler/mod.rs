@@ -44,7 +44,7 @@ struct JitCell(Jit);
 // between threads.
 unsafe impl Send for JitCell {}
 
-struct Jit {
+pub(crate) struct Jit {
     context: &'static Context,
     engine: Option<ExecutionEngine<'static>>,
     modules: Vec<Module<'static>>,
@@ -85,7 +85,7 @@ impl Jit {
     }
 }
 
-fn with_jit<R>(f: impl FnOnce(&mut Jit) -> Result<R, String>) -> Result<R, String> {
+pub(crate) fn with_jit<R>(f: impl FnOnce(&mut Jit) -> Result<R, String>) -> Result<R, String> {
     let mut guard = JIT.lock().unwrap_or_else(|e| e.into_inner());
     if guard.is_none() {
         *guard = Some(JitCell(Jit::new()?));
@@ -235,42 +235,58 @@ fn compile_in(
     type_args: &[Type],
     dump: bool,
 ) -> Result<Compiled, Error> {
-    // Symbol names must be unique in the engine, also after a compilation that failed
-    // once its module was added, so they come from a counter of attempts.
-    let index = jit.attempts;
-    jit.attempts += 1;
-    let module = jit
-        .context
-        .create_module(&format!("jitclass{index}_{}", disp.name()));
-    module.set_triple(&jit.machine.get_triple());
-    module.set_data_layout(&jit.machine.get_target_data().get_data_layout());
-    let mut mcx = ModuleCx {
-        ctx: jit.context,
-        module,
-        builder: jit.context.create_builder(),
-        prefix: format!("jc{index}"),
-        instances: Vec::new(),
-        by_key: HashMap::new(),
-        pending: Vec::new(),
-        cpu: jit.cpu.clone(),
-        features: jit.features.clone(),
-    };
     let start = Instant::now();
+    let mut mcx = ModuleCx::new(jit, disp.name());
     let root = mcx.instance(disp, type_args)?;
-    while let Some(i) = mcx.pending.pop() {
-        codegen::emit_body(&mut mcx, i).map_err(|e| e.into_error(mcx.instances[i].disp.name()))?;
-    }
+    mcx.emit_pending()?;
     let entry_name = format!("{}_entry", mcx.prefix);
     entry::emit_entry(&mut mcx, root, &entry_name).map_err(|e| e.into_error(disp.name()))?;
     let signature = Signature {
         params: mcx.instances[root].typed.params.clone(),
         ret: mcx.instances[root].typed.ret.clone(),
     };
+    let title = format!("`{}` {signature}", disp.name());
+    let finished = finish(jit, mcx, disp.name(), &title, &[&entry_name], start, dump)?;
+    Ok(Compiled {
+        type_args: type_args.to_vec(),
+        signature: signature.clone(),
+        entry: finished.addresses[0],
+        module: finished.module,
+        stats: CompileStats {
+            signature,
+            frontend: finished.frontend,
+            optimise: finished.optimise,
+            machine_code: finished.machine_code,
+            total: Duration::ZERO,
+        },
+    })
+}
+
+/// A module added to the JIT: the addresses of the functions asked for, and timings.
+pub(crate) struct Finished {
+    pub addresses: Vec<usize>,
+    pub module: usize,
+    pub frontend: Duration,
+    pub optimise: Duration,
+    pub machine_code: Duration,
+}
+
+/// Verifies, optimises and JIT-compiles a module whose functions are all emitted, and
+/// looks up the external functions `names`. `start` is when its front end began.
+pub(crate) fn finish(
+    jit: &mut Jit,
+    mcx: ModuleCx,
+    function: &str,
+    title: &str,
+    names: &[&str],
+    start: Instant,
+    dump: bool,
+) -> Result<Finished, Error> {
     let ModuleCx { module, .. } = mcx;
     let frontend = start.elapsed();
     if let Err(e) = module.verify() {
         return Err(Error::internal(
-            disp.name(),
+            function,
             format!(
                 "LLVM rejected the generated module: {}\n{}",
                 e.to_string(),
@@ -280,12 +296,11 @@ fn compile_in(
     }
     module
         .run_passes("default<O3>", &jit.machine, pass_options())
-        .map_err(|e| Error::internal(disp.name(), format!("LLVM optimisation failed: {e}")))?;
+        .map_err(|e| Error::internal(function, format!("LLVM optimisation failed: {e}")))?;
     let optimise = start.elapsed() - frontend;
     if dump {
         eprintln!(
-            "; jitclass: LLVM IR of `{}` {signature}\n{}",
-            disp.name(),
+            "; jitclass: LLVM IR of {title}\n{}",
             module.print_to_string().to_string()
         );
     }
@@ -293,38 +308,34 @@ fn compile_in(
         Some(engine) => {
             engine
                 .add_module(&module)
-                .map_err(|()| Error::internal(disp.name(), "the JIT refused the module"))?;
+                .map_err(|()| Error::internal(function, "the JIT refused the module"))?;
             engine
         }
         None => {
             let engine = module
                 .create_jit_execution_engine(OptimizationLevel::Aggressive)
-                .map_err(|e| Error::internal(disp.name(), format!("cannot create the JIT: {e}")))?;
+                .map_err(|e| Error::internal(function, format!("cannot create the JIT: {e}")))?;
             jit.engine.insert(engine)
         }
     };
     symbols::map_runtime_symbols(engine, &module);
-    let entry = engine.get_function_address(&entry_name).map_err(|e| {
-        Error::internal(
-            disp.name(),
-            format!("JIT lookup of the entry point failed: {e}"),
-        )
-    })?;
+    let addresses = names
+        .iter()
+        .map(|name| {
+            engine.get_function_address(name).map_err(|e| {
+                Error::internal(function, format!("JIT lookup of `{name}` failed: {e}"))
+            })
+        })
+        .collect::<Result<Vec<usize>, Error>>()?;
     let machine_code = start.elapsed() - frontend - optimise;
     let module_index = jit.modules.len();
     jit.modules.push(module);
-    Ok(Compiled {
-        type_args: type_args.to_vec(),
-        signature: signature.clone(),
-        entry,
+    Ok(Finished {
+        addresses,
         module: module_index,
-        stats: CompileStats {
-            signature,
-            frontend,
-            optimise,
-            machine_code,
-            total: Duration::ZERO,
-        },
+        frontend,
+        optimise,
+        machine_code,
     })
 }
 
@@ -342,6 +353,38 @@ pub(crate) struct ModuleCx {
 }
 
 impl ModuleCx {
+    /// A new, empty module in the JIT's context, for the compilation of `what`.
+    pub fn new(jit: &mut Jit, what: &str) -> ModuleCx {
+        // Symbol names must be unique in the engine, also after a compilation that failed
+        // once its module was added, so they come from a counter of attempts.
+        let index = jit.attempts;
+        jit.attempts += 1;
+        let module = jit
+            .context
+            .create_module(&format!("jitclass{index}_{what}"));
+        module.set_triple(&jit.machine.get_triple());
+        module.set_data_layout(&jit.machine.get_target_data().get_data_layout());
+        ModuleCx {
+            ctx: jit.context,
+            module,
+            builder: jit.context.create_builder(),
+            prefix: format!("jc{index}"),
+            instances: Vec::new(),
+            by_key: HashMap::new(),
+            pending: Vec::new(),
+            cpu: jit.cpu.clone(),
+            features: jit.features.clone(),
+        }
+    }
+
+    /// Emits the bodies of every instance declared so far, and of those they reach.
+    pub fn emit_pending(&mut self) -> Result<(), Error> {
+        while let Some(i) = self.pending.pop() {
+            codegen::emit_body(self, i).map_err(|e| e.into_error(self.instances[i].disp.name()))?;
+        }
+        Ok(())
+    }
+
     /// The instance of `disp` for `type_args`, declaring (and type-checking) it on first use.
     pub fn instance(
         &mut self,
