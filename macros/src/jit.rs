@@ -232,6 +232,7 @@ fn dispatcher_items(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
     let cfgs = cfg_attrs(func);
     let name_str = name.to_string();
     let info = fn_info(&name_str, l);
+    let shape = function_shape(func);
     let doc = format!("The dispatcher of the jit fn [`{name_str}()`]: `{name_str}::dispatcher()`.");
     quote! {
         #(#cfgs)*
@@ -259,6 +260,52 @@ fn dispatcher_items(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
         #[diagnostic::do_not_recommend]
         impl ::jitclass::__private::JitFunction for #name {
             const DISPATCHER: &'static ::jitclass::Dispatcher = Self::__JITCLASS;
+        }
+
+        #shape
+    }
+}
+
+/// For a non-generic fn, its parameter and result types as `sql::Function`, for APIs
+/// that take jit fns (`jitclass::sqlite::register_scalar`) to check at compile time.
+fn function_shape(func: &syn::ItemFn) -> TokenStream {
+    if !func.sig.generics.params.is_empty() {
+        return TokenStream::new();
+    }
+    let (sig, _) = glue_signature(&func.sig, None);
+    let mut params: Vec<syn::Type> = sig
+        .inputs
+        .iter()
+        .filter_map(|a| match a {
+            syn::FnArg::Typed(pt) => Some((*pt.ty).clone()),
+            syn::FnArg::Receiver(_) => None,
+        })
+        .collect();
+    let mut output: syn::Type = match &sig.output {
+        syn::ReturnType::Default => syn::parse_quote!(()),
+        syn::ReturnType::Type(_, t) => (**t).clone(),
+    };
+    // Elided lifetimes (slices) are not allowed in an associated type.
+    struct Static;
+    impl syn::visit_mut::VisitMut for Static {
+        fn visit_type_reference_mut(&mut self, r: &mut syn::TypeReference) {
+            if r.lifetime.is_none() {
+                r.lifetime = Some(syn::parse_quote!('static));
+            }
+            syn::visit_mut::visit_type_reference_mut(self, r);
+        }
+    }
+    for t in params.iter_mut().chain(std::iter::once(&mut output)) {
+        syn::visit_mut::VisitMut::visit_type_mut(&mut Static, t);
+    }
+    let name = &func.sig.ident;
+    let cfgs = cfg_attrs(func);
+    quote! {
+        #(#cfgs)*
+        #[doc(hidden)]
+        impl ::jitclass::__private::sql::Function for #name {
+            type Args = (#(#params,)*);
+            type Output = #output;
         }
     }
 }

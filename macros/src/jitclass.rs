@@ -528,6 +528,9 @@ fn expand_impl(item: syn::ItemImpl) -> TokenStream {
                         methods.push(method);
                     }
                     statics.push(items);
+                    if operator.is_none() {
+                        statics.extend(shape_marker(f, &self_path));
+                    }
                 } else {
                     errors.extend(local_errors);
                     methods.push(failed_method(f, operator.is_some()));
@@ -917,6 +920,48 @@ fn index_wrapper(f: &syn::ImplItemFn, cx: &MethodContext<'_>) -> syn::Result<syn
                 self[index]
             }
         }
+    })
+}
+
+/// The `jitclass::__private::sql` marker a function named like an aggregate's parts
+/// implements for its class (see `runtime/src/shapes.rs`).
+fn shape_marker(f: &syn::ImplItemFn, self_path: &syn::Path) -> Option<TokenStream> {
+    let (sig, _) = glue_signature(&f.sig, None);
+    let receiver = sig
+        .receiver()
+        .map(|r| (r.reference.is_some(), r.mutability.is_some()));
+    let params: Vec<&syn::Type> = sig
+        .inputs
+        .iter()
+        .filter_map(|a| match a {
+            syn::FnArg::Typed(pt) => Some(&*pt.ty),
+            syn::FnArg::Receiver(_) => None,
+        })
+        .collect();
+    let output = match &sig.output {
+        syn::ReturnType::Default => quote!(()),
+        syn::ReturnType::Type(_, t) => quote!(#t),
+    };
+    let shapes = quote!(::jitclass::__private::sql);
+    let body = match (f.sig.ident.to_string().as_str(), receiver) {
+        ("new", None) if params.is_empty() => quote!(#shapes::New for #self_path {}),
+        ("step", Some((true, true))) => {
+            quote!(#shapes::Step for #self_path { type Args = (#(#params,)*); })
+        }
+        ("inverse", Some((true, true))) => {
+            quote!(#shapes::Inverse for #self_path { type Args = (#(#params,)*); })
+        }
+        ("finalize", Some((true, _))) if params.is_empty() => {
+            quote!(#shapes::Finalize for #self_path { type Output = #output; })
+        }
+        ("value", Some((true, _))) if params.is_empty() => {
+            quote!(#shapes::Value for #self_path { type Output = #output; })
+        }
+        _ => return None,
+    };
+    Some(quote! {
+        #[doc(hidden)]
+        impl #body
     })
 }
 

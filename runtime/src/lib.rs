@@ -36,6 +36,10 @@ mod error;
 pub mod memory;
 mod panic;
 mod placement;
+#[doc(hidden)]
+pub mod shapes;
+#[cfg(feature = "sqlite")]
+pub mod sqlite;
 mod stats;
 
 pub use abi::{JitArg, JitElem, JitType, OptionRepr, SliceRepr, into_owned_repr, type_of};
@@ -57,6 +61,7 @@ pub mod __private {
     pub use crate::class::{ClassDesc, METHODS, MethodEntry};
     pub use crate::dispatch::FnInfo;
     pub use crate::panic::raise_pending_panic;
+    pub use crate::shapes as sql;
     pub use jitclass_core::infer::FnKind;
     pub use linkme;
 }

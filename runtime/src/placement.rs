@@ -91,17 +91,12 @@ pub unsafe fn unsafe_cast<T: JitClass>(ptr: *mut u8) -> T {
 #[track_caller]
 pub unsafe fn construct_at<T: JitClass>(ptr: *mut u8, value: T) -> T {
     check_place::<T>(ptr, "construct_at");
-    let info = T::class_info();
-    let size = info.payload_layout().size();
-    let source = value.handle().raw().data;
-    // SAFETY: both are payloads of `T` (`size` bytes); the caller's memory is not the
-    // source's, which is a live instance of its own.
-    unsafe { std::ptr::copy_nonoverlapping(source, ptr, size) };
-    for &offset in members(info) {
-        // SAFETY: a class field's meminfo at this offset, copied from a live payload.
-        unsafe { MemInfo::incref(ptr.add(offset).cast::<*mut MemInfo>().read()) };
-    }
-    drop(value);
+    let raw = value.handle().raw();
+    // The reference `value` owned moves to the helper, which releases it.
+    std::mem::forget(value);
+    // SAFETY: the caller's memory is valid for a payload of `T`; `raw` is an owned
+    // instance of `T` (moved out of `value`), which the helper releases.
+    unsafe { jitclass_rt_construct_at(T::class_info(), ptr, raw.meminfo, raw.data) };
     // SAFETY: the caller's memory now holds a valid payload of `T`.
     unsafe { unsafe_cast(ptr) }
 }
@@ -117,13 +112,8 @@ pub unsafe fn construct_at<T: JitClass>(ptr: *mut u8, value: T) -> T {
 #[track_caller]
 pub unsafe fn destroy_at<T: JitClass>(ptr: *mut u8) {
     check_place::<T>(ptr, "destroy_at");
-    let info = T::class_info();
-    for &offset in members(info) {
-        // SAFETY: a class field's meminfo at this offset, in a valid payload.
-        unsafe { MemInfo::decref(ptr.add(offset).cast::<*mut MemInfo>().read()) };
-    }
-    // SAFETY: `size` bytes of the caller's payload; all zeroes is a valid payload.
-    unsafe { ptr.write_bytes(0, info.payload_layout().size()) };
+    // SAFETY: guaranteed by the caller.
+    unsafe { jitclass_rt_destroy_at(T::class_info(), ptr) };
 }
 
 /// The payload offsets of the meminfos of `info`'s class members.
@@ -131,4 +121,52 @@ fn members(info: &'static crate::ClassInfo) -> &'static [usize] {
     info.drop_info()
         .map(|d| d.managed_offsets.as_slice())
         .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Name of [`jitclass_rt_construct_at`] in JIT code.
+pub(crate) const RT_CONSTRUCT_AT: &str = "jitclass_rt_construct_at";
+/// Name of [`jitclass_rt_destroy_at`] in JIT code.
+pub(crate) const RT_DESTROY_AT: &str = "jitclass_rt_destroy_at";
+
+/// Moves the owned instance `{meminfo, data}` of `class` into the payload at `dst`: the
+/// payload is copied, its members gain a reference, the instance is released. The body
+/// of [`construct_at`], and what generated SQLite callbacks call.
+///
+/// # Safety
+/// As `construct_at`; `class` is a registered descriptor, `{meminfo, data}` an owned
+/// instance of it.
+pub(crate) unsafe extern "C" fn jitclass_rt_construct_at(
+    class: *const crate::ClassInfo,
+    dst: *mut u8,
+    meminfo: *mut MemInfo,
+    data: *mut u8,
+) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        let info: &'static crate::ClassInfo = &*class;
+        std::ptr::copy_nonoverlapping(data, dst, info.payload_layout().size());
+        for &offset in members(info) {
+            MemInfo::incref(dst.add(offset).cast::<*mut MemInfo>().read());
+        }
+        MemInfo::decref(meminfo);
+    }
+}
+
+/// Releases the members of the payload at `ptr`, then zeroes it: the body of
+/// [`destroy_at`], and what generated SQLite callbacks call.
+///
+/// # Safety
+/// As `destroy_at`; `class` is a registered descriptor.
+pub(crate) unsafe extern "C" fn jitclass_rt_destroy_at(
+    class: *const crate::ClassInfo,
+    ptr: *mut u8,
+) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        let info: &'static crate::ClassInfo = &*class;
+        for &offset in members(info) {
+            MemInfo::decref(ptr.add(offset).cast::<*mut MemInfo>().read());
+        }
+        ptr.write_bytes(0, info.payload_layout().size());
+    }
 }

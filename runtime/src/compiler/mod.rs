@@ -11,6 +11,8 @@
 
 mod codegen;
 mod entry;
+#[cfg(feature = "sqlite")]
+pub(crate) mod sqlite;
 mod symbols;
 mod types;
 

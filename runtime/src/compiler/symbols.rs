@@ -8,16 +8,28 @@ use inkwell::execution_engine::ExecutionEngine;
 use inkwell::module::Module;
 
 /// Name and address of every runtime helper.
-fn helpers() -> [(&'static str, usize); 3] {
+fn helpers() -> Vec<(&'static str, usize)> {
     use crate::memory::{RT_ALLOC, RT_DECREF, jitclass_rt_alloc, jitclass_rt_decref};
-    [
+    use crate::placement::{
+        RT_CONSTRUCT_AT, RT_DESTROY_AT, jitclass_rt_construct_at, jitclass_rt_destroy_at,
+    };
+    #[allow(unused_mut)] // extended with the `sqlite` feature
+    let mut helpers = vec![
         (
             crate::panic::RT_PANIC,
             crate::panic::jitclass_rt_panic as *const () as usize,
         ),
         (RT_DECREF, jitclass_rt_decref as *const () as usize),
         (RT_ALLOC, jitclass_rt_alloc as *const () as usize),
-    ]
+        (
+            RT_CONSTRUCT_AT,
+            jitclass_rt_construct_at as *const () as usize,
+        ),
+        (RT_DESTROY_AT, jitclass_rt_destroy_at as *const () as usize),
+    ];
+    #[cfg(feature = "sqlite")]
+    helpers.extend(crate::sqlite::symbols());
+    helpers
 }
 
 /// Maps the helpers that `module` still declares after optimisation.

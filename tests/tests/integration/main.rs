@@ -16,6 +16,7 @@ mod panics;
 mod reentrancy;
 mod scalars;
 mod slices;
+mod sqlite;
 mod tuples;
 
 use std::cell::Cell;

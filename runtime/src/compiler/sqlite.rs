@@ -1,0 +1,685 @@
+//! The C callbacks SQLite calls for a jit aggregate, window or scalar function, compiled
+//! into one module with the class's methods (or the jit fn), so that `step` is inlined
+//! into `xStep` and a row costs what a hand-written C callback costs.
+//!
+//! The state of one group is `sizeof` payload bytes in SQLite's aggregate context, after
+//! a 64-bit "constructed" word (SQLite zeroes the context when it allocates it):
+//!
+//! ```text
+//! xStep(ctx, argc, argv):   p = sqlite3_aggregate_context(ctx, 8 + size)
+//!                           if !p { sqlite3_result_error_nomem(ctx); return }
+//!                           if *p == 0 { construct new() at p + 8; *p = 1 }
+//!                           read argv (a NULL for a non-`Option` parameter skips the row)
+//!                           step(unmanaged instance at p + 8, args..)
+//! xFinal(ctx):              the same state (constructed now if no row came), finalize,
+//!                           set the result, destroy the payload (release its members)
+//! xValue / xInverse:        as xFinal without destroying / as xStep with `inverse`
+//! xFunc(ctx, argc, argv):   read argv (NULL for a non-`Option` parameter: NULL result),
+//!                           call the jit fn, set the result
+//! ```
+//!
+//! A panic in jit code becomes `sqlite3_result_error` with the panic's message, prefixed
+//! with the SQL function's name, and the callback returns: nothing unwinds into SQLite.
+
+use super::types::{instance_type, reg_type};
+use super::{CgError, CgResult, ModuleCx, finish, with_jit};
+use crate::dispatch::Dispatcher;
+use crate::error::{Error, ErrorKind};
+use crate::{ClassInfo, Type};
+use inkwell::AddressSpace;
+use inkwell::basic_block::BasicBlock;
+use inkwell::module::Linkage;
+use inkwell::types::{BasicMetadataTypeEnum, BasicType, FunctionType};
+use inkwell::values::{BasicValueEnum, FunctionValue, IntValue, PointerValue};
+use jitclass_core::PrimTy;
+use std::time::Instant;
+
+type Val = BasicValueEnum<'static>;
+
+/// SQLite's fundamental type code of NULL (`SQLITE_NULL`).
+const SQLITE_NULL: u64 = 5;
+/// Bytes before the payload in the aggregate context: the "constructed" word.
+const STATE_HEADER: u64 = 8;
+
+/// The functions of a class that make up an aggregate (or window) function.
+pub(crate) struct AggregateParts {
+    pub sql_name: String,
+    pub class: &'static ClassInfo,
+    pub new: &'static Dispatcher,
+    pub step: &'static Dispatcher,
+    pub finalize: &'static Dispatcher,
+    /// `value` and `inverse`, for a window function.
+    pub window: Option<(&'static Dispatcher, &'static Dispatcher)>,
+}
+
+/// Addresses of compiled callbacks, and the number of SQL arguments.
+pub(crate) struct Callbacks {
+    pub step: usize,
+    pub finalize: usize,
+    pub value: Option<usize>,
+    pub inverse: Option<usize>,
+    pub n_args: usize,
+}
+
+/// Whether jit code can take `t` as an SQL argument (or give it as a result).
+pub(crate) fn sql_type(t: &Type) -> bool {
+    match t {
+        Type::Prim(_) => true,
+        Type::Option(inner) => matches!(**inner, Type::Prim(_)),
+        _ => false,
+    }
+}
+
+fn unsupported(sql_name: &str, what: String) -> Error {
+    Error::new(
+        ErrorKind::Type,
+        sql_name,
+        format!("{what}: SQL functions take and return numbers, `bool`, and `Option`s of them"),
+    )
+}
+
+/// Compiles the callbacks of an aggregate (or window) function.
+pub(crate) fn compile_aggregate(parts: &AggregateParts) -> Result<Callbacks, Error> {
+    run(&parts.sql_name, |jit| {
+        let start = Instant::now();
+        let mut mcx = ModuleCx::new(jit, &parts.sql_name);
+        let new = mcx.instance(parts.new, &[])?;
+        let step = mcx.instance(parts.step, &[])?;
+        let finalize = mcx.instance(parts.finalize, &[])?;
+        let window = match parts.window {
+            Some((value, inverse)) => {
+                Some((mcx.instance(value, &[])?, mcx.instance(inverse, &[])?))
+            }
+            None => None,
+        };
+        let key = parts.class.key();
+        let class_ty = Type::Class(key);
+        if mcx.instances[new].typed.ret != class_ty || !mcx.instances[new].typed.params.is_empty() {
+            return Err(unsupported(
+                &parts.sql_name,
+                "`new` must take nothing and return the class".into(),
+            ));
+        }
+        let args = mcx.instances[step].typed.params[1..].to_vec();
+        for (i, t) in args.iter().enumerate() {
+            if !sql_type(t) {
+                return Err(unsupported(
+                    &parts.sql_name,
+                    format!("argument {} of `step` is a `{t}`", i + 1),
+                ));
+            }
+        }
+        let mut results = vec![finalize];
+        if let Some((value, inverse)) = window {
+            results.push(value);
+            if mcx.instances[inverse].typed.params[1..] != args[..] {
+                return Err(unsupported(
+                    &parts.sql_name,
+                    "`inverse` must take the arguments of `step`".into(),
+                ));
+            }
+        }
+        for r in results {
+            let t = &mcx.instances[r].typed.ret;
+            if !sql_type(t) && *t != Type::Unit {
+                return Err(unsupported(
+                    &parts.sql_name,
+                    format!("`{}` returns a `{t}`", mcx.instances[r].disp.name()),
+                ));
+            }
+        }
+        mcx.emit_pending()?;
+        let prefix = mcx.prefix.clone();
+        let names = [
+            format!("{prefix}_xstep"),
+            format!("{prefix}_xfinal"),
+            format!("{prefix}_xvalue"),
+            format!("{prefix}_xinverse"),
+        ];
+        let mut cb = CallbackCx::new(&mut mcx, parts.sql_name.clone(), Some(parts.class));
+        cb.emit_step(&names[0], new, step)
+            .map_err(|e| e.into_error(&parts.sql_name))?;
+        cb.emit_result(&names[1], new, finalize, true)
+            .map_err(|e| e.into_error(&parts.sql_name))?;
+        let mut wanted = vec![names[0].as_str(), names[1].as_str()];
+        if let Some((value, inverse)) = window {
+            cb.emit_result(&names[2], new, value, false)
+                .map_err(|e| e.into_error(&parts.sql_name))?;
+            cb.emit_step(&names[3], new, inverse)
+                .map_err(|e| e.into_error(&parts.sql_name))?;
+            wanted.extend([names[2].as_str(), names[3].as_str()]);
+        }
+        let title = format!("the SQLite callbacks of `{}`", parts.sql_name);
+        let done = finish(jit, mcx, &parts.sql_name, &title, &wanted, start, dump())?;
+        Ok(Callbacks {
+            step: done.addresses[0],
+            finalize: done.addresses[1],
+            value: done.addresses.get(2).copied(),
+            inverse: done.addresses.get(3).copied(),
+            n_args: args.len(),
+        })
+    })
+}
+
+/// Compiles `xFunc` of a scalar function: the address and the number of SQL arguments.
+pub(crate) fn compile_scalar(
+    sql_name: &str,
+    function: &'static Dispatcher,
+) -> Result<(usize, usize), Error> {
+    run(sql_name, |jit| {
+        let start = Instant::now();
+        let mut mcx = ModuleCx::new(jit, sql_name);
+        let f = mcx.instance(function, &[])?;
+        let typed = &mcx.instances[f].typed;
+        for (i, t) in typed.params.iter().enumerate() {
+            if !sql_type(t) {
+                return Err(unsupported(
+                    sql_name,
+                    format!("argument {} is a `{t}`", i + 1),
+                ));
+            }
+        }
+        if !sql_type(&typed.ret) && typed.ret != Type::Unit {
+            return Err(unsupported(
+                sql_name,
+                format!("the result is a `{}`", typed.ret),
+            ));
+        }
+        let n_args = typed.params.len();
+        mcx.emit_pending()?;
+        let name = format!("{}_xfunc", mcx.prefix);
+        let mut cb = CallbackCx::new(&mut mcx, sql_name.to_string(), None);
+        cb.emit_scalar(&name, f)
+            .map_err(|e| e.into_error(sql_name))?;
+        let title = format!("the SQLite callback of `{sql_name}`");
+        let done = finish(jit, mcx, sql_name, &title, &[&name], start, dump())?;
+        Ok((done.addresses[0], n_args))
+    })
+}
+
+fn dump() -> bool {
+    std::env::var_os("JITCLASS_DUMP_IR").is_some_and(|v| v != "0" && !v.is_empty())
+}
+
+/// Runs a compilation under the JIT's lock.
+fn run<R>(what: &str, f: impl FnOnce(&mut super::Jit) -> Result<R, Error>) -> Result<R, Error> {
+    let mut outcome = None;
+    let started = with_jit(|jit| {
+        outcome = Some(f(jit));
+        Ok(())
+    });
+    match (started, outcome) {
+        (Err(e), _) => Err(Error::internal(what, format!("cannot start LLVM: {e}"))),
+        (Ok(()), Some(out)) => out,
+        (Ok(()), None) => unreachable!("with_jit ran the closure"),
+    }
+}
+
+/// Emits callbacks into a module whose instances are emitted.
+struct CallbackCx<'m> {
+    m: &'m mut ModuleCx,
+    /// The SQL function's name, leaked: error messages name it.
+    sql_name: &'static str,
+    class: Option<&'static ClassInfo>,
+}
+
+impl<'m> CallbackCx<'m> {
+    fn new(m: &'m mut ModuleCx, sql_name: String, class: Option<&'static ClassInfo>) -> Self {
+        CallbackCx {
+            m,
+            sql_name: Box::leak(sql_name.into_boxed_str()),
+            class,
+        }
+    }
+
+    fn b(&self) -> &inkwell::builder::Builder<'static> {
+        &self.m.builder
+    }
+
+    fn i8p(&self) -> inkwell::types::PointerType<'static> {
+        self.m.ctx.i8_type().ptr_type(AddressSpace::default())
+    }
+
+    /// An external function (SQLite's API, a runtime helper), declared on first use.
+    fn external(&self, name: &str, ty: FunctionType<'static>) -> FunctionValue<'static> {
+        self.m.module.get_function(name).unwrap_or_else(|| {
+            self.m
+                .module
+                .add_function(name, ty, Some(Linkage::External))
+        })
+    }
+
+    fn call(&self, name: &str, ty: FunctionType<'static>, args: &[Val]) -> CgResult<Option<Val>> {
+        let f = self.external(name, ty);
+        let args: Vec<_> = args.iter().map(|a| (*a).into()).collect();
+        Ok(self
+            .b()
+            .build_call(f, &args, "")?
+            .try_as_basic_value()
+            .basic())
+    }
+
+    fn fn_type(
+        &self,
+        ret: Option<inkwell::types::BasicTypeEnum<'static>>,
+        params: &[BasicMetadataTypeEnum<'static>],
+    ) -> FunctionType<'static> {
+        match ret {
+            Some(r) => r.fn_type(params, false),
+            None => self.m.ctx.void_type().fn_type(params, false),
+        }
+    }
+
+    fn const_ptr(&self, address: usize) -> PointerValue<'static> {
+        self.m
+            .ctx
+            .i64_type()
+            .const_int(address as u64, false)
+            .const_to_pointer(self.i8p())
+    }
+
+    /// A callback `void name(ctx)` or `void name(ctx, int argc, value **argv)`.
+    fn callback(&self, name: &str, with_args: bool) -> FunctionValue<'static> {
+        let ctx = self.m.ctx;
+        let mut params: Vec<BasicMetadataTypeEnum> = vec![self.i8p().into()];
+        if with_args {
+            params.push(ctx.i32_type().into());
+            params.push(self.i8p().ptr_type(AddressSpace::default()).into());
+        }
+        let f = self.m.module.add_function(
+            name,
+            ctx.void_type().fn_type(&params, false),
+            Some(Linkage::External),
+        );
+        self.m.set_common_attributes(f);
+        f
+    }
+
+    fn block(&self, f: FunctionValue<'static>, name: &str) -> BasicBlock<'static> {
+        self.m.ctx.append_basic_block(f, name)
+    }
+
+    /// Calls an instance: `(panicked, value)`.
+    fn call_instance(&self, index: usize, args: &[Val]) -> CgResult<(IntValue<'static>, Val)> {
+        let f = self.m.instances[index].func;
+        let args: Vec<_> = args.iter().map(|a| (*a).into()).collect();
+        let r = self
+            .b()
+            .build_call(f, &args, "call")?
+            .try_as_basic_value()
+            .basic()
+            .expect("instances return a struct")
+            .into_struct_value();
+        let status = self
+            .b()
+            .build_extract_value(r, 0, "status")?
+            .into_int_value();
+        let value = self.b().build_extract_value(r, 1, "value")?;
+        Ok((status, value))
+    }
+
+    /// Reports the pending jit panic as the SQL function's error.
+    fn report_panic(&self, sqlite_ctx: Val) -> CgResult<()> {
+        let ctx = self.m.ctx;
+        let ty = self.fn_type(
+            None,
+            &[self.i8p().into(), self.i8p().into(), ctx.i64_type().into()],
+        );
+        let name = self.const_ptr(self.sql_name.as_ptr() as usize);
+        let len = ctx.i64_type().const_int(self.sql_name.len() as u64, false);
+        self.call(
+            crate::sqlite::RT_SQLITE_ERROR,
+            ty,
+            &[sqlite_ctx, name.into(), len.into()],
+        )?;
+        Ok(())
+    }
+
+    fn class(&self) -> CgResult<&'static ClassInfo> {
+        self.class
+            .ok_or_else(|| CgError::Internal("an aggregate callback without a class".into()))
+    }
+
+    /// The state of the current group (constructed by `new` if this is its first call),
+    /// as an unmanaged instance. The paths where there is none (no memory, `new`
+    /// panicked) report the error and return from the callback.
+    fn state(&self, func: FunctionValue<'static>, sqlite_ctx: Val, new: usize) -> CgResult<Val> {
+        let ctx = self.m.ctx;
+        let class = self.class()?;
+        let size = class.payload_layout().size() as u64;
+        let i32t = ctx.i32_type();
+        let ty = self.fn_type(Some(self.i8p().into()), &[self.i8p().into(), i32t.into()]);
+        let bytes = i32t.const_int(STATE_HEADER + size, false);
+        let block = self
+            .call("sqlite3_aggregate_context", ty, &[sqlite_ctx, bytes.into()])?
+            .expect("returns a pointer")
+            .into_pointer_value();
+        let no_memory = self.block(func, "nomem");
+        let have = self.block(func, "state");
+        let is_null = self.b().build_is_null(block, "null")?;
+        self.b()
+            .build_conditional_branch(is_null, no_memory, have)?;
+        self.b().position_at_end(no_memory);
+        let ty = self.fn_type(None, &[self.i8p().into()]);
+        self.call("sqlite3_result_error_nomem", ty, &[sqlite_ctx])?;
+        self.b().build_return(None)?;
+
+        self.b().position_at_end(have);
+        let flag = self
+            .b()
+            .build_bit_cast(
+                block,
+                ctx.i64_type().ptr_type(AddressSpace::default()),
+                "flag",
+            )?
+            .into_pointer_value();
+        // SAFETY (of the generated code): the block is `STATE_HEADER + size` bytes.
+        let payload = unsafe {
+            self.b().build_gep(
+                block,
+                &[ctx.i64_type().const_int(STATE_HEADER, false)],
+                "payload",
+            )?
+        };
+        let constructed = self.b().build_load(flag, "constructed")?.into_int_value();
+        let fresh = self.b().build_int_compare(
+            inkwell::IntPredicate::EQ,
+            constructed,
+            ctx.i64_type().const_zero(),
+            "fresh",
+        )?;
+        let construct = self.block(func, "construct");
+        let failed = self.block(func, "new.panicked");
+        let built = self.block(func, "built");
+        let ready = self.block(func, "ready");
+        self.b().build_conditional_branch(fresh, construct, ready)?;
+
+        self.b().position_at_end(construct);
+        let (panicked, value) = self.call_instance(new, &[])?;
+        self.b().build_conditional_branch(panicked, failed, built)?;
+        self.b().position_at_end(failed);
+        self.report_panic(sqlite_ctx)?;
+        self.b().build_return(None)?;
+        self.b().position_at_end(built);
+        let value = value.into_struct_value();
+        let meminfo = self.b().build_extract_value(value, 0, "meminfo")?;
+        let data = self.b().build_extract_value(value, 1, "data")?;
+        let ty = self.fn_type(None, &[self.i8p().into(); 4]);
+        let class_ptr = self.const_ptr(class as *const ClassInfo as usize);
+        self.call(
+            crate::placement::RT_CONSTRUCT_AT,
+            ty,
+            &[class_ptr.into(), payload.into(), meminfo, data],
+        )?;
+        self.b()
+            .build_store(flag, ctx.i64_type().const_int(1, false))?;
+        self.b().build_unconditional_branch(ready)?;
+
+        self.b().position_at_end(ready);
+        let instance = instance_type(ctx).const_zero();
+        Ok(self
+            .b()
+            .build_insert_value(instance, payload, 1, "state")?
+            .into_struct_value()
+            .into())
+    }
+
+    /// Reads SQL argument `i` as `t`; a NULL for a non-`Option` type branches to `null`.
+    fn argument(
+        &self,
+        func: FunctionValue<'static>,
+        argv: PointerValue<'static>,
+        i: usize,
+        t: &Type,
+        null: BasicBlock<'static>,
+    ) -> CgResult<Val> {
+        let ctx = self.m.ctx;
+        let i64t = ctx.i64_type();
+        // SAFETY (of the generated code): SQLite passes `argc` values, and registration
+        // fixed `argc` to the number of parameters.
+        let slot = unsafe {
+            self.b()
+                .build_gep(argv, &[i64t.const_int(i as u64, false)], "argp")?
+        };
+        let value = self.b().build_load(slot, "arg")?;
+        let ty = self.fn_type(Some(ctx.i32_type().into()), &[self.i8p().into()]);
+        let code = self
+            .call("sqlite3_value_type", ty, &[value])?
+            .expect("returns the type")
+            .into_int_value();
+        let is_null = self.b().build_int_compare(
+            inkwell::IntPredicate::EQ,
+            code,
+            ctx.i32_type().const_int(SQLITE_NULL, false),
+            "is_null",
+        )?;
+        match t {
+            Type::Option(inner) => {
+                let p = inner
+                    .prim()
+                    .ok_or_else(|| CgError::Internal(format!("SQL argument `{t}`")))?;
+                let read = self.read_prim(value, p)?;
+                let zero = reg_type(ctx, inner).const_zero();
+                let v = self.b().build_select(is_null, zero, read, "v")?;
+                let is_some = self.b().build_not(is_null, "is_some")?;
+                let option = reg_type(ctx, t).into_struct_type().get_undef();
+                let option = self.b().build_insert_value(option, is_some, 0, "opt")?;
+                Ok(self
+                    .b()
+                    .build_insert_value(option, v, 1, "opt")?
+                    .into_struct_value()
+                    .into())
+            }
+            Type::Prim(p) => {
+                let present = self.block(func, "present");
+                self.b().build_conditional_branch(is_null, null, present)?;
+                self.b().position_at_end(present);
+                self.read_prim(value, *p)
+            }
+            other => Err(CgError::Internal(format!("SQL argument `{other}`"))),
+        }
+    }
+
+    /// `sqlite3_value_double` / `sqlite3_value_int64`, converted as Rust's `as` would.
+    fn read_prim(&self, value: Val, p: PrimTy) -> CgResult<Val> {
+        let ctx = self.m.ctx;
+        if p.is_float() {
+            let ty = self.fn_type(Some(ctx.f64_type().into()), &[self.i8p().into()]);
+            let d = self
+                .call("sqlite3_value_double", ty, &[value])?
+                .expect("returns a double")
+                .into_float_value();
+            return Ok(if p == PrimTy::F32 {
+                self.b().build_float_trunc(d, ctx.f32_type(), "f32")?.into()
+            } else {
+                d.into()
+            });
+        }
+        let ty = self.fn_type(Some(ctx.i64_type().into()), &[self.i8p().into()]);
+        let i = self
+            .call("sqlite3_value_int64", ty, &[value])?
+            .expect("returns an integer")
+            .into_int_value();
+        Ok(if p == PrimTy::Bool {
+            self.b()
+                .build_int_compare(
+                    inkwell::IntPredicate::NE,
+                    i,
+                    ctx.i64_type().const_zero(),
+                    "bool",
+                )?
+                .into()
+        } else {
+            self.b()
+                .build_int_truncate_or_bit_cast(i, super::types::int_type(ctx, p), "int")?
+                .into()
+        })
+    }
+
+    /// `sqlite3_result_*` of a value of type `t` (`None` and `()` are NULL).
+    fn set_result(
+        &self,
+        func: FunctionValue<'static>,
+        sqlite_ctx: Val,
+        v: Val,
+        t: &Type,
+    ) -> CgResult<()> {
+        let ctx = self.m.ctx;
+        let null_ty = self.fn_type(None, &[self.i8p().into()]);
+        match t {
+            Type::Unit | Type::Never => {
+                self.call("sqlite3_result_null", null_ty, &[sqlite_ctx])?;
+            }
+            Type::Option(inner) => {
+                let option = v.into_struct_value();
+                let is_some = self
+                    .b()
+                    .build_extract_value(option, 0, "is_some")?
+                    .into_int_value();
+                let value = self.b().build_extract_value(option, 1, "value")?;
+                let some = self.block(func, "some");
+                let none = self.block(func, "none");
+                let done = self.block(func, "done");
+                self.b().build_conditional_branch(is_some, some, none)?;
+                self.b().position_at_end(some);
+                self.set_result(func, sqlite_ctx, value, inner)?;
+                self.b().build_unconditional_branch(done)?;
+                self.b().position_at_end(none);
+                self.call("sqlite3_result_null", null_ty, &[sqlite_ctx])?;
+                self.b().build_unconditional_branch(done)?;
+                self.b().position_at_end(done);
+            }
+            Type::Prim(p) if p.is_float() => {
+                let d = if *p == PrimTy::F32 {
+                    self.b()
+                        .build_float_ext(v.into_float_value(), ctx.f64_type(), "f64")?
+                        .into()
+                } else {
+                    v
+                };
+                let ty = self.fn_type(None, &[self.i8p().into(), ctx.f64_type().into()]);
+                self.call("sqlite3_result_double", ty, &[sqlite_ctx, d])?;
+            }
+            Type::Prim(p) => {
+                let i = self.b().build_int_cast_sign_flag(
+                    v.into_int_value(),
+                    ctx.i64_type(),
+                    p.is_signed() && *p != PrimTy::Bool,
+                    "i64",
+                )?;
+                let ty = self.fn_type(None, &[self.i8p().into(), ctx.i64_type().into()]);
+                self.call("sqlite3_result_int64", ty, &[sqlite_ctx, i.into()])?;
+            }
+            other => return Err(CgError::Internal(format!("SQL result `{other}`"))),
+        }
+        Ok(())
+    }
+
+    /// `xStep` / `xInverse`: `method(state, args..)`.
+    fn emit_step(&mut self, name: &str, new: usize, method: usize) -> CgResult<()> {
+        let func = self.callback(name, true);
+        let entry = self.block(func, "entry");
+        self.b().position_at_end(entry);
+        let sqlite_ctx = func.get_nth_param(0).expect("ctx");
+        let argv = func.get_nth_param(2).expect("argv").into_pointer_value();
+        let state = self.state(func, sqlite_ctx, new)?;
+        let skip = self.block(func, "skip");
+        let params = self.m.instances[method].typed.params[1..].to_vec();
+        let mut args = vec![state];
+        for (i, t) in params.iter().enumerate() {
+            args.push(self.argument(func, argv, i, t, skip)?);
+        }
+        let (panicked, _) = self.call_instance(method, &args)?;
+        let failed = self.block(func, "panicked");
+        let done = self.block(func, "done");
+        self.b().build_conditional_branch(panicked, failed, done)?;
+        self.b().position_at_end(failed);
+        self.report_panic(sqlite_ctx)?;
+        self.b().build_return(None)?;
+        self.b().position_at_end(done);
+        self.b().build_return(None)?;
+        // A NULL for a parameter that is not an `Option` skips the row, as SQL's own
+        // aggregates skip NULLs.
+        self.b().position_at_end(skip);
+        self.b().build_return(None)?;
+        Ok(())
+    }
+
+    /// `xFinal` (`destroy`: the group is over) / `xValue`: the result of `method(state)`.
+    fn emit_result(
+        &mut self,
+        name: &str,
+        new: usize,
+        method: usize,
+        destroy: bool,
+    ) -> CgResult<()> {
+        let func = self.callback(name, false);
+        let entry = self.block(func, "entry");
+        self.b().position_at_end(entry);
+        let sqlite_ctx = func.get_nth_param(0).expect("ctx");
+        let state = self.state(func, sqlite_ctx, new)?;
+        let (panicked, value) = self.call_instance(method, &[state])?;
+        let failed = self.block(func, "panicked");
+        let ok = self.block(func, "ok");
+        let out = self.block(func, "out");
+        self.b().build_conditional_branch(panicked, failed, ok)?;
+        self.b().position_at_end(failed);
+        self.report_panic(sqlite_ctx)?;
+        self.b().build_unconditional_branch(out)?;
+        self.b().position_at_end(ok);
+        let ret = self.m.instances[method].typed.ret.clone();
+        self.set_result(func, sqlite_ctx, value, &ret)?;
+        self.b().build_unconditional_branch(out)?;
+        self.b().position_at_end(out);
+        if destroy {
+            // The group's members are released; SQLite frees the memory after this call
+            // (also when it calls `xFinal` to clean up after an error).
+            let class = self.class()?;
+            let payload = self
+                .b()
+                .build_extract_value(state.into_struct_value(), 1, "payload")?;
+            let ty = self.fn_type(None, &[self.i8p().into(); 2]);
+            let class_ptr = self.const_ptr(class as *const ClassInfo as usize);
+            self.call(
+                crate::placement::RT_DESTROY_AT,
+                ty,
+                &[class_ptr.into(), payload],
+            )?;
+        }
+        self.b().build_return(None)?;
+        Ok(())
+    }
+
+    /// `xFunc`: the jit fn of the arguments.
+    fn emit_scalar(&mut self, name: &str, function: usize) -> CgResult<()> {
+        let func = self.callback(name, true);
+        let entry = self.block(func, "entry");
+        self.b().position_at_end(entry);
+        let sqlite_ctx = func.get_nth_param(0).expect("ctx");
+        let argv = func.get_nth_param(2).expect("argv").into_pointer_value();
+        let null = self.block(func, "null");
+        let params = self.m.instances[function].typed.params.clone();
+        let mut args = Vec::with_capacity(params.len());
+        for (i, t) in params.iter().enumerate() {
+            args.push(self.argument(func, argv, i, t, null)?);
+        }
+        let (panicked, value) = self.call_instance(function, &args)?;
+        let failed = self.block(func, "panicked");
+        let ok = self.block(func, "ok");
+        self.b().build_conditional_branch(panicked, failed, ok)?;
+        self.b().position_at_end(failed);
+        self.report_panic(sqlite_ctx)?;
+        self.b().build_return(None)?;
+        self.b().position_at_end(ok);
+        let ret = self.m.instances[function].typed.ret.clone();
+        self.set_result(func, sqlite_ctx, value, &ret)?;
+        self.b().build_return(None)?;
+        // A NULL for a parameter that is not an `Option`: the result is NULL, as for
+        // SQL's own scalar functions.
+        self.b().position_at_end(null);
+        let ty = self.fn_type(None, &[self.i8p().into()]);
+        self.call("sqlite3_result_null", ty, &[sqlite_ctx])?;
+        self.b().build_return(None)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,362 @@
+//! SQLite user-defined functions compiled by the JIT (feature `sqlite`, on rusqlite).
+//!
+//! An aggregate is a `#[jitclass]` with `new`, `step` and `finalize` (a window function
+//! adds `value` and `inverse`); a scalar function is a `#[jit] fn`. Registration compiles
+//! the C callbacks SQLite calls (`compiler::sqlite`), with the class's methods inlined and
+//! its state in SQLite's own aggregate context, then hands them to
+//! `sqlite3_create_function_v2` / `sqlite3_create_window_function`.
+//!
+//! ```
+//! use jitclass::jitclass;
+//! use jitclass::sqlite::{register_aggregate, Connection, FunctionFlags};
+//!
+//! #[jitclass]
+//! pub struct MyAvg {
+//!     total: f64,
+//!     count: i64,
+//! }
+//!
+//! #[jitclass]
+//! impl MyAvg {
+//!     pub fn new() -> Self {
+//!         MyAvg { total: 0.0, count: 0 }
+//!     }
+//!     pub fn step(&mut self, value: f64) {
+//!         self.total += value;
+//!         self.count += 1;
+//!     }
+//!     pub fn finalize(&self) -> Option<f64> {
+//!         if self.count == 0 { None } else { Some(self.total / self.count as f64) }
+//!     }
+//! }
+//!
+//! let conn = Connection::open_in_memory()?;
+//! register_aggregate::<MyAvg>(&conn, "my_avg", FunctionFlags::SQLITE_DETERMINISTIC)?;
+//! let avg: f64 = conn.query_row(
+//!     "SELECT my_avg(x) FROM (SELECT 1.0 AS x UNION ALL SELECT 2.0 UNION ALL SELECT NULL)",
+//!     [],
+//!     |r| r.get(0),
+//! )?;
+//! assert_eq!(avg, 1.5);
+//! # Ok::<(), rusqlite::Error>(())
+//! ```
+
+use crate::class::JitClass;
+use crate::compiler::sqlite::{AggregateParts, compile_aggregate, compile_scalar};
+use crate::shapes::{Finalize, Function, Inverse, New, Step, Value};
+use crate::{Dispatcher, Error};
+use rusqlite::ffi;
+use std::ffi::{CString, c_int};
+
+pub use rusqlite::functions::FunctionFlags;
+pub use rusqlite::{Connection, Error as SqliteError};
+
+/// A type an SQL function takes or returns: numbers, `bool`, and `Option`s of them
+/// (`None` is NULL).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot cross into SQL",
+    label = "not an SQL value",
+    note = "SQL functions take and return numbers (`f64`, `i64`, narrower ones), `bool`, and `Option`s of these (NULL)"
+)]
+pub trait SqlValue {}
+
+/// A non-`Option` SQL value.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot cross into SQL",
+    label = "not an SQL number or `bool`",
+    note = "an `Option` holds a number or a `bool`"
+)]
+pub trait SqlScalar: SqlValue {}
+
+macro_rules! sql_scalars {
+    ($($t:ty),*) => {$(
+        impl SqlValue for $t {}
+        impl SqlScalar for $t {}
+    )*};
+}
+
+sql_scalars!(
+    f64, f32, i64, i32, i16, i8, isize, u64, u32, u16, u8, usize, bool
+);
+
+impl<T: SqlScalar> SqlValue for Option<T> {}
+
+/// What a function returns to SQL: an [`SqlValue`], or `()` (NULL).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be an SQL result",
+    label = "not an SQL value",
+    note = "SQL functions return numbers, `bool`, `Option`s of these (`None` is NULL), or `()`"
+)]
+pub trait SqlResult {}
+
+impl<T: SqlValue> SqlResult for T {}
+impl SqlResult for () {}
+
+/// A tuple of [`SqlValue`]s: the parameters of `step` or of a scalar function.
+#[diagnostic::on_unimplemented(
+    message = "the parameters `{Self}` cannot all come from SQL",
+    label = "not SQL arguments",
+    note = "each parameter must be a number, `bool`, or an `Option` of these"
+)]
+pub trait SqlArgs {}
+
+macro_rules! sql_args {
+    ($($T:ident),*) => {
+        impl<$($T: SqlValue),*> SqlArgs for ($($T,)*) {}
+    };
+}
+
+sql_args!();
+sql_args!(A);
+sql_args!(A, B);
+sql_args!(A, B, C);
+sql_args!(A, B, C, D);
+sql_args!(A, B, C, D, E);
+sql_args!(A, B, C, D, E, F);
+sql_args!(A, B, C, D, E, F, G);
+sql_args!(A, B, C, D, E, F, G, H);
+sql_args!(A, B, C, D, E, F, G, H, I);
+sql_args!(A, B, C, D, E, F, G, H, I, J);
+sql_args!(A, B, C, D, E, F, G, H, I, J, K);
+sql_args!(A, B, C, D, E, F, G, H, I, J, K, L);
+sql_args!(A, B, C, D, E, F, G, H, I, J, K, L, M);
+sql_args!(A, B, C, D, E, F, G, H, I, J, K, L, M, N);
+sql_args!(A, B, C, D, E, F, G, H, I, J, K, L, M, N, O);
+sql_args!(A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P);
+
+/// Registers the `#[jitclass]` `A` as the SQL aggregate `name`: `A::new()` makes each
+/// group's state (in SQLite's aggregate context), `step(&mut self, ..)` takes each row's
+/// arguments, `finalize(&self)` gives the result. A row whose argument is NULL is skipped
+/// unless that parameter is an `Option`; a group without rows gets `finalize` of a fresh
+/// state. The callbacks are compiled now: a type error is this call's `Err`.
+pub fn register_aggregate<A>(
+    conn: &Connection,
+    name: &str,
+    flags: FunctionFlags,
+) -> rusqlite::Result<()>
+where
+    A: JitClass + New + Step + Finalize,
+    <A as Step>::Args: SqlArgs,
+    <A as Finalize>::Output: SqlResult,
+{
+    register::<A>(conn, name, flags, false)
+}
+
+/// Registers the `#[jitclass]` `A` as the SQL aggregate window function `name`: as
+/// [`register_aggregate`], plus `value(&self)` (the result for the current frame) and
+/// `inverse(&mut self, ..)` (a row leaves the frame; same parameters as `step`).
+pub fn register_window<A>(
+    conn: &Connection,
+    name: &str,
+    flags: FunctionFlags,
+) -> rusqlite::Result<()>
+where
+    A: JitClass + New + Step + Finalize + Value + Inverse,
+    <A as Step>::Args: SqlArgs,
+    <A as Inverse>::Args: SqlArgs,
+    <A as Finalize>::Output: SqlResult,
+    <A as Value>::Output: SqlResult,
+{
+    register::<A>(conn, name, flags, true)
+}
+
+/// Registers the `#[jit] fn` `F` (its name as a type: `register_scalar::<my_fn>(..)`) as
+/// the SQL scalar function `name`. A NULL argument for a parameter that is not an
+/// `Option` makes the result NULL, as with SQL's own functions.
+pub fn register_scalar<F>(
+    conn: &Connection,
+    name: &str,
+    flags: FunctionFlags,
+) -> rusqlite::Result<()>
+where
+    F: Function + crate::call::JitFunction,
+    <F as Function>::Args: SqlArgs,
+    <F as Function>::Output: SqlResult,
+{
+    let (xfunc, n_args) = compile_scalar(name, F::DISPATCHER).map_err(user_error)?;
+    let c_name = c_name(name)?;
+    // SAFETY: `xfunc` is a compiled `void(sqlite3_context*, int, sqlite3_value**)` that
+    // reads exactly `n_args` arguments, the count registered; compiled code is never
+    // freed, so the pointer stays valid for the connection's life.
+    let rc = unsafe {
+        ffi::sqlite3_create_function_v2(
+            conn.handle(),
+            c_name.as_ptr(),
+            n_args as c_int,
+            flags.bits() | ffi::SQLITE_UTF8,
+            std::ptr::null_mut(),
+            Some(std::mem::transmute::<usize, Callback>(xfunc)),
+            None,
+            None,
+            None,
+        )
+    };
+    check(conn, rc)
+}
+
+type Callback =
+    unsafe extern "C" fn(*mut ffi::sqlite3_context, c_int, *mut *mut ffi::sqlite3_value);
+type Final = unsafe extern "C" fn(*mut ffi::sqlite3_context);
+
+fn register<A: JitClass>(
+    conn: &Connection,
+    name: &str,
+    flags: FunctionFlags,
+    window: bool,
+) -> rusqlite::Result<()> {
+    let info = A::class_info();
+    let function = |f: &str| -> rusqlite::Result<&'static Dispatcher> {
+        info.dispatcher(f).ok_or_else(|| {
+            user_error(Error::new(
+                crate::ErrorKind::Type,
+                name,
+                format!("`{}` has no single function `{f}`", info.name()),
+            ))
+        })
+    };
+    let parts = AggregateParts {
+        sql_name: name.to_string(),
+        class: info,
+        new: function("new")?,
+        step: function("step")?,
+        finalize: function("finalize")?,
+        window: if window {
+            Some((function("value")?, function("inverse")?))
+        } else {
+            None
+        },
+    };
+    if info.payload_layout().align() > 8 {
+        return Err(user_error(Error::new(
+            crate::ErrorKind::Type,
+            name,
+            format!(
+                "`{}` needs more than 8-byte alignment, which SQLite's memory does not give",
+                info.name()
+            ),
+        )));
+    }
+    let cb = compile_aggregate(&parts).map_err(user_error)?;
+    let c_name = c_name(name)?;
+    // SAFETY: the callbacks are compiled with exactly these C signatures and read
+    // exactly `n_args` arguments, the count registered; compiled code is never freed.
+    let rc = unsafe {
+        let step = Some(std::mem::transmute::<usize, Callback>(cb.step));
+        let finalize = Some(std::mem::transmute::<usize, Final>(cb.finalize));
+        match (cb.value, cb.inverse) {
+            (Some(value), Some(inverse)) => ffi::sqlite3_create_window_function(
+                conn.handle(),
+                c_name.as_ptr(),
+                cb.n_args as c_int,
+                flags.bits() | ffi::SQLITE_UTF8,
+                std::ptr::null_mut(),
+                step,
+                finalize,
+                Some(std::mem::transmute::<usize, Final>(value)),
+                Some(std::mem::transmute::<usize, Callback>(inverse)),
+                None,
+            ),
+            _ => ffi::sqlite3_create_function_v2(
+                conn.handle(),
+                c_name.as_ptr(),
+                cb.n_args as c_int,
+                flags.bits() | ffi::SQLITE_UTF8,
+                std::ptr::null_mut(),
+                None,
+                step,
+                finalize,
+                None,
+            ),
+        }
+    };
+    check(conn, rc)
+}
+
+fn c_name(name: &str) -> rusqlite::Result<CString> {
+    CString::new(name).map_err(rusqlite::Error::NulError)
+}
+
+fn user_error(e: Error) -> rusqlite::Error {
+    rusqlite::Error::UserFunctionError(Box::new(e))
+}
+
+fn check(conn: &Connection, rc: c_int) -> rusqlite::Result<()> {
+    if rc == ffi::SQLITE_OK {
+        return Ok(());
+    }
+    // SAFETY: the connection's handle is valid while `conn` is; the message is copied.
+    let message = unsafe {
+        let m = ffi::sqlite3_errmsg(conn.handle());
+        (!m.is_null()).then(|| std::ffi::CStr::from_ptr(m).to_string_lossy().into_owned())
+    };
+    Err(rusqlite::Error::SqliteFailure(ffi::Error::new(rc), message))
+}
+
+/// Name of [`jitclass_rt_sqlite_error`] in JIT code.
+pub(crate) const RT_SQLITE_ERROR: &str = "jitclass_rt_sqlite_error";
+
+/// Makes the pending jit panic the SQL function's error: `name: message --> file:line`.
+///
+/// # Safety
+/// `ctx` is the context of the running callback; `name` points to `len` bytes of UTF-8.
+unsafe extern "C" fn jitclass_rt_sqlite_error(
+    ctx: *mut ffi::sqlite3_context,
+    name: *const u8,
+    len: usize,
+) {
+    // SAFETY: guaranteed by the caller (a leaked `str` the callback embeds).
+    let name = unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(name, len)) };
+    let message = crate::panic::take_pending_panic().unwrap_or_else(|| "jit code panicked".into());
+    let text = format!("{name}: {message}");
+    // SAFETY: SQLite copies the message; the length is the byte length of `text`.
+    unsafe {
+        ffi::sqlite3_result_error(
+            ctx,
+            text.as_ptr().cast(),
+            text.len().min(c_int::MAX as usize) as c_int,
+        )
+    };
+}
+
+/// SQLite's API and the error helper, as the JIT maps them (the bundled SQLite is linked
+/// into the executable, where the JIT cannot look symbols up by name).
+pub(crate) fn symbols() -> Vec<(&'static str, usize)> {
+    vec![
+        (
+            "sqlite3_aggregate_context",
+            ffi::sqlite3_aggregate_context as *const () as usize,
+        ),
+        (
+            "sqlite3_value_type",
+            ffi::sqlite3_value_type as *const () as usize,
+        ),
+        (
+            "sqlite3_value_double",
+            ffi::sqlite3_value_double as *const () as usize,
+        ),
+        (
+            "sqlite3_value_int64",
+            ffi::sqlite3_value_int64 as *const () as usize,
+        ),
+        (
+            "sqlite3_result_double",
+            ffi::sqlite3_result_double as *const () as usize,
+        ),
+        (
+            "sqlite3_result_int64",
+            ffi::sqlite3_result_int64 as *const () as usize,
+        ),
+        (
+            "sqlite3_result_null",
+            ffi::sqlite3_result_null as *const () as usize,
+        ),
+        (
+            "sqlite3_result_error_nomem",
+            ffi::sqlite3_result_error_nomem as *const () as usize,
+        ),
+        (
+            RT_SQLITE_ERROR,
+            jitclass_rt_sqlite_error as *const () as usize,
+        ),
+    ]
+}
