@@ -252,6 +252,213 @@ pub mod arena {
     }
 }
 
+/// SQLite: the jitclass aggregate and the alternatives it is measured against.
+pub mod sqlite {
+    use jitclass::sqlite::{Connection, FunctionFlags, register_aggregate, register_window};
+    use jitclass::{jit, jitclass};
+    use rusqlite::ffi;
+    use rusqlite::functions::{Aggregate, Context};
+    use std::ffi::c_int;
+
+    /// `avg` as a jitclass: its state lives in SQLite's aggregate context.
+    #[jitclass]
+    pub struct MyAvg {
+        total: f64,
+        count: i64,
+    }
+
+    #[jitclass]
+    impl MyAvg {
+        pub fn new() -> Self {
+            MyAvg {
+                total: 0.0,
+                count: 0,
+            }
+        }
+
+        pub fn step(&mut self, value: f64) {
+            self.total += value;
+            self.count += 1;
+        }
+
+        pub fn finalize(&self) -> Option<f64> {
+            if self.count == 0 {
+                None
+            } else {
+                Some(self.total / self.count as f64)
+            }
+        }
+    }
+
+    /// A moving sum as a window function (`value` and `inverse`).
+    #[jitclass]
+    pub struct MovingSum {
+        sum: f64,
+    }
+
+    #[jitclass]
+    impl MovingSum {
+        pub fn new() -> Self {
+            MovingSum { sum: 0.0 }
+        }
+
+        pub fn step(&mut self, x: f64) {
+            self.sum += x;
+        }
+
+        pub fn inverse(&mut self, x: f64) {
+            self.sum -= x;
+        }
+
+        pub fn value(&self) -> f64 {
+            self.sum
+        }
+
+        pub fn finalize(&self) -> f64 {
+            self.sum
+        }
+    }
+
+    /// A scalar function: a logistic curve.
+    #[jit]
+    pub fn sigmoid(x: f64) -> f64 {
+        1.0 / (1.0 + (-x).exp())
+    }
+
+    pub fn flags() -> FunctionFlags {
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC
+    }
+
+    /// `my_avg` (jitclass), `rs_avg` (rusqlite's `Aggregate`), `c_avg` (a hand-written
+    /// C-API callback), `moving_sum` (jitclass window function), `sigmoid` (jit fn).
+    pub fn register_all(conn: &Connection) -> rusqlite::Result<()> {
+        register_aggregate::<MyAvg>(conn, "my_avg", flags())?;
+        register_window::<MovingSum>(conn, "moving_sum", flags())?;
+        jitclass::sqlite::register_scalar::<sigmoid>(conn, "sigmoid", flags())?;
+        conn.create_aggregate_function("rs_avg", 1, flags(), RsAvg)?;
+        register_c_avg(conn)
+    }
+
+    /// `avg` through rusqlite's safe `Aggregate` trait.
+    pub struct RsAvg;
+
+    impl Aggregate<(f64, i64), Option<f64>> for RsAvg {
+        fn init(&self, _: &mut Context<'_>) -> rusqlite::Result<(f64, i64)> {
+            Ok((0.0, 0))
+        }
+
+        fn step(&self, ctx: &mut Context<'_>, acc: &mut (f64, i64)) -> rusqlite::Result<()> {
+            if let Some(x) = ctx.get::<Option<f64>>(0)? {
+                acc.0 += x;
+                acc.1 += 1;
+            }
+            Ok(())
+        }
+
+        fn finalize(
+            &self,
+            _: &mut Context<'_>,
+            acc: Option<(f64, i64)>,
+        ) -> rusqlite::Result<Option<f64>> {
+            Ok(acc.filter(|a| a.1 > 0).map(|(t, n)| t / n as f64))
+        }
+    }
+
+    /// The state the hand-written callbacks keep in the aggregate context.
+    #[repr(C)]
+    struct CState {
+        total: f64,
+        count: i64,
+    }
+
+    /// The native limit: a hand-written `xStep` on the C API, state in the context.
+    unsafe extern "C" fn c_step(
+        ctx: *mut ffi::sqlite3_context,
+        _: c_int,
+        argv: *mut *mut ffi::sqlite3_value,
+    ) {
+        // SAFETY: SQLite's contract for an aggregate's `xStep` with one argument.
+        unsafe {
+            let state =
+                ffi::sqlite3_aggregate_context(ctx, size_of::<CState>() as c_int).cast::<CState>();
+            if state.is_null() {
+                ffi::sqlite3_result_error_nomem(ctx);
+                return;
+            }
+            let value = *argv;
+            if ffi::sqlite3_value_type(value) == ffi::SQLITE_NULL {
+                return;
+            }
+            (*state).total += ffi::sqlite3_value_double(value);
+            (*state).count += 1;
+        }
+    }
+
+    unsafe extern "C" fn c_final(ctx: *mut ffi::sqlite3_context) {
+        // SAFETY: SQLite's contract for an aggregate's `xFinal`.
+        unsafe {
+            let state = ffi::sqlite3_aggregate_context(ctx, 0).cast::<CState>();
+            if state.is_null() || (*state).count == 0 {
+                ffi::sqlite3_result_null(ctx);
+            } else {
+                ffi::sqlite3_result_double(ctx, (*state).total / (*state).count as f64);
+            }
+        }
+    }
+
+    fn register_c_avg(conn: &Connection) -> rusqlite::Result<()> {
+        // SAFETY: the callbacks have SQLite's signatures and live forever.
+        let rc = unsafe {
+            ffi::sqlite3_create_function_v2(
+                conn.handle(),
+                c"c_avg".as_ptr(),
+                1,
+                flags().bits(),
+                std::ptr::null_mut(),
+                None,
+                Some(c_step),
+                Some(c_final),
+                None,
+            )
+        };
+        if rc == ffi::SQLITE_OK {
+            Ok(())
+        } else {
+            Err(rusqlite::Error::SqliteFailure(ffi::Error::new(rc), None))
+        }
+    }
+
+    /// An in-memory table `t(g, x)` of `rows` random doubles in 1,000 groups, with a
+    /// covering index on `(g, x)`.
+    pub fn populate(conn: &Connection, rows: usize) -> rusqlite::Result<()> {
+        conn.execute_batch("CREATE TABLE t(g INTEGER, x REAL); BEGIN")?;
+        {
+            let mut insert = conn.prepare("INSERT INTO t VALUES (?1, ?2)")?;
+            for (i, x) in super::random_f64s(rows, 7).into_iter().enumerate() {
+                insert.execute(rusqlite::params![(i % 1000) as i64, x])?;
+            }
+        }
+        conn.execute_batch("COMMIT; CREATE INDEX t_g_x ON t(g, x);")
+    }
+
+    /// `SELECT f(x) FROM t`.
+    pub fn aggregate(conn: &Connection, f: &str) -> rusqlite::Result<Option<f64>> {
+        conn.query_row(&format!("SELECT {f}(x) FROM t"), [], |r| r.get(0))
+    }
+
+    /// `SELECT g, f(x) FROM t GROUP BY g` (through the covering index): the sum of the
+    /// groups' results.
+    pub fn grouped(conn: &Connection, f: &str) -> rusqlite::Result<f64> {
+        let mut stmt = conn.prepare_cached(&format!("SELECT g, {f}(x) FROM t GROUP BY g"))?;
+        let mut total = 0.0;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            total += row.get::<_, Option<f64>>(1)?.unwrap_or(0.0);
+        }
+        Ok(total)
+    }
+}
+
 /// Times `a` and `b` alternately, `rounds` times each, and returns the median of each:
 /// interleaving makes both see the same machine load, so their ratio is fair on a
 /// shared, noisy machine.

@@ -75,7 +75,7 @@ pub(super) fn emit_entry(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<
         .expect("internal functions return a struct")
         .into_struct_value();
     let status = b.build_extract_value(result, 0, "status")?.into_int_value();
-    b.build_conditional_branch(status, panicked, ok)?;
+    super::branch_unless_cold(ctx, b, status, panicked, ok)?;
 
     b.position_at_end(panicked);
     let status_ptr = func

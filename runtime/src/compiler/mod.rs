@@ -114,6 +114,27 @@ pub(crate) fn module_ir(module: usize) -> String {
         .unwrap_or_else(|e| format!("; unavailable: {e}"))
 }
 
+/// Branches to `cold` if `cond` holds, telling LLVM that it almost never does (a panic,
+/// an allocation failure, a one-time initialisation), so that the hot path is laid out
+/// straight and the cold code out of its way.
+pub(crate) fn branch_unless_cold(
+    ctx: &'static Context,
+    b: &inkwell::builder::Builder<'static>,
+    cond: inkwell::values::IntValue<'static>,
+    cold: inkwell::basic_block::BasicBlock<'static>,
+    hot: inkwell::basic_block::BasicBlock<'static>,
+) -> Result<(), BuilderError> {
+    let branch = b.build_conditional_branch(cond, cold, hot)?;
+    let weights = ctx.metadata_node(&[
+        ctx.metadata_string("branch_weights").into(),
+        ctx.i32_type().const_int(1, false).into(),
+        ctx.i32_type().const_int(2000, false).into(),
+    ]);
+    // Metadata on a branch instruction is always accepted.
+    let _ = branch.set_metadata(weights, ctx.get_kind_id("prof"));
+    Ok(())
+}
+
 /// A failure inside codegen: a bug in jitclass, or a user error found in a callee.
 #[derive(Debug)]
 pub(crate) enum CgError {
@@ -304,6 +325,16 @@ pub(crate) fn finish(
         eprintln!(
             "; jitclass: LLVM IR of {title}\n{}",
             module.print_to_string().to_string()
+        );
+    }
+    if std::env::var_os("JITCLASS_DUMP_ASM").is_some_and(|v| v != "0" && !v.is_empty())
+        && let Ok(asm) = jit
+            .machine
+            .write_to_memory_buffer(&module, inkwell::targets::FileType::Assembly)
+    {
+        eprintln!(
+            "; jitclass: machine code of {title}\n{}",
+            String::from_utf8_lossy(asm.as_slice())
         );
     }
     let engine = match &jit.engine {

@@ -2,15 +2,16 @@
 //! into one module with the class's methods (or the jit fn), so that `step` is inlined
 //! into `xStep` and a row costs what a hand-written C callback costs.
 //!
-//! The state of one group is `sizeof` payload bytes in SQLite's aggregate context, after
-//! a 64-bit "constructed" word (SQLite zeroes the context when it allocates it):
+//! The state of one group is `sizeof` payload bytes at the start of SQLite's aggregate
+//! context, followed by a 64-bit "constructed" word (SQLite zeroes the context when it
+//! allocates it):
 //!
 //! ```text
-//! xStep(ctx, argc, argv):   p = sqlite3_aggregate_context(ctx, 8 + size)
+//! xStep(ctx, argc, argv):   p = sqlite3_aggregate_context(ctx, size + 8)
 //!                           if !p { sqlite3_result_error_nomem(ctx); return }
-//!                           if *p == 0 { construct new() at p + 8; *p = 1 }
+//!                           if p.constructed == 0 { construct new() at p (out of line) }
 //!                           read argv (a NULL for a non-`Option` parameter skips the row)
-//!                           step(unmanaged instance at p + 8, args..)
+//!                           step(unmanaged instance at p, args..)
 //! xFinal(ctx):              the same state (constructed now if no row came), finalize,
 //!                           set the result, destroy the payload (release its members)
 //! xValue / xInverse:        as xFinal without destroying / as xStep with `inverse`
@@ -38,8 +39,8 @@ type Val = BasicValueEnum<'static>;
 
 /// SQLite's fundamental type code of NULL (`SQLITE_NULL`).
 const SQLITE_NULL: u64 = 5;
-/// Bytes before the payload in the aggregate context: the "constructed" word.
-const STATE_HEADER: u64 = 8;
+/// The size of the "constructed" word after the payload in the aggregate context.
+const FLAG_BYTES: u64 = 8;
 
 /// The functions of a class that make up an aggregate (or window) function.
 pub(crate) struct AggregateParts {
@@ -295,6 +296,21 @@ impl<'m> CallbackCx<'m> {
         f
     }
 
+    fn cold_if(
+        &self,
+        cond: IntValue<'static>,
+        cold: BasicBlock<'static>,
+        hot: BasicBlock<'static>,
+    ) -> CgResult<()> {
+        Ok(super::branch_unless_cold(
+            self.m.ctx,
+            self.b(),
+            cond,
+            cold,
+            hot,
+        )?)
+    }
+
     fn block(&self, f: FunctionValue<'static>, name: &str) -> BasicBlock<'static> {
         self.m.ctx.append_basic_block(f, name)
     }
@@ -349,7 +365,7 @@ impl<'m> CallbackCx<'m> {
         let size = class.payload_layout().size() as u64;
         let i32t = ctx.i32_type();
         let ty = self.fn_type(Some(self.i8p().into()), &[self.i8p().into(), i32t.into()]);
-        let bytes = i32t.const_int(STATE_HEADER + size, false);
+        let bytes = i32t.const_int(size.next_multiple_of(FLAG_BYTES) + FLAG_BYTES, false);
         let block = self
             .call("sqlite3_aggregate_context", ty, &[sqlite_ctx, bytes.into()])?
             .expect("returns a pointer")
@@ -357,30 +373,14 @@ impl<'m> CallbackCx<'m> {
         let no_memory = self.block(func, "nomem");
         let have = self.block(func, "state");
         let is_null = self.b().build_is_null(block, "null")?;
-        self.b()
-            .build_conditional_branch(is_null, no_memory, have)?;
+        self.cold_if(is_null, no_memory, have)?;
         self.b().position_at_end(no_memory);
         let ty = self.fn_type(None, &[self.i8p().into()]);
         self.call("sqlite3_result_error_nomem", ty, &[sqlite_ctx])?;
         self.b().build_return(None)?;
 
         self.b().position_at_end(have);
-        let flag = self
-            .b()
-            .build_bit_cast(
-                block,
-                ctx.i64_type().ptr_type(AddressSpace::default()),
-                "flag",
-            )?
-            .into_pointer_value();
-        // SAFETY (of the generated code): the block is `STATE_HEADER + size` bytes.
-        let payload = unsafe {
-            self.b().build_gep(
-                block,
-                &[ctx.i64_type().const_int(STATE_HEADER, false)],
-                "payload",
-            )?
-        };
+        let (payload, flag) = self.state_parts(block)?;
         let constructed = self.b().build_load(flag, "constructed")?.into_int_value();
         let fresh = self.b().build_int_compare(
             inkwell::IntPredicate::EQ,
@@ -389,21 +389,94 @@ impl<'m> CallbackCx<'m> {
             "fresh",
         )?;
         let construct = self.block(func, "construct");
-        let failed = self.block(func, "new.panicked");
-        let built = self.block(func, "built");
         let ready = self.block(func, "ready");
-        self.b().build_conditional_branch(fresh, construct, ready)?;
-
+        self.cold_if(fresh, construct, ready)?;
         self.b().position_at_end(construct);
+        let init = self.group_init(new)?;
+        let constructed = self
+            .b()
+            .build_call(init, &[sqlite_ctx.into(), block.into()], "constructed")?
+            .try_as_basic_value()
+            .basic()
+            .expect("returns a flag")
+            .into_int_value();
+        let failed = self.block(func, "new.failed");
+        let not_constructed = self.b().build_not(constructed, "failed")?;
+        self.cold_if(not_constructed, failed, ready)?;
+        self.b().position_at_end(failed);
+        self.b().build_return(None)?;
+
+        self.b().position_at_end(ready);
+        let instance = instance_type(ctx).const_zero();
+        Ok(self
+            .b()
+            .build_insert_value(instance, payload, 1, "state")?
+            .into_struct_value()
+            .into())
+    }
+
+    /// The payload (at the start of the aggregate context, aligned as SQLite's memory is)
+    /// and the "constructed" word after it.
+    fn state_parts(
+        &self,
+        block: PointerValue<'static>,
+    ) -> CgResult<(PointerValue<'static>, PointerValue<'static>)> {
+        let ctx = self.m.ctx;
+        let size = self.class()?.payload_layout().size() as u64;
+        let offset = ctx
+            .i64_type()
+            .const_int(size.next_multiple_of(FLAG_BYTES), false);
+        // SAFETY (of the generated code): the block holds the payload and the word.
+        let at = unsafe { self.b().build_gep(block, &[offset], "flag.at")? };
+        let flag = self
+            .b()
+            .build_bit_cast(at, ctx.i64_type().ptr_type(AddressSpace::default()), "flag")?
+            .into_pointer_value();
+        Ok((block, flag))
+    }
+
+    /// `i1 init(ctx, block)`: constructs a group's state with `new` (once per group, so
+    /// out of line and cold: the callbacks' hot paths keep few registers to save); `false`
+    /// after reporting a panic of `new`.
+    fn group_init(&self, new: usize) -> CgResult<FunctionValue<'static>> {
+        let name = format!("{}_group_init", self.m.prefix);
+        if let Some(f) = self.m.module.get_function(&name) {
+            return Ok(f);
+        }
+        let ctx = self.m.ctx;
+        let class = self.class()?;
+        let ty = ctx
+            .bool_type()
+            .fn_type(&[self.i8p().into(), self.i8p().into()], false);
+        let f = self
+            .m
+            .module
+            .add_function(&name, ty, Some(Linkage::Internal));
+        self.m.set_common_attributes(f);
+        for attribute in ["cold", "noinline"] {
+            let kind = inkwell::attributes::Attribute::get_named_enum_kind_id(attribute);
+            f.add_attribute(
+                inkwell::attributes::AttributeLoc::Function,
+                ctx.create_enum_attribute(kind, 0),
+            );
+        }
+        let here = self.b().get_insert_block();
+        let entry = self.block(f, "entry");
+        self.b().position_at_end(entry);
+        let sqlite_ctx = f.get_nth_param(0).expect("ctx");
+        let block = f.get_nth_param(1).expect("block").into_pointer_value();
         let (panicked, value) = self.call_instance(new, &[])?;
-        self.b().build_conditional_branch(panicked, failed, built)?;
+        let failed = self.block(f, "new.panicked");
+        let built = self.block(f, "built");
+        self.cold_if(panicked, failed, built)?;
         self.b().position_at_end(failed);
         self.report_panic(sqlite_ctx)?;
-        self.b().build_return(None)?;
+        self.b().build_return(Some(&ctx.bool_type().const_zero()))?;
         self.b().position_at_end(built);
         let value = value.into_struct_value();
         let meminfo = self.b().build_extract_value(value, 0, "meminfo")?;
         let data = self.b().build_extract_value(value, 1, "data")?;
+        let (payload, flag) = self.state_parts(block)?;
         let ty = self.fn_type(None, &[self.i8p().into(); 4]);
         let class_ptr = self.const_ptr(class as *const ClassInfo as usize);
         self.call(
@@ -413,15 +486,12 @@ impl<'m> CallbackCx<'m> {
         )?;
         self.b()
             .build_store(flag, ctx.i64_type().const_int(1, false))?;
-        self.b().build_unconditional_branch(ready)?;
-
-        self.b().position_at_end(ready);
-        let instance = instance_type(ctx).const_zero();
-        Ok(self
-            .b()
-            .build_insert_value(instance, payload, 1, "state")?
-            .into_struct_value()
-            .into())
+        self.b()
+            .build_return(Some(&ctx.bool_type().const_int(1, false)))?;
+        if let Some(here) = here {
+            self.b().position_at_end(here);
+        }
+        Ok(f)
     }
 
     /// Reads SQL argument `i` as `t`; a NULL for a non-`Option` type branches to `null`.
@@ -592,7 +662,7 @@ impl<'m> CallbackCx<'m> {
         let (panicked, _) = self.call_instance(method, &args)?;
         let failed = self.block(func, "panicked");
         let done = self.block(func, "done");
-        self.b().build_conditional_branch(panicked, failed, done)?;
+        self.cold_if(panicked, failed, done)?;
         self.b().position_at_end(failed);
         self.report_panic(sqlite_ctx)?;
         self.b().build_return(None)?;
@@ -622,7 +692,7 @@ impl<'m> CallbackCx<'m> {
         let failed = self.block(func, "panicked");
         let ok = self.block(func, "ok");
         let out = self.block(func, "out");
-        self.b().build_conditional_branch(panicked, failed, ok)?;
+        self.cold_if(panicked, failed, ok)?;
         self.b().position_at_end(failed);
         self.report_panic(sqlite_ctx)?;
         self.b().build_unconditional_branch(out)?;
@@ -666,7 +736,7 @@ impl<'m> CallbackCx<'m> {
         let (panicked, value) = self.call_instance(function, &args)?;
         let failed = self.block(func, "panicked");
         let ok = self.block(func, "ok");
-        self.b().build_conditional_branch(panicked, failed, ok)?;
+        self.cold_if(panicked, failed, ok)?;
         self.b().position_at_end(failed);
         self.report_panic(sqlite_ctx)?;
         self.b().build_return(None)?;

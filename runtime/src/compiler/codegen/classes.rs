@@ -85,7 +85,7 @@ impl FnCx<'_> {
             .into_int_value();
         let ok = self.block("call.ok");
         let panicked = self.panic_block()?;
-        self.b().build_conditional_branch(status, panicked, ok)?;
+        crate::compiler::branch_unless_cold(self.ctx, self.b(), status, panicked, ok)?;
         self.b().position_at_end(ok);
         Ok(self.b().build_extract_value(r, 1, "value")?)
     }

@@ -379,7 +379,7 @@ impl FnCx<'_> {
     ) -> CgResult<()> {
         let fail = self.block("check.fail");
         let ok = self.block("check.ok");
-        self.b().build_conditional_branch(failed, fail, ok)?;
+        crate::compiler::branch_unless_cold(self.ctx, self.b(), failed, fail, ok)?;
         self.b().position_at_end(fail);
         let debug = vec![false; args.len()];
         self.emit_panic(loc, pieces, debug, args)?;
