@@ -290,6 +290,8 @@ impl<'a> Infer<'a> {
         for p in &ir.params {
             let t = self.ty_of_expr_type(&p.ty, p.loc);
             self.local_types[p.local.index()] = Some(t);
+            // A parameter is initialised by its argument: assigning one needs `mut`.
+            self.local_assigned[p.local.index()] = true;
         }
         self.ret = self.ty_of_expr_type(&ir.ret, ir.ret_loc);
         let body_ty = self.expr(ir.body);
@@ -810,6 +812,9 @@ impl<'a> Infer<'a> {
                     self.check_assignable_root(*place, ploc);
                 }
                 let t = self.expr(*place);
+                if let ExprKind::Field(_, name) = &ir.expr(*place).kind {
+                    self.not_a_property(*place, name, "borrowed");
+                }
                 Ty::Ref(Box::new(t), *mutable)
             }
             ExprKind::AssocCall { class, name, args } => {
@@ -938,6 +943,22 @@ impl<'a> Infer<'a> {
                 self.diags.push(Diagnostic::new(loc, message));
                 Vec::new()
             }
+        }
+    }
+
+    /// A field place that turned out to be a `#[getter]` property (a call, not memory)
+    /// cannot be written or borrowed.
+    fn not_a_property(&mut self, place: ExprId, name: &str, how: &str) {
+        if self.class_calls.remove(&place).is_some() {
+            self.diags.push(
+                Diagnostic::new(
+                    self.loc(place),
+                    format!("`{name}` is a `#[getter]` property, not a field: it cannot be {how}"),
+                )
+                .note(format!(
+                    "help: write it through a `#[setter] fn set_{name}` as `v.{name} = value`, or use a field"
+                )),
+            );
         }
     }
 
@@ -1457,6 +1478,7 @@ impl<'a> Infer<'a> {
         }
         self.check_assignable_root(place, loc);
         let pt = self.field(place, &bt, name, loc);
+        self.not_a_property(place, name, "assigned");
         self.expr_types[place.index()] = pt.clone();
         let vt = self.expr(value);
         let vloc = self.loc(value);
@@ -1685,17 +1707,26 @@ impl<'a> Infer<'a> {
                 // `let x;` may be assigned later (rustc's shadow check enforces "once" for
                 // non-generic code; generic code is only checked for being initialised).
                 let deferred_init = !compound && !self.local_assigned[l.index()];
-                if !decl.mutable && !deferred_init {
+                let is_self =
+                    ir.receiver.is_some() && ir.params.first().map(|p| p.local) == Some(*l);
+                if is_self {
+                    // The receiver is borrowed from the caller: it cannot be rebound.
                     self.diags.push(
-                        Diagnostic::new(
-                            loc,
-                            format!("cannot assign twice to immutable variable `{}`", decl.name),
-                        )
-                        .note(format!(
-                            "help: make the variable mutable: `let mut {}`",
-                            decl.name
-                        )),
+                        Diagnostic::new(loc, "cannot assign to `self` in a jitclass method").note(
+                            "help: assign its fields (`self.x = ..`), or return another instance",
+                        ),
                     );
+                } else if !decl.mutable && !deferred_init {
+                    let is_param = ir.params.iter().any(|p| p.local == *l);
+                    let what = if is_param {
+                        format!("cannot assign to immutable argument `{}`", decl.name)
+                    } else {
+                        format!("cannot assign twice to immutable variable `{}`", decl.name)
+                    };
+                    self.diags.push(Diagnostic::new(loc, what).note(format!(
+                        "help: make the variable mutable: `let mut {}`",
+                        decl.name
+                    )));
                 }
                 self.expr(id)
             }
@@ -1724,7 +1755,11 @@ impl<'a> Infer<'a> {
             }
             ExprKind::TupleField(..) | ExprKind::Field(..) => {
                 self.check_assignable_root(id, loc);
-                self.expr(id)
+                let t = self.expr(id);
+                if let ExprKind::Field(_, name) = &ir.expr(id).kind {
+                    self.not_a_property(id, name, "assigned in place");
+                }
+                t
             }
             _ => {
                 self.expr(id);

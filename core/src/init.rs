@@ -111,10 +111,16 @@ impl Checker<'_> {
         let decl = self.ir.local(local);
         if !decl.mutable && !state.diverged && state.maybe[local.index()] {
             let name = decl.name.clone();
+            // The same words as type checking's, so that rustc shows the error once.
+            let message = if self.ir.params.iter().any(|p| p.local == local) {
+                format!("cannot assign to immutable argument `{name}`")
+            } else {
+                format!("cannot assign twice to immutable variable `{name}`")
+            };
             self.report(
                 local,
                 loc,
-                format!("cannot assign twice to immutable variable `{name}`"),
+                message,
                 format!("help: make the variable mutable: `let mut {name}`"),
             );
         }

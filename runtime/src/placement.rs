@@ -66,9 +66,13 @@ fn check_place<T: JitClass>(ptr: *mut u8, what: &str) {
 ///
 /// # Safety
 /// `ptr` points to `sizeof::<T>()` bytes, aligned to `alignof::<T>()`, that hold a valid
-/// payload of `T` (zeroed memory is one: zero numbers, `false`, `None`s), are not
+/// payload of `T`, are not
 /// accessed otherwise while the instance or a copy of it (also one stored by jit code)
 /// is in use, and outlive all of them. Panics if `ptr` is null or misaligned.
+///
+/// Zeroed memory is a valid payload when every class-typed field of `T` is an `Option`
+/// (it reads as zero numbers, `false`, `None`s); a field holding an instance is never
+/// zero in a valid payload: use [`construct_at`] for such a class.
 #[track_caller]
 pub unsafe fn unsafe_cast<T: JitClass>(ptr: *mut u8) -> T {
     check_place::<T>(ptr, "unsafe_cast");

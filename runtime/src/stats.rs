@@ -72,21 +72,42 @@ thread_local! {
     };
 }
 
+/// Counts of threads whose counters are gone: an instance released while its thread's
+/// thread-locals are being destroyed (one kept in another thread-local) lands here.
+static LATE: ThreadCounters = ThreadCounters {
+    allocations: AtomicU64::new(0),
+    frees: AtomicU64::new(0),
+};
+
 /// Counts the allocation of one block with its meminfo (every block has one).
 pub(crate) fn count_allocation() {
-    COUNTERS.with(|c| ThreadCounters::bump(&c.allocations));
+    if COUNTERS
+        .try_with(|c| ThreadCounters::bump(&c.allocations))
+        .is_err()
+    {
+        LATE.allocations.fetch_add(1, Ordering::Relaxed);
+    }
 }
 
 /// Counts the release of one block with its meminfo.
 pub(crate) fn count_free() {
-    COUNTERS.with(|c| ThreadCounters::bump(&c.frees));
+    if COUNTERS
+        .try_with(|c| ThreadCounters::bump(&c.frees))
+        .is_err()
+    {
+        LATE.frees.fetch_add(1, Ordering::Relaxed);
+    }
 }
 
 /// The memory runtime's counters now, summed over all threads. Work another thread did
 /// is included once that thread's work happens-before this call (a join, a lock).
 pub fn stats() -> Stats {
     let all = ALL.lock().unwrap_or_else(|e| e.into_inner());
-    let (allocations, frees) = all.iter().fold((0, 0), |(a, f), c| {
+    let late = (
+        LATE.allocations.load(Ordering::Relaxed),
+        LATE.frees.load(Ordering::Relaxed),
+    );
+    let (allocations, frees) = all.iter().fold(late, |(a, f), c| {
         (
             a + c.allocations.load(Ordering::Relaxed),
             f + c.frees.load(Ordering::Relaxed),

@@ -14,6 +14,7 @@ mod operators;
 mod options;
 mod panics;
 mod reentrancy;
+mod regressions;
 mod scalars;
 mod slices;
 mod sqlite;

@@ -212,6 +212,14 @@ impl FnCx<'_> {
         let Some(values) = self.owned_values(args)? else {
             return Ok(None);
         };
+        // `construct_at`'s value stays held until it is moved: the check below may panic.
+        let held = match which {
+            Intrinsic::ConstructAt => {
+                let vt = self.ty(args[1]).clone();
+                self.hold(values[1], &vt)?
+            }
+            _ => None,
+        };
         let ptr = values[0].into_pointer_value();
         let Type::Class(key) = t else {
             return Err(CgError::Internal(format!("`{}` of a `{t}`", which.name())));
@@ -252,6 +260,7 @@ impl FnCx<'_> {
             Intrinsic::ConstructAt => {
                 // The payload is copied field by field; each copy of a member is a new
                 // reference, and the value (owned here) is dropped.
+                self.take(held)?;
                 let (value, vt) = (values[1], self.ty(args[1]).clone());
                 for (i, field) in fields.iter().enumerate() {
                     let from = self.field_addr(value, &key, i as u32)?;
@@ -310,6 +319,15 @@ impl FnCx<'_> {
         Ok(self.b().build_struct_gep(typed, index, "field")?)
     }
 
+    /// The payload index of the field a `Field` expression names.
+    fn field_index(&self, id: ExprId) -> CgResult<u32> {
+        self.typed
+            .field_index
+            .get(&id)
+            .copied()
+            .ok_or_else(|| CgError::Internal("a field access without its field".into()))
+    }
+
     fn class_of(&self, e: ExprId) -> CgResult<ClassKey> {
         match self.ty(e) {
             Type::Class(k) => Ok(k.clone()),
@@ -324,7 +342,7 @@ impl FnCx<'_> {
         };
         let (instance, held) = operands[0];
         let key = self.class_of(base)?;
-        let ptr = self.field_addr(instance, &key, self.typed.field_index[&id])?;
+        let ptr = self.field_addr(instance, &key, self.field_index(id)?)?;
         let t = self.ty(id).clone();
         let stored = self.b().build_load(ptr, "field")?;
         let v = from_mem(self.ctx, self.b(), stored, &t)?;
@@ -349,7 +367,7 @@ impl FnCx<'_> {
         Ok(Some(self.field_addr(
             instance,
             &key,
-            self.typed.field_index[&id],
+            self.field_index(id)?,
         )?))
     }
 

@@ -128,17 +128,23 @@ impl FnCx<'_> {
         Ok(Some(out))
     }
 
-    /// Whether evaluating `e` may assign the local `l`.
+    /// Whether evaluating `e` may assign the local `l` or a part of it (`l.0 = ..`
+    /// replaces an element of the tuple the local holds). Assigning a field of an
+    /// instance (`l.f = ..`) does not: it changes the payload, not the reference.
     fn assigns_local(&self, e: ExprId, l: LocalId) -> bool {
         let mut found = false;
         let mut stack = vec![e];
         while let Some(e) = stack.pop() {
             let kind = &self.ir.expr(e).kind;
-            if let ExprKind::Assign(place, _) | ExprKind::CompoundAssign(_, place, _) = kind
-                && matches!(self.ir.expr(*place).kind, ExprKind::Local(p) if p == l)
-            {
-                found = true;
-                break;
+            if let ExprKind::Assign(place, _) | ExprKind::CompoundAssign(_, place, _) = kind {
+                let mut root = *place;
+                while let ExprKind::TupleField(base, _) = self.ir.expr(root).kind {
+                    root = base;
+                }
+                if matches!(self.ir.expr(root).kind, ExprKind::Local(p) if p == l) {
+                    found = true;
+                    break;
+                }
             }
             kind.for_each_child(|c| stack.push(c));
         }
