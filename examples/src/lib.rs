@@ -290,6 +290,12 @@ pub mod sqlite {
         }
     }
 
+    impl Default for MyAvg {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+
     /// A moving sum as a window function (`value` and `inverse`).
     #[jitclass]
     pub struct MovingSum {
@@ -316,6 +322,12 @@ pub mod sqlite {
 
         pub fn finalize(&self) -> f64 {
             self.sum
+        }
+    }
+
+    impl Default for MovingSum {
+        fn default() -> Self {
+            Self::new()
         }
     }
 

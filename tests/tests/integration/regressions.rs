@@ -4,6 +4,9 @@
 //! Tests named after a defect (`fixed_*`) failed before the fix their doc comment names;
 //! the misuses that are now compile errors are in the trybuild suite (`tests/ui/`).
 
+// Expected values spell out the computation (`0 + 1 + 2`).
+#![allow(clippy::identity_op)]
+
 use jitclass::{construct_at, jit, jitclass};
 use std::ops::{Add, Index, IndexMut};
 use std::panic::catch_unwind;
