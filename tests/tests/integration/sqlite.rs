@@ -181,7 +181,9 @@ fn aggregates_equal_sqlites_own() {
     let mut stmt = conn
         .prepare("SELECT g, my_avg(x), avg(x), my_sum(x), total(x) FROM t GROUP BY g ORDER BY g")
         .unwrap();
-    let rows: Vec<(i64, Option<f64>, Option<f64>, f64, f64)> = stmt
+    /// A group's key, `my_avg`, `avg`, `my_sum`, `total`.
+    type GroupRow = (i64, Option<f64>, Option<f64>, f64, f64);
+    let rows: Vec<GroupRow> = stmt
         .query_map([], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
