@@ -60,7 +60,7 @@ pub trait Value {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a non-generic `#[jit] fn`",
     label = "not a non-generic `#[jit] fn`",
-    note = "pass the function's name as the type argument: `register_scalar::<my_fn>(..)`"
+    note = "register a non-generic `#[jit] fn` by its name as the type argument, `register_scalar::<my_fn>(..)`; a generic one has no single signature for SQL"
 )]
 pub trait Function {
     type Args;
