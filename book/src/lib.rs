@@ -15,6 +15,9 @@ pub mod classes {}
 #[doc = include_str!("memory-control.md")]
 pub mod memory_control {}
 
+#[doc = include_str!("sqlite.md")]
+pub mod sqlite {}
+
 /// The repository's README, so that its example is tested too.
 #[doc = include_str!("../../README.md")]
 pub mod readme {}
