@@ -56,5 +56,21 @@ fn classes(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, calls, kernels, classes);
+/// SQLite aggregates over 1,000,000 rows: builtin `avg`, the jitclass aggregate, a
+/// hand-written C-API callback, rusqlite's `Aggregate` trait.
+fn sqlite(c: &mut Criterion) {
+    use jitclass::sqlite::Connection;
+    use jitclass_examples::sqlite::{aggregate, populate, register_all};
+    let conn = Connection::open_in_memory().expect("SQLite opens");
+    populate(&conn, 1_000_000).expect("the table fills");
+    register_all(&conn).expect("the functions register");
+    let mut g = c.benchmark_group("sqlite_1M_rows");
+    g.sample_size(20);
+    for f in ["avg", "my_avg", "c_avg", "rs_avg"] {
+        g.bench_function(f, |b| b.iter(|| aggregate(&conn, black_box(f)).unwrap()));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, calls, kernels, classes, sqlite);
 criterion_main!(benches);
