@@ -16,7 +16,7 @@
 use crate::diag::Diagnostic;
 use crate::ir::*;
 use crate::methods::{self, Builtin};
-use crate::types::{ClassKey, PrimTy, Type};
+use crate::types::{ClassKey, OpaqueKey, PrimTy, Type};
 use std::collections::HashMap;
 
 /// The signature of a called function, as written (with its own generics). Class types
@@ -82,6 +82,13 @@ pub enum ClassOp {
     },
 }
 
+/// What jit code may do with a pass-through handle, as the note of an error about it.
+fn passthru_misuse(loc: LocId, message: String) -> Diagnostic {
+    Diagnostic::new(loc, message).note(
+        "note: jit code passes a `PassThru` along, stores it, and compares it (`==`, `!=`); use the value inside an `objmode!` block",
+    )
+}
+
 /// A class function chosen for a call: how codegen finds it, and its signature.
 struct ClassFn {
     call: ClassCall,
@@ -94,6 +101,12 @@ pub trait Callees {
     fn signature(&self, item: RefId) -> Result<Option<CalleeSig>, String>;
     /// The class a class reference names; `Ok(None)` when not known (macro time).
     fn class(&self, class: ClassRefId) -> Result<Option<ClassKey>, String>;
+    /// The Rust type inside a `PassThru<T>`; `None` at macro time, where the written
+    /// name identifies it.
+    fn opaque(&self, opaque: OpaqueRefId) -> Option<OpaqueKey> {
+        let _ = opaque;
+        None
+    }
     /// The fields of a class, in payload order.
     fn fields(&self, class: &ClassKey) -> Result<Vec<FieldSig>, String>;
     /// The functions called `name` in a class's impl blocks: one for an inherent
@@ -175,6 +188,7 @@ pub fn concrete_type(te: &TypeExpr, type_args: &[Type]) -> Option<Type> {
         TypeExpr::Generic(i) => type_args.get(*i as usize)?.clone(),
         TypeExpr::Option(inner) => Type::Option(Box::new(concrete_type(inner, type_args)?)),
         TypeExpr::Concrete(t) => t.clone(),
+        TypeExpr::PassThru(_) => return None,
         TypeExpr::Ptr { pointee, mutable } => Type::Ptr {
             pointee: Box::new(concrete_type(pointee, type_args)?),
             mutable: *mutable,
@@ -234,6 +248,7 @@ enum Ty {
     Class(ClassKey),
     Ref(Box<Ty>, bool),
     Ptr(Box<Ty>, bool),
+    PassThru(OpaqueKey),
     Var(u32),
     /// Unknown at macro time, or after an error: compatible with everything.
     Unknown,
@@ -348,6 +363,7 @@ impl<'a> Infer<'a> {
             Type::Option(inner) => Ty::Option(Box::new(Self::ty_of_type(inner))),
             Type::Class(k) => Ty::Class(k.clone()),
             Type::Ref { inner, mutable } => Ty::Ref(Box::new(Self::ty_of_type(inner)), *mutable),
+            Type::PassThru(k) => Ty::PassThru(k.clone()),
             Type::Ptr { pointee, mutable } => {
                 Ty::Ptr(Box::new(Self::ty_of_type(pointee)), *mutable)
             }
@@ -384,6 +400,7 @@ impl<'a> Infer<'a> {
                 Box::new(self.ty_of_expr_type_with(inner, generics)),
                 *mutable,
             ),
+            TypeExpr::PassThru(o) => self.opaque_ty(*o),
             TypeExpr::Ptr { pointee, mutable } => Ty::Ptr(
                 Box::new(self.ty_of_expr_type_with(pointee, generics)),
                 *mutable,
@@ -462,6 +479,7 @@ impl<'a> Infer<'a> {
             (Ty::Class(x), Ty::Class(y)) if x == y => Ok(()),
             (Ty::Ref(x, mx), Ty::Ref(y, my)) if mx == my => self.unify(x, y),
             (Ty::Ptr(x, mx), Ty::Ptr(y, my)) if mx == my => self.unify(x, y),
+            (Ty::PassThru(x), Ty::PassThru(y)) if x == y => Ok(()),
             _ => Err(()),
         }
     }
@@ -494,6 +512,7 @@ impl<'a> Infer<'a> {
             Ty::Class(k) => k.name,
             Ty::Ref(e, m) => format!("&{}{}", if m { "mut " } else { "" }, self.show(&e)),
             Ty::Ptr(e, m) => format!("*{} {}", if m { "mut" } else { "const" }, self.show(&e)),
+            Ty::PassThru(k) => format!("PassThru<{}>", k.name),
             Ty::Var(v) => match self.var_kind(v) {
                 VarKind::Int => "{integer}".into(),
                 VarKind::Float => "{float}".into(),
@@ -806,6 +825,20 @@ impl<'a> Infer<'a> {
             }
             ExprKind::StructLit { class, fields } => self.struct_lit(id, *class, fields),
             ExprKind::Intrinsic { which, ty, args } => self.intrinsic(id, *which, ty, args),
+            ExprKind::ObjMode {
+                args,
+                inputs,
+                output,
+                ..
+            } => {
+                for (a, t) in args.iter().zip(inputs) {
+                    let at = self.expr(*a);
+                    let it = self.ty_of_expr_type(t, loc);
+                    let aloc = self.loc(*a);
+                    self.coerce_at(&at, &it, aloc);
+                }
+                self.ty_of_expr_type(output, loc)
+            }
             ExprKind::AddrOf { place, mutable } => {
                 if *mutable {
                     let ploc = self.loc(*place);
@@ -924,6 +957,19 @@ impl<'a> Infer<'a> {
 
     // ---- classes --------------------------------------------------------------------
 
+    /// The type of a `PassThru<T>`: keyed by `T`'s identity at run time, by its written
+    /// name at macro time (where two names for one type only lose an error, which rustc's
+    /// check of the body then reports).
+    fn opaque_ty(&mut self, opaque: OpaqueRefId) -> Ty {
+        Ty::PassThru(self.callees.opaque(opaque).unwrap_or_else(|| {
+            let name = self.ir.opaques[opaque.index()].clone();
+            let id = name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            });
+            OpaqueKey { id, name }
+        }))
+    }
+
     /// The type a class reference names (`Unknown` at macro time).
     fn class_ty(&mut self, class: ClassRefId, loc: LocId) -> Ty {
         match self.callees.class(class) {
@@ -1014,6 +1060,13 @@ impl<'a> Infer<'a> {
         let key = match self.known_receiver(bt, loc) {
             None => return Ty::Unknown,
             Some(Ty::Class(key)) => key,
+            Some(Ty::PassThru(key)) => {
+                self.diags.push(passthru_misuse(
+                    loc,
+                    format!("no field `{name}` on `PassThru<{}>` in jit code", key.name),
+                ));
+                return Ty::Unknown;
+            }
             Some(other) => {
                 let shown = self.show(&other);
                 self.diags.push(
@@ -1944,6 +1997,16 @@ impl<'a> Infer<'a> {
             all_types.extend(arg_types);
             return self.call_target(id, f, &all_args, &all_types);
         }
+        if let Ty::PassThru(key) = &recv {
+            self.diags.push(passthru_misuse(
+                loc,
+                format!(
+                    "no method named `{method}` on `PassThru<{}>` in jit code",
+                    key.name
+                ),
+            ));
+            return Ty::Unknown;
+        }
         let concrete = match self.concrete(&recv) {
             Some(t) => t,
             None => return Ty::Unknown,
@@ -2003,6 +2066,7 @@ impl<'a> Infer<'a> {
                 inner: Box::new(self.concrete(&e)?),
                 mutable,
             },
+            Ty::PassThru(k) => Type::PassThru(k),
             Ty::Ptr(e, mutable) => Type::Ptr {
                 pointee: Box::new(self.concrete(&e)?),
                 mutable,
@@ -2085,8 +2149,8 @@ impl<'a> Infer<'a> {
                 }
                 Deferred::Binary(id, op, t) => {
                     let loc = self.loc(id);
-                    // Raw pointers compare by address.
-                    if matches!(self.resolve(&t), Ty::Ptr(..))
+                    // Raw pointers compare by address, pass-through handles by identity.
+                    if matches!(self.resolve(&t), Ty::Ptr(..) | Ty::PassThru(_))
                         && matches!(op, BinOp::Eq | BinOp::Ne)
                     {
                         continue;

@@ -44,6 +44,10 @@ entity!(
     LocId
 );
 entity!(
+    /// The Rust type `T` of a `PassThru<T>` named by the function, in `FnIr::opaques`.
+    OpaqueRefId
+);
+entity!(
     /// A `#[jitclass]` type named by the function (in its signature or body) in
     /// `FnIr::classes`; the glue resolves it to the class's descriptor.
     ClassRefId
@@ -68,6 +72,11 @@ pub struct FnIr {
     pub classes: Vec<String>,
     /// For a method of a `#[jitclass]` impl: how it takes `self` (the first parameter).
     pub receiver: Option<Receiver>,
+    /// The Rust types inside the `PassThru<T>`s the function names, as written;
+    /// `TypeExpr::PassThru` refers here.
+    pub opaques: Vec<String>,
+    /// How many `objmode!` blocks the body has; `ExprKind::ObjMode::index` < this.
+    pub objmodes: u32,
 }
 
 /// How a method takes `self`.
@@ -88,6 +97,8 @@ pub struct ClassIr {
     pub fields: Vec<FieldIr>,
     /// Class types named by field types, as written; `TypeExpr::Class` refers here.
     pub classes: Vec<String>,
+    /// The Rust types of `PassThru<T>` fields, as written; `TypeExpr::PassThru` refers here.
+    pub opaques: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -143,6 +154,8 @@ pub enum TypeExpr {
     Option(Box<TypeExpr>),
     /// A `#[jitclass]` type (also `Self` inside an impl), by index into `FnIr::classes`.
     Class(ClassRefId),
+    /// `PassThru<T>`, by index into `FnIr::opaques` (or `ClassIr::opaques`).
+    PassThru(OpaqueRefId),
     /// `*mut T` / `*const T`.
     Ptr {
         pointee: Box<TypeExpr>,
@@ -230,6 +243,15 @@ pub enum ExprKind {
     AddrOf {
         place: ExprId,
         mutable: bool,
+    },
+    /// `objmode!(|a: A, b: B| -> R { rust })`: a call of block `index` (compiled by
+    /// rustc in the glue) with the values of the jit locals `args`, converted to the
+    /// declared input types; its value has the declared output type.
+    ObjMode {
+        index: u32,
+        args: Vec<ExprId>,
+        inputs: Vec<TypeExpr>,
+        output: TypeExpr,
     },
     /// `sizeof::<T>()`, `unsafe_cast::<T>(ptr)`, ...: the memory-control functions of
     /// `jitclass`, with their type argument.
@@ -485,6 +507,14 @@ impl FnIr {
                 Err("generic parameter index out of range".to_string())
             } else if t.max_class().is_some_and(|c| c >= n_classes) {
                 Err("class ref id out of range".to_string())
+            } else if t
+                .max_of(&|t| match t {
+                    TypeExpr::PassThru(o) => Some(o.0),
+                    _ => None,
+                })
+                .is_some_and(|o| o as usize >= self.opaques.len())
+            {
+                Err("opaque type ref id out of range".to_string())
             } else if t.has_concrete() {
                 Err("a resolved type in serialised IR".to_string())
             } else {
@@ -509,6 +539,21 @@ impl FnIr {
             match &e.kind {
                 ExprKind::Local(l) | ExprKind::ForRange { var: l, .. } => check_local(*l)?,
                 ExprKind::Cast(_, t) | ExprKind::Intrinsic { ty: t, .. } => check_type(t)?,
+                ExprKind::ObjMode {
+                    index,
+                    inputs,
+                    output,
+                    args,
+                } => {
+                    if *index >= self.objmodes || inputs.len() != args.len() {
+                        return Err(format!(
+                            "objmode block in expr {i} does not match its inputs"
+                        ));
+                    }
+                    for t in inputs.iter().chain(std::iter::once(output)) {
+                        check_type(t)?;
+                    }
+                }
                 ExprKind::Block(b) => {
                     for stmt in &b.stmts {
                         if let Stmt::Let { ty: Some(t), .. } = stmt {
@@ -573,24 +618,27 @@ impl TypeExpr {
         }
     }
 
-    /// Replaces every class reference by what `resolve` makes of it.
-    pub fn map_classes(&self, resolve: &mut dyn FnMut(ClassRefId) -> TypeExpr) -> TypeExpr {
+    /// Replaces every reference to a named type (`Class`, `PassThru`) by what `resolve`
+    /// makes of it (`None`: kept).
+    pub fn map_refs(&self, resolve: &mut dyn FnMut(&TypeExpr) -> Option<TypeExpr>) -> TypeExpr {
+        if let Some(t) = resolve(self) {
+            return t;
+        }
         match self {
-            TypeExpr::Class(c) => resolve(*c),
             TypeExpr::Tuple(es) => {
-                TypeExpr::Tuple(es.iter().map(|e| e.map_classes(resolve)).collect())
+                TypeExpr::Tuple(es.iter().map(|e| e.map_refs(resolve)).collect())
             }
             TypeExpr::Slice { elem, mutable } => TypeExpr::Slice {
-                elem: Box::new(elem.map_classes(resolve)),
+                elem: Box::new(elem.map_refs(resolve)),
                 mutable: *mutable,
             },
-            TypeExpr::Option(inner) => TypeExpr::Option(Box::new(inner.map_classes(resolve))),
+            TypeExpr::Option(inner) => TypeExpr::Option(Box::new(inner.map_refs(resolve))),
             TypeExpr::Ref { inner, mutable } => TypeExpr::Ref {
-                inner: Box::new(inner.map_classes(resolve)),
+                inner: Box::new(inner.map_refs(resolve)),
                 mutable: *mutable,
             },
             TypeExpr::Ptr { pointee, mutable } => TypeExpr::Ptr {
-                pointee: Box::new(pointee.map_classes(resolve)),
+                pointee: Box::new(pointee.map_refs(resolve)),
                 mutable: *mutable,
             },
             other => other.clone(),
@@ -667,7 +715,8 @@ impl ExprKind {
             ExprKind::Tuple(es) => es.iter().copied().for_each(f),
             ExprKind::Call { args, .. }
             | ExprKind::AssocCall { args, .. }
-            | ExprKind::Intrinsic { args, .. } => args.iter().copied().for_each(f),
+            | ExprKind::Intrinsic { args, .. }
+            | ExprKind::ObjMode { args, .. } => args.iter().copied().for_each(f),
             ExprKind::Field(base, _) | ExprKind::AddrOf { place: base, .. } => f(*base),
             ExprKind::StructLit { fields, .. } => fields.iter().for_each(|(_, e)| f(*e)),
             ExprKind::MethodCall { receiver, args, .. } => {

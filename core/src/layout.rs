@@ -59,7 +59,8 @@ pub fn size_align(t: &Type) -> SizeAlign {
             }
         }
         // `{ptr, len}`, and a class reference `{meminfo, data}`.
-        Type::Slice { .. } | Type::Class(_) => SizeAlign { size: 16, align: 8 },
+        // `{ptr, len}`, and a counted reference `{meminfo, data}`.
+        Type::Slice { .. } | Type::Class(_) | Type::PassThru(_) => SizeAlign { size: 16, align: 8 },
         Type::Ref { .. } | Type::Ptr { .. } => SizeAlign { size: 8, align: 8 },
         // `#[repr(C)] { is_some: bool, value: T }`.
         Type::Option(inner) => {

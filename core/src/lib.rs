@@ -22,7 +22,7 @@ pub mod types;
 pub mod lower;
 
 pub use diag::Diagnostic;
-pub use types::{ClassKey, PrimTy, Signature, Type};
+pub use types::{ClassKey, OpaqueKey, PrimTy, Signature, Type};
 
 /// Checks a function at macro time, where called jit fns are unknown: definite
 /// initialisation always, types for non-generic functions. Returns only errors that hold

@@ -139,6 +139,9 @@ pub enum Type {
     Option(Box<Type>),
     /// A `#[jitclass]` instance: a reference `{meminfo, data}` to a payload.
     Class(ClassKey),
+    /// `PassThru<T>`: a counted reference `{meminfo, data}` to a Rust value jit code only
+    /// passes along, stores and compares by identity.
+    PassThru(OpaqueKey),
     /// A raw pointer `*mut T` / `*const T` (`T` a primitive): a value jit code passes,
     /// stores and compares, and turns into an instance only with `unsafe_cast`.
     Ptr {
@@ -151,6 +154,41 @@ pub enum Type {
         inner: Box<Type>,
         mutable: bool,
     },
+}
+
+/// The identity of the Rust type inside a `PassThru<T>`: a hash of `T`'s `TypeId` at run
+/// time (of its written name at macro time), and its name for messages. Equality is by
+/// `id` only.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct OpaqueKey {
+    pub id: u64,
+    pub name: String,
+}
+
+impl PartialEq for OpaqueKey {
+    fn eq(&self, other: &OpaqueKey) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for OpaqueKey {}
+
+impl std::hash::Hash for OpaqueKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id.hash(state)
+    }
+}
+
+impl PartialOrd for OpaqueKey {
+    fn partial_cmp(&self, other: &OpaqueKey) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for OpaqueKey {
+    fn cmp(&self, other: &OpaqueKey) -> std::cmp::Ordering {
+        self.id.cmp(&other.id)
+    }
 }
 
 /// The identity of a `#[jitclass]` type at run time: the address of its descriptor (one
@@ -210,7 +248,7 @@ impl Type {
     /// copying one needs an incref and dropping one a decref.
     pub fn is_managed(&self) -> bool {
         match self {
-            Type::Class(_) => true,
+            Type::Class(_) | Type::PassThru(_) => true,
             Type::Option(inner) => inner.is_managed(),
             Type::Tuple(es) => es.iter().any(Type::is_managed),
             _ => false,
@@ -249,6 +287,7 @@ impl fmt::Display for Type {
             }
             Type::Option(inner) => write!(f, "Option<{inner}>"),
             Type::Class(k) => f.write_str(&k.name),
+            Type::PassThru(k) => write!(f, "PassThru<{}>", k.name),
             Type::Ptr { pointee, mutable } => {
                 write!(f, "*{} {pointee}", if *mutable { "mut" } else { "const" })
             }

@@ -132,7 +132,7 @@ fn repr_type(t: &jitclass_core::ir::TypeExpr) -> TokenStream {
             let inner = repr_type(inner);
             quote!(::jitclass::OptionRepr<#inner>)
         }
-        TypeExpr::Class(_) => quote!(::jitclass::RawInstance),
+        TypeExpr::Class(_) | TypeExpr::PassThru(_) => quote!(::jitclass::RawInstance),
         TypeExpr::Ptr { pointee, mutable } => {
             let pointee = repr_type(pointee);
             if *mutable {
@@ -227,6 +227,7 @@ fn emit_struct(
     });
     let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
     let classes = crate::jit::class_getters(&l.class_paths);
+    let opaques = crate::jit::opaque_getters(&l.opaque_types);
     let allocator = match &args.allocator {
         Some(path) => quote_spanned! {path.span()=>
             ::core::option::Option::Some(
@@ -249,6 +250,7 @@ fn emit_struct(
         }
 
         #(#attrs)*
+        #[repr(transparent)]
         #vis struct #name {
             __jitclass: ::jitclass::Handle<#name>,
         }
@@ -266,6 +268,7 @@ fn emit_struct(
                         module_path: ::core::module_path!(),
                         ir: #ir,
                         classes: &[#(#classes),*],
+                        opaques: &[#(#opaques),*],
                         offsets: &[#(#offsets),*],
                         size: ::core::mem::size_of::<#payload>(),
                         align: ::core::mem::align_of::<#payload>(),
@@ -345,6 +348,12 @@ fn emit_struct(
                 repr
             }
         }
+
+        #(#cfgs)*
+        // SAFETY: the handle is `#[repr(transparent)]` over its `RawInstance`; a slice of
+        // handles owns one reference per element, which jit code reads and replaces as
+        // such.
+        unsafe impl ::jitclass::JitElem for #name {}
 
         #(#cfgs)*
         // SAFETY: JIT code returns an owned reference through the out pointer.

@@ -80,7 +80,7 @@ pub unsafe trait JitType: JitArg + 'static {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a slice element in jit code",
     label = "not a jit slice element",
-    note = "slices in jit code hold numbers or `bool`"
+    note = "slices in jit code hold numbers, `bool`, `#[jitclass]` instances or `PassThru` handles"
 )]
 pub unsafe trait JitElem: JitType {}
 

@@ -73,6 +73,8 @@ pub struct ClassDesc {
     pub ir: &'static [u8],
     /// The descriptors of the classes the fields name, by `ClassRefId`.
     pub classes: &'static [fn() -> &'static ClassInfo],
+    /// The jit types of the `PassThru<T>` fields, by `OpaqueRefId`.
+    pub opaques: &'static [fn() -> Type],
     /// `offset_of!` of every field of the payload struct, as rustc laid it out.
     pub offsets: &'static [usize],
     pub size: usize,
@@ -185,7 +187,7 @@ impl ClassInfo {
         })?;
         let mut fields = Vec::with_capacity(ir.fields.len());
         for f in &ir.fields {
-            let ty = resolve(&f.ty, self.desc.classes)?;
+            let ty = resolve(&f.ty, self.desc.classes, self.desc.opaques)?;
             fields.push(FieldSig {
                 name: f.name.clone(),
                 ty,
@@ -290,31 +292,44 @@ impl fmt::Debug for ClassInfo {
     }
 }
 
-/// A field type with its class references resolved through `classes`.
-pub(crate) fn resolve(
+/// A type with its class and `PassThru` references resolved (`Concrete`) through the
+/// getters of the function or class that wrote it; out-of-range references become
+/// `Infer` (`validate` keeps them in range).
+pub(crate) fn resolve_refs(
     te: &TypeExpr,
     classes: &'static [fn() -> &'static ClassInfo],
+    opaques: &'static [fn() -> Type],
+) -> TypeExpr {
+    te.map_refs(&mut |t| match t {
+        TypeExpr::Class(r) => Some(match classes.get(r.index()) {
+            Some(info) => TypeExpr::Concrete(info().jit_type()),
+            None => TypeExpr::Infer,
+        }),
+        TypeExpr::PassThru(r) => Some(match opaques.get(r.index()) {
+            Some(jit_type) => TypeExpr::Concrete(jit_type()),
+            None => TypeExpr::Infer,
+        }),
+        _ => None,
+    })
+}
+
+/// A field type, concrete.
+fn resolve(
+    te: &TypeExpr,
+    classes: &'static [fn() -> &'static ClassInfo],
+    opaques: &'static [fn() -> Type],
 ) -> Result<Type, String> {
-    let mut missing = None;
-    let resolved = te.map_classes(&mut |r| match classes.get(r.index()) {
-        Some(info) => TypeExpr::Concrete(info().jit_type()),
-        None => {
-            missing = Some(r);
-            TypeExpr::Unit
-        }
-    });
-    if missing.is_some() {
-        return Err("a class reference out of range; were jitclass and jitclass-macros built from different versions?".into());
-    }
-    jitclass_core::infer::concrete_type(&resolved, &[])
-        .ok_or_else(|| "a field type that is not concrete".to_string())
+    let resolved = resolve_refs(te, classes, opaques);
+    jitclass_core::infer::concrete_type(&resolved, &[]).ok_or_else(|| {
+        "a field type that is not concrete; were jitclass and jitclass-macros built from different versions?".to_string()
+    })
 }
 
 /// The payload offsets of the `*mut MemInfo` of every class instance inside a value of
 /// type `t` stored at `offset` (an empty `Option` is zeroed, so its meminfo is null).
 fn managed_members(t: &Type, offset: usize, out: &mut Vec<usize>) {
     match t {
-        Type::Class(_) => out.push(offset),
+        Type::Class(_) | Type::PassThru(_) => out.push(offset),
         Type::Option(inner) => {
             let l = c_struct(&[size_align(&Type::BOOL), size_align(inner)]);
             managed_members(inner, offset + l.offsets[1] as usize, out);
@@ -333,6 +348,9 @@ fn managed_members(t: &Type, offset: usize, out: &mut Vec<usize>) {
 ///
 /// Not `Send` and not `Sync`: two clones share one payload, and both can write its
 /// fields, so letting a clone cross threads would allow data races, as `Rc` would.
+///
+/// Laid out as its [`RawInstance`], so a slice of handles is readable in place by jit code.
+#[repr(transparent)]
 pub struct Handle<C> {
     raw: RawInstance,
     _class: PhantomData<fn() -> C>,
@@ -495,6 +513,7 @@ impl fmt::Debug for FieldValue {
                     P::F64 => write!(f, "{:?}", self.at.cast::<f64>().read()),
                 },
                 Type::Ptr { .. } => write!(f, "{:p}", self.at.cast::<*const u8>().read()),
+                Type::PassThru(key) => write!(f, "PassThru<{}>", key.name),
                 // Never the type of a field.
                 Type::Unit | Type::Never | Type::Slice { .. } | Type::Ref { .. } => {
                     f.write_str("()")

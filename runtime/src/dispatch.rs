@@ -32,6 +32,10 @@ pub struct FnInfo {
     pub refs: &'static [fn() -> &'static Dispatcher],
     /// The descriptors of the classes the function names, by `ClassRefId`.
     pub classes: &'static [fn() -> &'static crate::ClassInfo],
+    /// The jit types of the `PassThru<T>`s the function names, by `OpaqueRefId`.
+    pub opaques: &'static [fn() -> Type],
+    /// The `objmode!` blocks, compiled by rustc, by index.
+    pub objmodes: &'static [crate::__private::ObjModeFn],
     /// Never called: its body names every `Class::f` the function calls, so that rustc
     /// reports a missing one at its token.
     pub check: fn(),
@@ -313,11 +317,7 @@ impl Dispatcher {
         &self,
         te: &jitclass_core::ir::TypeExpr,
     ) -> jitclass_core::ir::TypeExpr {
-        te.map_classes(&mut |r| match self.info.classes.get(r.index()) {
-            Some(info) => jitclass_core::ir::TypeExpr::Concrete(info().jit_type()),
-            // `validate` keeps class references in range.
-            None => jitclass_core::ir::TypeExpr::Infer,
-        })
+        crate::class::resolve_refs(te, self.info.classes, self.info.opaques)
     }
 
     /// The decoded IR (decoded once).

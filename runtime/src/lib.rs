@@ -34,7 +34,9 @@ mod compiler;
 mod dispatch;
 mod error;
 pub mod memory;
+mod objmode;
 mod panic;
+mod passthru;
 mod placement;
 #[doc(hidden)]
 pub mod shapes;
@@ -48,7 +50,9 @@ pub use allocator::ExternalAllocator;
 pub use class::{ClassInfo, Handle, JitClass, Payload, RawInstance};
 pub use dispatch::{CompileStats, Dispatcher};
 pub use error::{Error, ErrorKind};
-pub use jitclass_core::{PrimTy, Signature, Type};
+pub use jitclass_core::{ClassKey, OpaqueKey, PrimTy, Signature, Type};
+pub use passthru::PassThru;
+// `objmode!` is exported at the crate root by `#[macro_export]`.
 pub use jitclass_macros::{jit, jitclass};
 pub use placement::{JitLayout, alignof, construct_at, destroy_at, sizeof, unsafe_cast};
 pub use stats::{Stats, stats};
@@ -60,7 +64,9 @@ pub mod __private {
     pub use crate::class::abi as class_abi;
     pub use crate::class::{ClassDesc, METHODS, MethodEntry};
     pub use crate::dispatch::FnInfo;
+    pub use crate::objmode::{ObjModeFn, ObjModeSite, objmode_panicked};
     pub use crate::panic::raise_pending_panic;
+    pub use crate::passthru::jit_type_of as passthru_type;
     pub use crate::shapes as sql;
     pub use jitclass_core::infer::FnKind;
     pub use linkme;

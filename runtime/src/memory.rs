@@ -36,6 +36,8 @@ pub struct MemInfo {
     data: *mut u8,
     /// Size of the whole block (header and payload).
     block_size: usize,
+    /// Drops the payload as a Rust value (a `PassThru`'s `T`) before the block is freed.
+    dtor: Option<unsafe fn(*mut u8)>,
 }
 
 /// The payload starts this many bytes into the block: the header rounded up to the
@@ -87,6 +89,7 @@ impl MemInfo {
                 allocator: allocator.map_or(std::ptr::null(), |a| a as *const ExternalAllocator),
                 data: block.as_ptr().add(HEADER),
                 block_size,
+                dtor: None,
             });
             // Only the payload is zeroed (the header is written above): LLVM would turn a
             // `memset` of the whole block into `calloc`, which skips glibc's per-thread
@@ -94,6 +97,24 @@ impl MemInfo {
             block.as_ptr().add(HEADER).write_bytes(0, payload.size());
         }
         count_allocation();
+        Some(info)
+    }
+
+    /// A block holding the Rust value `value`, which is dropped when the last reference
+    /// goes (on top of what [`MemInfo::allocate`] does). `None` if allocation fails or
+    /// `T` needs more than [`MAX_ALIGN`].
+    pub fn allocate_value<T>(value: T) -> Option<NonNull<MemInfo>> {
+        unsafe fn drop_value<T>(data: *mut u8) {
+            // SAFETY: the caller (`release`) passes the payload `allocate_value` wrote.
+            unsafe { data.cast::<T>().drop_in_place() }
+        }
+        let info = Self::allocate(Layout::new::<T>(), None, None)?;
+        // SAFETY: a fresh block with a payload laid out for `T`, not yet shared.
+        unsafe {
+            let header = info.as_ptr();
+            (*header).data.cast::<T>().write(value);
+            (*header).dtor = Some(drop_value::<T>);
+        }
         Some(info)
     }
 
@@ -176,6 +197,11 @@ impl MemInfo {
         while let Some(info) = next.take().or_else(|| pending.pop()) {
             // SAFETY: `info` is a block whose count reached zero; only we can reach it.
             let header = unsafe { &*info };
+            if let Some(dtor) = header.dtor {
+                // SAFETY: the payload holds the value `dtor` was registered for, and no
+                // reference to the block is left.
+                unsafe { dtor(header.data) };
+            }
             if !header.drop_info.is_null() {
                 // SAFETY: drop infos are `'static` (see `allocate`).
                 let drop_info = unsafe { &*header.drop_info };

@@ -103,6 +103,11 @@ pub(crate) unsafe extern "C" fn jitclass_rt_panic(
     PENDING.with(|p| *p.borrow_mut() = Some(message));
 }
 
+/// Records `message` as this thread's pending jit panic (an `objmode!` block's).
+pub(crate) fn set_pending_panic(message: String) {
+    PENDING.with(|p| *p.borrow_mut() = Some(message));
+}
+
 /// Takes the message JIT code recorded on this thread, if any.
 pub fn take_pending_panic() -> Option<String> {
     PENDING.with(|p| p.borrow_mut().take())

@@ -23,6 +23,12 @@ pub struct Lowered {
     pub ref_paths: Vec<syn::Path>,
     pub class_paths: Vec<syn::Path>,
     pub assoc_paths: Vec<syn::Path>,
+    /// The Rust types of the `PassThru<T>`s the function names, by `OpaqueRefId`.
+    pub opaque_types: Vec<syn::Type>,
+    /// The `objmode!` blocks, by index, for the glue to compile as Rust.
+    pub objmodes: Vec<ObjModeBlock>,
+    /// The `objmode!` paths as written, for rustc to resolve (`path!(@check)`).
+    pub macro_paths: Vec<syn::Path>,
     /// Each struct literal's class path and field names, for rustc to check against the
     /// class's payload struct.
     pub literals: Vec<(syn::Path, Vec<syn::Ident>)>,
@@ -205,24 +211,43 @@ fn lower_function(
         refs: cx.refs,
         classes: cx.scope.classes,
         receiver,
+        opaques: cx.scope.opaques,
+        objmodes: cx.objmodes.len() as u32,
     };
     debug_assert_eq!(ir.validate(), Ok(()));
-    let uses_classes = cx.uses_classes || !cx.scope.class_paths.is_empty();
+    // Handles (`PassThru`) are copied freely in jit code and moved in Rust: a body using
+    // them is not Rust that rustc could check either.
+    let uses_classes =
+        cx.uses_classes || !cx.scope.class_paths.is_empty() || !cx.scope.opaque_types.is_empty();
     Ok(Lowered {
         ir,
         spans: cx.spans,
         ref_paths: cx.ref_paths,
         class_paths: cx.scope.class_paths,
         assoc_paths: cx.assoc_paths,
+        opaque_types: cx.scope.opaque_types,
+        objmodes: cx.objmodes,
+        macro_paths: cx.macro_paths,
         literals: cx.literals,
         uses_classes,
     })
+}
+
+/// An `objmode!(|a: A, ..| -> R { body })` block: Rust code the glue compiles into a
+/// function that jit code calls.
+pub struct ObjModeBlock {
+    pub inputs: Vec<(syn::Ident, syn::Type)>,
+    pub output: syn::Type,
+    pub body: syn::Expr,
+    /// The `objmode!` token, where the block's panics are reported.
+    pub span: Span,
 }
 
 /// A lowered `#[jitclass] struct`: its fields, and the paths of the classes they name.
 pub struct LoweredClass {
     pub ir: ClassIr,
     pub class_paths: Vec<syn::Path>,
+    pub opaque_types: Vec<syn::Type>,
 }
 
 /// Lowers the fields of a `#[jitclass] struct`; every field type must have a C layout
@@ -270,8 +295,10 @@ pub fn lower_class(item: &syn::ItemStruct) -> Result<LoweredClass, Vec<syn::Erro
             name: item.ident.to_string(),
             fields,
             classes: scope.classes,
+            opaques: scope.opaques,
         },
         class_paths: scope.class_paths,
+        opaque_types: scope.opaque_types,
     })
 }
 
@@ -292,6 +319,8 @@ struct Lowerer {
     uses_classes: bool,
     /// How many `unsafe` blocks enclose the expression being lowered.
     unsafe_depth: usize,
+    objmodes: Vec<ObjModeBlock>,
+    macro_paths: Vec<syn::Path>,
     errors: Vec<syn::Error>,
 }
 
@@ -1469,6 +1498,10 @@ impl Lowerer {
             .last()
             .map(|s| s.ident.to_string())
             .unwrap_or_default();
+        if name == "objmode" {
+            self.macro_paths.push(mac.path.clone());
+            return self.objmode(mac);
+        }
         let args = match mac.parse_body_with(
             syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
         ) {
@@ -1510,6 +1543,111 @@ impl Lowerer {
                 format!("macro `{name}!` is not supported in jit code\nnote: jit code supports `panic!`, `assert!`, `assert_eq!`, `assert_ne!` and `unreachable!`"),
             ),
         }
+    }
+
+    /// `objmode!(|a: A, b: B| -> R { rust })`: the inputs are jit locals of these names,
+    /// converted to the declared types; the body is Rust that the glue compiles.
+    fn objmode(&mut self, mac: &syn::Macro) -> ExprId {
+        let span = mac.path.span();
+        let closure: syn::ExprClosure = match mac.parse_body() {
+            Ok(c) => c,
+            Err(_) => {
+                return self.invalid(
+                    mac.span(),
+                    "write `objmode!(|a: A, b: B| -> R { .. })`: its inputs are jit locals with their types, then its output type and a block of Rust",
+                );
+            }
+        };
+        if !self.scope.generics.is_empty() {
+            return self.invalid(
+                span,
+                "`objmode!` blocks are not supported in generic jit fns",
+            );
+        }
+        if let Some(m) = closure
+            .movability
+            .as_ref()
+            .map(|m| m.span)
+            .or(closure.asyncness.as_ref().map(|a| a.span))
+            .or(closure.capture.as_ref().map(|c| c.span))
+            .or(closure.constness.as_ref().map(|c| c.span))
+        {
+            self.error(m, "an `objmode!` block is `|inputs| -> R { .. }`, without `move`, `async`, `static` or `const`");
+        }
+        let output = match &closure.output {
+            syn::ReturnType::Type(_, t) => (**t).clone(),
+            syn::ReturnType::Default => {
+                return self.invalid(
+                    closure.or2_token.span,
+                    "an `objmode!` block declares its output type: `|..| -> R { .. }` (`-> ()` for none)",
+                );
+            }
+        };
+        let output_ty = match lower_type(&output, &mut self.scope, TypePos::Other) {
+            Ok(t) => t,
+            Err(e) => {
+                self.errors.push(e);
+                TypeExpr::Unit
+            }
+        };
+        let mut inputs = Vec::new();
+        let mut args = Vec::new();
+        let mut input_types = Vec::new();
+        for input in &closure.inputs {
+            let syn::Pat::Type(pt) = input else {
+                self.error(
+                    input.span(),
+                    "each `objmode!` input names a jit local and its type: `x: f64`",
+                );
+                continue;
+            };
+            let syn::Pat::Ident(pi) = &*pt.pat else {
+                self.error(pt.pat.span(), "an `objmode!` input is a jit local's name");
+                continue;
+            };
+            let name = pi.ident.to_string();
+            if name == "self" {
+                self.error(
+                    pi.ident.span(),
+                    "`self` cannot be an `objmode!` input; bind it first: `let me = self;`",
+                );
+                continue;
+            }
+            let Some(local) = self.lookup(&name) else {
+                self.error(pi.ident.span(), format!("`{name}` is not a local of this jit fn: an `objmode!` input passes a jit local into the block"));
+                continue;
+            };
+            let ty = match lower_type(&pt.ty, &mut self.scope, TypePos::Other) {
+                Ok(t) => t,
+                Err(e) => {
+                    self.errors.push(e);
+                    continue;
+                }
+            };
+            args.push(self.push(ExprKind::Local(local), pi.ident.span()));
+            input_types.push(ty);
+            inputs.push((pi.ident.clone(), (*pt.ty).clone()));
+        }
+        let declared: Vec<String> = inputs.iter().map(|(i, _)| i.to_string()).collect();
+        for error in objmode_escapes(&closure.body, &declared, |name| self.lookup(name).is_some()) {
+            self.errors.push(error);
+        }
+        let index = self.objmodes.len() as u32;
+        self.objmodes.push(ObjModeBlock {
+            inputs,
+            output,
+            body: (*closure.body).clone(),
+            span,
+        });
+        self.push(
+            ExprKind::ObjMode {
+                index,
+                args,
+                inputs: input_types,
+                output: output_ty,
+            },
+            span,
+        )
     }
 
     fn panic_static(&mut self, message: &str, span: Span) -> ExprId {
@@ -1737,7 +1875,7 @@ fn option_pattern(pat: &syn::Pat) -> Result<OptionPat<'_>, &'static str> {
 }
 
 /// `Self` in a written type, spelled as the type it stands for.
-fn replace_self(ty: &mut syn::Type, self_path: &syn::Path) {
+pub(crate) fn replace_self(ty: &mut syn::Type, self_path: &syn::Path) {
     struct Replace<'a>(&'a syn::Path);
     impl syn::visit_mut::VisitMut for Replace<'_> {
         fn visit_type_path_mut(&mut self, tp: &mut syn::TypePath) {
@@ -1749,6 +1887,127 @@ fn replace_self(ty: &mut syn::Type, self_path: &syn::Path) {
         }
     }
     syn::visit_mut::VisitMut::visit_type_mut(&mut Replace(self_path), ty);
+}
+
+/// What an `objmode!` body may not do: leave the block (`return`, `?`, a `break` or
+/// `continue` of a loop outside it) or read a jit local it did not declare as an input.
+fn objmode_escapes(
+    body: &syn::Expr,
+    inputs: &[String],
+    is_jit_local: impl Fn(&str) -> bool,
+) -> Vec<syn::Error> {
+    struct Scan<'a> {
+        inputs: &'a [String],
+        is_jit_local: &'a dyn Fn(&str) -> bool,
+        /// Names the body binds itself (`let`, patterns, closure parameters).
+        bound: Vec<String>,
+        loops: usize,
+        closures: usize,
+        labels: Vec<String>,
+        errors: Vec<syn::Error>,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Scan<'_> {
+        fn visit_expr_return(&mut self, r: &'ast syn::ExprReturn) {
+            if self.closures == 0 {
+                self.errors.push(syn::Error::new(
+                    r.return_token.span,
+                    "`return` cannot leave an `objmode!` block: the block's value is its output",
+                ));
+            }
+            syn::visit::visit_expr_return(self, r);
+        }
+        fn visit_expr_try(&mut self, t: &'ast syn::ExprTry) {
+            if self.closures == 0 {
+                self.errors.push(syn::Error::new(
+                    t.question_token.span,
+                    "`?` cannot leave an `objmode!` block; handle the error inside it",
+                ));
+            }
+            syn::visit::visit_expr_try(self, t);
+        }
+        fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
+            self.escape(b.label.as_ref(), b.break_token.span, "break");
+            syn::visit::visit_expr_break(self, b);
+        }
+        fn visit_expr_continue(&mut self, c: &'ast syn::ExprContinue) {
+            self.escape(c.label.as_ref(), c.continue_token.span, "continue");
+            syn::visit::visit_expr_continue(self, c);
+        }
+        fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
+            self.in_loop(w.label.as_ref(), |s| syn::visit::visit_expr_while(s, w));
+        }
+        fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+            self.in_loop(f.label.as_ref(), |s| syn::visit::visit_expr_for_loop(s, f));
+        }
+        fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
+            self.in_loop(l.label.as_ref(), |s| syn::visit::visit_expr_loop(s, l));
+        }
+        fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+            self.closures += 1;
+            syn::visit::visit_expr_closure(self, c);
+            self.closures -= 1;
+        }
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            self.bound.push(p.ident.to_string());
+            syn::visit::visit_pat_ident(self, p);
+        }
+        fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+            if let Some(ident) = p.path.get_ident() {
+                let name = ident.to_string();
+                if !self.inputs.contains(&name)
+                    && !self.bound.contains(&name)
+                    && (self.is_jit_local)(&name)
+                {
+                    self.errors.push(syn::Error::new(
+                        ident.span(),
+                        format!("`{name}` is a local of the jit fn, not an input of this `objmode!` block\nhelp: declare it: `objmode!(|{name}: T, ..| -> R {{ .. }})`"),
+                    ));
+                }
+            }
+            syn::visit::visit_expr_path(self, p);
+        }
+    }
+    impl Scan<'_> {
+        fn in_loop(&mut self, label: Option<&syn::Label>, f: impl FnOnce(&mut Self)) {
+            self.loops += 1;
+            if let Some(l) = label {
+                self.labels.push(l.name.ident.to_string());
+            }
+            f(self);
+            if label.is_some() {
+                self.labels.pop();
+            }
+            self.loops -= 1;
+        }
+        fn escape(&mut self, label: Option<&syn::Lifetime>, span: Span, what: &str) {
+            if self.closures > 0 {
+                return;
+            }
+            let leaves = match label {
+                Some(l) => !self.labels.contains(&l.ident.to_string()),
+                None => self.loops == 0,
+            };
+            if leaves {
+                self.errors.push(syn::Error::new(
+                    span,
+                    format!(
+                        "`{what}` cannot leave an `objmode!` block: the block's value is its output"
+                    ),
+                ));
+            }
+        }
+    }
+    let mut scan = Scan {
+        inputs,
+        is_jit_local: &is_jit_local,
+        bound: Vec::new(),
+        loops: 0,
+        closures: 0,
+        labels: Vec::new(),
+        errors: Vec::new(),
+    };
+    syn::visit::Visit::visit_expr(&mut scan, body);
+    scan.errors
 }
 
 fn label_name(label: &Option<syn::Label>) -> Option<String> {

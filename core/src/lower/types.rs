@@ -24,6 +24,9 @@ pub struct TypeScope {
     /// The class types named so far, as written, and their paths for the glue.
     pub classes: Vec<String>,
     pub class_paths: Vec<syn::Path>,
+    /// The Rust types inside `PassThru<T>`s named so far, as written, and their tokens.
+    pub opaques: Vec<String>,
+    pub opaque_types: Vec<syn::Type>,
     /// In an operator trait's methods, `other: &V` is allowed and means `V` (instances
     /// are references already), as the traits' signatures require it.
     pub class_by_ref: bool,
@@ -33,6 +36,21 @@ pub struct TypeScope {
 }
 
 impl TypeScope {
+    /// The reference to the Rust type `T` of a `PassThru<T>`, one per distinct spelling.
+    pub fn opaque_ref(&mut self, ty: &syn::Type) -> crate::ir::OpaqueRefId {
+        let mut ty = ty.clone();
+        if let Some(self_path) = &self.self_path {
+            crate::lower::replace_self(&mut ty, self_path);
+        }
+        let shown = ty.to_token_stream().to_string().replace(' ', "");
+        if let Some(i) = self.opaques.iter().position(|o| *o == shown) {
+            return crate::ir::OpaqueRefId(i as u32);
+        }
+        self.opaques.push(shown);
+        self.opaque_types.push(ty);
+        crate::ir::OpaqueRefId(self.opaques.len() as u32 - 1)
+    }
+
     /// The reference to the class `path` names (`Self` resolved), one per distinct path.
     pub fn class_ref(&mut self, path: &syn::Path) -> syn::Result<ClassRefId> {
         let path = if path.is_ident("Self") {
@@ -118,10 +136,16 @@ pub fn lower_type(ty: &syn::Type, scope: &mut TypeScope, pos: TypePos) -> syn::R
                     ));
                 }
                 let elem = lower_type(&s.elem, scope, TypePos::Other)?;
-                if !matches!(elem, TypeExpr::Prim(_) | TypeExpr::Generic(_)) {
+                if !matches!(
+                    elem,
+                    TypeExpr::Prim(_)
+                        | TypeExpr::Generic(_)
+                        | TypeExpr::Class(_)
+                        | TypeExpr::PassThru(_)
+                ) {
                     return Err(syn::Error::new(
                         s.elem.span(),
-                        "slice elements must be numbers or `bool` in jit code",
+                        "slice elements must be numbers, `bool`, `#[jitclass]` instances or `PassThru` handles in jit code",
                     ));
                 }
                 return Ok(TypeExpr::Slice {
@@ -228,6 +252,19 @@ fn lower_path_type(p: &syn::TypePath, scope: &mut TypeScope) -> syn::Result<Type
         if let Some(i) = scope.generics.iter().position(|g| *g == name) {
             return Ok(TypeExpr::Generic(i as u32));
         }
+    }
+    // `PassThru<T>` (also `jitclass::PassThru<T>`): `T` is any Rust type.
+    if let Some(last) = path.segments.last()
+        && last.ident == "PassThru"
+        && let syn::PathArguments::AngleBracketed(args) = &last.arguments
+    {
+        let [syn::GenericArgument::Type(inner)] = args.args.iter().collect::<Vec<_>>()[..] else {
+            return Err(syn::Error::new(
+                args.span(),
+                "`PassThru` takes one type: `PassThru<T>`",
+            ));
+        };
+        return Ok(TypeExpr::PassThru(scope.opaque_ref(inner)));
     }
     if let [segment] = path.segments.iter().collect::<Vec<_>>().as_slice()
         && segment.ident == "Option"

@@ -202,6 +202,13 @@ impl Callees for RefSignatures {
         Ok(Some((self.0.info().classes[class.index()])().key()))
     }
 
+    fn opaque(&self, opaque: jitclass_core::ir::OpaqueRefId) -> Option<jitclass_core::OpaqueKey> {
+        match (self.0.info().opaques.get(opaque.index())?)() {
+            Type::PassThru(key) => Some(key),
+            _ => None,
+        }
+    }
+
     fn fields(&self, class: &ClassKey) -> Result<Vec<FieldSig>, String> {
         Ok(crate::class::lookup(class)?.fields()?.to_vec())
     }

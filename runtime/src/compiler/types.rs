@@ -52,7 +52,7 @@ fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'st
             ctx.struct_type(&[ptr.into(), ctx.i64_type().into()], false)
                 .into()
         }
-        Type::Class(_) => instance_type(ctx).into(),
+        Type::Class(_) | Type::PassThru(_) => instance_type(ctx).into(),
         // The address of a place in a payload, or of memory: points to the memory form.
         Type::Ref { inner, .. } | Type::Ptr { pointee: inner, .. } => mem_type(ctx, inner)
             .ptr_type(AddressSpace::default())

@@ -13,6 +13,7 @@ mod memory_control;
 mod operators;
 mod options;
 mod panics;
+mod passthru;
 mod reentrancy;
 mod regressions;
 mod scalars;

@@ -437,6 +437,18 @@ impl FnCx<'_> {
             }
             ExprKind::Binary(BinOp::And, a, b) => return self.short_circuit(true, *a, *b),
             ExprKind::Binary(BinOp::Or, a, b) => return self.short_circuit(false, *a, *b),
+            ExprKind::Binary(op, a, b) if self.ty(*a).is_managed() => {
+                // Handles compare by identity; the comparison borrows its operands.
+                let Some(operands) = self.operands(&[*a, *b])? else {
+                    return Ok(None);
+                };
+                let (ta, tb) = (self.ty(*a).clone(), self.ty(*b).clone());
+                let v = self.binop(*op, operands[0].0, operands[1].0, &ta, &tb, loc)?;
+                for (_, held) in operands {
+                    self.release(held)?;
+                }
+                v
+            }
             ExprKind::Binary(op, a, b) => {
                 let Some(x) = self.expr(*a)? else {
                     return Ok(None);
@@ -589,7 +601,10 @@ impl FnCx<'_> {
                 };
                 let v = self.b().build_load(ptr, "elem")?;
                 let t = self.ty(id).clone();
-                from_mem(self.ctx, self.b(), v, &t)?
+                let v = from_mem(self.ctx, self.b(), v, &t)?;
+                // The slice keeps its element; the read is another reference.
+                self.copy_value(v, &t)?;
+                v
             }
             ExprKind::Call { callee, args } => {
                 let callee_disp = (self.disp.info().refs[callee.index()])();
@@ -612,6 +627,7 @@ impl FnCx<'_> {
             }
             ExprKind::AssocCall { args, .. } => return self.class_call(id, args),
             ExprKind::Intrinsic { which, args, .. } => return self.intrinsic(id, *which, args),
+            ExprKind::ObjMode { index, args, .. } => return self.objmode(id, *index, args),
             // A `#[getter]` property.
             ExprKind::Field(base, _) if self.typed.class_calls.contains_key(&id) => {
                 return self.class_call(id, &[*base]);
@@ -714,8 +730,18 @@ impl FnCx<'_> {
         ty_rhs: &Type,
         loc: LocId,
     ) -> CgResult<Val> {
-        if let Type::Ptr { .. } = t {
-            // Pointers compare by address (inference allows `==` and `!=` only).
+        if let Type::Ptr { .. } | Type::PassThru(_) = t {
+            // Pointers compare by address, handles by identity (the value's address);
+            // inference allows `==` and `!=` only.
+            let (x, y) = if let Type::PassThru(_) = t {
+                let data = |v: Val| {
+                    self.b()
+                        .build_extract_value(v.into_struct_value(), 1, "data")
+                };
+                (data(x)?, data(y)?)
+            } else {
+                (x, y)
+            };
             let i64t = self.ctx.i64_type();
             let a = self
                 .b()
