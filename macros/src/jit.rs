@@ -199,7 +199,7 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
             ident: format_ident!("__jitclass_typecheck"),
             ..pinned_signature(&func.sig)
         };
-        let body = &func.block;
+        let body = crate::objmode::shadow_block(&func.block);
         quote! {
             #(#cfgs)*
             const _: () = {
@@ -354,7 +354,10 @@ pub(crate) fn fn_info(name: &str, l: &Lowered) -> TokenStream {
     });
     let classes = class_getters(&l.class_paths);
     let opaques = opaque_getters(&l.opaque_types);
-    let objmodes = l.objmodes.iter().map(|block| objmode_fn(name, block));
+    let objmodes = l
+        .objmodes
+        .iter()
+        .map(|block| crate::objmode::block_fn(name, block));
     // Each `Class::f` called must exist; rustc says so at the token otherwise.
     let checks = l.assoc_paths.iter().map(|path| {
         let span = path.segments.last().expect("a segment").ident.span();
@@ -410,79 +413,6 @@ pub(crate) fn opaque_getters(types: &[syn::Type]) -> Vec<TokenStream> {
         .collect()
 }
 
-/// The `extern "C"` function of an `objmode!` block: Rust inputs rebuilt from the reprs
-/// jit code passes (new references), the block run under `catch_unwind`, the output's
-/// repr written with the references it holds; a panic is recorded for the outer jit call.
-fn objmode_fn(function: &str, block: &jitclass_core::lower::ObjModeBlock) -> TokenStream {
-    let start = block.span.start();
-    let (line, column) = (start.line as u32, start.column as u32 + 1);
-    let mut output = block.output.clone();
-    pin_type(&mut output);
-    let body = &block.body;
-    let names: Vec<&syn::Ident> = block.inputs.iter().map(|(n, _)| n).collect();
-    let types: Vec<syn::Type> = block
-        .inputs
-        .iter()
-        .map(|(_, t)| {
-            let mut t = t.clone();
-            pin_type(&mut t);
-            t
-        })
-        .collect();
-    let read_inputs = if names.is_empty() {
-        TokenStream::new()
-    } else {
-        let tuple = format_ident!("Tuple{}", names.len());
-        let fields = (0..names.len()).map(syn::Index::from);
-        quote! {
-            // SAFETY: jit code passes the inputs' reprs as this `#[repr(C)]` tuple, which
-            // stays alive (and keeps what it references alive) during the call.
-            let inputs = unsafe {
-                &*inputs.cast::<::jitclass::#tuple<#(<#types as ::jitclass::JitArg>::Repr),*>>()
-            };
-            #(
-                // SAFETY: each repr is a valid value of its declared type.
-                #[allow(unused_variables, unused_mut)]
-                let mut #names: #types = unsafe { <#types as ::jitclass::JitType>::clone_from_repr(&inputs.#fields) };
-            )*
-        }
-    };
-    quote_spanned! {block.span=>
-        {
-            static SITE: ::jitclass::__private::ObjModeSite = ::jitclass::__private::ObjModeSite {
-                function: #function,
-                file: ::core::file!(),
-                line: #line,
-                column: #column,
-            };
-            // The block is the closure's tail expression, as the user wrote it.
-            #[allow(unused_variables, unused_braces, clippy::all)]
-            unsafe extern "C" fn objmode_block(inputs: *const u8, out: *mut u8) -> u8 {
-                let result = ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(|| -> #output {
-                    #read_inputs
-                    #body
-                }));
-                match result {
-                    ::core::result::Result::Ok(value) => {
-                        // SAFETY: jit code passes room for the output's repr, and takes
-                        // over the references it holds.
-                        unsafe {
-                            out.cast::<<#output as ::jitclass::JitArg>::Repr>()
-                                .write(::jitclass::into_owned_repr(value))
-                        };
-                        0
-                    }
-                    ::core::result::Result::Err(payload) => {
-                        ::jitclass::__private::objmode_panicked(payload, &SITE);
-                        1
-                    }
-                }
-            }
-            objmode_block as ::jitclass::__private::ObjModeFn
-        }
-    }
-}
-
 /// One `fn() -> &'static ClassInfo` per class path, each checked by rustc at its token.
 pub(crate) fn class_getters(paths: &[syn::Path]) -> Vec<TokenStream> {
     paths
@@ -500,6 +430,8 @@ pub(crate) fn class_getters(paths: &[syn::Path]) -> Vec<TokenStream> {
 /// After errors: the errors, plus the function with its signature so that callers still
 /// type-check and produce no follow-up errors.
 fn emit_failed(func: &syn::ItemFn, errors: Vec<syn::Error>) -> TokenStream {
+    // Its `objmode!` calls stay named, so that their imports count as used.
+    let objmodes = crate::objmode::paths_in(&func.block);
     let errors = errors.into_iter().map(|e| e.to_compile_error());
     let attrs = &func.attrs;
     let vis = &func.vis;
@@ -525,6 +457,7 @@ fn emit_failed(func: &syn::ItemFn, errors: Vec<syn::Error>) -> TokenStream {
         #(#attrs)*
         #[allow(unused_variables)]
         #vis #sig {
+            #(#objmodes!(@check);)*
             ::core::panic!("this jit fn failed to compile")
         }
         #marker

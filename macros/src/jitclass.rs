@@ -992,6 +992,8 @@ fn fnv(text: &str) -> u32 {
 /// After errors: the method with its signature and a body that panics, so that its
 /// callers produce no follow-up errors.
 fn failed_method(f: &syn::ImplItemFn, in_trait: bool) -> TokenStream {
+    // Its `objmode!` calls stay named, so that their imports count as used.
+    let objmodes = crate::objmode::paths_in(&f.block);
     let (mut sig, _) = glue_signature(&f.sig, None);
     if let Some(syn::FnArg::Receiver(r)) = sig.inputs.first_mut()
         && !in_trait
@@ -1004,6 +1006,7 @@ fn failed_method(f: &syn::ImplItemFn, in_trait: bool) -> TokenStream {
         #(#attrs)*
         #[allow(unused_variables)]
         #vis #sig {
+            #(#objmodes!(@check);)*
             ::core::panic!("this jit fn failed to compile")
         }
     }

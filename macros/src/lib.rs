@@ -4,6 +4,7 @@
 
 mod jit;
 mod jitclass;
+mod objmode;
 
 use proc_macro::TokenStream;
 

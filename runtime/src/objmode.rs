@@ -72,3 +72,10 @@ pub fn objmode_panicked(payload: Box<dyn Any + Send>, site: &ObjModeSite) {
         site.file, site.line, site.column, site.function
     ));
 }
+
+/// What an `objmode!` block stands for in the copy of a jit body that rustc type-checks
+/// but never runs: a value of the block's output type, reading its inputs.
+#[doc(hidden)]
+pub fn objmode_stand_in<Output, Inputs>(_inputs: Inputs) -> Output {
+    unreachable!("the type-checking copy of a jit fn is never called")
+}

@@ -97,7 +97,7 @@ impl<T: 'static> Deref for PassThru<T> {
         // and nothing ever hands out a `&mut` to it.
         unsafe {
             if Stored::boxed::<T>() {
-                &**data.cast::<Box<T>>()
+                &*data.cast::<Box<T>>()
             } else {
                 &*data.cast::<T>()
             }

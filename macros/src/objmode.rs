@@ -1,0 +1,158 @@
+//! The glue of `objmode!` blocks: each block's `extern "C"` function, and the blocks'
+//! stand-ins in the code rustc checks but never runs.
+
+use crate::jit::pin_type;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::visit::Visit;
+use syn::visit_mut::VisitMut;
+
+/// Whether a macro call is `objmode!` (by its last segment, as the lowering decides).
+fn is_objmode(mac: &syn::Macro) -> bool {
+    mac.path
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "objmode")
+}
+
+/// The paths of the `objmode!` calls in `block`, as written: the failed expansion
+/// names them (`path!(@check)`) so that their imports count as used.
+pub(crate) fn paths_in(block: &syn::Block) -> Vec<syn::Path> {
+    struct Paths(Vec<syn::Path>);
+    impl Visit<'_> for Paths {
+        fn visit_macro(&mut self, mac: &syn::Macro) {
+            if is_objmode(mac) {
+                self.0.push(mac.path.clone());
+            }
+        }
+    }
+    let mut paths = Paths(Vec::new());
+    paths.visit_block(block);
+    paths.0
+}
+
+/// `block` with each `objmode!` call replaced by a value of its output type that reads
+/// its inputs: the copy rustc type-checks for the jit code around the blocks, while the
+/// blocks themselves are checked once, in their `extern "C"` functions.
+pub(crate) fn shadow_block(block: &syn::Block) -> syn::Block {
+    struct StandIns;
+    impl VisitMut for StandIns {
+        fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+            if let syn::Expr::Macro(m) = expr
+                && let Some(stand_in) = stand_in(&m.mac)
+            {
+                *expr = stand_in;
+                return;
+            }
+            syn::visit_mut::visit_expr_mut(self, expr);
+        }
+
+        fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
+            if let syn::Stmt::Macro(m) = stmt
+                && let Some(stand_in) = stand_in(&m.mac)
+            {
+                *stmt = syn::Stmt::Expr(stand_in, m.semi_token);
+                return;
+            }
+            syn::visit_mut::visit_stmt_mut(self, stmt);
+        }
+    }
+    let mut block = block.clone();
+    StandIns.visit_block_mut(&mut block);
+    block
+}
+
+/// `objmode_stand_in::<R, _>((&a, &b))` for `objmode!(|a: A, b: B| -> R { .. })`;
+/// `None` for other macros and for malformed blocks (the lowering reports those).
+fn stand_in(mac: &syn::Macro) -> Option<syn::Expr> {
+    if !is_objmode(mac) {
+        return None;
+    }
+    let closure: syn::ExprClosure = mac.parse_body().ok()?;
+    let syn::ReturnType::Type(_, output) = &closure.output else {
+        return None;
+    };
+    let names = closure.inputs.iter().filter_map(|input| match input {
+        syn::Pat::Type(pt) => match &*pt.pat {
+            syn::Pat::Ident(pi) => Some(&pi.ident),
+            _ => None,
+        },
+        _ => None,
+    });
+    Some(syn::parse_quote! {
+        ::jitclass::__private::objmode_stand_in::<#output, _>((#(&#names,)*))
+    })
+}
+
+/// The `extern "C"` function of an `objmode!` block: Rust inputs rebuilt from the reprs
+/// jit code passes (new references), the block run under `catch_unwind`, the output's
+/// repr written with the references it holds; a panic is recorded for the outer jit call.
+pub(crate) fn block_fn(function: &str, block: &jitclass_core::lower::ObjModeBlock) -> TokenStream {
+    let start = block.span.start();
+    let (line, column) = (start.line as u32, start.column as u32 + 1);
+    let mut output = block.output.clone();
+    pin_type(&mut output);
+    let body = &block.body;
+    let names: Vec<&syn::Ident> = block.inputs.iter().map(|(n, _)| n).collect();
+    let types: Vec<syn::Type> = block
+        .inputs
+        .iter()
+        .map(|(_, t)| {
+            let mut t = t.clone();
+            pin_type(&mut t);
+            t
+        })
+        .collect();
+    let read_inputs = if names.is_empty() {
+        TokenStream::new()
+    } else {
+        let tuple = format_ident!("Tuple{}", names.len());
+        let fields = (0..names.len()).map(syn::Index::from);
+        quote! {
+            // SAFETY: jit code passes the inputs' reprs as this `#[repr(C)]` tuple, which
+            // stays alive (and keeps what it references alive) during the call.
+            let inputs = unsafe {
+                &*inputs.cast::<::jitclass::#tuple<#(<#types as ::jitclass::JitArg>::Repr),*>>()
+            };
+            #(
+                // SAFETY: each repr is a valid value of its declared type.
+                #[allow(unused_variables, unused_mut)]
+                let mut #names: #types = unsafe { <#types as ::jitclass::JitType>::clone_from_repr(&inputs.#fields) };
+            )*
+        }
+    };
+    quote_spanned! {block.span=>
+        {
+            static SITE: ::jitclass::__private::ObjModeSite = ::jitclass::__private::ObjModeSite {
+                function: #function,
+                file: ::core::file!(),
+                line: #line,
+                column: #column,
+            };
+            // The block is the closure's tail expression, as the user wrote it.
+            #[allow(unused_variables, unused_braces, clippy::all)]
+            unsafe extern "C" fn objmode_block(inputs: *const u8, out: *mut u8) -> u8 {
+                let result = ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(|| -> #output {
+                    #read_inputs
+                    #body
+                }));
+                match result {
+                    ::core::result::Result::Ok(value) => {
+                        // SAFETY: jit code passes room for the output's repr, and takes
+                        // over the references it holds.
+                        unsafe {
+                            out.cast::<<#output as ::jitclass::JitArg>::Repr>()
+                                .write(::jitclass::into_owned_repr(value))
+                        };
+                        0
+                    }
+                    ::core::result::Result::Err(payload) => {
+                        ::jitclass::__private::objmode_panicked(payload, &SITE);
+                        1
+                    }
+                }
+            }
+            objmode_block as ::jitclass::__private::ObjModeFn
+        }
+    }
+}

@@ -1,0 +1,9 @@
+use jitclass::{jit, objmode};
+
+#[jit]
+fn label(x: f64) -> f64 {
+    let _s = objmode!(|x: f64| -> String { format!("{x}") });
+    x
+}
+
+fn main() {}
