@@ -18,6 +18,9 @@ pub mod memory_control {}
 #[doc = include_str!("sqlite.md")]
 pub mod sqlite {}
 
+#[doc = include_str!("passthru.md")]
+pub mod passthru {}
+
 /// The repository's README, so that its example is tested too.
 #[doc = include_str!("../../README.md")]
 pub mod readme {}

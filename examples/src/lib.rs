@@ -471,6 +471,44 @@ pub mod sqlite {
     }
 }
 
+/// Pass-through handles and `objmode!` blocks: what crossing between jit code and Rust
+/// costs per call, next to a plain jit call (`kernels::add`).
+pub mod passthru {
+    use jitclass::{PassThru, jit, objmode};
+    use std::sync::Arc;
+
+    /// A Rust value jit code cannot look into.
+    pub struct Session {
+        pub name: String,
+    }
+
+    /// `add` plus an `objmode!` block that does nothing: the cost of the round trip.
+    #[jit]
+    pub fn add_with_empty_objmode(a: i64, b: i64) -> i64 {
+        objmode!(|| -> () {});
+        a + b
+    }
+
+    /// `add` computed in an `objmode!` block: inputs in, output back.
+    #[jit]
+    pub fn add_in_objmode(a: i64, b: i64) -> i64 {
+        objmode!(|a: i64, b: i64| -> i64 { a + b })
+    }
+
+    /// A handle into jit code and back out: identity preserved, one reference in and out.
+    #[jit]
+    pub fn pass_through(session: PassThru<Session>) -> PassThru<Session> {
+        session
+    }
+
+    /// The native counterpart of what the jit call does with its reference counts: the
+    /// argument borrowed, a new reference returned (the caller then drops its old one).
+    #[inline(never)]
+    pub fn pass_through_native(session: &Arc<Session>) -> Arc<Session> {
+        Arc::clone(session)
+    }
+}
+
 /// Times `a` and `b` alternately, `rounds` times each, and returns the median of each:
 /// interleaving makes both see the same machine load, so their ratio is fair on a
 /// shared, noisy machine.
