@@ -13,11 +13,12 @@ use crate::class::RawInstance;
 use crate::memory::MemInfo;
 use crate::{OpaqueKey, Type};
 use std::any::TypeId;
+use std::collections::HashMap;
 use std::fmt;
-use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 use std::ops::Deref;
 use std::ptr::NonNull;
+use std::sync::Mutex;
 
 /// A counted reference to a `T`, which jit code passes along by identity (as Numba's
 /// `PassThruContainer`). `Clone` is another reference to the same value, as with `Arc`.
@@ -77,12 +78,16 @@ impl<T: 'static> PassThru<T> {
         }
     }
 
-    /// The identity of `T` in jit types.
+    /// The identity of `T` in jit types: a number per `TypeId`, handed out in order, so
+    /// two types never share one (a hash of the `TypeId` could collide).
     fn key() -> OpaqueKey {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        TypeId::of::<T>().hash(&mut hasher);
+        static IDS: Mutex<Option<HashMap<TypeId, u64>>> = Mutex::new(None);
+        let mut ids = IDS.lock().unwrap_or_else(|e| e.into_inner());
+        let ids = ids.get_or_insert_with(HashMap::new);
+        let next = ids.len() as u64;
+        let id = *ids.entry(TypeId::of::<T>()).or_insert(next);
         OpaqueKey {
-            id: hasher.finish(),
+            id,
             name: std::any::type_name::<T>().to_string(),
         }
     }

@@ -1,8 +1,8 @@
 //! Reference counting in generated code: who owns each class instance, and when it is
 //! released.
 //!
-//! Values of managed types (`Type::is_managed`: class instances, and options and tuples
-//! holding them) follow three rules:
+//! Values of managed types (`Type::is_managed`: class instances and `PassThru` handles,
+//! and options and tuples holding them) follow three rules:
 //!
 //! - **An expression's value is owned.** `expr` returns a value holding its own references:
 //!   reading a local increfs, a field read increfs, a call returns an owned result, a
