@@ -72,5 +72,33 @@ fn sqlite(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, calls, kernels, classes, sqlite);
+/// Crossing between jit code and Rust: an `objmode!` block, a `PassThru` round trip.
+fn passthru(c: &mut Criterion) {
+    use jitclass::PassThru;
+    use jitclass_examples::passthru::{
+        Session, add_with_empty_objmode, pass_through, pass_through_native,
+    };
+    use std::sync::Arc;
+    let mut g = c.benchmark_group("passthru");
+    g.bench_function("jit add", |b| b.iter(|| add(black_box(1), black_box(2))));
+    g.bench_function("jit add + empty objmode!", |b| {
+        b.iter(|| add_with_empty_objmode(black_box(1), black_box(2)))
+    });
+    let session = PassThru::new(Session {
+        name: "bench".into(),
+    });
+    g.bench_function("PassThru into and out of a jit fn", |b| {
+        b.iter(|| pass_through(black_box(session.clone())))
+    });
+    let native = Arc::new(Session {
+        name: "bench".into(),
+    });
+    // The same four count updates: the argument's clone and drop, the result's.
+    g.bench_function("native Arc through a fn", |b| {
+        b.iter(|| pass_through_native(black_box(&native.clone())))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, calls, kernels, classes, sqlite, passthru);
 criterion_main!(benches);
