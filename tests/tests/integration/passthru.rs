@@ -276,3 +276,92 @@ fn any_value_can_be_passed_through() {
     drop((line, nested));
     crate::assert_no_leaks();
 }
+
+// ---- objmode! outputs that own references, and panics while jit code holds some ----------
+
+#[jit]
+fn make_in_rust(value: i64) -> (Option<PassThru<Testee>>, Holder) {
+    let made = objmode!(|value: i64| -> Option<PassThru<Testee>> {
+        if value < 0 {
+            None
+        } else {
+            Some(PassThru::new(Testee::new(value)))
+        }
+    });
+    let holder = objmode!(|value: i64| -> Holder {
+        let h = Holder::new(PassThru::new(Testee::new(value * 10)));
+        h.set_n(value);
+        h
+    });
+    (made, holder)
+}
+
+#[jit]
+fn bump_in_rust(holder: Holder) -> i64 {
+    objmode!(|holder: Holder| -> () {
+        holder.set_n(holder.n() + 1);
+    });
+    holder.n
+}
+
+#[jit]
+fn panics_while_holding(first: PassThru<Testee>, second: PassThru<Testee>) -> i64 {
+    let mut holder = Holder::new(first);
+    let old = holder.swap(second);
+    objmode!(|old: PassThru<Testee>| -> i64 {
+        panic!("refusing value {}", old.value);
+    })
+}
+
+#[test]
+fn objmode_outputs_own_their_references_and_panics_release_everything() {
+    let _memory = crate::memory_test();
+    let (made, holder) = make_in_rust(4);
+    let made = made.expect("made in Rust");
+    assert_eq!((made.value, PassThru::strong_count(&made)), (4, 1));
+    assert_eq!((holder.n(), holder.held().value), (4, 40));
+    assert_eq!(holder.strong_count(), Some(1));
+    assert!(make_in_rust(-1).0.is_none());
+    assert_eq!(bump_in_rust(holder.clone()), 5);
+    assert_eq!(holder.n(), 5);
+    drop((made, holder));
+
+    let a = PassThru::new(Testee::new(1));
+    let b = PassThru::new(Testee::new(2));
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        panics_while_holding(a.clone(), b.clone())
+    }));
+    let message = caught.unwrap_err().downcast::<String>().unwrap();
+    assert!(message.starts_with("refusing value 1"), "{message}");
+    assert_eq!(
+        (PassThru::strong_count(&a), PassThru::strong_count(&b)),
+        (1, 1)
+    );
+    drop((a, b));
+    crate::assert_no_leaks();
+}
+
+#[jit]
+fn pick_generic<T>(first: bool, a: T, b: T) -> T {
+    if first { a } else { b }
+}
+
+#[test]
+fn handles_specialise_generic_jit_fns_per_value_type() {
+    let _memory = crate::memory_test();
+    let a = PassThru::new(Testee::new(1));
+    let b = PassThru::new(Testee::new(2));
+    assert!(PassThru::ptr_eq(
+        &pick_generic(false, a.clone(), b.clone()),
+        &b
+    ));
+    let line = PassThru::new(CacheLine([1; 64]));
+    let other = PassThru::new(CacheLine([2; 64]));
+    assert!(PassThru::ptr_eq(
+        &pick_generic(true, line.clone(), other.clone()),
+        &line
+    ));
+    assert_eq!(pick_generic::dispatcher().compile_count(), 2);
+    drop((a, b, line, other));
+    crate::assert_no_leaks();
+}
