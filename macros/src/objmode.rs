@@ -2,7 +2,7 @@
 //! stand-ins in the code rustc checks but never runs.
 
 use crate::jit::pin_type;
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::visit::Visit;
 use syn::visit_mut::VisitMut;
@@ -87,12 +87,27 @@ fn stand_in(mac: &syn::Macro) -> Option<syn::Expr> {
 /// The `extern "C"` function of an `objmode!` block: Rust inputs rebuilt from the reprs
 /// jit code passes (new references), the block run under `catch_unwind`, the output's
 /// repr written with the references it holds; a panic is recorded for the outer jit call.
+///
+/// The function is safe, so the body is not in an unsafe context (the glue's own raw
+/// pointer accesses are in `unsafe` blocks), and every name the glue introduces is
+/// mixed-site hygienic or scoped away from the body, so the body sees only its inputs and
+/// the items around the jit fn.
 pub(crate) fn block_fn(function: &str, block: &jitclass_core::lower::ObjModeBlock) -> TokenStream {
     let start = block.span.start();
     let (line, column) = (start.line as u32, start.column as u32 + 1);
     let mut output = block.output.clone();
     pin_type(&mut output);
     let body = &block.body;
+    let hygienic = |name: &str| syn::Ident::new(name, Span::mixed_site());
+    let (inputs, out, result, value, payload, site, objmode_block) = (
+        hygienic("inputs"),
+        hygienic("out"),
+        hygienic("result"),
+        hygienic("value"),
+        hygienic("payload"),
+        hygienic("SITE"),
+        hygienic("objmode_block"),
+    );
     let names: Vec<&syn::Ident> = block.inputs.iter().map(|(n, _)| n).collect();
     let types: Vec<syn::Type> = block
         .inputs
@@ -111,48 +126,48 @@ pub(crate) fn block_fn(function: &str, block: &jitclass_core::lower::ObjModeBloc
         quote! {
             // SAFETY: jit code passes the inputs' reprs as this `#[repr(C)]` tuple, which
             // stays alive (and keeps what it references alive) during the call.
-            let inputs = unsafe {
-                &*inputs.cast::<::jitclass::#tuple<#(<#types as ::jitclass::JitArg>::Repr),*>>()
+            let #inputs = unsafe {
+                &*#inputs.cast::<::jitclass::#tuple<#(<#types as ::jitclass::JitArg>::Repr),*>>()
             };
             #(
                 // SAFETY: each repr is a valid value of its declared type.
                 #[allow(unused_variables, unused_mut)]
-                let mut #names: #types = unsafe { <#types as ::jitclass::JitType>::clone_from_repr(&inputs.#fields) };
+                let mut #names: #types = unsafe { <#types as ::jitclass::JitType>::clone_from_repr(&#inputs.#fields) };
             )*
         }
     };
     quote_spanned! {block.span=>
         {
-            static SITE: ::jitclass::__private::ObjModeSite = ::jitclass::__private::ObjModeSite {
-                function: #function,
-                file: ::core::file!(),
-                line: #line,
-                column: #column,
-            };
             // The block is the closure's tail expression, as the user wrote it.
             #[allow(unused_variables, unused_braces, clippy::all)]
-            unsafe extern "C" fn objmode_block(inputs: *const u8, out: *mut u8) -> u8 {
-                let result = ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(|| -> #output {
+            extern "C" fn #objmode_block(#inputs: *const u8, #out: *mut u8) -> u8 {
+                let #result = ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(|| -> #output {
                     #read_inputs
                     #body
                 }));
-                match result {
-                    ::core::result::Result::Ok(value) => {
+                match #result {
+                    ::core::result::Result::Ok(#value) => {
                         // SAFETY: jit code passes room for the output's repr, and takes
                         // over the references it holds.
                         unsafe {
-                            out.cast::<<#output as ::jitclass::JitArg>::Repr>()
-                                .write(::jitclass::into_owned_repr(value))
+                            #out.cast::<<#output as ::jitclass::JitArg>::Repr>()
+                                .write(::jitclass::into_owned_repr(#value))
                         };
                         0
                     }
-                    ::core::result::Result::Err(payload) => {
-                        ::jitclass::__private::objmode_panicked(payload, &SITE);
+                    ::core::result::Result::Err(#payload) => {
+                        static #site: ::jitclass::__private::ObjModeSite = ::jitclass::__private::ObjModeSite {
+                            function: #function,
+                            file: ::core::file!(),
+                            line: #line,
+                            column: #column,
+                        };
+                        ::jitclass::__private::objmode_panicked(#payload, &#site);
                         1
                     }
                 }
             }
-            objmode_block as ::jitclass::__private::ObjModeFn
+            #objmode_block as ::jitclass::__private::ObjModeFn
         }
     }
 }

@@ -12,6 +12,7 @@
 
 use crate::stats::{count_allocation, count_free};
 use std::alloc::Layout;
+use std::any::Any;
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicUsize, Ordering, fence};
 
@@ -155,9 +156,46 @@ impl MemInfo {
     /// `this` is null or a live block, and the caller owns the reference it drops.
     pub unsafe fn decref(this: *mut MemInfo) {
         // SAFETY: guaranteed by the caller.
+        if let Some(panic) = unsafe { Self::decref_catching(this) } {
+            std::panic::resume_unwind(panic);
+        }
+    }
+
+    /// As [`MemInfo::decref`], but a panic in the `Drop` of a released value is returned
+    /// once the whole release is done, instead of unwinding.
+    ///
+    /// # Safety
+    /// As [`MemInfo::decref`].
+    unsafe fn decref_catching(this: *mut MemInfo) -> Option<Box<dyn Any + Send>> {
+        // SAFETY: guaranteed by the caller.
         if !this.is_null() && unsafe { Self::drop_one(this) } {
             // SAFETY: the count reached zero: no other reference exists.
-            unsafe { Self::release(this) };
+            unsafe { Self::release(this) }
+        } else {
+            None
+        }
+    }
+
+    /// As [`MemInfo::decref`], for the runtime helpers JIT code calls, which must not
+    /// unwind: a panic in the `Drop` of a released value (a `PassThru`'s) is reported on
+    /// stderr and ignored, as Python ignores exceptions in `__del__`, after the release
+    /// has finished.
+    ///
+    /// # Safety
+    /// As [`MemInfo::decref`].
+    pub(crate) unsafe fn decref_from_jit(this: *mut MemInfo) {
+        // SAFETY: guaranteed by the caller.
+        if let Some(panic) = unsafe { Self::decref_catching(this) } {
+            let message = crate::objmode::panic_message(&*panic);
+            // Dropping the payload may panic too; that one is forgotten.
+            if let Err(second) =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(panic)))
+            {
+                std::mem::forget(second);
+            }
+            eprintln!(
+                "jitclass: ignored a panic in the `Drop` of a value released by jit code: {message}"
+            );
         }
     }
 
@@ -189,18 +227,26 @@ impl MemInfo {
     /// The worklist is only allocated once a member must be released too, so freeing a
     /// block without members (most of them) allocates nothing.
     ///
+    /// A value's `Drop` that panics does not stop the release: the first panic is
+    /// returned when every block is freed.
+    ///
     /// # Safety
     /// `first` is a live block whose count has reached zero.
-    unsafe fn release(first: *mut MemInfo) {
+    unsafe fn release(first: *mut MemInfo) -> Option<Box<dyn Any + Send>> {
+        let mut panicked = None;
         let mut pending: Vec<*mut MemInfo> = Vec::new();
         let mut next = Some(first);
         while let Some(info) = next.take().or_else(|| pending.pop()) {
             // SAFETY: `info` is a block whose count reached zero; only we can reach it.
             let header = unsafe { &*info };
             if let Some(dtor) = header.dtor {
+                let data = header.data;
                 // SAFETY: the payload holds the value `dtor` was registered for, and no
                 // reference to the block is left.
-                unsafe { dtor(header.data) };
+                let dropped = std::panic::catch_unwind(|| unsafe { dtor(data) });
+                if let Err(panic) = dropped {
+                    panicked.get_or_insert(panic);
+                }
             }
             if !header.drop_info.is_null() {
                 // SAFETY: drop infos are `'static` (see `allocate`).
@@ -221,6 +267,7 @@ impl MemInfo {
             // SAFETY: the block was allocated by `header.allocator` with this size.
             unsafe { Self::free_block(info) };
         }
+        panicked
     }
 
     /// # Safety
@@ -252,7 +299,7 @@ pub(crate) const RT_ALLOC: &str = "jitclass_rt_alloc";
 /// As [`MemInfo::decref`]: JIT code passes references it owns.
 pub(crate) unsafe extern "C" fn jitclass_rt_decref(info: *mut MemInfo) {
     // SAFETY: guaranteed by the caller.
-    unsafe { MemInfo::decref(info) }
+    unsafe { MemInfo::decref_from_jit(info) }
 }
 
 /// Allocates a zeroed instance of a class for JIT code; null if allocation fails.

@@ -152,7 +152,7 @@ pub(crate) unsafe extern "C" fn jitclass_rt_construct_at(
         for &offset in members(info) {
             MemInfo::incref(dst.add(offset).cast::<*mut MemInfo>().read());
         }
-        MemInfo::decref(meminfo);
+        MemInfo::decref_from_jit(meminfo);
     }
 }
 
@@ -169,7 +169,7 @@ pub(crate) unsafe extern "C" fn jitclass_rt_destroy_at(
     unsafe {
         let info: &'static crate::ClassInfo = &*class;
         for &offset in members(info) {
-            MemInfo::decref(ptr.add(offset).cast::<*mut MemInfo>().read());
+            MemInfo::decref_from_jit(ptr.add(offset).cast::<*mut MemInfo>().read());
         }
         ptr.write_bytes(0, info.payload_layout().size());
     }
