@@ -1628,15 +1628,30 @@ impl Lowerer {
             input_types.push(ty);
             inputs.push((pi.ident.clone(), (*pt.ty).clone()));
         }
+        if let Some(extra) = closure.inputs.iter().nth(MAX_OBJMODE_INPUTS) {
+            self.error(
+                extra.span(),
+                format!("an `objmode!` block takes at most {MAX_OBJMODE_INPUTS} inputs; pass a tuple or a class instance for more"),
+            );
+        }
         let declared: Vec<String> = inputs.iter().map(|(i, _)| i.to_string()).collect();
         for error in objmode_escapes(&closure.body, &declared, |name| self.lookup(name).is_some()) {
             self.errors.push(error);
+        }
+        // The glue compiles the block outside the impl, where `Self` means nothing.
+        let (mut output, mut body) = (output, (*closure.body).clone());
+        if let Some(self_path) = &self.scope.self_path {
+            replace_self(&mut output, self_path);
+            for (_, ty) in &mut inputs {
+                replace_self(ty, self_path);
+            }
+            replace_self_in_expr(&mut body, self_path);
         }
         let index = self.objmodes.len() as u32;
         self.objmodes.push(ObjModeBlock {
             inputs,
             output,
-            body: (*closure.body).clone(),
+            body,
             span,
         });
         self.push(
@@ -1874,6 +1889,64 @@ fn option_pattern(pat: &syn::Pat) -> Result<OptionPat<'_>, &'static str> {
     }
 }
 
+/// The names a string literal would capture as a format string: `x` in `"{x}"` and
+/// `"{x:?}"`, not in `"{{x}}"`, `"{0}"` or `"{}"`.
+fn inline_format_args(literal: &str) -> Vec<String> {
+    if !literal.starts_with('"') {
+        return Vec::new();
+    }
+    let mut names = Vec::new();
+    let mut chars = literal.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '{' {
+            continue;
+        }
+        if chars.peek() == Some(&'{') {
+            chars.next();
+            continue;
+        }
+        let name: String =
+            std::iter::from_fn(|| chars.next_if(|c| c.is_alphanumeric() || *c == '_')).collect();
+        let closes = matches!(chars.peek(), Some('}' | ':'));
+        if closes && name != "_" && name.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// The most inputs an `objmode!` block takes (the runtime's `Tuple1`..`Tuple8`).
+const MAX_OBJMODE_INPUTS: usize = 8;
+
+/// `Self` in the types and paths of an expression (`Self::new()`, `x: Self`), spelled as
+/// the type it stands for.
+fn replace_self_in_expr(expr: &mut syn::Expr, self_path: &syn::Path) {
+    struct Replace<'a>(&'a syn::Path);
+    impl syn::visit_mut::VisitMut for Replace<'_> {
+        fn visit_path_mut(&mut self, path: &mut syn::Path) {
+            if path.leading_colon.is_none()
+                && path.segments.first().is_some_and(|s| s.ident == "Self")
+            {
+                let rest: Vec<syn::PathSegment> = path.segments.iter().skip(1).cloned().collect();
+                let mut replaced = self.0.clone();
+                if let Some(first) = path.segments.first()
+                    && !first.arguments.is_none()
+                    && let Some(last) = replaced.segments.last_mut()
+                {
+                    last.arguments = first.arguments.clone();
+                }
+                replaced.segments.extend(rest);
+                *path = replaced;
+            }
+            syn::visit_mut::visit_path_mut(self, path);
+        }
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {
+            // A nested item has no `Self` of ours (an impl has its own).
+        }
+    }
+    syn::visit_mut::VisitMut::visit_expr_mut(&mut Replace(self_path), expr);
+}
+
 /// `Self` in a written type, spelled as the type it stands for.
 pub(crate) fn replace_self(ty: &mut syn::Type, self_path: &syn::Path) {
     struct Replace<'a>(&'a syn::Path);
@@ -1943,9 +2016,36 @@ fn objmode_escapes(
             self.in_loop(l.label.as_ref(), |s| syn::visit::visit_expr_loop(s, l));
         }
         fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+            let bound = self.bound.len();
             self.closures += 1;
             syn::visit::visit_expr_closure(self, c);
             self.closures -= 1;
+            self.bound.truncate(bound);
+        }
+        fn visit_expr_async(&mut self, a: &'ast syn::ExprAsync) {
+            // `return` and `?` leave the async block, not the objmode block.
+            self.closures += 1;
+            syn::visit::visit_expr_async(self, a);
+            self.closures -= 1;
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {
+            // A nested item is its own function: it cannot capture locals, and its
+            // `return`s are its own.
+        }
+        fn visit_block(&mut self, b: &'ast syn::Block) {
+            let bound = self.bound.len();
+            syn::visit::visit_block(self, b);
+            self.bound.truncate(bound);
+        }
+        fn visit_expr_block(&mut self, b: &'ast syn::ExprBlock) {
+            // `'a: { .. break 'a value; .. }` stays inside.
+            if let Some(l) = &b.label {
+                self.labels.push(l.name.ident.to_string());
+            }
+            syn::visit::visit_expr_block(self, b);
+            if b.label.is_some() {
+                self.labels.pop();
+            }
         }
         fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
             self.bound.push(p.ident.to_string());
@@ -1953,21 +2053,87 @@ fn objmode_escapes(
         }
         fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
             if let Some(ident) = p.path.get_ident() {
-                let name = ident.to_string();
-                if !self.inputs.contains(&name)
-                    && !self.bound.contains(&name)
-                    && (self.is_jit_local)(&name)
-                {
-                    self.errors.push(syn::Error::new(
-                        ident.span(),
-                        format!("`{name}` is a local of the jit fn, not an input of this `objmode!` block\nhelp: declare it: `objmode!(|{name}: T, ..| -> R {{ .. }})`"),
-                    ));
-                }
+                self.check_name(ident);
             }
             syn::visit::visit_expr_path(self, p);
         }
+        fn visit_macro(&mut self, m: &'ast syn::Macro) {
+            self.scan_tokens(m.tokens.clone());
+        }
     }
     impl Scan<'_> {
+        /// A name read in the body: a jit local must be an input.
+        fn check_name(&mut self, ident: &proc_macro2::Ident) {
+            let name = ident.to_string();
+            if self.inputs.contains(&name) || self.bound.contains(&name) {
+                return;
+            }
+            if name == "self" {
+                self.errors.push(syn::Error::new(
+                    ident.span(),
+                    "`self` cannot be used in an `objmode!` block\nhelp: bind it first and pass it in: `let me = self;` then `objmode!(|me: Self, ..| -> R { .. })`",
+                ));
+            } else if (self.is_jit_local)(&name) {
+                self.errors.push(syn::Error::new(
+                    ident.span(),
+                    format!("`{name}` is a local of the jit fn, not an input of this `objmode!` block\nhelp: declare it: `objmode!(|{name}: T, ..| -> R {{ .. }})`"),
+                ));
+            }
+        }
+
+        /// The arguments of a macro in the body (`println!`, `format!`, ..), which syn
+        /// cannot parse: `return` and `?` there leave the block too, and names read
+        /// there (also inside format strings: `"{x}"`) must be inputs.
+        fn scan_tokens(&mut self, tokens: proc_macro2::TokenStream) {
+            use proc_macro2::TokenTree;
+            let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+            for (i, token) in tokens.iter().enumerate() {
+                let previous = i.checked_sub(1).map(|p| &tokens[p]);
+                let next = tokens.get(i + 1);
+                let is_punct = |t: Option<&TokenTree>, c: char| matches!(t, Some(TokenTree::Punct(p)) if p.as_char() == c);
+                match token {
+                    TokenTree::Ident(ident) if ident == "return" && self.closures == 0 => {
+                        self.errors.push(syn::Error::new(
+                            ident.span(),
+                            "`return` cannot leave an `objmode!` block: the block's value is its output",
+                        ));
+                    }
+                    TokenTree::Ident(ident)
+                        // Not a field or method (`.x`), a path or macro name (`x::`,
+                        // `x!`), a label (`'x`), nor a named format argument (`x = ..`).
+                        if !is_punct(previous, '.')
+                            && !is_punct(previous, '\'')
+                            && !is_punct(next, ':')
+                            && !is_punct(next, '!')
+                            && (!is_punct(next, '=') || is_punct(tokens.get(i + 2), '=')) =>
+                    {
+                        self.check_name(ident);
+                    }
+                    // `expr?`: after an expression's last token (not `?Sized`).
+                    TokenTree::Punct(p)
+                        if p.as_char() == '?'
+                            && self.closures == 0
+                            && matches!(
+                                previous,
+                                Some(TokenTree::Ident(_) | TokenTree::Group(_) | TokenTree::Literal(_))
+                            ) =>
+                    {
+                        self.errors.push(syn::Error::new(
+                            p.span(),
+                            "`?` cannot leave an `objmode!` block; handle the error inside it",
+                        ));
+                    }
+                    TokenTree::Group(g) => self.scan_tokens(g.stream()),
+                    TokenTree::Literal(literal) => {
+                        for name in inline_format_args(&literal.to_string()) {
+                            self.check_name(&proc_macro2::Ident::new(&name, literal.span()));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+
         fn in_loop(&mut self, label: Option<&syn::Label>, f: impl FnOnce(&mut Self)) {
             self.loops += 1;
             if let Some(l) = label {

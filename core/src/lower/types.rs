@@ -264,6 +264,14 @@ fn lower_path_type(p: &syn::TypePath, scope: &mut TypeScope) -> syn::Result<Type
                 "`PassThru` takes one type: `PassThru<T>`",
             ));
         };
+        if let Some(generic) = find_ident(inner.to_token_stream(), &scope.generics) {
+            return Err(syn::Error::new(
+                generic.span(),
+                format!(
+                    "`PassThru<{generic}>` needs a concrete type: the jit type of a handle is fixed when the macro expands\nhelp: take the handle itself as the generic parameter (`x: {generic}` called with a `PassThru<..>`)"
+                ),
+            ));
+        }
         return Ok(TypeExpr::PassThru(scope.opaque_ref(inner)));
     }
     if let [segment] = path.segments.iter().collect::<Vec<_>>().as_slice()
@@ -293,4 +301,13 @@ fn lower_path_type(p: &syn::TypePath, scope: &mut TypeScope) -> syn::Result<Type
     }
     // Any other named type is taken for a `#[jitclass]`; the glue asks rustc to check it.
     Ok(TypeExpr::Class(scope.class_ref(path)?))
+}
+
+/// The first identifier in `tokens` (at any depth) that is one of `names`.
+fn find_ident(tokens: proc_macro2::TokenStream, names: &[String]) -> Option<proc_macro2::Ident> {
+    tokens.into_iter().find_map(|t| match t {
+        proc_macro2::TokenTree::Ident(i) if names.iter().any(|n| i == n) => Some(i),
+        proc_macro2::TokenTree::Group(g) => find_ident(g.stream(), names),
+        _ => None,
+    })
 }

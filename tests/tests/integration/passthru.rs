@@ -416,3 +416,55 @@ fn a_panicking_drop_released_by_jit_code_is_reported_not_an_abort() {
     );
     crate::assert_no_leaks();
 }
+
+// ---- valid Rust inside blocks: labelled blocks, nested fns, `Self`, macros -------------
+
+#[jitclass]
+pub struct Tally {
+    n: i64,
+}
+
+#[jitclass]
+impl Tally {
+    pub fn new(n: i64) -> Tally {
+        Tally { n }
+    }
+
+    /// `Self` in a block's types and body means the class.
+    pub fn doubled(&self) -> Tally {
+        let me = self;
+        objmode!(|me: Self| -> Self { Self::new(me.n() * 2) })
+    }
+}
+
+#[jit]
+fn valid_rust_in_blocks(x: i64) -> i64 {
+    let a = objmode!(|x: i64| -> i64 {
+        'found: {
+            if x > 0 {
+                break 'found 1;
+            }
+            2
+        }
+    });
+    let b = objmode!(|x: i64| -> i64 {
+        fn parse(s: &str) -> Option<i64> {
+            let v: i64 = s.parse().ok()?;
+            return Some(v + 1);
+        }
+        let shown = format!("{x}");
+        parse(&shown).unwrap_or(0)
+    });
+    a * 1000 + b
+}
+
+#[test]
+fn blocks_accept_labelled_blocks_nested_fns_and_self() {
+    let _memory = crate::memory_test();
+    assert_eq!(valid_rust_in_blocks(41), 1042);
+    assert_eq!(valid_rust_in_blocks(-3), 2000 - 2);
+    let t = Tally::new(21).doubled();
+    assert_eq!(t.n(), 42);
+    drop(t);
+    crate::assert_no_leaks();
+}
