@@ -148,7 +148,8 @@ pub enum Mode {
     Runtime,
 }
 
-/// The result of inference: a concrete type for every expression and local.
+/// The result of inference: a concrete type for every expression and local. At macro time
+/// (`Mode::MacroTime`) only `opaque_equalities` is filled.
 #[derive(Clone, Debug)]
 pub struct Typed {
     pub expr_types: Vec<Type>,
@@ -167,6 +168,9 @@ pub struct Typed {
     pub field_index: HashMap<ExprId, u32>,
     /// For each `StructLit`, the payload index of each of its written fields, in order.
     pub literal_fields: HashMap<ExprId, Vec<u32>>,
+    /// At macro time: pairs of differently written `PassThru<T>` types the body treats as
+    /// one (indices into `FnIr::opaques`); rustc checks each.
+    pub opaque_equalities: Vec<(u32, u32)>,
     pub ret: Type,
     pub params: Vec<Type>,
 }
@@ -231,6 +235,7 @@ pub fn infer(
         deferred: Vec::new(),
         int_lits: Vec::new(),
         diags: Vec::new(),
+        opaque_equalities: Vec::new(),
         ret: Ty::Unknown,
         type_args,
     };
@@ -295,6 +300,9 @@ struct Infer<'a> {
     deferred: Vec<Deferred>,
     int_lits: Vec<(ExprId, i128, Ty)>,
     diags: Vec<Diagnostic>,
+    /// At macro time: pairs of differently written `PassThru<T>` types that were unified
+    /// (by index into `FnIr::opaques`), for rustc to check that they are one type.
+    opaque_equalities: Vec<(u32, u32)>,
     ret: Ty,
     type_args: &'a [Type],
 }
@@ -340,8 +348,21 @@ impl<'a> Infer<'a> {
             return Err(self.diags);
         }
         if self.mode == Mode::MacroTime {
-            // Nothing more to learn: unknown callees leave holes that only the first call fills.
-            return Err(Vec::new());
+            // Nothing more to learn: unknown callees leave holes that only the first call
+            // fills. What the glue needs is the pairs of handle types rustc must compare.
+            return Ok(Typed {
+                expr_types: Vec::new(),
+                local_types: Vec::new(),
+                call_type_args: HashMap::new(),
+                methods: HashMap::new(),
+                class_calls: HashMap::new(),
+                class_ops: HashMap::new(),
+                field_index: HashMap::new(),
+                literal_fields: HashMap::new(),
+                opaque_equalities: self.opaque_equalities,
+                ret: Type::Unit,
+                params: Vec::new(),
+            });
         }
         self.finish()
     }
@@ -480,6 +501,25 @@ impl<'a> Infer<'a> {
             (Ty::Ref(x, mx), Ty::Ref(y, my)) if mx == my => self.unify(x, y),
             (Ty::Ptr(x, mx), Ty::Ptr(y, my)) if mx == my => self.unify(x, y),
             (Ty::PassThru(x), Ty::PassThru(y)) if x == y => Ok(()),
+            // Two spellings may name one type (`String`, `std::string::String`, an
+            // alias): only rustc can tell, so the glue asks it.
+            (Ty::PassThru(x), Ty::PassThru(y)) if self.mode == Mode::MacroTime => {
+                let index = |name: &str| {
+                    self.ir
+                        .opaques
+                        .iter()
+                        .position(|o| o == name)
+                        .map(|i| i as u32)
+                };
+                // In the order written, so that rustc points at the later one: usually
+                // the use (an `objmode!` input) rather than the declaration.
+                if let (Some(a), Some(b)) = (index(&x.name), index(&y.name))
+                    && !self.opaque_equalities.contains(&(a.min(b), a.max(b)))
+                {
+                    self.opaque_equalities.push((a.min(b), a.max(b)));
+                }
+                Ok(())
+            }
             _ => Err(()),
         }
     }
@@ -2378,6 +2418,7 @@ impl<'a> Infer<'a> {
             class_ops: self.class_ops,
             field_index: self.field_index,
             literal_fields: self.literal_fields,
+            opaque_equalities: self.opaque_equalities,
             ret,
             params,
         })

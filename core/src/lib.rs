@@ -24,6 +24,18 @@ pub mod lower;
 pub use diag::Diagnostic;
 pub use types::{ClassKey, OpaqueKey, PrimTy, Signature, Type};
 
+/// The pairs of differently written `PassThru<T>` types that a body which passes the macro
+/// time checks uses as one type (indices into `FnIr::opaques`): the glue has rustc check
+/// that each pair is one type.
+pub fn opaque_equalities(ir: &ir::FnIr) -> Vec<(u32, u32)> {
+    if !ir.generics.is_empty() {
+        return Vec::new();
+    }
+    infer::infer(ir, &[], &infer::UnknownCallees, infer::Mode::MacroTime)
+        .map(|typed| typed.opaque_equalities)
+        .unwrap_or_default()
+}
+
 /// Checks a function at macro time, where called jit fns are unknown: definite
 /// initialisation always, types for non-generic functions. Returns only errors that hold
 /// whatever the called functions turn out to be.

@@ -354,6 +354,22 @@ pub(crate) fn fn_info(name: &str, l: &Lowered) -> TokenStream {
     });
     let classes = class_getters(&l.class_paths);
     let opaques = opaque_getters(&l.opaque_types);
+    // Differently written `PassThru<T>` types the body uses as one: rustc says whether
+    // they are (an alias, a path), at the tokens of the one written later.
+    let same_types = jitclass_core::opaque_equalities(&l.ir)
+        .into_iter()
+        .map(|(a, b)| {
+            let (mut a, mut b) = (
+                l.opaque_types[a as usize].clone(),
+                l.opaque_types[b as usize].clone(),
+            );
+            pin_type(&mut a);
+            pin_type(&mut b);
+            let span = syn::spanned::Spanned::span(&b);
+            quote_spanned! {span=>
+                ::jitclass::__private::same_type::<#b, #a>();
+            }
+        });
     let objmodes = l
         .objmodes
         .iter()
@@ -392,6 +408,7 @@ pub(crate) fn fn_info(name: &str, l: &Lowered) -> TokenStream {
                     #(#checks)*
                     #(#literals)*
                     #(#macros)*
+                    #(#same_types)*
                 }
                 check
             },

@@ -64,7 +64,9 @@ pub mod __private {
     pub use crate::class::abi as class_abi;
     pub use crate::class::{ClassDesc, METHODS, MethodEntry};
     pub use crate::dispatch::FnInfo;
-    pub use crate::objmode::{ObjModeFn, ObjModeSite, objmode_panicked, objmode_stand_in};
+    pub use crate::objmode::{
+        ObjModeFn, ObjModeSite, SameType, objmode_panicked, objmode_stand_in, same_type,
+    };
     pub use crate::panic::raise_pending_panic;
     pub use crate::passthru::jit_type_of as passthru_type;
     pub use crate::shapes as sql;

@@ -90,3 +90,18 @@ pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> String {
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "a panic with a non-string payload".to_string())
 }
+
+/// Two `PassThru<T>` types a jit body uses as one type, as written in different ways.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "mismatched types: jit code uses `PassThru<{Self}>` and `PassThru<{B}>` as one type",
+    label = "`PassThru<{Self}>` here, `PassThru<{B}>` where the value comes from"
+)]
+pub trait SameType<B: ?Sized> {}
+
+impl<T: ?Sized> SameType<T> for T {}
+
+/// Compiles only when `A` and `B` are one type (rustc's check of a pair the macro cannot
+/// compare, such as a type and its alias).
+#[doc(hidden)]
+pub fn same_type<A: ?Sized + SameType<B>, B: ?Sized>() {}

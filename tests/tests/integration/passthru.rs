@@ -468,3 +468,28 @@ fn blocks_accept_labelled_blocks_nested_fns_and_self() {
     drop(t);
     crate::assert_no_leaks();
 }
+
+// ---- one type, written two ways ---------------------------------------------------------
+
+pub type TesteeAlias = Testee;
+
+#[jit]
+fn spelled_two_ways(a: PassThru<String>, b: PassThru<std::string::String>) -> bool {
+    a == b
+}
+
+#[jit]
+fn through_an_alias(t: PassThru<Testee>) -> i64 {
+    objmode!(|t: PassThru<TesteeAlias>| -> i64 { t.value })
+}
+
+#[test]
+fn a_type_and_its_alias_are_one_handle_type() {
+    let _memory = crate::memory_test();
+    let s = PassThru::new(String::from("x"));
+    assert!(spelled_two_ways(s.clone(), s.clone()));
+    assert!(!spelled_two_ways(s.clone(), PassThru::new(String::new())));
+    assert_eq!(through_an_alias(PassThru::new(Testee::new(9))), 9);
+    drop(s);
+    crate::assert_no_leaks();
+}
