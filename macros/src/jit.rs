@@ -210,9 +210,15 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
     } else {
         TokenStream::new()
     };
+    // `#[track_caller]` needs the Rust ABI; an `extern "C"` glue fn is C-callable itself.
+    let track_caller = if func.sig.abi.is_none() {
+        quote! { #[track_caller] }
+    } else {
+        TokenStream::new()
+    };
     quote! {
         #(#attrs)*
-        #[track_caller]
+        #track_caller
         #[inline]
         #vis #sig {
             let __jitclass_entry = #entry;
@@ -231,8 +237,32 @@ fn dispatcher_items(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
     let vis = &func.vis;
     let cfgs = cfg_attrs(func);
     let name_str = name.to_string();
-    let info = fn_info(&name_str, l);
+    let is_cfunc = func.sig.abi.is_some();
+    let info = fn_info(&name_str, l, is_cfunc);
     let shape = function_shape(func);
+    let cfunc_ptr = if is_cfunc {
+        let sig = pinned_signature(&func.sig);
+        let params = sig.inputs.iter().filter_map(|input| match input {
+            syn::FnArg::Typed(pt) => Some(&pt.ty),
+            syn::FnArg::Receiver(_) => None,
+        });
+        let output = &sig.output;
+        let fn_type = quote! { extern "C" fn(#(#params),*) #output };
+        let doc = format!(
+            "The C entry point of [`{name_str}()`], compiled at the first request: a function pointer C code can call. A panic in it aborts the process."
+        );
+        quote! {
+            #[doc = #doc]
+            #vis fn cfunc_ptr() -> #fn_type {
+                let ptr = Self::__JITCLASS.cfunc();
+                // SAFETY: the dispatcher compiled this C entry point for exactly this
+                // signature (C scalars only), and compiled code is never freed.
+                unsafe { ::core::mem::transmute::<*const (), #fn_type>(ptr) }
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
     let doc = format!("The dispatcher of the jit fn [`{name_str}()`]: `{name_str}::dispatcher()`.");
     quote! {
         #(#cfgs)*
@@ -254,6 +284,8 @@ fn dispatcher_items(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
             #vis fn dispatcher() -> &'static ::jitclass::Dispatcher {
                 Self::__JITCLASS
             }
+
+            #cfunc_ptr
         }
 
         #(#cfgs)*
@@ -312,7 +344,7 @@ fn function_shape(func: &syn::ItemFn) -> TokenStream {
 
 /// The `FnInfo` of a lowered function: IR, source locations, and the items it names,
 /// resolved by rustc.
-pub(crate) fn fn_info(name: &str, l: &Lowered) -> TokenStream {
+pub(crate) fn fn_info(name: &str, l: &Lowered, cfunc: bool) -> TokenStream {
     let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
     // Plain numbers (1-based, as in Rust's panic messages), not `line!()` at the token's
     // span: lints would then judge those generated literals as if the user wrote them.
@@ -402,6 +434,7 @@ pub(crate) fn fn_info(name: &str, l: &Lowered) -> TokenStream {
             classes: &[#(#classes),*],
             opaques: &[#(#opaques),*],
             objmodes: &[#(#objmodes),*],
+            cfunc: #cfunc,
             check: {
                 #[allow(clippy::let_underscore_untyped, unreachable_code)]
                 fn check() {

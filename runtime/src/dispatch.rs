@@ -36,6 +36,8 @@ pub struct FnInfo {
     pub opaques: &'static [fn() -> Type],
     /// The `objmode!` blocks, compiled by rustc, by index.
     pub objmodes: &'static [crate::__private::ObjModeFn],
+    /// An `extern "C"` jit fn: each compilation also emits its C entry point.
+    pub cfunc: bool,
     /// Never called: its body names every `Class::f` the function calls, so that rustc
     /// reports a missing one at its token.
     pub check: fn(),
@@ -51,6 +53,8 @@ pub struct Dispatcher {
     fast: AtomicPtr<()>,
     /// Entry points of a generic function's specialisations.
     generic: AtomicPtr<CacheNode>,
+    /// The C entry point of an `extern "C"` jit fn, once compiled.
+    cfunc: AtomicPtr<()>,
     state: Mutex<State>,
     compilations: AtomicUsize,
 }
@@ -71,6 +75,8 @@ pub(crate) struct Compiled {
     pub type_args: Vec<Type>,
     pub signature: Signature,
     pub entry: usize,
+    /// The C entry point of an `extern "C"` jit fn.
+    pub cfunc: Option<usize>,
     pub module: usize,
     pub stats: CompileStats,
 }
@@ -98,6 +104,7 @@ impl Dispatcher {
             ir: OnceLock::new(),
             fast: AtomicPtr::new(std::ptr::null_mut()),
             generic: AtomicPtr::new(std::ptr::null_mut()),
+            cfunc: AtomicPtr::new(std::ptr::null_mut()),
             state: Mutex::new(State {
                 compiled: Vec::new(),
                 disabled: false,
@@ -225,6 +232,32 @@ impl Dispatcher {
             })
         };
         // The lock is released before panicking: a panic hook may call this function.
+        result.unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The C entry point of an `extern "C"` jit fn (`f::cfunc_ptr()`), compiling the
+    /// function if needed: `extern "C" fn(params..) -> ret` with the function's own
+    /// signature. A panic in it cannot unwind into C: it aborts the process with its
+    /// message, as a panic in any Rust `extern "C"` fn does.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn cfunc(&'static self) -> *const () {
+        let p = self.cfunc.load(Ordering::Acquire);
+        if !p.is_null() {
+            return p;
+        }
+        let result = {
+            let mut state = self.lock();
+            self.compile_locked(&mut state, &[]).and_then(|index| {
+                let compiled = &state.compiled[index];
+                self.publish(TypeId::of::<()>(), compiled.entry as *const (), true);
+                let cfunc = compiled.cfunc.ok_or_else(|| {
+                    Error::internal(self.info.name, "not compiled as an `extern \"C\"` fn")
+                })? as *mut ();
+                self.cfunc.store(cfunc, Ordering::Release);
+                Ok(cfunc as *const ())
+            })
+        };
         result.unwrap_or_else(|e| panic!("{e}"))
     }
 

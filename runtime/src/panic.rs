@@ -103,6 +103,20 @@ pub(crate) unsafe extern "C" fn jitclass_rt_panic(
     PENDING.with(|p| *p.borrow_mut() = Some(message));
 }
 
+/// The symbol name JIT code calls [`jitclass_rt_cfunc_panicked`] by.
+pub(crate) const RT_CFUNC_PANICKED: &str = "jitclass_rt_cfunc_panicked";
+
+/// Called by the C entry point of an `extern "C"` jit fn after a panic, which cannot
+/// unwind into its C caller: prints the message and aborts, as Rust does when a panic
+/// reaches an `extern "C"` boundary.
+pub(crate) extern "C" fn jitclass_rt_cfunc_panicked() -> ! {
+    let message = take_pending_panic().unwrap_or_else(|| "(no message)".to_string());
+    eprintln!(
+        "jitclass: a panic cannot unwind out of an `extern \"C\"` jit fn, aborting:\n{message}"
+    );
+    std::process::abort()
+}
+
 /// Records `message` as this thread's pending jit panic (an `objmode!` block's).
 pub(crate) fn set_pending_panic(message: String) {
     PENDING.with(|p| *p.borrow_mut() = Some(message));

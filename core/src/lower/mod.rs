@@ -83,7 +83,7 @@ fn lower_function(
     method: Option<&MethodContext<'_>>,
 ) -> Result<Lowered, Vec<syn::Error>> {
     let mut cx = Lowerer::default();
-    cx.check_signature(sig);
+    cx.check_signature(sig, method.is_some());
     cx.scope.generics = sig
         .generics
         .type_params()
@@ -189,6 +189,28 @@ fn lower_function(
             (t, cx.loc(ty.span()))
         }
     };
+    // (A generic one is already refused.)
+    if sig.abi.is_some() && method.is_none() && sig.generics.params.is_empty() {
+        let written = sig.inputs.iter().filter_map(|input| match input {
+            syn::FnArg::Typed(pt) => Some(pt.ty.span()),
+            syn::FnArg::Receiver(_) => None,
+        });
+        let mut not_c: Vec<Span> = params
+            .iter()
+            .zip(written)
+            .filter(|(p, _)| !is_c_scalar(&p.ty))
+            .map(|(_, span)| span)
+            .collect();
+        if !is_c_scalar(&ret) && ret != TypeExpr::Unit {
+            not_c.push(cx.spans[ret_loc.index()]);
+        }
+        for span in not_c {
+            cx.error(
+                span,
+                "an `extern \"C\"` jit fn takes and returns C scalars: numbers, `bool`, raw pointers (and `()` as the result)",
+            );
+        }
+    }
     if sig.receiver().is_some() && method.is_none() {
         // A method body reads `self` everywhere: lowering it would only add follow-up errors.
         return Err(cx.errors);
@@ -396,7 +418,7 @@ impl Lowerer {
         }
     }
 
-    fn check_signature(&mut self, sig: &syn::Signature) {
+    fn check_signature(&mut self, sig: &syn::Signature, is_method: bool) {
         if let Some(c) = &sig.constness {
             self.error(c.span, "jit functions cannot be `const`");
         }
@@ -410,10 +432,26 @@ impl Lowerer {
             );
         }
         if let Some(abi) = &sig.abi {
-            self.error(
-                abi.span(),
-                "`extern` jit functions are not supported yet; remove the ABI",
-            );
+            let name = abi.name.as_ref().map(|n| n.value());
+            if is_method {
+                self.error(
+                    abi.span(),
+                    "jitclass methods cannot be `extern`; write an `extern \"C\"` `#[jit] fn` that calls the method",
+                );
+            } else if !matches!(name.as_deref(), None | Some("C")) {
+                self.error(
+                    abi.span(),
+                    format!(
+                        "jit functions can only be `extern \"C\"`, not `extern \"{}\"`",
+                        name.unwrap_or_default()
+                    ),
+                );
+            } else if let Some(g) = sig.generics.params.first() {
+                self.error(
+                    g.span(),
+                    "an `extern \"C\"` jit fn cannot be generic: C calls one fixed signature",
+                );
+            }
         }
         if let Some(v) = &sig.variadic {
             self.error(v.span(), "variadic jit functions are not supported");
@@ -1913,6 +1951,12 @@ fn inline_format_args(literal: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// Whether a value of this type crosses a C call as itself: what `extern "C"` jit fns take
+/// and return.
+fn is_c_scalar(ty: &TypeExpr) -> bool {
+    matches!(ty, TypeExpr::Prim(_) | TypeExpr::Ptr { .. })
 }
 
 /// The most inputs an `objmode!` block takes (the runtime's `Tuple1`..`Tuple8`).

@@ -271,16 +271,23 @@ fn compile_in(
     mcx.emit_pending()?;
     let entry_name = format!("{}_entry", mcx.prefix);
     entry::emit_entry(&mut mcx, root, &entry_name).map_err(|e| e.into_error(disp.name()))?;
+    let cfunc_name = format!("{}_cfunc", mcx.prefix);
+    let mut names = vec![entry_name.as_str()];
+    if disp.info().cfunc {
+        entry::emit_cfunc(&mut mcx, root, &cfunc_name).map_err(|e| e.into_error(disp.name()))?;
+        names.push(&cfunc_name);
+    }
     let signature = Signature {
         params: mcx.instances[root].typed.params.clone(),
         ret: mcx.instances[root].typed.ret.clone(),
     };
     let title = format!("`{}` {signature}", disp.name());
-    let finished = finish(jit, mcx, disp.name(), &title, &[&entry_name], start, dump)?;
+    let finished = finish(jit, mcx, disp.name(), &title, &names, start, dump)?;
     Ok(Compiled {
         type_args: type_args.to_vec(),
         signature: signature.clone(),
         entry: finished.addresses[0],
+        cfunc: finished.addresses.get(1).copied(),
         module: finished.module,
         stats: CompileStats {
             signature,

@@ -19,6 +19,10 @@ fn helpers() -> Vec<(&'static str, usize)> {
             crate::panic::RT_PANIC,
             crate::panic::jitclass_rt_panic as *const () as usize,
         ),
+        (
+            crate::panic::RT_CFUNC_PANICKED,
+            crate::panic::jitclass_rt_cfunc_panicked as *const () as usize,
+        ),
         (RT_DECREF, jitclass_rt_decref as *const () as usize),
         (RT_ALLOC, jitclass_rt_alloc as *const () as usize),
         (

@@ -2,6 +2,7 @@
 
 mod calls;
 mod casts;
+mod cfunc;
 mod classes;
 mod concurrency;
 mod control_flow;

@@ -1,7 +1,7 @@
 use jitclass::jit;
 
 #[jit]
-extern "C" fn double(x: i64) -> i64 {
+extern "system" fn double(x: i64) -> i64 {
     x * 2
 }
 

@@ -1,0 +1,8 @@
+use jitclass::jit;
+
+#[jit]
+extern "C" fn twice<T>(x: T) -> T {
+    x + x
+}
+
+fn main() {}
