@@ -5,7 +5,9 @@
 
 use jitclass::{jit, jitclass};
 use jitclass_examples::classes::{MyAvg, NativeAvg, avg_loop, avg_loop_native};
-use jitclass_examples::kernels::{add, add_native, dot, dot_native, sum, sum_native};
+use jitclass_examples::kernels::{
+    add, add_c, add_c_native, add_native, dot, dot_native, sum, sum_native,
+};
 use jitclass_examples::{median_pair, random_f64s};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -208,9 +210,21 @@ fn main() {
         "target: within 2 ns of native",
     );
     println!(
-        "    difference: {:+.3} ns per call   (Numba's dispatcher: ~100 ns per call)\n",
+        "    difference: {:+.3} ns per call   (Numba's dispatcher: ~100 ns per call)",
         jit_call - native_call
     );
+    // Both through a function pointer the optimiser cannot see through, as C would call.
+    let cfunc: extern "C" fn(i64, i64) -> i64 = black_box(add_c::cfunc_ptr());
+    let native_c: extern "C" fn(i64, i64) -> i64 = black_box(add_c_native);
+    let (jit_c, native_c) = ns_per_call(calls, |a, b| cfunc(a, b), |a, b| native_c(a, b));
+    row(
+        "    add via cfunc_ptr() (C pointer)",
+        jit_c,
+        native_c,
+        "ns",
+        "a Rust extern \"C\" fn pointer",
+    );
+    println!();
 
     let n = 10_000_000;
     let xs = random_f64s(n, 1);

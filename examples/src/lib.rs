@@ -17,6 +17,16 @@ pub mod kernels {
         a + b
     }
 
+    /// `add` as a C callback (`add_c::cfunc_ptr()`).
+    #[jit]
+    pub extern "C" fn add_c(a: i64, b: i64) -> i64 {
+        a + b
+    }
+
+    pub extern "C" fn add_c_native(a: i64, b: i64) -> i64 {
+        a + b
+    }
+
     #[jit]
     pub fn sum(xs: &[f64]) -> f64 {
         let mut acc = 0.0;
