@@ -9,6 +9,7 @@
 //! root, inferring each one's types; declare them; emit their bodies (`codegen`); emit the
 //! root's C entry point (`entry`); verify; optimise with the host CPU; JIT.
 
+mod code_memory;
 mod codegen;
 mod entry;
 #[cfg(feature = "sqlite")]
@@ -360,7 +361,13 @@ pub(crate) fn finish(
         }
         None => {
             let engine = module
-                .create_jit_execution_engine(OptimizationLevel::Aggressive)
+                .create_mcjit_execution_engine_with_memory_manager(
+                    code_memory::NearMemoryManager::new(),
+                    OptimizationLevel::Aggressive,
+                    CodeModel::JITDefault,
+                    false,
+                    false,
+                )
                 .map_err(|e| Error::internal(function, format!("cannot create the JIT: {e}")))?;
             jit.engine.insert(engine)
         }

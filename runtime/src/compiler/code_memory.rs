@@ -1,0 +1,163 @@
+//! Where the JIT puts machine code: near the executable.
+//!
+//! A call between code more than 2 GiB apart costs about 1.2 ns more on current x86
+//! cores than the same call between neighbours (measured: an `extern "C"` add through a
+//! function pointer, 2.8 ns from a page mapped anywhere vs 1.6 ns from a page near the
+//! caller; the instructions are identical). MCJIT's default memory manager maps sections
+//! wherever `mmap` likes, far from the Rust code that calls jit code and from the C
+//! (SQLite) that jit code calls. This manager reserves one region within ±1 GiB of this
+//! crate's code once and hands out page-aligned sections from it; if no such region is
+//! free, it maps sections anywhere, which is only slower.
+//!
+//! Code is position-independent of this choice (the engine keeps its default code
+//! model), so placement is purely a performance matter.
+
+use inkwell::memory_manager::McjitMemoryManager;
+
+/// Bytes reserved up front (address space only; pages are committed when used).
+const REGION: usize = 1 << 30;
+/// How far from this crate's code the region may start.
+const REACH: usize = 1 << 30;
+
+#[derive(Debug)]
+pub(crate) struct NearMemoryManager {
+    /// The reserved region and the next free byte in it (`None`: map anywhere).
+    region: Option<(usize, usize)>,
+    page: usize,
+    /// Sections whose final protection is not applied yet: start, length, protection.
+    unfinalized: Vec<(usize, usize, libc::c_int)>,
+}
+
+impl NearMemoryManager {
+    pub(crate) fn new() -> NearMemoryManager {
+        // SAFETY: `sysconf` has no preconditions.
+        let page = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) })
+            .ok()
+            .filter(|p| p.is_power_of_two())
+            .unwrap_or(4096);
+        NearMemoryManager {
+            region: reserve_near(NearMemoryManager::new as *const () as usize),
+            page,
+            unfinalized: Vec::new(),
+        }
+    }
+
+    /// `size` bytes at `alignment`, read-write until `finalize_memory` gives them `final`.
+    fn allocate(&mut self, size: usize, alignment: usize, protection: libc::c_int) -> *mut u8 {
+        let alignment = alignment.max(self.page);
+        let length = size.max(1).next_multiple_of(self.page);
+        let start = match &mut self.region {
+            Some((base, next)) if next.next_multiple_of(alignment) + length <= *base + REGION => {
+                let start = next.next_multiple_of(alignment);
+                *next = start + length;
+                // SAFETY: `[start, start + length)` lies in our reservation and is not
+                // handed out twice (the bump pointer only grows).
+                let ok = unsafe {
+                    libc::mprotect(
+                        start as *mut libc::c_void,
+                        length,
+                        libc::PROT_READ | libc::PROT_WRITE,
+                    )
+                } == 0;
+                if !ok {
+                    return std::ptr::null_mut();
+                }
+                start
+            }
+            _ => {
+                // Anywhere, aligned by over-allocating.
+                let mapped = map(0, length + alignment, libc::PROT_READ | libc::PROT_WRITE);
+                if mapped == 0 {
+                    return std::ptr::null_mut();
+                }
+                mapped.next_multiple_of(alignment)
+            }
+        };
+        self.unfinalized.push((start, length, protection));
+        start as *mut u8
+    }
+}
+
+impl McjitMemoryManager for NearMemoryManager {
+    fn allocate_code_section(
+        &mut self,
+        size: libc::uintptr_t,
+        alignment: libc::c_uint,
+        _section_id: libc::c_uint,
+        _section_name: &str,
+    ) -> *mut u8 {
+        self.allocate(size, alignment as usize, libc::PROT_READ | libc::PROT_EXEC)
+    }
+
+    fn allocate_data_section(
+        &mut self,
+        size: libc::uintptr_t,
+        alignment: libc::c_uint,
+        _section_id: libc::c_uint,
+        _section_name: &str,
+        is_read_only: bool,
+    ) -> *mut u8 {
+        let protection = if is_read_only {
+            libc::PROT_READ
+        } else {
+            libc::PROT_READ | libc::PROT_WRITE
+        };
+        self.allocate(size, alignment as usize, protection)
+    }
+
+    fn finalize_memory(&mut self) -> Result<(), String> {
+        for (start, length, protection) in self.unfinalized.drain(..) {
+            // SAFETY: each range is a section this manager mapped; the engine has
+            // finished writing and relocating it.
+            if unsafe { libc::mprotect(start as *mut libc::c_void, length, protection) } != 0 {
+                return Err(format!(
+                    "cannot protect JIT memory: {}",
+                    std::io::Error::last_os_error()
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn destroy(&mut self) {
+        // The engine, and with it every compiled function, lives as long as the process.
+    }
+}
+
+/// Maps `length` bytes with `protection` at `hint` if the kernel agrees (0: anywhere);
+/// 0 on failure.
+fn map(hint: usize, length: usize, protection: libc::c_int) -> usize {
+    // SAFETY: an anonymous private mapping; without MAP_FIXED it never replaces one.
+    let p = unsafe {
+        libc::mmap(
+            hint as *mut libc::c_void,
+            length,
+            protection,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+            -1,
+            0,
+        )
+    };
+    if p == libc::MAP_FAILED { 0 } else { p as usize }
+}
+
+/// Reserves `REGION` bytes (no access yet) starting within `REACH` of `anchor`.
+fn reserve_near(anchor: usize) -> Option<(usize, usize)> {
+    const STEP: usize = 64 << 20;
+    let anchor = anchor & !(STEP - 1);
+    // Above the executable first (below it usually lies nothing mappable), then below.
+    let above = (1..REACH / STEP).map(|i| anchor.checked_add(i * STEP));
+    let below = (1..REACH / STEP).map(|i| anchor.checked_sub(i * STEP + REGION));
+    for hint in above.chain(below).flatten() {
+        let start = map(hint, REGION, libc::PROT_NONE);
+        if start == 0 {
+            continue;
+        }
+        if start.abs_diff(anchor) + REGION <= 2 * REACH {
+            return Some((start, start));
+        }
+        // SAFETY: the mapping just made, unused.
+        unsafe { libc::munmap(start as *mut libc::c_void, REGION) };
+    }
+    None
+}
