@@ -161,3 +161,32 @@ fn reserve_near(anchor: usize) -> Option<(usize, usize)> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_lands_near_this_crate_and_runs_after_finalisation() {
+        let mut manager = NearMemoryManager::new();
+        let anchor = NearMemoryManager::new as *const () as usize;
+        let code = manager.allocate_code_section(6, 16, 0, ".text");
+        let data = manager.allocate_data_section(100, 64, 1, ".rodata", true);
+        assert!(!code.is_null() && !data.is_null());
+        assert_eq!(code as usize % 16, 0);
+        assert_eq!(data as usize % 64, 0);
+        assert!(
+            (code as usize).abs_diff(anchor) < 2 * REACH,
+            "code at {code:p}, this crate at {anchor:#x}"
+        );
+        // mov eax, 42; ret
+        let bytes = [0xb8u8, 42, 0, 0, 0, 0xc3];
+        // SAFETY: the section is writable until finalisation and holds 6 bytes.
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), code, bytes.len()) };
+        manager.finalize_memory().expect("protections apply");
+        // SAFETY: the bytes are a complete function returning 42 under the C ABI, now
+        // executable.
+        let f: extern "C" fn() -> i32 = unsafe { std::mem::transmute(code) };
+        assert_eq!(f(), 42);
+    }
+}
