@@ -99,8 +99,7 @@ pub(crate) unsafe extern "C" fn jitclass_rt_panic(
             },
         )
     };
-    let message = site.message(args);
-    PENDING.with(|p| *p.borrow_mut() = Some(message));
+    set_pending_panic(site.message(args));
 }
 
 /// The symbol name JIT code calls [`jitclass_rt_cfunc_panicked`] by.
@@ -119,12 +118,14 @@ pub(crate) extern "C" fn jitclass_rt_cfunc_panicked() -> ! {
 
 /// Records `message` as this thread's pending jit panic (an `objmode!` block's).
 pub(crate) fn set_pending_panic(message: String) {
-    PENDING.with(|p| *p.borrow_mut() = Some(message));
+    // Never panics (its callers are `extern "C"`): during thread-local teardown the
+    // message is lost, and the glue reports a panic without one.
+    let _ = PENDING.try_with(|p| *p.borrow_mut() = Some(message));
 }
 
 /// Takes the message JIT code recorded on this thread, if any.
 pub fn take_pending_panic() -> Option<String> {
-    PENDING.with(|p| p.borrow_mut().take())
+    PENDING.try_with(|p| p.borrow_mut().take()).ok().flatten()
 }
 
 /// Panics with the message JIT code recorded; called by the glue on a non-zero status.
