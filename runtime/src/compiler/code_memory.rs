@@ -5,9 +5,9 @@
 //! function pointer, 2.8 ns from a page mapped anywhere vs 1.6 ns from a page near the
 //! caller; the instructions are identical). MCJIT's default memory manager maps sections
 //! wherever `mmap` likes, far from the Rust code that calls jit code and from the C
-//! (SQLite) that jit code calls. This manager reserves one region within ±1 GiB of this
-//! crate's code once and hands out page-aligned sections from it; if no such region is
-//! free, it maps sections anywhere, which is only slower.
+//! (SQLite) that jit code calls. This manager reserves one region wholly within
+//! 1.75 GiB of this crate's code once and hands out page-aligned sections from it; if no
+//! such region is free, or it is full, it maps sections anywhere, which is only slower.
 //!
 //! Code is position-independent of this choice (the engine keeps its default code
 //! model), so placement is purely a performance matter.
@@ -15,9 +15,10 @@
 use inkwell::memory_manager::McjitMemoryManager;
 
 /// Bytes reserved up front (address space only; pages are committed when used).
-const REGION: usize = 1 << 30;
-/// How far from this crate's code the region may start.
-const REACH: usize = 1 << 30;
+const REGION: usize = 512 << 20;
+/// How far any byte of the region may be from this crate's code: 2 GiB, less room for
+/// the executable's own code around the anchor.
+const REACH: usize = (2 << 30) - (256 << 20);
 
 #[derive(Debug)]
 pub(crate) struct NearMemoryManager {
@@ -141,19 +142,27 @@ fn map(hint: usize, length: usize, protection: libc::c_int) -> usize {
     if p == libc::MAP_FAILED { 0 } else { p as usize }
 }
 
-/// Reserves `REGION` bytes (no access yet) starting within `REACH` of `anchor`.
+/// Reserves `REGION` bytes (no access yet), every one of them within `REACH` of `anchor`.
 fn reserve_near(anchor: usize) -> Option<(usize, usize)> {
     const STEP: usize = 64 << 20;
     let anchor = anchor & !(STEP - 1);
-    // Above the executable first (below it usually lies nothing mappable), then below.
-    let above = (1..REACH / STEP).map(|i| anchor.checked_add(i * STEP));
-    let below = (1..REACH / STEP).map(|i| anchor.checked_sub(i * STEP + REGION));
+    let within_reach = |start: usize| {
+        start.abs_diff(anchor) <= REACH && (start + REGION).abs_diff(anchor) <= REACH
+    };
+    // Above the executable first, then below; the kernel takes a hint only when the
+    // whole range is free (another manager, the heap), else maps elsewhere.
+    let tries = REACH / STEP;
+    let above = (1..tries).map(|i| anchor.checked_add(i * STEP));
+    let below = (1..tries).map(|i| anchor.checked_sub(i * STEP + REGION));
     for hint in above.chain(below).flatten() {
+        if !within_reach(hint) {
+            continue;
+        }
         let start = map(hint, REGION, libc::PROT_NONE);
         if start == 0 {
             continue;
         }
-        if start.abs_diff(anchor) + REGION <= 2 * REACH {
+        if within_reach(start) {
             return Some((start, start));
         }
         // SAFETY: the mapping just made, unused.
@@ -176,7 +185,7 @@ mod tests {
         assert_eq!(code as usize % 16, 0);
         assert_eq!(data as usize % 64, 0);
         assert!(
-            (code as usize).abs_diff(anchor) < 2 * REACH,
+            (code as usize).abs_diff(anchor) < REACH,
             "code at {code:p}, this crate at {anchor:#x}"
         );
         // mov eax, 42; ret
@@ -188,5 +197,15 @@ mod tests {
         // executable.
         let f: extern "C" fn() -> i32 = unsafe { std::mem::transmute(code) };
         assert_eq!(f(), 42);
+    }
+
+    #[test]
+    fn several_managers_all_find_room_near_this_crate() {
+        let anchor = NearMemoryManager::new as *const () as usize;
+        let managers: Vec<NearMemoryManager> = (0..3).map(|_| NearMemoryManager::new()).collect();
+        for m in &managers {
+            let (start, _) = m.region.expect("a region near the executable");
+            assert!(start.abs_diff(anchor) <= REACH && (start + REGION).abs_diff(anchor) <= REACH);
+        }
     }
 }
