@@ -25,15 +25,51 @@ fn abi_type(m: &ModuleCx, t: &Type) -> BasicTypeEnum<'static> {
     }
 }
 
+/// Which C wrapper of a root instance to emit.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wrapper {
+    /// The `call_N` ABI: trailing `out` and `status` pointers; a panic sets `*status`.
+    Entry,
+    /// The function's own C signature; a panic aborts.
+    CFunc,
+}
+
 pub(super) fn emit_entry(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<()> {
+    emit_wrapper(m, root, name, Wrapper::Entry)
+}
+
+/// The C entry point of an `extern "C"` jit fn: `extern "C" fn(params..) -> ret` with the
+/// function's own signature, all C scalars (`bool` as a 0/1 byte, `()` as `void`). A
+/// panic cannot unwind into C: `jitclass_rt_cfunc_panicked` prints it and aborts, as a
+/// panic leaving a Rust `extern "C"` fn does.
+pub(super) fn emit_cfunc(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<()> {
+    let typed = &m.instances[root].typed;
+    // The macro admits only these (`lower::is_c_scalar`).
+    let c_scalar = |t: &Type| matches!(t, Type::Prim(_) | Type::Ptr { .. });
+    if let Some(t) = typed
+        .params
+        .iter()
+        .find(|t| !c_scalar(t))
+        .or((!c_scalar(&typed.ret) && typed.ret != Type::Unit).then_some(&typed.ret))
+    {
+        return Err(CgError::Internal(format!(
+            "`{t}` in the signature of an `extern \"C\"` fn"
+        )));
+    }
+    emit_wrapper(m, root, name, Wrapper::CFunc)
+}
+
+fn emit_wrapper(m: &mut ModuleCx, root: usize, name: &str, kind: Wrapper) -> CgResult<()> {
     let ctx = m.ctx;
     let inst = &m.instances[root];
     let (params, ret, internal) = (inst.typed.params.clone(), inst.typed.ret.clone(), inst.func);
     let mut abi: Vec<BasicMetadataTypeEnum> =
         params.iter().map(|t| abi_type(m, t).into()).collect();
-    let out_ptr = mem_type(ctx, &ret).ptr_type(AddressSpace::default());
-    abi.push(out_ptr.into());
-    abi.push(ctx.i8_type().ptr_type(AddressSpace::default()).into());
+    if kind == Wrapper::Entry {
+        let out_ptr = mem_type(ctx, &ret).ptr_type(AddressSpace::default());
+        abi.push(out_ptr.into());
+        abi.push(ctx.i8_type().ptr_type(AddressSpace::default()).into());
+    }
     let returns_value = ret.is_scalar();
     let fn_type = if returns_value {
         abi_type(m, &ret).fn_type(&abi, false)
@@ -44,6 +80,15 @@ pub(super) fn emit_entry(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<
         .module
         .add_function(name, fn_type, Some(Linkage::External));
     m.set_common_attributes(func);
+    let panicked_fn = (kind == Wrapper::CFunc).then(|| {
+        m.module.get_function(RT_CFUNC_PANICKED).unwrap_or_else(|| {
+            m.module.add_function(
+                RT_CFUNC_PANICKED,
+                ctx.void_type().fn_type(&[], false),
+                Some(Linkage::External),
+            )
+        })
+    });
     let b = &m.builder;
     let entry = ctx.append_basic_block(func, "entry");
     let panicked = ctx.append_basic_block(func, "panicked");
@@ -80,15 +125,20 @@ pub(super) fn emit_entry(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<
     super::branch_unless_cold(ctx, b, status, panicked, ok)?;
 
     b.position_at_end(panicked);
-    let status_ptr = func
-        .get_nth_param(params.len() as u32 + 1)
-        .expect("declared")
-        .into_pointer_value();
-    b.build_store(status_ptr, ctx.i8_type().const_int(1, false))?;
-    if returns_value {
-        b.build_return(Some(&abi_type(m, &ret).const_zero()))?;
+    if let Some(panicked_fn) = panicked_fn {
+        b.build_call(panicked_fn, &[], "")?;
+        b.build_unreachable()?;
     } else {
-        b.build_return(None)?;
+        let status_ptr = func
+            .get_nth_param(params.len() as u32 + 1)
+            .expect("declared")
+            .into_pointer_value();
+        b.build_store(status_ptr, ctx.i8_type().const_int(1, false))?;
+        if returns_value {
+            b.build_return(Some(&abi_type(m, &ret).const_zero()))?;
+        } else {
+            b.build_return(None)?;
+        }
     }
 
     b.position_at_end(ok);
@@ -111,94 +161,6 @@ pub(super) fn emit_entry(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<
                 .into_pointer_value();
             let stored = to_mem(ctx, b, value, &ret)?;
             b.build_store(out, stored)?;
-            b.build_return(None)?;
-        }
-    }
-    Ok(())
-}
-
-/// The C entry point of an `extern "C"` jit fn: `extern "C" fn(params..) -> ret` with the
-/// function's own signature, all C scalars (`bool` as a 0/1 byte, `()` as `void`). A
-/// panic cannot unwind into C: `jitclass_rt_cfunc_panicked` prints it and aborts, as a
-/// panic leaving a Rust `extern "C"` fn does.
-pub(super) fn emit_cfunc(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<()> {
-    let ctx = m.ctx;
-    let inst = &m.instances[root];
-    let (params, ret, internal) = (inst.typed.params.clone(), inst.typed.ret.clone(), inst.func);
-    // The macro admits only these (`lower::is_c_scalar`).
-    let c_scalar = |t: &Type| matches!(t, Type::Prim(_) | Type::Ptr { .. });
-    if let Some(t) = params
-        .iter()
-        .find(|t| !c_scalar(t))
-        .or((!c_scalar(&ret) && ret != Type::Unit).then_some(&ret))
-    {
-        return Err(CgError::Internal(format!(
-            "`{t}` in the signature of an `extern \"C\"` fn"
-        )));
-    }
-    let abi: Vec<BasicMetadataTypeEnum> = params.iter().map(|t| abi_type(m, t).into()).collect();
-    let returns_value = ret.is_scalar();
-    let fn_type = if returns_value {
-        abi_type(m, &ret).fn_type(&abi, false)
-    } else {
-        ctx.void_type().fn_type(&abi, false)
-    };
-    let func = m
-        .module
-        .add_function(name, fn_type, Some(Linkage::External));
-    m.set_common_attributes(func);
-    let panicked_fn = m.module.get_function(RT_CFUNC_PANICKED).unwrap_or_else(|| {
-        m.module.add_function(
-            RT_CFUNC_PANICKED,
-            ctx.void_type().fn_type(&[], false),
-            Some(Linkage::External),
-        )
-    });
-    let b = &m.builder;
-    let entry = ctx.append_basic_block(func, "entry");
-    let panicked = ctx.append_basic_block(func, "panicked");
-    let ok = ctx.append_basic_block(func, "ok");
-    b.position_at_end(entry);
-    let mut args = Vec::with_capacity(params.len());
-    for (i, t) in params.iter().enumerate() {
-        let p = func.get_nth_param(i as u32).expect("declared above");
-        let v: BasicValueEnum = match t {
-            Type::Prim(PrimTy::Bool) => b
-                .build_int_compare(
-                    inkwell::IntPredicate::NE,
-                    p.into_int_value(),
-                    ctx.i8_type().const_zero(),
-                    "arg",
-                )?
-                .into(),
-            _ => p,
-        };
-        args.push(v.into());
-    }
-    let result = b
-        .build_call(internal, &args, "result")?
-        .try_as_basic_value()
-        .basic()
-        .expect("internal functions return a struct")
-        .into_struct_value();
-    let status = b.build_extract_value(result, 0, "status")?.into_int_value();
-    super::branch_unless_cold(ctx, b, status, panicked, ok)?;
-
-    b.position_at_end(panicked);
-    b.build_call(panicked_fn, &[], "")?;
-    b.build_unreachable()?;
-
-    b.position_at_end(ok);
-    let value = b.build_extract_value(result, 1, "value")?;
-    match &ret {
-        Type::Prim(PrimTy::Bool) => {
-            let byte = b.build_int_z_extend(value.into_int_value(), ctx.i8_type(), "ret")?;
-            b.build_return(Some(&byte))?;
-        }
-        _ if returns_value => {
-            b.build_return(Some(&value))?;
-        }
-        _ => {
             b.build_return(None)?;
         }
     }
