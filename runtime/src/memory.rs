@@ -186,13 +186,7 @@ impl MemInfo {
     pub(crate) unsafe fn decref_from_jit(this: *mut MemInfo) {
         // SAFETY: guaranteed by the caller.
         if let Some(panic) = unsafe { Self::decref_catching(this) } {
-            let message = crate::objmode::panic_message(&*panic);
-            // Dropping the payload may panic too; that one is forgotten.
-            if let Err(second) =
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(panic)))
-            {
-                std::mem::forget(second);
-            }
+            let message = crate::panic::into_message(panic);
             eprintln!(
                 "jitclass: ignored a panic in the `Drop` of a value released by jit code: {message}"
             );

@@ -62,13 +62,7 @@ pub struct ObjModeSite {
 /// message, then where the block is.
 #[doc(hidden)]
 pub fn objmode_panicked(payload: Box<dyn Any + Send>, site: &ObjModeSite) {
-    let message = panic_message(&*payload);
-    // A payload whose `Drop` panics must not unwind out of the block's `extern "C"` fn.
-    if let Err(second) =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(payload)))
-    {
-        std::mem::forget(second);
-    }
+    let message = crate::panic::into_message(payload);
     crate::panic::set_pending_panic(format!(
         "{message}\n  --> {}:{}:{} (in the `objmode!` block of jit fn `{}`)",
         site.file, site.line, site.column, site.function
@@ -80,15 +74,6 @@ pub fn objmode_panicked(payload: Box<dyn Any + Send>, site: &ObjModeSite) {
 #[doc(hidden)]
 pub fn objmode_stand_in<Output, Inputs>(_inputs: Inputs) -> Output {
     unreachable!("the type-checking copy of a jit fn is never called")
-}
-
-/// The message of a panic payload (`panic!` makes a `&str` or a `String`).
-pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic with a non-string payload".to_string())
 }
 
 /// Two `PassThru<T>` types a jit body uses as one type, as written in different ways.

@@ -116,6 +116,22 @@ pub(crate) extern "C" fn jitclass_rt_cfunc_panicked() -> ! {
     std::process::abort()
 }
 
+/// The message of a caught panic (`panic!` makes a `&str` or a `String`), consuming the
+/// payload without unwinding: a payload whose `Drop` panics too is forgotten, since the
+/// callers are `extern "C"` or must finish what they were doing.
+pub(crate) fn into_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    let message = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic with a non-string payload".to_string());
+    let dropped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(payload)));
+    if let Err(second) = dropped {
+        std::mem::forget(second);
+    }
+    message
+}
+
 /// Records `message` as this thread's pending jit panic (an `objmode!` block's).
 pub(crate) fn set_pending_panic(message: String) {
     // Never panics (its callers are `extern "C"`): during thread-local teardown the
