@@ -24,28 +24,27 @@ pub mod lower;
 pub use diag::Diagnostic;
 pub use types::{ClassKey, OpaqueKey, PrimTy, Signature, Type};
 
-/// The pairs of differently written `PassThru<T>` types that a body which passes the macro
-/// time checks uses as one type (indices into `FnIr::opaques`): the glue has rustc check
-/// that each pair is one type.
-pub fn opaque_equalities(ir: &ir::FnIr) -> Vec<(u32, u32)> {
-    if !ir.generics.is_empty() {
-        return Vec::new();
-    }
-    infer::infer(ir, &[], &infer::UnknownCallees, infer::Mode::MacroTime)
-        .map(|typed| typed.opaque_equalities)
-        .unwrap_or_default()
+/// What the macro-time check of a function found.
+pub struct MacroTimeCheck {
+    /// Errors that hold whatever the called functions turn out to be.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Differently written `PassThru<T>` types that the body uses as one type (indices
+    /// into `FnIr::opaques`): the glue has rustc check that each pair is one type.
+    pub opaque_equalities: Vec<(u32, u32)>,
 }
 
 /// Checks a function at macro time, where called jit fns are unknown: definite
-/// initialisation always, types for non-generic functions. Returns only errors that hold
-/// whatever the called functions turn out to be.
-pub fn check_at_macro_time(ir: &ir::FnIr) -> Vec<Diagnostic> {
-    let mut diags = init::check(ir);
-    if ir.generics.is_empty()
-        && let Err(type_errors) =
-            infer::infer(ir, &[], &infer::UnknownCallees, infer::Mode::MacroTime)
-    {
-        diags.extend(type_errors);
+/// initialisation always, types for non-generic functions.
+pub fn check_at_macro_time(ir: &ir::FnIr) -> MacroTimeCheck {
+    let mut check = MacroTimeCheck {
+        diagnostics: init::check(ir),
+        opaque_equalities: Vec::new(),
+    };
+    if ir.generics.is_empty() {
+        match infer::infer(ir, &[], &infer::UnknownCallees, infer::Mode::MacroTime) {
+            Ok(typed) => check.opaque_equalities = typed.opaque_equalities,
+            Err(type_errors) => check.diagnostics.extend(type_errors),
+        }
     }
-    diags
+    check
 }

@@ -41,17 +41,19 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
             format!("jit functions take at most {MAX_PARAMS} parameters"),
         ));
     }
-    let lowered = match lower_fn(&func) {
+    let mut lowered = match lower_fn(&func) {
         Ok(l) => Some(l),
         Err(e) => {
             errors.extend(e);
             None
         }
     };
-    if let Some(l) = &lowered {
-        for d in jitclass_core::check_at_macro_time(&l.ir) {
+    if let Some(l) = &mut lowered {
+        let check = jitclass_core::check_at_macro_time(&l.ir);
+        for d in check.diagnostics {
             errors.push(syn::Error::new(l.spans[d.loc.index()], d.full_message()));
         }
+        l.opaque_equalities = check.opaque_equalities;
     }
     match lowered {
         Some(l) if errors.is_empty() => emit(&func, &l),
@@ -388,20 +390,18 @@ pub(crate) fn fn_info(name: &str, l: &Lowered, cfunc: bool) -> TokenStream {
     let opaques = opaque_getters(&l.opaque_types);
     // Differently written `PassThru<T>` types the body uses as one: rustc says whether
     // they are (an alias, a path), at the tokens of the one written later.
-    let same_types = jitclass_core::opaque_equalities(&l.ir)
-        .into_iter()
-        .map(|(a, b)| {
-            let (mut a, mut b) = (
-                l.opaque_types[a as usize].clone(),
-                l.opaque_types[b as usize].clone(),
-            );
-            pin_type(&mut a);
-            pin_type(&mut b);
-            let span = syn::spanned::Spanned::span(&b);
-            quote_spanned! {span=>
-                ::jitclass::__private::same_type::<#b, #a>();
-            }
-        });
+    let same_types = l.opaque_equalities.iter().map(|&(a, b)| {
+        let (mut a, mut b) = (
+            l.opaque_types[a as usize].clone(),
+            l.opaque_types[b as usize].clone(),
+        );
+        pin_type(&mut a);
+        pin_type(&mut b);
+        let span = syn::spanned::Spanned::span(&b);
+        quote_spanned! {span=>
+            ::jitclass::__private::same_type::<#b, #a>();
+        }
+    });
     let objmodes = l
         .objmodes
         .iter()

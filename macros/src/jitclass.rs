@@ -496,7 +496,7 @@ fn expand_impl(item: syn::ItemImpl) -> TokenStream {
             continue;
         }
         match lower_method(&f.sig, &f.block, &context) {
-            Ok(l) => {
+            Ok(mut l) => {
                 let mut local_errors = Vec::new();
                 if f.sig.inputs.len() > MAX_PARAMS {
                     local_errors.push(syn::Error::new(
@@ -504,9 +504,11 @@ fn expand_impl(item: syn::ItemImpl) -> TokenStream {
                         format!("jit functions take at most {MAX_PARAMS} parameters"),
                     ));
                 }
-                for d in jitclass_core::check_at_macro_time(&l.ir) {
+                let check = jitclass_core::check_at_macro_time(&l.ir);
+                for d in check.diagnostics {
                     local_errors.push(syn::Error::new(l.spans[d.loc.index()], d.full_message()));
                 }
+                l.opaque_equalities = check.opaque_equalities;
                 if local_errors.is_empty() {
                     let (method, items) =
                         emit_method(f, &l, &self_path, class_ident, operator.as_ref(), kind);

@@ -35,6 +35,9 @@ pub struct Lowered {
     /// Whether the body uses class-only forms (fields, struct literals, `Class::f` calls),
     /// which a copy of the body compiled by rustc could not type-check.
     pub uses_classes: bool,
+    /// Differently written `PassThru<T>` types the body uses as one (indices into
+    /// `opaque_types`), for rustc to compare: set from `check_at_macro_time`.
+    pub opaque_equalities: Vec<(u32, u32)>,
 }
 
 /// Lowers a `#[jit] fn`.
@@ -252,6 +255,7 @@ fn lower_function(
         macro_paths: cx.macro_paths,
         literals: cx.literals,
         uses_classes,
+        opaque_equalities: Vec::new(),
     })
 }
 
