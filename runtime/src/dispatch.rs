@@ -246,19 +246,17 @@ impl Dispatcher {
         if !p.is_null() {
             return p;
         }
-        let result = {
-            let mut state = self.lock();
-            self.compile_locked(&mut state, &[]).and_then(|index| {
-                let compiled = &state.compiled[index];
-                self.publish(TypeId::of::<()>(), compiled.entry as *const (), true);
-                let cfunc = compiled.cfunc.ok_or_else(|| {
-                    Error::internal(self.info.name, "not compiled as an `extern \"C\"` fn")
-                })? as *mut ();
-                self.cfunc.store(cfunc, Ordering::Release);
-                Ok(cfunc as *const ())
-            })
-        };
-        result.unwrap_or_else(|e| panic!("{e}"))
+        // Compiled with the Rust entry point, in the same module.
+        self.entry();
+        let cfunc = self.lock().compiled.first().and_then(|c| c.cfunc);
+        let cfunc = cfunc.unwrap_or_else(|| {
+            panic!(
+                "{}",
+                Error::internal(self.info.name, "not compiled as an `extern \"C\"` fn")
+            )
+        }) as *mut ();
+        self.cfunc.store(cfunc, Ordering::Release);
+        cfunc
     }
 
     fn publish(&self, key: TypeId, entry: *const (), non_generic: bool) {
