@@ -28,6 +28,10 @@ pub struct CalleeSig {
     pub generics: usize,
     pub params: Vec<TypeExpr>,
     pub ret: TypeExpr,
+    /// An `extern "C"` jit fn or a declared C function: usable as a function pointer.
+    pub extern_c: bool,
+    /// A declared C function not marked `safe`: calling it needs an `unsafe` block.
+    pub is_unsafe: bool,
 }
 
 /// A field of a class, in payload order.
@@ -201,6 +205,13 @@ pub fn concrete_type(te: &TypeExpr, type_args: &[Type]) -> Option<Type> {
             inner: Box::new(concrete_type(inner, type_args)?),
             mutable: *mutable,
         },
+        TypeExpr::FnPtr { params, ret } => Type::FnPtr {
+            params: params
+                .iter()
+                .map(|p| concrete_type(p, type_args))
+                .collect::<Option<_>>()?,
+            ret: Box::new(concrete_type(ret, type_args)?),
+        },
         TypeExpr::Class(_) | TypeExpr::Infer => return None,
     })
 }
@@ -254,6 +265,7 @@ enum Ty {
     Ref(Box<Ty>, bool),
     Ptr(Box<Ty>, bool),
     PassThru(OpaqueKey),
+    FnPtr(Vec<Ty>, Box<Ty>),
     Var(u32),
     /// Unknown at macro time, or after an error: compatible with everything.
     Unknown,
@@ -388,6 +400,10 @@ impl<'a> Infer<'a> {
             Type::Ptr { pointee, mutable } => {
                 Ty::Ptr(Box::new(Self::ty_of_type(pointee)), *mutable)
             }
+            Type::FnPtr { params, ret } => Ty::FnPtr(
+                params.iter().map(Self::ty_of_type).collect(),
+                Box::new(Self::ty_of_type(ret)),
+            ),
         }
     }
 
@@ -426,6 +442,13 @@ impl<'a> Infer<'a> {
                 Box::new(self.ty_of_expr_type_with(pointee, generics)),
                 *mutable,
             ),
+            TypeExpr::FnPtr { params, ret } => Ty::FnPtr(
+                params
+                    .iter()
+                    .map(|p| self.ty_of_expr_type_with(p, generics))
+                    .collect(),
+                Box::new(self.ty_of_expr_type_with(ret, generics)),
+            ),
             TypeExpr::Concrete(t) => Self::ty_of_type(t),
             TypeExpr::Infer => self.fresh(VarKind::General),
         }
@@ -453,6 +476,7 @@ impl<'a> Infer<'a> {
         match self.resolve(t) {
             Ty::Var(w) => v == w,
             Ty::Tuple(es) => es.iter().any(|e| self.occurs(v, e)),
+            Ty::FnPtr(ps, r) => ps.iter().any(|e| self.occurs(v, e)) || self.occurs(v, &r),
             Ty::Slice(e, _) | Ty::Option(e) | Ty::Ref(e, _) | Ty::Ptr(e, _) => self.occurs(v, &e),
             _ => false,
         }
@@ -500,6 +524,12 @@ impl<'a> Infer<'a> {
             (Ty::Class(x), Ty::Class(y)) if x == y => Ok(()),
             (Ty::Ref(x, mx), Ty::Ref(y, my)) if mx == my => self.unify(x, y),
             (Ty::Ptr(x, mx), Ty::Ptr(y, my)) if mx == my => self.unify(x, y),
+            (Ty::FnPtr(px, rx), Ty::FnPtr(py, ry)) if px.len() == py.len() => {
+                for (p, q) in px.iter().zip(py) {
+                    self.unify(p, q)?;
+                }
+                self.unify(rx, ry)
+            }
             (Ty::PassThru(x), Ty::PassThru(y)) if x == y => Ok(()),
             // Two spellings may name one type (`String`, `std::string::String`, an
             // alias): only rustc can tell, so the glue asks it.
@@ -553,6 +583,14 @@ impl<'a> Infer<'a> {
             Ty::Ref(e, m) => format!("&{}{}", if m { "mut " } else { "" }, self.show(&e)),
             Ty::Ptr(e, m) => format!("*{} {}", if m { "mut" } else { "const" }, self.show(&e)),
             Ty::PassThru(k) => format!("PassThru<{}>", k.name),
+            Ty::FnPtr(ps, r) => {
+                let params: Vec<String> = ps.iter().map(|p| self.show(p)).collect();
+                let ret = match self.resolve(&r) {
+                    Ty::Unit => String::new(),
+                    _ => format!(" -> {}", self.show(&r)),
+                };
+                format!("extern \"C\" fn({}){ret}", params.join(", "))
+            }
             Ty::Var(v) => match self.var_kind(v) {
                 VarKind::Int => "{integer}".into(),
                 VarKind::Float => "{float}".into(),
@@ -821,6 +859,19 @@ impl<'a> Infer<'a> {
                 self.index(id, &bt, &it, loc, self.loc(*index))
             }
             ExprKind::Call { callee, args } => self.call(id, *callee, args),
+            ExprKind::CallIndirect { callee, args } => self.call_indirect(*callee, args, loc),
+            ExprKind::FnRef(item) => self.fn_ref(*item, loc),
+            ExprKind::ForEach {
+                var,
+                iterable,
+                body,
+            } => {
+                let it = self.expr(*iterable);
+                let elem = self.element_type(&it, self.loc(*iterable));
+                self.local_types[var.index()] = Some(elem);
+                self.unit_body(*body);
+                Ty::Unit
+            }
             ExprKind::MethodCall {
                 receiver,
                 method,
@@ -1957,6 +2008,18 @@ impl<'a> Infer<'a> {
                 return Ty::Unknown;
             }
         };
+        if sig.is_unsafe && !self.ir.refs[callee.index()].in_unsafe {
+            self.diags.push(
+                Diagnostic::new(
+                    loc,
+                    format!(
+                        "call to unsafe C function `{}` is unsafe and requires an `unsafe` block",
+                        sig.name
+                    ),
+                )
+                .note(format!("note: jit code cannot check what a C function does; declare it `safe fn {}` in an `unsafe extern \"C\"` block if any call is safe", sig.name)),
+            );
+        }
         if sig.params.len() != args.len() {
             let plural = |n: usize| if n == 1 { "" } else { "s" };
             self.diags.push(Diagnostic::new(
@@ -1982,6 +2045,124 @@ impl<'a> Infer<'a> {
         }
         self.call_vars.insert(id, generics.clone());
         self.ty_of_expr_type_with(&sig.ret, Some(&generics))
+    }
+
+    /// `f(args)` through a function pointer.
+    fn call_indirect(&mut self, callee: ExprId, args: &[ExprId], loc: LocId) -> Ty {
+        let ct = self.expr(callee);
+        let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
+        match self.resolve(&ct) {
+            Ty::FnPtr(params, ret) => {
+                if params.len() != args.len() {
+                    let plural = |n: usize| if n == 1 { "" } else { "s" };
+                    self.diags.push(Diagnostic::new(
+                        loc,
+                        format!(
+                            "this function takes {} argument{} but {} argument{} supplied",
+                            params.len(),
+                            plural(params.len()),
+                            args.len(),
+                            if args.len() == 1 { " was" } else { "s were" },
+                        ),
+                    ));
+                    return *ret;
+                }
+                for ((a, at), pt) in args.iter().zip(&arg_types).zip(&params) {
+                    let aloc = self.loc(*a);
+                    self.coerce_at(at, pt, aloc);
+                }
+                *ret
+            }
+            Ty::Unknown => Ty::Unknown,
+            Ty::Var(_) if self.mode == Mode::MacroTime => Ty::Unknown,
+            other => {
+                let shown = self.show(&other);
+                self.diags.push(
+                    Diagnostic::new(
+                        self.loc(callee),
+                        format!("expected function, found `{shown}`"),
+                    )
+                    .note("note: jit code calls `#[jit]` fns, methods, and values of a function pointer type `extern \"C\" fn(..) -> ..`"),
+                );
+                Ty::Unknown
+            }
+        }
+    }
+
+    /// A function named as a value: a C function pointer of its signature.
+    fn fn_ref(&mut self, item: RefId, loc: LocId) -> Ty {
+        let sig = match self.callees.signature(item) {
+            Ok(Some(sig)) => sig,
+            Ok(None) => return Ty::Unknown,
+            Err(message) => {
+                self.diags.push(Diagnostic::new(loc, message));
+                return Ty::Unknown;
+            }
+        };
+        let name = &sig.name;
+        if sig.generics > 0 {
+            self.diags.push(
+                Diagnostic::new(loc, format!("the generic jit fn `{name}` cannot be used as a value"))
+                    .note("note: a function pointer has one signature; call a non-generic `extern \"C\"` jit fn through it"),
+            );
+            return Ty::Unknown;
+        }
+        if !sig.extern_c {
+            self.diags.push(
+                Diagnostic::new(loc, format!("`{name}` is not an `extern \"C\"` fn, so it has no C function pointer"))
+                    .note(format!("help: declare it `#[jit] extern \"C\" fn {name}(..)`, as Rust requires for `extern \"C\" fn` pointers")),
+            );
+            return Ty::Unknown;
+        }
+        if sig.is_unsafe {
+            self.diags.push(
+                Diagnostic::new(loc, format!("the unsafe C function `{name}` cannot be used as a value"))
+                    .note(format!("note: jit code has only safe function pointers; declare it `safe fn {name}` in an `unsafe extern \"C\"` block if it is safe to call")),
+            );
+            return Ty::Unknown;
+        }
+        let params = sig
+            .params
+            .iter()
+            .map(|p| self.ty_of_expr_type_with(p, Some(&[])))
+            .collect();
+        let ret = self.ty_of_expr_type_with(&sig.ret, Some(&[]));
+        Ty::FnPtr(params, Box::new(ret))
+    }
+
+    /// The type of the elements a `for` loop walks: of a tuple whose elements share one
+    /// type, or of a slice.
+    fn element_type(&mut self, iterable: &Ty, loc: LocId) -> Ty {
+        match self.resolve(iterable) {
+            Ty::Tuple(elems) if !elems.is_empty() => {
+                let first = elems[0].clone();
+                for (i, e) in elems.iter().enumerate().skip(1) {
+                    if self.unify(e, &first).is_err() {
+                        let (a, b) = (self.show(&first), self.show(e));
+                        self.diags.push(
+                            Diagnostic::new(
+                                loc,
+                                format!("a `for` loop over a tuple needs elements of one type, but element 0 is `{a}` and element {i} is `{b}`"),
+                            )
+                            .note("note: the loop body is compiled once, for one element type"),
+                        );
+                        break;
+                    }
+                }
+                first
+            }
+            Ty::Slice(elem, _) => *elem,
+            Ty::Unknown => Ty::Unknown,
+            Ty::Var(_) if self.mode == Mode::MacroTime => Ty::Unknown,
+            other => {
+                let shown = self.show(&other);
+                self.diags.push(
+                    Diagnostic::new(loc, format!("`{shown}` cannot be iterated in jit code"))
+                        .note("note: `for` loops walk integer ranges `a..b` / `a..=b`, tuples whose elements share one type, and slices"),
+                );
+                Ty::Unknown
+            }
+        }
     }
 
     fn method_call(&mut self, id: ExprId, receiver: ExprId, method: &str, args: &[ExprId]) -> Ty {
@@ -2111,6 +2292,10 @@ impl<'a> Infer<'a> {
                 pointee: Box::new(self.concrete(&e)?),
                 mutable,
             },
+            Ty::FnPtr(ps, r) => Type::FnPtr {
+                params: ps.iter().map(|p| self.concrete(p)).collect::<Option<_>>()?,
+                ret: Box::new(self.concrete(&r)?),
+            },
             Ty::Var(_) | Ty::Unknown => return None,
         })
     }
@@ -2189,9 +2374,12 @@ impl<'a> Infer<'a> {
                 }
                 Deferred::Binary(id, op, t) => {
                     let loc = self.loc(id);
-                    // Raw pointers compare by address, pass-through handles by identity.
-                    if matches!(self.resolve(&t), Ty::Ptr(..) | Ty::PassThru(_))
-                        && matches!(op, BinOp::Eq | BinOp::Ne)
+                    // Raw and function pointers compare by address, pass-through handles by
+                    // identity.
+                    if matches!(
+                        self.resolve(&t),
+                        Ty::Ptr(..) | Ty::PassThru(_) | Ty::FnPtr(..)
+                    ) && matches!(op, BinOp::Eq | BinOp::Ne)
                     {
                         continue;
                     }

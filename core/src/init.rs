@@ -274,6 +274,17 @@ impl Checker<'_> {
                 // The loop variable is not in scope afterwards; the rest carries over.
                 *state = after;
             }
+            ExprKind::ForEach {
+                var,
+                iterable,
+                body,
+            } => {
+                self.expr(*iterable, state);
+                let mut entry = state.clone();
+                entry.definitely[var.index()] = true;
+                entry.maybe[var.index()] = true;
+                *state = self.walk_loop(id, None, *body, &entry, true);
+            }
             ExprKind::Loop { body } => {
                 *state = self.walk_loop(id, None, *body, state, false);
             }

@@ -77,6 +77,18 @@ pub struct FnIr {
     pub opaques: Vec<String>,
     /// How many `objmode!` blocks the body has; `ExprKind::ObjMode::index` < this.
     pub objmodes: u32,
+    /// A C function declared in a `#[jit] extern "C"` block: only the signature is
+    /// meaningful (the body is `()`), and calls go to the symbol.
+    pub foreign: Option<ForeignFn>,
+}
+
+/// A C function of the process that jit code calls, found by symbol when compiled.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForeignFn {
+    /// The symbol: the function's name, or its `#[link_name]`.
+    pub symbol: String,
+    /// Declared `safe fn`: calls need no `unsafe` block.
+    pub safe: bool,
 }
 
 /// How a method takes `self`.
@@ -137,6 +149,8 @@ pub struct ItemRef {
     /// The path as written, for messages (`helpers::norm`).
     pub path: String,
     pub loc: LocId,
+    /// Whether the reference is inside an `unsafe` block (calling a C function needs one).
+    pub in_unsafe: bool,
 }
 
 /// A type as written in the source.
@@ -165,6 +179,11 @@ pub enum TypeExpr {
     Ref {
         inner: Box<TypeExpr>,
         mutable: bool,
+    },
+    /// `extern "C" fn(A..) -> R`: C scalars in and out.
+    FnPtr {
+        params: Vec<TypeExpr>,
+        ret: Box<TypeExpr>,
     },
     /// An already resolved type: how the runtime hands a callee's signature, whose class
     /// references belong to the callee, to the caller's inference. Never serialised.
@@ -225,6 +244,22 @@ pub enum ExprKind {
     Call {
         callee: RefId,
         args: Vec<ExprId>,
+    },
+    /// `f(args)` where `f` is a value of a function pointer type (a local, a field, a
+    /// tuple element): a C call through the pointer.
+    CallIndirect {
+        callee: ExprId,
+        args: Vec<ExprId>,
+    },
+    /// A jit fn (or a declared C function) named as a value: its C entry point, of type
+    /// `extern "C" fn(..) -> ..`.
+    FnRef(RefId),
+    /// `for var in iterable { body }` over the elements of a tuple whose elements share
+    /// one type, or of a slice.
+    ForEach {
+        var: LocalId,
+        iterable: ExprId,
+        body: ExprId,
     },
     MethodCall {
         receiver: ExprId,
@@ -537,7 +572,9 @@ impl FnIr {
                 check_expr(c)?;
             }
             match &e.kind {
-                ExprKind::Local(l) | ExprKind::ForRange { var: l, .. } => check_local(*l)?,
+                ExprKind::Local(l)
+                | ExprKind::ForRange { var: l, .. }
+                | ExprKind::ForEach { var: l, .. } => check_local(*l)?,
                 ExprKind::Cast(_, t) | ExprKind::Intrinsic { ty: t, .. } => check_type(t)?,
                 ExprKind::ObjMode {
                     index,
@@ -565,12 +602,17 @@ impl FnIr {
                     let t = &self.exprs[target.index()];
                     if !matches!(
                         t.kind,
-                        ExprKind::Loop { .. } | ExprKind::While { .. } | ExprKind::ForRange { .. }
+                        ExprKind::Loop { .. }
+                            | ExprKind::While { .. }
+                            | ExprKind::ForRange { .. }
+                            | ExprKind::ForEach { .. }
                     ) {
                         return Err(format!("break/continue in expr {i} does not target a loop"));
                     }
                 }
-                ExprKind::Call { callee, .. } if callee.index() >= self.refs.len() => {
+                ExprKind::Call { callee, .. } | ExprKind::FnRef(callee)
+                    if callee.index() >= self.refs.len() =>
+                {
                     return Err(format!("ref id {} out of range", callee.0));
                 }
                 ExprKind::StructLit { class, .. } | ExprKind::AssocCall { class, .. }
@@ -610,6 +652,11 @@ impl TypeExpr {
     fn max_of(&self, leaf: &dyn Fn(&TypeExpr) -> Option<u32>) -> Option<u32> {
         match self {
             TypeExpr::Tuple(es) => es.iter().filter_map(|e| e.max_of(leaf)).max(),
+            TypeExpr::FnPtr { params, ret } => params
+                .iter()
+                .chain(std::iter::once(&**ret))
+                .filter_map(|e| e.max_of(leaf))
+                .max(),
             TypeExpr::Slice { elem, .. }
             | TypeExpr::Option(elem)
             | TypeExpr::Ref { inner: elem, .. }
@@ -641,6 +688,10 @@ impl TypeExpr {
                 pointee: Box::new(pointee.map_refs(resolve)),
                 mutable: *mutable,
             },
+            TypeExpr::FnPtr { params, ret } => TypeExpr::FnPtr {
+                params: params.iter().map(|p| p.map_refs(resolve)).collect(),
+                ret: Box::new(ret.map_refs(resolve)),
+            },
             other => other.clone(),
         }
     }
@@ -650,7 +701,19 @@ impl ExprKind {
     /// Calls `f` on every direct child expression, in evaluation order.
     pub fn for_each_child(&self, mut f: impl FnMut(ExprId)) {
         match self {
-            ExprKind::Lit(_) | ExprKind::Local(_) | ExprKind::Continue { .. } | ExprKind::None => {}
+            ExprKind::Lit(_)
+            | ExprKind::Local(_)
+            | ExprKind::Continue { .. }
+            | ExprKind::None
+            | ExprKind::FnRef(_) => {}
+            ExprKind::CallIndirect { callee, args } => {
+                f(*callee);
+                args.iter().copied().for_each(f);
+            }
+            ExprKind::ForEach { iterable, body, .. } => {
+                f(*iterable);
+                f(*body);
+            }
             ExprKind::Some(e) => f(*e),
             ExprKind::IfLetSome {
                 scrutinee,

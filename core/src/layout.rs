@@ -61,7 +61,7 @@ pub fn size_align(t: &Type) -> SizeAlign {
         // `{ptr, len}`, and a class reference `{meminfo, data}`.
         // `{ptr, len}`, and a counted reference `{meminfo, data}`.
         Type::Slice { .. } | Type::Class(_) | Type::PassThru(_) => SizeAlign { size: 16, align: 8 },
-        Type::Ref { .. } | Type::Ptr { .. } => SizeAlign { size: 8, align: 8 },
+        Type::Ref { .. } | Type::Ptr { .. } | Type::FnPtr { .. } => SizeAlign { size: 8, align: 8 },
         // `#[repr(C)] { is_some: bool, value: T }`.
         Type::Option(inner) => {
             let l = c_struct(&[size_align(&Type::BOOL), size_align(inner)]);

@@ -154,6 +154,12 @@ pub enum Type {
         inner: Box<Type>,
         mutable: bool,
     },
+    /// A C function pointer `extern "C" fn(params..) -> ret`: C scalars in and out
+    /// (`ret` may be `()`). One type per signature, whatever function it points to.
+    FnPtr {
+        params: Vec<Type>,
+        ret: Box<Type>,
+    },
 }
 
 /// The identity of the Rust type inside a `PassThru<T>`: a hash of `T`'s `TypeId` at run
@@ -241,7 +247,13 @@ impl Type {
 
     /// Scalars cross the call boundary by value; everything else by pointer to its C repr.
     pub fn is_scalar(&self) -> bool {
-        matches!(self, Type::Prim(_) | Type::Ptr { .. })
+        self.is_c_scalar()
+    }
+
+    /// What C passes in one register and `extern "C"` signatures may hold: numbers,
+    /// `bool`, raw pointers and function pointers.
+    pub fn is_c_scalar(&self) -> bool {
+        matches!(self, Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. })
     }
 
     /// Whether values of this type hold references counted by the memory runtime, so
@@ -294,6 +306,20 @@ impl fmt::Display for Type {
             Type::Ref { inner, mutable } => {
                 write!(f, "&{}{inner}", if *mutable { "mut " } else { "" })
             }
+            Type::FnPtr { params, ret } => {
+                f.write_str("extern \"C\" fn(")?;
+                for (i, p) in params.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{p}")?;
+                }
+                f.write_str(")")?;
+                if **ret != Type::Unit {
+                    write!(f, " -> {ret}")?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -341,6 +367,16 @@ mod tests {
             ret: Type::I64,
         };
         assert_eq!(sig.to_string(), "fn(i64, i64) -> i64");
+        let f = Type::FnPtr {
+            params: vec![Type::F64, Type::BOOL],
+            ret: Box::new(Type::F64),
+        };
+        assert_eq!(f.to_string(), "extern \"C\" fn(f64, bool) -> f64");
+        let g = Type::FnPtr {
+            params: vec![],
+            ret: Box::new(Type::Unit),
+        };
+        assert_eq!(g.to_string(), "extern \"C\" fn()");
     }
 
     #[test]

@@ -20,6 +20,10 @@ pub(crate) const MAX_PARAMS: usize = 16;
 pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     let func: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(f) => f,
+        Err(_) if attr.is_empty() && syn::parse2::<syn::ItemForeignMod>(item.clone()).is_ok() => {
+            let block = syn::parse2(item).expect("parsed above");
+            return crate::foreign::expand(block);
+        }
         Err(_) => {
             let error = syn::Error::new(
                 Span::call_site(),
@@ -194,7 +198,8 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
             )
         }
     };
-    let dispatcher = dispatcher_items(func, l);
+    let info = fn_info(&func.sig.ident.to_string(), l, func.sig.abi.is_some());
+    let dispatcher = dispatcher_items(func, info);
     // A body using classes reads fields of handles, which rustc could not type-check.
     let shadow = if generic_idents.is_empty() && !l.uses_classes {
         let shadow_sig = syn::Signature {
@@ -234,13 +239,12 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
 }
 
 /// `struct f {}` + `impl f { dispatcher(), __JITCLASS }`.
-fn dispatcher_items(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
+pub(crate) fn dispatcher_items(func: &syn::ItemFn, info: TokenStream) -> TokenStream {
     let name = &func.sig.ident;
     let vis = &func.vis;
     let cfgs = cfg_attrs(func);
     let name_str = name.to_string();
     let is_cfunc = func.sig.abi.is_some();
-    let info = fn_info(&name_str, l, is_cfunc);
     let shape = function_shape(func);
     let cfunc_ptr = if is_cfunc {
         let sig = pinned_signature(&func.sig);

@@ -142,6 +142,11 @@ fn repr_type(t: &jitclass_core::ir::TypeExpr) -> TokenStream {
             }
         }
         TypeExpr::Ref { .. } => quote!(*mut ()),
+        TypeExpr::FnPtr { params, ret } => {
+            let params = params.iter().map(repr_type);
+            let ret = repr_type(ret);
+            quote!(extern "C" fn(#(#params),*) -> #ret)
+        }
         // `lower_class` allows no others in fields.
         TypeExpr::Slice { .. } | TypeExpr::Generic(_) | TypeExpr::Concrete(_) | TypeExpr::Infer => {
             quote!(())

@@ -2,6 +2,7 @@
 //! `jitclass-core`, emit glue that calls the `jitclass` runtime. Use them through the
 //! `jitclass` crate, which re-exports them.
 
+mod foreign;
 mod jit;
 mod jitclass;
 mod objmode;

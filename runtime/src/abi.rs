@@ -227,6 +227,111 @@ macro_rules! raw_pointer {
 
 raw_pointer!(mut => true, const => false);
 
+/// A C scalar: a type `extern "C"` jit fns and C function pointers take and return
+/// (numbers, `bool`, raw pointers, `extern "C" fn` pointers).
+///
+/// # Safety
+/// The type must cross a C call in one register exactly as `jit_type()` says.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a C scalar",
+    label = "not a C scalar",
+    note = "C function pointers in jit code take and return numbers, `bool`, raw pointers and `extern \"C\" fn` pointers"
+)]
+pub unsafe trait CScalar: JitType {}
+
+/// What a C function pointer in jit code may return: a [`CScalar`] or `()`.
+///
+/// # Safety
+/// As [`CScalar`]; `()` is a `void` return.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be returned through a C function pointer in jit code",
+    label = "not a C result",
+    note = "C function pointers in jit code return numbers, `bool`, raw pointers, `extern \"C\" fn` pointers or `()`"
+)]
+pub unsafe trait CReturn: JitType {}
+
+macro_rules! c_scalars {
+    ($($t:ty),*) => {$(
+        // SAFETY: one register in the C ABI, as its jit type.
+        unsafe impl CScalar for $t {}
+        // SAFETY: as `CScalar`.
+        unsafe impl CReturn for $t {}
+    )*};
+}
+
+c_scalars!(
+    i8, i16, i32, i64, isize, u8, u16, u32, u64, usize, f32, f64, bool
+);
+
+// SAFETY: a `void` result.
+unsafe impl CReturn for () {}
+// SAFETY: a raw pointer is one register.
+unsafe impl<T: JitElem> CScalar for *mut T {}
+// SAFETY: as above.
+unsafe impl<T: JitElem> CScalar for *const T {}
+// SAFETY: as above.
+unsafe impl<T: JitElem> CReturn for *mut T {}
+// SAFETY: as above.
+unsafe impl<T: JitElem> CReturn for *const T {}
+
+macro_rules! fn_pointer {
+    ($($a:ident),*) => {
+        // SAFETY: a function pointer is its own repr, one pointer passed by value; jit
+        // code calls it with the C calling convention its type names.
+        unsafe impl<R: CReturn, $($a: CScalar),*> JitArg for extern "C" fn($($a),*) -> R {
+            type Repr = Self;
+            type Abi = Self;
+            fn jit_type() -> Type {
+                Type::FnPtr {
+                    params: vec![$($a::jit_type()),*],
+                    ret: Box::new(R::jit_type()),
+                }
+            }
+            #[inline(always)]
+            fn to_repr(&self) -> Self {
+                *self
+            }
+            #[inline(always)]
+            fn to_abi(repr: &Self) -> Self {
+                *repr
+            }
+        }
+
+        // SAFETY: returned by value; `out` is not read. JIT code only makes values of
+        // this type from functions of exactly this signature.
+        unsafe impl<R: CReturn, $($a: CScalar),*> JitType for extern "C" fn($($a),*) -> R {
+            type RetAbi = Self;
+            #[inline(always)]
+            unsafe fn from_ret(ret: Self, _out: *const Self) -> Self {
+                ret
+            }
+            #[inline(always)]
+            unsafe fn from_repr(repr: Self) -> Self {
+                repr
+            }
+            #[inline(always)]
+            unsafe fn clone_from_repr(repr: &Self) -> Self {
+                *repr
+            }
+        }
+
+        // SAFETY: `Repr = Self`.
+        unsafe impl<R: CReturn, $($a: CScalar),*> JitElem for extern "C" fn($($a),*) -> R {}
+        // SAFETY: one pointer register.
+        unsafe impl<R: CReturn, $($a: CScalar),*> CScalar for extern "C" fn($($a),*) -> R {}
+        // SAFETY: as above.
+        unsafe impl<R: CReturn, $($a: CScalar),*> CReturn for extern "C" fn($($a),*) -> R {}
+    };
+}
+
+fn_pointer!();
+fn_pointer!(A0);
+fn_pointer!(A0, A1);
+fn_pointer!(A0, A1, A2);
+fn_pointer!(A0, A1, A2, A3);
+fn_pointer!(A0, A1, A2, A3, A4);
+fn_pointer!(A0, A1, A2, A3, A4, A5);
+
 /// The C representation of a slice: what JIT code receives for `&[T]` / `&mut [T]`.
 #[repr(C)]
 #[derive(Debug)]

@@ -512,7 +512,9 @@ impl fmt::Debug for FieldValue {
                     P::F32 => write!(f, "{:?}", self.at.cast::<f32>().read()),
                     P::F64 => write!(f, "{:?}", self.at.cast::<f64>().read()),
                 },
-                Type::Ptr { .. } => write!(f, "{:p}", self.at.cast::<*const u8>().read()),
+                Type::Ptr { .. } | Type::FnPtr { .. } => {
+                    write!(f, "{:p}", self.at.cast::<*const u8>().read())
+                }
                 Type::PassThru(key) => write!(f, "PassThru<{}>", key.name),
                 // Never the type of a field.
                 Type::Unit | Type::Never | Type::Slice { .. } | Type::Ref { .. } => {

@@ -246,6 +246,9 @@ impl Dispatcher {
         if !p.is_null() {
             return p;
         }
+        if self.is_foreign() {
+            return self.foreign_address().unwrap_or_else(|e| panic!("{e}")) as *const ();
+        }
         // Compiled with the Rust entry point, in the same module.
         self.entry();
         let cfunc = self.lock().compiled.first().and_then(|c| c.cfunc);
@@ -257,6 +260,26 @@ impl Dispatcher {
         }) as *mut ();
         self.cfunc.store(cfunc, Ordering::Release);
         cfunc
+    }
+
+    /// Whether this is a C function declared in a `#[jit] extern "C"` block.
+    pub(crate) fn is_foreign(&self) -> bool {
+        self.ir().is_ok_and(|ir| ir.foreign.is_some())
+    }
+
+    /// The address of a declared C function, looked up by symbol once.
+    pub(crate) fn foreign_address(&self) -> Result<usize, Error> {
+        let p = self.cfunc.load(Ordering::Acquire);
+        if !p.is_null() {
+            return Ok(p as usize);
+        }
+        let ir = self.ir().map_err(|e| Error::internal(self.info.name, e))?;
+        let Some(foreign) = &ir.foreign else {
+            return Err(Error::internal(self.info.name, "not a declared C function"));
+        };
+        let address = crate::foreign::resolve(self.info.name, &foreign.symbol)?;
+        self.cfunc.store(address as *mut (), Ordering::Release);
+        Ok(address)
     }
 
     fn publish(&self, key: TypeId, entry: *const (), non_generic: bool) {
@@ -292,6 +315,16 @@ impl Dispatcher {
             return Ok(i);
         }
         let ir = self.ir().map_err(|e| Error::internal(self.info.name, e))?;
+        if let Some(foreign) = &ir.foreign {
+            return Err(Error::new(
+                ErrorKind::Type,
+                self.info.name,
+                format!(
+                    "`{}` is a C function (symbol `{}`): there is nothing to compile",
+                    self.info.name, foreign.symbol
+                ),
+            ));
+        }
         if ir.generics.len() != type_args.len() {
             let message = match ir.generics.len() {
                 0 => format!(

@@ -9,6 +9,11 @@ pub enum ErrorKind {
     Type,
     /// `dispatcher().disable_compile()` was called and no compiled version fits.
     CompileDisabled,
+    /// A C function declared in a `#[jit] extern "C"` block is not in the process.
+    MissingSymbol,
+    /// A call fell in a supertype declared on the dispatcher, but the compiled code it
+    /// would reuse reads the new types differently (a field at another offset).
+    Subtype,
     /// A bug in jitclass itself (for example LLVM rejected the generated module).
     Internal,
 }

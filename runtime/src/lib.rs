@@ -33,6 +33,7 @@ mod class;
 mod compiler;
 mod dispatch;
 mod error;
+mod foreign;
 pub mod memory;
 mod objmode;
 mod panic;
@@ -44,7 +45,9 @@ pub mod shapes;
 pub mod sqlite;
 mod stats;
 
-pub use abi::{JitArg, JitElem, JitType, OptionRepr, SliceRepr, into_owned_repr, type_of};
+pub use abi::{
+    CReturn, CScalar, JitArg, JitElem, JitType, OptionRepr, SliceRepr, into_owned_repr, type_of,
+};
 pub use abi::{Tuple1, Tuple2, Tuple3, Tuple4, Tuple5, Tuple6, Tuple7, Tuple8};
 pub use allocator::ExternalAllocator;
 pub use class::{ClassInfo, Handle, JitClass, Payload, RawInstance};

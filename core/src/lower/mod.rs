@@ -45,6 +45,37 @@ pub fn lower_fn(item: &syn::ItemFn) -> Result<Lowered, Vec<syn::Error>> {
     lower_function(&item.sig, &item.block, None)
 }
 
+/// Lowers the signature of a C function declared in a `#[jit] extern "C"` block: C
+/// scalars in and out, no generics, no variadics.
+pub fn lower_foreign_fn(
+    item: &syn::ForeignItemFn,
+    foreign: ForeignFn,
+) -> Result<Lowered, Vec<syn::Error>> {
+    let mut errors = Vec::new();
+    if let Some(v) = &item.sig.variadic {
+        errors.push(syn::Error::new(
+            v.span(),
+            "variadic C functions (`...`) cannot be called from jit code",
+        ));
+    }
+    if let Some(g) = item.sig.generics.params.first() {
+        errors.push(syn::Error::new(g.span(), "C functions cannot be generic"));
+    }
+    let mut sig = item.sig.clone();
+    // Checked as the signature of an `extern "C"` jit fn: C scalars only.
+    sig.abi = Some(syn::parse_quote!(extern "C"));
+    let mut lowered = match lower_function(&sig, &syn::parse_quote!({}), None) {
+        Ok(l) if errors.is_empty() => l,
+        Ok(_) => return Err(errors),
+        Err(e) => {
+            errors.extend(e);
+            return Err(errors);
+        }
+    };
+    lowered.ir.foreign = Some(foreign);
+    Ok(lowered)
+}
+
 /// The context of a function in a `#[jitclass] impl`.
 pub struct MethodContext<'a> {
     /// The impl's self type (what `Self` means).
@@ -210,7 +241,7 @@ fn lower_function(
         for span in not_c {
             cx.error(
                 span,
-                "an `extern \"C\"` jit fn takes and returns C scalars: numbers, `bool`, raw pointers (and `()` as the result)",
+                "an `extern \"C\"` jit fn takes and returns C scalars: numbers, `bool`, raw pointers, `extern \"C\" fn` pointers (and `()` as the result)",
             );
         }
     }
@@ -238,6 +269,7 @@ fn lower_function(
         receiver,
         opaques: cx.scope.opaques,
         objmodes: cx.objmodes.len() as u32,
+        foreign: None,
     };
     debug_assert_eq!(ir.validate(), Ok(()));
     // Handles (`PassThru`) are copied freely in jit code and moved in Rust: a body using
@@ -824,16 +856,24 @@ impl Lowerer {
             }
             if let Some(ident) = p.path.get_ident() {
                 let name = ident.to_string();
-                return match self.lookup(&name) {
-                    Some(local) => self.push(ExprKind::Local(local), span),
-                    None => self.invalid(
+                if let Some(local) = self.lookup(&name) {
+                    return self.push(ExprKind::Local(local), span);
+                }
+                if !names_function(&p.path) {
+                    return self.invalid(
                         span,
                         format!("cannot find value `{name}` in this scope\nnote: jit code can read its parameters and local variables, and constants like `f64::MAX`"),
-                    ),
-                };
+                    );
+                }
             }
             if let Some(lit) = primitive_const(&p.path) {
                 return self.push(ExprKind::Lit(lit), span);
+            }
+            // A function named as a value: rustc resolves the path in the glue, and says
+            // so at the token if it is not a `#[jit]` fn.
+            if names_function(&p.path) && p.path.segments.iter().all(|s| s.arguments.is_none()) {
+                let callee = self.item_ref(&p.path);
+                return self.push(ExprKind::FnRef(callee), span);
             }
         }
         let shown = p.path.to_token_stream().to_string().replace(' ', "");
@@ -1140,11 +1180,23 @@ impl Lowerer {
         let id = self.push(ExprKind::Lit(Lit::Unit), f.for_token.span);
         let range = match strip_parens(&f.expr) {
             syn::Expr::Range(r) => r,
-            other => {
-                self.error(
-                    other.span(),
-                    "`for` loops in jit code iterate over integer ranges: `a..b` or `a..=b`\nhelp: to walk a slice, write `for i in 0..xs.len()`",
-                );
+            iterable => {
+                // A tuple or a slice: its elements, in order.
+                let iterable = self.expr(iterable);
+                self.scopes.push(Vec::new());
+                let var = self.for_variable(&f.pat);
+                self.loops.push(LoopFrame {
+                    label: label_name(&f.label),
+                    id,
+                });
+                let body = self.block_expr(&f.body);
+                self.loops.pop();
+                self.scopes.pop();
+                self.exprs[id.index()].kind = ExprKind::ForEach {
+                    var,
+                    iterable,
+                    body,
+                };
                 return id;
             }
         };
@@ -1159,7 +1211,26 @@ impl Lowerer {
         let end = self.expr(end);
         let inclusive = matches!(range.limits, syn::RangeLimits::Closed(_));
         self.scopes.push(Vec::new());
-        let var = match &*f.pat {
+        let var = self.for_variable(&f.pat);
+        self.loops.push(LoopFrame {
+            label: label_name(&f.label),
+            id,
+        });
+        let body = self.block_expr(&f.body);
+        self.loops.pop();
+        self.scopes.pop();
+        self.exprs[id.index()].kind = ExprKind::ForRange {
+            var,
+            start,
+            end,
+            inclusive,
+            body,
+        };
+        id
+    }
+
+    fn for_variable(&mut self, pat: &syn::Pat) -> LocalId {
+        match pat {
             syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
                 let loc = self.loc(pi.ident.span());
                 self.declare(&pi.ident.to_string(), pi.mutability.is_some(), loc)
@@ -1176,22 +1247,7 @@ impl Lowerer {
                 let loc = self.loc(other.span());
                 self.declare("_", false, loc)
             }
-        };
-        self.loops.push(LoopFrame {
-            label: label_name(&f.label),
-            id,
-        });
-        let body = self.block_expr(&f.body);
-        self.loops.pop();
-        self.scopes.pop();
-        self.exprs[id.index()].kind = ExprKind::ForRange {
-            var,
-            start,
-            end,
-            inclusive,
-            body,
-        };
-        id
+        }
     }
 
     fn loop_target(
@@ -1236,10 +1292,7 @@ impl Lowerer {
     fn call(&mut self, c: &syn::ExprCall) -> ExprId {
         let span = c.span();
         let syn::Expr::Path(fp) = strip_parens(&c.func) else {
-            return self.invalid(
-                c.func.span(),
-                "only named `#[jit]` functions can be called in jit code",
-            );
+            return self.call_indirect(c);
         };
         if fp.qself.is_some() {
             return self.invalid(
@@ -1323,18 +1376,32 @@ impl Lowerer {
         if let Some(ident) = path.get_ident()
             && self.lookup(&ident.to_string()).is_some()
         {
-            return self.invalid(
-                ident.span(),
-                format!("`{ident}` is a local variable, not a function; function values are not supported in jit code yet"),
-            );
+            return self.call_indirect(c);
         }
         let args: Vec<ExprId> = c.args.iter().map(|a| self.expr(a)).collect();
+        let callee = self.item_ref(path);
+        self.push(ExprKind::Call { callee, args }, span)
+    }
+
+    /// A reference to the item `path` names (a jit fn, or a declared C function), for
+    /// the glue to resolve with rustc.
+    fn item_ref(&mut self, path: &syn::Path) -> RefId {
         let loc = self.loc(path.span());
         let shown = path.to_token_stream().to_string().replace(' ', "");
-        self.refs.push(ItemRef { path: shown, loc });
+        self.refs.push(ItemRef {
+            path: shown,
+            loc,
+            in_unsafe: self.unsafe_depth > 0,
+        });
         self.ref_paths.push(path.clone());
-        let callee = RefId(self.refs.len() as u32 - 1);
-        self.push(ExprKind::Call { callee, args }, span)
+        RefId(self.refs.len() as u32 - 1)
+    }
+
+    /// `f(args)` where `f` is a value: a call through a function pointer.
+    fn call_indirect(&mut self, c: &syn::ExprCall) -> ExprId {
+        let callee = self.expr(&c.func);
+        let args: Vec<ExprId> = c.args.iter().map(|a| self.expr(a)).collect();
+        self.push(ExprKind::CallIndirect { callee, args }, c.span())
     }
 
     /// `sizeof::<T>()`, `jitclass::unsafe_cast::<T>(ptr)`, ...: `None` if `path` is not
@@ -1959,8 +2026,23 @@ fn inline_format_args(literal: &str) -> Vec<String> {
 
 /// Whether a value of this type crosses a C call as itself: what `extern "C"` jit fns take
 /// and return.
+/// Whether a path not naming a local can name a function: Rust's naming convention
+/// (`snake_case` functions, `UPPER_CASE` constants) tells a function from a constant.
+fn names_function(path: &syn::Path) -> bool {
+    path.segments.last().is_some_and(|s| {
+        s.ident
+            .to_string()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+    })
+}
+
 fn is_c_scalar(ty: &TypeExpr) -> bool {
-    matches!(ty, TypeExpr::Prim(_) | TypeExpr::Ptr { .. })
+    matches!(
+        ty,
+        TypeExpr::Prim(_) | TypeExpr::Ptr { .. } | TypeExpr::FnPtr { .. }
+    )
 }
 
 /// The most inputs an `objmode!` block takes (the runtime's `Tuple1`..`Tuple8`).

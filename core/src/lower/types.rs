@@ -202,10 +202,7 @@ pub fn lower_type(ty: &syn::Type, scope: &mut TypeScope, pos: TypePos) -> syn::R
                 mutable: p.mutability.is_some(),
             })
         }
-        syn::Type::BareFn(_) => Err(syn::Error::new(
-            ty.span(),
-            "function pointer types are not supported in jit functions yet",
-        )),
+        syn::Type::BareFn(f) => lower_fn_pointer(f, scope),
         syn::Type::Never(_) => Err(syn::Error::new(
             ty.span(),
             "the never type `!` cannot be written in jit code",
@@ -219,6 +216,73 @@ pub fn lower_type(ty: &syn::Type, scope: &mut TypeScope, pos: TypePos) -> syn::R
             format!("unsupported type in jit code\n{SUPPORTED}"),
         )),
     }
+}
+
+/// `extern "C" fn(A..) -> R` with C scalars in and out: what C (and Rust's `extern "C"`
+/// fns) can call and be called through.
+fn lower_fn_pointer(f: &syn::TypeBareFn, scope: &mut TypeScope) -> syn::Result<TypeExpr> {
+    const C_ONLY: &str =
+        "function pointers in jit code are C function pointers: `extern \"C\" fn(f64) -> f64`";
+    let abi_ok = f
+        .abi
+        .as_ref()
+        .is_some_and(|abi| abi.name.as_ref().is_none_or(|name| name.value() == "C"));
+    if !abi_ok {
+        let span = f.abi.as_ref().map_or(f.fn_token.span(), |a| a.span());
+        return Err(syn::Error::new(
+            span,
+            format!(
+                "{C_ONLY}\nnote: jit code calls through a function pointer with the C calling convention, which Rust's `fn(..)` pointers do not use"
+            ),
+        ));
+    }
+    if let Some(l) = &f.lifetimes {
+        return Err(syn::Error::new(
+            l.span(),
+            "`for<..>` lifetimes are not used in jit code",
+        ));
+    }
+    if let Some(u) = &f.unsafety {
+        return Err(syn::Error::new(
+            u.span(),
+            "`unsafe` function pointers are not supported in jit code; jit code calls only safe `extern \"C\" fn` pointers",
+        ));
+    }
+    if let Some(v) = &f.variadic {
+        return Err(syn::Error::new(
+            v.span(),
+            "variadic C functions cannot be called from jit code",
+        ));
+    }
+    let c_scalar = |t: &TypeExpr| {
+        matches!(
+            t,
+            TypeExpr::Prim(_) | TypeExpr::Ptr { .. } | TypeExpr::FnPtr { .. }
+        )
+    };
+    let not_c = "a C function pointer takes and returns C scalars: numbers, `bool`, raw pointers and `extern \"C\" fn` pointers (and `()` as the result)";
+    let mut params = Vec::new();
+    for input in &f.inputs {
+        let t = lower_type(&input.ty, scope, TypePos::Other)?;
+        if !c_scalar(&t) {
+            return Err(syn::Error::new(input.ty.span(), not_c));
+        }
+        params.push(t);
+    }
+    let ret = match &f.output {
+        syn::ReturnType::Default => TypeExpr::Unit,
+        syn::ReturnType::Type(_, ty) => {
+            let t = lower_type(ty, scope, TypePos::Other)?;
+            if !c_scalar(&t) && t != TypeExpr::Unit {
+                return Err(syn::Error::new(ty.span(), not_c));
+            }
+            t
+        }
+    };
+    Ok(TypeExpr::FnPtr {
+        params,
+        ret: Box::new(ret),
+    })
 }
 
 fn is_str(ty: &syn::Type) -> bool {

@@ -20,7 +20,7 @@ use jitclass_core::PrimTy;
 fn abi_type(m: &ModuleCx, t: &Type) -> BasicTypeEnum<'static> {
     match t {
         Type::Prim(PrimTy::Bool) | Type::Unit => m.ctx.i8_type().into(),
-        Type::Prim(_) | Type::Ptr { .. } => reg_type(m.ctx, t),
+        Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. } => reg_type(m.ctx, t),
         _ => mem_type(m.ctx, t).ptr_type(AddressSpace::default()).into(),
     }
 }
@@ -45,7 +45,7 @@ pub(super) fn emit_entry(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<
 pub(super) fn emit_cfunc(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<()> {
     let typed = &m.instances[root].typed;
     // The macro admits only these (`lower::is_c_scalar`).
-    let c_scalar = |t: &Type| matches!(t, Type::Prim(_) | Type::Ptr { .. });
+    let c_scalar = |t: &Type| matches!(t, Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. });
     if let Some(t) = typed
         .params
         .iter()
@@ -80,6 +80,9 @@ fn emit_wrapper(m: &mut ModuleCx, root: usize, name: &str, kind: Wrapper) -> CgR
         .module
         .add_function(name, fn_type, Some(Linkage::External));
     m.set_common_attributes(func);
+    if kind == Wrapper::CFunc {
+        super::codegen::c_calls::set_c_attributes(ctx, func, &params, &ret);
+    }
     let panicked_fn = (kind == Wrapper::CFunc).then(|| {
         m.module.get_function(RT_CFUNC_PANICKED).unwrap_or_else(|| {
             m.module.add_function(
@@ -106,7 +109,7 @@ fn emit_wrapper(m: &mut ModuleCx, root: usize, name: &str, kind: Wrapper) -> CgR
                     "arg",
                 )?
                 .into(),
-            Type::Prim(_) | Type::Ptr { .. } => p,
+            Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. } => p,
             Type::Unit => reg_type(ctx, t).const_zero(),
             _ => {
                 let loaded = load_leaf_by_leaf(b, p.into_pointer_value())?;
@@ -148,7 +151,7 @@ fn emit_wrapper(m: &mut ModuleCx, root: usize, name: &str, kind: Wrapper) -> CgR
             let byte = b.build_int_z_extend(value.into_int_value(), ctx.i8_type(), "ret")?;
             b.build_return(Some(&byte))?;
         }
-        Type::Prim(_) | Type::Ptr { .. } => {
+        Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. } => {
             b.build_return(Some(&value))?;
         }
         Type::Unit | Type::Never => {

@@ -190,6 +190,8 @@ fn callee_signature(callee: &'static Dispatcher) -> Result<CalleeSig, String> {
             .map(|p| callee.resolve_classes(&p.ty))
             .collect(),
         ret: callee.resolve_classes(&ir.ret),
+        extern_c: callee.info().cfunc || ir.foreign.is_some(),
+        is_unsafe: ir.foreign.as_ref().is_some_and(|f| !f.safe),
     })
 }
 
@@ -401,6 +403,8 @@ pub(crate) struct ModuleCx {
     pub prefix: String,
     pub instances: Vec<Instance>,
     by_key: HashMap<(usize, Vec<Type>), usize>,
+    /// The C entry points emitted for jit fns named as values, by instance.
+    cfuncs: HashMap<usize, FunctionValue<'static>>,
     pending: Vec<usize>,
     cpu: String,
     features: String,
@@ -425,6 +429,7 @@ impl ModuleCx {
             prefix: format!("jc{index}"),
             instances: Vec::new(),
             by_key: HashMap::new(),
+            cfuncs: HashMap::new(),
             pending: Vec::new(),
             cpu: jit.cpu.clone(),
             features: jit.features.clone(),
@@ -489,6 +494,35 @@ impl ModuleCx {
         self.by_key.insert(key, index);
         self.pending.push(index);
         Ok(index)
+    }
+
+    /// The C entry point of the `extern "C"` jit fn `disp` in this module, for jit code
+    /// that names it as a value: emitted once, beside the function being emitted.
+    pub fn cfunc_wrapper(
+        &mut self,
+        disp: &'static Dispatcher,
+    ) -> Result<FunctionValue<'static>, Error> {
+        let index = self.instance(disp, &[])?;
+        if let Some(f) = self.cfuncs.get(&index) {
+            return Ok(*f);
+        }
+        let name = format!(
+            "{}_{}_{index}_cfunc",
+            self.prefix, self.instances[index].ir.name
+        );
+        let resume = self.builder.get_insert_block();
+        entry::emit_cfunc(self, index, &name).map_err(|e| e.into_error(disp.name()))?;
+        if let Some(block) = resume {
+            self.builder.position_at_end(block);
+        }
+        let f = self
+            .module
+            .get_function(&name)
+            .ok_or_else(|| Error::internal(disp.name(), "the C entry point vanished"))?;
+        // Only this module takes its address.
+        f.set_linkage(Linkage::Internal);
+        self.cfuncs.insert(index, f);
+        Ok(f)
     }
 
     /// Declares an instance's internal function: `{i1 status, ret}(params...)`.

@@ -53,6 +53,8 @@ fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'st
                 .into()
         }
         Type::Class(_) | Type::PassThru(_) => instance_type(ctx).into(),
+        // Called through a cast to its C function type (`codegen::c_call`).
+        Type::FnPtr { .. } => ctx.i8_type().ptr_type(AddressSpace::default()).into(),
         // The address of a place in a payload, or of memory: points to the memory form.
         Type::Ref { inner, .. } | Type::Ptr { pointee: inner, .. } => mem_type(ctx, inner)
             .ptr_type(AddressSpace::default())

@@ -12,6 +12,7 @@
 //! the ownership rules in `ownership.rs`; class fields, literals and calls are emitted by
 //! `classes.rs`.
 
+pub(crate) mod c_calls;
 mod classes;
 mod ownership;
 
@@ -608,8 +609,18 @@ impl FnCx<'_> {
             }
             ExprKind::Call { callee, args } => {
                 let callee_disp = (self.disp.info().refs[callee.index()])();
+                if callee_disp.is_foreign() {
+                    return self.foreign_call(callee_disp, args);
+                }
                 return self.emit_call(id, callee_disp, args);
             }
+            ExprKind::CallIndirect { callee, args } => return self.call_indirect(*callee, args),
+            ExprKind::FnRef(item) => self.fn_ref(*item)?,
+            ExprKind::ForEach {
+                var,
+                iterable,
+                body,
+            } => return self.for_each_expr(id, *var, *iterable, *body),
             ExprKind::MethodCall { receiver, args, .. } => {
                 if self.typed.class_calls.contains_key(&id) {
                     let mut all = vec![*receiver];
@@ -730,7 +741,7 @@ impl FnCx<'_> {
         ty_rhs: &Type,
         loc: LocId,
     ) -> CgResult<Val> {
-        if let Type::Ptr { .. } | Type::PassThru(_) = t {
+        if let Type::Ptr { .. } | Type::PassThru(_) | Type::FnPtr { .. } = t {
             // Pointers compare by address, handles by identity (the value's address);
             // inference allows `==` and `!=` only.
             let (x, y) = if let Type::PassThru(_) = t {
@@ -1538,6 +1549,100 @@ impl FnCx<'_> {
         }
         let frame = self.loops.remove(&id).expect("pushed above");
         self.join(id, exit, &frame.breaks)
+    }
+
+    /// `for x in xs` over a tuple whose elements share one type, or a slice: a loop over
+    /// the element index, reading element `i` from memory (a tuple is spilled to a stack
+    /// slot, where its elements lie like an array's).
+    fn for_each_expr(
+        &mut self,
+        id: ExprId,
+        var: LocalId,
+        iterable: ExprId,
+        body: ExprId,
+    ) -> CgResult<Option<Val>> {
+        let Some(it) = self.expr(iterable)? else {
+            return Ok(None);
+        };
+        let it_ty = self.ty(iterable).clone();
+        let elem_ty = self.typed.local_types[var.index()].clone();
+        let i64t = self.ctx.i64_type();
+        // The loop owns the tuple (its elements' references) until it ends.
+        let held = self.hold(it, &it_ty)?;
+        let (base, len, in_memory) = match &it_ty {
+            Type::Tuple(elems) => {
+                let spill = self.slot(reg_type(self.ctx, &it_ty), "foreach.tuple")?;
+                self.b().build_store(spill, it)?;
+                let elem_ptr = reg_type(self.ctx, &elem_ty).ptr_type(AddressSpace::default());
+                let base = self
+                    .b()
+                    .build_bit_cast(spill, elem_ptr, "foreach.elems")?
+                    .into_pointer_value();
+                (base, i64t.const_int(elems.len() as u64, false), false)
+            }
+            Type::Slice { .. } => {
+                let s = it.into_struct_value();
+                let base = self
+                    .b()
+                    .build_extract_value(s, 0, "foreach.ptr")?
+                    .into_pointer_value();
+                let len = self
+                    .b()
+                    .build_extract_value(s, 1, "foreach.len")?
+                    .into_int_value();
+                (base, len, true)
+            }
+            other => {
+                return Err(CgError::Internal(format!("a `for` loop over `{other}`")));
+            }
+        };
+        let counter = self.prologue.build_alloca(i64t, "foreach.i")?;
+        self.b().build_store(counter, i64t.const_zero())?;
+        let head = self.block("foreach.cond");
+        let body_bb = self.block("foreach.body");
+        let latch = self.block("foreach.next");
+        let exit = self.block("foreach.exit");
+        self.b().build_unconditional_branch(head)?;
+        self.b().position_at_end(head);
+        let cur = self.b().build_load(counter, "i")?.into_int_value();
+        let more = self
+            .b()
+            .build_int_compare(IntPredicate::ULT, cur, len, "more")?;
+        self.b().build_conditional_branch(more, body_bb, exit)?;
+        self.b().position_at_end(body_bb);
+        // SAFETY (of the generated code): `cur < len`, the element count.
+        let at = unsafe { self.b().build_in_bounds_gep(base, &[cur], "elem.ptr")? };
+        let elem = self.b().build_load(at, "elem")?;
+        let elem = if in_memory {
+            from_mem(self.ctx, self.b(), elem, &elem_ty)?
+        } else {
+            elem
+        };
+        // The variable holds its own reference; the iterable keeps the element's.
+        self.copy_value(elem, &elem_ty)?;
+        self.store(self.locals[var.index()], false, elem, &elem_ty)?;
+        self.loops.insert(
+            id,
+            LoopFrame {
+                continue_bb: latch,
+                exit_bb: exit,
+                breaks: Vec::new(),
+            },
+        );
+        if self.expr(body)?.is_some() {
+            self.b().build_unconditional_branch(latch)?;
+        }
+        self.loops.remove(&id);
+        self.b().position_at_end(latch);
+        let cur = self.b().build_load(counter, "i")?.into_int_value();
+        let next = self
+            .b()
+            .build_int_add(cur, i64t.const_int(1, false), "next")?;
+        self.b().build_store(counter, next)?;
+        self.b().build_unconditional_branch(head)?;
+        self.b().position_at_end(exit);
+        self.release(held)?;
+        Ok(Some(self.unit()))
     }
 
     fn for_expr(
