@@ -1181,7 +1181,9 @@ impl Lowerer {
         let range = match strip_parens(&f.expr) {
             syn::Expr::Range(r) => r,
             iterable => {
-                // A tuple or a slice: its elements, in order.
+                // A tuple or a slice: its elements, in order, by value (jit code has no
+                // references), which a copy of the body compiled by rustc would not be.
+                self.uses_classes = true;
                 let iterable = self.expr(iterable);
                 self.scopes.push(Vec::new());
                 let var = self.for_variable(&f.pat);

@@ -142,10 +142,11 @@ pub fn lower_type(ty: &syn::Type, scope: &mut TypeScope, pos: TypePos) -> syn::R
                         | TypeExpr::Generic(_)
                         | TypeExpr::Class(_)
                         | TypeExpr::PassThru(_)
+                        | TypeExpr::FnPtr { .. }
                 ) {
                     return Err(syn::Error::new(
                         s.elem.span(),
-                        "slice elements must be numbers, `bool`, `#[jitclass]` instances or `PassThru` handles in jit code",
+                        "slice elements must be numbers, `bool`, `#[jitclass]` instances, `PassThru` handles or `extern \"C\" fn` pointers in jit code",
                     ));
                 }
                 return Ok(TypeExpr::Slice {
