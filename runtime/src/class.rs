@@ -165,6 +165,20 @@ impl ClassInfo {
         self.decoded().map(|d| d.fields.as_slice())
     }
 
+    /// The fields with their payload offsets.
+    pub fn field_layouts(&'static self) -> Result<Vec<crate::FieldLayout>, String> {
+        Ok(self
+            .fields()?
+            .iter()
+            .zip(self.desc.offsets)
+            .map(|(f, &offset)| crate::FieldLayout {
+                name: f.name.clone(),
+                ty: f.ty.clone(),
+                offset,
+            })
+            .collect())
+    }
+
     pub(crate) fn drop_info(&'static self) -> Result<&'static DropInfo, String> {
         self.decoded().map(|d| &d.drop_info)
     }

@@ -11,6 +11,7 @@
 
 use crate::compiler;
 use crate::error::{Error, ErrorKind};
+use crate::subtype::Supertype;
 use crate::{Signature, Type};
 use jitclass_core::ir::FnIr;
 use std::any::TypeId;
@@ -69,6 +70,9 @@ struct CacheNode {
 struct State {
     compiled: Vec<Compiled>,
     disabled: bool,
+    supertypes: Vec<Supertype>,
+    /// Generic arguments served by the compiled code at the index, through a supertype.
+    shared: Vec<(Vec<Type>, usize)>,
 }
 
 pub(crate) struct Compiled {
@@ -78,6 +82,8 @@ pub(crate) struct Compiled {
     /// The C entry point of an `extern "C"` jit fn.
     pub cfunc: Option<usize>,
     pub module: usize,
+    /// What the code relies on about the classes in `type_args`, for subtypes.
+    pub footprint: crate::subtype::Footprint,
     pub stats: CompileStats,
 }
 
@@ -108,6 +114,8 @@ impl Dispatcher {
             state: Mutex::new(State {
                 compiled: Vec::new(),
                 disabled: false,
+                supertypes: Vec::new(),
+                shared: Vec::new(),
             }),
             compilations: AtomicUsize::new(0),
         }
@@ -164,6 +172,39 @@ impl Dispatcher {
 
     pub fn is_compile_disabled(&self) -> bool {
         self.lock().disabled
+    }
+
+    /// Declares a supertype local to this dispatcher: generic arguments in it may run code
+    /// already compiled for other arguments in it, instead of compiling their own.
+    ///
+    /// Before sharing, the dispatcher checks that the compiled code reads the new
+    /// arguments as it reads the old ones: each class field it touches must have the
+    /// same offset and type, and it may use nothing else of the class (methods,
+    /// constructors, storing one in a typed place). Otherwise the call fails with an
+    /// [`ErrorKind::Subtype`] error naming the field or the use. Supertypes are tried in
+    /// the order declared; code compiled earlier is preferred.
+    pub fn define_supertype(&self, supertype: Supertype) {
+        self.lock().supertypes.push(supertype);
+    }
+
+    /// The supertypes declared so far, by name.
+    pub fn supertypes(&self) -> Vec<String> {
+        self.lock()
+            .supertypes
+            .iter()
+            .map(|s| s.name().to_string())
+            .collect()
+    }
+
+    /// The generic arguments served by code compiled for others, through a supertype,
+    /// each with the signature of that code, in the order they were first called.
+    pub fn shared_specialisations(&self) -> Vec<(Vec<Type>, Signature)> {
+        let state = self.lock();
+        state
+            .shared
+            .iter()
+            .map(|(args, i)| (args.clone(), state.compiled[*i].signature.clone()))
+            .collect()
     }
 
     /// Compiles the specialisation for `type_args` (one per generic parameter; empty for a
@@ -314,6 +355,9 @@ impl Dispatcher {
         if let Some(i) = state.compiled.iter().position(|c| c.type_args == type_args) {
             return Ok(i);
         }
+        if let Some(i) = self.shared_code(state, type_args)? {
+            return Ok(i);
+        }
         let ir = self.ir().map_err(|e| Error::internal(self.info.name, e))?;
         if let Some(foreign) = &ir.foreign {
             return Err(Error::new(
@@ -363,6 +407,41 @@ impl Dispatcher {
         state.compiled.push(compiled);
         self.compilations.fetch_add(1, Ordering::SeqCst);
         Ok(state.compiled.len() - 1)
+    }
+
+    /// Code compiled for other arguments of a supertype `type_args` are in, if it reads
+    /// them correctly; an error if it does not.
+    fn shared_code(&self, state: &mut State, type_args: &[Type]) -> Result<Option<usize>, Error> {
+        if let Some((_, i)) = state.shared.iter().find(|(args, _)| args == type_args) {
+            return Ok(Some(*i));
+        }
+        for supertype in state.supertypes.iter().filter(|s| s.contains(type_args)) {
+            let Some(index) = state
+                .compiled
+                .iter()
+                .position(|c| supertype.contains(&c.type_args))
+            else {
+                continue;
+            };
+            let compiled = &state.compiled[index];
+            crate::subtype::verify(&compiled.type_args, &compiled.footprint, type_args).map_err(
+                |why| {
+                    Error::new(
+                        ErrorKind::Subtype,
+                        self.info.name,
+                        format!(
+                            "cannot share the code compiled for {} through the supertype `{}`: {why}",
+                            self.describe_type_args(&compiled.type_args),
+                            supertype.name()
+                        ),
+                    )
+                    .specialised(self.describe_type_args(type_args))
+                },
+            )?;
+            state.shared.push((type_args.to_vec(), index));
+            return Ok(Some(index));
+        }
+        Ok(None)
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {

@@ -44,6 +44,7 @@ pub mod shapes;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
 mod stats;
+mod subtype;
 
 pub use abi::{
     CReturn, CScalar, JitArg, JitElem, JitType, OptionRepr, SliceRepr, into_owned_repr, type_of,
@@ -55,6 +56,7 @@ pub use dispatch::{CompileStats, Dispatcher};
 pub use error::{Error, ErrorKind};
 pub use jitclass_core::{ClassKey, OpaqueKey, PrimTy, Signature, Type};
 pub use passthru::PassThru;
+pub use subtype::{FieldLayout, Supertype, class_fields};
 // `objmode!` is exported at the crate root by `#[macro_export]`.
 pub use jitclass_macros::{jit, jitclass};
 pub use placement::{JitLayout, alignof, construct_at, destroy_at, sizeof, unsafe_cast};

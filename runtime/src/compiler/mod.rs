@@ -284,6 +284,8 @@ fn compile_in(
         params: mcx.instances[root].typed.params.clone(),
         ret: mcx.instances[root].typed.ret.clone(),
     };
+    let footprint = crate::subtype::footprint(&mcx.instances, type_args)
+        .map_err(|e| Error::internal(disp.name(), e))?;
     let title = format!("`{}` {signature}", disp.name());
     let finished = finish(jit, mcx, disp.name(), &title, &names, start, dump)?;
     Ok(Compiled {
@@ -292,6 +294,7 @@ fn compile_in(
         entry: finished.addresses[0],
         cfunc: finished.addresses.get(1).copied(),
         module: finished.module,
+        footprint,
         stats: CompileStats {
             signature,
             frontend: finished.frontend,

@@ -220,7 +220,10 @@ fn class_fields_hold_functions() {
         assert_eq!(op.run(1.0), 6.0);
         // A `for` loop over a tuple of instances holds its own references.
         let ops = (Op::new(foo), Op::new(rust_double), op.clone());
-        assert_eq!(pipeline(ops.clone(), 1.0), ((1.0 + 1.0) * 2.0 * 2.0 * 2.0 + 2.0) * 2.0);
+        assert_eq!(
+            pipeline(ops.clone(), 1.0),
+            ((1.0 + 1.0) * 2.0 * 2.0 * 2.0 + 2.0) * 2.0
+        );
         assert_eq!(op.strong_count(), Some(2));
         drop(ops);
         assert_eq!(op.strong_count(), Some(1));

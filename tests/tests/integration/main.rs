@@ -21,6 +21,7 @@ mod regressions;
 mod scalars;
 mod slices;
 mod sqlite;
+mod subtyping;
 mod tuples;
 
 use std::cell::Cell;

@@ -1,0 +1,310 @@
+//! Local subtyping on a dispatcher: declared sets of generic arguments that may share
+//! one compiled specialisation (the never-landed Numba proposal "(local) subtyping"),
+//! checked instead of trusted.
+//!
+//! A [`Supertype`] is declared on one dispatcher (`f::dispatcher().define_supertype(..)`)
+//! and matches tuples of generic arguments, by list (nominal) or by a predicate over
+//! types and class layouts (structural). A call whose arguments are in a supertype that
+//! also holds an already compiled specialisation runs that code, with no compilation
+//! (also after `disable_compile()`), if the code reads the new types as it reads the
+//! compiled ones: every class it touches must have the touched fields at the same
+//! offsets with the same types, and the code may rely on nothing else about the class
+//! (its methods, constructing one, storing one in a typed place). The [`Footprint`] of a
+//! compilation records exactly those facts, from the typed IR of everything compiled
+//! into its module.
+
+use crate::compiler::Instance;
+use crate::{ClassKey, Type};
+use jitclass_core::infer::ClassOp;
+use jitclass_core::ir::ExprKind;
+use std::fmt;
+
+/// A set of generic-argument tuples that may share compiled code on one dispatcher.
+pub struct Supertype {
+    name: String,
+    members: Members,
+}
+
+enum Members {
+    Nominal(Vec<Vec<Type>>),
+    Structural(Box<dyn Fn(&[Type]) -> bool + Send + Sync>),
+}
+
+impl Supertype {
+    /// The listed tuples of generic arguments (one type per generic parameter).
+    pub fn nominal(
+        name: impl Into<String>,
+        members: impl IntoIterator<Item = Vec<Type>>,
+    ) -> Supertype {
+        Supertype {
+            name: name.into(),
+            members: Members::Nominal(members.into_iter().collect()),
+        }
+    }
+
+    /// Every tuple of generic arguments `contains` accepts, e.g. "any class whose field
+    /// `a` is an `f64` at offset 0" (see [`class_fields`]).
+    pub fn structural(
+        name: impl Into<String>,
+        contains: impl Fn(&[Type]) -> bool + Send + Sync + 'static,
+    ) -> Supertype {
+        Supertype {
+            name: name.into(),
+            members: Members::Structural(Box::new(contains)),
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether the generic arguments `type_args` are in this supertype.
+    pub fn contains(&self, type_args: &[Type]) -> bool {
+        match &self.members {
+            Members::Nominal(list) => list.iter().any(|m| m == type_args),
+            Members::Structural(contains) => contains(type_args),
+        }
+    }
+}
+
+impl fmt::Debug for Supertype {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match &self.members {
+            Members::Nominal(list) => format!("nominal, {} member(s)", list.len()),
+            Members::Structural(_) => "structural".to_string(),
+        };
+        write!(f, "Supertype({:?}, {kind})", self.name)
+    }
+}
+
+/// A field of a class's payload as jit code lays it out (C layout, as `#[repr(C)]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldLayout {
+    pub name: String,
+    pub ty: Type,
+    /// Byte offset in the payload.
+    pub offset: usize,
+}
+
+/// The payload fields of a class type, in order; `None` if `t` is not a class.
+pub fn class_fields(t: &Type) -> Option<Vec<FieldLayout>> {
+    let key = t.class()?;
+    crate::class::lookup(key).ok()?.field_layouts().ok()
+}
+
+/// What compiled code relies on about the classes in its generic arguments.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Footprint {
+    uses: Vec<ClassUse>,
+}
+
+#[derive(Clone, Debug)]
+struct ClassUse {
+    class: ClassKey,
+    /// Fields read or written, each once.
+    fields: Vec<FieldLayout>,
+    /// Anything else the code does with the class, as words for a message.
+    reliance: Vec<String>,
+}
+
+impl Footprint {
+    fn class(&mut self, key: &ClassKey) -> Option<&mut ClassUse> {
+        self.uses.iter_mut().find(|u| u.class == *key)
+    }
+}
+
+/// Every class in `t`.
+fn classes_in(t: &Type, out: &mut Vec<ClassKey>) {
+    match t {
+        Type::Class(k) => {
+            if !out.contains(k) {
+                out.push(k.clone())
+            }
+        }
+        Type::Tuple(es) => es.iter().for_each(|e| classes_in(e, out)),
+        Type::Option(e)
+        | Type::Slice { elem: e, .. }
+        | Type::Ptr { pointee: e, .. }
+        | Type::Ref { inner: e, .. } => classes_in(e, out),
+        _ => {}
+    }
+}
+
+/// The footprint of a module compiled for `type_args`: what its instances do with each
+/// class among the generic arguments.
+pub(crate) fn footprint(instances: &[Instance], type_args: &[Type]) -> Result<Footprint, String> {
+    let mut tracked = Vec::new();
+    type_args.iter().for_each(|t| classes_in(t, &mut tracked));
+    let mut fp = Footprint {
+        uses: tracked
+            .into_iter()
+            .map(|class| ClassUse {
+                class,
+                fields: Vec::new(),
+                reliance: Vec::new(),
+            })
+            .collect(),
+    };
+    if fp.uses.is_empty() {
+        return Ok(fp);
+    }
+    let mentions = |t: &Type, key: &ClassKey| {
+        let mut found = Vec::new();
+        classes_in(t, &mut found);
+        found.contains(key)
+    };
+    for inst in instances {
+        let (ir, typed) = (inst.ir, &*inst.typed);
+        let ty = |e: jitclass_core::ir::ExprId| &typed.expr_types[e.index()];
+        let keys: Vec<ClassKey> = fp.uses.iter().map(|u| u.class.clone()).collect();
+        for (i, e) in ir.exprs.iter().enumerate() {
+            let id = jitclass_core::ir::ExprId(i as u32);
+            for key in &keys {
+                let mut relies = |what: String| {
+                    let u = fp.class(key).expect("tracked");
+                    if !u.reliance.contains(&what) {
+                        u.reliance.push(what);
+                    }
+                };
+                if let Some(call) = typed.class_calls.get(&id)
+                    && call.class == *key
+                {
+                    relies(format!("calls `{}::{}`", key.name, call.method));
+                }
+                if let Some(op) = typed.class_ops.get(&id) {
+                    let calls = match op {
+                        ClassOp::Call(c) | ClassOp::Swapped(c) | ClassOp::Negated(c) => vec![c],
+                        ClassOp::OrEq { lt, eq, .. } => vec![lt, eq],
+                    };
+                    for c in calls.into_iter().filter(|c| c.class == *key) {
+                        relies(format!("calls `{}::{}`", key.name, c.method));
+                    }
+                }
+                match &e.kind {
+                    ExprKind::Field(base, name)
+                        if !typed.class_calls.contains_key(&id)
+                            && ty(*base).class() == Some(key) =>
+                    {
+                        let index = typed.field_index[&id] as usize;
+                        let layouts = crate::class::lookup(key)?.field_layouts()?;
+                        let field = layouts.get(index).ok_or_else(|| {
+                            format!("field `{name}` of `{}` out of range", key.name)
+                        })?;
+                        let u = fp.class(key).expect("tracked");
+                        if !u.fields.contains(field) {
+                            u.fields.push(field.clone());
+                        }
+                    }
+                    ExprKind::StructLit { fields, .. } => {
+                        if ty(id).class() == Some(key) {
+                            relies(format!("constructs a `{}`", key.name));
+                        }
+                        if fields.iter().any(|(_, v)| mentions(ty(*v), key)) {
+                            relies(format!("stores a `{}` in a new `{}`", key.name, ty(id)));
+                        }
+                    }
+                    ExprKind::Assign(place, value) | ExprKind::CompoundAssign(_, place, value)
+                        if matches!(ir.expr(*place).kind, ExprKind::Field(..))
+                            && mentions(ty(*value), key) =>
+                    {
+                        relies(format!("stores a `{}` in a field", key.name));
+                    }
+                    // Their type argument may be the class (through a generic parameter):
+                    // assumed so.
+                    ExprKind::Intrinsic { which, .. } => {
+                        relies(format!("uses `{}`", which.name()));
+                    }
+                    ExprKind::ObjMode { args, .. }
+                        if args.iter().any(|a| mentions(ty(*a), key)) || mentions(ty(id), key) =>
+                    {
+                        relies(format!(
+                            "passes a `{}` through an `objmode!` block",
+                            key.name
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    Ok(fp)
+}
+
+/// Pairs of classes where `old` and `new` differ; an error if they differ elsewhere.
+fn differing_classes(
+    old: &Type,
+    new: &Type,
+    out: &mut Vec<(ClassKey, ClassKey)>,
+) -> Result<(), String> {
+    match (old, new) {
+        _ if old == new => Ok(()),
+        (Type::Class(a), Type::Class(b)) => {
+            out.push((a.clone(), b.clone()));
+            Ok(())
+        }
+        (Type::Tuple(xs), Type::Tuple(ys)) if xs.len() == ys.len() => xs
+            .iter()
+            .zip(ys)
+            .try_for_each(|(x, y)| differing_classes(x, y, out)),
+        (Type::Option(x), Type::Option(y)) => differing_classes(x, y, out),
+        (
+            Type::Slice {
+                elem: x,
+                mutable: mx,
+            },
+            Type::Slice {
+                elem: y,
+                mutable: my,
+            },
+        ) if mx == my => differing_classes(x, y, out),
+        _ => Err(format!(
+            "`{new}` is not `{old}`, and only class types can share compiled code (their fields are read at fixed offsets)"
+        )),
+    }
+}
+
+/// Whether code compiled for `old` (with footprint `fp`) may run for `new`; the error
+/// names what differs.
+pub(crate) fn verify(old: &[Type], fp: &Footprint, new: &[Type]) -> Result<(), String> {
+    let mut pairs = Vec::new();
+    for (o, n) in old.iter().zip(new) {
+        differing_classes(o, n, &mut pairs)?;
+    }
+    for (old_class, new_class) in pairs {
+        let Some(u) = fp.uses.iter().find(|u| u.class == old_class) else {
+            continue;
+        };
+        if let Some(what) = u.reliance.first() {
+            return Err(format!(
+                "the code compiled for `{}` {what}, which a `{}` does not share",
+                old_class.name, new_class.name
+            ));
+        }
+        let new_fields = crate::class::lookup(&new_class)?.field_layouts()?;
+        for f in &u.fields {
+            match new_fields.iter().find(|g| g.name == f.name) {
+                None => {
+                    return Err(format!(
+                        "the code compiled for `{}` reads its field `{}`, which `{}` does not have",
+                        old_class.name, f.name, new_class.name
+                    ));
+                }
+                Some(g) if g.offset != f.offset || g.ty != f.ty => {
+                    return Err(format!(
+                        "field `{}` is `{}` at offset {} in `{}` but `{}` at offset {} in `{}`, so the code compiled for `{}` cannot read it",
+                        f.name,
+                        f.ty,
+                        f.offset,
+                        old_class.name,
+                        g.ty,
+                        g.offset,
+                        new_class.name,
+                        old_class.name
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    Ok(())
+}
