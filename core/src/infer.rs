@@ -2074,7 +2074,7 @@ impl<'a> Infer<'a> {
                 *ret
             }
             Ty::Unknown => Ty::Unknown,
-            Ty::Var(_) if self.mode == Mode::MacroTime => Ty::Unknown,
+            Ty::Var(v) if self.var_kind(v) == VarKind::General => Ty::Unknown,
             other => {
                 let shown = self.show(&other);
                 self.diags.push(
@@ -2153,7 +2153,7 @@ impl<'a> Infer<'a> {
             }
             Ty::Slice(elem, _) => *elem,
             Ty::Unknown => Ty::Unknown,
-            Ty::Var(_) if self.mode == Mode::MacroTime => Ty::Unknown,
+            Ty::Var(v) if self.var_kind(v) == VarKind::General => Ty::Unknown,
             other => {
                 let shown = self.show(&other);
                 self.diags.push(

@@ -68,7 +68,14 @@ pub fn lower_foreign_fn(
         Ok(l) if errors.is_empty() => l,
         Ok(_) => return Err(errors),
         Err(e) => {
-            errors.extend(e);
+            // Said of a C function, not of a jit fn.
+            errors.extend(e.into_iter().map(|e| {
+                let message = e.to_string().replace(
+                    "an `extern \"C\"` jit fn takes and returns",
+                    "a C function called from jit code takes and returns",
+                );
+                syn::Error::new(e.span(), message)
+            }));
             return Err(errors);
         }
     };
