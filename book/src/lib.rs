@@ -21,6 +21,9 @@ pub mod sqlite {}
 #[doc = include_str!("passthru.md")]
 pub mod passthru {}
 
+#[doc = include_str!("dispatch.md")]
+pub mod dispatch {}
+
 /// The repository's README, so that its example is tested too.
 #[doc = include_str!("../../README.md")]
 pub mod readme {}
