@@ -100,5 +100,25 @@ fn passthru(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, calls, kernels, classes, sqlite, passthru);
+fn dispatch(c: &mut Criterion) {
+    use jitclass_examples::dispatch::{
+        affine, map_sum_direct, map_sum_indirect, map_sum_indirect_native,
+    };
+    let xs = jitclass_examples::random_f64s(100_000, 7);
+    let f: extern "C" fn(f64) -> f64 = black_box(affine::cfunc_ptr());
+    assert_eq!(map_sum_direct(&xs), map_sum_indirect(f, &xs));
+    let mut g = c.benchmark_group("dispatch");
+    g.bench_function("call by name (100k el)", |b| {
+        b.iter(|| map_sum_direct(black_box(&xs)))
+    });
+    g.bench_function("call through fn pointer (100k el)", |b| {
+        b.iter(|| map_sum_indirect(f, black_box(&xs)))
+    });
+    g.bench_function("native loop through fn pointer (100k el)", |b| {
+        b.iter(|| map_sum_indirect_native(f, black_box(&xs)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, calls, kernels, classes, sqlite, passthru, dispatch);
 criterion_main!(benches);

@@ -3,6 +3,8 @@
 
 use std::time::{Duration, Instant};
 
+pub mod dispatch;
+
 /// The kernels the report and the criterion benches measure, jit and native side by side.
 pub mod kernels {
     use jitclass::jit;
