@@ -153,6 +153,24 @@ pub(crate) fn footprint(instances: &[Instance], type_args: &[Type]) -> Result<Fo
         classes_in(t, &mut found);
         found.contains(key)
     };
+    // The root's result goes to Rust as its declared type: a class written there (not a
+    // generic parameter) is that class to the caller.
+    if let Some(root) = instances.first() {
+        let mut written = Vec::new();
+        root.ir.ret.map_refs(&mut |t| {
+            if let jitclass_core::ir::TypeExpr::Class(c) = t {
+                written.push(*c);
+            }
+            None
+        });
+        for c in written {
+            let key = (root.disp.info().classes[c.index()])().key();
+            if let Some(u) = fp.class(&key) {
+                u.reliance
+                    .push(format!("returns a `{}` to Rust as that type", key.name));
+            }
+        }
+    }
     for inst in instances {
         let (ir, typed) = (inst.ir, &*inst.typed);
         let ty = |e: jitclass_core::ir::ExprId| &typed.expr_types[e.index()];
@@ -203,11 +221,13 @@ pub(crate) fn footprint(instances: &[Instance], type_args: &[Type]) -> Result<Fo
                             relies(format!("stores a `{}` in a new `{}`", key.name, ty(id)));
                         }
                     }
+                    // A field or a slice element has a type of its own, which the value
+                    // must really have; a local's is the function's own.
                     ExprKind::Assign(place, value) | ExprKind::CompoundAssign(_, place, value)
-                        if matches!(ir.expr(*place).kind, ExprKind::Field(..))
+                        if !matches!(ir.expr(*place).kind, ExprKind::Local(_))
                             && mentions(ty(*value), key) =>
                     {
-                        relies(format!("stores a `{}` in a field", key.name));
+                        relies(format!("stores a `{}` in a field or slice", key.name));
                     }
                     // Their type argument may be the class (through a generic parameter):
                     // assumed so.

@@ -194,6 +194,41 @@ fn sharing_is_refused_when_the_code_relies_on_more_than_fields() {
         ),
         "{err}"
     );
+    // Code whose result Rust receives as `Rec1` must not hand it a `Rec2`.
+    #[jit]
+    fn leak<R>(rec: R) -> Rec1 {
+        rec
+    }
+    leak::dispatcher().define_supertype(both());
+    let r = Rec1::new(1.0);
+    assert!(Rec1::ptr_eq(&leak(r.clone()), &r));
+    let err = leak::dispatcher()
+        .compile(&[type_of::<Rec2>()])
+        .unwrap_err();
+    assert!(
+        err.message()
+            .ends_with("returns a `Rec1` to Rust as that type, which a `Rec2` does not share"),
+        "{err}"
+    );
+    drop(r);
+    // Nor store it in a slice of `Rec1`s.
+    #[jit]
+    fn store<R>(rec: R, into: &mut [Rec1]) {
+        into[0] = rec;
+    }
+    store::dispatcher().define_supertype(both());
+    let mut slots = [Rec1::new(0.0)];
+    store(Rec1::new(2.0), &mut slots);
+    assert_eq!(slots[0].a(), 2.0);
+    let err = store::dispatcher()
+        .compile(&[type_of::<Rec2>()])
+        .unwrap_err();
+    assert!(
+        err.message()
+            .contains("stores a `Rec1` in a field or slice"),
+        "{err}"
+    );
+    drop(slots);
     // Non-class types never share code.
     #[jit]
     fn ident<T>(x: T) -> T {
