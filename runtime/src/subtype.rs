@@ -25,9 +25,12 @@ pub struct Supertype {
     members: Members,
 }
 
+/// A structural supertype's membership test over generic arguments.
+type Predicate = Box<dyn Fn(&[Type]) -> bool + Send + Sync>;
+
 enum Members {
     Nominal(Vec<Vec<Type>>),
-    Structural(Box<dyn Fn(&[Type]) -> bool + Send + Sync>),
+    Structural(Predicate),
 }
 
 impl Supertype {
@@ -116,11 +119,7 @@ impl Footprint {
 /// Every class in `t`.
 fn classes_in(t: &Type, out: &mut Vec<ClassKey>) {
     match t {
-        Type::Class(k) => {
-            if !out.contains(k) {
-                out.push(k.clone())
-            }
-        }
+        Type::Class(k) if !out.contains(k) => out.push(k.clone()),
         Type::Tuple(es) => es.iter().for_each(|e| classes_in(e, out)),
         Type::Option(e)
         | Type::Slice { elem: e, .. }
