@@ -2244,6 +2244,9 @@ impl<'a> Infer<'a> {
                     names.join(", ")
                 ));
             }
+            if let Type::FnPtr { .. } = concrete {
+                d = d.note("help: a function pointer has no methods; call it: `f(x)`, or `(self.f)(x)` for a field");
+            }
             self.diags.push(d);
             return Ty::Unknown;
         };
