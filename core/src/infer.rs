@@ -1136,6 +1136,17 @@ impl<'a> Infer<'a> {
                         names.join(", ")
                     ));
                 }
+                // As rustc says it: a field holding a function is called in parentheses.
+                let fn_field = self.callees.fields(key).is_ok_and(|fields| {
+                    fields
+                        .iter()
+                        .any(|f| f.name == name && matches!(f.ty, Type::FnPtr { .. }))
+                });
+                if fn_field {
+                    d = d.note(format!(
+                        "help: to call the function stored in the field `{name}`, surround the field access with parentheses: `(v.{name})(..)`"
+                    ));
+                }
                 self.diags.push(d);
                 None
             }

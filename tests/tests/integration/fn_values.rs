@@ -199,6 +199,11 @@ impl Op {
 }
 
 #[jit]
+fn call_field_as_method(op: Op, x: f64) -> f64 {
+    op.f(x)
+}
+
+#[jit]
 fn pipeline(ops: (Op, Op, Op), x: f64) -> f64 {
     let mut v = x;
     for op in ops {
@@ -228,6 +233,13 @@ fn class_fields_hold_functions() {
         drop(ops);
         assert_eq!(op.strong_count(), Some(1));
         assert!(format!("{op:?}").contains("f: 0x"));
+        // A class function body is checked when compiled: the message says what to write.
+        let err = call_field_as_method::dispatcher().compile(&[]).unwrap_err();
+        assert_eq!(
+            err.message(),
+            "no function or method named `f` found for `Op`"
+        );
+        assert!(err.to_string().contains("`(v.f)(..)`"), "{err}");
     }
     crate::assert_no_leaks();
 }
