@@ -152,24 +152,6 @@ pub(crate) fn footprint(instances: &[Instance], type_args: &[Type]) -> Result<Fo
         classes_in(t, &mut found);
         found.contains(key)
     };
-    // The root's result goes to Rust as its declared type: a class written there (not a
-    // generic parameter) is that class to the caller.
-    if let Some(root) = instances.first() {
-        let mut written = Vec::new();
-        root.ir.ret.map_refs(&mut |t| {
-            if let jitclass_core::ir::TypeExpr::Class(c) = t {
-                written.push(*c);
-            }
-            None
-        });
-        for c in written {
-            let key = (root.disp.info().classes[c.index()])().key();
-            if let Some(u) = fp.class(&key) {
-                u.reliance
-                    .push(format!("returns a `{}` to Rust as that type", key.name));
-            }
-        }
-    }
     for inst in instances {
         let (ir, typed) = (inst.ir, &*inst.typed);
         let ty = |e: jitclass_core::ir::ExprId| &typed.expr_types[e.index()];
@@ -198,11 +180,21 @@ pub(crate) fn footprint(instances: &[Instance], type_args: &[Type]) -> Result<Fo
                     }
                 }
                 match &e.kind {
+                    // A field holding this class (of any instance) gives a value that did not
+                    // come from the generic arguments.
+                    ExprKind::Field(..) if mentions(ty(id), key) => {
+                        relies(format!("reads a field of type `{}`", ty(id)));
+                    }
                     ExprKind::Field(base, name)
                         if !typed.class_calls.contains_key(&id)
                             && ty(*base).class() == Some(key) =>
                     {
-                        let index = typed.field_index[&id] as usize;
+                        // A `#[setter]` property assigned: a call of the class's function.
+                        let Some(&index) = typed.field_index.get(&id) else {
+                            relies(format!("uses the property `{}.{name}`", key.name));
+                            continue;
+                        };
+                        let index = index as usize;
                         let layouts = crate::class::lookup(key)?.field_layouts()?;
                         let field = layouts.get(index).ok_or_else(|| {
                             format!("field `{name}` of `{}` out of range", key.name)
@@ -246,7 +238,88 @@ pub(crate) fn footprint(instances: &[Instance], type_args: &[Type]) -> Result<Fo
             }
         }
     }
+    // Checked last, so that a more specific reliance is the one reported.
+    // Values of a class at two generic positions meet in the code (`fn f<R, S>(r: R) -> S
+    // { r }` compiled with `R = S = A`): one of them could come back as the other.
+    for u in &mut fp.uses {
+        let positions: usize = type_args.iter().map(|t| occurrences(t, &u.class)).sum();
+        if positions > 1 {
+            u.reliance.push(format!(
+                "takes `{}` at {positions} places in its generic arguments, and may mix their values",
+                u.class.name
+            ));
+        }
+    }
+    confine_to_generic_arguments(instances, &mut fp);
     Ok(fp)
+}
+
+/// How many times the class `key` occurs in `t`.
+fn occurrences(t: &Type, key: &ClassKey) -> usize {
+    match t {
+        Type::Class(k) => usize::from(k == key),
+        Type::Tuple(es) => es.iter().map(|e| occurrences(e, key)).sum(),
+        Type::Option(e)
+        | Type::Slice { elem: e, .. }
+        | Type::Ptr { pointee: e, .. }
+        | Type::Ref { inner: e, .. } => occurrences(e, key),
+        _ => 0,
+    }
+}
+
+/// Every value of a tracked class must come from the generic arguments, where the new
+/// class will be: a type written with the class's name anywhere in the module (a
+/// parameter, a result, an annotation, a literal, a callee's signature) is another
+/// source of such values, a reliance.
+fn confine_to_generic_arguments(instances: &[Instance], fp: &mut Footprint) {
+    use jitclass_core::ir::{Stmt, TypeExpr};
+    for inst in instances {
+        let ir = inst.ir;
+        let classes = inst.disp.info().classes;
+        let mut written: Vec<&TypeExpr> = ir.params.iter().map(|p| &p.ty).collect();
+        written.push(&ir.ret);
+        let mut named = Vec::new();
+        for e in &ir.exprs {
+            match &e.kind {
+                ExprKind::Cast(_, t) | ExprKind::Intrinsic { ty: t, .. } => written.push(t),
+                ExprKind::ObjMode { inputs, output, .. } => {
+                    written.extend(inputs);
+                    written.push(output);
+                }
+                ExprKind::Block(b) => {
+                    for s in &b.stmts {
+                        if let Stmt::Let { ty: Some(t), .. } = s {
+                            written.push(t);
+                        }
+                    }
+                }
+                ExprKind::StructLit { class, .. } | ExprKind::AssocCall { class, .. } => {
+                    named.push(*class)
+                }
+                _ => {}
+            }
+        }
+        for t in written {
+            t.map_refs(&mut |t| {
+                if let TypeExpr::Class(c) = t {
+                    named.push(*c);
+                }
+                None
+            });
+        }
+        for c in named {
+            let Some(getter) = classes.get(c.index()) else {
+                continue;
+            };
+            let key = getter().key();
+            if let Some(u) = fp.class(&key) {
+                let what = format!("names `{}` in a type in `{}`", key.name, ir.name);
+                if !u.reliance.contains(&what) {
+                    u.reliance.push(what);
+                }
+            }
+        }
+    }
 }
 
 /// Pairs of classes where `old` and `new` differ; an error if they differ elsewhere.

@@ -207,7 +207,7 @@ fn sharing_is_refused_when_the_code_relies_on_more_than_fields() {
         .unwrap_err();
     assert!(
         err.message()
-            .ends_with("returns a `Rec1` to Rust as that type, which a `Rec2` does not share"),
+            .ends_with("names `Rec1` in a type in `leak`, which a `Rec2` does not share"),
         "{err}"
     );
     drop(r);
@@ -245,5 +245,150 @@ fn sharing_is_refused_when_the_code_relies_on_more_than_fields() {
             .contains("only class types can share compiled code"),
         "{err}"
     );
+    crate::assert_no_leaks();
+}
+
+#[jitclass]
+pub struct IntX {
+    x: i64,
+}
+
+#[jitclass]
+impl IntX {
+    pub fn new(x: i64) -> Self {
+        IntX { x }
+    }
+}
+
+#[jitclass]
+pub struct FloatX {
+    x: f64,
+}
+
+#[jitclass]
+impl FloatX {
+    pub fn new(x: f64) -> Self {
+        FloatX { x }
+    }
+}
+
+#[jitclass]
+pub struct HoldsIntX {
+    p: IntX,
+}
+
+#[jitclass]
+impl HoldsIntX {
+    pub fn new(p: IntX) -> Self {
+        HoldsIntX { p }
+    }
+}
+
+#[jitclass]
+pub struct Prop {
+    v: f64,
+}
+
+#[jitclass]
+impl Prop {
+    pub fn new(v: f64) -> Self {
+        Prop { v }
+    }
+
+    #[getter]
+    pub fn twice(&self) -> f64 {
+        self.v * 2.0
+    }
+
+    #[setter]
+    pub fn set_twice(&mut self, t: f64) {
+        self.v = t / 2.0;
+    }
+}
+
+#[jit]
+fn other_source<R>(r: R, other: IntX) -> R {
+    other
+}
+
+#[jit]
+fn two_positions<R, S>(r: R, s: S) -> S {
+    r
+}
+
+#[jit]
+fn swapped<T>(t: T) -> T {
+    (t.1, t.0)
+}
+
+#[jit]
+fn from_a_field<R>(r: R, h: HoldsIntX) -> R {
+    h.p
+}
+
+#[jit]
+fn set_prop<R>(mut r: R, t: f64) -> f64 {
+    r.twice = t;
+    r.v
+}
+
+/// Values of the class that do not come from the generic arguments (another parameter,
+/// another generic position, a field) must not be handed out as the new class.
+#[test]
+fn every_value_of_a_shared_class_comes_from_the_generic_arguments() {
+    let _memory = crate::memory_test();
+    let (ix, fx) = (type_of::<IntX>(), type_of::<FloatX>());
+    let both = || Supertype::nominal("x", [vec![ix.clone()], vec![fx.clone()]]);
+
+    other_source::dispatcher().define_supertype(both());
+    assert_eq!(other_source(IntX::new(1), IntX::new(2)).x(), 2);
+    let err = other_source::dispatcher()
+        .compile(&[fx.clone()])
+        .unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::Subtype);
+    assert!(
+        err.message()
+            .contains("names `IntX` in a type in `other_source`"),
+        "{err}"
+    );
+
+    two_positions::dispatcher().define_supertype(Supertype::nominal(
+        "pairs",
+        [vec![ix.clone(), ix.clone()], vec![ix.clone(), fx.clone()]],
+    ));
+    assert_eq!(two_positions(IntX::new(1), IntX::new(2)).x(), 1);
+    let err = two_positions::dispatcher()
+        .compile(&[ix.clone(), fx.clone()])
+        .unwrap_err();
+    assert!(
+        err.message()
+            .contains("at 2 places in its generic arguments"),
+        "{err}"
+    );
+
+    let pair = |a: &Type, b: &Type| vec![Type::Tuple(vec![a.clone(), b.clone()])];
+    swapped::dispatcher().define_supertype(Supertype::nominal(
+        "tuples",
+        [pair(&ix, &ix), pair(&ix, &fx)],
+    ));
+    let (a, b) = swapped((IntX::new(1), IntX::new(2)));
+    assert_eq!((a.x(), b.x()), (2, 1));
+    drop((a, b));
+    assert!(swapped::dispatcher().compile(&pair(&ix, &fx)).is_err());
+
+    from_a_field::dispatcher().define_supertype(both());
+    let h = HoldsIntX::new(IntX::new(7));
+    assert_eq!(from_a_field(IntX::new(1), h.clone()).x(), 7);
+    let err = from_a_field::dispatcher()
+        .compile(&[fx.clone()])
+        .unwrap_err();
+    assert!(
+        err.message().contains("reads a field of type `IntX`"),
+        "{err}"
+    );
+    drop(h);
+
+    // A `#[setter]` in a generic body compiles (and is a reliance, not a field access).
+    assert_eq!(set_prop(Prop::new(1.0), 8.0), 4.0);
     crate::assert_no_leaks();
 }
