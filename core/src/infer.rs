@@ -2438,6 +2438,19 @@ impl<'a> Infer<'a> {
                     // in Rust.
                     match (self.resolve(&from), self.resolve(&to)) {
                         (Ty::Ptr(..), Ty::Ptr(..)) => continue,
+                        (f @ Ty::FnPtr(..), t) | (f, t @ Ty::FnPtr(..)) => {
+                            if self.unify(&f, &t).is_err() {
+                                let (fc, tc) = (self.show(&f), self.show(&t));
+                                self.diags.push(
+                                    Diagnostic::new(
+                                        self.loc(id),
+                                        format!("cannot cast `{fc}` as `{tc}`"),
+                                    )
+                                    .note("note: a function pointer casts only to its own type (`f as extern \"C\" fn(f64) -> f64` for a function named as a value)"),
+                                );
+                            }
+                            continue;
+                        }
                         (Ty::Ptr(..), Ty::Prim(p)) | (Ty::Prim(p), Ty::Ptr(..)) if p.is_int() => {
                             continue;
                         }

@@ -110,6 +110,7 @@ fn declared_fn(f: &syn::ForeignItemFn, safe: bool) -> Result<TokenStream, Vec<sy
     // function gets `name::cfunc_ptr()`, a safe function pointer.
     let mut sig = f.sig.clone();
     sig.abi = Some(syn::parse_quote!(extern "C"));
+    sig.unsafety = None;
     let as_item = syn::ItemFn {
         attrs: attrs.clone(),
         vis: f.vis.clone(),

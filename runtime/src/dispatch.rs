@@ -211,6 +211,11 @@ impl Dispatcher {
     /// non-generic function) now, reporting type errors as `Err` instead of panicking at
     /// the first call. Compiling an existing specialisation again is a no-op.
     pub fn compile(&'static self, type_args: &[Type]) -> Result<Signature, Error> {
+        if self.is_foreign() && type_args.is_empty() {
+            // A declared C function: finding its symbol is all there is to do.
+            self.foreign_address()?;
+            return self.foreign_signature();
+        }
         let mut state = self.lock();
         let index = self.compile_locked(&mut state, type_args)?;
         Ok(state.compiled[index].signature.clone())
@@ -306,6 +311,23 @@ impl Dispatcher {
     /// Whether this is a C function declared in a `#[jit] extern "C"` block.
     pub(crate) fn is_foreign(&self) -> bool {
         self.ir().is_ok_and(|ir| ir.foreign.is_some())
+    }
+
+    /// The C signature of a declared C function.
+    fn foreign_signature(&self) -> Result<Signature, Error> {
+        let ir = self.ir().map_err(|e| Error::internal(self.info.name, e))?;
+        let concrete = |t| {
+            jitclass_core::infer::concrete_type(t, &[])
+                .ok_or_else(|| Error::internal(self.info.name, "a non-C type in a C signature"))
+        };
+        Ok(Signature {
+            params: ir
+                .params
+                .iter()
+                .map(|p| concrete(&p.ty))
+                .collect::<Result<_, _>>()?,
+            ret: concrete(&ir.ret)?,
+        })
     }
 
     /// The address of a declared C function, looked up by symbol once.

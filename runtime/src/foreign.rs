@@ -21,7 +21,7 @@ pub(crate) fn resolve(function: &str, symbol: &str) -> Result<usize, Error> {
             format!("cannot find the C function `{symbol}` in this process{why}"),
         )
         .with_notes(vec![
-            "note: a function declared in a `#[jit] extern \"C\"` block is looked up by its symbol among the executable's exported symbols and the libraries loaded so far; link the library that defines it, or pass a function pointer (`extern \"C\" fn`) instead".to_string(),
+            "note: a function declared in a `#[jit] extern \"C\"` block is looked up by its symbol among the libraries loaded so far and the executable's exported symbols (an executable exports its own functions only when linked with `-rdynamic`); link the library that defines it, or pass a function pointer (`extern \"C\" fn`) instead".to_string(),
         ])
     };
     let name = CString::new(symbol).map_err(|_| missing(" (the name contains a NUL byte)"))?;

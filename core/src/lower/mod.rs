@@ -61,7 +61,12 @@ pub fn lower_foreign_fn(
     if let Some(g) = item.sig.generics.params.first() {
         errors.push(syn::Error::new(g.span(), "C functions cannot be generic"));
     }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     let mut sig = item.sig.clone();
+    // `unsafe fn` in an `unsafe extern` block only says what every declaration there is.
+    sig.unsafety = None;
     // Checked as the signature of an `extern "C"` jit fn: C scalars only.
     sig.abi = Some(syn::parse_quote!(extern "C"));
     let mut lowered = match lower_function(&sig, &syn::parse_quote!({}), None) {
@@ -641,6 +646,9 @@ impl Lowerer {
                     Ok(t @ TypeExpr::Generic(_)) => self.push(ExprKind::Cast(inner, t), span),
                     Ok(TypeExpr::Infer) => self.push(ExprKind::Cast(inner, TypeExpr::Infer), span),
                     Ok(t @ TypeExpr::Ptr { .. }) => self.push(ExprKind::Cast(inner, t), span),
+                    // `f as extern "C" fn(f64) -> f64`: a function named as a value, to its
+                    // pointer type (what Rust writes to pass one to a generic parameter).
+                    Ok(t @ TypeExpr::FnPtr { .. }) => self.push(ExprKind::Cast(inner, t), span),
                     Ok(_) => self.invalid(
                         c.ty.span(),
                         "`as` casts convert between primitive types only (numbers and `bool`)",

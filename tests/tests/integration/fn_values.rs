@@ -129,8 +129,15 @@ fn same_function(a: extern "C" fn(f64) -> f64, b: extern "C" fn(f64) -> f64) -> 
     a == b
 }
 
+#[jit]
+fn to_generic(x: f64) -> f64 {
+    // As in Rust: a function item becomes a pointer for a generic parameter by a cast.
+    apply_generic(foo as extern "C" fn(f64) -> f64, x)
+}
+
 #[test]
 fn function_values_in_locals_tuples_results_and_comparisons() {
+    assert_eq!(to_generic(1.0), 2.0);
     assert_eq!(locals_and_tuples(1.0, true), 2.0 + 12.0 + 2.0);
     assert_eq!(locals_and_tuples(1.0, false), 3.0 + 12.0 + 2.0);
     // An `extern "C"` jit fn taking a function pointer is itself C-callable.
@@ -247,7 +254,7 @@ fn class_fields_hold_functions() {
 #[jit]
 unsafe extern "C" {
     safe fn cbrt(x: f64) -> f64;
-    fn strlen(s: *const u8) -> usize;
+    unsafe fn strlen(s: *const u8) -> usize;
     #[link_name = "hypot"]
     safe fn c_hypot(x: f64, y: f64) -> f64;
     fn jitclass_test_no_such_symbol(x: f64) -> f64;
@@ -294,6 +301,15 @@ fn a_missing_symbol_is_an_error_naming_it() {
         err.message()
             .contains("cannot find the C function `jitclass_test_no_such_symbol`"),
         "{err}"
+    );
+    // Checking a declaration eagerly: its dispatcher looks the symbol up.
+    let err = jitclass_test_no_such_symbol::dispatcher()
+        .compile(&[])
+        .unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::MissingSymbol);
+    assert_eq!(
+        cbrt::dispatcher().compile(&[]).unwrap().to_string(),
+        "fn(f64) -> f64"
     );
     let panic = std::panic::catch_unwind(|| calls_missing(1.0)).unwrap_err();
     let msg = panic.downcast_ref::<String>().unwrap();

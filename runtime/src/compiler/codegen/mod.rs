@@ -886,6 +886,8 @@ impl FnCx<'_> {
     fn cast(&mut self, v: Val, from: &Type, to: &Type) -> CgResult<Val> {
         // Raw pointers to and from addresses, and between pointee types.
         match (from, to) {
+            // Inference admits only a function pointer's own type.
+            (Type::FnPtr { .. }, Type::FnPtr { .. }) => return Ok(v),
             (Type::Ptr { .. }, Type::Ptr { .. }) => {
                 let target = reg_type(self.ctx, to);
                 return Ok(self.b().build_bit_cast(v, target, "cast")?);
