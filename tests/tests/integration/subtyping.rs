@@ -343,7 +343,7 @@ fn every_value_of_a_shared_class_comes_from_the_generic_arguments() {
     other_source::dispatcher().define_supertype(both());
     assert_eq!(other_source(IntX::new(1), IntX::new(2)).x(), 2);
     let err = other_source::dispatcher()
-        .compile(&[fx.clone()])
+        .compile(std::slice::from_ref(&fx))
         .unwrap_err();
     assert_eq!(err.kind(), &ErrorKind::Subtype);
     assert!(
@@ -380,7 +380,7 @@ fn every_value_of_a_shared_class_comes_from_the_generic_arguments() {
     let h = HoldsIntX::new(IntX::new(7));
     assert_eq!(from_a_field(IntX::new(1), h.clone()).x(), 7);
     let err = from_a_field::dispatcher()
-        .compile(&[fx.clone()])
+        .compile(std::slice::from_ref(&fx))
         .unwrap_err();
     assert!(
         err.message().contains("reads a field of type `IntX`"),
