@@ -1200,15 +1200,7 @@ impl Lowerer {
                 // references), which a copy of the body compiled by rustc would not be.
                 self.uses_classes = true;
                 let iterable = self.expr(iterable);
-                self.scopes.push(Vec::new());
-                let var = self.for_variable(&f.pat);
-                self.loops.push(LoopFrame {
-                    label: label_name(&f.label),
-                    id,
-                });
-                let body = self.block_expr(&f.body);
-                self.loops.pop();
-                self.scopes.pop();
+                let (var, body) = self.for_variable_and_body(f, id);
                 self.exprs[id.index()].kind = ExprKind::ForEach {
                     var,
                     iterable,
@@ -1227,6 +1219,19 @@ impl Lowerer {
         let start = self.expr(start);
         let end = self.expr(end);
         let inclusive = matches!(range.limits, syn::RangeLimits::Closed(_));
+        let (var, body) = self.for_variable_and_body(f, id);
+        self.exprs[id.index()].kind = ExprKind::ForRange {
+            var,
+            start,
+            end,
+            inclusive,
+            body,
+        };
+        id
+    }
+
+    /// The loop variable, in a scope of its own, and the body of the `for` loop `id`.
+    fn for_variable_and_body(&mut self, f: &syn::ExprForLoop, id: ExprId) -> (LocalId, ExprId) {
         self.scopes.push(Vec::new());
         let var = self.for_variable(&f.pat);
         self.loops.push(LoopFrame {
@@ -1236,14 +1241,7 @@ impl Lowerer {
         let body = self.block_expr(&f.body);
         self.loops.pop();
         self.scopes.pop();
-        self.exprs[id.index()].kind = ExprKind::ForRange {
-            var,
-            start,
-            end,
-            inclusive,
-            body,
-        };
-        id
+        (var, body)
     }
 
     fn for_variable(&mut self, pat: &syn::Pat) -> LocalId {

@@ -1516,19 +1516,7 @@ impl FnCx<'_> {
         self.b()
             .build_conditional_branch(c.into_int_value(), body_bb, exit)?;
         self.b().position_at_end(body_bb);
-        self.loops.insert(
-            id,
-            LoopFrame {
-                continue_bb: head,
-                exit_bb: exit,
-                breaks: Vec::new(),
-            },
-        );
-        if self.expr(body)?.is_some() {
-            self.b().build_unconditional_branch(head)?;
-        }
-        let frame = self.loops.remove(&id).expect("pushed above");
-        let mut incoming = frame.breaks;
+        let mut incoming = self.loop_body(id, body, head, exit)?;
         incoming.push((self.unit(), from_cond));
         self.join(id, exit, &incoming)
     }
@@ -1538,19 +1526,32 @@ impl FnCx<'_> {
         let exit = self.block("loop.exit");
         self.b().build_unconditional_branch(head)?;
         self.b().position_at_end(head);
+        let breaks = self.loop_body(id, body, head, exit)?;
+        self.join(id, exit, &breaks)
+    }
+
+    /// Emits the body of the loop `id`, whose `continue` goes to `continue_bb` (as does
+    /// falling off the end) and whose `break` to `exit_bb`; returns the breaks' values
+    /// and blocks.
+    fn loop_body(
+        &mut self,
+        id: ExprId,
+        body: ExprId,
+        continue_bb: BasicBlock<'static>,
+        exit_bb: BasicBlock<'static>,
+    ) -> CgResult<Vec<(Val, BasicBlock<'static>)>> {
         self.loops.insert(
             id,
             LoopFrame {
-                continue_bb: head,
-                exit_bb: exit,
+                continue_bb,
+                exit_bb,
                 breaks: Vec::new(),
             },
         );
         if self.expr(body)?.is_some() {
-            self.b().build_unconditional_branch(head)?;
+            self.b().build_unconditional_branch(continue_bb)?;
         }
-        let frame = self.loops.remove(&id).expect("pushed above");
-        self.join(id, exit, &frame.breaks)
+        Ok(self.loops.remove(&id).expect("inserted above").breaks)
     }
 
     /// `for x in xs` over a tuple whose elements share one type, or a slice: a loop over
@@ -1623,18 +1624,8 @@ impl FnCx<'_> {
         // The variable holds its own reference; the iterable keeps the element's.
         self.copy_value(elem, &elem_ty)?;
         self.store(self.locals[var.index()], false, elem, &elem_ty)?;
-        self.loops.insert(
-            id,
-            LoopFrame {
-                continue_bb: latch,
-                exit_bb: exit,
-                breaks: Vec::new(),
-            },
-        );
-        if self.expr(body)?.is_some() {
-            self.b().build_unconditional_branch(latch)?;
-        }
-        self.loops.remove(&id);
+        // `for` loops have no value: the breaks only lead to `exit`.
+        self.loop_body(id, body, latch, exit)?;
         self.b().position_at_end(latch);
         let cur = self.b().build_load(counter, "i")?.into_int_value();
         let next = self
@@ -1678,18 +1669,8 @@ impl FnCx<'_> {
         self.b().position_at_end(body_bb);
         // The loop variable is a fresh copy each iteration; the body cannot move the counter.
         self.b().build_store(self.locals[var.index()], cur)?;
-        self.loops.insert(
-            id,
-            LoopFrame {
-                continue_bb: latch,
-                exit_bb: exit,
-                breaks: Vec::new(),
-            },
-        );
-        if self.expr(body)?.is_some() {
-            self.b().build_unconditional_branch(latch)?;
-        }
-        self.loops.remove(&id);
+        // `for` loops have no value: the breaks only lead to `exit`.
+        self.loop_body(id, body, latch, exit)?;
         self.b().position_at_end(latch);
         let cur = self.b().build_load(counter, "i")?.into_int_value();
         let one = cur.get_type().const_int(1, false);
