@@ -314,7 +314,7 @@ impl Dispatcher {
     }
 
     /// The C signature of a declared C function.
-    fn foreign_signature(&self) -> Result<Signature, Error> {
+    pub(crate) fn foreign_signature(&self) -> Result<Signature, Error> {
         let ir = self.ir().map_err(|e| Error::internal(self.info.name, e))?;
         let concrete = |t| {
             jitclass_core::infer::concrete_type(t, &[])

@@ -147,11 +147,7 @@ pub(crate) fn footprint(instances: &[Instance], type_args: &[Type]) -> Result<Fo
     if fp.uses.is_empty() {
         return Ok(fp);
     }
-    let mentions = |t: &Type, key: &ClassKey| {
-        let mut found = Vec::new();
-        classes_in(t, &mut found);
-        found.contains(key)
-    };
+    let mentions = |t: &Type, key: &ClassKey| occurrences(t, key) > 0;
     for inst in instances {
         let (ir, typed) = (inst.ir, &*inst.typed);
         let ty = |e: jitclass_core::ir::ExprId| &typed.expr_types[e.index()];

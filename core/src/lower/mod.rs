@@ -2053,7 +2053,7 @@ fn names_function(path: &syn::Path) -> bool {
     })
 }
 
-fn is_c_scalar(ty: &TypeExpr) -> bool {
+pub(crate) fn is_c_scalar(ty: &TypeExpr) -> bool {
     matches!(
         ty,
         TypeExpr::Prim(_) | TypeExpr::Ptr { .. } | TypeExpr::FnPtr { .. }

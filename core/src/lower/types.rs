@@ -255,12 +255,7 @@ fn lower_fn_pointer(f: &syn::TypeBareFn, scope: &mut TypeScope) -> syn::Result<T
             "variadic C functions cannot be called from jit code",
         ));
     }
-    let c_scalar = |t: &TypeExpr| {
-        matches!(
-            t,
-            TypeExpr::Prim(_) | TypeExpr::Ptr { .. } | TypeExpr::FnPtr { .. }
-        )
-    };
+    let c_scalar = crate::lower::is_c_scalar;
     let not_c = "a C function pointer takes and returns C scalars: numbers, `bool`, raw pointers and `extern \"C\" fn` pointers (and `()` as the result)";
     let mut params = Vec::new();
     for input in &f.inputs {

@@ -45,7 +45,7 @@ pub(super) fn emit_entry(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<
 pub(super) fn emit_cfunc(m: &mut ModuleCx, root: usize, name: &str) -> CgResult<()> {
     let typed = &m.instances[root].typed;
     // The macro admits only these (`lower::is_c_scalar`).
-    let c_scalar = |t: &Type| matches!(t, Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. });
+    let c_scalar = Type::is_c_scalar;
     if let Some(t) = typed
         .params
         .iter()

@@ -128,9 +128,10 @@ impl FnCx<'_> {
         let Some(values) = self.owned_values(args)? else {
             return Ok(None);
         };
-        let (params, ret) = foreign_signature(callee)?;
+        let signature = callee.foreign_signature()?;
         let address = self.foreign_pointer(callee)?;
-        self.c_call(address, &params, &ret, &values).map(Some)
+        self.c_call(address, &signature.params, &signature.ret, &values)
+            .map(Some)
     }
 
     /// A function named as a value: the address of its C entry point.
@@ -205,20 +206,4 @@ impl FnCx<'_> {
             _ => call.try_as_basic_value().basic().expect("a scalar result"),
         })
     }
-}
-
-/// The concrete C signature of a declared C function (C scalars only, no generics).
-fn foreign_signature(callee: &'static Dispatcher) -> CgResult<(Vec<Type>, Type)> {
-    let ir = callee.ir().map_err(CgError::Internal)?;
-    let concrete = |te| {
-        jitclass_core::infer::concrete_type(te, &[]).ok_or_else(|| {
-            CgError::Internal(format!("a non-C type in the signature of `{}`", ir.name))
-        })
-    };
-    let params = ir
-        .params
-        .iter()
-        .map(|p| concrete(&p.ty))
-        .collect::<CgResult<Vec<Type>>>()?;
-    Ok((params, concrete(&ir.ret)?))
 }
