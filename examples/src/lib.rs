@@ -272,41 +272,9 @@ pub mod sqlite {
     use rusqlite::functions::{Aggregate, Context};
     use std::ffi::c_int;
 
-    /// `avg` as a jitclass: its state lives in SQLite's aggregate context.
-    #[jitclass]
-    pub struct MyAvg {
-        total: f64,
-        count: i64,
-    }
-
-    #[jitclass]
-    impl MyAvg {
-        pub fn new() -> Self {
-            MyAvg {
-                total: 0.0,
-                count: 0,
-            }
-        }
-
-        pub fn step(&mut self, value: f64) {
-            self.total += value;
-            self.count += 1;
-        }
-
-        pub fn finalize(&self) -> Option<f64> {
-            if self.count == 0 {
-                None
-            } else {
-                Some(self.total / self.count as f64)
-            }
-        }
-    }
-
-    impl Default for MyAvg {
-        fn default() -> Self {
-            Self::new()
-        }
-    }
+    /// `avg` as a jitclass, the one the class benchmarks use: registered with SQLite, its
+    /// state lives in SQLite's aggregate context.
+    pub use crate::classes::MyAvg;
 
     /// A moving sum as a window function (`value` and `inverse`).
     #[jitclass]
