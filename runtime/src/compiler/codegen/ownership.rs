@@ -21,6 +21,9 @@
 //!   the slots back into registers, and the drops of slots known to be zero fold away.
 //!
 //! Unmanaged instances (null meminfo) are skipped by every incref and decref.
+//!
+//! Counting itself (`ModuleCx::copy_value_in`, `drop_value_in`) is emitted into any
+//! function of the module: bodies, and the entry wrapper that drops a refused result.
 
 use super::{FnCx, Val};
 use crate::Type;
