@@ -438,7 +438,7 @@ impl<C: JitClass> Handle<C> {
         crate::escape::refuse_unmanaged(
             &value,
             crate::escape::Sink::Field {
-                class: C::class_info().name(),
+                class: Some(C::class_info().name()),
                 field: name,
             },
         );

@@ -23,16 +23,23 @@
 //! instance a stored value holds (outside `None`s, whose zeroed value is not an
 //! instance), emitted only for types that hold a class.
 //!
-//! Generated code checks with `compiler::codegen::escape`, Rust setters with
-//! [`refuse_unmanaged`]; both word the panic with [`message`].
+//! Generated code checks fields, lent memory and `objmode!` inputs
+//! (`compiler::codegen::escape`); Rust checks setters (`Handle::set`) and the results of
+//! entry points (`call_N`, which knows their Rust type, where compiled code may serve
+//! several classes: `subtype.rs`) with [`refuse_unmanaged`]. All word the panic with
+//! [`message`].
 
 use crate::abi::JitType;
 
 /// A place where a value outlives the call that made it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Sink<'a> {
-    /// Field `field` of an instance of `class` (also a part of it: `v.f.0 = x`).
-    Field { class: &'a str, field: &'a str },
+    /// Field `field` of an instance of `class` (also a part of it: `v.f.0 = x`); the
+    /// class is unnamed where compiled code may serve several classes (`subtype.rs`).
+    Field {
+        class: Option<&'a str>,
+        field: &'a str,
+    },
     /// An element of a slice the caller lent.
     SliceElement,
     /// The place `class`'s `index_mut` returns.
@@ -46,7 +53,11 @@ pub(crate) enum Sink<'a> {
 impl Sink<'_> {
     fn what_happens(&self) -> String {
         match self {
-            Sink::Field { class, field } => format!("stored in field `{field}` of `{class}`"),
+            Sink::Field {
+                class: Some(class),
+                field,
+            } => format!("stored in field `{field}` of `{class}`"),
+            Sink::Field { class: None, field } => format!("stored in field `{field}`"),
             Sink::SliceElement => "stored in a slice element".to_string(),
             Sink::IndexMut { class } => format!("stored through `{class}`'s `index_mut`"),
             Sink::ObjMode => "passed to an `objmode!` block".to_string(),

@@ -8,14 +8,12 @@
 use super::types::{from_mem, mem_type, reg_type, to_mem};
 use super::{CgError, CgResult, ModuleCx};
 use crate::Type;
-use crate::escape::Sink;
-use crate::panic::{PanicSite, RT_CFUNC_PANICKED};
+use crate::panic::RT_CFUNC_PANICKED;
 use inkwell::AddressSpace;
-use inkwell::basic_block::BasicBlock;
 use inkwell::builder::Builder;
 use inkwell::module::Linkage;
 use inkwell::types::{AnyTypeEnum, BasicMetadataTypeEnum, BasicType, BasicTypeEnum};
-use inkwell::values::{BasicValue, BasicValueEnum, FunctionValue, PointerValue};
+use inkwell::values::{BasicValue, BasicValueEnum, PointerValue};
 use jitclass_core::PrimTy;
 
 /// How a value of type `t` crosses the entry point.
@@ -148,10 +146,6 @@ fn emit_wrapper(m: &mut ModuleCx, root: usize, name: &str, kind: Wrapper) -> CgR
 
     b.position_at_end(ok);
     let value = b.build_extract_value(result, 1, "value")?;
-    if kind == Wrapper::Entry {
-        refuse_unmanaged_result(m, root, func, value, panicked)?;
-    }
-    let b = &m.builder;
     match &ret {
         Type::Prim(PrimTy::Bool) => {
             let byte = b.build_int_z_extend(value.into_int_value(), ctx.i8_type(), "ret")?;
@@ -173,49 +167,6 @@ fn emit_wrapper(m: &mut ModuleCx, root: usize, name: &str, kind: Wrapper) -> CgR
             b.build_return(None)?;
         }
     }
-    Ok(())
-}
-
-/// The result goes to the Rust caller, where it outlives the call: an unmanaged instance
-/// in it is refused (see `crate::escape`) with a panic at the written return type, and the
-/// result is dropped (its managed parts are owned here) before leaving through
-/// `panicked`. Emits nothing for a result type that holds no class.
-fn refuse_unmanaged_result(
-    m: &ModuleCx,
-    root: usize,
-    func: FunctionValue<'static>,
-    value: BasicValueEnum<'static>,
-    panicked: BasicBlock<'static>,
-) -> CgResult<()> {
-    let inst = &m.instances[root];
-    let ret = &inst.typed.ret;
-    let flags = m.unmanaged_flags(value, ret)?;
-    if flags.is_empty() {
-        return Ok(());
-    }
-    let (ctx, b) = (m.ctx, &m.builder);
-    let refused = ctx.append_basic_block(func, "refused");
-    let no_args = ctx.i8_type().ptr_type(AddressSpace::default()).const_null();
-    for (flag, key) in flags {
-        let fail = ctx.append_basic_block(func, "escape.fail");
-        let next = ctx.append_basic_block(func, "escape.ok");
-        super::branch_unless_cold(ctx, b, flag, fail, next)?;
-        b.position_at_end(fail);
-        let site = Box::leak(Box::new(PanicSite {
-            pieces: vec![crate::escape::message(&key.name, &Sink::Return)],
-            debug: Vec::new(),
-            location: inst.disp.location(inst.ir.ret_loc),
-            function: inst.disp.name().to_string(),
-        }));
-        m.call_panic_helper(site, no_args, 0)?;
-        b.build_unconditional_branch(refused)?;
-        b.position_at_end(next);
-    }
-    let checked = b.get_insert_block().expect("positioned above");
-    b.position_at_end(refused);
-    m.drop_value_in(func, value, ret)?;
-    m.builder.build_unconditional_branch(panicked)?;
-    m.builder.position_at_end(checked);
     Ok(())
 }
 

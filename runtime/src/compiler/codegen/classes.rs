@@ -468,7 +468,7 @@ impl FnCx<'_> {
             let field = self.field_name(&key, *index)?;
             let loc = self.ir.expr(*v).loc;
             let sink = Sink::Field {
-                class: &key.name,
+                class: self.certain_name(&key),
                 field,
             };
             self.refuse_unmanaged(*val, t, loc, sink)?;

@@ -1,23 +1,25 @@
 //! The escape check in generated code (see `crate::escape`): a value about to reach a
-//! place that outlives the call (a field, lent memory, an `objmode!` block, the Rust
-//! caller) must hold no unmanaged instance; if it does, the code panics before storing.
+//! place that outlives the call (a field, lent memory, an `objmode!` block) must hold no
+//! unmanaged instance; if it does, the code panics before storing. (Results returned to
+//! Rust are checked by `call_N`, which knows their Rust type: compiled code may serve
+//! several classes, see `subtype.rs`, so it cannot name the class itself.)
 
 use super::{FnCx, Val};
 use crate::Type;
-use crate::compiler::{CgError, CgResult, ModuleCx};
+use crate::compiler::{CgError, CgResult};
 use crate::escape::{Sink, message};
 use inkwell::values::IntValue;
 use jitclass_core::ClassKey;
 use jitclass_core::ir::{ExprId, ExprKind, LocId};
 
 /// Per class instance in a value: a flag set when it is unmanaged, and its class.
-pub(crate) type UnmanagedFlags = Vec<(IntValue<'static>, ClassKey)>;
+type UnmanagedFlags = Vec<(IntValue<'static>, ClassKey)>;
 
-impl ModuleCx {
+impl FnCx<'_> {
     /// The instances `v` (of type `t`) holds outside `None`s, each with a flag set when it
     /// is unmanaged (its meminfo is null). Empty, emitting nothing, for a type that holds
     /// no class.
-    pub(crate) fn unmanaged_flags(&self, v: Val, t: &Type) -> CgResult<UnmanagedFlags> {
+    fn unmanaged_flags(&self, v: Val, t: &Type) -> CgResult<UnmanagedFlags> {
         let mut out = Vec::new();
         self.collect_unmanaged(v, t, None, &mut out)?;
         Ok(out)
@@ -32,7 +34,7 @@ impl ModuleCx {
         present: Option<IntValue<'static>>,
         out: &mut UnmanagedFlags,
     ) -> CgResult<()> {
-        let b = &self.builder;
+        let b = self.b();
         match t {
             Type::Class(key) => {
                 let meminfo = b
@@ -83,7 +85,7 @@ impl FnCx<'_> {
         loc: LocId,
         sink: Sink<'_>,
     ) -> CgResult<()> {
-        let flags = self.m.unmanaged_flags(v, t)?;
+        let flags = self.unmanaged_flags(v, t)?;
         self.refuse_flags(flags, loc, sink)
     }
 
@@ -110,7 +112,7 @@ impl FnCx<'_> {
         if let ExprKind::Local(_) = self.ir.expr(root).kind {
             return Ok(());
         }
-        let flags = self.m.unmanaged_flags(v, t)?;
+        let flags = self.unmanaged_flags(v, t)?;
         if flags.is_empty() {
             return Ok(());
         }
@@ -119,7 +121,7 @@ impl FnCx<'_> {
                 let class = self.class_of(base)?;
                 let field = self.field_name(&class, self.field_index(root)?)?;
                 let sink = Sink::Field {
-                    class: &class.name,
+                    class: self.certain_name(&class),
                     field,
                 };
                 self.refuse_flags(flags, loc, sink)
@@ -134,6 +136,17 @@ impl FnCx<'_> {
                 "assignment to a non-place expression".into(),
             )),
         }
+    }
+
+    /// `class`'s name, unless this code may also serve other classes in its place: those
+    /// among the generic arguments (`subtype.rs` shares code that only reads and writes
+    /// their fields).
+    pub(super) fn certain_name<'k>(&self, class: &'k ClassKey) -> Option<&'k str> {
+        let generic = self
+            .type_args
+            .iter()
+            .any(|t| crate::subtype::occurrences(t, class) > 0);
+        (!generic).then_some(class.name.as_str())
     }
 
     /// The name of field `index` of `class`.

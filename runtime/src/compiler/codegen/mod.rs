@@ -287,6 +287,7 @@ impl FnCx<'_> {
             function: self.disp.name().to_string(),
         }));
         let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
+        let arg_ty = self.panic_arg_type();
         let array = self.panic_args.expect("allocated in the prologue");
         let zero = self.ctx.i32_type().const_zero();
         for (i, (v, t)) in args.iter().enumerate() {
@@ -302,9 +303,33 @@ impl FnCx<'_> {
             )?;
             self.b().build_store(bits_ptr, bits)?;
         }
-        let first = self.b().build_bit_cast(array, i8p, "args")?;
-        self.m
-            .call_panic_helper(site, first.into_pointer_value(), args.len())?;
+        let helper = match self.m.module.get_function(panic::RT_PANIC) {
+            Some(f) => f,
+            None => {
+                let fn_ty = self.ctx.void_type().fn_type(
+                    &[
+                        i8p.into(),
+                        arg_ty.ptr_type(AddressSpace::default()).into(),
+                        self.ctx.i64_type().into(),
+                    ],
+                    false,
+                );
+                self.m
+                    .module
+                    .add_function(panic::RT_PANIC, fn_ty, Some(Linkage::External))
+            }
+        };
+        let site_ptr = self
+            .ctx
+            .i64_type()
+            .const_int(site as *const PanicSite as u64, false)
+            .const_to_pointer(i8p);
+        let first =
+            self.b()
+                .build_bit_cast(array, arg_ty.ptr_type(AddressSpace::default()), "args")?;
+        let n = self.ctx.i64_type().const_int(args.len() as u64, false);
+        self.b()
+            .build_call(helper, &[site_ptr.into(), first.into(), n.into()], "")?;
         let bb = self.panic_block()?;
         self.b().build_unconditional_branch(bb)?;
         Ok(())
@@ -1666,30 +1691,5 @@ impl FnCx<'_> {
         self.b().build_unconditional_branch(head)?;
         self.b().position_at_end(exit);
         Ok(Some(self.unit()))
-    }
-}
-
-impl ModuleCx {
-    /// Calls `jitclass_rt_panic` (declared on first use) for `site` with `n` arguments at
-    /// `args` (an array of `PanicArg`s), where the builder is.
-    pub(crate) fn call_panic_helper(
-        &self,
-        site: &'static PanicSite,
-        args: PointerValue<'static>,
-        n: usize,
-    ) -> CgResult<()> {
-        let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
-        let i64t = self.ctx.i64_type();
-        let helper = self.runtime_fn(panic::RT_PANIC, |ctx| {
-            ctx.void_type()
-                .fn_type(&[i8p.into(), i8p.into(), i64t.into()], false)
-        });
-        let site = i64t
-            .const_int(site as *const PanicSite as u64, false)
-            .const_to_pointer(i8p);
-        let n = i64t.const_int(n as u64, false);
-        self.builder
-            .build_call(helper, &[site.into(), args.into(), n.into()], "")?;
-        Ok(())
     }
 }

@@ -21,17 +21,14 @@
 //!   the slots back into registers, and the drops of slots known to be zero fold away.
 //!
 //! Unmanaged instances (null meminfo) are skipped by every incref and decref.
-//!
-//! Counting itself (`ModuleCx::copy_value_in`, `drop_value_in`) is emitted into any
-//! function of the module: bodies, and the entry wrapper that drops a refused result.
 
 use super::{FnCx, Val};
 use crate::Type;
+use crate::compiler::CgResult;
 use crate::compiler::types::{fields, reg_type};
-use crate::compiler::{CgResult, ModuleCx};
 use inkwell::AddressSpace;
 use inkwell::module::Linkage;
-use inkwell::values::{FunctionValue, IntValue, PointerValue};
+use inkwell::values::IntValue;
 use inkwell::{AtomicOrdering, AtomicRMWBinOp};
 use jitclass_core::ir::{ExprId, ExprKind, LocalId};
 
@@ -164,17 +161,81 @@ impl FnCx<'_> {
 
     /// Adds a reference to every instance `v` holds.
     pub(super) fn copy_value(&mut self, v: Val, t: &Type) -> CgResult<()> {
-        self.m.copy_value_in(self.func, v, t)
+        self.each_instance(v, t, &mut |cx, meminfo| {
+            let count = cx
+                .b()
+                .build_bit_cast(
+                    meminfo,
+                    cx.ctx.i64_type().ptr_type(AddressSpace::default()),
+                    "count",
+                )?
+                .into_pointer_value();
+            // Relaxed, as in `Arc::clone` and `MemInfo::incref`.
+            cx.b().build_atomicrmw(
+                AtomicRMWBinOp::Add,
+                count,
+                cx.ctx.i64_type().const_int(1, false),
+                AtomicOrdering::Monotonic,
+            )?;
+            Ok(())
+        })
     }
 
     /// Drops the references `v` holds.
     pub(super) fn drop_value(&mut self, v: Val, t: &Type) -> CgResult<()> {
-        self.m.drop_value_in(self.func, v, t)
+        self.each_instance(v, t, &mut |cx, meminfo| {
+            let decref = cx.runtime_fn(crate::memory::RT_DECREF, |ctx| {
+                let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
+                ctx.void_type().fn_type(&[i8p.into()], false)
+            });
+            cx.b().build_call(decref, &[meminfo.into()], "")?;
+            Ok(())
+        })
+    }
+
+    /// Calls `f` with the meminfo of every managed instance in `v`, skipping null ones
+    /// (unmanaged instances, and the zeroed values of `None`s).
+    fn each_instance(
+        &mut self,
+        v: Val,
+        t: &Type,
+        f: &mut dyn FnMut(&mut Self, inkwell::values::PointerValue<'static>) -> CgResult<()>,
+    ) -> CgResult<()> {
+        match t {
+            Type::Class(_) | Type::PassThru(_) => {
+                let meminfo = self
+                    .b()
+                    .build_extract_value(v.into_struct_value(), 0, "meminfo")?
+                    .into_pointer_value();
+                let is_null: IntValue<'static> = self.b().build_is_null(meminfo, "unmanaged")?;
+                let counted = self.block("counted");
+                let done = self.block("counted.done");
+                self.b().build_conditional_branch(is_null, done, counted)?;
+                self.b().position_at_end(counted);
+                f(self, meminfo)?;
+                self.b().build_unconditional_branch(done)?;
+                self.b().position_at_end(done);
+            }
+            Type::Option(_) | Type::Tuple(_) if t.is_managed() => {
+                for (i, ft) in fields(t).iter().enumerate() {
+                    if ft.is_managed() {
+                        let part = self.b().build_extract_value(
+                            v.into_struct_value(),
+                            i as u32,
+                            "part",
+                        )?;
+                        self.each_instance(part, ft, f)?;
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
     }
 
     /// Drops what every owned local and temporary slot holds (at an exit).
     pub(super) fn drop_owned_slots(&mut self) -> CgResult<()> {
-        let mut slots: Vec<(PointerValue<'static>, Type)> = self
+        let mut slots: Vec<(inkwell::values::PointerValue<'static>, Type)> = self
             .owned_locals
             .iter()
             .enumerate()
@@ -195,106 +256,10 @@ impl FnCx<'_> {
         name: &str,
         ty: impl FnOnce(&'static inkwell::context::Context) -> inkwell::types::FunctionType<'static>,
     ) -> inkwell::values::FunctionValue<'static> {
-        self.m.runtime_fn(name, ty)
-    }
-}
-
-/// Counting emitted into any function of the module (a body, or an entry wrapper).
-impl ModuleCx {
-    /// Adds a reference to every instance `v` holds, emitting into `func`.
-    pub(crate) fn copy_value_in(
-        &self,
-        func: FunctionValue<'static>,
-        v: Val,
-        t: &Type,
-    ) -> CgResult<()> {
-        self.each_instance(func, v, t, &mut |m, meminfo| {
-            let count = m
-                .builder
-                .build_bit_cast(
-                    meminfo,
-                    m.ctx.i64_type().ptr_type(AddressSpace::default()),
-                    "count",
-                )?
-                .into_pointer_value();
-            // Relaxed, as in `Arc::clone` and `MemInfo::incref`.
-            m.builder.build_atomicrmw(
-                AtomicRMWBinOp::Add,
-                count,
-                m.ctx.i64_type().const_int(1, false),
-                AtomicOrdering::Monotonic,
-            )?;
-            Ok(())
-        })
-    }
-
-    /// Drops the references `v` holds, emitting into `func`.
-    pub(crate) fn drop_value_in(
-        &self,
-        func: FunctionValue<'static>,
-        v: Val,
-        t: &Type,
-    ) -> CgResult<()> {
-        self.each_instance(func, v, t, &mut |m, meminfo| {
-            let decref = m.runtime_fn(crate::memory::RT_DECREF, |ctx| {
-                let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
-                ctx.void_type().fn_type(&[i8p.into()], false)
-            });
-            m.builder.build_call(decref, &[meminfo.into()], "")?;
-            Ok(())
-        })
-    }
-
-    /// Calls `f` with the meminfo of every managed instance in `v`, skipping null ones
-    /// (unmanaged instances, and the zeroed values of `None`s).
-    fn each_instance(
-        &self,
-        func: FunctionValue<'static>,
-        v: Val,
-        t: &Type,
-        f: &mut dyn FnMut(&Self, PointerValue<'static>) -> CgResult<()>,
-    ) -> CgResult<()> {
-        match t {
-            Type::Class(_) | Type::PassThru(_) => {
-                let b = &self.builder;
-                let meminfo = b
-                    .build_extract_value(v.into_struct_value(), 0, "meminfo")?
-                    .into_pointer_value();
-                let is_null: IntValue<'static> = b.build_is_null(meminfo, "unmanaged")?;
-                let counted = self.ctx.append_basic_block(func, "counted");
-                let done = self.ctx.append_basic_block(func, "counted.done");
-                b.build_conditional_branch(is_null, done, counted)?;
-                b.position_at_end(counted);
-                f(self, meminfo)?;
-                self.builder.build_unconditional_branch(done)?;
-                self.builder.position_at_end(done);
-            }
-            Type::Option(_) | Type::Tuple(_) if t.is_managed() => {
-                for (i, ft) in fields(t).iter().enumerate() {
-                    if ft.is_managed() {
-                        let part = self.builder.build_extract_value(
-                            v.into_struct_value(),
-                            i as u32,
-                            "part",
-                        )?;
-                        self.each_instance(func, part, ft, f)?;
-                    }
-                }
-            }
-            _ => {}
-        }
-        Ok(())
-    }
-
-    /// A runtime helper, declared in the module on first use.
-    pub(crate) fn runtime_fn(
-        &self,
-        name: &str,
-        ty: impl FnOnce(&'static inkwell::context::Context) -> inkwell::types::FunctionType<'static>,
-    ) -> FunctionValue<'static> {
-        match self.module.get_function(name) {
+        match self.m.module.get_function(name) {
             Some(f) => f,
             None => self
+                .m
                 .module
                 .add_function(name, ty(self.ctx), Some(Linkage::External)),
         }
