@@ -15,8 +15,8 @@
 //! Locals, tuples and `Option`s inside a call are not sinks: they die with the call.
 //!
 //! Each sink checks the value before storing anything, and panics naming the class and
-//! the sink (in jit code through the usual panic path, at the DSL token; in SQLite that
-//! panic becomes an SQL error). Copying the instance into a managed one instead would
+//! the sink (in jit code through the usual panic path, at the DSL token, which SQLite's
+//! callbacks turn into an SQL error; in Rust at the caller). Copying the instance into a managed one instead would
 //! silently break identity (`ptr_eq`, writes through the copy lost), while instances have
 //! reference semantics everywhere else. Refusing at build time is not possible: any
 //! method may run on a lent instance. The check is a null test of the meminfo of each
