@@ -206,6 +206,7 @@ fn emit_struct(
         let fname = f.ident.as_ref().expect("named");
         let fvis = &f.vis;
         let setter = format_ident!("set_{}", fname);
+        let fname_str = fname.to_string();
         let get_doc = format!("Reads the field `{fname}` (a plain load of the payload).");
         let set_doc = format!(
             "Writes the field `{fname}`, releasing what the old value referenced."
@@ -222,11 +223,12 @@ fn emit_struct(
 
             #[doc = #set_doc]
             #[inline]
+            #[track_caller]
             #[allow(dead_code)]
             #fvis fn #setter(&self, value: #ty) {
                 let handle = ::jitclass::JitClass::handle(self);
                 // SAFETY: as in the getter; no reference into the payload is held.
-                unsafe { handle.set::<#ty>(::core::ptr::addr_of_mut!((*handle.payload()).#fname), value) }
+                unsafe { handle.set::<#ty>(::core::ptr::addr_of_mut!((*handle.payload()).#fname), #fname_str, value) }
             }
         }
     });
@@ -378,6 +380,10 @@ fn emit_struct(
             unsafe fn clone_from_repr(repr: &::jitclass::RawInstance) -> Self {
                 // SAFETY: the caller guarantees `repr` is a live instance of `Self`.
                 unsafe { ::jitclass::__private::class_abi::clone_from_repr(repr) }
+            }
+            #[inline(always)]
+            fn unmanaged_class(&self) -> ::core::option::Option<&'static ::jitclass::ClassInfo> {
+                ::jitclass::__private::class_abi::unmanaged_class(self)
             }
         }
 

@@ -71,6 +71,13 @@ pub unsafe trait JitType: JitArg + 'static {
     /// # Safety
     /// `repr` must be a valid repr of `Self`.
     unsafe fn clone_from_repr(repr: &Self::Repr) -> Self;
+    /// The class of an unmanaged instance the value holds outside `None`s, if any: what
+    /// a store that outlives the call refuses (see `escape.rs`).
+    #[doc(hidden)]
+    #[inline(always)]
+    fn unmanaged_class(&self) -> Option<&'static crate::ClassInfo> {
+        None
+    }
 }
 
 /// A type whose Rust memory layout is its repr, so a Rust slice of it can be read in place.
@@ -460,6 +467,10 @@ unsafe impl<T: JitType> JitType for Option<T> {
         repr.is_some
             .then(|| unsafe { T::clone_from_repr(repr.value.assume_init_ref()) })
     }
+    #[inline(always)]
+    fn unmanaged_class(&self) -> Option<&'static crate::ClassInfo> {
+        self.as_ref().and_then(T::unmanaged_class)
+    }
 }
 
 macro_rules! tuple {
@@ -505,6 +516,10 @@ macro_rules! tuple {
             unsafe fn clone_from_repr(repr: &Self::Repr) -> Self {
                 // SAFETY: each element repr is valid for its element type.
                 ($(unsafe { $T::clone_from_repr(&repr.$i) },)+)
+            }
+            #[inline(always)]
+            fn unmanaged_class(&self) -> Option<&'static crate::ClassInfo> {
+                None$(.or_else(|| self.$i.unmanaged_class()))+
             }
         }
     };

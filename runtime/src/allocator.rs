@@ -10,18 +10,24 @@ use std::ffi::c_void;
 
 /// A C allocator table, the shape and contract of Numba's `ExternalMemAllocator`:
 /// `malloc(size, opaque_data)`, `realloc(ptr, new_size, opaque_data)`,
-/// `free(ptr, opaque_data)`. The functions may be called from any thread.
+/// `free(ptr, opaque_data)`.
+///
+/// jitclass writes instances into the memory `malloc` returns, so a table is made either
+/// from a Rust [`GlobalAlloc`] ([`ExternalAllocator::from_global`], safe: implementing
+/// `GlobalAlloc` is the `unsafe` promise) or from C functions with the `unsafe`
+/// [`ExternalAllocator::new`], whose contract says what they must do (as `GlobalAlloc`
+/// is an `unsafe trait` in Rust).
 #[repr(C)]
 #[derive(Debug)]
 pub struct ExternalAllocator {
-    pub malloc: unsafe extern "C" fn(size: usize, opaque_data: *mut c_void) -> *mut c_void,
-    pub realloc: unsafe extern "C" fn(
+    malloc: unsafe extern "C" fn(size: usize, opaque_data: *mut c_void) -> *mut c_void,
+    realloc: unsafe extern "C" fn(
         ptr: *mut c_void,
         new_size: usize,
         opaque_data: *mut c_void,
     ) -> *mut c_void,
-    pub free: unsafe extern "C" fn(ptr: *mut c_void, opaque_data: *mut c_void),
-    pub opaque_data: *mut c_void,
+    free: unsafe extern "C" fn(ptr: *mut c_void, opaque_data: *mut c_void),
+    opaque_data: *mut c_void,
 }
 
 // SAFETY: the table itself is never mutated after construction, and its contract requires
@@ -36,6 +42,75 @@ unsafe impl Send for ExternalAllocator {}
 const GLOBAL_HEADER: usize = 16;
 
 impl ExternalAllocator {
+    /// A table of C allocator functions, each called with `opaque_data`. Here, one that
+    /// counts the blocks it serves, on top of another table:
+    ///
+    /// ```
+    /// use jitclass::ExternalAllocator;
+    /// use std::ffi::c_void;
+    /// use std::sync::atomic::{AtomicUsize, Ordering};
+    ///
+    /// static SYSTEM: ExternalAllocator = ExternalAllocator::from_global(&std::alloc::System);
+    /// static BLOCKS: AtomicUsize = AtomicUsize::new(0);
+    ///
+    /// unsafe extern "C" fn counting_malloc(size: usize, _: *mut c_void) -> *mut c_void {
+    ///     BLOCKS.fetch_add(1, Ordering::Relaxed);
+    ///     SYSTEM.malloc(size)
+    /// }
+    ///
+    /// unsafe extern "C" fn counting_realloc(p: *mut c_void, size: usize, _: *mut c_void) -> *mut c_void {
+    ///     // SAFETY: `p` is a block of `SYSTEM`'s (this table's contract).
+    ///     unsafe { SYSTEM.realloc(p, size) }
+    /// }
+    ///
+    /// unsafe extern "C" fn counting_free(p: *mut c_void, _: *mut c_void) {
+    ///     BLOCKS.fetch_sub(1, Ordering::Relaxed);
+    ///     // SAFETY: as above.
+    ///     unsafe { SYSTEM.free(p) }
+    /// }
+    ///
+    /// // SAFETY: the functions forward to `SYSTEM`, which keeps the contract.
+    /// static COUNTING: ExternalAllocator = unsafe {
+    ///     ExternalAllocator::new(counting_malloc, counting_realloc, counting_free, std::ptr::null_mut())
+    /// };
+    ///
+    /// let p = COUNTING.malloc(32);
+    /// assert!(!p.is_null() && BLOCKS.load(Ordering::Relaxed) == 1);
+    /// // SAFETY: a block of this table, not used afterwards.
+    /// unsafe { COUNTING.free(p) };
+    /// assert_eq!(BLOCKS.load(Ordering::Relaxed), 0);
+    /// ```
+    ///
+    /// # Safety
+    /// For as long as the table is used (a `#[jitclass(allocator = ..)]` table is
+    /// `'static`), called with `opaque_data`:
+    /// - `malloc(size, ..)` returns null or a block of at least `size` bytes, valid for
+    ///   reads and writes, that nothing else uses until it is passed to `free` (or
+    ///   `realloc`); jitclass treats a block not aligned to 16 bytes as a failed
+    ///   allocation (and frees it);
+    /// - `free(ptr, ..)` takes any block this table's `malloc` or `realloc` returned, once;
+    ///   after it, jitclass never uses the block again;
+    /// - `realloc(ptr, new_size, ..)` behaves as C's `realloc` for the table's blocks
+    ///   (jitclass does not call it: it completes Numba's table);
+    /// - all three may be called from any thread, also concurrently, and never unwind.
+    pub const unsafe fn new(
+        malloc: unsafe extern "C" fn(size: usize, opaque_data: *mut c_void) -> *mut c_void,
+        realloc: unsafe extern "C" fn(
+            ptr: *mut c_void,
+            new_size: usize,
+            opaque_data: *mut c_void,
+        ) -> *mut c_void,
+        free: unsafe extern "C" fn(ptr: *mut c_void, opaque_data: *mut c_void),
+        opaque_data: *mut c_void,
+    ) -> ExternalAllocator {
+        ExternalAllocator {
+            malloc,
+            realloc,
+            free,
+            opaque_data,
+        }
+    }
+
     /// A table that allocates through a Rust [`GlobalAlloc`] (16-byte aligned blocks, as
     /// `malloc`'s), for `#[jitclass(allocator = ..)]`:
     ///
@@ -46,12 +121,42 @@ impl ExternalAllocator {
     /// static SYSTEM: ExternalAllocator = ExternalAllocator::from_global(&System);
     /// ```
     pub const fn from_global<A: GlobalAlloc + Sync>(allocator: &'static A) -> ExternalAllocator {
-        ExternalAllocator {
-            malloc: global_malloc::<A>,
-            realloc: global_realloc::<A>,
-            free: global_free::<A>,
-            opaque_data: allocator as *const A as *mut c_void,
+        // SAFETY: the `global_*` functions keep `new`'s contract over a `GlobalAlloc`
+        // (whose own contract is the `unsafe impl`), with a size header per block;
+        // `allocator` is `'static` and `Sync`.
+        unsafe {
+            ExternalAllocator::new(
+                global_malloc::<A>,
+                global_realloc::<A>,
+                global_free::<A>,
+                allocator as *const A as *mut c_void,
+            )
         }
+    }
+
+    /// A block of at least `size` bytes from the table's `malloc`, or null.
+    pub fn malloc(&self, size: usize) -> *mut c_void {
+        // SAFETY: `new`'s contract: `malloc` may be called with `opaque_data` at any time.
+        unsafe { (self.malloc)(size, self.opaque_data) }
+    }
+
+    /// The table's `realloc` of `ptr`.
+    ///
+    /// # Safety
+    /// `ptr` is null or a live block from this table, not used afterwards unless
+    /// `realloc` returns null.
+    pub unsafe fn realloc(&self, ptr: *mut c_void, new_size: usize) -> *mut c_void {
+        // SAFETY: guaranteed by the caller.
+        unsafe { (self.realloc)(ptr, new_size, self.opaque_data) }
+    }
+
+    /// Gives `ptr` back to the table's `free`.
+    ///
+    /// # Safety
+    /// `ptr` is a live block from this table's `malloc` or `realloc`, not used afterwards.
+    pub unsafe fn free(&self, ptr: *mut c_void) {
+        // SAFETY: guaranteed by the caller.
+        unsafe { (self.free)(ptr, self.opaque_data) }
     }
 }
 
@@ -136,15 +241,15 @@ mod tests {
 
     #[test]
     fn a_global_allocator_behind_the_c_table() {
+        let p = TABLE.malloc(24).cast::<u8>();
+        assert!(!p.is_null());
+        assert_eq!(p as usize % 16, 0);
         // SAFETY: the table's own contract, followed below.
         unsafe {
-            let p = (TABLE.malloc)(24, TABLE.opaque_data).cast::<u8>();
-            assert!(!p.is_null());
-            assert_eq!(p as usize % 16, 0);
             p.write_bytes(7, 24);
-            let q = (TABLE.realloc)(p.cast(), 4096, TABLE.opaque_data).cast::<u8>();
+            let q = TABLE.realloc(p.cast(), 4096).cast::<u8>();
             assert_eq!(std::slice::from_raw_parts(q, 24), [7; 24]);
-            (TABLE.free)(q.cast(), TABLE.opaque_data);
+            TABLE.free(q.cast());
             (TABLE.free)(std::ptr::null_mut(), TABLE.opaque_data);
         }
     }

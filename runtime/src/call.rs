@@ -2,10 +2,11 @@
 //!
 //! `call_N(entry, args..)` converts each argument to its repr, calls the entry point with
 //! the ABI described in `crate::abi`, turns a JIT panic into a Rust panic, and rebuilds the
-//! result.
+//! result, refusing one that holds an unmanaged instance (see `crate::escape`).
 
 use crate::abi::{JitArg, JitType};
 use crate::dispatch::Dispatcher;
+use crate::escape::{Sink, refuse_unmanaged};
 use crate::panic::raise_pending_panic;
 use std::mem::{MaybeUninit, transmute};
 
@@ -45,7 +46,11 @@ macro_rules! call_n {
                 raise_pending_panic()
             }
             // SAFETY: on success the entry point initialised `out` for non-scalar results.
-            unsafe { R::from_ret(ret, out.as_ptr()) }
+            let result = unsafe { R::from_ret(ret, out.as_ptr()) };
+            // In the caller's hands it would outlive the call (see `escape.rs`); a refused
+            // result is dropped, which releases its managed parts.
+            refuse_unmanaged(&result, Sink::Return);
+            result
         }
     };
 }

@@ -282,11 +282,15 @@ impl ClassInfo {
     /// Allocates a zeroed, counted instance of this class (count one).
     pub(crate) fn allocate(&'static self) -> Result<NonNull<MemInfo>, String> {
         let drop_info = self.drop_info()?;
-        MemInfo::allocate(
-            self.payload_layout(),
-            Some(drop_info).filter(|d| !d.managed_offsets.is_empty()),
-            self.allocator(),
-        )
+        // SAFETY: the drop info holds the offsets of the payload's members, 8-byte
+        // `*mut MemInfo`s in the layout `decode` checked against rustc's.
+        unsafe {
+            MemInfo::allocate(
+                self.payload_layout(),
+                Some(drop_info).filter(|d| !d.managed_offsets.is_empty()),
+                self.allocator(),
+            )
+        }
         .ok_or_else(|| {
             format!(
                 "memory allocation of {} bytes failed for `{}`",
@@ -422,11 +426,22 @@ impl<C: JitClass> Handle<C> {
         unsafe { T::clone_from_repr(&*field) }
     }
 
-    /// Replaces field `T` at `field`, releasing what the old value held.
+    /// Replaces field `T` at `field` (named `name`), releasing what the old value held.
+    ///
+    /// Panics, storing nothing, if `value` holds an unmanaged instance: a field outlives
+    /// the call such an instance was lent to (see [`unsafe_cast`](crate::unsafe_cast)).
     ///
     /// # Safety
     /// As [`Handle::get`].
-    pub unsafe fn set<T: JitType>(&self, field: *mut T::Repr, value: T) {
+    #[track_caller]
+    pub unsafe fn set<T: JitType>(&self, field: *mut T::Repr, name: &str, value: T) {
+        crate::escape::refuse_unmanaged(
+            &value,
+            crate::escape::Sink::Field {
+                class: Some(C::class_info().name()),
+                field: name,
+            },
+        );
         let new = crate::abi::into_owned_repr(value);
         // SAFETY: guaranteed by the caller; the old repr owned its references.
         unsafe {
@@ -583,6 +598,12 @@ pub mod abi {
     pub unsafe fn from_repr<C: JitClass>(raw: RawInstance) -> C {
         // SAFETY: guaranteed by the caller.
         C::from_handle(unsafe { Handle::from_raw(raw) })
+    }
+
+    /// `C`'s descriptor if `c` is unmanaged (`JitType::unmanaged_class`).
+    #[inline(always)]
+    pub fn unmanaged_class<C: JitClass>(c: &C) -> Option<&'static ClassInfo> {
+        (!c.handle().is_managed()).then(C::class_info)
     }
 
     /// A new reference to the instance `raw` borrows.

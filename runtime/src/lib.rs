@@ -33,6 +33,7 @@ mod class;
 mod compiler;
 mod dispatch;
 mod error;
+mod escape;
 mod foreign;
 pub mod memory;
 mod objmode;

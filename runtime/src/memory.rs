@@ -8,7 +8,8 @@
 //!
 //! This is the layer `#[jitclass]` instances are built on; most programs never use it
 //! directly. Every function that takes a `*mut MemInfo` requires a pointer returned by
-//! [`MemInfo::allocate`] whose block is still alive (its count is above zero).
+//! [`MemInfo::allocate`] whose block is still alive (its count is above zero), and whose
+//! payload holds, at each offset of its `DropInfo`, null or a reference it owns.
 
 use crate::stats::{count_allocation, count_free};
 use std::alloc::Layout;
@@ -51,7 +52,11 @@ impl MemInfo {
     /// Allocates a block with a zeroed payload of `payload` layout and a count of one.
     /// `None` if the allocator fails, returns misaligned memory, or the alignment exceeds
     /// [`MAX_ALIGN`].
-    pub fn allocate(
+    ///
+    /// # Safety
+    /// Each offset of `drop_info` is a multiple of 8 with 8 bytes of `payload` from it:
+    /// releasing the block reads a `*mut MemInfo` there (null while zeroed) and drops it.
+    pub unsafe fn allocate(
         payload: Layout,
         drop_info: Option<&'static DropInfo>,
         allocator: Option<&'static ExternalAllocator>,
@@ -67,13 +72,12 @@ impl MemInfo {
                 unsafe { std::alloc::alloc(layout) }
             }
             Some(a) => {
-                // SAFETY: calling the table's `malloc` with its own opaque data is its contract.
-                let p = unsafe { (a.malloc)(block_size, a.opaque_data) }.cast::<u8>();
+                let p = a.malloc(block_size).cast::<u8>();
                 let align = payload.align().max(align_of::<MemInfo>());
                 if p.is_null() || !(p as usize).is_multiple_of(align) {
                     if !p.is_null() {
                         // SAFETY: `p` came from this allocator's `malloc`.
-                        unsafe { (a.free)(p.cast(), a.opaque_data) };
+                        unsafe { a.free(p.cast()) };
                     }
                     return None;
                 }
@@ -109,7 +113,8 @@ impl MemInfo {
             // SAFETY: the caller (`release`) passes the payload `allocate_value` wrote.
             unsafe { data.cast::<T>().drop_in_place() }
         }
-        let info = Self::allocate(Layout::new::<T>(), None, None)?;
+        // SAFETY: no drop info.
+        let info = unsafe { Self::allocate(Layout::new::<T>(), None, None) }?;
         // SAFETY: a fresh block with a payload laid out for `T`, not yet shared.
         unsafe {
             let header = info.as_ptr();
@@ -276,7 +281,7 @@ impl MemInfo {
             unsafe { std::alloc::dealloc(info.cast(), layout) };
         } else {
             // SAFETY: allocated by this table's `malloc`; the table is `'static`.
-            unsafe { ((*allocator).free)(info.cast(), (*allocator).opaque_data) };
+            unsafe { (*allocator).free(info.cast()) };
         }
         count_free();
     }
@@ -335,7 +340,8 @@ mod tests {
     fn a_block_is_zeroed_counted_and_freed_by_its_last_reference() {
         let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
         let before = stats();
-        let info = MemInfo::allocate(Layout::new::<[u64; 4]>(), None, None)
+        // SAFETY: no drop info.
+        let info = unsafe { MemInfo::allocate(Layout::new::<[u64; 4]>(), None, None) }
             .unwrap()
             .as_ptr();
         unsafe {
@@ -370,7 +376,8 @@ mod tests {
         let drop_info = linked_drop_info();
         let mut head: *mut MemInfo = std::ptr::null_mut();
         for i in 0..1_000_000i64 {
-            let node = MemInfo::allocate(node_layout(), Some(drop_info), None)
+            // SAFETY: the node's first 8 bytes are its link.
+            let node = unsafe { MemInfo::allocate(node_layout(), Some(drop_info), None) }
                 .unwrap()
                 .as_ptr();
             unsafe {
@@ -422,11 +429,15 @@ mod tests {
         unsafe { std::alloc::dealloc(ptr.cast(), Layout::from_size_align(size, 16).unwrap()) };
     }
 
-    static COUNTING: ExternalAllocator = ExternalAllocator {
-        malloc: counting_malloc,
-        realloc: counting_realloc,
-        free: counting_free,
-        opaque_data: 0xfeed as *mut c_void,
+    // SAFETY: `counting_malloc` returns fresh 16-aligned blocks and `counting_free`
+    // frees them, from any thread.
+    static COUNTING: ExternalAllocator = unsafe {
+        ExternalAllocator::new(
+            counting_malloc,
+            counting_realloc,
+            counting_free,
+            0xfeed as *mut c_void,
+        )
     };
 
     #[test]
@@ -435,13 +446,14 @@ mod tests {
         let before = stats();
         let drop_info = linked_drop_info();
         // An external node holding a node from the global allocator, and vice versa.
-        let ext = MemInfo::allocate(node_layout(), Some(drop_info), Some(&COUNTING))
+        // SAFETY (the three): the node's first 8 bytes are its link.
+        let ext = unsafe { MemInfo::allocate(node_layout(), Some(drop_info), Some(&COUNTING)) }
             .unwrap()
             .as_ptr();
-        let global = MemInfo::allocate(node_layout(), Some(drop_info), None)
+        let global = unsafe { MemInfo::allocate(node_layout(), Some(drop_info), None) }
             .unwrap()
             .as_ptr();
-        let ext2 = MemInfo::allocate(node_layout(), Some(drop_info), Some(&COUNTING))
+        let ext2 = unsafe { MemInfo::allocate(node_layout(), Some(drop_info), Some(&COUNTING)) }
             .unwrap()
             .as_ptr();
         unsafe {
@@ -466,15 +478,20 @@ mod tests {
     #[test]
     fn a_failed_or_unsupported_allocation_is_none() {
         let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-        static FAILING: ExternalAllocator = ExternalAllocator {
-            malloc: failing_malloc,
-            realloc: counting_realloc,
-            free: counting_free,
-            opaque_data: std::ptr::null_mut(),
+        // SAFETY: `failing_malloc` returns no block at all.
+        static FAILING: ExternalAllocator = unsafe {
+            ExternalAllocator::new(
+                failing_malloc,
+                counting_realloc,
+                counting_free,
+                std::ptr::null_mut(),
+            )
         };
         let before = stats();
-        assert!(MemInfo::allocate(node_layout(), None, Some(&FAILING)).is_none());
-        assert!(MemInfo::allocate(Layout::from_size_align(64, 64).unwrap(), None, None).is_none());
+        // SAFETY (both): no drop info.
+        assert!(unsafe { MemInfo::allocate(node_layout(), None, Some(&FAILING)) }.is_none());
+        let over_aligned = Layout::from_size_align(64, 64).unwrap();
+        assert!(unsafe { MemInfo::allocate(over_aligned, None, None) }.is_none());
         assert_eq!(stats().since(&before).allocations, 0);
     }
 }

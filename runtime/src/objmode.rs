@@ -14,6 +14,9 @@ use std::any::Any;
 /// of those names, passed as values of the declared types (an instance or a `PassThru` is
 /// another reference to the same value); its output has the declared type. A panic inside
 /// becomes a panic of the outer jit call; `return`, `?` and `break` cannot leave it.
+/// An input holding an unmanaged instance (see [`unsafe_cast`](crate::unsafe_cast)) is
+/// refused with a panic before the block runs: Rust could keep it past the call it was
+/// lent to.
 ///
 /// ```
 /// use jitclass::{jit, objmode};

@@ -62,17 +62,36 @@ fn check_place<T: JitClass>(ptr: *mut u8, what: &str) {
 }
 
 /// An unmanaged instance of `T` whose payload is the memory at `ptr`: reads, writes and
-/// method calls use that memory; dropping the instance does nothing.
+/// method calls use that memory; cloning or dropping the instance counts and frees
+/// nothing.
+///
+/// Panics if `ptr` is null or not aligned to `alignof::<T>()`.
+///
+/// An unmanaged instance lives only for the calls it is lent to: jit code and Rust
+/// setters refuse, with a panic, to store one where it would outlive them (a field, a
+/// slice element, an `objmode!` block, the result of a jit function returned to Rust).
+/// What stays in the caller's hands is the returned handle and its clones.
 ///
 /// # Safety
-/// `ptr` points to `sizeof::<T>()` bytes, aligned to `alignof::<T>()`, that hold a valid
-/// payload of `T`, are not
-/// accessed otherwise while the instance or a copy of it (also one stored by jit code)
-/// is in use, and outlive all of them. Panics if `ptr` is null or misaligned.
+/// - `ptr` points to `sizeof::<T>()` bytes, valid for reads and writes, that hold a
+///   valid payload of `T` (below).
+/// - While a read, a write or a method call goes through the instance or a clone of it,
+///   nothing else reads or writes those bytes (a method may write any field, and the
+///   handle is `!Send`, so one thread at a time).
+/// - The bytes stay valid, and are not reused for anything else, until the instance and
+///   every clone of it are dropped (a clone kept in a `static`, a collection or a
+///   `PassThru` counts).
 ///
-/// Zeroed memory is a valid payload when every class-typed field of `T` is an `Option`
-/// (it reads as zero numbers, `false`, `None`s); a field holding an instance is never
-/// zero in a valid payload: use [`construct_at`] for such a class.
+/// A valid payload of `T` is what jit code would leave there: the `#[repr(C)]` struct
+/// [`Payload<T>`](crate::Payload) with a valid value in every field, that is numbers,
+/// `bool`s that are 0 or 1, `extern "C" fn` pointers of the field's signature (never
+/// null), `Option`s whose flag is 0 with zero bytes after it (`None`) or 1 with a valid
+/// value, and, for every class instance and `PassThru` handle it holds, a live managed
+/// reference (non-null meminfo) that the payload owns.
+///
+/// So zeroed memory is a valid payload when every class-typed field of `T` is an
+/// `Option` (it reads as zero numbers, `false`, `None`s); a field holding an instance is
+/// never zero in a valid payload: use [`construct_at`] for such a class.
 #[track_caller]
 pub unsafe fn unsafe_cast<T: JitClass>(ptr: *mut u8) -> T {
     check_place::<T>(ptr, "unsafe_cast");
@@ -89,9 +108,14 @@ pub unsafe fn unsafe_cast<T: JitClass>(ptr: *mut u8) -> T {
 /// reference, so both copies own theirs) and returns an unmanaged instance over `ptr`.
 /// `construct_at(ptr, T::new(..))` runs a constructor into memory the caller owns.
 ///
+/// Panics if `ptr` is null or not aligned to `alignof::<T>()`.
+///
 /// # Safety
-/// As [`unsafe_cast`], except that the memory's previous contents are not read: they
-/// are overwritten (any members they held are not released; see [`destroy_at`]).
+/// - `ptr` points to `sizeof::<T>()` bytes valid for writes; their previous contents are
+///   overwritten without being read, so any members they held are not released (call
+///   [`destroy_at`] first).
+/// - For the returned instance, the rest of [`unsafe_cast`]'s contract: nothing else
+///   accesses the bytes during a use of the instance, and they outlive it and its clones.
 #[track_caller]
 pub unsafe fn construct_at<T: JitClass>(ptr: *mut u8, value: T) -> T {
     check_place::<T>(ptr, "construct_at");
@@ -110,9 +134,14 @@ pub unsafe fn construct_at<T: JitClass>(ptr: *mut u8, value: T) -> T {
 /// `drop_in_place` for an instance made by [`construct_at`] or [`unsafe_cast`]. A second
 /// call releases nothing.
 ///
+/// Panics if `ptr` is null or not aligned to `alignof::<T>()`.
+///
 /// # Safety
-/// `ptr` holds a valid payload of `T`, and no instance over it is used afterwards
-/// (unless the memory is constructed again).
+/// - `ptr` points to `sizeof::<T>()` bytes valid for reads and writes that hold a valid
+///   payload of `T` (see [`unsafe_cast`]), or that a previous `destroy_at::<T>` zeroed.
+/// - No instance over those bytes is used afterwards, unless they are constructed again
+///   (or, when every class-typed field of `T` is an `Option`, so that the zeroed payload
+///   is valid, cast again).
 #[track_caller]
 pub unsafe fn destroy_at<T: JitClass>(ptr: *mut u8) {
     check_place::<T>(ptr, "destroy_at");

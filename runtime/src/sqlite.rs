@@ -129,6 +129,10 @@ sql_args!(A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P);
 /// arguments, `finalize(&self)` gives the result. A row whose argument is NULL is skipped
 /// unless that parameter is an `Option`; a group without rows gets `finalize` of a fresh
 /// state. The callbacks are compiled now: a type error is this call's `Err`.
+///
+/// The methods get the state as an unmanaged instance over SQLite's memory, lent for the
+/// call: storing it in a field, passing it to an `objmode!` block or returning it to Rust
+/// panics (see `unsafe_cast`), and the query reports that panic as the function's error.
 pub fn register_aggregate<A>(
     conn: &Connection,
     name: &str,

@@ -251,7 +251,7 @@ pub(crate) fn footprint(instances: &[Instance], type_args: &[Type]) -> Result<Fo
 }
 
 /// How many times the class `key` occurs in `t`.
-fn occurrences(t: &Type, key: &ClassKey) -> usize {
+pub(crate) fn occurrences(t: &Type, key: &ClassKey) -> usize {
     match t {
         Type::Class(k) => usize::from(k == key),
         Type::Tuple(es) => es.iter().map(|e| occurrences(e, key)).sum(),

@@ -1717,6 +1717,8 @@ impl Lowerer {
         let mut inputs = Vec::new();
         let mut args = Vec::new();
         let mut input_types = Vec::new();
+        // Every input naming a local, also one whose type is refused (the body may use it).
+        let mut declared: Vec<String> = Vec::new();
         for input in &closure.inputs {
             let syn::Pat::Type(pt) = input else {
                 self.error(
@@ -1741,6 +1743,7 @@ impl Lowerer {
                 self.error(pi.ident.span(), format!("`{name}` is not a local of this jit fn: an `objmode!` input passes a jit local into the block"));
                 continue;
             };
+            declared.push(name);
             let ty = match lower_type(&pt.ty, &mut self.scope, TypePos::Other) {
                 Ok(t) => t,
                 Err(e) => {
@@ -1758,7 +1761,6 @@ impl Lowerer {
                 format!("an `objmode!` block takes at most {MAX_OBJMODE_INPUTS} inputs; pass a tuple or a class instance for more"),
             );
         }
-        let declared: Vec<String> = inputs.iter().map(|(i, _)| i.to_string()).collect();
         for error in objmode_escapes(&closure.body, &declared, |name| self.lookup(name).is_some()) {
             self.errors.push(error);
         }

@@ -8,6 +8,7 @@ mod concurrency;
 mod control_flow;
 mod dispatcher;
 mod dump_ir;
+mod escapes;
 mod fn_values;
 mod generics;
 mod math;

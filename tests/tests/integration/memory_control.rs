@@ -217,10 +217,19 @@ fn construct_in_place_and_destroy_members() {
 static COUNT_MALLOC: AtomicUsize = AtomicUsize::new(0);
 static COUNT_FREE: AtomicUsize = AtomicUsize::new(0);
 
+/// The table behind `opaque`: `COUNTING` forwards to it.
+///
+/// # Safety
+/// `opaque` is the `opaque_data` of `COUNTING`.
+unsafe fn inner(opaque: *mut c_void) -> &'static ExternalAllocator {
+    // SAFETY: guaranteed by the caller.
+    unsafe { &*(opaque as *const ExternalAllocator) }
+}
+
 unsafe extern "C" fn counting_malloc(size: usize, opaque: *mut c_void) -> *mut c_void {
     COUNT_MALLOC.fetch_add(1, Ordering::SeqCst);
-    // SAFETY: the same table's `malloc`.
-    unsafe { (SYSTEM.malloc)(size, opaque) }
+    // SAFETY: called by `COUNTING`'s table with its opaque data.
+    unsafe { inner(opaque) }.malloc(size)
 }
 
 unsafe extern "C" fn counting_realloc(
@@ -228,23 +237,26 @@ unsafe extern "C" fn counting_realloc(
     size: usize,
     opaque: *mut c_void,
 ) -> *mut c_void {
-    // SAFETY: the same table's `realloc`.
-    unsafe { (SYSTEM.realloc)(p, size, opaque) }
+    // SAFETY: `p` is a block of the same table.
+    unsafe { inner(opaque).realloc(p, size) }
 }
 
 unsafe extern "C" fn counting_free(p: *mut c_void, opaque: *mut c_void) {
     COUNT_FREE.fetch_add(1, Ordering::SeqCst);
-    // SAFETY: the same table's `free`.
-    unsafe { (SYSTEM.free)(p, opaque) }
+    // SAFETY: `p` is a block of the same table.
+    unsafe { inner(opaque).free(p) }
 }
 
 static SYSTEM: ExternalAllocator = ExternalAllocator::from_global(&std::alloc::System);
 
-static COUNTING: ExternalAllocator = ExternalAllocator {
-    malloc: counting_malloc,
-    realloc: counting_realloc,
-    free: counting_free,
-    opaque_data: &SYSTEM as *const ExternalAllocator as *mut c_void,
+// SAFETY: the functions forward to `SYSTEM`, which keeps the contract.
+static COUNTING: ExternalAllocator = unsafe {
+    ExternalAllocator::new(
+        counting_malloc,
+        counting_realloc,
+        counting_free,
+        &SYSTEM as *const ExternalAllocator as *mut c_void,
+    )
 };
 
 #[jitclass(allocator = COUNTING)]
@@ -340,11 +352,15 @@ unsafe extern "C" fn arena_malloc_lazy(size: usize, _: *mut c_void) -> *mut c_vo
     unsafe { arena_malloc(size, arena() as *const Arena as *mut c_void) }
 }
 
-static ARENA_TABLE: ExternalAllocator = ExternalAllocator {
-    malloc: arena_malloc_lazy,
-    realloc: arena_realloc,
-    free: arena_free,
-    opaque_data: std::ptr::null_mut(),
+// SAFETY: the arena hands out disjoint 16-aligned blocks (or null once full) from any
+// thread, through its atomic bump pointer, and never reuses one.
+static ARENA_TABLE: ExternalAllocator = unsafe {
+    ExternalAllocator::new(
+        arena_malloc_lazy,
+        arena_realloc,
+        arena_free,
+        std::ptr::null_mut(),
+    )
 };
 
 #[jitclass(allocator = ARENA_TABLE)]

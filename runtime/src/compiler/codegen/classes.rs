@@ -9,6 +9,7 @@ use super::ownership::Held;
 use super::{FnCx, Val};
 use crate::compiler::types::{from_mem, instance_type, mem_type, to_mem};
 use crate::compiler::{CgError, CgResult};
+use crate::escape::Sink;
 use crate::{Dispatcher, Type};
 use inkwell::AddressSpace;
 use inkwell::IntPredicate;
@@ -190,6 +191,11 @@ impl FnCx<'_> {
             return Ok(None);
         };
         let types: Vec<Type> = args.iter().map(|a| self.ty(*a).clone()).collect();
+        // The block is Rust, which could keep an input past the call.
+        for (((v, _), t), a) in operands.iter().zip(&types).zip(args) {
+            let loc = self.ir.expr(*a).loc;
+            self.refuse_unmanaged(*v, t, loc, Sink::ObjMode)?;
+        }
         let input_struct = self.ctx.struct_type(
             &types
                 .iter()
@@ -389,7 +395,7 @@ impl FnCx<'_> {
     }
 
     /// The payload index of the field a `Field` expression names.
-    fn field_index(&self, id: ExprId) -> CgResult<u32> {
+    pub(super) fn field_index(&self, id: ExprId) -> CgResult<u32> {
         self.typed
             .field_index
             .get(&id)
@@ -397,7 +403,7 @@ impl FnCx<'_> {
             .ok_or_else(|| CgError::Internal("a field access without its field".into()))
     }
 
-    fn class_of(&self, e: ExprId) -> CgResult<ClassKey> {
+    pub(super) fn class_of(&self, e: ExprId) -> CgResult<ClassKey> {
         match self.ty(e) {
             Type::Class(k) => Ok(k.clone()),
             other => Err(CgError::Internal(format!("field of a `{other}`"))),
@@ -456,6 +462,17 @@ impl FnCx<'_> {
             held.push((val, t.clone(), self.hold(val, &t)?));
         }
         let key = self.class_of(id)?;
+        let indices = self.typed.literal_fields[&id].clone();
+        // Checked before the allocation, so that a refusal has nothing to free.
+        for ((val, t, _), (index, v)) in held.iter().zip(indices.iter().zip(values)) {
+            let field = self.field_name(&key, *index)?;
+            let loc = self.ir.expr(*v).loc;
+            let sink = Sink::Field {
+                class: self.certain_name(&key),
+                field,
+            };
+            self.refuse_unmanaged(*val, t, loc, sink)?;
+        }
         let info = crate::class::lookup(&key).map_err(CgError::Internal)?;
         let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
         let alloc = self.runtime_fn(crate::memory::RT_ALLOC, |ctx| {
@@ -503,7 +520,6 @@ impl FnCx<'_> {
             .build_insert_value(instance, data, 1, "inst")?
             .into_struct_value()
             .into();
-        let indices = self.typed.literal_fields[&id].clone();
         for ((val, t, h), index) in held.into_iter().zip(indices) {
             self.take(h)?;
             let ptr = self.field_addr(instance, &key, index)?;

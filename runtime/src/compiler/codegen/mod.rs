@@ -14,6 +14,7 @@
 
 pub(crate) mod c_calls;
 mod classes;
+mod escape;
 mod ownership;
 
 use super::types::{from_mem, int_type, reg_type, result_type, to_mem};
@@ -477,6 +478,7 @@ impl FnCx<'_> {
                 let Some((ptr, in_memory)) = self.place(*place)? else {
                     return Ok(None);
                 };
+                self.refuse_unmanaged_in_place(v, &t, *place, loc)?;
                 self.take(held)?;
                 self.store(ptr, in_memory, v, &t)?;
                 self.release_place_temps()?;
@@ -497,6 +499,7 @@ impl FnCx<'_> {
                     old
                 };
                 let new = self.binop(*op, old, v, &t, &tv, loc)?;
+                self.refuse_unmanaged_in_place(new, &t, *place, loc)?;
                 self.store(ptr, in_memory, new, &t)?;
                 self.release_place_temps()?;
                 self.unit()
