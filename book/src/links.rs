@@ -66,7 +66,11 @@ fn parse(markdown: &str) -> Page {
                 let id = explicit.unwrap_or_else(|| {
                     let base = normalize_id(&text);
                     let count = seen.entry(base.clone()).or_insert(0);
-                    let id = if *count == 0 { base.clone() } else { format!("{base}-{count}") };
+                    let id = if *count == 0 {
+                        base.clone()
+                    } else {
+                        format!("{base}-{count}")
+                    };
                     *count += 1;
                     id
                 });
@@ -78,9 +82,10 @@ fn parse(markdown: &str) -> Page {
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) => page.links.push(dest_url.to_string()),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                page.problems.push(format!("raw HTML `{}` (put code in backticks)", html.trim()))
-            }
+            Event::Html(html) | Event::InlineHtml(html) => page.problems.push(format!(
+                "raw HTML `{}` (put code in backticks)",
+                html.trim()
+            )),
             _ => {}
         }
     }
@@ -156,12 +161,16 @@ fn every_chapter_is_in_the_summary_and_tested() {
             problems.push(format!("{name} is not listed in SUMMARY.md"));
         }
         if !lib.contains(&format!("include_str!(\"{name}\")")) {
-            problems.push(format!("{name} is not included by lib.rs, so its code blocks are not tested"));
+            problems.push(format!(
+                "{name} is not included by lib.rs, so its code blocks are not tested"
+            ));
         }
     }
     for dest in &listed {
         if !pages.contains_key(*dest) {
-            problems.push(format!("SUMMARY.md lists `{dest}`, which is not a file in book/src"));
+            problems.push(format!(
+                "SUMMARY.md lists `{dest}`, which is not a file in book/src"
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -188,8 +197,15 @@ fn readme_links_name_existing_files() {
         .filter(|d| !is_external(d))
         .filter(|d| !root.join(d.split('#').next().unwrap()).exists())
         .collect();
-    assert!(missing.is_empty(), "README.md links to missing files: {missing:?}");
-    assert!(readme.problems.is_empty(), "README.md: {}", readme.problems.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "README.md links to missing files: {missing:?}"
+    );
+    assert!(
+        readme.problems.is_empty(),
+        "README.md: {}",
+        readme.problems.join("\n")
+    );
 }
 
 /// The checks themselves: ids as mdBook makes them, and each kind of problem caught.
@@ -198,7 +214,10 @@ fn the_checks_catch_what_they_claim() {
     assert_eq!(normalize_id("`#[jit]` functions"), "jit-functions");
     assert_eq!(normalize_id("Numba → jitclass"), "numba--jitclass");
     assert_eq!(normalize_id("`PassThru<T>` in Rust"), "passthrut-in-rust");
-    assert_eq!(normalize_id("C callbacks: `extern \"C\"` jit fns"), "c-callbacks-extern-c-jit-fns");
+    assert_eq!(
+        normalize_id("C callbacks: `extern \"C\"` jit fns"),
+        "c-callbacks-extern-c-jit-fns"
+    );
 
     let a = parse("# Title\n\n## Same\n\n## Same\n\n## Own {#custom}\n");
     let ids: Vec<&str> = a.anchors.iter().map(String::as_str).collect();
