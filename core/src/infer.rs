@@ -16,6 +16,7 @@
 use crate::diag::Diagnostic;
 use crate::ir::*;
 use crate::methods::{self, Builtin};
+use crate::operators;
 use crate::types::{ClassKey, OpaqueKey, PrimTy, Type};
 use std::collections::HashMap;
 
@@ -740,6 +741,7 @@ impl<'a> Infer<'a> {
             ExprKind::CompoundAssign(op, place, value) => {
                 let pt = self.place(*place, true);
                 let vt = self.expr(*value);
+                self.unknown_at_macro_time(&pt);
                 if let Ty::Class(key) = self.resolve(&pt) {
                     return self.class_compound(id, *op, (*place, pt), (*value, vt), key);
                 }
@@ -1362,13 +1364,21 @@ impl<'a> Infer<'a> {
         if candidates.is_empty() {
             return Ok(None);
         }
-        let fits: Vec<usize> = (0..candidates.len())
-            .filter(|&i| match (rhs, candidates[i].sig.params.get(1)) {
-                (None, _) => true,
-                (Some(r), Some(p)) => concrete_type(p, &[]).is_some_and(|p| self.may_be(r, &p)),
-                (Some(_), None) => false,
-            })
-            .collect();
+        // As rustc: one impl is the one (its operand type then checks the argument, with
+        // rustc's "mismatched types"); among several, the right operand's type chooses.
+        let fits: Vec<usize> = if candidates.len() == 1 {
+            vec![0]
+        } else {
+            (0..candidates.len())
+                .filter(|&i| match (rhs, candidates[i].sig.params.get(1)) {
+                    (None, _) => true,
+                    (Some(r), Some(p)) => {
+                        concrete_type(p, &[]).is_some_and(|p| self.may_be(r, &p))
+                    }
+                    (Some(_), None) => false,
+                })
+                .collect()
+        };
         match fits.as_slice() {
             [i] => Ok(Some(ClassFn {
                 call: ClassCall {
@@ -1425,20 +1435,7 @@ impl<'a> Infer<'a> {
         key: ClassKey,
     ) -> Ty {
         let loc = self.loc(id);
-        let name = match op {
-            BinOp::Add => "Add::add",
-            BinOp::Sub => "Sub::sub",
-            BinOp::Mul => "Mul::mul",
-            BinOp::Div => "Div::div",
-            BinOp::Rem => "Rem::rem",
-            BinOp::Eq => "PartialEq::eq",
-            BinOp::Ne => "PartialEq::ne",
-            BinOp::Lt => "PartialOrd::lt",
-            BinOp::Le => "PartialOrd::le",
-            BinOp::Gt => "PartialOrd::gt",
-            BinOp::Ge => "PartialOrd::ge",
-            _ => "",
-        };
+        let name = operators::method(op).unwrap_or("");
         let operands = [(a, at.clone()), (b, bt.clone())];
         let swapped = [(b, bt.clone()), (a, at.clone())];
         let Ok(direct) = (if name.is_empty() {
@@ -1501,14 +1498,15 @@ impl<'a> Infer<'a> {
             Ok(None) => {
                 let (trait_name, _) = name.split_once("::").unwrap_or(("", ""));
                 let shown = self.show(&bt);
-                let mut d = Diagnostic::new(
-                    loc,
-                    format!(
-                        "binary operation `{}` cannot be applied to type `{}`",
-                        op.symbol(),
-                        key.name
-                    ),
-                );
+                let message = operators::no_impl_for_rhs(op, false, &key.name, &shown)
+                    .unwrap_or_else(|| {
+                        format!(
+                            "binary operation `{}` cannot be applied to type `{}`",
+                            op.symbol(),
+                            key.name
+                        )
+                    });
+                let mut d = Diagnostic::new(loc, message);
                 if !trait_name.is_empty() {
                     d = d.note(format!(
                         "note: `{}` has no `#[jitclass] impl {trait_name}` taking `{shown}`",
@@ -1569,14 +1567,7 @@ impl<'a> Infer<'a> {
         key: ClassKey,
     ) -> Ty {
         let loc = self.loc(id);
-        let name = match op {
-            BinOp::Add => "AddAssign::add_assign",
-            BinOp::Sub => "SubAssign::sub_assign",
-            BinOp::Mul => "MulAssign::mul_assign",
-            BinOp::Div => "DivAssign::div_assign",
-            BinOp::Rem => "RemAssign::rem_assign",
-            _ => "",
-        };
+        let name = operators::assign_method(op).unwrap_or("");
         let found = if name.is_empty() {
             Ok(None)
         } else {
@@ -1589,25 +1580,51 @@ impl<'a> Infer<'a> {
                 self.class_ops.insert(id, ClassOp::Call(f.call));
             }
             Ok(None) => {
-                let mut d = Diagnostic::new(
-                    loc,
-                    format!(
+                // As rustc: impls for other right-hand types are named by the trait's
+                // own message; with no impl at all, the operator is not applicable.
+                let has_impls = !name.is_empty()
+                    && self
+                        .callees
+                        .method(&key, name)
+                        .is_ok_and(|impls| !impls.is_empty());
+                let shown = self.show(&vt);
+                let message = match operators::no_impl_for_rhs(op, true, &key.name, &shown) {
+                    Some(m) if has_impls => m,
+                    _ => format!(
                         "binary assignment operation `{}=` cannot be applied to type `{}`",
                         op.symbol(),
                         key.name
                     ),
-                );
+                };
+                let mut d = Diagnostic::new(loc, message);
                 if let Some((trait_name, _)) = name.split_once("::") {
-                    d = d.note(format!(
-                        "note: `{}` has no `#[jitclass] impl {trait_name}`",
-                        key.name
-                    ));
+                    d = d.note(if has_impls {
+                        format!(
+                            "note: `{}` has no `#[jitclass] impl {trait_name}<{shown}>`",
+                            key.name
+                        )
+                    } else {
+                        format!("note: `{}` has no `#[jitclass] impl {trait_name}`", key.name)
+                    });
                 }
                 self.diags.push(d);
             }
             Err(()) => {}
         }
         Ty::Unit
+    }
+
+    /// At macro time, a left operand whose type is still open comes from a value only the
+    /// run time knows (a class instance, a callee's result, copied into a local): it may
+    /// be a class, whose operator impls take other right-hand types, so the right operand
+    /// must not decide its type. It stays unknown, like the value it came from.
+    fn unknown_at_macro_time(&mut self, t: &Ty) {
+        if self.mode == Mode::MacroTime
+            && let Ty::Var(v) = self.resolve(t)
+            && self.var_kind(v) == VarKind::General
+        {
+            self.vars[v as usize] = VarState::Bound(Ty::Unknown);
+        }
     }
 
     /// `base.name = value`: a class field, or a `#[setter]` property (a call of
@@ -1932,6 +1949,9 @@ impl<'a> Infer<'a> {
         let at = self.expr(a);
         let bt = self.expr(b);
         let bloc = self.loc(b);
+        if !matches!(op, BinOp::And | BinOp::Or) {
+            self.unknown_at_macro_time(&at);
+        }
         if let Ty::Class(key) = self.resolve(&at)
             && !matches!(op, BinOp::And | BinOp::Or)
         {
