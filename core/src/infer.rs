@@ -969,16 +969,20 @@ impl<'a> Infer<'a> {
         let t = self.ty_of_expr_type(ty, loc);
         let byte_ptr = Ty::Ptr(Box::new(Ty::Prim(PrimTy::U8)), true);
         let name = which.name();
+        let sizes = matches!(which, Intrinsic::SizeOf | Intrinsic::AlignOf);
         match self.resolve(&t) {
             Ty::Class(_) | Ty::Unknown | Ty::Var(_) => {}
-            other if matches!(which, Intrinsic::SizeOf | Intrinsic::AlignOf) => {
-                if matches!(other, Ty::Slice(..) | Ty::Ref(..) | Ty::Never) {
-                    let shown = self.show(&other);
-                    self.diags.push(Diagnostic::new(
-                        loc,
-                        format!("`{shown}` has no size of its own: `{name}` takes a `#[jitclass]` type or a value type"),
-                    ));
-                }
+            Ty::Prim(_) if sizes => {}
+            other if sizes => {
+                // As Rust's `sizeof<T: JitLayout>`, in its words: a class or a primitive.
+                // rustc checks what Rust callers pass a generic fn (its glue asks
+                // `T: JitLayout`), not what generic jit code passes.
+                let shown = self.show(&other);
+                self.diags.push(
+                    Diagnostic::new(loc, format!("`{shown}` has no jit layout")).note(
+                        "note: `sizeof` and `alignof` give the payload size of `#[jitclass]` types, and the size of primitives",
+                    ),
+                );
             }
             other => {
                 let shown = self.show(&other);

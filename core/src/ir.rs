@@ -361,6 +361,16 @@ impl Intrinsic {
         !matches!(self, Intrinsic::SizeOf | Intrinsic::AlignOf)
     }
 
+    /// The bound jitclass's Rust function of the same name puts on its type parameter
+    /// (`sizeof<T: JitLayout>`): what a generic parameter used as the type argument must
+    /// satisfy, as in Rust.
+    pub fn rust_bound(self) -> &'static str {
+        match self {
+            Intrinsic::SizeOf | Intrinsic::AlignOf => "JitLayout",
+            Intrinsic::UnsafeCast | Intrinsic::ConstructAt | Intrinsic::DestroyAt => "JitClass",
+        }
+    }
+
     /// How many arguments it takes.
     pub fn arity(self) -> usize {
         match self {
@@ -515,6 +525,27 @@ impl FnIr {
 
     pub fn decode(bytes: &[u8]) -> Result<FnIr, postcard::Error> {
         postcard::from_bytes(bytes)
+    }
+
+    /// The bounds the body's memory-control calls put on the function's generic
+    /// parameters: `(parameter index, trait name)` for each `sizeof::<T>()`,
+    /// `unsafe_cast::<T>(..)`, ... whose type argument is the parameter itself.
+    pub fn intrinsic_bounds(&self) -> Vec<(u32, &'static str)> {
+        let mut bounds: Vec<(u32, &'static str)> = self
+            .exprs
+            .iter()
+            .filter_map(|e| match &e.kind {
+                ExprKind::Intrinsic {
+                    which,
+                    ty: TypeExpr::Generic(i),
+                    ..
+                } => Some((*i, which.rust_bound())),
+                _ => None,
+            })
+            .collect();
+        bounds.sort_unstable();
+        bounds.dedup();
+        bounds
     }
 
     /// Checks the arena invariants listed in the module docs.

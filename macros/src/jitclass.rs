@@ -747,7 +747,7 @@ fn emit_method(
     };
     let dispatcher = format_ident!("__JITCLASS_{}_{}", class_ident, unique);
     let entry_name = format_ident!("__JITCLASS_ENTRY_{}_{}", class_ident, unique);
-    let info = fn_info(&qualified, l, false);
+    let info = fn_info(&qualified, l, false, &syn::Generics::default());
     let name_str = registered;
     let (mut sig, arg_names) = glue_signature(&f.sig, Some(l));
     let mut call_args: Vec<TokenStream> = Vec::new();
