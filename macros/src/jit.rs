@@ -436,14 +436,18 @@ pub(crate) fn fn_info(
         quote_spanned! {span=> let _ = #path; }
     });
     let macros = l.macro_paths.iter().map(|path| quote! { #path!(@check); });
-    // Each struct literal, written against the class's payload struct: rustc reports
-    // unknown, missing and private fields at their tokens.
+    // Each struct literal, written against the class's handle, which has the class's
+    // fields (holding nothing): rustc reports unknown, missing and private fields at
+    // their tokens, naming the class. The path carries the literal's span.
     let literals = l.literals.iter().map(|(path, fields)| {
         let span = path.segments.last().expect("a segment").ident.span();
-        let literal = quote_spanned! {span=> ::jitclass::Payload::<#path> };
+        let class = quote_spanned! {span=> ::jitclass::__private::Literal::<#path> };
         quote! {
-            let _ = || -> ::jitclass::Payload<#path> {
-                #literal { #(#fields: ::core::unreachable!()),* }
+            let _ = || -> #class {
+                #class {
+                    #(#fields: ::core::unreachable!(),)*
+                    __jitclass: ::core::unreachable!(),
+                }
             };
         }
     });

@@ -198,6 +198,27 @@ fn emit_struct(
         let repr = repr_type(&ir.ty);
         quote! { #(#fattrs)* #fvis #fname: #repr }
     });
+    // The handle has the class's fields too, holding nothing: rustc checks struct
+    // literals in jit code against it, naming the class as the user wrote it.
+    let marker_fields: Vec<TokenStream> = fields
+        .iter()
+        .map(|(f, _)| {
+            let fname = f.ident.as_ref().expect("named");
+            let fvis = &f.vis;
+            quote! {
+                #[doc(hidden)]
+                #[allow(dead_code)]
+                #fvis #fname: ::jitclass::JitField
+            }
+        })
+        .collect();
+    let marker_values: Vec<TokenStream> = fields
+        .iter()
+        .map(|(f, _)| {
+            let fname = f.ident.as_ref().expect("named");
+            quote! { #fname: ::jitclass::JitField }
+        })
+        .collect();
     let offsets = fields.iter().map(|(f, _)| {
         let fname = f.ident.as_ref().expect("named");
         quote! { ::core::mem::offset_of!(#payload, #fname) }
@@ -257,7 +278,10 @@ fn emit_struct(
         #(#attrs)*
         #[repr(transparent)]
         #vis struct #name {
-            __jitclass: ::jitclass::Handle<#name>,
+            // Public (and hidden) so that struct literals in jit code anywhere can name it.
+            #[doc(hidden)]
+            pub __jitclass: ::jitclass::Handle<#name>,
+            #(#marker_fields,)*
         }
 
         #(#cfgs)*
@@ -265,6 +289,7 @@ fn emit_struct(
         // and `ClassInfo` checks jitclass's layout of it against rustc's offsets.
         unsafe impl ::jitclass::JitClass for #name {
             type Payload = #payload;
+            type Literal = #name;
 
             fn class_info() -> &'static ::jitclass::ClassInfo {
                 static INFO: ::jitclass::ClassInfo = ::jitclass::ClassInfo::__new(
@@ -290,7 +315,7 @@ fn emit_struct(
 
             #[inline(always)]
             fn from_handle(handle: ::jitclass::Handle<Self>) -> Self {
-                #name { __jitclass: handle }
+                #name { __jitclass: handle, #(#marker_values,)* }
             }
         }
 
@@ -306,7 +331,10 @@ fn emit_struct(
             /// Another reference to the same instance.
             #[inline]
             fn clone(&self) -> Self {
-                #name { __jitclass: ::core::clone::Clone::clone(&self.__jitclass) }
+                #name {
+                    __jitclass: ::core::clone::Clone::clone(&self.__jitclass),
+                    #(#marker_values,)*
+                }
             }
         }
 

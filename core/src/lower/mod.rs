@@ -29,8 +29,8 @@ pub struct Lowered {
     pub objmodes: Vec<ObjModeBlock>,
     /// The `objmode!` paths as written, for rustc to resolve (`path!(@check)`).
     pub macro_paths: Vec<syn::Path>,
-    /// Each struct literal's class path and field names, for rustc to check against the
-    /// class's payload struct.
+    /// Each struct literal's class path (at the literal's path token) and field names, for
+    /// rustc to check against the class's handle, which has the class's fields.
     pub literals: Vec<(syn::Path, Vec<syn::Ident>)>,
     /// Whether the body uses class-only forms (fields, struct literals, `Class::f` calls),
     /// which a copy of the body compiled by rustc could not type-check.
@@ -874,6 +874,9 @@ impl Lowerer {
                 if let Some(local) = self.lookup(&name) {
                     return self.push(ExprKind::Local(local), span);
                 }
+                if name == "self" {
+                    return self.self_without_receiver(span);
+                }
                 if !names_function(&p.path) {
                     return self.invalid(
                         span,
@@ -895,6 +898,19 @@ impl Lowerer {
         self.invalid(
             span,
             format!("cannot use `{shown}` as a value in jit code\nnote: jit code can read its parameters and local variables, and constants like `f64::MAX` or `std::f64::consts::PI`"),
+        )
+    }
+
+    /// `self` in a function without a `self` parameter, in rustc's words (E0424).
+    fn self_without_receiver(&mut self, span: Span) -> ExprId {
+        let help = if self.scope.self_path.is_some() {
+            "\nhelp: add a `self` receiver parameter to make the associated `fn` a method"
+        } else {
+            ""
+        };
+        self.invalid(
+            span,
+            format!("`self` value is a keyword only available in methods with a `self` parameter{help}"),
         )
     }
 
@@ -1607,8 +1623,14 @@ impl Lowerer {
                 }
             }
         }
-        self.literals
-            .push((self.scope.class_paths[class.index()].clone(), names));
+        // The class's path (`Self` spelled out), at the literal's path token, where rustc
+        // reports the literal's missing fields.
+        let mut checked = self.scope.class_paths[class.index()].clone();
+        let at = s.path.span();
+        for segment in &mut checked.segments {
+            segment.ident.set_span(at);
+        }
+        self.literals.push((checked, names));
         self.push(ExprKind::StructLit { class, fields }, s.path.span())
     }
 
