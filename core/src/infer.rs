@@ -2271,7 +2271,10 @@ impl<'a> Infer<'a> {
             let names = methods::names_for(&concrete);
             let mut d = Diagnostic::new(
                 loc,
-                format!("no method named `{method}` found for `{concrete}` in jit code"),
+                format!(
+                    "no method named `{method}` found for {} in the current scope",
+                    methods::receiver_description(&concrete)
+                ),
             );
             if !names.is_empty() {
                 d = d.note(format!(
