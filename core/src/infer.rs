@@ -291,6 +291,8 @@ enum Deferred {
     Binary(ExprId, BinOp, Ty),
     Cast(ExprId, Ty, Ty),
     RangeBound(ExprId, Ty),
+    /// A `ForRange` with `.step_by(k).rev()`, and its element type.
+    ExactSizeRange(ExprId, Ty),
     PanicArg(ExprId, Ty),
 }
 
@@ -790,6 +792,8 @@ impl<'a> Infer<'a> {
                 var,
                 start,
                 end,
+                step,
+                order,
                 body,
                 ..
             } => {
@@ -797,7 +801,15 @@ impl<'a> Infer<'a> {
                 let et = self.expr(*end);
                 let eloc = self.loc(*end);
                 self.coerce_at(&et, &st, eloc);
+                if let Some(k) = step {
+                    let kt = self.expr(*k);
+                    let kloc = self.loc(*k);
+                    self.coerce_at(&kt, &Ty::Prim(PrimTy::Usize), kloc);
+                }
                 self.deferred.push(Deferred::RangeBound(*start, st.clone()));
+                if let RangeOrder::DownFromLastStep(_) = order {
+                    self.deferred.push(Deferred::ExactSizeRange(id, st.clone()));
+                }
                 self.local_types[var.index()] = Some(st);
                 self.unit_body(*body);
                 Ty::Unit
@@ -2519,6 +2531,7 @@ impl<'a> Infer<'a> {
                         );
                     }
                 }
+                Deferred::ExactSizeRange(id, t) => self.check_exact_size_range(id, &t),
                 Deferred::RangeBound(id, t) => {
                     if let Some(p) = self.prim_or_skip(&t) {
                         if !p.is_int() {
@@ -2553,6 +2566,46 @@ impl<'a> Infer<'a> {
     }
 
     /// The primitive behind `t`, or `None` if it is not (yet) a primitive.
+    /// `(a..b).step_by(k).rev()` counts down from the last element, which std finds from
+    /// the range's length as a `usize`: rustc accepts it only for ranges that know it.
+    fn check_exact_size_range(&mut self, id: ExprId, t: &Ty) {
+        let ExprKind::ForRange {
+            inclusive,
+            order: RangeOrder::DownFromLastStep(rev),
+            ..
+        } = self.ir.expr(id).kind
+        else {
+            return;
+        };
+        let Some(p) = self.prim_or_skip(t).filter(|p| p.is_int()) else {
+            return;
+        };
+        if p.has_exact_size_range(inclusive) {
+            return;
+        }
+        let range = if inclusive { "RangeInclusive" } else { "Range" };
+        let exact: Vec<String> = PrimTy::ALL
+            .into_iter()
+            .filter(|q| q.is_int() && q.has_exact_size_range(inclusive))
+            .map(|q| format!("`{q}`"))
+            .collect();
+        self.diags.push(
+            Diagnostic::new(
+                rev,
+                format!(
+                    "the trait bound `std::ops::{range}<{p}>: ExactSizeIterator` is not satisfied"
+                ),
+            )
+            .note(format!(
+                "note: required for `StepBy<std::ops::{range}<{p}>>` to implement `DoubleEndedIterator`, which `.rev()` needs"
+            ))
+            .note(format!(
+                "help: `ExactSizeIterator` is implemented for `{range}`s of {}",
+                exact.join(", ")
+            )),
+        );
+    }
+
     fn prim_or_skip(&self, t: &Ty) -> Option<PrimTy> {
         match self.resolve(t) {
             Ty::Prim(p) => Some(p),

@@ -222,11 +222,15 @@ pub enum ExprKind {
     Loop {
         body: ExprId,
     },
+    /// `for var in start..end` (`..=end` if `inclusive`), also with `.step_by(step)` and
+    /// `.rev()` (`order`). Evaluates `start`, `end`, then `step` (a `usize`, never 0).
     ForRange {
         var: LocalId,
         start: ExprId,
         end: ExprId,
         inclusive: bool,
+        step: Option<ExprId>,
+        order: RangeOrder,
         body: ExprId,
     },
     /// `break 'label value`; `target` is the loop expression it leaves.
@@ -316,6 +320,21 @@ pub enum ExprKind {
         then_branch: ExprId,
         else_branch: Option<ExprId>,
     },
+}
+
+/// The order in which a `for` range yields its elements. With a step `k`, the elements
+/// are those of the range `k` apart, starting at the end the order names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RangeOrder {
+    /// `a..b`, `(a..b).step_by(k)`: `a`, `a + k`, ... up to the end.
+    Up,
+    /// `(a..b).rev()`, `(a..b).rev().step_by(k)`: the last element, then `k` less each
+    /// time, down to `a`.
+    Down,
+    /// `(a..b).step_by(k).rev()`: the elements of `(a..b).step_by(k)` from its last down.
+    /// Rust allows it only where the range's length is a `usize` (`ExactSizeIterator`);
+    /// the location is the `rev` token's, where an error about that points.
+    DownFromLastStep(LocId),
 }
 
 /// The memory-control functions jit code calls like `jitclass`'s Rust functions.
@@ -795,10 +814,17 @@ impl ExprKind {
             }
             ExprKind::Loop { body } => f(*body),
             ExprKind::ForRange {
-                start, end, body, ..
+                start,
+                end,
+                step,
+                body,
+                ..
             } => {
                 f(*start);
                 f(*end);
+                if let Some(k) = step {
+                    f(*k);
+                }
                 f(*body);
             }
             ExprKind::Break { value, .. } | ExprKind::Return(value) => {

@@ -6,6 +6,7 @@
 //! labels to the loop expression, called paths to `RefId`s that the glue resolves.
 
 mod format;
+mod ranges;
 pub mod types;
 
 use crate::ir::*;
@@ -773,7 +774,7 @@ impl Lowerer {
             ),
             syn::Expr::Range(r) => self.invalid(
                 r.span(),
-                "ranges are only supported as the iterator of a `for` loop in jit code",
+                "ranges are only supported as the iterator of a `for` loop in jit code\nnote: `for i in a..b`, `a..=b`, also with `.rev()` and `.step_by(k)`",
             ),
             syn::Expr::Try(t) => self.invalid(
                 t.question_token.span,
@@ -1209,41 +1210,26 @@ impl Lowerer {
 
     fn for_expr(&mut self, f: &syn::ExprForLoop) -> ExprId {
         let id = self.push(ExprKind::Lit(Lit::Unit), f.for_token.span);
-        let range = match strip_parens(&f.expr) {
-            syn::Expr::Range(r) => r,
-            iterable => {
+        match ranges::range_iter(&f.expr) {
+            Some(Ok(range)) => self.for_range(f, id, range),
+            Some(Err(e)) => {
+                self.errors.push(e);
+                id
+            }
+            None => {
                 // A tuple or a slice: its elements, in order, by value (jit code has no
                 // references), which a copy of the body compiled by rustc would not be.
                 self.uses_classes = true;
-                let iterable = self.expr(iterable);
+                let iterable = self.expr(strip_parens(&f.expr));
                 let (var, body) = self.for_variable_and_body(f, id);
                 self.exprs[id.index()].kind = ExprKind::ForEach {
                     var,
                     iterable,
                     body,
                 };
-                return id;
+                id
             }
-        };
-        let (Some(start), Some(end)) = (&range.start, &range.end) else {
-            self.error(
-                range.span(),
-                "`for` ranges in jit code need both bounds: `a..b` or `a..=b`",
-            );
-            return id;
-        };
-        let start = self.expr(start);
-        let end = self.expr(end);
-        let inclusive = matches!(range.limits, syn::RangeLimits::Closed(_));
-        let (var, body) = self.for_variable_and_body(f, id);
-        self.exprs[id.index()].kind = ExprKind::ForRange {
-            var,
-            start,
-            end,
-            inclusive,
-            body,
-        };
-        id
+        }
     }
 
     /// The loop variable, in a scope of its own, and the body of the `for` loop `id`.
