@@ -1388,9 +1388,7 @@ impl<'a> Infer<'a> {
             (0..candidates.len())
                 .filter(|&i| match (rhs, candidates[i].sig.params.get(1)) {
                     (None, _) => true,
-                    (Some(r), Some(p)) => {
-                        concrete_type(p, &[]).is_some_and(|p| self.may_be(r, &p))
-                    }
+                    (Some(r), Some(p)) => concrete_type(p, &[]).is_some_and(|p| self.may_be(r, &p)),
                     (Some(_), None) => false,
                 })
                 .collect()
@@ -1620,7 +1618,10 @@ impl<'a> Infer<'a> {
                             key.name
                         )
                     } else {
-                        format!("note: `{}` has no `#[jitclass] impl {trait_name}`", key.name)
+                        format!(
+                            "note: `{}` has no `#[jitclass] impl {trait_name}`",
+                            key.name
+                        )
                     });
                 }
                 self.diags.push(d);

@@ -135,12 +135,18 @@ fn inner(me: &Type) -> Type {
 /// Every builtin method: inference and codegen look methods up here, and error messages
 /// list the methods of a type from here, so what exists is said once.
 const METHODS: &[Method] = {
-    use Receivers::*;
     use crate::ir::BinOp;
+    use Receivers::*;
     &[
-        method("len", Slice, |_| sig(Builtin::SliceLen, vec![], Type::USIZE)),
-        method("is_empty", Slice, |_| sig(Builtin::SliceIsEmpty, vec![], Type::BOOL)),
-        method("is_null", Ptr, |_| sig(Builtin::PtrIsNull, vec![], Type::BOOL)),
+        method("len", Slice, |_| {
+            sig(Builtin::SliceLen, vec![], Type::USIZE)
+        }),
+        method("is_empty", Slice, |_| {
+            sig(Builtin::SliceIsEmpty, vec![], Type::BOOL)
+        }),
+        method("is_null", Ptr, |_| {
+            sig(Builtin::PtrIsNull, vec![], Type::BOOL)
+        }),
         method("wrapping_add", Ptr, |me| {
             sig(Builtin::PtrWrappingAdd, vec![Type::USIZE], me.clone())
         }),
@@ -154,7 +160,11 @@ const METHODS: &[Method] = {
             sig(Builtin::Option(OptionMethod::Unwrap), vec![], inner(me))
         }),
         method("unwrap_or", Option, |me| {
-            sig(Builtin::Option(OptionMethod::UnwrapOr), vec![inner(me)], inner(me))
+            sig(
+                Builtin::Option(OptionMethod::UnwrapOr),
+                vec![inner(me)],
+                inner(me),
+            )
         }),
         method("sqrt", Float, |me| float_intrinsic(me, "sqrt", 1)),
         method("abs", Float, |me| float_intrinsic(me, "fabs", 1)),
@@ -186,20 +196,48 @@ const METHODS: &[Method] = {
         method("ln_1p", Float, |me| float_libm(me, "log1p", 1)),
         method("atan2", Float, |me| float_libm(me, "atan2", 2)),
         method("hypot", Float, |me| float_libm(me, "hypot", 2)),
-        method("powi", Float, |me| sig(Builtin::FloatPowi, vec![Type::I32], me.clone())),
-        method("signum", Float, |me| sig(Builtin::FloatSignum, vec![], me.clone())),
-        method("recip", Float, |me| sig(Builtin::FloatRecip, vec![], me.clone())),
-        method("to_degrees", Float, |me| sig(Builtin::FloatToDegrees, vec![], me.clone())),
-        method("to_radians", Float, |me| sig(Builtin::FloatToRadians, vec![], me.clone())),
-        method("is_nan", Float, |_| sig(Builtin::FloatIsNan, vec![], Type::BOOL)),
-        method("is_infinite", Float, |_| sig(Builtin::FloatIsInfinite, vec![], Type::BOOL)),
-        method("is_finite", Float, |_| sig(Builtin::FloatIsFinite, vec![], Type::BOOL)),
-        method("abs", SignedInt, |me| sig(Builtin::IntAbs, vec![], me.clone())),
-        method("signum", SignedInt, |me| sig(Builtin::IntSignum, vec![], me.clone())),
-        method("min", Int, |me| sig(Builtin::IntMin, vec![me.clone()], me.clone())),
-        method("max", Int, |me| sig(Builtin::IntMax, vec![me.clone()], me.clone())),
-        method("pow", Int, |me| sig(Builtin::IntPow, vec![Type::Prim(PrimTy::U32)], me.clone())),
-        method("count_ones", Int, |_| sig(Builtin::IntCountOnes, vec![], Type::Prim(PrimTy::U32))),
+        method("powi", Float, |me| {
+            sig(Builtin::FloatPowi, vec![Type::I32], me.clone())
+        }),
+        method("signum", Float, |me| {
+            sig(Builtin::FloatSignum, vec![], me.clone())
+        }),
+        method("recip", Float, |me| {
+            sig(Builtin::FloatRecip, vec![], me.clone())
+        }),
+        method("to_degrees", Float, |me| {
+            sig(Builtin::FloatToDegrees, vec![], me.clone())
+        }),
+        method("to_radians", Float, |me| {
+            sig(Builtin::FloatToRadians, vec![], me.clone())
+        }),
+        method("is_nan", Float, |_| {
+            sig(Builtin::FloatIsNan, vec![], Type::BOOL)
+        }),
+        method("is_infinite", Float, |_| {
+            sig(Builtin::FloatIsInfinite, vec![], Type::BOOL)
+        }),
+        method("is_finite", Float, |_| {
+            sig(Builtin::FloatIsFinite, vec![], Type::BOOL)
+        }),
+        method("abs", SignedInt, |me| {
+            sig(Builtin::IntAbs, vec![], me.clone())
+        }),
+        method("signum", SignedInt, |me| {
+            sig(Builtin::IntSignum, vec![], me.clone())
+        }),
+        method("min", Int, |me| {
+            sig(Builtin::IntMin, vec![me.clone()], me.clone())
+        }),
+        method("max", Int, |me| {
+            sig(Builtin::IntMax, vec![me.clone()], me.clone())
+        }),
+        method("pow", Int, |me| {
+            sig(Builtin::IntPow, vec![Type::Prim(PrimTy::U32)], me.clone())
+        }),
+        method("count_ones", Int, |_| {
+            sig(Builtin::IntCountOnes, vec![], Type::Prim(PrimTy::U32))
+        }),
         method("leading_zeros", Int, |_| {
             sig(Builtin::IntLeadingZeros, vec![], Type::Prim(PrimTy::U32))
         }),
@@ -207,13 +245,25 @@ const METHODS: &[Method] = {
             sig(Builtin::IntTrailingZeros, vec![], Type::Prim(PrimTy::U32))
         }),
         method("wrapping_add", Int, |me| {
-            sig(Builtin::IntWrapping(BinOp::Add), vec![me.clone()], me.clone())
+            sig(
+                Builtin::IntWrapping(BinOp::Add),
+                vec![me.clone()],
+                me.clone(),
+            )
         }),
         method("wrapping_sub", Int, |me| {
-            sig(Builtin::IntWrapping(BinOp::Sub), vec![me.clone()], me.clone())
+            sig(
+                Builtin::IntWrapping(BinOp::Sub),
+                vec![me.clone()],
+                me.clone(),
+            )
         }),
         method("wrapping_mul", Int, |me| {
-            sig(Builtin::IntWrapping(BinOp::Mul), vec![me.clone()], me.clone())
+            sig(
+                Builtin::IntWrapping(BinOp::Mul),
+                vec![me.clone()],
+                me.clone(),
+            )
         }),
         method("saturating_add", Int, |me| {
             sig(Builtin::IntSaturatingAdd, vec![me.clone()], me.clone())
@@ -253,9 +303,7 @@ pub fn receiver_description(receiver: &Type) -> String {
         Type::Unit => "unit type",
         Type::Tuple(_) => "tuple",
         Type::Slice { mutable: false, .. } | Type::Ref { mutable: false, .. } => "reference",
-        Type::Slice { mutable: true, .. } | Type::Ref { mutable: true, .. } => {
-            "mutable reference"
-        }
+        Type::Slice { mutable: true, .. } | Type::Ref { mutable: true, .. } => "mutable reference",
         // rustc names the enum with its parameter, not the argument.
         Type::Option(_) => return "enum `Option<T>`".to_string(),
         Type::Ptr { .. } => "raw pointer",
@@ -327,10 +375,16 @@ mod tests {
         assert!(lookup(&u8t, "abs").is_none());
         assert!(!names_for(&u8t).contains(&"abs"));
         assert!(!names_for(&u8t).contains(&"signum"));
-        assert_eq!(lookup(&Type::I32, "abs").map(|m| m.builtin), Some(Builtin::IntAbs));
+        assert_eq!(
+            lookup(&Type::I32, "abs").map(|m| m.builtin),
+            Some(Builtin::IntAbs)
+        );
         assert!(matches!(
             lookup(&Type::F64, "abs").map(|m| m.builtin),
-            Some(Builtin::FloatIntrinsic { intrinsic: "fabs", arity: 1 })
+            Some(Builtin::FloatIntrinsic {
+                intrinsic: "fabs",
+                arity: 1
+            })
         ));
     }
 }

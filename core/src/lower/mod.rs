@@ -911,7 +911,9 @@ impl Lowerer {
         };
         self.invalid(
             span,
-            format!("`self` value is a keyword only available in methods with a `self` parameter{help}"),
+            format!(
+                "`self` value is a keyword only available in methods with a `self` parameter{help}"
+            ),
         )
     }
 

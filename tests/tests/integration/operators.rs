@@ -481,7 +481,8 @@ fn compound_assignment_without_a_matching_impl_is_rustcs_error() {
         .unwrap_err();
     assert_eq!(err.message(), "cannot multiply-assign `S2` by `i32`");
     assert!(
-        err.to_string().contains("no `#[jitclass] impl MulAssign<i32>`"),
+        err.to_string()
+            .contains("no `#[jitclass] impl MulAssign<i32>`"),
         "{err}"
     );
     // One impl: it is the one, and the operand does not fit it (rustc: E0308).

@@ -146,7 +146,9 @@ impl FnCx<'_> {
         };
         // `last - start` fits the type's width read as unsigned; widened without sign.
         let span = self.b().build_int_sub(last, b.start, "span")?;
-        let span = self.b().build_int_z_extend_or_bit_cast(span, i64t, "span")?;
+        let span = self
+            .b()
+            .build_int_z_extend_or_bit_cast(span, i64t, "span")?;
         let k = step.unwrap_or(i64t.const_int(1, false));
         let m = match step {
             Some(k) => self.b().build_int_unsigned_div(span, k, "steps")?,
@@ -158,7 +160,9 @@ impl FnCx<'_> {
             RangeOrder::DownFromLastStep(_) => {
                 // `m * k <= last - start`: no overflow, and the sum stays in the range.
                 let offset = self.b().build_int_mul(m, k, "offset")?;
-                let offset = self.b().build_int_truncate_or_bit_cast(offset, elem_ty, "offset")?;
+                let offset = self
+                    .b()
+                    .build_int_truncate_or_bit_cast(offset, elem_ty, "offset")?;
                 self.b().build_int_add(b.start, offset, "first")?
             }
         };
