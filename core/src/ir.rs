@@ -547,23 +547,24 @@ impl FnIr {
     }
 
     /// The bounds the body's memory-control calls put on the function's generic
-    /// parameters: `(parameter index, trait name)` for each `sizeof::<T>()`,
-    /// `unsafe_cast::<T>(..)`, ... whose type argument is the parameter itself.
-    pub fn intrinsic_bounds(&self) -> Vec<(u32, &'static str)> {
-        let mut bounds: Vec<(u32, &'static str)> = self
-            .exprs
-            .iter()
-            .filter_map(|e| match &e.kind {
-                ExprKind::Intrinsic {
-                    which,
-                    ty: TypeExpr::Generic(i),
-                    ..
-                } => Some((*i, which.rust_bound())),
-                _ => None,
-            })
-            .collect();
-        bounds.sort_unstable();
-        bounds.dedup();
+    /// parameters: `(parameter index, trait name, the first call's location)` for each
+    /// `sizeof::<T>()`, `unsafe_cast::<T>(..)`, ... whose type argument is the parameter
+    /// itself.
+    pub fn intrinsic_bounds(&self) -> Vec<(u32, &'static str, LocId)> {
+        let mut bounds: Vec<(u32, &'static str, LocId)> = Vec::new();
+        for e in &self.exprs {
+            if let ExprKind::Intrinsic {
+                which,
+                ty: TypeExpr::Generic(i),
+                ..
+            } = &e.kind
+                && !bounds
+                    .iter()
+                    .any(|&(j, b, _)| j == *i && b == which.rust_bound())
+            {
+                bounds.push((*i, which.rust_bound(), e.loc));
+            }
+        }
         bounds
     }
 

@@ -176,12 +176,14 @@ fn add_bounds(sig: &mut syn::Signature, l: &Lowered) {
     }
     // What jitclass's Rust functions require of their type argument, as rustc would
     // require it of a generic Rust fn calling them: `sizeof::<T>()` needs `T: JitLayout`.
-    for (i, bound) in l.ir.intrinsic_bounds() {
+    // The bound is at the call, where rustc's "required by this bound" note points.
+    for (i, bound, loc) in l.ir.intrinsic_bounds() {
         let ident = &params[i as usize];
-        let bound = format_ident!("{bound}");
+        let span = l.spans[loc.index()];
+        let bound = format_ident!("{bound}", span = span);
         where_clause
             .predicates
-            .push(syn::parse_quote!(#ident: ::jitclass::#bound));
+            .push(syn::parse_quote_spanned!(span=> #ident: ::jitclass::#bound));
     }
 }
 
