@@ -422,9 +422,18 @@ fn mixed_updates_rust(a: plain::S2, b: plain::S2, k: f64) -> (f64, f64) {
     (d.x, d.y)
 }
 
+/// The same for a binary operator on a copied instance (`d * k` once made `d` an `f64`).
+#[jit]
+fn scaled_copy(a: V2, k: f64) -> f64 {
+    let d = a;
+    let e = d * k;
+    e.x
+}
+
 #[test]
 fn compound_assignment_picks_the_impl_by_the_right_operand() {
     let _memory = crate::memory_test();
+    assert_eq!(scaled_copy(V2::new(1.5, 2.0), 4.0), 6.0);
     for (x, y, k) in [(1.0, 2.0, 3.0), (-0.5, 4.0, 0.25), (0.0, -7.0, -2.0)] {
         let rust = plain::S2 { x, y };
         assert_eq!(scaled_x(S2::new(x, y), k), scaled_x_rust(rust, k));
