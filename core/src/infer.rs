@@ -16,6 +16,7 @@
 use crate::diag::Diagnostic;
 use crate::ir::*;
 use crate::methods::{self, Builtin};
+use crate::operators;
 use crate::types::{ClassKey, OpaqueKey, PrimTy, Type};
 use std::collections::HashMap;
 
@@ -290,6 +291,8 @@ enum Deferred {
     Binary(ExprId, BinOp, Ty),
     Cast(ExprId, Ty, Ty),
     RangeBound(ExprId, Ty),
+    /// A `ForRange` with `.step_by(k).rev()`, and its element type.
+    ExactSizeRange(ExprId, Ty),
     PanicArg(ExprId, Ty),
 }
 
@@ -740,6 +743,7 @@ impl<'a> Infer<'a> {
             ExprKind::CompoundAssign(op, place, value) => {
                 let pt = self.place(*place, true);
                 let vt = self.expr(*value);
+                self.unknown_at_macro_time(&pt);
                 if let Ty::Class(key) = self.resolve(&pt) {
                     return self.class_compound(id, *op, (*place, pt), (*value, vt), key);
                 }
@@ -788,6 +792,8 @@ impl<'a> Infer<'a> {
                 var,
                 start,
                 end,
+                step,
+                order,
                 body,
                 ..
             } => {
@@ -795,7 +801,15 @@ impl<'a> Infer<'a> {
                 let et = self.expr(*end);
                 let eloc = self.loc(*end);
                 self.coerce_at(&et, &st, eloc);
+                if let Some(k) = step {
+                    let kt = self.expr(*k);
+                    let kloc = self.loc(*k);
+                    self.coerce_at(&kt, &Ty::Prim(PrimTy::Usize), kloc);
+                }
                 self.deferred.push(Deferred::RangeBound(*start, st.clone()));
+                if let RangeOrder::DownFromLastStep(_) = order {
+                    self.deferred.push(Deferred::ExactSizeRange(id, st.clone()));
+                }
                 self.local_types[var.index()] = Some(st);
                 self.unit_body(*body);
                 Ty::Unit
@@ -967,16 +981,20 @@ impl<'a> Infer<'a> {
         let t = self.ty_of_expr_type(ty, loc);
         let byte_ptr = Ty::Ptr(Box::new(Ty::Prim(PrimTy::U8)), true);
         let name = which.name();
+        let sizes = matches!(which, Intrinsic::SizeOf | Intrinsic::AlignOf);
         match self.resolve(&t) {
             Ty::Class(_) | Ty::Unknown | Ty::Var(_) => {}
-            other if matches!(which, Intrinsic::SizeOf | Intrinsic::AlignOf) => {
-                if matches!(other, Ty::Slice(..) | Ty::Ref(..) | Ty::Never) {
-                    let shown = self.show(&other);
-                    self.diags.push(Diagnostic::new(
-                        loc,
-                        format!("`{shown}` has no size of its own: `{name}` takes a `#[jitclass]` type or a value type"),
-                    ));
-                }
+            Ty::Prim(_) if sizes => {}
+            other if sizes => {
+                // As Rust's `sizeof<T: JitLayout>`, in its words: a class or a primitive.
+                // rustc checks what Rust callers pass a generic fn (its glue asks
+                // `T: JitLayout`), not what generic jit code passes.
+                let shown = self.show(&other);
+                self.diags.push(
+                    Diagnostic::new(loc, format!("`{shown}` has no jit layout")).note(
+                        "note: `sizeof` and `alignof` give the payload size of `#[jitclass]` types, and the size of primitives",
+                    ),
+                );
             }
             other => {
                 let shown = self.show(&other);
@@ -1362,13 +1380,19 @@ impl<'a> Infer<'a> {
         if candidates.is_empty() {
             return Ok(None);
         }
-        let fits: Vec<usize> = (0..candidates.len())
-            .filter(|&i| match (rhs, candidates[i].sig.params.get(1)) {
-                (None, _) => true,
-                (Some(r), Some(p)) => concrete_type(p, &[]).is_some_and(|p| self.may_be(r, &p)),
-                (Some(_), None) => false,
-            })
-            .collect();
+        // As rustc: one impl is the one (its operand type then checks the argument, with
+        // rustc's "mismatched types"); among several, the right operand's type chooses.
+        let fits: Vec<usize> = if candidates.len() == 1 {
+            vec![0]
+        } else {
+            (0..candidates.len())
+                .filter(|&i| match (rhs, candidates[i].sig.params.get(1)) {
+                    (None, _) => true,
+                    (Some(r), Some(p)) => concrete_type(p, &[]).is_some_and(|p| self.may_be(r, &p)),
+                    (Some(_), None) => false,
+                })
+                .collect()
+        };
         match fits.as_slice() {
             [i] => Ok(Some(ClassFn {
                 call: ClassCall {
@@ -1425,20 +1449,7 @@ impl<'a> Infer<'a> {
         key: ClassKey,
     ) -> Ty {
         let loc = self.loc(id);
-        let name = match op {
-            BinOp::Add => "Add::add",
-            BinOp::Sub => "Sub::sub",
-            BinOp::Mul => "Mul::mul",
-            BinOp::Div => "Div::div",
-            BinOp::Rem => "Rem::rem",
-            BinOp::Eq => "PartialEq::eq",
-            BinOp::Ne => "PartialEq::ne",
-            BinOp::Lt => "PartialOrd::lt",
-            BinOp::Le => "PartialOrd::le",
-            BinOp::Gt => "PartialOrd::gt",
-            BinOp::Ge => "PartialOrd::ge",
-            _ => "",
-        };
+        let name = operators::method(op).unwrap_or("");
         let operands = [(a, at.clone()), (b, bt.clone())];
         let swapped = [(b, bt.clone()), (a, at.clone())];
         let Ok(direct) = (if name.is_empty() {
@@ -1501,14 +1512,15 @@ impl<'a> Infer<'a> {
             Ok(None) => {
                 let (trait_name, _) = name.split_once("::").unwrap_or(("", ""));
                 let shown = self.show(&bt);
-                let mut d = Diagnostic::new(
-                    loc,
-                    format!(
-                        "binary operation `{}` cannot be applied to type `{}`",
-                        op.symbol(),
-                        key.name
-                    ),
-                );
+                let message = operators::no_impl_for_rhs(op, false, &key.name, &shown)
+                    .unwrap_or_else(|| {
+                        format!(
+                            "binary operation `{}` cannot be applied to type `{}`",
+                            op.symbol(),
+                            key.name
+                        )
+                    });
+                let mut d = Diagnostic::new(loc, message);
                 if !trait_name.is_empty() {
                     d = d.note(format!(
                         "note: `{}` has no `#[jitclass] impl {trait_name}` taking `{shown}`",
@@ -1569,14 +1581,7 @@ impl<'a> Infer<'a> {
         key: ClassKey,
     ) -> Ty {
         let loc = self.loc(id);
-        let name = match op {
-            BinOp::Add => "AddAssign::add_assign",
-            BinOp::Sub => "SubAssign::sub_assign",
-            BinOp::Mul => "MulAssign::mul_assign",
-            BinOp::Div => "DivAssign::div_assign",
-            BinOp::Rem => "RemAssign::rem_assign",
-            _ => "",
-        };
+        let name = operators::assign_method(op).unwrap_or("");
         let found = if name.is_empty() {
             Ok(None)
         } else {
@@ -1589,25 +1594,54 @@ impl<'a> Infer<'a> {
                 self.class_ops.insert(id, ClassOp::Call(f.call));
             }
             Ok(None) => {
-                let mut d = Diagnostic::new(
-                    loc,
-                    format!(
+                // As rustc: impls for other right-hand types are named by the trait's
+                // own message; with no impl at all, the operator is not applicable.
+                let has_impls = !name.is_empty()
+                    && self
+                        .callees
+                        .method(&key, name)
+                        .is_ok_and(|impls| !impls.is_empty());
+                let shown = self.show(&vt);
+                let message = match operators::no_impl_for_rhs(op, true, &key.name, &shown) {
+                    Some(m) if has_impls => m,
+                    _ => format!(
                         "binary assignment operation `{}=` cannot be applied to type `{}`",
                         op.symbol(),
                         key.name
                     ),
-                );
+                };
+                let mut d = Diagnostic::new(loc, message);
                 if let Some((trait_name, _)) = name.split_once("::") {
-                    d = d.note(format!(
-                        "note: `{}` has no `#[jitclass] impl {trait_name}`",
-                        key.name
-                    ));
+                    d = d.note(if has_impls {
+                        format!(
+                            "note: `{}` has no `#[jitclass] impl {trait_name}<{shown}>`",
+                            key.name
+                        )
+                    } else {
+                        format!(
+                            "note: `{}` has no `#[jitclass] impl {trait_name}`",
+                            key.name
+                        )
+                    });
                 }
                 self.diags.push(d);
             }
             Err(()) => {}
         }
         Ty::Unit
+    }
+
+    /// At macro time, a left operand whose type is still open comes from a value only the
+    /// run time knows (a class instance, a callee's result, copied into a local): it may
+    /// be a class, whose operator impls take other right-hand types, so the right operand
+    /// must not decide its type. It stays unknown, like the value it came from.
+    fn unknown_at_macro_time(&mut self, t: &Ty) {
+        if self.mode == Mode::MacroTime
+            && let Ty::Var(v) = self.resolve(t)
+            && self.var_kind(v) == VarKind::General
+        {
+            self.vars[v as usize] = VarState::Bound(Ty::Unknown);
+        }
     }
 
     /// `base.name = value`: a class field, or a `#[setter]` property (a call of
@@ -1932,6 +1966,9 @@ impl<'a> Infer<'a> {
         let at = self.expr(a);
         let bt = self.expr(b);
         let bloc = self.loc(b);
+        if !matches!(op, BinOp::And | BinOp::Or) {
+            self.unknown_at_macro_time(&at);
+        }
         if let Ty::Class(key) = self.resolve(&at)
             && !matches!(op, BinOp::And | BinOp::Or)
         {
@@ -2247,7 +2284,10 @@ impl<'a> Infer<'a> {
             let names = methods::names_for(&concrete);
             let mut d = Diagnostic::new(
                 loc,
-                format!("no method named `{method}` found for `{concrete}` in jit code"),
+                format!(
+                    "no method named `{method}` found for {} in the current scope",
+                    methods::receiver_description(&concrete)
+                ),
             );
             if !names.is_empty() {
                 d = d.note(format!(
@@ -2492,6 +2532,7 @@ impl<'a> Infer<'a> {
                         );
                     }
                 }
+                Deferred::ExactSizeRange(id, t) => self.check_exact_size_range(id, &t),
                 Deferred::RangeBound(id, t) => {
                     if let Some(p) = self.prim_or_skip(&t) {
                         if !p.is_int() {
@@ -2526,6 +2567,46 @@ impl<'a> Infer<'a> {
     }
 
     /// The primitive behind `t`, or `None` if it is not (yet) a primitive.
+    /// `(a..b).step_by(k).rev()` counts down from the last element, which std finds from
+    /// the range's length as a `usize`: rustc accepts it only for ranges that know it.
+    fn check_exact_size_range(&mut self, id: ExprId, t: &Ty) {
+        let ExprKind::ForRange {
+            inclusive,
+            order: RangeOrder::DownFromLastStep(rev),
+            ..
+        } = self.ir.expr(id).kind
+        else {
+            return;
+        };
+        let Some(p) = self.prim_or_skip(t).filter(|p| p.is_int()) else {
+            return;
+        };
+        if p.has_exact_size_range(inclusive) {
+            return;
+        }
+        let range = if inclusive { "RangeInclusive" } else { "Range" };
+        let exact: Vec<String> = PrimTy::ALL
+            .into_iter()
+            .filter(|q| q.is_int() && q.has_exact_size_range(inclusive))
+            .map(|q| format!("`{q}`"))
+            .collect();
+        self.diags.push(
+            Diagnostic::new(
+                rev,
+                format!(
+                    "the trait bound `std::ops::{range}<{p}>: ExactSizeIterator` is not satisfied"
+                ),
+            )
+            .note(format!(
+                "note: required for `StepBy<std::ops::{range}<{p}>>` to implement `DoubleEndedIterator`, which `.rev()` needs"
+            ))
+            .note(format!(
+                "help: `ExactSizeIterator` is implemented for `{range}`s of {}",
+                exact.join(", ")
+            )),
+        );
+    }
+
     fn prim_or_skip(&self, t: &Ty) -> Option<PrimTy> {
         match self.resolve(t) {
             Ty::Prim(p) => Some(p),

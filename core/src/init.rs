@@ -262,11 +262,15 @@ impl Checker<'_> {
                 var,
                 start,
                 end,
+                step,
                 body,
                 ..
             } => {
                 self.expr(*start, state);
                 self.expr(*end, state);
+                if let Some(k) = step {
+                    self.expr(*k, state);
+                }
                 let mut entry = state.clone();
                 entry.definitely[var.index()] = true;
                 entry.maybe[var.index()] = true;

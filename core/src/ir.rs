@@ -222,11 +222,15 @@ pub enum ExprKind {
     Loop {
         body: ExprId,
     },
+    /// `for var in start..end` (`..=end` if `inclusive`), also with `.step_by(step)` and
+    /// `.rev()` (`order`). Evaluates `start`, `end`, then `step` (a `usize`, never 0).
     ForRange {
         var: LocalId,
         start: ExprId,
         end: ExprId,
         inclusive: bool,
+        step: Option<ExprId>,
+        order: RangeOrder,
         body: ExprId,
     },
     /// `break 'label value`; `target` is the loop expression it leaves.
@@ -318,6 +322,21 @@ pub enum ExprKind {
     },
 }
 
+/// The order in which a `for` range yields its elements. With a step `k`, the elements
+/// are those of the range `k` apart, starting at the end the order names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RangeOrder {
+    /// `a..b`, `(a..b).step_by(k)`: `a`, `a + k`, ... up to the end.
+    Up,
+    /// `(a..b).rev()`, `(a..b).rev().step_by(k)`: the last element, then `k` less each
+    /// time, down to `a`.
+    Down,
+    /// `(a..b).step_by(k).rev()`: the elements of `(a..b).step_by(k)` from its last down.
+    /// Rust allows it only where the range's length is a `usize` (`ExactSizeIterator`);
+    /// the location is the `rev` token's, where an error about that points.
+    DownFromLastStep(LocId),
+}
+
 /// The memory-control functions jit code calls like `jitclass`'s Rust functions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Intrinsic {
@@ -359,6 +378,16 @@ impl Intrinsic {
     /// Whether calling it needs an `unsafe` block.
     pub fn is_unsafe(self) -> bool {
         !matches!(self, Intrinsic::SizeOf | Intrinsic::AlignOf)
+    }
+
+    /// The bound jitclass's Rust function of the same name puts on its type parameter
+    /// (`sizeof<T: JitLayout>`): what a generic parameter used as the type argument must
+    /// satisfy, as in Rust.
+    pub fn rust_bound(self) -> &'static str {
+        match self {
+            Intrinsic::SizeOf | Intrinsic::AlignOf => "JitLayout",
+            Intrinsic::UnsafeCast | Intrinsic::ConstructAt | Intrinsic::DestroyAt => "JitClass",
+        }
     }
 
     /// How many arguments it takes.
@@ -515,6 +544,28 @@ impl FnIr {
 
     pub fn decode(bytes: &[u8]) -> Result<FnIr, postcard::Error> {
         postcard::from_bytes(bytes)
+    }
+
+    /// The bounds the body's memory-control calls put on the function's generic
+    /// parameters: `(parameter index, trait name, the first call's location)` for each
+    /// `sizeof::<T>()`, `unsafe_cast::<T>(..)`, ... whose type argument is the parameter
+    /// itself.
+    pub fn intrinsic_bounds(&self) -> Vec<(u32, &'static str, LocId)> {
+        let mut bounds: Vec<(u32, &'static str, LocId)> = Vec::new();
+        for e in &self.exprs {
+            if let ExprKind::Intrinsic {
+                which,
+                ty: TypeExpr::Generic(i),
+                ..
+            } = &e.kind
+                && !bounds
+                    .iter()
+                    .any(|&(j, b, _)| j == *i && b == which.rust_bound())
+            {
+                bounds.push((*i, which.rust_bound(), e.loc));
+            }
+        }
+        bounds
     }
 
     /// Checks the arena invariants listed in the module docs.
@@ -764,10 +815,17 @@ impl ExprKind {
             }
             ExprKind::Loop { body } => f(*body),
             ExprKind::ForRange {
-                start, end, body, ..
+                start,
+                end,
+                step,
+                body,
+                ..
             } => {
                 f(*start);
                 f(*end);
+                if let Some(k) = step {
+                    f(*k);
+                }
                 f(*body);
             }
             ExprKind::Break { value, .. } | ExprKind::Return(value) => {

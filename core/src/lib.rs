@@ -4,6 +4,7 @@
 //! - [`types`]: concrete types and signatures;
 //! - [`infer`]: type inference and checking;
 //! - [`methods`]: the builtin methods of primitives and slices;
+//! - [`operators`]: the operator traits jit code calls on class instances;
 //! - [`layout`]: C struct layout, shared by tuples and class payloads;
 //! - [`diag`]: diagnostics with source locations;
 //! - `lower` (feature `lower`, macro time only): syn AST -> IR.
@@ -16,6 +17,7 @@ pub mod init;
 pub mod ir;
 pub mod layout;
 pub mod methods;
+pub mod operators;
 pub mod types;
 
 #[cfg(feature = "lower")]

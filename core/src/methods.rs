@@ -62,168 +62,329 @@ pub struct MethodSig {
     pub ret: Type,
 }
 
-const FLOAT_INTRINSICS: &[(&str, &str, usize)] = &[
-    ("sqrt", "sqrt", 1),
-    ("abs", "fabs", 1),
-    ("exp", "exp", 1),
-    ("exp2", "exp2", 1),
-    ("ln", "log", 1),
-    ("log2", "log2", 1),
-    ("log10", "log10", 1),
-    ("sin", "sin", 1),
-    ("cos", "cos", 1),
-    ("floor", "floor", 1),
-    ("ceil", "ceil", 1),
-    ("round", "round", 1),
-    ("trunc", "trunc", 1),
-    ("powf", "pow", 2),
-    ("min", "minnum", 2),
-    ("max", "maxnum", 2),
-    ("copysign", "copysign", 2),
-    ("mul_add", "fma", 3),
-];
+/// The receivers a builtin method exists for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Receivers {
+    Slice,
+    Ptr,
+    Option,
+    Float,
+    Int,
+    /// Signed integers only (`abs`, `signum`: rustc has no `u8::abs`).
+    SignedInt,
+}
 
-const FLOAT_LIBM: &[(&str, &str, usize)] = &[
-    ("tan", "tan", 1),
-    ("asin", "asin", 1),
-    ("acos", "acos", 1),
-    ("atan", "atan", 1),
-    ("sinh", "sinh", 1),
-    ("cosh", "cosh", 1),
-    ("tanh", "tanh", 1),
-    ("cbrt", "cbrt", 1),
-    ("exp_m1", "expm1", 1),
-    ("ln_1p", "log1p", 1),
-    ("atan2", "atan2", 2),
-    ("hypot", "hypot", 2),
-];
-
-/// Looks up `receiver.name(..)`; `None` if no such builtin exists.
-pub fn lookup(receiver: &Type, name: &str) -> Option<MethodSig> {
-    let sig = |builtin, params: Vec<Type>, ret: Type| {
-        Some(MethodSig {
-            builtin,
-            params,
-            ret,
-        })
-    };
-    match receiver {
-        Type::Slice { .. } => match name {
-            "len" => sig(Builtin::SliceLen, vec![], Type::USIZE),
-            "is_empty" => sig(Builtin::SliceIsEmpty, vec![], Type::BOOL),
-            _ => None,
-        },
-        Type::Ptr { .. } => match name {
-            "is_null" => sig(Builtin::PtrIsNull, vec![], Type::BOOL),
-            "wrapping_add" => sig(Builtin::PtrWrappingAdd, vec![Type::USIZE], receiver.clone()),
-            _ => None,
-        },
-        Type::Option(inner) => match name {
-            "is_some" => sig(Builtin::Option(OptionMethod::IsSome), vec![], Type::BOOL),
-            "is_none" => sig(Builtin::Option(OptionMethod::IsNone), vec![], Type::BOOL),
-            "unwrap" => sig(
-                Builtin::Option(OptionMethod::Unwrap),
-                vec![],
-                (**inner).clone(),
-            ),
-            "unwrap_or" => sig(
-                Builtin::Option(OptionMethod::UnwrapOr),
-                vec![(**inner).clone()],
-                (**inner).clone(),
-            ),
-            _ => None,
-        },
-        Type::Prim(p) if p.is_float() => {
-            let me = receiver.clone();
-            if let Some(&(_, intrinsic, arity)) = FLOAT_INTRINSICS.iter().find(|m| m.0 == name) {
-                return sig(
-                    Builtin::FloatIntrinsic { intrinsic, arity },
-                    vec![me.clone(); arity - 1],
-                    me,
-                );
-            }
-            if let Some(&(_, symbol, arity)) = FLOAT_LIBM.iter().find(|m| m.0 == name) {
-                return sig(
-                    Builtin::FloatLibm { symbol, arity },
-                    vec![me.clone(); arity - 1],
-                    me,
-                );
-            }
-            match name {
-                "powi" => sig(Builtin::FloatPowi, vec![Type::I32], me),
-                "signum" => sig(Builtin::FloatSignum, vec![], me),
-                "recip" => sig(Builtin::FloatRecip, vec![], me),
-                "to_degrees" => sig(Builtin::FloatToDegrees, vec![], me),
-                "to_radians" => sig(Builtin::FloatToRadians, vec![], me),
-                "is_nan" => sig(Builtin::FloatIsNan, vec![], Type::BOOL),
-                "is_infinite" => sig(Builtin::FloatIsInfinite, vec![], Type::BOOL),
-                "is_finite" => sig(Builtin::FloatIsFinite, vec![], Type::BOOL),
-                _ => None,
-            }
+impl Receivers {
+    fn accept(self, t: &Type) -> bool {
+        match (self, t) {
+            (Receivers::Slice, Type::Slice { .. }) => true,
+            (Receivers::Ptr, Type::Ptr { .. }) => true,
+            (Receivers::Option, Type::Option(_)) => true,
+            (Receivers::Float, Type::Prim(p)) => p.is_float(),
+            (Receivers::Int, Type::Prim(p)) => p.is_int(),
+            (Receivers::SignedInt, Type::Prim(p)) => p.is_int() && p.is_signed(),
+            _ => false,
         }
-        Type::Prim(p) if p.is_int() => {
-            use crate::ir::BinOp;
-            let me = receiver.clone();
-            let u32t = Type::Prim(PrimTy::U32);
-            match name {
-                "abs" if p.is_signed() => sig(Builtin::IntAbs, vec![], me),
-                "signum" if p.is_signed() => sig(Builtin::IntSignum, vec![], me),
-                "min" => sig(Builtin::IntMin, vec![me.clone()], me),
-                "max" => sig(Builtin::IntMax, vec![me.clone()], me),
-                "pow" => sig(Builtin::IntPow, vec![u32t], me),
-                "count_ones" => sig(Builtin::IntCountOnes, vec![], u32t),
-                "leading_zeros" => sig(Builtin::IntLeadingZeros, vec![], u32t),
-                "trailing_zeros" => sig(Builtin::IntTrailingZeros, vec![], u32t),
-                "wrapping_add" => sig(Builtin::IntWrapping(BinOp::Add), vec![me.clone()], me),
-                "wrapping_sub" => sig(Builtin::IntWrapping(BinOp::Sub), vec![me.clone()], me),
-                "wrapping_mul" => sig(Builtin::IntWrapping(BinOp::Mul), vec![me.clone()], me),
-                "saturating_add" => sig(Builtin::IntSaturatingAdd, vec![me.clone()], me),
-                "saturating_sub" => sig(Builtin::IntSaturatingSub, vec![me.clone()], me),
-                _ => None,
-            }
-        }
-        _ => None,
     }
 }
 
-/// Names of every builtin method, for "did you mean" style listings in errors.
+/// A builtin method: its name, the receivers it exists for, and its signature for a
+/// receiver of a given type.
+struct Method {
+    name: &'static str,
+    receivers: Receivers,
+    sig: fn(&Type) -> MethodSig,
+}
+
+const fn method(name: &'static str, receivers: Receivers, sig: fn(&Type) -> MethodSig) -> Method {
+    Method {
+        name,
+        receivers,
+        sig,
+    }
+}
+
+fn sig(builtin: Builtin, params: Vec<Type>, ret: Type) -> MethodSig {
+    MethodSig {
+        builtin,
+        params,
+        ret,
+    }
+}
+
+/// An LLVM float intrinsic of `arity` operands of the receiver's type.
+fn float_intrinsic(me: &Type, intrinsic: &'static str, arity: usize) -> MethodSig {
+    let builtin = Builtin::FloatIntrinsic { intrinsic, arity };
+    sig(builtin, vec![me.clone(); arity - 1], me.clone())
+}
+
+/// A libm function of `arity` operands of the receiver's type.
+fn float_libm(me: &Type, symbol: &'static str, arity: usize) -> MethodSig {
+    let builtin = Builtin::FloatLibm { symbol, arity };
+    sig(builtin, vec![me.clone(); arity - 1], me.clone())
+}
+
+/// `Option<T>`'s `T`.
+fn inner(me: &Type) -> Type {
+    match me {
+        Type::Option(inner) => (**inner).clone(),
+        _ => unreachable!("an `Option` receiver"),
+    }
+}
+
+/// Every builtin method: inference and codegen look methods up here, and error messages
+/// list the methods of a type from here, so what exists is said once.
+const METHODS: &[Method] = {
+    use crate::ir::BinOp;
+    use Receivers::*;
+    &[
+        method("len", Slice, |_| {
+            sig(Builtin::SliceLen, vec![], Type::USIZE)
+        }),
+        method("is_empty", Slice, |_| {
+            sig(Builtin::SliceIsEmpty, vec![], Type::BOOL)
+        }),
+        method("is_null", Ptr, |_| {
+            sig(Builtin::PtrIsNull, vec![], Type::BOOL)
+        }),
+        method("wrapping_add", Ptr, |me| {
+            sig(Builtin::PtrWrappingAdd, vec![Type::USIZE], me.clone())
+        }),
+        method("is_some", Option, |_| {
+            sig(Builtin::Option(OptionMethod::IsSome), vec![], Type::BOOL)
+        }),
+        method("is_none", Option, |_| {
+            sig(Builtin::Option(OptionMethod::IsNone), vec![], Type::BOOL)
+        }),
+        method("unwrap", Option, |me| {
+            sig(Builtin::Option(OptionMethod::Unwrap), vec![], inner(me))
+        }),
+        method("unwrap_or", Option, |me| {
+            sig(
+                Builtin::Option(OptionMethod::UnwrapOr),
+                vec![inner(me)],
+                inner(me),
+            )
+        }),
+        method("sqrt", Float, |me| float_intrinsic(me, "sqrt", 1)),
+        method("abs", Float, |me| float_intrinsic(me, "fabs", 1)),
+        method("exp", Float, |me| float_intrinsic(me, "exp", 1)),
+        method("exp2", Float, |me| float_intrinsic(me, "exp2", 1)),
+        method("ln", Float, |me| float_intrinsic(me, "log", 1)),
+        method("log2", Float, |me| float_intrinsic(me, "log2", 1)),
+        method("log10", Float, |me| float_intrinsic(me, "log10", 1)),
+        method("sin", Float, |me| float_intrinsic(me, "sin", 1)),
+        method("cos", Float, |me| float_intrinsic(me, "cos", 1)),
+        method("floor", Float, |me| float_intrinsic(me, "floor", 1)),
+        method("ceil", Float, |me| float_intrinsic(me, "ceil", 1)),
+        method("round", Float, |me| float_intrinsic(me, "round", 1)),
+        method("trunc", Float, |me| float_intrinsic(me, "trunc", 1)),
+        method("powf", Float, |me| float_intrinsic(me, "pow", 2)),
+        method("min", Float, |me| float_intrinsic(me, "minnum", 2)),
+        method("max", Float, |me| float_intrinsic(me, "maxnum", 2)),
+        method("copysign", Float, |me| float_intrinsic(me, "copysign", 2)),
+        method("mul_add", Float, |me| float_intrinsic(me, "fma", 3)),
+        method("tan", Float, |me| float_libm(me, "tan", 1)),
+        method("asin", Float, |me| float_libm(me, "asin", 1)),
+        method("acos", Float, |me| float_libm(me, "acos", 1)),
+        method("atan", Float, |me| float_libm(me, "atan", 1)),
+        method("sinh", Float, |me| float_libm(me, "sinh", 1)),
+        method("cosh", Float, |me| float_libm(me, "cosh", 1)),
+        method("tanh", Float, |me| float_libm(me, "tanh", 1)),
+        method("cbrt", Float, |me| float_libm(me, "cbrt", 1)),
+        method("exp_m1", Float, |me| float_libm(me, "expm1", 1)),
+        method("ln_1p", Float, |me| float_libm(me, "log1p", 1)),
+        method("atan2", Float, |me| float_libm(me, "atan2", 2)),
+        method("hypot", Float, |me| float_libm(me, "hypot", 2)),
+        method("powi", Float, |me| {
+            sig(Builtin::FloatPowi, vec![Type::I32], me.clone())
+        }),
+        method("signum", Float, |me| {
+            sig(Builtin::FloatSignum, vec![], me.clone())
+        }),
+        method("recip", Float, |me| {
+            sig(Builtin::FloatRecip, vec![], me.clone())
+        }),
+        method("to_degrees", Float, |me| {
+            sig(Builtin::FloatToDegrees, vec![], me.clone())
+        }),
+        method("to_radians", Float, |me| {
+            sig(Builtin::FloatToRadians, vec![], me.clone())
+        }),
+        method("is_nan", Float, |_| {
+            sig(Builtin::FloatIsNan, vec![], Type::BOOL)
+        }),
+        method("is_infinite", Float, |_| {
+            sig(Builtin::FloatIsInfinite, vec![], Type::BOOL)
+        }),
+        method("is_finite", Float, |_| {
+            sig(Builtin::FloatIsFinite, vec![], Type::BOOL)
+        }),
+        method("abs", SignedInt, |me| {
+            sig(Builtin::IntAbs, vec![], me.clone())
+        }),
+        method("signum", SignedInt, |me| {
+            sig(Builtin::IntSignum, vec![], me.clone())
+        }),
+        method("min", Int, |me| {
+            sig(Builtin::IntMin, vec![me.clone()], me.clone())
+        }),
+        method("max", Int, |me| {
+            sig(Builtin::IntMax, vec![me.clone()], me.clone())
+        }),
+        method("pow", Int, |me| {
+            sig(Builtin::IntPow, vec![Type::Prim(PrimTy::U32)], me.clone())
+        }),
+        method("count_ones", Int, |_| {
+            sig(Builtin::IntCountOnes, vec![], Type::Prim(PrimTy::U32))
+        }),
+        method("leading_zeros", Int, |_| {
+            sig(Builtin::IntLeadingZeros, vec![], Type::Prim(PrimTy::U32))
+        }),
+        method("trailing_zeros", Int, |_| {
+            sig(Builtin::IntTrailingZeros, vec![], Type::Prim(PrimTy::U32))
+        }),
+        method("wrapping_add", Int, |me| {
+            sig(
+                Builtin::IntWrapping(BinOp::Add),
+                vec![me.clone()],
+                me.clone(),
+            )
+        }),
+        method("wrapping_sub", Int, |me| {
+            sig(
+                Builtin::IntWrapping(BinOp::Sub),
+                vec![me.clone()],
+                me.clone(),
+            )
+        }),
+        method("wrapping_mul", Int, |me| {
+            sig(
+                Builtin::IntWrapping(BinOp::Mul),
+                vec![me.clone()],
+                me.clone(),
+            )
+        }),
+        method("saturating_add", Int, |me| {
+            sig(Builtin::IntSaturatingAdd, vec![me.clone()], me.clone())
+        }),
+        method("saturating_sub", Int, |me| {
+            sig(Builtin::IntSaturatingSub, vec![me.clone()], me.clone())
+        }),
+    ]
+};
+
+/// Looks up `receiver.name(..)`; `None` if no such builtin exists.
+pub fn lookup(receiver: &Type, name: &str) -> Option<MethodSig> {
+    METHODS
+        .iter()
+        .find(|m| m.name == name && m.receivers.accept(receiver))
+        .map(|m| (m.sig)(receiver))
+}
+
+/// The names of the builtin methods of `receiver`'s type, sorted: exactly those
+/// [`lookup`] finds.
 pub fn names_for(receiver: &Type) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = match receiver {
-        Type::Slice { .. } => vec!["len", "is_empty"],
-        Type::Ptr { .. } => vec!["is_null", "wrapping_add"],
-        Type::Option(_) => vec!["is_some", "is_none", "unwrap", "unwrap_or"],
-        Type::Prim(p) if p.is_float() => FLOAT_INTRINSICS
-            .iter()
-            .chain(FLOAT_LIBM)
-            .map(|m| m.0)
-            .chain([
-                "powi",
-                "signum",
-                "recip",
-                "to_degrees",
-                "to_radians",
-                "is_nan",
-                "is_infinite",
-                "is_finite",
-            ])
-            .collect(),
-        Type::Prim(p) if p.is_int() => vec![
-            "abs",
-            "signum",
-            "min",
-            "max",
-            "pow",
-            "count_ones",
-            "leading_zeros",
-            "trailing_zeros",
-            "wrapping_add",
-            "wrapping_sub",
-            "wrapping_mul",
-            "saturating_add",
-            "saturating_sub",
-        ],
-        _ => vec![],
-    };
+    let mut out: Vec<&'static str> = METHODS
+        .iter()
+        .filter(|m| m.receivers.accept(receiver))
+        .map(|m| m.name)
+        .collect();
     out.sort_unstable();
+    out.dedup();
     out
+}
+
+/// How rustc names a receiver in "no method named `m` found for {..} in the current
+/// scope" (E0599): `type `u8``, `reference `&[f64]``, `enum `Option<T>``.
+pub fn receiver_description(receiver: &Type) -> String {
+    let kind = match receiver {
+        Type::Prim(_) | Type::Never => "type",
+        Type::Unit => "unit type",
+        Type::Tuple(_) => "tuple",
+        Type::Slice { mutable: false, .. } | Type::Ref { mutable: false, .. } => "reference",
+        Type::Slice { mutable: true, .. } | Type::Ref { mutable: true, .. } => "mutable reference",
+        // rustc names the enum with its parameter, not the argument.
+        Type::Option(_) => return "enum `Option<T>`".to_string(),
+        Type::Ptr { .. } => "raw pointer",
+        Type::FnPtr { .. } => "fn pointer",
+        Type::Class(_) | Type::PassThru(_) => "struct",
+    };
+    format!("{kind} `{receiver}`")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_type() -> Vec<Type> {
+        let mut types: Vec<Type> = PrimTy::ALL.into_iter().map(Type::Prim).collect();
+        types.push(Type::Slice {
+            elem: Box::new(Type::F64),
+            mutable: false,
+        });
+        types.push(Type::Ptr {
+            pointee: Box::new(Type::Prim(PrimTy::U8)),
+            mutable: true,
+        });
+        types.push(Type::Option(Box::new(Type::I64)));
+        types.push(Type::Tuple(vec![Type::I32, Type::F64]));
+        types
+    }
+
+    #[test]
+    fn the_listed_names_are_exactly_the_methods_found() {
+        for t in every_type() {
+            let names = names_for(&t);
+            for name in &names {
+                assert!(lookup(&t, name).is_some(), "`{name}` listed for `{t}`");
+            }
+            for m in METHODS {
+                assert_eq!(
+                    lookup(&t, m.name).is_some(),
+                    names.contains(&m.name),
+                    "`{}` on `{t}`",
+                    m.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn receivers_are_described_as_rustc_does() {
+        let shown: Vec<String> = every_type()
+            .iter()
+            .filter(|t| !matches!(t, Type::Prim(p) if *p != PrimTy::U8))
+            .map(receiver_description)
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "type `u8`",
+                "reference `&[f64]`",
+                "raw pointer `*mut u8`",
+                "enum `Option<T>`",
+                "tuple `(i32, f64)`"
+            ]
+        );
+    }
+
+    #[test]
+    fn unsigned_integers_have_no_abs_or_signum() {
+        let u8t = Type::Prim(PrimTy::U8);
+        assert!(lookup(&u8t, "abs").is_none());
+        assert!(!names_for(&u8t).contains(&"abs"));
+        assert!(!names_for(&u8t).contains(&"signum"));
+        assert_eq!(
+            lookup(&Type::I32, "abs").map(|m| m.builtin),
+            Some(Builtin::IntAbs)
+        );
+        assert!(matches!(
+            lookup(&Type::F64, "abs").map(|m| m.builtin),
+            Some(Builtin::FloatIntrinsic {
+                intrinsic: "fabs",
+                arity: 1
+            })
+        ));
+    }
 }

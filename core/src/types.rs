@@ -102,6 +102,18 @@ impl PrimTy {
         }
     }
 
+    /// Whether std's ranges of this integer type know their length as a `usize`
+    /// (`ExactSizeIterator`), which `(a..b).step_by(k).rev()` needs: `Range` of the types
+    /// up to 32 bits and of `isize`/`usize`, `RangeInclusive` of 8- and 16-bit types.
+    pub fn has_exact_size_range(self, inclusive: bool) -> bool {
+        use PrimTy::*;
+        if inclusive {
+            matches!(self, I8 | I16 | U8 | U16)
+        } else {
+            matches!(self, I8 | I16 | I32 | Isize | U8 | U16 | U32 | Usize)
+        }
+    }
+
     /// Inclusive range of an integer type's values, for literal range checks.
     pub fn int_range(self) -> Option<(i128, i128)> {
         if !self.is_int() {

@@ -125,7 +125,7 @@ fn declared_fn(f: &syn::ForeignItemFn, safe: bool) -> Result<TokenStream, Vec<sy
         block: Box::new(syn::parse_quote!({})),
     };
     let name_str = f.sig.ident.to_string();
-    let info = fn_info(&name_str, &lowered, false);
+    let info = fn_info(&name_str, &lowered, false, &syn::Generics::default());
     let dispatcher = dispatcher_items(&as_item, info);
     let (mut glue_sig, arg_names) = glue_signature(&sig, Some(&lowered));
     if !safe {

@@ -174,6 +174,17 @@ fn add_bounds(sig: &mut syn::Signature, l: &Lowered) {
         };
         where_clause.predicates.push(bound);
     }
+    // What jitclass's Rust functions require of their type argument, as rustc would
+    // require it of a generic Rust fn calling them: `sizeof::<T>()` needs `T: JitLayout`.
+    // The bound is at the call, where rustc's "required by this bound" note points.
+    for (i, bound, loc) in l.ir.intrinsic_bounds() {
+        let ident = &params[i as usize];
+        let span = l.spans[loc.index()];
+        let bound = format_ident!("{bound}", span = span);
+        where_clause
+            .predicates
+            .push(syn::parse_quote_spanned!(span=> #ident: ::jitclass::#bound));
+    }
 }
 
 fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
@@ -198,7 +209,12 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
             )
         }
     };
-    let info = fn_info(&func.sig.ident.to_string(), l, func.sig.abi.is_some());
+    let info = fn_info(
+        &func.sig.ident.to_string(),
+        l,
+        func.sig.abi.is_some(),
+        &sig.generics,
+    );
     let dispatcher = dispatcher_items(func, info);
     // A body using classes reads fields of handles, which rustc could not type-check.
     let shadow = if generic_idents.is_empty() && !l.uses_classes {
@@ -349,8 +365,14 @@ fn function_shape(func: &syn::ItemFn) -> TokenStream {
 }
 
 /// The `FnInfo` of a lowered function: IR, source locations, and the items it names,
-/// resolved by rustc.
-pub(crate) fn fn_info(name: &str, l: &Lowered, cfunc: bool) -> TokenStream {
+/// resolved by rustc. `generics`: the glue's generic parameters with their bounds, under
+/// which rustc checks what names them (`sizeof::<T>`).
+pub(crate) fn fn_info(
+    name: &str,
+    l: &Lowered,
+    cfunc: bool,
+    generics: &syn::Generics,
+) -> TokenStream {
     let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
     // Plain numbers (1-based, as in Rust's panic messages), not `line!()` at the token's
     // span: lints would then judge those generated literals as if the user wrote them.
@@ -416,17 +438,38 @@ pub(crate) fn fn_info(name: &str, l: &Lowered, cfunc: bool) -> TokenStream {
         quote_spanned! {span=> let _ = #path; }
     });
     let macros = l.macro_paths.iter().map(|path| quote! { #path!(@check); });
-    // Each struct literal, written against the class's payload struct: rustc reports
-    // unknown, missing and private fields at their tokens.
+    // Each struct literal, written against the class's handle, which has the class's
+    // fields (holding nothing): rustc reports unknown, missing and private fields at
+    // their tokens, naming the class. The path carries the literal's span.
     let literals = l.literals.iter().map(|(path, fields)| {
         let span = path.segments.last().expect("a segment").ident.span();
-        let literal = quote_spanned! {span=> ::jitclass::Payload::<#path> };
+        let class = quote_spanned! {span=> ::jitclass::__private::Literal::<#path> };
         quote! {
-            let _ = || -> ::jitclass::Payload<#path> {
-                #literal { #(#fields: ::core::unreachable!()),* }
+            let _ = || -> #class {
+                #class {
+                    #(#fields: ::core::unreachable!(),)*
+                    __jitclass: ::core::unreachable!(),
+                }
             };
         }
     });
+    let mut checked = quote! {
+        #(#checks)*
+        #(#literals)*
+        #(#macros)*
+        #(#same_types)*
+    };
+    if generics.type_params().next().is_some() {
+        // Checks may name the function's generic parameters (`sizeof::<T>`): rustc checks
+        // them in a generic fn with the glue's bounds.
+        let (params, _, where_clause) = generics.split_for_impl();
+        checked = quote! {
+            #[allow(dead_code, clippy::let_underscore_untyped, unreachable_code)]
+            fn generic_check #params () #where_clause {
+                #checked
+            }
+        };
+    }
     quote! {
         ::jitclass::__private::FnInfo {
             name: #name,
@@ -442,10 +485,7 @@ pub(crate) fn fn_info(name: &str, l: &Lowered, cfunc: bool) -> TokenStream {
             check: {
                 #[allow(clippy::let_underscore_untyped, unreachable_code)]
                 fn check() {
-                    #(#checks)*
-                    #(#literals)*
-                    #(#macros)*
-                    #(#same_types)*
+                    #checked
                 }
                 check
             },

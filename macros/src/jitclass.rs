@@ -198,6 +198,27 @@ fn emit_struct(
         let repr = repr_type(&ir.ty);
         quote! { #(#fattrs)* #fvis #fname: #repr }
     });
+    // The handle has the class's fields too, holding nothing: rustc checks struct
+    // literals in jit code against it, naming the class as the user wrote it.
+    let marker_fields: Vec<TokenStream> = fields
+        .iter()
+        .map(|(f, _)| {
+            let fname = f.ident.as_ref().expect("named");
+            let fvis = &f.vis;
+            quote! {
+                #[doc(hidden)]
+                #[allow(dead_code)]
+                #fvis #fname: ::jitclass::JitField
+            }
+        })
+        .collect();
+    let marker_values: Vec<TokenStream> = fields
+        .iter()
+        .map(|(f, _)| {
+            let fname = f.ident.as_ref().expect("named");
+            quote! { #fname: ::jitclass::JitField }
+        })
+        .collect();
     let offsets = fields.iter().map(|(f, _)| {
         let fname = f.ident.as_ref().expect("named");
         quote! { ::core::mem::offset_of!(#payload, #fname) }
@@ -259,7 +280,10 @@ fn emit_struct(
         #(#attrs)*
         #[repr(transparent)]
         #vis struct #name {
-            __jitclass: ::jitclass::Handle<#name>,
+            // Public (and hidden) so that struct literals in jit code anywhere can name it.
+            #[doc(hidden)]
+            pub __jitclass: ::jitclass::Handle<#name>,
+            #(#marker_fields,)*
         }
 
         #(#cfgs)*
@@ -267,6 +291,7 @@ fn emit_struct(
         // and `ClassInfo` checks jitclass's layout of it against rustc's offsets.
         unsafe impl ::jitclass::JitClass for #name {
             type Payload = #payload;
+            type Literal = #name;
 
             fn class_info() -> &'static ::jitclass::ClassInfo {
                 static INFO: ::jitclass::ClassInfo = ::jitclass::ClassInfo::__new(
@@ -292,7 +317,7 @@ fn emit_struct(
 
             #[inline(always)]
             fn from_handle(handle: ::jitclass::Handle<Self>) -> Self {
-                #name { __jitclass: handle }
+                #name { __jitclass: handle, #(#marker_values,)* }
             }
         }
 
@@ -308,7 +333,10 @@ fn emit_struct(
             /// Another reference to the same instance.
             #[inline]
             fn clone(&self) -> Self {
-                #name { __jitclass: ::core::clone::Clone::clone(&self.__jitclass) }
+                #name {
+                    __jitclass: ::core::clone::Clone::clone(&self.__jitclass),
+                    #(#marker_values,)*
+                }
             }
         }
 
@@ -753,7 +781,7 @@ fn emit_method(
     };
     let dispatcher = format_ident!("__JITCLASS_{}_{}", class_ident, unique);
     let entry_name = format_ident!("__JITCLASS_ENTRY_{}_{}", class_ident, unique);
-    let info = fn_info(&qualified, l, false);
+    let info = fn_info(&qualified, l, false, &syn::Generics::default());
     let name_str = registered;
     let (mut sig, arg_names) = glue_signature(&f.sig, Some(l));
     let mut call_args: Vec<TokenStream> = Vec::new();

@@ -56,6 +56,11 @@ unsafe impl Sync for RawInstance {}
 pub unsafe trait JitClass: Sized + 'static {
     /// The `#[repr(C)]` payload struct: one field per class field, in order.
     type Payload;
+    /// `Self`. rustc checks each struct literal in jit code as a literal of
+    /// `<C as JitClass>::Literal`, so a type that is not a class gets that error, not one
+    /// about its fields.
+    #[doc(hidden)]
+    type Literal;
     fn class_info() -> &'static ClassInfo;
     fn handle(&self) -> &Handle<Self>;
     fn from_handle(handle: Handle<Self>) -> Self;
@@ -63,6 +68,11 @@ pub unsafe trait JitClass: Sized + 'static {
 
 /// The payload struct of a class: `Payload<MyAvg>` has the fields of `MyAvg` in C layout.
 pub type Payload<C> = <C as JitClass>::Payload;
+
+/// The class `C` itself, for the struct literals the glue has rustc check (a projection
+/// may not name a struct in a literal, an alias may).
+#[doc(hidden)]
+pub type Literal<C> = <C as JitClass>::Literal;
 
 /// The static description of a `#[jitclass] struct`, emitted by the macro.
 #[doc(hidden)]
@@ -361,6 +371,14 @@ fn managed_members(t: &Type, offset: usize, out: &mut Vec<usize>) {
         _ => {}
     }
 }
+
+/// The type of the fields of a class's handle. `#[jitclass] struct V { x: f64 }` gives
+/// the handle `V` a field `x` of this type, with the field's visibility; it holds nothing
+/// (a handle is its [`Handle`]), and exists so that rustc checks struct literals in jit
+/// code (`V { x: 1.0 }`) against the class, naming it and its fields in its own words.
+/// Rust code reads and writes fields through the handle's methods: `v.x()`, `v.set_x(..)`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct JitField;
 
 /// A counted reference to an instance of `C`: what a Rust value of a class type holds.
 ///

@@ -52,7 +52,7 @@ pub use abi::{
 };
 pub use abi::{Tuple1, Tuple2, Tuple3, Tuple4, Tuple5, Tuple6, Tuple7, Tuple8};
 pub use allocator::ExternalAllocator;
-pub use class::{ClassInfo, Handle, JitClass, Payload, RawInstance};
+pub use class::{ClassInfo, Handle, JitClass, JitField, Payload, RawInstance};
 pub use dispatch::{CompileStats, Dispatcher};
 pub use error::{Error, ErrorKind};
 pub use jitclass_core::{ClassKey, OpaqueKey, PrimTy, Signature, Type};
@@ -68,7 +68,7 @@ pub use stats::{Stats, stats};
 pub mod __private {
     pub use crate::call::*;
     pub use crate::class::abi as class_abi;
-    pub use crate::class::{ClassDesc, METHODS, MethodEntry};
+    pub use crate::class::{ClassDesc, Literal, METHODS, MethodEntry};
     pub use crate::dispatch::FnInfo;
     pub use crate::objmode::{
         ObjModeFn, ObjModeSite, SameType, objmode_panicked, objmode_stand_in, same_type,

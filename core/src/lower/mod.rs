@@ -6,6 +6,7 @@
 //! labels to the loop expression, called paths to `RefId`s that the glue resolves.
 
 mod format;
+mod ranges;
 pub mod types;
 
 use crate::ir::*;
@@ -29,8 +30,8 @@ pub struct Lowered {
     pub objmodes: Vec<ObjModeBlock>,
     /// The `objmode!` paths as written, for rustc to resolve (`path!(@check)`).
     pub macro_paths: Vec<syn::Path>,
-    /// Each struct literal's class path and field names, for rustc to check against the
-    /// class's payload struct.
+    /// Each struct literal's class path (at the literal's path token) and field names, for
+    /// rustc to check against the class's handle, which has the class's fields.
     pub literals: Vec<(syn::Path, Vec<syn::Ident>)>,
     /// Whether the body uses class-only forms (fields, struct literals, `Class::f` calls),
     /// which a copy of the body compiled by rustc could not type-check.
@@ -773,7 +774,7 @@ impl Lowerer {
             ),
             syn::Expr::Range(r) => self.invalid(
                 r.span(),
-                "ranges are only supported as the iterator of a `for` loop in jit code",
+                "ranges are only supported as the iterator of a `for` loop in jit code\nnote: `for i in a..b`, `a..=b`, also with `.rev()` and `.step_by(k)`",
             ),
             syn::Expr::Try(t) => self.invalid(
                 t.question_token.span,
@@ -874,6 +875,9 @@ impl Lowerer {
                 if let Some(local) = self.lookup(&name) {
                     return self.push(ExprKind::Local(local), span);
                 }
+                if name == "self" {
+                    return self.self_without_receiver(span);
+                }
                 if !names_function(&p.path) {
                     return self.invalid(
                         span,
@@ -895,6 +899,21 @@ impl Lowerer {
         self.invalid(
             span,
             format!("cannot use `{shown}` as a value in jit code\nnote: jit code can read its parameters and local variables, and constants like `f64::MAX` or `std::f64::consts::PI`"),
+        )
+    }
+
+    /// `self` in a function without a `self` parameter, in rustc's words (E0424).
+    fn self_without_receiver(&mut self, span: Span) -> ExprId {
+        let help = if self.scope.self_path.is_some() {
+            "\nhelp: add a `self` receiver parameter to make the associated `fn` a method"
+        } else {
+            ""
+        };
+        self.invalid(
+            span,
+            format!(
+                "`self` value is a keyword only available in methods with a `self` parameter{help}"
+            ),
         )
     }
 
@@ -1193,41 +1212,26 @@ impl Lowerer {
 
     fn for_expr(&mut self, f: &syn::ExprForLoop) -> ExprId {
         let id = self.push(ExprKind::Lit(Lit::Unit), f.for_token.span);
-        let range = match strip_parens(&f.expr) {
-            syn::Expr::Range(r) => r,
-            iterable => {
+        match ranges::range_iter(&f.expr) {
+            Some(Ok(range)) => self.for_range(f, id, range),
+            Some(Err(e)) => {
+                self.errors.push(e);
+                id
+            }
+            None => {
                 // A tuple or a slice: its elements, in order, by value (jit code has no
                 // references), which a copy of the body compiled by rustc would not be.
                 self.uses_classes = true;
-                let iterable = self.expr(iterable);
+                let iterable = self.expr(strip_parens(&f.expr));
                 let (var, body) = self.for_variable_and_body(f, id);
                 self.exprs[id.index()].kind = ExprKind::ForEach {
                     var,
                     iterable,
                     body,
                 };
-                return id;
+                id
             }
-        };
-        let (Some(start), Some(end)) = (&range.start, &range.end) else {
-            self.error(
-                range.span(),
-                "`for` ranges in jit code need both bounds: `a..b` or `a..=b`",
-            );
-            return id;
-        };
-        let start = self.expr(start);
-        let end = self.expr(end);
-        let inclusive = matches!(range.limits, syn::RangeLimits::Closed(_));
-        let (var, body) = self.for_variable_and_body(f, id);
-        self.exprs[id.index()].kind = ExprKind::ForRange {
-            var,
-            start,
-            end,
-            inclusive,
-            body,
-        };
-        id
+        }
     }
 
     /// The loop variable, in a scope of its own, and the body of the `for` loop `id`.
@@ -1607,8 +1611,14 @@ impl Lowerer {
                 }
             }
         }
-        self.literals
-            .push((self.scope.class_paths[class.index()].clone(), names));
+        // The class's path (`Self` spelled out), at the literal's path token, where rustc
+        // reports the literal's missing fields.
+        let mut checked = self.scope.class_paths[class.index()].clone();
+        let at = s.path.span();
+        for segment in &mut checked.segments {
+            segment.ident.set_span(at);
+        }
+        self.literals.push((checked, names));
         self.push(ExprKind::StructLit { class, fields }, s.path.span())
     }
 

@@ -17,6 +17,7 @@ mod operators;
 mod options;
 mod panics;
 mod passthru;
+mod ranges;
 mod reentrancy;
 mod regressions;
 mod scalars;

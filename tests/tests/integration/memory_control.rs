@@ -65,6 +65,94 @@ fn sizeof_is_the_payload_not_the_handle() {
     crate::assert_no_leaks();
 }
 
+/// `sizeof`/`alignof` of a generic parameter: the size of its specialisation, as the Rust
+/// functions give it for the same type (a class's payload, a primitive itself).
+#[jit]
+fn layout_of<T>(_value: T) -> (usize, usize) {
+    (sizeof::<T>(), alignof::<T>())
+}
+
+/// The type argument named only in the body: Rust callers give it with a turbofish.
+#[jit]
+fn bytes_for<T>(n: usize) -> usize {
+    n * sizeof::<T>()
+}
+
+fn rust_layout_of<T: jitclass::JitLayout>(_value: &T) -> (usize, usize) {
+    (sizeof::<T>(), alignof::<T>())
+}
+
+#[jitclass]
+pub struct Small {
+    flag: bool,
+    code: u16,
+}
+
+#[jitclass]
+impl Small {
+    pub fn new() -> Small {
+        Small {
+            flag: true,
+            code: 7,
+        }
+    }
+}
+
+#[test]
+fn sizeof_of_a_generic_parameter_is_its_specialisations() {
+    let _memory = crate::memory_test();
+    macro_rules! same {
+        ($($v:expr),*) => {$({
+            let v = $v;
+            assert_eq!(layout_of(v.clone()), rust_layout_of(&v), "{}", stringify!($v));
+        })*};
+    }
+    same!(1u8, -1i16, 7u32, 1.5f32, 2.5f64, true, 3usize, -4i64);
+    same!(Agg::new(), Small::new());
+    assert_eq!(layout_of(Small::new()), (4, 2));
+    assert_eq!(bytes_for::<Agg>(3), 3 * sizeof::<Agg>());
+    assert_eq!(bytes_for::<u16>(5), 10);
+    crate::assert_no_leaks();
+}
+
+/// Generic jit code passes what Rust's bound would refuse (rustc checks calls in
+/// non-generic bodies, not in generic ones): the specialisation says so.
+#[jit]
+fn layout_of_pair<A, B>(a: A, b: B) -> (usize, usize) {
+    layout_of((a, b))
+}
+
+#[test]
+fn sizeof_of_a_type_without_jit_layout_is_an_error() {
+    let err = layout_of_pair::dispatcher()
+        .compile(&[jitclass::Type::I64, jitclass::Type::F64])
+        .unwrap_err();
+    assert_eq!(err.message(), "`(i64, f64)` has no jit layout");
+    assert!(
+        err.to_string()
+            .contains("give the payload size of `#[jitclass]` types, and the size of primitives"),
+        "{err}"
+    );
+}
+
+/// Generic over the class viewed in place: `unsafe_cast::<T>` in a generic fn.
+#[jit]
+fn count_in_place<T>(buf: *mut u8) -> i64 {
+    let a = unsafe { unsafe_cast::<T>(buf) };
+    a.count
+}
+
+#[test]
+fn unsafe_cast_of_a_generic_parameter() {
+    let _memory = crate::memory_test();
+    let mut buf = zeroed_payload();
+    let ptr: *mut u8 = buf.as_mut_ptr().cast();
+    assert_eq!(step_in_place(ptr, 2.0), 2.0);
+    assert_eq!(step_in_place(ptr, 4.0), 3.0);
+    assert_eq!(count_in_place::<Agg>(ptr), 2);
+    crate::assert_no_leaks();
+}
+
 /// A caller-owned buffer with the payload's alignment.
 fn zeroed_payload() -> Box<MaybeUninit<Payload<Agg>>> {
     Box::new(MaybeUninit::zeroed())

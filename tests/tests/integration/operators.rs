@@ -1,7 +1,7 @@
 //! Operator traits of `#[jitclass]` types, used with operator syntax in jit code and Rust.
 
 use jitclass::{jit, jitclass};
-use std::ops::{Add, AddAssign, Index, IndexMut, Mul, Neg, Sub};
+use std::ops::{Add, AddAssign, Index, IndexMut, Mul, MulAssign, Neg, Sub};
 
 #[jitclass]
 pub struct V2 {
@@ -277,4 +277,233 @@ fn index_and_index_mut_in_jit_code() {
     );
     drop(v);
     crate::assert_no_leaks();
+}
+
+// ---- compound assignment with other right-hand types --------------------------------
+
+/// Two `MulAssign` impls (by a number, by another vector) and `AddAssign<f64>`: `d *= k`
+/// picks the impl by `k`'s type, as rustc does.
+#[jitclass]
+pub struct S2 {
+    x: f64,
+    y: f64,
+}
+
+#[jitclass]
+impl S2 {
+    pub fn new(x: f64, y: f64) -> S2 {
+        S2 { x, y }
+    }
+}
+
+#[jitclass]
+impl MulAssign<f64> for S2 {
+    fn mul_assign(&mut self, k: f64) {
+        self.x *= k;
+        self.y *= k;
+    }
+}
+
+#[jitclass]
+impl MulAssign<S2> for S2 {
+    fn mul_assign(&mut self, other: S2) {
+        self.x *= other.x;
+        self.y *= other.y;
+    }
+}
+
+#[jitclass]
+impl AddAssign<f64> for S2 {
+    fn add_assign(&mut self, k: f64) {
+        self.x += k;
+        self.y += k;
+    }
+}
+
+/// A class holding an `S2`: compound assignment on a field.
+#[jitclass]
+pub struct Scaler {
+    v: S2,
+    k: f64,
+}
+
+#[jitclass]
+impl Scaler {
+    pub fn new(v: S2, k: f64) -> Scaler {
+        Scaler { v, k }
+    }
+
+    pub fn apply(&mut self, by: S2) -> f64 {
+        self.v *= self.k;
+        self.v += 0.25;
+        self.v *= by;
+        self.v.x + self.v.y
+    }
+}
+
+/// The same struct and impls in plain Rust, to compare with.
+mod plain {
+    use std::ops::{AddAssign, MulAssign};
+
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub struct S2 {
+        pub x: f64,
+        pub y: f64,
+    }
+
+    impl MulAssign<f64> for S2 {
+        fn mul_assign(&mut self, k: f64) {
+            self.x *= k;
+            self.y *= k;
+        }
+    }
+
+    impl MulAssign<S2> for S2 {
+        fn mul_assign(&mut self, other: S2) {
+            self.x *= other.x;
+            self.y *= other.y;
+        }
+    }
+
+    impl AddAssign<f64> for S2 {
+        fn add_assign(&mut self, k: f64) {
+            self.x += k;
+            self.y += k;
+        }
+    }
+
+    pub struct Scaler {
+        pub v: S2,
+        pub k: f64,
+    }
+
+    impl Scaler {
+        pub fn apply(&mut self, by: S2) -> f64 {
+            self.v *= self.k;
+            self.v += 0.25;
+            self.v *= by;
+            self.v.x + self.v.y
+        }
+    }
+}
+
+/// The case: an instance copied into a local, then `*=` by a number.
+#[jit]
+fn scaled_x(a: S2, k: f64) -> f64 {
+    let mut d = a;
+    d *= k;
+    d.x
+}
+
+fn scaled_x_rust(a: plain::S2, k: f64) -> f64 {
+    let mut d = a;
+    d *= k;
+    d.x
+}
+
+#[jit]
+fn mixed_updates(a: S2, b: S2, k: f64) -> (f64, f64) {
+    let mut d = a;
+    d *= k;
+    d += 1.5;
+    d *= b;
+    d *= 2.0;
+    d += k;
+    (d.x, d.y)
+}
+
+fn mixed_updates_rust(a: plain::S2, b: plain::S2, k: f64) -> (f64, f64) {
+    let mut d = a;
+    d *= k;
+    d += 1.5;
+    d *= b;
+    d *= 2.0;
+    d += k;
+    (d.x, d.y)
+}
+
+/// The same for a binary operator on a copied instance (`d * k` once made `d` an `f64`).
+#[jit]
+fn scaled_copy(a: V2, k: f64) -> f64 {
+    let d = a;
+    let e = d * k;
+    e.x
+}
+
+#[test]
+fn compound_assignment_picks_the_impl_by_the_right_operand() {
+    let _memory = crate::memory_test();
+    assert_eq!(scaled_copy(V2::new(1.5, 2.0), 4.0), 6.0);
+    for (x, y, k) in [(1.0, 2.0, 3.0), (-0.5, 4.0, 0.25), (0.0, -7.0, -2.0)] {
+        let rust = plain::S2 { x, y };
+        assert_eq!(scaled_x(S2::new(x, y), k), scaled_x_rust(rust, k));
+        let other = plain::S2 { x: k, y: -k };
+        assert_eq!(
+            mixed_updates(S2::new(x, y), S2::new(k, -k), k),
+            mixed_updates_rust(rust, other, k)
+        );
+        let mut held = plain::Scaler { v: rust, k };
+        let s = Scaler::new(S2::new(x, y), k);
+        assert_eq!(s.apply(S2::new(2.0, 3.0)), held.apply(other_of(2.0, 3.0)));
+        assert_eq!((s.v().x(), s.v().y()), (held.v.x, held.v.y));
+    }
+    // From Rust, the handle takes the same impls.
+    let mut h = S2::new(1.0, 2.0);
+    h *= 4.0;
+    h *= S2::new(0.5, 2.0);
+    h += 1.0;
+    assert_eq!((h.x(), h.y()), (3.0, 17.0));
+    drop(h);
+    crate::assert_no_leaks();
+}
+
+fn other_of(x: f64, y: f64) -> plain::S2 {
+    plain::S2 { x, y }
+}
+
+#[jit]
+fn multiply_by_an_integer(a: S2, k: i32) -> f64 {
+    let mut d = a;
+    d *= k;
+    d.x
+}
+
+#[jit]
+fn add_an_integer(a: S2, k: i32) -> f64 {
+    let mut d = a;
+    d += k;
+    d.x
+}
+
+#[jit]
+fn divide(a: S2, k: f64) -> f64 {
+    let mut d = a;
+    d /= k;
+    d.x
+}
+
+#[test]
+fn compound_assignment_without_a_matching_impl_is_rustcs_error() {
+    // Several impls, none taking `i32`: the trait's own message, as rustc (E0277).
+    let err = multiply_by_an_integer::dispatcher()
+        .compile(&[])
+        .unwrap_err();
+    assert_eq!(err.message(), "cannot multiply-assign `S2` by `i32`");
+    assert!(
+        err.to_string()
+            .contains("no `#[jitclass] impl MulAssign<i32>`"),
+        "{err}"
+    );
+    // One impl: it is the one, and the operand does not fit it (rustc: E0308).
+    let err = add_an_integer::dispatcher().compile(&[]).unwrap_err();
+    assert_eq!(
+        err.message(),
+        "mismatched types: expected `f64`, found `i32`"
+    );
+    // No impl of the trait at all (rustc: E0368).
+    let err = divide::dispatcher().compile(&[]).unwrap_err();
+    assert_eq!(
+        err.message(),
+        "binary assignment operation `/=` cannot be applied to type `S2`"
+    );
 }

@@ -10,12 +10,13 @@
 //!
 //! Values of managed types (class instances, and options and tuples holding them) follow
 //! the ownership rules in `ownership.rs`; class fields, literals and calls are emitted by
-//! `classes.rs`.
+//! `classes.rs`, `for` loops over ranges by `ranges.rs`.
 
 pub(crate) mod c_calls;
 mod classes;
 mod escape;
 mod ownership;
+mod ranges;
 
 use super::types::{from_mem, int_type, reg_type, result_type, to_mem};
 use super::{CgError, CgResult, ModuleCx};
@@ -526,9 +527,20 @@ impl FnCx<'_> {
                 start,
                 end,
                 inclusive,
+                step,
+                order,
                 body,
             } => {
-                return self.for_expr(id, *var, *start, *end, *inclusive, *body);
+                let range = ranges::RangeLoop {
+                    var: *var,
+                    start: *start,
+                    end: *end,
+                    inclusive: *inclusive,
+                    step: *step,
+                    order: *order,
+                    body: *body,
+                };
+                return self.for_range(id, range);
             }
             ExprKind::Break { target, value } => {
                 let v = match value {
@@ -1638,58 +1650,6 @@ impl FnCx<'_> {
         self.b().build_unconditional_branch(head)?;
         self.b().position_at_end(exit);
         self.release(held)?;
-        Ok(Some(self.unit()))
-    }
-
-    fn for_expr(
-        &mut self,
-        id: ExprId,
-        var: LocalId,
-        start: ExprId,
-        end: ExprId,
-        inclusive: bool,
-        body: ExprId,
-    ) -> CgResult<Option<Val>> {
-        let Some(s) = self.expr(start)? else {
-            return Ok(None);
-        };
-        let Some(e) = self.expr(end)? else {
-            return Ok(None);
-        };
-        let signed = self.ty(start).prim().is_some_and(PrimTy::is_signed);
-        let (e, counter) = (e.into_int_value(), self.counters[&id]);
-        self.b().build_store(counter, s)?;
-        let head = self.block("for.cond");
-        let body_bb = self.block("for.body");
-        let latch = self.block("for.next");
-        let exit = self.block("for.exit");
-        self.b().build_unconditional_branch(head)?;
-        self.b().position_at_end(head);
-        let cur = self.b().build_load(counter, "i")?.into_int_value();
-        let pred = int_predicate(if inclusive { BinOp::Le } else { BinOp::Lt }, signed);
-        let more = self.b().build_int_compare(pred, cur, e, "more")?;
-        self.b().build_conditional_branch(more, body_bb, exit)?;
-        self.b().position_at_end(body_bb);
-        // The loop variable is a fresh copy each iteration; the body cannot move the counter.
-        self.b().build_store(self.locals[var.index()], cur)?;
-        // `for` loops have no value: the breaks only lead to `exit`.
-        self.loop_body(id, body, latch, exit)?;
-        self.b().position_at_end(latch);
-        let cur = self.b().build_load(counter, "i")?.into_int_value();
-        let one = cur.get_type().const_int(1, false);
-        if inclusive {
-            // `a..=b` stops after `b` without computing `b + 1`, which could overflow.
-            let last = self
-                .b()
-                .build_int_compare(IntPredicate::EQ, cur, e, "last")?;
-            let step = self.block("for.step");
-            self.b().build_conditional_branch(last, exit, step)?;
-            self.b().position_at_end(step);
-        }
-        let next = self.b().build_int_add(cur, one, "next")?;
-        self.b().build_store(counter, next)?;
-        self.b().build_unconditional_branch(head)?;
-        self.b().position_at_end(exit);
         Ok(Some(self.unit()))
     }
 }
