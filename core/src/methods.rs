@@ -8,14 +8,18 @@ use crate::types::{PrimTy, Type};
 /// What a builtin method computes; codegen matches on this.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Builtin {
-    /// An LLVM float intrinsic taking `arity` operands of the receiver type (`llvm.sqrt` ...).
+    /// An LLVM float intrinsic taking `arity` operands of the receiver type (`llvm.sqrt` ...):
+    /// an operation IEEE 754 defines exactly, or one Rust's method computes through the same
+    /// intrinsic (see [`for_each_libm_intrinsic`]).
     FloatIntrinsic {
         intrinsic: &'static str,
         arity: usize,
     },
-    /// A libm function taking `arity` operands (`tan`, `atan2`, ...), `f` suffix for f32.
+    /// A method whose result depends on a math library's implementation (`cbrt`, `tan`,
+    /// ...), taking `arity` operands of the receiver type: jit code calls Rust's own method
+    /// through the runtime's wrapper of it (see [`for_each_libm_method`]).
     FloatLibm {
-        symbol: &'static str,
+        method: &'static str,
         arity: usize,
     },
     FloatPowi,
@@ -62,41 +66,78 @@ pub struct MethodSig {
     pub ret: Type,
 }
 
-const FLOAT_INTRINSICS: &[(&str, &str, usize)] = &[
+/// The float methods that are exact IEEE 754 operations, as LLVM intrinsics: each gives
+/// the one correctly defined result, as Rust's method does (`round` rounds half away from
+/// zero like `llvm.round`; `min`/`max` return the other operand for one NaN like
+/// `llvm.minnum`/`llvm.maxnum`, the intrinsics Rust's methods use; `mul_add` is fused).
+const EXACT_INTRINSICS: &[(&str, &str, usize)] = &[
     ("sqrt", "sqrt", 1),
     ("abs", "fabs", 1),
-    ("exp", "exp", 1),
-    ("exp2", "exp2", 1),
-    ("ln", "log", 1),
-    ("log2", "log2", 1),
-    ("log10", "log10", 1),
-    ("sin", "sin", 1),
-    ("cos", "cos", 1),
     ("floor", "floor", 1),
     ("ceil", "ceil", 1),
     ("round", "round", 1),
     ("trunc", "trunc", 1),
-    ("powf", "pow", 2),
     ("min", "minnum", 2),
     ("max", "maxnum", 2),
     ("copysign", "copysign", 2),
     ("mul_add", "fma", 3),
 ];
 
-const FLOAT_LIBM: &[(&str, &str, usize)] = &[
-    ("tan", "tan", 1),
-    ("asin", "asin", 1),
-    ("acos", "acos", 1),
-    ("atan", "atan", 1),
-    ("sinh", "sinh", 1),
-    ("cosh", "cosh", 1),
-    ("tanh", "tanh", 1),
-    ("cbrt", "cbrt", 1),
-    ("exp_m1", "expm1", 1),
-    ("ln_1p", "log1p", 1),
-    ("atan2", "atan2", 2),
-    ("hypot", "hypot", 2),
-];
+/// Calls `$callback! { method(operands..) = libcall, .. }` with every float method that
+/// Rust computes through an LLVM intrinsic backed by a math library (`f64::sin` is
+/// `llvm.sin.f64`, which becomes a call of `sin`, or `sinf` for `f32`). Jit code emits the
+/// same intrinsic, so LLVM rewrites and folds it as it does in rustc's build (`x.powf(0.5)`
+/// becomes a square root in both), and the runtime maps the library calls that remain to
+/// Rust's own implementation (`jitclass::math`), never to the C library's. The one list:
+/// this crate's method table and the runtime's mapping are both made from it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! for_each_libm_intrinsic {
+    ($callback:ident) => {
+        $callback! {
+            exp(x) = exp, exp2(x) = exp2, ln(x) = log, log2(x) = log2, log10(x) = log10,
+            sin(x) = sin, cos(x) = cos, powf(x, y) = pow
+        }
+    };
+}
+
+/// Calls `$callback! { method(operands..), .. }` with every other float method whose
+/// result depends on a math library's implementation: Rust calls a library function (or
+/// its own port of one) for them, so jit code calls the runtime's wrapper of Rust's method,
+/// an opaque function LLVM can neither rewrite nor constant-fold with the C library. The
+/// one list: this crate's method table and the runtime's wrappers are both made from it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! for_each_libm_method {
+    ($callback:ident) => {
+        $callback! {
+            exp_m1(x), ln_1p(x), tan(x), asin(x), acos(x), atan(x), sinh(x), cosh(x),
+            tanh(x), cbrt(x), atan2(x, y), hypot(x, y)
+        }
+    };
+}
+
+macro_rules! libm_intrinsic_table {
+    ($($method:ident($($operand:ident),+) = $libcall:ident),* $(,)?) => {
+        /// `(method, intrinsic, arity)` of the methods Rust computes through a libm-backed
+        /// LLVM intrinsic.
+        const LIBM_INTRINSICS: &[(&str, &str, usize)] = &[$(
+            (stringify!($method), stringify!($libcall), [$(stringify!($operand)),+].len())
+        ),*];
+    };
+}
+
+for_each_libm_intrinsic!(libm_intrinsic_table);
+
+macro_rules! libm_table {
+    ($($method:ident($($operand:ident),+)),* $(,)?) => {
+        /// `(method, arity)` of the other libm-backed float methods.
+        const FLOAT_LIBM: &[(&str, usize)] =
+            &[$((stringify!($method), [$(stringify!($operand)),+].len())),*];
+    };
+}
+
+for_each_libm_method!(libm_table);
 
 /// Looks up `receiver.name(..)`; `None` if no such builtin exists.
 pub fn lookup(receiver: &Type, name: &str) -> Option<MethodSig> {
@@ -135,16 +176,20 @@ pub fn lookup(receiver: &Type, name: &str) -> Option<MethodSig> {
         },
         Type::Prim(p) if p.is_float() => {
             let me = receiver.clone();
-            if let Some(&(_, intrinsic, arity)) = FLOAT_INTRINSICS.iter().find(|m| m.0 == name) {
+            if let Some(&(_, intrinsic, arity)) = EXACT_INTRINSICS
+                .iter()
+                .chain(LIBM_INTRINSICS)
+                .find(|m| m.0 == name)
+            {
                 return sig(
                     Builtin::FloatIntrinsic { intrinsic, arity },
                     vec![me.clone(); arity - 1],
                     me,
                 );
             }
-            if let Some(&(_, symbol, arity)) = FLOAT_LIBM.iter().find(|m| m.0 == name) {
+            if let Some(&(method, arity)) = FLOAT_LIBM.iter().find(|m| m.0 == name) {
                 return sig(
-                    Builtin::FloatLibm { symbol, arity },
+                    Builtin::FloatLibm { method, arity },
                     vec![me.clone(); arity - 1],
                     me,
                 );
@@ -192,10 +237,11 @@ pub fn names_for(receiver: &Type) -> Vec<&'static str> {
         Type::Slice { .. } => vec!["len", "is_empty"],
         Type::Ptr { .. } => vec!["is_null", "wrapping_add"],
         Type::Option(_) => vec!["is_some", "is_none", "unwrap", "unwrap_or"],
-        Type::Prim(p) if p.is_float() => FLOAT_INTRINSICS
+        Type::Prim(p) if p.is_float() => EXACT_INTRINSICS
             .iter()
-            .chain(FLOAT_LIBM)
+            .chain(LIBM_INTRINSICS)
             .map(|m| m.0)
+            .chain(FLOAT_LIBM.iter().map(|m| m.0))
             .chain([
                 "powi",
                 "signum",

@@ -34,6 +34,7 @@ mod compiler;
 mod dispatch;
 mod error;
 mod foreign;
+mod math;
 pub mod memory;
 mod objmode;
 mod panic;

@@ -6,6 +6,7 @@ mod cfunc;
 mod classes;
 mod concurrency;
 mod control_flow;
+mod differential;
 mod dispatcher;
 mod dump_ir;
 mod fn_values;
