@@ -180,8 +180,7 @@ mod tests {
             let receiver = jitclass_core::Type::Prim(ty);
             for name in jitclass_core::methods::names_for(&receiver) {
                 let sig = jitclass_core::methods::lookup(&receiver, name).expect("listed");
-                if let jitclass_core::methods::Builtin::FloatLibm { method, arity } = sig.builtin
-                {
+                if let jitclass_core::methods::Builtin::FloatLibm { method, arity } = sig.builtin {
                     let f = math_fn(method, ty).unwrap_or_else(|| panic!("no wrapper of {name}"));
                     assert_eq!(f.arity, arity, "{name}");
                 }

@@ -293,7 +293,14 @@ pub mod checker {
     ) {
         let mut rng = Rng::new(group, ty);
         let xs: Vec<(A,)> = inputs::<A>(&mut rng).into_iter().map(|a| (a,)).collect();
-        compare(group, ty, ops, &xs, |op, (a,)| jit(op, a), |op, (a,)| rust(op, a));
+        compare(
+            group,
+            ty,
+            ops,
+            &xs,
+            |op, (a,)| jit(op, a),
+            |op, (a,)| rust(op, a),
+        );
     }
 
     pub fn binary<A: Sample, B: Sample, R: Outcome>(
@@ -323,7 +330,14 @@ pub mod checker {
             };
             xs.push((a, b));
         }
-        compare(group, ty, ops, &xs, |op, (a, b)| jit(op, a, b), |op, (a, b)| rust(op, a, b));
+        compare(
+            group,
+            ty,
+            ops,
+            &xs,
+            |op, (a, b)| jit(op, a, b),
+            |op, (a, b)| rust(op, a, b),
+        );
     }
 
     pub fn ternary<A: Sample, R: Outcome>(
@@ -344,7 +358,11 @@ pub mod checker {
             }
         }
         for _ in 0..RANDOM_INPUTS {
-            xs.push((A::random(&mut rng), A::random(&mut rng), A::random(&mut rng)));
+            xs.push((
+                A::random(&mut rng),
+                A::random(&mut rng),
+                A::random(&mut rng),
+            ));
         }
         compare(
             group,

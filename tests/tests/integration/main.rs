@@ -22,6 +22,7 @@ mod regressions;
 mod scalars;
 mod slices;
 mod sqlite;
+mod sqlite_args;
 mod subtyping;
 mod tuples;
 

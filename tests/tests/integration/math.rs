@@ -162,7 +162,17 @@ fn cube_roots(x: f64, y: f32) -> (f64, f32) {
 #[test]
 fn fixed_cbrt_is_rusts_bit_for_bit() {
     let mut state = 0x2545_f491_4f6c_dd1d_u64;
-    let mut inputs = vec![1.5, 2.5, 0.1, -0.1, 0.0, -0.0, 1e-310, f64::MAX, f64::INFINITY];
+    let mut inputs = vec![
+        1.5,
+        2.5,
+        0.1,
+        -0.1,
+        0.0,
+        -0.0,
+        1e-310,
+        f64::MAX,
+        f64::INFINITY,
+    ];
     for _ in 0..4000 {
         state ^= state << 13;
         state ^= state >> 7;

@@ -41,6 +41,8 @@
 //! # Ok::<(), rusqlite::Error>(())
 //! ```
 
+pub(crate) mod args;
+
 use crate::class::JitClass;
 use crate::compiler::sqlite::{AggregateParts, compile_aggregate, compile_scalar};
 use crate::shapes::{Finalize, Function, Inverse, New, Step, Value};
@@ -359,4 +361,7 @@ pub(crate) fn symbols() -> Vec<(&'static str, usize)> {
             jitclass_rt_sqlite_error as *const () as usize,
         ),
     ]
+    .into_iter()
+    .chain(args::symbols())
+    .collect()
 }
