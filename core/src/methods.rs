@@ -8,14 +8,18 @@ use crate::types::{PrimTy, Type};
 /// What a builtin method computes; codegen matches on this.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Builtin {
-    /// An LLVM float intrinsic taking `arity` operands of the receiver type (`llvm.sqrt` ...).
+    /// An LLVM float intrinsic taking `arity` operands of the receiver type (`llvm.sqrt` ...):
+    /// an operation IEEE 754 defines exactly, or one Rust's method computes through the same
+    /// intrinsic (see [`for_each_libm_intrinsic`]).
     FloatIntrinsic {
         intrinsic: &'static str,
         arity: usize,
     },
-    /// A libm function taking `arity` operands (`tan`, `atan2`, ...), `f` suffix for f32.
+    /// A method whose result depends on a math library's implementation (`cbrt`, `tan`,
+    /// ...), taking `arity` operands of the receiver type: jit code calls Rust's own method
+    /// through the runtime's wrapper of it (see [`for_each_libm_method`]).
     FloatLibm {
-        symbol: &'static str,
+        method: &'static str,
         arity: usize,
     },
     FloatPowi,
@@ -60,6 +64,40 @@ pub struct MethodSig {
     pub builtin: Builtin,
     pub params: Vec<Type>,
     pub ret: Type,
+}
+
+/// Calls `$callback! { method(operands..) = libcall, .. }` with every float method that
+/// Rust computes through an LLVM intrinsic backed by a math library (`f64::sin` is
+/// `llvm.sin.f64`, which becomes a call of `sin`, or `sinf` for `f32`). Jit code emits the
+/// same intrinsic, so LLVM rewrites and folds it as it does in rustc's build (`x.powf(0.5)`
+/// becomes a square root in both), and the runtime maps the library calls that remain to
+/// Rust's own implementation (`jitclass::math`), never to the C library's. The one list:
+/// this crate's method table and the runtime's mapping are both made from it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! for_each_libm_intrinsic {
+    ($callback:ident) => {
+        $callback! {
+            exp(x) = exp, exp2(x) = exp2, ln(x) = log, log2(x) = log2, log10(x) = log10,
+            sin(x) = sin, cos(x) = cos, powf(x, y) = pow
+        }
+    };
+}
+
+/// Calls `$callback! { method(operands..), .. }` with every other float method whose
+/// result depends on a math library's implementation: Rust calls a library function (or
+/// its own port of one) for them, so jit code calls the runtime's wrapper of Rust's method,
+/// an opaque function LLVM can neither rewrite nor constant-fold with the C library. The
+/// one list: this crate's method table and the runtime's wrappers are both made from it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! for_each_libm_method {
+    ($callback:ident) => {
+        $callback! {
+            exp_m1(x), ln_1p(x), tan(x), asin(x), acos(x), atan(x), sinh(x), cosh(x),
+            tanh(x), cbrt(x), atan2(x, y), hypot(x, y)
+        }
+    };
 }
 
 /// The receivers a builtin method exists for.
@@ -118,9 +156,10 @@ fn float_intrinsic(me: &Type, intrinsic: &'static str, arity: usize) -> MethodSi
     sig(builtin, vec![me.clone(); arity - 1], me.clone())
 }
 
-/// A libm function of `arity` operands of the receiver's type.
-fn float_libm(me: &Type, symbol: &'static str, arity: usize) -> MethodSig {
-    let builtin = Builtin::FloatLibm { symbol, arity };
+/// A call of the runtime's wrapper of Rust's `method`, of `arity` operands of the
+/// receiver's type.
+fn float_libm(me: &Type, method: &'static str, arity: usize) -> MethodSig {
+    let builtin = Builtin::FloatLibm { method, arity };
     sig(builtin, vec![me.clone(); arity - 1], me.clone())
 }
 
@@ -166,36 +205,21 @@ const METHODS: &[Method] = {
                 inner(me),
             )
         }),
+        // Exact IEEE 754 operations, as LLVM intrinsics: each gives the one correctly
+        // defined result, as Rust's method does (`round` rounds half away from zero like
+        // `llvm.round`; `min`/`max` return the other operand for one NaN like
+        // `llvm.minnum`/`llvm.maxnum`, the intrinsics Rust's methods use; `mul_add` is
+        // fused). The libm-backed ones are in `for_each_libm_intrinsic!`/`_method!`.
         method("sqrt", Float, |me| float_intrinsic(me, "sqrt", 1)),
         method("abs", Float, |me| float_intrinsic(me, "fabs", 1)),
-        method("exp", Float, |me| float_intrinsic(me, "exp", 1)),
-        method("exp2", Float, |me| float_intrinsic(me, "exp2", 1)),
-        method("ln", Float, |me| float_intrinsic(me, "log", 1)),
-        method("log2", Float, |me| float_intrinsic(me, "log2", 1)),
-        method("log10", Float, |me| float_intrinsic(me, "log10", 1)),
-        method("sin", Float, |me| float_intrinsic(me, "sin", 1)),
-        method("cos", Float, |me| float_intrinsic(me, "cos", 1)),
         method("floor", Float, |me| float_intrinsic(me, "floor", 1)),
         method("ceil", Float, |me| float_intrinsic(me, "ceil", 1)),
         method("round", Float, |me| float_intrinsic(me, "round", 1)),
         method("trunc", Float, |me| float_intrinsic(me, "trunc", 1)),
-        method("powf", Float, |me| float_intrinsic(me, "pow", 2)),
         method("min", Float, |me| float_intrinsic(me, "minnum", 2)),
         method("max", Float, |me| float_intrinsic(me, "maxnum", 2)),
         method("copysign", Float, |me| float_intrinsic(me, "copysign", 2)),
         method("mul_add", Float, |me| float_intrinsic(me, "fma", 3)),
-        method("tan", Float, |me| float_libm(me, "tan", 1)),
-        method("asin", Float, |me| float_libm(me, "asin", 1)),
-        method("acos", Float, |me| float_libm(me, "acos", 1)),
-        method("atan", Float, |me| float_libm(me, "atan", 1)),
-        method("sinh", Float, |me| float_libm(me, "sinh", 1)),
-        method("cosh", Float, |me| float_libm(me, "cosh", 1)),
-        method("tanh", Float, |me| float_libm(me, "tanh", 1)),
-        method("cbrt", Float, |me| float_libm(me, "cbrt", 1)),
-        method("exp_m1", Float, |me| float_libm(me, "expm1", 1)),
-        method("ln_1p", Float, |me| float_libm(me, "log1p", 1)),
-        method("atan2", Float, |me| float_libm(me, "atan2", 2)),
-        method("hypot", Float, |me| float_libm(me, "hypot", 2)),
         method("powi", Float, |me| {
             sig(Builtin::FloatPowi, vec![Type::I32], me.clone())
         }),
@@ -274,10 +298,43 @@ const METHODS: &[Method] = {
     ]
 };
 
-/// Looks up `receiver.name(..)`; `None` if no such builtin exists.
-pub fn lookup(receiver: &Type, name: &str) -> Option<MethodSig> {
+macro_rules! libm_intrinsic_methods {
+    ($($method:ident($($operand:ident),+) = $libcall:ident),* $(,)?) => {
+        /// The float methods Rust computes through a libm-backed LLVM intrinsic.
+        const LIBM_INTRINSIC_METHODS: &[Method] = &[$(
+            method(stringify!($method), Receivers::Float, |me| {
+                float_intrinsic(me, stringify!($libcall), [$(stringify!($operand)),+].len())
+            })
+        ),*];
+    };
+}
+
+for_each_libm_intrinsic!(libm_intrinsic_methods);
+
+macro_rules! libm_methods {
+    ($($method:ident($($operand:ident),+)),* $(,)?) => {
+        /// The other libm-backed float methods: calls of the runtime's wrappers.
+        const LIBM_METHODS: &[Method] = &[$(
+            method(stringify!($method), Receivers::Float, |me| {
+                float_libm(me, stringify!($method), [$(stringify!($operand)),+].len())
+            })
+        ),*];
+    };
+}
+
+for_each_libm_method!(libm_methods);
+
+/// Every builtin method, from the hand-written table and the libm lists.
+fn all_methods() -> impl Iterator<Item = &'static Method> {
     METHODS
         .iter()
+        .chain(LIBM_INTRINSIC_METHODS)
+        .chain(LIBM_METHODS)
+}
+
+/// Looks up `receiver.name(..)`; `None` if no such builtin exists.
+pub fn lookup(receiver: &Type, name: &str) -> Option<MethodSig> {
+    all_methods()
         .find(|m| m.name == name && m.receivers.accept(receiver))
         .map(|m| (m.sig)(receiver))
 }
@@ -285,8 +342,7 @@ pub fn lookup(receiver: &Type, name: &str) -> Option<MethodSig> {
 /// The names of the builtin methods of `receiver`'s type, sorted: exactly those
 /// [`lookup`] finds.
 pub fn names_for(receiver: &Type) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = METHODS
-        .iter()
+    let mut out: Vec<&'static str> = all_methods()
         .filter(|m| m.receivers.accept(receiver))
         .map(|m| m.name)
         .collect();
@@ -339,7 +395,7 @@ mod tests {
             for name in &names {
                 assert!(lookup(&t, name).is_some(), "`{name}` listed for `{t}`");
             }
-            for m in METHODS {
+            for m in all_methods() {
                 assert_eq!(
                     lookup(&t, m.name).is_some(),
                     names.contains(&m.name),

@@ -120,5 +120,28 @@ fn dispatch(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, calls, kernels, classes, sqlite, passthru, dispatch);
+/// Float methods of the math library: jit code calls Rust's own implementations, so a
+/// loop costs what the native loop costs (plus a jump into the wrapper per call).
+fn math(c: &mut Criterion) {
+    use jitclass_examples::kernels::{sin_cbrt_sum, sin_cbrt_sum_native};
+    let xs = jitclass_examples::random_f64s(10_000, 11);
+    let (s, r) = sin_cbrt_sum(&xs);
+    let (s_native, r_native) = sin_cbrt_sum_native(&xs);
+    assert_eq!(
+        (s.to_bits(), r.to_bits()),
+        (s_native.to_bits(), r_native.to_bits())
+    );
+    let mut g = c.benchmark_group("math");
+    g.bench_function("jit sin + cbrt (10k el)", |b| {
+        b.iter(|| sin_cbrt_sum(black_box(&xs)))
+    });
+    g.bench_function("native sin + cbrt (10k el)", |b| {
+        b.iter(|| sin_cbrt_sum_native(black_box(&xs)))
+    });
+    g.finish();
+}
+
+criterion_group!(
+    benches, calls, kernels, classes, sqlite, passthru, dispatch, math
+);
 criterion_main!(benches);

@@ -64,6 +64,29 @@ pub mod kernels {
         }
         acc
     }
+    /// Math-library methods in a loop: jit code calls Rust's implementations (`sin` through
+    /// `llvm.sin`'s mapped library call, `cbrt` through an opaque wrapper).
+    #[jit]
+    pub fn sin_cbrt_sum(xs: &[f64]) -> (f64, f64) {
+        let mut s = 0.0;
+        let mut c = 0.0;
+        for i in 0..xs.len() {
+            s += xs[i].sin();
+            c += xs[i].cbrt();
+        }
+        (s, c)
+    }
+
+    #[inline(never)]
+    pub fn sin_cbrt_sum_native(xs: &[f64]) -> (f64, f64) {
+        let mut s = 0.0;
+        let mut c = 0.0;
+        for x in xs {
+            s += x.sin();
+            c += x.cbrt();
+        }
+        (s, c)
+    }
 }
 
 /// The class kernels: a jitclass aggregate and the same `#[repr(C)]` struct in native Rust.

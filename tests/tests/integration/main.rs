@@ -6,6 +6,7 @@ mod cfunc;
 mod classes;
 mod concurrency;
 mod control_flow;
+mod differential;
 mod dispatcher;
 mod dump_ir;
 mod escapes;
@@ -23,6 +24,7 @@ mod regressions;
 mod scalars;
 mod slices;
 mod sqlite;
+mod sqlite_args;
 mod subtyping;
 mod tuples;
 

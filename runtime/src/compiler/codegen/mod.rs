@@ -15,6 +15,7 @@
 pub(crate) mod c_calls;
 mod classes;
 mod escape;
+mod math;
 mod ownership;
 mod ranges;
 
@@ -988,37 +989,6 @@ impl FnCx<'_> {
             .ok_or_else(|| CgError::Internal(format!("{name} returns void")))
     }
 
-    fn call_libm(&self, symbol: &str, t: PrimTy, args: &[Val]) -> CgResult<Val> {
-        let name = if t == PrimTy::F32 {
-            format!("{symbol}f")
-        } else {
-            symbol.to_string()
-        };
-        let ft: BasicTypeEnum = if t == PrimTy::F32 {
-            self.ctx.f32_type().into()
-        } else {
-            self.ctx.f64_type().into()
-        };
-        let f = match self.m.module.get_function(&name) {
-            Some(f) => f,
-            None => {
-                let params: Vec<_> = args.iter().map(|_| ft.into()).collect();
-                self.m.module.add_function(
-                    &name,
-                    ft.fn_type(&params, false),
-                    Some(Linkage::External),
-                )
-            }
-        };
-        let args: Vec<_> = args.iter().map(|a| (*a).into()).collect();
-        Ok(self
-            .b()
-            .build_call(f, &args, "libm")?
-            .try_as_basic_value()
-            .basic()
-            .expect("returns a float"))
-    }
-
     fn builtin(
         &mut self,
         builtin: Builtin,
@@ -1061,7 +1031,7 @@ impl FnCx<'_> {
             Builtin::FloatIntrinsic { intrinsic, .. } => {
                 self.call_intrinsic(&format!("llvm.{intrinsic}"), &[rty], &all)?
             }
-            Builtin::FloatLibm { symbol, .. } => self.call_libm(symbol, p.expect("float"), &all)?,
+            Builtin::FloatLibm { method, .. } => self.call_math(method, p.expect("float"), &all)?,
             Builtin::FloatPowi => {
                 self.call_intrinsic("llvm.powi", &[rty, ctx.i32_type().into()], &all)?
             }

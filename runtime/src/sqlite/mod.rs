@@ -41,6 +41,8 @@
 //! # Ok::<(), rusqlite::Error>(())
 //! ```
 
+pub(crate) mod args;
+
 use crate::class::JitClass;
 use crate::compiler::sqlite::{AggregateParts, compile_aggregate, compile_scalar};
 use crate::shapes::{Finalize, Function, Inverse, New, Step, Value};
@@ -52,7 +54,10 @@ pub use rusqlite::functions::FunctionFlags;
 pub use rusqlite::{Connection, Error as SqliteError};
 
 /// A type an SQL function takes or returns: numbers, `bool`, and `Option`s of them
-/// (`None` is NULL).
+/// (`None` is NULL). A parameter takes SQL values as rusqlite's `FromSql` for the same
+/// type does: an integer only an INTEGER in its range, a float an INTEGER or a REAL; any
+/// other value is an SQL error naming the function and the argument (the rules are in
+/// `sqlite/args.rs` and the book's SQLite chapter).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot cross into SQL",
     label = "not an SQL value",
@@ -363,4 +368,7 @@ pub(crate) fn symbols() -> Vec<(&'static str, usize)> {
             jitclass_rt_sqlite_error as *const () as usize,
         ),
     ]
+    .into_iter()
+    .chain(args::symbols())
+    .collect()
 }

@@ -19,26 +19,29 @@
 //!                           call the jit fn, set the result
 //! ```
 //!
+//! Arguments are read, and results set, by the SQL type rules (`args.rs`): a value its
+//! parameter's type does not take (out of range, or of another storage class) is an SQL
+//! error naming the function and the argument, as is a `u64` result beyond `i64::MAX`.
 //! A panic in jit code becomes `sqlite3_result_error` with the panic's message, prefixed
 //! with the SQL function's name, and the callback returns: nothing unwinds into SQLite.
 
-use super::types::{instance_type, reg_type};
+mod args;
+
+use super::types::instance_type;
 use super::{CgError, CgResult, ModuleCx, finish, with_jit};
 use crate::dispatch::Dispatcher;
 use crate::error::{Error, ErrorKind};
 use crate::{ClassInfo, Type};
+use args::Arg;
 use inkwell::AddressSpace;
 use inkwell::basic_block::BasicBlock;
 use inkwell::module::Linkage;
 use inkwell::types::{BasicMetadataTypeEnum, BasicType, FunctionType};
 use inkwell::values::{BasicValueEnum, FunctionValue, IntValue, PointerValue};
-use jitclass_core::PrimTy;
 use std::time::Instant;
 
 type Val = BasicValueEnum<'static>;
 
-/// SQLite's fundamental type code of NULL (`SQLITE_NULL`).
-const SQLITE_NULL: u64 = 5;
 /// The size of the "constructed" word after the payload in the aggregate context.
 const FLAG_BYTES: u64 = 8;
 
@@ -494,155 +497,22 @@ impl<'m> CallbackCx<'m> {
         Ok(f)
     }
 
-    /// Reads SQL argument `i` as `t`; a NULL for a non-`Option` type branches to `null`.
-    fn argument(
-        &self,
-        func: FunctionValue<'static>,
-        argv: PointerValue<'static>,
-        i: usize,
-        t: &Type,
-        null: BasicBlock<'static>,
-    ) -> CgResult<Val> {
-        let ctx = self.m.ctx;
-        let i64t = ctx.i64_type();
-        // SAFETY (of the generated code): SQLite passes `argc` values, and registration
-        // fixed `argc` to the number of parameters.
-        let slot = unsafe {
-            self.b()
-                .build_gep(argv, &[i64t.const_int(i as u64, false)], "argp")?
-        };
-        let value = self.b().build_load(slot, "arg")?;
-        let ty = self.fn_type(Some(ctx.i32_type().into()), &[self.i8p().into()]);
-        let code = self
-            .call("sqlite3_value_type", ty, &[value])?
-            .expect("returns the type")
-            .into_int_value();
-        let is_null = self.b().build_int_compare(
-            inkwell::IntPredicate::EQ,
-            code,
-            ctx.i32_type().const_int(SQLITE_NULL, false),
-            "is_null",
-        )?;
-        match t {
-            Type::Option(inner) => {
-                let p = inner
-                    .prim()
-                    .ok_or_else(|| CgError::Internal(format!("SQL argument `{t}`")))?;
-                let read = self.read_prim(value, p)?;
-                let zero = reg_type(ctx, inner).const_zero();
-                let v = self.b().build_select(is_null, zero, read, "v")?;
-                let is_some = self.b().build_not(is_null, "is_some")?;
-                let option = reg_type(ctx, t).into_struct_type().get_undef();
-                let option = self.b().build_insert_value(option, is_some, 0, "opt")?;
-                Ok(self
-                    .b()
-                    .build_insert_value(option, v, 1, "opt")?
-                    .into_struct_value()
-                    .into())
-            }
-            Type::Prim(p) => {
-                let present = self.block(func, "present");
-                self.b().build_conditional_branch(is_null, null, present)?;
-                self.b().position_at_end(present);
-                self.read_prim(value, *p)
-            }
-            other => Err(CgError::Internal(format!("SQL argument `{other}`"))),
-        }
-    }
-
-    /// `sqlite3_value_double` / `sqlite3_value_int64`, converted as Rust's `as` would.
-    fn read_prim(&self, value: Val, p: PrimTy) -> CgResult<Val> {
-        let ctx = self.m.ctx;
-        if p.is_float() {
-            let ty = self.fn_type(Some(ctx.f64_type().into()), &[self.i8p().into()]);
-            let d = self
-                .call("sqlite3_value_double", ty, &[value])?
-                .expect("returns a double")
-                .into_float_value();
-            return Ok(if p == PrimTy::F32 {
-                self.b().build_float_trunc(d, ctx.f32_type(), "f32")?.into()
-            } else {
-                d.into()
-            });
-        }
-        let ty = self.fn_type(Some(ctx.i64_type().into()), &[self.i8p().into()]);
-        let i = self
-            .call("sqlite3_value_int64", ty, &[value])?
-            .expect("returns an integer")
-            .into_int_value();
-        Ok(if p == PrimTy::Bool {
-            self.b()
-                .build_int_compare(
-                    inkwell::IntPredicate::NE,
-                    i,
-                    ctx.i64_type().const_zero(),
-                    "bool",
-                )?
-                .into()
-        } else {
-            self.b()
-                .build_int_truncate_or_bit_cast(i, super::types::int_type(ctx, p), "int")?
-                .into()
-        })
-    }
-
-    /// `sqlite3_result_*` of a value of type `t` (`None` and `()` are NULL).
-    fn set_result(
-        &self,
-        func: FunctionValue<'static>,
-        sqlite_ctx: Val,
-        v: Val,
-        t: &Type,
-    ) -> CgResult<()> {
-        let ctx = self.m.ctx;
-        let null_ty = self.fn_type(None, &[self.i8p().into()]);
-        match t {
-            Type::Unit | Type::Never => {
-                self.call("sqlite3_result_null", null_ty, &[sqlite_ctx])?;
-            }
-            Type::Option(inner) => {
-                let option = v.into_struct_value();
-                let is_some = self
-                    .b()
-                    .build_extract_value(option, 0, "is_some")?
-                    .into_int_value();
-                let value = self.b().build_extract_value(option, 1, "value")?;
-                let some = self.block(func, "some");
-                let none = self.block(func, "none");
-                let done = self.block(func, "done");
-                self.b().build_conditional_branch(is_some, some, none)?;
-                self.b().position_at_end(some);
-                self.set_result(func, sqlite_ctx, value, inner)?;
-                self.b().build_unconditional_branch(done)?;
-                self.b().position_at_end(none);
-                self.call("sqlite3_result_null", null_ty, &[sqlite_ctx])?;
-                self.b().build_unconditional_branch(done)?;
-                self.b().position_at_end(done);
-            }
-            Type::Prim(p) if p.is_float() => {
-                let d = if *p == PrimTy::F32 {
-                    self.b()
-                        .build_float_ext(v.into_float_value(), ctx.f64_type(), "f64")?
-                        .into()
-                } else {
-                    v
-                };
-                let ty = self.fn_type(None, &[self.i8p().into(), ctx.f64_type().into()]);
-                self.call("sqlite3_result_double", ty, &[sqlite_ctx, d])?;
-            }
-            Type::Prim(p) => {
-                let i = self.b().build_int_cast_sign_flag(
-                    v.into_int_value(),
-                    ctx.i64_type(),
-                    p.is_signed() && *p != PrimTy::Bool,
-                    "i64",
-                )?;
-                let ty = self.fn_type(None, &[self.i8p().into(), ctx.i64_type().into()]);
-                self.call("sqlite3_result_int64", ty, &[sqlite_ctx, i.into()])?;
-            }
-            other => return Err(CgError::Internal(format!("SQL result `{other}`"))),
-        }
-        Ok(())
+    /// The SQL arguments of `instance`: its parameters from `first` on.
+    fn sql_args(&self, instance: usize, first: usize) -> Vec<(Type, Option<String>)> {
+        let inst = &self.m.instances[instance];
+        inst.typed.params[first..]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let name = inst
+                    .ir
+                    .params
+                    .get(first + i)
+                    .map(|p| inst.ir.locals[p.local.0 as usize].name.clone())
+                    .filter(|n| !n.is_empty() && !n.starts_with('_'));
+                (t.clone(), name)
+            })
+            .collect()
     }
 
     /// `xStep` / `xInverse`: `method(state, args..)`.
@@ -654,10 +524,11 @@ impl<'m> CallbackCx<'m> {
         let argv = func.get_nth_param(2).expect("argv").into_pointer_value();
         let state = self.state(func, sqlite_ctx, new)?;
         let skip = self.block(func, "skip");
-        let params = self.m.instances[method].typed.params[1..].to_vec();
         let mut args = vec![state];
-        for (i, t) in params.iter().enumerate() {
-            args.push(self.argument(func, argv, i, t, skip)?);
+        for (index, (ty, name)) in self.sql_args(method, 1).iter().enumerate() {
+            let name = name.clone();
+            let arg = Arg { index, name, ty };
+            args.push(self.argument(func, sqlite_ctx, argv, arg, skip)?);
         }
         let (panicked, _) = self.call_instance(method, &args)?;
         let failed = self.block(func, "panicked");
@@ -698,7 +569,7 @@ impl<'m> CallbackCx<'m> {
         self.b().build_unconditional_branch(out)?;
         self.b().position_at_end(ok);
         let ret = self.m.instances[method].typed.ret.clone();
-        self.set_result(func, sqlite_ctx, value, &ret)?;
+        self.set_result(func, sqlite_ctx, value, &ret, out)?;
         self.b().build_unconditional_branch(out)?;
         self.b().position_at_end(out);
         if destroy {
@@ -728,10 +599,11 @@ impl<'m> CallbackCx<'m> {
         let sqlite_ctx = func.get_nth_param(0).expect("ctx");
         let argv = func.get_nth_param(2).expect("argv").into_pointer_value();
         let null = self.block(func, "null");
-        let params = self.m.instances[function].typed.params.clone();
-        let mut args = Vec::with_capacity(params.len());
-        for (i, t) in params.iter().enumerate() {
-            args.push(self.argument(func, argv, i, t, null)?);
+        let mut args = Vec::new();
+        for (index, (ty, name)) in self.sql_args(function, 0).iter().enumerate() {
+            let name = name.clone();
+            let arg = Arg { index, name, ty };
+            args.push(self.argument(func, sqlite_ctx, argv, arg, null)?);
         }
         let (panicked, value) = self.call_instance(function, &args)?;
         let failed = self.block(func, "panicked");
@@ -742,7 +614,10 @@ impl<'m> CallbackCx<'m> {
         self.b().build_return(None)?;
         self.b().position_at_end(ok);
         let ret = self.m.instances[function].typed.ret.clone();
-        self.set_result(func, sqlite_ctx, value, &ret)?;
+        let refused = self.block(func, "refused");
+        self.set_result(func, sqlite_ctx, value, &ret, refused)?;
+        self.b().build_return(None)?;
+        self.b().position_at_end(refused);
         self.b().build_return(None)?;
         // A NULL for a parameter that is not an `Option`: the result is NULL, as for
         // SQL's own scalar functions.

@@ -1,0 +1,61 @@
+//! Calls of the float methods whose results depend on a math library (`sin`, `cbrt`,
+//! `powf`, ...): each is a call to the runtime's wrapper of Rust's own method
+//! (`crate::math`), declared with the wrapper's table row, so the symbol, its address and
+//! its LLVM signature come from one place.
+
+use super::{FnCx, Val};
+use crate::compiler::{CgError, CgResult};
+use crate::math::math_fn;
+use inkwell::attributes::{Attribute, AttributeLoc};
+use inkwell::module::Linkage;
+use inkwell::types::{BasicMetadataTypeEnum, BasicTypeEnum};
+use jitclass_core::PrimTy;
+
+impl FnCx<'_> {
+    /// `method(args..)` on floats of type `t`, through Rust's implementation.
+    pub(super) fn call_math(&self, method: &str, t: PrimTy, args: &[Val]) -> CgResult<Val> {
+        let wrapper = math_fn(method, t)
+            .ok_or_else(|| CgError::Internal(format!("no math wrapper of `{t}::{method}`")))?;
+        if wrapper.arity != args.len() {
+            return Err(CgError::Internal(format!(
+                "`{t}::{method}` takes {} operands, not {}",
+                wrapper.arity,
+                args.len()
+            )));
+        }
+        let module = &self.m.module;
+        let f = match module.get_function(wrapper.symbol) {
+            Some(f) => f,
+            None => {
+                let ft: BasicTypeEnum = if t == PrimTy::F32 {
+                    self.ctx.f32_type().into()
+                } else {
+                    self.ctx.f64_type().into()
+                };
+                let params: Vec<BasicMetadataTypeEnum> = vec![ft.into(); wrapper.arity];
+                let f = module.add_function(
+                    wrapper.symbol,
+                    inkwell::types::BasicType::fn_type(&ft, &params, false),
+                    Some(Linkage::External),
+                );
+                // A pure function of its operands, as Rust's methods are (they neither
+                // read nor write memory, errno included, and cannot unwind): LLVM may
+                // hoist, merge or drop calls, but not evaluate them.
+                for attribute in ["nounwind", "readnone", "willreturn"] {
+                    let kind = Attribute::get_named_enum_kind_id(attribute);
+                    f.add_attribute(
+                        AttributeLoc::Function,
+                        self.ctx.create_enum_attribute(kind, 0),
+                    );
+                }
+                f
+            }
+        };
+        let args: Vec<_> = args.iter().map(|a| (*a).into()).collect();
+        self.b()
+            .build_call(f, &args, "math")?
+            .try_as_basic_value()
+            .basic()
+            .ok_or_else(|| CgError::Internal(format!("`{t}::{method}` returns nothing")))
+    }
+}
