@@ -6,6 +6,8 @@
 //! - [`methods`]: the builtin methods of primitives and slices;
 //! - [`layout`]: C struct layout, shared by tuples and class payloads;
 //! - [`diag`]: diagnostics with source locations;
+//! - [`limits`]: the limits on nesting, types and instantiation, and their checks;
+//! - [`stack`]: deep recursion on a grown stack;
 //! - `lower` (feature `lower`, macro time only): syn AST -> IR.
 //!
 //! No LLVM here: the proc-macro crate links this crate.
@@ -15,7 +17,9 @@ pub mod infer;
 pub mod init;
 pub mod ir;
 pub mod layout;
+pub mod limits;
 pub mod methods;
+pub mod stack;
 pub mod types;
 
 #[cfg(feature = "lower")]
