@@ -30,7 +30,7 @@ pub const MAX_TYPE_DEPTH: usize = 64;
 
 /// The most parts of a type: each primitive, tuple, `Option`, slice, pointer, function
 /// pointer, class and `()` in it counts one.
-pub const MAX_TYPE_SIZE: usize = 4096;
+pub const MAX_TYPE_SIZE: usize = 1024;
 
 /// How deeply a generic function may instantiate itself: the instances of one function
 /// on the chain of calls from the function called from Rust (rustc's `recursion_limit`
@@ -383,10 +383,10 @@ mod tests {
             check_type(&nested_options(MAX_TYPE_DEPTH + 1)),
             Err(TypeLimit::Depth)
         );
-        // 2^12 - 1 = 4095 parts, then 8191.
-        let t11 = (0..11).fold(Type::Prim(PrimTy::U8), |t, _| pair(t));
-        assert_eq!(check_type(&t11), Ok(()));
-        assert_eq!(check_type(&pair(t11)), Err(TypeLimit::Size));
+        // 2^10 - 1 = 1023 parts, then 2047.
+        let t9 = (0..9).fold(Type::Prim(PrimTy::U8), |t, _| pair(t));
+        assert_eq!(check_type(&t9), Ok(()));
+        assert_eq!(check_type(&pair(t9)), Err(TypeLimit::Size));
     }
 
     #[test]

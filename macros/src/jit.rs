@@ -371,8 +371,13 @@ pub(crate) fn fn_info(name: &str, l: &Lowered, cfunc: bool) -> TokenStream {
             .last()
             .expect("a called path has a segment")
             .ident;
+        // A named fn, not a closure: rustc counts the instances of a closure's
+        // `FnOnce::call_once` shim as one function's, and a chain of more than 128 jit
+        // fns calling each other (statics referring to getters referring to statics)
+        // would reach its recursion limit.
         quote_spanned! {last.span()=>
-            (|| {
+            {
+            fn __jitclass_callee_dispatcher() -> &'static ::jitclass::Dispatcher {
                 #[allow(unused_imports)]
                 use __jitclass_fallback::*;
                 #[allow(warnings, clippy::all, clippy::pedantic)]
@@ -387,7 +392,9 @@ pub(crate) fn fn_info(name: &str, l: &Lowered, cfunc: bool) -> TokenStream {
                     use #path as __jitclass_callee;
                     <__jitclass_callee as ::jitclass::__private::JitFunction>::DISPATCHER
                 }
-            }) as fn() -> &'static ::jitclass::Dispatcher
+            }
+            __jitclass_callee_dispatcher as fn() -> &'static ::jitclass::Dispatcher
+            }
         }
     });
     let classes = class_getters(&l.class_paths);

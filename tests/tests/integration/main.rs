@@ -10,6 +10,7 @@ mod dispatcher;
 mod dump_ir;
 mod fn_values;
 mod generics;
+mod limits;
 mod math;
 mod memory_control;
 mod operators;
