@@ -358,6 +358,7 @@ impl<'a> Infer<'a> {
         self.default_literals();
         self.run_deferred();
         self.check_int_literals();
+        self.report_first_type_past_limits();
         if !self.diags.is_empty() {
             return Err(self.diags);
         }

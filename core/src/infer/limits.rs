@@ -9,7 +9,7 @@
 //! function instantiating itself with ever-growing types is reported as rustc does, at
 //! the call: "reached the type-length limit while instantiating `grow::<...>`".
 
-use super::{Infer, Ty, VarState};
+use super::{Infer, Mode, Ty, VarState};
 use crate::diag::Diagnostic;
 use crate::ir::{ExprId, ExprKind};
 use crate::limits::{self, MAX_TYPE_DEPTH, MAX_TYPE_SIZE, TypeLimit};
@@ -52,10 +52,31 @@ impl Infer<'_> {
         match self.measure_ty(&t, GUARD_DEPTH, GUARD_SIZE) {
             Ok(()) => t,
             Err(limit) => {
-                let d = expression_type_error(limit, self.loc(id), None);
-                self.diags.push(d);
+                // Values built from this one (`Unknown` parts) may grow past the guard
+                // again: that is no new error.
+                if !self.diags.iter().any(|d| d.limit) {
+                    let d = expression_type_error(limit, self.loc(id), None);
+                    self.diags.push(d);
+                }
                 Ty::Unknown
             }
+        }
+    }
+
+    /// Reports the first type past the limits (in source order) where the end of the walk
+    /// is the last chance: at macro time (the types of a non-generic body are the
+    /// source's, so their errors are build errors), and after the guard stopped a type
+    /// that had grown further. The first one replaces the guard's error, which saw the
+    /// type only once it had grown past the guard. (Otherwise, at the first call,
+    /// `finish` checks.)
+    pub(super) fn report_first_type_past_limits(&mut self) {
+        let guarded = self.diags.iter().any(|d| d.limit);
+        if self.mode == Mode::Runtime && !guarded {
+            return;
+        }
+        if let Some(d) = self.type_limit_error() {
+            self.diags.retain(|d| !d.limit);
+            self.diags.insert(0, d);
         }
     }
 
