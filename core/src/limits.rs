@@ -495,3 +495,83 @@ mod deep_program_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod corrupt_ir_tests {
+    use super::*;
+    use crate::ir::{Expr, ExprKind, FnIr, LocId, Pattern, UnOp};
+
+    /// On a 256 KiB thread, so that a recursion past the limits would overflow.
+    fn on_small_stack<R: Send + 'static>(f: impl FnOnce() -> R + Send + 'static) -> R {
+        std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(f)
+            .unwrap()
+            .join()
+            .unwrap()
+    }
+
+    #[test]
+    fn decoding_refuses_types_and_patterns_nested_too_deeply() {
+        // `Option<Option<...<()>>>` 100,000 levels deep: variant 5 (`Option`) over and
+        // over, then variant 1 (`Unit`).
+        let mut bytes = vec![5u8; 100_000];
+        bytes.push(1);
+        let err = on_small_stack(move || postcard::from_bytes::<TypeExpr>(&bytes).unwrap_err());
+        assert!(matches!(err, postcard::Error::SerdeDeCustom), "{err:?}");
+        // `((((_,),),),)`: variant 2 (`Tuple`) with one element, over and over.
+        let mut bytes: Vec<u8> = [2u8, 1].repeat(100_000);
+        bytes.push(1);
+        let err = on_small_stack(move || postcard::from_bytes::<Pattern>(&bytes).unwrap_err());
+        assert!(matches!(err, postcard::Error::SerdeDeCustom), "{err:?}");
+        // Within the limits, both decode.
+        let t = (1..MAX_TYPE_DEPTH).fold(TypeExpr::Unit, |t, _| TypeExpr::Option(Box::new(t)));
+        let bytes = postcard::to_allocvec(&t).unwrap();
+        assert_eq!(postcard::from_bytes::<TypeExpr>(&bytes).unwrap(), t);
+    }
+
+    fn ir_with(exprs: Vec<ExprKind>) -> FnIr {
+        FnIr {
+            name: "f".into(),
+            generics: Vec::new(),
+            params: Vec::new(),
+            ret: TypeExpr::Unit,
+            ret_loc: LocId(0),
+            loc: LocId(0),
+            body: crate::ir::ExprId(exprs.len() as u32 - 1),
+            exprs: exprs
+                .into_iter()
+                .map(|kind| Expr { kind, loc: LocId(0) })
+                .collect(),
+            locals: Vec::new(),
+            refs: Vec::new(),
+            classes: Vec::new(),
+            receiver: None,
+            opaques: Vec::new(),
+            objmodes: 0,
+            foreign: None,
+        }
+    }
+
+    #[test]
+    fn validation_refuses_an_ir_nested_too_deeply_or_in_a_cycle() {
+        // `-(-(...(-())))`, 100,000 levels: each expression negates the one before.
+        let mut exprs = vec![ExprKind::Lit(crate::ir::Lit::Unit)];
+        for i in 0..100_000 {
+            exprs.push(ExprKind::Unary(UnOp::Neg, crate::ir::ExprId(i)));
+        }
+        let ir = ir_with(exprs);
+        let err = on_small_stack(move || ir.validate().unwrap_err());
+        assert!(err.starts_with("expression nested too deeply"), "{err}");
+        // An expression that is its own operand (only a corrupt IR has one).
+        let ir = ir_with(vec![ExprKind::Unary(UnOp::Neg, crate::ir::ExprId(0))]);
+        let err = ir.validate().unwrap_err();
+        assert!(err.starts_with("expression nested too deeply"), "{err}");
+        // At the limit: valid.
+        let mut exprs = vec![ExprKind::Lit(crate::ir::Lit::Unit)];
+        for i in 0..MAX_NESTING as u32 - 1 {
+            exprs.push(ExprKind::Unary(UnOp::Neg, crate::ir::ExprId(i)));
+        }
+        assert_eq!(ir_with(exprs).validate(), Ok(()));
+    }
+}
