@@ -41,7 +41,7 @@ fn main() {
         write!(ifs, " }} else {{ {i} }}").unwrap();
     }
     twins(&mut out, "nested_ifs", "x: i64", "i64", &ifs);
-    let parens = format!("{}x{}", "(".repeat(600), " + 1) ^ 5".repeat(600));
+    let parens = format!("{}x{}", "(".repeat(600), " + 1) - 2".repeat(600));
     twins(&mut out, "nested_parens", "x: i64", "i64", &parens);
     // Many locals.
     let mut lets = String::from("let v0 = x; ");

@@ -541,7 +541,10 @@ mod corrupt_ir_tests {
             body: crate::ir::ExprId(exprs.len() as u32 - 1),
             exprs: exprs
                 .into_iter()
-                .map(|kind| Expr { kind, loc: LocId(0) })
+                .map(|kind| Expr {
+                    kind,
+                    loc: LocId(0),
+                })
                 .collect(),
             locals: Vec::new(),
             refs: Vec::new(),

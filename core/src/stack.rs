@@ -37,7 +37,7 @@ mod tests {
         if n == 0 {
             0
         } else {
-            deep(|| depth(n - 1)) + pad[0] / n
+            deep(|| depth(n - 1)) + 1 + (pad[63] - n)
         }
     }
 
