@@ -23,7 +23,7 @@ fn main() {
     // operands: the body's block, the ifs, and two more levels.
     let ifs = MAX_NESTING - 3;
     let mut chain: String = (0..ifs)
-        .map(|i| format!("if x == {i} {{ {} }} else\n", i * 7 % 1000))
+        .map(|i| format!("if x == {i} {{ {} }}\nelse ", i * 7 % 1000))
         .collect();
     chain.push_str("{ 1000 }");
     twins(&mut out, "else_if_chain", "x: u32", "u32", &chain);
