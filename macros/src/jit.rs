@@ -475,14 +475,20 @@ pub(crate) fn opaque_getters(types: &[syn::Type]) -> Vec<TokenStream> {
 }
 
 /// One `fn() -> &'static ClassInfo` per class path, each checked by rustc at its token.
+/// Named fns, not closures, as the callee getters of `fn_info` (classes naming each other
+/// in a long chain would reach rustc's recursion limit through closure shims).
 pub(crate) fn class_getters(paths: &[syn::Path]) -> Vec<TokenStream> {
     paths
         .iter()
         .map(|path| {
             let span = path.segments.last().expect("a segment").ident.span();
             quote_spanned! {span=>
-                (|| <#path as ::jitclass::JitClass>::class_info())
-                    as fn() -> &'static ::jitclass::ClassInfo
+                {
+                    fn __jitclass_class_info() -> &'static ::jitclass::ClassInfo {
+                        <#path as ::jitclass::JitClass>::class_info()
+                    }
+                    __jitclass_class_info as fn() -> &'static ::jitclass::ClassInfo
+                }
             }
         })
         .collect()
