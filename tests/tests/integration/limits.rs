@@ -116,6 +116,7 @@ fn types_past_the_limits_are_errors_at_the_first_call() {
     );
     let panic = std::panic::catch_unwind(|| identity(nested_65(1))).unwrap_err();
     assert_eq!(panic.downcast_ref::<String>(), Some(&err.to_string()));
+    crate::assert_no_leaks();
 
     let large = jitclass::type_of::<P10>();
     let err = identity::dispatcher().compile(&[large]).unwrap_err();
@@ -169,6 +170,7 @@ fn polymorphic_recursion_doubling_its_type_is_an_error() {
     let panic = std::panic::catch_unwind(|| grow(1u8, 3)).unwrap_err();
     assert_eq!(panic.downcast_ref::<String>(), Some(&text));
     assert_eq!(grow::dispatcher().compile_count(), 0);
+    crate::assert_no_leaks();
 }
 
 #[test]
@@ -195,6 +197,7 @@ fn polymorphic_recursion_nesting_its_type_is_an_error() {
     let panic = std::panic::catch_unwind(|| wrap(1.5f64, 2)).unwrap_err();
     let message = panic.downcast_ref::<String>().unwrap();
     assert!(message.contains("reached the recursion limit"), "{message}");
+    crate::assert_no_leaks();
 }
 
 /// Each `let` doubles the type: 2,047 parts by `l10` for `T = u8`, past the limit at the
