@@ -466,13 +466,13 @@ impl ModuleCx {
         self.check_limits(disp, type_args)?;
         if self.instances.len() >= MAX_INSTANCES {
             return Err(Error::new(
-                ErrorKind::Type,
+                ErrorKind::Limit,
                 disp.name(),
-                format!(
-                    "more than {MAX_INSTANCES} specialisations in one compilation; is a generic function calling itself with ever-growing types?"
-                ),
+                limits::instantiating("instance limit", disp.name(), type_args),
             )
-            .specialised(disp.describe_type_args(type_args)));
+            .with_notes(vec![format!(
+                "note: one compilation holds at most {MAX_INSTANCES} instances (a function with its generic arguments), everything the function called from Rust reaches"
+            )]));
         }
         let ir = disp.ir().map_err(|e| Error::internal(disp.name(), e))?;
         let typed =

@@ -252,3 +252,56 @@ fn deep_programs_compile_on_a_small_stack() {
     a.unwrap();
     b.unwrap();
 }
+
+/// `$f<T>` calls `$g` twice, with two new types: each function is instantiated once per
+/// path, well within the type and instantiation limits, but `stage_1` reaches 2^11
+/// instances of `stage_12`.
+macro_rules! fan_out {
+    ($f:ident -> $g:ident) => {
+        #[jit]
+        fn $f<T>(x: T) -> u32 {
+            $g((x, 0u8)) + $g((x, 0u16))
+        }
+    };
+}
+fan_out!(stage_1 -> stage_2);
+fan_out!(stage_2 -> stage_3);
+fan_out!(stage_3 -> stage_4);
+fan_out!(stage_4 -> stage_5);
+fan_out!(stage_5 -> stage_6);
+fan_out!(stage_6 -> stage_7);
+fan_out!(stage_7 -> stage_8);
+fan_out!(stage_8 -> stage_9);
+fan_out!(stage_9 -> stage_10);
+fan_out!(stage_10 -> stage_11);
+fan_out!(stage_11 -> stage_12);
+
+#[jit]
+fn stage_12<T>(x: T) -> u32 {
+    let _ = x;
+    1
+}
+
+#[test]
+fn a_compilation_with_too_many_instances_is_an_error() {
+    let err = stage_1::dispatcher().compile(&[Type::BOOL]).unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::Limit);
+    assert!(
+        err.message()
+            .starts_with("reached the instance limit while instantiating `stage_"),
+        "{err}"
+    );
+    // At the call that would instantiate one more: `$g` is the invocation's `stage_11`.
+    let location = err.location().expect("at the call");
+    assert!(
+        location.starts_with(&line_of("fan_out!(stage_10 -> stage_11)")),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains(&format!(
+            "at most {} instances",
+            jitclass::limits::MAX_INSTANCES
+        )),
+        "{err}"
+    );
+}
