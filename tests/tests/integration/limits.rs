@@ -258,6 +258,8 @@ fn deep_programs_compile_on_a_small_stack() {
 /// instances of `stage_12`.
 macro_rules! fan_out {
     ($f:ident -> $g:ident) => {
+        // Called from jit code only (and compiled through its dispatcher).
+        #[allow(dead_code)]
         #[jit]
         fn $f<T>(x: T) -> u32 {
             $g((x, 0u8)) + $g((x, 0u16))
@@ -276,6 +278,7 @@ fan_out!(stage_9 -> stage_10);
 fan_out!(stage_10 -> stage_11);
 fan_out!(stage_11 -> stage_12);
 
+#[allow(dead_code)]
 #[jit]
 fn stage_12<T>(x: T) -> u32 {
     let _ = x;
