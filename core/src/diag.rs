@@ -12,6 +12,9 @@ pub struct Diagnostic {
     pub message: String,
     /// Extra lines (`help: ...`, `note: ...`).
     pub notes: Vec<String>,
+    /// The program passes one of jitclass's limits (`crate::limits`), rather than
+    /// breaking a rule of the language.
+    pub limit: bool,
 }
 
 impl Diagnostic {
@@ -20,6 +23,15 @@ impl Diagnostic {
             loc,
             message: message.into(),
             notes: Vec::new(),
+            limit: false,
+        }
+    }
+
+    /// A program past one of jitclass's limits (`crate::limits`).
+    pub fn limit(loc: LocId, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            limit: true,
+            ..Diagnostic::new(loc, message)
         }
     }
 

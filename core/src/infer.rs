@@ -20,6 +20,8 @@ use crate::operators;
 use crate::types::{ClassKey, OpaqueKey, PrimTy, Type};
 use std::collections::HashMap;
 
+mod limits;
+
 /// The signature of a called function, as written (with its own generics). Class types
 /// in it are already resolved (`TypeExpr::Concrete`), since its class references belong
 /// to the callee.
@@ -359,6 +361,7 @@ impl<'a> Infer<'a> {
         self.default_literals();
         self.run_deferred();
         self.check_int_literals();
+        self.report_first_type_past_limits();
         if !self.diags.is_empty() {
             return Err(self.diags);
         }
@@ -643,9 +646,19 @@ impl<'a> Infer<'a> {
     }
 
     fn tail_loc(&self, e: ExprId) -> Option<LocId> {
-        match &self.ir.expr(e).kind {
-            ExprKind::Block(b) => b.tail.map(|t| self.tail_loc(t).unwrap_or(self.loc(t))),
-            _ => Some(self.loc(e)),
+        // A loop: blocks may nest as deep as expressions do.
+        let mut e = e;
+        loop {
+            match &self.ir.expr(e).kind {
+                ExprKind::Block(b) => match (b.tail, b.tail.map(|t| &self.ir.expr(t).kind)) {
+                    (None, _) => return None,
+                    (Some(t), Some(ExprKind::Block(inner))) if inner.tail.is_none() => {
+                        return Some(self.loc(t));
+                    }
+                    (Some(t), _) => e = t,
+                },
+                _ => return Some(self.loc(e)),
+            }
         }
     }
 
@@ -669,7 +682,8 @@ impl<'a> Infer<'a> {
     // ---- expressions ----------------------------------------------------------------
 
     fn expr(&mut self, id: ExprId) -> Ty {
-        let t = self.expr_inner(id);
+        let t = crate::stack::deep(|| self.expr_inner(id));
+        let t = self.guard_type_size(t, id);
         self.expr_types[id.index()] = t.clone();
         t
     }
@@ -2632,6 +2646,9 @@ impl<'a> Infer<'a> {
     }
 
     fn finish(mut self) -> Result<Typed, Vec<Diagnostic>> {
+        if let Some(d) = self.type_limit_error() {
+            return Err(vec![d]);
+        }
         let mut expr_types = Vec::with_capacity(self.expr_types.len());
         let mut reported = false;
         for (i, t) in self.expr_types.iter().enumerate() {

@@ -192,6 +192,10 @@ impl Checker<'_> {
     }
 
     fn expr(&mut self, id: ExprId, state: &mut State) {
+        crate::stack::deep(|| self.expr_unguarded(id, state))
+    }
+
+    fn expr_unguarded(&mut self, id: ExprId, state: &mut State) {
         let e = self.ir.expr(id);
         let loc = e.loc;
         match &e.kind {

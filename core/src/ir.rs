@@ -9,7 +9,8 @@
 //! Invariants (checked by `FnIr::validate` in debug builds and tests):
 //! - every id is in range of its arena;
 //! - `Break`/`Continue` targets are `Loop`/`While`/`ForRange` expressions that enclose them;
-//! - a `Local` expression's local is declared (by a param, a `let` or a `for`) before use.
+//! - a `Local` expression's local is declared (by a param, a `let` or a `for`) before use;
+//! - it keeps within the limits of `crate::limits` (nesting, type sizes).
 
 use crate::types::{PrimTy, Type};
 use serde::{Deserialize, Serialize};
@@ -155,6 +156,9 @@ pub struct ItemRef {
 
 /// A type as written in the source.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+// Decoded through `limits::decode_nested` (the impls below), so that a corrupt IR cannot
+// nest types deeper than the native stack allows.
+#[serde(remote = "Self")]
 pub enum TypeExpr {
     Prim(PrimTy),
     Unit,
@@ -187,6 +191,7 @@ pub enum TypeExpr {
     },
     /// An already resolved type: how the runtime hands a callee's signature, whose class
     /// references belong to the callee, to the caller's inference. Never serialised.
+    #[serde(skip)]
     Concrete(Type),
     /// `_` in a `let` annotation or a cast target: inferred.
     Infer,
@@ -419,10 +424,38 @@ pub enum Stmt {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+// Decoded through `limits::decode_nested`, as `TypeExpr`.
+#[serde(remote = "Self")]
 pub enum Pattern {
     Bind(LocalId),
     Wild,
     Tuple(Vec<Pattern>),
+}
+
+/// Serialised as derived (`remote = "Self"` names the derived code `TypeExpr::serialize`
+/// and `TypeExpr::deserialize`); decoding counts the nesting.
+impl Serialize for TypeExpr {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        TypeExpr::serialize(self, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for TypeExpr {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::limits::decode_nested(deserializer, TypeExpr::deserialize)
+    }
+}
+
+impl Serialize for Pattern {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Pattern::serialize(self, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Pattern {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::limits::decode_nested(deserializer, Pattern::deserialize)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -674,7 +707,7 @@ impl FnIr {
                 _ => {}
             }
         }
-        Ok(())
+        crate::limits::check_fn(self).map_err(|d| d.full_message())
     }
 }
 

@@ -7,6 +7,8 @@
 //! - [`operators`]: the operator traits jit code calls on class instances;
 //! - [`layout`]: C struct layout, shared by tuples and class payloads;
 //! - [`diag`]: diagnostics with source locations;
+//! - [`limits`]: the limits on nesting, types and instantiation, and their checks;
+//! - [`stack`]: deep recursion on a grown stack;
 //! - `lower` (feature `lower`, macro time only): syn AST -> IR.
 //!
 //! No LLVM here: the proc-macro crate links this crate.
@@ -16,8 +18,10 @@ pub mod infer;
 pub mod init;
 pub mod ir;
 pub mod layout;
+pub mod limits;
 pub mod methods;
 pub mod operators;
+pub mod stack;
 pub mod types;
 
 #[cfg(feature = "lower")]

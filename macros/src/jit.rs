@@ -393,8 +393,13 @@ pub(crate) fn fn_info(
             .last()
             .expect("a called path has a segment")
             .ident;
+        // A named fn, not a closure: rustc counts the instances of a closure's
+        // `FnOnce::call_once` shim as one function's, and a chain of more than 128 jit
+        // fns calling each other (statics referring to getters referring to statics)
+        // would reach its recursion limit.
         quote_spanned! {last.span()=>
-            (|| {
+            {
+            fn __jitclass_callee_dispatcher() -> &'static ::jitclass::Dispatcher {
                 #[allow(unused_imports)]
                 use __jitclass_fallback::*;
                 #[allow(warnings, clippy::all, clippy::pedantic)]
@@ -409,7 +414,9 @@ pub(crate) fn fn_info(
                     use #path as __jitclass_callee;
                     <__jitclass_callee as ::jitclass::__private::JitFunction>::DISPATCHER
                 }
-            }) as fn() -> &'static ::jitclass::Dispatcher
+            }
+            __jitclass_callee_dispatcher as fn() -> &'static ::jitclass::Dispatcher
+            }
         }
     });
     let classes = class_getters(&l.class_paths);
@@ -508,14 +515,20 @@ pub(crate) fn opaque_getters(types: &[syn::Type]) -> Vec<TokenStream> {
 }
 
 /// One `fn() -> &'static ClassInfo` per class path, each checked by rustc at its token.
+/// Named fns, not closures, as the callee getters of `fn_info` (classes naming each other
+/// in a long chain would reach rustc's recursion limit through closure shims).
 pub(crate) fn class_getters(paths: &[syn::Path]) -> Vec<TokenStream> {
     paths
         .iter()
         .map(|path| {
             let span = path.segments.last().expect("a segment").ident.span();
             quote_spanned! {span=>
-                (|| <#path as ::jitclass::JitClass>::class_info())
-                    as fn() -> &'static ::jitclass::ClassInfo
+                {
+                    fn __jitclass_class_info() -> &'static ::jitclass::ClassInfo {
+                        <#path as ::jitclass::JitClass>::class_info()
+                    }
+                    __jitclass_class_info as fn() -> &'static ::jitclass::ClassInfo
+                }
             }
         })
         .collect()

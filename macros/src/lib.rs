@@ -6,6 +6,7 @@ mod foreign;
 mod jit;
 mod jitclass;
 mod objmode;
+mod stack;
 
 use proc_macro::TokenStream;
 
@@ -15,7 +16,7 @@ use proc_macro::TokenStream;
 /// type namespace, with `f::dispatcher()` to inspect and control compilation.
 #[proc_macro_attribute]
 pub fn jit(attr: TokenStream, item: TokenStream) -> TokenStream {
-    jit::expand(attr.into(), item.into()).into()
+    stack::sized_for(item.into(), |item| jit::expand(attr.into(), item)).into()
 }
 
 /// Makes a struct a JIT class (C-layout payload, reference-counted instances) or compiles
@@ -26,5 +27,5 @@ pub fn jit(attr: TokenStream, item: TokenStream) -> TokenStream {
 /// the jit language. See the book's "Classes" chapter.
 #[proc_macro_attribute]
 pub fn jitclass(attr: TokenStream, item: TokenStream) -> TokenStream {
-    jitclass::expand(attr.into(), item.into()).into()
+    stack::sized_for(item.into(), |item| jitclass::expand(attr.into(), item)).into()
 }

@@ -507,7 +507,7 @@ impl Dispatcher {
         names
             .iter()
             .zip(type_args)
-            .map(|(n, t)| format!("{n} = {t}"))
+            .map(|(n, t)| format!("{n} = {}", jitclass_core::limits::shortened(t)))
             .collect::<Vec<_>>()
             .join(", ")
     }

@@ -14,6 +14,10 @@ pub enum ErrorKind {
     /// A call fell in a supertype declared on the dispatcher, but the compiled code it
     /// would reuse reads the new types differently (a field at another offset).
     Subtype,
+    /// The program passes one of jitclass's documented limits: a type nested too deeply
+    /// or too large, or a generic function instantiating itself too deeply (as
+    /// polymorphic recursion does).
+    Limit,
     /// A bug in jitclass itself (for example LLVM rejected the generated module).
     Internal,
 }

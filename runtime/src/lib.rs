@@ -61,6 +61,14 @@ pub use passthru::PassThru;
 pub use subtype::{FieldLayout, Supertype, class_fields};
 // `objmode!` is exported at the crate root by `#[macro_export]`.
 pub use jitclass_macros::{jit, jitclass};
+
+/// The limits on the size of jit programs (see the book's "Limits"): past one, the macro
+/// or the first call reports an error ([`ErrorKind::Limit`] at run time).
+pub mod limits {
+    pub use jitclass_core::limits::{
+        MAX_INSTANCES, MAX_INSTANTIATION_DEPTH, MAX_NESTING, MAX_TYPE_DEPTH, MAX_TYPE_SIZE,
+    };
+}
 pub use placement::{JitLayout, alignof, construct_at, destroy_at, sizeof, unsafe_cast};
 pub use stats::{Stats, stats};
 

@@ -7,6 +7,7 @@
 
 mod format;
 mod ranges;
+mod span;
 pub mod types;
 
 use crate::ir::*;
@@ -284,6 +285,12 @@ fn lower_function(
         objmodes: cx.objmodes.len() as u32,
         foreign: None,
     };
+    if let Err(d) = crate::limits::check_fn(&ir) {
+        return Err(vec![syn::Error::new(
+            cx.spans[d.loc.index()],
+            d.full_message(),
+        )]);
+    }
     debug_assert_eq!(ir.validate(), Ok(()));
     // Handles (`PassThru`) are copied freely in jit code and moved in Rust: a body using
     // them is not Rust that rustc could check either.
@@ -531,7 +538,7 @@ impl Lowerer {
 
     fn block_expr(&mut self, block: &syn::Block) -> ExprId {
         let b = self.block(block);
-        self.push(ExprKind::Block(b), block.span())
+        self.push(ExprKind::Block(b), block.brace_token.span.join())
     }
 
     fn block(&mut self, block: &syn::Block) -> Block {
@@ -625,7 +632,11 @@ impl Lowerer {
     // ---- expressions ----------------------------------------------------------------
 
     fn expr(&mut self, e: &syn::Expr) -> ExprId {
-        let span = e.span();
+        crate::stack::deep(|| self.expr_unguarded(e))
+    }
+
+    fn expr_unguarded(&mut self, e: &syn::Expr) -> ExprId {
+        let span = span::of(e);
         match e {
             syn::Expr::Lit(l) => self.lit(&l.lit, false),
             syn::Expr::Paren(p) => self.expr(&p.expr),
@@ -918,7 +929,7 @@ impl Lowerer {
     }
 
     fn unary(&mut self, u: &syn::ExprUnary) -> ExprId {
-        let span = u.span();
+        let span = span::of_unary(u);
         match u.op {
             syn::UnOp::Neg(_) => {
                 if let syn::Expr::Lit(l) = &*u.expr {
@@ -1309,7 +1320,7 @@ impl Lowerer {
     }
 
     fn call(&mut self, c: &syn::ExprCall) -> ExprId {
-        let span = c.span();
+        let span = span::of(&c.func);
         let syn::Expr::Path(fp) = strip_parens(&c.func) else {
             return self.call_indirect(c);
         };
@@ -1349,11 +1360,11 @@ impl Lowerer {
                 let method = path.segments[1].ident.to_string();
                 // `{ let recv: f64 = x; recv.sqrt(..) }` pins the receiver to the named type.
                 let prim = PrimTy::from_name(&ty_name).expect("checked above");
-                let loc = self.loc(first.span());
+                let loc = self.loc(span::of(first));
                 self.scopes.push(Vec::new());
                 let recv = self.declare(" receiver", false, loc);
                 self.scopes.pop();
-                let recv_read = self.push(ExprKind::Local(recv), first.span());
+                let recv_read = self.push(ExprKind::Local(recv), span::of(first));
                 let call = self.push(
                     ExprKind::MethodCall {
                         receiver: recv_read,
@@ -1433,7 +1444,7 @@ impl Lowerer {
             _ => return None,
         };
         let which = Intrinsic::from_name(&last.ident.to_string())?;
-        let span = c.span();
+        let span = span::of(&c.func);
         let name = which.name();
         let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
             return Some(self.invalid(
@@ -1532,7 +1543,7 @@ impl Lowerer {
     /// `&self.field` in `Index::index`, `&mut self.field` in `IndexMut::index_mut`: the
     /// only references jit code makes, to places that live as long as `self`.
     fn reference(&mut self, r: &syn::ExprReference) -> ExprId {
-        let span = r.span();
+        let span = r.and_token.span;
         let mutable = r.mutability.is_some();
         let Some(expected) = self.scope.ref_return else {
             return self.invalid(
@@ -1572,7 +1583,10 @@ impl Lowerer {
     /// `Class { field: value, .. }`.
     fn struct_lit(&mut self, s: &syn::ExprStruct) -> ExprId {
         self.uses_classes = true;
-        let span = s.span();
+        let span = match &s.qself {
+            Some(q) => q.lt_token.span,
+            None => span::path(&s.path),
+        };
         if s.qself.is_some() {
             return self.invalid(span, "qualified paths are not supported in struct literals");
         }

@@ -79,7 +79,19 @@ impl TypeScope {
 pub const SUPPORTED: &str = "note: jit code supports `bool`, `i8`..`i64`, `u8`..`u64`, `isize`, `usize`, \
      `f32`, `f64`, `()`, tuples, `Option`, `#[jitclass]` types, generic parameters, and slices `&[T]` / `&mut [T]` as parameters";
 
+/// Lowers a written type, refusing one past the type limits (`crate::limits`) at its token.
 pub fn lower_type(ty: &syn::Type, scope: &mut TypeScope, pos: TypePos) -> syn::Result<TypeExpr> {
+    let t = lower_type_unchecked(ty, scope, pos)?;
+    crate::limits::check_type_expr(&t)
+        .map_err(|limit| syn::Error::new(ty.span(), crate::limits::written_type_message(limit)))?;
+    Ok(t)
+}
+
+fn lower_type_unchecked(
+    ty: &syn::Type,
+    scope: &mut TypeScope,
+    pos: TypePos,
+) -> syn::Result<TypeExpr> {
     match ty {
         syn::Type::Paren(p) => lower_type(&p.elem, scope, pos),
         syn::Type::Group(g) => lower_type(&g.elem, scope, pos),

@@ -32,6 +32,7 @@ use inkwell::values::FunctionValue;
 use jitclass_core::ClassKey;
 use jitclass_core::infer::{self, CalleeSig, Callees, FieldSig, MethodSig, Mode, Typed};
 use jitclass_core::ir::{ClassRefId, FnIr, RefId};
+use jitclass_core::limits::{self, MAX_INSTANCES, MAX_INSTANTIATION_DEPTH};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Mutex;
@@ -173,6 +174,8 @@ pub(crate) struct Instance {
     pub type_args: Vec<Type>,
     pub typed: Rc<Typed>,
     pub func: FunctionValue<'static>,
+    /// The instance whose body first called this one (`None`: a root).
+    pub parent: Option<usize>,
 }
 
 /// Signatures of the items a function refers to, read from their dispatchers' IR.
@@ -236,9 +239,6 @@ impl Callees for RefSignatures {
             .unwrap_or_default()
     }
 }
-
-/// Upper bound on the instances of one compilation, against polymorphic recursion.
-const MAX_INSTANCES: usize = 2000;
 
 /// Compiles `disp` for `type_args`, with everything it calls, into one new module.
 pub(crate) fn compile(disp: &'static Dispatcher, type_args: &[Type]) -> Result<Compiled, Error> {
@@ -409,6 +409,8 @@ pub(crate) struct ModuleCx {
     /// The C entry points emitted for jit fns named as values, by instance.
     cfuncs: HashMap<usize, FunctionValue<'static>>,
     pending: Vec<usize>,
+    /// The instance whose body is being emitted: the parent of the instances it calls.
+    emitting: Option<usize>,
     cpu: String,
     features: String,
 }
@@ -434,6 +436,7 @@ impl ModuleCx {
             by_key: HashMap::new(),
             cfuncs: HashMap::new(),
             pending: Vec::new(),
+            emitting: None,
             cpu: jit.cpu.clone(),
             features: jit.features.clone(),
         }
@@ -442,7 +445,10 @@ impl ModuleCx {
     /// Emits the bodies of every instance declared so far, and of those they reach.
     pub fn emit_pending(&mut self) -> Result<(), Error> {
         while let Some(i) = self.pending.pop() {
-            codegen::emit_body(self, i).map_err(|e| e.into_error(self.instances[i].disp.name()))?;
+            self.emitting = Some(i);
+            let emitted = codegen::emit_body(self, i);
+            self.emitting = None;
+            emitted.map_err(|e| e.into_error(self.instances[i].disp.name()))?;
         }
         Ok(())
     }
@@ -457,15 +463,16 @@ impl ModuleCx {
         if let Some(&i) = self.by_key.get(&key) {
             return Ok(i);
         }
+        self.check_limits(disp, type_args)?;
         if self.instances.len() >= MAX_INSTANCES {
             return Err(Error::new(
-                ErrorKind::Type,
+                ErrorKind::Limit,
                 disp.name(),
-                format!(
-                    "more than {MAX_INSTANCES} specialisations in one compilation; is a generic function calling itself with ever-growing types?"
-                ),
+                limits::instantiating("instance limit", disp.name(), type_args),
             )
-            .specialised(disp.describe_type_args(type_args)));
+            .with_notes(vec![format!(
+                "note: one compilation holds at most {MAX_INSTANCES} instances (a function with its generic arguments), everything the function called from Rust reaches"
+            )]));
         }
         let ir = disp.ir().map_err(|e| Error::internal(disp.name(), e))?;
         let typed =
@@ -478,7 +485,12 @@ impl ModuleCx {
                         diags.len() - 1
                     ));
                 }
-                Error::new(ErrorKind::Type, disp.name(), d.message.clone())
+                let kind = if d.limit {
+                    ErrorKind::Limit
+                } else {
+                    ErrorKind::Type
+                };
+                Error::new(kind, disp.name(), d.message.clone())
                     .specialised(disp.describe_type_args(type_args))
                     .at(disp.location(d.loc))
                     .with_notes(notes)
@@ -493,10 +505,46 @@ impl ModuleCx {
             type_args: type_args.to_vec(),
             typed: Rc::new(typed),
             func,
+            parent: self.emitting,
         });
         self.by_key.insert(key, index);
         self.pending.push(index);
         Ok(index)
+    }
+
+    /// Refuses an instance of `disp` for `type_args` past the limits (`jitclass_core::
+    /// limits`), before anything infers its body or builds its LLVM types: generic
+    /// arguments nested too deeply or too large (from Rust; those from jit code were
+    /// checked by the caller's inference), or `disp` instantiated more than
+    /// `MAX_INSTANTIATION_DEPTH` times on the chain of calls that reaches it.
+    fn check_limits(&self, disp: &'static Dispatcher, type_args: &[Type]) -> Result<(), Error> {
+        let mut depth = 1;
+        let mut caller = self.emitting;
+        while let Some(i) = caller {
+            if std::ptr::eq(self.instances[i].disp, disp) {
+                depth += 1;
+            }
+            caller = self.instances[i].parent;
+        }
+        if depth > MAX_INSTANTIATION_DEPTH {
+            return Err(Error::new(
+                ErrorKind::Limit,
+                disp.name(),
+                limits::instantiating("recursion limit", disp.name(), type_args),
+            )
+            .with_notes(vec![limits::instantiation_depth_note(disp.name())]));
+        }
+        for t in type_args {
+            if let Err(limit) = limits::check_type(t) {
+                return Err(Error::new(
+                    ErrorKind::Limit,
+                    disp.name(),
+                    limits::instantiating(limit.name(), disp.name(), type_args),
+                )
+                .with_notes(vec![limit.note()]));
+            }
+        }
+        Ok(())
     }
 
     /// The C entry point of the `extern "C"` jit fn `disp` in this module, for jit code

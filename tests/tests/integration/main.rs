@@ -12,6 +12,7 @@ mod dump_ir;
 mod escapes;
 mod fn_values;
 mod generics;
+mod limits;
 mod math;
 mod memory_control;
 mod operators;

@@ -10,6 +10,7 @@ use super::{FnCx, Val};
 use crate::compiler::types::{from_mem, instance_type, mem_type, to_mem};
 use crate::compiler::{CgError, CgResult};
 use crate::escape::Sink;
+use crate::error::ErrorKind;
 use crate::{Dispatcher, Type};
 use inkwell::AddressSpace;
 use inkwell::IntPredicate;
@@ -62,6 +63,14 @@ impl FnCx<'_> {
         let loc = self.ir.expr(id).loc;
         let type_args = self.typed.call_type_args[&id].clone();
         let target = self.m.instance(callee, &type_args).map_err(|e| {
+            if *e.kind() == ErrorKind::Limit {
+                // Said at the call that reached the limit; a chain of notes down a
+                // polymorphic recursion would only repeat it.
+                return match e.location() {
+                    Some(_) => e,
+                    None => e.at(self.disp.location(loc)),
+                };
+            }
             let caller = match self.disp.describe_type_args(&self.type_args) {
                 spec if spec.is_empty() => format!("`{}`", self.ir.name),
                 spec => format!("`{}` ({spec})", self.ir.name),

@@ -405,6 +405,10 @@ impl FnCx<'_> {
     }
 
     fn expr(&mut self, id: ExprId) -> CgResult<Option<Val>> {
+        jitclass_core::stack::deep(|| self.expr_unguarded(id))
+    }
+
+    fn expr_unguarded(&mut self, id: ExprId) -> CgResult<Option<Val>> {
         let ir = self.ir;
         let e = ir.expr(id);
         let loc = e.loc;

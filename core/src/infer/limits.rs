@@ -1,0 +1,169 @@
+//! Inference within the type limits (`crate::limits`): no expression's type may grow past
+//! them while the body is walked, and the generic arguments of every call and the type
+//! of every expression and local must keep within them at the end.
+//!
+//! Two checks, because types can double at every step: `let b = (a, a);` repeated, or a
+//! generic function calling itself with `(x, x)`, reaches 2^40 parts in 40 steps. The
+//! walk stops any type a few times past the limits (the guard), which bounds the work; the
+//! end checks the limits themselves, first on the generic arguments of calls, so that a
+//! function instantiating itself with ever-growing types is reported as rustc does, at
+//! the call: "reached the type-length limit while instantiating `grow::<...>`".
+
+use super::{Infer, Mode, Ty, VarState};
+use crate::diag::Diagnostic;
+use crate::ir::{ExprId, ExprKind};
+use crate::limits::{self, MAX_TYPE_DEPTH, MAX_TYPE_SIZE, TypeLimit};
+
+/// The guard on types during the walk, past the limits: a generic argument at the limit
+/// may appear in an expression one constructor deeper or twice over (`Some(x)`,
+/// `(x, x)`), and the limit is reported on the call that instantiates it.
+const GUARD_DEPTH: usize = 2 * MAX_TYPE_DEPTH;
+const GUARD_SIZE: usize = 4 * MAX_TYPE_SIZE;
+
+impl Infer<'_> {
+    /// `t` with its bound variables followed, without copying anything.
+    fn resolved<'s>(&'s self, mut t: &'s Ty) -> &'s Ty {
+        while let Ty::Var(v) = t {
+            match &self.vars[*v as usize] {
+                VarState::Bound(b) => t = b,
+                VarState::Unbound(_) => break,
+            }
+        }
+        t
+    }
+
+    /// Whether `t`, with its variables substituted, keeps within `max_depth` levels and
+    /// `max_size` parts; the cost is bounded by the limits, whatever `t`'s size.
+    fn measure_ty(&self, t: &Ty, max_depth: usize, max_size: usize) -> Result<(), TypeLimit> {
+        limits::measure(t, max_depth, max_size, |t, push| match self.resolved(t) {
+            Ty::Tuple(es) => es.iter().for_each(push),
+            Ty::FnPtr(ps, r) => {
+                ps.iter().for_each(&mut *push);
+                push(r)
+            }
+            Ty::Slice(e, _) | Ty::Option(e) | Ty::Ref(e, _) | Ty::Ptr(e, _) => push(e),
+            _ => {}
+        })
+    }
+
+    /// The type of expression `id`, or `Unknown` (after an error) if it has grown past the
+    /// guard.
+    pub(super) fn guard_type_size(&mut self, t: Ty, id: ExprId) -> Ty {
+        match self.measure_ty(&t, GUARD_DEPTH, GUARD_SIZE) {
+            Ok(()) => t,
+            Err(limit) => {
+                // Values built from this one (`Unknown` parts) may grow past the guard
+                // again: that is no new error.
+                if !self.diags.iter().any(|d| d.limit) {
+                    let d = expression_type_error(limit, self.loc(id), None);
+                    self.diags.push(d);
+                }
+                Ty::Unknown
+            }
+        }
+    }
+
+    /// Reports the first type past the limits (in source order) where the end of the walk
+    /// is the last chance: at macro time (the types of a non-generic body are the
+    /// source's, so their errors are build errors), and after the guard stopped a type
+    /// that had grown further. The first one replaces the guard's error, which saw the
+    /// type only once it had grown past the guard. (Otherwise, at the first call,
+    /// `finish` checks.)
+    pub(super) fn report_first_type_past_limits(&mut self) {
+        let guarded = self.diags.iter().any(|d| d.limit);
+        if self.mode == Mode::Runtime && !guarded {
+            return;
+        }
+        if let Some(d) = self.type_limit_error() {
+            self.diags.retain(|d| !d.limit);
+            self.diags.insert(0, d);
+        }
+    }
+
+    /// The first type past the limits at the end of the walk: a call's generic
+    /// arguments, then an expression's or a local's type.
+    pub(super) fn type_limit_error(&self) -> Option<Diagnostic> {
+        let mut calls: Vec<(&ExprId, &Vec<Ty>)> = self.call_vars.iter().collect();
+        calls.sort_by_key(|(id, _)| **id);
+        for (&id, args) in calls {
+            for arg in args {
+                if let Err(limit) = self.measure_ty(arg, MAX_TYPE_DEPTH, MAX_TYPE_SIZE) {
+                    return Some(self.instantiating_error(limit, id, args));
+                }
+            }
+        }
+        for (i, t) in self.expr_types.iter().enumerate() {
+            if let Err(limit) = self.measure_ty(t, MAX_TYPE_DEPTH, MAX_TYPE_SIZE) {
+                let shown = self.shown(t);
+                return Some(expression_type_error(limit, self.ir.exprs[i].loc, shown));
+            }
+        }
+        for (t, decl) in self.local_types.iter().zip(&self.ir.locals) {
+            if let Some(t) = t
+                && let Err(limit) = self.measure_ty(t, MAX_TYPE_DEPTH, MAX_TYPE_SIZE)
+            {
+                return Some(expression_type_error(limit, decl.loc, self.shown(t)));
+            }
+        }
+        None
+    }
+
+    /// "reached the type-length limit while instantiating `grow::<((..., ...), ...)>`", at
+    /// the call.
+    fn instantiating_error(&self, limit: TypeLimit, id: ExprId, args: &[Ty]) -> Diagnostic {
+        let callee = match &self.ir.expr(id).kind {
+            ExprKind::Call { callee, .. } => match self.callees.signature(*callee) {
+                Ok(Some(sig)) => sig.name,
+                _ => self.ir.refs[callee.index()].path.clone(),
+            },
+            _ => self
+                .class_calls
+                .get(&id)
+                .map(|c| c.method.clone())
+                .unwrap_or_default(),
+        };
+        let args: Option<Vec<_>> = args
+            .iter()
+            .map(|a| {
+                self.measure_ty(a, GUARD_DEPTH, GUARD_SIZE).ok()?;
+                self.concrete(a)
+            })
+            .collect();
+        let message = match args {
+            Some(args) => limits::instantiating(limit.name(), &callee, &args),
+            None => format!(
+                "reached the {} while instantiating `{callee}`",
+                limit.name()
+            ),
+        };
+        Diagnostic::limit(self.loc(id), message)
+            .note(limit.note())
+            .note(limits::GROWING_TYPES_NOTE)
+    }
+
+    /// A type past the limits, shortened, when it is small enough to convert.
+    fn shown(&self, t: &Ty) -> Option<String> {
+        self.measure_ty(t, GUARD_DEPTH, GUARD_SIZE).ok()?;
+        self.concrete(t).map(|t| limits::shortened(&t))
+    }
+}
+
+/// The type of an expression (or a local) past a limit.
+fn expression_type_error(
+    limit: TypeLimit,
+    loc: crate::ir::LocId,
+    shown: Option<String>,
+) -> Diagnostic {
+    let what = match limit {
+        TypeLimit::Depth => format!("is nested more than {MAX_TYPE_DEPTH} levels deep"),
+        TypeLimit::Size => format!("has more than {MAX_TYPE_SIZE} parts"),
+    };
+    let message = match shown {
+        Some(t) => format!(
+            "reached the {}: this value's type, `{t}`, {what}",
+            limit.name()
+        ),
+        None => format!("reached the {}: this value's type {what}", limit.name()),
+    };
+    Diagnostic::limit(loc, message).note(limit.note())
+}
