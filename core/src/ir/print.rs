@@ -172,9 +172,16 @@ impl<'a> Printer<'a> {
             .collect();
         let ret = names.ty(&ir.ret);
         let mut header = format!("fn {}{generics}({}) -> {ret}", ir.name, params.join(", "));
-        if let Some(typed) = self.typed {
+        if let Some(typed) = self.typed
+            && !ir.generics.is_empty()
+        {
             let params: Vec<String> = typed.params.iter().map(ToString::to_string).collect();
-            let _ = write!(header, " ; as ({}) -> {}", params.join(", "), typed.ret);
+            let _ = write!(
+                header,
+                " ; instance ({}) -> {}",
+                params.join(", "),
+                typed.ret
+            );
         }
         self.line(&header);
         self.indent += 1;
