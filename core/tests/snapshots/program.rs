@@ -44,6 +44,11 @@ pub fn infer_case(source: &str) -> String {
             }
         };
         let ir = &lowered.ir;
+        if ir.foreign.is_some() {
+            // A C function has no body to infer; its callers read its signature.
+            out.push(print_fn(ir, None));
+            continue;
+        }
         let diagnostics_of = |diagnostics: Vec<Diagnostic>| {
             let mut text = format!("{}:\n", item.title);
             for d in diagnostics {
@@ -435,15 +440,25 @@ impl Callees for CaseCallees<'_> {
             .collect())
     }
 
+    /// As the runtime's `ClassInfo::functions`: the inherent function `name`, else the
+    /// functions of the one operator trait with a method `name` (`mul` finds `Mul::mul`).
     fn method(&self, class: &ClassKey, name: &str) -> Result<Vec<MethodSig>, String> {
+        let names = self.method_names(class);
+        let suffix = format!("::{name}");
+        let traits: Vec<&String> = names.iter().filter(|n| n.ends_with(&suffix)).collect();
+        let registered = match traits.as_slice() {
+            _ if names.iter().any(|n| n == name) => name,
+            [one] => one.as_str(),
+            _ => return Ok(Vec::new()),
+        };
         Ok(self
             .lowered_fns()
             .filter_map(|(ir, role)| match role {
                 Role::ClassFn {
                     class: owner,
-                    name: registered,
+                    name: candidate,
                     kind,
-                } if *owner == class.name && registered == name => Some(MethodSig {
+                } if *owner == class.name && candidate == registered => Some(MethodSig {
                     sig: self.case.signature(ir, false, false),
                     receiver: ir.receiver,
                     kind: *kind,
@@ -466,6 +481,7 @@ impl Callees for CaseCallees<'_> {
             })
             .collect();
         names.sort();
+        names.dedup();
         names
     }
 }
