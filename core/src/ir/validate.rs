@@ -152,3 +152,124 @@ impl FnIr {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::*;
+
+    /// A function `fn f()` whose body is the last of `exprs`, with `locals` locals.
+    fn function(exprs: Vec<ExprKind>, locals: usize) -> FnIr {
+        FnIr {
+            name: "f".to_string(),
+            generics: Vec::new(),
+            params: Vec::new(),
+            ret: TypeExpr::Unit,
+            ret_loc: LocId(0),
+            loc: LocId(0),
+            body: ExprId(exprs.len() as u32 - 1),
+            exprs: exprs
+                .into_iter()
+                .map(|kind| Expr {
+                    kind,
+                    loc: LocId(0),
+                })
+                .collect(),
+            locals: (0..locals)
+                .map(|i| LocalDecl {
+                    name: format!("x{i}"),
+                    mutable: false,
+                    loc: LocId(0),
+                })
+                .collect(),
+            refs: Vec::new(),
+            classes: Vec::new(),
+            receiver: None,
+            opaques: Vec::new(),
+            objmodes: 0,
+            foreign: None,
+        }
+    }
+
+    fn block_with_let(pattern: Pattern, ty: Option<TypeExpr>) -> Vec<ExprKind> {
+        vec![
+            ExprKind::Lit(Lit::Unit),
+            ExprKind::Block(Block {
+                stmts: vec![Stmt::Let {
+                    pattern,
+                    ty,
+                    init: Some(ExprId(0)),
+                    loc: LocId(0),
+                }],
+                tail: None,
+            }),
+        ]
+    }
+
+    #[test]
+    fn ids_in_patterns_and_written_types_are_checked() {
+        let bound = Pattern::Tuple(vec![Pattern::Wild, Pattern::Bind(LocalId(1))]);
+        assert_eq!(
+            function(block_with_let(bound.clone(), None), 2).validate(),
+            Ok(())
+        );
+        assert_eq!(
+            function(block_with_let(bound, None), 1).validate(),
+            Err("local id 1 out of range".to_string())
+        );
+        let class = Some(TypeExpr::Option(Box::new(TypeExpr::Class(ClassRefId(0)))));
+        assert_eq!(
+            function(block_with_let(Pattern::Wild, class), 0).validate(),
+            Err("class ref id out of range".to_string())
+        );
+        let opaque = Some(TypeExpr::Tuple(vec![TypeExpr::PassThru(OpaqueRefId(3))]));
+        assert_eq!(
+            function(block_with_let(Pattern::Wild, opaque), 0).validate(),
+            Err("opaque type ref id out of range".to_string())
+        );
+    }
+
+    #[test]
+    fn items_and_loop_targets_are_checked() {
+        let call = vec![ExprKind::Call {
+            callee: RefId(0),
+            args: Vec::new(),
+        }];
+        assert_eq!(
+            function(call, 0).validate(),
+            Err("ref id 0 out of range".to_string())
+        );
+        let literal = vec![ExprKind::StructLit {
+            class: ClassRefId(2),
+            fields: Vec::new(),
+        }];
+        assert_eq!(
+            function(literal, 0).validate(),
+            Err("class ref id 2 out of range".to_string())
+        );
+        // A `break` whose target is past the arena, or not a loop.
+        let far = vec![ExprKind::Break {
+            target: ExprId(7),
+            value: None,
+        }];
+        assert_eq!(
+            function(far, 0).validate(),
+            Err("expression id 7 out of range".to_string())
+        );
+        let not_a_loop = vec![
+            ExprKind::Lit(Lit::Unit),
+            ExprKind::Continue { target: ExprId(0) },
+        ];
+        assert_eq!(
+            function(not_a_loop, 0).validate(),
+            Err("break/continue in expr 1 does not target a loop".to_string())
+        );
+        let in_loop = vec![
+            ExprKind::Loop { body: ExprId(1) },
+            ExprKind::Break {
+                target: ExprId(0),
+                value: None,
+            },
+        ];
+        assert_eq!(function(in_loop, 0).validate(), Ok(()));
+    }
+}
