@@ -4,8 +4,8 @@
 //!
 //! Every match here lists every variant, with no wildcard arm: a new `ExprKind`,
 //! `TypeExpr` or `Pattern` variant does not compile until each walker says what it holds,
-//! so the passes built on them (`FnIr::validate`, the runtime's footprint of a
-//! compilation, the text form) cannot silently miss it.
+//! so the passes built on them (`FnIr::validate`, the text form) cannot silently miss
+//! it. They are public so that the runtime's walks over a body can use them too.
 
 use super::{ClassRefId, ExprId, ExprKind, LocalId, OpaqueRefId, Pattern, RefId, Stmt, TypeExpr};
 
