@@ -1,6 +1,6 @@
 //! The jitclass language, shared by the proc macros and the runtime.
 //!
-//! - [`ir`]: the serialised IR of a `#[jit]` function;
+//! - [`ir`]: the serialised IR of a `#[jit]` function, its walkers and its text form;
 //! - [`types`]: concrete types and signatures;
 //! - [`infer`]: type inference and checking;
 //! - [`methods`]: the builtin methods of primitives and slices;

@@ -40,7 +40,7 @@ impl TypeScope {
     pub fn opaque_ref(&mut self, ty: &syn::Type) -> crate::ir::OpaqueRefId {
         let mut ty = ty.clone();
         if let Some(self_path) = &self.self_path {
-            crate::lower::replace_self(&mut ty, self_path);
+            replace_self(&mut ty, self_path);
         }
         let shown = ty.to_token_stream().to_string().replace(' ', "");
         if let Some(i) = self.opaques.iter().position(|o| *o == shown) {
@@ -382,4 +382,19 @@ fn find_ident(tokens: proc_macro2::TokenStream, names: &[String]) -> Option<proc
         proc_macro2::TokenTree::Group(g) => find_ident(g.stream(), names),
         _ => None,
     })
+}
+
+/// `Self` in a written type, spelled as the type it stands for.
+pub(crate) fn replace_self(ty: &mut syn::Type, self_path: &syn::Path) {
+    struct Replace<'a>(&'a syn::Path);
+    impl syn::visit_mut::VisitMut for Replace<'_> {
+        fn visit_type_path_mut(&mut self, tp: &mut syn::TypePath) {
+            if tp.qself.is_none() && tp.path.is_ident("Self") {
+                tp.path = self.0.clone();
+                return;
+            }
+            syn::visit_mut::visit_type_path_mut(self, tp);
+        }
+    }
+    syn::visit_mut::VisitMut::visit_type_mut(&mut Replace(self_path), ty);
 }

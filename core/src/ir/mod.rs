@@ -1,0 +1,220 @@
+//! The IR of one `#[jit]` function: a typed-later expression tree in an arena.
+//!
+//! Produced by `lower` at macro time, serialised into the user's crate with postcard,
+//! decoded by the runtime at the first call. Entities are small ids into per-function
+//! arenas (cranelift style): `ExprId` into `FnIr::exprs`, `LocalId` into `FnIr::locals`
+//! (parameters first), `RefId` into `FnIr::refs` (called or named items, resolved by
+//! rustc in the generated glue), `ClassRefId` into `FnIr::classes`, `OpaqueRefId` into
+//! `FnIr::opaques`, and `LocId` into the table of `(line, column)`s that the glue emits
+//! beside the IR (one per location the lowering recorded).
+//!
+//! This file holds the entities and the function; `expr.rs` the expressions,
+//! `type_expr.rs` the written types, `walk.rs` the exhaustive walkers over them,
+//! `validate.rs` the invariant check and `print.rs` the text form.
+//!
+//! Invariants that `FnIr::validate` checks (at every decoding in the runtime, and after
+//! lowering in debug builds), so that inference and codegen index without checks:
+//! - every id is in range of its arena (expressions, locals, refs, classes, opaques,
+//!   generic parameters, `objmode!` blocks), also inside written types and patterns;
+//! - a `Break`/`Continue` targets a loop: `Loop`, `While`, `ForRange` or `ForEach`;
+//! - the IR keeps within the limits of `crate::limits` (nesting, type sizes).
+//!
+//! Invariants the lowering guarantees and later passes rely on, but `validate` does not
+//! check: a `Break`/`Continue` is inside the loop it targets (`while let` lowers to a
+//! `Loop` the `break` of its `else` leaves); a `Local` expression's local is declared (by
+//! a parameter, a `let`, a `for`, or an `if let` pattern) before it is read.
+
+use serde::{Deserialize, Serialize};
+
+mod expr;
+mod print;
+mod type_expr;
+mod validate;
+mod walk;
+
+pub use expr::{
+    BinOp, Block, Expr, ExprKind, FloatLit, Intrinsic, Lit, PanicMessage, Pattern, RangeOrder,
+    Stmt, UnOp,
+};
+pub use print::{print_class, print_fn};
+pub use type_expr::TypeExpr;
+pub use walk::ItemUse;
+
+macro_rules! entity {
+    ($(#[$m:meta])* $name:ident) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub struct $name(pub u32);
+        impl $name {
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    };
+}
+
+entity!(
+    /// An expression in `FnIr::exprs`.
+    ExprId
+);
+entity!(
+    /// A local variable (parameters first) in `FnIr::locals`.
+    LocalId
+);
+entity!(
+    /// An item named by the body (a called jit fn) in `FnIr::refs`.
+    RefId
+);
+entity!(
+    /// A source location in the table the glue emits beside the IR.
+    LocId
+);
+entity!(
+    /// The Rust type `T` of a `PassThru<T>` named by the function, in `FnIr::opaques`.
+    OpaqueRefId
+);
+entity!(
+    /// A `#[jitclass]` type named by the function (in its signature or body) in
+    /// `FnIr::classes`; the glue resolves it to the class's descriptor.
+    ClassRefId
+);
+
+/// One `#[jit]` function.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct FnIr {
+    pub name: String,
+    /// Generic type parameter names, in declaration order; `TypeExpr::Generic(i)` refers here.
+    pub generics: Vec<String>,
+    pub params: Vec<Param>,
+    pub ret: TypeExpr,
+    pub ret_loc: LocId,
+    pub loc: LocId,
+    pub body: ExprId,
+    pub exprs: Vec<Expr>,
+    pub locals: Vec<LocalDecl>,
+    pub refs: Vec<ItemRef>,
+    /// Class types named by the function, as written (`Self` resolved to the impl's
+    /// type); `TypeExpr::Class` refers here.
+    pub classes: Vec<String>,
+    /// For a method of a `#[jitclass]` impl: how it takes `self` (the first parameter).
+    pub receiver: Option<Receiver>,
+    /// The Rust types inside the `PassThru<T>`s the function names, as written;
+    /// `TypeExpr::PassThru` refers here.
+    pub opaques: Vec<String>,
+    /// How many `objmode!` blocks the body has; `ExprKind::ObjMode::index` < this.
+    pub objmodes: u32,
+    /// A C function declared in a `#[jit] extern "C"` block: only the signature is
+    /// meaningful (the body is `()`), and calls go to the symbol.
+    pub foreign: Option<ForeignFn>,
+}
+
+/// A C function of the process that jit code calls, found by symbol when compiled.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForeignFn {
+    /// The symbol: the function's name, or its `#[link_name]`.
+    pub symbol: String,
+    /// Declared `safe fn`: calls need no `unsafe` block.
+    pub safe: bool,
+}
+
+/// How a method takes `self`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Receiver {
+    /// `&self`: the instance's fields are read-only in the body.
+    Ref,
+    /// `&mut self`.
+    RefMut,
+    /// `self`, as operator traits take it (`fn add(self, other: V)`).
+    Value,
+}
+
+/// The fields of a `#[jitclass] struct`, in declaration order (= payload order).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ClassIr {
+    pub name: String,
+    pub fields: Vec<FieldIr>,
+    /// Class types named by field types, as written; `TypeExpr::Class` refers here.
+    pub classes: Vec<String>,
+    /// The Rust types of `PassThru<T>` fields, as written; `TypeExpr::PassThru` refers here.
+    pub opaques: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct FieldIr {
+    pub name: String,
+    pub ty: TypeExpr,
+}
+
+impl ClassIr {
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("IR serialisation cannot fail")
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<ClassIr, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Param {
+    pub local: LocalId,
+    pub ty: TypeExpr,
+    pub loc: LocId,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct LocalDecl {
+    pub name: String,
+    pub mutable: bool,
+    pub loc: LocId,
+}
+
+/// An item the body refers to by path; the glue resolves `path` with rustc.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ItemRef {
+    /// The path as written, for messages (`helpers::norm`).
+    pub path: String,
+    pub loc: LocId,
+    /// Whether the reference is inside an `unsafe` block (calling a C function needs one).
+    pub in_unsafe: bool,
+}
+
+impl FnIr {
+    pub fn expr(&self, id: ExprId) -> &Expr {
+        &self.exprs[id.index()]
+    }
+
+    pub fn local(&self, id: LocalId) -> &LocalDecl {
+        &self.locals[id.index()]
+    }
+
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("IR serialisation cannot fail")
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<FnIr, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+
+    /// The bounds the body's memory-control calls put on the function's generic
+    /// parameters: `(parameter index, trait name, the first call's location)` for each
+    /// `sizeof::<T>()`, `unsafe_cast::<T>(..)`, ... whose type argument is the parameter
+    /// itself.
+    pub fn intrinsic_bounds(&self) -> Vec<(u32, &'static str, LocId)> {
+        let mut bounds: Vec<(u32, &'static str, LocId)> = Vec::new();
+        for e in &self.exprs {
+            if let ExprKind::Intrinsic {
+                which,
+                ty: TypeExpr::Generic(i),
+                ..
+            } = &e.kind
+                && !bounds
+                    .iter()
+                    .any(|&(j, b, _)| j == *i && b == which.rust_bound())
+            {
+                bounds.push((*i, which.rust_bound(), e.loc));
+            }
+        }
+        bounds
+    }
+}

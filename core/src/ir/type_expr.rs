@@ -1,0 +1,131 @@
+//! Types as written in the source (`TypeExpr`), before generic arguments and class
+//! references are resolved to concrete `Type`s.
+
+use super::{ClassRefId, OpaqueRefId};
+use crate::types::{PrimTy, Type};
+use serde::{Deserialize, Serialize};
+
+/// A type as written in the source.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+// Decoded through `limits::decode_nested` (the impls below), so that a corrupt IR cannot
+// nest types deeper than the native stack allows.
+#[serde(remote = "Self")]
+pub enum TypeExpr {
+    Prim(PrimTy),
+    Unit,
+    Tuple(Vec<TypeExpr>),
+    Slice {
+        elem: Box<TypeExpr>,
+        mutable: bool,
+    },
+    /// A generic parameter of the function, by index into `FnIr::generics`.
+    Generic(u32),
+    Option(Box<TypeExpr>),
+    /// A `#[jitclass]` type (also `Self` inside an impl), by index into `FnIr::classes`.
+    Class(ClassRefId),
+    /// `PassThru<T>`, by index into `FnIr::opaques` (or `ClassIr::opaques`).
+    PassThru(OpaqueRefId),
+    /// `*mut T` / `*const T`.
+    Ptr {
+        pointee: Box<TypeExpr>,
+        mutable: bool,
+    },
+    /// `&T` / `&mut T`: only as the return type of `Index::index` / `IndexMut::index_mut`.
+    Ref {
+        inner: Box<TypeExpr>,
+        mutable: bool,
+    },
+    /// `extern "C" fn(A..) -> R`: C scalars in and out.
+    FnPtr {
+        params: Vec<TypeExpr>,
+        ret: Box<TypeExpr>,
+    },
+    /// An already resolved type: how the runtime hands a callee's signature, whose class
+    /// references belong to the callee, to the caller's inference. Never serialised.
+    #[serde(skip)]
+    Concrete(Type),
+    /// `_` in a `let` annotation or a cast target: inferred.
+    Infer,
+}
+
+/// Serialised as derived (`remote = "Self"` names the derived code `TypeExpr::serialize`
+/// and `TypeExpr::deserialize`); decoding counts the nesting.
+impl Serialize for TypeExpr {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        TypeExpr::serialize(self, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for TypeExpr {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::limits::decode_nested(deserializer, TypeExpr::deserialize)
+    }
+}
+
+impl TypeExpr {
+    /// The largest generic parameter index this type mentions.
+    pub fn max_generic(&self) -> Option<u32> {
+        let mut max = None;
+        self.for_each_part(&mut |t| {
+            if let TypeExpr::Generic(i) = t {
+                max = max.max(Some(*i));
+            }
+        });
+        max
+    }
+
+    /// The largest class ref index this type mentions.
+    pub fn max_class(&self) -> Option<u32> {
+        let mut max = None;
+        self.for_each_item(&mut |item| {
+            if let super::ItemUse::Class(c) = item {
+                max = max.max(Some(c.0));
+            }
+        });
+        max
+    }
+
+    /// Whether an already resolved type is inside (never in serialised IR).
+    pub(crate) fn has_concrete(&self) -> bool {
+        let mut found = false;
+        self.for_each_part(&mut |t| found |= matches!(t, TypeExpr::Concrete(_)));
+        found
+    }
+
+    /// Replaces every reference to a named type (`Class`, `PassThru`) by what `resolve`
+    /// makes of it (`None`: kept).
+    pub fn map_refs(&self, resolve: &mut dyn FnMut(&TypeExpr) -> Option<TypeExpr>) -> TypeExpr {
+        if let Some(t) = resolve(self) {
+            return t;
+        }
+        match self {
+            TypeExpr::Tuple(es) => {
+                TypeExpr::Tuple(es.iter().map(|e| e.map_refs(resolve)).collect())
+            }
+            TypeExpr::Slice { elem, mutable } => TypeExpr::Slice {
+                elem: Box::new(elem.map_refs(resolve)),
+                mutable: *mutable,
+            },
+            TypeExpr::Option(inner) => TypeExpr::Option(Box::new(inner.map_refs(resolve))),
+            TypeExpr::Ref { inner, mutable } => TypeExpr::Ref {
+                inner: Box::new(inner.map_refs(resolve)),
+                mutable: *mutable,
+            },
+            TypeExpr::Ptr { pointee, mutable } => TypeExpr::Ptr {
+                pointee: Box::new(pointee.map_refs(resolve)),
+                mutable: *mutable,
+            },
+            TypeExpr::FnPtr { params, ret } => TypeExpr::FnPtr {
+                params: params.iter().map(|p| p.map_refs(resolve)).collect(),
+                ret: Box::new(ret.map_refs(resolve)),
+            },
+            TypeExpr::Prim(_)
+            | TypeExpr::Unit
+            | TypeExpr::Generic(_)
+            | TypeExpr::Class(_)
+            | TypeExpr::PassThru(_)
+            | TypeExpr::Concrete(_)
+            | TypeExpr::Infer => self.clone(),
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! Calls and paths: calls of jit fns (`RefId`s the glue resolves), through function
+//! pointers, of primitives' methods in function form (`f64::sqrt(x)`), of classes'
+//! associated functions, of the memory-control intrinsics; and paths used as values
+//! (locals, `None`, constants, functions named as values).
+
+use super::types::{TypePos, lower_type, replace_self};
+use super::{Lowerer, consts::primitive_const, span, strip_parens};
+use crate::ir::*;
+use crate::types::PrimTy;
+use proc_macro2::Span;
+use quote::ToTokens;
+use syn::spanned::Spanned;
+
+impl Lowerer {
+    /// `receiver.method(args)`: resolved by inference (a builtin, or a class's method).
+    pub(super) fn method_call(&mut self, m: &syn::ExprMethodCall) -> ExprId {
+        if let Some(turbofish) = &m.turbofish {
+            self.error(
+                turbofish.span(),
+                "turbofish `::<..>` on methods is not supported in jit code",
+            );
+        }
+        let receiver = self.expr(&m.receiver);
+        let args = m.args.iter().map(|a| self.expr(a)).collect();
+        self.push(
+            ExprKind::MethodCall {
+                receiver,
+                method: m.method.to_string(),
+                args,
+            },
+            m.method.span(),
+        )
+    }
+
+    pub(super) fn path_expr(&mut self, p: &syn::ExprPath) -> ExprId {
+        let span = p.span();
+        if p.qself.is_none() {
+            if p.path.is_ident("None") && self.lookup("None").is_none() {
+                return self.push(ExprKind::None, span);
+            }
+            if let Some(ident) = p.path.get_ident() {
+                let name = ident.to_string();
+                if let Some(local) = self.lookup(&name) {
+                    return self.push(ExprKind::Local(local), span);
+                }
+                if name == "self" {
+                    return self.self_without_receiver(span);
+                }
+                if !names_function(&p.path) {
+                    return self.invalid(
+                        span,
+                        format!("cannot find value `{name}` in this scope\nnote: jit code can read its parameters and local variables, and constants like `f64::MAX`"),
+                    );
+                }
+            }
+            if let Some(lit) = primitive_const(&p.path) {
+                return self.push(ExprKind::Lit(lit), span);
+            }
+            // A function named as a value: rustc resolves the path in the glue, and says
+            // so at the token if it is not a `#[jit]` fn.
+            if names_function(&p.path) && p.path.segments.iter().all(|s| s.arguments.is_none()) {
+                let callee = self.item_ref(&p.path);
+                return self.push(ExprKind::FnRef(callee), span);
+            }
+        }
+        let shown = p.path.to_token_stream().to_string().replace(' ', "");
+        self.invalid(
+            span,
+            format!("cannot use `{shown}` as a value in jit code\nnote: jit code can read its parameters and local variables, and constants like `f64::MAX` or `std::f64::consts::PI`"),
+        )
+    }
+
+    /// `self` in a function without a `self` parameter, in rustc's words (E0424).
+    fn self_without_receiver(&mut self, span: Span) -> ExprId {
+        let help = if self.scope.self_path.is_some() {
+            "\nhelp: add a `self` receiver parameter to make the associated `fn` a method"
+        } else {
+            ""
+        };
+        self.invalid(
+            span,
+            format!(
+                "`self` value is a keyword only available in methods with a `self` parameter{help}"
+            ),
+        )
+    }
+
+    pub(super) fn call(&mut self, c: &syn::ExprCall) -> ExprId {
+        let span = span::of(&c.func);
+        let syn::Expr::Path(fp) = strip_parens(&c.func) else {
+            return self.call_indirect(c);
+        };
+        if fp.qself.is_some() {
+            return self.invalid(
+                fp.span(),
+                "qualified paths `<T as Trait>::f` are not supported in jit code",
+            );
+        }
+        let path = &fp.path;
+        if let Some(id) = self.intrinsic(path, c) {
+            return id;
+        }
+        if path.is_ident("Some") && self.lookup("Some").is_none() {
+            if c.args.len() != 1 {
+                return self.invalid(c.span(), "`Some` takes exactly one value");
+            }
+            let inner = self.expr(&c.args[0]);
+            return self.push(ExprKind::Some(inner), span);
+        }
+        // `f64::sqrt(x)`, `i64::max(a, b)`: methods of primitives in function-call form.
+        if path.segments.len() == 2 {
+            let ty_name = path.segments[0].ident.to_string();
+            if PrimTy::from_name(&ty_name).is_some() && path.segments[0].arguments.is_none() {
+                let mut args = c.args.iter();
+                let Some(first) = args.next() else {
+                    return self.invalid(
+                        span,
+                        format!(
+                            "`{ty_name}::{}` needs a receiver argument",
+                            path.segments[1].ident
+                        ),
+                    );
+                };
+                let receiver = self.expr(first);
+                let rest: Vec<ExprId> = args.map(|a| self.expr(a)).collect();
+                let method = path.segments[1].ident.to_string();
+                // `{ let recv: f64 = x; recv.sqrt(..) }` pins the receiver to the named type.
+                let prim = PrimTy::from_name(&ty_name).expect("checked above");
+                let loc = self.loc(span::of(first));
+                self.scopes.push(Vec::new());
+                let recv = self.declare(" receiver", false, loc);
+                self.scopes.pop();
+                let recv_read = self.push(ExprKind::Local(recv), span::of(first));
+                let call = self.push(
+                    ExprKind::MethodCall {
+                        receiver: recv_read,
+                        method,
+                        args: rest,
+                    },
+                    path.segments[1].ident.span(),
+                );
+                let block = Block {
+                    stmts: vec![Stmt::Let {
+                        pattern: Pattern::Bind(recv),
+                        ty: Some(TypeExpr::Prim(prim)),
+                        init: Some(receiver),
+                        loc,
+                    }],
+                    tail: Some(call),
+                };
+                return self.push(ExprKind::Block(block), span);
+            }
+        }
+        if path.segments.iter().any(|s| !s.arguments.is_none()) {
+            return self.invalid(
+                path.span(),
+                "explicit generic arguments (`f::<T>(..)`) are not supported in jit code; they are inferred from the arguments",
+            );
+        }
+        if path.segments.len() >= 2 {
+            let owner = &path.segments[path.segments.len() - 2].ident;
+            let is_type = owner == "Self"
+                || owner
+                    .to_string()
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_uppercase());
+            if is_type {
+                return self.assoc_call(path, c);
+            }
+        }
+        if let Some(ident) = path.get_ident()
+            && self.lookup(&ident.to_string()).is_some()
+        {
+            return self.call_indirect(c);
+        }
+        let args: Vec<ExprId> = c.args.iter().map(|a| self.expr(a)).collect();
+        let callee = self.item_ref(path);
+        self.push(ExprKind::Call { callee, args }, span)
+    }
+
+    /// A reference to the item `path` names (a jit fn, or a declared C function), for
+    /// the glue to resolve with rustc.
+    fn item_ref(&mut self, path: &syn::Path) -> RefId {
+        let loc = self.loc(path.span());
+        let shown = path.to_token_stream().to_string().replace(' ', "");
+        self.refs.push(ItemRef {
+            path: shown,
+            loc,
+            in_unsafe: self.unsafe_depth > 0,
+        });
+        self.ref_paths.push(path.clone());
+        RefId(self.refs.len() as u32 - 1)
+    }
+
+    /// `f(args)` where `f` is a value: a call through a function pointer.
+    fn call_indirect(&mut self, c: &syn::ExprCall) -> ExprId {
+        let callee = self.expr(&c.func);
+        let args: Vec<ExprId> = c.args.iter().map(|a| self.expr(a)).collect();
+        self.push(ExprKind::CallIndirect { callee, args }, c.span())
+    }
+
+    /// `sizeof::<T>()`, `jitclass::unsafe_cast::<T>(ptr)`, ...: `None` if `path` is not
+    /// one of the memory-control functions (`name` or `jitclass::name`, with a turbofish).
+    fn intrinsic(&mut self, path: &syn::Path, c: &syn::ExprCall) -> Option<ExprId> {
+        let segments: Vec<&syn::PathSegment> = path.segments.iter().collect();
+        let last = match segments.as_slice() {
+            [last] if path.leading_colon.is_none() => *last,
+            [krate, last] if krate.ident == "jitclass" && krate.arguments.is_none() => *last,
+            _ => return None,
+        };
+        let which = Intrinsic::from_name(&last.ident.to_string())?;
+        let span = span::of(&c.func);
+        let name = which.name();
+        let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+            return Some(self.invalid(
+                last.ident.span(),
+                format!("`{name}` needs its type: `{name}::<T>(..)`"),
+            ));
+        };
+        let [syn::GenericArgument::Type(ty)] = args.args.iter().collect::<Vec<_>>()[..] else {
+            return Some(self.invalid(
+                args.span(),
+                format!("`{name}` takes one type: `{name}::<T>(..)`"),
+            ));
+        };
+        if which.is_unsafe() && self.unsafe_depth == 0 {
+            self.error(
+                last.ident.span(),
+                format!("call to unsafe function `{name}` is unsafe and requires unsafe block\nnote: the caller must guarantee the memory is valid for the class's payload for as long as the instance is used"),
+            );
+        }
+        if c.args.len() != which.arity() {
+            let n = which.arity();
+            return Some(self.invalid(
+                span,
+                format!(
+                    "`{name}` takes {n} argument{}",
+                    if n == 1 { "" } else { "s" }
+                ),
+            ));
+        }
+        let ty_expr = match lower_type(ty, &mut self.scope, TypePos::Other) {
+            Ok(t) => t,
+            Err(e) => {
+                self.errors.push(e);
+                return Some(self.push(ExprKind::Lit(Lit::Unit), span));
+            }
+        };
+        if matches!(ty_expr, TypeExpr::Class(_)) {
+            self.uses_classes = true;
+        }
+        // rustc resolves the name as written (so it must be imported, as in Rust) and
+        // checks the type argument against the Rust function's bounds; the check is an
+        // item of its own, where `Self` must be spelled out.
+        let mut checked = path.clone();
+        if let Some(self_path) = &self.scope.self_path
+            && let Some(syn::PathArguments::AngleBracketed(args)) =
+                checked.segments.last_mut().map(|s| &mut s.arguments)
+        {
+            for arg in &mut args.args {
+                if let syn::GenericArgument::Type(t) = arg {
+                    replace_self(t, self_path);
+                }
+            }
+        }
+        self.assoc_paths.push(checked);
+        let args = c.args.iter().map(|a| self.expr(a)).collect();
+        Some(self.push(
+            ExprKind::Intrinsic {
+                which,
+                ty: ty_expr,
+                args,
+            },
+            span,
+        ))
+    }
+
+    /// `Class::name(args)` (by Rust's naming convention, a path whose next-to-last segment
+    /// is capitalised names an associated function of a type, not a function of a module).
+    fn assoc_call(&mut self, path: &syn::Path, c: &syn::ExprCall) -> ExprId {
+        self.uses_classes = true;
+        let mut owner = path.clone();
+        let last = owner.segments.pop().expect("two segments").into_value();
+        // `Foo::` keeps its trailing `::`; a path must not end with one.
+        owner.segments.pop_punct();
+        let class = match self.scope.class_ref(&owner) {
+            Ok(c) => c,
+            Err(e) => {
+                self.errors.push(e);
+                return self.push(ExprKind::Lit(Lit::Unit), c.span());
+            }
+        };
+        // For rustc to check that the function exists, with `Self` spelled out.
+        let mut checked = self.scope.class_paths[class.index()].clone();
+        checked.segments.push(last.clone());
+        self.assoc_paths.push(checked);
+        let args = c.args.iter().map(|a| self.expr(a)).collect();
+        self.push(
+            ExprKind::AssocCall {
+                class,
+                name: last.ident.to_string(),
+                args,
+            },
+            c.span(),
+        )
+    }
+}
+
+/// Whether a path not naming a local can name a function: Rust's naming convention
+/// (`snake_case` functions, `UPPER_CASE` constants) tells a function from a constant.
+fn names_function(path: &syn::Path) -> bool {
+    path.segments.last().is_some_and(|s| {
+        s.ident
+            .to_string()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+    })
+}

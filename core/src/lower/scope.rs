@@ -1,0 +1,199 @@
+//! Names: locals declared with Rust's scoping and shadowing (blocks, `let`s, patterns),
+//! and the loop frames that `break`/`continue` and their labels resolve to.
+
+use super::Lowerer;
+use super::types::{TypePos, lower_type};
+use crate::ir::*;
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+
+/// The loop frame of a `while` condition, where only labeled `break`/`continue` are allowed.
+pub(super) const WHILE_CONDITION: ExprId = ExprId(u32::MAX);
+
+/// A loop being lowered, which `break` and `continue` (with its label, if any) leave.
+pub(super) struct LoopFrame {
+    pub(super) label: Option<String>,
+    pub(super) id: ExprId,
+}
+
+impl Lowerer {
+    /// A new local in the innermost scope, shadowing any of the same name.
+    pub(super) fn declare(&mut self, name: &str, mutable: bool, loc: LocId) -> LocalId {
+        self.locals.push(LocalDecl {
+            name: name.to_string(),
+            mutable,
+            loc,
+        });
+        let id = LocalId(self.locals.len() as u32 - 1);
+        self.scopes
+            .last_mut()
+            .expect("a scope is open")
+            .push((name.to_string(), id));
+        id
+    }
+
+    /// The local a name refers to: the latest declared in the innermost scope holding it.
+    pub(super) fn lookup(&self, name: &str) -> Option<LocalId> {
+        self.scopes
+            .iter()
+            .rev()
+            .flat_map(|s| s.iter().rev())
+            .find(|(n, _)| n == name)
+            .map(|(_, id)| *id)
+    }
+
+    /// Declares the names an unsupported pattern binds, after its error, so that their uses
+    /// are not reported again as unknown values.
+    pub(super) fn declare_names_of(&mut self, pat: &syn::Pat) {
+        struct Names(Vec<(String, bool, Span)>);
+        impl<'ast> syn::visit::Visit<'ast> for Names {
+            fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+                self.0
+                    .push((p.ident.to_string(), p.mutability.is_some(), p.ident.span()));
+                syn::visit::visit_pat_ident(self, p);
+            }
+        }
+        let mut names = Names(Vec::new());
+        syn::visit::Visit::visit_pat(&mut names, pat);
+        for (name, mutable, span) in names.0 {
+            let loc = self.loc(span);
+            self.declare(&name, mutable, loc);
+        }
+    }
+
+    pub(super) fn block_expr(&mut self, block: &syn::Block) -> ExprId {
+        let b = self.block(block);
+        self.push(ExprKind::Block(b), block.brace_token.span.join())
+    }
+
+    fn block(&mut self, block: &syn::Block) -> Block {
+        self.scopes.push(Vec::new());
+        let mut stmts = Vec::new();
+        let mut tail = None;
+        let n = block.stmts.len();
+        for (i, stmt) in block.stmts.iter().enumerate() {
+            let last = i + 1 == n;
+            match stmt {
+                syn::Stmt::Local(local) => stmts.push(self.let_stmt(local)),
+                syn::Stmt::Item(item) => self.error(
+                    item.span(),
+                    "items (nested fns, structs, uses, ...) are not supported inside jit functions; define them outside",
+                ),
+                syn::Stmt::Expr(e, semi) => {
+                    let id = self.expr(e);
+                    if last && semi.is_none() {
+                        tail = Some(id);
+                    } else {
+                        stmts.push(Stmt::Expr(id));
+                    }
+                }
+                syn::Stmt::Macro(m) => {
+                    let id = self.macro_call(&m.mac);
+                    if last && m.semi_token.is_none() {
+                        tail = Some(id);
+                    } else {
+                        stmts.push(Stmt::Expr(id));
+                    }
+                }
+            }
+        }
+        self.scopes.pop();
+        Block { stmts, tail }
+    }
+
+    fn let_stmt(&mut self, local: &syn::Local) -> Stmt {
+        let loc = self.loc(local.span());
+        let (pat, ty) = match &local.pat {
+            syn::Pat::Type(pt) => {
+                let ty = match lower_type(&pt.ty, &mut self.scope, TypePos::Other) {
+                    Ok(t) => Some(t),
+                    Err(e) => {
+                        self.errors.push(e);
+                        None
+                    }
+                };
+                (&*pt.pat, ty)
+            }
+            p => (p, None),
+        };
+        let init = match &local.init {
+            Some(init) => {
+                if let Some((_, els)) = &init.diverge {
+                    self.error(els.span(), "`let ... else` is not supported in jit code");
+                }
+                Some(self.expr(&init.expr))
+            }
+            None => None,
+        };
+        // The pattern's names come into scope after the initialiser: `let x = x + 1`.
+        let pattern = self.pattern(pat);
+        Stmt::Let {
+            pattern,
+            ty,
+            init,
+            loc,
+        }
+    }
+
+    pub(super) fn pattern(&mut self, pat: &syn::Pat) -> Pattern {
+        match pat {
+            syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                let loc = self.loc(pi.ident.span());
+                Pattern::Bind(self.declare(&pi.ident.to_string(), pi.mutability.is_some(), loc))
+            }
+            syn::Pat::Wild(_) => Pattern::Wild,
+            syn::Pat::Tuple(t) => Pattern::Tuple(t.elems.iter().map(|p| self.pattern(p)).collect()),
+            syn::Pat::Paren(p) => self.pattern(&p.pat),
+            other => {
+                self.error(
+                    other.span(),
+                    "unsupported pattern in jit code; use a name, `_`, or a tuple of these",
+                );
+                Pattern::Wild
+            }
+        }
+    }
+
+    pub(super) fn loop_target(
+        &mut self,
+        label: &Option<syn::Lifetime>,
+        span: Span,
+        what: &str,
+    ) -> Option<ExprId> {
+        match label {
+            None => match self.loops.last() {
+                Some(frame) if frame.id == WHILE_CONDITION => {
+                    self.error(
+                        span,
+                        format!("`{what}` with no label in the condition of a `while` loop\nhelp: label the loop it should leave: `'outer: loop {{ .. break 'outer .. }}`"),
+                    );
+                    None
+                }
+                Some(frame) => Some(frame.id),
+                None => {
+                    self.error(span, format!("`{what}` outside of a loop"));
+                    None
+                }
+            },
+            Some(l) => {
+                let name = l.ident.to_string();
+                match self
+                    .loops
+                    .iter()
+                    .rev()
+                    .find(|f| f.label.as_deref() == Some(&name))
+                {
+                    Some(frame) => Some(frame.id),
+                    None => {
+                        self.error(l.span(), format!("use of undeclared label `'{name}`"));
+                        None
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub(super) fn label_name(label: &Option<syn::Label>) -> Option<String> {
+    label.as_ref().map(|l| l.name.ident.to_string())
+}

@@ -1,0 +1,487 @@
+//! A case file as a program: its items lowered as the macros lower them, and the
+//! `Callees` that inference asks about them (the runtime's `RefSignatures`, answered from
+//! the case's own functions, classes and methods instead of dispatchers).
+
+use crate::render;
+use jitclass_core::infer::{
+    self, CalleeSig, Callees, FieldSig, FnKind, MethodSig, Mode, concrete_type,
+};
+use jitclass_core::ir::{
+    ClassIr, ClassRefId, FnIr, ForeignFn, OpaqueRefId, RefId, TypeExpr, print_class, print_fn,
+};
+use jitclass_core::lower::types::{TypePos, TypeScope, lower_type};
+use jitclass_core::lower::{self, Lowered, MethodContext};
+use jitclass_core::{ClassKey, Diagnostic, OpaqueKey, Type};
+
+/// The lowering case: every item's IR, or its errors.
+pub fn lower_case(source: &str) -> String {
+    let case = Case::parse(source);
+    let mut out = Vec::new();
+    for item in &case.items {
+        out.push(match &item.lowered {
+            Ok(Lowering::Fn(l)) => print_fn(&l.ir, None),
+            Ok(Lowering::Class(class)) => print_class(class),
+            Err(errors) => format!("{}:\n{errors}", item.title),
+        });
+    }
+    out.join("\n")
+}
+
+/// The inference case: every function's typed IR, or its diagnostics.
+pub fn infer_case(source: &str) -> String {
+    let case = Case::parse(source);
+    let mut out = Vec::new();
+    for item in &case.items {
+        let lowered = match &item.lowered {
+            Ok(Lowering::Fn(l)) => l,
+            Ok(Lowering::Class(class)) => {
+                out.push(print_class(class));
+                continue;
+            }
+            Err(errors) => {
+                out.push(format!("{} does not lower:\n{errors}", item.title));
+                continue;
+            }
+        };
+        let ir = &lowered.ir;
+        if ir.foreign.is_some() {
+            // A C function has no body to infer; its callers read its signature.
+            out.push(print_fn(ir, None));
+            continue;
+        }
+        let diagnostics_of = |diagnostics: Vec<Diagnostic>| {
+            let mut text = format!("{}:\n", item.title);
+            for d in diagnostics {
+                text.push_str(&render::error(
+                    source,
+                    lowered.spans[d.loc.index()],
+                    &d.message,
+                    &d.notes,
+                ));
+            }
+            text
+        };
+        if case.macro_time {
+            let check = jitclass_core::check_at_macro_time(ir);
+            out.push(if check.diagnostics.is_empty() {
+                format!("{}: checked at macro time\n", item.title)
+            } else {
+                diagnostics_of(check.diagnostics)
+            });
+            continue;
+        }
+        let type_args = if ir.generics.is_empty() {
+            Vec::new()
+        } else {
+            match case
+                .instantiations
+                .iter()
+                .find(|(name, _)| *name == ir.name)
+            {
+                Some((_, args)) => args.clone(),
+                None => {
+                    out.push(format!(
+                        "{} is generic: printed, not inferred (`//@ instantiate: {}::<..>` infers it)\n{}",
+                        item.title,
+                        ir.name,
+                        print_fn(ir, None)
+                    ));
+                    continue;
+                }
+            }
+        };
+        let init = jitclass_core::init::check(ir);
+        if !init.is_empty() {
+            out.push(diagnostics_of(init));
+            continue;
+        }
+        let callees = CaseCallees { case: &case, ir };
+        out.push(
+            match infer::infer(ir, &type_args, &callees, Mode::Runtime) {
+                Ok(typed) => print_fn(ir, Some(&typed)),
+                Err(diagnostics) => diagnostics_of(diagnostics),
+            },
+        );
+    }
+    out.join("\n")
+}
+
+struct Case {
+    items: Vec<CaseItem>,
+    /// `//@ macro-time`: infer as the macro does.
+    macro_time: bool,
+    /// `//@ instantiate: f::<T, ..>`: generic arguments for `f`.
+    instantiations: Vec<(String, Vec<Type>)>,
+}
+
+struct CaseItem {
+    /// How the snapshot names the item (`fn f`, `V::norm`, `struct V`).
+    title: String,
+    /// The lowering, or its errors rendered.
+    lowered: Result<Lowering, String>,
+    /// Where inference finds a function: by name, or as a class's function.
+    role: Role,
+}
+
+enum Lowering {
+    Fn(Box<Lowered>),
+    Class(ClassIr),
+}
+
+enum Role {
+    /// A `#[jit] fn` (`extern_c`: `extern "C"`) or a declared C function (`foreign`).
+    Fn {
+        extern_c: bool,
+        foreign: bool,
+    },
+    /// A function of a class's impl, under the name the runtime registers it by
+    /// (`norm`, `Add::add`).
+    ClassFn {
+        class: String,
+        name: String,
+        kind: FnKind,
+    },
+    Class(String),
+}
+
+impl Case {
+    fn parse(source: &str) -> Case {
+        let file = syn::parse_file(source).unwrap_or_else(|e| panic!("the case parses: {e}"));
+        let mut case = Case {
+            items: Vec::new(),
+            macro_time: false,
+            instantiations: Vec::new(),
+        };
+        for line in source.lines() {
+            let Some(directive) = line.trim().strip_prefix("//@") else {
+                continue;
+            };
+            match directive.trim().split_once(':') {
+                None if directive.trim() == "macro-time" => case.macro_time = true,
+                Some(("instantiate", path)) => {
+                    case.instantiations.push(instantiation(path.trim(), &file))
+                }
+                _ => panic!("unknown directive `{line}`"),
+            }
+        }
+        let errors = |e: Vec<syn::Error>| render::syn_errors(source, e);
+        for item in &file.items {
+            match item {
+                syn::Item::Fn(f) => case.items.push(CaseItem {
+                    title: format!("fn {}", f.sig.ident),
+                    lowered: lower::lower_fn(f)
+                        .map(|l| Lowering::Fn(Box::new(l)))
+                        .map_err(errors),
+                    role: Role::Fn {
+                        extern_c: f.sig.abi.is_some(),
+                        foreign: false,
+                    },
+                }),
+                syn::Item::Struct(s) => case.items.push(CaseItem {
+                    title: format!("struct {}", s.ident),
+                    lowered: lower::lower_class(s)
+                        .map(|l| Lowering::Class(l.ir))
+                        .map_err(errors),
+                    role: Role::Class(s.ident.to_string()),
+                }),
+                syn::Item::Impl(imp) => case.items.extend(impl_fns(imp, &errors)),
+                syn::Item::ForeignMod(m) => {
+                    for f in &m.items {
+                        let syn::ForeignItem::Fn(f) = f else {
+                            panic!("only functions in `extern` blocks");
+                        };
+                        let foreign = ForeignFn {
+                            symbol: f.sig.ident.to_string(),
+                            safe: false,
+                        };
+                        case.items.push(CaseItem {
+                            title: format!("extern fn {}", f.sig.ident),
+                            lowered: lower::lower_foreign_fn(f, foreign)
+                                .map(|l| Lowering::Fn(Box::new(l)))
+                                .map_err(errors),
+                            role: Role::Fn {
+                                extern_c: true,
+                                foreign: true,
+                            },
+                        });
+                    }
+                }
+                other => panic!("unsupported item in a case: {}", quote::quote!(#other)),
+            }
+        }
+        case
+    }
+
+    /// The classes of the case, in order; a class's key is its position (from 1).
+    fn classes(&self) -> impl Iterator<Item = (&str, &CaseItem)> {
+        self.items.iter().filter_map(|item| match &item.role {
+            Role::Class(name) => Some((name.as_str(), item)),
+            _ => None,
+        })
+    }
+
+    fn class_key(&self, written: &str) -> Option<ClassKey> {
+        let name = written.rsplit("::").next().unwrap_or(written);
+        let position = self.classes().position(|(n, _)| n == name)?;
+        Some(ClassKey {
+            id: position + 1,
+            name: name.to_string(),
+        })
+    }
+
+    fn class_ir(&self, key: &ClassKey) -> Option<&ClassIr> {
+        match &self.classes().nth(key.id - 1)?.1.lowered {
+            Ok(Lowering::Class(class)) => Some(class),
+            _ => None,
+        }
+    }
+
+    /// A type written in an item whose class and opaque tables are `classes` and
+    /// `opaques`, with those references resolved (as the runtime's `resolve_refs`).
+    fn resolve(&self, te: &TypeExpr, classes: &[String], opaques: &[String]) -> TypeExpr {
+        te.map_refs(&mut |t| match t {
+            TypeExpr::Class(c) => {
+                let key = self
+                    .class_key(&classes[c.index()])
+                    .unwrap_or_else(|| panic!("no class `{}` in the case", classes[c.index()]));
+                Some(TypeExpr::Concrete(Type::Class(key)))
+            }
+            TypeExpr::PassThru(o) => Some(TypeExpr::Concrete(Type::PassThru(opaque_key(
+                &opaques[o.index()],
+            )))),
+            _ => None,
+        })
+    }
+
+    /// A function's signature as its callers see it.
+    fn signature(&self, ir: &FnIr, extern_c: bool, foreign: bool) -> CalleeSig {
+        let resolve = |t: &TypeExpr| self.resolve(t, &ir.classes, &ir.opaques);
+        CalleeSig {
+            name: ir.name.clone(),
+            generics: ir.generics.len(),
+            params: ir.params.iter().map(|p| resolve(&p.ty)).collect(),
+            ret: resolve(&ir.ret),
+            extern_c,
+            is_unsafe: foreign,
+        }
+    }
+}
+
+/// The functions of an impl block, with the context the macro lowers them in.
+fn impl_fns(imp: &syn::ItemImpl, errors: &dyn Fn(Vec<syn::Error>) -> String) -> Vec<CaseItem> {
+    let syn::Type::Path(self_ty) = &*imp.self_ty else {
+        panic!("impl blocks are for classes named by a path");
+    };
+    let class = self_ty
+        .path
+        .segments
+        .last()
+        .expect("a segment")
+        .ident
+        .to_string();
+    let operator = imp
+        .trait_
+        .as_ref()
+        .map(|(_, path, _)| path.segments.last().expect("a segment").ident.to_string());
+    let by_value = matches!(
+        operator.as_deref(),
+        Some("Add" | "Sub" | "Mul" | "Div" | "Rem" | "Neg")
+    );
+    let cx = MethodContext {
+        self_path: &self_ty.path,
+        self_by_value: by_value,
+        class_by_ref: operator.is_some(),
+        returns_place: match operator.as_deref() {
+            Some("Index") => Some(false),
+            Some("IndexMut") => Some(true),
+            _ => None,
+        },
+    };
+    let mut items = Vec::new();
+    for it in &imp.items {
+        let syn::ImplItem::Fn(f) = it else {
+            panic!("only functions in impl blocks");
+        };
+        let fn_name = f.sig.ident.to_string();
+        let name = match &operator {
+            Some(op) => format!("{op}::{fn_name}"),
+            None => fn_name.clone(),
+        };
+        let kind = if f.attrs.iter().any(|a| a.path().is_ident("getter")) {
+            FnKind::Getter
+        } else if f.attrs.iter().any(|a| a.path().is_ident("setter")) {
+            FnKind::Setter
+        } else {
+            FnKind::Plain
+        };
+        items.push(CaseItem {
+            title: format!("{class}::{name}"),
+            lowered: lower::lower_method(&f.sig, &f.block, &cx)
+                .map(|l| Lowering::Fn(Box::new(l)))
+                .map_err(errors),
+            role: Role::ClassFn {
+                class: class.clone(),
+                name,
+                kind,
+            },
+        });
+    }
+    items
+}
+
+/// `f::<T, ..>` of an `//@ instantiate:` line, its types resolved among the case's classes.
+fn instantiation(path: &str, file: &syn::File) -> (String, Vec<Type>) {
+    let path: syn::Path = syn::parse_str(path).expect("`name::<types>`");
+    let last = path.segments.last().expect("a segment");
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        panic!("`//@ instantiate: name::<types>`");
+    };
+    let case = Case {
+        items: file
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                syn::Item::Struct(s) => Some(CaseItem {
+                    title: format!("struct {}", s.ident),
+                    lowered: Err(String::new()),
+                    role: Role::Class(s.ident.to_string()),
+                }),
+                _ => None,
+            })
+            .collect(),
+        macro_time: false,
+        instantiations: Vec::new(),
+    };
+    let mut scope = TypeScope::default();
+    let types = args
+        .args
+        .iter()
+        .map(|arg| {
+            let syn::GenericArgument::Type(ty) = arg else {
+                panic!("type arguments only");
+            };
+            let te = lower_type(ty, &mut scope, TypePos::Param).expect("a jit type");
+            let te = case.resolve(&te, &scope.classes, &scope.opaques);
+            concrete_type(&te, &[]).expect("a concrete type")
+        })
+        .collect();
+    (last.ident.to_string(), types)
+}
+
+/// A `PassThru<T>`'s key: at run time a hash of `T`'s `TypeId`, here of its name.
+fn opaque_key(written: &str) -> OpaqueKey {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    written.hash(&mut hasher);
+    OpaqueKey {
+        id: hasher.finish(),
+        name: written.to_string(),
+    }
+}
+
+/// What the case's items tell inference about the function `ir` refers to.
+struct CaseCallees<'a> {
+    case: &'a Case,
+    ir: &'a FnIr,
+}
+
+impl CaseCallees<'_> {
+    fn lowered_fns(&self) -> impl Iterator<Item = (&FnIr, &Role)> {
+        self.case
+            .items
+            .iter()
+            .filter_map(|item| match &item.lowered {
+                Ok(Lowering::Fn(l)) => Some((&l.ir, &item.role)),
+                _ => None,
+            })
+    }
+}
+
+impl Callees for CaseCallees<'_> {
+    fn signature(&self, item: RefId) -> Result<Option<CalleeSig>, String> {
+        let path = &self.ir.refs[item.index()].path;
+        let name = path.rsplit("::").next().unwrap_or(path);
+        self.lowered_fns()
+            .find_map(|(ir, role)| match role {
+                Role::Fn { extern_c, foreign } if ir.name == name => {
+                    Some(self.case.signature(ir, *extern_c, *foreign))
+                }
+                _ => None,
+            })
+            .map(Some)
+            .ok_or_else(|| format!("no function `{path}` in the case"))
+    }
+
+    fn class(&self, class: ClassRefId) -> Result<Option<ClassKey>, String> {
+        let written = &self.ir.classes[class.index()];
+        self.case
+            .class_key(written)
+            .map(Some)
+            .ok_or_else(|| format!("no class `{written}` in the case"))
+    }
+
+    fn opaque(&self, opaque: OpaqueRefId) -> Option<OpaqueKey> {
+        Some(opaque_key(&self.ir.opaques[opaque.index()]))
+    }
+
+    fn fields(&self, class: &ClassKey) -> Result<Vec<FieldSig>, String> {
+        let ir = self
+            .case
+            .class_ir(class)
+            .ok_or_else(|| format!("the class `{}` does not lower", class.name))?;
+        Ok(ir
+            .fields
+            .iter()
+            .map(|f| FieldSig {
+                name: f.name.clone(),
+                ty: concrete_type(&self.case.resolve(&f.ty, &ir.classes, &ir.opaques), &[])
+                    .expect("a field type is concrete"),
+            })
+            .collect())
+    }
+
+    /// As the runtime's `ClassInfo::functions`: the inherent function `name`, else the
+    /// functions of the one operator trait with a method `name` (`mul` finds `Mul::mul`).
+    fn method(&self, class: &ClassKey, name: &str) -> Result<Vec<MethodSig>, String> {
+        let names = self.method_names(class);
+        let suffix = format!("::{name}");
+        let traits: Vec<&String> = names.iter().filter(|n| n.ends_with(&suffix)).collect();
+        let registered = match traits.as_slice() {
+            _ if names.iter().any(|n| n == name) => name,
+            [one] => one.as_str(),
+            _ => return Ok(Vec::new()),
+        };
+        Ok(self
+            .lowered_fns()
+            .filter_map(|(ir, role)| match role {
+                Role::ClassFn {
+                    class: owner,
+                    name: candidate,
+                    kind,
+                } if *owner == class.name && candidate == registered => Some(MethodSig {
+                    sig: self.case.signature(ir, false, false),
+                    receiver: ir.receiver,
+                    kind: *kind,
+                }),
+                _ => None,
+            })
+            .collect())
+    }
+
+    fn method_names(&self, class: &ClassKey) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .case
+            .items
+            .iter()
+            .filter_map(|item| match &item.role {
+                Role::ClassFn {
+                    class: owner, name, ..
+                } if *owner == class.name => Some(name.clone()),
+                _ => None,
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+}
