@@ -16,7 +16,7 @@
 use crate::diag::Diagnostic;
 use crate::ir::*;
 use crate::methods::{self, Builtin};
-use crate::operators;
+use crate::operators::{OperatorMethod, Provided, Syntax};
 use crate::types::{ClassKey, OpaqueKey, PrimTy, Type};
 use std::collections::HashMap;
 
@@ -713,8 +713,11 @@ impl<'a> Infer<'a> {
             },
             ExprKind::Unary(op, inner) => {
                 let t = self.expr(*inner);
-                if let (UnOp::Neg, Ty::Class(key)) = (op, self.resolve(&t)) {
-                    return match self.operator_fn(&key, "Neg::neg", None, loc) {
+                if let (Some(method), Ty::Class(key)) = (
+                    OperatorMethod::for_syntax(Syntax::Unary(*op)),
+                    self.resolve(&t),
+                ) {
+                    return match self.operator_fn(&key, method, None, loc) {
                         Ok(Some(f)) => {
                             let r = self.operator_call(&f, &[(*inner, t)]);
                             self.call_vars.insert(id, Vec::new());
@@ -731,8 +734,9 @@ impl<'a> Infer<'a> {
                                     ),
                                 )
                                 .note(format!(
-                                    "note: `{}` has no `#[jitclass] impl Neg`",
-                                    key.name
+                                    "note: `{}` has no `#[jitclass] impl {}`",
+                                    key.name,
+                                    method.operator_trait().name()
                                 )),
                             );
                             Ty::Unknown
@@ -1375,16 +1379,17 @@ impl<'a> Infer<'a> {
 
     // ---- operators on classes ---------------------------------------------------------
 
-    /// The impl of operator method `name` (`"Add::add"`) whose right-hand operand takes
-    /// `rhs` (`None` for `Neg`); `Ok(None)` if the class has no such method.
+    /// The impl of operator method `method` whose right-hand operand takes `rhs` (`None`
+    /// for `Neg`); `Ok(None)` if the class has no such method.
     fn operator_fn(
         &mut self,
         key: &ClassKey,
-        name: &str,
+        method: OperatorMethod,
         rhs: Option<&Ty>,
         loc: LocId,
     ) -> Result<Option<ClassFn>, ()> {
-        let candidates = match self.callees.method(key, name) {
+        let name = method.key();
+        let candidates = match self.callees.method(key, &name) {
             Ok(c) => c,
             Err(message) => {
                 self.diags.push(Diagnostic::new(loc, message));
@@ -1411,7 +1416,7 @@ impl<'a> Infer<'a> {
             [i] => Ok(Some(ClassFn {
                 call: ClassCall {
                     class: key.clone(),
-                    method: name.to_string(),
+                    method: name,
                     candidate: *i,
                 },
                 sig: candidates[*i].clone(),
@@ -1463,13 +1468,12 @@ impl<'a> Infer<'a> {
         key: ClassKey,
     ) -> Ty {
         let loc = self.loc(id);
-        let name = operators::method(op).unwrap_or("");
+        let method = OperatorMethod::for_syntax(Syntax::Binary(op));
         let operands = [(a, at.clone()), (b, bt.clone())];
         let swapped = [(b, bt.clone()), (a, at.clone())];
-        let Ok(direct) = (if name.is_empty() {
-            Ok(None)
-        } else {
-            self.operator_fn(&key, name, Some(&bt), loc)
+        let Ok(direct) = (match method {
+            None => Ok(None),
+            Some(m) => self.operator_fn(&key, m, Some(&bt), loc),
         }) else {
             return Ty::Unknown;
         };
@@ -1480,29 +1484,28 @@ impl<'a> Infer<'a> {
             return t;
         }
         // Rust's provided methods: `ne` from `eq`, `gt`/`le`/`ge` from `lt` (and `eq`).
-        let fallback = match op {
-            BinOp::Ne => self
-                .operator_fn(&key, "PartialEq::eq", Some(&bt), loc)
-                .map(|eq| {
-                    eq.map(|eq| {
-                        self.operator_call(&eq, &operands);
-                        ClassOp::Negated(eq.call)
-                    })
-                }),
-            BinOp::Gt => self
-                .operator_fn(&key, "PartialOrd::lt", Some(&at), loc)
-                .map(|lt| {
-                    lt.map(|lt| {
-                        self.operator_call(&lt, &swapped);
-                        ClassOp::Swapped(lt.call)
-                    })
-                }),
-            BinOp::Le | BinOp::Ge => {
-                let lt = self.operator_fn(&key, "PartialOrd::lt", Some(&bt), loc);
-                let eq = self.operator_fn(&key, "PartialEq::eq", Some(&bt), loc);
+        let fallback = match method.and_then(OperatorMethod::provided) {
+            Some(Provided::Negated(eq)) => self.operator_fn(&key, eq, Some(&bt), loc).map(|eq| {
+                eq.map(|eq| {
+                    self.operator_call(&eq, &operands);
+                    ClassOp::Negated(eq.call)
+                })
+            }),
+            Some(Provided::Swapped(lt)) => self.operator_fn(&key, lt, Some(&at), loc).map(|lt| {
+                lt.map(|lt| {
+                    self.operator_call(&lt, &swapped);
+                    ClassOp::Swapped(lt.call)
+                })
+            }),
+            Some(Provided::OrEq {
+                lt,
+                eq,
+                swapped: swapped_form,
+            }) => {
+                let lt = self.operator_fn(&key, lt, Some(&bt), loc);
+                let eq = self.operator_fn(&key, eq, Some(&bt), loc);
                 match (lt, eq) {
                     (Ok(Some(lt)), Ok(Some(eq))) => {
-                        let swapped_form = op == BinOp::Ge;
                         self.operator_call(&lt, if swapped_form { &swapped } else { &operands });
                         self.operator_call(&eq, &operands);
                         Ok(Some(ClassOp::OrEq {
@@ -1515,7 +1518,7 @@ impl<'a> Infer<'a> {
                     _ => Ok(None),
                 }
             }
-            _ => Ok(None),
+            None => Ok(None),
         };
         match fallback {
             Ok(Some(class_op)) => {
@@ -1524,9 +1527,10 @@ impl<'a> Infer<'a> {
                 Ty::Prim(PrimTy::Bool)
             }
             Ok(None) => {
-                let (trait_name, _) = name.split_once("::").unwrap_or(("", ""));
+                let trait_name = method.map_or("", |m| m.operator_trait().name());
                 let shown = self.show(&bt);
-                let message = operators::no_impl_for_rhs(op, false, &key.name, &shown)
+                let message = method
+                    .and_then(|m| m.no_impl_for_rhs(&key.name, &shown))
                     .unwrap_or_else(|| {
                         format!(
                             "binary operation `{}` cannot be applied to type `{}`",
@@ -1549,12 +1553,18 @@ impl<'a> Infer<'a> {
     }
 
     /// `v[i]` on a class instance: `*index(v, i)`, or `*index_mut(v, i)` as a place.
-    fn class_index(&mut self, id: ExprId, key: ClassKey, name: &str, (bt, it): (&Ty, &Ty)) -> Ty {
+    fn class_index(
+        &mut self,
+        id: ExprId,
+        key: ClassKey,
+        method: OperatorMethod,
+        (bt, it): (&Ty, &Ty),
+    ) -> Ty {
         let loc = self.loc(id);
         let ExprKind::Index(base, index) = self.ir.expr(id).kind else {
             unreachable!("an index expression")
         };
-        match self.operator_fn(&key, name, Some(it), loc) {
+        match self.operator_fn(&key, method, Some(it), loc) {
             Ok(Some(f)) => {
                 let r = self.operator_call(&f, &[(base, bt.clone()), (index, it.clone())]);
                 self.call_vars.insert(id, Vec::new());
@@ -1565,9 +1575,9 @@ impl<'a> Infer<'a> {
                 }
             }
             Ok(None) => {
-                let (trait_name, _) = name.split_once("::").unwrap_or_default();
+                let trait_name = method.operator_trait().name();
                 let shown = self.show(it);
-                let what = if trait_name == "IndexMut" {
+                let what = if method.syntax() == (Syntax::Index { mutable: true }) {
                     "assign to an index of"
                 } else {
                     "index into"
@@ -1595,11 +1605,10 @@ impl<'a> Infer<'a> {
         key: ClassKey,
     ) -> Ty {
         let loc = self.loc(id);
-        let name = operators::assign_method(op).unwrap_or("");
-        let found = if name.is_empty() {
-            Ok(None)
-        } else {
-            self.operator_fn(&key, name, Some(&vt), loc)
+        let method = OperatorMethod::for_syntax(Syntax::Compound(op));
+        let found = match method {
+            None => Ok(None),
+            Some(m) => self.operator_fn(&key, m, Some(&vt), loc),
         };
         match found {
             Ok(Some(f)) => {
@@ -1610,13 +1619,13 @@ impl<'a> Infer<'a> {
             Ok(None) => {
                 // As rustc: impls for other right-hand types are named by the trait's
                 // own message; with no impl at all, the operator is not applicable.
-                let has_impls = !name.is_empty()
-                    && self
-                        .callees
-                        .method(&key, name)
-                        .is_ok_and(|impls| !impls.is_empty());
+                let has_impls = method.is_some_and(|m| {
+                    self.callees
+                        .method(&key, &m.key())
+                        .is_ok_and(|impls| !impls.is_empty())
+                });
                 let shown = self.show(&vt);
-                let message = match operators::no_impl_for_rhs(op, true, &key.name, &shown) {
+                let message = match method.and_then(|m| m.no_impl_for_rhs(&key.name, &shown)) {
                     Some(m) if has_impls => m,
                     _ => format!(
                         "binary assignment operation `{}=` cannot be applied to type `{}`",
@@ -1625,7 +1634,7 @@ impl<'a> Infer<'a> {
                     ),
                 };
                 let mut d = Diagnostic::new(loc, message);
-                if let Some((trait_name, _)) = name.split_once("::") {
+                if let Some(trait_name) = method.map(|m| m.operator_trait().name()) {
                     d = d.note(if has_impls {
                         format!(
                             "note: `{}` has no `#[jitclass] impl {trait_name}<{shown}>`",
@@ -1939,7 +1948,7 @@ impl<'a> Infer<'a> {
                 let t = if let Ty::Class(key) = self.resolve(&bt) {
                     // `v[i] = x` goes through `IndexMut::index_mut`.
                     self.check_mutable_receiver(*base, "index_mut");
-                    self.class_index(id, key, "IndexMut::index_mut", (&bt, &it))
+                    self.class_index(id, key, OperatorMethod::IndexMut, (&bt, &it))
                 } else {
                     let iloc = self.loc(*index);
                     self.index(id, &bt, &it, loc, iloc)
@@ -2034,7 +2043,7 @@ impl<'a> Infer<'a> {
         let usize_t = Ty::Prim(PrimTy::Usize);
         match self.known_receiver(bt, loc) {
             None => Ty::Unknown,
-            Some(Ty::Class(key)) => self.class_index(id, key, "Index::index", (bt, it)),
+            Some(Ty::Class(key)) => self.class_index(id, key, OperatorMethod::Index, (bt, it)),
             Some(Ty::Slice(elem, _)) => {
                 if self.coerce(it, &usize_t).is_err() {
                     let shown = self.show(it);
