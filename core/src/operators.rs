@@ -1,116 +1,445 @@
-//! Rust's operator traits as jit code calls them on class instances: the trait method
-//! behind each operator, and rustc's words when no impl takes the right-hand operand.
+//! The operator traits jit code knows, declared once: each trait's methods, how each takes
+//! `self`, the syntax each implements, what Rust provides from them, and rustc's words when
+//! no impl takes the right-hand operand. The macros (which impls they accept, what they
+//! generate and register) and inference (what `a * b` on a class instance calls) both
+//! read this table.
+//!
+//! A method is keyed by `OperatorMethod`; `OperatorMethod::key` is the name it has in a
+//! class's function registry (`"Mul::mul"`), which the glue fills and inference looks up.
+//! A class may have several impls of one trait (`Mul<f64>`, `Mul<V>`): they share the key,
+//! and the right operand's type chooses among them.
 
-use crate::ir::BinOp;
+use crate::ir::{BinOp, Receiver, UnOp};
 
-/// An arithmetic operator: its trait methods and the messages of the traits'
-/// `#[rustc_on_unimplemented]` (`{lhs}`/`{rhs}`: the operand types), which rustc prints
-/// when no impl takes the right-hand operand.
-struct Arithmetic {
-    op: BinOp,
-    method: &'static str,
-    assign_method: &'static str,
-    cannot: &'static str,
-    cannot_assign: &'static str,
+/// An operator trait a `#[jitclass] impl` may implement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OperatorTrait {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+    Neg,
+    AddAssign,
+    SubAssign,
+    MulAssign,
+    DivAssign,
+    RemAssign,
+    PartialEq,
+    PartialOrd,
+    Index,
+    IndexMut,
 }
 
-const ARITHMETIC: &[Arithmetic] = &[
-    Arithmetic {
-        op: BinOp::Add,
-        method: "Add::add",
-        assign_method: "AddAssign::add_assign",
-        cannot: "cannot add `{rhs}` to `{lhs}`",
-        cannot_assign: "cannot add-assign `{rhs}` to `{lhs}`",
-    },
-    Arithmetic {
-        op: BinOp::Sub,
-        method: "Sub::sub",
-        assign_method: "SubAssign::sub_assign",
-        cannot: "cannot subtract `{rhs}` from `{lhs}`",
-        cannot_assign: "cannot subtract-assign `{rhs}` from `{lhs}`",
-    },
-    Arithmetic {
-        op: BinOp::Mul,
-        method: "Mul::mul",
-        assign_method: "MulAssign::mul_assign",
-        cannot: "cannot multiply `{lhs}` by `{rhs}`",
-        cannot_assign: "cannot multiply-assign `{lhs}` by `{rhs}`",
-    },
-    Arithmetic {
-        op: BinOp::Div,
-        method: "Div::div",
-        assign_method: "DivAssign::div_assign",
-        cannot: "cannot divide `{lhs}` by `{rhs}`",
-        cannot_assign: "cannot divide-assign `{lhs}` by `{rhs}`",
-    },
-    Arithmetic {
-        op: BinOp::Rem,
-        method: "Rem::rem",
-        assign_method: "RemAssign::rem_assign",
-        cannot: "cannot calculate the remainder of `{lhs}` divided by `{rhs}`",
-        cannot_assign: "cannot calculate and assign the remainder of `{lhs}` divided by `{rhs}`",
-    },
-];
-
-fn arithmetic(op: BinOp) -> Option<&'static Arithmetic> {
-    ARITHMETIC.iter().find(|a| a.op == op)
+/// A method of an operator trait that jit code calls for an operator's syntax.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OperatorMethod {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+    Neg,
+    AddAssign,
+    SubAssign,
+    MulAssign,
+    DivAssign,
+    RemAssign,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Index,
+    IndexMut,
 }
 
-/// The trait method `a op b` calls on a class instance `a` (`"Mul::mul"`), if any.
-pub fn method(op: BinOp) -> Option<&'static str> {
-    if let Some(a) = arithmetic(op) {
-        return Some(a.method);
+/// The syntax an operator method implements on a class instance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    /// `a op b`.
+    Binary(BinOp),
+    /// `op a`.
+    Unary(UnOp),
+    /// `a op= b`.
+    Compound(BinOp),
+    /// `v[i]` read (`*index(v, i)`), or assigned (`mutable`: `*index_mut(v, i) = x`).
+    Index { mutable: bool },
+}
+
+/// How Rust provides a method that an impl does not define, from the ones it does (the
+/// trait's default methods).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Provided {
+    /// `a != b` as `!eq(a, b)`.
+    Negated(OperatorMethod),
+    /// `a > b` as `lt(b, a)`.
+    Swapped(OperatorMethod),
+    /// `a <= b` as `lt(a, b) || eq(a, b)`; `swapped`: `a >= b` as `lt(b, a) || eq(a, b)`.
+    OrEq {
+        lt: OperatorMethod,
+        eq: OperatorMethod,
+        swapped: bool,
+    },
+}
+
+/// A Rust method of a trait that jit code cannot define, which the macro generates from
+/// the jit-defined methods: `partial_cmp` (jit code has no `Ordering`) from `lt` and `eq`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Generated {
+    pub name: &'static str,
+    /// The method an impl must define for the generated one.
+    pub needs: OperatorMethod,
+}
+
+/// One row of the table of methods.
+struct MethodDecl {
+    operator_trait: OperatorTrait,
+    name: &'static str,
+    receiver: Receiver,
+    syntax: Syntax,
+    provided: Option<Provided>,
+}
+
+impl OperatorTrait {
+    /// Every operator trait, in the order messages list them.
+    pub const ALL: [OperatorTrait; 15] = {
+        use OperatorTrait::*;
+        [
+            Add, Sub, Mul, Div, Rem, Neg, AddAssign, SubAssign, MulAssign, DivAssign, RemAssign,
+            PartialEq, PartialOrd, Index, IndexMut,
+        ]
+    };
+
+    /// The trait named `name` (its last path segment, `Mul` of `std::ops::Mul<f64>`).
+    pub fn named(name: &str) -> Option<OperatorTrait> {
+        Self::ALL.into_iter().find(|t| t.name() == name)
     }
-    Some(match op {
-        BinOp::Eq => "PartialEq::eq",
-        BinOp::Ne => "PartialEq::ne",
-        BinOp::Lt => "PartialOrd::lt",
-        BinOp::Le => "PartialOrd::le",
-        BinOp::Gt => "PartialOrd::gt",
-        BinOp::Ge => "PartialOrd::ge",
-        _ => return None,
-    })
+
+    pub fn name(self) -> &'static str {
+        use OperatorTrait::*;
+        match self {
+            Add => "Add",
+            Sub => "Sub",
+            Mul => "Mul",
+            Div => "Div",
+            Rem => "Rem",
+            Neg => "Neg",
+            AddAssign => "AddAssign",
+            SubAssign => "SubAssign",
+            MulAssign => "MulAssign",
+            DivAssign => "DivAssign",
+            RemAssign => "RemAssign",
+            PartialEq => "PartialEq",
+            PartialOrd => "PartialOrd",
+            Index => "Index",
+            IndexMut => "IndexMut",
+        }
+    }
+
+    /// The methods jit code calls, in the order the trait declares them.
+    pub fn methods(self) -> impl Iterator<Item = OperatorMethod> {
+        OperatorMethod::ALL
+            .into_iter()
+            .filter(move |m| m.operator_trait() == self)
+    }
+
+    /// The method of this trait called `name` (`"mul"`).
+    pub fn method_named(self, name: &str) -> Option<OperatorMethod> {
+        self.methods().find(|m| m.name() == name)
+    }
+
+    /// How the trait's methods take `self` (all the same way): `Add::add` by value,
+    /// `AddAssign::add_assign` as `&mut self`, `PartialEq::eq` as `&self`.
+    pub fn receiver(self) -> Receiver {
+        self.methods()
+            .next()
+            .expect("a trait has methods")
+            .receiver()
+    }
+
+    /// The method the macro generates for this trait's Rust impl, if any.
+    pub fn generated(self) -> Option<Generated> {
+        match self {
+            OperatorTrait::PartialOrd => Some(Generated {
+                name: "partial_cmp",
+                needs: OperatorMethod::Lt,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The message of the trait's `#[rustc_on_unimplemented]` (`{lhs}`/`{rhs}`: the operand
+    /// types), which rustc prints when no impl takes the right-hand operand.
+    fn on_unimplemented(self) -> Option<&'static str> {
+        use OperatorTrait::*;
+        Some(match self {
+            Add => "cannot add `{rhs}` to `{lhs}`",
+            Sub => "cannot subtract `{rhs}` from `{lhs}`",
+            Mul => "cannot multiply `{lhs}` by `{rhs}`",
+            Div => "cannot divide `{lhs}` by `{rhs}`",
+            Rem => "cannot calculate the remainder of `{lhs}` divided by `{rhs}`",
+            AddAssign => "cannot add-assign `{rhs}` to `{lhs}`",
+            SubAssign => "cannot subtract-assign `{rhs}` from `{lhs}`",
+            MulAssign => "cannot multiply-assign `{lhs}` by `{rhs}`",
+            DivAssign => "cannot divide-assign `{lhs}` by `{rhs}`",
+            RemAssign => "cannot calculate and assign the remainder of `{lhs}` divided by `{rhs}`",
+            Neg | PartialEq | PartialOrd | Index | IndexMut => return None,
+        })
+    }
 }
 
-/// The trait method `a op= b` calls on a class instance `a` (`"MulAssign::mul_assign"`).
-pub fn assign_method(op: BinOp) -> Option<&'static str> {
-    arithmetic(op).map(|a| a.assign_method)
-}
+impl OperatorMethod {
+    /// Every operator method, trait by trait.
+    pub const ALL: [OperatorMethod; 19] = {
+        use OperatorMethod::*;
+        [
+            Add, Sub, Mul, Div, Rem, Neg, AddAssign, SubAssign, MulAssign, DivAssign, RemAssign,
+            Eq, Ne, Lt, Le, Gt, Ge, Index, IndexMut,
+        ]
+    };
 
-/// rustc's message for `lhs op rhs` (or `lhs op= rhs` if `assign`) when the left operand
-/// has no impl of the operator's trait taking `rhs`: `cannot multiply-assign `V2` by
-/// `i32``. `None` for operators without such a message (comparisons).
-pub fn no_impl_for_rhs(op: BinOp, assign: bool, lhs: &str, rhs: &str) -> Option<String> {
-    let a = arithmetic(op)?;
-    let template = if assign { a.cannot_assign } else { a.cannot };
-    Some(template.replace("{lhs}", lhs).replace("{rhs}", rhs))
+    /// The table: one row per method.
+    fn decl(self) -> MethodDecl {
+        use OperatorMethod as M;
+        use OperatorTrait as T;
+        use Receiver::{Ref, RefMut, Value};
+        let row = |operator_trait, name, receiver, syntax, provided| MethodDecl {
+            operator_trait,
+            name,
+            receiver,
+            syntax,
+            provided,
+        };
+        match self {
+            M::Add => row(T::Add, "add", Value, Syntax::Binary(BinOp::Add), None),
+            M::Sub => row(T::Sub, "sub", Value, Syntax::Binary(BinOp::Sub), None),
+            M::Mul => row(T::Mul, "mul", Value, Syntax::Binary(BinOp::Mul), None),
+            M::Div => row(T::Div, "div", Value, Syntax::Binary(BinOp::Div), None),
+            M::Rem => row(T::Rem, "rem", Value, Syntax::Binary(BinOp::Rem), None),
+            M::Neg => row(T::Neg, "neg", Value, Syntax::Unary(UnOp::Neg), None),
+            M::AddAssign => row(
+                T::AddAssign,
+                "add_assign",
+                RefMut,
+                Syntax::Compound(BinOp::Add),
+                None,
+            ),
+            M::SubAssign => row(
+                T::SubAssign,
+                "sub_assign",
+                RefMut,
+                Syntax::Compound(BinOp::Sub),
+                None,
+            ),
+            M::MulAssign => row(
+                T::MulAssign,
+                "mul_assign",
+                RefMut,
+                Syntax::Compound(BinOp::Mul),
+                None,
+            ),
+            M::DivAssign => row(
+                T::DivAssign,
+                "div_assign",
+                RefMut,
+                Syntax::Compound(BinOp::Div),
+                None,
+            ),
+            M::RemAssign => row(
+                T::RemAssign,
+                "rem_assign",
+                RefMut,
+                Syntax::Compound(BinOp::Rem),
+                None,
+            ),
+            M::Eq => row(T::PartialEq, "eq", Ref, Syntax::Binary(BinOp::Eq), None),
+            M::Ne => row(
+                T::PartialEq,
+                "ne",
+                Ref,
+                Syntax::Binary(BinOp::Ne),
+                Some(Provided::Negated(M::Eq)),
+            ),
+            M::Lt => row(T::PartialOrd, "lt", Ref, Syntax::Binary(BinOp::Lt), None),
+            M::Le => row(
+                T::PartialOrd,
+                "le",
+                Ref,
+                Syntax::Binary(BinOp::Le),
+                Some(Provided::OrEq {
+                    lt: M::Lt,
+                    eq: M::Eq,
+                    swapped: false,
+                }),
+            ),
+            M::Gt => row(
+                T::PartialOrd,
+                "gt",
+                Ref,
+                Syntax::Binary(BinOp::Gt),
+                Some(Provided::Swapped(M::Lt)),
+            ),
+            M::Ge => row(
+                T::PartialOrd,
+                "ge",
+                Ref,
+                Syntax::Binary(BinOp::Ge),
+                Some(Provided::OrEq {
+                    lt: M::Lt,
+                    eq: M::Eq,
+                    swapped: true,
+                }),
+            ),
+            M::Index => row(
+                T::Index,
+                "index",
+                Ref,
+                Syntax::Index { mutable: false },
+                None,
+            ),
+            M::IndexMut => row(
+                T::IndexMut,
+                "index_mut",
+                RefMut,
+                Syntax::Index { mutable: true },
+                None,
+            ),
+        }
+    }
+
+    /// The method jit code calls for `syntax` on a class instance, if any.
+    pub fn for_syntax(syntax: Syntax) -> Option<OperatorMethod> {
+        Self::ALL.into_iter().find(|m| m.syntax() == syntax)
+    }
+
+    pub fn operator_trait(self) -> OperatorTrait {
+        self.decl().operator_trait
+    }
+
+    /// The method's name in its trait (`"mul"`).
+    pub fn name(self) -> &'static str {
+        self.decl().name
+    }
+
+    /// How the method takes `self`.
+    pub fn receiver(self) -> Receiver {
+        self.decl().receiver
+    }
+
+    pub fn syntax(self) -> Syntax {
+        self.decl().syntax
+    }
+
+    /// How Rust provides the method when an impl does not define it.
+    pub fn provided(self) -> Option<Provided> {
+        self.decl().provided
+    }
+
+    /// The method's name in a class's function registry: `"Mul::mul"`.
+    pub fn key(self) -> String {
+        format!("{}::{}", self.operator_trait().name(), self.name())
+    }
+
+    /// rustc's message for `lhs op rhs` (or `lhs op= rhs`) when the left operand has no
+    /// impl of the method's trait taking `rhs`: `cannot multiply-assign `V2` by `i32``.
+    /// `None` for traits without such a message (comparisons).
+    pub fn no_impl_for_rhs(self, lhs: &str, rhs: &str) -> Option<String> {
+        let template = self.operator_trait().on_unimplemented()?;
+        Some(template.replace("{lhs}", lhs).replace("{rhs}", rhs))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn binary(op: BinOp) -> Option<OperatorMethod> {
+        OperatorMethod::for_syntax(Syntax::Binary(op))
+    }
+
+    fn compound(op: BinOp) -> Option<OperatorMethod> {
+        OperatorMethod::for_syntax(Syntax::Compound(op))
+    }
+
     #[test]
     fn messages_are_rustcs() {
+        let mul_assign = compound(BinOp::Mul).unwrap();
         assert_eq!(
-            no_impl_for_rhs(BinOp::Mul, true, "V2", "i32").as_deref(),
+            mul_assign.no_impl_for_rhs("V2", "i32").as_deref(),
             Some("cannot multiply-assign `V2` by `i32`")
         );
+        let add = binary(BinOp::Add).unwrap();
         assert_eq!(
-            no_impl_for_rhs(BinOp::Add, false, "V2", "{integer}").as_deref(),
+            add.no_impl_for_rhs("V2", "{integer}").as_deref(),
             Some("cannot add `{integer}` to `V2`")
         );
-        assert_eq!(no_impl_for_rhs(BinOp::Eq, false, "V2", "i32"), None);
+        assert_eq!(
+            binary(BinOp::Eq).unwrap().no_impl_for_rhs("V2", "i32"),
+            None
+        );
     }
 
     #[test]
     fn every_arithmetic_operator_has_both_methods() {
         for op in [BinOp::Add, BinOp::Sub, BinOp::Mul, BinOp::Div, BinOp::Rem] {
-            let (m, a) = (method(op).unwrap(), assign_method(op).unwrap());
+            let (m, a) = (binary(op).unwrap().key(), compound(op).unwrap().key());
             let (trait_name, name) = m.split_once("::").unwrap();
             assert_eq!(a, format!("{trait_name}Assign::{name}_assign"));
         }
-        assert_eq!(method(BinOp::Ge), Some("PartialOrd::ge"));
-        assert_eq!(assign_method(BinOp::Shl), None);
+        assert_eq!(binary(BinOp::Ge).unwrap().key(), "PartialOrd::ge");
+        assert_eq!(compound(BinOp::Shl), None);
+    }
+
+    #[test]
+    fn every_method_is_listed_once_under_its_trait() {
+        for m in OperatorMethod::ALL {
+            let t = m.operator_trait();
+            assert!(OperatorTrait::ALL.contains(&t));
+            assert_eq!(t.method_named(m.name()), Some(m), "{m:?}");
+            assert_eq!(OperatorTrait::named(t.name()), Some(t));
+        }
+        for (i, m) in OperatorMethod::ALL.iter().enumerate() {
+            assert!(!OperatorMethod::ALL[..i].contains(m), "{m:?} listed twice");
+        }
+        for t in OperatorTrait::ALL {
+            assert!(t.methods().next().is_some(), "{t:?} has no methods");
+        }
+    }
+
+    #[test]
+    fn one_method_per_syntax_and_one_receiver_per_trait() {
+        for m in OperatorMethod::ALL {
+            assert_eq!(OperatorMethod::for_syntax(m.syntax()), Some(m));
+            assert_eq!(m.receiver(), m.operator_trait().receiver(), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn provided_methods_come_from_defined_ones_of_related_traits() {
+        let defined = |m: OperatorMethod| {
+            assert!(m.provided().is_none(), "{m:?} is itself provided");
+            assert!(matches!(
+                m.operator_trait(),
+                OperatorTrait::PartialEq | OperatorTrait::PartialOrd
+            ));
+        };
+        for m in OperatorMethod::ALL {
+            match m.provided() {
+                None => {}
+                Some(Provided::Negated(f) | Provided::Swapped(f)) => defined(f),
+                Some(Provided::OrEq { lt, eq, .. }) => {
+                    defined(lt);
+                    defined(eq);
+                }
+            }
+        }
+        for t in OperatorTrait::ALL {
+            if let Some(g) = t.generated() {
+                assert_eq!(g.needs.operator_trait(), t);
+                assert!(t.method_named(g.name).is_none());
+            }
+        }
     }
 }

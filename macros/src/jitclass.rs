@@ -16,7 +16,9 @@
 //! `METHODS`, through which jit code finds it from any impl block.
 
 use crate::jit::{MAX_PARAMS, cfgs_of, fn_info, glue_signature, pin_type};
+use jitclass_core::ir::Receiver;
 use jitclass_core::lower::{MethodContext, lower_class, lower_method};
+use jitclass_core::operators::{OperatorMethod, OperatorTrait, Syntax};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -474,7 +476,7 @@ fn expand_impl(item: syn::ItemImpl) -> TokenStream {
             ));
             None
         }
-        Some((None, path, _)) => match OperatorTrait::of(path) {
+        Some((None, path, _)) => match OperatorImpl::of(path) {
             Ok(t) => Some(t),
             Err(e) => {
                 errors.push(e);
@@ -491,7 +493,7 @@ fn expand_impl(item: syn::ItemImpl) -> TokenStream {
     let class_ident = &self_path.segments.last().expect("a segment").ident;
     let context = MethodContext {
         self_path: &self_path,
-        self_by_value: operator.as_ref().is_some_and(|o| o.by_value),
+        self_by_value: operator.as_ref().is_some_and(|o| o.by_value()),
         class_by_ref: operator.is_some(),
         returns_place: operator.as_ref().and_then(|o| o.index_mut()),
     };
@@ -639,65 +641,47 @@ fn expand_impl(item: syn::ItemImpl) -> TokenStream {
     }
 }
 
-/// An operator trait a `#[jitclass] impl` may implement, which jit code calls for the
-/// operator's syntax.
-struct OperatorTrait {
-    name: String,
+/// An operator trait a `#[jitclass] impl` implements, as written; what the trait is lives
+/// in core's table (`jitclass_core::operators`).
+struct OperatorImpl {
+    operator: OperatorTrait,
     /// The trait's written path, for the dispatcher's name (`<V as Mul<f64>>::mul`).
     shown: String,
-    methods: &'static [&'static str],
-    /// Whether its methods take `self` by value (`Add::add`) rather than by reference.
-    by_value: bool,
 }
 
-impl OperatorTrait {
-    const TABLE: &'static [(&'static str, &'static [&'static str], bool)] = &[
-        ("Add", &["add"], true),
-        ("Sub", &["sub"], true),
-        ("Mul", &["mul"], true),
-        ("Div", &["div"], true),
-        ("Rem", &["rem"], true),
-        ("Neg", &["neg"], true),
-        ("AddAssign", &["add_assign"], false),
-        ("SubAssign", &["sub_assign"], false),
-        ("MulAssign", &["mul_assign"], false),
-        ("DivAssign", &["div_assign"], false),
-        ("RemAssign", &["rem_assign"], false),
-        ("PartialEq", &["eq", "ne"], false),
-        ("PartialOrd", &["lt", "le", "gt", "ge"], false),
-        ("Index", &["index"], false),
-        ("IndexMut", &["index_mut"], false),
-    ];
+impl OperatorImpl {
+    fn name(&self) -> &'static str {
+        self.operator.name()
+    }
+
+    /// Whether its methods take `self` by value (`Add::add`) rather than by reference.
+    fn by_value(&self) -> bool {
+        self.operator.receiver() == Receiver::Value
+    }
 
     /// `Some(mutable)` for `Index` / `IndexMut`, whose methods return a place.
     fn index_mut(&self) -> Option<bool> {
-        match self.name.as_str() {
-            "Index" => Some(false),
-            "IndexMut" => Some(true),
+        self.operator.methods().find_map(|m| match m.syntax() {
+            Syntax::Index { mutable } => Some(mutable),
             _ => None,
-        }
+        })
     }
 
-    fn of(path: &syn::Path) -> syn::Result<OperatorTrait> {
+    fn of(path: &syn::Path) -> syn::Result<OperatorImpl> {
         let last = path.segments.last().expect("a segment");
         let name = last.ident.to_string();
         let shown = quote::ToTokens::to_token_stream(path)
             .to_string()
             .replace(' ', "");
-        match Self::TABLE.iter().find(|(n, _, _)| *n == name) {
-            Some((_, methods, by_value)) => Ok(OperatorTrait {
-                name,
-                shown,
-                methods,
-                by_value: *by_value,
-            }),
+        match OperatorTrait::named(&name) {
+            Some(operator) => Ok(OperatorImpl { operator, shown }),
             None => Err(syn::Error::new(
                 last.ident.span(),
                 format!(
                     "`#[jitclass]` cannot implement `{name}`: jit code calls the operator traits {}",
-                    Self::TABLE
+                    OperatorTrait::ALL
                         .iter()
-                        .map(|(n, _, _)| format!("`{n}`"))
+                        .map(|t| format!("`{}`", t.name()))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
@@ -705,24 +689,31 @@ impl OperatorTrait {
         }
     }
 
+    /// The method `name` of the trait, which `check_method` accepted.
+    fn method(&self, name: &syn::Ident) -> OperatorMethod {
+        self.operator
+            .method_named(&name.to_string())
+            .expect("checked by `check_method`")
+    }
+
     fn check_method(&self, ident: &syn::Ident) -> syn::Result<()> {
-        if self.name == "PartialOrd" && ident == "partial_cmp" {
+        if self.operator.generated().is_some_and(|g| ident == g.name) {
             return Err(syn::Error::new(
                 ident.span(),
                 "jit code has no `Ordering`: define `lt` (and, if they differ from what `lt` and `eq` give, `le`, `gt`, `ge`); `partial_cmp` is generated from them",
             ));
         }
-        if self.methods.iter().any(|m| ident == m) {
+        if self.operator.methods().any(|m| ident == m.name()) {
             return Ok(());
         }
         Err(syn::Error::new(
             ident.span(),
             format!(
                 "`{ident}` is not a method of `{}` that jit code calls; expected {}",
-                self.name,
-                self.methods
-                    .iter()
-                    .map(|m| format!("`{m}`"))
+                self.name(),
+                self.operator
+                    .methods()
+                    .map(|m| format!("`{}`", m.name()))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
@@ -731,10 +722,10 @@ impl OperatorTrait {
 
     /// Rust items the trait needs beyond what jit code provides: `partial_cmp`.
     fn provided(&self, defined: &[String], span: Span) -> syn::Result<Vec<TokenStream>> {
-        if self.name != "PartialOrd" {
+        let Some(generated) = self.operator.generated() else {
             return Ok(Vec::new());
-        }
-        if !defined.iter().any(|d| d == "lt") {
+        };
+        if !defined.iter().any(|d| d == generated.needs.name()) {
             return Err(syn::Error::new(
                 span,
                 "a `#[jitclass] impl PartialOrd` defines `lt`, from which `partial_cmp` (and any of `le`, `gt`, `ge` not written) follow",
@@ -762,16 +753,16 @@ fn emit_method(
     l: &jitclass_core::lower::Lowered,
     self_path: &syn::Path,
     class_ident: &syn::Ident,
-    operator: Option<&OperatorTrait>,
+    operator: Option<&OperatorImpl>,
     kind: TokenStream,
 ) -> (TokenStream, TokenStream) {
     let fname = &f.sig.ident;
     let (qualified, registered, unique) = match operator {
         Some(op) => (
             format!("<{class_ident} as {}>::{fname}", op.shown),
-            format!("{}::{fname}", op.name),
+            op.method(fname).key(),
             // One static per impl: `Mul<f64>` and `Mul<V>` both have `mul`.
-            format!("{}_{fname}_{:x}", op.name, fnv(&op.shown)),
+            format!("{}_{fname}_{:x}", op.name(), fnv(&op.shown)),
         ),
         None => (
             format!("{class_ident}::{fname}"),

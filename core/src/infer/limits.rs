@@ -9,7 +9,9 @@
 //! function instantiating itself with ever-growing types is reported as rustc does, at
 //! the call: "reached the type-length limit while instantiating `grow::<...>`".
 
-use super::{Infer, Mode, Ty, VarState};
+use super::diagnostics::{expression_type_past_limit, instantiation_past_limit};
+use super::unify::{Ty, VarState};
+use super::{Infer, Mode};
 use crate::diag::Diagnostic;
 use crate::ir::{ExprId, ExprKind};
 use crate::limits::{self, MAX_TYPE_DEPTH, MAX_TYPE_SIZE, TypeLimit};
@@ -55,7 +57,7 @@ impl Infer<'_> {
                 // Values built from this one (`Unknown` parts) may grow past the guard
                 // again: that is no new error.
                 if !self.diags.iter().any(|d| d.limit) {
-                    let d = expression_type_error(limit, self.loc(id), None);
+                    let d = expression_type_past_limit(limit, self.loc(id), None);
                     self.diags.push(d);
                 }
                 Ty::Unknown
@@ -95,14 +97,18 @@ impl Infer<'_> {
         for (i, t) in self.expr_types.iter().enumerate() {
             if let Err(limit) = self.measure_ty(t, MAX_TYPE_DEPTH, MAX_TYPE_SIZE) {
                 let shown = self.shown(t);
-                return Some(expression_type_error(limit, self.ir.exprs[i].loc, shown));
+                return Some(expression_type_past_limit(
+                    limit,
+                    self.ir.exprs[i].loc,
+                    shown,
+                ));
             }
         }
         for (t, decl) in self.local_types.iter().zip(&self.ir.locals) {
             if let Some(t) = t
                 && let Err(limit) = self.measure_ty(t, MAX_TYPE_DEPTH, MAX_TYPE_SIZE)
             {
-                return Some(expression_type_error(limit, decl.loc, self.shown(t)));
+                return Some(expression_type_past_limit(limit, decl.loc, self.shown(t)));
             }
         }
         None
@@ -129,16 +135,7 @@ impl Infer<'_> {
                 self.concrete(a)
             })
             .collect();
-        let message = match args {
-            Some(args) => limits::instantiating(limit.name(), &callee, &args),
-            None => format!(
-                "reached the {} while instantiating `{callee}`",
-                limit.name()
-            ),
-        };
-        Diagnostic::limit(self.loc(id), message)
-            .note(limit.note())
-            .note(limits::GROWING_TYPES_NOTE)
+        instantiation_past_limit(limit, self.loc(id), &callee, args)
     }
 
     /// A type past the limits, shortened, when it is small enough to convert.
@@ -146,24 +143,4 @@ impl Infer<'_> {
         self.measure_ty(t, GUARD_DEPTH, GUARD_SIZE).ok()?;
         self.concrete(t).map(|t| limits::shortened(&t))
     }
-}
-
-/// The type of an expression (or a local) past a limit.
-fn expression_type_error(
-    limit: TypeLimit,
-    loc: crate::ir::LocId,
-    shown: Option<String>,
-) -> Diagnostic {
-    let what = match limit {
-        TypeLimit::Depth => format!("is nested more than {MAX_TYPE_DEPTH} levels deep"),
-        TypeLimit::Size => format!("has more than {MAX_TYPE_SIZE} parts"),
-    };
-    let message = match shown {
-        Some(t) => format!(
-            "reached the {}: this value's type, `{t}`, {what}",
-            limit.name()
-        ),
-        None => format!("reached the {}: this value's type {what}", limit.name()),
-    };
-    Diagnostic::limit(loc, message).note(limit.note())
 }

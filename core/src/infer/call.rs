@@ -1,0 +1,334 @@
+//! Calls: of jit fns and declared C functions (`f(x)`, with fresh variables for the
+//! callee's generic arguments), through function pointers, of functions named as values,
+//! of class functions (`v.m(x)`, `V::f(x)`) and builtin methods (`x.sqrt()`), of the
+//! memory-control intrinsics, and of `objmode!` blocks.
+//!
+//! A call's generic arguments are recorded as variables (`Infer::call_vars`), made concrete
+//! at the end; at macro time an unknown callee's call has the `Unknown` type.
+
+use super::class::ClassFn;
+use super::diagnostics;
+use super::unify::{Ty, VarKind};
+use super::{CalleeSig, Infer};
+use crate::diag::Diagnostic;
+use crate::ir::{ClassRefId, ExprId, ExprKind, Intrinsic, LocId, Receiver, RefId, TypeExpr};
+use crate::methods;
+use crate::types::PrimTy;
+
+impl Infer<'_> {
+    /// `f(args)`: a jit fn or a declared C function.
+    pub(super) fn call(&mut self, id: ExprId, callee: RefId, args: &[ExprId]) -> Ty {
+        let loc = self.loc(id);
+        let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
+        let sig = match self.callees.signature(callee) {
+            Ok(Some(sig)) => sig,
+            Ok(None) => return Ty::Unknown,
+            Err(message) => {
+                self.diags.push(Diagnostic::new(loc, message));
+                return Ty::Unknown;
+            }
+        };
+        if sig.is_unsafe && !self.ir.refs[callee.index()].in_unsafe {
+            self.diags
+                .push(diagnostics::unsafe_call_outside_unsafe(loc, &sig.name));
+        }
+        if sig.params.len() != args.len() {
+            self.diags.push(diagnostics::wrong_argument_count(
+                loc,
+                &format!("function `{}`", sig.name),
+                sig.params.len(),
+                args.len(),
+            ));
+            return Ty::Unknown;
+        }
+        self.instantiate(id, &sig, args, &arg_types)
+    }
+
+    /// Checks the arguments of call `id` against `sig`, with fresh variables for the
+    /// callee's generics, which become the call's generic arguments; gives its result type.
+    fn instantiate(
+        &mut self,
+        id: ExprId,
+        sig: &CalleeSig,
+        args: &[ExprId],
+        arg_types: &[Ty],
+    ) -> Ty {
+        let generics: Vec<Ty> = (0..sig.generics)
+            .map(|_| self.fresh(VarKind::General))
+            .collect();
+        for ((a, at), pt) in args.iter().zip(arg_types).zip(&sig.params) {
+            let pty = self.ty_of_expr_type_with(pt, Some(&generics));
+            let aloc = self.loc(*a);
+            self.coerce_at(at, &pty, aloc);
+        }
+        self.call_vars.insert(id, generics.clone());
+        self.ty_of_expr_type_with(&sig.ret, Some(&generics))
+    }
+
+    /// `f(args)` through a function pointer.
+    pub(super) fn call_indirect(&mut self, callee: ExprId, args: &[ExprId], loc: LocId) -> Ty {
+        let ct = self.expr(callee);
+        let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
+        match self.resolve(&ct) {
+            Ty::FnPtr(params, ret) => {
+                if params.len() != args.len() {
+                    self.diags.push(diagnostics::wrong_argument_count(
+                        loc,
+                        "this function",
+                        params.len(),
+                        args.len(),
+                    ));
+                    return *ret;
+                }
+                for ((a, at), pt) in args.iter().zip(&arg_types).zip(&params) {
+                    let aloc = self.loc(*a);
+                    self.coerce_at(at, pt, aloc);
+                }
+                *ret
+            }
+            Ty::Unknown => Ty::Unknown,
+            Ty::Var(v) if self.var_kind(v) == VarKind::General => Ty::Unknown,
+            other => {
+                let shown = self.show(&other);
+                self.diags
+                    .push(diagnostics::not_a_function(self.loc(callee), &shown));
+                Ty::Unknown
+            }
+        }
+    }
+
+    /// A function named as a value: a C function pointer of its signature.
+    pub(super) fn fn_ref(&mut self, item: RefId, loc: LocId) -> Ty {
+        let sig = match self.callees.signature(item) {
+            Ok(Some(sig)) => sig,
+            Ok(None) => return Ty::Unknown,
+            Err(message) => {
+                self.diags.push(Diagnostic::new(loc, message));
+                return Ty::Unknown;
+            }
+        };
+        let name = &sig.name;
+        if sig.generics > 0 {
+            self.diags.push(diagnostics::generic_fn_as_value(loc, name));
+            return Ty::Unknown;
+        }
+        if !sig.extern_c {
+            self.diags.push(diagnostics::rust_fn_as_value(loc, name));
+            return Ty::Unknown;
+        }
+        if sig.is_unsafe {
+            self.diags.push(diagnostics::unsafe_fn_as_value(loc, name));
+            return Ty::Unknown;
+        }
+        let params = sig
+            .params
+            .iter()
+            .map(|p| self.ty_of_expr_type_with(p, Some(&[])))
+            .collect();
+        let ret = self.ty_of_expr_type_with(&sig.ret, Some(&[]));
+        Ty::FnPtr(params, Box::new(ret))
+    }
+
+    /// A call of a class function, its receiver (if any) being the first argument.
+    pub(super) fn call_target(
+        &mut self,
+        id: ExprId,
+        f: ClassFn,
+        args: &[ExprId],
+        arg_types: &[Ty],
+    ) -> Ty {
+        let loc = self.loc(id);
+        let m = &f.sig;
+        let sig = &m.sig;
+        if sig.params.len() != args.len() {
+            let (expected, supplied) = match m.receiver {
+                // `v.m(a)`: the receiver is not counted, as rustc does not count it.
+                Some(_) if matches!(self.ir.expr(id).kind, ExprKind::MethodCall { .. }) => {
+                    (sig.params.len() - 1, args.len() - 1)
+                }
+                _ => (sig.params.len(), args.len()),
+            };
+            self.diags.push(diagnostics::wrong_argument_count(
+                loc,
+                &format!("`{}`", sig.name),
+                expected,
+                supplied,
+            ));
+            return Ty::Unknown;
+        }
+        let ret = self.instantiate(id, sig, args, arg_types);
+        self.class_calls.insert(id, f.call);
+        ret
+    }
+
+    /// `Class::name(args)`.
+    pub(super) fn assoc_call(
+        &mut self,
+        id: ExprId,
+        class: ClassRefId,
+        name: &str,
+        args: &[ExprId],
+    ) -> Ty {
+        let loc = self.loc(id);
+        let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
+        let Ty::Class(key) = self.class_ty(class, loc) else {
+            return Ty::Unknown;
+        };
+        let Some(f) = self.lookup_method(&key, name, loc) else {
+            return Ty::Unknown;
+        };
+        if f.sig.receiver == Some(Receiver::RefMut)
+            && let Some(first) = args.first()
+        {
+            self.check_mutable_receiver(*first, name);
+        }
+        self.call_target(id, f, args, &arg_types)
+    }
+
+    /// `receiver.method(args)`: a function of the receiver's class, or a builtin method.
+    pub(super) fn method_call(
+        &mut self,
+        id: ExprId,
+        receiver: ExprId,
+        method: &str,
+        args: &[ExprId],
+    ) -> Ty {
+        let loc = self.loc(id);
+        let rt = self.expr(receiver);
+        let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
+        let recv = match self.resolve(&rt) {
+            Ty::Var(v) if self.var_kind(v) != VarKind::General => {
+                let int = self.var_kind(v) == VarKind::Int;
+                self.diags
+                    .push(diagnostics::ambiguous_numeric_receiver(loc, method, int));
+                return Ty::Unknown;
+            }
+            _ => match self.known_receiver(&rt, self.loc(receiver)) {
+                None => return Ty::Unknown,
+                Some(t) => t,
+            },
+        };
+        if let Ty::Class(key) = &recv {
+            let Some(f) = self.lookup_method(key, method, loc) else {
+                return Ty::Unknown;
+            };
+            if f.sig.receiver.is_none() {
+                self.diags
+                    .push(diagnostics::associated_fn_as_method(loc, &key.name, method));
+                return Ty::Unknown;
+            }
+            if f.sig.receiver == Some(Receiver::RefMut) {
+                self.check_mutable_receiver(receiver, method);
+            }
+            let mut all_args = vec![receiver];
+            all_args.extend_from_slice(args);
+            let mut all_types = vec![rt.clone()];
+            all_types.extend(arg_types);
+            return self.call_target(id, f, &all_args, &all_types);
+        }
+        if let Ty::PassThru(key) = &recv {
+            self.diags.push(diagnostics::passthru_misuse(
+                loc,
+                &format!("method named `{method}`"),
+                &key.name,
+            ));
+            return Ty::Unknown;
+        }
+        let concrete = match self.concrete(&recv) {
+            Some(t) => t,
+            None => return Ty::Unknown,
+        };
+        let Some(sig) = methods::lookup(&concrete, method) else {
+            self.diags.push(diagnostics::no_builtin_method(
+                loc,
+                method,
+                &concrete,
+                &methods::receiver_description(&concrete),
+                &methods::names_for(&concrete),
+            ));
+            return Ty::Unknown;
+        };
+        if sig.params.len() != args.len() {
+            self.diags.push(diagnostics::builtin_wrong_argument_count(
+                loc,
+                method,
+                sig.params.len(),
+                args.len(),
+            ));
+            return Self::ty_of_type(&sig.ret);
+        }
+        for ((a, at), pt) in args.iter().zip(&arg_types).zip(&sig.params) {
+            let aloc = self.loc(*a);
+            self.coerce_at(at, &Self::ty_of_type(pt), aloc);
+        }
+        self.methods.insert(id, sig.builtin);
+        Self::ty_of_type(&sig.ret)
+    }
+
+    /// `sizeof::<T>()`, `unsafe_cast::<T>(ptr)`, `construct_at::<T>(ptr, v)`,
+    /// `destroy_at::<T>(ptr)`.
+    pub(super) fn intrinsic(
+        &mut self,
+        id: ExprId,
+        which: Intrinsic,
+        ty: &TypeExpr,
+        args: &[ExprId],
+    ) -> Ty {
+        let loc = self.loc(id);
+        let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
+        let t = self.ty_of_expr_type(ty, loc);
+        let byte_ptr = Ty::Ptr(Box::new(Ty::Prim(PrimTy::U8)), true);
+        let sizes = matches!(which, Intrinsic::SizeOf | Intrinsic::AlignOf);
+        match self.resolve(&t) {
+            Ty::Class(_) | Ty::Unknown | Ty::Var(_) => {}
+            Ty::Prim(_) if sizes => {}
+            other if sizes => {
+                // As Rust's `sizeof<T: JitLayout>`, in its words: a class or a primitive.
+                // rustc checks what Rust callers pass a generic fn (its glue asks
+                // `T: JitLayout`), not what generic jit code passes.
+                let shown = self.show(&other);
+                self.diags.push(diagnostics::no_jit_layout(loc, &shown));
+            }
+            other => {
+                let shown = self.show(&other);
+                self.diags.push(diagnostics::intrinsic_needs_class(
+                    loc,
+                    which.name(),
+                    &shown,
+                ));
+            }
+        }
+        if let Some(first) = args.first() {
+            let floc = self.loc(*first);
+            self.coerce_at(&arg_types[0], &byte_ptr, floc);
+        }
+        match which {
+            Intrinsic::SizeOf | Intrinsic::AlignOf => Ty::Prim(PrimTy::Usize),
+            Intrinsic::UnsafeCast => t,
+            Intrinsic::ConstructAt => {
+                let vloc = self.loc(args[1]);
+                self.coerce_at(&arg_types[1], &t, vloc);
+                t
+            }
+            Intrinsic::DestroyAt => Ty::Unit,
+        }
+    }
+
+    /// An `objmode!` block: its inputs are checked against their declared types, its
+    /// output is its declared type.
+    pub(super) fn obj_mode(
+        &mut self,
+        loc: LocId,
+        args: &[ExprId],
+        inputs: &[TypeExpr],
+        output: &TypeExpr,
+    ) -> Ty {
+        for (a, t) in args.iter().zip(inputs) {
+            let at = self.expr(*a);
+            let it = self.ty_of_expr_type(t, loc);
+            let aloc = self.loc(*a);
+            self.coerce_at(&at, &it, aloc);
+        }
+        self.ty_of_expr_type(output, loc)
+    }
+}

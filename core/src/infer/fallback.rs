@@ -1,0 +1,169 @@
+//! After the walk: literals that nothing typed take the types a cast gives them, or Rust's
+//! defaults (`i32`, `f64`); integer literals are checked against their final type's
+//! range; and the types of the walk become concrete `Type`s (`finish`).
+//!
+//! `finish` reports the first expression, local or call whose type stayed open ("type
+//! annotations needed") and nothing after it: one open type usually leaves many.
+
+use super::deferred::Deferred;
+use super::diagnostics;
+use super::unify::{Ty, VarKind, VarState};
+use super::{Infer, Typed};
+use crate::diag::Diagnostic;
+use crate::types::{PrimTy, Type};
+use std::collections::HashMap;
+
+impl Infer<'_> {
+    /// `3_000_000_000 as u64`: like rustc, a cast first tries to coerce its operand to the
+    /// target type, so a literal that nothing else constrains takes the cast's type.
+    pub(super) fn casts_type_literals(&mut self) {
+        let casts: Vec<(Ty, Ty)> = self
+            .deferred
+            .iter()
+            .filter_map(|d| match d {
+                Deferred::Cast(_, from, to) => Some((from.clone(), to.clone())),
+                _ => None,
+            })
+            .collect();
+        for (from, to) in casts {
+            if let (Ty::Var(v), Ty::Prim(p)) = (self.resolve(&from), self.resolve(&to)) {
+                let fits = match self.var_kind(v) {
+                    VarKind::Int => p.is_int(),
+                    VarKind::Float => p.is_float(),
+                    VarKind::General => false,
+                };
+                if fits {
+                    let _ = self.unify(&from, &to);
+                }
+            }
+        }
+    }
+
+    /// At macro time, a literal still untyped after the walk may be the argument of an
+    /// unknown callee, whose parameter type only the first call knows: no range check on a
+    /// guess.
+    pub(super) fn forget_untyped_literals(&mut self) {
+        let lits = std::mem::take(&mut self.int_lits);
+        self.int_lits = lits
+            .into_iter()
+            .filter(|(_, _, t)| !matches!(self.resolve(t), Ty::Var(_)))
+            .collect();
+    }
+
+    /// Gives unconstrained literals Rust's default types.
+    pub(super) fn default_literals(&mut self) {
+        for v in 0..self.vars.len() {
+            if let VarState::Unbound(kind) = self.vars[v] {
+                let t = match kind {
+                    VarKind::Int => Ty::Prim(PrimTy::I32),
+                    VarKind::Float => Ty::Prim(PrimTy::F64),
+                    VarKind::General => continue,
+                };
+                self.vars[v] = VarState::Bound(t);
+            }
+        }
+    }
+
+    /// An integer literal fits its type (`300_u8` does not).
+    pub(super) fn check_int_literals(&mut self) {
+        for (id, v, t) in std::mem::take(&mut self.int_lits) {
+            let Some(p) = self.prim_or_skip(&t) else {
+                continue;
+            };
+            if let Some((lo, hi)) = p.int_range()
+                && (v < lo || v > hi)
+            {
+                self.diags.push(diagnostics::literal_out_of_range(
+                    self.loc(id),
+                    p,
+                    v,
+                    lo,
+                    hi,
+                ));
+            }
+        }
+    }
+
+    /// The concrete types of everything, or the errors (run time only).
+    pub(super) fn finish(mut self) -> Result<Typed, Vec<Diagnostic>> {
+        if let Some(d) = self.type_limit_error() {
+            return Err(vec![d]);
+        }
+        let mut expr_types = Vec::with_capacity(self.expr_types.len());
+        let mut reported = false;
+        for (i, t) in self.expr_types.iter().enumerate() {
+            match self.concrete(t) {
+                Some(c) => expr_types.push(c),
+                // Never reached by the walk (an expression the lowering built and dropped).
+                None if *t == Ty::Unknown => expr_types.push(Type::Unit),
+                None => {
+                    if !reported {
+                        self.diags
+                            .push(diagnostics::type_annotations_needed(self.ir.exprs[i].loc));
+                        reported = true;
+                    }
+                    expr_types.push(Type::Unit);
+                }
+            }
+        }
+        let mut local_types = Vec::with_capacity(self.local_types.len());
+        for (i, t) in self.local_types.iter().enumerate() {
+            match t.as_ref().and_then(|t| self.concrete(t)) {
+                Some(c) => local_types.push(c),
+                None => {
+                    // A local that is declared but never reached (dead code) or never given a type.
+                    if t.is_some() && !reported {
+                        let decl = &self.ir.locals[i];
+                        self.diags.push(diagnostics::local_type_annotations_needed(
+                            decl.loc, &decl.name,
+                        ));
+                        reported = true;
+                    }
+                    local_types.push(Type::Unit);
+                }
+            }
+        }
+        let mut call_type_args = HashMap::new();
+        for (id, vars) in &self.call_vars {
+            let mut args = Vec::new();
+            for v in vars {
+                match self.concrete(v) {
+                    Some(c) => args.push(c),
+                    None => {
+                        if !reported {
+                            self.diags.push(diagnostics::call_type_annotations_needed(
+                                self.ir.exprs[id.index()].loc,
+                            ));
+                            reported = true;
+                        }
+                        args.push(Type::Unit);
+                    }
+                }
+            }
+            call_type_args.insert(*id, args);
+        }
+        if !self.diags.is_empty() {
+            return Err(self.diags);
+        }
+        let ret = self.concrete(&self.ret).expect("return type is concrete");
+        let params = self
+            .ir
+            .params
+            .iter()
+            .map(|p| local_types[p.local.index()].clone())
+            .collect();
+        Ok(Typed {
+            expr_types,
+            local_types,
+            call_type_args,
+            methods: self.methods,
+            class_calls: self.class_calls,
+            class_ops: self.class_ops,
+            field_index: self.field_index,
+            literal_fields: self.literal_fields,
+            opaque_equalities: self.opaque_equalities,
+            ret,
+            params,
+        })
+    }
+}

@@ -1,0 +1,333 @@
+//! Type inference and checking of one function body.
+//!
+//! Unification over type variables, with Rust's literal rules: an unsuffixed integer
+//! literal is an integer variable (default `i32`), a float literal a float variable
+//! (default `f64`). Operator and cast validity is checked after unification, so the order
+//! of statements does not matter for them; method calls and field accesses need their
+//! receiver's type when they are reached, as in rustc.
+//!
+//! Two modes share this code:
+//! - at macro time (`Mode::MacroTime`) the signatures of called jit fns are unknown; their
+//!   results have the `Unknown` type, which unifies silently with anything, so only
+//!   errors that are certain are reported;
+//! - at the first call (`Mode::Runtime`) every signature and generic argument is known and
+//!   every expression must end with a concrete type.
+//!
+//! This file holds the interface (`infer`, `Callees`, `Typed`) and the inference context
+//! `Infer`, whose methods live in the files of its concerns:
+//! - `unify`: inference types, type variables, unification and coercion;
+//! - `expr`: the walk over expressions, blocks and branches; `pattern`: `let` and
+//!   `if let` patterns; `loops`: loops, `break`, and what `for` walks;
+//! - `place`: assignment, places and mutability;
+//! - `call`: calls of functions, methods, function pointers and intrinsics;
+//! - `class`: fields, properties and struct literals of classes;
+//! - `op`: operators and casts; `class_op`: operators on class instances, through
+//!   their operator traits;
+//! - `deferred`: the checks that wait for final types (operators, casts, ...);
+//! - `fallback`: literal defaults and finishing into concrete types;
+//! - `limits`: inference within the type limits;
+//! - `diagnostics`: every message.
+
+use crate::diag::Diagnostic;
+use crate::ir::{ClassRefId, ExprId, FnIr, LocId, OpaqueRefId, Receiver, RefId, TypeExpr};
+use crate::methods::Builtin;
+use crate::types::{ClassKey, OpaqueKey, Type};
+use std::collections::HashMap;
+
+mod call;
+mod class;
+mod class_op;
+mod deferred;
+mod diagnostics;
+mod expr;
+mod fallback;
+mod limits;
+mod loops;
+mod op;
+mod pattern;
+mod place;
+mod unify;
+
+use deferred::Deferred;
+use unify::{Ty, VarState};
+
+pub use unify::concrete_type;
+
+/// The signature of a called function, as written (with its own generics). Class types
+/// in it are already resolved (`TypeExpr::Concrete`), since its class references belong
+/// to the callee.
+#[derive(Clone, Debug)]
+pub struct CalleeSig {
+    pub name: String,
+    pub generics: usize,
+    pub params: Vec<TypeExpr>,
+    pub ret: TypeExpr,
+    /// An `extern "C"` jit fn or a declared C function: usable as a function pointer.
+    pub extern_c: bool,
+    /// A declared C function not marked `safe`: calling it needs an `unsafe` block.
+    pub is_unsafe: bool,
+}
+
+/// A field of a class, in payload order.
+#[derive(Clone, Debug)]
+pub struct FieldSig {
+    pub name: String,
+    pub ty: Type,
+}
+
+/// A function of a class's impl blocks: a method (`receiver` is set and `self` is the
+/// first parameter of `sig`), a constructor or a static method.
+#[derive(Clone, Debug)]
+pub struct MethodSig {
+    pub sig: CalleeSig,
+    pub receiver: Option<Receiver>,
+    pub kind: FnKind,
+}
+
+/// What a function of a class is to jit code besides a function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FnKind {
+    Plain,
+    /// `#[getter] fn name(&self) -> T`: jit code reads it as the field `v.name`.
+    Getter,
+    /// `#[setter] fn set_name(&mut self, value: T)`: jit code writes `v.name = value`.
+    Setter,
+}
+
+/// A call of a function of a class: `Callees::method(class, method)[candidate]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassCall {
+    pub class: ClassKey,
+    pub method: String,
+    pub candidate: usize,
+}
+
+/// An operator on class instances, as calls of the class's operator trait methods.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClassOp {
+    /// `a + b` is `add(a, b)`, `-a` is `neg(a)`, `a += b` is `add_assign(a, b)`.
+    Call(ClassCall),
+    /// `a > b` as `lt(b, a)`, when the class defines no `gt`.
+    Swapped(ClassCall),
+    /// `a != b` as `!eq(a, b)`, when the class defines no `ne`.
+    Negated(ClassCall),
+    /// `a <= b` as `lt(a, b) || eq(a, b)` (`swapped`: `a >= b` as `lt(b, a) || eq(a, b)`),
+    /// when the class defines no `le` / `ge`.
+    OrEq {
+        lt: ClassCall,
+        eq: ClassCall,
+        swapped: bool,
+    },
+}
+
+/// Supplies what a body refers to: called functions and classes.
+pub trait Callees {
+    /// `Ok(None)` when the signature is not known (macro time).
+    fn signature(&self, item: RefId) -> Result<Option<CalleeSig>, String>;
+    /// The class a class reference names; `Ok(None)` when not known (macro time).
+    fn class(&self, class: ClassRefId) -> Result<Option<ClassKey>, String>;
+    /// The Rust type inside a `PassThru<T>`; `None` at macro time, where the written
+    /// name identifies it.
+    fn opaque(&self, opaque: OpaqueRefId) -> Option<OpaqueKey> {
+        let _ = opaque;
+        None
+    }
+    /// The fields of a class, in payload order.
+    fn fields(&self, class: &ClassKey) -> Result<Vec<FieldSig>, String>;
+    /// The functions called `name` in a class's impl blocks: one for an inherent
+    /// function; one per impl for an operator trait's method (`Mul::mul` of `Mul<f64>` and
+    /// of `Mul<V>`). Candidates keep their order, which `ClassCall::candidate` indexes.
+    fn method(&self, class: &ClassKey, name: &str) -> Result<Vec<MethodSig>, String>;
+    /// The names of a class's functions, for "no method named" messages.
+    fn method_names(&self, class: &ClassKey) -> Vec<String>;
+}
+
+/// Macro time: nothing is known about other items.
+pub struct UnknownCallees;
+
+impl Callees for UnknownCallees {
+    fn signature(&self, _: RefId) -> Result<Option<CalleeSig>, String> {
+        Ok(None)
+    }
+
+    fn class(&self, _: ClassRefId) -> Result<Option<ClassKey>, String> {
+        Ok(None)
+    }
+
+    fn fields(&self, _: &ClassKey) -> Result<Vec<FieldSig>, String> {
+        Ok(Vec::new())
+    }
+
+    fn method(&self, _: &ClassKey, _: &str) -> Result<Vec<MethodSig>, String> {
+        Ok(Vec::new())
+    }
+
+    fn method_names(&self, _: &ClassKey) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// Where inference runs: at macro time or at the first call (see the module doc).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    MacroTime,
+    Runtime,
+}
+
+/// The result of inference: a concrete type for every expression and local. At macro time
+/// (`Mode::MacroTime`) only `opaque_equalities` is filled.
+#[derive(Clone, Debug)]
+pub struct Typed {
+    pub expr_types: Vec<Type>,
+    pub local_types: Vec<Type>,
+    /// Generic arguments of each `Call` expression's callee.
+    pub call_type_args: HashMap<ExprId, Vec<Type>>,
+    /// The builtin behind each `MethodCall` expression on a non-class receiver.
+    pub methods: HashMap<ExprId, Builtin>,
+    /// The class function each `MethodCall` on a class instance and each `AssocCall`
+    /// calls; generic arguments are in `call_type_args`.
+    pub class_calls: HashMap<ExprId, ClassCall>,
+    /// The operator methods behind each `Binary`, `Unary` and `CompoundAssign` on class
+    /// instances.
+    pub class_ops: HashMap<ExprId, ClassOp>,
+    /// The payload index of the field each `Field` expression reads or writes.
+    pub field_index: HashMap<ExprId, u32>,
+    /// For each `StructLit`, the payload index of each of its written fields, in order.
+    pub literal_fields: HashMap<ExprId, Vec<u32>>,
+    /// At macro time: pairs of differently written `PassThru<T>` types the body treats as
+    /// one (indices into `FnIr::opaques`); rustc checks each.
+    pub opaque_equalities: Vec<(u32, u32)>,
+    pub ret: Type,
+    pub params: Vec<Type>,
+}
+
+/// Infers the types of `ir` specialised with `type_args` (one per generic parameter).
+pub fn infer(
+    ir: &FnIr,
+    type_args: &[Type],
+    callees: &dyn Callees,
+    mode: Mode,
+) -> Result<Typed, Vec<Diagnostic>> {
+    assert_eq!(
+        type_args.len(),
+        ir.generics.len(),
+        "one type argument per generic parameter"
+    );
+    let cx = Infer {
+        ir,
+        callees,
+        mode,
+        vars: Vec::new(),
+        expr_types: vec![Ty::Unknown; ir.exprs.len()],
+        local_types: vec![None; ir.locals.len()],
+        local_assigned: vec![false; ir.locals.len()],
+        loop_break: HashMap::new(),
+        call_vars: HashMap::new(),
+        methods: HashMap::new(),
+        class_calls: HashMap::new(),
+        class_ops: HashMap::new(),
+        field_index: HashMap::new(),
+        literal_fields: HashMap::new(),
+        deferred: Vec::new(),
+        int_lits: Vec::new(),
+        diags: Vec::new(),
+        opaque_equalities: Vec::new(),
+        ret: Ty::Unknown,
+        type_args,
+    };
+    cx.run()
+}
+
+/// The state of inference over one body; the walk fills it, `finish` turns it into `Typed`.
+struct Infer<'a> {
+    ir: &'a FnIr,
+    callees: &'a dyn Callees,
+    mode: Mode,
+    /// The type variables, by number (`Ty::Var`).
+    vars: Vec<VarState>,
+    expr_types: Vec<Ty>,
+    /// `None` until the walk reaches the local's declaration.
+    local_types: Vec<Option<Ty>>,
+    /// Whether a local was initialised by its `let`; `let x;` locals may be assigned later.
+    local_assigned: Vec<bool>,
+    /// For each `loop`, the type of its `break` values so far (`None`: no value yet).
+    loop_break: HashMap<ExprId, Option<Ty>>,
+    /// The generic arguments of each call, as variables until the end.
+    call_vars: HashMap<ExprId, Vec<Ty>>,
+    methods: HashMap<ExprId, Builtin>,
+    class_calls: HashMap<ExprId, ClassCall>,
+    class_ops: HashMap<ExprId, ClassOp>,
+    field_index: HashMap<ExprId, u32>,
+    literal_fields: HashMap<ExprId, Vec<u32>>,
+    /// The checks that wait for final types.
+    deferred: Vec<Deferred>,
+    /// Every integer literal, its value and its type, for the range check at the end.
+    int_lits: Vec<(ExprId, i128, Ty)>,
+    diags: Vec<Diagnostic>,
+    /// At macro time: pairs of differently written `PassThru<T>` types that were unified
+    /// (by index into `FnIr::opaques`), for rustc to check that they are one type.
+    opaque_equalities: Vec<(u32, u32)>,
+    ret: Ty,
+    /// The generic arguments of this specialisation, one per generic parameter.
+    type_args: &'a [Type],
+}
+
+impl Infer<'_> {
+    fn run(mut self) -> Result<Typed, Vec<Diagnostic>> {
+        let ir = self.ir;
+        for p in &ir.params {
+            let t = self.ty_of_expr_type(&p.ty, p.loc);
+            self.local_types[p.local.index()] = Some(t);
+            // A parameter is initialised by its argument: assigning one needs `mut`.
+            self.local_assigned[p.local.index()] = true;
+        }
+        self.ret = self.ty_of_expr_type(&ir.ret, ir.ret_loc);
+        let body_ty = self.expr(ir.body);
+        let ret = self.ret.clone();
+        let loc = self.tail_loc(ir.body).unwrap_or(ir.ret_loc);
+        if self.coerce(&body_ty, &ret).is_err() {
+            let mut d = self.mismatch(loc, &ret, &body_ty);
+            if self.tail_loc(ir.body).is_none() && self.resolve(&body_ty) == Ty::Unit {
+                d = diagnostics::body_returns_unit(ir.ret_loc, d);
+            } else {
+                d = self.return_type_note(d);
+            }
+            self.diags.push(d);
+        }
+        self.check_place_results();
+        self.casts_type_literals();
+        if self.mode == Mode::MacroTime {
+            self.forget_untyped_literals();
+        }
+        self.default_literals();
+        self.run_deferred();
+        self.check_int_literals();
+        self.report_first_type_past_limits();
+        if !self.diags.is_empty() {
+            return Err(self.diags);
+        }
+        if self.mode == Mode::MacroTime {
+            // Nothing more to learn: unknown callees leave holes that only the first call
+            // fills. What the glue needs is the pairs of handle types rustc must compare.
+            return Ok(Typed {
+                expr_types: Vec::new(),
+                local_types: Vec::new(),
+                call_type_args: HashMap::new(),
+                methods: HashMap::new(),
+                class_calls: HashMap::new(),
+                class_ops: HashMap::new(),
+                field_index: HashMap::new(),
+                literal_fields: HashMap::new(),
+                opaque_equalities: self.opaque_equalities,
+                ret: Type::Unit,
+                params: Vec::new(),
+            });
+        }
+        self.finish()
+    }
+
+    /// Where expression `e` is written.
+    fn loc(&self, e: ExprId) -> LocId {
+        self.ir.expr(e).loc
+    }
+}

@@ -1,0 +1,236 @@
+//! Operators and casts: unary, binary and compound-assignment operators, indexing and
+//! `as`; on class instances they go to the class's operator traits (`class_op`).
+//!
+//! On primitives, the operands are unified as the walk meets them, and whether the
+//! operator applies to their type is checked once types are final (`Deferred`), so that
+//! `let x = 1; x << 2u8` or `a + b` before `a`'s type is known are judged by the types
+//! they end with. Shifts take any integer on the right; `&&`/`||` take `bool`s.
+
+use super::deferred::Deferred;
+use super::diagnostics;
+use super::unify::{Ty, VarKind, VarState};
+use super::{Infer, Mode};
+use crate::ir::{BinOp, ExprId, LocId, TypeExpr, UnOp};
+use crate::operators::{OperatorMethod, Syntax};
+use crate::types::PrimTy;
+
+impl Infer<'_> {
+    /// `op inner`.
+    pub(super) fn unary(&mut self, id: ExprId, op: UnOp, inner: ExprId) -> Ty {
+        let t = self.expr(inner);
+        if let (Some(method), Ty::Class(key)) = (
+            OperatorMethod::for_syntax(Syntax::Unary(op)),
+            self.resolve(&t),
+        ) {
+            return self.class_unary(id, op, method, (inner, t), key);
+        }
+        self.deferred.push(Deferred::Unary(id, op, t.clone()));
+        t
+    }
+
+    /// `a op b`.
+    pub(super) fn binary(&mut self, id: ExprId, op: BinOp, a: ExprId, b: ExprId) -> Ty {
+        let at = self.expr(a);
+        let bt = self.expr(b);
+        let bloc = self.loc(b);
+        if !matches!(op, BinOp::And | BinOp::Or) {
+            self.unknown_at_macro_time(&at);
+        }
+        if let Ty::Class(key) = self.resolve(&at)
+            && !matches!(op, BinOp::And | BinOp::Or)
+        {
+            return self.class_binary(id, op, (a, at), (b, bt), key);
+        }
+        match op {
+            BinOp::And | BinOp::Or => {
+                let aloc = self.loc(a);
+                self.coerce_at(&at, &Ty::Prim(PrimTy::Bool), aloc);
+                self.coerce_at(&bt, &Ty::Prim(PrimTy::Bool), bloc);
+                Ty::Prim(PrimTy::Bool)
+            }
+            BinOp::Shl | BinOp::Shr => {
+                self.deferred.push(Deferred::Binary(id, op, at.clone()));
+                self.deferred.push(Deferred::Binary(b, BinOp::Shl, bt));
+                at
+            }
+            _ => {
+                if self.coerce(&bt, &at).is_err() {
+                    let d = self.mismatch(bloc, &at, &bt);
+                    self.diags.push(d);
+                }
+                self.deferred.push(Deferred::Binary(id, op, at.clone()));
+                if op.is_comparison() {
+                    Ty::Prim(PrimTy::Bool)
+                } else {
+                    at
+                }
+            }
+        }
+    }
+
+    /// `place op= value`.
+    pub(super) fn compound_assign(
+        &mut self,
+        id: ExprId,
+        op: BinOp,
+        place: ExprId,
+        value: ExprId,
+    ) -> Ty {
+        let pt = self.place(place, true);
+        let vt = self.expr(value);
+        self.unknown_at_macro_time(&pt);
+        if let Ty::Class(key) = self.resolve(&pt) {
+            return self.class_compound(id, op, (place, pt), (value, vt), key);
+        }
+        if op.is_shift() {
+            self.deferred.push(Deferred::Binary(value, BinOp::Shl, vt));
+        } else {
+            let vloc = self.loc(value);
+            self.coerce_at(&vt, &pt, vloc);
+        }
+        self.deferred.push(Deferred::Binary(id, op, pt));
+        Ty::Unit
+    }
+
+    /// `inner as target`.
+    pub(super) fn cast(&mut self, id: ExprId, inner: ExprId, target: &TypeExpr) -> Ty {
+        let from = self.expr(inner);
+        let to = self.ty_of_expr_type(target, self.loc(id));
+        self.deferred.push(Deferred::Cast(id, from, to.clone()));
+        to
+    }
+
+    /// `base[index]` (`bt`, `it`: their types), read.
+    pub(super) fn index(&mut self, id: ExprId, bt: &Ty, it: &Ty, loc: LocId, iloc: LocId) -> Ty {
+        let usize_t = Ty::Prim(PrimTy::Usize);
+        match self.known_receiver(bt, loc) {
+            None => Ty::Unknown,
+            Some(Ty::Class(key)) => self.class_index(id, key, OperatorMethod::Index, (bt, it)),
+            Some(Ty::Slice(elem, _)) => {
+                if self.coerce(it, &usize_t).is_err() {
+                    let shown = self.show(it);
+                    self.diags
+                        .push(diagnostics::slice_index_not_usize(iloc, &shown));
+                }
+                *elem
+            }
+            Some(other) => {
+                let shown = self.show(&other);
+                self.diags.push(diagnostics::cannot_index(loc, &shown));
+                Ty::Unknown
+            }
+        }
+    }
+
+    /// At macro time, a left operand whose type is still open comes from a value only the
+    /// run time knows (a class instance, a callee's result, copied into a local): it may
+    /// be a class, whose operator impls take other right-hand types, so the right operand
+    /// must not decide its type. It stays unknown, like the value it came from.
+    fn unknown_at_macro_time(&mut self, t: &Ty) {
+        if self.mode == Mode::MacroTime
+            && let Ty::Var(v) = self.resolve(t)
+            && self.var_kind(v) == VarKind::General
+        {
+            self.vars[v as usize] = VarState::Bound(Ty::Unknown);
+        }
+    }
+
+    // ---- deferred checks --------------------------------------------------------------
+
+    /// Deferred: `op x` on a primitive that has the operator.
+    pub(super) fn check_unary(&mut self, id: ExprId, op: UnOp, t: &Ty) {
+        let Some(p) = self.prim_or_skip(t) else {
+            if !self.is_unknownish(t) && self.concrete(t).is_some() {
+                let shown = self.show(t);
+                self.diags.push(diagnostics::unary_not_applicable(
+                    self.loc(id),
+                    op,
+                    &shown,
+                    false,
+                ));
+            }
+            return;
+        };
+        let ok = match op {
+            UnOp::Neg => p.is_signed(),
+            UnOp::Not => p.is_int() || p == PrimTy::Bool,
+        };
+        if !ok {
+            let unsigned = op == UnOp::Neg && p.is_int();
+            self.diags.push(diagnostics::unary_not_applicable(
+                self.loc(id),
+                op,
+                &p.to_string(),
+                unsigned,
+            ));
+        }
+    }
+
+    /// Deferred: `a op b` on operands of type `t` that have the operator.
+    pub(super) fn check_binary(&mut self, id: ExprId, op: BinOp, t: &Ty) {
+        let loc = self.loc(id);
+        // Raw and function pointers compare by address, pass-through handles by
+        // identity.
+        if matches!(
+            self.resolve(t),
+            Ty::Ptr(..) | Ty::PassThru(_) | Ty::FnPtr(..)
+        ) && matches!(op, BinOp::Eq | BinOp::Ne)
+        {
+            return;
+        }
+        let Some(p) = self.prim_or_skip(t) else {
+            if !self.is_unknownish(t) && self.concrete(t).is_some() {
+                let shown = self.show(t);
+                self.diags
+                    .push(diagnostics::binary_not_applicable(loc, op, &shown));
+            }
+            return;
+        };
+        let ok = match op {
+            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem => p.is_numeric(),
+            BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => p.is_int() || p == PrimTy::Bool,
+            BinOp::Shl | BinOp::Shr => p.is_int(),
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => true,
+            BinOp::And | BinOp::Or => p == PrimTy::Bool,
+        };
+        if !ok {
+            self.diags
+                .push(diagnostics::binary_not_applicable(loc, op, &p.to_string()));
+        }
+    }
+
+    /// Deferred: `x as T` between numbers, from `bool` to integers, between pointers and
+    /// integers (addresses) and other pointers, and of a function pointer to its own type.
+    pub(super) fn check_cast(&mut self, id: ExprId, from: &Ty, to: &Ty) {
+        let loc = self.loc(id);
+        match (self.resolve(from), self.resolve(to)) {
+            (Ty::Ptr(..), Ty::Ptr(..)) => return,
+            (f @ Ty::FnPtr(..), t) | (f, t @ Ty::FnPtr(..)) => {
+                if self.unify(&f, &t).is_err() {
+                    let (fc, tc) = (self.show(&f), self.show(&t));
+                    self.diags.push(diagnostics::fn_pointer_cast(loc, &fc, &tc));
+                }
+                return;
+            }
+            (Ty::Ptr(..), Ty::Prim(p)) | (Ty::Prim(p), Ty::Ptr(..)) if p.is_int() => return,
+            (Ty::Ptr(..), Ty::Prim(_)) | (Ty::Prim(_), Ty::Ptr(..)) => {
+                let (fc, tc) = (self.show(from), self.show(to));
+                self.diags.push(diagnostics::pointer_cast(loc, &fc, &tc));
+                return;
+            }
+            _ => {}
+        }
+        let (Some(f), Some(t)) = (self.prim_or_skip(from), self.prim_or_skip(to)) else {
+            if let (Some(fc), Some(tc)) = (self.concrete(from), self.concrete(to)) {
+                self.diags
+                    .push(diagnostics::non_primitive_cast(loc, &fc, &tc));
+            }
+            return;
+        };
+        if t == PrimTy::Bool && f != PrimTy::Bool {
+            self.diags.push(diagnostics::cast_to_bool(loc, f));
+        } else if f == PrimTy::Bool && t.is_float() {
+            self.diags.push(diagnostics::bool_to_float(loc, t));
+        }
+    }
+}

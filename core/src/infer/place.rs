@@ -1,0 +1,234 @@
+//! Places and mutability: what may be assigned (`x = ..`, `x.f = ..`, `v[i] = ..`, `x op=
+//! ..`), borrowed mutably (`&mut self.f`, a `&mut self` method's receiver), and where
+//! `&self.field` may go.
+//!
+//! Rust's rules, as jit code meets them: a variable is assigned once unless `mut` (a `let
+//! x;` once later), a field place is rooted in a mutable variable, a slice element, or an
+//! instance from anywhere (instances are references), `self` is never rebound, and a
+//! `#[getter]` property is a call, not memory.
+
+use super::diagnostics;
+use super::unify::Ty;
+use super::{FnKind, Infer};
+use crate::ir::{ExprId, ExprKind, LocId, LocalId};
+use crate::operators::OperatorMethod;
+
+impl Infer<'_> {
+    /// `place = value`.
+    pub(super) fn assign(&mut self, id: ExprId, place: ExprId, value: ExprId) -> Ty {
+        if let ExprKind::Field(base, name) = &self.ir.expr(place).kind {
+            return self.field_assign(id, place, (*base, name), value);
+        }
+        let pt = self.place(place, false);
+        let vt = self.expr(value);
+        let vloc = self.loc(value);
+        self.coerce_at(&vt, &pt, vloc);
+        Ty::Unit
+    }
+
+    /// The type of an assignable place, after checking that it may be assigned.
+    pub(super) fn place(&mut self, id: ExprId, compound: bool) -> Ty {
+        let ir = self.ir;
+        let loc = self.loc(id);
+        match &ir.expr(id).kind {
+            ExprKind::Local(l) => {
+                let decl = ir.local(*l);
+                // `let x;` may be assigned later (rustc's shadow check enforces "once" for
+                // non-generic code; generic code is only checked for being initialised).
+                let deferred_init = !compound && !self.local_assigned[l.index()];
+                let is_self =
+                    ir.receiver.is_some() && ir.params.first().map(|p| p.local) == Some(*l);
+                if is_self {
+                    // The receiver is borrowed from the caller: it cannot be rebound.
+                    self.diags.push(diagnostics::assign_to_self(loc));
+                } else if !decl.mutable && !deferred_init {
+                    let is_param = ir.params.iter().any(|p| p.local == *l);
+                    self.diags
+                        .push(diagnostics::assign_to_immutable(loc, &decl.name, is_param));
+                }
+                self.expr(id)
+            }
+            ExprKind::Index(base, index) => {
+                let bt = self.expr(*base);
+                let it = self.expr(*index);
+                let t = if let Ty::Class(key) = self.resolve(&bt) {
+                    // `v[i] = x` goes through `IndexMut::index_mut`.
+                    let index_mut = OperatorMethod::IndexMut;
+                    self.check_mutable_receiver(*base, index_mut.name());
+                    self.class_index(id, key, index_mut, (&bt, &it))
+                } else {
+                    let iloc = self.loc(*index);
+                    self.index(id, &bt, &it, loc, iloc)
+                };
+                self.expr_types[id.index()] = t.clone();
+                if let Ty::Slice(_, false) = self.resolve(&bt) {
+                    self.diags
+                        .push(diagnostics::assign_through_shared_slice(loc));
+                }
+                t
+            }
+            ExprKind::TupleField(..) | ExprKind::Field(..) => {
+                self.check_assignable_root(id, loc);
+                let t = self.expr(id);
+                if let ExprKind::Field(_, name) = &ir.expr(id).kind {
+                    self.not_a_property(id, name, "assigned in place");
+                }
+                t
+            }
+            _ => {
+                self.expr(id);
+                self.diags.push(diagnostics::not_assignable(loc));
+                Ty::Unknown
+            }
+        }
+    }
+
+    /// `base.name = value`: a class field, or a `#[setter]` property (a call of
+    /// `set_name(base, value)`).
+    fn field_assign(
+        &mut self,
+        id: ExprId,
+        place: ExprId,
+        (base, name): (ExprId, &str),
+        value: ExprId,
+    ) -> Ty {
+        let loc = self.loc(place);
+        let bt = self.expr(base);
+        if let Ty::Class(key) = self.resolve(&bt)
+            && !self.class_fields(&key, loc).iter().any(|f| f.name == name)
+            && let Some(setter) = self.property(&key, name, FnKind::Setter, loc)
+        {
+            self.check_mutable_receiver(base, &setter.call.method);
+            let vt = self.expr(value);
+            self.expr_types[place.index()] = Ty::Unit;
+            self.call_target(id, setter, &[base, value], &[bt, vt]);
+            return Ty::Unit;
+        }
+        self.check_assignable_root(place, loc);
+        let pt = self.field(place, &bt, name, loc);
+        self.not_a_property(place, name, "assigned");
+        self.expr_types[place.index()] = pt.clone();
+        let vt = self.expr(value);
+        let vloc = self.loc(value);
+        self.coerce_at(&vt, &pt, vloc);
+        Ty::Unit
+    }
+
+    /// `&place` / `&mut place` (only `&self.field`, in `index` / `index_mut`).
+    pub(super) fn addr_of(&mut self, place: ExprId, mutable: bool) -> Ty {
+        if mutable {
+            let ploc = self.loc(place);
+            self.check_assignable_root(place, ploc);
+        }
+        let t = self.expr(place);
+        if let ExprKind::Field(_, name) = &self.ir.expr(place).kind {
+            self.not_a_property(place, name, "borrowed");
+        }
+        Ty::Ref(Box::new(t), mutable)
+    }
+
+    /// A field place (`x.f`, `x.0.f`) must be rooted in a mutable variable, a slice
+    /// element, or an instance from anywhere (instances are references).
+    fn check_assignable_root(&mut self, place: ExprId, loc: LocId) {
+        let ir = self.ir;
+        let mut root = place;
+        while let ExprKind::TupleField(b, _) | ExprKind::Field(b, _) = &ir.expr(root).kind {
+            root = *b;
+        }
+        if let ExprKind::Local(l) = &ir.expr(root).kind {
+            let decl = ir.local(*l);
+            if !decl.mutable && decl.name == "self" {
+                self.diags
+                    .push(diagnostics::assign_to_field_of_ref_self(loc));
+            } else if !decl.mutable {
+                self.diags
+                    .push(diagnostics::assign_to_field_of_immutable(loc, &decl.name));
+            }
+        } else if !matches!(ir.expr(root).kind, ExprKind::Index(..))
+            && !matches!(ir.expr(place).kind, ExprKind::Field(..))
+        {
+            // A class field is a place whatever the instance comes from (a call,
+            // another field): instances are references.
+            self.diags.push(diagnostics::invalid_assignment_target(loc));
+        }
+    }
+
+    /// The local a place expression (`x`, `x.f.g`, `x.0`) is rooted in, if any.
+    fn root_local(&self, mut e: ExprId) -> Option<LocalId> {
+        loop {
+            match &self.ir.expr(e).kind {
+                ExprKind::Local(l) => return Some(*l),
+                ExprKind::Field(b, _) | ExprKind::TupleField(b, _) => e = *b,
+                _ => return None,
+            }
+        }
+    }
+
+    /// A `&mut self` method needs a receiver rooted in a mutable variable, as in Rust.
+    pub(super) fn check_mutable_receiver(&mut self, receiver: ExprId, method: &str) {
+        let Some(l) = self.root_local(receiver) else {
+            return;
+        };
+        let decl = self.ir.local(l);
+        if decl.mutable {
+            return;
+        }
+        let loc = self.loc(receiver);
+        let d = if decl.name == "self" {
+            diagnostics::mut_method_through_ref_self(loc, method)
+        } else {
+            diagnostics::mut_method_on_immutable(loc, &decl.name, method)
+        };
+        self.diags.push(d);
+    }
+
+    /// A field place that turned out to be a `#[getter]` property (a call, not memory)
+    /// cannot be written or borrowed.
+    fn not_a_property(&mut self, place: ExprId, name: &str, how: &str) {
+        if self.class_calls.remove(&place).is_some() {
+            self.diags.push(diagnostics::property_is_not_a_place(
+                self.loc(place),
+                name,
+                how,
+            ));
+        }
+    }
+
+    /// `&self.field` (in `index` / `index_mut`) may only be the function's result: as a
+    /// local or an argument it could outlive the field it points into.
+    pub(super) fn check_place_results(&mut self) {
+        let ir = self.ir;
+        let mut results = Vec::new();
+        let mut pending = vec![ir.body];
+        for e in &ir.exprs {
+            if let ExprKind::Return(Some(v)) = e.kind {
+                pending.push(v);
+            }
+        }
+        while let Some(e) = pending.pop() {
+            match &ir.expr(e).kind {
+                ExprKind::Block(b) => pending.extend(b.tail),
+                ExprKind::If {
+                    then_branch,
+                    else_branch,
+                    ..
+                }
+                | ExprKind::IfLetSome {
+                    then_branch,
+                    else_branch,
+                    ..
+                } => {
+                    pending.push(*then_branch);
+                    pending.extend(*else_branch);
+                }
+                ExprKind::AddrOf { .. } => results.push(e),
+                _ => {}
+            }
+        }
+        for (i, e) in ir.exprs.iter().enumerate() {
+            if matches!(e.kind, ExprKind::AddrOf { .. }) && !results.contains(&ExprId(i as u32)) {
+                self.diags.push(diagnostics::borrowed_field_escapes(e.loc));
+            }
+        }
+    }
+}
