@@ -5,6 +5,7 @@
 //! pointer to its C repr; a scalar result by value, any other result stored through
 //! `out`. A panic in JIT code sets `*status = 1` and returns a zero value.
 
+use super::codegen::no_ub::{bool_from_byte, bool_to_byte};
 use super::types::{from_mem, mem_type, reg_type, to_mem};
 use super::{CgError, CgResult, ModuleCx};
 use crate::Type;
@@ -101,14 +102,7 @@ fn emit_wrapper(m: &mut ModuleCx, root: usize, name: &str, kind: Wrapper) -> CgR
     for (i, t) in params.iter().enumerate() {
         let p = func.get_nth_param(i as u32).expect("declared above");
         let v: BasicValueEnum = match t {
-            Type::Prim(PrimTy::Bool) => b
-                .build_int_compare(
-                    inkwell::IntPredicate::NE,
-                    p.into_int_value(),
-                    ctx.i8_type().const_zero(),
-                    "arg",
-                )?
-                .into(),
+            Type::Prim(PrimTy::Bool) => bool_from_byte(ctx, b, p.into_int_value(), "arg")?.into(),
             Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. } => p,
             Type::Unit => reg_type(ctx, t).const_zero(),
             _ => {
@@ -148,7 +142,7 @@ fn emit_wrapper(m: &mut ModuleCx, root: usize, name: &str, kind: Wrapper) -> CgR
     let value = b.build_extract_value(result, 1, "value")?;
     match &ret {
         Type::Prim(PrimTy::Bool) => {
-            let byte = b.build_int_z_extend(value.into_int_value(), ctx.i8_type(), "ret")?;
+            let byte = bool_to_byte(ctx, b, value.into_int_value(), "ret")?;
             b.build_return(Some(&byte))?;
         }
         Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. } => {

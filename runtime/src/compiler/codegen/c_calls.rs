@@ -6,6 +6,7 @@
 //! integers extended by their signedness (`signext` / `zeroext`), as clang and rustc
 //! declare them, so a callee compiled by either may rely on the extension.
 
+use super::no_ub::{bool_from_byte, bool_to_byte};
 use super::{FnCx, Val};
 use crate::compiler::types::reg_type;
 use crate::compiler::{CgError, CgResult};
@@ -174,10 +175,9 @@ impl FnCx<'_> {
         let mut c_args = Vec::with_capacity(args.len());
         for (v, t) in args.iter().zip(params) {
             let v: BasicValueEnum = match t {
-                Type::Prim(PrimTy::Bool) => self
-                    .b()
-                    .build_int_z_extend(v.into_int_value(), ctx.i8_type(), "c.bool")?
-                    .into(),
+                Type::Prim(PrimTy::Bool) => {
+                    bool_to_byte(ctx, self.b(), v.into_int_value(), "c.bool")?.into()
+                }
                 _ => *v,
             };
             c_args.push(v.into());
@@ -194,14 +194,7 @@ impl FnCx<'_> {
                     .basic()
                     .expect("a bool result")
                     .into_int_value();
-                self.b()
-                    .build_int_compare(
-                        inkwell::IntPredicate::NE,
-                        byte,
-                        ctx.i8_type().const_zero(),
-                        "c.ret",
-                    )?
-                    .into()
+                bool_from_byte(ctx, self.b(), byte, "c.ret")?.into()
             }
             _ => call.try_as_basic_value().basic().expect("a scalar result"),
         })
