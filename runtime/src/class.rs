@@ -310,6 +310,19 @@ impl ClassInfo {
     }
 }
 
+/// Allocates a zeroed instance of a class for JIT code; null if allocation fails.
+///
+/// # Safety
+/// `class` is the address of a `'static` [`ClassInfo`] (codegen refers to a registered
+/// descriptor).
+pub(crate) unsafe extern "C" fn jitclass_rt_alloc(class: *const ClassInfo) -> *mut MemInfo {
+    // SAFETY: guaranteed by the caller.
+    let class: &'static ClassInfo = unsafe { &*class };
+    class
+        .allocate()
+        .map_or(std::ptr::null_mut(), NonNull::as_ptr)
+}
+
 impl fmt::Debug for ClassInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClassInfo")

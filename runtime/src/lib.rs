@@ -35,6 +35,7 @@ mod dispatch;
 mod error;
 mod escape;
 mod foreign;
+mod helpers;
 mod math;
 pub mod memory;
 mod objmode;

@@ -156,11 +156,6 @@ fn members(info: &'static crate::ClassInfo) -> &'static [usize] {
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// Name of [`jitclass_rt_construct_at`] in JIT code.
-pub(crate) const RT_CONSTRUCT_AT: &str = "jitclass_rt_construct_at";
-/// Name of [`jitclass_rt_destroy_at`] in JIT code.
-pub(crate) const RT_DESTROY_AT: &str = "jitclass_rt_destroy_at";
-
 /// Moves the owned instance `{meminfo, data}` of `class` into the payload at `dst`: the
 /// payload is copied, its members gain a reference, the instance is released. The body
 /// of [`construct_at`], and what generated SQLite callbacks call.

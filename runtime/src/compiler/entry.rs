@@ -9,7 +9,7 @@ use super::codegen::no_ub::{bool_from_byte, bool_to_byte};
 use super::types::{from_mem, mem_type, reg_type, to_mem};
 use super::{CgError, CgResult, ModuleCx};
 use crate::Type;
-use crate::panic::RT_CFUNC_PANICKED;
+use crate::helpers::Helper;
 use inkwell::AddressSpace;
 use inkwell::builder::Builder;
 use inkwell::module::Linkage;
@@ -84,15 +84,7 @@ fn emit_wrapper(m: &mut ModuleCx, root: usize, name: &str, kind: Wrapper) -> CgR
     if kind == Wrapper::CFunc {
         super::codegen::c_calls::set_c_attributes(ctx, func, &params, &ret);
     }
-    let panicked_fn = (kind == Wrapper::CFunc).then(|| {
-        m.module.get_function(RT_CFUNC_PANICKED).unwrap_or_else(|| {
-            m.module.add_function(
-                RT_CFUNC_PANICKED,
-                ctx.void_type().fn_type(&[], false),
-                Some(Linkage::External),
-            )
-        })
-    });
+    let panicked_fn = (kind == Wrapper::CFunc).then(|| m.helper(Helper::CfuncPanicked));
     let b = &m.builder;
     let entry = ctx.append_basic_block(func, "entry");
     let panicked = ctx.append_basic_block(func, "panicked");

@@ -19,6 +19,7 @@ mod types;
 
 use crate::dispatch::{CompileStats, Compiled, Dispatcher};
 use crate::error::{Error, ErrorKind};
+use crate::helpers::{Helper, MappedFn};
 use crate::{Signature, Type};
 use inkwell::OptimizationLevel;
 use inkwell::attributes::AttributeLoc;
@@ -377,7 +378,7 @@ pub(crate) fn finish(
             jit.engine.insert(engine)
         }
     };
-    symbols::map_runtime_symbols(engine, &module);
+    symbols::map_runtime_symbols(jit.context, engine, &module, &[]);
     let addresses = names
         .iter()
         .map(|name| {
@@ -591,6 +592,20 @@ impl ModuleCx {
             .add_function(&name, fn_type, Some(Linkage::Internal));
         self.set_common_attributes(func);
         func
+    }
+
+    /// The function of `helper` (`crate::helpers`), declared in the module on first use.
+    pub fn helper(&self, helper: Helper) -> FunctionValue<'static> {
+        self.declare_mapped(&helper.row())
+    }
+
+    /// A function the engine maps by address (a helper, a math wrapper), declared on
+    /// first use with the type its Rust signature gives.
+    pub fn declare_mapped(&self, f: &MappedFn) -> FunctionValue<'static> {
+        self.module.get_function(f.symbol).unwrap_or_else(|| {
+            self.module
+                .add_function(f.symbol, (f.fn_type)(self.ctx), Some(Linkage::External))
+        })
     }
 
     /// Host CPU and no unwinding, on every function we emit.

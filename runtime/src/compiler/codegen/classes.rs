@@ -12,6 +12,7 @@ use crate::compiler::types::{from_mem, instance_type, mem_type, to_mem};
 use crate::compiler::{CgError, CgResult};
 use crate::error::ErrorKind;
 use crate::escape::Sink;
+use crate::helpers::Helper;
 use crate::{Dispatcher, Type};
 use inkwell::AddressSpace;
 use inkwell::types::StructType;
@@ -394,12 +395,7 @@ impl FnCx<'_> {
         }
         let info = crate::class::lookup(&key).map_err(CgError::Internal)?;
         let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
-        let alloc = self.runtime_fn(crate::memory::RT_ALLOC, |ctx| {
-            i8p.fn_type(
-                &[ctx.i8_type().ptr_type(AddressSpace::default()).into()],
-                false,
-            )
-        });
+        let alloc = self.m.helper(Helper::Alloc);
         // A fresh block, as from `malloc`: nothing else points into it, so LLVM may keep
         // its fields in registers across loops that read other memory.
         let noalias = inkwell::attributes::Attribute::get_named_enum_kind_id("noalias");

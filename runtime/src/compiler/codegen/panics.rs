@@ -11,6 +11,7 @@
 use super::{FnCx, Val};
 use crate::Type;
 use crate::compiler::{CgError, CgResult};
+use crate::helpers::Helper;
 use crate::panic::{self, PanicSite};
 use inkwell::AddressSpace;
 use inkwell::basic_block::BasicBlock;
@@ -53,7 +54,6 @@ impl FnCx<'_> {
             function: self.disp.name().to_string(),
         }));
         let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
-        let arg_ty = self.panic_arg_type();
         let array = self.panic_args.expect("allocated in the prologue");
         let zero = self.ctx.i32_type().const_zero();
         for (i, (v, t)) in args.iter().enumerate() {
@@ -69,32 +69,13 @@ impl FnCx<'_> {
             )?;
             self.b().build_store(bits_ptr, bits)?;
         }
-        let helper = match self.m.module.get_function(panic::RT_PANIC) {
-            Some(f) => f,
-            None => {
-                let fn_ty = self.ctx.void_type().fn_type(
-                    &[
-                        i8p.into(),
-                        arg_ty.ptr_type(AddressSpace::default()).into(),
-                        self.ctx.i64_type().into(),
-                    ],
-                    false,
-                );
-                self.m.module.add_function(
-                    panic::RT_PANIC,
-                    fn_ty,
-                    Some(inkwell::module::Linkage::External),
-                )
-            }
-        };
+        let helper = self.m.helper(Helper::Panic);
         let site_ptr = self
             .ctx
             .i64_type()
             .const_int(site as *const PanicSite as u64, false)
             .const_to_pointer(i8p);
-        let first =
-            self.b()
-                .build_bit_cast(array, arg_ty.ptr_type(AddressSpace::default()), "args")?;
+        let first = self.b().build_bit_cast(array, i8p, "args")?;
         let n = self.ctx.i64_type().const_int(args.len() as u64, false);
         self.b()
             .build_call(helper, &[site_ptr.into(), first.into(), n.into()], "")?;
