@@ -29,11 +29,13 @@ use inkwell::execution_engine::ExecutionEngine;
 use inkwell::module::{Linkage, Module};
 use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::{CodeModel, InitializationConfig, RelocMode, Target, TargetMachine};
-use inkwell::values::FunctionValue;
+use inkwell::types::FunctionType;
+use inkwell::values::{FunctionValue, PointerValue};
 use jitclass_core::ClassKey;
 use jitclass_core::infer::{self, CalleeSig, Callees, FieldSig, MethodSig, Mode, Typed};
 use jitclass_core::ir::{ClassRefId, FnIr, RefId};
 use jitclass_core::limits::{self, MAX_INSTANCES, MAX_INSTANTIATION_DEPTH};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Mutex;
@@ -326,7 +328,7 @@ pub(crate) fn finish(
     start: Instant,
     dump: bool,
 ) -> Result<Finished, Error> {
-    let ModuleCx { module, .. } = mcx;
+    let ModuleCx { module, mapped, .. } = mcx;
     let frontend = start.elapsed();
     if let Err(e) = module.verify() {
         return Err(Error::internal(
@@ -378,7 +380,7 @@ pub(crate) fn finish(
             jit.engine.insert(engine)
         }
     };
-    symbols::map_runtime_symbols(jit.context, engine, &module, &[]);
+    symbols::map_runtime_symbols(jit.context, engine, &module, &mapped.into_inner().symbols);
     let addresses = names
         .iter()
         .map(|name| {
@@ -399,6 +401,16 @@ pub(crate) fn finish(
     })
 }
 
+/// The symbols a module declares for things in the process, mapped to their addresses
+/// when the module is JIT-compiled (`symbols.rs`).
+#[derive(Default)]
+struct Mapped {
+    data: HashMap<usize, PointerValue<'static>>,
+    functions: HashMap<usize, FunctionValue<'static>>,
+    /// Every symbol declared, with its address.
+    symbols: Vec<(String, usize)>,
+}
+
 /// The state of one module under construction.
 pub(crate) struct ModuleCx {
     pub ctx: &'static Context,
@@ -409,6 +421,8 @@ pub(crate) struct ModuleCx {
     by_key: HashMap<(usize, Vec<Type>), usize>,
     /// The C entry points emitted for jit fns named as values, by instance.
     cfuncs: HashMap<usize, FunctionValue<'static>>,
+    /// What the module's code points at in the process, by symbol (`mapped_data`).
+    mapped: RefCell<Mapped>,
     pending: Vec<usize>,
     /// The instance whose body is being emitted: the parent of the instances it calls.
     emitting: Option<usize>,
@@ -436,6 +450,7 @@ impl ModuleCx {
             instances: Vec::new(),
             by_key: HashMap::new(),
             cfuncs: HashMap::new(),
+            mapped: RefCell::default(),
             pending: Vec::new(),
             emitting: None,
             cpu: jit.cpu.clone(),
@@ -606,6 +621,47 @@ impl ModuleCx {
             self.module
                 .add_function(f.symbol, (f.fn_type)(self.ctx), Some(Linkage::External))
         })
+    }
+
+    /// A pointer to data at `address` in the process (a leaked panic site, a class
+    /// descriptor), as an external `i8` of this module named after `what`, which `finish`
+    /// maps to the address: generated IR refers to what lives in the process by symbol,
+    /// never by an address baked into it (so that it could be cached).
+    pub fn mapped_data(&self, what: &str, address: usize) -> PointerValue<'static> {
+        let mut mapped = self.mapped.borrow_mut();
+        if let Some(p) = mapped.data.get(&address) {
+            return *p;
+        }
+        let name = format!("{}_{what}_{}", self.prefix, mapped.symbols.len());
+        let p = self
+            .module
+            .add_global(self.ctx.i8_type(), None, &name)
+            .as_pointer_value();
+        mapped.data.insert(address, p);
+        mapped.symbols.push((name, address));
+        p
+    }
+
+    /// The function at `address` in the process (an `objmode!` block, a declared C
+    /// function), declared as an external function of type `fn_type` named after `what`
+    /// and mapped like [`ModuleCx::mapped_data`].
+    pub fn mapped_function(
+        &self,
+        what: &str,
+        address: usize,
+        fn_type: FunctionType<'static>,
+    ) -> FunctionValue<'static> {
+        let mut mapped = self.mapped.borrow_mut();
+        if let Some(f) = mapped.functions.get(&address) {
+            return *f;
+        }
+        let name = format!("{}_{what}_{}", self.prefix, mapped.symbols.len());
+        let f = self
+            .module
+            .add_function(&name, fn_type, Some(Linkage::External));
+        mapped.functions.insert(address, f);
+        mapped.symbols.push((name, address));
+        f
     }
 
     /// Host CPU and no unwinding, on every function we emit.

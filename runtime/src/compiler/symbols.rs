@@ -30,8 +30,8 @@ fn declare_libcalls(ctx: &'static Context, module: &Module<'static>) {
     }
 }
 
-/// Maps the functions that `module` still declares after optimisation, and the data
-/// symbols `data` (name and address) that it still refers to.
+/// Maps the functions that `module` still declares after optimisation, and those of the
+/// module's own symbols `data` (name and address) that it still refers to.
 pub(super) fn map_runtime_symbols(
     ctx: &'static Context,
     engine: &ExecutionEngine<'static>,
@@ -47,6 +47,8 @@ pub(super) fn map_runtime_symbols(
     for (name, address) in data {
         if let Some(global) = module.get_global(name) {
             engine.add_global_mapping(&global, *address);
+        } else if let Some(function) = module.get_function(name) {
+            engine.add_global_mapping(&function, *address);
         }
     }
 }

@@ -147,15 +147,17 @@ impl FnCx<'_> {
         Ok(self.b().build_bit_cast(address, i8p, "fn")?)
     }
 
-    /// The resolved address of a declared C function, as a constant `i8*`.
+    /// A declared C function (found by its symbol in the process), as an `i8*`.
     fn foreign_pointer(&mut self, callee: &'static Dispatcher) -> CgResult<PointerValue<'static>> {
         let address = callee.foreign_address()?;
+        let signature = callee.foreign_signature()?;
+        let fn_type = c_fn_type(self.ctx, &signature.params, &signature.ret);
+        let function = self.m.mapped_function("c_fn", address, fn_type);
         let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
         Ok(self
-            .ctx
-            .i64_type()
-            .const_int(address as u64, false)
-            .const_to_pointer(i8p))
+            .b()
+            .build_bit_cast(function.as_global_value().as_pointer_value(), i8p, "c_fn")?
+            .into_pointer_value())
     }
 
     /// Calls the C function at `f` (an `i8*`) with register-form `args`.

@@ -394,7 +394,6 @@ impl FnCx<'_> {
             self.refuse_unmanaged(*val, t, loc, sink)?;
         }
         let info = crate::class::lookup(&key).map_err(CgError::Internal)?;
-        let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
         let alloc = self.m.helper(Helper::Alloc);
         // A fresh block, as from `malloc`: nothing else points into it, so LLVM may keep
         // its fields in registers across loops that read other memory.
@@ -404,10 +403,8 @@ impl FnCx<'_> {
             self.ctx.create_enum_attribute(noalias, 0),
         );
         let class_ptr = self
-            .ctx
-            .i64_type()
-            .const_int(info as *const crate::ClassInfo as u64, false)
-            .const_to_pointer(i8p);
+            .m
+            .mapped_data("class", info as *const crate::ClassInfo as usize);
         let meminfo = self
             .b()
             .build_call(alloc, &[class_ptr.into()], "meminfo")?

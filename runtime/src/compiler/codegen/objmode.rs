@@ -54,18 +54,12 @@ impl FnCx<'_> {
         let out = self.slot(mem_type(self.ctx, &out_ty), "objmode.out")?;
         let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
         let fn_ty = self.ctx.i8_type().fn_type(&[i8p.into(), i8p.into()], false);
-        let address = self
-            .ctx
-            .i64_type()
-            .const_int(block as usize as u64, false)
-            .const_to_pointer(fn_ty.ptr_type(AddressSpace::default()));
+        let function = self.m.mapped_function("objmode", block as usize, fn_ty);
         let inputs_arg = self.b().build_bit_cast(inputs, i8p, "inputs")?;
         let out_arg = self.b().build_bit_cast(out, i8p, "out")?;
-        let callable = inkwell::values::CallableValue::try_from(address)
-            .map_err(|()| CgError::Internal("an objmode! block is not callable".into()))?;
         let status = self
             .b()
-            .build_call(callable, &[inputs_arg.into(), out_arg.into()], "objmode")?
+            .build_call(function, &[inputs_arg.into(), out_arg.into()], "objmode")?
             .try_as_basic_value()
             .basic()
             .expect("returns a status")

@@ -71,10 +71,8 @@ impl FnCx<'_> {
         }
         let helper = self.m.helper(Helper::Panic);
         let site_ptr = self
-            .ctx
-            .i64_type()
-            .const_int(site as *const PanicSite as u64, false)
-            .const_to_pointer(i8p);
+            .m
+            .mapped_data("panic_site", site as *const PanicSite as usize);
         let first = self.b().build_bit_cast(array, i8p, "args")?;
         let n = self.ctx.i64_type().const_int(args.len() as u64, false);
         self.b()

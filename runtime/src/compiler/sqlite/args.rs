@@ -137,7 +137,7 @@ impl CallbackCx<'_> {
         let here = self.b().get_insert_block().expect("positioned");
         let refused = self.block(func, "refused");
         self.b().position_at_end(refused);
-        let site = self.const_ptr(site.leak());
+        let site = self.data_ptr("sql_site", site.leak());
         self.call(Helper::SqliteArgError, &[sqlite_ctx, site.into(), value])?;
         self.b().build_return(None)?;
         self.b().position_at_end(here);
@@ -343,7 +343,7 @@ impl CallbackCx<'_> {
                         argument: None,
                         ty: *p,
                     };
-                    let site = self.const_ptr(site.leak());
+                    let site = self.data_ptr("sql_site", site.leak());
                     self.call(
                         Helper::SqliteResultError,
                         &[sqlite_ctx, site.into(), i.into()],

@@ -256,12 +256,10 @@ impl<'m> CallbackCx<'m> {
             .basic())
     }
 
-    fn const_ptr(&self, address: usize) -> PointerValue<'static> {
-        self.m
-            .ctx
-            .i64_type()
-            .const_int(address as u64, false)
-            .const_to_pointer(self.i8p())
+    /// A pointer to data the callbacks use (a leaked site or name, a class descriptor), by
+    /// a symbol mapped to its address (`ModuleCx::mapped_data`).
+    fn data_ptr(&self, what: &str, address: usize) -> PointerValue<'static> {
+        self.m.mapped_data(what, address)
     }
 
     /// A callback `void name(ctx)` or `void name(ctx, int argc, value **argv)`.
@@ -322,7 +320,7 @@ impl<'m> CallbackCx<'m> {
     /// Reports the pending jit panic as the SQL function's error.
     fn report_panic(&self, sqlite_ctx: Val) -> CgResult<()> {
         let ctx = self.m.ctx;
-        let name = self.const_ptr(self.sql_name.as_ptr() as usize);
+        let name = self.data_ptr("sql_name", self.sql_name.as_ptr() as usize);
         let len = ctx.i64_type().const_int(self.sql_name.len() as u64, false);
         self.call(Helper::SqliteError, &[sqlite_ctx, name.into(), len.into()])?;
         Ok(())
@@ -452,7 +450,7 @@ impl<'m> CallbackCx<'m> {
         let meminfo = self.b().build_extract_value(value, 0, "meminfo")?;
         let data = self.b().build_extract_value(value, 1, "data")?;
         let (payload, flag) = self.state_parts(block)?;
-        let class_ptr = self.const_ptr(class as *const ClassInfo as usize);
+        let class_ptr = self.data_ptr("class", class as *const ClassInfo as usize);
         self.call(
             Helper::ConstructAt,
             &[class_ptr.into(), payload.into(), meminfo, data],
@@ -549,7 +547,7 @@ impl<'m> CallbackCx<'m> {
             let payload = self
                 .b()
                 .build_extract_value(state.into_struct_value(), 1, "payload")?;
-            let class_ptr = self.const_ptr(class as *const ClassInfo as usize);
+            let class_ptr = self.data_ptr("class", class as *const ClassInfo as usize);
             self.call(Helper::DestroyAt, &[class_ptr.into(), payload])?;
         }
         self.b().build_return(None)?;
