@@ -6,7 +6,8 @@
 //! (SQLite's aggregate context, an arena, a buffer). The same functions exist in jit code
 //! (`sizeof::<T>()`, `unsafe { unsafe_cast::<T>(ptr) }`, ...), with the same meaning.
 
-use crate::class::{Handle, JitClass, RawInstance};
+use crate::abi::RawInstance;
+use crate::class::{Handle, JitClass};
 use crate::memory::MemInfo;
 
 /// A type with a fixed C layout in jit code: primitives (their own size) and classes

@@ -11,15 +11,20 @@
 
 mod code_memory;
 mod codegen;
+mod compiled;
 mod entry;
 #[cfg(feature = "sqlite")]
 pub(crate) mod sqlite;
 mod symbols;
 mod types;
 
-use crate::dispatch::{CompileStats, Compiled, Dispatcher};
+pub use compiled::CompileStats;
+pub(crate) use compiled::Compiled;
+
+use crate::dispatch::Dispatcher;
 use crate::error::{Error, ErrorKind};
 use crate::helpers::{Helper, MappedFn};
+use crate::subtype::CompiledBody;
 use crate::{Signature, Type};
 use inkwell::OptimizationLevel;
 use inkwell::attributes::AttributeLoc;
@@ -219,7 +224,7 @@ impl Callees for RefSignatures {
     }
 
     fn fields(&self, class: &ClassKey) -> Result<Vec<FieldSig>, String> {
-        Ok(crate::class::lookup(class)?.fields()?.to_vec())
+        Ok(crate::class::lookup(class)?.decoded_fields()?.to_vec())
     }
 
     fn method(&self, class: &ClassKey, name: &str) -> Result<Vec<MethodSig>, String> {
@@ -287,7 +292,16 @@ fn compile_in(
         params: mcx.instances[root].typed.params.clone(),
         ret: mcx.instances[root].typed.ret.clone(),
     };
-    let footprint = crate::subtype::footprint(&mcx.instances, type_args)
+    let bodies: Vec<CompiledBody> = mcx
+        .instances
+        .iter()
+        .map(|inst| CompiledBody {
+            ir: inst.ir,
+            typed: &inst.typed,
+            classes: inst.disp.info().classes,
+        })
+        .collect();
+    let footprint = crate::subtype::footprint(&bodies, type_args)
         .map_err(|e| Error::internal(disp.name(), e))?;
     let title = format!("`{}` {signature}", disp.name());
     let finished = finish(jit, mcx, disp.name(), &title, &names, start, dump)?;

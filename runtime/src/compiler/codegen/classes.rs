@@ -248,7 +248,7 @@ impl FnCx<'_> {
             .into();
         let fields = crate::class::lookup(&key)
             .map_err(CgError::Internal)?
-            .fields()
+            .decoded_fields()
             .map_err(CgError::Internal)?;
         match which {
             Intrinsic::UnsafeCast => Ok(Some(instance)),
@@ -290,7 +290,7 @@ impl FnCx<'_> {
     /// The LLVM type of a class's payload.
     fn payload_type(&self, key: &ClassKey) -> CgResult<StructType<'static>> {
         let info = crate::class::lookup(key).map_err(CgError::Internal)?;
-        let fields = info.fields().map_err(CgError::Internal)?;
+        let fields = info.decoded_fields().map_err(CgError::Internal)?;
         let types: Vec<_> = fields.iter().map(|f| mem_type(self.ctx, &f.ty)).collect();
         Ok(self.ctx.struct_type(&types, false))
     }
