@@ -9,6 +9,7 @@
 //! root, inferring each one's types; declare them; emit their bodies (`codegen`); emit the
 //! root's C entry point (`entry`); verify; optimise with the host CPU; JIT.
 
+mod callees;
 mod code_memory;
 mod codegen;
 mod compiled;
@@ -26,6 +27,7 @@ use crate::error::{Error, ErrorKind};
 use crate::helpers::{Helper, MappedFn};
 use crate::subtype::CompiledBody;
 use crate::{Signature, Type};
+use callees::RefSignatures;
 use inkwell::OptimizationLevel;
 use inkwell::attributes::AttributeLoc;
 use inkwell::builder::BuilderError;
@@ -36,9 +38,8 @@ use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::{CodeModel, InitializationConfig, RelocMode, Target, TargetMachine};
 use inkwell::types::FunctionType;
 use inkwell::values::{FunctionValue, PointerValue};
-use jitclass_core::ClassKey;
-use jitclass_core::infer::{self, CalleeSig, Callees, FieldSig, MethodSig, Mode, Typed};
-use jitclass_core::ir::{ClassRefId, FnIr, RefId};
+use jitclass_core::infer::{self, Mode, Typed};
+use jitclass_core::ir::FnIr;
 use jitclass_core::limits::{self, MAX_INSTANCES, MAX_INSTANTIATION_DEPTH};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -184,68 +185,6 @@ pub(crate) struct Instance {
     pub func: FunctionValue<'static>,
     /// The instance whose body first called this one (`None`: a root).
     pub parent: Option<usize>,
-}
-
-/// Signatures of the items a function refers to, read from their dispatchers' IR.
-struct RefSignatures(&'static Dispatcher);
-
-/// The signature of `callee` as its callers see it (class references resolved).
-fn callee_signature(callee: &'static Dispatcher) -> Result<CalleeSig, String> {
-    let ir = callee.ir()?;
-    Ok(CalleeSig {
-        name: ir.name.clone(),
-        generics: ir.generics.len(),
-        params: ir
-            .params
-            .iter()
-            .map(|p| callee.resolve_classes(&p.ty))
-            .collect(),
-        ret: callee.resolve_classes(&ir.ret),
-        extern_c: callee.info().cfunc || ir.foreign.is_some(),
-        is_unsafe: ir.foreign.as_ref().is_some_and(|f| !f.safe),
-    })
-}
-
-impl Callees for RefSignatures {
-    fn signature(&self, item: RefId) -> Result<Option<CalleeSig>, String> {
-        let callee = (self.0.info().refs[item.index()])();
-        callee_signature(callee).map(Some)
-    }
-
-    fn class(&self, class: ClassRefId) -> Result<Option<ClassKey>, String> {
-        Ok(Some((self.0.info().classes[class.index()])().key()))
-    }
-
-    fn opaque(&self, opaque: jitclass_core::ir::OpaqueRefId) -> Option<jitclass_core::OpaqueKey> {
-        match (self.0.info().opaques.get(opaque.index())?)() {
-            Type::PassThru(key) => Some(key),
-            _ => None,
-        }
-    }
-
-    fn fields(&self, class: &ClassKey) -> Result<Vec<FieldSig>, String> {
-        Ok(crate::class::lookup(class)?.decoded_fields()?.to_vec())
-    }
-
-    fn method(&self, class: &ClassKey, name: &str) -> Result<Vec<MethodSig>, String> {
-        crate::class::lookup(class)?
-            .functions(name)
-            .into_iter()
-            .map(|entry| {
-                Ok(MethodSig {
-                    sig: callee_signature(entry.dispatcher)?,
-                    receiver: entry.dispatcher.ir()?.receiver,
-                    kind: entry.kind,
-                })
-            })
-            .collect()
-    }
-
-    fn method_names(&self, class: &ClassKey) -> Vec<String> {
-        crate::class::lookup(class)
-            .map(|info| info.method_names().iter().map(|n| n.to_string()).collect())
-            .unwrap_or_default()
-    }
 }
 
 /// Compiles `disp` for `type_args`, with everything it calls, into one new module.

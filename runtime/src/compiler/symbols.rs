@@ -52,3 +52,82 @@ pub(super) fn map_runtime_symbols(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::helpers::RustTypeInfo;
+    use inkwell::context::Context;
+    use inkwell::targets::TargetData;
+    use inkwell::types::BasicTypeEnum;
+
+    /// A Rust type's LLVM type has its size and alignment, and is a pointer for a
+    /// pointer, a float for a float, an integer otherwise; `()` is `void`.
+    fn check(
+        what: &str,
+        rust: &RustTypeInfo,
+        llvm: Option<BasicTypeEnum<'static>>,
+        data: &TargetData,
+    ) {
+        let Some(basic) = llvm else {
+            assert_eq!(rust.name, "()", "{what}: `void` is not `{}`", rust.name);
+            return;
+        };
+        let expected_kind = if rust.name.starts_with("*const") || rust.name.starts_with("*mut") {
+            basic.is_pointer_type()
+        } else if rust.name == "f32" || rust.name == "f64" {
+            basic.is_float_type()
+        } else {
+            basic.is_int_type()
+        };
+        assert!(expected_kind, "{what}: `{}` became {basic:?}", rust.name);
+        assert_eq!(
+            (
+                data.get_abi_size(&basic),
+                u64::from(data.get_abi_alignment(&basic))
+            ),
+            (rust.size as u64, rust.align as u64),
+            "{what}: size and alignment of `{}` as {basic:?}",
+            rust.name
+        );
+    }
+
+    /// Every mapped function's LLVM type (`crate::helpers`), parameter by parameter,
+    /// against its Rust signature; symbols and addresses are distinct.
+    #[test]
+    fn llvm_types_match_the_rust_signatures() {
+        let ctx: &'static Context = Box::leak(Box::new(Context::create()));
+        let data = TargetData::create(
+            "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-f80:128-n8:16:32:64-S128",
+        );
+        let rows: Vec<MappedFn> = mapped_functions().collect();
+        assert!(
+            rows.len() > Helper::ALL.len(),
+            "the math wrappers are checked too"
+        );
+        let mut symbols = std::collections::HashSet::new();
+        let mut addresses = std::collections::HashSet::new();
+        for row in &rows {
+            let what = row.symbol;
+            assert!(symbols.insert(what), "{what} is mapped twice");
+            assert!(
+                (row.address)() != 0 && addresses.insert((row.address)()),
+                "{what}"
+            );
+            let rust = (row.rust_signature)();
+            let llvm = (row.fn_type)(ctx);
+            let params = llvm.get_param_types();
+            assert_eq!(params.len(), rust.params.len(), "{what}: parameter count");
+            for (i, (r, l)) in rust.params.iter().zip(params).enumerate() {
+                let l = BasicTypeEnum::try_from(l).ok();
+                check(&format!("{what} parameter {i}"), r, l, &data);
+            }
+            check(
+                &format!("{what} result"),
+                &rust.ret,
+                llvm.get_return_type(),
+                &data,
+            );
+        }
+    }
+}
