@@ -8,6 +8,8 @@ use crate::Type;
 use crate::compiler::types::{from_mem, mem_type, to_mem};
 use crate::compiler::{CgError, CgResult};
 use crate::escape::Sink;
+use crate::helpers::HelperSignature;
+use crate::objmode::ObjModeFn;
 use inkwell::AddressSpace;
 use inkwell::IntPredicate;
 use jitclass_core::ir::ExprId;
@@ -53,7 +55,8 @@ impl FnCx<'_> {
         let out_ty = self.ty(id).clone();
         let out = self.slot(mem_type(self.ctx, &out_ty), "objmode.out")?;
         let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
-        let fn_ty = self.ctx.i8_type().fn_type(&[i8p.into(), i8p.into()], false);
+        // The LLVM type of the block's Rust signature, as for a helper.
+        let fn_ty = <ObjModeFn as HelperSignature>::fn_type(self.ctx);
         let function = self.m.mapped_function("objmode", block as usize, fn_ty);
         let inputs_arg = self.b().build_bit_cast(inputs, i8p, "inputs")?;
         let out_arg = self.b().build_bit_cast(out, i8p, "out")?;
