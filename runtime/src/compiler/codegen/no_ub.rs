@@ -11,7 +11,10 @@
 //!   never `fptosi`/`fptoui`, which are poison out of range (`float_to_int`).
 //! - Slice elements are addressed with `getelementptr inbounds` only after an unsigned
 //!   `index >= len` check (`checked_element_ptr`); a pointer's `wrapping_add` uses a plain
-//!   `getelementptr` (`wrapping_offset`).
+//!   `getelementptr` (`wrapping_offset`). The two other `inbounds` addresses are in bounds
+//!   by construction: a `for` loop's element below the length it compares against
+//!   (`control_flow.rs`), a panic argument below the arity the array was sized for
+//!   (`panics.rs`).
 //! - Payloads over raw pointers are used only after a null and alignment check
 //!   (`check_payload_place`), and a fresh instance only after a null check of the block
 //!   the memory runtime returned (`check_allocated`).
