@@ -128,13 +128,13 @@ fn repr_type(t: &jitclass_core::ir::TypeExpr) -> TokenStream {
         TypeExpr::Tuple(es) => {
             let name = format_ident!("Tuple{}", es.len());
             let es = es.iter().map(repr_type);
-            quote!(::jitclass::#name<#(#es),*>)
+            quote!(::jitclass::abi::#name<#(#es),*>)
         }
         TypeExpr::Option(inner) => {
             let inner = repr_type(inner);
-            quote!(::jitclass::OptionRepr<#inner>)
+            quote!(::jitclass::abi::OptionRepr<#inner>)
         }
-        TypeExpr::Class(_) | TypeExpr::PassThru(_) => quote!(::jitclass::RawInstance),
+        TypeExpr::Class(_) | TypeExpr::PassThru(_) => quote!(::jitclass::abi::RawInstance),
         TypeExpr::Ptr { pointee, mutable } => {
             let pointee = repr_type(pointee);
             if *mutable {
@@ -353,17 +353,17 @@ fn emit_struct(
         // SAFETY: an instance crosses as its `{meminfo, data}` repr, by pointer; the
         // caller's handle keeps it alive for the call.
         unsafe impl ::jitclass::JitArg for #name {
-            type Repr = ::jitclass::RawInstance;
-            type Abi = *const ::jitclass::RawInstance;
+            type Repr = ::jitclass::abi::RawInstance;
+            type Abi = *const ::jitclass::abi::RawInstance;
             fn jit_type() -> ::jitclass::Type {
                 ::jitclass::__private::class_abi::jit_type::<#name>()
             }
             #[inline(always)]
-            fn to_repr(&self) -> ::jitclass::RawInstance {
+            fn to_repr(&self) -> ::jitclass::abi::RawInstance {
                 ::jitclass::__private::class_abi::to_repr(self)
             }
             #[inline(always)]
-            fn to_abi(repr: &::jitclass::RawInstance) -> *const ::jitclass::RawInstance {
+            fn to_abi(repr: &::jitclass::abi::RawInstance) -> *const ::jitclass::abi::RawInstance {
                 repr
             }
         }
@@ -371,17 +371,17 @@ fn emit_struct(
         #(#cfgs)*
         // SAFETY: as for the owned handle: the borrow keeps the instance alive.
         unsafe impl<'a> ::jitclass::JitArg for &'a #name {
-            type Repr = ::jitclass::RawInstance;
-            type Abi = *const ::jitclass::RawInstance;
+            type Repr = ::jitclass::abi::RawInstance;
+            type Abi = *const ::jitclass::abi::RawInstance;
             fn jit_type() -> ::jitclass::Type {
                 ::jitclass::__private::class_abi::jit_type::<#name>()
             }
             #[inline(always)]
-            fn to_repr(&self) -> ::jitclass::RawInstance {
+            fn to_repr(&self) -> ::jitclass::abi::RawInstance {
                 ::jitclass::__private::class_abi::to_repr(*self)
             }
             #[inline(always)]
-            fn to_abi(repr: &::jitclass::RawInstance) -> *const ::jitclass::RawInstance {
+            fn to_abi(repr: &::jitclass::abi::RawInstance) -> *const ::jitclass::abi::RawInstance {
                 repr
             }
         }
@@ -397,22 +397,22 @@ fn emit_struct(
         unsafe impl ::jitclass::JitType for #name {
             type RetAbi = ();
             #[inline(always)]
-            unsafe fn from_ret(_: (), out: *const ::jitclass::RawInstance) -> Self {
+            unsafe fn from_ret(_: (), out: *const ::jitclass::abi::RawInstance) -> Self {
                 // SAFETY: the caller guarantees `out` is initialised with an owned reference.
                 unsafe { ::jitclass::__private::class_abi::from_repr(*out) }
             }
             #[inline(always)]
-            unsafe fn from_repr(repr: ::jitclass::RawInstance) -> Self {
+            unsafe fn from_repr(repr: ::jitclass::abi::RawInstance) -> Self {
                 // SAFETY: the caller guarantees `repr` is an owned reference to a `Self`.
                 unsafe { ::jitclass::__private::class_abi::from_repr(repr) }
             }
             #[inline(always)]
-            unsafe fn clone_from_repr(repr: &::jitclass::RawInstance) -> Self {
+            unsafe fn clone_from_repr(repr: &::jitclass::abi::RawInstance) -> Self {
                 // SAFETY: the caller guarantees `repr` is a live instance of `Self`.
                 unsafe { ::jitclass::__private::class_abi::clone_from_repr(repr) }
             }
             #[inline(always)]
-            fn unmanaged_class(&self) -> ::core::option::Option<&'static ::jitclass::ClassInfo> {
+            fn unmanaged_class(&self) -> ::core::option::Option<&'static str> {
                 ::jitclass::__private::class_abi::unmanaged_class(self)
             }
         }
@@ -434,10 +434,11 @@ fn emit_struct(
                 self.__jitclass.is_managed()
             }
 
-            /// How many references to the instance exist (`None` if unmanaged).
+            /// How many references to the instance exist (`None` if unmanaged); an
+            /// associated function, as `Rc::strong_count`.
             #[inline]
-            #vis fn strong_count(&self) -> ::core::option::Option<usize> {
-                self.__jitclass.strong_count()
+            #vis fn strong_count(this: &Self) -> ::core::option::Option<usize> {
+                ::jitclass::Handle::strong_count(&this.__jitclass)
             }
         }
     }

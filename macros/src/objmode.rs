@@ -127,7 +127,7 @@ pub(crate) fn block_fn(function: &str, block: &jitclass_core::lower::ObjModeBloc
             // SAFETY: jit code passes the inputs' reprs as this `#[repr(C)]` tuple, which
             // stays alive (and keeps what it references alive) during the call.
             let #inputs = unsafe {
-                &*#inputs.cast::<::jitclass::#tuple<#(<#types as ::jitclass::JitArg>::Repr),*>>()
+                &*#inputs.cast::<::jitclass::abi::#tuple<#(<#types as ::jitclass::JitArg>::Repr),*>>()
             };
             #(
                 // SAFETY: each repr is a valid value of its declared type.
@@ -151,7 +151,7 @@ pub(crate) fn block_fn(function: &str, block: &jitclass_core::lower::ObjModeBloc
                         // over the references it holds.
                         unsafe {
                             #out.cast::<<#output as ::jitclass::JitArg>::Repr>()
-                                .write(::jitclass::into_owned_repr(#value))
+                                .write(::jitclass::abi::into_owned_repr(#value))
                         };
                         0
                     }

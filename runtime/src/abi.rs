@@ -1,15 +1,36 @@
-//! How Rust values cross the boundary into JIT code and back.
+//! How Rust values cross the boundary into JIT code and back: the traits of the types jit
+//! code takes and returns, and the C representations of their values.
 //!
 //! Every value has a C representation (`Repr`): primitives are themselves, tuples become
-//! `#[repr(C)]` structs ([`Tuple2`] ...), slices a `{ptr, len}` pair. The entry point of a
-//! compiled function takes scalars by value and everything else by pointer to its repr,
-//! and returns scalars by value and everything else through an out pointer. Codegen
-//! (`compiler::entry`) implements the other side of exactly this contract, keyed by
-//! [`Type::is_scalar`].
+//! `#[repr(C)]` structs ([`Tuple2`] ...), slices a `{ptr, len}` pair ([`SliceRepr`]),
+//! `Option`s an [`OptionRepr`], class instances and `PassThru` handles a [`RawInstance`].
+//! The entry point of a compiled function takes scalars by value and everything else by
+//! pointer to its repr, and returns scalars by value and everything else through an out
+//! pointer. Codegen (`compiler::entry`) implements the other side of exactly this
+//! contract, keyed by [`Type::is_scalar`].
+//!
+//! The traits ([`JitArg`], [`JitType`], [`JitElem`], [`CScalar`], [`CReturn`]) are also
+//! at the crate root, where bounds name them.
 
 use crate::Type;
+use crate::memory::MemInfo;
 use jitclass_core::PrimTy;
 use std::mem::MaybeUninit;
+
+/// A class instance as JIT code and C see it: the counted block and the payload.
+/// `meminfo` is null for an unmanaged instance (memory owned by someone else).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RawInstance {
+    pub meminfo: *mut MemInfo,
+    pub data: *mut u8,
+}
+
+// SAFETY: a pair of addresses, inert by itself; what may cross threads is decided by
+// the types that use it (`Handle` may not).
+unsafe impl Send for RawInstance {}
+// SAFETY: as above.
+unsafe impl Sync for RawInstance {}
 
 /// A type that can be passed to a `#[jit]` function.
 ///
@@ -71,11 +92,11 @@ pub unsafe trait JitType: JitArg + 'static {
     /// # Safety
     /// `repr` must be a valid repr of `Self`.
     unsafe fn clone_from_repr(repr: &Self::Repr) -> Self;
-    /// The class of an unmanaged instance the value holds outside `None`s, if any: what
-    /// a store that outlives the call refuses (see `escape.rs`).
+    /// The class name of an unmanaged instance the value holds outside `None`s, if any:
+    /// what a store that outlives the call refuses (see `escape.rs`).
     #[doc(hidden)]
     #[inline(always)]
-    fn unmanaged_class(&self) -> Option<&'static crate::ClassInfo> {
+    fn unmanaged_class(&self) -> Option<&'static str> {
         None
     }
 }
@@ -468,7 +489,7 @@ unsafe impl<T: JitType> JitType for Option<T> {
             .then(|| unsafe { T::clone_from_repr(repr.value.assume_init_ref()) })
     }
     #[inline(always)]
-    fn unmanaged_class(&self) -> Option<&'static crate::ClassInfo> {
+    fn unmanaged_class(&self) -> Option<&'static str> {
         self.as_ref().and_then(T::unmanaged_class)
     }
 }
@@ -518,7 +539,7 @@ macro_rules! tuple {
                 ($(unsafe { $T::clone_from_repr(&repr.$i) },)+)
             }
             #[inline(always)]
-            fn unmanaged_class(&self) -> Option<&'static crate::ClassInfo> {
+            fn unmanaged_class(&self) -> Option<&'static str> {
                 None$(.or_else(|| self.$i.unmanaged_class()))+
             }
         }

@@ -13,8 +13,9 @@
 //! records the descriptor in a registry; everything that maps a key back to a descriptor
 //! goes through that registry, so a made-up key is an error, never a wild pointer.
 
-use crate::abi::JitType;
+use crate::abi::{JitType, RawInstance};
 use crate::dispatch::Dispatcher;
+use crate::error::Error;
 use crate::memory::{DropInfo, ExternalAllocator, MemInfo};
 use jitclass_core::infer::FieldSig;
 use jitclass_core::ir::{ClassIr, TypeExpr};
@@ -27,21 +28,6 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::ptr::NonNull;
 use std::sync::{Mutex, OnceLock};
-
-/// A class instance as JIT code and C see it: the counted block and the payload.
-/// `meminfo` is null for an unmanaged instance (memory owned by someone else).
-#[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RawInstance {
-    pub meminfo: *mut MemInfo,
-    pub data: *mut u8,
-}
-
-// SAFETY: a pair of addresses, inert by itself; what may cross threads is decided by
-// the types that use it (`Handle` may not).
-unsafe impl Send for RawInstance {}
-// SAFETY: as above.
-unsafe impl Sync for RawInstance {}
 
 /// Implemented by every `#[jitclass]` type (by the macro).
 ///
@@ -73,6 +59,15 @@ pub type Payload<C> = <C as JitClass>::Payload;
 /// may not name a struct in a literal, an alias may).
 #[doc(hidden)]
 pub type Literal<C> = <C as JitClass>::Literal;
+
+/// A field of a class's payload as jit code lays it out (C layout, as `#[repr(C)]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldLayout {
+    pub name: String,
+    pub ty: Type,
+    /// Byte offset in the payload.
+    pub offset: usize,
+}
 
 /// The static description of a `#[jitclass] struct`, emitted by the macro.
 #[doc(hidden)]
@@ -170,18 +165,32 @@ impl ClassInfo {
         Type::Class(self.key())
     }
 
-    /// The fields in payload order, with their concrete types.
-    pub fn fields(&'static self) -> Result<&'static [FieldSig], String> {
+    /// The fields in payload order, with their concrete types. An error (of kind
+    /// [`ErrorKind::Internal`](crate::ErrorKind::Internal)) if the macro's description
+    /// does not decode or its layout is not the one jit code would use.
+    pub fn fields(&'static self) -> Result<&'static [FieldSig], Error> {
+        self.decoded_fields()
+            .map_err(|message| Error::internal(self.desc.name, message))
+    }
+
+    /// The fields with their payload offsets (errors as [`ClassInfo::fields`]).
+    pub fn field_layouts(&'static self) -> Result<Vec<FieldLayout>, Error> {
+        self.decoded_field_layouts()
+            .map_err(|message| Error::internal(self.desc.name, message))
+    }
+
+    /// [`ClassInfo::fields`], with the reason for an error as a message.
+    pub(crate) fn decoded_fields(&'static self) -> Result<&'static [FieldSig], String> {
         self.decoded().map(|d| d.fields.as_slice())
     }
 
-    /// The fields with their payload offsets.
-    pub fn field_layouts(&'static self) -> Result<Vec<crate::FieldLayout>, String> {
+    /// [`ClassInfo::field_layouts`], with the reason for an error as a message.
+    pub(crate) fn decoded_field_layouts(&'static self) -> Result<Vec<FieldLayout>, String> {
         Ok(self
-            .fields()?
+            .decoded_fields()?
             .iter()
             .zip(self.desc.offsets)
-            .map(|(f, &offset)| crate::FieldLayout {
+            .map(|(f, &offset)| FieldLayout {
                 name: f.name.clone(),
                 ty: f.ty.clone(),
                 offset,
@@ -310,6 +319,19 @@ impl ClassInfo {
     }
 }
 
+/// Allocates a zeroed instance of a class for JIT code; null if allocation fails.
+///
+/// # Safety
+/// `class` is the address of a `'static` [`ClassInfo`] (codegen refers to a registered
+/// descriptor).
+pub(crate) unsafe extern "C" fn jitclass_rt_alloc(class: *const ClassInfo) -> *mut MemInfo {
+    // SAFETY: guaranteed by the caller.
+    let class: &'static ClassInfo = unsafe { &*class };
+    class
+        .allocate()
+        .map_or(std::ptr::null_mut(), NonNull::as_ptr)
+}
+
 impl fmt::Debug for ClassInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClassInfo")
@@ -423,11 +445,12 @@ impl<C: JitClass> Handle<C> {
         !self.raw.meminfo.is_null()
     }
 
-    /// How many references to the instance exist (`None` for an unmanaged instance).
-    pub fn strong_count(&self) -> Option<usize> {
+    /// How many references to the instance exist (`None` for an unmanaged instance); an
+    /// associated function, as `Rc::strong_count`.
+    pub fn strong_count(this: &Handle<C>) -> Option<usize> {
         // SAFETY: a managed handle keeps its block alive.
-        self.is_managed()
-            .then(|| unsafe { MemInfo::refcount(self.raw.meminfo) })
+        this.is_managed()
+            .then(|| unsafe { MemInfo::refcount(this.raw.meminfo) })
     }
 
     /// Whether two handles refer to the same instance.
@@ -509,7 +532,7 @@ fn fmt_instance(
     f: &mut fmt::Formatter<'_>,
 ) -> fmt::Result {
     let depth = DEBUG_DEPTH.with(Cell::get);
-    let fields = match info.fields() {
+    let fields = match info.decoded_fields() {
         Ok(fields) if depth < DEBUG_MAX_DEPTH => fields,
         _ => return write!(f, "{} {{ .. }}", info.name()),
     };
@@ -618,10 +641,10 @@ pub mod abi {
         C::from_handle(unsafe { Handle::from_raw(raw) })
     }
 
-    /// `C`'s descriptor if `c` is unmanaged (`JitType::unmanaged_class`).
+    /// `C`'s name if `c` is unmanaged (`JitType::unmanaged_class`).
     #[inline(always)]
-    pub fn unmanaged_class<C: JitClass>(c: &C) -> Option<&'static ClassInfo> {
-        (!c.handle().is_managed()).then(C::class_info)
+    pub fn unmanaged_class<C: JitClass>(c: &C) -> Option<&'static str> {
+        (!c.handle().is_managed()).then(|| C::class_info().name())
     }
 
     /// A new reference to the instance `raw` borrows.

@@ -9,7 +9,7 @@
 //! On a miss the dispatcher takes its own lock, looks again (so concurrent first calls
 //! compile once), compiles through [`crate::compiler`], and publishes the pointer.
 
-use crate::compiler;
+use crate::compiler::{self, CompileStats, Compiled};
 use crate::error::{Error, ErrorKind};
 use crate::subtype::Supertype;
 use crate::{Signature, Type};
@@ -17,7 +17,6 @@ use jitclass_core::ir::FnIr;
 use std::any::TypeId;
 use std::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
-use std::time::Duration;
 
 /// The static description of a `#[jit] fn`, emitted by the macro.
 #[doc(hidden)]
@@ -36,7 +35,7 @@ pub struct FnInfo {
     /// The jit types of the `PassThru<T>`s the function names, by `OpaqueRefId`.
     pub opaques: &'static [fn() -> Type],
     /// The `objmode!` blocks, compiled by rustc, by index.
-    pub objmodes: &'static [crate::__private::ObjModeFn],
+    pub objmodes: &'static [crate::objmode::ObjModeFn],
     /// An `extern "C"` jit fn: each compilation also emits its C entry point.
     pub cfunc: bool,
     /// Never called: its body names every `Class::f` the function calls, so that rustc
@@ -73,33 +72,6 @@ struct State {
     supertypes: Vec<Supertype>,
     /// Generic arguments served by the compiled code at the index, through a supertype.
     shared: Vec<(Vec<Type>, usize)>,
-}
-
-pub(crate) struct Compiled {
-    pub type_args: Vec<Type>,
-    pub signature: Signature,
-    pub entry: usize,
-    /// The C entry point of an `extern "C"` jit fn.
-    pub cfunc: Option<usize>,
-    pub module: usize,
-    /// What the code relies on about the classes in `type_args`, for subtypes.
-    pub footprint: crate::subtype::Footprint,
-    pub stats: CompileStats,
-}
-
-/// Where the time of one compilation went.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CompileStats {
-    pub signature: Signature,
-    /// IR decoding, type inference and LLVM IR generation of every reached function.
-    pub frontend: Duration,
-    /// LLVM's optimisation pipeline.
-    pub optimise: Duration,
-    /// Machine code generation and linking by the JIT.
-    pub machine_code: Duration,
-    /// The whole compilation as the caller saw it, including starting LLVM the first
-    /// time and waiting for another thread's compilation.
-    pub total: Duration,
 }
 
 impl Dispatcher {

@@ -3,7 +3,10 @@
 use std::fmt;
 
 /// Why a jit function could not be compiled for the requested types.
+///
+/// More kinds may be added: a `match` needs a wildcard arm.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ErrorKind {
     /// The body does not type-check for these types (generic code, or a callee's signature).
     Type,

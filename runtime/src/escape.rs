@@ -80,6 +80,6 @@ pub(crate) fn message(class: &str, sink: &Sink<'_>) -> String {
 #[track_caller]
 pub(crate) fn refuse_unmanaged<T: JitType>(value: &T, sink: Sink<'_>) {
     if let Some(class) = value.unmanaged_class() {
-        panic!("{}", message(class.name(), &sink));
+        panic!("{}", message(class, &sink));
     }
 }

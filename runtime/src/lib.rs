@@ -26,7 +26,7 @@
 #[cfg(not(target_pointer_width = "64"))]
 compile_error!("jitclass supports 64-bit targets only");
 
-mod abi;
+pub mod abi;
 mod allocator;
 mod call;
 mod class;
@@ -35,6 +35,7 @@ mod dispatch;
 mod error;
 mod escape;
 mod foreign;
+mod helpers;
 mod math;
 pub mod memory;
 mod objmode;
@@ -48,17 +49,15 @@ pub mod sqlite;
 mod stats;
 mod subtype;
 
-pub use abi::{
-    CReturn, CScalar, JitArg, JitElem, JitType, OptionRepr, SliceRepr, into_owned_repr, type_of,
-};
-pub use abi::{Tuple1, Tuple2, Tuple3, Tuple4, Tuple5, Tuple6, Tuple7, Tuple8};
+pub use abi::{CReturn, CScalar, JitArg, JitElem, JitType, type_of};
 pub use allocator::ExternalAllocator;
-pub use class::{ClassInfo, Handle, JitClass, JitField, Payload, RawInstance};
-pub use dispatch::{CompileStats, Dispatcher};
+pub use class::{ClassInfo, FieldLayout, Handle, JitClass, JitField, Payload};
+pub use compiler::CompileStats;
+pub use dispatch::Dispatcher;
 pub use error::{Error, ErrorKind};
 pub use jitclass_core::{ClassKey, OpaqueKey, PrimTy, Signature, Type};
 pub use passthru::PassThru;
-pub use subtype::{FieldLayout, Supertype, class_fields};
+pub use subtype::{Supertype, class_fields};
 // `objmode!` is exported at the crate root by `#[macro_export]`.
 pub use jitclass_macros::{jit, jitclass};
 

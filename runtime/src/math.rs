@@ -16,16 +16,23 @@
 //!
 //! Either way a call computes exactly what Rust code in the same program computes.
 
+use crate::helpers::{MappedFn, mapped_fn};
 use jitclass_core::PrimTy;
 
-/// One wrapper: the jit symbol of `method` on `ty`, taking `arity` operands of `ty` and
-/// returning `ty`, and its address.
+/// One wrapper: `method` on `ty`, taking `arity` operands of `ty` and returning `ty`, and
+/// its symbol, address and LLVM type (from its Rust signature).
 pub(crate) struct MathFn {
     pub method: &'static str,
     pub ty: PrimTy,
     pub arity: usize,
-    pub symbol: &'static str,
-    address: fn() -> usize,
+    pub function: MappedFn,
+}
+
+/// The type of a wrapper's operand (each operand is named once in the method list).
+macro_rules! operand {
+    ($operand:ident, $t:ty) => {
+        $t
+    };
 }
 
 /// `extern "C"` wrappers of Rust's `f64` and `f32` methods, in modules `wrap_f64` and
@@ -54,15 +61,21 @@ macro_rules! wrappers {
                     method: stringify!($method),
                     ty: PrimTy::F64,
                     arity: [$(stringify!($operand)),+].len(),
-                    symbol: $f64_symbol,
-                    address: || wrap_f64::$method as *const () as usize,
+                    function: mapped_fn!(
+                        $f64_symbol,
+                        wrap_f64::$method,
+                        unsafe extern "C" fn($(operand!($operand, f64)),+) -> f64
+                    ),
                 },
                 MathFn {
                     method: stringify!($method),
                     ty: PrimTy::F32,
                     arity: [$(stringify!($operand)),+].len(),
-                    symbol: $f32_symbol,
-                    address: || wrap_f32::$method as *const () as usize,
+                    function: mapped_fn!(
+                        $f32_symbol,
+                        wrap_f32::$method,
+                        unsafe extern "C" fn($(operand!($operand, f32)),+) -> f32
+                    ),
                 },
             )*
         ];
@@ -71,7 +84,7 @@ macro_rules! wrappers {
 
 /// The wrappers jit code calls by their own names (`jitclass_rt_f64_cbrt`).
 mod opaque {
-    use super::MathFn;
+    use super::{MathFn, mapped_fn};
     use jitclass_core::PrimTy;
 
     macro_rules! opaque_wrappers {
@@ -88,7 +101,7 @@ mod opaque {
 
 /// The wrappers that the library calls of libm-backed intrinsics reach (`sin`, `sinf`).
 mod libcalls {
-    use super::MathFn;
+    use super::{MathFn, mapped_fn};
     use jitclass_core::PrimTy;
 
     macro_rules! libcall_wrappers {
@@ -121,53 +134,21 @@ extern "C" fn powi_f32(x: f32, n: i32) -> f32 {
     x.powi(n)
 }
 
-/// A function LLVM's back end may call although the IR does not: `(symbol, float type,
-/// number of float operands, whether an `i32` operand follows)`.
-pub(crate) struct Libcall {
-    pub symbol: &'static str,
-    pub ty: PrimTy,
-    pub floats: usize,
-    pub int_operand: bool,
-    address: usize,
-}
-
 /// The library calls of libm-backed intrinsics (`sin`, `powf`, ...) and of `llvm.powi`
 /// with an exponent unknown at compile time (`__powidf2`; with a constant one, LLVM
 /// multiplies in line by the same square-and-multiply steps, as rustc's LLVM does), each
-/// with the address of Rust's implementation.
-pub(crate) fn libcalls() -> Vec<Libcall> {
-    let mut out: Vec<Libcall> = libcalls::TABLE
-        .iter()
-        .map(|f| Libcall {
-            symbol: f.symbol,
-            ty: f.ty,
-            floats: f.arity,
-            int_operand: false,
-            address: (f.address)(),
-        })
-        .collect();
-    for (symbol, ty, address) in [
-        ("__powidf2", PrimTy::F64, powi_f64 as *const () as usize),
-        ("__powisf2", PrimTy::F32, powi_f32 as *const () as usize),
-    ] {
-        out.push(Libcall {
-            symbol,
-            ty,
-            floats: 1,
-            int_operand: true,
-            address,
-        });
-    }
-    out
+/// mapped to Rust's implementation: functions LLVM's back end may call although the IR
+/// does not.
+pub(crate) fn libcalls() -> impl Iterator<Item = MappedFn> {
+    libcalls::TABLE.iter().map(|f| f.function).chain([
+        mapped_fn!("__powidf2", powi_f64, unsafe extern "C" fn(f64, i32) -> f64),
+        mapped_fn!("__powisf2", powi_f32, unsafe extern "C" fn(f32, i32) -> f32),
+    ])
 }
 
-/// Name and address of every wrapper jit code calls by name.
-pub(crate) fn symbols() -> Vec<(&'static str, usize)> {
-    opaque::TABLE
-        .iter()
-        .map(|f| (f.symbol, (f.address)()))
-        .chain(libcalls().into_iter().map(|c| (c.symbol, c.address)))
-        .collect()
+/// Every wrapper jit code reaches by symbol: those it calls by name, and the library calls.
+pub(crate) fn mapped() -> impl Iterator<Item = MappedFn> {
+    opaque::TABLE.iter().map(|f| f.function).chain(libcalls())
 }
 
 #[cfg(test)]
@@ -192,7 +173,7 @@ mod tests {
     fn the_wrappers_compute_rusts_methods() {
         let f: extern "C" fn(f64) -> f64 =
             // SAFETY: the `cbrt` wrapper of `f64` has this signature (the table's arity 1).
-            unsafe { std::mem::transmute((math_fn("cbrt", PrimTy::F64).unwrap().address)()) };
+            unsafe { std::mem::transmute((math_fn("cbrt", PrimTy::F64).unwrap().function.address)()) };
         for x in [0.3, 2.0, 1e300, -7.5, f64::MIN_POSITIVE] {
             assert_eq!(f(x).to_bits(), x.cbrt().to_bits());
         }

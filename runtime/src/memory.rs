@@ -287,11 +287,6 @@ impl MemInfo {
     }
 }
 
-/// Name of [`jitclass_rt_decref`] in JIT code.
-pub(crate) const RT_DECREF: &str = "jitclass_rt_decref";
-/// Name of [`jitclass_rt_alloc`] in JIT code.
-pub(crate) const RT_ALLOC: &str = "jitclass_rt_alloc";
-
 /// Drops one reference to a block (null: nothing), from JIT code.
 ///
 /// # Safety
@@ -299,19 +294,6 @@ pub(crate) const RT_ALLOC: &str = "jitclass_rt_alloc";
 pub(crate) unsafe extern "C" fn jitclass_rt_decref(info: *mut MemInfo) {
     // SAFETY: guaranteed by the caller.
     unsafe { MemInfo::decref_from_jit(info) }
-}
-
-/// Allocates a zeroed instance of a class for JIT code; null if allocation fails.
-///
-/// # Safety
-/// `class` is the address of a `'static` [`crate::ClassInfo`] (codegen embeds the
-/// address of a registered descriptor).
-pub(crate) unsafe extern "C" fn jitclass_rt_alloc(class: *const crate::ClassInfo) -> *mut MemInfo {
-    // SAFETY: guaranteed by the caller.
-    let class: &'static crate::ClassInfo = unsafe { &*class };
-    class
-        .allocate()
-        .map_or(std::ptr::null_mut(), NonNull::as_ptr)
 }
 
 #[cfg(test)]

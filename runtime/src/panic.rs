@@ -76,9 +76,6 @@ impl PanicSite {
     }
 }
 
-/// The symbol name JIT code calls [`jitclass_rt_panic`] by.
-pub(crate) const RT_PANIC: &str = "jitclass_rt_panic";
-
 /// Called by JIT code at a failing check. Never unwinds.
 ///
 /// # Safety
@@ -101,9 +98,6 @@ pub(crate) unsafe extern "C" fn jitclass_rt_panic(
     };
     set_pending_panic(site.message(args));
 }
-
-/// The symbol name JIT code calls [`jitclass_rt_cfunc_panicked`] by.
-pub(crate) const RT_CFUNC_PANICKED: &str = "jitclass_rt_cfunc_panicked";
 
 /// Called by the C entry point of an `extern "C"` jit fn after a panic, which cannot
 /// unwind into its C caller: prints the message and aborts, as Rust does when a panic

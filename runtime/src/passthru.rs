@@ -8,8 +8,7 @@
 //! and `Option`s, and compared by identity; the value itself is used in `objmode!`
 //! blocks, which are Rust.
 
-use crate::abi::{JitArg, JitType};
-use crate::class::RawInstance;
+use crate::abi::{JitArg, JitType, RawInstance};
 use crate::memory::MemInfo;
 use crate::{OpaqueKey, Type};
 use std::any::TypeId;

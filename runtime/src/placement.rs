@@ -6,7 +6,8 @@
 //! (SQLite's aggregate context, an arena, a buffer). The same functions exist in jit code
 //! (`sizeof::<T>()`, `unsafe { unsafe_cast::<T>(ptr) }`, ...), with the same meaning.
 
-use crate::class::{Handle, JitClass, RawInstance};
+use crate::abi::RawInstance;
+use crate::class::{Handle, JitClass};
 use crate::memory::MemInfo;
 
 /// A type with a fixed C layout in jit code: primitives (their own size) and classes
@@ -155,11 +156,6 @@ fn members(info: &'static crate::ClassInfo) -> &'static [usize] {
         .map(|d| d.managed_offsets.as_slice())
         .unwrap_or_else(|e| panic!("{e}"))
 }
-
-/// Name of [`jitclass_rt_construct_at`] in JIT code.
-pub(crate) const RT_CONSTRUCT_AT: &str = "jitclass_rt_construct_at";
-/// Name of [`jitclass_rt_destroy_at`] in JIT code.
-pub(crate) const RT_DESTROY_AT: &str = "jitclass_rt_destroy_at";
 
 /// Moves the owned instance `{meminfo, data}` of `class` into the payload at `dst`: the
 /// payload is copied, its members gain a reference, the instance is released. The body

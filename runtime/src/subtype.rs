@@ -13,10 +13,10 @@
 //! compilation records exactly those facts, from the typed IR of everything compiled
 //! into its module.
 
-use crate::compiler::Instance;
+use crate::class::{ClassInfo, FieldLayout};
 use crate::{ClassKey, Type};
-use jitclass_core::infer::ClassOp;
-use jitclass_core::ir::ExprKind;
+use jitclass_core::infer::{ClassOp, Typed};
+use jitclass_core::ir::{ExprKind, FnIr};
 use std::fmt;
 
 /// A set of generic-argument tuples that may share compiled code on one dispatcher.
@@ -80,19 +80,18 @@ impl fmt::Debug for Supertype {
     }
 }
 
-/// A field of a class's payload as jit code lays it out (C layout, as `#[repr(C)]`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldLayout {
-    pub name: String,
-    pub ty: Type,
-    /// Byte offset in the payload.
-    pub offset: usize,
-}
-
 /// The payload fields of a class type, in order; `None` if `t` is not a class.
 pub fn class_fields(t: &Type) -> Option<Vec<FieldLayout>> {
     let key = t.class()?;
     crate::class::lookup(key).ok()?.field_layouts().ok()
+}
+
+/// One function compiled into a module, as the footprint reads it: its IR, its types, and
+/// the descriptors of the classes its IR names (by `ClassRefId`).
+pub(crate) struct CompiledBody<'a> {
+    pub ir: &'a FnIr,
+    pub typed: &'a Typed,
+    pub classes: &'static [fn() -> &'static ClassInfo],
 }
 
 /// What compiled code relies on about the classes in its generic arguments.
@@ -131,7 +130,10 @@ fn classes_in(t: &Type, out: &mut Vec<ClassKey>) {
 
 /// The footprint of a module compiled for `type_args`: what its instances do with each
 /// class among the generic arguments.
-pub(crate) fn footprint(instances: &[Instance], type_args: &[Type]) -> Result<Footprint, String> {
+pub(crate) fn footprint(
+    bodies: &[CompiledBody<'_>],
+    type_args: &[Type],
+) -> Result<Footprint, String> {
     let mut tracked = Vec::new();
     type_args.iter().for_each(|t| classes_in(t, &mut tracked));
     let mut fp = Footprint {
@@ -148,8 +150,8 @@ pub(crate) fn footprint(instances: &[Instance], type_args: &[Type]) -> Result<Fo
         return Ok(fp);
     }
     let mentions = |t: &Type, key: &ClassKey| occurrences(t, key) > 0;
-    for inst in instances {
-        let (ir, typed) = (inst.ir, &*inst.typed);
+    for body in bodies {
+        let (ir, typed) = (body.ir, body.typed);
         let ty = |e: jitclass_core::ir::ExprId| &typed.expr_types[e.index()];
         let keys: Vec<ClassKey> = fp.uses.iter().map(|u| u.class.clone()).collect();
         for (i, e) in ir.exprs.iter().enumerate() {
@@ -191,7 +193,7 @@ pub(crate) fn footprint(instances: &[Instance], type_args: &[Type]) -> Result<Fo
                             continue;
                         };
                         let index = index as usize;
-                        let layouts = crate::class::lookup(key)?.field_layouts()?;
+                        let layouts = crate::class::lookup(key)?.decoded_field_layouts()?;
                         let field = layouts.get(index).ok_or_else(|| {
                             format!("field `{name}` of `{}` out of range", key.name)
                         })?;
@@ -246,7 +248,7 @@ pub(crate) fn footprint(instances: &[Instance], type_args: &[Type]) -> Result<Fo
             ));
         }
     }
-    confine_to_generic_arguments(instances, &mut fp);
+    confine_to_generic_arguments(bodies, &mut fp);
     Ok(fp)
 }
 
@@ -267,11 +269,10 @@ pub(crate) fn occurrences(t: &Type, key: &ClassKey) -> usize {
 /// class will be: a type written with the class's name anywhere in the module (a
 /// parameter, a result, an annotation, a literal, a callee's signature) is another
 /// source of such values, a reliance.
-fn confine_to_generic_arguments(instances: &[Instance], fp: &mut Footprint) {
+fn confine_to_generic_arguments(bodies: &[CompiledBody<'_>], fp: &mut Footprint) {
     use jitclass_core::ir::{Stmt, TypeExpr};
-    for inst in instances {
-        let ir = inst.ir;
-        let classes = inst.disp.info().classes;
+    for body in bodies {
+        let (ir, classes) = (body.ir, body.classes);
         let mut written: Vec<&TypeExpr> = ir.params.iter().map(|p| &p.ty).collect();
         written.push(&ir.ret);
         let mut named = Vec::new();
@@ -368,7 +369,7 @@ pub(crate) fn verify(old: &[Type], fp: &Footprint, new: &[Type]) -> Result<(), S
                 old_class.name, new_class.name
             ));
         }
-        let new_fields = crate::class::lookup(&new_class)?.field_layouts()?;
+        let new_fields = crate::class::lookup(&new_class)?.decoded_field_layouts()?;
         for f in &u.fields {
             match new_fields.iter().find(|g| g.name == f.name) {
                 None => {

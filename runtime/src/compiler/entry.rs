@@ -5,10 +5,11 @@
 //! pointer to its C repr; a scalar result by value, any other result stored through
 //! `out`. A panic in JIT code sets `*status = 1` and returns a zero value.
 
+use super::codegen::no_ub::{bool_from_byte, bool_to_byte};
 use super::types::{from_mem, mem_type, reg_type, to_mem};
 use super::{CgError, CgResult, ModuleCx};
 use crate::Type;
-use crate::panic::RT_CFUNC_PANICKED;
+use crate::helpers::Helper;
 use inkwell::AddressSpace;
 use inkwell::builder::Builder;
 use inkwell::module::Linkage;
@@ -83,15 +84,7 @@ fn emit_wrapper(m: &mut ModuleCx, root: usize, name: &str, kind: Wrapper) -> CgR
     if kind == Wrapper::CFunc {
         super::codegen::c_calls::set_c_attributes(ctx, func, &params, &ret);
     }
-    let panicked_fn = (kind == Wrapper::CFunc).then(|| {
-        m.module.get_function(RT_CFUNC_PANICKED).unwrap_or_else(|| {
-            m.module.add_function(
-                RT_CFUNC_PANICKED,
-                ctx.void_type().fn_type(&[], false),
-                Some(Linkage::External),
-            )
-        })
-    });
+    let panicked_fn = (kind == Wrapper::CFunc).then(|| m.helper(Helper::CfuncPanicked));
     let b = &m.builder;
     let entry = ctx.append_basic_block(func, "entry");
     let panicked = ctx.append_basic_block(func, "panicked");
@@ -101,14 +94,7 @@ fn emit_wrapper(m: &mut ModuleCx, root: usize, name: &str, kind: Wrapper) -> CgR
     for (i, t) in params.iter().enumerate() {
         let p = func.get_nth_param(i as u32).expect("declared above");
         let v: BasicValueEnum = match t {
-            Type::Prim(PrimTy::Bool) => b
-                .build_int_compare(
-                    inkwell::IntPredicate::NE,
-                    p.into_int_value(),
-                    ctx.i8_type().const_zero(),
-                    "arg",
-                )?
-                .into(),
+            Type::Prim(PrimTy::Bool) => bool_from_byte(ctx, b, p.into_int_value(), "arg")?.into(),
             Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. } => p,
             Type::Unit => reg_type(ctx, t).const_zero(),
             _ => {
@@ -148,7 +134,7 @@ fn emit_wrapper(m: &mut ModuleCx, root: usize, name: &str, kind: Wrapper) -> CgR
     let value = b.build_extract_value(result, 1, "value")?;
     match &ret {
         Type::Prim(PrimTy::Bool) => {
-            let byte = b.build_int_z_extend(value.into_int_value(), ctx.i8_type(), "ret")?;
+            let byte = bool_to_byte(ctx, b, value.into_int_value(), "ret")?;
             b.build_return(Some(&byte))?;
         }
         Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. } => {

@@ -9,17 +9,25 @@
 //! root, inferring each one's types; declare them; emit their bodies (`codegen`); emit the
 //! root's C entry point (`entry`); verify; optimise with the host CPU; JIT.
 
+mod callees;
 mod code_memory;
 mod codegen;
+mod compiled;
 mod entry;
 #[cfg(feature = "sqlite")]
 pub(crate) mod sqlite;
 mod symbols;
 mod types;
 
-use crate::dispatch::{CompileStats, Compiled, Dispatcher};
+pub use compiled::CompileStats;
+pub(crate) use compiled::Compiled;
+
+use crate::dispatch::Dispatcher;
 use crate::error::{Error, ErrorKind};
+use crate::helpers::{Helper, MappedFn};
+use crate::subtype::CompiledBody;
 use crate::{Signature, Type};
+use callees::RefSignatures;
 use inkwell::OptimizationLevel;
 use inkwell::attributes::AttributeLoc;
 use inkwell::builder::BuilderError;
@@ -28,11 +36,12 @@ use inkwell::execution_engine::ExecutionEngine;
 use inkwell::module::{Linkage, Module};
 use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::{CodeModel, InitializationConfig, RelocMode, Target, TargetMachine};
-use inkwell::values::FunctionValue;
-use jitclass_core::ClassKey;
-use jitclass_core::infer::{self, CalleeSig, Callees, FieldSig, MethodSig, Mode, Typed};
-use jitclass_core::ir::{ClassRefId, FnIr, RefId};
+use inkwell::types::FunctionType;
+use inkwell::values::{FunctionValue, PointerValue};
+use jitclass_core::infer::{self, Mode, Typed};
+use jitclass_core::ir::FnIr;
 use jitclass_core::limits::{self, MAX_INSTANCES, MAX_INSTANTIATION_DEPTH};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Mutex;
@@ -178,68 +187,6 @@ pub(crate) struct Instance {
     pub parent: Option<usize>,
 }
 
-/// Signatures of the items a function refers to, read from their dispatchers' IR.
-struct RefSignatures(&'static Dispatcher);
-
-/// The signature of `callee` as its callers see it (class references resolved).
-fn callee_signature(callee: &'static Dispatcher) -> Result<CalleeSig, String> {
-    let ir = callee.ir()?;
-    Ok(CalleeSig {
-        name: ir.name.clone(),
-        generics: ir.generics.len(),
-        params: ir
-            .params
-            .iter()
-            .map(|p| callee.resolve_classes(&p.ty))
-            .collect(),
-        ret: callee.resolve_classes(&ir.ret),
-        extern_c: callee.info().cfunc || ir.foreign.is_some(),
-        is_unsafe: ir.foreign.as_ref().is_some_and(|f| !f.safe),
-    })
-}
-
-impl Callees for RefSignatures {
-    fn signature(&self, item: RefId) -> Result<Option<CalleeSig>, String> {
-        let callee = (self.0.info().refs[item.index()])();
-        callee_signature(callee).map(Some)
-    }
-
-    fn class(&self, class: ClassRefId) -> Result<Option<ClassKey>, String> {
-        Ok(Some((self.0.info().classes[class.index()])().key()))
-    }
-
-    fn opaque(&self, opaque: jitclass_core::ir::OpaqueRefId) -> Option<jitclass_core::OpaqueKey> {
-        match (self.0.info().opaques.get(opaque.index())?)() {
-            Type::PassThru(key) => Some(key),
-            _ => None,
-        }
-    }
-
-    fn fields(&self, class: &ClassKey) -> Result<Vec<FieldSig>, String> {
-        Ok(crate::class::lookup(class)?.fields()?.to_vec())
-    }
-
-    fn method(&self, class: &ClassKey, name: &str) -> Result<Vec<MethodSig>, String> {
-        crate::class::lookup(class)?
-            .functions(name)
-            .into_iter()
-            .map(|entry| {
-                Ok(MethodSig {
-                    sig: callee_signature(entry.dispatcher)?,
-                    receiver: entry.dispatcher.ir()?.receiver,
-                    kind: entry.kind,
-                })
-            })
-            .collect()
-    }
-
-    fn method_names(&self, class: &ClassKey) -> Vec<String> {
-        crate::class::lookup(class)
-            .map(|info| info.method_names().iter().map(|n| n.to_string()).collect())
-            .unwrap_or_default()
-    }
-}
-
 /// Compiles `disp` for `type_args`, with everything it calls, into one new module.
 pub(crate) fn compile(disp: &'static Dispatcher, type_args: &[Type]) -> Result<Compiled, Error> {
     let start = Instant::now();
@@ -284,7 +231,16 @@ fn compile_in(
         params: mcx.instances[root].typed.params.clone(),
         ret: mcx.instances[root].typed.ret.clone(),
     };
-    let footprint = crate::subtype::footprint(&mcx.instances, type_args)
+    let bodies: Vec<CompiledBody> = mcx
+        .instances
+        .iter()
+        .map(|inst| CompiledBody {
+            ir: inst.ir,
+            typed: &inst.typed,
+            classes: inst.disp.info().classes,
+        })
+        .collect();
+    let footprint = crate::subtype::footprint(&bodies, type_args)
         .map_err(|e| Error::internal(disp.name(), e))?;
     let title = format!("`{}` {signature}", disp.name());
     let finished = finish(jit, mcx, disp.name(), &title, &names, start, dump)?;
@@ -325,7 +281,7 @@ pub(crate) fn finish(
     start: Instant,
     dump: bool,
 ) -> Result<Finished, Error> {
-    let ModuleCx { module, .. } = mcx;
+    let ModuleCx { module, mapped, .. } = mcx;
     let frontend = start.elapsed();
     if let Err(e) = module.verify() {
         return Err(Error::internal(
@@ -377,7 +333,7 @@ pub(crate) fn finish(
             jit.engine.insert(engine)
         }
     };
-    symbols::map_runtime_symbols(engine, &module);
+    symbols::map_runtime_symbols(jit.context, engine, &module, &mapped.into_inner().symbols);
     let addresses = names
         .iter()
         .map(|name| {
@@ -398,6 +354,16 @@ pub(crate) fn finish(
     })
 }
 
+/// The symbols a module declares for things in the process, mapped to their addresses
+/// when the module is JIT-compiled (`symbols.rs`).
+#[derive(Default)]
+struct Mapped {
+    data: HashMap<usize, PointerValue<'static>>,
+    functions: HashMap<usize, FunctionValue<'static>>,
+    /// Every symbol declared, with its address.
+    symbols: Vec<(String, usize)>,
+}
+
 /// The state of one module under construction.
 pub(crate) struct ModuleCx {
     pub ctx: &'static Context,
@@ -408,6 +374,8 @@ pub(crate) struct ModuleCx {
     by_key: HashMap<(usize, Vec<Type>), usize>,
     /// The C entry points emitted for jit fns named as values, by instance.
     cfuncs: HashMap<usize, FunctionValue<'static>>,
+    /// What the module's code points at in the process, by symbol (`mapped_data`).
+    mapped: RefCell<Mapped>,
     pending: Vec<usize>,
     /// The instance whose body is being emitted: the parent of the instances it calls.
     emitting: Option<usize>,
@@ -435,6 +403,7 @@ impl ModuleCx {
             instances: Vec::new(),
             by_key: HashMap::new(),
             cfuncs: HashMap::new(),
+            mapped: RefCell::default(),
             pending: Vec::new(),
             emitting: None,
             cpu: jit.cpu.clone(),
@@ -591,6 +560,61 @@ impl ModuleCx {
             .add_function(&name, fn_type, Some(Linkage::Internal));
         self.set_common_attributes(func);
         func
+    }
+
+    /// The function of `helper` (`crate::helpers`), declared in the module on first use.
+    pub fn helper(&self, helper: Helper) -> FunctionValue<'static> {
+        self.declare_mapped(&helper.row())
+    }
+
+    /// A function the engine maps by address (a helper, a math wrapper), declared on
+    /// first use with the type its Rust signature gives.
+    pub fn declare_mapped(&self, f: &MappedFn) -> FunctionValue<'static> {
+        self.module.get_function(f.symbol).unwrap_or_else(|| {
+            self.module
+                .add_function(f.symbol, (f.fn_type)(self.ctx), Some(Linkage::External))
+        })
+    }
+
+    /// A pointer to data at `address` in the process (a leaked panic site, a class
+    /// descriptor), as an external `i8` of this module named after `what`, which `finish`
+    /// maps to the address: generated IR refers to what lives in the process by symbol,
+    /// never by an address baked into it (so that it could be cached).
+    pub fn mapped_data(&self, what: &str, address: usize) -> PointerValue<'static> {
+        let mut mapped = self.mapped.borrow_mut();
+        if let Some(p) = mapped.data.get(&address) {
+            return *p;
+        }
+        let name = format!("{}_{what}_{}", self.prefix, mapped.symbols.len());
+        let p = self
+            .module
+            .add_global(self.ctx.i8_type(), None, &name)
+            .as_pointer_value();
+        mapped.data.insert(address, p);
+        mapped.symbols.push((name, address));
+        p
+    }
+
+    /// The function at `address` in the process (an `objmode!` block, a declared C
+    /// function), declared as an external function of type `fn_type` named after `what`
+    /// and mapped like [`ModuleCx::mapped_data`].
+    pub fn mapped_function(
+        &self,
+        what: &str,
+        address: usize,
+        fn_type: FunctionType<'static>,
+    ) -> FunctionValue<'static> {
+        let mut mapped = self.mapped.borrow_mut();
+        if let Some(f) = mapped.functions.get(&address) {
+            return *f;
+        }
+        let name = format!("{}_{what}_{}", self.prefix, mapped.symbols.len());
+        let f = self
+            .module
+            .add_function(&name, fn_type, Some(Linkage::External));
+        mapped.functions.insert(address, f);
+        mapped.symbols.push((name, address));
+        f
     }
 
     /// Host CPU and no unwinding, on every function we emit.

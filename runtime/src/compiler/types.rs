@@ -7,6 +7,7 @@
 //! `()` is the empty struct `{}` in both forms, so every type has an LLVM type.
 
 use super::CgResult;
+use super::codegen::no_ub::{bool_from_byte, bool_to_byte};
 use crate::Type;
 use inkwell::AddressSpace;
 use inkwell::builder::Builder;
@@ -133,17 +134,10 @@ fn convert(
         return Ok(v);
     }
     Ok(match t {
-        Type::Prim(PrimTy::Bool) if to_memory => b
-            .build_int_z_extend(v.into_int_value(), ctx.i8_type(), "b2m")?
-            .into(),
-        Type::Prim(PrimTy::Bool) => b
-            .build_int_compare(
-                inkwell::IntPredicate::NE,
-                v.into_int_value(),
-                ctx.i8_type().const_zero(),
-                "m2b",
-            )?
-            .into(),
+        Type::Prim(PrimTy::Bool) if to_memory => {
+            bool_to_byte(ctx, b, v.into_int_value(), "b2m")?.into()
+        }
+        Type::Prim(PrimTy::Bool) => bool_from_byte(ctx, b, v.into_int_value(), "m2b")?.into(),
         Type::Tuple(_) | Type::Option(_) => {
             let mut out = llvm_type(ctx, t, to_memory).into_struct_type().get_undef();
             for (i, e) in fields(t).iter().enumerate() {

@@ -1,7 +1,7 @@
 //! The SQL type rules: what a parameter of each jit type accepts from each SQLite storage
-//! class, and the SQL errors when a value does not fit. The generated callbacks check
-//! arguments by [`arg_rule`] (`compiler/sqlite/args.rs`), and the error helpers below
-//! describe a refused value by the same rule, so the two cannot disagree.
+//! class, and the words of the SQL error when a value does not fit. The generated callbacks
+//! check arguments by [`arg_rule`] (`compiler/sqlite/args.rs`), and the error helpers
+//! (`errors.rs`) describe a refused value by the same rule, so the two cannot disagree.
 //!
 //! The rules are rusqlite's `FromSql` for the same Rust type, so a value a jit function
 //! accepts is one `row.get::<_, T>()` would accept: integers take INTEGER values in their
@@ -14,7 +14,6 @@
 
 use jitclass_core::PrimTy;
 use rusqlite::ffi;
-use std::ffi::c_int;
 use std::fmt::Write;
 
 /// What an SQL argument of a primitive jit type accepts (besides NULL).
@@ -85,7 +84,7 @@ pub(crate) struct Site {
 
 impl Site {
     /// `name(): argument 2 (`x`)` or `name(): the result`.
-    fn describe(&self) -> String {
+    pub(super) fn describe(&self) -> String {
         match &self.argument {
             Some((position, Some(name))) => {
                 format!("{}(): argument {position} (`{name}`)", self.function)
@@ -102,7 +101,7 @@ impl Site {
 }
 
 /// Why `value` does not fit the parameter at `site`.
-fn refusal(site: &Site, value: SqlValueRef) -> String {
+pub(super) fn refusal(site: &Site, value: SqlValueRef) -> String {
     let rule = arg_rule(site.ty);
     let ty = site.ty;
     let mut out = site.describe();
@@ -125,7 +124,7 @@ fn refusal(site: &Site, value: SqlValueRef) -> String {
 
 /// An SQL value, as much of it as a message shows.
 #[derive(Debug)]
-enum SqlValueRef {
+pub(super) enum SqlValueRef {
     Integer(i64),
     Real(f64),
     /// The text, cut after a few dozen characters.
@@ -139,7 +138,7 @@ enum SqlValueRef {
 ///
 /// # Safety
 /// `value` is an argument of the running callback.
-unsafe fn read(value: *mut ffi::sqlite3_value) -> SqlValueRef {
+pub(super) unsafe fn read(value: *mut ffi::sqlite3_value) -> SqlValueRef {
     // SAFETY: guaranteed by the caller; the text pointer is valid for the byte count
     // SQLite reports, until the value changes (it is copied at once).
     unsafe {
@@ -165,76 +164,6 @@ unsafe fn read(value: *mut ffi::sqlite3_value) -> SqlValueRef {
             _ => SqlValueRef::Null,
         }
     }
-}
-
-/// Sets `message` as the callback's SQL error.
-///
-/// # Safety
-/// `ctx` is the context of the running callback.
-unsafe fn result_error(ctx: *mut ffi::sqlite3_context, message: &str) {
-    // SAFETY: SQLite copies the message; the length is its byte length.
-    unsafe {
-        ffi::sqlite3_result_error(
-            ctx,
-            message.as_ptr().cast(),
-            message.len().min(c_int::MAX as usize) as c_int,
-        )
-    };
-}
-
-/// Name of [`jitclass_rt_sqlite_arg_error`] in JIT code.
-pub(crate) const RT_SQLITE_ARG_ERROR: &str = "jitclass_rt_sqlite_arg_error";
-/// Name of [`jitclass_rt_sqlite_result_error`] in JIT code.
-pub(crate) const RT_SQLITE_RESULT_ERROR: &str = "jitclass_rt_sqlite_result_error";
-
-/// Makes `value`, which the argument's rule refused, the SQL function's error.
-///
-/// # Safety
-/// `ctx` is the context of the running callback, `site` a leaked [`Site`] of an argument,
-/// `value` that argument.
-unsafe extern "C" fn jitclass_rt_sqlite_arg_error(
-    ctx: *mut ffi::sqlite3_context,
-    site: *const Site,
-    value: *mut ffi::sqlite3_value,
-) {
-    // SAFETY: guaranteed by the caller.
-    let (site, value) = unsafe { (&*site, read(value)) };
-    let message = refusal(site, value);
-    // SAFETY: guaranteed by the caller.
-    unsafe { result_error(ctx, &message) };
-}
-
-/// Makes a `u64`/`usize` result above [`MAX_SQL_INTEGER`] the SQL function's error.
-///
-/// # Safety
-/// `ctx` is the context of the running callback, `site` a leaked [`Site`] of a result.
-unsafe extern "C" fn jitclass_rt_sqlite_result_error(
-    ctx: *mut ffi::sqlite3_context,
-    site: *const Site,
-    value: u64,
-) {
-    // SAFETY: guaranteed by the caller.
-    let site = unsafe { &*site };
-    let message = format!(
-        "{} is {value}, out of range for an SQL INTEGER (at most {MAX_SQL_INTEGER})",
-        site.describe()
-    );
-    // SAFETY: guaranteed by the caller.
-    unsafe { result_error(ctx, &message) };
-}
-
-/// The error helpers, as the JIT maps them.
-pub(crate) fn symbols() -> [(&'static str, usize); 2] {
-    [
-        (
-            RT_SQLITE_ARG_ERROR,
-            jitclass_rt_sqlite_arg_error as *const () as usize,
-        ),
-        (
-            RT_SQLITE_RESULT_ERROR,
-            jitclass_rt_sqlite_result_error as *const () as usize,
-        ),
-    ]
 }
 
 #[cfg(test)]

@@ -42,6 +42,7 @@
 //! ```
 
 pub(crate) mod args;
+pub(crate) mod errors;
 
 use crate::class::JitClass;
 use crate::compiler::sqlite::{AggregateParts, compile_aggregate, compile_scalar};
@@ -299,76 +300,4 @@ fn check(conn: &Connection, rc: c_int) -> rusqlite::Result<()> {
         (!m.is_null()).then(|| std::ffi::CStr::from_ptr(m).to_string_lossy().into_owned())
     };
     Err(rusqlite::Error::SqliteFailure(ffi::Error::new(rc), message))
-}
-
-/// Name of [`jitclass_rt_sqlite_error`] in JIT code.
-pub(crate) const RT_SQLITE_ERROR: &str = "jitclass_rt_sqlite_error";
-
-/// Makes the pending jit panic the SQL function's error: `name: message --> file:line`.
-///
-/// # Safety
-/// `ctx` is the context of the running callback; `name` points to `len` bytes of UTF-8.
-unsafe extern "C" fn jitclass_rt_sqlite_error(
-    ctx: *mut ffi::sqlite3_context,
-    name: *const u8,
-    len: usize,
-) {
-    // SAFETY: guaranteed by the caller (a leaked `str` the callback embeds).
-    let name = unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(name, len)) };
-    let message = crate::panic::take_pending_panic().unwrap_or_else(|| "jit code panicked".into());
-    let text = format!("{name}: {message}");
-    // SAFETY: SQLite copies the message; the length is the byte length of `text`.
-    unsafe {
-        ffi::sqlite3_result_error(
-            ctx,
-            text.as_ptr().cast(),
-            text.len().min(c_int::MAX as usize) as c_int,
-        )
-    };
-}
-
-/// SQLite's API and the error helper, as the JIT maps them (the bundled SQLite is linked
-/// into the executable, where the JIT cannot look symbols up by name).
-pub(crate) fn symbols() -> Vec<(&'static str, usize)> {
-    vec![
-        (
-            "sqlite3_aggregate_context",
-            ffi::sqlite3_aggregate_context as *const () as usize,
-        ),
-        (
-            "sqlite3_value_type",
-            ffi::sqlite3_value_type as *const () as usize,
-        ),
-        (
-            "sqlite3_value_double",
-            ffi::sqlite3_value_double as *const () as usize,
-        ),
-        (
-            "sqlite3_value_int64",
-            ffi::sqlite3_value_int64 as *const () as usize,
-        ),
-        (
-            "sqlite3_result_double",
-            ffi::sqlite3_result_double as *const () as usize,
-        ),
-        (
-            "sqlite3_result_int64",
-            ffi::sqlite3_result_int64 as *const () as usize,
-        ),
-        (
-            "sqlite3_result_null",
-            ffi::sqlite3_result_null as *const () as usize,
-        ),
-        (
-            "sqlite3_result_error_nomem",
-            ffi::sqlite3_result_error_nomem as *const () as usize,
-        ),
-        (
-            RT_SQLITE_ERROR,
-            jitclass_rt_sqlite_error as *const () as usize,
-        ),
-    ]
-    .into_iter()
-    .chain(args::symbols())
-    .collect()
 }

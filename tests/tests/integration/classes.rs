@@ -117,7 +117,7 @@ fn a_long_list_built_in_jit_code_is_freed_without_recursion() {
     assert_eq!(head.len(), 100_000);
     assert_eq!(head.sum(), (0..100_000).sum::<i64>());
     assert_eq!(list_sum(Some(head.clone())), (0..100_000).sum::<i64>());
-    assert_eq!(head.strong_count(), Some(1));
+    assert_eq!(Node::strong_count(&head), Some(1));
     let delta = jitclass::stats().since(&before);
     assert_eq!(delta.allocations - delta.frees, 100_000);
     drop(head);
@@ -139,11 +139,11 @@ fn a_long_list_built_from_rust_is_freed_without_recursion() {
     assert_eq!(head.value(), 99_999);
     let second = head.next().expect("has a next node");
     assert_eq!(second.value(), 99_998);
-    assert_eq!(second.strong_count(), Some(2));
+    assert_eq!(Node::strong_count(&second), Some(2));
     // Cutting the list from Rust releases the rest.
     head.set_next(None);
     assert_eq!(head.len(), 1);
-    assert_eq!(second.strong_count(), Some(1));
+    assert_eq!(Node::strong_count(&second), Some(1));
     assert_eq!(second.len(), 99_999);
     drop(head);
     drop(second);
@@ -216,7 +216,7 @@ fn nested_members_are_shared_references_with_exact_counts() {
     let b = Point::new(3.0, 4.0);
     let s = Segment::new(a.clone(), b.clone());
     assert_eq!(s.length2(), 25.0);
-    assert_eq!(a.strong_count(), Some(2));
+    assert_eq!(Point::strong_count(&a), Some(2));
     // The segment holds the same instance: a change through `a` shows in `s`.
     a.set_x(-3.0);
     assert_eq!(s.length2(), 52.0);
@@ -227,11 +227,11 @@ fn nested_members_are_shared_references_with_exact_counts() {
     assert_eq!(s.label(), Some(1));
     let c = Point::new(4.0, 0.0);
     s.set_start(c.clone());
-    assert_eq!(a.strong_count(), Some(1));
-    assert_eq!(c.strong_count(), Some(2));
+    assert_eq!(Point::strong_count(&a), Some(1));
+    assert_eq!(Point::strong_count(&c), Some(2));
     assert_eq!(s.start_norm2(), 16.0);
     s.set_b(Point::new(4.0, 1.0));
-    assert_eq!(b.strong_count(), Some(1));
+    assert_eq!(Point::strong_count(&b), Some(1));
     assert_eq!(s.length2(), 1.0);
     drop((a, b, c, s));
     crate::assert_no_leaks();
@@ -345,8 +345,8 @@ fn methods_call_each_other_across_impl_blocks() {
     // Generic jit code specialised for a class type.
     assert!(Counter::ptr_eq(&identity(c.clone()), &c));
     assert_eq!(identity(Some(d.clone())).map(|x| x.get()), Some(0));
-    assert_eq!(c.strong_count(), Some(1));
-    assert_eq!(d.strong_count(), Some(1));
+    assert_eq!(Counter::strong_count(&c), Some(1));
+    assert_eq!(Counter::strong_count(&d), Some(1));
     drop((c, d));
     crate::assert_no_leaks();
 }
@@ -364,7 +364,7 @@ fn a_panic_in_jit_code_releases_instances_in_flight() {
         "{message}"
     );
     assert!(message.contains("Counter::fail_in_argument"), "{message}");
-    assert_eq!(c.strong_count(), Some(1));
+    assert_eq!(Counter::strong_count(&c), Some(1));
     drop(c);
     crate::assert_no_leaks();
 }

@@ -310,7 +310,7 @@ fn fields_refuse_unmanaged_instances_from_jit_code() {
         "{message}"
     );
     assert!(Item::ptr_eq(&h.item(), &old), "nothing was stored");
-    assert_eq!(old.strong_count(), Some(2));
+    assert_eq!(Item::strong_count(&old), Some(2));
     let message = panic_message(|| h.put_maybe(at));
     assert_refused(&message, "Item", "stored in field `maybe` of `Holder`");
     assert!(h.maybe().is_none());
@@ -560,7 +560,7 @@ fn results_to_rust_refuse_unmanaged_instances() {
     // The managed part of a refused result is released.
     let message = panic_message(|| view_in_tuple(at, fresh.clone()));
     assert_refused(&message, "Item", "returned to Rust");
-    assert_eq!(fresh.strong_count(), Some(1));
+    assert_eq!(Item::strong_count(&fresh), Some(1));
     let message = panic_message(|| view_or_none(at, true));
     assert_refused(&message, "Item", "returned to Rust");
     let (v, none) = view_or_none(at, false);

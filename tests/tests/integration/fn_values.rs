@@ -236,9 +236,9 @@ fn class_fields_hold_functions() {
             pipeline(ops.clone(), 1.0),
             ((1.0 + 1.0) * 2.0 * 2.0 * 2.0 + 2.0) * 2.0
         );
-        assert_eq!(op.strong_count(), Some(2));
+        assert_eq!(Op::strong_count(&op), Some(2));
         drop(ops);
-        assert_eq!(op.strong_count(), Some(1));
+        assert_eq!(Op::strong_count(&op), Some(1));
         assert!(format!("{op:?}").contains("f: 0x"));
         // A class function body is checked when compiled: the message says what to write.
         let err = call_field_as_method::dispatcher().compile(&[]).unwrap_err();

@@ -166,7 +166,7 @@ fn an_unmanaged_instance_lives_in_caller_owned_memory() {
     // SAFETY: a zeroed payload is valid (zero numbers, `None`), aligned, and outlives `a`.
     let a = unsafe { unsafe_cast::<Agg>(buf.as_mut_ptr().cast()) };
     assert!(!a.is_managed());
-    assert_eq!(a.strong_count(), None);
+    assert_eq!(Agg::strong_count(&a), None);
     a.step(1.0);
     a.step(3.0);
     assert_eq!(a.mean(), 2.0);
@@ -281,11 +281,15 @@ fn construct_in_place_and_destroy_members() {
     let h = unsafe { construct_at(ptr, Holder::new(leaf.clone())) };
     assert!(!h.is_managed());
     assert_eq!(h.value(), 42);
-    assert_eq!(leaf.strong_count(), Some(2), "the leaf, and buf's copy");
+    assert_eq!(
+        Leaf::strong_count(&leaf),
+        Some(2),
+        "the leaf, and buf's copy"
+    );
     drop(h);
     // SAFETY: no instance over `buf` is used afterwards.
     unsafe { destroy_at::<Holder>(ptr) };
-    assert_eq!(leaf.strong_count(), Some(1));
+    assert_eq!(Leaf::strong_count(&leaf), Some(1));
     drop(leaf);
     crate::assert_no_leaks();
 

@@ -162,7 +162,7 @@ fn operators_from_rust() {
         None,
         "same length, not equal: unordered"
     );
-    assert_eq!(a.strong_count(), Some(1));
+    assert_eq!(V2::strong_count(&a), Some(1));
     drop((a, b, sum, scaled, acc));
     crate::assert_no_leaks();
 }

@@ -217,7 +217,7 @@ fn find_max_dispatches_on_mirrored_fields_and_returns_the_original() {
     assert_eq!(max.value(), 9);
     assert!(PassThru::ptr_eq(&max.parent(), &originals[1]));
     assert!(TesteeRef::ptr_eq(&max, &refs[1]));
-    assert_eq!(refs[1].strong_count(), Some(2));
+    assert_eq!(TesteeRef::strong_count(&refs[1]), Some(2));
     drop((max, refs));
     for p in &originals {
         assert_eq!(PassThru::strong_count(p), 1);
@@ -320,7 +320,7 @@ fn objmode_outputs_own_their_references_and_panics_release_everything() {
     let made = made.expect("made in Rust");
     assert_eq!((made.value, PassThru::strong_count(&made)), (4, 1));
     assert_eq!((holder.n(), holder.held().value), (4, 40));
-    assert_eq!(holder.strong_count(), Some(1));
+    assert_eq!(Holder::strong_count(&holder), Some(1));
     assert!(make_in_rust(-1).0.is_none());
     assert_eq!(bump_in_rust(holder.clone()), 5);
     assert_eq!(holder.n(), 5);

@@ -316,15 +316,15 @@ fn ok_generics_with_classes() {
         let b = RCell::new(2);
         let (x, y) = swap_pair((a.clone(), b.clone()));
         assert_eq!((x.get(), y.get()), (2, 1));
-        assert_eq!(a.strong_count(), Some(2));
+        assert_eq!(RCell::strong_count(&a), Some(2));
         let c = choose(true, a.clone(), b.clone());
         assert_eq!(c.get(), 2);
         let c2 = choose(false, a.clone(), b.clone());
         assert_eq!(c2.get(), 1);
-        assert_eq!(a.strong_count(), Some(3));
-        assert_eq!(b.strong_count(), Some(3));
+        assert_eq!(RCell::strong_count(&a), Some(3));
+        assert_eq!(RCell::strong_count(&b), Some(3));
         assert_eq!(a.me().get(), 1);
-        assert_eq!(a.strong_count(), Some(3));
+        assert_eq!(RCell::strong_count(&a), Some(3));
     }
     assert!(balanced_since(&before));
 }
@@ -466,7 +466,7 @@ fn ok_self_stored_into_another_instance() {
         let b = RNode::new(2, None);
         a.link_into(b.clone());
         assert_eq!(b.sum(), 3);
-        assert_eq!(a.strong_count(), Some(2));
+        assert_eq!(RNode::strong_count(&a), Some(2));
     }
     assert!(balanced_since(&before));
 }
@@ -617,7 +617,7 @@ fn ok_nested_managed_fields() {
             format!("{n:?}").contains("Some(Some(RCell { value: 12 }))"),
             "{n:?}"
         );
-        assert_eq!(n.d().0.strong_count(), Some(3));
+        assert_eq!(RCell::strong_count(&n.d().0), Some(3));
     }
     assert!(balanced_since(&before));
 }
@@ -825,7 +825,7 @@ fn ok_more_places() {
         let c = RCell::new(3);
         let r = tuple_first_generic((c.clone(), 1), 2);
         assert!(RCell::ptr_eq(&r, &c));
-        assert_eq!(c.strong_count(), Some(2));
+        assert_eq!(RCell::strong_count(&c), Some(2));
     }
     assert!(balanced_since(&before));
 }

@@ -6,6 +6,7 @@
 //! integers extended by their signedness (`signext` / `zeroext`), as clang and rustc
 //! declare them, so a callee compiled by either may rely on the extension.
 
+use super::no_ub::{bool_from_byte, bool_to_byte};
 use super::{FnCx, Val};
 use crate::compiler::types::reg_type;
 use crate::compiler::{CgError, CgResult};
@@ -146,15 +147,17 @@ impl FnCx<'_> {
         Ok(self.b().build_bit_cast(address, i8p, "fn")?)
     }
 
-    /// The resolved address of a declared C function, as a constant `i8*`.
+    /// A declared C function (found by its symbol in the process), as an `i8*`.
     fn foreign_pointer(&mut self, callee: &'static Dispatcher) -> CgResult<PointerValue<'static>> {
         let address = callee.foreign_address()?;
+        let signature = callee.foreign_signature()?;
+        let fn_type = c_fn_type(self.ctx, &signature.params, &signature.ret);
+        let function = self.m.mapped_function("c_fn", address, fn_type);
         let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
         Ok(self
-            .ctx
-            .i64_type()
-            .const_int(address as u64, false)
-            .const_to_pointer(i8p))
+            .b()
+            .build_bit_cast(function.as_global_value().as_pointer_value(), i8p, "c_fn")?
+            .into_pointer_value())
     }
 
     /// Calls the C function at `f` (an `i8*`) with register-form `args`.
@@ -174,10 +177,9 @@ impl FnCx<'_> {
         let mut c_args = Vec::with_capacity(args.len());
         for (v, t) in args.iter().zip(params) {
             let v: BasicValueEnum = match t {
-                Type::Prim(PrimTy::Bool) => self
-                    .b()
-                    .build_int_z_extend(v.into_int_value(), ctx.i8_type(), "c.bool")?
-                    .into(),
+                Type::Prim(PrimTy::Bool) => {
+                    bool_to_byte(ctx, self.b(), v.into_int_value(), "c.bool")?.into()
+                }
                 _ => *v,
             };
             c_args.push(v.into());
@@ -194,14 +196,7 @@ impl FnCx<'_> {
                     .basic()
                     .expect("a bool result")
                     .into_int_value();
-                self.b()
-                    .build_int_compare(
-                        inkwell::IntPredicate::NE,
-                        byte,
-                        ctx.i8_type().const_zero(),
-                        "c.ret",
-                    )?
-                    .into()
+                bool_from_byte(ctx, self.b(), byte, "c.ret")?.into()
             }
             _ => call.try_as_basic_value().basic().expect("a scalar result"),
         })

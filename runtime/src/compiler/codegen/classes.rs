@@ -1,19 +1,20 @@
 //! Calls, and class instances in generated code: field reads and writes, struct
-//! literals (allocation), and calls of class functions.
+//! literals (allocation), calls of class functions and operators, class indexing, and the
+//! memory-control intrinsics.
 //!
 //! An instance is `{meminfo, data}`; `data` points to the payload, a C struct of the
 //! fields' memory forms in declaration order, which is exactly the `#[repr(C)]` payload
 //! struct the macro emits (`ClassInfo` checks rustc's offsets against this layout).
 
 use super::ownership::Held;
-use super::{FnCx, Val};
+use super::{FnCx, Val, panics};
 use crate::compiler::types::{from_mem, instance_type, mem_type, to_mem};
 use crate::compiler::{CgError, CgResult};
 use crate::error::ErrorKind;
 use crate::escape::Sink;
+use crate::helpers::Helper;
 use crate::{Dispatcher, Type};
 use inkwell::AddressSpace;
-use inkwell::IntPredicate;
 use inkwell::types::StructType;
 use inkwell::values::PointerValue;
 use jitclass_core::ClassKey;
@@ -181,80 +182,6 @@ impl FnCx<'_> {
         Ok(Some(v))
     }
 
-    /// `objmode!(|a: A, ..| -> R { .. })`: the inputs' memory forms in a struct (the
-    /// `TupleN` of their reprs), borrowed by the block, which writes the output's repr
-    /// (owning its references); a non-zero status is a panic the block recorded.
-    pub(super) fn objmode(
-        &mut self,
-        id: ExprId,
-        index: u32,
-        args: &[ExprId],
-    ) -> CgResult<Option<Val>> {
-        let block = *self
-            .disp
-            .info()
-            .objmodes
-            .get(index as usize)
-            .ok_or_else(|| CgError::Internal("an objmode! block without its function".into()))?;
-        let Some(operands) = self.operands(args)? else {
-            return Ok(None);
-        };
-        let types: Vec<Type> = args.iter().map(|a| self.ty(*a).clone()).collect();
-        // The block is Rust, which could keep an input past the call.
-        for (((v, _), t), a) in operands.iter().zip(&types).zip(args) {
-            let loc = self.ir.expr(*a).loc;
-            self.refuse_unmanaged(*v, t, loc, Sink::ObjMode)?;
-        }
-        let input_struct = self.ctx.struct_type(
-            &types
-                .iter()
-                .map(|t| mem_type(self.ctx, t))
-                .collect::<Vec<_>>(),
-            false,
-        );
-        let inputs = self.slot(input_struct.into(), "objmode.inputs")?;
-        for (i, ((v, _), t)) in operands.iter().zip(&types).enumerate() {
-            let at = self.b().build_struct_gep(inputs, i as u32, "input")?;
-            let stored = to_mem(self.ctx, self.b(), *v, t)?;
-            self.b().build_store(at, stored)?;
-        }
-        let out_ty = self.ty(id).clone();
-        let out = self.slot(mem_type(self.ctx, &out_ty), "objmode.out")?;
-        let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
-        let fn_ty = self.ctx.i8_type().fn_type(&[i8p.into(), i8p.into()], false);
-        let address = self
-            .ctx
-            .i64_type()
-            .const_int(block as usize as u64, false)
-            .const_to_pointer(fn_ty.ptr_type(AddressSpace::default()));
-        let inputs_arg = self.b().build_bit_cast(inputs, i8p, "inputs")?;
-        let out_arg = self.b().build_bit_cast(out, i8p, "out")?;
-        let callable = inkwell::values::CallableValue::try_from(address)
-            .map_err(|()| CgError::Internal("an objmode! block is not callable".into()))?;
-        let status = self
-            .b()
-            .build_call(callable, &[inputs_arg.into(), out_arg.into()], "objmode")?
-            .try_as_basic_value()
-            .basic()
-            .expect("returns a status")
-            .into_int_value();
-        for (_, held) in operands {
-            self.release(held)?;
-        }
-        let failed = self.b().build_int_compare(
-            IntPredicate::NE,
-            status,
-            self.ctx.i8_type().const_zero(),
-            "objmode.failed",
-        )?;
-        let ok = self.block("objmode.ok");
-        let panicked = self.panic_block()?;
-        crate::compiler::branch_unless_cold(self.ctx, self.b(), failed, panicked, ok)?;
-        self.b().position_at_end(ok);
-        let stored = self.b().build_load(out, "output")?;
-        Ok(Some(from_mem(self.ctx, self.b(), stored, &out_ty)?))
-    }
-
     /// `sizeof::<T>()`, `alignof::<T>()`, `unsafe_cast::<T>(ptr)`, `construct_at::<T>(ptr,
     /// value)`, `destroy_at::<T>(ptr)`; see `crate::placement` for their meaning.
     pub(super) fn intrinsic(
@@ -309,24 +236,8 @@ impl FnCx<'_> {
             return Err(CgError::Internal(format!("`{}` of a `{t}`", which.name())));
         };
         // As in Rust: a null or misaligned place is refused, not dereferenced.
-        let addr = self.b().build_ptr_to_int(ptr, usize_t, "addr")?;
-        let misaligned =
-            self.b()
-                .build_and(addr, usize_t.const_int(align - 1, false), "misaligned")?;
-        let misaligned = self.b().build_int_compare(
-            IntPredicate::NE,
-            misaligned,
-            usize_t.const_zero(),
-            "mis",
-        )?;
-        let null = self.b().build_is_null(ptr, "null")?;
-        let bad = self.b().build_or(null, misaligned, "bad")?;
-        let message = format!(
-            "{}::<{}> of a null or misaligned pointer (the payload needs {align}-byte alignment)",
-            which.name(),
-            key.name
-        );
-        self.check(bad, loc, &message)?;
+        let message = panics::misplaced_payload(which.name(), &key.name, align);
+        self.check_payload_place(ptr, align, loc, &message)?;
         let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
         let data = self.b().build_bit_cast(ptr, i8p, "data")?;
         let unmanaged = instance_type(self.ctx).const_zero();
@@ -337,7 +248,7 @@ impl FnCx<'_> {
             .into();
         let fields = crate::class::lookup(&key)
             .map_err(CgError::Internal)?
-            .fields()
+            .decoded_fields()
             .map_err(CgError::Internal)?;
         match which {
             Intrinsic::UnsafeCast => Ok(Some(instance)),
@@ -379,7 +290,7 @@ impl FnCx<'_> {
     /// The LLVM type of a class's payload.
     fn payload_type(&self, key: &ClassKey) -> CgResult<StructType<'static>> {
         let info = crate::class::lookup(key).map_err(CgError::Internal)?;
-        let fields = info.fields().map_err(CgError::Internal)?;
+        let fields = info.decoded_fields().map_err(CgError::Internal)?;
         let types: Vec<_> = fields.iter().map(|f| mem_type(self.ctx, &f.ty)).collect();
         Ok(self.ctx.struct_type(&types, false))
     }
@@ -483,13 +394,7 @@ impl FnCx<'_> {
             self.refuse_unmanaged(*val, t, loc, sink)?;
         }
         let info = crate::class::lookup(&key).map_err(CgError::Internal)?;
-        let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
-        let alloc = self.runtime_fn(crate::memory::RT_ALLOC, |ctx| {
-            i8p.fn_type(
-                &[ctx.i8_type().ptr_type(AddressSpace::default()).into()],
-                false,
-            )
-        });
+        let alloc = self.m.helper(Helper::Alloc);
         // A fresh block, as from `malloc`: nothing else points into it, so LLVM may keep
         // its fields in registers across loops that read other memory.
         let noalias = inkwell::attributes::Attribute::get_named_enum_kind_id("noalias");
@@ -498,10 +403,8 @@ impl FnCx<'_> {
             self.ctx.create_enum_attribute(noalias, 0),
         );
         let class_ptr = self
-            .ctx
-            .i64_type()
-            .const_int(info as *const crate::ClassInfo as u64, false)
-            .const_to_pointer(i8p);
+            .m
+            .mapped_data("class", info as *const crate::ClassInfo as usize);
         let meminfo = self
             .b()
             .build_call(alloc, &[class_ptr.into()], "meminfo")?
@@ -509,13 +412,8 @@ impl FnCx<'_> {
             .basic()
             .expect("returns a pointer")
             .into_pointer_value();
-        let failed = self.b().build_is_null(meminfo, "oom")?;
-        let message = format!(
-            "memory allocation of {} bytes failed for `{}`",
-            info.payload_layout().size(),
-            key.name
-        );
-        self.check(failed, loc, &message)?;
+        let message = panics::allocation_failed(info.payload_layout().size(), &key.name);
+        self.check_allocated(meminfo, loc, &message)?;
         let header = self
             .ctx
             .i64_type()

@@ -153,7 +153,7 @@ impl FnCx<'_> {
     pub(super) fn field_name(&self, class: &ClassKey, index: u32) -> CgResult<&'static str> {
         let fields = crate::class::lookup(class)
             .map_err(CgError::Internal)?
-            .fields()
+            .decoded_fields()
             .map_err(CgError::Internal)?;
         fields
             .get(index as usize)

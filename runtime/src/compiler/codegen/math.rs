@@ -1,14 +1,12 @@
 //! Calls of the float methods whose results depend on a math library (`sin`, `cbrt`,
 //! `powf`, ...): each is a call to the runtime's wrapper of Rust's own method
 //! (`crate::math`), declared with the wrapper's table row, so the symbol, its address and
-//! its LLVM signature come from one place.
+//! its LLVM signature come from one place (its Rust signature, `crate::helpers`).
 
 use super::{FnCx, Val};
 use crate::compiler::{CgError, CgResult};
 use crate::math::math_fn;
 use inkwell::attributes::{Attribute, AttributeLoc};
-use inkwell::module::Linkage;
-use inkwell::types::{BasicMetadataTypeEnum, BasicTypeEnum};
 use jitclass_core::PrimTy;
 
 impl FnCx<'_> {
@@ -23,34 +21,24 @@ impl FnCx<'_> {
                 args.len()
             )));
         }
-        let module = &self.m.module;
-        let f = match module.get_function(wrapper.symbol) {
-            Some(f) => f,
-            None => {
-                let ft: BasicTypeEnum = if t == PrimTy::F32 {
-                    self.ctx.f32_type().into()
-                } else {
-                    self.ctx.f64_type().into()
-                };
-                let params: Vec<BasicMetadataTypeEnum> = vec![ft.into(); wrapper.arity];
-                let f = module.add_function(
-                    wrapper.symbol,
-                    inkwell::types::BasicType::fn_type(&ft, &params, false),
-                    Some(Linkage::External),
+        let declared = self
+            .m
+            .module
+            .get_function(wrapper.function.symbol)
+            .is_some();
+        let f = self.m.declare_mapped(&wrapper.function);
+        if !declared {
+            // A pure function of its operands, as Rust's methods are (they neither read
+            // nor write memory, errno included, and cannot unwind): LLVM may hoist, merge
+            // or drop calls, but not evaluate them.
+            for attribute in ["nounwind", "readnone", "willreturn"] {
+                let kind = Attribute::get_named_enum_kind_id(attribute);
+                f.add_attribute(
+                    AttributeLoc::Function,
+                    self.ctx.create_enum_attribute(kind, 0),
                 );
-                // A pure function of its operands, as Rust's methods are (they neither
-                // read nor write memory, errno included, and cannot unwind): LLVM may
-                // hoist, merge or drop calls, but not evaluate them.
-                for attribute in ["nounwind", "readnone", "willreturn"] {
-                    let kind = Attribute::get_named_enum_kind_id(attribute);
-                    f.add_attribute(
-                        AttributeLoc::Function,
-                        self.ctx.create_enum_attribute(kind, 0),
-                    );
-                }
-                f
             }
-        };
+        }
         let args: Vec<_> = args.iter().map(|a| (*a).into()).collect();
         self.b()
             .build_call(f, &args, "math")?

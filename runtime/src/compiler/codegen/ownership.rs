@@ -26,8 +26,8 @@ use super::{FnCx, Val};
 use crate::Type;
 use crate::compiler::CgResult;
 use crate::compiler::types::{fields, reg_type};
+use crate::helpers::Helper;
 use inkwell::AddressSpace;
-use inkwell::module::Linkage;
 use inkwell::values::IntValue;
 use inkwell::{AtomicOrdering, AtomicRMWBinOp};
 use jitclass_core::ir::{ExprId, ExprKind, LocalId};
@@ -184,10 +184,7 @@ impl FnCx<'_> {
     /// Drops the references `v` holds.
     pub(super) fn drop_value(&mut self, v: Val, t: &Type) -> CgResult<()> {
         self.each_instance(v, t, &mut |cx, meminfo| {
-            let decref = cx.runtime_fn(crate::memory::RT_DECREF, |ctx| {
-                let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
-                ctx.void_type().fn_type(&[i8p.into()], false)
-            });
+            let decref = cx.m.helper(Helper::Decref);
             cx.b().build_call(decref, &[meminfo.into()], "")?;
             Ok(())
         })
@@ -248,20 +245,5 @@ impl FnCx<'_> {
             self.drop_value(v, &t)?;
         }
         Ok(())
-    }
-
-    /// A runtime helper, declared in the module on first use.
-    pub(super) fn runtime_fn(
-        &self,
-        name: &str,
-        ty: impl FnOnce(&'static inkwell::context::Context) -> inkwell::types::FunctionType<'static>,
-    ) -> inkwell::values::FunctionValue<'static> {
-        match self.m.module.get_function(name) {
-            Some(f) => f,
-            None => self
-                .m
-                .module
-                .add_function(name, ty(self.ctx), Some(Linkage::External)),
-        }
     }
 }

@@ -8,7 +8,8 @@
 //! `m = (last - first) / k` (unsigned, computed once), with the element as a second
 //! induction variable: a trip count SCEV reads directly.
 
-use super::{FnCx, Val, int_predicate};
+use super::arith::int_predicate;
+use super::{FnCx, Val, panics};
 use crate::compiler::CgResult;
 use inkwell::IntPredicate;
 use inkwell::values::IntValue;
@@ -51,7 +52,7 @@ impl FnCx<'_> {
                 .b()
                 .build_int_compare(IntPredicate::EQ, value, zero, "step.zero")?;
             let loc = self.ir.expr(k).loc;
-            self.check(is_zero, loc, "assertion failed: step != 0")?;
+            self.check(is_zero, loc, panics::STEP_BY_ZERO)?;
         }
         let bounds = Bounds {
             start,

@@ -20,9 +20,8 @@ use super::CallbackCx;
 use crate::Type;
 use crate::compiler::types::{int_type, reg_type};
 use crate::compiler::{CgError, CgResult};
-use crate::sqlite::args::{
-    ArgRule, MAX_SQL_INTEGER, RT_SQLITE_ARG_ERROR, RT_SQLITE_RESULT_ERROR, Site, arg_rule,
-};
+use crate::helpers::Helper;
+use crate::sqlite::args::{ArgRule, MAX_SQL_INTEGER, Site, arg_rule};
 use inkwell::basic_block::BasicBlock;
 use inkwell::values::{FunctionValue, IntValue, PointerValue};
 use inkwell::{FloatPredicate, IntPredicate};
@@ -64,9 +63,8 @@ impl CallbackCx<'_> {
                 .build_gep(argv, &[i64t.const_int(arg.index as u64, false)], "argp")?
         };
         let value = self.b().build_load(slot, "arg")?;
-        let ty = self.fn_type(Some(ctx.i32_type().into()), &[self.i8p().into()]);
         let code = self
-            .call("sqlite3_value_type", ty, &[value])?
+            .call(Helper::SqliteValueType, &[value])?
             .expect("returns the type")
             .into_int_value();
         let is_null = self.is_code(code, SQLITE_NULL)?;
@@ -139,9 +137,8 @@ impl CallbackCx<'_> {
         let here = self.b().get_insert_block().expect("positioned");
         let refused = self.block(func, "refused");
         self.b().position_at_end(refused);
-        let ty = self.fn_type(None, &[self.i8p().into(); 3]);
-        let site = self.const_ptr(site.leak());
-        self.call(RT_SQLITE_ARG_ERROR, ty, &[sqlite_ctx, site.into(), value])?;
+        let site = self.data_ptr("sql_site", site.leak());
+        self.call(Helper::SqliteArgError, &[sqlite_ctx, site.into(), value])?;
         self.b().build_return(None)?;
         self.b().position_at_end(here);
         Ok(refused)
@@ -251,17 +248,15 @@ impl CallbackCx<'_> {
     }
 
     fn int64(&self, value: Val) -> CgResult<IntValue<'static>> {
-        let ty = self.fn_type(Some(self.m.ctx.i64_type().into()), &[self.i8p().into()]);
         Ok(self
-            .call("sqlite3_value_int64", ty, &[value])?
+            .call(Helper::SqliteValueInt64, &[value])?
             .expect("returns an integer")
             .into_int_value())
     }
 
     fn double(&self, value: Val) -> CgResult<inkwell::values::FloatValue<'static>> {
-        let ty = self.fn_type(Some(self.m.ctx.f64_type().into()), &[self.i8p().into()]);
         Ok(self
-            .call("sqlite3_value_double", ty, &[value])?
+            .call(Helper::SqliteValueDouble, &[value])?
             .expect("returns a double")
             .into_float_value())
     }
@@ -292,10 +287,9 @@ impl CallbackCx<'_> {
         refused: BasicBlock<'static>,
     ) -> CgResult<()> {
         let ctx = self.m.ctx;
-        let null_ty = self.fn_type(None, &[self.i8p().into()]);
         match t {
             Type::Unit | Type::Never => {
-                self.call("sqlite3_result_null", null_ty, &[sqlite_ctx])?;
+                self.call(Helper::SqliteResultNull, &[sqlite_ctx])?;
             }
             Type::Option(inner) => {
                 let option = v.into_struct_value();
@@ -312,7 +306,7 @@ impl CallbackCx<'_> {
                 self.set_result(func, sqlite_ctx, value, inner, refused)?;
                 self.b().build_unconditional_branch(done)?;
                 self.b().position_at_end(none);
-                self.call("sqlite3_result_null", null_ty, &[sqlite_ctx])?;
+                self.call(Helper::SqliteResultNull, &[sqlite_ctx])?;
                 self.b().build_unconditional_branch(done)?;
                 self.b().position_at_end(done);
             }
@@ -324,8 +318,7 @@ impl CallbackCx<'_> {
                 } else {
                     v
                 };
-                let ty = self.fn_type(None, &[self.i8p().into(), ctx.f64_type().into()]);
-                self.call("sqlite3_result_double", ty, &[sqlite_ctx, d])?;
+                self.call(Helper::SqliteResultDouble, &[sqlite_ctx, d])?;
             }
             Type::Prim(p) => {
                 let i = self.b().build_int_cast_sign_flag(
@@ -350,21 +343,15 @@ impl CallbackCx<'_> {
                         argument: None,
                         ty: *p,
                     };
-                    let site = self.const_ptr(site.leak());
-                    let ty = self.fn_type(
-                        None,
-                        &[self.i8p().into(), self.i8p().into(), ctx.i64_type().into()],
-                    );
+                    let site = self.data_ptr("sql_site", site.leak());
                     self.call(
-                        RT_SQLITE_RESULT_ERROR,
-                        ty,
+                        Helper::SqliteResultError,
                         &[sqlite_ctx, site.into(), i.into()],
                     )?;
                     self.b().build_unconditional_branch(refused)?;
                     self.b().position_at_end(fits);
                 }
-                let ty = self.fn_type(None, &[self.i8p().into(), ctx.i64_type().into()]);
-                self.call("sqlite3_result_int64", ty, &[sqlite_ctx, i.into()])?;
+                self.call(Helper::SqliteResultInt64, &[sqlite_ctx, i.into()])?;
             }
             other => return Err(CgError::Internal(format!("SQL result `{other}`"))),
         }

@@ -31,12 +31,13 @@ use super::types::instance_type;
 use super::{CgError, CgResult, ModuleCx, finish, with_jit};
 use crate::dispatch::Dispatcher;
 use crate::error::{Error, ErrorKind};
+use crate::helpers::Helper;
 use crate::{ClassInfo, Type};
 use args::Arg;
 use inkwell::AddressSpace;
 use inkwell::basic_block::BasicBlock;
 use inkwell::module::Linkage;
-use inkwell::types::{BasicMetadataTypeEnum, BasicType, FunctionType};
+use inkwell::types::BasicMetadataTypeEnum;
 use inkwell::values::{BasicValueEnum, FunctionValue, IntValue, PointerValue};
 use std::time::Instant;
 
@@ -244,17 +245,9 @@ impl<'m> CallbackCx<'m> {
         self.m.ctx.i8_type().ptr_type(AddressSpace::default())
     }
 
-    /// An external function (SQLite's API, a runtime helper), declared on first use.
-    fn external(&self, name: &str, ty: FunctionType<'static>) -> FunctionValue<'static> {
-        self.m.module.get_function(name).unwrap_or_else(|| {
-            self.m
-                .module
-                .add_function(name, ty, Some(Linkage::External))
-        })
-    }
-
-    fn call(&self, name: &str, ty: FunctionType<'static>, args: &[Val]) -> CgResult<Option<Val>> {
-        let f = self.external(name, ty);
+    /// A call of a runtime helper or of SQLite's API (`crate::helpers`).
+    fn call(&self, helper: Helper, args: &[Val]) -> CgResult<Option<Val>> {
+        let f = self.m.helper(helper);
         let args: Vec<_> = args.iter().map(|a| (*a).into()).collect();
         Ok(self
             .b()
@@ -263,23 +256,10 @@ impl<'m> CallbackCx<'m> {
             .basic())
     }
 
-    fn fn_type(
-        &self,
-        ret: Option<inkwell::types::BasicTypeEnum<'static>>,
-        params: &[BasicMetadataTypeEnum<'static>],
-    ) -> FunctionType<'static> {
-        match ret {
-            Some(r) => r.fn_type(params, false),
-            None => self.m.ctx.void_type().fn_type(params, false),
-        }
-    }
-
-    fn const_ptr(&self, address: usize) -> PointerValue<'static> {
-        self.m
-            .ctx
-            .i64_type()
-            .const_int(address as u64, false)
-            .const_to_pointer(self.i8p())
+    /// A pointer to data the callbacks use (a leaked site or name, a class descriptor), by
+    /// a symbol mapped to its address (`ModuleCx::mapped_data`).
+    fn data_ptr(&self, what: &str, address: usize) -> PointerValue<'static> {
+        self.m.mapped_data(what, address)
     }
 
     /// A callback `void name(ctx)` or `void name(ctx, int argc, value **argv)`.
@@ -340,17 +320,9 @@ impl<'m> CallbackCx<'m> {
     /// Reports the pending jit panic as the SQL function's error.
     fn report_panic(&self, sqlite_ctx: Val) -> CgResult<()> {
         let ctx = self.m.ctx;
-        let ty = self.fn_type(
-            None,
-            &[self.i8p().into(), self.i8p().into(), ctx.i64_type().into()],
-        );
-        let name = self.const_ptr(self.sql_name.as_ptr() as usize);
+        let name = self.data_ptr("sql_name", self.sql_name.as_ptr() as usize);
         let len = ctx.i64_type().const_int(self.sql_name.len() as u64, false);
-        self.call(
-            crate::sqlite::RT_SQLITE_ERROR,
-            ty,
-            &[sqlite_ctx, name.into(), len.into()],
-        )?;
+        self.call(Helper::SqliteError, &[sqlite_ctx, name.into(), len.into()])?;
         Ok(())
     }
 
@@ -367,10 +339,9 @@ impl<'m> CallbackCx<'m> {
         let class = self.class()?;
         let size = class.payload_layout().size() as u64;
         let i32t = ctx.i32_type();
-        let ty = self.fn_type(Some(self.i8p().into()), &[self.i8p().into(), i32t.into()]);
         let bytes = i32t.const_int(size.next_multiple_of(FLAG_BYTES) + FLAG_BYTES, false);
         let block = self
-            .call("sqlite3_aggregate_context", ty, &[sqlite_ctx, bytes.into()])?
+            .call(Helper::SqliteAggregateContext, &[sqlite_ctx, bytes.into()])?
             .expect("returns a pointer")
             .into_pointer_value();
         let no_memory = self.block(func, "nomem");
@@ -378,8 +349,7 @@ impl<'m> CallbackCx<'m> {
         let is_null = self.b().build_is_null(block, "null")?;
         self.cold_if(is_null, no_memory, have)?;
         self.b().position_at_end(no_memory);
-        let ty = self.fn_type(None, &[self.i8p().into()]);
-        self.call("sqlite3_result_error_nomem", ty, &[sqlite_ctx])?;
+        self.call(Helper::SqliteResultErrorNomem, &[sqlite_ctx])?;
         self.b().build_return(None)?;
 
         self.b().position_at_end(have);
@@ -480,11 +450,9 @@ impl<'m> CallbackCx<'m> {
         let meminfo = self.b().build_extract_value(value, 0, "meminfo")?;
         let data = self.b().build_extract_value(value, 1, "data")?;
         let (payload, flag) = self.state_parts(block)?;
-        let ty = self.fn_type(None, &[self.i8p().into(); 4]);
-        let class_ptr = self.const_ptr(class as *const ClassInfo as usize);
+        let class_ptr = self.data_ptr("class", class as *const ClassInfo as usize);
         self.call(
-            crate::placement::RT_CONSTRUCT_AT,
-            ty,
+            Helper::ConstructAt,
             &[class_ptr.into(), payload.into(), meminfo, data],
         )?;
         self.b()
@@ -579,13 +547,8 @@ impl<'m> CallbackCx<'m> {
             let payload = self
                 .b()
                 .build_extract_value(state.into_struct_value(), 1, "payload")?;
-            let ty = self.fn_type(None, &[self.i8p().into(); 2]);
-            let class_ptr = self.const_ptr(class as *const ClassInfo as usize);
-            self.call(
-                crate::placement::RT_DESTROY_AT,
-                ty,
-                &[class_ptr.into(), payload],
-            )?;
+            let class_ptr = self.data_ptr("class", class as *const ClassInfo as usize);
+            self.call(Helper::DestroyAt, &[class_ptr.into(), payload])?;
         }
         self.b().build_return(None)?;
         Ok(())
@@ -622,8 +585,7 @@ impl<'m> CallbackCx<'m> {
         // A NULL for a parameter that is not an `Option`: the result is NULL, as for
         // SQL's own scalar functions.
         self.b().position_at_end(null);
-        let ty = self.fn_type(None, &[self.i8p().into()]);
-        self.call("sqlite3_result_null", ty, &[sqlite_ctx])?;
+        self.call(Helper::SqliteResultNull, &[sqlite_ctx])?;
         self.b().build_return(None)?;
         Ok(())
     }

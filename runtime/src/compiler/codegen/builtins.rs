@@ -1,0 +1,256 @@
+//! The builtin methods of numbers, slices, raw pointers and `Option` (the table in
+//! `jitclass_core::methods`), and calls of LLVM intrinsics.
+//!
+//! A method whose result depends on a math library calls the runtime's wrapper of Rust's
+//! own implementation (`math.rs`); those LLVM could leave undefined (`abs` of `MIN`,
+//! `leading_zeros` of zero) go through `no_ub.rs`.
+
+use super::arith::int_predicate;
+use super::{FnCx, Val, panics};
+use crate::Type;
+use crate::compiler::types::{fields, reg_type};
+use crate::compiler::{CgError, CgResult};
+use inkwell::intrinsics::Intrinsic;
+use inkwell::types::BasicTypeEnum;
+use inkwell::values::IntValue;
+use inkwell::{FloatPredicate, IntPredicate};
+use jitclass_core::PrimTy;
+use jitclass_core::ir::{BinOp, LocId};
+use jitclass_core::methods::{Builtin, OptionMethod};
+
+impl FnCx<'_> {
+    pub(super) fn builtin(
+        &mut self,
+        builtin: Builtin,
+        recv: Val,
+        args: &[Val],
+        rt: &Type,
+        loc: LocId,
+    ) -> CgResult<Val> {
+        let ctx = self.ctx;
+        let rty = reg_type(ctx, rt);
+        let mut all = vec![recv];
+        all.extend_from_slice(args);
+        let p = rt.prim();
+        let b = self.b();
+        Ok(match builtin {
+            Builtin::Option(method) => return self.option_builtin(method, recv, args, rt, loc),
+            Builtin::SliceLen => b.build_extract_value(recv.into_struct_value(), 1, "len")?,
+            Builtin::PtrIsNull => b
+                .build_is_null(recv.into_pointer_value(), "is_null")?
+                .into(),
+            Builtin::PtrWrappingAdd => {
+                self.wrapping_offset(recv.into_pointer_value(), args[0].into_int_value())?
+            }
+            Builtin::SliceIsEmpty => {
+                let len = b
+                    .build_extract_value(recv.into_struct_value(), 1, "len")?
+                    .into_int_value();
+                b.build_int_compare(IntPredicate::EQ, len, ctx.i64_type().const_zero(), "empty")?
+                    .into()
+            }
+            Builtin::FloatIntrinsic { intrinsic, .. } => {
+                self.call_intrinsic(&format!("llvm.{intrinsic}"), &[rty], &all)?
+            }
+            Builtin::FloatLibm { method, .. } => self.call_math(method, p.expect("float"), &all)?,
+            Builtin::FloatPowi => {
+                self.call_intrinsic("llvm.powi", &[rty, ctx.i32_type().into()], &all)?
+            }
+            Builtin::FloatSignum => {
+                let one = rty.into_float_type().const_float(1.0);
+                let signed = self.call_intrinsic("llvm.copysign", &[rty], &[one.into(), recv])?;
+                let x = recv.into_float_value();
+                let nan = self
+                    .b()
+                    .build_float_compare(FloatPredicate::UNO, x, x, "isnan")?;
+                self.b().build_select(nan, recv, signed, "signum")?
+            }
+            Builtin::FloatRecip => {
+                let one = rty.into_float_type().const_float(1.0);
+                b.build_float_div(one, recv.into_float_value(), "recip")?
+                    .into()
+            }
+            Builtin::FloatToDegrees | Builtin::FloatToRadians => {
+                let factor = if builtin == Builtin::FloatToDegrees {
+                    if p == Some(PrimTy::F32) {
+                        f64::from(57.295_78_f32)
+                    } else {
+                        180.0f64 / std::f64::consts::PI
+                    }
+                } else {
+                    std::f64::consts::PI / 180.0
+                };
+                let c = rty.into_float_type().const_float(factor);
+                b.build_float_mul(recv.into_float_value(), c, "conv")?
+                    .into()
+            }
+            Builtin::FloatIsNan => {
+                let x = recv.into_float_value();
+                b.build_float_compare(FloatPredicate::UNO, x, x, "isnan")?
+                    .into()
+            }
+            Builtin::FloatIsInfinite | Builtin::FloatIsFinite => {
+                let abs = self
+                    .call_intrinsic("llvm.fabs", &[rty], &[recv])?
+                    .into_float_value();
+                let inf = rty.into_float_type().const_float(f64::INFINITY);
+                let pred = if builtin == Builtin::FloatIsInfinite {
+                    FloatPredicate::OEQ
+                } else {
+                    FloatPredicate::OLT
+                };
+                self.b()
+                    .build_float_compare(pred, abs, inf, "class")?
+                    .into()
+            }
+            Builtin::IntAbs => self.int_abs(recv.into_int_value())?,
+            Builtin::IntSignum => {
+                let x = recv.into_int_value();
+                let zero = x.get_type().const_zero();
+                let pos = b.build_int_compare(IntPredicate::SGT, x, zero, "pos")?;
+                let neg = b.build_int_compare(IntPredicate::SLT, x, zero, "neg")?;
+                let pos = b.build_int_z_extend(pos, x.get_type(), "p")?;
+                let neg = b.build_int_z_extend(neg, x.get_type(), "n")?;
+                b.build_int_sub(pos, neg, "signum")?.into()
+            }
+            Builtin::IntMin | Builtin::IntMax => {
+                let (x, y) = (recv.into_int_value(), args[0].into_int_value());
+                let signed = p.expect("int").is_signed();
+                let op = if builtin == Builtin::IntMin {
+                    BinOp::Lt
+                } else {
+                    BinOp::Gt
+                };
+                let pred = int_predicate(op, signed);
+                let pick_x = b.build_int_compare(pred, x, y, "pick")?;
+                b.build_select(pick_x, x, y, "minmax")?
+            }
+            Builtin::IntPow => self.int_pow(recv.into_int_value(), args[0].into_int_value())?,
+            Builtin::IntCountOnes | Builtin::IntLeadingZeros | Builtin::IntTrailingZeros => {
+                self.count_bits(builtin, recv, rty)?
+            }
+            Builtin::IntWrapping(op) => {
+                let (x, y) = (recv.into_int_value(), args[0].into_int_value());
+                self.wrapping(op, x, y)?.into()
+            }
+            Builtin::IntSaturatingAdd | Builtin::IntSaturatingSub => {
+                let signed = p.expect("int").is_signed();
+                let name = match (builtin == Builtin::IntSaturatingAdd, signed) {
+                    (true, true) => "llvm.sadd.sat",
+                    (true, false) => "llvm.uadd.sat",
+                    (false, true) => "llvm.ssub.sat",
+                    (false, false) => "llvm.usub.sat",
+                };
+                self.call_intrinsic(name, &[rty], &all)?
+            }
+        })
+    }
+
+    /// An `Option` register value's `is_some` flag and (meaningful only if set) value.
+    pub(super) fn option_parts(&self, option: Val) -> CgResult<(IntValue<'static>, Val)> {
+        let option = option.into_struct_value();
+        let is_some = self
+            .b()
+            .build_extract_value(option, 0, "is_some")?
+            .into_int_value();
+        let value = self.b().build_extract_value(option, 1, "value")?;
+        Ok((is_some, value))
+    }
+
+    /// The methods of `Option`; `recv` and `args` are owned.
+    fn option_builtin(
+        &mut self,
+        method: OptionMethod,
+        recv: Val,
+        args: &[Val],
+        rt: &Type,
+        loc: LocId,
+    ) -> CgResult<Val> {
+        let (is_some, value) = self.option_parts(recv)?;
+        let inner = fields(rt)[1].clone();
+        Ok(match method {
+            OptionMethod::IsSome | OptionMethod::IsNone => {
+                self.drop_value(recv, rt)?;
+                if method == OptionMethod::IsSome {
+                    is_some.into()
+                } else {
+                    self.b().build_not(is_some, "is_none")?.into()
+                }
+            }
+            OptionMethod::UnwrapOr => {
+                // The default is dropped when the option's value is taken instead.
+                let zero = reg_type(self.ctx, &inner).const_zero();
+                let unused = self.b().build_select(is_some, args[0], zero, "unused")?;
+                self.drop_value(unused, &inner)?;
+                self.b()
+                    .build_select(is_some, value, args[0], "unwrap_or")?
+            }
+            OptionMethod::Unwrap => {
+                let is_none = self.b().build_not(is_some, "is_none")?;
+                self.check(is_none, loc, panics::UNWRAP_NONE)?;
+                value
+            }
+        })
+    }
+
+    /// Wrapping `x.pow(e)` by binary exponentiation.
+    fn int_pow(&mut self, x: IntValue<'static>, e: IntValue<'static>) -> CgResult<Val> {
+        let ty = x.get_type();
+        let u32t = self.ctx.i32_type();
+        let before = self.current();
+        let head = self.block("pow.head");
+        let body = self.block("pow.body");
+        let done = self.block("pow.done");
+        self.b().build_unconditional_branch(head)?;
+        self.b().position_at_end(head);
+        let acc = self.b().build_phi(ty, "acc")?;
+        let base = self.b().build_phi(ty, "base")?;
+        let exp = self.b().build_phi(u32t, "exp")?;
+        let (accv, basev, expv) = (
+            acc.as_basic_value().into_int_value(),
+            base.as_basic_value().into_int_value(),
+            exp.as_basic_value().into_int_value(),
+        );
+        let finished =
+            self.b()
+                .build_int_compare(IntPredicate::EQ, expv, u32t.const_zero(), "fin")?;
+        self.b().build_conditional_branch(finished, done, body)?;
+        self.b().position_at_end(body);
+        let odd = self.b().build_and(expv, u32t.const_int(1, false), "odd")?;
+        let odd = self
+            .b()
+            .build_int_compare(IntPredicate::NE, odd, u32t.const_zero(), "isodd")?;
+        let mul = self.b().build_int_mul(accv, basev, "mul")?;
+        let next_acc = self.b().build_select(odd, mul, accv, "acc2")?;
+        let next_base = self.b().build_int_mul(basev, basev, "sq")?;
+        let next_exp = self
+            .b()
+            .build_right_shift(expv, u32t.const_int(1, false), false, "half")?;
+        self.b().build_unconditional_branch(head)?;
+        acc.add_incoming(&[(&ty.const_int(1, false), before), (&next_acc, body)]);
+        base.add_incoming(&[(&x, before), (&next_base, body)]);
+        exp.add_incoming(&[(&e, before), (&next_exp, body)]);
+        self.b().position_at_end(done);
+        Ok(accv.into())
+    }
+
+    /// A call of the LLVM intrinsic `name`, declared for the overloaded types `overloads`.
+    pub(super) fn call_intrinsic(
+        &self,
+        name: &str,
+        overloads: &[BasicTypeEnum<'static>],
+        args: &[Val],
+    ) -> CgResult<Val> {
+        let intrinsic = Intrinsic::find(name)
+            .ok_or_else(|| CgError::Internal(format!("no intrinsic {name}")))?;
+        let f = intrinsic
+            .get_declaration(&self.m.module, overloads)
+            .ok_or_else(|| CgError::Internal(format!("cannot declare {name}")))?;
+        let args: Vec<_> = args.iter().map(|a| (*a).into()).collect();
+        self.b()
+            .build_call(f, &args, "call")?
+            .try_as_basic_value()
+            .basic()
+            .ok_or_else(|| CgError::Internal(format!("{name} returns void")))
+    }
+}

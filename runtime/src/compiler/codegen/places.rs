@@ -1,0 +1,239 @@
+//! Locals and places in generated code: reading a local, assigning to a place (a local, a
+//! tuple field, a slice element, a class field, a place `index_mut` returns), reading a
+//! slice element, and building and taking apart tuples and `Some`s.
+//!
+//! Rust evaluates an assigned value before its place; a store drops the value it replaces
+//! after the store (`ownership.rs`). Slice elements are reached after the bounds check of
+//! `no_ub.rs`.
+
+use super::{FnCx, Val};
+use crate::Type;
+use crate::compiler::types::{from_mem, reg_type, to_mem};
+use crate::compiler::{CgError, CgResult};
+use inkwell::values::PointerValue;
+use jitclass_core::ir::{BinOp, ExprId, ExprKind, LocId, LocalId};
+
+impl FnCx<'_> {
+    /// A read of local `l`: a new reference, the local keeps its own.
+    pub(super) fn local(&mut self, id: ExprId, l: LocalId) -> CgResult<Val> {
+        let v = self.b().build_load(self.locals[l.index()], "load")?;
+        let t = self.ty(id).clone();
+        self.copy_value(v, &t)?;
+        Ok(v)
+    }
+
+    /// `place = value`.
+    pub(super) fn assign(
+        &mut self,
+        place: ExprId,
+        value: ExprId,
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        // Rust evaluates the assigned value before the place.
+        let Some(v) = self.expr(value)? else {
+            return Ok(None);
+        };
+        let t = self.ty(place).clone();
+        let held = self.hold(v, &t)?;
+        let Some((ptr, in_memory)) = self.place(place)? else {
+            return Ok(None);
+        };
+        self.refuse_unmanaged_in_place(v, &t, place, loc)?;
+        self.take(held)?;
+        self.store(ptr, in_memory, v, &t)?;
+        self.release_place_temps()?;
+        Ok(Some(self.unit()))
+    }
+
+    /// `place op= value` on numbers.
+    pub(super) fn compound_assign(
+        &mut self,
+        op: BinOp,
+        place: ExprId,
+        value: ExprId,
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let Some(v) = self.expr(value)? else {
+            return Ok(None);
+        };
+        let Some((ptr, in_memory)) = self.place(place)? else {
+            return Ok(None);
+        };
+        let t = self.ty(place).clone();
+        let old = self.b().build_load(ptr, "old")?;
+        let old = if in_memory {
+            from_mem(self.ctx, self.b(), old, &t)?
+        } else {
+            old
+        };
+        let new = self.binop(op, old, v, &t, loc)?;
+        self.refuse_unmanaged_in_place(new, &t, place, loc)?;
+        self.store(ptr, in_memory, new, &t)?;
+        self.release_place_temps()?;
+        Ok(Some(self.unit()))
+    }
+
+    /// `slice[index]` read: another reference to the element, which the slice keeps.
+    pub(super) fn index_read(
+        &mut self,
+        id: ExprId,
+        base: ExprId,
+        index: ExprId,
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let Some(ptr) = self.element_ptr(base, index, loc)? else {
+            return Ok(None);
+        };
+        let v = self.b().build_load(ptr, "elem")?;
+        let t = self.ty(id).clone();
+        let v = from_mem(self.ctx, self.b(), v, &t)?;
+        // The slice keeps its element; the read is another reference.
+        self.copy_value(v, &t)?;
+        Ok(Some(v))
+    }
+
+    /// `(a, b, ..)`: the elements' values move into the tuple.
+    pub(super) fn tuple(&mut self, id: ExprId, elements: &[ExprId]) -> CgResult<Option<Val>> {
+        let Some(vals) = self.owned_values(elements)? else {
+            return Ok(None);
+        };
+        let ty = reg_type(self.ctx, self.ty(id)).into_struct_type();
+        let mut agg = ty.get_undef();
+        for (i, v) in vals.into_iter().enumerate() {
+            agg = self
+                .b()
+                .build_insert_value(agg, v, i as u32, "tuple")?
+                .into_struct_value();
+        }
+        Ok(Some(agg.into()))
+    }
+
+    /// `base.index` of a tuple value.
+    pub(super) fn tuple_field(
+        &mut self,
+        id: ExprId,
+        base: ExprId,
+        index: u32,
+    ) -> CgResult<Option<Val>> {
+        let Some(v) = self.expr(base)? else {
+            return Ok(None);
+        };
+        let elem = self
+            .b()
+            .build_extract_value(v.into_struct_value(), index, "field")?;
+        // The element gets its own reference; the rest of the tuple is dropped.
+        let (te, tt) = (self.ty(id).clone(), self.ty(base).clone());
+        self.copy_value(elem, &te)?;
+        self.drop_value(v, &tt)?;
+        Ok(Some(elem))
+    }
+
+    /// `Some(inner)`: `{1, value}`.
+    pub(super) fn some(&mut self, id: ExprId, inner: ExprId) -> CgResult<Option<Val>> {
+        let Some(v) = self.expr(inner)? else {
+            return Ok(None);
+        };
+        let ty = reg_type(self.ctx, self.ty(id)).into_struct_type();
+        let some = self.b().build_insert_value(
+            ty.const_zero(),
+            self.ctx.bool_type().const_int(1, false),
+            0,
+            "some",
+        )?;
+        Ok(Some(
+            self.b()
+                .build_insert_value(some, v, 1, "some")?
+                .into_struct_value()
+                .into(),
+        ))
+    }
+
+    /// The address of an assignable place, and whether it holds the memory form.
+    pub(super) fn place(&mut self, id: ExprId) -> CgResult<Option<(PointerValue<'static>, bool)>> {
+        let ir = self.ir;
+        let loc = ir.expr(id).loc;
+        match &ir.expr(id).kind {
+            ExprKind::Local(l) => Ok(Some((self.locals[l.index()], false))),
+            ExprKind::Index(base, index) if self.typed.class_ops.contains_key(&id) => {
+                let Some((ptr, held)) = self.class_index_ptr(id, *base, *index)? else {
+                    return Ok(None);
+                };
+                self.place_temps.extend(held);
+                Ok(Some((ptr, true)))
+            }
+            ExprKind::Index(base, index) => {
+                Ok(self.element_ptr(*base, *index, loc)?.map(|p| (p, true)))
+            }
+            ExprKind::Field(base, _) => Ok(self.field_ptr(id, *base)?.map(|p| (p, true))),
+            ExprKind::TupleField(base, index) => {
+                let Some((ptr, in_memory)) = self.place(*base)? else {
+                    return Ok(None);
+                };
+                Ok(Some((
+                    self.b().build_struct_gep(ptr, *index, "field")?,
+                    in_memory,
+                )))
+            }
+            _ => Err(CgError::Internal(
+                "assignment to a non-place expression".into(),
+            )),
+        }
+    }
+
+    /// Stores `v` (owned) into a place, dropping the value it replaces.
+    pub(super) fn store(
+        &mut self,
+        ptr: PointerValue<'static>,
+        in_memory: bool,
+        v: Val,
+        t: &Type,
+    ) -> CgResult<()> {
+        let old = if t.is_managed() {
+            let old = self.b().build_load(ptr, "old")?;
+            Some(if in_memory {
+                from_mem(self.ctx, self.b(), old, t)?
+            } else {
+                old
+            })
+        } else {
+            None
+        };
+        let v = if in_memory {
+            to_mem(self.ctx, self.b(), v, t)?
+        } else {
+            v
+        };
+        self.b().build_store(ptr, v)?;
+        if let Some(old) = old {
+            self.drop_value(old, t)?;
+        }
+        Ok(())
+    }
+
+    /// `&slice[index]` after the bounds check.
+    fn element_ptr(
+        &mut self,
+        base: ExprId,
+        index: ExprId,
+        loc: LocId,
+    ) -> CgResult<Option<PointerValue<'static>>> {
+        let Some(slice) = self.expr(base)? else {
+            return Ok(None);
+        };
+        let Some(idx) = self.expr(index)? else {
+            return Ok(None);
+        };
+        let slice = slice.into_struct_value();
+        let ptr = self
+            .b()
+            .build_extract_value(slice, 0, "ptr")?
+            .into_pointer_value();
+        let len = self
+            .b()
+            .build_extract_value(slice, 1, "len")?
+            .into_int_value();
+        let idx = idx.into_int_value();
+        let p = self.checked_element_ptr(ptr, len, idx, loc)?;
+        Ok(Some(p))
+    }
+}
