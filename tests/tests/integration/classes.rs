@@ -1,35 +1,7 @@
 //! `#[jitclass]`: classes with C layout, refcounted instances, methods.
 
+use crate::fixtures::MyAvg;
 use jitclass::{jit, jitclass};
-
-#[jitclass]
-pub struct MyAvg {
-    total: f64,
-    count: i64,
-}
-
-#[jitclass]
-impl MyAvg {
-    pub fn new() -> Self {
-        MyAvg {
-            total: 0.0,
-            count: 0,
-        }
-    }
-
-    pub fn step(&mut self, value: f64) {
-        self.total += value;
-        self.count += 1;
-    }
-
-    pub fn finalize(&self) -> Option<f64> {
-        if self.count == 0 {
-            None
-        } else {
-            Some(self.total / self.count as f64)
-        }
-    }
-}
 
 #[jit]
 fn average(xs: &[f64]) -> Option<f64> {

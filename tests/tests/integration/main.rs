@@ -10,6 +10,7 @@ mod differential;
 mod dispatcher;
 mod dump_ir;
 mod escapes;
+mod fixtures;
 mod fn_values;
 mod generics;
 mod limits;
