@@ -1,7 +1,59 @@
 //! Compile-fail tests: every misuse of `#[jit]` gets a clear message at the right token.
+//!
+//! The cases live in one directory per area (`tests/ui/<area>/<case>.rs`, beside the
+//! `<case>.stderr` rustc must print), named after the book's sections and the integration
+//! modules, so that the rejections of an area sit together.
+
+/// The areas, one directory each under `tests/ui/`.
+const AREAS: &[&str] = &[
+    // `#[jit]`/`#[jitclass]` on the wrong item, fn qualifiers, parameter forms.
+    "attributes",
+    // Statements and expressions jit code lacks, and the rules of bindings.
+    "statements",
+    // Types jit code lacks, and type errors in bodies.
+    "types",
+    "control_flow",
+    "options",
+    "ranges",
+    "slices",
+    "calls",
+    "generics",
+    "classes",
+    // Operator traits and `Index`/`IndexMut` of classes.
+    "operators",
+    "memory_control",
+    "objmode",
+    "passthru",
+    // C function pointers and foreign blocks.
+    "fn_values",
+    // `extern "C"` jit fns.
+    "cfunc",
+    "sqlite",
+    "limits",
+];
 
 #[test]
 fn ui() {
     let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/*.rs");
+    for area in AREAS {
+        t.compile_fail(format!("tests/ui/{area}/*.rs"));
+    }
+}
+
+/// A case outside the listed areas would never run: there is none.
+#[test]
+fn every_case_is_in_an_area() {
+    let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ui");
+    let mut strays = Vec::new();
+    for entry in std::fs::read_dir(&ui).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().into_string().unwrap();
+        if !(entry.file_type().unwrap().is_dir() && AREAS.contains(&name.as_str())) {
+            strays.push(name);
+        }
+    }
+    assert!(
+        strays.is_empty(),
+        "not in an area listed in tests/ui.rs: {strays:?}"
+    );
 }

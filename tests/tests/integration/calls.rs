@@ -1,3 +1,8 @@
+//! Calls between jit fns: across modules, recursion, many parameters, and the order in
+//! which arguments are evaluated.
+
+use crate::balanced_since;
+use crate::fixtures::{RCell, take3};
 use jitclass::jit;
 
 pub mod geometry {
@@ -135,4 +140,44 @@ fn jit_fns_defined_inside_a_function_body() {
         local_double(local_double(x))
     }
     assert_eq!(local_quad(3), 12);
+}
+
+// ---- probes: a local assigned in a later argument of a call that borrows it --------------
+
+#[jit]
+fn local_assigned_in_later_argument() -> i64 {
+    let mut a = RCell::new(7);
+    take3(a, RCell::new(1), {
+        a = RCell::new(100);
+        let z = RCell::new(555);
+        z.value - 555
+    }) + a.value
+}
+
+#[jit]
+fn swap_args(a: RCell, b: RCell) -> i64 {
+    a.value * 10 + b.value
+}
+
+#[jit]
+fn swap_through_arguments() -> i64 {
+    let mut a = RCell::new(1);
+    let mut b = RCell::new(2);
+    let mut t = RCell::new(0);
+    swap_args(a, {
+        t = a;
+        a = b;
+        b = t;
+        b
+    })
+}
+
+#[test]
+#[allow(clippy::identity_op)] // Expected values spell out the computation (`0 + 1 + 2`).
+fn ok_local_assigned_in_later_argument() {
+    let _memory = crate::memory_test();
+    let before = jitclass::stats();
+    assert_eq!(local_assigned_in_later_argument(), 7 + 1 + 0 + 100);
+    assert_eq!(swap_through_arguments(), 11);
+    assert!(balanced_since(&before));
 }

@@ -1,35 +1,7 @@
 //! `#[jitclass]`: classes with C layout, refcounted instances, methods.
 
+use crate::fixtures::MyAvg;
 use jitclass::{jit, jitclass};
-
-#[jitclass]
-pub struct MyAvg {
-    total: f64,
-    count: i64,
-}
-
-#[jitclass]
-impl MyAvg {
-    pub fn new() -> Self {
-        MyAvg {
-            total: 0.0,
-            count: 0,
-        }
-    }
-
-    pub fn step(&mut self, value: f64) {
-        self.total += value;
-        self.count += 1;
-    }
-
-    pub fn finalize(&self) -> Option<f64> {
-        if self.count == 0 {
-            None
-        } else {
-            Some(self.total / self.count as f64)
-        }
-    }
-}
 
 #[jit]
 fn average(xs: &[f64]) -> Option<f64> {
@@ -491,58 +463,5 @@ fn payloads_have_rusts_repr_c_layout() {
     e.set_maybe(Some(1));
     assert_eq!(e.checksum(), expected - 1.0 + 1.0 - 10.5 + 10.0);
     drop((e, payload));
-    crate::assert_no_leaks();
-}
-
-// ---- properties --------------------------------------------------------------------------
-
-#[jitclass]
-pub struct Rect {
-    w: f64,
-    h: f64,
-}
-
-#[jitclass]
-impl Rect {
-    pub fn new(w: f64, h: f64) -> Rect {
-        Rect { w, h }
-    }
-
-    #[getter]
-    pub fn area(&self) -> f64 {
-        self.w * self.h
-    }
-
-    /// Keeps the area, changing the width.
-    #[setter]
-    pub fn set_width(&mut self, w: f64) {
-        let area = self.area;
-        self.w = w;
-        self.h = area / w;
-    }
-
-    #[getter]
-    pub fn width(&self) -> f64 {
-        self.w
-    }
-}
-
-#[jit]
-fn reshape(r: Rect, w: f64) -> f64 {
-    let mut r = r;
-    r.width = w;
-    r.h + r.area + r.width
-}
-
-#[test]
-fn getters_and_setters_are_properties_in_jit_code() {
-    let _memory = crate::memory_test();
-    let r = Rect::new(2.0, 8.0);
-    assert_eq!(r.area(), 16.0);
-    assert_eq!(reshape(r.clone(), 4.0), 4.0 + 16.0 + 4.0);
-    assert_eq!((r.w(), r.h()), (4.0, 4.0));
-    r.set_width(8.0);
-    assert_eq!((r.width(), r.h()), (8.0, 2.0));
-    drop(r);
     crate::assert_no_leaks();
 }

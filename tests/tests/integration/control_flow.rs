@@ -1,4 +1,10 @@
+//! Control flow: `if`, loops, labels, early returns, and divergence in the middle of
+//! expressions.
+
+use crate::balanced_since;
+use crate::fixtures::{RCell, take3};
 use jitclass::jit;
+use std::panic::catch_unwind;
 
 #[jit]
 fn classify(x: i64) -> i64 {
@@ -248,4 +254,87 @@ fn let_of_a_diverging_value(c: bool) -> i64 {
 fn a_binding_of_a_diverging_expression_needs_no_type() {
     assert_eq!(let_of_a_diverging_value(true), 1);
     assert_eq!(let_of_a_diverging_value(false), 2);
+}
+
+// ---- probes: divergence in the middle of expressions ------------------------------------
+
+#[jit]
+fn diverge_mid(mode: i64, n: i64) -> i64 {
+    let mut total = 0;
+    let keep = RCell::new(1);
+    for i in 0..n {
+        total += take3(
+            RCell::new(i),
+            keep,
+            if mode == 1 && i == 2 {
+                return total;
+            } else if mode == 2 && i == 1 {
+                continue;
+            } else if mode == 3 && i == 3 {
+                break;
+            } else {
+                1
+            },
+        );
+        let t = (RCell::new(5), if mode == 4 { 10 / (i - 2) } else { 0 });
+        total += t.1;
+    }
+    total
+}
+
+#[test]
+#[allow(clippy::identity_op)] // Expected values spell out the computation (`0 + 1 + 2`).
+fn ok_diverge_mid_expression() {
+    let _memory = crate::memory_test();
+    let before = jitclass::stats();
+    assert_eq!(diverge_mid(0, 5), (0 + 1 + 2 + 3 + 4) + 5 * 2);
+    assert_eq!(diverge_mid(1, 5), 2 + 3);
+    assert_eq!(diverge_mid(2, 5), (0 + 2 + 3 + 4) + 4 * 2);
+    assert_eq!(diverge_mid(3, 5), (0 + 1 + 2) + 3 * 2);
+    let r = catch_unwind(|| diverge_mid(4, 5));
+    assert!(r.is_err());
+    assert!(balanced_since(&before));
+}
+
+#[jit]
+fn break_value_mid(n: i64) -> i64 {
+    let mut total = 0;
+    for i in 0..n {
+        let c = loop {
+            let t = (
+                RCell::new(i),
+                if i % 2 == 0 { break RCell::new(100) } else { 1 },
+            );
+            break t.0;
+        };
+        total += c.value;
+    }
+    total
+}
+
+#[test]
+fn ok_break_value_mid() {
+    let _memory = crate::memory_test();
+    let before = jitclass::stats();
+    assert_eq!(break_value_mid(4), 100 + 1 + 100 + 3);
+    assert!(balanced_since(&before));
+}
+
+#[jit]
+fn assert_mid(x: i64) -> i64 {
+    let a = RCell::new(1);
+    let t = (a, RCell::new(2), {
+        assert!(x > 0, "x must be positive: {}", x);
+        x
+    });
+    t.0.value + t.1.value + t.2
+}
+
+#[test]
+fn ok_assert_mid() {
+    let _memory = crate::memory_test();
+    let before = jitclass::stats();
+    assert_eq!(assert_mid(3), 6);
+    assert!(catch_unwind(|| assert_mid(-1)).is_err());
+    assert!(balanced_since(&before));
 }

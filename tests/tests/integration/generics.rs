@@ -1,3 +1,8 @@
+//! Generic jit fns: one specialisation per type, errors in specialisations, and classes as
+//! type arguments.
+
+use crate::balanced_since;
+use crate::fixtures::RCell;
 use jitclass::{Type, jit};
 
 #[jit]
@@ -114,4 +119,42 @@ fn an_error_in_a_callee_names_the_caller_that_required_it() {
         ),
         "{text}"
     );
+}
+
+// ---- probes: classes as type arguments -------------------------------------------------
+
+#[jit]
+fn swap_pair<T>(p: (T, T)) -> (T, T) {
+    let (a, b) = p;
+    (b, a)
+}
+
+#[jit]
+fn choose<T>(c: bool, mut a: T, b: T) -> T {
+    if c {
+        a = b;
+    }
+    a
+}
+
+#[test]
+fn ok_generics_with_classes() {
+    let _memory = crate::memory_test();
+    let before = jitclass::stats();
+    {
+        let a = RCell::new(1);
+        let b = RCell::new(2);
+        let (x, y) = swap_pair((a.clone(), b.clone()));
+        assert_eq!((x.get(), y.get()), (2, 1));
+        assert_eq!(RCell::strong_count(&a), Some(2));
+        let c = choose(true, a.clone(), b.clone());
+        assert_eq!(c.get(), 2);
+        let c2 = choose(false, a.clone(), b.clone());
+        assert_eq!(c2.get(), 1);
+        assert_eq!(RCell::strong_count(&a), Some(3));
+        assert_eq!(RCell::strong_count(&b), Some(3));
+        assert_eq!(a.me().get(), 1);
+        assert_eq!(RCell::strong_count(&a), Some(3));
+    }
+    assert!(balanced_since(&before));
 }

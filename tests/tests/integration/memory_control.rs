@@ -6,6 +6,7 @@ use jitclass::{
 };
 use std::ffi::c_void;
 use std::mem::MaybeUninit;
+use std::panic::catch_unwind;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 #[jitclass]
@@ -540,4 +541,48 @@ fn raw_pointers_and_an_arena_in_jit_code() {
         (false, true, true, 8, true)
     );
     crate::assert_no_leaks();
+}
+
+// ---- BUG: jit `construct_at` refusing a null pointer leaks the value -----------------------
+
+#[jitclass]
+pub struct Leaf2 {
+    v: i64,
+}
+
+#[jitclass]
+impl Leaf2 {
+    pub fn new(v: i64) -> Leaf2 {
+        Leaf2 { v }
+    }
+}
+
+#[jitclass]
+pub struct Holder2 {
+    leaf: Leaf2,
+}
+
+#[jitclass]
+impl Holder2 {
+    pub fn new(leaf: Leaf2) -> Holder2 {
+        Holder2 { leaf }
+    }
+}
+
+#[jit]
+fn construct_at_null(v: i64) -> i64 {
+    let p = 0 as *mut u8;
+    let h = unsafe { construct_at::<Holder2>(p, Holder2::new(Leaf2::new(v))) };
+    h.leaf.v
+}
+
+#[test]
+fn fixed_construct_at_refusing_a_null_pointer_leaks_the_value() {
+    let _memory = crate::memory_test();
+    let before = jitclass::stats();
+    let r = catch_unwind(|| construct_at_null(3));
+    let msg = *r.unwrap_err().downcast::<String>().unwrap();
+    assert!(msg.contains("null or misaligned"), "{msg}");
+    let d = jitclass::stats().since(&before);
+    assert!(d.is_balanced(), "the refused value was not released: {d:?}");
 }

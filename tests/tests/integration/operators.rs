@@ -1,5 +1,7 @@
 //! Operator traits of `#[jitclass]` types, used with operator syntax in jit code and Rust.
 
+use crate::balanced_since;
+use crate::fixtures::{RCell, RNode};
 use jitclass::{jit, jitclass};
 use std::ops::{Add, AddAssign, Index, IndexMut, Mul, MulAssign, Neg, Sub};
 
@@ -506,4 +508,86 @@ fn compound_assignment_without_a_matching_impl_is_rustcs_error() {
         err.message(),
         "binary assignment operation `/=` cannot be applied to type `S2`"
     );
+}
+
+// ---- probes: operators, Index/IndexMut, getters and setters on temporaries ---------------
+
+#[jitclass]
+pub struct Bag {
+    a: RCell,
+    b: RCell,
+    inner: Option<RNode>,
+}
+
+#[jitclass]
+impl Bag {
+    pub fn new(x: i64, y: i64) -> Bag {
+        Bag {
+            a: RCell::new(x),
+            b: RCell::new(y),
+            inner: Some(RNode::new(x + y, None)),
+        }
+    }
+
+    #[getter]
+    pub fn first(&self) -> RCell {
+        self.a
+    }
+
+    #[setter]
+    pub fn set_first(&mut self, c: RCell) {
+        self.a = c;
+    }
+}
+
+#[jitclass]
+impl Index<usize> for Bag {
+    type Output = RCell;
+    fn index(&self, i: usize) -> &RCell {
+        if i == 0 { &self.a } else { &self.b }
+    }
+}
+
+#[jitclass]
+impl IndexMut<usize> for Bag {
+    fn index_mut(&mut self, i: usize) -> &mut RCell {
+        if i == 0 { &mut self.a } else { &mut self.b }
+    }
+}
+
+#[jitclass]
+impl Add for Bag {
+    type Output = Bag;
+    fn add(self, o: Bag) -> Bag {
+        Bag::new(self.a.value + o.a.value, self.b.value + o.b.value)
+    }
+}
+
+#[jit]
+fn temporaries(k: i64) -> i64 {
+    let mut total = 0;
+    total += (Bag::new(1, 2) + Bag::new(10, 20)).b.value; // 22
+    total += Bag::new(3, 4)[1].value; // 4
+    Bag::new(5, 6)[0] = RCell::new(7);
+    total += Bag::new(5, 6).first.value; // 5
+    Bag::new(5, 6).first = RCell::new(k);
+    let mut bag = Bag::new(8, 9);
+    bag[0] = bag[1];
+    bag[1] = RCell::new(100);
+    total += bag[0].value + bag[1].value; // 109
+    bag.first = bag[1];
+    total += bag.first.value; // 100
+    let c = bag[0];
+    bag[0] = RCell::new(1);
+    total += c.value; // 100
+    total += (bag + Bag::new(0, 0) + Bag::new(1, 1)).a.value; // 2
+    total
+}
+
+#[test]
+fn ok_operators_index_properties_on_temporaries() {
+    let _memory = crate::memory_test();
+    let before = jitclass::stats();
+    assert_eq!(temporaries(3), 22 + 4 + 5 + 109 + 100 + 100 + 2);
+    assert!(balanced_since(&before));
 }

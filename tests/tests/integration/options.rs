@@ -1,3 +1,8 @@
+//! `Option`: in and out of jit code, `match`/`if let`/`while let`, methods, and options
+//! holding instances.
+
+use crate::balanced_since;
+use crate::fixtures::{RCell, RNode};
 use jitclass::jit;
 
 #[jit]
@@ -140,4 +145,75 @@ fn option_methods_and_unwrap_panics() {
         "{msg}"
     );
     assert!(msg.contains("jit fn `unwrap_it`"), "{msg}");
+}
+
+// ---- probes: options holding instances --------------------------------------------------
+
+#[jit]
+fn option_forms(some: bool) -> i64 {
+    let o = if some { Some(RCell::new(4)) } else { None };
+    let mut total = 0;
+    match o {
+        Some(c) => total += c.value,
+        None => total += 1000,
+    }
+    match o {
+        Some(_) => total += 10,
+        None => {}
+    }
+    total += o.unwrap_or(RCell::new(20)).value;
+    let d = RCell::new(30);
+    total += o.unwrap_or(d).value;
+    if o.is_some() {
+        total += o.unwrap().value;
+    }
+    total
+}
+
+#[test]
+fn ok_option_forms() {
+    let _memory = crate::memory_test();
+    let before = jitclass::stats();
+    assert_eq!(option_forms(true), 4 + 10 + 4 + 4 + 4);
+    assert_eq!(option_forms(false), 1000 + 20 + 30);
+    assert!(balanced_since(&before));
+}
+
+// ---- probes: `head = Some(Node::new(1, head))`, option chains, match ---------------------
+
+#[jit]
+fn option_chain(n: i64) -> i64 {
+    let mut head: Option<RNode> = None;
+    for i in 0..n {
+        head = Some(RNode::new(i, head));
+    }
+    let mut total = 0;
+    // Walk with `unwrap` and `is_some` reading the same variable.
+    let mut cur = head;
+    while cur.is_some() {
+        total += cur.unwrap().value;
+        cur = cur.unwrap().next;
+    }
+    // `match` with a `_` arm.
+    total += match head {
+        Some(h) => h.value * 100,
+        _ => -1,
+    };
+    // Rebuild from itself.
+    head = match head {
+        Some(h) => h.next,
+        None => None,
+    };
+    total += head.unwrap_or(RNode::new(-1000, None)).value * 10_000;
+    total
+}
+
+#[test]
+#[allow(clippy::identity_op)] // Expected values spell out the computation (`0 + 1 + 2`).
+fn ok_option_chain() {
+    let _memory = crate::memory_test();
+    let before = jitclass::stats();
+    assert_eq!(option_chain(4), 6 + 300 + 20_000);
+    assert_eq!(option_chain(1), 0 + 0 + -10_000_000);
+    assert!(balanced_since(&before));
 }

@@ -1,39 +1,11 @@
 //! SQLite functions compiled by the JIT: results equal SQLite's own, NULL semantics,
 //! errors, and no leaks.
 
+use crate::fixtures::MyAvg;
 use jitclass::sqlite::{
     Connection, FunctionFlags, register_aggregate, register_scalar, register_window,
 };
 use jitclass::{jit, jitclass};
-
-#[jitclass]
-pub struct MyAvg {
-    total: f64,
-    count: i64,
-}
-
-#[jitclass]
-impl MyAvg {
-    pub fn new() -> Self {
-        MyAvg {
-            total: 0.0,
-            count: 0,
-        }
-    }
-
-    pub fn step(&mut self, value: f64) {
-        self.total += value;
-        self.count += 1;
-    }
-
-    pub fn finalize(&self) -> Option<f64> {
-        if self.count == 0 {
-            None
-        } else {
-            Some(self.total / self.count as f64)
-        }
-    }
-}
 
 /// `total()`: 0.0 over no rows or only NULLs; NULL rows reach `step` as `None`.
 #[jitclass]

@@ -1,0 +1,103 @@
+//! Classes and jit fns that several test modules share: NBEP 3's `MyAvg` aggregate, and
+//! the small cell, list node and three-argument callee of the ownership probes.
+
+use jitclass::{jit, jitclass};
+
+/// The running mean of SQLite's `avg` (NBEP 3's example class). Its fields are
+/// `pub(crate)` so that tests in other modules reach their accessors.
+#[jitclass]
+pub struct MyAvg {
+    pub(crate) total: f64,
+    pub(crate) count: i64,
+}
+
+#[jitclass]
+impl MyAvg {
+    pub fn new() -> Self {
+        MyAvg {
+            total: 0.0,
+            count: 0,
+        }
+    }
+
+    pub fn step(&mut self, value: f64) {
+        self.total += value;
+        self.count += 1;
+    }
+
+    pub fn finalize(&self) -> Option<f64> {
+        if self.count == 0 {
+            None
+        } else {
+            Some(self.total / self.count as f64)
+        }
+    }
+}
+
+/// A managed value: one instance holding a number.
+#[jitclass]
+pub struct RCell {
+    value: i64,
+}
+
+#[jitclass]
+impl RCell {
+    pub fn new(value: i64) -> RCell {
+        RCell { value }
+    }
+
+    pub fn get(&self) -> i64 {
+        self.value
+    }
+
+    /// Returns `self`.
+    pub fn me(&self) -> RCell {
+        self
+    }
+}
+
+/// A node of a linked list: an instance holding an optional instance of its own class.
+#[jitclass]
+pub struct RNode {
+    value: i64,
+    next: Option<RNode>,
+}
+
+#[jitclass]
+impl RNode {
+    pub fn new(value: i64, next: Option<RNode>) -> RNode {
+        RNode { value, next }
+    }
+
+    pub fn next_node(&self) -> Option<RNode> {
+        self.next
+    }
+
+    pub fn sum(&self) -> i64 {
+        let mut total = self.value;
+        let mut cur = self.next;
+        while let Some(n) = cur {
+            total += n.value;
+            cur = n.next;
+        }
+        total
+    }
+
+    /// Drops the second node: `self.next = self.next.unwrap().next`.
+    pub fn skip_next(&mut self) {
+        self.next = self.next.unwrap().next;
+    }
+
+    /// Stores `self` into another node's `next`.
+    pub fn link_into(&self, other: RNode) {
+        let mut o = other;
+        o.next = Some(self);
+    }
+}
+
+/// A callee taking two instances, so that a caller has instances in flight in its
+/// arguments while it evaluates the third.
+#[jit]
+pub fn take3(a: RCell, b: RCell, k: i64) -> i64 {
+    a.value + b.value + k
+}
