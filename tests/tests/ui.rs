@@ -48,7 +48,9 @@ fn every_case_is_in_an_area() {
     for entry in std::fs::read_dir(&ui).unwrap() {
         let entry = entry.unwrap();
         let name = entry.file_name().into_string().unwrap();
-        if !(entry.file_type().unwrap().is_dir() && AREAS.contains(&name.as_str())) {
+        // `pass/` holds programs that must compile (run by their own tests below).
+        let known = AREAS.contains(&name.as_str()) || name == "pass";
+        if !(entry.file_type().unwrap().is_dir() && known) {
             strays.push(name);
         }
     }
@@ -56,4 +58,15 @@ fn every_case_is_in_an_area() {
         strays.is_empty(),
         "not in an area listed in tests/ui.rs: {strays:?}"
     );
+}
+
+/// Review of issue 12: `Option`s nested 33 to 64 levels deep are within `MAX_TYPE_DEPTH`
+/// (64) and plain rustc compiles them, but the glue's `OptionRepr<MaybeUninit<..>>` reprs
+/// overflow rustc's trait-solver depth (E0275, naming `MaybeDangling<OptionRepr<..>>` and
+/// suggesting `#![recursion_limit]`).
+#[test]
+#[ignore = "BUG: Option types nested more than ~32 levels (within MAX_TYPE_DEPTH = 64) fail to build with E0275 on jitclass's internal OptionRepr"]
+fn review_options_nested_within_the_limit_compile() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/pass/review_deep_option.rs");
 }

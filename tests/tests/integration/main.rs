@@ -29,6 +29,15 @@ mod panics;
 mod passthru;
 mod ranges;
 mod reentrancy;
+mod review_diagnostics;
+mod review_escapes;
+mod review_leaks;
+mod review_limits;
+mod review_math;
+mod review_sqlite;
+// Generated lines thousands of characters long, which rustfmt would take minutes over.
+#[rustfmt::skip]
+mod review_syntax;
 mod scalars;
 mod slices;
 mod sqlite;
