@@ -147,7 +147,8 @@
 //! ([`register_scalar`]). Registration compiles the C callbacks SQLite calls, with the
 //! methods inlined and each group's state in SQLite's own aggregate memory. The number
 //! and types of the SQL arguments come from the Rust signature of `step` (or of the
-//! function); a NULL argument skips the row, or is `None` for an `Option` parameter.
+//! function). A NULL is `None` for an `Option` parameter; for any other, it skips the
+//! row of an aggregate, and makes a scalar function's result NULL.
 //!
 //! ```
 //! use jitclass::{jit, jitclass};
