@@ -6,7 +6,9 @@
 use crate::ir::LocId;
 
 #[derive(Clone, Debug, PartialEq)]
+/// An error at a source location, with notes.
 pub struct Diagnostic {
+    /// Where the error is.
     pub loc: LocId,
     /// One line, lower case, no trailing period (rustc style).
     pub message: String,
@@ -18,6 +20,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// An error breaking a rule of the language, without notes.
     pub fn new(loc: LocId, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             loc,
@@ -35,6 +38,7 @@ impl Diagnostic {
         }
     }
 
+    /// Adds a line (`"note: ..."`, `"help: ..."`).
     pub fn note(mut self, note: impl Into<String>) -> Diagnostic {
         self.notes.push(note.into());
         self

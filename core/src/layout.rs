@@ -9,15 +9,20 @@ use crate::types::{PrimTy, Type};
 /// Size and alignment of one value, in bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SizeAlign {
+    /// Size in bytes (a multiple of `align`).
     pub size: u64,
+    /// Alignment in bytes (a power of two).
     pub align: u64,
 }
 
 /// The layout of a C struct.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StructLayout {
+    /// Each field's byte offset, in field order.
     pub offsets: Vec<u64>,
+    /// Size in bytes, padding included.
     pub size: u64,
+    /// The largest field alignment (1 for no fields).
     pub align: u64,
 }
 

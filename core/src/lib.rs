@@ -13,6 +13,8 @@
 //!
 //! No LLVM here: the proc-macro crate links this crate.
 
+#![warn(missing_docs)]
+
 pub mod diag;
 pub mod infer;
 pub mod init;

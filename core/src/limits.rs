@@ -43,7 +43,9 @@ pub const MAX_INSTANCES: usize = 2000;
 /// What a type exceeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TypeLimit {
+    /// [`MAX_TYPE_DEPTH`]
     Depth,
+    /// [`MAX_TYPE_SIZE`]
     Size,
 }
 

@@ -10,59 +10,93 @@ use crate::types::{PrimTy, Type};
 pub enum Builtin {
     /// An LLVM float intrinsic taking `arity` operands of the receiver type (`llvm.sqrt` ...):
     /// an operation IEEE 754 defines exactly, or one Rust's method computes through the same
-    /// intrinsic (see [`for_each_libm_intrinsic`]).
+    /// intrinsic (see `for_each_libm_intrinsic!`).
     FloatIntrinsic {
+        /// The intrinsic's name without `llvm.` and the type suffix (`"sqrt"`).
         intrinsic: &'static str,
+        /// Operands, the receiver included.
         arity: usize,
     },
     /// A method whose result depends on a math library's implementation (`cbrt`, `tan`,
     /// ...), taking `arity` operands of the receiver type: jit code calls Rust's own method
-    /// through the runtime's wrapper of it (see [`for_each_libm_method`]).
+    /// through the runtime's wrapper of it (see `for_each_libm_method!`).
     FloatLibm {
+        /// Rust's method name (`"cbrt"`).
         method: &'static str,
+        /// Operands, the receiver included.
         arity: usize,
     },
+    /// `x.powi(n)`.
     FloatPowi,
+    /// `x.signum()`.
     FloatSignum,
+    /// `x.recip()`.
     FloatRecip,
+    /// `x.to_degrees()`.
     FloatToDegrees,
+    /// `x.to_radians()`.
     FloatToRadians,
+    /// `x.is_nan()`.
     FloatIsNan,
+    /// `x.is_infinite()`.
     FloatIsInfinite,
+    /// `x.is_finite()`.
     FloatIsFinite,
+    /// `n.abs()` (signed integers; `MIN.abs()` wraps, as in a release build).
     IntAbs,
+    /// `n.min(m)`.
     IntMin,
+    /// `n.max(m)`.
     IntMax,
+    /// `n.pow(e)`.
     IntPow,
+    /// `n.signum()` (signed).
     IntSignum,
+    /// `n.count_ones()`.
     IntCountOnes,
+    /// `n.leading_zeros()`.
     IntLeadingZeros,
+    /// `n.trailing_zeros()`.
     IntTrailingZeros,
+    /// `n.wrapping_add(m)`, `wrapping_sub`, `wrapping_mul`: the operator named.
     IntWrapping(crate::ir::BinOp),
+    /// `n.saturating_add(m)`.
     IntSaturatingAdd,
+    /// `n.saturating_sub(m)`.
     IntSaturatingSub,
+    /// `s.len()`.
     SliceLen,
+    /// `s.is_empty()`.
     SliceIsEmpty,
+    /// `p.is_null()`.
     PtrIsNull,
     /// `p.wrapping_add(n)`: `n` elements further, wrapping (no UB, as in Rust).
     PtrWrappingAdd,
+    /// A method of `Option`.
     Option(OptionMethod),
 }
 
 /// The methods of `Option` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OptionMethod {
+    /// `o.is_some()`.
     IsSome,
+    /// `o.is_none()`.
     IsNone,
+    /// `o.unwrap()`: panics on `None` with Rust's message.
     Unwrap,
+    /// `o.unwrap_or(default)`.
     UnwrapOr,
 }
 
 /// A resolved builtin method: operand types after the receiver, and the result type.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MethodSig {
+    /// What the method computes.
     pub builtin: Builtin,
+    /// The operand types after the receiver.
     pub params: Vec<Type>,
+    /// The result type.
     pub ret: Type,
 }
 
@@ -352,7 +386,7 @@ pub fn names_for(receiver: &Type) -> Vec<&'static str> {
 }
 
 /// How rustc names a receiver in "no method named `m` found for {..} in the current
-/// scope" (E0599): `type `u8``, `reference `&[f64]``, `enum `Option<T>``.
+/// scope" (E0599): ``type `u8` ``, ``reference `&[f64]` ``, ``enum `Option<T>` ``.
 pub fn receiver_description(receiver: &Type) -> String {
     let kind = match receiver {
         Type::Prim(_) | Type::Never => "type",

@@ -14,44 +14,78 @@ use crate::ir::{BinOp, Receiver, UnOp};
 /// An operator trait a `#[jitclass] impl` may implement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OperatorTrait {
+    /// `std::ops::Add`
     Add,
+    /// `std::ops::Sub`
     Sub,
+    /// `std::ops::Mul`
     Mul,
+    /// `std::ops::Div`
     Div,
+    /// `std::ops::Rem`
     Rem,
+    /// `std::ops::Neg`
     Neg,
+    /// `std::ops::AddAssign`
     AddAssign,
+    /// `std::ops::SubAssign`
     SubAssign,
+    /// `std::ops::MulAssign`
     MulAssign,
+    /// `std::ops::DivAssign`
     DivAssign,
+    /// `std::ops::RemAssign`
     RemAssign,
+    /// `std::cmp::PartialEq`
     PartialEq,
+    /// `std::cmp::PartialOrd`
     PartialOrd,
+    /// `std::ops::Index`
     Index,
+    /// `std::ops::IndexMut`
     IndexMut,
 }
 
 /// A method of an operator trait that jit code calls for an operator's syntax.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OperatorMethod {
+    /// `add`: `a + b`
     Add,
+    /// `sub`: `a - b`
     Sub,
+    /// `mul`: `a * b`
     Mul,
+    /// `div`: `a / b`
     Div,
+    /// `rem`: `a % b`
     Rem,
+    /// `neg`: `-a`
     Neg,
+    /// `add_assign`: `a += b`
     AddAssign,
+    /// `sub_assign`: `a -= b`
     SubAssign,
+    /// `mul_assign`: `a *= b`
     MulAssign,
+    /// `div_assign`: `a /= b`
     DivAssign,
+    /// `rem_assign`: `a %= b`
     RemAssign,
+    /// `eq`: `a == b`
     Eq,
+    /// `ne`: `a != b`
     Ne,
+    /// `lt`: `a < b`
     Lt,
+    /// `le`: `a <= b`
     Le,
+    /// `gt`: `a > b`
     Gt,
+    /// `ge`: `a >= b`
     Ge,
+    /// `index`: `v[i]` read
     Index,
+    /// `index_mut`: `v[i]` assigned
     IndexMut,
 }
 
@@ -65,7 +99,10 @@ pub enum Syntax {
     /// `a op= b`.
     Compound(BinOp),
     /// `v[i]` read (`*index(v, i)`), or assigned (`mutable`: `*index_mut(v, i) = x`).
-    Index { mutable: bool },
+    Index {
+        /// `v[i] = x` (`index_mut`) rather than a read (`index`).
+        mutable: bool,
+    },
 }
 
 /// How Rust provides a method that an impl does not define, from the ones it does (the
@@ -78,8 +115,11 @@ pub enum Provided {
     Swapped(OperatorMethod),
     /// `a <= b` as `lt(a, b) || eq(a, b)`; `swapped`: `a >= b` as `lt(b, a) || eq(a, b)`.
     OrEq {
+        /// The `lt` method.
         lt: OperatorMethod,
+        /// The `eq` method.
         eq: OperatorMethod,
+        /// `a >= b`: `lt` is called with the operands swapped.
         swapped: bool,
     },
 }
@@ -88,6 +128,7 @@ pub enum Provided {
 /// the jit-defined methods: `partial_cmp` (jit code has no `Ordering`) from `lt` and `eq`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Generated {
+    /// The generated method's name (`"partial_cmp"`).
     pub name: &'static str,
     /// The method an impl must define for the generated one.
     pub needs: OperatorMethod,
@@ -117,6 +158,7 @@ impl OperatorTrait {
         Self::ALL.into_iter().find(|t| t.name() == name)
     }
 
+    /// The trait's name (`"Mul"`).
     pub fn name(self) -> &'static str {
         use OperatorTrait::*;
         match self {
@@ -314,6 +356,7 @@ impl OperatorMethod {
         Self::ALL.into_iter().find(|m| m.syntax() == syntax)
     }
 
+    /// The trait the method belongs to.
     pub fn operator_trait(self) -> OperatorTrait {
         self.decl().operator_trait
     }
@@ -328,6 +371,7 @@ impl OperatorMethod {
         self.decl().receiver
     }
 
+    /// The syntax the method implements.
     pub fn syntax(self) -> Syntax {
         self.decl().syntax
     }

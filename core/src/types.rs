@@ -10,22 +10,36 @@ use std::fmt;
 /// A primitive scalar type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum PrimTy {
+    /// `bool`
     Bool,
+    /// `i8`
     I8,
+    /// `i16`
     I16,
+    /// `i32`
     I32,
+    /// `i64`
     I64,
+    /// `isize` (64 bits)
     Isize,
+    /// `u8`
     U8,
+    /// `u16`
     U16,
+    /// `u32`
     U32,
+    /// `u64`
     U64,
+    /// `usize` (64 bits)
     Usize,
+    /// `f32`
     F32,
+    /// `f64`
     F64,
 }
 
 impl PrimTy {
+    /// Every primitive.
     pub const ALL: [PrimTy; 13] = [
         PrimTy::Bool,
         PrimTy::I8,
@@ -42,10 +56,12 @@ impl PrimTy {
         PrimTy::F64,
     ];
 
+    /// The primitive Rust spells `name` (`"f64"`).
     pub fn from_name(name: &str) -> Option<PrimTy> {
         PrimTy::ALL.into_iter().find(|p| p.name() == name)
     }
 
+    /// Rust's name of the type (`"f64"`).
     pub fn name(self) -> &'static str {
         match self {
             PrimTy::Bool => "bool",
@@ -64,18 +80,22 @@ impl PrimTy {
         }
     }
 
+    /// An integer type (signed or not).
     pub fn is_int(self) -> bool {
         !matches!(self, PrimTy::Bool | PrimTy::F32 | PrimTy::F64)
     }
 
+    /// `f32` or `f64`.
     pub fn is_float(self) -> bool {
         matches!(self, PrimTy::F32 | PrimTy::F64)
     }
 
+    /// Anything but `bool`.
     pub fn is_numeric(self) -> bool {
         self != PrimTy::Bool
     }
 
+    /// A signed integer or a float.
     pub fn is_signed(self) -> bool {
         matches!(
             self,
@@ -137,14 +157,19 @@ impl fmt::Display for PrimTy {
 /// A concrete type of the language.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Type {
+    /// A primitive.
     Prim(PrimTy),
+    /// `()`.
     Unit,
     /// The type of expressions that never produce a value (`return`, `panic!`, ...).
     Never,
+    /// `(A, B, ..)`: a C struct of the elements.
     Tuple(Vec<Type>),
     /// A borrowed slice; only ever a parameter type.
     Slice {
+        /// The element type.
         elem: Box<Type>,
+        /// `&mut [T]`.
         mutable: bool,
     },
     /// `Option<T>`: `{is_some, value}` in C layout, the value zeroed when `None`.
@@ -157,29 +182,37 @@ pub enum Type {
     /// A raw pointer `*mut T` / `*const T` (`T` a primitive): a value jit code passes,
     /// stores and compares, and turns into an instance only with `unsafe_cast`.
     Ptr {
+        /// The pointed-to type.
         pointee: Box<Type>,
+        /// `*mut T` rather than `*const T`.
         mutable: bool,
     },
     /// What `Index::index` / `IndexMut::index_mut` return: the address of a field of
     /// `self`'s payload. Only those methods' results have this type.
     Ref {
+        /// The type of the field.
         inner: Box<Type>,
+        /// From `index_mut`.
         mutable: bool,
     },
     /// A C function pointer `extern "C" fn(params..) -> ret`: C scalars in and out
     /// (`ret` may be `()`). One type per signature, whatever function it points to.
     FnPtr {
+        /// The parameter types.
         params: Vec<Type>,
+        /// The result type.
         ret: Box<Type>,
     },
 }
 
-/// The identity of the Rust type inside a `PassThru<T>`: a hash of `T`'s `TypeId` at run
-/// time (of its written name at macro time), and its name for messages. Equality is by
-/// `id` only.
+/// The identity of the Rust type inside a `PassThru<T>`: at run time a number the
+/// runtime hands out per `TypeId` (so two types never share one), at macro time a hash of
+/// its written name; and its name for messages. Equality is by `id` only.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct OpaqueKey {
+    /// The identity of `T`.
     pub id: u64,
+    /// `T`'s name, for messages.
     pub name: String,
 }
 
@@ -213,7 +246,9 @@ impl Ord for OpaqueKey {
 /// `static` per class), and its name for messages. Equality is by `id` only.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ClassKey {
+    /// The descriptor's address.
     pub id: usize,
+    /// The class's name, for messages.
     pub name: String,
 }
 
@@ -244,12 +279,18 @@ impl Ord for ClassKey {
 }
 
 impl Type {
+    /// `bool`
     pub const BOOL: Type = Type::Prim(PrimTy::Bool);
+    /// `i32`
     pub const I32: Type = Type::Prim(PrimTy::I32);
+    /// `i64`
     pub const I64: Type = Type::Prim(PrimTy::I64);
+    /// `usize`
     pub const USIZE: Type = Type::Prim(PrimTy::Usize);
+    /// `f64`
     pub const F64: Type = Type::Prim(PrimTy::F64);
 
+    /// The primitive, if this is one.
     pub fn prim(&self) -> Option<PrimTy> {
         match self {
             Type::Prim(p) => Some(*p),
@@ -279,6 +320,7 @@ impl Type {
         }
     }
 
+    /// The class, if this is a class type.
     pub fn class(&self) -> Option<&ClassKey> {
         match self {
             Type::Class(k) => Some(k),
@@ -339,7 +381,9 @@ impl fmt::Display for Type {
 /// The concrete signature of one compiled specialisation.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Signature {
+    /// The parameter types, in order.
     pub params: Vec<Type>,
+    /// The result type (`()` for none).
     pub ret: Type,
 }
 

@@ -22,7 +22,9 @@ use std::mem::MaybeUninit;
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RawInstance {
+    /// The counted block holding the payload; null for an unmanaged instance.
     pub meminfo: *mut MemInfo,
+    /// The payload.
     pub data: *mut u8,
 }
 
@@ -47,10 +49,12 @@ pub unsafe trait JitArg {
     type Repr: Copy;
     /// What the entry point receives: the repr itself for scalars, else a pointer to it.
     type Abi: Copy;
+    /// The type jit code sees (`Type::F64`, `&[i64]`, a class, ...).
     fn jit_type() -> Type;
     /// The repr of the value, borrowing what it references: JIT code borrows its
     /// arguments, and the caller keeps `self` alive across the call.
     fn to_repr(&self) -> Self::Repr;
+    /// What the entry point is passed for `repr`: the repr, or a pointer to it.
     fn to_abi(repr: &Self::Repr) -> Self::Abi;
 }
 
@@ -73,6 +77,8 @@ pub fn into_owned_repr<T: JitArg>(value: T) -> T::Repr {
     note = "jit values are `bool`, integers up to 64 bits, `f32`, `f64`, `()`, `#[jitclass]` instances, and tuples and `Option`s of these"
 )]
 pub unsafe trait JitType: JitArg + 'static {
+    /// What the entry point returns: the repr for scalars, `()` for the rest (which is
+    /// written through the out pointer).
     type RetAbi: Copy;
     /// Rebuilds the Rust value returned by JIT code.
     ///
@@ -364,7 +370,9 @@ fn_pointer!(A0, A1, A2, A3, A4, A5);
 #[repr(C)]
 #[derive(Debug)]
 pub struct SliceRepr<T> {
+    /// The first element.
     pub ptr: *const T,
+    /// The number of elements.
     pub len: usize,
 }
 
@@ -428,7 +436,9 @@ unsafe impl<T: JitElem> JitArg for &mut [T] {
 /// when `None`.
 #[repr(C)]
 pub struct OptionRepr<R> {
+    /// `Some`.
     pub is_some: bool,
+    /// The value's repr; zeroed when `None`.
     pub value: MaybeUninit<R>,
 }
 

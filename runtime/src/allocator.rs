@@ -17,6 +17,66 @@ use std::ffi::c_void;
 /// `GlobalAlloc` is the `unsafe` promise) or from C functions with the `unsafe`
 /// [`ExternalAllocator::new`], whose contract says what they must do (as `GlobalAlloc`
 /// is an `unsafe trait` in Rust).
+///
+/// `#[jitclass(allocator = PATH)]` names a `static` table; every instance of the class
+/// comes from it and returns to it, whether Rust or jit code creates it. Each block
+/// remembers its table, so classes with different allocators can refer to each other.
+///
+/// ```
+/// use jitclass::{jit, jitclass, ExternalAllocator};
+/// use std::alloc::{GlobalAlloc, Layout, System};
+/// use std::sync::atomic::{AtomicUsize, Ordering};
+///
+/// /// The system allocator, counting the blocks it serves.
+/// struct Counting;
+///
+/// static LIVE: AtomicUsize = AtomicUsize::new(0);
+///
+/// // SAFETY: forwards to `System`.
+/// unsafe impl GlobalAlloc for Counting {
+///     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+///         LIVE.fetch_add(1, Ordering::SeqCst);
+///         // SAFETY: the caller keeps `alloc`'s contract.
+///         unsafe { System.alloc(layout) }
+///     }
+///     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+///         LIVE.fetch_sub(1, Ordering::SeqCst);
+///         // SAFETY: the caller keeps `dealloc`'s contract.
+///         unsafe { System.dealloc(ptr, layout) }
+///     }
+/// }
+///
+/// static COUNTING: ExternalAllocator = ExternalAllocator::from_global(&Counting);
+///
+/// #[jitclass(allocator = COUNTING)]
+/// pub struct Cell {
+///     value: i64,
+///     next: Option<Cell>,
+/// }
+///
+/// #[jitclass]
+/// impl Cell {
+///     pub fn new(value: i64, next: Option<Cell>) -> Cell {
+///         Cell { value, next }
+///     }
+/// }
+///
+/// #[jit]
+/// fn chain(n: i64) -> Cell {
+///     let mut head = Cell::new(0, None);
+///     for i in 1..n {
+///         head = Cell::new(i, Some(head));
+///     }
+///     head
+/// }
+///
+/// let head = chain(100); // from jit code
+/// assert_eq!(LIVE.load(Ordering::SeqCst), 100);
+/// let extra = Cell::new(-1, Some(head)); // from Rust: the same table
+/// assert_eq!(LIVE.load(Ordering::SeqCst), 101);
+/// drop(extra);
+/// assert_eq!(LIVE.load(Ordering::SeqCst), 0);
+/// ```
 #[repr(C)]
 #[derive(Debug)]
 pub struct ExternalAllocator {

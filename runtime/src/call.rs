@@ -18,6 +18,7 @@ use std::mem::{MaybeUninit, transmute};
     note = "mark the called function `#[jit]`, or call it from plain Rust code"
 )]
 pub trait JitFunction {
+    /// The function's dispatcher.
     const DISPATCHER: &'static Dispatcher;
 }
 

@@ -47,8 +47,11 @@ pub unsafe trait JitClass: Sized + 'static {
     /// about its fields.
     #[doc(hidden)]
     type Literal;
+    /// The class's descriptor.
     fn class_info() -> &'static ClassInfo;
+    /// The counted reference this value holds.
     fn handle(&self) -> &Handle<Self>;
+    /// The class value holding `handle`.
     fn from_handle(handle: Handle<Self>) -> Self;
 }
 
@@ -63,7 +66,9 @@ pub type Literal<C> = <C as JitClass>::Literal;
 /// A field of a class's payload as jit code lays it out (C layout, as `#[repr(C)]`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldLayout {
+    /// The field's name.
     pub name: String,
+    /// The field's jit type.
     pub ty: Type,
     /// Byte offset in the payload.
     pub offset: usize,
@@ -135,10 +140,12 @@ impl ClassInfo {
         }
     }
 
+    /// The class's name, as written in its struct.
     pub fn name(&self) -> &'static str {
         self.desc.name
     }
 
+    /// The module the class is defined in, as `module_path!()` spells it.
     pub fn module_path(&self) -> &'static str {
         self.desc.module_path
     }
@@ -430,6 +437,7 @@ impl<C: JitClass> Handle<C> {
         }
     }
 
+    /// The instance as jit code sees it (the handle keeps its reference).
     pub fn raw(&self) -> RawInstance {
         self.raw
     }

@@ -45,7 +45,39 @@ pub struct FnInfo {
 
 /// The dispatcher of one `#[jit] fn`: its compiled specialisations and compile controls.
 ///
-/// Reached through `f::dispatcher()` beside every `#[jit] fn f`.
+/// Reached through `f::dispatcher()` beside every `#[jit] fn f`. A specialisation is
+/// compiled once per tuple of generic arguments (once for a non-generic function), at
+/// the first call that needs it or earlier through [`Dispatcher::compile`]. Concurrent
+/// first calls compile it once; compiled code is never freed.
+///
+/// ```
+/// use jitclass::{jit, type_of, ErrorKind, Type};
+///
+/// #[jit]
+/// fn cube<T>(x: T) -> T {
+///     x * x * x
+/// }
+///
+/// let d = cube::dispatcher();
+/// assert_eq!((d.name(), d.generic_params()), ("cube", vec!["T".to_string()]));
+///
+/// // Compile eagerly; a type error would be this `Err` rather than a panic at the call.
+/// let sig = d.compile(&[type_of::<f32>()]).unwrap();
+/// assert_eq!(sig.to_string(), "fn(f32) -> f32");
+/// assert!(d.llvm_ir(&sig).unwrap().contains("define"));
+/// assert_eq!(cube(2i32), 8); // compiles for `T = i32`
+/// let sigs: Vec<String> = d.signatures().iter().map(|s| s.to_string()).collect();
+/// assert_eq!(sigs, ["fn(f32) -> f32", "fn(i32) -> i32"]);
+///
+/// // Freeze the set of specialisations: compiled ones keep working, new ones are refused.
+/// d.disable_compile();
+/// assert_eq!(cube(3i32), 27);
+/// let err = d.compile(&[Type::F64]).unwrap_err();
+/// assert_eq!(err.kind(), &ErrorKind::CompileDisabled);
+/// d.enable_compile();
+/// assert_eq!(cube(0.5f64), 0.125);
+/// assert_eq!(d.compile_count(), 3);
+/// ```
 pub struct Dispatcher {
     info: FnInfo,
     ir: OnceLock<Result<FnIr, String>>,
@@ -142,6 +174,7 @@ impl Dispatcher {
         self.lock().disabled = false;
     }
 
+    /// Whether [`Dispatcher::disable_compile`] is in effect.
     pub fn is_compile_disabled(&self) -> bool {
         self.lock().disabled
     }

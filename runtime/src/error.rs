@@ -67,6 +67,7 @@ impl Error {
         self
     }
 
+    /// What kind of error this is.
     pub fn kind(&self) -> &ErrorKind {
         &self.0.kind
     }

@@ -23,6 +23,7 @@ pub use crate::allocator::ExternalAllocator;
 /// `*mut MemInfo` of each managed member (null for an empty `Option`).
 #[derive(Debug, Default)]
 pub struct DropInfo {
+    /// The offsets, in payload order.
     pub managed_offsets: Vec<usize>,
 }
 

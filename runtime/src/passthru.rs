@@ -24,6 +24,56 @@ use std::sync::Mutex;
 ///
 /// Laid out as `{meminfo, data}`, its jit repr, so a slice of handles is readable in place
 /// by jit code.
+///
+/// In jit code the value is opaque: a handle is passed, returned, stored in fields,
+/// tuples and `Option`s, and compared with `==`/`!=` (identity); the value itself is used
+/// in [`objmode!`](crate::objmode) blocks. A handle never gives out `&mut T`: the value is
+/// shared, so it changes through `Cell`, `RefCell` or `Mutex`, as with `Rc` and `Arc`.
+/// `PassThru<T>` is `Send` and `Sync` when `T` is both.
+///
+/// ```
+/// use jitclass::{jit, jitclass, PassThru};
+///
+/// pub struct Document {
+///     pub text: String,
+/// }
+///
+/// #[jitclass]
+/// pub struct Slot {
+///     current: PassThru<Document>,
+///     changes: i64,
+/// }
+///
+/// #[jitclass]
+/// impl Slot {
+///     pub fn new(current: PassThru<Document>) -> Slot {
+///         Slot { current, changes: 0 }
+///     }
+///
+///     pub fn replace(&mut self, next: PassThru<Document>) {
+///         if next != self.current {
+///             self.current = next;
+///             self.changes += 1;
+///         }
+///     }
+/// }
+///
+/// #[jit]
+/// fn pick(first: bool, a: PassThru<Document>, b: PassThru<Document>) -> PassThru<Document> {
+///     if first { a } else { b }
+/// }
+///
+/// let a = PassThru::new(Document { text: "a".into() });
+/// let b = PassThru::new(Document { text: "b".into() });
+/// assert!(PassThru::ptr_eq(&pick(false, a.clone(), b.clone()), &b));
+///
+/// let slot = Slot::new(a.clone());
+/// slot.replace(a.clone()); // the same document: no change
+/// slot.replace(b.clone());
+/// assert_eq!((slot.changes(), slot.current().text.as_str()), (1, "b"));
+/// drop(slot);
+/// assert_eq!((PassThru::strong_count(&a), PassThru::strong_count(&b)), (1, 1));
+/// ```
 #[repr(C)]
 pub struct PassThru<T: 'static> {
     info: NonNull<MemInfo>,

@@ -21,7 +21,9 @@ use crate::memory::MemInfo;
     note = "`sizeof` and `alignof` give the payload size of `#[jitclass]` types, and the size of primitives"
 )]
 pub unsafe trait JitLayout {
+    /// The size in bytes (of the payload, for a class).
     const SIZE: usize;
+    /// The alignment in bytes (of the payload, for a class).
     const ALIGN: usize;
 }
 
@@ -40,7 +42,34 @@ prim_layout!(
 );
 
 /// The size of `T`'s payload (of `T` itself for a primitive): what to ask an external
-/// allocator (SQLite's `sqlite3_aggregate_context`) for.
+/// allocator (SQLite's `sqlite3_aggregate_context`) for. Not the size of a class value in
+/// Rust, which is a two-pointer handle.
+///
+/// A `const fn`, and callable in jit code, where a generic `T` is the size of the
+/// specialisation's type:
+///
+/// ```
+/// use jitclass::{jit, jitclass, sizeof};
+///
+/// #[jitclass]
+/// pub struct Variance {
+///     count: i32,
+///     mean: f64,
+///     m2: f64,
+/// }
+///
+/// const BYTES: usize = sizeof::<Variance>(); // 4, padded to 8, then 8 + 8
+/// assert_eq!(BYTES, 24);
+/// assert_eq!(size_of::<Variance>(), 16); // the handle
+///
+/// #[jit]
+/// fn bytes_for<T>(n: usize) -> usize {
+///     n * sizeof::<T>()
+/// }
+///
+/// assert_eq!(bytes_for::<Variance>(10), 240);
+/// assert_eq!(bytes_for::<u16>(10), 20);
+/// ```
 pub const fn sizeof<T: JitLayout>() -> usize {
     T::SIZE
 }
@@ -93,6 +122,49 @@ fn check_place<T: JitClass>(ptr: *mut u8, what: &str) {
 /// So zeroed memory is a valid payload when every class-typed field of `T` is an
 /// `Option` (it reads as zero numbers, `false`, `None`s); a field holding an instance is
 /// never zero in a valid payload: use [`construct_at`] for such a class.
+///
+/// # Examples
+///
+/// A class's state in a buffer the caller owns, used from Rust and from jit code (where
+/// the call needs an `unsafe` block too):
+///
+/// ```
+/// use jitclass::{jit, jitclass, unsafe_cast, Payload};
+/// use std::mem::MaybeUninit;
+///
+/// #[jitclass]
+/// pub struct Agg {
+///     total: f64,
+///     count: i64,
+/// }
+///
+/// #[jitclass]
+/// impl Agg {
+///     pub fn step(&mut self, x: f64) {
+///         self.total += x;
+///         self.count += 1;
+///     }
+/// }
+///
+/// #[jit]
+/// fn step_at(state: *mut u8, x: f64) -> i64 {
+///     // SAFETY: the caller passes a valid `Agg` payload that nothing else accesses.
+///     let mut agg = unsafe { unsafe_cast::<Agg>(state) };
+///     agg.step(x);
+///     agg.count
+/// }
+///
+/// let mut buf = MaybeUninit::<Payload<Agg>>::zeroed();
+/// let state: *mut u8 = buf.as_mut_ptr().cast();
+/// // SAFETY: zeroes are a valid `Agg` payload; `buf` is aligned, outlives `agg`, and is
+/// // not otherwise accessed while `agg` or `step_at` uses it.
+/// let agg = unsafe { unsafe_cast::<Agg>(state) };
+/// assert!(!agg.is_managed());
+/// agg.step(1.5);
+/// assert_eq!(step_at(state, 2.5), 2);
+/// assert_eq!(agg.total(), 4.0);
+/// drop(agg); // frees nothing: the memory is `buf`'s
+/// ```
 #[track_caller]
 pub unsafe fn unsafe_cast<T: JitClass>(ptr: *mut u8) -> T {
     check_place::<T>(ptr, "unsafe_cast");
@@ -117,6 +189,55 @@ pub unsafe fn unsafe_cast<T: JitClass>(ptr: *mut u8) -> T {
 ///   [`destroy_at`] first).
 /// - For the returned instance, the rest of [`unsafe_cast`]'s contract: nothing else
 ///   accesses the bytes during a use of the instance, and they outlive it and its clones.
+///
+/// # Examples
+///
+/// A class holding another class, constructed into a buffer and destroyed before the
+/// buffer goes:
+///
+/// ```
+/// use jitclass::{construct_at, destroy_at, jitclass, stats, Payload};
+/// use std::mem::MaybeUninit;
+///
+/// #[jitclass]
+/// pub struct Name {
+///     id: i64,
+/// }
+///
+/// #[jitclass]
+/// impl Name {
+///     pub fn new(id: i64) -> Name {
+///         Name { id }
+///     }
+/// }
+///
+/// #[jitclass]
+/// pub struct Record {
+///     name: Option<Name>,
+///     score: f64,
+/// }
+///
+/// #[jitclass]
+/// impl Record {
+///     pub fn new(id: i64) -> Record {
+///         Record { name: Some(Name::new(id)), score: 0.0 }
+///     }
+/// }
+///
+/// let before = stats();
+/// let mut buf = MaybeUninit::<Payload<Record>>::uninit();
+/// let ptr: *mut u8 = buf.as_mut_ptr().cast();
+/// // SAFETY: `buf` is aligned and large enough, outlives `r`, and is not otherwise
+/// // accessed while `r` is used.
+/// let r = unsafe { construct_at(ptr, Record::new(7)) };
+/// assert_eq!(r.name().map(|n| n.id()), Some(7));
+/// drop(r);
+/// // The `Name` that `buf` holds is alive until `destroy_at` releases it.
+/// assert_eq!(stats().since(&before).live_allocations(), 1);
+/// // SAFETY: `buf` holds a valid payload, and no instance over it is used afterwards.
+/// unsafe { destroy_at::<Record>(ptr) };
+/// assert!(stats().since(&before).is_balanced());
+/// ```
 #[track_caller]
 pub unsafe fn construct_at<T: JitClass>(ptr: *mut u8, value: T) -> T {
     check_place::<T>(ptr, "construct_at");

@@ -20,6 +20,73 @@ use jitclass_core::ir::{ExprKind, FnIr};
 use std::fmt;
 
 /// A set of generic-argument tuples that may share compiled code on one dispatcher.
+///
+/// Declared with [`Dispatcher::define_supertype`](crate::Dispatcher::define_supertype).
+/// A call whose generic arguments are in the supertype runs the code compiled for other
+/// arguments in it, if any, instead of compiling its own (also after `disable_compile`),
+/// once the dispatcher has checked that the code reads the new types as it reads the old
+/// ones: every class field it touches at the same offset with the same type, and no
+/// other use of the class (methods, constructors, ...). Otherwise the call fails with an
+/// [`ErrorKind::Subtype`](crate::ErrorKind::Subtype) error.
+///
+/// ```
+/// use jitclass::{class_fields, jit, jitclass, type_of, ErrorKind, Supertype, Type};
+///
+/// #[jitclass]
+/// pub struct Rec1 {
+///     a: f64,
+/// }
+///
+/// #[jitclass]
+/// impl Rec1 {
+///     pub fn new(a: f64) -> Self {
+///         Rec1 { a }
+///     }
+/// }
+///
+/// #[jitclass]
+/// pub struct Rec2 {
+///     a: f64,
+///     b: f64,
+/// }
+///
+/// #[jitclass]
+/// impl Rec2 {
+///     pub fn new(a: f64, b: f64) -> Self {
+///         Rec2 { a, b }
+///     }
+/// }
+///
+/// #[jitclass]
+/// pub struct Rec3 {
+///     b: f64,
+///     a: f64,
+/// }
+///
+/// #[jit]
+/// fn get_a<R>(rec: R) -> f64 {
+///     rec.a
+/// }
+///
+/// // Structural: any class whose field `a` is an `f64` at offset 0.
+/// get_a::dispatcher().define_supertype(Supertype::structural("a: f64 at 0", |args: &[Type]| {
+///     matches!(args, [t] if class_fields(t).is_some_and(|fields| {
+///         fields.iter().any(|f| f.name == "a" && f.ty == Type::F64 && f.offset == 0)
+///     }))
+/// }));
+/// assert_eq!(get_a(Rec1::new(1.0)), 1.0);
+/// assert_eq!(get_a(Rec2::new(2.0, 3.0)), 2.0); // runs the code compiled for `Rec1`
+/// assert_eq!(get_a::dispatcher().compile_count(), 1);
+///
+/// // Nominal: the listed arguments. `Rec3`'s `a` is at offset 8, so the code compiled for
+/// // `Rec1` cannot read it, and the declaration is refused at the call.
+/// get_a::dispatcher().define_supertype(Supertype::nominal(
+///     "declared",
+///     [vec![type_of::<Rec1>()], vec![type_of::<Rec3>()]],
+/// ));
+/// let err = get_a::dispatcher().compile(&[type_of::<Rec3>()]).unwrap_err();
+/// assert_eq!(err.kind(), &ErrorKind::Subtype);
+/// ```
 pub struct Supertype {
     name: String,
     members: Members,
@@ -57,6 +124,7 @@ impl Supertype {
         }
     }
 
+    /// The name given at declaration, for messages.
     pub fn name(&self) -> &str {
         &self.name
     }

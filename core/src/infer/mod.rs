@@ -58,9 +58,13 @@ pub use unify::concrete_type;
 /// to the callee.
 #[derive(Clone, Debug)]
 pub struct CalleeSig {
+    /// The function's name, for messages.
     pub name: String,
+    /// How many generic parameters it has.
     pub generics: usize,
+    /// The parameter types; `TypeExpr::Generic` refers to its own generics.
     pub params: Vec<TypeExpr>,
+    /// The return type, as `params`.
     pub ret: TypeExpr,
     /// An `extern "C"` jit fn or a declared C function: usable as a function pointer.
     pub extern_c: bool,
@@ -71,7 +75,9 @@ pub struct CalleeSig {
 /// A field of a class, in payload order.
 #[derive(Clone, Debug)]
 pub struct FieldSig {
+    /// The field's name.
     pub name: String,
+    /// The field's concrete type.
     pub ty: Type,
 }
 
@@ -79,14 +85,18 @@ pub struct FieldSig {
 /// first parameter of `sig`), a constructor or a static method.
 #[derive(Clone, Debug)]
 pub struct MethodSig {
+    /// The signature, `self` first for a method.
     pub sig: CalleeSig,
+    /// How a method takes `self`; `None` for constructors and static methods.
     pub receiver: Option<Receiver>,
+    /// Whether it is a property accessor.
     pub kind: FnKind,
 }
 
 /// What a function of a class is to jit code besides a function.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FnKind {
+    /// An ordinary function, called as one.
     Plain,
     /// `#[getter] fn name(&self) -> T`: jit code reads it as the field `v.name`.
     Getter,
@@ -97,8 +107,11 @@ pub enum FnKind {
 /// A call of a function of a class: `Callees::method(class, method)[candidate]`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClassCall {
+    /// The class.
     pub class: ClassKey,
+    /// The function's name in the class's registry (`"step"`, `"Mul::mul"`).
     pub method: String,
+    /// Which of the functions of that name (one per impl of an operator trait).
     pub candidate: usize,
 }
 
@@ -114,8 +127,11 @@ pub enum ClassOp {
     /// `a <= b` as `lt(a, b) || eq(a, b)` (`swapped`: `a >= b` as `lt(b, a) || eq(a, b)`),
     /// when the class defines no `le` / `ge`.
     OrEq {
+        /// The `lt` call.
         lt: ClassCall,
+        /// The `eq` call.
         eq: ClassCall,
+        /// `a >= b`: `lt` is called with the operands swapped.
         swapped: bool,
     },
 }
@@ -170,7 +186,9 @@ impl Callees for UnknownCallees {
 /// Where inference runs: at macro time or at the first call (see the module doc).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
+    /// In the macro: callees unknown, generic functions not typed.
     MacroTime,
+    /// At the first call, for concrete generic arguments.
     Runtime,
 }
 
@@ -178,7 +196,9 @@ pub enum Mode {
 /// (`Mode::MacroTime`) only `opaque_equalities` is filled.
 #[derive(Clone, Debug)]
 pub struct Typed {
+    /// The type of each expression, by `ExprId`.
     pub expr_types: Vec<Type>,
+    /// The type of each local, by `LocalId`.
     pub local_types: Vec<Type>,
     /// Generic arguments of each `Call` expression's callee.
     pub call_type_args: HashMap<ExprId, Vec<Type>>,
@@ -197,7 +217,9 @@ pub struct Typed {
     /// At macro time: pairs of differently written `PassThru<T>` types the body treats as
     /// one (indices into `FnIr::opaques`); rustc checks each.
     pub opaque_equalities: Vec<(u32, u32)>,
+    /// The function's concrete return type.
     pub ret: Type,
+    /// The function's concrete parameter types.
     pub params: Vec<Type>,
 }
 

@@ -6,66 +6,105 @@ use crate::types::PrimTy;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+/// An expression node: what it is, and where it is in the source.
 pub struct Expr {
+    /// What the expression is.
     pub kind: ExprKind,
+    /// Its source location (messages point there).
     pub loc: LocId,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+/// The kinds of expressions. Sub-expressions are `ExprId`s into `FnIr::exprs`.
 pub enum ExprKind {
+    /// A literal.
     Lit(Lit),
+    /// A read of a local variable (or a parameter).
     Local(LocalId),
+    /// `op operand`.
     Unary(UnOp, ExprId),
+    /// `lhs op rhs`, including the lazy `&&` and `||`.
     Binary(BinOp, ExprId, ExprId),
     /// `place = value`.
     Assign(ExprId, ExprId),
     /// `place op= value`.
     CompoundAssign(BinOp, ExprId, ExprId),
+    /// `value as T`.
     Cast(ExprId, TypeExpr),
+    /// `{ stmts; tail }`.
     Block(Block),
+    /// `if cond { then_branch } else { else_branch }`.
     If {
+        /// The condition, a `bool`.
         cond: ExprId,
+        /// The block run when the condition holds.
         then_branch: ExprId,
+        /// The `else` block or `else if` expression, if any.
         else_branch: Option<ExprId>,
     },
+    /// `while cond { body }`.
     While {
+        /// The condition, tested before each iteration.
         cond: ExprId,
+        /// The loop body.
         body: ExprId,
     },
+    /// `loop { body }`.
     Loop {
+        /// The loop body.
         body: ExprId,
     },
     /// `for var in start..end` (`..=end` if `inclusive`), also with `.step_by(step)` and
     /// `.rev()` (`order`). Evaluates `start`, `end`, then `step` (a `usize`, never 0).
     ForRange {
+        /// The loop variable.
         var: LocalId,
+        /// The range's start.
         start: ExprId,
+        /// The range's end.
         end: ExprId,
+        /// `..=` rather than `..`.
         inclusive: bool,
+        /// The argument of `.step_by(..)`, if any.
         step: Option<ExprId>,
+        /// The order of the elements (`.rev()` and where it is).
         order: RangeOrder,
+        /// The loop body.
         body: ExprId,
     },
     /// `break 'label value`; `target` is the loop expression it leaves.
     Break {
+        /// The loop expression left.
         target: ExprId,
+        /// The value the `loop` takes, if any.
         value: Option<ExprId>,
     },
+    /// `continue 'label`; `target` is the loop expression it continues.
     Continue {
+        /// The loop expression continued.
         target: ExprId,
     },
+    /// `return value` (`None`: `return`).
     Return(Option<ExprId>),
+    /// `(a, b, ..)`.
     Tuple(Vec<ExprId>),
+    /// `tuple.N`.
     TupleField(ExprId, u32),
+    /// `base[index]`: a slice element, or `Index::index` of a class.
     Index(ExprId, ExprId),
+    /// `f(args)` of a jit fn or a declared C function, by reference.
     Call {
+        /// The called item.
         callee: RefId,
+        /// The arguments, in order.
         args: Vec<ExprId>,
     },
     /// `f(args)` where `f` is a value of a function pointer type (a local, a field, a
     /// tuple element): a C call through the pointer.
     CallIndirect {
+        /// The function pointer value.
         callee: ExprId,
+        /// The arguments, in order.
         args: Vec<ExprId>,
     },
     /// A jit fn (or a declared C function) named as a value: its C entry point, of type
@@ -74,49 +113,70 @@ pub enum ExprKind {
     /// `for var in iterable { body }` over the elements of a tuple whose elements share
     /// one type, or of a slice.
     ForEach {
+        /// The loop variable, bound to each element in turn.
         var: LocalId,
+        /// The tuple or slice.
         iterable: ExprId,
+        /// The loop body.
         body: ExprId,
     },
+    /// `receiver.method(args)`: a builtin method, or a method of a class instance.
     MethodCall {
+        /// The value before the `.`.
         receiver: ExprId,
+        /// The method's name.
         method: String,
+        /// The arguments after the receiver, in order.
         args: Vec<ExprId>,
     },
     /// `base.name`: a field (or `#[getter]` property) of a class instance.
     Field(ExprId, String),
     /// `Class { name: value, .. }`: allocates a new instance.
     StructLit {
+        /// The class constructed.
         class: ClassRefId,
+        /// The written fields with their values, in source order.
         fields: Vec<(String, ExprId)>,
     },
     /// `&self.field` / `&mut self.field`: only in `Index::index` / `IndexMut::index_mut`,
     /// whose result is the address of a place in `self`'s payload.
     AddrOf {
+        /// The field expression whose address is taken.
         place: ExprId,
+        /// `&mut` rather than `&`.
         mutable: bool,
     },
     /// `objmode!(|a: A, b: B| -> R { rust })`: a call of block `index` (compiled by
     /// rustc in the glue) with the values of the jit locals `args`, converted to the
     /// declared input types; its value has the declared output type.
     ObjMode {
+        /// The block's index among the function's `objmode!` blocks.
         index: u32,
+        /// The jit locals passed in, one per input.
         args: Vec<ExprId>,
+        /// The declared types of the inputs.
         inputs: Vec<TypeExpr>,
+        /// The declared output type.
         output: TypeExpr,
     },
     /// `sizeof::<T>()`, `unsafe_cast::<T>(ptr)`, ...: the memory-control functions of
     /// `jitclass`, with their type argument.
     Intrinsic {
+        /// Which function.
         which: Intrinsic,
+        /// The type argument `T`.
         ty: TypeExpr,
+        /// The value arguments, in order.
         args: Vec<ExprId>,
     },
     /// `Class::name(args)`: a constructor, static method, or a method called with the
     /// receiver as first argument.
     AssocCall {
+        /// The class named before `::`.
         class: ClassRefId,
+        /// The function's name.
         name: String,
+        /// The arguments, in order.
         args: Vec<ExprId>,
     },
     /// `panic!(..)`, and the failing branch of `assert!(..)`.
@@ -128,9 +188,13 @@ pub enum ExprKind {
     /// `if let Some(pattern) = scrutinee { then } else { else }`; also what `match` on an
     /// `Option` and `while let` lower to. `pattern` binds the contents of the `Some`.
     IfLetSome {
+        /// The pattern inside `Some(..)`.
         pattern: Pattern,
+        /// The `Option` tested.
         scrutinee: ExprId,
+        /// The block run for `Some`.
         then_branch: ExprId,
+        /// The block run for `None`, if any.
         else_branch: Option<ExprId>,
     },
 }
@@ -166,6 +230,7 @@ pub enum Intrinsic {
 }
 
 impl Intrinsic {
+    /// The function's name in `jitclass` (`"sizeof"`).
     pub fn name(self) -> &'static str {
         match self {
             Intrinsic::SizeOf => "sizeof",
@@ -176,6 +241,7 @@ impl Intrinsic {
         }
     }
 
+    /// The intrinsic called `name`, if any.
     pub fn from_name(name: &str) -> Option<Intrinsic> {
         [
             Intrinsic::SizeOf,
@@ -214,17 +280,26 @@ impl Intrinsic {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+/// A block: statements, then an optional tail expression (its value).
 pub struct Block {
+    /// The statements, in order.
     pub stmts: Vec<Stmt>,
+    /// The expression without `;` at the end, whose value the block has (`()` if `None`).
     pub tail: Option<ExprId>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+/// A statement of a block.
 pub enum Stmt {
+    /// `let pattern: ty = init;` (type and initialiser optional).
     Let {
+        /// What the value binds to.
         pattern: Pattern,
+        /// The annotated type, if any.
         ty: Option<TypeExpr>,
+        /// The initialiser, if any (a `let` without one is assigned later).
         init: Option<ExprId>,
+        /// The statement's location.
         loc: LocId,
     },
     /// An expression statement (with or without `;`).
@@ -234,9 +309,13 @@ pub enum Stmt {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 // Decoded through `limits::decode_nested`, as `TypeExpr`.
 #[serde(remote = "Self")]
+/// A pattern of a `let`, a `for` or an `if let Some(..)`.
 pub enum Pattern {
+    /// Binds the value to a local.
     Bind(LocalId),
+    /// `_`: binds nothing.
     Wild,
+    /// `(a, b, ..)`: destructures a tuple.
     Tuple(Vec<Pattern>),
 }
 
@@ -253,11 +332,15 @@ impl<'de> Deserialize<'de> for Pattern {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A literal.
 pub enum Lit {
     /// An integer literal with its optional suffix; negation of a literal is folded in.
     Int(i128, Option<PrimTy>),
+    /// A float literal with its optional suffix.
     Float(FloatLit, Option<PrimTy>),
+    /// `true` or `false`.
     Bool(bool),
+    /// `()`.
     Unit,
 }
 
@@ -265,15 +348,19 @@ pub enum Lit {
 /// literal rounded through `f64` first can differ from Rust's in the last bit.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FloatLit {
+    /// The literal rounded to `f64`.
     pub f64: f64,
+    /// The literal rounded to `f32`.
     pub f32: f32,
 }
 
 impl FloatLit {
+    /// A literal from its two roundings.
     pub fn new(f64: f64, f32: f32) -> FloatLit {
         FloatLit { f64, f32 }
     }
 
+    /// The negated literal (`-1.5`), negating both roundings exactly.
     pub fn negated(self) -> FloatLit {
         FloatLit {
             f64: -self.f64,
@@ -283,34 +370,57 @@ impl FloatLit {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A unary operator.
 pub enum UnOp {
+    /// `-x`.
     Neg,
+    /// `!x`: logical for `bool`, bitwise for integers.
     Not,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A binary operator.
 pub enum BinOp {
+    /// `+`
     Add,
+    /// `-`
     Sub,
+    /// `*`
     Mul,
+    /// `/`
     Div,
+    /// `%`
     Rem,
+    /// `&`
     BitAnd,
+    /// `|`
     BitOr,
+    /// `^`
     BitXor,
+    /// `<<`
     Shl,
+    /// `>>`
     Shr,
+    /// `==`
     Eq,
+    /// `!=`
     Ne,
+    /// `<`
     Lt,
+    /// `<=`
     Le,
+    /// `>`
     Gt,
+    /// `>=`
     Ge,
+    /// `&&` (lazy)
     And,
+    /// `||` (lazy)
     Or,
 }
 
 impl BinOp {
+    /// The operator as written (`"+"`).
     pub fn symbol(self) -> &'static str {
         match self {
             BinOp::Add => "+",
@@ -334,6 +444,7 @@ impl BinOp {
         }
     }
 
+    /// `==`, `!=`, `<`, `<=`, `>`, `>=`.
     pub fn is_comparison(self) -> bool {
         matches!(
             self,
@@ -341,6 +452,7 @@ impl BinOp {
         )
     }
 
+    /// `<<`, `>>`.
     pub fn is_shift(self) -> bool {
         matches!(self, BinOp::Shl | BinOp::Shr)
     }
@@ -351,6 +463,7 @@ impl BinOp {
 pub struct PanicMessage {
     /// `pieces.len() == args.len() + 1`.
     pub pieces: Vec<String>,
+    /// The formatted arguments, in order.
     pub args: Vec<ExprId>,
     /// Per argument: formatted with `{:?}` (true) or `{}` (false).
     pub debug: Vec<bool>,

@@ -46,6 +46,7 @@ macro_rules! entity {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub struct $name(pub u32);
         impl $name {
+            /// The index into the arena.
             pub fn index(self) -> usize {
                 self.0 as usize
             }
@@ -82,16 +83,25 @@ entity!(
 /// One `#[jit]` function.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct FnIr {
+    /// The function's name.
     pub name: String,
     /// Generic type parameter names, in declaration order; `TypeExpr::Generic(i)` refers here.
     pub generics: Vec<String>,
+    /// The parameters, in order (`self` first for a method).
     pub params: Vec<Param>,
+    /// The written return type (`()` if none).
     pub ret: TypeExpr,
+    /// The return type's location (the parameter list's `)` when none is written).
     pub ret_loc: LocId,
+    /// The function's name token.
     pub loc: LocId,
+    /// The body block.
     pub body: ExprId,
+    /// The expression arena.
     pub exprs: Vec<Expr>,
+    /// The local variable arena, parameters first.
     pub locals: Vec<LocalDecl>,
+    /// The items the body calls or names, by `RefId`.
     pub refs: Vec<ItemRef>,
     /// Class types named by the function, as written (`Self` resolved to the impl's
     /// type); `TypeExpr::Class` refers here.
@@ -131,7 +141,9 @@ pub enum Receiver {
 /// The fields of a `#[jitclass] struct`, in declaration order (= payload order).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ClassIr {
+    /// The class's name.
     pub name: String,
+    /// The fields, in declaration order.
     pub fields: Vec<FieldIr>,
     /// Class types named by field types, as written; `TypeExpr::Class` refers here.
     pub classes: Vec<String>,
@@ -140,32 +152,45 @@ pub struct ClassIr {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+/// A field of a `#[jitclass] struct`.
 pub struct FieldIr {
+    /// The field's name.
     pub name: String,
+    /// The field's written type.
     pub ty: TypeExpr,
 }
 
 impl ClassIr {
+    /// The postcard encoding the glue embeds.
     pub fn encode(&self) -> Vec<u8> {
         postcard::to_allocvec(self).expect("IR serialisation cannot fail")
     }
 
+    /// Decodes what [`ClassIr::encode`] made.
     pub fn decode(bytes: &[u8]) -> Result<ClassIr, postcard::Error> {
         postcard::from_bytes(bytes)
     }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+/// A parameter of a function.
 pub struct Param {
+    /// The local the parameter binds.
     pub local: LocalId,
+    /// The written type.
     pub ty: TypeExpr,
+    /// The parameter's location.
     pub loc: LocId,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+/// A local variable: a parameter, a `let` binding, a loop variable or a pattern binding.
 pub struct LocalDecl {
+    /// The name as written.
     pub name: String,
+    /// Declared `mut`.
     pub mutable: bool,
+    /// Where it is declared.
     pub loc: LocId,
 }
 
@@ -174,24 +199,29 @@ pub struct LocalDecl {
 pub struct ItemRef {
     /// The path as written, for messages (`helpers::norm`).
     pub path: String,
+    /// Where the path is written.
     pub loc: LocId,
     /// Whether the reference is inside an `unsafe` block (calling a C function needs one).
     pub in_unsafe: bool,
 }
 
 impl FnIr {
+    /// The expression `id`.
     pub fn expr(&self, id: ExprId) -> &Expr {
         &self.exprs[id.index()]
     }
 
+    /// The local `id`.
     pub fn local(&self, id: LocalId) -> &LocalDecl {
         &self.locals[id.index()]
     }
 
+    /// The postcard encoding the glue embeds.
     pub fn encode(&self) -> Vec<u8> {
         postcard::to_allocvec(self).expect("IR serialisation cannot fail")
     }
 
+    /// Decodes what [`FnIr::encode`] made; call [`FnIr::validate`] before using the result.
     pub fn decode(bytes: &[u8]) -> Result<FnIr, postcard::Error> {
         postcard::from_bytes(bytes)
     }

@@ -11,15 +11,22 @@ use serde::{Deserialize, Serialize};
 // nest types deeper than the native stack allows.
 #[serde(remote = "Self")]
 pub enum TypeExpr {
+    /// A primitive: `f64`, `bool`, ...
     Prim(PrimTy),
+    /// `()`.
     Unit,
+    /// `(A, B, ..)`.
     Tuple(Vec<TypeExpr>),
+    /// `&[T]` / `&mut [T]`: only as a whole parameter type.
     Slice {
+        /// The element type.
         elem: Box<TypeExpr>,
+        /// `&mut [T]`.
         mutable: bool,
     },
     /// A generic parameter of the function, by index into `FnIr::generics`.
     Generic(u32),
+    /// `Option<T>`.
     Option(Box<TypeExpr>),
     /// A `#[jitclass]` type (also `Self` inside an impl), by index into `FnIr::classes`.
     Class(ClassRefId),
@@ -27,17 +34,23 @@ pub enum TypeExpr {
     PassThru(OpaqueRefId),
     /// `*mut T` / `*const T`.
     Ptr {
+        /// The pointed-to type.
         pointee: Box<TypeExpr>,
+        /// `*mut T` rather than `*const T`.
         mutable: bool,
     },
     /// `&T` / `&mut T`: only as the return type of `Index::index` / `IndexMut::index_mut`.
     Ref {
+        /// The referenced type.
         inner: Box<TypeExpr>,
+        /// `&mut T`.
         mutable: bool,
     },
     /// `extern "C" fn(A..) -> R`: C scalars in and out.
     FnPtr {
+        /// The parameter types.
         params: Vec<TypeExpr>,
+        /// The result type (`()` if none is written).
         ret: Box<TypeExpr>,
     },
     /// An already resolved type: how the runtime hands a callee's signature, whose class

@@ -279,8 +279,11 @@ fn lower_function(
 
 /// A lowered `#[jitclass] struct`: its fields, and the paths of the classes they name.
 pub struct LoweredClass {
+    /// The fields' IR.
     pub ir: ClassIr,
+    /// The path of each `ClassRefId` of the field types.
     pub class_paths: Vec<syn::Path>,
+    /// The Rust type of each `OpaqueRefId` (`T` of a `PassThru<T>` field).
     pub opaque_types: Vec<syn::Type>,
 }
 

@@ -38,10 +38,15 @@ use types::TypeScope;
 /// A lowered function: the IR, the span of every `LocId`, the path of every `RefId` and
 /// `ClassRefId`, and the `Class::name` paths of associated calls (for rustc to check).
 pub struct Lowered {
+    /// The function's IR.
     pub ir: FnIr,
+    /// The span of each `LocId`.
     pub spans: Vec<Span>,
+    /// The path of each `RefId`, for the glue to resolve.
     pub ref_paths: Vec<syn::Path>,
+    /// The path of each `ClassRefId`, for the glue to resolve.
     pub class_paths: Vec<syn::Path>,
+    /// The `Class::name` paths of associated calls, for rustc to check.
     pub assoc_paths: Vec<syn::Path>,
     /// The Rust types of the `PassThru<T>`s the function names, by `OpaqueRefId`.
     pub opaque_types: Vec<syn::Type>,

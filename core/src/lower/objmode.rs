@@ -11,8 +11,11 @@ use syn::spanned::Spanned;
 /// An `objmode!(|a: A, ..| -> R { body })` block: Rust code the glue compiles into a
 /// function that jit code calls.
 pub struct ObjModeBlock {
+    /// The inputs: jit locals, with the types they are passed as.
     pub inputs: Vec<(syn::Ident, syn::Type)>,
+    /// The declared output type.
     pub output: syn::Type,
+    /// The block's Rust body.
     pub body: syn::Expr,
     /// The `objmode!` token, where the block's panics are reported.
     pub span: Span,

@@ -8,24 +8,30 @@ use syn::spanned::Spanned;
 /// Where a type appears; slices are only allowed as whole parameter types.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum TypePos {
+    /// A parameter's type.
     Param,
+    /// A function's return type.
     Return,
     /// A field of a `#[jitclass] struct`.
     Field,
+    /// Anywhere else: a `let` annotation, a cast target, a type argument.
     Other,
 }
 
 /// The names a type may use besides primitives: generic parameters, `Self`, and classes.
 #[derive(Default)]
 pub struct TypeScope {
+    /// The generic parameters in scope, by name.
     pub generics: Vec<String>,
     /// What `Self` stands for: inside a `#[jitclass]` struct or impl.
     pub self_path: Option<syn::Path>,
-    /// The class types named so far, as written, and their paths for the glue.
+    /// The class types named so far, as written, by `ClassRefId`.
     pub classes: Vec<String>,
+    /// The same classes' paths, for the glue to resolve.
     pub class_paths: Vec<syn::Path>,
-    /// The Rust types inside `PassThru<T>`s named so far, as written, and their tokens.
+    /// The Rust types inside `PassThru<T>`s named so far, as written, by `OpaqueRefId`.
     pub opaques: Vec<String>,
+    /// The same types' tokens, for the glue.
     pub opaque_types: Vec<syn::Type>,
     /// In an operator trait's methods, `other: &V` is allowed and means `V` (instances
     /// are references already), as the traits' signatures require it.
@@ -76,6 +82,7 @@ impl TypeScope {
     }
 }
 
+/// The note that lists the types jit code supports, for errors about other types.
 pub const SUPPORTED: &str = "note: jit code supports `bool`, `i8`..`i64`, `u8`..`u64`, `isize`, `usize`, \
      `f32`, `f64`, `()`, tuples, `Option`, `#[jitclass]` types, generic parameters, and slices `&[T]` / `&mut [T]` as parameters";
 

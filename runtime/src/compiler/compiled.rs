@@ -22,6 +22,7 @@ pub(crate) struct Compiled {
 /// Where the time of one compilation went.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompileStats {
+    /// The signature compiled.
     pub signature: Signature,
     /// IR decoding, type inference and LLVM IR generation of every reached function.
     pub frontend: Duration,

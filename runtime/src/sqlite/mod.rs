@@ -139,6 +139,55 @@ sql_args!(A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P);
 /// The methods get the state as an unmanaged instance over SQLite's memory, lent for the
 /// call: storing it in a field, passing it to an `objmode!` block or returning it to Rust
 /// panics (see `unsafe_cast`), and the query reports that panic as the function's error.
+///
+/// A panic in jit code (an `assert!`, an index out of bounds) becomes the query's error,
+/// naming the SQL function and the jit source line; nothing unwinds into SQLite.
+///
+/// ```
+/// use jitclass::jitclass;
+/// use jitclass::sqlite::{register_aggregate, Connection, FunctionFlags, SqliteError};
+///
+/// /// The population variance, by Welford's method.
+/// #[jitclass]
+/// pub struct Variance {
+///     count: i64,
+///     mean: f64,
+///     m2: f64,
+/// }
+///
+/// #[jitclass]
+/// impl Variance {
+///     pub fn new() -> Self {
+///         Variance { count: 0, mean: 0.0, m2: 0.0 }
+///     }
+///
+///     pub fn step(&mut self, x: f64) {
+///         self.count += 1;
+///         let delta = x - self.mean;
+///         self.mean += delta / self.count as f64;
+///         self.m2 += delta * (x - self.mean);
+///     }
+///
+///     pub fn finalize(&self) -> Option<f64> {
+///         if self.count == 0 { None } else { Some(self.m2 / self.count as f64) }
+///     }
+/// }
+///
+/// let conn = Connection::open_in_memory()?;
+/// register_aggregate::<Variance>(&conn, "var_pop", FunctionFlags::SQLITE_DETERMINISTIC)?;
+/// conn.execute_batch(
+///     "CREATE TABLE t(g, x);
+///      INSERT INTO t VALUES (1, 2), (1, 4), (1, 4), (1, 4), (1, 5), (1, 5), (1, 7), (1, 9),
+///                           (2, NULL);",
+/// )?;
+/// let mut stmt = conn.prepare("SELECT g, var_pop(x) FROM t GROUP BY g")?;
+/// let rows: Vec<(i64, Option<f64>)> = stmt
+///     .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+///     .collect::<Result<_, _>>()?;
+/// // The NULL row is skipped, so group 2 has no rows: `finalize` of a fresh state.
+/// assert_eq!(rows, [(1, Some(4.0)), (2, None)]);
+/// # Ok::<(), SqliteError>(())
+/// ```
 pub fn register_aggregate<A>(
     conn: &Connection,
     name: &str,
@@ -155,6 +204,46 @@ where
 /// Registers the `#[jitclass]` `A` as the SQL aggregate window function `name`: as
 /// [`register_aggregate`], plus `value(&self)` (the result for the current frame) and
 /// `inverse(&mut self, ..)` (a row leaves the frame; same parameters as `step`).
+///
+/// ```
+/// use jitclass::jitclass;
+/// use jitclass::sqlite::{register_window, Connection, FunctionFlags, SqliteError};
+///
+/// /// `total()` as a window function; a NULL arrives as `None`.
+/// #[jitclass]
+/// pub struct MySum {
+///     sum: f64,
+/// }
+///
+/// #[jitclass]
+/// impl MySum {
+///     pub fn new() -> Self {
+///         MySum { sum: 0.0 }
+///     }
+///     pub fn step(&mut self, x: Option<f64>) {
+///         self.sum += x.unwrap_or(0.0);
+///     }
+///     pub fn inverse(&mut self, x: Option<f64>) {
+///         self.sum -= x.unwrap_or(0.0);
+///     }
+///     pub fn value(&self) -> f64 {
+///         self.sum
+///     }
+///     pub fn finalize(&self) -> f64 {
+///         self.sum
+///     }
+/// }
+///
+/// let conn = Connection::open_in_memory()?;
+/// register_window::<MySum>(&conn, "my_sum", FunctionFlags::SQLITE_DETERMINISTIC)?;
+/// conn.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1.0), (NULL), (2.0), (4.0);")?;
+/// let mut stmt = conn.prepare(
+///     "SELECT my_sum(x) OVER (ORDER BY rowid ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t",
+/// )?;
+/// let sums: Vec<f64> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+/// assert_eq!(sums, [1.0, 1.0, 2.0, 6.0]);
+/// # Ok::<(), SqliteError>(())
+/// ```
 pub fn register_window<A>(
     conn: &Connection,
     name: &str,
@@ -172,7 +261,35 @@ where
 
 /// Registers the `#[jit] fn` `F` (its name as a type: `register_scalar::<my_fn>(..)`) as
 /// the SQL scalar function `name`. A NULL argument for a parameter that is not an
-/// `Option` makes the result NULL, as with SQL's own functions.
+/// `Option` makes the result NULL, as with SQL's own functions. The function must not be
+/// generic; a type error in its body is this call's `Err`.
+///
+/// ```
+/// use jitclass::jit;
+/// use jitclass::sqlite::{register_scalar, Connection, FunctionFlags, SqliteError};
+///
+/// #[jit]
+/// fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+///     x.max(lo).min(hi)
+/// }
+///
+/// #[jit]
+/// fn or_zero(x: Option<i64>) -> i64 {
+///     x.unwrap_or(0)
+/// }
+///
+/// let conn = Connection::open_in_memory()?;
+/// let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+/// register_scalar::<clamp>(&conn, "clamp", flags)?;
+/// register_scalar::<or_zero>(&conn, "or_zero", flags)?;
+/// let row: (f64, Option<f64>, i64) = conn.query_row(
+///     "SELECT clamp(7, 0, 1), clamp(NULL, 0, 1), or_zero(NULL)",
+///     [],
+///     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+/// )?;
+/// assert_eq!(row, (1.0, None, 0));
+/// # Ok::<(), SqliteError>(())
+/// ```
 pub fn register_scalar<F>(
     conn: &Connection,
     name: &str,
