@@ -157,7 +157,39 @@ impl FnCx<'_> {
                     self.counters.insert(ExprId(i as u32), slot);
                 }
                 ExprKind::Panic(msg) => max_panic_args = max_panic_args.max(msg.args.len()),
-                _ => {}
+                // Nothing else needs frame space before the body is emitted: locals have
+                // their slots (above), temporaries get theirs when they are emitted.
+                ExprKind::Lit(_)
+                | ExprKind::Local(_)
+                | ExprKind::Unary(..)
+                | ExprKind::Binary(..)
+                | ExprKind::Assign(..)
+                | ExprKind::CompoundAssign(..)
+                | ExprKind::Cast(..)
+                | ExprKind::Block(_)
+                | ExprKind::If { .. }
+                | ExprKind::While { .. }
+                | ExprKind::Loop { .. }
+                | ExprKind::Break { .. }
+                | ExprKind::Continue { .. }
+                | ExprKind::Return(_)
+                | ExprKind::Tuple(_)
+                | ExprKind::TupleField(..)
+                | ExprKind::Index(..)
+                | ExprKind::Call { .. }
+                | ExprKind::CallIndirect { .. }
+                | ExprKind::FnRef(_)
+                | ExprKind::ForEach { .. }
+                | ExprKind::MethodCall { .. }
+                | ExprKind::Field(..)
+                | ExprKind::StructLit { .. }
+                | ExprKind::AddrOf { .. }
+                | ExprKind::AssocCall { .. }
+                | ExprKind::Intrinsic { .. }
+                | ExprKind::ObjMode { .. }
+                | ExprKind::Some(_)
+                | ExprKind::None
+                | ExprKind::IfLetSome { .. } => {}
             }
         }
         let arg_ty = self.panic_arg_type();
