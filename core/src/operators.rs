@@ -351,6 +351,11 @@ impl OperatorMethod {
         }
     }
 
+    /// The method whose own name is `name` (`"mul"`); no two traits share a method name.
+    pub fn named(name: &str) -> Option<OperatorMethod> {
+        Self::ALL.into_iter().find(|m| m.name() == name)
+    }
+
     /// The method jit code calls for `syntax` on a class instance, if any.
     pub fn for_syntax(syntax: Syntax) -> Option<OperatorMethod> {
         Self::ALL.into_iter().find(|m| m.syntax() == syntax)
@@ -446,10 +451,23 @@ mod tests {
         }
         for (i, m) in OperatorMethod::ALL.iter().enumerate() {
             assert!(!OperatorMethod::ALL[..i].contains(m), "{m:?} listed twice");
+            let same_name = OperatorMethod::ALL[..i]
+                .iter()
+                .find(|o| o.name() == m.name());
+            assert_eq!(same_name, None, "{m:?} shares its name");
         }
         for t in OperatorTrait::ALL {
             assert!(t.methods().next().is_some(), "{t:?} has no methods");
         }
+    }
+
+    #[test]
+    fn methods_are_found_by_their_own_name() {
+        for m in OperatorMethod::ALL {
+            assert_eq!(OperatorMethod::named(m.name()), Some(m));
+        }
+        assert_eq!(OperatorMethod::named("Mul::mul"), None);
+        assert_eq!(OperatorMethod::named("partial_cmp"), None);
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::memory::{DropInfo, ExternalAllocator, MemInfo};
 use jitclass_core::infer::FieldSig;
 use jitclass_core::ir::{ClassIr, TypeExpr};
 use jitclass_core::layout::{c_struct, size_align};
+use jitclass_core::operators::OperatorMethod;
 use jitclass_core::{ClassKey, Type};
 use std::alloc::Layout;
 use std::cell::Cell;
@@ -256,23 +257,17 @@ impl ClassInfo {
     }
 
     /// The functions called `name` in this class's impl blocks, in a fixed order: the
-    /// inherent function, else the operator trait methods of that name (`"add"` finds
-    /// `"Add::add"`, one entry per `impl Add<Rhs>`).
+    /// inherent function or the operator method of that registry key (`"Add::add"`), else
+    /// the operator method of that name in the operator table (`"add"` finds `"Add::add"`);
+    /// one entry per `impl Add<Rhs>`.
     pub(crate) fn functions(&'static self, name: &str) -> Vec<&'static MethodEntry> {
         if let Some(found) = self.methods().get(name) {
             return found.clone();
         }
-        let suffix = format!("::{name}");
-        let mut traits: Vec<&&'static str> = self
-            .methods()
-            .keys()
-            .filter(|k| k.ends_with(&suffix))
-            .collect();
-        traits.sort_unstable();
-        match traits.as_slice() {
-            [one] => self.methods()[**one].clone(),
-            _ => Vec::new(),
-        }
+        OperatorMethod::named(name)
+            .and_then(|method| self.methods().get(method.key().as_str()))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// The dispatcher of the function `name` of this class (`"new"`, `"Add::add"`), to

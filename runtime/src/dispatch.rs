@@ -239,6 +239,21 @@ impl Dispatcher {
         Some(compiler::module_ir(module))
     }
 
+    /// The LLVM IR codegen emits for this function specialised for `type_args`, before
+    /// optimisation, in a form that is the same in every process (see
+    /// `compiler/inspect.rs`). Nothing is compiled into the JIT or cached. For the tests
+    /// that pin what codegen emits (the IR snapshots of the no-UB rules); not a stable API.
+    #[doc(hidden)]
+    pub fn __unoptimised_llvm_ir(&'static self, type_args: &[Type]) -> Result<String, Error> {
+        if self.is_foreign() {
+            return Err(Error::internal(
+                self.info.name,
+                "a declared C function has no body to show",
+            ));
+        }
+        compiler::unoptimised_ir(self, type_args)
+    }
+
     /// The entry point of a non-generic function, compiling it at the first call.
     #[doc(hidden)]
     #[inline(always)]

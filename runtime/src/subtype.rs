@@ -15,8 +15,8 @@
 
 use crate::class::{ClassInfo, FieldLayout};
 use crate::{ClassKey, Type};
-use jitclass_core::infer::{ClassOp, Typed};
-use jitclass_core::ir::{ExprKind, FnIr};
+use jitclass_core::infer::{Resolution, Typed};
+use jitclass_core::ir::{ExprId, ExprKind, FnIr, ItemUse};
 use std::fmt;
 
 /// A set of generic-argument tuples that may share compiled code on one dispatcher.
@@ -183,16 +183,39 @@ impl Footprint {
     }
 }
 
-/// Every class in `t`.
+impl ClassUse {
+    fn relies(&mut self, what: String) {
+        if !self.reliance.contains(&what) {
+            self.reliance.push(what);
+        }
+    }
+
+    fn touches(&mut self, field: &FieldLayout) {
+        if !self.fields.contains(field) {
+            self.fields.push(field.clone());
+        }
+    }
+}
+
+/// Every class in `t`. (Every variant is listed, as in `occurrences`: a new type that
+/// holds classes must say so here.)
 fn classes_in(t: &Type, out: &mut Vec<ClassKey>) {
     match t {
-        Type::Class(k) if !out.contains(k) => out.push(k.clone()),
+        Type::Class(k) => {
+            if !out.contains(k) {
+                out.push(k.clone());
+            }
+        }
         Type::Tuple(es) => es.iter().for_each(|e| classes_in(e, out)),
         Type::Option(e)
         | Type::Slice { elem: e, .. }
         | Type::Ptr { pointee: e, .. }
         | Type::Ref { inner: e, .. } => classes_in(e, out),
-        _ => {}
+        Type::FnPtr { params, ret } => {
+            params.iter().for_each(|p| classes_in(p, out));
+            classes_in(ret, out);
+        }
+        Type::Prim(_) | Type::Unit | Type::Never | Type::PassThru(_) => {}
     }
 }
 
@@ -217,90 +240,12 @@ pub(crate) fn footprint(
     if fp.uses.is_empty() {
         return Ok(fp);
     }
-    let mentions = |t: &Type, key: &ClassKey| occurrences(t, key) > 0;
+    let keys: Vec<ClassKey> = fp.uses.iter().map(|u| u.class.clone()).collect();
     for body in bodies {
-        let (ir, typed) = (body.ir, body.typed);
-        let ty = |e: jitclass_core::ir::ExprId| &typed.expr_types[e.index()];
-        let keys: Vec<ClassKey> = fp.uses.iter().map(|u| u.class.clone()).collect();
-        for (i, e) in ir.exprs.iter().enumerate() {
-            let id = jitclass_core::ir::ExprId(i as u32);
+        for i in 0..body.ir.exprs.len() {
             for key in &keys {
-                let mut relies = |what: String| {
-                    let u = fp.class(key).expect("tracked");
-                    if !u.reliance.contains(&what) {
-                        u.reliance.push(what);
-                    }
-                };
-                if let Some(call) = typed.class_calls.get(&id)
-                    && call.class == *key
-                {
-                    relies(format!("calls `{}::{}`", key.name, call.method));
-                }
-                if let Some(op) = typed.class_ops.get(&id) {
-                    let calls = match op {
-                        ClassOp::Call(c) | ClassOp::Swapped(c) | ClassOp::Negated(c) => vec![c],
-                        ClassOp::OrEq { lt, eq, .. } => vec![lt, eq],
-                    };
-                    for c in calls.into_iter().filter(|c| c.class == *key) {
-                        relies(format!("calls `{}::{}`", key.name, c.method));
-                    }
-                }
-                match &e.kind {
-                    // A field holding this class (of any instance) gives a value that did not
-                    // come from the generic arguments.
-                    ExprKind::Field(..) if mentions(ty(id), key) => {
-                        relies(format!("reads a field of type `{}`", ty(id)));
-                    }
-                    ExprKind::Field(base, name)
-                        if !typed.class_calls.contains_key(&id)
-                            && ty(*base).class() == Some(key) =>
-                    {
-                        // A `#[setter]` property assigned: a call of the class's function.
-                        let Some(&index) = typed.field_index.get(&id) else {
-                            relies(format!("uses the property `{}.{name}`", key.name));
-                            continue;
-                        };
-                        let index = index as usize;
-                        let layouts = crate::class::lookup(key)?.decoded_field_layouts()?;
-                        let field = layouts.get(index).ok_or_else(|| {
-                            format!("field `{name}` of `{}` out of range", key.name)
-                        })?;
-                        let u = fp.class(key).expect("tracked");
-                        if !u.fields.contains(field) {
-                            u.fields.push(field.clone());
-                        }
-                    }
-                    ExprKind::StructLit { fields, .. } => {
-                        if ty(id).class() == Some(key) {
-                            relies(format!("constructs a `{}`", key.name));
-                        }
-                        if fields.iter().any(|(_, v)| mentions(ty(*v), key)) {
-                            relies(format!("stores a `{}` in a new `{}`", key.name, ty(id)));
-                        }
-                    }
-                    // A field or a slice element has a type of its own, which the value
-                    // must really have; a local's is the function's own.
-                    ExprKind::Assign(place, value) | ExprKind::CompoundAssign(_, place, value)
-                        if !matches!(ir.expr(*place).kind, ExprKind::Local(_))
-                            && mentions(ty(*value), key) =>
-                    {
-                        relies(format!("stores a `{}` in a field or slice", key.name));
-                    }
-                    // Their type argument may be the class (through a generic parameter):
-                    // assumed so.
-                    ExprKind::Intrinsic { which, .. } => {
-                        relies(format!("uses `{}`", which.name()));
-                    }
-                    ExprKind::ObjMode { args, .. }
-                        if args.iter().any(|a| mentions(ty(*a), key)) || mentions(ty(id), key) =>
-                    {
-                        relies(format!(
-                            "passes a `{}` through an `objmode!` block",
-                            key.name
-                        ));
-                    }
-                    _ => {}
-                }
+                let u = fp.class(key).expect("tracked");
+                expr_use(u, body, ExprId(i as u32))?;
             }
         }
     }
@@ -320,6 +265,121 @@ pub(crate) fn footprint(
     Ok(fp)
 }
 
+/// What expression `id` of `body` does with the class of `u`: the class functions its
+/// resolution calls, the fields it reads or writes, and anything else it relies on. Both
+/// matches list every case, so that a new expression kind or resolution does not compile
+/// until it says what it does with a class.
+fn expr_use(u: &mut ClassUse, body: &CompiledBody<'_>, id: ExprId) -> Result<(), String> {
+    let (ir, typed, key) = (body.ir, body.typed, u.class.clone());
+    let ty = |e: ExprId| &typed.expr_types[e.index()];
+    let mentions = |t: &Type| occurrences(t, &key) > 0;
+    let resolution = typed.resolution(id);
+    let calls = match resolution {
+        Some(Resolution::ClassCall { call, .. }) => vec![call],
+        Some(Resolution::ClassOp(op)) => op.calls(),
+        // A jit fn's body is among `bodies`, with its own uses; builtin methods and struct
+        // literals need no class function, and fields are judged by the expression below.
+        Some(
+            Resolution::Call { .. }
+            | Resolution::Builtin(_)
+            | Resolution::Field(_)
+            | Resolution::Literal(_),
+        )
+        | None => Vec::new(),
+    };
+    for call in calls.into_iter().filter(|c| c.class == key) {
+        u.relies(format!("calls `{}::{}`", key.name, call.method));
+    }
+    match &ir.expr(id).kind {
+        // A field holding this class (of any instance) gives a value that did not come
+        // from the generic arguments.
+        ExprKind::Field(..) if mentions(ty(id)) => {
+            u.relies(format!("reads a field of type `{}`", ty(id)));
+        }
+        ExprKind::Field(base, name) if ty(*base).class() == Some(&key) => match resolution {
+            Some(Resolution::Field(index)) => {
+                let layouts = crate::class::lookup(&key)?.decoded_field_layouts()?;
+                let field = layouts
+                    .get(*index as usize)
+                    .ok_or_else(|| format!("field `{name}` of `{}` out of range", key.name))?;
+                u.touches(field);
+            }
+            // A `#[getter]` property read: the call is a reliance above.
+            Some(Resolution::ClassCall { .. }) => {}
+            // The place of an assigned `#[setter]` property: a call of the class's function.
+            None => u.relies(format!("uses the property `{}.{name}`", key.name)),
+            Some(
+                other @ (Resolution::Call { .. }
+                | Resolution::Builtin(_)
+                | Resolution::ClassOp(_)
+                | Resolution::Literal(_)),
+            ) => return Err(format!("field `{name}` resolved to {other:?}")),
+        },
+        // A field of another class, or of an instance of this one whose type is not
+        // tracked here: what it reads is that class's concern.
+        ExprKind::Field(..) => {}
+        ExprKind::StructLit { fields, .. } => {
+            if ty(id).class() == Some(&key) {
+                u.relies(format!("constructs a `{}`", key.name));
+            }
+            if fields.iter().any(|(_, v)| mentions(ty(*v))) {
+                u.relies(format!("stores a `{}` in a new `{}`", key.name, ty(id)));
+            }
+        }
+        // A field or a slice element has a type of its own, which the value must really
+        // have; a local's is the function's own.
+        ExprKind::Assign(place, value) | ExprKind::CompoundAssign(_, place, value) => {
+            if !matches!(ir.expr(*place).kind, ExprKind::Local(_)) && mentions(ty(*value)) {
+                u.relies(format!("stores a `{}` in a field or slice", key.name));
+            }
+        }
+        // Their type argument may be the class (through a generic parameter): assumed so.
+        ExprKind::Intrinsic { which, .. } => {
+            u.relies(format!("uses `{}`", which.name()));
+        }
+        ExprKind::ObjMode { args, .. } => {
+            if args.iter().any(|a| mentions(ty(*a))) || mentions(ty(id)) {
+                u.relies(format!(
+                    "passes a `{}` through an `objmode!` block",
+                    key.name
+                ));
+            }
+        }
+        // Calls and operators: what they call is their resolution's (above).
+        ExprKind::Call { .. }
+        | ExprKind::MethodCall { .. }
+        | ExprKind::AssocCall { .. }
+        | ExprKind::Unary(..)
+        | ExprKind::Binary(..)
+        | ExprKind::Index(..) => {}
+        // These move values of the class around (handles are `{meminfo, data}` whatever
+        // the class), compare handles, or have nothing to do with classes; a type written
+        // in one (a cast, a `let` annotation) is `confine_to_generic_arguments`'s concern.
+        ExprKind::Lit(_)
+        | ExprKind::Local(_)
+        | ExprKind::Cast(..)
+        | ExprKind::Block(_)
+        | ExprKind::If { .. }
+        | ExprKind::While { .. }
+        | ExprKind::Loop { .. }
+        | ExprKind::ForRange { .. }
+        | ExprKind::Break { .. }
+        | ExprKind::Continue { .. }
+        | ExprKind::Return(_)
+        | ExprKind::Tuple(_)
+        | ExprKind::TupleField(..)
+        | ExprKind::CallIndirect { .. }
+        | ExprKind::FnRef(_)
+        | ExprKind::ForEach { .. }
+        | ExprKind::AddrOf { .. }
+        | ExprKind::Panic(_)
+        | ExprKind::Some(_)
+        | ExprKind::None
+        | ExprKind::IfLetSome { .. } => {}
+    }
+    Ok(())
+}
+
 /// How many times the class `key` occurs in `t`.
 pub(crate) fn occurrences(t: &Type, key: &ClassKey) -> usize {
     match t {
@@ -329,7 +389,10 @@ pub(crate) fn occurrences(t: &Type, key: &ClassKey) -> usize {
         | Type::Slice { elem: e, .. }
         | Type::Ptr { pointee: e, .. }
         | Type::Ref { inner: e, .. } => occurrences(e, key),
-        _ => 0,
+        Type::FnPtr { params, ret } => {
+            params.iter().map(|p| occurrences(p, key)).sum::<usize>() + occurrences(ret, key)
+        }
+        Type::Prim(_) | Type::Unit | Type::Never | Type::PassThru(_) => 0,
     }
 }
 
@@ -338,39 +401,20 @@ pub(crate) fn occurrences(t: &Type, key: &ClassKey) -> usize {
 /// parameter, a result, an annotation, a literal, a callee's signature) is another
 /// source of such values, a reliance.
 fn confine_to_generic_arguments(bodies: &[CompiledBody<'_>], fp: &mut Footprint) {
-    use jitclass_core::ir::{Stmt, TypeExpr};
     for body in bodies {
         let (ir, classes) = (body.ir, body.classes);
-        let mut written: Vec<&TypeExpr> = ir.params.iter().map(|p| &p.ty).collect();
-        written.push(&ir.ret);
         let mut named = Vec::new();
-        for e in &ir.exprs {
-            match &e.kind {
-                ExprKind::Cast(_, t) | ExprKind::Intrinsic { ty: t, .. } => written.push(t),
-                ExprKind::ObjMode { inputs, output, .. } => {
-                    written.extend(inputs);
-                    written.push(output);
-                }
-                ExprKind::Block(b) => {
-                    for s in &b.stmts {
-                        if let Stmt::Let { ty: Some(t), .. } = s {
-                            written.push(t);
-                        }
-                    }
-                }
-                ExprKind::StructLit { class, .. } | ExprKind::AssocCall { class, .. } => {
-                    named.push(*class)
-                }
-                _ => {}
+        let mut note = |item: ItemUse| {
+            if let ItemUse::Class(c) = item {
+                named.push(c);
             }
+        };
+        for p in &ir.params {
+            p.ty.for_each_item(&mut note);
         }
-        for t in written {
-            t.map_refs(&mut |t| {
-                if let TypeExpr::Class(c) = t {
-                    named.push(*c);
-                }
-                None
-            });
+        ir.ret.for_each_item(&mut note);
+        for e in &ir.exprs {
+            e.kind.for_each_item(&mut note);
         }
         for c in named {
             let Some(getter) = classes.get(c.index()) else {
@@ -378,10 +422,7 @@ fn confine_to_generic_arguments(bodies: &[CompiledBody<'_>], fp: &mut Footprint)
             };
             let key = getter().key();
             if let Some(u) = fp.class(&key) {
-                let what = format!("names `{}` in a type in `{}`", key.name, ir.name);
-                if !u.reliance.contains(&what) {
-                    u.reliance.push(what);
-                }
+                u.relies(format!("names `{}` in a type in `{}`", key.name, ir.name));
             }
         }
     }

@@ -3,13 +3,13 @@
 //! of class functions (`v.m(x)`, `V::f(x)`) and builtin methods (`x.sqrt()`), of the
 //! memory-control intrinsics, and of `objmode!` blocks.
 //!
-//! A call's generic arguments are recorded as variables (`Infer::call_vars`), made concrete
+//! A call's generic arguments are recorded in its resolution as variables, made concrete
 //! at the end; at macro time an unknown callee's call has the `Unknown` type.
 
 use super::class::ClassFn;
 use super::diagnostics;
 use super::unify::{Ty, VarKind};
-use super::{CalleeSig, Infer};
+use super::{CalleeSig, Infer, Resolution};
 use crate::diag::Diagnostic;
 use crate::ir::{ClassRefId, ExprId, ExprKind, Intrinsic, LocId, Receiver, RefId, TypeExpr};
 use crate::methods;
@@ -41,18 +41,15 @@ impl Infer<'_> {
             ));
             return Ty::Unknown;
         }
-        self.instantiate(id, &sig, args, &arg_types)
+        let (ret, type_args) = self.instantiate(&sig, args, &arg_types);
+        self.record_resolution(id, Resolution::Call { type_args });
+        ret
     }
 
-    /// Checks the arguments of call `id` against `sig`, with fresh variables for the
-    /// callee's generics, which become the call's generic arguments; gives its result type.
-    fn instantiate(
-        &mut self,
-        id: ExprId,
-        sig: &CalleeSig,
-        args: &[ExprId],
-        arg_types: &[Ty],
-    ) -> Ty {
+    /// Checks the arguments of a call against `sig`, with fresh variables for the
+    /// callee's generics; gives its result type and those variables, the call's generic
+    /// arguments.
+    fn instantiate(&mut self, sig: &CalleeSig, args: &[ExprId], arg_types: &[Ty]) -> (Ty, Vec<Ty>) {
         let generics: Vec<Ty> = (0..sig.generics)
             .map(|_| self.fresh(VarKind::General))
             .collect();
@@ -61,8 +58,8 @@ impl Infer<'_> {
             let aloc = self.loc(*a);
             self.coerce_at(at, &pty, aloc);
         }
-        self.call_vars.insert(id, generics.clone());
-        self.ty_of_expr_type_with(&sig.ret, Some(&generics))
+        let ret = self.ty_of_expr_type_with(&sig.ret, Some(&generics));
+        (ret, generics)
     }
 
     /// `f(args)` through a function pointer.
@@ -156,8 +153,9 @@ impl Infer<'_> {
             ));
             return Ty::Unknown;
         }
-        let ret = self.instantiate(id, sig, args, arg_types);
-        self.class_calls.insert(id, f.call);
+        let (ret, type_args) = self.instantiate(sig, args, arg_types);
+        let call = f.call;
+        self.record_resolution(id, Resolution::ClassCall { call, type_args });
         ret
     }
 
@@ -261,7 +259,7 @@ impl Infer<'_> {
             let aloc = self.loc(*a);
             self.coerce_at(at, &Self::ty_of_type(pt), aloc);
         }
-        self.methods.insert(id, sig.builtin);
+        self.record_resolution(id, Resolution::Builtin(sig.builtin));
         Self::ty_of_type(&sig.ret)
     }
 

@@ -8,7 +8,7 @@
 
 use super::diagnostics;
 use super::unify::Ty;
-use super::{ClassCall, FieldSig, FnKind, Infer, MethodSig};
+use super::{ClassCall, FieldSig, FnKind, Infer, MethodSig, Resolution};
 use crate::diag::Diagnostic;
 use crate::ir::{ClassRefId, ExprId, ExprKind, LocId};
 use crate::types::{ClassKey, Type};
@@ -105,7 +105,7 @@ impl Infer<'_> {
         let fields = self.class_fields(&key, loc);
         match fields.iter().position(|f| f.name == name) {
             Some(i) => {
-                self.field_index.insert(id, i as u32);
+                self.record_resolution(id, Resolution::Field(i as u32));
                 Self::ty_of_type(&fields[i].ty)
             }
             None if let Some(getter) = self.property(&key, name, FnKind::Getter, loc) => {
@@ -197,7 +197,7 @@ impl Infer<'_> {
                 loc, &key.name, &missing,
             ));
         }
-        self.literal_fields.insert(id, indices);
+        self.record_resolution(id, Resolution::Literal(indices));
         Ty::Class(key)
     }
 }

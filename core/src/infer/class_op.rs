@@ -4,13 +4,13 @@
 //!
 //! A class may implement one trait several times (`Mul<f64>`, `Mul<V>`): one impl is the
 //! one, whose operand type then checks the argument; among several, the right operand's
-//! type chooses, as in rustc. What was chosen is recorded in `Infer::class_ops`, with no
-//! generic arguments (operator methods have none).
+//! type chooses, as in rustc. What was chosen is recorded as the expression's
+//! `Resolution::ClassOp`, with no generic arguments (operator methods have none).
 
 use super::class::ClassFn;
 use super::diagnostics;
 use super::unify::{Ty, concrete_type};
-use super::{ClassCall, ClassOp, Infer};
+use super::{ClassCall, ClassOp, Infer, Resolution};
 use crate::diag::Diagnostic;
 use crate::ir::{BinOp, ExprId, ExprKind, LocId, UnOp};
 use crate::operators::{OperatorMethod, Provided, Syntax};
@@ -30,8 +30,7 @@ impl Infer<'_> {
         match self.operator_fn(&key, method, None, loc) {
             Ok(Some(f)) => {
                 let r = self.operator_call(&f, &[operand]);
-                self.call_vars.insert(id, Vec::new());
-                self.class_ops.insert(id, ClassOp::Call(f.call));
+                self.record_resolution(id, Resolution::ClassOp(ClassOp::Call(f.call)));
                 r
             }
             Ok(None) => {
@@ -68,8 +67,7 @@ impl Infer<'_> {
         };
         if let Some(f) = direct {
             let t = self.operator_call(&f, &operands);
-            self.call_vars.insert(id, Vec::new());
-            self.class_ops.insert(id, ClassOp::Call(f.call));
+            self.record_resolution(id, Resolution::ClassOp(ClassOp::Call(f.call)));
             return t;
         }
         // Rust's provided methods: `ne` from `eq`, `gt`/`le`/`ge` from `lt` (and `eq`).
@@ -111,8 +109,7 @@ impl Infer<'_> {
         };
         match fallback {
             Ok(Some(class_op)) => {
-                self.call_vars.insert(id, Vec::new());
-                self.class_ops.insert(id, class_op);
+                self.record_resolution(id, Resolution::ClassOp(class_op));
                 Ty::Prim(PrimTy::Bool)
             }
             Ok(None) => {
@@ -146,8 +143,7 @@ impl Infer<'_> {
         match self.operator_fn(&key, method, Some(it), loc) {
             Ok(Some(f)) => {
                 let r = self.operator_call(&f, &[(base, bt.clone()), (index, it.clone())]);
-                self.call_vars.insert(id, Vec::new());
-                self.class_ops.insert(id, ClassOp::Call(f.call));
+                self.record_resolution(id, Resolution::ClassOp(ClassOp::Call(f.call)));
                 match self.resolve(&r) {
                     Ty::Ref(inner, _) => *inner,
                     _ => Ty::Unknown,
@@ -187,8 +183,7 @@ impl Infer<'_> {
         match found {
             Ok(Some(f)) => {
                 self.operator_call(&f, &[(place, pt), (value, vt)]);
-                self.call_vars.insert(id, Vec::new());
-                self.class_ops.insert(id, ClassOp::Call(f.call));
+                self.record_resolution(id, Resolution::ClassOp(ClassOp::Call(f.call)));
             }
             Ok(None) => {
                 // As rustc: impls for other right-hand types are named by the trait's

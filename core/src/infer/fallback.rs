@@ -11,7 +11,6 @@ use super::unify::{Ty, VarKind, VarState};
 use super::{Infer, Typed};
 use crate::diag::Diagnostic;
 use crate::types::{PrimTy, Type};
-use std::collections::HashMap;
 
 impl Infer<'_> {
     /// `3_000_000_000 as u64`: like rustc, a cast first tries to coerce its operand to the
@@ -123,24 +122,24 @@ impl Infer<'_> {
                 }
             }
         }
-        let mut call_type_args = HashMap::new();
-        for (id, vars) in &self.call_vars {
-            let mut args = Vec::new();
-            for v in vars {
-                match self.concrete(v) {
-                    Some(c) => args.push(c),
-                    None => {
-                        if !reported {
-                            self.diags.push(diagnostics::call_type_annotations_needed(
-                                self.ir.exprs[id.index()].loc,
-                            ));
-                            reported = true;
-                        }
-                        args.push(Type::Unit);
-                    }
-                }
-            }
-            call_type_args.insert(*id, args);
+        let mut resolutions = Vec::with_capacity(self.resolutions.len());
+        let mut open_call = None;
+        for (i, resolution) in self.resolutions.iter().enumerate() {
+            resolutions.push(resolution.as_ref().map(|r| {
+                r.map_type_args(|v| {
+                    self.concrete(v).unwrap_or_else(|| {
+                        open_call.get_or_insert(i);
+                        Type::Unit
+                    })
+                })
+            }));
+        }
+        if let Some(i) = open_call
+            && !reported
+        {
+            self.diags.push(diagnostics::call_type_annotations_needed(
+                self.ir.exprs[i].loc,
+            ));
         }
         if !self.diags.is_empty() {
             return Err(self.diags);
@@ -155,12 +154,7 @@ impl Infer<'_> {
         Ok(Typed {
             expr_types,
             local_types,
-            call_type_args,
-            methods: self.methods,
-            class_calls: self.class_calls,
-            class_ops: self.class_ops,
-            field_index: self.field_index,
-            literal_fields: self.literal_fields,
+            resolutions,
             opaque_equalities: self.opaque_equalities,
             ret,
             params,

@@ -11,7 +11,7 @@
 
 use super::diagnostics::{expression_type_past_limit, instantiation_past_limit};
 use super::unify::{Ty, VarState};
-use super::{Infer, Mode};
+use super::{Infer, Mode, Resolution};
 use crate::diag::Diagnostic;
 use crate::ir::{ExprId, ExprKind};
 use crate::limits::{self, MAX_TYPE_DEPTH, MAX_TYPE_SIZE, TypeLimit};
@@ -85,9 +85,11 @@ impl Infer<'_> {
     /// The first type past the limits at the end of the walk: a call's generic
     /// arguments, then an expression's or a local's type.
     pub(super) fn type_limit_error(&self) -> Option<Diagnostic> {
-        let mut calls: Vec<(&ExprId, &Vec<Ty>)> = self.call_vars.iter().collect();
-        calls.sort_by_key(|(id, _)| **id);
-        for (&id, args) in calls {
+        for (i, resolution) in self.resolutions.iter().enumerate() {
+            let Some(resolution) = resolution else {
+                continue;
+            };
+            let (id, args) = (ExprId(i as u32), resolution.type_args());
             for arg in args {
                 if let Err(limit) = self.measure_ty(arg, MAX_TYPE_DEPTH, MAX_TYPE_SIZE) {
                     return Some(self.instantiating_error(limit, id, args));
@@ -122,11 +124,10 @@ impl Infer<'_> {
                 Ok(Some(sig)) => sig.name,
                 _ => self.ir.refs[callee.index()].path.clone(),
             },
-            _ => self
-                .class_calls
-                .get(&id)
-                .map(|c| c.method.clone())
-                .unwrap_or_default(),
+            _ => match &self.resolutions[id.index()] {
+                Some(Resolution::ClassCall { call, .. }) => call.method.clone(),
+                _ => String::new(),
+            },
         };
         let args: Option<Vec<_>> = args
             .iter()

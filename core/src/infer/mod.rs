@@ -26,11 +26,12 @@
 //! - `deferred`: the checks that wait for final types (operators, casts, ...);
 //! - `fallback`: literal defaults and finishing into concrete types;
 //! - `limits`: inference within the type limits;
+//! - `resolution`: what each expression was resolved to (`Resolution`), which the walk
+//!   records once per expression;
 //! - `diagnostics`: every message.
 
 use crate::diag::Diagnostic;
 use crate::ir::{ClassRefId, ExprId, FnIr, LocId, OpaqueRefId, Receiver, RefId, TypeExpr};
-use crate::methods::Builtin;
 use crate::types::{ClassKey, OpaqueKey, Type};
 use std::collections::HashMap;
 
@@ -46,11 +47,13 @@ mod loops;
 mod op;
 mod pattern;
 mod place;
+mod resolution;
 mod unify;
 
 use deferred::Deferred;
 use unify::{Ty, VarState};
 
+pub use resolution::{ClassCall, ClassOp, Resolution};
 pub use unify::concrete_type;
 
 /// The signature of a called function, as written (with its own generics). Class types
@@ -102,38 +105,6 @@ pub enum FnKind {
     Getter,
     /// `#[setter] fn set_name(&mut self, value: T)`: jit code writes `v.name = value`.
     Setter,
-}
-
-/// A call of a function of a class: `Callees::method(class, method)[candidate]`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ClassCall {
-    /// The class.
-    pub class: ClassKey,
-    /// The function's name in the class's registry (`"step"`, `"Mul::mul"`).
-    pub method: String,
-    /// Which of the functions of that name (one per impl of an operator trait).
-    pub candidate: usize,
-}
-
-/// An operator on class instances, as calls of the class's operator trait methods.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ClassOp {
-    /// `a + b` is `add(a, b)`, `-a` is `neg(a)`, `a += b` is `add_assign(a, b)`.
-    Call(ClassCall),
-    /// `a > b` as `lt(b, a)`, when the class defines no `gt`.
-    Swapped(ClassCall),
-    /// `a != b` as `!eq(a, b)`, when the class defines no `ne`.
-    Negated(ClassCall),
-    /// `a <= b` as `lt(a, b) || eq(a, b)` (`swapped`: `a >= b` as `lt(b, a) || eq(a, b)`),
-    /// when the class defines no `le` / `ge`.
-    OrEq {
-        /// The `lt` call.
-        lt: ClassCall,
-        /// The `eq` call.
-        eq: ClassCall,
-        /// `a >= b`: `lt` is called with the operands swapped.
-        swapped: bool,
-    },
 }
 
 /// Supplies what a body refers to: called functions and classes.
@@ -192,28 +163,19 @@ pub enum Mode {
     Runtime,
 }
 
-/// The result of inference: a concrete type for every expression and local. At macro time
-/// (`Mode::MacroTime`) only `opaque_equalities` is filled.
+/// The result of inference: a concrete type for every expression and local, and what
+/// each expression that names something resolved to. At macro time (`Mode::MacroTime`)
+/// only `opaque_equalities` is filled.
 #[derive(Clone, Debug)]
 pub struct Typed {
     /// The type of each expression, by `ExprId`.
     pub expr_types: Vec<Type>,
     /// The type of each local, by `LocalId`.
     pub local_types: Vec<Type>,
-    /// Generic arguments of each `Call` expression's callee.
-    pub call_type_args: HashMap<ExprId, Vec<Type>>,
-    /// The builtin behind each `MethodCall` expression on a non-class receiver.
-    pub methods: HashMap<ExprId, Builtin>,
-    /// The class function each `MethodCall` on a class instance and each `AssocCall`
-    /// calls; generic arguments are in `call_type_args`.
-    pub class_calls: HashMap<ExprId, ClassCall>,
-    /// The operator methods behind each `Binary`, `Unary` and `CompoundAssign` on class
-    /// instances.
-    pub class_ops: HashMap<ExprId, ClassOp>,
-    /// The payload index of the field each `Field` expression reads or writes.
-    pub field_index: HashMap<ExprId, u32>,
-    /// For each `StructLit`, the payload index of each of its written fields, in order.
-    pub literal_fields: HashMap<ExprId, Vec<u32>>,
+    /// By `ExprId`: the one `Resolution` of each expression that has one (calls and their
+    /// generic arguments, builtin methods, class functions and operators, fields, struct
+    /// literals; see `resolution.rs`).
+    pub resolutions: Vec<Option<Resolution>>,
     /// At macro time: pairs of differently written `PassThru<T>` types the body treats as
     /// one (indices into `FnIr::opaques`); rustc checks each.
     pub opaque_equalities: Vec<(u32, u32)>,
@@ -221,6 +183,13 @@ pub struct Typed {
     pub ret: Type,
     /// The function's concrete parameter types.
     pub params: Vec<Type>,
+}
+
+impl Typed {
+    /// What expression `id` resolved to, if it names anything.
+    pub fn resolution(&self, id: ExprId) -> Option<&Resolution> {
+        self.resolutions.get(id.index()).and_then(Option::as_ref)
+    }
 }
 
 /// Infers the types of `ir` specialised with `type_args` (one per generic parameter).
@@ -244,12 +213,7 @@ pub fn infer(
         local_types: vec![None; ir.locals.len()],
         local_assigned: vec![false; ir.locals.len()],
         loop_break: HashMap::new(),
-        call_vars: HashMap::new(),
-        methods: HashMap::new(),
-        class_calls: HashMap::new(),
-        class_ops: HashMap::new(),
-        field_index: HashMap::new(),
-        literal_fields: HashMap::new(),
+        resolutions: vec![None; ir.exprs.len()],
         deferred: Vec::new(),
         int_lits: Vec::new(),
         diags: Vec::new(),
@@ -274,13 +238,9 @@ struct Infer<'a> {
     local_assigned: Vec<bool>,
     /// For each `loop`, the type of its `break` values so far (`None`: no value yet).
     loop_break: HashMap<ExprId, Option<Ty>>,
-    /// The generic arguments of each call, as variables until the end.
-    call_vars: HashMap<ExprId, Vec<Ty>>,
-    methods: HashMap<ExprId, Builtin>,
-    class_calls: HashMap<ExprId, ClassCall>,
-    class_ops: HashMap<ExprId, ClassOp>,
-    field_index: HashMap<ExprId, u32>,
-    literal_fields: HashMap<ExprId, Vec<u32>>,
+    /// By `ExprId`: what each expression resolved to, with the generic arguments of calls
+    /// as inference types until `finish`.
+    resolutions: Vec<Option<Resolution<Ty>>>,
     /// The checks that wait for final types.
     deferred: Vec<Deferred>,
     /// Every integer literal, its value and its type, for the range check at the end.
@@ -334,12 +294,7 @@ impl Infer<'_> {
             return Ok(Typed {
                 expr_types: Vec::new(),
                 local_types: Vec::new(),
-                call_type_args: HashMap::new(),
-                methods: HashMap::new(),
-                class_calls: HashMap::new(),
-                class_ops: HashMap::new(),
-                field_index: HashMap::new(),
-                literal_fields: HashMap::new(),
+                resolutions: Vec::new(),
                 opaque_equalities: self.opaque_equalities,
                 ret: Type::Unit,
                 params: Vec::new(),
@@ -351,5 +306,12 @@ impl Infer<'_> {
     /// Where expression `e` is written.
     fn loc(&self, e: ExprId) -> LocId {
         self.ir.expr(e).loc
+    }
+
+    /// Records what `id` resolved to: once, since the walk reaches each expression once.
+    fn record_resolution(&mut self, id: ExprId, resolution: Resolution<Ty>) {
+        let slot = &mut self.resolutions[id.index()];
+        debug_assert!(slot.is_none(), "e{} resolved twice", id.0);
+        *slot = Some(resolution);
     }
 }

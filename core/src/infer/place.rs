@@ -9,7 +9,7 @@
 
 use super::diagnostics;
 use super::unify::Ty;
-use super::{FnKind, Infer};
+use super::{FnKind, Infer, Resolution};
 use crate::ir::{ExprId, ExprKind, LocId, LocalId};
 use crate::operators::OperatorMethod;
 
@@ -185,7 +185,9 @@ impl Infer<'_> {
     /// A field place that turned out to be a `#[getter]` property (a call, not memory)
     /// cannot be written or borrowed.
     fn not_a_property(&mut self, place: ExprId, name: &str, how: &str) {
-        if self.class_calls.remove(&place).is_some() {
+        let slot = &mut self.resolutions[place.index()];
+        if matches!(slot, Some(Resolution::ClassCall { .. })) {
+            *slot = None;
             self.diags.push(diagnostics::property_is_not_a_place(
                 self.loc(place),
                 name,

@@ -23,7 +23,7 @@ use super::{
     Block, ClassIr, ExprId, ExprKind, FnIr, Lit, Pattern, RangeOrder, Receiver, Stmt, TypeExpr,
     UnOp,
 };
-use crate::infer::{ClassCall, ClassOp, Typed};
+use crate::infer::{ClassCall, ClassOp, Resolution, Typed};
 use std::fmt::Write;
 
 /// The text form of a function, annotated with the types and resolutions of `typed`
@@ -538,14 +538,13 @@ impl<'a> Printer<'a> {
             return String::new();
         };
         let mut notes = Vec::new();
-        if let Some(builtin) = typed.methods.get(&id) {
-            notes.push(format!("builtin {builtin:?}"));
-        }
-        if let Some(call) = typed.class_calls.get(&id) {
-            notes.push(format!("calls {}", class_call(call)));
-        }
-        if let Some(op) = typed.class_ops.get(&id) {
-            notes.push(match op {
+        match typed.resolution(id) {
+            None | Some(Resolution::Call { .. }) => {}
+            Some(Resolution::Builtin(builtin)) => notes.push(format!("builtin {builtin:?}")),
+            Some(Resolution::ClassCall { call, .. }) => {
+                notes.push(format!("calls {}", class_call(call)))
+            }
+            Some(Resolution::ClassOp(op)) => notes.push(match op {
                 ClassOp::Call(c) => format!("calls {}", class_call(c)),
                 ClassOp::Swapped(c) => format!("calls {} swapped", class_call(c)),
                 ClassOp::Negated(c) => format!("calls {} negated", class_call(c)),
@@ -555,16 +554,14 @@ impl<'a> Printer<'a> {
                     class_call(eq),
                     if *swapped { " swapped" } else { "" }
                 ),
-            });
+            }),
+            Some(Resolution::Field(index)) => notes.push(format!("field #{index}")),
+            Some(Resolution::Literal(indices)) => {
+                let indices: Vec<String> = indices.iter().map(|i| format!("#{i}")).collect();
+                notes.push(format!("fields {}", indices.join(", ")));
+            }
         }
-        if let Some(index) = typed.field_index.get(&id) {
-            notes.push(format!("field #{index}"));
-        }
-        if let Some(indices) = typed.literal_fields.get(&id) {
-            let indices: Vec<String> = indices.iter().map(|i| format!("#{i}")).collect();
-            notes.push(format!("fields {}", indices.join(", ")));
-        }
-        if let Some(args) = typed.call_type_args.get(&id)
+        if let Some(args) = typed.resolution(id).map(Resolution::type_args)
             && !args.is_empty()
         {
             let args: Vec<String> = args.iter().map(ToString::to_string).collect();

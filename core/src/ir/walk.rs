@@ -1,6 +1,6 @@
 //! Exhaustive walkers over what an expression holds: its child expressions, the locals
-//! it reads or binds, the types written in it, and the items (functions, classes, opaque
-//! types) it names.
+//! it reads or binds, the place it assigns, the types written in it, and the items
+//! (functions, classes, opaque types) it names.
 //!
 //! Every match here lists every variant, with no wildcard arm: a new `ExprKind`,
 //! `TypeExpr` or `Pattern` variant does not compile until each walker says what it holds,
@@ -122,6 +122,44 @@ impl ExprKind {
 }
 
 impl ExprKind {
+    /// The place this expression itself assigns (`place = v`, `place op= v`), if any.
+    pub fn assigned_place(&self) -> Option<ExprId> {
+        match self {
+            ExprKind::Assign(place, _) | ExprKind::CompoundAssign(_, place, _) => Some(*place),
+            ExprKind::Lit(_)
+            | ExprKind::Local(_)
+            | ExprKind::Unary(..)
+            | ExprKind::Binary(..)
+            | ExprKind::Cast(..)
+            | ExprKind::Block(_)
+            | ExprKind::If { .. }
+            | ExprKind::While { .. }
+            | ExprKind::Loop { .. }
+            | ExprKind::ForRange { .. }
+            | ExprKind::Break { .. }
+            | ExprKind::Continue { .. }
+            | ExprKind::Return(_)
+            | ExprKind::Tuple(_)
+            | ExprKind::TupleField(..)
+            | ExprKind::Index(..)
+            | ExprKind::Call { .. }
+            | ExprKind::CallIndirect { .. }
+            | ExprKind::FnRef(_)
+            | ExprKind::ForEach { .. }
+            | ExprKind::MethodCall { .. }
+            | ExprKind::Field(..)
+            | ExprKind::StructLit { .. }
+            | ExprKind::AddrOf { .. }
+            | ExprKind::AssocCall { .. }
+            | ExprKind::Intrinsic { .. }
+            | ExprKind::ObjMode { .. }
+            | ExprKind::Panic(_)
+            | ExprKind::Some(_)
+            | ExprKind::None
+            | ExprKind::IfLetSome { .. } => None,
+        }
+    }
+
     /// Calls `f` on every type written in this expression itself (not in its children):
     /// a cast's target, the annotations of a block's `let`s, an intrinsic's type
     /// argument, an `objmode!` block's input and output types.

@@ -14,6 +14,7 @@ mod code_memory;
 mod codegen;
 mod compiled;
 mod entry;
+mod inspect;
 #[cfg(feature = "sqlite")]
 pub(crate) mod sqlite;
 mod symbols;
@@ -21,6 +22,7 @@ mod types;
 
 pub use compiled::CompileStats;
 pub(crate) use compiled::Compiled;
+pub(crate) use inspect::{module_ir, unoptimised_ir};
 
 use crate::dispatch::Dispatcher;
 use crate::error::{Error, ErrorKind};
@@ -117,12 +119,6 @@ fn pass_options() -> PassBuilderOptions {
         std::env::var_os("JITCLASS_UNROLL_LOOPS").is_some_and(|v| v != "0" && !v.is_empty());
     options.set_loop_unrolling(unroll);
     options
-}
-
-/// The optimised IR text of a compiled module.
-pub(crate) fn module_ir(module: usize) -> String {
-    with_jit(|jit| Ok(jit.modules[module].print_to_string().to_string()))
-        .unwrap_or_else(|e| format!("; unavailable: {e}"))
 }
 
 /// Branches to `cold` if `cond` holds, telling LLVM that it almost never does (a panic,

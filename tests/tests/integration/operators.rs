@@ -181,6 +181,23 @@ fn operator_dispatchers_compile_once_per_impl() {
     crate::assert_no_leaks();
 }
 
+#[test]
+fn operator_methods_are_also_found_by_their_own_name() {
+    let _memory = crate::memory_test();
+    let info = <V2 as jitclass::JitClass>::class_info();
+    let add = info.dispatcher("add").expect("`add` is `Add::add`");
+    assert!(std::ptr::eq(add, info.dispatcher("Add::add").unwrap()));
+    assert!(info.dispatcher("lt").is_some());
+    // Two impls of `Mul`; no `Div` impl; `le` is provided by Rust, not defined.
+    assert!(info.dispatcher("mul").is_none());
+    assert!(info.dispatcher("div").is_none());
+    assert!(info.dispatcher("le").is_none());
+    // A trait's name alone, or a method name with the wrong trait, names nothing.
+    assert!(info.dispatcher("Add").is_none());
+    assert!(info.dispatcher("Sub::add").is_none());
+    crate::assert_no_leaks();
+}
+
 // ---- Index / IndexMut ----------------------------------------------------------------
 
 #[jitclass]

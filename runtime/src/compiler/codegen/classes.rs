@@ -18,7 +18,7 @@ use inkwell::AddressSpace;
 use inkwell::types::StructType;
 use inkwell::values::PointerValue;
 use jitclass_core::ClassKey;
-use jitclass_core::infer::{ClassCall, ClassOp};
+use jitclass_core::infer::{ClassCall, ClassOp, Resolution};
 use jitclass_core::ir::{ExprId, ExprKind, Intrinsic, LocId};
 
 /// The dispatcher of the class function inference chose.
@@ -36,34 +36,35 @@ fn class_function(call: &ClassCall) -> CgResult<&'static Dispatcher> {
 }
 
 impl FnCx<'_> {
-    /// A call of `callee` with `args` (borrowed by the callee); the result is owned.
+    /// A call of `callee` for `type_args` with `args` (borrowed by the callee); the
+    /// result is owned.
     pub(super) fn emit_call(
         &mut self,
         id: ExprId,
-        callee: &'static Dispatcher,
+        (callee, type_args): (&'static Dispatcher, &[Type]),
         args: &[ExprId],
     ) -> CgResult<Option<Val>> {
         let Some(operands) = self.operands(args)? else {
             return Ok(None);
         };
         let values: Vec<Val> = operands.iter().map(|(v, _)| *v).collect();
-        let result = self.call_values(id, callee, &values)?;
+        let result = self.call_values(id, (callee, type_args), &values)?;
         for (_, held) in operands {
             self.release(held)?;
         }
         Ok(Some(result))
     }
 
-    /// A call of `callee` (for the call expression `id`) with evaluated arguments.
+    /// A call of `callee` for `type_args` (for the call expression `id`) with evaluated
+    /// arguments.
     fn call_values(
         &mut self,
         id: ExprId,
-        callee: &'static Dispatcher,
+        (callee, type_args): (&'static Dispatcher, &[Type]),
         values: &[Val],
     ) -> CgResult<Val> {
         let loc = self.ir.expr(id).loc;
-        let type_args = self.typed.call_type_args[&id].clone();
-        let target = self.m.instance(callee, &type_args).map_err(|e| {
+        let target = self.m.instance(callee, type_args).map_err(|e| {
             if *e.kind() == ErrorKind::Limit {
                 // Said at the call that reached the limit; a chain of notes down a
                 // polymorphic recursion would only repeat it.
@@ -101,32 +102,44 @@ impl FnCx<'_> {
         Ok(self.b().build_extract_value(r, 1, "value")?)
     }
 
-    /// `v.name(args)` or `Class::name(args)`: `args` include the receiver, if any.
-    pub(super) fn class_call(&mut self, id: ExprId, args: &[ExprId]) -> CgResult<Option<Val>> {
-        let call = self.typed.class_calls[&id].clone();
-        let callee = class_function(&call)?;
-        self.emit_call(id, callee, args)
+    /// `v.name(args)`, `Class::name(args)`, or a property: a call of the class function
+    /// `call` for `type_args`; `args` include the receiver, if any.
+    pub(super) fn class_call(
+        &mut self,
+        id: ExprId,
+        (call, type_args): (&ClassCall, &[Type]),
+        args: &[ExprId],
+    ) -> CgResult<Option<Val>> {
+        let callee = class_function(call)?;
+        self.emit_call(id, (callee, type_args), args)
     }
 
     /// An operator on class instances (`a + b`, `-a`, `a += b`, `a < b`): calls of the
-    /// class's operator methods, with the operands evaluated once.
-    pub(super) fn class_op(&mut self, id: ExprId, operands: &[ExprId]) -> CgResult<Option<Val>> {
+    /// class's operator methods `op`, with the operands evaluated once.
+    pub(super) fn class_op(
+        &mut self,
+        id: ExprId,
+        op: &ClassOp,
+        operands: &[ExprId],
+    ) -> CgResult<Option<Val>> {
         let Some(ops) = self.operands(operands)? else {
             return Ok(None);
         };
         let values: Vec<Val> = ops.iter().map(|(v, _)| *v).collect();
         let swapped: Vec<Val> = values.iter().rev().copied().collect();
-        let result = match self.typed.class_ops[&id].clone() {
-            ClassOp::Call(call) => self.call_values(id, class_function(&call)?, &values)?,
-            ClassOp::Swapped(call) => self.call_values(id, class_function(&call)?, &swapped)?,
+        // Operator methods take no generic arguments.
+        let method = |call: &ClassCall| class_function(call).map(|f| (f, &[][..]));
+        let result = match op {
+            ClassOp::Call(call) => self.call_values(id, method(call)?, &values)?,
+            ClassOp::Swapped(call) => self.call_values(id, method(call)?, &swapped)?,
             ClassOp::Negated(call) => {
-                let r = self.call_values(id, class_function(&call)?, &values)?;
+                let r = self.call_values(id, method(call)?, &values)?;
                 self.b().build_not(r.into_int_value(), "ne")?.into()
             }
             ClassOp::OrEq { lt, eq, swapped: s } => {
-                let order = if s { &swapped } else { &values };
-                let less = self.call_values(id, class_function(&lt)?, order)?;
-                let equal = self.call_values(id, class_function(&eq)?, &values)?;
+                let order = if *s { &swapped } else { &values };
+                let less = self.call_values(id, method(lt)?, order)?;
+                let equal = self.call_values(id, method(eq)?, &values)?;
                 self.b()
                     .build_or(less.into_int_value(), equal.into_int_value(), "le")?
                     .into()
@@ -143,18 +156,18 @@ impl FnCx<'_> {
     pub(super) fn class_index_ptr(
         &mut self,
         id: ExprId,
-        base: ExprId,
-        index: ExprId,
+        op: &ClassOp,
+        (base, index): (ExprId, ExprId),
     ) -> CgResult<Option<(PointerValue<'static>, Vec<Held>)>> {
         let Some(ops) = self.operands(&[base, index])? else {
             return Ok(None);
         };
-        let ClassOp::Call(call) = self.typed.class_ops[&id].clone() else {
+        let ClassOp::Call(call) = op else {
             return Err(CgError::Internal("indexing is a plain call".into()));
         };
         let values: Vec<Val> = ops.iter().map(|(v, _)| *v).collect();
         let ptr = self
-            .call_values(id, class_function(&call)?, &values)?
+            .call_values(id, (class_function(call)?, &[]), &values)?
             .into_pointer_value();
         Ok(Some((
             ptr,
@@ -166,10 +179,10 @@ impl FnCx<'_> {
     pub(super) fn class_index_read(
         &mut self,
         id: ExprId,
-        base: ExprId,
-        index: ExprId,
+        op: &ClassOp,
+        (base, index): (ExprId, ExprId),
     ) -> CgResult<Option<Val>> {
-        let Some((ptr, held)) = self.class_index_ptr(id, base, index)? else {
+        let Some((ptr, held)) = self.class_index_ptr(id, op, (base, index))? else {
             return Ok(None);
         };
         let t = self.ty(id).clone();
@@ -314,13 +327,21 @@ impl FnCx<'_> {
         Ok(self.b().build_struct_gep(typed, index, "field")?)
     }
 
-    /// The payload index of the field a `Field` expression names.
+    /// The payload index of the field a `Field` place names.
     pub(super) fn field_index(&self, id: ExprId) -> CgResult<u32> {
-        self.typed
-            .field_index
-            .get(&id)
-            .copied()
-            .ok_or_else(|| CgError::Internal("a field access without its field".into()))
+        match self.typed.resolution(id) {
+            Some(Resolution::Field(index)) => Ok(*index),
+            _ => Err(CgError::Internal("a field place without its field".into())),
+        }
+    }
+
+    /// The operator method `v[i]` calls on a class instance; `None` for a slice element.
+    pub(super) fn index_operator(&self, id: ExprId) -> CgResult<Option<ClassOp>> {
+        match self.typed.resolution(id) {
+            Some(Resolution::ClassOp(op)) => Ok(Some(op.clone())),
+            None => Ok(None),
+            Some(other) => Err(CgError::Internal(format!("indexing resolved to {other:?}"))),
+        }
     }
 
     pub(super) fn class_of(&self, e: ExprId) -> CgResult<ClassKey> {
@@ -330,14 +351,19 @@ impl FnCx<'_> {
         }
     }
 
-    /// `base.field`: a new reference to what the field holds.
-    pub(super) fn field_read(&mut self, id: ExprId, base: ExprId) -> CgResult<Option<Val>> {
+    /// `base.field`, the payload field `index`: a new reference to what the field holds.
+    pub(super) fn field_read(
+        &mut self,
+        id: ExprId,
+        base: ExprId,
+        index: u32,
+    ) -> CgResult<Option<Val>> {
         let Some(operands) = self.operands(&[base])? else {
             return Ok(None);
         };
         let (instance, held) = operands[0];
         let key = self.class_of(base)?;
-        let ptr = self.field_addr(instance, &key, self.field_index(id)?)?;
+        let ptr = self.field_addr(instance, &key, index)?;
         let t = self.ty(id).clone();
         let stored = self.b().build_load(ptr, "field")?;
         let v = from_mem(self.ctx, self.b(), stored, &t)?;
@@ -366,11 +392,12 @@ impl FnCx<'_> {
         )?))
     }
 
-    /// `Class { .. }`: allocates a zeroed instance and moves the values into its fields.
+    /// `Class { .. }`: allocates a zeroed instance and moves the values into its fields
+    /// (`indices`: the payload index of each value's field).
     pub(super) fn struct_lit(
         &mut self,
         id: ExprId,
-        values: &[ExprId],
+        (values, indices): (&[ExprId], &[u32]),
         loc: LocId,
     ) -> CgResult<Option<Val>> {
         let mut held = Vec::with_capacity(values.len());
@@ -382,7 +409,6 @@ impl FnCx<'_> {
             held.push((val, t.clone(), self.hold(val, &t)?));
         }
         let key = self.class_of(id)?;
-        let indices = self.typed.literal_fields[&id].clone();
         // Checked before the allocation, so that a refusal has nothing to free.
         for ((val, t, _), (index, v)) in held.iter().zip(indices.iter().zip(values)) {
             let field = self.field_name(&key, *index)?;
@@ -427,7 +453,7 @@ impl FnCx<'_> {
             .build_insert_value(instance, data, 1, "inst")?
             .into_struct_value()
             .into();
-        for ((val, t, h), index) in held.into_iter().zip(indices) {
+        for ((val, t, h), &index) in held.into_iter().zip(indices) {
             self.take(h)?;
             let ptr = self.field_addr(instance, &key, index)?;
             let stored = to_mem(self.ctx, self.b(), val, &t)?;

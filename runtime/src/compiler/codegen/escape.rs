@@ -126,12 +126,14 @@ impl FnCx<'_> {
                 };
                 self.refuse_flags(flags, loc, sink)
             }
-            ExprKind::Index(base, _) if self.typed.class_ops.contains_key(&root) => {
-                let class = self.class_of(base)?;
-                let sink = Sink::IndexMut { class: &class.name };
-                self.refuse_flags(flags, loc, sink)
-            }
-            ExprKind::Index(..) => self.refuse_flags(flags, loc, Sink::SliceElement),
+            ExprKind::Index(base, _) => match self.index_operator(root)? {
+                Some(_) => {
+                    let class = self.class_of(base)?;
+                    let sink = Sink::IndexMut { class: &class.name };
+                    self.refuse_flags(flags, loc, sink)
+                }
+                None => self.refuse_flags(flags, loc, Sink::SliceElement),
+            },
             _ => Err(CgError::Internal(
                 "assignment to a non-place expression".into(),
             )),

@@ -1,6 +1,8 @@
 //! Typed IR -> LLVM IR for one function instance: the function frame (entry block, stack
 //! slots, the shared return and panic exits) and `expr`, which dispatches each expression
-//! to the file of its concern.
+//! to the file of its concern: by what inference resolved it to (its `Resolution`: a
+//! call, a builtin method, a class function or operator, a field, a struct literal) if
+//! anything, matched once, else by its kind.
 //!
 //! Rust semantics, never LLVM UB: every check that closes one of LLVM's undefined-behaviour
 //! or poison hazards is in `no_ub.rs`; a failed check calls the panic helper (`panics.rs`)
@@ -39,7 +41,7 @@ use inkwell::builder::Builder;
 use inkwell::context::Context;
 use inkwell::values::{BasicValueEnum, FunctionValue, PointerValue};
 use jitclass_core::PrimTy;
-use jitclass_core::infer::Typed;
+use jitclass_core::infer::{Resolution, Typed};
 use jitclass_core::ir::*;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -155,7 +157,39 @@ impl FnCx<'_> {
                     self.counters.insert(ExprId(i as u32), slot);
                 }
                 ExprKind::Panic(msg) => max_panic_args = max_panic_args.max(msg.args.len()),
-                _ => {}
+                // Nothing else needs frame space before the body is emitted: locals have
+                // their slots (above), temporaries get theirs when they are emitted.
+                ExprKind::Lit(_)
+                | ExprKind::Local(_)
+                | ExprKind::Unary(..)
+                | ExprKind::Binary(..)
+                | ExprKind::Assign(..)
+                | ExprKind::CompoundAssign(..)
+                | ExprKind::Cast(..)
+                | ExprKind::Block(_)
+                | ExprKind::If { .. }
+                | ExprKind::While { .. }
+                | ExprKind::Loop { .. }
+                | ExprKind::Break { .. }
+                | ExprKind::Continue { .. }
+                | ExprKind::Return(_)
+                | ExprKind::Tuple(_)
+                | ExprKind::TupleField(..)
+                | ExprKind::Index(..)
+                | ExprKind::Call { .. }
+                | ExprKind::CallIndirect { .. }
+                | ExprKind::FnRef(_)
+                | ExprKind::ForEach { .. }
+                | ExprKind::MethodCall { .. }
+                | ExprKind::Field(..)
+                | ExprKind::StructLit { .. }
+                | ExprKind::AddrOf { .. }
+                | ExprKind::AssocCall { .. }
+                | ExprKind::Intrinsic { .. }
+                | ExprKind::ObjMode { .. }
+                | ExprKind::Some(_)
+                | ExprKind::None
+                | ExprKind::IfLetSome { .. } => {}
             }
         }
         let arg_ty = self.panic_arg_type();
@@ -255,20 +289,16 @@ impl FnCx<'_> {
     }
 
     fn expr_unguarded(&mut self, id: ExprId) -> CgResult<Option<Val>> {
+        let typed = Rc::clone(&self.typed);
+        if let Some(resolution) = typed.resolution(id) {
+            return self.resolved_expr(id, resolution);
+        }
         let ir = self.ir;
         let e = ir.expr(id);
         let loc = e.loc;
         Ok(Some(match &e.kind {
             ExprKind::Lit(lit) => self.lit(lit, self.ty(id).clone()),
             ExprKind::Local(l) => self.local(id, *l)?,
-            ExprKind::Unary(_, inner) if self.typed.class_ops.contains_key(&id) => {
-                return self.class_op(id, &[*inner]);
-            }
-            ExprKind::Binary(_, a, b) | ExprKind::CompoundAssign(_, a, b)
-                if self.typed.class_ops.contains_key(&id) =>
-            {
-                return self.class_op(id, &[*a, *b]);
-            }
             ExprKind::Unary(op, inner) => return self.unary(*op, *inner),
             ExprKind::Binary(BinOp::And, a, b) => return self.short_circuit(true, *a, *b),
             ExprKind::Binary(BinOp::Or, a, b) => return self.short_circuit(false, *a, *b),
@@ -293,13 +323,6 @@ impl FnCx<'_> {
                 };
                 let ta = self.ty(*a).clone();
                 self.binop(*op, x, y, &ta, loc)?
-            }
-            // A `#[setter]` property: `set_name(base, value)`.
-            ExprKind::Assign(place, value) if self.typed.class_calls.contains_key(&id) => {
-                let ExprKind::Field(base, _) = self.ir.expr(*place).kind else {
-                    return Err(CgError::Internal("a setter call without a field".into()));
-                };
-                return self.class_call(id, &[base, *value]);
             }
             ExprKind::Assign(place, value) => return self.assign(*place, *value, loc),
             ExprKind::CompoundAssign(op, place, value) => {
@@ -347,9 +370,6 @@ impl FnCx<'_> {
             ExprKind::Return(value) => return self.return_expr(*value),
             ExprKind::Tuple(es) => return self.tuple(id, es),
             ExprKind::TupleField(base, index) => return self.tuple_field(id, *base, *index),
-            ExprKind::Index(base, index) if self.typed.class_ops.contains_key(&id) => {
-                return self.class_index_read(id, *base, *index);
-            }
             ExprKind::AddrOf { place, .. } => {
                 let Some((ptr, _)) = self.place(*place)? else {
                     return Ok(None);
@@ -359,13 +379,6 @@ impl FnCx<'_> {
                 ptr.into()
             }
             ExprKind::Index(base, index) => return self.index_read(id, *base, *index, loc),
-            ExprKind::Call { callee, args } => {
-                let callee_disp = (self.disp.info().refs[callee.index()])();
-                if callee_disp.is_foreign() {
-                    return self.foreign_call(callee_disp, args);
-                }
-                return self.emit_call(id, callee_disp, args);
-            }
             ExprKind::CallIndirect { callee, args } => return self.call_indirect(*callee, args),
             ExprKind::FnRef(item) => self.fn_ref(*item)?,
             ExprKind::ForEach {
@@ -373,32 +386,18 @@ impl FnCx<'_> {
                 iterable,
                 body,
             } => return self.for_each_expr(id, *var, *iterable, *body),
-            ExprKind::MethodCall { receiver, args, .. } => {
-                if self.typed.class_calls.contains_key(&id) {
-                    let mut all = vec![*receiver];
-                    all.extend_from_slice(args);
-                    return self.class_call(id, &all);
-                }
-                let mut all = vec![*receiver];
-                all.extend_from_slice(args);
-                let Some(vals) = self.owned_values(&all)? else {
-                    return Ok(None);
-                };
-                let builtin = self.typed.methods[&id];
-                let rt = self.ty(*receiver).clone();
-                self.builtin(builtin, vals[0], &vals[1..], &rt, loc)?
-            }
-            ExprKind::AssocCall { args, .. } => return self.class_call(id, args),
             ExprKind::Intrinsic { which, args, .. } => return self.intrinsic(id, *which, args),
             ExprKind::ObjMode { index, args, .. } => return self.objmode(id, *index, args),
-            // A `#[getter]` property.
-            ExprKind::Field(base, _) if self.typed.class_calls.contains_key(&id) => {
-                return self.class_call(id, &[*base]);
-            }
-            ExprKind::Field(base, _) => return self.field_read(id, *base),
-            ExprKind::StructLit { fields, .. } => {
-                let values: Vec<ExprId> = fields.iter().map(|(_, e)| *e).collect();
-                return self.struct_lit(id, &values, loc);
+            // Inference resolves every one of these (`resolved_expr`).
+            ExprKind::Call { .. }
+            | ExprKind::MethodCall { .. }
+            | ExprKind::AssocCall { .. }
+            | ExprKind::Field(..)
+            | ExprKind::StructLit { .. } => {
+                return Err(CgError::Internal(format!(
+                    "expression e{} was not resolved by inference",
+                    id.0
+                )));
             }
             ExprKind::Some(inner) => return self.some(id, *inner),
             ExprKind::None => reg_type(self.ctx, self.ty(id)).const_zero(),
@@ -422,6 +421,88 @@ impl FnCx<'_> {
                 return Ok(None);
             }
         }))
+    }
+
+    /// An expression inference resolved: its `Resolution` says what it calls or reaches,
+    /// its kind gives the operands.
+    fn resolved_expr(&mut self, id: ExprId, resolution: &Resolution) -> CgResult<Option<Val>> {
+        let e = self.ir.expr(id);
+        let mismatch = || {
+            CgError::Internal(format!(
+                "expression e{} resolved to {resolution:?}, which it cannot take",
+                id.0
+            ))
+        };
+        match resolution {
+            Resolution::Call { type_args } => {
+                let ExprKind::Call { callee, args } = &e.kind else {
+                    return Err(mismatch());
+                };
+                let callee = (self.disp.info().refs[callee.index()])();
+                if callee.is_foreign() {
+                    return self.foreign_call(callee, args);
+                }
+                self.emit_call(id, (callee, type_args), args)
+            }
+            Resolution::Builtin(builtin) => {
+                let ExprKind::MethodCall { receiver, args, .. } = &e.kind else {
+                    return Err(mismatch());
+                };
+                let mut all = vec![*receiver];
+                all.extend_from_slice(args);
+                let Some(vals) = self.owned_values(&all)? else {
+                    return Ok(None);
+                };
+                let rt = self.ty(*receiver).clone();
+                Ok(Some(self.builtin(
+                    *builtin,
+                    vals[0],
+                    &vals[1..],
+                    &rt,
+                    e.loc,
+                )?))
+            }
+            Resolution::ClassCall { call, type_args } => {
+                let args = match &e.kind {
+                    ExprKind::MethodCall { receiver, args, .. } => {
+                        let mut all = vec![*receiver];
+                        all.extend_from_slice(args);
+                        all
+                    }
+                    ExprKind::AssocCall { args, .. } => args.clone(),
+                    // A `#[getter]` property: `name(base)`.
+                    ExprKind::Field(base, _) => vec![*base],
+                    // A `#[setter]` property: `set_name(base, value)`.
+                    ExprKind::Assign(place, value) => match self.ir.expr(*place).kind {
+                        ExprKind::Field(base, _) => vec![base, *value],
+                        _ => return Err(mismatch()),
+                    },
+                    _ => return Err(mismatch()),
+                };
+                self.class_call(id, (call, type_args), &args)
+            }
+            Resolution::ClassOp(op) => match &e.kind {
+                ExprKind::Unary(_, inner) => self.class_op(id, op, &[*inner]),
+                ExprKind::Binary(_, a, b) | ExprKind::CompoundAssign(_, a, b) => {
+                    self.class_op(id, op, &[*a, *b])
+                }
+                ExprKind::Index(base, index) => self.class_index_read(id, op, (*base, *index)),
+                _ => Err(mismatch()),
+            },
+            Resolution::Field(index) => {
+                let ExprKind::Field(base, _) = &e.kind else {
+                    return Err(mismatch());
+                };
+                self.field_read(id, *base, *index)
+            }
+            Resolution::Literal(indices) => {
+                let ExprKind::StructLit { fields, .. } = &e.kind else {
+                    return Err(mismatch());
+                };
+                let values: Vec<ExprId> = fields.iter().map(|(_, e)| *e).collect();
+                self.struct_lit(id, (&values, indices), e.loc)
+            }
+        }
     }
 
     fn lit(&self, lit: &Lit, t: Type) -> Val {

@@ -136,8 +136,8 @@ impl FnCx<'_> {
         let mut stack = vec![e];
         while let Some(e) = stack.pop() {
             let kind = &self.ir.expr(e).kind;
-            if let ExprKind::Assign(place, _) | ExprKind::CompoundAssign(_, place, _) = kind {
-                let mut root = *place;
+            if let Some(place) = kind.assigned_place() {
+                let mut root = place;
                 while let ExprKind::TupleField(base, _) = self.ir.expr(root).kind {
                     root = base;
                 }

@@ -154,16 +154,16 @@ impl FnCx<'_> {
         let loc = ir.expr(id).loc;
         match &ir.expr(id).kind {
             ExprKind::Local(l) => Ok(Some((self.locals[l.index()], false))),
-            ExprKind::Index(base, index) if self.typed.class_ops.contains_key(&id) => {
-                let Some((ptr, held)) = self.class_index_ptr(id, *base, *index)? else {
-                    return Ok(None);
-                };
-                self.place_temps.extend(held);
-                Ok(Some((ptr, true)))
-            }
-            ExprKind::Index(base, index) => {
-                Ok(self.element_ptr(*base, *index, loc)?.map(|p| (p, true)))
-            }
+            ExprKind::Index(base, index) => match self.index_operator(id)? {
+                Some(op) => {
+                    let Some((ptr, held)) = self.class_index_ptr(id, &op, (*base, *index))? else {
+                        return Ok(None);
+                    };
+                    self.place_temps.extend(held);
+                    Ok(Some((ptr, true)))
+                }
+                None => Ok(self.element_ptr(*base, *index, loc)?.map(|p| (p, true))),
+            },
             ExprKind::Field(base, _) => Ok(self.field_ptr(id, *base)?.map(|p| (p, true))),
             ExprKind::TupleField(base, index) => {
                 let Some((ptr, in_memory)) = self.place(*base)? else {

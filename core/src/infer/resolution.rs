@@ -1,0 +1,122 @@
+//! What inference resolved an expression to: the function a call calls with its generic
+//! arguments, the builtin method, class function or operator impl it means, the payload
+//! field it reads or writes. One `Resolution` per expression at most, kept in one table
+//! (`Typed::resolutions`, by `ExprId`), which the text form prints and codegen and the
+//! subtype footprint match on.
+//!
+//! Which expressions have one, and which kind each takes:
+//! - `Call`: every `ExprKind::Call` (a jit fn or a declared C function);
+//! - `Builtin`: a `MethodCall` on a primitive, a slice, a pointer or an `Option`;
+//! - `ClassCall`: a `MethodCall` or `AssocCall` of a class function, a `Field` that reads
+//!   a `#[getter]` property, an `Assign` to a `#[setter]` property (the `Field` place of
+//!   that assignment has none: it is not evaluated);
+//! - `ClassOp`: a `Unary`, `Binary`, `CompoundAssign` or `Index` on class instances;
+//! - `Field`: a `Field` that is a payload field of a class;
+//! - `Literal`: every `StructLit`.
+//!
+//! Every other expression has none, and so has each of these forms at macro time, when
+//! the callees and classes are unknown.
+
+use crate::methods::Builtin;
+use crate::types::{ClassKey, Type};
+
+/// What one expression resolves to. `T` is how a generic argument is held: a concrete
+/// `Type` in `Typed`, inference's own types while it runs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Resolution<T = Type> {
+    /// `f(args)`: the callee's generic arguments (empty for a non-generic callee).
+    Call {
+        /// The callee's generic arguments, in declaration order.
+        type_args: Vec<T>,
+    },
+    /// `x.sqrt()`: the builtin method (`crate::methods`).
+    Builtin(Builtin),
+    /// A function of a class, with its generic arguments; the receiver, if any, is the
+    /// first argument.
+    ClassCall {
+        /// Which function of which class.
+        call: ClassCall,
+        /// The function's generic arguments, in declaration order.
+        type_args: Vec<T>,
+    },
+    /// An operator on class instances, as calls of operator methods (which take no
+    /// generic arguments).
+    ClassOp(ClassOp),
+    /// `v.name`: the payload index of the field.
+    Field(u32),
+    /// `V { .. }`: the payload index of each written field, in the order written.
+    Literal(Vec<u32>),
+}
+
+/// A call of a function of a class: `Callees::method(class, method)[candidate]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassCall {
+    /// The class.
+    pub class: ClassKey,
+    /// The function's name in the class's registry (`"step"`, `"Mul::mul"`).
+    pub method: String,
+    /// Which of the functions of that name (one per impl of an operator trait).
+    pub candidate: usize,
+}
+
+/// An operator on class instances, as calls of the class's operator trait methods.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClassOp {
+    /// `a + b` is `add(a, b)`, `-a` is `neg(a)`, `a += b` is `add_assign(a, b)`.
+    Call(ClassCall),
+    /// `a > b` as `lt(b, a)`, when the class defines no `gt`.
+    Swapped(ClassCall),
+    /// `a != b` as `!eq(a, b)`, when the class defines no `ne`.
+    Negated(ClassCall),
+    /// `a <= b` as `lt(a, b) || eq(a, b)` (`swapped`: `a >= b` as `lt(b, a) || eq(a, b)`),
+    /// when the class defines no `le` / `ge`.
+    OrEq {
+        /// The `lt` call.
+        lt: ClassCall,
+        /// The `eq` call.
+        eq: ClassCall,
+        /// `a >= b`: `lt` is called with the operands swapped.
+        swapped: bool,
+    },
+}
+
+impl ClassOp {
+    /// The class functions the operator calls, in the order it calls them.
+    pub fn calls(&self) -> Vec<&ClassCall> {
+        match self {
+            ClassOp::Call(c) | ClassOp::Swapped(c) | ClassOp::Negated(c) => vec![c],
+            ClassOp::OrEq { lt, eq, .. } => vec![lt, eq],
+        }
+    }
+}
+
+impl<T> Resolution<T> {
+    /// The generic arguments of the call it resolves to: none but those of a `Call` or
+    /// a `ClassCall`.
+    pub fn type_args(&self) -> &[T] {
+        match self {
+            Resolution::Call { type_args } | Resolution::ClassCall { type_args, .. } => type_args,
+            Resolution::Builtin(_)
+            | Resolution::ClassOp(_)
+            | Resolution::Field(_)
+            | Resolution::Literal(_) => &[],
+        }
+    }
+
+    /// The same resolution with each generic argument mapped by `f`.
+    pub(super) fn map_type_args<U>(&self, mut f: impl FnMut(&T) -> U) -> Resolution<U> {
+        match self {
+            Resolution::Call { type_args } => Resolution::Call {
+                type_args: type_args.iter().map(&mut f).collect(),
+            },
+            Resolution::ClassCall { call, type_args } => Resolution::ClassCall {
+                call: call.clone(),
+                type_args: type_args.iter().map(&mut f).collect(),
+            },
+            Resolution::Builtin(b) => Resolution::Builtin(*b),
+            Resolution::ClassOp(op) => Resolution::ClassOp(op.clone()),
+            Resolution::Field(index) => Resolution::Field(*index),
+            Resolution::Literal(indices) => Resolution::Literal(indices.clone()),
+        }
+    }
+}
