@@ -8,7 +8,7 @@
 //! - `struct name {}` with `name::dispatcher()`, whose IR carries the signature and the
 //!   symbol, so that callers' glue resolves the name with rustc like any jit fn.
 
-use crate::jit::{dispatcher_items, fn_info, glue_signature};
+use crate::glue::{dispatcher_items, fn_info, glue_signature};
 use jitclass_core::ir::ForeignFn;
 use jitclass_core::lower::lower_foreign_fn;
 use proc_macro2::{TokenStream, TokenTree};

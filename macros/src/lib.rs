@@ -3,6 +3,7 @@
 //! `jitclass` crate, which re-exports them.
 
 mod foreign;
+mod glue;
 mod jit;
 mod jitclass;
 mod objmode;

@@ -15,7 +15,10 @@
 //! self`: the handle is a shared reference), and an entry in the link-time registry
 //! `METHODS`, through which jit code finds it from any impl block.
 
-use crate::jit::{MAX_PARAMS, cfgs_of, fn_info, glue_signature, pin_type};
+use crate::glue::{
+    cfgs_of, class_getters, failed_fn, fn_info, glue_signature, opaque_getters, pin_type,
+};
+use crate::jit::MAX_PARAMS;
 use jitclass_core::ir::Receiver;
 use jitclass_core::lower::{MethodContext, lower_class, lower_method};
 use jitclass_core::operators::{OperatorMethod, OperatorTrait, Syntax};
@@ -256,8 +259,8 @@ fn emit_struct(
         }
     });
     let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
-    let classes = crate::jit::class_getters(&l.class_paths);
-    let opaques = crate::jit::opaque_getters(&l.opaque_types);
+    let classes = class_getters(&l.class_paths);
+    let opaques = opaque_getters(&l.opaque_types);
     let allocator = match &args.allocator {
         Some(path) => quote_spanned! {path.span()=>
             ::core::option::Option::Some(
@@ -1025,22 +1028,12 @@ fn fnv(text: &str) -> u32 {
 /// After errors: the method with its signature and a body that panics, so that its
 /// callers produce no follow-up errors.
 fn failed_method(f: &syn::ImplItemFn, in_trait: bool) -> TokenStream {
-    // Its `objmode!` calls stay named, so that their imports count as used.
-    let objmodes = crate::objmode::paths_in(&f.block);
     let (mut sig, _) = glue_signature(&f.sig, None);
     if let Some(syn::FnArg::Receiver(r)) = sig.inputs.first_mut()
         && !in_trait
     {
         unmut_receiver(r);
     }
-    let vis = &f.vis;
     let attrs = f.attrs.iter().filter(|a| !is_property_attr(a));
-    quote! {
-        #(#attrs)*
-        #[allow(unused_variables)]
-        #vis #sig {
-            #(#objmodes!(@check);)*
-            ::core::panic!("this jit fn failed to compile")
-        }
-    }
+    failed_fn(attrs, &f.vis, &sig, &f.block)
 }
