@@ -11,60 +11,49 @@
 //!
 //! The items besides the glue fn are shared with methods and C functions, in `glue/`.
 
+use crate::ctxt::Ctxt;
 use crate::glue::{cfgs_of, dispatcher_items, failed_fn, fn_info, glue_signature, typecheck_copy};
+use crate::lowering::lower_and_check;
 use jitclass_core::lower::{Lowered, lower_fn};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::spanned::Spanned;
 
-/// The most parameters `jitclass::__private::call_N` helpers exist for.
-pub(crate) const MAX_PARAMS: usize = 16;
+pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
+    let cx = Ctxt::new();
+    let tokens = expand_item(&cx, attr, item);
+    cx.finish(tokens)
+}
 
-pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
+fn expand_item(cx: &Ctxt, attr: TokenStream, item: TokenStream) -> TokenStream {
     let func: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(f) => f,
         Err(_) if attr.is_empty() && syn::parse2::<syn::ItemForeignMod>(item.clone()).is_ok() => {
             let block = syn::parse2(item).expect("parsed above");
-            return crate::foreign::expand(block);
+            return crate::foreign::expand(cx, block);
         }
         Err(_) => {
-            let error = syn::Error::new(
+            cx.error(
                 Span::call_site(),
                 "`#[jit]` applies to free functions; use `#[jitclass]` for structs and impl blocks",
-            )
-            .to_compile_error();
+            );
             // The item itself stays, so that its users get no follow-up errors.
-            return quote! { #error #item };
+            return item;
         }
     };
-    let mut errors = Vec::new();
-    if !attr.is_empty() {
-        // Still emits the function below, so that its callers get no follow-up errors.
-        errors.push(syn::Error::new(attr.span(), "`#[jit]` takes no arguments"));
-    }
-    if func.sig.inputs.len() > MAX_PARAMS {
-        errors.push(syn::Error::new(
-            func.sig.inputs.span(),
-            format!("jit functions take at most {MAX_PARAMS} parameters"),
-        ));
-    }
-    let mut lowered = match lower_fn(&func) {
-        Ok(l) => Some(l),
-        Err(e) => {
-            errors.extend(e);
-            None
-        }
-    };
-    if let Some(l) = &mut lowered {
-        let check = jitclass_core::check_at_macro_time(&l.ir);
-        for d in check.diagnostics {
-            errors.push(syn::Error::new(l.spans[d.loc.index()], d.full_message()));
-        }
-        l.opaque_equalities = check.opaque_equalities;
-    }
+    let start = cx.mark();
+    check_no_arguments(cx, &attr);
+    let lowered = lower_and_check(cx, &func.sig, || lower_fn(&func));
     match lowered {
-        Some(l) if errors.is_empty() => emit(&func, &l),
-        _ => emit_failed(&func, errors),
+        Some(l) if !cx.failed_since(start) => emit(&func, &l),
+        _ => emit_failed(&func),
+    }
+}
+
+fn check_no_arguments(cx: &Ctxt, attr: &TokenStream) {
+    if !attr.is_empty() {
+        // The function is still emitted, so that its callers get no follow-up errors.
+        cx.error(attr.span(), "`#[jit]` takes no arguments");
     }
 }
 
@@ -118,10 +107,9 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
     }
 }
 
-/// After errors: the errors, plus the function with its signature and a panicking body,
-/// and `struct f`, so that callers still type-check and produce no follow-up errors.
-fn emit_failed(func: &syn::ItemFn, errors: Vec<syn::Error>) -> TokenStream {
-    let errors = errors.into_iter().map(|e| e.to_compile_error());
+/// After errors (emitted before it): the function with its signature and a panicking
+/// body, and `struct f`, so that callers still type-check and produce no follow-up errors.
+fn emit_failed(func: &syn::ItemFn) -> TokenStream {
     let vis = &func.vis;
     let (sig, _) = glue_signature(&func.sig, None);
     let name = &func.sig.ident;
@@ -140,7 +128,6 @@ fn emit_failed(func: &syn::ItemFn, errors: Vec<syn::Error>) -> TokenStream {
         TokenStream::new()
     };
     quote! {
-        #(#errors)*
         #function
         #marker
     }

@@ -2,10 +2,12 @@
 //! `jitclass-core`, emit glue that calls the `jitclass` runtime. Use them through the
 //! `jitclass` crate, which re-exports them.
 
+mod ctxt;
 mod foreign;
 mod glue;
 mod jit;
 mod jitclass;
+mod lowering;
 mod objmode;
 mod stack;
 
