@@ -1,6 +1,7 @@
 //! The rules every jit function meets, `#[jit]` fn or `#[jitclass]` method: at most
-//! `MAX_PARAMS` parameters, a body core can lower, and core's macro-time check of the IR
-//! (definite initialisation; types, for non-generic bodies). Each reports into the `Ctxt`.
+//! `MAX_PARAMS` parameters, a body core can lower, and core's macro-time check of the
+//! IR (definite initialisation; types, for non-generic bodies). Each reports into the
+//! `Ctxt`.
 
 use crate::ctxt::Ctxt;
 use jitclass_core::lower::Lowered;

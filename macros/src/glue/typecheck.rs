@@ -19,7 +19,7 @@ pub(crate) fn typecheck_copy(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
         ident: format_ident!("__jitclass_typecheck"),
         ..pinned_signature(&func.sig)
     };
-    // `objmode!` blocks are checked once, in their own functions: here they are stand-ins.
+    // `objmode!` blocks are checked once, in their own functions; here, stand-ins.
     let body = crate::objmode::shadow_block(&func.block);
     quote! {
         #(#cfgs)*

@@ -63,11 +63,11 @@ pub(super) fn expand(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
         // The impl stays as written: nothing more can be read from it.
         return quote! { #item };
     };
-    check_not_generic(cx, &item.generics);
+    check_impl_not_generic(cx, &item.generics);
     let operator = match &item.trait_ {
         Some(trait_) => match operator::of_trait(cx, trait_) {
             Some(operator) => Some(operator),
-            // Already reported; without the impl, rustc adds no follow-up errors about it.
+            // Already reported; without the impl, rustc adds no follow-up errors.
             None => return TokenStream::new(),
         },
         None => None,
@@ -141,7 +141,7 @@ fn self_path(cx: &Ctxt, self_ty: &syn::Type) -> Option<syn::Path> {
     }
 }
 
-fn check_not_generic(cx: &Ctxt, generics: &syn::Generics) {
+fn check_impl_not_generic(cx: &Ctxt, generics: &syn::Generics) {
     if let Some(g) = generics.params.first() {
         cx.error(g.span(), "`#[jitclass]` impl blocks cannot be generic");
     }
