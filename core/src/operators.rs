@@ -132,6 +132,8 @@ pub struct Generated {
     pub name: &'static str,
     /// The method an impl must define for the generated one.
     pub needs: OperatorMethod,
+    /// The method of a supertrait the generated one also calls (`eq`, for `Equal`).
+    pub equality: OperatorMethod,
 }
 
 /// One row of the table of methods.
@@ -180,6 +182,17 @@ impl OperatorTrait {
         }
     }
 
+    /// The module of `core` that declares the trait: `ops` (`core::ops::Mul`), or `cmp`
+    /// for the comparisons.
+    pub fn core_module(self) -> &'static str {
+        use OperatorTrait::*;
+        match self {
+            PartialEq | PartialOrd => "cmp",
+            Add | Sub | Mul | Div | Rem | Neg | AddAssign | SubAssign | MulAssign | DivAssign
+            | RemAssign | Index | IndexMut => "ops",
+        }
+    }
+
     /// The methods jit code calls, in the order the trait declares them.
     pub fn methods(self) -> impl Iterator<Item = OperatorMethod> {
         OperatorMethod::ALL
@@ -207,6 +220,7 @@ impl OperatorTrait {
             OperatorTrait::PartialOrd => Some(Generated {
                 name: "partial_cmp",
                 needs: OperatorMethod::Lt,
+                equality: OperatorMethod::Eq,
             }),
             _ => None,
         }
@@ -501,6 +515,7 @@ mod tests {
             if let Some(g) = t.generated() {
                 assert_eq!(g.needs.operator_trait(), t);
                 assert!(t.method_named(g.name).is_none());
+                assert!(g.equality.provided().is_none());
             }
         }
     }

@@ -8,56 +8,70 @@
 //! - `struct name {}` with `name::dispatcher()`, whose IR carries the signature and the
 //!   symbol, so that callers' glue resolves the name with rustc like any jit fn.
 
-use crate::jit::{dispatcher_items, fn_info, glue_signature};
+use crate::ctxt::Ctxt;
+use crate::glue::{dispatcher_items, fn_info, glue_signature};
 use jitclass_core::ir::ForeignFn;
 use jitclass_core::lower::lower_foreign_fn;
 use proc_macro2::{TokenStream, TokenTree};
 use quote::quote;
 use syn::spanned::Spanned;
 
-pub fn expand(block: syn::ItemForeignMod) -> TokenStream {
-    let mut errors = Vec::new();
-    if block.abi.name.as_ref().is_some_and(|n| n.value() != "C") {
-        errors.push(syn::Error::new(
-            block.abi.span(),
-            "jit code calls C functions: write `extern \"C\" { .. }`",
-        ));
-    }
+/// The glue of each function `block` declares; the errors of the others in `cx`.
+pub(crate) fn expand(cx: &Ctxt, block: syn::ItemForeignMod) -> TokenStream {
+    check_c_abi(cx, &block);
     let mut out = TokenStream::new();
     for item in &block.items {
-        let (f, safe) = match item {
-            syn::ForeignItem::Fn(f) => (f.clone(), false),
-            syn::ForeignItem::Verbatim(tokens) => match safe_fn(tokens) {
-                Some(f) => (f, true),
-                None => {
-                    errors.push(syn::Error::new(
-                        item.span(),
-                        "a `#[jit] extern \"C\"` block declares functions: `fn name(x: f64) -> f64;` or `safe fn ..`",
-                    ));
-                    continue;
-                }
-            },
-            other => {
-                errors.push(syn::Error::new(
-                    other.span(),
-                    "a `#[jit] extern \"C\"` block declares functions only; statics and types are not supported",
-                ));
-                continue;
-            }
+        let Some((f, safe)) = declared(cx, item) else {
+            continue;
         };
-        if safe && block.unsafety.is_none() {
-            errors.push(syn::Error::new(
-                f.sig.ident.span(),
-                "`safe fn` is only allowed in an `unsafe extern \"C\"` block",
-            ));
+        if safe {
+            check_safe_in_unsafe_block(cx, &f, &block);
         }
-        match declared_fn(&f, safe) {
-            Ok(tokens) => out.extend(tokens),
-            Err(e) => errors.extend(e),
+        out.extend(declared_fn(cx, &f, safe));
+    }
+    out
+}
+
+fn check_c_abi(cx: &Ctxt, block: &syn::ItemForeignMod) {
+    if block.abi.name.as_ref().is_some_and(|n| n.value() != "C") {
+        cx.error(
+            block.abi.span(),
+            "jit code calls C functions: write `extern \"C\" { .. }`",
+        );
+    }
+}
+
+/// The function `item` declares, and whether it is declared `safe fn`.
+fn declared(cx: &Ctxt, item: &syn::ForeignItem) -> Option<(syn::ForeignItemFn, bool)> {
+    match item {
+        syn::ForeignItem::Fn(f) => Some((f.clone(), false)),
+        syn::ForeignItem::Verbatim(tokens) => match safe_fn(tokens) {
+            Some(f) => Some((f, true)),
+            None => {
+                cx.error(
+                    item.span(),
+                    "a `#[jit] extern \"C\"` block declares functions: `fn name(x: f64) -> f64;` or `safe fn ..`",
+                );
+                None
+            }
+        },
+        other => {
+            cx.error(
+                other.span(),
+                "a `#[jit] extern \"C\"` block declares functions only; statics and types are not supported",
+            );
+            None
         }
     }
-    let errors = errors.iter().map(syn::Error::to_compile_error);
-    quote! { #(#errors)* #out }
+}
+
+fn check_safe_in_unsafe_block(cx: &Ctxt, f: &syn::ForeignItemFn, block: &syn::ItemForeignMod) {
+    if block.unsafety.is_none() {
+        cx.error(
+            f.sig.ident.span(),
+            "`safe fn` is only allowed in an `unsafe extern \"C\"` block",
+        );
+    }
 }
 
 /// `safe fn f(..);`, which syn keeps as tokens: the function without `safe`.
@@ -78,34 +92,11 @@ fn safe_fn(tokens: &TokenStream) -> Option<syn::ForeignItemFn> {
     syn::parse2(rest).ok()
 }
 
-fn declared_fn(f: &syn::ForeignItemFn, safe: bool) -> Result<TokenStream, Vec<syn::Error>> {
-    let mut symbol = f.sig.ident.to_string();
-    let mut attrs = Vec::new();
-    for a in &f.attrs {
-        if a.path().is_ident("link_name") {
-            let syn::Meta::NameValue(nv) = &a.meta else {
-                return Err(vec![syn::Error::new(
-                    a.span(),
-                    "write `#[link_name = \"symbol\"]`",
-                )]);
-            };
-            match &nv.value {
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(s),
-                    ..
-                }) => symbol = s.value(),
-                other => {
-                    return Err(vec![syn::Error::new(
-                        other.span(),
-                        "write `#[link_name = \"symbol\"]`",
-                    )]);
-                }
-            }
-        } else {
-            attrs.push(a.clone());
-        }
-    }
-    let lowered = lower_foreign_fn(f, ForeignFn { symbol, safe })?;
+/// The glue of one C function; `None` (errors in `cx`) if its declaration is not one jit
+/// code can call.
+fn declared_fn(cx: &Ctxt, f: &syn::ForeignItemFn, safe: bool) -> Option<TokenStream> {
+    let (symbol, attrs) = symbol_and_attrs(cx, f)?;
+    let lowered = cx.ok(lower_foreign_fn(f, ForeignFn { symbol, safe }))?;
     // The Rust glue and the dispatcher, as for an `extern "C"` jit fn; only a safe
     // function gets `name::cfunc_ptr()`, a safe function pointer.
     let mut sig = f.sig.clone();
@@ -142,7 +133,7 @@ fn declared_fn(f: &syn::ForeignItemFn, safe: bool) -> Result<TokenStream, Vec<sy
         "The C function `{}` of this process, found by symbol at the first call.",
         lowered.ir.foreign.as_ref().map_or("", |f| &f.symbol)
     );
-    Ok(quote! {
+    Some(quote! {
         #(#attrs)*
         #[doc = #doc]
         #vis #glue_sig {
@@ -157,4 +148,32 @@ fn declared_fn(f: &syn::ForeignItemFn, safe: bool) -> Result<TokenStream, Vec<sy
         }
         #dispatcher
     })
+}
+
+/// The symbol of `f` (its name, or its `#[link_name = "symbol"]`), and its other
+/// attributes.
+fn symbol_and_attrs(cx: &Ctxt, f: &syn::ForeignItemFn) -> Option<(String, Vec<syn::Attribute>)> {
+    let mut symbol = f.sig.ident.to_string();
+    let mut attrs = Vec::new();
+    for a in &f.attrs {
+        if a.path().is_ident("link_name") {
+            let syn::Meta::NameValue(nv) = &a.meta else {
+                cx.error(a.span(), "write `#[link_name = \"symbol\"]`");
+                return None;
+            };
+            match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => symbol = s.value(),
+                other => {
+                    cx.error(other.span(), "write `#[link_name = \"symbol\"]`");
+                    return None;
+                }
+            }
+        } else {
+            attrs.push(a.clone());
+        }
+    }
+    Some((symbol, attrs))
 }

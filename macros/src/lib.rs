@@ -4,9 +4,12 @@
 
 #![warn(missing_docs)]
 
+mod ctxt;
 mod foreign;
+mod glue;
 mod jit;
 mod jitclass;
+mod lowering;
 mod objmode;
 mod stack;
 

@@ -1,19 +1,12 @@
 //! The glue of `objmode!` blocks: each block's `extern "C"` function, and the blocks'
 //! stand-ins in the code rustc checks but never runs.
 
-use crate::jit::pin_type;
+use crate::glue::pin_type;
+use jitclass_core::lower::is_objmode;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::visit::Visit;
 use syn::visit_mut::VisitMut;
-
-/// Whether a macro call is `objmode!` (by its last segment, as the lowering decides).
-fn is_objmode(mac: &syn::Macro) -> bool {
-    mac.path
-        .segments
-        .last()
-        .is_some_and(|s| s.ident == "objmode")
-}
 
 /// The paths of the `objmode!` calls in `block`, as written: the failed expansion
 /// names them (`path!(@check)`) so that their imports count as used.

@@ -11,16 +11,16 @@ use syn::spanned::Spanned;
 impl Lowerer {
     pub(super) fn macro_call(&mut self, mac: &syn::Macro) -> ExprId {
         let span = mac.span();
+        if super::is_objmode(mac) {
+            self.macro_paths.push(mac.path.clone());
+            return self.objmode(mac);
+        }
         let name = mac
             .path
             .segments
             .last()
             .map(|s| s.ident.to_string())
             .unwrap_or_default();
-        if name == "objmode" {
-            self.macro_paths.push(mac.path.clone());
-            return self.objmode(mac);
-        }
         let args = match mac.parse_body_with(
             syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
         ) {

@@ -28,7 +28,7 @@ pub(crate) use item::is_c_scalar;
 pub use item::{
     LoweredClass, MethodContext, lower_class, lower_fn, lower_foreign_fn, lower_method,
 };
-pub use objmode::ObjModeBlock;
+pub use objmode::{ObjModeBlock, is_objmode};
 
 use crate::ir::*;
 use proc_macro2::Span;

@@ -21,6 +21,15 @@ pub struct ObjModeBlock {
     pub span: Span,
 }
 
+/// Whether a macro call is `objmode!`: by the last segment of its path, as written (the
+/// glue finds the blocks in a body the same way).
+pub fn is_objmode(mac: &syn::Macro) -> bool {
+    mac.path
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "objmode")
+}
+
 /// The most inputs an `objmode!` block takes (the runtime's `Tuple1`..`Tuple8`).
 const MAX_OBJMODE_INPUTS: usize = 8;
 

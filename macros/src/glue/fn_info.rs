@@ -1,0 +1,180 @@
+//! A function's `FnInfo`, from which its dispatcher compiles it: the IR, the source
+//! location of every `LocId`, the callees, classes and opaque types it names (each a
+//! getter rustc resolves at the token), its `objmode!` blocks, and the never-called
+//! `check` fn in which rustc checks `Class::f` paths, struct literals against the
+//! class's handle, `PassThru` equalities and intrinsics' type arguments.
+
+use super::pin_type;
+use jitclass_core::lower::Lowered;
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+
+/// The `FnInfo` of a lowered function: IR, source locations, and the items it names,
+/// resolved by rustc. `generics`: the glue's generic parameters with their bounds, under
+/// which rustc checks what names them (`sizeof::<T>`).
+pub(crate) fn fn_info(
+    name: &str,
+    l: &Lowered,
+    cfunc: bool,
+    generics: &syn::Generics,
+) -> TokenStream {
+    let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
+    // Plain numbers (1-based, as in Rust's panic messages), not `line!()` at the token's
+    // span: lints would then judge those generated literals as if the user wrote them.
+    let locs = l.spans.iter().map(|span| {
+        let start = span.start();
+        let (line, column) = (start.line as u32, start.column as u32 + 1);
+        quote!((#line, #column))
+    });
+    // `<path as JitFunction>` alone makes rustc say "expected type, found function" for a
+    // plain fn. The inner import takes every namespace `path` has; only when it has no type
+    // (no `#[jit]`) does the lookup reach the outer glob's stand-in, and rustc reports the
+    // missing `JitFunction` impl, naming the stand-in after the callee. The stand-in struct
+    // itself is kept out of the glob, where it would clash with the real callee. A failed
+    // import also shadows the stand-in: a typo gets only rustc's unresolved-import error.
+    let refs = l.ref_paths.iter().map(|path| {
+        let last = &path
+            .segments
+            .last()
+            .expect("a called path has a segment")
+            .ident;
+        // A named fn, not a closure: rustc counts the instances of a closure's
+        // `FnOnce::call_once` shim as one function's, and a chain of more than 128 jit
+        // fns calling each other (statics referring to getters referring to statics)
+        // would reach its recursion limit.
+        quote_spanned! {last.span()=>
+            {
+            fn __jitclass_callee_dispatcher() -> &'static ::jitclass::Dispatcher {
+                #[allow(unused_imports)]
+                use __jitclass_fallback::*;
+                #[allow(warnings, clippy::all, clippy::pedantic)]
+                mod __jitclass_fallback {
+                    mod not_jit {
+                        pub struct #last {}
+                    }
+                    pub type __jitclass_callee = not_jit::#last;
+                }
+                {
+                    #[allow(unused_imports)]
+                    use #path as __jitclass_callee;
+                    <__jitclass_callee as ::jitclass::__private::JitFunction>::DISPATCHER
+                }
+            }
+            __jitclass_callee_dispatcher as fn() -> &'static ::jitclass::Dispatcher
+            }
+        }
+    });
+    let classes = class_getters(&l.class_paths);
+    let opaques = opaque_getters(&l.opaque_types);
+    // Differently written `PassThru<T>` types the body uses as one: rustc says whether
+    // they are (an alias, a path), at the tokens of the one written later.
+    let same_types = l.opaque_equalities.iter().map(|&(a, b)| {
+        let (mut a, mut b) = (
+            l.opaque_types[a as usize].clone(),
+            l.opaque_types[b as usize].clone(),
+        );
+        pin_type(&mut a);
+        pin_type(&mut b);
+        let span = syn::spanned::Spanned::span(&b);
+        quote_spanned! {span=>
+            ::jitclass::__private::same_type::<#b, #a>();
+        }
+    });
+    let objmodes = l
+        .objmodes
+        .iter()
+        .map(|block| crate::objmode::block_fn(name, block));
+    // Each `Class::f` called must exist; rustc says so at the token otherwise.
+    let checks = l.assoc_paths.iter().map(|path| {
+        let span = path.segments.last().expect("a segment").ident.span();
+        quote_spanned! {span=> let _ = #path; }
+    });
+    let macros = l.macro_paths.iter().map(|path| quote! { #path!(@check); });
+    // Each struct literal, written against the class's handle, which has the class's
+    // fields (holding nothing): rustc reports unknown, missing and private fields at
+    // their tokens, naming the class. The path carries the literal's span.
+    let literals = l.literals.iter().map(|(path, fields)| {
+        let span = path.segments.last().expect("a segment").ident.span();
+        let class = quote_spanned! {span=> ::jitclass::__private::Literal::<#path> };
+        quote! {
+            let _ = || -> #class {
+                #class {
+                    #(#fields: ::core::unreachable!(),)*
+                    __jitclass: ::core::unreachable!(),
+                }
+            };
+        }
+    });
+    let mut checked = quote! {
+        #(#checks)*
+        #(#literals)*
+        #(#macros)*
+        #(#same_types)*
+    };
+    if generics.type_params().next().is_some() {
+        // Checks may name the function's generic parameters (`sizeof::<T>`): rustc checks
+        // them in a generic fn with the glue's bounds.
+        let (params, _, where_clause) = generics.split_for_impl();
+        checked = quote! {
+            #[allow(dead_code, clippy::let_underscore_untyped, unreachable_code)]
+            fn generic_check #params () #where_clause {
+                #checked
+            }
+        };
+    }
+    quote! {
+        ::jitclass::__private::FnInfo {
+            name: #name,
+            module_path: ::core::module_path!(),
+            file: ::core::file!(),
+            ir: #ir,
+            locs: &[#(#locs),*],
+            refs: &[#(#refs),*],
+            classes: &[#(#classes),*],
+            opaques: &[#(#opaques),*],
+            objmodes: &[#(#objmodes),*],
+            cfunc: #cfunc,
+            check: {
+                #[allow(clippy::let_underscore_untyped, unreachable_code)]
+                fn check() {
+                    #checked
+                }
+                check
+            },
+        }
+    }
+}
+
+/// One `fn() -> Type` per `PassThru<T>`: the jit type of `T`'s handles.
+pub(crate) fn opaque_getters(types: &[syn::Type]) -> Vec<TokenStream> {
+    types
+        .iter()
+        .map(|ty| {
+            let mut ty = ty.clone();
+            pin_type(&mut ty);
+            quote_spanned! {syn::spanned::Spanned::span(&ty)=>
+                (|| ::jitclass::__private::passthru_type::<#ty>()) as fn() -> ::jitclass::Type
+            }
+        })
+        .collect()
+}
+
+/// One `fn() -> &'static ClassInfo` per class path, each checked by rustc at its token.
+/// Named fns, not closures, as the callee getters of `fn_info` (classes naming each other
+/// in a long chain would reach rustc's recursion limit through closure shims).
+pub(crate) fn class_getters(paths: &[syn::Path]) -> Vec<TokenStream> {
+    paths
+        .iter()
+        .map(|path| {
+            let span = path.segments.last().expect("a segment").ident.span();
+            quote_spanned! {span=>
+                {
+                    fn __jitclass_class_info() -> &'static ::jitclass::ClassInfo {
+                        <#path as ::jitclass::JitClass>::class_info()
+                    }
+                    __jitclass_class_info as fn() -> &'static ::jitclass::ClassInfo
+                }
+            }
+        })
+        .collect()
+}

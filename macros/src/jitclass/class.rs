@@ -1,0 +1,376 @@
+//! `#[jitclass]` on a struct: the class. The `#[repr(C)]` payload struct (field types
+//! spelled from the IR, so that rustc lays out what jit code does), the handle `struct V`
+//! (with the class's fields as `JitField` markers, against which rustc checks struct
+//! literals in jit code), the accessors of each field, `impl JitClass` with its `static`
+//! `ClassInfo`, and the ABI impls (`JitArg`, `JitType`, `JitElem`, `JitLayout`).
+
+use super::args::{self, ClassArgs};
+use crate::ctxt::Ctxt;
+use crate::glue::{cfgs_of, class_getters, opaque_getters, pin_type};
+use jitclass_core::lower::{LoweredClass, lower_class};
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+pub(super) fn expand(cx: &Ctxt, attr: TokenStream, item: syn::ItemStruct) -> TokenStream {
+    let start = cx.mark();
+    let args = args::parse(cx, attr);
+    for a in &item.attrs {
+        check_no_derive(cx, a);
+        check_no_repr(cx, a);
+    }
+    let lowered = cx.ok(lower_class(&item));
+    match lowered {
+        Some(l) if !cx.failed_since(start) => emit(&item, &l, &args),
+        _ => {
+            // The struct stays (as written), so that its users get no follow-up errors.
+            let mut plain = item;
+            plain.attrs.retain(|a| !a.path().is_ident("derive"));
+            quote! { #plain }
+        }
+    }
+}
+
+fn check_no_derive(cx: &Ctxt, attr: &syn::Attribute) {
+    if attr.path().is_ident("derive") {
+        cx.error(
+            attr.path().span(),
+            "`#[jitclass]` types implement `Clone` (another reference to the same instance) and `Debug` themselves; remove the `#[derive]`",
+        );
+    }
+}
+
+fn check_no_repr(cx: &Ctxt, attr: &syn::Attribute) {
+    if attr.path().is_ident("repr") {
+        cx.error(
+            attr.path().span(),
+            "`#[jitclass]` payloads are always `#[repr(C)]`; remove the `#[repr]`",
+        );
+    }
+}
+
+/// The C representation of a field type, spelled from the IR (what jit code lays out),
+/// not from the written type: primitives as themselves, an instance as `RawInstance`.
+fn repr_type(t: &jitclass_core::ir::TypeExpr) -> TokenStream {
+    use jitclass_core::ir::TypeExpr;
+    match t {
+        TypeExpr::Prim(p) => {
+            let name = format_ident!("{}", p.name());
+            quote!(::core::primitive::#name)
+        }
+        TypeExpr::Unit => quote!(()),
+        TypeExpr::Tuple(es) => {
+            let name = format_ident!("Tuple{}", es.len());
+            let es = es.iter().map(repr_type);
+            quote!(::jitclass::abi::#name<#(#es),*>)
+        }
+        TypeExpr::Option(inner) => {
+            let inner = repr_type(inner);
+            quote!(::jitclass::abi::OptionRepr<#inner>)
+        }
+        TypeExpr::Class(_) | TypeExpr::PassThru(_) => quote!(::jitclass::abi::RawInstance),
+        TypeExpr::Ptr { pointee, mutable } => {
+            let pointee = repr_type(pointee);
+            if *mutable {
+                quote!(*mut #pointee)
+            } else {
+                quote!(*const #pointee)
+            }
+        }
+        TypeExpr::Ref { .. } => quote!(*mut ()),
+        TypeExpr::FnPtr { params, ret } => {
+            let params = params.iter().map(repr_type);
+            let ret = repr_type(ret);
+            quote!(extern "C" fn(#(#params),*) -> #ret)
+        }
+        // `lower_class` allows no others in fields.
+        TypeExpr::Slice { .. } | TypeExpr::Generic(_) | TypeExpr::Concrete(_) | TypeExpr::Infer => {
+            quote!(())
+        }
+    }
+}
+
+/// `Self` in a field type names the class, also inside the payload struct.
+fn replace_self(ty: &mut syn::Type, class: &syn::Ident) {
+    struct Replace<'a>(&'a syn::Ident);
+    impl syn::visit_mut::VisitMut for Replace<'_> {
+        fn visit_path_mut(&mut self, p: &mut syn::Path) {
+            if let Some(first) = p.segments.first_mut()
+                && first.ident == "Self"
+            {
+                first.ident = self.0.clone();
+            }
+            syn::visit_mut::visit_path_mut(self, p);
+        }
+    }
+    syn::visit_mut::VisitMut::visit_type_mut(&mut Replace(class), ty);
+}
+
+/// The class, from its lowered fields.
+fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStream {
+    let name = &item.ident;
+    let name_str = name.to_string();
+    let vis = &item.vis;
+    let cfgs = cfgs_of(&item.attrs);
+    let attrs = &item.attrs;
+    let payload = format_ident!("__JitclassPayload_{}", name);
+    let fields: Vec<(&syn::Field, syn::Type)> = item
+        .fields
+        .iter()
+        .map(|f| {
+            let mut ty = f.ty.clone();
+            replace_self(&mut ty, name);
+            pin_type(&mut ty);
+            (f, ty)
+        })
+        .collect();
+    let payload_fields = fields.iter().zip(&l.ir.fields).map(|((f, _), ir)| {
+        let fname = f.ident.as_ref().expect("named");
+        let fvis = &f.vis;
+        let fattrs = f.attrs.iter().filter(|a| a.path().is_ident("doc"));
+        let repr = repr_type(&ir.ty);
+        quote! { #(#fattrs)* #fvis #fname: #repr }
+    });
+    // The handle has the class's fields too, holding nothing: rustc checks struct
+    // literals in jit code against it, naming the class as the user wrote it.
+    let marker_fields: Vec<TokenStream> = fields
+        .iter()
+        .map(|(f, _)| {
+            let fname = f.ident.as_ref().expect("named");
+            let fvis = &f.vis;
+            quote! {
+                #[doc(hidden)]
+                #[allow(dead_code)]
+                #fvis #fname: ::jitclass::JitField
+            }
+        })
+        .collect();
+    let marker_values: Vec<TokenStream> = fields
+        .iter()
+        .map(|(f, _)| {
+            let fname = f.ident.as_ref().expect("named");
+            quote! { #fname: ::jitclass::JitField }
+        })
+        .collect();
+    let offsets = fields.iter().map(|(f, _)| {
+        let fname = f.ident.as_ref().expect("named");
+        quote! { ::core::mem::offset_of!(#payload, #fname) }
+    });
+    let accessors = fields.iter().map(|(f, ty)| {
+        let fname = f.ident.as_ref().expect("named");
+        let fvis = &f.vis;
+        let setter = format_ident!("set_{}", fname);
+        let fname_str = fname.to_string();
+        let get_doc = format!("Reads the field `{fname}` (a plain load of the payload).");
+        let set_doc = format!(
+            "Writes the field `{fname}`, releasing what the old value referenced."
+        );
+        quote_spanned! {fname.span()=>
+            #[doc = #get_doc]
+            #[inline]
+            #[allow(dead_code)]
+            #fvis fn #fname(&self) -> #ty {
+                let handle = ::jitclass::JitClass::handle(self);
+                // SAFETY: the payload of a live instance holds this field's repr.
+                unsafe { handle.get::<#ty>(::core::ptr::addr_of!((*handle.payload()).#fname)) }
+            }
+
+            #[doc = #set_doc]
+            #[inline]
+            #[track_caller]
+            #[allow(dead_code)]
+            #fvis fn #setter(&self, value: #ty) {
+                let handle = ::jitclass::JitClass::handle(self);
+                // SAFETY: as in the getter; no reference into the payload is held.
+                unsafe { handle.set::<#ty>(::core::ptr::addr_of_mut!((*handle.payload()).#fname), #fname_str, value) }
+            }
+        }
+    });
+    let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
+    let classes = class_getters(&l.class_paths);
+    let opaques = opaque_getters(&l.opaque_types);
+    let allocator = match &args.allocator {
+        Some(path) => quote_spanned! {path.span()=>
+            ::core::option::Option::Some(
+                (|| &#path) as fn() -> &'static ::jitclass::ExternalAllocator
+            )
+        },
+        None => quote!(::core::option::Option::None),
+    };
+    let payload_doc = format!(
+        "The `#[repr(C)]` payload of [`{name_str}`]; name it as `jitclass::Payload<{name_str}>`."
+    );
+    quote! {
+        #(#cfgs)*
+        #[doc = #payload_doc]
+        #[doc(hidden)]
+        #[repr(C)]
+        #[allow(non_camel_case_types)]
+        #vis struct #payload {
+            #(#payload_fields,)*
+        }
+
+        #(#attrs)*
+        #[repr(transparent)]
+        #vis struct #name {
+            // Public (and hidden) so that struct literals in jit code anywhere can name it.
+            #[doc(hidden)]
+            pub __jitclass: ::jitclass::Handle<#name>,
+            #(#marker_fields,)*
+        }
+
+        #(#cfgs)*
+        // SAFETY: the payload is the `#[repr(C)]` struct of the fields' reprs in order,
+        // and `ClassInfo` checks jitclass's layout of it against rustc's offsets.
+        unsafe impl ::jitclass::JitClass for #name {
+            type Payload = #payload;
+            type Literal = #name;
+
+            fn class_info() -> &'static ::jitclass::ClassInfo {
+                static INFO: ::jitclass::ClassInfo = ::jitclass::ClassInfo::__new(
+                    ::jitclass::__private::ClassDesc {
+                        name: #name_str,
+                        module_path: ::core::module_path!(),
+                        ir: #ir,
+                        classes: &[#(#classes),*],
+                        opaques: &[#(#opaques),*],
+                        offsets: &[#(#offsets),*],
+                        size: ::core::mem::size_of::<#payload>(),
+                        align: ::core::mem::align_of::<#payload>(),
+                        allocator: #allocator,
+                    },
+                );
+                &INFO
+            }
+
+            #[inline(always)]
+            fn handle(&self) -> &::jitclass::Handle<Self> {
+                &self.__jitclass
+            }
+
+            #[inline(always)]
+            fn from_handle(handle: ::jitclass::Handle<Self>) -> Self {
+                #name { __jitclass: handle, #(#marker_values,)* }
+            }
+        }
+
+        #(#cfgs)*
+        // SAFETY: the payload struct is what jit code lays out (checked at first use).
+        unsafe impl ::jitclass::JitLayout for #name {
+            const SIZE: usize = ::core::mem::size_of::<#payload>();
+            const ALIGN: usize = ::core::mem::align_of::<#payload>();
+        }
+
+        #(#cfgs)*
+        impl ::core::clone::Clone for #name {
+            /// Another reference to the same instance.
+            #[inline]
+            fn clone(&self) -> Self {
+                #name {
+                    __jitclass: ::core::clone::Clone::clone(&self.__jitclass),
+                    #(#marker_values,)*
+                }
+            }
+        }
+
+        #(#cfgs)*
+        impl ::core::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Debug::fmt(&self.__jitclass, f)
+            }
+        }
+
+        #(#cfgs)*
+        // SAFETY: an instance crosses as its `{meminfo, data}` repr, by pointer; the
+        // caller's handle keeps it alive for the call.
+        unsafe impl ::jitclass::JitArg for #name {
+            type Repr = ::jitclass::abi::RawInstance;
+            type Abi = *const ::jitclass::abi::RawInstance;
+            fn jit_type() -> ::jitclass::Type {
+                ::jitclass::__private::class_abi::jit_type::<#name>()
+            }
+            #[inline(always)]
+            fn to_repr(&self) -> ::jitclass::abi::RawInstance {
+                ::jitclass::__private::class_abi::to_repr(self)
+            }
+            #[inline(always)]
+            fn to_abi(repr: &::jitclass::abi::RawInstance) -> *const ::jitclass::abi::RawInstance {
+                repr
+            }
+        }
+
+        #(#cfgs)*
+        // SAFETY: as for the owned handle: the borrow keeps the instance alive.
+        unsafe impl<'a> ::jitclass::JitArg for &'a #name {
+            type Repr = ::jitclass::abi::RawInstance;
+            type Abi = *const ::jitclass::abi::RawInstance;
+            fn jit_type() -> ::jitclass::Type {
+                ::jitclass::__private::class_abi::jit_type::<#name>()
+            }
+            #[inline(always)]
+            fn to_repr(&self) -> ::jitclass::abi::RawInstance {
+                ::jitclass::__private::class_abi::to_repr(*self)
+            }
+            #[inline(always)]
+            fn to_abi(repr: &::jitclass::abi::RawInstance) -> *const ::jitclass::abi::RawInstance {
+                repr
+            }
+        }
+
+        #(#cfgs)*
+        // SAFETY: the handle is `#[repr(transparent)]` over its `RawInstance`; a slice of
+        // handles owns one reference per element, which jit code reads and replaces as
+        // such.
+        unsafe impl ::jitclass::JitElem for #name {}
+
+        #(#cfgs)*
+        // SAFETY: JIT code returns an owned reference through the out pointer.
+        unsafe impl ::jitclass::JitType for #name {
+            type RetAbi = ();
+            #[inline(always)]
+            unsafe fn from_ret(_: (), out: *const ::jitclass::abi::RawInstance) -> Self {
+                // SAFETY: the caller guarantees `out` is initialised with an owned reference.
+                unsafe { ::jitclass::__private::class_abi::from_repr(*out) }
+            }
+            #[inline(always)]
+            unsafe fn from_repr(repr: ::jitclass::abi::RawInstance) -> Self {
+                // SAFETY: the caller guarantees `repr` is an owned reference to a `Self`.
+                unsafe { ::jitclass::__private::class_abi::from_repr(repr) }
+            }
+            #[inline(always)]
+            unsafe fn clone_from_repr(repr: &::jitclass::abi::RawInstance) -> Self {
+                // SAFETY: the caller guarantees `repr` is a live instance of `Self`.
+                unsafe { ::jitclass::__private::class_abi::clone_from_repr(repr) }
+            }
+            #[inline(always)]
+            fn unmanaged_class(&self) -> ::core::option::Option<&'static str> {
+                ::jitclass::__private::class_abi::unmanaged_class(self)
+            }
+        }
+
+        #(#cfgs)*
+        impl #name {
+            #(#accessors)*
+
+            /// Whether two handles refer to the same instance.
+            #[inline]
+            #vis fn ptr_eq(a: &Self, b: &Self) -> bool {
+                ::jitclass::Handle::ptr_eq(&a.__jitclass, &b.__jitclass)
+            }
+
+            /// Whether the instance is counted by the memory runtime (`false` for an
+            /// instance over memory someone else owns).
+            #[inline]
+            #vis fn is_managed(&self) -> bool {
+                self.__jitclass.is_managed()
+            }
+
+            /// How many references to the instance exist (`None` if unmanaged); an
+            /// associated function, as `Rc::strong_count`.
+            #[inline]
+            #vis fn strong_count(this: &Self) -> ::core::option::Option<usize> {
+                ::jitclass::Handle::strong_count(&this.__jitclass)
+            }
+        }
+    }
+}

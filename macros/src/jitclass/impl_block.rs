@@ -1,0 +1,347 @@
+//! `#[jitclass]` on an impl block: per function, a glue method on the handle, a `static`
+//! dispatcher and an entry in the link-time registry `METHODS` (through which jit code
+//! finds it from any impl block), and for functions named like an SQL aggregate's parts
+//! the `sql` shape markers. An impl of an operator trait keeps its header and associated
+//! types (`operator.rs`); one of `Index`/`IndexMut` becomes value methods (`index.rs`).
+//!
+//! The glue method of a `&mut self` method takes `&self`: the handle is a shared
+//! reference. A function whose rules fail is emitted with its signature and a panicking
+//! body; a function that is not a method of the trait leaves the whole impl out.
+
+use super::index;
+use super::operator::{self, OperatorImpl};
+use super::property::{self, is_property_attr};
+use crate::ctxt::Ctxt;
+use crate::glue::{failed_fn, fn_info, glue_signature};
+use crate::lowering::lower_and_check;
+use jitclass_core::infer::FnKind;
+use jitclass_core::lower::{Lowered, MethodContext, lower_method};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+/// The impl block being expanded, as its functions' expansion reads it.
+pub(super) struct ImplBlock<'a> {
+    /// The class, as the impl names it.
+    pub(super) self_path: &'a syn::Path,
+    pub(super) class_ident: &'a syn::Ident,
+    /// The operator trait of a trait impl.
+    pub(super) operator: Option<OperatorImpl>,
+    /// What the lowering of its functions needs to know about the impl.
+    pub(super) context: MethodContext<'a>,
+}
+
+impl ImplBlock<'_> {
+    /// An impl of `Index` or `IndexMut`, which Rust gets as value methods (`index.rs`).
+    fn is_index(&self) -> bool {
+        self.operator
+            .as_ref()
+            .is_some_and(|o| o.index_mut().is_some())
+    }
+}
+
+/// What an impl block's functions expand to.
+#[derive(Default)]
+struct Expanded {
+    /// A trait impl's associated types, as written.
+    types: Vec<TokenStream>,
+    /// The functions of the impl: glue methods, fallbacks, generated methods.
+    methods: Vec<TokenStream>,
+    /// For `Index`/`IndexMut`: the value methods on the handle, in place of the impl.
+    value_methods: Vec<TokenStream>,
+    /// The items beside the impl: dispatchers, registry entries, shape markers.
+    beside: Vec<TokenStream>,
+    /// The names of the functions the impl defines.
+    defined: Vec<String>,
+    /// A function is not a method of the trait: emitting the impl would only add rustc's
+    /// follow-up errors about it.
+    omit_impl: bool,
+}
+
+pub(super) fn expand(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
+    let Some(self_path) = self_path(cx, &item.self_ty) else {
+        // The impl stays as written: nothing more can be read from it.
+        return quote! { #item };
+    };
+    check_impl_not_generic(cx, &item.generics);
+    let operator = match &item.trait_ {
+        Some(trait_) => match operator::of_trait(cx, trait_) {
+            Some(operator) => Some(operator),
+            // Already reported; without the impl, rustc adds no follow-up errors.
+            None => return TokenStream::new(),
+        },
+        None => None,
+    };
+    let class_ident = &self_path.segments.last().expect("a segment").ident;
+    let context = MethodContext {
+        self_path: &self_path,
+        self_by_value: operator.as_ref().is_some_and(|o| o.by_value()),
+        class_by_ref: operator.is_some(),
+        returns_place: operator.as_ref().and_then(|o| o.index_mut()),
+    };
+    let block = ImplBlock {
+        self_path: &self_path,
+        class_ident,
+        operator,
+        context,
+    };
+    let mut out = Expanded::default();
+    for it in &item.items {
+        match it {
+            syn::ImplItem::Fn(f) => expand_fn(cx, f, &block, &mut out),
+            syn::ImplItem::Type(t) if block.operator.is_some() => out.types.push(quote!(#t)),
+            _ => report_not_a_function(cx, it),
+        }
+    }
+    if let Some(op) = &block.operator
+        && !out.omit_impl
+    {
+        let trait_span = item.trait_.as_ref().expect("a trait impl").1.span();
+        out.methods
+            .extend(op.provided(cx, &out.defined, trait_span));
+    }
+    if out.omit_impl {
+        return TokenStream::new();
+    }
+    if block.is_index() {
+        return index::emit_impl(&item, &out.value_methods, &out.beside);
+    }
+    let attrs = &item.attrs;
+    let self_ty = &item.self_ty;
+    let header = match &item.trait_ {
+        Some((_, path, for_token)) => quote!(impl #path #for_token #self_ty),
+        None => quote!(impl #self_ty),
+    };
+    let (types, methods, beside) = (&out.types, &out.methods, &out.beside);
+    quote! {
+        #(#attrs)*
+        #header {
+            #(#types)*
+            #(#methods)*
+        }
+        #(#beside)*
+    }
+}
+
+/// The class an impl is of: a `#[jitclass]` struct, named by a plain path.
+fn self_path(cx: &Ctxt, self_ty: &syn::Type) -> Option<syn::Path> {
+    match self_ty {
+        syn::Type::Path(p)
+            if p.qself.is_none() && p.path.segments.iter().all(|s| s.arguments.is_none()) =>
+        {
+            Some(p.path.clone())
+        }
+        other => {
+            cx.error(
+                other.span(),
+                "`#[jitclass]` impl blocks are for `#[jitclass]` structs, named by a plain path",
+            );
+            None
+        }
+    }
+}
+
+fn check_impl_not_generic(cx: &Ctxt, generics: &syn::Generics) {
+    if let Some(g) = generics.params.first() {
+        cx.error(g.span(), "`#[jitclass]` impl blocks cannot be generic");
+    }
+}
+
+fn report_not_a_function(cx: &Ctxt, item: &syn::ImplItem) {
+    cx.error(
+        item.span(),
+        "only functions are supported in `#[jitclass]` impl blocks",
+    );
+}
+
+/// One function of the impl: its glue, or its fallback after errors.
+fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Expanded) {
+    out.defined.push(f.sig.ident.to_string());
+    let in_trait = block.operator.is_some();
+    let Some(kind) = property::kind(cx, f, in_trait) else {
+        out.methods.push(failed_method(f, in_trait));
+        return;
+    };
+    if let Some(op) = &block.operator
+        && !op.check_method(cx, &f.sig.ident)
+    {
+        out.omit_impl = true;
+        return;
+    }
+    let start = cx.mark();
+    let lowered = lower_and_check(cx, &f.sig, || {
+        lower_method(&f.sig, &f.block, &block.context)
+    });
+    let Some(l) = lowered.filter(|_| !cx.failed_since(start)) else {
+        out.methods.push(failed_method(f, in_trait));
+        return;
+    };
+    let (method, items) = emit_method(f, &l, block, block.operator.as_ref(), kind);
+    if block.is_index() {
+        if let Some((value_method, value_items)) = index::value_method(cx, f, block) {
+            out.value_methods.push(value_method);
+            out.beside.push(value_items);
+        }
+    } else {
+        out.methods.push(method);
+    }
+    out.beside.push(items);
+    if block.operator.is_none() {
+        out.beside.extend(shape_marker(f, block.self_path));
+    }
+}
+
+/// The glue method on the handle, and the dispatcher and registry entry beside the impl.
+/// `operator`: the trait `f` is a method of (none for the value methods of `Index`).
+pub(super) fn emit_method(
+    f: &syn::ImplItemFn,
+    l: &Lowered,
+    block: &ImplBlock<'_>,
+    operator: Option<&OperatorImpl>,
+    kind: FnKind,
+) -> (TokenStream, TokenStream) {
+    let (self_path, class_ident) = (block.self_path, block.class_ident);
+    let kind = kind_tokens(kind);
+    let fname = &f.sig.ident;
+    let (qualified, registered, unique) = match operator {
+        Some(op) => (
+            format!("<{class_ident} as {}>::{fname}", op.shown),
+            op.method(fname).key(),
+            // One static per impl: `Mul<f64>` and `Mul<V>` both have `mul`.
+            format!("{}_{fname}_{:x}", op.name(), fnv(&op.shown)),
+        ),
+        None => (
+            format!("{class_ident}::{fname}"),
+            fname.to_string(),
+            fname.to_string(),
+        ),
+    };
+    let dispatcher = format_ident!("__JITCLASS_{}_{}", class_ident, unique);
+    let entry_name = format_ident!("__JITCLASS_ENTRY_{}_{}", class_ident, unique);
+    let info = fn_info(&qualified, l, false, &syn::Generics::default());
+    let name_str = registered;
+    let (mut sig, arg_names) = glue_signature(&f.sig, Some(l));
+    let mut call_args: Vec<TokenStream> = Vec::new();
+    if let Some(syn::FnArg::Receiver(r)) = sig.inputs.first_mut() {
+        if operator.is_none() {
+            // The handle is a shared reference: `&mut self` methods take `&self` in Rust.
+            unmut_receiver(r);
+        }
+        call_args.push(if r.reference.is_some() {
+            quote!(&*self)
+        } else {
+            quote!(self)
+        });
+    }
+    call_args.extend(arg_names.iter().map(|a| quote!(#a)));
+    let call = format_ident!("call_{}", call_args.len());
+    let vis = &f.vis;
+    let attrs = f.attrs.iter().filter(|a| !is_property_attr(a));
+    // Spanned at the user's function, so that rustc's messages about the method (a
+    // name clash with a field's getter, say) point there.
+    let method = quote_spanned! {fname.span()=>
+        #(#attrs)*
+        #[track_caller]
+        #[inline]
+        #vis #sig {
+            let __jitclass_entry = #dispatcher.entry();
+            // SAFETY: the dispatcher compiled this entry point for exactly these parameter
+            // and return types, under the calling convention `call_N` implements.
+            unsafe { ::jitclass::__private::#call(__jitclass_entry, #(#call_args),*) }
+        }
+    };
+    let items = quote! {
+        #[allow(non_upper_case_globals)]
+        static #dispatcher: ::jitclass::Dispatcher = ::jitclass::Dispatcher::__new(#info);
+
+        #[allow(non_upper_case_globals)]
+        #[::jitclass::__private::linkme::distributed_slice(::jitclass::__private::METHODS)]
+        #[linkme(crate = ::jitclass::__private::linkme)]
+        static #entry_name: ::jitclass::__private::MethodEntry = ::jitclass::__private::MethodEntry {
+            class: <#self_path as ::jitclass::JitClass>::class_info,
+            name: #name_str,
+            dispatcher: &#dispatcher,
+            kind: #kind,
+        };
+    };
+    (method, items)
+}
+
+/// The `jitclass::__private::sql` marker a function named like an aggregate's parts
+/// implements for its class (see `runtime/src/shapes.rs`).
+fn shape_marker(f: &syn::ImplItemFn, self_path: &syn::Path) -> Option<TokenStream> {
+    let (sig, _) = glue_signature(&f.sig, None);
+    let receiver = sig
+        .receiver()
+        .map(|r| (r.reference.is_some(), r.mutability.is_some()));
+    let params: Vec<&syn::Type> = sig
+        .inputs
+        .iter()
+        .filter_map(|a| match a {
+            syn::FnArg::Typed(pt) => Some(&*pt.ty),
+            syn::FnArg::Receiver(_) => None,
+        })
+        .collect();
+    let output = match &sig.output {
+        syn::ReturnType::Default => quote!(()),
+        syn::ReturnType::Type(_, t) => quote!(#t),
+    };
+    let shapes = quote!(::jitclass::__private::sql);
+    let body = match (f.sig.ident.to_string().as_str(), receiver) {
+        ("new", None) if params.is_empty() => quote!(#shapes::New for #self_path {}),
+        ("step", Some((true, true))) => {
+            quote!(#shapes::Step for #self_path { type Args = (#(#params,)*); })
+        }
+        ("inverse", Some((true, true))) => {
+            quote!(#shapes::Inverse for #self_path { type Args = (#(#params,)*); })
+        }
+        ("finalize", Some((true, _))) if params.is_empty() => {
+            quote!(#shapes::Finalize for #self_path { type Output = #output; })
+        }
+        ("value", Some((true, _))) if params.is_empty() => {
+            quote!(#shapes::Value for #self_path { type Output = #output; })
+        }
+        _ => return None,
+    };
+    Some(quote! {
+        #[doc(hidden)]
+        impl #body
+    })
+}
+
+/// `&mut self` -> `&self`.
+fn unmut_receiver(r: &mut syn::Receiver) {
+    r.mutability = None;
+    if let syn::Type::Reference(tr) = &mut *r.ty {
+        tr.mutability = None;
+    }
+}
+
+/// A short stable hash, for names of generated items.
+fn fnv(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// The registry's `FnKind` of a function of this kind.
+fn kind_tokens(kind: FnKind) -> TokenStream {
+    match kind {
+        FnKind::Plain => quote!(::jitclass::__private::FnKind::Plain),
+        FnKind::Getter => quote!(::jitclass::__private::FnKind::Getter),
+        FnKind::Setter => quote!(::jitclass::__private::FnKind::Setter),
+    }
+}
+
+/// After errors: the method with its signature and a body that panics, so that its
+/// callers produce no follow-up errors.
+fn failed_method(f: &syn::ImplItemFn, in_trait: bool) -> TokenStream {
+    let (mut sig, _) = glue_signature(&f.sig, None);
+    if let Some(syn::FnArg::Receiver(r)) = sig.inputs.first_mut()
+        && !in_trait
+    {
+        unmut_receiver(r);
+    }
+    let attrs = f.attrs.iter().filter(|a| !is_property_attr(a));
+    failed_fn(attrs, &f.vis, &sig, &f.block)
+}

@@ -1,0 +1,91 @@
+//! `#[jitclass] impl Index for V` / `impl IndexMut for V`: jit code calls `index` and
+//! `index_mut` for `v[i]`, but Rust gets value methods instead of the trait impl: Rust's
+//! `Index` hands out `&T` into the payload, which another handle could write meanwhile.
+//! For `fn index(&self, i: I) -> &T` the handle gets `fn index(&self, i: I) -> T
+//! { self[i] }`; for `fn index_mut(&mut self, i: I) -> &mut T`, `fn set_index(&mut self,
+//! i: I, value: T) { self[i] = value; }`: jit functions like any other method.
+
+use super::impl_block::{ImplBlock, emit_method};
+use crate::ctxt::Ctxt;
+use jitclass_core::infer::FnKind;
+use jitclass_core::lower::{MethodContext, lower_method};
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::spanned::Spanned;
+
+/// The value method standing for `f` on the Rust side, and its items beside the impl;
+/// `None` (errors in `cx`) if `f` has not the shape of `index` / `index_mut`.
+pub(super) fn value_method(
+    cx: &Ctxt,
+    f: &syn::ImplItemFn,
+    block: &ImplBlock<'_>,
+) -> Option<(TokenStream, TokenStream)> {
+    let wrapper = cx.ok(wrapper(f, &block.context))?;
+    let lowered = cx.ok(lower_method(
+        &wrapper.sig,
+        &wrapper.block,
+        &block.context.inherent(),
+    ))?;
+    Some(emit_method(&wrapper, &lowered, block, None, FnKind::Plain))
+}
+
+/// The value method's source, in the jit language.
+fn wrapper(f: &syn::ImplItemFn, cx: &MethodContext<'_>) -> syn::Result<syn::ImplItemFn> {
+    let shape_error = || {
+        syn::Error::new(
+            f.sig.span(),
+            "`index` takes `&self` and an index, and returns `&T` (`index_mut`: `&mut self`, `&mut T`)",
+        )
+    };
+    let (Some(syn::FnArg::Typed(index)), syn::ReturnType::Type(_, ret)) =
+        (f.sig.inputs.iter().nth(1), &f.sig.output)
+    else {
+        return Err(shape_error());
+    };
+    let syn::Type::Reference(r) = &**ret else {
+        return Err(shape_error());
+    };
+    let (index_ty, elem) = (&index.ty, &r.elem);
+    let vis = syn::Visibility::Public(Default::default());
+    let span = f.sig.ident.span();
+    Ok(if cx.returns_place == Some(true) {
+        let doc = "Writes `self[index] = value` through the jit `IndexMut` impl.";
+        syn::parse_quote_spanned! {span=>
+            #[doc = #doc]
+            #vis fn set_index(&mut self, index: #index_ty, value: #elem) {
+                self[index] = value;
+            }
+        }
+    } else {
+        let doc = "Reads `self[index]` through the jit `Index` impl.";
+        syn::parse_quote_spanned! {span=>
+            #[doc = #doc]
+            #vis fn index(&self, index: #index_ty) -> #elem {
+                self[index]
+            }
+        }
+    })
+}
+
+/// In place of the `Index`/`IndexMut` impl: the value methods on the handle, the items
+/// beside them, and a use of the trait (the impl is jit code's only, but its import is
+/// used).
+pub(super) fn emit_impl(
+    item: &syn::ItemImpl,
+    value_methods: &[TokenStream],
+    beside: &[TokenStream],
+) -> TokenStream {
+    let self_ty = &item.self_ty;
+    let (_, trait_path, _) = item.trait_.as_ref().expect("a trait impl");
+    quote! {
+        impl #self_ty {
+            #(#value_methods)*
+        }
+        #(#beside)*
+        // The trait is named (the impl is jit code's only), so its import is used.
+        const _: () = {
+            #[allow(dead_code)]
+            fn names_the_trait<T: ?Sized + #trait_path>() {}
+        };
+    }
+}

@@ -1,0 +1,57 @@
+//! `#[jitclass]`: on a struct, the class (payload, handle, descriptor); on an impl block,
+//! its functions (JIT-compiled, registered with the class).
+//!
+//! For `#[jitclass] struct V { x: f64 }` the expansion is (`class.rs`):
+//! - the `#[repr(C)]` payload struct, one field per class field, each of type
+//!   `<T as JitArg>::Repr` (so a nested class is its `{meminfo, data}` reference);
+//! - `struct V { handle: Handle<V> }`, the reference Rust code holds, with `Clone`,
+//!   `Debug`, `ptr_eq`, `is_managed`, `strong_count`, and a getter `x()` and setter
+//!   `set_x(..)` per field that read and write the payload directly;
+//! - `impl JitClass for V` with the `static` [`ClassInfo`] (encoded fields, rustc's
+//!   layout of the payload, allocator), and the ABI impls (`JitArg`, `JitType`).
+//!
+//! For `#[jitclass] impl V { fn f(&self, ..) {..} }` each function gets a `static`
+//! dispatcher, a glue method on the handle with the same signature (`&self` for `&mut
+//! self`: the handle is a shared reference), and an entry in the link-time registry
+//! `METHODS`, through which jit code finds it from any impl block (`impl_block.rs`;
+//! operator traits in `operator.rs`, `#[getter]`/`#[setter]` in `property.rs`,
+//! `Index`/`IndexMut` in `index.rs`).
+
+mod args;
+mod class;
+mod impl_block;
+mod index;
+mod operator;
+mod property;
+
+use crate::ctxt::Ctxt;
+use proc_macro2::{Span, TokenStream};
+use syn::spanned::Spanned;
+
+pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
+    let cx = Ctxt::new();
+    let tokens = match syn::parse2::<syn::Item>(item.clone()) {
+        Ok(syn::Item::Struct(s)) => class::expand(&cx, attr, s),
+        Ok(syn::Item::Impl(i)) => {
+            check_no_arguments_on_impl(&cx, &attr);
+            impl_block::expand(&cx, i)
+        }
+        _ => {
+            cx.error(
+                Span::call_site(),
+                "`#[jitclass]` applies to structs and impl blocks; use `#[jit]` for functions",
+            );
+            item
+        }
+    };
+    cx.finish(tokens)
+}
+
+fn check_no_arguments_on_impl(cx: &Ctxt, attr: &TokenStream) {
+    if !attr.is_empty() {
+        cx.error(
+            attr.span(),
+            "`#[jitclass]` on an impl block takes no arguments",
+        );
+    }
+}
