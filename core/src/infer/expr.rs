@@ -138,8 +138,16 @@ impl Infer<'_> {
                 self.int_lits.push((id, *v, t.clone()));
                 t
             }
-            Lit::Float(_, Some(p)) => Ty::Prim(*p),
-            Lit::Float(_, None) => self.fresh(VarKind::Float),
+            Lit::Float(v, suffix) => {
+                let t = match suffix {
+                    Some(p) => Ty::Prim(*p),
+                    None => self.fresh(VarKind::Float),
+                };
+                if v.overflowing_text.is_some() {
+                    self.overflowing_float_lits.push((id, t.clone()));
+                }
+                t
+            }
             Lit::Bool(_) => Ty::Prim(PrimTy::Bool),
             Lit::Unit => Ty::Unit,
         }

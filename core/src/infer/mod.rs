@@ -216,6 +216,7 @@ pub fn infer(
         resolutions: vec![None; ir.exprs.len()],
         deferred: Vec::new(),
         int_lits: Vec::new(),
+        overflowing_float_lits: Vec::new(),
         diags: Vec::new(),
         opaque_equalities: Vec::new(),
         ret: Ty::Unknown,
@@ -245,6 +246,9 @@ struct Infer<'a> {
     deferred: Vec<Deferred>,
     /// Every integer literal, its value and its type, for the range check at the end.
     int_lits: Vec<(ExprId, i128, Ty)>,
+    /// The float literals that round to infinity at some width, and their types, for the
+    /// range check at the end.
+    overflowing_float_lits: Vec<(ExprId, Ty)>,
     diags: Vec<Diagnostic>,
     /// At macro time: pairs of differently written `PassThru<T>` types that were unified
     /// (by index into `FnIr::opaques`), for rustc to check that they are one type.
@@ -284,6 +288,7 @@ impl Infer<'_> {
         self.default_literals();
         self.run_deferred();
         self.check_int_literals();
+        self.check_float_literals();
         self.report_first_type_past_limits();
         if !self.diags.is_empty() {
             return Err(self.diags);

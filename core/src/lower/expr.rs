@@ -159,7 +159,7 @@ impl Lowerer {
                 if let Some(p) = prim.filter(|p| p.is_float()) {
                     match (i.base10_parse::<f64>(), i.base10_parse::<f32>()) {
                         (Ok(v64), Ok(v32)) => {
-                            let v = FloatLit::new(v64, v32);
+                            let v = FloatLit::written(v64, v32, &i.to_string());
                             Lit::Float(if negate { v.negated() } else { v }, Some(p))
                         }
                         (Err(e), _) | (_, Err(e)) => return self.invalid(span, e),
@@ -188,7 +188,7 @@ impl Lowerer {
                 };
                 match (f.base10_parse::<f64>(), f.base10_parse::<f32>()) {
                     (Ok(v64), Ok(v32)) => {
-                        let v = FloatLit::new(v64, v32);
+                        let v = FloatLit::written(v64, v32, &f.to_string());
                         Lit::Float(if negate { v.negated() } else { v }, prim)
                     }
                     (Err(e), _) | (_, Err(e)) => return self.invalid(span, e),
