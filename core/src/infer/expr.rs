@@ -71,7 +71,7 @@ impl Infer<'_> {
             ExprKind::Tuple(es) => Ty::Tuple(es.iter().map(|e| self.expr(*e)).collect()),
             ExprKind::TupleField(base, index) => {
                 let bt = self.expr(*base);
-                self.tuple_field(&bt, *index, loc)
+                self.tuple_field(&bt, *index, (loc, self.loc(*base)))
             }
             ExprKind::Index(base, index) => {
                 let bt = self.expr(*base);
@@ -258,8 +258,9 @@ impl Infer<'_> {
         }
     }
 
-    fn tuple_field(&mut self, bt: &Ty, index: u32, loc: LocId) -> Ty {
-        match self.known_receiver(bt, loc) {
+    /// `base.index`; an open type of `base` is reported at `base`, as rustc does.
+    fn tuple_field(&mut self, bt: &Ty, index: u32, (loc, base_loc): (LocId, LocId)) -> Ty {
+        match self.known_receiver(bt, base_loc) {
             None => Ty::Unknown,
             Some(Ty::Tuple(es)) if (index as usize) < es.len() => es[index as usize].clone(),
             Some(other) => {

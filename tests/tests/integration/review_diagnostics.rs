@@ -138,8 +138,17 @@ fn sc_mul_assign_float(mut s: Sc) -> f64 {
     s.v
 }
 
+/// rustc takes `3.0` as `f64` only at the end (literal fallback), so the product's type
+/// is known for `t`'s annotation but not yet as a receiver.
 #[jit]
 fn sc_mul_float(s: Sc) -> f64 {
+    let t: Sc = s * 3.0;
+    t.v
+}
+
+/// rustc: error[E0282]: type annotations needed (at `(s * 3.0)`).
+#[jit]
+fn sc_mul_float_field(s: Sc) -> f64 {
     (s * 3.0).v
 }
 
@@ -177,7 +186,6 @@ fn si_mul_assign_int(mut s: Si) -> f64 {
 }
 
 #[test]
-#[ignore = "BUG: with `MulAssign<f64>` and `MulAssign<f32>` (or `Mul<..>`), `s *= 2.0` is 'type annotations needed'; rustc takes the literal as `f64`"]
 fn review_float_literal_picks_the_f64_impl() {
     let _memory = crate::memory_test();
     let got = (
@@ -192,11 +200,16 @@ fn review_float_literal_picks_the_f64_impl() {
         ),
         (2.0, 3.0)
     );
+    let m = panic_message(|| sc_mul_float_field(Sc::new(1.0)));
+    assert!(
+        m.as_deref()
+            .is_some_and(|m| m.contains("type annotations needed")),
+        "{m:?}"
+    );
     crate::assert_no_leaks();
 }
 
 #[test]
-#[ignore = "BUG: with `MulAssign<i64>` and `MulAssign<u8>`, `s *= 2` is 'type annotations needed'; rustc falls back to `i32` and says 'cannot multiply-assign `Si` by `i32`'"]
 fn review_int_literal_with_two_int_impls() {
     let _memory = crate::memory_test();
     let m = panic_message(|| si_mul_assign_int(Si::new(1.0)));
