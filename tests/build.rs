@@ -80,6 +80,16 @@ fn main() {
         "#[jit]\npub fn innermost(x: {ty}) -> u8 {{ x{projections} }}"
     )
     .unwrap();
+    // `Option`s as deep: their reprs cost rustc one level per level, as tuples do.
+    let ty = (1..MAX_TYPE_DEPTH).fold("u8".to_string(), |t, _| format!("Option<{t}>"));
+    let value = (1..MAX_TYPE_DEPTH).fold("x".to_string(), |v, _| format!("Some({v})"));
+    let unwraps = ".unwrap()".repeat(MAX_TYPE_DEPTH - 1);
+    writeln!(out, "pub fn option_nested_{MAX_TYPE_DEPTH}(x: u8) -> {ty} {{ {value} }}").unwrap();
+    writeln!(
+        out,
+        "#[jit]\npub fn innermost_option(x: {ty}) -> u8 {{ x{unwraps} }}"
+    )
+    .unwrap();
     let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("limits_generated.rs");
     std::fs::write(path, out).unwrap();
     println!("cargo::rerun-if-changed=build.rs");
