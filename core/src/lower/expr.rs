@@ -243,7 +243,8 @@ impl Lowerer {
     /// instance, which rustc refuses to dereference (E0614); `self` by reference is one
     /// rustc dereferences, which jit code uses through its fields and methods instead.
     fn deref_message(&self, operand: &syn::Expr) -> String {
-        let is_self = matches!(strip_parens(operand), syn::Expr::Path(p) if p.path.is_ident("self"));
+        let is_self =
+            matches!(strip_parens(operand), syn::Expr::Path(p) if p.path.is_ident("self"));
         match self.self_receiver {
             Some(Receiver::Value) if is_self => {
                 let class = self

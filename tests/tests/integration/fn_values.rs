@@ -364,7 +364,10 @@ fn fixed_a_null_function_pointer_never_reaches_rust() {
         view.f();
     });
     let expected = Some("jit code made a null function pointer".to_string());
-    assert_eq!((message(from_jit), message(from_getter)), (expected.clone(), expected));
+    assert_eq!(
+        (message(from_jit), message(from_getter)),
+        (expected.clone(), expected)
+    );
     drop(view);
     drop(buf);
     crate::assert_no_leaks();

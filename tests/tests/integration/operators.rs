@@ -649,7 +649,13 @@ fn loose_compare(a: Loose, b: Loose) -> (bool, bool, bool, bool) {
 #[test]
 fn fixed_provided_comparisons_are_rusts_defaults() {
     let _memory = crate::memory_test();
-    for (a, b) in [(1.0, 1.0), (1.0, 2.0), (2.0, 1.0), (f64::NAN, 1.0), (200.0, 300.0)] {
+    for (a, b) in [
+        (1.0, 1.0),
+        (1.0, 2.0),
+        (2.0, 1.0),
+        (f64::NAN, 1.0),
+        (200.0, 300.0),
+    ] {
         let (ra, rb) = (Loose::new(a), Loose::new(b));
         let rust = (ra < rb, ra > rb, ra <= rb, ra >= rb);
         assert_eq!(loose_compare(ra, rb), rust, "({a}, {b})");

@@ -74,7 +74,9 @@ fn review_float_literal_out_of_range_is_rejected() {
         ("f64", "1e400", "Scale::huge"),
     ];
     for (m, (ty, lit, what)) in got.iter().zip(expected) {
-        let m = m.as_deref().unwrap_or_else(|| panic!("{what} was accepted"));
+        let m = m
+            .as_deref()
+            .unwrap_or_else(|| panic!("{what} was accepted"));
         assert!(
             m.contains(&format!("literal out of range for `{ty}`")),
             "{what}: {m}"

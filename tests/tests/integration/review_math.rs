@@ -112,7 +112,11 @@ fn review_constant_operands_compute_rusts_results() {
         }
     };
     // Constant operands: as rustc's optimised build computes the same code.
-    check32("9.719229f32.sin() (literal)", sin_of_literal(), 9.719229f32.sin());
+    check32(
+        "9.719229f32.sin() (literal)",
+        sin_of_literal(),
+        9.719229f32.sin(),
+    );
     check32(
         "sin_of(9.719229) from jit",
         sin_through_call(),
