@@ -10,7 +10,9 @@
 //!   arguments of every instance, at run time);
 //! - a generic function instantiates itself at most [`MAX_INSTANTIATION_DEPTH`] levels
 //!   deep (as rustc's `recursion_limit`), and one compilation holds at most
-//!   [`MAX_INSTANCES`] instances.
+//!   [`MAX_INSTANCES`] instances;
+//! - a tuple crossing between Rust and jit code has at most [`MAX_CROSSING_TUPLE_LEN`]
+//!   elements (checked at macro time, at the tuple: `lower::types`).
 //!
 //! Types print shortened in these errors ([`shortened`]): a type that doubles at every
 //! instantiation is too large to print whole.
@@ -39,6 +41,12 @@ pub const MAX_INSTANTIATION_DEPTH: usize = 32;
 
 /// The most instances (function + generic arguments) one compilation holds.
 pub const MAX_INSTANCES: usize = 2000;
+
+/// The most elements of a tuple that crosses between Rust and jit code (in a jit fn's
+/// signature, a class field, an `objmode!` block's inputs): the runtime represents them
+/// as its `Tuple1`..`Tuple8`. A nested tuple counts as one element; inside a body a tuple
+/// may have any number.
+pub const MAX_CROSSING_TUPLE_LEN: usize = 8;
 
 /// What a type exceeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -103,8 +103,9 @@ pub struct MethodSig {
 /// Calls `$callback! { method(operands..) = libcall, .. }` with every float method that
 /// Rust computes through an LLVM intrinsic backed by a math library (`f64::sin` is
 /// `llvm.sin.f64`, which becomes a call of `sin`, or `sinf` for `f32`). Jit code emits the
-/// same intrinsic, so LLVM rewrites and folds it as it does in rustc's build (`x.powf(0.5)`
-/// becomes a square root in both), and the runtime maps the library calls that remain to
+/// same intrinsic, so LLVM rewrites and folds it as it does in rustc's optimised build
+/// (`x.powf(0.5)` becomes a square root in both; a call on constant operands is evaluated
+/// at compile time in both), and the runtime maps the library calls that remain to
 /// Rust's own implementation (`jitclass::math`), never to the C library's. The one list:
 /// this crate's method table and the runtime's mapping are both made from it.
 #[doc(hidden)]

@@ -111,17 +111,29 @@ pub enum Syntax {
 pub enum Provided {
     /// `a != b` as `!eq(a, b)`.
     Negated(OperatorMethod),
-    /// `a > b` as `lt(b, a)`.
-    Swapped(OperatorMethod),
-    /// `a <= b` as `lt(a, b) || eq(a, b)`; `swapped`: `a >= b` as `lt(b, a) || eq(a, b)`.
-    OrEq {
+    /// `a > b`, `a <= b`, `a >= b` as Rust's default `gt`, `le`, `ge` compute them: whether
+    /// `partial_cmp(a, b)` is one of `accepts`, where `partial_cmp` is the one the macro
+    /// generates (`Generated`): `Less` if `lt(a, b)`, else `Greater` if `lt(b, a)`, else
+    /// `Equal` if `eq(a, b)`, else none, calling no more of them than it needs.
+    ByPartialCmp {
         /// The `lt` method.
         lt: OperatorMethod,
         /// The `eq` method.
         eq: OperatorMethod,
-        /// `a >= b`: `lt` is called with the operands swapped.
-        swapped: bool,
+        /// The orderings for which the operator is true.
+        accepts: Orderings,
     },
+}
+
+/// A set of the orderings `partial_cmp` gives (`None`, incomparable, is never in one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Orderings {
+    /// `Some(Less)`.
+    pub less: bool,
+    /// `Some(Equal)`.
+    pub equal: bool,
+    /// `Some(Greater)`.
+    pub greater: bool,
 }
 
 /// A Rust method of a trait that jit code cannot define, which the macro generates from
@@ -268,6 +280,16 @@ impl OperatorMethod {
             syntax,
             provided,
         };
+        // Rust's default `le`, `gt`, `ge`, through the generated `partial_cmp`.
+        let by_partial_cmp = |less, equal, greater| Provided::ByPartialCmp {
+            lt: M::Lt,
+            eq: M::Eq,
+            accepts: Orderings {
+                less,
+                equal,
+                greater,
+            },
+        };
         match self {
             M::Add => row(T::Add, "add", Value, Syntax::Binary(BinOp::Add), None),
             M::Sub => row(T::Sub, "sub", Value, Syntax::Binary(BinOp::Sub), None),
@@ -324,29 +346,21 @@ impl OperatorMethod {
                 "le",
                 Ref,
                 Syntax::Binary(BinOp::Le),
-                Some(Provided::OrEq {
-                    lt: M::Lt,
-                    eq: M::Eq,
-                    swapped: false,
-                }),
+                Some(by_partial_cmp(true, true, false)),
             ),
             M::Gt => row(
                 T::PartialOrd,
                 "gt",
                 Ref,
                 Syntax::Binary(BinOp::Gt),
-                Some(Provided::Swapped(M::Lt)),
+                Some(by_partial_cmp(false, false, true)),
             ),
             M::Ge => row(
                 T::PartialOrd,
                 "ge",
                 Ref,
                 Syntax::Binary(BinOp::Ge),
-                Some(Provided::OrEq {
-                    lt: M::Lt,
-                    eq: M::Eq,
-                    swapped: true,
-                }),
+                Some(by_partial_cmp(false, true, true)),
             ),
             M::Index => row(
                 T::Index,
@@ -504,8 +518,8 @@ mod tests {
         for m in OperatorMethod::ALL {
             match m.provided() {
                 None => {}
-                Some(Provided::Negated(f) | Provided::Swapped(f)) => defined(f),
-                Some(Provided::OrEq { lt, eq, .. }) => {
+                Some(Provided::Negated(f)) => defined(f),
+                Some(Provided::ByPartialCmp { lt, eq, .. }) => {
                     defined(lt);
                     defined(eq);
                 }

@@ -15,7 +15,6 @@
 use crate::Type;
 use crate::memory::MemInfo;
 use jitclass_core::PrimTy;
-use std::mem::MaybeUninit;
 
 /// A class instance as JIT code and C see it: the counted block and the payload.
 /// `meminfo` is null for an unmanaged instance (memory owned by someone else).
@@ -39,6 +38,8 @@ unsafe impl Sync for RawInstance {}
 /// # Safety
 /// `jit_type` must describe `Repr` exactly as codegen lays it out (C layout of the
 /// language type), and `Abi` must be `Repr` for scalar types and `*const Repr` otherwise.
+/// All-zero bytes must be a valid `Repr`: that is the value of a `None` (see
+/// [`OptionRepr`]), which is why a function pointer's repr is an `Option` of it.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be passed to jit code",
     label = "not a jit type",
@@ -110,7 +111,10 @@ pub unsafe trait JitType: JitArg + 'static {
 /// A type whose Rust memory layout is its repr, so a Rust slice of it can be read in place.
 ///
 /// # Safety
-/// `Self` and `Self::Repr` must have the same size, alignment and bit validity.
+/// `Self` and `Self::Repr` must have the same size and alignment, every `Self` must be a
+/// valid `Self::Repr`, and every `Self::Repr` jit code makes must be a valid `Self` (they
+/// have the same bit validity, but for a function pointer, whose repr may also be null
+/// while jit code makes function values only from functions).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a slice element in jit code",
     label = "not a jit slice element",
@@ -308,13 +312,22 @@ unsafe impl<T: JitElem> CReturn for *mut T {}
 // SAFETY: as above.
 unsafe impl<T: JitElem> CReturn for *const T {}
 
+/// A null function pointer from jit code: only `unsafe` jit code (a class viewed over
+/// zeroed memory) can make one, and Rust has no such value.
+#[cold]
+#[track_caller]
+fn null_fn_pointer() -> ! {
+    panic!("jit code made a null function pointer")
+}
+
 macro_rules! fn_pointer {
     ($($a:ident),*) => {
-        // SAFETY: a function pointer is its own repr, one pointer passed by value; jit
-        // code calls it with the C calling convention its type names.
+        // SAFETY: a function pointer crosses as one pointer passed by value; its repr is
+        // `Option<Self>` (the same layout, and all-zero is `None`), `Some` whenever Rust
+        // makes it; jit code calls it with the C calling convention its type names.
         unsafe impl<R: CReturn, $($a: CScalar),*> JitArg for extern "C" fn($($a),*) -> R {
-            type Repr = Self;
-            type Abi = Self;
+            type Repr = Option<Self>;
+            type Abi = Option<Self>;
             fn jit_type() -> Type {
                 Type::FnPtr {
                     params: vec![$($a::jit_type()),*],
@@ -322,11 +335,11 @@ macro_rules! fn_pointer {
                 }
             }
             #[inline(always)]
-            fn to_repr(&self) -> Self {
-                *self
+            fn to_repr(&self) -> Option<Self> {
+                Some(*self)
             }
             #[inline(always)]
-            fn to_abi(repr: &Self) -> Self {
+            fn to_abi(repr: &Option<Self>) -> Option<Self> {
                 *repr
             }
         }
@@ -334,22 +347,23 @@ macro_rules! fn_pointer {
         // SAFETY: returned by value; `out` is not read. JIT code only makes values of
         // this type from functions of exactly this signature.
         unsafe impl<R: CReturn, $($a: CScalar),*> JitType for extern "C" fn($($a),*) -> R {
-            type RetAbi = Self;
+            type RetAbi = Option<Self>;
             #[inline(always)]
-            unsafe fn from_ret(ret: Self, _out: *const Self) -> Self {
-                ret
+            unsafe fn from_ret(ret: Option<Self>, _out: *const Option<Self>) -> Self {
+                ret.unwrap_or_else(|| null_fn_pointer())
             }
             #[inline(always)]
-            unsafe fn from_repr(repr: Self) -> Self {
-                repr
+            unsafe fn from_repr(repr: Option<Self>) -> Self {
+                repr.unwrap_or_else(|| null_fn_pointer())
             }
             #[inline(always)]
-            unsafe fn clone_from_repr(repr: &Self) -> Self {
-                *repr
+            unsafe fn clone_from_repr(repr: &Option<Self>) -> Self {
+                repr.unwrap_or_else(|| null_fn_pointer())
             }
         }
 
-        // SAFETY: `Repr = Self`.
+        // SAFETY: `Option<Self>` has `Self`'s layout, and jit code stores only function
+        // values it made from functions (see `JitElem`).
         unsafe impl<R: CReturn, $($a: CScalar),*> JitElem for extern "C" fn($($a),*) -> R {}
         // SAFETY: one pointer register.
         unsafe impl<R: CReturn, $($a: CScalar),*> CScalar for extern "C" fn($($a),*) -> R {}
@@ -433,13 +447,18 @@ unsafe impl<T: JitElem> JitArg for &mut [T] {
 }
 
 /// The C representation of an `Option` in jit code: `{is_some, value}`, the value zeroed
-/// when `None`.
+/// when `None` (every repr is valid all-zero: see [`JitArg`]).
+///
+/// The value is a plain `R`, not a `MaybeUninit<R>`: each `MaybeUninit` adds three types
+/// around its content (`ManuallyDrop`, `MaybeDangling`), and rustc's layout and trait
+/// queries go one level deeper per type, so `Option`s nested within `MAX_TYPE_DEPTH`
+/// would exceed rustc's recursion limit.
 #[repr(C)]
 pub struct OptionRepr<R> {
     /// `Some`.
     pub is_some: bool,
     /// The value's repr; zeroed when `None`.
-    pub value: MaybeUninit<R>,
+    pub value: R,
 }
 
 impl<R: Copy> Clone for OptionRepr<R> {
@@ -451,7 +470,8 @@ impl<R: Copy> Clone for OptionRepr<R> {
 impl<R: Copy> Copy for OptionRepr<R> {}
 
 // SAFETY: the repr is the C struct `{bool, T::Repr}` that codegen lays `Option<T>` out as,
-// passed by pointer; `value` is initialised whenever `is_some` is true.
+// passed by pointer; `value` is a value of `T` whenever `is_some` is true, and zeroed
+// (a valid `T::Repr`) otherwise.
 unsafe impl<T: JitType> JitArg for Option<T> {
     type Repr = OptionRepr<T::Repr>;
     type Abi = *const Self::Repr;
@@ -463,12 +483,13 @@ unsafe impl<T: JitType> JitArg for Option<T> {
         match self {
             Some(v) => OptionRepr {
                 is_some: true,
-                value: MaybeUninit::new(v.to_repr()),
+                value: v.to_repr(),
             },
-            // Zeroed, not uninit: JIT code loads the whole struct.
+            // Zeroed, as JIT code makes a `None`.
             None => OptionRepr {
                 is_some: false,
-                value: MaybeUninit::zeroed(),
+                // SAFETY: all-zero is a valid repr of every jit type (`JitArg`'s contract).
+                value: unsafe { std::mem::zeroed() },
             },
         }
     }
@@ -488,15 +509,14 @@ unsafe impl<T: JitType> JitType for Option<T> {
     }
     #[inline(always)]
     unsafe fn from_repr(repr: Self::Repr) -> Self {
-        // SAFETY: JIT code writes a valid value whenever it sets `is_some`.
-        repr.is_some
-            .then(|| unsafe { T::from_repr(repr.value.assume_init()) })
+        // SAFETY: JIT code writes a value of `T` whenever it sets `is_some`.
+        repr.is_some.then(|| unsafe { T::from_repr(repr.value) })
     }
     #[inline(always)]
     unsafe fn clone_from_repr(repr: &Self::Repr) -> Self {
-        // SAFETY: `value` is valid whenever `is_some` is set.
+        // SAFETY: `value` is a value of `T` whenever `is_some` is set.
         repr.is_some
-            .then(|| unsafe { T::clone_from_repr(repr.value.assume_init_ref()) })
+            .then(|| unsafe { T::clone_from_repr(&repr.value) })
     }
     #[inline(always)]
     fn unmanaged_class(&self) -> Option<&'static str> {
@@ -597,6 +617,8 @@ mod tests {
         check::<Option<f64>>();
         check::<Option<(bool, u8)>>();
         check::<Option<Option<i16>>>();
+        check::<extern "C" fn(f64) -> f64>();
+        check::<Option<extern "C" fn(f64) -> f64>>();
         check::<&mut [bool]>();
     }
 }

@@ -471,7 +471,8 @@ pub use jitclass_macros::jitclass;
 /// (`book/src/jit-functions.md`) has a table of them.
 pub mod limits {
     pub use jitclass_core::limits::{
-        MAX_INSTANCES, MAX_INSTANTIATION_DEPTH, MAX_NESTING, MAX_TYPE_DEPTH, MAX_TYPE_SIZE,
+        MAX_CROSSING_TUPLE_LEN, MAX_INSTANCES, MAX_INSTANTIATION_DEPTH, MAX_NESTING,
+        MAX_TYPE_DEPTH, MAX_TYPE_SIZE,
     };
 }
 pub use placement::{JitLayout, alignof, construct_at, destroy_at, sizeof, unsafe_cast};

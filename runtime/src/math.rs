@@ -14,7 +14,13 @@
 //! - every other one (`cbrt`, `tan`, ...) is a call to a wrapper under a name of its own,
 //!   which LLVM cannot recognise, rewrite, or constant-fold with the C library.
 //!
-//! Either way a call computes exactly what Rust code in the same program computes.
+//! Either way a call that runs computes exactly what Rust's method computes at run time
+//! in the same program. A call of an intrinsic whose operands LLVM knows at compile time
+//! (a literal, or a constant reaching an inlined jit fn) may instead be evaluated by
+//! LLVM's constant folding, with the host's math, as in rustc's optimised builds of the
+//! same code: the result is then rustc's optimised build's, which can differ from the
+//! run-time call in the last bit (Rust leaves these methods' precision unspecified). The
+//! wrappers called by name are never folded.
 
 use crate::helpers::{MappedFn, mapped_fn};
 use jitclass_core::PrimTy;

@@ -36,6 +36,17 @@ pub trait Inverse {
     type Args;
 }
 
+/// `inverse`'s parameters (`Self`, a tuple) are `step`'s (`StepArgs`): a window function
+/// removes with `inverse` the rows `step` added.
+#[diagnostic::on_unimplemented(
+    message = "`inverse` must take the arguments of `step`",
+    label = "`inverse` takes `{Self}`, `step` takes `{StepArgs}`",
+    note = "a window function removes the rows leaving its frame with `inverse`, taking the same arguments as `step`"
+)]
+pub trait SameArgs<StepArgs> {}
+
+impl<T> SameArgs<T> for T {}
+
 /// `fn finalize(&self) -> R`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no method `fn finalize(&self) -> R`",

@@ -84,7 +84,12 @@ impl Infer<'_> {
 
     /// `base.name`: a field of a class instance.
     pub(super) fn field(&mut self, id: ExprId, bt: &Ty, name: &str, loc: LocId) -> Ty {
-        let key = match self.known_receiver(bt, loc) {
+        // An open type is reported at the receiver, as rustc does.
+        let base_loc = match &self.ir.expr(id).kind {
+            ExprKind::Field(base, _) => self.loc(*base),
+            _ => loc,
+        };
+        let key = match self.known_receiver(bt, base_loc) {
             None => return Ty::Unknown,
             Some(Ty::Class(key)) => key,
             Some(Ty::PassThru(key)) => {

@@ -4,17 +4,54 @@
 //!
 //! A class may implement one trait several times (`Mul<f64>`, `Mul<V>`): one impl is the
 //! one, whose operand type then checks the argument; among several, the right operand's
-//! type chooses, as in rustc. What was chosen is recorded as the expression's
+//! type chooses, as in rustc (also for the provided comparisons: `a >= b` is `ge` of the
+//! `PartialOrd<B>` impl, `B` being `b`'s type). While that type is still open (a literal's
+//! `{float}` that two impls could take), the choice waits, as rustc's selection does, until
+//! literals took their types (`choose_open_class_ops`): `s *= 2.0` with `MulAssign<f64>`
+//! and `MulAssign<f32>` takes `f64`'s, and `s *= 2` with `MulAssign<i64>` and
+//! `MulAssign<u8>` is "cannot multiply-assign `S` by `i32`". Meanwhile the operator's
+//! value has an open type, which must not be used as a receiver ("type annotations
+//! needed", as in rustc). What was chosen is recorded as the expression's
 //! `Resolution::ClassOp`, with no generic arguments (operator methods have none).
 
 use super::class::ClassFn;
 use super::diagnostics;
-use super::unify::{Ty, concrete_type};
-use super::{ClassCall, ClassOp, Infer, Resolution};
+use super::unify::{Ty, VarKind, VarState, concrete_type};
+use super::{ClassCall, ClassOp, Infer, MethodSig, Resolution};
 use crate::diag::Diagnostic;
 use crate::ir::{BinOp, ExprId, ExprKind, LocId, UnOp};
 use crate::operators::{OperatorMethod, Provided, Syntax};
 use crate::types::{ClassKey, PrimTy};
+
+/// An operator on a class instance whose impl waits for its right operand's type.
+pub(super) struct OpenClassOp {
+    id: ExprId,
+    /// The operator's value meanwhile: a variable, unified with the chosen impl's result.
+    value: Ty,
+    form: OpenForm,
+}
+
+/// What `choose_open_class_ops` checks again once literals have their types.
+enum OpenForm {
+    Binary {
+        op: BinOp,
+        a: (ExprId, Ty),
+        b: (ExprId, Ty),
+        key: ClassKey,
+    },
+    Compound {
+        op: BinOp,
+        place: (ExprId, Ty),
+        value: (ExprId, Ty),
+        key: ClassKey,
+    },
+    Index {
+        key: ClassKey,
+        method: OperatorMethod,
+        base: Ty,
+        index: Ty,
+    },
+}
 
 impl Infer<'_> {
     /// `op v` on a class instance: `method(v)`.
@@ -57,6 +94,15 @@ impl Infer<'_> {
     ) -> Ty {
         let loc = self.loc(id);
         let method = OperatorMethod::for_syntax(Syntax::Binary(op));
+        if method.is_some_and(|m| self.binary_choice_waits(&key, m, &bt)) {
+            let form = OpenForm::Binary {
+                op,
+                a: (a, at),
+                b: (b, bt),
+                key,
+            };
+            return self.open_class_op(id, form);
+        }
         let operands = [(a, at.clone()), (b, bt.clone())];
         let swapped = [(b, bt.clone()), (a, at.clone())];
         let Ok(direct) = (match method {
@@ -70,7 +116,8 @@ impl Infer<'_> {
             self.record_resolution(id, Resolution::ClassOp(ClassOp::Call(f.call)));
             return t;
         }
-        // Rust's provided methods: `ne` from `eq`, `gt`/`le`/`ge` from `lt` (and `eq`).
+        // Rust's provided methods: `ne` from `eq`, `gt`/`le`/`ge` from `partial_cmp` (which
+        // the macro generates from `lt` and `eq`), of the impl the right operand chooses.
         let fallback = match method.and_then(OperatorMethod::provided) {
             Some(Provided::Negated(eq)) => self.operator_fn(&key, eq, Some(&bt), loc).map(|eq| {
                 eq.map(|eq| {
@@ -78,27 +125,23 @@ impl Infer<'_> {
                     ClassOp::Negated(eq.call)
                 })
             }),
-            Some(Provided::Swapped(lt)) => self.operator_fn(&key, lt, Some(&at), loc).map(|lt| {
-                lt.map(|lt| {
-                    self.operator_call(&lt, &swapped);
-                    ClassOp::Swapped(lt.call)
-                })
-            }),
-            Some(Provided::OrEq {
-                lt,
-                eq,
-                swapped: swapped_form,
-            }) => {
+            Some(Provided::ByPartialCmp { lt, eq, accepts }) => {
                 let lt = self.operator_fn(&key, lt, Some(&bt), loc);
                 let eq = self.operator_fn(&key, eq, Some(&bt), loc);
                 match (lt, eq) {
                     (Ok(Some(lt)), Ok(Some(eq))) => {
-                        self.operator_call(&lt, if swapped_form { &swapped } else { &operands });
-                        self.operator_call(&eq, &operands);
-                        Ok(Some(ClassOp::OrEq {
+                        // `partial_cmp(a, b)` calls `lt(a, b)`, `lt(b, a)` and `eq(a, b)`;
+                        // one mismatch of the operands is reported once.
+                        let reported = self.diags.len();
+                        self.operator_call(&lt, &operands);
+                        if self.diags.len() == reported {
+                            self.operator_call(&lt, &swapped);
+                            self.operator_call(&eq, &operands);
+                        }
+                        Ok(Some(ClassOp::ByPartialCmp {
                             lt: lt.call,
                             eq: eq.call,
-                            swapped: swapped_form,
+                            accepts,
                         }))
                     }
                     (Err(()), _) | (_, Err(())) => Err(()),
@@ -136,6 +179,15 @@ impl Infer<'_> {
         method: OperatorMethod,
         (bt, it): (&Ty, &Ty),
     ) -> Ty {
+        if self.choice_waits(&key, method, it) {
+            let form = OpenForm::Index {
+                key,
+                method,
+                base: bt.clone(),
+                index: it.clone(),
+            };
+            return self.open_class_op(id, form);
+        }
         let loc = self.loc(id);
         let ExprKind::Index(base, index) = self.ir.expr(id).kind else {
             unreachable!("an index expression")
@@ -176,6 +228,16 @@ impl Infer<'_> {
     ) -> Ty {
         let loc = self.loc(id);
         let method = OperatorMethod::for_syntax(Syntax::Compound(op));
+        if method.is_some_and(|m| self.choice_waits(&key, m, &vt)) {
+            let form = OpenForm::Compound {
+                op,
+                place: (place, pt),
+                value: (value, vt),
+                key,
+            };
+            self.open_class_op(id, form);
+            return Ty::Unit;
+        }
         let found = match method {
             None => Ok(None),
             Some(m) => self.operator_fn(&key, m, Some(&vt), loc),
@@ -237,11 +299,7 @@ impl Infer<'_> {
             vec![0]
         } else {
             (0..candidates.len())
-                .filter(|&i| match (rhs, candidates[i].sig.params.get(1)) {
-                    (None, _) => true,
-                    (Some(r), Some(p)) => concrete_type(p, &[]).is_some_and(|p| self.may_be(r, &p)),
-                    (Some(_), None) => false,
-                })
+                .filter(|&i| self.could_take(&candidates[i], rhs))
                 .collect()
         };
         match fits.as_slice() {
@@ -258,6 +316,95 @@ impl Infer<'_> {
                 self.diags
                     .push(diagnostics::several_operator_impls(loc, &name, &key.name));
                 Err(())
+            }
+        }
+    }
+
+    /// Whether impl `candidate` could take the right operand `rhs` (`None`: there is none).
+    fn could_take(&self, candidate: &MethodSig, rhs: Option<&Ty>) -> bool {
+        match (rhs, candidate.sig.params.get(1)) {
+            (None, _) => true,
+            (Some(r), Some(p)) => concrete_type(p, &[]).is_some_and(|p| self.may_be(r, &p)),
+            (Some(_), None) => false,
+        }
+    }
+
+    /// Whether the impl of `method` for `rhs` must wait: `rhs` is still open and several
+    /// impls could take it. Never once literals have their types.
+    fn choice_waits(&self, key: &ClassKey, method: OperatorMethod, rhs: &Ty) -> bool {
+        if self.operand_types_final || !matches!(self.resolve(rhs), Ty::Var(_)) {
+            return false;
+        }
+        let Ok(candidates) = self.callees.method(key, &method.key()) else {
+            return false;
+        };
+        candidates.len() > 1
+            && candidates
+                .iter()
+                .filter(|c| self.could_take(c, Some(rhs)))
+                .count()
+                > 1
+    }
+
+    /// `choice_waits` for `a op b`: of the method, or of those Rust provides it from when
+    /// the class does not define it.
+    fn binary_choice_waits(&self, key: &ClassKey, method: OperatorMethod, rhs: &Ty) -> bool {
+        if self.choice_waits(key, method, rhs) {
+            return true;
+        }
+        let defined = self
+            .callees
+            .method(key, &method.key())
+            .is_ok_and(|impls| !impls.is_empty());
+        let from = match method.provided() {
+            _ if defined => vec![],
+            None => vec![],
+            Some(Provided::Negated(eq)) => vec![eq],
+            Some(Provided::ByPartialCmp { lt, eq, .. }) => vec![lt, eq],
+        };
+        from.into_iter().any(|m| self.choice_waits(key, m, rhs))
+    }
+
+    /// Defers the choice of `form`'s impl; the operator's value is a fresh variable.
+    fn open_class_op(&mut self, id: ExprId, form: OpenForm) -> Ty {
+        let value = self.fresh(VarKind::General);
+        self.open_class_ops.push(OpenClassOp {
+            id,
+            value: value.clone(),
+            form,
+        });
+        value
+    }
+
+    /// Once literals took their types: chooses the impls that waited, as the walk would
+    /// have with these types, and gives each operator's value the chosen impl's result.
+    pub(super) fn choose_open_class_ops(&mut self) {
+        self.operand_types_final = true;
+        for OpenClassOp { id, value, form } in std::mem::take(&mut self.open_class_ops) {
+            let chosen = match form {
+                OpenForm::Binary { op, a, b, key } => self.class_binary(id, op, a, b, key),
+                OpenForm::Compound {
+                    op,
+                    place,
+                    value,
+                    key,
+                } => self.class_compound(id, op, place, value, key),
+                OpenForm::Index {
+                    key,
+                    method,
+                    base,
+                    index,
+                } => self.class_index(id, key, method, (&base, &index)),
+            };
+            if self.is_unknownish(&chosen) {
+                // Reported: nothing more to say about the value.
+                if let Ty::Var(v) = self.resolve(&value) {
+                    self.vars[v as usize] = VarState::Bound(Ty::Unknown);
+                }
+                self.expr_types[id.index()] = Ty::Unknown;
+            } else if self.unify(&value, &chosen).is_err() {
+                let d = self.mismatch(self.loc(id), &value, &chosen);
+                self.diags.push(d);
             }
         }
     }

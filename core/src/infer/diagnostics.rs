@@ -655,7 +655,14 @@ pub(super) fn literal_out_of_range(
     hi: i128,
 ) -> Diagnostic {
     Diagnostic::new(loc, format!("literal out of range for `{p}`")).note(format!(
-        "note: the literal `{value}` does not fit into `{p}` ({lo}..={hi})"
+        "note: the literal `{value}` does not fit into the type `{p}` whose range is `{lo}..={hi}`"
+    ))
+}
+
+/// rustc's deny-by-default `overflowing_literals` on a float literal (`1e400`).
+pub(super) fn float_literal_out_of_range(loc: LocId, p: PrimTy, written: &str) -> Diagnostic {
+    Diagnostic::new(loc, format!("literal out of range for `{p}`")).note(format!(
+        "note: the literal `{written}` does not fit into the type `{p}` and will be converted to `{p}::INFINITY`"
     ))
 }
 

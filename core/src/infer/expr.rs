@@ -71,7 +71,7 @@ impl Infer<'_> {
             ExprKind::Tuple(es) => Ty::Tuple(es.iter().map(|e| self.expr(*e)).collect()),
             ExprKind::TupleField(base, index) => {
                 let bt = self.expr(*base);
-                self.tuple_field(&bt, *index, loc)
+                self.tuple_field(&bt, *index, (loc, self.loc(*base)))
             }
             ExprKind::Index(base, index) => {
                 let bt = self.expr(*base);
@@ -138,8 +138,16 @@ impl Infer<'_> {
                 self.int_lits.push((id, *v, t.clone()));
                 t
             }
-            Lit::Float(_, Some(p)) => Ty::Prim(*p),
-            Lit::Float(_, None) => self.fresh(VarKind::Float),
+            Lit::Float(v, suffix) => {
+                let t = match suffix {
+                    Some(p) => Ty::Prim(*p),
+                    None => self.fresh(VarKind::Float),
+                };
+                if v.overflowing_text.is_some() {
+                    self.overflowing_float_lits.push((id, t.clone()));
+                }
+                t
+            }
             Lit::Bool(_) => Ty::Prim(PrimTy::Bool),
             Lit::Unit => Ty::Unit,
         }
@@ -250,8 +258,9 @@ impl Infer<'_> {
         }
     }
 
-    fn tuple_field(&mut self, bt: &Ty, index: u32, loc: LocId) -> Ty {
-        match self.known_receiver(bt, loc) {
+    /// `base.index`; an open type of `base` is reported at `base`, as rustc does.
+    fn tuple_field(&mut self, bt: &Ty, index: u32, (loc, base_loc): (LocId, LocId)) -> Ty {
+        match self.known_receiver(bt, base_loc) {
             None => Ty::Unknown,
             Some(Ty::Tuple(es)) if (index as usize) < es.len() => es[index as usize].clone(),
             Some(other) => {

@@ -1,6 +1,5 @@
 //! After the walk: literals that nothing typed take the types a cast gives them, or Rust's
-//! defaults (`i32`, `f64`); integer literals are checked against their final type's
-//! range; and the types of the walk become concrete `Type`s (`finish`).
+//! defaults (`i32`, `f64`); literals are checked against their final type's range; and the types of the walk become concrete `Type`s (`finish`).
 //!
 //! `finish` reports the first expression, local or call whose type stayed open ("type
 //! annotations needed") and nothing after it: one open type usually leaves many.
@@ -10,6 +9,7 @@ use super::diagnostics;
 use super::unify::{Ty, VarKind, VarState};
 use super::{Infer, Typed};
 use crate::diag::Diagnostic;
+use crate::ir::{ExprKind, Lit};
 use crate::types::{PrimTy, Type};
 
 impl Infer<'_> {
@@ -47,6 +47,11 @@ impl Infer<'_> {
             .into_iter()
             .filter(|(_, _, t)| !matches!(self.resolve(t), Ty::Var(_)))
             .collect();
+        let lits = std::mem::take(&mut self.overflowing_float_lits);
+        self.overflowing_float_lits = lits
+            .into_iter()
+            .filter(|(_, t)| !matches!(self.resolve(t), Ty::Var(_)))
+            .collect();
     }
 
     /// Gives unconstrained literals Rust's default types.
@@ -78,6 +83,26 @@ impl Infer<'_> {
                     v,
                     lo,
                     hi,
+                ));
+            }
+        }
+    }
+
+    /// A float literal fits its type: `1e400` does not fit `f64`, nor `1e39` `f32` (rustc's
+    /// deny-by-default `overflowing_literals`; the literal would become infinity).
+    pub(super) fn check_float_literals(&mut self) {
+        for (id, t) in std::mem::take(&mut self.overflowing_float_lits) {
+            let Some(p) = self.prim_or_skip(&t) else {
+                continue;
+            };
+            let ExprKind::Lit(Lit::Float(v, _)) = &self.ir.expr(id).kind else {
+                continue;
+            };
+            if let Some(text) = v.out_of_range_text(p) {
+                self.diags.push(diagnostics::float_literal_out_of_range(
+                    self.loc(id),
+                    p,
+                    text,
                 ));
             }
         }

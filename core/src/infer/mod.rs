@@ -216,6 +216,9 @@ pub fn infer(
         resolutions: vec![None; ir.exprs.len()],
         deferred: Vec::new(),
         int_lits: Vec::new(),
+        overflowing_float_lits: Vec::new(),
+        open_class_ops: Vec::new(),
+        operand_types_final: false,
         diags: Vec::new(),
         opaque_equalities: Vec::new(),
         ret: Ty::Unknown,
@@ -245,6 +248,13 @@ struct Infer<'a> {
     deferred: Vec<Deferred>,
     /// Every integer literal, its value and its type, for the range check at the end.
     int_lits: Vec<(ExprId, i128, Ty)>,
+    /// The float literals that round to infinity at some width, and their types, for the
+    /// range check at the end.
+    overflowing_float_lits: Vec<(ExprId, Ty)>,
+    /// Operators on class instances whose impl waits for literals' types (`class_op`).
+    open_class_ops: Vec<class_op::OpenClassOp>,
+    /// Set once literals have their types: operator impls are then chosen as they stand.
+    operand_types_final: bool,
     diags: Vec<Diagnostic>,
     /// At macro time: pairs of differently written `PassThru<T>` types that were unified
     /// (by index into `FnIr::opaques`), for rustc to check that they are one type.
@@ -282,8 +292,10 @@ impl Infer<'_> {
             self.forget_untyped_literals();
         }
         self.default_literals();
+        self.choose_open_class_ops();
         self.run_deferred();
         self.check_int_literals();
+        self.check_float_literals();
         self.report_first_type_past_limits();
         if !self.diags.is_empty() {
             return Err(self.diags);

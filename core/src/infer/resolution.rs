@@ -18,6 +18,7 @@
 //! the callees and classes are unknown.
 
 use crate::methods::Builtin;
+use crate::operators::Orderings;
 use crate::types::{ClassKey, Type};
 
 /// What one expression resolves to. `T` is how a generic argument is held: a concrete
@@ -64,19 +65,18 @@ pub struct ClassCall {
 pub enum ClassOp {
     /// `a + b` is `add(a, b)`, `-a` is `neg(a)`, `a += b` is `add_assign(a, b)`.
     Call(ClassCall),
-    /// `a > b` as `lt(b, a)`, when the class defines no `gt`.
-    Swapped(ClassCall),
     /// `a != b` as `!eq(a, b)`, when the class defines no `ne`.
     Negated(ClassCall),
-    /// `a <= b` as `lt(a, b) || eq(a, b)` (`swapped`: `a >= b` as `lt(b, a) || eq(a, b)`),
-    /// when the class defines no `le` / `ge`.
-    OrEq {
+    /// `a > b`, `a <= b`, `a >= b` when the class defines no `gt` / `le` / `ge`: whether
+    /// the generated `partial_cmp(a, b)` (from `lt` and `eq`) is one of `accepts`
+    /// (`crate::operators::Provided::ByPartialCmp`).
+    ByPartialCmp {
         /// The `lt` call.
         lt: ClassCall,
         /// The `eq` call.
         eq: ClassCall,
-        /// `a >= b`: `lt` is called with the operands swapped.
-        swapped: bool,
+        /// The orderings for which the operator is true.
+        accepts: Orderings,
     },
 }
 
@@ -84,8 +84,8 @@ impl ClassOp {
     /// The class functions the operator calls, in the order it calls them.
     pub fn calls(&self) -> Vec<&ClassCall> {
         match self {
-            ClassOp::Call(c) | ClassOp::Swapped(c) | ClassOp::Negated(c) => vec![c],
-            ClassOp::OrEq { lt, eq, .. } => vec![lt, eq],
+            ClassOp::Call(c) | ClassOp::Negated(c) => vec![c],
+            ClassOp::ByPartialCmp { lt, eq, .. } => vec![lt, eq],
         }
     }
 }

@@ -346,18 +346,37 @@ pub enum Lit {
 
 /// A float literal at both widths, each rounded once from the source text: an `f32`
 /// literal rounded through `f64` first can differ from Rust's in the last bit.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FloatLit {
     /// The literal rounded to `f64`.
     pub f64: f64,
     /// The literal rounded to `f32`.
     pub f32: f32,
+    /// The literal as written (`1e400_f64`, without a folded `-`) when it rounds to
+    /// infinity at some width, for rustc's "literal out of range" once its type is known;
+    /// `None` for a literal that fits both widths and for constants (`f64::INFINITY`).
+    pub overflowing_text: Option<String>,
 }
 
 impl FloatLit {
-    /// A literal from its two roundings.
+    /// A value from its two roundings (a constant, or a literal that fits both widths).
     pub fn new(f64: f64, f32: f32) -> FloatLit {
-        FloatLit { f64, f32 }
+        FloatLit {
+            f64,
+            f32,
+            overflowing_text: None,
+        }
+    }
+
+    /// The literal written as `text`, from its two roundings; `text` is kept when a
+    /// rounding is infinite.
+    pub fn written(f64: f64, f32: f32, text: &str) -> FloatLit {
+        let overflows = f64.is_infinite() || f32.is_infinite();
+        FloatLit {
+            f64,
+            f32,
+            overflowing_text: overflows.then(|| text.to_string()),
+        }
     }
 
     /// The negated literal (`-1.5`), negating both roundings exactly.
@@ -365,7 +384,18 @@ impl FloatLit {
         FloatLit {
             f64: -self.f64,
             f32: -self.f32,
+            overflowing_text: self.overflowing_text,
         }
+    }
+
+    /// The literal as written when it does not fit `p` (rounds to infinity), as rustc's
+    /// deny-by-default `overflowing_literals` reports it; `None` when it fits.
+    pub fn out_of_range_text(&self, p: PrimTy) -> Option<&str> {
+        let infinite = match p {
+            PrimTy::F32 => self.f32.is_infinite(),
+            _ => self.f64.is_infinite(),
+        };
+        self.overflowing_text.as_deref().filter(|_| infinite)
     }
 }
 

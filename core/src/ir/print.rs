@@ -546,14 +546,22 @@ impl<'a> Printer<'a> {
             }
             Some(Resolution::ClassOp(op)) => notes.push(match op {
                 ClassOp::Call(c) => format!("calls {}", class_call(c)),
-                ClassOp::Swapped(c) => format!("calls {} swapped", class_call(c)),
                 ClassOp::Negated(c) => format!("calls {} negated", class_call(c)),
-                ClassOp::OrEq { lt, eq, swapped } => format!(
-                    "calls {} or {}{}",
-                    class_call(lt),
-                    class_call(eq),
-                    if *swapped { " swapped" } else { "" }
-                ),
+                ClassOp::ByPartialCmp { lt, eq, accepts } => {
+                    let names = [
+                        (accepts.less, "Less"),
+                        (accepts.equal, "Equal"),
+                        (accepts.greater, "Greater"),
+                    ];
+                    let accepted: Vec<&str> =
+                        names.iter().filter(|(a, _)| *a).map(|(_, n)| *n).collect();
+                    format!(
+                        "calls {} and {} as partial_cmp, true if {}",
+                        class_call(lt),
+                        class_call(eq),
+                        accepted.join(" or ")
+                    )
+                }
             }),
             Some(Resolution::Field(index)) => notes.push(format!("field #{index}")),
             Some(Resolution::Literal(indices)) => {

@@ -159,7 +159,7 @@ impl Lowerer {
                 if let Some(p) = prim.filter(|p| p.is_float()) {
                     match (i.base10_parse::<f64>(), i.base10_parse::<f32>()) {
                         (Ok(v64), Ok(v32)) => {
-                            let v = FloatLit::new(v64, v32);
+                            let v = FloatLit::written(v64, v32, &i.to_string());
                             Lit::Float(if negate { v.negated() } else { v }, Some(p))
                         }
                         (Err(e), _) | (_, Err(e)) => return self.invalid(span, e),
@@ -188,7 +188,7 @@ impl Lowerer {
                 };
                 match (f.base10_parse::<f64>(), f.base10_parse::<f32>()) {
                     (Ok(v64), Ok(v32)) => {
-                        let v = FloatLit::new(v64, v32);
+                        let v = FloatLit::written(v64, v32, &f.to_string());
                         Lit::Float(if negate { v.negated() } else { v }, prim)
                     }
                     (Err(e), _) | (_, Err(e)) => return self.invalid(span, e),
@@ -231,11 +231,34 @@ impl Lowerer {
                 let inner = self.expr(&u.expr);
                 self.push(ExprKind::Unary(UnOp::Not, inner), span)
             }
-            syn::UnOp::Deref(d) => self.invalid(
-                d.span,
-                "dereferencing (`*x`) is not supported in jit code; to use memory a raw pointer points to, view it as a class: `unsafe { unsafe_cast::<T>(ptr) }`",
-            ),
+            syn::UnOp::Deref(d) => {
+                let message = self.deref_message(&u.expr);
+                self.invalid(d.span, message)
+            }
             _ => self.invalid(span, "unsupported unary operator in jit code"),
+        }
+    }
+
+    /// Why `*operand` is refused: jit code has no dereference. `self` by value is a class
+    /// instance, which rustc refuses to dereference (E0614); `self` by reference is one
+    /// rustc dereferences, which jit code uses through its fields and methods instead.
+    fn deref_message(&self, operand: &syn::Expr) -> String {
+        let is_self =
+            matches!(strip_parens(operand), syn::Expr::Path(p) if p.path.is_ident("self"));
+        match self.self_receiver {
+            Some(Receiver::Value) if is_self => {
+                let class = self
+                    .scope
+                    .self_path
+                    .as_ref()
+                    .map(|p| quote::ToTokens::to_token_stream(p).to_string().replace(' ', ""))
+                    .unwrap_or_else(|| "Self".into());
+                format!("type `{class}` cannot be dereferenced")
+            }
+            Some(Receiver::Ref | Receiver::RefMut) if is_self => {
+                "`*self` is not supported in jit code: use the instance through its fields and methods (`self.v *= 2.0`, `self.scale(2.0)`)".into()
+            }
+            _ => "dereferencing (`*x`) is not supported in jit code; to use memory a raw pointer points to, view it as a class: `unsafe { unsafe_cast::<T>(ptr) }`".into(),
         }
     }
 

@@ -162,6 +162,7 @@ fn lower_function(
                     loc,
                 });
                 receiver = Some(kind);
+                cx.self_receiver = Some(kind);
             }
             syn::FnArg::Typed(pt) => {
                 let (name, mutable) = match &*pt.pat {

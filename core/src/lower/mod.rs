@@ -84,6 +84,8 @@ struct Lowerer {
     uses_classes: bool,
     /// How many `unsafe` blocks enclose the expression being lowered.
     unsafe_depth: usize,
+    /// In a method: how it takes `self`.
+    self_receiver: Option<Receiver>,
     objmodes: Vec<ObjModeBlock>,
     macro_paths: Vec<syn::Path>,
     errors: Vec<syn::Error>,

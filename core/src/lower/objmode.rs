@@ -31,7 +31,7 @@ pub fn is_objmode(mac: &syn::Macro) -> bool {
 }
 
 /// The most inputs an `objmode!` block takes (the runtime's `Tuple1`..`Tuple8`).
-const MAX_OBJMODE_INPUTS: usize = 8;
+const MAX_OBJMODE_INPUTS: usize = crate::limits::MAX_CROSSING_TUPLE_LEN;
 
 impl Lowerer {
     /// `objmode!(|a: A, b: B| -> R { rust })`: the inputs are jit locals of these names,

@@ -91,7 +91,52 @@ pub fn lower_type(ty: &syn::Type, scope: &mut TypeScope, pos: TypePos) -> syn::R
     let t = lower_type_unchecked(ty, scope, pos)?;
     crate::limits::check_type_expr(&t)
         .map_err(|limit| syn::Error::new(ty.span(), crate::limits::written_type_message(limit)))?;
+    if pos != TypePos::Other {
+        check_crossing_tuples(ty, pos)?;
+    }
     Ok(t)
+}
+
+/// A type that crosses between Rust and jit code has tuples of at most
+/// `MAX_CROSSING_TUPLE_LEN` elements (the runtime's `Tuple1`..`Tuple8`); the first longer
+/// one is an error at its token.
+fn check_crossing_tuples(ty: &syn::Type, pos: TypePos) -> syn::Result<()> {
+    use crate::limits::MAX_CROSSING_TUPLE_LEN;
+    let Some(tuple) = tuple_past(ty, MAX_CROSSING_TUPLE_LEN) else {
+        return Ok(());
+    };
+    let place = match pos {
+        TypePos::Field => "a `#[jitclass]` field's type",
+        _ => "a jit fn's signature",
+    };
+    Err(syn::Error::new(
+        tuple.span(),
+        format!(
+            "a tuple in {place} has at most {MAX_CROSSING_TUPLE_LEN} elements; this one has {}\nnote: tuples crossing between Rust and jit code have up to {MAX_CROSSING_TUPLE_LEN} elements (a nested tuple counts as one); nest them, or pass a class instance",
+            tuple.elems.len()
+        ),
+    ))
+}
+
+/// The first tuple in `ty` with more than `max` elements.
+fn tuple_past(ty: &syn::Type, max: usize) -> Option<&syn::TypeTuple> {
+    match ty {
+        syn::Type::Tuple(t) if t.elems.len() > max => Some(t),
+        syn::Type::Tuple(t) => t.elems.iter().find_map(|e| tuple_past(e, max)),
+        syn::Type::Paren(p) => tuple_past(&p.elem, max),
+        syn::Type::Group(g) => tuple_past(&g.elem, max),
+        syn::Type::Reference(r) => tuple_past(&r.elem, max),
+        syn::Type::Slice(s) => tuple_past(&s.elem, max),
+        syn::Type::Ptr(p) => tuple_past(&p.elem, max),
+        syn::Type::Path(p) => p.path.segments.iter().find_map(|s| match &s.arguments {
+            syn::PathArguments::AngleBracketed(a) => a.args.iter().find_map(|a| match a {
+                syn::GenericArgument::Type(t) => tuple_past(t, max),
+                _ => None,
+            }),
+            _ => None,
+        }),
+        _ => None,
+    }
 }
 
 fn lower_type_unchecked(

@@ -78,15 +78,28 @@ fn repr_type(t: &jitclass_core::ir::TypeExpr) -> TokenStream {
             }
         }
         TypeExpr::Ref { .. } => quote!(*mut ()),
-        TypeExpr::FnPtr { params, ret } => {
-            let params = params.iter().map(repr_type);
-            let ret = repr_type(ret);
-            quote!(extern "C" fn(#(#params),*) -> #ret)
+        // A function pointer's repr is an `Option` of it (all-zero is `None`).
+        TypeExpr::FnPtr { .. } => {
+            let f = c_type(t);
+            quote!(::core::option::Option<#f>)
         }
         // `lower_class` allows no others in fields.
         TypeExpr::Slice { .. } | TypeExpr::Generic(_) | TypeExpr::Concrete(_) | TypeExpr::Infer => {
             quote!(())
         }
+    }
+}
+
+/// A C scalar type (a function pointer's parameter or result) as Rust spells it: itself,
+/// not its repr.
+fn c_type(t: &jitclass_core::ir::TypeExpr) -> TokenStream {
+    match t {
+        jitclass_core::ir::TypeExpr::FnPtr { params, ret } => {
+            let params = params.iter().map(c_type);
+            let ret = c_type(ret);
+            quote!(extern "C" fn(#(#params),*) -> #ret)
+        }
+        other => repr_type(other),
     }
 }
 

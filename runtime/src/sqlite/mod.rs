@@ -46,7 +46,7 @@ pub(crate) mod errors;
 
 use crate::class::JitClass;
 use crate::compiler::sqlite::{AggregateParts, compile_aggregate, compile_scalar};
-use crate::shapes::{Finalize, Function, Inverse, New, Step, Value};
+use crate::shapes::{Finalize, Function, Inverse, New, SameArgs, Step, Value};
 use crate::{Dispatcher, Error};
 use rusqlite::ffi;
 use std::ffi::{CString, c_int};
@@ -252,7 +252,7 @@ pub fn register_window<A>(
 where
     A: JitClass + New + Step + Finalize + Value + Inverse,
     <A as Step>::Args: SqlArgs,
-    <A as Inverse>::Args: SqlArgs,
+    <A as Inverse>::Args: SqlArgs + SameArgs<<A as Step>::Args>,
     <A as Finalize>::Output: SqlResult,
     <A as Value>::Output: SqlResult,
 {

@@ -315,3 +315,60 @@ fn a_missing_symbol_is_an_error_naming_it() {
     let msg = panic.downcast_ref::<String>().unwrap();
     assert!(msg.contains("jitclass_test_no_such_symbol"), "{msg}");
 }
+
+/// A class with a function-pointer field, for viewing zeroed memory as one.
+#[jitclass::jitclass]
+pub struct FnHolder {
+    f: extern "C" fn(f64) -> f64,
+    maybe: Option<extern "C" fn(f64) -> f64>,
+}
+
+#[jitclass::jitclass]
+impl FnHolder {
+    pub fn new(f: extern "C" fn(f64) -> f64) -> FnHolder {
+        FnHolder { f, maybe: None }
+    }
+}
+
+#[jit]
+fn held_fn(buf: *mut u8) -> extern "C" fn(f64) -> f64 {
+    unsafe { jitclass::unsafe_cast::<FnHolder>(buf) }.f
+}
+
+/// Rust has no null function pointer: one that unsafe jit code reads from zeroed memory
+/// is a panic where it would reach Rust, from jit code and from the field's getter alike.
+#[test]
+fn fixed_a_null_function_pointer_never_reaches_rust() {
+    let _memory = crate::memory_test();
+    let h = FnHolder::new(foo);
+    assert_eq!(((h.f())(1.0), h.maybe().is_none()), (foo(1.0), true));
+    h.set_maybe(Some(foo2));
+    assert_eq!(h.maybe().map(|f| f(1.0)), Some(foo2(1.0)));
+    drop(h);
+    let mut buf = Box::new(std::mem::MaybeUninit::<jitclass::Payload<FnHolder>>::zeroed());
+    let ptr: *mut u8 = buf.as_mut_ptr().cast();
+    let message = |r: std::thread::Result<()>| {
+        let payload = r.unwrap_err();
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+    };
+    let from_jit = std::panic::catch_unwind(|| {
+        held_fn(ptr);
+    });
+    // SAFETY: `buf` is aligned and large enough for the payload, and outlives the view.
+    let view = unsafe { jitclass::unsafe_cast::<FnHolder>(ptr) };
+    assert!(view.maybe().is_none());
+    let from_getter = std::panic::catch_unwind(|| {
+        view.f();
+    });
+    let expected = Some("jit code made a null function pointer".to_string());
+    assert_eq!(
+        (message(from_jit), message(from_getter)),
+        (expected.clone(), expected)
+    );
+    drop(view);
+    drop(buf);
+    crate::assert_no_leaks();
+}

@@ -94,6 +94,8 @@ fn types_as_deep_and_as_large_as_allowed() {
     // 64 levels deep.
     assert_eq!(innermost(nested_64(7)), 7);
     assert_eq!(identity(nested_64(9)), nested_64(9));
+    assert_eq!(innermost_option(option_nested_64(7)), 7);
+    assert_eq!(identity(option_nested_64(9)), option_nested_64(9));
     // 1,023 parts (512 bytes).
     assert_eq!(identity(p9(3)), p9(3));
 }

@@ -608,3 +608,62 @@ fn ok_operators_index_properties_on_temporaries() {
     assert_eq!(temporaries(3), 22 + 4 + 5 + 109 + 100 + 100 + 2);
     assert!(balanced_since(&before));
 }
+
+/// A `lt` that is not a strict order (`<=`), and an `eq` that panics above 100: what
+/// `>`, `<=` and `>=` mean is Rust's default `gt`, `le`, `ge` through the generated
+/// `partial_cmp` (`lt(a, b)`, then `lt(b, a)`, then `eq(a, b)`, each only if needed).
+#[jitclass]
+pub struct Loose {
+    x: f64,
+}
+
+#[jitclass]
+impl Loose {
+    pub fn new(x: f64) -> Loose {
+        Loose { x }
+    }
+}
+
+#[jitclass]
+impl PartialEq for Loose {
+    fn eq(&self, other: &Loose) -> bool {
+        if self.x > 100.0 {
+            panic!("eq of {}", self.x);
+        }
+        self.x == other.x
+    }
+}
+
+#[jitclass]
+impl PartialOrd for Loose {
+    fn lt(&self, other: &Loose) -> bool {
+        self.x <= other.x
+    }
+}
+
+#[jit]
+fn loose_compare(a: Loose, b: Loose) -> (bool, bool, bool, bool) {
+    (a < b, a > b, a <= b, a >= b)
+}
+
+#[test]
+fn fixed_provided_comparisons_are_rusts_defaults() {
+    let _memory = crate::memory_test();
+    for (a, b) in [
+        (1.0, 1.0),
+        (1.0, 2.0),
+        (2.0, 1.0),
+        (f64::NAN, 1.0),
+        (200.0, 300.0),
+    ] {
+        let (ra, rb) = (Loose::new(a), Loose::new(b));
+        let rust = (ra < rb, ra > rb, ra <= rb, ra >= rb);
+        assert_eq!(loose_compare(ra, rb), rust, "({a}, {b})");
+    }
+    // Neither `lt` holds, so both reach `eq`, which panics, in jit code as in Rust.
+    let (a, b) = (Loose::new(f64::NAN), Loose::new(200.0));
+    let rust = std::panic::catch_unwind(|| Loose::new(200.0) >= Loose::new(f64::NAN));
+    let jit = std::panic::catch_unwind(|| loose_compare(b, a));
+    assert!(rust.is_err() && jit.is_err());
+    crate::assert_no_leaks();
+}

@@ -20,6 +20,10 @@ use inkwell::values::PointerValue;
 use jitclass_core::ClassKey;
 use jitclass_core::infer::{ClassCall, ClassOp, Resolution};
 use jitclass_core::ir::{ExprId, ExprKind, Intrinsic, LocId};
+use jitclass_core::operators::Orderings;
+
+/// A class function to call, with its generic arguments.
+type MethodCallee<'a> = (&'static Dispatcher, &'a [Type]);
 
 /// The dispatcher of the class function inference chose.
 fn class_function(call: &ClassCall) -> CgResult<&'static Dispatcher> {
@@ -126,29 +130,60 @@ impl FnCx<'_> {
             return Ok(None);
         };
         let values: Vec<Val> = ops.iter().map(|(v, _)| *v).collect();
-        let swapped: Vec<Val> = values.iter().rev().copied().collect();
         // Operator methods take no generic arguments.
         let method = |call: &ClassCall| class_function(call).map(|f| (f, &[][..]));
         let result = match op {
             ClassOp::Call(call) => self.call_values(id, method(call)?, &values)?,
-            ClassOp::Swapped(call) => self.call_values(id, method(call)?, &swapped)?,
             ClassOp::Negated(call) => {
                 let r = self.call_values(id, method(call)?, &values)?;
                 self.b().build_not(r.into_int_value(), "ne")?.into()
             }
-            ClassOp::OrEq { lt, eq, swapped: s } => {
-                let order = if *s { &swapped } else { &values };
-                let less = self.call_values(id, method(lt)?, order)?;
-                let equal = self.call_values(id, method(eq)?, &values)?;
-                self.b()
-                    .build_or(less.into_int_value(), equal.into_int_value(), "le")?
-                    .into()
+            ClassOp::ByPartialCmp { lt, eq, accepts } => {
+                self.by_partial_cmp(id, (method(lt)?, method(eq)?), *accepts, &values)?
             }
         };
         for (_, held) in ops {
             self.release(held)?;
         }
         Ok(Some(result))
+    }
+
+    /// `a > b`, `a <= b`, `a >= b` as Rust's default methods compute them: whether the
+    /// generated `partial_cmp(a, b)` is one of `accepts`. It is `Less` if `lt(a, b)`, else
+    /// `Greater` if `lt(b, a)`, else `Equal` if `eq(a, b)` (else none); each call only if
+    /// the ones before it were false, as in the generated method.
+    fn by_partial_cmp(
+        &mut self,
+        id: ExprId,
+        (lt, eq): (MethodCallee<'_>, MethodCallee<'_>),
+        accepts: Orderings,
+        values: &[Val],
+    ) -> CgResult<Val> {
+        let bool_t = self.ctx.bool_type();
+        let swapped: Vec<Val> = values.iter().rev().copied().collect();
+        let merge = self.block("cmp.merge");
+        let mut incoming = Vec::new();
+        for (args, decided) in [(values, accepts.less), (&swapped[..], accepts.greater)] {
+            let less = self.call_values(id, lt, args)?.into_int_value();
+            let next = self.block("cmp.next");
+            incoming.push((bool_t.const_int(u64::from(decided), false), self.current()));
+            self.b().build_conditional_branch(less, merge, next)?;
+            self.b().position_at_end(next);
+        }
+        let equal = self.call_values(id, eq, values)?.into_int_value();
+        let last = if accepts.equal {
+            equal
+        } else {
+            bool_t.const_zero()
+        };
+        incoming.push((last, self.current()));
+        self.b().build_unconditional_branch(merge)?;
+        self.b().position_at_end(merge);
+        let phi = self.b().build_phi(bool_t, "cmp")?;
+        for (v, from) in &incoming {
+            phi.add_incoming(&[(v, *from)]);
+        }
+        Ok(phi.as_basic_value())
     }
 
     /// `v[i]` on a class instance: the address `index` / `index_mut` returns, and the

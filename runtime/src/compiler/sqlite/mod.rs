@@ -117,10 +117,12 @@ pub(crate) fn compile_aggregate(parts: &AggregateParts) -> Result<Callbacks, Err
         let mut results = vec![finalize];
         if let Some((value, inverse)) = window {
             results.push(value);
+            // `register_window`'s bounds (`shapes::SameArgs`) make this hold at build time.
             if mcx.instances[inverse].typed.params[1..] != args[..] {
-                return Err(unsupported(
+                return Err(Error::new(
+                    ErrorKind::Type,
                     &parts.sql_name,
-                    "`inverse` must take the arguments of `step`".into(),
+                    "`inverse` must take the arguments of `step`",
                 ));
             }
         }
