@@ -12,7 +12,7 @@ use super::unify::{Ty, VarKind};
 use super::{CalleeSig, Infer, Resolution};
 use crate::diag::Diagnostic;
 use crate::ir::{ClassRefId, ExprId, ExprKind, Intrinsic, LocId, Receiver, RefId, TypeExpr};
-use crate::methods;
+use crate::methods::{self, Builtin};
 use crate::types::PrimTy;
 
 impl Infer<'_> {
@@ -195,6 +195,13 @@ impl Infer<'_> {
         let rt = self.expr(receiver);
         let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
         let recv = match self.resolve(&rt) {
+            // Every number is `Clone`: rustc takes `1.5.clone()` as it is.
+            Ty::Var(v)
+                if self.var_kind(v) != VarKind::General && is_builtin_clone(method, args) =>
+            {
+                self.record_resolution(id, Resolution::Builtin(Builtin::Clone));
+                return rt;
+            }
             Ty::Var(v) if self.var_kind(v) != VarKind::General => {
                 let int = self.var_kind(v) == VarKind::Int;
                 self.diags
@@ -206,7 +213,9 @@ impl Infer<'_> {
                 Some(t) => t,
             },
         };
-        if let Ty::Class(key) = &recv {
+        if let Ty::Class(key) = &recv
+            && (!is_builtin_clone(method, args) || self.class_has_function(key, method))
+        {
             let Some(f) = self.lookup_method(key, method, loc) else {
                 return Ty::Unknown;
             };
@@ -224,7 +233,9 @@ impl Infer<'_> {
             all_types.extend(arg_types);
             return self.call_target(id, f, &all_args, &all_types);
         }
-        if let Ty::PassThru(key) = &recv {
+        if let Ty::PassThru(key) = &recv
+            && !is_builtin_clone(method, args)
+        {
             self.diags.push(diagnostics::passthru_misuse(
                 loc,
                 &format!("method named `{method}`"),
@@ -329,4 +340,10 @@ impl Infer<'_> {
         }
         self.ty_of_expr_type(output, loc)
     }
+}
+
+/// `x.clone()`: Rust's `Clone`, which every jit type but `&mut` slices implements; a
+/// class's own `fn clone(&self)` takes precedence, as an inherent method does in Rust.
+fn is_builtin_clone(method: &str, args: &[ExprId]) -> bool {
+    method == "clone" && args.is_empty()
 }

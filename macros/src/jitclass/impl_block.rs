@@ -4,8 +4,9 @@
 //! the `sql` shape markers. An impl of an operator trait keeps its header and associated
 //! types (`operator.rs`); one of `Index`/`IndexMut` becomes value methods (`index.rs`).
 //!
-//! The glue method of a `&mut self` method takes `&self`: the handle is a shared
-//! reference. A function whose rules fail is emitted with its signature and a panicking
+//! The glue method takes the receiver as written (`&mut self` too, so that Rust code and
+//! jit code alike need a `mut` binding to call it), except a `#[setter]`'s, which takes
+//! `&self` as the fields' setters do. A function whose rules fail is emitted with its signature and a panicking
 //! body; a function that is not a method of the trait leaves the whole impl out.
 
 use super::index;
@@ -201,7 +202,7 @@ pub(super) fn emit_method(
     kind: FnKind,
 ) -> (TokenStream, TokenStream) {
     let (self_path, class_ident) = (block.self_path, block.class_ident);
-    let kind = kind_tokens(kind);
+    let kind_path = kind_tokens(kind);
     let fname = &f.sig.ident;
     let (qualified, registered, unique) = match operator {
         Some(op) => (
@@ -223,8 +224,8 @@ pub(super) fn emit_method(
     let (mut sig, arg_names) = glue_signature(&f.sig, Some(l));
     let mut call_args: Vec<TokenStream> = Vec::new();
     if let Some(syn::FnArg::Receiver(r)) = sig.inputs.first_mut() {
-        if operator.is_none() {
-            // The handle is a shared reference: `&mut self` methods take `&self` in Rust.
+        if kind == FnKind::Setter {
+            // A setter is a Cell-like accessor of the shared instance, as a field's is.
             unmut_receiver(r);
         }
         call_args.push(if r.reference.is_some() {
@@ -261,7 +262,7 @@ pub(super) fn emit_method(
             class: <#self_path as ::jitclass::JitClass>::class_info,
             name: #name_str,
             dispatcher: &#dispatcher,
-            kind: #kind,
+            kind: #kind_path,
         };
     };
     (method, items)
@@ -309,7 +310,7 @@ fn shape_marker(f: &syn::ImplItemFn, self_path: &syn::Path) -> Option<TokenStrea
     })
 }
 
-/// `&mut self` -> `&self`.
+/// `&mut self` -> `&self` (a `#[setter]`'s glue).
 fn unmut_receiver(r: &mut syn::Receiver) {
     r.mutability = None;
     if let syn::Type::Reference(tr) = &mut *r.ty {
@@ -339,6 +340,7 @@ fn failed_method(f: &syn::ImplItemFn, in_trait: bool) -> TokenStream {
     let (mut sig, _) = glue_signature(&f.sig, None);
     if let Some(syn::FnArg::Receiver(r)) = sig.inputs.first_mut()
         && !in_trait
+        && f.attrs.iter().any(|a| a.path().is_ident("setter"))
     {
         unmut_receiver(r);
     }

@@ -118,7 +118,7 @@ fn ok_nested_managed_fields() {
     let _memory = crate::memory_test();
     let before = jitclass::stats();
     {
-        let n = Nest::new(10);
+        let mut n = Nest::new(10);
         assert_eq!(n.check(), 10 + 11 + 7 + 1000 + 12 + 50);
         assert_eq!(n.b().1.map(|c| c.get()), None);
         assert_eq!(n.c().unwrap().unwrap().get(), 12);

@@ -114,7 +114,7 @@ fn ok_threads_on_separate_instances() {
                 b.wait();
                 let mut acc = 0;
                 for round in 0..50 {
-                    let head = TNode::new(t, None);
+                    let mut head = TNode::new(t, None);
                     for i in 0..200 {
                         head.push(i + round);
                     }
@@ -247,7 +247,7 @@ fn ok_fresh_class_from_threads_and_panics_on_temporaries() {
             let b = barrier.clone();
             std::thread::spawn(move || {
                 b.wait();
-                let f = Fresh::new(0);
+                let mut f = Fresh::new(0);
                 let r = f.chain(100);
                 let s = fresh_ops(10);
                 (r, s)

@@ -223,7 +223,7 @@ fn pipeline(ops: (Op, Op, Op), x: f64) -> f64 {
 fn class_fields_hold_functions() {
     let _memory = crate::memory_test();
     {
-        let op = Op::new(foo);
+        let mut op = Op::new(foo);
         assert_eq!(op.run(1.0), 4.0);
         assert_eq!((op.f())(1.0), 2.0);
         op.set_f(rust_double);

@@ -279,7 +279,7 @@ fn read_fresh(i: usize) -> f64 {
 #[test]
 fn index_and_index_mut_in_jit_code() {
     let _memory = crate::memory_test();
-    let v = V3::new(1.0, 2.0, 3.0);
+    let mut v = V3::new(1.0, 2.0, 3.0);
     assert_eq!(sum_and_scale(v.clone(), 10.0), 13.0);
     assert_eq!((v.x(), v.y(), v.z()), (10.0, 20.0, -1.0));
     assert_eq!(v.visits().0, 4);
@@ -462,7 +462,7 @@ fn compound_assignment_picks_the_impl_by_the_right_operand() {
             mixed_updates_rust(rust, other, k)
         );
         let mut held = plain::Scaler { v: rust, k };
-        let s = Scaler::new(S2::new(x, y), k);
+        let mut s = Scaler::new(S2::new(x, y), k);
         assert_eq!(s.apply(S2::new(2.0, 3.0)), held.apply(other_of(2.0, 3.0)));
         assert_eq!((s.v().x(), s.v().y()), (held.v.x, held.v.y));
     }

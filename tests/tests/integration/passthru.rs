@@ -103,7 +103,7 @@ fn identity_survives_fields_options_and_branches() {
     assert_eq!(same(a.clone(), b.clone()), (false, true));
     let back = through_a_class(a.clone(), b.clone()).expect("the spare");
     assert!(PassThru::ptr_eq(&back, &a));
-    let h = Holder::new(a.clone());
+    let mut h = Holder::new(a.clone());
     let old = h.swap(b.clone());
     assert!(PassThru::ptr_eq(&old, &a));
     assert!(PassThru::ptr_eq(&h.held(), &b));

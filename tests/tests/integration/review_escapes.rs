@@ -221,9 +221,9 @@ fn review_every_other_route_is_refused() {
     let at = memory.ptr();
     let b = Box2::new();
     let cases: Vec<Case> = vec![
-        ("setter", Box::new(|| b.via_setter(at))),
-        ("operator", Box::new(|| b.via_operator(at))),
-        ("nested", Box::new(|| b.via_nested(at))),
+        ("setter", Box::new(|| b.clone().via_setter(at))),
+        ("operator", Box::new(|| b.clone().via_operator(at))),
+        ("nested", Box::new(|| b.clone().via_nested(at))),
         (
             "local tuple",
             Box::new(|| {
@@ -236,8 +236,8 @@ fn review_every_other_route_is_refused() {
                 Box2::via_shorthand(at);
             }),
         ),
-        ("method result", Box::new(|| b.via_add_assign(at))),
-        ("index_mut", Box::new(|| b.via_index(at))),
+        ("method result", Box::new(|| b.clone().via_add_assign(at))),
+        ("index_mut", Box::new(|| b.clone().via_index(at))),
         (
             "generic",
             Box::new(|| {
