@@ -11,6 +11,7 @@ mod jit;
 mod jitclass;
 mod lowering;
 mod objmode;
+mod shadow;
 mod stack;
 
 use proc_macro::TokenStream;

@@ -6,7 +6,6 @@ use jitclass_core::lower::is_objmode;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::visit::Visit;
-use syn::visit_mut::VisitMut;
 
 /// The paths of the `objmode!` calls in `block`, as written: the failed expansion
 /// names them (`path!(@check)`) so that their imports count as used.
@@ -24,40 +23,9 @@ pub(crate) fn paths_in(block: &syn::Block) -> Vec<syn::Path> {
     paths.0
 }
 
-/// `block` with each `objmode!` call replaced by a value of its output type that reads
-/// its inputs: the copy rustc type-checks for the jit code around the blocks, while the
-/// blocks themselves are checked once, in their `extern "C"` functions.
-pub(crate) fn shadow_block(block: &syn::Block) -> syn::Block {
-    struct StandIns;
-    impl VisitMut for StandIns {
-        fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
-            if let syn::Expr::Macro(m) = expr
-                && let Some(stand_in) = stand_in(&m.mac)
-            {
-                *expr = stand_in;
-                return;
-            }
-            syn::visit_mut::visit_expr_mut(self, expr);
-        }
-
-        fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
-            if let syn::Stmt::Macro(m) = stmt
-                && let Some(stand_in) = stand_in(&m.mac)
-            {
-                *stmt = syn::Stmt::Expr(stand_in, m.semi_token);
-                return;
-            }
-            syn::visit_mut::visit_stmt_mut(self, stmt);
-        }
-    }
-    let mut block = block.clone();
-    StandIns.visit_block_mut(&mut block);
-    block
-}
-
 /// `objmode_stand_in::<R, _>((&a, &b))` for `objmode!(|a: A, b: B| -> R { .. })`;
 /// `None` for other macros and for malformed blocks (the lowering reports those).
-fn stand_in(mac: &syn::Macro) -> Option<syn::Expr> {
+pub(crate) fn stand_in(mac: &syn::Macro) -> Option<syn::Expr> {
     if !is_objmode(mac) {
         return None;
     }

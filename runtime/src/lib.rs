@@ -336,6 +336,8 @@ mod panic;
 mod passthru;
 mod placement;
 #[doc(hidden)]
+pub mod shadow;
+#[doc(hidden)]
 pub mod shapes;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
@@ -489,6 +491,7 @@ pub mod __private {
     };
     pub use crate::panic::raise_pending_panic;
     pub use crate::passthru::jit_type_of as passthru_type;
+    pub use crate::shadow;
     pub use crate::shapes as sql;
     pub use jitclass_core::infer::FnKind;
     pub use linkme;

@@ -243,6 +243,11 @@ impl Infer<'_> {
             ));
             return Ty::Unknown;
         }
+        if is_builtin_clone(method, args) && !matches!(recv, Ty::Slice(_, true) | Ty::Ref(_, true)) {
+            // Whatever the parts not known yet turn out to be (`(x, None).clone()`).
+            self.record_resolution(id, Resolution::Builtin(Builtin::Clone));
+            return rt;
+        }
         let concrete = match self.concrete(&recv) {
             Some(t) => t,
             None => return Ty::Unknown,

@@ -1,8 +1,9 @@
 //! A function's `FnInfo`, from which its dispatcher compiles it: the IR, the source
 //! location of every `LocId`, the callees, classes and opaque types it names (each a
 //! getter rustc resolves at the token), its `objmode!` blocks, and the never-called
-//! `check` fn in which rustc checks `Class::f` paths, struct literals against the
-//! class's handle, `PassThru` equalities and intrinsics' type arguments.
+//! `check` fn in which rustc checks, for a generic fn (which has no shadow), `Class::f`
+//! paths, struct literals against the class's handle, `PassThru` equalities and
+//! intrinsics' type arguments.
 
 use super::pin_type;
 use jitclass_core::lower::Lowered;
@@ -105,13 +106,20 @@ pub(crate) fn fn_info(
             };
         }
     });
-    let mut checked = quote! {
-        #(#checks)*
-        #(#literals)*
-        #(#macros)*
-        #(#same_types)*
+    // A non-generic body has a shadow (`crate::shadow`), in which rustc checks all of
+    // these, once; a generic one only the checks here.
+    let generic = generics.type_params().next().is_some();
+    let mut checked = if generic {
+        quote! {
+            #(#checks)*
+            #(#literals)*
+            #(#macros)*
+            #(#same_types)*
+        }
+    } else {
+        quote! { #(#macros)* }
     };
-    if generics.type_params().next().is_some() {
+    if generic {
         // Checks may name the function's generic parameters (`sizeof::<T>`): rustc checks
         // them in a generic fn with the glue's bounds.
         let (params, _, where_clause) = generics.split_for_impl();

@@ -114,6 +114,8 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
     let cfgs = cfgs_of(&item.attrs);
     let attrs = &item.attrs;
     let payload = format_ident!("__JitclassPayload_{}", name);
+    // The user's `struct`, so that rustc's notes pointing at the class show `pub struct V`.
+    let struct_token = &item.struct_token;
     let fields: Vec<(&syn::Field, syn::Type)> = item
         .fields
         .iter()
@@ -186,6 +188,11 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
             }
         }
     });
+    let shadow_fields: Vec<(&syn::Ident, &syn::Type)> = fields
+        .iter()
+        .map(|(f, ty)| (f.ident.as_ref().expect("named"), ty))
+        .collect();
+    let shadow = crate::shadow::class_items(name, &cfgs, &shadow_fields);
     let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
     let classes = class_getters(&l.class_paths);
     let opaques = opaque_getters(&l.opaque_types);
@@ -212,12 +219,14 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
 
         #(#attrs)*
         #[repr(transparent)]
-        #vis struct #name {
+        #vis #struct_token #name {
             // Public (and hidden) so that struct literals in jit code anywhere can name it.
             #[doc(hidden)]
             pub __jitclass: ::jitclass::Handle<#name>,
             #(#marker_fields,)*
         }
+
+        #shadow
 
         #(#cfgs)*
         // SAFETY: the payload is the `#[repr(C)]` struct of the fields' reprs in order,

@@ -15,6 +15,7 @@ use super::property::{self, is_property_attr};
 use crate::ctxt::Ctxt;
 use crate::glue::{failed_fn, fn_info, glue_signature};
 use crate::lowering::lower_and_check;
+use crate::shadow::{Hosted, View};
 use jitclass_core::infer::FnKind;
 use jitclass_core::lower::{Lowered, MethodContext, lower_method};
 use proc_macro2::TokenStream;
@@ -57,6 +58,9 @@ struct Expanded {
     /// A function is not a method of the trait: emitting the impl would only add rustc's
     /// follow-up errors about it.
     omit_impl: bool,
+    /// The functions that lowered and passed their checks, whose shadows the block's view
+    /// hosts (`crate::shadow::View`).
+    hosted: Vec<(syn::ImplItemFn, Lowered)>,
 }
 
 pub(super) fn expand(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
@@ -104,6 +108,12 @@ pub(super) fn expand(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
     if out.omit_impl {
         return TokenStream::new();
     }
+    let hosted: Vec<Hosted<'_>> = out
+        .hosted
+        .iter()
+        .map(|(f, lowered)| Hosted { f, lowered })
+        .collect();
+    out.beside.push(View::new(&self_path, &hosted).emit(&self_path));
     if block.is_index() {
         return index::emit_impl(&item, &out.value_methods, &out.beside);
     }
@@ -163,6 +173,9 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
         out.methods.push(failed_method(f, in_trait));
         return;
     };
+    // Whether or not the body compiles, the property is a member of the class for the
+    // shadows of jit code that uses it (which then get no follow-up errors).
+    out.beside.push(property::member(f, kind, block.self_path));
     if let Some(op) = &block.operator
         && !op.check_method(cx, &f.sig.ident)
     {
@@ -190,6 +203,7 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
     if block.operator.is_none() {
         out.beside.extend(shape_marker(f, block.self_path));
     }
+    out.hosted.push((f.clone(), l));
 }
 
 /// The glue method on the handle, and the dispatcher and registry entry beside the impl.

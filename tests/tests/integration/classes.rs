@@ -45,20 +45,20 @@ impl Node {
 
     pub fn len(&self) -> i64 {
         let mut n = 1;
-        let mut cur = self.next;
+        let mut cur = self.next.clone();
         while let Some(node) = cur {
             n += 1;
-            cur = node.next;
+            cur = node.next.clone();
         }
         n
     }
 
     pub fn sum(&self) -> i64 {
         let mut total = self.value;
-        let mut cur = self.next;
+        let mut cur = self.next.clone();
         while let Some(node) = cur {
             total += node.value;
-            cur = node.next;
+            cur = node.next.clone();
         }
         total
     }

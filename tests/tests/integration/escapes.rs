@@ -259,12 +259,12 @@ impl Holder {
     /// The same sinks with managed instances, and `None`s in unmanaged company.
     pub fn put_managed(&mut self, at: *mut u8, fresh: Item) -> Holder {
         let lent = unsafe { unsafe_cast::<Item>(at) };
-        self.item = fresh;
-        self.maybe = Some(fresh);
-        self.pair.1 = Some(fresh);
+        self.item = fresh.clone();
+        self.maybe = Some(fresh.clone());
+        self.pair.1 = Some(fresh.clone());
         self.pair = (lent.v, None);
         Holder {
-            item: fresh,
+            item: fresh.clone(),
             maybe: None,
             pair: (lent.v, Some(fresh)),
         }

@@ -253,7 +253,7 @@ impl Holder {
     }
 
     pub fn value(&self) -> i64 {
-        match self.leaf {
+        match self.leaf.clone() {
             Some(l) => l.value + self.n,
             None => -1,
         }

@@ -69,7 +69,7 @@ impl Box2 {
 
     #[getter]
     pub fn held(&self) -> i64 {
-        match self.slot {
+        match self.slot.clone() {
             Some(b) => b.v,
             None => -1,
         }
@@ -343,7 +343,7 @@ impl SelfKeeper {
     }
 
     pub fn value(&self) -> f64 {
-        let mut c = self.child;
+        let mut c = self.child.clone();
         if self.mode == 4 {
             c.back = Some(self);
         }
@@ -351,7 +351,7 @@ impl SelfKeeper {
     }
 
     pub fn finalize(&self) -> f64 {
-        let mut c = self.child;
+        let mut c = self.child.clone();
         if self.mode == 5 {
             c.back = Some(self);
         }

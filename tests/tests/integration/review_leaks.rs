@@ -58,8 +58,8 @@ impl Tree {
 
     /// A panic inside an `objmode!` block with instance inputs.
     pub fn objmode_panic(&self, fail: bool) -> i64 {
-        let l = self.left;
-        let r = self.right;
+        let l = self.left.clone();
+        let r = self.right.clone();
         objmode!(|l: Leaf, r: Option<Leaf>, fail: bool| -> i64 {
             if fail {
                 panic!("block failed");
