@@ -13,8 +13,8 @@
 
 use crate::ctxt::Ctxt;
 use crate::glue::{cfgs_of, dispatcher_items, failed_fn, fn_info, glue_signature};
-use crate::shadow::fn_shadow;
 use crate::lowering::lower_and_check;
+use crate::shadow::fn_shadow;
 use jitclass_core::lower::{Lowered, lower_fn};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};

@@ -5,6 +5,7 @@ use crate::glue::pin_type;
 use jitclass_core::lower::is_objmode;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::visit::Visit;
 
 /// The paths of the `objmode!` calls in `block`, as written: the failed expansion
@@ -23,8 +24,11 @@ pub(crate) fn paths_in(block: &syn::Block) -> Vec<syn::Path> {
     paths.0
 }
 
-/// `objmode_stand_in::<R, _>((&a, &b))` for `objmode!(|a: A, b: B| -> R { .. })`;
-/// `None` for other macros and for malformed blocks (the lowering reports those).
+/// `{ let _: &A = &a; let _: &B = &b; objmode_stand_in::<R, _>((&a, &b)) }` for
+/// `objmode!(|a: A, b: B| -> R { .. })`: a value of the output type that reads the inputs
+/// and checks each against its declared type (rustc's mismatch at the input's name,
+/// "expected due to this" at its type); `None` for other macros and for malformed blocks
+/// (the lowering reports those).
 pub(crate) fn stand_in(mac: &syn::Macro) -> Option<syn::Expr> {
     if !is_objmode(mac) {
         return None;
@@ -33,15 +37,30 @@ pub(crate) fn stand_in(mac: &syn::Macro) -> Option<syn::Expr> {
     let syn::ReturnType::Type(_, output) = &closure.output else {
         return None;
     };
-    let names = closure.inputs.iter().filter_map(|input| match input {
-        syn::Pat::Type(pt) => match &*pt.pat {
-            syn::Pat::Ident(pi) => Some(&pi.ident),
+    let inputs: Vec<(&syn::Ident, &syn::Type)> = closure
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            syn::Pat::Type(pt) => match &*pt.pat {
+                syn::Pat::Ident(pi) => Some((&pi.ident, &*pt.ty)),
+                _ => None,
+            },
             _ => None,
-        },
-        _ => None,
+        })
+        .collect();
+    let checks = inputs.iter().map(|(name, ty)| {
+        let (ty_ref, name_ref) = (
+            quote_spanned!(ty.span()=> &),
+            quote_spanned!(name.span()=> &),
+        );
+        quote! { let _: #ty_ref #ty = #name_ref #name; }
     });
+    let names = inputs.iter().map(|(name, _)| name);
     Some(syn::parse_quote! {
-        ::jitclass::__private::objmode_stand_in::<#output, _>((#(&#names,)*))
+        {
+            #(#checks)*
+            ::jitclass::__private::objmode_stand_in::<#output, _>((#(&#names,)*))
+        }
     })
 }
 

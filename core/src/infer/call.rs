@@ -243,7 +243,8 @@ impl Infer<'_> {
             ));
             return Ty::Unknown;
         }
-        if is_builtin_clone(method, args) && !matches!(recv, Ty::Slice(_, true) | Ty::Ref(_, true)) {
+        if is_builtin_clone(method, args) && !matches!(recv, Ty::Slice(_, true) | Ty::Ref(_, true))
+        {
             // Whatever the parts not known yet turn out to be (`(x, None).clone()`).
             self.record_resolution(id, Resolution::Builtin(Builtin::Clone));
             return rt;

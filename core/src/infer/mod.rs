@@ -31,7 +31,9 @@
 //! - `diagnostics`: every message.
 
 use crate::diag::Diagnostic;
-use crate::ir::{ClassRefId, ExprId, ExprKind, FnIr, LocId, OpaqueRefId, Receiver, RefId, TypeExpr};
+use crate::ir::{
+    ClassRefId, ExprId, ExprKind, FnIr, LocId, OpaqueRefId, Receiver, RefId, TypeExpr,
+};
 use crate::types::{ClassKey, OpaqueKey, Type};
 use std::collections::HashMap;
 

@@ -24,11 +24,11 @@ mod scope;
 mod span;
 pub mod types;
 
+pub use control::is_range_loop;
 pub(crate) use item::is_c_scalar;
 pub use item::{
     LoweredClass, MethodContext, lower_class, lower_fn, lower_foreign_fn, lower_method,
 };
-pub use control::is_range_loop;
 pub use objmode::{ObjModeBlock, is_objmode};
 
 use crate::ir::*;

@@ -28,6 +28,7 @@ pub(crate) fn dispatcher_items(func: &syn::ItemFn, info: TokenStream) -> TokenSt
         );
         quote! {
             #[doc = #doc]
+            #[track_caller]
             #vis fn cfunc_ptr() -> #fn_type {
                 let ptr = Self::__JITCLASS.cfunc();
                 // SAFETY: the dispatcher compiled this C entry point for exactly this

@@ -188,6 +188,22 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
             }
         }
     });
+    // Public (and hidden) so that struct literals in jit code anywhere can name it.
+    let handle_fields = quote! {
+        #[doc(hidden)]
+        pub __jitclass: ::jitclass::Handle<#name>,
+        #(#marker_fields,)*
+    };
+    // In the user's braces: rustc's span of the struct (in notes such as "method not found
+    // for this struct") runs from `pub` to the closing brace, which must be the user's too
+    // for the note to show `pub struct V` rather than the attribute.
+    let mut handle_body = TokenStream::new();
+    match &item.fields {
+        syn::Fields::Named(named) => named
+            .brace_token
+            .surround(&mut handle_body, |t| t.extend(handle_fields)),
+        _ => handle_body = quote!({ #handle_fields }),
+    }
     let shadow_fields: Vec<(&syn::Ident, &syn::Type)> = fields
         .iter()
         .map(|(f, ty)| (f.ident.as_ref().expect("named"), ty))
@@ -219,12 +235,7 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
 
         #(#attrs)*
         #[repr(transparent)]
-        #vis #struct_token #name {
-            // Public (and hidden) so that struct literals in jit code anywhere can name it.
-            #[doc(hidden)]
-            pub __jitclass: ::jitclass::Handle<#name>,
-            #(#marker_fields,)*
-        }
+        #vis #struct_token #name #handle_body
 
         #shadow
 

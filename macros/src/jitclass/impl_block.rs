@@ -113,7 +113,8 @@ pub(super) fn expand(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
         .iter()
         .map(|(f, lowered)| Hosted { f, lowered })
         .collect();
-    out.beside.push(View::new(&self_path, &hosted).emit(&self_path));
+    out.beside
+        .push(View::new(&self_path, &hosted).emit(&self_path));
     if block.is_index() {
         return index::emit_impl(&item, &out.value_methods, &out.beside);
     }

@@ -112,7 +112,9 @@ fn shadow_index(item: &syn::ItemImpl) -> TokenStream {
             return None;
         };
         let (index_ty, elem) = (&index.ty, &r.elem);
-        let unreachable = quote!(::core::unreachable!("the shadow of a jit body is never called"));
+        let unreachable = quote!(::core::unreachable!(
+            "the shadow of a jit body is never called"
+        ));
         match f.sig.ident.to_string().as_str() {
             "index" => Some(quote! {
                 impl ::core::ops::Index<#jit_index<#index_ty>> for #self_ty {

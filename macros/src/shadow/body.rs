@@ -105,7 +105,6 @@ impl<'a> Rewriter<'a> {
         }
     }
 
-
     /// `self` as a shared reference to the view: `self`, or `&self` for a by-value
     /// receiver.
     fn self_ref(&self, self_token: &syn::Ident) -> TokenStream {
@@ -120,7 +119,7 @@ impl<'a> Rewriter<'a> {
     /// rustc's error; through `&mut self`, another reference (a temporary, so that no
     /// borrow of `self` outlives the expression).
     fn instance(&self, self_token: &syn::Ident) -> TokenStream {
-                let span = self_token.span();
+        let span = self_token.span();
         let self_ref = self.self_ref(self_token);
         match self.method.as_ref().and_then(|m| m.receiver) {
             Some(SelfKind::RefMut) | Some(SelfKind::Value { mutable: true }) => {
@@ -135,7 +134,7 @@ impl<'a> Rewriter<'a> {
         let text = unraw(name);
         let key = super::keys::key_ident(&text);
         self.names.insert(text);
-                let span = name.span();
+        let span = name.span();
         let index = quote_spanned!(span=> [::jitclass::__private::shadow::Field(__keys::#key {})]);
         quote!(#base #index)
     }
@@ -168,7 +167,8 @@ impl<'a> Rewriter<'a> {
         };
         let name_span = name.span();
         let keyed = |base: TokenStream, start: Span| {
-            let key = quote_spanned!(name_span=> ::jitclass::__private::shadow::Field(__keys::#key {}));
+            let key =
+                quote_spanned!(name_span=> ::jitclass::__private::shadow::Field(__keys::#key {}));
             let borrow = quote_spanned!(start=> &mut);
             let args = group(quote!(#borrow #base, #key), start);
             let call = quote_spanned!(start=> *::jitclass::__private::shadow::#function);
@@ -257,7 +257,10 @@ impl<'a> Rewriter<'a> {
         }
         self.visit_path_mut(&mut s.path);
         let path = &s.path;
-                let path_span = path.segments.last().map_or(Span::call_site(), |s| s.ident.span());
+        let path_span = path
+            .segments
+            .last()
+            .map_or(Span::call_site(), |s| s.ident.span());
         let mut checks = Vec::new();
         let mut names = Vec::new();
         for field in &s.fields {
@@ -319,7 +322,7 @@ impl VisitMut for Rewriter<'_> {
                 match (&self.method, p.path.get_ident()) {
                     (Some(_), Some(self_token)) => {
                         let self_ref = self.self_ref(self_token);
-                                                Some(syn::parse_quote_spanned! {self_token.span()=>
+                        Some(syn::parse_quote_spanned! {self_token.span()=>
                             ::jitclass::__private::shadow::this(#self_ref)
                         })
                     }
@@ -347,7 +350,7 @@ impl VisitMut for Rewriter<'_> {
                 if !self.slice_indexes.contains(&key) {
                     let index = &i.index;
                     let span = index.span();
-                                        *i.index = syn::parse_quote_spanned!(span=> ::jitclass::__private::shadow::JitIndex(#index));
+                    *i.index = syn::parse_quote_spanned!(span=> ::jitclass::__private::shadow::JitIndex(#index));
                 }
                 return;
             }
@@ -356,7 +359,7 @@ impl VisitMut for Rewriter<'_> {
                 if !is_range_loop(&f.expr) {
                     let iterable = &f.expr;
                     let span = iterable.span();
-                                        *f.expr = syn::parse_quote_spanned!(span=> ::jitclass::__private::shadow::elements(&#iterable));
+                    *f.expr = syn::parse_quote_spanned!(span=> ::jitclass::__private::shadow::elements(&#iterable));
                 }
                 return;
             }

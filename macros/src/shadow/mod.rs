@@ -80,19 +80,19 @@ impl View {
     /// Writes the view's methods: each hosted function under its jit signature (`Self`
     /// spelled out as the class), its body as Rust.
     pub(crate) fn new(class: &syn::Path, hosted: &[Hosted<'_>]) -> View {
-        let names: HashSet<String> = hosted
-            .iter()
-            .map(|h| body::unraw(&h.f.sig.ident))
-            .collect();
+        let names: HashSet<String> = hosted.iter().map(|h| body::unraw(&h.f.sig.ident)).collect();
         let mut view = View::default();
         for h in hosted {
-            let receiver = h.f.sig.receiver().map(|r| match (&r.reference, &r.mutability) {
-                (Some(_), Some(_)) => SelfKind::RefMut,
-                (Some(_), None) => SelfKind::Ref,
-                (None, m) => SelfKind::Value {
-                    mutable: m.is_some(),
-                },
-            });
+            let receiver =
+                h.f.sig
+                    .receiver()
+                    .map(|r| match (&r.reference, &r.mutability) {
+                        (Some(_), Some(_)) => SelfKind::RefMut,
+                        (Some(_), None) => SelfKind::Ref,
+                        (None, m) => SelfKind::Value {
+                            mutable: m.is_some(),
+                        },
+                    });
             let slices = slice_indexes(h.lowered);
             let scope = MethodScope {
                 class,
