@@ -46,21 +46,21 @@ pub struct MacroTimeCheck {
 }
 
 /// Checks a function at macro time, where called jit fns are unknown: definite
-/// initialisation always, types for non-generic functions.
+/// initialisation, and types, a generic body's parameters being unknown (so that only the
+/// errors that hold for every type are reported; the rest wait for a specialisation).
 pub fn check_at_macro_time(ir: &ir::FnIr) -> MacroTimeCheck {
     let mut check = MacroTimeCheck {
         diagnostics: init::check(ir),
         opaque_equalities: Vec::new(),
         slice_indexes: Vec::new(),
     };
-    if ir.generics.is_empty() {
-        match infer::infer(ir, &[], &infer::UnknownCallees, infer::Mode::MacroTime) {
-            Ok(typed) => {
-                check.slice_indexes = typed.slice_indexes;
-                check.opaque_equalities = typed.opaque_equalities;
-            }
-            Err(type_errors) => check.diagnostics.extend(type_errors),
+    match infer::infer(ir, &[], &infer::UnknownCallees, infer::Mode::MacroTime) {
+        Ok(typed) if ir.generics.is_empty() => {
+            check.slice_indexes = typed.slice_indexes;
+            check.opaque_equalities = typed.opaque_equalities;
         }
+        Ok(_) => {}
+        Err(type_errors) => check.diagnostics.extend(type_errors),
     }
     check
 }

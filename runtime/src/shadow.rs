@@ -174,6 +174,19 @@ impl<C, K> Deref for Probe<C, K> {
     }
 }
 
+/// A jit fn (or declared C function) taking `N` arguments, which each one's glue
+/// implements: a generic body has no shadow, so the glue checks the number of arguments of
+/// each of its calls with `<f as TakesArguments<N>>::CHECKED` (rustc's help then names the
+/// implemented `TakesArguments<M>`, the number the function takes).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not take {N} argument(s)",
+    label = "called with {N} argument(s)"
+)]
+pub trait TakesArguments<const N: usize> {
+    /// Names the impl.
+    const CHECKED: () = ();
+}
+
 /// The index of `base[JitIndex(i)]`: jit code's `base[i]` where `base` may be a class
 /// instance (whose handle has no `Index<usize>` in Rust, see the `Index` impls of
 /// `#[jitclass]`).

@@ -297,6 +297,9 @@ impl Infer<'_> {
         match self.resolve(&t) {
             Ty::Class(_) | Ty::Unknown | Ty::Var(_) => {}
             Ty::Prim(_) if sizes => {}
+            // A generic body's type at macro time (`(T, u8)`): rustc checks the written
+            // type against `JitLayout` in the glue, naming `T`.
+            other if self.mentions_unknown(&other) => {}
             other if sizes => {
                 // As Rust's `sizeof<T: JitLayout>`, in its words: a class or a primitive.
                 // rustc checks what Rust callers pass a generic fn (its glue asks

@@ -204,10 +204,9 @@ pub fn infer(
     callees: &dyn Callees,
     mode: Mode,
 ) -> Result<Typed, Vec<Diagnostic>> {
-    assert_eq!(
-        type_args.len(),
-        ir.generics.len(),
-        "one type argument per generic parameter"
+    assert!(
+        type_args.len() == ir.generics.len() || (mode == Mode::MacroTime && type_args.is_empty()),
+        "one type argument per generic parameter (none at macro time)"
     );
     let cx = Infer {
         ir,

@@ -6,6 +6,7 @@
 //! intrinsics' type arguments.
 
 use super::pin_type;
+use jitclass_core::ir::ExprKind;
 use jitclass_core::lower::Lowered;
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
@@ -33,7 +34,24 @@ pub(crate) fn fn_info(
     // missing `JitFunction` impl, naming the stand-in after the callee. The stand-in struct
     // itself is kept out of the glob, where it would clash with the real callee. A failed
     // import also shadows the stand-in: a typo gets only rustc's unresolved-import error.
-    let refs = l.ref_paths.iter().map(|path| {
+    // A generic body has no shadow: the number of arguments of each of its calls is
+    // checked here, against the callee's `TakesArguments` impl (a non-generic body's calls
+    // are rustc's own in its shadow).
+    let generic = generics.type_params().next().is_some();
+    let mut calls: Vec<Vec<(usize, Span)>> = vec![Vec::new(); l.ref_paths.len()];
+    if generic {
+        for e in &l.ir.exprs {
+            if let ExprKind::Call { callee, args } = &e.kind {
+                calls[callee.index()].push((args.len(), l.spans[e.loc.index()]));
+            }
+        }
+    }
+    let refs = l.ref_paths.iter().zip(&calls).map(|(path, calls)| {
+        let arities = calls.iter().map(|(n, span)| {
+            quote_spanned! {*span=>
+                let _ = <__jitclass_callee as ::jitclass::__private::shadow::TakesArguments<#n>>::CHECKED;
+            }
+        });
         let last = &path
             .segments
             .last()
@@ -52,12 +70,15 @@ pub(crate) fn fn_info(
                 mod __jitclass_fallback {
                     mod not_jit {
                         pub struct #last {}
+                        // Not a jit fn is the error, already.
+                        impl<const N: usize> ::jitclass::__private::shadow::TakesArguments<N> for #last {}
                     }
                     pub type __jitclass_callee = not_jit::#last;
                 }
                 {
                     #[allow(unused_imports)]
                     use #path as __jitclass_callee;
+                    #(#arities)*
                     <__jitclass_callee as ::jitclass::__private::JitFunction>::DISPATCHER
                 }
             }
@@ -108,7 +129,6 @@ pub(crate) fn fn_info(
     });
     // A non-generic body has a shadow (`crate::shadow`), in which rustc checks all of
     // these, once; a generic one only the checks here.
-    let generic = generics.type_params().next().is_some();
     let mut checked = if generic {
         quote! {
             #(#checks)*
