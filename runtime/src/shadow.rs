@@ -94,14 +94,14 @@ pub trait PlaceKey<C> {
 /// `e.name += value`: `*place(&mut e, Field(key)) += value`, a field of `e`: a
 /// `#[getter]` property is not a place.
 #[allow(clippy::mut_from_ref)]
-pub fn place<'a, C, K: PlaceKey<C>>(_instance: &'a mut C, _key: Field<K>) -> &'a mut K::T {
+pub fn place<C, K: PlaceKey<C>>(_instance: &mut C, _key: Field<K>) -> &mut K::T {
     unreachable!("the shadow of a jit body is never called")
 }
 
 /// `e.name = value`: `*set(&mut e, Field(key)) = value`, a place of the type the field
 /// or the `#[setter]` takes (which may differ from the `#[getter]`'s).
 #[allow(clippy::mut_from_ref)]
-pub fn set<'a, C, K: SetKey<C>>(_instance: &'a mut C, _key: Field<K>) -> &'a mut K::T {
+pub fn set<C, K: SetKey<C>>(_instance: &mut C, _key: Field<K>) -> &mut K::T {
     unreachable!("the shadow of a jit body is never called")
 }
 
@@ -183,8 +183,8 @@ impl<C, K> Deref for Probe<C, K> {
     label = "called with {N} argument(s)"
 )]
 pub trait TakesArguments<const N: usize> {
-    /// Names the impl.
-    const CHECKED: () = ();
+    /// Names the impl (a `bool`, so that `let _ = ..` binds no unit value).
+    const CHECKED: bool = true;
 }
 
 /// The index of `base[JitIndex(i)]`: jit code's `base[i]` where `base` may be a class
