@@ -39,20 +39,38 @@ pub struct MacroTimeCheck {
     /// Differently written `PassThru<T>` types that the body uses as one type (indices
     /// into `FnIr::opaques`): the glue has rustc check that each pair is one type.
     pub opaque_equalities: Vec<(u32, u32)>,
+    /// The `base[index]` expressions whose base is known to be a slice (a non-generic
+    /// body's types at macro time): the shadow copy leaves them as written, and writes the
+    /// others, whose base may be a class instance, with a key rustc can check.
+    pub slice_indexes: Vec<ir::ExprId>,
 }
 
 /// Checks a function at macro time, where called jit fns are unknown: definite
-/// initialisation always, types for non-generic functions.
+/// initialisation, and types, a generic body's parameters being unknown (so that only the
+/// errors that hold for every type are reported; the rest wait for a specialisation).
 pub fn check_at_macro_time(ir: &ir::FnIr) -> MacroTimeCheck {
     let mut check = MacroTimeCheck {
         diagnostics: init::check(ir),
         opaque_equalities: Vec::new(),
+        slice_indexes: Vec::new(),
     };
-    if ir.generics.is_empty() {
-        match infer::infer(ir, &[], &infer::UnknownCallees, infer::Mode::MacroTime) {
-            Ok(typed) => check.opaque_equalities = typed.opaque_equalities,
-            Err(type_errors) => check.diagnostics.extend(type_errors),
+    match infer::infer(ir, &[], &infer::UnknownCallees, infer::Mode::MacroTime) {
+        Ok(typed) if ir.generics.is_empty() => {
+            check.slice_indexes = typed.slice_indexes;
+            check.opaque_equalities = typed.opaque_equalities;
         }
+        Ok(_) => {}
+        Err(type_errors) => check.diagnostics.extend(type_errors),
     }
     check
+}
+
+/// The hash by which the shadow copies of jit bodies name a class's field or property
+/// `name` (`jitclass::__private::shadow::Name<H>`): FNV-1a, 64 bits, of the name's text
+/// (without `r#`). The struct and impl macros that declare members and the shadows that
+/// use them all compute it here.
+pub fn member_hash(name: &str) -> u64 {
+    name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |hash, b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }

@@ -74,6 +74,10 @@ pub enum Builtin {
     PtrWrappingAdd,
     /// A method of `Option`.
     Option(OptionMethod),
+    /// `x.clone()` (Rust's `Clone`): a copy of a plain value, another reference to an
+    /// instance or a `PassThru` value (an incref), and for an `Option` or a tuple holding
+    /// them, a copy holding new references.
+    Clone,
 }
 
 /// The methods of `Option` values.
@@ -145,6 +149,9 @@ enum Receivers {
     Int,
     /// Signed integers only (`abs`, `signum`: rustc has no `u8::abs`).
     SignedInt,
+    /// Every type that implements Rust's `Clone`: all jit types but `&mut` references
+    /// and slices (and `!`).
+    Clonable,
 }
 
 impl Receivers {
@@ -156,6 +163,7 @@ impl Receivers {
             (Receivers::Float, Type::Prim(p)) => p.is_float(),
             (Receivers::Int, Type::Prim(p)) => p.is_int(),
             (Receivers::SignedInt, Type::Prim(p)) => p.is_int() && p.is_signed(),
+            (Receivers::Clonable, t) => is_clone(t),
             _ => false,
         }
     }
@@ -198,6 +206,22 @@ fn float_libm(me: &Type, method: &'static str, arity: usize) -> MethodSig {
     sig(builtin, vec![me.clone(); arity - 1], me.clone())
 }
 
+/// Whether `t` implements Rust's `Clone` (so jit code may call `t.clone()`).
+pub fn is_clone(t: &Type) -> bool {
+    match t {
+        Type::Slice { mutable, .. } | Type::Ref { mutable, .. } => !mutable,
+        Type::Never => false,
+        Type::Prim(_)
+        | Type::Unit
+        | Type::Ptr { .. }
+        | Type::FnPtr { .. }
+        | Type::Class(_)
+        | Type::PassThru(_) => true,
+        Type::Option(inner) => is_clone(inner),
+        Type::Tuple(es) => es.iter().all(is_clone),
+    }
+}
+
 /// `Option<T>`'s `T`.
 fn inner(me: &Type) -> Type {
     match me {
@@ -212,6 +236,9 @@ const METHODS: &[Method] = {
     use crate::ir::BinOp;
     use Receivers::*;
     &[
+        method("clone", Clonable, |me| {
+            sig(Builtin::Clone, vec![], me.clone())
+        }),
         method("len", Slice, |_| {
             sig(Builtin::SliceLen, vec![], Type::USIZE)
         }),

@@ -41,7 +41,7 @@ fn classes(c: &mut Criterion) {
     g.bench_function("native Box::new + drop", |b| {
         b.iter(|| drop(black_box(Box::new(NativeAvg::new()))))
     });
-    let a = MyAvg::new();
+    let mut a = MyAvg::new();
     a.step(1.0);
     let mut n = NativeAvg::new();
     g.bench_function("jit method call", |b| b.iter(|| a.step(black_box(1.0))));

@@ -112,7 +112,7 @@ fn main() {
     );
 
     // A class built in jit code, used from Rust: the same instance, the same methods.
-    let (s, variance) = describe(&[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0]);
+    let (mut s, variance) = describe(&[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0]);
     println!("describe(..) = {s:?}, variance {variance:.3}");
     s.push(100.0);
     println!(

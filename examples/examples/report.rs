@@ -90,7 +90,7 @@ impl Account {
 /// methods called, LLVM's start-up included.
 fn first_use_in_this_process() -> Duration {
     let t = Instant::now();
-    let a = Account::new(black_box(10.0));
+    let mut a = Account::new(black_box(10.0));
     a.deposit(black_box(5.0));
     black_box(a.withdraw(black_box(3.0)));
     black_box(a.summary());
@@ -351,7 +351,7 @@ fn classes(n: usize, xs: &[f64]) {
     );
 
     let calls = 20_000_000;
-    let a = MyAvg::new();
+    let mut a = MyAvg::new();
     a.step(1.0);
     let mut b = NativeAvg::new();
     let (jit, native) = median_pair(

@@ -6,14 +6,15 @@
 //!   and calls it through `jitclass::__private::call_N`;
 //! - `struct f {}` in the type namespace with `f::dispatcher()` and the hidden static
 //!   dispatcher (IR bytes, source locations, called functions resolved by rustc);
-//! - for non-generic functions, a never-called copy of the body under the original
-//!   signature, so that rustc type-checks calls to other jit fns with its own messages.
+//! - for non-generic functions, the shadow: a never-called copy of the body as Rust under
+//!   the original signature, which rustc type-checks with its own messages (`shadow/`).
 //!
 //! The items besides the glue fn are shared with methods and C functions, in `glue/`.
 
 use crate::ctxt::Ctxt;
-use crate::glue::{cfgs_of, dispatcher_items, failed_fn, fn_info, glue_signature, typecheck_copy};
+use crate::glue::{cfgs_of, dispatcher_items, failed_fn, fn_info, glue_signature};
 use crate::lowering::lower_and_check;
+use crate::shadow::fn_shadow;
 use jitclass_core::lower::{Lowered, lower_fn};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
@@ -85,7 +86,7 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
         &sig.generics,
     );
     let dispatcher = dispatcher_items(func, info);
-    let typecheck = typecheck_copy(func, l);
+    let shadow = fn_shadow(func, l);
     // `#[track_caller]` needs the Rust ABI; an `extern "C"` glue fn is C-callable itself.
     let track_caller = if func.sig.abi.is_none() {
         quote! { #[track_caller] }
@@ -103,7 +104,7 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
             unsafe { ::jitclass::__private::#call(__jitclass_entry, #(#arg_names),*) }
         }
         #dispatcher
-        #typecheck
+        #shadow
     }
 }
 

@@ -11,6 +11,7 @@ mod jit;
 mod jitclass;
 mod lowering;
 mod objmode;
+mod shadow;
 mod stack;
 
 use proc_macro::TokenStream;
@@ -93,7 +94,7 @@ pub fn jit(attr: TokenStream, item: TokenStream) -> TokenStream {
 ///
 /// - constructors (no receiver, returning `Self`): a struct literal `V { .. }` naming
 ///   every field once makes a new instance;
-/// - methods taking `&self` or `&mut self` (on the Rust handle both take `&self`);
+/// - methods taking `&self` or `&mut self` (the Rust handle's method takes the same);
 /// - static methods (no receiver);
 /// - `#[getter] fn name(&self) -> T` and `#[setter] fn set_name(&mut self, value: T)`,
 ///   which jit code reads and writes as the field `v.name`.

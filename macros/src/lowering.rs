@@ -40,4 +40,5 @@ fn check_at_macro_time(cx: &Ctxt, lowered: &mut Lowered) {
         cx.error(lowered.spans[d.loc.index()], d.full_message());
     }
     lowered.opaque_equalities = check.opaque_equalities;
+    lowered.slice_indexes = check.slice_indexes;
 }

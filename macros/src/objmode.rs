@@ -5,8 +5,8 @@ use crate::glue::pin_type;
 use jitclass_core::lower::is_objmode;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::visit::Visit;
-use syn::visit_mut::VisitMut;
 
 /// The paths of the `objmode!` calls in `block`, as written: the failed expansion
 /// names them (`path!(@check)`) so that their imports count as used.
@@ -24,40 +24,12 @@ pub(crate) fn paths_in(block: &syn::Block) -> Vec<syn::Path> {
     paths.0
 }
 
-/// `block` with each `objmode!` call replaced by a value of its output type that reads
-/// its inputs: the copy rustc type-checks for the jit code around the blocks, while the
-/// blocks themselves are checked once, in their `extern "C"` functions.
-pub(crate) fn shadow_block(block: &syn::Block) -> syn::Block {
-    struct StandIns;
-    impl VisitMut for StandIns {
-        fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
-            if let syn::Expr::Macro(m) = expr
-                && let Some(stand_in) = stand_in(&m.mac)
-            {
-                *expr = stand_in;
-                return;
-            }
-            syn::visit_mut::visit_expr_mut(self, expr);
-        }
-
-        fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
-            if let syn::Stmt::Macro(m) = stmt
-                && let Some(stand_in) = stand_in(&m.mac)
-            {
-                *stmt = syn::Stmt::Expr(stand_in, m.semi_token);
-                return;
-            }
-            syn::visit_mut::visit_stmt_mut(self, stmt);
-        }
-    }
-    let mut block = block.clone();
-    StandIns.visit_block_mut(&mut block);
-    block
-}
-
-/// `objmode_stand_in::<R, _>((&a, &b))` for `objmode!(|a: A, b: B| -> R { .. })`;
-/// `None` for other macros and for malformed blocks (the lowering reports those).
-fn stand_in(mac: &syn::Macro) -> Option<syn::Expr> {
+/// `{ let _: &A = &a; let _: &B = &b; objmode_stand_in::<R, _>((&a, &b)) }` for
+/// `objmode!(|a: A, b: B| -> R { .. })`: a value of the output type that reads the inputs
+/// and checks each against its declared type (rustc's mismatch at the input's name,
+/// "expected due to this" at its type); `None` for other macros and for malformed blocks
+/// (the lowering reports those).
+pub(crate) fn stand_in(mac: &syn::Macro) -> Option<syn::Expr> {
     if !is_objmode(mac) {
         return None;
     }
@@ -65,15 +37,30 @@ fn stand_in(mac: &syn::Macro) -> Option<syn::Expr> {
     let syn::ReturnType::Type(_, output) = &closure.output else {
         return None;
     };
-    let names = closure.inputs.iter().filter_map(|input| match input {
-        syn::Pat::Type(pt) => match &*pt.pat {
-            syn::Pat::Ident(pi) => Some(&pi.ident),
+    let inputs: Vec<(&syn::Ident, &syn::Type)> = closure
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            syn::Pat::Type(pt) => match &*pt.pat {
+                syn::Pat::Ident(pi) => Some((&pi.ident, &*pt.ty)),
+                _ => None,
+            },
             _ => None,
-        },
-        _ => None,
+        })
+        .collect();
+    let checks = inputs.iter().map(|(name, ty)| {
+        let (ty_ref, name_ref) = (
+            quote_spanned!(ty.span()=> &),
+            quote_spanned!(name.span()=> &),
+        );
+        quote! { let _: #ty_ref #ty = #name_ref #name; }
     });
+    let names = inputs.iter().map(|(name, _)| name);
     Some(syn::parse_quote! {
-        ::jitclass::__private::objmode_stand_in::<#output, _>((#(&#names,)*))
+        {
+            #(#checks)*
+            ::jitclass::__private::objmode_stand_in::<#output, _>((#(&#names,)*))
+        }
     })
 }
 

@@ -297,8 +297,13 @@ impl Dispatcher {
                 entry
             })
         };
-        // The lock is released before panicking: a panic hook may call this function.
-        result.unwrap_or_else(|e| panic!("{e}"))
+        // The lock is released before panicking: a panic hook may call this function. The
+        // panic is here, not in a closure, so that it reports the caller's location
+        // (`#[track_caller]` from the glue down to this function).
+        match result {
+            Ok(entry) => entry,
+            Err(e) => panic!("{e}"),
+        }
     }
 
     /// The C entry point of an `extern "C"` jit fn (`f::cfunc_ptr()`), compiling the
@@ -313,17 +318,21 @@ impl Dispatcher {
             return p;
         }
         if self.is_foreign() {
-            return self.foreign_address().unwrap_or_else(|e| panic!("{e}")) as *const ();
+            return match self.foreign_address() {
+                Ok(address) => address as *const (),
+                Err(e) => panic!("{e}"),
+            };
         }
         // Compiled with the Rust entry point, in the same module.
         self.entry();
         let cfunc = self.lock().compiled.first().and_then(|c| c.cfunc);
-        let cfunc = cfunc.unwrap_or_else(|| {
+        let Some(cfunc) = cfunc else {
             panic!(
                 "{}",
                 Error::internal(self.info.name, "not compiled as an `extern \"C\"` fn")
             )
-        }) as *mut ();
+        };
+        let cfunc = cfunc as *mut ();
         self.cfunc.store(cfunc, Ordering::Release);
         cfunc
     }

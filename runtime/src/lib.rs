@@ -85,8 +85,8 @@
 //!     c.count
 //! }
 //!
-//! let c = Counter::new(2);
-//! c.tick(); // `&mut self` methods take `&self` on the handle
+//! let mut c = Counter::new(2);
+//! c.tick(); // a `&mut self` method needs a `mut` binding, as in Rust
 //! assert_eq!(tick_n(c.clone(), 3), 8); // the same instance
 //! assert_eq!(c.count(), 8);
 //! c.set_step(10);
@@ -128,7 +128,7 @@
 //! let mut buf = MaybeUninit::<Payload<Agg>>::zeroed();
 //! // SAFETY: zeroes are a valid `Agg` payload; `buf` is aligned, outlives `agg`, and is
 //! // not otherwise accessed while `agg` is used.
-//! let agg = unsafe { unsafe_cast::<Agg>(buf.as_mut_ptr().cast()) };
+//! let mut agg = unsafe { unsafe_cast::<Agg>(buf.as_mut_ptr().cast()) };
 //! agg.step(1.5);
 //! agg.step(2.5);
 //! drop(agg); // frees nothing: the memory is `buf`'s
@@ -336,6 +336,8 @@ mod panic;
 mod passthru;
 mod placement;
 #[doc(hidden)]
+pub mod shadow;
+#[doc(hidden)]
 pub mod shapes;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
@@ -454,8 +456,8 @@ pub use jitclass_macros::jit;
 ///     best
 /// }
 ///
-/// let p = Point::new(3.0, 4.0);
-/// p.scale(2.0); // `&mut self` methods take `&self` on the handle
+/// let mut p = Point::new(3.0, 4.0);
+/// p.scale(2.0); // a `&mut self` method needs a `mut` binding, as in Rust
 /// assert_eq!((p.x(), p.y(), p.norm()), (6.0, 8.0, 10.0));
 /// let q = p.clone() + Point::new(1.0, 1.0); // operator impls work in Rust too
 /// assert_eq!(format!("{q:?}"), "Point { x: 7.0, y: 9.0 }");
@@ -490,6 +492,7 @@ pub mod __private {
     };
     pub use crate::panic::raise_pending_panic;
     pub use crate::passthru::jit_type_of as passthru_type;
+    pub use crate::shadow;
     pub use crate::shapes as sql;
     pub use jitclass_core::infer::FnKind;
     pub use linkme;

@@ -67,7 +67,7 @@ use std::sync::Mutex;
 /// let b = PassThru::new(Document { text: "b".into() });
 /// assert!(PassThru::ptr_eq(&pick(false, a.clone(), b.clone()), &b));
 ///
-/// let slot = Slot::new(a.clone());
+/// let mut slot = Slot::new(a.clone());
 /// slot.replace(a.clone()); // the same document: no change
 /// slot.replace(b.clone());
 /// assert_eq!((slot.changes(), slot.current().text.as_str()), (1, "b"));

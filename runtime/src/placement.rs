@@ -158,7 +158,7 @@ fn check_place<T: JitClass>(ptr: *mut u8, what: &str) {
 /// let state: *mut u8 = buf.as_mut_ptr().cast();
 /// // SAFETY: zeroes are a valid `Agg` payload; `buf` is aligned, outlives `agg`, and is
 /// // not otherwise accessed while `agg` or `step_at` uses it.
-/// let agg = unsafe { unsafe_cast::<Agg>(state) };
+/// let mut agg = unsafe { unsafe_cast::<Agg>(state) };
 /// assert!(!agg.is_managed());
 /// agg.step(1.5);
 /// assert_eq!(step_at(state, 2.5), 2);

@@ -12,7 +12,7 @@ use super::unify::{Ty, VarKind};
 use super::{CalleeSig, Infer, Resolution};
 use crate::diag::Diagnostic;
 use crate::ir::{ClassRefId, ExprId, ExprKind, Intrinsic, LocId, Receiver, RefId, TypeExpr};
-use crate::methods;
+use crate::methods::{self, Builtin};
 use crate::types::PrimTy;
 
 impl Infer<'_> {
@@ -195,6 +195,13 @@ impl Infer<'_> {
         let rt = self.expr(receiver);
         let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
         let recv = match self.resolve(&rt) {
+            // Every number is `Clone`: rustc takes `1.5.clone()` as it is.
+            Ty::Var(v)
+                if self.var_kind(v) != VarKind::General && is_builtin_clone(method, args) =>
+            {
+                self.record_resolution(id, Resolution::Builtin(Builtin::Clone));
+                return rt;
+            }
             Ty::Var(v) if self.var_kind(v) != VarKind::General => {
                 let int = self.var_kind(v) == VarKind::Int;
                 self.diags
@@ -206,7 +213,9 @@ impl Infer<'_> {
                 Some(t) => t,
             },
         };
-        if let Ty::Class(key) = &recv {
+        if let Ty::Class(key) = &recv
+            && (!is_builtin_clone(method, args) || self.class_has_function(key, method))
+        {
             let Some(f) = self.lookup_method(key, method, loc) else {
                 return Ty::Unknown;
             };
@@ -224,13 +233,21 @@ impl Infer<'_> {
             all_types.extend(arg_types);
             return self.call_target(id, f, &all_args, &all_types);
         }
-        if let Ty::PassThru(key) = &recv {
+        if let Ty::PassThru(key) = &recv
+            && !is_builtin_clone(method, args)
+        {
             self.diags.push(diagnostics::passthru_misuse(
                 loc,
                 &format!("method named `{method}`"),
                 &key.name,
             ));
             return Ty::Unknown;
+        }
+        if is_builtin_clone(method, args) && !matches!(recv, Ty::Slice(_, true) | Ty::Ref(_, true))
+        {
+            // Whatever the parts not known yet turn out to be (`(x, None).clone()`).
+            self.record_resolution(id, Resolution::Builtin(Builtin::Clone));
+            return rt;
         }
         let concrete = match self.concrete(&recv) {
             Some(t) => t,
@@ -280,6 +297,9 @@ impl Infer<'_> {
         match self.resolve(&t) {
             Ty::Class(_) | Ty::Unknown | Ty::Var(_) => {}
             Ty::Prim(_) if sizes => {}
+            // A generic body's type at macro time (`(T, u8)`): rustc checks the written
+            // type against `JitLayout` in the glue, naming `T`.
+            other if self.mentions_unknown(&other) => {}
             other if sizes => {
                 // As Rust's `sizeof<T: JitLayout>`, in its words: a class or a primitive.
                 // rustc checks what Rust callers pass a generic fn (its glue asks
@@ -329,4 +349,10 @@ impl Infer<'_> {
         }
         self.ty_of_expr_type(output, loc)
     }
+}
+
+/// `x.clone()`: Rust's `Clone`, which every jit type but `&mut` slices implements; a
+/// class's own `fn clone(&self)` takes precedence, as an inherent method does in Rust.
+fn is_builtin_clone(method: &str, args: &[ExprId]) -> bool {
+    method == "clone" && args.is_empty()
 }

@@ -42,6 +42,13 @@ impl Infer<'_> {
         }
     }
 
+    /// Whether the class has a function `name` (no error if not, or if unknown).
+    pub(super) fn class_has_function(&self, key: &ClassKey, name: &str) -> bool {
+        self.callees
+            .method(key, name)
+            .is_ok_and(|fns| !fns.is_empty())
+    }
+
     /// The one function `name` of a class, for a call by name.
     pub(super) fn lookup_method(
         &mut self,

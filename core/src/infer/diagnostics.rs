@@ -368,7 +368,7 @@ pub(super) fn no_builtin_method(
         ));
     }
     if let Type::FnPtr { .. } = receiver {
-        d = d.note("help: a function pointer has no methods; call it: `f(x)`, or `(self.f)(x)` for a field");
+        d = d.note("help: to call a function pointer, write `f(x)`, or `(self.f)(x)` for a field");
     }
     d
 }

@@ -181,6 +181,7 @@ impl Infer<'_> {
             local_types,
             resolutions,
             opaque_equalities: self.opaque_equalities,
+            slice_indexes: Vec::new(),
             ret,
             params,
         })

@@ -31,7 +31,9 @@
 //! - `diagnostics`: every message.
 
 use crate::diag::Diagnostic;
-use crate::ir::{ClassRefId, ExprId, FnIr, LocId, OpaqueRefId, Receiver, RefId, TypeExpr};
+use crate::ir::{
+    ClassRefId, ExprId, ExprKind, FnIr, LocId, OpaqueRefId, Receiver, RefId, TypeExpr,
+};
 use crate::types::{ClassKey, OpaqueKey, Type};
 use std::collections::HashMap;
 
@@ -179,6 +181,9 @@ pub struct Typed {
     /// At macro time: pairs of differently written `PassThru<T>` types the body treats as
     /// one (indices into `FnIr::opaques`); rustc checks each.
     pub opaque_equalities: Vec<(u32, u32)>,
+    /// At macro time: the `base[index]` expressions whose base is a slice (the others'
+    /// may be class instances); see `MacroTimeCheck::slice_indexes`.
+    pub slice_indexes: Vec<ExprId>,
     /// The function's concrete return type.
     pub ret: Type,
     /// The function's concrete parameter types.
@@ -199,10 +204,9 @@ pub fn infer(
     callees: &dyn Callees,
     mode: Mode,
 ) -> Result<Typed, Vec<Diagnostic>> {
-    assert_eq!(
-        type_args.len(),
-        ir.generics.len(),
-        "one type argument per generic parameter"
+    assert!(
+        type_args.len() == ir.generics.len() || (mode == Mode::MacroTime && type_args.is_empty()),
+        "one type argument per generic parameter (none at macro time)"
     );
     let cx = Infer {
         ir,
@@ -303,11 +307,21 @@ impl Infer<'_> {
         if self.mode == Mode::MacroTime {
             // Nothing more to learn: unknown callees leave holes that only the first call
             // fills. What the glue needs is the pairs of handle types rustc must compare.
+            let slice_indexes = (0..ir.exprs.len() as u32)
+                .map(ExprId)
+                .filter(|&id| match ir.expr(id).kind {
+                    ExprKind::Index(base, _) => {
+                        matches!(self.resolve(&self.expr_types[base.index()]), Ty::Slice(..))
+                    }
+                    _ => false,
+                })
+                .collect();
             return Ok(Typed {
                 expr_types: Vec::new(),
                 local_types: Vec::new(),
                 resolutions: Vec::new(),
                 opaque_equalities: self.opaque_equalities,
+                slice_indexes,
                 ret: Type::Unit,
                 params: Vec::new(),
             });

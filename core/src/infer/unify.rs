@@ -137,7 +137,12 @@ impl Infer<'_> {
             }
             TypeExpr::Generic(i) => match generics {
                 Some(g) => g[*i as usize].clone(),
-                None => Self::ty_of_type(&self.type_args[*i as usize]),
+                // At macro time a generic body's parameters are not known: `Unknown`,
+                // which fits anything, so only errors that hold for every type remain.
+                None => match self.type_args.get(*i as usize) {
+                    Some(t) => Self::ty_of_type(t),
+                    None => Ty::Unknown,
+                },
             },
             TypeExpr::Class(c) => self.class_ty(*c, self.ir.loc),
             TypeExpr::Ref { inner, mutable } => Ty::Ref(
@@ -296,6 +301,24 @@ impl Infer<'_> {
 
     pub(super) fn is_unknownish(&self, t: &Ty) -> bool {
         matches!(self.resolve(t), Ty::Unknown)
+    }
+
+    /// Whether `t` has an `Unknown` part (at macro time, a generic parameter's, say), which
+    /// a message would show as `_`.
+    pub(super) fn mentions_unknown(&self, t: &Ty) -> bool {
+        match self.resolve(t) {
+            Ty::Unknown => true,
+            Ty::Tuple(es) => es.iter().any(|e| self.mentions_unknown(e)),
+            Ty::Slice(e, _) | Ty::Option(e) | Ty::Ref(e, _) | Ty::Ptr(e, _) => {
+                self.mentions_unknown(&e)
+            }
+            Ty::FnPtr(ps, r) => {
+                ps.iter().any(|p| self.mentions_unknown(p)) || self.mentions_unknown(&r)
+            }
+            Ty::Prim(_) | Ty::Unit | Ty::Never | Ty::Class(_) | Ty::PassThru(_) | Ty::Var(_) => {
+                false
+            }
+        }
     }
 
     /// Whether `t` could turn out to be `expected` (a literal of the right kind, say).

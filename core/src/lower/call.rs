@@ -247,9 +247,6 @@ impl Lowerer {
                 return Some(self.push(ExprKind::Lit(Lit::Unit), span));
             }
         };
-        if matches!(ty_expr, TypeExpr::Class(_)) {
-            self.uses_classes = true;
-        }
         // rustc resolves the name as written (so it must be imported, as in Rust) and
         // checks the type argument against the Rust function's bounds; the check is an
         // item of its own, where `Self` must be spelled out.
@@ -279,7 +276,6 @@ impl Lowerer {
     /// `Class::name(args)` (by Rust's naming convention, a path whose next-to-last segment
     /// is capitalised names an associated function of a type, not a function of a module).
     fn assoc_call(&mut self, path: &syn::Path, c: &syn::ExprCall) -> ExprId {
-        self.uses_classes = true;
         let mut owner = path.clone();
         let last = owner.segments.pop().expect("two segments").into_value();
         // `Foo::` keeps its trailing `::`; a path must not end with one.

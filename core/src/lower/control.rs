@@ -265,8 +265,8 @@ impl Lowerer {
             }
             None => {
                 // A tuple or a slice: its elements, in order, by value (jit code has no
-                // references), which a copy of the body compiled by rustc would not be.
-                self.uses_classes = true;
+                // references); the shadow iterates `shadow::elements(..)` so that rustc
+                // sees the same (see `is_range_loop`).
                 let iterable = self.expr(strip_parens(&f.expr));
                 let (var, body) = self.for_variable_and_body(f, id);
                 self.exprs[id.index()].kind = ExprKind::ForEach {
@@ -340,4 +340,11 @@ fn option_pattern(pat: &syn::Pat) -> Result<OptionPat<'_>, &'static str> {
         syn::Pat::Paren(p) => option_pattern(&p.pat),
         _ => Err(MESSAGE),
     }
+}
+
+/// Whether `for _ in iterable` is a loop over a range (`a..b`, with `.rev()` and
+/// `.step_by(k)`), which is Rust's own; otherwise it runs over a tuple's or a slice's
+/// elements by value, which the shadow copy of the body writes so that rustc sees that.
+pub fn is_range_loop(iterable: &syn::Expr) -> bool {
+    ranges::range_iter(iterable).is_some()
 }

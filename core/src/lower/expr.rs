@@ -87,7 +87,6 @@ impl Lowerer {
                         self.push(ExprKind::TupleField(base, index.index), index.span)
                     }
                     syn::Member::Named(name) => {
-                        self.uses_classes = true;
                         self.push(ExprKind::Field(base, name.to_string()), name.span())
                     }
                 }
@@ -101,7 +100,9 @@ impl Lowerer {
                     );
                 }
                 let index = self.expr(&i.index);
-                self.push(ExprKind::Index(base, index), span)
+                let id = self.push(ExprKind::Index(base, index), span);
+                self.index_brackets.push((id, i.bracket_token.span.join()));
+                id
             }
             syn::Expr::Call(c) => self.call(c),
             syn::Expr::MethodCall(m) => self.method_call(m),
@@ -355,7 +356,6 @@ impl Lowerer {
 
     /// `Class { field: value, .. }`.
     fn struct_lit(&mut self, s: &syn::ExprStruct) -> ExprId {
-        self.uses_classes = true;
         let span = match &s.qself {
             Some(q) => q.lt_token.span,
             None => span::path(&s.path),

@@ -259,10 +259,6 @@ fn lower_function(
         )]);
     }
     debug_assert_eq!(ir.validate(), Ok(()));
-    // Handles (`PassThru`) are copied freely in jit code and moved in Rust: a body using
-    // them is not Rust that rustc could check either.
-    let uses_classes =
-        cx.uses_classes || !cx.scope.class_paths.is_empty() || !cx.scope.opaque_types.is_empty();
     Ok(Lowered {
         ir,
         spans: cx.spans,
@@ -273,8 +269,9 @@ fn lower_function(
         objmodes: cx.objmodes,
         macro_paths: cx.macro_paths,
         literals: cx.literals,
-        uses_classes,
+        index_brackets: cx.index_brackets,
         opaque_equalities: Vec::new(),
+        slice_indexes: Vec::new(),
     })
 }
 

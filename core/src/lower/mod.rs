@@ -24,6 +24,7 @@ mod scope;
 mod span;
 pub mod types;
 
+pub use control::is_range_loop;
 pub(crate) use item::is_c_scalar;
 pub use item::{
     LoweredClass, MethodContext, lower_class, lower_fn, lower_foreign_fn, lower_method,
@@ -57,12 +58,16 @@ pub struct Lowered {
     /// Each struct literal's class path (at the literal's path token) and field names, for
     /// rustc to check against the class's handle, which has the class's fields.
     pub literals: Vec<(syn::Path, Vec<syn::Ident>)>,
-    /// Whether the body uses class-only forms (fields, struct literals, `Class::f` calls),
-    /// which a copy of the body compiled by rustc could not type-check.
-    pub uses_classes: bool,
+    /// Each `base[index]` expression, with the span of its brackets: the shadow copy of
+    /// the body writes an index whose base may be a class instance as rustc can check it,
+    /// and finds it by these spans.
+    pub index_brackets: Vec<(ExprId, Span)>,
     /// Differently written `PassThru<T>` types the body uses as one (indices into
     /// `opaque_types`), for rustc to compare: set from `check_at_macro_time`.
     pub opaque_equalities: Vec<(u32, u32)>,
+    /// The `base[index]` expressions whose base is a slice: set from
+    /// `check_at_macro_time` (see `MacroTimeCheck::slice_indexes`).
+    pub slice_indexes: Vec<ExprId>,
 }
 
 /// The state of lowering one function: the arenas of its IR as they grow, the names in
@@ -81,7 +86,7 @@ struct Lowerer {
     scope: TypeScope,
     assoc_paths: Vec<syn::Path>,
     literals: Vec<(syn::Path, Vec<syn::Ident>)>,
-    uses_classes: bool,
+    index_brackets: Vec<(ExprId, Span)>,
     /// How many `unsafe` blocks enclose the expression being lowered.
     unsafe_depth: usize,
     /// In a method: how it takes `self`.

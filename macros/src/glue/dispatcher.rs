@@ -15,6 +15,12 @@ pub(crate) fn dispatcher_items(func: &syn::ItemFn, info: TokenStream) -> TokenSt
     let name_str = name.to_string();
     let is_cfunc = func.sig.abi.is_some();
     let shape = function_shape(func);
+    // At the user's name, so that rustc's help on a call with another number of arguments
+    // (in a generic body, `glue::fn_info`) shows the function.
+    let arity = func.sig.inputs.len();
+    let takes = quote::quote_spanned! {name.span()=>
+        impl ::jitclass::__private::shadow::TakesArguments<#arity> for #name {}
+    };
     let cfunc_ptr = if is_cfunc {
         let sig = pinned_signature(&func.sig);
         let params = sig.inputs.iter().filter_map(|input| match input {
@@ -28,6 +34,7 @@ pub(crate) fn dispatcher_items(func: &syn::ItemFn, info: TokenStream) -> TokenSt
         );
         quote! {
             #[doc = #doc]
+            #[track_caller]
             #vis fn cfunc_ptr() -> #fn_type {
                 let ptr = Self::__JITCLASS.cfunc();
                 // SAFETY: the dispatcher compiled this C entry point for exactly this
@@ -68,6 +75,9 @@ pub(crate) fn dispatcher_items(func: &syn::ItemFn, info: TokenStream) -> TokenSt
         impl ::jitclass::__private::JitFunction for #name {
             const DISPATCHER: &'static ::jitclass::Dispatcher = Self::__JITCLASS;
         }
+
+        #(#cfgs)*
+        #takes
 
         #shape
     }

@@ -1,10 +1,12 @@
 //! A function's `FnInfo`, from which its dispatcher compiles it: the IR, the source
 //! location of every `LocId`, the callees, classes and opaque types it names (each a
 //! getter rustc resolves at the token), its `objmode!` blocks, and the never-called
-//! `check` fn in which rustc checks `Class::f` paths, struct literals against the
-//! class's handle, `PassThru` equalities and intrinsics' type arguments.
+//! `check` fn in which rustc checks, for a generic fn (which has no shadow), `Class::f`
+//! paths, struct literals against the class's handle, `PassThru` equalities and
+//! intrinsics' type arguments.
 
 use super::pin_type;
+use jitclass_core::ir::ExprKind;
 use jitclass_core::lower::Lowered;
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
@@ -32,7 +34,24 @@ pub(crate) fn fn_info(
     // missing `JitFunction` impl, naming the stand-in after the callee. The stand-in struct
     // itself is kept out of the glob, where it would clash with the real callee. A failed
     // import also shadows the stand-in: a typo gets only rustc's unresolved-import error.
-    let refs = l.ref_paths.iter().map(|path| {
+    // A generic body has no shadow: the number of arguments of each of its calls is
+    // checked here, against the callee's `TakesArguments` impl (a non-generic body's calls
+    // are rustc's own in its shadow).
+    let generic = generics.type_params().next().is_some();
+    let mut calls: Vec<Vec<(usize, Span)>> = vec![Vec::new(); l.ref_paths.len()];
+    if generic {
+        for e in &l.ir.exprs {
+            if let ExprKind::Call { callee, args } = &e.kind {
+                calls[callee.index()].push((args.len(), l.spans[e.loc.index()]));
+            }
+        }
+    }
+    let refs = l.ref_paths.iter().zip(&calls).map(|(path, calls)| {
+        let arities = calls.iter().map(|(n, span)| {
+            quote_spanned! {*span=>
+                let _ = <__jitclass_callee as ::jitclass::__private::shadow::TakesArguments<#n>>::CHECKED;
+            }
+        });
         let last = &path
             .segments
             .last()
@@ -51,12 +70,15 @@ pub(crate) fn fn_info(
                 mod __jitclass_fallback {
                     mod not_jit {
                         pub struct #last {}
+                        // Not a jit fn is the error, already.
+                        impl<const N: usize> ::jitclass::__private::shadow::TakesArguments<N> for #last {}
                     }
                     pub type __jitclass_callee = not_jit::#last;
                 }
                 {
                     #[allow(unused_imports)]
                     use #path as __jitclass_callee;
+                    #(#arities)*
                     <__jitclass_callee as ::jitclass::__private::JitFunction>::DISPATCHER
                 }
             }
@@ -105,13 +127,19 @@ pub(crate) fn fn_info(
             };
         }
     });
-    let mut checked = quote! {
-        #(#checks)*
-        #(#literals)*
-        #(#macros)*
-        #(#same_types)*
+    // A non-generic body has a shadow (`crate::shadow`), in which rustc checks all of
+    // these, once; a generic one only the checks here.
+    let mut checked = if generic {
+        quote! {
+            #(#checks)*
+            #(#literals)*
+            #(#macros)*
+            #(#same_types)*
+        }
+    } else {
+        quote! { #(#macros)* }
     };
-    if generics.type_params().next().is_some() {
+    if generic {
         // Checks may name the function's generic parameters (`sizeof::<T>`): rustc checks
         // them in a generic fn with the glue's bounds.
         let (params, _, where_clause) = generics.split_for_impl();

@@ -6,17 +6,14 @@
 //! - `fn_info.rs`: a function's `FnInfo` (IR, locations, the items it names as resolved
 //!   by rustc, and the `check` fn in which rustc checks what the body names);
 //! - `dispatcher.rs`: `struct f {}` with `f::dispatcher()` and its `JitFunction` impl;
-//! - `typecheck.rs`: the never-called copy of a body, in which rustc type-checks calls;
 //! - `fallback.rs`: after errors, the function with its signature and a panicking body.
 
 mod dispatcher;
 mod fallback;
 mod fn_info;
 mod signature;
-mod typecheck;
 
 pub(crate) use dispatcher::dispatcher_items;
 pub(crate) use fallback::failed_fn;
 pub(crate) use fn_info::{class_getters, fn_info, opaque_getters};
 pub(crate) use signature::{cfgs_of, glue_signature, pin_type, pinned_signature};
-pub(crate) use typecheck::typecheck_copy;

@@ -127,6 +127,8 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
     let cfgs = cfgs_of(&item.attrs);
     let attrs = &item.attrs;
     let payload = format_ident!("__JitclassPayload_{}", name);
+    // The user's `struct`, so that rustc's notes pointing at the class show `pub struct V`.
+    let struct_token = &item.struct_token;
     let fields: Vec<(&syn::Field, syn::Type)> = item
         .fields
         .iter()
@@ -199,6 +201,27 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
             }
         }
     });
+    // Public (and hidden) so that struct literals in jit code anywhere can name it.
+    let handle_fields = quote! {
+        #[doc(hidden)]
+        pub __jitclass: ::jitclass::Handle<#name>,
+        #(#marker_fields,)*
+    };
+    // In the user's braces: rustc's span of the struct (in notes such as "method not found
+    // for this struct") runs from `pub` to the closing brace, which must be the user's too
+    // for the note to show `pub struct V` rather than the attribute.
+    let mut handle_body = TokenStream::new();
+    match &item.fields {
+        syn::Fields::Named(named) => named
+            .brace_token
+            .surround(&mut handle_body, |t| t.extend(handle_fields)),
+        _ => handle_body = quote!({ #handle_fields }),
+    }
+    let shadow_fields: Vec<(&syn::Ident, &syn::Type)> = fields
+        .iter()
+        .map(|(f, ty)| (f.ident.as_ref().expect("named"), ty))
+        .collect();
+    let shadow = crate::shadow::class_items(name, &cfgs, &shadow_fields);
     let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
     let classes = class_getters(&l.class_paths);
     let opaques = opaque_getters(&l.opaque_types);
@@ -225,12 +248,9 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
 
         #(#attrs)*
         #[repr(transparent)]
-        #vis struct #name {
-            // Public (and hidden) so that struct literals in jit code anywhere can name it.
-            #[doc(hidden)]
-            pub __jitclass: ::jitclass::Handle<#name>,
-            #(#marker_fields,)*
-        }
+        #vis #struct_token #name #handle_body
+
+        #shadow
 
         #(#cfgs)*
         // SAFETY: the payload is the `#[repr(C)]` struct of the fields' reprs in order,

@@ -4,8 +4,9 @@
 //! the `sql` shape markers. An impl of an operator trait keeps its header and associated
 //! types (`operator.rs`); one of `Index`/`IndexMut` becomes value methods (`index.rs`).
 //!
-//! The glue method of a `&mut self` method takes `&self`: the handle is a shared
-//! reference. A function whose rules fail is emitted with its signature and a panicking
+//! The glue method takes the receiver as written (`&mut self` too, so that Rust code and
+//! jit code alike need a `mut` binding to call it), except a `#[setter]`'s, which takes
+//! `&self` as the fields' setters do. A function whose rules fail is emitted with its signature and a panicking
 //! body; a function that is not a method of the trait leaves the whole impl out.
 
 use super::index;
@@ -14,6 +15,7 @@ use super::property::{self, is_property_attr};
 use crate::ctxt::Ctxt;
 use crate::glue::{failed_fn, fn_info, glue_signature};
 use crate::lowering::lower_and_check;
+use crate::shadow::{Hosted, View};
 use jitclass_core::infer::FnKind;
 use jitclass_core::lower::{Lowered, MethodContext, lower_method};
 use proc_macro2::TokenStream;
@@ -56,6 +58,9 @@ struct Expanded {
     /// A function is not a method of the trait: emitting the impl would only add rustc's
     /// follow-up errors about it.
     omit_impl: bool,
+    /// The functions that lowered and passed their checks, whose shadows the block's view
+    /// hosts (`crate::shadow::View`).
+    hosted: Vec<(syn::ImplItemFn, Lowered)>,
 }
 
 pub(super) fn expand(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
@@ -103,6 +108,13 @@ pub(super) fn expand(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
     if out.omit_impl {
         return TokenStream::new();
     }
+    let hosted: Vec<Hosted<'_>> = out
+        .hosted
+        .iter()
+        .map(|(f, lowered)| Hosted { f, lowered })
+        .collect();
+    out.beside
+        .push(View::new(&self_path, &hosted).emit(&self_path));
     if block.is_index() {
         return index::emit_impl(&item, &out.value_methods, &out.beside);
     }
@@ -162,6 +174,9 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
         out.methods.push(failed_method(f, in_trait));
         return;
     };
+    // Whether or not the body compiles, the property is a member of the class for the
+    // shadows of jit code that uses it (which then get no follow-up errors).
+    out.beside.push(property::member(f, kind, block.self_path));
     if let Some(op) = &block.operator
         && !op.check_method(cx, &f.sig.ident)
     {
@@ -189,6 +204,7 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
     if block.operator.is_none() {
         out.beside.extend(shape_marker(f, block.self_path));
     }
+    out.hosted.push((f.clone(), l));
 }
 
 /// The glue method on the handle, and the dispatcher and registry entry beside the impl.
@@ -201,7 +217,7 @@ pub(super) fn emit_method(
     kind: FnKind,
 ) -> (TokenStream, TokenStream) {
     let (self_path, class_ident) = (block.self_path, block.class_ident);
-    let kind = kind_tokens(kind);
+    let kind_path = kind_tokens(kind);
     let fname = &f.sig.ident;
     let (qualified, registered, unique) = match operator {
         Some(op) => (
@@ -223,8 +239,8 @@ pub(super) fn emit_method(
     let (mut sig, arg_names) = glue_signature(&f.sig, Some(l));
     let mut call_args: Vec<TokenStream> = Vec::new();
     if let Some(syn::FnArg::Receiver(r)) = sig.inputs.first_mut() {
-        if operator.is_none() {
-            // The handle is a shared reference: `&mut self` methods take `&self` in Rust.
+        if kind == FnKind::Setter {
+            // A setter is a Cell-like accessor of the shared instance, as a field's is.
             unmut_receiver(r);
         }
         call_args.push(if r.reference.is_some() {
@@ -261,7 +277,7 @@ pub(super) fn emit_method(
             class: <#self_path as ::jitclass::JitClass>::class_info,
             name: #name_str,
             dispatcher: &#dispatcher,
-            kind: #kind,
+            kind: #kind_path,
         };
     };
     (method, items)
@@ -309,7 +325,7 @@ fn shape_marker(f: &syn::ImplItemFn, self_path: &syn::Path) -> Option<TokenStrea
     })
 }
 
-/// `&mut self` -> `&self`.
+/// `&mut self` -> `&self` (a `#[setter]`'s glue).
 fn unmut_receiver(r: &mut syn::Receiver) {
     r.mutability = None;
     if let syn::Type::Reference(tr) = &mut *r.ty {
@@ -339,6 +355,7 @@ fn failed_method(f: &syn::ImplItemFn, in_trait: bool) -> TokenStream {
     let (mut sig, _) = glue_signature(&f.sig, None);
     if let Some(syn::FnArg::Receiver(r)) = sig.inputs.first_mut()
         && !in_trait
+        && f.attrs.iter().any(|a| a.path().is_ident("setter"))
     {
         unmut_receiver(r);
     }

@@ -77,15 +77,70 @@ pub(super) fn emit_impl(
 ) -> TokenStream {
     let self_ty = &item.self_ty;
     let (_, trait_path, _) = item.trait_.as_ref().expect("a trait impl");
+    let shadow_index = shadow_index(item);
     quote! {
         impl #self_ty {
             #(#value_methods)*
         }
         #(#beside)*
+        #shadow_index
         // The trait is named (the impl is jit code's only), so its import is used.
         const _: () = {
             #[allow(dead_code)]
             fn names_the_trait<T: ?Sized + #trait_path>() {}
+        };
+    }
+}
+
+/// What the impl is to the shadows of jit code (`crate::shadow`): `v[i]` there is
+/// `v[JitIndex(i)]`, so the handle gets a never-called `Index<JitIndex<I>>` (and
+/// `IndexMut`) with the jit impl's index and element types. Only `__private`'s
+/// `JitIndex` reaches them: Rust code indexing the handle still finds no `Index<I>`.
+fn shadow_index(item: &syn::ItemImpl) -> TokenStream {
+    let self_ty = &item.self_ty;
+    let jit_index = quote!(::jitclass::__private::shadow::JitIndex);
+    let impls = item.items.iter().filter_map(|it| {
+        let syn::ImplItem::Fn(f) = it else {
+            return None;
+        };
+        let (Some(syn::FnArg::Typed(index)), syn::ReturnType::Type(_, ret)) =
+            (f.sig.inputs.iter().nth(1), &f.sig.output)
+        else {
+            return None;
+        };
+        let syn::Type::Reference(r) = &**ret else {
+            return None;
+        };
+        let (index_ty, elem) = (&index.ty, &r.elem);
+        let unreachable = quote!(::core::unreachable!(
+            "the shadow of a jit body is never called"
+        ));
+        match f.sig.ident.to_string().as_str() {
+            "index" => Some(quote! {
+                impl ::core::ops::Index<#jit_index<#index_ty>> for #self_ty {
+                    type Output = #elem;
+                    #[inline(always)]
+                    fn index(&self, _: #jit_index<#index_ty>) -> &#elem {
+                        #unreachable
+                    }
+                }
+            }),
+            "index_mut" => Some(quote! {
+                impl ::core::ops::IndexMut<#jit_index<#index_ty>> for #self_ty {
+                    #[inline(always)]
+                    fn index_mut(&mut self, _: #jit_index<#index_ty>) -> &mut #elem {
+                        #unreachable
+                    }
+                }
+            }),
+            _ => None,
+        }
+    });
+    let cfgs = crate::glue::cfgs_of(&item.attrs);
+    quote! {
+        #(#cfgs)*
+        const _: () = {
+            #(#impls)*
         };
     }
 }

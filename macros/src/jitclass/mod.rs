@@ -11,8 +11,8 @@
 //!   layout of the payload, allocator), and the ABI impls (`JitArg`, `JitType`).
 //!
 //! For `#[jitclass] impl V { fn f(&self, ..) {..} }` each function gets a `static`
-//! dispatcher, a glue method on the handle with the same signature (`&self` for `&mut
-//! self`: the handle is a shared reference), and an entry in the link-time registry
+//! dispatcher, a glue method on the handle with the same signature (a `#[setter]`'s takes
+//! `&self`, as the fields' setters do), and an entry in the link-time registry
 //! `METHODS`, through which jit code finds it from any impl block (`impl_block.rs`;
 //! operator traits in `operator.rs`, `#[getter]`/`#[setter]` in `property.rs`,
 //! `Index`/`IndexMut` in `index.rs`).

@@ -3,8 +3,11 @@
 //! `v.name = x` through `fn set_name(&mut self, x: T)`.
 
 use crate::ctxt::Ctxt;
+use crate::glue::cfgs_of;
 use jitclass_core::infer::FnKind;
-use proc_macro2::Span;
+use jitclass_core::member_hash;
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
 use syn::spanned::Spanned;
 
 pub(super) fn is_property_attr(a: &syn::Attribute) -> bool {
@@ -37,6 +40,49 @@ pub(super) fn kind(cx: &Ctxt, f: &syn::ImplItemFn, in_trait: bool) -> Option<FnK
         (false, _) => None,
         (true, true) => Some(FnKind::Getter),
         (true, false) => Some(FnKind::Setter),
+    }
+}
+
+/// What a property is to the shadows of jit code (`crate::shadow`): a `#[getter] fn
+/// name(&self) -> T` makes `name` a `Member` of the class of type `T`, a `#[setter] fn
+/// set_name(&mut self, value: U)` a `Settable` taking a `U`; nothing for other functions.
+pub(super) fn member(f: &syn::ImplItemFn, kind: FnKind, class: &syn::Path) -> TokenStream {
+    let shadow = quote!(::jitclass::__private::shadow);
+    let cfgs = cfgs_of(&f.attrs);
+    let name = f.sig.ident.to_string();
+    let name = name.strip_prefix("r#").unwrap_or(&name);
+    let member = match kind {
+        FnKind::Plain => return TokenStream::new(),
+        FnKind::Getter => {
+            let hash = member_hash(name);
+            let syn::ReturnType::Type(_, ty) = &f.sig.output else {
+                return TokenStream::new();
+            };
+            // `Self` in the type is the class, as in the impl.
+            quote! {
+                impl #shadow::Member<#shadow::Name<#hash>> for #class {
+                    type T = #ty;
+                }
+            }
+        }
+        FnKind::Setter => {
+            let hash = member_hash(name.strip_prefix("set_").unwrap_or(name));
+            let Some(syn::FnArg::Typed(value)) = f.sig.inputs.iter().nth(1) else {
+                return TokenStream::new();
+            };
+            let ty = &value.ty;
+            quote! {
+                impl #shadow::Settable<#shadow::Name<#hash>> for #class {
+                    type T = #ty;
+                }
+            }
+        }
+    };
+    quote! {
+        #(#cfgs)*
+        const _: () = {
+            #member
+        };
     }
 }
 

@@ -164,7 +164,7 @@ fn swap_through_arguments() -> i64 {
     let mut a = RCell::new(1);
     let mut b = RCell::new(2);
     let mut t = RCell::new(0);
-    swap_args(a, {
+    swap_args(a.clone(), {
         t = a;
         a = b;
         b = t;

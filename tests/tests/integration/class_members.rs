@@ -14,14 +14,14 @@ fn list_games(n: i64) -> i64 {
         head = Some(RNode::new(i, head));
     }
     let mut total = 0;
-    let mut cur = head;
+    let mut cur = head.clone();
     while let Some(node) = cur {
         total += node.value;
-        cur = node.next;
+        cur = node.next.clone();
     }
     // `a = a.next.unwrap()`.
-    let mut a = head.unwrap();
-    a = a.next.unwrap();
+    let mut a = head.clone().unwrap();
+    a = a.next.clone().unwrap();
     total += a.value * 1000;
     // `self.next = self.next.unwrap().next`.
     let mut h = head.unwrap();
@@ -85,15 +85,15 @@ impl Nest {
 
     pub fn check(&mut self) -> i64 {
         let mut t = 0;
-        if let Some((flag, c)) = self.a {
+        if let Some((flag, c)) = self.a.clone() {
             if flag {
                 t += c.value;
             }
         }
         if self.b.0 {
-            t += self.b.1.unwrap().value + self.b.2 as i64;
+            t += self.b.1.clone().unwrap().value + self.b.2 as i64;
         }
-        match self.c {
+        match self.c.clone() {
             Some(inner) => {
                 if inner.is_none() {
                     t += 1000;
@@ -101,8 +101,8 @@ impl Nest {
             }
             None => {}
         }
-        self.c = Some(Some(self.d.0));
-        t += self.c.unwrap().unwrap().value;
+        self.c = Some(Some(self.d.0.clone()));
+        t += self.c.clone().unwrap().unwrap().value;
         self.d.1.1 = RCell::new(50);
         self.d.1.0 = true;
         if self.d.1.0 {
@@ -118,7 +118,7 @@ fn ok_nested_managed_fields() {
     let _memory = crate::memory_test();
     let before = jitclass::stats();
     {
-        let n = Nest::new(10);
+        let mut n = Nest::new(10);
         assert_eq!(n.check(), 10 + 11 + 7 + 1000 + 12 + 50);
         assert_eq!(n.b().1.map(|c| c.get()), None);
         assert_eq!(n.c().unwrap().unwrap().get(), 12);
@@ -182,19 +182,19 @@ fn more_places(n: i64) -> i64 {
     let mut total = 0;
     let mut head = RNode::new(0, Some(RNode::new(1, Some(RNode::new(2, None)))));
     // A field of an `unwrap` temporary as a place.
-    head.next.unwrap().value = 10;
-    head.next.unwrap().next.unwrap().value += 5;
+    head.next.clone().unwrap().value = 10;
+    head.next.clone().unwrap().next.clone().unwrap().value += 5;
     total += head.sum(); // 0 + 10 + 7
     // Self-assignments.
     head = head;
-    head.next = head.next;
+    head.next = head.next.clone();
     total += head.sum(); // 17
     let p = Pair2::new(n);
     let (x, y) = p.both();
     total += x.a.value + y.a.value; // 2n
     total += p.wrap(RCell::new(5)); // 6 + n
     total += p.early(true).a.value; // n
-    total += p.early(false).b.unwrap().value; // 2
+    total += p.early(false).b.clone().unwrap().value; // 2
     // Returns from the middle of a loop with temporaries in flight.
     for i in 0..n {
         total += take3(

@@ -85,15 +85,17 @@ impl Prop {
     }
 }
 
+// Generic, so that jitclass checks them at the first call (rustc checks the same bodies
+// written without generics at build time: `tests/ui/classes/property_*.rs`).
 #[jit]
-fn property_compound(w: f64) -> f64 {
+fn property_compound<T>(w: T) -> f64 {
     let mut p = Prop::new(w);
     p.width += 1.0;
     p.width
 }
 
 #[jit]
-fn assign_getter_only(w: f64) -> f64 {
+fn assign_getter_only<T>(w: T) -> f64 {
     let mut p = Prop::new(w);
     p.area = 1.0;
     p.w
@@ -103,14 +105,18 @@ fn assign_getter_only(w: f64) -> f64 {
 /// reporting a type error.
 #[test]
 fn fixed_properties_used_as_places_are_type_errors() {
-    let e = property_compound::dispatcher().compile(&[]).unwrap_err();
+    let e = property_compound::dispatcher()
+        .compile(&[jitclass::Type::F64])
+        .unwrap_err();
     assert!(
         e.to_string().contains(
             "`width` is a `#[getter]` property, not a field: it cannot be assigned in place"
         ),
         "{e}"
     );
-    let e = assign_getter_only::dispatcher().compile(&[]).unwrap_err();
+    let e = assign_getter_only::dispatcher()
+        .compile(&[jitclass::Type::F64])
+        .unwrap_err();
     assert!(
         e.to_string()
             .contains("`area` is a `#[getter]` property, not a field: it cannot be assigned"),

@@ -15,7 +15,7 @@ fn average(xs: &[f64]) -> Option<f64> {
 #[test]
 fn my_avg_from_rust_and_jit() {
     let _memory = crate::memory_test();
-    let a = MyAvg::new();
+    let mut a = MyAvg::new();
     assert_eq!(a.finalize(), None);
     a.step(1.0);
     a.step(2.0);
@@ -45,20 +45,20 @@ impl Node {
 
     pub fn len(&self) -> i64 {
         let mut n = 1;
-        let mut cur = self.next;
+        let mut cur = self.next.clone();
         while let Some(node) = cur {
             n += 1;
-            cur = node.next;
+            cur = node.next.clone();
         }
         n
     }
 
     pub fn sum(&self) -> i64 {
         let mut total = self.value;
-        let mut cur = self.next;
+        let mut cur = self.next.clone();
         while let Some(node) = cur {
             total += node.value;
-            cur = node.next;
+            cur = node.next.clone();
         }
         total
     }
@@ -181,12 +181,37 @@ impl Segment {
     }
 }
 
+/// `.clone()` in jit code is Rust's `Clone`: another reference to an instance, also inside
+/// an `Option` or a tuple; a copy of a number.
+#[jit]
+fn clones(p: Point, k: f64) -> (Point, Option<Point>, (Point, f64)) {
+    let q = p.clone();
+    let o = Some(q.clone());
+    let t = (q.clone(), k.clone());
+    (q, o.clone(), t.clone())
+}
+
+#[test]
+fn clone_in_jit_code_is_another_reference() {
+    let _memory = crate::memory_test();
+    let p = Point::new(1.0, 2.0);
+    let (q, o, (r, k)) = clones(p.clone(), 0.5);
+    assert_eq!(k, 0.5);
+    let o = o.expect("some");
+    assert!(Point::ptr_eq(&p, &q) && Point::ptr_eq(&p, &o) && Point::ptr_eq(&p, &r));
+    assert_eq!(Point::strong_count(&p), Some(4));
+    drop((q, o, r));
+    assert_eq!(Point::strong_count(&p), Some(1));
+    drop(p);
+    crate::assert_no_leaks();
+}
+
 #[test]
 fn nested_members_are_shared_references_with_exact_counts() {
     let _memory = crate::memory_test();
     let a = Point::new(0.0, 0.0);
     let b = Point::new(3.0, 4.0);
-    let s = Segment::new(a.clone(), b.clone());
+    let mut s = Segment::new(a.clone(), b.clone());
     assert_eq!(s.length2(), 25.0);
     assert_eq!(Point::strong_count(&a), Some(2));
     // The segment holds the same instance: a change through `a` shows in `s`.
@@ -307,7 +332,7 @@ fn identity<T>(x: T) -> T {
 fn methods_call_each_other_across_impl_blocks() {
     let _memory = crate::memory_test();
     assert_eq!(count_to(10), 30);
-    let c = Counter::new();
+    let mut c = Counter::new();
     assert_eq!(c.tick_n(3), 3);
     assert_eq!(c.doubled(), 6);
     assert_eq!(Counter::default_step(), 1);
@@ -326,7 +351,7 @@ fn methods_call_each_other_across_impl_blocks() {
 #[test]
 fn a_panic_in_jit_code_releases_instances_in_flight() {
     let _memory = crate::memory_test();
-    let c = Counter::new();
+    let mut c = Counter::new();
     c.tick();
     assert_eq!(c.fail_in_argument(1), 1);
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| c.fail_in_argument(0)));
@@ -444,7 +469,7 @@ fn payloads_have_rusts_repr_c_layout() {
         assert!(info.fields().is_ok(), "{:?}", info.fields().err());
     }
     assert_eq!(align_of::<Payload<Everything>>(), 8);
-    let e = Everything::new(Point::new(100.0, 0.0));
+    let mut e = Everything::new(Point::new(100.0, 0.0));
     let expected = 1.0 + 200.0 - 300.0 + 4e9 - 5e9 + 6.0 + 7.5 + 8.25 - 9.0 + 10.5 + 100.0 - 11.0;
     assert_eq!(e.checksum(), expected);
     // What jit code wrote, read through the Rust payload struct.

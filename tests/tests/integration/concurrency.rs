@@ -78,13 +78,13 @@ impl TNode {
     }
 
     pub fn push(&mut self, v: i64) {
-        self.next = Some(TNode::new(v, self.next));
+        self.next = Some(TNode::new(v, self.next.clone()));
     }
 
     pub fn pop(&mut self) -> i64 {
-        match self.next {
+        match self.next.clone() {
             Some(n) => {
-                self.next = n.next;
+                self.next = n.next.clone();
                 n.value
             }
             None => -1,
@@ -93,10 +93,10 @@ impl TNode {
 
     pub fn total(&self) -> i64 {
         let mut t = self.value;
-        let mut cur = self.next;
+        let mut cur = self.next.clone();
         while let Some(n) = cur {
             t += n.value;
-            cur = n.next;
+            cur = n.next.clone();
         }
         t
     }
@@ -114,7 +114,7 @@ fn ok_threads_on_separate_instances() {
                 b.wait();
                 let mut acc = 0;
                 for round in 0..50 {
-                    let head = TNode::new(t, None);
+                    let mut head = TNode::new(t, None);
                     for i in 0..200 {
                         head.push(i + round);
                     }
@@ -204,14 +204,14 @@ impl Fresh {
         for i in 0..n {
             self.next = Some(Fresh {
                 v: i,
-                next: self.next,
+                next: self.next.clone(),
             });
         }
         let mut t = 0;
-        let mut c = self.next;
+        let mut c = self.next.clone();
         while let Some(x) = c {
             t += x.v;
-            c = x.next;
+            c = x.next.clone();
         }
         t
     }
@@ -247,7 +247,7 @@ fn ok_fresh_class_from_threads_and_panics_on_temporaries() {
             let b = barrier.clone();
             std::thread::spawn(move || {
                 b.wait();
-                let f = Fresh::new(0);
+                let mut f = Fresh::new(0);
                 let r = f.chain(100);
                 let s = fresh_ops(10);
                 (r, s)

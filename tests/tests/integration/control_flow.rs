@@ -265,7 +265,7 @@ fn diverge_mid(mode: i64, n: i64) -> i64 {
     for i in 0..n {
         total += take3(
             RCell::new(i),
-            keep,
+            keep.clone(),
             if mode == 1 && i == 2 {
                 return total;
             } else if mode == 2 && i == 1 {

@@ -259,12 +259,12 @@ impl Holder {
     /// The same sinks with managed instances, and `None`s in unmanaged company.
     pub fn put_managed(&mut self, at: *mut u8, fresh: Item) -> Holder {
         let lent = unsafe { unsafe_cast::<Item>(at) };
-        self.item = fresh;
-        self.maybe = Some(fresh);
-        self.pair.1 = Some(fresh);
+        self.item = fresh.clone();
+        self.maybe = Some(fresh.clone());
+        self.pair.1 = Some(fresh.clone());
         self.pair = (lent.v, None);
         Holder {
-            item: fresh,
+            item: fresh.clone(),
             maybe: None,
             pair: (lent.v, Some(fresh)),
         }
@@ -300,7 +300,7 @@ fn fields_refuse_unmanaged_instances_from_jit_code() {
     let before = jitclass::stats();
     let mut memory = ItemMemory::new(7);
     let at = memory.ptr();
-    let h = Holder::new(1);
+    let mut h = Holder::new(1);
     let old = h.item();
     let message = panic_message(|| h.put_item(at));
     assert_refused(&message, "Item", "stored in field `item` of `Holder`");
@@ -331,7 +331,7 @@ fn fields_refuse_unmanaged_instances_from_jit_code() {
 fn fields_take_managed_instances_unchanged() {
     let _memory = crate::memory_test();
     let mut memory = ItemMemory::new(7);
-    let h = Holder::new(1);
+    let mut h = Holder::new(1);
     let fresh = Item::new(2);
     let made = h.put_managed(memory.ptr(), fresh.clone());
     assert!(Item::ptr_eq(&h.item(), &fresh));
@@ -435,7 +435,7 @@ fn lent_memory_refuses_unmanaged_instances() {
     store_in_slice(&mut items, at, false);
     assert_eq!(items[0].v(), 11);
 
-    let shelf = Shelf::new();
+    let mut shelf = Shelf::new();
     let message = panic_message(|| shelf.put(at));
     assert_refused(&message, "Item", "stored through `Shelf`'s `index_mut`");
     // The Rust side's `set_index` is jit code too.

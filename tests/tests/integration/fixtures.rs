@@ -70,22 +70,22 @@ impl RNode {
     }
 
     pub fn next_node(&self) -> Option<RNode> {
-        self.next
+        self.next.clone()
     }
 
     pub fn sum(&self) -> i64 {
         let mut total = self.value;
-        let mut cur = self.next;
+        let mut cur = self.next.clone();
         while let Some(n) = cur {
             total += n.value;
-            cur = n.next;
+            cur = n.next.clone();
         }
         total
     }
 
     /// Drops the second node: `self.next = self.next.unwrap().next`.
     pub fn skip_next(&mut self) {
-        self.next = self.next.unwrap().next;
+        self.next = self.next.clone().unwrap().next.clone();
     }
 
     /// Stores `self` into another node's `next`.

@@ -205,8 +205,10 @@ impl Op {
     }
 }
 
+// Generic, so that jitclass checks it at the first call (rustc checks the body written
+// without generics at build time: `tests/ui/fn_values/field_called_as_method.rs`).
 #[jit]
-fn call_field_as_method(op: Op, x: f64) -> f64 {
+fn call_field_as_method<T>(op: Op, x: T) -> f64 {
     op.f(x)
 }
 
@@ -223,7 +225,7 @@ fn pipeline(ops: (Op, Op, Op), x: f64) -> f64 {
 fn class_fields_hold_functions() {
     let _memory = crate::memory_test();
     {
-        let op = Op::new(foo);
+        let mut op = Op::new(foo);
         assert_eq!(op.run(1.0), 4.0);
         assert_eq!((op.f())(1.0), 2.0);
         op.set_f(rust_double);
@@ -241,7 +243,9 @@ fn class_fields_hold_functions() {
         assert_eq!(Op::strong_count(&op), Some(1));
         assert!(format!("{op:?}").contains("f: 0x"));
         // A class function body is checked when compiled: the message says what to write.
-        let err = call_field_as_method::dispatcher().compile(&[]).unwrap_err();
+        let err = call_field_as_method::dispatcher()
+            .compile(&[jitclass::Type::F64])
+            .unwrap_err();
         assert_eq!(
             err.message(),
             "no function or method named `f` found for `Op`"

@@ -94,6 +94,45 @@ fn type_error_in_a_specialisation_panics_with_the_dsl_location() {
     assert!(msg.contains("cannot cast `i32` as `bool`"), "{msg}");
 }
 
+/// Runs in a child process (the default panic hook prints the panic's location): the first
+/// call of a specialisation that does not compile.
+#[test]
+fn failed_specialisation_child() {
+    if std::env::var_os("JITCLASS_FAILED_SPECIALISATION_CHILD").is_none() {
+        return;
+    }
+    println!("call at {}:{}", file!(), line!() + 1);
+    sum(&[true, false]);
+}
+
+#[test]
+fn a_failed_specialisation_panics_at_the_call() {
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "generics::failed_specialisation_child",
+            "--exact",
+            "--nocapture",
+        ])
+        .env("JITCLASS_FAILED_SPECIALISATION_CHILD", "1")
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(!out.status.success(), "{stdout}\n{stderr}");
+    let call = stdout
+        .lines()
+        .find_map(|l| l.split_once("call at ").map(|(_, at)| at.to_string()))
+        .unwrap_or_else(|| panic!("the child did not run: {stdout}\n{stderr}"));
+    // The caller's line (`#[track_caller]` through the glue and the dispatcher), with the
+    // DSL location in the message.
+    assert!(stderr.contains(&format!("panicked at {call}:")), "{stderr}");
+    assert!(stderr.contains("cannot cast `i32` as `bool`"), "{stderr}");
+    assert!(!stderr.contains("dispatch.rs"), "{stderr}");
+}
+
 #[jit]
 fn inner_neg<T>(x: T) -> T {
     -x

@@ -165,13 +165,13 @@ fn an_unmanaged_instance_lives_in_caller_owned_memory() {
     let before = jitclass::stats();
     let mut buf = zeroed_payload();
     // SAFETY: a zeroed payload is valid (zero numbers, `None`), aligned, and outlives `a`.
-    let a = unsafe { unsafe_cast::<Agg>(buf.as_mut_ptr().cast()) };
+    let mut a = unsafe { unsafe_cast::<Agg>(buf.as_mut_ptr().cast()) };
     assert!(!a.is_managed());
     assert_eq!(Agg::strong_count(&a), None);
     a.step(1.0);
     a.step(3.0);
     assert_eq!(a.mean(), 2.0);
-    let b = a.clone();
+    let mut b = a.clone();
     drop(a);
     b.step(5.0);
     drop(b);
@@ -252,7 +252,7 @@ impl Holder {
     }
 
     pub fn value(&self) -> i64 {
-        match self.leaf {
+        match self.leaf.clone() {
             Some(l) => l.value + self.n,
             None => -1,
         }

@@ -153,7 +153,7 @@ fn option_methods_and_unwrap_panics() {
 fn option_forms(some: bool) -> i64 {
     let o = if some { Some(RCell::new(4)) } else { None };
     let mut total = 0;
-    match o {
+    match o.clone() {
         Some(c) => total += c.value,
         None => total += 1000,
     }
@@ -161,9 +161,9 @@ fn option_forms(some: bool) -> i64 {
         Some(_) => total += 10,
         None => {}
     }
-    total += o.unwrap_or(RCell::new(20)).value;
+    total += o.clone().unwrap_or(RCell::new(20)).value;
     let d = RCell::new(30);
-    total += o.unwrap_or(d).value;
+    total += o.clone().unwrap_or(d).value;
     if o.is_some() {
         total += o.unwrap().value;
     }
@@ -189,19 +189,19 @@ fn option_chain(n: i64) -> i64 {
     }
     let mut total = 0;
     // Walk with `unwrap` and `is_some` reading the same variable.
-    let mut cur = head;
+    let mut cur = head.clone();
     while cur.is_some() {
-        total += cur.unwrap().value;
-        cur = cur.unwrap().next;
+        total += cur.clone().unwrap().value;
+        cur = cur.unwrap().next.clone();
     }
     // `match` with a `_` arm.
-    total += match head {
+    total += match head.clone() {
         Some(h) => h.value * 100,
         _ => -1,
     };
     // Rebuild from itself.
     head = match head {
-        Some(h) => h.next,
+        Some(h) => h.next.clone(),
         None => None,
     };
     total += head.unwrap_or(RNode::new(-1000, None)).value * 10_000;

@@ -67,8 +67,8 @@ impl Holder {
     }
 
     pub fn swap(&mut self, other: PassThru<Testee>) -> PassThru<Testee> {
-        let old = self.held;
-        self.spare = Some(old);
+        let old = self.held.clone();
+        self.spare = Some(old.clone());
         self.held = other;
         self.n += 1;
         old
@@ -89,7 +89,7 @@ fn same(a: PassThru<Testee>, b: PassThru<Testee>) -> (bool, bool) {
 fn through_a_class(a: PassThru<Testee>, b: PassThru<Testee>) -> Option<PassThru<Testee>> {
     let mut h = Holder::new(a);
     let old = h.swap(b);
-    if old == h.held { None } else { h.spare }
+    if old == h.held { None } else { h.spare.clone() }
 }
 
 #[test]
@@ -103,7 +103,7 @@ fn identity_survives_fields_options_and_branches() {
     assert_eq!(same(a.clone(), b.clone()), (false, true));
     let back = through_a_class(a.clone(), b.clone()).expect("the spare");
     assert!(PassThru::ptr_eq(&back, &a));
-    let h = Holder::new(a.clone());
+    let mut h = Holder::new(a.clone());
     let old = h.swap(b.clone());
     assert!(PassThru::ptr_eq(&old, &a));
     assert!(PassThru::ptr_eq(&h.held(), &b));
@@ -192,9 +192,9 @@ impl PartialOrd for TesteeRef {
 
 #[jit]
 fn find_max(testees: &[TesteeRef]) -> TesteeRef {
-    let mut result = testees[0];
+    let mut result = testees[0].clone();
     for i in 1..testees.len() {
-        let testee = testees[i];
+        let testee = testees[i].clone();
         if testee > result {
             result = testee;
         }
@@ -231,10 +231,10 @@ fn find_max_dispatches_on_mirrored_fields_and_returns_the_original() {
 /// Copies handles into class fields, overwrites and drops them, `rounds` times.
 #[jit]
 fn churn(handles: &[PassThru<Testee>], rounds: i64) -> i64 {
-    let mut holder = Holder::new(handles[0]);
+    let mut holder = Holder::new(handles[0].clone());
     let mut same_count = 0;
     for r in 0..rounds {
-        let h = handles[(r as usize) % handles.len()];
+        let h = handles[(r as usize) % handles.len()].clone();
         let old = holder.swap(h);
         if old == holder.held {
             same_count += 1;

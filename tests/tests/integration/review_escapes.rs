@@ -69,7 +69,7 @@ impl Box2 {
 
     #[getter]
     pub fn held(&self) -> i64 {
-        match self.slot {
+        match self.slot.clone() {
             Some(b) => b.v,
             None => -1,
         }
@@ -221,9 +221,9 @@ fn review_every_other_route_is_refused() {
     let at = memory.ptr();
     let b = Box2::new();
     let cases: Vec<Case> = vec![
-        ("setter", Box::new(|| b.via_setter(at))),
-        ("operator", Box::new(|| b.via_operator(at))),
-        ("nested", Box::new(|| b.via_nested(at))),
+        ("setter", Box::new(|| b.clone().via_setter(at))),
+        ("operator", Box::new(|| b.clone().via_operator(at))),
+        ("nested", Box::new(|| b.clone().via_nested(at))),
         (
             "local tuple",
             Box::new(|| {
@@ -236,8 +236,8 @@ fn review_every_other_route_is_refused() {
                 Box2::via_shorthand(at);
             }),
         ),
-        ("method result", Box::new(|| b.via_add_assign(at))),
-        ("index_mut", Box::new(|| b.via_index(at))),
+        ("method result", Box::new(|| b.clone().via_add_assign(at))),
+        ("index_mut", Box::new(|| b.clone().via_index(at))),
         (
             "generic",
             Box::new(|| {
@@ -343,7 +343,7 @@ impl SelfKeeper {
     }
 
     pub fn value(&self) -> f64 {
-        let mut c = self.child;
+        let mut c = self.child.clone();
         if self.mode == 4 {
             c.back = Some(self);
         }
@@ -351,7 +351,7 @@ impl SelfKeeper {
     }
 
     pub fn finalize(&self) -> f64 {
-        let mut c = self.child;
+        let mut c = self.child.clone();
         if self.mode == 5 {
             c.back = Some(self);
         }

@@ -58,8 +58,8 @@ impl Tree {
 
     /// A panic inside an `objmode!` block with instance inputs.
     pub fn objmode_panic(&self, fail: bool) -> i64 {
-        let l = self.left;
-        let r = self.right;
+        let l = self.left.clone();
+        let r = self.right.clone();
         objmode!(|l: Leaf, r: Option<Leaf>, fail: bool| -> i64 {
             if fail {
                 panic!("block failed");
@@ -93,7 +93,7 @@ fn review_panics_half_way_release_everything() {
     assert!(catch_unwind(|| Tree::call_args(0)).is_err());
     assert_eq!(Tree::call_args(1), 21);
     assert!(catch_unwind(|| Tree::tuple_then_panic(0)).is_err());
-    let t = Tree::build(1);
+    let mut t = Tree::build(1);
     assert!(catch_unwind(AssertUnwindSafe(|| t.store_then_panic(&[], 3))).is_err());
     assert_eq!(t.pair().0.v(), 3, "nothing stored");
     assert!(catch_unwind(AssertUnwindSafe(|| t.objmode_panic(true))).is_err());

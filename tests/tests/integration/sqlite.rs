@@ -273,7 +273,7 @@ impl Strict {
     }
 
     pub fn finalize(&self) -> i64 {
-        match self.last {
+        match self.last.clone() {
             Some(t) => self.n * 1000 + t.id,
             None => 0,
         }

@@ -85,7 +85,7 @@ fn tuple_arg_then_element_assigned() -> i64 {
     let mut t = (RCell::new(7), 1);
     // Rust evaluates `t` (a copy of the tuple, the instance included) before the second
     // argument; the callee must see the instance holding 7.
-    tuple_first_value(t, {
+    tuple_first_value(t.clone(), {
         t.0 = RCell::new(100);
         // Allocated right after the old `t.0` was released: reuses its block.
         let z = RCell::new(555);
@@ -107,14 +107,14 @@ fn fixed_tuple_local_borrowed_while_later_argument_assigns_element() {
 fn tuples_and_destructuring(n: i64) -> i64 {
     let a = RCell::new(1);
     let t = (a, Some(RCell::new(2)), RNode::new(3, None));
-    let (x, _, z) = t;
+    let (x, _, z) = t.clone();
     let (_, y, _) = t;
     let mut total = x.value + z.value;
     if let Some(c) = y {
         total += c.value;
     }
     let u = (RCell::new(n), (RCell::new(10), None));
-    let (p, (q, r)) = u;
+    let (p, (q, r)) = u.clone();
     let r2: Option<RCell> = r;
     total += p.value + q.value + r2.unwrap_or(RCell::new(100)).value;
     total += t.0.value + t.2.value + u.1.0.value;

@@ -35,6 +35,8 @@ impl FnCx<'_> {
         let b = self.b();
         Ok(match builtin {
             Builtin::Option(method) => return self.option_builtin(method, recv, args, rt, loc),
+            // The receiver's value is already owned (reading a place takes new references).
+            Builtin::Clone => recv,
             Builtin::SliceLen => b.build_extract_value(recv.into_struct_value(), 1, "len")?,
             Builtin::PtrIsNull => b
                 .build_is_null(recv.into_pointer_value(), "is_null")?

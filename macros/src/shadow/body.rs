@@ -1,0 +1,473 @@
+//! A jit body written as the Rust that rustc checks for it: each form of the jit language
+//! that is not Rust's own becomes Rust with the same meaning and the same tokens (spans),
+//! so that rustc's messages point at the user's code and name the user's types.
+//!
+//! - `e.name` (a field or `#[getter]` property of a handle) is the place
+//!   `e[shadow::Field(__keys::name {})]`; in a method, `self.name` is
+//!   `Class!(@field name [self.name] [<keyed>])`, which the class's macro makes the view's
+//!   field if the class has that field, and the keyed place of the instance otherwise;
+//! - `self` as a value is `shadow::this(self)`, and `self.m(..)` of a function the view
+//!   does not host (one of another impl block) calls it on the instance;
+//! - `Self` is the class's path;
+//! - `C { name: value, .. }` checks each value against its field through a
+//!   `shadow::Probe`, and the names against the handle `C`;
+//! - `base[i]` whose base is not known to be a slice is `base[shadow::JitIndex(i)]`;
+//! - `for x in e` over a tuple or a slice runs over `shadow::elements(&e)`, by value;
+//! - `objmode!` blocks are typed stand-ins (each block is checked in its own function).
+
+use crate::objmode::stand_in;
+use jitclass_core::lower::{is_objmode, is_range_loop};
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use std::collections::{BTreeSet, HashSet};
+use syn::spanned::Spanned;
+use syn::visit_mut::VisitMut;
+
+/// Where a span starts and ends: how the shadow finds the expressions the lowering saw.
+pub(crate) type SpanKey = (usize, usize, usize, usize);
+
+/// The key of `span`.
+pub(crate) fn span_key(span: Span) -> SpanKey {
+    let (start, end) = (span.start(), span.end());
+    (start.line, start.column, end.line, end.column)
+}
+
+/// How the method being written takes `self`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SelfKind {
+    /// `&self`.
+    Ref,
+    /// `&mut self`.
+    RefMut,
+    /// `self` (operator traits), `mut self` if `mutable`.
+    Value { mutable: bool },
+}
+
+/// The method whose body is written: its class and the view hosting it.
+pub(crate) struct MethodScope<'a> {
+    /// The class as the impl names it; `Class!(..)` is its macro.
+    pub(crate) class: &'a syn::Path,
+    /// How the method takes `self` (`None`: a function without receiver).
+    pub(crate) receiver: Option<SelfKind>,
+    /// The functions the view hosts, callable as `self.m(..)` on it.
+    pub(crate) hosted: &'a HashSet<String>,
+}
+
+/// Writes one body; collects the member names its keys must declare.
+pub(crate) struct Rewriter<'a> {
+    method: Option<MethodScope<'a>>,
+    /// `Self` spelled out (in methods).
+    self_path: Option<&'a syn::Path>,
+    /// The brackets of the indexes whose base is a slice, left as written.
+    slice_indexes: &'a HashSet<SpanKey>,
+    /// The member names used (`e.name`, literals).
+    pub(crate) names: BTreeSet<String>,
+    /// The member names assigned (`e.name = value`).
+    pub(crate) assigned: BTreeSet<String>,
+    /// The member names changed in place (`e.name += value`).
+    pub(crate) in_place: BTreeSet<String>,
+}
+
+/// How an assignment uses its target.
+#[derive(Clone, Copy)]
+enum Target {
+    /// `e.name = value`.
+    Set,
+    /// `e.name op= value`.
+    InPlace,
+}
+
+impl<'a> Rewriter<'a> {
+    pub(crate) fn new(
+        method: Option<MethodScope<'a>>,
+        slice_indexes: &'a HashSet<SpanKey>,
+    ) -> Self {
+        let self_path = method.as_ref().map(|m| m.class);
+        Rewriter {
+            method,
+            self_path,
+            slice_indexes,
+            names: BTreeSet::new(),
+            assigned: BTreeSet::new(),
+            in_place: BTreeSet::new(),
+        }
+    }
+
+    /// `Self` replaced by the class's path (in a method), for the view's signatures.
+    pub(crate) fn signature(&mut self, sig: &mut syn::Signature) {
+        if self.self_path.is_some() {
+            for input in &mut sig.inputs {
+                if let syn::FnArg::Typed(pt) = input {
+                    self.visit_type_mut(&mut pt.ty);
+                }
+            }
+            self.visit_return_type_mut(&mut sig.output);
+        }
+    }
+
+    /// `self` as a shared reference to the view: `self`, or `&self` for a by-value
+    /// receiver.
+    fn self_ref(&self, self_token: &syn::Ident) -> TokenStream {
+        match self.method.as_ref().and_then(|m| m.receiver) {
+            Some(SelfKind::Value { .. }) => quote_spanned!(self_token.span()=> &#self_token),
+            _ => quote!(#self_token),
+        }
+    }
+
+    /// The instance behind `self`, as the receiver of a method or an index: through a
+    /// `&self` (or immutable `self`), a shared place, on which a `&mut self` method is
+    /// rustc's error; through `&mut self`, another reference (a temporary, so that no
+    /// borrow of `self` outlives the expression).
+    fn instance(&self, self_token: &syn::Ident) -> TokenStream {
+        let span = self_token.span();
+        let self_ref = self.self_ref(self_token);
+        match self.method.as_ref().and_then(|m| m.receiver) {
+            Some(SelfKind::RefMut) | Some(SelfKind::Value { mutable: true }) => {
+                quote_spanned!(span=> ::jitclass::__private::shadow::this(#self_ref))
+            }
+            _ => quote_spanned!(span=> (*::jitclass::__private::shadow::this_ref(#self_ref))),
+        }
+    }
+
+    /// `e[shadow::Field(__keys::name {})]`, spanned at the name.
+    fn keyed(&mut self, base: TokenStream, name: &syn::Ident) -> TokenStream {
+        let text = unraw(name);
+        let key = super::keys::key_ident(&text);
+        self.names.insert(text);
+        let span = name.span();
+        let index = quote_spanned!(span=> [::jitclass::__private::shadow::Field(__keys::#key {})]);
+        quote!(#base #index)
+    }
+
+    /// `e.name = value` (`how`: `set`) or `e.name op= value` (`place`) on the target
+    /// `left`, if it is a field: the place `*set(&mut e, Field(key))` of the type the field
+    /// or `#[setter]` takes (a property's setter may take another type than its getter
+    /// returns), or `*place(&mut e, Field(key))`, a field (a property is no place); in a
+    /// method, `self.name` is the view's field if it is one.
+    fn target(&mut self, left: &mut syn::Expr, how: Target) -> bool {
+        let syn::Expr::Field(f) = left else {
+            return false;
+        };
+        let syn::Member::Named(name) = &f.member else {
+            return false;
+        };
+        let name = name.clone();
+        let text = unraw(&name);
+        let key = super::keys::key_ident(&text);
+        self.names.insert(text.clone());
+        let function = match how {
+            Target::Set => {
+                self.assigned.insert(text);
+                syn::Ident::new("set", name.span())
+            }
+            Target::InPlace => {
+                self.in_place.insert(text);
+                syn::Ident::new("place", name.span())
+            }
+        };
+        let name_span = name.span();
+        let keyed = |base: TokenStream, start: Span| {
+            let key =
+                quote_spanned!(name_span=> ::jitclass::__private::shadow::Field(__keys::#key {}));
+            let borrow = quote_spanned!(start=> &mut);
+            let args = group(quote!(#borrow #base, #key), start);
+            let call = quote_spanned!(start=> *::jitclass::__private::shadow::#function);
+            group(quote!(#call #args), start)
+        };
+        if let Some(self_token) = self_of(&f.base)
+            && let Some(m) = &self.method
+        {
+            let class = m.class.clone();
+            let instance = self.instance(&self_token);
+            let keyed = keyed(instance, self_token.span());
+            let span = self_token.span();
+            let place = quote!(#self_token . #name);
+            let mac = macro_path(&class, span);
+            *left = syn::parse_quote_spanned! {span=>
+                #mac!(@field #name [#place] [#keyed])
+            };
+            return true;
+        }
+        self.visit_expr_mut(&mut f.base);
+        let base = &f.base;
+        let keyed = keyed(quote!(#base), base.span());
+        *left = syn::parse2(keyed).expect("a place");
+        true
+    }
+
+    fn field(&mut self, f: &mut syn::ExprField) -> Option<syn::Expr> {
+        let syn::Member::Named(name) = &f.member else {
+            return None;
+        };
+        let name = name.clone();
+        if let Some(self_token) = self_of(&f.base)
+            && let Some(m) = &self.method
+        {
+            let class = m.class.clone();
+            let instance = self.instance(&self_token);
+            let keyed = self.keyed(instance, &name);
+            let span = self_token.span();
+            let place = quote!(#self_token . #name);
+            let mac = macro_path(&class, span);
+            return Some(syn::parse_quote_spanned! {span=>
+                #mac!(@field #name [#place] [#keyed])
+            });
+        }
+        self.visit_expr_mut(&mut f.base);
+        let base = &f.base;
+        let keyed = self.keyed(quote!(#base), &name);
+        Some(syn::parse2(keyed).expect("an index expression"))
+    }
+
+    fn method_call(&mut self, m: &mut syn::ExprMethodCall) -> bool {
+        let Some(self_token) = self_of(&m.receiver) else {
+            return false;
+        };
+        let Some(scope) = &self.method else {
+            return false;
+        };
+        let hosted = scope.hosted.contains(&unraw(&m.method));
+        for arg in &mut m.args {
+            self.visit_expr_mut(arg);
+        }
+        if !hosted {
+            let instance = self.instance(&self_token);
+            *m.receiver = syn::parse2(instance).expect("an expression");
+        }
+        true
+    }
+
+    /// The arguments of `panic!`, `assert!` and the others jit code may call, written as
+    /// the rest of the body (a macro's tokens are not expressions to syn).
+    fn macro_arguments(&mut self, mac: &mut syn::Macro) {
+        let Ok(mut args) = mac.parse_body_with(
+            syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
+        ) else {
+            return;
+        };
+        for arg in args.iter_mut() {
+            self.visit_expr_mut(arg);
+        }
+        mac.tokens = quote!(#args);
+    }
+
+    fn literal(&mut self, s: &mut syn::ExprStruct) -> syn::Expr {
+        for field in &mut s.fields {
+            self.visit_expr_mut(&mut field.expr);
+        }
+        self.visit_path_mut(&mut s.path);
+        let path = &s.path;
+        let path_span = path
+            .segments
+            .last()
+            .map_or(Span::call_site(), |s| s.ident.span());
+        let mut checks = Vec::new();
+        let mut names = Vec::new();
+        for field in &s.fields {
+            let syn::Member::Named(name) = &field.member else {
+                continue;
+            };
+            let text = unraw(name);
+            let key = super::keys::key_ident(&text);
+            self.names.insert(text.clone());
+            // Hygienic: the slot sees no user local, and no user code sees it.
+            let slot = syn::Ident::new(
+                &format!("{text}_"),
+                Span::mixed_site().located_at(name.span()),
+            );
+            let value = &field.expr;
+            let span = name.span();
+            checks.push(quote_spanned! {span=>
+                let #slot = ::jitclass::__private::shadow::Probe::<#path, __keys::#key>::new().slot();
+                *#slot = #value;
+            });
+            names.push(name.clone());
+        }
+        let literal = quote_spanned!(path_span=> ::jitclass::__private::Literal::<#path>);
+        syn::parse_quote! {
+            {
+                #(#checks)*
+                #literal {
+                    #(#names: ::jitclass::JitField,)*
+                    __jitclass: ::core::unreachable!(),
+                }
+            }
+        }
+    }
+}
+
+impl VisitMut for Rewriter<'_> {
+    fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+        let replacement = match e {
+            syn::Expr::Macro(m) if is_objmode(&m.mac) => {
+                if let Some(mut s) = stand_in(&m.mac) {
+                    // Its types may say `Self`.
+                    syn::visit_mut::visit_expr_mut(self, &mut s);
+                    *e = s;
+                }
+                return;
+            }
+            syn::Expr::Macro(m) => {
+                self.macro_arguments(&mut m.mac);
+                return;
+            }
+            syn::Expr::Field(f) => self.field(f),
+            syn::Expr::MethodCall(m) => {
+                if self.method_call(m) {
+                    return;
+                }
+                None
+            }
+            syn::Expr::Path(p) if p.qself.is_none() && p.path.is_ident("self") => {
+                match (&self.method, p.path.get_ident()) {
+                    (Some(_), Some(self_token)) => {
+                        let self_ref = self.self_ref(self_token);
+                        Some(syn::parse_quote_spanned! {self_token.span()=>
+                            ::jitclass::__private::shadow::this(#self_ref)
+                        })
+                    }
+                    _ => None,
+                }
+            }
+            syn::Expr::Struct(s) => Some(self.literal(s)),
+            syn::Expr::Assign(a) => {
+                self.visit_expr_mut(&mut a.right);
+                if !self.target(&mut a.left, Target::Set) {
+                    self.visit_expr_mut(&mut a.left);
+                }
+                return;
+            }
+            syn::Expr::Binary(b) if is_compound_assignment(&b.op) => {
+                self.visit_expr_mut(&mut b.right);
+                if !self.target(&mut b.left, Target::InPlace) {
+                    self.visit_expr_mut(&mut b.left);
+                }
+                return;
+            }
+            syn::Expr::Index(i) => {
+                syn::visit_mut::visit_expr_index_mut(self, i);
+                let key = span_key(i.bracket_token.span.join());
+                if !self.slice_indexes.contains(&key) {
+                    let index = &i.index;
+                    let span = index.span();
+                    *i.index = syn::parse_quote_spanned!(span=> ::jitclass::__private::shadow::JitIndex(#index));
+                }
+                return;
+            }
+            syn::Expr::ForLoop(f) => {
+                syn::visit_mut::visit_expr_for_loop_mut(self, f);
+                if !is_range_loop(&f.expr) {
+                    let iterable = &f.expr;
+                    let span = iterable.span();
+                    *f.expr = syn::parse_quote_spanned!(span=> ::jitclass::__private::shadow::elements(&#iterable));
+                }
+                return;
+            }
+            _ => None,
+        };
+        match replacement {
+            Some(r) => *e = r,
+            None => syn::visit_mut::visit_expr_mut(self, e),
+        }
+    }
+
+    fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
+        if let syn::Stmt::Macro(m) = stmt
+            && is_objmode(&m.mac)
+            && let Some(mut s) = stand_in(&m.mac)
+        {
+            syn::visit_mut::visit_expr_mut(self, &mut s);
+            *stmt = syn::Stmt::Expr(s, m.semi_token);
+            return;
+        }
+        if let syn::Stmt::Macro(m) = stmt {
+            self.macro_arguments(&mut m.mac);
+            return;
+        }
+        syn::visit_mut::visit_stmt_mut(self, stmt);
+    }
+
+    fn visit_path_mut(&mut self, path: &mut syn::Path) {
+        if let Some(class) = self.self_path
+            && path.leading_colon.is_none()
+            && path.segments.first().is_some_and(|s| s.ident == "Self")
+        {
+            let span = path.segments[0].ident.span();
+            let mut spelled = respan_path(class, span);
+            let rest: Vec<syn::PathSegment> = path.segments.iter().skip(1).cloned().collect();
+            if let Some(last) = spelled.segments.last_mut() {
+                last.arguments = path.segments[0].arguments.clone();
+            }
+            spelled.segments.extend(rest);
+            *path = spelled;
+        }
+        syn::visit_mut::visit_path_mut(self, path);
+    }
+
+    // Nothing in an item or a closure inside a body is jit code (the lowering refused
+    // them already).
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// The `self` token of an expression that is exactly `self`.
+fn self_of(e: &syn::Expr) -> Option<syn::Ident> {
+    match e {
+        syn::Expr::Path(p) if p.qself.is_none() && p.path.is_ident("self") => {
+            p.path.get_ident().cloned()
+        }
+        syn::Expr::Paren(p) => self_of(&p.expr),
+        syn::Expr::Group(g) => self_of(&g.expr),
+        _ => None,
+    }
+}
+
+/// The class's macro: the class's path, each segment at `span`.
+fn macro_path(class: &syn::Path, span: Span) -> syn::Path {
+    respan_path(class, span)
+}
+
+/// `path` with every token at `span`.
+fn respan_path(path: &syn::Path, span: Span) -> syn::Path {
+    let mut path = path.clone();
+    if let Some(colon) = &mut path.leading_colon {
+        colon.spans = [span, span];
+    }
+    for mut pair in path.segments.pairs_mut() {
+        pair.value_mut().ident.set_span(span);
+        if let Some(p) = pair.punct_mut() {
+            p.spans = [span, span];
+        }
+    }
+    path
+}
+
+/// The text of an identifier without `r#`.
+pub(crate) fn unraw(ident: &syn::Ident) -> String {
+    let text = ident.to_string();
+    text.strip_prefix("r#").map(str::to_string).unwrap_or(text)
+}
+
+/// `( tokens )`, the parentheses at `span`.
+fn group(tokens: TokenStream, span: Span) -> TokenStream {
+    let mut g = proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, tokens);
+    g.set_span(span);
+    quote!(#g)
+}
+
+/// `+=`, `-=`, ...
+fn is_compound_assignment(op: &syn::BinOp) -> bool {
+    use syn::BinOp as B;
+    matches!(
+        op,
+        B::AddAssign(_)
+            | B::SubAssign(_)
+            | B::MulAssign(_)
+            | B::DivAssign(_)
+            | B::RemAssign(_)
+            | B::BitXorAssign(_)
+            | B::BitAndAssign(_)
+            | B::BitOrAssign(_)
+            | B::ShlAssign(_)
+            | B::ShrAssign(_)
+    )
+}

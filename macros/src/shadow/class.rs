@@ -1,0 +1,102 @@
+//! What `#[jitclass] struct C` gives the shadows of jit code:
+//!
+//! - each field as a `Member` (its Rust type), a `MemberMut` (a place) and a `Settable` of
+//!   the handle, by name;
+//! - the never-called `Index<Field<K>>` / `IndexMut<Field<K>>` impls of the handle, through
+//!   which `e.name` is a place of the member's type in a shadow;
+//! - the class's macro, `C!` (a `macro_rules!` re-exported under the class's name in the
+//!   macro namespace, so that wherever the class is in scope, or named by a path in the
+//!   crate, its macro is too): `C!(@field name [place] [keyed])` chooses `place` for a field
+//!   and `keyed` for any other name, and `C!(@view V, C)` declares the view struct `V`
+//!   with the class's fields, which hosts the methods of an impl block. The macro only
+//!   chooses among tokens its caller passes, so every token keeps the user's span.
+
+use jitclass_core::member_hash;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// The shadow items of the class `name` with `fields` (names and Rust types, `Self`
+/// spelled out), each under `cfgs`.
+pub(crate) fn class_items(
+    name: &syn::Ident,
+    cfgs: &[&syn::Attribute],
+    fields: &[(&syn::Ident, &syn::Type)],
+) -> TokenStream {
+    let shadow = quote!(::jitclass::__private::shadow);
+    let members = fields.iter().map(|(fname, ty)| {
+        let hash = member_hash(&super::body::unraw(fname));
+        quote! {
+            impl #shadow::Member<#shadow::Name<#hash>> for #name {
+                type T = #ty;
+            }
+            impl #shadow::MemberMut<#shadow::Name<#hash>> for #name {
+                type T = #ty;
+            }
+            impl #shadow::Settable<#shadow::Name<#hash>> for #name {
+                type T = #ty;
+            }
+        }
+    });
+    let field_arms = fields.iter().map(|(fname, _)| {
+        quote! {
+            (@field #fname [$($place:tt)*] [$($keyed:tt)*]) => { $($place)* };
+        }
+    });
+    let view_fields = fields.iter().map(|(fname, _)| {
+        let hash = member_hash(&super::body::unraw(fname));
+        quote! {
+            #fname: <$class as #shadow::Member<#shadow::Name<#hash>>>::T
+        }
+    });
+    // Unique per definition: two classes of one name in nested modules must not shadow
+    // each other's `macro_rules!` (rustc refuses a macro-expanded one doing so).
+    let start = name.span().start();
+    let unique = format!("{name}_{}_{}", start.line, start.column);
+    let macro_name = format_ident!("__jitclass_{}", unique);
+    quote! {
+        #(#cfgs)*
+        const _: () = {
+            #[diagnostic::do_not_recommend]
+            impl<K: #shadow::KeyFor<#name>> ::core::ops::Index<#shadow::Field<K>> for #name {
+                type Output = <K as #shadow::KeyFor<#name>>::T;
+                #[inline(always)]
+                fn index(&self, _: #shadow::Field<K>) -> &Self::Output {
+                    ::core::unreachable!("the shadow of a jit body is never called")
+                }
+            }
+            #[diagnostic::do_not_recommend]
+            impl<K: #shadow::KeyFor<#name> + #shadow::FieldKey> ::core::ops::IndexMut<#shadow::Field<K>> for #name
+            where
+                #name: #shadow::MemberMut<<K as #shadow::FieldKey>::N>,
+            {
+                #[inline(always)]
+                fn index_mut(&mut self, _: #shadow::Field<K>) -> &mut Self::Output {
+                    ::core::unreachable!("the shadow of a jit body is never called")
+                }
+            }
+            #(#members)*
+        };
+
+        #(#cfgs)*
+        #[doc(hidden)]
+        #[allow(unused_macros)]
+        macro_rules! #macro_name {
+            #(#field_arms)*
+            (@field $other:tt [$($place:tt)*] [$($keyed:tt)*]) => { $($keyed)* };
+            (@view $view:ident, $class:ty) => {
+                #[allow(non_camel_case_types, dead_code)]
+                struct $view {
+                    #(#view_fields,)*
+                }
+                impl #shadow::View for $view {
+                    type Class = $class;
+                }
+            };
+        }
+
+        #(#cfgs)*
+        #[doc(hidden)]
+        #[allow(unused_imports)]
+        pub(crate) use #macro_name as #name;
+    }
+}
