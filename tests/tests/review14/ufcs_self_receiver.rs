@@ -1,0 +1,43 @@
+//! BUG (review of issue 14): a method calling another method of its class by path with
+//! `self` as the receiver argument (`Self::bump(self)`, `Counter::get(self)`), which rustc
+//! accepts and jit code ran before, is now rejected at build time ("mismatched types:
+//! expected `&Counter`, found `Counter`"): the shadow writes `self` as a value,
+//! `this(self)`, which is the handle by value, where the callee's receiver wants a
+//! reference. Run without the shadow, this prints 2 3.
+use jitclass::jitclass;
+
+#[jitclass]
+pub struct Counter {
+    value: i64,
+}
+
+#[jitclass]
+impl Counter {
+    pub fn new(value: i64) -> Counter {
+        Counter { value }
+    }
+
+    pub fn get(&self) -> i64 {
+        self.value
+    }
+
+    pub fn bump(&mut self) {
+        self.value += 1;
+    }
+
+    /// The same method by path, `&self` and `&mut self`.
+    pub fn bump_by_path(&mut self) -> i64 {
+        Self::bump(self);
+        Counter::get(self)
+    }
+
+    pub fn get_by_path(&self) -> i64 {
+        Self::get(self) + 1
+    }
+}
+
+fn main() {
+    let mut c = Counter::new(1);
+    assert_eq!(c.bump_by_path(), 2);
+    assert_eq!(c.get_by_path(), 3);
+}
