@@ -78,4 +78,7 @@ fn review14_shadow_accepts_valid_class_code() {
     // Also held: a class named like a prelude derive (`Hash`) beside `#[derive(Hash)]`,
     // and an impl block placed before its struct, used from a child module's glob import.
     t.pass("tests/ui/pass/review14_names_and_order.rs");
+    t.pass("tests/ui/pass/review14_ufcs_self_receiver.rs");
+    t.pass("tests/ui/pass/review14_getter_value_then_mut.rs");
+    t.pass("tests/ui/pass/review14_index_inference.rs");
 }

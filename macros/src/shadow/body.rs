@@ -475,7 +475,10 @@ fn names_class_method(p: &syn::ExprPath, class: Option<&syn::Path>) -> bool {
         return false;
     }
     let owner = &segments[segments.len() - 2].ident;
-    owner == "Self" || class.and_then(|c| c.segments.last()).is_some_and(|c| *owner == c.ident)
+    owner == "Self"
+        || class
+            .and_then(|c| c.segments.last())
+            .is_some_and(|c| *owner == c.ident)
 }
 
 /// The class's macro: the class's path, each segment at `span`.

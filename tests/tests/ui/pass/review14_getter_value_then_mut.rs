@@ -1,11 +1,8 @@
-//! BUG (review of issue 14): a `&mut self` method or a compound assignment on the class
-//! value a `#[getter]` returns (`o.inner.bump()`, `o.inner.x += 1.0`) is rejected at build
-//! time with "cannot borrow data in an index of `Outer` as mutable ... trait `IndexMut` is
-//! required": the shadow writes `o.inner` as the keyed place `o[Field(inner)]` and borrows
-//! it mutably, which `MemberMut` allows for fields only. A getter's result is a value
-//! (another reference to the instance), as `o.inner().bump()` is in Rust, which rustc
-//! accepts; jit code ran it before (it prints 2 and 2, the field changed through the
-//! reference the getter returned).
+//! Fixed (review of issue 14): a `&mut self` method or a compound assignment on the class
+//! value a `#[getter]` returns (`o.inner.bump()`, `o.inner.x += 1.0`) builds on a `mut`
+//! binding, as it would on a field: the getter returns another reference to the instance,
+//! which the call changes. (jit code takes the getter's value as a place of `o`, so a
+//! non-`mut` `o` is refused, at build time as at the first call.)
 use jitclass::{jit, jitclass};
 
 #[jitclass]

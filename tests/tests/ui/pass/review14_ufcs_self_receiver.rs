@@ -1,9 +1,6 @@
-//! BUG (review of issue 14): a method calling another method of its class by path with
-//! `self` as the receiver argument (`Self::bump(self)`, `Counter::get(self)`), which rustc
-//! accepts and jit code ran before, is now rejected at build time ("mismatched types:
-//! expected `&Counter`, found `Counter`"): the shadow writes `self` as a value,
-//! `this(self)`, which is the handle by value, where the callee's receiver wants a
-//! reference. Run without the shadow, this prints 2 3.
+//! Fixed (review of issue 14): a method calling another method of its class by path with
+//! `self` as the receiver argument (`Self::bump(self)`, `Counter::get(self)`) builds, as in
+//! Rust: the shadow writes that `self` as `&Counter` / `&mut Counter`, the receiver's type.
 use jitclass::jitclass;
 
 #[jitclass]
