@@ -67,3 +67,18 @@ fn review_options_nested_within_the_limit_compile() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/pass/review_deep_option.rs");
 }
+
+/// Programs using classes in non-generic bodies in the ways Rust allows keep compiling
+/// with the shadow rustc checks (review of issue 14).
+#[test]
+fn review14_shadow_accepts_valid_class_code() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/pass/review14_classes_in_bodies.rs");
+    t.pass("tests/ui/pass/review14_paths_and_crates.rs");
+    // Also held: a class named like a prelude derive (`Hash`) beside `#[derive(Hash)]`,
+    // and an impl block placed before its struct, used from a child module's glob import.
+    t.pass("tests/ui/pass/review14_names_and_order.rs");
+    t.pass("tests/ui/pass/review14_ufcs_self_receiver.rs");
+    t.pass("tests/ui/pass/review14_getter_value_then_mut.rs");
+    t.pass("tests/ui/pass/review14_index_inference.rs");
+}

@@ -237,6 +237,44 @@ impl<'a> Rewriter<'a> {
         true
     }
 
+    /// `Class::m(self, ..)`, `Self::m(self, ..)`, `<Class>::m(self, ..)`: `self` as the
+    /// receiver argument of a path call to a method of the class is what it is in Rust,
+    /// `&Class` through `&self` and `&mut Class` through `&mut self` (so that such a call
+    /// to a `&mut self` method from a `&self` method is rustc's "types differ in
+    /// mutability"); as the first argument of any other call, it is a value (`this`).
+    fn path_call(&mut self, c: &mut syn::ExprCall) {
+        let receiver_arg = match (&*c.func, self.method.as_ref().and_then(|m| m.receiver)) {
+            (syn::Expr::Path(p), Some(kind @ (SelfKind::Ref | SelfKind::RefMut))) => {
+                let class_path = self.method.as_ref().map(|m| m.class);
+                names_class_method(p, class_path).then_some(kind)
+            }
+            _ => None,
+        };
+        let mut args = c.args.iter_mut();
+        if let Some(kind) = receiver_arg
+            && let Some(first) = args.next()
+        {
+            match self_of(first) {
+                Some(self_token) => {
+                    let span = self_token.span();
+                    *first = match kind {
+                        SelfKind::RefMut => syn::parse_quote_spanned! {span=>
+                            ::jitclass::__private::shadow::this_mut(#self_token)
+                        },
+                        _ => syn::parse_quote_spanned! {span=>
+                            ::jitclass::__private::shadow::this_ref(#self_token)
+                        },
+                    };
+                }
+                None => self.visit_expr_mut(first),
+            }
+        }
+        for arg in args {
+            self.visit_expr_mut(arg);
+        }
+        self.visit_expr_mut(&mut c.func);
+    }
+
     /// The arguments of `panic!`, `assert!` and the others jit code may call, written as
     /// the rest of the body (a macro's tokens are not expressions to syn).
     fn macro_arguments(&mut self, mac: &mut syn::Macro) {
@@ -329,6 +367,10 @@ impl VisitMut for Rewriter<'_> {
                     _ => None,
                 }
             }
+            syn::Expr::Call(c) => {
+                self.path_call(c);
+                return;
+            }
             syn::Expr::Struct(s) => Some(self.literal(s)),
             syn::Expr::Assign(a) => {
                 self.visit_expr_mut(&mut a.right);
@@ -419,6 +461,24 @@ fn self_of(e: &syn::Expr) -> Option<syn::Ident> {
         syn::Expr::Group(g) => self_of(&g.expr),
         _ => None,
     }
+}
+
+/// Whether `p` names an associated function of the method's class: `Self::m`,
+/// `<T>::m` (`Self` or the class, for rustc to check), or a path whose next-to-last
+/// segment is the class's name (`Class::m`, `crate::Class::m`).
+fn names_class_method(p: &syn::ExprPath, class: Option<&syn::Path>) -> bool {
+    if p.qself.is_some() {
+        return true;
+    }
+    let segments = &p.path.segments;
+    if segments.len() < 2 {
+        return false;
+    }
+    let owner = &segments[segments.len() - 2].ident;
+    owner == "Self"
+        || class
+            .and_then(|c| c.segments.last())
+            .is_some_and(|c| *owner == c.ident)
 }
 
 /// The class's macro: the class's path, each segment at `span`.

@@ -3,7 +3,9 @@
 //! - each field as a `Member` (its Rust type), a `MemberMut` (a place) and a `Settable` of
 //!   the handle, by name;
 //! - the never-called `Index<Field<K>>` / `IndexMut<Field<K>>` impls of the handle, through
-//!   which `e.name` is a place of the member's type in a shadow;
+//!   which `e.name` is a place of the member's type in a shadow (a `#[getter]`'s too: its
+//!   result is a value, another reference, which `&mut self` methods may change; the
+//!   keyed place makes that need a `mut` binding, as a field does);
 //! - the class's macro, `C!` (a `macro_rules!` re-exported under the class's name in the
 //!   macro namespace, so that wherever the class is in scope, or named by a path in the
 //!   crate, its macro is too): `C!(@field name [place] [keyed])` chooses `place` for a field
@@ -65,10 +67,7 @@ pub(crate) fn class_items(
                 }
             }
             #[diagnostic::do_not_recommend]
-            impl<K: #shadow::KeyFor<#name> + #shadow::FieldKey> ::core::ops::IndexMut<#shadow::Field<K>> for #name
-            where
-                #name: #shadow::MemberMut<<K as #shadow::FieldKey>::N>,
-            {
+            impl<K: #shadow::KeyFor<#name>> ::core::ops::IndexMut<#shadow::Field<K>> for #name {
                 #[inline(always)]
                 fn index_mut(&mut self, _: #shadow::Field<K>) -> &mut Self::Output {
                     ::core::unreachable!("the shadow of a jit body is never called")

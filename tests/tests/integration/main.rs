@@ -34,6 +34,7 @@ mod review_escapes;
 mod review_leaks;
 mod review_limits;
 mod review_math;
+mod review_shadow;
 mod review_sqlite;
 // Generated lines thousands of characters long, which rustfmt would take minutes over.
 #[rustfmt::skip]
