@@ -74,6 +74,8 @@ pub enum Builtin {
     PtrWrappingAdd,
     /// A method of `Option`.
     Option(OptionMethod),
+    /// A method of `Vec` (`crate::vec_methods`).
+    Vec(crate::vec_methods::VecMethod),
 }
 
 /// The methods of `Option` values.
@@ -399,7 +401,7 @@ pub fn receiver_description(receiver: &Type) -> String {
         Type::Option(_) => return "enum `Option<T>`".to_string(),
         Type::Ptr { .. } => "raw pointer",
         Type::FnPtr { .. } => "fn pointer",
-        Type::Class(_) | Type::PassThru(_) => "struct",
+        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => "struct",
     };
     format!("{kind} `{receiver}`")
 }

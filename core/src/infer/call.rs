@@ -224,6 +224,9 @@ impl Infer<'_> {
             all_types.extend(arg_types);
             return self.call_target(id, f, &all_args, &all_types);
         }
+        if let Ty::Vec(elem) = &recv {
+            return self.vec_method(id, receiver, elem, method, args, &arg_types);
+        }
         if let Ty::PassThru(key) = &recv {
             self.diags.push(diagnostics::passthru_misuse(
                 loc,

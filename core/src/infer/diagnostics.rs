@@ -289,6 +289,66 @@ pub(super) fn builtin_wrong_argument_count(
     )
 }
 
+/// A method `Vec` does not have in jit code (E0599), or one of std's that jit code does
+/// not support yet.
+pub(super) fn no_vec_method(
+    loc: LocId,
+    method: &str,
+    receiver: &str,
+    std_has_it: bool,
+    names: &[&str],
+) -> Diagnostic {
+    let d = if std_has_it {
+        Diagnostic::new(
+            loc,
+            format!("`Vec::{method}` is not supported in jit code yet"),
+        )
+    } else {
+        Diagnostic::new(
+            loc,
+            format!("no method named `{method}` found for struct `{receiver}` in the current scope"),
+        )
+    };
+    d.note(format!(
+        "note: the methods of `Vec` in jit code are: {}",
+        names.join(", ")
+    ))
+}
+
+/// `for x in v` on a `Vec` by value (`IntoIterator for Vec<T>`).
+pub(super) fn vec_into_iter(loc: LocId) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        "`for` over a `Vec` by value (consuming it) is not supported in jit code",
+    )
+    .note("help: iterate over its elements by reference: `for x in &v` or `for x in v.iter()`")
+}
+
+/// A builtin's `&T` parameter given something not written `&x`.
+pub(super) fn expected_reference_argument(loc: LocId, expected: &str, found: &str) -> Diagnostic {
+    Diagnostic::new(loc, "mismatched types")
+        .note(format!("expected `{expected}`, found `{found}`"))
+        .note("help: consider borrowing here: `&x`")
+}
+
+/// `Vec<T>` of a `T` that cannot be an element.
+pub(super) fn bad_vec_elem(loc: LocId, elem: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("`Vec<{elem}>` is not supported in jit code"),
+    )
+    .note("note: a `Vec` holds numbers, `bool`, tuples, `Option`s, instances, `PassThru` handles, raw and function pointers, or `Vec`s; not slices, references or `()`")
+}
+
+/// `==` on `Vec`s (or `contains`) whose elements jit code does not compare.
+pub(super) fn vec_eq_unsupported(loc: LocId, ty: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("comparing `{ty}` with `==` is not supported in jit code"),
+    )
+    .note("note: jit code compares `Vec`s of numbers and `bool`s (and `Vec`s of those) element by element")
+}
+
 pub(super) fn unsafe_call_outside_unsafe(loc: LocId, name: &str) -> Diagnostic {
     Diagnostic::new(
         loc,

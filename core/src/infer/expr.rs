@@ -123,6 +123,7 @@ impl Infer<'_> {
             } => self.obj_mode(loc, args, inputs, output),
             ExprKind::AddrOf { place, mutable } => self.addr_of(*place, *mutable),
             ExprKind::AssocCall { class, name, args } => self.assoc_call(id, *class, name, args),
+            ExprKind::VecNew { elem, init } => self.vec_new(id, elem, init),
         }
     }
 

@@ -49,6 +49,7 @@ mod pattern;
 mod place;
 mod resolution;
 mod unify;
+mod vec;
 
 use deferred::Deferred;
 use unify::{Ty, VarState};
@@ -215,6 +216,7 @@ pub fn infer(
         loop_break: HashMap::new(),
         resolutions: vec![None; ir.exprs.len()],
         deferred: Vec::new(),
+        borrowed_args: Vec::new(),
         int_lits: Vec::new(),
         overflowing_float_lits: Vec::new(),
         open_class_ops: Vec::new(),
@@ -246,6 +248,8 @@ struct Infer<'a> {
     resolutions: Vec<Option<Resolution<Ty>>>,
     /// The checks that wait for final types.
     deferred: Vec<Deferred>,
+    /// The `&x` arguments of builtins that read them during the call (`v.contains(&x)`).
+    borrowed_args: Vec<ExprId>,
     /// Every integer literal, its value and its type, for the range check at the end.
     int_lits: Vec<(ExprId, i128, Ty)>,
     /// The float literals that round to infinity at some width, and their types, for the

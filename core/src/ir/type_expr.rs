@@ -28,6 +28,8 @@ pub enum TypeExpr {
     Generic(u32),
     /// `Option<T>`.
     Option(Box<TypeExpr>),
+    /// `Vec<T>`.
+    Vec(Box<TypeExpr>),
     /// A `#[jitclass]` type (also `Self` inside an impl), by index into `FnIr::classes`.
     Class(ClassRefId),
     /// `PassThru<T>`, by index into `FnIr::opaques` (or `ClassIr::opaques`).
@@ -120,6 +122,7 @@ impl TypeExpr {
                 mutable: *mutable,
             },
             TypeExpr::Option(inner) => TypeExpr::Option(Box::new(inner.map_refs(resolve))),
+            TypeExpr::Vec(elem) => TypeExpr::Vec(Box::new(elem.map_refs(resolve))),
             TypeExpr::Ref { inner, mutable } => TypeExpr::Ref {
                 inner: Box::new(inner.map_refs(resolve)),
                 mutable: *mutable,

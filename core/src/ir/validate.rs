@@ -144,6 +144,7 @@ impl FnIr {
             | ExprKind::AddrOf { .. }
             | ExprKind::Intrinsic { .. }
             | ExprKind::AssocCall { .. }
+            | ExprKind::VecNew { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
             | ExprKind::None

@@ -117,6 +117,7 @@ impl ExprKind {
                 args.iter().copied().for_each(f);
             }
             ExprKind::Panic(msg) => msg.args.iter().copied().for_each(f),
+            ExprKind::VecNew { init, .. } => init.operands().into_iter().for_each(f),
         }
     }
 }
@@ -151,6 +152,7 @@ impl ExprKind {
             | ExprKind::StructLit { .. }
             | ExprKind::AddrOf { .. }
             | ExprKind::AssocCall { .. }
+            | ExprKind::VecNew { .. }
             | ExprKind::Intrinsic { .. }
             | ExprKind::ObjMode { .. }
             | ExprKind::Panic(_)
@@ -165,7 +167,9 @@ impl ExprKind {
     /// argument, an `objmode!` block's input and output types.
     pub fn for_each_written_type(&self, mut f: impl FnMut(&TypeExpr)) {
         match self {
-            ExprKind::Cast(_, ty) | ExprKind::Intrinsic { ty, .. } => f(ty),
+            ExprKind::Cast(_, ty)
+            | ExprKind::Intrinsic { ty, .. }
+            | ExprKind::VecNew { elem: ty, .. } => f(ty),
             ExprKind::ObjMode { inputs, output, .. } => {
                 inputs.iter().for_each(&mut f);
                 f(output);
@@ -255,6 +259,7 @@ impl ExprKind {
             | ExprKind::ObjMode { .. }
             | ExprKind::Intrinsic { .. }
             | ExprKind::AssocCall { .. }
+            | ExprKind::VecNew { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
             | ExprKind::None => {}
@@ -295,6 +300,7 @@ impl ExprKind {
             | ExprKind::AddrOf { .. }
             | ExprKind::ObjMode { .. }
             | ExprKind::Intrinsic { .. }
+            | ExprKind::VecNew { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
             | ExprKind::None
@@ -323,6 +329,7 @@ impl TypeExpr {
             TypeExpr::Tuple(parts) => parts.iter().for_each(|t| t.for_each_part(f)),
             TypeExpr::Slice { elem: inner, .. }
             | TypeExpr::Option(inner)
+            | TypeExpr::Vec(inner)
             | TypeExpr::Ptr { pointee: inner, .. }
             | TypeExpr::Ref { inner, .. } => inner.for_each_part(f),
             TypeExpr::FnPtr { params, ret } => {
@@ -351,6 +358,7 @@ impl TypeExpr {
             | TypeExpr::Slice { .. }
             | TypeExpr::Generic(_)
             | TypeExpr::Option(_)
+            | TypeExpr::Vec(_)
             | TypeExpr::Ptr { .. }
             | TypeExpr::Ref { .. }
             | TypeExpr::FnPtr { .. }

@@ -21,7 +21,25 @@ impl Lowerer {
             );
         }
         let receiver = self.expr(&m.receiver);
-        let args = m.args.iter().map(|a| self.expr(a)).collect();
+        let args = m
+            .args
+            .iter()
+            .map(|a| match a {
+                // `v.contains(&x)`: the one builtin that borrows its argument, for the
+                // call (inference checks that the receiver is a `Vec`).
+                syn::Expr::Reference(r) if m.method == "contains" && r.mutability.is_none() => {
+                    let place = self.expr(&r.expr);
+                    self.push(
+                        ExprKind::AddrOf {
+                            place,
+                            mutable: false,
+                        },
+                        r.and_token.span,
+                    )
+                }
+                a => self.expr(a),
+            })
+            .collect();
         self.push(
             ExprKind::MethodCall {
                 receiver,
@@ -41,6 +59,12 @@ impl Lowerer {
             if let Some(ident) = p.path.get_ident() {
                 let name = ident.to_string();
                 if let Some(local) = self.lookup(&name) {
+                    if self.is_place_elem_ref(local) {
+                        return self.invalid(
+                            span,
+                            format!("jit code uses the element of a `for` loop over `&mut` through `*{name}` (`*{name} += 1.0`)"),
+                        );
+                    }
                     return self.push(ExprKind::Local(local), span);
                 }
                 if name == "self" {
@@ -150,6 +174,9 @@ impl Lowerer {
                 };
                 return self.push(ExprKind::Block(block), span);
             }
+        }
+        if let Some(id) = self.vec_call(path, c) {
+            return id;
         }
         if path.segments.iter().any(|s| !s.arguments.is_none()) {
             return self.invalid(

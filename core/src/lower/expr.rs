@@ -232,6 +232,9 @@ impl Lowerer {
                 self.push(ExprKind::Unary(UnOp::Not, inner), span)
             }
             syn::UnOp::Deref(d) => {
+                if let Some(elem) = self.deref_elem(&u.expr, span) {
+                    return elem;
+                }
                 let message = self.deref_message(&u.expr);
                 self.invalid(d.span, message)
             }

@@ -23,6 +23,7 @@ mod ranges;
 mod scope;
 mod span;
 pub mod types;
+mod vecs;
 
 pub(crate) use item::is_c_scalar;
 pub use item::{
@@ -88,6 +89,8 @@ struct Lowerer {
     self_receiver: Option<Receiver>,
     objmodes: Vec<ObjModeBlock>,
     macro_paths: Vec<syn::Path>,
+    /// The variables of `for` loops over borrowed containers (`vecs.rs`).
+    elem_refs: std::collections::HashMap<LocalId, vecs::ElemRef>,
     errors: Vec<syn::Error>,
 }
 
