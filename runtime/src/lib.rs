@@ -341,6 +341,7 @@ pub mod shapes;
 pub mod sqlite;
 mod stats;
 mod subtype;
+mod vec;
 
 pub use abi::{CReturn, CScalar, JitArg, JitElem, JitType, type_of};
 pub use allocator::ExternalAllocator;

@@ -18,6 +18,7 @@ use std::ptr::NonNull;
 use std::sync::atomic::{AtomicUsize, Ordering, fence};
 
 pub use crate::allocator::ExternalAllocator;
+pub use crate::vec::ElemInfo;
 
 /// What a payload holds references to: the byte offsets, within the payload, of the
 /// `*mut MemInfo` of each managed member (null for an empty `Option`).
@@ -25,6 +26,9 @@ pub use crate::allocator::ExternalAllocator;
 pub struct DropInfo {
     /// The offsets, in payload order.
     pub managed_offsets: Vec<usize>,
+    /// For a `Vec`'s block: its payload is a [`crate::vec::VecHeader`] and these are its
+    /// elements, whose members are released and whose buffer is freed with the block.
+    pub elements: Option<ElemInfo>,
 }
 
 /// The header of a managed block.
@@ -132,6 +136,15 @@ impl MemInfo {
     pub unsafe fn data(this: *mut MemInfo) -> *mut u8 {
         // SAFETY: guaranteed by the caller.
         unsafe { (*this).data }
+    }
+
+    /// What a live block holds references to.
+    ///
+    /// # Safety
+    /// `this` is a live block.
+    pub(crate) unsafe fn drop_info(this: *mut MemInfo) -> *const DropInfo {
+        // SAFETY: guaranteed by the caller.
+        unsafe { (*this).drop_info }
     }
 
     /// The current reference count of a live block.
@@ -264,6 +277,20 @@ impl MemInfo {
                     }
                 }
             }
+            if !header.drop_info.is_null() {
+                // SAFETY: drop infos are `'static`.
+                if let Some(elements) = unsafe { &(*header.drop_info).elements } {
+                    // SAFETY: a block with element info holds a `VecHeader` (`vec.rs`).
+                    unsafe {
+                        crate::vec::release_elements(header.data, elements, &mut |member| {
+                            // SAFETY: the buffer owned one reference to each member.
+                            if Self::drop_one(member) {
+                                pending.push(member);
+                            }
+                        })
+                    };
+                }
+            }
             // SAFETY: the block was allocated by `header.allocator` with this size.
             unsafe { Self::free_block(info) };
         }
@@ -316,6 +343,7 @@ mod tests {
     fn linked_drop_info() -> &'static DropInfo {
         Box::leak(Box::new(DropInfo {
             managed_offsets: vec![0],
+            elements: None,
         }))
     }
 

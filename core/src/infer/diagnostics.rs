@@ -306,7 +306,9 @@ pub(super) fn no_vec_method(
     } else {
         Diagnostic::new(
             loc,
-            format!("no method named `{method}` found for struct `{receiver}` in the current scope"),
+            format!(
+                "no method named `{method}` found for struct `{receiver}` in the current scope"
+            ),
         )
     };
     d.note(format!(
@@ -338,6 +340,16 @@ pub(super) fn bad_vec_elem(loc: LocId, elem: &str) -> Diagnostic {
         format!("`Vec<{elem}>` is not supported in jit code"),
     )
     .note("note: a `Vec` holds numbers, `bool`, tuples, `Option`s, instances, `PassThru` handles, raw and function pointers, or `Vec`s; not slices, references or `()`")
+}
+
+/// `vec![x; n]` of a tuple or `Option` holding a `Vec`, whose clones jit code does not
+/// make yet.
+pub(super) fn repeat_nested_vec(loc: LocId, elem: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("`vec![x; n]` of `{elem}` is not supported in jit code yet"),
+    )
+    .note("help: push the elements in a loop, cloning each")
 }
 
 /// `==` on `Vec`s (or `contains`) whose elements jit code does not compare.

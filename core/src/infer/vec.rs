@@ -126,11 +126,22 @@ impl Infer<'_> {
     /// Deferred: what a `Vec` may hold (every value type of jit code, but no slices or
     /// references, which only live as long as a call).
     pub(super) fn check_vec_elem(&mut self, id: ExprId, elem: &Ty) {
-        if let Some(t) = self.concrete(elem)
-            && !vec_elem_ok(&t)
-        {
-            self.diags
-                .push(diagnostics::bad_vec_elem(self.loc(id), &t.to_string()));
+        if let Some(t) = self.concrete(elem) {
+            if !vec_elem_ok(&t) {
+                self.diags
+                    .push(diagnostics::bad_vec_elem(self.loc(id), &t.to_string()));
+            } else if matches!(
+                self.ir.expr(id).kind,
+                ExprKind::VecNew {
+                    init: VecInit::Repeat { .. },
+                    ..
+                }
+            ) && !matches!(t, crate::types::Type::Vec(_))
+                && has_vec(&t)
+            {
+                self.diags
+                    .push(diagnostics::repeat_nested_vec(self.loc(id), &t.to_string()));
+            }
         }
     }
 
@@ -145,10 +156,21 @@ impl Infer<'_> {
             inner = e;
         }
         if inner.prim().is_none() {
-            self.diags
-                .push(diagnostics::vec_eq_unsupported(self.loc(id), &c.to_string()));
+            self.diags.push(diagnostics::vec_eq_unsupported(
+                self.loc(id),
+                &c.to_string(),
+            ));
         }
     }
+}
+
+/// Whether a `Vec` is inside `t`.
+fn has_vec(t: &crate::types::Type) -> bool {
+    let mut found = false;
+    crate::limits::type_children(t, &mut |c| {
+        found |= matches!(c, crate::types::Type::Vec(_)) || has_vec(c)
+    });
+    found
 }
 
 /// Whether `Vec<t>` is a jit type.

@@ -55,12 +55,14 @@ pub enum TypeExpr {
         /// The result type (`()` if none is written).
         ret: Box<TypeExpr>,
     },
-    /// An already resolved type: how the runtime hands a callee's signature, whose class
-    /// references belong to the callee, to the caller's inference. Never serialised.
-    #[serde(skip)]
-    Concrete(Type),
     /// `_` in a `let` annotation or a cast target: inferred.
     Infer,
+    /// An already resolved type: how the runtime hands a callee's signature, whose class
+    /// references belong to the callee, to the caller's inference. Never serialised.
+    /// Last: serde numbers the variants it decodes without the skipped ones, so a skipped
+    /// variant before another would shift that one's index between encoding and decoding.
+    #[serde(skip)]
+    Concrete(Type),
 }
 
 /// Serialised as derived (`remote = "Self"` names the derived code `TypeExpr::serialize`

@@ -452,7 +452,12 @@ fn lower_vec_type(path: &syn::Path, scope: &mut TypeScope) -> syn::Result<Option
 /// without arguments on its last segment.
 pub(crate) fn is_vec_path(path: &syn::Path) -> bool {
     let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-    let leading_args = path.segments.iter().rev().skip(1).any(|s| !s.arguments.is_none());
+    let leading_args = path
+        .segments
+        .iter()
+        .rev()
+        .skip(1)
+        .any(|s| !s.arguments.is_none());
     !leading_args
         && matches!(
             names.iter().map(String::as_str).collect::<Vec<_>>()[..],

@@ -71,8 +71,7 @@ impl Lowerer {
                 else {
                     return Some(self.invalid(args.span(), "`Vec` takes one type: `Vec::<T>`"));
                 };
-                match super::types::lower_type(t, &mut self.scope, super::types::TypePos::Other)
-                {
+                match super::types::lower_type(t, &mut self.scope, super::types::TypePos::Other) {
                     Ok(t) => t,
                     Err(e) => {
                         self.errors.push(e);
@@ -195,7 +194,15 @@ impl Lowerer {
                     f.pat.span(),
                     "a `for` loop over `&mut` elements binds a name: `for x in &mut v { *x .. }`",
                 );
-                return Some(self.finish_borrowed_loop(id, hidden, index, start, end, Vec::new(), f));
+                return Some(self.finish_borrowed_loop(
+                    id,
+                    hidden,
+                    index,
+                    start,
+                    end,
+                    Vec::new(),
+                    f,
+                ));
             };
             let loc = self.loc(pi.ident.span());
             let var = self.declare(&pi.ident.to_string(), false, loc);
@@ -293,7 +300,11 @@ impl Lowerer {
     }
 
     /// `*x` where `x` is the variable of a borrowed loop: the element; `None` otherwise.
-    pub(super) fn deref_elem(&mut self, operand: &syn::Expr, span: proc_macro2::Span) -> Option<ExprId> {
+    pub(super) fn deref_elem(
+        &mut self,
+        operand: &syn::Expr,
+        span: proc_macro2::Span,
+    ) -> Option<ExprId> {
         let syn::Expr::Path(p) = strip_parens(operand) else {
             return None;
         };

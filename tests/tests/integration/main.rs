@@ -44,6 +44,7 @@ mod sqlite;
 mod sqlite_args;
 mod subtyping;
 mod tuples;
+mod vecs;
 
 use std::cell::Cell;
 use std::sync::{Mutex, MutexGuard};

@@ -32,6 +32,7 @@ mod ownership;
 mod panics;
 mod places;
 mod ranges;
+mod vecs;
 
 use super::types::{int_type, reg_type, result_type};
 use super::{CgError, CgResult, ModuleCx};
@@ -43,6 +44,7 @@ use inkwell::values::{BasicValueEnum, FunctionValue, PointerValue};
 use jitclass_core::PrimTy;
 use jitclass_core::infer::{Resolution, Typed};
 use jitclass_core::ir::*;
+use jitclass_core::methods::Builtin;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -189,6 +191,7 @@ impl FnCx<'_> {
                 | ExprKind::ObjMode { .. }
                 | ExprKind::Some(_)
                 | ExprKind::None
+                | ExprKind::VecNew { .. }
                 | ExprKind::IfLetSome { .. } => {}
             }
         }
@@ -302,6 +305,9 @@ impl FnCx<'_> {
             ExprKind::Unary(op, inner) => return self.unary(*op, *inner),
             ExprKind::Binary(BinOp::And, a, b) => return self.short_circuit(true, *a, *b),
             ExprKind::Binary(BinOp::Or, a, b) => return self.short_circuit(false, *a, *b),
+            ExprKind::Binary(op, a, b) if matches!(self.ty(*a), Type::Vec(_)) => {
+                return self.vec_eq(*op, *a, *b, loc);
+            }
             ExprKind::Binary(op, a, b) if self.ty(*a).is_managed() => {
                 // Handles compare by identity; the comparison borrows its operands.
                 let Some(operands) = self.operands(&[*a, *b])? else {
@@ -378,7 +384,11 @@ impl FnCx<'_> {
                 self.release_place_temps()?;
                 ptr.into()
             }
+            ExprKind::Index(base, index) if matches!(self.ty(*base), Type::Vec(_)) => {
+                return self.vec_index_read(id, *base, *index, loc);
+            }
             ExprKind::Index(base, index) => return self.index_read(id, *base, *index, loc),
+            ExprKind::VecNew { init, .. } => return self.vec_new(id, init, loc),
             ExprKind::CallIndirect { callee, args } => return self.call_indirect(*callee, args),
             ExprKind::FnRef(item) => self.fn_ref(*item)?,
             ExprKind::ForEach {
@@ -443,6 +453,12 @@ impl FnCx<'_> {
                     return self.foreign_call(callee, args);
                 }
                 self.emit_call(id, (callee, type_args), args)
+            }
+            Resolution::Builtin(Builtin::Vec(method)) => {
+                let ExprKind::MethodCall { receiver, args, .. } = &e.kind else {
+                    return Err(mismatch());
+                };
+                self.vec_method(id, *method, *receiver, args, e.loc)
             }
             Resolution::Builtin(builtin) => {
                 let ExprKind::MethodCall { receiver, args, .. } = &e.kind else {

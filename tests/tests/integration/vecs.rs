@@ -1,0 +1,266 @@
+//! `Vec<T>` in jit code: each function is compiled twice from the same tokens, by
+//! jitclass and by rustc, and the results (and panic messages) compared.
+
+use crate::{assert_no_leaks, balanced_since, memory_test};
+use jitclass::{jit, jitclass};
+
+/// `#[jit] fn $jit` and the plain Rust `fn $rust`, from one body.
+macro_rules! twice {
+    ($jit:ident, $rust:ident, fn($($p:ident: $t:ty),*) -> $r:ty $body:block) => {
+        #[jit]
+        fn $jit($($p: $t),*) -> $r $body
+        #[allow(clippy::all)]
+        fn $rust($($p: $t),*) -> $r $body
+    };
+}
+
+twice!(push_sum, push_sum_rs, fn(n: usize) -> f64 {
+    let mut v = Vec::new();
+    for i in 0..n {
+        v.push(i as f64 * 0.5);
+    }
+    let mut s = 0.0;
+    for x in &v {
+        s += x;
+    }
+    for &x in v.iter() {
+        s += x * 2.0;
+    }
+    s + v.len() as f64
+});
+
+twice!(methods, methods_rs, fn(n: i64) -> i64 {
+    let mut v: Vec<i64> = Vec::with_capacity(2);
+    for i in 0..n {
+        v.push(i * i);
+    }
+    v.insert(0, 100);
+    v.insert(v.len(), 200);
+    let a = v.remove(1);
+    let b = v.swap_remove(0);
+    v.swap(0, 1);
+    let mut acc = a * 7 + b * 3;
+    match v.pop() {
+        Some(x) => acc += x,
+        None => acc -= 1,
+    }
+    if v.contains(&4) {
+        acc += 1000;
+    }
+    v.truncate(3);
+    v.reserve(10);
+    let w = v.clone();
+    v.clear();
+    let mut s = 0;
+    for x in &w {
+        s = s * 31 + *x;
+    }
+    acc + s + v.len() as i64 + (v.is_empty() as i64) * 5 + (w.capacity() >= 3) as i64
+});
+
+twice!(literals, literals_rs, fn(k: i32) -> i32 {
+    let a = vec![k; 4];
+    let b = vec![k, k, k, k];
+    let c: Vec<i32> = vec![];
+    let mut m = vec![vec![0; 3]; 2];
+    m[1][2] = k;
+    m[0][0] += 5;
+    let mut r = 0;
+    if a == b {
+        r += 1;
+    }
+    if a != c {
+        r += 10;
+    }
+    if m[1] == vec![0, 0, k] {
+        r += 100;
+    }
+    r + m[0][0] + c.len() as i32
+});
+
+twice!(in_place, in_place_rs, fn(n: usize) -> f64 {
+    let mut v = vec![1.5; n];
+    for x in &mut v {
+        *x *= 2.0;
+    }
+    for x in v.iter_mut() {
+        *x += 1.0;
+    }
+    for i in 0..v.len() {
+        v[i] -= i as f64;
+    }
+    let mut s = 0.0;
+    for x in &v {
+        s += *x;
+    }
+    s
+});
+
+twice!(index_oob, index_oob_rs, fn(i: usize) -> i32 {
+    let v = vec![1, 2, 3];
+    v[i]
+});
+
+twice!(remove_oob, remove_oob_rs, fn(i: usize) -> i32 {
+    let mut v = vec![1, 2, 3];
+    v.remove(i)
+});
+
+twice!(insert_oob, insert_oob_rs, fn(i: usize) -> i32 {
+    let mut v = vec![1, 2, 3];
+    v.insert(i, 9);
+    v[0]
+});
+
+twice!(swap_remove_oob, swap_remove_oob_rs, fn(i: usize) -> i32 {
+    let mut v = vec![1, 2, 3];
+    v.swap_remove(i)
+});
+
+fn panic_message(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
+    let err = std::panic::catch_unwind(f).expect_err("panics");
+    err.downcast_ref::<String>()
+        .cloned()
+        .or_else(|| err.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_default()
+}
+
+#[test]
+fn vec_locals_behave_as_rustc_builds_them() {
+    let _m = memory_test();
+    for n in [0, 1, 2, 7, 100, 1000] {
+        assert_eq!(push_sum(n), push_sum_rs(n), "n = {n}");
+        assert_eq!(in_place(n), in_place_rs(n), "n = {n}");
+    }
+    for n in [3, 4, 5, 9] {
+        assert_eq!(methods(n), methods_rs(n), "n = {n}");
+    }
+    for k in [-3, 0, 42] {
+        assert_eq!(literals(k), literals_rs(k), "k = {k}");
+    }
+    assert_no_leaks();
+}
+
+#[test]
+fn vec_panics_are_rusts() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    for i in [3usize, 5, usize::MAX] {
+        let (jit, rust) = (
+            panic_message(move || {
+                index_oob(i);
+            }),
+            panic_message(move || {
+                index_oob_rs(i);
+            }),
+        );
+        assert!(jit.starts_with(&rust), "{jit:?} / {rust:?}");
+        let (jit, rust) = (
+            panic_message(move || {
+                remove_oob(i);
+            }),
+            panic_message(move || {
+                remove_oob_rs(i);
+            }),
+        );
+        assert!(jit.starts_with(&rust), "{jit:?} / {rust:?}");
+        let (jit, rust) = (
+            panic_message(move || {
+                swap_remove_oob(i);
+            }),
+            panic_message(move || {
+                swap_remove_oob_rs(i);
+            }),
+        );
+        assert!(jit.starts_with(&rust), "{jit:?} / {rust:?}");
+    }
+    let (jit, rust) = (
+        panic_message(|| {
+            insert_oob(4);
+        }),
+        panic_message(|| {
+            insert_oob_rs(4);
+        }),
+    );
+    assert!(jit.starts_with(&rust), "{jit:?} / {rust:?}");
+    assert_eq!(index_oob(2), 3);
+    assert_eq!(insert_oob(3), 1);
+    assert!(balanced_since(&before));
+}
+
+#[jitclass]
+pub struct Particle {
+    pub x: f64,
+}
+
+#[jitclass]
+impl Particle {
+    pub fn new(x: f64) -> Particle {
+        Particle { x }
+    }
+}
+
+#[jit]
+fn particles(n: usize, steps: usize) -> f64 {
+    let mut bodies = Vec::new();
+    for i in 0..n {
+        bodies.push(Particle::new(i as f64));
+    }
+    for _ in 0..steps {
+        for i in 0..bodies.len() {
+            bodies[i].x += 0.5;
+        }
+    }
+    let copy = bodies.clone();
+    copy[0].x += 100.0; // instances are references: the clone shares them
+    let last = bodies.pop();
+    let mut s = 0.0;
+    for b in &bodies {
+        s += b.x;
+    }
+    match last {
+        Some(p) => s + p.x,
+        None => s,
+    }
+}
+
+#[jit]
+fn many_instances(n: usize) -> usize {
+    let mut v = Vec::with_capacity(n);
+    for i in 0..n {
+        v.push(Particle::new(i as f64));
+    }
+    v.len()
+}
+
+#[jit]
+fn panics_mid_push(n: usize) -> usize {
+    let mut v = Vec::new();
+    for i in 0..n {
+        v.push(Particle::new(i as f64));
+    }
+    v.insert(n + 1, Particle::new(0.0));
+    v.len()
+}
+
+#[test]
+fn vecs_of_instances_share_them_and_release_them() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    let n = 10usize;
+    let expected: f64 = (0..n).map(|i| i as f64 + 1.5).sum::<f64>() + 100.0;
+    assert_eq!(particles(n, 3), expected);
+    assert!(balanced_since(&before));
+    // A million instances released without recursion.
+    assert_eq!(many_instances(1_000_000), 1_000_000);
+    assert!(balanced_since(&before));
+    let m = panic_message(|| {
+        panics_mid_push(5);
+    });
+    assert!(
+        m.starts_with("insertion index (is 6) should be <= len (is 5)"),
+        "{m}"
+    );
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}
