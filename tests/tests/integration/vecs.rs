@@ -264,3 +264,177 @@ fn vecs_of_instances_share_them_and_release_them() {
     assert!(balanced_since(&before));
     assert_no_leaks();
 }
+
+twice!(scaled, scaled_rs, fn(v: Vec<f64>, k: f64) -> Vec<f64> {
+    let mut out = Vec::with_capacity(v.len());
+    for x in &v {
+        out.push(x * k);
+    }
+    out
+});
+
+#[jit]
+fn grow(mut v: Vec<i64>, n: i64) -> Vec<i64> {
+    for i in 0..n {
+        v.push(i);
+    }
+    v
+}
+
+#[jit]
+fn keep_one(v: Vec<i64>) -> (Vec<i64>, Vec<i64>) {
+    let w = v.clone();
+    (v, w)
+}
+
+#[test]
+fn rust_vecs_cross_by_value_and_come_back() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    let v: Vec<f64> = (0..100).map(|i| i as f64).collect();
+    assert_eq!(scaled(v.clone(), 1.5), scaled_rs(v, 1.5));
+    assert_eq!(scaled(Vec::new(), 2.0), Vec::<f64>::new());
+    // The buffer goes in and comes back without a copy when jit code keeps no other
+    // reference: the same allocation.
+    let mut v = Vec::with_capacity(64);
+    v.push(7i64);
+    let p = v.as_ptr();
+    let back = grow(v, 10);
+    assert_eq!(back.as_ptr(), p);
+    assert_eq!(back, [7, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // Growing past the capacity reallocates in jit code; Rust frees the new buffer.
+    let back = grow(back, 1000);
+    assert_eq!(back.len(), 1011);
+    assert_eq!(back[1010], 999);
+    let (a, b) = keep_one(vec![1, 2, 3]);
+    assert_eq!((a, b), (vec![1, 2, 3], vec![1, 2, 3]));
+    drop(back);
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}
+
+#[jitclass]
+pub struct Window {
+    pub values: Vec<f64>,
+    pub bodies: Vec<Particle>,
+    pub count: usize,
+}
+
+#[jitclass]
+impl Window {
+    pub fn new() -> Window {
+        Window {
+            values: Vec::new(),
+            bodies: Vec::new(),
+            count: 0,
+        }
+    }
+
+    pub fn push(&mut self, x: f64) {
+        self.values.push(x);
+        self.bodies.push(Particle::new(x));
+        self.count += 1;
+    }
+
+    pub fn step(&mut self, dt: f64) {
+        for i in 0..self.bodies.len() {
+            self.bodies[i].x += dt;
+        }
+    }
+
+    pub fn sum(&self) -> f64 {
+        let mut s = 0.0;
+        for x in &self.values {
+            s += x;
+        }
+        for b in &self.bodies {
+            s += b.x;
+        }
+        s
+    }
+}
+
+#[test]
+fn vec_fields_are_read_as_copies_and_written_by_moving_in() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    {
+        let w = Window::new();
+        for i in 0..5 {
+            w.push(i as f64);
+        }
+        w.step(1.0);
+        assert_eq!(w.sum(), 10.0 + 15.0);
+        // A copy: later pushes (which reallocate the field's buffer) do not touch it.
+        let copy = w.values();
+        for i in 0..100 {
+            w.push(i as f64);
+        }
+        assert_eq!(copy, [0.0, 1.0, 2.0, 3.0, 4.0]);
+        assert_eq!(w.values().len(), 105);
+        // The getter of a `Vec` of instances copies the handles: the same instances.
+        let bodies = w.bodies();
+        bodies[0].set_x(-1.0);
+        assert_eq!(w.bodies()[0].x(), -1.0);
+        w.set_values(vec![1.0, 2.0]);
+        assert_eq!(w.values(), [1.0, 2.0]);
+        assert_eq!(w.count(), 105);
+        assert!(format!("{w:?}").contains("values: [1.0, 2.0]"), "{w:?}");
+    }
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}
+
+#[jitclass]
+pub struct Samples {
+    values: Vec<f64>,
+}
+
+#[jitclass]
+impl Samples {
+    pub fn new() -> Samples {
+        Samples { values: Vec::new() }
+    }
+
+    pub fn add(&mut self, x: f64) {
+        self.values.push(x);
+    }
+
+    pub fn add_through_shared(&self, x: f64) {
+        self.values.push(x);
+    }
+}
+
+#[test]
+fn safe_rust_gets_no_slice_into_a_jit_buffer() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    {
+        let s = Samples::new();
+        s.add(1.0);
+        // The getter returns a copy: the slice borrows the copy, which lives on while the
+        // field's buffer is reallocated many times.
+        let first: &[f64] = &s.values()[..];
+        for i in 0..1000 {
+            s.add(i as f64);
+        }
+        assert_eq!(first, [1.0]);
+        assert_eq!(s.values().len(), 1001);
+    }
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}
+
+#[test]
+fn push_through_shared_self_is_refused_at_first_call() {
+    let _m = memory_test();
+    {
+        let s = Samples::new();
+        let m = panic_message(std::panic::AssertUnwindSafe(|| s.add_through_shared(1.0)));
+        assert!(
+            m.contains("cannot call `push`, which takes `&mut self`, through `&self`"),
+            "{m}"
+        );
+    }
+    assert_no_leaks();
+}
