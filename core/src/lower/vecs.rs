@@ -157,6 +157,16 @@ impl Lowerer {
             {
                 (strip_parens(&m.receiver), m.method == "iter_mut")
             }
+            // `for x in row` where `row` is itself the variable of a borrowed loop (a
+            // `&Vec<T>` in Rust).
+            syn::Expr::Path(p)
+                if p.path.get_ident().is_some_and(|i| {
+                    self.lookup(&i.to_string())
+                        .is_some_and(|l| matches!(self.elem_refs.get(&l), Some(ElemRef::Value)))
+                }) =>
+            {
+                (strip_parens(&f.expr), false)
+            }
             _ => return None,
         };
         let at = f.for_token.span;
@@ -225,9 +235,10 @@ impl Lowerer {
                 self.push(ExprKind::Index(base, i), at)
             };
             let pattern = self.pattern(pat);
-            if let Pattern::Bind(var) = pattern {
+            // Each name the pattern binds is a reference in Rust: `*x` reads it too.
+            pattern.for_each_local(&mut |var| {
                 self.elem_refs.insert(var, ElemRef::Value);
-            }
+            });
             let loc = self.loc(pat.span());
             stmts.push(Stmt::Let {
                 pattern,

@@ -44,6 +44,7 @@ mod sqlite;
 mod sqlite_args;
 mod subtyping;
 mod tuples;
+mod vec_elements;
 mod vecs;
 
 use std::cell::Cell;
