@@ -301,6 +301,9 @@ impl Infer<'_> {
         self.check_int_literals();
         self.check_float_literals();
         self.report_first_type_past_limits();
+        if self.diags.is_empty() {
+            self.check_moves();
+        }
         if !self.diags.is_empty() {
             return Err(self.diags);
         }

@@ -123,6 +123,21 @@ impl Infer<'_> {
         ret
     }
 
+    /// Uses of moved `Vec`s (`init::check_moves`), over the locals whose types are known
+    /// to hold one: in generic bodies at specialisation, which rustc never checks.
+    pub(super) fn check_moves(&mut self) {
+        let tracked: Vec<bool> = (0..self.ir.locals.len())
+            .map(|i| {
+                self.local_types[i]
+                    .clone()
+                    .and_then(|t| self.concrete(&t))
+                    .is_some_and(|t| matches!(t, crate::types::Type::Vec(_)) || has_vec(&t))
+            })
+            .collect();
+        let diags = crate::init::check_moves(self.ir, &tracked);
+        self.diags.extend(diags);
+    }
+
     /// Deferred: what a `Vec` may hold (every value type of jit code, but no slices or
     /// references, which only live as long as a call).
     pub(super) fn check_vec_elem(&mut self, id: ExprId, elem: &Ty) {

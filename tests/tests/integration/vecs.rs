@@ -438,3 +438,48 @@ fn push_through_shared_self_is_refused_at_first_call() {
     }
     assert_no_leaks();
 }
+
+/// Generic bodies are not seen by rustc: jitclass's own move check refuses them at the
+/// first call, in rustc's words.
+#[jit]
+fn moved_twice<T>(x: T) -> usize {
+    let v = vec![x];
+    let w = v;
+    v.len() + w.len()
+}
+
+#[jit]
+fn moved_in_loop<T>(x: T, n: usize) -> usize {
+    let v = vec![x];
+    let mut all = Vec::new();
+    for _ in 0..n {
+        all.push(v);
+    }
+    all.len()
+}
+
+#[jit]
+fn moved_then_reassigned<T>(x: T, n: usize) -> usize {
+    let mut v = vec![x];
+    let mut all = Vec::new();
+    for _ in 0..n {
+        all.push(v);
+        v = Vec::new();
+    }
+    all.len() + v.len()
+}
+
+#[test]
+fn generic_bodies_refuse_uses_of_moved_vecs() {
+    let _m = memory_test();
+    let m = panic_message(|| {
+        moved_twice(1.0);
+    });
+    assert!(m.contains("use of moved value: `v`"), "{m}");
+    let m = panic_message(|| {
+        moved_in_loop(1u8, 3);
+    });
+    assert!(m.contains("use of moved value: `v`"), "{m}");
+    assert_eq!(moved_then_reassigned(2i64, 3), 3);
+    assert_no_leaks();
+}
