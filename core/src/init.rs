@@ -68,8 +68,10 @@ pub fn check_moves(ir: &FnIr, tracked: &[bool]) -> Vec<Diagnostic> {
     cx.diags
 }
 
-/// The `Local` reads that only borrow the local's value.
-fn borrowing_reads(ir: &FnIr) -> HashSet<ExprId> {
+/// The expressions whose value is only borrowed where they are used (a method's
+/// receiver, an indexed or field-accessed base, `&x`, a comparison's operands), and the
+/// places assigned: everything else moves the value it reads.
+pub fn borrowing_reads(ir: &FnIr) -> HashSet<ExprId> {
     let mut out = HashSet::new();
     for e in &ir.exprs {
         match &e.kind {
@@ -85,6 +87,9 @@ fn borrowing_reads(ir: &FnIr) -> HashSet<ExprId> {
             ExprKind::Binary(op, a, b) if op.is_comparison() => {
                 out.insert(*a);
                 out.insert(*b);
+            }
+            ExprKind::Assign(place, _) | ExprKind::CompoundAssign(_, place, _) => {
+                out.insert(*place);
             }
             _ => {}
         }

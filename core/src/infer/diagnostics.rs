@@ -352,6 +352,15 @@ pub(super) fn repeat_nested_vec(loc: LocId, elem: &str) -> Diagnostic {
     .note("help: push the elements in a loop, cloning each")
 }
 
+/// A `Vec` moved out of a field or an element (E0507).
+pub(super) fn move_out_of_place(loc: LocId, what: &str, ty: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("cannot move out of {what}: a value of type `{ty}` cannot be moved out of a place another value owns"),
+    )
+    .note("help: clone it (`.clone()`), or use it in place (`v.len()`, `v[i]`, `for x in &v`)")
+}
+
 /// `==` on `Vec`s (or `contains`) whose elements jit code does not compare.
 pub(super) fn vec_eq_unsupported(loc: LocId, ty: &str) -> Diagnostic {
     Diagnostic::new(

@@ -136,6 +136,60 @@ impl Infer<'_> {
             .collect();
         let diags = crate::init::check_moves(self.ir, &tracked);
         self.diags.extend(diags);
+        self.check_moves_out_of_places();
+    }
+
+    /// A `Vec` (or a value holding one) is not moved out of a field or an element, as
+    /// rustc refuses (E0507): so every `Vec` block has one owner, and the only other way
+    /// to it is a borrow for the duration of an operation.
+    fn check_moves_out_of_places(&mut self) {
+        let borrowed = crate::init::borrowing_reads(self.ir);
+        for (i, e) in self.ir.exprs.iter().enumerate() {
+            let id = ExprId(i as u32);
+            let place = match &e.kind {
+                ExprKind::Field(..) => {
+                    matches!(self.resolutions[i], Some(Resolution::Field(_)))
+                }
+                ExprKind::Index(_, index) => {
+                    self.resolutions[i].is_none() && !self.is_loop_element(*index)
+                }
+                ExprKind::TupleField(base, _) => self.is_place_expr(*base),
+                _ => false,
+            };
+            if !place || borrowed.contains(&id) {
+                continue;
+            }
+            let holds_vec = self
+                .concrete(&self.expr_types[i].clone())
+                .is_some_and(|t| matches!(t, crate::types::Type::Vec(_)) || has_vec(&t));
+            if holds_vec {
+                let shown = self.show(&self.expr_types[i].clone());
+                let what = match &e.kind {
+                    ExprKind::Index(base, _) => {
+                        let bt = self.expr_types[base.index()].clone();
+                        format!("index of `{}`", self.show(&bt))
+                    }
+                    _ => "a field".to_string(),
+                };
+                self.diags
+                    .push(diagnostics::move_out_of_place(e.loc, &what, &shown));
+            }
+        }
+    }
+
+    /// `v[i]` with the hidden index of a borrowed loop: the loop's element, a borrow in
+    /// Rust (`for x in &v`).
+    fn is_loop_element(&self, index: ExprId) -> bool {
+        matches!(self.ir.expr(index).kind, ExprKind::Local(l) if self.ir.local(l).name == crate::ir::LOOP_INDEX)
+    }
+
+    /// A field, an element or a part of one (not a local: moving a local is fine).
+    fn is_place_expr(&self, e: ExprId) -> bool {
+        match &self.ir.expr(e).kind {
+            ExprKind::Field(..) | ExprKind::Index(..) => true,
+            ExprKind::TupleField(base, _) => self.is_place_expr(*base),
+            _ => false,
+        }
     }
 
     /// Deferred: what a `Vec` may hold (every value type of jit code, but no slices or

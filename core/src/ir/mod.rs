@@ -40,6 +40,11 @@ pub use print::{print_class, print_fn};
 pub use type_expr::TypeExpr;
 pub use walk::ItemUse;
 
+/// The name of the hidden index local of a `for` loop over a borrowed container
+/// (`lower/vecs.rs`), which no source name can be: `v[i]` with this `i` reads the loop's
+/// element, which Rust's loop borrows rather than moves.
+pub const LOOP_INDEX: &str = " index";
+
 macro_rules! entity {
     ($(#[$m:meta])* $name:ident) => {
         $(#[$m])*

@@ -192,7 +192,7 @@ impl Lowerer {
         );
         self.scopes.push(Vec::new());
         let index_loc = self.loc(at);
-        let index = self.declare(" index", false, index_loc);
+        let index = self.declare(crate::ir::LOOP_INDEX, false, index_loc);
         self.loops.push(super::scope::LoopFrame {
             label: super::scope::label_name(&f.label),
             id,

@@ -43,3 +43,26 @@ fn moved_on_one_path(c: bool) -> usize {
     }
     v.len()
 }
+
+struct Holder {
+    data: Vec<f64>,
+}
+
+impl Holder {
+    fn take(&self) -> usize {
+        let d = self.data;
+        d.len()
+    }
+
+    fn in_place(&mut self) -> f64 {
+        self.data.push(1.0);
+        let n = self.data.len();
+        let copy = self.data.clone();
+        self.data[0] + copy[n - 1]
+    }
+}
+
+fn out_of_index(grid: Vec<Vec<i32>>) -> usize {
+    let row = grid[0];
+    row.len()
+}
