@@ -312,17 +312,23 @@ pub(crate) unsafe extern "C" fn jitclass_rt_vec_truncate(info: *mut MemInfo, len
     }
     let old = header.len;
     header.len = len;
+    // The members are read before any is released: a release may run a value's `Drop`,
+    // which must not find this buffer half-read.
+    let mut members = Vec::new();
     for i in len..old {
         for &offset in &elements.managed_offsets {
             // SAFETY: element `i` was initialised and owned its members.
-            unsafe {
-                let member = header
+            members.push(unsafe {
+                header
                     .buf
                     .add(i * elements.size + offset)
                     .cast::<*mut MemInfo>()
-                    .read();
-                MemInfo::decref_from_jit(member);
-            }
+                    .read()
+            });
         }
+    }
+    for member in members {
+        // SAFETY: the elements dropped owned these references.
+        unsafe { MemInfo::decref_from_jit(member) };
     }
 }
