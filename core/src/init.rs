@@ -78,7 +78,9 @@ pub fn borrowing_reads(ir: &FnIr) -> HashSet<ExprId> {
             ExprKind::MethodCall { receiver, .. } => {
                 out.insert(*receiver);
             }
-            ExprKind::Index(base, _) | ExprKind::AddrOf { place: base, .. } => {
+            ExprKind::Index(base, _)
+            | ExprKind::AddrOf { place: base, .. }
+            | ExprKind::SubSlice { base, .. } => {
                 out.insert(*base);
             }
             ExprKind::TupleField(base, _) | ExprKind::Field(base, _) => {

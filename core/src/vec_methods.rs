@@ -36,6 +36,8 @@ pub enum VecMethod {
     Swap,
     /// `v.contains(&x)` (`[T]::contains`, `T: PartialEq`).
     Contains,
+    /// `v.extend_from_slice(&w)` (`T: Clone`): clones of a slice's elements appended.
+    ExtendFromSlice,
     /// `v.clone()`: a new buffer holding the elements (instances as another reference).
     Clone,
 }
@@ -47,6 +49,8 @@ pub enum VecTy {
     Elem,
     /// `&T` (an argument written `&x`).
     ElemRef,
+    /// `&[T]` (`&w`, `&w[a..b]` of a `Vec`, or a slice).
+    ElemSlice,
     /// `usize`.
     Usize,
     /// `bool`.
@@ -64,6 +68,10 @@ impl VecTy {
     pub fn concrete(self, elem: &Type) -> Type {
         match self {
             VecTy::Elem | VecTy::ElemRef => elem.clone(),
+            VecTy::ElemSlice => Type::Slice {
+                elem: Box::new(elem.clone()),
+                mutable: false,
+            },
             VecTy::Usize => Type::USIZE,
             VecTy::Bool => Type::BOOL,
             VecTy::Unit => Type::Unit,
@@ -122,6 +130,13 @@ pub const VEC_METHODS: &[VecMethodSig] = {
         row("swap_remove", SwapRemove, true, &[Usize], Elem),
         row("swap", Swap, true, &[Usize, Usize], Unit),
         row("contains", Contains, false, &[ElemRef], Bool),
+        row(
+            "extend_from_slice",
+            ExtendFromSlice,
+            true,
+            &[ElemSlice],
+            Unit,
+        ),
         row("clone", Clone, false, &[], SelfTy),
     ]
 };
@@ -129,7 +144,6 @@ pub const VEC_METHODS: &[VecMethodSig] = {
 /// The methods std's `Vec` has that jit code does not (yet), for a message that says so
 /// rather than "no method named".
 pub const UNSUPPORTED_STD_METHODS: &[&str] = &[
-    "extend_from_slice",
     "first",
     "last",
     "get",

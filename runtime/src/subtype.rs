@@ -377,6 +377,7 @@ fn expr_use(u: &mut ClassUse, body: &CompiledBody<'_>, id: ExprId) -> Result<(),
         | ExprKind::Some(_)
         | ExprKind::None
         | ExprKind::VecNew { .. }
+        | ExprKind::SubSlice { .. }
         | ExprKind::IfLetSome { .. } => {}
     }
     Ok(())

@@ -23,6 +23,8 @@ pub(super) enum Deferred {
     VecElem(ExprId, Ty),
     /// Elements compared with `==` (`v.contains(&x)`), and their type.
     VecEq(ExprId, Ty),
+    /// Elements cloned (`extend_from_slice`), and their type.
+    VecClone(ExprId, Ty),
 }
 
 impl Infer<'_> {
@@ -37,6 +39,7 @@ impl Infer<'_> {
                 Deferred::PanicArg(id, t) => self.check_panic_arg(id, &t),
                 Deferred::VecElem(id, t) => self.check_vec_elem(id, &t),
                 Deferred::VecEq(id, t) => self.check_vec_eq(id, &Ty::Vec(Box::new(t))),
+                Deferred::VecClone(id, t) => self.check_vec_clone(id, &t),
             }
         }
     }

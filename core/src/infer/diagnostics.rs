@@ -240,6 +240,17 @@ pub(super) fn mut_method_through_ref_self(loc: LocId, method: &str) -> Diagnosti
     .note("help: take `&mut self` in this method")
 }
 
+/// `&mut v` of an immutable variable (E0596).
+pub(super) fn borrow_immutable_as_mutable(loc: LocId, variable: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("cannot borrow `{variable}` as mutable, as it is not declared as mutable"),
+    )
+    .note(format!(
+        "help: make the variable mutable: `let mut {variable}`"
+    ))
+}
+
 pub(super) fn mut_method_on_immutable(loc: LocId, variable: &str, method: &str) -> Diagnostic {
     Diagnostic::new(
         loc,
@@ -347,7 +358,7 @@ pub(super) fn bad_vec_elem(loc: LocId, elem: &str) -> Diagnostic {
 pub(super) fn repeat_nested_vec(loc: LocId, elem: &str) -> Diagnostic {
     Diagnostic::new(
         loc,
-        format!("`vec![x; n]` of `{elem}` is not supported in jit code yet"),
+        format!("cloning elements of type `{elem}` (`vec![x; n]`, `extend_from_slice`) is not supported in jit code yet"),
     )
     .note("help: push the elements in a loop, cloning each")
 }
@@ -359,6 +370,36 @@ pub(super) fn move_out_of_place(loc: LocId, what: &str, ty: &str) -> Diagnostic 
         format!("cannot move out of {what}: a value of type `{ty}` cannot be moved out of a place another value owns"),
     )
     .note("help: clone it (`.clone()`), or use it in place (`v.len()`, `v[i]`, `for x in &v`)")
+}
+
+/// Another argument of a call uses a local a slice is lent from (E0502, E0505).
+pub(super) fn lent_slice_conflict(
+    loc: LocId,
+    name: &str,
+    lent_mutably: bool,
+    moved: bool,
+    mutably: bool,
+) -> Diagnostic {
+    let lent = if lent_mutably { "mutable" } else { "immutable" };
+    let message = if moved {
+        format!("cannot move out of `{name}` because it is borrowed")
+    } else if mutably {
+        format!("cannot borrow `{name}` as mutable because it is also borrowed as {lent}")
+    } else {
+        format!("cannot borrow `{name}` as immutable because it is also borrowed as {lent}")
+    };
+    Diagnostic::new(loc, message).note(format!(
+        "note: a slice of `{name}` is lent to this call, which the other arguments must not change, move or reach mutably"
+    ))
+}
+
+/// A slice of an instance's `Vec` lent beside an argument that could reach the instance.
+pub(super) fn lent_field_conflict(loc: LocId) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        "cannot pass this beside a slice of an instance's `Vec`: through it, the callee could reach that `Vec` and reallocate it while the slice is lent",
+    )
+    .note("help: copy the field first (`let data = self.data.clone();`) and lend the copy, or pass only numbers beside the slice")
 }
 
 /// `==` on `Vec`s (or `contains`) whose elements jit code does not compare.

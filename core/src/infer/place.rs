@@ -174,6 +174,24 @@ impl Infer<'_> {
         }
     }
 
+    /// `&mut v` needs `v` rooted in a mutable variable, as in Rust.
+    pub(super) fn check_mutable_borrow(&mut self, place: ExprId) {
+        let Some(l) = self.root_local(place) else {
+            return;
+        };
+        let decl = self.ir.local(l);
+        if decl.mutable {
+            return;
+        }
+        let loc = self.loc(place);
+        let d = if decl.name == "self" {
+            diagnostics::mut_method_through_ref_self(loc, "&mut")
+        } else {
+            diagnostics::borrow_immutable_as_mutable(loc, &decl.name)
+        };
+        self.diags.push(d);
+    }
+
     /// A `&mut self` method needs a receiver rooted in a mutable variable, as in Rust.
     pub(super) fn check_mutable_receiver(&mut self, receiver: ExprId, method: &str) {
         let Some(l) = self.root_local(receiver) else {

@@ -179,6 +179,20 @@ pub enum ExprKind {
         /// The arguments, in order.
         args: Vec<ExprId>,
     },
+    /// `&base[start..end]` / `&mut base[..]` of a `Vec` or a slice, as a call's argument:
+    /// a slice lent to the call.
+    SubSlice {
+        /// The `Vec` or slice.
+        base: ExprId,
+        /// The start (`None`: 0).
+        start: Option<ExprId>,
+        /// The end (`None`: the length).
+        end: Option<ExprId>,
+        /// `..=end`.
+        inclusive: bool,
+        /// `&mut`.
+        mutable: bool,
+    },
     /// A new `Vec`: `Vec::new()`, `Vec::with_capacity(n)`, `vec![x; n]`, `vec![a, b]`.
     VecNew {
         /// The element type as written (`Vec::<f64>::new()`), else `Infer`.

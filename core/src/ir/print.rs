@@ -441,6 +441,23 @@ impl<'a> Printer<'a> {
             ExprKind::AssocCall { class, name, args } => {
                 format!("assoc c{}::{name}({})", class.0, list(args))
             }
+            ExprKind::SubSlice {
+                base,
+                start,
+                end,
+                inclusive,
+                mutable,
+            } => {
+                let bound = |b: &Option<ExprId>| b.map(|e| format!("e{}", e.0)).unwrap_or_default();
+                format!(
+                    "slice &{}e{}[{}{}{}]",
+                    if *mutable { "mut " } else { "" },
+                    base.0,
+                    bound(start),
+                    if *inclusive { "..=" } else { ".." },
+                    bound(end)
+                )
+            }
             ExprKind::VecNew { elem, init } => {
                 let elem = names.ty(elem);
                 match init {

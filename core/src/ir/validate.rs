@@ -145,6 +145,7 @@ impl FnIr {
             | ExprKind::Intrinsic { .. }
             | ExprKind::AssocCall { .. }
             | ExprKind::VecNew { .. }
+            | ExprKind::SubSlice { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
             | ExprKind::None

@@ -118,6 +118,17 @@ impl ExprKind {
             }
             ExprKind::Panic(msg) => msg.args.iter().copied().for_each(f),
             ExprKind::VecNew { init, .. } => init.operands().into_iter().for_each(f),
+            ExprKind::SubSlice {
+                base, start, end, ..
+            } => {
+                f(*base);
+                if let Some(s) = start {
+                    f(*s);
+                }
+                if let Some(e) = end {
+                    f(*e);
+                }
+            }
         }
     }
 }
@@ -153,6 +164,7 @@ impl ExprKind {
             | ExprKind::AddrOf { .. }
             | ExprKind::AssocCall { .. }
             | ExprKind::VecNew { .. }
+            | ExprKind::SubSlice { .. }
             | ExprKind::Intrinsic { .. }
             | ExprKind::ObjMode { .. }
             | ExprKind::Panic(_)
@@ -211,6 +223,7 @@ impl ExprKind {
             | ExprKind::StructLit { .. }
             | ExprKind::AddrOf { .. }
             | ExprKind::AssocCall { .. }
+            | ExprKind::SubSlice { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
             | ExprKind::None
@@ -260,6 +273,7 @@ impl ExprKind {
             | ExprKind::Intrinsic { .. }
             | ExprKind::AssocCall { .. }
             | ExprKind::VecNew { .. }
+            | ExprKind::SubSlice { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
             | ExprKind::None => {}
@@ -301,6 +315,7 @@ impl ExprKind {
             | ExprKind::ObjMode { .. }
             | ExprKind::Intrinsic { .. }
             | ExprKind::VecNew { .. }
+            | ExprKind::SubSlice { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
             | ExprKind::None

@@ -21,25 +21,7 @@ impl Lowerer {
             );
         }
         let receiver = self.expr(&m.receiver);
-        let args = m
-            .args
-            .iter()
-            .map(|a| match a {
-                // `v.contains(&x)`: the one builtin that borrows its argument, for the
-                // call (inference checks that the receiver is a `Vec`).
-                syn::Expr::Reference(r) if m.method == "contains" && r.mutability.is_none() => {
-                    let place = self.expr(&r.expr);
-                    self.push(
-                        ExprKind::AddrOf {
-                            place,
-                            mutable: false,
-                        },
-                        r.and_token.span,
-                    )
-                }
-                a => self.expr(a),
-            })
-            .collect();
+        let args = m.args.iter().map(|a| self.call_arg(a)).collect();
         self.push(
             ExprKind::MethodCall {
                 receiver,
@@ -201,7 +183,7 @@ impl Lowerer {
         {
             return self.call_indirect(c);
         }
-        let args: Vec<ExprId> = c.args.iter().map(|a| self.expr(a)).collect();
+        let args: Vec<ExprId> = c.args.iter().map(|a| self.call_arg(a)).collect();
         let callee = self.item_ref(path);
         self.push(ExprKind::Call { callee, args }, span)
     }
@@ -322,7 +304,7 @@ impl Lowerer {
         let mut checked = self.scope.class_paths[class.index()].clone();
         checked.segments.push(last.clone());
         self.assoc_paths.push(checked);
-        let args = c.args.iter().map(|a| self.expr(a)).collect();
+        let args = c.args.iter().map(|a| self.call_arg(a)).collect();
         self.push(
             ExprKind::AssocCall {
                 class,

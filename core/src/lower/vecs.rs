@@ -145,6 +145,42 @@ impl Lowerer {
         )
     }
 
+    /// A call's argument: `&x` / `&mut x` borrows for the call (a `Vec` lent as a slice,
+    /// `v.contains(&x)`), `&v[a..b]` / `&mut v[a..]` lends a part; anything else is a
+    /// value. (Inside `Index::index`/`index_mut`, `&self.field` keeps its own rule.)
+    pub(super) fn call_arg(&mut self, a: &syn::Expr) -> ExprId {
+        let syn::Expr::Reference(r) = strip_parens(a) else {
+            return self.expr(a);
+        };
+        if self.scope.ref_return.is_some() {
+            return self.expr(a);
+        }
+        let mutable = r.mutability.is_some();
+        if let syn::Expr::Index(ix) = strip_parens(&r.expr)
+            && let syn::Expr::Range(range) = strip_parens(&ix.index)
+        {
+            let base = self.expr(&ix.expr);
+            let start = range.start.as_ref().map(|s| self.expr(s));
+            let end = range.end.as_ref().map(|e| self.expr(e));
+            let inclusive = matches!(range.limits, syn::RangeLimits::Closed(_));
+            if inclusive && end.is_none() {
+                return self.invalid(range.span(), "inclusive range with no end");
+            }
+            return self.push(
+                ExprKind::SubSlice {
+                    base,
+                    start,
+                    end,
+                    inclusive,
+                    mutable,
+                },
+                r.and_token.span,
+            );
+        }
+        let place = self.expr(&r.expr);
+        self.push(ExprKind::AddrOf { place, mutable }, r.and_token.span)
+    }
+
     /// `for PAT in &c` / `&mut c` / `c.iter()` / `c.iter_mut()` as a counted loop over
     /// `c`'s indices (see the module docs); `None` for other loops.
     pub(super) fn for_borrowed(&mut self, f: &syn::ExprForLoop, id: ExprId) -> Option<ExprId> {

@@ -483,3 +483,53 @@ fn generic_bodies_refuse_uses_of_moved_vecs() {
     assert_eq!(moved_then_reassigned(2i64, 3), 3);
     assert_no_leaks();
 }
+
+#[jit]
+fn total(xs: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for x in xs {
+        s += x;
+    }
+    s
+}
+
+#[jit]
+fn scale_all(xs: &mut [f64], k: f64) {
+    for i in 0..xs.len() {
+        xs[i] *= k;
+    }
+}
+
+// The Rust twin calls the jit fns too (their glue is a Rust fn), lending Rust `Vec`s.
+twice!(lend, lend_rs, fn(n: usize, a: usize, b: usize) -> f64 {
+    let mut v = Vec::new();
+    for i in 0..n {
+        v.push(i as f64);
+    }
+    let mut w = vec![1.0, 2.0];
+    w.extend_from_slice(&v);
+    w.extend_from_slice(&v[a..b]);
+    scale_all(&mut v, 2.0);
+    scale_all(&mut w[1..], 0.5);
+    total(&v) + total(&v[..]) + total(&v[a..]) + total(&v[..b]) + total(&w[a..=b]) + total(&w)
+});
+
+#[test]
+fn vecs_lend_slices_as_rust_does() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    for (n, a, b) in [(10, 2, 5), (4, 0, 4), (6, 3, 3), (3, 0, 1)] {
+        assert_eq!(lend(n, a, b), lend_rs(n, a, b), "{n} {a} {b}");
+    }
+    for (n, a, b) in [(4, 3, 2), (4, 6, 7), (4, 1, 9), (4, 0, usize::MAX)] {
+        let jit = panic_message(move || {
+            lend(n, a, b);
+        });
+        let rust = panic_message(move || {
+            lend_rs(n, a, b);
+        });
+        assert!(jit.starts_with(&rust), "{jit:?} / {rust:?}");
+    }
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}

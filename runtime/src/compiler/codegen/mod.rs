@@ -68,6 +68,7 @@ pub(super) fn emit_body(m: &mut ModuleCx, index: usize) -> CgResult<()> {
         temps: Vec::new(),
         free_temps: Vec::new(),
         place_temps: Vec::new(),
+        lent: Vec::new(),
         counters: HashMap::new(),
         loops: HashMap::new(),
         panic_block: None,
@@ -106,6 +107,9 @@ struct FnCx<'m> {
     /// Temporaries a place expression (the instance of an assigned field) keeps until
     /// the assignment is done.
     place_temps: Vec<ownership::Held>,
+    /// The `Vec`s whose slices are lent to the call being evaluated (`vecs.rs`), kept
+    /// alive until it returns.
+    lent: Vec<ownership::Held>,
     /// The hidden counter of each `for` loop.
     counters: HashMap<ExprId, PointerValue<'static>>,
     loops: HashMap<ExprId, LoopFrame>,
@@ -192,6 +196,7 @@ impl FnCx<'_> {
                 | ExprKind::Some(_)
                 | ExprKind::None
                 | ExprKind::VecNew { .. }
+                | ExprKind::SubSlice { .. }
                 | ExprKind::IfLetSome { .. } => {}
             }
         }
@@ -376,6 +381,16 @@ impl FnCx<'_> {
             ExprKind::Return(value) => return self.return_expr(*value),
             ExprKind::Tuple(es) => return self.tuple(id, es),
             ExprKind::TupleField(base, index) => return self.tuple_field(id, *base, *index),
+            ExprKind::AddrOf { place, .. } if matches!(self.ty(id), Type::Slice { .. }) => {
+                return self.lend_slice(*place, None, loc);
+            }
+            ExprKind::AddrOf { place, .. } if !matches!(self.ty(id), Type::Ref { .. }) => {
+                return Err(CgError::Internal(format!(
+                    "`&e{}` of type `{}`",
+                    place.0,
+                    self.ty(id)
+                )));
+            }
             ExprKind::AddrOf { place, .. } => {
                 let Some((ptr, _)) = self.place(*place)? else {
                     return Ok(None);
@@ -389,6 +404,13 @@ impl FnCx<'_> {
             }
             ExprKind::Index(base, index) => return self.index_read(id, *base, *index, loc),
             ExprKind::VecNew { init, .. } => return self.vec_new(id, init, loc),
+            ExprKind::SubSlice {
+                base,
+                start,
+                end,
+                inclusive,
+                ..
+            } => return self.lend_slice(*base, Some((*start, *end, *inclusive)), loc),
             ExprKind::CallIndirect { callee, args } => return self.call_indirect(*callee, args),
             ExprKind::FnRef(item) => self.fn_ref(*item)?,
             ExprKind::ForEach {

@@ -460,11 +460,14 @@ impl FnCx<'_> {
         let args: Vec<ExprId> = args
             .iter()
             .map(|a| match self.ir.expr(*a).kind {
-                ExprKind::AddrOf { place, .. } => place,
+                ExprKind::AddrOf { place, .. } if method == VecMethod::Contains => place,
                 _ => *a,
             })
             .collect();
+        // A slice argument keeps the `Vec` it lends from (`lend_slice`) until the end.
+        let lent_before = self.lent.len();
         let Some((handle, vals, hold)) = self.vec_operands(receiver, &args)? else {
+            self.lent.truncate(lent_before);
             return Ok(None);
         };
         let h = self.header(handle, &elem)?;
@@ -635,8 +638,42 @@ impl FnCx<'_> {
                 self.b().build_load(found, "contains")?
             }
             VecMethod::Clone => self.clone_vec(&h, loc)?,
+            VecMethod::ExtendFromSlice => {
+                // The source was read before the receiver grows: inference refuses a
+                // source that is (or may be) the receiver itself (`check_lending`).
+                let s = vals[0].into_struct_value();
+                let src = self
+                    .b()
+                    .build_extract_value(s, 0, "src")?
+                    .into_pointer_value();
+                let n = self.b().build_extract_value(s, 1, "n")?.into_int_value();
+                self.reserve(&h, n, loc)?;
+                self.counted(n, &mut |cx, i| {
+                    // SAFETY (of the generated code): `i < n`, the source's length.
+                    let from = unsafe { cx.b().build_in_bounds_gep(src, &[i], "from")? };
+                    let v = cx.load_elem(from, &elem)?;
+                    let e = if let Type::Vec(inner) = &elem {
+                        let hv = cx.header(v, inner)?;
+                        cx.clone_vec(&hv, loc)?
+                    } else {
+                        cx.copy_value(v, &elem)?;
+                        v
+                    };
+                    // One element at a time, so a failed clone leaves a whole `Vec`.
+                    let len = cx.load_int(h.len, "len")?;
+                    let at = cx.slot_at(&h, len)?;
+                    cx.store_new(at, e, &elem)?;
+                    let len1 = cx.b().build_int_add(len, one, "len")?;
+                    cx.b().build_store(h.len, len1)?;
+                    Ok(())
+                })?;
+                self.unit()
+            }
         };
         let _ = id;
+        for held in self.lent.split_off(lent_before) {
+            self.release(Some(held))?;
+        }
         self.finish_vec_operands(hold)?;
         Ok(Some(result))
     }
@@ -671,6 +708,144 @@ impl FnCx<'_> {
         let align = jitclass_core::layout::size_align(elem).align as u32;
         self.b().build_memmove(dst, align, src, align, bytes)?;
         Ok(())
+    }
+
+    /// A slice lent to a call: `&v` / `&mut v` (`range` `None`) or `&v[a..b]` of a `Vec`
+    /// or a slice, with std's checks of the range. A `Vec` is kept (in `lent`) until the
+    /// call returns, so its buffer outlives the slice; inference made sure nothing else
+    /// in the call can reallocate it (`infer/vec.rs`, `check_lending`).
+    pub(super) fn lend_slice(
+        &mut self,
+        base: ExprId,
+        range: Option<(Option<ExprId>, Option<ExprId>, bool)>,
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let bt = self.ty(base).clone();
+        let Some(b) = self.expr(base)? else {
+            return Ok(None);
+        };
+        let (elem, ptr, len) = match &bt {
+            Type::Vec(elem) => {
+                if let Some(held) = self.hold(b, &bt)? {
+                    self.lent.push(held);
+                }
+                let h = self.header(b, elem)?;
+                let len = self.load_int(h.len, "len")?;
+                ((**elem).clone(), self.load_ptr(h.buf)?, len)
+            }
+            Type::Slice { elem, .. } => {
+                let s = b.into_struct_value();
+                let ptr = self
+                    .b()
+                    .build_extract_value(s, 0, "ptr")?
+                    .into_pointer_value();
+                let len = self.b().build_extract_value(s, 1, "len")?.into_int_value();
+                ((**elem).clone(), ptr, len)
+            }
+            other => return Err(CgError::Internal(format!("a slice of `{other}`"))),
+        };
+        let (start, end) = match range {
+            None => (self.ctx.i64_type().const_zero(), len),
+            Some((start, end, inclusive)) => {
+                let start = match start {
+                    Some(s) => match self.expr(s)? {
+                        Some(v) => v.into_int_value(),
+                        None => return Ok(None),
+                    },
+                    None => self.ctx.i64_type().const_zero(),
+                };
+                let end = match end {
+                    Some(e) => match self.expr(e)? {
+                        Some(v) => Some(v.into_int_value()),
+                        None => return Ok(None),
+                    },
+                    None => None,
+                };
+                let end = self.check_range(start, end, inclusive, len, loc)?;
+                (start, end)
+            }
+        };
+        // SAFETY (of the generated code): `start <= end <= len` was checked.
+        let first = unsafe { self.b().build_in_bounds_gep(ptr, &[start], "slice")? };
+        let n = self.b().build_int_sub(end, start, "n")?;
+        let ty = reg_type(
+            self.ctx,
+            &Type::Slice {
+                elem: Box::new(elem),
+                mutable: false,
+            },
+        )
+        .into_struct_type();
+        let s = self
+            .b()
+            .build_insert_value(ty.get_undef(), first, 0, "slice")?;
+        let s = self.b().build_insert_value(s, n, 1, "slice")?;
+        Ok(Some(s.into_struct_value().into()))
+    }
+
+    /// std's checks of `start..end` (`..=end` if `inclusive`; `end` `None`: to the end)
+    /// against `len`, in its order and words; the exclusive end.
+    fn check_range(
+        &mut self,
+        start: IntValue<'static>,
+        end: Option<IntValue<'static>>,
+        inclusive: bool,
+        len: IntValue<'static>,
+        loc: LocId,
+    ) -> CgResult<IntValue<'static>> {
+        let u = Type::USIZE;
+        let of_len = |what: &str| {
+            vec![
+                format!("range {what} index "),
+                " out of range for slice of length ".to_string(),
+                String::new(),
+            ]
+        };
+        let past = self
+            .b()
+            .build_int_compare(IntPredicate::UGT, start, len, "start.past")?;
+        self.check_with(
+            past,
+            loc,
+            of_len("start"),
+            &[(start.into(), u.clone()), (len.into(), u.clone())],
+        )?;
+        let Some(end) = end else {
+            return Ok(len);
+        };
+        let pred = if inclusive {
+            IntPredicate::UGE
+        } else {
+            IntPredicate::UGT
+        };
+        let end_past = self.b().build_int_compare(pred, end, len, "end.past")?;
+        self.check_with(
+            end_past,
+            loc,
+            of_len("end"),
+            &[(end.into(), u.clone()), (len.into(), u.clone())],
+        )?;
+        let end = if inclusive {
+            // `end < len` here, so `end + 1` does not overflow.
+            self.b()
+                .build_int_add(end, self.ctx.i64_type().const_int(1, false), "end")?
+        } else {
+            end
+        };
+        let order = self
+            .b()
+            .build_int_compare(IntPredicate::UGT, start, end, "order")?;
+        self.check_with(
+            order,
+            loc,
+            vec![
+                "slice index starts at ".into(),
+                " but ends at ".into(),
+                String::new(),
+            ],
+            &[(start.into(), u.clone()), (end.into(), u)],
+        )?;
+        Ok(end)
     }
 
     /// `a == b` (`!=`) on `Vec`s: equal lengths and equal elements.
