@@ -342,6 +342,14 @@ impl Window {
         }
     }
 
+    pub fn mean(&self) -> f64 {
+        total(&self.values[..]) / self.values.len() as f64
+    }
+
+    pub fn halve(&mut self) {
+        scale_all(&mut self.values, 0.5);
+    }
+
     pub fn sum(&self) -> f64 {
         let mut s = 0.0;
         for x in &self.values {
@@ -365,6 +373,13 @@ fn vec_fields_are_read_as_copies_and_written_by_moving_in() {
         }
         w.step(1.0);
         assert_eq!(w.sum(), 10.0 + 15.0);
+        assert_eq!(w.mean(), 2.0);
+        w.halve();
+        assert_eq!(w.mean(), 1.0);
+        w.halve();
+        w.halve();
+        assert_eq!(w.values(), [0.0, 0.125, 0.25, 0.375, 0.5]);
+        w.set_values(vec![0.0, 1.0, 2.0, 3.0, 4.0]);
         // A copy: later pushes (which reallocate the field's buffer) do not touch it.
         let copy = w.values();
         for i in 0..100 {
@@ -531,5 +546,29 @@ fn vecs_lend_slices_as_rust_does() {
         assert!(jit.starts_with(&rust), "{jit:?} / {rust:?}");
     }
     assert!(balanced_since(&before));
+    assert_no_leaks();
+}
+
+#[jit]
+fn lend_and_move<T>(x: T) -> usize {
+    let v = vec![x];
+    keep_len(&v, v)
+}
+
+#[jit]
+fn keep_len<T>(xs: &[T], v: Vec<T>) -> usize {
+    xs.len() + v.len()
+}
+
+#[test]
+fn generic_bodies_refuse_moving_a_lent_vec() {
+    let _m = memory_test();
+    let m = panic_message(|| {
+        lend_and_move(1.0);
+    });
+    assert!(
+        m.contains("cannot move out of `v` because it is borrowed"),
+        "{m}"
+    );
     assert_no_leaks();
 }
