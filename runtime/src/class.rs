@@ -594,7 +594,7 @@ impl fmt::Debug for FieldValue {
                 Type::PassThru(key) => write!(f, "PassThru<{}>", key.name),
                 Type::Vec(elem) => {
                     let raw = self.at.cast::<crate::abi::RawInstance>().read();
-                    let header = &*raw.data.cast::<crate::vec::VecHeader>();
+                    let header = &*raw.data.cast::<crate::memory::VecHeader>();
                     let size = size_align(elem).size as usize;
                     let mut list = f.debug_list();
                     for i in 0..header.len {

@@ -1,4 +1,4 @@
-//! `Vec<T>` in jit code: a managed block (`memory.rs`) whose payload is a [`VecHeader`]
+//! `Vec<T>` in jit code: a managed block (`memory.rs`) whose payload is a `VecHeader`
 //! `{len, cap, buf}`, and the element buffer it owns, allocated with Rust's global
 //! allocator as `Layout::array::<T>(cap)` (counted in `stats()` as a buffer).
 //!
@@ -12,49 +12,12 @@
 
 use crate::Type;
 use crate::class::managed_members;
-use crate::memory::{DropInfo, MemInfo};
-use crate::stats::{count_buffer_allocation, count_buffer_free};
+use crate::memory::{DropInfo, ElemInfo, MemInfo, VecHeader, free_buffer};
+use crate::stats::count_buffer_allocation;
 use jitclass_core::layout::size_align;
 use std::alloc::Layout;
 use std::collections::HashMap;
 use std::sync::Mutex;
-
-/// The payload of a `Vec`'s block.
-#[repr(C)]
-#[derive(Debug)]
-pub struct VecHeader {
-    /// Initialised elements.
-    pub len: usize,
-    /// Elements the buffer has room for.
-    pub cap: usize,
-    /// The buffer (dangling and aligned while `cap` is 0).
-    pub buf: *mut u8,
-}
-
-/// What a `Vec`'s elements are, for releasing and growing it.
-#[derive(Debug)]
-pub struct ElemInfo {
-    /// Size of one element (a multiple of `align`).
-    pub size: usize,
-    /// Alignment of an element.
-    pub align: usize,
-    /// Byte offsets within an element of its managed members' `*mut MemInfo`.
-    pub managed_offsets: Vec<usize>,
-}
-
-impl ElemInfo {
-    fn layout(&self, cap: usize) -> Option<Layout> {
-        let size = self.size.checked_mul(cap)?;
-        if size > isize::MAX as usize {
-            return None;
-        }
-        Layout::from_size_align(size, self.align).ok()
-    }
-
-    fn dangling(&self) -> *mut u8 {
-        std::ptr::without_provenance_mut(self.align)
-    }
-}
 
 /// The drop info of the blocks of `Vec<elem>`, one per element type, leaked.
 pub(crate) fn drop_info_for(elem: &Type) -> &'static DropInfo {
@@ -74,52 +37,6 @@ pub(crate) fn drop_info_for(elem: &Type) -> &'static DropInfo {
             }),
         }))
     })
-}
-
-/// Releases the elements' managed members (through `release`, which is handed each
-/// non-null member) and frees the buffer of the `VecHeader` at `data`.
-///
-/// # Safety
-/// `data` is the payload of a `Vec` block with these elements, released once.
-pub(crate) unsafe fn release_elements(
-    data: *mut u8,
-    elements: &ElemInfo,
-    release: &mut dyn FnMut(*mut MemInfo),
-) {
-    // SAFETY: guaranteed by the caller.
-    let header = unsafe { &mut *data.cast::<VecHeader>() };
-    if !elements.managed_offsets.is_empty() {
-        for i in 0..header.len {
-            for &offset in &elements.managed_offsets {
-                // SAFETY: element `i` is initialised and holds a member at `offset`.
-                let member = unsafe {
-                    header
-                        .buf
-                        .add(i * elements.size + offset)
-                        .cast::<*mut MemInfo>()
-                        .read()
-                };
-                if !member.is_null() {
-                    release(member);
-                }
-            }
-        }
-    }
-    header.len = 0;
-    // SAFETY: the buffer was allocated with this capacity (or is dangling at 0).
-    unsafe { free_buffer(elements, header.buf, header.cap) };
-}
-
-/// # Safety
-/// `buf` was allocated by `alloc_buffer(elements, cap)` (or is dangling at `cap` 0).
-unsafe fn free_buffer(elements: &ElemInfo, buf: *mut u8, cap: usize) {
-    if cap == 0 || elements.size == 0 {
-        return;
-    }
-    let layout = elements.layout(cap).expect("checked at allocation");
-    // SAFETY: allocated by `alloc` with this layout.
-    unsafe { std::alloc::dealloc(buf, layout) };
-    count_buffer_free();
 }
 
 /// A buffer for `cap` elements; dangling for no bytes; `None` if too large or out of

@@ -14,7 +14,8 @@ use crate::Type;
 use crate::abi::{CallArg, JitArg, JitElem, JitType, RawInstance, release_repr};
 
 use crate::memory::MemInfo;
-use crate::vec::{VecHeader, drop_info_for};
+use crate::memory::VecHeader;
+use crate::vec::drop_info_for;
 
 // SAFETY: the repr is the `{meminfo, data}` of a `Vec` block (`Type::Vec`), passed by
 // pointer; the block's buffer holds `len` initialised `T` reprs, which are `T`s
