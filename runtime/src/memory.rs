@@ -29,7 +29,7 @@ pub use crate::allocator::ExternalAllocator;
 pub struct DropInfo {
     /// The offsets, in payload order.
     pub managed_offsets: Vec<usize>,
-    /// For a `Vec`'s block: its payload is a [`crate::vec::VecHeader`] and these are its
+    /// For a `Vec`'s block: its payload is a [`VecHeader`] and these are its
     /// elements, whose members are released and whose buffer is freed with the block.
     pub elements: Option<ElemInfo>,
 }

@@ -241,11 +241,8 @@ impl Lowerer {
                     "a `for` loop over `&mut` elements binds a name: `for x in &mut v { *x .. }`",
                 );
                 return Some(self.finish_borrowed_loop(
-                    id,
+                    (id, index, start, end),
                     hidden,
-                    index,
-                    start,
-                    end,
                     Vec::new(),
                     f,
                 ));
@@ -283,16 +280,15 @@ impl Lowerer {
                 loc,
             });
         }
-        Some(self.finish_borrowed_loop(id, hidden, index, start, end, stmts, f))
+        Some(self.finish_borrowed_loop((id, index, start, end), hidden, stmts, f))
     }
 
+    /// The loop `id` over `0..end` (`start` is the `0`) with the index local `index`, its
+    /// body `stmts` then `f`'s block, inside the `let` of the hidden container if any.
     fn finish_borrowed_loop(
         &mut self,
-        id: ExprId,
+        (id, index, start, end): (ExprId, LocalId, ExprId, ExprId),
         hidden: Option<(LocalId, ExprId, LocId)>,
-        index: LocalId,
-        start: ExprId,
-        end: ExprId,
         mut stmts: Vec<Stmt>,
         f: &syn::ExprForLoop,
     ) -> ExprId {
