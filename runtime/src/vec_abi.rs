@@ -38,7 +38,11 @@ unsafe impl<T: JitElem> JitArg for Vec<T> {
     fn to_abi(repr: &RawInstance) -> *const RawInstance {
         repr
     }
+    #[track_caller]
     fn into_repr(self) -> RawInstance {
+        // A `Vec`'s elements outlive any call (jit code may store the `Vec`): an
+        // unmanaged instance cannot be one, as jit code refuses to push one.
+        crate::escape::refuse_unmanaged(&self, crate::escape::Sink::VecElement);
         let mut v = std::mem::ManuallyDrop::new(self);
         let (len, cap, buf) = (v.len(), v.capacity(), v.as_mut_ptr().cast::<u8>());
         let drop_info = drop_info_for(&T::jit_type());
@@ -66,6 +70,7 @@ unsafe impl<T: JitElem> JitArg for Vec<T> {
             }
         }
     }
+    #[track_caller]
     fn into_arg(self) -> CallArg<Self> {
         // SAFETY: the repr owns one reference to the new block; `release_repr` drops it
         // once, after the call.
@@ -102,6 +107,9 @@ unsafe impl<T: JitElem> JitType for Vec<T> {
                 v
             }
         }
+    }
+    fn unmanaged_class(&self) -> Option<&'static str> {
+        self.iter().find_map(T::unmanaged_class)
     }
     unsafe fn clone_from_repr(repr: &RawInstance) -> Self {
         // SAFETY: `repr` is a live `Vec` block of `len` initialised `T`s.

@@ -572,3 +572,41 @@ fn generic_bodies_refuse_moving_a_lent_vec() {
     );
     assert_no_leaks();
 }
+
+#[jit]
+fn count_particles(v: Vec<Particle>) -> usize {
+    v.len()
+}
+
+#[jit]
+fn push_lent(at: *mut u8) -> usize {
+    let mut v = Vec::new();
+    v.push(Particle::new(1.0));
+    let lent = unsafe { jitclass::unsafe_cast::<Particle>(at) };
+    v.push(lent);
+    v.len()
+}
+
+#[test]
+fn a_vec_refuses_unmanaged_instances() {
+    use std::mem::MaybeUninit;
+    let _m = memory_test();
+    let before = jitclass::stats();
+    let mut memory: Box<MaybeUninit<jitclass::Payload<Particle>>> = Box::new(MaybeUninit::zeroed());
+    {
+        // SAFETY: zeroed memory is a valid payload of `Particle` (one number), and
+        // `lent` is dropped in this block, before `memory`.
+        let lent = unsafe { jitclass::unsafe_cast::<Particle>(memory.as_mut_ptr().cast()) };
+        let m = panic_message(std::panic::AssertUnwindSafe(|| {
+            count_particles(vec![Particle::new(0.0), lent.clone()]);
+        }));
+        assert!(m.contains("cannot be stored in a `Vec`"), "{m}");
+        let at = memory.as_mut_ptr().cast::<u8>();
+        let m = panic_message(move || {
+            push_lent(at);
+        });
+        assert!(m.contains("cannot be stored in a `Vec`"), "{m}");
+    }
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}
