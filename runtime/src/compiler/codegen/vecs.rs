@@ -652,6 +652,8 @@ impl FnCx<'_> {
                     // SAFETY (of the generated code): `i < n`, the source's length.
                     let from = unsafe { cx.b().build_in_bounds_gep(src, &[i], "from")? };
                     let v = cx.load_elem(from, &elem)?;
+                    // A slice from Rust may hold an instance lent for the call only.
+                    cx.refuse_unmanaged(v, &elem, loc, Sink::VecElement)?;
                     let e = if let Type::Vec(inner) = &elem {
                         let hv = cx.header(v, inner)?;
                         cx.clone_vec(&hv, loc)?
