@@ -127,7 +127,7 @@ impl<A: JitArg> Drop for CallArg<A> {
 /// `repr` is a valid repr of `T` whose references the caller owns.
 pub(crate) unsafe fn release_repr<T: JitType>(repr: T::Repr) {
     // SAFETY: guaranteed by the caller.
-    drop(unsafe { T::from_repr(repr) })
+    unsafe { T::drop_repr(repr) }
 }
 
 /// The repr of `value`, taking over the references it holds (for storing into memory
@@ -168,6 +168,20 @@ pub unsafe trait JitType: JitArg + 'static {
     /// # Safety
     /// `repr` must be a valid repr of `Self`.
     unsafe fn clone_from_repr(repr: &Self::Repr) -> Self;
+    /// Drops the references a repr owns, without rebuilding a Rust value where that
+    /// would cost more (a `Vec` shared with jit code would be copied).
+    ///
+    /// # Safety
+    /// As [`JitType::from_repr`].
+    #[doc(hidden)]
+    #[inline(always)]
+    unsafe fn drop_repr(repr: Self::Repr)
+    where
+        Self: Sized,
+    {
+        // SAFETY: guaranteed by the caller.
+        drop(unsafe { Self::from_repr(repr) })
+    }
     /// The class name of an unmanaged instance the value holds outside `None`s, if any:
     /// what a store that outlives the call refuses (see `escape.rs`).
     #[doc(hidden)]
@@ -607,6 +621,13 @@ unsafe impl<T: JitType> JitType for Option<T> {
             .then(|| unsafe { T::clone_from_repr(&repr.value) })
     }
     #[inline(always)]
+    unsafe fn drop_repr(repr: Self::Repr) {
+        if repr.is_some {
+            // SAFETY: `value` is an owned value of `T` when `is_some` is set.
+            unsafe { T::drop_repr(repr.value) }
+        }
+    }
+    #[inline(always)]
     fn unmanaged_class(&self) -> Option<&'static str> {
         self.as_ref().and_then(T::unmanaged_class)
     }
@@ -664,6 +685,11 @@ macro_rules! tuple {
             unsafe fn clone_from_repr(repr: &Self::Repr) -> Self {
                 // SAFETY: each element repr is valid for its element type.
                 ($(unsafe { $T::clone_from_repr(&repr.$i) },)+)
+            }
+            #[inline(always)]
+            unsafe fn drop_repr(repr: Self::Repr) {
+                // SAFETY: each element repr is an owned value of its element type.
+                $(unsafe { $T::drop_repr(repr.$i) };)+
             }
             #[inline(always)]
             fn unmanaged_class(&self) -> Option<&'static str> {

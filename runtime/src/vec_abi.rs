@@ -109,7 +109,15 @@ unsafe impl<T: JitElem> JitType for Vec<T> {
         }
     }
     fn unmanaged_class(&self) -> Option<&'static str> {
+        // Only elements that hold instances can hold an unmanaged one: numbers cost no scan.
+        if !T::jit_type().is_managed() {
+            return None;
+        }
         self.iter().find_map(T::unmanaged_class)
+    }
+    unsafe fn drop_repr(repr: RawInstance) {
+        // SAFETY: `repr` owns one reference to a live block.
+        unsafe { MemInfo::decref(repr.meminfo) }
     }
     unsafe fn clone_from_repr(repr: &RawInstance) -> Self {
         // SAFETY: `repr` is a live `Vec` block of `len` initialised `T`s.

@@ -282,6 +282,11 @@ fn grow(mut v: Vec<i64>, n: i64) -> Vec<i64> {
 }
 
 #[jit]
+fn same(v: Vec<i64>) -> Vec<i64> {
+    v
+}
+
+#[jit]
 fn keep_one(v: Vec<i64>) -> (Vec<i64>, Vec<i64>) {
     let w = v.clone();
     (v, w)
@@ -306,6 +311,11 @@ fn rust_vecs_cross_by_value_and_come_back() {
     let back = grow(back, 1000);
     assert_eq!(back.len(), 1011);
     assert_eq!(back[1010], 999);
+    // Returned as it came in: the same buffer, not a copy.
+    let v: Vec<i64> = (0..1000).collect();
+    let p = v.as_ptr();
+    let back = same(v);
+    assert_eq!((back.as_ptr(), back.len()), (p, 1000));
     let (a, b) = keep_one(vec![1, 2, 3]);
     assert_eq!((a, b), (vec![1, 2, 3], vec![1, 2, 3]));
     drop(back);
