@@ -620,3 +620,53 @@ fn a_vec_refuses_unmanaged_instances() {
     assert!(balanced_since(&before));
     assert_no_leaks();
 }
+
+#[jitclass]
+pub struct Swarm {
+    bodies: Vec<Particle>,
+}
+
+#[jitclass]
+impl Swarm {
+    pub fn new(n: usize) -> Swarm {
+        let mut bodies = Vec::with_capacity(n);
+        for i in 0..n {
+            bodies.push(Particle::new(i as f64));
+        }
+        Swarm { bodies }
+    }
+}
+
+#[jit]
+fn make_or_panic(i: usize) -> Particle {
+    assert!(i != 5, "no particle {}", i);
+    Particle::new(i as f64)
+}
+
+#[jit]
+fn push_until_panic(n: usize) -> usize {
+    let mut v = Vec::new();
+    for i in 0..n {
+        v.push(make_or_panic(i));
+    }
+    v.len()
+}
+
+#[test]
+fn big_and_interrupted_vecs_release_everything() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    // An instance holding a million instances: released iteratively, no stack overflow.
+    let swarm = Swarm::new(1_000_000);
+    assert_eq!(swarm.bodies().len(), 1_000_000);
+    drop(swarm);
+    assert!(balanced_since(&before));
+    // A panic while the pushed value is computed releases the `Vec` and what it holds.
+    let m = panic_message(|| {
+        push_until_panic(10);
+    });
+    assert!(m.starts_with("no particle 5"), "{m}");
+    assert_eq!(push_until_panic(5), 5);
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}
