@@ -221,24 +221,3 @@ mod tests {
         );
     }
 }
-#[cfg(test)]
-mod roundtrip {
-    #[test]
-    fn vec_ir_roundtrips() {
-        use crate::ir::*;
-        for t in [
-            TypeExpr::Vec(Box::new(TypeExpr::Prim(crate::types::PrimTy::F64))),
-            TypeExpr::Infer,
-        ] {
-            let bytes = postcard::to_allocvec(&t).unwrap();
-            let back: TypeExpr = postcard::from_bytes(&bytes).unwrap();
-            assert_eq!(back, t);
-        }
-        let k = ExprKind::VecNew {
-            elem: TypeExpr::Infer,
-            init: VecInit::List(vec![ExprId(1)]),
-        };
-        let bytes = postcard::to_allocvec(&k).unwrap();
-        let _back: ExprKind = postcard::from_bytes(&bytes).unwrap();
-    }
-}
