@@ -256,8 +256,8 @@ impl FnIr {
 
 #[cfg(test)]
 mod tests {
-    /// `TypeExpr::Infer` (after the skipped `Concrete` variant: serde numbers decoded
-    /// variants without the skipped ones) and the `Vec` forms decode as encoded.
+    /// `TypeExpr::Infer` (`Concrete`, which serde skips, must stay the last variant: serde
+    /// numbers the variants it decodes without it) and the `Vec` forms decode as encoded.
     #[test]
     fn written_types_and_vec_forms_survive_encoding() {
         use crate::ir::*;
