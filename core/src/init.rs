@@ -4,6 +4,14 @@
 //! The check needs no types, so it runs at macro time for every function, generic or not.
 //! A forward walk in evaluation order carries two sets: locals assigned on *every* path
 //! (`definitely`, intersected where paths join) and on *some* path (`maybe`, united).
+//!
+//! The same walk finds uses of moved values ([`check_moves`]): given the locals whose
+//! values move (a `Vec`, or a tuple or `Option` holding one), a read that takes the value
+//! (a `let`, an argument, a result, an element) marks the local moved on that path
+//! (`moved`, united where paths join), and a later read of a possibly-moved local is
+//! rustc's "use of moved value" (E0382). Reads that only borrow (a method's receiver, an
+//! indexed `Vec`, `&v`, a comparison's operands) do not move. Inference runs it once
+//! types are known, so it covers generic bodies, which rustc never sees.
 
 use crate::diag::Diagnostic;
 use crate::ir::*;
@@ -15,6 +23,7 @@ pub fn check(ir: &FnIr) -> Vec<Diagnostic> {
     let mut state = State {
         definitely: vec![false; n],
         maybe: vec![false; n],
+        moved: Vec::new(),
         diverged: false,
     };
     for p in &ir.params {
@@ -26,15 +35,82 @@ pub fn check(ir: &FnIr) -> Vec<Diagnostic> {
         loops: HashMap::new(),
         diags: Vec::new(),
         reported: HashSet::new(),
+        moves: None,
     };
     cx.expr(ir.body, &mut state);
     cx.diags
+}
+
+/// Reports uses of moved values among the locals `tracked` marks (by `LocalId`): those
+/// whose values move rather than copy.
+pub fn check_moves(ir: &FnIr, tracked: &[bool]) -> Vec<Diagnostic> {
+    if !tracked.iter().any(|t| *t) {
+        return Vec::new();
+    }
+    let n = ir.locals.len();
+    let mut state = State {
+        definitely: vec![true; n],
+        maybe: vec![true; n],
+        moved: vec![false; n],
+        diverged: false,
+    };
+    let mut cx = Checker {
+        ir,
+        loops: HashMap::new(),
+        diags: Vec::new(),
+        reported: HashSet::new(),
+        moves: Some(Moves {
+            tracked: tracked.to_vec(),
+            borrowing_reads: borrowing_reads(ir),
+        }),
+    };
+    cx.expr(ir.body, &mut state);
+    cx.diags
+}
+
+/// The expressions whose value is only borrowed where they are used (a method's
+/// receiver, an indexed or field-accessed base, `&x`, a comparison's operands), and the
+/// places assigned: everything else moves the value it reads.
+pub fn borrowing_reads(ir: &FnIr) -> HashSet<ExprId> {
+    let mut out = HashSet::new();
+    for e in &ir.exprs {
+        match &e.kind {
+            ExprKind::MethodCall { receiver, .. } => {
+                out.insert(*receiver);
+            }
+            ExprKind::Index(base, _)
+            | ExprKind::AddrOf { place: base, .. }
+            | ExprKind::SubSlice { base, .. } => {
+                out.insert(*base);
+            }
+            ExprKind::TupleField(base, _) | ExprKind::Field(base, _) => {
+                out.insert(*base);
+            }
+            ExprKind::Binary(op, a, b) if op.is_comparison() => {
+                out.insert(*a);
+                out.insert(*b);
+            }
+            ExprKind::Assign(place, _) | ExprKind::CompoundAssign(_, place, _) => {
+                out.insert(*place);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// What the move check knows.
+struct Moves {
+    tracked: Vec<bool>,
+    borrowing_reads: HashSet<ExprId>,
 }
 
 #[derive(Clone)]
 struct State {
     definitely: Vec<bool>,
     maybe: Vec<bool>,
+    /// Moved out on some path (only tracked by [`check_moves`]).
+    moved: Vec<bool>,
     /// Control cannot reach here; every fact holds vacuously.
     diverged: bool,
 }
@@ -53,6 +129,9 @@ impl State {
             *d &= *o;
         }
         for (m, o) in self.maybe.iter_mut().zip(&other.maybe) {
+            *m |= *o;
+        }
+        for (m, o) in self.moved.iter_mut().zip(&other.moved) {
             *m |= *o;
         }
     }
@@ -86,6 +165,8 @@ struct Checker<'a> {
     diags: Vec<Diagnostic>,
     /// One report per local is enough.
     reported: HashSet<LocalId>,
+    /// Set by [`check_moves`], which reports moves only.
+    moves: Option<Moves>,
 }
 
 impl Checker<'_> {
@@ -95,7 +176,27 @@ impl Checker<'_> {
         }
     }
 
-    fn read(&mut self, local: LocalId, loc: LocId, state: &State) {
+    fn read(&mut self, id: ExprId, local: LocalId, loc: LocId, state: &mut State) {
+        if let Some(moves) = &self.moves {
+            if !moves.tracked[local.index()] {
+                return;
+            }
+            let moving = !moves.borrowing_reads.contains(&id);
+            if !state.diverged && state.moved[local.index()] {
+                let name = self.ir.local(local).name.clone();
+                self.report(
+                    local,
+                    loc,
+                    format!("use of moved value: `{name}`"),
+                    format!("note: `{name}` was moved before this use (into a binding, a call, a result or another value), as a `Vec` moves in Rust
+help: move a copy instead: `{name}.clone()`"),
+                );
+            }
+            if moving {
+                state.moved[local.index()] = true;
+            }
+            return;
+        }
         if !state.diverged && !state.definitely[local.index()] {
             let name = self.ir.local(local).name.clone();
             self.report(
@@ -108,6 +209,10 @@ impl Checker<'_> {
     }
 
     fn assign(&mut self, local: LocalId, loc: LocId, state: &mut State) {
+        if self.moves.is_some() {
+            state.moved[local.index()] = false;
+            return;
+        }
         let decl = self.ir.local(local);
         if !decl.mutable && !state.diverged && state.maybe[local.index()] {
             let name = decl.name.clone();
@@ -134,6 +239,9 @@ impl Checker<'_> {
                 // A `let` starts a fresh binding, also when a loop runs it again.
                 state.definitely[l.index()] = initialised;
                 state.maybe[l.index()] = initialised;
+                if let Some(m) = state.moved.get_mut(l.index()) {
+                    *m = false;
+                }
             }
             Pattern::Wild => {}
             Pattern::Tuple(ps) => ps.iter().for_each(|p| self.bind(p, state, initialised)),
@@ -157,11 +265,16 @@ impl Checker<'_> {
         body: ExprId,
         entry: &State,
         exits_at_head: bool,
+        fresh: Option<LocalId>,
     ) -> State {
         let mut head = entry.clone();
         loop {
             self.loops.insert(id, LoopExits::default());
             let mut s = head.clone();
+            // Each iteration binds the loop variable afresh.
+            if let Some(m) = fresh.and_then(|v| s.moved.get_mut(v.index())) {
+                *m = false;
+            }
             if let Some(c) = cond {
                 self.expr(c, &mut s);
             }
@@ -174,7 +287,7 @@ impl Checker<'_> {
             }
             let mut next = head.clone();
             next.join(&back);
-            if next.maybe == head.maybe {
+            if next.maybe == head.maybe && next.moved == head.moved {
                 let mut out = State {
                     diverged: true,
                     ..entry.clone()
@@ -188,6 +301,7 @@ impl Checker<'_> {
                 return out;
             }
             head.maybe = next.maybe;
+            head.moved = next.moved;
         }
     }
 
@@ -200,7 +314,7 @@ impl Checker<'_> {
         let loc = e.loc;
         match &e.kind {
             ExprKind::Lit(_) => {}
-            ExprKind::Local(l) => self.read(*l, loc, state),
+            ExprKind::Local(l) => self.read(id, *l, loc, state),
             ExprKind::Assign(place, value) => {
                 self.expr(*value, state);
                 match &self.ir.expr(*place).kind {
@@ -260,7 +374,7 @@ impl Checker<'_> {
                 state.join(&then_state);
             }
             ExprKind::While { cond, body } => {
-                *state = self.walk_loop(id, Some(*cond), *body, state, true);
+                *state = self.walk_loop(id, Some(*cond), *body, state, true, None);
             }
             ExprKind::ForRange {
                 var,
@@ -278,7 +392,7 @@ impl Checker<'_> {
                 let mut entry = state.clone();
                 entry.definitely[var.index()] = true;
                 entry.maybe[var.index()] = true;
-                let after = self.walk_loop(id, None, *body, &entry, true);
+                let after = self.walk_loop(id, None, *body, &entry, true, Some(*var));
                 // The loop variable is not in scope afterwards; the rest carries over.
                 *state = after;
             }
@@ -291,10 +405,10 @@ impl Checker<'_> {
                 let mut entry = state.clone();
                 entry.definitely[var.index()] = true;
                 entry.maybe[var.index()] = true;
-                *state = self.walk_loop(id, None, *body, &entry, true);
+                *state = self.walk_loop(id, None, *body, &entry, true, Some(*var));
             }
             ExprKind::Loop { body } => {
-                *state = self.walk_loop(id, None, *body, state, false);
+                *state = self.walk_loop(id, None, *body, state, false, None);
             }
             ExprKind::Break { target, value } => {
                 if let Some(v) = value {

@@ -63,9 +63,11 @@ pub fn size_align(t: &Type) -> SizeAlign {
                 align: l.align,
             }
         }
-        // `{ptr, len}`, and a class reference `{meminfo, data}`.
-        // `{ptr, len}`, and a counted reference `{meminfo, data}`.
-        Type::Slice { .. } | Type::Class(_) | Type::PassThru(_) => SizeAlign { size: 16, align: 8 },
+        // `{ptr, len}`, and a counted reference `{meminfo, data}` (instances, handles,
+        // vectors).
+        Type::Slice { .. } | Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => {
+            SizeAlign { size: 16, align: 8 }
+        }
         Type::Ref { .. } | Type::Ptr { .. } | Type::FnPtr { .. } => SizeAlign { size: 8, align: 8 },
         // `#[repr(C)] { is_some: bool, value: T }`.
         Type::Option(inner) => {

@@ -25,6 +25,7 @@ pub mod methods;
 pub mod operators;
 pub mod stack;
 pub mod types;
+pub mod vec_methods;
 
 #[cfg(feature = "lower")]
 pub mod lower;

@@ -113,6 +113,7 @@ pub fn type_children<'a>(t: &'a Type, push: &mut dyn FnMut(&'a Type)) {
         }
         Type::Slice { elem: inner, .. }
         | Type::Option(inner)
+        | Type::Vec(inner)
         | Type::Ptr { pointee: inner, .. }
         | Type::Ref { inner, .. } => push(inner),
         Type::Prim(_) | Type::Unit | Type::Never | Type::Class(_) | Type::PassThru(_) => {}
@@ -134,6 +135,7 @@ pub fn check_type_expr(t: &TypeExpr) -> Result<(), TypeLimit> {
         }
         TypeExpr::Slice { elem: inner, .. }
         | TypeExpr::Option(inner)
+        | TypeExpr::Vec(inner)
         | TypeExpr::Ptr { pointee: inner, .. }
         | TypeExpr::Ref { inner, .. } => push(inner),
         TypeExpr::Prim(_)
@@ -236,6 +238,11 @@ fn write_shortened(t: &Type, budget: &mut usize, out: &mut String) {
         Type::Option(inner) => {
             out.push_str("Option<");
             write_shortened(inner, budget, out);
+            out.push('>');
+        }
+        Type::Vec(elem) => {
+            out.push_str("Vec<");
+            write_shortened(elem, budget, out);
             out.push('>');
         }
         Type::Ptr { pointee, mutable } => {

@@ -78,6 +78,8 @@ pub enum Builtin {
     /// instance or a `PassThru` value (an incref), and for an `Option` or a tuple holding
     /// them, a copy holding new references.
     Clone,
+    /// A method of `Vec` (`crate::vec_methods`).
+    Vec(crate::vec_methods::VecMethod),
 }
 
 /// The methods of `Option` values.
@@ -217,7 +219,7 @@ pub fn is_clone(t: &Type) -> bool {
         | Type::FnPtr { .. }
         | Type::Class(_)
         | Type::PassThru(_) => true,
-        Type::Option(inner) => is_clone(inner),
+        Type::Option(inner) | Type::Vec(inner) => is_clone(inner),
         Type::Tuple(es) => es.iter().all(is_clone),
     }
 }
@@ -426,7 +428,7 @@ pub fn receiver_description(receiver: &Type) -> String {
         Type::Option(_) => return "enum `Option<T>`".to_string(),
         Type::Ptr { .. } => "raw pointer",
         Type::FnPtr { .. } => "fn pointer",
-        Type::Class(_) | Type::PassThru(_) => "struct",
+        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => "struct",
     };
     format!("{kind} `{receiver}`")
 }

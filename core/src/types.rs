@@ -176,6 +176,9 @@ pub enum Type {
     Option(Box<Type>),
     /// A `#[jitclass]` instance: a reference `{meminfo, data}` to a payload.
     Class(ClassKey),
+    /// `Vec<T>`: a counted reference `{meminfo, data}` to a block whose payload is the
+    /// header `{len, cap, buf}` of an element buffer (`runtime/src/vec.rs`).
+    Vec(Box<Type>),
     /// `PassThru<T>`: a counted reference `{meminfo, data}` to a Rust value jit code only
     /// passes along, stores and compares by identity.
     PassThru(OpaqueKey),
@@ -313,7 +316,7 @@ impl Type {
     /// copying one needs an incref and dropping one a decref.
     pub fn is_managed(&self) -> bool {
         match self {
-            Type::Class(_) | Type::PassThru(_) => true,
+            Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => true,
             Type::Option(inner) => inner.is_managed(),
             Type::Tuple(es) => es.iter().any(Type::is_managed),
             _ => false,
@@ -352,6 +355,7 @@ impl fmt::Display for Type {
                 write!(f, "&{}[{elem}]", if *mutable { "mut " } else { "" })
             }
             Type::Option(inner) => write!(f, "Option<{inner}>"),
+            Type::Vec(elem) => write!(f, "Vec<{elem}>"),
             Type::Class(k) => f.write_str(&k.name),
             Type::PassThru(k) => write!(f, "PassThru<{}>", k.name),
             Type::Ptr { pointee, mutable } => {

@@ -43,7 +43,7 @@ unsafe impl Sync for RawInstance {}
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be passed to jit code",
     label = "not a jit type",
-    note = "jit code takes `bool`, integers up to 64 bits, `f32`, `f64`, `()`, tuples and `Option`s of these, `#[jitclass]` instances, and slices `&[T]` / `&mut [T]` of numbers or `bool`"
+    note = "jit code takes `bool`, integers up to 64 bits, `f32`, `f64`, `()`, tuples and `Option`s of these, `#[jitclass]` instances, slices `&[T]` / `&mut [T]` of numbers or `bool`, and `Vec`s of numbers, `bool` or instances"
 )]
 pub unsafe trait JitArg {
     /// The C representation JIT code reads.
@@ -57,14 +57,83 @@ pub unsafe trait JitArg {
     fn to_repr(&self) -> Self::Repr;
     /// What the entry point is passed for `repr`: the repr, or a pointer to it.
     fn to_abi(repr: &Self::Repr) -> Self::Abi;
+    /// The repr of `self`, taking over what it owns: by default [`JitArg::to_repr`] with
+    /// `self` forgotten; a `Vec` hands its buffer over to a new block.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn into_repr(self) -> Self::Repr
+    where
+        Self: Sized,
+    {
+        let repr = self.to_repr();
+        std::mem::forget(self);
+        repr
+    }
+    /// `self` as an argument of an entry point (`call_N`): by default kept alive beside
+    /// its borrowed repr; types holding a `Vec` pass an owned repr released after the call.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn into_arg(self) -> CallArg<Self>
+    where
+        Self: Sized,
+    {
+        let repr = self.to_repr();
+        CallArg {
+            repr,
+            keep: Some(self),
+            release: None,
+        }
+    }
+}
+
+/// An argument of an entry point during the call: its repr, and what keeps the repr
+/// valid until the call returns (the Rust value it borrows from, or a release of the
+/// references the repr owns).
+#[doc(hidden)]
+pub struct CallArg<A: JitArg> {
+    /// What JIT code is passed (through [`JitArg::to_abi`]).
+    pub repr: A::Repr,
+    keep: Option<A>,
+    release: Option<unsafe fn(A::Repr)>,
+}
+
+impl<A: JitArg> CallArg<A> {
+    /// An argument whose repr owns its references, dropped by `release` after the call.
+    ///
+    /// # Safety
+    /// `release(repr)` must be sound once, when the call has returned.
+    pub(crate) unsafe fn owned(repr: A::Repr, release: unsafe fn(A::Repr)) -> CallArg<A> {
+        CallArg {
+            repr,
+            keep: None,
+            release: Some(release),
+        }
+    }
+}
+
+impl<A: JitArg> Drop for CallArg<A> {
+    fn drop(&mut self) {
+        if let Some(release) = self.release {
+            // SAFETY: `owned`'s contract; the call has returned.
+            unsafe { release(self.repr) }
+        }
+        drop(self.keep.take());
+    }
+}
+
+/// Releases a repr that owns its references, by rebuilding and dropping the Rust value.
+///
+/// # Safety
+/// `repr` is a valid repr of `T` whose references the caller owns.
+pub(crate) unsafe fn release_repr<T: JitType>(repr: T::Repr) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { T::drop_repr(repr) }
 }
 
 /// The repr of `value`, taking over the references it holds (for storing into memory
 /// that JIT code or a payload owns).
 pub fn into_owned_repr<T: JitArg>(value: T) -> T::Repr {
-    let repr = value.to_repr();
-    std::mem::forget(value);
-    repr
+    value.into_repr()
 }
 
 /// A value type: usable as a generic argument and as a return type.
@@ -99,6 +168,20 @@ pub unsafe trait JitType: JitArg + 'static {
     /// # Safety
     /// `repr` must be a valid repr of `Self`.
     unsafe fn clone_from_repr(repr: &Self::Repr) -> Self;
+    /// Drops the references a repr owns, without rebuilding a Rust value where that
+    /// would cost more (a `Vec` shared with jit code would be copied).
+    ///
+    /// # Safety
+    /// As [`JitType::from_repr`].
+    #[doc(hidden)]
+    #[inline(always)]
+    unsafe fn drop_repr(repr: Self::Repr)
+    where
+        Self: Sized,
+    {
+        // SAFETY: guaranteed by the caller.
+        drop(unsafe { Self::from_repr(repr) })
+    }
     /// The class name of an unmanaged instance the value holds outside `None`s, if any:
     /// what a store that outlives the call refuses (see `escape.rs`).
     #[doc(hidden)]
@@ -497,6 +580,25 @@ unsafe impl<T: JitType> JitArg for Option<T> {
     fn to_abi(repr: &Self::Repr) -> Self::Abi {
         repr
     }
+    #[inline(always)]
+    fn into_repr(self) -> Self::Repr {
+        match self {
+            Some(v) => OptionRepr {
+                is_some: true,
+                value: v.into_repr(),
+            },
+            None => OptionRepr {
+                is_some: false,
+                // SAFETY: all-zero is a valid repr of every jit type (`JitArg`'s contract).
+                value: unsafe { std::mem::zeroed() },
+            },
+        }
+    }
+    #[inline(always)]
+    fn into_arg(self) -> CallArg<Self> {
+        // SAFETY: the repr owns what `self` owned; `release_repr` drops it once.
+        unsafe { CallArg::owned(self.into_repr(), release_repr::<Self>) }
+    }
 }
 
 // SAFETY: `Option`s return through the out pointer, which JIT code initialised.
@@ -517,6 +619,13 @@ unsafe impl<T: JitType> JitType for Option<T> {
         // SAFETY: `value` is a value of `T` whenever `is_some` is set.
         repr.is_some
             .then(|| unsafe { T::clone_from_repr(&repr.value) })
+    }
+    #[inline(always)]
+    unsafe fn drop_repr(repr: Self::Repr) {
+        if repr.is_some {
+            // SAFETY: `value` is an owned value of `T` when `is_some` is set.
+            unsafe { T::drop_repr(repr.value) }
+        }
     }
     #[inline(always)]
     fn unmanaged_class(&self) -> Option<&'static str> {
@@ -547,6 +656,15 @@ macro_rules! tuple {
             fn to_abi(repr: &Self::Repr) -> Self::Abi {
                 repr
             }
+            #[inline(always)]
+            fn into_repr(self) -> Self::Repr {
+                $name($(self.$i.into_repr()),+)
+            }
+            #[inline(always)]
+            fn into_arg(self) -> CallArg<Self> {
+                // SAFETY: the repr owns what `self` owned; `release_repr` drops it once.
+                unsafe { CallArg::owned(self.into_repr(), release_repr::<Self>) }
+            }
         }
 
         // SAFETY: tuples return through the out pointer, which JIT code initialised.
@@ -567,6 +685,11 @@ macro_rules! tuple {
             unsafe fn clone_from_repr(repr: &Self::Repr) -> Self {
                 // SAFETY: each element repr is valid for its element type.
                 ($(unsafe { $T::clone_from_repr(&repr.$i) },)+)
+            }
+            #[inline(always)]
+            unsafe fn drop_repr(repr: Self::Repr) {
+                // SAFETY: each element repr is an owned value of its element type.
+                $(unsafe { $T::drop_repr(repr.$i) };)+
             }
             #[inline(always)]
             fn unmanaged_class(&self) -> Option<&'static str> {

@@ -34,15 +34,18 @@ macro_rules! call_n {
         #[allow(clippy::too_many_arguments)]
         pub unsafe fn $name<$($A: JitArg,)* R: JitType>(entry: *const (), $($a: $A),*) -> R {
             // Each argument stays alive beside its repr (keeping what it references alive)
-            // until after the call: JIT code only borrows its arguments.
-            $(let $a = { let repr = $A::to_repr(&$a); ($a, repr) };)*
+            // until the call returns: JIT code only borrows its arguments.
+            $(let $a = $A::into_arg($a);)*
             let mut out = MaybeUninit::<R::Repr>::uninit();
             let mut status = 0u8;
             // SAFETY: the caller guarantees that `entry` has this signature.
             let f: unsafe extern "C" fn($($A::Abi,)* *mut R::Repr, *mut u8) -> R::RetAbi =
                 unsafe { transmute::<*const (), _>(entry) };
             // SAFETY: every pointer argument points to a repr that lives across the call.
-            let ret = unsafe { f($($A::to_abi(&$a.1),)* out.as_mut_ptr(), &mut status) };
+            let ret = unsafe { f($($A::to_abi(&$a.repr),)* out.as_mut_ptr(), &mut status) };
+            // The arguments go before the result is rebuilt: a `Vec` returned as it came
+            // in is then the only reference to its block, and its buffer is handed back.
+            $(drop($a);)*
             if status != 0 {
                 raise_pending_panic()
             }

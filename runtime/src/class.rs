@@ -252,7 +252,10 @@ impl ClassInfo {
         }
         Ok(Decoded {
             fields,
-            drop_info: DropInfo { managed_offsets },
+            drop_info: DropInfo {
+                managed_offsets,
+                elements: None,
+            },
         })
     }
 
@@ -379,9 +382,9 @@ fn resolve(
 
 /// The payload offsets of the `*mut MemInfo` of every class instance inside a value of
 /// type `t` stored at `offset` (an empty `Option` is zeroed, so its meminfo is null).
-fn managed_members(t: &Type, offset: usize, out: &mut Vec<usize>) {
+pub(crate) fn managed_members(t: &Type, offset: usize, out: &mut Vec<usize>) {
     match t {
-        Type::Class(_) | Type::PassThru(_) => out.push(offset),
+        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => out.push(offset),
         Type::Option(inner) => {
             let l = c_struct(&[size_align(&Type::BOOL), size_align(inner)]);
             managed_members(inner, offset + l.offsets[1] as usize, out);
@@ -589,6 +592,16 @@ impl fmt::Debug for FieldValue {
                     write!(f, "{:p}", self.at.cast::<*const u8>().read())
                 }
                 Type::PassThru(key) => write!(f, "PassThru<{}>", key.name),
+                Type::Vec(elem) => {
+                    let raw = self.at.cast::<crate::abi::RawInstance>().read();
+                    let header = &*raw.data.cast::<crate::memory::VecHeader>();
+                    let size = size_align(elem).size as usize;
+                    let mut list = f.debug_list();
+                    for i in 0..header.len {
+                        list.entry(&FieldValue::read(elem, header.buf.add(i * size)));
+                    }
+                    list.finish()
+                }
                 // Never the type of a field.
                 Type::Unit | Type::Never | Type::Slice { .. } | Type::Ref { .. } => {
                     f.write_str("()")

@@ -42,6 +42,8 @@ pub(crate) enum Sink<'a> {
     },
     /// An element of a slice the caller lent.
     SliceElement,
+    /// An element of a `Vec`.
+    VecElement,
     /// The place `class`'s `index_mut` returns.
     IndexMut { class: &'a str },
     /// An input of an `objmode!` block.
@@ -59,6 +61,7 @@ impl Sink<'_> {
             } => format!("stored in field `{field}` of `{class}`"),
             Sink::Field { class: None, field } => format!("stored in field `{field}`"),
             Sink::SliceElement => "stored in a slice element".to_string(),
+            Sink::VecElement => "stored in a `Vec`".to_string(),
             Sink::IndexMut { class } => format!("stored through `{class}`'s `index_mut`"),
             Sink::ObjMode => "passed to an `objmode!` block".to_string(),
             Sink::Return => "returned to Rust".to_string(),

@@ -15,7 +15,7 @@
 //! `i1` would not say). Every helper is an `extern "C"` function that never unwinds.
 
 use crate::class::{ClassInfo, jitclass_rt_alloc};
-use crate::memory::{MemInfo, jitclass_rt_decref};
+use crate::memory::{DropInfo, MemInfo, jitclass_rt_decref};
 use crate::panic::{PanicArg, PanicSite, jitclass_rt_cfunc_panicked, jitclass_rt_panic};
 use crate::placement::{jitclass_rt_construct_at, jitclass_rt_destroy_at};
 #[cfg(feature = "sqlite")]
@@ -23,6 +23,9 @@ use crate::sqlite::args::Site;
 #[cfg(feature = "sqlite")]
 use crate::sqlite::errors::{
     jitclass_rt_sqlite_arg_error, jitclass_rt_sqlite_error, jitclass_rt_sqlite_result_error,
+};
+use crate::vec::{
+    jitclass_rt_vec_clone, jitclass_rt_vec_new, jitclass_rt_vec_reserve, jitclass_rt_vec_truncate,
 };
 #[cfg(feature = "sqlite")]
 use rusqlite::ffi::{
@@ -110,6 +113,14 @@ helpers! {
     Decref = jitclass_rt_decref(info: *mut MemInfo);
     /// Allocates a zeroed instance of a class; null if allocation fails (`class.rs`).
     Alloc = jitclass_rt_alloc(class: *const ClassInfo) -> *mut MemInfo;
+    /// A new `Vec` block with room for `cap` elements; null if allocation fails (`vec.rs`).
+    VecNew = jitclass_rt_vec_new(drop_info: *const DropInfo, cap: usize) -> *mut MemInfo;
+    /// Makes room in a `Vec` for more elements: 0, or 1 (capacity overflow), 2 (no memory).
+    VecReserve = jitclass_rt_vec_reserve(info: *mut MemInfo, additional: usize) -> u8;
+    /// A copy of a `Vec` (`clone`); null if allocation fails.
+    VecClone = jitclass_rt_vec_clone(info: *mut MemInfo) -> *mut MemInfo;
+    /// Shortens a `Vec`, releasing what the dropped elements hold.
+    VecTruncate = jitclass_rt_vec_truncate(info: *mut MemInfo, len: usize);
     /// Moves an owned instance's payload into memory someone else owns (`placement.rs`).
     ConstructAt = jitclass_rt_construct_at(
         class: *const ClassInfo,

@@ -343,6 +343,8 @@ pub mod shapes;
 pub mod sqlite;
 mod stats;
 mod subtype;
+mod vec;
+mod vec_abi;
 
 pub use abi::{CReturn, CScalar, JitArg, JitElem, JitType, type_of};
 pub use allocator::ExternalAllocator;

@@ -6,12 +6,16 @@
 //! it. Releasing is iterative (an explicit worklist), so dropping a long linked list does
 //! not recurse once per node.
 //!
+//! A `Vec`'s block holds a [`VecHeader`] and owns the element buffer it points to: its
+//! `DropInfo::elements` say how to release the elements' members, and releasing the block
+//! frees the buffer too (`vec.rs` allocates and grows them).
+//!
 //! This is the layer `#[jitclass]` instances are built on; most programs never use it
 //! directly. Every function that takes a `*mut MemInfo` requires a pointer returned by
 //! [`MemInfo::allocate`] whose block is still alive (its count is above zero), and whose
 //! payload holds, at each offset of its `DropInfo`, null or a reference it owns.
 
-use crate::stats::{count_allocation, count_free};
+use crate::stats::{count_allocation, count_buffer_free, count_free};
 use std::alloc::Layout;
 use std::any::Any;
 use std::ptr::NonNull;
@@ -25,6 +29,9 @@ pub use crate::allocator::ExternalAllocator;
 pub struct DropInfo {
     /// The offsets, in payload order.
     pub managed_offsets: Vec<usize>,
+    /// For a `Vec`'s block: its payload is a [`VecHeader`] and these are its
+    /// elements, whose members are released and whose buffer is freed with the block.
+    pub elements: Option<ElemInfo>,
 }
 
 /// The header of a managed block.
@@ -132,6 +139,15 @@ impl MemInfo {
     pub unsafe fn data(this: *mut MemInfo) -> *mut u8 {
         // SAFETY: guaranteed by the caller.
         unsafe { (*this).data }
+    }
+
+    /// What a live block holds references to.
+    ///
+    /// # Safety
+    /// `this` is a live block.
+    pub(crate) unsafe fn drop_info(this: *mut MemInfo) -> *const DropInfo {
+        // SAFETY: guaranteed by the caller.
+        unsafe { (*this).drop_info }
     }
 
     /// The current reference count of a live block.
@@ -264,6 +280,20 @@ impl MemInfo {
                     }
                 }
             }
+            if !header.drop_info.is_null() {
+                // SAFETY: drop infos are `'static`.
+                if let Some(elements) = unsafe { &(*header.drop_info).elements } {
+                    // SAFETY: a block with element info holds a `VecHeader` (`vec.rs`).
+                    unsafe {
+                        release_elements(header.data, elements, &mut |member| {
+                            // SAFETY: the buffer owned one reference to each member.
+                            if Self::drop_one(member) {
+                                pending.push(member);
+                            }
+                        })
+                    };
+                }
+            }
             // SAFETY: the block was allocated by `header.allocator` with this size.
             unsafe { Self::free_block(info) };
         }
@@ -286,6 +316,94 @@ impl MemInfo {
         }
         count_free();
     }
+}
+
+// ---- `Vec` blocks ----------------------------------------------------------------------
+//
+// A `Vec`'s block (`vec.rs`) holds a `VecHeader`; its drop info's `elements` describe the
+// buffer the header owns, which `release` frees with the block.
+
+/// The payload of a `Vec`'s block.
+#[repr(C)]
+#[derive(Debug)]
+pub struct VecHeader {
+    /// Initialised elements.
+    pub len: usize,
+    /// Elements the buffer has room for.
+    pub cap: usize,
+    /// The buffer (dangling and aligned while `cap` is 0).
+    pub buf: *mut u8,
+}
+
+/// What a `Vec`'s elements are, for releasing and growing it.
+#[derive(Debug)]
+pub struct ElemInfo {
+    /// Size of one element (a multiple of `align`).
+    pub size: usize,
+    /// Alignment of an element.
+    pub align: usize,
+    /// Byte offsets within an element of its managed members' `*mut MemInfo`.
+    pub managed_offsets: Vec<usize>,
+}
+
+impl ElemInfo {
+    pub(crate) fn layout(&self, cap: usize) -> Option<Layout> {
+        let size = self.size.checked_mul(cap)?;
+        if size > isize::MAX as usize {
+            return None;
+        }
+        Layout::from_size_align(size, self.align).ok()
+    }
+
+    pub(crate) fn dangling(&self) -> *mut u8 {
+        std::ptr::without_provenance_mut(self.align)
+    }
+}
+
+/// Releases the elements' managed members (through `release`, which is handed each
+/// non-null member) and frees the buffer of the `VecHeader` at `data`.
+///
+/// # Safety
+/// `data` is the payload of a `Vec` block with these elements, released once.
+pub(crate) unsafe fn release_elements(
+    data: *mut u8,
+    elements: &ElemInfo,
+    release: &mut dyn FnMut(*mut MemInfo),
+) {
+    // SAFETY: guaranteed by the caller.
+    let header = unsafe { &mut *data.cast::<VecHeader>() };
+    if !elements.managed_offsets.is_empty() {
+        for i in 0..header.len {
+            for &offset in &elements.managed_offsets {
+                // SAFETY: element `i` is initialised and holds a member at `offset`.
+                let member = unsafe {
+                    header
+                        .buf
+                        .add(i * elements.size + offset)
+                        .cast::<*mut MemInfo>()
+                        .read()
+                };
+                if !member.is_null() {
+                    release(member);
+                }
+            }
+        }
+    }
+    header.len = 0;
+    // SAFETY: the buffer was allocated with this capacity (or is dangling at 0).
+    unsafe { free_buffer(elements, header.buf, header.cap) };
+}
+
+/// # Safety
+/// `buf` was allocated by `alloc_buffer(elements, cap)` (or is dangling at `cap` 0).
+pub(crate) unsafe fn free_buffer(elements: &ElemInfo, buf: *mut u8, cap: usize) {
+    if cap == 0 || elements.size == 0 {
+        return;
+    }
+    let layout = elements.layout(cap).expect("checked at allocation");
+    // SAFETY: allocated by `alloc` with this layout.
+    unsafe { std::alloc::dealloc(buf, layout) };
+    count_buffer_free();
 }
 
 /// Drops one reference to a block (null: nothing), from JIT code.
@@ -316,6 +434,7 @@ mod tests {
     fn linked_drop_info() -> &'static DropInfo {
         Box::leak(Box::new(DropInfo {
             managed_offsets: vec![0],
+            elements: None,
         }))
     }
 

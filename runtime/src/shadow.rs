@@ -22,8 +22,8 @@
 //!   [`Probe`] (silent for names `C` does not have), and the names against the handle
 //!   itself, whose marker fields are the class's.
 //! - `base[i]` on anything but a slice known at macro time is `base[JitIndex(i)]`: a class's
-//!   jit `Index` impl gives its handle a never-called `Index<JitIndex<I>>`; slices have real
-//!   ones.
+//!   jit `Index` impl gives its handle a never-called `Index<JitIndex<I>>`; slices and
+//!   `Vec`s have real ones, which forward to std's.
 
 use std::marker::PhantomData;
 use std::ops::{Deref, Index, IndexMut};
@@ -219,6 +219,25 @@ where
     }
 }
 
+impl<T, I> Index<JitIndex<I>> for Vec<T>
+where
+    Vec<T>: Index<I>,
+{
+    type Output = <Vec<T> as Index<I>>::Output;
+    fn index(&self, i: JitIndex<I>) -> &Self::Output {
+        &self[i.index]
+    }
+}
+
+impl<T, I> IndexMut<JitIndex<I>> for Vec<T>
+where
+    Vec<T>: IndexMut<I>,
+{
+    fn index_mut(&mut self, i: JitIndex<I>) -> &mut Self::Output {
+        &mut self[i.index]
+    }
+}
+
 /// `for x in e` over a tuple or a slice, as jit code runs it: over `elements(&e)`, the
 /// elements by value (a copy, or another reference), leaving `e` as it was.
 pub trait Elements {
@@ -243,6 +262,16 @@ impl<'a, T: Clone> Elements for &'a &mut [T] {
     type Iter = std::iter::Cloned<std::slice::Iter<'a, T>>;
     fn elements(self) -> Self::Iter {
         self.iter().cloned()
+    }
+}
+
+/// `for x in row` with `row: &Vec<T>` (as `for row in &grid` gives): Rust's loop, over
+/// references to the elements.
+impl<'a, 'b, T> Elements for &'a &'b Vec<T> {
+    type Item = &'b T;
+    type Iter = std::slice::Iter<'b, T>;
+    fn elements(self) -> Self::Iter {
+        (*self).iter()
     }
 }
 

@@ -6,7 +6,8 @@ use std::sync::{Arc, Mutex};
 /// A snapshot of the memory runtime's counters (process-wide, monotonic).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
-    /// Memory blocks allocated for jit values.
+    /// Memory blocks allocated for jit values: managed blocks (each with its meminfo) and
+    /// the element buffers of `Vec`s.
     pub allocations: u64,
     /// Memory blocks freed.
     pub frees: u64,
@@ -50,6 +51,8 @@ impl Stats {
 struct ThreadCounters {
     allocations: AtomicU64,
     frees: AtomicU64,
+    buffer_allocations: AtomicU64,
+    buffer_frees: AtomicU64,
 }
 
 impl ThreadCounters {
@@ -77,6 +80,8 @@ thread_local! {
 static LATE: ThreadCounters = ThreadCounters {
     allocations: AtomicU64::new(0),
     frees: AtomicU64::new(0),
+    buffer_allocations: AtomicU64::new(0),
+    buffer_frees: AtomicU64::new(0),
 };
 
 /// Counts the allocation of one block with its meminfo (every block has one).
@@ -96,6 +101,26 @@ pub(crate) fn count_free() {
         .is_err()
     {
         LATE.frees.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// Counts the allocation of a `Vec`'s element buffer (no meminfo).
+pub(crate) fn count_buffer_allocation() {
+    if COUNTERS
+        .try_with(|c| ThreadCounters::bump(&c.buffer_allocations))
+        .is_err()
+    {
+        LATE.buffer_allocations.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// Counts the release of a `Vec`'s element buffer.
+pub(crate) fn count_buffer_free() {
+    if COUNTERS
+        .try_with(|c| ThreadCounters::bump(&c.buffer_frees))
+        .is_err()
+    {
+        LATE.buffer_frees.fetch_add(1, Ordering::Relaxed);
     }
 }
 
@@ -139,21 +164,23 @@ pub(crate) fn count_free() {
 /// ```
 pub fn stats() -> Stats {
     let all = ALL.lock().unwrap_or_else(|e| e.into_inner());
-    let late = (
-        LATE.allocations.load(Ordering::Relaxed),
-        LATE.frees.load(Ordering::Relaxed),
-    );
-    let (allocations, frees) = all.iter().fold(late, |(a, f), c| {
-        (
-            a + c.allocations.load(Ordering::Relaxed),
-            f + c.frees.load(Ordering::Relaxed),
-        )
+    let read = |c: &ThreadCounters| {
+        [
+            c.allocations.load(Ordering::Relaxed),
+            c.frees.load(Ordering::Relaxed),
+            c.buffer_allocations.load(Ordering::Relaxed),
+            c.buffer_frees.load(Ordering::Relaxed),
+        ]
+    };
+    let [blocks, block_frees, buffers, buffer_frees] = all.iter().fold(read(&LATE), |sum, c| {
+        let n = read(c);
+        [sum[0] + n[0], sum[1] + n[1], sum[2] + n[2], sum[3] + n[3]]
     });
     Stats {
-        allocations,
-        frees,
+        allocations: blocks + buffers,
+        frees: block_frees + buffer_frees,
         // A meminfo is the header of its block: they come and go together.
-        meminfo_allocations: allocations,
-        meminfo_frees: frees,
+        meminfo_allocations: blocks,
+        meminfo_frees: block_frees,
     }
 }

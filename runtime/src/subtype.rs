@@ -208,6 +208,7 @@ fn classes_in(t: &Type, out: &mut Vec<ClassKey>) {
         }
         Type::Tuple(es) => es.iter().for_each(|e| classes_in(e, out)),
         Type::Option(e)
+        | Type::Vec(e)
         | Type::Slice { elem: e, .. }
         | Type::Ptr { pointee: e, .. }
         | Type::Ref { inner: e, .. } => classes_in(e, out),
@@ -375,6 +376,8 @@ fn expr_use(u: &mut ClassUse, body: &CompiledBody<'_>, id: ExprId) -> Result<(),
         | ExprKind::Panic(_)
         | ExprKind::Some(_)
         | ExprKind::None
+        | ExprKind::VecNew { .. }
+        | ExprKind::SubSlice { .. }
         | ExprKind::IfLetSome { .. } => {}
     }
     Ok(())
@@ -386,6 +389,7 @@ pub(crate) fn occurrences(t: &Type, key: &ClassKey) -> usize {
         Type::Class(k) => usize::from(k == key),
         Type::Tuple(es) => es.iter().map(|e| occurrences(e, key)).sum(),
         Type::Option(e)
+        | Type::Vec(e)
         | Type::Slice { elem: e, .. }
         | Type::Ptr { pointee: e, .. }
         | Type::Ref { inner: e, .. } => occurrences(e, key),

@@ -30,6 +30,8 @@ const AREAS: &[&str] = &[
     "cfunc",
     "sqlite",
     "limits",
+    // `Vec<T>`: its methods, element types, mutability, loops, crossing to Rust.
+    "vecs",
 ];
 
 #[test]

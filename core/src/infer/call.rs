@@ -192,6 +192,9 @@ impl Infer<'_> {
         args: &[ExprId],
     ) -> Ty {
         let loc = self.loc(id);
+        if let Some(t) = self.copied_accessor(id, receiver, method, args) {
+            return t;
+        }
         let rt = self.expr(receiver);
         let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
         let recv = match self.resolve(&rt) {
@@ -233,6 +236,9 @@ impl Infer<'_> {
             all_types.extend(arg_types);
             return self.call_target(id, f, &all_args, &all_types);
         }
+        if let Ty::Vec(elem) = &recv {
+            return self.vec_method(id, receiver, elem, method, args, &arg_types);
+        }
         if let Ty::PassThru(key) = &recv
             && !is_builtin_clone(method, args)
         {
@@ -245,8 +251,11 @@ impl Infer<'_> {
         }
         if is_builtin_clone(method, args) && !matches!(recv, Ty::Slice(_, true) | Ty::Ref(_, true))
         {
-            // Whatever the parts not known yet turn out to be (`(x, None).clone()`).
+            // Whatever the parts not known yet turn out to be (`(x, None).clone()`); a
+            // `Vec` inside would be shared, not copied, so that is refused once known.
             self.record_resolution(id, Resolution::Builtin(Builtin::Clone));
+            self.deferred
+                .push(super::deferred::Deferred::VecClone(id, recv.clone()));
             return rt;
         }
         let concrete = match self.concrete(&recv) {

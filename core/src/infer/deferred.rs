@@ -19,6 +19,14 @@ pub(super) enum Deferred {
     /// A `ForRange` with `.step_by(k).rev()`, and its element type.
     ExactSizeRange(ExprId, Ty),
     PanicArg(ExprId, Ty),
+    /// A new `Vec`, and its element type.
+    VecElem(ExprId, Ty),
+    /// Elements compared with `==` (`v.contains(&x)`), and their type.
+    VecEq(ExprId, Ty),
+    /// Elements cloned (`extend_from_slice`), and their type.
+    VecClone(ExprId, Ty),
+    /// Elements copied (`v.first().copied()`), and their type.
+    VecCopy(ExprId, Ty),
 }
 
 impl Infer<'_> {
@@ -31,6 +39,10 @@ impl Infer<'_> {
                 Deferred::ExactSizeRange(id, t) => self.check_exact_size_range(id, &t),
                 Deferred::RangeBound(id, t) => self.check_range_bound(id, &t),
                 Deferred::PanicArg(id, t) => self.check_panic_arg(id, &t),
+                Deferred::VecElem(id, t) => self.check_vec_elem(id, &t),
+                Deferred::VecEq(id, t) => self.check_vec_eq(id, &Ty::Vec(Box::new(t))),
+                Deferred::VecClone(id, t) => self.check_vec_clone(id, &t),
+                Deferred::VecCopy(id, t) => self.check_vec_copy(id, &t),
             }
         }
     }

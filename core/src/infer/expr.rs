@@ -121,8 +121,19 @@ impl Infer<'_> {
                 output,
                 ..
             } => self.obj_mode(loc, args, inputs, output),
+            ExprKind::AddrOf { place, mutable } if self.is_call_arg(id) => {
+                self.borrowed_arg(id, *place, *mutable)
+            }
             ExprKind::AddrOf { place, mutable } => self.addr_of(*place, *mutable),
+            ExprKind::SubSlice {
+                base,
+                start,
+                end,
+                mutable,
+                ..
+            } => self.sub_slice(id, *base, (*start, *end), *mutable),
             ExprKind::AssocCall { class, name, args } => self.assoc_call(id, *class, name, args),
+            ExprKind::VecNew { elem, init } => self.vec_new(id, elem, init),
         }
     }
 

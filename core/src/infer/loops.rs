@@ -129,6 +129,10 @@ impl Infer<'_> {
                 first
             }
             Ty::Slice(elem, _) => *elem,
+            Ty::Vec(_) => {
+                self.diags.push(diagnostics::vec_into_iter(loc));
+                Ty::Unknown
+            }
             Ty::Unknown => Ty::Unknown,
             Ty::Var(v) if self.var_kind(v) == VarKind::General => Ty::Unknown,
             other => {

@@ -51,6 +51,7 @@ mod pattern;
 mod place;
 mod resolution;
 mod unify;
+mod vec;
 
 use deferred::Deferred;
 use unify::{Ty, VarState};
@@ -219,6 +220,7 @@ pub fn infer(
         loop_break: HashMap::new(),
         resolutions: vec![None; ir.exprs.len()],
         deferred: Vec::new(),
+        borrowed_args: Vec::new(),
         int_lits: Vec::new(),
         overflowing_float_lits: Vec::new(),
         open_class_ops: Vec::new(),
@@ -250,6 +252,8 @@ struct Infer<'a> {
     resolutions: Vec<Option<Resolution<Ty>>>,
     /// The checks that wait for final types.
     deferred: Vec<Deferred>,
+    /// The `&x` arguments of builtins that read them during the call (`v.contains(&x)`).
+    borrowed_args: Vec<ExprId>,
     /// Every integer literal, its value and its type, for the range check at the end.
     int_lits: Vec<(ExprId, i128, Ty)>,
     /// The float literals that round to infinity at some width, and their types, for the
@@ -301,6 +305,9 @@ impl Infer<'_> {
         self.check_int_literals();
         self.check_float_literals();
         self.report_first_type_past_limits();
+        if self.diags.is_empty() {
+            self.check_moves();
+        }
         if !self.diags.is_empty() {
             return Err(self.diags);
         }

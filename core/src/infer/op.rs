@@ -106,7 +106,7 @@ impl Infer<'_> {
         match self.known_receiver(bt, loc) {
             None => Ty::Unknown,
             Some(Ty::Class(key)) => self.class_index(id, key, OperatorMethod::Index, (bt, it)),
-            Some(Ty::Slice(elem, _)) => {
+            Some(Ty::Slice(elem, _) | Ty::Vec(elem)) => {
                 if self.coerce(it, &usize_t).is_err() {
                     let shown = self.show(it);
                     self.diags
@@ -177,6 +177,11 @@ impl Infer<'_> {
         ) && matches!(op, BinOp::Eq | BinOp::Ne)
         {
             return;
+        }
+        if let Ty::Vec(_) = self.resolve(t)
+            && matches!(op, BinOp::Eq | BinOp::Ne)
+        {
+            return self.check_vec_eq(id, t);
         }
         let Some(p) = self.prim_or_skip(t) else {
             if !self.is_unknownish(t) && self.concrete(t).is_some() {

@@ -51,6 +51,10 @@ impl Infer<'_> {
             ExprKind::Index(base, index) => {
                 let bt = self.expr(*base);
                 let it = self.expr(*index);
+                if let Ty::Vec(_) = self.resolve(&bt) {
+                    // `v[i] = x` goes through `IndexMut::index_mut`.
+                    self.check_mutable_receiver(*base, OperatorMethod::IndexMut.name());
+                }
                 let t = if let Ty::Class(key) = self.resolve(&bt) {
                     // `v[i] = x` goes through `IndexMut::index_mut`.
                     let index_mut = OperatorMethod::IndexMut;
@@ -135,6 +139,12 @@ impl Infer<'_> {
         while let ExprKind::TupleField(b, _) | ExprKind::Field(b, _) = &ir.expr(root).kind {
             root = *b;
         }
+        if let ExprKind::Index(vec, _) = &ir.expr(root).kind
+            && let Ty::Vec(_) = self.resolve(&self.expr_types[vec.index()])
+        {
+            // `v[i].f = x` mutably borrows `v` (`IndexMut`).
+            self.check_mutable_receiver(*vec, OperatorMethod::IndexMut.name());
+        }
         if let ExprKind::Local(l) = &ir.expr(root).kind {
             let decl = ir.local(*l);
             if !decl.mutable && decl.name == "self" {
@@ -162,6 +172,24 @@ impl Infer<'_> {
                 _ => return None,
             }
         }
+    }
+
+    /// `&mut v` needs `v` rooted in a mutable variable, as in Rust.
+    pub(super) fn check_mutable_borrow(&mut self, place: ExprId) {
+        let Some(l) = self.root_local(place) else {
+            return;
+        };
+        let decl = self.ir.local(l);
+        if decl.mutable {
+            return;
+        }
+        let loc = self.loc(place);
+        let d = if decl.name == "self" {
+            diagnostics::mut_method_through_ref_self(loc, "&mut")
+        } else {
+            diagnostics::borrow_immutable_as_mutable(loc, &decl.name)
+        };
+        self.diags.push(d);
     }
 
     /// A `&mut self` method needs a receiver rooted in a mutable variable, as in Rust.
@@ -228,7 +256,11 @@ impl Infer<'_> {
             }
         }
         for (i, e) in ir.exprs.iter().enumerate() {
-            if matches!(e.kind, ExprKind::AddrOf { .. }) && !results.contains(&ExprId(i as u32)) {
+            let id = ExprId(i as u32);
+            if matches!(e.kind, ExprKind::AddrOf { .. })
+                && !results.contains(&id)
+                && !self.borrowed_args.contains(&id)
+            {
                 self.diags.push(diagnostics::borrowed_field_escapes(e.loc));
             }
         }

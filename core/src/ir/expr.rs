@@ -179,6 +179,27 @@ pub enum ExprKind {
         /// The arguments, in order.
         args: Vec<ExprId>,
     },
+    /// `&base[start..end]` / `&mut base[..]` of a `Vec` or a slice, as a call's argument:
+    /// a slice lent to the call.
+    SubSlice {
+        /// The `Vec` or slice.
+        base: ExprId,
+        /// The start (`None`: 0).
+        start: Option<ExprId>,
+        /// The end (`None`: the length).
+        end: Option<ExprId>,
+        /// `..=end`.
+        inclusive: bool,
+        /// `&mut`.
+        mutable: bool,
+    },
+    /// A new `Vec`: `Vec::new()`, `Vec::with_capacity(n)`, `vec![x; n]`, `vec![a, b]`.
+    VecNew {
+        /// The element type as written (`Vec::<f64>::new()`), else `Infer`.
+        elem: TypeExpr,
+        /// Its contents.
+        init: VecInit,
+    },
     /// `panic!(..)`, and the failing branch of `assert!(..)`.
     Panic(PanicMessage),
     /// `Some(value)`.
@@ -497,4 +518,34 @@ pub struct PanicMessage {
     pub args: Vec<ExprId>,
     /// Per argument: formatted with `{:?}` (true) or `{}` (false).
     pub debug: Vec<bool>,
+}
+
+/// How a new `Vec` is filled (`ExprKind::VecNew`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum VecInit {
+    /// `Vec::new()`: empty, no buffer.
+    Empty,
+    /// `Vec::with_capacity(n)`: empty, room for `n` elements.
+    WithCapacity(ExprId),
+    /// `vec![value; count]`: `count` clones of `value`.
+    Repeat {
+        /// The element (cloned `count - 1` times, moved into the last slot).
+        value: ExprId,
+        /// How many.
+        count: ExprId,
+    },
+    /// `vec![a, b, c]`: these elements, in order.
+    List(Vec<ExprId>),
+}
+
+impl VecInit {
+    /// The operands, in evaluation order.
+    pub fn operands(&self) -> Vec<ExprId> {
+        match self {
+            VecInit::Empty => vec![],
+            VecInit::WithCapacity(n) => vec![*n],
+            VecInit::Repeat { value, count } => vec![*value, *count],
+            VecInit::List(es) => es.clone(),
+        }
+    }
 }

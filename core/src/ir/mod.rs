@@ -34,11 +34,16 @@ mod walk;
 
 pub use expr::{
     BinOp, Block, Expr, ExprKind, FloatLit, Intrinsic, Lit, PanicMessage, Pattern, RangeOrder,
-    Stmt, UnOp,
+    Stmt, UnOp, VecInit,
 };
 pub use print::{print_class, print_fn};
 pub use type_expr::TypeExpr;
 pub use walk::ItemUse;
+
+/// The name of the hidden index local of a `for` loop over a borrowed container
+/// (`lower/vecs.rs`), which no source name can be: `v[i]` with this `i` reads the loop's
+/// element, which Rust's loop borrows rather than moves.
+pub const LOOP_INDEX: &str = " index";
 
 macro_rules! entity {
     ($(#[$m:meta])* $name:ident) => {
@@ -246,5 +251,29 @@ impl FnIr {
             }
         }
         bounds
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// `TypeExpr::Infer` (`Concrete`, which serde skips, must stay the last variant: serde
+    /// numbers the variants it decodes without it) and the `Vec` forms decode as encoded.
+    #[test]
+    fn written_types_and_vec_forms_survive_encoding() {
+        use crate::ir::*;
+        for t in [
+            TypeExpr::Vec(Box::new(TypeExpr::Prim(crate::types::PrimTy::F64))),
+            TypeExpr::Infer,
+        ] {
+            let bytes = postcard::to_allocvec(&t).unwrap();
+            let back: TypeExpr = postcard::from_bytes(&bytes).unwrap();
+            assert_eq!(back, t);
+        }
+        let k = ExprKind::VecNew {
+            elem: TypeExpr::Infer,
+            init: VecInit::List(vec![ExprId(1)]),
+        };
+        let bytes = postcard::to_allocvec(&k).unwrap();
+        let _back: ExprKind = postcard::from_bytes(&bytes).unwrap();
     }
 }

@@ -21,7 +21,7 @@
 
 use super::{
     Block, ClassIr, ExprId, ExprKind, FnIr, Lit, Pattern, RangeOrder, Receiver, Stmt, TypeExpr,
-    UnOp,
+    UnOp, VecInit,
 };
 use crate::infer::{ClassCall, ClassOp, Resolution, Typed};
 use std::fmt::Write;
@@ -92,6 +92,7 @@ impl Names<'_> {
             }
             TypeExpr::Generic(i) => name(self.generics, *i as usize, 'T'),
             TypeExpr::Option(inner) => format!("Option<{}>", self.ty(inner)),
+            TypeExpr::Vec(elem) => format!("Vec<{}>", self.ty(elem)),
             TypeExpr::Class(c) => name(self.classes, c.index(), 'c'),
             TypeExpr::PassThru(o) => format!("PassThru<{}>", name(self.opaques, o.index(), 'o')),
             TypeExpr::Ptr { pointee, mutable } => format!(
@@ -439,6 +440,34 @@ impl<'a> Printer<'a> {
             }
             ExprKind::AssocCall { class, name, args } => {
                 format!("assoc c{}::{name}({})", class.0, list(args))
+            }
+            ExprKind::SubSlice {
+                base,
+                start,
+                end,
+                inclusive,
+                mutable,
+            } => {
+                let bound = |b: &Option<ExprId>| b.map(|e| format!("e{}", e.0)).unwrap_or_default();
+                format!(
+                    "slice &{}e{}[{}{}{}]",
+                    if *mutable { "mut " } else { "" },
+                    base.0,
+                    bound(start),
+                    if *inclusive { "..=" } else { ".." },
+                    bound(end)
+                )
+            }
+            ExprKind::VecNew { elem, init } => {
+                let elem = names.ty(elem);
+                match init {
+                    VecInit::Empty => format!("vec_new<{elem}>"),
+                    VecInit::WithCapacity(n) => format!("vec_with_capacity<{elem}> e{}", n.0),
+                    VecInit::Repeat { value, count } => {
+                        format!("vec_repeat<{elem}> e{}, e{}", value.0, count.0)
+                    }
+                    VecInit::List(es) => format!("vec_list<{elem}> [{}]", list(es)),
+                }
             }
             ExprKind::Panic(message) => {
                 let mut parts = Vec::new();

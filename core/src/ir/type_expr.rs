@@ -28,6 +28,8 @@ pub enum TypeExpr {
     Generic(u32),
     /// `Option<T>`.
     Option(Box<TypeExpr>),
+    /// `Vec<T>`.
+    Vec(Box<TypeExpr>),
     /// A `#[jitclass]` type (also `Self` inside an impl), by index into `FnIr::classes`.
     Class(ClassRefId),
     /// `PassThru<T>`, by index into `FnIr::opaques` (or `ClassIr::opaques`).
@@ -53,12 +55,14 @@ pub enum TypeExpr {
         /// The result type (`()` if none is written).
         ret: Box<TypeExpr>,
     },
-    /// An already resolved type: how the runtime hands a callee's signature, whose class
-    /// references belong to the callee, to the caller's inference. Never serialised.
-    #[serde(skip)]
-    Concrete(Type),
     /// `_` in a `let` annotation or a cast target: inferred.
     Infer,
+    /// An already resolved type: how the runtime hands a callee's signature, whose class
+    /// references belong to the callee, to the caller's inference. Never serialised.
+    /// Last: serde numbers the variants it decodes without the skipped ones, so a skipped
+    /// variant before another would shift that one's index between encoding and decoding.
+    #[serde(skip)]
+    Concrete(Type),
 }
 
 /// Serialised as derived (`remote = "Self"` names the derived code `TypeExpr::serialize`
@@ -120,6 +124,7 @@ impl TypeExpr {
                 mutable: *mutable,
             },
             TypeExpr::Option(inner) => TypeExpr::Option(Box::new(inner.map_refs(resolve))),
+            TypeExpr::Vec(elem) => TypeExpr::Vec(Box::new(elem.map_refs(resolve))),
             TypeExpr::Ref { inner, mutable } => TypeExpr::Ref {
                 inner: Box::new(inner.map_refs(resolve)),
                 mutable: *mutable,

@@ -144,6 +144,8 @@ impl FnIr {
             | ExprKind::AddrOf { .. }
             | ExprKind::Intrinsic { .. }
             | ExprKind::AssocCall { .. }
+            | ExprKind::VecNew { .. }
+            | ExprKind::SubSlice { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
             | ExprKind::None

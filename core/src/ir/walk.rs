@@ -117,6 +117,18 @@ impl ExprKind {
                 args.iter().copied().for_each(f);
             }
             ExprKind::Panic(msg) => msg.args.iter().copied().for_each(f),
+            ExprKind::VecNew { init, .. } => init.operands().into_iter().for_each(f),
+            ExprKind::SubSlice {
+                base, start, end, ..
+            } => {
+                f(*base);
+                if let Some(s) = start {
+                    f(*s);
+                }
+                if let Some(e) = end {
+                    f(*e);
+                }
+            }
         }
     }
 }
@@ -151,6 +163,8 @@ impl ExprKind {
             | ExprKind::StructLit { .. }
             | ExprKind::AddrOf { .. }
             | ExprKind::AssocCall { .. }
+            | ExprKind::VecNew { .. }
+            | ExprKind::SubSlice { .. }
             | ExprKind::Intrinsic { .. }
             | ExprKind::ObjMode { .. }
             | ExprKind::Panic(_)
@@ -165,7 +179,9 @@ impl ExprKind {
     /// argument, an `objmode!` block's input and output types.
     pub fn for_each_written_type(&self, mut f: impl FnMut(&TypeExpr)) {
         match self {
-            ExprKind::Cast(_, ty) | ExprKind::Intrinsic { ty, .. } => f(ty),
+            ExprKind::Cast(_, ty)
+            | ExprKind::Intrinsic { ty, .. }
+            | ExprKind::VecNew { elem: ty, .. } => f(ty),
             ExprKind::ObjMode { inputs, output, .. } => {
                 inputs.iter().for_each(&mut f);
                 f(output);
@@ -207,6 +223,7 @@ impl ExprKind {
             | ExprKind::StructLit { .. }
             | ExprKind::AddrOf { .. }
             | ExprKind::AssocCall { .. }
+            | ExprKind::SubSlice { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
             | ExprKind::None
@@ -255,6 +272,8 @@ impl ExprKind {
             | ExprKind::ObjMode { .. }
             | ExprKind::Intrinsic { .. }
             | ExprKind::AssocCall { .. }
+            | ExprKind::VecNew { .. }
+            | ExprKind::SubSlice { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
             | ExprKind::None => {}
@@ -295,6 +314,8 @@ impl ExprKind {
             | ExprKind::AddrOf { .. }
             | ExprKind::ObjMode { .. }
             | ExprKind::Intrinsic { .. }
+            | ExprKind::VecNew { .. }
+            | ExprKind::SubSlice { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
             | ExprKind::None
@@ -323,6 +344,7 @@ impl TypeExpr {
             TypeExpr::Tuple(parts) => parts.iter().for_each(|t| t.for_each_part(f)),
             TypeExpr::Slice { elem: inner, .. }
             | TypeExpr::Option(inner)
+            | TypeExpr::Vec(inner)
             | TypeExpr::Ptr { pointee: inner, .. }
             | TypeExpr::Ref { inner, .. } => inner.for_each_part(f),
             TypeExpr::FnPtr { params, ret } => {
@@ -351,6 +373,7 @@ impl TypeExpr {
             | TypeExpr::Slice { .. }
             | TypeExpr::Generic(_)
             | TypeExpr::Option(_)
+            | TypeExpr::Vec(_)
             | TypeExpr::Ptr { .. }
             | TypeExpr::Ref { .. }
             | TypeExpr::FnPtr { .. }

@@ -21,7 +21,7 @@ impl Lowerer {
             );
         }
         let receiver = self.expr(&m.receiver);
-        let args = m.args.iter().map(|a| self.expr(a)).collect();
+        let args = m.args.iter().map(|a| self.call_arg(a)).collect();
         self.push(
             ExprKind::MethodCall {
                 receiver,
@@ -41,6 +41,12 @@ impl Lowerer {
             if let Some(ident) = p.path.get_ident() {
                 let name = ident.to_string();
                 if let Some(local) = self.lookup(&name) {
+                    if self.is_place_elem_ref(local) {
+                        return self.invalid(
+                            span,
+                            format!("jit code uses the element of a `for` loop over `&mut` through `*{name}` (`*{name} += 1.0`)"),
+                        );
+                    }
                     return self.push(ExprKind::Local(local), span);
                 }
                 if name == "self" {
@@ -151,6 +157,9 @@ impl Lowerer {
                 return self.push(ExprKind::Block(block), span);
             }
         }
+        if let Some(id) = self.vec_call(path, c) {
+            return id;
+        }
         if path.segments.iter().any(|s| !s.arguments.is_none()) {
             return self.invalid(
                 path.span(),
@@ -174,7 +183,7 @@ impl Lowerer {
         {
             return self.call_indirect(c);
         }
-        let args: Vec<ExprId> = c.args.iter().map(|a| self.expr(a)).collect();
+        let args: Vec<ExprId> = c.args.iter().map(|a| self.call_arg(a)).collect();
         let callee = self.item_ref(path);
         self.push(ExprKind::Call { callee, args }, span)
     }
@@ -291,7 +300,7 @@ impl Lowerer {
         let mut checked = self.scope.class_paths[class.index()].clone();
         checked.segments.push(last.clone());
         self.assoc_paths.push(checked);
-        let args = c.args.iter().map(|a| self.expr(a)).collect();
+        let args = c.args.iter().map(|a| self.call_arg(a)).collect();
         self.push(
             ExprKind::AssocCall {
                 class,

@@ -21,6 +21,9 @@ impl Lowerer {
             .last()
             .map(|s| s.ident.to_string())
             .unwrap_or_default();
+        if name == "vec" {
+            return self.vec_macro(mac);
+        }
         let args = match mac.parse_body_with(
             syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
         ) {

@@ -23,6 +23,7 @@ mod ranges;
 mod scope;
 mod span;
 pub mod types;
+mod vecs;
 
 pub use control::is_range_loop;
 pub(crate) use item::is_c_scalar;
@@ -93,6 +94,8 @@ struct Lowerer {
     self_receiver: Option<Receiver>,
     objmodes: Vec<ObjModeBlock>,
     macro_paths: Vec<syn::Path>,
+    /// The variables of `for` loops over borrowed containers (`vecs.rs`).
+    elem_refs: std::collections::HashMap<LocalId, vecs::ElemRef>,
     errors: Vec<syn::Error>,
 }
 

@@ -84,7 +84,7 @@ impl TypeScope {
 
 /// The note that lists the types jit code supports, for errors about other types.
 pub const SUPPORTED: &str = "note: jit code supports `bool`, `i8`..`i64`, `u8`..`u64`, `isize`, `usize`, \
-     `f32`, `f64`, `()`, tuples, `Option`, `#[jitclass]` types, generic parameters, and slices `&[T]` / `&mut [T]` as parameters";
+     `f32`, `f64`, `()`, tuples, `Option`, `Vec`, `#[jitclass]` types, generic parameters, and slices `&[T]` / `&mut [T]` as parameters";
 
 /// Lowers a written type, refusing one past the type limits (`crate::limits`) at its token.
 pub fn lower_type(ty: &syn::Type, scope: &mut TypeScope, pos: TypePos) -> syn::Result<TypeExpr> {
@@ -354,8 +354,7 @@ fn is_str(ty: &syn::Type) -> bool {
 fn std_type_message(last: &str) -> Option<String> {
     Some(match last {
         "String" | "str" => "strings are not supported in jit code".to_string(),
-        "Vec" => "`Vec` is not supported in jit code; pass a slice `&[T]` or `&mut [T]` instead"
-            .to_string(),
+        "Vec" => "`Vec` takes one type: `Vec<f64>`".to_string(),
         "Box" => format!("`{last}` is not supported in jit code"),
         "char" => "`char` is not supported in jit code; use `u32` or `u8`".to_string(),
         "i128" | "u128" => format!(
@@ -406,6 +405,9 @@ fn lower_path_type(p: &syn::TypePath, scope: &mut TypeScope) -> syn::Result<Type
         let inner = lower_type(inner, scope, TypePos::Other)?;
         return Ok(TypeExpr::Option(Box::new(inner)));
     }
+    if let Some(vec) = lower_vec_type(path, scope)? {
+        return Ok(vec);
+    }
     let last = path
         .segments
         .last()
@@ -418,13 +420,49 @@ fn lower_path_type(p: &syn::TypePath, scope: &mut TypeScope) -> syn::Result<Type
         return Err(syn::Error::new(
             args.arguments.span(),
             format!(
-                "unsupported type `{}` in jit code: generic types other than `Option` are not supported\n{SUPPORTED}",
+                "unsupported type `{}` in jit code: generic types other than `Option` and `Vec` are not supported\n{SUPPORTED}",
                 path.to_token_stream().to_string().replace(' ', "")
             ),
         ));
     }
     // Any other named type is taken for a `#[jitclass]`; the glue asks rustc to check it.
     Ok(TypeExpr::Class(scope.class_ref(path)?))
+}
+
+/// `Vec<T>` (also `std::vec::Vec<T>`, `alloc::vec::Vec<T>`); `None` for other paths.
+fn lower_vec_type(path: &syn::Path, scope: &mut TypeScope) -> syn::Result<Option<TypeExpr>> {
+    if !is_vec_path(path) {
+        return Ok(None);
+    }
+    let last = path.segments.last().expect("a `Vec` path has segments");
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return Ok(None);
+    };
+    let [syn::GenericArgument::Type(elem)] = args.args.iter().collect::<Vec<_>>()[..] else {
+        return Err(syn::Error::new(
+            args.span(),
+            "`Vec` takes one type in jit code: `Vec<T>` (no allocator parameter)",
+        ));
+    };
+    let elem = lower_type(elem, scope, TypePos::Other)?;
+    Ok(Some(TypeExpr::Vec(Box::new(elem))))
+}
+
+/// Whether `path` names std's `Vec` (`Vec`, `std::vec::Vec`, `alloc::vec::Vec`), with or
+/// without arguments on its last segment.
+pub(crate) fn is_vec_path(path: &syn::Path) -> bool {
+    let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let leading_args = path
+        .segments
+        .iter()
+        .rev()
+        .skip(1)
+        .any(|s| !s.arguments.is_none());
+    !leading_args
+        && matches!(
+            names.iter().map(String::as_str).collect::<Vec<_>>()[..],
+            ["Vec"] | ["std" | "alloc", "vec", "Vec"]
+        )
 }
 
 /// The first identifier in `tokens` (at any depth) that is one of `names`.

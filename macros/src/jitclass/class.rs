@@ -68,7 +68,9 @@ fn repr_type(t: &jitclass_core::ir::TypeExpr) -> TokenStream {
             let inner = repr_type(inner);
             quote!(::jitclass::abi::OptionRepr<#inner>)
         }
-        TypeExpr::Class(_) | TypeExpr::PassThru(_) => quote!(::jitclass::abi::RawInstance),
+        TypeExpr::Class(_) | TypeExpr::PassThru(_) | TypeExpr::Vec(_) => {
+            quote!(::jitclass::abi::RawInstance)
+        }
         TypeExpr::Ptr { pointee, mutable } => {
             let pointee = repr_type(pointee);
             if *mutable {

@@ -12,7 +12,8 @@
 //! - `C { name: value, .. }` checks each value against its field through a
 //!   `shadow::Probe`, and the names against the handle `C`;
 //! - `base[i]` whose base is not known to be a slice is `base[shadow::JitIndex(i)]`;
-//! - `for x in e` over a tuple or a slice runs over `shadow::elements(&e)`, by value;
+//! - `for x in e` over a tuple or a slice runs over `shadow::elements(&e)`, by value (a loop
+//!   over references, `&v`, `&mut v`, `v.iter()`, `v.iter_mut()`, stays as Rust's);
 //! - `objmode!` blocks are typed stand-ins (each block is checked in its own function).
 
 use crate::objmode::stand_in;
@@ -398,7 +399,7 @@ impl VisitMut for Rewriter<'_> {
             }
             syn::Expr::ForLoop(f) => {
                 syn::visit_mut::visit_expr_for_loop_mut(self, f);
-                if !is_range_loop(&f.expr) {
+                if !is_range_loop(&f.expr) && !is_borrowing_loop(&f.expr) {
                     let iterable = &f.expr;
                     let span = iterable.span();
                     *f.expr = syn::parse_quote_spanned!(span=> ::jitclass::__private::shadow::elements(&#iterable));
@@ -530,4 +531,15 @@ fn is_compound_assignment(op: &syn::BinOp) -> bool {
             | B::ShlAssign(_)
             | B::ShrAssign(_)
     )
+}
+
+/// Whether a `for` loop runs over references as Rust's does (`&v`, `&mut v`, `v.iter()`,
+/// `v.iter_mut()`): jit code gives the same references, so the loop stays as written.
+fn is_borrowing_loop(iterable: &syn::Expr) -> bool {
+    match iterable {
+        syn::Expr::Reference(_) => true,
+        syn::Expr::MethodCall(m) => m.method == "iter" || m.method == "iter_mut",
+        syn::Expr::Paren(p) => is_borrowing_loop(&p.expr),
+        _ => false,
+    }
 }

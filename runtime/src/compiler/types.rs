@@ -53,7 +53,7 @@ fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'st
             ctx.struct_type(&[ptr.into(), ctx.i64_type().into()], false)
                 .into()
         }
-        Type::Class(_) | Type::PassThru(_) => instance_type(ctx).into(),
+        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => instance_type(ctx).into(),
         // Called through a cast to its C function type (`codegen::c_call`).
         Type::FnPtr { .. } => ctx.i8_type().ptr_type(AddressSpace::default()).into(),
         // The address of a place in a payload, or of memory: points to the memory form.

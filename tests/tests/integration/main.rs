@@ -45,6 +45,8 @@ mod sqlite;
 mod sqlite_args;
 mod subtyping;
 mod tuples;
+mod vec_elements;
+mod vecs;
 
 use std::cell::Cell;
 use std::sync::{Mutex, MutexGuard};

@@ -37,6 +37,8 @@ impl FnCx<'_> {
             Builtin::Option(method) => return self.option_builtin(method, recv, args, rt, loc),
             // The receiver's value is already owned (reading a place takes new references).
             Builtin::Clone => recv,
+            // `vecs.rs` emits these, from their places (`resolved_expr`).
+            Builtin::Vec(_) => return Err(CgError::Internal("a `Vec` method as a builtin".into())),
             Builtin::SliceLen => b.build_extract_value(recv.into_struct_value(), 1, "len")?,
             Builtin::PtrIsNull => b
                 .build_is_null(recv.into_pointer_value(), "is_null")?

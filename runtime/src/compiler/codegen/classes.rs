@@ -48,13 +48,19 @@ impl FnCx<'_> {
         (callee, type_args): (&'static Dispatcher, &[Type]),
         args: &[ExprId],
     ) -> CgResult<Option<Val>> {
+        // The `Vec`s whose slices the arguments lend are kept until the call returns.
+        let lent_before = self.lent.len();
         let Some(operands) = self.operands(args)? else {
+            self.lent.truncate(lent_before);
             return Ok(None);
         };
         let values: Vec<Val> = operands.iter().map(|(v, _)| *v).collect();
         let result = self.call_values(id, (callee, type_args), &values)?;
         for (_, held) in operands {
             self.release(held)?;
+        }
+        for held in self.lent.split_off(lent_before) {
+            self.release(Some(held))?;
         }
         Ok(Some(result))
     }

@@ -132,6 +132,9 @@ impl FnCx<'_> {
                     let sink = Sink::IndexMut { class: &class.name };
                     self.refuse_flags(flags, loc, sink)
                 }
+                None if matches!(self.ty(base), Type::Vec(_)) => {
+                    self.refuse_flags(flags, loc, Sink::VecElement)
+                }
                 None => self.refuse_flags(flags, loc, Sink::SliceElement),
             },
             _ => Err(CgError::Internal(

@@ -32,6 +32,7 @@ mod ownership;
 mod panics;
 mod places;
 mod ranges;
+mod vecs;
 
 use super::types::{int_type, reg_type, result_type};
 use super::{CgError, CgResult, ModuleCx};
@@ -43,6 +44,7 @@ use inkwell::values::{BasicValueEnum, FunctionValue, PointerValue};
 use jitclass_core::PrimTy;
 use jitclass_core::infer::{Resolution, Typed};
 use jitclass_core::ir::*;
+use jitclass_core::methods::Builtin;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -66,6 +68,7 @@ pub(super) fn emit_body(m: &mut ModuleCx, index: usize) -> CgResult<()> {
         temps: Vec::new(),
         free_temps: Vec::new(),
         place_temps: Vec::new(),
+        lent: Vec::new(),
         counters: HashMap::new(),
         loops: HashMap::new(),
         panic_block: None,
@@ -104,6 +107,9 @@ struct FnCx<'m> {
     /// Temporaries a place expression (the instance of an assigned field) keeps until
     /// the assignment is done.
     place_temps: Vec<ownership::Held>,
+    /// The `Vec`s whose slices are lent to the call being evaluated (`vecs.rs`), kept
+    /// alive until it returns.
+    lent: Vec<ownership::Held>,
     /// The hidden counter of each `for` loop.
     counters: HashMap<ExprId, PointerValue<'static>>,
     loops: HashMap<ExprId, LoopFrame>,
@@ -189,6 +195,8 @@ impl FnCx<'_> {
                 | ExprKind::ObjMode { .. }
                 | ExprKind::Some(_)
                 | ExprKind::None
+                | ExprKind::VecNew { .. }
+                | ExprKind::SubSlice { .. }
                 | ExprKind::IfLetSome { .. } => {}
             }
         }
@@ -302,6 +310,9 @@ impl FnCx<'_> {
             ExprKind::Unary(op, inner) => return self.unary(*op, *inner),
             ExprKind::Binary(BinOp::And, a, b) => return self.short_circuit(true, *a, *b),
             ExprKind::Binary(BinOp::Or, a, b) => return self.short_circuit(false, *a, *b),
+            ExprKind::Binary(op, a, b) if matches!(self.ty(*a), Type::Vec(_)) => {
+                return self.vec_eq(*op, *a, *b, loc);
+            }
             ExprKind::Binary(op, a, b) if self.ty(*a).is_managed() => {
                 // Handles compare by identity; the comparison borrows its operands.
                 let Some(operands) = self.operands(&[*a, *b])? else {
@@ -370,6 +381,16 @@ impl FnCx<'_> {
             ExprKind::Return(value) => return self.return_expr(*value),
             ExprKind::Tuple(es) => return self.tuple(id, es),
             ExprKind::TupleField(base, index) => return self.tuple_field(id, *base, *index),
+            ExprKind::AddrOf { place, .. } if matches!(self.ty(id), Type::Slice { .. }) => {
+                return self.lend_slice(*place, None, loc);
+            }
+            ExprKind::AddrOf { place, .. } if !matches!(self.ty(id), Type::Ref { .. }) => {
+                return Err(CgError::Internal(format!(
+                    "`&e{}` of type `{}`",
+                    place.0,
+                    self.ty(id)
+                )));
+            }
             ExprKind::AddrOf { place, .. } => {
                 let Some((ptr, _)) = self.place(*place)? else {
                     return Ok(None);
@@ -378,7 +399,18 @@ impl FnCx<'_> {
                 self.release_place_temps()?;
                 ptr.into()
             }
+            ExprKind::Index(base, index) if matches!(self.ty(*base), Type::Vec(_)) => {
+                return self.vec_index_read(id, *base, *index, loc);
+            }
             ExprKind::Index(base, index) => return self.index_read(id, *base, *index, loc),
+            ExprKind::VecNew { init, .. } => return self.vec_new(id, init, loc),
+            ExprKind::SubSlice {
+                base,
+                start,
+                end,
+                inclusive,
+                ..
+            } => return self.lend_slice(*base, Some((*start, *end, *inclusive)), loc),
             ExprKind::CallIndirect { callee, args } => return self.call_indirect(*callee, args),
             ExprKind::FnRef(item) => self.fn_ref(*item)?,
             ExprKind::ForEach {
@@ -443,6 +475,20 @@ impl FnCx<'_> {
                     return self.foreign_call(callee, args);
                 }
                 self.emit_call(id, (callee, type_args), args)
+            }
+            Resolution::Builtin(Builtin::Vec(method)) => {
+                let ExprKind::MethodCall { receiver, args, .. } = &e.kind else {
+                    return Err(mismatch());
+                };
+                if method.is_copied_accessor() {
+                    // `v.first().copied()`: the accessor's receiver and operands.
+                    let ExprKind::MethodCall { receiver, args, .. } = &self.ir.expr(*receiver).kind
+                    else {
+                        return Err(mismatch());
+                    };
+                    return self.vec_method(id, *method, *receiver, args, e.loc);
+                }
+                self.vec_method(id, *method, *receiver, args, e.loc)
             }
             Resolution::Builtin(builtin) => {
                 let ExprKind::MethodCall { receiver, args, .. } = &e.kind else {

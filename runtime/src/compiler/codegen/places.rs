@@ -162,6 +162,9 @@ impl FnCx<'_> {
                     self.place_temps.extend(held);
                     Ok(Some((ptr, true)))
                 }
+                None if matches!(self.ty(*base), Type::Vec(_)) => {
+                    Ok(self.vec_index_place(*base, *index, loc)?.map(|p| (p, true)))
+                }
                 None => Ok(self.element_ptr(*base, *index, loc)?.map(|p| (p, true))),
             },
             ExprKind::Field(base, _) => Ok(self.field_ptr(id, *base)?.map(|p| (p, true))),

@@ -1,0 +1,684 @@
+//! `Vec<T>`: construction (`Vec::new()`, `Vec::with_capacity(n)`, `vec![..]`), its
+//! methods (`crate::vec_methods`, std's signatures), what it may hold, and `==`.
+
+use super::deferred::Deferred;
+use super::diagnostics;
+use super::unify::{Ty, VarKind};
+use super::{Infer, Resolution};
+use crate::ir::{ExprId, ExprKind, TypeExpr, VecInit};
+use crate::methods::Builtin;
+use crate::types::PrimTy;
+use crate::vec_methods::{self, VecTy};
+
+impl Infer<'_> {
+    /// `Vec::new()`, `Vec::with_capacity(n)`, `vec![x; n]`, `vec![a, b, c]`.
+    pub(super) fn vec_new(&mut self, id: ExprId, elem: &TypeExpr, init: &VecInit) -> Ty {
+        let loc = self.loc(id);
+        let elem = match elem {
+            TypeExpr::Infer => self.fresh(VarKind::General),
+            written => self.ty_of_expr_type(written, loc),
+        };
+        let usize_t = Ty::Prim(PrimTy::Usize);
+        match init {
+            VecInit::Empty => {}
+            VecInit::WithCapacity(n) => {
+                let nt = self.expr(*n);
+                let nloc = self.loc(*n);
+                self.coerce_at(&nt, &usize_t, nloc);
+            }
+            VecInit::Repeat { value, count } => {
+                let vt = self.expr(*value);
+                let vloc = self.loc(*value);
+                self.coerce_at(&vt, &elem, vloc);
+                let ct = self.expr(*count);
+                let cloc = self.loc(*count);
+                self.coerce_at(&ct, &usize_t, cloc);
+            }
+            VecInit::List(es) => {
+                for e in es {
+                    let t = self.expr(*e);
+                    let eloc = self.loc(*e);
+                    self.coerce_at(&t, &elem, eloc);
+                }
+            }
+        }
+        self.deferred.push(Deferred::VecElem(id, elem.clone()));
+        Ty::Vec(Box::new(elem))
+    }
+
+    /// `v.first().copied()`, `v.get(i).cloned()`, ...: the accessor's `Option<&T>` copied
+    /// at once (`vec_methods::COPIED_ACCESSORS`), as one operation resolved on the outer
+    /// call; `None` if `id` is not such a pair on a `Vec`.
+    pub(super) fn copied_accessor(
+        &mut self,
+        id: ExprId,
+        outer_receiver: ExprId,
+        method: &str,
+        args: &[ExprId],
+    ) -> Option<Ty> {
+        if !matches!(method, "copied" | "cloned") || !args.is_empty() {
+            return None;
+        }
+        let ExprKind::MethodCall {
+            receiver,
+            method: accessor,
+            args: accessor_args,
+        } = &self.ir.expr(outer_receiver).kind
+        else {
+            return None;
+        };
+        let (_, which, params) = vec_methods::COPIED_ACCESSORS
+            .iter()
+            .find(|(name, ..)| name == accessor)?;
+        // Only on a `Vec` whose type is known here; anything else takes the usual path.
+        let rt = self.expr(*receiver);
+        let Ty::Vec(elem) = self.resolve(&rt) else {
+            // Walk the accessor as usual, for its diagnostics.
+            let t = self.method_call(outer_receiver, *receiver, accessor, accessor_args);
+            self.expr_types[outer_receiver.index()] = t;
+            return Some(Ty::Unknown);
+        };
+        if params.len() != accessor_args.len() {
+            self.diags.push(diagnostics::builtin_wrong_argument_count(
+                self.loc(outer_receiver),
+                accessor,
+                params.len(),
+                accessor_args.len(),
+            ));
+            return Some(Ty::Unknown);
+        }
+        for a in accessor_args {
+            let t = self.expr(*a);
+            let aloc = self.loc(*a);
+            self.coerce_at(&t, &Ty::Prim(PrimTy::Usize), aloc);
+        }
+        self.expr_types[outer_receiver.index()] =
+            Ty::Option(Box::new(Ty::Ref(elem.clone(), false)));
+        if method == "cloned" {
+            self.deferred.push(Deferred::VecClone(id, (*elem).clone()));
+        } else {
+            self.deferred.push(Deferred::VecCopy(id, (*elem).clone()));
+        }
+        self.record_resolution(id, Resolution::Builtin(Builtin::Vec(*which)));
+        Some(Ty::Option(elem))
+    }
+
+    /// Whether `id` is an argument of a call (of a jit fn, a class function or a method),
+    /// where lowering makes `&x` an `AddrOf`.
+    pub(super) fn is_call_arg(&self, id: ExprId) -> bool {
+        self.ir.exprs.iter().any(|e| match &e.kind {
+            ExprKind::Call { args, .. }
+            | ExprKind::MethodCall { args, .. }
+            | ExprKind::AssocCall { args, .. } => args.contains(&id),
+            _ => false,
+        })
+    }
+
+    /// `&x` / `&mut x` as a call's argument: a `Vec` (or a slice) lends its elements as a
+    /// slice, as `&Vec<T>` derefs to `&[T]` in Rust; anything else is a reference to the
+    /// value (which only `v.contains(&x)` takes).
+    pub(super) fn borrowed_arg(&mut self, id: ExprId, place: ExprId, mutable: bool) -> Ty {
+        let t = self.expr(place);
+        self.borrowed_args.push(id);
+        match self.resolve(&t) {
+            Ty::Vec(elem) => {
+                if mutable {
+                    self.check_mutable_borrow(place);
+                }
+                Ty::Slice(elem, mutable)
+            }
+            Ty::Slice(elem, m) => {
+                if mutable && !m {
+                    self.diags
+                        .push(diagnostics::assign_through_shared_slice(self.loc(id)));
+                }
+                Ty::Slice(elem, mutable)
+            }
+            _ => Ty::Ref(Box::new(t), mutable),
+        }
+    }
+
+    /// `&v[a..b]` / `&mut v[a..]` of a `Vec` or a slice, as a call's argument.
+    pub(super) fn sub_slice(
+        &mut self,
+        id: ExprId,
+        base: ExprId,
+        (start, end): (Option<ExprId>, Option<ExprId>),
+        mutable: bool,
+    ) -> Ty {
+        let bt = self.expr(base);
+        let usize_t = Ty::Prim(PrimTy::Usize);
+        for b in [start, end].into_iter().flatten() {
+            let t = self.expr(b);
+            let bloc = self.loc(b);
+            self.coerce_at(&t, &usize_t, bloc);
+        }
+        self.borrowed_args.push(id);
+        match self.known_receiver(&bt, self.loc(base)) {
+            Some(Ty::Vec(elem)) => {
+                if mutable {
+                    self.check_mutable_borrow(base);
+                }
+                Ty::Slice(elem, mutable)
+            }
+            Some(Ty::Slice(elem, m)) => {
+                if mutable && !m {
+                    self.diags
+                        .push(diagnostics::assign_through_shared_slice(self.loc(id)));
+                }
+                Ty::Slice(elem, mutable)
+            }
+            None => Ty::Unknown,
+            Some(other) => {
+                let shown = self.show(&other);
+                self.diags
+                    .push(diagnostics::cannot_index(self.loc(id), &shown));
+                Ty::Unknown
+            }
+        }
+    }
+
+    /// `v.name(args)` on a `Vec<elem>`.
+    pub(super) fn vec_method(
+        &mut self,
+        id: ExprId,
+        receiver: ExprId,
+        elem: &Ty,
+        method: &str,
+        args: &[ExprId],
+        arg_types: &[Ty],
+    ) -> Ty {
+        let loc = self.loc(id);
+        let Some(sig) = vec_methods::lookup(method) else {
+            if vec_methods::COPIED_ACCESSORS
+                .iter()
+                .any(|(name, ..)| *name == method)
+            {
+                self.diags
+                    .push(diagnostics::reference_accessor(loc, method));
+                return Ty::Unknown;
+            }
+            let shown = format!("Vec<{}>", self.show(elem));
+            let unsupported = vec_methods::UNSUPPORTED_STD_METHODS.contains(&method);
+            self.diags.push(diagnostics::no_vec_method(
+                loc,
+                method,
+                &shown,
+                unsupported,
+                &vec_methods::names(),
+            ));
+            return Ty::Unknown;
+        };
+        if sig.mutates {
+            self.check_mutable_receiver(receiver, method);
+        }
+        let of = |t: VecTy| -> Ty {
+            match t {
+                VecTy::Elem => elem.clone(),
+                VecTy::ElemRef => Ty::Ref(Box::new(elem.clone()), false),
+                VecTy::ElemSlice => Ty::Slice(Box::new(elem.clone()), false),
+                VecTy::Usize => Ty::Prim(PrimTy::Usize),
+                VecTy::Bool => Ty::Prim(PrimTy::Bool),
+                VecTy::Unit => Ty::Unit,
+                VecTy::OptionElem => Ty::Option(Box::new(elem.clone())),
+                VecTy::SelfTy => Ty::Vec(Box::new(elem.clone())),
+            }
+        };
+        let ret = of(sig.ret);
+        if sig.params.len() != args.len() {
+            self.diags.push(diagnostics::builtin_wrong_argument_count(
+                loc,
+                method,
+                sig.params.len(),
+                args.len(),
+            ));
+            return ret;
+        }
+        for ((a, at), p) in args.iter().zip(arg_types).zip(sig.params) {
+            let aloc = self.loc(*a);
+            if *p == VecTy::ElemRef {
+                // `v.contains(&x)`: the argument is written `&x` (rustc wants `&T`).
+                if let ExprKind::AddrOf {
+                    place,
+                    mutable: false,
+                } = self.ir.expr(*a).kind
+                {
+                    let pt = self.expr_types[place.index()].clone();
+                    self.coerce_at(&pt, elem, self.loc(place));
+                } else {
+                    let found = self.show(at);
+                    let expected = format!("&{}", self.show(elem));
+                    self.diags.push(diagnostics::expected_reference_argument(
+                        aloc, &expected, &found,
+                    ));
+                }
+                continue;
+            }
+            self.coerce_at(at, &of(*p), aloc);
+        }
+        if sig.method == vec_methods::VecMethod::Contains {
+            self.deferred.push(Deferred::VecEq(id, elem.clone()));
+        }
+        if sig.method == vec_methods::VecMethod::ExtendFromSlice {
+            // Cloned as `vec![x; n]` clones (`Deferred::VecElem`'s check).
+            self.deferred.push(Deferred::VecClone(id, elem.clone()));
+        }
+        self.record_resolution(id, Resolution::Builtin(Builtin::Vec(sig.method)));
+        ret
+    }
+
+    /// Uses of moved `Vec`s (`init::check_moves`), over the locals whose types are known
+    /// to hold one: in generic bodies at specialisation, which rustc never checks.
+    pub(super) fn check_moves(&mut self) {
+        let tracked: Vec<bool> = (0..self.ir.locals.len())
+            .map(|i| {
+                self.local_types[i]
+                    .clone()
+                    .and_then(|t| self.concrete(&t))
+                    .is_some_and(|t| matches!(t, crate::types::Type::Vec(_)) || has_vec(&t))
+            })
+            .collect();
+        let diags = crate::init::check_moves(self.ir, &tracked);
+        self.diags.extend(diags);
+        self.check_moves_out_of_places();
+        self.check_lending();
+    }
+
+    /// A `Vec` (or a value holding one) is not moved out of a field or an element, as
+    /// rustc refuses (E0507): so every `Vec` block has one owner, and the only other way
+    /// to it is a borrow for the duration of an operation.
+    fn check_moves_out_of_places(&mut self) {
+        let borrowed = crate::init::borrowing_reads(self.ir);
+        for (i, e) in self.ir.exprs.iter().enumerate() {
+            let id = ExprId(i as u32);
+            let place = match &e.kind {
+                ExprKind::Field(..) => {
+                    matches!(self.resolutions[i], Some(Resolution::Field(_)))
+                }
+                ExprKind::Index(_, index) => {
+                    self.resolutions[i].is_none() && !self.is_loop_element(*index)
+                }
+                ExprKind::TupleField(base, _) => self.is_place_expr(*base),
+                _ => false,
+            };
+            if !place || borrowed.contains(&id) {
+                continue;
+            }
+            let holds_vec = self
+                .concrete(&self.expr_types[i].clone())
+                .is_some_and(|t| matches!(t, crate::types::Type::Vec(_)) || has_vec(&t));
+            if holds_vec {
+                let shown = self.show(&self.expr_types[i].clone());
+                let what = match &e.kind {
+                    ExprKind::Index(base, _) => {
+                        let bt = self.expr_types[base.index()].clone();
+                        format!("index of `{}`", self.show(&bt))
+                    }
+                    _ => "a field".to_string(),
+                };
+                self.diags
+                    .push(diagnostics::move_out_of_place(e.loc, &what, &shown));
+            }
+        }
+    }
+
+    /// `v[i]` with the hidden index of a borrowed loop: the loop's element, a borrow in
+    /// Rust (`for x in &v`).
+    fn is_loop_element(&self, index: ExprId) -> bool {
+        matches!(self.ir.expr(index).kind, ExprKind::Local(l) if self.ir.local(l).name == crate::ir::LOOP_INDEX)
+    }
+
+    /// A field, an element or a part of one (not a local: moving a local is fine).
+    fn is_place_expr(&self, e: ExprId) -> bool {
+        match &self.ir.expr(e).kind {
+            ExprKind::Field(..) | ExprKind::Index(..) => true,
+            ExprKind::TupleField(base, _) => self.is_place_expr(*base),
+            _ => false,
+        }
+    }
+
+    /// Deferred: what a `Vec` may hold (every value type of jit code, but no slices or
+    /// references, which only live as long as a call).
+    pub(super) fn check_vec_elem(&mut self, id: ExprId, elem: &Ty) {
+        if let Some(t) = self.concrete(elem) {
+            if !vec_elem_ok(&t) {
+                self.diags
+                    .push(diagnostics::bad_vec_elem(self.loc(id), &t.to_string()));
+            } else if matches!(
+                self.ir.expr(id).kind,
+                ExprKind::VecNew {
+                    init: VecInit::Repeat { .. },
+                    ..
+                }
+            ) {
+                self.check_vec_clone(id, elem);
+            }
+        }
+    }
+
+    /// Deferred: elements jitclass clones (`vec![x; n]`, `extend_from_slice`): a `Vec`
+    /// deeply, others as another reference; not yet a `Vec` inside a tuple or `Option`.
+    pub(super) fn check_vec_clone(&mut self, id: ExprId, elem: &Ty) {
+        if let Some(t) = self.concrete(elem)
+            && !matches!(t, crate::types::Type::Vec(_))
+            && has_vec(&t)
+        {
+            self.diags
+                .push(diagnostics::repeat_nested_vec(self.loc(id), &t.to_string()));
+        }
+    }
+
+    /// Deferred: `.copied()` needs `T: Copy`, which instances, handles and `Vec`s are not.
+    pub(super) fn check_vec_copy(&mut self, id: ExprId, elem: &Ty) {
+        fn is_copy(t: &crate::types::Type) -> bool {
+            use crate::types::Type;
+            match t {
+                Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => false,
+                Type::Tuple(es) => es.iter().all(is_copy),
+                Type::Option(e) => is_copy(e),
+                _ => true,
+            }
+        }
+        if let Some(t) = self.concrete(elem)
+            && !is_copy(&t)
+        {
+            self.diags
+                .push(diagnostics::not_copy(self.loc(id), &t.to_string()));
+        }
+    }
+
+    /// Deferred: `a == b` on `Vec`s, and `v.contains(&x)`, compare elements with `==`:
+    /// jit code compares numbers and `bool`s (and `Vec`s of them).
+    pub(super) fn check_vec_eq(&mut self, id: ExprId, t: &Ty) {
+        let Some(c) = self.concrete(t) else {
+            return;
+        };
+        let mut inner = &c;
+        while let crate::types::Type::Vec(e) = inner {
+            inner = e;
+        }
+        if inner.prim().is_none() {
+            self.diags.push(diagnostics::vec_eq_unsupported(
+                self.loc(id),
+                &c.to_string(),
+            ));
+        }
+    }
+}
+
+/// Whether a `Vec` is inside `t`.
+fn has_vec(t: &crate::types::Type) -> bool {
+    let mut found = false;
+    crate::limits::type_children(t, &mut |c| {
+        found |= matches!(c, crate::types::Type::Vec(_)) || has_vec(c)
+    });
+    found
+}
+
+/// Whether `Vec<t>` is a jit type.
+fn vec_elem_ok(t: &crate::types::Type) -> bool {
+    use crate::types::Type;
+    match t {
+        Type::Slice { .. } | Type::Ref { .. } | Type::Never | Type::Unit => false,
+        Type::Tuple(es) => es.iter().all(vec_elem_ok),
+        Type::Option(e) | Type::Vec(e) => vec_elem_ok(e),
+        Type::Prim(_)
+        | Type::Class(_)
+        | Type::PassThru(_)
+        | Type::Ptr { .. }
+        | Type::FnPtr { .. } => true,
+    }
+}
+
+/// Where a lent slice's memory is owned.
+#[derive(Clone, Debug, PartialEq)]
+enum LentRoot {
+    /// Inside a local (its `Vec`, an element of it, ...): reachable only through it.
+    Local(crate::ir::LocalId),
+    /// Behind a class instance's field: reachable from anything that reaches the instance.
+    Instance,
+    /// A temporary (a call's result): nothing else reaches it.
+    Temporary,
+}
+
+/// How another argument of the call uses what a slice is lent from.
+#[derive(Clone, Copy, PartialEq)]
+enum OtherUse {
+    SharedBorrow,
+    MutBorrow,
+    Move,
+}
+
+impl Infer<'_> {
+    /// The place a lending argument (`&v`, `&mut v[a..]`) lends from, if it lends a
+    /// `Vec`'s or a slice's elements.
+    fn lent_place(&self, arg: ExprId) -> Option<(ExprId, bool)> {
+        let (place, mutable) = match self.ir.expr(arg).kind {
+            ExprKind::AddrOf { place, mutable } => (place, mutable),
+            ExprKind::SubSlice { base, mutable, .. } => (base, mutable),
+            _ => return None,
+        };
+        matches!(self.resolve(&self.expr_types[arg.index()]), Ty::Slice(..))
+            .then_some((place, mutable))
+    }
+
+    fn lent_root(&self, mut e: ExprId) -> LentRoot {
+        let mut through_instance = false;
+        loop {
+            match &self.ir.expr(e).kind {
+                ExprKind::Field(b, _) => {
+                    through_instance = true;
+                    e = *b;
+                }
+                ExprKind::TupleField(b, _) | ExprKind::Index(b, _) => e = *b,
+                ExprKind::Local(l) if !through_instance => return LentRoot::Local(*l),
+                ExprKind::Local(_) => return LentRoot::Instance,
+                _ if through_instance => return LentRoot::Instance,
+                _ => return LentRoot::Temporary,
+            }
+        }
+    }
+
+    /// The place as a path (`v1.f.0[e4]`), to tell overlapping places apart.
+    fn place_path(&self, e: ExprId) -> String {
+        match &self.ir.expr(e).kind {
+            ExprKind::Local(l) => format!("v{}", l.0),
+            ExprKind::Field(b, name) => format!("{}.{name}", self.place_path(*b)),
+            ExprKind::TupleField(b, i) => format!("{}.{i}", self.place_path(*b)),
+            ExprKind::Index(b, _) => format!("{}[]", self.place_path(*b)),
+            _ => format!("e{}", e.0),
+        }
+    }
+
+    /// How `other` (another argument) uses local `l`, if at all.
+    fn use_of_local(&self, other: ExprId, l: crate::ir::LocalId) -> Option<OtherUse> {
+        let mentions = |e: ExprId| {
+            let mut found = false;
+            let mut stack = vec![e];
+            while let Some(e) = stack.pop() {
+                let kind = &self.ir.expr(e).kind;
+                found |= matches!(kind, ExprKind::Local(x) if *x == l);
+                kind.for_each_child(|c| stack.push(c));
+            }
+            found
+        };
+        if !mentions(other) {
+            return None;
+        }
+        if let Some((_, mutable)) = self.lent_place(other) {
+            return Some(if mutable {
+                OtherUse::MutBorrow
+            } else {
+                OtherUse::SharedBorrow
+            });
+        }
+        if self.is_receiver(other) {
+            // A method borrows its receiver (mutably, but for `Vec`'s reading methods).
+            return Some(if self.only_reads(self.parent_call(other)) {
+                OtherUse::SharedBorrow
+            } else {
+                OtherUse::MutBorrow
+            });
+        }
+        if matches!(self.ir.expr(other).kind, ExprKind::Local(x) if x == l) {
+            return Some(OtherUse::Move);
+        }
+        Some(if self.only_reads(other) {
+            OtherUse::SharedBorrow
+        } else {
+            OtherUse::MutBorrow
+        })
+    }
+
+    /// Whether `e` is a method call's receiver.
+    fn is_receiver(&self, e: ExprId) -> bool {
+        self.ir
+            .exprs
+            .iter()
+            .any(|x| matches!(x.kind, ExprKind::MethodCall { receiver, .. } if receiver == e))
+    }
+
+    /// The method call whose receiver `e` is.
+    fn parent_call(&self, e: ExprId) -> ExprId {
+        let i = self
+            .ir
+            .exprs
+            .iter()
+            .position(|x| matches!(x.kind, ExprKind::MethodCall { receiver, .. } if receiver == e))
+            .expect("a receiver");
+        ExprId(i as u32)
+    }
+
+    /// A local, or fields, tuple fields and elements of one.
+    fn is_place_chain(&self, e: ExprId) -> bool {
+        match &self.ir.expr(e).kind {
+            ExprKind::Local(_) => true,
+            ExprKind::Field(b, _) | ExprKind::TupleField(b, _) | ExprKind::Index(b, _) => {
+                self.is_place_chain(*b)
+            }
+            _ => false,
+        }
+    }
+
+    /// The local a place chain starts from.
+    fn root_local_of(&self, mut e: ExprId) -> Option<crate::ir::LocalId> {
+        loop {
+            match &self.ir.expr(e).kind {
+                ExprKind::Local(l) => return Some(*l),
+                ExprKind::Field(b, _) | ExprKind::TupleField(b, _) | ExprKind::Index(b, _) => {
+                    e = *b
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// An expression that reads without calling jit code or assigning: literals, locals,
+    /// operators, casts, fields, elements, and the builtin methods that do not mutate.
+    fn only_reads(&self, e: ExprId) -> bool {
+        let kind = &self.ir.expr(e).kind;
+        let own = match kind {
+            ExprKind::Lit(_)
+            | ExprKind::Local(_)
+            | ExprKind::Binary(..)
+            | ExprKind::Unary(..)
+            | ExprKind::Cast(..)
+            | ExprKind::TupleField(..)
+            | ExprKind::Index(..)
+            | ExprKind::Tuple(_) => true,
+            ExprKind::Field(..) => {
+                matches!(self.resolutions[e.index()], Some(Resolution::Field(_)))
+            }
+            ExprKind::MethodCall { .. } => match &self.resolutions[e.index()] {
+                Some(Resolution::Builtin(Builtin::Vec(m))) => vec_methods::VEC_METHODS
+                    .iter()
+                    .any(|s| s.method == *m && !s.mutates),
+                Some(Resolution::Builtin(_)) => true,
+                _ => false,
+            },
+            _ => false,
+        };
+        let mut children = Vec::new();
+        kind.for_each_child(|c| children.push(c));
+        own && children.into_iter().all(|c| self.only_reads(c))
+    }
+
+    /// While a call runs, nothing may reallocate or free what a slice lent to it points
+    /// into (rustc's E0502/E0505 in the bodies it checks; here for every body): a slice
+    /// of a local's `Vec` goes beside no other use of that local but shared reads, and a
+    /// slice of an instance's `Vec` beside nothing that could reach the instance.
+    pub(super) fn check_lending(&mut self) {
+        for e in &self.ir.exprs {
+            let args: Vec<ExprId> = match &e.kind {
+                ExprKind::Call { args, .. } | ExprKind::AssocCall { args, .. } => args.clone(),
+                ExprKind::MethodCall { receiver, args, .. } => std::iter::once(*receiver)
+                    .chain(args.iter().copied())
+                    .collect(),
+                _ => continue,
+            };
+            for (i, &arg) in args.iter().enumerate() {
+                let Some((place, mutable)) = self.lent_place(arg) else {
+                    continue;
+                };
+                for (j, &other) in args.iter().enumerate() {
+                    if i == j {
+                        continue;
+                    }
+                    if let Some(d) = self.lending_conflict(arg, (place, mutable), other) {
+                        self.diags.push(d);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    fn lending_conflict(
+        &self,
+        arg: ExprId,
+        (place, mutable): (ExprId, bool),
+        other: ExprId,
+    ) -> Option<crate::diag::Diagnostic> {
+        match self.lent_root(place) {
+            LentRoot::Temporary => None,
+            LentRoot::Local(l) => {
+                let used = self.use_of_local(other, l)?;
+                if !mutable && used == OtherUse::SharedBorrow {
+                    return None;
+                }
+                let name = self.ir.local(l).name.clone();
+                Some(diagnostics::lent_slice_conflict(
+                    self.loc(other),
+                    &name,
+                    mutable,
+                    used == OtherUse::Move,
+                    used == OtherUse::MutBorrow,
+                ))
+            }
+            LentRoot::Instance => {
+                let as_place = if self.is_receiver(other) && self.is_place_chain(other) {
+                    Some((other, !self.only_reads(self.parent_call(other))))
+                } else {
+                    self.lent_place(other)
+                };
+                if let Some((other_place, other_mut)) = as_place {
+                    // Only places of one local can be told apart: instances in two
+                    // locals may be one.
+                    let same_root = self.root_local_of(place) == self.root_local_of(other_place);
+                    let (a, b) = (self.place_path(place), self.place_path(other_place));
+                    let overlap = a.starts_with(&b) || b.starts_with(&a);
+                    if (same_root && !overlap) || !(mutable || other_mut) {
+                        return None;
+                    }
+                } else {
+                    let t = self.concrete(&self.expr_types[other.index()]);
+                    if t.is_some_and(|t| !t.is_managed()) && self.only_reads(other) {
+                        return None;
+                    }
+                }
+                let _ = arg;
+                Some(diagnostics::lent_field_conflict(self.loc(other)))
+            }
+        }
+    }
+}

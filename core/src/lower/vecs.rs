@@ -1,0 +1,379 @@
+//! `Vec` syntax: `Vec::new()`, `Vec::with_capacity(n)` (also `Vec::<T>::new()` and
+//! `std::vec::Vec::..`), `vec![..]`, and `for` loops over a borrowed container (`&v`,
+//! `&mut v`, `v.iter()`, `v.iter_mut()`), which are lowered to counted loops over its
+//! indices:
+//!
+//! ```text
+//! for PAT in &v { body }        =>  for i in 0..v.len() { let PAT = v[i]; body }
+//! for x in &mut v { *x *= 2.0 } =>  for i in 0..v.len() { v[i] *= 2.0 }
+//! ```
+//!
+//! Every element access is then an index with its bounds check and reads the `Vec`'s
+//! header afresh, so no loop can read a freed or reallocated buffer whatever its body
+//! does. `v` is re-read at each use when it is a place (a local, a field); any other
+//! iterable is evaluated once into a hidden local. In the shared form the loop variable is
+//! the element's value (`*x` and `x` read it, as `&T` auto-dereferences in Rust's
+//! arithmetic and method calls); in the `&mut` form `*x` is the element's place.
+
+use super::span;
+use super::types::is_vec_path;
+use super::{Lowerer, strip_parens};
+use crate::ir::*;
+use syn::spanned::Spanned;
+
+/// How a `for` loop variable over a borrowed container stands for its element.
+#[derive(Clone)]
+pub(super) enum ElemRef {
+    /// `for x in &v`: `x` holds the element's value; `*x` reads it too.
+    Value,
+    /// `for x in &mut v`: `*x` is the place `v[i]`; `x` itself is not a value.
+    Place {
+        /// The container: a place expression re-lowered at each use, or a hidden local.
+        container: Container,
+        /// The index local.
+        index: LocalId,
+    },
+}
+
+#[derive(Clone)]
+pub(super) enum Container {
+    Place(Box<syn::Expr>),
+    Local(LocalId),
+}
+
+impl Lowerer {
+    /// `Vec::new()`, `Vec::<T>::new()`, `Vec::with_capacity(n)`; `None` if `path` is not
+    /// an associated function path of `Vec`.
+    pub(super) fn vec_call(&mut self, path: &syn::Path, c: &syn::ExprCall) -> Option<ExprId> {
+        let n = path.segments.len();
+        if n < 2 {
+            return None;
+        }
+        let owner = syn::Path {
+            leading_colon: path.leading_colon,
+            segments: path.segments.iter().take(n - 1).cloned().collect(),
+        };
+        if !is_vec_path(&owner) {
+            return None;
+        }
+        let span = span::of(&c.func);
+        let func = &path.segments[n - 1];
+        if !func.arguments.is_none() {
+            return Some(self.invalid(
+                func.arguments.span(),
+                "write the element type on `Vec`: `Vec::<T>::new()`",
+            ));
+        }
+        let elem = match &owner.segments[n - 2].arguments {
+            syn::PathArguments::None => TypeExpr::Infer,
+            syn::PathArguments::AngleBracketed(args) => {
+                let [syn::GenericArgument::Type(t)] = args.args.iter().collect::<Vec<_>>()[..]
+                else {
+                    return Some(self.invalid(args.span(), "`Vec` takes one type: `Vec::<T>`"));
+                };
+                match super::types::lower_type(t, &mut self.scope, super::types::TypePos::Other) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        self.errors.push(e);
+                        TypeExpr::Infer
+                    }
+                }
+            }
+            syn::PathArguments::Parenthesized(p) => {
+                return Some(self.invalid(p.span(), "`Vec` takes one type: `Vec::<T>`"));
+            }
+        };
+        let name = func.ident.to_string();
+        let args: Vec<ExprId> = c.args.iter().map(|a| self.expr(a)).collect();
+        let init = match (name.as_str(), args.as_slice()) {
+            ("new", []) => VecInit::Empty,
+            ("with_capacity", [n]) => VecInit::WithCapacity(*n),
+            ("new" | "with_capacity", _) => {
+                let expected = usize::from(name == "with_capacity");
+                return Some(self.invalid(
+                    c.span(),
+                    format!(
+                        "this function takes {expected} argument{} but {} argument{} supplied",
+                        if expected == 1 { "" } else { "s" },
+                        args.len(),
+                        if args.len() == 1 { " was" } else { "s were" }
+                    ),
+                ));
+            }
+            _ => {
+                return Some(self.invalid(
+                    func.ident.span(),
+                    format!(
+                        "`Vec::{name}` is not supported in jit code; make a `Vec` with `Vec::new()`, `Vec::with_capacity(n)` or `vec![..]`"
+                    ),
+                ));
+            }
+        };
+        Some(self.push(ExprKind::VecNew { elem, init }, span))
+    }
+
+    /// `vec![x; n]`, `vec![a, b, c]`, `vec![]`.
+    pub(super) fn vec_macro(&mut self, mac: &syn::Macro) -> ExprId {
+        let span = span::path(&mac.path);
+        let repeat = mac.parse_body_with(|input: syn::parse::ParseStream| {
+            let value: syn::Expr = input.parse()?;
+            input.parse::<syn::Token![;]>()?;
+            let count: syn::Expr = input.parse()?;
+            Ok((value, count))
+        });
+        let init = if let Ok((value, count)) = repeat {
+            let value = self.expr(&value);
+            let count = self.expr(&count);
+            VecInit::Repeat { value, count }
+        } else {
+            match mac.parse_body_with(
+                syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
+            ) {
+                Ok(list) => VecInit::List(list.iter().map(|e| self.expr(e)).collect()),
+                Err(e) => {
+                    self.errors.push(e);
+                    return self.push(ExprKind::Lit(Lit::Unit), span);
+                }
+            }
+        };
+        self.push(
+            ExprKind::VecNew {
+                elem: TypeExpr::Infer,
+                init,
+            },
+            span,
+        )
+    }
+
+    /// A call's argument: `&x` / `&mut x` borrows for the call (a `Vec` lent as a slice,
+    /// `v.contains(&x)`), `&v[a..b]` / `&mut v[a..]` lends a part; anything else is a
+    /// value. (Inside `Index::index`/`index_mut`, `&self.field` keeps its own rule.)
+    pub(super) fn call_arg(&mut self, a: &syn::Expr) -> ExprId {
+        let syn::Expr::Reference(r) = strip_parens(a) else {
+            return self.expr(a);
+        };
+        if self.scope.ref_return.is_some() {
+            return self.expr(a);
+        }
+        let mutable = r.mutability.is_some();
+        if let syn::Expr::Index(ix) = strip_parens(&r.expr)
+            && let syn::Expr::Range(range) = strip_parens(&ix.index)
+        {
+            let base = self.expr(&ix.expr);
+            let start = range.start.as_ref().map(|s| self.expr(s));
+            let end = range.end.as_ref().map(|e| self.expr(e));
+            let inclusive = matches!(range.limits, syn::RangeLimits::Closed(_));
+            if inclusive && end.is_none() {
+                return self.invalid(range.span(), "inclusive range with no end");
+            }
+            return self.push(
+                ExprKind::SubSlice {
+                    base,
+                    start,
+                    end,
+                    inclusive,
+                    mutable,
+                },
+                r.and_token.span,
+            );
+        }
+        let place = self.expr(&r.expr);
+        self.push(ExprKind::AddrOf { place, mutable }, r.and_token.span)
+    }
+
+    /// `for PAT in &c` / `&mut c` / `c.iter()` / `c.iter_mut()` as a counted loop over
+    /// `c`'s indices (see the module docs); `None` for other loops.
+    pub(super) fn for_borrowed(&mut self, f: &syn::ExprForLoop, id: ExprId) -> Option<ExprId> {
+        let (container, mutable) = match strip_parens(&f.expr) {
+            syn::Expr::Reference(r) => (strip_parens(&r.expr), r.mutability.is_some()),
+            syn::Expr::MethodCall(m)
+                if m.args.is_empty()
+                    && m.turbofish.is_none()
+                    && (m.method == "iter" || m.method == "iter_mut") =>
+            {
+                (strip_parens(&m.receiver), m.method == "iter_mut")
+            }
+            // `for x in row` where `row` is itself the variable of a borrowed loop (a
+            // `&Vec<T>` in Rust).
+            syn::Expr::Path(p)
+                if p.path.get_ident().is_some_and(|i| {
+                    self.lookup(&i.to_string())
+                        .is_some_and(|l| matches!(self.elem_refs.get(&l), Some(ElemRef::Value)))
+                }) =>
+            {
+                (strip_parens(&f.expr), false)
+            }
+            _ => return None,
+        };
+        let at = f.for_token.span;
+        // The container: re-read at each use if it is a place, else evaluated once.
+        let (container, hidden) = if is_place(container) {
+            (Container::Place(Box::new(container.clone())), None)
+        } else {
+            let value = self.expr(container);
+            let loc = self.loc(at);
+            self.scopes.push(Vec::new());
+            let local = self.declare(" container", mutable, loc);
+            (Container::Local(local), Some((local, value, loc)))
+        };
+        let start = self.push(ExprKind::Lit(Lit::Int(0, None)), at);
+        let len_receiver = self.container_expr(&container, at);
+        let end = self.push(
+            ExprKind::MethodCall {
+                receiver: len_receiver,
+                method: "len".into(),
+                args: vec![],
+            },
+            at,
+        );
+        self.scopes.push(Vec::new());
+        let index_loc = self.loc(at);
+        let index = self.declare(crate::ir::LOOP_INDEX, false, index_loc);
+        self.loops.push(super::scope::LoopFrame {
+            label: super::scope::label_name(&f.label),
+            id,
+        });
+        let mut stmts = Vec::new();
+        if mutable {
+            let syn::Pat::Ident(pi) = &*f.pat else {
+                self.error(
+                    f.pat.span(),
+                    "a `for` loop over `&mut` elements binds a name: `for x in &mut v { *x .. }`",
+                );
+                return Some(self.finish_borrowed_loop(
+                    (id, index, start, end),
+                    hidden,
+                    Vec::new(),
+                    f,
+                ));
+            };
+            let loc = self.loc(pi.ident.span());
+            let var = self.declare(&pi.ident.to_string(), false, loc);
+            self.elem_refs.insert(
+                var,
+                ElemRef::Place {
+                    container: container.clone(),
+                    index,
+                },
+            );
+        } else {
+            let pat = match &*f.pat {
+                // `for &x in &v`: the element's value.
+                syn::Pat::Reference(r) => &*r.pat,
+                p => p,
+            };
+            let element = {
+                let base = self.container_expr(&container, at);
+                let i = self.push(ExprKind::Local(index), at);
+                self.push(ExprKind::Index(base, i), at)
+            };
+            let pattern = self.pattern(pat);
+            // Each name the pattern binds is a reference in Rust: `*x` reads it too.
+            pattern.for_each_local(&mut |var| {
+                self.elem_refs.insert(var, ElemRef::Value);
+            });
+            let loc = self.loc(pat.span());
+            stmts.push(Stmt::Let {
+                pattern,
+                ty: None,
+                init: Some(element),
+                loc,
+            });
+        }
+        Some(self.finish_borrowed_loop((id, index, start, end), hidden, stmts, f))
+    }
+
+    /// The loop `id` over `0..end` (`start` is the `0`) with the index local `index`, its
+    /// body `stmts` then `f`'s block, inside the `let` of the hidden container if any.
+    fn finish_borrowed_loop(
+        &mut self,
+        (id, index, start, end): (ExprId, LocalId, ExprId, ExprId),
+        hidden: Option<(LocalId, ExprId, LocId)>,
+        mut stmts: Vec<Stmt>,
+        f: &syn::ExprForLoop,
+    ) -> ExprId {
+        let body = self.block_expr(&f.body);
+        self.loops.pop();
+        self.scopes.pop();
+        stmts.push(Stmt::Expr(body));
+        let body_span = f.body.brace_token.span.join();
+        let inner = self.push(ExprKind::Block(Block { stmts, tail: None }), body_span);
+        self.exprs[id.index()].kind = ExprKind::ForRange {
+            var: index,
+            start,
+            end,
+            inclusive: false,
+            step: None,
+            order: RangeOrder::Up,
+            body: inner,
+        };
+        let Some((local, value, loc)) = hidden else {
+            return id;
+        };
+        self.scopes.pop();
+        self.push(
+            ExprKind::Block(Block {
+                stmts: vec![
+                    Stmt::Let {
+                        pattern: Pattern::Bind(local),
+                        ty: None,
+                        init: Some(value),
+                        loc,
+                    },
+                    Stmt::Expr(id),
+                ],
+                tail: None,
+            }),
+            f.for_token.span,
+        )
+    }
+
+    /// The container of a borrowed loop, read at `span`.
+    fn container_expr(&mut self, container: &Container, span: proc_macro2::Span) -> ExprId {
+        match container {
+            Container::Place(e) => {
+                let id = self.expr(e);
+                // Its uses point at the loop's `for` token.
+                let loc = self.loc(span);
+                self.exprs[id.index()].loc = loc;
+                id
+            }
+            Container::Local(l) => self.push(ExprKind::Local(*l), span),
+        }
+    }
+
+    /// `*x` where `x` is the variable of a borrowed loop: the element; `None` otherwise.
+    pub(super) fn deref_elem(
+        &mut self,
+        operand: &syn::Expr,
+        span: proc_macro2::Span,
+    ) -> Option<ExprId> {
+        let syn::Expr::Path(p) = strip_parens(operand) else {
+            return None;
+        };
+        let local = self.lookup(&p.path.get_ident()?.to_string())?;
+        match self.elem_refs.get(&local)?.clone() {
+            ElemRef::Value => Some(self.push(ExprKind::Local(local), span)),
+            ElemRef::Place { container, index } => {
+                let base = self.container_expr(&container, span);
+                let i = self.push(ExprKind::Local(index), span);
+                Some(self.push(ExprKind::Index(base, i), span))
+            }
+        }
+    }
+
+    /// A use of `x` without `*` where `x` is the variable of a `&mut` loop, which jit
+    /// code only uses as `*x`.
+    pub(super) fn is_place_elem_ref(&self, local: LocalId) -> bool {
+        matches!(self.elem_refs.get(&local), Some(ElemRef::Place { .. }))
+    }
+}
+
+/// A local, or fields and tuple fields of one: re-reading it has no side effects.
+fn is_place(e: &syn::Expr) -> bool {
+    match strip_parens(e) {
+        syn::Expr::Path(p) => p.qself.is_none() && p.path.get_ident().is_some(),
+        syn::Expr::Field(f) => is_place(&f.base),
+        _ => false,
+    }
+}

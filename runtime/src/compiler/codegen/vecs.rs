@@ -1,0 +1,996 @@
+//! `Vec<T>` in generated code: construction, the methods of `jitclass_core::vec_methods`,
+//! element places and reads, and `==`.
+//!
+//! A `Vec` value is `{meminfo, data}` where `data` points at the block's `VecHeader`
+//! `{len, cap, buf}` (`runtime/src/vec.rs`). Every element access loads `len` and `buf`
+//! from the header at that point and checks the index against that `len`, so no access
+//! reads past the initialised elements or a buffer that was reallocated or freed. Growth,
+//! cloning and releasing elements go through the helpers of `vec.rs`. A value moved into
+//! the `Vec` (`push`, `insert`) stays in a held slot until it is stored, so a panic
+//! before the store (a failed allocation) releases it.
+
+use super::{FnCx, Val, ownership::Held};
+use crate::Type;
+use crate::compiler::types::{from_mem, mem_type, reg_type, to_mem};
+use crate::compiler::{CgError, CgResult};
+use crate::escape::Sink;
+use crate::helpers::Helper;
+use inkwell::AddressSpace;
+use inkwell::IntPredicate;
+use inkwell::types::BasicType;
+use inkwell::values::{IntValue, PointerValue};
+use jitclass_core::ir::{BinOp, ExprId, ExprKind, LocId, VecInit};
+use jitclass_core::vec_methods::VecMethod;
+
+/// Pointers to a `Vec`'s header fields.
+struct Header {
+    meminfo: PointerValue<'static>,
+    len: PointerValue<'static>,
+    cap: PointerValue<'static>,
+    buf: PointerValue<'static>,
+}
+
+/// "capacity overflow", std's panic when a `Vec`'s size would pass `isize::MAX`.
+const CAPACITY_OVERFLOW: &str = "capacity overflow";
+/// The allocator failed.
+const VEC_ALLOCATION_FAILED: &str = "memory allocation failed for a `Vec` buffer";
+
+impl FnCx<'_> {
+    fn elem_of(t: &Type) -> CgResult<Type> {
+        match t {
+            Type::Vec(e) => Ok((**e).clone()),
+            other => Err(CgError::Internal(format!("a `Vec` operation on `{other}`"))),
+        }
+    }
+
+    fn header(&mut self, handle: Val, elem: &Type) -> CgResult<Header> {
+        let b = self.b();
+        let meminfo = b
+            .build_extract_value(handle.into_struct_value(), 0, "vec.meminfo")?
+            .into_pointer_value();
+        let data = b
+            .build_extract_value(handle.into_struct_value(), 1, "vec.data")?
+            .into_pointer_value();
+        let i64t = self.ctx.i64_type();
+        let elem_ptr = mem_type(self.ctx, elem).ptr_type(AddressSpace::default());
+        let header_ty = self
+            .ctx
+            .struct_type(&[i64t.into(), i64t.into(), elem_ptr.into()], false);
+        let h = b
+            .build_bit_cast(
+                data,
+                header_ty.ptr_type(AddressSpace::default()),
+                "vec.header",
+            )?
+            .into_pointer_value();
+        Ok(Header {
+            meminfo,
+            len: b.build_struct_gep(h, 0, "vec.len")?,
+            cap: b.build_struct_gep(h, 1, "vec.cap")?,
+            buf: b.build_struct_gep(h, 2, "vec.buf")?,
+        })
+    }
+
+    fn load_int(&self, p: PointerValue<'static>, name: &str) -> CgResult<IntValue<'static>> {
+        Ok(self.b().build_load(p, name)?.into_int_value())
+    }
+
+    fn load_ptr(&self, p: PointerValue<'static>) -> CgResult<PointerValue<'static>> {
+        Ok(self.b().build_load(p, "vec.bufptr")?.into_pointer_value())
+    }
+
+    /// `&buf[i]`, unchecked: callers compare `i` with `len` first.
+    fn slot_at(&self, h: &Header, i: IntValue<'static>) -> CgResult<PointerValue<'static>> {
+        let buf = self.load_ptr(h.buf)?;
+        // SAFETY (of the generated code): every caller checked `i < len <= cap`.
+        Ok(unsafe { self.b().build_in_bounds_gep(buf, &[i], "vec.slot")? })
+    }
+
+    /// The drop info of `Vec<elem>`'s blocks, as a mapped symbol.
+    fn vec_drop_info(&self, elem: &Type) -> PointerValue<'static> {
+        let info = crate::vec::drop_info_for(elem);
+        self.m
+            .mapped_data("vec_elems", info as *const crate::memory::DropInfo as usize)
+    }
+
+    /// A new empty `Vec` with room for `cap` elements, or a panic.
+    fn new_vec(&mut self, elem: &Type, cap: IntValue<'static>, loc: LocId) -> CgResult<Val> {
+        let f = self.m.helper(Helper::VecNew);
+        let info = self.vec_drop_info(elem);
+        let meminfo = self
+            .b()
+            .build_call(f, &[info.into(), cap.into()], "vec")?
+            .try_as_basic_value()
+            .basic()
+            .expect("returns a pointer")
+            .into_pointer_value();
+        self.check_allocated(meminfo, loc, CAPACITY_OVERFLOW)?;
+        self.handle_of(meminfo)
+    }
+
+    /// `{meminfo, data}` of a block.
+    fn handle_of(&mut self, meminfo: PointerValue<'static>) -> CgResult<Val> {
+        // `MemInfo::data` is its fourth word (`memory.rs`: refcount, drop_info, allocator,
+        // data).
+        let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
+        let words = self
+            .b()
+            .build_bit_cast(meminfo, i8p.ptr_type(AddressSpace::default()), "words")?
+            .into_pointer_value();
+        let i64t = self.ctx.i64_type();
+        // SAFETY (of the generated code): the header has these words.
+        let at = unsafe {
+            self.b()
+                .build_in_bounds_gep(words, &[i64t.const_int(3, false)], "data.at")?
+        };
+        let data = self.b().build_load(at, "data")?;
+        let ty = crate::compiler::types::instance_type(self.ctx);
+        let v = self
+            .b()
+            .build_insert_value(ty.get_undef(), meminfo, 0, "vec")?;
+        Ok(self
+            .b()
+            .build_insert_value(v, data, 1, "vec")?
+            .into_struct_value()
+            .into())
+    }
+
+    /// Makes room for `additional` elements, panicking as std does if it cannot.
+    fn reserve(&mut self, h: &Header, additional: IntValue<'static>, loc: LocId) -> CgResult<()> {
+        let f = self.m.helper(Helper::VecReserve);
+        let status = self
+            .b()
+            .build_call(f, &[h.meminfo.into(), additional.into()], "reserve")?
+            .try_as_basic_value()
+            .basic()
+            .expect("returns a status")
+            .into_int_value();
+        let i8t = self.ctx.i8_type();
+        let overflow = self.b().build_int_compare(
+            IntPredicate::EQ,
+            status,
+            i8t.const_int(1, false),
+            "overflow",
+        )?;
+        self.check(overflow, loc, CAPACITY_OVERFLOW)?;
+        let failed =
+            self.b()
+                .build_int_compare(IntPredicate::EQ, status, i8t.const_int(2, false), "oom")?;
+        self.check(failed, loc, VEC_ALLOCATION_FAILED)
+    }
+
+    /// Room for one more element: the helper only when `len == cap`.
+    fn reserve_one(&mut self, h: &Header, loc: LocId) -> CgResult<()> {
+        let len = self.load_int(h.len, "len")?;
+        let cap = self.load_int(h.cap, "cap")?;
+        let full = self
+            .b()
+            .build_int_compare(IntPredicate::EQ, len, cap, "full")?;
+        let grow = self.block("vec.grow");
+        let done = self.block("vec.room");
+        crate::compiler::branch_unless_cold(self.ctx, self.b(), full, grow, done)?;
+        self.b().position_at_end(grow);
+        let one = self.ctx.i64_type().const_int(1, false);
+        self.reserve(h, one, loc)?;
+        self.b().build_unconditional_branch(done)?;
+        self.b().position_at_end(done);
+        Ok(())
+    }
+
+    /// `Some(clone of buf[index])` if `present`, else `None`.
+    fn copied_element(
+        &mut self,
+        h: &Header,
+        elem: &Type,
+        index: IntValue<'static>,
+        present: IntValue<'static>,
+        loc: LocId,
+    ) -> CgResult<Val> {
+        let opt = Type::Option(Box::new(elem.clone()));
+        let ty = reg_type(self.ctx, &opt).into_struct_type();
+        let some_block = self.block("copied.some");
+        let join = self.block("copied.join");
+        let none_from = self.current();
+        self.b()
+            .build_conditional_branch(present, some_block, join)?;
+        self.b().position_at_end(some_block);
+        // SAFETY (of the generated code): `index < len` on this path.
+        let at = self.slot_at(h, index)?;
+        let v = self.load_elem(at, elem)?;
+        let v = if let Type::Vec(inner) = elem {
+            let hv = self.header(v, inner)?;
+            self.clone_vec(&hv, loc)?
+        } else {
+            self.copy_value(v, elem)?;
+            v
+        };
+        let some = self.b().build_insert_value(
+            ty.const_zero(),
+            self.ctx.bool_type().const_int(1, false),
+            0,
+            "some",
+        )?;
+        let some = self.b().build_insert_value(some, v, 1, "some")?;
+        let some_from = self.current();
+        self.b().build_unconditional_branch(join)?;
+        self.b().position_at_end(join);
+        let phi = self.b().build_phi(ty, "copied")?;
+        phi.add_incoming(&[(&ty.const_zero(), none_from), (&some, some_from)]);
+        Ok(phi.as_basic_value())
+    }
+
+    /// A deep copy of the `Vec` `h` (`clone`), or a panic.
+    fn clone_vec(&mut self, h: &Header, loc: LocId) -> CgResult<Val> {
+        let f = self.m.helper(Helper::VecClone);
+        let meminfo = self
+            .b()
+            .build_call(f, &[h.meminfo.into()], "clone")?
+            .try_as_basic_value()
+            .basic()
+            .expect("returns a pointer")
+            .into_pointer_value();
+        self.check_allocated(meminfo, loc, VEC_ALLOCATION_FAILED)?;
+        self.handle_of(meminfo)
+    }
+
+    /// `for i in 0..n { body(i) }` in generated code.
+    fn counted(
+        &mut self,
+        n: IntValue<'static>,
+        body: &mut dyn FnMut(&mut Self, IntValue<'static>) -> CgResult<()>,
+    ) -> CgResult<()> {
+        let i64t = self.ctx.i64_type();
+        let counter = self.slot(i64t.into(), "vec.i")?;
+        self.b().build_store(counter, i64t.const_zero())?;
+        let head = self.block("vec.loop");
+        let step = self.block("vec.body");
+        let done = self.block("vec.done");
+        self.b().build_unconditional_branch(head)?;
+        self.b().position_at_end(head);
+        let i = self.load_int(counter, "i")?;
+        let more = self
+            .b()
+            .build_int_compare(IntPredicate::ULT, i, n, "more")?;
+        self.b().build_conditional_branch(more, step, done)?;
+        self.b().position_at_end(step);
+        body(self, i)?;
+        let next = self
+            .b()
+            .build_int_add(i, i64t.const_int(1, false), "next")?;
+        self.b().build_store(counter, next)?;
+        self.b().build_unconditional_branch(head)?;
+        self.b().position_at_end(done);
+        Ok(())
+    }
+
+    /// Stores owned `v` into the uninitialised slot `at`.
+    fn store_new(&mut self, at: PointerValue<'static>, v: Val, elem: &Type) -> CgResult<()> {
+        let m = to_mem(self.ctx, self.b(), v, elem)?;
+        self.b().build_store(at, m)?;
+        Ok(())
+    }
+
+    /// Reads the element at `at`, as the memory form's register value (not counted).
+    fn load_elem(&mut self, at: PointerValue<'static>, elem: &Type) -> CgResult<Val> {
+        let v = self.b().build_load(at, "elem")?;
+        from_mem(self.ctx, self.b(), v, elem)
+    }
+
+    /// `Vec::new()`, `Vec::with_capacity(n)`, `vec![x; n]`, `vec![a, b]`.
+    pub(super) fn vec_new(
+        &mut self,
+        id: ExprId,
+        init: &VecInit,
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let elem = Self::elem_of(self.ty(id))?;
+        let i64t = self.ctx.i64_type();
+        match init {
+            VecInit::Empty => Ok(Some(self.new_vec(&elem, i64t.const_zero(), loc)?)),
+            VecInit::WithCapacity(n) => {
+                let Some(n) = self.expr(*n)? else {
+                    return Ok(None);
+                };
+                Ok(Some(self.new_vec(&elem, n.into_int_value(), loc)?))
+            }
+            VecInit::Repeat { value, count } => {
+                let Some(v) = self.expr(*value)? else {
+                    return Ok(None);
+                };
+                let held = self.hold(v, &elem)?;
+                let Some(n) = self.expr(*count)? else {
+                    return Ok(None);
+                };
+                let n = n.into_int_value();
+                self.refuse_unmanaged(v, &elem, loc, Sink::VecElement)?;
+                let vec = self.new_vec(&elem, n, loc)?;
+                let h = self.header(vec, &elem)?;
+                let buf = self.load_ptr(h.buf)?;
+                self.counted(n, &mut |cx, i| {
+                    // SAFETY (of the generated code): `i < n == cap`.
+                    let at = unsafe { cx.b().build_in_bounds_gep(buf, &[i], "slot")? };
+                    // Each element is a clone, as Rust's `vec![x; n]` makes: a `Vec`
+                    // deeply (inference refuses `Vec`s deeper inside), others as
+                    // another reference.
+                    let e = if let Type::Vec(inner) = &elem {
+                        let h = cx.header(v, inner)?;
+                        cx.clone_vec(&h, loc)?
+                    } else {
+                        cx.copy_value(v, &elem)?;
+                        v
+                    };
+                    cx.store_new(at, e, &elem)
+                })?;
+                self.b().build_store(h.len, n)?;
+                // Each element took its own reference; the original goes.
+                self.release(held)?;
+                Ok(Some(vec))
+            }
+            VecInit::List(es) => {
+                let Some(vals) = self.owned_values(es)? else {
+                    return Ok(None);
+                };
+                let mut held: Vec<Option<Held>> = Vec::new();
+                for v in &vals {
+                    held.push(self.hold(*v, &elem)?);
+                    self.refuse_unmanaged(*v, &elem, loc, Sink::VecElement)?;
+                }
+                let n = i64t.const_int(vals.len() as u64, false);
+                let vec = self.new_vec(&elem, n, loc)?;
+                let h = self.header(vec, &elem)?;
+                for (i, v) in vals.into_iter().enumerate() {
+                    let at = self.slot_at(&h, i64t.const_int(i as u64, false))?;
+                    self.store_new(at, v, &elem)?;
+                }
+                for h in held {
+                    self.take(h)?;
+                }
+                self.b().build_store(h.len, n)?;
+                Ok(Some(vec))
+            }
+        }
+    }
+
+    /// The handle of the `Vec` `base`, evaluated before `rest` (which are then
+    /// evaluated, owned): borrowed from its place when it is one and `rest` cannot change
+    /// it, else an owned value kept in `held` until `finish_vec_operands`.
+    #[allow(clippy::type_complexity)]
+    fn vec_operands(
+        &mut self,
+        base: ExprId,
+        rest: &[ExprId],
+    ) -> CgResult<Option<(Val, Vec<Val>, VecHold)>> {
+        if self.is_vec_place(base) && rest.iter().all(|e| self.is_simple(*e)) {
+            let saved = std::mem::take(&mut self.place_temps);
+            let Some((ptr, in_memory)) = self.place(base)? else {
+                self.place_temps = saved;
+                return Ok(None);
+            };
+            let Some(vals) = self.owned_values(rest)? else {
+                self.place_temps = saved;
+                return Ok(None);
+            };
+            let handle = self.b().build_load(ptr, "vec.handle")?;
+            let t = self.ty(base).clone();
+            let handle = if in_memory {
+                from_mem(self.ctx, self.b(), handle, &t)?
+            } else {
+                handle
+            };
+            return Ok(Some((handle, vals, VecHold::Place(saved))));
+        }
+        let Some(v) = self.expr(base)? else {
+            return Ok(None);
+        };
+        let t = self.ty(base).clone();
+        let held = self.hold(v, &t)?;
+        let Some(vals) = self.owned_values(rest)? else {
+            return Ok(None);
+        };
+        Ok(Some((v, vals, VecHold::Value(held))))
+    }
+
+    fn finish_vec_operands(&mut self, hold: VecHold) -> CgResult<()> {
+        match hold {
+            VecHold::Place(saved) => {
+                self.release_place_temps()?;
+                self.place_temps = saved;
+                Ok(())
+            }
+            VecHold::Value(held) => self.release(held),
+        }
+    }
+
+    /// A local, or a field (of a field ..) of a local: a place whose handle can be
+    /// borrowed while nothing else runs.
+    fn is_vec_place(&self, e: ExprId) -> bool {
+        match &self.ir.expr(e).kind {
+            ExprKind::Local(_) => true,
+            ExprKind::Field(base, _) => {
+                matches!(
+                    self.typed.resolution(e),
+                    Some(jitclass_core::infer::Resolution::Field(_))
+                ) && self.is_vec_place(*base)
+            }
+            _ => false,
+        }
+    }
+
+    /// An expression that neither calls nor assigns anything (so it cannot change a
+    /// borrowed `Vec`).
+    fn is_simple(&self, e: ExprId) -> bool {
+        match &self.ir.expr(e).kind {
+            ExprKind::Lit(_) | ExprKind::Local(_) => true,
+            ExprKind::Binary(_, a, b) => self.is_simple(*a) && self.is_simple(*b),
+            ExprKind::Unary(_, a) | ExprKind::Cast(a, _) | ExprKind::TupleField(a, _) => {
+                self.is_simple(*a)
+            }
+            _ => false,
+        }
+    }
+
+    /// `&v[i]` (an element's address after the bounds check), with what to release once
+    /// the element is used.
+    fn vec_element(
+        &mut self,
+        base: ExprId,
+        index: ExprId,
+        loc: LocId,
+    ) -> CgResult<Option<(PointerValue<'static>, VecHold)>> {
+        let elem = Self::elem_of(self.ty(base))?;
+        let Some((handle, vals, hold)) = self.vec_operands(base, &[index])? else {
+            return Ok(None);
+        };
+        let h = self.header(handle, &elem)?;
+        let len = self.load_int(h.len, "len")?;
+        let buf = self.load_ptr(h.buf)?;
+        let at = self.checked_element_ptr(buf, len, vals[0].into_int_value(), loc)?;
+        Ok(Some((at, hold)))
+    }
+
+    /// `v[i]` read: another reference to the element.
+    pub(super) fn vec_index_read(
+        &mut self,
+        id: ExprId,
+        base: ExprId,
+        index: ExprId,
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let Some((at, hold)) = self.vec_element(base, index, loc)? else {
+            return Ok(None);
+        };
+        let t = self.ty(id).clone();
+        let v = self.load_elem(at, &t)?;
+        self.copy_value(v, &t)?;
+        self.finish_vec_operands(hold)?;
+        Ok(Some(v))
+    }
+
+    /// `&v[i]` as an assigned place; the `Vec` is kept (in `place_temps`) until the
+    /// assignment releases it.
+    pub(super) fn vec_index_place(
+        &mut self,
+        base: ExprId,
+        index: ExprId,
+        loc: LocId,
+    ) -> CgResult<Option<PointerValue<'static>>> {
+        let Some((at, hold)) = self.vec_element(base, index, loc)? else {
+            return Ok(None);
+        };
+        match hold {
+            VecHold::Place(saved) => {
+                // The place's own temporaries stay for the assignment to release.
+                let mine = std::mem::replace(&mut self.place_temps, saved);
+                self.place_temps.extend(mine);
+            }
+            VecHold::Value(held) => self.place_temps.extend(held),
+        }
+        Ok(Some(at))
+    }
+
+    /// `v.method(args)`.
+    pub(super) fn vec_method(
+        &mut self,
+        id: ExprId,
+        method: VecMethod,
+        receiver: ExprId,
+        args: &[ExprId],
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let elem = Self::elem_of(self.ty(receiver))?;
+        // `contains(&x)` reads the value `x` names.
+        let args: Vec<ExprId> = args
+            .iter()
+            .map(|a| match self.ir.expr(*a).kind {
+                ExprKind::AddrOf { place, .. } if method == VecMethod::Contains => place,
+                _ => *a,
+            })
+            .collect();
+        // A slice argument keeps the `Vec` it lends from (`lend_slice`) until the end.
+        let lent_before = self.lent.len();
+        let Some((handle, vals, hold)) = self.vec_operands(receiver, &args)? else {
+            self.lent.truncate(lent_before);
+            return Ok(None);
+        };
+        let h = self.header(handle, &elem)?;
+        let i64t = self.ctx.i64_type();
+        let one = i64t.const_int(1, false);
+        let result: Val = match method {
+            VecMethod::Len => self.load_int(h.len, "len")?.into(),
+            VecMethod::Capacity => self.load_int(h.cap, "cap")?.into(),
+            VecMethod::IsEmpty => {
+                let len = self.load_int(h.len, "len")?;
+                self.b()
+                    .build_int_compare(IntPredicate::EQ, len, i64t.const_zero(), "empty")?
+                    .into()
+            }
+            VecMethod::Push => {
+                let v = vals[0];
+                let held = self.hold(v, &elem)?;
+                self.refuse_unmanaged(v, &elem, loc, Sink::VecElement)?;
+                self.reserve_one(&h, loc)?;
+                let len = self.load_int(h.len, "len")?;
+                let at = self.slot_at(&h, len)?;
+                self.store_new(at, v, &elem)?;
+                self.take(held)?;
+                let len1 = self.b().build_int_add(len, one, "len")?;
+                self.b().build_store(h.len, len1)?;
+                self.unit()
+            }
+            VecMethod::Pop => {
+                let opt = Type::Option(Box::new(elem.clone()));
+                let ty = reg_type(self.ctx, &opt).into_struct_type();
+                let len = self.load_int(h.len, "len")?;
+                let empty = self.b().build_int_compare(
+                    IntPredicate::EQ,
+                    len,
+                    i64t.const_zero(),
+                    "empty",
+                )?;
+                let some_block = self.block("pop.some");
+                let join = self.block("pop.join");
+                let none_from = self.current();
+                self.b().build_conditional_branch(empty, join, some_block)?;
+                self.b().position_at_end(some_block);
+                let last = self.b().build_int_sub(len, one, "last")?;
+                self.b().build_store(h.len, last)?;
+                let at = self.slot_at(&h, last)?;
+                let v = self.load_elem(at, &elem)?;
+                let some = self.b().build_insert_value(
+                    ty.const_zero(),
+                    self.ctx.bool_type().const_int(1, false),
+                    0,
+                    "some",
+                )?;
+                let some = self.b().build_insert_value(some, v, 1, "some")?;
+                let some_from = self.current();
+                self.b().build_unconditional_branch(join)?;
+                self.b().position_at_end(join);
+                let phi = self.b().build_phi(ty, "pop")?;
+                phi.add_incoming(&[(&ty.const_zero(), none_from), (&some, some_from)]);
+                phi.as_basic_value()
+            }
+            VecMethod::Clear | VecMethod::Truncate => {
+                let n = match method {
+                    VecMethod::Clear => i64t.const_zero(),
+                    _ => vals[0].into_int_value(),
+                };
+                if elem.is_managed() {
+                    let f = self.m.helper(Helper::VecTruncate);
+                    self.b().build_call(f, &[h.meminfo.into(), n.into()], "")?;
+                } else {
+                    let len = self.load_int(h.len, "len")?;
+                    let shorter =
+                        self.b()
+                            .build_int_compare(IntPredicate::ULT, n, len, "shorter")?;
+                    let new = self.b().build_select(shorter, n, len, "len")?;
+                    self.b().build_store(h.len, new)?;
+                }
+                self.unit()
+            }
+            VecMethod::Reserve => {
+                self.reserve(&h, vals[0].into_int_value(), loc)?;
+                self.unit()
+            }
+            VecMethod::Insert => {
+                let (index, v) = (vals[0].into_int_value(), vals[1]);
+                let held = self.hold(v, &elem)?;
+                let len = self.load_int(h.len, "len")?;
+                let past = self
+                    .b()
+                    .build_int_compare(IntPredicate::UGT, index, len, "past")?;
+                self.check_with(
+                    past,
+                    loc,
+                    vec![
+                        "insertion index (is ".into(),
+                        ") should be <= len (is ".into(),
+                        ")".into(),
+                    ],
+                    &[(index.into(), Type::USIZE), (len.into(), Type::USIZE)],
+                )?;
+                self.refuse_unmanaged(v, &elem, loc, Sink::VecElement)?;
+                self.reserve_one(&h, loc)?;
+                let len = self.load_int(h.len, "len")?;
+                self.shift_elements(&h, &elem, index, len, true)?;
+                let at = self.slot_at(&h, index)?;
+                self.store_new(at, v, &elem)?;
+                self.take(held)?;
+                let len1 = self.b().build_int_add(len, one, "len")?;
+                self.b().build_store(h.len, len1)?;
+                self.unit()
+            }
+            VecMethod::Remove | VecMethod::SwapRemove => {
+                let index = vals[0].into_int_value();
+                let len = self.load_int(h.len, "len")?;
+                let out = self
+                    .b()
+                    .build_int_compare(IntPredicate::UGE, index, len, "out")?;
+                let what = if method == VecMethod::Remove {
+                    "removal index (is "
+                } else {
+                    "swap_remove index (is "
+                };
+                self.check_with(
+                    out,
+                    loc,
+                    vec![what.into(), ") should be < len (is ".into(), ")".into()],
+                    &[(index.into(), Type::USIZE), (len.into(), Type::USIZE)],
+                )?;
+                let at = self.slot_at(&h, index)?;
+                let v = self.load_elem(at, &elem)?;
+                let last = self.b().build_int_sub(len, one, "last")?;
+                if method == VecMethod::Remove {
+                    self.shift_elements(&h, &elem, index, len, false)?;
+                } else {
+                    let from = self.slot_at(&h, last)?;
+                    let moved = self.b().build_load(from, "last")?;
+                    self.b().build_store(at, moved)?;
+                }
+                self.b().build_store(h.len, last)?;
+                v
+            }
+            VecMethod::Swap => {
+                let (a, b) = (vals[0].into_int_value(), vals[1].into_int_value());
+                let len = self.load_int(h.len, "len")?;
+                let buf = self.load_ptr(h.buf)?;
+                let pa = self.checked_element_ptr(buf, len, a, loc)?;
+                let pb = self.checked_element_ptr(buf, len, b, loc)?;
+                let va = self.b().build_load(pa, "a")?;
+                let vb = self.b().build_load(pb, "b")?;
+                self.b().build_store(pa, vb)?;
+                self.b().build_store(pb, va)?;
+                self.unit()
+            }
+            VecMethod::Contains => {
+                let x = vals[0];
+                let found = self.slot(self.ctx.bool_type().into(), "found")?;
+                self.b()
+                    .build_store(found, self.ctx.bool_type().const_zero())?;
+                let len = self.load_int(h.len, "len")?;
+                self.counted(len, &mut |cx, i| {
+                    let at = cx.slot_at(&h, i)?;
+                    let e = cx.load_elem(at, &elem)?;
+                    let eq = cx.binop(BinOp::Eq, e, x, &elem, loc)?;
+                    let old = cx.b().build_load(found, "found")?.into_int_value();
+                    let new = cx.b().build_or(old, eq.into_int_value(), "found")?;
+                    cx.b().build_store(found, new)?;
+                    Ok(())
+                })?;
+                self.b().build_load(found, "contains")?
+            }
+            VecMethod::Clone => self.clone_vec(&h, loc)?,
+            VecMethod::FirstCopied | VecMethod::LastCopied | VecMethod::GetCopied => {
+                let len = self.load_int(h.len, "len")?;
+                let (index, present) = match method {
+                    VecMethod::FirstCopied => (
+                        i64t.const_zero(),
+                        self.b().build_int_compare(
+                            IntPredicate::NE,
+                            len,
+                            i64t.const_zero(),
+                            "present",
+                        )?,
+                    ),
+                    VecMethod::LastCopied => (
+                        self.b().build_int_sub(len, one, "last")?,
+                        self.b().build_int_compare(
+                            IntPredicate::NE,
+                            len,
+                            i64t.const_zero(),
+                            "present",
+                        )?,
+                    ),
+                    _ => {
+                        let i = vals[0].into_int_value();
+                        (
+                            i,
+                            self.b()
+                                .build_int_compare(IntPredicate::ULT, i, len, "present")?,
+                        )
+                    }
+                };
+                self.copied_element(&h, &elem, index, present, loc)?
+            }
+            VecMethod::ExtendFromSlice => {
+                // The source was read before the receiver grows: inference refuses a
+                // source that is (or may be) the receiver itself (`check_lending`).
+                let s = vals[0].into_struct_value();
+                let src = self
+                    .b()
+                    .build_extract_value(s, 0, "src")?
+                    .into_pointer_value();
+                let n = self.b().build_extract_value(s, 1, "n")?.into_int_value();
+                self.reserve(&h, n, loc)?;
+                self.counted(n, &mut |cx, i| {
+                    // SAFETY (of the generated code): `i < n`, the source's length.
+                    let from = unsafe { cx.b().build_in_bounds_gep(src, &[i], "from")? };
+                    let v = cx.load_elem(from, &elem)?;
+                    // A slice from Rust may hold an instance lent for the call only.
+                    cx.refuse_unmanaged(v, &elem, loc, Sink::VecElement)?;
+                    let e = if let Type::Vec(inner) = &elem {
+                        let hv = cx.header(v, inner)?;
+                        cx.clone_vec(&hv, loc)?
+                    } else {
+                        cx.copy_value(v, &elem)?;
+                        v
+                    };
+                    // One element at a time, so a failed clone leaves a whole `Vec`.
+                    let len = cx.load_int(h.len, "len")?;
+                    let at = cx.slot_at(&h, len)?;
+                    cx.store_new(at, e, &elem)?;
+                    let len1 = cx.b().build_int_add(len, one, "len")?;
+                    cx.b().build_store(h.len, len1)?;
+                    Ok(())
+                })?;
+                self.unit()
+            }
+        };
+        let _ = id;
+        for held in self.lent.split_off(lent_before) {
+            self.release(Some(held))?;
+        }
+        self.finish_vec_operands(hold)?;
+        Ok(Some(result))
+    }
+
+    /// Moves `buf[index..len]` one slot up (`up`, for `insert`) or `buf[index+1..len]`
+    /// one slot down (for `remove`), as `memmove`.
+    fn shift_elements(
+        &mut self,
+        h: &Header,
+        elem: &Type,
+        index: IntValue<'static>,
+        len: IntValue<'static>,
+        up: bool,
+    ) -> CgResult<()> {
+        let i64t = self.ctx.i64_type();
+        let one = i64t.const_int(1, false);
+        let size = i64t.const_int(jitclass_core::layout::size_align(elem).size, false);
+        let (from, to, count) = if up {
+            (
+                index,
+                self.b().build_int_add(index, one, "to")?,
+                self.b().build_int_sub(len, index, "n")?,
+            )
+        } else {
+            let from = self.b().build_int_add(index, one, "from")?;
+            let n = self.b().build_int_sub(len, from, "n")?;
+            (from, index, n)
+        };
+        let src = self.slot_at(h, from)?;
+        let dst = self.slot_at(h, to)?;
+        let bytes = self.b().build_int_mul(count, size, "bytes")?;
+        let align = jitclass_core::layout::size_align(elem).align as u32;
+        self.b().build_memmove(dst, align, src, align, bytes)?;
+        Ok(())
+    }
+
+    /// A slice lent to a call: `&v` / `&mut v` (`range` `None`) or `&v[a..b]` of a `Vec`
+    /// or a slice, with std's checks of the range. A `Vec` is kept (in `lent`) until the
+    /// call returns, so its buffer outlives the slice; inference made sure nothing else
+    /// in the call can reallocate it (`infer/vec.rs`, `check_lending`).
+    pub(super) fn lend_slice(
+        &mut self,
+        base: ExprId,
+        range: Option<(Option<ExprId>, Option<ExprId>, bool)>,
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let bt = self.ty(base).clone();
+        let Some(b) = self.expr(base)? else {
+            return Ok(None);
+        };
+        let (elem, ptr, len) = match &bt {
+            Type::Vec(elem) => {
+                if let Some(held) = self.hold(b, &bt)? {
+                    self.lent.push(held);
+                }
+                let h = self.header(b, elem)?;
+                let len = self.load_int(h.len, "len")?;
+                ((**elem).clone(), self.load_ptr(h.buf)?, len)
+            }
+            Type::Slice { elem, .. } => {
+                let s = b.into_struct_value();
+                let ptr = self
+                    .b()
+                    .build_extract_value(s, 0, "ptr")?
+                    .into_pointer_value();
+                let len = self.b().build_extract_value(s, 1, "len")?.into_int_value();
+                ((**elem).clone(), ptr, len)
+            }
+            other => return Err(CgError::Internal(format!("a slice of `{other}`"))),
+        };
+        let (start, end) = match range {
+            None => (self.ctx.i64_type().const_zero(), len),
+            Some((start, end, inclusive)) => {
+                let start = match start {
+                    Some(s) => match self.expr(s)? {
+                        Some(v) => v.into_int_value(),
+                        None => return Ok(None),
+                    },
+                    None => self.ctx.i64_type().const_zero(),
+                };
+                let end = match end {
+                    Some(e) => match self.expr(e)? {
+                        Some(v) => Some(v.into_int_value()),
+                        None => return Ok(None),
+                    },
+                    None => None,
+                };
+                let end = self.check_range(start, end, inclusive, len, loc)?;
+                (start, end)
+            }
+        };
+        // SAFETY (of the generated code): `start <= end <= len` was checked.
+        let first = unsafe { self.b().build_in_bounds_gep(ptr, &[start], "slice")? };
+        let n = self.b().build_int_sub(end, start, "n")?;
+        let ty = reg_type(
+            self.ctx,
+            &Type::Slice {
+                elem: Box::new(elem),
+                mutable: false,
+            },
+        )
+        .into_struct_type();
+        let s = self
+            .b()
+            .build_insert_value(ty.get_undef(), first, 0, "slice")?;
+        let s = self.b().build_insert_value(s, n, 1, "slice")?;
+        Ok(Some(s.into_struct_value().into()))
+    }
+
+    /// std's checks of `start..end` (`..=end` if `inclusive`; `end` `None`: to the end)
+    /// against `len`, in its order and words; the exclusive end.
+    fn check_range(
+        &mut self,
+        start: IntValue<'static>,
+        end: Option<IntValue<'static>>,
+        inclusive: bool,
+        len: IntValue<'static>,
+        loc: LocId,
+    ) -> CgResult<IntValue<'static>> {
+        let u = Type::USIZE;
+        let of_len = |what: &str| {
+            vec![
+                format!("range {what} index "),
+                " out of range for slice of length ".to_string(),
+                String::new(),
+            ]
+        };
+        let past = self
+            .b()
+            .build_int_compare(IntPredicate::UGT, start, len, "start.past")?;
+        self.check_with(
+            past,
+            loc,
+            of_len("start"),
+            &[(start.into(), u.clone()), (len.into(), u.clone())],
+        )?;
+        let Some(end) = end else {
+            return Ok(len);
+        };
+        let pred = if inclusive {
+            IntPredicate::UGE
+        } else {
+            IntPredicate::UGT
+        };
+        let end_past = self.b().build_int_compare(pred, end, len, "end.past")?;
+        self.check_with(
+            end_past,
+            loc,
+            of_len("end"),
+            &[(end.into(), u.clone()), (len.into(), u.clone())],
+        )?;
+        let end = if inclusive {
+            // `end < len` here, so `end + 1` does not overflow.
+            self.b()
+                .build_int_add(end, self.ctx.i64_type().const_int(1, false), "end")?
+        } else {
+            end
+        };
+        let order = self
+            .b()
+            .build_int_compare(IntPredicate::UGT, start, end, "order")?;
+        self.check_with(
+            order,
+            loc,
+            vec![
+                "slice index starts at ".into(),
+                " but ends at ".into(),
+                String::new(),
+            ],
+            &[(start.into(), u.clone()), (end.into(), u)],
+        )?;
+        Ok(end)
+    }
+
+    /// `a == b` (`!=`) on `Vec`s: equal lengths and equal elements.
+    pub(super) fn vec_eq(
+        &mut self,
+        op: BinOp,
+        a: ExprId,
+        b: ExprId,
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let Some(operands) = self.operands(&[a, b])? else {
+            return Ok(None);
+        };
+        let t = self.ty(a).clone();
+        let eq = self.vec_values_eq(operands[0].0, operands[1].0, &t, loc)?;
+        for (_, held) in operands {
+            self.release(held)?;
+        }
+        Ok(Some(if op == BinOp::Ne {
+            self.b().build_not(eq, "ne")?.into()
+        } else {
+            eq.into()
+        }))
+    }
+
+    fn vec_values_eq(
+        &mut self,
+        x: Val,
+        y: Val,
+        t: &Type,
+        loc: LocId,
+    ) -> CgResult<IntValue<'static>> {
+        let elem = Self::elem_of(t)?;
+        let hx = self.header(x, &elem)?;
+        let hy = self.header(y, &elem)?;
+        let lx = self.load_int(hx.len, "len")?;
+        let ly = self.load_int(hy.len, "len")?;
+        let same = self.slot(self.ctx.bool_type().into(), "same")?;
+        let len_eq = self
+            .b()
+            .build_int_compare(IntPredicate::EQ, lx, ly, "len.eq")?;
+        self.b().build_store(same, len_eq)?;
+        let n = self
+            .b()
+            .build_select(len_eq, lx, self.ctx.i64_type().const_zero(), "n")?
+            .into_int_value();
+        self.counted(n, &mut |cx, i| {
+            let px = cx.slot_at(&hx, i)?;
+            let py = cx.slot_at(&hy, i)?;
+            let ex = cx.load_elem(px, &elem)?;
+            let ey = cx.load_elem(py, &elem)?;
+            let eq = if let Type::Vec(_) = elem {
+                cx.vec_values_eq(ex, ey, &elem, loc)?
+            } else {
+                cx.binop(BinOp::Eq, ex, ey, &elem, loc)?.into_int_value()
+            };
+            let old = cx.b().build_load(same, "same")?.into_int_value();
+            let new = cx.b().build_and(old, eq, "same")?;
+            cx.b().build_store(same, new)?;
+            Ok(())
+        })?;
+        Ok(self.b().build_load(same, "eq")?.into_int_value())
+    }
+}
+
+/// What a `Vec` operation releases when done.
+enum VecHold {
+    /// The place temporaries of a borrowed handle, and the ones saved around them.
+    Place(Vec<Held>),
+    /// An owned handle.
+    Value(Option<Held>),
+}

@@ -1,8 +1,0 @@
-use jitclass::jitclass;
-
-#[jitclass]
-struct Samples {
-    values: Vec<f64>,
-}
-
-fn main() {}

@@ -1,0 +1,8 @@
+use jitclass::jit;
+
+#[jit]
+fn f(v: Vec<(f64, f64)>) -> usize {
+    v.len()
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use jitclass::jit;
+
+#[jit]
+fn f(v: Vec<f64>) -> usize {
+    v.frobnicate();
+    v.len()
+}
+
+fn main() {}
