@@ -267,7 +267,7 @@ impl<'a, T: Clone> Elements for &'a &mut [T] {
 
 /// `for x in row` with `row: &Vec<T>` (as `for row in &grid` gives): Rust's loop, over
 /// references to the elements.
-impl<'a, 'b, T> Elements for &'a &'b Vec<T> {
+impl<'b, T> Elements for &&'b Vec<T> {
     type Item = &'b T;
     type Iter = std::slice::Iter<'b, T>;
     fn elements(self) -> Self::Iter {
