@@ -141,7 +141,35 @@ fn math(c: &mut Criterion) {
     g.finish();
 }
 
+/// `Vec<f64>` in jit code: pushes, a method over a `Vec` field, a `Vec` in and out.
+fn vecs(c: &mut Criterion) {
+    use jitclass_examples::vecs::{
+        NativeSamples, Samples, hand_back, hand_back_native, push_n, push_n_native,
+    };
+    let xs = random_f64s(1_000_000, 3);
+    assert_eq!(push_n(1000), push_n_native(1000));
+    let mut g = c.benchmark_group("vecs_1M_f64");
+    g.bench_function("jit push", |b| b.iter(|| push_n(black_box(1_000_000))));
+    g.bench_function("native push", |b| {
+        b.iter(|| push_n_native(black_box(1_000_000)))
+    });
+    let samples = Samples::new();
+    samples.set_values(xs.clone());
+    let native_samples = NativeSamples { values: xs.clone() };
+    g.bench_function("jit sum of a field", |b| b.iter(|| samples.sum()));
+    g.bench_function("native sum of a field", |b| b.iter(|| native_samples.sum()));
+    let mut v = Some(xs.clone());
+    g.bench_function("jit Vec in and out", |b| {
+        b.iter(|| v = Some(hand_back(black_box(v.take().unwrap()))))
+    });
+    let mut w = Some(xs);
+    g.bench_function("native Vec in and out", |b| {
+        b.iter(|| w = Some(hand_back_native(black_box(w.take().unwrap()))))
+    });
+    g.finish();
+}
+
 criterion_group!(
-    benches, calls, kernels, classes, sqlite, passthru, dispatch, math
+    benches, calls, kernels, classes, sqlite, passthru, dispatch, math, vecs
 );
 criterion_main!(benches);
