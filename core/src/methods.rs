@@ -64,6 +64,21 @@ pub enum Builtin {
     IntSaturatingAdd,
     /// `n.saturating_sub(m)`.
     IntSaturatingSub,
+    /// `a.cmp(b)` of integers and `bool`, as the `Ordering`'s discriminant (`-1`, `0`, `1`)
+    /// in an `i8`. Only a comparator of the sort methods calls it (`lower/sort.rs`), under
+    /// a name users cannot write ([`ORD_CMP`]), so an `i8` `Ordering` never reaches users.
+    OrdCmp {
+        /// Compares as signed integers.
+        signed: bool,
+    },
+    /// `a.total_cmp(b)` of floats (IEEE 754 totalOrder), as [`Builtin::OrdCmp`].
+    FloatTotalCmp,
+    /// `a.partial_cmp(b).unwrap()` of numbers and `bool`, as [`Builtin::OrdCmp`]; panics
+    /// as `unwrap` of `None` does when a float operand is NaN.
+    PartialCmpUnwrap {
+        /// Integers compared as signed.
+        signed: bool,
+    },
     /// `s.len()`.
     SliceLen,
     /// `s.is_empty()`.
@@ -137,6 +152,33 @@ macro_rules! for_each_libm_method {
     };
 }
 
+/// The comparison methods a comparator of the sort methods calls: `a.cmp(b)`,
+/// `a.total_cmp(b)`, `a.partial_cmp(b).unwrap()` (`lower/sort.rs`). Their names start with
+/// a space, so user code cannot call them: their `i8` result stands for an `Ordering`,
+/// which is not (yet) a value type of jit code.
+pub const ORD_CMP: &str = " cmp";
+/// `Ord::cmp` as `sort()`, `sort_unstable()` and `select_nth_unstable(k)` call it: the
+/// same method, refused in other words (`T: Ord` not satisfied).
+pub const SORT_CMP: &str = " Ord::cmp";
+/// See [`ORD_CMP`].
+pub const TOTAL_CMP: &str = " total_cmp";
+/// See [`ORD_CMP`].
+pub const PARTIAL_CMP_UNWRAP: &str = " partial_cmp_unwrap";
+
+/// How an `Ordering` is held inside a comparator: its discriminant (`Less` = -1, `Equal`
+/// = 0, `Greater` = 1, as `std::cmp::Ordering`'s `#[repr(i8)]`).
+pub const ORDERING: Type = Type::Prim(PrimTy::I8);
+
+/// Rust's name of a method [`lookup`] knows by `name` (the comparison methods' names
+/// without their leading space), for messages.
+pub fn user_name(name: &str) -> &str {
+    match name {
+        PARTIAL_CMP_UNWRAP => "partial_cmp",
+        SORT_CMP => "cmp",
+        n => n.trim_start(),
+    }
+}
+
 /// The receivers a builtin method exists for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Receivers {
@@ -147,6 +189,10 @@ enum Receivers {
     Int,
     /// Signed integers only (`abs`, `signum`: rustc has no `u8::abs`).
     SignedInt,
+    /// Integers and `bool` (`Ord`).
+    Ord,
+    /// Numbers and `bool` (`PartialOrd`).
+    PartialOrd,
 }
 
 impl Receivers {
@@ -158,6 +204,8 @@ impl Receivers {
             (Receivers::Float, Type::Prim(p)) => p.is_float(),
             (Receivers::Int, Type::Prim(p)) => p.is_int(),
             (Receivers::SignedInt, Type::Prim(p)) => p.is_int() && p.is_signed(),
+            (Receivers::Ord, Type::Prim(p)) => !p.is_float(),
+            (Receivers::PartialOrd, Type::Prim(_)) => true,
             _ => false,
         }
     }
@@ -332,6 +380,21 @@ const METHODS: &[Method] = {
         method("saturating_sub", Int, |me| {
             sig(Builtin::IntSaturatingSub, vec![me.clone()], me.clone())
         }),
+        method(ORD_CMP, Ord, |me| {
+            let signed = me.prim().is_some_and(|p| p.is_signed());
+            sig(Builtin::OrdCmp { signed }, vec![me.clone()], ORDERING)
+        }),
+        method(SORT_CMP, Ord, |me| {
+            let signed = me.prim().is_some_and(|p| p.is_signed());
+            sig(Builtin::OrdCmp { signed }, vec![me.clone()], ORDERING)
+        }),
+        method(TOTAL_CMP, Float, |me| {
+            sig(Builtin::FloatTotalCmp, vec![me.clone()], ORDERING)
+        }),
+        method(PARTIAL_CMP_UNWRAP, PartialOrd, |me| {
+            let signed = me.prim().is_some_and(|p| p.is_signed());
+            sig(Builtin::PartialCmpUnwrap { signed }, vec![me.clone()], ORDERING)
+        }),
     ]
 };
 
@@ -380,7 +443,7 @@ pub fn lookup(receiver: &Type, name: &str) -> Option<MethodSig> {
 /// [`lookup`] finds.
 pub fn names_for(receiver: &Type) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = all_methods()
-        .filter(|m| m.receivers.accept(receiver))
+        .filter(|m| m.receivers.accept(receiver) && !m.name.starts_with(' '))
         .map(|m| m.name)
         .collect();
     out.sort_unstable();

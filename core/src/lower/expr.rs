@@ -70,6 +70,12 @@ impl Lowerer {
             syn::Expr::Break(b) => self.break_expr(b, span),
             syn::Expr::Continue(c) => self.continue_expr(c, span),
             syn::Expr::Return(r) => {
+                if self.closure_depth > 0 {
+                    return self.invalid(
+                        r.return_token.span,
+                        "`return` in the closure of a sort is not supported in jit code\nnote: make the closure's result its last expression",
+                    );
+                }
                 let value = r.expr.as_ref().map(|v| self.expr(v));
                 self.push(ExprKind::Return(value), span)
             }

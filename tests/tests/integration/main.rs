@@ -45,6 +45,7 @@ mod sqlite_args;
 mod subtyping;
 mod tuples;
 mod vec_elements;
+mod sorting;
 mod vecs;
 
 use std::cell::Cell;
