@@ -114,7 +114,7 @@ impl Lowerer {
             syn::Expr::Macro(m) => self.macro_call(&m.mac),
             syn::Expr::Closure(c) => self.invalid(
                 c.or1_token.span,
-                "closures are not supported in jit code; write a separate `#[jit] fn`",
+                "closures are not supported in jit code here; write a separate `#[jit] fn`\nnote: jit code takes a closure only as the argument of the sort methods (`sort_by`, `sort_unstable_by`, `sort_by_key`, `select_nth_unstable_by`, ...)",
             ),
             syn::Expr::Reference(r) => self.reference(r),
             syn::Expr::Array(a) => self.invalid(

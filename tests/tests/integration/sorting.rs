@@ -379,3 +379,40 @@ fn a_method_sorts_its_field_with_a_capture_of_another_field() {
     }
     assert_no_leaks();
 }
+
+#[jitclass]
+pub struct Body {
+    pub mass: f64,
+}
+
+#[jitclass]
+impl Body {
+    pub fn new(mass: f64) -> Body {
+        Body { mass }
+    }
+}
+
+#[jit]
+fn heaviest_first(masses: &[f64]) -> f64 {
+    let mut bodies = Vec::new();
+    for i in 0..masses.len() {
+        bodies.push(Body::new(masses[i]));
+    }
+    bodies.sort_by(|a, b| b.mass.total_cmp(&a.mass));
+    let mut acc = 0.0;
+    for i in 0..bodies.len() {
+        acc += bodies[i].mass * i as f64;
+    }
+    acc
+}
+
+#[test]
+fn instances_sort_by_a_field() {
+    let _m = memory_test();
+    let masses: Vec<f64> = int_data(500, 3, 1000).iter().map(|x| *x as f64 * 0.5).collect();
+    let mut sorted = masses.clone();
+    sorted.sort_by(|a, b| b.total_cmp(a));
+    let expected: f64 = sorted.iter().enumerate().map(|(i, m)| m * i as f64).sum();
+    assert_eq!(heaviest_first(&masses).to_bits(), expected.to_bits());
+    assert_no_leaks();
+}
