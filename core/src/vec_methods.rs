@@ -38,8 +38,22 @@ pub enum VecMethod {
     Contains,
     /// `v.extend_from_slice(&w)` (`T: Clone`): clones of a slice's elements appended.
     ExtendFromSlice,
+    /// `v.first().copied()` (or `.cloned()`): `Option<T>`.
+    FirstCopied,
+    /// `v.last().copied()` (or `.cloned()`): `Option<T>`.
+    LastCopied,
+    /// `v.get(i).copied()` (or `.cloned()`): `Option<T>`, `None` past the end.
+    GetCopied,
     /// `v.clone()`: a new buffer holding the elements (instances as another reference).
     Clone,
+}
+
+impl VecMethod {
+    /// One of [`COPIED_ACCESSORS`]: resolved on `.copied()`/`.cloned()`, whose receiver
+    /// is the accessor's call.
+    pub fn is_copied_accessor(self) -> bool {
+        COPIED_ACCESSORS.iter().any(|(_, m, _)| *m == self)
+    }
 }
 
 /// An operand's or result's type, in terms of the element type `T`.
@@ -141,12 +155,20 @@ pub const VEC_METHODS: &[VecMethodSig] = {
     ]
 };
 
+/// The accessors that return `Option<&T>` in Rust, which jit code has when the reference
+/// is copied at once (`v.first().copied()`, `v.get(i).cloned()`): the accessor's name,
+/// what the pair computes, and the accessor's operands. (`copied` needs `T: Copy`,
+/// `cloned` `T: Clone`; jit code clones a `Vec` element deeply, an instance as another
+/// reference.)
+pub const COPIED_ACCESSORS: &[(&str, VecMethod, &[VecTy])] = &[
+    ("first", VecMethod::FirstCopied, &[]),
+    ("last", VecMethod::LastCopied, &[]),
+    ("get", VecMethod::GetCopied, &[VecTy::Usize]),
+];
+
 /// The methods std's `Vec` has that jit code does not (yet), for a message that says so
 /// rather than "no method named".
 pub const UNSUPPORTED_STD_METHODS: &[&str] = &[
-    "first",
-    "last",
-    "get",
     "get_mut",
     "iter",
     "iter_mut",
@@ -192,26 +214,5 @@ mod tests {
             VecTy::OptionElem.concrete(&Type::F64).to_string(),
             "Option<f64>"
         );
-    }
-}
-#[cfg(test)]
-mod roundtrip {
-    #[test]
-    fn vec_ir_roundtrips() {
-        use crate::ir::*;
-        for t in [
-            TypeExpr::Vec(Box::new(TypeExpr::Prim(crate::types::PrimTy::F64))),
-            TypeExpr::Infer,
-        ] {
-            let bytes = postcard::to_allocvec(&t).unwrap();
-            let back: TypeExpr = postcard::from_bytes(&bytes).unwrap();
-            assert_eq!(back, t);
-        }
-        let k = ExprKind::VecNew {
-            elem: TypeExpr::Infer,
-            init: VecInit::List(vec![ExprId(1)]),
-        };
-        let bytes = postcard::to_allocvec(&k).unwrap();
-        let _back: ExprKind = postcard::from_bytes(&bytes).unwrap();
     }
 }

@@ -192,6 +192,9 @@ impl Infer<'_> {
         args: &[ExprId],
     ) -> Ty {
         let loc = self.loc(id);
+        if let Some(t) = self.copied_accessor(id, receiver, method, args) {
+            return t;
+        }
         let rt = self.expr(receiver);
         let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
         let recv = match self.resolve(&rt) {

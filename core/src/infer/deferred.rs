@@ -25,6 +25,8 @@ pub(super) enum Deferred {
     VecEq(ExprId, Ty),
     /// Elements cloned (`extend_from_slice`), and their type.
     VecClone(ExprId, Ty),
+    /// Elements copied (`v.first().copied()`), and their type.
+    VecCopy(ExprId, Ty),
 }
 
 impl Infer<'_> {
@@ -40,6 +42,7 @@ impl Infer<'_> {
                 Deferred::VecElem(id, t) => self.check_vec_elem(id, &t),
                 Deferred::VecEq(id, t) => self.check_vec_eq(id, &Ty::Vec(Box::new(t))),
                 Deferred::VecClone(id, t) => self.check_vec_clone(id, &t),
+                Deferred::VecCopy(id, t) => self.check_vec_copy(id, &t),
             }
         }
     }

@@ -338,6 +338,31 @@ pub(super) fn vec_into_iter(loc: LocId) -> Diagnostic {
     .note("help: iterate over its elements by reference: `for x in &v` or `for x in v.iter()`")
 }
 
+/// `.copied()` of a type that is not `Copy` (E0277).
+pub(super) fn not_copy(loc: LocId, ty: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("the trait bound `{ty}: Copy` is not satisfied"),
+    )
+    .note("help: use `.cloned()` instead")
+}
+
+/// `v.first()` whose `Option<&T>` is not copied at once.
+pub(super) fn reference_accessor(loc: LocId, method: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("`Vec::{method}` is supported in jit code only with its reference copied at once"),
+    )
+    .note(format!(
+        "help: write `.{}.copied()` (or `.cloned()`) for an `Option<T>`",
+        if method == "get" {
+            "get(i)".to_string()
+        } else {
+            format!("{method}()")
+        }
+    ))
+}
+
 /// A builtin's `&T` parameter given something not written `&x`.
 pub(super) fn expected_reference_argument(loc: LocId, expected: &str, found: &str) -> Diagnostic {
     Diagnostic::new(loc, "mismatched types")

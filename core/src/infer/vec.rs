@@ -46,6 +46,63 @@ impl Infer<'_> {
         Ty::Vec(Box::new(elem))
     }
 
+    /// `v.first().copied()`, `v.get(i).cloned()`, ...: the accessor's `Option<&T>` copied
+    /// at once (`vec_methods::COPIED_ACCESSORS`), as one operation resolved on the outer
+    /// call; `None` if `id` is not such a pair on a `Vec`.
+    pub(super) fn copied_accessor(
+        &mut self,
+        id: ExprId,
+        outer_receiver: ExprId,
+        method: &str,
+        args: &[ExprId],
+    ) -> Option<Ty> {
+        if !matches!(method, "copied" | "cloned") || !args.is_empty() {
+            return None;
+        }
+        let ExprKind::MethodCall {
+            receiver,
+            method: accessor,
+            args: accessor_args,
+        } = &self.ir.expr(outer_receiver).kind
+        else {
+            return None;
+        };
+        let (_, which, params) = vec_methods::COPIED_ACCESSORS
+            .iter()
+            .find(|(name, ..)| name == accessor)?;
+        // Only on a `Vec` whose type is known here; anything else takes the usual path.
+        let rt = self.expr(*receiver);
+        let Ty::Vec(elem) = self.resolve(&rt) else {
+            // Walk the accessor as usual, for its diagnostics.
+            let t = self.method_call(outer_receiver, *receiver, accessor, accessor_args);
+            self.expr_types[outer_receiver.index()] = t;
+            return Some(Ty::Unknown);
+        };
+        if params.len() != accessor_args.len() {
+            self.diags.push(diagnostics::builtin_wrong_argument_count(
+                self.loc(outer_receiver),
+                accessor,
+                params.len(),
+                accessor_args.len(),
+            ));
+            return Some(Ty::Unknown);
+        }
+        for a in accessor_args {
+            let t = self.expr(*a);
+            let aloc = self.loc(*a);
+            self.coerce_at(&t, &Ty::Prim(PrimTy::Usize), aloc);
+        }
+        self.expr_types[outer_receiver.index()] =
+            Ty::Option(Box::new(Ty::Ref(elem.clone(), false)));
+        if method == "cloned" {
+            self.deferred.push(Deferred::VecClone(id, (*elem).clone()));
+        } else {
+            self.deferred.push(Deferred::VecCopy(id, (*elem).clone()));
+        }
+        self.record_resolution(id, Resolution::Builtin(Builtin::Vec(*which)));
+        Some(Ty::Option(elem))
+    }
+
     /// Whether `id` is an argument of a call (of a jit fn, a class function or a method),
     /// where lowering makes `&x` an `AddrOf`.
     pub(super) fn is_call_arg(&self, id: ExprId) -> bool {
@@ -133,6 +190,14 @@ impl Infer<'_> {
     ) -> Ty {
         let loc = self.loc(id);
         let Some(sig) = vec_methods::lookup(method) else {
+            if vec_methods::COPIED_ACCESSORS
+                .iter()
+                .any(|(name, ..)| *name == method)
+            {
+                self.diags
+                    .push(diagnostics::reference_accessor(loc, method));
+                return Ty::Unknown;
+            }
             let shown = format!("Vec<{}>", self.show(elem));
             let unsupported = vec_methods::UNSUPPORTED_STD_METHODS.contains(&method);
             self.diags.push(diagnostics::no_vec_method(
@@ -300,6 +365,25 @@ impl Infer<'_> {
         {
             self.diags
                 .push(diagnostics::repeat_nested_vec(self.loc(id), &t.to_string()));
+        }
+    }
+
+    /// Deferred: `.copied()` needs `T: Copy`, which instances, handles and `Vec`s are not.
+    pub(super) fn check_vec_copy(&mut self, id: ExprId, elem: &Ty) {
+        fn is_copy(t: &crate::types::Type) -> bool {
+            use crate::types::Type;
+            match t {
+                Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => false,
+                Type::Tuple(es) => es.iter().all(is_copy),
+                Type::Option(e) => is_copy(e),
+                _ => true,
+            }
+        }
+        if let Some(t) = self.concrete(elem)
+            && !is_copy(&t)
+        {
+            self.diags
+                .push(diagnostics::not_copy(self.loc(id), &t.to_string()));
         }
     }
 

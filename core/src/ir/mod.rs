@@ -253,3 +253,27 @@ impl FnIr {
         bounds
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// `TypeExpr::Infer` (`Concrete`, which serde skips, must stay the last variant: serde
+    /// numbers the variants it decodes without it) and the `Vec` forms decode as encoded.
+    #[test]
+    fn written_types_and_vec_forms_survive_encoding() {
+        use crate::ir::*;
+        for t in [
+            TypeExpr::Vec(Box::new(TypeExpr::Prim(crate::types::PrimTy::F64))),
+            TypeExpr::Infer,
+        ] {
+            let bytes = postcard::to_allocvec(&t).unwrap();
+            let back: TypeExpr = postcard::from_bytes(&bytes).unwrap();
+            assert_eq!(back, t);
+        }
+        let k = ExprKind::VecNew {
+            elem: TypeExpr::Infer,
+            init: VecInit::List(vec![ExprId(1)]),
+        };
+        let bytes = postcard::to_allocvec(&k).unwrap();
+        let _back: ExprKind = postcard::from_bytes(&bytes).unwrap();
+    }
+}

@@ -267,7 +267,7 @@ impl Lowerer {
             Some(Receiver::Ref | Receiver::RefMut) if is_self => {
                 "`*self` is not supported in jit code: use the instance through its fields and methods (`self.v *= 2.0`, `self.scale(2.0)`)".into()
             }
-            _ => "dereferencing (`*x`) is not supported in jit code; to use memory a raw pointer points to, view it as a class: `unsafe { unsafe_cast::<T>(ptr) }`".into(),
+            _ => "dereferencing (`*x`) is not supported here in jit code: `*x` is the element of a `for x in &v` / `&mut v` loop, an `Option<&T>` from `v.first()` or `v.get(i)` is copied with `.copied()`, and memory a raw pointer points to is viewed as a class: `unsafe { unsafe_cast::<T>(ptr) }`".into(),
         }
     }
 

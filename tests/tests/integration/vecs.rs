@@ -670,3 +670,32 @@ fn big_and_interrupted_vecs_release_everything() {
     assert!(balanced_since(&before));
     assert_no_leaks();
 }
+
+twice!(accessors, accessors_rs, fn(n: usize, i: usize) -> f64 {
+    let mut v = Vec::new();
+    for k in 0..n {
+        v.push(k as f64 + 0.5);
+    }
+    let first = v.first().copied().unwrap_or(-1.0);
+    let last = v.last().cloned().unwrap_or(-2.0);
+    let at = match v.get(i).copied() {
+        Some(x) => x,
+        None => -4.0,
+    };
+    let grid = vec![v.clone(), v];
+    let row = grid.get(1).cloned();
+    let row_len = match row {
+        Some(r) => r.len() as f64,
+        None => -8.0,
+    };
+    first + last * 10.0 + at * 100.0 + row_len * 1000.0
+});
+
+#[test]
+fn copied_accessors_are_rusts() {
+    let _m = memory_test();
+    for (n, i) in [(0, 0), (1, 0), (3, 1), (3, 3), (5, usize::MAX)] {
+        assert_eq!(accessors(n, i), accessors_rs(n, i), "{n} {i}");
+    }
+    assert_no_leaks();
+}

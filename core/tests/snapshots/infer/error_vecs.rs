@@ -32,3 +32,19 @@ fn consuming(v: Vec<i32>) -> i32 {
     }
     s
 }
+
+fn reference_kept(v: Vec<f64>) -> f64 {
+    match v.last() {
+        Some(x) => *x,
+        None => 0.0,
+    }
+}
+
+struct P {
+    x: f64,
+}
+
+fn copied_instance(v: Vec<P>) -> usize {
+    let p = v.first().copied();
+    v.len()
+}

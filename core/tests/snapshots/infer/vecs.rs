@@ -63,3 +63,7 @@ fn double(mut v: Vec<f64>) -> Vec<f64> {
     }
     v
 }
+
+fn accessors(v: Vec<f64>, i: usize) -> f64 {
+    v.first().copied().unwrap_or(0.0) + v.get(i).cloned().unwrap_or(1.0)
+}

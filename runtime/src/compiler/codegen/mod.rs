@@ -480,6 +480,14 @@ impl FnCx<'_> {
                 let ExprKind::MethodCall { receiver, args, .. } = &e.kind else {
                     return Err(mismatch());
                 };
+                if method.is_copied_accessor() {
+                    // `v.first().copied()`: the accessor's receiver and operands.
+                    let ExprKind::MethodCall { receiver, args, .. } = &self.ir.expr(*receiver).kind
+                    else {
+                        return Err(mismatch());
+                    };
+                    return self.vec_method(id, *method, *receiver, args, e.loc);
+                }
                 self.vec_method(id, *method, *receiver, args, e.loc)
             }
             Resolution::Builtin(builtin) => {

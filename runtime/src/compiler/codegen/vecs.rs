@@ -177,6 +177,48 @@ impl FnCx<'_> {
         Ok(())
     }
 
+    /// `Some(clone of buf[index])` if `present`, else `None`.
+    fn copied_element(
+        &mut self,
+        h: &Header,
+        elem: &Type,
+        index: IntValue<'static>,
+        present: IntValue<'static>,
+        loc: LocId,
+    ) -> CgResult<Val> {
+        let opt = Type::Option(Box::new(elem.clone()));
+        let ty = reg_type(self.ctx, &opt).into_struct_type();
+        let some_block = self.block("copied.some");
+        let join = self.block("copied.join");
+        let none_from = self.current();
+        self.b()
+            .build_conditional_branch(present, some_block, join)?;
+        self.b().position_at_end(some_block);
+        // SAFETY (of the generated code): `index < len` on this path.
+        let at = self.slot_at(h, index)?;
+        let v = self.load_elem(at, elem)?;
+        let v = if let Type::Vec(inner) = elem {
+            let hv = self.header(v, inner)?;
+            self.clone_vec(&hv, loc)?
+        } else {
+            self.copy_value(v, elem)?;
+            v
+        };
+        let some = self.b().build_insert_value(
+            ty.const_zero(),
+            self.ctx.bool_type().const_int(1, false),
+            0,
+            "some",
+        )?;
+        let some = self.b().build_insert_value(some, v, 1, "some")?;
+        let some_from = self.current();
+        self.b().build_unconditional_branch(join)?;
+        self.b().position_at_end(join);
+        let phi = self.b().build_phi(ty, "copied")?;
+        phi.add_incoming(&[(&ty.const_zero(), none_from), (&some, some_from)]);
+        Ok(phi.as_basic_value())
+    }
+
     /// A deep copy of the `Vec` `h` (`clone`), or a panic.
     fn clone_vec(&mut self, h: &Header, loc: LocId) -> CgResult<Val> {
         let f = self.m.helper(Helper::VecClone);
@@ -638,6 +680,38 @@ impl FnCx<'_> {
                 self.b().build_load(found, "contains")?
             }
             VecMethod::Clone => self.clone_vec(&h, loc)?,
+            VecMethod::FirstCopied | VecMethod::LastCopied | VecMethod::GetCopied => {
+                let len = self.load_int(h.len, "len")?;
+                let (index, present) = match method {
+                    VecMethod::FirstCopied => (
+                        i64t.const_zero(),
+                        self.b().build_int_compare(
+                            IntPredicate::NE,
+                            len,
+                            i64t.const_zero(),
+                            "present",
+                        )?,
+                    ),
+                    VecMethod::LastCopied => (
+                        self.b().build_int_sub(len, one, "last")?,
+                        self.b().build_int_compare(
+                            IntPredicate::NE,
+                            len,
+                            i64t.const_zero(),
+                            "present",
+                        )?,
+                    ),
+                    _ => {
+                        let i = vals[0].into_int_value();
+                        (
+                            i,
+                            self.b()
+                                .build_int_compare(IntPredicate::ULT, i, len, "present")?,
+                        )
+                    }
+                };
+                self.copied_element(&h, &elem, index, present, loc)?
+            }
             VecMethod::ExtendFromSlice => {
                 // The source was read before the receiver grows: inference refuses a
                 // source that is (or may be) the receiver itself (`check_lending`).
