@@ -393,7 +393,11 @@ const METHODS: &[Method] = {
         }),
         method(PARTIAL_CMP_UNWRAP, PartialOrd, |me| {
             let signed = me.prim().is_some_and(|p| p.is_signed());
-            sig(Builtin::PartialCmpUnwrap { signed }, vec![me.clone()], ORDERING)
+            sig(
+                Builtin::PartialCmpUnwrap { signed },
+                vec![me.clone()],
+                ORDERING,
+            )
         }),
     ]
 };

@@ -253,8 +253,9 @@ impl Infer<'_> {
         };
         let Some(sig) = methods::lookup(&concrete, method) else {
             if method.starts_with(' ') {
-                self.diags
-                    .push(diagnostics::comparison_not_available(loc, method, &concrete));
+                self.diags.push(diagnostics::comparison_not_available(
+                    loc, method, &concrete,
+                ));
                 return Ty::Unknown;
             }
             self.diags.push(diagnostics::no_builtin_method(

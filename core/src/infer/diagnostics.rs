@@ -10,8 +10,8 @@ use super::Infer;
 use super::unify::{Ty, VarKind};
 use crate::diag::Diagnostic;
 use crate::ir::{BinOp, LocId, UnOp};
-use crate::methods;
 use crate::limits::{self, MAX_TYPE_DEPTH, MAX_TYPE_SIZE, TypeLimit};
+use crate::methods;
 use crate::types::{PrimTy, Type};
 
 impl Infer<'_> {

@@ -498,7 +498,9 @@ pub(super) fn is_ordering_syntax(e: &syn::Expr) -> bool {
     match strip_parens(e) {
         syn::Expr::MethodCall(m) => match m.method.to_string().as_str() {
             "cmp" | "total_cmp" | "reverse" | "then" | "then_with" => true,
-            "unwrap" => matches!(strip_parens(&m.receiver), syn::Expr::MethodCall(p) if p.method == "partial_cmp"),
+            "unwrap" => {
+                matches!(strip_parens(&m.receiver), syn::Expr::MethodCall(p) if p.method == "partial_cmp")
+            }
             _ => false,
         },
         syn::Expr::Path(p) => ordering_constant(&p.path).is_some(),
@@ -528,8 +530,7 @@ fn ordering_constant(path: &syn::Path) -> Option<i128> {
     if n < 2 || names[n - 2] != "Ordering" {
         return None;
     }
-    if n > 2 && !matches!(&names[..n - 2], [a, b] if (a == "std" || a == "core") && b == "cmp")
-    {
+    if n > 2 && !matches!(&names[..n - 2], [a, b] if (a == "std" || a == "core") && b == "cmp") {
         return None;
     }
     match names[n - 1].as_str() {
@@ -647,7 +648,12 @@ fn swap(s: &TokenStream, i: TokenStream, j: TokenStream, at: Span) -> TokenStrea
 /// Insertion sort of `s[lo..hi]` by adjacent swaps: stable, and a panicking comparator
 /// leaves a permutation.
 fn insertion_sort(s: &TokenStream, lo: TokenStream, hi: TokenStream, at: Span) -> TokenStream {
-    let sw = swap(s, quote_spanned!(at=> __jitclass_b), quote_spanned!(at=> __jitclass_b - 1), at);
+    let sw = swap(
+        s,
+        quote_spanned!(at=> __jitclass_b),
+        quote_spanned!(at=> __jitclass_b - 1),
+        at,
+    );
     quote_spanned!(at=> {
         let __jitclass_lo: usize = #lo;
         let __jitclass_hi: usize = #hi;
@@ -727,10 +733,22 @@ fn heapsort(s: &TokenStream, at: Span) -> TokenStream {
 /// answer to many duplicates).
 fn partition(s: &TokenStream, at: Span) -> TokenStream {
     let sw = |i: TokenStream, j: TokenStream| swap(s, i, j, at);
-    let mid_lo = sw(quote_spanned!(at=> __jitclass_mid), quote_spanned!(at=> __jitclass_lo));
-    let last_mid = sw(quote_spanned!(at=> __jitclass_hi - 1), quote_spanned!(at=> __jitclass_mid));
-    let pivot_first = sw(quote_spanned!(at=> __jitclass_lo), quote_spanned!(at=> __jitclass_mid));
-    let pivot_home = sw(quote_spanned!(at=> __jitclass_lo), quote_spanned!(at=> __jitclass_store - 1));
+    let mid_lo = sw(
+        quote_spanned!(at=> __jitclass_mid),
+        quote_spanned!(at=> __jitclass_lo),
+    );
+    let last_mid = sw(
+        quote_spanned!(at=> __jitclass_hi - 1),
+        quote_spanned!(at=> __jitclass_mid),
+    );
+    let pivot_first = sw(
+        quote_spanned!(at=> __jitclass_lo),
+        quote_spanned!(at=> __jitclass_mid),
+    );
+    let pivot_home = sw(
+        quote_spanned!(at=> __jitclass_lo),
+        quote_spanned!(at=> __jitclass_store - 1),
+    );
     quote_spanned!(at=> {
         let __jitclass_mid = __jitclass_lo + (__jitclass_hi - __jitclass_lo) / 2;
         if __jitclass_less!(#s[__jitclass_mid], #s[__jitclass_lo]) {
@@ -909,8 +927,10 @@ fn stable_sort(s: &TokenStream, at: Span) -> TokenStream {
             __jitclass_left
         })
     };
-    let less_than_pivot = scatter(quote_spanned!(at=> __jitclass_less!(__jitclass_x, __jitclass_p)));
-    let equal_to_pivot = scatter(quote_spanned!(at=> !__jitclass_less!(__jitclass_p, __jitclass_x)));
+    let less_than_pivot =
+        scatter(quote_spanned!(at=> __jitclass_less!(__jitclass_x, __jitclass_p)));
+    let equal_to_pivot =
+        scatter(quote_spanned!(at=> !__jitclass_less!(__jitclass_p, __jitclass_x)));
     quote_spanned!(at=>
         let __jitclass_n = #s.len();
         if __jitclass_n > 1 {

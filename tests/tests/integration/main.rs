@@ -40,12 +40,12 @@ mod review_sqlite;
 mod review_syntax;
 mod scalars;
 mod slices;
+mod sorting;
 mod sqlite;
 mod sqlite_args;
 mod subtyping;
 mod tuples;
 mod vec_elements;
-mod sorting;
 mod vecs;
 
 use std::cell::Cell;

@@ -204,7 +204,10 @@ fn bits(v: &[f64]) -> Vec<u64> {
 /// The lengths and shapes every sort is tried on.
 fn shapes() -> Vec<Vec<f64>> {
     let mut out = Vec::new();
-    for (i, n) in [0, 1, 2, 3, 19, 20, 21, 41, 100, 1000, 100_000].into_iter().enumerate() {
+    for (i, n) in [0, 1, 2, 3, 19, 20, 21, 41, 100, 1000, 100_000]
+        .into_iter()
+        .enumerate()
+    {
         out.push(floats(n, i as u64 * 7919 + 3));
     }
     let mut sorted = floats(5000, 11);
@@ -221,7 +224,11 @@ fn float_sorts_are_rusts() {
     let _m = memory_test();
     for v in shapes() {
         let n = v.len();
-        assert_eq!(bits(&by_total_cmp(v.clone())), bits(&by_total_cmp_rs(v.clone())), "n = {n}");
+        assert_eq!(
+            bits(&by_total_cmp(v.clone())),
+            bits(&by_total_cmp_rs(v.clone())),
+            "n = {n}"
+        );
         // `total_cmp` is a total order in which equal means the same bits, so even the
         // unstable sort's result is exactly Rust's.
         assert_eq!(
@@ -229,7 +236,11 @@ fn float_sorts_are_rusts() {
             bits(&unstable_by_total_cmp_rs(v.clone())),
             "n = {n}"
         );
-        assert_eq!(bits(&descending(v.clone())), bits(&descending_rs(v.clone())), "n = {n}");
+        assert_eq!(
+            bits(&descending(v.clone())),
+            bits(&descending_rs(v.clone())),
+            "n = {n}"
+        );
         let mut s = v.clone();
         let mut r = v.clone();
         slice_sort(&mut s);
@@ -242,11 +253,18 @@ fn float_sorts_are_rusts() {
 #[test]
 fn integer_and_bool_sorts_are_rusts() {
     let _m = memory_test();
-    for (i, n) in [0, 1, 2, 5, 20, 21, 64, 999, 100_000].into_iter().enumerate() {
+    for (i, n) in [0, 1, 2, 5, 20, 21, 64, 999, 100_000]
+        .into_iter()
+        .enumerate()
+    {
         for modulo in [3, 1000, u64::MAX / 2] {
             let v = int_data(n, i as u64 + modulo, modulo);
             let w = int_data(n, i as u64 * 3 + modulo, modulo);
-            assert_eq!(ints(v.clone(), w.clone()), ints_rs(v.clone(), w.clone()), "n = {n}");
+            assert_eq!(
+                ints(v.clone(), w.clone()),
+                ints_rs(v.clone(), w.clone()),
+                "n = {n}"
+            );
             let bytes: Vec<u8> = v.iter().map(|x| *x as u8).collect();
             let flags: Vec<bool> = w.iter().map(|x| x % 2 == 0).collect();
             assert_eq!(
@@ -254,7 +272,10 @@ fn integer_and_bool_sorts_are_rusts() {
                 small_ints_rs(bytes, flags),
                 "n = {n}"
             );
-            assert_eq!(orderings(v.iter().map(|x| *x as i32).collect()), orderings_rs(v.iter().map(|x| *x as i32).collect()));
+            assert_eq!(
+                orderings(v.iter().map(|x| *x as i32).collect()),
+                orderings_rs(v.iter().map(|x| *x as i32).collect())
+            );
             let mut s: Vec<i32> = w.iter().map(|x| *x as i32).collect();
             let mut r = s.clone();
             slice_unstable(&mut s);
@@ -271,7 +292,12 @@ fn integer_and_bool_sorts_are_rusts() {
 fn pairs(n: usize, seed: u64) -> (Vec<i32>, Vec<f64>) {
     let mut r = Rng(seed | 1);
     (0..n)
-        .map(|i| ((r.next() % 10) as i32, i as f64 * 0.25 - (r.next() % 5) as f64))
+        .map(|i| {
+            (
+                (r.next() % 10) as i32,
+                i as f64 * 0.25 - (r.next() % 5) as f64,
+            )
+        })
         .unzip()
 }
 
@@ -280,11 +306,23 @@ fn stable_sorts_keep_the_order_of_equal_elements_as_rust_does() {
     let _m = memory_test();
     for (i, n) in [0, 1, 2, 21, 300, 50_000].into_iter().enumerate() {
         let (k, v) = pairs(n, i as u64 + 5);
-        assert_eq!(by_first(k.clone(), v.clone()), by_first_rs(k.clone(), v.clone()), "n = {n}");
-        assert_eq!(by_key(k.clone(), v.clone()), by_key_rs(k.clone(), v.clone()), "n = {n}");
+        assert_eq!(
+            by_first(k.clone(), v.clone()),
+            by_first_rs(k.clone(), v.clone()),
+            "n = {n}"
+        );
+        assert_eq!(
+            by_key(k.clone(), v.clone()),
+            by_key_rs(k.clone(), v.clone()),
+            "n = {n}"
+        );
         for desc in [false, true] {
             let jit = captures(k.clone(), v.clone(), desc, -2.0);
-            assert_eq!(jit, captures_rs(k.clone(), v.clone(), desc, -2.0), "n = {n}");
+            assert_eq!(
+                jit,
+                captures_rs(k.clone(), v.clone(), desc, -2.0),
+                "n = {n}"
+            );
         }
     }
     assert_no_leaks();
@@ -297,16 +335,31 @@ fn selection_meets_rusts_postconditions() {
         let v = int_data(n, i as u64 + 17, 50);
         let f = floats(n, i as u64 + 23);
         for k in [0, n / 3, n / 2, n - 1] {
-            assert_eq!(select_ints(v.clone(), k), select_ints_rs(v.clone(), k), "n = {n}, k = {k}");
+            assert_eq!(
+                select_ints(v.clone(), k),
+                select_ints_rs(v.clone(), k),
+                "n = {n}, k = {k}"
+            );
             let got = select_floats(f.clone(), k);
             let mut sorted = f.clone();
             sorted.sort_by(f64::total_cmp);
             // The element at `k` is where sorting puts it, and the rest is partitioned
             // around it (a permutation of the input).
             assert_eq!(got[k].to_bits(), sorted[k].to_bits(), "n = {n}, k = {k}");
-            assert_eq!(got[k].to_bits(), select_floats_rs(f.clone(), k)[k].to_bits());
-            assert!(got[..k].iter().all(|x| x.total_cmp(&got[k]) != Ordering::Greater));
-            assert!(got[k + 1..].iter().all(|x| x.total_cmp(&got[k]) != Ordering::Less));
+            assert_eq!(
+                got[k].to_bits(),
+                select_floats_rs(f.clone(), k)[k].to_bits()
+            );
+            assert!(
+                got[..k]
+                    .iter()
+                    .all(|x| x.total_cmp(&got[k]) != Ordering::Greater)
+            );
+            assert!(
+                got[k + 1..]
+                    .iter()
+                    .all(|x| x.total_cmp(&got[k]) != Ordering::Less)
+            );
             let mut back = got.clone();
             back.sort_by(f64::total_cmp);
             assert_eq!(bits(&back), bits(&sorted));
@@ -336,7 +389,10 @@ fn selection_past_the_end_panics_with_rusts_message() {
         let rust = panic_message(move || {
             select_ints_rs(w, k);
         });
-        assert_eq!(rust, format!("partition_at_index index {k} greater than length of slice {n}"));
+        assert_eq!(
+            rust,
+            format!("partition_at_index index {k} greater than length of slice {n}")
+        );
         assert!(jit.starts_with(&rust), "{jit:?} / {rust:?}");
     }
     assert!(balanced_since(&before));
@@ -409,7 +465,10 @@ fn heaviest_first(masses: &[f64]) -> f64 {
 #[test]
 fn instances_sort_by_a_field() {
     let _m = memory_test();
-    let masses: Vec<f64> = int_data(500, 3, 1000).iter().map(|x| *x as f64 * 0.5).collect();
+    let masses: Vec<f64> = int_data(500, 3, 1000)
+        .iter()
+        .map(|x| *x as f64 * 0.5)
+        .collect();
     let mut sorted = masses.clone();
     sorted.sort_by(|a, b| b.total_cmp(a));
     let expected: f64 = sorted.iter().enumerate().map(|(i, m)| m * i as f64).sum();

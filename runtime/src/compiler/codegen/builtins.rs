@@ -150,8 +150,12 @@ impl FnCx<'_> {
                 let (x, y) = (recv.into_float_value(), args[0].into_float_value());
                 let unordered = b.build_float_compare(FloatPredicate::UNO, x, y, "nan")?;
                 self.check(unordered, loc, panics::UNWRAP_NONE)?;
-                let lt = self.b().build_float_compare(FloatPredicate::OLT, x, y, "lt")?;
-                let gt = self.b().build_float_compare(FloatPredicate::OGT, x, y, "gt")?;
+                let lt = self
+                    .b()
+                    .build_float_compare(FloatPredicate::OLT, x, y, "lt")?;
+                let gt = self
+                    .b()
+                    .build_float_compare(FloatPredicate::OGT, x, y, "gt")?;
                 self.ordering_from(lt, gt)?
             }
             Builtin::FloatTotalCmp => {
