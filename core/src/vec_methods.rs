@@ -173,7 +173,6 @@ pub const UNSUPPORTED_STD_METHODS: &[&str] = &[
     "iter",
     "iter_mut",
     "into_iter",
-    "binary_search",
     "as_slice",
     "as_mut_slice",
     "extend",

@@ -505,7 +505,7 @@ pub(super) fn comparison_not_available(loc: LocId, method: &str, receiver: &Type
     match method {
         methods::SORT_CMP if float => {
             Diagnostic::new(loc, format!("the trait bound `{receiver}: Ord` is not satisfied"))
-                .note(format!("note: `{receiver}` is not `Ord` (NaN); sort floats with `sort_by(|a, b| a.total_cmp(b))`"))
+                .note(format!("note: `{receiver}` is not `Ord` (NaN); floats are ordered by `a.total_cmp(b)`, as in `sort_by(|a, b| a.total_cmp(b))`"))
         }
         methods::ORD_CMP if float => Diagnostic::new(
             loc,

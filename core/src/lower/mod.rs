@@ -21,6 +21,7 @@ mod macros;
 mod objmode;
 mod ranges;
 mod scope;
+mod search;
 mod sort;
 mod span;
 pub mod types;

@@ -203,10 +203,13 @@ impl Lowerer {
         true
     }
 
-    /// `__jitclass_less!(x, y)` inside a sort's prelude: whether `x` sorts before `y`.
+    /// `__jitclass_less!(x, y)` inside a sort's prelude: whether `x` sorts before `y`
+    /// (and `__jitclass_cmp!(x, y)`: their `Ordering`).
     pub(super) fn comparison(&mut self, mac: &syn::Macro) -> Option<ExprId> {
         let name = mac.path.get_ident()?;
-        if name != "__jitclass_less" {
+        // `__jitclass_cmp!(x, y)` (in `search.rs`) is the `Ordering` itself.
+        let ordering_only = name == "__jitclass_cmp";
+        if name != "__jitclass_less" && !ordering_only {
             return None;
         }
         let comparator = self.comparator.clone()?;
@@ -253,6 +256,9 @@ impl Lowerer {
         self.closure_depth -= 1;
         self.loops = outer_loops;
         self.comparator = outer_comparator;
+        if ordering_only {
+            return Some(ordering);
+        }
         let zero = self.push(ExprKind::Lit(Lit::Int(0, Some(PrimTy::I8))), at);
         Some(self.push(ExprKind::Binary(BinOp::Lt, ordering, zero), at))
     }

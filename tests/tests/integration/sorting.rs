@@ -475,3 +475,51 @@ fn instances_sort_by_a_field() {
     assert_eq!(heaviest_first(&masses).to_bits(), expected.to_bits());
     assert_no_leaks();
 }
+
+twice!(search, search_rs, fn(v: Vec<i64>, x: i64) -> (bool, usize, usize, i64) {
+    let ok = v.binary_search(&x).is_ok();
+    let at = v.binary_search(&x).unwrap_or_else(|i| i);
+    let or = v.binary_search(&x).unwrap_or(v.len() + 7);
+    let m = match v.binary_search(&x) {
+        Ok(i) => i as i64,
+        Err(i) => -(i as i64) - 1,
+    };
+    (ok && !v.binary_search(&x).is_err(), at, or, m)
+});
+
+twice!(search_ok, search_ok_rs, fn(v: Vec<i64>, x: i64) -> Option<usize> {
+    v.binary_search(&x).ok()
+});
+
+twice!(search_unwrap, search_unwrap_rs, fn(s: &[u32], x: u32) -> usize {
+    s.binary_search(&x).unwrap()
+});
+
+#[test]
+fn binary_search_finds_what_rusts_finds() {
+    let _m = memory_test();
+    for n in [0usize, 1, 2, 3, 7, 8, 33, 1000] {
+        for dup in [1, 3] {
+            let v: Vec<i64> = (0..n as i64).map(|i| (i / dup) * 2).collect();
+            for x in -2..(n as i64 + 2) {
+                assert_eq!(search(v.clone(), x), search_rs(v.clone(), x), "n = {n}, x = {x}");
+                assert_eq!(search_ok(v.clone(), x), search_ok_rs(v.clone(), x));
+            }
+            let s: Vec<u32> = v.iter().map(|x| *x as u32).collect();
+            for &x in &s {
+                assert_eq!(search_unwrap(&s, x), search_unwrap_rs(&s, x));
+            }
+        }
+    }
+    let before = jitclass::stats();
+    let jit = panic_message(|| {
+        search_unwrap(&[1, 3, 5], 4);
+    });
+    let rust = panic_message(|| {
+        search_unwrap_rs(&[1, 3, 5], 4);
+    });
+    assert_eq!(rust, "called `Result::unwrap()` on an `Err` value: 2");
+    assert!(jit.starts_with(&rust), "{jit:?}");
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}
