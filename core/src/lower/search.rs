@@ -50,7 +50,15 @@ impl Lowerer {
                 }
                 __jitclass_at
             }),
-            ("expect", [syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(msg), .. })]) => {
+            (
+                "expect",
+                [
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(msg),
+                        ..
+                    }),
+                ],
+            ) => {
                 let msg = msg.value().replace('{', "{{").replace('}', "}}");
                 let format = syn::LitStr::new(&format!("{msg}: {{}}"), at);
                 quote_spanned!(at=> {
@@ -106,8 +114,12 @@ impl Lowerer {
             }
             let body = &arm.body;
             match result_pattern(&arm.pat) {
-                Some((true, p)) if ok.is_none() => ok = Some(quote_spanned!(at=> { let #p = __jitclass_at; #body })),
-                Some((false, p)) if err.is_none() => err = Some(quote_spanned!(at=> { let #p = __jitclass_at; #body })),
+                Some((true, p)) if ok.is_none() => {
+                    ok = Some(quote_spanned!(at=> { let #p = __jitclass_at; #body }))
+                }
+                Some((false, p)) if err.is_none() => {
+                    err = Some(quote_spanned!(at=> { let #p = __jitclass_at; #body }))
+                }
                 None if matches!(arm.pat, syn::Pat::Wild(_)) => {
                     let arm = quote_spanned!(at=> { #body });
                     ok.get_or_insert_with(|| arm.clone());

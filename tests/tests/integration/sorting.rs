@@ -502,7 +502,11 @@ fn binary_search_finds_what_rusts_finds() {
         for dup in [1, 3] {
             let v: Vec<i64> = (0..n as i64).map(|i| (i / dup) * 2).collect();
             for x in -2..(n as i64 + 2) {
-                assert_eq!(search(v.clone(), x), search_rs(v.clone(), x), "n = {n}, x = {x}");
+                assert_eq!(
+                    search(v.clone(), x),
+                    search_rs(v.clone(), x),
+                    "n = {n}, x = {x}"
+                );
                 assert_eq!(search_ok(v.clone(), x), search_ok_rs(v.clone(), x));
             }
             let s: Vec<u32> = v.iter().map(|x| *x as u32).collect();
