@@ -64,6 +64,21 @@ pub enum Builtin {
     IntSaturatingAdd,
     /// `n.saturating_sub(m)`.
     IntSaturatingSub,
+    /// `a.cmp(b)` of integers and `bool`, as the `Ordering`'s discriminant (`-1`, `0`, `1`)
+    /// in an `i8`. Only a comparator of the sort methods calls it (`lower/sort.rs`), under
+    /// a name users cannot write ([`ORD_CMP`]), so an `i8` `Ordering` never reaches users.
+    OrdCmp {
+        /// Compares as signed integers.
+        signed: bool,
+    },
+    /// `a.total_cmp(b)` of floats (IEEE 754 totalOrder), as [`Builtin::OrdCmp`].
+    FloatTotalCmp,
+    /// `a.partial_cmp(b).unwrap()` of numbers and `bool`, as [`Builtin::OrdCmp`]; panics
+    /// as `unwrap` of `None` does when a float operand is NaN.
+    PartialCmpUnwrap {
+        /// Integers compared as signed.
+        signed: bool,
+    },
     /// `s.len()`.
     SliceLen,
     /// `s.is_empty()`.
@@ -141,6 +156,33 @@ macro_rules! for_each_libm_method {
     };
 }
 
+/// The comparison methods a comparator of the sort methods calls: `a.cmp(b)`,
+/// `a.total_cmp(b)`, `a.partial_cmp(b).unwrap()` (`lower/sort.rs`). Their names start with
+/// a space, so user code cannot call them: their `i8` result stands for an `Ordering`,
+/// which is not (yet) a value type of jit code.
+pub const ORD_CMP: &str = " cmp";
+/// `Ord::cmp` as `sort()`, `sort_unstable()` and `select_nth_unstable(k)` call it: the
+/// same method, refused in other words (`T: Ord` not satisfied).
+pub const SORT_CMP: &str = " Ord::cmp";
+/// See [`ORD_CMP`].
+pub const TOTAL_CMP: &str = " total_cmp";
+/// See [`ORD_CMP`].
+pub const PARTIAL_CMP_UNWRAP: &str = " partial_cmp_unwrap";
+
+/// How an `Ordering` is held inside a comparator: its discriminant (`Less` = -1, `Equal`
+/// = 0, `Greater` = 1, as `std::cmp::Ordering`'s `#[repr(i8)]`).
+pub const ORDERING: Type = Type::Prim(PrimTy::I8);
+
+/// Rust's name of a method [`lookup`] knows by `name` (the comparison methods' names
+/// without their leading space), for messages.
+pub fn user_name(name: &str) -> &str {
+    match name {
+        PARTIAL_CMP_UNWRAP => "partial_cmp",
+        SORT_CMP => "cmp",
+        n => n.trim_start(),
+    }
+}
+
 /// The receivers a builtin method exists for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Receivers {
@@ -154,6 +196,10 @@ enum Receivers {
     /// Every type that implements Rust's `Clone`: all jit types but `&mut` references
     /// and slices (and `!`).
     Clonable,
+    /// Integers and `bool` (`Ord`).
+    Ord,
+    /// Numbers and `bool` (`PartialOrd`).
+    PartialOrd,
 }
 
 impl Receivers {
@@ -166,6 +212,8 @@ impl Receivers {
             (Receivers::Int, Type::Prim(p)) => p.is_int(),
             (Receivers::SignedInt, Type::Prim(p)) => p.is_int() && p.is_signed(),
             (Receivers::Clonable, t) => is_clone(t),
+            (Receivers::Ord, Type::Prim(p)) => !p.is_float(),
+            (Receivers::PartialOrd, Type::Prim(_)) => true,
             _ => false,
         }
     }
@@ -359,6 +407,25 @@ const METHODS: &[Method] = {
         method("saturating_sub", Int, |me| {
             sig(Builtin::IntSaturatingSub, vec![me.clone()], me.clone())
         }),
+        method(ORD_CMP, Ord, |me| {
+            let signed = me.prim().is_some_and(|p| p.is_signed());
+            sig(Builtin::OrdCmp { signed }, vec![me.clone()], ORDERING)
+        }),
+        method(SORT_CMP, Ord, |me| {
+            let signed = me.prim().is_some_and(|p| p.is_signed());
+            sig(Builtin::OrdCmp { signed }, vec![me.clone()], ORDERING)
+        }),
+        method(TOTAL_CMP, Float, |me| {
+            sig(Builtin::FloatTotalCmp, vec![me.clone()], ORDERING)
+        }),
+        method(PARTIAL_CMP_UNWRAP, PartialOrd, |me| {
+            let signed = me.prim().is_some_and(|p| p.is_signed());
+            sig(
+                Builtin::PartialCmpUnwrap { signed },
+                vec![me.clone()],
+                ORDERING,
+            )
+        }),
     ]
 };
 
@@ -407,7 +474,7 @@ pub fn lookup(receiver: &Type, name: &str) -> Option<MethodSig> {
 /// [`lookup`] finds.
 pub fn names_for(receiver: &Type) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = all_methods()
-        .filter(|m| m.receivers.accept(receiver))
+        .filter(|m| m.receivers.accept(receiver) && !m.name.starts_with(' '))
         .map(|m| m.name)
         .collect();
     out.sort_unstable();
@@ -453,13 +520,26 @@ mod tests {
     }
 
     #[test]
+    fn comparisons_exist_exactly_where_rust_has_them() {
+        assert!(lookup(&Type::I64, ORD_CMP).is_some());
+        assert!(lookup(&Type::BOOL, SORT_CMP).is_some());
+        assert!(lookup(&Type::F64, ORD_CMP).is_none());
+        assert!(lookup(&Type::F64, TOTAL_CMP).is_some());
+        assert!(lookup(&Type::I32, TOTAL_CMP).is_none());
+        assert!(lookup(&Type::Prim(PrimTy::F32), PARTIAL_CMP_UNWRAP).is_some());
+        assert!(!names_for(&Type::I64).iter().any(|n| n.starts_with(' ')));
+        assert_eq!(user_name(PARTIAL_CMP_UNWRAP), "partial_cmp");
+    }
+
+    #[test]
     fn the_listed_names_are_exactly_the_methods_found() {
         for t in every_type() {
             let names = names_for(&t);
             for name in &names {
                 assert!(lookup(&t, name).is_some(), "`{name}` listed for `{t}`");
             }
-            for m in all_methods() {
+            // The comparators' methods are found but never listed: users cannot call them.
+            for m in all_methods().filter(|m| !m.name.starts_with(' ')) {
                 assert_eq!(
                     lookup(&t, m.name).is_some(),
                     names.contains(&m.name),

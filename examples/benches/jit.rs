@@ -169,7 +169,29 @@ fn vecs(c: &mut Criterion) {
     g.finish();
 }
 
+fn sorting(c: &mut Criterion) {
+    use jitclass_examples::sorting::{
+        sort_floats, sort_floats_native, sort_floats_unstable, sort_floats_unstable_native,
+    };
+    let data = random_f64s(1_000_000, 7);
+    let mut g = c.benchmark_group("sort_1M_f64");
+    g.sample_size(10);
+    g.bench_function("jit sort_by(total_cmp)", |b| {
+        b.iter(|| sort_floats(black_box(&mut data.clone())))
+    });
+    g.bench_function("native sort_by(total_cmp)", |b| {
+        b.iter(|| sort_floats_native(black_box(&mut data.clone())))
+    });
+    g.bench_function("jit sort_unstable_by(total_cmp)", |b| {
+        b.iter(|| sort_floats_unstable(black_box(&mut data.clone())))
+    });
+    g.bench_function("native sort_unstable_by(total_cmp)", |b| {
+        b.iter(|| sort_floats_unstable_native(black_box(&mut data.clone())))
+    });
+    g.finish();
+}
+
 criterion_group!(
-    benches, calls, kernels, classes, sqlite, passthru, dispatch, math, vecs
+    benches, calls, kernels, classes, sqlite, passthru, dispatch, math, vecs, sorting
 );
 criterion_main!(benches);

@@ -512,6 +512,33 @@ pub mod passthru {
     }
 }
 
+/// Sorting with a closure: the same `sort_by(total_cmp)` as jit code and as Rust.
+pub mod sorting {
+    use jitclass::jit;
+
+    /// Sorts floats by IEEE 754 total order (stable), in jit code.
+    #[jit]
+    pub fn sort_floats(s: &mut [f64]) {
+        s.sort_by(|a, b| a.total_cmp(b));
+    }
+
+    /// The same sort, compiled by rustc.
+    pub fn sort_floats_native(s: &mut [f64]) {
+        s.sort_by(|a, b| a.total_cmp(b));
+    }
+
+    /// `sort_unstable_by(total_cmp)` in jit code.
+    #[jit]
+    pub fn sort_floats_unstable(s: &mut [f64]) {
+        s.sort_unstable_by(|a, b| a.total_cmp(b));
+    }
+
+    /// The same unstable sort, compiled by rustc.
+    pub fn sort_floats_unstable_native(s: &mut [f64]) {
+        s.sort_unstable_by(|a, b| a.total_cmp(b));
+    }
+}
+
 /// Times `a` and `b` alternately, `rounds` times each, and returns the median of each:
 /// interleaving makes both see the same machine load, so their ratio is fair on a
 /// shared, noisy machine.

@@ -32,6 +32,8 @@ const AREAS: &[&str] = &[
     "limits",
     // `Vec<T>`: its methods, element types, mutability, loops, crossing to Rust.
     "vecs",
+    // Sorting and selection, and the closures they take.
+    "sorting",
 ];
 
 #[test]

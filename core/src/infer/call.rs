@@ -219,6 +219,15 @@ impl Infer<'_> {
         if let Ty::Class(key) = &recv
             && (!is_builtin_clone(method, args) || self.class_has_function(key, method))
         {
+            if method.starts_with(' ') {
+                let shown = self.show(&recv);
+                self.diags.push(diagnostics::comparison_not_supported(
+                    loc,
+                    methods::user_name(method),
+                    &shown,
+                ));
+                return Ty::Unknown;
+            }
             let Some(f) = self.lookup_method(key, method, loc) else {
                 return Ty::Unknown;
             };
@@ -263,6 +272,12 @@ impl Infer<'_> {
             None => return Ty::Unknown,
         };
         let Some(sig) = methods::lookup(&concrete, method) else {
+            if method.starts_with(' ') {
+                self.diags.push(diagnostics::comparison_not_available(
+                    loc, method, &concrete,
+                ));
+                return Ty::Unknown;
+            }
             self.diags.push(diagnostics::no_builtin_method(
                 loc,
                 method,

@@ -11,6 +11,7 @@ use super::unify::{Ty, VarKind};
 use crate::diag::Diagnostic;
 use crate::ir::{BinOp, LocId, UnOp};
 use crate::limits::{self, MAX_TYPE_DEPTH, MAX_TYPE_SIZE, TypeLimit};
+use crate::methods;
 use crate::types::{PrimTy, Type};
 
 impl Infer<'_> {
@@ -495,6 +496,39 @@ pub(super) fn passthru_misuse(loc: LocId, what: &str, inner: &str) -> Diagnostic
     Diagnostic::new(loc, format!("no {what} on `PassThru<{inner}>` in jit code")).note(
         "note: jit code passes a `PassThru` along, stores it, and compares it (`==`, `!=`); use the value inside an `objmode!` block",
     )
+}
+
+/// A comparison a comparator of the sort methods makes (`methods::ORD_CMP`, ...) on a
+/// type that has no such comparison, in rustc's words where rustc refuses it too.
+pub(super) fn comparison_not_available(loc: LocId, method: &str, receiver: &Type) -> Diagnostic {
+    let float = receiver.prim().is_some_and(|p| p.is_float());
+    let name = methods::user_name(method);
+    match method {
+        methods::SORT_CMP if float => {
+            Diagnostic::new(loc, format!("the trait bound `{receiver}: Ord` is not satisfied"))
+                .note(format!("note: `{receiver}` is not `Ord` (NaN); floats are ordered by `a.total_cmp(b)`, as in `sort_by(|a, b| a.total_cmp(b))`"))
+        }
+        methods::ORD_CMP if float => Diagnostic::new(
+            loc,
+            format!("the method `cmp` exists for reference `&{receiver}`, but its trait bounds were not satisfied"),
+        )
+        .note(format!("note: `{receiver}: Ord` is not satisfied; compare floats with `a.total_cmp(b)` or `a.partial_cmp(b).unwrap()`")),
+        methods::TOTAL_CMP if matches!(receiver, Type::Prim(_)) => Diagnostic::new(
+            loc,
+            format!("no method named `total_cmp` found for reference `&{receiver}` in the current scope"),
+        )
+        .note("note: `total_cmp` is a method of `f32` and `f64`; compare integers with `a.cmp(b)`"),
+        _ => comparison_not_supported(loc, name, &receiver.to_string()),
+    }
+}
+
+/// A comparison by `method` of values jit code cannot compare that way yet.
+pub(super) fn comparison_not_supported(loc: LocId, method: &str, receiver: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("comparing `{receiver}` with `{method}` is not supported in jit code yet"),
+    )
+    .note("note: jit code compares numbers and `bool` (`cmp` on integers and `bool`, `total_cmp` on floats, `partial_cmp(..).unwrap()` on all); compare a field or tuple element: `a.0.cmp(&b.0)`")
 }
 
 /// No builtin method `method` on a primitive, slice or other non-class type.

@@ -14,6 +14,12 @@ use syn::spanned::Spanned;
 impl Lowerer {
     /// `receiver.method(args)`: resolved by inference (a builtin, or a class's method).
     pub(super) fn method_call(&mut self, m: &syn::ExprMethodCall) -> ExprId {
+        if let Some(found) = self.search_call(m) {
+            return found;
+        }
+        if let Some(sorted) = self.sort_call(m) {
+            return sorted;
+        }
         if let Some(turbofish) = &m.turbofish {
             self.error(
                 turbofish.span(),

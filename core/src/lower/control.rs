@@ -223,6 +223,9 @@ impl Lowerer {
 
     /// `match e { Some(p) => a, None => b }` (arms in either order, `_` for either).
     pub(super) fn match_expr(&mut self, m: &syn::ExprMatch) -> ExprId {
+        if let Some(found) = self.search_match(m) {
+            return found;
+        }
         let span = m.match_token.span;
         let scrutinee = self.expr(&m.expr);
         for arm in &m.arms {

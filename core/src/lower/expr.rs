@@ -70,6 +70,12 @@ impl Lowerer {
             syn::Expr::Break(b) => self.break_expr(b, span),
             syn::Expr::Continue(c) => self.continue_expr(c, span),
             syn::Expr::Return(r) => {
+                if self.closure_depth > 0 {
+                    return self.invalid(
+                        r.return_token.span,
+                        "`return` in the closure of a sort is not supported in jit code\nnote: make the closure's result its last expression",
+                    );
+                }
                 let value = r.expr.as_ref().map(|v| self.expr(v));
                 self.push(ExprKind::Return(value), span)
             }
@@ -109,7 +115,7 @@ impl Lowerer {
             syn::Expr::Macro(m) => self.macro_call(&m.mac),
             syn::Expr::Closure(c) => self.invalid(
                 c.or1_token.span,
-                "closures are not supported in jit code; write a separate `#[jit] fn`",
+                "closures are not supported in jit code here; write a separate `#[jit] fn`\nnote: jit code takes a closure only as the argument of the sort methods (`sort_by`, `sort_unstable_by`, `sort_by_key`, `select_nth_unstable_by`, ...)",
             ),
             syn::Expr::Reference(r) => self.reference(r),
             syn::Expr::Array(a) => self.invalid(

@@ -24,6 +24,9 @@ impl Lowerer {
         if name == "vec" {
             return self.vec_macro(mac);
         }
+        if let Some(less) = self.comparison(mac) {
+            return less;
+        }
         let args = match mac.parse_body_with(
             syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
         ) {

@@ -21,6 +21,8 @@ mod macros;
 mod objmode;
 mod ranges;
 mod scope;
+mod search;
+mod sort;
 mod span;
 pub mod types;
 mod vecs;
@@ -96,6 +98,13 @@ struct Lowerer {
     macro_paths: Vec<syn::Path>,
     /// The variables of `for` loops over borrowed containers (`vecs.rs`).
     elem_refs: std::collections::HashMap<LocalId, vecs::ElemRef>,
+    /// Inside a sort's prelude: how `__jitclass_less!(x, y)` compares (`sort.rs`).
+    comparator: Option<sort::Comparator>,
+    /// How many sort closures enclose the expression being lowered (`return` in one is
+    /// refused).
+    closure_depth: usize,
+    /// The locals of sort closures bound to an `Ordering` (`let o = a.cmp(b);`).
+    ordering_locals: std::collections::HashSet<LocalId>,
     errors: Vec<syn::Error>,
 }
 

@@ -67,6 +67,16 @@ impl Lowerer {
     }
 
     fn block(&mut self, block: &syn::Block) -> Block {
+        self.block_with_tail(block, |me, e| me.expr(e))
+    }
+
+    /// A block whose tail expression (if any) `tail` lowers.
+    pub(super) fn block_with_tail(
+        &mut self,
+        block: &syn::Block,
+        tail_expr: impl FnOnce(&mut Self, &syn::Expr) -> ExprId,
+    ) -> Block {
+        let mut tail_expr = Some(tail_expr);
         self.scopes.push(Vec::new());
         let mut stmts = Vec::new();
         let mut tail = None;
@@ -80,6 +90,13 @@ impl Lowerer {
                     "items (nested fns, structs, uses, ...) are not supported inside jit functions; define them outside",
                 ),
                 syn::Stmt::Expr(e, semi) => {
+                    if last
+                        && semi.is_none()
+                        && let Some(f) = tail_expr.take()
+                    {
+                        tail = Some(f(self, e));
+                        continue;
+                    }
                     let id = self.expr(e);
                     if last && semi.is_none() {
                         tail = Some(id);
@@ -116,17 +133,26 @@ impl Lowerer {
             }
             p => (p, None),
         };
+        let mut ordering = false;
         let init = match &local.init {
             Some(init) => {
                 if let Some((_, els)) = &init.diverge {
                     self.error(els.span(), "`let ... else` is not supported in jit code");
                 }
-                Some(self.expr(&init.expr))
+                if self.closure_depth > 0 && super::sort::is_ordering_syntax(&init.expr) {
+                    ordering = true;
+                    Some(self.ordering(&init.expr))
+                } else {
+                    Some(self.expr(&init.expr))
+                }
             }
             None => None,
         };
         // The pattern's names come into scope after the initialiser: `let x = x + 1`.
         let pattern = self.pattern(pat);
+        if ordering && let Pattern::Bind(local) = pattern {
+            self.ordering_locals.insert(local);
+        }
         Stmt::Let {
             pattern,
             ty,

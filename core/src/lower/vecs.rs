@@ -370,7 +370,7 @@ impl Lowerer {
 }
 
 /// A local, or fields and tuple fields of one: re-reading it has no side effects.
-fn is_place(e: &syn::Expr) -> bool {
+pub(super) fn is_place(e: &syn::Expr) -> bool {
     match strip_parens(e) {
         syn::Expr::Path(p) => p.qself.is_none() && p.path.get_ident().is_some(),
         syn::Expr::Field(f) => is_place(&f.base),

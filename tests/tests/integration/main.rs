@@ -41,6 +41,7 @@ mod review_sqlite;
 mod review_syntax;
 mod scalars;
 mod slices;
+mod sorting;
 mod sqlite;
 mod sqlite_args;
 mod subtyping;

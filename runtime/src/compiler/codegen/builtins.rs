@@ -137,6 +137,52 @@ impl FnCx<'_> {
                 let (x, y) = (recv.into_int_value(), args[0].into_int_value());
                 self.wrapping(op, x, y)?.into()
             }
+            Builtin::OrdCmp { signed } | Builtin::PartialCmpUnwrap { signed }
+                if recv.is_int_value() =>
+            {
+                let (x, y) = (recv.into_int_value(), args[0].into_int_value());
+                self.ordering_of(
+                    int_predicate(BinOp::Lt, signed),
+                    int_predicate(BinOp::Gt, signed),
+                    x,
+                    y,
+                )?
+            }
+            Builtin::PartialCmpUnwrap { .. } => {
+                let (x, y) = (recv.into_float_value(), args[0].into_float_value());
+                let unordered = b.build_float_compare(FloatPredicate::UNO, x, y, "nan")?;
+                self.check(unordered, loc, panics::UNWRAP_NONE)?;
+                let lt = self
+                    .b()
+                    .build_float_compare(FloatPredicate::OLT, x, y, "lt")?;
+                let gt = self
+                    .b()
+                    .build_float_compare(FloatPredicate::OGT, x, y, "gt")?;
+                self.ordering_from(lt, gt)?
+            }
+            Builtin::FloatTotalCmp => {
+                // Rust's `total_cmp`: flip every bit but the sign of a negative number's
+                // bits, then compare as signed integers.
+                let x = recv.into_float_value();
+                let bits = if x.get_type() == ctx.f32_type() {
+                    ctx.i32_type()
+                } else {
+                    ctx.i64_type()
+                };
+                let key = |v: Val| -> CgResult<IntValue<'static>> {
+                    let i = b.build_bit_cast(v, bits, "bits")?.into_int_value();
+                    let width = bits.const_int(u64::from(bits.get_bit_width() - 1), false);
+                    let sign = b.build_right_shift(i, width, true, "sign")?;
+                    let one = bits.const_int(1, false);
+                    let mask = b.build_right_shift(sign, one, false, "mask")?;
+                    Ok(b.build_xor(i, mask, "key")?)
+                };
+                let (x, y) = (key(recv)?, key(args[0])?);
+                self.ordering_of(IntPredicate::SLT, IntPredicate::SGT, x, y)?
+            }
+            Builtin::OrdCmp { .. } => {
+                return Err(CgError::Internal("`cmp` of a non-integer".into()));
+            }
             Builtin::IntSaturatingAdd | Builtin::IntSaturatingSub => {
                 let signed = p.expect("int").is_signed();
                 let name = match (builtin == Builtin::IntSaturatingAdd, signed) {
@@ -148,6 +194,27 @@ impl FnCx<'_> {
                 self.call_intrinsic(name, &[rty], &all)?
             }
         })
+    }
+
+    /// The `Ordering` of `x` and `y` as an `i8` (`methods::ORDERING`): `-1`, `0` or `1`.
+    fn ordering_of(
+        &self,
+        lt: IntPredicate,
+        gt: IntPredicate,
+        x: IntValue<'static>,
+        y: IntValue<'static>,
+    ) -> CgResult<Val> {
+        let less = self.b().build_int_compare(lt, x, y, "lt")?;
+        let greater = self.b().build_int_compare(gt, x, y, "gt")?;
+        self.ordering_from(less, greater)
+    }
+
+    /// `greater - less` as an `i8`.
+    fn ordering_from(&self, less: IntValue<'static>, greater: IntValue<'static>) -> CgResult<Val> {
+        let i8t = self.ctx.i8_type();
+        let less = self.b().build_int_z_extend(less, i8t, "l")?;
+        let greater = self.b().build_int_z_extend(greater, i8t, "g")?;
+        Ok(self.b().build_int_sub(greater, less, "ordering")?.into())
     }
 
     /// An `Option` register value's `is_some` flag and (meaningful only if set) value.

@@ -1,7 +1,7 @@
 use jitclass::jit;
 
 #[jit]
-fn f(mut v: Vec<i64>) -> Vec<i64> {
+fn f(v: Vec<i64>) -> Vec<i64> {
     v.sort_unstable();
     v
 }

@@ -3,6 +3,8 @@
 //!
 //! Run: `cargo run --release -p jitclass-examples --example report`
 
+mod vecs;
+
 use jitclass::{jit, jitclass};
 use jitclass_examples::classes::{MyAvg, NativeAvg, avg_loop, avg_loop_native};
 use jitclass_examples::kernels::{
@@ -151,6 +153,10 @@ fn row(what: &str, jit: f64, native: f64, unit: &str, target: &str) {
 }
 
 fn main() {
+    if std::env::args().any(|a| a == "--sorting") {
+        vecs::sorting();
+        return;
+    }
     if std::env::args().any(|a| a == "--first-use") {
         println!("{}", first_use_in_this_process().as_micros());
         return;
@@ -254,7 +260,8 @@ fn main() {
     sqlite();
     passthru();
     dispatch(&xs);
-    vecs(n, &xs);
+    vecs::vecs(n, &xs);
+    vecs::sorting();
 }
 
 /// (h) first-class functions and local subtyping.
@@ -595,73 +602,4 @@ fn passthru() {
     assert_eq!(PassThru::strong_count(&session), 1);
     assert_eq!(session.name, native.name);
     println!("    (Numba: a trivial objmode block makes a call 523 ns instead of 84 ns, 6.2x)");
-}
-
-/// (i) `Vec<f64>` in jit code: pushes, a method over a `Vec` field, and a `Vec` handed
-/// into and out of a jit fn.
-fn vecs(n: usize, xs: &[f64]) {
-    use jitclass_examples::vecs::{
-        NativeSamples, Samples, hand_back, hand_back_native, push_n, push_n_native,
-    };
-    println!("\n(i) Vec<f64> in jit code");
-    assert_eq!(push_n(1000), push_n_native(1000)); // compile outside the timed loop
-    let (jit, native) = ns_per_element(
-        n,
-        || push_n(black_box(n)).len() as f64,
-        || push_n_native(black_box(n)).len() as f64,
-    );
-    row(
-        &format!("    {}M pushes, returned to Rust", n / 1_000_000),
-        jit,
-        native,
-        "ns/el",
-        "target: within 1.2x of native",
-    );
-    let samples = Samples::new();
-    samples.set_values(xs.to_vec());
-    let native_samples = NativeSamples {
-        values: xs.to_vec(),
-    };
-    assert_eq!(samples.sum(), native_samples.sum());
-    let (jit, native) = ns_per_element(n, || samples.sum(), || native_samples.sum());
-    row(
-        "    sum of a Vec<f64> field",
-        jit,
-        native,
-        "ns/el",
-        "target: within 1.1x of native",
-    );
-    // One buffer goes back and forth; a copy of it would take milliseconds.
-    let mut v = Some(xs.to_vec());
-    let mut w = Some(xs.to_vec());
-    let rounds = 1000;
-    let (jit, native) = median_pair(
-        9,
-        || {
-            for _ in 0..rounds {
-                v = Some(hand_back(black_box(v.take().unwrap())));
-            }
-        },
-        || {
-            for _ in 0..rounds {
-                w = Some(hand_back_native(black_box(w.take().unwrap())));
-            }
-        },
-    );
-    let per = |d: Duration| d.as_secs_f64() * 1e9 / rounds as f64;
-    let copy = {
-        let t = Instant::now();
-        black_box(xs.to_vec());
-        t.elapsed()
-    };
-    row(
-        &format!("    a {}M-element Vec in and out", n / 1_000_000),
-        per(jit),
-        per(native),
-        "ns",
-        &format!(
-            "O(1): no copy (a copy of it takes {:.2} ms)",
-            copy.as_secs_f64() * 1e3
-        ),
-    );
 }

@@ -1,0 +1,9 @@
+use jitclass::jit;
+
+#[jit]
+fn f(mut v: Vec<f64>) -> Vec<f64> {
+    v.sort_by(|a, b| a < b);
+    v
+}
+
+fn main() {}
