@@ -1,0 +1,379 @@
+//! Review of `Vec<T>` in jit code (issue 15a), from the public API: soundness probes
+//! (aliasing, lent slices, moves), results against rustc, leaks. Tests marked
+//! `#[ignore = "BUG: .."]` reproduce open findings.
+
+use crate::{assert_no_leaks, balanced_since, memory_test};
+use jitclass::{jit, jitclass, objmode};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+fn panic_message(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
+    let e = std::panic::catch_unwind(f).unwrap_err();
+    e.downcast_ref::<String>()
+        .cloned()
+        .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_default()
+}
+
+#[jit]
+fn rv_total(xs: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for x in xs {
+        s += x;
+    }
+    s
+}
+
+// ---- two locals owning one block (generic bodies: rustc never sees them) ----
+
+#[jit]
+fn tuple_field_moved_twice<T>(x: T, n: usize) -> f64 {
+    let t = (vec![1.0f64; 4], x);
+    let mut a = t.0;
+    let b = t.0;
+    for i in 0..n {
+        a.push(i as f64);
+    }
+    rv_total(&b)
+}
+
+#[jit]
+fn option_unwrapped_twice<T>(x: T, n: usize) -> f64 {
+    let _x = x;
+    let o = Some(vec![1.0f64; 4]);
+    let mut a = o.unwrap();
+    let b = o.unwrap();
+    a.extend_from_slice(&b);
+    for i in 0..n {
+        a.push(i as f64);
+    }
+    rv_total(&b)
+}
+
+// ---- a range bound that grows the lent Vec ----
+
+#[jit]
+fn range_bound_grows<T>(x: T, n: usize) -> f64 {
+    let _x = x;
+    let mut v = vec![1.0f64; 4];
+    rv_total(
+        &v[..{
+            for i in 0..n {
+                v.push(i as f64);
+            }
+            2
+        }],
+    )
+}
+
+// ---- loops that change what they iterate (generic) ----
+
+#[jit]
+fn push_while_iterating<T>(x: T) -> usize {
+    let _x = x;
+    let mut v = vec![1i64, 2, 3];
+    let mut n = 0;
+    for e in &v {
+        if n < 5 {
+            v.push(*e);
+        }
+        n += 1;
+    }
+    n + v.len()
+}
+
+// ---- evaluation order of assignments through an index (non-generic: rustc accepts) ----
+
+#[jit]
+fn assign_rhs_grows(n: usize) -> f64 {
+    let mut v = vec![1.0f64];
+    v[0] = {
+        for i in 0..n {
+            v.push(i as f64);
+        }
+        9.0
+    };
+    v[0] + v.len() as f64
+}
+fn assign_rhs_grows_rs(n: usize) -> f64 {
+    let mut v = vec![1.0f64];
+    v[0] = {
+        for i in 0..n {
+            v.push(i as f64);
+        }
+        9.0
+    };
+    v[0] + v.len() as f64
+}
+
+#[jit]
+fn compound_rhs_grows(n: usize) -> f64 {
+    let mut v = vec![1.0f64];
+    v[0] += {
+        for i in 0..n {
+            v.push(i as f64);
+        }
+        9.0
+    };
+    v[0] + v.len() as f64
+}
+fn compound_rhs_grows_rs(n: usize) -> f64 {
+    let mut v = vec![1.0f64];
+    v[0] += {
+        for i in 0..n {
+            v.push(i as f64);
+        }
+        9.0
+    };
+    v[0] + v.len() as f64
+}
+
+// ---- a lent field slice reallocated by Rust code run from jit code ----
+
+#[jitclass]
+pub struct RvBag {
+    items: Vec<f64>,
+}
+
+#[jitclass]
+impl RvBag {
+    pub fn new() -> RvBag {
+        RvBag {
+            items: vec![1.0; 4],
+        }
+    }
+    pub fn grow(&mut self, n: usize) {
+        for i in 0..n {
+            self.items.push(i as f64);
+        }
+    }
+    pub fn read_lent(&self) -> f64 {
+        rv_clobber_then_sum(&self.items)
+    }
+}
+
+thread_local! {
+    static RV_BAG: std::cell::RefCell<Option<RvBag>> = const { std::cell::RefCell::new(None) };
+}
+
+fn rv_grow_the_bag() -> i64 {
+    RV_BAG.with(|b| {
+        let mut bag = b.borrow().clone().unwrap();
+        bag.grow(100_000);
+    });
+    0
+}
+
+#[jit]
+fn rv_clobber_then_sum(xs: &[f64]) -> f64 {
+    let z: i64 = objmode!(|| -> i64 { crate::review_vecs::rv_grow_the_bag() });
+    rv_total(xs) + z as f64
+}
+
+// ---- capacity and moves out of fields ----
+
+#[jit]
+fn with_capacity_max(n: usize) -> usize {
+    let v: Vec<f64> = Vec::with_capacity(n);
+    v.capacity()
+}
+#[jit]
+fn repeat_max(n: usize) -> usize {
+    let v = vec![0u8; n];
+    v.len()
+}
+#[jit]
+fn reserve_max(n: usize) -> usize {
+    let mut v = vec![1i32];
+    v.reserve(n);
+    v.capacity()
+}
+fn with_capacity_max_rs(n: usize) -> usize {
+    let v: Vec<f64> = Vec::with_capacity(n);
+    v.capacity()
+}
+fn repeat_max_rs(n: usize) -> usize {
+    let v = vec![0u8; n];
+    v.len()
+}
+fn reserve_max_rs(n: usize) -> usize {
+    let mut v = vec![1i32];
+    v.reserve(n);
+    v.capacity()
+}
+
+#[jitclass]
+pub struct RvMaybe {
+    opt: Option<Vec<f64>>,
+}
+
+#[jitclass]
+impl RvMaybe {
+    pub fn new() -> RvMaybe {
+        RvMaybe {
+            opt: Some(vec![1.0; 4]),
+        }
+    }
+}
+
+#[jit]
+fn move_out_by_match<T>(m: RvMaybe, x: T) -> usize {
+    let _x = x;
+    match m.opt {
+        Some(w) => w.len(),
+        None => 0,
+    }
+}
+
+#[jit]
+fn move_out_by_unwrap<T>(m: RvMaybe, x: T) -> usize {
+    let _x = x;
+    let w = m.opt.unwrap();
+    w.len()
+}
+
+/// The first call of a generic body that rustc would reject: jitclass's message, or the
+/// result when it wrongly runs the body.
+fn first_call<R: std::fmt::Debug>(f: impl FnOnce() -> R) -> String {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(r) => format!("accepted, returned {r:?}"),
+        Err(e) => e.downcast_ref::<String>().cloned().unwrap_or_default(),
+    }
+}
+
+// ---- findings (each ignored test reads freed memory or aliases a block when run) ----
+
+/// rustc: E0382 `use of moved value: `o`` (`unwrap` takes `self`). jitclass treats a
+/// method's receiver as a borrow (`init::borrowing_reads`), so both `unwrap`s return the
+/// same block: `a.extend_from_slice(&b)` then reallocates the buffer it copies from.
+#[test]
+#[ignore = "BUG: generic body: `o.unwrap()` twice gives two owners of one Vec block; extend_from_slice reads freed memory"]
+fn bug_option_of_vec_unwrapped_twice() {
+    let _m = memory_test();
+    let m = first_call(|| option_unwrapped_twice(1u8, 1000));
+    assert!(m.contains("use of moved value: `o`"), "{m}");
+    assert_no_leaks();
+}
+
+/// rustc: E0382 `use of moved value: `t.0``. A tuple field of a local is not tracked as
+/// moved (`borrowing_reads` counts `t` in `t.0` as borrowed; `check_moves` tracks whole
+/// locals only), so `a` and `b` share one block: pushes to `a` show in `b`.
+#[test]
+#[ignore = "BUG: generic body: `let a = t.0; let b = t.0;` accepted, two owners of one Vec block"]
+fn bug_tuple_field_of_vec_moved_twice() {
+    let _m = memory_test();
+    let m = first_call(|| tuple_field_moved_twice(1u8, 1000));
+    assert!(m.contains("use of moved value: `t.0`"), "{m}");
+    assert_no_leaks();
+}
+
+/// rustc: E0507 `cannot move out of `m.opt``. `m.opt.unwrap()` is a method call whose
+/// receiver is a field: `check_moves_out_of_places` skips it as a borrowing read, so the
+/// local `w` and the field own one block (a slice of `w` lent beside `m` then passes
+/// `check_lending`, which only looks for uses of `w`).
+#[test]
+#[ignore = "BUG: generic body: `m.opt.unwrap()` moves a Vec out of a field (E0507) and is accepted"]
+fn bug_vec_moved_out_of_an_option_field_by_unwrap() {
+    let _m = memory_test();
+    {
+        let m0 = RvMaybe::new();
+        // Held: the same move by `match` is refused.
+        let by_match = first_call(|| move_out_by_match(m0.clone(), 1u8));
+        assert!(
+            by_match.contains("cannot move out of a field"),
+            "{by_match}"
+        );
+        let m = first_call(|| move_out_by_unwrap(m0.clone(), 1u8));
+        assert!(m.contains("cannot move out"), "{m}");
+    }
+    assert_no_leaks();
+}
+
+/// rustc: E0502 (the range's end pushes to `v` while `&v[..]` is being formed). Codegen
+/// (`lend_slice`) loads `len` and `buf` before evaluating the range bounds, and
+/// `check_lending` only looks at the call's other arguments, not the bounds: the slice
+/// points into the buffer the pushes freed.
+#[test]
+#[ignore = "BUG: generic body: a range bound that grows the lent Vec; the slice reads freed memory"]
+fn bug_range_bound_grows_the_lent_vec() {
+    let _m = memory_test();
+    let m = first_call(|| range_bound_grows(1u8, 1000));
+    assert!(
+        m.contains("cannot borrow `v` as mutable because it is also borrowed as immutable"),
+        "{m}"
+    );
+    assert_no_leaks();
+}
+
+/// A slice of `self.items` is lent to a call, and Rust code that call runs (`objmode!`,
+/// through a handle in a thread-local: all safe Rust) calls a jit method that pushes to
+/// the same field: the lend keeps the block alive but not its buffer, which the pushes
+/// reallocate. Sound answer: 4.0 (or a refusal); today the sum reads freed memory.
+#[test]
+#[ignore = "BUG: a lent field slice is reallocated by a jit method called from objmode! Rust; the callee reads freed memory"]
+fn bug_lent_field_slice_reallocated_from_objmode() {
+    let _m = memory_test();
+    {
+        let bag = RvBag::new();
+        RV_BAG.with(|b| *b.borrow_mut() = Some(bag.clone()));
+        let r = bag.read_lent();
+        RV_BAG.with(|b| *b.borrow_mut() = None);
+        assert_eq!(r, 4.0);
+    }
+    assert_no_leaks();
+}
+
+/// rustc: E0502 (`v.push` inside `for e in &v`). jitclass runs it (the counted loop
+/// re-indexes, so no freed memory is read), but a program rustc rejects must be rejected.
+#[test]
+#[ignore = "BUG: generic body: pushing to `v` inside `for e in &v` is accepted (rustc: E0502)"]
+fn bug_push_while_iterating_is_accepted() {
+    let _m = memory_test();
+    let m = first_call(|| push_while_iterating(1u8));
+    assert!(
+        m.contains("cannot borrow `v` as mutable because it is also borrowed as immutable"),
+        "{m}"
+    );
+    assert_no_leaks();
+}
+
+// ---- what held ----
+
+/// `v[i] = e` and `v[i] op= e` evaluate `e` first, as Rust does for primitives: a value
+/// that grows `v` does not leave the place pointing into the old buffer.
+#[test]
+fn ok_index_assignment_evaluates_the_value_before_the_place() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    for n in [0, 1, 1000] {
+        assert_eq!(assign_rhs_grows(n), assign_rhs_grows_rs(n));
+        assert_eq!(compound_rhs_grows(n), compound_rhs_grows_rs(n));
+    }
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}
+
+/// `with_capacity`, `vec![x; n]` and `reserve` past `isize::MAX` bytes panic with std's
+/// `capacity overflow` (not an abort or a hang), and leak nothing.
+#[test]
+fn ok_capacity_overflow_panics_as_std() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    let n = usize::MAX;
+    let pairs: [(fn(usize) -> usize, fn(usize) -> usize, usize); 4] = [
+        (with_capacity_max, with_capacity_max_rs, n),
+        (repeat_max, repeat_max_rs, n),
+        (reserve_max, reserve_max_rs, n),
+        (reserve_max, reserve_max_rs, n / 2),
+    ];
+    for (jit, rust, arg) in pairs {
+        let j = panic_message(move || {
+            jit(arg);
+        });
+        let r = panic_message(move || {
+            rust(arg);
+        });
+        assert!(j.starts_with(&r), "{j:?} / {r:?}");
+    }
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}
