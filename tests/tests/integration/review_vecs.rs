@@ -359,7 +359,8 @@ fn ok_capacity_overflow_panics_as_std() {
     let _m = memory_test();
     let before = jitclass::stats();
     let n = usize::MAX;
-    let pairs: [(fn(usize) -> usize, fn(usize) -> usize, usize); 4] = [
+    type Sized1 = fn(usize) -> usize;
+    let pairs: [(Sized1, Sized1, usize); 4] = [
         (with_capacity_max, with_capacity_max_rs, n),
         (repeat_max, repeat_max_rs, n),
         (reserve_max, reserve_max_rs, n),
