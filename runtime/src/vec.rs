@@ -92,7 +92,12 @@ pub(crate) unsafe extern "C" fn jitclass_rt_vec_new(
     unsafe {
         MemInfo::data(info)
             .cast::<VecHeader>()
-            .write(VecHeader { len: 0, cap, buf })
+            .write(VecHeader {
+                len: 0,
+                cap,
+                buf,
+                lends: 0,
+            })
     };
     info
 }

@@ -306,18 +306,31 @@ fn bug_range_bound_grows_the_lent_vec() {
 
 /// A slice of `self.items` is lent to a call, and Rust code that call runs (`objmode!`,
 /// through a handle in a thread-local: all safe Rust) calls a jit method that pushes to
-/// the same field: the lend keeps the block alive but not its buffer, which the pushes
-/// reallocate. Sound answer: 4.0 (or a refusal); today the sum reads freed memory.
+/// the same field. The lend keeps the block alive and counts itself in it
+/// (`VecHeader::lends`), so the push panics as `RefCell::borrow_mut` does while a borrow
+/// is live, instead of reallocating the buffer the callee reads. The count is lowered
+/// when the call unwinds: the `Vec` can grow again afterwards.
 #[test]
-#[ignore = "BUG: a lent field slice is reallocated by a jit method called from objmode! Rust; the callee reads freed memory"]
-fn bug_lent_field_slice_reallocated_from_objmode() {
+fn lent_field_slice_cannot_be_reallocated_from_objmode() {
     let _m = memory_test();
     {
         let bag = RvBag::new();
         RV_BAG.with(|b| *b.borrow_mut() = Some(bag.clone()));
-        let r = bag.read_lent();
+        let b2 = bag.clone();
+        let m = panic_message(move || {
+            b2.read_lent();
+        });
         RV_BAG.with(|b| *b.borrow_mut() = None);
-        assert_eq!(r, 4.0);
+        assert!(
+            m.contains(
+                "already borrowed: cannot `push` a `Vec` while a slice of it is lent to a call"
+            ),
+            "{m}"
+        );
+        // The lend ended with the call: the field can grow, and still holds 4 elements.
+        let mut bag = bag;
+        bag.grow(3);
+        assert_eq!(bag.items().len(), 7);
     }
     assert_no_leaks();
 }
@@ -376,5 +389,88 @@ fn ok_capacity_overflow_panics_as_std() {
         assert!(j.starts_with(&r), "{j:?} / {r:?}");
     }
     assert!(balanced_since(&before));
+    assert_no_leaks();
+}
+
+// ---- the lend count is lowered on every way out of the call ----
+
+#[jit]
+fn rv_weighted(xs: &[f64], k: f64) -> f64 {
+    rv_total(xs) * k
+}
+
+#[jit]
+fn lend_then_break(n: usize) -> usize {
+    let mut v = vec![1.0f64; 2];
+    let mut s = 0.0;
+    for i in 0..n {
+        s += rv_weighted(&v, if i == 1 { break } else { 1.0 });
+        v.push(s);
+    }
+    v.push(2.0);
+    v.len()
+}
+fn lend_then_break_rs(n: usize) -> usize {
+    let mut v = vec![1.0f64; 2];
+    let mut s = 0.0;
+    for i in 0..n {
+        s += rv_weighted_rs(&v, if i == 1 { break } else { 1.0 });
+        v.push(s);
+    }
+    v.push(2.0);
+    v.len()
+}
+fn rv_weighted_rs(xs: &[f64], k: f64) -> f64 {
+    xs.iter().sum::<f64>() * k
+}
+
+#[jit]
+fn lend_then_continue(n: usize) -> usize {
+    let mut v = vec![1.0f64; 2];
+    for i in 0..n {
+        let s = rv_weighted(&v[1..], if i % 2 == 0 { continue } else { 2.0 });
+        v.push(s);
+    }
+    v.len()
+}
+fn lend_then_continue_rs(n: usize) -> usize {
+    let mut v = vec![1.0f64; 2];
+    for i in 0..n {
+        let s = rv_weighted_rs(&v[1..], if i % 2 == 0 { continue } else { 2.0 });
+        v.push(s);
+    }
+    v.len()
+}
+
+#[jit]
+fn lend_then_range_panic(v: Vec<f64>, end: usize) -> f64 {
+    rv_total(&v[..end])
+}
+
+/// A `break` or `continue` out of a call's arguments ends the lends made for it, so the
+/// `Vec` can change again (as in Rust, where the borrow ends there).
+#[test]
+fn a_jump_out_of_the_arguments_ends_the_lend() {
+    let _m = memory_test();
+    for n in [0, 1, 2, 5] {
+        assert_eq!(lend_then_break(n), lend_then_break_rs(n));
+        assert_eq!(lend_then_continue(n), lend_then_continue_rs(n));
+    }
+    assert_no_leaks();
+}
+
+/// A panic while the slice is being formed (std's range check) leaves through the panic
+/// block, which lowers the count before dropping the held `Vec`.
+#[test]
+fn a_panic_while_lending_leaks_nothing() {
+    let _m = memory_test();
+    let m = panic_message(|| {
+        lend_then_range_panic(vec![1.0; 3], 7);
+    });
+    assert!(
+        m.starts_with("range end index 7 out of range for slice of length 3"),
+        "{m}"
+    );
+    assert_eq!(lend_then_range_panic(vec![1.0; 3], 2), 2.0);
     assert_no_leaks();
 }
