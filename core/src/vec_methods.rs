@@ -62,7 +62,14 @@ impl VecMethod {
         use VecMethod::*;
         matches!(
             self,
-            Push | Pop | Clear | Truncate | Reserve | Insert | Remove | SwapRemove | ExtendFromSlice
+            Push | Pop
+                | Clear
+                | Truncate
+                | Reserve
+                | Insert
+                | Remove
+                | SwapRemove
+                | ExtendFromSlice
         )
     }
 }

@@ -88,7 +88,6 @@ fn review14_shadow_accepts_valid_class_code() {
 /// `v.extend_from_slice(&instance.field)` into a local `Vec` compiles as in Rust (review
 /// of issue 15a).
 #[test]
-#[ignore = "BUG: `v.extend_from_slice(&self.items)` is refused at build time: mismatched types: expected `&[f64]`, found `&_`"]
 fn review15_extend_from_a_field() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/pass/review15_extend_from_field.rs");

@@ -1,7 +1,6 @@
 //! Review of `Vec<T>` in jit code (issue 15a), from the public API: soundness probes
 //! (aliasing, lent slices, moves), results against rustc, leaks. Tests marked
-//! `#[ignore = "BUG: .."]` reproduce open findings.
-
+//! `
 use crate::{assert_no_leaks, balanced_since, memory_test};
 use jitclass::{jit, jitclass, objmode};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -26,60 +25,33 @@ fn rv_total(xs: &[f64]) -> f64 {
 // ---- two locals owning one block (generic bodies: rustc never sees them) ----
 
 #[jit]
-fn tuple_field_moved_twice<T>(x: T, n: usize) -> f64 {
-    let t = (vec![1.0f64; 4], x);
+fn tuple_field_moved_twice<T>(x: T, n: usize) -> usize {
+    let t = (vec![x; 4], x);
     let mut a = t.0;
     let b = t.0;
-    for i in 0..n {
-        a.push(i as f64);
+    for _ in 0..n {
+        a.push(x);
     }
-    rv_total(&b)
+    b.len()
 }
 
 #[jit]
-fn option_unwrapped_twice<T>(x: T, n: usize) -> f64 {
-    let _x = x;
-    let o = Some(vec![1.0f64; 4]);
+fn option_unwrapped_twice<T>(x: T, n: usize) -> usize {
+    // Types that depend on `T`: checked at specialisation (the same body with known
+    // types is refused at build time, `tests/ui/vecs/unwrap_twice.rs`).
+    let o = Some(vec![x; 4]);
     let mut a = o.unwrap();
     let b = o.unwrap();
     a.extend_from_slice(&b);
-    for i in 0..n {
-        a.push(i as f64);
+    for _ in 0..n {
+        a.push(x);
     }
-    rv_total(&b)
+    b.len()
 }
 
-// ---- a range bound that grows the lent Vec ----
-
-#[jit]
-fn range_bound_grows<T>(x: T, n: usize) -> f64 {
-    let _x = x;
-    let mut v = vec![1.0f64; 4];
-    rv_total(
-        &v[..{
-            for i in 0..n {
-                v.push(i as f64);
-            }
-            2
-        }],
-    )
-}
-
-// ---- loops that change what they iterate (generic) ----
-
-#[jit]
-fn push_while_iterating<T>(x: T) -> usize {
-    let _x = x;
-    let mut v = vec![1i64, 2, 3];
-    let mut n = 0;
-    for e in &v {
-        if n < 5 {
-            v.push(*e);
-        }
-        n += 1;
-    }
-    n + v.len()
-}
+// A range bound that grows the lent `Vec`, and a push inside `for e in &v`, are refused at
+// build time (also in generic bodies): `tests/ui/vecs/range_bound_changes_lent_vec.rs`,
+// `tests/ui/vecs/push_while_iterating.rs`.
 
 // ---- evaluation order of assignments through an index (non-generic: rustc accepts) ----
 
@@ -240,39 +212,32 @@ fn first_call<R: std::fmt::Debug>(f: impl FnOnce() -> R) -> String {
     }
 }
 
-// ---- findings (each ignored test reads freed memory or aliases a block when run) ----
+// ---- findings (each read freed memory or aliased a block before its fix) ----
 
-/// rustc: E0382 `use of moved value: `o`` (`unwrap` takes `self`). jitclass treats a
-/// method's receiver as a borrow (`init::borrowing_reads`), so both `unwrap`s return the
-/// same block: `a.extend_from_slice(&b)` then reallocates the buffer it copies from.
+/// rustc: E0382 `use of moved value: `o`` (`unwrap` takes `self`, declared once by
+/// `Builtin::consumes_receiver`): both `unwrap`s used to return the same block.
 #[test]
-#[ignore = "BUG: generic body: `o.unwrap()` twice gives two owners of one Vec block; extend_from_slice reads freed memory"]
-fn bug_option_of_vec_unwrapped_twice() {
+fn option_of_vec_unwrapped_twice_is_a_use_of_a_moved_value() {
     let _m = memory_test();
-    let m = first_call(|| option_unwrapped_twice(1u8, 1000));
+    let m = first_call(|| option_unwrapped_twice(1.0f64, 1000));
     assert!(m.contains("use of moved value: `o`"), "{m}");
     assert_no_leaks();
 }
 
-/// rustc: E0382 `use of moved value: `t.0``. A tuple field of a local is not tracked as
-/// moved (`borrowing_reads` counts `t` in `t.0` as borrowed; `check_moves` tracks whole
-/// locals only), so `a` and `b` share one block: pushes to `a` show in `b`.
+/// rustc: E0382 `use of moved value: `t.0``: moves out of a local's tuple fields are
+/// tracked per path (`init::check_moves`), so `a` and `b` cannot share one block.
 #[test]
-#[ignore = "BUG: generic body: `let a = t.0; let b = t.0;` accepted, two owners of one Vec block"]
-fn bug_tuple_field_of_vec_moved_twice() {
+fn tuple_field_of_vec_moved_twice_is_a_use_of_a_moved_value() {
     let _m = memory_test();
-    let m = first_call(|| tuple_field_moved_twice(1u8, 1000));
+    let m = first_call(|| tuple_field_moved_twice(1.0f64, 1000));
     assert!(m.contains("use of moved value: `t.0`"), "{m}");
     assert_no_leaks();
 }
 
-/// rustc: E0507 `cannot move out of `m.opt``. `m.opt.unwrap()` is a method call whose
-/// receiver is a field: `check_moves_out_of_places` skips it as a borrowing read, so the
-/// local `w` and the field own one block (a slice of `w` lent beside `m` then passes
-/// `check_lending`, which only looks for uses of `w`).
+/// rustc: E0507 (`m.opt.unwrap()` moves the field's `Option`): the receiver of a method
+/// taking `self` is a move, refused out of a field as a `match` is.
 #[test]
-#[ignore = "BUG: generic body: `m.opt.unwrap()` moves a Vec out of a field (E0507) and is accepted"]
-fn bug_vec_moved_out_of_an_option_field_by_unwrap() {
+fn vec_moved_out_of_an_option_field_by_unwrap_is_refused() {
     let _m = memory_test();
     {
         let m0 = RvMaybe::new();
@@ -285,22 +250,6 @@ fn bug_vec_moved_out_of_an_option_field_by_unwrap() {
         let m = first_call(|| move_out_by_unwrap(m0.clone(), 1u8));
         assert!(m.contains("cannot move out"), "{m}");
     }
-    assert_no_leaks();
-}
-
-/// rustc: E0502 (the range's end pushes to `v` while `&v[..]` is being formed). Codegen
-/// (`lend_slice`) loads `len` and `buf` before evaluating the range bounds, and
-/// `check_lending` only looks at the call's other arguments, not the bounds: the slice
-/// points into the buffer the pushes freed.
-#[test]
-#[ignore = "BUG: generic body: a range bound that grows the lent Vec; the slice reads freed memory"]
-fn bug_range_bound_grows_the_lent_vec() {
-    let _m = memory_test();
-    let m = first_call(|| range_bound_grows(1u8, 1000));
-    assert!(
-        m.contains("cannot borrow `v` as mutable because it is also borrowed as immutable"),
-        "{m}"
-    );
     assert_no_leaks();
 }
 
@@ -332,20 +281,6 @@ fn lent_field_slice_cannot_be_reallocated_from_objmode() {
         bag.grow(3);
         assert_eq!(bag.items().len(), 7);
     }
-    assert_no_leaks();
-}
-
-/// rustc: E0502 (`v.push` inside `for e in &v`). jitclass runs it (the counted loop
-/// re-indexes, so no freed memory is read), but a program rustc rejects must be rejected.
-#[test]
-#[ignore = "BUG: generic body: pushing to `v` inside `for e in &v` is accepted (rustc: E0502)"]
-fn bug_push_while_iterating_is_accepted() {
-    let _m = memory_test();
-    let m = first_call(|| push_while_iterating(1u8));
-    assert!(
-        m.contains("cannot borrow `v` as mutable because it is also borrowed as immutable"),
-        "{m}"
-    );
     assert_no_leaks();
 }
 
@@ -472,5 +407,61 @@ fn a_panic_while_lending_leaks_nothing() {
         "{m}"
     );
     assert_eq!(lend_then_range_panic(vec![1.0; 3], 2), 2.0);
+    assert_no_leaks();
+}
+
+// ---- what the move and borrow checks still accept (rustc accepts them) ----
+
+#[jit]
+fn partial_moves<T>(x: T) -> usize {
+    let _x = x;
+    let mut t = (vec![1.0f64; 2], vec![2.0f64; 3], 7usize);
+    let a = t.0;
+    let b = t.1;
+    // `t.2` is `Copy`, and `t.0` may be given a value again.
+    let n = t.2;
+    t.0 = vec![3.0];
+    a.len() + b.len() + n + t.0.len()
+}
+
+#[jit]
+fn unwrap_a_local_once<T>(x: T) -> usize {
+    let _x = x;
+    let o = Some(vec![1.0f64; 4]);
+    let n = if o.is_some() { 1 } else { 0 };
+    let w = o.unwrap();
+    let d = Some(vec![1.0f64]).unwrap_or(Vec::new());
+    w.len() + n + d.len()
+}
+
+#[jit]
+fn read_while_iterating<T>(x: T) -> f64 {
+    let _x = x;
+    let mut v = vec![1.0f64, 2.0, 3.0];
+    let mut s = 0.0;
+    for e in &v {
+        s += e * v.len() as f64 + rv_total(&v[..v.len() - 1]);
+    }
+    v.push(s);
+    v[3]
+}
+
+#[jit]
+fn moved_whole_after_part<T>(x: T) -> usize {
+    let t = (vec![x; 2], vec![x; 3]);
+    let a = t.0;
+    let u = t;
+    a.len() + u.1.len()
+}
+
+#[test]
+fn partial_moves_reads_and_single_unwraps_are_accepted() {
+    let _m = memory_test();
+    assert_eq!(partial_moves(1u8), 2 + 3 + 7 + 1);
+    assert_eq!(unwrap_a_local_once(1u8), 4 + 1 + 1);
+    // s = 1*3 + 3 + 2*3 + 3 + 3*3 + 3
+    assert_eq!(read_while_iterating(1u8), 27.0);
+    let m = first_call(|| moved_whole_after_part(1.0f64));
+    assert!(m.contains("use of partially moved value: `t`"), "{m}");
     assert_no_leaks();
 }

@@ -132,7 +132,5 @@ impl FnCx<'_> {
 
 /// The panic of a changing operation on a `Vec` with a slice lent, in `RefCell`'s words.
 pub(crate) fn lent_message(method: &str) -> String {
-    format!(
-        "already borrowed: cannot `{method}` a `Vec` while a slice of it is lent to a call"
-    )
+    format!("already borrowed: cannot `{method}` a `Vec` while a slice of it is lent to a call")
 }

@@ -55,9 +55,10 @@ impl FnCx<'_> {
             .into_pointer_value();
         let i64t = self.ctx.i64_type();
         let elem_ptr = mem_type(self.ctx, elem).ptr_type(AddressSpace::default());
-        let header_ty = self
-            .ctx
-            .struct_type(&[i64t.into(), i64t.into(), elem_ptr.into(), i64t.into()], false);
+        let header_ty = self.ctx.struct_type(
+            &[i64t.into(), i64t.into(), elem_ptr.into(), i64t.into()],
+            false,
+        );
         let h = b
             .build_bit_cast(
                 data,
@@ -307,6 +308,16 @@ impl FnCx<'_> {
                 let n = n.into_int_value();
                 self.refuse_unmanaged(v, &elem, loc, Sink::VecElement)?;
                 let vec = self.new_vec(&elem, n, loc)?;
+                // Cloning a `Vec` element may fail (a panic: the allocator refused): the
+                // new `Vec` is then held, with the clones made so far counted in `len`,
+                // so the panic block releases them all. Other elements cannot fail.
+                let may_fail = matches!(elem, Type::Vec(_));
+                let vec_type = Type::Vec(Box::new(elem.clone()));
+                let held_vec = if may_fail {
+                    self.hold(vec, &vec_type)?
+                } else {
+                    None
+                };
                 let h = self.header(vec, &elem)?;
                 let buf = self.load_ptr(h.buf)?;
                 self.counted(n, &mut |cx, i| {
@@ -322,9 +333,16 @@ impl FnCx<'_> {
                         cx.copy_value(v, &elem)?;
                         v
                     };
-                    cx.store_new(at, e, &elem)
+                    cx.store_new(at, e, &elem)?;
+                    if may_fail {
+                        let one = cx.ctx.i64_type().const_int(1, false);
+                        let len = cx.b().build_int_add(i, one, "len")?;
+                        cx.b().build_store(h.len, len)?;
+                    }
+                    Ok(())
                 })?;
                 self.b().build_store(h.len, n)?;
+                self.take(held_vec)?;
                 // Each element took its own reference; the original goes.
                 self.release(held)?;
                 Ok(Some(vec))
