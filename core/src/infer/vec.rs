@@ -585,6 +585,17 @@ impl Infer<'_> {
         }
     }
 
+    /// Whether a place chain reads a field of an instance on the way to its local.
+    fn through_field(&self, mut e: ExprId) -> bool {
+        loop {
+            match &self.ir.expr(e).kind {
+                ExprKind::Field(..) => return true,
+                ExprKind::TupleField(b, _) | ExprKind::Index(b, _) => e = *b,
+                _ => return false,
+            }
+        }
+    }
+
     /// The local a place chain starts from.
     pub(super) fn root_local_of(&self, mut e: ExprId) -> Option<crate::ir::LocalId> {
         loop {
@@ -690,6 +701,18 @@ impl Infer<'_> {
                 ))
             }
             LentRoot::Instance => {
+                // A local's own `Vec` (no field on the way: `v`, `t.0`, `v[i]`) is not the
+                // instance's, whose block has one owner: `v.extend_from_slice(&self.items)`.
+                if self.is_receiver(other)
+                    && self.is_place_chain(other)
+                    && !self.through_field(other)
+                    && matches!(
+                        self.concrete(&self.expr_types[other.index()]),
+                        Some(crate::types::Type::Vec(_))
+                    )
+                {
+                    return None;
+                }
                 let as_place = if self.is_receiver(other) && self.is_place_chain(other) {
                     Some((other, !self.only_reads(self.parent_call(other))))
                 } else {
