@@ -98,10 +98,8 @@ pub fn borrowing_reads(ir: &FnIr, consuming: &HashSet<ExprId>) -> HashSet<ExprId
     let mut out = HashSet::new();
     for (i, e) in ir.exprs.iter().enumerate() {
         match &e.kind {
-            ExprKind::MethodCall { receiver, .. } => {
-                if !consuming.contains(&ExprId(i as u32)) {
-                    out.insert(*receiver);
-                }
+            ExprKind::MethodCall { receiver, .. } if !consuming.contains(&ExprId(i as u32)) => {
+                out.insert(*receiver);
             }
             ExprKind::Index(base, _)
             | ExprKind::AddrOf { place: base, .. }
