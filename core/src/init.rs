@@ -7,15 +7,18 @@
 //!
 //! The same walk finds uses of moved values ([`check_moves`]): given the locals whose
 //! values move (a `Vec`, or a tuple or `Option` holding one), a read that takes the value
-//! (a `let`, an argument, a result, an element) marks the local moved on that path
-//! (`moved`, united where paths join), and a later read of a possibly-moved local is
-//! rustc's "use of moved value" (E0382). Reads that only borrow (a method's receiver, an
-//! indexed `Vec`, `&v`, a comparison's operands) do not move. Inference runs it once
-//! types are known, so it covers generic bodies, which rustc never sees.
+//! (a `let`, an argument, a result, an element, the receiver of a method taking `self`
+//! such as `Option::unwrap`) marks the local, or the tuple field of it read (`t.0`: a
+//! partial move, as rustc tracks it), moved on that path (`moved`, united where paths
+//! join), and a later use of a possibly-moved part is rustc's "use of moved value"
+//! (E0382; "use of partially moved value" for the whole of a partly moved tuple). Reads
+//! that only borrow (a method's receiver taking `&self`, an indexed `Vec`, `&v`, a
+//! comparison's operands) do not move. Inference runs it once types are known, so it
+//! covers generic bodies, which rustc never sees.
 
 use crate::diag::Diagnostic;
 use crate::ir::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Reports reads of possibly-uninitialised locals and double assignments to immutable ones.
 pub fn check(ir: &FnIr) -> Vec<Diagnostic> {
@@ -41,27 +44,46 @@ pub fn check(ir: &FnIr) -> Vec<Diagnostic> {
     cx.diags
 }
 
-/// Reports uses of moved values among the locals `tracked` marks (by `LocalId`): those
-/// whose values move rather than copy.
-pub fn check_moves(ir: &FnIr, tracked: &[bool]) -> Vec<Diagnostic> {
-    if !tracked.iter().any(|t| *t) {
+/// What the move check needs from inference.
+pub struct MoveFacts {
+    /// Per local (by `LocalId`): its value moves rather than copies (it holds a `Vec`).
+    pub tracked: Vec<bool>,
+    /// Per expression (by `ExprId`): its value holds a `Vec`, so a read of it that does
+    /// not borrow moves it (a tuple field of a tracked local may be `Copy`).
+    pub holds_vec: Vec<bool>,
+    /// The method calls whose receiver is taken by value
+    /// (`crate::methods::Builtin::consumes_receiver`).
+    pub consuming: HashSet<ExprId>,
+}
+
+/// Reports uses of moved values among the locals `facts.tracked` marks.
+pub fn check_moves(ir: &FnIr, facts: &MoveFacts) -> Vec<Diagnostic> {
+    if !facts.tracked.iter().any(|t| *t) {
         return Vec::new();
     }
     let n = ir.locals.len();
     let mut state = State {
         definitely: vec![true; n],
         maybe: vec![true; n],
-        moved: vec![false; n],
+        moved: vec![BTreeSet::new(); n],
         diverged: false,
     };
+    let mut tuple_parent = HashMap::new();
+    for (i, e) in ir.exprs.iter().enumerate() {
+        if let ExprKind::TupleField(base, index) = e.kind {
+            tuple_parent.insert(base, (ExprId(i as u32), index));
+        }
+    }
     let mut cx = Checker {
         ir,
         loops: HashMap::new(),
         diags: Vec::new(),
         reported: HashSet::new(),
         moves: Some(Moves {
-            tracked: tracked.to_vec(),
-            borrowing_reads: borrowing_reads(ir),
+            tracked: facts.tracked.clone(),
+            holds_vec: facts.holds_vec.clone(),
+            borrowing_reads: borrowing_reads(ir, &facts.consuming),
+            tuple_parent,
         }),
     };
     cx.expr(ir.body, &mut state);
@@ -69,13 +91,14 @@ pub fn check_moves(ir: &FnIr, tracked: &[bool]) -> Vec<Diagnostic> {
 }
 
 /// The expressions whose value is only borrowed where they are used (a method's
-/// receiver, an indexed or field-accessed base, `&x`, a comparison's operands), and the
-/// places assigned: everything else moves the value it reads.
-pub fn borrowing_reads(ir: &FnIr) -> HashSet<ExprId> {
+/// receiver, but for the calls in `consuming`, whose method takes `self`; an indexed or
+/// field-accessed base, `&x`, a comparison's operands), and the places assigned:
+/// everything else moves the value it reads.
+pub fn borrowing_reads(ir: &FnIr, consuming: &HashSet<ExprId>) -> HashSet<ExprId> {
     let mut out = HashSet::new();
-    for e in &ir.exprs {
+    for (i, e) in ir.exprs.iter().enumerate() {
         match &e.kind {
-            ExprKind::MethodCall { receiver, .. } => {
+            ExprKind::MethodCall { receiver, .. } if !consuming.contains(&ExprId(i as u32)) => {
                 out.insert(*receiver);
             }
             ExprKind::Index(base, _)
@@ -102,15 +125,29 @@ pub fn borrowing_reads(ir: &FnIr) -> HashSet<ExprId> {
 /// What the move check knows.
 struct Moves {
     tracked: Vec<bool>,
+    holds_vec: Vec<bool>,
     borrowing_reads: HashSet<ExprId>,
+    /// `t` → `t.i`: the tuple field expression reading each tuple, and the field.
+    tuple_parent: HashMap<ExprId, (ExprId, u32)>,
+}
+
+/// A part of a local moved out: the tuple fields from the local down (empty: all of it).
+type MovedPath = Vec<u32>;
+
+fn show_path(name: &str, path: &[u32]) -> String {
+    let mut out = name.to_string();
+    for i in path {
+        out.push_str(&format!(".{i}"));
+    }
+    out
 }
 
 #[derive(Clone)]
 struct State {
     definitely: Vec<bool>,
     maybe: Vec<bool>,
-    /// Moved out on some path (only tracked by [`check_moves`]).
-    moved: Vec<bool>,
+    /// Per local: the parts moved out on some path (only tracked by [`check_moves`]).
+    moved: Vec<BTreeSet<MovedPath>>,
     /// Control cannot reach here; every fact holds vacuously.
     diverged: bool,
 }
@@ -132,7 +169,7 @@ impl State {
             *m |= *o;
         }
         for (m, o) in self.moved.iter_mut().zip(&other.moved) {
-            *m |= *o;
+            m.extend(o.iter().cloned());
         }
     }
 
@@ -181,20 +218,43 @@ impl Checker<'_> {
             if !moves.tracked[local.index()] {
                 return;
             }
-            let moving = !moves.borrowing_reads.contains(&id);
-            if !state.diverged && state.moved[local.index()] {
-                let name = self.ir.local(local).name.clone();
+            // The part used: `t`, or the tuple field `t.0.1` read from it.
+            let (mut at, mut path) = (id, MovedPath::new());
+            while let Some(&(parent, index)) = moves.tuple_parent.get(&at) {
+                path.push(index);
+                at = parent;
+            }
+            let moving = !moves.borrowing_reads.contains(&at)
+                && (path.is_empty() || moves.holds_vec[at.index()]);
+            let name = self.ir.local(local).name.clone();
+            let moved = &state.moved[local.index()];
+            let problem = if state.diverged {
+                None
+            } else if let Some(gone) = moved.iter().find(|g| path.starts_with(g)) {
+                let gone = show_path(&name, gone);
+                Some((format!("use of moved value: `{gone}`"), gone))
+            } else if let Some(gone) = moved.iter().find(|g| g.starts_with(&path)) {
+                let used = show_path(&name, &path);
+                Some((
+                    format!("use of partially moved value: `{used}`"),
+                    show_path(&name, gone),
+                ))
+            } else {
+                None
+            };
+            if let Some((message, gone)) = problem {
                 self.report(
                     local,
-                    loc,
-                    format!("use of moved value: `{name}`"),
-                    format!("note: `{name}` was moved before this use (into a binding, a call, a result or another value), as a `Vec` moves in Rust
-help: move a copy instead: `{name}.clone()`"),
+                    self.ir.expr(at).loc,
+                    message,
+                    format!("note: `{gone}` was moved before this use (into a binding, a call, a method taking `self`, a result or another value), as a `Vec` moves in Rust
+help: move a copy instead: `{gone}.clone()`"),
                 );
             }
             if moving {
-                state.moved[local.index()] = true;
+                state.moved[local.index()].insert(path);
             }
+            let _ = loc;
             return;
         }
         if !state.diverged && !state.definitely[local.index()] {
@@ -210,7 +270,7 @@ help: move a copy instead: `{name}.clone()`"),
 
     fn assign(&mut self, local: LocalId, loc: LocId, state: &mut State) {
         if self.moves.is_some() {
-            state.moved[local.index()] = false;
+            state.moved[local.index()].clear();
             return;
         }
         let decl = self.ir.local(local);
@@ -240,11 +300,29 @@ help: move a copy instead: `{name}.clone()`"),
                 state.definitely[l.index()] = initialised;
                 state.maybe[l.index()] = initialised;
                 if let Some(m) = state.moved.get_mut(l.index()) {
-                    *m = false;
+                    m.clear();
                 }
             }
             Pattern::Wild => {}
             Pattern::Tuple(ps) => ps.iter().for_each(|p| self.bind(p, state, initialised)),
+        }
+    }
+
+    /// `t.0.1` of a local `t`: the local and the path.
+    fn tuple_field_of_local(&self, mut e: ExprId) -> Option<(LocalId, MovedPath)> {
+        let mut path = MovedPath::new();
+        loop {
+            match self.ir.expr(e).kind {
+                ExprKind::TupleField(base, i) => {
+                    path.push(i);
+                    e = base;
+                }
+                ExprKind::Local(l) if !path.is_empty() => {
+                    path.reverse();
+                    return Some((l, path));
+                }
+                _ => return None,
+            }
         }
     }
 
@@ -273,7 +351,7 @@ help: move a copy instead: `{name}.clone()`"),
             let mut s = head.clone();
             // Each iteration binds the loop variable afresh.
             if let Some(m) = fresh.and_then(|v| s.moved.get_mut(v.index())) {
-                *m = false;
+                m.clear();
             }
             if let Some(c) = cond {
                 self.expr(c, &mut s);
@@ -319,7 +397,13 @@ help: move a copy instead: `{name}.clone()`"),
                 self.expr(*value, state);
                 match &self.ir.expr(*place).kind {
                     ExprKind::Local(l) => self.assign(*l, self.ir.expr(*place).loc, state),
-                    _ => self.expr(*place, state),
+                    _ => match self.tuple_field_of_local(*place) {
+                        // `t.0 = x` gives `t.0` a value again (rustc's reinitialisation).
+                        Some((l, path)) if self.moves.is_some() => {
+                            state.moved[l.index()].retain(|g| !g.starts_with(&path));
+                        }
+                        _ => self.expr(*place, state),
+                    },
                 }
             }
             ExprKind::Binary(BinOp::And | BinOp::Or, a, b) => {

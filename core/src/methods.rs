@@ -97,6 +97,19 @@ pub enum Builtin {
     Vec(crate::vec_methods::VecMethod),
 }
 
+impl Builtin {
+    /// Takes its receiver by value (`self`, as std declares it), so the receiver is moved,
+    /// not borrowed: a `Vec` inside it has one owner afterwards (`init::check_moves`), and
+    /// cannot be taken out of a field or an element (E0507). Receivers of the other
+    /// builtins are borrowed, or `Copy`, where moving and borrowing are the same.
+    pub fn consumes_receiver(self) -> bool {
+        matches!(
+            self,
+            Builtin::Option(OptionMethod::Unwrap | OptionMethod::UnwrapOr)
+        )
+    }
+}
+
 /// The methods of `Option` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OptionMethod {

@@ -54,6 +54,24 @@ impl VecMethod {
     pub fn is_copied_accessor(self) -> bool {
         COPIED_ACCESSORS.iter().any(|(_, m, _)| *m == self)
     }
+
+    /// May reallocate the buffer, shorten the `Vec` or release elements: refused (a
+    /// panic) while a slice of the `Vec` is lent to a call (`VecHeader::lends`). `swap`
+    /// only permutes elements in place, so a lent slice stays valid through it.
+    pub fn resizes(self) -> bool {
+        use VecMethod::*;
+        matches!(
+            self,
+            Push | Pop
+                | Clear
+                | Truncate
+                | Reserve
+                | Insert
+                | Remove
+                | SwapRemove
+                | ExtendFromSlice
+        )
+    }
 }
 
 /// An operand's or result's type, in terms of the element type `T`.
@@ -209,6 +227,10 @@ mod tests {
             assert!(!UNSUPPORTED_STD_METHODS.contains(&m.name), "{}", m.name);
         }
         assert_eq!(lookup("push").map(|m| m.mutates), Some(true));
+        for m in VEC_METHODS {
+            // A method that resizes takes `&mut self`.
+            assert!(!m.method.resizes() || m.mutates, "{}", m.name);
+        }
         assert_eq!(
             VecTy::OptionElem.concrete(&Type::F64).to_string(),
             "Option<f64>"

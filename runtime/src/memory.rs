@@ -333,6 +333,12 @@ pub struct VecHeader {
     pub cap: usize,
     /// The buffer (dangling and aligned while `cap` is 0).
     pub buf: *mut u8,
+    /// How many slices of the buffer are lent to calls that have not returned
+    /// (`compiler/codegen/lends.rs`). While it is not zero, every operation that could
+    /// reallocate the buffer, shorten `len` or release elements panics (as `RefCell`'s
+    /// `borrow_mut` does while a borrow is live): a callee may reach this `Vec` through a
+    /// shared instance while it reads the slice.
+    pub lends: usize,
 }
 
 /// What a `Vec`'s elements are, for releasing and growing it.

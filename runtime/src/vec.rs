@@ -90,9 +90,12 @@ pub(crate) unsafe extern "C" fn jitclass_rt_vec_new(
     let cap = if elements.size == 0 { usize::MAX } else { cap };
     // SAFETY: a fresh block whose payload is a `VecHeader`.
     unsafe {
-        MemInfo::data(info)
-            .cast::<VecHeader>()
-            .write(VecHeader { len: 0, cap, buf })
+        MemInfo::data(info).cast::<VecHeader>().write(VecHeader {
+            len: 0,
+            cap,
+            buf,
+            lends: 0,
+        })
     };
     info
 }

@@ -60,7 +60,12 @@ unsafe impl<T: JitElem> JitArg for Vec<T> {
         // now owned by the block (`v` is never dropped).
         unsafe {
             let data = MemInfo::data(info);
-            data.cast::<VecHeader>().write(VecHeader { len, cap, buf });
+            data.cast::<VecHeader>().write(VecHeader {
+                len,
+                cap,
+                buf,
+                lends: 0,
+            });
             if cap != 0 && size_of::<T>() != 0 {
                 crate::stats::count_buffer_allocation();
             }

@@ -573,63 +573,64 @@ fn vec_indexing_checks_bounds_against_the_loaded_len_before_the_gep() {
     check(
         vec_element::dispatcher(),
         expect![[r#"
-        ; Function Attrs: nounwind
-        define internal { i1, double } @jc_vec_element_0({ i8*, i8* } %0, i64 %1) {
-        entry:
-          %v = alloca { i8*, i8* }, align 8
-          store { i8*, i8* } zeroinitializer, { i8*, i8* }* %v, align 8
-          %i = alloca i64, align 8
-          store i64 0, i64* %i, align 8
-          %panic.args = alloca [2 x { i8, i64 }], align 8
-          %ret = alloca double, align 8
-          br label %body
+            ; Function Attrs: nounwind
+            define internal { i1, double } @jc_vec_element_0({ i8*, i8* } %0, i64 %1) {
+            entry:
+              %v = alloca { i8*, i8* }, align 8
+              store { i8*, i8* } zeroinitializer, { i8*, i8* }* %v, align 8
+              %i = alloca i64, align 8
+              store i64 0, i64* %i, align 8
+              %panic.args = alloca [2 x { i8, i64 }], align 8
+              %ret = alloca double, align 8
+              br label %body
 
-        body:                                             ; preds = %entry
-          store { i8*, i8* } %0, { i8*, i8* }* %v, align 8
-          store i64 %1, i64* %i, align 8
-          %load = load i64, i64* %i, align 8
-          %vec.handle = load { i8*, i8* }, { i8*, i8* }* %v, align 8
-          %vec.meminfo = extractvalue { i8*, i8* } %vec.handle, 0
-          %vec.data = extractvalue { i8*, i8* } %vec.handle, 1
-          %vec.header = bitcast i8* %vec.data to { i64, i64, double* }*
-          %vec.len = getelementptr inbounds { i64, i64, double* }, { i64, i64, double* }* %vec.header, i32 0, i32 0
-          %vec.cap = getelementptr inbounds { i64, i64, double* }, { i64, i64, double* }* %vec.header, i32 0, i32 1
-          %vec.buf = getelementptr inbounds { i64, i64, double* }, { i64, i64, double* }* %vec.header, i32 0, i32 2
-          %len = load i64, i64* %vec.len, align 8
-          %vec.bufptr = load double*, double** %vec.buf, align 8
-          %oob = icmp uge i64 %load, %len
-          br i1 %oob, label %check.fail, label %check.ok, !prof !0
+            body:                                             ; preds = %entry
+              store { i8*, i8* } %0, { i8*, i8* }* %v, align 8
+              store i64 %1, i64* %i, align 8
+              %load = load i64, i64* %i, align 8
+              %vec.handle = load { i8*, i8* }, { i8*, i8* }* %v, align 8
+              %vec.meminfo = extractvalue { i8*, i8* } %vec.handle, 0
+              %vec.data = extractvalue { i8*, i8* } %vec.handle, 1
+              %vec.header = bitcast i8* %vec.data to { i64, i64, double*, i64 }*
+              %vec.len = getelementptr inbounds { i64, i64, double*, i64 }, { i64, i64, double*, i64 }* %vec.header, i32 0, i32 0
+              %vec.cap = getelementptr inbounds { i64, i64, double*, i64 }, { i64, i64, double*, i64 }* %vec.header, i32 0, i32 1
+              %vec.buf = getelementptr inbounds { i64, i64, double*, i64 }, { i64, i64, double*, i64 }* %vec.header, i32 0, i32 2
+              %vec.lends = getelementptr inbounds { i64, i64, double*, i64 }, { i64, i64, double*, i64 }* %vec.header, i32 0, i32 3
+              %len = load i64, i64* %vec.len, align 8
+              %vec.bufptr = load double*, double** %vec.buf, align 8
+              %oob = icmp uge i64 %load, %len
+              br i1 %oob, label %check.fail, label %check.ok, !prof !0
 
-        return:                                           ; preds = %check.ok
-          %ret5 = load double, double* %ret, align 8
-          %r = insertvalue { i1, double } { i1 false, double undef }, double %ret5, 1
-          ret { i1, double } %r
+            return:                                           ; preds = %check.ok
+              %ret5 = load double, double* %ret, align 8
+              %r = insertvalue { i1, double } { i1 false, double undef }, double %ret5, 1
+              ret { i1, double } %r
 
-        check.fail:                                       ; preds = %body
-          %arg = getelementptr inbounds [2 x { i8, i64 }], [2 x { i8, i64 }]* %panic.args, i32 0, i32 0
-          %kind = getelementptr inbounds { i8, i64 }, { i8, i64 }* %arg, i32 0, i32 0
-          %bits = getelementptr inbounds { i8, i64 }, { i8, i64 }* %arg, i32 0, i32 1
-          store i8 1, i8* %kind, align 1
-          store i64 %len, i64* %bits, align 8
-          %arg1 = getelementptr inbounds [2 x { i8, i64 }], [2 x { i8, i64 }]* %panic.args, i32 0, i32 1
-          %kind2 = getelementptr inbounds { i8, i64 }, { i8, i64 }* %arg1, i32 0, i32 0
-          %bits3 = getelementptr inbounds { i8, i64 }, { i8, i64 }* %arg1, i32 0, i32 1
-          store i8 1, i8* %kind2, align 1
-          store i64 %load, i64* %bits3, align 8
-          %args = bitcast [2 x { i8, i64 }]* %panic.args to i8*
-          call void @jitclass_rt_panic(i8* @jc_panic_site_0, i8* %args, i64 2)
-          br label %panicked
+            check.fail:                                       ; preds = %body
+              %arg = getelementptr inbounds [2 x { i8, i64 }], [2 x { i8, i64 }]* %panic.args, i32 0, i32 0
+              %kind = getelementptr inbounds { i8, i64 }, { i8, i64 }* %arg, i32 0, i32 0
+              %bits = getelementptr inbounds { i8, i64 }, { i8, i64 }* %arg, i32 0, i32 1
+              store i8 1, i8* %kind, align 1
+              store i64 %len, i64* %bits, align 8
+              %arg1 = getelementptr inbounds [2 x { i8, i64 }], [2 x { i8, i64 }]* %panic.args, i32 0, i32 1
+              %kind2 = getelementptr inbounds { i8, i64 }, { i8, i64 }* %arg1, i32 0, i32 0
+              %bits3 = getelementptr inbounds { i8, i64 }, { i8, i64 }* %arg1, i32 0, i32 1
+              store i8 1, i8* %kind2, align 1
+              store i64 %load, i64* %bits3, align 8
+              %args = bitcast [2 x { i8, i64 }]* %panic.args to i8*
+              call void @jitclass_rt_panic(i8* @jc_panic_site_0, i8* %args, i64 2)
+              br label %panicked
 
-        check.ok:                                         ; preds = %body
-          %elem = getelementptr inbounds double, double* %vec.bufptr, i64 %load
-          %elem4 = load double, double* %elem, align 8
-          store double %elem4, double* %ret, align 8
-          br label %return
+            check.ok:                                         ; preds = %body
+              %elem = getelementptr inbounds double, double* %vec.bufptr, i64 %load
+              %elem4 = load double, double* %elem, align 8
+              store double %elem4, double* %ret, align 8
+              br label %return
 
-        panicked:                                         ; preds = %check.fail
-          ret { i1, double } { i1 true, double 0.000000e+00 }
-        }
-    "#]],
+            panicked:                                         ; preds = %check.fail
+              ret { i1, double } { i1 true, double 0.000000e+00 }
+            }
+        "#]],
     );
 }
 

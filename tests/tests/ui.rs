@@ -86,3 +86,11 @@ fn review14_shadow_accepts_valid_class_code() {
     t.pass("tests/ui/pass/review14_getter_value_then_mut.rs");
     t.pass("tests/ui/pass/review14_index_inference.rs");
 }
+
+/// `v.extend_from_slice(&instance.field)` into a local `Vec` compiles as in Rust (review
+/// of issue 15a).
+#[test]
+fn review15_extend_from_a_field() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/pass/review15_extend_from_field.rs");
+}

@@ -890,3 +890,14 @@ pub(super) fn instantiation_past_limit(
         .note(limit.note())
         .note(limits::GROWING_TYPES_NOTE)
 }
+
+/// A borrowed loop's body changes the `Vec` it iterates (E0502).
+pub(super) fn changed_while_iterated(loc: LocId, name: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("cannot borrow `{name}` as mutable because it is also borrowed as immutable"),
+    )
+    .note(format!(
+        "note: `{name}` is borrowed by the `for` loop over it for the whole loop, as in Rust\nhelp: loop over the indices (`for i in 0..{name}.len()`), or collect the changes and apply them after the loop"
+    ))
+}

@@ -45,6 +45,7 @@ mod diagnostics;
 mod expr;
 mod fallback;
 mod limits;
+mod loop_borrows;
 mod loops;
 mod op;
 mod pattern;

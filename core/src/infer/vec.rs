@@ -134,6 +134,9 @@ impl Infer<'_> {
                 }
                 Ty::Slice(elem, mutable)
             }
+            // A place whose type is not known here (a field of a class at macro time):
+            // unknown, so the use decides (`&self.items` where a slice is expected).
+            Ty::Unknown => Ty::Unknown,
             _ => Ty::Ref(Box::new(t), mutable),
         }
     }
@@ -278,17 +281,29 @@ impl Infer<'_> {
                     .is_some_and(|t| matches!(t, crate::types::Type::Vec(_)) || has_vec(&t))
             })
             .collect();
-        let diags = crate::init::check_moves(self.ir, &tracked);
+        let holds_vec: Vec<bool> = (0..self.ir.exprs.len())
+            .map(|i| {
+                self.concrete(&self.expr_types[i].clone())
+                    .is_some_and(|t| matches!(t, crate::types::Type::Vec(_)) || has_vec(&t))
+            })
+            .collect();
+        let facts = crate::init::MoveFacts {
+            tracked,
+            holds_vec,
+            consuming: self.consuming_calls(),
+        };
+        let diags = crate::init::check_moves(self.ir, &facts);
         self.diags.extend(diags);
         self.check_moves_out_of_places();
         self.check_lending();
+        self.check_borrowed_loops();
     }
 
     /// A `Vec` (or a value holding one) is not moved out of a field or an element, as
     /// rustc refuses (E0507): so every `Vec` block has one owner, and the only other way
     /// to it is a borrow for the duration of an operation.
     fn check_moves_out_of_places(&mut self) {
-        let borrowed = crate::init::borrowing_reads(self.ir);
+        let borrowed = crate::init::borrowing_reads(self.ir, &self.consuming_calls());
         for (i, e) in self.ir.exprs.iter().enumerate() {
             let id = ExprId(i as u32);
             let place = match &e.kind {
@@ -320,6 +335,16 @@ impl Infer<'_> {
                     .push(diagnostics::move_out_of_place(e.loc, &what, &shown));
             }
         }
+    }
+
+    /// The method calls whose builtin takes its receiver by value (`Option::unwrap`).
+    fn consuming_calls(&self) -> std::collections::HashSet<ExprId> {
+        (0..self.ir.exprs.len())
+            .filter(|&i| {
+                matches!(self.resolutions[i], Some(Resolution::Builtin(b)) if b.consumes_receiver())
+            })
+            .map(|i| ExprId(i as u32))
+            .collect()
     }
 
     /// `v[i]` with the hidden index of a borrowed loop: the loop's element, a borrow in
@@ -452,7 +477,7 @@ enum OtherUse {
 impl Infer<'_> {
     /// The place a lending argument (`&v`, `&mut v[a..]`) lends from, if it lends a
     /// `Vec`'s or a slice's elements.
-    fn lent_place(&self, arg: ExprId) -> Option<(ExprId, bool)> {
+    pub(super) fn lent_place(&self, arg: ExprId) -> Option<(ExprId, bool)> {
         let (place, mutable) = match self.ir.expr(arg).kind {
             ExprKind::AddrOf { place, mutable } => (place, mutable),
             ExprKind::SubSlice { base, mutable, .. } => (base, mutable),
@@ -480,7 +505,7 @@ impl Infer<'_> {
     }
 
     /// The place as a path (`v1.f.0[e4]`), to tell overlapping places apart.
-    fn place_path(&self, e: ExprId) -> String {
+    pub(super) fn place_path(&self, e: ExprId) -> String {
         match &self.ir.expr(e).kind {
             ExprKind::Local(l) => format!("v{}", l.0),
             ExprKind::Field(b, name) => format!("{}.{name}", self.place_path(*b)),
@@ -550,7 +575,7 @@ impl Infer<'_> {
     }
 
     /// A local, or fields, tuple fields and elements of one.
-    fn is_place_chain(&self, e: ExprId) -> bool {
+    pub(super) fn is_place_chain(&self, e: ExprId) -> bool {
         match &self.ir.expr(e).kind {
             ExprKind::Local(_) => true,
             ExprKind::Field(b, _) | ExprKind::TupleField(b, _) | ExprKind::Index(b, _) => {
@@ -560,8 +585,19 @@ impl Infer<'_> {
         }
     }
 
+    /// Whether a place chain reads a field of an instance on the way to its local.
+    fn through_field(&self, mut e: ExprId) -> bool {
+        loop {
+            match &self.ir.expr(e).kind {
+                ExprKind::Field(..) => return true,
+                ExprKind::TupleField(b, _) | ExprKind::Index(b, _) => e = *b,
+                _ => return false,
+            }
+        }
+    }
+
     /// The local a place chain starts from.
-    fn root_local_of(&self, mut e: ExprId) -> Option<crate::ir::LocalId> {
+    pub(super) fn root_local_of(&self, mut e: ExprId) -> Option<crate::ir::LocalId> {
         loop {
             match &self.ir.expr(e).kind {
                 ExprKind::Local(l) => return Some(*l),
@@ -620,10 +656,19 @@ impl Infer<'_> {
                 let Some((place, mutable)) = self.lent_place(arg) else {
                     continue;
                 };
-                for (j, &other) in args.iter().enumerate() {
-                    if i == j {
-                        continue;
-                    }
+                // The range's bounds run while the slice is being formed (rustc: the
+                // `Vec` is borrowed first), so they are used beside it too.
+                let bounds = match self.ir.expr(arg).kind {
+                    ExprKind::SubSlice { start, end, .. } => [start, end],
+                    _ => [None, None],
+                };
+                let others = args
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != i)
+                    .map(|(_, &other)| other)
+                    .chain(bounds.into_iter().flatten());
+                for other in others {
                     if let Some(d) = self.lending_conflict(arg, (place, mutable), other) {
                         self.diags.push(d);
                         return;
@@ -656,6 +701,18 @@ impl Infer<'_> {
                 ))
             }
             LentRoot::Instance => {
+                // A local's own `Vec` (no field on the way: `v`, `t.0`, `v[i]`) is not the
+                // instance's, whose block has one owner: `v.extend_from_slice(&self.items)`.
+                if self.is_receiver(other)
+                    && self.is_place_chain(other)
+                    && !self.through_field(other)
+                    && matches!(
+                        self.concrete(&self.expr_types[other.index()]),
+                        Some(crate::types::Type::Vec(_))
+                    )
+                {
+                    return None;
+                }
                 let as_place = if self.is_receiver(other) && self.is_place_chain(other) {
                     Some((other, !self.only_reads(self.parent_call(other))))
                 } else {

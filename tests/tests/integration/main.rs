@@ -39,6 +39,7 @@ mod review_sqlite;
 // Generated lines thousands of characters long, which rustfmt would take minutes over.
 #[rustfmt::skip]
 mod review_syntax;
+mod review_vecs;
 mod scalars;
 mod slices;
 mod sorting;

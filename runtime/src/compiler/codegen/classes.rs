@@ -59,9 +59,7 @@ impl FnCx<'_> {
         for (_, held) in operands {
             self.release(held)?;
         }
-        for held in self.lent.split_off(lent_before) {
-            self.release(Some(held))?;
-        }
+        self.end_lends(lent_before)?;
         Ok(Some(result))
     }
 

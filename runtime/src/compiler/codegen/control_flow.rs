@@ -31,6 +31,7 @@ impl FnCx<'_> {
             },
             None => self.unit(),
         };
+        self.end_lends_for_jump(self.loops[&target].lent_depth)?;
         let here = self.current();
         let frame = self.loops.get_mut(&target).expect("break inside its loop");
         frame.breaks.push((v, here));
@@ -41,6 +42,7 @@ impl FnCx<'_> {
 
     /// `continue 'target`.
     pub(super) fn continue_expr(&mut self, target: ExprId) -> CgResult<Option<Val>> {
+        self.end_lends_for_jump(self.loops[&target].lent_depth)?;
         let cont = self.loops[&target].continue_bb;
         self.b().build_unconditional_branch(cont)?;
         Ok(None)
@@ -288,6 +290,7 @@ impl FnCx<'_> {
                 continue_bb,
                 exit_bb,
                 breaks: Vec::new(),
+                lent_depth: self.lent.len(),
             },
         );
         if self.expr(body)?.is_some() {

@@ -25,6 +25,7 @@ pub(crate) mod c_calls;
 mod classes;
 mod control_flow;
 mod escape;
+mod lends;
 mod math;
 pub(super) mod no_ub;
 mod objmode;
@@ -69,6 +70,7 @@ pub(super) fn emit_body(m: &mut ModuleCx, index: usize) -> CgResult<()> {
         free_temps: Vec::new(),
         place_temps: Vec::new(),
         lent: Vec::new(),
+        lend_slots: Vec::new(),
         counters: HashMap::new(),
         loops: HashMap::new(),
         panic_block: None,
@@ -83,6 +85,8 @@ struct LoopFrame {
     continue_bb: BasicBlock<'static>,
     exit_bb: BasicBlock<'static>,
     breaks: Vec<(Val, BasicBlock<'static>)>,
+    /// `lent.len()` when the loop started: a `break` or `continue` ends the lends after.
+    lent_depth: usize,
 }
 
 struct FnCx<'m> {
@@ -108,8 +112,10 @@ struct FnCx<'m> {
     /// the assignment is done.
     place_temps: Vec<ownership::Held>,
     /// The `Vec`s whose slices are lent to the call being evaluated (`vecs.rs`), kept
-    /// alive until it returns.
-    lent: Vec<ownership::Held>,
+    /// alive (and counted as lent, `lends.rs`) until it returns.
+    lent: Vec<lends::Lent>,
+    /// Per lend site: the slot holding the address of the lend count it raised (`lends.rs`).
+    lend_slots: Vec<PointerValue<'static>>,
     /// The hidden counter of each `for` loop.
     counters: HashMap<ExprId, PointerValue<'static>>,
     loops: HashMap<ExprId, LoopFrame>,
@@ -253,6 +259,7 @@ impl FnCx<'_> {
         let rt = result_type(self.ctx, &self.typed.ret);
         self.b()
             .position_at_end(self.return_block.expect("made in the prologue"));
+        self.end_all_lends()?;
         self.drop_owned_slots()?;
         let v = self
             .b()
@@ -267,6 +274,7 @@ impl FnCx<'_> {
         self.b().build_return(Some(&r.into_struct_value()))?;
         if let Some(bb) = self.panic_block {
             self.b().position_at_end(bb);
+            self.end_all_lends()?;
             self.drop_owned_slots()?;
             let r = self.b().build_insert_value(
                 rt.const_zero(),

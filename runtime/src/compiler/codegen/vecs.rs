@@ -28,6 +28,8 @@ struct Header {
     len: PointerValue<'static>,
     cap: PointerValue<'static>,
     buf: PointerValue<'static>,
+    /// The lend count (`lends.rs`).
+    lends: PointerValue<'static>,
 }
 
 /// "capacity overflow", std's panic when a `Vec`'s size would pass `isize::MAX`.
@@ -53,9 +55,10 @@ impl FnCx<'_> {
             .into_pointer_value();
         let i64t = self.ctx.i64_type();
         let elem_ptr = mem_type(self.ctx, elem).ptr_type(AddressSpace::default());
-        let header_ty = self
-            .ctx
-            .struct_type(&[i64t.into(), i64t.into(), elem_ptr.into()], false);
+        let header_ty = self.ctx.struct_type(
+            &[i64t.into(), i64t.into(), elem_ptr.into(), i64t.into()],
+            false,
+        );
         let h = b
             .build_bit_cast(
                 data,
@@ -68,6 +71,7 @@ impl FnCx<'_> {
             len: b.build_struct_gep(h, 0, "vec.len")?,
             cap: b.build_struct_gep(h, 1, "vec.cap")?,
             buf: b.build_struct_gep(h, 2, "vec.buf")?,
+            lends: b.build_struct_gep(h, 3, "vec.lends")?,
         })
     }
 
@@ -304,6 +308,16 @@ impl FnCx<'_> {
                 let n = n.into_int_value();
                 self.refuse_unmanaged(v, &elem, loc, Sink::VecElement)?;
                 let vec = self.new_vec(&elem, n, loc)?;
+                // Cloning a `Vec` element may fail (a panic: the allocator refused): the
+                // new `Vec` is then held, with the clones made so far counted in `len`,
+                // so the panic block releases them all. Other elements cannot fail.
+                let may_fail = matches!(elem, Type::Vec(_));
+                let vec_type = Type::Vec(Box::new(elem.clone()));
+                let held_vec = if may_fail {
+                    self.hold(vec, &vec_type)?
+                } else {
+                    None
+                };
                 let h = self.header(vec, &elem)?;
                 let buf = self.load_ptr(h.buf)?;
                 self.counted(n, &mut |cx, i| {
@@ -319,9 +333,16 @@ impl FnCx<'_> {
                         cx.copy_value(v, &elem)?;
                         v
                     };
-                    cx.store_new(at, e, &elem)
+                    cx.store_new(at, e, &elem)?;
+                    if may_fail {
+                        let one = cx.ctx.i64_type().const_int(1, false);
+                        let len = cx.b().build_int_add(i, one, "len")?;
+                        cx.b().build_store(h.len, len)?;
+                    }
+                    Ok(())
                 })?;
                 self.b().build_store(h.len, n)?;
+                self.take(held_vec)?;
                 // Each element took its own reference; the original goes.
                 self.release(held)?;
                 Ok(Some(vec))
@@ -513,6 +534,16 @@ impl FnCx<'_> {
             return Ok(None);
         };
         let h = self.header(handle, &elem)?;
+        if method.resizes() {
+            // Element writes through an index (and `swap`) stay allowed while a slice is
+            // lent: they change elements in place, in the same buffer, and whoever reads
+            // an element holds its own reference to what it read.
+            let name = jitclass_core::vec_methods::VEC_METHODS
+                .iter()
+                .find(|m| m.method == method)
+                .map_or("change", |m| m.name);
+            self.refuse_while_lent(h.lends, name, loc)?;
+        }
         let i64t = self.ctx.i64_type();
         let one = i64t.const_int(1, false);
         let result: Val = match method {
@@ -747,9 +778,7 @@ impl FnCx<'_> {
             }
         };
         let _ = id;
-        for held in self.lent.split_off(lent_before) {
-            self.release(Some(held))?;
-        }
+        self.end_lends(lent_before)?;
         self.finish_vec_operands(hold)?;
         Ok(Some(result))
     }
@@ -788,8 +817,11 @@ impl FnCx<'_> {
 
     /// A slice lent to a call: `&v` / `&mut v` (`range` `None`) or `&v[a..b]` of a `Vec`
     /// or a slice, with std's checks of the range. A `Vec` is kept (in `lent`) until the
-    /// call returns, so its buffer outlives the slice; inference made sure nothing else
-    /// in the call can reallocate it (`infer/vec.rs`, `check_lending`).
+    /// call returns, so its block outlives the slice, and counted as lent (`lends.rs`), so
+    /// nothing the call runs can reallocate its buffer or release its elements meanwhile.
+    /// The range's bounds are evaluated before `len` and `buf` are read: a bound may run
+    /// code (inference refuses one that changes the `Vec`, `check_lending`, but a bound
+    /// may still call a function that reaches it through an instance).
     pub(super) fn lend_slice(
         &mut self,
         base: ExprId,
@@ -800,12 +832,35 @@ impl FnCx<'_> {
         let Some(b) = self.expr(base)? else {
             return Ok(None);
         };
+        // The `Vec` stays held while the bounds run, so it is alive when lent.
+        let held = match &bt {
+            Type::Vec(_) => self.hold(b, &bt)?,
+            _ => None,
+        };
+        let mut bounds = None;
+        if let Some((start, end, inclusive)) = range {
+            let start = match start {
+                Some(s) => match self.expr(s)? {
+                    Some(v) => Some(v.into_int_value()),
+                    // Diverged: the held `Vec` stays in its slot (dropped at the exit).
+                    None => return Ok(None),
+                },
+                None => None,
+            };
+            let end = match end {
+                Some(e) => match self.expr(e)? {
+                    Some(v) => Some(v.into_int_value()),
+                    // Diverged: the held `Vec` stays in its slot (dropped at the exit).
+                    None => return Ok(None),
+                },
+                None => None,
+            };
+            bounds = Some((start, end, inclusive));
+        }
         let (elem, ptr, len) = match &bt {
             Type::Vec(elem) => {
-                if let Some(held) = self.hold(b, &bt)? {
-                    self.lent.push(held);
-                }
                 let h = self.header(b, elem)?;
+                self.begin_lend(h.lends, held)?;
                 let len = self.load_int(h.len, "len")?;
                 ((**elem).clone(), self.load_ptr(h.buf)?, len)
             }
@@ -820,23 +875,11 @@ impl FnCx<'_> {
             }
             other => return Err(CgError::Internal(format!("a slice of `{other}`"))),
         };
-        let (start, end) = match range {
-            None => (self.ctx.i64_type().const_zero(), len),
+        let zero = self.ctx.i64_type().const_zero();
+        let (start, end) = match bounds {
+            None => (zero, len),
             Some((start, end, inclusive)) => {
-                let start = match start {
-                    Some(s) => match self.expr(s)? {
-                        Some(v) => v.into_int_value(),
-                        None => return Ok(None),
-                    },
-                    None => self.ctx.i64_type().const_zero(),
-                };
-                let end = match end {
-                    Some(e) => match self.expr(e)? {
-                        Some(v) => Some(v.into_int_value()),
-                        None => return Ok(None),
-                    },
-                    None => None,
-                };
+                let start = start.unwrap_or(zero);
                 let end = self.check_range(start, end, inclusive, len, loc)?;
                 (start, end)
             }

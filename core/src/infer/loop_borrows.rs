@@ -1,0 +1,79 @@
+//! A borrowed loop (`for x in &v`, lowered to a counted loop over `v`'s indices) keeps
+//! `v` borrowed for its whole body, as in Rust: the body may not change `v`'s length or
+//! lend it mutably (rustc's E0502). Codegen re-indexes `v` at each iteration, so breaking
+//! the rule could not read freed memory; the check keeps jitclass refusing what rustc
+//! refuses in generic bodies, which rustc never sees (non-generic ones it checks itself).
+
+use super::Infer;
+use super::diagnostics;
+use super::resolution::Resolution;
+use crate::ir::{ExprKind, LOOP_INDEX, Stmt};
+use crate::methods::Builtin;
+use crate::vec_methods;
+
+impl Infer<'_> {
+    /// Refuses, in the body of each `for x in &v` loop, a call of a `Vec` method taking
+    /// `&mut self` on `v` (or a place overlapping it) and a mutable slice of it.
+    pub(super) fn check_borrowed_loops(&mut self) {
+        for e in &self.ir.exprs {
+            let ExprKind::ForRange { var, end, body, .. } = e.kind else {
+                continue;
+            };
+            if self.ir.local(var).name != LOOP_INDEX {
+                continue;
+            }
+            let ExprKind::MethodCall { receiver, .. } = self.ir.expr(end).kind else {
+                continue;
+            };
+            // `for x in &mut v` binds no element (`x` names `v[i]`): only shared loops,
+            // whose body starts by binding the element, are checked here.
+            let shared = match &self.ir.expr(body).kind {
+                ExprKind::Block(b) => matches!(
+                    b.stmts.first(),
+                    Some(Stmt::Let { init: Some(init), .. })
+                        if matches!(self.ir.expr(*init).kind, ExprKind::Index(_, i)
+                            if matches!(self.ir.expr(i).kind, ExprKind::Local(l) if l == var))
+                ),
+                _ => false,
+            };
+            if !shared || !self.is_place_chain(receiver) {
+                continue;
+            }
+            let Some(root) = self.root_local_of(receiver) else {
+                continue;
+            };
+            let container = self.place_path(receiver);
+            let mut stack = vec![body];
+            while let Some(x) = stack.pop() {
+                let kind = &self.ir.expr(x).kind;
+                kind.for_each_child(|c| stack.push(c));
+                let changed = match kind {
+                    ExprKind::MethodCall { receiver: r, .. } => matches!(
+                        self.resolutions[x.index()],
+                        Some(Resolution::Builtin(Builtin::Vec(m)))
+                            if vec_methods::VEC_METHODS
+                                .iter()
+                                .any(|s| s.method == m && s.mutates)
+                    )
+                    .then_some(*r),
+                    _ => self.lent_place(x).filter(|(_, m)| *m).map(|(p, _)| p),
+                };
+                let Some(place) = changed else {
+                    continue;
+                };
+                if !self.is_place_chain(place) || self.root_local_of(place) != Some(root) {
+                    continue;
+                }
+                let path = self.place_path(place);
+                if path.starts_with(&container) || container.starts_with(&path) {
+                    let name = self.ir.local(root).name.clone();
+                    self.diags.push(diagnostics::changed_while_iterated(
+                        self.ir.expr(place).loc,
+                        &name,
+                    ));
+                    return;
+                }
+            }
+        }
+    }
+}

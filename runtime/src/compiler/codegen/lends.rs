@@ -1,0 +1,136 @@
+//! The lend count of a `Vec` (`VecHeader::lends`): a slice of a `Vec` lent to a call
+//! counts itself in the block for the duration of the call, and every operation that
+//! could reallocate the buffer, shorten it or release elements panics while the count is
+//! not zero, as `RefCell::borrow_mut` does while a borrow is live.
+//!
+//! Why a dynamic check: instances are shared (`Rc<RefCell<_>>`-like), so a callee reading
+//! a slice of `self.items` may reach the same instance another way (a handle cloned into
+//! Rust and used from an `objmode!` block, a field pointing back) and push to the `Vec`.
+//! rustc's static rule cannot be checked through those paths; the count can.
+//!
+//! Every lend has its own stack slot holding the address of the count it raised (null
+//! when none), so each way out of the lend lowers the count exactly once: the end of the
+//! call (`end_lends`), a `break`/`continue` leaving a loop entered after the lend
+//! (`end_lends_for_jump`), and the return and panic blocks (`end_all_lends`, before the
+//! held `Vec`s are dropped, so the count is lowered while its block is alive).
+
+use super::{FnCx, ownership::Held};
+use crate::compiler::CgResult;
+use inkwell::AddressSpace;
+use inkwell::IntPredicate;
+use inkwell::values::PointerValue;
+use jitclass_core::ir::LocId;
+
+/// A slice lent to the call being evaluated: the reference keeping its `Vec` alive, and
+/// the index of the slot holding the address of the count it raised.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Lent {
+    pub(super) held: Option<Held>,
+    slot: usize,
+}
+
+impl FnCx<'_> {
+    /// Counts a lend in the `Vec` whose `lends` field is at `lends`; the `Vec` is kept
+    /// alive by `held` until `end_lends`.
+    pub(super) fn begin_lend(
+        &mut self,
+        lends: PointerValue<'static>,
+        held: Option<Held>,
+    ) -> CgResult<()> {
+        let i64p = self.ctx.i64_type().ptr_type(AddressSpace::default());
+        let slot = self.slot(i64p.into(), "lend")?;
+        self.lend_slots.push(slot);
+        let one = self.ctx.i64_type().const_int(1, false);
+        let n = self.b().build_load(lends, "lends")?.into_int_value();
+        // No overflow: each lend is a live stack frame's.
+        let n = self.b().build_int_add(n, one, "lends")?;
+        self.b().build_store(lends, n)?;
+        self.b().build_store(slot, lends)?;
+        self.lent.push(Lent {
+            held,
+            slot: self.lend_slots.len() - 1,
+        });
+        Ok(())
+    }
+
+    /// The call the lends from `from` on were made for returned: lowers their counts,
+    /// then releases the `Vec`s they kept alive.
+    pub(super) fn end_lends(&mut self, from: usize) -> CgResult<()> {
+        for lent in self.lent.split_off(from) {
+            self.lower_count(lent.slot, false)?;
+            self.release(lent.held)?;
+        }
+        Ok(())
+    }
+
+    /// A `break` or `continue` leaves the lends made since `from` (the loop's start)
+    /// behind: lowers their counts (their `Vec`s stay held until the slots are reused or
+    /// the function exits, as every temporary a jump leaves behind).
+    pub(super) fn end_lends_for_jump(&mut self, from: usize) -> CgResult<()> {
+        for i in from..self.lent.len() {
+            let slot = self.lent[i].slot;
+            self.lower_count(slot, false)?;
+        }
+        Ok(())
+    }
+
+    /// In the return and panic blocks: lowers every count still raised.
+    pub(super) fn end_all_lends(&mut self) -> CgResult<()> {
+        for i in 0..self.lend_slots.len() {
+            self.lower_count(i, true)?;
+        }
+        Ok(())
+    }
+
+    /// Lowers the count whose address lend slot `slot` holds, and clears the slot;
+    /// `maybe_null`: the slot may hold nothing on this path (tested).
+    fn lower_count(&mut self, slot: usize, maybe_null: bool) -> CgResult<()> {
+        let slot = self.lend_slots[slot];
+        let lends = self.b().build_load(slot, "lent")?.into_pointer_value();
+        let done = if maybe_null {
+            let lower = self.block("lend.lower");
+            let done = self.block("lend.done");
+            let null = self.b().build_is_null(lends, "none")?;
+            self.b().build_conditional_branch(null, done, lower)?;
+            self.b().position_at_end(lower);
+            Some(done)
+        } else {
+            None
+        };
+        let one = self.ctx.i64_type().const_int(1, false);
+        let n = self.b().build_load(lends, "lends")?.into_int_value();
+        let n = self.b().build_int_sub(n, one, "lends")?;
+        self.b().build_store(lends, n)?;
+        let null = lends.get_type().const_null();
+        self.b().build_store(slot, null)?;
+        if let Some(done) = done {
+            self.b().build_unconditional_branch(done)?;
+            self.b().position_at_end(done);
+        }
+        Ok(())
+    }
+
+    /// Panics, before `method` changes the `Vec` whose `lends` field is at `lends`, if a
+    /// slice of it is lent to a call that has not returned. One load and one (cold)
+    /// branch per changing operation.
+    pub(super) fn refuse_while_lent(
+        &mut self,
+        lends: PointerValue<'static>,
+        method: &str,
+        loc: LocId,
+    ) -> CgResult<()> {
+        let n = self.b().build_load(lends, "lends")?.into_int_value();
+        let lent = self.b().build_int_compare(
+            IntPredicate::NE,
+            n,
+            self.ctx.i64_type().const_zero(),
+            "lent",
+        )?;
+        self.check_with(lent, loc, vec![lent_message(method)], &[])
+    }
+}
+
+/// The panic of a changing operation on a `Vec` with a slice lent, in `RefCell`'s words.
+pub(crate) fn lent_message(method: &str) -> String {
+    format!("already borrowed: cannot `{method}` a `Vec` while a slice of it is lent to a call")
+}
