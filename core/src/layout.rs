@@ -69,6 +69,15 @@ pub fn size_align(t: &Type) -> SizeAlign {
             SizeAlign { size: 16, align: 8 }
         }
         Type::Ref { .. } | Type::Ptr { .. } | Type::FnPtr { .. } => SizeAlign { size: 8, align: 8 },
+        // `len` elements, each padded to its alignment already (a C size is a multiple of
+        // the alignment).
+        Type::Array { elem, len } => {
+            let e = size_align(elem);
+            SizeAlign {
+                size: e.size * len,
+                align: e.align,
+            }
+        }
         // `#[repr(C)] { is_some: bool, value: T }`.
         Type::Option(inner) => {
             let l = c_struct(&[size_align(&Type::BOOL), size_align(inner)]);

@@ -48,6 +48,13 @@ pub const MAX_INSTANCES: usize = 2000;
 /// may have any number.
 pub const MAX_CROSSING_TUPLE_LEN: usize = 8;
 
+/// The largest array type, in bytes (`[f64; 2048]`, `[[f64; 32]; 64]`). Arrays are
+/// values: a local lives on the stack and an assignment copies it whole, as in Rust, and
+/// LLVM handles an array value element by element, so its compile time grows with the
+/// length. Larger buffers belong in a `Vec`. (Rust itself accepts any size, and
+/// overflows the stack at run time past a few MiB.)
+pub const MAX_ARRAY_BYTES: u64 = 16 * 1024;
+
 /// What a type exceeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TypeLimit {
@@ -114,6 +121,7 @@ pub fn type_children<'a>(t: &'a Type, push: &mut dyn FnMut(&'a Type)) {
         Type::Slice { elem: inner, .. }
         | Type::Option(inner)
         | Type::Vec(inner)
+        | Type::Array { elem: inner, .. }
         | Type::Ptr { pointee: inner, .. }
         | Type::Ref { inner, .. } => push(inner),
         Type::Prim(_) | Type::Unit | Type::Never | Type::Class(_) | Type::PassThru(_) => {}
@@ -136,6 +144,7 @@ pub fn check_type_expr(t: &TypeExpr) -> Result<(), TypeLimit> {
         TypeExpr::Slice { elem: inner, .. }
         | TypeExpr::Option(inner)
         | TypeExpr::Vec(inner)
+        | TypeExpr::Array { elem: inner, .. }
         | TypeExpr::Ptr { pointee: inner, .. }
         | TypeExpr::Ref { inner, .. } => push(inner),
         TypeExpr::Prim(_)

@@ -602,6 +602,14 @@ impl fmt::Debug for FieldValue {
                     }
                     list.finish()
                 }
+                Type::Array { elem, len } => {
+                    let size = size_align(elem).size as usize;
+                    let mut list = f.debug_list();
+                    for i in 0..*len as usize {
+                        list.entry(&FieldValue::read(elem, self.at.add(i * size)));
+                    }
+                    list.finish()
+                }
                 // Never the type of a field.
                 Type::Unit | Type::Never | Type::Slice { .. } | Type::Ref { .. } => {
                     f.write_str("()")

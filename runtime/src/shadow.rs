@@ -22,8 +22,8 @@
 //!   [`Probe`] (silent for names `C` does not have), and the names against the handle
 //!   itself, whose marker fields are the class's.
 //! - `base[i]` on anything but a slice known at macro time is `base[JitIndex(i)]`: a class's
-//!   jit `Index` impl gives its handle a never-called `Index<JitIndex<I>>`; slices and
-//!   `Vec`s have real ones, which forward to std's.
+//!   jit `Index` impl gives its handle a never-called `Index<JitIndex<I>>`; slices,
+//!   arrays and `Vec`s have real ones, which forward to std's.
 
 use std::marker::PhantomData;
 use std::ops::{Deref, Index, IndexMut};
@@ -238,6 +238,25 @@ where
     }
 }
 
+impl<T, I, const N: usize> Index<JitIndex<I>> for [T; N]
+where
+    [T; N]: Index<I>,
+{
+    type Output = <[T; N] as Index<I>>::Output;
+    fn index(&self, i: JitIndex<I>) -> &Self::Output {
+        &self[i.index]
+    }
+}
+
+impl<T, I, const N: usize> IndexMut<JitIndex<I>> for [T; N]
+where
+    [T; N]: IndexMut<I>,
+{
+    fn index_mut(&mut self, i: JitIndex<I>) -> &mut Self::Output {
+        &mut self[i.index]
+    }
+}
+
 /// `for x in e` over a tuple or a slice, as jit code runs it: over `elements(&e)`, the
 /// elements by value (a copy, or another reference), leaving `e` as it was.
 pub trait Elements {
@@ -258,6 +277,16 @@ impl<'a, T: Clone> Elements for &'a &[T] {
 }
 
 impl<'a, T: Clone> Elements for &'a &mut [T] {
+    type Item = T;
+    type Iter = std::iter::Cloned<std::slice::Iter<'a, T>>;
+    fn elements(self) -> Self::Iter {
+        self.iter().cloned()
+    }
+}
+
+/// `for x in a` over an array: by value, as Rust 2021's `IntoIterator` for arrays (jit
+/// arrays hold `Copy` elements only, so the array itself stays usable, as in Rust).
+impl<'a, T: Clone, const N: usize> Elements for &'a [T; N] {
     type Item = T;
     type Iter = std::iter::Cloned<std::slice::Iter<'a, T>>;
     fn elements(self) -> Self::Iter {
@@ -321,5 +350,6 @@ mod tests {
         let mut xs = [1.0, 2.0];
         xs[JitIndex(1)] += 1.0;
         assert_eq!(xs[..][JitIndex(1usize)], 3.0);
+        assert_eq!(elements(&xs).sum::<f64>(), 4.0);
     }
 }

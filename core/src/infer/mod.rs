@@ -37,6 +37,7 @@ use crate::ir::{
 use crate::types::{ClassKey, OpaqueKey, Type};
 use std::collections::HashMap;
 
+mod array;
 mod call;
 mod class;
 mod class_op;
@@ -58,6 +59,7 @@ use unify::{Ty, VarState};
 
 pub use resolution::{ClassCall, ClassOp, Resolution};
 pub use unify::concrete_type;
+pub(crate) use array::array_type_error;
 
 /// The signature of a called function, as written (with its own generics). Class types
 /// in it are already resolved (`TypeExpr::Concrete`), since its class references belong
@@ -305,6 +307,7 @@ impl Infer<'_> {
         self.check_int_literals();
         self.check_float_literals();
         self.report_first_type_past_limits();
+        self.check_local_arrays();
         if self.diags.is_empty() {
             self.check_moves();
         }

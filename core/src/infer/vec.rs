@@ -419,7 +419,10 @@ fn has_vec(t: &crate::types::Type) -> bool {
 fn vec_elem_ok(t: &crate::types::Type) -> bool {
     use crate::types::Type;
     match t {
-        Type::Slice { .. } | Type::Ref { .. } | Type::Never | Type::Unit => false,
+        // Arrays inside a `Vec` are not supported yet.
+        Type::Slice { .. } | Type::Ref { .. } | Type::Never | Type::Unit | Type::Array { .. } => {
+            false
+        }
         Type::Tuple(es) => es.iter().all(vec_elem_ok),
         Type::Option(e) | Type::Vec(e) => vec_elem_ok(e),
         Type::Prim(_)
@@ -585,7 +588,8 @@ impl Infer<'_> {
             | ExprKind::Cast(..)
             | ExprKind::TupleField(..)
             | ExprKind::Index(..)
-            | ExprKind::Tuple(_) => true,
+            | ExprKind::Tuple(_)
+            | ExprKind::Array(_) => true,
             ExprKind::Field(..) => {
                 matches!(self.resolutions[e.index()], Some(Resolution::Field(_)))
             }

@@ -34,7 +34,7 @@ mod walk;
 
 pub use expr::{
     BinOp, Block, Expr, ExprKind, FloatLit, Intrinsic, Lit, PanicMessage, Pattern, RangeOrder,
-    Stmt, UnOp, VecInit,
+    Stmt, UnOp, VecInit, ArrayInit,
 };
 pub use print::{print_class, print_fn};
 pub use type_expr::TypeExpr;

@@ -162,6 +162,9 @@ impl FnCx<'_> {
                     self.place_temps.extend(held);
                     Ok(Some((ptr, true)))
                 }
+                None if matches!(self.ty(*base), Type::Array { .. }) => {
+                    Ok(self.array_elem_ptr(*base, *index, loc)?.map(|p| (p, true)))
+                }
                 None if matches!(self.ty(*base), Type::Vec(_)) => {
                     Ok(self.vec_index_place(*base, *index, loc)?.map(|p| (p, true)))
                 }

@@ -797,6 +797,12 @@ impl FnCx<'_> {
         loc: LocId,
     ) -> CgResult<Option<Val>> {
         let bt = self.ty(base).clone();
+        if let Type::Array { elem, .. } = &bt {
+            let Some((ptr, len)) = self.array_for_slice(base)? else {
+                return Ok(None);
+            };
+            return self.slice_of(((**elem).clone(), ptr, len), range, loc);
+        }
         let Some(b) = self.expr(base)? else {
             return Ok(None);
         };
@@ -820,6 +826,17 @@ impl FnCx<'_> {
             }
             other => return Err(CgError::Internal(format!("a slice of `{other}`"))),
         };
+        self.slice_of((elem, ptr, len), range, loc)
+    }
+
+    /// The slice `ptr[range]` of `len` elements of type `elem` (all if `range` is
+    /// `None`), after std's range checks.
+    fn slice_of(
+        &mut self,
+        (elem, ptr, len): (Type, PointerValue<'static>, IntValue<'static>),
+        range: Option<(Option<ExprId>, Option<ExprId>, bool)>,
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
         let (start, end) = match range {
             None => (self.ctx.i64_type().const_zero(), len),
             Some((start, end, inclusive)) => {
