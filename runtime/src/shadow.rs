@@ -22,8 +22,9 @@
 //!   [`Probe`] (silent for names `C` does not have), and the names against the handle
 //!   itself, whose marker fields are the class's.
 //! - `base[i]` on anything but a slice known at macro time is `base[JitIndex(i)]`: a class's
-//!   jit `Index` impl gives its handle a never-called `Index<JitIndex<I>>`; slices,
-//!   arrays and `Vec`s have real ones, which forward to std's.
+//!   jit `Index` impl gives its handle a never-called `Index<JitIndex<I>>`; slices
+//!   and `Vec`s have real ones, which forward to std's (arrays get theirs from std's
+//!   `Index<I> for [T; N]`, through the slice's).
 
 use std::marker::PhantomData;
 use std::ops::{Deref, Index, IndexMut};
@@ -232,25 +233,6 @@ where
 impl<T, I> IndexMut<JitIndex<I>> for Vec<T>
 where
     Vec<T>: IndexMut<I>,
-{
-    fn index_mut(&mut self, i: JitIndex<I>) -> &mut Self::Output {
-        &mut self[i.index]
-    }
-}
-
-impl<T, I, const N: usize> Index<JitIndex<I>> for [T; N]
-where
-    [T; N]: Index<I>,
-{
-    type Output = <[T; N] as Index<I>>::Output;
-    fn index(&self, i: JitIndex<I>) -> &Self::Output {
-        &self[i.index]
-    }
-}
-
-impl<T, I, const N: usize> IndexMut<JitIndex<I>> for [T; N]
-where
-    [T; N]: IndexMut<I>,
 {
     fn index_mut(&mut self, i: JitIndex<I>) -> &mut Self::Output {
         &mut self[i.index]

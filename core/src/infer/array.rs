@@ -4,7 +4,7 @@
 use super::deferred::Deferred;
 use super::unify::{Ty, VarKind};
 use super::{Infer, diagnostics};
-use crate::ir::{ArrayInit, ExprId, ExprKind, Lit};
+use crate::ir::{ArrayInit, BinOp, ExprId, ExprKind, Lit};
 use crate::limits::MAX_ARRAY_BYTES;
 use crate::types::Type;
 
@@ -46,6 +46,21 @@ impl Infer<'_> {
                 self.diags.push(diagnostics::array_type(decl.loc, d));
                 return;
             }
+        }
+    }
+
+    /// Deferred: `a == b` on arrays compares elements that jit code compares: numbers,
+    /// `bool`, raw and function pointers (not yet tuples, `Option`s or nested arrays).
+    pub(super) fn check_array_eq(&mut self, id: ExprId, op: BinOp, t: &Ty, elem: &Ty) {
+        if let Some(e) = self.concrete(elem)
+            && !matches!(e, Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. })
+        {
+            let shown = self.show(t);
+            self.diags.push(
+                diagnostics::binary_not_applicable(self.loc(id), op, &shown).note(
+                    "note: jit code compares arrays of numbers, `bool` and pointers; compare the elements one by one",
+                ),
+            );
         }
     }
 

@@ -59,6 +59,7 @@ use unify::{Ty, VarState};
 
 pub use resolution::{ClassCall, ClassOp, Resolution};
 pub use unify::concrete_type;
+#[cfg(feature = "lower")]
 pub(crate) use array::array_type_error;
 
 /// The signature of a called function, as written (with its own generics). Class types

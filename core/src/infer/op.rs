@@ -193,6 +193,11 @@ impl Infer<'_> {
         {
             return self.check_vec_eq(id, t);
         }
+        if let Ty::Array(elem, _) = self.resolve(t)
+            && matches!(op, BinOp::Eq | BinOp::Ne)
+        {
+            return self.check_array_eq(id, op, t, &elem);
+        }
         let Some(p) = self.prim_or_skip(t) else {
             if !self.is_unknownish(t) && self.concrete(t).is_some() {
                 let shown = self.show(t);

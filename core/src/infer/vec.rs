@@ -121,7 +121,7 @@ impl Infer<'_> {
         let t = self.expr(place);
         self.borrowed_args.push(id);
         match self.resolve(&t) {
-            Ty::Vec(elem) => {
+            Ty::Vec(elem) | Ty::Array(elem, _) => {
                 if mutable {
                     self.check_mutable_borrow(place);
                 }
@@ -155,7 +155,7 @@ impl Infer<'_> {
         }
         self.borrowed_args.push(id);
         match self.known_receiver(&bt, self.loc(base)) {
-            Some(Ty::Vec(elem)) => {
+            Some(Ty::Vec(elem) | Ty::Array(elem, _)) => {
                 if mutable {
                     self.check_mutable_borrow(base);
                 }
