@@ -181,6 +181,50 @@ mod tests {
     }
 
     #[test]
+    fn arrays_are_rusts_arrays() {
+        #[repr(C)]
+        struct D {
+            a: u8,
+            b: [u16; 3],
+            c: [[bool; 3]; 2],
+            d: [(u8, f64); 2],
+            e: [f32; 0],
+            f: u8,
+        }
+        let arr = |elem: Type, len| Type::Array {
+            elem: Box::new(elem),
+            len,
+        };
+        let d = layout_of(&[
+            Type::Prim(PrimTy::U8),
+            arr(Type::Prim(PrimTy::U16), 3),
+            arr(arr(Type::BOOL, 3), 2),
+            arr(
+                Type::Tuple(vec![Type::Prim(PrimTy::U8), Type::F64]),
+                2,
+            ),
+            arr(Type::Prim(PrimTy::F32), 0),
+            Type::Prim(PrimTy::U8),
+        ]);
+        assert_eq!(
+            (d.size, d.align),
+            (size_of::<D>() as u64, align_of::<D>() as u64)
+        );
+        assert_eq!(
+            d.offsets,
+            [
+                offset_of!(D, a),
+                offset_of!(D, b),
+                offset_of!(D, c),
+                offset_of!(D, d),
+                offset_of!(D, e),
+                offset_of!(D, f)
+            ]
+            .map(|o| o as u64)
+        );
+    }
+
+    #[test]
     fn nested_tuples_are_nested_structs() {
         #[repr(C)]
         struct Inner(u8, f32);

@@ -189,6 +189,21 @@ mod tests {
             },
             Type::Option(Box::new(Type::F64)),
             Type::Option(Box::new(Type::Tuple(vec![Type::BOOL, prim(PrimTy::I16)]))),
+            Type::Array {
+                elem: Box::new(Type::Tuple(vec![prim(PrimTy::U8), Type::F64])),
+                len: 3,
+            },
+            Type::Tuple(vec![
+                Type::BOOL,
+                Type::Array {
+                    elem: Box::new(Type::Array {
+                        elem: Box::new(Type::BOOL),
+                        len: 3,
+                    }),
+                    len: 2,
+                },
+                prim(PrimTy::U16),
+            ]),
         ];
         for t in types {
             let m = mem_type(ctx, &t);

@@ -306,6 +306,56 @@ impl Histogram {
     }
 }
 
+/// Array fields at the offsets `#[repr(C)]` gives them, against a hand-written struct.
+#[jitclass]
+pub struct Packed {
+    pub tag: u8,
+    pub shorts: [u16; 3],
+    pub grid: [[bool; 3]; 2],
+    pub pairs: [(u8, f64); 2],
+    pub none: [f32; 0],
+    pub last: u8,
+}
+
+#[test]
+fn array_fields_have_rusts_repr_c_layout() {
+    use jitclass::Payload;
+    use std::mem::{align_of, offset_of, size_of};
+    #[repr(C)]
+    struct Expected {
+        tag: u8,
+        shorts: [u16; 3],
+        grid: [[bool; 3]; 2],
+        pairs: [(u8, f64); 2],
+        none: [f32; 0],
+        last: u8,
+    }
+    // rustc's layout of the generated payload, against the hand-written struct.
+    assert_eq!(size_of::<Payload<Packed>>(), size_of::<Expected>());
+    assert_eq!(align_of::<Payload<Packed>>(), align_of::<Expected>());
+    assert_eq!(
+        [
+            offset_of!(Payload<Packed>, tag),
+            offset_of!(Payload<Packed>, shorts),
+            offset_of!(Payload<Packed>, grid),
+            offset_of!(Payload<Packed>, pairs),
+            offset_of!(Payload<Packed>, none),
+            offset_of!(Payload<Packed>, last),
+        ],
+        [
+            offset_of!(Expected, tag),
+            offset_of!(Expected, shorts),
+            offset_of!(Expected, grid),
+            offset_of!(Expected, pairs),
+            offset_of!(Expected, none),
+            offset_of!(Expected, last),
+        ]
+    );
+    // jitclass's own layout (the one LLVM gets) against rustc's.
+    let info = <Packed as jitclass::JitClass>::class_info();
+    assert!(info.fields().is_ok(), "{:?}", info.fields().err());
+}
+
 #[test]
 fn array_fields_live_in_the_payload() {
     let _m = memory_test();
