@@ -32,6 +32,8 @@ const AREAS: &[&str] = &[
     "limits",
     // `Vec<T>`: its methods, element types, mutability, loops, crossing to Rust.
     "vecs",
+    // Fixed arrays `[T; N]`: lengths, indexes, element types, mutability.
+    "arrays",
 ];
 
 #[test]

@@ -308,7 +308,10 @@ impl Infer<'_> {
         self.check_int_literals();
         self.check_float_literals();
         self.report_first_type_past_limits();
-        self.check_local_arrays();
+        if self.diags.is_empty() {
+            // Once: a literal too large is reported where it is made.
+            self.check_local_arrays();
+        }
         if self.diags.is_empty() {
             self.check_moves();
         }

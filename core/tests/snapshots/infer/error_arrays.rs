@@ -1,0 +1,14 @@
+// Misused arrays: a constant index past the end, a length mismatch, an element of
+// another type, an assignment to an element of an immutable array, `==` on arrays of
+// tuples, an array too large.
+fn errors(i: i32) -> f64 {
+    let a = [1.0, 2.0, 3.0];
+    let b: [f64; 2] = [1.0, 2.0, 3.0];
+    let c = [1.0, true];
+    a[3];
+    a[i];
+    a[0] = 2.0;
+    [(1, 2)] == [(1, 2)];
+    let d = [0u64; 4096];
+    0.0
+}
