@@ -199,10 +199,7 @@ mod tests {
             Type::Prim(PrimTy::U8),
             arr(Type::Prim(PrimTy::U16), 3),
             arr(arr(Type::BOOL, 3), 2),
-            arr(
-                Type::Tuple(vec![Type::Prim(PrimTy::U8), Type::F64]),
-                2,
-            ),
+            arr(Type::Tuple(vec![Type::Prim(PrimTy::U8), Type::F64]), 2),
             arr(Type::Prim(PrimTy::F32), 0),
             Type::Prim(PrimTy::U8),
         ]);

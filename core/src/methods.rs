@@ -219,9 +219,7 @@ pub fn is_clone(t: &Type) -> bool {
         | Type::FnPtr { .. }
         | Type::Class(_)
         | Type::PassThru(_) => true,
-        Type::Option(inner) | Type::Vec(inner) | Type::Array { elem: inner, .. } => {
-            is_clone(inner)
-        }
+        Type::Option(inner) | Type::Vec(inner) | Type::Array { elem: inner, .. } => is_clone(inner),
         Type::Tuple(es) => es.iter().all(is_clone),
     }
 }

@@ -17,7 +17,8 @@ impl Infer<'_> {
             let loc = self.loc(e);
             self.coerce_at(&t, &elem, loc);
         }
-        self.deferred.push(Deferred::ArrayElem(id, elem.clone(), init.len()));
+        self.deferred
+            .push(Deferred::ArrayElem(id, elem.clone(), init.len()));
         Ty::Array(Box::new(elem), init.len())
     }
 

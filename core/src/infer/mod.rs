@@ -57,10 +57,10 @@ mod vec;
 use deferred::Deferred;
 use unify::{Ty, VarState};
 
-pub use resolution::{ClassCall, ClassOp, Resolution};
-pub use unify::concrete_type;
 #[cfg(feature = "lower")]
 pub(crate) use array::array_type_error;
+pub use resolution::{ClassCall, ClassOp, Resolution};
+pub use unify::concrete_type;
 
 /// The signature of a called function, as written (with its own generics). Class types
 /// in it are already resolved (`TypeExpr::Concrete`), since its class references belong

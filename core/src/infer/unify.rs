@@ -222,9 +222,7 @@ impl Infer<'_> {
             | Ty::Vec(e)
             | Ty::Array(e, _)
             | Ty::Ref(e, _)
-            | Ty::Ptr(e, _) => {
-                self.occurs(v, &e)
-            }
+            | Ty::Ptr(e, _) => self.occurs(v, &e),
             _ => false,
         }
     }
@@ -336,9 +334,7 @@ impl Infer<'_> {
             | Ty::Vec(e)
             | Ty::Array(e, _)
             | Ty::Ref(e, _)
-            | Ty::Ptr(e, _) => {
-                self.mentions_unknown(&e)
-            }
+            | Ty::Ptr(e, _) => self.mentions_unknown(&e),
             Ty::FnPtr(ps, r) => {
                 ps.iter().any(|p| self.mentions_unknown(p)) || self.mentions_unknown(&r)
             }

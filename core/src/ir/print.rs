@@ -20,8 +20,8 @@
 //! as an `if let`, ranges with their step and order.
 
 use super::{
-    Block, ClassIr, ExprId, ExprKind, FnIr, Lit, Pattern, RangeOrder, Receiver, Stmt, TypeExpr,
-    UnOp, VecInit, ArrayInit,
+    ArrayInit, Block, ClassIr, ExprId, ExprKind, FnIr, Lit, Pattern, RangeOrder, Receiver, Stmt,
+    TypeExpr, UnOp, VecInit,
 };
 use crate::infer::{ClassCall, ClassOp, Resolution, Typed};
 use std::fmt::Write;

@@ -76,9 +76,9 @@ pub(crate) fn array_len(e: &syn::Expr, is_local: &dyn Fn(&str) -> bool) -> syn::
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Int(i),
             ..
-        }) if matches!(i.suffix(), "" | "usize") => i.base10_parse::<u64>().map_err(|_| {
-            syn::Error::new(i.span(), "array length too large for `usize`")
-        }),
+        }) if matches!(i.suffix(), "" | "usize") => i
+            .base10_parse::<u64>()
+            .map_err(|_| syn::Error::new(i.span(), "array length too large for `usize`")),
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Int(i),
             ..

@@ -374,7 +374,61 @@ fn array_fields_live_in_the_payload() {
         assert_eq!(h.max_bin(), 9);
         assert_eq!(h.edges(), [0.0, 8.0]);
         let shown = format!("{h:?}");
-        assert!(shown.contains("counts: [9, 9, 9, 9, 9, 9, 9, 9]"), "{shown}");
+        assert!(
+            shown.contains("counts: [9, 9, 9, 9, 9, 9, 9, 9]"),
+            "{shown}"
+        );
     }
+    assert!(balanced_since(&before));
+}
+
+twice!(options_of_arrays, options_of_arrays_rs, fn(o: Option<[u16; 2]>) -> Option<[u16; 3]> {
+    match o {
+        Some(a) => Some([a[0], a[1], a[0] + a[1]]),
+        None => None,
+    }
+});
+
+#[jit]
+fn largest<T: PartialOrd + Copy>(a: [T; 3]) -> T {
+    let mut m = a[0];
+    for x in a {
+        if x > m {
+            m = x;
+        }
+    }
+    m
+}
+
+#[test]
+fn arrays_in_options_and_generic_code() {
+    assert_eq!(
+        options_of_arrays(Some([1, 2])),
+        options_of_arrays_rs(Some([1, 2]))
+    );
+    assert_eq!(options_of_arrays(None), None);
+    assert_eq!(largest([1.5, -2.0, 9.0]), 9.0);
+    assert_eq!(largest([7u8, 3, 5]), 7);
+    assert_no_leaks();
+}
+
+#[jit]
+fn first_of<T>(a: [T; 2]) -> T {
+    a[0]
+}
+
+#[test]
+fn arrays_of_instances_are_refused_at_the_first_call() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    assert_eq!(first_of([Some(3), None]), Some(3));
+    let pair = [Histogram::new(0.0, 1.0), Histogram::new(0.0, 2.0)];
+    let message = panic_message(move || {
+        first_of(pair);
+    });
+    assert!(
+        message.contains("arrays of `Histogram` are not supported in jit code yet"),
+        "{message}"
+    );
     assert!(balanced_since(&before));
 }

@@ -16,15 +16,17 @@ use crate::compiler::types::{from_mem, reg_type, to_mem};
 use crate::compiler::{CgError, CgResult};
 use inkwell::IntPredicate;
 use inkwell::values::{IntValue, PointerValue};
-use jitclass_core::ir::{ArrayInit, BinOp, ExprId, ExprKind, LocId};
 use jitclass_core::infer::Resolution;
+use jitclass_core::ir::{ArrayInit, BinOp, ExprId, ExprKind, LocId};
 
 impl FnCx<'_> {
     /// `[a, b, c]` / `[value; N]`.
     pub(super) fn array_lit(&mut self, id: ExprId, init: &ArrayInit) -> CgResult<Option<Val>> {
         let ty = self.ty(id).clone();
         let Type::Array { elem, len } = &ty else {
-            return Err(CgError::Internal(format!("an array literal of type `{ty}`")));
+            return Err(CgError::Internal(format!(
+                "an array literal of type `{ty}`"
+            )));
         };
         let aty = reg_type(self.ctx, &ty).into_array_type();
         match init {
@@ -98,7 +100,10 @@ impl FnCx<'_> {
         let zero = self.ctx.i64_type().const_zero();
         // SAFETY (of the generated code): element 0 of an array type, whose address is in
         // bounds or one past the end for `N == 0` (never read then).
-        Ok(unsafe { self.b().build_in_bounds_gep(array, &[zero, zero], "first")? })
+        Ok(unsafe {
+            self.b()
+                .build_in_bounds_gep(array, &[zero, zero], "first")?
+        })
     }
 
     /// `&base[index]` of an array, after the bounds check against `N`.
@@ -204,9 +209,7 @@ impl FnCx<'_> {
             let vb = cx.b().build_load(pb, "b")?;
             let va = from_mem(cx.ctx, cx.b(), va, &elem)?;
             let vb = from_mem(cx.ctx, cx.b(), vb, &elem)?;
-            let same = cx
-                .binop(BinOp::Eq, va, vb, &elem, loc)?
-                .into_int_value();
+            let same = cx.binop(BinOp::Eq, va, vb, &elem, loc)?.into_int_value();
             let so_far = cx.b().build_load(equal, "eq")?.into_int_value();
             let both = cx.b().build_and(so_far, same, "eq")?;
             cx.b().build_store(equal, both)?;

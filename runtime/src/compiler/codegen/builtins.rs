@@ -43,9 +43,10 @@ impl FnCx<'_> {
             Builtin::SliceLen if let Type::Array { len, .. } = rt => {
                 ctx.i64_type().const_int(*len, false).into()
             }
-            Builtin::SliceIsEmpty if let Type::Array { len, .. } = rt => {
-                ctx.bool_type().const_int(u64::from(*len == 0), false).into()
-            }
+            Builtin::SliceIsEmpty if let Type::Array { len, .. } = rt => ctx
+                .bool_type()
+                .const_int(u64::from(*len == 0), false)
+                .into(),
             Builtin::SliceLen => b.build_extract_value(recv.into_struct_value(), 1, "len")?,
             Builtin::PtrIsNull => b
                 .build_is_null(recv.into_pointer_value(), "is_null")?
