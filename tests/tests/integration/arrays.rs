@@ -390,7 +390,7 @@ twice!(options_of_arrays, options_of_arrays_rs, fn(o: Option<[u16; 2]>) -> Optio
 });
 
 #[jit]
-fn largest<T: PartialOrd + Copy>(a: [T; 3]) -> T {
+fn largest<T>(a: [T; 3]) -> T {
     let mut m = a[0];
     for x in a {
         if x > m {
