@@ -325,7 +325,10 @@ impl Infer<'_> {
                 .map(ExprId)
                 .filter(|&id| match ir.expr(id).kind {
                     ExprKind::Index(base, _) => {
-                        matches!(self.resolve(&self.expr_types[base.index()]), Ty::Slice(..))
+                        matches!(
+                            self.resolve(&self.expr_types[base.index()]),
+                            Ty::Slice(..) | Ty::Array(..)
+                        )
                     }
                     _ => false,
                 })
