@@ -48,12 +48,14 @@ pub const MAX_INSTANCES: usize = 2000;
 /// may have any number.
 pub const MAX_CROSSING_TUPLE_LEN: usize = 8;
 
-/// The largest array type, in bytes (`[f64; 2048]`, `[[f64; 32]; 64]`). Arrays are
-/// values: a local lives on the stack and an assignment copies it whole, as in Rust, and
-/// LLVM handles an array value element by element, so its compile time grows with the
-/// length. Larger buffers belong in a `Vec`. (Rust itself accepts any size, and
-/// overflows the stack at run time past a few MiB.)
-pub const MAX_ARRAY_BYTES: u64 = 16 * 1024;
+/// The most values an array type holds, counting each number, `bool`, pointer and `()`
+/// inside it (`[f64; 256]`, `[[f64; 16]; 16]`, `[(f64, f64); 128]`). Arrays are values:
+/// a local lives on the stack, an assignment copies it whole, as in Rust, and jit code
+/// hands an array to LLVM as one aggregate value, whose compile time grows faster than
+/// its length (a `[f64; 1024]` function takes seconds to compile). Larger buffers belong
+/// in a `Vec`. (Rust itself accepts any size, and overflows the stack at run time past a
+/// few MiB.)
+pub const MAX_ARRAY_VALUES: u64 = 256;
 
 /// What a type exceeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

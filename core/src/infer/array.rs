@@ -5,7 +5,7 @@ use super::deferred::Deferred;
 use super::unify::{Ty, VarKind};
 use super::{Infer, diagnostics};
 use crate::ir::{ArrayInit, BinOp, ExprId, ExprKind, Lit};
-use crate::limits::MAX_ARRAY_BYTES;
+use crate::limits::MAX_ARRAY_VALUES;
 use crate::types::Type;
 
 impl Infer<'_> {
@@ -23,7 +23,7 @@ impl Infer<'_> {
     }
 
     /// Deferred: an array's elements are plain values, and the array keeps within
-    /// `MAX_ARRAY_BYTES`.
+    /// `MAX_ARRAY_VALUES`.
     pub(super) fn check_array_elem(&mut self, id: ExprId, elem: &Ty, len: u64) {
         if let Some(t) = self.concrete(elem) {
             let array = Type::Array {
@@ -81,8 +81,8 @@ impl Infer<'_> {
 }
 
 /// What is wrong with the arrays inside `t`, if anything: an element type jitclass does
-/// not store in arrays yet, or an array past `MAX_ARRAY_BYTES`.
-pub(crate) fn array_type_error(t: &Type) -> Option<ArrayTypeError> {
+/// not store in arrays yet, or an array past `MAX_ARRAY_VALUES`.
+pub fn array_type_error(t: &Type) -> Option<ArrayTypeError> {
     let mut found = None;
     visit_arrays(t, &mut |elem, len| {
         if found.is_some() {
@@ -92,8 +92,8 @@ pub(crate) fn array_type_error(t: &Type) -> Option<ArrayTypeError> {
             found = Some(ArrayTypeError::Elem(elem.to_string()));
             return;
         }
-        let size = crate::layout::size_align(elem).size.saturating_mul(len);
-        if size > MAX_ARRAY_BYTES {
+        let size = values_in(elem).saturating_mul(len);
+        if size > MAX_ARRAY_VALUES {
             found = Some(ArrayTypeError::TooLarge(format!("[{elem}; {len}]"), size));
         }
     });
@@ -102,16 +102,16 @@ pub(crate) fn array_type_error(t: &Type) -> Option<ArrayTypeError> {
 
 /// Why an array type is refused.
 #[derive(Debug)]
-pub(crate) enum ArrayTypeError {
+pub enum ArrayTypeError {
     /// The element type, which is not supported in arrays yet.
     Elem(String),
-    /// The array, and its size in bytes.
+    /// The array, and how many values it holds.
     TooLarge(String, u64),
 }
 
 impl ArrayTypeError {
     /// The message and its note.
-    pub(crate) fn message(&self) -> (String, &'static str) {
+    pub fn message(&self) -> (String, &'static str) {
         match self {
             ArrayTypeError::Elem(elem) => (
                 format!("arrays of `{elem}` are not supported in jit code yet"),
@@ -119,11 +119,21 @@ impl ArrayTypeError {
             ),
             ArrayTypeError::TooLarge(array, size) => (
                 format!(
-                    "array `{array}` is too large for jit code: {size} bytes, the limit is {MAX_ARRAY_BYTES}"
+                    "array `{array}` is too large for jit code: it holds {size} values, the limit is {MAX_ARRAY_VALUES}"
                 ),
                 "note: an array is a value, on the stack and copied whole; keep a large buffer in a `Vec`",
             ),
         }
+    }
+}
+
+/// How many values (numbers, `bool`s, pointers, `()`s) a value of type `t` holds.
+fn values_in(t: &Type) -> u64 {
+    match t {
+        Type::Tuple(es) => es.iter().map(values_in).fold(0, u64::saturating_add),
+        Type::Option(e) => values_in(e).saturating_add(1),
+        Type::Array { elem, len } => values_in(elem).saturating_mul(*len),
+        _ => 1,
     }
 }
 

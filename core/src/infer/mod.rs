@@ -57,8 +57,7 @@ mod vec;
 use deferred::Deferred;
 use unify::{Ty, VarState};
 
-#[cfg(feature = "lower")]
-pub(crate) use array::array_type_error;
+pub use array::{ArrayTypeError, array_type_error};
 pub use resolution::{ClassCall, ClassOp, Resolution};
 pub use unify::concrete_type;
 

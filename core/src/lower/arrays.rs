@@ -35,9 +35,10 @@ impl Lowerer {
     }
 }
 
-/// An array type written with elements jitclass does not store in arrays (instances,
-/// handles, `Vec`s), or past `MAX_ARRAY_BYTES`, is an error at the type. (With a generic
-/// element, inference checks the instance.)
+/// An array type written with elements jitclass does not store in arrays (handles,
+/// `Vec`s), or past `MAX_ARRAY_VALUES`, is an error at the type. (A name may be a class or
+/// an alias, which only the run time tells apart: inference refuses arrays of instances
+/// at the first call, and a class's layout check a field holding one.)
 pub(crate) fn check_array_type(t: &TypeExpr, span: proc_macro2::Span) -> syn::Result<()> {
     let mut managed = None;
     t.for_each_part(&mut |p| {
@@ -45,10 +46,7 @@ pub(crate) fn check_array_type(t: &TypeExpr, span: proc_macro2::Span) -> syn::Re
             && let TypeExpr::Array { elem, .. } = p
         {
             elem.for_each_part(&mut |e| {
-                if matches!(
-                    e,
-                    TypeExpr::Class(_) | TypeExpr::PassThru(_) | TypeExpr::Vec(_)
-                ) {
+                if matches!(e, TypeExpr::PassThru(_) | TypeExpr::Vec(_)) {
                     managed = Some(());
                 }
             });
@@ -57,7 +55,7 @@ pub(crate) fn check_array_type(t: &TypeExpr, span: proc_macro2::Span) -> syn::Re
     if managed.is_some() {
         return Err(syn::Error::new(
             span,
-            "arrays of instances, `PassThru` handles or `Vec`s are not supported in jit code yet\nnote: array elements are numbers, `bool`, tuples, `Option`s, raw and function pointers, or arrays of them; keep instances, handles and `Vec`s in a `Vec`",
+            "arrays of `PassThru` handles or `Vec`s are not supported in jit code yet\nnote: array elements are numbers, `bool`, tuples, `Option`s, raw and function pointers, or arrays of them; keep instances, handles and `Vec`s in a `Vec`",
         ));
     }
     if let Some(concrete) = crate::infer::concrete_type(t, &[])

@@ -432,3 +432,84 @@ fn arrays_of_instances_are_refused_at_the_first_call() {
     );
     assert!(balanced_since(&before));
 }
+
+/// The largest array type (`MAX_ARRAY_VALUES`): copied, filled, indexed, returned.
+#[jit]
+fn largest_array(x: f64, i: usize) -> [f64; 256] {
+    let mut a = [x; 256];
+    let b = a;
+    a[i] = b[i] * 2.0;
+    for k in 0..a.len() {
+        a[k] += k as f64;
+    }
+    a
+}
+
+extern "C" fn twice_of(x: f64) -> f64 {
+    2.0 * x
+}
+
+extern "C" fn square_of(x: f64) -> f64 {
+    x * x
+}
+
+#[jit]
+fn apply_all(fs: [extern "C" fn(f64) -> f64; 2], x: f64) -> f64 {
+    let mut s = 0.0;
+    for f in fs {
+        s += f(x);
+    }
+    s + fs[1](x)
+}
+
+#[jitclass]
+pub struct Buffer {
+    pub data: [f64; 4],
+}
+
+#[jitclass]
+impl Buffer {
+    pub fn new() -> Buffer {
+        Buffer {
+            data: [1.0, 2.0, 3.0, 4.0],
+        }
+    }
+
+    pub fn doubled_tail(&mut self) -> f64 {
+        double_all(&mut self.data[1..]);
+        sum(&self.data)
+    }
+}
+
+#[test]
+fn large_arrays_fn_pointers_and_field_slices() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    let a = largest_array(1.5, 7);
+    assert_eq!((a[0], a[7], a[255]), (1.5, 3.0 + 7.0, 1.5 + 255.0));
+    assert_eq!(apply_all([twice_of, square_of], 3.0), 6.0 + 9.0 + 9.0);
+    let mut b = Buffer::new();
+    assert_eq!(b.doubled_tail(), 1.0 + 4.0 + 6.0 + 8.0);
+    assert_eq!(b.data(), [1.0, 4.0, 6.0, 8.0]);
+    drop(b);
+    assert!(balanced_since(&before));
+}
+
+/// An array of instances as a field: refused when the class is first used, since jit code
+/// would copy the instances without counting them.
+#[jitclass]
+pub struct Pairs {
+    pub items: [Histogram; 2],
+}
+
+#[test]
+fn array_fields_of_instances_are_refused_at_first_use() {
+    let error = <Pairs as jitclass::JitClass>::class_info()
+        .fields()
+        .expect_err("refused")
+        .to_string();
+    assert!(
+        error.contains("arrays of `Histogram` are not supported in jit code yet"),
+        "{error}"
+    );
+}

@@ -81,7 +81,7 @@ impl FnCx<'_> {
 
     /// Whether `e` is a place whose address `place` gives without side effects beyond
     /// evaluating it: a local, a tuple field or array element of one, a class field.
-    fn is_array_place(&self, e: ExprId) -> bool {
+    pub(super) fn is_array_place(&self, e: ExprId) -> bool {
         match &self.ir.expr(e).kind {
             ExprKind::Local(_) => true,
             ExprKind::TupleField(b, _) => self.is_array_place(*b),

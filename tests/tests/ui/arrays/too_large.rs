@@ -7,7 +7,7 @@ fn huge() -> u8 {
 }
 
 #[jit]
-fn huge_param(a: [f64; 4096]) -> f64 {
+fn huge_param(a: [[f64; 16]; 17]) -> f64 {
     a[0]
 }
 
