@@ -52,8 +52,21 @@ impl Infer<'_> {
                 let bt = self.expr(*base);
                 let it = self.expr(*index);
                 if let Ty::Array(..) = self.resolve(&bt) {
-                    // An array element is a place of the array's place.
+                    // An array element is a place of the array's place, which a
+                    // `#[getter]`'s value is not.
                     self.check_assignable_root(id, loc);
+                    let mut inner = *base;
+                    loop {
+                        match &ir.expr(inner).kind {
+                            ExprKind::TupleField(b, _) => inner = *b,
+                            ExprKind::Index(b, _) if self.is_array(*b) => inner = *b,
+                            ExprKind::Field(_, name) => {
+                                self.not_a_property(inner, name, "assigned in place");
+                                break;
+                            }
+                            _ => break,
+                        }
+                    }
                 }
                 if let Ty::Vec(_) = self.resolve(&bt) {
                     // `v[i] = x` goes through `IndexMut::index_mut`.

@@ -513,3 +513,42 @@ fn array_fields_of_instances_are_refused_at_first_use() {
         "{error}"
     );
 }
+
+#[jitclass]
+pub struct Grid {
+    pub cells: [f64; 4],
+}
+
+#[jitclass]
+impl Grid {
+    pub fn new() -> Grid {
+        Grid { cells: [1.0; 4] }
+    }
+
+    #[getter]
+    pub fn doubled(&self) -> [f64; 4] {
+        let mut d = self.cells;
+        for x in &mut d {
+            *x *= 2.0;
+        }
+        d
+    }
+
+    pub fn poke(&mut self) {
+        self.doubled[0] = 1.0;
+    }
+}
+
+/// A `#[getter]`'s value is no place: assigning to an element of it is refused (at the
+/// first call, as for a tuple field of one), never a store into a copy.
+#[test]
+fn an_element_of_a_getter_value_is_not_assigned() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    let mut g = Grid::new();
+    assert_eq!(g.doubled(), [2.0; 4]);
+    let message = panic_message(std::panic::AssertUnwindSafe(|| g.poke()));
+    assert!(message.contains("assigned in place"), "{message}");
+    drop(g);
+    assert!(balanced_since(&before));
+}
