@@ -71,7 +71,12 @@ impl FnCx<'_> {
         if self.is_array_place(base) {
             return Ok(self.place(base)?.map(|(ptr, _)| ptr));
         }
-        let Some(v) = self.expr(base)? else {
+        self.array_copy(base)
+    }
+
+    /// A stack copy of the array `e` evaluates to.
+    fn array_copy(&mut self, e: ExprId) -> CgResult<Option<PointerValue<'static>>> {
+        let Some(v) = self.expr(e)? else {
             return Ok(None);
         };
         let slot = self.slot(v.get_type(), "array.tmp")?;
@@ -173,7 +178,8 @@ impl FnCx<'_> {
     }
 
     /// `a == b` / `a != b` on arrays of primitives: element by element, as Rust's
-    /// `PartialEq` for arrays (so an array holding a NaN is not equal to itself).
+    /// `PartialEq` for arrays (so an array holding a NaN is not equal to itself). Both
+    /// operands are evaluated to values first, so the right one cannot change the left.
     pub(super) fn array_eq(
         &mut self,
         op: BinOp,
@@ -184,10 +190,10 @@ impl FnCx<'_> {
         let Type::Array { elem, len } = self.ty(a).clone() else {
             return Err(CgError::Internal("`==` of a non-array".into()));
         };
-        let Some(x) = self.array_ptr(a)? else {
+        let Some(x) = self.array_copy(a)? else {
             return Ok(None);
         };
-        let Some(y) = self.array_ptr(b)? else {
+        let Some(y) = self.array_copy(b)? else {
             return Ok(None);
         };
         let (fx, fy) = (self.first_elem(x)?, self.first_elem(y)?);
@@ -215,7 +221,6 @@ impl FnCx<'_> {
             cx.b().build_store(equal, both)?;
             Ok(())
         })?;
-        self.release_place_temps()?;
         let eq = self.b().build_load(equal, "eq")?.into_int_value();
         Ok(Some(match op {
             BinOp::Eq => eq.into(),
