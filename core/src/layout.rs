@@ -69,6 +69,15 @@ pub fn size_align(t: &Type) -> SizeAlign {
             SizeAlign { size: 16, align: 8 }
         }
         Type::Ref { .. } | Type::Ptr { .. } | Type::FnPtr { .. } => SizeAlign { size: 8, align: 8 },
+        // `len` elements, each padded to its alignment already (a C size is a multiple of
+        // the alignment).
+        Type::Array { elem, len } => {
+            let e = size_align(elem);
+            SizeAlign {
+                size: e.size * len,
+                align: e.align,
+            }
+        }
         // `#[repr(C)] { is_some: bool, value: T }`.
         Type::Option(inner) => {
             let l = c_struct(&[size_align(&Type::BOOL), size_align(inner)]);
@@ -166,6 +175,47 @@ mod tests {
                 offset_of!(C, d),
                 offset_of!(C, e),
                 offset_of!(C, f)
+            ]
+            .map(|o| o as u64)
+        );
+    }
+
+    #[test]
+    fn arrays_are_rusts_arrays() {
+        #[repr(C)]
+        struct D {
+            a: u8,
+            b: [u16; 3],
+            c: [[bool; 3]; 2],
+            d: [(u8, f64); 2],
+            e: [f32; 0],
+            f: u8,
+        }
+        let arr = |elem: Type, len| Type::Array {
+            elem: Box::new(elem),
+            len,
+        };
+        let d = layout_of(&[
+            Type::Prim(PrimTy::U8),
+            arr(Type::Prim(PrimTy::U16), 3),
+            arr(arr(Type::BOOL, 3), 2),
+            arr(Type::Tuple(vec![Type::Prim(PrimTy::U8), Type::F64]), 2),
+            arr(Type::Prim(PrimTy::F32), 0),
+            Type::Prim(PrimTy::U8),
+        ]);
+        assert_eq!(
+            (d.size, d.align),
+            (size_of::<D>() as u64, align_of::<D>() as u64)
+        );
+        assert_eq!(
+            d.offsets,
+            [
+                offset_of!(D, a),
+                offset_of!(D, b),
+                offset_of!(D, c),
+                offset_of!(D, d),
+                offset_of!(D, e),
+                offset_of!(D, f)
             ]
             .map(|o| o as u64)
         );

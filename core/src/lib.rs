@@ -40,7 +40,7 @@ pub struct MacroTimeCheck {
     /// Differently written `PassThru<T>` types that the body uses as one type (indices
     /// into `FnIr::opaques`): the glue has rustc check that each pair is one type.
     pub opaque_equalities: Vec<(u32, u32)>,
-    /// The `base[index]` expressions whose base is known to be a slice (a non-generic
+    /// The `base[index]` expressions whose base is known to be a slice or an array (a non-generic
     /// body's types at macro time): the shadow copy leaves them as written, and writes the
     /// others, whose base may be a class instance, with a key rustc can check.
     pub slice_indexes: Vec<ir::ExprId>,

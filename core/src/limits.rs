@@ -48,6 +48,15 @@ pub const MAX_INSTANCES: usize = 2000;
 /// may have any number.
 pub const MAX_CROSSING_TUPLE_LEN: usize = 8;
 
+/// The most values an array type holds, counting each number, `bool`, pointer and `()`
+/// inside it (`[f64; 256]`, `[[f64; 16]; 16]`, `[(f64, f64); 128]`). Arrays are values:
+/// a local lives on the stack, an assignment copies it whole, as in Rust, and jit code
+/// hands an array to LLVM as one aggregate value, whose compile time grows faster than
+/// its length (a `[f64; 1024]` function takes seconds to compile). Larger buffers belong
+/// in a `Vec`. (Rust itself accepts any size, and overflows the stack at run time past a
+/// few MiB.)
+pub const MAX_ARRAY_VALUES: u64 = 256;
+
 /// What a type exceeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TypeLimit {
@@ -114,6 +123,7 @@ pub fn type_children<'a>(t: &'a Type, push: &mut dyn FnMut(&'a Type)) {
         Type::Slice { elem: inner, .. }
         | Type::Option(inner)
         | Type::Vec(inner)
+        | Type::Array { elem: inner, .. }
         | Type::Ptr { pointee: inner, .. }
         | Type::Ref { inner, .. } => push(inner),
         Type::Prim(_) | Type::Unit | Type::Never | Type::Class(_) | Type::PassThru(_) => {}
@@ -136,6 +146,7 @@ pub fn check_type_expr(t: &TypeExpr) -> Result<(), TypeLimit> {
         TypeExpr::Slice { elem: inner, .. }
         | TypeExpr::Option(inner)
         | TypeExpr::Vec(inner)
+        | TypeExpr::Array { elem: inner, .. }
         | TypeExpr::Ptr { pointee: inner, .. }
         | TypeExpr::Ref { inner, .. } => push(inner),
         TypeExpr::Prim(_)

@@ -218,7 +218,7 @@ enum Receivers {
 impl Receivers {
     fn accept(self, t: &Type) -> bool {
         match (self, t) {
-            (Receivers::Slice, Type::Slice { .. }) => true,
+            (Receivers::Slice, Type::Slice { .. } | Type::Array { .. }) => true,
             (Receivers::Ptr, Type::Ptr { .. }) => true,
             (Receivers::Option, Type::Option(_)) => true,
             (Receivers::Float, Type::Prim(p)) => p.is_float(),
@@ -280,7 +280,7 @@ pub fn is_clone(t: &Type) -> bool {
         | Type::FnPtr { .. }
         | Type::Class(_)
         | Type::PassThru(_) => true,
-        Type::Option(inner) | Type::Vec(inner) => is_clone(inner),
+        Type::Option(inner) | Type::Vec(inner) | Type::Array { elem: inner, .. } => is_clone(inner),
         Type::Tuple(es) => es.iter().all(is_clone),
     }
 }
@@ -502,6 +502,7 @@ pub fn receiver_description(receiver: &Type) -> String {
         Type::Prim(_) | Type::Never => "type",
         Type::Unit => "unit type",
         Type::Tuple(_) => "tuple",
+        Type::Array { .. } => "array",
         Type::Slice { mutable: false, .. } | Type::Ref { mutable: false, .. } => "reference",
         Type::Slice { mutable: true, .. } | Type::Ref { mutable: true, .. } => "mutable reference",
         // rustc names the enum with its parameter, not the argument.

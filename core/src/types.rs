@@ -179,6 +179,14 @@ pub enum Type {
     /// `Vec<T>`: a counted reference `{meminfo, data}` to a block whose payload is the
     /// header `{len, cap, buf}` of an element buffer (`runtime/src/vec.rs`).
     Vec(Box<Type>),
+    /// `[T; N]`: `N` elements inline, as Rust lays them out (`#[repr(C)]` agrees). A
+    /// value type: copied when its elements are `Copy`.
+    Array {
+        /// The element type.
+        elem: Box<Type>,
+        /// `N`.
+        len: u64,
+    },
     /// `PassThru<T>`: a counted reference `{meminfo, data}` to a Rust value jit code only
     /// passes along, stores and compares by identity.
     PassThru(OpaqueKey),
@@ -317,7 +325,7 @@ impl Type {
     pub fn is_managed(&self) -> bool {
         match self {
             Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => true,
-            Type::Option(inner) => inner.is_managed(),
+            Type::Option(inner) | Type::Array { elem: inner, .. } => inner.is_managed(),
             Type::Tuple(es) => es.iter().any(Type::is_managed),
             _ => false,
         }
@@ -356,6 +364,7 @@ impl fmt::Display for Type {
             }
             Type::Option(inner) => write!(f, "Option<{inner}>"),
             Type::Vec(elem) => write!(f, "Vec<{elem}>"),
+            Type::Array { elem, len } => write!(f, "[{elem}; {len}]"),
             Type::Class(k) => f.write_str(&k.name),
             Type::PassThru(k) => write!(f, "PassThru<{}>", k.name),
             Type::Ptr { pointee, mutable } => {

@@ -43,7 +43,7 @@ unsafe impl Sync for RawInstance {}
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be passed to jit code",
     label = "not a jit type",
-    note = "jit code takes `bool`, integers up to 64 bits, `f32`, `f64`, `()`, tuples and `Option`s of these, `#[jitclass]` instances, slices `&[T]` / `&mut [T]` of numbers or `bool`, and `Vec`s of numbers, `bool` or instances"
+    note = "jit code takes `bool`, integers up to 64 bits, `f32`, `f64`, `()`, tuples, arrays `[T; N]` and `Option`s of these, `#[jitclass]` instances, slices `&[T]` / `&mut [T]` of numbers or `bool`, and `Vec`s of numbers, `bool` or instances"
 )]
 pub unsafe trait JitArg {
     /// The C representation JIT code reads.
@@ -144,7 +144,7 @@ pub fn into_owned_repr<T: JitArg>(value: T) -> T::Repr {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a jit value type",
     label = "not a jit value type",
-    note = "jit values are `bool`, integers up to 64 bits, `f32`, `f64`, `()`, `#[jitclass]` instances, and tuples and `Option`s of these"
+    note = "jit values are `bool`, integers up to 64 bits, `f32`, `f64`, `()`, `#[jitclass]` instances, and tuples, arrays `[T; N]` and `Option`s of these"
 )]
 pub unsafe trait JitType: JitArg + 'static {
     /// What the entry point returns: the repr for scalars, `()` for the rest (which is
@@ -633,6 +633,50 @@ unsafe impl<T: JitType> JitType for Option<T> {
     }
 }
 
+// SAFETY: the repr is Rust's array of the element reprs, which is how codegen lays out
+// `[T; N]` (`N` elements of the memory form, no padding between them beyond each
+// element's own); it is passed by pointer. Arrays hold no counted references (inference
+// refuses arrays of instances, handles and `Vec`s before any code runs), so borrowing the
+// elements' reprs for the call is all a call needs.
+unsafe impl<T: JitType, const N: usize> JitArg for [T; N] {
+    type Repr = [T::Repr; N];
+    type Abi = *const Self::Repr;
+    fn jit_type() -> Type {
+        Type::Array {
+            elem: Box::new(T::jit_type()),
+            len: N as u64,
+        }
+    }
+    #[inline(always)]
+    fn to_repr(&self) -> Self::Repr {
+        std::array::from_fn(|i| self[i].to_repr())
+    }
+    #[inline(always)]
+    fn to_abi(repr: &Self::Repr) -> Self::Abi {
+        repr
+    }
+}
+
+// SAFETY: arrays return through the out pointer, which JIT code initialised.
+unsafe impl<T: JitType, const N: usize> JitType for [T; N] {
+    type RetAbi = ();
+    #[inline(always)]
+    unsafe fn from_ret(_: (), out: *const Self::Repr) -> Self {
+        // SAFETY: the caller guarantees `out` is initialised with reprs of `T`.
+        unsafe { Self::from_repr(*out) }
+    }
+    #[inline(always)]
+    unsafe fn from_repr(repr: Self::Repr) -> Self {
+        // SAFETY: each element repr came from JIT code of the element type.
+        repr.map(|r| unsafe { T::from_repr(r) })
+    }
+    #[inline(always)]
+    unsafe fn clone_from_repr(repr: &Self::Repr) -> Self {
+        // SAFETY: each element repr is valid for the element type.
+        std::array::from_fn(|i| unsafe { T::clone_from_repr(&repr[i]) })
+    }
+}
+
 macro_rules! tuple {
     ($name:ident; $($T:ident $i:tt),+) => {
         /// The `#[repr(C)]` representation of a Rust tuple in jit code.
@@ -732,6 +776,12 @@ mod tests {
         check::<f32>();
         check::<()>();
         check::<(bool, i64)>();
+        check::<[f64; 4]>();
+        check::<[bool; 3]>();
+        check::<[(u8, f64); 3]>();
+        check::<[[i16; 3]; 2]>();
+        check::<(u8, [u16; 3])>();
+        check::<Option<[u8; 5]>>();
         check::<(u8, (bool, f32), ())>();
         check::<((), i16)>();
         check::<(f64,)>();

@@ -234,6 +234,18 @@ impl ClassInfo {
                 ty,
             });
         }
+        // Arrays hold plain values only: an array of instances would be copied without
+        // counting its references.
+        for f in &fields {
+            if let Some(error) = jitclass_core::infer::array_type_error(&f.ty) {
+                return Err(format!(
+                    "field `{}` of `{name}`: {}\n{}",
+                    f.name,
+                    error.message().0,
+                    error.message().1
+                ));
+            }
+        }
         // The layout jit code uses must be the one rustc gave the payload struct.
         let layout = c_struct(&fields.iter().map(|f| size_align(&f.ty)).collect::<Vec<_>>());
         let rustc: Vec<u64> = self.desc.offsets.iter().map(|&o| o as u64).collect();
@@ -599,6 +611,14 @@ impl fmt::Debug for FieldValue {
                     let mut list = f.debug_list();
                     for i in 0..header.len {
                         list.entry(&FieldValue::read(elem, header.buf.add(i * size)));
+                    }
+                    list.finish()
+                }
+                Type::Array { elem, len } => {
+                    let size = size_align(elem).size as usize;
+                    let mut list = f.debug_list();
+                    for i in 0..*len as usize {
+                        list.entry(&FieldValue::read(elem, self.at.add(i * size)));
                     }
                     list.finish()
                 }

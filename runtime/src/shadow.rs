@@ -22,8 +22,9 @@
 //!   [`Probe`] (silent for names `C` does not have), and the names against the handle
 //!   itself, whose marker fields are the class's.
 //! - `base[i]` on anything but a slice known at macro time is `base[JitIndex(i)]`: a class's
-//!   jit `Index` impl gives its handle a never-called `Index<JitIndex<I>>`; slices and
-//!   `Vec`s have real ones, which forward to std's.
+//!   jit `Index` impl gives its handle a never-called `Index<JitIndex<I>>`; slices
+//!   and `Vec`s have real ones, which forward to std's (arrays get theirs from std's
+//!   `Index<I> for [T; N]`, through the slice's).
 
 use std::marker::PhantomData;
 use std::ops::{Deref, Index, IndexMut};
@@ -265,6 +266,16 @@ impl<'a, T: Clone> Elements for &'a &mut [T] {
     }
 }
 
+/// `for x in a` over an array: by value, as Rust 2021's `IntoIterator` for arrays (jit
+/// arrays hold `Copy` elements only, so the array itself stays usable, as in Rust).
+impl<'a, T: Clone, const N: usize> Elements for &'a [T; N] {
+    type Item = T;
+    type Iter = std::iter::Cloned<std::slice::Iter<'a, T>>;
+    fn elements(self) -> Self::Iter {
+        self.iter().cloned()
+    }
+}
+
 /// `for x in row` with `row: &Vec<T>` (as `for row in &grid` gives): Rust's loop, over
 /// references to the elements.
 impl<'b, T> Elements for &&'b Vec<T> {
@@ -321,5 +332,6 @@ mod tests {
         let mut xs = [1.0, 2.0];
         xs[JitIndex(1)] += 1.0;
         assert_eq!(xs[..][JitIndex(1usize)], 3.0);
+        assert_eq!(elements(&xs).sum::<f64>(), 4.0);
     }
 }

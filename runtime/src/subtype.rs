@@ -209,6 +209,7 @@ fn classes_in(t: &Type, out: &mut Vec<ClassKey>) {
         Type::Tuple(es) => es.iter().for_each(|e| classes_in(e, out)),
         Type::Option(e)
         | Type::Vec(e)
+        | Type::Array { elem: e, .. }
         | Type::Slice { elem: e, .. }
         | Type::Ptr { pointee: e, .. }
         | Type::Ref { inner: e, .. } => classes_in(e, out),
@@ -368,6 +369,7 @@ fn expr_use(u: &mut ClassUse, body: &CompiledBody<'_>, id: ExprId) -> Result<(),
         | ExprKind::Continue { .. }
         | ExprKind::Return(_)
         | ExprKind::Tuple(_)
+        | ExprKind::Array(_)
         | ExprKind::TupleField(..)
         | ExprKind::CallIndirect { .. }
         | ExprKind::FnRef(_)
@@ -388,6 +390,7 @@ pub(crate) fn occurrences(t: &Type, key: &ClassKey) -> usize {
     match t {
         Type::Class(k) => usize::from(k == key),
         Type::Tuple(es) => es.iter().map(|e| occurrences(e, key)).sum(),
+        Type::Array { elem, len } => occurrences(elem, key) * *len as usize,
         Type::Option(e)
         | Type::Vec(e)
         | Type::Slice { elem: e, .. }

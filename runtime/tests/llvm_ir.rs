@@ -755,3 +755,71 @@ fn integer_overflow_wraps_without_flags() {
     "#]],
     );
 }
+
+// ---- fixed arrays ---------------------------------------------------------------------
+
+/// An array element is reached through the array's own slot (no copy of the array), and
+/// the index is compared with the constant `N` before the `getelementptr`; the element is
+/// a byte read as not-zero when it is a `bool`.
+#[jit]
+fn array_element(a: [bool; 3], i: usize) -> bool {
+    a[i]
+}
+
+#[test]
+fn array_indexing_checks_bounds_against_n_before_the_gep() {
+    check(
+        array_element::dispatcher(),
+        expect![[r#"
+        ; Function Attrs: nounwind
+        define internal { i1, i1 } @jc_array_element_0([3 x i8] %0, i64 %1) {
+        entry:
+          %a = alloca [3 x i8], align 1
+          store [3 x i8] zeroinitializer, [3 x i8]* %a, align 1
+          %i = alloca i64, align 8
+          store i64 0, i64* %i, align 8
+          %panic.args = alloca [2 x { i8, i64 }], align 8
+          %ret = alloca i1, align 1
+          br label %body
+
+        body:                                             ; preds = %entry
+          store [3 x i8] %0, [3 x i8]* %a, align 1
+          store i64 %1, i64* %i, align 8
+          %load = load i64, i64* %i, align 8
+          %first = getelementptr inbounds [3 x i8], [3 x i8]* %a, i64 0, i64 0
+          %oob = icmp uge i64 %load, 3
+          br i1 %oob, label %check.fail, label %check.ok, !prof !0
+
+        return:                                           ; preds = %check.ok
+          %ret5 = load i1, i1* %ret, align 1
+          %r = insertvalue { i1, i1 } { i1 false, i1 undef }, i1 %ret5, 1
+          ret { i1, i1 } %r
+
+        check.fail:                                       ; preds = %body
+          %arg = getelementptr inbounds [2 x { i8, i64 }], [2 x { i8, i64 }]* %panic.args, i32 0, i32 0
+          %kind = getelementptr inbounds { i8, i64 }, { i8, i64 }* %arg, i32 0, i32 0
+          %bits = getelementptr inbounds { i8, i64 }, { i8, i64 }* %arg, i32 0, i32 1
+          store i8 1, i8* %kind, align 1
+          store i64 3, i64* %bits, align 8
+          %arg1 = getelementptr inbounds [2 x { i8, i64 }], [2 x { i8, i64 }]* %panic.args, i32 0, i32 1
+          %kind2 = getelementptr inbounds { i8, i64 }, { i8, i64 }* %arg1, i32 0, i32 0
+          %bits3 = getelementptr inbounds { i8, i64 }, { i8, i64 }* %arg1, i32 0, i32 1
+          store i8 1, i8* %kind2, align 1
+          store i64 %load, i64* %bits3, align 8
+          %args = bitcast [2 x { i8, i64 }]* %panic.args to i8*
+          call void @jitclass_rt_panic(i8* @jc_panic_site_0, i8* %args, i64 2)
+          br label %panicked
+
+        check.ok:                                         ; preds = %body
+          %elem = getelementptr inbounds i8, i8* %first, i64 %load
+          %elem4 = load i8, i8* %elem, align 1
+          %m2b = icmp ne i8 %elem4, 0
+          store i1 %m2b, i1* %ret, align 1
+          br label %return
+
+        panicked:                                         ; preds = %check.fail
+          ret { i1, i1 } { i1 true, i1 false }
+        }
+    "#]],
+    );
+}

@@ -34,6 +34,8 @@ const AREAS: &[&str] = &[
     "vecs",
     // Sorting and selection, and the closures they take.
     "sorting",
+    // Fixed arrays `[T; N]`: lengths, indexes, element types, mutability.
+    "arrays",
 ];
 
 #[test]

@@ -19,6 +19,8 @@ pub(super) enum Deferred {
     /// A `ForRange` with `.step_by(k).rev()`, and its element type.
     ExactSizeRange(ExprId, Ty),
     PanicArg(ExprId, Ty),
+    /// An array literal, its element type and its length.
+    ArrayElem(ExprId, Ty, u64),
     /// A new `Vec`, and its element type.
     VecElem(ExprId, Ty),
     /// Elements compared with `==` (`v.contains(&x)`), and their type.
@@ -39,6 +41,7 @@ impl Infer<'_> {
                 Deferred::ExactSizeRange(id, t) => self.check_exact_size_range(id, &t),
                 Deferred::RangeBound(id, t) => self.check_range_bound(id, &t),
                 Deferred::PanicArg(id, t) => self.check_panic_arg(id, &t),
+                Deferred::ArrayElem(id, t, len) => self.check_array_elem(id, &t, len),
                 Deferred::VecElem(id, t) => self.check_vec_elem(id, &t),
                 Deferred::VecEq(id, t) => self.check_vec_eq(id, &Ty::Vec(Box::new(t))),
                 Deferred::VecClone(id, t) => self.check_vec_clone(id, &t),

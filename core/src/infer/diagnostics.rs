@@ -199,6 +199,17 @@ pub(super) fn assign_to_field_of_immutable(loc: LocId, variable: &str) -> Diagno
     ))
 }
 
+/// `a[i] = x` on an array in an immutable variable (E0594).
+pub(super) fn assign_to_element_of_immutable(loc: LocId, variable: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("cannot assign to `{variable}[_]`, as `{variable}` is not declared as mutable"),
+    )
+    .note(format!(
+        "help: consider changing this to be mutable: `let mut {variable}`"
+    ))
+}
+
 pub(super) fn invalid_assignment_target(loc: LocId) -> Diagnostic {
     Diagnostic::new(loc, "invalid left-hand side of assignment")
 }
@@ -368,6 +379,22 @@ pub(super) fn expected_reference_argument(loc: LocId, expected: &str, found: &st
     Diagnostic::new(loc, "mismatched types")
         .note(format!("expected `{expected}`, found `{found}`"))
         .note("help: consider borrowing here: `&x`")
+}
+
+/// An array type jitclass does not support: its element type, or its size.
+pub(super) fn array_type(loc: LocId, error: super::array::ArrayTypeError) -> Diagnostic {
+    let (message, note) = error.message();
+    Diagnostic::new(loc, message).note(note)
+}
+
+/// `array[i]` with a constant `i` past the end: rustc's `unconditional_panic` lint.
+pub(super) fn constant_index_out_of_bounds(loc: LocId, len: u64, index: i128) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!(
+            "this operation will panic at runtime: index out of bounds: the length is {len} but the index is {index}"
+        ),
+    )
 }
 
 /// `Vec<T>` of a `T` that cannot be an element.

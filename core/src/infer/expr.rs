@@ -69,6 +69,7 @@ impl Infer<'_> {
                 Ty::Never
             }
             ExprKind::Tuple(es) => Ty::Tuple(es.iter().map(|e| self.expr(*e)).collect()),
+            ExprKind::Array(init) => self.array_lit(id, init),
             ExprKind::TupleField(base, index) => {
                 let bt = self.expr(*base);
                 self.tuple_field(&bt, *index, (loc, self.loc(*base)))

@@ -43,7 +43,12 @@ impl Infer<'_> {
                 ps.iter().for_each(&mut *push);
                 push(r)
             }
-            Ty::Slice(e, _) | Ty::Option(e) | Ty::Vec(e) | Ty::Ref(e, _) | Ty::Ptr(e, _) => push(e),
+            Ty::Slice(e, _)
+            | Ty::Option(e)
+            | Ty::Vec(e)
+            | Ty::Array(e, _)
+            | Ty::Ref(e, _)
+            | Ty::Ptr(e, _) => push(e),
             _ => {}
         })
     }

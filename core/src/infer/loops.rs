@@ -128,7 +128,8 @@ impl Infer<'_> {
                 }
                 first
             }
-            Ty::Slice(elem, _) => *elem,
+            // By value (Rust 2021's `IntoIterator` for arrays; the elements are `Copy`).
+            Ty::Slice(elem, _) | Ty::Array(elem, _) => *elem,
             Ty::Vec(_) => {
                 self.diags.push(diagnostics::vec_into_iter(loc));
                 Ty::Unknown

@@ -37,6 +37,7 @@ use crate::ir::{
 use crate::types::{ClassKey, OpaqueKey, Type};
 use std::collections::HashMap;
 
+mod array;
 mod call;
 mod class;
 mod class_op;
@@ -57,6 +58,7 @@ mod vec;
 use deferred::Deferred;
 use unify::{Ty, VarState};
 
+pub use array::{ArrayTypeError, array_type_error};
 pub use resolution::{ClassCall, ClassOp, Resolution};
 pub use unify::concrete_type;
 
@@ -307,6 +309,10 @@ impl Infer<'_> {
         self.check_float_literals();
         self.report_first_type_past_limits();
         if self.diags.is_empty() {
+            // Once: a literal too large is reported where it is made.
+            self.check_local_arrays();
+        }
+        if self.diags.is_empty() {
             self.check_moves();
         }
         if !self.diags.is_empty() {
@@ -319,7 +325,10 @@ impl Infer<'_> {
                 .map(ExprId)
                 .filter(|&id| match ir.expr(id).kind {
                     ExprKind::Index(base, _) => {
-                        matches!(self.resolve(&self.expr_types[base.index()]), Ty::Slice(..))
+                        matches!(
+                            self.resolve(&self.expr_types[base.index()]),
+                            Ty::Slice(..) | Ty::Array(..)
+                        )
                     }
                     _ => false,
                 })

@@ -10,7 +10,7 @@ use super::deferred::Deferred;
 use super::diagnostics;
 use super::unify::{Ty, VarKind, VarState};
 use super::{Infer, Mode};
-use crate::ir::{BinOp, ExprId, LocId, TypeExpr, UnOp};
+use crate::ir::{BinOp, ExprId, ExprKind, LocId, TypeExpr, UnOp};
 use crate::operators::{OperatorMethod, Syntax};
 use crate::types::PrimTy;
 
@@ -106,6 +106,16 @@ impl Infer<'_> {
         match self.known_receiver(bt, loc) {
             None => Ty::Unknown,
             Some(Ty::Class(key)) => self.class_index(id, key, OperatorMethod::Index, (bt, it)),
+            Some(Ty::Array(elem, len)) => {
+                if self.coerce(it, &usize_t).is_err() {
+                    let shown = self.show(it);
+                    self.diags
+                        .push(diagnostics::slice_index_not_usize(iloc, &shown));
+                } else if let ExprKind::Index(_, index) = self.ir.expr(id).kind {
+                    self.check_constant_index(index, len);
+                }
+                *elem
+            }
             Some(Ty::Slice(elem, _) | Ty::Vec(elem)) => {
                 if self.coerce(it, &usize_t).is_err() {
                     let shown = self.show(it);
@@ -182,6 +192,11 @@ impl Infer<'_> {
             && matches!(op, BinOp::Eq | BinOp::Ne)
         {
             return self.check_vec_eq(id, t);
+        }
+        if let Ty::Array(elem, _) = self.resolve(t)
+            && matches!(op, BinOp::Eq | BinOp::Ne)
+        {
+            return self.check_array_eq(id, op, t, &elem);
         }
         let Some(p) = self.prim_or_skip(t) else {
             if !self.is_unknownish(t) && self.concrete(t).is_some() {

@@ -51,6 +51,23 @@ impl Infer<'_> {
             ExprKind::Index(base, index) => {
                 let bt = self.expr(*base);
                 let it = self.expr(*index);
+                if let Ty::Array(..) = self.resolve(&bt) {
+                    // An array element is a place of the array's place, which a
+                    // `#[getter]`'s value is not.
+                    self.check_assignable_root(id, loc);
+                    let mut inner = *base;
+                    loop {
+                        match &ir.expr(inner).kind {
+                            ExprKind::TupleField(b, _) => inner = *b,
+                            ExprKind::Index(b, _) if self.is_array(*b) => inner = *b,
+                            ExprKind::Field(_, name) => {
+                                self.not_a_property(inner, name, "assigned in place");
+                                break;
+                            }
+                            _ => break,
+                        }
+                    }
+                }
                 if let Ty::Vec(_) = self.resolve(&bt) {
                     // `v[i] = x` goes through `IndexMut::index_mut`.
                     self.check_mutable_receiver(*base, OperatorMethod::IndexMut.name());
@@ -136,8 +153,12 @@ impl Infer<'_> {
     fn check_assignable_root(&mut self, place: ExprId, loc: LocId) {
         let ir = self.ir;
         let mut root = place;
-        while let ExprKind::TupleField(b, _) | ExprKind::Field(b, _) = &ir.expr(root).kind {
-            root = *b;
+        loop {
+            match &ir.expr(root).kind {
+                ExprKind::TupleField(b, _) | ExprKind::Field(b, _) => root = *b,
+                ExprKind::Index(b, _) if self.is_array(*b) => root = *b,
+                _ => break,
+            }
         }
         if let ExprKind::Index(vec, _) = &ir.expr(root).kind
             && let Ty::Vec(_) = self.resolve(&self.expr_types[vec.index()])
@@ -150,6 +171,9 @@ impl Infer<'_> {
             if !decl.mutable && decl.name == "self" {
                 self.diags
                     .push(diagnostics::assign_to_field_of_ref_self(loc));
+            } else if !decl.mutable && matches!(ir.expr(place).kind, ExprKind::Index(..)) {
+                self.diags
+                    .push(diagnostics::assign_to_element_of_immutable(loc, &decl.name));
             } else if !decl.mutable {
                 self.diags
                     .push(diagnostics::assign_to_field_of_immutable(loc, &decl.name));
@@ -169,9 +193,15 @@ impl Infer<'_> {
             match &self.ir.expr(e).kind {
                 ExprKind::Local(l) => return Some(*l),
                 ExprKind::Field(b, _) | ExprKind::TupleField(b, _) => e = *b,
+                ExprKind::Index(b, _) if self.is_array(*b) => e = *b,
                 _ => return None,
             }
         }
+    }
+
+    /// Whether expression `e` is (so far) known to be an array.
+    pub(super) fn is_array(&self, e: ExprId) -> bool {
+        matches!(self.resolve(&self.expr_types[e.index()]), Ty::Array(..))
     }
 
     /// `&mut v` needs `v` rooted in a mutable variable, as in Rust.

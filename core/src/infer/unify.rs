@@ -29,6 +29,10 @@ pub fn concrete_type(te: &TypeExpr, type_args: &[Type]) -> Option<Type> {
         TypeExpr::Generic(i) => type_args.get(*i as usize)?.clone(),
         TypeExpr::Option(inner) => Type::Option(Box::new(concrete_type(inner, type_args)?)),
         TypeExpr::Vec(elem) => Type::Vec(Box::new(concrete_type(elem, type_args)?)),
+        TypeExpr::Array { elem, len } => Type::Array {
+            elem: Box::new(concrete_type(elem, type_args)?),
+            len: *len,
+        },
         TypeExpr::Concrete(t) => t.clone(),
         TypeExpr::PassThru(_) => return None,
         TypeExpr::Ptr { pointee, mutable } => Type::Ptr {
@@ -60,6 +64,8 @@ pub(super) enum Ty {
     Slice(Box<Ty>, bool),
     Option(Box<Ty>),
     Vec(Box<Ty>),
+    /// `[T; N]`.
+    Array(Box<Ty>, u64),
     Class(ClassKey),
     Ref(Box<Ty>, bool),
     Ptr(Box<Ty>, bool),
@@ -102,6 +108,7 @@ impl Infer<'_> {
             Type::Slice { elem, mutable } => Ty::Slice(Box::new(Self::ty_of_type(elem)), *mutable),
             Type::Option(inner) => Ty::Option(Box::new(Self::ty_of_type(inner))),
             Type::Vec(elem) => Ty::Vec(Box::new(Self::ty_of_type(elem))),
+            Type::Array { elem, len } => Ty::Array(Box::new(Self::ty_of_type(elem)), *len),
             Type::Class(k) => Ty::Class(k.clone()),
             Type::Ref { inner, mutable } => Ty::Ref(Box::new(Self::ty_of_type(inner)), *mutable),
             Type::PassThru(k) => Ty::PassThru(k.clone()),
@@ -139,6 +146,9 @@ impl Infer<'_> {
                 Ty::Option(Box::new(self.ty_of_expr_type_with(inner, generics)))
             }
             TypeExpr::Vec(elem) => Ty::Vec(Box::new(self.ty_of_expr_type_with(elem, generics))),
+            TypeExpr::Array { elem, len } => {
+                Ty::Array(Box::new(self.ty_of_expr_type_with(elem, generics)), *len)
+            }
             TypeExpr::Generic(i) => match generics {
                 Some(g) => g[*i as usize].clone(),
                 // At macro time a generic body's parameters are not known: `Unknown`,
@@ -207,9 +217,12 @@ impl Infer<'_> {
             Ty::Var(w) => v == w,
             Ty::Tuple(es) => es.iter().any(|e| self.occurs(v, e)),
             Ty::FnPtr(ps, r) => ps.iter().any(|e| self.occurs(v, e)) || self.occurs(v, &r),
-            Ty::Slice(e, _) | Ty::Option(e) | Ty::Vec(e) | Ty::Ref(e, _) | Ty::Ptr(e, _) => {
-                self.occurs(v, &e)
-            }
+            Ty::Slice(e, _)
+            | Ty::Option(e)
+            | Ty::Vec(e)
+            | Ty::Array(e, _)
+            | Ty::Ref(e, _)
+            | Ty::Ptr(e, _) => self.occurs(v, &e),
             _ => false,
         }
     }
@@ -254,6 +267,7 @@ impl Infer<'_> {
             }
             (Ty::Slice(x, mx), Ty::Slice(y, my)) if mx == my => self.unify(x, y),
             (Ty::Option(x), Ty::Option(y)) | (Ty::Vec(x), Ty::Vec(y)) => self.unify(x, y),
+            (Ty::Array(x, nx), Ty::Array(y, ny)) if nx == ny => self.unify(x, y),
             (Ty::Class(x), Ty::Class(y)) if x == y => Ok(()),
             (Ty::Ref(x, mx), Ty::Ref(y, my)) if mx == my => self.unify(x, y),
             (Ty::Ptr(x, mx), Ty::Ptr(y, my)) if mx == my => self.unify(x, y),
@@ -315,9 +329,12 @@ impl Infer<'_> {
         match self.resolve(t) {
             Ty::Unknown => true,
             Ty::Tuple(es) => es.iter().any(|e| self.mentions_unknown(e)),
-            Ty::Slice(e, _) | Ty::Option(e) | Ty::Vec(e) | Ty::Ref(e, _) | Ty::Ptr(e, _) => {
-                self.mentions_unknown(&e)
-            }
+            Ty::Slice(e, _)
+            | Ty::Option(e)
+            | Ty::Vec(e)
+            | Ty::Array(e, _)
+            | Ty::Ref(e, _)
+            | Ty::Ptr(e, _) => self.mentions_unknown(&e),
             Ty::FnPtr(ps, r) => {
                 ps.iter().any(|p| self.mentions_unknown(p)) || self.mentions_unknown(&r)
             }
@@ -359,6 +376,7 @@ impl Infer<'_> {
             Ty::Slice(e, m) => format!("&{}[{}]", if m { "mut " } else { "" }, self.show(&e)),
             Ty::Option(e) => format!("Option<{}>", self.show(&e)),
             Ty::Vec(e) => format!("Vec<{}>", self.show(&e)),
+            Ty::Array(e, n) => format!("[{}; {n}]", self.show(&e)),
             Ty::Class(k) => k.name,
             Ty::Ref(e, m) => format!("&{}{}", if m { "mut " } else { "" }, self.show(&e)),
             Ty::Ptr(e, m) => format!("*{} {}", if m { "mut" } else { "const" }, self.show(&e)),
@@ -395,6 +413,10 @@ impl Infer<'_> {
             },
             Ty::Option(e) => Type::Option(Box::new(self.concrete(&e)?)),
             Ty::Vec(e) => Type::Vec(Box::new(self.concrete(&e)?)),
+            Ty::Array(e, len) => Type::Array {
+                elem: Box::new(self.concrete(&e)?),
+                len,
+            },
             Ty::Class(k) => Type::Class(k),
             Ty::Ref(e, mutable) => Type::Ref {
                 inner: Box::new(self.concrete(&e)?),

@@ -121,7 +121,7 @@ impl Infer<'_> {
         let t = self.expr(place);
         self.borrowed_args.push(id);
         match self.resolve(&t) {
-            Ty::Vec(elem) => {
+            Ty::Vec(elem) | Ty::Array(elem, _) => {
                 if mutable {
                     self.check_mutable_borrow(place);
                 }
@@ -158,7 +158,7 @@ impl Infer<'_> {
         }
         self.borrowed_args.push(id);
         match self.known_receiver(&bt, self.loc(base)) {
-            Some(Ty::Vec(elem)) => {
+            Some(Ty::Vec(elem) | Ty::Array(elem, _)) => {
                 if mutable {
                     self.check_mutable_borrow(base);
                 }
@@ -444,7 +444,10 @@ fn has_vec(t: &crate::types::Type) -> bool {
 fn vec_elem_ok(t: &crate::types::Type) -> bool {
     use crate::types::Type;
     match t {
-        Type::Slice { .. } | Type::Ref { .. } | Type::Never | Type::Unit => false,
+        // Arrays inside a `Vec` are not supported yet.
+        Type::Slice { .. } | Type::Ref { .. } | Type::Never | Type::Unit | Type::Array { .. } => {
+            false
+        }
         Type::Tuple(es) => es.iter().all(vec_elem_ok),
         Type::Option(e) | Type::Vec(e) => vec_elem_ok(e),
         Type::Prim(_)
@@ -621,7 +624,8 @@ impl Infer<'_> {
             | ExprKind::Cast(..)
             | ExprKind::TupleField(..)
             | ExprKind::Index(..)
-            | ExprKind::Tuple(_) => true,
+            | ExprKind::Tuple(_)
+            | ExprKind::Array(_) => true,
             ExprKind::Field(..) => {
                 matches!(self.resolutions[e.index()], Some(Resolution::Field(_)))
             }

@@ -193,6 +193,8 @@ pub enum ExprKind {
         /// `&mut`.
         mutable: bool,
     },
+    /// An array literal: `[a, b, c]` or `[value; N]`.
+    Array(ArrayInit),
     /// A new `Vec`: `Vec::new()`, `Vec::with_capacity(n)`, `vec![x; n]`, `vec![a, b]`.
     VecNew {
         /// The element type as written (`Vec::<f64>::new()`), else `Infer`.
@@ -518,6 +520,43 @@ pub struct PanicMessage {
     pub args: Vec<ExprId>,
     /// Per argument: formatted with `{:?}` (true) or `{}` (false).
     pub debug: Vec<bool>,
+}
+
+/// The elements of an array literal (`ExprKind::Array`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ArrayInit {
+    /// `[a, b, c]`: these elements, in order.
+    List(Vec<ExprId>),
+    /// `[value; len]`: `len` copies of `value` (evaluated once, as in Rust).
+    Repeat {
+        /// The element.
+        value: ExprId,
+        /// `N`, an integer literal.
+        len: u64,
+    },
+}
+
+impl ArrayInit {
+    /// The operands, in evaluation order.
+    pub fn operands(&self) -> Vec<ExprId> {
+        match self {
+            ArrayInit::List(es) => es.clone(),
+            ArrayInit::Repeat { value, .. } => vec![*value],
+        }
+    }
+
+    /// How many elements the array has.
+    pub fn len(&self) -> u64 {
+        match self {
+            ArrayInit::List(es) => es.len() as u64,
+            ArrayInit::Repeat { len, .. } => *len,
+        }
+    }
+
+    /// Whether the array has no elements.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// How a new `Vec` is filled (`ExprKind::VecNew`).

@@ -33,8 +33,8 @@ mod validate;
 mod walk;
 
 pub use expr::{
-    BinOp, Block, Expr, ExprKind, FloatLit, Intrinsic, Lit, PanicMessage, Pattern, RangeOrder,
-    Stmt, UnOp, VecInit,
+    ArrayInit, BinOp, Block, Expr, ExprKind, FloatLit, Intrinsic, Lit, PanicMessage, Pattern,
+    RangeOrder, Stmt, UnOp, VecInit,
 };
 pub use print::{print_class, print_fn};
 pub use type_expr::TypeExpr;

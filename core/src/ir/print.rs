@@ -20,8 +20,8 @@
 //! as an `if let`, ranges with their step and order.
 
 use super::{
-    Block, ClassIr, ExprId, ExprKind, FnIr, Lit, Pattern, RangeOrder, Receiver, Stmt, TypeExpr,
-    UnOp, VecInit,
+    ArrayInit, Block, ClassIr, ExprId, ExprKind, FnIr, Lit, Pattern, RangeOrder, Receiver, Stmt,
+    TypeExpr, UnOp, VecInit,
 };
 use crate::infer::{ClassCall, ClassOp, Resolution, Typed};
 use std::fmt::Write;
@@ -93,6 +93,7 @@ impl Names<'_> {
             TypeExpr::Generic(i) => name(self.generics, *i as usize, 'T'),
             TypeExpr::Option(inner) => format!("Option<{}>", self.ty(inner)),
             TypeExpr::Vec(elem) => format!("Vec<{}>", self.ty(elem)),
+            TypeExpr::Array { elem, len } => format!("[{}; {len}]", self.ty(elem)),
             TypeExpr::Class(c) => name(self.classes, c.index(), 'c'),
             TypeExpr::PassThru(o) => format!("PassThru<{}>", name(self.opaques, o.index(), 'o')),
             TypeExpr::Ptr { pointee, mutable } => format!(
@@ -391,6 +392,10 @@ impl<'a> Printer<'a> {
                 None => "return".to_string(),
             },
             ExprKind::Tuple(parts) => format!("tuple ({})", list(parts)),
+            ExprKind::Array(ArrayInit::List(es)) => format!("array [{}]", list(es)),
+            ExprKind::Array(ArrayInit::Repeat { value, len }) => {
+                format!("array_repeat e{}, {len}", value.0)
+            }
             ExprKind::TupleField(a, i) => format!("tuple_field e{}.{i}", a.0),
             ExprKind::Index(a, i) => format!("index e{}[e{}]", a.0, i.0),
             ExprKind::Call { callee, args } => format!("call r{}({})", callee.0, list(args)),

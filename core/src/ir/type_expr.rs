@@ -30,6 +30,13 @@ pub enum TypeExpr {
     Option(Box<TypeExpr>),
     /// `Vec<T>`.
     Vec(Box<TypeExpr>),
+    /// `[T; N]`, `N` an integer literal.
+    Array {
+        /// The element type.
+        elem: Box<TypeExpr>,
+        /// `N`.
+        len: u64,
+    },
     /// A `#[jitclass]` type (also `Self` inside an impl), by index into `FnIr::classes`.
     Class(ClassRefId),
     /// `PassThru<T>`, by index into `FnIr::opaques` (or `ClassIr::opaques`).
@@ -125,6 +132,10 @@ impl TypeExpr {
             },
             TypeExpr::Option(inner) => TypeExpr::Option(Box::new(inner.map_refs(resolve))),
             TypeExpr::Vec(elem) => TypeExpr::Vec(Box::new(elem.map_refs(resolve))),
+            TypeExpr::Array { elem, len } => TypeExpr::Array {
+                elem: Box::new(elem.map_refs(resolve)),
+                len: *len,
+            },
             TypeExpr::Ref { inner, mutable } => TypeExpr::Ref {
                 inner: Box::new(inner.map_refs(resolve)),
                 mutable: *mutable,

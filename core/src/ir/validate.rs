@@ -132,6 +132,7 @@ impl FnIr {
             | ExprKind::ForRange { .. }
             | ExprKind::Return(_)
             | ExprKind::Tuple(_)
+            | ExprKind::Array(_)
             | ExprKind::TupleField(..)
             | ExprKind::Index(..)
             | ExprKind::Call { .. }

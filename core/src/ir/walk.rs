@@ -106,6 +106,7 @@ impl ExprKind {
                 }
             }
             ExprKind::Tuple(es) => es.iter().copied().for_each(f),
+            ExprKind::Array(init) => init.operands().into_iter().for_each(f),
             ExprKind::Call { args, .. }
             | ExprKind::AssocCall { args, .. }
             | ExprKind::Intrinsic { args, .. }
@@ -152,6 +153,7 @@ impl ExprKind {
             | ExprKind::Continue { .. }
             | ExprKind::Return(_)
             | ExprKind::Tuple(_)
+            | ExprKind::Array(_)
             | ExprKind::TupleField(..)
             | ExprKind::Index(..)
             | ExprKind::Call { .. }
@@ -212,6 +214,7 @@ impl ExprKind {
             | ExprKind::Continue { .. }
             | ExprKind::Return(_)
             | ExprKind::Tuple(_)
+            | ExprKind::Array(_)
             | ExprKind::TupleField(..)
             | ExprKind::Index(..)
             | ExprKind::Call { .. }
@@ -260,6 +263,7 @@ impl ExprKind {
             | ExprKind::Continue { .. }
             | ExprKind::Return(_)
             | ExprKind::Tuple(_)
+            | ExprKind::Array(_)
             | ExprKind::TupleField(..)
             | ExprKind::Index(..)
             | ExprKind::Call { .. }
@@ -305,6 +309,7 @@ impl ExprKind {
             | ExprKind::Continue { .. }
             | ExprKind::Return(_)
             | ExprKind::Tuple(_)
+            | ExprKind::Array(_)
             | ExprKind::TupleField(..)
             | ExprKind::Index(..)
             | ExprKind::CallIndirect { .. }
@@ -345,6 +350,7 @@ impl TypeExpr {
             TypeExpr::Slice { elem: inner, .. }
             | TypeExpr::Option(inner)
             | TypeExpr::Vec(inner)
+            | TypeExpr::Array { elem: inner, .. }
             | TypeExpr::Ptr { pointee: inner, .. }
             | TypeExpr::Ref { inner, .. } => inner.for_each_part(f),
             TypeExpr::FnPtr { params, ret } => {
@@ -374,6 +380,7 @@ impl TypeExpr {
             | TypeExpr::Generic(_)
             | TypeExpr::Option(_)
             | TypeExpr::Vec(_)
+            | TypeExpr::Array { .. }
             | TypeExpr::Ptr { .. }
             | TypeExpr::Ref { .. }
             | TypeExpr::FnPtr { .. }

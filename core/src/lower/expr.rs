@@ -118,14 +118,8 @@ impl Lowerer {
                 "closures are not supported in jit code here; write a separate `#[jit] fn`\nnote: jit code takes a closure only as the argument of the sort methods (`sort_by`, `sort_unstable_by`, `sort_by_key`, `select_nth_unstable_by`, ...)",
             ),
             syn::Expr::Reference(r) => self.reference(r),
-            syn::Expr::Array(a) => self.invalid(
-                a.bracket_token.span.join(),
-                "array literals are not supported in jit code; pass a slice `&[T]` as a parameter",
-            ),
-            syn::Expr::Repeat(r) => self.invalid(
-                r.bracket_token.span.join(),
-                "array literals are not supported in jit code; pass a slice `&[T]` as a parameter",
-            ),
+            syn::Expr::Array(a) => self.array_list(a),
+            syn::Expr::Repeat(r) => self.array_repeat(r),
             syn::Expr::Struct(s) => self.struct_lit(s),
             syn::Expr::Match(m) => self.match_expr(m),
             syn::Expr::Let(l) => self.invalid(

@@ -11,6 +11,7 @@
 //! panic family), `objmode.rs`, `consts.rs`, `types.rs` (written types), `format.rs`
 //! (format strings), `ranges.rs` (`for` over ranges), `span.rs` (expression spans).
 
+mod arrays;
 mod call;
 mod consts;
 mod control;

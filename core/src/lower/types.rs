@@ -127,6 +127,7 @@ fn tuple_past(ty: &syn::Type, max: usize) -> Option<&syn::TypeTuple> {
         syn::Type::Group(g) => tuple_past(&g.elem, max),
         syn::Type::Reference(r) => tuple_past(&r.elem, max),
         syn::Type::Slice(s) => tuple_past(&s.elem, max),
+        syn::Type::Array(a) => tuple_past(&a.elem, max),
         syn::Type::Ptr(p) => tuple_past(&p.elem, max),
         syn::Type::Path(p) => p.path.segments.iter().find_map(|s| match &s.arguments {
             syn::PathArguments::AngleBracketed(a) => a.args.iter().find_map(|a| match a {
@@ -242,10 +243,17 @@ fn lower_type_unchecked(
             ty.span(),
             "unsized slice type: write `&[T]` or `&mut [T]`",
         )),
-        syn::Type::Array(_) => Err(syn::Error::new(
-            ty.span(),
-            "arrays `[T; N]` are not supported in jit code; pass a slice `&[T]` instead",
-        )),
+        syn::Type::Array(a) => {
+            let elem = lower_type(&a.elem, scope, TypePos::Other)?;
+            // A written type has no locals in scope: a name is a constant's.
+            let len = super::arrays::array_len(&a.len, &|_| false)?;
+            let array = TypeExpr::Array {
+                elem: Box::new(elem),
+                len,
+            };
+            super::arrays::check_array_type(&array, ty.span())?;
+            Ok(array)
+        }
         syn::Type::ImplTrait(_) => Err(syn::Error::new(
             ty.span(),
             "`impl Trait` is not supported in jit code; use a generic parameter `<T>` instead",

@@ -71,6 +71,12 @@ fn repr_type(t: &jitclass_core::ir::TypeExpr) -> TokenStream {
         TypeExpr::Class(_) | TypeExpr::PassThru(_) | TypeExpr::Vec(_) => {
             quote!(::jitclass::abi::RawInstance)
         }
+        // Inline, as Rust lays out an array of the element reprs.
+        TypeExpr::Array { elem, len } => {
+            let elem = repr_type(elem);
+            let len = proc_macro2::Literal::u64_unsuffixed(*len);
+            quote!([#elem; #len])
+        }
         TypeExpr::Ptr { pointee, mutable } => {
             let pointee = repr_type(pointee);
             if *mutable {

@@ -54,6 +54,9 @@ fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'st
                 .into()
         }
         Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => instance_type(ctx).into(),
+        // The elements' memory form in registers too, so that a pointer into an array is
+        // a slice's pointer (the limits keep `len` within `u32`).
+        Type::Array { elem, len } => mem_type(ctx, elem).array_type(*len as u32).into(),
         // Called through a cast to its C function type (`codegen::c_call`).
         Type::FnPtr { .. } => ctx.i8_type().ptr_type(AddressSpace::default()).into(),
         // The address of a place in a payload, or of memory: points to the memory form.
@@ -186,6 +189,21 @@ mod tests {
             },
             Type::Option(Box::new(Type::F64)),
             Type::Option(Box::new(Type::Tuple(vec![Type::BOOL, prim(PrimTy::I16)]))),
+            Type::Array {
+                elem: Box::new(Type::Tuple(vec![prim(PrimTy::U8), Type::F64])),
+                len: 3,
+            },
+            Type::Tuple(vec![
+                Type::BOOL,
+                Type::Array {
+                    elem: Box::new(Type::Array {
+                        elem: Box::new(Type::BOOL),
+                        len: 3,
+                    }),
+                    len: 2,
+                },
+                prim(PrimTy::U16),
+            ]),
         ];
         for t in types {
             let m = mem_type(ctx, &t);

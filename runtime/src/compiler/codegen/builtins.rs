@@ -39,6 +39,14 @@ impl FnCx<'_> {
             Builtin::Clone => recv,
             // `vecs.rs` emits these, from their places (`resolved_expr`).
             Builtin::Vec(_) => return Err(CgError::Internal("a `Vec` method as a builtin".into())),
+            // An array's length is its type's `N`.
+            Builtin::SliceLen if let Type::Array { len, .. } = rt => {
+                ctx.i64_type().const_int(*len, false).into()
+            }
+            Builtin::SliceIsEmpty if let Type::Array { len, .. } = rt => ctx
+                .bool_type()
+                .const_int(u64::from(*len == 0), false)
+                .into(),
             Builtin::SliceLen => b.build_extract_value(recv.into_struct_value(), 1, "len")?,
             Builtin::PtrIsNull => b
                 .build_is_null(recv.into_pointer_value(), "is_null")?

@@ -328,6 +328,18 @@ impl FnCx<'_> {
                     .into_pointer_value();
                 (base, i64t.const_int(elems.len() as u64, false), false)
             }
+            // Its elements are in memory form (`compiler/types.rs`).
+            Type::Array { len, .. } => {
+                let spill = self.slot(reg_type(self.ctx, &it_ty), "foreach.array")?;
+                self.b().build_store(spill, it)?;
+                let elem_ptr = crate::compiler::types::mem_type(self.ctx, &elem_ty)
+                    .ptr_type(AddressSpace::default());
+                let base = self
+                    .b()
+                    .build_bit_cast(spill, elem_ptr, "foreach.elems")?
+                    .into_pointer_value();
+                (base, i64t.const_int(*len, false), true)
+            }
             Type::Slice { .. } => {
                 let s = it.into_struct_value();
                 let base = self

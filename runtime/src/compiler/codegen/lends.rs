@@ -26,7 +26,9 @@ use jitclass_core::ir::LocId;
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Lent {
     pub(super) held: Option<Held>,
-    slot: usize,
+    /// The lend slot of the count raised, if any (an array lent from an instance's
+    /// field raises none: an array is never resized, only its holder must stay alive).
+    slot: Option<usize>,
 }
 
 impl FnCx<'_> {
@@ -48,16 +50,27 @@ impl FnCx<'_> {
         self.b().build_store(slot, lends)?;
         self.lent.push(Lent {
             held,
-            slot: self.lend_slots.len() - 1,
+            slot: Some(self.lend_slots.len() - 1),
         });
         Ok(())
+    }
+
+    /// Keeps `held` (an instance holding an array lent as a slice) alive until the call
+    /// returns, without a count.
+    pub(super) fn hold_for_call(&mut self, held: Held) {
+        self.lent.push(Lent {
+            held: Some(held),
+            slot: None,
+        });
     }
 
     /// The call the lends from `from` on were made for returned: lowers their counts,
     /// then releases the `Vec`s they kept alive.
     pub(super) fn end_lends(&mut self, from: usize) -> CgResult<()> {
         for lent in self.lent.split_off(from) {
-            self.lower_count(lent.slot, false)?;
+            if let Some(slot) = lent.slot {
+                self.lower_count(slot, false)?;
+            }
             self.release(lent.held)?;
         }
         Ok(())
@@ -68,8 +81,9 @@ impl FnCx<'_> {
     /// the function exits, as every temporary a jump leaves behind).
     pub(super) fn end_lends_for_jump(&mut self, from: usize) -> CgResult<()> {
         for i in from..self.lent.len() {
-            let slot = self.lent[i].slot;
-            self.lower_count(slot, false)?;
+            if let Some(slot) = self.lent[i].slot {
+                self.lower_count(slot, false)?;
+            }
         }
         Ok(())
     }

@@ -20,6 +20,7 @@
 //! `objmode.rs` (`objmode!` blocks), `escape.rs` (refusing unmanaged instances at sinks).
 
 mod arith;
+mod arrays;
 mod builtins;
 pub(crate) mod c_calls;
 mod classes;
@@ -186,6 +187,7 @@ impl FnCx<'_> {
                 | ExprKind::Continue { .. }
                 | ExprKind::Return(_)
                 | ExprKind::Tuple(_)
+                | ExprKind::Array(_)
                 | ExprKind::TupleField(..)
                 | ExprKind::Index(..)
                 | ExprKind::Call { .. }
@@ -318,6 +320,9 @@ impl FnCx<'_> {
             ExprKind::Unary(op, inner) => return self.unary(*op, *inner),
             ExprKind::Binary(BinOp::And, a, b) => return self.short_circuit(true, *a, *b),
             ExprKind::Binary(BinOp::Or, a, b) => return self.short_circuit(false, *a, *b),
+            ExprKind::Binary(op, a, b) if matches!(self.ty(*a), Type::Array { .. }) => {
+                return self.array_eq(*op, *a, *b, loc);
+            }
             ExprKind::Binary(op, a, b) if matches!(self.ty(*a), Type::Vec(_)) => {
                 return self.vec_eq(*op, *a, *b, loc);
             }
@@ -410,7 +415,11 @@ impl FnCx<'_> {
             ExprKind::Index(base, index) if matches!(self.ty(*base), Type::Vec(_)) => {
                 return self.vec_index_read(id, *base, *index, loc);
             }
+            ExprKind::Index(base, index) if matches!(self.ty(*base), Type::Array { .. }) => {
+                return self.array_index_read(id, *base, *index, loc);
+            }
             ExprKind::Index(base, index) => return self.index_read(id, *base, *index, loc),
+            ExprKind::Array(init) => return self.array_lit(id, init),
             ExprKind::VecNew { init, .. } => return self.vec_new(id, init, loc),
             ExprKind::SubSlice {
                 base,

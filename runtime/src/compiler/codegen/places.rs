@@ -162,6 +162,15 @@ impl FnCx<'_> {
                     self.place_temps.extend(held);
                     Ok(Some((ptr, true)))
                 }
+                None if matches!(self.ty(*base), Type::Array { .. }) => {
+                    // A store into a copy would be lost: inference admits only places.
+                    if !self.is_array_place(*base) {
+                        return Err(CgError::Internal(
+                            "an element of an array that is not a place assigned".into(),
+                        ));
+                    }
+                    Ok(self.array_elem_ptr(*base, *index, loc)?.map(|p| (p, true)))
+                }
                 None if matches!(self.ty(*base), Type::Vec(_)) => {
                     Ok(self.vec_index_place(*base, *index, loc)?.map(|p| (p, true)))
                 }

@@ -829,6 +829,17 @@ impl FnCx<'_> {
         loc: LocId,
     ) -> CgResult<Option<Val>> {
         let bt = self.ty(base).clone();
+        if let Type::Array { elem, .. } = &bt {
+            // The bounds run first, so that nothing they do can move the array's place
+            // (a class field of an instance they replace) after its address is taken.
+            let Some(bounds) = self.range_bounds(range)? else {
+                return Ok(None);
+            };
+            let Some((ptr, len)) = self.array_for_slice(base)? else {
+                return Ok(None);
+            };
+            return self.slice_of(((**elem).clone(), ptr, len), bounds, loc);
+        }
         let Some(b) = self.expr(base)? else {
             return Ok(None);
         };
@@ -837,26 +848,10 @@ impl FnCx<'_> {
             Type::Vec(_) => self.hold(b, &bt)?,
             _ => None,
         };
-        let mut bounds = None;
-        if let Some((start, end, inclusive)) = range {
-            let start = match start {
-                Some(s) => match self.expr(s)? {
-                    Some(v) => Some(v.into_int_value()),
-                    // Diverged: the held `Vec` stays in its slot (dropped at the exit).
-                    None => return Ok(None),
-                },
-                None => None,
-            };
-            let end = match end {
-                Some(e) => match self.expr(e)? {
-                    Some(v) => Some(v.into_int_value()),
-                    // Diverged: the held `Vec` stays in its slot (dropped at the exit).
-                    None => return Ok(None),
-                },
-                None => None,
-            };
-            bounds = Some((start, end, inclusive));
-        }
+        // Diverged: the held `Vec` stays in its slot (dropped at the exit).
+        let Some(bounds) = self.range_bounds(range)? else {
+            return Ok(None);
+        };
         let (elem, ptr, len) = match &bt {
             Type::Vec(elem) => {
                 let h = self.header(b, elem)?;
@@ -875,6 +870,44 @@ impl FnCx<'_> {
             }
             other => return Err(CgError::Internal(format!("a slice of `{other}`"))),
         };
+        self.slice_of((elem, ptr, len), bounds, loc)
+    }
+
+    /// The values of a range's bounds, evaluated before the sliced place's length and
+    /// buffer are read (a bound may change them). `None` if a bound diverged.
+    #[allow(clippy::type_complexity)]
+    fn range_bounds(
+        &mut self,
+        range: Option<(Option<ExprId>, Option<ExprId>, bool)>,
+    ) -> CgResult<Option<Option<(Option<IntValue<'static>>, Option<IntValue<'static>>, bool)>>>
+    {
+        let Some((start, end, inclusive)) = range else {
+            return Ok(Some(None));
+        };
+        let mut value = |e: Option<ExprId>| -> CgResult<Option<Option<IntValue<'static>>>> {
+            Ok(match e {
+                Some(e) => self.expr(e)?.map(|v| Some(v.into_int_value())),
+                None => Some(None),
+            })
+        };
+        let Some(start) = value(start)? else {
+            return Ok(None);
+        };
+        let Some(end) = value(end)? else {
+            return Ok(None);
+        };
+        Ok(Some(Some((start, end, inclusive))))
+    }
+
+    /// The slice `ptr[start..end]` of `len` elements of type `elem` (all if `bounds` is
+    /// `None`), after std's range checks.
+    #[allow(clippy::type_complexity)]
+    fn slice_of(
+        &mut self,
+        (elem, ptr, len): (Type, PointerValue<'static>, IntValue<'static>),
+        bounds: Option<(Option<IntValue<'static>>, Option<IntValue<'static>>, bool)>,
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
         let zero = self.ctx.i64_type().const_zero();
         let (start, end) = match bounds {
             None => (zero, len),

@@ -1,0 +1,162 @@
+//! Fixed arrays `[T; N]`: literals, what an array may hold and how large it may be, and
+//! indexes that rustc's `unconditional_panic` lint rejects (a constant past the end).
+
+use super::deferred::Deferred;
+use super::unify::{Ty, VarKind};
+use super::{Infer, diagnostics};
+use crate::ir::{ArrayInit, BinOp, ExprId, ExprKind, Lit};
+use crate::limits::MAX_ARRAY_VALUES;
+use crate::types::Type;
+
+impl Infer<'_> {
+    /// `[a, b, c]` / `[value; N]`: every element has the first one's type.
+    pub(super) fn array_lit(&mut self, id: ExprId, init: &ArrayInit) -> Ty {
+        let elem = self.fresh(VarKind::General);
+        for e in init.operands() {
+            let t = self.expr(e);
+            let loc = self.loc(e);
+            self.coerce_at(&t, &elem, loc);
+        }
+        self.deferred
+            .push(Deferred::ArrayElem(id, elem.clone(), init.len()));
+        Ty::Array(Box::new(elem), init.len())
+    }
+
+    /// Deferred: an array's elements are plain values, and the array keeps within
+    /// `MAX_ARRAY_VALUES`.
+    pub(super) fn check_array_elem(&mut self, id: ExprId, elem: &Ty, len: u64) {
+        if let Some(t) = self.concrete(elem) {
+            let array = Type::Array {
+                elem: Box::new(t),
+                len,
+            };
+            if let Some(d) = array_type_error(&array) {
+                self.diags.push(diagnostics::array_type(self.loc(id), d));
+            }
+        }
+    }
+
+    /// Every array type among the parameters' and locals' types is supported (a literal's
+    /// is checked where it is made).
+    pub(super) fn check_local_arrays(&mut self) {
+        for (t, decl) in self.local_types.iter().zip(&self.ir.locals) {
+            if let Some(t) = t
+                && let Some(t) = self.concrete(t)
+                && let Some(d) = array_type_error(&t)
+            {
+                self.diags.push(diagnostics::array_type(decl.loc, d));
+                return;
+            }
+        }
+    }
+
+    /// Deferred: `a == b` on arrays compares elements that jit code compares: numbers,
+    /// `bool`, raw and function pointers (not yet tuples, `Option`s or nested arrays).
+    pub(super) fn check_array_eq(&mut self, id: ExprId, op: BinOp, t: &Ty, elem: &Ty) {
+        if let Some(e) = self.concrete(elem)
+            && !matches!(e, Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. })
+        {
+            let shown = self.show(t);
+            self.diags.push(
+                diagnostics::binary_not_applicable(self.loc(id), op, &shown).note(
+                    "note: jit code compares arrays of numbers, `bool` and pointers; compare the elements one by one",
+                ),
+            );
+        }
+    }
+
+    /// `array[i]` with a constant `i` past the end: rustc's deny-by-default lint.
+    pub(super) fn check_constant_index(&mut self, index: ExprId, len: u64) {
+        if let ExprKind::Lit(Lit::Int(i, _)) = &self.ir.expr(index).kind
+            && *i >= 0
+            && i128::from(len) <= *i
+        {
+            self.diags.push(diagnostics::constant_index_out_of_bounds(
+                self.loc(index),
+                len,
+                *i,
+            ));
+        }
+    }
+}
+
+/// What is wrong with the arrays inside `t`, if anything: an element type jitclass does
+/// not store in arrays yet, or an array past `MAX_ARRAY_VALUES`.
+pub fn array_type_error(t: &Type) -> Option<ArrayTypeError> {
+    let mut found = None;
+    visit_arrays(t, &mut |elem, len| {
+        if found.is_some() {
+            return;
+        }
+        if elem.is_managed() || !array_elem_ok(elem) {
+            found = Some(ArrayTypeError::Elem(elem.to_string()));
+            return;
+        }
+        let size = values_in(elem).saturating_mul(len);
+        if size > MAX_ARRAY_VALUES {
+            found = Some(ArrayTypeError::TooLarge(format!("[{elem}; {len}]"), size));
+        }
+    });
+    found
+}
+
+/// Why an array type is refused.
+#[derive(Debug)]
+pub enum ArrayTypeError {
+    /// The element type, which is not supported in arrays yet.
+    Elem(String),
+    /// The array, and how many values it holds.
+    TooLarge(String, u64),
+}
+
+impl ArrayTypeError {
+    /// The message and its note.
+    pub fn message(&self) -> (String, &'static str) {
+        match self {
+            ArrayTypeError::Elem(elem) => (
+                format!("arrays of `{elem}` are not supported in jit code yet"),
+                "note: array elements are numbers, `bool`, tuples, `Option`s, raw and function pointers, or arrays of them; keep instances, handles and `Vec`s in a `Vec`",
+            ),
+            ArrayTypeError::TooLarge(array, size) => (
+                format!(
+                    "array `{array}` is too large for jit code: it holds {size} values, the limit is {MAX_ARRAY_VALUES}"
+                ),
+                "note: an array is a value, on the stack and copied whole; keep a large buffer in a `Vec`",
+            ),
+        }
+    }
+}
+
+/// How many values (numbers, `bool`s, pointers, `()`s) a value of type `t` holds.
+fn values_in(t: &Type) -> u64 {
+    match t {
+        Type::Tuple(es) => es.iter().map(values_in).fold(0, u64::saturating_add),
+        Type::Option(e) => values_in(e).saturating_add(1),
+        Type::Array { elem, len } => values_in(elem).saturating_mul(*len),
+        _ => 1,
+    }
+}
+
+fn visit_arrays(t: &Type, f: &mut dyn FnMut(&Type, u64)) {
+    if let Type::Array { elem, len } = t {
+        f(elem, *len);
+    }
+    crate::limits::type_children(t, &mut |c| visit_arrays(c, f));
+}
+
+/// Whether `[t; N]` is supported: numbers, `bool`, tuples, `Option`s, raw and function
+/// pointers, and arrays of them.
+fn array_elem_ok(t: &Type) -> bool {
+    match t {
+        Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. } => true,
+        Type::Tuple(es) => es.iter().all(array_elem_ok),
+        Type::Option(e) | Type::Array { elem: e, .. } => array_elem_ok(e),
+        Type::Unit
+        | Type::Never
+        | Type::Slice { .. }
+        | Type::Ref { .. }
+        | Type::Class(_)
+        | Type::PassThru(_)
+        | Type::Vec(_) => false,
+    }
+}

@@ -1,0 +1,261 @@
+//! Fixed arrays `[T; N]` in generated code: literals, element places and reads, `len()`,
+//! slices of an array lent to a call, and `==`.
+//!
+//! An array is the LLVM array `[N x T]` of its elements' memory form in registers and in
+//! memory alike (`compiler/types.rs`), so a pointer into one is a slice's pointer and an
+//! element read converts from the memory form. An element access goes through a pointer
+//! to the array: the array's own place when it is one (a local, a tuple field or element
+//! of one, a class field), so that `a[i] = x` writes the array itself and a read copies
+//! one element, not the array; else a stack copy of the value. Every index is checked
+//! against `N` first (`no_ub.rs`). Arrays hold no counted references (inference refuses
+//! managed elements), so copying one is copying its bytes.
+
+use super::{FnCx, Val};
+use crate::Type;
+use crate::compiler::types::{from_mem, reg_type, to_mem};
+use crate::compiler::{CgError, CgResult};
+use inkwell::IntPredicate;
+use inkwell::values::{IntValue, PointerValue};
+use jitclass_core::infer::Resolution;
+use jitclass_core::ir::{ArrayInit, BinOp, ExprId, ExprKind, LocId};
+
+impl FnCx<'_> {
+    /// `[a, b, c]` / `[value; N]`.
+    pub(super) fn array_lit(&mut self, id: ExprId, init: &ArrayInit) -> CgResult<Option<Val>> {
+        let ty = self.ty(id).clone();
+        let Type::Array { elem, len } = &ty else {
+            return Err(CgError::Internal(format!(
+                "an array literal of type `{ty}`"
+            )));
+        };
+        let aty = reg_type(self.ctx, &ty).into_array_type();
+        match init {
+            ArrayInit::List(es) => {
+                let Some(vals) = self.owned_values(es)? else {
+                    return Ok(None);
+                };
+                let mut agg = aty.get_undef();
+                for (i, v) in vals.into_iter().enumerate() {
+                    let v = to_mem(self.ctx, self.b(), v, elem)?;
+                    agg = self
+                        .b()
+                        .build_insert_value(agg, v, i as u32, "array")?
+                        .into_array_value();
+                }
+                Ok(Some(agg.into()))
+            }
+            ArrayInit::Repeat { value, .. } => {
+                let Some(v) = self.expr(*value)? else {
+                    return Ok(None);
+                };
+                let v = to_mem(self.ctx, self.b(), v, elem)?;
+                // A loop storing the element `len` times into a stack array.
+                let slot = self.slot(aty.into(), "array.repeat")?;
+                let first = self.first_elem(slot)?;
+                let i64t = self.ctx.i64_type();
+                let n = i64t.const_int(*len, false);
+                self.counted_loop(n, |cx, i| {
+                    // SAFETY (of the generated code): `i < len`, the element count.
+                    let at = unsafe { cx.b().build_in_bounds_gep(first, &[i], "elem")? };
+                    cx.b().build_store(at, v)?;
+                    Ok(())
+                })?;
+                Ok(Some(self.b().build_load(slot, "array")?))
+            }
+        }
+    }
+
+    /// A pointer to the array `base` evaluates to: its place if it is one, else a stack
+    /// copy. An instance whose field it is stays held in `place_temps`.
+    pub(super) fn array_ptr(&mut self, base: ExprId) -> CgResult<Option<PointerValue<'static>>> {
+        if self.is_array_place(base) {
+            return Ok(self.place(base)?.map(|(ptr, _)| ptr));
+        }
+        self.array_copy(base)
+    }
+
+    /// A stack copy of the array `e` evaluates to.
+    fn array_copy(&mut self, e: ExprId) -> CgResult<Option<PointerValue<'static>>> {
+        let Some(v) = self.expr(e)? else {
+            return Ok(None);
+        };
+        let slot = self.slot(v.get_type(), "array.tmp")?;
+        self.b().build_store(slot, v)?;
+        Ok(Some(slot))
+    }
+
+    /// Whether `e` is a place whose address `place` gives without side effects beyond
+    /// evaluating it: a local, a tuple field or array element of one, a class field.
+    pub(super) fn is_array_place(&self, e: ExprId) -> bool {
+        match &self.ir.expr(e).kind {
+            ExprKind::Local(_) => true,
+            ExprKind::TupleField(b, _) => self.is_array_place(*b),
+            ExprKind::Index(b, _) => {
+                matches!(self.ty(*b), Type::Array { .. }) && self.is_array_place(*b)
+            }
+            ExprKind::Field(..) => {
+                matches!(self.typed.resolution(e), Some(Resolution::Field(_)))
+            }
+            _ => false,
+        }
+    }
+
+    /// The address of the first element of the array at `array`.
+    fn first_elem(&self, array: PointerValue<'static>) -> CgResult<PointerValue<'static>> {
+        let zero = self.ctx.i64_type().const_zero();
+        // SAFETY (of the generated code): element 0 of an array type, whose address is in
+        // bounds or one past the end for `N == 0` (never read then).
+        Ok(unsafe {
+            self.b()
+                .build_in_bounds_gep(array, &[zero, zero], "first")?
+        })
+    }
+
+    /// `&base[index]` of an array, after the bounds check against `N`.
+    pub(super) fn array_elem_ptr(
+        &mut self,
+        base: ExprId,
+        index: ExprId,
+        loc: LocId,
+    ) -> CgResult<Option<PointerValue<'static>>> {
+        let Type::Array { len, .. } = *self.ty(base) else {
+            return Err(CgError::Internal("an array index of a non-array".into()));
+        };
+        let Some(array) = self.array_ptr(base)? else {
+            return Ok(None);
+        };
+        let Some(idx) = self.expr(index)? else {
+            return Ok(None);
+        };
+        let first = self.first_elem(array)?;
+        let n = self.ctx.i64_type().const_int(len, false);
+        Ok(Some(self.checked_element_ptr(
+            first,
+            n,
+            idx.into_int_value(),
+            loc,
+        )?))
+    }
+
+    /// `base[index]` read of an array: the element alone is loaded.
+    pub(super) fn array_index_read(
+        &mut self,
+        id: ExprId,
+        base: ExprId,
+        index: ExprId,
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let before = self.place_temps.len();
+        let Some(ptr) = self.array_elem_ptr(base, index, loc)? else {
+            return Ok(None);
+        };
+        let v = self.b().build_load(ptr, "elem")?;
+        let t = self.ty(id).clone();
+        let v = from_mem(self.ctx, self.b(), v, &t)?;
+        for held in self.place_temps.split_off(before) {
+            self.release(Some(held))?;
+        }
+        Ok(Some(v))
+    }
+
+    /// The pointer to the first element and the length of an array lent as a slice; an
+    /// instance holding it is kept (in `lent`) until the call returns.
+    pub(super) fn array_for_slice(
+        &mut self,
+        base: ExprId,
+    ) -> CgResult<Option<(PointerValue<'static>, IntValue<'static>)>> {
+        let Type::Array { len, .. } = *self.ty(base) else {
+            return Err(CgError::Internal("a slice of a non-array".into()));
+        };
+        let before = self.place_temps.len();
+        let Some(array) = self.array_ptr(base)? else {
+            return Ok(None);
+        };
+        for held in self.place_temps.split_off(before) {
+            self.hold_for_call(held);
+        }
+        let first = self.first_elem(array)?;
+        Ok(Some((first, self.ctx.i64_type().const_int(len, false))))
+    }
+
+    /// `a == b` / `a != b` on arrays of primitives: element by element, as Rust's
+    /// `PartialEq` for arrays (so an array holding a NaN is not equal to itself). Both
+    /// operands are evaluated to values first, so the right one cannot change the left.
+    pub(super) fn array_eq(
+        &mut self,
+        op: BinOp,
+        a: ExprId,
+        b: ExprId,
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let Type::Array { elem, len } = self.ty(a).clone() else {
+            return Err(CgError::Internal("`==` of a non-array".into()));
+        };
+        let Some(x) = self.array_copy(a)? else {
+            return Ok(None);
+        };
+        let Some(y) = self.array_copy(b)? else {
+            return Ok(None);
+        };
+        let (fx, fy) = (self.first_elem(x)?, self.first_elem(y)?);
+        let ctx = self.ctx;
+        let i64t = ctx.i64_type();
+        let equal = self.slot(ctx.bool_type().into(), "array.eq")?;
+        self.b()
+            .build_store(equal, ctx.bool_type().const_int(1, false))?;
+        let n = i64t.const_int(len, false);
+        self.counted_loop(n, |cx, i| {
+            // SAFETY (of the generated code): `i < len`, both arrays' element count.
+            let (pa, pb) = unsafe {
+                (
+                    cx.b().build_in_bounds_gep(fx, &[i], "a")?,
+                    cx.b().build_in_bounds_gep(fy, &[i], "b")?,
+                )
+            };
+            let va = cx.b().build_load(pa, "a")?;
+            let vb = cx.b().build_load(pb, "b")?;
+            let va = from_mem(cx.ctx, cx.b(), va, &elem)?;
+            let vb = from_mem(cx.ctx, cx.b(), vb, &elem)?;
+            let same = cx.binop(BinOp::Eq, va, vb, &elem, loc)?.into_int_value();
+            let so_far = cx.b().build_load(equal, "eq")?.into_int_value();
+            let both = cx.b().build_and(so_far, same, "eq")?;
+            cx.b().build_store(equal, both)?;
+            Ok(())
+        })?;
+        let eq = self.b().build_load(equal, "eq")?.into_int_value();
+        Ok(Some(match op {
+            BinOp::Eq => eq.into(),
+            _ => self.b().build_not(eq, "ne")?.into(),
+        }))
+    }
+
+    /// Runs `body(i)` for `i` in `0..n` (no `break`; the body emits no exits).
+    fn counted_loop(
+        &mut self,
+        n: IntValue<'static>,
+        mut body: impl FnMut(&mut Self, IntValue<'static>) -> CgResult<()>,
+    ) -> CgResult<()> {
+        let i64t = self.ctx.i64_type();
+        let counter = self.slot(i64t.into(), "array.i")?;
+        self.b().build_store(counter, i64t.const_zero())?;
+        let head = self.block("array.cond");
+        let body_bb = self.block("array.body");
+        let exit = self.block("array.exit");
+        self.b().build_unconditional_branch(head)?;
+        self.b().position_at_end(head);
+        let cur = self.b().build_load(counter, "i")?.into_int_value();
+        let more = self
+            .b()
+            .build_int_compare(IntPredicate::ULT, cur, n, "more")?;
+        self.b().build_conditional_branch(more, body_bb, exit)?;
+        self.b().position_at_end(body_bb);
+        body(self, cur)?;
+        let next = self
+            .b()
+            .build_int_add(cur, i64t.const_int(1, false), "next")?;
+        self.b().build_store(counter, next)?;
+        self.b().build_unconditional_branch(head)?;
+        self.b().position_at_end(exit);
+        Ok(())
+    }
+}
