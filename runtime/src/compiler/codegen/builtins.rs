@@ -40,6 +40,14 @@ impl FnCx<'_> {
             // `vecs.rs` emits these, from their places (`resolved_expr`).
             Builtin::Vec(_) => return Err(CgError::Internal("a `Vec` method as a builtin".into())),
             Builtin::SliceLen => b.build_extract_value(recv.into_struct_value(), 1, "len")?,
+            Builtin::SliceStdSort { how, elem } => {
+                let slice = recv.into_struct_value();
+                let buf = b.build_extract_value(slice, 0, "buf")?.into_pointer_value();
+                let len = b.build_extract_value(slice, 1, "len")?.into_int_value();
+                let elem = elem.map_or(Type::Unit, Type::Prim);
+                self.std_sort(how, &elem, buf, len, args.first().copied())?;
+                return Ok(self.unit());
+            }
             Builtin::PtrIsNull => b
                 .build_is_null(recv.into_pointer_value(), "is_null")?
                 .into(),
