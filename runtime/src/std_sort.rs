@@ -161,3 +161,21 @@ pub(crate) fn std_sort_fn(how: StdSort, ty: PrimTy) -> Option<&'static MappedFn>
 pub(crate) fn mapped() -> impl Iterator<Item = MappedFn> {
     TABLE.iter().map(|f| f.function)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sort_has_a_helper_for_every_primitive_and_symbols_are_distinct() {
+        for how in StdSort::ALL {
+            for ty in PrimTy::ALL {
+                assert!(std_sort_fn(how, ty).is_some(), "{how:?} {ty}");
+            }
+        }
+        let mut symbols: Vec<&str> = TABLE.iter().map(|f| f.function.symbol).collect();
+        symbols.sort_unstable();
+        symbols.dedup();
+        assert_eq!(symbols.len(), StdSort::ALL.len() * PrimTy::ALL.len());
+    }
+}

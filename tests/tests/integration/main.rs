@@ -42,6 +42,7 @@ mod review_syntax;
 mod scalars;
 mod slices;
 mod sorting;
+mod std_sorts;
 mod sqlite;
 mod sqlite_args;
 mod subtyping;
