@@ -178,7 +178,10 @@ fn float_forms_give_rustcs_vec_exactly() {
                 bits!(f32_forms_rs(v32.clone(), k); 0, 1, 2),
                 "{what}"
             );
-            let t: Vec<i32> = ints(n, i as u64 + 9, 40).iter().map(|&x| x as i32).collect();
+            let t: Vec<i32> = ints(n, i as u64 + 9, 40)
+                .iter()
+                .map(|&x| x as i32)
+                .collect();
             let (mut s1, mut t1) = (v.clone(), t.clone());
             let (mut s2, mut t2) = (v.clone(), t.clone());
             slice_forms(&mut s1, &mut t1, k);
