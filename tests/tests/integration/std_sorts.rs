@@ -5,6 +5,9 @@
 //! of the other elements); comparators not recognised still sort through the prelude; the
 //! IR calls the helper.
 
+// The forms return tuples of `Vec`s (jit code has no type aliases to name them).
+#![allow(clippy::type_complexity)]
+
 use crate::{assert_no_leaks, memory_test};
 use jitclass::jit;
 use std::process::Command;
