@@ -19,6 +19,9 @@
 //! depth of `2 log2 n`); `sort*` is a stable quicksort through a buffer (see
 //! [`stable_sort`]) with a bottom-up merge sort past the same depth.
 //!
+//! A comparator that orders by value alone (`sort()`, `|a, b| a.total_cmp(b)`, ...) runs
+//! std's own algorithm instead of the prelude (`std_sort.rs`).
+//!
 //! Inside a comparator, an `Ordering` is its discriminant in an `i8` (`methods::ORDERING`),
 //! made by the comparison methods users cannot name (`methods::ORD_CMP`, ...) and the
 //! forms of [`Lowerer::ordering`]; it never leaves the comparator, so `Ordering` is not a
