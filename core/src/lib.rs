@@ -24,6 +24,7 @@ pub mod limits;
 pub mod methods;
 pub mod operators;
 pub mod stack;
+pub mod std_sort;
 pub mod types;
 pub mod vec_methods;
 

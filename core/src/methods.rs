@@ -3,6 +3,7 @@
 //! One table serves type inference (argument and result types) and codegen (which
 //! operation to emit), so the two cannot disagree about what exists.
 
+use crate::std_sort::StdSort;
 use crate::types::{PrimTy, Type};
 
 /// What a builtin method computes; codegen matches on this.
@@ -95,6 +96,14 @@ pub enum Builtin {
     Clone,
     /// A method of `Vec` (`crate::vec_methods`).
     Vec(crate::vec_methods::VecMethod),
+    /// A sort std runs on a `&mut [T]` (`crate::std_sort`; only the lowering makes it).
+    SliceStdSort {
+        /// Which sort.
+        how: crate::std_sort::StdSort,
+        /// The element type, when it is a primitive (the lowering has typed the
+        /// comparator, which refuses any other element type).
+        elem: Option<PrimTy>,
+    },
 }
 
 impl Builtin {
@@ -285,6 +294,19 @@ pub fn is_clone(t: &Type) -> bool {
     }
 }
 
+/// A sort std runs on the slice `me` (`crate::std_sort`): `k` for a selection.
+fn slice_std_sort(me: &Type, how: StdSort) -> MethodSig {
+    let elem = match me {
+        Type::Slice { elem, .. } => elem.prim(),
+        _ => None,
+    };
+    sig(
+        Builtin::SliceStdSort { how, elem },
+        vec![Type::USIZE; how.arity()],
+        Type::Unit,
+    )
+}
+
 /// `Option<T>`'s `T`.
 fn inner(me: &Type) -> Type {
     match me {
@@ -430,6 +452,24 @@ const METHODS: &[Method] = {
         }),
         method(TOTAL_CMP, Float, |me| {
             sig(Builtin::FloatTotalCmp, vec![me.clone()], ORDERING)
+        }),
+        method(StdSort::ALL[0].method_name(), Slice, |me| {
+            slice_std_sort(me, StdSort::ALL[0])
+        }),
+        method(StdSort::ALL[1].method_name(), Slice, |me| {
+            slice_std_sort(me, StdSort::ALL[1])
+        }),
+        method(StdSort::ALL[2].method_name(), Slice, |me| {
+            slice_std_sort(me, StdSort::ALL[2])
+        }),
+        method(StdSort::ALL[3].method_name(), Slice, |me| {
+            slice_std_sort(me, StdSort::ALL[3])
+        }),
+        method(StdSort::ALL[4].method_name(), Slice, |me| {
+            slice_std_sort(me, StdSort::ALL[4])
+        }),
+        method(StdSort::ALL[5].method_name(), Slice, |me| {
+            slice_std_sort(me, StdSort::ALL[5])
         }),
         method(PARTIAL_CMP_UNWRAP, PartialOrd, |me| {
             let signed = me.prim().is_some_and(|p| p.is_signed());

@@ -5,6 +5,7 @@
 //! listings. Every entry is a method of std's `Vec<T>` (or of `[T]` through `Deref`) with
 //! the same signature, so a body that jitclass accepts is one rustc accepts too.
 
+use crate::std_sort::{StdAlgorithm, StdSort};
 use crate::types::Type;
 
 /// What a `Vec` method computes; codegen matches on this.
@@ -46,6 +47,8 @@ pub enum VecMethod {
     GetCopied,
     /// `v.clone()`: a new buffer holding the elements (instances as another reference).
     Clone,
+    /// A sort std runs on the buffer (`crate::std_sort`; only the lowering makes it).
+    StdSort(crate::std_sort::StdSort),
 }
 
 impl VecMethod {
@@ -170,8 +173,29 @@ pub const VEC_METHODS: &[VecMethodSig] = {
             Unit,
         ),
         row("clone", Clone, false, &[], SelfTy),
+        std_sort_row(crate::std_sort::StdSort::ALL[0]),
+        std_sort_row(crate::std_sort::StdSort::ALL[1]),
+        std_sort_row(crate::std_sort::StdSort::ALL[2]),
+        std_sort_row(crate::std_sort::StdSort::ALL[3]),
+        std_sort_row(crate::std_sort::StdSort::ALL[4]),
+        std_sort_row(crate::std_sort::StdSort::ALL[5]),
     ]
 };
+
+/// The row of a sort std runs, under a name users cannot write.
+const fn std_sort_row(how: StdSort) -> VecMethodSig {
+    let params: &'static [VecTy] = match how.algorithm {
+        StdAlgorithm::Select => &[VecTy::Usize],
+        _ => &[],
+    };
+    row(
+        how.method_name(),
+        VecMethod::StdSort(how),
+        true,
+        params,
+        VecTy::Unit,
+    )
+}
 
 /// The accessors that return `Option<&T>` in Rust, which jit code has when the reference
 /// is copied at once (`v.first().copied()`, `v.get(i).cloned()`): the accessor's name,
@@ -212,7 +236,11 @@ pub fn lookup(name: &str) -> Option<&'static VecMethodSig> {
 
 /// The names of every `Vec` method, sorted.
 pub fn names() -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = VEC_METHODS.iter().map(|m| m.name).collect();
+    let mut out: Vec<&'static str> = VEC_METHODS
+        .iter()
+        .map(|m| m.name)
+        .filter(|n| !n.starts_with(' '))
+        .collect();
     out.sort_unstable();
     out
 }

@@ -537,6 +537,18 @@ pub mod sorting {
     pub fn sort_floats_unstable_native(s: &mut [f64]) {
         s.sort_unstable_by(|a, b| a.total_cmp(b));
     }
+
+    /// A descending sort whose comparator jit code does not hand to std (`.reverse()`):
+    /// the prelude's stable sort with the comparator inlined.
+    #[jit]
+    pub fn sort_floats_prelude(s: &mut [f64]) {
+        s.sort_by(|a, b| a.total_cmp(b).reverse());
+    }
+
+    /// The same sort, compiled by rustc.
+    pub fn sort_floats_prelude_native(s: &mut [f64]) {
+        s.sort_by(|a, b| a.total_cmp(b).reverse());
+    }
 }
 
 /// Times `a` and `b` alternately, `rounds` times each, and returns the median of each:

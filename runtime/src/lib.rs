@@ -342,6 +342,7 @@ pub mod shapes;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
 mod stats;
+mod std_sort;
 mod subtype;
 mod vec;
 mod vec_abi;

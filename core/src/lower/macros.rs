@@ -27,6 +27,9 @@ impl Lowerer {
         if let Some(less) = self.comparison(mac) {
             return less;
         }
+        if let Some(sorted) = self.std_sort_macro(mac) {
+            return sorted;
+        }
         let args = match mac.parse_body_with(
             syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
         ) {

@@ -25,6 +25,7 @@ mod scope;
 mod search;
 mod sort;
 mod span;
+mod std_sort;
 pub mod types;
 mod vecs;
 

@@ -19,6 +19,9 @@
 //! depth of `2 log2 n`); `sort*` is a stable quicksort through a buffer (see
 //! [`stable_sort`]) with a bottom-up merge sort past the same depth.
 //!
+//! A comparator that orders by value alone (`sort()`, `|a, b| a.total_cmp(b)`, ...) runs
+//! std's own algorithm instead of the prelude (`std_sort.rs`).
+//!
 //! Inside a comparator, an `Ordering` is its discriminant in an `i8` (`methods::ORDERING`),
 //! made by the comparison methods users cannot name (`methods::ORD_CMP`, ...) and the
 //! forms of [`Lowerer::ordering`]; it never leaves the comparator, so `Ordering` is not a
@@ -27,6 +30,7 @@
 use super::{Lowerer, span, strip_parens};
 use crate::ir::*;
 use crate::methods;
+use crate::std_sort::StdAlgorithm;
 use crate::types::PrimTy;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote_spanned};
@@ -126,10 +130,21 @@ impl Lowerer {
             }
         };
         let s = receiver.to_token_stream();
-        let body = match algorithm {
-            Algorithm::Stable => stable_sort(&s, at),
-            Algorithm::Unstable => unstable_sort(&s, at),
-            Algorithm::Select => select_nth(&s, &m.args[0], at),
+        let body = match super::std_sort::std_order(&comparator) {
+            // Fully determined by the elements: std's own algorithm.
+            Some(descending) => {
+                let (std_algorithm, k) = match algorithm {
+                    Algorithm::Stable => (StdAlgorithm::Stable, None),
+                    Algorithm::Unstable => (StdAlgorithm::Unstable, None),
+                    Algorithm::Select => (StdAlgorithm::Select, Some(&m.args[0])),
+                };
+                super::std_sort::std_sort_block(&s, std_algorithm, descending, k, at)
+            }
+            None => match algorithm {
+                Algorithm::Stable => stable_sort(&s, at),
+                Algorithm::Unstable => unstable_sort(&s, at),
+                Algorithm::Select => select_nth(&s, &m.args[0], at),
+            },
         };
         let block: syn::Block = match syn::parse2(quote_spanned!(at=> { #body })) {
             Ok(b) => b,

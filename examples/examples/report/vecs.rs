@@ -112,4 +112,17 @@ pub fn sorting() {
         "ms",
         "",
     );
+    sort_floats_prelude(&mut check.clone());
+    let (jit, native) = median_pair(
+        9,
+        || sort_floats_prelude(black_box(&mut data.clone())),
+        || sort_floats_prelude_native(black_box(&mut data.clone())),
+    );
+    row(
+        "    prelude: sort_by(..reverse())",
+        ms(jit),
+        ms(native),
+        "ms",
+        "in-place prelude (not std's)",
+    );
 }

@@ -46,6 +46,7 @@ mod slices;
 mod sorting;
 mod sqlite;
 mod sqlite_args;
+mod std_sorts;
 mod subtyping;
 mod tuples;
 mod vec_elements;

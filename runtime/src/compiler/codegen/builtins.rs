@@ -48,6 +48,14 @@ impl FnCx<'_> {
                 .const_int(u64::from(*len == 0), false)
                 .into(),
             Builtin::SliceLen => b.build_extract_value(recv.into_struct_value(), 1, "len")?,
+            Builtin::SliceStdSort { how, elem } => {
+                let slice = recv.into_struct_value();
+                let buf = b.build_extract_value(slice, 0, "buf")?.into_pointer_value();
+                let len = b.build_extract_value(slice, 1, "len")?.into_int_value();
+                let elem = elem.map_or(Type::Unit, Type::Prim);
+                self.std_sort(how, &elem, buf, len, args.first().copied())?;
+                return Ok(self.unit());
+            }
             Builtin::PtrIsNull => b
                 .build_is_null(recv.into_pointer_value(), "is_null")?
                 .into(),

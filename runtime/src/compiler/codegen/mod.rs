@@ -34,6 +34,7 @@ mod ownership;
 mod panics;
 mod places;
 mod ranges;
+mod std_sort;
 mod vecs;
 
 use super::types::{int_type, reg_type, result_type};

@@ -619,6 +619,12 @@ impl FnCx<'_> {
                 }
                 self.unit()
             }
+            VecMethod::StdSort(how) => {
+                let len = self.load_int(h.len, "len")?;
+                let buf = self.load_ptr(h.buf)?;
+                self.std_sort(how, &elem, buf, len, vals.first().copied())?;
+                self.unit()
+            }
             VecMethod::Reserve => {
                 self.reserve(&h, vals[0].into_int_value(), loc)?;
                 self.unit()
