@@ -936,3 +936,46 @@ fn ra_big_tuples(x: f64) -> f64 {
 fn ok_array_of_128_tuples() {
     assert_eq!(ra_big_tuples(1.0), 2.0 * (127.0 * 128.0 / 2.0));
 }
+
+// ---- nested arrays, arrays of `Option`s, keys ----
+
+twice!(nested_row_copy, nested_row_copy_rs, fn(i: usize, j: usize) -> i64 {
+    let mut a = [[0i64; 4]; 4];
+    a[0] = [1, 2, 3, 4];
+    a[i] = a[j];
+    a[j][0] = 9;
+    a[i][0] * 10 + a[i][3]
+});
+
+twice!(options_in_array, options_in_array_rs, fn(x: f64) -> f64 {
+    let mut a: [Option<f64>; 3] = [None; 3];
+    a[1] = Some(x);
+    let b = a;
+    a[2] = Some(1.0);
+    let mut s = 0.0;
+    for o in b {
+        if let Some(v) = o {
+            s += v;
+        }
+    }
+    s + a[2].unwrap()
+});
+
+twice!(negating_key, negating_key_rs, fn(mut v: Vec<i64>) -> i64 {
+    v.sort_by_key(|x| -x);
+    v[0]
+});
+
+#[test]
+fn ok_late_probes_match_rust() {
+    for (i, j) in [(0, 0), (1, 0), (0, 1), (3, 3)] {
+        assert_eq!(nested_row_copy(i, j), nested_row_copy_rs(i, j), "{i} {j}");
+    }
+    assert_eq!(options_in_array(2.5), options_in_array_rs(2.5));
+    assert_eq!(
+        negating_key(vec![3, -1, 7]),
+        negating_key_rs(vec![3, -1, 7])
+    );
+    // Overflow in a key wraps, as documented for jit code (release semantics).
+    assert_eq!(negating_key(vec![3, i64::MIN]), i64::MIN);
+}
