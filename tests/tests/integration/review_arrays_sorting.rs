@@ -967,7 +967,7 @@ twice!(negating_key, negating_key_rs, fn(mut v: Vec<i64>) -> i64 {
 });
 
 #[test]
-fn ok_late_probes_match_rust() {
+fn ok_nested_rows_options_in_arrays_and_keys_match_rust() {
     for (i, j) in [(0, 0), (1, 0), (0, 1), (3, 3)] {
         assert_eq!(nested_row_copy(i, j), nested_row_copy_rs(i, j), "{i} {j}");
     }
