@@ -30,6 +30,7 @@ mod panics;
 mod passthru;
 mod ranges;
 mod reentrancy;
+mod review_arrays_sorting;
 mod review_diagnostics;
 mod review_escapes;
 mod review_leaks;
