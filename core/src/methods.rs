@@ -297,7 +297,7 @@ pub fn is_clone(t: &Type) -> bool {
 /// A sort std runs on the slice `me` (`crate::std_sort`): `k` for a selection.
 fn slice_std_sort(me: &Type, how: StdSort) -> MethodSig {
     let elem = match me {
-        Type::Slice { elem, .. } => elem.prim(),
+        Type::Slice { elem, .. } | Type::Array { elem, .. } => elem.prim(),
         _ => None,
     };
     sig(

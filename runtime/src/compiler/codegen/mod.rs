@@ -512,6 +512,12 @@ impl FnCx<'_> {
                 let ExprKind::MethodCall { receiver, args, .. } = &e.kind else {
                     return Err(mismatch());
                 };
+                if let Builtin::SliceStdSort { how, elem } = builtin
+                    && let Type::Array { .. } = self.ty(*receiver)
+                {
+                    // An array sorts in its own place, not in a copy of its value.
+                    return self.array_std_sort(*receiver, *how, *elem, args);
+                }
                 let mut all = vec![*receiver];
                 all.extend_from_slice(args);
                 let Some(vals) = self.owned_values(&all)? else {

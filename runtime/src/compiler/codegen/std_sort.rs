@@ -4,10 +4,33 @@ use super::{FnCx, Val};
 use crate::compiler::{CgError, CgResult};
 use crate::std_sort::std_sort_fn;
 use inkwell::values::{BasicMetadataValueEnum, IntValue, PointerValue};
-use jitclass_core::Type;
+use jitclass_core::ir::ExprId;
 use jitclass_core::std_sort::StdSort;
+use jitclass_core::{PrimTy, Type};
 
 impl FnCx<'_> {
+    /// `a.sort()` & co. (std's algorithm) on the array `a`, in its place; an instance
+    /// holding it is kept alive for the call and released after it.
+    pub(super) fn array_std_sort(
+        &mut self,
+        array: ExprId,
+        how: StdSort,
+        elem: Option<PrimTy>,
+        args: &[ExprId],
+    ) -> CgResult<Option<Val>> {
+        let from = self.lent.len();
+        let Some((buf, len)) = self.array_for_slice(array)? else {
+            return Ok(None);
+        };
+        let Some(k) = self.owned_values(args)? else {
+            return Ok(None);
+        };
+        let elem = elem.map_or(Type::Unit, Type::Prim);
+        self.std_sort(how, &elem, buf, len, k.first().copied())?;
+        self.end_lends(from)?;
+        Ok(Some(self.unit()))
+    }
+
     /// Sorts (or selects in) the `len` elements of type `elem` at `buf` with std's
     /// algorithm `how`; `k` is a selection's index, already checked against `len`. No jit
     /// code runs during the call, so nothing can see or change the buffer mid-sort.
