@@ -109,11 +109,10 @@ fn review15b_for_array_by_value_then_assign() {
     t.pass("tests/ui/pass/review15b_for_array_by_value_then_assign.rs");
 }
 
-/// `[1, 2, 2].binary_search(&x)` with `x: i64`: rustc infers the literals' type from `&x`;
-/// jitclass refuses it with "can't call method ` Ord::cmp` on ambiguous numeric type
-/// `{integer}`" (a path no user wrote, with a stray space). `let a: [i64; 5]` works.
+/// `[1, 2, 2].binary_search(&x)` with `x: i64`: rustc infers the literals' type from `&x`,
+/// and so does jitclass (it once refused it as "can't call method ` Ord::cmp` on ambiguous
+/// numeric type `{integer}`").
 #[test]
-#[ignore = "BUG: binary_search on an array of untyped integer literals is refused ('ambiguous numeric type'), naming ` Ord::cmp`; rustc infers from the argument"]
 fn review15b_binary_search_array_literal() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/pass/review15b_binary_search_array_literal.rs");

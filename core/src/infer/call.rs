@@ -269,7 +269,14 @@ impl Infer<'_> {
         }
         let concrete = match self.concrete(&recv) {
             Some(t) => t,
-            None => return Ty::Unknown,
+            None => {
+                return match &recv {
+                    Ty::Option(inner) => self
+                        .open_option_method(id, inner, method, args, &arg_types)
+                        .unwrap_or(Ty::Unknown),
+                    _ => Ty::Unknown,
+                };
+            }
         };
         let Some(sig) = methods::lookup(&concrete, method) else {
             if method.starts_with(' ') {

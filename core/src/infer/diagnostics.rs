@@ -305,7 +305,8 @@ pub(super) fn builtin_wrong_argument_count(
     Diagnostic::new(
         loc,
         format!(
-            "method `{method}` takes {expected} argument{} but {supplied} {} supplied",
+            "method `{}` takes {expected} argument{} but {supplied} {} supplied",
+            methods::user_name(method),
             if expected == 1 { "" } else { "s" },
             if supplied == 1 { "was" } else { "were" },
         ),
@@ -502,7 +503,10 @@ pub(super) fn ambiguous_numeric_receiver(loc: LocId, method: &str, int: bool) ->
     };
     Diagnostic::new(
         loc,
-        format!("can't call method `{method}` on ambiguous numeric type `{kind}`"),
+        format!(
+            "can't call method `{}` on ambiguous numeric type `{kind}`",
+            methods::user_name(method)
+        ),
     )
     .note(format!(
         "help: give the value a type, e.g. `{literal}` or `let x: {ty} = ...`"
@@ -568,7 +572,10 @@ pub(super) fn no_builtin_method(
 ) -> Diagnostic {
     let mut d = Diagnostic::new(
         loc,
-        format!("no method named `{method}` found for {receiver_description} in the current scope"),
+        format!(
+            "no method named `{}` found for {receiver_description} in the current scope",
+            methods::user_name(method)
+        ),
     );
     if !names.is_empty() {
         d = d.note(format!(
@@ -927,4 +934,30 @@ pub(super) fn changed_while_iterated(loc: LocId, name: &str) -> Diagnostic {
     .note(format!(
         "note: `{name}` is borrowed by the `for` loop over it for the whole loop, as in Rust\nhelp: loop over the indices (`for i in 0..{name}.len()`), or collect the changes and apply them after the loop"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The comparison methods' internal names (`" cmp"`, `" Ord::cmp"`) never reach a
+    /// message: each shows as Rust's name of the method.
+    #[test]
+    fn messages_show_the_comparisons_by_their_rust_names() {
+        let loc = LocId(0);
+        for method in [methods::ORD_CMP, methods::SORT_CMP] {
+            for d in [
+                ambiguous_numeric_receiver(loc, method, true),
+                builtin_wrong_argument_count(loc, method, 1, 2),
+                no_builtin_method(loc, method, &Type::Unit, "unit type `()`", &[]),
+            ] {
+                assert!(d.message.contains("`cmp`"), "{}", d.message);
+                assert!(
+                    !d.message.contains("` cmp") && !d.message.contains("Ord::"),
+                    "{}",
+                    d.message
+                );
+            }
+        }
+    }
 }

@@ -20,6 +20,7 @@
 //!   `if let` patterns; `loops`: loops, `break`, and what `for` walks;
 //! - `place`: assignment, places and mutability;
 //! - `call`: calls of functions, methods, function pointers and intrinsics;
+//! - `option_method`: `Option<T>`'s methods while `T` is still open;
 //! - `class`: fields, properties and struct literals of classes;
 //! - `op`: operators and casts; `class_op`: operators on class instances, through
 //!   their operator traits;
@@ -49,6 +50,7 @@ mod limits;
 mod loop_borrows;
 mod loops;
 mod op;
+mod option_method;
 mod pattern;
 mod place;
 mod resolution;

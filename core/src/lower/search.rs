@@ -175,7 +175,13 @@ impl Lowerer {
         let x = x.expr.to_token_stream();
         let s = receiver.to_token_stream();
         Some(quote_spanned!(at=>
-            let __jitclass_x = #x;
+            let mut __jitclass_x = #x;
+            // The elements' type is the argument's (`binary_search(&self, x: &T)`), tied
+            // before the comparisons, whose receivers are the elements: rustc infers
+            // `[1, 2].binary_search(&x)`'s literals from `x`.
+            if false {
+                __jitclass_x = #s[0];
+            }
             let __jitclass_n = #s.len();
             let mut __jitclass_found = false;
             let mut __jitclass_at = 0usize;
