@@ -34,7 +34,9 @@ mod ownership;
 mod panics;
 mod places;
 mod ranges;
+mod slices;
 mod std_sort;
+mod vec_methods;
 mod vecs;
 
 use super::types::{int_type, reg_type, result_type};

@@ -1,5 +1,5 @@
-//! `Vec<T>` in generated code: construction, the methods of `jitclass_core::vec_methods`,
-//! element places and reads, and `==`.
+//! `Vec<T>` in generated code: construction, the header and element helpers the methods
+//! (`vec_methods.rs`) and lent slices (`slices.rs`) use, element places and reads, and `==`.
 //!
 //! A `Vec` value is `{meminfo, data}` where `data` points at the block's `VecHeader`
 //! `{len, cap, buf}` (`runtime/src/vec.rs`). Every element access loads `len` and `buf`
@@ -20,16 +20,15 @@ use inkwell::IntPredicate;
 use inkwell::types::BasicType;
 use inkwell::values::{IntValue, PointerValue};
 use jitclass_core::ir::{BinOp, ExprId, ExprKind, LocId, VecInit};
-use jitclass_core::vec_methods::VecMethod;
 
 /// Pointers to a `Vec`'s header fields.
-struct Header {
-    meminfo: PointerValue<'static>,
-    len: PointerValue<'static>,
-    cap: PointerValue<'static>,
-    buf: PointerValue<'static>,
+pub(super) struct Header {
+    pub(super) meminfo: PointerValue<'static>,
+    pub(super) len: PointerValue<'static>,
+    pub(super) cap: PointerValue<'static>,
+    pub(super) buf: PointerValue<'static>,
     /// The lend count (`lends.rs`).
-    lends: PointerValue<'static>,
+    pub(super) lends: PointerValue<'static>,
 }
 
 /// "capacity overflow", std's panic when a `Vec`'s size would pass `isize::MAX`.
@@ -38,14 +37,14 @@ const CAPACITY_OVERFLOW: &str = "capacity overflow";
 const VEC_ALLOCATION_FAILED: &str = "memory allocation failed for a `Vec` buffer";
 
 impl FnCx<'_> {
-    fn elem_of(t: &Type) -> CgResult<Type> {
+    pub(super) fn elem_of(t: &Type) -> CgResult<Type> {
         match t {
             Type::Vec(e) => Ok((**e).clone()),
             other => Err(CgError::Internal(format!("a `Vec` operation on `{other}`"))),
         }
     }
 
-    fn header(&mut self, handle: Val, elem: &Type) -> CgResult<Header> {
+    pub(super) fn header(&mut self, handle: Val, elem: &Type) -> CgResult<Header> {
         let b = self.b();
         let meminfo = b
             .build_extract_value(handle.into_struct_value(), 0, "vec.meminfo")?
@@ -75,16 +74,24 @@ impl FnCx<'_> {
         })
     }
 
-    fn load_int(&self, p: PointerValue<'static>, name: &str) -> CgResult<IntValue<'static>> {
+    pub(super) fn load_int(
+        &self,
+        p: PointerValue<'static>,
+        name: &str,
+    ) -> CgResult<IntValue<'static>> {
         Ok(self.b().build_load(p, name)?.into_int_value())
     }
 
-    fn load_ptr(&self, p: PointerValue<'static>) -> CgResult<PointerValue<'static>> {
+    pub(super) fn load_ptr(&self, p: PointerValue<'static>) -> CgResult<PointerValue<'static>> {
         Ok(self.b().build_load(p, "vec.bufptr")?.into_pointer_value())
     }
 
     /// `&buf[i]`, unchecked: callers compare `i` with `len` first.
-    fn slot_at(&self, h: &Header, i: IntValue<'static>) -> CgResult<PointerValue<'static>> {
+    pub(super) fn slot_at(
+        &self,
+        h: &Header,
+        i: IntValue<'static>,
+    ) -> CgResult<PointerValue<'static>> {
         let buf = self.load_ptr(h.buf)?;
         // SAFETY (of the generated code): every caller checked `i < len <= cap`.
         Ok(unsafe { self.b().build_in_bounds_gep(buf, &[i], "vec.slot")? })
@@ -140,7 +147,12 @@ impl FnCx<'_> {
     }
 
     /// Makes room for `additional` elements, panicking as std does if it cannot.
-    fn reserve(&mut self, h: &Header, additional: IntValue<'static>, loc: LocId) -> CgResult<()> {
+    pub(super) fn reserve(
+        &mut self,
+        h: &Header,
+        additional: IntValue<'static>,
+        loc: LocId,
+    ) -> CgResult<()> {
         let f = self.m.helper(Helper::VecReserve);
         let status = self
             .b()
@@ -164,7 +176,7 @@ impl FnCx<'_> {
     }
 
     /// Room for one more element: the helper only when `len == cap`.
-    fn reserve_one(&mut self, h: &Header, loc: LocId) -> CgResult<()> {
+    pub(super) fn reserve_one(&mut self, h: &Header, loc: LocId) -> CgResult<()> {
         let len = self.load_int(h.len, "len")?;
         let cap = self.load_int(h.cap, "cap")?;
         let full = self
@@ -182,7 +194,7 @@ impl FnCx<'_> {
     }
 
     /// `Some(clone of buf[index])` if `present`, else `None`.
-    fn copied_element(
+    pub(super) fn copied_element(
         &mut self,
         h: &Header,
         elem: &Type,
@@ -224,7 +236,7 @@ impl FnCx<'_> {
     }
 
     /// A deep copy of the `Vec` `h` (`clone`), or a panic.
-    fn clone_vec(&mut self, h: &Header, loc: LocId) -> CgResult<Val> {
+    pub(super) fn clone_vec(&mut self, h: &Header, loc: LocId) -> CgResult<Val> {
         let f = self.m.helper(Helper::VecClone);
         let meminfo = self
             .b()
@@ -238,7 +250,7 @@ impl FnCx<'_> {
     }
 
     /// `for i in 0..n { body(i) }` in generated code.
-    fn counted(
+    pub(super) fn counted(
         &mut self,
         n: IntValue<'static>,
         body: &mut dyn FnMut(&mut Self, IntValue<'static>) -> CgResult<()>,
@@ -268,14 +280,19 @@ impl FnCx<'_> {
     }
 
     /// Stores owned `v` into the uninitialised slot `at`.
-    fn store_new(&mut self, at: PointerValue<'static>, v: Val, elem: &Type) -> CgResult<()> {
+    pub(super) fn store_new(
+        &mut self,
+        at: PointerValue<'static>,
+        v: Val,
+        elem: &Type,
+    ) -> CgResult<()> {
         let m = to_mem(self.ctx, self.b(), v, elem)?;
         self.b().build_store(at, m)?;
         Ok(())
     }
 
     /// Reads the element at `at`, as the memory form's register value (not counted).
-    fn load_elem(&mut self, at: PointerValue<'static>, elem: &Type) -> CgResult<Val> {
+    pub(super) fn load_elem(&mut self, at: PointerValue<'static>, elem: &Type) -> CgResult<Val> {
         let v = self.b().build_load(at, "elem")?;
         from_mem(self.ctx, self.b(), v, elem)
     }
@@ -376,7 +393,7 @@ impl FnCx<'_> {
     /// evaluated, owned): borrowed from its place when it is one and `rest` cannot change
     /// it, else an owned value kept in `held` until `finish_vec_operands`.
     #[allow(clippy::type_complexity)]
-    fn vec_operands(
+    pub(super) fn vec_operands(
         &mut self,
         base: ExprId,
         rest: &[ExprId],
@@ -411,7 +428,7 @@ impl FnCx<'_> {
         Ok(Some((v, vals, VecHold::Value(held))))
     }
 
-    fn finish_vec_operands(&mut self, hold: VecHold) -> CgResult<()> {
+    pub(super) fn finish_vec_operands(&mut self, hold: VecHold) -> CgResult<()> {
         match hold {
             VecHold::Place(saved) => {
                 self.release_place_temps()?;
@@ -509,503 +526,6 @@ impl FnCx<'_> {
         Ok(Some(at))
     }
 
-    /// `v.method(args)`.
-    pub(super) fn vec_method(
-        &mut self,
-        id: ExprId,
-        method: VecMethod,
-        receiver: ExprId,
-        args: &[ExprId],
-        loc: LocId,
-    ) -> CgResult<Option<Val>> {
-        let elem = Self::elem_of(self.ty(receiver))?;
-        // `contains(&x)` reads the value `x` names.
-        let args: Vec<ExprId> = args
-            .iter()
-            .map(|a| match self.ir.expr(*a).kind {
-                ExprKind::AddrOf { place, .. } if method == VecMethod::Contains => place,
-                _ => *a,
-            })
-            .collect();
-        // A slice argument keeps the `Vec` it lends from (`lend_slice`) until the end.
-        let lent_before = self.lent.len();
-        let Some((handle, vals, hold)) = self.vec_operands(receiver, &args)? else {
-            self.lent.truncate(lent_before);
-            return Ok(None);
-        };
-        let h = self.header(handle, &elem)?;
-        if method.resizes() {
-            // Element writes through an index (and `swap`) stay allowed while a slice is
-            // lent: they change elements in place, in the same buffer, and whoever reads
-            // an element holds its own reference to what it read.
-            let name = jitclass_core::vec_methods::VEC_METHODS
-                .iter()
-                .find(|m| m.method == method)
-                .map_or("change", |m| m.name);
-            self.refuse_while_lent(h.lends, name, loc)?;
-        }
-        let i64t = self.ctx.i64_type();
-        let one = i64t.const_int(1, false);
-        let result: Val = match method {
-            VecMethod::Len => self.load_int(h.len, "len")?.into(),
-            VecMethod::Capacity => self.load_int(h.cap, "cap")?.into(),
-            VecMethod::IsEmpty => {
-                let len = self.load_int(h.len, "len")?;
-                self.b()
-                    .build_int_compare(IntPredicate::EQ, len, i64t.const_zero(), "empty")?
-                    .into()
-            }
-            VecMethod::Push => {
-                let v = vals[0];
-                let held = self.hold(v, &elem)?;
-                self.refuse_unmanaged(v, &elem, loc, Sink::VecElement)?;
-                self.reserve_one(&h, loc)?;
-                let len = self.load_int(h.len, "len")?;
-                let at = self.slot_at(&h, len)?;
-                self.store_new(at, v, &elem)?;
-                self.take(held)?;
-                let len1 = self.b().build_int_add(len, one, "len")?;
-                self.b().build_store(h.len, len1)?;
-                self.unit()
-            }
-            VecMethod::Pop => {
-                let opt = Type::Option(Box::new(elem.clone()));
-                let ty = reg_type(self.ctx, &opt).into_struct_type();
-                let len = self.load_int(h.len, "len")?;
-                let empty = self.b().build_int_compare(
-                    IntPredicate::EQ,
-                    len,
-                    i64t.const_zero(),
-                    "empty",
-                )?;
-                let some_block = self.block("pop.some");
-                let join = self.block("pop.join");
-                let none_from = self.current();
-                self.b().build_conditional_branch(empty, join, some_block)?;
-                self.b().position_at_end(some_block);
-                let last = self.b().build_int_sub(len, one, "last")?;
-                self.b().build_store(h.len, last)?;
-                let at = self.slot_at(&h, last)?;
-                let v = self.load_elem(at, &elem)?;
-                let some = self.b().build_insert_value(
-                    ty.const_zero(),
-                    self.ctx.bool_type().const_int(1, false),
-                    0,
-                    "some",
-                )?;
-                let some = self.b().build_insert_value(some, v, 1, "some")?;
-                let some_from = self.current();
-                self.b().build_unconditional_branch(join)?;
-                self.b().position_at_end(join);
-                let phi = self.b().build_phi(ty, "pop")?;
-                phi.add_incoming(&[(&ty.const_zero(), none_from), (&some, some_from)]);
-                phi.as_basic_value()
-            }
-            VecMethod::Clear | VecMethod::Truncate => {
-                let n = match method {
-                    VecMethod::Clear => i64t.const_zero(),
-                    _ => vals[0].into_int_value(),
-                };
-                if elem.is_managed() {
-                    let f = self.m.helper(Helper::VecTruncate);
-                    self.b().build_call(f, &[h.meminfo.into(), n.into()], "")?;
-                } else {
-                    let len = self.load_int(h.len, "len")?;
-                    let shorter =
-                        self.b()
-                            .build_int_compare(IntPredicate::ULT, n, len, "shorter")?;
-                    let new = self.b().build_select(shorter, n, len, "len")?;
-                    self.b().build_store(h.len, new)?;
-                }
-                self.unit()
-            }
-            VecMethod::StdSort(how) => {
-                let len = self.load_int(h.len, "len")?;
-                let buf = self.load_ptr(h.buf)?;
-                self.std_sort(how, &elem, buf, len, vals.first().copied())?;
-                self.unit()
-            }
-            VecMethod::Reserve => {
-                self.reserve(&h, vals[0].into_int_value(), loc)?;
-                self.unit()
-            }
-            VecMethod::Insert => {
-                let (index, v) = (vals[0].into_int_value(), vals[1]);
-                let held = self.hold(v, &elem)?;
-                let len = self.load_int(h.len, "len")?;
-                let past = self
-                    .b()
-                    .build_int_compare(IntPredicate::UGT, index, len, "past")?;
-                self.check_with(
-                    past,
-                    loc,
-                    vec![
-                        "insertion index (is ".into(),
-                        ") should be <= len (is ".into(),
-                        ")".into(),
-                    ],
-                    &[(index.into(), Type::USIZE), (len.into(), Type::USIZE)],
-                )?;
-                self.refuse_unmanaged(v, &elem, loc, Sink::VecElement)?;
-                self.reserve_one(&h, loc)?;
-                let len = self.load_int(h.len, "len")?;
-                self.shift_elements(&h, &elem, index, len, true)?;
-                let at = self.slot_at(&h, index)?;
-                self.store_new(at, v, &elem)?;
-                self.take(held)?;
-                let len1 = self.b().build_int_add(len, one, "len")?;
-                self.b().build_store(h.len, len1)?;
-                self.unit()
-            }
-            VecMethod::Remove | VecMethod::SwapRemove => {
-                let index = vals[0].into_int_value();
-                let len = self.load_int(h.len, "len")?;
-                let out = self
-                    .b()
-                    .build_int_compare(IntPredicate::UGE, index, len, "out")?;
-                let what = if method == VecMethod::Remove {
-                    "removal index (is "
-                } else {
-                    "swap_remove index (is "
-                };
-                self.check_with(
-                    out,
-                    loc,
-                    vec![what.into(), ") should be < len (is ".into(), ")".into()],
-                    &[(index.into(), Type::USIZE), (len.into(), Type::USIZE)],
-                )?;
-                let at = self.slot_at(&h, index)?;
-                let v = self.load_elem(at, &elem)?;
-                let last = self.b().build_int_sub(len, one, "last")?;
-                if method == VecMethod::Remove {
-                    self.shift_elements(&h, &elem, index, len, false)?;
-                } else {
-                    let from = self.slot_at(&h, last)?;
-                    let moved = self.b().build_load(from, "last")?;
-                    self.b().build_store(at, moved)?;
-                }
-                self.b().build_store(h.len, last)?;
-                v
-            }
-            VecMethod::Swap => {
-                let (a, b) = (vals[0].into_int_value(), vals[1].into_int_value());
-                let len = self.load_int(h.len, "len")?;
-                let buf = self.load_ptr(h.buf)?;
-                let pa = self.checked_element_ptr(buf, len, a, loc)?;
-                let pb = self.checked_element_ptr(buf, len, b, loc)?;
-                let va = self.b().build_load(pa, "a")?;
-                let vb = self.b().build_load(pb, "b")?;
-                self.b().build_store(pa, vb)?;
-                self.b().build_store(pb, va)?;
-                self.unit()
-            }
-            VecMethod::Contains => {
-                let x = vals[0];
-                let found = self.slot(self.ctx.bool_type().into(), "found")?;
-                self.b()
-                    .build_store(found, self.ctx.bool_type().const_zero())?;
-                let len = self.load_int(h.len, "len")?;
-                self.counted(len, &mut |cx, i| {
-                    let at = cx.slot_at(&h, i)?;
-                    let e = cx.load_elem(at, &elem)?;
-                    let eq = cx.binop(BinOp::Eq, e, x, &elem, loc)?;
-                    let old = cx.b().build_load(found, "found")?.into_int_value();
-                    let new = cx.b().build_or(old, eq.into_int_value(), "found")?;
-                    cx.b().build_store(found, new)?;
-                    Ok(())
-                })?;
-                self.b().build_load(found, "contains")?
-            }
-            VecMethod::Clone => self.clone_vec(&h, loc)?,
-            VecMethod::FirstCopied | VecMethod::LastCopied | VecMethod::GetCopied => {
-                let len = self.load_int(h.len, "len")?;
-                let (index, present) = match method {
-                    VecMethod::FirstCopied => (
-                        i64t.const_zero(),
-                        self.b().build_int_compare(
-                            IntPredicate::NE,
-                            len,
-                            i64t.const_zero(),
-                            "present",
-                        )?,
-                    ),
-                    VecMethod::LastCopied => (
-                        self.b().build_int_sub(len, one, "last")?,
-                        self.b().build_int_compare(
-                            IntPredicate::NE,
-                            len,
-                            i64t.const_zero(),
-                            "present",
-                        )?,
-                    ),
-                    _ => {
-                        let i = vals[0].into_int_value();
-                        (
-                            i,
-                            self.b()
-                                .build_int_compare(IntPredicate::ULT, i, len, "present")?,
-                        )
-                    }
-                };
-                self.copied_element(&h, &elem, index, present, loc)?
-            }
-            VecMethod::ExtendFromSlice => {
-                // The source was read before the receiver grows: inference refuses a
-                // source that is (or may be) the receiver itself (`check_lending`).
-                let s = vals[0].into_struct_value();
-                let src = self
-                    .b()
-                    .build_extract_value(s, 0, "src")?
-                    .into_pointer_value();
-                let n = self.b().build_extract_value(s, 1, "n")?.into_int_value();
-                self.reserve(&h, n, loc)?;
-                self.counted(n, &mut |cx, i| {
-                    // SAFETY (of the generated code): `i < n`, the source's length.
-                    let from = unsafe { cx.b().build_in_bounds_gep(src, &[i], "from")? };
-                    let v = cx.load_elem(from, &elem)?;
-                    // A slice from Rust may hold an instance lent for the call only.
-                    cx.refuse_unmanaged(v, &elem, loc, Sink::VecElement)?;
-                    let e = if let Type::Vec(inner) = &elem {
-                        let hv = cx.header(v, inner)?;
-                        cx.clone_vec(&hv, loc)?
-                    } else {
-                        cx.copy_value(v, &elem)?;
-                        v
-                    };
-                    // One element at a time, so a failed clone leaves a whole `Vec`.
-                    let len = cx.load_int(h.len, "len")?;
-                    let at = cx.slot_at(&h, len)?;
-                    cx.store_new(at, e, &elem)?;
-                    let len1 = cx.b().build_int_add(len, one, "len")?;
-                    cx.b().build_store(h.len, len1)?;
-                    Ok(())
-                })?;
-                self.unit()
-            }
-        };
-        let _ = id;
-        self.end_lends(lent_before)?;
-        self.finish_vec_operands(hold)?;
-        Ok(Some(result))
-    }
-
-    /// Moves `buf[index..len]` one slot up (`up`, for `insert`) or `buf[index+1..len]`
-    /// one slot down (for `remove`), as `memmove`.
-    fn shift_elements(
-        &mut self,
-        h: &Header,
-        elem: &Type,
-        index: IntValue<'static>,
-        len: IntValue<'static>,
-        up: bool,
-    ) -> CgResult<()> {
-        let i64t = self.ctx.i64_type();
-        let one = i64t.const_int(1, false);
-        let size = i64t.const_int(jitclass_core::layout::size_align(elem).size, false);
-        let (from, to, count) = if up {
-            (
-                index,
-                self.b().build_int_add(index, one, "to")?,
-                self.b().build_int_sub(len, index, "n")?,
-            )
-        } else {
-            let from = self.b().build_int_add(index, one, "from")?;
-            let n = self.b().build_int_sub(len, from, "n")?;
-            (from, index, n)
-        };
-        let src = self.slot_at(h, from)?;
-        let dst = self.slot_at(h, to)?;
-        let bytes = self.b().build_int_mul(count, size, "bytes")?;
-        let align = jitclass_core::layout::size_align(elem).align as u32;
-        self.b().build_memmove(dst, align, src, align, bytes)?;
-        Ok(())
-    }
-
-    /// A slice lent to a call: `&v` / `&mut v` (`range` `None`) or `&v[a..b]` of a `Vec`
-    /// or a slice, with std's checks of the range. A `Vec` is kept (in `lent`) until the
-    /// call returns, so its block outlives the slice, and counted as lent (`lends.rs`), so
-    /// nothing the call runs can reallocate its buffer or release its elements meanwhile.
-    /// The range's bounds are evaluated before `len` and `buf` are read: a bound may run
-    /// code (inference refuses one that changes the `Vec`, `check_lending`, but a bound
-    /// may still call a function that reaches it through an instance).
-    pub(super) fn lend_slice(
-        &mut self,
-        base: ExprId,
-        range: Option<(Option<ExprId>, Option<ExprId>, bool)>,
-        loc: LocId,
-    ) -> CgResult<Option<Val>> {
-        let bt = self.ty(base).clone();
-        if let Type::Array { elem, .. } = &bt {
-            // The bounds run first, so that nothing they do can move the array's place
-            // (a class field of an instance they replace) after its address is taken.
-            let Some(bounds) = self.range_bounds(range)? else {
-                return Ok(None);
-            };
-            let Some((ptr, len)) = self.array_for_slice(base)? else {
-                return Ok(None);
-            };
-            return self.slice_of(((**elem).clone(), ptr, len), bounds, loc);
-        }
-        let Some(b) = self.expr(base)? else {
-            return Ok(None);
-        };
-        // The `Vec` stays held while the bounds run, so it is alive when lent.
-        let held = match &bt {
-            Type::Vec(_) => self.hold(b, &bt)?,
-            _ => None,
-        };
-        // Diverged: the held `Vec` stays in its slot (dropped at the exit).
-        let Some(bounds) = self.range_bounds(range)? else {
-            return Ok(None);
-        };
-        let (elem, ptr, len) = match &bt {
-            Type::Vec(elem) => {
-                let h = self.header(b, elem)?;
-                self.begin_lend(h.lends, held)?;
-                let len = self.load_int(h.len, "len")?;
-                ((**elem).clone(), self.load_ptr(h.buf)?, len)
-            }
-            Type::Slice { elem, .. } => {
-                let s = b.into_struct_value();
-                let ptr = self
-                    .b()
-                    .build_extract_value(s, 0, "ptr")?
-                    .into_pointer_value();
-                let len = self.b().build_extract_value(s, 1, "len")?.into_int_value();
-                ((**elem).clone(), ptr, len)
-            }
-            other => return Err(CgError::Internal(format!("a slice of `{other}`"))),
-        };
-        self.slice_of((elem, ptr, len), bounds, loc)
-    }
-
-    /// The values of a range's bounds, evaluated before the sliced place's length and
-    /// buffer are read (a bound may change them). `None` if a bound diverged.
-    #[allow(clippy::type_complexity)]
-    fn range_bounds(
-        &mut self,
-        range: Option<(Option<ExprId>, Option<ExprId>, bool)>,
-    ) -> CgResult<Option<Option<(Option<IntValue<'static>>, Option<IntValue<'static>>, bool)>>>
-    {
-        let Some((start, end, inclusive)) = range else {
-            return Ok(Some(None));
-        };
-        let mut value = |e: Option<ExprId>| -> CgResult<Option<Option<IntValue<'static>>>> {
-            Ok(match e {
-                Some(e) => self.expr(e)?.map(|v| Some(v.into_int_value())),
-                None => Some(None),
-            })
-        };
-        let Some(start) = value(start)? else {
-            return Ok(None);
-        };
-        let Some(end) = value(end)? else {
-            return Ok(None);
-        };
-        Ok(Some(Some((start, end, inclusive))))
-    }
-
-    /// The slice `ptr[start..end]` of `len` elements of type `elem` (all if `bounds` is
-    /// `None`), after std's range checks.
-    #[allow(clippy::type_complexity)]
-    fn slice_of(
-        &mut self,
-        (elem, ptr, len): (Type, PointerValue<'static>, IntValue<'static>),
-        bounds: Option<(Option<IntValue<'static>>, Option<IntValue<'static>>, bool)>,
-        loc: LocId,
-    ) -> CgResult<Option<Val>> {
-        let zero = self.ctx.i64_type().const_zero();
-        let (start, end) = match bounds {
-            None => (zero, len),
-            Some((start, end, inclusive)) => {
-                let start = start.unwrap_or(zero);
-                let end = self.check_range(start, end, inclusive, len, loc)?;
-                (start, end)
-            }
-        };
-        // SAFETY (of the generated code): `start <= end <= len` was checked.
-        let first = unsafe { self.b().build_in_bounds_gep(ptr, &[start], "slice")? };
-        let n = self.b().build_int_sub(end, start, "n")?;
-        let ty = reg_type(
-            self.ctx,
-            &Type::Slice {
-                elem: Box::new(elem),
-                mutable: false,
-            },
-        )
-        .into_struct_type();
-        let s = self
-            .b()
-            .build_insert_value(ty.get_undef(), first, 0, "slice")?;
-        let s = self.b().build_insert_value(s, n, 1, "slice")?;
-        Ok(Some(s.into_struct_value().into()))
-    }
-
-    /// std's checks of `start..end` (`..=end` if `inclusive`; `end` `None`: to the end)
-    /// against `len`, in its order and words; the exclusive end.
-    fn check_range(
-        &mut self,
-        start: IntValue<'static>,
-        end: Option<IntValue<'static>>,
-        inclusive: bool,
-        len: IntValue<'static>,
-        loc: LocId,
-    ) -> CgResult<IntValue<'static>> {
-        let u = Type::USIZE;
-        let of_len = |what: &str| {
-            vec![
-                format!("range {what} index "),
-                " out of range for slice of length ".to_string(),
-                String::new(),
-            ]
-        };
-        let past = self
-            .b()
-            .build_int_compare(IntPredicate::UGT, start, len, "start.past")?;
-        self.check_with(
-            past,
-            loc,
-            of_len("start"),
-            &[(start.into(), u.clone()), (len.into(), u.clone())],
-        )?;
-        let Some(end) = end else {
-            return Ok(len);
-        };
-        let pred = if inclusive {
-            IntPredicate::UGE
-        } else {
-            IntPredicate::UGT
-        };
-        let end_past = self.b().build_int_compare(pred, end, len, "end.past")?;
-        self.check_with(
-            end_past,
-            loc,
-            of_len("end"),
-            &[(end.into(), u.clone()), (len.into(), u.clone())],
-        )?;
-        let end = if inclusive {
-            // `end < len` here, so `end + 1` does not overflow.
-            self.b()
-                .build_int_add(end, self.ctx.i64_type().const_int(1, false), "end")?
-        } else {
-            end
-        };
-        let order = self
-            .b()
-            .build_int_compare(IntPredicate::UGT, start, end, "order")?;
-        self.check_with(
-            order,
-            loc,
-            vec![
-                "slice index starts at ".into(),
-                " but ends at ".into(),
-                String::new(),
-            ],
-            &[(start.into(), u.clone()), (end.into(), u)],
-        )?;
-        Ok(end)
-    }
-
     /// `a == b` (`!=`) on `Vec`s: equal lengths and equal elements.
     pub(super) fn vec_eq(
         &mut self,
@@ -1070,7 +590,7 @@ impl FnCx<'_> {
 }
 
 /// What a `Vec` operation releases when done.
-enum VecHold {
+pub(super) enum VecHold {
     /// The place temporaries of a borrowed handle, and the ones saved around them.
     Place(Vec<Held>),
     /// An owned handle.
