@@ -42,6 +42,7 @@ mod array;
 mod call;
 mod class;
 mod class_op;
+mod container_diagnostics;
 mod deferred;
 mod diagnostics;
 mod expr;

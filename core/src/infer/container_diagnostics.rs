@@ -1,0 +1,170 @@
+//! The messages inference reports about `Vec`s and arrays: their methods, element types,
+//! copies, moves out of places, lent slices and borrowed loops (re-exported by
+//! `diagnostics.rs`, where the conventions of every message are described).
+
+use crate::diag::Diagnostic;
+use crate::ir::LocId;
+
+/// A method `Vec` does not have in jit code (E0599), or one of std's that jit code does
+/// not support yet.
+pub(super) fn no_vec_method(
+    loc: LocId,
+    method: &str,
+    receiver: &str,
+    std_has_it: bool,
+    names: &[&str],
+) -> Diagnostic {
+    let d = if std_has_it {
+        Diagnostic::new(
+            loc,
+            format!("`Vec::{method}` is not supported in jit code yet"),
+        )
+    } else {
+        Diagnostic::new(
+            loc,
+            format!(
+                "no method named `{method}` found for struct `{receiver}` in the current scope"
+            ),
+        )
+    };
+    d.note(format!(
+        "note: the methods of `Vec` in jit code are: {}",
+        names.join(", ")
+    ))
+}
+
+/// `for x in v` on a `Vec` by value (`IntoIterator for Vec<T>`).
+pub(super) fn vec_into_iter(loc: LocId) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        "`for` over a `Vec` by value (consuming it) is not supported in jit code",
+    )
+    .note("help: iterate over its elements by reference: `for x in &v` or `for x in v.iter()`")
+}
+
+/// `.copied()` of a type that is not `Copy` (E0277).
+pub(super) fn not_copy(loc: LocId, ty: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("the trait bound `{ty}: Copy` is not satisfied"),
+    )
+    .note("help: use `.cloned()` instead")
+}
+
+/// `v.first()` whose `Option<&T>` is not copied at once.
+pub(super) fn reference_accessor(loc: LocId, method: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("`Vec::{method}` is supported in jit code only with its reference copied at once"),
+    )
+    .note(format!(
+        "help: write `.{}.copied()` (or `.cloned()`) for an `Option<T>`",
+        if method == "get" {
+            "get(i)".to_string()
+        } else {
+            format!("{method}()")
+        }
+    ))
+}
+
+/// A builtin's `&T` parameter given something not written `&x`.
+pub(super) fn expected_reference_argument(loc: LocId, expected: &str, found: &str) -> Diagnostic {
+    Diagnostic::new(loc, "mismatched types")
+        .note(format!("expected `{expected}`, found `{found}`"))
+        .note("help: consider borrowing here: `&x`")
+}
+
+/// An array type jitclass does not support: its element type, or its size.
+pub(super) fn array_type(loc: LocId, error: super::array::ArrayTypeError) -> Diagnostic {
+    let (message, note) = error.message();
+    Diagnostic::new(loc, message).note(note)
+}
+
+/// `array[i]` with a constant `i` past the end: rustc's `unconditional_panic` lint.
+pub(super) fn constant_index_out_of_bounds(loc: LocId, len: u64, index: i128) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!(
+            "this operation will panic at runtime: index out of bounds: the length is {len} but the index is {index}"
+        ),
+    )
+}
+
+/// `Vec<T>` of a `T` that cannot be an element.
+pub(super) fn bad_vec_elem(loc: LocId, elem: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("`Vec<{elem}>` is not supported in jit code"),
+    )
+    .note("note: a `Vec` holds numbers, `bool`, tuples, `Option`s, instances, `PassThru` handles, raw and function pointers, or `Vec`s; not slices, references or `()`")
+}
+
+/// `vec![x; n]` of a tuple or `Option` holding a `Vec`, whose clones jit code does not
+/// make yet.
+pub(super) fn repeat_nested_vec(loc: LocId, elem: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("cloning a `{elem}`, a tuple or `Option` holding a `Vec`, is not supported in jit code yet"),
+    )
+    .note("note: this clone is `.clone()`, `vec![x; n]` or `extend_from_slice`")
+    .note("help: build the value again from its parts, cloning each `Vec` (`v.clone()`)")
+}
+
+/// A `Vec` moved out of a field or an element (E0507).
+pub(super) fn move_out_of_place(loc: LocId, what: &str, ty: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("cannot move out of {what}: a value of type `{ty}` cannot be moved out of a place another value owns"),
+    )
+    .note("help: clone it (`.clone()`), or use it in place (`v.len()`, `v[i]`, `for x in &v`)")
+}
+
+/// Another argument of a call uses a local a slice is lent from (E0502, E0505).
+pub(super) fn lent_slice_conflict(
+    loc: LocId,
+    name: &str,
+    lent_mutably: bool,
+    moved: bool,
+    mutably: bool,
+) -> Diagnostic {
+    let lent = if lent_mutably { "mutable" } else { "immutable" };
+    let message = if moved {
+        format!("cannot move out of `{name}` because it is borrowed")
+    } else if mutably {
+        format!("cannot borrow `{name}` as mutable because it is also borrowed as {lent}")
+    } else {
+        format!("cannot borrow `{name}` as immutable because it is also borrowed as {lent}")
+    };
+    Diagnostic::new(loc, message).note(format!(
+        "note: a slice of `{name}` is lent to this call, which the other arguments must not change, move or reach mutably"
+    ))
+}
+
+/// A slice of an instance's `Vec` lent beside an argument that could reach the instance.
+pub(super) fn lent_field_conflict(loc: LocId) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        "cannot pass this beside a slice of an instance's `Vec`: through it, the callee could reach that `Vec` and reallocate it while the slice is lent",
+    )
+    .note("help: copy the field first (`let data = self.data.clone();`) and lend the copy, or pass only numbers beside the slice")
+}
+
+/// `==` on `Vec`s (or `contains`) whose elements jit code does not compare.
+pub(super) fn vec_eq_unsupported(loc: LocId, ty: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("comparing `{ty}` with `==` is not supported in jit code"),
+    )
+    .note("note: jit code compares `Vec`s of numbers and `bool`s (and `Vec`s of those) element by element")
+}
+
+/// A borrowed loop's body changes the `Vec` it iterates (E0502).
+pub(super) fn changed_while_iterated(loc: LocId, name: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("cannot borrow `{name}` as mutable because it is also borrowed as immutable"),
+    )
+    .note(format!(
+        "note: `{name}` is borrowed by the `for` loop over it for the whole loop, as in Rust\nhelp: loop over the indices (`for i in 0..{name}.len()`), or collect the changes and apply them after the loop"
+    ))
+}
