@@ -24,6 +24,7 @@ mod ranges;
 mod scope;
 mod search;
 mod sort;
+mod sort_prelude;
 mod span;
 mod std_sort;
 pub mod types;
