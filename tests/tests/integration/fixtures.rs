@@ -1,5 +1,6 @@
 //! Classes and jit fns that several test modules share: NBEP 3's `MyAvg` aggregate, and
-//! the small cell, list node and three-argument callee of the ownership probes.
+//! the small cell, list node and three-argument callee of the ownership probes, and the
+//! sorting tests' data generator.
 
 use jitclass::{jit, jitclass};
 
@@ -100,4 +101,25 @@ impl RNode {
 #[jit]
 pub fn take3(a: RCell, b: RCell, k: i64) -> i64 {
     a.value + b.value + k
+}
+
+/// A xorshift generator: reproducible data without a dependency (the sorting tests').
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// `n` integers in `-(modulo / 2)..modulo - modulo / 2`, from `seed`: many duplicates
+/// for a small `modulo`.
+pub fn signed_ints(n: usize, seed: u64, modulo: u64) -> Vec<i64> {
+    let mut r = Rng(seed | 1);
+    (0..n)
+        .map(|_| (r.next() % modulo) as i64 - (modulo / 2) as i64)
+        .collect()
 }

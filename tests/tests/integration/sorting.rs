@@ -3,6 +3,7 @@
 //! results compared on random data (NaN, `-0.0`, duplicates), sorted, reversed, short and
 //! long inputs.
 
+use crate::fixtures::{Rng, signed_ints};
 use crate::{assert_no_leaks, balanced_since, memory_test};
 use jitclass::{jit, jitclass};
 use std::cmp::Ordering;
@@ -162,18 +163,6 @@ impl Samples {
     }
 }
 
-/// A xorshift generator: reproducible data without a dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 /// Floats with duplicates, NaNs of both signs, `-0.0`, `0.0` and infinities.
 fn floats(n: usize, seed: u64) -> Vec<f64> {
     let mut r = Rng(seed | 1);
@@ -187,13 +176,6 @@ fn floats(n: usize, seed: u64) -> Vec<f64> {
             5 => (r.next() % 8) as f64,
             _ => (r.next() as i64 as f64) / 1e12,
         })
-        .collect()
-}
-
-fn int_data(n: usize, seed: u64, modulo: u64) -> Vec<i64> {
-    let mut r = Rng(seed | 1);
-    (0..n)
-        .map(|_| (r.next() % modulo) as i64 - (modulo / 2) as i64)
         .collect()
 }
 
@@ -258,8 +240,8 @@ fn integer_and_bool_sorts_are_rusts() {
         .enumerate()
     {
         for modulo in [3, 1000, u64::MAX / 2] {
-            let v = int_data(n, i as u64 + modulo, modulo);
-            let w = int_data(n, i as u64 * 3 + modulo, modulo);
+            let v = signed_ints(n, i as u64 + modulo, modulo);
+            let w = signed_ints(n, i as u64 * 3 + modulo, modulo);
             assert_eq!(
                 ints(v.clone(), w.clone()),
                 ints_rs(v.clone(), w.clone()),
@@ -332,7 +314,7 @@ fn stable_sorts_keep_the_order_of_equal_elements_as_rust_does() {
 fn selection_meets_rusts_postconditions() {
     let _m = memory_test();
     for (i, n) in [1, 2, 3, 21, 22, 500, 100_000].into_iter().enumerate() {
-        let v = int_data(n, i as u64 + 17, 50);
+        let v = signed_ints(n, i as u64 + 17, 50);
         let f = floats(n, i as u64 + 23);
         for k in [0, n / 3, n / 2, n - 1] {
             assert_eq!(
@@ -381,7 +363,7 @@ fn selection_past_the_end_panics_with_rusts_message() {
     let _m = memory_test();
     let before = jitclass::stats();
     for (n, k) in [(0, 0), (3, 3), (3, 7)] {
-        let v = int_data(n, 5, 10);
+        let v = signed_ints(n, 5, 10);
         let w = v.clone();
         let jit = panic_message(move || {
             select_ints(v, k);
@@ -465,7 +447,7 @@ fn heaviest_first(masses: &[f64]) -> f64 {
 #[test]
 fn instances_sort_by_a_field() {
     let _m = memory_test();
-    let masses: Vec<f64> = int_data(500, 3, 1000)
+    let masses: Vec<f64> = signed_ints(500, 3, 1000)
         .iter()
         .map(|x| *x as f64 * 0.5)
         .collect();

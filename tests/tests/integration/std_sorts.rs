@@ -8,6 +8,7 @@
 // The forms return tuples of `Vec`s (jit code has no type aliases to name them).
 #![allow(clippy::type_complexity)]
 
+use crate::fixtures::{Rng, signed_ints};
 use crate::{assert_no_leaks, memory_test};
 use jitclass::jit;
 use std::process::Command;
@@ -112,18 +113,6 @@ twice!(prelude_forms, prelude_forms_rs, fn(v: Vec<f64>) -> (Vec<f64>, Vec<f64>, 
     (a, b, c)
 });
 
-/// A xorshift generator: reproducible data without a dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 /// Floats with duplicates, NaNs of both signs, `-0.0`, `0.0` and infinities.
 fn floats(n: usize, seed: u64) -> Vec<f64> {
     let mut r = Rng(seed | 1);
@@ -138,13 +127,6 @@ fn floats(n: usize, seed: u64) -> Vec<f64> {
             6 => (r.next() % 8) as f64,
             _ => (r.next() as i64 as f64) / 1e12,
         })
-        .collect()
-}
-
-fn ints(n: usize, seed: u64, modulo: u64) -> Vec<i64> {
-    let mut r = Rng(seed | 1);
-    (0..n)
-        .map(|_| (r.next() % modulo) as i64 - (modulo / 2) as i64)
         .collect()
 }
 
@@ -181,7 +163,7 @@ fn float_forms_give_rustcs_vec_exactly() {
                 bits!(f32_forms_rs(v32.clone(), k); 0, 1, 2),
                 "{what}"
             );
-            let t: Vec<i32> = ints(n, i as u64 + 9, 40)
+            let t: Vec<i32> = signed_ints(n, i as u64 + 9, 40)
                 .iter()
                 .map(|&x| x as i32)
                 .collect();
@@ -201,7 +183,7 @@ fn integer_and_bool_forms_give_rustcs_vec_exactly() {
     let _m = memory_test();
     for (i, n) in LENGTHS.into_iter().enumerate() {
         for modulo in [3, 200, u64::MAX / 2] {
-            let v = ints(n, i as u64 * 13 + modulo, modulo);
+            let v = signed_ints(n, i as u64 * 13 + modulo, modulo);
             for k in ks(n) {
                 let what = format!("n = {n}, k = {k}, modulo = {modulo}");
                 macro_rules! check {
