@@ -205,8 +205,8 @@ where
 
 /// Registers the `#[jitclass]` `A` as the SQL aggregate window function `name`: as
 /// [`register_aggregate`], plus `value(&self)` (or `&mut self`; the result for the
-/// current frame) and
-/// `inverse(&mut self, ..)` (a row leaves the frame; same parameters as `step`).
+/// current frame) and `inverse(&mut self, ..)` (a row leaves the frame; same parameters
+/// as `step`).
 ///
 /// ```
 /// use jitclass::jitclass;
