@@ -43,6 +43,8 @@ pub enum Builtin {
     FloatIsInfinite,
     /// `x.is_finite()`.
     FloatIsFinite,
+    /// `x.to_bits()`: the float's bits as the unsigned integer of its width.
+    FloatToBits,
     /// `n.abs()` (signed integers; `MIN.abs()` wraps, as in a release build).
     IntAbs,
     /// `n.min(m)`.
@@ -390,6 +392,14 @@ const METHODS: &[Method] = {
         }),
         method("is_finite", Float, |_| {
             sig(Builtin::FloatIsFinite, vec![], Type::BOOL)
+        }),
+        method("to_bits", Float, |me| {
+            let bits = if me == &Type::Prim(PrimTy::F32) {
+                PrimTy::U32
+            } else {
+                PrimTy::U64
+            };
+            sig(Builtin::FloatToBits, vec![], Type::Prim(bits))
         }),
         method("abs", SignedInt, |me| {
             sig(Builtin::IntAbs, vec![], me.clone())

@@ -72,6 +72,29 @@ fn sqlite(c: &mut Criterion) {
     g.finish();
 }
 
+/// `SELECT median(x)` over 1,000,000 rows, the state a `Vec<f64>`: the jitclass and the
+/// same algorithm on rusqlite's `Aggregate` in Rust.
+fn sqlite_median(c: &mut Criterion) {
+    use jitclass::sqlite::Connection;
+    use jitclass_examples::median::{median_of_all, register_medians};
+    use jitclass_examples::sqlite::populate;
+    let conn = Connection::open_in_memory().expect("SQLite opens");
+    populate(&conn, 1_000_000).expect("the table fills");
+    register_medians(&conn).expect("the functions register");
+    assert_eq!(
+        median_of_all(&conn, "median").unwrap(),
+        median_of_all(&conn, "rs_median").unwrap()
+    );
+    let mut g = c.benchmark_group("sqlite_median_1M_rows");
+    g.sample_size(10);
+    for f in ["median", "rs_median"] {
+        g.bench_function(f, |b| {
+            b.iter(|| median_of_all(&conn, black_box(f)).unwrap())
+        });
+    }
+    g.finish();
+}
+
 /// Crossing between jit code and Rust: an `objmode!` block, a `PassThru` round trip.
 fn passthru(c: &mut Criterion) {
     use jitclass::PassThru;
@@ -192,6 +215,16 @@ fn sorting(c: &mut Criterion) {
 }
 
 criterion_group!(
-    benches, calls, kernels, classes, sqlite, passthru, dispatch, math, vecs, sorting
+    benches,
+    calls,
+    kernels,
+    classes,
+    sqlite,
+    sqlite_median,
+    passthru,
+    dispatch,
+    math,
+    vecs,
+    sorting
 );
 criterion_main!(benches);

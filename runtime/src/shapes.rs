@@ -4,7 +4,8 @@
 //!
 //! `#[jitclass] impl V` implements [`New`] for `fn new() -> Self`, [`Step`] for
 //! `fn step(&mut self, ..)`, [`Inverse`] for `fn inverse(&mut self, ..)`, [`Finalize`]
-//! for `fn finalize(&self) -> R` and [`Value`] for `fn value(&self) -> R`; `#[jit] fn f`
+//! for `fn finalize(&self) -> R` and [`Value`] for `fn value(&self) -> R` (each also with
+//! `&mut self`); `#[jit] fn f`
 //! (not generic) implements [`Function`] for its marker type `f`. The associated types
 //! are the parameter tuples and results as written.
 
@@ -47,21 +48,21 @@ pub trait SameArgs<StepArgs> {}
 
 impl<T> SameArgs<T> for T {}
 
-/// `fn finalize(&self) -> R`.
+/// `fn finalize(&self) -> R` (or `&mut self`).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no method `fn finalize(&self) -> R`",
     label = "no `finalize`",
-    note = "an aggregate's result is what `finalize` returns"
+    note = "an aggregate's result is what `finalize` returns; it takes `&self`, or `&mut self` to change the state (to sort its values, say)"
 )]
 pub trait Finalize {
     type Output;
 }
 
-/// `fn value(&self) -> R`.
+/// `fn value(&self) -> R` (or `&mut self`).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no method `fn value(&self) -> R`",
     label = "no `value`",
-    note = "a window function's result for the current frame is what `value` returns"
+    note = "a window function's result for the current frame is what `value` returns; it takes `&self`, or `&mut self` to change the state"
 )]
 pub trait Value {
     type Output;

@@ -1,8 +1,10 @@
 //! The side-by-side performance report: every figure is measured in this one run, next
 //! to its baseline, so ratios hold on a noisy shared machine.
 //!
-//! Run: `cargo run --release -p jitclass-examples --example report`
+//! Run: `cargo run --release -p jitclass-examples --example report` (`-- --sorting` or
+//! `-- --median` for one section alone)
 
+mod median;
 mod vecs;
 
 use jitclass::{jit, jitclass};
@@ -157,6 +159,10 @@ fn main() {
         vecs::sorting();
         return;
     }
+    if std::env::args().any(|a| a == "--median") {
+        median::median();
+        return;
+    }
     if std::env::args().any(|a| a == "--first-use") {
         println!("{}", first_use_in_this_process().as_micros());
         return;
@@ -262,6 +268,7 @@ fn main() {
     dispatch(&xs);
     vecs::vecs(n, &xs);
     vecs::sorting();
+    median::median();
 }
 
 /// (h) first-class functions and local subtyping.

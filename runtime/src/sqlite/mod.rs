@@ -132,7 +132,9 @@ sql_args!(A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P);
 
 /// Registers the `#[jitclass]` `A` as the SQL aggregate `name`: `A::new()` makes each
 /// group's state (in SQLite's aggregate context), `step(&mut self, ..)` takes each row's
-/// arguments, `finalize(&self)` gives the result. A row whose argument is NULL is skipped
+/// arguments, `finalize(&self)` (or `&mut self`) gives the result. The state's members (a
+/// `Vec` field's buffer, instances) are released after `finalize`, also when SQLite
+/// finalizes a group to clean up after an error, a reset or an interrupt. A row whose argument is NULL is skipped
 /// unless that parameter is an `Option`; a group without rows gets `finalize` of a fresh
 /// state. The callbacks are compiled now: a type error is this call's `Err`.
 ///
@@ -202,8 +204,9 @@ where
 }
 
 /// Registers the `#[jitclass]` `A` as the SQL aggregate window function `name`: as
-/// [`register_aggregate`], plus `value(&self)` (the result for the current frame) and
-/// `inverse(&mut self, ..)` (a row leaves the frame; same parameters as `step`).
+/// [`register_aggregate`], plus `value(&self)` (or `&mut self`; the result for the
+/// current frame) and `inverse(&mut self, ..)` (a row leaves the frame; same parameters
+/// as `step`).
 ///
 /// ```
 /// use jitclass::jitclass;

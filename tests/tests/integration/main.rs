@@ -47,6 +47,7 @@ mod slices;
 mod sorting;
 mod sqlite;
 mod sqlite_args;
+mod sqlite_median;
 mod std_sorts;
 mod subtyping;
 mod tuples;

@@ -50,6 +50,12 @@ fn classify_float(x: f64) -> (bool, bool, bool) {
 }
 
 #[jit]
+fn float_to_bits(x: f64, y: f32) -> (u64, u32, bool) {
+    // The bits tell the zeros and NaNs apart, which `==` does not.
+    (x.to_bits(), f32::to_bits(y), x.to_bits() == (-x).to_bits())
+}
+
+#[jit]
 fn int_methods(x: i32, y: i32) -> (i32, i32, i32, i32, u32, u32, u32, i32) {
     (
         x.abs(),
@@ -121,6 +127,23 @@ fn float_math_matches_rust() {
     assert_eq!(classify_float(f64::NAN), (true, false, false));
     assert_eq!(classify_float(f64::NEG_INFINITY), (false, true, false));
     assert_eq!(classify_float(1.0), (false, false, true));
+    for (x, y) in [
+        (0.0f64, 0.0f32),
+        (-0.0, -0.0),
+        (f64::NAN, f32::NAN),
+        (-f64::NAN, -f32::NAN),
+        (
+            f64::from_bits(0x7ff0_0000_0000_0001),
+            f32::from_bits(0x7f80_0001),
+        ),
+        (f64::NEG_INFINITY, f32::MIN_POSITIVE),
+        (-1.5e-310, 3.25),
+    ] {
+        assert_eq!(
+            float_to_bits(x, y),
+            (x.to_bits(), y.to_bits(), x.to_bits() == (-x).to_bits())
+        );
+    }
 }
 
 #[test]

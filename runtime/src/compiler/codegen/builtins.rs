@@ -123,6 +123,15 @@ impl FnCx<'_> {
                     .build_float_compare(pred, abs, inf, "class")?
                     .into()
             }
+            // A float's bits as they are in memory (Rust's `to_bits` is a transmute).
+            Builtin::FloatToBits => {
+                let bits = if p == Some(PrimTy::F32) {
+                    ctx.i32_type()
+                } else {
+                    ctx.i64_type()
+                };
+                b.build_bit_cast(recv, bits, "bits")?
+            }
             Builtin::IntAbs => self.int_abs(recv.into_int_value())?,
             Builtin::IntSignum => {
                 let x = recv.into_int_value();
