@@ -11,7 +11,7 @@
 //!                           if !p { sqlite3_result_error_nomem(ctx); return }
 //!                           if p.constructed == 0 { construct new() at p (out of line) }
 //!                           read argv (a NULL for a non-`Option` parameter skips the row)
-//!                           step(unmanaged instance at p, args..)
+//!                           step(unmanaged instance at p, args..), its result dropped
 //! xFinal(ctx):              the same state (constructed now if no row came), finalize,
 //!                           set the result, destroy the payload (release its members)
 //! xValue / xInverse:        as xFinal without destroying / as xStep with `inverse`
