@@ -1,6 +1,7 @@
 //! Adversarial review (15d) of SQL functions whose state owns memory (`Vec`s, instances,
 //! `Option`s and tuples of them in SQLite's aggregate context): what `step` and `inverse`
-//! return is released, and the state's members balance after a panic in `inverse`.
+//! return is released, and the state's members balance after a panic in `inverse` or
+//! `finalize`.
 
 use jitclass::jitclass;
 use jitclass::sqlite::{Connection, FunctionFlags, register_aggregate, register_window};
@@ -93,7 +94,8 @@ fn fixed_step_and_inverse_results_are_released() {
     crate::assert_no_leaks();
 }
 
-/// A state with a member of every owning kind; `inverse` panics on a value below -1000.
+/// A state with a member of every owning kind; `inverse` panics on a value below -1000,
+/// `finalize` on more than two values.
 #[jitclass]
 pub struct Owning {
     values: Vec<f64>,
@@ -146,16 +148,19 @@ impl Owning {
 
     pub fn finalize(&mut self) -> f64 {
         let total = self.value();
-        // Replacing members in `finalize` releases the old ones now, the new ones after.
+        let count = self.counted.1;
+        // Replacing members in `finalize` releases the old ones now, the new ones after,
+        // also when it then panics.
         self.values = Vec::new();
         self.bag = Bag::new();
         self.last = Some(Vec::with_capacity(8));
+        assert!(count < 3, "finalize of {count} values");
         total
     }
 }
 
 #[test]
-fn ok_owning_members_balance_after_a_panic_in_inverse() {
+fn ok_owning_members_balance_after_a_panic_in_inverse_or_finalize() {
     let _memory = crate::memory_test();
     let before = jitclass::stats();
     let conn = Connection::open_in_memory().unwrap();
@@ -174,6 +179,8 @@ fn ok_owning_members_balance_after_a_panic_in_inverse() {
         rows(&conn, "SELECT owning(x) FROM t WHERE 0"),
         Ok(vec![Some(0.0)])
     );
+    let err = rows(&conn, "SELECT owning(x) FROM t").unwrap_err();
+    assert!(err.contains("finalize of 5 values"), "{err}");
     let window = "OVER (ORDER BY rowid ROWS 1 PRECEDING)";
     assert_eq!(
         rows(&conn, &format!("SELECT owning_w(x) {window} FROM t WHERE g = 1")),
