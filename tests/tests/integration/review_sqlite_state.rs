@@ -183,7 +183,10 @@ fn ok_owning_members_balance_after_a_panic_in_inverse_or_finalize() {
     assert!(err.contains("finalize of 5 values"), "{err}");
     let window = "OVER (ORDER BY rowid ROWS 1 PRECEDING)";
     assert_eq!(
-        rows(&conn, &format!("SELECT owning_w(x) {window} FROM t WHERE g = 1")),
+        rows(
+            &conn,
+            &format!("SELECT owning_w(x) {window} FROM t WHERE g = 1")
+        ),
         Ok(vec![Some(2.0), Some(5.0)])
     );
     let err = rows(&conn, &format!("SELECT owning_w(x) {window} FROM t")).unwrap_err();

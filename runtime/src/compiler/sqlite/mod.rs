@@ -533,9 +533,11 @@ impl<'m> CallbackCx<'m> {
             Type::Option(_) | Type::Tuple(_) if t.is_managed() => {
                 for (i, part) in super::types::fields(t).iter().enumerate() {
                     if part.is_managed() {
-                        let value =
-                            self.b()
-                                .build_extract_value(v.into_struct_value(), i as u32, "part")?;
+                        let value = self.b().build_extract_value(
+                            v.into_struct_value(),
+                            i as u32,
+                            "part",
+                        )?;
                         self.release(value, part)?;
                     }
                 }
