@@ -199,9 +199,9 @@ pub unsafe trait JitType: JitArg + 'static {
 /// have the same bit validity, but for a function pointer, whose repr may also be null
 /// while jit code makes function values only from functions).
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be a slice element in jit code",
-    label = "not a jit slice element",
-    note = "slices in jit code hold numbers, `bool`, `#[jitclass]` instances or `PassThru` handles"
+    message = "`{Self}` cannot be an element of a slice, or of a `Vec` crossing between Rust and jit code",
+    label = "its elements cannot cross between Rust and jit code",
+    note = "slices, and `Vec`s that cross (parameters, results, class fields), hold numbers, `bool`, `#[jitclass]` instances or `PassThru` handles; a `Vec` of tuples, `Option`s or `Vec`s can be a local of jit code, not yet a parameter, a result or a field"
 )]
 pub unsafe trait JitElem: JitType {}
 

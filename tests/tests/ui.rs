@@ -54,8 +54,9 @@ fn every_case_is_in_an_area() {
     for entry in std::fs::read_dir(&ui).unwrap() {
         let entry = entry.unwrap();
         let name = entry.file_name().into_string().unwrap();
-        // `pass/` holds programs that must compile (run by their own tests below).
-        let known = AREAS.contains(&name.as_str()) || name == "pass";
+        // `pass/` holds programs that must compile, `known_bugs/` cases whose output is
+        // still wrong (each run by its own test below).
+        let known = AREAS.contains(&name.as_str()) || name == "pass" || name == "known_bugs";
         if !(entry.file_type().unwrap().is_dir() && known) {
             strays.push(name);
         }
@@ -116,4 +117,16 @@ fn review15b_for_array_by_value_then_assign() {
 fn review15b_binary_search_array_literal() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/pass/review15b_binary_search_array_literal.rs");
+}
+
+/// A non-jit function (`std::mem::take`) called in two jit bodies of one crate: rustc
+/// names the macro's stand-in for it by its full path
+/// (`__JITCLASS_Median_value::__jitclass_callee_dispatcher::__jitclass_fallback::not_jit::take`),
+/// because the crate then has two items named `take` and rustc trims a path only when its
+/// name is unique. One call gets the clear `take` (`calls/call_std_function.rs`).
+#[test]
+#[ignore = "BUG: the second call of the same non-jit fn names internal items (`__JITCLASS_*::__jitclass_fallback::not_jit::take`)"]
+fn review15d_call_std_fn_in_two_methods() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/call_std_fn_in_two_methods.rs");
 }

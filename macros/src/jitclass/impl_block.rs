@@ -189,6 +189,11 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
     });
     let Some(l) = lowered.filter(|_| !cx.failed_since(start)) else {
         out.methods.push(failed_method(f, in_trait));
+        // The function exists with its signature, so an SQL registration of the class
+        // gets no follow-up error claiming it has no `step` (the body's error is the one).
+        if block.operator.is_none() {
+            out.beside.extend(shape_marker(f, block.self_path));
+        }
         return;
     };
     let (method, items) = emit_method(f, &l, block, block.operator.as_ref(), kind);

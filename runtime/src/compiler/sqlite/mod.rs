@@ -11,7 +11,7 @@
 //!                           if !p { sqlite3_result_error_nomem(ctx); return }
 //!                           if p.constructed == 0 { construct new() at p (out of line) }
 //!                           read argv (a NULL for a non-`Option` parameter skips the row)
-//!                           step(unmanaged instance at p, args..)
+//!                           step(unmanaged instance at p, args..), its result dropped
 //! xFinal(ctx):              the same state (constructed now if no row came), finalize,
 //!                           set the result, destroy the payload (release its members)
 //! xValue / xInverse:        as xFinal without destroying / as xStep with `inverse`
@@ -500,7 +500,7 @@ impl<'m> CallbackCx<'m> {
             let arg = Arg { index, name, ty };
             args.push(self.argument(func, sqlite_ctx, argv, arg, skip)?);
         }
-        let (panicked, _) = self.call_instance(method, &args)?;
+        let (panicked, value) = self.call_instance(method, &args)?;
         let failed = self.block(func, "panicked");
         let done = self.block(func, "done");
         self.cold_if(panicked, failed, done)?;
@@ -508,11 +508,43 @@ impl<'m> CallbackCx<'m> {
         self.report_panic(sqlite_ctx)?;
         self.b().build_return(None)?;
         self.b().position_at_end(done);
+        // What the method returns (Rust lets `step` return anything) is dropped here, as
+        // the statement `state.step(..);` drops it.
+        let ret = self.m.instances[method].typed.ret.clone();
+        self.release(value, &ret)?;
         self.b().build_return(None)?;
         // A NULL for a parameter that is not an `Option` skips the row, as SQL's own
         // aggregates skip NULLs.
         self.b().position_at_end(skip);
         self.b().build_return(None)?;
+        Ok(())
+    }
+
+    /// Drops the owned value `v` of type `t`: releases every counted reference it holds
+    /// (`jitclass_rt_decref` skips the null meminfo of a `None`'s zeroed value).
+    fn release(&self, v: Val, t: &Type) -> CgResult<()> {
+        match t {
+            Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => {
+                let meminfo = self
+                    .b()
+                    .build_extract_value(v.into_struct_value(), 0, "meminfo")?;
+                self.call(Helper::Decref, &[meminfo])?;
+            }
+            Type::Option(_) | Type::Tuple(_) if t.is_managed() => {
+                for (i, part) in super::types::fields(t).iter().enumerate() {
+                    if part.is_managed() {
+                        let value = self.b().build_extract_value(
+                            v.into_struct_value(),
+                            i as u32,
+                            "part",
+                        )?;
+                        self.release(value, part)?;
+                    }
+                }
+            }
+            // Arrays of managed values are refused with the class (`ClassInfo::decode`).
+            _ => {}
+        }
         Ok(())
     }
 
