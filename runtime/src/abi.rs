@@ -43,7 +43,7 @@ unsafe impl Sync for RawInstance {}
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be passed to jit code",
     label = "not a jit type",
-    note = "jit code takes `bool`, integers up to 64 bits, `f32`, `f64`, `()`, tuples, arrays `[T; N]` and `Option`s of these, `#[jitclass]` instances, slices `&[T]` / `&mut [T]` of numbers or `bool`, and `Vec`s of numbers, `bool` or instances"
+    note = "jit code takes `bool`, integers up to 64 bits, `f32`, `f64`, `()`, tuples, arrays `[T; N]` and `Option`s of these, `#[jitclass]` instances, slices `&[T]` / `&mut [T]` of numbers or `bool`, and `Vec`s of any of these"
 )]
 pub unsafe trait JitArg {
     /// The C representation JIT code reads.
@@ -182,6 +182,15 @@ pub unsafe trait JitType: JitArg + 'static {
         // SAFETY: guaranteed by the caller.
         drop(unsafe { Self::from_repr(repr) })
     }
+    /// Whether a Rust `Self` is its repr, bit for bit: same size, alignment and field
+    /// offsets, every `Self` a valid `Repr` and every `Repr` jit code makes a valid `Self`
+    /// (numbers, `bool`, pointers, instances, `PassThru` handles, and tuples and arrays of
+    /// these where rustc lays them out as C does). A `Vec` of such elements hands its
+    /// buffer across without copying; any other `Vec` converts element by element.
+    ///
+    /// Implementations that say `true` promise exactly that (this trait is `unsafe`).
+    #[doc(hidden)]
+    const LAYOUT_IS_REPR: bool = false;
     /// The class name of an unmanaged instance the value holds outside `None`s, if any:
     /// what a store that outlives the call refuses (see `escape.rs`).
     #[doc(hidden)]
@@ -231,6 +240,7 @@ macro_rules! scalar {
             unsafe fn from_repr(repr: $t) -> $t { repr }
             #[inline(always)]
             unsafe fn clone_from_repr(repr: &$t) -> $t { *repr }
+            const LAYOUT_IS_REPR: bool = true;
         }
         // SAFETY: `Repr = Self`.
         unsafe impl JitElem for $t {}
@@ -274,6 +284,7 @@ unsafe impl JitType for bool {
     unsafe fn clone_from_repr(repr: &bool) -> bool {
         *repr
     }
+    const LAYOUT_IS_REPR: bool = true;
 }
 
 // SAFETY: `bool` is its own repr.
@@ -342,6 +353,7 @@ macro_rules! raw_pointer {
             unsafe fn clone_from_repr(repr: &Self) -> Self {
                 *repr
             }
+            const LAYOUT_IS_REPR: bool = true;
         }
     )*};
 }
@@ -443,6 +455,8 @@ macro_rules! fn_pointer {
             unsafe fn clone_from_repr(repr: &Option<Self>) -> Self {
                 repr.unwrap_or_else(|| null_fn_pointer())
             }
+            // As `JitElem` says: the same layout, and jit code makes no null ones.
+            const LAYOUT_IS_REPR: bool = true;
         }
 
         // SAFETY: `Option<Self>` has `Self`'s layout, and jit code stores only function
@@ -675,6 +689,8 @@ unsafe impl<T: JitType, const N: usize> JitType for [T; N] {
         // SAFETY: each element repr is valid for the element type.
         std::array::from_fn(|i| unsafe { T::clone_from_repr(&repr[i]) })
     }
+    // `[T; N]` and `[T::Repr; N]` are laid out alike when `T` and its repr are.
+    const LAYOUT_IS_REPR: bool = T::LAYOUT_IS_REPR;
 }
 
 macro_rules! tuple {
@@ -739,6 +755,13 @@ macro_rules! tuple {
             fn unmanaged_class(&self) -> Option<&'static str> {
                 None$(.or_else(|| self.$i.unmanaged_class()))+
             }
+            // Rust may reorder a tuple's fields; where it has not (the offsets of every
+            // field, the size and the alignment agree with the C struct's) and every
+            // element is its own repr, the tuple is its repr too.
+            const LAYOUT_IS_REPR: bool = $($T::LAYOUT_IS_REPR &&)+
+                size_of::<Self>() == size_of::<<Self as JitArg>::Repr>()
+                && align_of::<Self>() == align_of::<<Self as JitArg>::Repr>()
+                $(&& std::mem::offset_of!(Self, $i) == std::mem::offset_of!(<Self as JitArg>::Repr, $i))+;
         }
     };
 }
