@@ -4,6 +4,7 @@
 
 use crate::diag::Diagnostic;
 use crate::ir::LocId;
+use crate::types::Type;
 
 /// A method `Vec` does not have in jit code (E0599), or one of std's that jit code does
 /// not support yet.
@@ -149,13 +150,26 @@ pub(super) fn lent_field_conflict(loc: LocId) -> Diagnostic {
     .note("help: copy the field first (`let data = self.data.clone();`) and lend the copy, or pass only numbers beside the slice")
 }
 
-/// `==` on `Vec`s (or `contains`) whose elements jit code does not compare.
-pub(super) fn vec_eq_unsupported(loc: LocId, ty: &str) -> Diagnostic {
+/// `==` on `Vec`s (or `contains`) whose elements hold instances of a class that implements
+/// `PartialEq`: rustc would call its `eq`, which jit code does not do for a `Vec` yet.
+pub(super) fn vec_eq_unsupported(loc: LocId, ty: &str, class: &str) -> Diagnostic {
     Diagnostic::new(
         loc,
-        format!("comparing `{ty}` with `==` is not supported in jit code"),
+        format!("comparing `{ty}` with `==` is not supported in jit code yet"),
     )
-    .note("note: jit code compares `Vec`s of numbers and `bool`s (and `Vec`s of those) element by element")
+    .note(format!("note: `==` on a `Vec` (and `contains`) does not call `{class}`'s `PartialEq` impl yet: compare the elements one by one (`a[i] == b[i]`)"))
+}
+
+/// `v.contains(&x)` whose elements hold instances of a class without `PartialEq`
+/// (rustc's E0277, from the bound `T: PartialEq` of `[T]::contains`).
+pub(super) fn cannot_compare_elements(loc: LocId, class: &str, elem: &Type) -> Diagnostic {
+    let mut d = Diagnostic::new(loc, format!("can't compare `{class}` with `{class}`")).note(
+        format!("help: the trait `PartialEq` is not implemented for `{class}`"),
+    );
+    if !matches!(elem, Type::Class(_)) {
+        d = d.note(format!("note: required for `{elem}` to implement `PartialEq`"));
+    }
+    d
 }
 
 /// A borrowed loop's body changes the `Vec` it iterates (E0502).

@@ -414,23 +414,53 @@ impl Infer<'_> {
         }
     }
 
-    /// Deferred: `a == b` on `Vec`s, and `v.contains(&x)`, compare elements with `==`:
-    /// jit code compares numbers and `bool`s (and `Vec`s of them).
+    /// Deferred: `a == b` / `a != b` on `Vec`s, and `v.contains(&x)`, compare elements
+    /// with `PartialEq`: numbers, `bool`, pointers, handles, and tuples, `Option`s and
+    /// `Vec`s of these (`codegen/equality.rs`). A class has no `PartialEq` that `Vec`'s can
+    /// call: rustc's E0369 / E0277 when the class does not implement it, "not supported
+    /// yet" when it does (rustc would call its `eq`).
     pub(super) fn check_vec_eq(&mut self, id: ExprId, t: &Ty) {
+        use crate::types::Type;
         let Some(c) = self.concrete(t) else {
             return;
         };
-        let mut inner = &c;
-        while let crate::types::Type::Vec(e) = inner {
-            inner = e;
-        }
-        if inner.prim().is_none() {
-            self.diags.push(diagnostics::vec_eq_unsupported(
-                self.loc(id),
-                &c.to_string(),
-            ));
-        }
+        let Type::Vec(elem) = &c else {
+            return;
+        };
+        let Some(class) = first_class(elem) else {
+            return;
+        };
+        let implements_eq = self
+            .callees
+            .method(&class, &crate::operators::OperatorMethod::Eq.key())
+            .is_ok_and(|impls| !impls.is_empty());
+        let loc = self.loc(id);
+        let d = if implements_eq {
+            diagnostics::vec_eq_unsupported(loc, &c.to_string(), &class.name)
+        } else if let ExprKind::Binary(op, ..) = self.ir.expr(id).kind {
+            diagnostics::binary_not_applicable(loc, op, &c.to_string()).note(format!(
+                "note: an implementation of `PartialEq` might be missing for `{}`",
+                class.name
+            ))
+        } else {
+            diagnostics::cannot_compare_elements(loc, &class.name, elem)
+        };
+        self.diags.push(d);
     }
+}
+
+/// The first class among the values `t` holds, if any.
+fn first_class(t: &crate::types::Type) -> Option<crate::types::ClassKey> {
+    if let crate::types::Type::Class(k) = t {
+        return Some(k.clone());
+    }
+    let mut found = None;
+    crate::limits::type_children(t, &mut |c| {
+        if found.is_none() {
+            found = first_class(c);
+        }
+    });
+    found
 }
 
 /// Whether a `Vec` is inside `t`.

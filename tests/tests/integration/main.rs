@@ -52,6 +52,7 @@ mod subtyping;
 mod tuples;
 mod vec_crossing;
 mod vec_elements;
+mod vec_equality;
 mod vecs;
 
 use std::cell::Cell;

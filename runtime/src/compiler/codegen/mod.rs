@@ -25,6 +25,7 @@ mod builtins;
 pub(crate) mod c_calls;
 mod classes;
 mod control_flow;
+mod equality;
 mod escape;
 mod lends;
 mod math;

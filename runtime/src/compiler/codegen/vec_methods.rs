@@ -10,7 +10,7 @@ use crate::escape::Sink;
 use crate::helpers::Helper;
 use inkwell::IntPredicate;
 use inkwell::values::IntValue;
-use jitclass_core::ir::{BinOp, ExprId, ExprKind, LocId};
+use jitclass_core::ir::{ExprId, ExprKind, LocId};
 use jitclass_core::vec_methods::VecMethod;
 
 impl FnCx<'_> {
@@ -205,7 +205,9 @@ impl FnCx<'_> {
                 self.unit()
             }
             VecMethod::Contains => {
+                // The argument's value is owned (a read counts it): released once compared.
                 let x = vals[0];
+                let held = self.hold(x, &elem)?;
                 let found = self.slot(self.ctx.bool_type().into(), "found")?;
                 self.b()
                     .build_store(found, self.ctx.bool_type().const_zero())?;
@@ -213,12 +215,13 @@ impl FnCx<'_> {
                 self.counted(len, &mut |cx, i| {
                     let at = cx.slot_at(&h, i)?;
                     let e = cx.load_elem(at, &elem)?;
-                    let eq = cx.binop(BinOp::Eq, e, x, &elem, loc)?;
+                    let eq = cx.values_eq(e, x, &elem, loc)?;
                     let old = cx.b().build_load(found, "found")?.into_int_value();
-                    let new = cx.b().build_or(old, eq.into_int_value(), "found")?;
+                    let new = cx.b().build_or(old, eq, "found")?;
                     cx.b().build_store(found, new)?;
                     Ok(())
                 })?;
+                self.release(held)?;
                 self.b().build_load(found, "contains")?
             }
             VecMethod::Clone => self.clone_vec(&h, loc)?,

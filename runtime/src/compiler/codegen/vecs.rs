@@ -549,7 +549,7 @@ impl FnCx<'_> {
         }))
     }
 
-    fn vec_values_eq(
+    pub(super) fn vec_values_eq(
         &mut self,
         x: Val,
         y: Val,
@@ -575,11 +575,7 @@ impl FnCx<'_> {
             let py = cx.slot_at(&hy, i)?;
             let ex = cx.load_elem(px, &elem)?;
             let ey = cx.load_elem(py, &elem)?;
-            let eq = if let Type::Vec(_) = elem {
-                cx.vec_values_eq(ex, ey, &elem, loc)?
-            } else {
-                cx.binop(BinOp::Eq, ex, ey, &elem, loc)?.into_int_value()
-            };
+            let eq = cx.values_eq(ex, ey, &elem, loc)?;
             let old = cx.b().build_load(same, "same")?.into_int_value();
             let new = cx.b().build_and(old, eq, "same")?;
             cx.b().build_store(same, new)?;
