@@ -331,6 +331,16 @@ impl Type {
         }
     }
 
+    /// Whether a `Vec` is this value or inside it: what `clone` must copy rather than share.
+    pub fn holds_vec(&self) -> bool {
+        match self {
+            Type::Vec(_) => true,
+            Type::Option(inner) | Type::Array { elem: inner, .. } => inner.holds_vec(),
+            Type::Tuple(es) => es.iter().any(Type::holds_vec),
+            _ => false,
+        }
+    }
+
     /// The class, if this is a class type.
     pub fn class(&self) -> Option<&ClassKey> {
         match self {

@@ -261,10 +261,8 @@ impl Infer<'_> {
         if is_builtin_clone(method, args) && !matches!(recv, Ty::Slice(_, true) | Ty::Ref(_, true))
         {
             // Whatever the parts not known yet turn out to be (`(x, None).clone()`); a
-            // `Vec` inside would be shared, not copied, so that is refused once known.
+            // `Vec` inside is copied deeply (`codegen/clones.rs`).
             self.record_resolution(id, Resolution::Builtin(Builtin::Clone));
-            self.deferred
-                .push(super::deferred::Deferred::VecClone(id, recv.clone()));
             return rt;
         }
         let concrete = match self.concrete(&recv) {

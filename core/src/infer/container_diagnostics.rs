@@ -100,17 +100,6 @@ pub(super) fn bad_vec_elem(loc: LocId, elem: &str) -> Diagnostic {
     .note("note: a `Vec` holds numbers, `bool`, tuples, `Option`s, instances, `PassThru` handles, raw and function pointers, or `Vec`s; not slices, references or `()`")
 }
 
-/// `vec![x; n]` of a tuple or `Option` holding a `Vec`, whose clones jit code does not
-/// make yet.
-pub(super) fn repeat_nested_vec(loc: LocId, elem: &str) -> Diagnostic {
-    Diagnostic::new(
-        loc,
-        format!("cloning a `{elem}`, a tuple or `Option` holding a `Vec`, is not supported in jit code yet"),
-    )
-    .note("note: this clone is `.clone()`, `vec![x; n]` or `extend_from_slice`")
-    .note("help: build the value again from its parts, cloning each `Vec` (`v.clone()`)")
-}
-
 /// A `Vec` moved out of a field or an element (E0507).
 pub(super) fn move_out_of_place(loc: LocId, what: &str, ty: &str) -> Diagnostic {
     Diagnostic::new(

@@ -25,8 +25,6 @@ pub(super) enum Deferred {
     VecElem(ExprId, Ty),
     /// Elements compared with `==` (`v.contains(&x)`), and their type.
     VecEq(ExprId, Ty),
-    /// Elements cloned (`extend_from_slice`), and their type.
-    VecClone(ExprId, Ty),
     /// Elements copied (`v.first().copied()`), and their type.
     VecCopy(ExprId, Ty),
 }
@@ -44,7 +42,6 @@ impl Infer<'_> {
                 Deferred::ArrayElem(id, t, len) => self.check_array_elem(id, &t, len),
                 Deferred::VecElem(id, t) => self.check_vec_elem(id, &t),
                 Deferred::VecEq(id, t) => self.check_vec_eq(id, &Ty::Vec(Box::new(t))),
-                Deferred::VecClone(id, t) => self.check_vec_clone(id, &t),
                 Deferred::VecCopy(id, t) => self.check_vec_copy(id, &t),
             }
         }

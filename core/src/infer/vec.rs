@@ -94,9 +94,7 @@ impl Infer<'_> {
         }
         self.expr_types[outer_receiver.index()] =
             Ty::Option(Box::new(Ty::Ref(elem.clone(), false)));
-        if method == "cloned" {
-            self.deferred.push(Deferred::VecClone(id, (*elem).clone()));
-        } else {
+        if method == "copied" {
             self.deferred.push(Deferred::VecCopy(id, (*elem).clone()));
         }
         self.record_resolution(id, Resolution::Builtin(Builtin::Vec(*which)));
@@ -264,10 +262,6 @@ impl Infer<'_> {
         if sig.method == vec_methods::VecMethod::Contains {
             self.deferred.push(Deferred::VecEq(id, elem.clone()));
         }
-        if sig.method == vec_methods::VecMethod::ExtendFromSlice {
-            // Cloned as `vec![x; n]` clones (`Deferred::VecElem`'s check).
-            self.deferred.push(Deferred::VecClone(id, elem.clone()));
-        }
         self.record_resolution(id, Resolution::Builtin(Builtin::Vec(sig.method)));
         ret
     }
@@ -371,27 +365,7 @@ impl Infer<'_> {
             if !vec_elem_ok(&t) {
                 self.diags
                     .push(diagnostics::bad_vec_elem(self.loc(id), &t.to_string()));
-            } else if matches!(
-                self.ir.expr(id).kind,
-                ExprKind::VecNew {
-                    init: VecInit::Repeat { .. },
-                    ..
-                }
-            ) {
-                self.check_vec_clone(id, elem);
             }
-        }
-    }
-
-    /// Deferred: elements jitclass clones (`vec![x; n]`, `extend_from_slice`): a `Vec`
-    /// deeply, others as another reference; not yet a `Vec` inside a tuple or `Option`.
-    pub(super) fn check_vec_clone(&mut self, id: ExprId, elem: &Ty) {
-        if let Some(t) = self.concrete(elem)
-            && !matches!(t, crate::types::Type::Vec(_))
-            && has_vec(&t)
-        {
-            self.diags
-                .push(diagnostics::repeat_nested_vec(self.loc(id), &t.to_string()));
         }
     }
 

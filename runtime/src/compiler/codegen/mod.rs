@@ -24,6 +24,7 @@ mod arrays;
 mod builtins;
 pub(crate) mod c_calls;
 mod classes;
+mod clones;
 mod control_flow;
 mod equality;
 mod escape;

@@ -273,13 +273,7 @@ impl FnCx<'_> {
                     let v = cx.load_elem(from, &elem)?;
                     // A slice from Rust may hold an instance lent for the call only.
                     cx.refuse_unmanaged(v, &elem, loc, Sink::VecElement)?;
-                    let e = if let Type::Vec(inner) = &elem {
-                        let hv = cx.header(v, inner)?;
-                        cx.clone_vec(&hv, loc)?
-                    } else {
-                        cx.copy_value(v, &elem)?;
-                        v
-                    };
+                    let e = cx.clone_value(v, &elem, loc)?;
                     // One element at a time, so a failed clone leaves a whole `Vec`.
                     let len = cx.load_int(h.len, "len")?;
                     let at = cx.slot_at(&h, len)?;

@@ -98,7 +98,7 @@ impl FnCx<'_> {
     }
 
     /// The drop info of `Vec<elem>`'s blocks, as a mapped symbol.
-    fn vec_drop_info(&self, elem: &Type) -> PointerValue<'static> {
+    pub(super) fn vec_drop_info(&self, elem: &Type) -> PointerValue<'static> {
         let info = crate::vec::drop_info_for(elem);
         self.m
             .mapped_data("vec_elems", info as *const crate::memory::DropInfo as usize)
@@ -213,13 +213,7 @@ impl FnCx<'_> {
         // SAFETY (of the generated code): `index < len` on this path.
         let at = self.slot_at(h, index)?;
         let v = self.load_elem(at, elem)?;
-        let v = if let Type::Vec(inner) = elem {
-            let hv = self.header(v, inner)?;
-            self.clone_vec(&hv, loc)?
-        } else {
-            self.copy_value(v, elem)?;
-            v
-        };
+        let v = self.clone_value(v, elem, loc)?;
         let some = self.b().build_insert_value(
             ty.const_zero(),
             self.ctx.bool_type().const_int(1, false),
@@ -325,10 +319,11 @@ impl FnCx<'_> {
                 let n = n.into_int_value();
                 self.refuse_unmanaged(v, &elem, loc, Sink::VecElement)?;
                 let vec = self.new_vec(&elem, n, loc)?;
-                // Cloning a `Vec` element may fail (a panic: the allocator refused): the
-                // new `Vec` is then held, with the clones made so far counted in `len`,
-                // so the panic block releases them all. Other elements cannot fail.
-                let may_fail = matches!(elem, Type::Vec(_));
+                // Cloning a `Vec` (or a value holding one) may fail (a panic: the
+                // allocator refused): the new `Vec` is then held, with the clones made so
+                // far counted in `len`, so the panic block releases them all. Other
+                // elements cannot fail.
+                let may_fail = elem.holds_vec();
                 let vec_type = Type::Vec(Box::new(elem.clone()));
                 let held_vec = if may_fail {
                     self.hold(vec, &vec_type)?
@@ -340,16 +335,9 @@ impl FnCx<'_> {
                 self.counted(n, &mut |cx, i| {
                     // SAFETY (of the generated code): `i < n == cap`.
                     let at = unsafe { cx.b().build_in_bounds_gep(buf, &[i], "slot")? };
-                    // Each element is a clone, as Rust's `vec![x; n]` makes: a `Vec`
-                    // deeply (inference refuses `Vec`s deeper inside), others as
-                    // another reference.
-                    let e = if let Type::Vec(inner) = &elem {
-                        let h = cx.header(v, inner)?;
-                        cx.clone_vec(&h, loc)?
-                    } else {
-                        cx.copy_value(v, &elem)?;
-                        v
-                    };
+                    // Each element is a clone, as Rust's `vec![x; n]` makes: each `Vec`
+                    // in it deeply, others as another reference.
+                    let e = cx.clone_value(v, &elem, loc)?;
                     cx.store_new(at, e, &elem)?;
                     if may_fail {
                         let one = cx.ctx.i64_type().const_int(1, false);
