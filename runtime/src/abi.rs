@@ -82,6 +82,7 @@ pub unsafe trait JitArg {
             repr,
             keep: Some(self),
             release: None,
+            end: None,
         }
     }
 }
@@ -95,6 +96,9 @@ pub struct CallArg<A: JitArg> {
     pub repr: A::Repr,
     keep: Option<A>,
     release: Option<unsafe fn(A::Repr)>,
+    /// Given the repr and the kept argument once the call has returned: a `&mut Vec<T>`
+    /// takes its `Vec` back, a `&Vec<T>` ends the borrow of its buffer.
+    end: Option<unsafe fn(A::Repr, A)>,
 }
 
 impl<A: JitArg> CallArg<A> {
@@ -107,6 +111,21 @@ impl<A: JitArg> CallArg<A> {
             repr,
             keep: None,
             release: Some(release),
+            end: None,
+        }
+    }
+
+    /// An argument whose repr is made from `keep`, to which `end(repr, keep)` gives back
+    /// what the repr took once the call has returned.
+    ///
+    /// # Safety
+    /// `end(repr, keep)` must be sound once, when the call has returned.
+    pub(crate) unsafe fn lent(repr: A::Repr, keep: A, end: unsafe fn(A::Repr, A)) -> CallArg<A> {
+        CallArg {
+            repr,
+            keep: Some(keep),
+            release: None,
+            end: Some(end),
         }
     }
 }
@@ -116,6 +135,10 @@ impl<A: JitArg> Drop for CallArg<A> {
         if let Some(release) = self.release {
             // SAFETY: `owned`'s contract; the call has returned.
             unsafe { release(self.repr) }
+        }
+        if let (Some(end), Some(keep)) = (self.end, self.keep.take()) {
+            // SAFETY: `lent`'s contract; the call has returned.
+            unsafe { end(self.repr, keep) }
         }
         drop(self.keep.take());
     }

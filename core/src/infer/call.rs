@@ -55,8 +55,7 @@ impl Infer<'_> {
             .collect();
         for ((a, at), pt) in args.iter().zip(arg_types).zip(&sig.params) {
             let pty = self.ty_of_expr_type_with(pt, Some(&generics));
-            let aloc = self.loc(*a);
-            self.coerce_at(at, &pty, aloc);
+            self.coerce_arg(*a, at, &pty);
         }
         let ret = self.ty_of_expr_type_with(&sig.ret, Some(&generics));
         (ret, generics)

@@ -171,3 +171,14 @@ pub(super) fn changed_while_iterated(loc: LocId, name: &str) -> Diagnostic {
         "note: `{name}` is borrowed by the `for` loop over it for the whole loop, as in Rust\nhelp: loop over the indices (`for i in 0..{name}.len()`), or collect the changes and apply them after the loop"
     ))
 }
+
+/// A change through a `&Vec<T>` parameter (E0596).
+pub(super) fn borrow_behind_shared_reference(loc: LocId, variable: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("cannot borrow `*{variable}` as mutable, as it is behind a `&` reference"),
+    )
+    .note(format!(
+        "note: `{variable}` is a `&` reference, so it cannot be borrowed as mutable\nhelp: take the parameter as `&mut Vec<..>`"
+    ))
+}

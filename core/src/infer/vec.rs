@@ -70,9 +70,10 @@ impl Infer<'_> {
         let (_, which, params) = vec_methods::COPIED_ACCESSORS
             .iter()
             .find(|(name, ..)| name == accessor)?;
-        // Only on a `Vec` whose type is known here; anything else takes the usual path.
+        // Only on a `Vec` (or a `&Vec<T>`) whose type is known here; anything else takes
+        // the usual path.
         let rt = self.expr(*receiver);
-        let Ty::Vec(elem) = self.resolve(&rt) else {
+        let Some(elem) = self.vec_elem(&rt) else {
             // Walk the accessor as usual, for its diagnostics.
             let t = self.method_call(outer_receiver, *receiver, accessor, accessor_args);
             self.expr_types[outer_receiver.index()] = t;
@@ -93,12 +94,12 @@ impl Infer<'_> {
             self.coerce_at(&t, &Ty::Prim(PrimTy::Usize), aloc);
         }
         self.expr_types[outer_receiver.index()] =
-            Ty::Option(Box::new(Ty::Ref(elem.clone(), false)));
+            Ty::Option(Box::new(Ty::Ref(Box::new(elem.clone()), false)));
         if method == "copied" {
-            self.deferred.push(Deferred::VecCopy(id, (*elem).clone()));
+            self.deferred.push(Deferred::VecCopy(id, elem.clone()));
         }
         self.record_resolution(id, Resolution::Builtin(Builtin::Vec(*which)));
-        Some(Ty::Option(elem))
+        Some(Ty::Option(Box::new(elem)))
     }
 
     /// Whether `id` is an argument of a call (of a jit fn, a class function or a method),
@@ -118,8 +119,16 @@ impl Infer<'_> {
     pub(super) fn borrowed_arg(&mut self, id: ExprId, place: ExprId, mutable: bool) -> Ty {
         let t = self.expr(place);
         self.borrowed_args.push(id);
+        if let Some(elem) = self.vec_elem(&t) {
+            // `&v` is a `&Vec<T>`, which the use coerces to `&[T]` where a slice is
+            // expected (`coerce_arg`), as Rust's deref coercion does.
+            if mutable {
+                self.check_mutable_borrow(place);
+            }
+            return Ty::Ref(Box::new(Ty::Vec(Box::new(elem))), mutable);
+        }
         match self.resolve(&t) {
-            Ty::Vec(elem) | Ty::Array(elem, _) => {
+            Ty::Array(elem, _) => {
                 if mutable {
                     self.check_mutable_borrow(place);
                 }
@@ -158,7 +167,7 @@ impl Infer<'_> {
         match self.known_receiver(&bt, self.loc(base)) {
             Some(Ty::Vec(elem) | Ty::Array(elem, _)) => {
                 if mutable {
-                    self.check_mutable_borrow(base);
+                    self.check_mutable_deref_borrow(base);
                 }
                 Ty::Slice(elem, mutable)
             }
@@ -177,6 +186,51 @@ impl Infer<'_> {
                 Ty::Unknown
             }
         }
+    }
+
+    /// The element type of a `Vec`, or of the `Vec` a `&Vec<T>` / `&mut Vec<T>` borrows.
+    pub(super) fn vec_elem(&self, t: &Ty) -> Option<Ty> {
+        match self.resolve(t) {
+            Ty::Vec(elem) => Some(*elem),
+            Ty::Ref(inner, _) => match self.resolve(&inner) {
+                Ty::Vec(elem) => Some(*elem),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether `t` is a `Vec` or a reference to one.
+    pub(super) fn is_vec_like(&self, t: &Ty) -> bool {
+        self.vec_elem(t).is_some()
+    }
+
+    /// A call's argument `a` (of type `at`) for a parameter of type `pt`, with Rust's
+    /// coercions of a borrowed `Vec`: `&v` (a `&Vec<T>` or `&mut Vec<T>`) where a slice is
+    /// expected lends its elements as that slice (the argument is retyped, which is what
+    /// codegen lends by), and a `&mut Vec<T>` goes where a `&Vec<T>` is expected.
+    pub(super) fn coerce_arg(&mut self, a: ExprId, at: &Ty, pt: &Ty) {
+        let aloc = self.loc(a);
+        if let Ty::Ref(inner, mutable) = self.resolve(at)
+            && let Ty::Vec(elem) = self.resolve(&inner)
+        {
+            match self.resolve(pt) {
+                Ty::Slice(pe, pm) if mutable || !pm => {
+                    if self.unify(&elem, &pe).is_err() {
+                        let d = self.mismatch(aloc, pt, at);
+                        self.diags.push(d);
+                    }
+                    self.expr_types[a.index()] = Ty::Slice(elem, mutable);
+                    return;
+                }
+                Ty::Ref(_, false) if mutable => {
+                    self.coerce_at(&Ty::Ref(inner, false), pt, aloc);
+                    return;
+                }
+                _ => {}
+            }
+        }
+        self.coerce_at(at, pt, aloc);
     }
 
     /// `v.name(args)` on a `Vec<elem>`.
@@ -257,7 +311,7 @@ impl Infer<'_> {
                 }
                 continue;
             }
-            self.coerce_at(at, &of(*p), aloc);
+            self.coerce_arg(*a, at, &of(*p));
         }
         if sig.method == vec_methods::VecMethod::Contains {
             self.deferred.push(Deferred::VecEq(id, elem.clone()));
@@ -274,13 +328,13 @@ impl Infer<'_> {
                 self.local_types[i]
                     .clone()
                     .and_then(|t| self.concrete(&t))
-                    .is_some_and(|t| matches!(t, crate::types::Type::Vec(_)) || has_vec(&t))
+                    .is_some_and(|t| t.holds_vec())
             })
             .collect();
         let holds_vec: Vec<bool> = (0..self.ir.exprs.len())
             .map(|i| {
                 self.concrete(&self.expr_types[i].clone())
-                    .is_some_and(|t| matches!(t, crate::types::Type::Vec(_)) || has_vec(&t))
+                    .is_some_and(|t| t.holds_vec())
             })
             .collect();
         let facts = crate::init::MoveFacts {
@@ -317,12 +371,16 @@ impl Infer<'_> {
             }
             let holds_vec = self
                 .concrete(&self.expr_types[i].clone())
-                .is_some_and(|t| matches!(t, crate::types::Type::Vec(_)) || has_vec(&t));
+                .is_some_and(|t| t.holds_vec());
             if holds_vec {
                 let shown = self.show(&self.expr_types[i].clone());
                 let what = match &e.kind {
                     ExprKind::Index(base, _) => {
-                        let bt = self.expr_types[base.index()].clone();
+                        // Through a `&Vec<T>`, rustc names the `Vec` it borrows.
+                        let bt = match self.resolve(&self.expr_types[base.index()].clone()) {
+                            Ty::Ref(inner, _) => *inner,
+                            bt => bt,
+                        };
                         format!("index of `{}`", self.show(&bt))
                     }
                     _ => "a field".to_string(),
@@ -398,6 +456,10 @@ impl Infer<'_> {
         let Some(c) = self.concrete(t) else {
             return;
         };
+        let c = match c {
+            Type::Ref { inner, .. } => *inner,
+            c => c,
+        };
         let Type::Vec(elem) = &c else {
             return;
         };
@@ -433,15 +495,6 @@ fn first_class(t: &crate::types::Type) -> Option<crate::types::ClassKey> {
         if found.is_none() {
             found = first_class(c);
         }
-    });
-    found
-}
-
-/// Whether a `Vec` is inside `t`.
-fn has_vec(t: &crate::types::Type) -> bool {
-    let mut found = false;
-    crate::limits::type_children(t, &mut |c| {
-        found |= matches!(c, crate::types::Type::Vec(_)) || has_vec(c)
     });
     found
 }
@@ -492,7 +545,9 @@ impl Infer<'_> {
             ExprKind::SubSlice { base, mutable, .. } => (base, mutable),
             _ => return None,
         };
-        matches!(self.resolve(&self.expr_types[arg.index()]), Ty::Slice(..))
+        // `&v` of a `Vec` borrows it, whether the callee takes a slice or the `&Vec<T>`.
+        let t = self.expr_types[arg.index()].clone();
+        (matches!(self.resolve(&t), Ty::Slice(..)) || self.is_vec_like(&t))
             .then_some((place, mutable))
     }
 

@@ -61,6 +61,9 @@ pub(crate) struct Rewriter<'a> {
     self_path: Option<&'a syn::Path>,
     /// The brackets of the indexes whose base is a slice, left as written.
     slice_indexes: &'a HashSet<SpanKey>,
+    /// The `for` tokens of loops over a name borrowing a `Vec`, left as written
+    /// (`Lowered::borrowed_name_loops`).
+    borrowed_loops: &'a HashSet<SpanKey>,
     /// The member names used (`e.name`, literals).
     pub(crate) names: BTreeSet<String>,
     /// The member names assigned (`e.name = value`).
@@ -82,12 +85,14 @@ impl<'a> Rewriter<'a> {
     pub(crate) fn new(
         method: Option<MethodScope<'a>>,
         slice_indexes: &'a HashSet<SpanKey>,
+        borrowed_loops: &'a HashSet<SpanKey>,
     ) -> Self {
         let self_path = method.as_ref().map(|m| m.class);
         Rewriter {
             method,
             self_path,
             slice_indexes,
+            borrowed_loops,
             names: BTreeSet::new(),
             assigned: BTreeSet::new(),
             in_place: BTreeSet::new(),
@@ -399,7 +404,10 @@ impl VisitMut for Rewriter<'_> {
             }
             syn::Expr::ForLoop(f) => {
                 syn::visit_mut::visit_expr_for_loop_mut(self, f);
-                if !is_range_loop(&f.expr) && !is_borrowing_loop(&f.expr) {
+                if !is_range_loop(&f.expr)
+                    && !is_borrowing_loop(&f.expr)
+                    && !self.borrowed_loops.contains(&span_key(f.for_token.span))
+                {
                     let iterable = &f.expr;
                     let span = iterable.span();
                     *f.expr = syn::parse_quote_spanned!(span=> ::jitclass::__private::shadow::elements(&#iterable));

@@ -34,6 +34,11 @@ fn slice_indexes(l: &Lowered) -> HashSet<SpanKey> {
         .collect()
 }
 
+/// The `for` tokens of the loops the shadow keeps as Rust's own (over references).
+fn borrowed_loops(l: &Lowered) -> HashSet<SpanKey> {
+    l.borrowed_name_loops.iter().map(|s| span_key(*s)).collect()
+}
+
 /// The shadow of a non-generic `#[jit]` fn: its body as Rust under the original
 /// signature, in a never-called fn inside `const _: () = { .. };` with its keys. Nothing
 /// for a generic fn, which is checked once specialised.
@@ -47,7 +52,8 @@ pub(crate) fn fn_shadow(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
         ..pinned_signature(&func.sig)
     };
     let slices = slice_indexes(l);
-    let mut rewriter = Rewriter::new(None, &slices);
+    let loops = borrowed_loops(l);
+    let mut rewriter = Rewriter::new(None, &slices, &loops);
     let mut body = (*func.block).clone();
     rewriter.visit_block_mut(&mut body);
     let keys = keys::key_items(&rewriter.names, &rewriter.assigned, &rewriter.in_place);
@@ -94,12 +100,13 @@ impl View {
                         },
                     });
             let slices = slice_indexes(h.lowered);
+            let loops = borrowed_loops(h.lowered);
             let scope = MethodScope {
                 class,
                 receiver,
                 hosted: &names,
             };
-            let mut rewriter = Rewriter::new(Some(scope), &slices);
+            let mut rewriter = Rewriter::new(Some(scope), &slices, &loops);
             let mut sig = pinned_signature(&h.f.sig);
             rewriter.signature(&mut sig);
             let mut block = h.f.block.clone();

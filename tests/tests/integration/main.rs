@@ -53,6 +53,7 @@ mod tuples;
 mod vec_crossing;
 mod vec_elements;
 mod vec_equality;
+mod vec_refs;
 mod vecs;
 
 use std::cell::Cell;

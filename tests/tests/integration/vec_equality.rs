@@ -150,7 +150,7 @@ fn same_equatable(v: Vec<Equatable>, w: Vec<Equatable>) -> bool {
     v == w
 }
 
-fn first_call_error(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
+pub(crate) fn first_call_error(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
     let err = std::panic::catch_unwind(f).unwrap_err();
     err.downcast_ref::<String>().cloned().unwrap_or_default()
 }

@@ -321,6 +321,16 @@ impl FnCx<'_> {
         let loc = e.loc;
         Ok(Some(match &e.kind {
             ExprKind::Lit(lit) => self.lit(lit, self.ty(id).clone()),
+            // A `&Vec<T>` parameter passed where a slice is expected (inference retyped
+            // the use): its elements, lent for the call.
+            ExprKind::Local(l)
+                if matches!(self.ty(id), Type::Slice { .. })
+                    && self.typed.local_types[l.index()].vec_elem().is_some() =>
+            {
+                let v = self.b().build_load(self.locals[l.index()], "load")?;
+                let t = self.typed.local_types[l.index()].clone();
+                return self.lend_value(v, &t, None, loc);
+            }
             ExprKind::Local(l) => self.local(id, *l)?,
             ExprKind::Unary(op, inner) => return self.unary(*op, *inner),
             ExprKind::Binary(BinOp::And, a, b) => return self.short_circuit(true, *a, *b),
@@ -328,7 +338,7 @@ impl FnCx<'_> {
             ExprKind::Binary(op, a, b) if matches!(self.ty(*a), Type::Array { .. }) => {
                 return self.array_eq(*op, *a, *b, loc);
             }
-            ExprKind::Binary(op, a, b) if matches!(self.ty(*a), Type::Vec(_)) => {
+            ExprKind::Binary(op, a, b) if self.ty(*a).vec_elem().is_some() => {
                 return self.vec_eq(*op, *a, *b, loc);
             }
             ExprKind::Binary(op, a, b) if self.ty(*a).is_managed() => {
@@ -402,6 +412,11 @@ impl FnCx<'_> {
             ExprKind::AddrOf { place, .. } if matches!(self.ty(id), Type::Slice { .. }) => {
                 return self.lend_slice(*place, None, loc);
             }
+            // `&v` for a `&Vec<T>` / `&mut Vec<T>` parameter: the `Vec`'s handle, held by
+            // the call's operands (a place's read is counted) until it returns.
+            ExprKind::AddrOf { place, .. } if self.ty(id).vec_elem().is_some() => {
+                return self.borrowed_vec(*place);
+            }
             ExprKind::AddrOf { place, .. } if !matches!(self.ty(id), Type::Ref { .. }) => {
                 return Err(CgError::Internal(format!(
                     "`&e{}` of type `{}`",
@@ -417,7 +432,7 @@ impl FnCx<'_> {
                 self.release_place_temps()?;
                 ptr.into()
             }
-            ExprKind::Index(base, index) if matches!(self.ty(*base), Type::Vec(_)) => {
+            ExprKind::Index(base, index) if self.ty(*base).vec_elem().is_some() => {
                 return self.vec_index_read(id, *base, *index, loc);
             }
             ExprKind::Index(base, index) if matches!(self.ty(*base), Type::Array { .. }) => {

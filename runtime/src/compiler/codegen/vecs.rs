@@ -38,9 +38,9 @@ const VEC_ALLOCATION_FAILED: &str = "memory allocation failed for a `Vec` buffer
 
 impl FnCx<'_> {
     pub(super) fn elem_of(t: &Type) -> CgResult<Type> {
-        match t {
-            Type::Vec(e) => Ok((**e).clone()),
-            other => Err(CgError::Internal(format!("a `Vec` operation on `{other}`"))),
+        match t.vec_elem() {
+            Some(e) => Ok(e.clone()),
+            None => Err(CgError::Internal(format!("a `Vec` operation on `{t}`"))),
         }
     }
 
