@@ -34,15 +34,6 @@ pub(super) fn no_vec_method(
     ))
 }
 
-/// `for x in v` on a `Vec` by value (`IntoIterator for Vec<T>`).
-pub(super) fn vec_into_iter(loc: LocId) -> Diagnostic {
-    Diagnostic::new(
-        loc,
-        "`for` over a `Vec` by value (consuming it) is not supported in jit code",
-    )
-    .note("help: iterate over its elements by reference: `for x in &v` or `for x in v.iter()`")
-}
-
 /// `.copied()` of a type that is not `Copy` (E0277).
 pub(super) fn not_copy(loc: LocId, ty: &str) -> Diagnostic {
     Diagnostic::new(

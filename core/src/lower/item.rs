@@ -278,6 +278,7 @@ fn lower_function(
         opaque_equalities: Vec::new(),
         slice_indexes: Vec::new(),
         borrowed_name_loops: cx.borrowed_name_loops,
+        consuming_loops: Vec::new(),
     })
 }
 

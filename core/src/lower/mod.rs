@@ -78,6 +78,9 @@ pub struct Lowered {
     /// `v` a `&Vec<T>` / `&mut Vec<T>` parameter, or the variable of an outer borrowed
     /// loop): Rust's own loops over references, which the shadow keeps as written.
     pub borrowed_name_loops: Vec<Span>,
+    /// The `for x in v` loops over a `Vec`, which consume it: set from
+    /// `check_at_macro_time` (see `MacroTimeCheck::consuming_loops`).
+    pub consuming_loops: Vec<ExprId>,
 }
 
 /// The state of lowering one function: the arenas of its IR as they grow, the names in

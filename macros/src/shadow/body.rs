@@ -13,7 +13,9 @@
 //!   `shadow::Probe`, and the names against the handle `C`;
 //! - `base[i]` whose base is not known to be a slice is `base[shadow::JitIndex(i)]`;
 //! - `for x in e` over a tuple or a slice runs over `shadow::elements(&e)`, by value (a loop
-//!   over references, `&v`, `&mut v`, `v.iter()`, `v.iter_mut()`, stays as Rust's);
+//!   over references, `&v`, `&mut v`, `v.iter()`, `v.iter_mut()`, `for x in v` over a
+//!   name that borrows a `Vec` (`Lowered::borrowed_name_loops`), and over a `Vec` by value,
+//!   which moves it (`Lowered::consuming_loops`), stays as Rust's);
 //! - `objmode!` blocks are typed stand-ins (each block is checked in its own function).
 
 use crate::objmode::stand_in;

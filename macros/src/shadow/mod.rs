@@ -34,9 +34,19 @@ fn slice_indexes(l: &Lowered) -> HashSet<SpanKey> {
         .collect()
 }
 
-/// The `for` tokens of the loops the shadow keeps as Rust's own (over references).
+/// The `for` tokens of the loops the shadow keeps as Rust's own: over references to a
+/// `Vec`'s elements, and over a `Vec` by value (which moves it).
 fn borrowed_loops(l: &Lowered) -> HashSet<SpanKey> {
-    l.borrowed_name_loops.iter().map(|s| span_key(*s)).collect()
+    let consuming = l
+        .consuming_loops
+        .iter()
+        .map(|id| l.spans[l.ir.expr(*id).loc.index()]);
+    l.borrowed_name_loops
+        .iter()
+        .copied()
+        .chain(consuming)
+        .map(span_key)
+        .collect()
 }
 
 /// The shadow of a non-generic `#[jit]` fn: its body as Rust under the original

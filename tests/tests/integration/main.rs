@@ -50,6 +50,7 @@ mod sqlite_args;
 mod std_sorts;
 mod subtyping;
 mod tuples;
+mod vec_consuming;
 mod vec_crossing;
 mod vec_elements;
 mod vec_equality;

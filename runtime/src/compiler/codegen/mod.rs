@@ -38,6 +38,7 @@ mod places;
 mod ranges;
 mod slices;
 mod std_sort;
+mod vec_loops;
 mod vec_methods;
 mod vecs;
 
@@ -450,6 +451,13 @@ impl FnCx<'_> {
             } => return self.lend_slice(*base, Some((*start, *end, *inclusive)), loc),
             ExprKind::CallIndirect { callee, args } => return self.call_indirect(*callee, args),
             ExprKind::FnRef(item) => self.fn_ref(*item)?,
+            ExprKind::ForEach {
+                var,
+                iterable,
+                body,
+            } if self.ty(*iterable).vec_elem().is_some() => {
+                return self.for_each_vec(id, *var, (*iterable, *body), loc);
+            }
             ExprKind::ForEach {
                 var,
                 iterable,

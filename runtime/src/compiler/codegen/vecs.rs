@@ -105,7 +105,12 @@ impl FnCx<'_> {
     }
 
     /// A new empty `Vec` with room for `cap` elements, or a panic.
-    fn new_vec(&mut self, elem: &Type, cap: IntValue<'static>, loc: LocId) -> CgResult<Val> {
+    pub(super) fn new_vec(
+        &mut self,
+        elem: &Type,
+        cap: IntValue<'static>,
+        loc: LocId,
+    ) -> CgResult<Val> {
         let f = self.m.helper(Helper::VecNew);
         let info = self.vec_drop_info(elem);
         let meminfo = self
