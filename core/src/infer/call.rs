@@ -304,6 +304,13 @@ impl Infer<'_> {
             let aloc = self.loc(*a);
             self.coerce_at(at, &Self::ty_of_type(pt), aloc);
         }
+        if let (Builtin::Option(methods::OptionMethod::Copied), Ty::Option(inner)) =
+            (sig.builtin, &recv)
+        {
+            // `copied` needs `T: Copy`.
+            self.deferred
+                .push(super::deferred::Deferred::VecCopy(id, (**inner).clone()));
+        }
         self.record_resolution(id, Resolution::Builtin(sig.builtin));
         Self::ty_of_type(&sig.ret)
     }

@@ -28,10 +28,19 @@ pub(super) fn no_vec_method(
             ),
         )
     };
-    d.note(format!(
+    let d = d.note(format!(
         "note: the methods of `Vec` in jit code are: {}",
         names.join(", ")
-    ))
+    ));
+    if matches!(method, "iter" | "iter_mut" | "into_iter") {
+        // Only `for` loops consume iterators in jit code (which lowers them to counted
+        // loops over the indices): there is no iterator value.
+        d.note(format!(
+            "help: a `for` loop takes it as written (`for x in v.{method}()`); an iterator kept in a variable or passed to adapters (`map`, `sum`, `zip`, ...) is not supported yet: loop over the elements instead"
+        ))
+    } else {
+        d
+    }
 }
 
 /// `.copied()` of a type that is not `Copy` (E0277).
@@ -43,19 +52,19 @@ pub(super) fn not_copy(loc: LocId, ty: &str) -> Diagnostic {
     .note("help: use `.cloned()` instead")
 }
 
-/// `v.first()` whose `Option<&T>` is not copied at once.
-pub(super) fn reference_accessor(loc: LocId, method: &str) -> Diagnostic {
+/// `v.first()` (`Option<&T>`) of elements holding a `Vec`, kept as a reference.
+pub(super) fn reference_accessor(loc: LocId, method: &str, elem: &str) -> Diagnostic {
+    let call = if method == "get" {
+        "get(i)".to_string()
+    } else {
+        format!("{method}()")
+    };
     Diagnostic::new(
         loc,
-        format!("`Vec::{method}` is supported in jit code only with its reference copied at once"),
+        format!("a reference into a `Vec` of `{elem}` (`Vec::{method}`) is not supported in jit code yet"),
     )
     .note(format!(
-        "help: write `.{}.copied()` (or `.cloned()`) for an `Option<T>`",
-        if method == "get" {
-            "get(i)".to_string()
-        } else {
-            format!("{method}()")
-        }
+        "note: jit code keeps the `Option<&T>` of `.{call}` for elements that hold no `Vec`\nhelp: clone the element at once (`.{call}.cloned()`), or use it in place (`v[i].len()`)"
     ))
 }
 
@@ -171,5 +180,35 @@ pub(super) fn borrow_behind_shared_reference(loc: LocId, variable: &str) -> Diag
     )
     .note(format!(
         "note: `{variable}` is a `&` reference, so it cannot be borrowed as mutable\nhelp: take the parameter as `&mut Vec<..>`"
+    ))
+}
+
+/// How a place is changed while a reference into it is live.
+#[derive(Clone, Copy)]
+pub(super) enum Change {
+    /// A method taking `&mut self`, or `&mut place` (E0502).
+    MutBorrow,
+    /// `place = value`, `place += value` (E0506).
+    Assign,
+    /// Moved (E0505).
+    Move,
+}
+
+/// A `Vec` changed while a reference into it (`name`, from `v.first()` & co.) is live.
+pub(super) fn changed_while_referenced(
+    loc: LocId,
+    how: Change,
+    (changed, borrowed): (&str, &str),
+    name: &str,
+) -> Diagnostic {
+    let message = match how {
+        Change::MutBorrow => {
+            format!("cannot borrow `{changed}` as mutable because it is also borrowed as immutable")
+        }
+        Change::Assign => format!("cannot assign to `{changed}` because it is borrowed"),
+        Change::Move => format!("cannot move out of `{changed}` because it is borrowed"),
+    };
+    Diagnostic::new(loc, message).note(format!(
+        "note: `{name}` borrows `{borrowed}`, and is used after this\nhelp: copy the element out first (`.copied()`, `.cloned()`, `*x`)"
     ))
 }

@@ -27,6 +27,8 @@ pub(super) enum Deferred {
     VecEq(ExprId, Ty),
     /// Elements copied (`v.first().copied()`), and their type.
     VecCopy(ExprId, Ty),
+    /// An `Option<&T>` of a `Vec`'s element (`v.first()`), and the element type.
+    ElemRef(ExprId, Ty),
 }
 
 impl Infer<'_> {
@@ -43,6 +45,7 @@ impl Infer<'_> {
                 Deferred::VecElem(id, t) => self.check_vec_elem(id, &t),
                 Deferred::VecEq(id, t) => self.check_vec_eq(id, &Ty::Vec(Box::new(t))),
                 Deferred::VecCopy(id, t) => self.check_vec_copy(id, &t),
+                Deferred::ElemRef(id, t) => self.check_elem_ref(id, &t),
             }
         }
     }

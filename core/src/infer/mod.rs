@@ -45,6 +45,7 @@ mod class_op;
 mod container_diagnostics;
 mod deferred;
 mod diagnostics;
+mod elem_refs;
 mod expr;
 mod fallback;
 mod limits;

@@ -245,14 +245,6 @@ impl Infer<'_> {
     ) -> Ty {
         let loc = self.loc(id);
         let Some(sig) = vec_methods::lookup(method) else {
-            if vec_methods::COPIED_ACCESSORS
-                .iter()
-                .any(|(name, ..)| *name == method)
-            {
-                self.diags
-                    .push(diagnostics::reference_accessor(loc, method));
-                return Ty::Unknown;
-            }
             let shown = format!("Vec<{}>", self.show(elem));
             let unsupported = vec_methods::UNSUPPORTED_STD_METHODS.contains(&method);
             self.diags.push(diagnostics::no_vec_method(
@@ -316,6 +308,14 @@ impl Infer<'_> {
         if sig.method == vec_methods::VecMethod::Contains {
             self.deferred.push(Deferred::VecEq(id, elem.clone()));
         }
+        if matches!(
+            sig.method,
+            vec_methods::VecMethod::FirstRef
+                | vec_methods::VecMethod::LastRef
+                | vec_methods::VecMethod::GetRef
+        ) {
+            self.deferred.push(Deferred::ElemRef(id, elem.clone()));
+        }
         self.record_resolution(id, Resolution::Builtin(Builtin::Vec(sig.method)));
         ret
     }
@@ -347,6 +347,7 @@ impl Infer<'_> {
         self.check_moves_out_of_places();
         self.check_lending();
         self.check_borrowed_loops();
+        self.check_elem_ref_borrows();
     }
 
     /// A `Vec` (or a value holding one) is not moved out of a field or an element, as
@@ -392,7 +393,7 @@ impl Infer<'_> {
     }
 
     /// The method calls whose builtin takes its receiver by value (`Option::unwrap`).
-    fn consuming_calls(&self) -> std::collections::HashSet<ExprId> {
+    pub(super) fn consuming_calls(&self) -> std::collections::HashSet<ExprId> {
         (0..self.ir.exprs.len())
             .filter(|&i| {
                 matches!(self.resolutions[i], Some(Resolution::Builtin(b)) if b.consumes_receiver())
@@ -424,6 +425,20 @@ impl Infer<'_> {
                 self.diags
                     .push(diagnostics::bad_vec_elem(self.loc(id), &t.to_string()));
             }
+        }
+    }
+
+    /// Deferred: an `Option<&T>` (`v.first()`, `v.get(i)`) is held as the element's value
+    /// with its count, which is a reference for numbers, instances and handles, but for
+    /// an element holding a `Vec` would be another owner of that `Vec`: refused.
+    pub(super) fn check_elem_ref(&mut self, id: ExprId, elem: &Ty) {
+        if let Some(t) = self.concrete(elem)
+            && t.holds_vec()
+            && let ExprKind::MethodCall { method, .. } = &self.ir.expr(id).kind
+        {
+            let shown = t.to_string();
+            self.diags
+                .push(diagnostics::reference_accessor(self.loc(id), method, &shown));
         }
     }
 

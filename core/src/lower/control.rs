@@ -157,7 +157,7 @@ impl Lowerer {
         match option_pattern(pat) {
             Ok(OptionPat::Some(inner)) => {
                 self.scopes.push(Vec::new());
-                let pattern = self.pattern(inner);
+                let pattern = self.some_pattern(inner, scrutinee);
                 let then_branch = then(self);
                 self.scopes.pop();
                 self.push(

@@ -15,6 +15,7 @@ mod arrays;
 mod call;
 mod consts;
 mod control;
+mod elem_refs;
 mod expr;
 mod format;
 mod item;
@@ -113,6 +114,10 @@ struct Lowerer {
     vec_ref_params: std::collections::HashMap<LocalId, bool>,
     /// See `Lowered::borrowed_name_loops`.
     borrowed_name_loops: Vec<Span>,
+    /// The locals holding the `Option<&T>` of `v.first()` & co. (`elem_refs.rs`).
+    elem_ref_options: std::collections::HashSet<LocalId>,
+    /// The `o.unwrap()` calls written `*o.unwrap()`: values, not references.
+    derefs: std::collections::HashSet<ExprId>,
     /// Inside a sort's prelude: how `__jitclass_less!(x, y)` compares (`sort.rs`).
     comparator: Option<sort::Comparator>,
     /// How many sort closures enclose the expression being lowered (`return` in one is

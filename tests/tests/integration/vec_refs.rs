@@ -283,3 +283,98 @@ fn generic_bodies_take_vec_references() {
     assert!(balanced_since(&before));
     assert_no_leaks();
 }
+
+twice!(kept_refs, kept_refs_rs, fn(v: Vec<f64>, i: usize) -> f64 {
+    let f = v.first();
+    let g = v.get(i);
+    let mut s = 0.0;
+    if let Some(x) = f {
+        s += *x;
+    }
+    match g {
+        Some(&y) => s += 10.0 * y,
+        None => s -= 1.0,
+    }
+    if let Some(z) = v.last() {
+        s += 100.0 * z;
+    }
+    let w = v.get(0).unwrap();
+    s + f.copied().unwrap_or(0.0) + *w + *v.last().unwrap() + f.cloned().unwrap()
+});
+
+twice!(count_some, count_some_rs, fn(v: Vec<Option<i64>>) -> (usize, i64) {
+    let mut n = 0;
+    let mut s = 0;
+    let mut i = 0;
+    while let Some(o) = v.get(i) {
+        if o.is_some() {
+            n += 1;
+            s += o.unwrap();
+        }
+        i += 1;
+    }
+    (n, s)
+});
+
+#[jit]
+fn first_body(bodies: Vec<Token2>, k: f64) -> f64 {
+    let mut s = 0.0;
+    if let Some(b) = bodies.first() {
+        s += b.scaled(k);
+    }
+    let last = bodies.last();
+    match last {
+        Some(b) => s + b.x,
+        None => -1.0,
+    }
+}
+
+#[jitclass]
+pub struct Token2 {
+    pub x: f64,
+}
+
+#[jitclass]
+impl Token2 {
+    pub fn new(x: f64) -> Token2 {
+        Token2 { x }
+    }
+
+    pub fn scaled(&self, k: f64) -> f64 {
+        self.x * k
+    }
+}
+
+#[jit]
+fn generic_first<T>(v: Vec<T>, fallback: T) -> T {
+    let f = v.first();
+    match f {
+        Some(x) => *x,
+        None => fallback,
+    }
+}
+
+#[test]
+fn references_kept_into_vecs_are_rusts() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    for i in [0, 1, 2, 7] {
+        let v = vec![1.5, -2.0, 4.0];
+        assert_eq!(kept_refs(v.clone(), i), kept_refs_rs(v, i));
+    }
+    let v = vec![Some(2), None, Some(5)];
+    assert_eq!(count_some(v.clone()), count_some_rs(v));
+    {
+        let a = Token2::new(2.0);
+        let b = Token2::new(3.0);
+        assert_eq!(first_body(vec![a.clone(), b.clone()], 10.0), 23.0);
+        assert_eq!(first_body(vec![a.clone()], 0.5), 3.0);
+        assert_eq!(first_body(Vec::new(), 1.0), -1.0);
+        // The references were other counts of the same instances, released.
+        assert_eq!(Token2::strong_count(&a), Some(1));
+    }
+    assert_eq!(generic_first(vec![(1, true)], (0, false)), (1, true));
+    assert_eq!(generic_first(Vec::new(), 9u8), 9);
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}

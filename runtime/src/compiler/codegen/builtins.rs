@@ -285,6 +285,8 @@ impl FnCx<'_> {
                 self.check(is_none, loc, panics::UNWRAP_NONE)?;
                 value
             }
+            // The reference is held as the value (`VecMethod::FirstRef`): it is its copy.
+            OptionMethod::Copied => recv,
         })
     }
 

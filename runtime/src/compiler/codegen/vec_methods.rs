@@ -225,10 +225,15 @@ impl FnCx<'_> {
                 self.b().build_load(found, "contains")?
             }
             VecMethod::Clone => self.clone_vec(&h, loc)?,
-            VecMethod::FirstCopied | VecMethod::LastCopied | VecMethod::GetCopied => {
+            VecMethod::FirstCopied
+            | VecMethod::LastCopied
+            | VecMethod::GetCopied
+            | VecMethod::FirstRef
+            | VecMethod::LastRef
+            | VecMethod::GetRef => {
                 let len = self.load_int(h.len, "len")?;
                 let (index, present) = match method {
-                    VecMethod::FirstCopied => (
+                    VecMethod::FirstCopied | VecMethod::FirstRef => (
                         i64t.const_zero(),
                         self.b().build_int_compare(
                             IntPredicate::NE,
@@ -237,7 +242,7 @@ impl FnCx<'_> {
                             "present",
                         )?,
                     ),
-                    VecMethod::LastCopied => (
+                    VecMethod::LastCopied | VecMethod::LastRef => (
                         self.b().build_int_sub(len, one, "last")?,
                         self.b().build_int_compare(
                             IntPredicate::NE,
@@ -255,7 +260,13 @@ impl FnCx<'_> {
                         )
                     }
                 };
-                self.copied_element(&h, &elem, index, present, loc)?
+                // A reference is held as the element's value, another counted
+                // reference to what it holds; `copied`/`cloned` make Rust's clone.
+                let deep = !matches!(
+                    method,
+                    VecMethod::FirstRef | VecMethod::LastRef | VecMethod::GetRef
+                );
+                self.copied_element(&h, &elem, (index, present), deep, loc)?
             }
             VecMethod::ExtendFromSlice => {
                 // The source was read before the receiver grows: inference refuses a

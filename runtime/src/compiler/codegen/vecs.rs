@@ -198,13 +198,14 @@ impl FnCx<'_> {
         Ok(())
     }
 
-    /// `Some(clone of buf[index])` if `present`, else `None`.
+    /// `Some(clone of buf[index])` if `present`, else `None`; the clone is Rust's (`deep`)
+    /// or another reference to what the element holds.
     pub(super) fn copied_element(
         &mut self,
         h: &Header,
         elem: &Type,
-        index: IntValue<'static>,
-        present: IntValue<'static>,
+        (index, present): (IntValue<'static>, IntValue<'static>),
+        deep: bool,
         loc: LocId,
     ) -> CgResult<Val> {
         let opt = Type::Option(Box::new(elem.clone()));
@@ -218,7 +219,12 @@ impl FnCx<'_> {
         // SAFETY (of the generated code): `index < len` on this path.
         let at = self.slot_at(h, index)?;
         let v = self.load_elem(at, elem)?;
-        let v = self.clone_value(v, elem, loc)?;
+        let v = if deep {
+            self.clone_value(v, elem, loc)?
+        } else {
+            self.copy_value(v, elem)?;
+            v
+        };
         let some = self.b().build_insert_value(
             ty.const_zero(),
             self.ctx.bool_type().const_int(1, false),
