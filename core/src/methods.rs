@@ -353,7 +353,9 @@ const METHODS: &[Method] = {
         method("copied", Option, |me| {
             sig(Builtin::Option(OptionMethod::Copied), vec![], me.clone())
         }),
-        method("cloned", Option, |me| sig(Builtin::Clone, vec![], me.clone())),
+        method("cloned", Option, |me| {
+            sig(Builtin::Clone, vec![], me.clone())
+        }),
         method("unwrap_or", Option, |me| {
             sig(
                 Builtin::Option(OptionMethod::UnwrapOr),

@@ -25,7 +25,8 @@ use crate::sqlite::errors::{
     jitclass_rt_sqlite_arg_error, jitclass_rt_sqlite_error, jitclass_rt_sqlite_result_error,
 };
 use crate::vec::{
-    jitclass_rt_value_clone, jitclass_rt_vec_clone, jitclass_rt_vec_new, jitclass_rt_vec_reserve, jitclass_rt_vec_truncate,
+    jitclass_rt_value_clone, jitclass_rt_vec_clone, jitclass_rt_vec_new, jitclass_rt_vec_reserve,
+    jitclass_rt_vec_truncate,
 };
 #[cfg(feature = "sqlite")]
 use rusqlite::ffi::{

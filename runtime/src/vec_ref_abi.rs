@@ -123,6 +123,8 @@ fn borrow_buffer<T: JitType>(v: &Vec<T>) -> RawInstance {
 ///
 /// # Safety
 /// `repr` is the block `borrow_buffer(v)` made, with its one reference, after the call.
+// The argument kept by `CallArg::lent`, whose type is `&Vec<T>`.
+#[allow(clippy::ptr_arg)]
 unsafe fn end_borrow<T: JitType + Clone>(repr: RawInstance, v: &Vec<T>) {
     // SAFETY: guaranteed by the caller.
     unsafe {

@@ -156,7 +156,9 @@ pub(super) fn cannot_compare_elements(loc: LocId, class: &str, elem: &Type) -> D
         format!("help: the trait `PartialEq` is not implemented for `{class}`"),
     );
     if !matches!(elem, Type::Class(_)) {
-        d = d.note(format!("note: required for `{elem}` to implement `PartialEq`"));
+        d = d.note(format!(
+            "note: required for `{elem}` to implement `PartialEq`"
+        ));
     }
     d
 }

@@ -209,9 +209,7 @@ impl Infer<'_> {
                         .method(&call.class, &call.method)
                         .ok()
                         .and_then(|c| c.get(call.candidate).cloned())
-                        .is_some_and(|sig| {
-                            sig.receiver == Some(crate::ir::Receiver::RefMut)
-                        }) =>
+                        .is_some_and(|sig| sig.receiver == Some(crate::ir::Receiver::RefMut)) =>
                 {
                     Some((*receiver, Change::MutBorrow))
                 }

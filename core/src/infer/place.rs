@@ -199,8 +199,10 @@ impl Infer<'_> {
         };
         if !mutable {
             let name = self.ir.local(l).name.clone();
-            self.diags
-                .push(diagnostics::borrow_behind_shared_reference(self.loc(place), &name));
+            self.diags.push(diagnostics::borrow_behind_shared_reference(
+                self.loc(place),
+                &name,
+            ));
         }
         true
     }

@@ -420,11 +420,11 @@ impl Infer<'_> {
     /// Deferred: what a `Vec` may hold (every value type of jit code, but no slices or
     /// references, which only live as long as a call).
     pub(super) fn check_vec_elem(&mut self, id: ExprId, elem: &Ty) {
-        if let Some(t) = self.concrete(elem) {
-            if !vec_elem_ok(&t) {
-                self.diags
-                    .push(diagnostics::bad_vec_elem(self.loc(id), &t.to_string()));
-            }
+        if let Some(t) = self.concrete(elem)
+            && !vec_elem_ok(&t)
+        {
+            self.diags
+                .push(diagnostics::bad_vec_elem(self.loc(id), &t.to_string()));
         }
     }
 
@@ -437,8 +437,11 @@ impl Infer<'_> {
             && let ExprKind::MethodCall { method, .. } = &self.ir.expr(id).kind
         {
             let shown = t.to_string();
-            self.diags
-                .push(diagnostics::reference_accessor(self.loc(id), method, &shown));
+            self.diags.push(diagnostics::reference_accessor(
+                self.loc(id),
+                method,
+                &shown,
+            ));
         }
     }
 

@@ -203,7 +203,11 @@ impl<'a> Printer<'a> {
                 Some(t) => format!(": {t}"),
                 None => String::new(),
             };
-            let elem_ref = if local.elem_ref { " (element reference)" } else { "" };
+            let elem_ref = if local.elem_ref {
+                " (element reference)"
+            } else {
+                ""
+            };
             self.line(&format!(
                 "v{i} {mutable}{}{ty}{elem_ref}",
                 shown_name(&local.name)

@@ -197,10 +197,7 @@ impl Lowerer {
             // `&Vec<T>` in Rust), or `for x in v` where `v` is a `&Vec<T>` / `&mut Vec<T>`
             // parameter.
             syn::Expr::Path(p)
-                if let Some(l) = p
-                    .path
-                    .get_ident()
-                    .and_then(|i| self.lookup(&i.to_string()))
+                if let Some(l) = p.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
                     && (matches!(self.elem_refs.get(&l), Some(ElemRef::Value))
                         || self.vec_ref_params.contains_key(&l)) =>
             {

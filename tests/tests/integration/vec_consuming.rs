@@ -149,7 +149,10 @@ fn consumed_instances_keep_their_counts_and_leftovers_are_released() {
     }
     let err = std::panic::catch_unwind(|| panic_midway(vec![vec![1, 2], vec![3]])).unwrap_err();
     let message = err.downcast_ref::<String>().cloned().unwrap_or_default();
-    assert!(message.contains("index out of bounds: the len is 1 but the index is 1"), "{message}");
+    assert!(
+        message.contains("index out of bounds: the len is 1 but the index is 1"),
+        "{message}"
+    );
     assert!(balanced_since(&before));
     assert_no_leaks();
 }

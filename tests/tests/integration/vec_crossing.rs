@@ -127,14 +127,15 @@ fn a_buffer_crosses_without_a_copy_where_rust_lays_the_elements_out_as_jit_code(
     let before = jitclass::stats();
     // A tuple of numbers that rustc lays out as C does is its own repr: the buffer itself
     // goes in and comes back.
-    assert!(<(i64, f64)>::LAYOUT_IS_REPR);
+    // (rustc keeps two fields of one alignment in order.)
+    const { assert!(<(i64, f64)>::LAYOUT_IS_REPR) };
     let v: Vec<(i64, f64)> = (0..100).map(|i| (i, i as f64)).collect();
     let p = v.as_ptr();
     let back = same_pairs(v);
     assert_eq!((back.as_ptr(), back.len(), back[99]), (p, 100, (99, 99.0)));
     // A `Vec` of `Vec`s: the outer buffer is converted (a Rust `Vec` is 24 bytes, a jit
     // one a 16-byte reference), each inner `Vec` hands its own buffer over.
-    assert!(!<Vec<i64>>::LAYOUT_IS_REPR);
+    const { assert!(!<Vec<i64>>::LAYOUT_IS_REPR) };
     let m: Vec<Vec<i64>> = (0..10).map(|i| (0..i).collect()).collect();
     let inner: Vec<*const i64> = m.iter().map(|r| r.as_ptr()).collect();
     let back = same_rows(m);
@@ -145,13 +146,19 @@ fn a_buffer_crosses_without_a_copy_where_rust_lays_the_elements_out_as_jit_code(
     m.push(vec![1i64]);
     assert!(same_rows(m).capacity() >= 40);
     // `Option`s are converted: rustc's layout of `Option<f64>` is its own.
-    assert!(!<Option<f64>>::LAYOUT_IS_REPR);
+    const { assert!(!<Option<f64>>::LAYOUT_IS_REPR) };
     let v = vec![Some(1.5), None, Some(f64::NAN)];
     let back = same_maybes(v);
-    assert_eq!((back[0], back[1], back[2].unwrap().is_nan()), (Some(1.5), None, true));
+    assert_eq!(
+        (back[0], back[1], back[2].unwrap().is_nan()),
+        (Some(1.5), None, true)
+    );
     // A clone made in jit code comes back as its own `Vec`, deeply.
     let (a, b) = kept_rows(vec![vec![1, 2], vec![3]]);
-    assert_eq!((&a, &b), (&vec![vec![1, 2], vec![3]], &vec![vec![1, 2], vec![3]]));
+    assert_eq!(
+        (&a, &b),
+        (&vec![vec![1, 2], vec![3]], &vec![vec![1, 2], vec![3]])
+    );
     assert_ne!(a[0].as_ptr(), b[0].as_ptr());
     drop((back, a, b));
     assert!(balanced_since(&before));
@@ -236,7 +243,10 @@ fn vec_fields_of_every_element_type_are_read_and_written_from_rust() {
         assert_eq!(g.marks(), [(4, true), (5, false)]);
         let slots = g.slots();
         assert_eq!(
-            slots.iter().map(|o| o.as_ref().map(Cell::v)).collect::<Vec<_>>(),
+            slots
+                .iter()
+                .map(|o| o.as_ref().map(Cell::v))
+                .collect::<Vec<_>>(),
             [None, Some(4), Some(5)]
         );
         // The getter copies the `Vec`, not the instances: the same cell.
@@ -255,7 +265,10 @@ fn vec_fields_of_every_element_type_are_read_and_written_from_rust() {
         g.mark(3);
         assert_eq!(g.cells(), vec![vec![0.5, 3.0], vec![]]);
         assert_eq!(
-            g.slots().iter().map(|o| o.as_ref().map(Cell::v)).collect::<Vec<_>>(),
+            g.slots()
+                .iter()
+                .map(|o| o.as_ref().map(Cell::v))
+                .collect::<Vec<_>>(),
             [Some(1), Some(3)]
         );
     }

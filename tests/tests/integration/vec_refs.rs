@@ -203,7 +203,10 @@ fn a_panic_gives_the_vec_back_as_rust_would_leave_it() {
     }))
     .unwrap_err();
     let message = err.downcast_ref::<String>().cloned().unwrap_or_default();
-    assert!(message.contains("index out of bounds: the len is 4 but the index is 13"), "{message}");
+    assert!(
+        message.contains("index out of bounds: the len is 4 but the index is 13"),
+        "{message}"
+    );
     assert_eq!(v, [-1, 0, 1, 2]);
     drop(v);
     assert!(balanced_since(&before));

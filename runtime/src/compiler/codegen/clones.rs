@@ -32,7 +32,10 @@ impl FnCx<'_> {
         let m = to_mem(self.ctx, self.b(), v, t)?;
         self.b().build_store(src, m)?;
         let info = self.vec_drop_info(t);
-        let i8p = self.ctx.i8_type().ptr_type(inkwell::AddressSpace::default());
+        let i8p = self
+            .ctx
+            .i8_type()
+            .ptr_type(inkwell::AddressSpace::default());
         let src8 = self.b().build_bit_cast(src, i8p, "src")?;
         let dst8 = self.b().build_bit_cast(dst, i8p, "dst")?;
         let f = self.m.helper(Helper::ValueClone);
@@ -43,7 +46,9 @@ impl FnCx<'_> {
             .basic()
             .expect("returns a status")
             .into_int_value();
-        let failed = self.b().build_int_truncate(status, self.ctx.bool_type(), "failed")?;
+        let failed = self
+            .b()
+            .build_int_truncate(status, self.ctx.bool_type(), "failed")?;
         self.check(failed, loc, CLONE_ALLOCATION_FAILED)?;
         let copy = self.b().build_load(dst, "clone")?;
         from_mem(self.ctx, self.b(), copy, t)

@@ -40,7 +40,11 @@ impl FnCx<'_> {
             let held_own = self.hold(own, &it_ty)?;
             let h = self.header(own, &elem)?;
             // The buffer changes blocks: `v` keeps the new block's empty one.
-            for (a, b) in [(source.len, h.len), (source.cap, h.cap), (source.buf, h.buf)] {
+            for (a, b) in [
+                (source.len, h.len),
+                (source.cap, h.cap),
+                (source.buf, h.buf),
+            ] {
                 let va = self.b().build_load(a, "from")?;
                 let vb = self.b().build_load(b, "to")?;
                 self.b().build_store(a, vb)?;
@@ -62,7 +66,9 @@ impl FnCx<'_> {
         let i = self.load_int(counter, "i")?;
         // The length is read afresh, so the index is in bounds whatever the body did.
         let len = self.load_int(h.len, "len")?;
-        let more = self.b().build_int_compare(IntPredicate::ULT, i, len, "more")?;
+        let more = self
+            .b()
+            .build_int_compare(IntPredicate::ULT, i, len, "more")?;
         self.b().build_conditional_branch(more, body_bb, exit)?;
         self.b().position_at_end(body_bb);
         let at = self.slot_at(&h, i)?;
@@ -78,7 +84,9 @@ impl FnCx<'_> {
         self.loop_body(id, body, latch, exit)?;
         self.b().position_at_end(latch);
         let i = self.load_int(counter, "i")?;
-        let next = self.b().build_int_add(i, i64t.const_int(1, false), "next")?;
+        let next = self
+            .b()
+            .build_int_add(i, i64t.const_int(1, false), "next")?;
         self.b().build_store(counter, next)?;
         self.b().build_unconditional_branch(head)?;
         self.b().position_at_end(exit);
