@@ -381,3 +381,41 @@ fn references_kept_into_vecs_are_rusts() {
     assert!(balanced_since(&before));
     assert_no_leaks();
 }
+
+twice!(sort_through, sort_through_rs, fn(v: &mut Vec<f64>, w: &Vec<i64>) -> f64 {
+    v.sort_by(|a, b| b.partial_cmp(a).unwrap());
+    let mut s = 0.0;
+    if let Some(x) = v.first() {
+        s += *x;
+    }
+    match w.last() {
+        Some(&y) => s + y as f64,
+        None => s,
+    }
+});
+
+twice!(rows_total, rows_total_rs, fn(m: &Vec<Vec<f64>>) -> (f64, usize) {
+    let mut s = 0.0;
+    for row in m {
+        for x in row {
+            s += x;
+        }
+    }
+    (s, m.len() + m[0].len())
+});
+
+#[test]
+fn references_sort_and_borrow_through_parameters() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    for w in [vec![1, 2, 3], Vec::new()] {
+        let (mut a, mut b) = (vec![2.5, -1.0, 9.0, 0.5], vec![2.5, -1.0, 9.0, 0.5]);
+        assert_eq!(sort_through(&mut a, &w), sort_through_rs(&mut b, &w));
+        assert_eq!(a, b);
+    }
+    // A `&Vec<Vec<f64>>` from Rust is copied for the call, and the copy released.
+    let m = vec![vec![1.0, 2.0], vec![], vec![0.5]];
+    assert_eq!(rows_total(&m), rows_total_rs(&m));
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}
