@@ -68,6 +68,10 @@ pub fn size_align(t: &Type) -> SizeAlign {
         Type::Slice { .. } | Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => {
             SizeAlign { size: 16, align: 8 }
         }
+        // A `&Vec<T>` is the `Vec`'s handle (`Type::vec_elem`).
+        Type::Ref { inner, .. } if matches!(**inner, Type::Vec(_)) => {
+            SizeAlign { size: 16, align: 8 }
+        }
         Type::Ref { .. } | Type::Ptr { .. } | Type::FnPtr { .. } => SizeAlign { size: 8, align: 8 },
         // `len` elements, each padded to its alignment already (a C size is a multiple of
         // the alignment).

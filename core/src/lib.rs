@@ -45,6 +45,10 @@ pub struct MacroTimeCheck {
     /// body's types at macro time): the shadow copy leaves them as written, and writes the
     /// others, whose base may be a class instance, with a key rustc can check.
     pub slice_indexes: Vec<ir::ExprId>,
+    /// The `for x in v` loops over a `Vec` known as such (a non-generic body's types at
+    /// macro time): the shadow copy writes them as Rust's own loops, which move `v`, so
+    /// that rustc checks the uses of `v` after them.
+    pub consuming_loops: Vec<ir::ExprId>,
 }
 
 /// Checks a function at macro time, where called jit fns are unknown: definite
@@ -55,10 +59,12 @@ pub fn check_at_macro_time(ir: &ir::FnIr) -> MacroTimeCheck {
         diagnostics: init::check(ir),
         opaque_equalities: Vec::new(),
         slice_indexes: Vec::new(),
+        consuming_loops: Vec::new(),
     };
     match infer::infer(ir, &[], &infer::UnknownCallees, infer::Mode::MacroTime) {
         Ok(typed) if ir.generics.is_empty() => {
             check.slice_indexes = typed.slice_indexes;
+            check.consuming_loops = typed.consuming_loops;
             check.opaque_equalities = typed.opaque_equalities;
         }
         Ok(_) => {}

@@ -132,6 +132,9 @@ pub enum OptionMethod {
     Unwrap,
     /// `o.unwrap_or(default)`.
     UnwrapOr,
+    /// `o.copied()` of the `Option<&T>` of `v.first()` (`T: Copy`), which jit code holds
+    /// as `Option<T>` already: the value itself.
+    Copied,
 }
 
 /// A resolved builtin method: operand types after the receiver, and the result type.
@@ -346,6 +349,14 @@ const METHODS: &[Method] = {
         }),
         method("unwrap", Option, |me| {
             sig(Builtin::Option(OptionMethod::Unwrap), vec![], inner(me))
+        }),
+        // Of the `Option<&T>` that `v.first()`, `v.last()` and `v.get(i)` give, held as
+        // `Option<T>` (`vec_methods::VecMethod::FirstRef`).
+        method("copied", Option, |me| {
+            sig(Builtin::Option(OptionMethod::Copied), vec![], me.clone())
+        }),
+        method("cloned", Option, |me| {
+            sig(Builtin::Clone, vec![], me.clone())
         }),
         method("unwrap_or", Option, |me| {
             sig(

@@ -199,7 +199,9 @@ pub enum Type {
         mutable: bool,
     },
     /// What `Index::index` / `IndexMut::index_mut` return: the address of a field of
-    /// `self`'s payload. Only those methods' results have this type.
+    /// `self`'s payload. Only those methods' results have this type, but for `&Vec<T>` /
+    /// `&mut Vec<T>` (`inner` a `Vec`), a parameter borrowing the caller's `Vec`, which is
+    /// that `Vec`'s handle `{meminfo, data}`, not counted (see [`Type::vec_elem`]).
     Ref {
         /// The type of the field.
         inner: Box<Type>,
@@ -327,6 +329,30 @@ impl Type {
             Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => true,
             Type::Option(inner) | Type::Array { elem: inner, .. } => inner.is_managed(),
             Type::Tuple(es) => es.iter().any(Type::is_managed),
+            _ => false,
+        }
+    }
+
+    /// The element type of a `Vec`, or of the `Vec` a `&Vec<T>` / `&mut Vec<T>` borrows
+    /// (the same handle in jit code: a reference to a `Vec` is its `{meminfo, data}`,
+    /// borrowed, not an address).
+    pub fn vec_elem(&self) -> Option<&Type> {
+        match self {
+            Type::Vec(elem) => Some(elem),
+            Type::Ref { inner, .. } => match &**inner {
+                Type::Vec(elem) => Some(elem),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether a `Vec` is this value or inside it: what `clone` must copy rather than share.
+    pub fn holds_vec(&self) -> bool {
+        match self {
+            Type::Vec(_) => true,
+            Type::Option(inner) | Type::Array { elem: inner, .. } => inner.holds_vec(),
+            Type::Tuple(es) => es.iter().any(Type::holds_vec),
             _ => false,
         }
     }

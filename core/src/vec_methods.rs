@@ -45,6 +45,14 @@ pub enum VecMethod {
     LastCopied,
     /// `v.get(i).copied()` (or `.cloned()`): `Option<T>`, `None` past the end.
     GetCopied,
+    /// `v.first()`: `Option<&T>`, which jit code holds as the element's value with its
+    /// count (never a pointer into the buffer); for elements that hold no `Vec` (see
+    /// `infer/elem_refs.rs`).
+    FirstRef,
+    /// `v.last()`: as [`VecMethod::FirstRef`].
+    LastRef,
+    /// `v.get(i)`: as [`VecMethod::FirstRef`], `None` past the end.
+    GetRef,
     /// `v.clone()`: a new buffer holding the elements (instances as another reference).
     Clone,
     /// A sort std runs on the buffer (`crate::std_sort`; only the lowering makes it).
@@ -173,6 +181,9 @@ pub const VEC_METHODS: &[VecMethodSig] = {
             Unit,
         ),
         row("clone", Clone, false, &[], SelfTy),
+        row("first", FirstRef, false, &[], OptionElem),
+        row("last", LastRef, false, &[], OptionElem),
+        row("get", GetRef, false, &[Usize], OptionElem),
         std_sort_row(crate::std_sort::StdSort::ALL[0]),
         std_sort_row(crate::std_sort::StdSort::ALL[1]),
         std_sort_row(crate::std_sort::StdSort::ALL[2]),

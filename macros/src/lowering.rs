@@ -41,4 +41,5 @@ fn check_at_macro_time(cx: &Ctxt, lowered: &mut Lowered) {
     }
     lowered.opaque_equalities = check.opaque_equalities;
     lowered.slice_indexes = check.slice_indexes;
+    lowered.consuming_loops = check.consuming_loops;
 }

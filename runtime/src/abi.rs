@@ -43,7 +43,7 @@ unsafe impl Sync for RawInstance {}
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be passed to jit code",
     label = "not a jit type",
-    note = "jit code takes `bool`, integers up to 64 bits, `f32`, `f64`, `()`, tuples, arrays `[T; N]` and `Option`s of these, `#[jitclass]` instances, slices `&[T]` / `&mut [T]` of numbers or `bool`, and `Vec`s of numbers, `bool` or instances"
+    note = "jit code takes `bool`, integers up to 64 bits, `f32`, `f64`, `()`, tuples, arrays `[T; N]` and `Option`s of these, `#[jitclass]` instances, slices `&[T]` / `&mut [T]` of numbers or `bool`, and `Vec`s of any of these"
 )]
 pub unsafe trait JitArg {
     /// The C representation JIT code reads.
@@ -82,6 +82,7 @@ pub unsafe trait JitArg {
             repr,
             keep: Some(self),
             release: None,
+            end: None,
         }
     }
 }
@@ -95,6 +96,9 @@ pub struct CallArg<A: JitArg> {
     pub repr: A::Repr,
     keep: Option<A>,
     release: Option<unsafe fn(A::Repr)>,
+    /// Given the repr and the kept argument once the call has returned: a `&mut Vec<T>`
+    /// takes its `Vec` back, a `&Vec<T>` ends the borrow of its buffer.
+    end: Option<unsafe fn(A::Repr, A)>,
 }
 
 impl<A: JitArg> CallArg<A> {
@@ -107,6 +111,21 @@ impl<A: JitArg> CallArg<A> {
             repr,
             keep: None,
             release: Some(release),
+            end: None,
+        }
+    }
+
+    /// An argument whose repr is made from `keep`, to which `end(repr, keep)` gives back
+    /// what the repr took once the call has returned.
+    ///
+    /// # Safety
+    /// `end(repr, keep)` must be sound once, when the call has returned.
+    pub(crate) unsafe fn lent(repr: A::Repr, keep: A, end: unsafe fn(A::Repr, A)) -> CallArg<A> {
+        CallArg {
+            repr,
+            keep: Some(keep),
+            release: None,
+            end: Some(end),
         }
     }
 }
@@ -116,6 +135,10 @@ impl<A: JitArg> Drop for CallArg<A> {
         if let Some(release) = self.release {
             // SAFETY: `owned`'s contract; the call has returned.
             unsafe { release(self.repr) }
+        }
+        if let (Some(end), Some(keep)) = (self.end, self.keep.take()) {
+            // SAFETY: `lent`'s contract; the call has returned.
+            unsafe { end(self.repr, keep) }
         }
         drop(self.keep.take());
     }
@@ -182,6 +205,15 @@ pub unsafe trait JitType: JitArg + 'static {
         // SAFETY: guaranteed by the caller.
         drop(unsafe { Self::from_repr(repr) })
     }
+    /// Whether a Rust `Self` is its repr, bit for bit: same size, alignment and field
+    /// offsets, every `Self` a valid `Repr` and every `Repr` jit code makes a valid `Self`
+    /// (numbers, `bool`, pointers, instances, `PassThru` handles, and tuples and arrays of
+    /// these where rustc lays them out as C does). A `Vec` of such elements hands its
+    /// buffer across without copying; any other `Vec` converts element by element.
+    ///
+    /// Implementations that say `true` promise exactly that (this trait is `unsafe`).
+    #[doc(hidden)]
+    const LAYOUT_IS_REPR: bool = false;
     /// The class name of an unmanaged instance the value holds outside `None`s, if any:
     /// what a store that outlives the call refuses (see `escape.rs`).
     #[doc(hidden)]
@@ -199,9 +231,9 @@ pub unsafe trait JitType: JitArg + 'static {
 /// have the same bit validity, but for a function pointer, whose repr may also be null
 /// while jit code makes function values only from functions).
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be an element of a slice, or of a `Vec` crossing between Rust and jit code",
-    label = "its elements cannot cross between Rust and jit code",
-    note = "slices, and `Vec`s that cross (parameters, results, class fields), hold numbers, `bool`, `#[jitclass]` instances or `PassThru` handles; a `Vec` of tuples, `Option`s or `Vec`s can be a local of jit code, not yet a parameter, a result or a field"
+    message = "`{Self}` cannot be an element of a slice shared between Rust and jit code",
+    label = "a slice of these cannot cross between Rust and jit code",
+    note = "slices that cross (parameters of jit functions) hold numbers, `bool`, `#[jitclass]` instances or `PassThru` handles; pass a `Vec<{Self}>` instead, which crosses for every element type"
 )]
 pub unsafe trait JitElem: JitType {}
 
@@ -231,6 +263,7 @@ macro_rules! scalar {
             unsafe fn from_repr(repr: $t) -> $t { repr }
             #[inline(always)]
             unsafe fn clone_from_repr(repr: &$t) -> $t { *repr }
+            const LAYOUT_IS_REPR: bool = true;
         }
         // SAFETY: `Repr = Self`.
         unsafe impl JitElem for $t {}
@@ -274,6 +307,7 @@ unsafe impl JitType for bool {
     unsafe fn clone_from_repr(repr: &bool) -> bool {
         *repr
     }
+    const LAYOUT_IS_REPR: bool = true;
 }
 
 // SAFETY: `bool` is its own repr.
@@ -342,6 +376,7 @@ macro_rules! raw_pointer {
             unsafe fn clone_from_repr(repr: &Self) -> Self {
                 *repr
             }
+            const LAYOUT_IS_REPR: bool = true;
         }
     )*};
 }
@@ -443,6 +478,8 @@ macro_rules! fn_pointer {
             unsafe fn clone_from_repr(repr: &Option<Self>) -> Self {
                 repr.unwrap_or_else(|| null_fn_pointer())
             }
+            // As `JitElem` says: the same layout, and jit code makes no null ones.
+            const LAYOUT_IS_REPR: bool = true;
         }
 
         // SAFETY: `Option<Self>` has `Self`'s layout, and jit code stores only function
@@ -675,6 +712,8 @@ unsafe impl<T: JitType, const N: usize> JitType for [T; N] {
         // SAFETY: each element repr is valid for the element type.
         std::array::from_fn(|i| unsafe { T::clone_from_repr(&repr[i]) })
     }
+    // `[T; N]` and `[T::Repr; N]` are laid out alike when `T` and its repr are.
+    const LAYOUT_IS_REPR: bool = T::LAYOUT_IS_REPR;
 }
 
 macro_rules! tuple {
@@ -739,6 +778,13 @@ macro_rules! tuple {
             fn unmanaged_class(&self) -> Option<&'static str> {
                 None$(.or_else(|| self.$i.unmanaged_class()))+
             }
+            // Rust may reorder a tuple's fields; where it has not (the offsets of every
+            // field, the size and the alignment agree with the C struct's) and every
+            // element is its own repr, the tuple is its repr too.
+            const LAYOUT_IS_REPR: bool = $($T::LAYOUT_IS_REPR &&)+
+                size_of::<Self>() == size_of::<<Self as JitArg>::Repr>()
+                && align_of::<Self>() == align_of::<<Self as JitArg>::Repr>()
+                $(&& std::mem::offset_of!(Self, $i) == std::mem::offset_of!(<Self as JitArg>::Repr, $i))+;
         }
     };
 }

@@ -25,7 +25,8 @@ use crate::sqlite::errors::{
     jitclass_rt_sqlite_arg_error, jitclass_rt_sqlite_error, jitclass_rt_sqlite_result_error,
 };
 use crate::vec::{
-    jitclass_rt_vec_clone, jitclass_rt_vec_new, jitclass_rt_vec_reserve, jitclass_rt_vec_truncate,
+    jitclass_rt_value_clone, jitclass_rt_vec_clone, jitclass_rt_vec_new, jitclass_rt_vec_reserve,
+    jitclass_rt_vec_truncate,
 };
 #[cfg(feature = "sqlite")]
 use rusqlite::ffi::{
@@ -119,6 +120,8 @@ helpers! {
     VecReserve = jitclass_rt_vec_reserve(info: *mut MemInfo, additional: usize) -> u8;
     /// A copy of a `Vec` (`clone`); null if allocation fails.
     VecClone = jitclass_rt_vec_clone(info: *mut MemInfo) -> *mut MemInfo;
+    /// A clone of a value holding `Vec`s, in memory: 0, or 1 (no memory; nothing made).
+    ValueClone = jitclass_rt_value_clone(drop_info: *const DropInfo, src: *const u8, dst: *mut u8) -> u8;
     /// Shortens a `Vec`, releasing what the dropped elements hold.
     VecTruncate = jitclass_rt_vec_truncate(info: *mut MemInfo, len: usize);
     /// Moves an owned instance's payload into memory someone else owns (`placement.rs`).

@@ -346,6 +346,7 @@ mod std_sort;
 mod subtype;
 mod vec;
 mod vec_abi;
+mod vec_ref_abi;
 
 pub use abi::{CReturn, CScalar, JitArg, JitElem, JitType, type_of};
 pub use allocator::ExternalAllocator;

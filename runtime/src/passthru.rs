@@ -239,6 +239,8 @@ unsafe impl<T: 'static> JitType for PassThru<T> {
             Self::from_repr(*repr)
         }
     }
+    // As `JitElem` says: `{meminfo, data}` in C layout, never null in either form.
+    const LAYOUT_IS_REPR: bool = true;
 }
 
 // SAFETY: `#[repr(C)] {meminfo, data}` is the repr; a slice of handles owns one reference

@@ -276,13 +276,14 @@ impl<'a, T: Clone, const N: usize> Elements for &'a [T; N] {
     }
 }
 
-/// `for x in row` with `row: &Vec<T>` (as `for row in &grid` gives): Rust's loop, over
-/// references to the elements.
-impl<'b, T> Elements for &&'b Vec<T> {
-    type Item = &'b T;
-    type Iter = std::slice::Iter<'b, T>;
+/// `for x in v` over a `Vec` whose type the macro did not know (a class's field, a
+/// callee's result): its elements by value. (Where it knew, the shadow writes Rust's own
+/// loop, which moves `v`; jitclass checks the moves of the others at the first call.)
+impl<'a, T: Clone> Elements for &'a Vec<T> {
+    type Item = T;
+    type Iter = std::iter::Cloned<std::slice::Iter<'a, T>>;
     fn elements(self) -> Self::Iter {
-        (*self).iter()
+        self.iter().cloned()
     }
 }
 

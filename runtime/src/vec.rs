@@ -177,40 +177,101 @@ pub(crate) unsafe extern "C" fn jitclass_rt_vec_clone(info: *mut MemInfo) -> *mu
         let elements = elements_of(copy);
         let dst = &mut *MemInfo::data(copy).cast::<VecHeader>();
         std::ptr::copy_nonoverlapping(src.buf, dst.buf, src.len * elements.size);
-        dst.len = src.len;
         if elements.managed_offsets.is_empty() {
+            dst.len = src.len;
             return copy;
         }
         for i in 0..src.len {
-            for &offset in &elements.managed_offsets {
-                let at = dst
-                    .buf
-                    .add(i * elements.size + offset)
-                    .cast::<*mut MemInfo>();
-                let member = at.read();
-                if !member.is_null()
-                    && let Some(d) = MemInfo::drop_info(member).as_ref()
-                    && d.elements.is_some()
-                {
-                    // A `Vec` element is cloned as Rust clones it: deeply. On failure the
-                    // copy so far is released (this slot and the rest hold their source's
-                    // references, which the copy must not release: the length stops
-                    // before them).
-                    let inner = jitclass_rt_vec_clone(member);
-                    if inner.is_null() {
-                        dst.len = i;
-                        MemInfo::decref_from_jit(copy);
-                        return std::ptr::null_mut();
-                    }
-                    at.write(inner);
-                    at.add(1).cast::<*mut u8>().write(MemInfo::data(inner));
-                } else {
-                    MemInfo::incref(member);
-                }
+            // On failure the copy so far is released: its length stops before this
+            // element, whose bits are its source's (`clone_members` undid its own work).
+            if !clone_members(elements, dst.buf.add(i * elements.size)) {
+                dst.len = i;
+                MemInfo::decref_from_jit(copy);
+                return std::ptr::null_mut();
             }
+            dst.len = i + 1;
         }
     }
     copy
+}
+
+/// Makes the bitwise copy of one element at `value` a clone of it, as Rust's `Clone`: a
+/// `Vec` member cloned deeply, every other member given another reference. On failure
+/// (allocation) it undoes what it did, leaving the source's bits, and returns `false`.
+///
+/// # Safety
+/// `value` holds a bitwise copy of a live value laid out as `elements` says.
+unsafe fn clone_members(elements: &ElemInfo, value: *mut u8) -> bool {
+    for (k, &offset) in elements.managed_offsets.iter().enumerate() {
+        // SAFETY: guaranteed by the caller: a member (or null) at each offset.
+        unsafe {
+            let at = value.add(offset).cast::<*mut MemInfo>();
+            let member = at.read();
+            if member.is_null() {
+                continue;
+            }
+            if is_vec_block(member) {
+                let inner = jitclass_rt_vec_clone(member);
+                if inner.is_null() {
+                    undo_clone_members(elements, value, k);
+                    return false;
+                }
+                at.write(inner);
+                at.add(1).cast::<*mut u8>().write(MemInfo::data(inner));
+            } else {
+                MemInfo::incref(member);
+            }
+        }
+    }
+    true
+}
+
+/// Releases what `clone_members` made for the first `done` members of `value`.
+///
+/// # Safety
+/// As `clone_members`, which processed exactly those members.
+unsafe fn undo_clone_members(elements: &ElemInfo, value: *mut u8, done: usize) {
+    for &offset in &elements.managed_offsets[..done] {
+        // SAFETY: guaranteed by the caller: each of these members is a reference made by
+        // `clone_members` (null for a `None`).
+        unsafe {
+            let member = value.add(offset).cast::<*mut MemInfo>().read();
+            if !member.is_null() {
+                MemInfo::decref_from_jit(member);
+            }
+        }
+    }
+}
+
+/// Whether a block is a `Vec`'s.
+///
+/// # Safety
+/// `info` is a live block.
+unsafe fn is_vec_block(info: *mut MemInfo) -> bool {
+    // SAFETY: guaranteed by the caller; drop infos are `'static`.
+    unsafe { MemInfo::drop_info(info).as_ref() }.is_some_and(|d| d.elements.is_some())
+}
+
+/// A clone of the value at `src` into `dst` (both `elements.size` bytes, laid out as the
+/// elements of the `Vec` whose drop info is `drop_info`): what `.clone()` of a tuple or
+/// `Option` holding a `Vec` makes, and each element of `vec![x; n]` and
+/// `extend_from_slice` of such values. 0 on success; 1 if allocation failed, and then
+/// `dst` owns nothing.
+///
+/// # Safety
+/// `drop_info` comes from [`drop_info_for`]; `src` holds a live value of that element
+/// type; `dst` has room for one.
+pub(crate) unsafe extern "C" fn jitclass_rt_value_clone(
+    drop_info: *const DropInfo,
+    src: *const u8,
+    dst: *mut u8,
+) -> u8 {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        let elements = (*drop_info).elements.as_ref().expect("a `Vec` drop info");
+        std::ptr::copy_nonoverlapping(src, dst, elements.size);
+        u8::from(!clone_members(elements, dst))
+    }
 }
 
 /// Shortens the `Vec` to `len` elements (nothing if it is not longer), releasing the

@@ -1,26 +1,31 @@
-//! How a Rust `Vec<T>` crosses into jit code and back, for elements whose Rust layout is
-//! their jit repr (`JitElem`: numbers, `bool`, instances, `PassThru` handles).
+//! How a Rust `Vec<T>` crosses into jit code and back, for every jit element type.
 //!
-//! In: the buffer is handed over without copying (`into_repr`): a new `Vec` block takes
-//! the Rust `Vec`'s pointer, length and capacity. Out (`from_repr`): when the block holds
-//! the only reference, its buffer becomes the Rust `Vec` without copying and the block is
-//! freed empty; otherwise (jit code kept another reference) the elements are copied, each
-//! cloned as Rust clones it. Both buffers come from Rust's global allocator with
-//! `Layout::array::<T>(cap)`, which is why the handover is sound. A `Vec` field read from
-//! Rust is a copy (`clone_from_repr`), so Rust never holds a reference into a buffer jit
-//! code may reallocate.
+//! Where a Rust `T` is its own repr (`JitType::LAYOUT_IS_REPR`: numbers, `bool`, pointers,
+//! instances, `PassThru` handles, and tuples and arrays of these that rustc lays out as C
+//! does) the buffer itself crosses. In (`into_repr`): a new `Vec` block takes the Rust
+//! `Vec`'s pointer, length and capacity. Out (`from_repr`): when the block holds the only
+//! reference, its buffer becomes the Rust `Vec` and the block is freed empty. Both buffers
+//! come from Rust's global allocator with `Layout::array::<T>(cap)`, which is why the
+//! handover is sound. Other elements (`Option`s, whose Rust layout is rustc's own; `Vec`s,
+//! 24 bytes in Rust and a 16-byte reference in jit code; tuples holding these) are
+//! converted one by one into a new buffer of reprs, or out of one, each element moved
+//! (an inner `Vec` again hands its own buffer over where it can). When jit code keeps
+//! another reference to the block, the elements are copied, each cloned as Rust clones it.
+//! A `Vec` field read from Rust is a copy (`clone_from_repr`), so Rust never holds a
+//! reference into a buffer jit code may reallocate.
 
 use crate::Type;
-use crate::abi::{CallArg, JitArg, JitElem, JitType, RawInstance, release_repr};
+use crate::abi::{CallArg, JitArg, JitType, RawInstance, release_repr};
 
 use crate::memory::MemInfo;
 use crate::memory::VecHeader;
-use crate::vec::drop_info_for;
+use crate::vec::{drop_info_for, jitclass_rt_vec_new};
 
 // SAFETY: the repr is the `{meminfo, data}` of a `Vec` block (`Type::Vec`), passed by
-// pointer; the block's buffer holds `len` initialised `T` reprs, which are `T`s
-// (`JitElem`), allocated as `Layout::array::<T>(cap)` by the global allocator.
-unsafe impl<T: JitElem> JitArg for Vec<T> {
+// pointer; the block's buffer holds `len` initialised `T` reprs, allocated as
+// `Layout::array::<T::Repr>(cap)` by the global allocator (`T::Repr` is `T` itself when
+// `T::LAYOUT_IS_REPR`).
+unsafe impl<T: JitType> JitArg for Vec<T> {
     type Repr = RawInstance;
     type Abi = *const RawInstance;
     fn jit_type() -> Type {
@@ -43,36 +48,10 @@ unsafe impl<T: JitElem> JitArg for Vec<T> {
         // A `Vec`'s elements outlive any call (jit code may store the `Vec`): an
         // unmanaged instance cannot be one, as jit code refuses to push one.
         crate::escape::refuse_unmanaged(&self, crate::escape::Sink::VecElement);
-        let mut v = std::mem::ManuallyDrop::new(self);
-        let (len, cap, buf) = (v.len(), v.capacity(), v.as_mut_ptr().cast::<u8>());
-        let drop_info = drop_info_for(&T::jit_type());
-        // SAFETY: a `Vec` block's drop info names no managed offset in its header.
-        let info = unsafe {
-            MemInfo::allocate(
-                std::alloc::Layout::new::<VecHeader>(),
-                Some(drop_info),
-                None,
-            )
-        }
-        .unwrap_or_else(|| std::alloc::handle_alloc_error(std::alloc::Layout::new::<VecHeader>()))
-        .as_ptr();
-        // SAFETY: a fresh block whose payload is a `VecHeader`; the buffer is the `Vec`'s,
-        // now owned by the block (`v` is never dropped).
-        unsafe {
-            let data = MemInfo::data(info);
-            data.cast::<VecHeader>().write(VecHeader {
-                len,
-                cap,
-                buf,
-                lends: 0,
-            });
-            if cap != 0 && size_of::<T>() != 0 {
-                crate::stats::count_buffer_allocation();
-            }
-            RawInstance {
-                meminfo: info,
-                data,
-            }
+        if T::LAYOUT_IS_REPR {
+            hand_over(self)
+        } else {
+            convert_in(self)
         }
     }
     #[track_caller]
@@ -84,7 +63,7 @@ unsafe impl<T: JitElem> JitArg for Vec<T> {
 }
 
 // SAFETY: `Vec`s return through the out pointer, as an owned reference to a block.
-unsafe impl<T: JitElem> JitType for Vec<T> {
+unsafe impl<T: JitType> JitType for Vec<T> {
     type RetAbi = ();
     #[inline(always)]
     unsafe fn from_ret(_: (), out: *const RawInstance) -> Self {
@@ -93,24 +72,34 @@ unsafe impl<T: JitElem> JitType for Vec<T> {
     }
     unsafe fn from_repr(repr: RawInstance) -> Self {
         let info = repr.meminfo;
-        // SAFETY: `repr` is an owned reference to a live `Vec` block of `T`s.
+        // SAFETY: `repr` is an owned reference to a live `Vec` block of `T` reprs.
         unsafe {
-            if MemInfo::refcount(info) == 1 {
-                let header = &mut *repr.data.cast::<VecHeader>();
+            if MemInfo::refcount(info) != 1 {
+                let v = Self::clone_from_repr(&repr);
+                MemInfo::decref(info);
+                return v;
+            }
+            let header = &mut *repr.data.cast::<VecHeader>();
+            let v = if T::LAYOUT_IS_REPR {
                 let v = Vec::from_raw_parts(header.buf.cast::<T>(), header.len, header.cap);
                 if header.cap != 0 && size_of::<T>() != 0 {
                     crate::stats::count_buffer_free();
                 }
                 // The block is left empty, without a buffer: releasing it frees only it.
-                header.len = 0;
                 header.cap = 0;
-                MemInfo::decref(info);
                 v
             } else {
-                let v = Self::clone_from_repr(&repr);
-                MemInfo::decref(info);
+                // The elements move out one by one; the block keeps (and frees) its buffer.
+                let elems = header.buf.cast::<T::Repr>().cast_const();
+                let len = header.len;
+                header.len = 0;
+                let mut v = Vec::with_capacity(if size_of::<T>() == 0 { len } else { header.cap });
+                v.extend((0..len).map(|i| T::from_repr(elems.add(i).read())));
                 v
-            }
+            };
+            header.len = 0;
+            MemInfo::decref(info);
+            v
         }
     }
     fn unmanaged_class(&self) -> Option<&'static str> {
@@ -128,10 +117,76 @@ unsafe impl<T: JitElem> JitType for Vec<T> {
         // SAFETY: `repr` is a live `Vec` block of `len` initialised `T`s.
         unsafe {
             let header = &*repr.data.cast::<VecHeader>();
-            let elems = header.buf.cast::<T>().cast_const();
+            let elems = header.buf.cast::<T::Repr>().cast_const();
             (0..header.len)
-                .map(|i| T::clone_from_repr(&*elems.add(i).cast::<T::Repr>()))
+                .map(|i| T::clone_from_repr(&*elems.add(i)))
                 .collect()
+        }
+    }
+}
+
+/// A new block over the Rust `Vec`'s own buffer (`T` is its repr): O(1).
+fn hand_over<T: JitType>(v: Vec<T>) -> RawInstance {
+    let mut v = std::mem::ManuallyDrop::new(v);
+    let (len, cap, buf) = (v.len(), v.capacity(), v.as_mut_ptr().cast::<u8>());
+    let drop_info = drop_info_for(&T::jit_type());
+    // SAFETY: a `Vec` block's drop info names no managed offset in its header.
+    let info = unsafe {
+        MemInfo::allocate(
+            std::alloc::Layout::new::<VecHeader>(),
+            Some(drop_info),
+            None,
+        )
+    }
+    .unwrap_or_else(|| std::alloc::handle_alloc_error(std::alloc::Layout::new::<VecHeader>()))
+    .as_ptr();
+    // SAFETY: a fresh block whose payload is a `VecHeader`; the buffer is the `Vec`'s,
+    // now owned by the block (`v` is never dropped), and its `T`s are `T::Repr`s
+    // (`LAYOUT_IS_REPR`).
+    unsafe {
+        let data = MemInfo::data(info);
+        data.cast::<VecHeader>().write(VecHeader {
+            len,
+            cap,
+            buf,
+            lends: 0,
+        });
+        if cap != 0 && size_of::<T>() != 0 {
+            crate::stats::count_buffer_allocation();
+        }
+        RawInstance {
+            meminfo: info,
+            data,
+        }
+    }
+}
+
+/// A new block with a buffer of the elements' reprs, each element moved in (`T` is not
+/// its repr): O(len), the capacity kept.
+fn convert_in<T: JitType>(v: Vec<T>) -> RawInstance {
+    let cap = v.capacity();
+    let drop_info = drop_info_for(&T::jit_type());
+    // SAFETY: `drop_info` comes from `drop_info_for`.
+    let info = unsafe { jitclass_rt_vec_new(drop_info, cap) };
+    if info.is_null() {
+        std::alloc::handle_alloc_error(
+            std::alloc::Layout::array::<T::Repr>(cap)
+                .unwrap_or_else(|_| std::alloc::Layout::new::<VecHeader>()),
+        );
+    }
+    // SAFETY: a fresh `Vec` block with room for `cap >= v.len()` reprs; `len` grows with
+    // each element written, so the block owns exactly the elements moved in so far.
+    unsafe {
+        let data = MemInfo::data(info);
+        let header = &mut *data.cast::<VecHeader>();
+        let buf = header.buf.cast::<T::Repr>();
+        for (i, x) in v.into_iter().enumerate() {
+            buf.add(i).write(x.into_repr());
+            header.len = i + 1;
+        }
+        RawInstance {
+            meminfo: info,
+            data,
         }
     }
 }

@@ -55,8 +55,7 @@ impl Infer<'_> {
             .collect();
         for ((a, at), pt) in args.iter().zip(arg_types).zip(&sig.params) {
             let pty = self.ty_of_expr_type_with(pt, Some(&generics));
-            let aloc = self.loc(*a);
-            self.coerce_at(at, &pty, aloc);
+            self.coerce_arg(*a, at, &pty);
         }
         let ret = self.ty_of_expr_type_with(&sig.ret, Some(&generics));
         (ret, generics)
@@ -261,10 +260,8 @@ impl Infer<'_> {
         if is_builtin_clone(method, args) && !matches!(recv, Ty::Slice(_, true) | Ty::Ref(_, true))
         {
             // Whatever the parts not known yet turn out to be (`(x, None).clone()`); a
-            // `Vec` inside would be shared, not copied, so that is refused once known.
+            // `Vec` inside is copied deeply (`codegen/clones.rs`).
             self.record_resolution(id, Resolution::Builtin(Builtin::Clone));
-            self.deferred
-                .push(super::deferred::Deferred::VecClone(id, recv.clone()));
             return rt;
         }
         let concrete = match self.concrete(&recv) {
@@ -306,6 +303,13 @@ impl Infer<'_> {
         for ((a, at), pt) in args.iter().zip(&arg_types).zip(&sig.params) {
             let aloc = self.loc(*a);
             self.coerce_at(at, &Self::ty_of_type(pt), aloc);
+        }
+        if let (Builtin::Option(methods::OptionMethod::Copied), Ty::Option(inner)) =
+            (sig.builtin, &recv)
+        {
+            // `copied` needs `T: Copy`.
+            self.deferred
+                .push(super::deferred::Deferred::VecCopy(id, (**inner).clone()));
         }
         self.record_resolution(id, Resolution::Builtin(sig.builtin));
         Self::ty_of_type(&sig.ret)

@@ -4,6 +4,7 @@
 
 use crate::diag::Diagnostic;
 use crate::ir::LocId;
+use crate::types::Type;
 
 /// A method `Vec` does not have in jit code (E0599), or one of std's that jit code does
 /// not support yet.
@@ -27,19 +28,19 @@ pub(super) fn no_vec_method(
             ),
         )
     };
-    d.note(format!(
+    let d = d.note(format!(
         "note: the methods of `Vec` in jit code are: {}",
         names.join(", ")
-    ))
-}
-
-/// `for x in v` on a `Vec` by value (`IntoIterator for Vec<T>`).
-pub(super) fn vec_into_iter(loc: LocId) -> Diagnostic {
-    Diagnostic::new(
-        loc,
-        "`for` over a `Vec` by value (consuming it) is not supported in jit code",
-    )
-    .note("help: iterate over its elements by reference: `for x in &v` or `for x in v.iter()`")
+    ));
+    if matches!(method, "iter" | "iter_mut" | "into_iter") {
+        // Only `for` loops consume iterators in jit code (which lowers them to counted
+        // loops over the indices): there is no iterator value.
+        d.note(format!(
+            "help: a `for` loop takes it as written (`for x in v.{method}()`); an iterator kept in a variable or passed to adapters (`map`, `sum`, `zip`, ...) is not supported yet: loop over the elements instead"
+        ))
+    } else {
+        d
+    }
 }
 
 /// `.copied()` of a type that is not `Copy` (E0277).
@@ -51,19 +52,19 @@ pub(super) fn not_copy(loc: LocId, ty: &str) -> Diagnostic {
     .note("help: use `.cloned()` instead")
 }
 
-/// `v.first()` whose `Option<&T>` is not copied at once.
-pub(super) fn reference_accessor(loc: LocId, method: &str) -> Diagnostic {
+/// `v.first()` (`Option<&T>`) of elements holding a `Vec`, kept as a reference.
+pub(super) fn reference_accessor(loc: LocId, method: &str, elem: &str) -> Diagnostic {
+    let call = if method == "get" {
+        "get(i)".to_string()
+    } else {
+        format!("{method}()")
+    };
     Diagnostic::new(
         loc,
-        format!("`Vec::{method}` is supported in jit code only with its reference copied at once"),
+        format!("a reference into a `Vec` of `{elem}` (`Vec::{method}`) is not supported in jit code yet"),
     )
     .note(format!(
-        "help: write `.{}.copied()` (or `.cloned()`) for an `Option<T>`",
-        if method == "get" {
-            "get(i)".to_string()
-        } else {
-            format!("{method}()")
-        }
+        "note: jit code keeps the `Option<&T>` of `.{call}` for elements that hold no `Vec`\nhelp: clone the element at once (`.{call}.cloned()`), or use it in place (`v[i].len()`)"
     ))
 }
 
@@ -97,17 +98,6 @@ pub(super) fn bad_vec_elem(loc: LocId, elem: &str) -> Diagnostic {
         format!("`Vec<{elem}>` is not supported in jit code"),
     )
     .note("note: a `Vec` holds numbers, `bool`, tuples, `Option`s, instances, `PassThru` handles, raw and function pointers, or `Vec`s; not slices, references or `()`")
-}
-
-/// `vec![x; n]` of a tuple or `Option` holding a `Vec`, whose clones jit code does not
-/// make yet.
-pub(super) fn repeat_nested_vec(loc: LocId, elem: &str) -> Diagnostic {
-    Diagnostic::new(
-        loc,
-        format!("cloning a `{elem}`, a tuple or `Option` holding a `Vec`, is not supported in jit code yet"),
-    )
-    .note("note: this clone is `.clone()`, `vec![x; n]` or `extend_from_slice`")
-    .note("help: build the value again from its parts, cloning each `Vec` (`v.clone()`)")
 }
 
 /// A `Vec` moved out of a field or an element (E0507).
@@ -149,13 +139,28 @@ pub(super) fn lent_field_conflict(loc: LocId) -> Diagnostic {
     .note("help: copy the field first (`let data = self.data.clone();`) and lend the copy, or pass only numbers beside the slice")
 }
 
-/// `==` on `Vec`s (or `contains`) whose elements jit code does not compare.
-pub(super) fn vec_eq_unsupported(loc: LocId, ty: &str) -> Diagnostic {
+/// `==` on `Vec`s (or `contains`) whose elements hold instances of a class that implements
+/// `PartialEq`: rustc would call its `eq`, which jit code does not do for a `Vec` yet.
+pub(super) fn vec_eq_unsupported(loc: LocId, ty: &str, class: &str) -> Diagnostic {
     Diagnostic::new(
         loc,
-        format!("comparing `{ty}` with `==` is not supported in jit code"),
+        format!("comparing `{ty}` with `==` is not supported in jit code yet"),
     )
-    .note("note: jit code compares `Vec`s of numbers and `bool`s (and `Vec`s of those) element by element")
+    .note(format!("note: `==` on a `Vec` (and `contains`) does not call `{class}`'s `PartialEq` impl yet: compare the elements one by one (`a[i] == b[i]`)"))
+}
+
+/// `v.contains(&x)` whose elements hold instances of a class without `PartialEq`
+/// (rustc's E0277, from the bound `T: PartialEq` of `[T]::contains`).
+pub(super) fn cannot_compare_elements(loc: LocId, class: &str, elem: &Type) -> Diagnostic {
+    let mut d = Diagnostic::new(loc, format!("can't compare `{class}` with `{class}`")).note(
+        format!("help: the trait `PartialEq` is not implemented for `{class}`"),
+    );
+    if !matches!(elem, Type::Class(_)) {
+        d = d.note(format!(
+            "note: required for `{elem}` to implement `PartialEq`"
+        ));
+    }
+    d
 }
 
 /// A borrowed loop's body changes the `Vec` it iterates (E0502).
@@ -166,5 +171,46 @@ pub(super) fn changed_while_iterated(loc: LocId, name: &str) -> Diagnostic {
     )
     .note(format!(
         "note: `{name}` is borrowed by the `for` loop over it for the whole loop, as in Rust\nhelp: loop over the indices (`for i in 0..{name}.len()`), or collect the changes and apply them after the loop"
+    ))
+}
+
+/// A change through a `&Vec<T>` parameter (E0596).
+pub(super) fn borrow_behind_shared_reference(loc: LocId, variable: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("cannot borrow `*{variable}` as mutable, as it is behind a `&` reference"),
+    )
+    .note(format!(
+        "note: `{variable}` is a `&` reference, so it cannot be borrowed as mutable\nhelp: take the parameter as `&mut Vec<..>`"
+    ))
+}
+
+/// How a place is changed while a reference into it is live.
+#[derive(Clone, Copy)]
+pub(super) enum Change {
+    /// A method taking `&mut self`, or `&mut place` (E0502).
+    MutBorrow,
+    /// `place = value`, `place += value` (E0506).
+    Assign,
+    /// Moved (E0505).
+    Move,
+}
+
+/// A `Vec` changed while a reference into it (`name`, from `v.first()` & co.) is live.
+pub(super) fn changed_while_referenced(
+    loc: LocId,
+    how: Change,
+    (changed, borrowed): (&str, &str),
+    name: &str,
+) -> Diagnostic {
+    let message = match how {
+        Change::MutBorrow => {
+            format!("cannot borrow `{changed}` as mutable because it is also borrowed as immutable")
+        }
+        Change::Assign => format!("cannot assign to `{changed}` because it is borrowed"),
+        Change::Move => format!("cannot move out of `{changed}` because it is borrowed"),
+    };
+    Diagnostic::new(loc, message).note(format!(
+        "note: `{name}` borrows `{borrowed}`, and is used after this\nhelp: copy the element out first (`.copied()`, `.cloned()`, `*x`)"
     ))
 }

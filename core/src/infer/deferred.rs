@@ -25,10 +25,10 @@ pub(super) enum Deferred {
     VecElem(ExprId, Ty),
     /// Elements compared with `==` (`v.contains(&x)`), and their type.
     VecEq(ExprId, Ty),
-    /// Elements cloned (`extend_from_slice`), and their type.
-    VecClone(ExprId, Ty),
     /// Elements copied (`v.first().copied()`), and their type.
     VecCopy(ExprId, Ty),
+    /// An `Option<&T>` of a `Vec`'s element (`v.first()`), and the element type.
+    ElemRef(ExprId, Ty),
 }
 
 impl Infer<'_> {
@@ -44,8 +44,8 @@ impl Infer<'_> {
                 Deferred::ArrayElem(id, t, len) => self.check_array_elem(id, &t, len),
                 Deferred::VecElem(id, t) => self.check_vec_elem(id, &t),
                 Deferred::VecEq(id, t) => self.check_vec_eq(id, &Ty::Vec(Box::new(t))),
-                Deferred::VecClone(id, t) => self.check_vec_clone(id, &t),
                 Deferred::VecCopy(id, t) => self.check_vec_copy(id, &t),
+                Deferred::ElemRef(id, t) => self.check_elem_ref(id, &t),
             }
         }
     }

@@ -194,6 +194,12 @@ impl Infer<'_> {
                 }
                 None
             }
+            // Auto-deref, as Rust's method calls, indexes and fields do: a `&Vec<T>` /
+            // `&mut Vec<T>` parameter is used as the `Vec` it borrows (whether it may be
+            // changed is its reference's mutability: `check_mutable_receiver`).
+            Ty::Ref(inner, _) if matches!(self.resolve(&inner), Ty::Vec(_)) => {
+                Some(self.resolve(&inner))
+            }
             t => Some(t),
         }
     }

@@ -182,6 +182,7 @@ impl Infer<'_> {
             resolutions,
             opaque_equalities: self.opaque_equalities,
             slice_indexes: Vec::new(),
+            consuming_loops: Vec::new(),
             ret,
             params,
         })

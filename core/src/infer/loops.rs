@@ -130,10 +130,10 @@ impl Infer<'_> {
             }
             // By value (Rust 2021's `IntoIterator` for arrays; the elements are `Copy`).
             Ty::Slice(elem, _) | Ty::Array(elem, _) => *elem,
-            Ty::Vec(_) => {
-                self.diags.push(diagnostics::vec_into_iter(loc));
-                Ty::Unknown
-            }
+            // By value, consuming the `Vec` (a move, which `init::check_moves` follows), or
+            // the elements of a `&Vec<T>` (as values, as a borrowed loop's).
+            Ty::Vec(elem) => *elem,
+            Ty::Ref(inner, _) if let Ty::Vec(elem) = self.resolve(&inner) => *elem,
             Ty::Unknown => Ty::Unknown,
             Ty::Var(v) if self.var_kind(v) == VarKind::General => Ty::Unknown,
             other => {

@@ -45,6 +45,7 @@ mod class_op;
 mod container_diagnostics;
 mod deferred;
 mod diagnostics;
+mod elem_refs;
 mod expr;
 mod fallback;
 mod limits;
@@ -191,6 +192,9 @@ pub struct Typed {
     /// At macro time: the `base[index]` expressions whose base is a slice (the others'
     /// may be class instances); see `MacroTimeCheck::slice_indexes`.
     pub slice_indexes: Vec<ExprId>,
+    /// At macro time: the `for x in v` loops (`ForEach`) over a `Vec`, which consume it;
+    /// see `MacroTimeCheck::consuming_loops`.
+    pub consuming_loops: Vec<ExprId>,
     /// The function's concrete return type.
     pub ret: Type,
     /// The function's concrete parameter types.
@@ -336,12 +340,22 @@ impl Infer<'_> {
                     _ => false,
                 })
                 .collect();
+            let consuming_loops = (0..ir.exprs.len() as u32)
+                .map(ExprId)
+                .filter(|&id| match ir.expr(id).kind {
+                    ExprKind::ForEach { iterable, .. } => {
+                        matches!(self.resolve(&self.expr_types[iterable.index()]), Ty::Vec(_))
+                    }
+                    _ => false,
+                })
+                .collect();
             return Ok(Typed {
                 expr_types: Vec::new(),
                 local_types: Vec::new(),
                 resolutions: Vec::new(),
                 opaque_equalities: self.opaque_equalities,
                 slice_indexes,
+                consuming_loops,
                 ret: Type::Unit,
                 params: Vec::new(),
             });

@@ -188,9 +188,7 @@ impl Infer<'_> {
         {
             return;
         }
-        if let Ty::Vec(_) = self.resolve(t)
-            && matches!(op, BinOp::Eq | BinOp::Ne)
-        {
+        if self.is_vec_like(t) && matches!(op, BinOp::Eq | BinOp::Ne) {
             return self.check_vec_eq(id, t);
         }
         if let Ty::Array(elem, _) = self.resolve(t)

@@ -68,7 +68,7 @@ impl Infer<'_> {
                         }
                     }
                 }
-                if let Ty::Vec(_) = self.resolve(&bt) {
+                if self.is_vec_like(&bt) {
                     // `v[i] = x` goes through `IndexMut::index_mut`.
                     self.check_mutable_receiver(*base, OperatorMethod::IndexMut.name());
                 }
@@ -161,7 +161,7 @@ impl Infer<'_> {
             }
         }
         if let ExprKind::Index(vec, _) = &ir.expr(root).kind
-            && let Ty::Vec(_) = self.resolve(&self.expr_types[vec.index()])
+            && self.is_vec_like(&self.expr_types[vec.index()].clone())
         {
             // `v[i].f = x` mutably borrows `v` (`IndexMut`).
             self.check_mutable_receiver(*vec, OperatorMethod::IndexMut.name());
@@ -185,6 +185,26 @@ impl Infer<'_> {
             // another field): instances are references.
             self.diags.push(diagnostics::invalid_assignment_target(loc));
         }
+    }
+
+    /// Whether the place rooted in local `l` is behind a `&Vec<T>` / `&mut Vec<T>` (a
+    /// parameter), whose mutability is the reference's, not the binding's: `true` once
+    /// that is settled (a `&` reference refused, as rustc's E0596).
+    fn behind_reference(&mut self, l: LocalId, place: ExprId) -> bool {
+        let Some(t) = self.local_types[l.index()].clone() else {
+            return false;
+        };
+        let Ty::Ref(_, mutable) = self.resolve(&t) else {
+            return false;
+        };
+        if !mutable {
+            let name = self.ir.local(l).name.clone();
+            self.diags.push(diagnostics::borrow_behind_shared_reference(
+                self.loc(place),
+                &name,
+            ));
+        }
+        true
     }
 
     /// The local a place expression (`x`, `x.f.g`, `x.0`) is rooted in, if any.
@@ -222,11 +242,25 @@ impl Infer<'_> {
         self.diags.push(d);
     }
 
+    /// `&mut v[a..b]`: as `check_mutable_borrow`, through a `&mut Vec<T>` parameter too
+    /// (the index auto-derefs it).
+    pub(super) fn check_mutable_deref_borrow(&mut self, place: ExprId) {
+        if let Some(l) = self.root_local(place)
+            && self.behind_reference(l, place)
+        {
+            return;
+        }
+        self.check_mutable_borrow(place);
+    }
+
     /// A `&mut self` method needs a receiver rooted in a mutable variable, as in Rust.
     pub(super) fn check_mutable_receiver(&mut self, receiver: ExprId, method: &str) {
         let Some(l) = self.root_local(receiver) else {
             return;
         };
+        if self.behind_reference(l, receiver) {
+            return;
+        }
         let decl = self.ir.local(l);
         if decl.mutable {
             return;

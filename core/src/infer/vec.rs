@@ -70,9 +70,10 @@ impl Infer<'_> {
         let (_, which, params) = vec_methods::COPIED_ACCESSORS
             .iter()
             .find(|(name, ..)| name == accessor)?;
-        // Only on a `Vec` whose type is known here; anything else takes the usual path.
+        // Only on a `Vec` (or a `&Vec<T>`) whose type is known here; anything else takes
+        // the usual path.
         let rt = self.expr(*receiver);
-        let Ty::Vec(elem) = self.resolve(&rt) else {
+        let Some(elem) = self.vec_elem(&rt) else {
             // Walk the accessor as usual, for its diagnostics.
             let t = self.method_call(outer_receiver, *receiver, accessor, accessor_args);
             self.expr_types[outer_receiver.index()] = t;
@@ -93,14 +94,12 @@ impl Infer<'_> {
             self.coerce_at(&t, &Ty::Prim(PrimTy::Usize), aloc);
         }
         self.expr_types[outer_receiver.index()] =
-            Ty::Option(Box::new(Ty::Ref(elem.clone(), false)));
-        if method == "cloned" {
-            self.deferred.push(Deferred::VecClone(id, (*elem).clone()));
-        } else {
-            self.deferred.push(Deferred::VecCopy(id, (*elem).clone()));
+            Ty::Option(Box::new(Ty::Ref(Box::new(elem.clone()), false)));
+        if method == "copied" {
+            self.deferred.push(Deferred::VecCopy(id, elem.clone()));
         }
         self.record_resolution(id, Resolution::Builtin(Builtin::Vec(*which)));
-        Some(Ty::Option(elem))
+        Some(Ty::Option(Box::new(elem)))
     }
 
     /// Whether `id` is an argument of a call (of a jit fn, a class function or a method),
@@ -120,8 +119,16 @@ impl Infer<'_> {
     pub(super) fn borrowed_arg(&mut self, id: ExprId, place: ExprId, mutable: bool) -> Ty {
         let t = self.expr(place);
         self.borrowed_args.push(id);
+        if let Some(elem) = self.vec_elem(&t) {
+            // `&v` is a `&Vec<T>`, which the use coerces to `&[T]` where a slice is
+            // expected (`coerce_arg`), as Rust's deref coercion does.
+            if mutable {
+                self.check_mutable_borrow(place);
+            }
+            return Ty::Ref(Box::new(Ty::Vec(Box::new(elem))), mutable);
+        }
         match self.resolve(&t) {
-            Ty::Vec(elem) | Ty::Array(elem, _) => {
+            Ty::Array(elem, _) => {
                 if mutable {
                     self.check_mutable_borrow(place);
                 }
@@ -160,7 +167,7 @@ impl Infer<'_> {
         match self.known_receiver(&bt, self.loc(base)) {
             Some(Ty::Vec(elem) | Ty::Array(elem, _)) => {
                 if mutable {
-                    self.check_mutable_borrow(base);
+                    self.check_mutable_deref_borrow(base);
                 }
                 Ty::Slice(elem, mutable)
             }
@@ -181,6 +188,51 @@ impl Infer<'_> {
         }
     }
 
+    /// The element type of a `Vec`, or of the `Vec` a `&Vec<T>` / `&mut Vec<T>` borrows.
+    pub(super) fn vec_elem(&self, t: &Ty) -> Option<Ty> {
+        match self.resolve(t) {
+            Ty::Vec(elem) => Some(*elem),
+            Ty::Ref(inner, _) => match self.resolve(&inner) {
+                Ty::Vec(elem) => Some(*elem),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether `t` is a `Vec` or a reference to one.
+    pub(super) fn is_vec_like(&self, t: &Ty) -> bool {
+        self.vec_elem(t).is_some()
+    }
+
+    /// A call's argument `a` (of type `at`) for a parameter of type `pt`, with Rust's
+    /// coercions of a borrowed `Vec`: `&v` (a `&Vec<T>` or `&mut Vec<T>`) where a slice is
+    /// expected lends its elements as that slice (the argument is retyped, which is what
+    /// codegen lends by), and a `&mut Vec<T>` goes where a `&Vec<T>` is expected.
+    pub(super) fn coerce_arg(&mut self, a: ExprId, at: &Ty, pt: &Ty) {
+        let aloc = self.loc(a);
+        if let Ty::Ref(inner, mutable) = self.resolve(at)
+            && let Ty::Vec(elem) = self.resolve(&inner)
+        {
+            match self.resolve(pt) {
+                Ty::Slice(pe, pm) if mutable || !pm => {
+                    if self.unify(&elem, &pe).is_err() {
+                        let d = self.mismatch(aloc, pt, at);
+                        self.diags.push(d);
+                    }
+                    self.expr_types[a.index()] = Ty::Slice(elem, mutable);
+                    return;
+                }
+                Ty::Ref(_, false) if mutable => {
+                    self.coerce_at(&Ty::Ref(inner, false), pt, aloc);
+                    return;
+                }
+                _ => {}
+            }
+        }
+        self.coerce_at(at, pt, aloc);
+    }
+
     /// `v.name(args)` on a `Vec<elem>`.
     pub(super) fn vec_method(
         &mut self,
@@ -193,14 +245,6 @@ impl Infer<'_> {
     ) -> Ty {
         let loc = self.loc(id);
         let Some(sig) = vec_methods::lookup(method) else {
-            if vec_methods::COPIED_ACCESSORS
-                .iter()
-                .any(|(name, ..)| *name == method)
-            {
-                self.diags
-                    .push(diagnostics::reference_accessor(loc, method));
-                return Ty::Unknown;
-            }
             let shown = format!("Vec<{}>", self.show(elem));
             let unsupported = vec_methods::UNSUPPORTED_STD_METHODS.contains(&method);
             self.diags.push(diagnostics::no_vec_method(
@@ -259,14 +303,18 @@ impl Infer<'_> {
                 }
                 continue;
             }
-            self.coerce_at(at, &of(*p), aloc);
+            self.coerce_arg(*a, at, &of(*p));
         }
         if sig.method == vec_methods::VecMethod::Contains {
             self.deferred.push(Deferred::VecEq(id, elem.clone()));
         }
-        if sig.method == vec_methods::VecMethod::ExtendFromSlice {
-            // Cloned as `vec![x; n]` clones (`Deferred::VecElem`'s check).
-            self.deferred.push(Deferred::VecClone(id, elem.clone()));
+        if matches!(
+            sig.method,
+            vec_methods::VecMethod::FirstRef
+                | vec_methods::VecMethod::LastRef
+                | vec_methods::VecMethod::GetRef
+        ) {
+            self.deferred.push(Deferred::ElemRef(id, elem.clone()));
         }
         self.record_resolution(id, Resolution::Builtin(Builtin::Vec(sig.method)));
         ret
@@ -280,13 +328,13 @@ impl Infer<'_> {
                 self.local_types[i]
                     .clone()
                     .and_then(|t| self.concrete(&t))
-                    .is_some_and(|t| matches!(t, crate::types::Type::Vec(_)) || has_vec(&t))
+                    .is_some_and(|t| t.holds_vec())
             })
             .collect();
         let holds_vec: Vec<bool> = (0..self.ir.exprs.len())
             .map(|i| {
                 self.concrete(&self.expr_types[i].clone())
-                    .is_some_and(|t| matches!(t, crate::types::Type::Vec(_)) || has_vec(&t))
+                    .is_some_and(|t| t.holds_vec())
             })
             .collect();
         let facts = crate::init::MoveFacts {
@@ -299,6 +347,7 @@ impl Infer<'_> {
         self.check_moves_out_of_places();
         self.check_lending();
         self.check_borrowed_loops();
+        self.check_elem_ref_borrows();
     }
 
     /// A `Vec` (or a value holding one) is not moved out of a field or an element, as
@@ -323,12 +372,16 @@ impl Infer<'_> {
             }
             let holds_vec = self
                 .concrete(&self.expr_types[i].clone())
-                .is_some_and(|t| matches!(t, crate::types::Type::Vec(_)) || has_vec(&t));
+                .is_some_and(|t| t.holds_vec());
             if holds_vec {
                 let shown = self.show(&self.expr_types[i].clone());
                 let what = match &e.kind {
                     ExprKind::Index(base, _) => {
-                        let bt = self.expr_types[base.index()].clone();
+                        // Through a `&Vec<T>`, rustc names the `Vec` it borrows.
+                        let bt = match self.resolve(&self.expr_types[base.index()].clone()) {
+                            Ty::Ref(inner, _) => *inner,
+                            bt => bt,
+                        };
                         format!("index of `{}`", self.show(&bt))
                     }
                     _ => "a field".to_string(),
@@ -340,7 +393,7 @@ impl Infer<'_> {
     }
 
     /// The method calls whose builtin takes its receiver by value (`Option::unwrap`).
-    fn consuming_calls(&self) -> std::collections::HashSet<ExprId> {
+    pub(super) fn consuming_calls(&self) -> std::collections::HashSet<ExprId> {
         (0..self.ir.exprs.len())
             .filter(|&i| {
                 matches!(self.resolutions[i], Some(Resolution::Builtin(b)) if b.consumes_receiver())
@@ -367,31 +420,28 @@ impl Infer<'_> {
     /// Deferred: what a `Vec` may hold (every value type of jit code, but no slices or
     /// references, which only live as long as a call).
     pub(super) fn check_vec_elem(&mut self, id: ExprId, elem: &Ty) {
-        if let Some(t) = self.concrete(elem) {
-            if !vec_elem_ok(&t) {
-                self.diags
-                    .push(diagnostics::bad_vec_elem(self.loc(id), &t.to_string()));
-            } else if matches!(
-                self.ir.expr(id).kind,
-                ExprKind::VecNew {
-                    init: VecInit::Repeat { .. },
-                    ..
-                }
-            ) {
-                self.check_vec_clone(id, elem);
-            }
+        if let Some(t) = self.concrete(elem)
+            && !vec_elem_ok(&t)
+        {
+            self.diags
+                .push(diagnostics::bad_vec_elem(self.loc(id), &t.to_string()));
         }
     }
 
-    /// Deferred: elements jitclass clones (`vec![x; n]`, `extend_from_slice`): a `Vec`
-    /// deeply, others as another reference; not yet a `Vec` inside a tuple or `Option`.
-    pub(super) fn check_vec_clone(&mut self, id: ExprId, elem: &Ty) {
+    /// Deferred: an `Option<&T>` (`v.first()`, `v.get(i)`) is held as the element's value
+    /// with its count, which is a reference for numbers, instances and handles, but for
+    /// an element holding a `Vec` would be another owner of that `Vec`: refused.
+    pub(super) fn check_elem_ref(&mut self, id: ExprId, elem: &Ty) {
         if let Some(t) = self.concrete(elem)
-            && !matches!(t, crate::types::Type::Vec(_))
-            && has_vec(&t)
+            && t.holds_vec()
+            && let ExprKind::MethodCall { method, .. } = &self.ir.expr(id).kind
         {
-            self.diags
-                .push(diagnostics::repeat_nested_vec(self.loc(id), &t.to_string()));
+            let shown = t.to_string();
+            self.diags.push(diagnostics::reference_accessor(
+                self.loc(id),
+                method,
+                &shown,
+            ));
         }
     }
 
@@ -414,30 +464,55 @@ impl Infer<'_> {
         }
     }
 
-    /// Deferred: `a == b` on `Vec`s, and `v.contains(&x)`, compare elements with `==`:
-    /// jit code compares numbers and `bool`s (and `Vec`s of them).
+    /// Deferred: `a == b` / `a != b` on `Vec`s, and `v.contains(&x)`, compare elements
+    /// with `PartialEq`: numbers, `bool`, pointers, handles, and tuples, `Option`s and
+    /// `Vec`s of these (`codegen/equality.rs`). A class has no `PartialEq` that `Vec`'s can
+    /// call: rustc's E0369 / E0277 when the class does not implement it, "not supported
+    /// yet" when it does (rustc would call its `eq`).
     pub(super) fn check_vec_eq(&mut self, id: ExprId, t: &Ty) {
+        use crate::types::Type;
         let Some(c) = self.concrete(t) else {
             return;
         };
-        let mut inner = &c;
-        while let crate::types::Type::Vec(e) = inner {
-            inner = e;
-        }
-        if inner.prim().is_none() {
-            self.diags.push(diagnostics::vec_eq_unsupported(
-                self.loc(id),
-                &c.to_string(),
-            ));
-        }
+        let c = match c {
+            Type::Ref { inner, .. } => *inner,
+            c => c,
+        };
+        let Type::Vec(elem) = &c else {
+            return;
+        };
+        let Some(class) = first_class(elem) else {
+            return;
+        };
+        let implements_eq = self
+            .callees
+            .method(&class, &crate::operators::OperatorMethod::Eq.key())
+            .is_ok_and(|impls| !impls.is_empty());
+        let loc = self.loc(id);
+        let d = if implements_eq {
+            diagnostics::vec_eq_unsupported(loc, &c.to_string(), &class.name)
+        } else if let ExprKind::Binary(op, ..) = self.ir.expr(id).kind {
+            diagnostics::binary_not_applicable(loc, op, &c.to_string()).note(format!(
+                "note: an implementation of `PartialEq` might be missing for `{}`",
+                class.name
+            ))
+        } else {
+            diagnostics::cannot_compare_elements(loc, &class.name, elem)
+        };
+        self.diags.push(d);
     }
 }
 
-/// Whether a `Vec` is inside `t`.
-fn has_vec(t: &crate::types::Type) -> bool {
-    let mut found = false;
+/// The first class among the values `t` holds, if any.
+fn first_class(t: &crate::types::Type) -> Option<crate::types::ClassKey> {
+    if let crate::types::Type::Class(k) = t {
+        return Some(k.clone());
+    }
+    let mut found = None;
     crate::limits::type_children(t, &mut |c| {
-        found |= matches!(c, crate::types::Type::Vec(_)) || has_vec(c)
+        if found.is_none() {
+            found = first_class(c);
+        }
     });
     found
 }
@@ -488,7 +563,9 @@ impl Infer<'_> {
             ExprKind::SubSlice { base, mutable, .. } => (base, mutable),
             _ => return None,
         };
-        matches!(self.resolve(&self.expr_types[arg.index()]), Ty::Slice(..))
+        // `&v` of a `Vec` borrows it, whether the callee takes a slice or the `&Vec<T>`.
+        let t = self.expr_types[arg.index()].clone();
+        (matches!(self.resolve(&t), Ty::Slice(..)) || self.is_vec_like(&t))
             .then_some((place, mutable))
     }
 

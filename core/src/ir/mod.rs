@@ -197,6 +197,10 @@ pub struct LocalDecl {
     pub mutable: bool,
     /// Where it is declared.
     pub loc: LocId,
+    /// Holds a reference into a `Vec` the body keeps: the `Option<&T>` of `v.first()`,
+    /// `v.last()`, `v.get(i)`, or the `&T` inside it (held as the element's value; see
+    /// `lower/elem_refs.rs`), which the `Vec` must outlive unchanged while it is live.
+    pub elem_ref: bool,
 }
 
 /// An item the body refers to by path; the glue resolves `path` with rustc.

@@ -203,7 +203,15 @@ impl<'a> Printer<'a> {
                 Some(t) => format!(": {t}"),
                 None => String::new(),
             };
-            self.line(&format!("v{i} {mutable}{}{ty}", shown_name(&local.name)));
+            let elem_ref = if local.elem_ref {
+                " (element reference)"
+            } else {
+                ""
+            };
+            self.line(&format!(
+                "v{i} {mutable}{}{ty}{elem_ref}",
+                shown_name(&local.name)
+            ));
         }
         for (i, item) in ir.refs.iter().enumerate() {
             let in_unsafe = if item.in_unsafe { " (in unsafe)" } else { "" };

@@ -182,6 +182,7 @@ mod tests {
                     name: format!("x{i}"),
                     mutable: false,
                     loc: LocId(0),
+                    elem_ref: false,
                 })
                 .collect(),
             refs: Vec::new(),

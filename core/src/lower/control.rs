@@ -157,7 +157,7 @@ impl Lowerer {
         match option_pattern(pat) {
             Ok(OptionPat::Some(inner)) => {
                 self.scopes.push(Vec::new());
-                let pattern = self.pattern(inner);
+                let pattern = self.some_pattern(inner, scrutinee);
                 let then_branch = then(self);
                 self.scopes.pop();
                 self.push(
@@ -290,12 +290,43 @@ impl Lowerer {
         id: ExprId,
     ) -> (LocalId, ExprId) {
         self.scopes.push(Vec::new());
-        let var = self.for_variable(&f.pat);
+        let destructured = !matches!(&*f.pat, syn::Pat::Ident(_) | syn::Pat::Wild(_));
+        let var = if destructured {
+            // `for (a, b) in v`: each element into a hidden variable, then `let (a, b) = ..`.
+            let loc = self.loc(f.pat.span());
+            self.declare(" item", false, loc)
+        } else {
+            self.for_variable(&f.pat)
+        };
         self.loops.push(LoopFrame {
             label: label_name(&f.label),
             id,
         });
-        let body = self.block_expr(&f.body);
+        let body = if destructured {
+            let at = f.pat.span();
+            let item = self.push(ExprKind::Local(var), at);
+            let pattern = self.pattern(&f.pat);
+            let loc = self.loc(at);
+            let inner = self.block_expr(&f.body);
+            let body_span = f.body.brace_token.span.join();
+            self.push(
+                ExprKind::Block(Block {
+                    stmts: vec![
+                        Stmt::Let {
+                            pattern,
+                            ty: None,
+                            init: Some(item),
+                            loc,
+                        },
+                        Stmt::Expr(inner),
+                    ],
+                    tail: None,
+                }),
+                body_span,
+            )
+        } else {
+            self.block_expr(&f.body)
+        };
         self.loops.pop();
         self.scopes.pop();
         (var, body)

@@ -236,6 +236,9 @@ impl Lowerer {
                 if let Some(elem) = self.deref_elem(&u.expr, span) {
                     return elem;
                 }
+                if let Some(elem) = self.deref_unwrapped(&u.expr) {
+                    return elem;
+                }
                 let message = self.deref_message(&u.expr);
                 self.invalid(d.span, message)
             }
@@ -262,7 +265,7 @@ impl Lowerer {
             Some(Receiver::Ref | Receiver::RefMut) if is_self => {
                 "`*self` is not supported in jit code: use the instance through its fields and methods (`self.v *= 2.0`, `self.scale(2.0)`)".into()
             }
-            _ => "dereferencing (`*x`) is not supported here in jit code: `*x` is the element of a `for x in &v` / `&mut v` loop, an `Option<&T>` from `v.first()` or `v.get(i)` is copied with `.copied()`, and memory a raw pointer points to is viewed as a class: `unsafe { unsafe_cast::<T>(ptr) }`".into(),
+            _ => "dereferencing (`*x`) is not supported here in jit code: `*x` is the element of a `for x in &v` / `&mut v` loop or of a reference from `v.first()`, `v.last()` or `v.get(i)` (`if let Some(x) = v.first()`, `*v.first().unwrap()`), and memory a raw pointer points to is viewed as a class: `unsafe { unsafe_cast::<T>(ptr) }`".into(),
         }
     }
 

@@ -187,6 +187,11 @@ fn lower_function(
                 };
                 let loc = cx.loc(pt.pat.span());
                 let local = cx.declare(&name, mutable, loc);
+                if let TypeExpr::Ref { inner, mutable } = &ty
+                    && matches!(**inner, TypeExpr::Vec(_))
+                {
+                    cx.vec_ref_params.insert(local, *mutable);
+                }
                 params.push(Param { local, ty, loc });
             }
         }
@@ -272,6 +277,8 @@ fn lower_function(
         index_brackets: cx.index_brackets,
         opaque_equalities: Vec::new(),
         slice_indexes: Vec::new(),
+        borrowed_name_loops: cx.borrowed_name_loops,
+        consuming_loops: Vec::new(),
     })
 }
 

@@ -15,6 +15,7 @@ mod arrays;
 mod call;
 mod consts;
 mod control;
+mod elem_refs;
 mod expr;
 mod format;
 mod item;
@@ -74,6 +75,13 @@ pub struct Lowered {
     /// The `base[index]` expressions whose base is a slice: set from
     /// `check_at_macro_time` (see `MacroTimeCheck::slice_indexes`).
     pub slice_indexes: Vec<ExprId>,
+    /// The `for` tokens of the loops over a name that borrows a `Vec` (`for x in v` with
+    /// `v` a `&Vec<T>` / `&mut Vec<T>` parameter, or the variable of an outer borrowed
+    /// loop): Rust's own loops over references, which the shadow keeps as written.
+    pub borrowed_name_loops: Vec<Span>,
+    /// The `for x in v` loops over a `Vec`, which consume it: set from
+    /// `check_at_macro_time` (see `MacroTimeCheck::consuming_loops`).
+    pub consuming_loops: Vec<ExprId>,
 }
 
 /// The state of lowering one function: the arenas of its IR as they grow, the names in
@@ -101,6 +109,15 @@ struct Lowerer {
     macro_paths: Vec<syn::Path>,
     /// The variables of `for` loops over borrowed containers (`vecs.rs`).
     elem_refs: std::collections::HashMap<LocalId, vecs::ElemRef>,
+    /// The `&Vec<T>` (`false`) and `&mut Vec<T>` (`true`) parameters: `for x in v` over
+    /// one borrows its elements (`vecs.rs`).
+    vec_ref_params: std::collections::HashMap<LocalId, bool>,
+    /// See `Lowered::borrowed_name_loops`.
+    borrowed_name_loops: Vec<Span>,
+    /// The locals holding the `Option<&T>` of `v.first()` & co. (`elem_refs.rs`).
+    elem_ref_options: std::collections::HashSet<LocalId>,
+    /// The `o.unwrap()` calls written `*o.unwrap()`: values, not references.
+    derefs: std::collections::HashSet<ExprId>,
     /// Inside a sort's prelude: how `__jitclass_less!(x, y)` compares (`sort.rs`).
     comparator: Option<sort::Comparator>,
     /// How many sort closures enclose the expression being lowered (`return` in one is

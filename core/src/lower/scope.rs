@@ -23,6 +23,7 @@ impl Lowerer {
             name: name.to_string(),
             mutable,
             loc,
+            elem_ref: false,
         });
         let id = LocalId(self.locals.len() as u32 - 1);
         self.scopes
@@ -152,6 +153,9 @@ impl Lowerer {
         let pattern = self.pattern(pat);
         if ordering && let Pattern::Bind(local) = pattern {
             self.ordering_locals.insert(local);
+        }
+        if let Some(init) = init {
+            self.note_elem_refs(&pattern, init);
         }
         Stmt::Let {
             pattern,

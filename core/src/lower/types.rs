@@ -169,6 +169,14 @@ fn lower_type_unchecked(
             if pos == TypePos::Return && scope.ref_return == Some(r.mutability.is_some()) =>
         {
             let inner = lower_type(&r.elem, scope, TypePos::Other)?;
+            if matches!(inner, TypeExpr::Vec(_)) {
+                // A `&Vec<T>` is the `Vec`'s handle in jit code, not an address in a
+                // payload: an `Index` impl cannot return one.
+                return Err(syn::Error::new(
+                    ty.span(),
+                    "an `Index` impl returning a `Vec` is not supported in jit code\nhelp: return an element, or call a method that returns a clone",
+                ));
+            }
             Ok(TypeExpr::Ref {
                 inner: Box::new(inner),
                 mutable: r.mutability.is_some(),
@@ -184,6 +192,14 @@ fn lower_type_unchecked(
                     "only class instances can be taken by reference (`&V`) in jit code",
                 )),
             }
+        }
+        // `&Vec<T>` / `&mut Vec<T>` parameters: the caller's `Vec`, borrowed for the call.
+        syn::Type::Reference(r) if pos == TypePos::Param && is_vec_type(&r.elem) => {
+            let inner = lower_type(&r.elem, scope, TypePos::Other)?;
+            Ok(TypeExpr::Ref {
+                inner: Box::new(inner),
+                mutable: r.mutability.is_some(),
+            })
         }
         syn::Type::Reference(r) => {
             if let syn::Type::Slice(s) = &*r.elem {
@@ -235,7 +251,7 @@ fn lower_type_unchecked(
             Err(syn::Error::new(
                 ty.span(),
                 format!(
-                    "references are not supported in jit code, except slices `&[T]` and `&mut [T]` as parameters\n{SUPPORTED}"
+                    "references are not supported in jit code, except slices `&[T]` / `&mut [T]` and `&Vec<T>` / `&mut Vec<T>` as parameters\n{SUPPORTED}"
                 ),
             ))
         }
@@ -458,6 +474,27 @@ fn lower_vec_type(path: &syn::Path, scope: &mut TypeScope) -> syn::Result<Option
 
 /// Whether `path` names std's `Vec` (`Vec`, `std::vec::Vec`, `alloc::vec::Vec`), with or
 /// without arguments on its last segment.
+/// Whether a written type is `Vec<..>` (by its path, as `lower_path_type` reads it).
+pub(crate) fn is_vec_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let owner = syn::Path {
+                leading_colon: p.path.leading_colon,
+                segments: p
+                    .path
+                    .segments
+                    .iter()
+                    .map(|s| syn::PathSegment::from(s.ident.clone()))
+                    .collect(),
+            };
+            is_vec_path(&owner)
+        }
+        syn::Type::Paren(p) => is_vec_type(&p.elem),
+        syn::Type::Group(g) => is_vec_type(&g.elem),
+        _ => false,
+    }
+}
+
 pub(crate) fn is_vec_path(path: &syn::Path) -> bool {
     let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
     let leading_args = path

@@ -194,14 +194,16 @@ impl Lowerer {
                 (strip_parens(&m.receiver), m.method == "iter_mut")
             }
             // `for x in row` where `row` is itself the variable of a borrowed loop (a
-            // `&Vec<T>` in Rust).
+            // `&Vec<T>` in Rust), or `for x in v` where `v` is a `&Vec<T>` / `&mut Vec<T>`
+            // parameter.
             syn::Expr::Path(p)
-                if p.path.get_ident().is_some_and(|i| {
-                    self.lookup(&i.to_string())
-                        .is_some_and(|l| matches!(self.elem_refs.get(&l), Some(ElemRef::Value)))
-                }) =>
+                if let Some(l) = p.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
+                    && (matches!(self.elem_refs.get(&l), Some(ElemRef::Value))
+                        || self.vec_ref_params.contains_key(&l)) =>
             {
-                (strip_parens(&f.expr), false)
+                let mutable = self.vec_ref_params.get(&l).copied().unwrap_or(false);
+                self.borrowed_name_loops.push(f.for_token.span);
+                (strip_parens(&f.expr), mutable)
             }
             _ => return None,
         };

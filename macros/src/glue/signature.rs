@@ -82,8 +82,16 @@ pub(crate) fn pin_type(ty: &mut syn::Type) {
     syn::visit_mut::VisitMut::visit_type_mut(&mut Pin, ty);
 }
 
-/// `T: JitType` on every generic parameter, `T: JitElem` on those used as slice elements.
+/// `T: JitType` on every generic parameter, `T: JitElem` on those used as slice elements,
+/// and `T: Clone` on those inside a `&Vec<..>` (which a call from Rust may copy).
 fn add_bounds(sig: &mut syn::Signature, l: &Lowered) {
+    fn generics_in(t: &TypeExpr, out: &mut Vec<u32>) {
+        t.for_each_part(&mut |part| {
+            if let TypeExpr::Generic(i) = part {
+                out.push(*i);
+            }
+        });
+    }
     fn slice_elems(t: &TypeExpr, out: &mut Vec<u32>) {
         match t {
             TypeExpr::Slice { elem, .. } => {
@@ -96,8 +104,16 @@ fn add_bounds(sig: &mut syn::Signature, l: &Lowered) {
         }
     }
     let mut elems = Vec::new();
+    let mut cloned = Vec::new();
     for p in &l.ir.params {
         slice_elems(&p.ty, &mut elems);
+        if let TypeExpr::Ref {
+            inner,
+            mutable: false,
+        } = &p.ty
+        {
+            generics_in(inner, &mut cloned);
+        }
     }
     let params: Vec<syn::Ident> = sig
         .generics
@@ -112,6 +128,11 @@ fn add_bounds(sig: &mut syn::Signature, l: &Lowered) {
             syn::parse_quote!(#ident: ::jitclass::JitType)
         };
         where_clause.predicates.push(bound);
+        if cloned.contains(&(i as u32)) {
+            where_clause
+                .predicates
+                .push(syn::parse_quote!(#ident: ::core::clone::Clone));
+        }
     }
     // What jitclass's Rust functions require of their type argument, as rustc would
     // require it of a generic Rust fn calling them: `sizeof::<T>()` needs `T: JitLayout`.

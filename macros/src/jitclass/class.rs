@@ -387,6 +387,8 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
             fn unmanaged_class(&self) -> ::core::option::Option<&'static str> {
                 ::jitclass::__private::class_abi::unmanaged_class(self)
             }
+            // As `JitElem` says: the handle is transparent over its `RawInstance`.
+            const LAYOUT_IS_REPR: bool = true;
         }
 
         #(#cfgs)*

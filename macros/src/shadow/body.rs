@@ -13,7 +13,9 @@
 //!   `shadow::Probe`, and the names against the handle `C`;
 //! - `base[i]` whose base is not known to be a slice is `base[shadow::JitIndex(i)]`;
 //! - `for x in e` over a tuple or a slice runs over `shadow::elements(&e)`, by value (a loop
-//!   over references, `&v`, `&mut v`, `v.iter()`, `v.iter_mut()`, stays as Rust's);
+//!   over references, `&v`, `&mut v`, `v.iter()`, `v.iter_mut()`, `for x in v` over a
+//!   name that borrows a `Vec` (`Lowered::borrowed_name_loops`), and over a `Vec` by value,
+//!   which moves it (`Lowered::consuming_loops`), stays as Rust's);
 //! - `objmode!` blocks are typed stand-ins (each block is checked in its own function).
 
 use crate::objmode::stand_in;
@@ -61,6 +63,9 @@ pub(crate) struct Rewriter<'a> {
     self_path: Option<&'a syn::Path>,
     /// The brackets of the indexes whose base is a slice, left as written.
     slice_indexes: &'a HashSet<SpanKey>,
+    /// The `for` tokens of loops over a name borrowing a `Vec`, left as written
+    /// (`Lowered::borrowed_name_loops`).
+    borrowed_loops: &'a HashSet<SpanKey>,
     /// The member names used (`e.name`, literals).
     pub(crate) names: BTreeSet<String>,
     /// The member names assigned (`e.name = value`).
@@ -82,12 +87,14 @@ impl<'a> Rewriter<'a> {
     pub(crate) fn new(
         method: Option<MethodScope<'a>>,
         slice_indexes: &'a HashSet<SpanKey>,
+        borrowed_loops: &'a HashSet<SpanKey>,
     ) -> Self {
         let self_path = method.as_ref().map(|m| m.class);
         Rewriter {
             method,
             self_path,
             slice_indexes,
+            borrowed_loops,
             names: BTreeSet::new(),
             assigned: BTreeSet::new(),
             in_place: BTreeSet::new(),
@@ -399,7 +406,10 @@ impl VisitMut for Rewriter<'_> {
             }
             syn::Expr::ForLoop(f) => {
                 syn::visit_mut::visit_expr_for_loop_mut(self, f);
-                if !is_range_loop(&f.expr) && !is_borrowing_loop(&f.expr) {
+                if !is_range_loop(&f.expr)
+                    && !is_borrowing_loop(&f.expr)
+                    && !self.borrowed_loops.contains(&span_key(f.for_token.span))
+                {
                     let iterable = &f.expr;
                     let span = iterable.span();
                     *f.expr = syn::parse_quote_spanned!(span=> ::jitclass::__private::shadow::elements(&#iterable));

@@ -34,6 +34,21 @@ fn slice_indexes(l: &Lowered) -> HashSet<SpanKey> {
         .collect()
 }
 
+/// The `for` tokens of the loops the shadow keeps as Rust's own: over references to a
+/// `Vec`'s elements, and over a `Vec` by value (which moves it).
+fn borrowed_loops(l: &Lowered) -> HashSet<SpanKey> {
+    let consuming = l
+        .consuming_loops
+        .iter()
+        .map(|id| l.spans[l.ir.expr(*id).loc.index()]);
+    l.borrowed_name_loops
+        .iter()
+        .copied()
+        .chain(consuming)
+        .map(span_key)
+        .collect()
+}
+
 /// The shadow of a non-generic `#[jit]` fn: its body as Rust under the original
 /// signature, in a never-called fn inside `const _: () = { .. };` with its keys. Nothing
 /// for a generic fn, which is checked once specialised.
@@ -47,7 +62,8 @@ pub(crate) fn fn_shadow(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
         ..pinned_signature(&func.sig)
     };
     let slices = slice_indexes(l);
-    let mut rewriter = Rewriter::new(None, &slices);
+    let loops = borrowed_loops(l);
+    let mut rewriter = Rewriter::new(None, &slices, &loops);
     let mut body = (*func.block).clone();
     rewriter.visit_block_mut(&mut body);
     let keys = keys::key_items(&rewriter.names, &rewriter.assigned, &rewriter.in_place);
@@ -94,12 +110,13 @@ impl View {
                         },
                     });
             let slices = slice_indexes(h.lowered);
+            let loops = borrowed_loops(h.lowered);
             let scope = MethodScope {
                 class,
                 receiver,
                 hosted: &names,
             };
-            let mut rewriter = Rewriter::new(Some(scope), &slices);
+            let mut rewriter = Rewriter::new(Some(scope), &slices, &loops);
             let mut sig = pinned_signature(&h.f.sig);
             rewriter.signature(&mut sig);
             let mut block = h.f.block.clone();

@@ -54,6 +54,8 @@ fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'st
                 .into()
         }
         Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => instance_type(ctx).into(),
+        // A `&Vec<T>` is the `Vec`'s handle, borrowed (`Type::vec_elem`).
+        Type::Ref { inner, .. } if matches!(**inner, Type::Vec(_)) => instance_type(ctx).into(),
         // The elements' memory form in registers too, so that a pointer into an array is
         // a slice's pointer (the limits keep `len` within `u32`).
         Type::Array { elem, len } => mem_type(ctx, elem).array_type(*len as u32).into(),

@@ -52,7 +52,11 @@ mod sqlite_median;
 mod std_sorts;
 mod subtyping;
 mod tuples;
+mod vec_consuming;
+mod vec_crossing;
 mod vec_elements;
+mod vec_equality;
+mod vec_refs;
 mod vecs;
 
 use std::cell::Cell;

@@ -192,3 +192,86 @@ fn fn_values(x: f64) -> f64 {
 fn vecs_of_jit_functions() {
     assert_eq!(fn_values(1.5), 6.0);
 }
+
+twice!(tuple_clone, tuple_clone_rs, fn(n: i32) -> (usize, usize, i32) {
+    let pair = (vec![n, n + 1], n);
+    let mut copy = pair.clone();
+    copy.0.push(7);
+    copy.0[0] = -1;
+    (pair.0.len(), copy.0.len(), pair.0[0] + copy.0[0])
+});
+
+twice!(option_clone, option_clone_rs, fn(n: usize) -> (usize, usize) {
+    let maybe = Some(vec![vec![1.0; n]; 2]);
+    let copy = maybe.clone();
+    let mut inner = copy.unwrap();
+    inner[0].push(2.0);
+    inner.push(Vec::new());
+    let original = maybe.unwrap();
+    (original.len() * 100 + original[0].len(), inner.len() * 100 + inner[0].len())
+});
+
+twice!(nested_clone, nested_clone_rs, fn(n: i64) -> i64 {
+    let mut v: Vec<(Vec<i64>, Option<Vec<i64>>)> = vec![(vec![n], Some(vec![1])); 3];
+    v[0].1 = None;
+    v[1].0.push(5);
+    let mut w = Vec::new();
+    w.extend_from_slice(&v);
+    w.extend_from_slice(&v[1..]);
+    w[2].0[0] = 100;
+    v[2].0.push(9);
+    let picked = v.get(1).cloned().unwrap();
+    v[1].0.push(8);
+    let mut s = 0;
+    for (x, o) in &w {
+        for y in x {
+            s += y;
+        }
+        if let Some(z) = o {
+            s += 10 * z.len() as i64;
+        }
+    }
+    for (x, _) in &v {
+        s += 1000 * x.len() as i64;
+    }
+    s + 100_000 * picked.0.len() as i64
+});
+
+#[jit]
+fn generic_clone<T>(x: T) -> (usize, usize) {
+    let maybe = Some(vec![x]);
+    let copy = maybe.clone();
+    let mut a = copy.unwrap();
+    a.push(a[0].clone());
+    (maybe.unwrap().len(), a.len())
+}
+
+#[jit]
+fn clone_with_instances(t: Tag) -> (Vec<Tag>, Tag) {
+    let pair = (vec![t.clone(), t.clone()], t);
+    let copy = pair.clone();
+    copy
+}
+
+#[test]
+fn clones_of_tuples_and_options_holding_vecs_are_deep() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    for n in [0, 1, 4] {
+        assert_eq!(tuple_clone(n as i32), tuple_clone_rs(n as i32));
+        assert_eq!(option_clone(n), option_clone_rs(n));
+        assert_eq!(nested_clone(n as i64), nested_clone_rs(n as i64));
+    }
+    assert_eq!(generic_clone(2.5), (1, 2));
+    assert_eq!(generic_clone((1u8, Some(vec![true]))), (1, 2));
+    {
+        // Instances in the clone are other references to the same instances, as Rust's
+        // `Clone` of a `Tag` handle makes.
+        let t = Tag::new(3);
+        let (v, u) = clone_with_instances(t.clone());
+        assert!(Tag::ptr_eq(&v[0], &t) && Tag::ptr_eq(&u, &t));
+        assert_eq!(Tag::strong_count(&t), Some(4));
+    }
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}

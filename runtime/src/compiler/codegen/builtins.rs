@@ -35,7 +35,15 @@ impl FnCx<'_> {
         let b = self.b();
         Ok(match builtin {
             Builtin::Option(method) => return self.option_builtin(method, recv, args, rt, loc),
-            // The receiver's value is already owned (reading a place takes new references).
+            // The receiver's value is already owned (reading a place takes new references);
+            // the `Vec`s it holds are copied, as Rust's `Clone` copies them, and the
+            // references the read took to them go.
+            Builtin::Clone if rt.holds_vec() => {
+                let held = self.hold(recv, rt)?;
+                let copy = self.clone_value(recv, rt, loc)?;
+                self.release(held)?;
+                copy
+            }
             Builtin::Clone => recv,
             // `vecs.rs` emits these, from their places (`resolved_expr`).
             Builtin::Vec(_) => return Err(CgError::Internal("a `Vec` method as a builtin".into())),
@@ -286,6 +294,8 @@ impl FnCx<'_> {
                 self.check(is_none, loc, panics::UNWRAP_NONE)?;
                 value
             }
+            // The reference is held as the value (`VecMethod::FirstRef`): it is its copy.
+            OptionMethod::Copied => recv,
         })
     }
 

@@ -132,7 +132,7 @@ impl FnCx<'_> {
                     let sink = Sink::IndexMut { class: &class.name };
                     self.refuse_flags(flags, loc, sink)
                 }
-                None if matches!(self.ty(base), Type::Vec(_)) => {
+                None if self.ty(base).vec_elem().is_some() => {
                     self.refuse_flags(flags, loc, Sink::VecElement)
                 }
                 None => self.refuse_flags(flags, loc, Sink::SliceElement),

@@ -24,7 +24,9 @@ mod arrays;
 mod builtins;
 pub(crate) mod c_calls;
 mod classes;
+mod clones;
 mod control_flow;
+mod equality;
 mod escape;
 mod lends;
 mod math;
@@ -36,6 +38,7 @@ mod places;
 mod ranges;
 mod slices;
 mod std_sort;
+mod vec_loops;
 mod vec_methods;
 mod vecs;
 
@@ -319,6 +322,16 @@ impl FnCx<'_> {
         let loc = e.loc;
         Ok(Some(match &e.kind {
             ExprKind::Lit(lit) => self.lit(lit, self.ty(id).clone()),
+            // A `&Vec<T>` parameter passed where a slice is expected (inference retyped
+            // the use): its elements, lent for the call.
+            ExprKind::Local(l)
+                if matches!(self.ty(id), Type::Slice { .. })
+                    && self.typed.local_types[l.index()].vec_elem().is_some() =>
+            {
+                let v = self.b().build_load(self.locals[l.index()], "load")?;
+                let t = self.typed.local_types[l.index()].clone();
+                return self.lend_value(v, &t, None, loc);
+            }
             ExprKind::Local(l) => self.local(id, *l)?,
             ExprKind::Unary(op, inner) => return self.unary(*op, *inner),
             ExprKind::Binary(BinOp::And, a, b) => return self.short_circuit(true, *a, *b),
@@ -326,7 +339,7 @@ impl FnCx<'_> {
             ExprKind::Binary(op, a, b) if matches!(self.ty(*a), Type::Array { .. }) => {
                 return self.array_eq(*op, *a, *b, loc);
             }
-            ExprKind::Binary(op, a, b) if matches!(self.ty(*a), Type::Vec(_)) => {
+            ExprKind::Binary(op, a, b) if self.ty(*a).vec_elem().is_some() => {
                 return self.vec_eq(*op, *a, *b, loc);
             }
             ExprKind::Binary(op, a, b) if self.ty(*a).is_managed() => {
@@ -400,6 +413,11 @@ impl FnCx<'_> {
             ExprKind::AddrOf { place, .. } if matches!(self.ty(id), Type::Slice { .. }) => {
                 return self.lend_slice(*place, None, loc);
             }
+            // `&v` for a `&Vec<T>` / `&mut Vec<T>` parameter: the `Vec`'s handle, held by
+            // the call's operands (a place's read is counted) until it returns.
+            ExprKind::AddrOf { place, .. } if self.ty(id).vec_elem().is_some() => {
+                return self.borrowed_vec(*place);
+            }
             ExprKind::AddrOf { place, .. } if !matches!(self.ty(id), Type::Ref { .. }) => {
                 return Err(CgError::Internal(format!(
                     "`&e{}` of type `{}`",
@@ -415,7 +433,7 @@ impl FnCx<'_> {
                 self.release_place_temps()?;
                 ptr.into()
             }
-            ExprKind::Index(base, index) if matches!(self.ty(*base), Type::Vec(_)) => {
+            ExprKind::Index(base, index) if self.ty(*base).vec_elem().is_some() => {
                 return self.vec_index_read(id, *base, *index, loc);
             }
             ExprKind::Index(base, index) if matches!(self.ty(*base), Type::Array { .. }) => {
@@ -433,6 +451,13 @@ impl FnCx<'_> {
             } => return self.lend_slice(*base, Some((*start, *end, *inclusive)), loc),
             ExprKind::CallIndirect { callee, args } => return self.call_indirect(*callee, args),
             ExprKind::FnRef(item) => self.fn_ref(*item)?,
+            ExprKind::ForEach {
+                var,
+                iterable,
+                body,
+            } if self.ty(*iterable).vec_elem().is_some() => {
+                return self.for_each_vec(id, *var, (*iterable, *body), loc);
+            }
             ExprKind::ForEach {
                 var,
                 iterable,

@@ -171,7 +171,7 @@ impl FnCx<'_> {
                     }
                     Ok(self.array_elem_ptr(*base, *index, loc)?.map(|p| (p, true)))
                 }
-                None if matches!(self.ty(*base), Type::Vec(_)) => {
+                None if self.ty(*base).vec_elem().is_some() => {
                     Ok(self.vec_index_place(*base, *index, loc)?.map(|p| (p, true)))
                 }
                 None => Ok(self.element_ptr(*base, *index, loc)?.map(|p| (p, true))),

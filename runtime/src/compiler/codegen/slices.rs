@@ -39,34 +39,63 @@ impl FnCx<'_> {
         let Some(b) = self.expr(base)? else {
             return Ok(None);
         };
+        self.lend_value(b, &bt, range, loc)
+    }
+
+    /// `lend_slice` of the value `b` (of type `bt`) once evaluated: also a `&Vec<T>`
+    /// parameter passed where a slice is expected (its `Vec` outlives the call: the
+    /// caller's).
+    pub(super) fn lend_value(
+        &mut self,
+        b: Val,
+        bt: &Type,
+        range: Option<(Option<ExprId>, Option<ExprId>, bool)>,
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
         // The `Vec` stays held while the bounds run, so it is alive when lent.
-        let held = match &bt {
-            Type::Vec(_) => self.hold(b, &bt)?,
+        let held = match bt {
+            Type::Vec(_) => self.hold(b, bt)?,
             _ => None,
         };
         // Diverged: the held `Vec` stays in its slot (dropped at the exit).
         let Some(bounds) = self.range_bounds(range)? else {
             return Ok(None);
         };
-        let (elem, ptr, len) = match &bt {
-            Type::Vec(elem) => {
-                let h = self.header(b, elem)?;
+        let (elem, ptr, len) = match bt {
+            Type::Vec(_) | Type::Ref { .. } if let Some(elem) = bt.vec_elem() => {
+                let elem = elem.clone();
+                let h = self.header(b, &elem)?;
                 self.begin_lend(h.lends, held)?;
                 let len = self.load_int(h.len, "len")?;
-                ((**elem).clone(), self.load_ptr(h.buf)?, len)
+                (elem, self.load_ptr(h.buf)?, len)
             }
             Type::Slice { elem, .. } => {
+                let elem = (**elem).clone();
                 let s = b.into_struct_value();
                 let ptr = self
                     .b()
                     .build_extract_value(s, 0, "ptr")?
                     .into_pointer_value();
                 let len = self.b().build_extract_value(s, 1, "len")?.into_int_value();
-                ((**elem).clone(), ptr, len)
+                (elem, ptr, len)
             }
             other => return Err(CgError::Internal(format!("a slice of `{other}`"))),
         };
         self.slice_of((elem, ptr, len), bounds, loc)
+    }
+
+    /// `&v` passed for a `&Vec<T>` / `&mut Vec<T>` parameter: `v`'s handle. A `Vec`
+    /// place's read is counted: that reference is kept until the call returns (with the
+    /// lent slices), so the `Vec` outlives the call whatever the callee reaches.
+    pub(super) fn borrowed_vec(&mut self, place: ExprId) -> CgResult<Option<Val>> {
+        let Some(v) = self.expr(place)? else {
+            return Ok(None);
+        };
+        let t = self.ty(place).clone();
+        if let Some(held) = self.hold(v, &t)? {
+            self.hold_for_call(held);
+        }
+        Ok(Some(v))
     }
 
     /// The values of a range's bounds, evaluated before the sliced place's length and

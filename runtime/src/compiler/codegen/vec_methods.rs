@@ -10,7 +10,7 @@ use crate::escape::Sink;
 use crate::helpers::Helper;
 use inkwell::IntPredicate;
 use inkwell::values::IntValue;
-use jitclass_core::ir::{BinOp, ExprId, ExprKind, LocId};
+use jitclass_core::ir::{ExprId, ExprKind, LocId};
 use jitclass_core::vec_methods::VecMethod;
 
 impl FnCx<'_> {
@@ -205,7 +205,9 @@ impl FnCx<'_> {
                 self.unit()
             }
             VecMethod::Contains => {
+                // The argument's value is owned (a read counts it): released once compared.
                 let x = vals[0];
+                let held = self.hold(x, &elem)?;
                 let found = self.slot(self.ctx.bool_type().into(), "found")?;
                 self.b()
                     .build_store(found, self.ctx.bool_type().const_zero())?;
@@ -213,19 +215,25 @@ impl FnCx<'_> {
                 self.counted(len, &mut |cx, i| {
                     let at = cx.slot_at(&h, i)?;
                     let e = cx.load_elem(at, &elem)?;
-                    let eq = cx.binop(BinOp::Eq, e, x, &elem, loc)?;
+                    let eq = cx.values_eq(e, x, &elem, loc)?;
                     let old = cx.b().build_load(found, "found")?.into_int_value();
-                    let new = cx.b().build_or(old, eq.into_int_value(), "found")?;
+                    let new = cx.b().build_or(old, eq, "found")?;
                     cx.b().build_store(found, new)?;
                     Ok(())
                 })?;
+                self.release(held)?;
                 self.b().build_load(found, "contains")?
             }
             VecMethod::Clone => self.clone_vec(&h, loc)?,
-            VecMethod::FirstCopied | VecMethod::LastCopied | VecMethod::GetCopied => {
+            VecMethod::FirstCopied
+            | VecMethod::LastCopied
+            | VecMethod::GetCopied
+            | VecMethod::FirstRef
+            | VecMethod::LastRef
+            | VecMethod::GetRef => {
                 let len = self.load_int(h.len, "len")?;
                 let (index, present) = match method {
-                    VecMethod::FirstCopied => (
+                    VecMethod::FirstCopied | VecMethod::FirstRef => (
                         i64t.const_zero(),
                         self.b().build_int_compare(
                             IntPredicate::NE,
@@ -234,7 +242,7 @@ impl FnCx<'_> {
                             "present",
                         )?,
                     ),
-                    VecMethod::LastCopied => (
+                    VecMethod::LastCopied | VecMethod::LastRef => (
                         self.b().build_int_sub(len, one, "last")?,
                         self.b().build_int_compare(
                             IntPredicate::NE,
@@ -252,7 +260,13 @@ impl FnCx<'_> {
                         )
                     }
                 };
-                self.copied_element(&h, &elem, index, present, loc)?
+                // A reference is held as the element's value, another counted
+                // reference to what it holds; `copied`/`cloned` make Rust's clone.
+                let deep = !matches!(
+                    method,
+                    VecMethod::FirstRef | VecMethod::LastRef | VecMethod::GetRef
+                );
+                self.copied_element(&h, &elem, (index, present), deep, loc)?
             }
             VecMethod::ExtendFromSlice => {
                 // The source was read before the receiver grows: inference refuses a
@@ -270,13 +284,7 @@ impl FnCx<'_> {
                     let v = cx.load_elem(from, &elem)?;
                     // A slice from Rust may hold an instance lent for the call only.
                     cx.refuse_unmanaged(v, &elem, loc, Sink::VecElement)?;
-                    let e = if let Type::Vec(inner) = &elem {
-                        let hv = cx.header(v, inner)?;
-                        cx.clone_vec(&hv, loc)?
-                    } else {
-                        cx.copy_value(v, &elem)?;
-                        v
-                    };
+                    let e = cx.clone_value(v, &elem, loc)?;
                     // One element at a time, so a failed clone leaves a whole `Vec`.
                     let len = cx.load_int(h.len, "len")?;
                     let at = cx.slot_at(&h, len)?;

@@ -38,9 +38,9 @@ const VEC_ALLOCATION_FAILED: &str = "memory allocation failed for a `Vec` buffer
 
 impl FnCx<'_> {
     pub(super) fn elem_of(t: &Type) -> CgResult<Type> {
-        match t {
-            Type::Vec(e) => Ok((**e).clone()),
-            other => Err(CgError::Internal(format!("a `Vec` operation on `{other}`"))),
+        match t.vec_elem() {
+            Some(e) => Ok(e.clone()),
+            None => Err(CgError::Internal(format!("a `Vec` operation on `{t}`"))),
         }
     }
 
@@ -98,14 +98,19 @@ impl FnCx<'_> {
     }
 
     /// The drop info of `Vec<elem>`'s blocks, as a mapped symbol.
-    fn vec_drop_info(&self, elem: &Type) -> PointerValue<'static> {
+    pub(super) fn vec_drop_info(&self, elem: &Type) -> PointerValue<'static> {
         let info = crate::vec::drop_info_for(elem);
         self.m
             .mapped_data("vec_elems", info as *const crate::memory::DropInfo as usize)
     }
 
     /// A new empty `Vec` with room for `cap` elements, or a panic.
-    fn new_vec(&mut self, elem: &Type, cap: IntValue<'static>, loc: LocId) -> CgResult<Val> {
+    pub(super) fn new_vec(
+        &mut self,
+        elem: &Type,
+        cap: IntValue<'static>,
+        loc: LocId,
+    ) -> CgResult<Val> {
         let f = self.m.helper(Helper::VecNew);
         let info = self.vec_drop_info(elem);
         let meminfo = self
@@ -193,13 +198,14 @@ impl FnCx<'_> {
         Ok(())
     }
 
-    /// `Some(clone of buf[index])` if `present`, else `None`.
+    /// `Some(clone of buf[index])` if `present`, else `None`; the clone is Rust's (`deep`)
+    /// or another reference to what the element holds.
     pub(super) fn copied_element(
         &mut self,
         h: &Header,
         elem: &Type,
-        index: IntValue<'static>,
-        present: IntValue<'static>,
+        (index, present): (IntValue<'static>, IntValue<'static>),
+        deep: bool,
         loc: LocId,
     ) -> CgResult<Val> {
         let opt = Type::Option(Box::new(elem.clone()));
@@ -213,9 +219,8 @@ impl FnCx<'_> {
         // SAFETY (of the generated code): `index < len` on this path.
         let at = self.slot_at(h, index)?;
         let v = self.load_elem(at, elem)?;
-        let v = if let Type::Vec(inner) = elem {
-            let hv = self.header(v, inner)?;
-            self.clone_vec(&hv, loc)?
+        let v = if deep {
+            self.clone_value(v, elem, loc)?
         } else {
             self.copy_value(v, elem)?;
             v
@@ -325,10 +330,11 @@ impl FnCx<'_> {
                 let n = n.into_int_value();
                 self.refuse_unmanaged(v, &elem, loc, Sink::VecElement)?;
                 let vec = self.new_vec(&elem, n, loc)?;
-                // Cloning a `Vec` element may fail (a panic: the allocator refused): the
-                // new `Vec` is then held, with the clones made so far counted in `len`,
-                // so the panic block releases them all. Other elements cannot fail.
-                let may_fail = matches!(elem, Type::Vec(_));
+                // Cloning a `Vec` (or a value holding one) may fail (a panic: the
+                // allocator refused): the new `Vec` is then held, with the clones made so
+                // far counted in `len`, so the panic block releases them all. Other
+                // elements cannot fail.
+                let may_fail = elem.holds_vec();
                 let vec_type = Type::Vec(Box::new(elem.clone()));
                 let held_vec = if may_fail {
                     self.hold(vec, &vec_type)?
@@ -340,16 +346,9 @@ impl FnCx<'_> {
                 self.counted(n, &mut |cx, i| {
                     // SAFETY (of the generated code): `i < n == cap`.
                     let at = unsafe { cx.b().build_in_bounds_gep(buf, &[i], "slot")? };
-                    // Each element is a clone, as Rust's `vec![x; n]` makes: a `Vec`
-                    // deeply (inference refuses `Vec`s deeper inside), others as
-                    // another reference.
-                    let e = if let Type::Vec(inner) = &elem {
-                        let h = cx.header(v, inner)?;
-                        cx.clone_vec(&h, loc)?
-                    } else {
-                        cx.copy_value(v, &elem)?;
-                        v
-                    };
+                    // Each element is a clone, as Rust's `vec![x; n]` makes: each `Vec`
+                    // in it deeply, others as another reference.
+                    let e = cx.clone_value(v, &elem, loc)?;
                     cx.store_new(at, e, &elem)?;
                     if may_fail {
                         let one = cx.ctx.i64_type().const_int(1, false);
@@ -549,7 +548,7 @@ impl FnCx<'_> {
         }))
     }
 
-    fn vec_values_eq(
+    pub(super) fn vec_values_eq(
         &mut self,
         x: Val,
         y: Val,
@@ -575,11 +574,7 @@ impl FnCx<'_> {
             let py = cx.slot_at(&hy, i)?;
             let ex = cx.load_elem(px, &elem)?;
             let ey = cx.load_elem(py, &elem)?;
-            let eq = if let Type::Vec(_) = elem {
-                cx.vec_values_eq(ex, ey, &elem, loc)?
-            } else {
-                cx.binop(BinOp::Eq, ex, ey, &elem, loc)?.into_int_value()
-            };
+            let eq = cx.values_eq(ex, ey, &elem, loc)?;
             let old = cx.b().build_load(same, "same")?.into_int_value();
             let new = cx.b().build_and(old, eq, "same")?;
             cx.b().build_store(same, new)?;

@@ -1,12 +1,13 @@
+// `for x in v` moves `v` (Rust's `IntoIterator for Vec<T>`): it cannot be used afterwards.
 use jitclass::jit;
 
 #[jit]
-fn f(v: Vec<i64>) -> i64 {
+fn used_after(v: Vec<i64>) -> usize {
     let mut s = 0;
     for x in v {
         s += x;
     }
-    s
+    v.len() + s as usize
 }
 
 fn main() {}

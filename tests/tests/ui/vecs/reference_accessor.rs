@@ -1,11 +1,11 @@
+// Jit code holds the `Option<&T>` of `first`/`last`/`get` as the element's value; an
+// element holding a `Vec` would then have another owner, so that is refused.
 use jitclass::jit;
 
 #[jit]
-fn f(v: Vec<f64>) -> f64 {
-    match v.first() {
-        Some(x) => x + 1.0,
-        None => 0.0,
-    }
+fn f(grid: Vec<Vec<f64>>) -> usize {
+    let row = grid.first();
+    row.unwrap().len()
 }
 
 fn main() {}

@@ -1,0 +1,96 @@
+//! `for x in v` over a `Vec` by value, which consumes it as Rust's `IntoIterator` does: the
+//! elements move out one by one (the loop variable takes each without a count), and the
+//! ones a `break`, `return` or panic leaves behind are released with the buffer.
+//!
+//! The loop first takes the buffer out of `v`'s block into a block of its own, leaving `v`
+//! empty: nothing but the loop can then reach the slots it empties (a moved-from `v` is
+//! not used again, by Rust's rules, which rustc and `init::check_moves` enforce; were it
+//! used, it would be an empty `Vec`, never a half-moved buffer). Taking the buffer is
+//! refused while a slice of it is lent to a call, as a resize is (`lends.rs`). Over a
+//! `&Vec<T>` (a reference copied into another name; the lowering makes `for x in v` over a
+//! parameter a borrowed loop) the elements are read as values, each with its count.
+
+use super::{FnCx, Val};
+use crate::Type;
+use crate::compiler::CgResult;
+use crate::compiler::types::mem_type;
+use inkwell::IntPredicate;
+use jitclass_core::ir::{ExprId, LocId, LocalId};
+
+impl FnCx<'_> {
+    /// `for var in iterable { body }` with `iterable` a `Vec` (consumed) or a `&Vec<T>`.
+    pub(super) fn for_each_vec(
+        &mut self,
+        id: ExprId,
+        var: LocalId,
+        (iterable, body): (ExprId, ExprId),
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let Some(it) = self.expr(iterable)? else {
+            return Ok(None);
+        };
+        let it_ty = self.ty(iterable).clone();
+        let elem = Self::elem_of(&it_ty)?;
+        let consuming = matches!(it_ty, Type::Vec(_));
+        let (h, held_buffer) = if consuming {
+            let held = self.hold(it, &it_ty)?;
+            let source = self.header(it, &elem)?;
+            self.refuse_while_lent(source.lends, "into_iter", loc)?;
+            let own = self.new_vec(&elem, self.ctx.i64_type().const_zero(), loc)?;
+            let held_own = self.hold(own, &it_ty)?;
+            let h = self.header(own, &elem)?;
+            // The buffer changes blocks: `v` keeps the new block's empty one.
+            for (a, b) in [
+                (source.len, h.len),
+                (source.cap, h.cap),
+                (source.buf, h.buf),
+            ] {
+                let va = self.b().build_load(a, "from")?;
+                let vb = self.b().build_load(b, "to")?;
+                self.b().build_store(a, vb)?;
+                self.b().build_store(b, va)?;
+            }
+            self.release(held)?;
+            (h, held_own)
+        } else {
+            (self.header(it, &elem)?, None)
+        };
+        let i64t = self.ctx.i64_type();
+        let counter = self.slot(i64t.into(), "into_iter.i")?;
+        let head = self.block("into_iter.cond");
+        let body_bb = self.block("into_iter.body");
+        let latch = self.block("into_iter.next");
+        let exit = self.block("into_iter.exit");
+        self.b().build_unconditional_branch(head)?;
+        self.b().position_at_end(head);
+        let i = self.load_int(counter, "i")?;
+        // The length is read afresh, so the index is in bounds whatever the body did.
+        let len = self.load_int(h.len, "len")?;
+        let more = self
+            .b()
+            .build_int_compare(IntPredicate::ULT, i, len, "more")?;
+        self.b().build_conditional_branch(more, body_bb, exit)?;
+        self.b().position_at_end(body_bb);
+        let at = self.slot_at(&h, i)?;
+        let v = self.load_elem(at, &elem)?;
+        if !consuming {
+            self.copy_value(v, &elem)?;
+        } else if elem.is_managed() {
+            // Moved out: the slot holds nothing the release at the end must drop.
+            self.b()
+                .build_store(at, mem_type(self.ctx, &elem).const_zero())?;
+        }
+        self.store(self.locals[var.index()], false, v, &elem)?;
+        self.loop_body(id, body, latch, exit)?;
+        self.b().position_at_end(latch);
+        let i = self.load_int(counter, "i")?;
+        let next = self
+            .b()
+            .build_int_add(i, i64t.const_int(1, false), "next")?;
+        self.b().build_store(counter, next)?;
+        self.b().build_unconditional_branch(head)?;
+        self.b().position_at_end(exit);
+        self.release(held_buffer)?;
+        Ok(Some(self.unit()))
+    }
+}

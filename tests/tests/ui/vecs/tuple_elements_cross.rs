@@ -1,8 +1,0 @@
-use jitclass::jit;
-
-#[jit]
-fn f(v: Vec<(f64, f64)>) -> usize {
-    v.len()
-}
-
-fn main() {}
