@@ -98,6 +98,14 @@ fn review15_extend_from_a_field() {
     t.pass("tests/ui/pass/review15_extend_from_field.rs");
 }
 
+/// A SQLite state may keep a `Vec` of tuples as a field (review of issue 15d: it was
+/// refused until `Vec`s crossed for every element type).
+#[test]
+fn review15d_state_with_vec_of_pairs() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/pass/sqlite_state_vec_of_pairs.rs");
+}
+
 /// `for e in a` over an array, then `a[i] = ..` in the body: rustc accepts it (the loop
 /// iterates a copy), jitclass's shadow check refuses it with E0506 / E0502 as if the loop
 /// borrowed `a`. The jit code itself iterates a copy: the same body in a generic fn (which
