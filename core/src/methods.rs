@@ -82,6 +82,17 @@ pub enum Builtin {
         /// Integers compared as signed.
         signed: bool,
     },
+    /// A method of `char` (`crate::char_methods`): a call of the runtime's wrapper of
+    /// std's method `method`, whose result has type `result`.
+    Char {
+        /// std's method name (`"is_alphabetic"`).
+        method: &'static str,
+        /// Its result type.
+        result: crate::char_methods::CharMethodResult,
+    },
+    /// `char::from_u32(n)`: `Some` of the `char` whose scalar value `n` is, if there is
+    /// one.
+    CharFromU32,
     /// `s.len()`.
     SliceLen,
     /// `s.is_empty()`.
@@ -190,6 +201,9 @@ pub const ORD_CMP: &str = " cmp";
 pub const SORT_CMP: &str = " Ord::cmp";
 /// See [`ORD_CMP`].
 pub const TOTAL_CMP: &str = " total_cmp";
+/// `char::from_u32(n)`, which the lowering makes a method of its argument `n` (a name
+/// users cannot write, like [`ORD_CMP`]'s).
+pub const CHAR_FROM_U32: &str = " char::from_u32";
 /// See [`ORD_CMP`].
 pub const PARTIAL_CMP_UNWRAP: &str = " partial_cmp_unwrap";
 
@@ -224,6 +238,10 @@ enum Receivers {
     Ord,
     /// Numbers and `bool` (`PartialOrd`).
     PartialOrd,
+    /// `char`.
+    Char,
+    /// `u32` (the argument of `char::from_u32`).
+    U32,
 }
 
 impl Receivers {
@@ -238,6 +256,8 @@ impl Receivers {
             (Receivers::Clonable, t) => is_clone(t),
             (Receivers::Ord, Type::Prim(p)) => !p.is_float(),
             (Receivers::PartialOrd, Type::Prim(_)) => true,
+            (Receivers::Char, Type::Prim(PrimTy::Char)) => true,
+            (Receivers::U32, Type::Prim(PrimTy::U32)) => true,
             _ => false,
         }
     }
@@ -452,6 +472,13 @@ const METHODS: &[Method] = {
         method("saturating_sub", Int, |me| {
             sig(Builtin::IntSaturatingSub, vec![me.clone()], me.clone())
         }),
+        method(CHAR_FROM_U32, U32, |_| {
+            sig(
+                Builtin::CharFromU32,
+                vec![],
+                Type::Option(Box::new(Type::CHAR)),
+            )
+        }),
         method(ORD_CMP, Ord, |me| {
             let signed = me.prim().is_some_and(|p| p.is_signed());
             sig(Builtin::OrdCmp { signed }, vec![me.clone()], ORDERING)
@@ -518,12 +545,37 @@ macro_rules! libm_methods {
 
 for_each_libm_method!(libm_methods);
 
-/// Every builtin method, from the hand-written table and the libm lists.
+macro_rules! char_methods {
+    ($($result:ident: $($method:ident),* ;)*) => {
+        /// The methods of `char`: calls of the runtime's wrappers of std's.
+        const CHAR_METHODS: &[Method] = &[$($(
+            method(stringify!($method), Receivers::Char, |_| {
+                char_method(stringify!($method), stringify!($result))
+            })
+        ),*),*];
+    };
+}
+
+crate::for_each_char_method!(char_methods);
+
+/// The signature of `char::method`, whose result type Rust spells `result`.
+fn char_method(method: &'static str, result: &str) -> MethodSig {
+    use crate::char_methods::CharMethodResult;
+    let (result, ret) = match result {
+        "bool" => (CharMethodResult::Bool, Type::BOOL),
+        "char" => (CharMethodResult::Char, Type::CHAR),
+        _ => (CharMethodResult::Usize, Type::USIZE),
+    };
+    sig(Builtin::Char { method, result }, vec![], ret)
+}
+
+/// Every builtin method, from the hand-written table and the libm and `char` lists.
 fn all_methods() -> impl Iterator<Item = &'static Method> {
     METHODS
         .iter()
         .chain(LIBM_INTRINSIC_METHODS)
         .chain(LIBM_METHODS)
+        .chain(CHAR_METHODS)
 }
 
 /// Looks up `receiver.name(..)`; `None` if no such builtin exists.

@@ -700,6 +700,30 @@ pub(super) fn cast_to_bool(loc: LocId, from: PrimTy) -> Diagnostic {
         .note("help: compare with zero instead: `x != 0`")
 }
 
+/// rustc's E0604: only `u8` casts to `char` (a `u32` may not be a scalar value).
+pub(super) fn cast_to_char(loc: LocId, from: PrimTy) -> Diagnostic {
+    let d = Diagnostic::new(
+        loc,
+        format!("only `u8` can be cast as `char`, not `{from}`"),
+    );
+    if from.is_numeric() {
+        d.note("help: consider using `char::from_u32` instead")
+    } else {
+        d
+    }
+}
+
+/// rustc's E0054 for a `char`.
+pub(super) fn char_to_bool(loc: LocId) -> Diagnostic {
+    Diagnostic::new(loc, "cannot cast `char` as `bool`")
+}
+
+/// rustc's E0606 for a `char`.
+pub(super) fn char_to_float(loc: LocId, to: PrimTy) -> Diagnostic {
+    Diagnostic::new(loc, format!("casting `char` as `{to}` is invalid"))
+        .note("help: cast through an integer first")
+}
+
 pub(super) fn bool_to_float(loc: LocId, to: PrimTy) -> Diagnostic {
     Diagnostic::new(loc, format!("cannot cast `bool` as `{to}`"))
         .note("help: cast through an integer: `b as u8 as f64`")

@@ -1,0 +1,253 @@
+//! Text in jit code (`char` so far): each function is compiled twice from the same
+//! tokens, by jitclass and by rustc, and the results compared over samples that include
+//! non-ASCII letters, digits of other scripts, whitespace of other kinds and the ends of
+//! the scalar value range.
+
+use crate::{assert_no_leaks, balanced_since, memory_test};
+use jitclass::{jit, jitclass};
+
+/// `#[jit] fn $jit` and the plain Rust `fn $rust`, from one body.
+macro_rules! twice {
+    ($jit:ident, $rust:ident, fn($($p:ident: $t:ty),*) -> $r:ty $body:block) => {
+        #[jit]
+        fn $jit($($p: $t),*) -> $r $body
+        #[allow(clippy::all)]
+        fn $rust($($p: $t),*) -> $r $body
+    };
+}
+
+/// Characters where std's classifications disagree with ASCII's or with each other.
+const SAMPLES: &[char] = &[
+    'a',
+    'Z',
+    '0',
+    '9',
+    ' ',
+    '\t',
+    '\n',
+    '_',
+    '~',
+    '\u{7f}',
+    '\0',
+    'é',
+    'ß',
+    'Σ',
+    'ς',
+    'İ',
+    '٣',
+    '½',
+    'Ⅻ',
+    '\u{a0}',
+    '\u{2003}',
+    '\u{3000}',
+    '中',
+    '€',
+    '😀',
+    '\u{d7ff}',
+    '\u{e000}',
+    '\u{10ffff}',
+];
+
+twice!(classify, classify_rs, fn(c: char) -> (bool, bool, bool, bool, bool, bool, bool) {
+    (
+        c.is_alphabetic(),
+        c.is_numeric(),
+        c.is_alphanumeric(),
+        c.is_whitespace(),
+        c.is_lowercase(),
+        c.is_uppercase(),
+        c.is_control(),
+    )
+});
+
+twice!(classify_ascii, classify_ascii_rs, fn(c: char) -> (bool, bool, bool, bool, bool, bool, bool) {
+    (
+        c.is_ascii(),
+        c.is_ascii_alphabetic(),
+        c.is_ascii_digit(),
+        c.is_ascii_alphanumeric(),
+        c.is_ascii_whitespace(),
+        c.is_ascii_punctuation(),
+        c.is_ascii_hexdigit(),
+    )
+});
+
+twice!(classify_ascii_more, classify_ascii_more_rs, fn(c: char) -> (bool, bool, bool, bool) {
+    (
+        c.is_ascii_lowercase(),
+        c.is_ascii_uppercase(),
+        c.is_ascii_graphic(),
+        c.is_ascii_control(),
+    )
+});
+
+twice!(convert, convert_rs, fn(c: char) -> (char, char, usize, u32, u8, i64, u16) {
+    (
+        c.to_ascii_lowercase(),
+        c.to_ascii_uppercase(),
+        c.len_utf8(),
+        c as u32,
+        c as u8,
+        c as i64,
+        c as u16,
+    )
+});
+
+#[test]
+fn char_methods_and_casts_are_std_s() {
+    for &c in SAMPLES {
+        assert_eq!(classify(c), classify_rs(c), "{c:?}");
+        assert_eq!(classify_ascii(c), classify_ascii_rs(c), "{c:?}");
+        assert_eq!(classify_ascii_more(c), classify_ascii_more_rs(c), "{c:?}");
+        assert_eq!(convert(c), convert_rs(c), "{c:?}");
+    }
+}
+
+twice!(literals, literals_rs, fn(b: u8) -> (char, char, char, u8, char, bool) {
+    let tab = '\t';
+    let euro = '€';
+    let byte = b'A';
+    let from_byte = b as char;
+    let from_literal = 97 as char;
+    (tab, euro, from_byte, byte + 1, from_literal, from_byte == 'é')
+});
+
+#[test]
+fn char_and_byte_literals() {
+    for b in [0u8, 65, 127, 128, 0xe9, 255] {
+        assert_eq!(literals(b), literals_rs(b), "{b}");
+    }
+}
+
+twice!(compare, compare_rs, fn(a: char, b: char) -> (bool, bool, bool, bool, bool, bool, char) {
+    let larger = if a > b { a } else { b };
+    (a == b, a != b, a < b, a <= b, a > b, a >= b, larger)
+});
+
+#[test]
+fn chars_compare_as_their_scalar_values() {
+    for &a in SAMPLES {
+        for &b in SAMPLES {
+            assert_eq!(compare(a, b), compare_rs(a, b), "{a:?} {b:?}");
+        }
+    }
+}
+
+twice!(count_kinds, count_kinds_rs, fn(text: &[char]) -> (usize, usize, usize, usize) {
+    let mut letters = 0;
+    let mut digits = 0;
+    let mut spaces = 0;
+    let mut bytes = 0;
+    for c in text {
+        if c.is_alphabetic() {
+            letters += 1;
+        } else if c.is_numeric() {
+            digits += 1;
+        } else if c.is_whitespace() {
+            spaces += 1;
+        }
+        bytes += c.len_utf8();
+    }
+    (letters, digits, spaces, bytes)
+});
+
+#[test]
+fn char_slices_cross_from_rust() {
+    let text: Vec<char> = "Grüße, 世界! ٣ 42\u{3000}😀".chars().collect();
+    assert_eq!(count_kinds(&text), count_kinds_rs(&text));
+    assert_eq!(count_kinds(&[]), (0, 0, 0, 0));
+}
+
+#[jit]
+fn upper_ascii(v: Vec<char>) -> Vec<char> {
+    let mut out = Vec::new();
+    for c in &v {
+        out.push(c.to_ascii_uppercase());
+    }
+    out
+}
+
+#[jitclass]
+struct Cursor {
+    current: char,
+    seen: Vec<char>,
+    last: Option<char>,
+}
+
+#[jitclass]
+impl Cursor {
+    fn new(c: char) -> Self {
+        Cursor {
+            current: c,
+            seen: Vec::new(),
+            last: None,
+        }
+    }
+
+    fn advance(&mut self, c: char) -> char {
+        let previous = self.current;
+        self.seen.push(previous);
+        self.last = Some(previous);
+        self.current = c;
+        previous
+    }
+}
+
+#[test]
+fn chars_as_vec_elements_fields_and_option_payloads() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    assert_eq!(
+        upper_ascii(vec!['a', 'é', 'z', '1']),
+        vec!['A', 'é', 'Z', '1']
+    );
+    let mut cursor = Cursor::new('x');
+    assert_eq!(cursor.advance('ü'), 'x');
+    assert_eq!(cursor.advance('😀'), 'ü');
+    assert_eq!(cursor.current(), '😀');
+    assert_eq!(cursor.last(), Some('ü'));
+    assert_eq!(cursor.seen(), vec!['x', 'ü']);
+    drop(cursor);
+    assert!(balanced_since(&before));
+    drop(_m);
+    assert_no_leaks();
+}
+
+twice!(from_u32, from_u32_rs, fn(n: u32) -> (Option<char>, bool, u32) {
+    let c = char::from_u32(n);
+    let shifted = char::from_u32(n + 1).unwrap_or('?');
+    (c, c.is_some(), shifted as u32)
+});
+
+#[test]
+fn char_from_u32_is_std_s() {
+    for n in [
+        0,
+        0x41,
+        0x7f,
+        0xe9,
+        0xd7fe,
+        0xd7ff,
+        0xd800,
+        0xdbff,
+        0xdfff,
+        0xe000,
+        0x10fffe,
+        0x10ffff,
+        0x110000,
+        u32::MAX - 1,
+    ] {
+        assert_eq!(from_u32(n), from_u32_rs(n), "{n:#x}");
+    }
+}
+
+twice!(assoc_forms, assoc_forms_rs, fn(c: char) -> (bool, bool, usize) {
+    (char::is_alphanumeric(c), char::is_whitespace(c), char::len_utf8(c))
+});
+
+#[test]
+fn char_methods_in_function_call_form() {
+    for &c in SAMPLES {
+        assert_eq!(assoc_forms(c), assoc_forms_rs(c), "{c:?}");
+    }
+}
