@@ -321,13 +321,14 @@ impl Type {
 
     /// Scalars cross the call boundary by value; everything else by pointer to its C repr.
     pub fn is_scalar(&self) -> bool {
-        self.is_c_scalar()
+        matches!(self, Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. })
     }
 
     /// What C passes in one register and `extern "C"` signatures may hold: numbers,
-    /// `bool`, raw pointers and function pointers.
+    /// `bool`, raw pointers and function pointers. Not `char`: C code could pass any
+    /// `u32`, and a `char` must be a Unicode scalar value.
     pub fn is_c_scalar(&self) -> bool {
-        matches!(self, Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. })
+        self.is_scalar() && *self != Type::CHAR
     }
 
     /// Whether values of this type hold references counted by the memory runtime, so

@@ -734,7 +734,7 @@ pub(super) fn unformattable_panic_arg(loc: LocId, ty: &Type) -> Diagnostic {
         loc,
         format!("`{ty}` cannot be formatted in a jit panic message"),
     )
-    .note("note: panic messages in jit code format numbers and `bool`")
+    .note("note: panic messages in jit code format numbers, `bool` and `char`")
 }
 
 pub(super) fn literal_out_of_range(

@@ -251,3 +251,21 @@ fn char_methods_in_function_call_form() {
         assert_eq!(assoc_forms(c), assoc_forms_rs(c), "{c:?}");
     }
 }
+
+twice!(check_letter, check_letter_rs, fn(c: char) -> char {
+    assert!(c.is_alphabetic(), "not a letter: {} ({:?})", c, c);
+    c
+});
+
+#[test]
+fn chars_in_panic_messages_are_formatted_as_chars() {
+    assert_eq!(check_letter('é'), 'é');
+    for c in ['1', '\n', '😀'] {
+        let jit = std::panic::catch_unwind(|| check_letter(c)).unwrap_err();
+        let rust = std::panic::catch_unwind(|| check_letter_rs(c)).unwrap_err();
+        // Jit panics add the jit fn's location on a line of their own.
+        let jit = jit.downcast_ref::<String>().unwrap();
+        let rust = rust.downcast_ref::<String>().unwrap();
+        assert_eq!(jit.split("\n  --> ").next(), Some(rust.as_str()), "{c:?}");
+    }
+}
