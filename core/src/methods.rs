@@ -93,6 +93,14 @@ pub enum Builtin {
     /// `char::from_u32(n)`: `Some` of the `char` whose scalar value `n` is, if there is
     /// one.
     CharFromU32,
+    /// `c.to_digit(radix)`: std's, through the runtime, with its panic for a radix
+    /// outside `2..=36`.
+    CharToDigit,
+    /// `c.is_digit(radix)`: `c.to_digit(radix).is_some()`, as std defines it.
+    CharIsDigit,
+    /// `char::from_digit(n, radix)`: std's, through the runtime, with its panic for a
+    /// radix above 36.
+    CharFromDigit,
     /// `s.len()`.
     SliceLen,
     /// `s.is_empty()`.
@@ -204,6 +212,8 @@ pub const TOTAL_CMP: &str = " total_cmp";
 /// `char::from_u32(n)`, which the lowering makes a method of its argument `n` (a name
 /// users cannot write, like [`ORD_CMP`]'s).
 pub const CHAR_FROM_U32: &str = " char::from_u32";
+/// `char::from_digit(n, radix)`, made a method of `n` as [`CHAR_FROM_U32`] is.
+pub const CHAR_FROM_DIGIT: &str = " char::from_digit";
 /// See [`ORD_CMP`].
 pub const PARTIAL_CMP_UNWRAP: &str = " partial_cmp_unwrap";
 
@@ -477,6 +487,27 @@ const METHODS: &[Method] = {
                 Builtin::CharFromU32,
                 vec![],
                 Type::Option(Box::new(Type::CHAR)),
+            )
+        }),
+        method(CHAR_FROM_DIGIT, U32, |_| {
+            sig(
+                Builtin::CharFromDigit,
+                vec![Type::Prim(PrimTy::U32)],
+                Type::Option(Box::new(Type::CHAR)),
+            )
+        }),
+        method("to_digit", Char, |_| {
+            sig(
+                Builtin::CharToDigit,
+                vec![Type::Prim(PrimTy::U32)],
+                Type::Option(Box::new(Type::Prim(PrimTy::U32))),
+            )
+        }),
+        method("is_digit", Char, |_| {
+            sig(
+                Builtin::CharIsDigit,
+                vec![Type::Prim(PrimTy::U32)],
+                Type::BOOL,
             )
         }),
         method(ORD_CMP, Ord, |me| {

@@ -72,6 +72,52 @@ macro_rules! char_wrappers {
 
 jitclass_core::for_each_char_method!(char_wrappers);
 
+/// What the digit helpers return for a radix std's method panics on.
+pub(crate) const INVALID_RADIX: u64 = u64::MAX;
+/// What the digit helpers return for `None`; `Some(x)` is `x` itself (below `2^32`).
+pub(crate) const NONE: u64 = 1 << 32;
+
+/// std's panic message of `c.to_digit(radix)` (and `c.is_digit(radix)`) for a radix
+/// outside `2..=36` (the tests check it against std's).
+pub(crate) const TO_DIGIT_RADIX_PANIC: &str =
+    "to_digit: invalid radix -- radix must be in the range 2 to 36 inclusive";
+/// std's panic message of `char::from_digit(n, radix)` for a radix above 36.
+pub(crate) const FROM_DIGIT_RADIX_PANIC: &str = "from_digit: radix is too high (maximum 36)";
+
+/// `c.to_digit(radix)`, encoded as [`NONE`] and [`INVALID_RADIX`] say.
+extern "C" fn to_digit(c: u32, radix: u32) -> u64 {
+    if !(2..=36).contains(&radix) {
+        return INVALID_RADIX;
+    }
+    scalar(c).to_digit(radix).map_or(NONE, u64::from)
+}
+
+/// `char::from_digit(n, radix)`, encoded as [`to_digit`]'s result.
+extern "C" fn from_digit(n: u32, radix: u32) -> u64 {
+    if radix > 36 {
+        return INVALID_RADIX;
+    }
+    char::from_digit(n, radix).map_or(NONE, |c| u64::from(u32::from(c)))
+}
+
+/// The row of the `to_digit` helper.
+pub(crate) fn to_digit_fn() -> MappedFn {
+    mapped_fn!(
+        "jitclass_rt_char_to_digit",
+        to_digit,
+        unsafe extern "C" fn(u32, u32) -> u64
+    )
+}
+
+/// The row of the `from_digit` helper.
+pub(crate) fn from_digit_fn() -> MappedFn {
+    mapped_fn!(
+        "jitclass_rt_char_from_digit",
+        from_digit,
+        unsafe extern "C" fn(u32, u32) -> u64
+    )
+}
+
 /// The wrapper of `char::method` (one of [`jitclass_core::for_each_char_method`]'s).
 pub(crate) fn char_fn(method: &str) -> Option<&'static CharFn> {
     TABLE.iter().find(|f| f.method == method)
@@ -79,7 +125,10 @@ pub(crate) fn char_fn(method: &str) -> Option<&'static CharFn> {
 
 /// Every wrapper, for `compiler/symbols.rs`.
 pub(crate) fn mapped() -> impl Iterator<Item = MappedFn> {
-    TABLE.iter().map(|f| f.function)
+    TABLE
+        .iter()
+        .map(|f| f.function)
+        .chain([to_digit_fn(), from_digit_fn()])
 }
 
 #[cfg(test)]
@@ -91,6 +140,51 @@ mod tests {
         for name in jitclass_core::methods::names_for(&jitclass_core::Type::CHAR) {
             if name != "clone" {
                 assert!(char_fn(name).is_some(), "`char::{name}` has no wrapper");
+            }
+        }
+    }
+
+    /// std's panic message of `f`.
+    fn std_panic(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
+        let payload = std::panic::catch_unwind(f).unwrap_err();
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap()
+    }
+
+    #[test]
+    fn digit_helpers_encode_std_results_and_its_radix_panics() {
+        for radix in [0, 1, 2, 10, 16, 36, 37, u32::MAX] {
+            for c in ['0', '7', 'a', 'Z', 'z', '٣', ' '] {
+                let got = to_digit(u32::from(c), radix);
+                if (2..=36).contains(&radix) {
+                    assert_eq!(got, c.to_digit(radix).map_or(NONE, u64::from));
+                } else {
+                    assert_eq!(got, INVALID_RADIX);
+                    assert_eq!(
+                        std_panic(move || drop(c.to_digit(radix))),
+                        TO_DIGIT_RADIX_PANIC
+                    );
+                    assert_eq!(
+                        std_panic(move || drop(c.is_digit(radix))),
+                        TO_DIGIT_RADIX_PANIC
+                    );
+                }
+            }
+            for n in [0, 9, 10, 35, 36, u32::MAX] {
+                let got = from_digit(n, radix);
+                if radix <= 36 {
+                    let want = char::from_digit(n, radix);
+                    assert_eq!(got, want.map_or(NONE, |c| u64::from(u32::from(c))));
+                } else {
+                    assert_eq!(got, INVALID_RADIX);
+                    assert_eq!(
+                        std_panic(move || drop(char::from_digit(n, radix))),
+                        FROM_DIGIT_RADIX_PANIC
+                    );
+                }
             }
         }
     }

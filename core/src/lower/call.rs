@@ -138,10 +138,14 @@ impl Lowerer {
                 let mut method = path.segments[1].ident.to_string();
                 // `{ let recv: f64 = x; recv.sqrt(..) }` pins the receiver to the named type.
                 let mut prim = PrimTy::from_name(&ty_name).expect("checked above");
-                // `char::from_u32(n)`: an associated function, a method of its `u32`.
+                // `char::from_u32(n)`, `char::from_digit(n, radix)`: associated functions,
+                // methods of their first `u32`.
                 if prim == PrimTy::Char && method == "from_u32" {
                     prim = PrimTy::U32;
                     method = crate::methods::CHAR_FROM_U32.to_string();
+                } else if prim == PrimTy::Char && method == "from_digit" {
+                    prim = PrimTy::U32;
+                    method = crate::methods::CHAR_FROM_DIGIT.to_string();
                 }
                 let loc = self.loc(span::of(first));
                 self.scopes.push(Vec::new());

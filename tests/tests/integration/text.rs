@@ -269,3 +269,43 @@ fn chars_in_panic_messages_are_formatted_as_chars() {
         assert_eq!(jit.split("\n  --> ").next(), Some(rust.as_str()), "{c:?}");
     }
 }
+
+twice!(digits, digits_rs, fn(c: char, radix: u32) -> (Option<u32>, bool, Option<char>) {
+    let d = c.to_digit(radix);
+    (d, c.is_digit(radix), char::from_digit(d.unwrap_or(0) + 1, radix))
+});
+
+#[test]
+fn digits_are_std_s_and_bad_radixes_panic_as_std_does() {
+    for radix in [2, 8, 10, 16, 36] {
+        for c in ['0', '1', '7', '9', 'a', 'f', 'z', 'Z', '٣', ' ', 'é'] {
+            assert_eq!(digits(c, radix), digits_rs(c, radix), "{c:?} {radix}");
+        }
+    }
+    for radix in [0, 1, 37, u32::MAX] {
+        let jit = std::panic::catch_unwind(|| digits('7', radix)).unwrap_err();
+        let rust = std::panic::catch_unwind(|| digits_rs('7', radix)).unwrap_err();
+        let jit = jit.downcast_ref::<String>().unwrap();
+        let rust = rust.downcast_ref::<&str>().unwrap();
+        assert_eq!(jit.split("\n  --> ").next(), Some(*rust), "{radix}");
+    }
+}
+
+twice!(parse_number, parse_number_rs, fn(text: &[char]) -> Option<u64> {
+    let mut n: u64 = 0;
+    for c in text {
+        match c.to_digit(10) {
+            Some(d) => n = n * 10 + d as u64,
+            None => return None,
+        }
+    }
+    Some(n)
+});
+
+#[test]
+fn a_digit_parser() {
+    for text in ["", "0", "42", "1234567890", "12a", "٣"] {
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(parse_number(&chars), parse_number_rs(&chars), "{text:?}");
+    }
+}

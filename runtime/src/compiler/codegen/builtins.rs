@@ -75,6 +75,9 @@ impl FnCx<'_> {
             Builtin::FloatLibm { method, .. } => self.call_math(method, p.expect("float"), &all)?,
             Builtin::Char { method, result } => self.call_char(method, result, recv)?,
             Builtin::CharFromU32 => self.char_from_u32(recv)?,
+            Builtin::CharToDigit | Builtin::CharIsDigit | Builtin::CharFromDigit => {
+                return self.char_digit(builtin, recv, args[0], loc);
+            }
             Builtin::FloatPowi => {
                 self.call_intrinsic("llvm.powi", &[rty, ctx.i32_type().into()], &all)?
             }

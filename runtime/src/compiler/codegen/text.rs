@@ -6,10 +6,13 @@ use super::{FnCx, Val};
 use crate::Type;
 use crate::compiler::types::reg_type;
 use crate::compiler::{CgError, CgResult};
+use crate::text;
 use crate::text::char_fn;
 use inkwell::IntPredicate;
 use inkwell::attributes::{Attribute, AttributeLoc};
 use jitclass_core::char_methods::CharMethodResult;
+use jitclass_core::ir::LocId;
+use jitclass_core::methods::Builtin;
 
 impl FnCx<'_> {
     /// `c.method()` on the `char` `c`, through std's implementation.
@@ -74,6 +77,64 @@ impl FnCx<'_> {
         let value = b.build_select(valid, n, i32t.const_zero(), "value")?;
         let ty = reg_type(self.ctx, &Type::Option(Box::new(Type::CHAR))).into_struct_type();
         let option = b.build_insert_value(ty.const_zero(), valid, 0, "is_some")?;
+        Ok(b.build_insert_value(option, value, 1, "option")?
+            .into_struct_value()
+            .into())
+    }
+
+    /// `c.to_digit(radix)`, `c.is_digit(radix)`, `char::from_digit(n, radix)`: a call of
+    /// the runtime's helper running std's, and std's panic where its radix is refused.
+    pub(super) fn char_digit(
+        &mut self,
+        builtin: Builtin,
+        first: Val,
+        radix: Val,
+        loc: LocId,
+    ) -> CgResult<Val> {
+        let (row, message, result) = match builtin {
+            Builtin::CharToDigit => (
+                text::to_digit_fn(),
+                text::TO_DIGIT_RADIX_PANIC,
+                Some(Type::Prim(jitclass_core::PrimTy::U32)),
+            ),
+            Builtin::CharIsDigit => (text::to_digit_fn(), text::TO_DIGIT_RADIX_PANIC, None),
+            _ => (
+                text::from_digit_fn(),
+                text::FROM_DIGIT_RADIX_PANIC,
+                Some(Type::CHAR),
+            ),
+        };
+        let f = self.m.declare_mapped(&row);
+        let i64t = self.ctx.i64_type();
+        let encoded = self
+            .b()
+            .build_call(f, &[first.into(), radix.into()], "digit")?
+            .try_as_basic_value()
+            .basic()
+            .ok_or_else(|| CgError::Internal("a digit helper returns nothing".into()))?
+            .into_int_value();
+        let invalid = self.b().build_int_compare(
+            IntPredicate::EQ,
+            encoded,
+            i64t.const_int(text::INVALID_RADIX, false),
+            "bad_radix",
+        )?;
+        self.check(invalid, loc, message)?;
+        let b = self.b();
+        let is_some = b.build_int_compare(
+            IntPredicate::ULT,
+            encoded,
+            i64t.const_int(text::NONE, false),
+            "is_some",
+        )?;
+        let Some(inner) = result else {
+            return Ok(is_some.into());
+        };
+        let i32t = self.ctx.i32_type();
+        let value = b.build_int_truncate(encoded, i32t, "value")?;
+        let value = b.build_select(is_some, value, i32t.const_zero(), "value")?;
+        let ty = reg_type(self.ctx, &Type::Option(Box::new(inner))).into_struct_type();
+        let option = b.build_insert_value(ty.const_zero(), is_some, 0, "is_some")?;
         Ok(b.build_insert_value(option, value, 1, "option")?
             .into_struct_value()
             .into())

@@ -1,8 +1,8 @@
 use jitclass::jit;
 
 #[jit]
-fn digit(c: char) -> u32 {
-    c.to_digit(10).unwrap_or(0)
+fn upper(c: char) -> char {
+    c.to_uppercase().next().unwrap_or(c)
 }
 
 fn main() {}
