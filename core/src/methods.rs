@@ -244,7 +244,7 @@ enum Receivers {
     /// Every type that implements Rust's `Clone`: all jit types but `&mut` references
     /// and slices (and `!`).
     Clonable,
-    /// Integers and `bool` (`Ord`).
+    /// Integers, `bool` and `char` (`Ord`).
     Ord,
     /// Numbers and `bool` (`PartialOrd`).
     PartialOrd,

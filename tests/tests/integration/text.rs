@@ -309,3 +309,22 @@ fn a_digit_parser() {
         assert_eq!(parse_number(&chars), parse_number_rs(&chars), "{text:?}");
     }
 }
+
+twice!(sorted_chars, sorted_chars_rs, fn(v: Vec<char>) -> (Vec<char>, Vec<char>, Vec<char>) {
+    let mut up = v.clone();
+    up.sort();
+    let mut down = v.clone();
+    down.sort_by(|a, b| b.cmp(a));
+    let mut unstable = v;
+    unstable.sort_unstable();
+    (up, down, unstable)
+});
+
+#[test]
+fn chars_sort_as_std_sorts_them() {
+    let _m = memory_test();
+    let v: Vec<char> = "zébra Ünïcode 😀 ab".chars().collect();
+    assert_eq!(sorted_chars(v.clone()), sorted_chars_rs(v));
+    drop(_m);
+    assert_no_leaks();
+}
