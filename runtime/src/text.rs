@@ -169,11 +169,15 @@ mod tests {
                 } else {
                     assert_eq!(got, INVALID_RADIX);
                     assert_eq!(
-                        std_panic(move || drop(c.to_digit(radix))),
+                        std_panic(move || {
+                            std::hint::black_box(c.to_digit(radix));
+                        }),
                         TO_DIGIT_RADIX_PANIC
                     );
                     assert_eq!(
-                        std_panic(move || drop(c.is_digit(radix))),
+                        std_panic(move || {
+                            std::hint::black_box(c.is_digit(radix));
+                        }),
                         TO_DIGIT_RADIX_PANIC
                     );
                 }
@@ -186,7 +190,9 @@ mod tests {
                 } else {
                     assert_eq!(got, INVALID_RADIX);
                     assert_eq!(
-                        std_panic(move || drop(char::from_digit(n, radix))),
+                        std_panic(move || {
+                            std::hint::black_box(char::from_digit(n, radix));
+                        }),
                         FROM_DIGIT_RADIX_PANIC
                     );
                 }
