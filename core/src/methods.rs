@@ -47,9 +47,9 @@ pub enum Builtin {
     FloatToBits,
     /// `n.abs()` (signed integers; `MIN.abs()` wraps, as in a release build).
     IntAbs,
-    /// `n.min(m)`.
+    /// `n.min(m)` of integers, and `Ord::min` of `char`s.
     IntMin,
-    /// `n.max(m)`.
+    /// `n.max(m)` of integers, and `Ord::max` of `char`s.
     IntMax,
     /// `n.pow(e)`.
     IntPow,
@@ -495,6 +495,12 @@ const METHODS: &[Method] = {
                 vec![Type::Prim(PrimTy::U32)],
                 Type::Option(Box::new(Type::CHAR)),
             )
+        }),
+        method("min", Char, |me| {
+            sig(Builtin::IntMin, vec![me.clone()], me.clone())
+        }),
+        method("max", Char, |me| {
+            sig(Builtin::IntMax, vec![me.clone()], me.clone())
         }),
         method("to_digit", Char, |_| {
             sig(

@@ -119,9 +119,9 @@ fn char_and_byte_literals() {
     }
 }
 
-twice!(compare, compare_rs, fn(a: char, b: char) -> (bool, bool, bool, bool, bool, bool, char) {
+twice!(compare, compare_rs, fn(a: char, b: char) -> (bool, bool, bool, bool, bool, bool, char, char) {
     let larger = if a > b { a } else { b };
-    (a == b, a != b, a < b, a <= b, a > b, a >= b, larger)
+    (a == b, a != b, a < b, a <= b, a > b, a >= b, larger, a.min(b).max('b'))
 });
 
 #[test]
@@ -327,4 +327,30 @@ fn chars_sort_as_std_sorts_them() {
     assert_eq!(sorted_chars(v.clone()), sorted_chars_rs(v));
     drop(_m);
     assert_no_leaks();
+}
+
+#[jit]
+fn pick<T>(a: T, b: T, first: bool) -> (T, bool) {
+    let chosen = if first { a } else { b };
+    (chosen, a > b)
+}
+
+#[jit]
+fn add<T>(a: T, b: T) -> T {
+    a + b
+}
+
+#[test]
+fn chars_as_generic_arguments() {
+    assert_eq!(pick('é', 'a', true), ('é', true));
+    assert_eq!(pick('a', '😀', false), ('😀', false));
+    assert_eq!(pick(1u32, 2u32, true), (1, false));
+    // As rustc refuses `char + char`, the first call with `T = char` does.
+    let refused = std::panic::catch_unwind(|| add('a', 'b')).unwrap_err();
+    let message = refused.downcast_ref::<String>().unwrap();
+    assert!(
+        message.contains("binary operation `+` cannot be applied to type `char`"),
+        "{message}"
+    );
+    assert_eq!(add(1u32, 2u32), 3);
 }
