@@ -207,6 +207,11 @@ fn chars_as_vec_elements_fields_and_option_payloads() {
     assert_eq!(cursor.current(), '😀');
     assert_eq!(cursor.last(), Some('ü'));
     assert_eq!(cursor.seen(), vec!['x', 'ü']);
+    let shown = format!("{cursor:?}");
+    assert!(
+        shown.contains("'😀'") && shown.contains("['x', 'ü']"),
+        "{shown}"
+    );
     drop(cursor);
     assert!(balanced_since(&before));
     drop(_m);
