@@ -16,6 +16,9 @@ pub mod classes {}
 #[doc = include_str!("vectors.md")]
 pub mod vectors {}
 
+#[doc = include_str!("text.md")]
+pub mod text {}
+
 #[doc = include_str!("memory-control.md")]
 pub mod memory_control {}
 

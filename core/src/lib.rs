@@ -15,6 +15,7 @@
 
 #![warn(missing_docs)]
 
+pub mod char_methods;
 pub mod diag;
 pub mod infer;
 pub mod init;

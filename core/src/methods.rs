@@ -47,9 +47,9 @@ pub enum Builtin {
     FloatToBits,
     /// `n.abs()` (signed integers; `MIN.abs()` wraps, as in a release build).
     IntAbs,
-    /// `n.min(m)`.
+    /// `n.min(m)` of integers, and `Ord::min` of `char`s.
     IntMin,
-    /// `n.max(m)`.
+    /// `n.max(m)` of integers, and `Ord::max` of `char`s.
     IntMax,
     /// `n.pow(e)`.
     IntPow,
@@ -82,6 +82,25 @@ pub enum Builtin {
         /// Integers compared as signed.
         signed: bool,
     },
+    /// A method of `char` (`crate::char_methods`): a call of the runtime's wrapper of
+    /// std's method `method`, whose result has type `result`.
+    Char {
+        /// std's method name (`"is_alphabetic"`).
+        method: &'static str,
+        /// Its result type.
+        result: crate::char_methods::CharMethodResult,
+    },
+    /// `char::from_u32(n)`: `Some` of the `char` whose scalar value `n` is, if there is
+    /// one.
+    CharFromU32,
+    /// `c.to_digit(radix)`: std's, through the runtime, with its panic for a radix
+    /// outside `2..=36`.
+    CharToDigit,
+    /// `c.is_digit(radix)`: `c.to_digit(radix).is_some()`, as std defines it.
+    CharIsDigit,
+    /// `char::from_digit(n, radix)`: std's, through the runtime, with its panic for a
+    /// radix above 36.
+    CharFromDigit,
     /// `s.len()`.
     SliceLen,
     /// `s.is_empty()`.
@@ -193,6 +212,11 @@ pub const ORD_CMP: &str = " cmp";
 pub const SORT_CMP: &str = " Ord::cmp";
 /// See [`ORD_CMP`].
 pub const TOTAL_CMP: &str = " total_cmp";
+/// `char::from_u32(n)`, which the lowering makes a method of its argument `n` (a name
+/// users cannot write, like [`ORD_CMP`]'s).
+pub const CHAR_FROM_U32: &str = " char::from_u32";
+/// `char::from_digit(n, radix)`, made a method of `n` as [`CHAR_FROM_U32`] is.
+pub const CHAR_FROM_DIGIT: &str = " char::from_digit";
 /// See [`ORD_CMP`].
 pub const PARTIAL_CMP_UNWRAP: &str = " partial_cmp_unwrap";
 
@@ -223,10 +247,14 @@ enum Receivers {
     /// Every type that implements Rust's `Clone`: all jit types but `&mut` references
     /// and slices (and `!`).
     Clonable,
-    /// Integers and `bool` (`Ord`).
+    /// Integers, `bool` and `char` (`Ord`).
     Ord,
     /// Numbers and `bool` (`PartialOrd`).
     PartialOrd,
+    /// `char`.
+    Char,
+    /// `u32` (the argument of `char::from_u32`).
+    U32,
 }
 
 impl Receivers {
@@ -241,6 +269,8 @@ impl Receivers {
             (Receivers::Clonable, t) => is_clone(t),
             (Receivers::Ord, Type::Prim(p)) => !p.is_float(),
             (Receivers::PartialOrd, Type::Prim(_)) => true,
+            (Receivers::Char, Type::Prim(PrimTy::Char)) => true,
+            (Receivers::U32, Type::Prim(PrimTy::U32)) => true,
             _ => false,
         }
     }
@@ -463,6 +493,40 @@ const METHODS: &[Method] = {
         method("saturating_sub", Int, |me| {
             sig(Builtin::IntSaturatingSub, vec![me.clone()], me.clone())
         }),
+        method(CHAR_FROM_U32, U32, |_| {
+            sig(
+                Builtin::CharFromU32,
+                vec![],
+                Type::Option(Box::new(Type::CHAR)),
+            )
+        }),
+        method(CHAR_FROM_DIGIT, U32, |_| {
+            sig(
+                Builtin::CharFromDigit,
+                vec![Type::Prim(PrimTy::U32)],
+                Type::Option(Box::new(Type::CHAR)),
+            )
+        }),
+        method("min", Char, |me| {
+            sig(Builtin::IntMin, vec![me.clone()], me.clone())
+        }),
+        method("max", Char, |me| {
+            sig(Builtin::IntMax, vec![me.clone()], me.clone())
+        }),
+        method("to_digit", Char, |_| {
+            sig(
+                Builtin::CharToDigit,
+                vec![Type::Prim(PrimTy::U32)],
+                Type::Option(Box::new(Type::Prim(PrimTy::U32))),
+            )
+        }),
+        method("is_digit", Char, |_| {
+            sig(
+                Builtin::CharIsDigit,
+                vec![Type::Prim(PrimTy::U32)],
+                Type::BOOL,
+            )
+        }),
         method(ORD_CMP, Ord, |me| {
             let signed = me.prim().is_some_and(|p| p.is_signed());
             sig(Builtin::OrdCmp { signed }, vec![me.clone()], ORDERING)
@@ -529,12 +593,37 @@ macro_rules! libm_methods {
 
 for_each_libm_method!(libm_methods);
 
-/// Every builtin method, from the hand-written table and the libm lists.
+macro_rules! char_methods {
+    ($($result:ident: $($method:ident),* ;)*) => {
+        /// The methods of `char`: calls of the runtime's wrappers of std's.
+        const CHAR_METHODS: &[Method] = &[$($(
+            method(stringify!($method), Receivers::Char, |_| {
+                char_method(stringify!($method), stringify!($result))
+            })
+        ),*),*];
+    };
+}
+
+crate::for_each_char_method!(char_methods);
+
+/// The signature of `char::method`, whose result type Rust spells `result`.
+fn char_method(method: &'static str, result: &str) -> MethodSig {
+    use crate::char_methods::CharMethodResult;
+    let (result, ret) = match result {
+        "bool" => (CharMethodResult::Bool, Type::BOOL),
+        "char" => (CharMethodResult::Char, Type::CHAR),
+        _ => (CharMethodResult::Usize, Type::USIZE),
+    };
+    sig(Builtin::Char { method, result }, vec![], ret)
+}
+
+/// Every builtin method, from the hand-written table and the libm and `char` lists.
 fn all_methods() -> impl Iterator<Item = &'static Method> {
     METHODS
         .iter()
         .chain(LIBM_INTRINSIC_METHODS)
         .chain(LIBM_METHODS)
+        .chain(CHAR_METHODS)
 }
 
 /// Looks up `receiver.name(..)`; `None` if no such builtin exists.

@@ -36,11 +36,14 @@ pub enum PrimTy {
     F32,
     /// `f64`
     F64,
+    /// `char`: a Unicode scalar value (`0..=0xD7FF` or `0xE000..=0x10FFFF`) in 32 bits, a
+    /// `u32` in C. Neither an integer nor a number: only comparisons and casts apply.
+    Char,
 }
 
 impl PrimTy {
     /// Every primitive.
-    pub const ALL: [PrimTy; 13] = [
+    pub const ALL: [PrimTy; 14] = [
         PrimTy::Bool,
         PrimTy::I8,
         PrimTy::I16,
@@ -54,6 +57,7 @@ impl PrimTy {
         PrimTy::Usize,
         PrimTy::F32,
         PrimTy::F64,
+        PrimTy::Char,
     ];
 
     /// The primitive Rust spells `name` (`"f64"`).
@@ -77,12 +81,16 @@ impl PrimTy {
             PrimTy::Usize => "usize",
             PrimTy::F32 => "f32",
             PrimTy::F64 => "f64",
+            PrimTy::Char => "char",
         }
     }
 
     /// An integer type (signed or not).
     pub fn is_int(self) -> bool {
-        !matches!(self, PrimTy::Bool | PrimTy::F32 | PrimTy::F64)
+        !matches!(
+            self,
+            PrimTy::Bool | PrimTy::F32 | PrimTy::F64 | PrimTy::Char
+        )
     }
 
     /// `f32` or `f64`.
@@ -90,9 +98,9 @@ impl PrimTy {
         matches!(self, PrimTy::F32 | PrimTy::F64)
     }
 
-    /// Anything but `bool`.
+    /// An integer or a float (not `bool`, not `char`).
     pub fn is_numeric(self) -> bool {
-        self != PrimTy::Bool
+        self.is_int() || self.is_float()
     }
 
     /// A signed integer or a float.
@@ -109,7 +117,7 @@ impl PrimTy {
             PrimTy::Bool => 1,
             PrimTy::I8 | PrimTy::U8 => 8,
             PrimTy::I16 | PrimTy::U16 => 16,
-            PrimTy::I32 | PrimTy::U32 | PrimTy::F32 => 32,
+            PrimTy::I32 | PrimTy::U32 | PrimTy::F32 | PrimTy::Char => 32,
             PrimTy::I64 | PrimTy::U64 | PrimTy::Isize | PrimTy::Usize | PrimTy::F64 => 64,
         }
     }
@@ -294,6 +302,8 @@ impl Ord for ClassKey {
 impl Type {
     /// `bool`
     pub const BOOL: Type = Type::Prim(PrimTy::Bool);
+    /// `char`.
+    pub const CHAR: Type = Type::Prim(PrimTy::Char);
     /// `i32`
     pub const I32: Type = Type::Prim(PrimTy::I32);
     /// `i64`
@@ -313,13 +323,14 @@ impl Type {
 
     /// Scalars cross the call boundary by value; everything else by pointer to its C repr.
     pub fn is_scalar(&self) -> bool {
-        self.is_c_scalar()
+        matches!(self, Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. })
     }
 
     /// What C passes in one register and `extern "C"` signatures may hold: numbers,
-    /// `bool`, raw pointers and function pointers.
+    /// `bool`, raw pointers and function pointers. Not `char`: C code could pass any
+    /// `u32`, and a `char` must be a Unicode scalar value.
     pub fn is_c_scalar(&self) -> bool {
-        matches!(self, Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. })
+        self.is_scalar() && *self != Type::CHAR
     }
 
     /// Whether values of this type hold references counted by the memory runtime, so

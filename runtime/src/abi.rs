@@ -233,7 +233,7 @@ pub unsafe trait JitType: JitArg + 'static {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be an element of a slice shared between Rust and jit code",
     label = "a slice of these cannot cross between Rust and jit code",
-    note = "slices that cross (parameters of jit functions) hold numbers, `bool`, `#[jitclass]` instances or `PassThru` handles; pass a `Vec<{Self}>` instead, which crosses for every element type"
+    note = "slices that cross (parameters of jit functions) hold numbers, `bool`, `char`, `#[jitclass]` instances or `PassThru` handles; pass a `Vec<{Self}>` instead, which crosses for every element type"
 )]
 pub unsafe trait JitElem: JitType {}
 
@@ -312,6 +312,46 @@ unsafe impl JitType for bool {
 
 // SAFETY: `bool` is its own repr.
 unsafe impl JitElem for bool {}
+
+// SAFETY: a `char` is a `u32` in C (size and alignment 4) whose value is a Unicode scalar
+// value, and crosses the call as that `u32`. Jit code makes only valid `char`s (literals,
+// `u8 as char`, std's methods and the `char`s it was given), so a `char` it writes is a
+// valid `char`; a result is checked once more rather than assumed.
+unsafe impl JitArg for char {
+    type Repr = char;
+    type Abi = u32;
+    fn jit_type() -> Type {
+        Type::CHAR
+    }
+    #[inline(always)]
+    fn to_repr(&self) -> char {
+        *self
+    }
+    #[inline(always)]
+    fn to_abi(repr: &char) -> u32 {
+        u32::from(*repr)
+    }
+}
+
+// SAFETY: JIT code returns a `char` as its `u32` scalar value, in a register.
+unsafe impl JitType for char {
+    type RetAbi = u32;
+    #[inline(always)]
+    unsafe fn from_ret(ret: u32, _out: *const char) -> char {
+        char::from_u32(ret).expect("jit code returns Unicode scalar values as `char`")
+    }
+    #[inline(always)]
+    unsafe fn from_repr(repr: char) -> char {
+        repr
+    }
+    #[inline(always)]
+    unsafe fn clone_from_repr(repr: &char) -> char {
+        *repr
+    }
+}
+
+// SAFETY: `char` is its own repr, and jit code writes only valid `char`s (see `JitArg`).
+unsafe impl JitElem for char {}
 
 // SAFETY: `()` has no data; it crosses the call as a dummy `u8` and returns as `void`.
 unsafe impl JitArg for () {

@@ -599,6 +599,10 @@ impl fmt::Debug for FieldValue {
                     P::U64 | P::Usize => write!(f, "{:?}", self.at.cast::<u64>().read()),
                     P::F32 => write!(f, "{:?}", self.at.cast::<f32>().read()),
                     P::F64 => write!(f, "{:?}", self.at.cast::<f64>().read()),
+                    P::Char => match char::from_u32(self.at.cast::<u32>().read()) {
+                        Some(c) => write!(f, "{c:?}"),
+                        None => f.write_str("<not a char>"),
+                    },
                 },
                 Type::Ptr { .. } | Type::FnPtr { .. } => {
                     write!(f, "{:p}", self.at.cast::<*const u8>().read())

@@ -344,6 +344,7 @@ pub mod sqlite;
 mod stats;
 mod std_sort;
 mod subtype;
+mod text;
 mod vec;
 mod vec_abi;
 mod vec_ref_abi;

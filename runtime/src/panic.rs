@@ -30,6 +30,7 @@ pub(crate) const ARG_UNSIGNED: u8 = 1;
 pub(crate) const ARG_F32: u8 = 2;
 pub(crate) const ARG_F64: u8 = 3;
 pub(crate) const ARG_BOOL: u8 = 4;
+pub(crate) const ARG_CHAR: u8 = 5;
 
 thread_local! {
     static PENDING: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -53,6 +54,18 @@ fn format_arg(arg: PanicArg, debug: bool) -> String {
                 format!("{v:?}")
             } else {
                 v.to_string()
+            }
+        }
+        ARG_CHAR => {
+            // Jit code's `char`s are scalar values; the fallback never shows otherwise.
+            let c = u32::try_from(arg.bits)
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            if debug {
+                format!("{c:?}")
+            } else {
+                c.to_string()
             }
         }
         _ => (arg.bits != 0).to_string(),

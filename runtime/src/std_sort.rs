@@ -13,7 +13,7 @@ pub(crate) struct StdSortFn {
     pub function: MappedFn,
 }
 
-/// The helpers of integer and `bool` element types, ordered by `Ord::cmp`, and of float
+/// The helpers of integer, `bool` and `char` element types, ordered by `Ord::cmp`, and of float
 /// types, ordered by `total_cmp`: each calls the std method rustc's build of the sort
 /// calls, with the same comparator, so even a selection leaves rustc's order.
 ///
@@ -131,6 +131,9 @@ macro_rules! prim {
     (f64) => {
         PrimTy::F64
     };
+    (char) => {
+        PrimTy::Char
+    };
 }
 
 std_sorts! {
@@ -147,6 +150,7 @@ std_sorts! {
     usize: |a: &usize, b: &usize| a.cmp(b), |a: &usize, b: &usize| b.cmp(a);
     f32: |a: &f32, b: &f32| a.total_cmp(b), |a: &f32, b: &f32| b.total_cmp(a);
     f64: |a: &f64, b: &f64| a.total_cmp(b), |a: &f64, b: &f64| b.total_cmp(a);
+    char: |a: &char, b: &char| a.cmp(b), |a: &char, b: &char| b.cmp(a);
 }
 
 /// The helper running `how` on elements of `ty`.

@@ -50,7 +50,7 @@ impl Infer<'_> {
         }
     }
 
-    /// A panic message formats numbers and `bool`s.
+    /// A panic message formats numbers, `bool`s and `char`s.
     fn check_panic_arg(&mut self, id: ExprId, t: &Ty) {
         if self.prim_or_skip(t).is_some() {
             return;

@@ -700,6 +700,30 @@ pub(super) fn cast_to_bool(loc: LocId, from: PrimTy) -> Diagnostic {
         .note("help: compare with zero instead: `x != 0`")
 }
 
+/// rustc's E0604: only `u8` casts to `char` (a `u32` may not be a scalar value).
+pub(super) fn cast_to_char(loc: LocId, from: PrimTy) -> Diagnostic {
+    let d = Diagnostic::new(
+        loc,
+        format!("only `u8` can be cast as `char`, not `{from}`"),
+    );
+    if from.is_numeric() {
+        d.note("help: consider using `char::from_u32` instead")
+    } else {
+        d
+    }
+}
+
+/// rustc's E0054 for a `char`.
+pub(super) fn char_to_bool(loc: LocId) -> Diagnostic {
+    Diagnostic::new(loc, "cannot cast `char` as `bool`")
+}
+
+/// rustc's E0606 for a `char`.
+pub(super) fn char_to_float(loc: LocId, to: PrimTy) -> Diagnostic {
+    Diagnostic::new(loc, format!("casting `char` as `{to}` is invalid"))
+        .note("help: cast through an integer first")
+}
+
 pub(super) fn bool_to_float(loc: LocId, to: PrimTy) -> Diagnostic {
     Diagnostic::new(loc, format!("cannot cast `bool` as `{to}`"))
         .note("help: cast through an integer: `b as u8 as f64`")
@@ -710,7 +734,7 @@ pub(super) fn unformattable_panic_arg(loc: LocId, ty: &Type) -> Diagnostic {
         loc,
         format!("`{ty}` cannot be formatted in a jit panic message"),
     )
-    .note("note: panic messages in jit code format numbers and `bool`")
+    .note("note: panic messages in jit code format numbers, `bool` and `char`")
 }
 
 pub(super) fn literal_out_of_range(

@@ -161,6 +161,7 @@ impl Infer<'_> {
                 t
             }
             Lit::Bool(_) => Ty::Prim(PrimTy::Bool),
+            Lit::Char(_) => Ty::Prim(PrimTy::Char),
             Lit::Unit => Ty::Unit,
         }
     }

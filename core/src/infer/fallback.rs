@@ -26,13 +26,15 @@ impl Infer<'_> {
             .collect();
         for (from, to) in casts {
             if let (Ty::Var(v), Ty::Prim(p)) = (self.resolve(&from), self.resolve(&to)) {
+                // `97 as char`: only a `u8` casts to `char`, so rustc types the literal `u8`.
+                let p = if p == PrimTy::Char { PrimTy::U8 } else { p };
                 let fits = match self.var_kind(v) {
                     VarKind::Int => p.is_int(),
                     VarKind::Float => p.is_float(),
                     VarKind::General => false,
                 };
                 if fits {
-                    let _ = self.unify(&from, &to);
+                    let _ = self.unify(&from, &Ty::Prim(p));
                 }
             }
         }

@@ -217,7 +217,8 @@ impl Infer<'_> {
         }
     }
 
-    /// Deferred: `x as T` between numbers, from `bool` to integers, between pointers and
+    /// Deferred: `x as T` between numbers, from `bool` and `char` to integers, from `u8`
+    /// to `char`, between pointers and
     /// integers (addresses) and other pointers, and of a function pointer to its own type.
     pub(super) fn check_cast(&mut self, id: ExprId, from: &Ty, to: &Ty) {
         let loc = self.loc(id);
@@ -245,7 +246,13 @@ impl Infer<'_> {
             }
             return;
         };
-        if t == PrimTy::Bool && f != PrimTy::Bool {
+        if t == PrimTy::Char && !matches!(f, PrimTy::U8 | PrimTy::Char) {
+            self.diags.push(diagnostics::cast_to_char(loc, f));
+        } else if f == PrimTy::Char && t == PrimTy::Bool {
+            self.diags.push(diagnostics::char_to_bool(loc));
+        } else if f == PrimTy::Char && t.is_float() {
+            self.diags.push(diagnostics::char_to_float(loc, t));
+        } else if t == PrimTy::Bool && f != PrimTy::Bool {
             self.diags.push(diagnostics::cast_to_bool(loc, f));
         } else if f == PrimTy::Bool && t.is_float() {
             self.diags.push(diagnostics::bool_to_float(loc, t));

@@ -363,6 +363,8 @@ pub enum Lit {
     Float(FloatLit, Option<PrimTy>),
     /// `true` or `false`.
     Bool(bool),
+    /// A character literal `'a'` (a byte literal `b'a'` is an `Int` of type `u8`).
+    Char(char),
     /// `()`.
     Unit,
 }

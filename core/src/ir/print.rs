@@ -657,6 +657,7 @@ fn lit_text(lit: &Lit) -> String {
         Lit::Float(v, s @ Some(crate::types::PrimTy::F32)) => format!("{:?}{}", v.f32, suffix(s)),
         Lit::Float(v, s) => format!("{:?}{}", v.f64, suffix(s)),
         Lit::Bool(b) => b.to_string(),
+        Lit::Char(c) => format!("{c:?}"),
         Lit::Unit => "()".to_string(),
     }
 }

@@ -135,9 +135,18 @@ impl Lowerer {
                 };
                 let receiver = self.expr(first);
                 let rest: Vec<ExprId> = args.map(|a| self.expr(a)).collect();
-                let method = path.segments[1].ident.to_string();
+                let mut method = path.segments[1].ident.to_string();
                 // `{ let recv: f64 = x; recv.sqrt(..) }` pins the receiver to the named type.
-                let prim = PrimTy::from_name(&ty_name).expect("checked above");
+                let mut prim = PrimTy::from_name(&ty_name).expect("checked above");
+                // `char::from_u32(n)`, `char::from_digit(n, radix)`: associated functions,
+                // methods of their first `u32`.
+                if prim == PrimTy::Char && method == "from_u32" {
+                    prim = PrimTy::U32;
+                    method = crate::methods::CHAR_FROM_U32.to_string();
+                } else if prim == PrimTy::Char && method == "from_digit" {
+                    prim = PrimTy::U32;
+                    method = crate::methods::CHAR_FROM_DIGIT.to_string();
+                }
                 let loc = self.loc(span::of(first));
                 self.scopes.push(Vec::new());
                 let recv = self.declare(" receiver", false, loc);
@@ -170,6 +179,15 @@ impl Lowerer {
             return self.invalid(
                 path.span(),
                 "explicit generic arguments (`f::<T>(..)`) are not supported in jit code; they are inferred from the arguments",
+            );
+        }
+        if path.segments.len() == 2
+            && matches!(&*path.segments[0].ident.to_string(), "String" | "str")
+        {
+            let owner = &path.segments[0].ident;
+            return self.invalid(
+                owner.span(),
+                format!("`{owner}` is not supported in jit code yet"),
             );
         }
         if path.segments.len() >= 2 {

@@ -201,17 +201,32 @@ impl Lowerer {
                 }
                 Lit::Bool(b.value)
             }
-            syn::Lit::Str(_) | syn::Lit::ByteStr(_) | syn::Lit::CStr(_) => {
+            syn::Lit::Str(_) => {
                 return self.invalid(
                     span,
-                    "strings are not supported in jit code (string literals are allowed only as `panic!`/`assert!` messages)",
+                    "string literals are not supported in jit code yet, except as `panic!`/`assert!` messages",
                 );
             }
-            syn::Lit::Char(_) | syn::Lit::Byte(_) => {
+            syn::Lit::ByteStr(_) => {
                 return self.invalid(
                     span,
-                    "character literals are not supported in jit code; use integers",
+                    "byte string literals are not supported in jit code yet",
                 );
+            }
+            syn::Lit::CStr(_) => {
+                return self.invalid(span, "C string literals are not supported in jit code");
+            }
+            syn::Lit::Char(c) => {
+                if negate {
+                    return self.invalid(span, "cannot apply unary operator `-` to type `char`");
+                }
+                Lit::Char(c.value())
+            }
+            syn::Lit::Byte(b) => {
+                if negate {
+                    return self.invalid(span, "cannot apply unary operator `-` to type `u8`");
+                }
+                Lit::Int(i128::from(b.value()), Some(PrimTy::U8))
             }
             _ => return self.invalid(span, "unsupported literal in jit code"),
         };

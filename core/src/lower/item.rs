@@ -409,8 +409,7 @@ impl Lowerer {
 /// Whether a value of this type crosses a C call as itself: what `extern "C"` jit fns take
 /// and return.
 pub(crate) fn is_c_scalar(ty: &TypeExpr) -> bool {
-    matches!(
-        ty,
-        TypeExpr::Prim(_) | TypeExpr::Ptr { .. } | TypeExpr::FnPtr { .. }
-    )
+    // Not `char`: C code could pass any `u32`, and a `char` must be a scalar value.
+    matches!(ty, TypeExpr::Ptr { .. } | TypeExpr::FnPtr { .. })
+        || matches!(ty, TypeExpr::Prim(p) if *p != crate::types::PrimTy::Char)
 }

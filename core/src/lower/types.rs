@@ -245,7 +245,7 @@ fn lower_type_unchecked(
             if is_str(&r.elem) {
                 return Err(syn::Error::new(
                     ty.span(),
-                    "strings are not supported in jit code",
+                    "`&str` is not supported in jit code yet",
                 ));
             }
             Err(syn::Error::new(
@@ -377,10 +377,9 @@ fn is_str(ty: &syn::Type) -> bool {
 /// and the prelude's types (other names may be a user's class, which rustc checks).
 fn std_type_message(last: &str) -> Option<String> {
     Some(match last {
-        "String" | "str" => "strings are not supported in jit code".to_string(),
+        "String" | "str" => format!("`{last}` is not supported in jit code yet"),
         "Vec" => "`Vec` takes one type: `Vec<f64>`".to_string(),
         "Box" => format!("`{last}` is not supported in jit code"),
-        "char" => "`char` is not supported in jit code; use `u32` or `u8`".to_string(),
         "i128" | "u128" => format!(
             "`{last}` is not supported in jit code; the widest integers are `i64` and `u64`"
         ),

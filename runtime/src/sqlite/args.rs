@@ -50,6 +50,8 @@ pub(crate) fn arg_rule(p: PrimTy) -> ArgRule {
         PrimTy::Bool => ArgRule::Bool,
         PrimTy::F64 => ArgRule::F64,
         PrimTy::F32 => ArgRule::F32,
+        // `char` implements no `SqlValue`: no SQL function takes one.
+        PrimTy::Char => unreachable!("`char` is not an SQL argument type"),
     }
 }
 

@@ -51,6 +51,7 @@ mod sqlite_args;
 mod sqlite_median;
 mod std_sorts;
 mod subtyping;
+mod text;
 mod tuples;
 mod vec_consuming;
 mod vec_crossing;

@@ -81,6 +81,11 @@ impl FnCx<'_> {
                 self.call_intrinsic(&format!("llvm.{intrinsic}"), &[rty], &all)?
             }
             Builtin::FloatLibm { method, .. } => self.call_math(method, p.expect("float"), &all)?,
+            Builtin::Char { method, result } => self.call_char(method, result, recv)?,
+            Builtin::CharFromU32 => self.char_from_u32(recv)?,
+            Builtin::CharToDigit | Builtin::CharIsDigit | Builtin::CharFromDigit => {
+                return self.char_digit(builtin, recv, args[0], loc);
+            }
             Builtin::FloatPowi => {
                 self.call_intrinsic("llvm.powi", &[rty, ctx.i32_type().into()], &all)?
             }

@@ -38,6 +38,7 @@ mod places;
 mod ranges;
 mod slices;
 mod std_sort;
+mod text;
 mod vec_loops;
 mod vec_methods;
 mod vecs;
@@ -612,6 +613,7 @@ impl FnCx<'_> {
             }
             (Lit::Float(v, _), Type::Prim(_)) => self.ctx.f64_type().const_float(v.f64).into(),
             (Lit::Bool(v), _) => self.ctx.bool_type().const_int(u64::from(*v), false).into(),
+            (Lit::Char(c), _) => self.ctx.i32_type().const_int(u64::from(*c), false).into(),
             _ => self.unit(),
         }
     }

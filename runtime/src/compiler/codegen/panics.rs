@@ -99,6 +99,10 @@ impl FnCx<'_> {
                     .into_int_value();
                 (panic::ARG_F32, b.build_int_z_extend(bits, i64t, "a")?)
             }
+            PrimTy::Char => (
+                panic::ARG_CHAR,
+                b.build_int_z_extend(v.into_int_value(), i64t, "a")?,
+            ),
             PrimTy::F64 => (
                 panic::ARG_F64,
                 b.build_bit_cast(v, i64t, "a")?.into_int_value(),

@@ -1,8 +1,8 @@
 use jitclass::jit;
 
 #[jit]
-fn is_digit(c: char) -> bool {
-    false
+fn next(c: char) -> char {
+    c + c
 }
 
 fn main() {}
