@@ -1,0 +1,96 @@
+//! Review of the `Vec` crossing, equality, clone, reference and consuming-loop work (issue
+//! 15v): probes that failed when written, each compared with rustc's build of the same
+//! tokens where rustc accepts them.
+
+use crate::{assert_no_leaks, balanced_since, memory_test};
+use jitclass::{jit, jitclass};
+
+macro_rules! twice {
+    ($jit:ident, $rust:ident, fn($($p:ident: $t:ty),*) -> $r:ty $body:block) => {
+        #[jit]
+        fn $jit($($p: $t),*) -> $r $body
+        #[allow(clippy::all)]
+        fn $rust($($p: $t),*) -> $r $body
+    };
+}
+
+#[jitclass]
+pub struct Ragged {
+    rows: Vec<Option<Vec<f64>>>,
+}
+
+#[jitclass]
+impl Ragged {
+    pub fn new(rows: Vec<Option<Vec<f64>>>) -> Ragged {
+        Ragged { rows }
+    }
+
+    /// `w` is a `&Vec<f64>` in Rust (a binding of a `match` over a borrowed `Option`).
+    pub fn count(&self) -> usize {
+        let mut n = 0;
+        for r in &self.rows {
+            match r {
+                Some(w) => {
+                    for x in w {
+                        let y: f64 = 0.0 + x;
+                        if y > 0.0 {
+                            n += 1;
+                        }
+                    }
+                }
+                None => n += 100,
+            }
+        }
+        n
+    }
+}
+
+twice!(ragged_sum, ragged_sum_rs, fn(v: &Vec<(i32, Option<Vec<f64>>)>) -> f64 {
+    let mut s = 0.0;
+    for (k, o) in v {
+        if let Some(w) = o {
+            for x in w {
+                s += x * *k as f64;
+            }
+        }
+    }
+    s
+});
+
+/// The same loops in a generic body, which the shadow (rustc) never sees.
+#[jit]
+fn ragged_sum_generic<T>(v: Vec<(i32, Option<Vec<f64>>)>, _t: T) -> (f64, Vec<(i32, Option<Vec<f64>>)>) {
+    let mut s = 0.0;
+    for (k, o) in &v {
+        if let Some(w) = o {
+            for x in w {
+                s += x * *k as f64;
+            }
+        }
+    }
+    (s, v)
+}
+
+/// Fixed: `for x in w` over a `&Vec<T>` bound by a `match` or `if let` on a borrowed
+/// `Option<Vec<T>>` took the buffer out of the `Vec` it borrows (the field, the caller's
+/// element), emptying it: a wrong count, and a changed `&self`. The shadow also refused
+/// the loop (`&&Vec<f64>: shadow::Elements` is not satisfied), naming an internal trait.
+#[test]
+fn fixed_loop_over_a_borrowed_vec_binding_keeps_it() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    {
+        let r = Ragged::new(vec![None, Some(vec![1.0, -2.0, 3.0]), Some(vec![])]);
+        assert_eq!(r.count(), 102);
+        assert_eq!(r.count(), 102);
+        assert_eq!(r.rows(), [None, Some(vec![1.0, -2.0, 3.0]), Some(vec![])]);
+        let v = vec![(2, Some(vec![1.0, 0.5])), (5, None), (-1, Some(vec![4.0]))];
+        assert_eq!(ragged_sum(&v), ragged_sum_rs(&v));
+        assert_eq!(ragged_sum(&v), ragged_sum_rs(&v));
+        assert_eq!(v, [(2, Some(vec![1.0, 0.5])), (5, None), (-1, Some(vec![4.0]))]);
+        let (s, back) = ragged_sum_generic(v.clone(), 0u8);
+        assert_eq!((s, back), (ragged_sum_rs(&v), v));
+    }
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}
