@@ -94,3 +94,45 @@ fn fixed_loop_over_a_borrowed_vec_binding_keeps_it() {
     assert!(balanced_since(&before));
     assert_no_leaks();
 }
+
+twice!(nested_consuming, nested_consuming_rs, fn(rows: Vec<(i32, Vec<f64>)>) -> (f64, usize) {
+    let mut s = 0.0;
+    let mut n = 0;
+    for (k, row) in rows {
+        for x in row {
+            s += x * k as f64;
+            n += 1;
+        }
+    }
+    (s, n)
+});
+
+twice!(nested_through_ref, nested_through_ref_rs, fn(rows: &Vec<Vec<f64>>) -> (f64, usize) {
+    let mut s = 0.0;
+    let mut n = 0;
+    for _ in 0..2 {
+        for row in rows {
+            s += row.len() as f64;
+            n += 1;
+        }
+    }
+    (s, n)
+});
+
+/// Fixed: the counter of a `for x in v` loop over a `Vec` (consumed, or a `&Vec<T>`) was
+/// set to zero only once per call, so the same loop run again (nested in another loop)
+/// began where the previous run had stopped: it skipped elements, and a consumed `Vec`
+/// released the skipped ones unseen.
+#[test]
+fn fixed_vec_loop_restarts_each_time_it_runs() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    {
+        let rows = vec![(2, vec![1.0, 0.5]), (5, vec![]), (-1, vec![4.0]), (3, vec![1.0; 3])];
+        assert_eq!(nested_consuming(rows.clone()), nested_consuming_rs(rows));
+        let rows = vec![vec![1.0], vec![], vec![2.0, 3.0]];
+        assert_eq!(nested_through_ref(&rows), nested_through_ref_rs(&rows));
+    }
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}
