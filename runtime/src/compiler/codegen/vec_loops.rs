@@ -57,6 +57,8 @@ impl FnCx<'_> {
         };
         let i64t = self.ctx.i64_type();
         let counter = self.slot(i64t.into(), "into_iter.i")?;
+        // From zero each time the loop starts (it may run again, nested in another loop).
+        self.b().build_store(counter, i64t.const_zero())?;
         let head = self.block("into_iter.cond");
         let body_bb = self.block("into_iter.body");
         let latch = self.block("into_iter.next");
