@@ -59,7 +59,10 @@ twice!(ragged_sum, ragged_sum_rs, fn(v: &Vec<(i32, Option<Vec<f64>>)>) -> f64 {
 
 /// The same loops in a generic body, which the shadow (rustc) never sees.
 #[jit]
-fn ragged_sum_generic<T>(v: Vec<(i32, Option<Vec<f64>>)>, _t: T) -> (f64, Vec<(i32, Option<Vec<f64>>)>) {
+fn ragged_sum_generic<T>(
+    v: Vec<(i32, Option<Vec<f64>>)>,
+    _t: T,
+) -> (f64, Vec<(i32, Option<Vec<f64>>)>) {
     let mut s = 0.0;
     for (k, o) in &v {
         if let Some(w) = o {
@@ -87,7 +90,10 @@ fn fixed_loop_over_a_borrowed_vec_binding_keeps_it() {
         let v = vec![(2, Some(vec![1.0, 0.5])), (5, None), (-1, Some(vec![4.0]))];
         assert_eq!(ragged_sum(&v), ragged_sum_rs(&v));
         assert_eq!(ragged_sum(&v), ragged_sum_rs(&v));
-        assert_eq!(v, [(2, Some(vec![1.0, 0.5])), (5, None), (-1, Some(vec![4.0]))]);
+        assert_eq!(
+            v,
+            [(2, Some(vec![1.0, 0.5])), (5, None), (-1, Some(vec![4.0]))]
+        );
         let (s, back) = ragged_sum_generic(v.clone(), 0u8);
         assert_eq!((s, back), (ragged_sum_rs(&v), v));
     }
@@ -128,10 +134,63 @@ fn fixed_vec_loop_restarts_each_time_it_runs() {
     let _m = memory_test();
     let before = jitclass::stats();
     {
-        let rows = vec![(2, vec![1.0, 0.5]), (5, vec![]), (-1, vec![4.0]), (3, vec![1.0; 3])];
+        let rows = vec![
+            (2, vec![1.0, 0.5]),
+            (5, vec![]),
+            (-1, vec![4.0]),
+            (3, vec![1.0; 3]),
+        ];
         assert_eq!(nested_consuming(rows.clone()), nested_consuming_rs(rows));
         let rows = vec![vec![1.0], vec![], vec![2.0, 3.0]];
         assert_eq!(nested_through_ref(&rows), nested_through_ref_rs(&rows));
+    }
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}
+
+twice!(grow_rows, grow_rows_rs, fn(v: Vec<Vec<f64>>, x: f64) -> (Vec<Vec<f64>>, usize) {
+    let mut v = v;
+    let mut n = 0;
+    for row in &mut v {
+        row.push(x);
+        n += row.len();
+    }
+    for row in v.iter_mut() {
+        if row.len() > 1 {
+            row.swap(0, 1);
+        }
+        row.insert(0, -x);
+    }
+    let mut w = vec![-1.5, 2.0];
+    for y in &mut w {
+        let a = y.abs();
+        *y = a + y.max(0.0);
+    }
+    v.push(w);
+    (v, n)
+});
+
+twice!(grow_through_param, grow_through_param_rs, fn(v: &mut Vec<Vec<i64>>) -> usize {
+    for row in v.iter_mut() {
+        row.push(row.len() as i64);
+        row.sort();
+    }
+    v.len()
+});
+
+/// Fixed: a method called on the variable of a `&mut` loop (`row.push(x)`, which rustc
+/// auto-derefs) was refused with "uses the element ... through `*row` (`*row += 1.0`)".
+#[test]
+fn fixed_method_on_a_mut_loop_variable() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    {
+        let v = vec![vec![1.0], vec![], vec![2.0, 3.0]];
+        assert_eq!(grow_rows(v.clone(), 4.0), grow_rows_rs(v, 4.0));
+        let mut a = vec![vec![3, 1], vec![]];
+        let mut b = a.clone();
+        assert_eq!(grow_through_param(&mut a), grow_through_param_rs(&mut b));
+        assert_eq!(a, b);
     }
     assert!(balanced_since(&before));
     assert_no_leaks();
