@@ -161,7 +161,7 @@ twice!(grow_rows, grow_rows_rs, fn(v: Vec<Vec<f64>>, x: f64) -> (Vec<Vec<f64>>, 
         }
         row.insert(0, -x);
     }
-    let mut w = vec![-1.5, 2.0];
+    let mut w = vec![-1.5f64, 2.0];
     for y in &mut w {
         let a = y.abs();
         *y = a + y.max(0.0);
