@@ -195,3 +195,32 @@ fn fixed_method_on_a_mut_loop_variable() {
     assert!(balanced_since(&before));
     assert_no_leaks();
 }
+
+/// `w` is a `&Vec<i64>` in Rust: the inner loop reads it, `v` stays whole (a generic body,
+/// which the shadow does not check). Passed when written: the lowering makes a loop over
+/// a borrowed loop's variable a borrowed loop.
+#[jit]
+fn nested_borrowed_rows<T>(v: Vec<Vec<i64>>, _t: T) -> (i64, usize, Vec<Vec<i64>>) {
+    let mut s = 0;
+    for _ in 0..2 {
+        for w in &v {
+            for x in w {
+                s += x;
+            }
+        }
+    }
+    let n = v.len();
+    (s, n, v)
+}
+
+#[test]
+fn ok_loop_over_a_borrowed_loop_variable_keeps_it() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    {
+        let v = vec![vec![1, 2], vec![], vec![30]];
+        assert_eq!(nested_borrowed_rows(v.clone(), ()), (66, 3, v));
+    }
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}
