@@ -150,3 +150,13 @@ fn review15v_generic_change_through_borrowed_element() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/generic_change_through_borrowed_element.rs");
 }
+
+/// In generic bodies, `v.sort()` and `for x in v.iter_mut()` while a reference into `v` is
+/// live are refused (rightly) but as "cannot assign to `v[_]`" at the element writes their
+/// lowering makes, not as rustc's E0502 at the call (review of issue 15v).
+#[test]
+#[ignore = "BUG: sort / iter_mut while a reference into the Vec is live: 'cannot assign to `v[_]`' instead of rustc's E0502 wording at the call"]
+fn review15v_generic_sort_while_referenced() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/generic_sort_while_referenced.rs");
+}
