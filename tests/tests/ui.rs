@@ -160,3 +160,22 @@ fn review15v_generic_sort_while_referenced() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/generic_sort_while_referenced.rs");
 }
+
+/// `for x in w` with `w` bound by `if let Some(w) = o` over a borrowed `Option<Vec<f64>>`:
+/// rustc needs `*x` (an `&f64`), jitclass refuses the `*x` (review of issue 15v).
+#[test]
+#[ignore = "BUG: `*x` of a loop over a match-bound &Vec is refused ('dereferencing (`*x`) is not supported here'); rustc requires it"]
+fn review15v_deref_match_bound_loop_element() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/pass/review15v_deref_match_bound_loop_element.rs");
+}
+
+/// A refused parameter type (`&mut Holder`) makes every call of the function fail with
+/// false errors ("does not take 2 argument(s)", "only `#[jit]` functions can be called")
+/// after the true one (review of issue 15v).
+#[test]
+#[ignore = "BUG: after a refused parameter type, calls of the fn get false errors ('`upd` does not take 2 argument(s)', 'only `#[jit]` functions can be called')"]
+fn review15v_class_reference_param_cascade() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/class_reference_param_cascade.rs");
+}
