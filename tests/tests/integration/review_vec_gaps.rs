@@ -2,6 +2,9 @@
 //! 15v): probes that failed when written, each compared with rustc's build of the same
 //! tokens where rustc accepts them.
 
+// The probes spell their nested `Vec` types out, as users write them.
+#![allow(clippy::type_complexity)]
+
 use crate::{assert_no_leaks, balanced_since, memory_test};
 use jitclass::{jit, jitclass};
 
