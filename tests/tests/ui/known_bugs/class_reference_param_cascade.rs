@@ -1,7 +1,7 @@
 // A `&mut Holder` parameter is refused (instances are shared references: take `Holder`),
-// and then every call of the function is refused too, with errors that are false: "`upd`
-// does not take 2 argument(s)" and "only `#[jit]` functions can be called from jit code".
-// Only the first error should be reported.
+// and then every call of the function is refused too, with a false error: "only `#[jit]`
+// functions can be called from jit code" (from a generic caller also "`upd` does not take
+// 2 argument(s)"). Only the first error should be reported.
 use jitclass::{jit, jitclass};
 
 #[jitclass]
