@@ -287,6 +287,17 @@ impl<'a, T: Clone> Elements for &'a Vec<T> {
     }
 }
 
+/// `for x in w` where `w` is a `&Vec<T>` (a `&Vec<T>` parameter, or a binding by reference
+/// of a `match` or `if let` over a borrowed `Option<Vec<T>>`): its elements by value, as
+/// over a slice; the `Vec` stays as it was.
+impl<'a, T: Clone> Elements for &'a &Vec<T> {
+    type Item = T;
+    type Iter = std::iter::Cloned<std::slice::Iter<'a, T>>;
+    fn elements(self) -> Self::Iter {
+        self.iter().cloned()
+    }
+}
+
 macro_rules! tuple_elements {
     ($n:literal: $($i:tt)+) => {
         impl<T: Clone> Elements for &($(tuple_elements!(@t $i),)+) {

@@ -140,3 +140,44 @@ fn review15d_call_std_fn_in_two_methods() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/call_std_fn_in_two_methods.rs");
 }
+
+/// In generic bodies the element of `for w in &v` and the binding of `if let Some(w) = o`
+/// over a borrowed `Option<Vec<T>>` are held as the `Vec` itself, not as a `&Vec<T>`: moved
+/// into a `mut` local or passed by value, they change the borrowed `Vec` (the caller's
+/// `v` comes back with the pushes), where rustc refuses the code (E0596, E0308). Non-generic
+/// bodies are safe: rustc checks them through the shadow (review of issue 15v).
+#[test]
+#[ignore = "BUG: a &Vec<T> loop element or match binding moved into a mut local or a by-value parameter changes the borrowed Vec in generic bodies (rustc: E0596/E0308)"]
+fn review15v_generic_change_through_borrowed_element() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/generic_change_through_borrowed_element.rs");
+}
+
+/// In generic bodies, `v.sort()` and `for x in v.iter_mut()` while a reference into `v` is
+/// live are refused (rightly) but as "cannot assign to `v[_]`" at the element writes their
+/// lowering makes, not as rustc's E0502 at the call (review of issue 15v).
+#[test]
+#[ignore = "BUG: sort / iter_mut while a reference into the Vec is live: 'cannot assign to `v[_]`' instead of rustc's E0502 wording at the call"]
+fn review15v_generic_sort_while_referenced() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/generic_sort_while_referenced.rs");
+}
+
+/// `for x in w` with `w` bound by `if let Some(w) = o` over a borrowed `Option<Vec<f64>>`:
+/// rustc needs `*x` (an `&f64`), jitclass refuses the `*x` (review of issue 15v).
+#[test]
+#[ignore = "BUG: `*x` of a loop over a match-bound &Vec is refused ('dereferencing (`*x`) is not supported here'); rustc requires it"]
+fn review15v_deref_match_bound_loop_element() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/pass/review15v_deref_match_bound_loop_element.rs");
+}
+
+/// A refused parameter type (`&mut Holder`) makes every call of the function fail with
+/// false errors ("does not take 2 argument(s)", "only `#[jit]` functions can be called")
+/// after the true one (review of issue 15v).
+#[test]
+#[ignore = "BUG: after a refused parameter type, calls of the fn get false errors ('`upd` does not take 2 argument(s)', 'only `#[jit]` functions can be called')"]
+fn review15v_class_reference_param_cascade() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/class_reference_param_cascade.rs");
+}

@@ -26,7 +26,12 @@ impl Lowerer {
                 "turbofish `::<..>` on methods is not supported in jit code",
             );
         }
-        let receiver = self.expr(&m.receiver);
+        // Auto-deref, as rustc's method lookup: `x.push(1.0)` on the variable of a `&mut`
+        // loop is `(*x).push(1.0)`, the element in place.
+        let receiver = match self.deref_elem(&m.receiver, m.receiver.span()) {
+            Some(element) => element,
+            None => self.expr(&m.receiver),
+        };
         let args = m.args.iter().map(|a| self.call_arg(a)).collect();
         self.push(
             ExprKind::MethodCall {

@@ -127,7 +127,15 @@ impl Lowerer {
                 }
             }
         };
-        let s = receiver.to_token_stream();
+        // The variable of a `&mut` loop is sorted through `*x`, as rustc's auto-deref has it.
+        let through_elem_ref = matches!(receiver, syn::Expr::Path(p)
+            if p.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
+                .is_some_and(|l| self.is_place_elem_ref(l)));
+        let s = if through_elem_ref {
+            quote_spanned!(receiver.span()=> (*#receiver))
+        } else {
+            receiver.to_token_stream()
+        };
         let body = match super::std_sort::std_order(&comparator) {
             // Fully determined by the elements: std's own algorithm.
             Some(descending) => {

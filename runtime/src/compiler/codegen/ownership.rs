@@ -63,6 +63,21 @@ impl FnCx<'_> {
         Ok(Some(Held(index)))
     }
 
+    /// The value a slot holds now.
+    pub(super) fn held_value(&mut self, held: Held) -> CgResult<Val> {
+        let slot = self.temps[held.0].0;
+        Ok(self.b().build_load(slot, "held")?)
+    }
+
+    /// The slot owns `v` (an owned value of its type) instead of what it held, which is
+    /// dropped.
+    pub(super) fn replace_held(&mut self, held: Held, v: Val) -> CgResult<()> {
+        let (slot, t) = self.temps[held.0].clone();
+        let old = self.b().build_load(slot, "old")?;
+        self.b().build_store(slot, v)?;
+        self.drop_value(old, &t)
+    }
+
     /// The held value moves on: its slot no longer owns it.
     pub(super) fn take(&mut self, held: Option<Held>) -> CgResult<()> {
         if let Some(Held(i)) = held {

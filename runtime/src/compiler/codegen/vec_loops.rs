@@ -8,13 +8,16 @@
 //! used, it would be an empty `Vec`, never a half-moved buffer). Taking the buffer is
 //! refused while a slice of it is lent to a call, as a resize is (`lends.rs`). Over a
 //! `&Vec<T>` (a reference copied into another name; the lowering makes `for x in v` over a
-//! parameter a borrowed loop) the elements are read as values, each with its count.
+//! parameter a borrowed loop) the elements are read as values, each with its count. A
+//! block with other references (a `Vec` bound by a `match` or `if let` over a borrowed
+//! `Option<Vec<T>>`, a `&Vec<T>` in Rust that jit code holds as another reference to the
+//! same block) is cloned first, and the clone consumed: what it borrows stays as it was.
 
 use super::{FnCx, Val};
 use crate::Type;
 use crate::compiler::CgResult;
 use crate::compiler::types::mem_type;
-use inkwell::IntPredicate;
+use inkwell::{AddressSpace, IntPredicate};
 use jitclass_core::ir::{ExprId, LocId, LocalId};
 
 impl FnCx<'_> {
@@ -34,8 +37,16 @@ impl FnCx<'_> {
         let consuming = matches!(it_ty, Type::Vec(_));
         let (h, held_buffer) = if consuming {
             let held = self.hold(it, &it_ty)?;
+            let lent = self.header(it, &elem)?;
+            self.refuse_while_lent(lent.lends, "into_iter", loc)?;
+            if let Some(held) = held {
+                self.consume_a_clone_if_shared(held, &lent, loc)?;
+            }
+            let it = match held {
+                Some(held) => self.held_value(held)?,
+                None => it,
+            };
             let source = self.header(it, &elem)?;
-            self.refuse_while_lent(source.lends, "into_iter", loc)?;
             let own = self.new_vec(&elem, self.ctx.i64_type().const_zero(), loc)?;
             let held_own = self.hold(own, &it_ty)?;
             let h = self.header(own, &elem)?;
@@ -57,6 +68,8 @@ impl FnCx<'_> {
         };
         let i64t = self.ctx.i64_type();
         let counter = self.slot(i64t.into(), "into_iter.i")?;
+        // From zero each time the loop starts (it may run again, nested in another loop).
+        self.b().build_store(counter, i64t.const_zero())?;
         let head = self.block("into_iter.cond");
         let body_bb = self.block("into_iter.body");
         let latch = self.block("into_iter.next");
@@ -92,5 +105,43 @@ impl FnCx<'_> {
         self.b().position_at_end(exit);
         self.release(held_buffer)?;
         Ok(Some(self.unit()))
+    }
+
+    /// A block with other references (the `Vec` a `match` or `if let` bound out of a
+    /// borrowed `Option<Vec<T>>` or tuple, which jit code holds as another reference to
+    /// the same block) keeps its elements, as the `&Vec<T>` it is in Rust: the loop
+    /// consumes a clone of it instead (the held value becomes the clone).
+    fn consume_a_clone_if_shared(
+        &mut self,
+        held: super::ownership::Held,
+        h: &super::vecs::Header,
+        loc: LocId,
+    ) -> CgResult<()> {
+        let i64t = self.ctx.i64_type();
+        // The block's count is the first word of its `MemInfo` (`memory.rs`).
+        let count_at = self
+            .b()
+            .build_bit_cast(
+                h.meminfo,
+                i64t.ptr_type(AddressSpace::default()),
+                "count.at",
+            )?
+            .into_pointer_value();
+        let count = self.load_int(count_at, "count")?;
+        let shared = self.b().build_int_compare(
+            IntPredicate::UGT,
+            count,
+            i64t.const_int(1, false),
+            "shared",
+        )?;
+        let copy = self.block("into_iter.shared");
+        let join = self.block("into_iter.own");
+        self.b().build_conditional_branch(shared, copy, join)?;
+        self.b().position_at_end(copy);
+        let clone = self.clone_vec(h, loc)?;
+        self.replace_held(held, clone)?;
+        self.b().build_unconditional_branch(join)?;
+        self.b().position_at_end(join);
+        Ok(())
     }
 }
