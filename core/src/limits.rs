@@ -581,6 +581,7 @@ mod corrupt_ir_tests {
             opaques: Vec::new(),
             objmodes: 0,
             foreign: None,
+            consts: Vec::new(),
         }
     }
 

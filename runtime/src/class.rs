@@ -86,6 +86,8 @@ pub struct ClassDesc {
     pub classes: &'static [fn() -> &'static ClassInfo],
     /// The jit types of the `PassThru<T>` fields, by `OpaqueRefId`.
     pub opaques: &'static [fn() -> Type],
+    /// The values of the array lengths rustc evaluates for field types, by `ConstId`.
+    pub consts: &'static [fn() -> crate::consts::ConstValue],
     /// `offset_of!` of every field of the payload struct, as rustc laid it out.
     pub offsets: &'static [usize],
     pub size: usize,
@@ -223,9 +225,11 @@ impl ClassInfo {
 
     fn decode(&'static self) -> Result<Decoded, String> {
         let name = self.desc.name;
-        let ir = ClassIr::decode(self.desc.ir).map_err(|e| {
+        let mut ir = ClassIr::decode(self.desc.ir).map_err(|e| {
             format!("cannot decode the fields of `{name}` ({e}); were jitclass and jitclass-macros built from different versions?")
         })?;
+        ir.resolve_consts(&crate::consts::values(self.desc.consts))
+            .map_err(|e| format!("the fields of `{name}`: {e}"))?;
         let mut fields = Vec::with_capacity(ir.fields.len());
         for f in &ir.fields {
             let ty = resolve(&f.ty, self.desc.classes, self.desc.opaques)?;

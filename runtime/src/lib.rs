@@ -324,6 +324,7 @@ mod allocator;
 mod call;
 mod class;
 mod compiler;
+mod consts;
 mod dispatch;
 mod error;
 mod escape;
@@ -489,6 +490,7 @@ pub mod __private {
     pub use crate::call::*;
     pub use crate::class::abi as class_abi;
     pub use crate::class::{ClassDesc, Literal, METHODS, MethodEntry};
+    pub use crate::consts::{ConstValue, JitConst};
     pub use crate::dispatch::FnInfo;
     pub use crate::objmode::{
         ObjModeFn, ObjModeSite, SameType, objmode_panicked, objmode_stand_in, same_type,

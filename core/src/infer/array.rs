@@ -4,7 +4,7 @@
 use super::deferred::Deferred;
 use super::unify::{Ty, VarKind};
 use super::{Infer, diagnostics};
-use crate::ir::{ArrayInit, BinOp, ExprId, ExprKind, Lit};
+use crate::ir::{ArrayInit, ArrayLen, BinOp, ExprId, ExprKind, Lit};
 use crate::limits::MAX_ARRAY_VALUES;
 use crate::types::Type;
 
@@ -23,12 +23,12 @@ impl Infer<'_> {
     }
 
     /// Deferred: an array's elements are plain values, and the array keeps within
-    /// `MAX_ARRAY_VALUES`.
-    pub(super) fn check_array_elem(&mut self, id: ExprId, elem: &Ty, len: u64) {
+    /// `MAX_ARRAY_VALUES` (once its length is known: a constant's is not at macro time).
+    pub(super) fn check_array_elem(&mut self, id: ExprId, elem: &Ty, len: ArrayLen) {
         if let Some(t) = self.concrete(elem) {
             let array = Type::Array {
                 elem: Box::new(t),
-                len,
+                len: len.known().unwrap_or(0),
             };
             if let Some(d) = array_type_error(&array) {
                 self.diags.push(diagnostics::array_type(self.loc(id), d));

@@ -620,6 +620,7 @@ impl Infer<'_> {
         let kind = &self.ir.expr(e).kind;
         let own = match kind {
             ExprKind::Lit(_)
+            | ExprKind::Const(_)
             | ExprKind::Local(_)
             | ExprKind::Binary(..)
             | ExprKind::Unary(..)

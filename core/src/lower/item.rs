@@ -251,6 +251,7 @@ fn lower_function(
         opaques: cx.scope.opaques,
         objmodes: cx.objmodes.len() as u32,
         foreign: None,
+        consts: std::mem::take(&mut cx.scope.consts.decls),
     };
     if let Err(d) = crate::limits::check_fn(&ir) {
         return Err(vec![syn::Error::new(
@@ -272,6 +273,7 @@ fn lower_function(
         index_brackets: cx.index_brackets,
         opaque_equalities: Vec::new(),
         slice_indexes: Vec::new(),
+        consts: cx.scope.consts.lowered,
     })
 }
 
@@ -283,6 +285,8 @@ pub struct LoweredClass {
     pub class_paths: Vec<syn::Path>,
     /// The Rust type of each `OpaqueRefId` (`T` of a `PassThru<T>` field).
     pub opaque_types: Vec<syn::Type>,
+    /// The array lengths of field types that rustc evaluates, by `ConstId`.
+    pub consts: Vec<super::LoweredConst>,
 }
 
 /// Lowers the fields of a `#[jitclass] struct`; every field type must have a C layout
@@ -331,9 +335,11 @@ pub fn lower_class(item: &syn::ItemStruct) -> Result<LoweredClass, Vec<syn::Erro
             fields,
             classes: scope.classes,
             opaques: scope.opaques,
+            consts: scope.consts.decls,
         },
         class_paths: scope.class_paths,
         opaque_types: scope.opaque_types,
+        consts: scope.consts.lowered,
     })
 }
 

@@ -552,3 +552,21 @@ fn an_element_of_a_getter_value_is_not_assigned() {
     drop(g);
     assert!(balanced_since(&before));
 }
+
+twice!(fixed_len_of_float_literals, fixed_len_of_float_literals_rs, fn(k: f64) -> f64 {
+    let mut a = [0.0; 4];
+    for i in 0..a.len() {
+        a[i] = i as f64 * k;
+    }
+    a[3] + [1; 2].len() as f64
+});
+
+/// `a.len()` on `[0.0; 4]`, whose element type is `{float}` until the literal defaults:
+/// once a codegen error at the first call ("expression e5 was not resolved by inference").
+#[test]
+fn fixed_len_of_an_array_of_float_literals() {
+    assert_eq!(
+        fixed_len_of_float_literals(1.5),
+        fixed_len_of_float_literals_rs(1.5)
+    );
+}

@@ -176,6 +176,7 @@ impl FnCx<'_> {
                 // Nothing else needs frame space before the body is emitted: locals have
                 // their slots (above), temporaries get theirs when they are emitted.
                 ExprKind::Lit(_)
+                | ExprKind::Const(_)
                 | ExprKind::Local(_)
                 | ExprKind::Unary(..)
                 | ExprKind::Binary(..)
@@ -319,6 +320,13 @@ impl FnCx<'_> {
         let loc = e.loc;
         Ok(Some(match &e.kind {
             ExprKind::Lit(lit) => self.lit(lit, self.ty(id).clone()),
+            // `FnIr::resolve_consts` made every one a literal before inference.
+            ExprKind::Const(c) => {
+                return Err(CgError::Internal(format!(
+                    "the constant k{} unresolved",
+                    c.0
+                )));
+            }
             ExprKind::Local(l) => self.local(id, *l)?,
             ExprKind::Unary(op, inner) => return self.unary(*op, *inner),
             ExprKind::Binary(BinOp::And, a, b) => return self.short_circuit(true, *a, *b),

@@ -458,7 +458,7 @@ impl FnCx<'_> {
     /// borrowed `Vec`).
     fn is_simple(&self, e: ExprId) -> bool {
         match &self.ir.expr(e).kind {
-            ExprKind::Lit(_) | ExprKind::Local(_) => true,
+            ExprKind::Lit(_) | ExprKind::Const(_) | ExprKind::Local(_) => true,
             ExprKind::Binary(_, a, b) => self.is_simple(*a) && self.is_simple(*b),
             ExprKind::Unary(_, a) | ExprKind::Cast(a, _) | ExprKind::TupleField(a, _) => {
                 self.is_simple(*a)
