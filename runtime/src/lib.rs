@@ -477,7 +477,7 @@ pub use jitclass_macros::jitclass;
 /// (`book/src/jit-functions.md`) has a table of them.
 pub mod limits {
     pub use jitclass_core::limits::{
-        MAX_CROSSING_TUPLE_LEN, MAX_INSTANCES, MAX_INSTANTIATION_DEPTH, MAX_NESTING,
+        MAX_ARRAY_LEN, MAX_CROSSING_TUPLE_LEN, MAX_INSTANCES, MAX_INSTANTIATION_DEPTH, MAX_NESTING,
         MAX_TYPE_DEPTH, MAX_TYPE_SIZE,
     };
 }

@@ -26,7 +26,8 @@ impl Lowerer {
 }
 
 /// An array type written with elements jitclass does not store in arrays (handles,
-/// `Vec`s), or past `MAX_ARRAY_VALUES`, is an error at the type. (A name may be a class or
+/// `Vec`s), or past the limits of `infer::array_type_error` (its length, Rust's largest
+/// value), is an error at the type. (A name may be a class or
 /// an alias, which only the run time tells apart: inference refuses arrays of instances
 /// at the first call, and a class's layout check a field holding one.)
 pub(crate) fn check_array_type(t: &TypeExpr, span: proc_macro2::Span) -> syn::Result<()> {

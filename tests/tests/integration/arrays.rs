@@ -433,10 +433,10 @@ fn arrays_of_instances_are_refused_at_the_first_call() {
     assert!(balanced_since(&before));
 }
 
-/// The largest array type (`MAX_ARRAY_VALUES`): copied, filled, indexed, returned.
+/// An array past the former limit of 256 values: copied, filled, indexed, returned.
 #[jit]
-fn largest_array(x: f64, i: usize) -> [f64; 256] {
-    let mut a = [x; 256];
+fn largest_array(x: f64, i: usize) -> [f64; 1024] {
+    let mut a = [x; 1024];
     let b = a;
     a[i] = b[i] * 2.0;
     for k in 0..a.len() {
@@ -486,7 +486,7 @@ fn large_arrays_fn_pointers_and_field_slices() {
     let _m = memory_test();
     let before = jitclass::stats();
     let a = largest_array(1.5, 7);
-    assert_eq!((a[0], a[7], a[255]), (1.5, 3.0 + 7.0, 1.5 + 255.0));
+    assert_eq!((a[0], a[7], a[1023]), (1.5, 3.0 + 7.0, 1.5 + 1023.0));
     assert_eq!(apply_all([twice_of, square_of], 3.0), 6.0 + 9.0 + 9.0);
     let mut b = Buffer::new();
     assert_eq!(b.doubled_tail(), 1.0 + 4.0 + 6.0 + 8.0);

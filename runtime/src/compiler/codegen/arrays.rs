@@ -1,18 +1,19 @@
 //! Fixed arrays `[T; N]` in generated code: literals, element places and reads, `len()`,
 //! slices of an array lent to a call, and `==`.
 //!
-//! An array is the LLVM array `[N x T]` of its elements' memory form in registers and in
-//! memory alike (`compiler/types.rs`), so a pointer into one is a slice's pointer and an
-//! element read converts from the memory form. An element access goes through a pointer
-//! to the array: the array's own place when it is one (a local, a tuple field or element
-//! of one, a class field), so that `a[i] = x` writes the array itself and a read copies
-//! one element, not the array; else a stack copy of the value. Every index is checked
+//! An array is the LLVM array `[N x T]` of its elements' memory form, in memory only: a
+//! value is a pointer to it (`compiler/types.rs`, `memory_values.rs`), so a pointer into
+//! one is a slice's pointer and an element read converts from the memory form. A literal
+//! is written element by element into its temporary. An element access goes through a
+//! pointer to the array: the array's own place when it is one (a local, a tuple field or
+//! element of one, a class field), so that `a[i] = x` writes the array itself and a read
+//! copies one element, not the array; else the value's own memory. Every index is checked
 //! against `N` first (`no_ub.rs`). Arrays hold no counted references (inference refuses
 //! managed elements), so copying one is copying its bytes.
 
 use super::{FnCx, Val};
 use crate::Type;
-use crate::compiler::types::{from_mem, reg_type, to_mem};
+use crate::compiler::types::from_mem;
 use crate::compiler::{CgError, CgResult};
 use inkwell::IntPredicate;
 use inkwell::values::{IntValue, PointerValue};
@@ -28,60 +29,53 @@ impl FnCx<'_> {
                 "an array literal of type `{ty}`"
             )));
         };
-        let aty = reg_type(self.ctx, &ty).into_array_type();
         match init {
             ArrayInit::List(es) => {
                 let Some(vals) = self.owned_values(es)? else {
                     return Ok(None);
                 };
-                let mut agg = aty.get_undef();
+                let array = self.indirect_temp(&ty, "array")?;
+                let first = self.first_elem(array)?;
                 for (i, v) in vals.into_iter().enumerate() {
-                    let v = to_mem(self.ctx, self.b(), v, elem)?;
-                    agg = self
-                        .b()
-                        .build_insert_value(agg, v, i as u32, "array")?
-                        .into_array_value();
+                    let index = self.ctx.i64_type().const_int(i as u64, false);
+                    // SAFETY (of the generated code): `i` is below the literal's length.
+                    let at = unsafe { self.b().build_in_bounds_gep(first, &[index], "elem")? };
+                    self.write_value(at, v, elem, true)?;
                 }
-                Ok(Some(agg.into()))
+                Ok(Some(array.into()))
             }
             ArrayInit::Repeat { value, .. } => {
                 let Some(v) = self.expr(*value)? else {
                     return Ok(None);
                 };
-                let v = to_mem(self.ctx, self.b(), v, elem)?;
-                // A loop storing the element `len` times into a stack array.
-                let slot = self.slot(aty.into(), "array.repeat")?;
-                let first = self.first_elem(slot)?;
+                // A loop storing the element `len` times into the array's temporary.
+                let array = self.indirect_temp(&ty, "array.repeat")?;
+                let first = self.first_elem(array)?;
                 let i64t = self.ctx.i64_type();
                 let n = i64t.const_int(*len, false);
+                let elem = (**elem).clone();
                 self.counted_loop(n, |cx, i| {
                     // SAFETY (of the generated code): `i < len`, the element count.
                     let at = unsafe { cx.b().build_in_bounds_gep(first, &[i], "elem")? };
-                    cx.b().build_store(at, v)?;
-                    Ok(())
+                    cx.write_value(at, v, &elem, true)
                 })?;
-                Ok(Some(self.b().build_load(slot, "array")?))
+                Ok(Some(array.into()))
             }
         }
     }
 
-    /// A pointer to the array `base` evaluates to: its place if it is one, else a stack
-    /// copy. An instance whose field it is stays held in `place_temps`.
+    /// A pointer to the array `base` evaluates to: its place if it is one, else the
+    /// value's memory. An instance whose field it is stays held in `place_temps`.
     pub(super) fn array_ptr(&mut self, base: ExprId) -> CgResult<Option<PointerValue<'static>>> {
         if self.is_array_place(base) {
             return Ok(self.place(base)?.map(|(ptr, _)| ptr));
         }
-        self.array_copy(base)
+        self.array_value(base)
     }
 
-    /// A stack copy of the array `e` evaluates to.
-    fn array_copy(&mut self, e: ExprId) -> CgResult<Option<PointerValue<'static>>> {
-        let Some(v) = self.expr(e)? else {
-            return Ok(None);
-        };
-        let slot = self.slot(v.get_type(), "array.tmp")?;
-        self.b().build_store(slot, v)?;
-        Ok(Some(slot))
+    /// The memory of the array value `e` evaluates to (a copy, if it reads a place).
+    fn array_value(&mut self, e: ExprId) -> CgResult<Option<PointerValue<'static>>> {
+        Ok(self.expr(e)?.map(|v| v.into_pointer_value()))
     }
 
     /// Whether `e` is a place whose address `place` gives without side effects beyond
@@ -149,9 +143,8 @@ impl FnCx<'_> {
         let Some(ptr) = self.array_elem_ptr(base, index, loc)? else {
             return Ok(None);
         };
-        let v = self.b().build_load(ptr, "elem")?;
         let t = self.ty(id).clone();
-        let v = from_mem(self.ctx, self.b(), v, &t)?;
+        let v = self.load_value(ptr, &t, true, "elem")?;
         for held in self.place_temps.split_off(before) {
             self.release(Some(held))?;
         }
@@ -191,10 +184,10 @@ impl FnCx<'_> {
         let Type::Array { elem, len } = self.ty(a).clone() else {
             return Err(CgError::Internal("`==` of a non-array".into()));
         };
-        let Some(x) = self.array_copy(a)? else {
+        let Some(x) = self.array_value(a)? else {
             return Ok(None);
         };
-        let Some(y) = self.array_copy(b)? else {
+        let Some(y) = self.array_value(b)? else {
             return Ok(None);
         };
         let (fx, fy) = (self.first_elem(x)?, self.first_elem(y)?);

@@ -48,22 +48,18 @@ impl FnCx<'_> {
                 out.push((flag, key.clone()));
             }
             Type::Option(inner) if inner.is_managed() => {
-                let option = v.into_struct_value();
-                let is_some = b
-                    .build_extract_value(option, 0, "is_some")?
-                    .into_int_value();
+                let is_some = self.value_part(v, t, 0)?.into_int_value();
                 let present = match present {
                     Some(p) => b.build_and(p, is_some, "present")?,
                     None => is_some,
                 };
-                let value = b.build_extract_value(option, 1, "some")?;
+                let value = self.value_part(v, t, 1)?;
                 self.collect_unmanaged(value, inner, Some(present), out)?;
             }
             Type::Tuple(elems) => {
                 for (i, e) in elems.iter().enumerate() {
                     if e.is_managed() {
-                        let part =
-                            b.build_extract_value(v.into_struct_value(), i as u32, "part")?;
+                        let part = self.value_part(v, t, i as u32)?;
                         self.collect_unmanaged(part, e, present, out)?;
                     }
                 }
