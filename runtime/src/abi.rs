@@ -635,9 +635,8 @@ unsafe impl<T: JitType> JitType for Option<T> {
 
 // SAFETY: the repr is Rust's array of the element reprs, which is how codegen lays out
 // `[T; N]` (`N` elements of the memory form, no padding between them beyond each
-// element's own); it is passed by pointer. Arrays hold no counted references (inference
-// refuses arrays of instances, handles and `Vec`s before any code runs), so borrowing the
-// elements' reprs for the call is all a call needs.
+// element's own); it is passed by pointer. As a tuple's, an argument's repr owns its
+// elements' references (a `Vec` element hands its buffer over), released after the call.
 unsafe impl<T: JitType, const N: usize> JitArg for [T; N] {
     type Repr = [T::Repr; N];
     type Abi = *const Self::Repr;
@@ -654,6 +653,15 @@ unsafe impl<T: JitType, const N: usize> JitArg for [T; N] {
     #[inline(always)]
     fn to_abi(repr: &Self::Repr) -> Self::Abi {
         repr
+    }
+    #[inline(always)]
+    fn into_repr(self) -> Self::Repr {
+        self.map(T::into_repr)
+    }
+    #[inline(always)]
+    fn into_arg(self) -> CallArg<Self> {
+        // SAFETY: the repr owns what `self` owned; `release_repr` drops it once.
+        unsafe { CallArg::owned(self.into_repr(), release_repr::<Self>) }
     }
 }
 
@@ -674,6 +682,17 @@ unsafe impl<T: JitType, const N: usize> JitType for [T; N] {
     unsafe fn clone_from_repr(repr: &Self::Repr) -> Self {
         // SAFETY: each element repr is valid for the element type.
         std::array::from_fn(|i| unsafe { T::clone_from_repr(&repr[i]) })
+    }
+    #[inline(always)]
+    unsafe fn drop_repr(repr: Self::Repr) {
+        for r in repr {
+            // SAFETY: each element repr is an owned value of the element type.
+            unsafe { T::drop_repr(r) }
+        }
+    }
+    #[inline(always)]
+    fn unmanaged_class(&self) -> Option<&'static str> {
+        self.iter().find_map(T::unmanaged_class)
     }
 }
 

@@ -238,8 +238,7 @@ impl ClassInfo {
                 ty,
             });
         }
-        // Arrays hold plain values only: an array of instances would be copied without
-        // counting its references.
+        // Arrays within the limits, of values.
         for f in &fields {
             if let Some(error) = jitclass_core::infer::array_type_error(&f.ty) {
                 return Err(format!(
@@ -409,6 +408,12 @@ pub(crate) fn managed_members(t: &Type, offset: usize, out: &mut Vec<usize>) {
             let l = c_struct(&es.iter().map(size_align).collect::<Vec<_>>());
             for (e, o) in es.iter().zip(&l.offsets) {
                 managed_members(e, offset + *o as usize, out);
+            }
+        }
+        Type::Array { elem, len } if elem.is_managed() => {
+            let stride = size_align(elem).size as usize;
+            for i in 0..*len as usize {
+                managed_members(elem, offset + i * stride, out);
             }
         }
         _ => {}

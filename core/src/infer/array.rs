@@ -22,18 +22,32 @@ impl Infer<'_> {
         Ty::Array(Box::new(elem), init.len())
     }
 
-    /// Deferred: an array's elements are plain values, and the array keeps within the
-    /// limits of `array_type_error` (once its length is known: a constant's is not at
-    /// macro time).
+    /// Deferred: an array's elements are values jit code stores in arrays, the array keeps
+    /// within the limits of `array_type_error` (once its length is known: a constant's is
+    /// not at macro time), and `[value; N]` copies a `Copy` value if `N > 1`, as Rust
+    /// requires (E0277).
     pub(super) fn check_array_elem(&mut self, id: ExprId, elem: &Ty, len: ArrayLen) {
-        if let Some(t) = self.concrete(elem) {
-            let array = Type::Array {
-                elem: Box::new(t),
-                len: len.known().unwrap_or(0),
-            };
-            if let Some(d) = array_type_error(&array) {
-                self.diags.push(diagnostics::array_type(self.loc(id), d));
-            }
+        let Some(t) = self.concrete(elem) else {
+            return;
+        };
+        if let ExprKind::Array(ArrayInit::Repeat { value, .. }) = &self.ir.expr(id).kind
+            && len.known().is_none_or(|n| n > 1)
+            && let Some(not_copy) = not_copy(&t)
+        {
+            let outer = (not_copy != t).then(|| t.to_string());
+            self.diags.push(diagnostics::repeat_not_copy(
+                self.loc(*value),
+                &not_copy.to_string(),
+                outer.as_deref(),
+            ));
+            return;
+        }
+        let array = Type::Array {
+            elem: Box::new(t),
+            len: len.known().unwrap_or(0),
+        };
+        if let Some(d) = array_type_error(&array) {
+            self.diags.push(diagnostics::array_type(self.loc(id), d));
         }
     }
 
@@ -90,7 +104,7 @@ pub fn array_type_error(t: &Type) -> Option<ArrayTypeError> {
         if found.is_some() {
             return;
         }
-        if elem.is_managed() || !array_elem_ok(elem) {
+        if !array_elem_ok(elem) {
             found = Some(ArrayTypeError::Elem(elem.to_string()));
         } else if len > MAX_ARRAY_LEN {
             found = Some(ArrayTypeError::TooLong(format!("[{elem}; {len}]"), len));
@@ -118,8 +132,8 @@ impl ArrayTypeError {
     pub fn message(&self) -> (String, &'static str) {
         match self {
             ArrayTypeError::Elem(elem) => (
-                format!("arrays of `{elem}` are not supported in jit code yet"),
-                "note: array elements are numbers, `bool`, tuples, `Option`s, raw and function pointers, or arrays of them; keep instances, handles and `Vec`s in a `Vec`",
+                format!("arrays of `{elem}` are not supported in jit code"),
+                "note: array elements are values: numbers, `bool`, tuples, `Option`s, raw and function pointers, class instances, `PassThru` handles, `Vec`s, or arrays of them",
             ),
             ArrayTypeError::TooLong(array, len) => (
                 format!(
@@ -173,19 +187,29 @@ fn visit_arrays(t: &Type, f: &mut dyn FnMut(&Type, u64)) {
     crate::limits::type_children(t, &mut |c| visit_arrays(c, f));
 }
 
-/// Whether `[t; N]` is supported: numbers, `bool`, tuples, `Option`s, raw and function
-/// pointers, and arrays of them.
+/// Whether `[t; N]` is supported: values (numbers, `bool`, tuples, `Option`s, raw and
+/// function pointers, instances, handles, `Vec`s, and arrays of them).
 fn array_elem_ok(t: &Type) -> bool {
     match t {
-        Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. } => true,
-        Type::Tuple(es) => es.iter().all(array_elem_ok),
-        Type::Option(e) | Type::Array { elem: e, .. } => array_elem_ok(e),
-        Type::Unit
-        | Type::Never
-        | Type::Slice { .. }
-        | Type::Ref { .. }
+        Type::Prim(_)
+        | Type::Ptr { .. }
+        | Type::FnPtr { .. }
         | Type::Class(_)
         | Type::PassThru(_)
-        | Type::Vec(_) => false,
+        | Type::Vec(_) => true,
+        Type::Tuple(es) => es.iter().all(array_elem_ok),
+        Type::Option(e) | Type::Array { elem: e, .. } => array_elem_ok(e),
+        Type::Unit | Type::Never | Type::Slice { .. } | Type::Ref { .. } => false,
+    }
+}
+
+/// The type inside `t` that makes it not `Copy`, if any: a counted reference (an instance,
+/// a handle, a `Vec`), which Rust's `Clone` copies and jit code counts.
+fn not_copy(t: &Type) -> Option<Type> {
+    match t {
+        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => Some(t.clone()),
+        Type::Tuple(es) => es.iter().find_map(not_copy),
+        Type::Option(e) | Type::Array { elem: e, .. } => not_copy(e),
+        _ => None,
     }
 }

@@ -290,8 +290,14 @@ fn arrays_beside_instances_and_through_every_value_path() {
     let before = jitclass::stats();
     {
         let cell = RCell::new(10);
-        assert_eq!(with_cell(cell.clone(), 5, false), (5 + 10 + 3 + 10, [1, 2, 3]));
-        assert_eq!(with_cell(cell.clone(), -2, false), (-2 + 10 - 2 + 10, [-2, -2, -2]));
+        assert_eq!(
+            with_cell(cell.clone(), 5, false),
+            (5 + 10 + 3 + 10, [1, 2, 3])
+        );
+        assert_eq!(
+            with_cell(cell.clone(), -2, false),
+            (-2 + 10 - 2 + 10, [-2, -2, -2])
+        );
         let message = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             with_cell(cell.clone(), 4, true)
         }))

@@ -6,6 +6,7 @@
 //! mid-expression, instances in tuples and options, threads) that passed when written.
 
 mod array_consts;
+mod array_elements;
 mod array_sizes;
 mod arrays;
 mod calls;

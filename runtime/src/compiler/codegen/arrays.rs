@@ -8,8 +8,9 @@
 //! pointer to the array: the array's own place when it is one (a local, a tuple field or
 //! element of one, a class field), so that `a[i] = x` writes the array itself and a read
 //! copies one element, not the array; else the value's own memory. Every index is checked
-//! against `N` first (`no_ub.rs`). Arrays hold no counted references (inference refuses
-//! managed elements), so copying one is copying its bytes.
+//! against `N` first (`no_ub.rs`). An array of counted references (instances, handles,
+//! `Vec`s) is counted element by element (`ownership.rs`): a literal takes over its
+//! elements, an element read is a new reference, a copy of the array one per element.
 
 use super::{FnCx, Val};
 use crate::Type;
@@ -48,7 +49,12 @@ impl FnCx<'_> {
                 let Some(v) = self.expr(*value)? else {
                     return Ok(None);
                 };
-                // A loop storing the element `len` times into the array's temporary.
+                // A loop storing the element `len` times into the array's temporary (a
+                // value that is not `Copy` only once: inference refuses more, E0277; and
+                // none is dropped).
+                if *len == 0 {
+                    self.drop_value(v, elem)?;
+                }
                 let array = self.indirect_temp(&ty, "array.repeat")?;
                 let first = self.first_elem(array)?;
                 let i64t = self.ctx.i64_type();
@@ -95,7 +101,10 @@ impl FnCx<'_> {
     }
 
     /// The address of the first element of the array at `array`.
-    fn first_elem(&self, array: PointerValue<'static>) -> CgResult<PointerValue<'static>> {
+    pub(super) fn first_elem(
+        &self,
+        array: PointerValue<'static>,
+    ) -> CgResult<PointerValue<'static>> {
         let zero = self.ctx.i64_type().const_zero();
         // SAFETY (of the generated code): element 0 of an array type, whose address is in
         // bounds or one past the end for `N == 0` (never read then).
@@ -145,6 +154,8 @@ impl FnCx<'_> {
         };
         let t = self.ty(id).clone();
         let v = self.load_value(ptr, &t, true, "elem")?;
+        // The array keeps its element; the read is another reference.
+        self.copy_value(v, &t)?;
         for held in self.place_temps.split_off(before) {
             self.release(Some(held))?;
         }
@@ -161,14 +172,60 @@ impl FnCx<'_> {
             return Err(CgError::Internal("a slice of a non-array".into()));
         };
         let before = self.place_temps.len();
-        let Some(array) = self.array_ptr(base)? else {
-            return Ok(None);
+        let array = if self.is_array_place(base) {
+            match self.place(base)? {
+                Some((ptr, _)) => ptr,
+                None => return Ok(None),
+            }
+        } else {
+            // A value: kept (with its references) until the call returns.
+            let Some(v) = self.expr(base)? else {
+                return Ok(None);
+            };
+            let t = self.ty(base).clone();
+            if let Some(held) = self.hold(v, &t)? {
+                self.hold_for_call(held);
+            }
+            v.into_pointer_value()
         };
         for held in self.place_temps.split_off(before) {
             self.hold_for_call(held);
         }
         let first = self.first_elem(array)?;
         Ok(Some((first, self.ctx.i64_type().const_int(len, false))))
+    }
+
+    /// `a.len()` / `a.is_empty()` of an array: its type's `N`, after the receiver is
+    /// evaluated for what it may do (a place only as a place: its elements are neither
+    /// copied nor counted).
+    pub(super) fn array_len_method(
+        &mut self,
+        receiver: ExprId,
+        is_empty: bool,
+    ) -> CgResult<Option<Val>> {
+        let Type::Array { len, .. } = *self.ty(receiver) else {
+            return Err(CgError::Internal("`len` of a non-array".into()));
+        };
+        if self.is_array_place(receiver) {
+            if self.place(receiver)?.is_none() {
+                return Ok(None);
+            }
+            self.release_place_temps()?;
+        } else {
+            let Some(v) = self.expr(receiver)? else {
+                return Ok(None);
+            };
+            let t = self.ty(receiver).clone();
+            self.drop_value(v, &t)?;
+        }
+        Ok(Some(if is_empty {
+            self.ctx
+                .bool_type()
+                .const_int(u64::from(len == 0), false)
+                .into()
+        } else {
+            self.ctx.i64_type().const_int(len, false).into()
+        }))
     }
 
     /// `a == b` / `a != b` on arrays of primitives: element by element, as Rust's
@@ -223,7 +280,7 @@ impl FnCx<'_> {
     }
 
     /// Runs `body(i)` for `i` in `0..n` (no `break`; the body emits no exits).
-    fn counted_loop(
+    pub(super) fn counted_loop(
         &mut self,
         n: IntValue<'static>,
         mut body: impl FnMut(&mut Self, IntValue<'static>) -> CgResult<()>,

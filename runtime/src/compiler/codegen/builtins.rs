@@ -39,14 +39,7 @@ impl FnCx<'_> {
             Builtin::Clone => recv,
             // `vecs.rs` emits these, from their places (`resolved_expr`).
             Builtin::Vec(_) => return Err(CgError::Internal("a `Vec` method as a builtin".into())),
-            // An array's length is its type's `N`.
-            Builtin::SliceLen if let Type::Array { len, .. } = rt => {
-                ctx.i64_type().const_int(*len, false).into()
-            }
-            Builtin::SliceIsEmpty if let Type::Array { len, .. } = rt => ctx
-                .bool_type()
-                .const_int(u64::from(*len == 0), false)
-                .into(),
+            // (An array's `len` and `is_empty` are `arrays.rs`'s, from its place.)
             Builtin::SliceLen => b.build_extract_value(recv.into_struct_value(), 1, "len")?,
             Builtin::SliceStdSort { how, elem } => {
                 let slice = recv.into_struct_value();

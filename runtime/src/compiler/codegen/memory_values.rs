@@ -118,6 +118,16 @@ impl FnCx<'_> {
         from_mem(self.ctx, self.b(), loaded, &part_ty)
     }
 
+    /// The element of type `t` at `at` inside a value (an array's): a pointer to it if
+    /// indirect, else loaded, without a copy or a reference taken (the value keeps it).
+    pub(super) fn element_value(&self, at: PointerValue<'static>, t: &Type) -> CgResult<Val> {
+        if is_indirect(t) {
+            return Ok(at.into());
+        }
+        let loaded = self.b().build_load(at, "elem")?;
+        from_mem(self.ctx, self.b(), loaded, t)
+    }
+
     /// The tuple or `Option` of type `t` made of `parts` (owned, moved in): an SSA
     /// aggregate, or for an indirect type a new temporary written part by part.
     pub(super) fn make_value(&self, t: &Type, parts: &[Val]) -> CgResult<Val> {

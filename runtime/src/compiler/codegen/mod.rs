@@ -558,6 +558,11 @@ impl FnCx<'_> {
                     // An array sorts in its own place, not in a copy of its value.
                     return self.array_std_sort(*receiver, *how, *elem, args);
                 }
+                if let Builtin::SliceLen | Builtin::SliceIsEmpty = builtin
+                    && let Type::Array { .. } = self.ty(*receiver)
+                {
+                    return self.array_len_method(*receiver, *builtin == Builtin::SliceIsEmpty);
+                }
                 let mut all = vec![*receiver];
                 all.extend_from_slice(args);
                 let Some(vals) = self.owned_values(&all)? else {

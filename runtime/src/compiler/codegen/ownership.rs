@@ -266,6 +266,17 @@ impl FnCx<'_> {
                     }
                 }
             }
+            // Element by element, in a loop over the array's memory.
+            Type::Array { elem, len } if elem.is_managed() => {
+                let first = self.first_elem(v.into_pointer_value())?;
+                let n = self.ctx.i64_type().const_int(*len, false);
+                self.counted_loop(n, |cx, i| {
+                    // SAFETY (of the generated code): `i < len`, the element count.
+                    let at = unsafe { cx.b().build_in_bounds_gep(first, &[i], "elem")? };
+                    let part = cx.element_value(at, elem)?;
+                    cx.each_instance(part, elem, f)
+                })?;
+            }
             _ => {}
         }
         Ok(())
