@@ -696,6 +696,10 @@ unsafe impl<T: JitType, const N: usize> JitType for [T; N] {
     }
 }
 
+// SAFETY: an array of `T` is laid out as an array of `T::Repr` when `T` is laid out as its
+// repr (`JitElem`'s contract for `T`), with the same bit validity element by element.
+unsafe impl<T: JitElem, const N: usize> JitElem for [T; N] {}
+
 macro_rules! tuple {
     ($name:ident; $($T:ident $i:tt),+) => {
         /// The `#[repr(C)]` representation of a Rust tuple in jit code.

@@ -446,12 +446,9 @@ fn has_vec(t: &crate::types::Type) -> bool {
 fn vec_elem_ok(t: &crate::types::Type) -> bool {
     use crate::types::Type;
     match t {
-        // Arrays inside a `Vec` are not supported yet.
-        Type::Slice { .. } | Type::Ref { .. } | Type::Never | Type::Unit | Type::Array { .. } => {
-            false
-        }
+        Type::Slice { .. } | Type::Ref { .. } | Type::Never | Type::Unit => false,
         Type::Tuple(es) => es.iter().all(vec_elem_ok),
-        Type::Option(e) | Type::Vec(e) => vec_elem_ok(e),
+        Type::Option(e) | Type::Vec(e) | Type::Array { elem: e, .. } => vec_elem_ok(e),
         Type::Prim(_)
         | Type::Class(_)
         | Type::PassThru(_)

@@ -380,3 +380,78 @@ fn array_fields_refuse_unmanaged_instances() {
     }
     assert!(balanced_since(&before));
 }
+
+// ---- `Vec`s of arrays -------------------------------------------------------------------
+
+twice!(points, points_rs, fn(n: usize) -> f64 {
+    let mut v: Vec<[f64; 2]> = Vec::new();
+    for i in 0..n {
+        v.push([i as f64, 1.0]);
+    }
+    v[1][1] = 5.0;
+    v[2] = [7.0, 8.0];
+    let mut s = 0.0;
+    for p in &v {
+        s += p[0] * p[1];
+    }
+    if let Some(p) = v.pop() {
+        s += p[0];
+    }
+    if let Some(p) = v.first().copied() {
+        s += p[1];
+    }
+    v.swap(0, 1);
+    v.insert(0, [100.0, 0.0]);
+    let r = v.remove(1);
+    let q = v.swap_remove(0);
+    s + r[1] + q[0] + v[0][0] + v.len() as f64
+});
+
+twice!(rows_of, rows_of_rs, fn(n: usize) -> Vec<[u8; 3]> {
+    let mut rows = vec![[n as u8, 1, 2]; n];
+    if n > 1 {
+        rows[1][2] = 9;
+        rows.sort_by(|a, b| b[2].cmp(&a[2]));
+    }
+    rows
+});
+
+#[jit]
+fn row_sums(rows: Vec<[u8; 3]>) -> Vec<u32> {
+    let mut out = Vec::new();
+    for row in &rows {
+        out.push(row[0] as u32 + row[1] as u32 + row[2] as u32);
+    }
+    out
+}
+
+/// Pairs of bodies in a `Vec`, counted per element of each array.
+#[jit]
+fn pairs_of(a: Body, b: Body, n: usize) -> Vec<[Body; 2]> {
+    let mut v = vec![[a.clone(), b.clone()]; n];
+    v.push([b, a]);
+    v
+}
+
+#[test]
+fn vecs_of_arrays() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    for n in [3, 5, 8] {
+        assert_eq!(points(n), points_rs(n));
+    }
+    for n in [0, 1, 4] {
+        assert_eq!(rows_of(n), rows_of_rs(n));
+    }
+    assert_eq!(row_sums(vec![[1, 2, 3], [4, 5, 6]]), [6, 15]);
+    {
+        let (a, b) = (Body::new(1.0, 0.0), Body::new(2.0, 0.0));
+        let pairs = pairs_of(a.clone(), b.clone(), 2);
+        assert_eq!(pairs.len(), 3);
+        assert!(Body::ptr_eq(&pairs[2][0], &b));
+        assert_eq!(Body::strong_count(&a), Some(4));
+        drop(pairs);
+        assert_eq!(Body::strong_count(&a), Some(1));
+    }
+    assert!(balanced_since(&before));
+}

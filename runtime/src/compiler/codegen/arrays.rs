@@ -85,14 +85,18 @@ impl FnCx<'_> {
     }
 
     /// Whether `e` is a place whose address `place` gives without side effects beyond
-    /// evaluating it: a local, a tuple field or array element of one, a class field.
+    /// evaluating it: a local, a tuple field or array element of one, a class field, an
+    /// element of a `Vec`.
     pub(super) fn is_array_place(&self, e: ExprId) -> bool {
         match &self.ir.expr(e).kind {
             ExprKind::Local(_) => true,
             ExprKind::TupleField(b, _) => self.is_array_place(*b),
-            ExprKind::Index(b, _) => {
-                matches!(self.ty(*b), Type::Array { .. }) && self.is_array_place(*b)
-            }
+            ExprKind::Index(b, _) => match self.ty(*b) {
+                Type::Array { .. } => self.is_array_place(*b),
+                // `place` evaluates the `Vec` and the index as a read of the element does.
+                Type::Vec(_) => self.index_operator(e).ok().flatten().is_none(),
+                _ => false,
+            },
             ExprKind::Field(..) => {
                 matches!(self.typed.resolution(e), Some(Resolution::Field(_)))
             }

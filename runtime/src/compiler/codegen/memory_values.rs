@@ -118,6 +118,21 @@ impl FnCx<'_> {
         from_mem(self.ctx, self.b(), loaded, &part_ty)
     }
 
+    /// A `None` of the `Option` type `t` (all zero): a constant, or for an indirect type a
+    /// zeroed temporary (which nothing writes).
+    pub(super) fn none_value(&self, t: &Type) -> CgResult<Val> {
+        if is_indirect(t) {
+            return Ok(self.indirect_temp(t, "none")?.into());
+        }
+        Ok(crate::compiler::types::reg_type(self.ctx, t).const_zero())
+    }
+
+    /// `Some(v)` of the `Option` type `t`, `v` moved in.
+    pub(super) fn some_value(&self, t: &Type, v: Val) -> CgResult<Val> {
+        let is_some = self.ctx.bool_type().const_int(1, false).into();
+        self.make_value(t, &[is_some, v])
+    }
+
     /// The element of type `t` at `at` inside a value (an array's): a pointer to it if
     /// indirect, else loaded, without a copy or a reference taken (the value keeps it).
     pub(super) fn element_value(&self, at: PointerValue<'static>, t: &Type) -> CgResult<Val> {

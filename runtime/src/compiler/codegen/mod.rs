@@ -486,11 +486,7 @@ impl FnCx<'_> {
                 )));
             }
             ExprKind::Some(inner) => return self.some(id, *inner),
-            ExprKind::None if is_indirect(self.ty(id)) => {
-                // Zeroed, as every `None` is.
-                self.indirect_temp(self.ty(id), "none")?.into()
-            }
-            ExprKind::None => reg_type(self.ctx, self.ty(id)).const_zero(),
+            ExprKind::None => self.none_value(self.ty(id))?,
             ExprKind::IfLetSome {
                 pattern,
                 scrutinee,

@@ -120,8 +120,7 @@ impl FnCx<'_> {
             return Ok(None);
         };
         let t = self.ty(id).clone();
-        let is_some = self.ctx.bool_type().const_int(1, false).into();
-        Ok(Some(self.make_value(&t, &[is_some, v])?))
+        Ok(Some(self.some_value(&t, v)?))
     }
 
     /// The address of an assignable place, and whether it holds the memory form.
