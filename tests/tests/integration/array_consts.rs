@@ -81,6 +81,16 @@ fn repeated<T>(x: T) -> [T; N] {
     [x; N]
 }
 
+/// A generic body, which rustc does not check: its `const` item is evaluated once, where
+/// the glue hoisted it.
+#[jit]
+fn last_of_three<T>(x: T, y: T) -> T {
+    const K: usize = N - 1;
+    let mut a = [x; K];
+    a[K - 1] = y;
+    a[K - 1]
+}
+
 #[test]
 fn array_lengths_and_values_from_constants_are_rusts() {
     for k in [0.0, 1.5, -2.0] {
@@ -97,6 +107,8 @@ fn array_lengths_and_values_from_constants_are_rusts() {
     );
     assert_eq!(repeated(2.5), [2.5; N]);
     assert_eq!(repeated(7u8), [7; N]);
+    assert_eq!(last_of_three(1.5, 2.5), 2.5);
+    assert_eq!(last_of_three(1u16, 9), 9);
     assert_no_leaks();
 }
 
@@ -126,8 +138,10 @@ impl Ring {
     }
 
     pub fn push(&mut self, x: f64) {
+        // A method's own `const` item, hoisted into a type of the method's.
+        const MARK: usize = 2;
         self.data[self.head] = x;
-        self.marks[self.head * 2][0] = true;
+        self.marks[self.head * MARK][0] = true;
         self.head = (self.head + 1) % N;
         if self.len < N {
             self.len += 1;

@@ -311,3 +311,129 @@ fn arrays_beside_instances_and_through_every_value_path() {
     assert_eq!(optional(None, [7, 7, 7]), 7 + 9);
     assert_eq!(through_objmode([1.0, 2.0, 3.0, 4.0]), 8.0 + 1.0);
 }
+
+// ---- every way an array value flows, against rustc ---------------------------------------
+
+twice!(value_paths, value_paths_rs, fn(k: f64, c: bool) -> f64 {
+    let mut a = [k, 2.0, 3.0];
+    let b = [10.0, 20.0, 30.0];
+    // A read is a copy taken when it is evaluated.
+    let t = (a, {
+        a[0] = 9.0;
+        1
+    });
+    // Swapped through a literal that reads the array it replaces.
+    a = [a[1], a[0], a[2]];
+    let chosen = if c { a } else { b };
+    let mut i = 0;
+    let found = loop {
+        i += 1;
+        if i == 3 {
+            break [chosen[2]; 2];
+        }
+    };
+    let (x, y) = (t.0, found);
+    let o: Option<[f64; 3]> = if c { Some(b) } else { None };
+    let d = o.unwrap_or(a);
+    x[0] + y[1] + d[0] + chosen[1] + recurse(3, a)[2] + id(b)[1] + early(c)[0]
+});
+
+#[jit]
+fn recurse(n: u32, a: [f64; 3]) -> [f64; 3] {
+    if n == 0 {
+        a
+    } else {
+        let mut b = recurse(n - 1, a);
+        b[2] += 1.0;
+        b
+    }
+}
+
+fn recurse_rs(n: u32, a: [f64; 3]) -> [f64; 3] {
+    if n == 0 {
+        a
+    } else {
+        let mut b = recurse_rs(n - 1, a);
+        b[2] += 1.0;
+        b
+    }
+}
+
+#[jit]
+fn id<T>(x: T) -> T {
+    x
+}
+
+fn id_rs<T>(x: T) -> T {
+    x
+}
+
+#[jit]
+fn early(c: bool) -> [f64; 2] {
+    for i in 0..10 {
+        if c && i == 4 {
+            return [i as f64, 0.0];
+        }
+    }
+    [-1.0, -1.0]
+}
+
+fn early_rs(c: bool) -> [f64; 2] {
+    for i in 0..10 {
+        if c && i == 4 {
+            return [i as f64, 0.0];
+        }
+    }
+    [-1.0, -1.0]
+}
+
+#[jitclass]
+pub struct Pairs {
+    pub pair: ([f64; 2], i64),
+    pub data: [f64; 3],
+}
+
+#[jitclass]
+impl Pairs {
+    pub fn new() -> Pairs {
+        Pairs {
+            pair: ([1.0, 2.0], 7),
+            data: [1.0, 2.0, 3.0],
+        }
+    }
+
+    pub fn poke(&mut self) -> f64 {
+        self.pair.0[1] = 5.0;
+        let copy = self.data;
+        self.data[0] = 100.0;
+        middle3(self.data) + copy[0] + self.pair.0[1] + self.pair.1 as f64
+    }
+}
+
+#[jit]
+fn middle3(a: [f64; 3]) -> f64 {
+    a[1]
+}
+
+#[test]
+fn array_values_flow_as_rustc_builds_them() {
+    // (The Rust twin of `value_paths` calls the jit helpers, compared here on their own.)
+    for k in [0.5, -2.0] {
+        for c in [true, false] {
+            assert_eq!(value_paths(k, c), value_paths_rs(k, c), "{k} {c}");
+            assert_eq!(early(c), early_rs(c));
+        }
+        let a = [k, 1.0, 2.0];
+        assert_eq!(recurse(3, a), recurse_rs(3, a));
+        assert_eq!(id(a), id_rs(a));
+    }
+    let _m = memory_test();
+    let before = jitclass::stats();
+    {
+        let mut p = Pairs::new();
+        assert_eq!(p.poke(), 2.0 + 1.0 + 5.0 + 7.0);
+        assert_eq!(p.data(), [100.0, 2.0, 3.0]);
+        assert_eq!(p.pair(), ([1.0, 5.0], 7));
+    }
+    assert!(balanced_since(&before));
+}
