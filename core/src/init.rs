@@ -391,7 +391,7 @@ help: move a copy instead: `{gone}.clone()`"),
         let e = self.ir.expr(id);
         let loc = e.loc;
         match &e.kind {
-            ExprKind::Lit(_) => {}
+            ExprKind::Lit(_) | ExprKind::Const(_) => {}
             ExprKind::Local(l) => self.read(id, *l, loc, state),
             ExprKind::Assign(place, value) => {
                 self.expr(*value, state);

@@ -48,14 +48,17 @@ pub const MAX_INSTANCES: usize = 2000;
 /// may have any number.
 pub const MAX_CROSSING_TUPLE_LEN: usize = 8;
 
-/// The most values an array type holds, counting each number, `bool`, pointer and `()`
-/// inside it (`[f64; 256]`, `[[f64; 16]; 16]`, `[(f64, f64); 128]`). Arrays are values:
-/// a local lives on the stack, an assignment copies it whole, as in Rust, and jit code
-/// hands an array to LLVM as one aggregate value, whose compile time grows faster than
-/// its length (a `[f64; 1024]` function takes seconds to compile). Larger buffers belong
-/// in a `Vec`. (Rust itself accepts any size, and overflows the stack at run time past a
-/// few MiB.)
-pub const MAX_ARRAY_VALUES: u64 = 256;
+/// The most elements of one array type (`[T; N]`, each dimension of a nested one): LLVM's
+/// array types are built with a 32-bit length. Larger buffers belong in a `Vec`.
+///
+/// Arrays are otherwise as large as Rust allows: no value is larger than `isize::MAX`
+/// bytes (rustc's "too big for the target architecture"). Codegen keeps them in memory
+/// (never as LLVM aggregate values, whose compile time grows with their length), and a
+/// local larger than the thread's stack overflows it as in Rust: on x86-64 generated
+/// code probes the stack page by page, as rustc's does, so it hits the guard page and the
+/// process aborts with Rust's "has overflowed its stack" rather than writing past it
+/// (LLVM 14 has no stack probes on AArch64).
+pub const MAX_ARRAY_LEN: u64 = u32::MAX as u64;
 
 /// What a type exceeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -581,6 +584,7 @@ mod corrupt_ir_tests {
             opaques: Vec::new(),
             objmodes: 0,
             foreign: None,
+            consts: Vec::new(),
         }
     }
 

@@ -116,13 +116,20 @@ fn declared_fn(cx: &Ctxt, f: &syn::ForeignItemFn, safe: bool) -> Option<TokenStr
         block: Box::new(syn::parse_quote!({})),
     };
     let name_str = f.sig.ident.to_string();
-    let info = fn_info(&name_str, &lowered, false, &syn::Generics::default());
-    let dispatcher = dispatcher_items(&as_item, info);
+    // A C function's signature has C scalars only: no array lengths to hoist.
+    let name = &f.sig.ident;
+    let info = fn_info(
+        &name_str,
+        &lowered,
+        false,
+        &syn::Generics::default(),
+        &quote!(#name),
+    );
+    let dispatcher = dispatcher_items(&as_item, info, TokenStream::new());
     let (mut glue_sig, arg_names) = glue_signature(&sig, Some(&lowered));
     if !safe {
         glue_sig.unsafety = Some(syn::parse_quote!(unsafe));
     }
-    let name = &f.sig.ident;
     let vis = &f.vis;
     let params = glue_sig.inputs.iter().filter_map(|input| match input {
         syn::FnArg::Typed(pt) => Some(pt.ty.clone()),

@@ -12,7 +12,7 @@
 //! The items besides the glue fn are shared with methods and C functions, in `glue/`.
 
 use crate::ctxt::Ctxt;
-use crate::glue::{cfgs_of, dispatcher_items, failed_fn, fn_info, glue_signature};
+use crate::glue::{cfgs_of, dispatcher_items, failed_fn, fn_info, glue_signature, hoisted_items};
 use crate::lowering::lower_and_check;
 use crate::shadow::fn_shadow;
 use jitclass_core::lower::{Lowered, lower_fn};
@@ -84,8 +84,9 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
         l,
         func.sig.abi.is_some(),
         &sig.generics,
+        &quote!(#name),
     );
-    let dispatcher = dispatcher_items(func, info);
+    let dispatcher = dispatcher_items(func, info, hoisted_items(&l.consts));
     let shadow = fn_shadow(func, l);
     // `#[track_caller]` needs the Rust ABI; an `extern "C"` glue fn is C-callable itself.
     let track_caller = if func.sig.abi.is_none() {

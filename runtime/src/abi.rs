@@ -712,9 +712,8 @@ unsafe impl<T: JitType> JitType for Option<T> {
 
 // SAFETY: the repr is Rust's array of the element reprs, which is how codegen lays out
 // `[T; N]` (`N` elements of the memory form, no padding between them beyond each
-// element's own); it is passed by pointer. Arrays hold no counted references (inference
-// refuses arrays of instances, handles and `Vec`s before any code runs), so borrowing the
-// elements' reprs for the call is all a call needs.
+// element's own); it is passed by pointer. As a tuple's, an argument's repr owns its
+// elements' references (a `Vec` element hands its buffer over), released after the call.
 unsafe impl<T: JitType, const N: usize> JitArg for [T; N] {
     type Repr = [T::Repr; N];
     type Abi = *const Self::Repr;
@@ -731,6 +730,15 @@ unsafe impl<T: JitType, const N: usize> JitArg for [T; N] {
     #[inline(always)]
     fn to_abi(repr: &Self::Repr) -> Self::Abi {
         repr
+    }
+    #[inline(always)]
+    fn into_repr(self) -> Self::Repr {
+        self.map(T::into_repr)
+    }
+    #[inline(always)]
+    fn into_arg(self) -> CallArg<Self> {
+        // SAFETY: the repr owns what `self` owned; `release_repr` drops it once.
+        unsafe { CallArg::owned(self.into_repr(), release_repr::<Self>) }
     }
 }
 
@@ -754,7 +762,22 @@ unsafe impl<T: JitType, const N: usize> JitType for [T; N] {
     }
     // `[T; N]` and `[T::Repr; N]` are laid out alike when `T` and its repr are.
     const LAYOUT_IS_REPR: bool = T::LAYOUT_IS_REPR;
+    #[inline(always)]
+    unsafe fn drop_repr(repr: Self::Repr) {
+        for r in repr {
+            // SAFETY: each element repr is an owned value of the element type.
+            unsafe { T::drop_repr(r) }
+        }
+    }
+    #[inline(always)]
+    fn unmanaged_class(&self) -> Option<&'static str> {
+        self.iter().find_map(T::unmanaged_class)
+    }
 }
+
+// SAFETY: an array of `T` is laid out as an array of `T::Repr` when `T` is laid out as its
+// repr (`JitElem`'s contract for `T`), with the same bit validity element by element.
+unsafe impl<T: JitElem, const N: usize> JitElem for [T; N] {}
 
 macro_rules! tuple {
     ($name:ident; $($T:ident $i:tt),+) => {

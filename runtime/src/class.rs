@@ -86,6 +86,8 @@ pub struct ClassDesc {
     pub classes: &'static [fn() -> &'static ClassInfo],
     /// The jit types of the `PassThru<T>` fields, by `OpaqueRefId`.
     pub opaques: &'static [fn() -> Type],
+    /// The values of the array lengths rustc evaluates for field types, by `ConstId`.
+    pub consts: &'static [fn() -> crate::consts::ConstValue],
     /// `offset_of!` of every field of the payload struct, as rustc laid it out.
     pub offsets: &'static [usize],
     pub size: usize,
@@ -223,9 +225,11 @@ impl ClassInfo {
 
     fn decode(&'static self) -> Result<Decoded, String> {
         let name = self.desc.name;
-        let ir = ClassIr::decode(self.desc.ir).map_err(|e| {
+        let mut ir = ClassIr::decode(self.desc.ir).map_err(|e| {
             format!("cannot decode the fields of `{name}` ({e}); were jitclass and jitclass-macros built from different versions?")
         })?;
+        ir.resolve_consts(&crate::consts::values(self.desc.consts))
+            .map_err(|e| format!("the fields of `{name}`: {e}"))?;
         let mut fields = Vec::with_capacity(ir.fields.len());
         for f in &ir.fields {
             let ty = resolve(&f.ty, self.desc.classes, self.desc.opaques)?;
@@ -234,8 +238,7 @@ impl ClassInfo {
                 ty,
             });
         }
-        // Arrays hold plain values only: an array of instances would be copied without
-        // counting its references.
+        // Arrays within the limits, of values.
         for f in &fields {
             if let Some(error) = jitclass_core::infer::array_type_error(&f.ty) {
                 return Err(format!(
@@ -405,6 +408,12 @@ pub(crate) fn managed_members(t: &Type, offset: usize, out: &mut Vec<usize>) {
             let l = c_struct(&es.iter().map(size_align).collect::<Vec<_>>());
             for (e, o) in es.iter().zip(&l.offsets) {
                 managed_members(e, offset + *o as usize, out);
+            }
+        }
+        Type::Array { elem, len } if elem.is_managed() => {
+            let stride = size_align(elem).size as usize;
+            for i in 0..*len as usize {
+                managed_members(elem, offset + i * stride, out);
             }
         }
         _ => {}

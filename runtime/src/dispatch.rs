@@ -36,6 +36,9 @@ pub struct FnInfo {
     pub opaques: &'static [fn() -> Type],
     /// The `objmode!` blocks, compiled by rustc, by index.
     pub objmodes: &'static [crate::objmode::ObjModeFn],
+    /// The values of the constants rustc evaluates for the function (array lengths,
+    /// `const` items, paths to constants), by `ConstId`.
+    pub consts: &'static [fn() -> crate::consts::ConstValue],
     /// An `extern "C"` jit fn: each compilation also emits its C entry point.
     pub cfunc: bool,
     /// Never called: its body names every `Class::f` the function calls, so that rustc
@@ -519,8 +522,14 @@ impl Dispatcher {
         self.ir
             .get_or_init(|| {
                 let ir = FnIr::decode(self.info.ir).map_err(|e| e.to_string());
-                // A valid IR keeps every id in range, so codegen can index without checks.
-                ir.and_then(|ir| ir.validate().map(|()| ir)).map_err(|e| {
+                // A valid IR keeps every id in range, so codegen can index without checks;
+                // the constants' values are in it before anything else reads it.
+                ir.and_then(|mut ir| {
+                    ir.validate()?;
+                    ir.resolve_consts(&crate::consts::values(self.info.consts))?;
+                    Ok(ir)
+                })
+                .map_err(|e| {
                     format!(
                         "cannot decode the IR of `{}` ({e}); were jitclass and jitclass-macros built from different versions?",
                         self.info.name

@@ -324,6 +324,7 @@ mod allocator;
 mod call;
 mod class;
 mod compiler;
+mod consts;
 mod dispatch;
 mod error;
 mod escape;
@@ -478,7 +479,7 @@ pub use jitclass_macros::jitclass;
 /// (`book/src/jit-functions.md`) has a table of them.
 pub mod limits {
     pub use jitclass_core::limits::{
-        MAX_CROSSING_TUPLE_LEN, MAX_INSTANCES, MAX_INSTANTIATION_DEPTH, MAX_NESTING,
+        MAX_ARRAY_LEN, MAX_CROSSING_TUPLE_LEN, MAX_INSTANCES, MAX_INSTANTIATION_DEPTH, MAX_NESTING,
         MAX_TYPE_DEPTH, MAX_TYPE_SIZE,
     };
 }
@@ -491,6 +492,7 @@ pub mod __private {
     pub use crate::call::*;
     pub use crate::class::abi as class_abi;
     pub use crate::class::{ClassDesc, Literal, METHODS, MethodEntry};
+    pub use crate::consts::{ConstValue, JitConst};
     pub use crate::dispatch::FnInfo;
     pub use crate::objmode::{
         ObjModeFn, ObjModeSite, SameType, objmode_panicked, objmode_stand_in, same_type,

@@ -358,6 +358,7 @@ fn expr_use(u: &mut ClassUse, body: &CompiledBody<'_>, id: ExprId) -> Result<(),
         // the class), compare handles, or have nothing to do with classes; a type written
         // in one (a cast, a `let` annotation) is `confine_to_generic_arguments`'s concern.
         ExprKind::Lit(_)
+        | ExprKind::Const(_)
         | ExprKind::Local(_)
         | ExprKind::Cast(..)
         | ExprKind::Block(_)

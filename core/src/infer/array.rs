@@ -4,8 +4,8 @@
 use super::deferred::Deferred;
 use super::unify::{Ty, VarKind};
 use super::{Infer, diagnostics};
-use crate::ir::{ArrayInit, BinOp, ExprId, ExprKind, Lit};
-use crate::limits::MAX_ARRAY_VALUES;
+use crate::ir::{ArrayInit, ArrayLen, BinOp, ExprId, ExprKind, Lit};
+use crate::limits::MAX_ARRAY_LEN;
 use crate::types::Type;
 
 impl Infer<'_> {
@@ -22,17 +22,32 @@ impl Infer<'_> {
         Ty::Array(Box::new(elem), init.len())
     }
 
-    /// Deferred: an array's elements are plain values, and the array keeps within
-    /// `MAX_ARRAY_VALUES`.
-    pub(super) fn check_array_elem(&mut self, id: ExprId, elem: &Ty, len: u64) {
-        if let Some(t) = self.concrete(elem) {
-            let array = Type::Array {
-                elem: Box::new(t),
-                len,
-            };
-            if let Some(d) = array_type_error(&array) {
-                self.diags.push(diagnostics::array_type(self.loc(id), d));
-            }
+    /// Deferred: an array's elements are values jit code stores in arrays, the array keeps
+    /// within the limits of `array_type_error` (once its length is known: a constant's is
+    /// not at macro time), and `[value; N]` copies a `Copy` value if `N > 1`, as Rust
+    /// requires (E0277).
+    pub(super) fn check_array_elem(&mut self, id: ExprId, elem: &Ty, len: ArrayLen) {
+        let Some(t) = self.concrete(elem) else {
+            return;
+        };
+        if let ExprKind::Array(ArrayInit::Repeat { value, .. }) = &self.ir.expr(id).kind
+            && len.known().is_none_or(|n| n > 1)
+            && let Some(not_copy) = not_copy(&t)
+        {
+            let outer = (not_copy != t).then(|| t.to_string());
+            self.diags.push(diagnostics::repeat_not_copy(
+                self.loc(*value),
+                &not_copy.to_string(),
+                outer.as_deref(),
+            ));
+            return;
+        }
+        let array = Type::Array {
+            elem: Box::new(t),
+            len: len.known().unwrap_or(0),
+        };
+        if let Some(d) = array_type_error(&array) {
+            self.diags.push(diagnostics::array_type(self.loc(id), d));
         }
     }
 
@@ -81,22 +96,23 @@ impl Infer<'_> {
 }
 
 /// What is wrong with the arrays inside `t`, if anything: an element type jitclass does
-/// not store in arrays yet, or an array past `MAX_ARRAY_VALUES`.
+/// not store in arrays yet, an array longer than `MAX_ARRAY_LEN`, or a value larger than
+/// Rust allows (`isize::MAX` bytes).
 pub fn array_type_error(t: &Type) -> Option<ArrayTypeError> {
     let mut found = None;
     visit_arrays(t, &mut |elem, len| {
         if found.is_some() {
             return;
         }
-        if elem.is_managed() || !array_elem_ok(elem) {
+        if !array_elem_ok(elem) {
             found = Some(ArrayTypeError::Elem(elem.to_string()));
-            return;
-        }
-        let size = values_in(elem).saturating_mul(len);
-        if size > MAX_ARRAY_VALUES {
-            found = Some(ArrayTypeError::TooLarge(format!("[{elem}; {len}]"), size));
+        } else if len > MAX_ARRAY_LEN {
+            found = Some(ArrayTypeError::TooLong(format!("[{elem}; {len}]"), len));
         }
     });
+    if found.is_none() && bytes_in(t) > isize::MAX as u64 {
+        found = Some(ArrayTypeError::TooBig(t.to_string()));
+    }
     found
 }
 
@@ -105,8 +121,10 @@ pub fn array_type_error(t: &Type) -> Option<ArrayTypeError> {
 pub enum ArrayTypeError {
     /// The element type, which is not supported in arrays yet.
     Elem(String),
-    /// The array, and how many values it holds.
-    TooLarge(String, u64),
+    /// The array, and its length past `MAX_ARRAY_LEN`.
+    TooLong(String, u64),
+    /// The type, whose values are larger than Rust allows.
+    TooBig(String),
 }
 
 impl ArrayTypeError {
@@ -114,27 +132,52 @@ impl ArrayTypeError {
     pub fn message(&self) -> (String, &'static str) {
         match self {
             ArrayTypeError::Elem(elem) => (
-                format!("arrays of `{elem}` are not supported in jit code yet"),
-                "note: array elements are numbers, `bool`, tuples, `Option`s, raw and function pointers, or arrays of them; keep instances, handles and `Vec`s in a `Vec`",
+                format!("arrays of `{elem}` are not supported in jit code"),
+                "note: array elements are values: numbers, `bool`, tuples, `Option`s, raw and function pointers, class instances, `PassThru` handles, `Vec`s, or arrays of them",
             ),
-            ArrayTypeError::TooLarge(array, size) => (
+            ArrayTypeError::TooLong(array, len) => (
                 format!(
-                    "array `{array}` is too large for jit code: it holds {size} values, the limit is {MAX_ARRAY_VALUES}"
+                    "array `{array}` is too long for jit code: it has {len} elements, the limit is {MAX_ARRAY_LEN}"
                 ),
-                "note: an array is a value, on the stack and copied whole; keep a large buffer in a `Vec`",
+                "note: keep a buffer this large in a `Vec`",
+            ),
+            ArrayTypeError::TooBig(ty) => (
+                format!("values of the type `{ty}` are too big for the target architecture"),
+                "note: no Rust value is larger than `isize::MAX` bytes",
             ),
         }
     }
 }
 
-/// How many values (numbers, `bool`s, pointers, `()`s) a value of type `t` holds.
-fn values_in(t: &Type) -> u64 {
-    match t {
-        Type::Tuple(es) => es.iter().map(values_in).fold(0, u64::saturating_add),
-        Type::Option(e) => values_in(e).saturating_add(1),
-        Type::Array { elem, len } => values_in(elem).saturating_mul(*len),
-        _ => 1,
+/// The size in bytes of a value of type `t`, as `layout::size_align` computes it but
+/// saturating at `u64::MAX` (which `size_align`, for types within the limits, would
+/// overflow).
+fn bytes_in(t: &Type) -> u64 {
+    fn size_align(t: &Type) -> (u64, u64) {
+        let round =
+            |offset: u64, align: u64| offset.checked_next_multiple_of(align).unwrap_or(u64::MAX);
+        let c_struct = |fields: &[(u64, u64)]| {
+            let (mut offset, mut max_align) = (0u64, 1u64);
+            for (size, align) in fields {
+                offset = round(offset, *align).saturating_add(*size);
+                max_align = max_align.max(*align);
+            }
+            (round(offset, max_align), max_align)
+        };
+        match t {
+            Type::Array { elem, len } => {
+                let (size, align) = size_align(elem);
+                (size.saturating_mul(*len), align)
+            }
+            Type::Tuple(es) => c_struct(&es.iter().map(size_align).collect::<Vec<_>>()),
+            Type::Option(inner) => c_struct(&[(1, 1), size_align(inner)]),
+            other => {
+                let l = crate::layout::size_align(other);
+                (l.size, l.align)
+            }
+        }
     }
+    size_align(t).0
 }
 
 fn visit_arrays(t: &Type, f: &mut dyn FnMut(&Type, u64)) {
@@ -144,19 +187,29 @@ fn visit_arrays(t: &Type, f: &mut dyn FnMut(&Type, u64)) {
     crate::limits::type_children(t, &mut |c| visit_arrays(c, f));
 }
 
-/// Whether `[t; N]` is supported: numbers, `bool`, tuples, `Option`s, raw and function
-/// pointers, and arrays of them.
+/// Whether `[t; N]` is supported: values (numbers, `bool`, tuples, `Option`s, raw and
+/// function pointers, instances, handles, `Vec`s, and arrays of them).
 fn array_elem_ok(t: &Type) -> bool {
     match t {
-        Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. } => true,
-        Type::Tuple(es) => es.iter().all(array_elem_ok),
-        Type::Option(e) | Type::Array { elem: e, .. } => array_elem_ok(e),
-        Type::Unit
-        | Type::Never
-        | Type::Slice { .. }
-        | Type::Ref { .. }
+        Type::Prim(_)
+        | Type::Ptr { .. }
+        | Type::FnPtr { .. }
         | Type::Class(_)
         | Type::PassThru(_)
-        | Type::Vec(_) => false,
+        | Type::Vec(_) => true,
+        Type::Tuple(es) => es.iter().all(array_elem_ok),
+        Type::Option(e) | Type::Array { elem: e, .. } => array_elem_ok(e),
+        Type::Unit | Type::Never | Type::Slice { .. } | Type::Ref { .. } => false,
+    }
+}
+
+/// The type inside `t` that makes it not `Copy`, if any: a counted reference (an instance,
+/// a handle, a `Vec`), which Rust's `Clone` copies and jit code counts.
+fn not_copy(t: &Type) -> Option<Type> {
+    match t {
+        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => Some(t.clone()),
+        Type::Tuple(es) => es.iter().find_map(not_copy),
+        Type::Option(e) | Type::Array { elem: e, .. } => not_copy(e),
+        _ => None,
     }
 }

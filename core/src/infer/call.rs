@@ -271,6 +271,9 @@ impl Infer<'_> {
                     Ty::Option(inner) => self
                         .open_option_method(id, inner, method, args, &arg_types)
                         .unwrap_or(Ty::Unknown),
+                    Ty::Array(..) | Ty::Slice(..) => self
+                        .open_slice_method(id, method, args)
+                        .unwrap_or(Ty::Unknown),
                     _ => Ty::Unknown,
                 };
             }
@@ -313,6 +316,22 @@ impl Infer<'_> {
         }
         self.record_resolution(id, Resolution::Builtin(sig.builtin));
         Self::ty_of_type(&sig.ret)
+    }
+
+    /// `a.len()` / `a.is_empty()` on an array or slice whose element type is not known
+    /// yet (`[0.0; 4]` is `[{float}; 4]` until the literal defaults): they do not depend
+    /// on it.
+    fn open_slice_method(&mut self, id: ExprId, method: &str, args: &[ExprId]) -> Option<Ty> {
+        let placeholder = crate::types::Type::Slice {
+            elem: Box::new(crate::types::Type::Unit),
+            mutable: false,
+        };
+        let sig = methods::lookup(&placeholder, method)?;
+        if !args.is_empty() || !matches!(sig.builtin, Builtin::SliceLen | Builtin::SliceIsEmpty) {
+            return None;
+        }
+        self.record_resolution(id, Resolution::Builtin(sig.builtin));
+        Some(Self::ty_of_type(&sig.ret))
     }
 
     /// `sizeof::<T>()`, `unsafe_cast::<T>(ptr)`, `construct_at::<T>(ptr, v)`,

@@ -81,6 +81,21 @@ pub(super) fn array_type(loc: LocId, error: super::array::ArrayTypeError) -> Dia
     Diagnostic::new(loc, message).note(note)
 }
 
+/// `[value; N]` (`N > 1`) of a value that is not `Copy` (E0277); `outer`: the value's type,
+/// when the type that is not `Copy` is inside it.
+pub(super) fn repeat_not_copy(loc: LocId, ty: &str, outer: Option<&str>) -> Diagnostic {
+    let d = Diagnostic::new(
+        loc,
+        format!("the trait bound `{ty}: Copy` is not satisfied"),
+    );
+    let d = match outer {
+        Some(outer) => d.note(format!("note: required for `{outer}` to implement `Copy`")),
+        None => d,
+    };
+    d.note("note: the `Copy` trait is required because this value will be copied for each element of the array")
+        .note("help: write the elements out (`[a, b, c]`), or keep them in a `Vec`")
+}
+
 /// `array[i]` with a constant `i` past the end: rustc's `unconditional_panic` lint.
 pub(super) fn constant_index_out_of_bounds(loc: LocId, len: u64, index: i128) -> Diagnostic {
     Diagnostic::new(

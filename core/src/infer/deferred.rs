@@ -20,7 +20,7 @@ pub(super) enum Deferred {
     ExactSizeRange(ExprId, Ty),
     PanicArg(ExprId, Ty),
     /// An array literal, its element type and its length.
-    ArrayElem(ExprId, Ty, u64),
+    ArrayElem(ExprId, Ty, crate::ir::ArrayLen),
     /// A new `Vec`, and its element type.
     VecElem(ExprId, Ty),
     /// Elements compared with `==` (`v.contains(&x)`), and their type.

@@ -28,6 +28,11 @@ impl Infer<'_> {
         let loc = e.loc;
         match &e.kind {
             ExprKind::Lit(lit) => self.literal(id, lit),
+            // Only at macro time: the runtime writes the value in as a literal first.
+            ExprKind::Const(c) => match ir.consts[c.index()].ty {
+                Some(t) => Ty::Prim(t),
+                None => Ty::Unknown,
+            },
             ExprKind::Local(l) => match &self.local_types[l.index()] {
                 Some(t) => t.clone(),
                 None => Ty::Unknown,

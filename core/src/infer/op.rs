@@ -111,7 +111,9 @@ impl Infer<'_> {
                     let shown = self.show(it);
                     self.diags
                         .push(diagnostics::slice_index_not_usize(iloc, &shown));
-                } else if let ExprKind::Index(_, index) = self.ir.expr(id).kind {
+                } else if let ExprKind::Index(_, index) = self.ir.expr(id).kind
+                    && let Some(len) = len.known()
+                {
                     self.check_constant_index(index, len);
                 }
                 *elem

@@ -9,7 +9,7 @@
 //! cascade into others.
 
 use super::{Infer, Mode};
-use crate::ir::{LocId, OpaqueRefId, TypeExpr};
+use crate::ir::{ArrayLen, LocId, OpaqueRefId, TypeExpr};
 use crate::types::{ClassKey, OpaqueKey, PrimTy, Type};
 
 /// Converts a written type to a concrete one, given the generic arguments.
@@ -31,7 +31,7 @@ pub fn concrete_type(te: &TypeExpr, type_args: &[Type]) -> Option<Type> {
         TypeExpr::Vec(elem) => Type::Vec(Box::new(concrete_type(elem, type_args)?)),
         TypeExpr::Array { elem, len } => Type::Array {
             elem: Box::new(concrete_type(elem, type_args)?),
-            len: *len,
+            len: len.known()?,
         },
         TypeExpr::Concrete(t) => t.clone(),
         TypeExpr::PassThru(_) => return None,
@@ -64,8 +64,8 @@ pub(super) enum Ty {
     Slice(Box<Ty>, bool),
     Option(Box<Ty>),
     Vec(Box<Ty>),
-    /// `[T; N]`.
-    Array(Box<Ty>, u64),
+    /// `[T; N]`; `N` is a constant only at macro time, where its value is unknown.
+    Array(Box<Ty>, ArrayLen),
     Class(ClassKey),
     Ref(Box<Ty>, bool),
     Ptr(Box<Ty>, bool),
@@ -108,7 +108,9 @@ impl Infer<'_> {
             Type::Slice { elem, mutable } => Ty::Slice(Box::new(Self::ty_of_type(elem)), *mutable),
             Type::Option(inner) => Ty::Option(Box::new(Self::ty_of_type(inner))),
             Type::Vec(elem) => Ty::Vec(Box::new(Self::ty_of_type(elem))),
-            Type::Array { elem, len } => Ty::Array(Box::new(Self::ty_of_type(elem)), *len),
+            Type::Array { elem, len } => {
+                Ty::Array(Box::new(Self::ty_of_type(elem)), ArrayLen::Lit(*len))
+            }
             Type::Class(k) => Ty::Class(k.clone()),
             Type::Ref { inner, mutable } => Ty::Ref(Box::new(Self::ty_of_type(inner)), *mutable),
             Type::PassThru(k) => Ty::PassThru(k.clone()),
@@ -267,7 +269,7 @@ impl Infer<'_> {
             }
             (Ty::Slice(x, mx), Ty::Slice(y, my)) if mx == my => self.unify(x, y),
             (Ty::Option(x), Ty::Option(y)) | (Ty::Vec(x), Ty::Vec(y)) => self.unify(x, y),
-            (Ty::Array(x, nx), Ty::Array(y, ny)) if nx == ny => self.unify(x, y),
+            (Ty::Array(x, nx), Ty::Array(y, ny)) if same_len(*nx, *ny) => self.unify(x, y),
             (Ty::Class(x), Ty::Class(y)) if x == y => Ok(()),
             (Ty::Ref(x, mx), Ty::Ref(y, my)) if mx == my => self.unify(x, y),
             (Ty::Ptr(x, mx), Ty::Ptr(y, my)) if mx == my => self.unify(x, y),
@@ -376,7 +378,10 @@ impl Infer<'_> {
             Ty::Slice(e, m) => format!("&{}[{}]", if m { "mut " } else { "" }, self.show(&e)),
             Ty::Option(e) => format!("Option<{}>", self.show(&e)),
             Ty::Vec(e) => format!("Vec<{}>", self.show(&e)),
-            Ty::Array(e, n) => format!("[{}; {n}]", self.show(&e)),
+            Ty::Array(e, ArrayLen::Lit(n)) => format!("[{}; {n}]", self.show(&e)),
+            Ty::Array(e, ArrayLen::Const(c)) => {
+                format!("[{}; {}]", self.show(&e), self.ir.consts[c.index()].shown)
+            }
             Ty::Class(k) => k.name,
             Ty::Ref(e, m) => format!("&{}{}", if m { "mut " } else { "" }, self.show(&e)),
             Ty::Ptr(e, m) => format!("*{} {}", if m { "mut" } else { "const" }, self.show(&e)),
@@ -415,7 +420,7 @@ impl Infer<'_> {
             Ty::Vec(e) => Type::Vec(Box::new(self.concrete(&e)?)),
             Ty::Array(e, len) => Type::Array {
                 elem: Box::new(self.concrete(&e)?),
-                len,
+                len: len.known()?,
             },
             Ty::Class(k) => Type::Class(k),
             Ty::Ref(e, mutable) => Type::Ref {
@@ -441,5 +446,15 @@ impl Infer<'_> {
             Ty::Prim(p) => Some(p),
             _ => None,
         }
+    }
+}
+
+/// Whether two array lengths may be one: equal, or one of them a constant whose value
+/// only rustc knows at macro time (rustc checks such bodies in their shadow, and the
+/// runtime infers them with the values).
+fn same_len(a: ArrayLen, b: ArrayLen) -> bool {
+    match (a, b) {
+        (ArrayLen::Lit(x), ArrayLen::Lit(y)) => x == y,
+        (ArrayLen::Const(_), _) | (_, ArrayLen::Const(_)) => true,
     }
 }

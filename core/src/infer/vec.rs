@@ -521,12 +521,9 @@ fn first_class(t: &crate::types::Type) -> Option<crate::types::ClassKey> {
 fn vec_elem_ok(t: &crate::types::Type) -> bool {
     use crate::types::Type;
     match t {
-        // Arrays inside a `Vec` are not supported yet.
-        Type::Slice { .. } | Type::Ref { .. } | Type::Never | Type::Unit | Type::Array { .. } => {
-            false
-        }
+        Type::Slice { .. } | Type::Ref { .. } | Type::Never | Type::Unit => false,
         Type::Tuple(es) => es.iter().all(vec_elem_ok),
-        Type::Option(e) | Type::Vec(e) => vec_elem_ok(e),
+        Type::Option(e) | Type::Vec(e) | Type::Array { elem: e, .. } => vec_elem_ok(e),
         Type::Prim(_)
         | Type::Class(_)
         | Type::PassThru(_)
@@ -697,6 +694,7 @@ impl Infer<'_> {
         let kind = &self.ir.expr(e).kind;
         let own = match kind {
             ExprKind::Lit(_)
+            | ExprKind::Const(_)
             | ExprKind::Local(_)
             | ExprKind::Binary(..)
             | ExprKind::Unary(..)

@@ -1,7 +1,7 @@
 //! Expressions of the IR: `ExprKind` and what it is made of (statements, patterns,
 //! literals, operators, panic messages, range orders, intrinsics).
 
-use super::{ClassRefId, ExprId, LocId, LocalId, RefId, TypeExpr};
+use super::{ArrayLen, ClassRefId, ConstId, ExprId, LocId, LocalId, RefId, TypeExpr};
 use crate::types::PrimTy;
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +19,9 @@ pub struct Expr {
 pub enum ExprKind {
     /// A literal.
     Lit(Lit),
+    /// The value of a constant rustc evaluates (`FnIr::consts`): a local `const` item or
+    /// a path to a constant defined outside; a literal once the runtime resolves it.
+    Const(ConstId),
     /// A read of a local variable (or a parameter).
     Local(LocalId),
     /// `op operand`.
@@ -533,8 +536,8 @@ pub enum ArrayInit {
     Repeat {
         /// The element.
         value: ExprId,
-        /// `N`, an integer literal.
-        len: u64,
+        /// `N`.
+        len: ArrayLen,
     },
 }
 
@@ -548,16 +551,11 @@ impl ArrayInit {
     }
 
     /// How many elements the array has.
-    pub fn len(&self) -> u64 {
+    pub fn len(&self) -> ArrayLen {
         match self {
-            ArrayInit::List(es) => es.len() as u64,
+            ArrayInit::List(es) => ArrayLen::Lit(es.len() as u64),
             ArrayInit::Repeat { len, .. } => *len,
         }
-    }
-
-    /// Whether the array has no elements.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 

@@ -5,17 +5,20 @@
 //! arenas (cranelift style): `ExprId` into `FnIr::exprs`, `LocalId` into `FnIr::locals`
 //! (parameters first), `RefId` into `FnIr::refs` (called or named items, resolved by
 //! rustc in the generated glue), `ClassRefId` into `FnIr::classes`, `OpaqueRefId` into
-//! `FnIr::opaques`, and `LocId` into the table of `(line, column)`s that the glue emits
-//! beside the IR (one per location the lowering recorded).
+//! `FnIr::opaques`, `ConstId` into `FnIr::consts` (constants rustc evaluates, whose
+//! values the runtime writes in: `consts.rs`), and `LocId` into the table of
+//! `(line, column)`s that the glue emits beside the IR (one per location the lowering
+//! recorded).
 //!
 //! This file holds the entities and the function; `expr.rs` the expressions,
-//! `type_expr.rs` the written types, `walk.rs` the exhaustive walkers over them,
-//! `validate.rs` the invariant check and `print.rs` the text form.
+//! `type_expr.rs` the written types, `consts.rs` the constants, `walk.rs` the exhaustive
+//! walkers over them, `validate.rs` the invariant check and `print.rs` the text form.
 //!
 //! Invariants that `FnIr::validate` checks (at every decoding in the runtime, and after
 //! lowering in debug builds), so that inference and codegen index without checks:
 //! - every id is in range of its arena (expressions, locals, refs, classes, opaques,
-//!   generic parameters, `objmode!` blocks), also inside written types and patterns;
+//!   constants, generic parameters, `objmode!` blocks), also inside written types and
+//!   patterns;
 //! - a `Break`/`Continue` targets a loop: `Loop`, `While`, `ForRange` or `ForEach`;
 //! - the IR keeps within the limits of `crate::limits` (nesting, type sizes).
 //!
@@ -26,18 +29,20 @@
 
 use serde::{Deserialize, Serialize};
 
+mod consts;
 mod expr;
 mod print;
 mod type_expr;
 mod validate;
 mod walk;
 
+pub use consts::ConstDecl;
 pub use expr::{
     ArrayInit, BinOp, Block, Expr, ExprKind, FloatLit, Intrinsic, Lit, PanicMessage, Pattern,
     RangeOrder, Stmt, UnOp, VecInit,
 };
 pub use print::{print_class, print_fn};
-pub use type_expr::TypeExpr;
+pub use type_expr::{ArrayLen, TypeExpr};
 pub use walk::ItemUse;
 
 /// The name of the hidden index local of a `for` loop over a borrowed container
@@ -80,6 +85,11 @@ entity!(
     OpaqueRefId
 );
 entity!(
+    /// A constant rustc evaluates for the function (or class), in `FnIr::consts` /
+    /// `ClassIr::consts`: an array length or a constant's value.
+    ConstId
+);
+entity!(
     /// A `#[jitclass]` type named by the function (in its signature or body) in
     /// `FnIr::classes`; the glue resolves it to the class's descriptor.
     ClassRefId
@@ -118,6 +128,11 @@ pub struct FnIr {
     pub opaques: Vec<String>,
     /// How many `objmode!` blocks the body has; `ExprKind::ObjMode::index` < this.
     pub objmodes: u32,
+    /// The constants the function names that rustc evaluates (array lengths such as
+    /// `[f64; N]`, `const` items, paths to constants); `ArrayLen::Const` and
+    /// `ExprKind::Const` refer here. The runtime replaces them by their values
+    /// (`FnIr::resolve_consts`) before anything else reads the IR.
+    pub consts: Vec<ConstDecl>,
     /// A C function declared in a `#[jit] extern "C"` block: only the signature is
     /// meaningful (the body is `()`), and calls go to the symbol.
     pub foreign: Option<ForeignFn>,
@@ -154,6 +169,9 @@ pub struct ClassIr {
     pub classes: Vec<String>,
     /// The Rust types of `PassThru<T>` fields, as written; `TypeExpr::PassThru` refers here.
     pub opaques: Vec<String>,
+    /// The array lengths of field types that rustc evaluates (`[f64; N]`);
+    /// `ArrayLen::Const` refers here (see `FnIr::consts`).
+    pub consts: Vec<ConstDecl>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

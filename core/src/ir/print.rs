@@ -4,7 +4,8 @@
 //!
 //! The form, in the style of cranelift's: entities print with short prefixes (`e12`
 //! expressions, `v3` locals, `r0` items a body calls or names, `c0` classes, `o0` the
-//! Rust types of `PassThru`s), listed with their names under the signature. The body
+//! Rust types of `PassThru`s, `k0` constants rustc evaluates), listed with their names
+//! under the signature. The body
 //! prints in evaluation order, one expression per line (`e7 = add e5, e6`), an
 //! expression's operands on the lines before it. Expressions with code that runs
 //! conditionally or repeatedly (blocks, `if`, loops, the right operand of `&&`/`||`)
@@ -47,11 +48,24 @@ pub fn print_class(class: &ClassIr) -> String {
         opaques: &class.opaques,
     };
     let mut out = format!("class {} {{\n", class.name);
+    consts(&class.consts, &mut |line| {
+        let _ = writeln!(out, "    {line}");
+    });
     for field in &class.fields {
         let _ = writeln!(out, "    {}: {}", field.name, names.ty(&field.ty));
     }
     out.push_str("}\n");
     out
+}
+
+/// The constants rustc evaluates, one line each: `k0: usize = N * 2`.
+fn consts(consts: &[super::ConstDecl], line: &mut dyn FnMut(&str)) {
+    for (i, c) in consts.iter().enumerate() {
+        match c.ty {
+            Some(t) => line(&format!("k{i}: {t} = {}", c.shown)),
+            None => line(&format!("k{i} = {}", c.shown)),
+        }
+    }
 }
 
 impl std::fmt::Display for FnIr {
@@ -223,6 +237,7 @@ impl<'a> Printer<'a> {
         for (i, opaque) in ir.opaques.iter().enumerate() {
             self.line(&format!("o{i} {opaque}"));
         }
+        consts(&ir.consts, &mut |line| self.line(line));
         if ir.objmodes > 0 {
             self.line(&format!("objmode blocks: {}", ir.objmodes));
         }
@@ -376,6 +391,7 @@ impl<'a> Printer<'a> {
             }
             // One line each, after the lines of their operands.
             ExprKind::Lit(lit) => format!("lit {}", lit_text(lit)),
+            ExprKind::Const(c) => format!("const k{}", c.0),
             ExprKind::Local(l) => format!("local v{}", l.0),
             ExprKind::Unary(op, a) => {
                 let name = match op {

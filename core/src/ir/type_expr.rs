@@ -1,7 +1,7 @@
 //! Types as written in the source (`TypeExpr`), before generic arguments and class
 //! references are resolved to concrete `Type`s.
 
-use super::{ClassRefId, OpaqueRefId};
+use super::{ClassRefId, ConstId, OpaqueRefId};
 use crate::types::{PrimTy, Type};
 use serde::{Deserialize, Serialize};
 
@@ -30,12 +30,12 @@ pub enum TypeExpr {
     Option(Box<TypeExpr>),
     /// `Vec<T>`.
     Vec(Box<TypeExpr>),
-    /// `[T; N]`, `N` an integer literal.
+    /// `[T; N]`.
     Array {
         /// The element type.
         elem: Box<TypeExpr>,
         /// `N`.
-        len: u64,
+        len: ArrayLen,
     },
     /// A `#[jitclass]` type (also `Self` inside an impl), by index into `FnIr::classes`.
     Class(ClassRefId),
@@ -70,6 +70,35 @@ pub enum TypeExpr {
     /// variant before another would shift that one's index between encoding and decoding.
     #[serde(skip)]
     Concrete(Type),
+}
+
+/// The length `N` of an array type or of `[value; N]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ArrayLen {
+    /// An integer literal (or a resolved constant).
+    Lit(u64),
+    /// A constant expression rustc evaluates (`FnIr::consts`, `ClassIr::consts`): `N`,
+    /// `N * 2`; the runtime replaces it by its value before inference.
+    Const(ConstId),
+}
+
+impl ArrayLen {
+    /// The length, if it is known (always, once the runtime resolved the constants).
+    pub fn known(self) -> Option<u64> {
+        match self {
+            ArrayLen::Lit(n) => Some(n),
+            ArrayLen::Const(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for ArrayLen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ArrayLen::Lit(n) => write!(f, "{n}"),
+            ArrayLen::Const(c) => write!(f, "k{}", c.0),
+        }
+    }
 }
 
 /// Serialised as derived (`remote = "Self"` names the derived code `TypeExpr::serialize`

@@ -65,15 +65,19 @@ impl FnIr {
             ItemUse::Opaque(o) if o.index() >= self.opaques.len() => {
                 Err(format!("opaque type ref id {} out of range", o.0))
             }
-            ItemUse::Fn(_) | ItemUse::Class(_) | ItemUse::Opaque(_) => Ok(()),
+            ItemUse::Const(c) if c.index() >= self.consts.len() => {
+                Err(format!("constant id {} out of range", c.0))
+            }
+            ItemUse::Fn(_) | ItemUse::Class(_) | ItemUse::Opaque(_) | ItemUse::Const(_) => Ok(()),
         }
     }
 
     fn check_type(&self, t: &TypeExpr) -> Result<(), String> {
-        let (mut class_out, mut opaque_out) = (false, false);
+        let (mut class_out, mut opaque_out, mut const_out) = (false, false, false);
         t.for_each_item(&mut |item| match item {
             ItemUse::Class(c) => class_out |= c.index() >= self.classes.len(),
             ItemUse::Opaque(o) => opaque_out |= o.index() >= self.opaques.len(),
+            ItemUse::Const(c) => const_out |= c.index() >= self.consts.len(),
             ItemUse::Fn(_) => {}
         });
         if t.max_generic()
@@ -84,6 +88,8 @@ impl FnIr {
             Err("class ref id out of range".to_string())
         } else if opaque_out {
             Err("opaque type ref id out of range".to_string())
+        } else if const_out {
+            Err("constant id out of range".to_string())
         } else if t.has_concrete() {
             Err("a resolved type in serialised IR".to_string())
         } else {
@@ -119,6 +125,7 @@ impl FnIr {
                 }
             }
             ExprKind::Lit(_)
+            | ExprKind::Const(_)
             | ExprKind::Local(_)
             | ExprKind::Unary(..)
             | ExprKind::Binary(..)
@@ -191,6 +198,7 @@ mod tests {
             opaques: Vec::new(),
             objmodes: 0,
             foreign: None,
+            consts: Vec::new(),
         }
     }
 

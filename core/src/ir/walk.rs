@@ -7,7 +7,10 @@
 //! so the passes built on them (`FnIr::validate`, the text form) cannot silently miss
 //! it. They are public so that the runtime's walks over a body can use them too.
 
-use super::{ClassRefId, ExprId, ExprKind, LocalId, OpaqueRefId, Pattern, RefId, Stmt, TypeExpr};
+use super::{
+    ArrayInit, ArrayLen, ClassRefId, ConstId, ExprId, ExprKind, LocalId, OpaqueRefId, Pattern,
+    RefId, Stmt, TypeExpr,
+};
 
 /// An item an expression or a type names, by its id in the function's tables.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -18,6 +21,8 @@ pub enum ItemUse {
     Class(ClassRefId),
     /// The Rust type inside a `PassThru<T>` (`FnIr::opaques`).
     Opaque(OpaqueRefId),
+    /// A constant rustc evaluates (`FnIr::consts`): a value, or an array length.
+    Const(ConstId),
 }
 
 impl ExprKind {
@@ -25,6 +30,7 @@ impl ExprKind {
     pub fn for_each_child(&self, mut f: impl FnMut(ExprId)) {
         match self {
             ExprKind::Lit(_)
+            | ExprKind::Const(_)
             | ExprKind::Local(_)
             | ExprKind::Continue { .. }
             | ExprKind::None
@@ -140,6 +146,7 @@ impl ExprKind {
         match self {
             ExprKind::Assign(place, _) | ExprKind::CompoundAssign(_, place, _) => Some(*place),
             ExprKind::Lit(_)
+            | ExprKind::Const(_)
             | ExprKind::Local(_)
             | ExprKind::Unary(..)
             | ExprKind::Binary(..)
@@ -201,6 +208,64 @@ impl ExprKind {
                 }
             }
             ExprKind::Lit(_)
+            | ExprKind::Const(_)
+            | ExprKind::Local(_)
+            | ExprKind::Unary(..)
+            | ExprKind::Binary(..)
+            | ExprKind::Assign(..)
+            | ExprKind::CompoundAssign(..)
+            | ExprKind::If { .. }
+            | ExprKind::While { .. }
+            | ExprKind::Loop { .. }
+            | ExprKind::ForRange { .. }
+            | ExprKind::Break { .. }
+            | ExprKind::Continue { .. }
+            | ExprKind::Return(_)
+            | ExprKind::Tuple(_)
+            | ExprKind::Array(_)
+            | ExprKind::TupleField(..)
+            | ExprKind::Index(..)
+            | ExprKind::Call { .. }
+            | ExprKind::CallIndirect { .. }
+            | ExprKind::FnRef(_)
+            | ExprKind::ForEach { .. }
+            | ExprKind::MethodCall { .. }
+            | ExprKind::Field(..)
+            | ExprKind::StructLit { .. }
+            | ExprKind::AddrOf { .. }
+            | ExprKind::AssocCall { .. }
+            | ExprKind::SubSlice { .. }
+            | ExprKind::Panic(_)
+            | ExprKind::Some(_)
+            | ExprKind::None
+            | ExprKind::IfLetSome { .. } => {}
+        }
+    }
+
+    /// `for_each_written_type`, with each type handed out to be changed.
+    pub fn for_each_written_type_mut(&mut self, mut f: impl FnMut(&mut TypeExpr)) {
+        match self {
+            ExprKind::Cast(_, ty)
+            | ExprKind::Intrinsic { ty, .. }
+            | ExprKind::VecNew { elem: ty, .. } => f(ty),
+            ExprKind::ObjMode { inputs, output, .. } => {
+                inputs.iter_mut().for_each(&mut f);
+                f(output);
+            }
+            ExprKind::Block(block) => {
+                for stmt in &mut block.stmts {
+                    match stmt {
+                        Stmt::Let { ty, .. } => {
+                            if let Some(ty) = ty {
+                                f(ty)
+                            }
+                        }
+                        Stmt::Expr(_) => {}
+                    }
+                }
+            }
+            ExprKind::Lit(_)
+            | ExprKind::Const(_)
             | ExprKind::Local(_)
             | ExprKind::Unary(..)
             | ExprKind::Binary(..)
@@ -251,6 +316,7 @@ impl ExprKind {
                 }
             }
             ExprKind::Lit(_)
+            | ExprKind::Const(_)
             | ExprKind::Unary(..)
             | ExprKind::Binary(..)
             | ExprKind::Assign(..)
@@ -293,6 +359,11 @@ impl ExprKind {
             ExprKind::StructLit { class, .. } | ExprKind::AssocCall { class, .. } => {
                 f(ItemUse::Class(*class))
             }
+            ExprKind::Const(c)
+            | ExprKind::Array(ArrayInit::Repeat {
+                len: ArrayLen::Const(c),
+                ..
+            }) => f(ItemUse::Const(*c)),
             ExprKind::Lit(_)
             | ExprKind::Local(_)
             | ExprKind::Unary(..)
@@ -367,12 +438,42 @@ impl TypeExpr {
         }
     }
 
+    /// Calls `f` on this type and on every type inside it, outside in, left to right,
+    /// each of which it may change (the runtime writes constants' values into them).
+    pub fn for_each_part_mut(&mut self, f: &mut dyn FnMut(&mut TypeExpr)) {
+        f(self);
+        match self {
+            TypeExpr::Tuple(parts) => parts.iter_mut().for_each(|t| t.for_each_part_mut(f)),
+            TypeExpr::Slice { elem: inner, .. }
+            | TypeExpr::Option(inner)
+            | TypeExpr::Vec(inner)
+            | TypeExpr::Array { elem: inner, .. }
+            | TypeExpr::Ptr { pointee: inner, .. }
+            | TypeExpr::Ref { inner, .. } => inner.for_each_part_mut(f),
+            TypeExpr::FnPtr { params, ret } => {
+                params.iter_mut().for_each(|t| t.for_each_part_mut(f));
+                ret.for_each_part_mut(f);
+            }
+            TypeExpr::Prim(_)
+            | TypeExpr::Unit
+            | TypeExpr::Generic(_)
+            | TypeExpr::Class(_)
+            | TypeExpr::PassThru(_)
+            | TypeExpr::Concrete(_)
+            | TypeExpr::Infer => {}
+        }
+    }
+
     /// Calls `f` on every item the type names: its classes and its opaque types. (An
     /// already resolved `Concrete` type names none of the function's items.)
     pub fn for_each_item(&self, f: &mut dyn FnMut(ItemUse)) {
         self.for_each_part(&mut |t| match t {
             TypeExpr::Class(c) => f(ItemUse::Class(*c)),
             TypeExpr::PassThru(o) => f(ItemUse::Opaque(*o)),
+            TypeExpr::Array {
+                len: ArrayLen::Const(c),
+                ..
+            } => f(ItemUse::Const(*c)),
             TypeExpr::Prim(_)
             | TypeExpr::Unit
             | TypeExpr::Tuple(_)

@@ -3,7 +3,7 @@
 //! associated functions, of the memory-control intrinsics; and paths used as values
 //! (locals, `None`, constants, functions named as values).
 
-use super::types::{TypePos, lower_type, replace_self};
+use super::types::{TypePos, replace_self};
 use super::{Lowerer, consts::primitive_const, span, strip_parens};
 use crate::ir::*;
 use crate::types::PrimTy;
@@ -63,21 +63,23 @@ impl Lowerer {
                 if name == "self" {
                     return self.self_without_receiver(span);
                 }
-                if !names_function(&p.path) {
-                    return self.invalid(
-                        span,
-                        format!("cannot find value `{name}` in this scope\nnote: jit code can read its parameters and local variables, and constants like `f64::MAX`"),
-                    );
+                if self.binding(&name).is_some() {
+                    // A `const` item of the body.
+                    return self.const_value(p, span);
                 }
             }
             if let Some(lit) = primitive_const(&p.path) {
                 return self.push(ExprKind::Lit(lit), span);
             }
-            // A function named as a value: rustc resolves the path in the glue, and says
-            // so at the token if it is not a `#[jit]` fn.
-            if names_function(&p.path) && p.path.segments.iter().all(|s| s.arguments.is_none()) {
-                let callee = self.item_ref(&p.path);
-                return self.push(ExprKind::FnRef(callee), span);
+            if p.path.segments.iter().all(|s| s.arguments.is_none()) {
+                // A function named as a value: rustc resolves the path in the glue, and
+                // says so at the token if it is not a `#[jit]` fn.
+                if names_function(&p.path) {
+                    let callee = self.item_ref(&p.path);
+                    return self.push(ExprKind::FnRef(callee), span);
+                }
+                // A constant, which rustc evaluates in the glue.
+                return self.const_value(p, span);
             }
         }
         let shown = p.path.to_token_stream().to_string().replace(' ', "");
@@ -278,7 +280,7 @@ impl Lowerer {
                 ),
             ));
         }
-        let ty_expr = match lower_type(ty, &mut self.scope, TypePos::Other) {
+        let ty_expr = match self.lower_written_type(ty, TypePos::Other) {
             Ok(t) => t,
             Err(e) => {
                 self.errors.push(e);

@@ -1,7 +1,7 @@
 //! Expressions other than control flow, calls and macros: literals, operators,
 //! assignments, casts, tuples, indexing, fields, struct literals and `&self.field`.
 
-use super::types::{TypePos, lower_type};
+use super::types::TypePos;
 use super::{Lowerer, span, strip_parens};
 use crate::ir::*;
 use crate::types::PrimTy;
@@ -29,7 +29,7 @@ impl Lowerer {
             }
             syn::Expr::Cast(c) => {
                 let inner = self.expr(&c.expr);
-                match lower_type(&c.ty, &mut self.scope, TypePos::Other) {
+                match self.lower_written_type(&c.ty, TypePos::Other) {
                     Ok(TypeExpr::Prim(p)) => {
                         self.push(ExprKind::Cast(inner, TypeExpr::Prim(p)), span)
                     }

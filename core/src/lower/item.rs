@@ -256,6 +256,7 @@ fn lower_function(
         opaques: cx.scope.opaques,
         objmodes: cx.objmodes.len() as u32,
         foreign: None,
+        consts: std::mem::take(&mut cx.scope.consts.decls),
     };
     if let Err(d) = crate::limits::check_fn(&ir) {
         return Err(vec![syn::Error::new(
@@ -279,6 +280,7 @@ fn lower_function(
         slice_indexes: Vec::new(),
         borrowed_name_loops: cx.borrowed_name_loops,
         consuming_loops: Vec::new(),
+        consts: cx.scope.consts.lowered,
     })
 }
 
@@ -290,6 +292,8 @@ pub struct LoweredClass {
     pub class_paths: Vec<syn::Path>,
     /// The Rust type of each `OpaqueRefId` (`T` of a `PassThru<T>` field).
     pub opaque_types: Vec<syn::Type>,
+    /// The array lengths of field types that rustc evaluates, by `ConstId`.
+    pub consts: Vec<super::LoweredConst>,
 }
 
 /// Lowers the fields of a `#[jitclass] struct`; every field type must have a C layout
@@ -338,9 +342,11 @@ pub fn lower_class(item: &syn::ItemStruct) -> Result<LoweredClass, Vec<syn::Erro
             fields,
             classes: scope.classes,
             opaques: scope.opaques,
+            consts: scope.consts.decls,
         },
         class_paths: scope.class_paths,
         opaque_types: scope.opaque_types,
+        consts: scope.consts.lowered,
     })
 }
 

@@ -13,6 +13,7 @@
 
 mod arrays;
 mod call;
+mod constants;
 mod consts;
 mod control;
 mod elem_refs;
@@ -31,6 +32,7 @@ mod std_sort;
 pub mod types;
 mod vecs;
 
+pub use constants::{ConstKind, LoweredConst, hoisted_name};
 pub use control::is_range_loop;
 pub(crate) use item::is_c_scalar;
 pub use item::{
@@ -82,6 +84,9 @@ pub struct Lowered {
     /// The `for x in v` loops over a `Vec`, which consume it: set from
     /// `check_at_macro_time` (see `MacroTimeCheck::consuming_loops`).
     pub consuming_loops: Vec<ExprId>,
+    /// The constants rustc evaluates (array lengths, `const` items, paths to constants),
+    /// by `ConstId` (`constants.rs`).
+    pub consts: Vec<LoweredConst>,
 }
 
 /// The state of lowering one function: the arenas of its IR as they grow, the names in
@@ -93,7 +98,8 @@ struct Lowerer {
     refs: Vec<ItemRef>,
     ref_paths: Vec<syn::Path>,
     spans: Vec<Span>,
-    scopes: Vec<Vec<(String, LocalId)>>,
+    /// The names in scope, one list per scope: locals and a block's `const` items.
+    scopes: Vec<Vec<(String, constants::Binding)>>,
     loops: Vec<LoopFrame>,
     /// `if let None = ..` expressions, whose `then` code sits in the `else` slot.
     none_first: Vec<ExprId>,

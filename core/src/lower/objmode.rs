@@ -3,7 +3,7 @@
 //! did not declare as an input).
 
 use super::Lowerer;
-use super::types::{TypePos, lower_type, replace_self};
+use super::types::{TypePos, replace_self};
 use crate::ir::*;
 use proc_macro2::Span;
 use syn::spanned::Spanned;
@@ -72,7 +72,7 @@ impl Lowerer {
                 );
             }
         };
-        let output_ty = match lower_type(&output, &mut self.scope, TypePos::Other) {
+        let output_ty = match self.lower_written_type(&output, TypePos::Other) {
             Ok(t) => t,
             Err(e) => {
                 self.errors.push(e);
@@ -109,7 +109,7 @@ impl Lowerer {
                 continue;
             };
             declared.push(name);
-            let ty = match lower_type(&pt.ty, &mut self.scope, TypePos::Other) {
+            let ty = match self.lower_written_type(&pt.ty, TypePos::Other) {
                 Ok(t) => t,
                 Err(e) => {
                     self.errors.push(e);

@@ -2,7 +2,8 @@
 //! and the loop frames that `break`/`continue` and their labels resolve to.
 
 use super::Lowerer;
-use super::types::{TypePos, lower_type};
+use super::constants::Binding;
+use super::types::TypePos;
 use crate::ir::*;
 use proc_macro2::Span;
 use syn::spanned::Spanned;
@@ -29,18 +30,35 @@ impl Lowerer {
         self.scopes
             .last_mut()
             .expect("a scope is open")
-            .push((name.to_string(), id));
+            .push((name.to_string(), Binding::Local(id)));
         id
     }
 
-    /// The local a name refers to: the latest declared in the innermost scope holding it.
-    pub(super) fn lookup(&self, name: &str) -> Option<LocalId> {
+    /// A `const` item in the innermost scope (a block's items come first in its scope:
+    /// they are in scope for the whole block, and its later `let`s shadow them).
+    pub(super) fn bind_const(&mut self, name: &str, id: ConstId) {
+        self.scopes
+            .last_mut()
+            .expect("a scope is open")
+            .push((name.to_string(), Binding::Const(id)));
+    }
+
+    /// What a name refers to: the latest declared in the innermost scope holding it.
+    pub(super) fn binding(&self, name: &str) -> Option<Binding> {
         self.scopes
             .iter()
             .rev()
             .flat_map(|s| s.iter().rev())
             .find(|(n, _)| n == name)
-            .map(|(_, id)| *id)
+            .map(|(_, b)| *b)
+    }
+
+    /// The local a name refers to, unless a `const` item shadows it.
+    pub(super) fn lookup(&self, name: &str) -> Option<LocalId> {
+        match self.binding(name)? {
+            Binding::Local(id) => Some(id),
+            Binding::Const(_) => None,
+        }
     }
 
     /// Declares the names an unsupported pattern binds, after its error, so that their uses
@@ -79,6 +97,7 @@ impl Lowerer {
     ) -> Block {
         let mut tail_expr = Some(tail_expr);
         self.scopes.push(Vec::new());
+        self.declare_block_consts(&block.stmts);
         let mut stmts = Vec::new();
         let mut tail = None;
         let n = block.stmts.len();
@@ -86,6 +105,8 @@ impl Lowerer {
             let last = i + 1 == n;
             match stmt {
                 syn::Stmt::Local(local) => stmts.push(self.let_stmt(local)),
+                // Declared with the block (`declare_block_consts`).
+                syn::Stmt::Item(syn::Item::Const(_)) => {}
                 syn::Stmt::Item(item) => self.error(
                     item.span(),
                     "items (nested fns, structs, uses, ...) are not supported inside jit functions; define them outside",
@@ -123,7 +144,7 @@ impl Lowerer {
         let loc = self.loc(local.span());
         let (pat, ty) = match &local.pat {
             syn::Pat::Type(pt) => {
-                let ty = match lower_type(&pt.ty, &mut self.scope, TypePos::Other) {
+                let ty = match self.lower_written_type(&pt.ty, TypePos::Other) {
                     Ok(t) => Some(t),
                     Err(e) => {
                         self.errors.push(e);
@@ -167,6 +188,21 @@ impl Lowerer {
 
     pub(super) fn pattern(&mut self, pat: &syn::Pat) -> Pattern {
         match pat {
+            syn::Pat::Ident(pi)
+                if pi.by_ref.is_none()
+                    && pi.subpat.is_none()
+                    && matches!(self.binding(&pi.ident.to_string()), Some(Binding::Const(_))) =>
+            {
+                // Rust reads the name as the constant, a pattern that may not match.
+                self.error(
+                    pi.ident.span(),
+                    format!(
+                        "refutable pattern in local binding\nnote: `{0}` is interpreted as a constant pattern, not a new variable\nhelp: introduce a variable instead: `{0}_var`",
+                        pi.ident
+                    ),
+                );
+                Pattern::Wild
+            }
             syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
                 let loc = self.loc(pi.ident.span());
                 Pattern::Bind(self.declare(&pi.ident.to_string(), pi.mutability.is_some(), loc))

@@ -342,11 +342,7 @@ impl Lowerer {
                     );
                     return (&pt.pat, None);
                 };
-                let ty = match super::types::lower_type(
-                    &r.elem,
-                    &mut self.scope,
-                    super::types::TypePos::Other,
-                ) {
+                let ty = match self.lower_written_type(&r.elem, super::types::TypePos::Other) {
                     Ok(t) => Some(t),
                     Err(e) => {
                         self.errors.push(e);

@@ -39,6 +39,10 @@ pub struct TypeScope {
     /// In `Index::index` (`Some(false)`) and `IndexMut::index_mut` (`Some(true)`), the
     /// return type is `&T` / `&mut T`.
     pub ref_return: Option<bool>,
+    /// The constants rustc evaluates (`constants.rs`): array lengths, `const` items.
+    pub consts: super::constants::ConstTable,
+    /// The names in scope where a constant expression is lowered (body code only).
+    pub(crate) bindings: std::collections::HashMap<String, super::constants::Binding>,
 }
 
 impl TypeScope {
@@ -261,8 +265,7 @@ fn lower_type_unchecked(
         )),
         syn::Type::Array(a) => {
             let elem = lower_type(&a.elem, scope, TypePos::Other)?;
-            // A written type has no locals in scope: a name is a constant's.
-            let len = super::arrays::array_len(&a.len, &|_| false)?;
+            let len = scope.array_len(&a.len)?;
             let array = TypeExpr::Array {
                 elem: Box::new(elem),
                 len,

@@ -71,7 +71,7 @@ impl Lowerer {
                 else {
                     return Some(self.invalid(args.span(), "`Vec` takes one type: `Vec::<T>`"));
                 };
-                match super::types::lower_type(t, &mut self.scope, super::types::TypePos::Other) {
+                match self.lower_written_type(t, super::types::TypePos::Other) {
                     Ok(t) => t,
                     Err(e) => {
                         self.errors.push(e);

@@ -4,6 +4,7 @@
 //! Run: `cargo run --release -p jitclass-examples --example report` (`-- --sorting` or
 //! `-- --median` for one section alone)
 
+mod arrays;
 mod median;
 mod vecs;
 
@@ -204,6 +205,7 @@ fn main() {
             ms(s.total - s.frontend - s.optimise - s.machine_code),
         );
     }
+    arrays::first_calls();
     println!("    (Numba 0.68: 100-500 ms for a first function)\n");
 
     assert_eq!(add(1, 2), 3); // compile outside the timed loop

@@ -8,7 +8,12 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// `struct f {}` + `impl f { dispatcher(), __JITCLASS }`.
-pub(crate) fn dispatcher_items(func: &syn::ItemFn, info: TokenStream) -> TokenStream {
+/// `hoisted`: the function's hoisted constants (`consts.rs`), associated items of `f`.
+pub(crate) fn dispatcher_items(
+    func: &syn::ItemFn,
+    info: TokenStream,
+    hoisted: TokenStream,
+) -> TokenStream {
     let name = &func.sig.ident;
     let vis = &func.vis;
     let cfgs = cfgs_of(&func.attrs);
@@ -68,6 +73,8 @@ pub(crate) fn dispatcher_items(func: &syn::ItemFn, info: TokenStream) -> TokenSt
             }
 
             #cfunc_ptr
+
+            #hoisted
         }
 
         #(#cfgs)*

@@ -1,6 +1,7 @@
 //! A function's `FnInfo`, from which its dispatcher compiles it: the IR, the source
 //! location of every `LocId`, the callees, classes and opaque types it names (each a
-//! getter rustc resolves at the token), its `objmode!` blocks, and the never-called
+//! getter rustc resolves at the token), its `objmode!` blocks, the getters of the
+//! constants rustc evaluates for it (`consts.rs`), and the never-called
 //! `check` fn in which rustc checks, for a generic fn (which has no shadow), `Class::f`
 //! paths, struct literals against the class's handle, `PassThru` equalities and
 //! intrinsics' type arguments.
@@ -19,6 +20,7 @@ pub(crate) fn fn_info(
     l: &Lowered,
     cfunc: bool,
     generics: &syn::Generics,
+    consts_owner: &TokenStream,
 ) -> TokenStream {
     let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
     // Plain numbers (1-based, as in Rust's panic messages), not `line!()` at the token's
@@ -88,6 +90,7 @@ pub(crate) fn fn_info(
     });
     let classes = class_getters(&l.class_paths);
     let opaques = opaque_getters(&l.opaque_types);
+    let consts = super::consts::const_getters(consts_owner, &l.consts);
     // Differently written `PassThru<T>` types the body uses as one: rustc says whether
     // they are (an alias, a path), at the tokens of the one written later.
     let same_types = l.opaque_equalities.iter().map(|&(a, b)| {
@@ -161,6 +164,7 @@ pub(crate) fn fn_info(
             classes: &[#(#classes),*],
             opaques: &[#(#opaques),*],
             objmodes: &[#(#objmodes),*],
+            consts: &[#(#consts),*],
             cfunc: #cfunc,
             check: {
                 #[allow(clippy::let_underscore_untyped, unreachable_code)]

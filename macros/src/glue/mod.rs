@@ -6,13 +6,17 @@
 //! - `fn_info.rs`: a function's `FnInfo` (IR, locations, the items it names as resolved
 //!   by rustc, and the `check` fn in which rustc checks what the body names);
 //! - `dispatcher.rs`: `struct f {}` with `f::dispatcher()` and its `JitFunction` impl;
+//! - `consts.rs`: the constants rustc evaluates (array lengths, `const` items), hoisted
+//!   into the function's type, and their getters;
 //! - `fallback.rs`: after errors, the function with its signature and a panicking body.
 
+mod consts;
 mod dispatcher;
 mod fallback;
 mod fn_info;
 mod signature;
 
+pub(crate) use consts::{const_getters, hoisted_items, shadow_replacements};
 pub(crate) use dispatcher::dispatcher_items;
 pub(crate) use fallback::failed_fn;
 pub(crate) use fn_info::{class_getters, fn_info, opaque_getters};

@@ -6,7 +6,7 @@
 
 use super::args::{self, ClassArgs};
 use crate::ctxt::Ctxt;
-use crate::glue::{cfgs_of, class_getters, opaque_getters, pin_type};
+use crate::glue::{cfgs_of, class_getters, const_getters, hoisted_items, opaque_getters, pin_type};
 use jitclass_core::lower::{LoweredClass, lower_class};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
@@ -50,9 +50,10 @@ fn check_no_repr(cx: &Ctxt, attr: &syn::Attribute) {
 }
 
 /// The C representation of a field type, spelled from the IR (what jit code lays out),
-/// not from the written type: primitives as themselves, an instance as `RawInstance`.
-fn repr_type(t: &jitclass_core::ir::TypeExpr) -> TokenStream {
-    use jitclass_core::ir::TypeExpr;
+/// not from the written type: primitives as themselves, an instance as `RawInstance`, an
+/// array length that is a constant as the class's hoisted constant (`class`'s).
+fn repr_type(t: &jitclass_core::ir::TypeExpr, class: &syn::Ident) -> TokenStream {
+    use jitclass_core::ir::{ArrayLen, TypeExpr};
     match t {
         TypeExpr::Prim(p) => {
             let name = format_ident!("{}", p.name());
@@ -61,11 +62,11 @@ fn repr_type(t: &jitclass_core::ir::TypeExpr) -> TokenStream {
         TypeExpr::Unit => quote!(()),
         TypeExpr::Tuple(es) => {
             let name = format_ident!("Tuple{}", es.len());
-            let es = es.iter().map(repr_type);
+            let es = es.iter().map(|e| repr_type(e, class));
             quote!(::jitclass::abi::#name<#(#es),*>)
         }
         TypeExpr::Option(inner) => {
-            let inner = repr_type(inner);
+            let inner = repr_type(inner, class);
             quote!(::jitclass::abi::OptionRepr<#inner>)
         }
         TypeExpr::Class(_) | TypeExpr::PassThru(_) | TypeExpr::Vec(_) => {
@@ -73,12 +74,21 @@ fn repr_type(t: &jitclass_core::ir::TypeExpr) -> TokenStream {
         }
         // Inline, as Rust lays out an array of the element reprs.
         TypeExpr::Array { elem, len } => {
-            let elem = repr_type(elem);
-            let len = proc_macro2::Literal::u64_unsuffixed(*len);
+            let elem = repr_type(elem, class);
+            let len = match len {
+                ArrayLen::Lit(n) => {
+                    let n = proc_macro2::Literal::u64_unsuffixed(*n);
+                    quote!(#n)
+                }
+                ArrayLen::Const(c) => {
+                    let name = jitclass_core::lower::hoisted_name(*c);
+                    quote!(#class::#name)
+                }
+            };
             quote!([#elem; #len])
         }
         TypeExpr::Ptr { pointee, mutable } => {
-            let pointee = repr_type(pointee);
+            let pointee = repr_type(pointee, class);
             if *mutable {
                 quote!(*mut #pointee)
             } else {
@@ -88,7 +98,7 @@ fn repr_type(t: &jitclass_core::ir::TypeExpr) -> TokenStream {
         TypeExpr::Ref { .. } => quote!(*mut ()),
         // A function pointer's repr is an `Option` of it (all-zero is `None`).
         TypeExpr::FnPtr { .. } => {
-            let f = c_type(t);
+            let f = c_type(t, class);
             quote!(::core::option::Option<#f>)
         }
         // `lower_class` allows no others in fields.
@@ -100,14 +110,14 @@ fn repr_type(t: &jitclass_core::ir::TypeExpr) -> TokenStream {
 
 /// A C scalar type (a function pointer's parameter or result) as Rust spells it: itself,
 /// not its repr.
-fn c_type(t: &jitclass_core::ir::TypeExpr) -> TokenStream {
+fn c_type(t: &jitclass_core::ir::TypeExpr, class: &syn::Ident) -> TokenStream {
     match t {
         jitclass_core::ir::TypeExpr::FnPtr { params, ret } => {
-            let params = params.iter().map(c_type);
-            let ret = c_type(ret);
+            let params = params.iter().map(|p| c_type(p, class));
+            let ret = c_type(ret, class);
             quote!(extern "C" fn(#(#params),*) -> #ret)
         }
-        other => repr_type(other),
+        other => repr_type(other, class),
     }
 }
 
@@ -151,7 +161,7 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
         let fname = f.ident.as_ref().expect("named");
         let fvis = &f.vis;
         let fattrs = f.attrs.iter().filter(|a| a.path().is_ident("doc"));
-        let repr = repr_type(&ir.ty);
+        let repr = repr_type(&ir.ty, name);
         quote! { #(#fattrs)* #fvis #fname: #repr }
     });
     // The handle has the class's fields too, holding nothing: rustc checks struct
@@ -233,6 +243,8 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
     let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
     let classes = class_getters(&l.class_paths);
     let opaques = opaque_getters(&l.opaque_types);
+    let consts = const_getters(&quote!(#name), &l.consts);
+    let hoisted = hoisted_items(&l.consts);
     let allocator = match &args.allocator {
         Some(path) => quote_spanned! {path.span()=>
             ::core::option::Option::Some(
@@ -275,6 +287,7 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
                         ir: #ir,
                         classes: &[#(#classes),*],
                         opaques: &[#(#opaques),*],
+                        consts: &[#(#consts),*],
                         offsets: &[#(#offsets),*],
                         size: ::core::mem::size_of::<#payload>(),
                         align: ::core::mem::align_of::<#payload>(),
@@ -393,6 +406,8 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
 
         #(#cfgs)*
         impl #name {
+            #hoisted
+
             #(#accessors)*
 
             /// Whether two handles refer to the same instance.

@@ -13,7 +13,7 @@ use super::index;
 use super::operator::{self, OperatorImpl};
 use super::property::{self, is_property_attr};
 use crate::ctxt::Ctxt;
-use crate::glue::{failed_fn, fn_info, glue_signature};
+use crate::glue::{failed_fn, fn_info, glue_signature, hoisted_items};
 use crate::lowering::lower_and_check;
 use crate::shadow::{Hosted, View};
 use jitclass_core::infer::FnKind;
@@ -60,7 +60,7 @@ struct Expanded {
     omit_impl: bool,
     /// The functions that lowered and passed their checks, whose shadows the block's view
     /// hosts (`crate::shadow::View`).
-    hosted: Vec<(syn::ImplItemFn, Lowered)>,
+    hosted: Vec<(syn::ImplItemFn, Lowered, TokenStream)>,
 }
 
 pub(super) fn expand(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
@@ -111,7 +111,11 @@ pub(super) fn expand(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
     let hosted: Vec<Hosted<'_>> = out
         .hosted
         .iter()
-        .map(|(f, lowered)| Hosted { f, lowered })
+        .map(|(f, lowered, consts_owner)| Hosted {
+            f,
+            lowered,
+            consts_owner,
+        })
         .collect();
     out.beside
         .push(View::new(&self_path, &hosted).emit(&self_path));
@@ -196,7 +200,7 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
         }
         return;
     };
-    let (method, items) = emit_method(f, &l, block, block.operator.as_ref(), kind);
+    let (method, items, consts_owner) = emit_method(f, &l, block, block.operator.as_ref(), kind);
     if block.is_index() {
         if let Some((value_method, value_items)) = index::value_method(cx, f, block) {
             out.value_methods.push(value_method);
@@ -209,10 +213,11 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
     if block.operator.is_none() {
         out.beside.extend(shape_marker(f, block.self_path));
     }
-    out.hosted.push((f.clone(), l));
+    out.hosted.push((f.clone(), l, consts_owner));
 }
 
-/// The glue method on the handle, and the dispatcher and registry entry beside the impl.
+/// The glue method on the handle, and the dispatcher and registry entry beside the impl
+/// (and the type holding the function's hoisted constants, whose path comes third).
 /// `operator`: the trait `f` is a method of (none for the value methods of `Index`).
 pub(super) fn emit_method(
     f: &syn::ImplItemFn,
@@ -220,7 +225,7 @@ pub(super) fn emit_method(
     block: &ImplBlock<'_>,
     operator: Option<&OperatorImpl>,
     kind: FnKind,
-) -> (TokenStream, TokenStream) {
+) -> (TokenStream, TokenStream, TokenStream) {
     let (self_path, class_ident) = (block.self_path, block.class_ident);
     let kind_path = kind_tokens(kind);
     let fname = &f.sig.ident;
@@ -239,7 +244,15 @@ pub(super) fn emit_method(
     };
     let dispatcher = format_ident!("__JITCLASS_{}_{}", class_ident, unique);
     let entry_name = format_ident!("__JITCLASS_ENTRY_{}_{}", class_ident, unique);
-    let info = fn_info(&qualified, l, false, &syn::Generics::default());
+    // The type whose associated constants are the function's hoisted ones.
+    let consts_owner = format_ident!("__JitclassConsts_{}_{}", class_ident, unique);
+    let info = fn_info(
+        &qualified,
+        l,
+        false,
+        &syn::Generics::default(),
+        &quote!(#consts_owner),
+    );
     let name_str = registered;
     let (mut sig, arg_names) = glue_signature(&f.sig, Some(l));
     let mut call_args: Vec<TokenStream> = Vec::new();
@@ -271,7 +284,23 @@ pub(super) fn emit_method(
             unsafe { ::jitclass::__private::#call(__jitclass_entry, #(#call_args),*) }
         }
     };
+    let hoisted = if l.consts.is_empty() {
+        TokenStream::new()
+    } else {
+        let consts = hoisted_items(&l.consts);
+        quote! {
+            #[doc(hidden)]
+            #[allow(non_camel_case_types)]
+            struct #consts_owner;
+
+            impl #consts_owner {
+                #consts
+            }
+        }
+    };
     let items = quote! {
+        #hoisted
+
         #[allow(non_upper_case_globals)]
         static #dispatcher: ::jitclass::Dispatcher = ::jitclass::Dispatcher::__new(#info);
 
@@ -285,7 +314,7 @@ pub(super) fn emit_method(
             kind: #kind_path,
         };
     };
-    (method, items)
+    (method, items, quote!(#consts_owner))
 }
 
 /// The `jitclass::__private::sql` marker a function named like an aggregate's parts

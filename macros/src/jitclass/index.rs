@@ -26,7 +26,8 @@ pub(super) fn value_method(
         &wrapper.block,
         &block.context.inherent(),
     ))?;
-    Some(emit_method(&wrapper, &lowered, block, None, FnKind::Plain))
+    let (method, items, _) = emit_method(&wrapper, &lowered, block, None, FnKind::Plain);
+    Some((method, items))
 }
 
 /// The value method's source, in the jit language.

@@ -16,13 +16,15 @@
 //!   over references, `&v`, `&mut v`, `v.iter()`, `v.iter_mut()`, `for x in v` over a
 //!   name that borrows a `Vec` (`Lowered::borrowed_name_loops`), and over a `Vec` by value,
 //!   which moves it (`Lowered::consuming_loops`), stays as Rust's);
-//! - `objmode!` blocks are typed stand-ins (each block is checked in its own function).
+//! - `objmode!` blocks are typed stand-ins (each block is checked in its own function);
+//! - an array length or a `const` item's value that the glue hoisted is the hoisted
+//!   constant (`glue/consts.rs`), so that rustc evaluates it once.
 
 use crate::objmode::stand_in;
 use jitclass_core::lower::{is_objmode, is_range_loop};
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use syn::spanned::Spanned;
 use syn::visit_mut::VisitMut;
 
@@ -66,6 +68,9 @@ pub(crate) struct Rewriter<'a> {
     /// The `for` tokens of loops over a name borrowing a `Vec`, left as written
     /// (`Lowered::borrowed_name_loops`).
     borrowed_loops: &'a HashSet<SpanKey>,
+    /// The constant expressions the glue hoisted, by their span, and the hoisted
+    /// constants that stand for them (`glue::shadow_replacements`).
+    hoisted: &'a HashMap<SpanKey, TokenStream>,
     /// The member names used (`e.name`, literals).
     pub(crate) names: BTreeSet<String>,
     /// The member names assigned (`e.name = value`).
@@ -88,6 +93,7 @@ impl<'a> Rewriter<'a> {
         method: Option<MethodScope<'a>>,
         slice_indexes: &'a HashSet<SpanKey>,
         borrowed_loops: &'a HashSet<SpanKey>,
+        hoisted: &'a HashMap<SpanKey, TokenStream>,
     ) -> Self {
         let self_path = method.as_ref().map(|m| m.class);
         Rewriter {
@@ -95,21 +101,32 @@ impl<'a> Rewriter<'a> {
             self_path,
             slice_indexes,
             borrowed_loops,
+            hoisted,
             names: BTreeSet::new(),
             assigned: BTreeSet::new(),
             in_place: BTreeSet::new(),
         }
     }
 
-    /// `Self` replaced by the class's path (in a method), for the view's signatures.
+    /// `Self` replaced by the class's path (in a method), and hoisted array lengths by
+    /// their constants, for the shadow's signatures.
     pub(crate) fn signature(&mut self, sig: &mut syn::Signature) {
-        if self.self_path.is_some() {
-            for input in &mut sig.inputs {
-                if let syn::FnArg::Typed(pt) = input {
-                    self.visit_type_mut(&mut pt.ty);
-                }
+        for input in &mut sig.inputs {
+            if let syn::FnArg::Typed(pt) = input {
+                self.visit_type_mut(&mut pt.ty);
             }
-            self.visit_return_type_mut(&mut sig.output);
+        }
+        self.visit_return_type_mut(&mut sig.output);
+    }
+
+    /// A constant expression the glue hoisted (an array length, a `const` item's value)
+    /// becomes the hoisted constant, which rustc evaluates once.
+    fn hoisted(&mut self, e: &mut syn::Expr) {
+        if self.hoisted.is_empty() {
+            return;
+        }
+        if let Some(r) = self.hoisted.get(&span_key(e.span())) {
+            *e = syn::Expr::Verbatim(r.clone());
         }
     }
 
@@ -458,8 +475,22 @@ impl VisitMut for Rewriter<'_> {
     }
 
     // Nothing in an item or a closure inside a body is jit code (the lowering refused
-    // them already).
-    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    // them already), except the value of a `const` item, hoisted by the glue.
+    fn visit_item_mut(&mut self, item: &mut syn::Item) {
+        if let syn::Item::Const(c) = item {
+            self.hoisted(&mut c.expr);
+        }
+    }
+
+    fn visit_type_array_mut(&mut self, a: &mut syn::TypeArray) {
+        self.visit_type_mut(&mut a.elem);
+        self.hoisted(&mut a.len);
+    }
+
+    fn visit_expr_repeat_mut(&mut self, r: &mut syn::ExprRepeat) {
+        self.visit_expr_mut(&mut r.expr);
+        self.hoisted(&mut r.len);
+    }
 }
 
 /// The `self` token of an expression that is exactly `self`.

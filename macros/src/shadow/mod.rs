@@ -14,11 +14,11 @@ mod body;
 mod class;
 mod keys;
 
-pub(crate) use body::{SelfKind, span_key};
+pub(crate) use body::{SelfKind, SpanKey, span_key};
 pub(crate) use class::class_items;
 
-use crate::glue::{cfgs_of, pinned_signature};
-use body::{MethodScope, Rewriter, SpanKey};
+use crate::glue::{cfgs_of, pinned_signature, shadow_replacements};
+use body::{MethodScope, Rewriter};
 use jitclass_core::lower::Lowered;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -57,13 +57,16 @@ pub(crate) fn fn_shadow(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
         return TokenStream::new();
     }
     let cfgs = cfgs_of(&func.attrs);
-    let sig = syn::Signature {
+    let mut sig = syn::Signature {
         ident: format_ident!("__jitclass_typecheck"),
         ..pinned_signature(&func.sig)
     };
     let slices = slice_indexes(l);
     let loops = borrowed_loops(l);
-    let mut rewriter = Rewriter::new(None, &slices, &loops);
+    let name = &func.sig.ident;
+    let hoisted = shadow_replacements(&quote!(#name), &l.consts);
+    let mut rewriter = Rewriter::new(None, &slices, &loops, &hoisted);
+    rewriter.signature(&mut sig);
     let mut body = (*func.block).clone();
     rewriter.visit_block_mut(&mut body);
     let keys = keys::key_items(&rewriter.names, &rewriter.assigned, &rewriter.in_place);
@@ -90,6 +93,8 @@ pub(crate) struct View {
 pub(crate) struct Hosted<'a> {
     pub(crate) f: &'a syn::ImplItemFn,
     pub(crate) lowered: &'a Lowered,
+    /// The type holding the function's hoisted constants.
+    pub(crate) consts_owner: &'a TokenStream,
 }
 
 impl View {
@@ -111,12 +116,13 @@ impl View {
                     });
             let slices = slice_indexes(h.lowered);
             let loops = borrowed_loops(h.lowered);
+            let hoisted = shadow_replacements(h.consts_owner, &h.lowered.consts);
             let scope = MethodScope {
                 class,
                 receiver,
                 hosted: &names,
             };
-            let mut rewriter = Rewriter::new(Some(scope), &slices, &loops);
+            let mut rewriter = Rewriter::new(Some(scope), &slices, &loops, &hoisted);
             let mut sig = pinned_signature(&h.f.sig);
             rewriter.signature(&mut sig);
             let mut block = h.f.block.clone();

@@ -6,7 +6,7 @@
 //! `out`. A panic in JIT code sets `*status = 1` and returns a zero value.
 
 use super::codegen::no_ub::{bool_from_byte, bool_to_byte};
-use super::types::{from_mem, mem_type, reg_type, to_mem};
+use super::types::{from_mem, is_indirect, mem_type, reg_type, to_mem};
 use super::{CgError, CgResult, ModuleCx};
 use crate::Type;
 use crate::helpers::Helper;
@@ -90,13 +90,25 @@ fn emit_wrapper(m: &mut ModuleCx, root: usize, name: &str, kind: Wrapper) -> CgR
     let panicked = ctx.append_basic_block(func, "panicked");
     let ok = ctx.append_basic_block(func, "ok");
     b.position_at_end(entry);
-    let mut args = Vec::with_capacity(params.len());
+    let mut args = Vec::with_capacity(params.len() + 1);
+    // An indirect result is written by the function straight into Rust's `out`.
+    let indirect_ret = is_indirect(&ret);
+    if indirect_ret {
+        args.push(
+            func.get_nth_param(params.len() as u32)
+                .expect("declared")
+                .into(),
+        );
+    }
     for (i, t) in params.iter().enumerate() {
         let p = func.get_nth_param(i as u32).expect("declared above");
         let v: BasicValueEnum = match t {
             Type::Prim(PrimTy::Bool) => bool_from_byte(ctx, b, p.into_int_value(), "arg")?.into(),
             Type::Prim(_) | Type::Ptr { .. } | Type::FnPtr { .. } => p,
             Type::Unit => reg_type(ctx, t).const_zero(),
+            // Rust's repr is the memory form, which the function only reads (and the
+            // caller keeps for the call).
+            _ if is_indirect(t) => p,
             _ => {
                 let loaded = load_leaf_by_leaf(b, p.into_pointer_value())?;
                 from_mem(ctx, b, loaded, t)?
@@ -141,6 +153,10 @@ fn emit_wrapper(m: &mut ModuleCx, root: usize, name: &str, kind: Wrapper) -> CgR
             b.build_return(Some(&value))?;
         }
         Type::Unit | Type::Never => {
+            b.build_return(None)?;
+        }
+        // Written already.
+        _ if indirect_ret => {
             b.build_return(None)?;
         }
         _ => {

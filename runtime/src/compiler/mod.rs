@@ -541,12 +541,14 @@ impl ModuleCx {
         Ok(f)
     }
 
-    /// Declares an instance's internal function: `{i1 status, ret}(params...)`.
+    /// Declares an instance's internal function: `{i1 status, ret}(params...)`, with the
+    /// caller's memory for an indirect result first (`types::result_type`).
     fn declare(&self, ir: &FnIr, typed: &Typed, index: usize) -> FunctionValue<'static> {
-        let params: Vec<_> = typed
-            .params
-            .iter()
-            .map(|t| types::reg_type(self.ctx, t).into())
+        let out = types::is_indirect(&typed.ret).then(|| types::reg_type(self.ctx, &typed.ret));
+        let params: Vec<_> = out
+            .into_iter()
+            .chain(typed.params.iter().map(|t| types::reg_type(self.ctx, t)))
+            .map(Into::into)
             .collect();
         let ret = types::result_type(self.ctx, &typed.ret);
         let fn_type = ret.fn_type(&params, false);
@@ -626,5 +628,12 @@ impl ModuleCx {
             AttributeLoc::Function,
             self.ctx.create_enum_attribute(nounwind, 0),
         );
+        // A frame larger than the stack left (an array local) touches it page by page from
+        // the top, as rustc's code does, so that it faults on the guard page, where Rust
+        // reports the overflow, instead of writing past it into other memory. (LLVM 14
+        // probes on x86 only.)
+        if cfg!(any(target_arch = "x86_64", target_arch = "x86")) {
+            func.add_attribute(AttributeLoc::Function, attr("probe-stack", "inline-asm"));
+        }
     }
 }

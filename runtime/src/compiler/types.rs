@@ -5,6 +5,13 @@
 //!   slice elements and for the reprs the entry point reads and writes.
 //!
 //! `()` is the empty struct `{}` in both forms, so every type has an LLVM type.
+//!
+//! A type holding an array (`[T; N]`, and tuples and `Option`s around one) is *indirect*:
+//! its values live in memory only, in its memory form, and its register form is a pointer
+//! to them. LLVM compiles large aggregate values slowly (their loads, stores and
+//! `insertvalue` chains are split element by element), so such a value is never loaded
+//! whole: codegen builds it in place, reaches its parts through pointers, and copies it
+//! with `memcpy` (`codegen/memory_values.rs`).
 
 use super::CgResult;
 use super::codegen::no_ub::{bool_from_byte, bool_to_byte};
@@ -37,7 +44,23 @@ pub fn int_type(ctx: &'static Context, p: PrimTy) -> inkwell::types::IntType<'st
     }
 }
 
+/// Whether values of `t` live in memory only (see the module doc): `t` holds an array
+/// by value.
+pub fn is_indirect(t: &Type) -> bool {
+    match t {
+        Type::Array { .. } => true,
+        Type::Tuple(es) => es.iter().any(is_indirect),
+        Type::Option(inner) => is_indirect(inner),
+        _ => false,
+    }
+}
+
 fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'static> {
+    if !memory && is_indirect(t) {
+        return llvm_type(ctx, t, true)
+            .ptr_type(AddressSpace::default())
+            .into();
+    }
     match t {
         Type::Prim(p) => prim_type(ctx, *p, memory),
         Type::Unit | Type::Never => ctx.struct_type(&[], false).into(),
@@ -56,8 +79,9 @@ fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'st
         Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => instance_type(ctx).into(),
         // A `&Vec<T>` is the `Vec`'s handle, borrowed (`Type::vec_elem`).
         Type::Ref { inner, .. } if matches!(**inner, Type::Vec(_)) => instance_type(ctx).into(),
-        // The elements' memory form in registers too, so that a pointer into an array is
-        // a slice's pointer (the limits keep `len` within `u32`).
+        // Memory only (a pointer in registers, above); its elements in their memory form,
+        // so that a pointer into an array is a slice's pointer. (`limits::check_array_size`
+        // keeps `len` within `u32`.)
         Type::Array { elem, len } => mem_type(ctx, elem).array_type(*len as u32).into(),
         // Called through a cast to its C function type (`codegen::c_call`).
         Type::FnPtr { .. } => ctx.i8_type().ptr_type(AddressSpace::default()).into(),
@@ -74,9 +98,18 @@ pub fn instance_type(ctx: &'static Context) -> inkwell::types::StructType<'stati
     ctx.struct_type(&[i8p.into(), i8p.into()], false)
 }
 
-/// The SSA form of `t`.
+/// The SSA form of `t` (a pointer to the memory form for an indirect type).
 pub fn reg_type(ctx: &'static Context, t: &Type) -> BasicTypeEnum<'static> {
     llvm_type(ctx, t, false)
+}
+
+/// What a local's stack slot holds: the register form, or an indirect value itself.
+pub fn slot_type(ctx: &'static Context, t: &Type) -> BasicTypeEnum<'static> {
+    if is_indirect(t) {
+        mem_type(ctx, t)
+    } else {
+        reg_type(ctx, t)
+    }
 }
 
 /// The C memory layout of `t`.
@@ -84,13 +117,19 @@ pub fn mem_type(ctx: &'static Context, t: &Type) -> BasicTypeEnum<'static> {
     llvm_type(ctx, t, true)
 }
 
-/// An internal function's result: `{i1 panicked, value}`.
+/// An internal function's result: `{i1 panicked, value}`. An indirect result is written
+/// through the function's first parameter, the caller's memory for it, and `value` is
+/// that pointer.
 pub fn result_type(ctx: &'static Context, ret: &Type) -> inkwell::types::StructType<'static> {
     ctx.struct_type(&[ctx.bool_type().into(), reg_type(ctx, ret)], false)
 }
 
-/// Whether the register and memory forms differ (the type contains a `bool`).
+/// Whether the register and memory forms differ (the type contains a `bool`); an
+/// indirect type has its memory form only.
 fn differs(t: &Type) -> bool {
+    if is_indirect(t) {
+        return false;
+    }
     match t {
         Type::Prim(PrimTy::Bool) | Type::Option(_) => true,
         Type::Tuple(es) => es.iter().any(differs),

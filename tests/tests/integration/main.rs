@@ -5,6 +5,9 @@
 //! probes from a review of the class support (ownership in generated code, divergence
 //! mid-expression, instances in tuples and options, threads) that passed when written.
 
+mod array_consts;
+mod array_elements;
+mod array_sizes;
 mod arrays;
 mod calls;
 mod casts;

@@ -119,6 +119,21 @@ fn char_and_byte_literals() {
     }
 }
 
+/// A `char` constant from outside the function, and one in its body.
+const SEPARATOR: char = ',';
+
+twice!(char_constants, char_constants_rs, fn(c: char) -> (bool, bool, char) {
+    const QUOTE: char = '"';
+    (c == SEPARATOR, c == QUOTE, if c < SEPARATOR { SEPARATOR } else { QUOTE })
+});
+
+#[test]
+fn char_constants_are_rustc_s() {
+    for c in [',', '"', 'a', ' ', '\u{10ffff}'] {
+        assert_eq!(char_constants(c), char_constants_rs(c), "{c:?}");
+    }
+}
+
 twice!(compare, compare_rs, fn(a: char, b: char) -> (bool, bool, bool, bool, bool, bool, char, char) {
     let larger = if a > b { a } else { b };
     (a == b, a != b, a < b, a <= b, a > b, a >= b, larger, a.min(b).max('b'))

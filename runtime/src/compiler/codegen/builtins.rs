@@ -47,14 +47,7 @@ impl FnCx<'_> {
             Builtin::Clone => recv,
             // `vecs.rs` emits these, from their places (`resolved_expr`).
             Builtin::Vec(_) => return Err(CgError::Internal("a `Vec` method as a builtin".into())),
-            // An array's length is its type's `N`.
-            Builtin::SliceLen if let Type::Array { len, .. } = rt => {
-                ctx.i64_type().const_int(*len, false).into()
-            }
-            Builtin::SliceIsEmpty if let Type::Array { len, .. } = rt => ctx
-                .bool_type()
-                .const_int(u64::from(*len == 0), false)
-                .into(),
+            // (An array's `len` and `is_empty` are `arrays.rs`'s, from its place.)
             Builtin::SliceLen => b.build_extract_value(recv.into_struct_value(), 1, "len")?,
             Builtin::SliceStdSort { how, elem } => {
                 let slice = recv.into_struct_value();
@@ -255,14 +248,10 @@ impl FnCx<'_> {
         Ok(self.b().build_int_sub(greater, less, "ordering")?.into())
     }
 
-    /// An `Option` register value's `is_some` flag and (meaningful only if set) value.
-    pub(super) fn option_parts(&self, option: Val) -> CgResult<(IntValue<'static>, Val)> {
-        let option = option.into_struct_value();
-        let is_some = self
-            .b()
-            .build_extract_value(option, 0, "is_some")?
-            .into_int_value();
-        let value = self.b().build_extract_value(option, 1, "value")?;
+    /// An `Option` value's `is_some` flag and (meaningful only if set) value.
+    pub(super) fn option_parts(&self, option: Val, t: &Type) -> CgResult<(IntValue<'static>, Val)> {
+        let is_some = self.value_part(option, t, 0)?.into_int_value();
+        let value = self.value_part(option, t, 1)?;
         Ok((is_some, value))
     }
 
@@ -275,7 +264,7 @@ impl FnCx<'_> {
         rt: &Type,
         loc: LocId,
     ) -> CgResult<Val> {
-        let (is_some, value) = self.option_parts(recv)?;
+        let (is_some, value) = self.option_parts(recv, rt)?;
         let inner = fields(rt)[1].clone();
         Ok(match method {
             OptionMethod::IsSome | OptionMethod::IsNone => {
@@ -288,9 +277,15 @@ impl FnCx<'_> {
             }
             OptionMethod::UnwrapOr => {
                 // The default is dropped when the option's value is taken instead.
-                let zero = reg_type(self.ctx, &inner).const_zero();
-                let unused = self.b().build_select(is_some, args[0], zero, "unused")?;
-                self.drop_value(unused, &inner)?;
+                if inner.is_managed() {
+                    let dropped = self.block("unwrap_or.drop");
+                    let kept = self.block("unwrap_or.kept");
+                    self.b().build_conditional_branch(is_some, dropped, kept)?;
+                    self.b().position_at_end(dropped);
+                    self.drop_value(args[0], &inner)?;
+                    self.b().build_unconditional_branch(kept)?;
+                    self.b().position_at_end(kept);
+                }
                 self.b()
                     .build_select(is_some, value, args[0], "unwrap_or")?
             }

@@ -8,7 +8,7 @@
 
 use super::ownership::Held;
 use super::{FnCx, Val, panics};
-use crate::compiler::types::{from_mem, instance_type, mem_type, to_mem};
+use crate::compiler::types::{instance_type, is_indirect, mem_type};
 use crate::compiler::{CgError, CgResult};
 use crate::error::ErrorKind;
 use crate::escape::Sink;
@@ -91,7 +91,19 @@ impl FnCx<'_> {
             )])
         })?;
         let f = self.m.instances[target].func;
-        let values: Vec<_> = values.iter().map(|v| (*v).into()).collect();
+        let ret = self.m.instances[target].typed.ret.clone();
+        // An indirect result is written into a temporary of this call, passed first.
+        let out = if is_indirect(&ret) {
+            Some(self.indirect_temp(&ret, "call.out")?)
+        } else {
+            None
+        };
+        let values: Vec<_> = out
+            .map(Into::into)
+            .into_iter()
+            .chain(values.iter().copied())
+            .map(Into::into)
+            .collect();
         let r = self
             .b()
             .build_call(f, &values, "call")?
@@ -225,8 +237,7 @@ impl FnCx<'_> {
             return Ok(None);
         };
         let t = self.ty(id).clone();
-        let stored = self.b().build_load(ptr, "elem")?;
-        let v = from_mem(self.ctx, self.b(), stored, &t)?;
+        let v = self.load_value(ptr, &t, true, "elem")?;
         self.copy_value(v, &t)?;
         for h in held {
             self.release(Some(h))?;
@@ -312,12 +323,9 @@ impl FnCx<'_> {
                 for (i, field) in fields.iter().enumerate() {
                     let from = self.field_addr(value, &key, i as u32)?;
                     let to = self.field_addr(instance, &key, i as u32)?;
-                    let stored = self.b().build_load(from, "field")?;
-                    self.b().build_store(to, stored)?;
-                    if field.ty.is_managed() {
-                        let v = from_mem(self.ctx, self.b(), stored, &field.ty)?;
-                        self.copy_value(v, &field.ty)?;
-                    }
+                    let v = self.load_value(from, &field.ty, true, "field")?;
+                    self.write_value(to, v, &field.ty, true)?;
+                    self.copy_value(v, &field.ty)?;
                 }
                 self.drop_value(value, &vt)?;
                 Ok(Some(instance))
@@ -325,13 +333,11 @@ impl FnCx<'_> {
             Intrinsic::DestroyAt => {
                 for (i, field) in fields.iter().enumerate() {
                     let at = self.field_addr(instance, &key, i as u32)?;
-                    let ft = mem_type(self.ctx, &field.ty);
                     if field.ty.is_managed() {
-                        let stored = self.b().build_load(at, "field")?;
-                        let v = from_mem(self.ctx, self.b(), stored, &field.ty)?;
+                        let v = self.load_value(at, &field.ty, true, "field")?;
                         self.drop_value(v, &field.ty)?;
                     }
-                    self.b().build_store(at, ft.const_zero())?;
+                    self.zero_memory(at, &field.ty)?;
                 }
                 Ok(Some(self.unit()))
             }
@@ -404,8 +410,7 @@ impl FnCx<'_> {
         let key = self.class_of(base)?;
         let ptr = self.field_addr(instance, &key, index)?;
         let t = self.ty(id).clone();
-        let stored = self.b().build_load(ptr, "field")?;
-        let v = from_mem(self.ctx, self.b(), stored, &t)?;
+        let v = self.load_value(ptr, &t, true, "field")?;
         self.copy_value(v, &t)?;
         self.release(held)?;
         Ok(Some(v))
@@ -495,8 +500,7 @@ impl FnCx<'_> {
         for ((val, t, h), &index) in held.into_iter().zip(indices) {
             self.take(h)?;
             let ptr = self.field_addr(instance, &key, index)?;
-            let stored = to_mem(self.ctx, self.b(), val, &t)?;
-            self.b().build_store(ptr, stored)?;
+            self.write_value(ptr, val, &t, true)?;
         }
         Ok(Some(instance))
     }

@@ -8,14 +8,14 @@
 
 use super::{FnCx, LoopFrame, Val};
 use crate::Type;
-use crate::compiler::types::{fields, from_mem, reg_type};
+use crate::compiler::types::{fields, from_mem, is_indirect, mem_type, reg_type};
 use crate::compiler::{CgError, CgResult};
 use inkwell::AddressSpace;
 use inkwell::IntPredicate;
 use inkwell::basic_block::BasicBlock;
 use inkwell::types::BasicType;
 use inkwell::values::IntValue;
-use jitclass_core::ir::{Block, ExprId, LocalId, Pattern, Stmt};
+use jitclass_core::ir::{Block, ExprId, ExprKind, LocalId, Pattern, Stmt};
 
 impl FnCx<'_> {
     /// `break 'target value`: the value joins the loop's exit.
@@ -134,11 +134,7 @@ impl FnCx<'_> {
             Pattern::Tuple(ps) => {
                 let elems = fields(t);
                 for (i, p) in ps.iter().enumerate() {
-                    let f = self.b().build_extract_value(
-                        v.into_struct_value(),
-                        i as u32,
-                        "destructure",
-                    )?;
+                    let f = self.value_part(v, t, i as u32)?;
                     self.bind(p, f, &elems[i])?;
                 }
             }
@@ -195,8 +191,9 @@ impl FnCx<'_> {
         let Some(option) = self.expr(scrutinee)? else {
             return Ok(None);
         };
-        let (is_some, value) = self.option_parts(option)?;
-        let inner = fields(self.ty(scrutinee))[1].clone();
+        let option_ty = self.ty(scrutinee).clone();
+        let (is_some, value) = self.option_parts(option, &option_ty)?;
+        let inner = fields(&option_ty)[1].clone();
         self.two_way(
             id,
             is_some,
@@ -309,15 +306,40 @@ impl FnCx<'_> {
         iterable: ExprId,
         body: ExprId,
     ) -> CgResult<Option<Val>> {
-        let Some(it) = self.expr(iterable)? else {
-            return Ok(None);
-        };
         let it_ty = self.ty(iterable).clone();
+        // Rust iterates a copy of an array; a local array the body never names cannot
+        // change while the loop runs, so the loop reads the local itself, without the copy
+        // (and without the stall of reading a whole array just written element-wise).
+        let (it, borrowed) = match self.ir.expr(iterable).kind {
+            ExprKind::Local(l)
+                if matches!(it_ty, Type::Array { .. }) && !self.mentions_local(body, l) =>
+            {
+                (self.locals[l.index()].into(), true)
+            }
+            _ => match self.expr(iterable)? {
+                Some(it) => (it, false),
+                None => return Ok(None),
+            },
+        };
         let elem_ty = self.typed.local_types[var.index()].clone();
         let i64t = self.ctx.i64_type();
-        // The loop owns the tuple (its elements' references) until it ends.
-        let held = self.hold(it, &it_ty)?;
+        // The loop owns the tuple (its elements' references) until it ends; a local it
+        // reads in place keeps its own.
+        let held = if borrowed {
+            None
+        } else {
+            self.hold(it, &it_ty)?
+        };
         let (base, len, in_memory) = match &it_ty {
+            // An indirect tuple is in memory already, in the memory form.
+            Type::Tuple(elems) if is_indirect(&it_ty) => {
+                let elem_ptr = mem_type(self.ctx, &elem_ty).ptr_type(AddressSpace::default());
+                let base = self
+                    .b()
+                    .build_bit_cast(it, elem_ptr, "foreach.elems")?
+                    .into_pointer_value();
+                (base, i64t.const_int(elems.len() as u64, false), true)
+            }
             Type::Tuple(elems) => {
                 let spill = self.slot(reg_type(self.ctx, &it_ty), "foreach.tuple")?;
                 self.b().build_store(spill, it)?;
@@ -328,15 +350,12 @@ impl FnCx<'_> {
                     .into_pointer_value();
                 (base, i64t.const_int(elems.len() as u64, false), false)
             }
-            // Its elements are in memory form (`compiler/types.rs`).
+            // In memory (indirect), its elements in their memory form.
             Type::Array { len, .. } => {
-                let spill = self.slot(reg_type(self.ctx, &it_ty), "foreach.array")?;
-                self.b().build_store(spill, it)?;
-                let elem_ptr = crate::compiler::types::mem_type(self.ctx, &elem_ty)
-                    .ptr_type(AddressSpace::default());
+                let elem_ptr = mem_type(self.ctx, &elem_ty).ptr_type(AddressSpace::default());
                 let base = self
                     .b()
-                    .build_bit_cast(spill, elem_ptr, "foreach.elems")?
+                    .build_bit_cast(it, elem_ptr, "foreach.elems")?
                     .into_pointer_value();
                 (base, i64t.const_int(*len, false), true)
             }
@@ -372,11 +391,16 @@ impl FnCx<'_> {
         self.b().position_at_end(body_bb);
         // SAFETY (of the generated code): `cur < len`, the element count.
         let at = unsafe { self.b().build_in_bounds_gep(base, &[cur], "elem.ptr")? };
-        let elem = self.b().build_load(at, "elem")?;
-        let elem = if in_memory {
-            from_mem(self.ctx, self.b(), elem, &elem_ty)?
+        // An indirect element is the iterable's memory, copied into the variable below.
+        let elem = if is_indirect(&elem_ty) {
+            at.into()
         } else {
-            elem
+            let elem = self.b().build_load(at, "elem")?;
+            if in_memory {
+                from_mem(self.ctx, self.b(), elem, &elem_ty)?
+            } else {
+                elem
+            }
         };
         // The variable holds its own reference; the iterable keeps the element's.
         self.copy_value(elem, &elem_ty)?;

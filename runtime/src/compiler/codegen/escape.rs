@@ -19,7 +19,7 @@ impl FnCx<'_> {
     /// The instances `v` (of type `t`) holds outside `None`s, each with a flag set when it
     /// is unmanaged (its meminfo is null). Empty, emitting nothing, for a type that holds
     /// no class.
-    fn unmanaged_flags(&self, v: Val, t: &Type) -> CgResult<UnmanagedFlags> {
+    fn unmanaged_flags(&mut self, v: Val, t: &Type) -> CgResult<UnmanagedFlags> {
         let mut out = Vec::new();
         self.collect_unmanaged(v, t, None, &mut out)?;
         Ok(out)
@@ -28,7 +28,7 @@ impl FnCx<'_> {
     /// `present`: set when every `Option` around `v` is `Some` (`None` if there is none).
     /// A `None`'s value is not an instance, so its null meminfo must not count.
     fn collect_unmanaged(
-        &self,
+        &mut self,
         v: Val,
         t: &Type,
         present: Option<IntValue<'static>>,
@@ -48,29 +48,77 @@ impl FnCx<'_> {
                 out.push((flag, key.clone()));
             }
             Type::Option(inner) if inner.is_managed() => {
-                let option = v.into_struct_value();
-                let is_some = b
-                    .build_extract_value(option, 0, "is_some")?
-                    .into_int_value();
+                let is_some = self.value_part(v, t, 0)?.into_int_value();
                 let present = match present {
                     Some(p) => b.build_and(p, is_some, "present")?,
                     None => is_some,
                 };
-                let value = b.build_extract_value(option, 1, "some")?;
+                let value = self.value_part(v, t, 1)?;
                 self.collect_unmanaged(value, inner, Some(present), out)?;
             }
             Type::Tuple(elems) => {
                 for (i, e) in elems.iter().enumerate() {
                     if e.is_managed() {
-                        let part =
-                            b.build_extract_value(v.into_struct_value(), i as u32, "part")?;
+                        let part = self.value_part(v, t, i as u32)?;
                         self.collect_unmanaged(part, e, present, out)?;
                     }
+                }
+            }
+            // One flag per instance of an element, set when it is unmanaged in any
+            // element: a loop over the array ORs each element's flags into stack slots.
+            Type::Array { elem, len } if !unmanaged_keys(elem).is_empty() => {
+                let keys = unmanaged_keys(elem);
+                let bool_t = self.ctx.bool_type();
+                let slots = keys
+                    .iter()
+                    .map(|_| self.slot(bool_t.into(), "unmanaged.any"))
+                    .collect::<CgResult<Vec<_>>>()?;
+                for slot in &slots {
+                    self.b().build_store(*slot, bool_t.const_zero())?;
+                }
+                let first = self.first_elem(v.into_pointer_value())?;
+                let n = self.ctx.i64_type().const_int(*len, false);
+                self.counted_loop(n, |cx, i| {
+                    // SAFETY (of the generated code): `i < len`, the element count.
+                    let at = unsafe { cx.b().build_in_bounds_gep(first, &[i], "elem")? };
+                    let part = cx.element_value(at, elem)?;
+                    let mut flags = Vec::new();
+                    cx.collect_unmanaged(part, elem, None, &mut flags)?;
+                    for ((flag, _), slot) in flags.into_iter().zip(&slots) {
+                        let so_far = cx.b().build_load(*slot, "any")?.into_int_value();
+                        let any = cx.b().build_or(so_far, flag, "any")?;
+                        cx.b().build_store(*slot, any)?;
+                    }
+                    Ok(())
+                })?;
+                for (slot, key) in slots.into_iter().zip(keys) {
+                    let any = self.b().build_load(slot, "any")?.into_int_value();
+                    let flag = match present {
+                        Some(p) => self.b().build_and(p, any, "unmanaged")?,
+                        None => any,
+                    };
+                    out.push((flag, key));
                 }
             }
             _ => {}
         }
         Ok(())
+    }
+}
+
+/// The classes of the instances a value of type `t` holds, in the order
+/// `collect_unmanaged` gives their flags (an array's elements share theirs).
+fn unmanaged_keys(t: &Type) -> Vec<ClassKey> {
+    match t {
+        Type::Class(key) => vec![key.clone()],
+        Type::Option(inner) if inner.is_managed() => unmanaged_keys(inner),
+        Type::Tuple(elems) => elems
+            .iter()
+            .filter(|e| e.is_managed())
+            .flat_map(unmanaged_keys)
+            .collect(),
+        Type::Array { elem, .. } => unmanaged_keys(elem),
+        _ => Vec::new(),
     }
 }
 
@@ -105,9 +153,14 @@ impl FnCx<'_> {
         place: ExprId,
         loc: LocId,
     ) -> CgResult<()> {
+        // A part of a value is stored where the value is: a tuple field, an array element.
         let mut root = place;
-        while let ExprKind::TupleField(base, _) = self.ir.expr(root).kind {
-            root = base;
+        loop {
+            root = match self.ir.expr(root).kind {
+                ExprKind::TupleField(base, _) => base,
+                ExprKind::Index(base, _) if matches!(self.ty(base), Type::Array { .. }) => base,
+                _ => break,
+            };
         }
         if let ExprKind::Local(_) = self.ir.expr(root).kind {
             return Ok(());

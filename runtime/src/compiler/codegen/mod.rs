@@ -15,7 +15,8 @@
 //! the ownership rules in `ownership.rs`. The other files: `arith.rs` (operators, casts),
 //! `builtins.rs` (builtin methods), `math.rs` (libm-backed float methods),
 //! `control_flow.rs` (blocks, branches, loops), `ranges.rs` (`for` over ranges),
-//! `places.rs` (locals, assignments, tuples, slice elements), `classes.rs` (calls, fields,
+//! `places.rs` (locals, assignments, tuples, slice elements), `memory_values.rs` (values
+//! in memory: types holding arrays live there only), `classes.rs` (calls, fields,
 //! literals, memory-control intrinsics), `c_calls.rs` (C calls and function values),
 //! `objmode.rs` (`objmode!` blocks), `escape.rs` (refusing unmanaged instances at sinks).
 
@@ -30,6 +31,7 @@ mod equality;
 mod escape;
 mod lends;
 mod math;
+mod memory_values;
 pub(super) mod no_ub;
 mod objmode;
 mod ownership;
@@ -43,7 +45,7 @@ mod vec_loops;
 mod vec_methods;
 mod vecs;
 
-use super::types::{int_type, reg_type, result_type};
+use super::types::{int_type, is_indirect, reg_type, result_type, slot_type};
 use super::{CgError, CgResult, ModuleCx};
 use crate::Type;
 use inkwell::basic_block::BasicBlock;
@@ -163,9 +165,10 @@ impl FnCx<'_> {
         self.b().position_at_end(entry);
         let to_body = self.b().build_unconditional_branch(body)?;
         self.prologue.position_before(&to_body);
-        // Every local lives in a zeroed stack slot of the entry block; mem2reg promotes them.
+        // Every local lives in a zeroed stack slot of the entry block; mem2reg promotes them
+        // (an indirect one's slot holds the value itself: `memory_values.rs`).
         for (i, t) in self.typed.local_types.iter().enumerate() {
-            let slot = self.slot(reg_type(self.ctx, t), &self.ir.locals[i].name)?;
+            let slot = self.slot(slot_type(self.ctx, t), &self.ir.locals[i].name)?;
             self.locals.push(slot);
         }
         let mut max_panic_args = 2; // bounds checks format two numbers
@@ -180,6 +183,7 @@ impl FnCx<'_> {
                 // Nothing else needs frame space before the body is emitted: locals have
                 // their slots (above), temporaries get theirs when they are emitted.
                 ExprKind::Lit(_)
+                | ExprKind::Const(_)
                 | ExprKind::Local(_)
                 | ExprKind::Unary(..)
                 | ExprKind::Binary(..)
@@ -218,8 +222,11 @@ impl FnCx<'_> {
         let arg_ty = self.panic_arg_type();
         let array = arg_ty.array_type(max_panic_args as u32);
         self.panic_args = Some(self.prologue.build_alloca(array, "panic.args")?);
-        let ret_ty = reg_type(self.ctx, &self.typed.ret);
-        self.return_slot = Some(self.prologue.build_alloca(ret_ty, "ret")?);
+        // An indirect result goes straight to the caller's memory (`emit_return`).
+        if !is_indirect(&self.typed.ret) {
+            let ret_ty = reg_type(self.ctx, &self.typed.ret);
+            self.return_slot = Some(self.prologue.build_alloca(ret_ty, "ret")?);
+        }
         self.return_block = Some(self.block("return"));
         self.b().position_at_end(body);
         let params: Vec<LocalId> = self.ir.params.iter().map(|p| p.local).collect();
@@ -236,12 +243,14 @@ impl FnCx<'_> {
                 t.is_managed() && (!params.contains(&l) || reassignable_param)
             })
             .collect();
+        let first_param = u32::from(is_indirect(&self.typed.ret));
         for (i, l) in params.iter().enumerate() {
             let v = self
                 .func
-                .get_nth_param(i as u32)
+                .get_nth_param(first_param + i as u32)
                 .expect("declared with every parameter");
-            self.b().build_store(self.locals[l.index()], v)?;
+            let t = self.typed.local_types[l.index()].clone();
+            self.write_value(self.locals[l.index()], v, &t, false)?;
             // Arguments are borrowed; a parameter the body may reassign owns its value.
             if self.owned_locals[l.index()] {
                 let t = self.typed.local_types[l.index()].clone();
@@ -254,13 +263,30 @@ impl FnCx<'_> {
         self.finish_exits()
     }
 
-    /// Leaves through the return block, which drops the owned slots first.
+    /// Leaves through the return block, which drops the owned slots first. An indirect
+    /// result is written to the caller's memory, the function's first parameter.
     fn emit_return(&mut self, v: Val) -> CgResult<()> {
-        self.b()
-            .build_store(self.return_slot.expect("made in the prologue"), v)?;
+        match self.return_slot {
+            Some(slot) => {
+                self.b().build_store(slot, v)?;
+            }
+            None => {
+                let out = self.out_param();
+                let t = self.typed.ret.clone();
+                self.copy_indirect(out, v.into_pointer_value(), &t)?;
+            }
+        }
         self.b()
             .build_unconditional_branch(self.return_block.expect("made in the prologue"))?;
         Ok(())
+    }
+
+    /// Where an indirect result goes: the caller's memory, passed first.
+    fn out_param(&self) -> inkwell::values::PointerValue<'static> {
+        self.func
+            .get_nth_param(0)
+            .expect("an indirect result's memory")
+            .into_pointer_value()
     }
 
     /// Fills the return and panic blocks, now that every slot is known.
@@ -270,9 +296,10 @@ impl FnCx<'_> {
             .position_at_end(self.return_block.expect("made in the prologue"));
         self.end_all_lends()?;
         self.drop_owned_slots()?;
-        let v = self
-            .b()
-            .build_load(self.return_slot.expect("made in the prologue"), "ret")?;
+        let v: Val = match self.return_slot {
+            Some(slot) => self.b().build_load(slot, "ret")?,
+            None => self.out_param().into(),
+        };
         let r = self.b().build_insert_value(
             rt.get_undef(),
             self.ctx.bool_type().const_zero(),
@@ -332,6 +359,13 @@ impl FnCx<'_> {
                 let v = self.b().build_load(self.locals[l.index()], "load")?;
                 let t = self.typed.local_types[l.index()].clone();
                 return self.lend_value(v, &t, None, loc);
+            }
+            // `FnIr::resolve_consts` made every one a literal before inference.
+            ExprKind::Const(c) => {
+                return Err(CgError::Internal(format!(
+                    "the constant k{} unresolved",
+                    c.0
+                )));
             }
             ExprKind::Local(l) => self.local(id, *l)?,
             ExprKind::Unary(op, inner) => return self.unary(*op, *inner),
@@ -478,7 +512,7 @@ impl FnCx<'_> {
                 )));
             }
             ExprKind::Some(inner) => return self.some(id, *inner),
-            ExprKind::None => reg_type(self.ctx, self.ty(id)).const_zero(),
+            ExprKind::None => self.none_value(self.ty(id))?,
             ExprKind::IfLetSome {
                 pattern,
                 scrutinee,
@@ -545,6 +579,11 @@ impl FnCx<'_> {
                 {
                     // An array sorts in its own place, not in a copy of its value.
                     return self.array_std_sort(*receiver, *how, *elem, args);
+                }
+                if let Builtin::SliceLen | Builtin::SliceIsEmpty = builtin
+                    && let Type::Array { .. } = self.ty(*receiver)
+                {
+                    return self.array_len_method(*receiver, *builtin == Builtin::SliceIsEmpty);
                 }
                 let mut all = vec![*receiver];
                 all.extend_from_slice(args);

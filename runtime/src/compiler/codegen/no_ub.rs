@@ -36,11 +36,20 @@ use crate::compiler::CgResult;
 use inkwell::IntPredicate;
 use inkwell::builder::Builder;
 use inkwell::context::Context;
-use inkwell::types::BasicTypeEnum;
+use inkwell::types::{BasicType, BasicTypeEnum};
 use inkwell::values::{IntValue, PointerValue};
 use jitclass_core::PrimTy;
 use jitclass_core::ir::{BinOp, LocId};
 use jitclass_core::methods::Builtin;
+
+/// Whether an LLVM type has an array inside.
+fn holds_array(ty: BasicTypeEnum<'static>) -> bool {
+    match ty {
+        BasicTypeEnum::ArrayType(_) => true,
+        BasicTypeEnum::StructType(s) => s.get_field_types().into_iter().any(holds_array),
+        _ => false,
+    }
+}
 
 /// A `bool` read from memory (a byte) as an `i1`: any non-zero byte is `true`.
 pub(in crate::compiler) fn bool_from_byte(
@@ -63,14 +72,21 @@ pub(in crate::compiler) fn bool_to_byte(
 }
 
 impl FnCx<'_> {
-    /// A zero-initialised stack slot in the entry block.
+    /// A zero-initialised stack slot in the entry block (by `memset` when it holds an
+    /// array: a whole-aggregate store of a large array is split element by element).
     pub(super) fn slot(
         &self,
         ty: BasicTypeEnum<'static>,
         name: &str,
     ) -> CgResult<PointerValue<'static>> {
         let slot = self.prologue.build_alloca(ty, name)?;
-        self.prologue.build_store(slot, ty.const_zero())?;
+        if holds_array(ty) {
+            let size = ty.size_of().expect("a sized type");
+            let zero = self.ctx.i8_type().const_zero();
+            self.prologue.build_memset(slot, 1, zero, size)?;
+        } else {
+            self.prologue.build_store(slot, ty.const_zero())?;
+        }
         Ok(slot)
     }
 

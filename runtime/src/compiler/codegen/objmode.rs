@@ -5,7 +5,7 @@
 
 use super::{FnCx, Val};
 use crate::Type;
-use crate::compiler::types::{from_mem, mem_type, to_mem};
+use crate::compiler::types::{is_indirect, mem_type};
 use crate::compiler::{CgError, CgResult};
 use crate::escape::Sink;
 use crate::helpers::HelperSignature;
@@ -49,8 +49,7 @@ impl FnCx<'_> {
         let inputs = self.slot(input_struct.into(), "objmode.inputs")?;
         for (i, ((v, _), t)) in operands.iter().zip(&types).enumerate() {
             let at = self.b().build_struct_gep(inputs, i as u32, "input")?;
-            let stored = to_mem(self.ctx, self.b(), *v, t)?;
-            self.b().build_store(at, stored)?;
+            self.write_value(at, *v, t, true)?;
         }
         let out_ty = self.ty(id).clone();
         let out = self.slot(mem_type(self.ctx, &out_ty), "objmode.out")?;
@@ -80,7 +79,10 @@ impl FnCx<'_> {
         let panicked = self.panic_block()?;
         crate::compiler::branch_unless_cold(self.ctx, self.b(), failed, panicked, ok)?;
         self.b().position_at_end(ok);
-        let stored = self.b().build_load(out, "output")?;
-        Ok(Some(from_mem(self.ctx, self.b(), stored, &out_ty)?))
+        // The output is this call's own memory: an indirect one needs no copy.
+        if is_indirect(&out_ty) {
+            return Ok(Some(out.into()));
+        }
+        Ok(Some(self.load_value(out, &out_ty, true, "output")?))
     }
 }

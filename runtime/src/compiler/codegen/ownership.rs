@@ -17,7 +17,8 @@
 //!   everything. Managed locals and temporaries live in zero-initialised stack slots;
 //!   storing into one drops its old value; an owned temporary is kept in a slot while
 //!   its siblings are evaluated (they may panic or `return`), and the slot is zeroed when
-//!   the value moves on. The return and panic blocks drop every owned slot. mem2reg turns
+//!   the value moves on (an indirect temporary's slot holds the pointer to the value's
+//!   memory, `memory_values.rs`; null is nothing). The return and panic blocks drop every owned slot. mem2reg turns
 //!   the slots back into registers, and the drops of slots known to be zero fold away.
 //!
 //! Unmanaged instances (null meminfo) are skipped by every incref and decref.
@@ -25,7 +26,7 @@
 use super::{FnCx, Val};
 use crate::Type;
 use crate::compiler::CgResult;
-use crate::compiler::types::{fields, reg_type};
+use crate::compiler::types::{fields, is_indirect, reg_type};
 use crate::helpers::Helper;
 use inkwell::AddressSpace;
 use inkwell::values::IntValue;
@@ -49,6 +50,8 @@ impl FnCx<'_> {
         let index = match self.free_temps.iter().position(|&i| self.temps[i].1 == *t) {
             Some(i) => self.free_temps.swap_remove(i),
             None => {
+                // An indirect value's slot holds its pointer (null: nothing), so that it
+                // is held without a copy; its memory stays until it is consumed.
                 let slot = self.slot(reg_type(self.ctx, t), "tmp")?;
                 self.temps.push((slot, t.clone()));
                 self.temps.len() - 1
@@ -57,8 +60,7 @@ impl FnCx<'_> {
         let slot = self.temps[index].0;
         // Zero on every path but one left by a `break` out of the middle of an
         // expression; then the old value is dropped here.
-        let old = self.b().build_load(slot, "old")?;
-        self.drop_value(old, t)?;
+        self.drop_held_slot(slot, t)?;
         self.b().build_store(slot, v)?;
         Ok(Some(Held(index)))
     }
@@ -100,6 +102,28 @@ impl FnCx<'_> {
         Ok(())
     }
 
+    /// Drops what a temporary's slot holds: a value, or the pointer to an indirect one
+    /// (if not null).
+    fn drop_held_slot(
+        &mut self,
+        slot: inkwell::values::PointerValue<'static>,
+        t: &Type,
+    ) -> CgResult<()> {
+        let v = self.b().build_load(slot, "held")?;
+        if !is_indirect(t) {
+            return self.drop_value(v, t);
+        }
+        let is_null = self.b().build_is_null(v.into_pointer_value(), "none")?;
+        let held = self.block("held");
+        let done = self.block("held.done");
+        self.b().build_conditional_branch(is_null, done, held)?;
+        self.b().position_at_end(held);
+        self.drop_value(v, t)?;
+        self.b().build_unconditional_branch(done)?;
+        self.b().position_at_end(done);
+        Ok(())
+    }
+
     /// Evaluates `ids` in order into owned values, keeping each in a slot until all are
     /// evaluated (a later one may diverge); the caller then owns them all.
     pub(super) fn owned_values(&mut self, ids: &[ExprId]) -> CgResult<Option<Vec<Val>>> {
@@ -129,8 +153,14 @@ impl FnCx<'_> {
                 && let ExprKind::Local(l) = self.ir.expr(*id).kind
                 && !ids[i + 1..].iter().any(|e| self.assigns_local(*e, l))
             {
-                // Borrowed from the local, which keeps its reference across the call.
-                let v = self.b().build_load(self.locals[l.index()], "borrow")?;
+                // Borrowed from the local, which keeps its reference across the call (an
+                // indirect value is the local's own memory, which the call cannot change).
+                let slot = self.locals[l.index()];
+                let v = if is_indirect(&t) {
+                    slot.into()
+                } else {
+                    self.b().build_load(slot, "borrow")?
+                };
                 out.push((v, None));
                 continue;
             }
@@ -164,6 +194,21 @@ impl FnCx<'_> {
             kind.for_each_child(|c| stack.push(c));
         }
         found
+    }
+
+    /// Whether `e` or anything inside it reads, binds or assigns the local `l`.
+    pub(super) fn mentions_local(&self, e: ExprId, l: LocalId) -> bool {
+        let mut stack = vec![e];
+        while let Some(e) = stack.pop() {
+            let kind = &self.ir.expr(e).kind;
+            let mut found = false;
+            kind.for_each_local(|m| found |= m == l);
+            if found {
+                return true;
+            }
+            kind.for_each_child(|c| stack.push(c));
+        }
+        false
     }
 
     /// Drops the temporaries a place expression (a field's instance) left to release.
@@ -231,14 +276,21 @@ impl FnCx<'_> {
             Type::Option(_) | Type::Tuple(_) if t.is_managed() => {
                 for (i, ft) in fields(t).iter().enumerate() {
                     if ft.is_managed() {
-                        let part = self.b().build_extract_value(
-                            v.into_struct_value(),
-                            i as u32,
-                            "part",
-                        )?;
+                        let part = self.value_part(v, t, i as u32)?;
                         self.each_instance(part, ft, f)?;
                     }
                 }
+            }
+            // Element by element, in a loop over the array's memory.
+            Type::Array { elem, len } if elem.is_managed() => {
+                let first = self.first_elem(v.into_pointer_value())?;
+                let n = self.ctx.i64_type().const_int(*len, false);
+                self.counted_loop(n, |cx, i| {
+                    // SAFETY (of the generated code): `i < len`, the element count.
+                    let at = unsafe { cx.b().build_in_bounds_gep(first, &[i], "elem")? };
+                    let part = cx.element_value(at, elem)?;
+                    cx.each_instance(part, elem, f)
+                })?;
             }
             _ => {}
         }
@@ -247,17 +299,24 @@ impl FnCx<'_> {
 
     /// Drops what every owned local and temporary slot holds (at an exit).
     pub(super) fn drop_owned_slots(&mut self) -> CgResult<()> {
-        let mut slots: Vec<(inkwell::values::PointerValue<'static>, Type)> = self
+        let slots: Vec<(inkwell::values::PointerValue<'static>, Type)> = self
             .owned_locals
             .iter()
             .enumerate()
             .filter(|(_, owned)| **owned)
             .map(|(i, _)| (self.locals[i], self.typed.local_types[i].clone()))
             .collect();
-        slots.extend(self.temps.iter().cloned());
         for (slot, t) in slots {
-            let v = self.b().build_load(slot, "drop")?;
+            // An indirect local's slot is the value's memory.
+            let v = if is_indirect(&t) {
+                slot.into()
+            } else {
+                self.b().build_load(slot, "drop")?
+            };
             self.drop_value(v, &t)?;
+        }
+        for (slot, t) in self.temps.clone() {
+            self.drop_held_slot(slot, &t)?;
         }
         Ok(())
     }

@@ -8,16 +8,17 @@
 
 use super::{FnCx, Val};
 use crate::Type;
-use crate::compiler::types::{from_mem, reg_type, to_mem};
+use crate::compiler::types::is_indirect;
 use crate::compiler::{CgError, CgResult};
 use inkwell::values::PointerValue;
 use jitclass_core::ir::{BinOp, ExprId, ExprKind, LocId, LocalId};
 
 impl FnCx<'_> {
-    /// A read of local `l`: a new reference, the local keeps its own.
+    /// A read of local `l`: a new reference, the local keeps its own (an indirect value
+    /// is copied out of the local's slot).
     pub(super) fn local(&mut self, id: ExprId, l: LocalId) -> CgResult<Val> {
-        let v = self.b().build_load(self.locals[l.index()], "load")?;
         let t = self.ty(id).clone();
+        let v = self.load_value(self.locals[l.index()], &t, false, "load")?;
         self.copy_value(v, &t)?;
         Ok(v)
     }
@@ -60,12 +61,7 @@ impl FnCx<'_> {
             return Ok(None);
         };
         let t = self.ty(place).clone();
-        let old = self.b().build_load(ptr, "old")?;
-        let old = if in_memory {
-            from_mem(self.ctx, self.b(), old, &t)?
-        } else {
-            old
-        };
+        let old = self.load_value(ptr, &t, in_memory, "old")?;
         let new = self.binop(op, old, v, &t, loc)?;
         self.refuse_unmanaged_in_place(new, &t, place, loc)?;
         self.store(ptr, in_memory, new, &t)?;
@@ -84,9 +80,8 @@ impl FnCx<'_> {
         let Some(ptr) = self.element_ptr(base, index, loc)? else {
             return Ok(None);
         };
-        let v = self.b().build_load(ptr, "elem")?;
         let t = self.ty(id).clone();
-        let v = from_mem(self.ctx, self.b(), v, &t)?;
+        let v = self.load_value(ptr, &t, true, "elem")?;
         // The slice keeps its element; the read is another reference.
         self.copy_value(v, &t)?;
         Ok(Some(v))
@@ -97,15 +92,8 @@ impl FnCx<'_> {
         let Some(vals) = self.owned_values(elements)? else {
             return Ok(None);
         };
-        let ty = reg_type(self.ctx, self.ty(id)).into_struct_type();
-        let mut agg = ty.get_undef();
-        for (i, v) in vals.into_iter().enumerate() {
-            agg = self
-                .b()
-                .build_insert_value(agg, v, i as u32, "tuple")?
-                .into_struct_value();
-        }
-        Ok(Some(agg.into()))
+        let t = self.ty(id).clone();
+        Ok(Some(self.make_value(&t, &vals)?))
     }
 
     /// `base.index` of a tuple value.
@@ -118,11 +106,9 @@ impl FnCx<'_> {
         let Some(v) = self.expr(base)? else {
             return Ok(None);
         };
-        let elem = self
-            .b()
-            .build_extract_value(v.into_struct_value(), index, "field")?;
-        // The element gets its own reference; the rest of the tuple is dropped.
         let (te, tt) = (self.ty(id).clone(), self.ty(base).clone());
+        let elem = self.value_part(v, &tt, index)?;
+        // The element gets its own reference; the rest of the tuple is dropped.
         self.copy_value(elem, &te)?;
         self.drop_value(v, &tt)?;
         Ok(Some(elem))
@@ -133,19 +119,8 @@ impl FnCx<'_> {
         let Some(v) = self.expr(inner)? else {
             return Ok(None);
         };
-        let ty = reg_type(self.ctx, self.ty(id)).into_struct_type();
-        let some = self.b().build_insert_value(
-            ty.const_zero(),
-            self.ctx.bool_type().const_int(1, false),
-            0,
-            "some",
-        )?;
-        Ok(Some(
-            self.b()
-                .build_insert_value(some, v, 1, "some")?
-                .into_struct_value()
-                .into(),
-        ))
+        let t = self.ty(id).clone();
+        Ok(Some(self.some_value(&t, v)?))
     }
 
     /// The address of an assignable place, and whether it holds the memory form.
@@ -153,7 +128,11 @@ impl FnCx<'_> {
         let ir = self.ir;
         let loc = ir.expr(id).loc;
         match &ir.expr(id).kind {
-            ExprKind::Local(l) => Ok(Some((self.locals[l.index()], false))),
+            // An indirect local's slot holds the memory form (`slot_type`).
+            ExprKind::Local(l) => Ok(Some((
+                self.locals[l.index()],
+                is_indirect(&self.typed.local_types[l.index()]),
+            ))),
             ExprKind::Index(base, index) => match self.index_operator(id)? {
                 Some(op) => {
                     let Some((ptr, held)) = self.class_index_ptr(id, &op, (*base, *index))? else {
@@ -200,22 +179,13 @@ impl FnCx<'_> {
         v: Val,
         t: &Type,
     ) -> CgResult<()> {
+        // (An indirect old value is copied out first, then dropped.)
         let old = if t.is_managed() {
-            let old = self.b().build_load(ptr, "old")?;
-            Some(if in_memory {
-                from_mem(self.ctx, self.b(), old, t)?
-            } else {
-                old
-            })
+            Some(self.load_value(ptr, t, in_memory, "old")?)
         } else {
             None
         };
-        let v = if in_memory {
-            to_mem(self.ctx, self.b(), v, t)?
-        } else {
-            v
-        };
-        self.b().build_store(ptr, v)?;
+        self.write_value(ptr, v, t, in_memory)?;
         if let Some(old) = old {
             self.drop_value(old, t)?;
         }

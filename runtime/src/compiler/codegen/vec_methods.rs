@@ -75,7 +75,7 @@ impl FnCx<'_> {
             }
             VecMethod::Pop => {
                 let opt = Type::Option(Box::new(elem.clone()));
-                let ty = reg_type(self.ctx, &opt).into_struct_type();
+                let none = self.none_value(&opt)?;
                 let len = self.load_int(h.len, "len")?;
                 let empty = self.b().build_int_compare(
                     IntPredicate::EQ,
@@ -92,18 +92,12 @@ impl FnCx<'_> {
                 self.b().build_store(h.len, last)?;
                 let at = self.slot_at(&h, last)?;
                 let v = self.load_elem(at, &elem)?;
-                let some = self.b().build_insert_value(
-                    ty.const_zero(),
-                    self.ctx.bool_type().const_int(1, false),
-                    0,
-                    "some",
-                )?;
-                let some = self.b().build_insert_value(some, v, 1, "some")?;
+                let some = self.some_value(&opt, v)?;
                 let some_from = self.current();
                 self.b().build_unconditional_branch(join)?;
                 self.b().position_at_end(join);
-                let phi = self.b().build_phi(ty, "pop")?;
-                phi.add_incoming(&[(&ty.const_zero(), none_from), (&some, some_from)]);
+                let phi = self.b().build_phi(reg_type(self.ctx, &opt), "pop")?;
+                phi.add_incoming(&[(&none, none_from), (&some, some_from)]);
                 phi.as_basic_value()
             }
             VecMethod::Clear | VecMethod::Truncate => {
@@ -186,8 +180,7 @@ impl FnCx<'_> {
                     self.shift_elements(&h, &elem, index, len, false)?;
                 } else {
                     let from = self.slot_at(&h, last)?;
-                    let moved = self.b().build_load(from, "last")?;
-                    self.b().build_store(at, moved)?;
+                    self.move_element(at, from, &elem)?;
                 }
                 self.b().build_store(h.len, last)?;
                 v
@@ -198,10 +191,10 @@ impl FnCx<'_> {
                 let buf = self.load_ptr(h.buf)?;
                 let pa = self.checked_element_ptr(buf, len, a, loc)?;
                 let pb = self.checked_element_ptr(buf, len, b, loc)?;
-                let va = self.b().build_load(pa, "a")?;
-                let vb = self.b().build_load(pb, "b")?;
-                self.b().build_store(pa, vb)?;
-                self.b().build_store(pb, va)?;
+                // Through a copy of `a` (memory, for an indirect element).
+                let va = self.load_elem(pa, &elem)?;
+                self.move_element(pa, pb, &elem)?;
+                self.store_new(pb, va, &elem)?;
                 self.unit()
             }
             VecMethod::Contains => {
@@ -300,6 +293,22 @@ impl FnCx<'_> {
         self.end_lends(lent_before)?;
         self.finish_vec_operands(hold)?;
         Ok(Some(result))
+    }
+
+    /// Moves the element at `from` to `at` (bytes: references move with it); `from` is
+    /// then a free slot.
+    fn move_element(
+        &mut self,
+        at: inkwell::values::PointerValue<'static>,
+        from: inkwell::values::PointerValue<'static>,
+        elem: &Type,
+    ) -> CgResult<()> {
+        if crate::compiler::types::is_indirect(elem) {
+            return self.copy_indirect(at, from, elem);
+        }
+        let moved = self.b().build_load(from, "moved")?;
+        self.b().build_store(at, moved)?;
+        Ok(())
     }
 
     /// Moves `buf[index..len]` one slot up (`up`, for `insert`) or `buf[index+1..len]`

@@ -11,7 +11,7 @@
 
 use super::{FnCx, Val, ownership::Held};
 use crate::Type;
-use crate::compiler::types::{from_mem, mem_type, reg_type, to_mem};
+use crate::compiler::types::{from_mem, mem_type, reg_type};
 use crate::compiler::{CgError, CgResult};
 use crate::escape::Sink;
 use crate::helpers::Helper;
@@ -209,7 +209,7 @@ impl FnCx<'_> {
         loc: LocId,
     ) -> CgResult<Val> {
         let opt = Type::Option(Box::new(elem.clone()));
-        let ty = reg_type(self.ctx, &opt).into_struct_type();
+        let none = self.none_value(&opt)?;
         let some_block = self.block("copied.some");
         let join = self.block("copied.join");
         let none_from = self.current();
@@ -225,18 +225,12 @@ impl FnCx<'_> {
             self.copy_value(v, elem)?;
             v
         };
-        let some = self.b().build_insert_value(
-            ty.const_zero(),
-            self.ctx.bool_type().const_int(1, false),
-            0,
-            "some",
-        )?;
-        let some = self.b().build_insert_value(some, v, 1, "some")?;
+        let some = self.some_value(&opt, v)?;
         let some_from = self.current();
         self.b().build_unconditional_branch(join)?;
         self.b().position_at_end(join);
-        let phi = self.b().build_phi(ty, "copied")?;
-        phi.add_incoming(&[(&ty.const_zero(), none_from), (&some, some_from)]);
+        let phi = self.b().build_phi(reg_type(self.ctx, &opt), "copied")?;
+        phi.add_incoming(&[(&none, none_from), (&some, some_from)]);
         Ok(phi.as_basic_value())
     }
 
@@ -291,15 +285,13 @@ impl FnCx<'_> {
         v: Val,
         elem: &Type,
     ) -> CgResult<()> {
-        let m = to_mem(self.ctx, self.b(), v, elem)?;
-        self.b().build_store(at, m)?;
-        Ok(())
+        self.write_value(at, v, elem, true)
     }
 
-    /// Reads the element at `at`, as the memory form's register value (not counted).
+    /// Reads the element at `at` (not counted): its value, an indirect one copied out of
+    /// the buffer, whose slot a later push may reuse.
     pub(super) fn load_elem(&mut self, at: PointerValue<'static>, elem: &Type) -> CgResult<Val> {
-        let v = self.b().build_load(at, "elem")?;
-        from_mem(self.ctx, self.b(), v, elem)
+        self.load_value(at, elem, true, "elem")
     }
 
     /// `Vec::new()`, `Vec::with_capacity(n)`, `vec![x; n]`, `vec![a, b]`.
@@ -457,7 +449,7 @@ impl FnCx<'_> {
     /// borrowed `Vec`).
     fn is_simple(&self, e: ExprId) -> bool {
         match &self.ir.expr(e).kind {
-            ExprKind::Lit(_) | ExprKind::Local(_) => true,
+            ExprKind::Lit(_) | ExprKind::Const(_) | ExprKind::Local(_) => true,
             ExprKind::Binary(_, a, b) => self.is_simple(*a) && self.is_simple(*b),
             ExprKind::Unary(_, a) | ExprKind::Cast(a, _) | ExprKind::TupleField(a, _) => {
                 self.is_simple(*a)

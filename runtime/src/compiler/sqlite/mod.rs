@@ -302,6 +302,17 @@ impl<'m> CallbackCx<'m> {
 
     /// Calls an instance: `(panicked, value)`.
     fn call_instance(&self, index: usize, args: &[Val]) -> CgResult<(IntValue<'static>, Val)> {
+        // SQL values and the class instance only: nothing held in memory alone, which the
+        // internal calling convention would pass differently (`types::result_type`).
+        let typed = &self.m.instances[index].typed;
+        if let Some(t) = std::iter::once(&typed.ret)
+            .chain(&typed.params)
+            .find(|t| crate::compiler::types::is_indirect(t))
+        {
+            return Err(CgError::Internal(format!(
+                "`{t}` in the signature of an SQL function's method"
+            )));
+        }
         let f = self.m.instances[index].func;
         let args: Vec<_> = args.iter().map(|a| (*a).into()).collect();
         let r = self

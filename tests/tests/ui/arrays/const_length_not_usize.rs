@@ -1,6 +1,6 @@
 use jitclass::jit;
 
-const N: usize = 4;
+const N: i32 = 4;
 
 #[jit]
 fn zeros() -> f64 {

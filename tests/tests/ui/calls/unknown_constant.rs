@@ -1,0 +1,8 @@
+use jitclass::jit;
+
+#[jit]
+fn scaled(x: f64) -> f64 {
+    x * FACTOR
+}
+
+fn main() {}
