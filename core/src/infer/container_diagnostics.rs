@@ -164,6 +164,17 @@ pub(super) fn vec_eq_unsupported(loc: LocId, ty: &str, class: &str) -> Diagnosti
     .note(format!("note: `==` on a `Vec` (and `contains`) does not call `{class}`'s `PartialEq` impl yet: compare the elements one by one (`a[i] == b[i]`)"))
 }
 
+/// `==` / `contains` on a `Vec` whose elements hold an array: rustc compares them, jit
+/// code does not yet (`codegen/equality.rs` compares register values; arrays live in
+/// memory).
+pub(super) fn vec_of_arrays_eq_unsupported(loc: LocId, ty: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("comparing `{ty}` with `==` is not supported in jit code yet"),
+    )
+    .note("note: jit code compares `Vec`s whose elements hold no array yet; compare the elements one by one")
+}
+
 /// `v.contains(&x)` whose elements hold instances of a class without `PartialEq`
 /// (rustc's E0277, from the bound `T: PartialEq` of `[T]::contains`).
 pub(super) fn cannot_compare_elements(loc: LocId, class: &str, elem: &Type) -> Diagnostic {

@@ -481,6 +481,13 @@ impl Infer<'_> {
         let Type::Vec(elem) = &c else {
             return;
         };
+        if holds_array(elem) {
+            self.diags.push(diagnostics::vec_of_arrays_eq_unsupported(
+                self.loc(id),
+                &c.to_string(),
+            ));
+            return;
+        }
         let Some(class) = first_class(elem) else {
             return;
         };
@@ -514,6 +521,16 @@ fn first_class(t: &crate::types::Type) -> Option<crate::types::ClassKey> {
             found = first_class(c);
         }
     });
+    found
+}
+
+/// Whether `t` holds an array (which `codegen/equality.rs` does not compare yet).
+fn holds_array(t: &crate::types::Type) -> bool {
+    if let crate::types::Type::Array { .. } = t {
+        return true;
+    }
+    let mut found = false;
+    crate::limits::type_children(t, &mut |c| found = found || holds_array(c));
     found
 }
 

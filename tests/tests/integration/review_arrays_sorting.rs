@@ -491,6 +491,7 @@ fn random_cmp(mut v: Vec<i64>, seed: u64, which: i64) -> Vec<i64> {
 
 #[test]
 fn ok_non_total_orders_terminate_with_a_permutation() {
+    let _memory = crate::memory_test();
     for n in [0usize, 1, 2, 3, 17, 20, 21, 64, 300, 2000] {
         let v: Vec<i64> = (0..n as i64).map(|i| (i * 31) % 7).collect();
         let mut want = v.clone();
@@ -588,6 +589,7 @@ fn pairs(n: usize, seed: u64) -> Vec<(i64, i64)> {
 
 #[test]
 fn ok_stable_sorts_selection_and_searches_match_rust() {
+    let _memory = crate::memory_test();
     for n in [0usize, 1, 2, 5, 19, 20, 21, 40, 100, 1000] {
         for seed in 0..3 {
             let v = pairs(n, seed);
@@ -809,12 +811,14 @@ twice!(inf_d, inf_d_rs, fn(x: i64) -> i64 {
 /// while its `T` is still open; it once failed at the first call with an internal error).
 #[test]
 fn ok_integer_array_from_a_tuple_in_an_option_is_inferred() {
+    let _memory = crate::memory_test();
     assert_eq!(inf_c(5), inf_c_rs(5));
     assert_eq!(arr_in_tuple(5), arr_in_tuple_rs(5));
 }
 
 #[test]
 fn ok_integer_arrays_in_options_and_tuples_are_inferred() {
+    let _memory = crate::memory_test();
     for x in [-1, 5] {
         assert_eq!(inf_a(x), inf_a_rs(x));
         assert_eq!(inf_b(x), inf_b_rs(x));
@@ -824,6 +828,7 @@ fn ok_integer_arrays_in_options_and_tuples_are_inferred() {
 
 #[test]
 fn ok_array_values_match_rust() {
+    let _memory = crate::memory_test();
     for x in [-3i64, 0, 1, 2, 7] {
         assert_eq!(
             arr_for_by_value_mutating(x, 0u8),
@@ -862,6 +867,7 @@ fn ok_array_values_match_rust() {
 
 #[test]
 fn ok_sorting_and_searching_arrays_match_rust() {
+    let _memory = crate::memory_test();
     for x in [-3i64, 0, 3, 9] {
         assert_eq!(arr_sort(x), arr_sort_rs(x));
         assert_eq!(arr_sort_by(x), arr_sort_by_rs(x));
@@ -932,6 +938,7 @@ fn ra_big_tuples(x: f64) -> f64 {
 
 #[test]
 fn ok_array_of_128_tuples() {
+    let _memory = crate::memory_test();
     assert_eq!(ra_big_tuples(1.0), 2.0 * (127.0 * 128.0 / 2.0));
 }
 
@@ -966,6 +973,7 @@ twice!(negating_key, negating_key_rs, fn(mut v: Vec<i64>) -> i64 {
 
 #[test]
 fn ok_nested_rows_options_in_arrays_and_keys_match_rust() {
+    let _memory = crate::memory_test();
     for (i, j) in [(0, 0), (1, 0), (0, 1), (3, 3)] {
         assert_eq!(nested_row_copy(i, j), nested_row_copy_rs(i, j), "{i} {j}");
     }
