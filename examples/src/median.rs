@@ -74,13 +74,13 @@ impl Default for Median {
     }
 }
 
-/// [`select_total`], compiled by rustc.
+/// [`select_total()`], compiled by rustc.
 pub fn select_total_native(v: &mut [f64], k: usize) -> f64 {
     v.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
     v[k]
 }
 
-/// [`median_in_place`], compiled by rustc.
+/// [`median_in_place()`], compiled by rustc.
 pub fn median_in_place_native(v: &mut [f64]) -> Option<f64> {
     let n = v.len();
     if n == 0 {
