@@ -389,3 +389,83 @@ fn ok_consts_across_modules_and_shadows() {
     assert_eq!(Win::new().len_both(), 53);
     assert_eq!(u32_consts(3), u32_consts_rs(3));
 }
+
+#[jit]
+fn assign_out_of_bounds(i: usize, j: usize) -> f64 {
+    let mut a = [Cell2::new(1.0), Cell2::new(2.0)];
+    let mut v = vec![[Cell2::new(3.0), Cell2::new(4.0)]];
+    let mut t = vec![([Cell2::new(5.0), Cell2::new(6.0)], 0.5)];
+    a[i] = Cell2::new(7.0);
+    v[i][j] = Cell2::new(8.0);
+    t[i].0[j] = Cell2::new(9.0);
+    v[0] = [a[1].clone(), Cell2::new(10.0)];
+    a[0].x + a[1].x + v[0][0].x + v[0][1].x + t[0].0[0].x + t[0].0[1].x + t[0].1
+}
+
+#[test]
+fn ok_index_assignments_past_the_end_release_the_value() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    assert_eq!(
+        assign_out_of_bounds(0, 1),
+        7.0 + 2.0 + 2.0 + 10.0 + 5.0 + 9.0 + 0.5
+    );
+    for (i, j) in [(2, 0), (1, 0), (0, 2)] {
+        let message = refusal(move || assign_out_of_bounds(i, j));
+        assert!(message.contains("index out of bounds"), "{message}");
+    }
+    let mut g = Grid::new();
+    let message = refusal(std::panic::AssertUnwindSafe(|| g.replace(0, 2, 1.0)));
+    assert!(
+        message.contains("index out of bounds: the len is 2 but the index is 2"),
+        "{message}"
+    );
+    let message = refusal(std::panic::AssertUnwindSafe(|| g.set_in_rows(0, 0, 1.0)));
+    assert!(
+        message.contains("index out of bounds: the len is 0 but the index is 0"),
+        "{message}"
+    );
+    drop(g);
+    assert!(balanced_since(&before));
+}
+
+#[jit]
+fn optional_row(k: f64, keep: bool) -> Option<[Cell2; 2]> {
+    if keep {
+        Some([Cell2::new(k), Cell2::new(k * 2.0)])
+    } else {
+        None
+    }
+}
+
+#[jit]
+fn row_sum(r: Option<[Cell2; 2]>, t: ([Cell2; 2], Vec<[f64; 2]>)) -> f64 {
+    let mut s = 0.0;
+    if let Some(r) = r {
+        s += r[0].x + r[1].x;
+    }
+    for p in &t.1 {
+        s += p[0] * p[1];
+    }
+    s + t.0[1].x
+}
+
+#[test]
+fn ok_options_and_tuples_of_arrays_cross() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    let r = optional_row(1.5, true);
+    assert_eq!(
+        r.as_ref().map(|r| r.each_ref().map(|c| c.x())),
+        Some([1.5, 3.0])
+    );
+    assert!(optional_row(1.0, false).is_none());
+    let t = (
+        [Cell2::new(1.0), Cell2::new(2.0)],
+        vec![[2.0, 3.0], [1.0, 1.0]],
+    );
+    assert_eq!(row_sum(r, t.clone()), 4.5 + 7.0 + 2.0);
+    assert_eq!(Cell2::strong_count(&t.0[1]), Some(1));
+    drop(t);
+    assert!(balanced_since(&before));
+}
