@@ -469,3 +469,20 @@ fn ok_options_and_tuples_of_arrays_cross() {
     drop(t);
     assert!(balanced_since(&before));
 }
+
+// The body's `N` is not in scope in the signature, which names the module's.
+twice!(signature_and_body_consts, signature_and_body_consts_rs, fn(a: [i64; N]) -> [i64; N] {
+    const N: usize = 2;
+    let b = [1i64; N];
+    let mut out = a;
+    out[3] = (a.len() * 10 + b.len()) as i64;
+    out
+});
+
+#[test]
+fn ok_a_body_const_does_not_shadow_the_signatures() {
+    assert_eq!(
+        signature_and_body_consts([1, 2, 3, 4]),
+        signature_and_body_consts_rs([1, 2, 3, 4])
+    );
+}
