@@ -486,3 +486,43 @@ fn ok_a_body_const_does_not_shadow_the_signatures() {
         signature_and_body_consts_rs([1, 2, 3, 4])
     );
 }
+
+#[jitclass]
+impl Cell2 {
+    pub fn get(&self) -> f64 {
+        self.x
+    }
+}
+
+/// Moves that rustc accepts stay accepted in a generic body now that instances are
+/// followed there: reads of fields and `&self` methods before a move, reassignment after
+/// one, a move on one path of a branch only, borrows of an `Option`.
+#[jit]
+fn accepted_moves<T>(x: T, c: bool) -> f64 {
+    let mut a = Cell2::new(1.0);
+    let s = a.x + a.get();
+    let b = a;
+    a = Cell2::new(2.0);
+    let o = Some(a);
+    let mut t = 0.0;
+    if let Some(p) = o.clone() {
+        t += p.x;
+    }
+    let arr = [b, Cell2::new(3.0)];
+    let kept = if c {
+        arr
+    } else {
+        [Cell2::new(4.0), Cell2::new(5.0)]
+    };
+    let _ = x;
+    s + t + kept[0].x + kept[1].get() + o.unwrap().x
+}
+
+#[test]
+fn ok_moves_rustc_accepts_in_generic_bodies() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    assert_eq!(accepted_moves(0u8, true), 2.0 + 2.0 + 1.0 + 3.0 + 2.0);
+    assert_eq!(accepted_moves(0u8, false), 2.0 + 2.0 + 4.0 + 5.0 + 2.0);
+    assert!(balanced_since(&before));
+}
