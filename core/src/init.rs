@@ -6,7 +6,8 @@
 //! (`definitely`, intersected where paths join) and on *some* path (`maybe`, united).
 //!
 //! The same walk finds uses of moved values ([`check_moves`]): given the locals whose
-//! values move (a `Vec`, or a tuple or `Option` holding one), a read that takes the value
+//! values move (a `Vec`, or a tuple, array or `Option` holding one; in a generic body also
+//! any value that is not `Copy`: an instance, a handle, an array of them), a read that takes the value
 //! (a `let`, an argument, a result, an element, the receiver of a method taking `self`
 //! such as `Option::unwrap`) marks the local, or the tuple field of it read (`t.0`: a
 //! partial move, as rustc tracks it), moved on that path (`moved`, united where paths
@@ -46,11 +47,13 @@ pub fn check(ir: &FnIr) -> Vec<Diagnostic> {
 
 /// What the move check needs from inference.
 pub struct MoveFacts {
-    /// Per local (by `LocalId`): its value moves rather than copies (it holds a `Vec`).
+    /// Per local (by `LocalId`): its value moves rather than copies.
     pub tracked: Vec<bool>,
-    /// Per expression (by `ExprId`): its value holds a `Vec`, so a read of it that does
-    /// not borrow moves it (a tuple field of a tracked local may be `Copy`).
+    /// Per local (by `LocalId`): its value holds a `Vec` (for the note of the error).
     pub holds_vec: Vec<bool>,
+    /// Per expression (by `ExprId`): its value moves, so a read of it that does not
+    /// borrow moves it (a tuple field of a tracked local may be `Copy`).
+    pub moves_value: Vec<bool>,
     /// The method calls whose receiver is taken by value
     /// (`crate::methods::Builtin::consumes_receiver`).
     pub consuming: HashSet<ExprId>,
@@ -82,6 +85,7 @@ pub fn check_moves(ir: &FnIr, facts: &MoveFacts) -> Vec<Diagnostic> {
         moves: Some(Moves {
             tracked: facts.tracked.clone(),
             holds_vec: facts.holds_vec.clone(),
+            moves_value: facts.moves_value.clone(),
             borrowing_reads: borrowing_reads(ir, &facts.consuming),
             tuple_parent,
         }),
@@ -126,6 +130,7 @@ pub fn borrowing_reads(ir: &FnIr, consuming: &HashSet<ExprId>) -> HashSet<ExprId
 struct Moves {
     tracked: Vec<bool>,
     holds_vec: Vec<bool>,
+    moves_value: Vec<bool>,
     borrowing_reads: HashSet<ExprId>,
     /// `t` → `t.i`: the tuple field expression reading each tuple, and the field.
     tuple_parent: HashMap<ExprId, (ExprId, u32)>,
@@ -225,7 +230,12 @@ impl Checker<'_> {
                 at = parent;
             }
             let moving = !moves.borrowing_reads.contains(&at)
-                && (path.is_empty() || moves.holds_vec[at.index()]);
+                && (path.is_empty() || moves.moves_value[at.index()]);
+            let what = if moves.holds_vec[local.index()] {
+                "a `Vec`"
+            } else {
+                "a value that is not `Copy`"
+            };
             let name = self.ir.local(local).name.clone();
             let moved = &state.moved[local.index()];
             let problem = if state.diverged {
@@ -247,7 +257,7 @@ impl Checker<'_> {
                     local,
                     self.ir.expr(at).loc,
                     message,
-                    format!("note: `{gone}` was moved before this use (into a binding, a call, a method taking `self`, a result or another value), as a `Vec` moves in Rust
+                    format!("note: `{gone}` was moved before this use (into a binding, a call, a method taking `self`, a result or another value), as {what} moves in Rust
 help: move a copy instead: `{gone}.clone()`"),
                 );
             }

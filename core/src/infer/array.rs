@@ -205,7 +205,7 @@ fn array_elem_ok(t: &Type) -> bool {
 
 /// The type inside `t` that makes it not `Copy`, if any: a counted reference (an instance,
 /// a handle, a `Vec`), which Rust's `Clone` copies and jit code counts.
-fn not_copy(t: &Type) -> Option<Type> {
+pub(super) fn not_copy(t: &Type) -> Option<Type> {
     match t {
         Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => Some(t.clone()),
         Type::Tuple(es) => es.iter().find_map(not_copy),

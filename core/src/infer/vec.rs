@@ -320,26 +320,36 @@ impl Infer<'_> {
         ret
     }
 
-    /// Uses of moved `Vec`s (`init::check_moves`), over the locals whose types are known
-    /// to hold one: in generic bodies at specialisation, which rustc never checks.
+    /// Uses of moved values (`init::check_moves`), over the locals whose types are known
+    /// to hold a `Vec`; in a generic body, which rustc never checks, also those holding
+    /// any value that is not `Copy` (an instance, a handle, an array of them), which rustc
+    /// checks in the others.
     pub(super) fn check_moves(&mut self) {
-        let tracked: Vec<bool> = (0..self.ir.locals.len())
-            .map(|i| {
-                self.local_types[i]
-                    .clone()
-                    .and_then(|t| self.concrete(&t))
-                    .is_some_and(|t| t.holds_vec())
-            })
+        let generic = !self.ir.generics.is_empty();
+        let moves = |t: &crate::types::Type| {
+            t.holds_vec() || (generic && super::array::not_copy(t).is_some())
+        };
+        let local_types: Vec<Option<crate::types::Type>> = (0..self.ir.locals.len())
+            .map(|i| self.local_types[i].clone().and_then(|t| self.concrete(&t)))
             .collect();
-        let holds_vec: Vec<bool> = (0..self.ir.exprs.len())
+        let tracked = local_types
+            .iter()
+            .map(|t| t.as_ref().is_some_and(moves))
+            .collect();
+        let holds_vec = local_types
+            .iter()
+            .map(|t| t.as_ref().is_some_and(crate::types::Type::holds_vec))
+            .collect();
+        let moves_value: Vec<bool> = (0..self.ir.exprs.len())
             .map(|i| {
                 self.concrete(&self.expr_types[i].clone())
-                    .is_some_and(|t| t.holds_vec())
+                    .is_some_and(|t| moves(&t))
             })
             .collect();
         let facts = crate::init::MoveFacts {
             tracked,
             holds_vec,
+            moves_value,
             consuming: self.consuming_calls(),
         };
         let diags = crate::init::check_moves(self.ir, &facts);

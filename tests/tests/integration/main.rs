@@ -33,6 +33,7 @@ mod panics;
 mod passthru;
 mod ranges;
 mod reentrancy;
+mod review_arrays2;
 mod review_arrays_sorting;
 mod review_diagnostics;
 mod review_escapes;
