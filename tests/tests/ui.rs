@@ -181,12 +181,3 @@ fn review15v_class_reference_param_cascade() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/class_reference_param_cascade.rs");
 }
-
-/// `c += 1` on a `char`: rustc reports one error (E0368, naming `+=`); jitclass reports a
-/// false type mismatch at `1` and names the operator `+` (review of the char support).
-#[test]
-#[ignore = "BUG: `c += 1` on a char gets a false mismatch at `1` and `+` for `+=` (rustc: one E0368 naming `+=`)"]
-fn review16c_char_compound_add() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/char_compound_add.rs");
-}

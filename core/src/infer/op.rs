@@ -82,6 +82,18 @@ impl Infer<'_> {
         if let Ty::Class(key) = self.resolve(&pt) {
             return self.class_compound(id, op, (place, pt), (value, vt), key);
         }
+        if let Some(p) = self.prim_or_skip(&pt)
+            && !prim_has_binary(p, op)
+        {
+            // rustc's E0368, one error at the place: the value's type is moot.
+            let ploc = self.loc(place);
+            self.diags.push(diagnostics::compound_not_applicable(
+                ploc,
+                op,
+                &p.to_string(),
+            ));
+            return Ty::Unit;
+        }
         if op.is_shift() {
             self.deferred.push(Deferred::Binary(value, BinOp::Shl, vt));
         } else {
@@ -206,14 +218,7 @@ impl Infer<'_> {
             }
             return;
         };
-        let ok = match op {
-            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem => p.is_numeric(),
-            BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => p.is_int() || p == PrimTy::Bool,
-            BinOp::Shl | BinOp::Shr => p.is_int(),
-            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => true,
-            BinOp::And | BinOp::Or => p == PrimTy::Bool,
-        };
-        if !ok {
+        if !prim_has_binary(p, op) {
             self.diags
                 .push(diagnostics::binary_not_applicable(loc, op, &p.to_string()));
         }
@@ -259,5 +264,16 @@ impl Infer<'_> {
         } else if f == PrimTy::Bool && t.is_float() {
             self.diags.push(diagnostics::bool_to_float(loc, t));
         }
+    }
+}
+
+/// Whether the primitive `p` has the binary operator `op` (its compound form too).
+fn prim_has_binary(p: PrimTy, op: BinOp) -> bool {
+    match op {
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem => p.is_numeric(),
+        BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => p.is_int() || p == PrimTy::Bool,
+        BinOp::Shl | BinOp::Shr => p.is_int(),
+        BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => true,
+        BinOp::And | BinOp::Or => p == PrimTy::Bool,
     }
 }
