@@ -82,21 +82,12 @@ impl Infer<'_> {
         if let Ty::Class(key) = self.resolve(&pt) {
             return self.class_compound(id, op, (place, pt), (value, vt), key);
         }
-        if let Some(p) = self.prim_or_skip(&pt)
-            && !prim_has_binary(p, op)
-        {
-            // rustc's E0368, one error at the place: the value's type is moot.
-            let ploc = self.loc(place);
-            self.diags.push(diagnostics::compound_not_applicable(
-                ploc,
-                op,
-                &p.to_string(),
-            ));
-            return Ty::Unit;
-        }
+        // A primitive place without the operator gets rustc's E0368 alone (the deferred
+        // check reports it): the value's type is then moot, so no mismatch at it.
+        let place_lacks_op = matches!(self.prim_or_skip(&pt), Some(p) if !prim_has_binary(p, op));
         if op.is_shift() {
             self.deferred.push(Deferred::Binary(value, BinOp::Shl, vt));
-        } else {
+        } else if !place_lacks_op {
             let vloc = self.loc(value);
             self.coerce_at(&vt, &pt, vloc);
         }
@@ -219,8 +210,13 @@ impl Infer<'_> {
             return;
         };
         if !prim_has_binary(p, op) {
-            self.diags
-                .push(diagnostics::binary_not_applicable(loc, op, &p.to_string()));
+            let d = match self.ir.expr(id).kind {
+                ExprKind::CompoundAssign(_, place, _) => {
+                    diagnostics::compound_not_applicable(self.loc(place), op, &p.to_string())
+                }
+                _ => diagnostics::binary_not_applicable(loc, op, &p.to_string()),
+            };
+            self.diags.push(d);
         }
     }
 
