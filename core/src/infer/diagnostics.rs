@@ -589,6 +589,17 @@ pub(super) fn binary_not_applicable(loc: LocId, op: BinOp, ty: &str) -> Diagnost
     )
 }
 
+/// `a op= b` on a primitive without the operator (rustc's E0368).
+pub(super) fn compound_not_applicable(loc: LocId, op: BinOp, ty: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!(
+            "binary assignment operation `{}=` cannot be applied to type `{ty}`",
+            op.symbol()
+        ),
+    )
+}
+
 /// `a op b` on a class instance with no impl taking `b`: rustc's message of the trait
 /// (`on_unimplemented`, from the operator table) when it has one.
 pub(super) fn class_binary_without_impl(

@@ -9,25 +9,34 @@ use super::diagnostics;
 use super::unify::{Ty, VarKind, VarState};
 use super::{Infer, Typed};
 use crate::diag::Diagnostic;
-use crate::ir::{ExprKind, Lit};
+use crate::ir::{ExprId, ExprKind, Lit};
 use crate::types::{PrimTy, Type};
 
 impl Infer<'_> {
     /// `3_000_000_000 as u64`: like rustc, a cast first tries to coerce its operand to the
     /// target type, so a literal that nothing else constrains takes the cast's type.
     pub(super) fn casts_type_literals(&mut self) {
-        let casts: Vec<(Ty, Ty)> = self
+        let casts: Vec<(ExprId, Ty, Ty)> = self
             .deferred
             .iter()
             .filter_map(|d| match d {
-                Deferred::Cast(_, from, to) => Some((from.clone(), to.clone())),
+                Deferred::Cast(id, from, to) => Some((*id, from.clone(), to.clone())),
                 _ => None,
             })
             .collect();
-        for (from, to) in casts {
+        for (id, from, to) in casts {
             if let (Ty::Var(v), Ty::Prim(p)) = (self.resolve(&from), self.resolve(&to)) {
-                // `97 as char`: only a `u8` casts to `char`, so rustc types the literal `u8`.
-                let p = if p == PrimTy::Char { PrimTy::U8 } else { p };
+                // `97 as char`: only a `u8` casts to `char`, so rustc types the literal
+                // `u8`, but only a literal written in the cast: `let n = 97; n as char`
+                // leaves `n` to fall back to `i32`, and the cast is refused (E0604).
+                let p = if p == PrimTy::Char {
+                    if !self.casts_a_literal(id) {
+                        continue;
+                    }
+                    PrimTy::U8
+                } else {
+                    p
+                };
                 let fits = match self.var_kind(v) {
                     VarKind::Int => p.is_int(),
                     VarKind::Float => p.is_float(),
@@ -37,6 +46,14 @@ impl Infer<'_> {
                     let _ = self.unify(&from, &Ty::Prim(p));
                 }
             }
+        }
+    }
+
+    /// Whether the cast `id` casts a literal written in it (`97 as char`).
+    fn casts_a_literal(&self, id: ExprId) -> bool {
+        match self.ir.expr(id).kind {
+            ExprKind::Cast(inner, _) => matches!(self.ir.expr(inner).kind, ExprKind::Lit(_)),
+            _ => false,
         }
     }
 

@@ -82,9 +82,12 @@ impl Infer<'_> {
         if let Ty::Class(key) = self.resolve(&pt) {
             return self.class_compound(id, op, (place, pt), (value, vt), key);
         }
+        // A primitive place without the operator gets rustc's E0368 alone (the deferred
+        // check reports it): the value's type is then moot, so no mismatch at it.
+        let place_lacks_op = matches!(self.prim_or_skip(&pt), Some(p) if !prim_has_binary(p, op));
         if op.is_shift() {
             self.deferred.push(Deferred::Binary(value, BinOp::Shl, vt));
-        } else {
+        } else if !place_lacks_op {
             let vloc = self.loc(value);
             self.coerce_at(&vt, &pt, vloc);
         }
@@ -206,16 +209,14 @@ impl Infer<'_> {
             }
             return;
         };
-        let ok = match op {
-            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem => p.is_numeric(),
-            BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => p.is_int() || p == PrimTy::Bool,
-            BinOp::Shl | BinOp::Shr => p.is_int(),
-            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => true,
-            BinOp::And | BinOp::Or => p == PrimTy::Bool,
-        };
-        if !ok {
-            self.diags
-                .push(diagnostics::binary_not_applicable(loc, op, &p.to_string()));
+        if !prim_has_binary(p, op) {
+            let d = match self.ir.expr(id).kind {
+                ExprKind::CompoundAssign(_, place, _) => {
+                    diagnostics::compound_not_applicable(self.loc(place), op, &p.to_string())
+                }
+                _ => diagnostics::binary_not_applicable(loc, op, &p.to_string()),
+            };
+            self.diags.push(d);
         }
     }
 
@@ -259,5 +260,16 @@ impl Infer<'_> {
         } else if f == PrimTy::Bool && t.is_float() {
             self.diags.push(diagnostics::bool_to_float(loc, t));
         }
+    }
+}
+
+/// Whether the primitive `p` has the binary operator `op` (its compound form too).
+fn prim_has_binary(p: PrimTy, op: BinOp) -> bool {
+    match op {
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem => p.is_numeric(),
+        BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => p.is_int() || p == PrimTy::Bool,
+        BinOp::Shl | BinOp::Shr => p.is_int(),
+        BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => true,
+        BinOp::And | BinOp::Or => p == PrimTy::Bool,
     }
 }

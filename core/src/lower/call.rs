@@ -153,6 +153,23 @@ impl Lowerer {
                 } else if prim == PrimTy::Char && method == "from_digit" {
                     prim = PrimTy::U32;
                     method = crate::methods::CHAR_FROM_DIGIT.to_string();
+                } else if crate::methods::lookup(&crate::types::Type::Prim(prim), &method).is_none()
+                {
+                    // An associated function jit code lacks (`char::from(b)`): reading it
+                    // as a method of its first argument would only add a false type
+                    // mismatch at that argument.
+                    let name = &path.segments[1].ident;
+                    let help = if method == "from" {
+                        format!(
+                            "\nhelp: a `From` conversion between primitives is an `as` cast: `x as {ty_name}`"
+                        )
+                    } else {
+                        String::new()
+                    };
+                    return self.invalid(
+                        name.span(),
+                        format!("`{ty_name}::{name}` is not supported in jit code{help}"),
+                    );
                 }
                 let loc = self.loc(span::of(first));
                 self.scopes.push(Vec::new());
