@@ -4,72 +4,12 @@
 //! when a query stops half-way (an error, a panic, a reset, a `LIMIT`, an interrupt).
 
 use jitclass::sqlite::{Connection, FunctionFlags, register_aggregate, register_window};
-use jitclass::{jit, jitclass};
-use rusqlite::functions::{Aggregate, Context, WindowAggregate};
+use jitclass::jitclass;
 
-// ---- the jit functions ------------------------------------------------------------------
-
-/// The element sorting by `total_cmp` would put at `k` (std's selection).
-#[jit]
-fn select_total(v: &mut [f64], k: usize) -> f64 {
-    v.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
-    v[k]
-}
-
-/// The median of `v` (the mean of the two middle values for an even count), `None` for
-/// none; reorders `v`.
-#[jit]
-fn median_in_place(v: &mut [f64]) -> Option<f64> {
-    let n = v.len();
-    if n == 0 {
-        return None;
-    }
-    let k = n / 2;
-    let upper = select_total(v, k);
-    if n % 2 == 1 {
-        return Some(upper);
-    }
-    // The lower middle value is the largest of the `k` values now before `k`.
-    let lower = select_total(&mut v[..k], k - 1);
-    Some((lower + upper) / 2.0)
-}
-
-/// `median(x)` and, with `inverse` and `value`, the moving median `moving_median(x) OVER
-/// (..)`: the values of the group (or frame) in a `Vec`, NULLs skipped.
-#[jitclass]
-pub struct Median {
-    values: Vec<f64>,
-}
-
-#[jitclass]
-impl Median {
-    pub fn new() -> Self {
-        Median { values: Vec::new() }
-    }
-
-    pub fn step(&mut self, x: f64) {
-        self.values.push(x);
-    }
-
-    /// One occurrence of `x` leaves the frame (which one does not matter: they are the
-    /// same value).
-    pub fn inverse(&mut self, x: f64) {
-        for i in 0..self.values.len() {
-            if self.values[i].to_bits() == x.to_bits() {
-                self.values.swap_remove(i);
-                return;
-            }
-        }
-    }
-
-    pub fn value(&mut self) -> Option<f64> {
-        median_in_place(&mut self.values)
-    }
-
-    pub fn finalize(&mut self) -> Option<f64> {
-        median_in_place(&mut self.values)
-    }
-}
+// `Median`, `RsMedian` (the same on rusqlite's traits) and `median_in_place` are the
+// example's (examples/src/median.rs), so the tests check the code the example and the
+// benchmarks run.
+use jitclass_examples::median::{median_in_place, register_medians};
 
 /// `Median`, but `step` panics at its 101st value and `value` on an empty frame: queries
 /// that fail half-way, with values already pushed.
@@ -109,79 +49,14 @@ impl CappedMedian {
     }
 }
 
-// ---- the same in Rust, on rusqlite ------------------------------------------------------
-
-fn select_total_rs(v: &mut [f64], k: usize) -> f64 {
-    v.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
-    v[k]
-}
-
-fn median_in_place_rs(v: &mut [f64]) -> Option<f64> {
-    let n = v.len();
-    if n == 0 {
-        return None;
-    }
-    let k = n / 2;
-    let upper = select_total_rs(v, k);
-    if n % 2 == 1 {
-        return Some(upper);
-    }
-    let lower = select_total_rs(&mut v[..k], k - 1);
-    Some((lower + upper) / 2.0)
-}
-
-/// `Median` on rusqlite's traits.
-struct RsMedian;
-
-impl Aggregate<Vec<f64>, Option<f64>> for RsMedian {
-    fn init(&self, _: &mut Context<'_>) -> rusqlite::Result<Vec<f64>> {
-        Ok(Vec::new())
-    }
-
-    fn step(&self, ctx: &mut Context<'_>, values: &mut Vec<f64>) -> rusqlite::Result<()> {
-        if let Some(x) = ctx.get::<Option<f64>>(0)? {
-            values.push(x);
-        }
-        Ok(())
-    }
-
-    fn finalize(
-        &self,
-        _: &mut Context<'_>,
-        values: Option<Vec<f64>>,
-    ) -> rusqlite::Result<Option<f64>> {
-        Ok(values.and_then(|mut v| median_in_place_rs(&mut v)))
-    }
-}
-
-impl WindowAggregate<Vec<f64>, Option<f64>> for RsMedian {
-    fn value(&self, values: Option<&mut Vec<f64>>) -> rusqlite::Result<Option<f64>> {
-        Ok(values.and_then(|v| median_in_place_rs(v)))
-    }
-
-    fn inverse(&self, ctx: &mut Context<'_>, values: &mut Vec<f64>) -> rusqlite::Result<()> {
-        if let Some(x) = ctx.get::<Option<f64>>(0)?
-            && let Some(i) = values.iter().position(|v| v.to_bits() == x.to_bits())
-        {
-            values.swap_remove(i);
-        }
-        Ok(())
-    }
-}
-
 fn flags() -> FunctionFlags {
     FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC
 }
 
 fn register(conn: &Connection) {
-    register_aggregate::<Median>(conn, "median", flags()).unwrap();
-    register_window::<Median>(conn, "moving_median", flags()).unwrap();
+    register_medians(conn).unwrap();
     register_aggregate::<CappedMedian>(conn, "capped_median", flags()).unwrap();
     register_window::<CappedMedian>(conn, "capped_moving_median", flags()).unwrap();
-    conn.create_aggregate_function("rs_median", 1, flags(), RsMedian)
-        .unwrap();
-    conn.create_window_function("rs_moving_median", 1, flags(), RsMedian)
-        .unwrap();
 }
 
 /// `t(g, x)`: `rows` values in `groups` groups, from a few distinct values (duplicates),
