@@ -53,6 +53,7 @@ mod limits;
 mod loop_borrows;
 mod loops;
 mod op;
+mod op_diagnostics;
 mod option_method;
 mod pattern;
 mod place;
