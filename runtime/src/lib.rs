@@ -321,6 +321,7 @@ compile_error!("jitclass supports 64-bit targets only");
 
 pub mod abi;
 mod allocator;
+mod c_abi;
 mod call;
 mod class;
 mod compiler;

@@ -3,8 +3,8 @@
 //! and `WindowAggregate` in Rust, and the `Vec`'s buffer is released exactly once, also
 //! when a query stops half-way (an error, a panic, a reset, a `LIMIT`, an interrupt).
 
-use jitclass::sqlite::{Connection, FunctionFlags, register_aggregate, register_window};
 use jitclass::jitclass;
+use jitclass::sqlite::{Connection, FunctionFlags, register_aggregate, register_window};
 
 // `Median`, `RsMedian` (the same on rusqlite's traits) and `median_in_place` are the
 // example's (examples/src/median.rs), so the tests check the code the example and the
