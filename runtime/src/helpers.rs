@@ -21,6 +21,8 @@ use crate::placement::{jitclass_rt_construct_at, jitclass_rt_destroy_at};
 #[cfg(feature = "sqlite")]
 use crate::sqlite::args::Site;
 #[cfg(feature = "sqlite")]
+use crate::sqlite::blobs::jitclass_rt_sqlite_result_bytes;
+#[cfg(feature = "sqlite")]
 use crate::sqlite::errors::{
     jitclass_rt_sqlite_arg_error, jitclass_rt_sqlite_error, jitclass_rt_sqlite_result_error,
 };
@@ -31,8 +33,8 @@ use crate::vec::{
 #[cfg(feature = "sqlite")]
 use rusqlite::ffi::{
     sqlite3_aggregate_context, sqlite3_context, sqlite3_result_double, sqlite3_result_error_nomem,
-    sqlite3_result_int64, sqlite3_result_null, sqlite3_value, sqlite3_value_double,
-    sqlite3_value_int64, sqlite3_value_type,
+    sqlite3_result_int64, sqlite3_result_null, sqlite3_value, sqlite3_value_blob,
+    sqlite3_value_bytes, sqlite3_value_double, sqlite3_value_int64, sqlite3_value_type,
 };
 #[cfg(feature = "sqlite")]
 use std::ffi::{c_int, c_void};
@@ -151,6 +153,12 @@ helpers! {
         site: *const Site,
         value: u64,
     );
+    /// Sets a jit `Vec<u8>`'s bytes, copied, as the SQL result (`sqlite/blobs.rs`).
+    #[cfg(feature = "sqlite")]
+    SqliteResultBytes = jitclass_rt_sqlite_result_bytes(
+        ctx: *mut sqlite3_context,
+        meminfo: *mut MemInfo,
+    );
 
     // SQLite's C API, as the generated callbacks call it.
     /// The group's state, zeroed by SQLite on first use; null when out of memory.
@@ -161,6 +169,12 @@ helpers! {
     ) -> *mut c_void;
     #[cfg(feature = "sqlite")]
     SqliteValueType = sqlite3_value_type(value: *mut sqlite3_value) -> c_int;
+    /// A value's bytes (a number converted to its text in place); null for none.
+    #[cfg(feature = "sqlite")]
+    SqliteValueBlob = sqlite3_value_blob(value: *mut sqlite3_value) -> *const c_void;
+    /// The byte count of what `sqlite3_value_blob` (or `_text`) last returned.
+    #[cfg(feature = "sqlite")]
+    SqliteValueBytes = sqlite3_value_bytes(value: *mut sqlite3_value) -> c_int;
     #[cfg(feature = "sqlite")]
     SqliteValueDouble = sqlite3_value_double(value: *mut sqlite3_value) -> f64;
     #[cfg(feature = "sqlite")]

@@ -109,18 +109,8 @@ fn function_shape(func: &syn::ItemFn) -> TokenStream {
         syn::ReturnType::Default => syn::parse_quote!(()),
         syn::ReturnType::Type(_, t) => (**t).clone(),
     };
-    // Elided lifetimes (slices) are not allowed in an associated type.
-    struct Static;
-    impl syn::visit_mut::VisitMut for Static {
-        fn visit_type_reference_mut(&mut self, r: &mut syn::TypeReference) {
-            if r.lifetime.is_none() {
-                r.lifetime = Some(syn::parse_quote!('static));
-            }
-            syn::visit_mut::visit_type_reference_mut(self, r);
-        }
-    }
     for t in params.iter_mut().chain(std::iter::once(&mut output)) {
-        syn::visit_mut::VisitMut::visit_type_mut(&mut Static, t);
+        static_lifetimes(t);
     }
     let name = &func.sig.ident;
     let cfgs = cfgs_of(&func.attrs);
@@ -132,4 +122,19 @@ fn function_shape(func: &syn::ItemFn) -> TokenStream {
             type Output = #output;
         }
     }
+}
+
+/// `t` with its elided lifetimes (of slices) made `'static`, which an associated type of
+/// the `sql` shape markers needs.
+pub(crate) fn static_lifetimes(t: &mut syn::Type) {
+    struct Static;
+    impl syn::visit_mut::VisitMut for Static {
+        fn visit_type_reference_mut(&mut self, r: &mut syn::TypeReference) {
+            if r.lifetime.is_none() {
+                r.lifetime = Some(syn::parse_quote!('static));
+            }
+            syn::visit_mut::visit_type_reference_mut(self, r);
+        }
+    }
+    syn::visit_mut::VisitMut::visit_type_mut(&mut Static, t);
 }

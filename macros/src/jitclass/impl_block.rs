@@ -13,7 +13,7 @@ use super::index;
 use super::operator::{self, OperatorImpl};
 use super::property::{self, is_property_attr};
 use crate::ctxt::Ctxt;
-use crate::glue::{failed_fn, fn_info, glue_signature, hoisted_items};
+use crate::glue::{failed_fn, fn_info, glue_signature, hoisted_items, static_lifetimes};
 use crate::lowering::lower_and_check;
 use crate::shadow::{Hosted, View};
 use jitclass_core::infer::FnKind;
@@ -324,12 +324,17 @@ fn shape_marker(f: &syn::ImplItemFn, self_path: &syn::Path) -> Option<TokenStrea
     let receiver = sig
         .receiver()
         .map(|r| (r.reference.is_some(), r.mutability.is_some()));
-    let params: Vec<&syn::Type> = sig
+    // `'static` for elided lifetimes (`&[u8]`), which an associated type cannot have.
+    let params: Vec<syn::Type> = sig
         .inputs
         .iter()
         .filter_map(|a| match a {
-            syn::FnArg::Typed(pt) => Some(&*pt.ty),
+            syn::FnArg::Typed(pt) => Some((*pt.ty).clone()),
             syn::FnArg::Receiver(_) => None,
+        })
+        .map(|mut t| {
+            static_lifetimes(&mut t);
+            t
         })
         .collect();
     let output = match &sig.output {

@@ -42,6 +42,7 @@
 //! ```
 
 pub(crate) mod args;
+pub(crate) mod blobs;
 pub(crate) mod errors;
 
 use crate::class::JitClass;
@@ -54,7 +55,7 @@ use std::ffi::{CString, c_int};
 pub use rusqlite::functions::FunctionFlags;
 pub use rusqlite::{Connection, Error as SqliteError};
 
-/// A type an SQL function takes or returns: numbers, `bool`, and `Option`s of them
+/// A type an SQL function takes and returns alike: numbers, `bool`, and `Option`s of them
 /// (`None` is NULL). A parameter takes SQL values as rusqlite's `FromSql` for the same
 /// type does: an integer only an INTEGER in its range, a float an INTEGER or a REAL; any
 /// other value is an SQL error naming the function and the argument (the rules are in
@@ -74,10 +75,24 @@ pub trait SqlValue {}
 )]
 pub trait SqlScalar: SqlValue {}
 
+/// A type an SQL function takes: an [`SqlValue`], or `&[u8]`, the bytes of a BLOB lent by
+/// SQLite for the call, without a copy (a TEXT gives its bytes and a number its text form,
+/// as `CAST(x AS BLOB)` does; see `blobs.rs`).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the parameter of an SQL function",
+    label = "not an SQL argument",
+    note = "SQL functions take numbers (`f64`, `i64`, narrower ones), `bool`, `Option`s of these (NULL), and `&[u8]` (a BLOB, lent without a copy)"
+)]
+pub trait SqlArg {}
+
 macro_rules! sql_scalars {
     ($($t:ty),*) => {$(
         impl SqlValue for $t {}
         impl SqlScalar for $t {}
+        impl SqlArg for $t {}
+        impl SqlArg for Option<$t> {}
+        impl SqlResult for $t {}
+        impl SqlResult for Option<$t> {}
     )*};
 }
 
@@ -87,28 +102,32 @@ sql_scalars!(
 
 impl<T: SqlScalar> SqlValue for Option<T> {}
 
-/// What a function returns to SQL: an [`SqlValue`], or `()` (NULL).
+impl SqlArg for &[u8] {}
+
+/// What a function returns to SQL: an [`SqlValue`], `()` (NULL), or `Vec<u8>` (a BLOB,
+/// copied into SQLite's memory; `Option<Vec<u8>>` for a BLOB or NULL).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be an SQL result",
     label = "not an SQL value",
-    note = "SQL functions return numbers, `bool`, `Option`s of these (`None` is NULL), or `()`"
+    note = "SQL functions return numbers, `bool`, `Vec<u8>` (a BLOB), `Option`s of these (`None` is NULL), or `()`"
 )]
 pub trait SqlResult {}
 
-impl<T: SqlValue> SqlResult for T {}
 impl SqlResult for () {}
+impl SqlResult for Vec<u8> {}
+impl SqlResult for Option<Vec<u8>> {}
 
-/// A tuple of [`SqlValue`]s: the parameters of `step` or of a scalar function.
+/// A tuple of [`SqlArg`]s: the parameters of `step` or of a scalar function.
 #[diagnostic::on_unimplemented(
     message = "the parameters `{Self}` cannot all come from SQL",
     label = "not SQL arguments",
-    note = "each parameter must be a number, `bool`, or an `Option` of these"
+    note = "each parameter must be a number, `bool`, an `Option` of these, or `&[u8]`"
 )]
 pub trait SqlArgs {}
 
 macro_rules! sql_args {
     ($($T:ident),*) => {
-        impl<$($T: SqlValue),*> SqlArgs for ($($T,)*) {}
+        impl<$($T: SqlArg),*> SqlArgs for ($($T,)*) {}
     };
 }
 

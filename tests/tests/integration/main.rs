@@ -54,6 +54,7 @@ mod slices;
 mod sorting;
 mod sqlite;
 mod sqlite_args;
+mod sqlite_blobs;
 mod sqlite_median;
 mod std_sorts;
 mod subtyping;

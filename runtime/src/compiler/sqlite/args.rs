@@ -13,6 +13,8 @@
 //! anything else             -> jitclass_rt_sqlite_arg_error(ctx, site, v); return
 //! ```
 //!
+//! `&[u8]` parameters and `Vec<u8>` results are BLOBs (`blobs.rs`).
+//!
 //! The refusal paths are cold; the hot path adds one compare to what the callback did
 //! before (an integer range check one more).
 
@@ -68,6 +70,12 @@ impl CallbackCx<'_> {
             .expect("returns the type")
             .into_int_value();
         let is_null = self.is_code(code, SQLITE_NULL)?;
+        if super::blobs::is_blob_param(arg.ty) {
+            let present = self.block(func, "present");
+            self.b().build_conditional_branch(is_null, null, present)?;
+            self.b().position_at_end(present);
+            return self.blob_argument(func, sqlite_ctx, value);
+        }
         let prim = match arg.ty {
             Type::Prim(p) => *p,
             Type::Option(inner) => inner
@@ -310,6 +318,7 @@ impl CallbackCx<'_> {
                 self.b().build_unconditional_branch(done)?;
                 self.b().position_at_end(done);
             }
+            t if super::blobs::is_blob_result(t) => self.set_blob_result(sqlite_ctx, v)?,
             Type::Prim(p) if p.is_float() => {
                 let d = if *p == PrimTy::F32 {
                     self.b()

@@ -26,6 +26,7 @@
 //! with the SQL function's name, and the callback returns: nothing unwinds into SQLite.
 
 mod args;
+mod blobs;
 
 use super::types::instance_type;
 use super::{CgError, CgResult, ModuleCx, finish, with_jit};
@@ -66,8 +67,8 @@ pub(crate) struct Callbacks {
     pub n_args: usize,
 }
 
-/// Whether jit code can take `t` as an SQL argument (or give it as a result).
-pub(crate) fn sql_type(t: &Type) -> bool {
+/// Whether `t` crosses in both directions: a number, a `bool`, or an `Option` of one.
+fn sql_value(t: &Type) -> bool {
     match t {
         Type::Prim(_) => true,
         Type::Option(inner) => matches!(**inner, Type::Prim(_)),
@@ -75,11 +76,28 @@ pub(crate) fn sql_type(t: &Type) -> bool {
     }
 }
 
+/// Whether jit code can take `t` as an SQL argument.
+fn sql_param(t: &Type) -> bool {
+    sql_value(t) || blobs::is_blob_param(t)
+}
+
+/// Whether jit code can give `t` as an SQL result.
+fn sql_result(t: &Type) -> bool {
+    match t {
+        Type::Unit => true,
+        Type::Option(inner) if blobs::is_blob_result(inner) => true,
+        t => sql_value(t) || blobs::is_blob_result(t),
+    }
+}
+
 fn unsupported(sql_name: &str, what: String) -> Error {
     Error::new(
         ErrorKind::Type,
         sql_name,
-        format!("{what}: SQL functions take and return numbers, `bool`, and `Option`s of them"),
+        format!(
+            "{what}: SQL functions take numbers, `bool`, `Option`s of them and `&[u8]`, and \
+             return numbers, `bool`, `Vec<u8>`, `Option`s of them and `()`"
+        ),
     )
 }
 
@@ -107,7 +125,7 @@ pub(crate) fn compile_aggregate(parts: &AggregateParts) -> Result<Callbacks, Err
         }
         let args = mcx.instances[step].typed.params[1..].to_vec();
         for (i, t) in args.iter().enumerate() {
-            if !sql_type(t) {
+            if !sql_param(t) {
                 return Err(unsupported(
                     &parts.sql_name,
                     format!("argument {} of `step` is a `{t}`", i + 1),
@@ -128,7 +146,7 @@ pub(crate) fn compile_aggregate(parts: &AggregateParts) -> Result<Callbacks, Err
         }
         for r in results {
             let t = &mcx.instances[r].typed.ret;
-            if !sql_type(t) && *t != Type::Unit {
+            if !sql_result(t) {
                 return Err(unsupported(
                     &parts.sql_name,
                     format!("`{}` returns a `{t}`", mcx.instances[r].disp.name()),
@@ -179,14 +197,14 @@ pub(crate) fn compile_scalar(
         let f = mcx.instance(function, &[])?;
         let typed = &mcx.instances[f].typed;
         for (i, t) in typed.params.iter().enumerate() {
-            if !sql_type(t) {
+            if !sql_param(t) {
                 return Err(unsupported(
                     sql_name,
                     format!("argument {} is a `{t}`", i + 1),
                 ));
             }
         }
-        if !sql_type(&typed.ret) && typed.ret != Type::Unit {
+        if !sql_result(&typed.ret) {
             return Err(unsupported(
                 sql_name,
                 format!("the result is a `{}`", typed.ret),
