@@ -102,7 +102,11 @@ fn repr_type(t: &jitclass_core::ir::TypeExpr, class: &syn::Ident) -> TokenStream
             quote!(::core::option::Option<#f>)
         }
         // `lower_class` allows no others in fields.
-        TypeExpr::Slice { .. } | TypeExpr::Generic(_) | TypeExpr::Concrete(_) | TypeExpr::Infer => {
+        TypeExpr::Slice { .. }
+        | TypeExpr::Str
+        | TypeExpr::Generic(_)
+        | TypeExpr::Concrete(_)
+        | TypeExpr::Infer => {
             quote!(())
         }
     }

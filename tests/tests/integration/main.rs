@@ -56,6 +56,7 @@ mod sqlite;
 mod sqlite_args;
 mod sqlite_median;
 mod std_sorts;
+mod strings;
 mod subtyping;
 mod text;
 mod tuples;
