@@ -38,6 +38,8 @@ const AREAS: &[&str] = &[
     "arrays",
     // `char`, and the text types (`&str`, `String`) jit code does not have yet.
     "text",
+    // `HashMap<K, V>`: its methods, key types, references into it, mutability.
+    "maps",
 ];
 
 #[test]

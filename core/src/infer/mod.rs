@@ -51,6 +51,7 @@ mod fallback;
 mod limits;
 mod loop_borrows;
 mod loops;
+mod map;
 mod op;
 mod option_method;
 mod pattern;

@@ -20,6 +20,9 @@ impl Lowerer {
         if let Some(sorted) = self.sort_call(m) {
             return sorted;
         }
+        if let Some(entry) = self.map_entry_call(m) {
+            return entry;
+        }
         if let Some(turbofish) = &m.turbofish {
             self.error(
                 turbofish.span(),
@@ -197,6 +200,9 @@ impl Lowerer {
             }
         }
         if let Some(id) = self.vec_call(path, c) {
+            return id;
+        }
+        if let Some(id) = self.map_call(path, c) {
             return id;
         }
         if path.segments.iter().any(|s| !s.arguments.is_none()) {

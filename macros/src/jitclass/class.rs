@@ -69,7 +69,7 @@ fn repr_type(t: &jitclass_core::ir::TypeExpr, class: &syn::Ident) -> TokenStream
             let inner = repr_type(inner, class);
             quote!(::jitclass::abi::OptionRepr<#inner>)
         }
-        TypeExpr::Class(_) | TypeExpr::PassThru(_) | TypeExpr::Vec(_) => {
+        TypeExpr::Class(_) | TypeExpr::PassThru(_) | TypeExpr::Vec(_) | TypeExpr::Map { .. } => {
             quote!(::jitclass::abi::RawInstance)
         }
         // Inline, as Rust lays out an array of the element reprs.
