@@ -19,6 +19,9 @@ pub mod vectors {}
 #[doc = include_str!("text.md")]
 pub mod text {}
 
+#[doc = include_str!("maps.md")]
+pub mod maps {}
+
 #[doc = include_str!("memory-control.md")]
 pub mod memory_control {}
 

@@ -65,9 +65,12 @@ pub fn size_align(t: &Type) -> SizeAlign {
         }
         // `{ptr, len}`, and a counted reference `{meminfo, data}` (instances, handles,
         // vectors).
-        Type::Slice { .. } | Type::Str | Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => {
-            SizeAlign { size: 16, align: 8 }
-        }
+        Type::Slice { .. }
+        | Type::Str
+        | Type::Class(_)
+        | Type::PassThru(_)
+        | Type::Vec(_)
+        | Type::Map { .. } => SizeAlign { size: 16, align: 8 },
         // A `&Vec<T>` is the `Vec`'s handle (`Type::vec_elem`).
         Type::Ref { inner, .. } if matches!(**inner, Type::Vec(_)) => {
             SizeAlign { size: 16, align: 8 }

@@ -22,6 +22,7 @@ pub mod init;
 pub mod ir;
 pub mod layout;
 pub mod limits;
+pub mod map_methods;
 pub mod methods;
 pub mod operators;
 pub mod stack;

@@ -123,6 +123,10 @@ pub fn type_children<'a>(t: &'a Type, push: &mut dyn FnMut(&'a Type)) {
             params.iter().for_each(&mut *push);
             push(ret)
         }
+        Type::Map { key, value } => {
+            push(key);
+            push(value)
+        }
         Type::Slice { elem: inner, .. }
         | Type::Option(inner)
         | Type::Vec(inner)
@@ -150,6 +154,10 @@ pub fn check_type_expr(t: &TypeExpr) -> Result<(), TypeLimit> {
         TypeExpr::FnPtr { params, ret } => {
             params.iter().for_each(&mut *push);
             push(ret)
+        }
+        TypeExpr::Map { key, value } => {
+            push(key);
+            push(value)
         }
         TypeExpr::Slice { elem: inner, .. }
         | TypeExpr::Option(inner)
@@ -263,6 +271,13 @@ fn write_shortened(t: &Type, budget: &mut usize, out: &mut String) {
         Type::Vec(elem) => {
             out.push_str("Vec<");
             write_shortened(elem, budget, out);
+            out.push('>');
+        }
+        Type::Map { key, value } => {
+            out.push_str("HashMap<");
+            write_shortened(key, budget, out);
+            out.push_str(", ");
+            write_shortened(value, budget, out);
             out.push('>');
         }
         Type::Ptr { pointee, mutable } => {

@@ -119,6 +119,8 @@ pub enum Builtin {
     Vec(crate::vec_methods::VecMethod),
     /// A method of `&str` (`crate::str_methods`).
     Str(crate::str_methods::StrMethod),
+    /// A method of `HashMap` (`crate::map_methods`).
+    Map(crate::map_methods::MapMethod),
     /// A sort std runs on a `&mut [T]` (`crate::std_sort`; only the lowering makes it).
     SliceStdSort {
         /// Which sort.
@@ -328,6 +330,8 @@ pub fn is_clone(t: &Type) -> bool {
         | Type::Class(_)
         | Type::PassThru(_) => true,
         Type::Option(inner) | Type::Vec(inner) | Type::Array { elem: inner, .. } => is_clone(inner),
+        // `HashMap::clone` is not supported in jit code yet.
+        Type::Map { .. } => false,
         Type::Tuple(es) => es.iter().all(is_clone),
     }
 }
@@ -664,7 +668,7 @@ pub fn receiver_description(receiver: &Type) -> String {
         Type::Option(_) => return "enum `Option<T>`".to_string(),
         Type::Ptr { .. } => "raw pointer",
         Type::FnPtr { .. } => "fn pointer",
-        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => "struct",
+        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::Map { .. } => "struct",
     };
     format!("{kind} `{receiver}`")
 }

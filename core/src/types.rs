@@ -228,6 +228,15 @@ pub enum Type {
         /// The result type.
         ret: Box<Type>,
     },
+    /// `HashMap<K, V>`: a counted reference `{meminfo, data}` to a block whose payload is
+    /// the map's table (`runtime/src/map.rs`), its entries `(hash, K, V)` kept densely as
+    /// a `Vec`'s buffer.
+    Map {
+        /// `K`.
+        key: Box<Type>,
+        /// `V`.
+        value: Box<Type>,
+    },
 }
 
 /// The identity of the Rust type inside a `PassThru<T>`: at run time a number the
@@ -351,7 +360,7 @@ impl Type {
     /// copying one needs an incref and dropping one a decref.
     pub fn is_managed(&self) -> bool {
         match self {
-            Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => true,
+            Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::Map { .. } => true,
             Type::Option(inner) | Type::Array { elem: inner, .. } => inner.is_managed(),
             Type::Tuple(es) => es.iter().any(Type::is_managed),
             _ => false,
@@ -372,10 +381,11 @@ impl Type {
         }
     }
 
-    /// Whether a `Vec` is this value or inside it: what `clone` must copy rather than share.
+    /// Whether a `Vec` (or a `HashMap`, a container with one owner too) is this value or
+    /// inside it: what `clone` must copy rather than share, and what moves.
     pub fn holds_vec(&self) -> bool {
         match self {
-            Type::Vec(_) => true,
+            Type::Vec(_) | Type::Map { .. } => true,
             Type::Option(inner) | Type::Array { elem: inner, .. } => inner.holds_vec(),
             Type::Tuple(es) => es.iter().any(Type::holds_vec),
             _ => false,
@@ -416,6 +426,7 @@ impl fmt::Display for Type {
             Type::Str => f.write_str("&str"),
             Type::Option(inner) => write!(f, "Option<{inner}>"),
             Type::Vec(elem) => write!(f, "Vec<{elem}>"),
+            Type::Map { key, value } => write!(f, "HashMap<{key}, {value}>"),
             Type::Array { elem, len } => write!(f, "[{elem}; {len}]"),
             Type::Class(k) => f.write_str(&k.name),
             Type::PassThru(k) => write!(f, "PassThru<{}>", k.name),

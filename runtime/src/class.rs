@@ -399,7 +399,7 @@ fn resolve(
 /// type `t` stored at `offset` (an empty `Option` is zeroed, so its meminfo is null).
 pub(crate) fn managed_members(t: &Type, offset: usize, out: &mut Vec<usize>) {
     match t {
-        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => out.push(offset),
+        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::Map { .. } => out.push(offset),
         Type::Option(inner) => {
             let l = c_struct(&[size_align(&Type::BOOL), size_align(inner)]);
             managed_members(inner, offset + l.offsets[1] as usize, out);
@@ -577,7 +577,7 @@ fn fmt_instance(
 }
 
 /// A field read for `Debug`, by its jit type.
-struct FieldValue {
+pub(crate) struct FieldValue {
     ty: Type,
     at: *const u8,
 }
@@ -585,7 +585,7 @@ struct FieldValue {
 impl FieldValue {
     /// # Safety
     /// `at` points to a valid value of type `ty` that outlives the `FieldValue`.
-    unsafe fn read(ty: &Type, at: *const u8) -> FieldValue {
+    pub(crate) unsafe fn read(ty: &Type, at: *const u8) -> FieldValue {
         FieldValue { ty: ty.clone(), at }
     }
 }
@@ -626,6 +626,10 @@ impl fmt::Debug for FieldValue {
                         list.entry(&FieldValue::read(elem, header.buf.add(i * size)));
                     }
                     list.finish()
+                }
+                Type::Map { key, value } => {
+                    let raw = self.at.cast::<crate::abi::RawInstance>().read();
+                    crate::map::debug_entries(raw.data, key, value, f)
                 }
                 Type::Array { elem, len } => {
                     let size = size_align(elem).size as usize;

@@ -15,6 +15,10 @@
 //! `i1` would not say). Every helper is an `extern "C"` function that never unwinds.
 
 use crate::class::{ClassInfo, jitclass_rt_alloc};
+use crate::map::{
+    MapInfo, jitclass_rt_map_clear, jitclass_rt_map_find, jitclass_rt_map_insert,
+    jitclass_rt_map_new, jitclass_rt_map_remove,
+};
 use crate::memory::{DropInfo, MemInfo, jitclass_rt_decref};
 use crate::panic::{PanicArg, PanicSite, jitclass_rt_cfunc_panicked, jitclass_rt_panic};
 use crate::placement::{jitclass_rt_construct_at, jitclass_rt_destroy_at};
@@ -124,6 +128,16 @@ helpers! {
     VecClone = jitclass_rt_vec_clone(info: *mut MemInfo) -> *mut MemInfo;
     /// A clone of a value holding `Vec`s, in memory: 0, or 1 (no memory; nothing made).
     ValueClone = jitclass_rt_value_clone(drop_info: *const DropInfo, src: *const u8, dst: *mut u8) -> u8;
+    /// A new map block with room for `cap` entries; null if allocation fails (`map.rs`).
+    MapNew = jitclass_rt_map_new(info: *const MapInfo, cap: usize) -> *mut MemInfo;
+    /// The position of a key's entry, or `usize::MAX`.
+    MapFind = jitclass_rt_map_find(map: *mut MemInfo, key: *const u8) -> usize;
+    /// Finds or appends a key's entry: 0 (found), 1 (new), 2 (too large), 3 (no memory).
+    MapInsert = jitclass_rt_map_insert(map: *mut MemInfo, key: *const u8, at: *mut usize) -> u8;
+    /// Removes a key's entry, moving its value out: 1, or 0 if absent.
+    MapRemove = jitclass_rt_map_remove(map: *mut MemInfo, key: *const u8, value: *mut u8) -> u8;
+    /// Removes every entry.
+    MapClear = jitclass_rt_map_clear(map: *mut MemInfo);
     /// Shortens a `Vec`, releasing what the dropped elements hold.
     VecTruncate = jitclass_rt_vec_truncate(info: *mut MemInfo, len: usize);
     /// Moves an owned instance's payload into memory someone else owns (`placement.rs`).

@@ -331,6 +331,8 @@ mod error;
 mod escape;
 mod foreign;
 mod helpers;
+mod map;
+mod map_abi;
 mod math;
 pub mod memory;
 mod objmode;

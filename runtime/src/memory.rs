@@ -132,6 +132,17 @@ impl MemInfo {
         Some(info)
     }
 
+    /// Makes `dtor` run on the payload of a fresh block before it is freed (and before
+    /// its drop info's members are released): what a map's block (`map.rs`) frees
+    /// besides its entries.
+    ///
+    /// # Safety
+    /// `this` is a live block not yet shared, and `dtor` is sound for its payload.
+    pub(crate) unsafe fn set_dtor(this: *mut MemInfo, dtor: unsafe fn(*mut u8)) {
+        // SAFETY: guaranteed by the caller.
+        unsafe { (*this).dtor = Some(dtor) };
+    }
+
     /// The payload of a live block.
     ///
     /// # Safety

@@ -217,6 +217,10 @@ fn classes_in(t: &Type, out: &mut Vec<ClassKey>) {
             params.iter().for_each(|p| classes_in(p, out));
             classes_in(ret, out);
         }
+        Type::Map { key, value } => {
+            classes_in(key, out);
+            classes_in(value, out);
+        }
         Type::Prim(_) | Type::Unit | Type::Never | Type::Str | Type::PassThru(_) => {}
     }
 }
@@ -400,6 +404,7 @@ pub(crate) fn occurrences(t: &Type, key: &ClassKey) -> usize {
         Type::FnPtr { params, ret } => {
             params.iter().map(|p| occurrences(p, key)).sum::<usize>() + occurrences(ret, key)
         }
+        Type::Map { key: k, value } => occurrences(k, key) + occurrences(value, key),
         Type::Prim(_) | Type::Unit | Type::Never | Type::Str | Type::PassThru(_) => 0,
     }
 }

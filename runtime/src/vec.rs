@@ -41,7 +41,7 @@ pub(crate) fn drop_info_for(elem: &Type) -> &'static DropInfo {
 
 /// A buffer for `cap` elements; dangling for no bytes; `None` if too large or out of
 /// memory.
-fn alloc_buffer(elements: &ElemInfo, cap: usize) -> Option<*mut u8> {
+pub(crate) fn alloc_buffer(elements: &ElemInfo, cap: usize) -> Option<*mut u8> {
     let layout = elements.layout(cap)?;
     if layout.size() == 0 {
         return Some(elements.dangling());

@@ -40,6 +40,8 @@ const AREAS: &[&str] = &[
     "text",
     // `&str`: where it lives, its methods and loops, `parse`, `&s[a..b]`.
     "strings",
+    // `HashMap<K, V>`: its methods, key types, references into it, mutability.
+    "maps",
 ];
 
 #[test]

@@ -197,6 +197,8 @@ fn array_elem_ok(t: &Type) -> bool {
         | Type::Class(_)
         | Type::PassThru(_)
         | Type::Vec(_) => true,
+        // Maps are not array elements yet (nothing in an array's code path knows them).
+        Type::Map { .. } => false,
         Type::Tuple(es) => es.iter().all(array_elem_ok),
         Type::Option(e) | Type::Array { elem: e, .. } => array_elem_ok(e),
         Type::Unit | Type::Never | Type::Slice { .. } | Type::Str | Type::Ref { .. } => false,
@@ -207,7 +209,7 @@ fn array_elem_ok(t: &Type) -> bool {
 /// a handle, a `Vec`), which Rust's `Clone` copies and jit code counts.
 pub(super) fn not_copy(t: &Type) -> Option<Type> {
     match t {
-        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => Some(t.clone()),
+        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::Map { .. } => Some(t.clone()),
         Type::Tuple(es) => es.iter().find_map(not_copy),
         Type::Option(e) | Type::Array { elem: e, .. } => not_copy(e),
         _ => None,

@@ -191,6 +191,9 @@ impl Infer<'_> {
         args: &[ExprId],
     ) -> Ty {
         let loc = self.loc(id);
+        if let Some(t) = self.map_new(id, method, args) {
+            return t;
+        }
         if let Some(t) = self.copied_accessor(id, receiver, method, args) {
             return t;
         }
@@ -246,6 +249,9 @@ impl Infer<'_> {
         }
         if let Ty::Vec(elem) = &recv {
             return self.vec_method(id, receiver, elem, method, args, &arg_types);
+        }
+        if let Ty::Map(key, value) = &recv {
+            return self.map_method(id, receiver, (key, value), method, args, &arg_types);
         }
         if let Ty::PassThru(key) = &recv
             && !is_builtin_clone(method, args)

@@ -29,6 +29,8 @@ pub(super) enum Deferred {
     VecCopy(ExprId, Ty),
     /// An `Option<&T>` of a `Vec`'s element (`v.first()`), and the element type.
     ElemRef(ExprId, Ty),
+    /// A map's key and value types, and whether the operation hashes keys (`map.rs`).
+    MapTypes(ExprId, Ty, Ty, bool),
 }
 
 impl Infer<'_> {
@@ -46,6 +48,7 @@ impl Infer<'_> {
                 Deferred::VecEq(id, t) => self.check_vec_eq(id, &Ty::Vec(Box::new(t))),
                 Deferred::VecCopy(id, t) => self.check_vec_copy(id, &t),
                 Deferred::ElemRef(id, t) => self.check_elem_ref(id, &t),
+                Deferred::MapTypes(id, k, v, hashes) => self.check_map_types(id, &k, &v, hashes),
             }
         }
     }

@@ -43,6 +43,10 @@ impl Infer<'_> {
                 ps.iter().for_each(&mut *push);
                 push(r)
             }
+            Ty::Map(k, v) => {
+                push(k);
+                push(v)
+            }
             Ty::Slice(e, _)
             | Ty::Option(e)
             | Ty::Vec(e)

@@ -52,6 +52,7 @@ mod lending;
 mod limits;
 mod loop_borrows;
 mod loops;
+mod map;
 mod op;
 mod op_diagnostics;
 mod option_method;

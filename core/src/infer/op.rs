@@ -121,6 +121,10 @@ impl Infer<'_> {
                 }
                 *elem
             }
+            Some(Ty::Map(_, value)) => match self.ir.expr(id).kind {
+                ExprKind::Index(_, index) => self.map_index(id, index, *value),
+                _ => Ty::Unknown,
+            },
             Some(Ty::Slice(elem, _) | Ty::Vec(elem)) => {
                 if self.coerce(it, &usize_t).is_err() {
                     let shown = self.show(it);

@@ -68,6 +68,7 @@ fn mentions(p: &Type, t: &Type) -> bool {
             Type::FnPtr { params, ret } => {
                 params.iter().any(|e| mentions(e, t)) || mentions(ret, t)
             }
+            Type::Map { key, value } => mentions(key, t) || mentions(value, t),
             Type::Prim(_)
             | Type::Unit
             | Type::Never

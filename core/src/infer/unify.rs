@@ -30,6 +30,10 @@ pub fn concrete_type(te: &TypeExpr, type_args: &[Type]) -> Option<Type> {
         TypeExpr::Generic(i) => type_args.get(*i as usize)?.clone(),
         TypeExpr::Option(inner) => Type::Option(Box::new(concrete_type(inner, type_args)?)),
         TypeExpr::Vec(elem) => Type::Vec(Box::new(concrete_type(elem, type_args)?)),
+        TypeExpr::Map { key, value } => Type::Map {
+            key: Box::new(concrete_type(key, type_args)?),
+            value: Box::new(concrete_type(value, type_args)?),
+        },
         TypeExpr::Array { elem, len } => Type::Array {
             elem: Box::new(concrete_type(elem, type_args)?),
             len: len.known()?,
@@ -67,6 +71,8 @@ pub(super) enum Ty {
     Str,
     Option(Box<Ty>),
     Vec(Box<Ty>),
+    /// `HashMap<K, V>`.
+    Map(Box<Ty>, Box<Ty>),
     /// `[T; N]`; `N` is a constant only at macro time, where its value is unknown.
     Array(Box<Ty>, ArrayLen),
     Class(ClassKey),
@@ -112,6 +118,10 @@ impl Infer<'_> {
             Type::Slice { elem, mutable } => Ty::Slice(Box::new(Self::ty_of_type(elem)), *mutable),
             Type::Option(inner) => Ty::Option(Box::new(Self::ty_of_type(inner))),
             Type::Vec(elem) => Ty::Vec(Box::new(Self::ty_of_type(elem))),
+            Type::Map { key, value } => Ty::Map(
+                Box::new(Self::ty_of_type(key)),
+                Box::new(Self::ty_of_type(value)),
+            ),
             Type::Array { elem, len } => {
                 Ty::Array(Box::new(Self::ty_of_type(elem)), ArrayLen::Lit(*len))
             }
@@ -153,6 +163,10 @@ impl Infer<'_> {
                 Ty::Option(Box::new(self.ty_of_expr_type_with(inner, generics)))
             }
             TypeExpr::Vec(elem) => Ty::Vec(Box::new(self.ty_of_expr_type_with(elem, generics))),
+            TypeExpr::Map { key, value } => Ty::Map(
+                Box::new(self.ty_of_expr_type_with(key, generics)),
+                Box::new(self.ty_of_expr_type_with(value, generics)),
+            ),
             TypeExpr::Array { elem, len } => {
                 Ty::Array(Box::new(self.ty_of_expr_type_with(elem, generics)), *len)
             }
@@ -224,6 +238,7 @@ impl Infer<'_> {
             Ty::Var(w) => v == w,
             Ty::Tuple(es) => es.iter().any(|e| self.occurs(v, e)),
             Ty::FnPtr(ps, r) => ps.iter().any(|e| self.occurs(v, e)) || self.occurs(v, &r),
+            Ty::Map(k, x) => self.occurs(v, &k) || self.occurs(v, &x),
             Ty::Slice(e, _)
             | Ty::Option(e)
             | Ty::Vec(e)
@@ -274,6 +289,10 @@ impl Infer<'_> {
             }
             (Ty::Slice(x, mx), Ty::Slice(y, my)) if mx == my => self.unify(x, y),
             (Ty::Option(x), Ty::Option(y)) | (Ty::Vec(x), Ty::Vec(y)) => self.unify(x, y),
+            (Ty::Map(kx, vx), Ty::Map(ky, vy)) => {
+                self.unify(kx, ky)?;
+                self.unify(vx, vy)
+            }
             (Ty::Array(x, nx), Ty::Array(y, ny)) if same_len(*nx, *ny) => self.unify(x, y),
             (Ty::Class(x), Ty::Class(y)) if x == y => Ok(()),
             (Ty::Ref(x, mx), Ty::Ref(y, my)) if mx == my => self.unify(x, y),
@@ -345,6 +364,7 @@ impl Infer<'_> {
             Ty::FnPtr(ps, r) => {
                 ps.iter().any(|p| self.mentions_unknown(p)) || self.mentions_unknown(&r)
             }
+            Ty::Map(k, v) => self.mentions_unknown(&k) || self.mentions_unknown(&v),
             Ty::Prim(_)
             | Ty::Unit
             | Ty::Never
@@ -388,6 +408,7 @@ impl Infer<'_> {
             Ty::Slice(e, m) => format!("&{}[{}]", if m { "mut " } else { "" }, self.show(&e)),
             Ty::Option(e) => format!("Option<{}>", self.show(&e)),
             Ty::Vec(e) => format!("Vec<{}>", self.show(&e)),
+            Ty::Map(k, v) => format!("HashMap<{}, {}>", self.show(&k), self.show(&v)),
             Ty::Array(e, ArrayLen::Lit(n)) => format!("[{}; {n}]", self.show(&e)),
             Ty::Array(e, ArrayLen::Const(c)) => {
                 format!("[{}; {}]", self.show(&e), self.ir.consts[c.index()].shown)
@@ -429,6 +450,10 @@ impl Infer<'_> {
             },
             Ty::Option(e) => Type::Option(Box::new(self.concrete(&e)?)),
             Ty::Vec(e) => Type::Vec(Box::new(self.concrete(&e)?)),
+            Ty::Map(k, v) => Type::Map {
+                key: Box::new(self.concrete(&k)?),
+                value: Box::new(self.concrete(&v)?),
+            },
             Ty::Array(e, len) => Type::Array {
                 elem: Box::new(self.concrete(&e)?),
                 len: len.known()?,

@@ -73,6 +73,9 @@ impl Infer<'_> {
         // Only on a `Vec` (or a `&Vec<T>`) whose type is known here; anything else takes
         // the usual path.
         let rt = self.expr(*receiver);
+        if let Ty::Map(..) = self.resolve(&rt) {
+            return self.map_copied_get(id, outer_receiver, method, &rt);
+        }
         let Some(elem) = self.vec_elem(&rt) else {
             // Walk the accessor as usual, for its diagnostics.
             let t = self.method_call(outer_receiver, *receiver, accessor, accessor_args);
@@ -556,12 +559,13 @@ fn holds_array(t: &crate::types::Type) -> bool {
 }
 
 /// Whether `Vec<t>` is a jit type.
-fn vec_elem_ok(t: &crate::types::Type) -> bool {
+pub(super) fn vec_elem_ok(t: &crate::types::Type) -> bool {
     use crate::types::Type;
     match t {
         Type::Slice { .. } | Type::Str | Type::Ref { .. } | Type::Never | Type::Unit => false,
         Type::Tuple(es) => es.iter().all(vec_elem_ok),
         Type::Option(e) | Type::Vec(e) | Type::Array { elem: e, .. } => vec_elem_ok(e),
+        Type::Map { key, value } => vec_elem_ok(key) && vec_elem_ok(value),
         Type::Prim(_)
         | Type::Class(_)
         | Type::PassThru(_)

@@ -108,6 +108,9 @@ impl Names<'_> {
             TypeExpr::Generic(i) => name(self.generics, *i as usize, 'T'),
             TypeExpr::Option(inner) => format!("Option<{}>", self.ty(inner)),
             TypeExpr::Vec(elem) => format!("Vec<{}>", self.ty(elem)),
+            TypeExpr::Map { key, value } => {
+                format!("HashMap<{}, {}>", self.ty(key), self.ty(value))
+            }
             TypeExpr::Array { elem, len } => format!("[{}; {len}]", self.ty(elem)),
             TypeExpr::Class(c) => name(self.classes, c.index(), 'c'),
             TypeExpr::PassThru(o) => format!("PassThru<{}>", name(self.opaques, o.index(), 'o')),

@@ -64,6 +64,13 @@ pub enum TypeExpr {
     },
     /// `&str`.
     Str,
+    /// `HashMap<K, V>` (std's, with its default hasher).
+    Map {
+        /// `K`.
+        key: Box<TypeExpr>,
+        /// `V`.
+        value: Box<TypeExpr>,
+    },
     /// `_` in a `let` annotation or a cast target: inferred.
     Infer,
     /// An already resolved type: how the runtime hands a callee's signature, whose class
@@ -163,6 +170,10 @@ impl TypeExpr {
             },
             TypeExpr::Option(inner) => TypeExpr::Option(Box::new(inner.map_refs(resolve))),
             TypeExpr::Vec(elem) => TypeExpr::Vec(Box::new(elem.map_refs(resolve))),
+            TypeExpr::Map { key, value } => TypeExpr::Map {
+                key: Box::new(key.map_refs(resolve)),
+                value: Box::new(value.map_refs(resolve)),
+            },
             TypeExpr::Array { elem, len } => TypeExpr::Array {
                 elem: Box::new(elem.map_refs(resolve)),
                 len: *len,

@@ -428,6 +428,10 @@ impl TypeExpr {
                 params.iter().for_each(|t| t.for_each_part(f));
                 ret.for_each_part(f);
             }
+            TypeExpr::Map { key, value } => {
+                key.for_each_part(f);
+                value.for_each_part(f);
+            }
             TypeExpr::Prim(_)
             | TypeExpr::Unit
             | TypeExpr::Str
@@ -454,6 +458,10 @@ impl TypeExpr {
             TypeExpr::FnPtr { params, ret } => {
                 params.iter_mut().for_each(|t| t.for_each_part_mut(f));
                 ret.for_each_part_mut(f);
+            }
+            TypeExpr::Map { key, value } => {
+                key.for_each_part_mut(f);
+                value.for_each_part_mut(f);
             }
             TypeExpr::Prim(_)
             | TypeExpr::Unit
@@ -484,6 +492,7 @@ impl TypeExpr {
             | TypeExpr::Generic(_)
             | TypeExpr::Option(_)
             | TypeExpr::Vec(_)
+            | TypeExpr::Map { .. }
             | TypeExpr::Array { .. }
             | TypeExpr::Ptr { .. }
             | TypeExpr::Ref { .. }

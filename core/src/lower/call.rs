@@ -23,6 +23,9 @@ impl Lowerer {
         if let Some(parsed) = self.parse_call(m) {
             return parsed;
         }
+        if let Some(entry) = self.map_entry_call(m) {
+            return entry;
+        }
         if let Some(turbofish) = &m.turbofish {
             self.error(
                 turbofish.span(),
@@ -203,6 +206,9 @@ impl Lowerer {
             }
         }
         if let Some(id) = self.vec_call(path, c) {
+            return id;
+        }
+        if let Some(id) = self.map_call(path, c) {
             return id;
         }
         if path.segments.iter().any(|s| !s.arguments.is_none()) {

@@ -37,7 +37,10 @@ impl Lowerer {
 
     pub(super) fn if_expr(&mut self, i: &syn::ExprIf) -> ExprId {
         if let syn::Expr::Let(l) = strip_parens(&i.cond) {
-            let scrutinee = self.expr(&l.expr);
+            let scrutinee = match self.map_get_mut_scrutinee(&l.expr) {
+                Some(find) => find,
+                None => self.expr(&l.expr),
+            };
             let then_block = &i.then_branch;
             let then = |cx: &mut Self| cx.block_expr(then_block);
             let else_branch = i.else_branch.as_ref().map(|(_, e)| &**e);
@@ -227,7 +230,10 @@ impl Lowerer {
             return found;
         }
         let span = m.match_token.span;
-        let scrutinee = self.expr(&m.expr);
+        let scrutinee = match self.map_get_mut_scrutinee(&m.expr) {
+            Some(find) => find,
+            None => self.expr(&m.expr),
+        };
         for arm in &m.arms {
             if let Some((if_token, _)) = &arm.guard {
                 return self.invalid(

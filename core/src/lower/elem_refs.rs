@@ -66,6 +66,9 @@ impl Lowerer {
     /// The pattern inside `Some(..)` of a match on `scrutinee`: on such an option, its
     /// names are element references and `Some(&x)` binds the value.
     pub(super) fn some_pattern(&mut self, inner: &syn::Pat, scrutinee: ExprId) -> Pattern {
+        if let Some(pattern) = self.get_mut_pattern(inner, scrutinee) {
+            return pattern;
+        }
         if !self.is_elem_ref_option(scrutinee) {
             return self.pattern(inner);
         }

@@ -244,6 +244,12 @@ impl Lowerer {
                 self.push(ExprKind::Unary(UnOp::Not, inner), span)
             }
             syn::UnOp::Deref(d) => {
+                if let Some(entry) = self.map_entry(&u.expr) {
+                    return entry;
+                }
+                if let Some(value) = self.map_get_mut_unwrapped(&u.expr) {
+                    return value;
+                }
                 if let Some(elem) = self.deref_elem(&u.expr, span) {
                     return elem;
                 }

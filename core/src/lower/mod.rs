@@ -21,6 +21,7 @@ mod expr;
 mod format;
 mod item;
 mod macros;
+mod maps;
 mod objmode;
 mod ranges;
 mod scope;
@@ -133,6 +134,8 @@ struct Lowerer {
     closure_depth: usize,
     /// The locals of sort closures bound to an `Ordering` (`let o = a.cmp(b);`).
     ordering_locals: std::collections::HashSet<LocalId>,
+    /// The `m.get_mut(&k)` scrutinees of `if let` / `match`, and their maps (`maps.rs`).
+    get_mut_scrutinees: std::collections::HashMap<ExprId, Box<syn::Expr>>,
     errors: Vec<syn::Error>,
 }
 

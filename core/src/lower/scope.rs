@@ -141,6 +141,9 @@ impl Lowerer {
     }
 
     fn let_stmt(&mut self, local: &syn::Local) -> Stmt {
+        if let Some(stmt) = self.map_entry_let(local) {
+            return stmt;
+        }
         let loc = self.loc(local.span());
         let (pat, ty) = match &local.pat {
             syn::Pat::Type(pt) => {

@@ -380,6 +380,10 @@ fn std_type_message(last: &str) -> Option<String> {
     Some(match last {
         "String" | "str" => format!("`{last}` is not supported in jit code yet"),
         "Vec" => "`Vec` takes one type: `Vec<f64>`".to_string(),
+        "HashMap" => "`HashMap` takes two types: `HashMap<u32, i64>`".to_string(),
+        "HashSet" | "BTreeMap" | "BTreeSet" => {
+            format!("`{last}` is not supported in jit code yet")
+        }
         "Box" => format!("`{last}` is not supported in jit code"),
         "i128" | "u128" => format!(
             "`{last}` is not supported in jit code; the widest integers are `i64` and `u64`"
@@ -431,6 +435,9 @@ fn lower_path_type(p: &syn::TypePath, scope: &mut TypeScope) -> syn::Result<Type
     }
     if let Some(vec) = lower_vec_type(path, scope)? {
         return Ok(vec);
+    }
+    if let Some(map) = super::maps::lower_map_type(path, scope)? {
+        return Ok(map);
     }
     let last = path
         .segments

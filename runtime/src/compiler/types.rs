@@ -82,7 +82,9 @@ fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'st
             ctx.struct_type(&[ptr.into(), ctx.i64_type().into()], false)
                 .into()
         }
-        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => instance_type(ctx).into(),
+        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::Map { .. } => {
+            instance_type(ctx).into()
+        }
         // A `&Vec<T>` is the `Vec`'s handle, borrowed (`Type::vec_elem`).
         Type::Ref { inner, .. } if matches!(**inner, Type::Vec(_)) => instance_type(ctx).into(),
         // Memory only (a pointer in registers, above); its elements in their memory form,

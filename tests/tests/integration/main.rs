@@ -25,6 +25,7 @@ mod fixtures;
 mod fn_values;
 mod generics;
 mod limits;
+mod maps;
 mod math;
 mod memory_control;
 mod operators;

@@ -30,6 +30,7 @@ mod control_flow;
 mod equality;
 mod escape;
 mod lends;
+mod maps;
 mod math;
 mod memory_values;
 pub(super) mod no_ub;
@@ -475,6 +476,9 @@ impl FnCx<'_> {
             ExprKind::Index(base, index) if self.ty(*base).vec_elem().is_some() => {
                 return self.vec_index_read(id, *base, *index, loc);
             }
+            ExprKind::Index(base, index) if matches!(self.ty(*base), Type::Map { .. }) => {
+                return self.map_index_read(id, *base, *index, loc);
+            }
             ExprKind::Index(base, index) if matches!(self.ty(*base), Type::Array { .. }) => {
                 return self.array_index_read(id, *base, *index, loc);
             }
@@ -569,6 +573,7 @@ impl FnCx<'_> {
                 }
                 self.emit_call(id, (callee, type_args), args)
             }
+            Resolution::Builtin(Builtin::Map(method)) => self.map_method(id, *method, e.loc),
             Resolution::Builtin(Builtin::Vec(method)) => {
                 let ExprKind::MethodCall { receiver, args, .. } = &e.kind else {
                     return Err(mismatch());

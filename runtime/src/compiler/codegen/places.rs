@@ -150,6 +150,9 @@ impl FnCx<'_> {
                     }
                     Ok(self.array_elem_ptr(*base, *index, loc)?.map(|p| (p, true)))
                 }
+                None if matches!(self.ty(*base), Type::Map { .. }) => {
+                    Ok(self.map_index_place(*base, *index, loc)?.map(|p| (p, true)))
+                }
                 None if self.ty(*base).vec_elem().is_some() => {
                     Ok(self.vec_index_place(*base, *index, loc)?.map(|p| (p, true)))
                 }

@@ -125,7 +125,7 @@ impl FnCx<'_> {
     }
 
     /// `{meminfo, data}` of a block.
-    fn handle_of(&mut self, meminfo: PointerValue<'static>) -> CgResult<Val> {
+    pub(super) fn handle_of(&mut self, meminfo: PointerValue<'static>) -> CgResult<Val> {
         // `MemInfo::data` is its fourth word (`memory.rs`: refcount, drop_info, allocator,
         // data).
         let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());

@@ -1,0 +1,295 @@
+//! `HashMap<K, V>`: construction, its methods (`crate::map_methods`, std's signatures),
+//! what a map may hold, and the places `m[slot]` the lowering makes of the references
+//! `entry(k).or_insert(v)` and `get_mut(&k)` return (`lower/maps.rs`).
+
+use super::deferred::Deferred;
+use super::unify::{Ty, VarKind};
+use super::{Infer, Resolution, diagnostics};
+use crate::diag::Diagnostic;
+use crate::ir::{ExprId, ExprKind, LocId};
+use crate::map_methods::{self, MapMethod, MapTy, hidden};
+use crate::methods::Builtin;
+use crate::types::PrimTy;
+
+impl Infer<'_> {
+    /// `HashMap::new()` / `HashMap::with_capacity(n)` (the lowering's `NEW` call on `()`);
+    /// `None` for other calls.
+    pub(super) fn map_new(&mut self, id: ExprId, method: &str, args: &[ExprId]) -> Option<Ty> {
+        if method != hidden::NEW {
+            return None;
+        }
+        for a in args {
+            let t = self.expr(*a);
+            let aloc = self.loc(*a);
+            self.coerce_at(&t, &Ty::Prim(PrimTy::Usize), aloc);
+        }
+        let key = self.fresh(VarKind::General);
+        let value = self.fresh(VarKind::General);
+        self.deferred
+            .push(Deferred::MapTypes(id, key.clone(), value.clone(), false));
+        self.record_resolution(id, Resolution::Builtin(Builtin::Map(MapMethod::New)));
+        Some(Ty::Map(Box::new(key), Box::new(value)))
+    }
+
+    /// `m.get(&k).copied()` / `.cloned()`: the value copied at once, as one operation
+    /// resolved on the outer call, given the map's type `rt` (walked by the caller);
+    /// `None` if `outer_receiver` is not `get` on a map.
+    pub(super) fn map_copied_get(
+        &mut self,
+        id: ExprId,
+        outer_receiver: ExprId,
+        method: &str,
+        rt: &Ty,
+    ) -> Option<Ty> {
+        let ExprKind::MethodCall {
+            method: accessor,
+            args,
+            ..
+        } = &self.ir.expr(outer_receiver).kind
+        else {
+            return None;
+        };
+        if accessor != "get" || args.len() != 1 {
+            return None;
+        }
+        let Ty::Map(key, value) = self.resolve(rt) else {
+            return None;
+        };
+        self.expr(args[0]);
+        self.key_ref_arg(args[0], &key);
+        self.deferred.push(Deferred::MapTypes(
+            id,
+            (*key).clone(),
+            (*value).clone(),
+            true,
+        ));
+        self.expr_types[outer_receiver.index()] =
+            Ty::Option(Box::new(Ty::Ref(value.clone(), false)));
+        if method == "copied" {
+            self.deferred.push(Deferred::VecCopy(id, (*value).clone()));
+        }
+        self.record_resolution(id, Resolution::Builtin(Builtin::Map(MapMethod::GetCopied)));
+        Some(Ty::Option(value))
+    }
+
+    /// `m.name(args)` on a `HashMap<key, value>`.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn map_method(
+        &mut self,
+        id: ExprId,
+        receiver: ExprId,
+        (key, value): (&Ty, &Ty),
+        method: &str,
+        args: &[ExprId],
+        arg_types: &[Ty],
+    ) -> Ty {
+        let loc = self.loc(id);
+        let Some(sig) = map_methods::lookup(method) else {
+            let shown = format!("HashMap<{}, {}>", self.show(key), self.show(value));
+            self.diags.push(no_map_method(loc, method, &shown));
+            return Ty::Unknown;
+        };
+        if sig.mutates {
+            self.check_mutable_receiver(receiver, methods_user_name(method));
+        }
+        let of = |t: MapTy| -> Ty {
+            match t {
+                MapTy::Key => key.clone(),
+                MapTy::KeyRef => Ty::Ref(Box::new(key.clone()), false),
+                MapTy::Value => value.clone(),
+                MapTy::Usize => Ty::Prim(PrimTy::Usize),
+                MapTy::Bool => Ty::Prim(PrimTy::Bool),
+                MapTy::Unit => Ty::Unit,
+                MapTy::OptionValue => Ty::Option(Box::new(value.clone())),
+                MapTy::OptionUsize => Ty::Option(Box::new(Ty::Prim(PrimTy::Usize))),
+            }
+        };
+        let ret = of(sig.ret);
+        if sig.params.len() != args.len() {
+            self.diags.push(diagnostics::builtin_wrong_argument_count(
+                loc,
+                method,
+                sig.params.len(),
+                args.len(),
+            ));
+            return ret;
+        }
+        for ((a, at), p) in args.iter().zip(arg_types).zip(sig.params) {
+            if *p == MapTy::KeyRef {
+                self.key_ref_arg(*a, key);
+                continue;
+            }
+            self.coerce_arg(*a, at, &of(*p));
+        }
+        // `len`, `is_empty` and `clear` need nothing of `K` in std either.
+        let hashes = !matches!(
+            sig.method,
+            MapMethod::Len | MapMethod::IsEmpty | MapMethod::Clear
+        );
+        self.deferred
+            .push(Deferred::MapTypes(id, key.clone(), value.clone(), hashes));
+        if sig.method == MapMethod::GetRef {
+            self.deferred.push(Deferred::ElemRef(id, value.clone()));
+        }
+        self.record_resolution(id, Resolution::Builtin(Builtin::Map(sig.method)));
+        ret
+    }
+
+    /// An argument written `&k` where std takes `&Q` (here `&K`).
+    fn key_ref_arg(&mut self, a: ExprId, key: &Ty) {
+        if let ExprKind::AddrOf {
+            place,
+            mutable: false,
+        } = self.ir.expr(a).kind
+        {
+            let pt = self.expr_types[place.index()].clone();
+            self.coerce_at(&pt, key, self.loc(place));
+        } else {
+            let at = self.expr_types[a.index()].clone();
+            let found = self.show(&at);
+            let expected = format!("&{}", self.show(key));
+            self.diags.push(diagnostics::expected_reference_argument(
+                self.loc(a),
+                &expected,
+                &found,
+            ));
+        }
+    }
+
+    /// `m[slot]`: the value of the entry the lowering's `slot` expression found; `None`
+    /// (after an error) for any other index of a map.
+    pub(super) fn map_index(&mut self, id: ExprId, index: ExprId, value: Ty) -> Ty {
+        if self.is_map_slot(index) {
+            return value;
+        }
+        let shown = self.show(&self.expr_types[index.index()].clone());
+        self.diags.push(map_not_indexable(self.loc(id), &shown));
+        Ty::Unknown
+    }
+
+    /// Whether `e` is a position the lowering computed for `m[slot]`.
+    fn is_map_slot(&self, e: ExprId) -> bool {
+        match &self.ir.expr(e).kind {
+            ExprKind::MethodCall { method, .. } if method == hidden::ENTRY_SLOT => true,
+            // `m.FIND_SLOT(&k).unwrap()`.
+            ExprKind::MethodCall {
+                receiver, method, ..
+            } if matches!(method.as_str(), "unwrap" | "expect") => matches!(
+                &self.ir.expr(*receiver).kind,
+                ExprKind::MethodCall { method, .. } if method == hidden::FIND_SLOT
+            ),
+            ExprKind::Local(l) => self.ir.locals[l.index()].name == hidden::SLOT_LOCAL,
+            ExprKind::Block(b) => b.tail.is_some_and(|t| self.is_map_slot(t)),
+            _ => false,
+        }
+    }
+
+    /// A map's key and value types, once final: keys std hashes (`hashes`: the operation
+    /// needs `K: Hash + Eq`), values jit code can store.
+    pub(super) fn check_map_types(&mut self, id: ExprId, key: &Ty, value: &Ty, hashes: bool) {
+        let loc = self.loc(id);
+        // What a `Vec` may hold: no slices, `&str`s or references, which live only as
+        // long as a call, also not inside a tuple or an `Option`. Judged where the map is
+        // made (its other methods have the same type).
+        let made_here = matches!(&self.ir.expr(id).kind,
+            ExprKind::MethodCall { method, .. } if method == hidden::NEW);
+        if made_here
+            && let Some(v) = self.concrete(value)
+            && !super::vec::vec_elem_ok(&v)
+        {
+            self.diags.push(Diagnostic::new(
+                loc,
+                format!("`{v}` cannot be a value of a `HashMap` in jit code"),
+            ));
+        }
+        let Some(k) = self.concrete(key) else {
+            return;
+        };
+        if hashes && !map_methods::is_key_type(&k) {
+            let shown = format!("HashMap<{}, {}>", k, self.show(value));
+            let method = match &self.ir.expr(id).kind {
+                ExprKind::MethodCall { method, .. } if method == "copied" || method == "cloned" => {
+                    "get"
+                }
+                ExprKind::MethodCall { method, .. } => methods_user_name(method),
+                _ => "new",
+            };
+            let method = method.to_string();
+            self.diags.push(bad_key(loc, &method, &shown, &k));
+        }
+    }
+}
+
+fn methods_user_name(method: &str) -> &str {
+    match method {
+        hidden::ENTRY_SLOT => "entry",
+        hidden::FIND_SLOT => "get_mut",
+        m => m,
+    }
+}
+
+/// A method jit code's `HashMap` does not have.
+fn no_map_method(loc: LocId, method: &str, receiver: &str) -> Diagnostic {
+    let d = match method {
+        "entry" => Diagnostic::new(
+            loc,
+            "`HashMap::entry` is supported in jit code as `m.entry(k).or_insert(v)` and `m.entry(k).or_insert_with(f)`, used at once or bound by `let`",
+        ),
+        "get_mut" => Diagnostic::new(
+            loc,
+            "`HashMap::get_mut` is supported in jit code as `if let Some(x) = m.get_mut(&k)`, in a `match`, and as `*m.get_mut(&k).unwrap()`",
+        ),
+        m if map_methods::UNSUPPORTED_STD_METHODS.contains(&m) => Diagnostic::new(
+            loc,
+            format!("`HashMap::{method}` is not supported in jit code yet"),
+        ),
+        _ => Diagnostic::new(
+            loc,
+            format!(
+                "no method named `{method}` found for struct `{receiver}` in the current scope"
+            ),
+        ),
+    };
+    d.note(format!(
+        "note: the methods of `HashMap` in jit code are: {}; and the references `m.entry(k).or_insert(v)`, `m.entry(k).or_insert_with(f)` and `m.get_mut(&k)`",
+        map_methods::names().join(", ")
+    ))
+}
+
+/// `m[i]` on a map, which jit code does not index (rustc's E0608 for a type without
+/// `Index<i>`).
+fn map_not_indexable(loc: LocId, index: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("cannot index into a `HashMap` with `{index}` in jit code"),
+    )
+    .note("help: use `m.get(&k)`, `*m.get(&k).unwrap()`, or `*m.entry(k).or_insert(v)`")
+}
+
+/// A key type jit code does not hash: rustc's E0599 for a method whose `K: Eq + Hash`
+/// bounds do not hold.
+fn bad_key(loc: LocId, method: &str, map: &str, key: &crate::types::Type) -> Diagnostic {
+    let d = Diagnostic::new(
+        loc,
+        format!(
+            "the method `{method}` exists for struct `{map}`, but its trait bounds were not satisfied"
+        ),
+    );
+    if holds_float(key) {
+        d.note(format!(
+            "note: the following trait bounds were not satisfied:\n        `{key}: Eq`\n        `{key}: Hash`"
+        ))
+    } else {
+        d.note(format!(
+            "note: jit code hashes keys of integer types, `bool`, `char` and tuples of them; `{key}` keys are not supported yet"
+        ))
+    }
+}
+
+fn holds_float(t: &crate::types::Type) -> bool {
+    match t {
+        crate::types::Type::Prim(p) => p.is_float(),
+        crate::types::Type::Tuple(es) => es.iter().any(holds_float),
+        _ => false,
+    }
+}

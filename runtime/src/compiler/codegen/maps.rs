@@ -1,0 +1,417 @@
+//! `HashMap<K, V>` in generated code: construction, the methods of
+//! `jitclass_core::map_methods`, and the places `m[slot]` of entries' values.
+//!
+//! A map value is `{meminfo, data}` where `data` points at the block's `MapHeader`
+//! (`runtime/src/map.rs`), which starts with the `VecHeader` of its entries `(hash, K,
+//! V)`. Finding, inserting and removing keys are calls of the helpers of `map.rs` with
+//! the key in a stack temporary (its memory form); a value is read, written or moved out
+//! here, through the entry's address after a bounds check against the entries' `len`
+//! loaded at that point (as every `Vec` element access), so a stale position can never
+//! reach past the entries. A value moved into the map stays in a held slot until it is
+//! stored, so a panic before the store (a failed allocation) releases it.
+
+use super::vecs::{Header, VecHold};
+use super::{FnCx, Val};
+use crate::Type;
+use crate::compiler::types::{mem_type, reg_type};
+use crate::compiler::{CgError, CgResult};
+use crate::escape::Sink;
+use crate::helpers::Helper;
+use inkwell::IntPredicate;
+use inkwell::values::{IntValue, PointerValue};
+use jitclass_core::ir::{ExprId, ExprKind, LocId};
+use jitclass_core::map_methods::{MapMethod, entry_type};
+
+/// std's panic when a collection's size would pass `isize::MAX`.
+const CAPACITY_OVERFLOW: &str = "capacity overflow";
+/// The allocator failed.
+const MAP_ALLOCATION_FAILED: &str = "memory allocation failed for a `HashMap`";
+
+impl FnCx<'_> {
+    /// `K` and `V` of a map type.
+    fn map_parts(t: &Type) -> CgResult<(Type, Type)> {
+        match t {
+            Type::Map { key, value } => Ok(((**key).clone(), (**value).clone())),
+            _ => Err(CgError::Internal(format!("a map operation on `{t}`"))),
+        }
+    }
+
+    /// The `MapInfo` of `HashMap<key, value>`, as a mapped symbol.
+    fn map_info(&self, key: &Type, value: &Type) -> PointerValue<'static> {
+        let info = crate::map::map_info_for(key, value);
+        self.m
+            .mapped_data("map_info", info as *const crate::map::MapInfo as usize)
+    }
+
+    /// `&entries[slot].value` after the bounds check.
+    fn entry_value_ptr(
+        &mut self,
+        h: &Header,
+        value_index: u32,
+        slot: IntValue<'static>,
+        loc: LocId,
+    ) -> CgResult<PointerValue<'static>> {
+        let len = self.load_int(h.len, "len")?;
+        let buf = self.load_ptr(h.buf)?;
+        let entry = self.checked_element_ptr(buf, len, slot, loc)?;
+        Ok(self
+            .b()
+            .build_struct_gep(entry, value_index, "entry.value")?)
+    }
+
+    /// The map operand `base`'s header, with the position `index` evaluated after it.
+    fn map_entry(
+        &mut self,
+        base: ExprId,
+        index: ExprId,
+        loc: LocId,
+    ) -> CgResult<Option<(PointerValue<'static>, VecHold)>> {
+        let (key, value) = Self::map_parts(self.ty(base))?;
+        let Some((handle, vals, hold)) = self.vec_operands(base, &[index])? else {
+            return Ok(None);
+        };
+        let h = self.header(handle, &entry_type(&key, &value))?;
+        let at = self.entry_value_ptr(&h, 2, vals[0].into_int_value(), loc)?;
+        Ok(Some((at, hold)))
+    }
+
+    /// `m[slot]` read: another reference to the entry's value.
+    pub(super) fn map_index_read(
+        &mut self,
+        id: ExprId,
+        base: ExprId,
+        index: ExprId,
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let Some((at, hold)) = self.map_entry(base, index, loc)? else {
+            return Ok(None);
+        };
+        let t = self.ty(id).clone();
+        let v = self.load_elem(at, &t)?;
+        self.copy_value(v, &t)?;
+        self.finish_vec_operands(hold)?;
+        Ok(Some(v))
+    }
+
+    /// `m[slot]` as an assigned place; the map is kept (in `place_temps`) until the
+    /// assignment releases it.
+    pub(super) fn map_index_place(
+        &mut self,
+        base: ExprId,
+        index: ExprId,
+        loc: LocId,
+    ) -> CgResult<Option<PointerValue<'static>>> {
+        let Some((at, hold)) = self.map_entry(base, index, loc)? else {
+            return Ok(None);
+        };
+        match hold {
+            VecHold::Place(saved) => {
+                let mine = std::mem::replace(&mut self.place_temps, saved);
+                self.place_temps.extend(mine);
+            }
+            VecHold::Value(held) => self.place_temps.extend(held),
+        }
+        Ok(Some(at))
+    }
+
+    /// The key value `k` in a stack temporary of its memory form.
+    fn key_temp(&mut self, k: Val, key: &Type) -> CgResult<PointerValue<'static>> {
+        let slot = self.slot(mem_type(self.ctx, key), "map.key")?;
+        self.write_value(slot, k, key, true)?;
+        Ok(slot)
+    }
+
+    fn call_helper(
+        &mut self,
+        helper: Helper,
+        args: &[inkwell::values::BasicMetadataValueEnum<'static>],
+        name: &str,
+    ) -> CgResult<Val> {
+        let f = self.m.helper(helper);
+        // Every pointer crosses as an `i8*` (`helpers.rs`).
+        let i8p = self
+            .ctx
+            .i8_type()
+            .ptr_type(inkwell::AddressSpace::default());
+        let mut cast = Vec::with_capacity(args.len());
+        for a in args {
+            cast.push(match a {
+                inkwell::values::BasicMetadataValueEnum::PointerValue(p) => self
+                    .b()
+                    .build_bit_cast(*p, i8p, "arg")?
+                    .into_pointer_value()
+                    .into(),
+                other => *other,
+            });
+        }
+        Ok(self
+            .b()
+            .build_call(f, &cast, name)?
+            .try_as_basic_value()
+            .basic()
+            .expect("returns a value"))
+    }
+
+    /// The position of `k`'s entry, or `usize::MAX`.
+    fn map_find(
+        &mut self,
+        h: &Header,
+        k: Val,
+        key: &Type,
+    ) -> CgResult<(IntValue<'static>, IntValue<'static>)> {
+        let kp = self.key_temp(k, key)?;
+        let at = self
+            .call_helper(Helper::MapFind, &[h.meminfo.into(), kp.into()], "found")?
+            .into_int_value();
+        let i64t = self.ctx.i64_type();
+        let present =
+            self.b()
+                .build_int_compare(IntPredicate::NE, at, i64t.const_all_ones(), "present")?;
+        Ok((at, present))
+    }
+
+    /// Finds or appends `k`'s entry: its position, and whether it is new; panics as std
+    /// does if the map cannot grow.
+    fn map_insert_slot(
+        &mut self,
+        h: &Header,
+        k: Val,
+        key: &Type,
+        loc: LocId,
+    ) -> CgResult<(IntValue<'static>, IntValue<'static>)> {
+        let kp = self.key_temp(k, key)?;
+        let i64t = self.ctx.i64_type();
+        let slot = self.slot(i64t.into(), "map.slot")?;
+        let status = self
+            .call_helper(
+                Helper::MapInsert,
+                &[h.meminfo.into(), kp.into(), slot.into()],
+                "insert",
+            )?
+            .into_int_value();
+        let i8t = self.ctx.i8_type();
+        let overflow = self.b().build_int_compare(
+            IntPredicate::EQ,
+            status,
+            i8t.const_int(2, false),
+            "overflow",
+        )?;
+        self.check(overflow, loc, CAPACITY_OVERFLOW)?;
+        let failed =
+            self.b()
+                .build_int_compare(IntPredicate::EQ, status, i8t.const_int(3, false), "oom")?;
+        self.check(failed, loc, MAP_ALLOCATION_FAILED)?;
+        let is_new =
+            self.b()
+                .build_int_compare(IntPredicate::EQ, status, i8t.const_int(1, false), "new")?;
+        Ok((self.load_int(slot, "slot")?, is_new))
+    }
+
+    /// `m.method(args)` (resolved on `id`).
+    pub(super) fn map_method(
+        &mut self,
+        id: ExprId,
+        method: MapMethod,
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let ExprKind::MethodCall { receiver, args, .. } = &self.ir.expr(id).kind else {
+            return Err(CgError::Internal("a map method that is not a call".into()));
+        };
+        let (receiver, args) = (*receiver, args.clone());
+        if method == MapMethod::New {
+            return self.map_new(id, &args, loc);
+        }
+        if method == MapMethod::GetCopied {
+            // `m.get(&k).copied()`: the accessor's receiver and operands.
+            let ExprKind::MethodCall { receiver, args, .. } = &self.ir.expr(receiver).kind else {
+                return Err(CgError::Internal("`copied` of no `get`".into()));
+            };
+            let (receiver, args) = (*receiver, args.clone());
+            return self.map_method_on(MapMethod::GetCopied, receiver, &args, loc);
+        }
+        self.map_method_on(method, receiver, &args, loc)
+    }
+
+    fn map_new(&mut self, id: ExprId, args: &[ExprId], loc: LocId) -> CgResult<Option<Val>> {
+        let (key, value) = Self::map_parts(self.ty(id))?;
+        let cap = match args.first() {
+            Some(n) => match self.expr(*n)? {
+                Some(v) => v.into_int_value(),
+                None => return Ok(None),
+            },
+            None => self.ctx.i64_type().const_zero(),
+        };
+        let info = self.map_info(&key, &value);
+        let meminfo = self
+            .call_helper(Helper::MapNew, &[info.into(), cap.into()], "map")?
+            .into_pointer_value();
+        self.check_allocated(meminfo, loc, CAPACITY_OVERFLOW)?;
+        Ok(Some(self.handle_of(meminfo)?))
+    }
+
+    fn map_method_on(
+        &mut self,
+        method: MapMethod,
+        receiver: ExprId,
+        args: &[ExprId],
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let (key, value) = Self::map_parts(self.ty(receiver))?;
+        // `&k` arguments: the key's value is read (a copy).
+        let args: Vec<ExprId> = args
+            .iter()
+            .map(|a| match self.ir.expr(*a).kind {
+                ExprKind::AddrOf { place, .. } => place,
+                _ => *a,
+            })
+            .collect();
+        let Some((handle, vals, hold)) = self.vec_operands(receiver, &args)? else {
+            return Ok(None);
+        };
+        let h = self.header(handle, &entry_type(&key, &value))?;
+        let i64t = self.ctx.i64_type();
+        let result: Val = match method {
+            MapMethod::Len => self.load_int(h.len, "len")?.into(),
+            MapMethod::IsEmpty => {
+                let len = self.load_int(h.len, "len")?;
+                self.b()
+                    .build_int_compare(IntPredicate::EQ, len, i64t.const_zero(), "empty")?
+                    .into()
+            }
+            MapMethod::Clear => {
+                let f = self.m.helper(Helper::MapClear);
+                self.b().build_call(f, &[h.meminfo.into()], "")?;
+                // (`meminfo` is an `i8*` already.)
+                self.unit()
+            }
+            MapMethod::ContainsKey => self.map_find(&h, vals[0], &key)?.1.into(),
+            MapMethod::GetRef | MapMethod::GetCopied => {
+                let (at, present) = self.map_find(&h, vals[0], &key)?;
+                let deep = method == MapMethod::GetCopied;
+                self.map_value_option(&h, &value, (at, present), deep, loc)?
+            }
+            MapMethod::FindSlot => {
+                let (at, present) = self.map_find(&h, vals[0], &key)?;
+                let opt = Type::Option(Box::new(Type::USIZE));
+                let none = self.none_value(&opt)?;
+                let some = self.some_value(&opt, at.into())?;
+                self.b().build_select(present, some, none, "slot")?
+            }
+            MapMethod::Insert | MapMethod::EntrySlot => {
+                let v = vals[1];
+                let held = self.hold(v, &value)?;
+                self.refuse_unmanaged(v, &value, loc, Sink::VecElement)?;
+                let (slot, is_new) = self.map_insert_slot(&h, vals[0], &key, loc)?;
+                let at = self.entry_value_ptr(&h, 2, slot, loc)?;
+                let opt = Type::Option(Box::new(value.clone()));
+                let present_block = self.block("map.present");
+                let new_block = self.block("map.new");
+                let join = self.block("map.join");
+                self.b()
+                    .build_conditional_branch(is_new, new_block, present_block)?;
+                // A new entry: the value moves into its zeroed slot.
+                self.b().position_at_end(new_block);
+                self.store_new(at, v, &value)?;
+                let none = self.none_value(&opt)?;
+                let new_from = self.current();
+                self.b().build_unconditional_branch(join)?;
+                // The key was there: `insert` swaps the value and returns the old one;
+                // `or_insert` keeps the entry and drops its argument.
+                self.b().position_at_end(present_block);
+                let old = if method == MapMethod::Insert {
+                    let old = self.load_elem(at, &value)?;
+                    let old = self.some_value(&opt, old)?;
+                    self.store_new(at, v, &value)?;
+                    old
+                } else {
+                    self.drop_value(v, &value)?;
+                    none
+                };
+                let present_from = self.current();
+                self.b().build_unconditional_branch(join)?;
+                self.b().position_at_end(join);
+                let result = if method == MapMethod::EntrySlot {
+                    slot.into()
+                } else {
+                    let phi = self.b().build_phi(reg_type(self.ctx, &opt), "replaced")?;
+                    phi.add_incoming(&[(&none, new_from), (&old, present_from)]);
+                    phi.as_basic_value()
+                };
+                // Stored or dropped on both paths.
+                self.take(held)?;
+                result
+            }
+            MapMethod::Remove => {
+                let kp = self.key_temp(vals[0], &key)?;
+                let out = self.slot(mem_type(self.ctx, &value), "map.removed")?;
+                let found = self
+                    .call_helper(
+                        Helper::MapRemove,
+                        &[h.meminfo.into(), kp.into(), out.into()],
+                        "removed",
+                    )?
+                    .into_int_value();
+                let found = self.b().build_int_compare(
+                    IntPredicate::NE,
+                    found,
+                    self.ctx.i8_type().const_zero(),
+                    "found",
+                )?;
+                let opt = Type::Option(Box::new(value.clone()));
+                let none = self.none_value(&opt)?;
+                let some_block = self.block("remove.some");
+                let join = self.block("remove.join");
+                let none_from = self.current();
+                self.b().build_conditional_branch(found, some_block, join)?;
+                self.b().position_at_end(some_block);
+                // The helper moved the value's bits (and references) out to `out`.
+                let v = self.load_elem(out, &value)?;
+                let some = self.some_value(&opt, v)?;
+                let some_from = self.current();
+                self.b().build_unconditional_branch(join)?;
+                self.b().position_at_end(join);
+                let phi = self.b().build_phi(reg_type(self.ctx, &opt), "removed")?;
+                phi.add_incoming(&[(&none, none_from), (&some, some_from)]);
+                phi.as_basic_value()
+            }
+            MapMethod::New => unreachable!("handled above"),
+        };
+        self.finish_vec_operands(hold)?;
+        Ok(Some(result))
+    }
+
+    /// `Some(value at entry at)` if `present`, else `None`: another reference to what the
+    /// value holds, or Rust's clone (`deep`).
+    fn map_value_option(
+        &mut self,
+        h: &Header,
+        value: &Type,
+        (at, present): (IntValue<'static>, IntValue<'static>),
+        deep: bool,
+        loc: LocId,
+    ) -> CgResult<Val> {
+        let opt = Type::Option(Box::new(value.clone()));
+        let none = self.none_value(&opt)?;
+        let some_block = self.block("get.some");
+        let join = self.block("get.join");
+        let none_from = self.current();
+        self.b()
+            .build_conditional_branch(present, some_block, join)?;
+        self.b().position_at_end(some_block);
+        let ptr = self.entry_value_ptr(h, 2, at, loc)?;
+        let v = self.load_elem(ptr, value)?;
+        let v = if deep {
+            self.clone_value(v, value, loc)?
+        } else {
+            self.copy_value(v, value)?;
+            v
+        };
+        let some = self.some_value(&opt, v)?;
+        let some_from = self.current();
+        self.b().build_unconditional_branch(join)?;
+        self.b().position_at_end(join);
+        let phi = self.b().build_phi(reg_type(self.ctx, &opt), "get")?;
+        phi.add_incoming(&[(&none, none_from), (&some, some_from)]);
+        Ok(phi.as_basic_value())
+    }
+}

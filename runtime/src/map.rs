@@ -1,0 +1,655 @@
+//! `HashMap<K, V>` in jit code: a managed block (`memory.rs`) whose payload is a
+//! [`MapHeader`], and the table the helpers below keep in it.
+//!
+//! The entries `(hash, K, V)` are stored densely, in insertion order except where a
+//! removal moved the last entry into the hole, as the elements of a `Vec`: the header
+//! starts with a [`VecHeader`] and the block's [`DropInfo::elements`] describes one entry,
+//! so releasing the block releases the entries' members and frees their buffer exactly as
+//! for a `Vec`, and generated code reads and writes an entry's value through the `Vec`
+//! element code after a bounds check. Beside the entries, an open-addressing index
+//! (linear probing over a power-of-two number of slots, each an entry's position,
+//! [`EMPTY`] or [`DELETED`]) finds an entry by its key; the index is freed by the block's
+//! `dtor`. The index is rebuilt (tombstones dropped) when live and deleted slots would
+//! pass three quarters of it, so every probe ends at an empty slot.
+//!
+//! Hashing is std's: each map has its own `RandomState` (per-process random SipHash-1-3
+//! keys, incremented per map, as `HashMap::new()` makes them), and a key is fed to its
+//! hasher as std's `Hash` feeds it: an integer as its native-endian bytes, `bool` as a
+//! `u8`, `char` as a `u32`, a tuple element by element. So a key's hash is the one std's
+//! `HashMap` would compute with the same `RandomState` (a unit test compares them), and
+//! text from outside cannot flood a map with collisions any more than it can flood std's.
+//! Keys compare field by field, byte for byte, which is their `Eq` for these types.
+//! (`String` keys will be hashed as std hashes `str`: the bytes and `0xff`.)
+
+use crate::Type;
+use crate::class::managed_members;
+use crate::memory::{DropInfo, ElemInfo, MemInfo, VecHeader};
+use crate::stats::{count_buffer_allocation, count_buffer_free};
+use crate::vec::{alloc_buffer, jitclass_rt_vec_reserve};
+use jitclass_core::layout::{c_struct, size_align};
+use std::alloc::Layout;
+use std::collections::HashMap;
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::Mutex;
+
+/// An index slot that never held an entry: a probe stops here.
+const EMPTY: usize = usize::MAX;
+/// An index slot whose entry was removed: a probe goes on past it.
+const DELETED: usize = usize::MAX - 1;
+
+/// What the helpers need to know about `HashMap<K, V>`: one per key and value type,
+/// leaked.
+#[derive(Debug)]
+pub(crate) struct MapInfo {
+    /// The block's drop info: its `elements` are the entries `(u64, K, V)`.
+    pub(crate) drop_info: DropInfo,
+    /// Where the key is in an entry.
+    pub(crate) key_offset: usize,
+    /// The key's size.
+    pub(crate) key_size: usize,
+    /// Where the value is in an entry.
+    pub(crate) value_offset: usize,
+    /// The value's size.
+    pub(crate) value_size: usize,
+    /// The key's primitive fields (offset in the key, size), in the order std's `Hash`
+    /// feeds them to the hasher.
+    key_fields: Vec<(usize, usize)>,
+    /// The offsets, in an entry, of the key's managed members (released with a key the
+    /// map drops).
+    key_members: Vec<usize>,
+}
+
+impl MapInfo {
+    fn entries(&self) -> &ElemInfo {
+        self.drop_info.elements.as_ref().expect("a map's entries")
+    }
+}
+
+/// The type of one entry of `HashMap<key, value>`: its hash, key and value.
+pub(crate) fn entry_type(key: &Type, value: &Type) -> Type {
+    jitclass_core::map_methods::entry_type(key, value)
+}
+
+/// The [`MapInfo`] of `HashMap<key, value>`.
+pub(crate) fn map_info_for(key: &Type, value: &Type) -> &'static MapInfo {
+    static INFOS: Mutex<Option<HashMap<(Type, Type), &'static MapInfo>>> = Mutex::new(None);
+    let mut infos = INFOS.lock().unwrap_or_else(|e| e.into_inner());
+    let infos = infos.get_or_insert_with(HashMap::new);
+    infos
+        .entry((key.clone(), value.clone()))
+        .or_insert_with(|| {
+            let entry = entry_type(key, value);
+            let Type::Tuple(parts) = &entry else {
+                unreachable!("an entry is a tuple")
+            };
+            let layout = c_struct(&parts.iter().map(size_align).collect::<Vec<_>>());
+            let sa = size_align(&entry);
+            let mut managed_offsets = Vec::new();
+            managed_members(&entry, 0, &mut managed_offsets);
+            let key_offset = layout.offsets[1] as usize;
+            let mut key_members = Vec::new();
+            managed_members(key, key_offset, &mut key_members);
+            let mut key_fields = Vec::new();
+            hashed_fields(key, 0, &mut key_fields);
+            Box::leak(Box::new(MapInfo {
+                drop_info: DropInfo {
+                    managed_offsets: Vec::new(),
+                    elements: Some(ElemInfo {
+                        size: sa.size as usize,
+                        align: sa.align as usize,
+                        managed_offsets,
+                    }),
+                },
+                key_offset,
+                key_size: size_align(key).size as usize,
+                value_offset: layout.offsets[2] as usize,
+                value_size: size_align(value).size as usize,
+                key_fields,
+                key_members,
+            }))
+        })
+}
+
+/// The primitive fields of a key type, in the order its `Hash` visits them.
+fn hashed_fields(t: &Type, offset: usize, out: &mut Vec<(usize, usize)>) {
+    match t {
+        Type::Prim(p) => out.push((offset, p.size() as usize)),
+        Type::Tuple(es) => {
+            let l = c_struct(&es.iter().map(size_align).collect::<Vec<_>>());
+            for (e, o) in es.iter().zip(&l.offsets) {
+                hashed_fields(e, offset + *o as usize, out);
+            }
+        }
+        // Not a key jit code hashes (`map_methods::is_key_type`): inference refuses every
+        // operation that would hash it, so these fields are never read.
+        _ => {}
+    }
+}
+
+/// The payload of a map's block.
+#[repr(C)]
+pub(crate) struct MapHeader {
+    /// The entries, as a `Vec`'s header (first: the release of the block and generated
+    /// code read it as one).
+    pub(crate) entries: VecHeader,
+    /// `slots` words: an entry's position, [`EMPTY`] or [`DELETED`]; dangling at 0.
+    index: *mut usize,
+    /// A power of two, or 0 before the first insertion.
+    slots: usize,
+    /// [`DELETED`] slots.
+    deleted: usize,
+    info: *const MapInfo,
+    /// This map's SipHash keys.
+    hasher: RandomState,
+}
+
+/// The header of a live map block.
+///
+/// # Safety
+/// `map` is a live block made by [`jitclass_rt_map_new`], not otherwise borrowed.
+unsafe fn header<'a>(map: *mut MemInfo) -> &'a mut MapHeader {
+    // SAFETY: guaranteed by the caller.
+    unsafe { &mut *MemInfo::data(map).cast::<MapHeader>() }
+}
+
+impl MapHeader {
+    fn info(&self) -> &'static MapInfo {
+        // SAFETY: set at creation from a leaked `MapInfo`.
+        unsafe { &*self.info }
+    }
+
+    fn entry(&self, i: usize) -> *mut u8 {
+        // SAFETY (of the callers): `i < len <= cap`, within the buffer.
+        unsafe { self.entries.buf.add(i * self.info().entries().size) }
+    }
+
+    fn stored_hash(&self, i: usize) -> u64 {
+        // SAFETY: entry `i` is initialised; its hash is its first field (8-aligned).
+        unsafe { self.entry(i).cast::<u64>().read() }
+    }
+
+    /// The key at `key` hashed as std's `Hash` of the key type feeds this map's hasher.
+    fn hash(&self, key: *const u8) -> u64 {
+        let mut state = self.hasher.build_hasher();
+        for &(offset, size) in &self.info().key_fields {
+            // SAFETY: `key` points at a whole key of this map's key type.
+            state.write(unsafe { std::slice::from_raw_parts(key.add(offset), size) });
+        }
+        state.finish()
+    }
+
+    fn key_eq(&self, a: *const u8, b: *const u8) -> bool {
+        self.info().key_fields.iter().all(|&(offset, size)| {
+            // SAFETY: both point at whole keys of this map's key type.
+            unsafe {
+                std::slice::from_raw_parts(a.add(offset), size)
+                    == std::slice::from_raw_parts(b.add(offset), size)
+            }
+        })
+    }
+
+    fn slot(&self, pos: usize) -> usize {
+        // SAFETY: `pos < slots` (masked).
+        unsafe { self.index.add(pos).read() }
+    }
+
+    fn set_slot(&mut self, pos: usize, value: usize) {
+        // SAFETY: `pos < slots` (masked).
+        unsafe { self.index.add(pos).write(value) }
+    }
+
+    /// The index slot and entry position of `key`, if present.
+    fn find(&self, key: *const u8, hash: u64) -> Option<(usize, usize)> {
+        if self.slots == 0 {
+            return None;
+        }
+        let mask = self.slots - 1;
+        let mut pos = hash as usize & mask;
+        loop {
+            match self.slot(pos) {
+                EMPTY => return None,
+                DELETED => {}
+                e => {
+                    let at = self.entry(e);
+                    // SAFETY: the key is at `key_offset` in an initialised entry.
+                    if self.stored_hash(e) == hash
+                        && self.key_eq(unsafe { at.add(self.info().key_offset) }, key)
+                    {
+                        return Some((pos, e));
+                    }
+                }
+            }
+            pos = (pos + 1) & mask;
+        }
+    }
+
+    /// Points a free slot (empty or deleted) of `hash`'s probe sequence at entry `e`.
+    fn place(&mut self, hash: u64, e: usize) {
+        let mask = self.slots - 1;
+        let mut pos = hash as usize & mask;
+        loop {
+            match self.slot(pos) {
+                EMPTY => break,
+                DELETED => {
+                    self.deleted -= 1;
+                    break;
+                }
+                _ => pos = (pos + 1) & mask,
+            }
+        }
+        self.set_slot(pos, e);
+    }
+
+    /// A fresh index of `slots` slots holding every entry; `false` (nothing changed) if
+    /// it cannot be allocated.
+    fn rebuild(&mut self, slots: usize) -> bool {
+        let Ok(layout) = Layout::array::<usize>(slots) else {
+            return false;
+        };
+        // SAFETY: `slots` is at least 8, so the size is not zero.
+        let index = unsafe { std::alloc::alloc(layout) }.cast::<usize>();
+        if index.is_null() {
+            return false;
+        }
+        count_buffer_allocation();
+        // SAFETY: `slots` words were just allocated.
+        unsafe { std::ptr::write_bytes(index, 0xff, slots) };
+        self.free_index();
+        self.index = index;
+        self.slots = slots;
+        self.deleted = 0;
+        for e in 0..self.entries.len {
+            let hash = self.stored_hash(e);
+            self.place(hash, e);
+        }
+        true
+    }
+
+    fn free_index(&mut self) {
+        if self.slots > 0 {
+            let layout = Layout::array::<usize>(self.slots).expect("allocated with it");
+            // SAFETY: allocated by `rebuild` with this layout.
+            unsafe { std::alloc::dealloc(self.index.cast(), layout) };
+            count_buffer_free();
+            self.slots = 0;
+        }
+    }
+
+    /// Room in the index for one more entry: 0, or 1 (too large), 2 (no memory).
+    fn reserve_slot(&mut self) -> u8 {
+        let used = self.entries.len + self.deleted + 1;
+        if self.slots > 0 && used.saturating_mul(4) <= self.slots.saturating_mul(3) {
+            return 0;
+        }
+        let Some(slots) = (self.entries.len + 1)
+            .checked_mul(2)
+            .and_then(usize::checked_next_power_of_two)
+        else {
+            return 1;
+        };
+        if self.rebuild(slots.max(8)) { 0 } else { 2 }
+    }
+}
+
+/// Frees a map's index (the block's `dtor`; its entries go with its drop info).
+///
+/// # Safety
+/// `data` is the payload of a map block being freed.
+unsafe fn drop_index(data: *mut u8) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { (*data.cast::<MapHeader>()).free_index() };
+}
+
+/// A new, empty map block with room for `cap` entries; null if allocation fails.
+///
+/// # Safety
+/// `info` comes from [`map_info_for`].
+pub(crate) unsafe extern "C" fn jitclass_rt_map_new(
+    info: *const MapInfo,
+    cap: usize,
+) -> *mut MemInfo {
+    // SAFETY: guaranteed by the caller.
+    let info: &'static MapInfo = unsafe { &*info };
+    let Some(buf) = alloc_buffer(info.entries(), cap) else {
+        return std::ptr::null_mut();
+    };
+    // SAFETY: the drop info names no managed offsets in the header itself.
+    let Some(block) =
+        (unsafe { MemInfo::allocate(Layout::new::<MapHeader>(), Some(&info.drop_info), None) })
+    else {
+        // SAFETY: allocated just above with this capacity.
+        unsafe { crate::memory::free_buffer(info.entries(), buf, cap) };
+        return std::ptr::null_mut();
+    };
+    let block = block.as_ptr();
+    // SAFETY: a fresh block whose payload is a `MapHeader`, not yet shared.
+    unsafe {
+        MemInfo::data(block).cast::<MapHeader>().write(MapHeader {
+            entries: VecHeader {
+                len: 0,
+                cap,
+                buf,
+                lends: 0,
+            },
+            index: std::ptr::dangling_mut(),
+            slots: 0,
+            deleted: 0,
+            info,
+            hasher: RandomState::new(),
+        });
+        MemInfo::set_dtor(block, drop_index);
+    }
+    if cap > 0 {
+        // SAFETY: as above.
+        let h = unsafe { header(block) };
+        let slots = cap
+            .checked_mul(2)
+            .and_then(usize::checked_next_power_of_two)
+            .map(|s| s.max(8));
+        if !slots.is_some_and(|s| h.rebuild(s)) {
+            // SAFETY: ours alone.
+            unsafe { MemInfo::decref_from_jit(block) };
+            return std::ptr::null_mut();
+        }
+    }
+    block
+}
+
+/// The position of `key`'s entry, or `usize::MAX` if the map has none.
+///
+/// # Safety
+/// `map` is a live map block; `key` points at a key of its type.
+pub(crate) unsafe extern "C" fn jitclass_rt_map_find(map: *mut MemInfo, key: *const u8) -> usize {
+    // SAFETY: guaranteed by the caller.
+    let h = unsafe { header(map) };
+    let hash = h.hash(key);
+    h.find(key, hash).map_or(usize::MAX, |(_, e)| e)
+}
+
+/// Finds `key`'s entry, or appends one holding a copy of the key's bits and a zeroed
+/// value (which the caller then writes), and stores its position in `*at`: 0 if the key
+/// was there, 1 if the entry is new, 2 if the map would grow past `isize::MAX` bytes, 3
+/// if allocation failed (then nothing changed).
+///
+/// # Safety
+/// `map` is a live map block; `key` points at a key of its type; `at` is writable.
+pub(crate) unsafe extern "C" fn jitclass_rt_map_insert(
+    map: *mut MemInfo,
+    key: *const u8,
+    at: *mut usize,
+) -> u8 {
+    // SAFETY: guaranteed by the caller.
+    let h = unsafe { header(map) };
+    let hash = h.hash(key);
+    if let Some((_, e)) = h.find(key, hash) {
+        // SAFETY: guaranteed by the caller.
+        unsafe { at.write(e) };
+        return 0;
+    }
+    match h.reserve_slot() {
+        0 => {}
+        failed => return failed + 1,
+    }
+    // SAFETY: a live block whose drop info describes the entries and whose payload starts
+    // with their `VecHeader`.
+    match unsafe { jitclass_rt_vec_reserve(map, 1) } {
+        0 => {}
+        failed => return failed + 1,
+    }
+    let info = h.info();
+    let e = h.entries.len;
+    let entry = h.entry(e);
+    // SAFETY: `e < cap`: a whole entry of room, which gets zeroes, the hash and the key.
+    unsafe {
+        std::ptr::write_bytes(entry, 0, info.entries().size);
+        entry.cast::<u64>().write(hash);
+        std::ptr::copy_nonoverlapping(key, entry.add(info.key_offset), info.key_size);
+    }
+    h.entries.len = e + 1;
+    h.place(hash, e);
+    // SAFETY: guaranteed by the caller.
+    unsafe { at.write(e) };
+    1
+}
+
+/// Removes `key`'s entry, moving its value's bits to `value` (which takes over its
+/// references) and releasing the stored key: 1, or 0 if the map has no such key.
+///
+/// # Safety
+/// `map` is a live map block; `key` points at a key of its type; `value` has room for a
+/// value.
+pub(crate) unsafe extern "C" fn jitclass_rt_map_remove(
+    map: *mut MemInfo,
+    key: *const u8,
+    value: *mut u8,
+) -> u8 {
+    // SAFETY: guaranteed by the caller.
+    let h = unsafe { header(map) };
+    let hash = h.hash(key);
+    let Some((pos, e)) = h.find(key, hash) else {
+        return 0;
+    };
+    let info = h.info();
+    let size = info.entries().size;
+    h.set_slot(pos, DELETED);
+    h.deleted += 1;
+    let entry = h.entry(e);
+    // SAFETY: entry `e` is initialised; the members read are its key's, owned by it.
+    let members: Vec<*mut MemInfo> = unsafe {
+        std::ptr::copy_nonoverlapping(entry.add(info.value_offset), value, info.value_size);
+        info.key_members
+            .iter()
+            .map(|&o| entry.add(o).cast::<*mut MemInfo>().read())
+            .collect()
+    };
+    let last = h.entries.len - 1;
+    if e != last {
+        // The last entry fills the hole, and its index slot follows it.
+        let moved_hash = h.stored_hash(last);
+        // SAFETY: two distinct initialised entries of the buffer.
+        unsafe { std::ptr::copy_nonoverlapping(h.entry(last), entry, size) };
+        let mask = h.slots - 1;
+        let mut p = moved_hash as usize & mask;
+        while h.slot(p) != last {
+            p = (p + 1) & mask;
+        }
+        h.set_slot(p, e);
+    }
+    h.entries.len = last;
+    // Released once the table is consistent: a release may run a value's `Drop`.
+    for m in members {
+        if !m.is_null() {
+            // SAFETY: the removed key owned this reference.
+            unsafe { MemInfo::decref_from_jit(m) };
+        }
+    }
+    1
+}
+
+/// Removes every entry, releasing what they hold; keeps the allocations.
+///
+/// # Safety
+/// `map` is a live map block.
+pub(crate) unsafe extern "C" fn jitclass_rt_map_clear(map: *mut MemInfo) {
+    // SAFETY: guaranteed by the caller.
+    let h = unsafe { header(map) };
+    let info = h.info();
+    let old = h.entries.len;
+    h.entries.len = 0;
+    if h.slots > 0 {
+        // SAFETY: `slots` words.
+        unsafe { std::ptr::write_bytes(h.index, 0xff, h.slots) };
+    }
+    h.deleted = 0;
+    let elements = info.entries();
+    // The members are read before any is released: a release may run a value's `Drop`.
+    let mut members = Vec::new();
+    for i in 0..old {
+        for &offset in &elements.managed_offsets {
+            // SAFETY: entry `i` was initialised and owned its members.
+            members.push(unsafe { h.entry(i).add(offset).cast::<*mut MemInfo>().read() });
+        }
+    }
+    for m in members {
+        if !m.is_null() {
+            // SAFETY: the entries removed owned these references.
+            unsafe { MemInfo::decref_from_jit(m) };
+        }
+    }
+}
+
+/// The number of entries of the map whose payload is at `data`.
+///
+/// # Safety
+/// `data` is the payload of a live map block.
+pub(crate) unsafe fn entry_count(data: *mut u8) -> usize {
+    // SAFETY: guaranteed by the caller.
+    unsafe { (*data.cast::<MapHeader>()).entries.len }
+}
+
+/// The key and the value of entry `i` of the map whose payload is at `data`.
+///
+/// # Safety
+/// `data` is the payload of a live map block with more than `i` entries.
+pub(crate) unsafe fn entry_parts(data: *mut u8, i: usize) -> (*mut u8, *mut u8) {
+    // SAFETY: guaranteed by the caller.
+    let h = unsafe { &*data.cast::<MapHeader>() };
+    let info = h.info();
+    let e = h.entry(i);
+    // SAFETY: within entry `i`.
+    unsafe { (e.add(info.key_offset), e.add(info.value_offset)) }
+}
+
+/// Forgets every entry of the map whose payload is at `data` without releasing what they
+/// hold (their keys and values were moved out), leaving the map empty.
+///
+/// # Safety
+/// `data` is the payload of a live map block, whose entries' members the caller took.
+pub(crate) unsafe fn forget_entries(data: *mut u8) {
+    // SAFETY: guaranteed by the caller.
+    let h = unsafe { &mut *data.cast::<MapHeader>() };
+    h.entries.len = 0;
+    h.deleted = 0;
+    if h.slots > 0 {
+        // SAFETY: `slots` words.
+        unsafe { std::ptr::write_bytes(h.index, 0xff, h.slots) };
+    }
+}
+
+/// The entries of the map whose payload is at `data`, for a class's `Debug`.
+///
+/// # Safety
+/// `data` is the payload of a live `HashMap<key, value>` block.
+pub(crate) unsafe fn debug_entries(
+    data: *mut u8,
+    key: &Type,
+    value: &Type,
+    f: &mut std::fmt::Formatter<'_>,
+) -> std::fmt::Result {
+    // SAFETY: guaranteed by the caller.
+    let h = unsafe { &*data.cast::<MapHeader>() };
+    let info = h.info();
+    let mut map = f.debug_map();
+    for i in 0..h.entries.len {
+        let e = h.entry(i);
+        // SAFETY: entry `i` is initialised and laid out as `info` says.
+        unsafe {
+            map.entry(
+                &crate::class::FieldValue::read(key, e.add(info.key_offset)),
+                &crate::class::FieldValue::read(value, e.add(info.value_offset)),
+            );
+        }
+    }
+    map.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jitclass_core::types::PrimTy;
+    use std::hash::BuildHasher;
+
+    fn key_of<K>(k: &K) -> *const u8 {
+        (k as *const K).cast()
+    }
+
+    #[test]
+    fn keys_hash_as_std_hashes_them() {
+        let key = Type::Tuple(vec![
+            Type::Prim(PrimTy::I32),
+            Type::BOOL,
+            Type::CHAR,
+            Type::Prim(PrimTy::U64),
+        ]);
+        let info = map_info_for(&key, &Type::F64);
+        // SAFETY: a valid info.
+        let map = unsafe { jitclass_rt_map_new(info, 0) };
+        // SAFETY: a live map.
+        let h = unsafe { header(map) };
+        #[repr(C)]
+        struct K(i32, bool, char, u64);
+        for (a, b, c, d) in [(1, true, 'é', 7u64), (-5, false, 'x', u64::MAX)] {
+            let k = K(a, b, c, d);
+            assert_eq!(h.hash(key_of(&k)), h.hasher.hash_one((a, b, c, d)));
+        }
+        // SAFETY: ours.
+        unsafe { MemInfo::decref_from_jit(map) };
+    }
+
+    #[test]
+    fn churn_matches_std() {
+        let info = map_info_for(&Type::Prim(PrimTy::U32), &Type::Prim(PrimTy::U32));
+        // SAFETY: a valid info.
+        let map = unsafe { jitclass_rt_map_new(info, 0) };
+        let mut model = HashMap::new();
+        let mut x = 12345u32;
+        for step in 0..20_000u32 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let k = (x >> 8) % 300;
+            let mut at = 0usize;
+            if x.is_multiple_of(3) {
+                let mut out = 0u32;
+                // SAFETY: a live map, a key and room for a value.
+                let removed =
+                    unsafe { jitclass_rt_map_remove(map, key_of(&k), (&raw mut out).cast()) };
+                assert_eq!(removed == 1, model.remove(&k) == Some(out), "step {step}");
+            } else {
+                // SAFETY: as above.
+                let status = unsafe { jitclass_rt_map_insert(map, key_of(&k), &mut at) };
+                // SAFETY: `at` is an entry; its value is a `u32`.
+                unsafe {
+                    let v = header(map).entry(at).add(info.value_offset).cast::<u32>();
+                    assert_eq!(status == 0, model.contains_key(&k));
+                    v.write(step);
+                }
+                model.insert(k, step);
+            }
+            // SAFETY: a live map.
+            assert_eq!(unsafe { header(map) }.entries.len, model.len());
+        }
+        for (k, v) in &model {
+            // SAFETY: as above.
+            let e = unsafe { jitclass_rt_map_find(map, key_of(k)) };
+            assert_ne!(e, usize::MAX);
+            // SAFETY: as above.
+            assert_eq!(
+                unsafe {
+                    header(map)
+                        .entry(e)
+                        .add(info.value_offset)
+                        .cast::<u32>()
+                        .read()
+                },
+                *v
+            );
+        }
+        // SAFETY: a live map.
+        unsafe { jitclass_rt_map_clear(map) };
+        let k = 3u32;
+        // SAFETY: as above.
+        assert_eq!(unsafe { jitclass_rt_map_find(map, key_of(&k)) }, usize::MAX);
+        // SAFETY: ours.
+        unsafe { MemInfo::decref_from_jit(map) };
+    }
+}

@@ -1,0 +1,26 @@
+use jitclass::jit;
+use std::collections::{HashMap, HashSet};
+
+#[jit]
+fn one_type(m: HashMap<u32>) -> usize {
+    m.len()
+}
+
+#[jit]
+fn a_set(s: HashSet<u32>) -> usize {
+    s.len()
+}
+
+#[jit]
+fn turbofish() -> usize {
+    let m = HashMap::<u32, u32>::new();
+    m.len()
+}
+
+#[jit]
+fn from_array() -> usize {
+    let m = HashMap::from([(1, 2)]);
+    m.len()
+}
+
+fn main() {}
