@@ -64,6 +64,17 @@ fn maybe_sevens(n: i64) -> Option<Vec<u8>> {
     if n < 0 { None } else { Some(sevens(n)) }
 }
 
+/// An empty `Vec`: from `with_capacity(0)`, or cleared after `n` pushes.
+#[jit]
+fn emptied(n: i64) -> Vec<u8> {
+    if n == 0 {
+        return Vec::with_capacity(0);
+    }
+    let mut v = sevens(n);
+    v.clear();
+    v
+}
+
 #[jit]
 fn echo(b: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
@@ -131,6 +142,7 @@ fn register(conn: &Connection) {
     register_scalar::<sevens>(conn, "sevens", flags()).unwrap();
     register_scalar::<maybe_sevens>(conn, "maybe_sevens", flags()).unwrap();
     register_scalar::<echo>(conn, "echo", flags()).unwrap();
+    register_scalar::<emptied>(conn, "emptied", flags()).unwrap();
     register_scalar::<byte_len>(conn, "byte_len", flags()).unwrap();
     register_aggregate::<Moody>(conn, "moody", flags()).unwrap();
     register_window::<Moody>(conn, "moody_w", flags()).unwrap();
@@ -184,12 +196,18 @@ fn ok_one_value_read_as_a_blob_and_as_a_number_in_one_call() {
         .unwrap();
     assert_eq!(got, b"12.512.512.5");
     assert_eq!(
-        one(&conn, "SELECT pair_bytes(z, z) FROM (SELECT zeroblob(2) AS z)"),
+        one(
+            &conn,
+            "SELECT pair_bytes(z, z) FROM (SELECT zeroblob(2) AS z)"
+        ),
         Ok(Value::Blob(vec![0; 6]))
     );
     // The argument's conversion is not seen by the rest of the query.
     assert_eq!(
-        one(&conn, "SELECT typeof(x) || byte_len(x) || typeof(x) FROM t WHERE rowid = 2"),
+        one(
+            &conn,
+            "SELECT typeof(x) || byte_len(x) || typeof(x) FROM t WHERE rowid = 2"
+        ),
         Ok(Value::Text("integer2integer".into()))
     );
     drop(conn);
@@ -227,14 +245,20 @@ fn ok_results_beyond_the_length_limit_are_sqlites_error_and_nothing_leaks() {
         assert!(err.contains("string or blob too big"), "{sql}: {err}");
     }
     // An empty `Vec` and an empty `Some` are empty BLOBs; `None` is NULL.
-    assert_eq!(one(&conn, "SELECT typeof(sevens(0))"), Ok(Value::Text("blob".into())));
+    assert_eq!(
+        one(&conn, "SELECT typeof(sevens(0))"),
+        Ok(Value::Text("blob".into()))
+    );
     assert_eq!(
         one(&conn, "SELECT typeof(maybe_sevens(0))"),
         Ok(Value::Text("blob".into()))
     );
     assert_eq!(one(&conn, "SELECT maybe_sevens(-1)"), Ok(Value::Null));
     limit_length(&conn, 1_000_000_000);
-    assert_eq!(one(&conn, "SELECT length(sevens(101))"), Ok(Value::Integer(101)));
+    assert_eq!(
+        one(&conn, "SELECT length(sevens(101))"),
+        Ok(Value::Integer(101))
+    );
     drop(conn);
     assert!(crate::balanced_since(&before), "{:?}", jitclass::stats());
     crate::assert_no_leaks();
@@ -269,7 +293,11 @@ fn ok_a_panic_in_inverse_value_or_finalize_of_a_state_holding_bytes_leaks_nothin
     ] {
         let err = all(&conn, &sql).unwrap_err();
         assert!(err.starts_with(message), "{sql}: {err}");
-        assert!(crate::balanced_since(&before), "{sql}: {:?}", jitclass::stats());
+        assert!(
+            crate::balanced_since(&before),
+            "{sql}: {:?}",
+            jitclass::stats()
+        );
     }
     // The window without a marker, against the bytes it must hold.
     let rows = all(
@@ -277,7 +305,15 @@ fn ok_a_panic_in_inverse_value_or_finalize_of_a_state_holding_bytes_leaks_nothin
         "SELECT moody_w(b) OVER (ORDER BY k ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t",
     )
     .unwrap();
-    let frames: [&[u8]; 7] = [b"\x01\x02", b"\x01\x02ab", b"abgh", b"ghcd", b"cdef", b"ef", b"12"];
+    let frames: [&[u8]; 7] = [
+        b"\x01\x02",
+        b"\x01\x02ab",
+        b"abgh",
+        b"ghcd",
+        b"cdef",
+        b"ef",
+        b"12",
+    ];
     let want: Vec<Value> = frames.iter().map(|f| Value::Blob(f.to_vec())).collect();
     assert_eq!(rows, want);
     drop(conn);
@@ -298,6 +334,20 @@ fn ok_text_with_nul_bytes_and_zeroblobs_read_whole() {
         one(&conn, "SELECT byte_len(CAST(x'00' AS TEXT))"),
         Ok(Value::Integer(1))
     );
+    // An empty `Vec` is an empty BLOB however it became empty.
+    for empty in [
+        "sevens(0)",
+        "echo(x'')",
+        "echo(zeroblob(0))",
+        "emptied(0)",
+        "emptied(1)",
+        "emptied(100)",
+    ] {
+        assert_eq!(
+            one(&conn, &format!("SELECT typeof({empty})")),
+            Ok(Value::Text("blob".into()))
+        );
+    }
     assert_eq!(
         one(&conn, "SELECT echo(zeroblob(0)) = x''"),
         Ok(Value::Integer(1))
@@ -311,18 +361,31 @@ fn ok_text_with_nul_bytes_and_zeroblobs_read_whole() {
 }
 
 #[test]
-fn utf16_database_probe() {
+fn ok_in_a_utf16_database_text_gives_its_utf16_bytes_and_a_number_its_utf8_text() {
     let _memory = crate::memory_test();
     let conn = Connection::open_in_memory().unwrap();
     conn.execute_batch("PRAGMA encoding = 'UTF-16le'; CREATE TABLE t(x);")
         .unwrap();
     register(&conn);
-    for x in ["'ab'", "12", "2.5", "x'0102'"] {
-        let sql = format!(
-            "SELECT hex(echo({x})) || ' ' || hex(CAST({x} AS BLOB)) || ' ' || hex({x})"
-        );
-        eprintln!("{x}: {:?}", one(&conn, &sql));
-    }
+    // The parameter reads as `hex()` reads: TEXT in the database's encoding, a number as
+    // the UTF-8 text `sqlite3_value_text` makes of it, where `CAST(12 AS BLOB)` gives the
+    // number's text in the database's encoding.
+    let hexes = |x: &str| {
+        one(
+            &conn,
+            &format!("SELECT hex(echo({x})) || ' ' || hex({x}) || ' ' || hex(CAST({x} AS BLOB))"),
+        )
+    };
+    assert_eq!(
+        hexes("'ab'"),
+        Ok(Value::Text("61006200 61006200 61006200".into()))
+    );
+    assert_eq!(hexes("x'0102'"), Ok(Value::Text("0102 0102 0102".into())));
+    assert_eq!(hexes("12"), Ok(Value::Text("3132 3132 31003200".into())));
+    assert_eq!(
+        hexes("2.5"),
+        Ok(Value::Text("322E35 322E35 32002E003500".into()))
+    );
     drop(conn);
     crate::assert_no_leaks();
 }
