@@ -202,6 +202,14 @@ fn ok_one_value_read_as_a_blob_and_as_a_number_in_one_call() {
         ),
         Ok(Value::Blob(vec![0; 6]))
     );
+    // A refused argument after a blob one is named by its own position.
+    assert_eq!(
+        one(&conn, "SELECT bytes_then_int(x, 'x') FROM t"),
+        Err(
+            "bytes_then_int(): argument 2 (`n`) is the TEXT \"x\"; `i64` takes INTEGER values"
+                .into()
+        )
+    );
     // The argument's conversion is not seen by the rest of the query.
     assert_eq!(
         one(
@@ -386,6 +394,14 @@ fn ok_in_a_utf16_database_text_gives_its_utf16_bytes_and_a_number_its_utf8_text(
         hexes("2.5"),
         Ok(Value::Text("322E35 322E35 32002E003500".into()))
     );
+    // The database's encoding counts, not the one the function was registered with.
+    let utf8 = Connection::open_in_memory().unwrap();
+    register_scalar::<echo>(&utf8, "echo16", FunctionFlags::SQLITE_UTF16LE).unwrap();
+    assert_eq!(
+        one(&utf8, "SELECT hex(echo16('ab'))"),
+        Ok(Value::Text("6162".into()))
+    );
+    drop(utf8);
     drop(conn);
     crate::assert_no_leaks();
 }
