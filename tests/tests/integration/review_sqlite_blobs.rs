@@ -1,7 +1,8 @@
 //! Probes from a review of BLOB support in SQL functions (`&[u8]` parameters, `Vec<u8>`
 //! results): the same column read as a BLOB and as a number in one call, results beyond
 //! SQLite's length limit, panics in `inverse`, `value` and `finalize` of a state holding
-//! bytes, UTF-16 databases, TEXT with NUL bytes. Compared with SQLite's own functions and
+//! bytes, a window query dropped half-way, UTF-16 databases, TEXT with NUL bytes, empty
+//! results. Compared with SQLite's own functions and
 //! `CAST(x AS BLOB)`; `stats()` balanced throughout.
 
 use jitclass::sqlite::{
@@ -424,4 +425,37 @@ fn ok_the_registered_functions_still_take_borrowed_slices_from_rust() {
     drop(m);
     drop(local);
     assert!(crate::balanced_since(&before), "{:?}", jitclass::stats());
+}
+
+#[test]
+fn ok_a_window_query_dropped_half_way_releases_its_states() {
+    let _memory = crate::memory_test();
+    let before = jitclass::stats();
+    let conn = Connection::open_in_memory().unwrap();
+    register(&conn);
+    conn.execute_batch(
+        "CREATE TABLE t(g INTEGER, b);
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
+         INSERT INTO t SELECT i % 4, CASE WHEN i % 5 = 0 THEN i ELSE randomblob(i % 17) END
+         FROM n;",
+    )
+    .unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT moody_w(b) OVER (PARTITION BY g ORDER BY rowid \
+             ROWS BETWEEN 2 PRECEDING AND 1 FOLLOWING) FROM t",
+        )
+        .unwrap();
+    let mut rows = stmt.query([]).unwrap();
+    for _ in 0..5 {
+        assert!(matches!(
+            rows.next().unwrap().unwrap().get_ref(0).unwrap(),
+            rusqlite::types::ValueRef::Blob(_)
+        ));
+    }
+    drop(rows);
+    drop(stmt);
+    assert!(crate::balanced_since(&before), "{:?}", jitclass::stats());
+    drop(conn);
+    crate::assert_no_leaks();
 }
