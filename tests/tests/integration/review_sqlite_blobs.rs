@@ -2,8 +2,9 @@
 //! results): the same column read as a BLOB and as a number in one call, results beyond
 //! SQLite's length limit, panics in `inverse`, `value` and `finalize` of a state holding
 //! bytes, a window query dropped half-way, UTF-16 databases, TEXT with NUL bytes, empty
-//! results. Compared with SQLite's own functions and
-//! `CAST(x AS BLOB)`; `stats()` balanced throughout.
+//! results; escapes of the lent bytes are compile errors (`tests/ui/sqlite/review_blob_*`).
+//! Compared with SQLite's own functions and `CAST(x AS BLOB)`; `stats()` balanced
+//! throughout.
 
 use jitclass::sqlite::{
     Connection, FunctionFlags, register_aggregate, register_scalar, register_window,
