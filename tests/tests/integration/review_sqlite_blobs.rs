@@ -460,3 +460,40 @@ fn ok_a_window_query_dropped_half_way_releases_its_states() {
     drop(conn);
     crate::assert_no_leaks();
 }
+
+#[test]
+fn ok_out_of_memory_while_reading_a_blob_is_sqlites_error_and_nothing_leaks() {
+    let _memory = crate::memory_test();
+    let before = jitclass::stats();
+    let conn = Connection::open_in_memory().unwrap();
+    register(&conn);
+    // A zero-filled BLOB is expanded when the callback reads it; SQLite's heap limit, set
+    // 32 MiB above what it uses now, makes expanding 100 MB fail (the argument becomes
+    // NULL, which the callback tells from an empty BLOB).
+    let queries = [
+        "SELECT byte_len(zeroblob(100000000))",
+        "SELECT echo(zeroblob(100000000))",
+        "SELECT moody(b) FROM (SELECT x'01' AS b UNION ALL SELECT zeroblob(100000000))",
+    ];
+    // SAFETY: `sqlite3_memory_used` and `sqlite3_hard_heap_limit64` only read and set
+    // SQLite's process-wide counters; the limit is restored before the test ends.
+    let old = unsafe {
+        let used = rusqlite::ffi::sqlite3_memory_used();
+        rusqlite::ffi::sqlite3_hard_heap_limit64(used + (32 << 20))
+    };
+    let results: Vec<_> = queries.iter().map(|sql| one(&conn, sql)).collect();
+    // SAFETY: as above.
+    unsafe {
+        rusqlite::ffi::sqlite3_hard_heap_limit64(old);
+    }
+    for (sql, r) in queries.iter().zip(results) {
+        assert_eq!(r, Err("out of memory".to_string()), "{sql}");
+    }
+    assert!(crate::balanced_since(&before), "{:?}", jitclass::stats());
+    assert_eq!(
+        one(&conn, "SELECT byte_len(zeroblob(1000))"),
+        Ok(Value::Integer(1000))
+    );
+    drop(conn);
+    crate::assert_no_leaks();
+}
