@@ -76,8 +76,8 @@ pub trait SqlValue {}
 pub trait SqlScalar: SqlValue {}
 
 /// A type an SQL function takes: an [`SqlValue`], or `&[u8]`, the bytes of a BLOB lent by
-/// SQLite for the call, without a copy (a TEXT gives its bytes and a number its text form,
-/// as `CAST(x AS BLOB)` does; see `blobs.rs`).
+/// SQLite for the call, without a copy (a TEXT gives its bytes and a number its UTF-8 text
+/// form, as `hex()` reads them; see `compiler/sqlite/blobs.rs`).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be the parameter of an SQL function",
     label = "not an SQL argument",

@@ -43,6 +43,7 @@ mod review_limits;
 mod review_math;
 mod review_shadow;
 mod review_sqlite;
+mod review_sqlite_blobs;
 mod review_sqlite_state;
 // Generated lines thousands of characters long, which rustfmt would take minutes over.
 #[rustfmt::skip]

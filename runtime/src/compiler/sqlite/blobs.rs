@@ -11,9 +11,11 @@
 //! Vec<u8> result:                jitclass_rt_sqlite_result_bytes(ctx, meminfo); decref
 //! ```
 //!
-//! Any storage class reads as `sqlite3_value_blob` reads it, which is `CAST(x AS BLOB)`:
-//! a BLOB or TEXT gives its bytes, an INTEGER or REAL its text form (converted in place in
-//! the argument; SQLite keeps the number). The pointer is valid until the argument is
+//! Any storage class reads as `sqlite3_value_blob` (and so `hex()`) reads it: a BLOB or
+//! TEXT gives its bytes (TEXT in the database's encoding), an INTEGER or REAL its UTF-8
+//! text form (converted in place in the argument; SQLite keeps the number). That is
+//! `CAST(x AS BLOB)` in a UTF-8 database; in a UTF-16 one `CAST` gives a number's text in
+//! UTF-16. The pointer is valid until the argument is
 //! converted again; the callback reads it once, calls `sqlite3_value_bytes` right after
 //! (as SQLite's documentation asks), and converts nothing of that argument afterwards, so
 //! the slice stays valid for the whole call. Both SQLite calls return null/0 for a
