@@ -44,6 +44,7 @@
 pub(crate) mod args;
 pub(crate) mod blobs;
 pub(crate) mod errors;
+pub(crate) mod text;
 
 use crate::class::JitClass;
 use crate::compiler::sqlite::{AggregateParts, compile_aggregate, compile_scalar};
