@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 
 pub mod dispatch;
 pub mod median;
+pub mod text;
 pub mod vecs;
 
 /// The kernels the report and the criterion benches measure, jit and native side by side.

@@ -8,8 +8,9 @@
 //! the runtime, which writes it into the IR before inference (`FnIr::resolve_consts`).
 //!
 //! Array lengths and `const` items are *hoisted*: the glue emits them as associated
-//! constants of the function's type (`f::__jitclass_const_0`, `Self::` inside one
-//! another), and the shadow of the body names those in place of the written expression,
+//! constants of the function's type (`f::K` for `const K`, `f::array_length_0` for a
+//! length, `Self::` inside one another; the names rustc shows when an evaluation fails),
+//! and the shadow of the body names those in place of the written expression,
 //! so that rustc evaluates each once and reports its errors once, at the user's tokens.
 //! A local `const` named in another constant is that hoisted item; a local variable is
 //! rustc's E0435, here, since a hoisted constant cannot see it.
@@ -34,6 +35,8 @@ pub struct LoweredConst {
     /// The written expression, which the shadow replaces by the hoisted constant (a
     /// length, a `const` item's value); where rustc reports a path's errors.
     pub span: Span,
+    /// The hoisted constant's name (unused for a path, which is not hoisted).
+    pub name: syn::Ident,
 }
 
 /// What a constant of the table is.
@@ -48,11 +51,6 @@ pub enum ConstKind {
     /// A path to a constant defined elsewhere, used as a value: read where the glue
     /// needs it, since its type is rustc's to know.
     Path,
-}
-
-/// The hoisted name of constant `id`: an associated constant of the function's type.
-pub fn hoisted_name(id: ConstId) -> syn::Ident {
-    quote::format_ident!("__jitclass_const_{}", id.0)
 }
 
 /// The constants of one function or class, as they are lowered.
@@ -76,6 +74,28 @@ pub(crate) enum Binding {
 }
 
 impl ConstTable {
+    /// The name the next constant is hoisted under: a `const` item's own (`K`), unless an
+    /// earlier one of the table has it (`K_3`, by its id), else `array_length_3`. rustc
+    /// names it when the constant's evaluation fails ("evaluation of `f::K` failed"),
+    /// where its own build says `f::K` / `f::{constant#0}`.
+    fn next_name(&self, item: Option<&syn::Ident>) -> syn::Ident {
+        let id = self.decls.len();
+        let mut name = match item {
+            Some(ident) if ident != "_" => ident.clone(),
+            Some(_) => quote::format_ident!("constant_{}", id),
+            None => quote::format_ident!("array_length_{}", id),
+        };
+        while self.lowered.iter().any(|c| c.name == name) {
+            name = quote::format_ident!("{}_{}", name, id);
+        }
+        name
+    }
+
+    /// The hoisted name of constant `id`.
+    pub fn hoisted_name(&self, id: ConstId) -> &syn::Ident {
+        &self.lowered[id.index()].name
+    }
+
     fn push(&mut self, decl: ConstDecl, lowered: LoweredConst) -> ConstId {
         self.decls.push(decl);
         self.lowered.push(lowered);
@@ -123,6 +143,7 @@ impl TypeScope {
                 kind: ConstKind::Len,
                 value,
                 span: e.span(),
+                name: self.consts.next_name(None),
             },
         );
         Ok(ArrayLen::Const(id))
@@ -161,6 +182,7 @@ impl TypeScope {
                 kind: ConstKind::Path,
                 value,
                 span: p.span(),
+                name: self.consts.next_name(None),
             },
         );
         self.consts.paths.insert(text, id);
@@ -183,7 +205,7 @@ impl VisitMut for Rename<'_> {
         {
             match self.scope.bindings.get(&ident.to_string()) {
                 Some(Binding::Const(id)) => {
-                    let name = hoisted_name(*id);
+                    let name = self.scope.consts.hoisted_name(*id);
                     *e = syn::parse_quote_spanned!(ident.span()=> Self::#name);
                     return;
                 }
@@ -259,6 +281,7 @@ impl Lowerer {
                     kind: ConstKind::Item { ty: c.ty.clone() },
                     value: TokenStream::new(),
                     span: c.expr.span(),
+                    name: self.scope.consts.next_name(Some(&c.ident)),
                 },
             );
             if c.ident != "_" {

@@ -32,7 +32,7 @@ mod std_sort;
 pub mod types;
 mod vecs;
 
-pub use constants::{ConstKind, LoweredConst, hoisted_name};
+pub use constants::{ConstKind, LoweredConst};
 pub use control::is_range_loop;
 pub(crate) use item::is_c_scalar;
 pub use item::{

@@ -7,8 +7,7 @@
 
 use super::pin_type;
 use crate::shadow::span_key;
-use jitclass_core::ir::ConstId;
-use jitclass_core::lower::{ConstKind, LoweredConst, hoisted_name};
+use jitclass_core::lower::{ConstKind, LoweredConst};
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use std::collections::HashMap;
@@ -16,8 +15,8 @@ use std::collections::HashMap;
 /// The hoisted constants, as associated items of the owner's impl (`Self::` names one
 /// another in their values).
 pub(crate) fn hoisted_items(consts: &[LoweredConst]) -> TokenStream {
-    let items = consts.iter().enumerate().filter_map(|(i, c)| {
-        let name = hoisted_name(ConstId(i as u32));
+    let items = consts.iter().filter_map(|c| {
+        let name = &c.name;
         let value = &c.value;
         let (ty, lints) = match &c.kind {
             // At the length, so that a mismatch's note about the expected type points
@@ -49,14 +48,13 @@ pub(crate) fn hoisted_items(consts: &[LoweredConst]) -> TokenStream {
 pub(crate) fn const_getters(owner: &TokenStream, consts: &[LoweredConst]) -> Vec<TokenStream> {
     consts
         .iter()
-        .enumerate()
-        .map(|(i, c)| {
+        .map(|c| {
             // At the constant: rustc's note on a constant whose evaluation failed points
             // at the reads of it, this one among them.
             let value = match c.kind {
                 ConstKind::Path => c.value.clone(),
                 ConstKind::Len | ConstKind::Item { .. } => {
-                    let mut name = hoisted_name(ConstId(i as u32));
+                    let mut name = c.name.clone();
                     name.set_span(c.span);
                     let owner = respan(owner, c.span);
                     quote_spanned!(c.span=> #owner::#name)
@@ -84,10 +82,9 @@ pub(crate) fn shadow_replacements(
 ) -> HashMap<crate::shadow::SpanKey, TokenStream> {
     consts
         .iter()
-        .enumerate()
-        .filter(|(_, c)| !matches!(c.kind, ConstKind::Path))
-        .map(|(i, c)| {
-            let mut name = hoisted_name(ConstId(i as u32));
+        .filter(|c| !matches!(c.kind, ConstKind::Path))
+        .map(|c| {
+            let mut name = c.name.clone();
             name.set_span(c.span);
             let owner = respan(owner, c.span);
             (span_key(c.span), quote_spanned!(c.span=> #owner::#name))

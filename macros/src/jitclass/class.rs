@@ -7,7 +7,7 @@
 use super::args::{self, ClassArgs};
 use crate::ctxt::Ctxt;
 use crate::glue::{cfgs_of, class_getters, const_getters, hoisted_items, opaque_getters, pin_type};
-use jitclass_core::lower::{LoweredClass, lower_class};
+use jitclass_core::lower::{LoweredClass, LoweredConst, lower_class};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -52,7 +52,11 @@ fn check_no_repr(cx: &Ctxt, attr: &syn::Attribute) {
 /// The C representation of a field type, spelled from the IR (what jit code lays out),
 /// not from the written type: primitives as themselves, an instance as `RawInstance`, an
 /// array length that is a constant as the class's hoisted constant (`class`'s).
-fn repr_type(t: &jitclass_core::ir::TypeExpr, class: &syn::Ident) -> TokenStream {
+fn repr_type(
+    t: &jitclass_core::ir::TypeExpr,
+    class: &syn::Ident,
+    consts: &[LoweredConst],
+) -> TokenStream {
     use jitclass_core::ir::{ArrayLen, TypeExpr};
     match t {
         TypeExpr::Prim(p) => {
@@ -62,11 +66,11 @@ fn repr_type(t: &jitclass_core::ir::TypeExpr, class: &syn::Ident) -> TokenStream
         TypeExpr::Unit => quote!(()),
         TypeExpr::Tuple(es) => {
             let name = format_ident!("Tuple{}", es.len());
-            let es = es.iter().map(|e| repr_type(e, class));
+            let es = es.iter().map(|e| repr_type(e, class, consts));
             quote!(::jitclass::abi::#name<#(#es),*>)
         }
         TypeExpr::Option(inner) => {
-            let inner = repr_type(inner, class);
+            let inner = repr_type(inner, class, consts);
             quote!(::jitclass::abi::OptionRepr<#inner>)
         }
         TypeExpr::Class(_) | TypeExpr::PassThru(_) | TypeExpr::Vec(_) => {
@@ -74,21 +78,21 @@ fn repr_type(t: &jitclass_core::ir::TypeExpr, class: &syn::Ident) -> TokenStream
         }
         // Inline, as Rust lays out an array of the element reprs.
         TypeExpr::Array { elem, len } => {
-            let elem = repr_type(elem, class);
+            let elem = repr_type(elem, class, consts);
             let len = match len {
                 ArrayLen::Lit(n) => {
                     let n = proc_macro2::Literal::u64_unsuffixed(*n);
                     quote!(#n)
                 }
                 ArrayLen::Const(c) => {
-                    let name = jitclass_core::lower::hoisted_name(*c);
+                    let name = &consts[c.index()].name;
                     quote!(#class::#name)
                 }
             };
             quote!([#elem; #len])
         }
         TypeExpr::Ptr { pointee, mutable } => {
-            let pointee = repr_type(pointee, class);
+            let pointee = repr_type(pointee, class, consts);
             if *mutable {
                 quote!(*mut #pointee)
             } else {
@@ -117,7 +121,8 @@ fn c_type(t: &jitclass_core::ir::TypeExpr, class: &syn::Ident) -> TokenStream {
             let ret = c_type(ret, class);
             quote!(extern "C" fn(#(#params),*) -> #ret)
         }
-        other => repr_type(other, class),
+        // A C scalar holds no array, so no constant.
+        other => repr_type(other, class, &[]),
     }
 }
 
@@ -161,7 +166,7 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
         let fname = f.ident.as_ref().expect("named");
         let fvis = &f.vis;
         let fattrs = f.attrs.iter().filter(|a| a.path().is_ident("doc"));
-        let repr = repr_type(&ir.ty, name);
+        let repr = repr_type(&ir.ty, name, &l.consts);
         quote! { #(#fattrs)* #fvis #fname: #repr }
     });
     // The handle has the class's fields too, holding nothing: rustc checks struct

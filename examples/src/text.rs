@@ -1,0 +1,187 @@
+//! Text functions over SQLite rows, in plain Rust on rusqlite's traits: the baselines of
+//! the text section of the report and of the text examples (`string_agg`, word counts,
+//! `mode`, a lower-case-and-trim scalar), and the table of words they run over.
+
+use rusqlite::functions::{Aggregate, Context, FunctionFlags};
+use rusqlite::{Connection, params};
+use std::collections::HashMap;
+
+/// A few words, some repeated with other case and padding, so that the functions have
+/// something to fold, count and trim.
+const WORDS: &[&str] = &[
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "Alpha",
+    "  beta",
+    "gamma  ",
+    "epsilon",
+    "zeta",
+    "eta",
+    "theta",
+    "iota",
+    "kappa",
+    "lambda",
+    "mu",
+    "nu",
+    "ÉTÉ",
+    "été",
+    "straße",
+    "ΣΊΣΥΦΟΣ",
+];
+
+/// `t(g, s)`: `rows` rows in `groups` groups; `s` is one to four words (or NULL for one
+/// row in 50), picked by a fixed xorshift so that every run sees the same table.
+pub fn populate_words(conn: &Connection, rows: usize, groups: usize) -> rusqlite::Result<()> {
+    conn.execute_batch("DROP TABLE IF EXISTS t; CREATE TABLE t(g INTEGER, s TEXT)")?;
+    let mut insert = conn.prepare("INSERT INTO t VALUES (?1, ?2)")?;
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    conn.execute_batch("BEGIN")?;
+    for r in 0..rows {
+        let pick = next();
+        let text = (pick % 50 != 0).then(|| {
+            let n = 1 + (pick >> 8) % 4;
+            (0..n)
+                .map(|i| WORDS[((pick >> (12 + 5 * i)) % WORDS.len() as u64) as usize])
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+        insert.execute(params![(r % groups) as i64, text])?;
+    }
+    conn.execute_batch("COMMIT")
+}
+
+fn flags() -> FunctionFlags {
+    FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC
+}
+
+/// `rs_string_agg(s)`: the non-NULL values joined by `,` in row order (SQLite's
+/// `group_concat(s)`), NULL for none.
+pub struct RsStringAgg;
+
+impl Aggregate<Option<String>, Option<String>> for RsStringAgg {
+    fn init(&self, _: &mut Context<'_>) -> rusqlite::Result<Option<String>> {
+        Ok(None)
+    }
+
+    fn step(&self, ctx: &mut Context<'_>, out: &mut Option<String>) -> rusqlite::Result<()> {
+        if let Some(s) = ctx.get_raw(0).as_str_or_null()? {
+            match out {
+                Some(o) => {
+                    o.push(',');
+                    o.push_str(s);
+                }
+                None => *out = Some(s.to_string()),
+            }
+        }
+        Ok(())
+    }
+
+    fn finalize(
+        &self,
+        _: &mut Context<'_>,
+        out: Option<Option<String>>,
+    ) -> rusqlite::Result<Option<String>> {
+        Ok(out.flatten())
+    }
+}
+
+/// How often each whitespace-separated word of `s` occurs, added to `counts`.
+pub fn count_words(counts: &mut HashMap<String, i64>, s: &str) {
+    for w in s.split_whitespace() {
+        *counts.entry(w.to_string()).or_insert(0) += 1;
+    }
+}
+
+/// `rs_word_count(s)`: how many distinct words the non-NULL values hold (words are split
+/// at whitespace, compared as written).
+pub struct RsWordCount;
+
+impl Aggregate<HashMap<String, i64>, i64> for RsWordCount {
+    fn init(&self, _: &mut Context<'_>) -> rusqlite::Result<HashMap<String, i64>> {
+        Ok(HashMap::new())
+    }
+
+    fn step(
+        &self,
+        ctx: &mut Context<'_>,
+        counts: &mut HashMap<String, i64>,
+    ) -> rusqlite::Result<()> {
+        if let Some(s) = ctx.get_raw(0).as_str_or_null()? {
+            count_words(counts, s);
+        }
+        Ok(())
+    }
+
+    fn finalize(
+        &self,
+        _: &mut Context<'_>,
+        counts: Option<HashMap<String, i64>>,
+    ) -> rusqlite::Result<i64> {
+        Ok(counts.map_or(0, |c| c.len() as i64))
+    }
+}
+
+/// The most frequent key of `counts`, the smallest in byte order among equally frequent
+/// ones; `None` for no keys.
+pub fn most_frequent(counts: &HashMap<String, i64>) -> Option<String> {
+    let mut best: Option<(&String, i64)> = None;
+    for (k, &n) in counts {
+        best = match best {
+            Some((b, bn)) if bn > n || (bn == n && b <= k) => Some((b, bn)),
+            _ => Some((k, n)),
+        };
+    }
+    best.map(|(k, _)| k.clone())
+}
+
+/// `rs_mode(s)`: the most frequent non-NULL value (ties: the smallest), NULL for none.
+pub struct RsMode;
+
+impl Aggregate<HashMap<String, i64>, Option<String>> for RsMode {
+    fn init(&self, _: &mut Context<'_>) -> rusqlite::Result<HashMap<String, i64>> {
+        Ok(HashMap::new())
+    }
+
+    fn step(
+        &self,
+        ctx: &mut Context<'_>,
+        counts: &mut HashMap<String, i64>,
+    ) -> rusqlite::Result<()> {
+        if let Some(s) = ctx.get_raw(0).as_str_or_null()? {
+            *counts.entry(s.to_string()).or_insert(0) += 1;
+        }
+        Ok(())
+    }
+
+    fn finalize(
+        &self,
+        _: &mut Context<'_>,
+        counts: Option<HashMap<String, i64>>,
+    ) -> rusqlite::Result<Option<String>> {
+        Ok(counts.and_then(|c| most_frequent(&c)))
+    }
+}
+
+/// `s` without leading and trailing whitespace, in lower case.
+pub fn lower_trim_native(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+/// `rs_string_agg`, `rs_word_count`, `rs_mode` and the scalar `rs_lower_trim(s)` (NULL
+/// for NULL), in Rust on rusqlite.
+pub fn register_rust_text_functions(conn: &Connection) -> rusqlite::Result<()> {
+    conn.create_aggregate_function("rs_string_agg", 1, flags(), RsStringAgg)?;
+    conn.create_aggregate_function("rs_word_count", 1, flags(), RsWordCount)?;
+    conn.create_aggregate_function("rs_mode", 1, flags(), RsMode)?;
+    conn.create_scalar_function("rs_lower_trim", 1, flags(), |ctx| {
+        Ok(ctx.get_raw(0).as_str_or_null()?.map(lower_trim_native))
+    })
+}
