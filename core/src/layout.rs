@@ -65,7 +65,7 @@ pub fn size_align(t: &Type) -> SizeAlign {
         }
         // `{ptr, len}`, and a counted reference `{meminfo, data}` (instances, handles,
         // vectors).
-        Type::Slice { .. } | Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => {
+        Type::Slice { .. } | Type::Str | Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => {
             SizeAlign { size: 16, align: 8 }
         }
         // A `&Vec<T>` is the `Vec`'s handle (`Type::vec_elem`).

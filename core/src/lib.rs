@@ -26,6 +26,7 @@ pub mod methods;
 pub mod operators;
 pub mod stack;
 pub mod std_sort;
+pub mod str_methods;
 pub mod types;
 pub mod vec_methods;
 

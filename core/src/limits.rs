@@ -129,7 +129,12 @@ pub fn type_children<'a>(t: &'a Type, push: &mut dyn FnMut(&'a Type)) {
         | Type::Array { elem: inner, .. }
         | Type::Ptr { pointee: inner, .. }
         | Type::Ref { inner, .. } => push(inner),
-        Type::Prim(_) | Type::Unit | Type::Never | Type::Class(_) | Type::PassThru(_) => {}
+        Type::Prim(_)
+        | Type::Unit
+        | Type::Never
+        | Type::Str
+        | Type::Class(_)
+        | Type::PassThru(_) => {}
     }
 }
 
@@ -154,6 +159,7 @@ pub fn check_type_expr(t: &TypeExpr) -> Result<(), TypeLimit> {
         | TypeExpr::Ref { inner, .. } => push(inner),
         TypeExpr::Prim(_)
         | TypeExpr::Unit
+        | TypeExpr::Str
         | TypeExpr::Generic(_)
         | TypeExpr::Class(_)
         | TypeExpr::PassThru(_)

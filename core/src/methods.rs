@@ -117,6 +117,8 @@ pub enum Builtin {
     Clone,
     /// A method of `Vec` (`crate::vec_methods`).
     Vec(crate::vec_methods::VecMethod),
+    /// A method of `&str` (`crate::str_methods`).
+    Str(crate::str_methods::StrMethod),
     /// A sort std runs on a `&mut [T]` (`crate::std_sort`; only the lowering makes it).
     SliceStdSort {
         /// Which sort.
@@ -318,6 +320,7 @@ pub fn is_clone(t: &Type) -> bool {
     match t {
         Type::Slice { mutable, .. } | Type::Ref { mutable, .. } => !mutable,
         Type::Never => false,
+        Type::Str => true,
         Type::Prim(_)
         | Type::Unit
         | Type::Ptr { .. }
@@ -653,7 +656,9 @@ pub fn receiver_description(receiver: &Type) -> String {
         Type::Unit => "unit type",
         Type::Tuple(_) => "tuple",
         Type::Array { .. } => "array",
-        Type::Slice { mutable: false, .. } | Type::Ref { mutable: false, .. } => "reference",
+        Type::Slice { mutable: false, .. } | Type::Ref { mutable: false, .. } | Type::Str => {
+            "reference"
+        }
         Type::Slice { mutable: true, .. } | Type::Ref { mutable: true, .. } => "mutable reference",
         // rustc names the enum with its parameter, not the argument.
         Type::Option(_) => return "enum `Option<T>`".to_string(),

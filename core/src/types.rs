@@ -180,6 +180,10 @@ pub enum Type {
         /// `&mut [T]`.
         mutable: bool,
     },
+    /// `&str`: `{ptr, len}` exactly as a `&[u8]`, whose bytes are always valid UTF-8
+    /// (`crate::str_methods`). It borrows a Rust caller's string or a literal of the
+    /// module (or a part of one), each of which outlives the call.
+    Str,
     /// `Option<T>`: `{is_some, value}` in C layout, the value zeroed when `None`.
     Option(Box<Type>),
     /// A `#[jitclass]` instance: a reference `{meminfo, data}` to a payload.
@@ -312,6 +316,16 @@ impl Type {
     pub const USIZE: Type = Type::Prim(PrimTy::Usize);
     /// `f64`
     pub const F64: Type = Type::Prim(PrimTy::F64);
+    /// `u8`
+    pub const U8: Type = Type::Prim(PrimTy::U8);
+
+    /// `&[u8]`: what `s.as_bytes()` and a byte string literal are.
+    pub fn byte_slice() -> Type {
+        Type::Slice {
+            elem: Box::new(Type::U8),
+            mutable: false,
+        }
+    }
 
     /// The primitive, if this is one.
     pub fn prim(&self) -> Option<PrimTy> {
@@ -399,6 +413,7 @@ impl fmt::Display for Type {
             Type::Slice { elem, mutable } => {
                 write!(f, "&{}[{elem}]", if *mutable { "mut " } else { "" })
             }
+            Type::Str => f.write_str("&str"),
             Type::Option(inner) => write!(f, "Option<{inner}>"),
             Type::Vec(elem) => write!(f, "Vec<{elem}>"),
             Type::Array { elem, len } => write!(f, "[{elem}; {len}]"),

@@ -636,7 +636,7 @@ impl fmt::Debug for FieldValue {
                     list.finish()
                 }
                 // Never the type of a field.
-                Type::Unit | Type::Never | Type::Slice { .. } | Type::Ref { .. } => {
+                Type::Unit | Type::Never | Type::Slice { .. } | Type::Str | Type::Ref { .. } => {
                     f.write_str("()")
                 }
                 Type::Option(inner) => {

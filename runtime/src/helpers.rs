@@ -298,7 +298,15 @@ macro_rules! signatures {
     )*};
 }
 
-signatures!((), (A), (A, B), (A, B, C), (A, B, C, D));
+signatures!(
+    (),
+    (A),
+    (A, B),
+    (A, B, C),
+    (A, B, C, D),
+    (A, B, C, D, E),
+    (A, B, C, D, E, F)
+);
 
 /// A helper that never returns, as `void`.
 impl HelperSignature for unsafe extern "C" fn() -> ! {

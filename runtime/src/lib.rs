@@ -345,6 +345,8 @@ pub mod shapes;
 pub mod sqlite;
 mod stats;
 mod std_sort;
+mod string;
+mod string_abi;
 mod subtype;
 mod text;
 mod vec;

@@ -31,9 +31,19 @@ pub(crate) const ARG_F32: u8 = 2;
 pub(crate) const ARG_F64: u8 = 3;
 pub(crate) const ARG_BOOL: u8 = 4;
 pub(crate) const ARG_CHAR: u8 = 5;
+/// The text a helper recorded just before (`set_panic_text`): a message std would make
+/// from the helper's operands (`&s[a..b]`'s char-boundary panic, a `parse` error).
+pub(crate) const ARG_TEXT: u8 = 6;
 
 thread_local! {
     static PENDING: RefCell<Option<String>> = const { RefCell::new(None) };
+    static TEXT: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Records the text of the panic a helper's caller raises next (see [`ARG_TEXT`]).
+pub(crate) fn set_panic_text(text: String) {
+    // Never panics (its callers are `extern "C"`).
+    let _ = TEXT.try_with(|t| *t.borrow_mut() = text);
 }
 
 fn format_arg(arg: PanicArg, debug: bool) -> String {
@@ -56,6 +66,9 @@ fn format_arg(arg: PanicArg, debug: bool) -> String {
                 v.to_string()
             }
         }
+        ARG_TEXT => TEXT
+            .try_with(|t| std::mem::take(&mut *t.borrow_mut()))
+            .unwrap_or_default(),
         ARG_CHAR => {
             // Jit code's `char`s are scalar values; the fallback never shows otherwise.
             let c = u32::try_from(arg.bits)

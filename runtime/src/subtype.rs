@@ -217,7 +217,7 @@ fn classes_in(t: &Type, out: &mut Vec<ClassKey>) {
             params.iter().for_each(|p| classes_in(p, out));
             classes_in(ret, out);
         }
-        Type::Prim(_) | Type::Unit | Type::Never | Type::PassThru(_) => {}
+        Type::Prim(_) | Type::Unit | Type::Never | Type::Str | Type::PassThru(_) => {}
     }
 }
 
@@ -400,7 +400,7 @@ pub(crate) fn occurrences(t: &Type, key: &ClassKey) -> usize {
         Type::FnPtr { params, ret } => {
             params.iter().map(|p| occurrences(p, key)).sum::<usize>() + occurrences(ret, key)
         }
-        Type::Prim(_) | Type::Unit | Type::Never | Type::PassThru(_) => 0,
+        Type::Prim(_) | Type::Unit | Type::Never | Type::Str | Type::PassThru(_) => 0,
     }
 }
 

@@ -38,6 +38,8 @@ const AREAS: &[&str] = &[
     "arrays",
     // `char`, and the text types (`&str`, `String`) jit code does not have yet.
     "text",
+    // `&str`: where it lives, its methods and loops, `parse`, `&s[a..b]`.
+    "strings",
 ];
 
 #[test]

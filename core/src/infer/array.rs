@@ -199,7 +199,7 @@ fn array_elem_ok(t: &Type) -> bool {
         | Type::Vec(_) => true,
         Type::Tuple(es) => es.iter().all(array_elem_ok),
         Type::Option(e) | Type::Array { elem: e, .. } => array_elem_ok(e),
-        Type::Unit | Type::Never | Type::Slice { .. } | Type::Ref { .. } => false,
+        Type::Unit | Type::Never | Type::Slice { .. } | Type::Str | Type::Ref { .. } => false,
     }
 }
 

@@ -264,6 +264,9 @@ impl Infer<'_> {
             self.record_resolution(id, Resolution::Builtin(Builtin::Clone));
             return rt;
         }
+        if let Ty::Str = &recv {
+            return self.str_method(id, method, args, &arg_types);
+        }
         let concrete = match self.concrete(&recv) {
             Some(t) => t,
             None => {

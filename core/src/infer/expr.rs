@@ -167,6 +167,8 @@ impl Infer<'_> {
             }
             Lit::Bool(_) => Ty::Prim(PrimTy::Bool),
             Lit::Char(_) => Ty::Prim(PrimTy::Char),
+            Lit::Str(_) => Ty::Str,
+            Lit::ByteStr(_) => Ty::Slice(Box::new(Ty::Prim(PrimTy::U8)), false),
             Lit::Unit => Ty::Unit,
         }
     }

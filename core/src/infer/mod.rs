@@ -58,6 +58,7 @@ mod option_method;
 mod pattern;
 mod place;
 mod resolution;
+mod text;
 mod unify;
 mod vec;
 
@@ -338,6 +339,9 @@ impl Infer<'_> {
                             self.resolve(&self.expr_types[base.index()]),
                             Ty::Slice(..) | Ty::Array(..)
                         )
+                    }
+                    ExprKind::SubSlice { base, .. } => {
+                        matches!(self.resolve(&self.expr_types[base.index()]), Ty::Str)
                     }
                     _ => false,
                 })

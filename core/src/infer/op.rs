@@ -129,6 +129,18 @@ impl Infer<'_> {
                 }
                 *elem
             }
+            Some(Ty::Str) => {
+                // rustc's E0277: a `str` is indexed by ranges only (`&s[a..b]`).
+                let shown = self.show(it);
+                self.diags.push(
+                    crate::diag::Diagnostic::new(
+                        iloc,
+                        format!("the type `str` cannot be indexed by `{shown}`"),
+                    )
+                    .note("note: a `&str` is indexed by byte ranges (`&s[a..b]`); its bytes are `s.as_bytes()[i]`"),
+                );
+                Ty::Unknown
+            }
             Some(other) => {
                 let shown = self.show(&other);
                 self.diags.push(diagnostics::cannot_index(loc, &shown));
@@ -195,6 +207,10 @@ impl Infer<'_> {
         }
         if self.is_vec_like(t) && matches!(op, BinOp::Eq | BinOp::Ne) {
             return self.check_vec_eq(id, t);
+        }
+        // `&str`s compare by their bytes, as Rust's `Ord for str`.
+        if self.resolve(t) == Ty::Str && op.is_comparison() {
+            return;
         }
         if let Ty::Array(elem, _) = self.resolve(t)
             && matches!(op, BinOp::Eq | BinOp::Ne)

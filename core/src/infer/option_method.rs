@@ -68,6 +68,11 @@ fn mentions(p: &Type, t: &Type) -> bool {
             Type::FnPtr { params, ret } => {
                 params.iter().any(|e| mentions(e, t)) || mentions(ret, t)
             }
-            Type::Prim(_) | Type::Unit | Type::Never | Type::Class(_) | Type::PassThru(_) => false,
+            Type::Prim(_)
+            | Type::Unit
+            | Type::Never
+            | Type::Str
+            | Type::Class(_)
+            | Type::PassThru(_) => false,
         }
 }

@@ -17,6 +17,7 @@ pub fn concrete_type(te: &TypeExpr, type_args: &[Type]) -> Option<Type> {
     Some(match te {
         TypeExpr::Prim(p) => Type::Prim(*p),
         TypeExpr::Unit => Type::Unit,
+        TypeExpr::Str => Type::Str,
         TypeExpr::Tuple(es) => Type::Tuple(
             es.iter()
                 .map(|e| concrete_type(e, type_args))
@@ -62,6 +63,8 @@ pub(super) enum Ty {
     Never,
     Tuple(Vec<Ty>),
     Slice(Box<Ty>, bool),
+    /// `&str`.
+    Str,
     Option(Box<Ty>),
     Vec(Box<Ty>),
     /// `[T; N]`; `N` is a constant only at macro time, where its value is unknown.
@@ -104,6 +107,7 @@ impl Infer<'_> {
             Type::Prim(p) => Ty::Prim(*p),
             Type::Unit => Ty::Unit,
             Type::Never => Ty::Never,
+            Type::Str => Ty::Str,
             Type::Tuple(es) => Ty::Tuple(es.iter().map(Self::ty_of_type).collect()),
             Type::Slice { elem, mutable } => Ty::Slice(Box::new(Self::ty_of_type(elem)), *mutable),
             Type::Option(inner) => Ty::Option(Box::new(Self::ty_of_type(inner))),
@@ -135,6 +139,7 @@ impl Infer<'_> {
         match te {
             TypeExpr::Prim(p) => Ty::Prim(*p),
             TypeExpr::Unit => Ty::Unit,
+            TypeExpr::Str => Ty::Str,
             TypeExpr::Tuple(es) => Ty::Tuple(
                 es.iter()
                     .map(|e| self.ty_of_expr_type_with(e, generics))
@@ -260,7 +265,7 @@ impl Infer<'_> {
                 }
             }
             (Ty::Prim(p), Ty::Prim(q)) if p == q => Ok(()),
-            (Ty::Unit, Ty::Unit) | (Ty::Never, Ty::Never) => Ok(()),
+            (Ty::Unit, Ty::Unit) | (Ty::Never, Ty::Never) | (Ty::Str, Ty::Str) => Ok(()),
             (Ty::Tuple(x), Ty::Tuple(y)) if x.len() == y.len() => {
                 for (p, q) in x.iter().zip(y) {
                     self.unify(p, q)?;
@@ -340,9 +345,13 @@ impl Infer<'_> {
             Ty::FnPtr(ps, r) => {
                 ps.iter().any(|p| self.mentions_unknown(p)) || self.mentions_unknown(&r)
             }
-            Ty::Prim(_) | Ty::Unit | Ty::Never | Ty::Class(_) | Ty::PassThru(_) | Ty::Var(_) => {
-                false
-            }
+            Ty::Prim(_)
+            | Ty::Unit
+            | Ty::Never
+            | Ty::Str
+            | Ty::Class(_)
+            | Ty::PassThru(_)
+            | Ty::Var(_) => false,
         }
     }
 
@@ -367,6 +376,7 @@ impl Infer<'_> {
             Ty::Prim(p) => p.to_string(),
             Ty::Unit => "()".into(),
             Ty::Never => "!".into(),
+            Ty::Str => "&str".into(),
             Ty::Tuple(es) => {
                 let inner: Vec<String> = es.iter().map(|e| self.show(e)).collect();
                 if inner.len() == 1 {
@@ -409,6 +419,7 @@ impl Infer<'_> {
             Ty::Prim(p) => Type::Prim(p),
             Ty::Unit => Type::Unit,
             Ty::Never => Type::Never,
+            Ty::Str => Type::Str,
             Ty::Tuple(es) => {
                 Type::Tuple(es.iter().map(|e| self.concrete(e)).collect::<Option<_>>()?)
             }

@@ -163,6 +163,17 @@ impl Infer<'_> {
             let bloc = self.loc(b);
             self.coerce_at(&t, &usize_t, bloc);
         }
+        if let Ty::Str = self.resolve(&bt) {
+            if mutable {
+                self.diags
+                    .push(diagnostics::assign_through_shared_slice(self.loc(id)));
+            }
+            return Ty::Str;
+        }
+        if !self.is_call_argument(id) {
+            self.range_borrow_outside_call(id);
+            return Ty::Unknown;
+        }
         self.borrowed_args.push(id);
         match self.known_receiver(&bt, self.loc(base)) {
             Some(Ty::Vec(elem) | Ty::Array(elem, _)) => {
@@ -548,7 +559,7 @@ fn holds_array(t: &crate::types::Type) -> bool {
 fn vec_elem_ok(t: &crate::types::Type) -> bool {
     use crate::types::Type;
     match t {
-        Type::Slice { .. } | Type::Ref { .. } | Type::Never | Type::Unit => false,
+        Type::Slice { .. } | Type::Str | Type::Ref { .. } | Type::Never | Type::Unit => false,
         Type::Tuple(es) => es.iter().all(vec_elem_ok),
         Type::Option(e) | Type::Vec(e) | Type::Array { elem: e, .. } => vec_elem_ok(e),
         Type::Prim(_)

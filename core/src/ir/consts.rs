@@ -74,7 +74,9 @@ fn check_values(consts: &[super::ConstDecl], values: &[Lit]) -> Result<(), Strin
             Lit::Int(_, Some(p)) | Lit::Float(_, Some(p)) => Some(*p),
             Lit::Bool(_) => Some(PrimTy::Bool),
             Lit::Char(_) => Some(PrimTy::Char),
-            Lit::Int(_, None) | Lit::Float(_, None) | Lit::Unit => None,
+            Lit::Int(_, None) | Lit::Float(_, None) | Lit::Unit | Lit::Str(_) | Lit::ByteStr(_) => {
+                None
+            }
         };
         if ty.is_none() || (c.ty.is_some() && c.ty != ty) {
             return Err(format!("the constant `{}` has the value {v:?}", c.shown));

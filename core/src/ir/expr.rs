@@ -368,6 +368,10 @@ pub enum Lit {
     Bool(bool),
     /// A character literal `'a'` (a byte literal `b'a'` is an `Int` of type `u8`).
     Char(char),
+    /// A string literal `"abc"`: a `&str` of the module's constant bytes.
+    Str(String),
+    /// A byte string literal `b"abc"`: a `&[u8]` of the module's constant bytes.
+    ByteStr(Vec<u8>),
     /// `()`.
     Unit,
 }

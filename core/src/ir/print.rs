@@ -99,6 +99,7 @@ impl Names<'_> {
         match t {
             TypeExpr::Prim(p) => p.to_string(),
             TypeExpr::Unit => "()".to_string(),
+            TypeExpr::Str => "&str".to_string(),
             TypeExpr::Tuple(parts) if parts.len() == 1 => format!("({},)", self.ty(&parts[0])),
             TypeExpr::Tuple(parts) => format!("({})", self.list(parts)),
             TypeExpr::Slice { elem, mutable } => {
@@ -674,6 +675,8 @@ fn lit_text(lit: &Lit) -> String {
         Lit::Float(v, s) => format!("{:?}{}", v.f64, suffix(s)),
         Lit::Bool(b) => b.to_string(),
         Lit::Char(c) => format!("{c:?}"),
+        Lit::Str(s) => format!("{s:?}"),
+        Lit::ByteStr(b) => format!("b{:?}", String::from_utf8_lossy(b)),
         Lit::Unit => "()".to_string(),
     }
 }

@@ -62,6 +62,8 @@ pub enum TypeExpr {
         /// The result type (`()` if none is written).
         ret: Box<TypeExpr>,
     },
+    /// `&str`.
+    Str,
     /// `_` in a `let` annotation or a cast target: inferred.
     Infer,
     /// An already resolved type: how the runtime hands a callee's signature, whose class
@@ -179,6 +181,7 @@ impl TypeExpr {
             },
             TypeExpr::Prim(_)
             | TypeExpr::Unit
+            | TypeExpr::Str
             | TypeExpr::Generic(_)
             | TypeExpr::Class(_)
             | TypeExpr::PassThru(_)

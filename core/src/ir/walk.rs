@@ -430,6 +430,7 @@ impl TypeExpr {
             }
             TypeExpr::Prim(_)
             | TypeExpr::Unit
+            | TypeExpr::Str
             | TypeExpr::Generic(_)
             | TypeExpr::Class(_)
             | TypeExpr::PassThru(_)
@@ -456,6 +457,7 @@ impl TypeExpr {
             }
             TypeExpr::Prim(_)
             | TypeExpr::Unit
+            | TypeExpr::Str
             | TypeExpr::Generic(_)
             | TypeExpr::Class(_)
             | TypeExpr::PassThru(_)
@@ -476,6 +478,7 @@ impl TypeExpr {
             } => f(ItemUse::Const(*c)),
             TypeExpr::Prim(_)
             | TypeExpr::Unit
+            | TypeExpr::Str
             | TypeExpr::Tuple(_)
             | TypeExpr::Slice { .. }
             | TypeExpr::Generic(_)

@@ -20,6 +20,9 @@ impl Lowerer {
         if let Some(sorted) = self.sort_call(m) {
             return sorted;
         }
+        if let Some(parsed) = self.parse_call(m) {
+            return parsed;
+        }
         if let Some(turbofish) = &m.turbofish {
             self.error(
                 turbofish.span(),
@@ -30,7 +33,10 @@ impl Lowerer {
         // loop is `(*x).push(1.0)`, the element in place.
         let receiver = match self.deref_elem(&m.receiver, m.receiver.span()) {
             Some(element) => element,
-            None => self.expr(&m.receiver),
+            None => match self.range_receiver(&m.receiver) {
+                Some(part) => part,
+                None => self.expr(&m.receiver),
+            },
         };
         let args = m.args.iter().map(|a| self.call_arg(a)).collect();
         self.push(

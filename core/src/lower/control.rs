@@ -266,6 +266,7 @@ impl Lowerer {
                 self.errors.push(e);
                 id
             }
+            None if let Some(desugared) = self.text_loop(f, id) => desugared,
             None if let Some(desugared) = self.for_borrowed(f, id) => desugared,
             None => {
                 // A tuple or a slice: its elements, in order, by value (jit code has no

@@ -201,17 +201,13 @@ impl Lowerer {
                 }
                 Lit::Bool(b.value)
             }
+            syn::Lit::Str(s) if !negate => Lit::Str(s.value()),
+            syn::Lit::ByteStr(b) if !negate => Lit::ByteStr(b.value()),
             syn::Lit::Str(_) => {
-                return self.invalid(
-                    span,
-                    "string literals are not supported in jit code yet, except as `panic!`/`assert!` messages",
-                );
+                return self.invalid(span, "cannot apply unary operator `-` to type `&str`");
             }
             syn::Lit::ByteStr(_) => {
-                return self.invalid(
-                    span,
-                    "byte string literals are not supported in jit code yet",
-                );
+                return self.invalid(span, "cannot apply unary operator `-` to type `&[u8; N]`");
             }
             syn::Lit::CStr(_) => {
                 return self.invalid(span, "C string literals are not supported in jit code");
@@ -341,6 +337,9 @@ impl Lowerer {
         let span = r.and_token.span;
         let mutable = r.mutability.is_some();
         let Some(expected) = self.scope.ref_return else {
+            if let Some(part) = self.str_range(r) {
+                return part;
+            }
             return self.invalid(
                 r.and_token.span,
                 "borrowing (`&x`) is not supported in jit code; values are copied, and slices arrive as parameters",

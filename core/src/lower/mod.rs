@@ -29,6 +29,7 @@ mod sort;
 mod sort_prelude;
 mod span;
 mod std_sort;
+mod strings;
 pub mod types;
 mod vecs;
 
@@ -39,6 +40,7 @@ pub use item::{
     LoweredClass, MethodContext, lower_class, lower_fn, lower_foreign_fn, lower_method,
 };
 pub use objmode::{ObjModeBlock, is_objmode};
+pub use strings::is_text_loop;
 
 use crate::ir::*;
 use proc_macro2::Span;

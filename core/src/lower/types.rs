@@ -97,6 +97,7 @@ pub fn lower_type(ty: &syn::Type, scope: &mut TypeScope, pos: TypePos) -> syn::R
         .map_err(|limit| syn::Error::new(ty.span(), crate::limits::written_type_message(limit)))?;
     if pos != TypePos::Other {
         check_crossing_tuples(ty, pos)?;
+        crate::lower::strings::check_nested_str(ty, &t)?;
     }
     Ok(t)
 }
@@ -247,10 +248,7 @@ fn lower_type_unchecked(
                 return lower_type(&r.elem, scope, TypePos::Other);
             }
             if is_str(&r.elem) {
-                return Err(syn::Error::new(
-                    ty.span(),
-                    "`&str` is not supported in jit code yet",
-                ));
+                return crate::lower::strings::str_type(ty, r, pos);
             }
             Err(syn::Error::new(
                 ty.span(),

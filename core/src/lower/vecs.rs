@@ -166,7 +166,7 @@ impl Lowerer {
             if inclusive && end.is_none() {
                 return self.invalid(range.span(), "inclusive range with no end");
             }
-            return self.push(
+            let id = self.push(
                 ExprKind::SubSlice {
                     base,
                     start,
@@ -176,6 +176,8 @@ impl Lowerer {
                 },
                 r.and_token.span,
             );
+            self.index_brackets.push((id, ix.bracket_token.span.join()));
+            return id;
         }
         let place = self.expr(&r.expr);
         self.push(ExprKind::AddrOf { place, mutable }, r.and_token.span)

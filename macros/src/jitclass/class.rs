@@ -106,7 +106,11 @@ fn repr_type(
             quote!(::core::option::Option<#f>)
         }
         // `lower_class` allows no others in fields.
-        TypeExpr::Slice { .. } | TypeExpr::Generic(_) | TypeExpr::Concrete(_) | TypeExpr::Infer => {
+        TypeExpr::Slice { .. }
+        | TypeExpr::Str
+        | TypeExpr::Generic(_)
+        | TypeExpr::Concrete(_)
+        | TypeExpr::Infer => {
             quote!(())
         }
     }

@@ -579,6 +579,8 @@ fn is_compound_assignment(op: &syn::BinOp) -> bool {
 fn is_borrowing_loop(iterable: &syn::Expr) -> bool {
     match iterable {
         syn::Expr::Reference(_) => true,
+        // A string's iterators (`s.chars()`, ...) are Rust's own loops.
+        syn::Expr::MethodCall(_) if jitclass_core::lower::is_text_loop(iterable) => true,
         syn::Expr::MethodCall(m) => m.method == "iter" || m.method == "iter_mut",
         syn::Expr::Paren(p) => is_borrowing_loop(&p.expr),
         _ => false,

@@ -19,6 +19,7 @@ fn mapped_functions() -> impl Iterator<Item = MappedFn> {
         .chain(crate::math::mapped())
         .chain(crate::std_sort::mapped())
         .chain(crate::text::mapped())
+        .chain(crate::string::mapped())
 }
 
 /// Declares in `module` the functions its machine code may call although its IR does not

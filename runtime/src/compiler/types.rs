@@ -76,6 +76,12 @@ fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'st
             ctx.struct_type(&[ptr.into(), ctx.i64_type().into()], false)
                 .into()
         }
+        // A `&[u8]`'s `{ptr, len}`.
+        Type::Str => {
+            let ptr = ctx.i8_type().ptr_type(AddressSpace::default());
+            ctx.struct_type(&[ptr.into(), ctx.i64_type().into()], false)
+                .into()
+        }
         Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => instance_type(ctx).into(),
         // A `&Vec<T>` is the `Vec`'s handle, borrowed (`Type::vec_elem`).
         Type::Ref { inner, .. } if matches!(**inner, Type::Vec(_)) => instance_type(ctx).into(),

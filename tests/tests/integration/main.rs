@@ -57,6 +57,7 @@ mod sqlite_args;
 mod sqlite_blobs;
 mod sqlite_median;
 mod std_sorts;
+mod strings;
 mod subtyping;
 mod text;
 mod tuples;

@@ -35,6 +35,7 @@ impl FnCx<'_> {
         let b = self.b();
         Ok(match builtin {
             Builtin::Option(method) => return self.option_builtin(method, recv, args, rt, loc),
+            Builtin::Str(method) => return self.str_builtin(method, recv, args, loc),
             // The receiver's value is already owned (reading a place takes new references);
             // the `Vec`s it holds are copied, as Rust's `Clone` copies them, and the
             // references the read took to them go.

@@ -40,6 +40,7 @@ mod places;
 mod ranges;
 mod slices;
 mod std_sort;
+mod strings;
 mod text;
 mod vec_loops;
 mod vec_methods;
@@ -371,6 +372,9 @@ impl FnCx<'_> {
             ExprKind::Unary(op, inner) => return self.unary(*op, *inner),
             ExprKind::Binary(BinOp::And, a, b) => return self.short_circuit(true, *a, *b),
             ExprKind::Binary(BinOp::Or, a, b) => return self.short_circuit(false, *a, *b),
+            ExprKind::Binary(op, a, b) if *self.ty(*a) == Type::Str => {
+                return self.str_compare(*op, *a, *b);
+            }
             ExprKind::Binary(op, a, b) if matches!(self.ty(*a), Type::Array { .. }) => {
                 return self.array_eq(*op, *a, *b, loc);
             }
@@ -477,6 +481,15 @@ impl FnCx<'_> {
             ExprKind::Index(base, index) => return self.index_read(id, *base, *index, loc),
             ExprKind::Array(init) => return self.array_lit(id, init),
             ExprKind::VecNew { init, .. } => return self.vec_new(id, init, loc),
+            ExprKind::SubSlice {
+                base,
+                start,
+                end,
+                inclusive,
+                ..
+            } if *self.ty(*base) == Type::Str => {
+                return self.str_range(*base, (*start, *end, *inclusive), loc);
+            }
             ExprKind::SubSlice {
                 base,
                 start,
@@ -653,6 +666,8 @@ impl FnCx<'_> {
             (Lit::Float(v, _), Type::Prim(_)) => self.ctx.f64_type().const_float(v.f64).into(),
             (Lit::Bool(v), _) => self.ctx.bool_type().const_int(u64::from(*v), false).into(),
             (Lit::Char(c), _) => self.ctx.i32_type().const_int(u64::from(*c), false).into(),
+            (Lit::Str(s), _) => self.text_constant(s.as_bytes()),
+            (Lit::ByteStr(b), _) => self.text_constant(b),
             _ => self.unit(),
         }
     }

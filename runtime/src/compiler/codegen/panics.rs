@@ -85,6 +85,10 @@ impl FnCx<'_> {
     fn panic_arg_bits(&self, v: Val, t: &Type) -> CgResult<(u8, IntValue<'static>)> {
         let b = self.b();
         let i64t = self.ctx.i64_type();
+        if *t == Type::Str {
+            // The text the helper called before the check recorded (`panic::ARG_TEXT`).
+            return Ok((panic::ARG_TEXT, i64t.const_zero()));
+        }
         let p = t
             .prim()
             .ok_or_else(|| CgError::Internal(format!("panic argument of type {t}")))?;

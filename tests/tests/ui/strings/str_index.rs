@@ -1,8 +1,8 @@
 use jitclass::jit;
 
 #[jit]
-fn length(s: &str) -> usize {
-    0
+fn first(s: &str) -> u8 {
+    s[0]
 }
 
 fn main() {}

@@ -1,0 +1,8 @@
+use jitclass::jitclass;
+
+#[jitclass]
+pub struct Name {
+    text: &'static str,
+}
+
+fn main() {}
