@@ -164,7 +164,7 @@ helpers! {
         meminfo: *mut MemInfo,
     );
     /// Reads a `&str` argument, checked as UTF-8: 1, or 0 after setting the SQL error
-    /// (`sqlite/text.rs`; for `&str` parameters, which jit code does not have yet).
+    /// (`sqlite/text.rs`).
     #[cfg(feature = "sqlite")]
     SqliteTextArg = jitclass_rt_sqlite_text_arg(
         ctx: *mut sqlite3_context,
@@ -172,7 +172,8 @@ helpers! {
         value: *mut sqlite3_value,
         out: *mut StrParts,
     ) -> u8;
-    /// Sets a jit `String`'s text, copied, as the SQL result (for `String` results).
+    /// Sets a jit `String`'s text, copied, as the SQL result (for `String` results, which
+    /// jit code does not have yet).
     #[cfg(feature = "sqlite")]
     SqliteResultText = jitclass_rt_sqlite_result_text(
         ctx: *mut sqlite3_context,

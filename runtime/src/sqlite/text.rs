@@ -1,9 +1,10 @@
-//! TEXT across the SQL boundary, for `&str` parameters and `String` results: reading an
+//! TEXT across the SQL boundary, for `&str` parameters and (once jit code has `String`)
+//! `String` results: reading an
 //! argument as UTF-8 without a copy, refusing text that is not UTF-8 with an SQL error
 //! naming the function and the argument, and setting a jit `String` as the result.
 //!
 //! A `&str` parameter is read by [`jitclass_rt_sqlite_text_arg`] after the generated
-//! callback's NULL check: `sqlite3_value_text` converts the argument to UTF-8 in place (a
+//! callback's NULL check (`compiler/sqlite/text.rs`): `sqlite3_value_text` converts the argument to UTF-8 in place (a
 //! number to its text form, a TEXT stored as UTF-16 to UTF-8, a BLOB's bytes taken as
 //! they are), `sqlite3_value_bytes` right after gives its length, and `std::str::from_utf8`
 //! checks it, so that no `&str` ever holds other bytes (the TEXT of an SQLite database can
@@ -32,6 +33,13 @@ pub(crate) struct TextSite {
     pub position: usize,
     /// The parameter's name, if worth showing.
     pub name: Option<String>,
+}
+
+impl TextSite {
+    /// Leaks the site for generated code, which lives as long as the process.
+    pub(crate) fn leak(self) -> usize {
+        Box::leak(Box::new(self)) as *const TextSite as usize
+    }
 }
 
 /// A `&str` as jit code holds it: `{ptr, len}`, the layout of a slice.

@@ -2,8 +2,11 @@ use jitclass::jit;
 use jitclass::sqlite::{Connection, FunctionFlags, register_scalar};
 
 #[jit]
-fn text_len(s: &str) -> i64 {
-    s.len() as i64
+fn text_len(s: Option<&str>) -> i64 {
+    match s {
+        Some(s) => s.len() as i64,
+        None => -1,
+    }
 }
 
 fn main() {
