@@ -30,6 +30,10 @@ use crate::sqlite::blobs::jitclass_rt_sqlite_result_bytes;
 use crate::sqlite::errors::{
     jitclass_rt_sqlite_arg_error, jitclass_rt_sqlite_error, jitclass_rt_sqlite_result_error,
 };
+#[cfg(feature = "sqlite")]
+use crate::sqlite::text::{
+    StrParts, TextSite, jitclass_rt_sqlite_result_text, jitclass_rt_sqlite_text_arg,
+};
 use crate::vec::{
     jitclass_rt_value_clone, jitclass_rt_vec_clone, jitclass_rt_vec_new, jitclass_rt_vec_reserve,
     jitclass_rt_vec_truncate,
@@ -170,6 +174,22 @@ helpers! {
     /// Sets a jit `Vec<u8>`'s bytes, copied, as the SQL result (`sqlite/blobs.rs`).
     #[cfg(feature = "sqlite")]
     SqliteResultBytes = jitclass_rt_sqlite_result_bytes(
+        ctx: *mut sqlite3_context,
+        meminfo: *mut MemInfo,
+    );
+    /// Reads a `&str` argument, checked as UTF-8: 1, or 0 after setting the SQL error
+    /// (`sqlite/text.rs`).
+    #[cfg(feature = "sqlite")]
+    SqliteTextArg = jitclass_rt_sqlite_text_arg(
+        ctx: *mut sqlite3_context,
+        site: *const TextSite,
+        value: *mut sqlite3_value,
+        out: *mut StrParts,
+    ) -> u8;
+    /// Sets a jit `String`'s text, copied, as the SQL result (for `String` results, which
+    /// jit code does not have yet).
+    #[cfg(feature = "sqlite")]
+    SqliteResultText = jitclass_rt_sqlite_result_text(
         ctx: *mut sqlite3_context,
         meminfo: *mut MemInfo,
     );

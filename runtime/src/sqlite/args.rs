@@ -88,10 +88,7 @@ impl Site {
     /// `name(): argument 2 (`x`)` or `name(): the result`.
     pub(super) fn describe(&self) -> String {
         match &self.argument {
-            Some((position, Some(name))) => {
-                format!("{}(): argument {position} (`{name}`)", self.function)
-            }
-            Some((position, None)) => format!("{}(): argument {position}", self.function),
+            Some((position, name)) => describe_argument(&self.function, *position, name),
             None => format!("{}(): the result", self.function),
         }
     }
@@ -99,6 +96,15 @@ impl Site {
     /// Leaks the site for generated code, which lives as long as the process.
     pub(crate) fn leak(self) -> usize {
         Box::leak(Box::new(self)) as *const Site as usize
+    }
+}
+
+/// `function(): argument 2 (`x`)`, or without the name for a parameter that has none
+/// worth showing (`_`, a pattern).
+pub(super) fn describe_argument(function: &str, position: usize, name: &Option<String>) -> String {
+    match name {
+        Some(name) => format!("{function}(): argument {position} (`{name}`)"),
+        None => format!("{function}(): argument {position}"),
     }
 }
 

@@ -27,7 +27,7 @@ pub(crate) unsafe extern "C" fn jitclass_rt_sqlite_error(
 ///
 /// # Safety
 /// `ctx` is the context of the running callback.
-unsafe fn result_error(ctx: *mut ffi::sqlite3_context, message: &str) {
+pub(super) unsafe fn result_error(ctx: *mut ffi::sqlite3_context, message: &str) {
     // SAFETY: SQLite copies the message; the length is its byte length.
     unsafe {
         ffi::sqlite3_result_error(

@@ -44,6 +44,7 @@
 pub(crate) mod args;
 pub(crate) mod blobs;
 pub(crate) mod errors;
+pub(crate) mod text;
 
 use crate::class::JitClass;
 use crate::compiler::sqlite::{AggregateParts, compile_aggregate, compile_scalar};
@@ -75,13 +76,15 @@ pub trait SqlValue {}
 )]
 pub trait SqlScalar: SqlValue {}
 
-/// A type an SQL function takes: an [`SqlValue`], or `&[u8]`, the bytes of a BLOB lent by
+/// A type an SQL function takes: an [`SqlValue`]; `&[u8]`, the bytes of a BLOB lent by
 /// SQLite for the call, without a copy (a TEXT gives its bytes and a number its UTF-8 text
-/// form, as `hex()` reads them; see `compiler/sqlite/blobs.rs`).
+/// form, as `hex()` reads them; see `blobs.rs`); or `&str`, a TEXT lent the same way,
+/// checked to be UTF-8 (a number gives its text form, as `CAST(x AS TEXT)` does; text that
+/// is not UTF-8 is an SQL error naming the function and the argument; see `text.rs`).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be the parameter of an SQL function",
     label = "not an SQL argument",
-    note = "SQL functions take numbers (`f64`, `i64`, narrower ones), `bool`, `Option`s of these (NULL), and `&[u8]` (a BLOB, lent without a copy)"
+    note = "SQL functions take numbers (`f64`, `i64`, narrower ones), `bool`, `Option`s of these (NULL), `&str` (a TEXT) and `&[u8]` (a BLOB), both lent without a copy"
 )]
 pub trait SqlArg {}
 
@@ -103,6 +106,7 @@ sql_scalars!(
 impl<T: SqlScalar> SqlValue for Option<T> {}
 
 impl SqlArg for &[u8] {}
+impl SqlArg for &str {}
 
 /// What a function returns to SQL: an [`SqlValue`], `()` (NULL), or `Vec<u8>` (a BLOB,
 /// copied into SQLite's memory; `Option<Vec<u8>>` for a BLOB or NULL).
@@ -121,7 +125,7 @@ impl SqlResult for Option<Vec<u8>> {}
 #[diagnostic::on_unimplemented(
     message = "the parameters `{Self}` cannot all come from SQL",
     label = "not SQL arguments",
-    note = "each parameter must be a number, `bool`, an `Option` of these, or `&[u8]`"
+    note = "each parameter must be a number, `bool`, an `Option` of these, `&str` or `&[u8]`"
 )]
 pub trait SqlArgs {}
 

@@ -58,6 +58,7 @@ mod sqlite;
 mod sqlite_args;
 mod sqlite_blobs;
 mod sqlite_median;
+mod sqlite_text;
 mod std_sorts;
 mod strings;
 mod subtyping;

@@ -13,7 +13,8 @@
 //! anything else             -> jitclass_rt_sqlite_arg_error(ctx, site, v); return
 //! ```
 //!
-//! `&[u8]` parameters and `Vec<u8>` results are BLOBs (`blobs.rs`).
+//! `&[u8]` parameters and `Vec<u8>` results are BLOBs (`blobs.rs`), `&str` parameters
+//! TEXT (`text.rs`).
 //!
 //! The refusal paths are cold; the hot path adds one compare to what the callback did
 //! before (an integer range check one more).
@@ -70,10 +71,13 @@ impl CallbackCx<'_> {
             .expect("returns the type")
             .into_int_value();
         let is_null = self.is_code(code, SQLITE_NULL)?;
-        if super::blobs::is_blob_param(arg.ty) {
+        if super::blobs::is_blob_param(arg.ty) || *arg.ty == Type::Str {
             let present = self.block(func, "present");
             self.b().build_conditional_branch(is_null, null, present)?;
             self.b().position_at_end(present);
+            if *arg.ty == Type::Str {
+                return self.text_argument(func, sqlite_ctx, value, arg.index, arg.name);
+            }
             return self.blob_argument(func, sqlite_ctx, value);
         }
         let prim = match arg.ty {

@@ -27,6 +27,7 @@
 
 mod args;
 mod blobs;
+mod text;
 
 use super::types::instance_type;
 use super::{CgError, CgResult, ModuleCx, finish, with_jit};
@@ -69,16 +70,17 @@ pub(crate) struct Callbacks {
 
 /// Whether `t` crosses in both directions: a number, a `bool`, or an `Option` of one.
 fn sql_value(t: &Type) -> bool {
+    // SQL has no character type (`char` implements no `SqlValue`).
+    let scalar = |t: &Type| matches!(t, Type::Prim(p) if *p != jitclass_core::PrimTy::Char);
     match t {
-        Type::Prim(_) => true,
-        Type::Option(inner) => matches!(**inner, Type::Prim(_)),
-        _ => false,
+        Type::Option(inner) => scalar(inner),
+        t => scalar(t),
     }
 }
 
 /// Whether jit code can take `t` as an SQL argument.
 fn sql_param(t: &Type) -> bool {
-    sql_value(t) || blobs::is_blob_param(t)
+    sql_value(t) || blobs::is_blob_param(t) || *t == Type::Str
 }
 
 /// Whether jit code can give `t` as an SQL result.
@@ -95,8 +97,8 @@ fn unsupported(sql_name: &str, what: String) -> Error {
         ErrorKind::Type,
         sql_name,
         format!(
-            "{what}: SQL functions take numbers, `bool`, `Option`s of them and `&[u8]`, and \
-             return numbers, `bool`, `Vec<u8>`, `Option`s of them and `()`"
+            "{what}: SQL functions take numbers, `bool`, `Option`s of them, `&str` and `&[u8]`, \
+             and return numbers, `bool`, `Vec<u8>`, `Option`s of them and `()`"
         ),
     )
 }

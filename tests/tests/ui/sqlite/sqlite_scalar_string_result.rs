@@ -2,11 +2,12 @@ use jitclass::jit;
 use jitclass::sqlite::{Connection, FunctionFlags, register_scalar};
 
 #[jit]
-fn text_len(s: &str) -> i64 {
-    s.len() as i64
+fn label(x: i64) -> String {
+    let _ = x;
+    String::new()
 }
 
 fn main() {
     let conn = Connection::open_in_memory().unwrap();
-    register_scalar::<text_len>(&conn, "text_len", FunctionFlags::SQLITE_UTF8).unwrap();
+    register_scalar::<label>(&conn, "label", FunctionFlags::SQLITE_UTF8).unwrap();
 }
