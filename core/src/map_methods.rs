@@ -126,6 +126,7 @@ pub const MAP_METHODS: &[MapMethodSig] = {
 pub const UNSUPPORTED_STD_METHODS: &[&str] = &[
     "entry",
     "get_key_value",
+    // (As a `for` loop's iterable, `lower/vecs.rs`.)
     "iter",
     "iter_mut",
     "keys",

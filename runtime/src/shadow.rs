@@ -298,6 +298,17 @@ impl<'a, T: Clone> Elements for &'a &Vec<T> {
     }
 }
 
+/// `for (k, v) in m` over a `HashMap` whose type the macro did not know (a class's
+/// field): its entries by value. (jitclass checks the move of `m` at the first call.)
+impl<'a, K: Clone, V: Clone> Elements for &'a std::collections::HashMap<K, V> {
+    type Item = (K, V);
+    type Iter =
+        std::iter::Map<std::collections::hash_map::Iter<'a, K, V>, fn((&'a K, &'a V)) -> (K, V)>;
+    fn elements(self) -> Self::Iter {
+        self.iter().map(|(k, v)| (k.clone(), v.clone()))
+    }
+}
+
 macro_rules! tuple_elements {
     ($n:literal: $($i:tt)+) => {
         impl<T: Clone> Elements for &($(tuple_elements!(@t $i),)+) {

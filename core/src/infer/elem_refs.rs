@@ -163,9 +163,10 @@ impl Infer<'_> {
         }
         match &self.ir.expr(e).kind {
             ExprKind::MethodCall { receiver, .. } => match self.resolutions[e.index()] {
-                Some(Resolution::Builtin(Builtin::Vec(
-                    VecMethod::FirstRef | VecMethod::LastRef | VecMethod::GetRef,
-                ))) => self.is_place_chain(*receiver).then_some(*receiver),
+                Some(Resolution::Builtin(
+                    Builtin::Vec(VecMethod::FirstRef | VecMethod::LastRef | VecMethod::GetRef)
+                    | Builtin::Map(crate::map_methods::MapMethod::GetRef),
+                )) => self.is_place_chain(*receiver).then_some(*receiver),
                 Some(Resolution::Builtin(Builtin::Option(OptionMethod::Unwrap))) => {
                     self.elem_ref_source(*receiver, defs, memo, depth + 1)
                 }
@@ -198,6 +199,13 @@ impl Infer<'_> {
             ExprKind::MethodCall { receiver, .. } => match &self.resolutions[m.index()] {
                 Some(Resolution::Builtin(Builtin::Vec(v)))
                     if vec_methods::VEC_METHODS
+                        .iter()
+                        .any(|s| s.method == *v && s.mutates) =>
+                {
+                    Some((*receiver, Change::MutBorrow))
+                }
+                Some(Resolution::Builtin(Builtin::Map(v)))
+                    if crate::map_methods::MAP_METHODS
                         .iter()
                         .any(|s| s.method == *v && s.mutates) =>
                 {

@@ -48,13 +48,18 @@ impl Infer<'_> {
                 let kind = &self.ir.expr(x).kind;
                 kind.for_each_child(|c| stack.push(c));
                 let changed = match kind {
-                    ExprKind::MethodCall { receiver: r, .. } => matches!(
-                        self.resolutions[x.index()],
-                        Some(Resolution::Builtin(Builtin::Vec(m)))
-                            if vec_methods::VEC_METHODS
+                    ExprKind::MethodCall { receiver: r, .. } => match self.resolutions[x.index()] {
+                        Some(Resolution::Builtin(Builtin::Vec(m))) => vec_methods::VEC_METHODS
+                            .iter()
+                            .any(|s| s.method == m && s.mutates),
+                        // A map's too (`for (k, v) in &m`, `m.keys()`).
+                        Some(Resolution::Builtin(Builtin::Map(m))) => {
+                            crate::map_methods::MAP_METHODS
                                 .iter()
                                 .any(|s| s.method == m && s.mutates)
-                    )
+                        }
+                        _ => false,
+                    }
                     .then_some(*r),
                     _ => self.lent_place(x).filter(|(_, m)| *m).map(|(p, _)| p),
                 };

@@ -156,11 +156,17 @@ impl Infer<'_> {
         }
     }
 
-    /// `m[slot]`: the value of the entry the lowering's `slot` expression found; `None`
-    /// (after an error) for any other index of a map.
-    pub(super) fn map_index(&mut self, id: ExprId, index: ExprId, value: Ty) -> Ty {
+    /// `m[slot]`: the value of the entry the lowering's `slot` expression found; `m[i]`
+    /// with the hidden index of a borrowed loop (`for (k, v) in &m`, `m.values_mut()`):
+    /// the entry `(K, V)`; `Unknown` (after an error) for any other index of a map.
+    pub(super) fn map_index(&mut self, id: ExprId, index: ExprId, (key, value): (Ty, Ty)) -> Ty {
         if self.is_map_slot(index) {
             return value;
+        }
+        if matches!(self.ir.expr(index).kind,
+            ExprKind::Local(l) if self.ir.local(l).name == crate::ir::LOOP_INDEX)
+        {
+            return Ty::Tuple(vec![key, value]);
         }
         let shown = self.show(&self.expr_types[index.index()].clone());
         self.diags.push(map_not_indexable(self.loc(id), &shown));
@@ -238,6 +244,12 @@ fn no_map_method(loc: LocId, method: &str, receiver: &str) -> Diagnostic {
         "get_mut" => Diagnostic::new(
             loc,
             "`HashMap::get_mut` is supported in jit code as `if let Some(x) = m.get_mut(&k)`, in a `match`, and as `*m.get_mut(&k).unwrap()`",
+        ),
+        "keys" | "values" | "values_mut" | "iter" | "iter_mut" => Diagnostic::new(
+            loc,
+            format!(
+                "`HashMap::{method}` is supported in jit code as the iterable of a `for` loop: `for x in m.{method}() {{ .. }}`"
+            ),
         ),
         m if map_methods::UNSUPPORTED_STD_METHODS.contains(&m) => Diagnostic::new(
             loc,

@@ -351,7 +351,10 @@ impl Infer<'_> {
                 .map(ExprId)
                 .filter(|&id| match ir.expr(id).kind {
                     ExprKind::ForEach { iterable, .. } => {
-                        matches!(self.resolve(&self.expr_types[iterable.index()]), Ty::Vec(_))
+                        matches!(
+                            self.resolve(&self.expr_types[iterable.index()]),
+                            Ty::Vec(_) | Ty::Map(..)
+                        )
                     }
                     _ => false,
                 })

@@ -121,8 +121,8 @@ impl Infer<'_> {
                 }
                 *elem
             }
-            Some(Ty::Map(_, value)) => match self.ir.expr(id).kind {
-                ExprKind::Index(_, index) => self.map_index(id, index, *value),
+            Some(Ty::Map(key, value)) => match self.ir.expr(id).kind {
+                ExprKind::Index(_, index) => self.map_index(id, index, (*key, *value)),
                 _ => Ty::Unknown,
             },
             Some(Ty::Slice(elem, _) | Ty::Vec(elem)) => {

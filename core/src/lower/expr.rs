@@ -87,7 +87,12 @@ impl Lowerer {
                 self.push(ExprKind::Tuple(elems), span)
             }
             syn::Expr::Field(f) => {
-                let base = self.expr(&f.base);
+                // Auto-deref, as Rust's field access: `x.0` on the variable of a `&mut`
+                // loop (or a map's `get_mut`) is `(*x).0`, the element's part in place.
+                let base = match self.deref_elem(&f.base, f.base.span()) {
+                    Some(element) => element,
+                    None => self.expr(&f.base),
+                };
                 match &f.member {
                     syn::Member::Unnamed(index) => {
                         self.push(ExprKind::TupleField(base, index.index), index.span)

@@ -220,6 +220,7 @@ impl Lowerer {
             ElemRef::Place {
                 container: Container::Place(Box::new(chain.map.clone())),
                 index: slot_local,
+                field: None,
             },
         );
         Some(Stmt::Let {
@@ -266,6 +267,7 @@ impl Lowerer {
             ElemRef::Place {
                 container: Container::Place(map),
                 index: slot_local,
+                field: None,
             },
         );
         Some(Pattern::Bind(slot_local))

@@ -32,6 +32,9 @@ pub(super) enum ElemRef {
         container: Container,
         /// The index local.
         index: LocalId,
+        /// A part of the element: `for (a, b) in &mut v` binds `a` to `v[i].0`, and a
+        /// map's `values_mut()` `v` to the value of the entry `m[i]`.
+        field: Option<u32>,
     },
 }
 
@@ -186,6 +189,8 @@ impl Lowerer {
     /// `for PAT in &c` / `&mut c` / `c.iter()` / `c.iter_mut()` as a counted loop over
     /// `c`'s indices (see the module docs); `None` for other loops.
     pub(super) fn for_borrowed(&mut self, f: &syn::ExprForLoop, id: ExprId) -> Option<ExprId> {
+        // `m.keys()` / `m.values()` / `m.values_mut()` iterate a part of a map's entries.
+        let mut part = None;
         let (container, mutable) = match strip_parens(&f.expr) {
             syn::Expr::Reference(r) => (strip_parens(&r.expr), r.mutability.is_some()),
             syn::Expr::MethodCall(m)
@@ -194,6 +199,17 @@ impl Lowerer {
                     && (m.method == "iter" || m.method == "iter_mut") =>
             {
                 (strip_parens(&m.receiver), m.method == "iter_mut")
+            }
+            syn::Expr::MethodCall(m)
+                if m.args.is_empty()
+                    && m.turbofish.is_none()
+                    && matches!(
+                        m.method.to_string().as_str(),
+                        "keys" | "values" | "values_mut"
+                    ) =>
+            {
+                part = Some(u32::from(m.method != "keys"));
+                (strip_parens(&m.receiver), m.method == "values_mut")
             }
             // `for x in row` where `row` is itself the variable of a borrowed loop (a
             // `&Vec<T>` in Rust), or `for x in v` where `v` is a `&Vec<T>` / `&mut Vec<T>`
@@ -239,10 +255,28 @@ impl Lowerer {
         });
         let mut stmts = Vec::new();
         if mutable {
-            let syn::Pat::Ident(pi) = &*f.pat else {
+            // `for (a, b) in &mut v`: each name is a part of the element.
+            let names: Vec<(&syn::PatIdent, Option<u32>)> = match (&*f.pat, part) {
+                (syn::Pat::Ident(pi), _) => vec![(pi, part)],
+                (syn::Pat::Tuple(t), None) => t
+                    .elems
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, p)| match p {
+                        syn::Pat::Ident(pi) => Some((pi, Some(i as u32))),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let all_named = match &*f.pat {
+                syn::Pat::Tuple(t) => names.len() == t.elems.len() && part.is_none(),
+                _ => !names.is_empty(),
+            };
+            if !all_named {
                 self.error(
                     f.pat.span(),
-                    "a `for` loop over `&mut` elements binds a name: `for x in &mut v { *x .. }`",
+                    "a `for` loop over `&mut` elements binds a name (or a tuple of names): `for x in &mut v { *x .. }`",
                 );
                 return Some(self.finish_borrowed_loop(
                     (id, index, start, end),
@@ -250,16 +284,19 @@ impl Lowerer {
                     Vec::new(),
                     f,
                 ));
-            };
-            let loc = self.loc(pi.ident.span());
-            let var = self.declare(&pi.ident.to_string(), false, loc);
-            self.elem_refs.insert(
-                var,
-                ElemRef::Place {
-                    container: container.clone(),
-                    index,
-                },
-            );
+            }
+            for (pi, field) in names {
+                let loc = self.loc(pi.ident.span());
+                let var = self.declare(&pi.ident.to_string(), false, loc);
+                self.elem_refs.insert(
+                    var,
+                    ElemRef::Place {
+                        container: container.clone(),
+                        index,
+                        field,
+                    },
+                );
+            }
         } else {
             let pat = match &*f.pat {
                 // `for &x in &v`: the element's value.
@@ -271,7 +308,16 @@ impl Lowerer {
                 let i = self.push(ExprKind::Local(index), at);
                 self.push(ExprKind::Index(base, i), at)
             };
-            let pattern = self.pattern(pat);
+            let pattern = match part {
+                // `let (k, _) = m[i]` / `let (_, v) = m[i]`.
+                Some(p) => {
+                    let inner = self.pattern(pat);
+                    let mut parts = vec![Pattern::Wild, Pattern::Wild];
+                    parts[p as usize] = inner;
+                    Pattern::Tuple(parts)
+                }
+                None => self.pattern(pat),
+            };
             // Each name the pattern binds is a reference in Rust: `*x` reads it too.
             pattern.for_each_local(&mut |var| {
                 self.elem_refs.insert(var, ElemRef::Value);
@@ -358,10 +404,18 @@ impl Lowerer {
         let local = self.lookup(&p.path.get_ident()?.to_string())?;
         match self.elem_refs.get(&local)?.clone() {
             ElemRef::Value => Some(self.push(ExprKind::Local(local), span)),
-            ElemRef::Place { container, index } => {
+            ElemRef::Place {
+                container,
+                index,
+                field,
+            } => {
                 let base = self.container_expr(&container, span);
                 let i = self.push(ExprKind::Local(index), span);
-                Some(self.push(ExprKind::Index(base, i), span))
+                let element = self.push(ExprKind::Index(base, i), span);
+                Some(match field {
+                    Some(f) => self.push(ExprKind::TupleField(element, f), span),
+                    None => element,
+                })
             }
         }
     }

@@ -575,13 +575,17 @@ fn is_compound_assignment(op: &syn::BinOp) -> bool {
 }
 
 /// Whether a `for` loop runs over references as Rust's does (`&v`, `&mut v`, `v.iter()`,
-/// `v.iter_mut()`): jit code gives the same references, so the loop stays as written.
+/// `v.iter_mut()`, a map's `m.keys()`, `m.values()`, `m.values_mut()`): jit code gives
+/// the same references, so the loop stays as written.
 fn is_borrowing_loop(iterable: &syn::Expr) -> bool {
     match iterable {
         syn::Expr::Reference(_) => true,
         // A string's iterators (`s.chars()`, ...) are Rust's own loops.
         syn::Expr::MethodCall(_) if jitclass_core::lower::is_text_loop(iterable) => true,
-        syn::Expr::MethodCall(m) => m.method == "iter" || m.method == "iter_mut",
+        syn::Expr::MethodCall(m) => matches!(
+            m.method.to_string().as_str(),
+            "iter" | "iter_mut" | "keys" | "values" | "values_mut"
+        ),
         syn::Expr::Paren(p) => is_borrowing_loop(&p.expr),
         _ => false,
     }

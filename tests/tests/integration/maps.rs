@@ -378,3 +378,69 @@ fn generic_bodies_use_maps() {
     assert_eq!(distinct(&[true, true]), 1);
     assert!(balanced_since(&before));
 }
+
+// Iteration: order is unspecified in both (and differs), so only order-independent
+// results are compared.
+twice!(iterate, iterate_rs, fn(n: u32) -> u64 {
+    let mut m: HashMap<u32, (u64, i32)> = HashMap::new();
+    for i in 0..n {
+        m.insert(i * 3 % 17, (i as u64, -(i as i32)));
+    }
+    m.remove(&5);
+    let mut acc = 0u64;
+    for (k, v) in &m {
+        acc = acc.wrapping_add((*k as u64 + 1).wrapping_mul(v.0 + 7));
+    }
+    for (k, v) in &mut m {
+        v.0 += *k as u64;
+        v.1 -= 1;
+    }
+    for v in m.values_mut() {
+        v.0 *= 3;
+    }
+    for k in m.keys() {
+        acc = acc.wrapping_add(*k as u64 * 1000);
+    }
+    for v in m.values() {
+        acc = acc.wrapping_add(v.0).wrapping_add(v.1 as u64);
+    }
+    for (k, v) in m.iter() {
+        acc ^= (*k as u64) << (v.0 % 13);
+    }
+    let mut total = 0u64;
+    for (k, v) in m {
+        total = total.wrapping_add(k as u64 * v.0);
+    }
+    acc.wrapping_add(total)
+});
+
+#[jit]
+fn keys_of_tokens(n: i64) -> i64 {
+    let mut m: HashMap<i64, Vec<Token>> = HashMap::new();
+    for i in 0..n {
+        m.entry(i % 3).or_insert_with(Vec::new).push(Token::new(i));
+    }
+    let mut acc = 0;
+    for (k, tokens) in m {
+        for t in &tokens {
+            acc += k * 1000 + t.id;
+        }
+        if k == 1 {
+            break;
+        }
+    }
+    acc
+}
+
+#[test]
+fn iteration_agrees_with_std() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    for n in [0, 1, 7, 40] {
+        assert_eq!(iterate(n), iterate_rs(n), "n = {n}");
+        let got = keys_of_tokens(n as i64);
+        assert!(got >= 0);
+    }
+    assert_eq!(keys_of_tokens(2), 1001);
+    assert!(balanced_since(&before));
+}

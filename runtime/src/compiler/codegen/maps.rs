@@ -18,6 +18,7 @@ use crate::compiler::{CgError, CgResult};
 use crate::escape::Sink;
 use crate::helpers::Helper;
 use inkwell::IntPredicate;
+use inkwell::types::BasicType;
 use inkwell::values::{IntValue, PointerValue};
 use jitclass_core::ir::{ExprId, ExprKind, LocId};
 use jitclass_core::map_methods::{MapMethod, entry_type};
@@ -71,7 +72,24 @@ impl FnCx<'_> {
             return Ok(None);
         };
         let h = self.header(handle, &entry_type(&key, &value))?;
-        let at = self.entry_value_ptr(&h, 2, vals[0].into_int_value(), loc)?;
+        let whole_entry = matches!(self.ir.expr(index).kind,
+            ExprKind::Local(l) if self.ir.local(l).name == jitclass_core::ir::LOOP_INDEX);
+        if !whole_entry {
+            let at = self.entry_value_ptr(&h, 2, vals[0].into_int_value(), loc)?;
+            return Ok(Some((at, hold)));
+        }
+        // A borrowed loop's element: the entry's `(K, V)`, laid out from the key on as the
+        // tuple is (the hash before it is 8 bytes, a multiple of every alignment).
+        let key_at = self.entry_value_ptr(&h, 1, vals[0].into_int_value(), loc)?;
+        let pair = Type::Tuple(vec![key, value]);
+        let at = self
+            .b()
+            .build_bit_cast(
+                key_at,
+                mem_type(self.ctx, &pair).ptr_type(inkwell::AddressSpace::default()),
+                "entry.pair",
+            )?
+            .into_pointer_value();
         Ok(Some((at, hold)))
     }
 
@@ -413,5 +431,64 @@ impl FnCx<'_> {
         let phi = self.b().build_phi(reg_type(self.ctx, &opt), "get")?;
         phi.add_incoming(&[(&none, none_from), (&some, some_from)]);
         Ok(phi.as_basic_value())
+    }
+
+    /// `for (k, v) in m`: the map is consumed (moved into the loop, which releases it,
+    /// with whatever entries a `break`, `return` or panic left, at its end); each entry
+    /// is read as a value with its counts, so the loop variable owns what it binds.
+    pub(super) fn for_each_map(
+        &mut self,
+        id: ExprId,
+        var: jitclass_core::ir::LocalId,
+        (iterable, body): (ExprId, ExprId),
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let Some(it) = self.expr(iterable)? else {
+            return Ok(None);
+        };
+        let it_ty = self.ty(iterable).clone();
+        let (key, value) = Self::map_parts(&it_ty)?;
+        let held = self.hold(it, &it_ty)?;
+        let h = self.header(it, &entry_type(&key, &value))?;
+        let pair = Type::Tuple(vec![key, value]);
+        let i64t = self.ctx.i64_type();
+        let counter = self.slot(i64t.into(), "map_iter.i")?;
+        self.b().build_store(counter, i64t.const_zero())?;
+        let head = self.block("map_iter.cond");
+        let body_bb = self.block("map_iter.body");
+        let latch = self.block("map_iter.next");
+        let exit = self.block("map_iter.exit");
+        self.b().build_unconditional_branch(head)?;
+        self.b().position_at_end(head);
+        let i = self.load_int(counter, "i")?;
+        let len = self.load_int(h.len, "len")?;
+        let more = self
+            .b()
+            .build_int_compare(IntPredicate::ULT, i, len, "more")?;
+        self.b().build_conditional_branch(more, body_bb, exit)?;
+        self.b().position_at_end(body_bb);
+        let key_at = self.entry_value_ptr(&h, 1, i, loc)?;
+        let at = self
+            .b()
+            .build_bit_cast(
+                key_at,
+                mem_type(self.ctx, &pair).ptr_type(inkwell::AddressSpace::default()),
+                "entry.pair",
+            )?
+            .into_pointer_value();
+        let v = self.load_elem(at, &pair)?;
+        self.copy_value(v, &pair)?;
+        self.store(self.locals[var.index()], false, v, &pair)?;
+        self.loop_body(id, body, latch, exit)?;
+        self.b().position_at_end(latch);
+        let i = self.load_int(counter, "i")?;
+        let next = self
+            .b()
+            .build_int_add(i, i64t.const_int(1, false), "next")?;
+        self.b().build_store(counter, next)?;
+        self.b().build_unconditional_branch(head)?;
+        self.b().position_at_end(exit);
+        self.release(held)?;
+        Ok(Some(self.unit()))
     }
 }

@@ -514,6 +514,13 @@ impl FnCx<'_> {
                 var,
                 iterable,
                 body,
+            } if matches!(self.ty(*iterable), Type::Map { .. }) => {
+                return self.for_each_map(id, *var, (*iterable, *body), loc);
+            }
+            ExprKind::ForEach {
+                var,
+                iterable,
+                body,
             } => return self.for_each_expr(id, *var, *iterable, *body),
             ExprKind::Intrinsic { which, args, .. } => return self.intrinsic(id, *which, args),
             ExprKind::ObjMode { index, args, .. } => return self.objmode(id, *index, args),

@@ -23,3 +23,28 @@ fn new_map() -> HashMap<u32, i64> {
 }
 
 fn main() {}
+
+// Generic bodies, which rustc never sees, are checked by jitclass in rustc's words.
+mod generic {
+    use jitclass::jit;
+    use std::collections::HashMap;
+
+    #[jit]
+    fn get_across_insert<T: Copy>(k: T) -> i64 {
+        let mut m = HashMap::new();
+        m.insert(k, 1i64);
+        let v = m.get(&k);
+        m.insert(k, 5);
+        *v.unwrap()
+    }
+
+    #[jit]
+    fn insert_while_iterating<T: Copy>(k: T) -> usize {
+        let mut m = HashMap::new();
+        m.insert(k, 1i64);
+        for (_, v) in &m {
+            m.insert(k, *v + 1);
+        }
+        m.len()
+    }
+}

@@ -3,8 +3,9 @@ use std::collections::HashMap;
 
 #[jit]
 fn key_count(m: HashMap<u32, u32>) -> usize {
+    let keys = m.keys();
     let mut n = 0;
-    for _k in m.keys() {
+    for _k in m.drain() {
         n += 1;
     }
     n
