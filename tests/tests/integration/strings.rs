@@ -626,3 +626,46 @@ fn str_results_borrow_their_parameter_or_a_literal() {
     }
     crate::assert_no_leaks();
 }
+
+#[jitclass::jitclass]
+pub struct Doc {
+    n: i64,
+}
+
+#[jitclass::jitclass]
+impl Doc {
+    pub fn new(n: i64) -> Self {
+        Doc { n }
+    }
+
+    pub fn lines(&self) -> Vec<i64> {
+        vec![self.n]
+    }
+}
+
+#[jit]
+fn doc_total(d: Doc) -> i64 {
+    let mut t = 0;
+    for x in d.lines() {
+        t += x;
+    }
+    t
+}
+
+#[test]
+fn a_text_loop_over_another_type_is_a_clear_error() {
+    let _memory = crate::memory_test();
+    {
+        let d = Doc::new(3);
+        let m = message(move || {
+            doc_total(d);
+        });
+        assert!(
+            m.contains(
+                "`for x in e.lines(..)` loops over a `&str` in jit code, and this `e` is a `Doc`"
+            ),
+            "{m}"
+        );
+    }
+    crate::assert_no_leaks();
+}
