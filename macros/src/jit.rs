@@ -64,6 +64,8 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
     let attrs = &func.attrs;
     let (sig, arg_names) = glue_signature(&func.sig, Some(l));
     let call = format_ident!("call_{}", arg_names.len());
+    let call_expr = quote!(::jitclass::__private::#call(__jitclass_entry, #(#arg_names),*));
+    let wrap_result = crate::glue::result_call(l, call_expr);
     let generic_idents: Vec<&syn::Ident> = func
         .sig
         .generics
@@ -102,7 +104,7 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
             let __jitclass_entry = #entry;
             // SAFETY: the dispatcher compiled this entry point for exactly these parameter
             // and return types, under the calling convention `call_N` implements.
-            unsafe { ::jitclass::__private::#call(__jitclass_entry, #(#arg_names),*) }
+            #wrap_result
         }
         #dispatcher
         #shadow

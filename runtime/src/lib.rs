@@ -506,6 +506,7 @@ pub mod __private {
     pub use crate::passthru::jit_type_of as passthru_type;
     pub use crate::shadow;
     pub use crate::shapes as sql;
+    pub use crate::string_abi::StrResult;
     pub use jitclass_core::infer::FnKind;
     pub use linkme;
 }

@@ -218,6 +218,9 @@ impl Infer<'_> {
                 Some(t) => t,
             },
         };
+        if recv != Ty::Str && self.text_loop_on_other(loc, method, &recv) {
+            return Ty::Unknown;
+        }
         if let Ty::Class(key) = &recv
             && (!is_builtin_clone(method, args) || self.class_has_function(key, method))
         {

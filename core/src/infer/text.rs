@@ -59,6 +59,29 @@ impl Infer<'_> {
         Self::ty_of_type(&sig.ret)
     }
 
+    /// A `for` loop over `e.chars()` (or another of a string's iterators, which the
+    /// lowering knows by name) whose `e` is not a `&str`: reported, `true`.
+    pub(super) fn text_loop_on_other(
+        &mut self,
+        loc: crate::ir::LocId,
+        method: &str,
+        recv: &Ty,
+    ) -> bool {
+        let Some(iter) = TextIter::ALL.iter().find(|i| i.step_method() == method) else {
+            return false;
+        };
+        let name = iter.name();
+        let shown = self.show(recv);
+        self.diags.push(
+            Diagnostic::new(
+                loc,
+                format!("`for x in e.{name}(..)` loops over a `&str` in jit code, and this `e` is a `{shown}`"),
+            )
+            .note(format!("note: jit code knows this loop by the method's name; to loop over what another `{name}` returns, bind it first: `let items = e.{name}(..); for x in items {{ .. }}`")),
+        );
+        true
+    }
+
     /// Whether `id` is an argument of a call (where `&v[a..b]` lends a part of a `Vec`).
     pub(super) fn is_call_argument(&self, id: ExprId) -> bool {
         self.ir.exprs.iter().any(|e| match &e.kind {

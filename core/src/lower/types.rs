@@ -248,7 +248,7 @@ fn lower_type_unchecked(
                 return lower_type(&r.elem, scope, TypePos::Other);
             }
             if is_str(&r.elem) {
-                return crate::lower::strings::str_type(ty, r, pos);
+                return crate::lower::strings::str_type(ty, r, pos, scope);
             }
             Err(syn::Error::new(
                 ty.span(),

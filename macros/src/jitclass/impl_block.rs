@@ -269,6 +269,8 @@ pub(super) fn emit_method(
     }
     call_args.extend(arg_names.iter().map(|a| quote!(#a)));
     let call = format_ident!("call_{}", call_args.len());
+    let call_expr = quote!(::jitclass::__private::#call(__jitclass_entry, #(#call_args),*));
+    let wrap_result = crate::glue::result_call(l, call_expr);
     let vis = &f.vis;
     let attrs = f.attrs.iter().filter(|a| !is_property_attr(a));
     // Spanned at the user's function, so that rustc's messages about the method (a
@@ -281,7 +283,7 @@ pub(super) fn emit_method(
             let __jitclass_entry = #dispatcher.entry();
             // SAFETY: the dispatcher compiled this entry point for exactly these parameter
             // and return types, under the calling convention `call_N` implements.
-            unsafe { ::jitclass::__private::#call(__jitclass_entry, #(#call_args),*) }
+            #wrap_result
         }
     };
     let hoisted = if l.consts.is_empty() {

@@ -547,3 +547,125 @@ fn methods_take_strs_from_rust() {
     }
     crate::assert_no_leaks();
 }
+
+#[jit]
+fn first_word(s: &str) -> &str {
+    for w in s.split_whitespace() {
+        return w;
+    }
+    ""
+}
+
+#[jit]
+fn trimmed_key(line: &str) -> &str {
+    match line.find('=') {
+        Some(i) => line[..i].trim(),
+        None => line.trim(),
+    }
+}
+
+#[jit]
+fn kind(n: i64) -> &'static str {
+    if n < 0 { "negative" } else { "other" }
+}
+
+#[jit]
+fn keys_total(text: &str) -> usize {
+    let mut total = 0;
+    for line in text.lines() {
+        total += trimmed_key(line).len();
+    }
+    total
+}
+
+#[jitclass::jitclass]
+pub struct Labels {
+    count: i64,
+}
+
+#[jitclass::jitclass]
+impl Labels {
+    pub fn new() -> Self {
+        Labels { count: 0 }
+    }
+
+    pub fn label(&mut self, n: i64) -> &'static str {
+        self.count += 1;
+        if n % 2 == 0 { "even" } else { "odd" }
+    }
+}
+
+#[jit]
+fn head<'a>(s: &'a str, n: usize, _other: &str) -> &'a str {
+    &s[..n]
+}
+
+#[test]
+fn str_results_borrow_their_parameter_or_a_literal() {
+    let text = String::from("  alpha beta ");
+    let w = first_word(&text);
+    assert_eq!(w, "alpha");
+    assert_eq!(
+        w.as_ptr(),
+        text[2..].as_ptr(),
+        "the result borrows the argument"
+    );
+    assert_eq!(first_word("   "), "");
+    assert_eq!(trimmed_key(" name = v "), "name");
+    assert_eq!(trimmed_key(" bare "), "bare");
+    assert_eq!(kind(-1), "negative");
+    let k = kind(3);
+    drop(text);
+    assert_eq!(k, "other");
+    assert_eq!(keys_total("a=1\n bb = 2\nccc"), 6);
+    let _memory = crate::memory_test();
+    {
+        let mut labels = Labels::new();
+        assert_eq!((labels.label(2), labels.label(3)), ("even", "odd"));
+        assert_eq!(head("héllo", 3, "x"), "hé");
+    }
+    crate::assert_no_leaks();
+}
+
+#[jitclass::jitclass]
+pub struct Doc {
+    n: i64,
+}
+
+#[jitclass::jitclass]
+impl Doc {
+    pub fn new(n: i64) -> Self {
+        Doc { n }
+    }
+
+    pub fn lines(&self) -> Vec<i64> {
+        vec![self.n]
+    }
+}
+
+#[jit]
+fn doc_total(d: Doc) -> i64 {
+    let mut t = 0;
+    for x in d.lines() {
+        t += x;
+    }
+    t
+}
+
+#[test]
+fn a_text_loop_over_another_type_is_a_clear_error() {
+    let _memory = crate::memory_test();
+    {
+        let d = Doc::new(3);
+        let m = message(move || {
+            doc_total(d);
+        });
+        assert!(
+            m.contains(
+                "`for x in e.lines(..)` loops over a `&str` in jit code, and this `e` is a `Doc`"
+            ),
+            "{m}"
+        );
+    }
+    crate::assert_no_leaks();
+}

@@ -1,7 +1,7 @@
 use jitclass::jit;
 
 #[jit]
-fn first_word(s: &str) -> &str {
+fn first_word<T>(s: &str, _tag: T) -> &str {
     s.trim()
 }
 
