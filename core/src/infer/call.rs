@@ -218,6 +218,14 @@ impl Infer<'_> {
                 Some(t) => t,
             },
         };
+        if !matches!(recv, Ty::Str)
+            && let Some(written) = crate::str_methods::written_method(method)
+        {
+            if let Some(written) = written {
+                self.text_method_of_other(loc, written, &recv);
+            }
+            return Ty::Unknown;
+        }
         if let Ty::Class(key) = &recv
             && (!is_builtin_clone(method, args) || self.class_has_function(key, method))
         {

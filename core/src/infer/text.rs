@@ -4,7 +4,7 @@
 use super::unify::Ty;
 use super::{Infer, Resolution, diagnostics};
 use crate::diag::Diagnostic;
-use crate::ir::{ExprId, ExprKind};
+use crate::ir::{ExprId, ExprKind, LocId};
 use crate::str_methods::{self, StrPattern, TextIter};
 use crate::types::{PrimTy, Type};
 
@@ -57,6 +57,33 @@ impl Infer<'_> {
         }
         self.record_resolution(id, Resolution::Builtin(sig.builtin));
         Self::ty_of_type(&sig.ret)
+    }
+
+    /// A loop over `x.chars()` (or another of a string's iterators) or `x.parse::<T>()`,
+    /// which lowering takes for a `&str`'s, on `x` of another type: rustc's error of a
+    /// missing method, or for a class, how to call its method of that name in a loop.
+    pub(super) fn text_method_of_other(&mut self, loc: LocId, method: &str, recv: &Ty) {
+        let shown = self.show(recv);
+        let diag = match self.concrete(recv) {
+            Some(Type::Class(_)) => Diagnostic::new(
+                loc,
+                format!(
+                    "jit code runs `for x in value.{method}(..)` as a loop over a `&str`, and this value is a `{shown}`: bind what the method of `{shown}` returns first, `let items = value.{method}(..); for x in items {{ .. }}`"
+                ),
+            ),
+            Some(t) => diagnostics::no_builtin_method(
+                loc,
+                method,
+                &t,
+                &crate::methods::receiver_description(&t),
+                &crate::methods::names_for(&t),
+            ),
+            None => Diagnostic::new(
+                loc,
+                format!("no method named `{method}` found for `{shown}` in the current scope"),
+            ),
+        };
+        self.diags.push(diag);
     }
 
     /// Whether `id` is an argument of a call (where `&v[a..b]` lends a part of a `Vec`).
