@@ -24,13 +24,23 @@ fn quietly(f: impl FnOnce()) {
 }
 
 #[jit]
+fn part_len(t: &str) -> usize {
+    t.len()
+}
+
+#[jit]
 fn inclusive_part(s: &str, a: usize, b: usize) -> usize {
     let t = &s[a..=b];
-    t.len()
+    // The same part as a call's argument and as a method's receiver.
+    t.len() + part_len(&s[a..=b]) + s[a..=b].len()
 }
 
 fn rust_inclusive_part(s: &str, a: usize, b: usize) -> usize {
     let t = &s[a..=b];
+    t.len() + rust_part_len(&s[a..=b]) + s[a..=b].len()
+}
+
+fn rust_part_len(t: &str) -> usize {
     t.len()
 }
 
