@@ -184,6 +184,24 @@ pub fn parse_method(prim: PrimTy, unwrap: bool) -> String {
     format!(" {}parse::{prim}", if unwrap { "unwrap " } else { "" })
 }
 
+/// The method of a `&str` a user wrote where lowering calls the method `name` users cannot
+/// write (`" chars"` stands for `for x in s.chars()`, `" parse::i64"` for
+/// `s.parse::<i64>()`): `Some(Some(written))`; `Some(None)` for the reads of a loop's items,
+/// which follow the loop's step on the same receiver; `None` for other names.
+pub fn written_method(name: &str) -> Option<Option<&'static str>> {
+    if let Some(iter) = TextIter::ALL.into_iter().find(|i| i.step_method() == name) {
+        return Some(Some(iter.name()));
+    }
+    if matches!(name, CHAR_AT | BYTE_AT | PIECE) {
+        return Some(None);
+    }
+    let rest = name.strip_prefix(' ')?;
+    let rest = rest.strip_prefix("unwrap ").unwrap_or(rest);
+    rest.strip_prefix("parse::")
+        .and_then(PrimTy::from_name)
+        .map(|_| Some("parse"))
+}
+
 /// The methods users call on a `&str`, for messages.
 pub fn names() -> Vec<&'static str> {
     let mut out = vec![
@@ -276,6 +294,19 @@ mod tests {
                 || TextIter::ALL.iter().any(|i| i.name() == name);
             assert!(found, "`{name}`");
         }
+    }
+
+    #[test]
+    fn hidden_methods_name_what_users_wrote() {
+        assert_eq!(written_method(" chars"), Some(Some("chars")));
+        assert_eq!(written_method(" split"), Some(Some("split")));
+        assert_eq!(written_method(PIECE), Some(None));
+        assert_eq!(
+            written_method(&parse_method(PrimTy::U8, true)),
+            Some(Some("parse"))
+        );
+        assert_eq!(written_method("chars"), None);
+        assert_eq!(written_method(" cmp"), None);
     }
 
     #[test]

@@ -268,35 +268,74 @@ pub(crate) fn slice_error(s: &str, begin: usize, end: usize) -> Option<String> {
     if begin <= end && s.get(begin..end).is_some() {
         return None;
     }
-    const MAX_DISPLAY_LENGTH: usize = 256;
-    let trunc_len = floor_char_boundary(s, MAX_DISPLAY_LENGTH);
-    let s_trunc = &s[..trunc_len];
-    let ellipsis = if trunc_len < s.len() { "[...]" } else { "" };
+    Some(if begin > s.len() {
+        out_of_bounds(s, "start", begin)
+    } else if end > s.len() {
+        out_of_bounds(s, "end", end)
+    } else if begin > end {
+        reversed(s, begin, end)
+    } else if !s.is_char_boundary(begin) {
+        inside_char(s, "start", begin)?
+    } else {
+        inside_char(s, "end", end)?
+    })
+}
+
+/// std's panic message of `&s[begin..=end]` when it is not a part of `s`; `None` when it
+/// is. std checks an inclusive range in an order of its own, and names the `end` written
+/// when it is out of bounds but `end + 1` when that is inside a character.
+pub(crate) fn slice_inclusive_error(s: &str, begin: usize, end: usize) -> Option<String> {
     if begin > s.len() {
-        return Some(format!(
-            "start byte index {begin} is out of bounds of `{s_trunc}`{ellipsis}"
-        ));
+        return Some(out_of_bounds(s, "start", begin));
     }
     if end > s.len() {
-        return Some(format!(
-            "end byte index {end} is out of bounds of `{s_trunc}`{ellipsis}"
-        ));
+        return Some(out_of_bounds(s, "end", end));
     }
-    if begin > end {
-        return Some(format!(
-            "begin > end ({begin} > {end}) when slicing `{s_trunc}`{ellipsis}"
-        ));
+    // No overflow: `end <= s.len()`.
+    let past = end + 1;
+    if begin > past {
+        return Some(reversed(s, begin, past));
     }
-    let (which, index) = if !s.is_char_boundary(begin) {
-        ("start", begin)
-    } else {
-        ("end", end)
-    };
+    if !s.is_char_boundary(begin) {
+        return inside_char(s, "start", begin);
+    }
+    if end == s.len() {
+        return Some(out_of_bounds(s, "end", end));
+    }
+    if !s.is_char_boundary(past) {
+        return inside_char(s, "end", past);
+    }
+    None
+}
+
+/// `s` as std's slicing messages show it: its first 256 bytes (to a char boundary), and
+/// `[...]` if that is not all of it.
+fn shown(s: &str) -> String {
+    const MAX_DISPLAY_LENGTH: usize = 256;
+    let trunc_len = floor_char_boundary(s, MAX_DISPLAY_LENGTH);
+    let ellipsis = if trunc_len < s.len() { "[...]" } else { "" };
+    format!("`{}`{ellipsis}", &s[..trunc_len])
+}
+
+fn out_of_bounds(s: &str, which: &str, index: usize) -> String {
+    format!(
+        "{which} byte index {index} is out of bounds of {}",
+        shown(s)
+    )
+}
+
+fn reversed(s: &str, begin: usize, end: usize) -> String {
+    format!("begin > end ({begin} > {end}) when slicing {}", shown(s))
+}
+
+/// The message of an `index` inside a character of `s` (`None` if it is not).
+fn inside_char(s: &str, which: &str, index: usize) -> Option<String> {
     let char_start = floor_char_boundary(s, index);
     let ch = s[char_start..].chars().next()?;
     let char_range = char_start..char_start + ch.len_utf8();
     Some(format!(
-        "{which} byte index {index} is not a char boundary; it is inside {ch:?} (bytes {char_range:?}) of `{s_trunc}`{ellipsis}"
+        "{which} byte index {index} is not a char boundary; it is inside {ch:?} (bytes {char_range:?}) of {}",
+        shown(s)
     ))
 }
 
@@ -324,13 +363,27 @@ unsafe extern "C" fn slice(s: *const u8, len: usize, begin: usize, end: usize) -
     }
 }
 
-/// The row of the `&s[a..b]` check.
-pub(crate) fn slice_fn() -> MappedFn {
-    mapped_fn!(
-        "jitclass_rt_str_slice",
-        slice,
-        unsafe extern "C" fn(*const u8, usize, usize, usize) -> u8
-    )
+/// `&s[begin..=end]`: 0 if it is a part of `s`, else 1 after recording std's message.
+unsafe extern "C" fn slice_inclusive(s: *const u8, len: usize, begin: usize, end: usize) -> u8 {
+    // SAFETY: a jit `&str` value (module docs).
+    let s = unsafe { text(s, len) };
+    match slice_inclusive_error(s, begin, end) {
+        None => 0,
+        Some(message) => {
+            set_panic_text(message);
+            1
+        }
+    }
+}
+
+/// The row of the `&s[a..b]` check (`&s[a..=b]` if `inclusive`).
+pub(crate) fn slice_fn(inclusive: bool) -> MappedFn {
+    type Sig = unsafe extern "C" fn(*const u8, usize, usize, usize) -> u8;
+    if inclusive {
+        mapped_fn!("jitclass_rt_str_slice_inclusive", slice_inclusive, Sig)
+    } else {
+        mapped_fn!("jitclass_rt_str_slice", slice, Sig)
+    }
 }
 
 /// What parsing as one primitive writes: its value's bits, widened to a `u64`.
@@ -462,7 +515,8 @@ pub(crate) fn mapped() -> impl Iterator<Item = MappedFn> {
         eq_ignore_ascii_case_fn(),
         char_at_fn(),
         step_fn(),
-        slice_fn(),
+        slice_fn(false),
+        slice_fn(true),
         trim_fn(Trim::Both),
         trim_fn(Trim::Start),
         trim_fn(Trim::End),
@@ -488,18 +542,37 @@ mod tests {
             })
     }
 
+    /// std's message of `&s[begin..=end]`, caught.
+    fn std_inclusive_message(s: &str, begin: usize, end: usize) -> Option<String> {
+        let owned = s.to_string();
+        std::panic::catch_unwind(move || owned[begin..=end].len())
+            .err()
+            .map(|e| {
+                e.downcast_ref::<String>()
+                    .cloned()
+                    .unwrap_or_else(|| e.downcast_ref::<&str>().unwrap().to_string())
+            })
+    }
+
     #[test]
     fn slice_errors_are_std_s() {
         let long = "é".repeat(200);
         let hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(|_| {}));
         for s in ["", "abc", "héllo wörld", "a€𝄞b", long.as_str()] {
+            let mut ends: Vec<usize> = (0..s.len() + 3).collect();
+            ends.push(usize::MAX);
             for begin in 0..s.len() + 3 {
-                for end in 0..s.len() + 3 {
+                for &end in &ends {
                     assert_eq!(
                         slice_error(s, begin, end),
                         std_message(s, begin, end),
                         "{s:?}[{begin}..{end}]"
+                    );
+                    assert_eq!(
+                        slice_inclusive_error(s, begin, end),
+                        std_inclusive_message(s, begin, end),
+                        "{s:?}[{begin}..={end}]"
                     );
                 }
             }

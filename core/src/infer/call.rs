@@ -218,7 +218,12 @@ impl Infer<'_> {
                 Some(t) => t,
             },
         };
-        if recv != Ty::Str && self.text_loop_on_other(loc, method, &recv) {
+        if !matches!(recv, Ty::Str)
+            && let Some(written) = crate::str_methods::written_method(method)
+        {
+            if let Some(written) = written {
+                self.text_method_of_other(loc, written, &recv);
+            }
             return Ty::Unknown;
         }
         if let Ty::Class(key) = &recv

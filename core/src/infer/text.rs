@@ -4,7 +4,7 @@
 use super::unify::Ty;
 use super::{Infer, Resolution, diagnostics};
 use crate::diag::Diagnostic;
-use crate::ir::{ExprId, ExprKind};
+use crate::ir::{ExprId, ExprKind, LocId};
 use crate::str_methods::{self, StrPattern, TextIter};
 use crate::types::{PrimTy, Type};
 
@@ -59,27 +59,31 @@ impl Infer<'_> {
         Self::ty_of_type(&sig.ret)
     }
 
-    /// A `for` loop over `e.chars()` (or another of a string's iterators, which the
-    /// lowering knows by name) whose `e` is not a `&str`: reported, `true`.
-    pub(super) fn text_loop_on_other(
-        &mut self,
-        loc: crate::ir::LocId,
-        method: &str,
-        recv: &Ty,
-    ) -> bool {
-        let Some(iter) = TextIter::ALL.iter().find(|i| i.step_method() == method) else {
-            return false;
-        };
-        let name = iter.name();
+    /// A loop over `x.chars()` (or another of a string's iterators) or `x.parse::<T>()`,
+    /// which lowering takes for a `&str`'s, on `x` of another type: rustc's error of a
+    /// missing method, or for a class, how to call its method of that name in a loop.
+    pub(super) fn text_method_of_other(&mut self, loc: LocId, method: &str, recv: &Ty) {
         let shown = self.show(recv);
-        self.diags.push(
-            Diagnostic::new(
+        let diag = match self.concrete(recv) {
+            Some(Type::Class(_)) => Diagnostic::new(
                 loc,
-                format!("`for x in e.{name}(..)` loops over a `&str` in jit code, and this `e` is a `{shown}`"),
-            )
-            .note(format!("note: jit code knows this loop by the method's name; to loop over what another `{name}` returns, bind it first: `let items = e.{name}(..); for x in items {{ .. }}`")),
-        );
-        true
+                format!(
+                    "jit code runs `for x in value.{method}(..)` as a loop over a `&str`, and this value is a `{shown}`: bind what the method of `{shown}` returns first, `let items = value.{method}(..); for x in items {{ .. }}`"
+                ),
+            ),
+            Some(t) => diagnostics::no_builtin_method(
+                loc,
+                method,
+                &t,
+                &crate::methods::receiver_description(&t),
+                &crate::methods::names_for(&t),
+            ),
+            None => Diagnostic::new(
+                loc,
+                format!("no method named `{method}` found for `{shown}` in the current scope"),
+            ),
+        };
+        self.diags.push(diag);
     }
 
     /// Whether `id` is an argument of a call (where `&v[a..b]` lends a part of a `Vec`).

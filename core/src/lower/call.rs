@@ -83,6 +83,15 @@ impl Lowerer {
             if p.path.segments.iter().all(|s| s.arguments.is_none()) {
                 // A function named as a value: rustc resolves the path in the glue, and
                 // says so at the token if it is not a `#[jit]` fn.
+                if names_function(&p.path) && names_primitive_type(&p.path) {
+                    // `char::is_whitespace`: a method of a primitive type, which the glue
+                    // cannot name as a jit fn (`use char::..` is no path).
+                    let shown = p.path.to_token_stream().to_string().replace(' ', "");
+                    return self.invalid(
+                        span,
+                        format!("cannot use `{shown}` as a value in jit code\nnote: jit code passes `#[jit]` fns as values; call std's method on a value instead (`c.is_whitespace()`), and give `split` a `&str` or a `char`"),
+                    );
+                }
                 if names_function(&p.path) {
                     let callee = self.item_ref(&p.path);
                     return self.push(ExprKind::FnRef(callee), span);
@@ -374,6 +383,16 @@ impl Lowerer {
 
 /// Whether a path not naming a local can name a function: Rust's naming convention
 /// (`snake_case` functions, `UPPER_CASE` constants) tells a function from a constant.
+/// Whether `path` is `T::item` of a primitive type `T` (`char::is_alphabetic`, `str::len`).
+fn names_primitive_type(path: &syn::Path) -> bool {
+    path.leading_colon.is_none()
+        && path.segments.len() == 2
+        && path.segments.first().is_some_and(|s| {
+            let name = s.ident.to_string();
+            name == "str" || crate::types::PrimTy::from_name(&name).is_some()
+        })
+}
+
 fn names_function(path: &syn::Path) -> bool {
     path.segments.last().is_some_and(|s| {
         s.ident

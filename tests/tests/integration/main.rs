@@ -48,6 +48,7 @@ mod review_sqlite_state;
 // Generated lines thousands of characters long, which rustfmt would take minutes over.
 #[rustfmt::skip]
 mod review_syntax;
+mod review_strings;
 mod review_text;
 mod review_vec_gaps;
 mod review_vecs;

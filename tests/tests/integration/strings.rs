@@ -662,7 +662,7 @@ fn a_text_loop_over_another_type_is_a_clear_error() {
         });
         assert!(
             m.contains(
-                "`for x in e.lines(..)` loops over a `&str` in jit code, and this `e` is a `Doc`"
+                "jit code runs `for x in value.lines(..)` as a loop over a `&str`, and this value is a `Doc`"
             ),
             "{m}"
         );

@@ -404,18 +404,10 @@ impl FnCx<'_> {
             },
             None => len,
         };
-        let end = if inclusive {
-            // `..=usize::MAX` stays `usize::MAX`, out of bounds (std's message names it).
-            let b = self.b();
-            let max = i64t.const_all_ones();
-            let at_max = b.build_int_compare(IntPredicate::EQ, end, max, "max")?;
-            let next = b.build_int_add(end, i64t.const_int(1, false), "end")?;
-            b.build_select(at_max, end, next, "end")?.into_int_value()
-        } else {
-            end
-        };
+        // std checks `a..=b` in an order of its own, with messages naming `b` (the helper
+        // of `inclusive`); once it passes, `b < len`, so `b + 1` does not overflow.
         let failed = self.call_text_value(
-            &string::slice_fn(),
+            &string::slice_fn(inclusive),
             &[ptr.into(), len.into(), begin.into(), end.into()],
         )?;
         let failed = self.b().build_int_compare(
@@ -425,6 +417,12 @@ impl FnCx<'_> {
             "bad",
         )?;
         self.check_text(failed, loc)?;
+        let end = if inclusive {
+            self.b()
+                .build_int_add(end, i64t.const_int(1, false), "end")?
+        } else {
+            end
+        };
         let at = self.text_offset(ptr, begin)?;
         let part_len = self.b().build_int_sub(end, begin, "part.len")?;
         Ok(Some(self.text_value(at, part_len)?))
