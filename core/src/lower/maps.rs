@@ -22,7 +22,7 @@
 //! or `get_mut` is called as `Class::entry(..)` there); inference refuses them on anything
 //! but a map.
 
-use super::vecs::{Container, ElemRef, is_place};
+use super::vecs::{ElemRef, is_place};
 use super::{Lowerer, span, strip_parens};
 use crate::ir::*;
 use crate::map_methods::hidden;
@@ -429,7 +429,7 @@ impl Lowerer {
     }
 }
 
-/// The first `return`, `?`, or `break`/`continue` out of the closure in an
+/// The first `return`, or `break`/`continue` out of the closure, in an
 /// `or_insert_with` closure's body, with its message; jit code lowers that body in place.
 fn leaves_closure(body: &syn::Expr) -> Option<(proc_macro2::Span, String)> {
     struct Finder {
@@ -464,12 +464,6 @@ fn leaves_closure(body: &syn::Expr) -> Option<(proc_macro2::Span, String)> {
             self.found(
                 r.return_token.span,
                 "`return` in an `or_insert_with` closure is not supported in jit code: make the value the closure's last expression".into(),
-            );
-        }
-        fn visit_expr_try(&mut self, t: &'ast syn::ExprTry) {
-            self.found(
-                t.question_token.span,
-                "`?` in an `or_insert_with` closure is not supported in jit code: make the value the closure's last expression".into(),
             );
         }
         fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {

@@ -289,3 +289,49 @@ twice!(shadow_in_mut_loop, shadow_in_mut_loop_rs, fn(n: i64) -> i64 {
     }
     total + v[2]
 });
+
+// Was a SIGSEGV: a map member was cloned as a `Vec` (a `VecHeader`-sized block read as a
+// `MapHeader`). Clones of values holding a map: `vec![m; n]`, `.cloned()` of a map value, and
+// `.clone()` of an `Option` holding a map each make new maps with the same entries.
+twice!(maps_in_vec_macro, maps_in_vec_macro_rs, fn(n: usize) -> i64 {
+    let mut first: HashMap<u32, i64> = HashMap::new();
+    first.insert(7, 70);
+    let mut v: Vec<HashMap<u32, i64>> = vec![first; n];
+    v[1].insert(1, 2);
+    for i in 0..40u32 {
+        v[2].insert(i, i as i64);
+    }
+    v[0].remove(&7);
+    let mut acc = 0;
+    for i in 0..n {
+        acc = acc * 100 + v[i].len() as i64 + v[i].get(&7).copied().unwrap_or(0);
+    }
+    acc
+});
+
+twice!(cloned_inner_map, cloned_inner_map_rs, fn(k: u32) -> i64 {
+    let mut m: HashMap<u32, HashMap<u32, i64>> = HashMap::new();
+    m.entry(k).or_insert_with(HashMap::new).insert(5, 50);
+    let mut copy = m.get(&k).cloned().unwrap_or(HashMap::new());
+    for i in 0..30u32 {
+        copy.insert(i, 1);
+    }
+    let o = Some(copy);
+    let mut p = o.clone().unwrap_or(HashMap::new());
+    p.remove(&5);
+    let inner = m.entry(k).or_insert_with(HashMap::new).len() as i64;
+    let kept = match o {
+        Some(x) => x.len() as i64,
+        None => -1,
+    };
+    inner * 10000 + kept * 100 + p.len() as i64
+});
+
+#[test]
+fn fixed_clones_of_values_holding_maps_are_maps() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    assert_eq!(maps_in_vec_macro(3), maps_in_vec_macro_rs(3));
+    assert_eq!(cloned_inner_map(2), cloned_inner_map_rs(2));
+    assert!(balanced_since(&before));
+}

@@ -15,13 +15,6 @@ fn return_in_default(k: u32) -> i64 {
     v + 100
 }
 
-#[jit]
-fn try_in_default(k: u32, o: Option<i64>) -> Option<i64> {
-    let mut m: HashMap<u32, Option<i64>> = HashMap::new();
-    let v = *m.entry(k).or_insert_with(|| Some(o? + 1));
-    v
-}
-
 // A loop inside the closure keeps its own `break`.
 #[jit]
 fn loop_in_default(k: u32) -> i64 {
