@@ -48,7 +48,9 @@ pub(super) fn class_unary_without_impl(
 pub(super) fn map_comparison_unsupported(loc: LocId, ty: &str) -> Diagnostic {
     Diagnostic::new(
         loc,
-        format!("comparing `{ty}` is not supported in jit code yet: jit code does not compare `HashMap`s yet"),
+        format!(
+            "comparing `{ty}` is not supported in jit code yet: jit code does not compare `HashMap`s yet"
+        ),
     )
 }
 

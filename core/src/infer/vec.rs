@@ -503,8 +503,10 @@ impl Infer<'_> {
             c => c,
         };
         if holds_map(&c) {
-            self.diags
-                .push(diagnostics::map_comparison_unsupported(self.loc(id), &c.to_string()));
+            self.diags.push(diagnostics::map_comparison_unsupported(
+                self.loc(id),
+                &c.to_string(),
+            ));
             return;
         }
         let Type::Vec(elem) = &c else {
