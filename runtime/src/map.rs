@@ -622,8 +622,16 @@ mod tests {
         (k as *const K).cast()
     }
 
+    /// Blocks are counted process-wide: not while a memory test counts them.
+    fn serial() -> std::sync::MutexGuard<'static, ()> {
+        crate::memory::tests::SERIAL
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+    }
+
     #[test]
     fn keys_hash_as_std_hashes_them() {
+        let _serial = serial();
         let key = Type::Tuple(vec![
             Type::Prim(PrimTy::I32),
             Type::BOOL,
@@ -647,6 +655,7 @@ mod tests {
 
     #[test]
     fn churn_matches_std() {
+        let _serial = serial();
         let info = map_info_for(&Type::Prim(PrimTy::U32), &Type::Prim(PrimTy::U32));
         // SAFETY: a valid info.
         let map = unsafe { jitclass_rt_map_new(info, 0) };

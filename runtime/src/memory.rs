@@ -443,15 +443,16 @@ pub(crate) unsafe extern "C" fn jitclass_rt_decref(info: *mut MemInfo) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::stats::stats;
     use std::ffi::c_void;
     use std::sync::Mutex;
     use std::sync::atomic::AtomicU64;
 
-    /// The counters are process-wide: memory tests run one at a time.
-    static SERIAL: Mutex<()> = Mutex::new(());
+    /// The counters are process-wide: tests that allocate blocks (here and in `map.rs`)
+    /// run one at a time.
+    pub(crate) static SERIAL: Mutex<()> = Mutex::new(());
 
     fn node_layout() -> Layout {
         // A payload `{ next: *mut MemInfo, value: i64 }`.
