@@ -356,6 +356,54 @@ pub(crate) unsafe extern "C" fn jitclass_rt_map_new(
     block
 }
 
+/// Whether a live block whose drop info describes elements is a map's: of those blocks
+/// only a map's runs a `dtor` (its index's), a `Vec`'s none.
+///
+/// # Safety
+/// `block` is a live block whose drop info has `elements`.
+pub(crate) unsafe fn is_map_block(block: *mut MemInfo) -> bool {
+    // SAFETY: guaranteed by the caller.
+    unsafe { MemInfo::has_dtor(block) }
+}
+
+/// A new map block holding a clone of every entry of `map` (keys and values cloned as
+/// Rust's `Clone` clones them), with `map`'s hasher as std's `HashMap::clone` keeps it,
+/// so the stored hashes stay valid; null if allocation fails (then nothing is left).
+///
+/// # Safety
+/// `map` is a live map block.
+pub(crate) unsafe fn clone_map(map: *mut MemInfo) -> *mut MemInfo {
+    // SAFETY: guaranteed by the caller; only read.
+    let src = unsafe { &*MemInfo::data(map).cast::<MapHeader>() };
+    let info = src.info();
+    let len = src.entries.len;
+    // SAFETY: `info` is the map's own.
+    let copy = unsafe { jitclass_rt_map_new(info, len) };
+    if copy.is_null() {
+        return copy;
+    }
+    // SAFETY: a fresh map block, distinct from `map`, not yet shared.
+    let dst = unsafe { header(copy) };
+    dst.hasher = src.hasher.clone();
+    let elements = info.entries();
+    for e in 0..len {
+        // SAFETY: `e < len <= cap` of both buffers; the copy's bits become a clone of the
+        // entry (or, on failure, are the source's again and not counted in `len`).
+        unsafe {
+            std::ptr::copy_nonoverlapping(src.entry(e), dst.entry(e), elements.size);
+            if !crate::vec::clone_members(elements, dst.entry(e)) {
+                MemInfo::decref_from_jit(copy);
+                return std::ptr::null_mut();
+            }
+        }
+        dst.entries.len = e + 1;
+        // `jitclass_rt_map_new` sized the index for `len` entries.
+        let hash = dst.stored_hash(e);
+        dst.place(hash, e);
+    }
+    copy
+}
+
 /// The position of `key`'s entry, or `usize::MAX` if the map has none.
 ///
 /// # Safety
@@ -574,8 +622,16 @@ mod tests {
         (k as *const K).cast()
     }
 
+    /// Blocks are counted process-wide: not while a memory test counts them.
+    fn serial() -> std::sync::MutexGuard<'static, ()> {
+        crate::memory::tests::SERIAL
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+    }
+
     #[test]
     fn keys_hash_as_std_hashes_them() {
+        let _serial = serial();
         let key = Type::Tuple(vec![
             Type::Prim(PrimTy::I32),
             Type::BOOL,
@@ -599,6 +655,7 @@ mod tests {
 
     #[test]
     fn churn_matches_std() {
+        let _serial = serial();
         let info = map_info_for(&Type::Prim(PrimTy::U32), &Type::Prim(PrimTy::U32));
         // SAFETY: a valid info.
         let map = unsafe { jitclass_rt_map_new(info, 0) };

@@ -143,6 +143,16 @@ impl MemInfo {
         unsafe { (*this).dtor = Some(dtor) };
     }
 
+    /// Whether a live block runs a `dtor` (set by [`MemInfo::set_dtor`] or for a boxed
+    /// value) before it is freed.
+    ///
+    /// # Safety
+    /// `this` is a live block.
+    pub(crate) unsafe fn has_dtor(this: *mut MemInfo) -> bool {
+        // SAFETY: guaranteed by the caller.
+        unsafe { (*this).dtor.is_some() }
+    }
+
     /// The payload of a live block.
     ///
     /// # Safety
@@ -441,7 +451,7 @@ pub(crate) mod tests {
     use std::sync::atomic::AtomicU64;
 
     /// The counters are process-wide: unit tests that allocate blocks run one at a time
-    /// (also those of other modules, `sqlite/text.rs`).
+    /// (also those of other modules: `map.rs`, `sqlite/text.rs`).
     pub(crate) static SERIAL: Mutex<()> = Mutex::new(());
 
     fn node_layout() -> Layout {

@@ -196,12 +196,12 @@ pub(crate) unsafe extern "C" fn jitclass_rt_vec_clone(info: *mut MemInfo) -> *mu
 }
 
 /// Makes the bitwise copy of one element at `value` a clone of it, as Rust's `Clone`: a
-/// `Vec` member cloned deeply, every other member given another reference. On failure
+/// `Vec` or map member cloned deeply, every other member given another reference. On failure
 /// (allocation) it undoes what it did, leaving the source's bits, and returns `false`.
 ///
 /// # Safety
 /// `value` holds a bitwise copy of a live value laid out as `elements` says.
-unsafe fn clone_members(elements: &ElemInfo, value: *mut u8) -> bool {
+pub(crate) unsafe fn clone_members(elements: &ElemInfo, value: *mut u8) -> bool {
     for (k, &offset) in elements.managed_offsets.iter().enumerate() {
         // SAFETY: guaranteed by the caller: a member (or null) at each offset.
         unsafe {
@@ -211,7 +211,13 @@ unsafe fn clone_members(elements: &ElemInfo, value: *mut u8) -> bool {
                 continue;
             }
             if is_vec_block(member) {
-                let inner = jitclass_rt_vec_clone(member);
+                // A map's block describes its entries as a `Vec`'s elements, but its
+                // payload is a larger `MapHeader`: cloned as a map.
+                let inner = if crate::map::is_map_block(member) {
+                    crate::map::clone_map(member)
+                } else {
+                    jitclass_rt_vec_clone(member)
+                };
                 if inner.is_null() {
                     undo_clone_members(elements, value, k);
                     return false;
@@ -243,7 +249,8 @@ unsafe fn undo_clone_members(elements: &ElemInfo, value: *mut u8, done: usize) {
     }
 }
 
-/// Whether a block is a `Vec`'s.
+/// Whether a block is a `Vec`'s or a map's (whose entries are described as a `Vec`'s
+/// elements).
 ///
 /// # Safety
 /// `info` is a live block.

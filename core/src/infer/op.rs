@@ -209,6 +209,14 @@ impl Infer<'_> {
         {
             return;
         }
+        if matches!(op, BinOp::Eq | BinOp::Ne)
+            && let Some(c) = self.concrete(t)
+            && super::vec::holds_map(&c)
+        {
+            self.diags
+                .push(diagnostics::map_comparison_unsupported(loc, &c.to_string()));
+            return;
+        }
         if self.is_vec_like(t) && matches!(op, BinOp::Eq | BinOp::Ne) {
             return self.check_vec_eq(id, t);
         }

@@ -43,6 +43,17 @@ pub(super) fn class_unary_without_impl(
     ))
 }
 
+/// `==`/`!=` (or `contains`) on values holding a `HashMap`, which rustc compares with
+/// `PartialEq` and jit code does not yet.
+pub(super) fn map_comparison_unsupported(loc: LocId, ty: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!(
+            "comparing `{ty}` is not supported in jit code yet: jit code does not compare `HashMap`s yet"
+        ),
+    )
+}
+
 pub(super) fn binary_not_applicable(loc: LocId, op: BinOp, ty: &str) -> Diagnostic {
     Diagnostic::new(
         loc,

@@ -502,6 +502,13 @@ impl Infer<'_> {
             Type::Ref { inner, .. } => *inner,
             c => c,
         };
+        if holds_map(&c) {
+            self.diags.push(diagnostics::map_comparison_unsupported(
+                self.loc(id),
+                &c.to_string(),
+            ));
+            return;
+        }
         let Type::Vec(elem) = &c else {
             return;
         };
@@ -531,6 +538,18 @@ impl Infer<'_> {
             diagnostics::cannot_compare_elements(loc, &class.name, elem)
         };
         self.diags.push(d);
+    }
+}
+
+/// Whether `t` holds a `HashMap`, which jit code does not compare yet.
+pub(super) fn holds_map(t: &crate::types::Type) -> bool {
+    use crate::types::Type;
+    match t {
+        Type::Map { .. } => true,
+        Type::Vec(e) | Type::Option(e) | Type::Array { elem: e, .. } => holds_map(e),
+        Type::Ref { inner, .. } => holds_map(inner),
+        Type::Tuple(es) => es.iter().any(holds_map),
+        _ => false,
     }
 }
 

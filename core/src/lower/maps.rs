@@ -22,7 +22,7 @@
 //! or `get_mut` is called as `Class::entry(..)` there); inference refuses them on anything
 //! but a map.
 
-use super::vecs::{Container, ElemRef, is_place};
+use super::vecs::{ElemRef, is_place};
 use super::{Lowerer, span, strip_parens};
 use crate::ir::*;
 use crate::map_methods::hidden;
@@ -211,6 +211,7 @@ impl Lowerer {
             return Some(Stmt::Expr(self.push(ExprKind::Lit(Lit::Unit), chain.at)));
         };
         let loc = self.loc(local.span());
+        let container = self.place_container(chain.map);
         let slot = self.entry_slot(&chain);
         let slot_local = self.declare(hidden::SLOT_LOCAL, false, loc);
         let name_loc = self.loc(pi.ident.span());
@@ -218,7 +219,7 @@ impl Lowerer {
         self.elem_refs.insert(
             var,
             ElemRef::Place {
-                container: Container::Place(Box::new(chain.map.clone())),
+                container,
                 index: slot_local,
                 field: None,
             },
@@ -252,6 +253,7 @@ impl Lowerer {
         scrutinee: ExprId,
     ) -> Option<Pattern> {
         let map = self.get_mut_scrutinees.get(&scrutinee)?.clone();
+        let container = self.place_container(&map);
         let syn::Pat::Ident(pi) = inner else {
             self.error(
                 inner.span(),
@@ -265,7 +267,7 @@ impl Lowerer {
         self.elem_refs.insert(
             var,
             ElemRef::Place {
-                container: Container::Place(map),
+                container,
                 index: slot_local,
                 field: None,
             },
@@ -376,7 +378,14 @@ impl Lowerer {
         let then_branch = self.push(ExprKind::Local(found), at);
         self.scopes.pop();
         let default = match strip_parens(f) {
-            syn::Expr::Closure(c) => self.expr(&c.body),
+            syn::Expr::Closure(c) => {
+                // The body is lowered in place: what would leave the closure itself
+                // would leave the function or its loop instead.
+                if let Some((at, message)) = leaves_closure(&c.body) {
+                    self.error(at, message);
+                }
+                self.expr(&c.body)
+            }
             f => {
                 let call: syn::Expr = syn::parse_quote_spanned!(f.span()=> #f());
                 self.expr(&call)
@@ -420,6 +429,98 @@ impl Lowerer {
             at,
         )
     }
+}
+
+/// The first `return`, or `break`/`continue` out of the closure, in an
+/// `or_insert_with` closure's body, with its message; jit code lowers that body in place.
+fn leaves_closure(body: &syn::Expr) -> Option<(proc_macro2::Span, String)> {
+    struct Finder {
+        loops: usize,
+        /// Labels of the loops and blocks inside the closure.
+        labels: Vec<String>,
+        found: Option<(proc_macro2::Span, String)>,
+    }
+    impl Finder {
+        fn found(&mut self, at: proc_macro2::Span, message: String) {
+            self.found.get_or_insert((at, message));
+        }
+        /// Whether a `break`/`continue` with `label` stays in the closure.
+        fn inside(&self, label: Option<&syn::Lifetime>) -> bool {
+            match label {
+                Some(l) => self.labels.contains(&l.ident.to_string()),
+                None => self.loops > 0,
+            }
+        }
+        fn enter(&mut self, label: Option<&syn::Label>) {
+            self.loops += 1;
+            self.labels
+                .push(label.map_or(String::new(), |l| l.name.ident.to_string()));
+        }
+        fn leave(&mut self) {
+            self.loops -= 1;
+            self.labels.pop();
+        }
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_expr_return(&mut self, r: &'ast syn::ExprReturn) {
+            self.found(
+                r.return_token.span,
+                "`return` in an `or_insert_with` closure is not supported in jit code: make the value the closure's last expression".into(),
+            );
+        }
+        fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
+            if !self.inside(b.label.as_ref()) {
+                self.found(
+                    b.break_token.span,
+                    "`break` inside of a closure\nnote: `break` cannot be used inside of a closure: it may be called after the loop".into(),
+                );
+            }
+            syn::visit::visit_expr_break(self, b);
+        }
+        fn visit_expr_continue(&mut self, c: &'ast syn::ExprContinue) {
+            if !self.inside(c.label.as_ref()) {
+                self.found(
+                    c.continue_token.span,
+                    "`continue` inside of a closure\nnote: `continue` cannot be used inside of a closure: it may be called after the loop".into(),
+                );
+            }
+        }
+        fn visit_expr_for_loop(&mut self, l: &'ast syn::ExprForLoop) {
+            self.visit_expr(&l.expr);
+            self.enter(l.label.as_ref());
+            self.visit_block(&l.body);
+            self.leave();
+        }
+        fn visit_expr_while(&mut self, l: &'ast syn::ExprWhile) {
+            self.visit_expr(&l.cond);
+            self.enter(l.label.as_ref());
+            self.visit_block(&l.body);
+            self.leave();
+        }
+        fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
+            self.enter(l.label.as_ref());
+            self.visit_block(&l.body);
+            self.leave();
+        }
+        fn visit_expr_block(&mut self, b: &'ast syn::ExprBlock) {
+            if let Some(l) = &b.label {
+                self.labels.push(l.name.ident.to_string());
+                self.visit_block(&b.block);
+                self.labels.pop();
+            } else {
+                self.visit_block(&b.block);
+            }
+        }
+        // A nested closure's own `return` is its own (and refused where it is lowered).
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+    }
+    let mut finder = Finder {
+        loops: 0,
+        labels: Vec::new(),
+        found: None,
+    };
+    syn::visit::Visit::visit_expr(&mut finder, body);
+    finder.found
 }
 
 /// `HashMap<K, V>` (also `std::collections::HashMap<K, V>`,

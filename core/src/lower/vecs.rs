@@ -40,7 +40,10 @@ pub(super) enum ElemRef {
 
 #[derive(Clone)]
 pub(super) enum Container {
-    Place(Box<syn::Expr>),
+    /// A place re-lowered at each use, with the local its root name (`v` of `v.a.b`) was
+    /// bound to where the reference was made: a later `let v = ..` shadowing that name
+    /// does not change which container the reference means.
+    Place(Box<syn::Expr>, Option<(String, LocalId)>),
     Local(LocalId),
 }
 
@@ -228,7 +231,7 @@ impl Lowerer {
         let at = f.for_token.span;
         // The container: re-read at each use if it is a place, else evaluated once.
         let (container, hidden) = if is_place(container) {
-            (Container::Place(Box::new(container.clone())), None)
+            (self.place_container(container), None)
         } else {
             let value = self.expr(container);
             let loc = self.loc(at);
@@ -381,8 +384,21 @@ impl Lowerer {
     /// The container of a borrowed loop, read at `span`.
     fn container_expr(&mut self, container: &Container, span: proc_macro2::Span) -> ExprId {
         match container {
-            Container::Place(e) => {
+            Container::Place(e, root) => {
+                // The root name means the local it meant when the reference was made.
+                let shadowed = root
+                    .as_ref()
+                    .filter(|(name, local)| self.lookup(name) != Some(*local));
+                if let Some((name, local)) = shadowed {
+                    self.scopes.push(vec![(
+                        name.clone(),
+                        super::constants::Binding::Local(*local),
+                    )]);
+                }
                 let id = self.expr(e);
+                if shadowed.is_some() {
+                    self.scopes.pop();
+                }
                 // Its uses point at the loop's `for` token.
                 let loc = self.loc(span);
                 self.exprs[id.index()].loc = loc;
@@ -390,6 +406,23 @@ impl Lowerer {
             }
             Container::Local(l) => self.push(ExprKind::Local(*l), span),
         }
+    }
+
+    /// The place `e` as a re-read container, its root name tied to its current local.
+    pub(super) fn place_container(&self, e: &syn::Expr) -> Container {
+        let mut root = strip_parens(e);
+        while let syn::Expr::Field(f) = root {
+            root = strip_parens(&f.base);
+        }
+        let root = match root {
+            syn::Expr::Path(p) => p
+                .path
+                .get_ident()
+                .map(|i| i.to_string())
+                .and_then(|name| self.lookup(&name).map(|l| (name, l))),
+            _ => None,
+        };
+        Container::Place(Box::new(e.clone()), root)
     }
 
     /// `*x` where `x` is the variable of a borrowed loop: the element; `None` otherwise.
