@@ -1,7 +1,9 @@
 //! Text functions over SQLite rows, in plain Rust on rusqlite's traits: the baselines of
 //! the text section of the report and of the text examples (`string_agg`, word counts,
-//! `mode`, a lower-case-and-trim scalar), and the table of words they run over.
+//! `mode`, a lower-case-and-trim scalar), the table of words they run over, and the jit
+//! kernels of what jit code has today (`&str`, integer-keyed maps) next to their twins.
 
+use jitclass::jit;
 use rusqlite::functions::{Aggregate, Context, FunctionFlags};
 use rusqlite::{Connection, params};
 use std::collections::HashMap;
@@ -183,5 +185,56 @@ pub fn register_rust_text_functions(conn: &Connection) -> rusqlite::Result<()> {
     conn.create_aggregate_function("rs_mode", 1, flags(), RsMode)?;
     conn.create_scalar_function("rs_lower_trim", 1, flags(), |ctx| {
         Ok(ctx.get_raw(0).as_str_or_null()?.map(lower_trim_native))
+    })
+}
+
+// ---- jit kernels and their native twins (what jit code has today: `&str`, integer maps) --
+
+/// How many distinct keys `keys` holds, counted in a `HashMap` by `entry`. (By index:
+/// jit code does not deref the element of a loop over a slice parameter yet, `*k`.)
+#[allow(clippy::needless_range_loop)]
+#[jit]
+pub fn distinct_keys(keys: &[i64]) -> usize {
+    let mut counts = HashMap::new();
+    for i in 0..keys.len() {
+        *counts.entry(keys[i]).or_insert(0) += 1;
+    }
+    counts.len()
+}
+
+/// [`distinct_keys`] in plain Rust.
+pub fn distinct_keys_native(keys: &[i64]) -> usize {
+    let mut counts = HashMap::new();
+    for &k in keys {
+        *counts.entry(k).or_insert(0) += 1;
+    }
+    counts.len()
+}
+
+/// The number of words of `s` plus their bytes: a scan by `split_whitespace`.
+#[jit]
+pub fn word_stats(s: &str) -> i64 {
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        n += w.len() as i64 + 1;
+    }
+    n
+}
+
+/// [`word_stats`] in plain Rust.
+pub fn word_stats_native(s: &str) -> i64 {
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        n += w.len() as i64 + 1;
+    }
+    n
+}
+
+/// `word_stats(s)` (jitclass, a `&str` lent by SQLite) and `rs_word_stats(s)` (the same
+/// closure through rusqlite's `create_scalar_function`); NULL for NULL.
+pub fn register_word_stats(conn: &Connection) -> rusqlite::Result<()> {
+    jitclass::sqlite::register_scalar::<word_stats>(conn, "word_stats", flags())?;
+    conn.create_scalar_function("rs_word_stats", 1, flags(), |ctx| {
+        Ok(ctx.get_raw(0).as_str_or_null()?.map(word_stats_native))
     })
 }

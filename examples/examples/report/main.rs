@@ -1,11 +1,12 @@
 //! The side-by-side performance report: every figure is measured in this one run, next
 //! to its baseline, so ratios hold on a noisy shared machine.
 //!
-//! Run: `cargo run --release -p jitclass-examples --example report` (`-- --sorting` or
-//! `-- --median` for one section alone)
+//! Run: `cargo run --release -p jitclass-examples --example report` (`-- --sorting`,
+//! `-- --median` or `-- --text` for one section alone)
 
 mod arrays;
 mod median;
+mod text;
 mod vecs;
 
 use jitclass::{jit, jitclass};
@@ -164,6 +165,10 @@ fn main() {
         median::median();
         return;
     }
+    if std::env::args().any(|a| a == "--text") {
+        text::text();
+        return;
+    }
     if std::env::args().any(|a| a == "--first-use") {
         println!("{}", first_use_in_this_process().as_micros());
         return;
@@ -271,6 +276,7 @@ fn main() {
     vecs::vecs(n, &xs);
     vecs::sorting();
     median::median();
+    text::text();
 }
 
 /// (h) first-class functions and local subtyping.
