@@ -202,7 +202,7 @@ pub fn distinct_keys(keys: &[i64]) -> usize {
     counts.len()
 }
 
-/// [`distinct_keys`] in plain Rust.
+/// [`distinct_keys()`] in plain Rust.
 pub fn distinct_keys_native(keys: &[i64]) -> usize {
     let mut counts = HashMap::new();
     for &k in keys {
@@ -221,7 +221,7 @@ pub fn word_stats(s: &str) -> i64 {
     n
 }
 
-/// [`word_stats`] in plain Rust.
+/// [`word_stats()`] in plain Rust.
 pub fn word_stats_native(s: &str) -> i64 {
     let mut n = 0;
     for w in s.split_whitespace() {
