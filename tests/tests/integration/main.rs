@@ -56,6 +56,7 @@ mod review_vecs;
 mod scalars;
 mod slices;
 mod sorting;
+mod sql_rows;
 mod sqlite;
 mod sqlite_args;
 mod sqlite_blobs;

@@ -6,6 +6,7 @@
 //! Compared with SQLite's own functions and `CAST(x AS BLOB)`; `stats()` balanced
 //! throughout.
 
+use crate::sql_rows::{all, one};
 use jitclass::sqlite::{
     Connection, FunctionFlags, register_aggregate, register_scalar, register_window,
 };
@@ -148,19 +149,6 @@ fn register(conn: &Connection) {
     register_scalar::<byte_len>(conn, "byte_len", flags()).unwrap();
     register_aggregate::<Moody>(conn, "moody", flags()).unwrap();
     register_window::<Moody>(conn, "moody_w", flags()).unwrap();
-}
-
-fn one(conn: &Connection, sql: &str) -> Result<Value, String> {
-    conn.query_row(sql, [], |r| r.get::<_, Value>(0))
-        .map_err(|e| e.to_string())
-}
-
-fn all(conn: &Connection, sql: &str) -> Result<Vec<Value>, String> {
-    let mut stmt = conn.prepare(sql).map_err(|e| e.to_string())?;
-    let rows = stmt
-        .query_map([], |r| r.get::<_, Value>(0))
-        .map_err(|e| e.to_string())?;
-    rows.collect::<Result<_, _>>().map_err(|e| e.to_string())
 }
 
 fn le(n: i64) -> Vec<u8> {

@@ -6,6 +6,7 @@
 //! argument, the connection stays usable, and nothing leaks; NULLs follow the rules of the
 //! other parameters.
 
+use crate::sql_rows::{all, column, one, same_over_cast};
 use jitclass::sqlite::{
     Connection, FunctionFlags, register_aggregate, register_scalar, register_window,
 };
@@ -285,44 +286,9 @@ fn table(conn: &Connection, rows: usize, groups: usize, seed: u64) {
     conn.execute_batch("COMMIT").unwrap();
 }
 
-fn column(conn: &Connection, sql: &str) -> Vec<Value> {
-    let mut stmt = conn.prepare(sql).unwrap();
-    stmt.query_map([], |r| r.get::<_, Value>(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
-}
-
-/// The rows of `sql` with `{f}` the jit function over `{x}` = `x`, and the Rust function
-/// over `{x}` = `CAST(x AS TEXT)` (and `{y}` alike), which must be equal.
+/// The rows of `sql`, the Rust function's over `CAST(x AS TEXT)`: equal to the jit one's.
 fn same(conn: &Connection, sql: &str, jit: &str, rust: &str) -> Vec<Value> {
-    let mine = column(
-        conn,
-        &sql.replace("{f}", jit)
-            .replace("{x}", "x")
-            .replace("{y}", "y"),
-    );
-    let theirs = column(
-        conn,
-        &sql.replace("{f}", rust)
-            .replace("{x}", "CAST(x AS TEXT)")
-            .replace("{y}", "CAST(y AS TEXT)"),
-    );
-    assert_eq!(mine, theirs, "{sql}");
-    mine
-}
-
-fn one(conn: &Connection, sql: &str) -> Result<Value, String> {
-    conn.query_row(sql, [], |r| r.get::<_, Value>(0))
-        .map_err(|e| e.to_string())
-}
-
-fn all(conn: &Connection, sql: &str) -> Result<Vec<Value>, String> {
-    let mut stmt = conn.prepare(sql).map_err(|e| e.to_string())?;
-    let rows = stmt
-        .query_map([], |r| r.get::<_, Value>(0))
-        .map_err(|e| e.to_string())?;
-    rows.collect::<Result<_, _>>().map_err(|e| e.to_string())
+    same_over_cast(conn, sql, (jit, rust), "TEXT")
 }
 
 // ---- tests ------------------------------------------------------------------------------
