@@ -104,11 +104,7 @@ impl FnCx<'_> {
         let Some((at, hold)) = self.map_entry(base, index, loc)? else {
             return Ok(None);
         };
-        let t = self.ty(id).clone();
-        let v = self.load_elem(at, &t)?;
-        self.copy_value(v, &t)?;
-        self.finish_vec_operands(hold)?;
-        Ok(Some(v))
+        self.read_held_element(id, at, hold).map(Some)
     }
 
     /// `m[slot]` as an assigned place; the map is kept (in `place_temps`) until the
@@ -122,13 +118,7 @@ impl FnCx<'_> {
         let Some((at, hold)) = self.map_entry(base, index, loc)? else {
             return Ok(None);
         };
-        match hold {
-            VecHold::Place(saved) => {
-                let mine = std::mem::replace(&mut self.place_temps, saved);
-                self.place_temps.extend(mine);
-            }
-            VecHold::Value(held) => self.place_temps.extend(held),
-        }
+        self.keep_for_assignment(hold);
         Ok(Some(at))
     }
 

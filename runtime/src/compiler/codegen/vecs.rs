@@ -488,11 +488,22 @@ impl FnCx<'_> {
         let Some((at, hold)) = self.vec_element(base, index, loc)? else {
             return Ok(None);
         };
+        self.read_held_element(id, at, hold).map(Some)
+    }
+
+    /// The element at `at` (of a `Vec`, or a map's entry) read as expression `id`: another
+    /// reference to it; then `hold`'s operands are released.
+    pub(super) fn read_held_element(
+        &mut self,
+        id: ExprId,
+        at: PointerValue<'static>,
+        hold: VecHold,
+    ) -> CgResult<Val> {
         let t = self.ty(id).clone();
         let v = self.load_elem(at, &t)?;
         self.copy_value(v, &t)?;
         self.finish_vec_operands(hold)?;
-        Ok(Some(v))
+        Ok(v)
     }
 
     /// `&v[i]` as an assigned place; the `Vec` is kept (in `place_temps`) until the
@@ -506,6 +517,13 @@ impl FnCx<'_> {
         let Some((at, hold)) = self.vec_element(base, index, loc)? else {
             return Ok(None);
         };
+        self.keep_for_assignment(hold);
+        Ok(Some(at))
+    }
+
+    /// `hold`'s operands (of an element or a map entry being assigned) kept in
+    /// `place_temps` until the assignment releases them.
+    pub(super) fn keep_for_assignment(&mut self, hold: VecHold) {
         match hold {
             VecHold::Place(saved) => {
                 // The place's own temporaries stay for the assignment to release.
@@ -514,7 +532,6 @@ impl FnCx<'_> {
             }
             VecHold::Value(held) => self.place_temps.extend(held),
         }
-        Ok(Some(at))
     }
 
     /// `a == b` (`!=`) on `Vec`s: equal lengths and equal elements.
