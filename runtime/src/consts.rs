@@ -9,11 +9,13 @@ use jitclass_core::ir::{FloatLit, Lit};
 /// The value of a constant, as the literal the runtime writes into the IR.
 pub type ConstValue = Lit;
 
-/// The types a constant used in jit code may have: numbers, `bool` and `char`.
+/// The types a constant used in jit code may have: numbers, `bool`, `char` and `&str`
+/// (a path to a `&str` constant; a `const` item in a body and an array length are of the
+/// others).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a type of constant jit code can use",
     label = "a constant of type `{Self}`",
-    note = "constants in jit code are numbers, `bool` or `char`"
+    note = "constants in jit code are numbers, `bool`, `char` or `&str`"
 )]
 pub trait JitConst: Copy {
     /// The value as a literal of its type (a getter of the glue returns it).
@@ -68,6 +70,12 @@ impl JitConst for bool {
 impl JitConst for char {
     fn lit(self) -> Lit {
         Lit::Char(self)
+    }
+}
+
+impl JitConst for &'static str {
+    fn lit(self) -> Lit {
+        Lit::Str(self.to_owned())
     }
 }
 

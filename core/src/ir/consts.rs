@@ -78,7 +78,9 @@ fn check_values(consts: &[super::ConstDecl], values: &[Lit]) -> Result<(), Strin
                 None
             }
         };
-        if ty.is_none() || (c.ty.is_some() && c.ty != ty) {
+        // A path's constant (no written type) may also be a `&str`.
+        let text_path = matches!(v, Lit::Str(_)) && c.ty.is_none();
+        if !text_path && (ty.is_none() || (c.ty.is_some() && c.ty != ty)) {
             return Err(format!("the constant `{}` has the value {v:?}", c.shown));
         }
     }

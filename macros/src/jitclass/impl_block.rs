@@ -3,6 +3,8 @@
 //! finds it from any impl block), and for functions named like an SQL aggregate's parts
 //! the `sql` shape markers. An impl of an operator trait keeps its header and associated
 //! types (`operator.rs`); one of `Index`/`IndexMut` becomes value methods (`index.rs`).
+//! Associated constants stay as written in the impl: Rust's constants of the handle, which
+//! jit code reads as paths to constants.
 //!
 //! The glue method takes the receiver as written (`&mut self` too, so that Rust code and
 //! jit code alike need a `mut` binding to call it), except a `#[setter]`'s, which takes
@@ -47,6 +49,10 @@ impl ImplBlock<'_> {
 struct Expanded {
     /// A trait impl's associated types, as written.
     types: Vec<TokenStream>,
+    /// The impl's associated constants, as written: real items of the handle type, which
+    /// Rust code names as `Circle::UNIT` and jit code reads as paths to constants
+    /// (`jitclass_core::lower::constants`), so that rustc checks and evaluates them.
+    consts: Vec<TokenStream>,
     /// The functions of the impl: glue methods, fallbacks, generated methods.
     methods: Vec<TokenStream>,
     /// For `Index`/`IndexMut`: the value methods on the handle, in place of the impl.
@@ -95,6 +101,21 @@ pub(super) fn expand(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
         match it {
             syn::ImplItem::Fn(f) => expand_fn(cx, f, &block, &mut out),
             syn::ImplItem::Type(t) if block.operator.is_some() => out.types.push(quote!(#t)),
+            syn::ImplItem::Const(c) => match &block.operator {
+                // An operator trait has no associated constants (rustc's E0438).
+                Some(op) => cx.error(
+                    c.ident.span(),
+                    format!(
+                        "const `{}` is not a member of trait `{}`",
+                        c.ident, op.shown
+                    ),
+                ),
+                None => out.consts.push(quote!(#c)),
+            },
+            // `const X: T;` (no value) or a generic constant: rustc's to report.
+            syn::ImplItem::Verbatim(v) if block.operator.is_none() && is_const(v) => {
+                out.consts.push(v.clone());
+            }
             _ => report_not_a_function(cx, it),
         }
     }
@@ -128,11 +149,12 @@ pub(super) fn expand(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
         Some((_, path, for_token)) => quote!(impl #path #for_token #self_ty),
         None => quote!(impl #self_ty),
     };
-    let (types, methods, beside) = (&out.types, &out.methods, &out.beside);
+    let (types, consts, methods, beside) = (&out.types, &out.consts, &out.methods, &out.beside);
     quote! {
         #(#attrs)*
         #header {
             #(#types)*
+            #(#consts)*
             #(#methods)*
         }
         #(#beside)*
@@ -163,10 +185,17 @@ fn check_impl_not_generic(cx: &Ctxt, generics: &syn::Generics) {
     }
 }
 
+/// Whether a verbatim impl item is a constant syn does not model.
+fn is_const(item: &TokenStream) -> bool {
+    item.clone()
+        .into_iter()
+        .any(|t| matches!(t, proc_macro2::TokenTree::Ident(i) if i == "const"))
+}
+
 fn report_not_a_function(cx: &Ctxt, item: &syn::ImplItem) {
     cx.error(
         item.span(),
-        "only functions are supported in `#[jitclass]` impl blocks",
+        "only functions and constants are supported in `#[jitclass]` impl blocks",
     );
 }
 

@@ -23,6 +23,7 @@ mod impl_block;
 mod index;
 mod operator;
 mod property;
+mod untyped_const;
 
 use crate::ctxt::Ctxt;
 use proc_macro2::{Span, TokenStream};
@@ -35,6 +36,20 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
         Ok(syn::Item::Impl(i)) => {
             check_no_arguments_on_impl(&cx, &attr);
             impl_block::expand(&cx, i)
+        }
+        Err(_) if let Some((item, untyped)) = untyped_const::split(&item) => {
+            match syn::parse2::<syn::ItemImpl>(item) {
+                Ok(i) => {
+                    check_no_arguments_on_impl(&cx, &attr);
+                    let plain = untyped_const::emit(&i.self_ty, &untyped);
+                    let expanded = impl_block::expand(&cx, i);
+                    quote::quote! { #expanded #plain }
+                }
+                Err(e) => {
+                    cx.push(e);
+                    TokenStream::new()
+                }
+            }
         }
         _ => {
             cx.error(

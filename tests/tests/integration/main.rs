@@ -12,6 +12,7 @@ mod arrays;
 mod calls;
 mod casts;
 mod cfunc;
+mod class_consts;
 mod class_members;
 mod class_properties;
 mod classes;
