@@ -5,6 +5,7 @@
 //! `ClassInfo`, and the ABI impls (`JitArg`, `JitType`, `JitElem`, `JitLayout`).
 
 use super::args::{self, ClassArgs};
+use super::derive::{self, Derives};
 use crate::ctxt::Ctxt;
 use crate::glue::{cfgs_of, class_getters, const_getters, hoisted_items, opaque_getters, pin_type};
 use jitclass_core::lower::{LoweredClass, LoweredConst, lower_class};
@@ -15,28 +16,23 @@ use syn::spanned::Spanned;
 pub(super) fn expand(cx: &Ctxt, attr: TokenStream, item: syn::ItemStruct) -> TokenStream {
     let start = cx.mark();
     let args = args::parse(cx, attr);
+    let derives = derive::parse(cx, &item.attrs);
     for a in &item.attrs {
-        check_no_derive(cx, a);
         check_no_repr(cx, a);
     }
     let lowered = cx.ok(lower_class(&item));
     match lowered {
-        Some(l) if !cx.failed_since(start) => emit(&item, &l, &args),
+        Some(l) if !cx.failed_since(start) => {
+            let mut out = emit(&item, &l, &args);
+            out.extend(emit_derives(cx, &item, &l, &derives));
+            out
+        }
         _ => {
             // The struct stays (as written), so that its users get no follow-up errors.
             let mut plain = item;
             plain.attrs.retain(|a| !a.path().is_ident("derive"));
             quote! { #plain }
         }
-    }
-}
-
-fn check_no_derive(cx: &Ctxt, attr: &syn::Attribute) {
-    if attr.path().is_ident("derive") {
-        cx.error(
-            attr.path().span(),
-            "`#[jitclass]` types implement `Clone` (another reference to the same instance) and `Debug` themselves; remove the `#[derive]`",
-        );
     }
 }
 
@@ -146,13 +142,47 @@ fn replace_self(ty: &mut syn::Type, class: &syn::Ident) {
     syn::visit_mut::VisitMut::visit_type_mut(&mut Replace(class), ty);
 }
 
+/// What the class's `#[derive]`s add (`derive.rs`).
+fn emit_derives(
+    cx: &Ctxt,
+    item: &syn::ItemStruct,
+    l: &LoweredClass,
+    derives: &Derives,
+) -> TokenStream {
+    let types: Vec<syn::Type> = item
+        .fields
+        .iter()
+        .map(|f| {
+            let mut ty = f.ty.clone();
+            replace_self(&mut ty, &item.ident);
+            pin_type(&mut ty);
+            ty
+        })
+        .collect();
+    let fields: Vec<derive::Field<'_>> = item
+        .fields
+        .iter()
+        .zip(&types)
+        .zip(&l.ir.fields)
+        .map(|((f, ty), ir)| derive::Field {
+            ident: f.ident.as_ref().expect("named"),
+            ty,
+            ir: &ir.ty,
+            span: f.span(),
+        })
+        .collect();
+    let cfgs = cfgs_of(&item.attrs);
+    derive::emit(cx, &item.ident, &item.vis, &cfgs, &fields, derives)
+}
+
 /// The class, from its lowered fields.
 fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStream {
     let name = &item.ident;
     let name_str = name.to_string();
     let vis = &item.vis;
     let cfgs = cfgs_of(&item.attrs);
-    let attrs = &item.attrs;
+    // The derives are `derive.rs`'s.
+    let attrs = item.attrs.iter().filter(|a| !a.path().is_ident("derive"));
     let payload = format_ident!("__JitclassPayload_{}", name);
     // The user's `struct`, so that rustc's notes pointing at the class show `pub struct V`.
     let struct_token = &item.struct_token;

@@ -70,6 +70,17 @@ struct Expanded {
 }
 
 pub(super) fn expand(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
+    expand_impl(cx, item, true)
+}
+
+/// An impl block the macro wrote (a derive's, `derive.rs`): its bodies are right by
+/// construction, and rustc checks what they need of the field types on the derive's
+/// field struct instead, so they host no shadow (which would repeat those errors).
+pub(super) fn expand_generated(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
+    expand_impl(cx, item, false)
+}
+
+fn expand_impl(cx: &Ctxt, item: syn::ItemImpl, shadowed: bool) -> TokenStream {
     let Some(self_path) = self_path(cx, &item.self_ty) else {
         // The impl stays as written: nothing more can be read from it.
         return quote! { #item };
@@ -138,8 +149,10 @@ pub(super) fn expand(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
             consts_owner,
         })
         .collect();
-    out.beside
-        .push(View::new(&self_path, &hosted).emit(&self_path));
+    if shadowed {
+        out.beside
+            .push(View::new(&self_path, &hosted).emit(&self_path));
+    }
     if block.is_index() {
         return index::emit_impl(&item, &out.value_methods, &out.beside);
     }

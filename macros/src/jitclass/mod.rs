@@ -19,6 +19,7 @@
 
 mod args;
 mod class;
+mod derive;
 mod impl_block;
 mod index;
 mod operator;

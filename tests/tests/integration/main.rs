@@ -13,6 +13,7 @@ mod calls;
 mod casts;
 mod cfunc;
 mod class_consts;
+mod class_derives;
 mod class_members;
 mod class_properties;
 mod classes;

@@ -1,0 +1,403 @@
+//! `#[derive(PartialEq, Eq, Hash, Default)]` on a `#[jitclass] struct`: structural over the
+//! fields, as rustc's derives mean on the same struct written as plain Rust.
+//!
+//! - The *field struct* `__JitclassFields_V`, the class's fields by value with the derives
+//!   as written: rustc checks there what each derive needs of the field types (E0369 for
+//!   `==`, E0277 for `Eq`/`Hash`/`Default`), in its words, at the fields, once. The
+//!   generated jit code below hosts no shadow, so these errors are not repeated.
+//! - `PartialEq`: a generated `#[jitclass] impl PartialEq for V` whose `eq` is `self.a ==
+//!   other.a && ..` in field order, so `==`/`!=` work in jit code (the operator's method,
+//!   which a map keyed by instances can call later) and on the Rust handles (through it).
+//! - `Eq`: the marker impl on the handle.
+//! - `Hash`: on the Rust handle, the field struct of the fields' values hashed by its
+//!   derived `Hash` (each field in order, as rustc's derive on `V` would).
+//! - `Default`: a generated jit `fn default() -> V` building each field's default (numbers
+//!   `0`, `false`, `'\0'`, `None`, empty `Vec`/`HashMap`, arrays and tuples of defaults,
+//!   another class's derived `default()`), and `impl Default` on the handle calling it.
+//!
+//! `Clone` and `Debug` stay the class's own (another reference; the instance's fields).
+
+use super::impl_block;
+use crate::ctxt::Ctxt;
+use jitclass_core::ir::TypeExpr;
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+
+/// The derives a class asks for, each by the path it was written with.
+#[derive(Default)]
+pub(super) struct Derives {
+    partial_eq: Option<syn::Path>,
+    eq: Option<syn::Path>,
+    hash: Option<syn::Path>,
+    default: Option<syn::Path>,
+}
+
+impl Derives {
+    fn any(&self) -> bool {
+        self.partial_eq.is_some()
+            || self.eq.is_some()
+            || self.hash.is_some()
+            || self.default.is_some()
+    }
+
+    /// The paths as written, for the field struct's `#[derive]`.
+    fn paths(&self) -> impl Iterator<Item = &syn::Path> {
+        [&self.partial_eq, &self.eq, &self.hash, &self.default]
+            .into_iter()
+            .flatten()
+    }
+}
+
+/// The derives of the struct's `#[derive]` attributes; the others are errors.
+pub(super) fn parse(cx: &Ctxt, attrs: &[syn::Attribute]) -> Derives {
+    let mut derives = Derives::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
+        let paths =
+            match attr.parse_args_with(Punctuated::<syn::Path, syn::Token![,]>::parse_terminated) {
+                Ok(paths) => paths,
+                Err(e) => {
+                    cx.push(e);
+                    continue;
+                }
+            };
+        for path in paths {
+            let name = path.segments.last().map(|s| s.ident.to_string());
+            let slot = match name.as_deref() {
+                Some("PartialEq") => &mut derives.partial_eq,
+                Some("Eq") => &mut derives.eq,
+                Some("Hash") => &mut derives.hash,
+                Some("Default") => &mut derives.default,
+                Some(name @ ("Clone" | "Debug")) => {
+                    let what = if name == "Clone" {
+                        "another reference to the same instance"
+                    } else {
+                        "the instance's fields"
+                    };
+                    cx.error(
+                        path.span(),
+                        format!("`#[jitclass]` types implement `{name}` themselves ({what}); remove it from the `#[derive]`"),
+                    );
+                    continue;
+                }
+                _ => {
+                    cx.error(
+                        path.span(),
+                        format!(
+                            "`#[jitclass]` classes derive `PartialEq`, `Eq`, `Hash` and `Default`, not `{}`",
+                            quote!(#path).to_string().replace(' ', "")
+                        ),
+                    );
+                    continue;
+                }
+            };
+            if slot.is_some() {
+                // rustc's E0119, as the second derive's impl would conflict.
+                cx.error(
+                    path.span(),
+                    format!(
+                        "conflicting implementations of trait `{}`",
+                        name.unwrap_or_default()
+                    ),
+                );
+                continue;
+            }
+            *slot = Some(path);
+        }
+    }
+    derives
+}
+
+/// One field of the class, as the derives read it.
+pub(super) struct Field<'a> {
+    pub(super) ident: &'a syn::Ident,
+    /// The written type, `Self` named as the class, primitives pinned.
+    pub(super) ty: &'a syn::Type,
+    /// Its lowered type.
+    pub(super) ir: &'a TypeExpr,
+    /// Where rustc's derive points for this field.
+    pub(super) span: Span,
+}
+
+/// The items the derives add beside the class.
+pub(super) fn emit(
+    cx: &Ctxt,
+    class: &syn::Ident,
+    vis: &syn::Visibility,
+    cfgs: &[&syn::Attribute],
+    fields: &[Field<'_>],
+    derives: &Derives,
+) -> TokenStream {
+    if !derives.any() {
+        return TokenStream::new();
+    }
+    if let (Some(eq), None) = (&derives.eq, &derives.partial_eq) {
+        // rustc's E0277 for `Eq` without `PartialEq`; the field struct then derives
+        // neither, so the error is said once.
+        cx.error(
+            eq.span(),
+            format!(
+                "can't compare `{class}` with `{class}`\nhelp: the trait `PartialEq` is not implemented for `{class}`; derive it too: `#[derive(PartialEq, Eq)]`"
+            ),
+        );
+        return TokenStream::new();
+    }
+    let fields_struct = format_ident!("__JitclassFields_{}", class);
+    let paths = derives.paths();
+    let struct_fields = fields.iter().map(|f| {
+        let (ident, ty) = (f.ident, f.ty);
+        quote_spanned!(f.span=> #ident: #ty)
+    });
+    let mut out = quote! {
+        #(#cfgs)*
+        #[doc(hidden)]
+        #[allow(non_camel_case_types, dead_code)]
+        #[derive(#(#paths),*)]
+        struct #fields_struct {
+            #(#struct_fields,)*
+        }
+    };
+    if let Some(path) = &derives.partial_eq {
+        out.extend(partial_eq(cx, class, fields, path.span()));
+    }
+    if let Some(path) = &derives.eq {
+        out.extend(quote_spanned! {path.span()=>
+            #(#cfgs)*
+            impl ::core::cmp::Eq for #class {}
+        });
+    }
+    if let Some(path) = &derives.hash {
+        let values = fields.iter().map(|f| {
+            let ident = f.ident;
+            quote!(#ident: self.#ident())
+        });
+        out.extend(quote_spanned! {path.span()=>
+            #(#cfgs)*
+            impl ::core::hash::Hash for #class {
+                /// The fields' values, each hashed in order, as rustc's derive does.
+                fn hash<__H: ::core::hash::Hasher>(&self, state: &mut __H) {
+                    ::core::hash::Hash::hash(&#fields_struct { #(#values,)* }, state)
+                }
+            }
+        });
+    }
+    if let Some(path) = &derives.default {
+        out.extend(default(cx, class, vis, cfgs, fields, path.span()));
+    }
+    out
+}
+
+/// `#[jitclass] impl PartialEq for V`: every field equal, in order.
+fn partial_eq(cx: &Ctxt, class: &syn::Ident, fields: &[Field<'_>], span: Span) -> TokenStream {
+    let mut comparable = true;
+    for f in fields {
+        if let Some(why) = not_comparable(f.ir) {
+            let ty = f.ty;
+            let shown = quote!(#ty)
+                .to_string()
+                .replace(' ', "")
+                .replace("::core::primitive::", "");
+            cx.error(
+                f.span,
+                format!("`#[derive(PartialEq)]` is not supported on a class with a field of type `{shown}` yet\nnote: jit code does not compare {why} yet"),
+            );
+            comparable = false;
+        }
+    }
+    if !comparable {
+        return TokenStream::new();
+    }
+    let compared = fields.iter().map(|f| {
+        let ident = f.ident;
+        equal(
+            f.ir,
+            quote_spanned!(f.span=> self.#ident),
+            quote_spanned!(f.span=> other.#ident),
+            f.span,
+        )
+    });
+    let body = if fields.is_empty() {
+        quote!(true)
+    } else {
+        quote!(#(#compared)&&*)
+    };
+    let item: syn::ItemImpl = syn::parse_quote_spanned! {span=>
+        impl ::core::cmp::PartialEq for #class {
+            fn eq(&self, other: &#class) -> bool {
+                #body
+            }
+        }
+    };
+    impl_block::expand_generated(cx, item)
+}
+
+/// Jit code's `a == b` for values of type `ir`, as Rust's `PartialEq` means it: a tuple
+/// element by element (jit code has no `==` on tuples), in order, stopping at the first
+/// difference as std's impl does; an option by its variants, then its values.
+fn equal(ir: &TypeExpr, a: TokenStream, b: TokenStream, span: Span) -> TokenStream {
+    match ir {
+        TypeExpr::Tuple(es) if es.is_empty() => quote_spanned!(span=> true),
+        TypeExpr::Tuple(es) => {
+            let parts = es.iter().enumerate().map(|(i, e)| {
+                let i = syn::Index {
+                    index: i as u32,
+                    span,
+                };
+                equal(
+                    e,
+                    quote_spanned!(span=> #a.#i),
+                    quote_spanned!(span=> #b.#i),
+                    span,
+                )
+            });
+            quote_spanned!(span=> (#(#parts)&&*))
+        }
+        // Jit code has no `==` on options either: std's impl, as a `match`.
+        TypeExpr::Option(inner) => {
+            let depth = a.to_string().len();
+            let (x, y) = (format_ident!("__x{}", depth), format_ident!("__y{}", depth));
+            let inner = equal(inner, quote!(#x), quote!(#y), span);
+            quote_spanned! {span=>
+                (match #a {
+                    Some(#x) => match #b {
+                        Some(#y) => #inner,
+                        None => false,
+                    },
+                    None => #b.is_none(),
+                })
+            }
+        }
+        _ => quote_spanned!(span=> #a == #b),
+    }
+}
+
+/// What jit code cannot compare yet in a value of type `ir` (`infer/op.rs`'s checks of
+/// `==`, which would otherwise fail at the first call of the generated `eq`).
+fn not_comparable(ir: &TypeExpr) -> Option<&'static str> {
+    fn holds(ir: &TypeExpr, what: &dyn Fn(&TypeExpr) -> bool) -> bool {
+        what(ir)
+            || match ir {
+                TypeExpr::Tuple(es) => es.iter().any(|e| holds(e, what)),
+                TypeExpr::Option(e) | TypeExpr::Vec(e) => holds(e, what),
+                TypeExpr::Array { elem, .. } => holds(elem, what),
+                TypeExpr::Map { .. } => true,
+                _ => false,
+            }
+    }
+    match ir {
+        TypeExpr::Tuple(es) => es.iter().find_map(not_comparable),
+        TypeExpr::Option(e) => not_comparable(e),
+        _ if holds(ir, &|t| matches!(t, TypeExpr::Map { .. })) => Some("`HashMap`s"),
+        TypeExpr::Array { elem, .. }
+            if !matches!(
+                **elem,
+                TypeExpr::Prim(_) | TypeExpr::Ptr { .. } | TypeExpr::FnPtr { .. }
+            ) =>
+        {
+            Some("arrays of elements other than numbers, `bool`, `char` and pointers")
+        }
+        TypeExpr::Vec(elem)
+            if holds(elem, &|t| {
+                matches!(t, TypeExpr::Class(_) | TypeExpr::Array { .. })
+            }) =>
+        {
+            Some("`Vec`s of instances or of arrays")
+        }
+        _ => None,
+    }
+}
+
+/// A jit `fn default() -> V` of the fields' defaults, and `impl Default` calling it;
+/// nothing where a field's type has no default jit code can build (a pointer, a
+/// `PassThru`), which has no `Default` either: the field struct's derive reports it.
+fn default(
+    cx: &Ctxt,
+    class: &syn::Ident,
+    vis: &syn::Visibility,
+    cfgs: &[&syn::Attribute],
+    fields: &[Field<'_>],
+    span: Span,
+) -> TokenStream {
+    let mut values = Vec::new();
+    for f in fields {
+        let Some(value) = default_value(f.ir, f.ty) else {
+            return TokenStream::new();
+        };
+        let ident = f.ident;
+        values.push(quote_spanned!(f.span=> #ident: #value));
+    }
+    let item: syn::ItemImpl = syn::parse_quote_spanned! {span=>
+        impl #class {
+            /// The instance of every field's default, as `#[derive(Default)]` builds it.
+            #[allow(clippy::should_implement_trait)]
+            #vis fn default() -> #class {
+                #class { #(#values,)* }
+            }
+        }
+    };
+    let inherent = impl_block::expand_generated(cx, item);
+    quote_spanned! {span=>
+        #inherent
+
+        #(#cfgs)*
+        impl ::core::default::Default for #class {
+            /// Every field's default (compiled as jit code, as in jit code).
+            #[inline]
+            fn default() -> #class {
+                <#class>::default()
+            }
+        }
+    }
+}
+
+/// The jit expression of `Default::default()` for a field of lowered type `ir`, written
+/// `ty`.
+fn default_value(ir: &TypeExpr, ty: &syn::Type) -> Option<TokenStream> {
+    let ty = ungroup(ty);
+    Some(match ir {
+        TypeExpr::Prim(p) if p.is_float() => quote!(0.0),
+        TypeExpr::Prim(p) if p.is_int() => quote!(0),
+        TypeExpr::Prim(jitclass_core::PrimTy::Bool) => quote!(false),
+        TypeExpr::Prim(jitclass_core::PrimTy::Char) => quote!('\0'),
+        TypeExpr::Unit => quote!(()),
+        TypeExpr::Option(_) => quote!(None),
+        TypeExpr::Vec(_) => quote!(Vec::new()),
+        TypeExpr::Map { .. } => quote!(HashMap::new()),
+        TypeExpr::Tuple(es) => {
+            let syn::Type::Tuple(t) = ty else {
+                return None;
+            };
+            let es = es
+                .iter()
+                .zip(&t.elems)
+                .map(|(e, t)| default_value(e, t))
+                .collect::<Option<Vec<_>>>()?;
+            quote!((#(#es,)*))
+        }
+        TypeExpr::Array { elem, .. } => {
+            let syn::Type::Array(a) = ty else {
+                return None;
+            };
+            let e = default_value(elem, &a.elem)?;
+            let len = &a.len;
+            quote!([#e; #len])
+        }
+        TypeExpr::Class(_) => {
+            let syn::Type::Path(p) = ty else {
+                return None;
+            };
+            quote!(#p::default())
+        }
+        _ => return None,
+    })
+}
+
+/// `ty` without invisible groups and parentheses.
+fn ungroup(ty: &syn::Type) -> &syn::Type {
+    match ty {
+        syn::Type::Group(g) => ungroup(&g.elem),
+        syn::Type::Paren(p) => ungroup(&p.elem),
+        other => other,
+    }
+}

@@ -1,0 +1,9 @@
+use jitclass::jitclass;
+
+#[jitclass]
+#[derive(PartialEq, PartialOrd, Copy)]
+pub struct Key {
+    id: u32,
+}
+
+fn main() {}
