@@ -159,7 +159,7 @@ pub(super) fn emit(
         }
     };
     if let Some(path) = &derives.partial_eq {
-        out.extend(partial_eq(cx, class, fields, path.span()));
+        out.extend(with_cfgs(partial_eq(cx, class, fields, path.span()), cfgs));
     }
     if let Some(path) = &derives.eq {
         out.extend(quote_spanned! {path.span()=>
@@ -336,7 +336,7 @@ fn default(
             }
         }
     };
-    let inherent = impl_block::expand_generated(cx, item);
+    let inherent = with_cfgs(impl_block::expand_generated(cx, item), cfgs);
     quote_spanned! {span=>
         #inherent
 
@@ -391,6 +391,22 @@ fn default_value(ir: &TypeExpr, ty: &syn::Type) -> Option<TokenStream> {
         }
         _ => return None,
     })
+}
+
+/// Every item of a generated impl's expansion under the class's `#[cfg]`s, as the class's
+/// own items are.
+fn with_cfgs(tokens: TokenStream, cfgs: &[&syn::Attribute]) -> TokenStream {
+    if cfgs.is_empty() {
+        return tokens;
+    }
+    match syn::parse2::<syn::File>(tokens.clone()) {
+        Ok(file) => {
+            let items = file.items.iter().map(|item| quote! { #(#cfgs)* #item });
+            quote! { #(#items)* }
+        }
+        // Not items: left as they are, for rustc to report.
+        Err(_) => tokens,
+    }
 }
 
 /// `ty` without invisible groups and parentheses.
