@@ -33,10 +33,10 @@ pub enum MapMethod {
     GetRef,
     /// `m.get(&k).copied()` (or `.cloned()`): `Option<V>`.
     GetCopied,
-    /// The entry of `k` (`usize`), inserted with the value `v` if absent: what
-    /// `m.entry(k).or_insert(v)` refers to.
+    /// The entry reference ([`entry_ref_type`]) of `k`, inserted with the value `v` if
+    /// absent: what `m.entry(k).or_insert(v)` refers to.
     EntrySlot,
-    /// `Some(entry position)` of `k`, or `None`: what `m.get_mut(&k)` refers to.
+    /// `Some(entry reference)` of `k`, or `None`: what `m.get_mut(&k)` refers to.
     FindSlot,
 }
 
@@ -69,8 +69,10 @@ pub enum MapTy {
     Unit,
     /// `Option<V>`.
     OptionValue,
-    /// `Option<usize>`.
-    OptionUsize,
+    /// A reference into the map ([`entry_ref_type`]).
+    EntryRef,
+    /// `Option` of one.
+    OptionEntryRef,
 }
 
 /// One row of the table.
@@ -116,8 +118,8 @@ pub const MAP_METHODS: &[MapMethodSig] = {
         row("remove", Remove, true, &[KeyRef], OptionValue),
         row("contains_key", ContainsKey, false, &[KeyRef], Bool),
         row("get", GetRef, false, &[KeyRef], OptionValue),
-        row(hidden::ENTRY_SLOT, EntrySlot, true, &[Key, Value], Usize),
-        row(hidden::FIND_SLOT, FindSlot, true, &[KeyRef], OptionUsize),
+        row(hidden::ENTRY_SLOT, EntrySlot, true, &[Key, Value], EntryRef),
+        row(hidden::FIND_SLOT, FindSlot, true, &[KeyRef], OptionEntryRef),
     ]
 };
 
@@ -166,6 +168,14 @@ pub fn names() -> Vec<&'static str> {
 /// lays the entries out as a `Vec<(u64, K, V)>`'s elements).
 pub fn entry_type(key: &Type, value: &Type) -> Type {
     Type::Tuple(vec![Type::Prim(PrimTy::U64), key.clone(), value.clone()])
+}
+
+/// What a reference into a map is in jit code: the entry's position and the map's
+/// generation when it was made (`runtime/src/map.rs`), compared at each later use, so a
+/// reference whose entry moved (the map changed through another handle of the same
+/// instance, which Rust's borrow rules cannot see) panics instead of naming another key.
+pub fn entry_ref_type() -> Type {
+    Type::Tuple(vec![Type::USIZE, Type::Prim(PrimTy::U64)])
 }
 
 /// Whether jit code hashes keys of type `t`: integers, `bool`, `char`, and tuples of

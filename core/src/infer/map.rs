@@ -101,7 +101,10 @@ impl Infer<'_> {
                 MapTy::Bool => Ty::Prim(PrimTy::Bool),
                 MapTy::Unit => Ty::Unit,
                 MapTy::OptionValue => Ty::Option(Box::new(value.clone())),
-                MapTy::OptionUsize => Ty::Option(Box::new(Ty::Prim(PrimTy::Usize))),
+                MapTy::EntryRef => Self::ty_of_type(&map_methods::entry_ref_type()),
+                MapTy::OptionEntryRef => {
+                    Ty::Option(Box::new(Self::ty_of_type(&map_methods::entry_ref_type())))
+                }
             }
         };
         let ret = of(sig.ret);

@@ -14,9 +14,11 @@
 //! ```
 //!
 //! `ENTRY_SLOT` and `FIND_SLOT` (`map_methods::hidden`, names users cannot write) give
-//! the position of the key's entry; `m[slot]` is the entry's value, read and written
-//! through the entry code after a bounds check (`compiler/codegen/maps.rs`), so no
-//! pointer into the table outlives an operation. As for a `for x in &mut v` loop, `m` is
+//! a reference to the key's entry (its position and the map's generation,
+//! `map_methods::entry_ref_type`); `m[slot]` is the entry's value, read and written
+//! through the entry code after a bounds check and, for a reference not used at once, a
+//! check of the generation (`compiler/codegen/maps.rs`, `map_refs.rs`), so no pointer
+//! into the table outlives an operation and no stale reference names another key. As for a `for x in &mut v` loop, `m` is
 //! re-read at each use, so it must be a place (a local, a field). These forms are
 //! intercepted by name on any receiver, as the sorts are (a class method named `entry`
 //! or `get_mut` is called as `Class::entry(..)` there); inference refuses them on anything

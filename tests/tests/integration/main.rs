@@ -123,3 +123,17 @@ pub fn assert_no_leaks() {
 pub fn balanced_since(before: &jitclass::Stats) -> bool {
     jitclass::stats().since(before).is_balanced()
 }
+
+/// The message of the panic `f` raises (a test failure if it returns).
+#[track_caller]
+pub fn panic_message<R>(f: impl FnOnce() -> R) -> String {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(_) => panic!("expected a panic"),
+        Err(payload) => match payload.downcast::<String>() {
+            Ok(s) => *s,
+            Err(payload) => payload
+                .downcast_ref::<&str>()
+                .map_or_else(|| "(not a message)".into(), |s| s.to_string()),
+        },
+    }
+}

@@ -21,7 +21,7 @@ use inkwell::IntPredicate;
 use inkwell::types::BasicType;
 use inkwell::values::{IntValue, PointerValue};
 use jitclass_core::ir::{ExprId, ExprKind, LocId};
-use jitclass_core::map_methods::{MapMethod, entry_type};
+use jitclass_core::map_methods::{MapMethod, entry_ref_type, entry_type};
 
 /// std's panic when a collection's size would pass `isize::MAX`.
 const CAPACITY_OVERFLOW: &str = "capacity overflow";
@@ -72,12 +72,16 @@ impl FnCx<'_> {
             return Ok(None);
         };
         let h = self.header(handle, &entry_type(&key, &value))?;
-        let whole_entry = matches!(self.ir.expr(index).kind,
-            ExprKind::Local(l) if self.ir.local(l).name == jitclass_core::ir::LOOP_INDEX);
-        if !whole_entry {
-            let at = self.entry_value_ptr(&h, 2, vals[0].into_int_value(), loc)?;
+        let loop_index = match self.ir.expr(index).kind {
+            ExprKind::Local(l) if self.ir.local(l).name == jitclass_core::ir::LOOP_INDEX => Some(l),
+            _ => None,
+        };
+        let Some(loop_index) = loop_index else {
+            let pos = self.entry_ref_position(&h, index, vals[0], loc)?;
+            let at = self.entry_value_ptr(&h, 2, pos, loc)?;
             return Ok(Some((at, hold)));
-        }
+        };
+        self.check_map_loop(&h, loop_index, loc)?;
         // A borrowed loop's element: the entry's `(K, V)`, laid out from the key on as the
         // tuple is (the hash before it is 8 bytes, a multiple of every alignment).
         let key_at = self.entry_value_ptr(&h, 1, vals[0].into_int_value(), loc)?;
@@ -279,7 +283,10 @@ impl FnCx<'_> {
         let h = self.header(handle, &entry_type(&key, &value))?;
         let i64t = self.ctx.i64_type();
         let result: Val = match method {
-            MapMethod::Len => self.load_int(h.len, "len")?.into(),
+            MapMethod::Len => {
+                self.note_map_loop(&h)?;
+                self.load_int(h.len, "len")?.into()
+            }
             MapMethod::IsEmpty => {
                 let len = self.load_int(h.len, "len")?;
                 self.b()
@@ -300,9 +307,10 @@ impl FnCx<'_> {
             }
             MapMethod::FindSlot => {
                 let (at, present) = self.map_find(&h, vals[0], &key)?;
-                let opt = Type::Option(Box::new(Type::USIZE));
+                let opt = Type::Option(Box::new(entry_ref_type()));
                 let none = self.none_value(&opt)?;
-                let some = self.some_value(&opt, at.into())?;
+                let r = self.entry_ref(&h, at)?;
+                let some = self.some_value(&opt, r)?;
                 self.b().build_select(present, some, none, "slot")?
             }
             MapMethod::Insert | MapMethod::EntrySlot => {
@@ -339,7 +347,7 @@ impl FnCx<'_> {
                 self.b().build_unconditional_branch(join)?;
                 self.b().position_at_end(join);
                 let result = if method == MapMethod::EntrySlot {
-                    slot.into()
+                    self.entry_ref(&h, slot)?
                 } else {
                     let phi = self.b().build_phi(reg_type(self.ctx, &opt), "replaced")?;
                     phi.add_incoming(&[(&none, new_from), (&old, present_from)]);
