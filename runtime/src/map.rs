@@ -624,6 +624,17 @@ pub(crate) unsafe fn debug_entries(
     // SAFETY: guaranteed by the caller.
     let h = unsafe { &*data.cast::<MapHeader>() };
     let info = h.info();
+    if *value == Type::Never {
+        // A set (`Type::set`): its keys, as std's `HashSet` shows them.
+        let mut set = f.debug_set();
+        for i in 0..h.entries.len {
+            // SAFETY: entry `i` is initialised; its key is at `key_offset`.
+            set.entry(&unsafe {
+                crate::class::FieldValue::read(key, h.entry(i).add(info.key_offset))
+            });
+        }
+        return set.finish();
+    }
     let mut map = f.debug_map();
     for i in 0..h.entries.len {
         let e = h.entry(i);

@@ -46,6 +46,7 @@ mod review_shadow;
 mod review_sqlite;
 mod review_sqlite_blobs;
 mod review_sqlite_state;
+mod sets;
 // Generated lines thousands of characters long, which rustfmt would take minutes over.
 #[rustfmt::skip]
 mod review_syntax;

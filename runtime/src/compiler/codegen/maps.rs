@@ -1,5 +1,6 @@
-//! `HashMap<K, V>` in generated code: construction, the methods of
-//! `jitclass_core::map_methods`, and the places `m[slot]` of entries' values.
+//! `HashMap<K, V>` and `HashSet<K>` (a map whose values are `!`, `Type::set`) in
+//! generated code: construction, the methods of `jitclass_core::map_methods`, and the
+//! places `m[slot]` of entries' values (a set's loops read its entries' keys).
 //!
 //! A map value is `{meminfo, data}` where `data` points at the block's `MapHeader`
 //! (`runtime/src/map.rs`), which starts with the `VecHeader` of its entries `(hash, K,
@@ -83,8 +84,12 @@ impl FnCx<'_> {
         };
         self.check_map_loop(&h, loop_index, loc)?;
         // A borrowed loop's element: the entry's `(K, V)`, laid out from the key on as the
-        // tuple is (the hash before it is 8 bytes, a multiple of every alignment).
+        // tuple is (the hash before it is 8 bytes, a multiple of every alignment); a set's
+        // key.
         let key_at = self.entry_value_ptr(&h, 1, vals[0].into_int_value(), loc)?;
+        if value == Type::Never {
+            return Ok(Some((key_at, hold)));
+        }
         let pair = Type::Tuple(vec![key, value]);
         let at = self
             .b()
@@ -300,6 +305,9 @@ impl FnCx<'_> {
                 self.unit()
             }
             MapMethod::ContainsKey => self.map_find(&h, vals[0], &key)?.1.into(),
+            // A set's entry has no value to write: a new one is complete as the helper
+            // leaves it.
+            MapMethod::SetInsert => self.map_insert_slot(&h, vals[0], &key, loc)?.1.into(),
             MapMethod::GetRef | MapMethod::GetCopied => {
                 let (at, present) = self.map_find(&h, vals[0], &key)?;
                 let deep = method == MapMethod::GetCopied;
@@ -356,6 +364,26 @@ impl FnCx<'_> {
                 // Stored or dropped on both paths.
                 self.take(held)?;
                 result
+            }
+            MapMethod::SetRemove => {
+                let kp = self.key_temp(vals[0], &key)?;
+                // No value to move out (`!` has no bytes): a byte of room.
+                let out = self.slot(self.ctx.i8_type().into(), "set.removed")?;
+                let found = self
+                    .call_helper(
+                        Helper::MapRemove,
+                        &[h.meminfo.into(), kp.into(), out.into()],
+                        "removed",
+                    )?
+                    .into_int_value();
+                self.b()
+                    .build_int_compare(
+                        IntPredicate::NE,
+                        found,
+                        self.ctx.i8_type().const_zero(),
+                        "found",
+                    )?
+                    .into()
             }
             MapMethod::Remove => {
                 let kp = self.key_temp(vals[0], &key)?;
@@ -448,7 +476,12 @@ impl FnCx<'_> {
         let (key, value) = Self::map_parts(&it_ty)?;
         let held = self.hold(it, &it_ty)?;
         let h = self.header(it, &entry_type(&key, &value))?;
-        let pair = Type::Tuple(vec![key, value]);
+        // A set's element is its key.
+        let pair = if value == Type::Never {
+            key
+        } else {
+            Type::Tuple(vec![key, value])
+        };
         let i64t = self.ctx.i64_type();
         let counter = self.slot(i64t.into(), "map_iter.i")?;
         self.b().build_store(counter, i64t.const_zero())?;
