@@ -167,6 +167,7 @@ pub fn check_type_expr(t: &TypeExpr) -> Result<(), TypeLimit> {
         | TypeExpr::Ref { inner, .. } => push(inner),
         TypeExpr::Prim(_)
         | TypeExpr::Unit
+        | TypeExpr::Never
         | TypeExpr::Str
         | TypeExpr::Generic(_)
         | TypeExpr::Class(_)

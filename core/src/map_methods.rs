@@ -1,5 +1,6 @@
-//! The methods of `HashMap<K, V>` that jit code may call, with std's signatures, and the
-//! names of the operations the lowering makes of `entry(k).or_insert(v)` and `get_mut`.
+//! The methods of `HashMap<K, V>` and of `HashSet<K>` (a map whose values never exist,
+//! `Type::set`) that jit code may call, with std's signatures, and the names of the
+//! operations the lowering makes of `entry(k).or_insert(v)` and `get_mut`.
 //!
 //! One table serves inference (operand and result types, whether the method needs `&mut
 //! self`), codegen (which operation to emit) and the "no method named" listings. Every
@@ -33,17 +34,23 @@ pub enum MapMethod {
     GetRef,
     /// `m.get(&k).copied()` (or `.cloned()`): `Option<V>`.
     GetCopied,
-    /// The entry of `k` (`usize`), inserted with the value `v` if absent: what
-    /// `m.entry(k).or_insert(v)` refers to.
+    /// The entry reference ([`entry_ref_type`]) of `k`, inserted with the value `v` if
+    /// absent: what `m.entry(k).or_insert(v)` refers to.
     EntrySlot,
-    /// `Some(entry position)` of `k`, or `None`: what `m.get_mut(&k)` refers to.
+    /// `Some(entry reference)` of `k`, or `None`: what `m.get_mut(&k)` refers to.
     FindSlot,
+    /// A set's `s.insert(k)`: whether `k` was absent.
+    SetInsert,
+    /// A set's `s.remove(&k)`: whether `k` was present.
+    SetRemove,
 }
 
 /// Names of the operations only the lowering makes.
 pub mod hidden {
     /// `HashMap::new()` (no argument) and `HashMap::with_capacity(n)`.
     pub const NEW: &str = " map_new";
+    /// `HashSet::new()` and `HashSet::with_capacity(n)`.
+    pub const SET_NEW: &str = " set_new";
     /// [`super::MapMethod::EntrySlot`]: `(k, v)`.
     pub const ENTRY_SLOT: &str = " map_entry_slot";
     /// [`super::MapMethod::FindSlot`]: `(k)`.
@@ -69,8 +76,10 @@ pub enum MapTy {
     Unit,
     /// `Option<V>`.
     OptionValue,
-    /// `Option<usize>`.
-    OptionUsize,
+    /// A reference into the map ([`entry_ref_type`]).
+    EntryRef,
+    /// `Option` of one.
+    OptionEntryRef,
 }
 
 /// One row of the table.
@@ -116,10 +125,61 @@ pub const MAP_METHODS: &[MapMethodSig] = {
         row("remove", Remove, true, &[KeyRef], OptionValue),
         row("contains_key", ContainsKey, false, &[KeyRef], Bool),
         row("get", GetRef, false, &[KeyRef], OptionValue),
-        row(hidden::ENTRY_SLOT, EntrySlot, true, &[Key, Value], Usize),
-        row(hidden::FIND_SLOT, FindSlot, true, &[KeyRef], OptionUsize),
+        row(hidden::ENTRY_SLOT, EntrySlot, true, &[Key, Value], EntryRef),
+        row(hidden::FIND_SLOT, FindSlot, true, &[KeyRef], OptionEntryRef),
     ]
 };
+
+/// Every method of `HashSet<K>` jit code has; the table of a map whose values never exist.
+pub const SET_METHODS: &[MapMethodSig] = {
+    use MapMethod::*;
+    use MapTy::*;
+    &[
+        row("len", Len, false, &[], Usize),
+        row("is_empty", IsEmpty, false, &[], Bool),
+        row("clear", Clear, true, &[], Unit),
+        row("insert", SetInsert, true, &[Key], Bool),
+        row("remove", SetRemove, true, &[KeyRef], Bool),
+        row("contains", ContainsKey, false, &[KeyRef], Bool),
+    ]
+};
+
+/// The methods std's `HashSet` has that jit code does not (yet).
+pub const UNSUPPORTED_STD_SET_METHODS: &[&str] = &[
+    "get",
+    "take",
+    "replace",
+    "iter",
+    "into_iter",
+    "drain",
+    "retain",
+    "extend",
+    "reserve",
+    "shrink_to_fit",
+    "capacity",
+    "clone",
+    "union",
+    "intersection",
+    "difference",
+    "symmetric_difference",
+    "is_subset",
+    "is_superset",
+    "is_disjoint",
+    "hasher",
+];
+
+/// The table of a map (`set`: of a set).
+pub fn table(set: bool) -> &'static [MapMethodSig] {
+    if set { SET_METHODS } else { MAP_METHODS }
+}
+
+/// Whether `method` (of either table) takes `&mut self`.
+pub fn mutates(method: MapMethod) -> bool {
+    MAP_METHODS
+        .iter()
+        .chain(SET_METHODS)
+        .any(|s| s.method == method && s.mutates)
+}
 
 /// The methods std's `HashMap` has that jit code does not (yet), for a message that says
 /// so rather than "no method named".
@@ -146,14 +206,14 @@ pub const UNSUPPORTED_STD_METHODS: &[&str] = &[
     "hasher",
 ];
 
-/// Looks up `m.name(..)`.
-pub fn lookup(name: &str) -> Option<&'static MapMethodSig> {
-    MAP_METHODS.iter().find(|m| m.name == name)
+/// Looks up `m.name(..)` (`set`: on a set).
+pub fn lookup(name: &str, set: bool) -> Option<&'static MapMethodSig> {
+    table(set).iter().find(|m| m.name == name)
 }
 
-/// The names users can call, sorted.
-pub fn names() -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = MAP_METHODS
+/// The names users can call, sorted (`set`: a set's).
+pub fn names(set: bool) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = table(set)
         .iter()
         .map(|m| m.name)
         .filter(|n| !n.starts_with(' '))
@@ -166,6 +226,14 @@ pub fn names() -> Vec<&'static str> {
 /// lays the entries out as a `Vec<(u64, K, V)>`'s elements).
 pub fn entry_type(key: &Type, value: &Type) -> Type {
     Type::Tuple(vec![Type::Prim(PrimTy::U64), key.clone(), value.clone()])
+}
+
+/// What a reference into a map is in jit code: the entry's position and the map's
+/// generation when it was made (`runtime/src/map.rs`), compared at each later use, so a
+/// reference whose entry moved (the map changed through another handle of the same
+/// instance, which Rust's borrow rules cannot see) panics instead of naming another key.
+pub fn entry_ref_type() -> Type {
+    Type::Tuple(vec![Type::USIZE, Type::Prim(PrimTy::U64)])
 }
 
 /// Whether jit code hashes keys of type `t`: integers, `bool`, `char`, and tuples of
@@ -189,7 +257,12 @@ mod tests {
         }
         assert!(is_key_type(&Type::Tuple(vec![Type::CHAR, Type::BOOL])));
         assert!(!is_key_type(&Type::F64));
-        assert!(names().contains(&"insert"));
-        assert!(!names().iter().any(|n| n.starts_with(' ')));
+        assert!(names(false).contains(&"insert"));
+        assert!(!names(false).iter().any(|n| n.starts_with(' ')));
+        for m in SET_METHODS {
+            assert!(!UNSUPPORTED_STD_SET_METHODS.contains(&m.name), "{}", m.name);
+            assert!(!m.name.starts_with(' '));
+        }
+        assert!(mutates(MapMethod::SetInsert) && !mutates(MapMethod::ContainsKey));
     }
 }

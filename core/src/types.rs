@@ -356,6 +356,22 @@ impl Type {
         self.is_scalar() && *self != Type::CHAR
     }
 
+    /// `HashSet<key>`: a `HashMap` whose values never exist (`!`, a type users cannot
+    /// write, so no `HashMap<K, V>` is one), sharing the map's table, its code and its
+    /// rules; only its methods (`map_methods::SET_METHODS`), its element in loops (the key)
+    /// and how it crosses (`std::collections::HashSet`) differ.
+    pub fn set(key: Type) -> Type {
+        Type::Map {
+            key: Box::new(key),
+            value: Box::new(Type::Never),
+        }
+    }
+
+    /// Whether this is a `HashSet` ([`Type::set`]).
+    pub fn is_set(&self) -> bool {
+        matches!(self, Type::Map { value, .. } if **value == Type::Never)
+    }
+
     /// Whether values of this type hold references counted by the memory runtime, so
     /// copying one needs an incref and dropping one a decref.
     pub fn is_managed(&self) -> bool {
@@ -426,6 +442,7 @@ impl fmt::Display for Type {
             Type::Str => f.write_str("&str"),
             Type::Option(inner) => write!(f, "Option<{inner}>"),
             Type::Vec(elem) => write!(f, "Vec<{elem}>"),
+            Type::Map { key, value } if **value == Type::Never => write!(f, "HashSet<{key}>"),
             Type::Map { key, value } => write!(f, "HashMap<{key}, {value}>"),
             Type::Array { elem, len } => write!(f, "[{elem}; {len}]"),
             Type::Class(k) => f.write_str(&k.name),

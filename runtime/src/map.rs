@@ -19,6 +19,13 @@
 //! `HashMap` would compute with the same `RandomState` (a unit test compares them), and
 //! text from outside cannot flood a map with collisions any more than it can flood std's.
 //! Keys compare field by field, byte for byte, which is their `Eq` for these types.
+//!
+//! A reference into a map (`entry`, `get_mut`, a loop over it) is an entry's position,
+//! which a removal or `clear` can make name another key's entry. Each map carries a
+//! [`MapHeader::generation`], drawn from one process-wide counter when the map is made
+//! and again whenever entries move, so no two maps and no two states of a map share one:
+//! generated code records it with the position and compares it at each use
+//! (`compiler/codegen/map_refs.rs`).
 //! (`String` keys will be hashed as std hashes `str`: the bytes and `0xff`.)
 
 use crate::Type;
@@ -32,6 +39,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// An index slot that never held an entry: a probe stops here.
 const EMPTY: usize = usize::MAX;
@@ -127,12 +135,26 @@ fn hashed_fields(t: &Type, offset: usize, out: &mut Vec<(usize, usize)>) {
     }
 }
 
+/// A generation no map has had: the next value of the process-wide counter.
+fn next_generation() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    // Relaxed: only uniqueness matters; 2^64 changes never happen.
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Where generated code finds [`MapHeader::generation`]: right after the entries' header.
+pub(crate) const GENERATION_OFFSET: usize = std::mem::offset_of!(MapHeader, generation);
+const _: () = assert!(GENERATION_OFFSET == std::mem::size_of::<VecHeader>());
+
 /// The payload of a map's block.
 #[repr(C)]
 pub(crate) struct MapHeader {
     /// The entries, as a `Vec`'s header (first: the release of the block and generated
     /// code read it as one).
     pub(crate) entries: VecHeader,
+    /// Changes (to a value no map had) whenever an entry may move: a removal, `clear`.
+    /// A reference into the map holds the generation it was made in.
+    generation: u64,
     /// `slots` words: an entry's position, [`EMPTY`] or [`DELETED`]; dangling at 0.
     index: *mut usize,
     /// A power of two, or 0 before the first insertion.
@@ -332,6 +354,7 @@ pub(crate) unsafe extern "C" fn jitclass_rt_map_new(
                 buf,
                 lends: 0,
             },
+            generation: next_generation(),
             index: std::ptr::dangling_mut(),
             slots: 0,
             deleted: 0,
@@ -480,6 +503,7 @@ pub(crate) unsafe extern "C" fn jitclass_rt_map_remove(
     };
     let info = h.info();
     let size = info.entries().size;
+    h.generation = next_generation();
     h.set_slot(pos, DELETED);
     h.deleted += 1;
     let entry = h.entry(e);
@@ -525,6 +549,7 @@ pub(crate) unsafe extern "C" fn jitclass_rt_map_clear(map: *mut MemInfo) {
     let info = h.info();
     let old = h.entries.len;
     h.entries.len = 0;
+    h.generation = next_generation();
     if h.slots > 0 {
         // SAFETY: `slots` words.
         unsafe { std::ptr::write_bytes(h.index, 0xff, h.slots) };
@@ -578,6 +603,7 @@ pub(crate) unsafe fn forget_entries(data: *mut u8) {
     // SAFETY: guaranteed by the caller.
     let h = unsafe { &mut *data.cast::<MapHeader>() };
     h.entries.len = 0;
+    h.generation = next_generation();
     h.deleted = 0;
     if h.slots > 0 {
         // SAFETY: `slots` words.
@@ -598,6 +624,17 @@ pub(crate) unsafe fn debug_entries(
     // SAFETY: guaranteed by the caller.
     let h = unsafe { &*data.cast::<MapHeader>() };
     let info = h.info();
+    if *value == Type::Never {
+        // A set (`Type::set`): its keys, as std's `HashSet` shows them.
+        let mut set = f.debug_set();
+        for i in 0..h.entries.len {
+            // SAFETY: entry `i` is initialised; its key is at `key_offset`.
+            set.entry(&unsafe {
+                crate::class::FieldValue::read(key, h.entry(i).add(info.key_offset))
+            });
+        }
+        return set.finish();
+    }
     let mut map = f.debug_map();
     for i in 0..h.entries.len {
         let e = h.entry(i);

@@ -204,11 +204,7 @@ impl Infer<'_> {
                 {
                     Some((*receiver, Change::MutBorrow))
                 }
-                Some(Resolution::Builtin(Builtin::Map(v)))
-                    if crate::map_methods::MAP_METHODS
-                        .iter()
-                        .any(|s| s.method == *v && s.mutates) =>
-                {
+                Some(Resolution::Builtin(Builtin::Map(v))) if crate::map_methods::mutates(*v) => {
                     Some((*receiver, Change::MutBorrow))
                 }
                 Some(Resolution::ClassCall { call, .. })

@@ -52,11 +52,9 @@ impl Infer<'_> {
                         Some(Resolution::Builtin(Builtin::Vec(m))) => vec_methods::VEC_METHODS
                             .iter()
                             .any(|s| s.method == m && s.mutates),
-                        // A map's too (`for (k, v) in &m`, `m.keys()`).
+                        // A map's and a set's too (`for (k, v) in &m`, `m.keys()`).
                         Some(Resolution::Builtin(Builtin::Map(m))) => {
-                            crate::map_methods::MAP_METHODS
-                                .iter()
-                                .any(|s| s.method == m && s.mutates)
+                            crate::map_methods::mutates(m)
                         }
                         _ => false,
                     }

@@ -134,6 +134,8 @@ impl Infer<'_> {
             // the elements of a `&Vec<T>` (as values, as a borrowed loop's).
             Ty::Vec(elem) => *elem,
             Ty::Ref(inner, _) if let Ty::Vec(elem) = self.resolve(&inner) => *elem,
+            // By value, consuming a set: its keys.
+            Ty::Map(key, value) if *value == Ty::Never => *key,
             // By value, consuming the map: its entries `(K, V)`.
             Ty::Map(key, value) => Ty::Tuple(vec![*key, *value]),
             Ty::Unknown => Ty::Unknown,

@@ -1,4 +1,5 @@
-//! `HashMap<K, V>`: construction, its methods (`crate::map_methods`, std's signatures),
+//! `HashMap<K, V>` and `HashSet<K>` (a map whose values are `!`, `Type::set`):
+//! construction, their methods (`crate::map_methods`, std's signatures),
 //! what a map may hold, and the places `m[slot]` the lowering makes of the references
 //! `entry(k).or_insert(v)` and `get_mut(&k)` return (`lower/maps.rs`).
 
@@ -15,7 +16,7 @@ impl Infer<'_> {
     /// `HashMap::new()` / `HashMap::with_capacity(n)` (the lowering's `NEW` call on `()`);
     /// `None` for other calls.
     pub(super) fn map_new(&mut self, id: ExprId, method: &str, args: &[ExprId]) -> Option<Ty> {
-        if method != hidden::NEW {
+        if method != hidden::NEW && method != hidden::SET_NEW {
             return None;
         }
         for a in args {
@@ -24,7 +25,11 @@ impl Infer<'_> {
             self.coerce_at(&t, &Ty::Prim(PrimTy::Usize), aloc);
         }
         let key = self.fresh(VarKind::General);
-        let value = self.fresh(VarKind::General);
+        let value = if method == hidden::SET_NEW {
+            Ty::Never
+        } else {
+            self.fresh(VarKind::General)
+        };
         self.deferred
             .push(Deferred::MapTypes(id, key.clone(), value.clone(), false));
         self.record_resolution(id, Resolution::Builtin(Builtin::Map(MapMethod::New)));
@@ -55,6 +60,10 @@ impl Infer<'_> {
         let Ty::Map(key, value) = self.resolve(rt) else {
             return None;
         };
+        if *value == Ty::Never {
+            // A set has no `get` (the usual path says so).
+            return None;
+        }
         self.expr(args[0]);
         self.key_ref_arg(args[0], &key);
         self.deferred.push(Deferred::MapTypes(
@@ -84,9 +93,14 @@ impl Infer<'_> {
         arg_types: &[Ty],
     ) -> Ty {
         let loc = self.loc(id);
-        let Some(sig) = map_methods::lookup(method) else {
-            let shown = format!("HashMap<{}, {}>", self.show(key), self.show(value));
-            self.diags.push(no_map_method(loc, method, &shown));
+        let set = self.resolve(value) == Ty::Never;
+        let Some(sig) = map_methods::lookup(method, set) else {
+            let shown = self.show(&Ty::Map(Box::new(key.clone()), Box::new(value.clone())));
+            self.diags.push(if set {
+                no_set_method(loc, method, &shown)
+            } else {
+                no_map_method(loc, method, &shown)
+            });
             return Ty::Unknown;
         };
         if sig.mutates {
@@ -101,7 +115,10 @@ impl Infer<'_> {
                 MapTy::Bool => Ty::Prim(PrimTy::Bool),
                 MapTy::Unit => Ty::Unit,
                 MapTy::OptionValue => Ty::Option(Box::new(value.clone())),
-                MapTy::OptionUsize => Ty::Option(Box::new(Ty::Prim(PrimTy::Usize))),
+                MapTy::EntryRef => Self::ty_of_type(&map_methods::entry_ref_type()),
+                MapTy::OptionEntryRef => {
+                    Ty::Option(Box::new(Self::ty_of_type(&map_methods::entry_ref_type())))
+                }
             }
         };
         let ret = of(sig.ret);
@@ -159,14 +176,29 @@ impl Infer<'_> {
     /// `m[slot]`: the value of the entry the lowering's `slot` expression found; `m[i]`
     /// with the hidden index of a borrowed loop (`for (k, v) in &m`, `m.values_mut()`):
     /// the entry `(K, V)`; `Unknown` (after an error) for any other index of a map.
+    /// A set's `s[i]` is its key, with the hidden index of a borrowed loop only.
     pub(super) fn map_index(&mut self, id: ExprId, index: ExprId, (key, value): (Ty, Ty)) -> Ty {
+        let set = self.resolve(&value) == Ty::Never;
         if self.is_map_slot(index) {
-            return value;
+            // On a set, `entry`/`get_mut` was refused already.
+            return if set { Ty::Unknown } else { value };
         }
         if matches!(self.ir.expr(index).kind,
             ExprKind::Local(l) if self.ir.local(l).name == crate::ir::LOOP_INDEX)
         {
-            return Ty::Tuple(vec![key, value]);
+            return if set {
+                key
+            } else {
+                Ty::Tuple(vec![key, value])
+            };
+        }
+        if set {
+            let shown = self.show(&Ty::Map(Box::new(key), Box::new(value)));
+            self.diags.push(Diagnostic::new(
+                self.loc(id),
+                format!("cannot index into a value of type `{shown}`"),
+            ));
+            return Ty::Unknown;
         }
         let shown = self.show(&self.expr_types[index.index()].clone());
         self.diags.push(map_not_indexable(self.loc(id), &shown));
@@ -199,6 +231,7 @@ impl Infer<'_> {
         // made (its other methods have the same type).
         let made_here = matches!(&self.ir.expr(id).kind,
             ExprKind::MethodCall { method, .. } if method == hidden::NEW);
+        // (A set's values are `!`: none exist.)
         if made_here
             && let Some(v) = self.concrete(value)
             && !super::vec::vec_elem_ok(&v)
@@ -264,7 +297,29 @@ fn no_map_method(loc: LocId, method: &str, receiver: &str) -> Diagnostic {
     };
     d.note(format!(
         "note: the methods of `HashMap` in jit code are: {}; and the references `m.entry(k).or_insert(v)`, `m.entry(k).or_insert_with(f)` and `m.get_mut(&k)`",
-        map_methods::names().join(", ")
+        map_methods::names(false).join(", ")
+    ))
+}
+
+/// A method jit code's `HashSet` does not have.
+fn no_set_method(loc: LocId, method: &str, receiver: &str) -> Diagnostic {
+    let d = match methods_user_name(method) {
+        "iter" => Diagnostic::new(
+            loc,
+            "`HashSet::iter` is supported in jit code as the iterable of a `for` loop: `for k in s.iter() { .. }`",
+        ),
+        m if map_methods::UNSUPPORTED_STD_SET_METHODS.contains(&m) => Diagnostic::new(
+            loc,
+            format!("`HashSet::{m}` is not supported in jit code yet"),
+        ),
+        m => Diagnostic::new(
+            loc,
+            format!("no method named `{m}` found for struct `{receiver}` in the current scope"),
+        ),
+    };
+    d.note(format!(
+        "note: the methods of `HashSet` in jit code are: {}",
+        map_methods::names(true).join(", ")
     ))
 }
 

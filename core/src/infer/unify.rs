@@ -30,6 +30,7 @@ pub fn concrete_type(te: &TypeExpr, type_args: &[Type]) -> Option<Type> {
         TypeExpr::Generic(i) => type_args.get(*i as usize)?.clone(),
         TypeExpr::Option(inner) => Type::Option(Box::new(concrete_type(inner, type_args)?)),
         TypeExpr::Vec(elem) => Type::Vec(Box::new(concrete_type(elem, type_args)?)),
+        TypeExpr::Never => Type::Never,
         TypeExpr::Map { key, value } => Type::Map {
             key: Box::new(concrete_type(key, type_args)?),
             value: Box::new(concrete_type(value, type_args)?),
@@ -163,6 +164,7 @@ impl Infer<'_> {
                 Ty::Option(Box::new(self.ty_of_expr_type_with(inner, generics)))
             }
             TypeExpr::Vec(elem) => Ty::Vec(Box::new(self.ty_of_expr_type_with(elem, generics))),
+            TypeExpr::Never => Ty::Never,
             TypeExpr::Map { key, value } => Ty::Map(
                 Box::new(self.ty_of_expr_type_with(key, generics)),
                 Box::new(self.ty_of_expr_type_with(value, generics)),
@@ -408,6 +410,7 @@ impl Infer<'_> {
             Ty::Slice(e, m) => format!("&{}[{}]", if m { "mut " } else { "" }, self.show(&e)),
             Ty::Option(e) => format!("Option<{}>", self.show(&e)),
             Ty::Vec(e) => format!("Vec<{}>", self.show(&e)),
+            Ty::Map(k, v) if *v == Ty::Never => format!("HashSet<{}>", self.show(&k)),
             Ty::Map(k, v) => format!("HashMap<{}, {}>", self.show(&k), self.show(&v)),
             Ty::Array(e, ArrayLen::Lit(n)) => format!("[{}; {n}]", self.show(&e)),
             Ty::Array(e, ArrayLen::Const(c)) => {

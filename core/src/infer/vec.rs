@@ -584,7 +584,10 @@ pub(super) fn vec_elem_ok(t: &crate::types::Type) -> bool {
         Type::Slice { .. } | Type::Str | Type::Ref { .. } | Type::Never | Type::Unit => false,
         Type::Tuple(es) => es.iter().all(vec_elem_ok),
         Type::Option(e) | Type::Vec(e) | Type::Array { elem: e, .. } => vec_elem_ok(e),
-        Type::Map { key, value } => vec_elem_ok(key) && vec_elem_ok(value),
+        // A set's values never exist (`Type::set`).
+        Type::Map { key, value } => {
+            vec_elem_ok(key) && (**value == Type::Never || vec_elem_ok(value))
+        }
         Type::Prim(_)
         | Type::Class(_)
         | Type::PassThru(_)

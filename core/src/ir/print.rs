@@ -108,6 +108,10 @@ impl Names<'_> {
             TypeExpr::Generic(i) => name(self.generics, *i as usize, 'T'),
             TypeExpr::Option(inner) => format!("Option<{}>", self.ty(inner)),
             TypeExpr::Vec(elem) => format!("Vec<{}>", self.ty(elem)),
+            TypeExpr::Map { key, value } if **value == TypeExpr::Never => {
+                format!("HashSet<{}>", self.ty(key))
+            }
+            TypeExpr::Never => "!".into(),
             TypeExpr::Map { key, value } => {
                 format!("HashMap<{}, {}>", self.ty(key), self.ty(value))
             }

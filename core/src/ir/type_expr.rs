@@ -71,6 +71,9 @@ pub enum TypeExpr {
         /// `V`.
         value: Box<TypeExpr>,
     },
+    /// `!`, which users cannot write: the value type of `HashSet<K>`, a map whose values
+    /// never exist (`Type::set`).
+    Never,
     /// `_` in a `let` annotation or a cast target: inferred.
     Infer,
     /// An already resolved type: how the runtime hands a callee's signature, whose class
@@ -192,6 +195,7 @@ impl TypeExpr {
             },
             TypeExpr::Prim(_)
             | TypeExpr::Unit
+            | TypeExpr::Never
             | TypeExpr::Str
             | TypeExpr::Generic(_)
             | TypeExpr::Class(_)

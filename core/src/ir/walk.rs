@@ -434,6 +434,7 @@ impl TypeExpr {
             }
             TypeExpr::Prim(_)
             | TypeExpr::Unit
+            | TypeExpr::Never
             | TypeExpr::Str
             | TypeExpr::Generic(_)
             | TypeExpr::Class(_)
@@ -465,6 +466,7 @@ impl TypeExpr {
             }
             TypeExpr::Prim(_)
             | TypeExpr::Unit
+            | TypeExpr::Never
             | TypeExpr::Str
             | TypeExpr::Generic(_)
             | TypeExpr::Class(_)
@@ -486,6 +488,7 @@ impl TypeExpr {
             } => f(ItemUse::Const(*c)),
             TypeExpr::Prim(_)
             | TypeExpr::Unit
+            | TypeExpr::Never
             | TypeExpr::Str
             | TypeExpr::Tuple(_)
             | TypeExpr::Slice { .. }

@@ -217,7 +217,7 @@ impl Lowerer {
         if let Some(id) = self.vec_call(path, c) {
             return id;
         }
-        if let Some(id) = self.map_call(path, c) {
+        if let Some(id) = self.map_call(path, c).or_else(|| self.set_call(path, c)) {
             return id;
         }
         if path.segments.iter().any(|s| !s.arguments.is_none()) {

@@ -14,9 +14,11 @@
 //! ```
 //!
 //! `ENTRY_SLOT` and `FIND_SLOT` (`map_methods::hidden`, names users cannot write) give
-//! the position of the key's entry; `m[slot]` is the entry's value, read and written
-//! through the entry code after a bounds check (`compiler/codegen/maps.rs`), so no
-//! pointer into the table outlives an operation. As for a `for x in &mut v` loop, `m` is
+//! a reference to the key's entry (its position and the map's generation,
+//! `map_methods::entry_ref_type`); `m[slot]` is the entry's value, read and written
+//! through the entry code after a bounds check and, for a reference not used at once, a
+//! check of the generation (`compiler/codegen/maps.rs`, `map_refs.rs`), so no pointer
+//! into the table outlives an operation and no stale reference names another key. As for a `for x in &mut v` loop, `m` is
 //! re-read at each use, so it must be a place (a local, a field). These forms are
 //! intercepted by name on any receiver, as the sorts are (a class method named `entry`
 //! or `get_mut` is called as `Class::entry(..)` there); inference refuses them on anything
@@ -79,56 +81,7 @@ impl Lowerer {
     /// `HashMap::new()`, `HashMap::with_capacity(n)`; `None` if `path` is not an
     /// associated function path of `HashMap`.
     pub(super) fn map_call(&mut self, path: &syn::Path, c: &syn::ExprCall) -> Option<ExprId> {
-        let n = path.segments.len();
-        if n < 2 {
-            return None;
-        }
-        let owner = syn::Path {
-            leading_colon: path.leading_colon,
-            segments: path.segments.iter().take(n - 1).cloned().collect(),
-        };
-        if !is_map_path(&owner) {
-            return None;
-        }
-        let span = span::of(&c.func);
-        if let Some(s) = path.segments.iter().find(|s| !s.arguments.is_none()) {
-            return Some(self.invalid(
-                s.arguments.span(),
-                "explicit type arguments on `HashMap` are not supported in jit code: write the type on the `let` (`let m: HashMap<u32, i64> = HashMap::new();`)",
-            ));
-        }
-        let func = path.segments[n - 1].ident.to_string();
-        let args: Vec<ExprId> = match (func.as_str(), c.args.len()) {
-            ("new", 0) => vec![],
-            ("with_capacity", 1) => vec![self.expr(&c.args[0])],
-            ("new" | "with_capacity", _) => {
-                let expected = usize::from(func == "with_capacity");
-                return Some(self.invalid(
-                    span,
-                    format!(
-                        "this function takes {expected} argument{} but {} argument{} supplied",
-                        if expected == 1 { "" } else { "s" },
-                        c.args.len(),
-                        if c.args.len() == 1 { " was" } else { "s were" }
-                    ),
-                ));
-            }
-            _ => {
-                return Some(self.invalid(
-                    path.segments[n - 1].ident.span(),
-                    format!("`HashMap::{func}` is not supported in jit code yet: jit code makes maps with `HashMap::new()` and `HashMap::with_capacity(n)`"),
-                ));
-            }
-        };
-        let unit = self.push(ExprKind::Lit(Lit::Unit), span);
-        Some(self.push(
-            ExprKind::MethodCall {
-                receiver: unit,
-                method: hidden::NEW.into(),
-                args,
-            },
-            span,
-        ))
+        collection_call(self, path, c, "HashMap", is_map_path, hidden::NEW)
     }
 
     /// `m.entry(k).or_insert(v)` / `.or_insert_with(f)` (also under `*`): the place of
@@ -556,6 +509,87 @@ pub(super) fn lower_map_type(
 
 /// Whether `path` names std's `HashMap`, with or without arguments on its last segment.
 pub(super) fn is_map_path(path: &syn::Path) -> bool {
+    one_path(
+        path,
+        &[
+            &["HashMap"],
+            &["std", "collections", "HashMap"],
+            &["std", "collections", "hash_map", "HashMap"],
+        ],
+    )
+}
+
+/// `Owner::new()` / `Owner::with_capacity(n)` of a hashed collection (`owner` names it
+/// in messages; `is_owner` recognises its paths): the hidden call `new_op` on `()`;
+/// `None` if `path` is not an associated function path of the collection.
+pub(super) fn collection_call(
+    lw: &mut Lowerer,
+    path: &syn::Path,
+    c: &syn::ExprCall,
+    owner: &str,
+    is_owner: fn(&syn::Path) -> bool,
+    new_op: &str,
+) -> Option<ExprId> {
+    let n = path.segments.len();
+    if n < 2 {
+        return None;
+    }
+    let owner_path = syn::Path {
+        leading_colon: path.leading_colon,
+        segments: path.segments.iter().take(n - 1).cloned().collect(),
+    };
+    if !is_owner(&owner_path) {
+        return None;
+    }
+    let span = span::of(&c.func);
+    if let Some(s) = path.segments.iter().find(|s| !s.arguments.is_none()) {
+        let example = if owner == "HashMap" {
+            "let m: HashMap<u32, i64> = HashMap::new();"
+        } else {
+            "let s: HashSet<u32> = HashSet::new();"
+        };
+        return Some(lw.invalid(
+            s.arguments.span(),
+            format!("explicit type arguments on `{owner}` are not supported in jit code: write the type on the `let` (`{example}`)"),
+        ));
+    }
+    let func = path.segments[n - 1].ident.to_string();
+    let args: Vec<ExprId> = match (func.as_str(), c.args.len()) {
+        ("new", 0) => vec![],
+        ("with_capacity", 1) => vec![lw.expr(&c.args[0])],
+        ("new" | "with_capacity", _) => {
+            let expected = usize::from(func == "with_capacity");
+            return Some(lw.invalid(
+                span,
+                format!(
+                    "this function takes {expected} argument{} but {} argument{} supplied",
+                    if expected == 1 { "" } else { "s" },
+                    c.args.len(),
+                    if c.args.len() == 1 { " was" } else { "s were" }
+                ),
+            ));
+        }
+        _ => {
+            return Some(lw.invalid(
+                path.segments[n - 1].ident.span(),
+                format!("`{owner}::{func}` is not supported in jit code yet: jit code makes {} with `{owner}::new()` and `{owner}::with_capacity(n)`", if owner == "HashMap" { "maps" } else { "sets" }),
+            ));
+        }
+    };
+    let unit = lw.push(ExprKind::Lit(Lit::Unit), span);
+    Some(lw.push(
+        ExprKind::MethodCall {
+            receiver: unit,
+            method: new_op.into(),
+            args,
+        },
+        span,
+    ))
+}
+
+/// Whether `path` is one of `paths` (segment names), with or without arguments on its
+/// last segment only.
+pub(super) fn one_path(path: &syn::Path, paths: &[&[&str]]) -> bool {
     let leading_args = path
         .segments
         .iter()
@@ -564,10 +598,7 @@ pub(super) fn is_map_path(path: &syn::Path) -> bool {
         .any(|s| !s.arguments.is_none());
     let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
     !leading_args
-        && matches!(
-            names.iter().map(String::as_str).collect::<Vec<_>>()[..],
-            ["HashMap"]
-                | ["std", "collections", "HashMap"]
-                | ["std", "collections", "hash_map", "HashMap"]
-        )
+        && paths
+            .iter()
+            .any(|p| p.len() == names.len() && p.iter().zip(&names).all(|(a, b)| a == b))
 }

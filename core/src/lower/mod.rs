@@ -26,6 +26,7 @@ mod objmode;
 mod ranges;
 mod scope;
 mod search;
+mod sets;
 mod sort;
 mod sort_prelude;
 mod span;

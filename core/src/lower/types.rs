@@ -436,6 +436,9 @@ fn lower_path_type(p: &syn::TypePath, scope: &mut TypeScope) -> syn::Result<Type
     if let Some(vec) = lower_vec_type(path, scope)? {
         return Ok(vec);
     }
+    if let Some(set) = super::sets::lower_set_type(path, scope)? {
+        return Ok(set);
+    }
     if let Some(map) = super::maps::lower_map_type(path, scope)? {
         return Ok(map);
     }

@@ -101,8 +101,9 @@ fn repr_type(
             let f = c_type(t, class);
             quote!(::core::option::Option<#f>)
         }
-        // `lower_class` allows no others in fields.
+        // `lower_class` allows no others in fields (`!` is only a set's value type).
         TypeExpr::Slice { .. }
+        | TypeExpr::Never
         | TypeExpr::Str
         | TypeExpr::Generic(_)
         | TypeExpr::Concrete(_)

@@ -48,6 +48,7 @@ mod review_shadow;
 mod review_sqlite;
 mod review_sqlite_blobs;
 mod review_sqlite_state;
+mod sets;
 // Generated lines thousands of characters long, which rustfmt would take minutes over.
 #[rustfmt::skip]
 mod review_syntax;
@@ -124,4 +125,18 @@ pub fn assert_no_leaks() {
 /// when other counters may move meanwhile).
 pub fn balanced_since(before: &jitclass::Stats) -> bool {
     jitclass::stats().since(before).is_balanced()
+}
+
+/// The message of the panic `f` raises (a test failure if it returns).
+#[track_caller]
+pub fn panic_message<R>(f: impl FnOnce() -> R) -> String {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(_) => panic!("expected a panic"),
+        Err(payload) => match payload.downcast::<String>() {
+            Ok(s) => *s,
+            Err(payload) => payload
+                .downcast_ref::<&str>()
+                .map_or_else(|| "(not a message)".into(), |s| s.to_string()),
+        },
+    }
 }

@@ -1,5 +1,6 @@
-//! `HashMap<K, V>` in generated code: construction, the methods of
-//! `jitclass_core::map_methods`, and the places `m[slot]` of entries' values.
+//! `HashMap<K, V>` and `HashSet<K>` (a map whose values are `!`, `Type::set`) in
+//! generated code: construction, the methods of `jitclass_core::map_methods`, and the
+//! places `m[slot]` of entries' values (a set's loops read its entries' keys).
 //!
 //! A map value is `{meminfo, data}` where `data` points at the block's `MapHeader`
 //! (`runtime/src/map.rs`), which starts with the `VecHeader` of its entries `(hash, K,
@@ -21,7 +22,7 @@ use inkwell::IntPredicate;
 use inkwell::types::BasicType;
 use inkwell::values::{IntValue, PointerValue};
 use jitclass_core::ir::{ExprId, ExprKind, LocId};
-use jitclass_core::map_methods::{MapMethod, entry_type};
+use jitclass_core::map_methods::{MapMethod, entry_ref_type, entry_type};
 
 /// std's panic when a collection's size would pass `isize::MAX`.
 const CAPACITY_OVERFLOW: &str = "capacity overflow";
@@ -72,15 +73,23 @@ impl FnCx<'_> {
             return Ok(None);
         };
         let h = self.header(handle, &entry_type(&key, &value))?;
-        let whole_entry = matches!(self.ir.expr(index).kind,
-            ExprKind::Local(l) if self.ir.local(l).name == jitclass_core::ir::LOOP_INDEX);
-        if !whole_entry {
-            let at = self.entry_value_ptr(&h, 2, vals[0].into_int_value(), loc)?;
+        let loop_index = match self.ir.expr(index).kind {
+            ExprKind::Local(l) if self.ir.local(l).name == jitclass_core::ir::LOOP_INDEX => Some(l),
+            _ => None,
+        };
+        let Some(loop_index) = loop_index else {
+            let pos = self.entry_ref_position(&h, index, vals[0], loc)?;
+            let at = self.entry_value_ptr(&h, 2, pos, loc)?;
             return Ok(Some((at, hold)));
-        }
+        };
+        self.check_map_loop(&h, loop_index, loc)?;
         // A borrowed loop's element: the entry's `(K, V)`, laid out from the key on as the
-        // tuple is (the hash before it is 8 bytes, a multiple of every alignment).
+        // tuple is (the hash before it is 8 bytes, a multiple of every alignment); a set's
+        // key.
         let key_at = self.entry_value_ptr(&h, 1, vals[0].into_int_value(), loc)?;
+        if value == Type::Never {
+            return Ok(Some((key_at, hold)));
+        }
         let pair = Type::Tuple(vec![key, value]);
         let at = self
             .b()
@@ -279,7 +288,10 @@ impl FnCx<'_> {
         let h = self.header(handle, &entry_type(&key, &value))?;
         let i64t = self.ctx.i64_type();
         let result: Val = match method {
-            MapMethod::Len => self.load_int(h.len, "len")?.into(),
+            MapMethod::Len => {
+                self.note_map_loop(&h)?;
+                self.load_int(h.len, "len")?.into()
+            }
             MapMethod::IsEmpty => {
                 let len = self.load_int(h.len, "len")?;
                 self.b()
@@ -293,6 +305,9 @@ impl FnCx<'_> {
                 self.unit()
             }
             MapMethod::ContainsKey => self.map_find(&h, vals[0], &key)?.1.into(),
+            // A set's entry has no value to write: a new one is complete as the helper
+            // leaves it.
+            MapMethod::SetInsert => self.map_insert_slot(&h, vals[0], &key, loc)?.1.into(),
             MapMethod::GetRef | MapMethod::GetCopied => {
                 let (at, present) = self.map_find(&h, vals[0], &key)?;
                 let deep = method == MapMethod::GetCopied;
@@ -300,9 +315,10 @@ impl FnCx<'_> {
             }
             MapMethod::FindSlot => {
                 let (at, present) = self.map_find(&h, vals[0], &key)?;
-                let opt = Type::Option(Box::new(Type::USIZE));
+                let opt = Type::Option(Box::new(entry_ref_type()));
                 let none = self.none_value(&opt)?;
-                let some = self.some_value(&opt, at.into())?;
+                let r = self.entry_ref(&h, at)?;
+                let some = self.some_value(&opt, r)?;
                 self.b().build_select(present, some, none, "slot")?
             }
             MapMethod::Insert | MapMethod::EntrySlot => {
@@ -339,7 +355,7 @@ impl FnCx<'_> {
                 self.b().build_unconditional_branch(join)?;
                 self.b().position_at_end(join);
                 let result = if method == MapMethod::EntrySlot {
-                    slot.into()
+                    self.entry_ref(&h, slot)?
                 } else {
                     let phi = self.b().build_phi(reg_type(self.ctx, &opt), "replaced")?;
                     phi.add_incoming(&[(&none, new_from), (&old, present_from)]);
@@ -348,6 +364,26 @@ impl FnCx<'_> {
                 // Stored or dropped on both paths.
                 self.take(held)?;
                 result
+            }
+            MapMethod::SetRemove => {
+                let kp = self.key_temp(vals[0], &key)?;
+                // No value to move out (`!` has no bytes): a byte of room.
+                let out = self.slot(self.ctx.i8_type().into(), "set.removed")?;
+                let found = self
+                    .call_helper(
+                        Helper::MapRemove,
+                        &[h.meminfo.into(), kp.into(), out.into()],
+                        "removed",
+                    )?
+                    .into_int_value();
+                self.b()
+                    .build_int_compare(
+                        IntPredicate::NE,
+                        found,
+                        self.ctx.i8_type().const_zero(),
+                        "found",
+                    )?
+                    .into()
             }
             MapMethod::Remove => {
                 let kp = self.key_temp(vals[0], &key)?;
@@ -440,7 +476,12 @@ impl FnCx<'_> {
         let (key, value) = Self::map_parts(&it_ty)?;
         let held = self.hold(it, &it_ty)?;
         let h = self.header(it, &entry_type(&key, &value))?;
-        let pair = Type::Tuple(vec![key, value]);
+        // A set's element is its key.
+        let pair = if value == Type::Never {
+            key
+        } else {
+            Type::Tuple(vec![key, value])
+        };
         let i64t = self.ctx.i64_type();
         let counter = self.slot(i64t.into(), "map_iter.i")?;
         self.b().build_store(counter, i64t.const_zero())?;

@@ -30,6 +30,7 @@ mod control_flow;
 mod equality;
 mod escape;
 mod lends;
+mod map_refs;
 mod maps;
 mod math;
 mod memory_values;
@@ -84,6 +85,8 @@ pub(super) fn emit_body(m: &mut ModuleCx, index: usize) -> CgResult<()> {
         lent: Vec::new(),
         lend_slots: Vec::new(),
         counters: HashMap::new(),
+        pending_map_loop: None,
+        map_loop_generations: HashMap::new(),
         loops: HashMap::new(),
         panic_block: None,
         panic_args: None,
@@ -130,6 +133,11 @@ struct FnCx<'m> {
     lend_slots: Vec<PointerValue<'static>>,
     /// The hidden counter of each `for` loop.
     counters: HashMap<ExprId, PointerValue<'static>>,
+    /// The index of a loop over a map whose bounds are being evaluated (`map_refs.rs`).
+    pending_map_loop: Option<jitclass_core::ir::LocalId>,
+    /// Per loop over a map (its index): the slot holding the map's generation when the
+    /// loop started (`map_refs.rs`).
+    map_loop_generations: HashMap<jitclass_core::ir::LocalId, PointerValue<'static>>,
     loops: HashMap<ExprId, LoopFrame>,
     /// Returns `{1, zero}`: where a panic leaves the function.
     panic_block: Option<BasicBlock<'static>>,

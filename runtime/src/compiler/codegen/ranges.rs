@@ -33,6 +33,7 @@ impl FnCx<'_> {
         let Some(start) = self.expr(r.start)? else {
             return Ok(None);
         };
+        self.expect_map_loop(r.var, r.end);
         let Some(end) = self.expr(r.end)? else {
             return Ok(None);
         };
