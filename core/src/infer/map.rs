@@ -245,7 +245,10 @@ impl Infer<'_> {
             return;
         };
         if hashes && !map_methods::is_key_type(&k) {
-            let shown = format!("HashMap<{}, {}>", k, self.show(value));
+            let shown = self.show(&Ty::Map(
+                Box::new(Self::ty_of_type(&k)),
+                Box::new(value.clone()),
+            ));
             let method = match &self.ir.expr(id).kind {
                 ExprKind::MethodCall { method, .. } if method == "copied" || method == "cloned" => {
                     "get"
