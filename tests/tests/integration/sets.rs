@@ -243,7 +243,7 @@ fn a_set_changed_during_its_loop_through_another_handle_panics() {
 
 /// A generic body, which only jitclass checks: the set's key type comes from `T`.
 #[jit]
-fn distinct<T: Copy>(xs: Vec<T>) -> usize {
+fn distinct<T>(xs: Vec<T>) -> usize {
     let mut s = HashSet::new();
     for x in &xs {
         s.insert(*x);
