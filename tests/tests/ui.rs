@@ -42,6 +42,8 @@ const AREAS: &[&str] = &[
     "strings",
     // `HashMap<K, V>`: its methods, key types, references into it, mutability.
     "maps",
+    // `HashSet<K>`: a map whose values never exist.
+    "sets",
 ];
 
 #[test]

@@ -183,14 +183,23 @@ impl Infer<'_> {
             // On a set, `entry`/`get_mut` was refused already.
             return if set { Ty::Unknown } else { value };
         }
-        if matches!(self.ir.expr(index).kind,
-            ExprKind::Local(l) if self.ir.local(l).name == crate::ir::LOOP_INDEX)
+        if let ExprKind::Local(l) = self.ir.expr(index).kind
+            && self.ir.local(l).name == crate::ir::LOOP_INDEX
         {
-            return if set {
-                key
-            } else {
-                Ty::Tuple(vec![key, value])
-            };
+            if !set {
+                return Ty::Tuple(vec![key, value]);
+            }
+            // A set's keys are never places: a changed key would sit where its old hash
+            // put it.
+            if !self.is_shared_loop(l) {
+                let shown = self.show(&Ty::Map(Box::new(key), Box::new(value)));
+                self.diags.push(Diagnostic::new(
+                    self.loc(id),
+                    format!("`&mut {shown}` is not an iterator"),
+                ).note("note: a set's keys cannot change in place: `for k in &s` reads them, `s.remove(&k)` and `s.insert(k)` change the set"));
+                return Ty::Unknown;
+            }
+            return key;
         }
         if set {
             let shown = self.show(&Ty::Map(Box::new(key), Box::new(value)));
@@ -203,6 +212,22 @@ impl Infer<'_> {
         let shown = self.show(&self.expr_types[index.index()].clone());
         self.diags.push(map_not_indexable(self.loc(id), &shown));
         Ty::Unknown
+    }
+
+    /// Whether `index` is the index of a borrowed loop that binds each element by value
+    /// (`for x in &v`: its body starts with `let x = v[index]`), not as a place.
+    fn is_shared_loop(&self, index: crate::ir::LocalId) -> bool {
+        self.ir.exprs.iter().any(|e| match &e.kind {
+            ExprKind::ForRange { var, body, .. } if *var == index => {
+                matches!(&self.ir.expr(*body).kind, ExprKind::Block(b) if matches!(
+                    b.stmts.first(),
+                    Some(crate::ir::Stmt::Let { init: Some(init), .. })
+                        if matches!(self.ir.expr(*init).kind, ExprKind::Index(_, i)
+                            if matches!(self.ir.expr(i).kind, ExprKind::Local(l) if l == index))
+                ))
+            }
+            _ => false,
+        })
     }
 
     /// Whether `e` is a position the lowering computed for `m[slot]`.
@@ -245,7 +270,10 @@ impl Infer<'_> {
             return;
         };
         if hashes && !map_methods::is_key_type(&k) {
-            let shown = format!("HashMap<{}, {}>", k, self.show(value));
+            let shown = self.show(&Ty::Map(
+                Box::new(Self::ty_of_type(&k)),
+                Box::new(value.clone()),
+            ));
             let method = match &self.ir.expr(id).kind {
                 ExprKind::MethodCall { method, .. } if method == "copied" || method == "cloned" => {
                     "get"

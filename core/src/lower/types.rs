@@ -381,7 +381,8 @@ fn std_type_message(last: &str) -> Option<String> {
         "String" | "str" => format!("`{last}` is not supported in jit code yet"),
         "Vec" => "`Vec` takes one type: `Vec<f64>`".to_string(),
         "HashMap" => "`HashMap` takes two types: `HashMap<u32, i64>`".to_string(),
-        "HashSet" | "BTreeMap" | "BTreeSet" => {
+        "HashSet" => "`HashSet` takes one type: `HashSet<u32>`".to_string(),
+        "BTreeMap" | "BTreeSet" => {
             format!("`{last}` is not supported in jit code yet")
         }
         "Box" => format!("`{last}` is not supported in jit code"),

@@ -240,3 +240,66 @@ fn a_set_changed_during_its_loop_through_another_handle_panics() {
     );
     assert!(balanced_since(&before));
 }
+
+/// A generic body, which only jitclass checks: the set's key type comes from `T`.
+#[jit]
+fn distinct<T>(xs: Vec<T>) -> usize {
+    let mut s = HashSet::new();
+    for x in &xs {
+        s.insert(*x);
+    }
+    let mut removed = 0;
+    for x in &xs {
+        let y = *x;
+        if s.remove(&y) {
+            removed += 1;
+        }
+    }
+    removed * 100 + s.len()
+}
+
+#[test]
+fn generic_bodies_make_sets_of_their_type_arguments() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    assert_eq!(distinct(vec![3u8, 1, 3, 2]), 300);
+    assert_eq!(distinct(vec![(1i64, 'a'), (1, 'b'), (1, 'a')]), 200);
+    assert_eq!(distinct(Vec::<bool>::new()), 0);
+    assert!(balanced_since(&before));
+}
+
+#[jit]
+fn sizes(v: Vec<HashSet<u16>>, extra: Option<HashSet<u16>>) -> Option<HashSet<u16>> {
+    let mut total: HashSet<u16> = HashSet::new();
+    for s in v {
+        for k in s {
+            total.insert(k);
+        }
+    }
+    match extra {
+        Some(e) => {
+            for k in &e {
+                total.insert(*k);
+            }
+            Some(total)
+        }
+        None => None,
+    }
+}
+
+#[test]
+fn sets_cross_inside_vecs_and_options() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    let v = vec![
+        HashSet::from([1u16, 2]),
+        HashSet::new(),
+        HashSet::from([2, 3]),
+    ];
+    assert_eq!(
+        sizes(v.clone(), Some(HashSet::from([9]))),
+        Some(HashSet::from([1, 2, 3, 9]))
+    );
+    assert_eq!(sizes(v, None), None);
+    assert!(balanced_since(&before));
+}

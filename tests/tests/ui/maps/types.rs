@@ -1,14 +1,9 @@
 use jitclass::jit;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 #[jit]
 fn one_type(m: HashMap<u32>) -> usize {
     m.len()
-}
-
-#[jit]
-fn a_set(s: HashSet<u32>) -> usize {
-    s.len()
 }
 
 #[jit]
