@@ -137,6 +137,7 @@ pub fn type_children<'a>(t: &'a Type, push: &mut dyn FnMut(&'a Type)) {
         | Type::Unit
         | Type::Never
         | Type::Str
+        | Type::String
         | Type::Class(_)
         | Type::PassThru(_) => {}
     }
@@ -168,6 +169,7 @@ pub fn check_type_expr(t: &TypeExpr) -> Result<(), TypeLimit> {
         TypeExpr::Prim(_)
         | TypeExpr::Unit
         | TypeExpr::Str
+        | TypeExpr::String
         | TypeExpr::Generic(_)
         | TypeExpr::Class(_)
         | TypeExpr::PassThru(_)

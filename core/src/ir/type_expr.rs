@@ -64,6 +64,8 @@ pub enum TypeExpr {
     },
     /// `&str`.
     Str,
+    /// `String`.
+    String,
     /// `HashMap<K, V>` (std's, with its default hasher).
     Map {
         /// `K`.
@@ -193,6 +195,7 @@ impl TypeExpr {
             TypeExpr::Prim(_)
             | TypeExpr::Unit
             | TypeExpr::Str
+            | TypeExpr::String
             | TypeExpr::Generic(_)
             | TypeExpr::Class(_)
             | TypeExpr::PassThru(_)

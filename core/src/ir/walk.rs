@@ -435,6 +435,7 @@ impl TypeExpr {
             TypeExpr::Prim(_)
             | TypeExpr::Unit
             | TypeExpr::Str
+            | TypeExpr::String
             | TypeExpr::Generic(_)
             | TypeExpr::Class(_)
             | TypeExpr::PassThru(_)
@@ -466,6 +467,7 @@ impl TypeExpr {
             TypeExpr::Prim(_)
             | TypeExpr::Unit
             | TypeExpr::Str
+            | TypeExpr::String
             | TypeExpr::Generic(_)
             | TypeExpr::Class(_)
             | TypeExpr::PassThru(_)
@@ -487,6 +489,7 @@ impl TypeExpr {
             TypeExpr::Prim(_)
             | TypeExpr::Unit
             | TypeExpr::Str
+            | TypeExpr::String
             | TypeExpr::Tuple(_)
             | TypeExpr::Slice { .. }
             | TypeExpr::Generic(_)
