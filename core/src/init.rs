@@ -120,6 +120,21 @@ pub fn borrowing_reads(ir: &FnIr, consuming: &HashSet<ExprId>) -> HashSet<ExprId
             ExprKind::Assign(place, _) | ExprKind::CompoundAssign(_, place, _) => {
                 out.insert(*place);
             }
+            // The text of a loop over a string's iterator is borrowed for the loop, as
+            // the receiver of `s.chars()` is in Rust.
+            ExprKind::Block(block) => {
+                for stmt in &block.stmts {
+                    if let Stmt::Let {
+                        pattern: Pattern::Bind(l),
+                        init: Some(init),
+                        ..
+                    } = stmt
+                        && ir.local(*l).name == crate::str_methods::LOOP_TEXT
+                    {
+                        out.insert(*init);
+                    }
+                }
+            }
             _ => {}
         }
     }

@@ -70,6 +70,7 @@ pub fn size_align(t: &Type) -> SizeAlign {
         | Type::Class(_)
         | Type::PassThru(_)
         | Type::Vec(_)
+        | Type::String
         | Type::Map { .. } => SizeAlign { size: 16, align: 8 },
         // A `&Vec<T>` is the `Vec`'s handle (`Type::vec_elem`).
         Type::Ref { inner, .. } if matches!(**inner, Type::Vec(_)) => {

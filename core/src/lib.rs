@@ -28,6 +28,7 @@ pub mod operators;
 pub mod stack;
 pub mod std_sort;
 pub mod str_methods;
+pub mod string_methods;
 pub mod types;
 pub mod vec_methods;
 

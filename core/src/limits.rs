@@ -137,6 +137,7 @@ pub fn type_children<'a>(t: &'a Type, push: &mut dyn FnMut(&'a Type)) {
         | Type::Unit
         | Type::Never
         | Type::Str
+        | Type::String
         | Type::Class(_)
         | Type::PassThru(_) => {}
     }
@@ -169,6 +170,7 @@ pub fn check_type_expr(t: &TypeExpr) -> Result<(), TypeLimit> {
         | TypeExpr::Unit
         | TypeExpr::Never
         | TypeExpr::Str
+        | TypeExpr::String
         | TypeExpr::Generic(_)
         | TypeExpr::Class(_)
         | TypeExpr::PassThru(_)

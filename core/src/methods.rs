@@ -119,6 +119,8 @@ pub enum Builtin {
     Vec(crate::vec_methods::VecMethod),
     /// A method of `&str` (`crate::str_methods`).
     Str(crate::str_methods::StrMethod),
+    /// A method of `String`, or a constructor of one (`crate::string_methods`).
+    String(crate::string_methods::StringMethod),
     /// A method of `HashMap` (`crate::map_methods`).
     Map(crate::map_methods::MapMethod),
     /// A sort std runs on a `&mut [T]` (`crate::std_sort`; only the lowering makes it).
@@ -322,7 +324,7 @@ pub fn is_clone(t: &Type) -> bool {
     match t {
         Type::Slice { mutable, .. } | Type::Ref { mutable, .. } => !mutable,
         Type::Never => false,
-        Type::Str => true,
+        Type::Str | Type::String => true,
         Type::Prim(_)
         | Type::Unit
         | Type::Ptr { .. }
@@ -668,7 +670,9 @@ pub fn receiver_description(receiver: &Type) -> String {
         Type::Option(_) => return "enum `Option<T>`".to_string(),
         Type::Ptr { .. } => "raw pointer",
         Type::FnPtr { .. } => "fn pointer",
-        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::Map { .. } => "struct",
+        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::String | Type::Map { .. } => {
+            "struct"
+        }
     };
     format!("{kind} `{receiver}`")
 }

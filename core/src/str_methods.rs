@@ -171,6 +171,11 @@ pub fn step_state() -> Type {
     Type::Tuple(vec![Type::USIZE; 4])
 }
 
+/// The name of the hidden local holding the text of a loop over a string's iterator
+/// (`lower/strings.rs`); a `String`'s stays lent for the whole loop (codegen's
+/// `block_expr`), so the items borrowed from it cannot dangle.
+pub const LOOP_TEXT: &str = " text";
+
 /// See [`StrMethod::CharAt`]; a name users cannot write.
 pub const CHAR_AT: &str = " char_at";
 /// See [`StrMethod::ByteAt`].

@@ -182,8 +182,14 @@ pub enum Type {
     },
     /// `&str`: `{ptr, len}` exactly as a `&[u8]`, whose bytes are always valid UTF-8
     /// (`crate::str_methods`). It borrows a Rust caller's string or a literal of the
-    /// module (or a part of one), each of which outlives the call.
+    /// module (or a part of one), each of which outlives the call, or the buffer of a
+    /// `String`, lent while the `&str` is used (`infer/owned_text.rs`).
     Str,
+    /// `String`: a counted reference `{meminfo, data}` to the same block as a `Vec<u8>`'s
+    /// (header, release, clone, lend count and crossing are `Vec<u8>`'s: see
+    /// [`Type::block_elem`]), whose bytes are always valid UTF-8; its methods are std's
+    /// `String`'s (`crate::string_methods`), none of which can break UTF-8.
+    String,
     /// `Option<T>`: `{is_some, value}` in C layout, the value zeroed when `None`.
     Option(Box<Type>),
     /// A `#[jitclass]` instance: a reference `{meminfo, data}` to a payload.
@@ -376,7 +382,9 @@ impl Type {
     /// copying one needs an incref and dropping one a decref.
     pub fn is_managed(&self) -> bool {
         match self {
-            Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::Map { .. } => true,
+            Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::String | Type::Map { .. } => {
+                true
+            }
             Type::Option(inner) | Type::Array { elem: inner, .. } => inner.is_managed(),
             Type::Tuple(es) => es.iter().any(Type::is_managed),
             _ => false,
@@ -397,11 +405,23 @@ impl Type {
         }
     }
 
+    /// The element type of the `Vec` block this value is: a `Vec`'s element, and `u8`
+    /// for a `String`, which is the block of a `Vec<u8>` (the one place that says so).
+    /// What generated code uses to reach the header, release, clone and cross a block;
+    /// the language's view (methods, coercions) goes by [`Type::vec_elem`].
+    pub fn block_elem(&self) -> Option<Type> {
+        match self {
+            Type::Vec(elem) => Some((**elem).clone()),
+            Type::String => Some(Type::U8),
+            _ => None,
+        }
+    }
+
     /// Whether a `Vec` (or a `HashMap`, a container with one owner too) is this value or
     /// inside it: what `clone` must copy rather than share, and what moves.
     pub fn holds_vec(&self) -> bool {
         match self {
-            Type::Vec(_) | Type::Map { .. } => true,
+            Type::Vec(_) | Type::String | Type::Map { .. } => true,
             Type::Option(inner) | Type::Array { elem: inner, .. } => inner.holds_vec(),
             Type::Tuple(es) => es.iter().any(Type::holds_vec),
             _ => false,
@@ -440,6 +460,7 @@ impl fmt::Display for Type {
                 write!(f, "&{}[{elem}]", if *mutable { "mut " } else { "" })
             }
             Type::Str => f.write_str("&str"),
+            Type::String => f.write_str("String"),
             Type::Option(inner) => write!(f, "Option<{inner}>"),
             Type::Vec(elem) => write!(f, "Vec<{elem}>"),
             Type::Map { key, value } if **value == Type::Never => write!(f, "HashSet<{key}>"),

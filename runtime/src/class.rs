@@ -399,7 +399,9 @@ fn resolve(
 /// type `t` stored at `offset` (an empty `Option` is zeroed, so its meminfo is null).
 pub(crate) fn managed_members(t: &Type, offset: usize, out: &mut Vec<usize>) {
     match t {
-        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::Map { .. } => out.push(offset),
+        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::String | Type::Map { .. } => {
+            out.push(offset)
+        }
         Type::Option(inner) => {
             let l = c_struct(&[size_align(&Type::BOOL), size_align(inner)]);
             managed_members(inner, offset + l.offsets[1] as usize, out);
@@ -626,6 +628,15 @@ impl fmt::Debug for FieldValue {
                         list.entry(&FieldValue::read(elem, header.buf.add(i * size)));
                     }
                     list.finish()
+                }
+                Type::String => {
+                    let raw = self.at.cast::<crate::abi::RawInstance>().read();
+                    let header = &*raw.data.cast::<crate::memory::VecHeader>();
+                    // SAFETY: a `String` block's `len` bytes are valid UTF-8.
+                    let text = std::str::from_utf8_unchecked(std::slice::from_raw_parts(
+                        header.buf, header.len,
+                    ));
+                    write!(f, "{text:?}")
                 }
                 Type::Map { key, value } => {
                     let raw = self.at.cast::<crate::abi::RawInstance>().read();

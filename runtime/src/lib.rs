@@ -336,6 +336,7 @@ mod map_abi;
 mod math;
 pub mod memory;
 mod objmode;
+mod owned_string;
 mod panic;
 mod passthru;
 mod placement;

@@ -239,6 +239,16 @@ where
     }
 }
 
+impl<I> Index<JitIndex<I>> for String
+where
+    String: Index<I>,
+{
+    type Output = <String as Index<I>>::Output;
+    fn index(&self, i: JitIndex<I>) -> &Self::Output {
+        &self[i.index]
+    }
+}
+
 /// `for x in e` over a tuple or a slice, as jit code runs it: over `elements(&e)`, the
 /// elements by value (a copy, or another reference), leaving `e` as it was.
 pub trait Elements {

@@ -5,8 +5,9 @@
 //!
 //! Every `&str` jit code holds is `{ptr, len}` of valid UTF-8 that outlives the call it
 //! is used in: a Rust caller's `&str` argument (borrowed for the call), a literal of the
-//! module (immortal, as compiled code is), or a part of one that std's methods or the
-//! char-boundary check of [`slice`] gave. That is what [`text`] relies on. Positions jit
+//! module (immortal, as compiled code is), the bytes of a jit `String` (whose block the
+//! view holds and lends, so they stay in place: `codegen/owned_text.rs`), or a part of
+//! one of these that std's methods or the char-boundary check of [`slice`] gave. That is what [`text`] relies on. Positions jit
 //! code passes back (a loop's cursor) are read with `str::get`, never trusted.
 //!
 //! A helper that fails as std would panic records std's message as the pending panic text

@@ -221,7 +221,8 @@ fn classes_in(t: &Type, out: &mut Vec<ClassKey>) {
             classes_in(key, out);
             classes_in(value, out);
         }
-        Type::Prim(_) | Type::Unit | Type::Never | Type::Str | Type::PassThru(_) => {}
+        Type::Prim(_) | Type::Unit | Type::Never | Type::Str | Type::String | Type::PassThru(_) => {
+        }
     }
 }
 
@@ -405,7 +406,9 @@ pub(crate) fn occurrences(t: &Type, key: &ClassKey) -> usize {
             params.iter().map(|p| occurrences(p, key)).sum::<usize>() + occurrences(ret, key)
         }
         Type::Map { key: k, value } => occurrences(k, key) + occurrences(value, key),
-        Type::Prim(_) | Type::Unit | Type::Never | Type::Str | Type::PassThru(_) => 0,
+        Type::Prim(_) | Type::Unit | Type::Never | Type::Str | Type::String | Type::PassThru(_) => {
+            0
+        }
     }
 }
 

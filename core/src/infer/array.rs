@@ -197,8 +197,9 @@ fn array_elem_ok(t: &Type) -> bool {
         | Type::Class(_)
         | Type::PassThru(_)
         | Type::Vec(_) => true,
-        // Maps are not array elements yet (nothing in an array's code path knows them).
-        Type::Map { .. } => false,
+        // Maps and `String`s are not array elements yet (nothing in an array's code
+        // path knows them).
+        Type::Map { .. } | Type::String => false,
         Type::Tuple(es) => es.iter().all(array_elem_ok),
         Type::Option(e) | Type::Array { elem: e, .. } => array_elem_ok(e),
         Type::Unit | Type::Never | Type::Slice { .. } | Type::Str | Type::Ref { .. } => false,
@@ -209,7 +210,9 @@ fn array_elem_ok(t: &Type) -> bool {
 /// a handle, a `Vec`), which Rust's `Clone` copies and jit code counts.
 pub(super) fn not_copy(t: &Type) -> Option<Type> {
     match t {
-        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::Map { .. } => Some(t.clone()),
+        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::String | Type::Map { .. } => {
+            Some(t.clone())
+        }
         Type::Tuple(es) => es.iter().find_map(not_copy),
         Type::Option(e) | Type::Array { elem: e, .. } => not_copy(e),
         _ => None,

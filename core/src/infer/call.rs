@@ -194,6 +194,9 @@ impl Infer<'_> {
         if let Some(t) = self.map_new(id, method, args) {
             return t;
         }
+        if let Some(t) = self.string_new(id, method, args) {
+            return t;
+        }
         if let Some(t) = self.copied_accessor(id, receiver, method, args) {
             return t;
         }
@@ -218,7 +221,7 @@ impl Infer<'_> {
                 Some(t) => t,
             },
         };
-        if !matches!(recv, Ty::Str)
+        if !matches!(recv, Ty::Str | Ty::String)
             && let Some(written) = crate::str_methods::written_method(method)
         {
             if let Some(written) = written {
@@ -278,8 +281,17 @@ impl Infer<'_> {
             self.record_resolution(id, Resolution::Builtin(Builtin::Clone));
             return rt;
         }
+        if let Ty::String = &recv {
+            return self.string_method(id, receiver, method, args, &arg_types);
+        }
         if let Ty::Str = &recv {
-            return self.str_method(id, method, args, &arg_types);
+            if let Some(sig) = crate::string_methods::lookup_on_str(method)
+                && args.is_empty()
+            {
+                self.record_resolution(id, Resolution::Builtin(sig.builtin));
+                return Ty::String;
+            }
+            return self.str_method(id, method, args, &arg_types, &crate::types::Type::Str);
         }
         let concrete = match self.concrete(&recv) {
             Some(t) => t,

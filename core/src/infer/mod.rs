@@ -56,6 +56,7 @@ mod map;
 mod op;
 mod op_diagnostics;
 mod option_method;
+mod owned_text;
 mod pattern;
 mod place;
 mod resolution;
@@ -325,6 +326,9 @@ impl Infer<'_> {
         }
         if self.diags.is_empty() {
             self.check_moves();
+        }
+        if self.diags.is_empty() {
+            self.check_string_views();
         }
         if !self.diags.is_empty() {
             return Err(self.diags);

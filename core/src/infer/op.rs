@@ -41,6 +41,9 @@ impl Infer<'_> {
         {
             return self.class_binary(id, op, (a, at), (b, bt), key);
         }
+        if let Some(t) = self.string_binary(op, (a, &at), (b, &bt)) {
+            return t;
+        }
         match op {
             BinOp::And | BinOp::Or => {
                 let aloc = self.loc(a);

@@ -73,6 +73,7 @@ fn mentions(p: &Type, t: &Type) -> bool {
             | Type::Unit
             | Type::Never
             | Type::Str
+            | Type::String
             | Type::Class(_)
             | Type::PassThru(_) => false,
         }

@@ -9,13 +9,15 @@ use crate::str_methods::{self, StrPattern, TextIter};
 use crate::types::{PrimTy, Type};
 
 impl Infer<'_> {
-    /// `s.method(args)` with `s: &str`.
+    /// `s.method(args)` with `s: &str`, or a `String` `s` deref'd to one (`receiver`
+    /// says which, for messages).
     pub(super) fn str_method(
         &mut self,
         id: ExprId,
         method: &str,
         args: &[ExprId],
         arg_types: &[Ty],
+        receiver: &Type,
     ) -> Ty {
         let loc = self.loc(id);
         let pattern = match arg_types.first().map(|t| self.resolve(t)) {
@@ -33,12 +35,17 @@ impl Infer<'_> {
                 ));
                 return Ty::Unknown;
             }
+            let (description, names) = if *receiver == Type::String {
+                ("struct `String`", crate::string_methods::names())
+            } else {
+                ("reference `&str`", crate::string_methods::names_on_str())
+            };
             self.diags.push(diagnostics::no_builtin_method(
                 loc,
                 method,
-                &Type::Str,
-                "reference `&str`",
-                &str_methods::names(),
+                receiver,
+                description,
+                &names,
             ));
             return Ty::Unknown;
         };
@@ -52,8 +59,7 @@ impl Infer<'_> {
             return Self::ty_of_type(&sig.ret);
         }
         for ((a, at), pt) in args.iter().zip(arg_types).zip(&sig.params) {
-            let aloc = self.loc(*a);
-            self.coerce_at(at, &Self::ty_of_type(pt), aloc);
+            self.coerce_arg(*a, at, &Self::ty_of_type(pt));
         }
         self.record_resolution(id, Resolution::Builtin(sig.builtin));
         Self::ty_of_type(&sig.ret)

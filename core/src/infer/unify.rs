@@ -18,6 +18,7 @@ pub fn concrete_type(te: &TypeExpr, type_args: &[Type]) -> Option<Type> {
         TypeExpr::Prim(p) => Type::Prim(*p),
         TypeExpr::Unit => Type::Unit,
         TypeExpr::Str => Type::Str,
+        TypeExpr::String => Type::String,
         TypeExpr::Tuple(es) => Type::Tuple(
             es.iter()
                 .map(|e| concrete_type(e, type_args))
@@ -70,6 +71,8 @@ pub(super) enum Ty {
     Slice(Box<Ty>, bool),
     /// `&str`.
     Str,
+    /// `String`.
+    String,
     Option(Box<Ty>),
     Vec(Box<Ty>),
     /// `HashMap<K, V>`.
@@ -115,6 +118,7 @@ impl Infer<'_> {
             Type::Unit => Ty::Unit,
             Type::Never => Ty::Never,
             Type::Str => Ty::Str,
+            Type::String => Ty::String,
             Type::Tuple(es) => Ty::Tuple(es.iter().map(Self::ty_of_type).collect()),
             Type::Slice { elem, mutable } => Ty::Slice(Box::new(Self::ty_of_type(elem)), *mutable),
             Type::Option(inner) => Ty::Option(Box::new(Self::ty_of_type(inner))),
@@ -151,6 +155,7 @@ impl Infer<'_> {
             TypeExpr::Prim(p) => Ty::Prim(*p),
             TypeExpr::Unit => Ty::Unit,
             TypeExpr::Str => Ty::Str,
+            TypeExpr::String => Ty::String,
             TypeExpr::Tuple(es) => Ty::Tuple(
                 es.iter()
                     .map(|e| self.ty_of_expr_type_with(e, generics))
@@ -282,7 +287,10 @@ impl Infer<'_> {
                 }
             }
             (Ty::Prim(p), Ty::Prim(q)) if p == q => Ok(()),
-            (Ty::Unit, Ty::Unit) | (Ty::Never, Ty::Never) | (Ty::Str, Ty::Str) => Ok(()),
+            (Ty::Unit, Ty::Unit)
+            | (Ty::Never, Ty::Never)
+            | (Ty::Str, Ty::Str)
+            | (Ty::String, Ty::String) => Ok(()),
             (Ty::Tuple(x), Ty::Tuple(y)) if x.len() == y.len() => {
                 for (p, q) in x.iter().zip(y) {
                     self.unify(p, q)?;
@@ -371,6 +379,7 @@ impl Infer<'_> {
             | Ty::Unit
             | Ty::Never
             | Ty::Str
+            | Ty::String
             | Ty::Class(_)
             | Ty::PassThru(_)
             | Ty::Var(_) => false,
@@ -399,6 +408,7 @@ impl Infer<'_> {
             Ty::Unit => "()".into(),
             Ty::Never => "!".into(),
             Ty::Str => "&str".into(),
+            Ty::String => "String".into(),
             Ty::Tuple(es) => {
                 let inner: Vec<String> = es.iter().map(|e| self.show(e)).collect();
                 if inner.len() == 1 {
@@ -444,6 +454,7 @@ impl Infer<'_> {
             Ty::Unit => Type::Unit,
             Ty::Never => Type::Never,
             Ty::Str => Type::Str,
+            Ty::String => Type::String,
             Ty::Tuple(es) => {
                 Type::Tuple(es.iter().map(|e| self.concrete(e)).collect::<Option<_>>()?)
             }

@@ -166,7 +166,7 @@ impl Infer<'_> {
             let bloc = self.loc(b);
             self.coerce_at(&t, &usize_t, bloc);
         }
-        if let Ty::Str = self.resolve(&bt) {
+        if let Ty::Str | Ty::String = self.resolve(&bt) {
             if mutable {
                 self.diags
                     .push(diagnostics::assign_through_shared_slice(self.loc(id)));
@@ -225,6 +225,14 @@ impl Infer<'_> {
     /// codegen lends by), and a `&mut Vec<T>` goes where a `&Vec<T>` is expected.
     pub(super) fn coerce_arg(&mut self, a: ExprId, at: &Ty, pt: &Ty) {
         let aloc = self.loc(a);
+        // `&s` of a `String` where a `&str` is expected: deref'd, lending the text.
+        if let Ty::Ref(inner, _) = self.resolve(at)
+            && self.resolve(&inner) == Ty::String
+            && self.resolve(pt) == Ty::Str
+        {
+            self.expr_types[a.index()] = Ty::Str;
+            return;
+        }
         if let Ty::Ref(inner, mutable) = self.resolve(at)
             && let Ty::Vec(elem) = self.resolve(&inner)
         {
@@ -582,6 +590,8 @@ pub(super) fn vec_elem_ok(t: &crate::types::Type) -> bool {
     use crate::types::Type;
     match t {
         Type::Slice { .. } | Type::Str | Type::Ref { .. } | Type::Never | Type::Unit => false,
+        // Not yet: a `Vec<String>`'s crossing and element code are not tested.
+        Type::String => false,
         Type::Tuple(es) => es.iter().all(vec_elem_ok),
         Type::Option(e) | Type::Vec(e) | Type::Array { elem: e, .. } => vec_elem_ok(e),
         // A set's values never exist (`Type::set`).

@@ -100,6 +100,7 @@ impl Names<'_> {
             TypeExpr::Prim(p) => p.to_string(),
             TypeExpr::Unit => "()".to_string(),
             TypeExpr::Str => "&str".to_string(),
+            TypeExpr::String => "String".to_string(),
             TypeExpr::Tuple(parts) if parts.len() == 1 => format!("({},)", self.ty(&parts[0])),
             TypeExpr::Tuple(parts) => format!("({})", self.list(parts)),
             TypeExpr::Slice { elem, mutable } => {

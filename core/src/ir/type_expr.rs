@@ -64,6 +64,8 @@ pub enum TypeExpr {
     },
     /// `&str`.
     Str,
+    /// `String`.
+    String,
     /// `HashMap<K, V>` (std's, with its default hasher).
     Map {
         /// `K`.
@@ -197,6 +199,7 @@ impl TypeExpr {
             | TypeExpr::Unit
             | TypeExpr::Never
             | TypeExpr::Str
+            | TypeExpr::String
             | TypeExpr::Generic(_)
             | TypeExpr::Class(_)
             | TypeExpr::PassThru(_)

@@ -436,6 +436,7 @@ impl TypeExpr {
             | TypeExpr::Unit
             | TypeExpr::Never
             | TypeExpr::Str
+            | TypeExpr::String
             | TypeExpr::Generic(_)
             | TypeExpr::Class(_)
             | TypeExpr::PassThru(_)
@@ -468,6 +469,7 @@ impl TypeExpr {
             | TypeExpr::Unit
             | TypeExpr::Never
             | TypeExpr::Str
+            | TypeExpr::String
             | TypeExpr::Generic(_)
             | TypeExpr::Class(_)
             | TypeExpr::PassThru(_)
@@ -490,6 +492,7 @@ impl TypeExpr {
             | TypeExpr::Unit
             | TypeExpr::Never
             | TypeExpr::Str
+            | TypeExpr::String
             | TypeExpr::Tuple(_)
             | TypeExpr::Slice { .. }
             | TypeExpr::Generic(_)

@@ -220,15 +220,16 @@ impl Lowerer {
         if let Some(id) = self.map_call(path, c).or_else(|| self.set_call(path, c)) {
             return id;
         }
+        if let Some(id) = self.string_call(path, c) {
+            return id;
+        }
         if path.segments.iter().any(|s| !s.arguments.is_none()) {
             return self.invalid(
                 path.span(),
                 "explicit generic arguments (`f::<T>(..)`) are not supported in jit code; they are inferred from the arguments",
             );
         }
-        if path.segments.len() == 2
-            && matches!(&*path.segments[0].ident.to_string(), "String" | "str")
-        {
+        if path.segments.len() == 2 && path.segments[0].ident == "str" {
             let owner = &path.segments[0].ident;
             return self.invalid(
                 owner.span(),

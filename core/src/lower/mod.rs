@@ -23,6 +23,7 @@ mod item;
 mod macros;
 mod maps;
 mod objmode;
+mod owned_strings;
 mod ranges;
 mod scope;
 mod search;

@@ -106,7 +106,7 @@ impl Lowerer {
         let mut stmts = Vec::new();
         let text_value = self.expr(&m.receiver);
         let text_loc = self.loc(at);
-        let text = self.declare(" text", false, text_loc);
+        let text = self.declare(str_methods::LOOP_TEXT, false, text_loc);
         stmts.push(Stmt::Let {
             pattern: Pattern::Bind(text),
             ty: None,

@@ -378,7 +378,7 @@ fn is_str(ty: &syn::Type) -> bool {
 /// and the prelude's types (other names may be a user's class, which rustc checks).
 fn std_type_message(last: &str) -> Option<String> {
     Some(match last {
-        "String" | "str" => format!("`{last}` is not supported in jit code yet"),
+        "str" => "`str` is unsized: jit code takes text as `&str` or `String`".to_string(),
         "Vec" => "`Vec` takes one type: `Vec<f64>`".to_string(),
         "HashMap" => "`HashMap` takes two types: `HashMap<u32, i64>`".to_string(),
         "HashSet" => "`HashSet` takes one type: `HashSet<u32>`".to_string(),
@@ -442,6 +442,9 @@ fn lower_path_type(p: &syn::TypePath, scope: &mut TypeScope) -> syn::Result<Type
     }
     if let Some(map) = super::maps::lower_map_type(path, scope)? {
         return Ok(map);
+    }
+    if super::owned_strings::is_string_path(path) {
+        return Ok(TypeExpr::String);
     }
     let last = path
         .segments

@@ -69,9 +69,11 @@ fn repr_type(
             let inner = repr_type(inner, class, consts);
             quote!(::jitclass::abi::OptionRepr<#inner>)
         }
-        TypeExpr::Class(_) | TypeExpr::PassThru(_) | TypeExpr::Vec(_) | TypeExpr::Map { .. } => {
-            quote!(::jitclass::abi::RawInstance)
-        }
+        TypeExpr::Class(_)
+        | TypeExpr::PassThru(_)
+        | TypeExpr::Vec(_)
+        | TypeExpr::String
+        | TypeExpr::Map { .. } => quote!(::jitclass::abi::RawInstance),
         // Inline, as Rust lays out an array of the element reprs.
         TypeExpr::Array { elem, len } => {
             let elem = repr_type(elem, class, consts);

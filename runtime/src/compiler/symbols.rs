@@ -20,6 +20,7 @@ fn mapped_functions() -> impl Iterator<Item = MappedFn> {
         .chain(crate::std_sort::mapped())
         .chain(crate::text::mapped())
         .chain(crate::string::mapped())
+        .chain(crate::owned_string::mapped())
 }
 
 /// Declares in `module` the functions its machine code may call although its IR does not

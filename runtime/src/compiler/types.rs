@@ -82,7 +82,7 @@ fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'st
             ctx.struct_type(&[ptr.into(), ctx.i64_type().into()], false)
                 .into()
         }
-        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::Map { .. } => {
+        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::String | Type::Map { .. } => {
             instance_type(ctx).into()
         }
         // A `&Vec<T>` is the `Vec`'s handle, borrowed (`Type::vec_elem`).

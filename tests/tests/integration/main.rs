@@ -32,6 +32,8 @@ mod math;
 mod memory_control;
 mod operators;
 mod options;
+mod owned_string_lends;
+mod owned_strings;
 mod panics;
 mod passthru;
 mod ranges;

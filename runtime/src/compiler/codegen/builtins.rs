@@ -49,6 +49,9 @@ impl FnCx<'_> {
             // `vecs.rs` emits these, from their places (`resolved_expr`).
             Builtin::Vec(_) => return Err(CgError::Internal("a `Vec` method as a builtin".into())),
             Builtin::Map(_) => return Err(CgError::Internal("a map method as a builtin".into())),
+            Builtin::String(_) => {
+                return Err(CgError::Internal("a `String` method as a builtin".into()));
+            }
             // (An array's `len` and `is_empty` are `arrays.rs`'s, from its place.)
             Builtin::SliceLen => b.build_extract_value(recv.into_struct_value(), 1, "len")?,
             Builtin::SliceStdSort { how, elem } => {

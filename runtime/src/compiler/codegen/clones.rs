@@ -22,8 +22,8 @@ impl FnCx<'_> {
             self.copy_value(v, t)?;
             return Ok(v);
         }
-        if let Type::Vec(elem) = t {
-            let h = self.header(v, elem)?;
+        if let Some(elem) = t.block_elem() {
+            let h = self.header(v, &elem)?;
             return self.clone_vec(&h, loc);
         }
         let mem = mem_type(self.ctx, t);

@@ -16,6 +16,7 @@ use inkwell::basic_block::BasicBlock;
 use inkwell::types::BasicType;
 use inkwell::values::IntValue;
 use jitclass_core::ir::{Block, ExprId, ExprKind, LocalId, Pattern, Stmt};
+use jitclass_core::str_methods::LOOP_TEXT;
 
 impl FnCx<'_> {
     /// `break 'target value`: the value joins the loop's exit.
@@ -98,30 +99,59 @@ impl FnCx<'_> {
     }
 
     pub(super) fn block_expr(&mut self, block: &Block) -> CgResult<Option<Val>> {
+        // The views of `String`s a statement made are lent until it ends
+        // (`owned_text.rs`), but the text of a loop over a string's iterator, lent until
+        // the block holding the loop ends.
+        let block_lends = self.lent.len();
+        let mut loop_text = false;
         for stmt in &block.stmts {
+            let from = self.lent.len();
             match stmt {
                 Stmt::Let { pattern, init, .. } => {
                     if let Some(init) = init {
                         let Some(v) = self.expr(*init)? else {
+                            self.lent.truncate(from);
                             return Ok(None);
                         };
                         let t = self.ty(*init).clone();
+                        if let Pattern::Bind(l) = pattern
+                            && self.ir.local(*l).name == LOOP_TEXT
+                        {
+                            loop_text = true;
+                            if t == Type::String {
+                                // The local's reference keeps the block; the lend keeps
+                                // its bytes in place.
+                                let h = self.header(v, &Type::U8)?;
+                                self.begin_lend(h.lends, None)?;
+                            }
+                            self.bind(pattern, v, &t)?;
+                            continue;
+                        }
                         self.bind(pattern, v, &t)?;
                     }
                 }
                 Stmt::Expr(e) => {
                     let Some(v) = self.expr(*e)? else {
+                        self.lent.truncate(from);
                         return Ok(None);
                     };
                     let t = self.ty(*e).clone();
                     self.drop_value(v, &t)?;
                 }
             }
+            self.end_lends(from)?;
         }
-        match block.tail {
-            Some(t) => self.expr(t),
-            None => Ok(Some(self.unit())),
+        let value = match block.tail {
+            Some(t) => self.expr(t)?,
+            None => Some(self.unit()),
+        };
+        if loop_text {
+            match value {
+                Some(_) => self.end_lends(block_lends)?,
+                None => self.lent.truncate(block_lends),
+            }
         }
+        Ok(value)
     }
 
     /// Moves `v` (owned) into the pattern's locals; what `_` matches is dropped.

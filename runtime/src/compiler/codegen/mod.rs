@@ -36,6 +36,7 @@ mod math;
 mod memory_values;
 pub(super) mod no_ub;
 mod objmode;
+mod owned_text;
 mod ownership;
 mod panics;
 mod places;
@@ -381,7 +382,10 @@ impl FnCx<'_> {
             ExprKind::Unary(op, inner) => return self.unary(*op, *inner),
             ExprKind::Binary(BinOp::And, a, b) => return self.short_circuit(true, *a, *b),
             ExprKind::Binary(BinOp::Or, a, b) => return self.short_circuit(false, *a, *b),
-            ExprKind::Binary(op, a, b) if *self.ty(*a) == Type::Str => {
+            ExprKind::Binary(op, a, b)
+                if matches!(self.ty(*a), Type::Str | Type::String)
+                    || *self.ty(*b) == Type::String =>
+            {
                 return self.str_compare(*op, *a, *b);
             }
             ExprKind::Binary(op, a, b) if matches!(self.ty(*a), Type::Array { .. }) => {
@@ -458,6 +462,10 @@ impl FnCx<'_> {
             ExprKind::Return(value) => return self.return_expr(*value),
             ExprKind::Tuple(es) => return self.tuple(id, es),
             ExprKind::TupleField(base, index) => return self.tuple_field(id, *base, *index),
+            // `&s` of a `String` where a `&str` is expected (inference retyped it).
+            ExprKind::AddrOf { place, .. } if *self.ty(id) == Type::Str => {
+                return self.text_operand(*place);
+            }
             ExprKind::AddrOf { place, .. } if matches!(self.ty(id), Type::Slice { .. }) => {
                 return self.lend_slice(*place, None, loc);
             }
@@ -499,7 +507,7 @@ impl FnCx<'_> {
                 end,
                 inclusive,
                 ..
-            } if *self.ty(*base) == Type::Str => {
+            } if matches!(self.ty(*base), Type::Str | Type::String) => {
                 return self.str_range(*base, (*start, *end, *inclusive), loc);
             }
             ExprKind::SubSlice {
@@ -589,6 +597,12 @@ impl FnCx<'_> {
                 self.emit_call(id, (callee, type_args), args)
             }
             Resolution::Builtin(Builtin::Map(method)) => self.map_method(id, *method, e.loc),
+            Resolution::Builtin(Builtin::String(method)) => {
+                let ExprKind::MethodCall { receiver, args, .. } = &e.kind else {
+                    return Err(mismatch());
+                };
+                self.string_method(*method, *receiver, args, e.loc)
+            }
             Resolution::Builtin(Builtin::Vec(method)) => {
                 let ExprKind::MethodCall { receiver, args, .. } = &e.kind else {
                     return Err(mismatch());
@@ -618,19 +632,32 @@ impl FnCx<'_> {
                 {
                     return self.array_len_method(*receiver, *builtin == Builtin::SliceIsEmpty);
                 }
-                let mut all = vec![*receiver];
-                all.extend_from_slice(args);
-                let Some(vals) = self.owned_values(&all)? else {
+                // A `String` receiver of a `&str` method is viewed as one, lent (as are
+                // the views among the operands) until the result no longer needs them.
+                let from = self.lent.len();
+                let recv = match builtin {
+                    Builtin::Str(_) => self.text_operand(*receiver)?,
+                    _ => self.expr(*receiver)?,
+                };
+                let Some(recv) = recv else {
+                    self.lent.truncate(from);
                     return Ok(None);
                 };
-                let rt = self.ty(*receiver).clone();
-                Ok(Some(self.builtin(
-                    *builtin,
-                    vals[0],
-                    &vals[1..],
-                    &rt,
-                    e.loc,
-                )?))
+                let rt = match builtin {
+                    Builtin::Str(_) => Type::Str,
+                    _ => self.ty(*receiver).clone(),
+                };
+                let held = self.hold(recv, &rt)?;
+                let Some(vals) = self.owned_values(args)? else {
+                    self.lent.truncate(from);
+                    return Ok(None);
+                };
+                self.take(held)?;
+                let v = self.builtin(*builtin, recv, &vals, &rt, e.loc)?;
+                if !matches!(self.ty(id), Type::Str | Type::Slice { .. }) {
+                    self.end_lends(from)?;
+                }
+                Ok(Some(v))
             }
             Resolution::ClassCall { call, type_args } => {
                 let args = match &e.kind {

@@ -259,7 +259,7 @@ impl FnCx<'_> {
         f: &mut dyn FnMut(&mut Self, inkwell::values::PointerValue<'static>) -> CgResult<()>,
     ) -> CgResult<()> {
         match t {
-            Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::Map { .. } => {
+            Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::String | Type::Map { .. } => {
                 let meminfo = self
                     .b()
                     .build_extract_value(v.into_struct_value(), 0, "meminfo")?

@@ -39,7 +39,10 @@ impl FnCx<'_> {
     }
 
     /// The `ptr` and `len` of a `&str`.
-    fn text_parts(&self, s: Val) -> CgResult<(PointerValue<'static>, IntValue<'static>)> {
+    pub(super) fn text_parts(
+        &self,
+        s: Val,
+    ) -> CgResult<(PointerValue<'static>, IntValue<'static>)> {
         let b = self.b();
         let s = s.into_struct_value();
         let ptr = b.build_extract_value(s, 0, "str.ptr")?.into_pointer_value();
@@ -48,7 +51,11 @@ impl FnCx<'_> {
     }
 
     /// The `&str` of `ptr, len`.
-    fn text_value(&self, ptr: PointerValue<'static>, len: IntValue<'static>) -> CgResult<Val> {
+    pub(super) fn text_value(
+        &self,
+        ptr: PointerValue<'static>,
+        len: IntValue<'static>,
+    ) -> CgResult<Val> {
         let ty = reg_type(self.ctx, &Type::Str).into_struct_type();
         let b = self.b();
         let s = b.build_insert_value(ty.get_undef(), ptr, 0, "str")?;
@@ -346,12 +353,16 @@ impl FnCx<'_> {
             .into())
     }
 
-    /// `a op b` of two `&str`s: std's `Ord for str` (byte order).
+    /// `a op b` of two `&str`s, or `String`s (or one of each): std's `Ord for str`
+    /// (byte order), a `String` viewed as its `&str` for the comparison.
     pub(super) fn str_compare(&mut self, op: BinOp, a: ExprId, b: ExprId) -> CgResult<Option<Val>> {
-        let Some(x) = self.expr(a)? else {
+        let from = self.lent.len();
+        let Some(x) = self.text_operand(a)? else {
+            self.lent.truncate(from);
             return Ok(None);
         };
-        let Some(y) = self.expr(b)? else {
+        let Some(y) = self.text_operand(b)? else {
+            self.lent.truncate(from);
             return Ok(None);
         };
         let (p, plen) = self.text_parts(x)?;
@@ -370,22 +381,21 @@ impl FnCx<'_> {
             _ => return Err(CgError::Internal(format!("`&str` {op:?}"))),
         };
         let zero = self.ctx.i32_type().const_zero();
-        Ok(Some(
-            self.b()
-                .build_int_compare(predicate, order, zero, "cmp")?
-                .into(),
-        ))
+        let result = self.b().build_int_compare(predicate, order, zero, "cmp")?;
+        self.end_lends(from)?;
+        Ok(Some(result.into()))
     }
 
-    /// `&s[start..end]` (`..=end` if `inclusive`) of a `&str`: std's checks (bounds,
-    /// order, char boundaries) with std's messages, then the part.
+    /// `&s[start..end]` (`..=end` if `inclusive`) of a `&str` (or a `String`, lent while
+    /// the part is used): std's checks (bounds, order, char boundaries) with std's
+    /// messages, then the part.
     pub(super) fn str_range(
         &mut self,
         base: ExprId,
         (start, end, inclusive): (Option<ExprId>, Option<ExprId>, bool),
         loc: LocId,
     ) -> CgResult<Option<Val>> {
-        let Some(s) = self.expr(base)? else {
+        let Some(s) = self.text_operand(base)? else {
             return Ok(None);
         };
         let i64t = self.ctx.i64_type();

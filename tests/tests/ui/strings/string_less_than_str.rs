@@ -1,8 +1,8 @@
 use jitclass::jit;
 
 #[jit]
-fn length(s: String) -> usize {
-    0
+fn before(s: String) -> bool {
+    s < "m"
 }
 
 fn main() {}

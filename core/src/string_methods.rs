@@ -1,0 +1,177 @@
+//! The methods of `String` that jit code may call, listed once (std's names and
+//! signatures): inference types calls from [`lookup`] (and, for a name not here, takes
+//! the method of `&str` the `String` derefs to, `crate::str_methods`), codegen emits them
+//! from [`StringMethod`] (`compiler/codegen/owned_text.rs`).
+//!
+//! A `String` is the block of a `Vec<u8>` (`Type::block_elem`) whose `len` bytes are
+//! valid UTF-8. Every method here keeps that: bytes only come in as a whole `&str` or an
+//! encoded `char`, and none shortens the text anywhere but at its end or to nothing. std's
+//! methods that could break it (`as_mut_vec`, `from_utf8_unchecked`, ...) do not exist.
+
+use crate::methods::{Builtin, MethodSig};
+use crate::types::Type;
+
+/// What a method of `String` (or a constructor of one) computes; codegen matches on this.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StringMethod {
+    /// `String::new()`.
+    New,
+    /// `String::with_capacity(n)`.
+    WithCapacity,
+    /// `String::from(s)`, `s.to_string()`, `s.to_owned()` of a `&str` (the receiver), or
+    /// of a `String` (a copy of its text).
+    FromStr,
+    /// `s.push_str(t)`.
+    PushStr,
+    /// `s.push(c)`: `c` encoded as UTF-8.
+    Push,
+    /// `s.len()`: in bytes.
+    Len,
+    /// `s.is_empty()`.
+    IsEmpty,
+    /// `s.capacity()`.
+    Capacity,
+    /// `s.clear()`.
+    Clear,
+    /// `s.reserve(n)`.
+    Reserve,
+    /// `s.as_str()`: the text, borrowed.
+    AsStr,
+    /// `s.as_bytes()`: the bytes, borrowed.
+    AsBytes,
+}
+
+impl StringMethod {
+    /// Whether the method changes the `String` (so needs `mut` and no lent `&str`).
+    pub fn mutates(self) -> bool {
+        matches!(
+            self,
+            StringMethod::PushStr
+                | StringMethod::Push
+                | StringMethod::Clear
+                | StringMethod::Reserve
+        )
+    }
+}
+
+/// The constructors, lowered to methods of `()` under names users cannot write
+/// (`lower/owned_strings.rs`).
+pub mod hidden {
+    /// `String::new()`.
+    pub const NEW: &str = " String::new";
+    /// `String::with_capacity(n)`.
+    pub const WITH_CAPACITY: &str = " String::with_capacity";
+    /// `String::from(s)`.
+    pub const FROM: &str = " String::from";
+}
+
+fn sig(method: StringMethod, params: Vec<Type>, ret: Type) -> MethodSig {
+    MethodSig {
+        builtin: Builtin::String(method),
+        params,
+        ret,
+    }
+}
+
+/// A constructor: `name` one of [`hidden`]'s.
+pub fn constructor(name: &str) -> Option<MethodSig> {
+    Some(match name {
+        hidden::NEW => sig(StringMethod::New, vec![], Type::String),
+        hidden::WITH_CAPACITY => sig(StringMethod::WithCapacity, vec![Type::USIZE], Type::String),
+        hidden::FROM => sig(StringMethod::FromStr, vec![Type::Str], Type::String),
+        _ => return None,
+    })
+}
+
+/// `s.name(..)` on a `String` `s`: its own methods; `None` for the others (which a
+/// `String` takes from `&str`, `crate::str_methods::lookup`, or does not have).
+pub fn lookup(name: &str) -> Option<MethodSig> {
+    Some(match name {
+        "push_str" => sig(StringMethod::PushStr, vec![Type::Str], Type::Unit),
+        "push" => sig(StringMethod::Push, vec![Type::CHAR], Type::Unit),
+        "len" => sig(StringMethod::Len, vec![], Type::USIZE),
+        "is_empty" => sig(StringMethod::IsEmpty, vec![], Type::BOOL),
+        "capacity" => sig(StringMethod::Capacity, vec![], Type::USIZE),
+        "clear" => sig(StringMethod::Clear, vec![], Type::Unit),
+        "reserve" => sig(StringMethod::Reserve, vec![Type::USIZE], Type::Unit),
+        "as_str" => sig(StringMethod::AsStr, vec![], Type::Str),
+        "as_bytes" => sig(StringMethod::AsBytes, vec![], Type::byte_slice()),
+        "to_string" | "to_owned" => sig(StringMethod::FromStr, vec![], Type::String),
+        _ => return None,
+    })
+}
+
+/// `s.to_string()` / `s.to_owned()` on a `&str`: a new `String`.
+pub fn lookup_on_str(name: &str) -> Option<MethodSig> {
+    matches!(name, "to_string" | "to_owned")
+        .then(|| sig(StringMethod::FromStr, vec![], Type::String))
+}
+
+/// The methods users call on a `&str`, for messages: those of `crate::str_methods` and
+/// the two making a `String`.
+pub fn names_on_str() -> Vec<&'static str> {
+    let mut out = crate::str_methods::names();
+    out.extend(["to_owned", "to_string"]);
+    out.sort_unstable();
+    out
+}
+
+/// The methods users call on a `String` (its own and those of `&str`), for messages.
+pub fn names() -> Vec<&'static str> {
+    let mut out = vec![
+        "as_bytes",
+        "as_str",
+        "capacity",
+        "clear",
+        "clone",
+        "is_empty",
+        "len",
+        "push",
+        "push_str",
+        "reserve",
+        "to_owned",
+        "to_string",
+    ];
+    out.extend(crate::str_methods::names());
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_name_is_found() {
+        for name in names() {
+            let found = lookup(name).is_some()
+                || name == "clone"
+                || crate::str_methods::names().contains(&name);
+            assert!(found, "`{name}`");
+        }
+    }
+
+    #[test]
+    fn only_whole_text_comes_in() {
+        // A `String` grows by a `&str` or a `char`, never by bytes.
+        for name in names() {
+            if let Some(sig) = lookup(name) {
+                assert!(
+                    !sig.params
+                        .iter()
+                        .any(|p| *p == Type::U8 || *p == Type::byte_slice()),
+                    "`{name}` takes bytes"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn constructors_make_strings() {
+        for name in [hidden::NEW, hidden::WITH_CAPACITY, hidden::FROM] {
+            assert_eq!(constructor(name).unwrap().ret, Type::String);
+        }
+        assert!(constructor("new").is_none());
+    }
+}

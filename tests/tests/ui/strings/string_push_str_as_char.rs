@@ -1,0 +1,10 @@
+use jitclass::jit;
+
+#[jit]
+fn join(a: &str) -> String {
+    let mut s = String::new();
+    s.push(a);
+    s
+}
+
+fn main() {}
