@@ -12,7 +12,7 @@ use quote::{format_ident, quote};
 /// An operator trait a `#[jitclass] impl` implements, as written.
 pub(super) struct OperatorImpl {
     operator: OperatorTrait,
-    /// The trait's written path, for the dispatcher's name (`<V as Mul<f64>>::mul`).
+    /// The trait as rustc names it, for the dispatcher's name (`<V as Mul<f64>>::mul`).
     pub(super) shown: String,
 }
 
@@ -50,7 +50,9 @@ impl OperatorImpl {
     fn of(cx: &Ctxt, path: &syn::Path) -> Option<OperatorImpl> {
         let last = path.segments.last().expect("a segment");
         let name = last.ident.to_string();
-        let shown = quote::ToTokens::to_token_stream(path)
+        // Its last segment, as rustc names the trait (`::core::cmp::PartialEq`, which a
+        // derive writes, is `PartialEq`).
+        let shown = quote::ToTokens::to_token_stream(last)
             .to_string()
             .replace(' ', "");
         let Some(operator) = OperatorTrait::named(&name) else {
