@@ -276,7 +276,7 @@ pub(super) fn emit_method(
             format!("<{class_ident} as {}>::{fname}", op.shown),
             op.method(fname).key(),
             // One static per impl: `Mul<f64>` and `Mul<V>` both have `mul`.
-            format!("{}_{fname}_{:x}", op.name(), fnv(&op.shown)),
+            format!("{}_{fname}_{:x}", op.name(), fnv(&op.written)),
         ),
         None => (
             format!("{class_ident}::{fname}"),

@@ -14,6 +14,10 @@ pub(super) struct OperatorImpl {
     operator: OperatorTrait,
     /// The trait as rustc names it, for the dispatcher's name (`<V as Mul<f64>>::mul`).
     pub(super) shown: String,
+    /// The trait's path as written, which names the impl's generated items (`Mul<f64>`
+    /// and `Mul<V>` both have `mul`; a derive's `::core::cmp::PartialEq` and a written
+    /// `PartialEq` are rustc's conflicting impls, not two items of one name).
+    pub(super) written: String,
 }
 
 /// The operator trait of `impl Trait for V`; `None` (errors in `cx`) if jit code cannot
@@ -52,9 +56,8 @@ impl OperatorImpl {
         let name = last.ident.to_string();
         // Its last segment, as rustc names the trait (`::core::cmp::PartialEq`, which a
         // derive writes, is `PartialEq`).
-        let shown = quote::ToTokens::to_token_stream(last)
-            .to_string()
-            .replace(' ', "");
+        let text = |t: &dyn quote::ToTokens| t.to_token_stream().to_string().replace(' ', "");
+        let (shown, written) = (text(last), text(path));
         let Some(operator) = OperatorTrait::named(&name) else {
             cx.error(
                 last.ident.span(),
@@ -65,7 +68,11 @@ impl OperatorImpl {
             );
             return None;
         };
-        Some(OperatorImpl { operator, shown })
+        Some(OperatorImpl {
+            operator,
+            shown,
+            written,
+        })
     }
 
     /// The method `name` of the trait, which `check_method` accepted.
