@@ -33,6 +33,9 @@ pub(super) struct ImplBlock<'a> {
     pub(super) operator: Option<OperatorImpl>,
     /// What the lowering of its functions needs to know about the impl.
     pub(super) context: MethodContext<'a>,
+    /// A derive's impl, whose generated items are named apart from a written impl's (a
+    /// written `fn default` beside a derived one is then rustc's E0592 alone).
+    pub(super) generated: bool,
 }
 
 impl ImplBlock<'_> {
@@ -106,6 +109,7 @@ fn expand_impl(cx: &Ctxt, item: syn::ItemImpl, shadowed: bool) -> TokenStream {
         class_ident,
         operator,
         context,
+        generated: !shadowed,
     };
     let mut out = Expanded::default();
     for it in &item.items {
@@ -276,12 +280,16 @@ pub(super) fn emit_method(
             format!("<{class_ident} as {}>::{fname}", op.shown),
             op.method(fname).key(),
             // One static per impl: `Mul<f64>` and `Mul<V>` both have `mul`.
-            format!("{}_{fname}_{:x}", op.name(), fnv(&op.shown)),
+            format!("{}_{fname}_{:x}", op.name(), fnv(&op.written)),
         ),
         None => (
             format!("{class_ident}::{fname}"),
             fname.to_string(),
-            fname.to_string(),
+            if block.generated {
+                format!("derived_{fname}")
+            } else {
+                fname.to_string()
+            },
         ),
     };
     let dispatcher = format_ident!("__JITCLASS_{}_{}", class_ident, unique);

@@ -12,8 +12,12 @@ use quote::{format_ident, quote};
 /// An operator trait a `#[jitclass] impl` implements, as written.
 pub(super) struct OperatorImpl {
     operator: OperatorTrait,
-    /// The trait's written path, for the dispatcher's name (`<V as Mul<f64>>::mul`).
+    /// The trait as rustc names it, for the dispatcher's name (`<V as Mul<f64>>::mul`).
     pub(super) shown: String,
+    /// The trait's path as written, which names the impl's generated items (`Mul<f64>`
+    /// and `Mul<V>` both have `mul`; a derive's `::core::cmp::PartialEq` and a written
+    /// `PartialEq` are rustc's conflicting impls, not two items of one name).
+    pub(super) written: String,
 }
 
 /// The operator trait of `impl Trait for V`; `None` (errors in `cx`) if jit code cannot
@@ -50,9 +54,10 @@ impl OperatorImpl {
     fn of(cx: &Ctxt, path: &syn::Path) -> Option<OperatorImpl> {
         let last = path.segments.last().expect("a segment");
         let name = last.ident.to_string();
-        let shown = quote::ToTokens::to_token_stream(path)
-            .to_string()
-            .replace(' ', "");
+        // Its last segment, as rustc names the trait (`::core::cmp::PartialEq`, which a
+        // derive writes, is `PartialEq`).
+        let text = |t: &dyn quote::ToTokens| t.to_token_stream().to_string().replace(' ', "");
+        let (shown, written) = (text(last), text(path));
         let Some(operator) = OperatorTrait::named(&name) else {
             cx.error(
                 last.ident.span(),
@@ -63,7 +68,11 @@ impl OperatorImpl {
             );
             return None;
         };
-        Some(OperatorImpl { operator, shown })
+        Some(OperatorImpl {
+            operator,
+            shown,
+            written,
+        })
     }
 
     /// The method `name` of the trait, which `check_method` accepted.

@@ -74,6 +74,23 @@ macro_rules! circle_impl {
 }
 
 circle_impl!(jitclass; Circle);
+
+/// An operator's method and a property read the constants too.
+#[jitclass]
+impl std::ops::Add for Circle {
+    type Output = Circle;
+    fn add(self, o: Circle) -> Circle {
+        Circle::new(self.r + o.r + Self::UNIT * Circle::SIDES as f64)
+    }
+}
+
+#[jitclass]
+impl Circle {
+    #[getter]
+    pub fn sides(&self) -> usize {
+        Self::SIDES
+    }
+}
 circle_impl!(; CircleRs);
 
 /// Another class whose methods read `Circle`'s constants by the class's name.
@@ -141,6 +158,8 @@ fn associated_constants_read_in_jit_code_are_rusts() {
             assert_eq!(c.corners(), rs.corners());
         }
         assert_eq!(Circle::unit().r(), CircleRs::unit().r);
+        assert_eq!((Circle::new(1.0) + Circle::new(2.0)).r(), 1.0 + 2.0 + 4.0);
+        assert_eq!(Circle::unit().sides(), 4);
         assert_eq!(Ring::new().width(), 1.0 * CircleRs::DOUBLE + 4.0);
         assert_eq!(from_a_fn(3.0), (3.0, 4, true, 'π', -128, u64::MAX - 1, 0.5));
         assert_eq!(name_len(), "círculo".len() + 7);

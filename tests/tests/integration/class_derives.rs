@@ -74,6 +74,12 @@ fn compare_points(a: Point, b: Point) -> (bool, bool) {
     (a == b, a != b)
 }
 
+/// A generic body, specialised per class: the derived `eq` found at specialisation.
+#[jit]
+fn same<T>(a: T, b: T) -> bool {
+    a == b
+}
+
 #[jit]
 fn compare_keyed(a: Keyed, b: Keyed) -> (bool, bool) {
     (a == b, a != b)
@@ -143,6 +149,7 @@ fn derived_equality_is_structural_as_rustcs() {
                 let (ra, rb) = (PointRs { x: a.0, y: a.1 }, PointRs { x: b.0, y: b.1 });
                 assert_eq!(compare_points(pa.clone(), pb.clone()), (ra == rb, ra != rb));
                 assert_eq!((pa == pb, pa != pb), (ra == rb, ra != rb));
+                assert_eq!(same(pa.clone(), pb.clone()), ra == rb);
                 // Equal instances are distinct ones.
                 assert!(!Point::ptr_eq(&pa, &pb));
             }
@@ -158,6 +165,7 @@ fn derived_equality_is_structural_as_rustcs() {
             for (b, rb) in &keys {
                 assert_eq!(compare_keyed(a.clone(), b.clone()), (ra == rb, ra != rb));
                 assert_eq!(a == b, ra == rb);
+                assert_eq!(same(a.clone(), b.clone()), ra == rb);
             }
         }
         let samples = [
