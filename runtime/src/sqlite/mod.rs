@@ -108,18 +108,21 @@ impl<T: SqlScalar> SqlValue for Option<T> {}
 impl SqlArg for &[u8] {}
 impl SqlArg for &str {}
 
-/// What a function returns to SQL: an [`SqlValue`], `()` (NULL), or `Vec<u8>` (a BLOB,
-/// copied into SQLite's memory; `Option<Vec<u8>>` for a BLOB or NULL).
+/// What a function returns to SQL: an [`SqlValue`], `()` (NULL), `String` (a TEXT) or
+/// `Vec<u8>` (a BLOB), each copied into SQLite's memory (`Option<String>`,
+/// `Option<Vec<u8>>` for a value or NULL).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be an SQL result",
     label = "not an SQL value",
-    note = "SQL functions return numbers, `bool`, `Vec<u8>` (a BLOB), `Option`s of these (`None` is NULL), or `()`"
+    note = "SQL functions return numbers, `bool`, `String` (a TEXT), `Vec<u8>` (a BLOB), `Option`s of these (`None` is NULL), or `()`"
 )]
 pub trait SqlResult {}
 
 impl SqlResult for () {}
 impl SqlResult for Vec<u8> {}
 impl SqlResult for Option<Vec<u8>> {}
+impl SqlResult for String {}
+impl SqlResult for Option<String> {}
 
 /// A tuple of [`SqlArg`]s: the parameters of `step` or of a scalar function.
 #[diagnostic::on_unimplemented(

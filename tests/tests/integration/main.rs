@@ -67,6 +67,7 @@ mod sqlite_args;
 mod sqlite_blobs;
 mod sqlite_median;
 mod sqlite_text;
+mod sqlite_text_results;
 mod std_sorts;
 mod strings;
 mod subtyping;

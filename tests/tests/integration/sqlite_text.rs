@@ -14,7 +14,7 @@ use jitclass::{jit, jitclass};
 use rusqlite::functions::{Aggregate, Context, WindowAggregate};
 use rusqlite::types::{Value, ValueRef};
 
-fn flags() -> FunctionFlags {
+pub(crate) fn flags() -> FunctionFlags {
     FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC
 }
 
@@ -136,7 +136,7 @@ fn register(conn: &Connection) {
 // ---- the same in Rust, on rusqlite ------------------------------------------------------
 
 /// Argument `i`, given `CAST(x AS TEXT)`: its text, or `None` for NULL.
-fn text<'a>(ctx: &'a Context<'_>, i: usize) -> Option<&'a str> {
+pub(crate) fn text<'a>(ctx: &'a Context<'_>, i: usize) -> Option<&'a str> {
     match ctx.get_raw(i) {
         ValueRef::Text(t) => Some(std::str::from_utf8(t).expect("the table's text is UTF-8")),
         ValueRef::Null => None,
@@ -234,7 +234,7 @@ fn register_rust(conn: &Connection) {
 /// `t(g, x, y)`: `rows` rows in `groups` groups; `x` and `y` are text of a few words (with
 /// padding, non-ASCII letters and empty strings among them), NULLs, INTEGERs, REALs and
 /// BLOBs holding UTF-8, each in its own storage class.
-fn table(conn: &Connection, rows: usize, groups: usize, seed: u64) {
+pub(crate) fn table(conn: &Connection, rows: usize, groups: usize, seed: u64) {
     const WORDS: &[&str] = &[
         "alpha",
         "Beta",

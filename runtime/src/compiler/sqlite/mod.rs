@@ -87,8 +87,8 @@ fn sql_param(t: &Type) -> bool {
 fn sql_result(t: &Type) -> bool {
     match t {
         Type::Unit => true,
-        Type::Option(inner) if blobs::is_blob_result(inner) => true,
-        t => sql_value(t) || blobs::is_blob_result(t),
+        Type::Option(inner) if blobs::is_blob_result(inner) || text::is_text_result(inner) => true,
+        t => sql_value(t) || blobs::is_blob_result(t) || text::is_text_result(t),
     }
 }
 
@@ -98,7 +98,7 @@ fn unsupported(sql_name: &str, what: String) -> Error {
         sql_name,
         format!(
             "{what}: SQL functions take numbers, `bool`, `Option`s of them, `&str` and `&[u8]`, \
-             and return numbers, `bool`, `Vec<u8>`, `Option`s of them and `()`"
+             and return numbers, `bool`, `String`, `Vec<u8>`, `Option`s of them and `()`"
         ),
     )
 }

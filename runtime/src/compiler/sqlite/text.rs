@@ -1,18 +1,25 @@
-//! `&str` arguments of SQL functions in generated code: the runtime's reader
-//! (`crate::sqlite::text`) converts the argument to UTF-8 text and checks it; the callback
-//! returns at once if it refused (the SQL error is set), else lends the text to the call.
+//! Text in SQL functions' generated code: a `&str` argument, which the runtime's reader
+//! (`crate::sqlite::text`) converts to UTF-8 text and checks (the callback returns at once
+//! if it refused: the SQL error is set; else it lends the text to the call), and a
+//! `String` result, whose bytes SQLite copies.
 //!
 //! ```text
 //! &str (after the NULL check):  if !jitclass_rt_sqlite_text_arg(ctx, site, v, &parts)
 //!                                 return                      (not UTF-8, or no memory)
 //!                               {parts.ptr, parts.len}
+//! String result:                jitclass_rt_sqlite_result_text(ctx, meminfo); decref
 //! ```
+//!
+//! A result is copied (`SQLITE_TRANSIENT`) rather than handed over: SQLite's destructor
+//! receives only the data pointer, and a jit `String`'s buffer belongs to its block
+//! (rusqlite copies a `String` result too).
 //!
 //! The check cannot be inline: it is std's `str::from_utf8`, so that what a `&str` holds
 //! is exactly what Rust accepts. It is one call per argument, on the same bytes rusqlite's
 //! `FromSql for &str` checks.
 
 use super::CallbackCx;
+use crate::Type;
 use crate::compiler::CgResult;
 use crate::helpers::Helper;
 use crate::sqlite::text::TextSite;
@@ -72,4 +79,19 @@ impl CallbackCx<'_> {
         self.b().position_at_end(ok);
         Ok(self.b().build_load(parts, "text.str")?)
     }
+
+    /// Sets the `String` `v` as the SQL result (copied by SQLite) and releases it.
+    pub(super) fn set_text_result(&self, sqlite_ctx: Val, v: Val) -> CgResult<()> {
+        let meminfo = self
+            .b()
+            .build_extract_value(v.into_struct_value(), 0, "string.meminfo")?;
+        self.call(Helper::SqliteResultText, &[sqlite_ctx, meminfo])?;
+        self.call(Helper::Decref, &[meminfo])?;
+        Ok(())
+    }
+}
+
+/// `String`: a result that becomes a TEXT.
+pub(crate) fn is_text_result(t: &Type) -> bool {
+    *t == Type::String
 }
