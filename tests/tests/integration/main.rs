@@ -65,6 +65,7 @@ mod sqlite_blobs;
 mod sqlite_median;
 mod sqlite_text;
 mod std_sorts;
+mod string_containers;
 mod strings;
 mod subtyping;
 mod text;
