@@ -44,6 +44,9 @@ pub enum StringMethod {
     CaseMap(CaseMap),
     /// `s.repeat(n)` of a `&str` or a `String`: a new `String` (std's).
     Repeat,
+    /// `s.replace(from, to)` of a `&str` or a `String`, `from` a `&str`: a new `String`
+    /// (std's).
+    Replace,
     /// `s.truncate(n)`: std's panic when `n` is inside a character.
     Truncate,
     /// `s.pop()`: the last `char`, removed.
@@ -166,6 +169,11 @@ pub fn lookup_on_str(name: &str) -> Option<MethodSig> {
     Some(match name {
         "to_string" | "to_owned" => sig(StringMethod::FromStr, vec![], Type::String),
         "repeat" => sig(StringMethod::Repeat, vec![Type::USIZE], Type::String),
+        "replace" => sig(
+            StringMethod::Replace,
+            vec![Type::Str, Type::Str],
+            Type::String,
+        ),
         _ => return None,
     })
 }
@@ -174,7 +182,7 @@ pub fn lookup_on_str(name: &str) -> Option<MethodSig> {
 /// the two making a `String`.
 pub fn names_on_str() -> Vec<&'static str> {
     let mut out = crate::str_methods::names();
-    out.extend(["to_owned", "to_string", "repeat"]);
+    out.extend(["to_owned", "to_string", "repeat", "replace"]);
     out.extend(CaseMap::ALL.iter().map(|c| c.name()));
     out.sort_unstable();
     out

@@ -75,6 +75,42 @@ unsafe extern "C" fn repeat(ptr: *const u8, len: usize, n: usize, out: *mut RawI
     0
 }
 
+/// `s.replace(from, to)`, std's.
+///
+/// # Safety
+/// The three pairs are live jit `&str`s; `out` is valid for a write of a `RawInstance`.
+unsafe extern "C" fn replace(
+    ptr: *const u8,
+    len: usize,
+    from: *const u8,
+    from_len: usize,
+    to: *const u8,
+    to_len: usize,
+    out: *mut RawInstance,
+) {
+    // SAFETY: guaranteed by the caller.
+    let (s, from, to) = unsafe { (text(ptr, len), text(from, from_len), text(to, to_len)) };
+    // SAFETY: guaranteed by the caller.
+    unsafe { give(s.replace(from, to), out) }
+}
+
+/// The helper of `replace`.
+pub(crate) fn replace_fn() -> MappedFn {
+    mapped_fn!(
+        "jitclass_rt_string_replace",
+        replace,
+        unsafe extern "C" fn(
+            *const u8,
+            usize,
+            *const u8,
+            usize,
+            *const u8,
+            usize,
+            *mut RawInstance,
+        )
+    )
+}
+
 /// Whether `s.truncate(n)` panics in std (`n` inside a character): 1, the panic
 /// recorded; else 0.
 ///
@@ -208,6 +244,7 @@ pub(crate) fn mapped() -> impl Iterator<Item = MappedFn> {
         truncate_check_fn(),
         pop_fn(),
         join_fn(),
+        replace_fn(),
     ]
     .into_iter()
 }

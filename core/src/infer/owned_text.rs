@@ -223,6 +223,11 @@ impl Infer<'_> {
                 then_branch,
                 else_branch,
                 ..
+            }
+            | ExprKind::IfLetSome {
+                then_branch,
+                else_branch,
+                ..
             } => {
                 self.viewed_strings(*then_branch, out);
                 if let Some(e) = else_branch {

@@ -121,6 +121,10 @@ twins! {
         )
     }
 
+    fn replaced(s: String, from: &str, to: String) -> (String, String) {
+        (s.replace(from, &to), s.as_str().replace("l", ""))
+    }
+
     fn repeated(s: String, n: usize) -> (String, String) {
         (s.repeat(n), "-".repeat(n))
     }
@@ -246,6 +250,12 @@ fn strings_are_made_by_std_s_methods() {
         }
         for t in ["", "ab", "€"] {
             assert_eq!(added(s.to_string(), t), rust::added(s.to_string(), t));
+            for from in ["", "l", "Wö", "ß"] {
+                assert_eq!(
+                    replaced(s.to_string(), from, t.to_string()),
+                    rust::replaced(s.to_string(), from, t.to_string())
+                );
+            }
         }
         for n in 0..=s.len() + 1 {
             if n > s.len() || s.is_char_boundary(n) {

@@ -115,7 +115,8 @@ impl FnCx<'_> {
         )?)
     }
 
-    /// A new `String` std's helper makes of the text `receiver` (a case map, `repeat`),
+    /// A new `String` std's helper makes of the text `receiver` (a case map, `repeat`,
+    /// `replace`),
     /// lent while the helper runs.
     fn string_of_text(
         &mut self,
@@ -151,6 +152,24 @@ impl FnCx<'_> {
                 let kind = self.ctx.i32_type().const_int(kind, false);
                 self.b()
                     .build_call(f, &[kind.into(), ptr.into(), len.into(), out8.into()], "")?;
+            }
+            StringMethod::Replace => {
+                let (from, from_len) = self.text_parts(vals[0])?;
+                let (to, to_len) = self.text_parts(vals[1])?;
+                let f = self.m.declare_mapped(&crate::owned_string::replace_fn());
+                self.b().build_call(
+                    f,
+                    &[
+                        ptr.into(),
+                        len.into(),
+                        from.into(),
+                        from_len.into(),
+                        to.into(),
+                        to_len.into(),
+                        out8.into(),
+                    ],
+                    "",
+                )?;
             }
             _ => {
                 let failed = self.call_u8(
@@ -319,7 +338,7 @@ impl FnCx<'_> {
                 self.end_lends(from)?;
                 return Ok(Some(s));
             }
-            StringMethod::CaseMap(_) | StringMethod::Repeat => {
+            StringMethod::CaseMap(_) | StringMethod::Repeat | StringMethod::Replace => {
                 return self.string_of_text(method, receiver, args, loc);
             }
             StringMethod::Join => return self.join_strings(receiver, args, loc),
@@ -414,6 +433,7 @@ impl FnCx<'_> {
             | StringMethod::AsBytes
             | StringMethod::CaseMap(_)
             | StringMethod::Repeat
+            | StringMethod::Replace
             | StringMethod::Join => unreachable!("handled above"),
         };
         self.finish_vec_operands(hold)?;
