@@ -57,6 +57,10 @@ twins! {
         best
     }
 
+    fn same(a: Vec<String>, b: Vec<String>, s: String) -> (bool, bool, bool) {
+        (a == b, a != b, a.contains(&s))
+    }
+
     fn joined(v: Vec<String>, sep: String) -> (String, String, String) {
         (v.join(","), v.join(""), v.join(&sep))
     }
@@ -142,6 +146,13 @@ fn strings_in_vecs_tuples_and_options() {
             rust::joined(rust::words(s), " – ".to_string())
         );
         assert_eq!(counts(s), rust::counts(s));
+        for t in TEXTS {
+            let (a, b) = (rust::words(s), rust::words(t));
+            assert_eq!(
+                same(a.clone(), b.clone(), "two".to_string()),
+                rust::same(a, b, "two".to_string())
+            );
+        }
     }
     for o in [Some("x".to_string()), None] {
         assert_eq!(unwrap_or_empty(o.clone()), rust::unwrap_or_empty(o));

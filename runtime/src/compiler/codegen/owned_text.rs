@@ -269,6 +269,31 @@ impl FnCx<'_> {
             .into())
     }
 
+    /// Whether the borrowed `String`s `x` and `y` hold the same bytes (std's `Ord for
+    /// str`; an element comparison of `Vec<String>`s, which runs no user code).
+    pub(super) fn strings_eq(&mut self, x: Val, y: Val) -> CgResult<IntValue<'static>> {
+        let mut parts = Vec::new();
+        for v in [x, y] {
+            let h = self.header(v, &Type::U8)?;
+            parts.push(self.load_ptr(h.buf)?.into());
+            parts.push(self.load_int(h.len, "len")?.into());
+        }
+        let f = self.m.declare_mapped(&crate::string::cmp_fn());
+        let order = self
+            .b()
+            .build_call(f, &parts, "cmp")?
+            .try_as_basic_value()
+            .basic()
+            .ok_or_else(|| CgError::Internal("`cmp` returns an order".into()))?
+            .into_int_value();
+        Ok(self.b().build_int_compare(
+            IntPredicate::EQ,
+            order,
+            self.ctx.i32_type().const_zero(),
+            "eq",
+        )?)
+    }
+
     /// `a + b` of a `String` `a` (moved) and a `&str` `b`: `a` with `b` appended.
     pub(super) fn string_concat(
         &mut self,
