@@ -39,6 +39,53 @@ pub enum StringMethod {
     AsStr,
     /// `s.as_bytes()`: the bytes, borrowed.
     AsBytes,
+    /// `s.to_lowercase()` and the other case maps of a `&str` or a `String`: a new
+    /// `String` (std's).
+    CaseMap(CaseMap),
+    /// `s.repeat(n)` of a `&str` or a `String`: a new `String` (std's).
+    Repeat,
+    /// `s.replace(from, to)` of a `&str` or a `String`, `from` a `&str`: a new `String`
+    /// (std's).
+    Replace,
+    /// `s.truncate(n)`: std's panic when `n` is inside a character.
+    Truncate,
+    /// `s.pop()`: the last `char`, removed.
+    Pop,
+    /// `v.join(sep)` of a `Vec<String>` `v` (std's): a new `String`.
+    Join,
+}
+
+/// A case map of std's, each making a new `String`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseMap {
+    /// `to_lowercase` (Unicode).
+    Lower,
+    /// `to_uppercase` (Unicode).
+    Upper,
+    /// `to_ascii_lowercase`.
+    AsciiLower,
+    /// `to_ascii_uppercase`.
+    AsciiUpper,
+}
+
+impl CaseMap {
+    /// Every case map.
+    pub const ALL: [CaseMap; 4] = [
+        CaseMap::Lower,
+        CaseMap::Upper,
+        CaseMap::AsciiLower,
+        CaseMap::AsciiUpper,
+    ];
+
+    /// std's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            CaseMap::Lower => "to_lowercase",
+            CaseMap::Upper => "to_uppercase",
+            CaseMap::AsciiLower => "to_ascii_lowercase",
+            CaseMap::AsciiUpper => "to_ascii_uppercase",
+        }
+    }
 }
 
 impl StringMethod {
@@ -50,6 +97,8 @@ impl StringMethod {
                 | StringMethod::Push
                 | StringMethod::Clear
                 | StringMethod::Reserve
+                | StringMethod::Truncate
+                | StringMethod::Pop
         )
     }
 }
@@ -96,22 +145,45 @@ pub fn lookup(name: &str) -> Option<MethodSig> {
         "reserve" => sig(StringMethod::Reserve, vec![Type::USIZE], Type::Unit),
         "as_str" => sig(StringMethod::AsStr, vec![], Type::Str),
         "as_bytes" => sig(StringMethod::AsBytes, vec![], Type::byte_slice()),
-        "to_string" | "to_owned" => sig(StringMethod::FromStr, vec![], Type::String),
-        _ => return None,
+        "truncate" => sig(StringMethod::Truncate, vec![Type::USIZE], Type::Unit),
+        "pop" => sig(
+            StringMethod::Pop,
+            vec![],
+            Type::Option(Box::new(Type::CHAR)),
+        ),
+        _ => return lookup_on_str(name),
     })
 }
 
-/// `s.to_string()` / `s.to_owned()` on a `&str`: a new `String`.
+/// `v.join(sep)` of a `Vec<String>`.
+pub fn join() -> MethodSig {
+    sig(StringMethod::Join, vec![Type::Str], Type::String)
+}
+
+/// The methods of `&str` making a `String` (`s.to_string()`, `s.to_lowercase()`, ...),
+/// which a `String` has too.
 pub fn lookup_on_str(name: &str) -> Option<MethodSig> {
-    matches!(name, "to_string" | "to_owned")
-        .then(|| sig(StringMethod::FromStr, vec![], Type::String))
+    if let Some(case) = CaseMap::ALL.into_iter().find(|c| c.name() == name) {
+        return Some(sig(StringMethod::CaseMap(case), vec![], Type::String));
+    }
+    Some(match name {
+        "to_string" | "to_owned" => sig(StringMethod::FromStr, vec![], Type::String),
+        "repeat" => sig(StringMethod::Repeat, vec![Type::USIZE], Type::String),
+        "replace" => sig(
+            StringMethod::Replace,
+            vec![Type::Str, Type::Str],
+            Type::String,
+        ),
+        _ => return None,
+    })
 }
 
 /// The methods users call on a `&str`, for messages: those of `crate::str_methods` and
 /// the two making a `String`.
 pub fn names_on_str() -> Vec<&'static str> {
     let mut out = crate::str_methods::names();
-    out.extend(["to_owned", "to_string"]);
+    out.extend(["to_owned", "to_string", "repeat", "replace"]);
+    out.extend(CaseMap::ALL.iter().map(|c| c.name()));
     out.sort_unstable();
     out
 }
@@ -131,8 +203,10 @@ pub fn names() -> Vec<&'static str> {
         "reserve",
         "to_owned",
         "to_string",
+        "truncate",
+        "pop",
     ];
-    out.extend(crate::str_methods::names());
+    out.extend(names_on_str());
     out.sort_unstable();
     out.dedup();
     out
@@ -148,6 +222,11 @@ mod tests {
             let found = lookup(name).is_some()
                 || name == "clone"
                 || crate::str_methods::names().contains(&name);
+            assert!(found, "`{name}`");
+        }
+        for name in names_on_str() {
+            let found =
+                lookup_on_str(name).is_some() || crate::str_methods::names().contains(&name);
             assert!(found, "`{name}`");
         }
     }

@@ -320,7 +320,8 @@ signatures!(
     (A, B, C),
     (A, B, C, D),
     (A, B, C, D, E),
-    (A, B, C, D, E, F)
+    (A, B, C, D, E, F),
+    (A, B, C, D, E, F, G)
 );
 
 /// A helper that never returns, as `void`.

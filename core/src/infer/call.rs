@@ -258,6 +258,9 @@ impl Infer<'_> {
             all_types.extend(arg_types);
             return self.call_target(id, f, &all_args, &all_types);
         }
+        if let Some(t) = self.string_join(id, &recv, method, args, &arg_types) {
+            return t;
+        }
         if let Ty::Vec(elem) = &recv {
             return self.vec_method(id, receiver, elem, method, args, &arg_types);
         }
@@ -285,11 +288,8 @@ impl Infer<'_> {
             return self.string_method(id, receiver, method, args, &arg_types);
         }
         if let Ty::Str = &recv {
-            if let Some(sig) = crate::string_methods::lookup_on_str(method)
-                && args.is_empty()
-            {
-                self.record_resolution(id, Resolution::Builtin(sig.builtin));
-                return Ty::String;
+            if crate::string_methods::lookup_on_str(method).is_some() {
+                return self.string_method(id, receiver, method, args, &arg_types);
             }
             return self.str_method(id, method, args, &arg_types, &crate::types::Type::Str);
         }

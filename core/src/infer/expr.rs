@@ -127,7 +127,7 @@ impl Infer<'_> {
                 output,
                 ..
             } => self.obj_mode(loc, args, inputs, output),
-            ExprKind::AddrOf { place, mutable } if self.is_call_arg(id) => {
+            ExprKind::AddrOf { place, mutable } if self.is_call_arg(id) || self.is_added(id) => {
                 self.borrowed_arg(id, *place, *mutable)
             }
             ExprKind::AddrOf { place, mutable } => self.addr_of(*place, *mutable),

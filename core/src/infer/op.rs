@@ -44,6 +44,9 @@ impl Infer<'_> {
         if let Some(t) = self.string_binary(op, (a, &at), (b, &bt)) {
             return t;
         }
+        if self.refuse_borrow_added(b) {
+            return Ty::Unknown;
+        }
         match op {
             BinOp::And | BinOp::Or => {
                 let aloc = self.loc(a);
@@ -81,6 +84,12 @@ impl Infer<'_> {
     ) -> Ty {
         let pt = self.place(place, true);
         let vt = self.expr(value);
+        if let Some(t) = self.string_add_assign(op, &pt, (value, &vt)) {
+            return t;
+        }
+        if self.refuse_borrow_added(value) {
+            return Ty::Unit;
+        }
         self.unknown_at_macro_time(&pt);
         if let Ty::Class(key) = self.resolve(&pt) {
             return self.class_compound(id, op, (place, pt), (value, vt), key);

@@ -70,6 +70,26 @@ impl Infer<'_> {
         Self::ty_of_type(&sig.ret)
     }
 
+    /// `v.join(sep)` of a `Vec<String>`; `None` for other calls.
+    pub(super) fn string_join(
+        &mut self,
+        id: ExprId,
+        recv: &Ty,
+        method: &str,
+        args: &[ExprId],
+        arg_types: &[Ty],
+    ) -> Option<Ty> {
+        let Ty::Vec(elem) = self.resolve(recv) else {
+            return None;
+        };
+        if method != "join" || self.resolve(&elem) != Ty::String || args.len() != 1 {
+            return None;
+        }
+        self.coerce_arg(args[0], &arg_types[0], &Ty::Str);
+        self.record_resolution(id, Resolution::Builtin(string_methods::join().builtin));
+        Some(Ty::String)
+    }
+
     /// `a op b` where `a` or `b` is a `String`: std's `PartialEq` and `PartialOrd` of
     /// `String` with `String`, and `PartialEq` of `String` with `&str` both ways (byte
     /// order, `Ord for str`); `None` when neither operand is a `String`.
@@ -82,6 +102,11 @@ impl Infer<'_> {
         let (ra, rb) = (self.resolve(at), self.resolve(bt));
         if ra != Ty::String && rb != Ty::String {
             return None;
+        }
+        // `String + &str` (std's `Add<&str> for String`): the `String`, appended to.
+        if op == BinOp::Add && ra == Ty::String {
+            self.coerce_arg(b, bt, &Ty::Str);
+            return Some(Ty::String);
         }
         let mixed_ok = matches!(op, BinOp::Eq | BinOp::Ne);
         let ok = match (&ra, &rb) {
@@ -106,6 +131,48 @@ impl Infer<'_> {
         } else {
             Ty::Unknown
         })
+    }
+
+    /// `place += value` on a `String` place: std's `AddAssign<&str>`, a `push_str`;
+    /// `None` for other places.
+    pub(super) fn string_add_assign(
+        &mut self,
+        op: BinOp,
+        pt: &Ty,
+        (value, vt): (ExprId, &Ty),
+    ) -> Option<Ty> {
+        if self.resolve(pt) != Ty::String {
+            return None;
+        }
+        if op == BinOp::Add {
+            self.coerce_arg(value, vt, &Ty::Str);
+        } else {
+            let loc = self.loc(value);
+            self.diags
+                .push(diagnostics::compound_not_applicable(loc, op, "String"));
+        }
+        Some(Ty::Unit)
+    }
+
+    /// Whether `id` is the right operand of `+` or `+=` (where the lowering made `&y` a
+    /// borrow, which a `String` derefs).
+    pub(super) fn is_added(&self, id: ExprId) -> bool {
+        self.ir.exprs.iter().any(|e| {
+            matches!(e.kind, ExprKind::Binary(BinOp::Add, _, b) | ExprKind::CompoundAssign(BinOp::Add, _, b) if b == id)
+        })
+    }
+
+    /// `x + &y` where `x` is no `String`: jit code borrows only to call, and to add to a
+    /// `String` (the lowering made `&y` a borrow for that). Whether it was refused.
+    pub(super) fn refuse_borrow_added(&mut self, rhs: ExprId) -> bool {
+        if !matches!(self.ir.expr(rhs).kind, ExprKind::AddrOf { .. }) {
+            return false;
+        }
+        self.diags.push(Diagnostic::new(
+            self.loc(rhs),
+            "borrowing (`&x`) is not supported in jit code; values are copied, and slices arrive as parameters",
+        ));
+        true
     }
 
     /// Whether `e` is a `String` (so that a `&str` made of it is a view of it).
@@ -153,6 +220,11 @@ impl Infer<'_> {
                 }
             }
             ExprKind::If {
+                then_branch,
+                else_branch,
+                ..
+            }
+            | ExprKind::IfLetSome {
                 then_branch,
                 else_branch,
                 ..
@@ -207,13 +279,14 @@ impl Infer<'_> {
                     _ => None,
                 };
                 let loop_text = local.is_some_and(|l| self.ir.local(l).name == LOOP_TEXT);
-                if loop_text || (local.is_some() && !generic) {
+                let owning = local.is_some_and(|l| !self.may_share_block(l));
+                if loop_text || (owning && !generic) {
                     continue;
                 }
-                let d = if local.is_none() {
+                let d = if !owning {
                     Diagnostic::new(
                         self.loc(s),
-                        "a `&str` borrowed from a `String` that is not a local variable cannot be kept in a local in jit code: the `String` could change through another handle while the `&str` is live",
+                        "a `&str` borrowed from a `String` that is not a local variable owning it cannot be kept in a local in jit code: the `String` could change through another handle while the `&str` is live",
                     )
                     .note("help: borrow from a local copy (`let text = self.name.clone();`), keep an owned `String` (`.to_string()`), or use the `&str` where it is made (`f(self.name.trim())`)")
                 } else {
@@ -226,6 +299,40 @@ impl Infer<'_> {
                 self.diags.push(d);
             }
         }
+    }
+}
+
+impl Infer<'_> {
+    /// Whether the `String` local `l` may share its block with a place another handle
+    /// reaches: a reference the body keeps into a `Vec` (`v.first()`), or a name bound to
+    /// an element or field read in place (`for s in &v`, whose `s` is `v[i]`). (A
+    /// `String` a local owns came from a move, which rustc allows only of what the body
+    /// owns.)
+    fn may_share_block(&self, l: crate::ir::LocalId) -> bool {
+        if self.ir.local(l).elem_ref {
+            return true;
+        }
+        self.ir.exprs.iter().any(|e| {
+            let ExprKind::Block(block) = &e.kind else {
+                return false;
+            };
+            block.stmts.iter().any(|stmt| match stmt {
+                Stmt::Let {
+                    pattern,
+                    init: Some(init),
+                    ..
+                } => {
+                    let mut binds = false;
+                    pattern.for_each_local(&mut |b| binds |= b == l);
+                    binds
+                        && matches!(
+                            self.ir.expr(*init).kind,
+                            ExprKind::Index(..) | ExprKind::Field(..) | ExprKind::TupleField(..)
+                        )
+                }
+                _ => false,
+            })
+        })
     }
 }
 

@@ -590,8 +590,6 @@ pub(super) fn vec_elem_ok(t: &crate::types::Type) -> bool {
     use crate::types::Type;
     match t {
         Type::Slice { .. } | Type::Str | Type::Ref { .. } | Type::Never | Type::Unit => false,
-        // Not yet: a `Vec<String>`'s crossing and element code are not tested.
-        Type::String => false,
         Type::Tuple(es) => es.iter().all(vec_elem_ok),
         Type::Option(e) | Type::Vec(e) | Type::Array { elem: e, .. } => vec_elem_ok(e),
         // A set's values never exist (`Type::set`).
@@ -599,6 +597,7 @@ pub(super) fn vec_elem_ok(t: &crate::types::Type) -> bool {
             vec_elem_ok(key) && (**value == Type::Never || vec_elem_ok(value))
         }
         Type::Prim(_)
+        | Type::String
         | Type::Class(_)
         | Type::PassThru(_)
         | Type::Ptr { .. }

@@ -302,7 +302,12 @@ impl Lowerer {
     fn binary(&mut self, b: &syn::ExprBinary) -> ExprId {
         use syn::BinOp as B;
         let lhs = self.expr(&b.left);
-        let rhs = self.expr(&b.right);
+        // `s + &t` / `s += &t` of a `String` `t`: a borrow, deref'd to `&str` (inference
+        // refuses a borrow added to anything but a `String`).
+        let rhs = match b.op {
+            B::Add(_) | B::AddAssign(_) => self.call_arg(&b.right),
+            _ => self.expr(&b.right),
+        };
         let span = b.op.span();
         let (op, compound) = match b.op {
             B::Add(_) => (BinOp::Add, false),

@@ -69,6 +69,7 @@ mod sqlite_median;
 mod sqlite_text;
 mod sqlite_text_results;
 mod std_sorts;
+mod string_containers;
 mod strings;
 mod subtyping;
 mod text;

@@ -110,6 +110,43 @@ twins! {
         (s, n, copy.is_empty(), copy)
     }
 
+    fn cases(s: &str) -> (String, String, String, String, (String, String)) {
+        let owned = s.to_string();
+        (
+            s.to_lowercase(),
+            s.to_uppercase(),
+            owned.to_ascii_lowercase(),
+            owned.to_ascii_uppercase(),
+            (owned.to_uppercase(), owned.trim().to_lowercase()),
+        )
+    }
+
+    fn replaced(s: String, from: &str, to: String) -> (String, String) {
+        (s.replace(from, &to), s.as_str().replace("l", ""))
+    }
+
+    fn repeated(s: String, n: usize) -> (String, String) {
+        (s.repeat(n), "-".repeat(n))
+    }
+
+    fn added(a: String, b: &str) -> (String, String) {
+        let t = String::from("<");
+        let mut c = a + b;
+        c += "|";
+        c += &t;
+        let d = t + &c + "!";
+        (c, d)
+    }
+
+    fn shortened(s: String, n: usize) -> (String, Option<char>, Option<char>, String) {
+        let mut s = s;
+        let mut popped = s.clone();
+        let last = popped.pop();
+        let before = popped.pop();
+        s.truncate(n);
+        (s, last, before, popped)
+    }
+
     fn sliced(s: String, a: usize, b: usize) -> (usize, String) {
         let part = &s[a..b];
         (part.len() + s[a..].len(), part.to_string())
@@ -191,6 +228,76 @@ fn a_string_has_the_methods_of_str() {
             }
         }
     }
+    assert_no_leaks();
+}
+
+const CASES: [&str; 6] = [
+    "",
+    "Hello, Wörld",
+    "ǅungla İstanbul ß",
+    "ΣΑΣ ὈΔΥΣΣΕΎΣ",
+    "ﬃ",
+    "ABC xyz 123",
+];
+
+#[test]
+fn strings_are_made_by_std_s_methods() {
+    let _m = memory_test();
+    for s in CASES {
+        assert_eq!(cases(s), rust::cases(s), "{s:?}");
+        for n in [0, 1, 3] {
+            assert_eq!(repeated(s.to_string(), n), rust::repeated(s.to_string(), n));
+        }
+        for t in ["", "ab", "€"] {
+            assert_eq!(added(s.to_string(), t), rust::added(s.to_string(), t));
+            for from in ["", "l", "Wö", "ß"] {
+                assert_eq!(
+                    replaced(s.to_string(), from, t.to_string()),
+                    rust::replaced(s.to_string(), from, t.to_string())
+                );
+            }
+        }
+        for n in 0..=s.len() + 1 {
+            if n > s.len() || s.is_char_boundary(n) {
+                assert_eq!(
+                    shortened(s.to_string(), n),
+                    rust::shortened(s.to_string(), n)
+                );
+            }
+        }
+    }
+    assert_no_leaks();
+}
+
+/// The panic message of `f`, which must panic, without the location jit code adds on
+/// the next line.
+fn message(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
+    let e = std::panic::catch_unwind(f).expect_err("a panic");
+    let text = e
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap();
+    text.lines().next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn string_panics_are_std_s() {
+    let _m = memory_test();
+    let jit = message(|| {
+        shortened("é".to_string(), 1);
+    });
+    let rust = message(|| {
+        rust::shortened("é".to_string(), 1);
+    });
+    assert_eq!(jit, rust);
+    let jit = message(|| {
+        repeated("ab".to_string(), usize::MAX);
+    });
+    let rust = message(|| {
+        rust::repeated("ab".to_string(), usize::MAX);
+    });
+    assert_eq!(jit, rust);
     assert_no_leaks();
 }
 

@@ -1,7 +1,8 @@
 //! `==` of values as Rust's `PartialEq` derives it, for what a `Vec`'s `==`, `!=` and
 //! `contains` compare: numbers (floats as IEEE does: NaN is not equal to itself), `bool`,
-//! pointers and handles by address, tuples field by field, `Option`s (`None == None`, two
-//! `Some`s by their values) and `Vec`s (equal lengths, then element by element).
+//! pointers and handles by address, `String`s by their bytes, tuples field by field,
+//! `Option`s (`None == None`, two `Some`s by their values) and `Vec`s (equal lengths, then
+//! element by element).
 //!
 //! The operands are borrowed register values; nothing here runs user code or writes
 //! memory, so the elements read stay valid for the whole comparison.
@@ -28,6 +29,7 @@ impl FnCx<'_> {
             }
             Type::Unit => Ok(self.ctx.bool_type().const_int(1, false)),
             Type::Vec(_) => self.vec_values_eq(x, y, t, loc),
+            Type::String => self.strings_eq(x, y),
             Type::Tuple(es) => {
                 // Rust's `&&` over the fields; without side effects, one `and` chain.
                 let mut all = self.ctx.bool_type().const_int(1, false);

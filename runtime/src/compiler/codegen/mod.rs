@@ -60,6 +60,7 @@ use jitclass_core::PrimTy;
 use jitclass_core::infer::{Resolution, Typed};
 use jitclass_core::ir::*;
 use jitclass_core::methods::Builtin;
+use jitclass_core::string_methods::StringMethod;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -382,6 +383,14 @@ impl FnCx<'_> {
             ExprKind::Unary(op, inner) => return self.unary(*op, *inner),
             ExprKind::Binary(BinOp::And, a, b) => return self.short_circuit(true, *a, *b),
             ExprKind::Binary(BinOp::Or, a, b) => return self.short_circuit(false, *a, *b),
+            ExprKind::Binary(BinOp::Add, a, b) if *self.ty(*a) == Type::String => {
+                return self.string_concat(*a, *b, loc);
+            }
+            ExprKind::CompoundAssign(BinOp::Add, place, value)
+                if *self.ty(*place) == Type::String =>
+            {
+                return self.string_method(StringMethod::PushStr, *place, &[*value], loc);
+            }
             ExprKind::Binary(op, a, b)
                 if matches!(self.ty(*a), Type::Str | Type::String)
                     || *self.ty(*b) == Type::String =>

@@ -12,11 +12,12 @@
 
 use super::{FnCx, Val};
 use crate::Type;
+use crate::compiler::types::reg_type;
 use crate::compiler::{CgError, CgResult};
 use inkwell::IntPredicate;
 use inkwell::values::{IntValue, PointerValue};
 use jitclass_core::ir::{ExprId, LocId};
-use jitclass_core::string_methods::StringMethod;
+use jitclass_core::string_methods::{CaseMap, StringMethod};
 
 /// What a change of a `String` panics with while a `&str` of it is lent, in `RefCell`'s
 /// words.
@@ -92,6 +93,239 @@ impl FnCx<'_> {
         Ok(())
     }
 
+    /// Calls the helper `row` returning a failure byte: whether it failed.
+    fn call_u8(
+        &mut self,
+        row: &crate::helpers::MappedFn,
+        args: &[inkwell::values::BasicMetadataValueEnum<'static>],
+    ) -> CgResult<IntValue<'static>> {
+        let f = self.m.declare_mapped(row);
+        let status = self
+            .b()
+            .build_call(f, args, "status")?
+            .try_as_basic_value()
+            .basic()
+            .ok_or_else(|| CgError::Internal(format!("`{}` returns a status", row.symbol)))?
+            .into_int_value();
+        Ok(self.b().build_int_compare(
+            IntPredicate::NE,
+            status,
+            self.ctx.i8_type().const_zero(),
+            "failed",
+        )?)
+    }
+
+    /// A new `String` std's helper makes of the text `receiver` (a case map, `repeat`,
+    /// `replace`),
+    /// lent while the helper runs.
+    fn string_of_text(
+        &mut self,
+        method: StringMethod,
+        receiver: ExprId,
+        args: &[ExprId],
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let from = self.lent.len();
+        let Some(t) = self.text_operand(receiver)? else {
+            self.lent.truncate(from);
+            return Ok(None);
+        };
+        let Some(vals) = self.owned_values(args)? else {
+            self.lent.truncate(from);
+            return Ok(None);
+        };
+        let (ptr, len) = self.text_parts(t)?;
+        let string_ty = reg_type(self.ctx, &Type::String);
+        let out = self.slot(string_ty, "string.out")?;
+        let i8p = self
+            .ctx
+            .i8_type()
+            .ptr_type(inkwell::AddressSpace::default());
+        let out8 = self.b().build_bit_cast(out, i8p, "string.out")?;
+        match method {
+            StringMethod::CaseMap(case) => {
+                let kind = CaseMap::ALL
+                    .iter()
+                    .position(|&c| c == case)
+                    .expect("every case map is listed") as u64;
+                let f = self.m.declare_mapped(&crate::owned_string::case_map_fn());
+                let kind = self.ctx.i32_type().const_int(kind, false);
+                self.b()
+                    .build_call(f, &[kind.into(), ptr.into(), len.into(), out8.into()], "")?;
+            }
+            StringMethod::Replace => {
+                let (from, from_len) = self.text_parts(vals[0])?;
+                let (to, to_len) = self.text_parts(vals[1])?;
+                let f = self.m.declare_mapped(&crate::owned_string::replace_fn());
+                self.b().build_call(
+                    f,
+                    &[
+                        ptr.into(),
+                        len.into(),
+                        from.into(),
+                        from_len.into(),
+                        to.into(),
+                        to_len.into(),
+                        out8.into(),
+                    ],
+                    "",
+                )?;
+            }
+            _ => {
+                let failed = self.call_u8(
+                    &crate::owned_string::repeat_fn(),
+                    &[ptr.into(), len.into(), vals[0].into(), out8.into()],
+                )?;
+                self.check_text(failed, loc)?;
+            }
+        }
+        let s = self.b().build_load(out, "string")?;
+        self.end_lends(from)?;
+        Ok(Some(s))
+    }
+
+    /// `v.join(sep)` of a `Vec<String>` `v`: std's, over views of the elements (the
+    /// `Vec` held while std's code runs, which cannot reach jit code).
+    fn join_strings(
+        &mut self,
+        receiver: ExprId,
+        args: &[ExprId],
+        _loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let from = self.lent.len();
+        let Some((handle, vals, hold)) = self.vec_operands(receiver, args)? else {
+            self.lent.truncate(from);
+            return Ok(None);
+        };
+        let h = self.header(handle, &Type::String)?;
+        let len = self.load_int(h.len, "len")?;
+        let buf = self.load_ptr(h.buf)?;
+        let (sep, sep_len) = self.text_parts(vals[0])?;
+        let string_ty = reg_type(self.ctx, &Type::String);
+        let out = self.slot(string_ty, "join.out")?;
+        let i8p = self
+            .ctx
+            .i8_type()
+            .ptr_type(inkwell::AddressSpace::default());
+        let out8 = self.b().build_bit_cast(out, i8p, "join.out")?;
+        let buf8 = self.b().build_bit_cast(buf, i8p, "join.elems")?;
+        let f = self.m.declare_mapped(&crate::owned_string::join_fn());
+        self.b().build_call(
+            f,
+            &[
+                buf8.into(),
+                len.into(),
+                sep.into(),
+                sep_len.into(),
+                out8.into(),
+            ],
+            "",
+        )?;
+        let s = self.b().build_load(out, "joined")?;
+        self.finish_vec_operands(hold)?;
+        self.end_lends(from)?;
+        Ok(Some(s))
+    }
+
+    /// `s.pop()` of the `String` of header `h`: its last `char`, removed.
+    fn pop_char(&mut self, h: &super::vecs::Header) -> CgResult<Val> {
+        let i64t = self.ctx.i64_type();
+        let len = self.load_int(h.len, "len")?;
+        let buf = self.load_ptr(h.buf)?;
+        let new_len = self.slot(i64t.into(), "pop.len")?;
+        let i8p = self
+            .ctx
+            .i8_type()
+            .ptr_type(inkwell::AddressSpace::default());
+        let new_len8 = self.b().build_bit_cast(new_len, i8p, "pop.len")?;
+        let f = self.m.declare_mapped(&crate::owned_string::pop_fn());
+        let c = self
+            .b()
+            .build_call(f, &[buf.into(), len.into(), new_len8.into()], "pop")?
+            .try_as_basic_value()
+            .basic()
+            .ok_or_else(|| CgError::Internal("`pop` returns a char".into()))?
+            .into_int_value();
+        let none = i64t.const_int(crate::string::NONE, false);
+        let is_some = self
+            .b()
+            .build_int_compare(IntPredicate::NE, c, none, "popped")?;
+        let shorter = self.b().build_load(new_len, "len")?;
+        let new = self.b().build_select(is_some, shorter, len.into(), "len")?;
+        self.b().build_store(h.len, new)?;
+        let c = self.b().build_select(is_some, c, i64t.const_zero(), "c")?;
+        let c = self
+            .b()
+            .build_int_truncate(c.into_int_value(), self.ctx.i32_type(), "char")?;
+        let opt = Type::Option(Box::new(Type::CHAR));
+        let ty = reg_type(self.ctx, &opt).into_struct_type();
+        let option = self
+            .b()
+            .build_insert_value(ty.const_zero(), is_some, 0, "is_some")?;
+        Ok(self
+            .b()
+            .build_insert_value(option, c, 1, "option")?
+            .into_struct_value()
+            .into())
+    }
+
+    /// Whether the borrowed `String`s `x` and `y` hold the same bytes (std's `Ord for
+    /// str`; an element comparison of `Vec<String>`s, which runs no user code).
+    pub(super) fn strings_eq(&mut self, x: Val, y: Val) -> CgResult<IntValue<'static>> {
+        let mut parts = Vec::new();
+        for v in [x, y] {
+            let h = self.header(v, &Type::U8)?;
+            parts.push(self.load_ptr(h.buf)?.into());
+            parts.push(self.load_int(h.len, "len")?.into());
+        }
+        let f = self.m.declare_mapped(&crate::string::cmp_fn());
+        let order = self
+            .b()
+            .build_call(f, &parts, "cmp")?
+            .try_as_basic_value()
+            .basic()
+            .ok_or_else(|| CgError::Internal("`cmp` returns an order".into()))?
+            .into_int_value();
+        Ok(self.b().build_int_compare(
+            IntPredicate::EQ,
+            order,
+            self.ctx.i32_type().const_zero(),
+            "eq",
+        )?)
+    }
+
+    /// `a + b` of a `String` `a` (moved) and a `&str` `b`: `a` with `b` appended.
+    pub(super) fn string_concat(
+        &mut self,
+        a: ExprId,
+        b: ExprId,
+        loc: LocId,
+    ) -> CgResult<Option<Val>> {
+        let from = self.lent.len();
+        let Some(s) = self.expr(a)? else {
+            return Ok(None);
+        };
+        let held = self.hold(s, &Type::String)?;
+        let Some(t) = self.text_operand(b)? else {
+            self.lent.truncate(from);
+            return Ok(None);
+        };
+        let h = self.header(s, &Type::U8)?;
+        let lent = self.load_int(h.lends, "lends")?;
+        let lent = self.b().build_int_compare(
+            IntPredicate::NE,
+            lent,
+            self.ctx.i64_type().const_zero(),
+            "lent",
+        )?;
+        self.check_with(lent, loc, vec![string_lent_message("add")], &[])?;
+        let parts = self.text_parts(t)?;
+        self.append_text(&h, parts, loc)?;
+        self.end_lends(from)?;
+        self.take(held)?;
+        Ok(Some(s))
+    }
+
     /// `String::new()` and the other constructors, and `s.method(args)` of a `String`
     /// (or `t.to_string()` of a `&str` `t`).
     pub(super) fn string_method(
@@ -129,6 +363,10 @@ impl FnCx<'_> {
                 self.end_lends(from)?;
                 return Ok(Some(s));
             }
+            StringMethod::CaseMap(_) | StringMethod::Repeat | StringMethod::Replace => {
+                return self.string_of_text(method, receiver, args, loc);
+            }
+            StringMethod::Join => return self.join_strings(receiver, args, loc),
             _ => {}
         }
         let from = self.lent.len();
@@ -142,6 +380,8 @@ impl FnCx<'_> {
                 StringMethod::PushStr => "push_str",
                 StringMethod::Push => "push",
                 StringMethod::Clear => "clear",
+                StringMethod::Truncate => "truncate",
+                StringMethod::Pop => "pop",
                 _ => "reserve",
             };
             let lent = self.load_int(h.lends, "lends")?;
@@ -194,11 +434,32 @@ impl FnCx<'_> {
                 self.append_text(&h, (at, n), loc)?;
                 self.unit()
             }
+            StringMethod::Truncate => {
+                let n = vals[0].into_int_value();
+                let len = self.load_int(h.len, "len")?;
+                let buf = self.load_ptr(h.buf)?;
+                let failed = self.call_u8(
+                    &crate::owned_string::truncate_check_fn(),
+                    &[buf.into(), len.into(), n.into()],
+                )?;
+                self.check_text(failed, loc)?;
+                let shorter = self
+                    .b()
+                    .build_int_compare(IntPredicate::ULT, n, len, "shorter")?;
+                let new = self.b().build_select(shorter, n, len, "len")?;
+                self.b().build_store(h.len, new)?;
+                self.unit()
+            }
+            StringMethod::Pop => self.pop_char(&h)?,
             StringMethod::New
             | StringMethod::WithCapacity
             | StringMethod::FromStr
             | StringMethod::AsStr
-            | StringMethod::AsBytes => unreachable!("handled above"),
+            | StringMethod::AsBytes
+            | StringMethod::CaseMap(_)
+            | StringMethod::Repeat
+            | StringMethod::Replace
+            | StringMethod::Join => unreachable!("handled above"),
         };
         self.finish_vec_operands(hold)?;
         self.end_lends(from)?;

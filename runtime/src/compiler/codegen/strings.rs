@@ -118,7 +118,7 @@ impl FnCx<'_> {
     }
 
     /// Panics with the text the helper just recorded when `failed` holds.
-    fn check_text(&mut self, failed: IntValue<'static>, loc: LocId) -> CgResult<()> {
+    pub(super) fn check_text(&mut self, failed: IntValue<'static>, loc: LocId) -> CgResult<()> {
         let zero = self.ctx.i64_type().const_zero().into();
         self.check_with(
             failed,

@@ -1,0 +1,10 @@
+use jitclass::jit;
+
+#[jit]
+fn cut(s: String) -> String {
+    let mut s = s;
+    s -= "x";
+    s
+}
+
+fn main() {}
