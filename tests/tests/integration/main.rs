@@ -45,6 +45,7 @@ mod review_escapes;
 mod review_leaks;
 mod review_limits;
 mod review_maps;
+mod review_sets;
 mod review_math;
 mod review_shadow;
 mod review_sqlite;
