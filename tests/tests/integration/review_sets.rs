@@ -151,7 +151,10 @@ fn push_argument_removes_the_key() -> i64 {
     let mut b = a.clone();
     a.items.insert(1, vec![1, 2, 3]);
     a.items.insert(2, vec![7]);
-    a.items.entry(1).or_insert_with(Vec::new).push(b.remove_one());
+    a.items
+        .entry(1)
+        .or_insert_with(Vec::new)
+        .push(b.remove_one());
     let v1 = a.items.get(&1).cloned().unwrap_or(Vec::new());
     let v2 = a.items.get(&2).cloned().unwrap_or(Vec::new());
     v1.len() as i64 * 100 + v2.len() as i64
@@ -279,7 +282,12 @@ impl Pit {
         self.vals.len()
     }
 
-    pub fn replace_via_entry(&mut self, k: u32, v: PassThru<Clearer>, w: PassThru<Clearer>) -> usize {
+    pub fn replace_via_entry(
+        &mut self,
+        k: u32,
+        v: PassThru<Clearer>,
+        w: PassThru<Clearer>,
+    ) -> usize {
         *self.vals.entry(k).or_insert(w) = v;
         self.vals.len()
     }
@@ -585,6 +593,66 @@ fn ok_a_panic_mid_loop_over_sets_releases_everything() {
     let before = jitclass::stats();
     assert!(panic_message(|| panic_consuming_a_map_of_sets(40)).starts_with("stop at 3"));
     assert!(panic_message(|| panic_in_a_loop_over_a_vec_of_sets(10)).starts_with("stop"));
+    assert!(balanced_since(&before));
+}
+
+/// Leaving consuming loops over maps of `Vec`s and sets early (`break`, `return`,
+/// `continue 'outer`) releases the entries not yet reached and the maps.
+#[jit]
+fn leave_consuming_loops_early(n: u32) -> i64 {
+    let mut m: HashMap<u32, Vec<i64>> = HashMap::new();
+    for i in 0..n {
+        m.insert(i, vec![i as i64; 3]);
+    }
+    let mut t = 0;
+    for (k, v) in m {
+        if k == 2 {
+            break;
+        }
+        t += v.len() as i64;
+    }
+    let mut v: Vec<HashMap<u32, Vec<u8>>> = Vec::new();
+    for i in 0..n {
+        let mut m = HashMap::new();
+        m.insert(i, vec![1u8, 2]);
+        m.insert(i + 100, vec![3u8]);
+        v.push(m);
+    }
+    'outer: for m in v {
+        for (k, x) in m {
+            if k % 2 == 0 {
+                continue 'outer;
+            }
+            t += x.len() as i64;
+        }
+    }
+    t * 100 + first_key_holding(n, 4)
+}
+
+#[jit]
+fn first_key_holding(n: u32, x: u32) -> i64 {
+    let mut m: HashMap<u32, HashSet<u32>> = HashMap::new();
+    for i in 0..n {
+        m.entry(i % 3).or_insert_with(HashSet::new).insert(i);
+    }
+    for (k, s) in m {
+        for y in s {
+            if y == x {
+                return k as i64;
+            }
+        }
+    }
+    -1
+}
+
+#[test]
+fn ok_leaving_consuming_loops_early_releases_the_rest() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    assert_eq!(first_key_holding(10, 4), 1);
+    assert_eq!(first_key_holding(10, 40), -1);
+    // The order is unspecified: only that it ran and released everything.
+    assert!(leave_consuming_loops_early(10) > 0);
     assert!(balanced_since(&before));
 }
 
