@@ -46,6 +46,7 @@ mod review_leaks;
 mod review_limits;
 mod review_maps;
 mod review_math;
+mod review_sets;
 mod review_shadow;
 mod review_sqlite;
 mod review_sqlite_blobs;
