@@ -186,6 +186,19 @@ pub(super) fn property_is_not_a_place(loc: LocId, name: &str, how: &str) -> Diag
     ))
 }
 
+/// `v.name.entry(k)` where `name` is a `#[getter]`: its map is a new one at each read.
+pub(super) fn property_map_in_place(loc: LocId, name: &str, method: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!(
+            "`{name}` is a `#[getter]` property, not a field: it cannot be borrowed by `{method}`, which works on the map in place"
+        ),
+    )
+    .note(format!(
+        "help: the getter makes a new map at each read; bind it first: `let mut m = v.{name};`"
+    ))
+}
+
 pub(super) fn assign_to_field_of_ref_self(loc: LocId) -> Diagnostic {
     Diagnostic::new(
         loc,

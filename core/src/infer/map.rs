@@ -106,6 +106,11 @@ impl Infer<'_> {
         if sig.mutates {
             self.check_mutable_receiver(receiver, methods_user_name(method));
         }
+        if method == hidden::ENTRY_SLOT || method == hidden::FIND_SLOT {
+            // The reference they make re-reads its map at each use: a getter's map would
+            // be a new one each time (`lower/maps.rs`).
+            self.not_a_property_receiver(receiver, methods_user_name(method));
+        }
         let of = |t: MapTy| -> Ty {
             match t {
                 MapTy::Key => key.clone(),

@@ -274,6 +274,23 @@ impl Infer<'_> {
         self.diags.push(d);
     }
 
+    /// The receiver of `method` (`entry`, `get_mut`), which works on its map in place,
+    /// is not a `#[getter]` property (a new value at each read).
+    pub(super) fn not_a_property_receiver(&mut self, receiver: ExprId, method: &str) {
+        let ExprKind::Field(_, name) = &self.ir.expr(receiver).kind else {
+            return;
+        };
+        let slot = &mut self.resolutions[receiver.index()];
+        if matches!(slot, Some(Resolution::ClassCall { .. })) {
+            *slot = None;
+            self.diags.push(diagnostics::property_map_in_place(
+                self.loc(receiver),
+                name,
+                method,
+            ));
+        }
+    }
+
     /// A field place that turned out to be a `#[getter]` property (a call, not memory)
     /// cannot be written or borrowed.
     fn not_a_property(&mut self, place: ExprId, name: &str, how: &str) {

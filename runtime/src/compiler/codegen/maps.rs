@@ -24,8 +24,8 @@ use inkwell::values::{IntValue, PointerValue};
 use jitclass_core::ir::{ExprId, ExprKind, LocId};
 use jitclass_core::map_methods::{MapMethod, entry_ref_type, entry_type};
 
-/// std's panic when a collection's size would pass `isize::MAX`.
-const CAPACITY_OVERFLOW: &str = "capacity overflow";
+/// std's panic (hashbrown's) when a map's or set's table would pass `isize::MAX` bytes.
+const CAPACITY_OVERFLOW: &str = "Hash table capacity overflow";
 /// The allocator failed.
 const MAP_ALLOCATION_FAILED: &str = "memory allocation failed for a `HashMap`";
 
