@@ -387,7 +387,11 @@ fn bad_key(loc: LocId, method: &str, map: &str, key: &crate::types::Type) -> Dia
             "the method `{method}` exists for struct `{map}`, but its trait bounds were not satisfied"
         ),
     );
-    if holds_float(key) {
+    if holds_str(key) {
+        d.note(format!(
+            "note: a map in jit code cannot keep `&str` keys (`{key}`): their text is borrowed only for the call\nhelp: use `String` keys, made with `w.to_string()`, and search them with `m.get(w)`"
+        ))
+    } else if holds_float(key) {
         d.note(format!(
             "note: the following trait bounds were not satisfied:\n        `{key}: Eq`\n        `{key}: Hash`"
         ))
@@ -395,6 +399,14 @@ fn bad_key(loc: LocId, method: &str, map: &str, key: &crate::types::Type) -> Dia
         d.note(format!(
             "note: jit code hashes keys of integer types, `bool`, `char`, `String` and tuples of them; `{key}` keys are not supported yet"
         ))
+    }
+}
+
+fn holds_str(t: &crate::types::Type) -> bool {
+    match t {
+        crate::types::Type::Str => true,
+        crate::types::Type::Tuple(es) => es.iter().any(holds_str),
+        _ => false,
     }
 }
 
