@@ -64,7 +64,8 @@ pub mod hidden {
 pub enum MapTy {
     /// `K`.
     Key,
-    /// `&K` (an argument written `&k`; std's `&Q` with `K: Borrow<Q>`, here `Q = K`).
+    /// `&K` (an argument written `&k`; std's `&Q` with `K: Borrow<Q>`, here `Q = K`, or
+    /// `Q = str` for a `String` key).
     KeyRef,
     /// `V`.
     Value,
@@ -236,11 +237,14 @@ pub fn entry_ref_type() -> Type {
     Type::Tuple(vec![Type::USIZE, Type::Prim(PrimTy::U64)])
 }
 
-/// Whether jit code hashes keys of type `t`: integers, `bool`, `char`, and tuples of
-/// them (std's `Hash + Eq` types among jit types, except floats, which are not `Eq`).
+/// Whether jit code hashes keys of type `t`: integers, `bool`, `char`, `String`, and
+/// tuples of them (std's `Hash + Eq` types among jit types, except floats, which are not
+/// `Eq`, and `&str`, which a map cannot keep: it would outlive the call its text is
+/// borrowed for).
 pub fn is_key_type(t: &Type) -> bool {
     match t {
         Type::Prim(p) => !p.is_float(),
+        Type::String => true,
         Type::Tuple(es) => !es.is_empty() && es.iter().all(is_key_type),
         _ => false,
     }
@@ -257,6 +261,8 @@ mod tests {
         }
         assert!(is_key_type(&Type::Tuple(vec![Type::CHAR, Type::BOOL])));
         assert!(!is_key_type(&Type::F64));
+        assert!(is_key_type(&Type::Tuple(vec![Type::String, Type::I64])));
+        assert!(!is_key_type(&Type::Str));
         assert!(names(false).contains(&"insert"));
         assert!(!names(false).iter().any(|n| n.starts_with(' ')));
         for m in SET_METHODS {

@@ -134,12 +134,12 @@ helpers! {
     ValueClone = jitclass_rt_value_clone(drop_info: *const DropInfo, src: *const u8, dst: *mut u8) -> u8;
     /// A new map block with room for `cap` entries; null if allocation fails (`map.rs`).
     MapNew = jitclass_rt_map_new(info: *const MapInfo, cap: usize) -> *mut MemInfo;
-    /// The position of a key's entry, or `usize::MAX`.
-    MapFind = jitclass_rt_map_find(map: *mut MemInfo, key: *const u8) -> usize;
+    /// The position of a key's entry, or `usize::MAX` (`str_probe` 1: the key is a `&str` `{ptr, len}` looked up in a `String`-keyed map).
+    MapFind = jitclass_rt_map_find(map: *mut MemInfo, key: *const u8, str_probe: u8) -> usize;
     /// Finds or appends a key's entry: 0 (found), 1 (new), 2 (too large), 3 (no memory).
     MapInsert = jitclass_rt_map_insert(map: *mut MemInfo, key: *const u8, at: *mut usize) -> u8;
-    /// Removes a key's entry, moving its value out: 1, or 0 if absent.
-    MapRemove = jitclass_rt_map_remove(map: *mut MemInfo, key: *const u8, value: *mut u8) -> u8;
+    /// Removes a key's entry, moving its value out: 1, or 0 if absent (`str_probe` as `MapFind`).
+    MapRemove = jitclass_rt_map_remove(map: *mut MemInfo, key: *const u8, str_probe: u8, value: *mut u8) -> u8;
     /// Removes every entry.
     MapClear = jitclass_rt_map_clear(map: *mut MemInfo);
     /// Shortens a `Vec`, releasing what the dropped elements hold.

@@ -18,7 +18,11 @@
 //! `u8`, `char` as a `u32`, a tuple element by element. So a key's hash is the one std's
 //! `HashMap` would compute with the same `RandomState` (a unit test compares them), and
 //! text from outside cannot flood a map with collisions any more than it can flood std's.
-//! Keys compare field by field, byte for byte, which is their `Eq` for these types.
+//! A `String` key (alone or in a tuple) is fed as std's `Hash for str` feeds it: its
+//! bytes, then the byte `0xff` (`Hasher::write_str`'s default, which SipHash keeps).
+//! Keys compare field by field, byte for byte (a `String`'s text by its bytes), which is
+//! their `Eq` for these types. A map whose key is a `String` is also searched by a
+//! `&str` (`str_probe`: std's `K: Borrow<str>`), whose `{ptr, len}` is then the key.
 //!
 //! A reference into a map (`entry`, `get_mut`, a loop over it) is an entry's position,
 //! which a removal or `clear` can make name another key's entry. Each map carries a
@@ -26,7 +30,6 @@
 //! and again whenever entries move, so no two maps and no two states of a map share one:
 //! generated code records it with the position and compares it at each use
 //! (`compiler/codegen/map_refs.rs`).
-//! (`String` keys will be hashed as std hashes `str`: the bytes and `0xff`.)
 
 use crate::Type;
 use crate::class::managed_members;
@@ -60,9 +63,8 @@ pub(crate) struct MapInfo {
     pub(crate) value_offset: usize,
     /// The value's size.
     pub(crate) value_size: usize,
-    /// The key's primitive fields (offset in the key, size), in the order std's `Hash`
-    /// feeds them to the hasher.
-    key_fields: Vec<(usize, usize)>,
+    /// The key's fields, in the order std's `Hash` feeds them to the hasher.
+    key_fields: Vec<KeyField>,
     /// The offsets, in an entry, of the key's managed members (released with a key the
     /// map drops).
     key_members: Vec<usize>,
@@ -119,10 +121,21 @@ pub(crate) fn map_info_for(key: &Type, value: &Type) -> &'static MapInfo {
         })
 }
 
+/// One field of a key, as its `Hash` feeds it and its `Eq` compares it.
+#[derive(Clone, Copy, Debug)]
+enum KeyField {
+    /// A primitive's bytes at this offset in the key: `(offset, size)`.
+    Bytes(usize, usize),
+    /// A `String` (`{meminfo, data}`, `data` its `VecHeader`) at this offset: its text,
+    /// hashed as `str` hashes it.
+    Text(usize),
+}
+
 /// The primitive fields of a key type, in the order its `Hash` visits them.
-fn hashed_fields(t: &Type, offset: usize, out: &mut Vec<(usize, usize)>) {
+fn hashed_fields(t: &Type, offset: usize, out: &mut Vec<KeyField>) {
     match t {
-        Type::Prim(p) => out.push((offset, p.size() as usize)),
+        Type::Prim(p) => out.push(KeyField::Bytes(offset, p.size() as usize)),
+        Type::String => out.push(KeyField::Text(offset)),
         Type::Tuple(es) => {
             let l = c_struct(&es.iter().map(size_align).collect::<Vec<_>>());
             for (e, o) in es.iter().zip(&l.offsets) {
@@ -191,23 +204,31 @@ impl MapHeader {
         unsafe { self.entry(i).cast::<u64>().read() }
     }
 
-    /// The key at `key` hashed as std's `Hash` of the key type feeds this map's hasher.
-    fn hash(&self, key: *const u8) -> u64 {
+    /// The key at `key` (a `&str` if `str_probe`) hashed as std's `Hash` of the key type
+    /// feeds this map's hasher.
+    fn hash(&self, key: *const u8, str_probe: bool) -> u64 {
         let mut state = self.hasher.build_hasher();
-        for &(offset, size) in &self.info().key_fields {
-            // SAFETY: `key` points at a whole key of this map's key type.
-            state.write(unsafe { std::slice::from_raw_parts(key.add(offset), size) });
+        for &field in &self.info().key_fields {
+            // SAFETY: `key` points at a whole key of this map's key type (or, if
+            // `str_probe`, at a `&str` and the key type is `String`).
+            let bytes = unsafe { field_bytes(key, field, str_probe) };
+            state.write(bytes);
+            if let KeyField::Text(_) = field {
+                // `Hash for str`: `write_str`, whose default (SipHash keeps it) ends the
+                // bytes with `0xff`, so `("a", "b")` and `("ab", "")` differ.
+                state.write_u8(0xff);
+            }
         }
         state.finish()
     }
 
-    fn key_eq(&self, a: *const u8, b: *const u8) -> bool {
-        self.info().key_fields.iter().all(|&(offset, size)| {
-            // SAFETY: both point at whole keys of this map's key type.
-            unsafe {
-                std::slice::from_raw_parts(a.add(offset), size)
-                    == std::slice::from_raw_parts(b.add(offset), size)
-            }
+    /// Whether the stored key at `stored` equals the key at `key` (a `&str` if
+    /// `str_probe`).
+    fn key_eq(&self, stored: *const u8, key: *const u8, str_probe: bool) -> bool {
+        self.info().key_fields.iter().all(|&field| {
+            // SAFETY: `stored` points at a whole key of this map's key type; `key` as in
+            // `hash`.
+            unsafe { field_bytes(stored, field, false) == field_bytes(key, field, str_probe) }
         })
     }
 
@@ -221,8 +242,8 @@ impl MapHeader {
         unsafe { self.index.add(pos).write(value) }
     }
 
-    /// The index slot and entry position of `key`, if present.
-    fn find(&self, key: *const u8, hash: u64) -> Option<(usize, usize)> {
+    /// The index slot and entry position of `key` (a `&str` if `str_probe`), if present.
+    fn find(&self, key: *const u8, str_probe: bool, hash: u64) -> Option<(usize, usize)> {
         if self.slots == 0 {
             return None;
         }
@@ -236,7 +257,7 @@ impl MapHeader {
                     let at = self.entry(e);
                     // SAFETY: the key is at `key_offset` in an initialised entry.
                     if self.stored_hash(e) == hash
-                        && self.key_eq(unsafe { at.add(self.info().key_offset) }, key)
+                        && self.key_eq(unsafe { at.add(self.info().key_offset) }, key, str_probe)
                     {
                         return Some((pos, e));
                     }
@@ -311,6 +332,34 @@ impl MapHeader {
             return 1;
         };
         if self.rebuild(slots.max(8)) { 0 } else { 2 }
+    }
+}
+
+/// The bytes `field` of the key at `key` hashes and compares: a primitive's, or a
+/// `String`'s text (of the `&str` `{ptr, len}` at `key` if `str_probe`).
+///
+/// # Safety
+/// `key` points at a whole key of a type whose fields include `field` (or, if
+/// `str_probe`, at a `&str`, and `field` is the `Text(0)` of a `String` key); a `String`
+/// there is live. The bytes live as long as the key.
+unsafe fn field_bytes<'a>(key: *const u8, field: KeyField, str_probe: bool) -> &'a [u8] {
+    match field {
+        // SAFETY: `size` bytes of the key.
+        KeyField::Bytes(offset, size) => unsafe {
+            std::slice::from_raw_parts(key.add(offset), size)
+        },
+        // SAFETY: a `&str`'s `{ptr, len}` names valid bytes for the call.
+        KeyField::Text(_) if str_probe => unsafe {
+            let ptr = key.cast::<*const u8>().read();
+            let len = key.add(8).cast::<usize>().read();
+            std::slice::from_raw_parts(ptr, len)
+        },
+        // SAFETY: a live `String` is `{meminfo, data}` with `data` its block's
+        // `VecHeader`, whose first `len` bytes of `buf` are initialised.
+        KeyField::Text(offset) => unsafe {
+            let data = key.add(offset + 8).cast::<*const VecHeader>().read();
+            std::slice::from_raw_parts((*data).buf, (*data).len)
+        },
     }
 }
 
@@ -430,12 +479,18 @@ pub(crate) unsafe fn clone_map(map: *mut MemInfo) -> *mut MemInfo {
 /// The position of `key`'s entry, or `usize::MAX` if the map has none.
 ///
 /// # Safety
-/// `map` is a live map block; `key` points at a key of its type.
-pub(crate) unsafe extern "C" fn jitclass_rt_map_find(map: *mut MemInfo, key: *const u8) -> usize {
+/// `map` is a live map block; `key` points at a key of its type, or, if `str_probe` is
+/// not 0, at a `&str` and the map's key type is `String`.
+pub(crate) unsafe extern "C" fn jitclass_rt_map_find(
+    map: *mut MemInfo,
+    key: *const u8,
+    str_probe: u8,
+) -> usize {
     // SAFETY: guaranteed by the caller.
     let h = unsafe { header(map) };
-    let hash = h.hash(key);
-    h.find(key, hash).map_or(usize::MAX, |(_, e)| e)
+    let str_probe = str_probe != 0;
+    let hash = h.hash(key, str_probe);
+    h.find(key, str_probe, hash).map_or(usize::MAX, |(_, e)| e)
 }
 
 /// Finds `key`'s entry, or appends one holding a copy of the key's bits and a zeroed
@@ -452,8 +507,8 @@ pub(crate) unsafe extern "C" fn jitclass_rt_map_insert(
 ) -> u8 {
     // SAFETY: guaranteed by the caller.
     let h = unsafe { header(map) };
-    let hash = h.hash(key);
-    if let Some((_, e)) = h.find(key, hash) {
+    let hash = h.hash(key, false);
+    if let Some((_, e)) = h.find(key, false, hash) {
         // SAFETY: guaranteed by the caller.
         unsafe { at.write(e) };
         return 0;
@@ -488,17 +543,19 @@ pub(crate) unsafe extern "C" fn jitclass_rt_map_insert(
 /// references) and releasing the stored key: 1, or 0 if the map has no such key.
 ///
 /// # Safety
-/// `map` is a live map block; `key` points at a key of its type; `value` has room for a
-/// value.
+/// `map` is a live map block; `key` as for [`jitclass_rt_map_find`]; `value` has room
+/// for a value.
 pub(crate) unsafe extern "C" fn jitclass_rt_map_remove(
     map: *mut MemInfo,
     key: *const u8,
+    str_probe: u8,
     value: *mut u8,
 ) -> u8 {
     // SAFETY: guaranteed by the caller.
     let h = unsafe { header(map) };
-    let hash = h.hash(key);
-    let Some((pos, e)) = h.find(key, hash) else {
+    let str_probe = str_probe != 0;
+    let hash = h.hash(key, str_probe);
+    let Some((pos, e)) = h.find(key, str_probe, hash) else {
         return 0;
     };
     let info = h.info();
@@ -684,7 +741,73 @@ mod tests {
         struct K(i32, bool, char, u64);
         for (a, b, c, d) in [(1, true, 'é', 7u64), (-5, false, 'x', u64::MAX)] {
             let k = K(a, b, c, d);
-            assert_eq!(h.hash(key_of(&k)), h.hasher.hash_one((a, b, c, d)));
+            assert_eq!(h.hash(key_of(&k), false), h.hasher.hash_one((a, b, c, d)));
+        }
+        // SAFETY: ours.
+        unsafe { MemInfo::decref_from_jit(map) };
+    }
+
+    /// A jit `String`'s memory form `{meminfo, data}` over `header`, and a `&str`'s.
+    #[repr(C)]
+    struct JitString(*mut MemInfo, *const VecHeader);
+    #[repr(C)]
+    struct JitStr(*const u8, usize);
+
+    fn vec_header(text: &str) -> VecHeader {
+        VecHeader {
+            len: text.len(),
+            cap: text.len(),
+            buf: text.as_ptr().cast_mut(),
+            lends: 0,
+        }
+    }
+
+    #[test]
+    fn string_keys_hash_as_std_hashes_them() {
+        let _serial = serial();
+        let texts = ["", "a", "ab", "é", "héllo wörld", "\u{1F600}x", "a\u{0}b"];
+        // `String` alone: also searched by a `&str`.
+        let info = map_info_for(&Type::String, &Type::Prim(PrimTy::I64));
+        // SAFETY: a valid info.
+        let map = unsafe { jitclass_rt_map_new(info, 0) };
+        // SAFETY: a live map.
+        let h = unsafe { header(map) };
+        for t in texts {
+            let vh = vec_header(t);
+            let k = JitString(std::ptr::null_mut(), &raw const vh);
+            let probe = JitStr(t.as_ptr(), t.len());
+            let std_hash = h.hasher.hash_one(t.to_string());
+            assert_eq!(std_hash, h.hasher.hash_one(t));
+            assert_eq!(h.hash(key_of(&k), false), std_hash, "{t:?}");
+            assert_eq!(h.hash(key_of(&probe), true), std_hash, "{t:?}");
+            assert!(h.key_eq(key_of(&k), key_of(&probe), true));
+            for other in texts.iter().filter(|o| **o != t) {
+                let p = JitStr(other.as_ptr(), other.len());
+                assert!(!h.key_eq(key_of(&k), key_of(&p), true), "{t:?} {other:?}");
+            }
+        }
+        // SAFETY: ours (no entries, so no `String` of the test is released).
+        unsafe { MemInfo::decref_from_jit(map) };
+        // In a tuple: `("a", "b")` and `("ab", "")` hash apart, as std's do.
+        let key = Type::Tuple(vec![Type::String, Type::String, Type::Prim(PrimTy::U8)]);
+        let info = map_info_for(&key, &Type::Prim(PrimTy::I64));
+        // SAFETY: a valid info.
+        let map = unsafe { jitclass_rt_map_new(info, 0) };
+        // SAFETY: a live map.
+        let h = unsafe { header(map) };
+        #[repr(C)]
+        struct K(JitString, JitString, u8);
+        for (a, b, c) in [("a", "b", 1u8), ("ab", "", 1), ("", "ab", 7), ("é", "ü", 0)] {
+            let (va, vb) = (vec_header(a), vec_header(b));
+            let k = K(
+                JitString(std::ptr::null_mut(), &raw const va),
+                JitString(std::ptr::null_mut(), &raw const vb),
+                c,
+            );
+            assert_eq!(
+                h.hash(key_of(&k), false),
+                h.hasher.hash_one((a.to_string(), b.to_string(), c))
+            );
         }
         // SAFETY: ours.
         unsafe { MemInfo::decref_from_jit(map) };
@@ -706,7 +829,7 @@ mod tests {
                 let mut out = 0u32;
                 // SAFETY: a live map, a key and room for a value.
                 let removed =
-                    unsafe { jitclass_rt_map_remove(map, key_of(&k), (&raw mut out).cast()) };
+                    unsafe { jitclass_rt_map_remove(map, key_of(&k), 0, (&raw mut out).cast()) };
                 assert_eq!(removed == 1, model.remove(&k) == Some(out), "step {step}");
             } else {
                 // SAFETY: as above.
@@ -724,7 +847,7 @@ mod tests {
         }
         for (k, v) in &model {
             // SAFETY: as above.
-            let e = unsafe { jitclass_rt_map_find(map, key_of(k)) };
+            let e = unsafe { jitclass_rt_map_find(map, key_of(k), 0) };
             assert_ne!(e, usize::MAX);
             // SAFETY: as above.
             assert_eq!(
@@ -742,7 +865,10 @@ mod tests {
         unsafe { jitclass_rt_map_clear(map) };
         let k = 3u32;
         // SAFETY: as above.
-        assert_eq!(unsafe { jitclass_rt_map_find(map, key_of(&k)) }, usize::MAX);
+        assert_eq!(
+            unsafe { jitclass_rt_map_find(map, key_of(&k), 0) },
+            usize::MAX
+        );
         // SAFETY: ours.
         unsafe { MemInfo::decref_from_jit(map) };
     }

@@ -157,7 +157,8 @@ impl Infer<'_> {
         ret
     }
 
-    /// An argument written `&k` where std takes `&Q` (here `&K`).
+    /// An argument written `&k` where std takes `&Q` (here `&K`), or a `&str` searching
+    /// a `String`-keyed map (std's `String: Borrow<str>`).
     fn key_ref_arg(&mut self, a: ExprId, key: &Ty) {
         if let ExprKind::AddrOf {
             place,
@@ -165,7 +166,23 @@ impl Infer<'_> {
         } = self.ir.expr(a).kind
         {
             let pt = self.expr_types[place.index()].clone();
+            if self.resolve(&pt) == Ty::Str && self.resolve(key) == Ty::String {
+                // `m.get(&w)` with `w: &str`: `Q = &str`, which `String` does not borrow
+                // as (rustc's E0277).
+                self.diags.push(
+                    Diagnostic::new(
+                        self.loc(a),
+                        "the trait bound `String: Borrow<&str>` is not satisfied",
+                    )
+                    .note("help: search by the `&str` itself: `m.get(w)`"),
+                );
+                return;
+            }
             self.coerce_at(&pt, key, self.loc(place));
+        } else if self.resolve(key) == Ty::String
+            && self.resolve(&self.expr_types[a.index()].clone()) == Ty::Str
+        {
+            // `m.get(w)`, `m.get("x")`, `m.get(s.as_str())`: `Q = str`.
         } else {
             let at = self.expr_types[a.index()].clone();
             let found = self.show(&at);
@@ -375,14 +392,26 @@ fn bad_key(loc: LocId, method: &str, map: &str, key: &crate::types::Type) -> Dia
             "the method `{method}` exists for struct `{map}`, but its trait bounds were not satisfied"
         ),
     );
-    if holds_float(key) {
+    if holds_str(key) {
+        d.note(format!(
+            "note: a map in jit code cannot keep `&str` keys (`{key}`): their text is borrowed only for the call\nhelp: use `String` keys, made with `w.to_string()`, and search them with `m.get(w)`"
+        ))
+    } else if holds_float(key) {
         d.note(format!(
             "note: the following trait bounds were not satisfied:\n        `{key}: Eq`\n        `{key}: Hash`"
         ))
     } else {
         d.note(format!(
-            "note: jit code hashes keys of integer types, `bool`, `char` and tuples of them; `{key}` keys are not supported yet"
+            "note: jit code hashes keys of integer types, `bool`, `char`, `String` and tuples of them; `{key}` keys are not supported yet"
         ))
+    }
+}
+
+fn holds_str(t: &crate::types::Type) -> bool {
+    match t {
+        crate::types::Type::Str => true,
+        crate::types::Type::Tuple(es) => es.iter().any(holds_str),
+        _ => false,
     }
 }
 

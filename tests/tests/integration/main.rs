@@ -52,6 +52,7 @@ mod review_sqlite;
 mod review_sqlite_blobs;
 mod review_sqlite_state;
 mod sets;
+mod string_keys;
 // Generated lines thousands of characters long, which rustfmt would take minutes over.
 #[rustfmt::skip]
 mod review_syntax;

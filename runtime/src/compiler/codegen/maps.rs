@@ -169,17 +169,40 @@ impl FnCx<'_> {
             .expect("returns a value"))
     }
 
-    /// The position of `k`'s entry, or `usize::MAX`.
+    /// The searched key `k` of type `probe` (the key type, or `&str` searching a
+    /// `String`-keyed map as std's `Borrow<str>` allows) in a stack temporary, and the
+    /// helpers' `str_probe` flag saying which.
+    fn probe_temp(
+        &mut self,
+        k: Val,
+        probe: &Type,
+    ) -> CgResult<(PointerValue<'static>, IntValue<'static>)> {
+        let kp = self.key_temp(k, probe)?;
+        let str_probe = self
+            .ctx
+            .i8_type()
+            .const_int(u64::from(*probe == Type::Str), false);
+        Ok((kp, str_probe))
+    }
+
+    /// The position of `k`'s entry (`k` of type `probe`, see `probe_temp`), or
+    /// `usize::MAX`. An owned `k` (a `String` written `&s`) is released after the search.
     fn map_find(
         &mut self,
         h: &Header,
         k: Val,
-        key: &Type,
+        probe: &Type,
     ) -> CgResult<(IntValue<'static>, IntValue<'static>)> {
-        let kp = self.key_temp(k, key)?;
+        let held = self.hold(k, probe)?;
+        let (kp, str_probe) = self.probe_temp(k, probe)?;
         let at = self
-            .call_helper(Helper::MapFind, &[h.meminfo.into(), kp.into()], "found")?
+            .call_helper(
+                Helper::MapFind,
+                &[h.meminfo.into(), kp.into(), str_probe.into()],
+                "found",
+            )?
             .into_int_value();
+        self.release(held)?;
         let i64t = self.ctx.i64_type();
         let present =
             self.b()
@@ -188,7 +211,8 @@ impl FnCx<'_> {
     }
 
     /// Finds or appends `k`'s entry: its position, and whether it is new; panics as std
-    /// does if the map cannot grow.
+    /// does if the map cannot grow. A new entry takes `k` (what it holds moves into the
+    /// map); if the key was there, `k` is dropped and the stored key kept, as std does.
     fn map_insert_slot(
         &mut self,
         h: &Header,
@@ -196,6 +220,7 @@ impl FnCx<'_> {
         key: &Type,
         loc: LocId,
     ) -> CgResult<(IntValue<'static>, IntValue<'static>)> {
+        let held = self.hold(k, key)?;
         let kp = self.key_temp(k, key)?;
         let i64t = self.ctx.i64_type();
         let slot = self.slot(i64t.into(), "map.slot")?;
@@ -221,6 +246,18 @@ impl FnCx<'_> {
         let is_new =
             self.b()
                 .build_int_compare(IntPredicate::EQ, status, i8t.const_int(1, false), "new")?;
+        if key.is_managed() {
+            let drop_block = self.block("map.key_drop");
+            let join = self.block("map.key_kept");
+            self.b()
+                .build_conditional_branch(is_new, join, drop_block)?;
+            self.b().position_at_end(drop_block);
+            self.drop_value(k, key)?;
+            self.b().build_unconditional_branch(join)?;
+            self.b().position_at_end(join);
+        }
+        // Moved into the map or dropped.
+        self.take(held)?;
         Ok((self.load_int(slot, "slot")?, is_new))
     }
 
@@ -274,7 +311,7 @@ impl FnCx<'_> {
         loc: LocId,
     ) -> CgResult<Option<Val>> {
         let (key, value) = Self::map_parts(self.ty(receiver))?;
-        // `&k` arguments: the key's value is read (a copy).
+        // `&k` arguments: the key's value is read (a copy, released after the search).
         let args: Vec<ExprId> = args
             .iter()
             .map(|a| match self.ir.expr(*a).kind {
@@ -286,6 +323,11 @@ impl FnCx<'_> {
             return Ok(None);
         };
         let h = self.header(handle, &entry_type(&key, &value))?;
+        // A searched key's type: `K`, or `&str` searching a `String`-keyed map.
+        let probe = match args.first() {
+            Some(a) if *self.ty(*a) == Type::Str => Type::Str,
+            _ => key.clone(),
+        };
         let i64t = self.ctx.i64_type();
         let result: Val = match method {
             MapMethod::Len => {
@@ -304,17 +346,17 @@ impl FnCx<'_> {
                 // (`meminfo` is an `i8*` already.)
                 self.unit()
             }
-            MapMethod::ContainsKey => self.map_find(&h, vals[0], &key)?.1.into(),
+            MapMethod::ContainsKey => self.map_find(&h, vals[0], &probe)?.1.into(),
             // A set's entry has no value to write: a new one is complete as the helper
             // leaves it.
             MapMethod::SetInsert => self.map_insert_slot(&h, vals[0], &key, loc)?.1.into(),
             MapMethod::GetRef | MapMethod::GetCopied => {
-                let (at, present) = self.map_find(&h, vals[0], &key)?;
+                let (at, present) = self.map_find(&h, vals[0], &probe)?;
                 let deep = method == MapMethod::GetCopied;
                 self.map_value_option(&h, &value, (at, present), deep, loc)?
             }
             MapMethod::FindSlot => {
-                let (at, present) = self.map_find(&h, vals[0], &key)?;
+                let (at, present) = self.map_find(&h, vals[0], &probe)?;
                 let opt = Type::Option(Box::new(entry_ref_type()));
                 let none = self.none_value(&opt)?;
                 let r = self.entry_ref(&h, at)?;
@@ -366,16 +408,18 @@ impl FnCx<'_> {
                 result
             }
             MapMethod::SetRemove => {
-                let kp = self.key_temp(vals[0], &key)?;
+                let held = self.hold(vals[0], &probe)?;
+                let (kp, str_probe) = self.probe_temp(vals[0], &probe)?;
                 // No value to move out (`!` has no bytes): a byte of room.
                 let out = self.slot(self.ctx.i8_type().into(), "set.removed")?;
                 let found = self
                     .call_helper(
                         Helper::MapRemove,
-                        &[h.meminfo.into(), kp.into(), out.into()],
+                        &[h.meminfo.into(), kp.into(), str_probe.into(), out.into()],
                         "removed",
                     )?
                     .into_int_value();
+                self.release(held)?;
                 self.b()
                     .build_int_compare(
                         IntPredicate::NE,
@@ -386,15 +430,17 @@ impl FnCx<'_> {
                     .into()
             }
             MapMethod::Remove => {
-                let kp = self.key_temp(vals[0], &key)?;
+                let held = self.hold(vals[0], &probe)?;
+                let (kp, str_probe) = self.probe_temp(vals[0], &probe)?;
                 let out = self.slot(mem_type(self.ctx, &value), "map.removed")?;
                 let found = self
                     .call_helper(
                         Helper::MapRemove,
-                        &[h.meminfo.into(), kp.into(), out.into()],
+                        &[h.meminfo.into(), kp.into(), str_probe.into(), out.into()],
                         "removed",
                     )?
                     .into_int_value();
+                self.release(held)?;
                 let found = self.b().build_int_compare(
                     IntPredicate::NE,
                     found,
