@@ -1,9 +1,10 @@
-//! Text functions over SQLite rows, in plain Rust on rusqlite's traits: the baselines of
-//! the text section of the report and of the text examples (`string_agg`, word counts,
-//! `mode`, a lower-case-and-trim scalar), the table of words they run over, and the jit
-//! kernels of what jit code has today (`&str`, integer-keyed maps) next to their twins.
+//! Text functions over SQLite rows — `string_agg`, word counts, `mode`, a lower-case-and-
+//! trim scalar — as jitclass classes and fns and in plain Rust on rusqlite's traits (the
+//! baselines of the report's text section and of the `sqlite_text` example), the table of
+//! words they run over, and jit kernels over `&str` and integer-keyed maps next to their
+//! twins.
 
-use jitclass::jit;
+use jitclass::{jit, jitclass};
 use rusqlite::functions::{Aggregate, Context, FunctionFlags};
 use rusqlite::{Connection, params};
 use std::collections::HashMap;
@@ -188,7 +189,117 @@ pub fn register_rust_text_functions(conn: &Connection) -> rusqlite::Result<()> {
     })
 }
 
-// ---- jit kernels and their native twins (what jit code has today: `&str`, integer maps) --
+// ---- the jit text functions: the same four, as jitclass classes and a jit fn ---------------
+
+/// `string_agg(s)`: the non-NULL values joined by `,` in row order, as SQLite's
+/// `group_concat(s)`; NULL for none.
+#[jitclass]
+pub struct StringAgg {
+    out: String,
+    any: bool,
+}
+
+#[jitclass]
+impl StringAgg {
+    pub fn new() -> Self {
+        StringAgg {
+            out: String::new(),
+            any: false,
+        }
+    }
+
+    pub fn step(&mut self, s: &str) {
+        if self.any {
+            self.out.push(',');
+        }
+        self.out.push_str(s);
+        self.any = true;
+    }
+
+    pub fn finalize(&mut self) -> Option<String> {
+        if self.any {
+            Some(self.out.clone())
+        } else {
+            None
+        }
+    }
+}
+
+/// `word_count(s)`: how many distinct words the non-NULL values hold (words are split at
+/// whitespace, compared as written).
+#[jitclass]
+pub struct WordCount {
+    counts: HashMap<String, i64>,
+}
+
+#[jitclass]
+impl WordCount {
+    pub fn new() -> Self {
+        WordCount {
+            counts: HashMap::new(),
+        }
+    }
+
+    pub fn step(&mut self, s: &str) {
+        for w in s.split_whitespace() {
+            *self.counts.entry(w.to_string()).or_insert(0) += 1;
+        }
+    }
+
+    pub fn finalize(&mut self) -> i64 {
+        self.counts.len() as i64
+    }
+}
+
+/// `mode(s)`: the most frequent non-NULL value (ties: the smallest in byte order), NULL
+/// for none.
+#[jitclass]
+pub struct Mode {
+    counts: HashMap<String, i64>,
+}
+
+#[jitclass]
+impl Mode {
+    pub fn new() -> Self {
+        Mode {
+            counts: HashMap::new(),
+        }
+    }
+
+    pub fn step(&mut self, s: &str) {
+        *self.counts.entry(s.to_string()).or_insert(0) += 1;
+    }
+
+    pub fn finalize(&mut self) -> Option<String> {
+        let mut best = String::new();
+        let mut best_n = 0;
+        for (k, n) in &self.counts {
+            if *n > best_n || (*n == best_n && k.as_str() < best.as_str()) {
+                best = k.clone();
+                best_n = *n;
+            }
+        }
+        if best_n == 0 { None } else { Some(best) }
+    }
+}
+
+/// `lower_trim(s)`: `s` without leading and trailing whitespace, in lower case.
+#[jit]
+pub fn lower_trim(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+/// `string_agg`, `word_count`, `mode` and `lower_trim` as jitclass functions (the twins
+/// of [`register_rust_text_functions`]'s).
+pub fn register_jit_text_functions(conn: &Connection) -> rusqlite::Result<()> {
+    use jitclass::sqlite::{register_aggregate, register_scalar};
+    register_aggregate::<StringAgg>(conn, "string_agg", flags())?;
+    register_aggregate::<WordCount>(conn, "word_count", flags())?;
+    register_aggregate::<Mode>(conn, "mode", flags())?;
+    register_scalar::<lower_trim>(conn, "lower_trim", flags())
+}
+
+// ---- jit kernels and their native twins (`&str` scans, integer-keyed maps) ---------------
 
 /// How many distinct keys `keys` holds, counted in a `HashMap` by `entry`. (By index:
 /// jit code does not deref the element of a loop over a slice parameter yet, `*k`.)
