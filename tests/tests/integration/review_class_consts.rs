@@ -1,6 +1,9 @@
 //! Review of issue 17's class constants and derives: probes from the public API, each
 //! compared with rustc's build of the same code on a plain struct.
 
+// The probes return tuples of results to compare with Rust's (jit code has no type aliases).
+#![allow(clippy::type_complexity)]
+
 use crate::{balanced_since, memory_test};
 use jitclass::{jit, jitclass};
 use std::collections::{HashMap, HashSet};
