@@ -211,3 +211,34 @@ fn review16_set_errors_worded_for_sets() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/set_errors_worded_for_maps.rs");
 }
+
+/// Errors of constants rustc evaluates in a class's method (a `const` item, an array
+/// length) name the macro's internal type: "evaluation of
+/// `__JitclassConsts_Circle_scaled::K` failed here" where rustc says `Circle::scaled::K`,
+/// and the `const` item's overflow is also reported a second time as the
+/// `arithmetic_overflow` lint (review of issue 17).
+#[test]
+#[ignore = "BUG: const evaluation errors in class methods name `__JitclassConsts_<Class>_<method>` (rustc: `Circle::scaled::K`, `Circle::scaled2::{constant#0}`), and an extra arithmetic_overflow error"]
+fn review17_const_eval_names_internal_item() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_const_eval_names_internal_item.rs");
+}
+
+/// `Self::UNIT` in a `#[jit]` fn: rustc's E0433 comes with a first, confusing E0401
+/// ("can't use `Self` from outer item ... implicitly declared here, by this `impl`",
+/// pointing at `#[jit]`, suggesting `f::UNIT`) (review of issue 17).
+#[test]
+#[ignore = "BUG: `Self::X` in a #[jit] fn adds E0401 'can't use `Self` from outer item' pointing at #[jit] and suggesting `f::UNIT`"]
+fn review17_self_const_in_jit_fn() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_self_const_in_jit_fn.rs");
+}
+
+/// An associated constant and a method of the same name: rustc's E0592 comes after an
+/// E0432 "unresolved import `Self`" at `Self::area` (review of issue 17).
+#[test]
+#[ignore = "BUG: a constant and a method of the same name add E0432 'unresolved import `Self`' to rustc's E0592"]
+fn review17_const_and_method_same_name() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_const_and_method_same_name.rs");
+}

@@ -12,7 +12,7 @@
 //! - `Hash`: on the Rust handle, the field struct of the fields' values hashed by its
 //!   derived `Hash` (each field in order, as rustc's derive on `V` would).
 //! - `Default`: a generated jit `fn default() -> V` building each field's default (numbers
-//!   `0`, `false`, `'\0'`, `None`, empty `Vec`/`HashMap`, arrays and tuples of defaults,
+//!   `0`, `false`, `'\0'`, `None`, empty `Vec`/`String`/`HashMap`/`HashSet`, arrays and tuples of defaults,
 //!   another class's derived `default()`), and `impl Default` on the handle calling it.
 //!
 //! `Clone` and `Debug` stay the class's own (another reference; the instance's fields).
@@ -363,6 +363,11 @@ fn default_value(ir: &TypeExpr, ty: &syn::Type) -> Option<TokenStream> {
         TypeExpr::Unit => quote!(()),
         TypeExpr::Option(_) => quote!(None),
         TypeExpr::Vec(_) => quote!(Vec::new()),
+        TypeExpr::String => quote!(String::new()),
+        // A `HashSet<K>` is a map whose values never exist.
+        TypeExpr::Map { value, .. } if matches!(**value, TypeExpr::Never) => {
+            quote!(HashSet::new())
+        }
         TypeExpr::Map { .. } => quote!(HashMap::new()),
         TypeExpr::Tuple(es) => {
             let syn::Type::Tuple(t) = ty else {
