@@ -54,6 +54,7 @@ mod sets;
 // Generated lines thousands of characters long, which rustfmt would take minutes over.
 #[rustfmt::skip]
 mod review_syntax;
+mod review_owned_strings;
 mod review_strings;
 mod review_text;
 mod review_vec_gaps;
