@@ -543,3 +543,82 @@ fn ok_return_a_string_from_inside_the_loop_over_it() {
     assert_eq!(back.len(), 44);
     assert_no_leaks();
 }
+
+// ---- a String moved into an `objmode!` block while jit code holds its text ----
+
+/// An `objmode!` block gets a clone of each input (the shadow rustc checks borrows it), so
+/// `t` stays valid after the block drops its `String`.
+#[jit]
+fn view_then_objmode(s: String) -> String {
+    let t = s.as_str();
+    let n = jitclass::objmode!(|s: String| -> usize {
+        let n = s.len();
+        drop(s);
+        n
+    });
+    let mut junk = String::with_capacity(n);
+    for _ in 0..n {
+        junk.push('Z');
+    }
+    let mut out = String::from(t);
+    out.push_str(&junk);
+    out
+}
+
+#[test]
+fn ok_objmode_takes_a_clone_of_a_string_a_view_of_which_is_kept() {
+    let _m = memory_test();
+    let s = "abcdefghijklmnopqrstuvwxyz0123456789".to_string();
+    let r = std::panic::catch_unwind(|| view_then_objmode(s.clone())).map_err(panic_message);
+    assert_eq!(r, Ok(format!("{s}{}", "Z".repeat(s.len()))));
+    assert_no_leaks();
+}
+
+/// The same within one call.
+#[jit]
+fn lent_to_objmode(s: String) -> usize {
+    both_lens(
+        s.as_str(),
+        jitclass::objmode!(|s: String| -> usize { s.len() }),
+    )
+}
+
+#[jit]
+fn both_lens(v: &str, n: usize) -> usize {
+    v.len() + n
+}
+
+#[test]
+fn ok_objmode_takes_a_clone_of_a_string_lent_to_the_same_call() {
+    let _m = memory_test();
+    let r = std::panic::catch_unwind(|| lent_to_objmode("abc".to_string())).map_err(panic_message);
+    assert_eq!(r, Ok(6));
+    assert_no_leaks();
+}
+
+// ---- a String pushed onto itself in a generic body ----
+
+/// rustc refuses this body (E0502, `ui/known_bugs/generic_string_borrow_conflicts.rs`);
+/// jitclass accepts it, but the lend of `&s` makes the push panic instead of reading a
+/// buffer the push reallocates.
+#[jit]
+fn pushed_onto_itself<T>(s: String, x: T) -> (String, T) {
+    let mut s = s;
+    s.push_str(&s);
+    (s, x)
+}
+
+#[test]
+fn ok_generic_push_onto_itself_panics_not_dangles() {
+    let _m = memory_test();
+    let e = std::panic::catch_unwind(|| pushed_onto_itself("abc".to_string(), 1u8))
+        .map_err(panic_message)
+        .expect_err("a panic");
+    assert!(
+        e.starts_with(
+            "already borrowed: cannot `push_str` a `String` while a `&str` of it is in use"
+        ),
+        "{e}"
+    );
+    assert_no_leaks();
+}
