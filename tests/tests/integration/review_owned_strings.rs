@@ -622,3 +622,55 @@ fn ok_generic_push_onto_itself_panics_not_dangles() {
     );
     assert_no_leaks();
 }
+
+// ---- capacity after reserve, clone and clear, against std ----
+
+/// Each fn twice from one body: a `#[jit]` fn, and the plain Rust fn `rust_twin::name`.
+macro_rules! twins_capacity {
+    ($(fn $name:ident($($p:ident: $t:ty),* $(,)?) -> $r:ty $body:block)*) => {
+        $(
+            #[jit]
+            fn $name($($p: $t),*) -> $r $body
+        )*
+        mod rust_twin {
+            $(
+                pub fn $name($($p: $t),*) -> $r $body
+            )*
+        }
+    };
+}
+
+twins_capacity! {
+    fn capacity_steps(n: usize, t: &str) -> (usize, usize, usize, usize, usize, bool, bool) {
+        let mut s = String::with_capacity(n);
+        s.push_str(t);
+        s.reserve(n + 3);
+        let after_reserve = s.capacity();
+        let c = s.clone();
+        let clone_cap = c.capacity();
+        s.clear();
+        let after_clear = s.capacity();
+        s.push_str(t);
+        s.push_str(t);
+        s.push_str(t);
+        let grown = s.capacity();
+        let mut e = String::with_capacity(0);
+        e.push('é');
+        (after_reserve, clone_cap, after_clear, grown, e.capacity(), "é" == e, e != "e\u{301}")
+    }
+}
+
+#[test]
+fn ok_capacity_after_reserve_clone_clear_matches_std() {
+    let _m = memory_test();
+    for n in [0, 1, 5, 40] {
+        for t in ["", "a", "héllo wörld", "0123456789abcdef0123"] {
+            assert_eq!(
+                capacity_steps(n, t),
+                rust_twin::capacity_steps(n, t),
+                "{n} {t:?}"
+            );
+        }
+    }
+    assert_no_leaks();
+}
