@@ -681,3 +681,38 @@ fn ok_capacity_after_reserve_clone_clear_matches_std() {
     }
     assert_no_leaks();
 }
+
+// ---- text of a temporary String: the loop and the call must keep it alive ----
+
+#[jit]
+fn temporaries(t: &str) -> (usize, usize, usize, bool) {
+    let mut words = 0;
+    for w in String::from(t).split(' ') {
+        let mut junk = String::new();
+        junk.push_str("ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ");
+        words += w.len() + junk.len() - junk.len();
+    }
+    let mut chars = 0;
+    for c in t.to_string().clone().chars() {
+        if c.is_alphabetic() {
+            chars += 1;
+        }
+    }
+    let trimmed = both_lens(t.to_string().trim(), 0);
+    (words, chars, trimmed, t.to_string().as_str() == t)
+}
+
+#[test]
+fn ok_text_of_a_temporary_string_outlives_its_use() {
+    let _m = memory_test();
+    for t in ["", "ab cd", "  héllo  wörld  ", &"xy ".repeat(50)] {
+        let words: usize = t.split(' ').map(str::len).sum();
+        let chars = t.chars().filter(|c| c.is_alphabetic()).count();
+        assert_eq!(
+            temporaries(t),
+            (words, chars, t.trim().len(), true),
+            "{t:?}"
+        );
+    }
+    assert_no_leaks();
+}
