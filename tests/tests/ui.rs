@@ -242,3 +242,14 @@ fn review17_const_and_method_same_name() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/review_const_and_method_same_name.rs");
 }
+
+/// In generic bodies, a `String` assigned while a loop runs over it (E0506), lent and
+/// moved in one call (E0505), or pushed onto itself (E0502) compiles: sound (a counted
+/// reference keeps the loop's text; the others panic "already borrowed"), but rustc's
+/// build of the same code is refused (review of issue 16).
+#[test]
+#[ignore = "BUG: generic bodies accept String borrow conflicts rustc refuses (E0506 assign while looped, E0505 lend+move in one call, E0502 push_str(&s))"]
+fn review16_generic_string_borrow_conflicts() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/generic_string_borrow_conflicts.rs");
+}

@@ -57,6 +57,7 @@ mod string_keys;
 // Generated lines thousands of characters long, which rustfmt would take minutes over.
 #[rustfmt::skip]
 mod review_syntax;
+mod review_owned_strings;
 mod review_strings;
 mod review_text;
 mod review_vec_gaps;
