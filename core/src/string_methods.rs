@@ -39,6 +39,12 @@ pub enum StringMethod {
     AsStr,
     /// `s.as_bytes()`: the bytes, borrowed.
     AsBytes,
+    /// One `format!` argument appended as its spec says (`crate::format_spec`): hidden
+    /// method `s.<PUSH_FORMATTED>(&value, fill, packed flags, width, precision)`
+    /// (`lower/format_macro.rs`), formatted by std in the runtime's helper.
+    PushFormatted,
+    /// `x.to_string()` of a number, `bool` or `char`: std's `Display`.
+    Display,
 }
 
 impl StringMethod {
@@ -47,6 +53,7 @@ impl StringMethod {
         matches!(
             self,
             StringMethod::PushStr
+                | StringMethod::PushFormatted
                 | StringMethod::Push
                 | StringMethod::Clear
                 | StringMethod::Reserve
@@ -63,6 +70,9 @@ pub mod hidden {
     pub const WITH_CAPACITY: &str = " String::with_capacity";
     /// `String::from(s)`.
     pub const FROM: &str = " String::from";
+    /// A `format!` argument appended to the `String` being built
+    /// (`StringMethod::PushFormatted`).
+    pub const PUSH_FORMATTED: &str = " format::push";
 }
 
 fn sig(method: StringMethod, params: Vec<Type>, ret: Type) -> MethodSig {

@@ -49,7 +49,7 @@ impl FnCx<'_> {
     }
 
     /// A new `String` holding a copy of the `len` bytes at `ptr`.
-    fn string_from(
+    pub(super) fn string_from(
         &mut self,
         (ptr, len): (PointerValue<'static>, IntValue<'static>),
         loc: LocId,
@@ -63,7 +63,7 @@ impl FnCx<'_> {
     }
 
     /// Appends the `len` bytes at `ptr` (valid UTF-8) to the `String` of header `h`.
-    fn append_text(
+    pub(super) fn append_text(
         &mut self,
         h: &super::vecs::Header,
         (ptr, len): (PointerValue<'static>, IntValue<'static>),
@@ -129,6 +129,8 @@ impl FnCx<'_> {
                 self.end_lends(from)?;
                 return Ok(Some(s));
             }
+            StringMethod::PushFormatted => return self.push_formatted(receiver, args, loc),
+            StringMethod::Display => return self.display_string(receiver, loc),
             _ => {}
         }
         let from = self.lent.len();
@@ -142,6 +144,7 @@ impl FnCx<'_> {
                 StringMethod::PushStr => "push_str",
                 StringMethod::Push => "push",
                 StringMethod::Clear => "clear",
+                StringMethod::PushFormatted => "push_str",
                 _ => "reserve",
             };
             let lent = self.load_int(h.lends, "lends")?;
@@ -198,7 +201,9 @@ impl FnCx<'_> {
             | StringMethod::WithCapacity
             | StringMethod::FromStr
             | StringMethod::AsStr
-            | StringMethod::AsBytes => unreachable!("handled above"),
+            | StringMethod::AsBytes
+            | StringMethod::PushFormatted
+            | StringMethod::Display => unreachable!("handled above"),
         };
         self.finish_vec_operands(hold)?;
         self.end_lends(from)?;
