@@ -56,7 +56,12 @@ impl Lowerer {
         let (pieces, holes) = match format::parse(&text.value()) {
             Ok(parsed) => parsed,
             Err(message) => {
-                return self.invalid(text.span(), format!("invalid format string: {message}"));
+                let message = if message.starts_with("unknown format trait") {
+                    message
+                } else {
+                    format!("invalid format string: {message}")
+                };
+                return self.invalid(text.span(), message);
             }
         };
         self.scopes.push(Vec::new());
@@ -112,6 +117,14 @@ impl Lowerer {
             init: Some(new),
             loc,
         });
+        // rustc counts the implicit placeholders (`{}`, `.*`) for its message.
+        let implicit = holes
+            .iter()
+            .map(|(h, spec)| {
+                usize::from(*h == format::Placeholder::Next)
+                    + usize::from(spec.precision == Count::Star)
+            })
+            .sum::<usize>();
         let mut next = 0usize;
         let mut failed = false;
         let mut pieces = pieces.into_iter();
@@ -133,24 +146,21 @@ impl Lowerer {
                 c => self.count_arg(c, &positional, &named, &mut used, text),
             };
             let width = self.count_arg(&spec.width, &positional, &named, &mut used, text);
-            let value = match hole {
+            let which = match &hole {
                 format::Placeholder::Next => {
                     next += 1;
-                    self.resolve_arg(
-                        ArgRef::Index(next - 1),
-                        &positional,
-                        &named,
-                        &mut used,
-                        text,
-                    )
+                    ArgRef::Implicit(next - 1, implicit)
                 }
-                format::Placeholder::Index(i) => {
-                    self.resolve_arg(ArgRef::Index(i), &positional, &named, &mut used, text)
-                }
-                format::Placeholder::Named(name) => {
-                    self.resolve_arg(ArgRef::Name(name), &positional, &named, &mut used, text)
-                }
+                format::Placeholder::Index(i) => ArgRef::Index(*i),
+                format::Placeholder::Named(name) => ArgRef::Name(name),
             };
+            // rustc points at the argument (or, for a captured variable, the string).
+            let at = match which {
+                ArgRef::Implicit(i, _) | ArgRef::Index(i) => positional.get(i).map(|a| a.span),
+                ArgRef::Name(name) => named.iter().find(|(n, _)| n == name).map(|(_, a)| a.span),
+            }
+            .unwrap_or_else(|| text.span());
+            let value = self.resolve_arg(which, &positional, &named, &mut used, text);
             let (Some(value), Some(width), Some(precision)) = (value, width, precision) else {
                 failed = true;
                 break;
@@ -160,7 +170,7 @@ impl Lowerer {
                     place: value,
                     mutable: false,
                 },
-                text.span(),
+                at,
             );
             let fill = self.push(ExprKind::Lit(Lit::Char(spec.fill.unwrap_or(' '))), span);
             let flags = self.push(
@@ -273,9 +283,7 @@ impl Lowerer {
             Count::Implied => Some(literal(self, 0)),
             Count::Is(n) => Some(literal(self, *n)),
             Count::Index(i) => self.resolve_arg(ArgRef::Index(*i), positional, named, used, text),
-            Count::Named(n) => {
-                self.resolve_arg(ArgRef::Name(n.clone()), positional, named, used, text)
-            }
+            Count::Named(n) => self.resolve_arg(ArgRef::Name(n), positional, named, used, text),
             Count::Star => unreachable!("`.*` is resolved by the caller"),
         }
     }
@@ -291,7 +299,7 @@ impl Lowerer {
         text: &syn::LitStr,
     ) -> Option<ExprId> {
         let value = match which {
-            ArgRef::Index(i) => match positional.get(i) {
+            ArgRef::Index(i) | ArgRef::Implicit(i, _) => match positional.get(i) {
                 Some(a) => {
                     used[i] = true;
                     a.value.clone()
@@ -300,7 +308,19 @@ impl Lowerer {
                     let n = positional.len();
                     self.error(
                         text.span(),
-                        if n == 0 {
+                        if let ArgRef::Implicit(_, implicit) = which
+                            && implicit > n
+                        {
+                            format!(
+                                "{implicit} positional argument{} in format string, but {}",
+                                if implicit == 1 { "" } else { "s" },
+                                match n {
+                                    0 => "no arguments were given".to_string(),
+                                    1 => "there is 1 argument".to_string(),
+                                    n => format!("there are {n} arguments"),
+                                }
+                            )
+                        } else if n == 0 {
                             format!("invalid reference to positional argument {i} (no arguments were given)")
                         } else {
                             format!(
@@ -316,12 +336,12 @@ impl Lowerer {
                     return None;
                 }
             },
-            ArgRef::Name(name) => match named.iter().position(|(n, _)| *n == name) {
+            ArgRef::Name(name) => match named.iter().position(|(n, _)| n == name) {
                 Some(k) => {
                     used[positional.len() + k] = true;
                     named[k].1.value.clone()
                 }
-                None => match self.lookup(&name) {
+                None => match self.lookup(name) {
                     Some(local) => Value::Local(local),
                     None => {
                         self.error(
@@ -341,7 +361,11 @@ impl Lowerer {
 }
 
 /// An argument named in a format string.
-enum ArgRef {
+#[derive(Clone, Copy)]
+enum ArgRef<'a> {
+    /// `{}` / `.*`: the next positional, and how many such the string has.
+    Implicit(usize, usize),
+    /// `{1}`, `1$`.
     Index(usize),
-    Name(String),
+    Name(&'a str),
 }

@@ -194,3 +194,30 @@ fn generic_bodies_format_each_instance() {
     assert_eq!(generic(true), rust::generic(true));
     assert_no_leaks();
 }
+
+#[jitclass::jitclass]
+struct Tagged {
+    n: i64,
+}
+
+#[jitclass::jitclass]
+impl Tagged {
+    pub fn new(n: i64) -> Tagged {
+        Tagged { n }
+    }
+}
+
+/// rustc accepts `{:?}` of a class's handle (it is `Debug`); jit code cannot format an
+/// instance yet, so the first call says so instead of formatting something else.
+#[jit]
+fn debug_of_instance(t: Tagged) -> String {
+    format!("{:?}", t)
+}
+
+#[test]
+fn an_instance_is_refused_at_the_first_call() {
+    let _m = memory_test();
+    let message = crate::panic_message(|| debug_of_instance(Tagged::new(3)));
+    assert!(message.contains("doesn't implement `Debug`"), "{message}");
+    assert_no_leaks();
+}
