@@ -17,6 +17,7 @@
 
 pub mod char_methods;
 pub mod diag;
+pub mod format_spec;
 pub mod infer;
 pub mod init;
 pub mod ir;

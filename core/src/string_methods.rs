@@ -53,6 +53,12 @@ pub enum StringMethod {
     Pop,
     /// `v.join(sep)` of a `Vec<String>` `v` (std's): a new `String`.
     Join,
+    /// One `format!` argument appended as its spec says (`crate::format_spec`): hidden
+    /// method `s.<PUSH_FORMATTED>(&value, fill, packed flags, width, precision)`
+    /// (`lower/format_macro.rs`), formatted by std in the runtime's helper.
+    PushFormatted,
+    /// `x.to_string()` of a number, `bool` or `char`: std's `Display`.
+    Display,
 }
 
 /// A case map of std's, each making a new `String`.
@@ -94,6 +100,7 @@ impl StringMethod {
         matches!(
             self,
             StringMethod::PushStr
+                | StringMethod::PushFormatted
                 | StringMethod::Push
                 | StringMethod::Clear
                 | StringMethod::Reserve
@@ -112,6 +119,9 @@ pub mod hidden {
     pub const WITH_CAPACITY: &str = " String::with_capacity";
     /// `String::from(s)`.
     pub const FROM: &str = " String::from";
+    /// A `format!` argument appended to the `String` being built
+    /// (`StringMethod::PushFormatted`).
+    pub const PUSH_FORMATTED: &str = " format::push";
 }
 
 fn sig(method: StringMethod, params: Vec<Type>, ret: Type) -> MethodSig {

@@ -330,6 +330,7 @@ mod dispatch;
 mod error;
 mod escape;
 mod foreign;
+mod format;
 mod helpers;
 mod map;
 mod map_abi;

@@ -40,6 +40,8 @@ const AREAS: &[&str] = &[
     "text",
     // `&str`: where it lives, its methods and loops, `parse`, `&s[a..b]`.
     "strings",
+    // `format!`: format strings, their arguments, and the traits their values need.
+    "formatting",
     // `HashMap<K, V>`: its methods, key types, references into it, mutability.
     "maps",
     // `HashSet<K>`: a map whose values never exist.

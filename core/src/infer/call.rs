@@ -287,6 +287,15 @@ impl Infer<'_> {
         if let Ty::String = &recv {
             return self.string_method(id, receiver, method, args, &arg_types);
         }
+        if method == "to_string" && args.is_empty() && self.is_displayed_scalar(&recv) {
+            self.record_resolution(
+                id,
+                Resolution::Builtin(Builtin::String(
+                    crate::string_methods::StringMethod::Display,
+                )),
+            );
+            return Ty::String;
+        }
         if let Ty::Str = &recv {
             if crate::string_methods::lookup_on_str(method).is_some() {
                 return self.string_method(id, receiver, method, args, &arg_types);

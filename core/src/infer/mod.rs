@@ -48,6 +48,7 @@ mod diagnostics;
 mod elem_refs;
 mod expr;
 mod fallback;
+mod format_args;
 mod lending;
 mod limits;
 mod loop_borrows;

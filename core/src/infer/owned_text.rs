@@ -44,6 +44,9 @@ impl Infer<'_> {
         args: &[ExprId],
         arg_types: &[Ty],
     ) -> Ty {
+        if method == string_methods::hidden::PUSH_FORMATTED {
+            return self.push_formatted(id, args, arg_types);
+        }
         let Some(sig) = string_methods::lookup(method) else {
             return self.str_method(id, method, args, arg_types, &Type::String);
         };

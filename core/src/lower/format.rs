@@ -1,4 +1,7 @@
-//! Format strings of `panic!` / `assert!` messages in jit code.
+//! Format strings of `panic!` / `assert!` messages and `format!` in jit code: literal
+//! pieces around placeholders, each with its spec (`crate::format_spec`).
+
+use crate::format_spec::{Kind, Spec};
 
 /// One placeholder of a format string.
 #[derive(Debug, PartialEq)]
@@ -11,8 +14,8 @@ pub enum Placeholder {
     Named(String),
 }
 
-/// A parsed format string: literal pieces around placeholders, each with its `{:?}` flag.
-pub type Parsed = (Vec<String>, Vec<(Placeholder, bool)>);
+/// A parsed format string: literal pieces around placeholders, each with its spec.
+pub type Parsed = (Vec<String>, Vec<(Placeholder, Spec)>);
 
 /// Splits `s` into literal pieces and placeholders; `pieces.len() == placeholders.len() + 1`.
 pub fn parse(s: &str) -> Result<Parsed, String> {
@@ -52,11 +55,7 @@ pub fn parse(s: &str) -> Result<Parsed, String> {
                     Some((a, s)) => (a.trim(), s),
                     None => (inner.trim(), ""),
                 };
-                if !spec.is_empty() && spec != "?" {
-                    return Err(format!(
-                        "format spec `{{:{spec}}}` is not supported in jit panic messages; use `{{}}` or `{{:?}}`"
-                    ));
-                }
+                let spec = Spec::parse(spec)?;
                 let hole = if arg.is_empty() {
                     Placeholder::Next
                 } else if let Ok(i) = arg.parse::<usize>() {
@@ -66,13 +65,25 @@ pub fn parse(s: &str) -> Result<Parsed, String> {
                 } else {
                     return Err(format!("invalid format argument `{arg}`"));
                 };
-                holes.push((hole, spec == "?"));
+                holes.push((hole, spec));
                 pieces.push(String::new());
             }
             c => pieces.last_mut().unwrap().push(c),
         }
     }
     Ok((pieces, holes))
+}
+
+/// Whether a panic message can show `spec`: `{}` and `{:?}` only (the panic helper
+/// formats its arguments itself).
+pub fn plain_or_debug(spec: &Spec) -> bool {
+    let kind = spec.kind;
+    *spec
+        == Spec {
+            kind,
+            ..Spec::default()
+        }
+        && matches!(kind, Kind::Display | Kind::Debug)
 }
 
 #[cfg(test)]
@@ -86,12 +97,19 @@ mod tests {
         assert_eq!(
             h,
             vec![
-                (Placeholder::Next, false),
-                (Placeholder::Next, true),
-                (Placeholder::Named("x".into()), false)
+                (Placeholder::Next, Spec::default()),
+                (
+                    Placeholder::Next,
+                    Spec {
+                        kind: Kind::Debug,
+                        ..Spec::default()
+                    }
+                ),
+                (Placeholder::Named("x".into()), Spec::default())
             ]
         );
-        assert!(parse("{:.2}").is_err());
+        assert!(!plain_or_debug(&parse("{:.2}").unwrap().1[0].1));
+        assert!(parse("{:q}").is_err());
         assert!(parse("{").is_err());
         assert!(parse("}").is_err());
     }

@@ -24,6 +24,9 @@ impl Lowerer {
         if name == "vec" {
             return self.vec_macro(mac);
         }
+        if name == "format" {
+            return self.format_macro(mac);
+        }
         if let Some(less) = self.comparison(mac) {
             return less;
         }
@@ -68,7 +71,7 @@ impl Lowerer {
             "assert_eq" | "assert_ne" => self.assert_cmp(&name, &args, span),
             _ => self.invalid(
                 mac.path.span(),
-                format!("macro `{name}!` is not supported in jit code\nnote: jit code supports `panic!`, `assert!`, `assert_eq!`, `assert_ne!` and `unreachable!`"),
+                format!("macro `{name}!` is not supported in jit code\nnote: jit code supports `format!`, `panic!`, `assert!`, `assert_eq!`, `assert_ne!` and `unreachable!`"),
             ),
         }
     }
@@ -129,8 +132,15 @@ impl Lowerer {
         let mut next = 0;
         let mut arg_ids = Vec::new();
         let mut debug = Vec::new();
-        for (hole, is_debug) in holes {
-            debug.push(is_debug);
+        for (hole, spec) in holes {
+            if !format::plain_or_debug(&spec) {
+                self.error(
+                    s.span(),
+                    "this format spec is not supported in jit panic messages; use `{}` or `{:?}`, or `format!` the text first",
+                );
+                return None;
+            }
+            debug.push(spec.kind == crate::format_spec::Kind::Debug);
             let id = match hole {
                 format::Placeholder::Next | format::Placeholder::Index(_) => {
                     let i = match hole {

@@ -19,6 +19,7 @@ mod control;
 mod elem_refs;
 mod expr;
 mod format;
+mod format_macro;
 mod item;
 mod macros;
 mod maps;

@@ -2,7 +2,7 @@
 //!
 //! They are Rust functions and values inside this process and not exported from the
 //! executable, so the engine could not find them by name: every helper of
-//! `crate::helpers`, the math wrappers and library calls of `math.rs`, std's sorts of `std_sort.rs`, std's `char` methods of `text.rs` (float math goes to
+//! `crate::helpers`, the math wrappers and library calls of `math.rs`, std's sorts of `std_sort.rs`, std's `char` methods of `text.rs`, std's formatting of `format.rs` (float math goes to
 //! Rust's own implementations, never to the C library the engine would find by name), and
 //! the data a module's code points at (`ModuleCx::mapped_data`).
 
@@ -21,6 +21,7 @@ fn mapped_functions() -> impl Iterator<Item = MappedFn> {
         .chain(crate::text::mapped())
         .chain(crate::string::mapped())
         .chain(crate::owned_string::mapped())
+        .chain(crate::format::mapped())
 }
 
 /// Declares in `module` the functions its machine code may call although its IR does not

@@ -25,6 +25,7 @@ mod dump_ir;
 mod escapes;
 mod fixtures;
 mod fn_values;
+mod formatting;
 mod generics;
 mod limits;
 mod maps;

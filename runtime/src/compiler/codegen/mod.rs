@@ -29,6 +29,7 @@ mod clones;
 mod control_flow;
 mod equality;
 mod escape;
+mod format;
 mod lends;
 mod map_refs;
 mod maps;

@@ -50,7 +50,7 @@ impl FnCx<'_> {
     }
 
     /// A new `String` holding a copy of the `len` bytes at `ptr`.
-    fn string_from(
+    pub(super) fn string_from(
         &mut self,
         (ptr, len): (PointerValue<'static>, IntValue<'static>),
         loc: LocId,
@@ -64,7 +64,7 @@ impl FnCx<'_> {
     }
 
     /// Appends the `len` bytes at `ptr` (valid UTF-8) to the `String` of header `h`.
-    fn append_text(
+    pub(super) fn append_text(
         &mut self,
         h: &super::vecs::Header,
         (ptr, len): (PointerValue<'static>, IntValue<'static>),
@@ -367,6 +367,8 @@ impl FnCx<'_> {
                 return self.string_of_text(method, receiver, args, loc);
             }
             StringMethod::Join => return self.join_strings(receiver, args, loc),
+            StringMethod::PushFormatted => return self.push_formatted(receiver, args, loc),
+            StringMethod::Display => return self.display_string(receiver, loc),
             _ => {}
         }
         let from = self.lent.len();
@@ -382,6 +384,7 @@ impl FnCx<'_> {
                 StringMethod::Clear => "clear",
                 StringMethod::Truncate => "truncate",
                 StringMethod::Pop => "pop",
+                StringMethod::PushFormatted => "push_str",
                 _ => "reserve",
             };
             let lent = self.load_int(h.lends, "lends")?;
@@ -459,7 +462,9 @@ impl FnCx<'_> {
             | StringMethod::CaseMap(_)
             | StringMethod::Repeat
             | StringMethod::Replace
-            | StringMethod::Join => unreachable!("handled above"),
+            | StringMethod::Join
+            | StringMethod::PushFormatted
+            | StringMethod::Display => unreachable!("handled above"),
         };
         self.finish_vec_operands(hold)?;
         self.end_lends(from)?;

@@ -1,0 +1,371 @@
+//! `format!(..)` in jit code, lowered to a block that builds a fresh `String`: each literal
+//! piece pushed as a `&str`, each placeholder's value appended by the hidden method
+//! `PUSH_FORMATTED` (`crate::string_methods`) with its spec packed (`crate::format_spec`),
+//! which the runtime formats with std's own code.
+//!
+//! As in Rust, the arguments are evaluated once, in order, before any formatting, and
+//! are borrowed, not moved: an argument that is a place (a variable, a field, an element,
+//! a literal) is read where it is formatted, through `&`; any other is evaluated into a
+//! hidden local first.
+
+use super::{Lowerer, format};
+use crate::format_spec::Count;
+use crate::ir::*;
+use crate::string_methods::hidden;
+use crate::types::PrimTy;
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+
+/// A `format!` argument: its lowered value (read each time it is used) and its span.
+struct Arg {
+    value: Value,
+    span: Span,
+}
+
+/// Where an argument's value is read from.
+#[derive(Clone)]
+enum Value {
+    /// A place (or literal) read where used.
+    Place(Box<syn::Expr>),
+    /// The hidden local the argument was evaluated into.
+    Local(LocalId),
+}
+
+impl Lowerer {
+    pub(super) fn format_macro(&mut self, mac: &syn::Macro) -> ExprId {
+        let span = mac.span();
+        let exprs = match mac.parse_body_with(
+            syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
+        ) {
+            Ok(a) => a.into_iter().collect::<Vec<_>>(),
+            Err(e) => {
+                self.errors.push(e);
+                return self.push(ExprKind::Lit(Lit::Unit), span);
+            }
+        };
+        let Some(fmt) = exprs.first() else {
+            return self.invalid(span, "requires at least a format string argument");
+        };
+        let syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) = fmt
+        else {
+            return self.invalid(fmt.span(), "format argument must be a string literal");
+        };
+        let (pieces, holes) = match format::parse(&text.value()) {
+            Ok(parsed) => parsed,
+            Err(message) => {
+                let message = if message.starts_with("unknown format trait") {
+                    message
+                } else {
+                    format!("invalid format string: {message}")
+                };
+                return self.invalid(text.span(), message);
+            }
+        };
+        self.scopes.push(Vec::new());
+        let loc = self.loc(span);
+        let mut stmts = Vec::new();
+        // Positional and named arguments, evaluated once, in order.
+        let mut positional: Vec<Arg> = Vec::new();
+        let mut named: Vec<(String, Arg)> = Vec::new();
+        for e in &exprs[1..] {
+            let (name, value) = match e {
+                syn::Expr::Assign(a) => match &*a.left {
+                    syn::Expr::Path(p) if p.path.get_ident().is_some() => {
+                        (Some(p.path.get_ident().unwrap().to_string()), &*a.right)
+                    }
+                    _ => (None, e),
+                },
+                _ => (None, e),
+            };
+            if name.is_none() && !named.is_empty() {
+                self.scopes.pop();
+                return self.invalid(
+                    e.span(),
+                    "positional arguments cannot follow named arguments",
+                );
+            }
+            let value = self.format_arg(value, positional.len() + named.len(), &mut stmts);
+            let arg = Arg {
+                value,
+                span: e.span(),
+            };
+            match name {
+                Some(n) => named.push((n, arg)),
+                None => positional.push(arg),
+            }
+        }
+        let n_positional = positional.len();
+        let mut used = vec![false; n_positional + named.len()];
+        let s_local = self.declare(" formatted", true, loc);
+        let new = {
+            let unit = self.push(ExprKind::Lit(Lit::Unit), span);
+            self.push(
+                ExprKind::MethodCall {
+                    receiver: unit,
+                    method: hidden::NEW.into(),
+                    args: vec![],
+                },
+                span,
+            )
+        };
+        stmts.push(Stmt::Let {
+            pattern: Pattern::Bind(s_local),
+            ty: None,
+            init: Some(new),
+            loc,
+        });
+        // rustc counts the implicit placeholders (`{}`, `.*`) for its message.
+        let implicit = holes
+            .iter()
+            .map(|(h, spec)| {
+                usize::from(*h == format::Placeholder::Next)
+                    + usize::from(spec.precision == Count::Star)
+            })
+            .sum::<usize>();
+        let mut next = 0usize;
+        let mut failed = false;
+        let mut pieces = pieces.into_iter();
+        let first = pieces.next().unwrap_or_default();
+        self.push_piece(s_local, &first, span, &mut stmts);
+        for ((hole, spec), piece) in holes.into_iter().zip(pieces) {
+            // `.*` takes the precision before the value, from the next positional.
+            let precision = match &spec.precision {
+                Count::Star => {
+                    next += 1;
+                    self.count_arg(
+                        &Count::Index(next - 1),
+                        &positional,
+                        &named,
+                        &mut used,
+                        text,
+                    )
+                }
+                c => self.count_arg(c, &positional, &named, &mut used, text),
+            };
+            let width = self.count_arg(&spec.width, &positional, &named, &mut used, text);
+            let which = match &hole {
+                format::Placeholder::Next => {
+                    next += 1;
+                    ArgRef::Implicit(next - 1, implicit)
+                }
+                format::Placeholder::Index(i) => ArgRef::Index(*i),
+                format::Placeholder::Named(name) => ArgRef::Name(name),
+            };
+            // rustc points at the argument (or, for a captured variable, the string).
+            let at = match which {
+                ArgRef::Implicit(i, _) | ArgRef::Index(i) => positional.get(i).map(|a| a.span),
+                ArgRef::Name(name) => named.iter().find(|(n, _)| n == name).map(|(_, a)| a.span),
+            }
+            .unwrap_or_else(|| text.span());
+            let value = self.resolve_arg(which, &positional, &named, &mut used, text);
+            let (Some(value), Some(width), Some(precision)) = (value, width, precision) else {
+                failed = true;
+                break;
+            };
+            let value = self.push(
+                ExprKind::AddrOf {
+                    place: value,
+                    mutable: false,
+                },
+                at,
+            );
+            let fill = self.push(ExprKind::Lit(Lit::Char(spec.fill.unwrap_or(' '))), span);
+            let flags = self.push(
+                ExprKind::Lit(Lit::Int(i128::from(spec.pack()), Some(PrimTy::U32))),
+                span,
+            );
+            let receiver = self.push(ExprKind::Local(s_local), span);
+            let call = self.push(
+                ExprKind::MethodCall {
+                    receiver,
+                    method: hidden::PUSH_FORMATTED.into(),
+                    args: vec![value, fill, flags, width, precision],
+                },
+                text.span(),
+            );
+            stmts.push(Stmt::Expr(call));
+            self.push_piece(s_local, &piece, span, &mut stmts);
+        }
+        if !failed && let Some(unused) = used.iter().position(|u| !u) {
+            let at = if unused < n_positional {
+                positional[unused].span
+            } else {
+                named[unused - n_positional].1.span
+            };
+            self.error(
+                at,
+                if unused < n_positional {
+                    "argument never used"
+                } else {
+                    "named argument never used"
+                },
+            );
+        }
+        self.scopes.pop();
+        let tail = self.push(ExprKind::Local(s_local), span);
+        self.push(
+            ExprKind::Block(Block {
+                stmts,
+                tail: Some(tail),
+            }),
+            span,
+        )
+    }
+
+    /// A `format!` argument: a place is read where used; anything else is evaluated into
+    /// a hidden local now (an argument's `&` is dropped: `&x` formats as `x`).
+    fn format_arg(&mut self, e: &syn::Expr, index: usize, stmts: &mut Vec<Stmt>) -> Value {
+        let mut e = e;
+        while let syn::Expr::Reference(r) = e
+            && r.mutability.is_none()
+        {
+            e = &r.expr;
+        }
+        while let syn::Expr::Paren(p) = e {
+            e = &p.expr;
+        }
+        if matches!(
+            e,
+            syn::Expr::Path(_) | syn::Expr::Field(_) | syn::Expr::Index(_) | syn::Expr::Lit(_)
+        ) {
+            return Value::Place(Box::new(e.clone()));
+        }
+        let init = self.expr(e);
+        let loc = self.loc(e.span());
+        let local = self.declare(&format!(" format argument {index}"), false, loc);
+        stmts.push(Stmt::Let {
+            pattern: Pattern::Bind(local),
+            ty: None,
+            init: Some(init),
+            loc,
+        });
+        Value::Local(local)
+    }
+
+    fn push_piece(&mut self, s: LocalId, piece: &str, span: Span, stmts: &mut Vec<Stmt>) {
+        if piece.is_empty() {
+            return;
+        }
+        let receiver = self.push(ExprKind::Local(s), span);
+        let text = self.push(ExprKind::Lit(Lit::Str(piece.to_string())), span);
+        let call = self.push(
+            ExprKind::MethodCall {
+                receiver,
+                method: "push_str".into(),
+                args: vec![text],
+            },
+            span,
+        );
+        stmts.push(Stmt::Expr(call));
+    }
+
+    /// A width or precision: its written value, or its argument's (0 when implied: a width
+    /// of 0 pads nothing, and the packed flags say whether a precision was given).
+    fn count_arg(
+        &mut self,
+        count: &Count,
+        positional: &[Arg],
+        named: &[(String, Arg)],
+        used: &mut [bool],
+        text: &syn::LitStr,
+    ) -> Option<ExprId> {
+        let span = text.span();
+        let literal = |this: &mut Self, n: usize| {
+            this.push(
+                ExprKind::Lit(Lit::Int(n as i128, Some(PrimTy::Usize))),
+                span,
+            )
+        };
+        match count {
+            Count::Implied => Some(literal(self, 0)),
+            Count::Is(n) => Some(literal(self, *n)),
+            Count::Index(i) => self.resolve_arg(ArgRef::Index(*i), positional, named, used, text),
+            Count::Named(n) => self.resolve_arg(ArgRef::Name(n), positional, named, used, text),
+            Count::Star => unreachable!("`.*` is resolved by the caller"),
+        }
+    }
+
+    /// The value of an argument, by position or name (a name no argument has is a
+    /// captured variable, as Rust 2021's inline arguments); `None` after an error.
+    fn resolve_arg(
+        &mut self,
+        which: ArgRef,
+        positional: &[Arg],
+        named: &[(String, Arg)],
+        used: &mut [bool],
+        text: &syn::LitStr,
+    ) -> Option<ExprId> {
+        let value = match which {
+            ArgRef::Index(i) | ArgRef::Implicit(i, _) => match positional.get(i) {
+                Some(a) => {
+                    used[i] = true;
+                    a.value.clone()
+                }
+                None => {
+                    let n = positional.len();
+                    self.error(
+                        text.span(),
+                        if let ArgRef::Implicit(_, implicit) = which
+                            && implicit > n
+                        {
+                            format!(
+                                "{implicit} positional argument{} in format string, but {}",
+                                if implicit == 1 { "" } else { "s" },
+                                match n {
+                                    0 => "no arguments were given".to_string(),
+                                    1 => "there is 1 argument".to_string(),
+                                    n => format!("there are {n} arguments"),
+                                }
+                            )
+                        } else if n == 0 {
+                            format!("invalid reference to positional argument {i} (no arguments were given)")
+                        } else {
+                            format!(
+                                "invalid reference to positional argument {i} ({})",
+                                if n == 1 {
+                                    "there is 1 argument".to_string()
+                                } else {
+                                    format!("there are {n} arguments")
+                                }
+                            )
+                        },
+                    );
+                    return None;
+                }
+            },
+            ArgRef::Name(name) => match named.iter().position(|(n, _)| n == name) {
+                Some(k) => {
+                    used[positional.len() + k] = true;
+                    named[k].1.value.clone()
+                }
+                None => match self.lookup(name) {
+                    Some(local) => Value::Local(local),
+                    None => {
+                        self.error(
+                            text.span(),
+                            format!("cannot find value `{name}` in this scope"),
+                        );
+                        return None;
+                    }
+                },
+            },
+        };
+        Some(match value {
+            Value::Local(l) => self.push(ExprKind::Local(l), text.span()),
+            Value::Place(e) => self.expr(&e),
+        })
+    }
+}
+
+/// An argument named in a format string.
+#[derive(Clone, Copy)]
+enum ArgRef<'a> {
+    /// `{}` / `.*`: the next positional, and how many such the string has.
+    Implicit(usize, usize),
+    /// `{1}`, `1$`.
+    Index(usize),
+    Name(&'a str),
+}
