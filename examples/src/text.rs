@@ -194,6 +194,7 @@ pub fn register_rust_text_functions(conn: &Connection) -> rusqlite::Result<()> {
 /// `string_agg(s)`: the non-NULL values joined by `,` in row order, as SQLite's
 /// `group_concat(s)`; NULL for none.
 #[jitclass]
+#[derive(Default)]
 pub struct StringAgg {
     out: String,
     any: bool,
@@ -228,6 +229,7 @@ impl StringAgg {
 /// `word_count(s)`: how many distinct words the non-NULL values hold (words are split at
 /// whitespace, compared as written).
 #[jitclass]
+#[derive(Default)]
 pub struct WordCount {
     counts: HashMap<String, i64>,
 }
@@ -254,6 +256,7 @@ impl WordCount {
 /// `mode(s)`: the most frequent non-NULL value (ties: the smallest in byte order), NULL
 /// for none.
 #[jitclass]
+#[derive(Default)]
 pub struct Mode {
     counts: HashMap<String, i64>,
 }
