@@ -14,13 +14,29 @@ use crate::Type;
 use crate::class::managed_members;
 use crate::memory::{DropInfo, ElemInfo, MemInfo, VecHeader, free_buffer};
 use crate::stats::count_buffer_allocation;
+use jitclass_core::PrimTy;
 use jitclass_core::layout::size_align;
 use std::alloc::Layout;
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// The drop info of the blocks of `Vec<elem>`, one per element type, leaked.
 pub(crate) fn drop_info_for(elem: &Type) -> &'static DropInfo {
+    // Primitive elements skip the lock and the map: every `String` a runtime helper makes
+    // (`to_lowercase`, `format!`, ...) and every `Vec<f64>` crossing from Rust asks here,
+    // once per value.
+    static PRIMITIVE: [OnceLock<&'static DropInfo>; PrimTy::ALL.len()] =
+        [const { OnceLock::new() }; PrimTy::ALL.len()];
+    if let Type::Prim(p) = elem
+        && let Some(i) = PrimTy::ALL.iter().position(|q| q == p)
+    {
+        return PRIMITIVE[i].get_or_init(|| drop_info_in_map(elem));
+    }
+    drop_info_in_map(elem)
+}
+
+/// [`drop_info_for`] through the map of every element type.
+fn drop_info_in_map(elem: &Type) -> &'static DropInfo {
     static INFOS: Mutex<Option<HashMap<Type, &'static DropInfo>>> = Mutex::new(None);
     let mut infos = INFOS.lock().unwrap_or_else(|e| e.into_inner());
     let infos = infos.get_or_insert_with(HashMap::new);
