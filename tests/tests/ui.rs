@@ -266,3 +266,15 @@ fn review16_format_width_beyond_usize() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/review_format_width_out_of_range.rs");
 }
+
+/// A generic body formats a `T` under a trait its bounds do not give (`{:x}` with only
+/// `T: Display`, `{:?}` with only `T: Display`, `{}` of an unbounded `T`): rustc's E0277
+/// at the argument; jit code builds it and formats each instance whose type has the trait
+/// (the book's "in a generic fn jit code does when it knows the types") (review of
+/// issue 16).
+#[test]
+#[ignore = "BUG: format! in a generic body is not checked against T's bounds (rustc: E0277 `T: LowerHex` not satisfied / `T` doesn't implement `Debug`/`Display`); it builds"]
+fn review16_format_generic_trait_unchecked() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_format_generic_trait_unchecked.rs");
+}

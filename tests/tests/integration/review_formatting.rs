@@ -71,6 +71,19 @@ twins! {
         )
     }
 
+    fn self_append(s: String, n: usize) -> String {
+        let mut s = s;
+        for i in 0..n {
+            s = format!("{s}{i}{s:.1}");
+        }
+        s
+    }
+
+    fn temporaries(a: &str, n: i64) -> String {
+        let t = format!("{}|{:>5}|{}", a.to_string(), n.to_string(), format!("{a}{n}").len());
+        format!("{}{}", t.clone(), t)
+    }
+
     fn to_strings(a: u64, b: f32, c: i8, d: usize, e: f64) -> (String, String, String, String, String) {
         (a.to_string(), b.to_string(), c.to_string(), d.to_string(), e.to_string())
     }
@@ -254,5 +267,37 @@ fn review16_huge_runtime_precision_panics_as_std() {
         message.contains("Formatting argument out of range"),
         "{message}"
     );
+    assert_no_leaks();
+}
+
+#[test]
+fn ok_format_into_its_own_argument() {
+    let _m = memory_test();
+    for (s, n) in [("", 3), ("é", 4), ("ab日", 2)] {
+        assert_eq!(self_append(s.into(), n), rust::self_append(s.into(), n));
+        assert_eq!(temporaries(s, n as i64), rust::temporaries(s, n as i64));
+    }
+    assert_no_leaks();
+}
+
+#[jit]
+fn generic_pad<T: std::fmt::Display>(x: T) -> String {
+    format!("[{:>6.2}] [{x:é^7}] [{}]", x, x.to_string())
+}
+
+fn rust_generic_pad<T: std::fmt::Display>(x: T) -> String {
+    format!("[{:>6.2}] [{x:é^7}] [{}]", x, x.to_string())
+}
+
+#[test]
+fn ok_generic_instances_of_text_and_numbers() {
+    let _m = memory_test();
+    assert_eq!(
+        generic_pad(String::from("日本語x")),
+        rust_generic_pad(String::from("日本語x"))
+    );
+    assert_eq!(generic_pad(2.345f32), rust_generic_pad(2.345f32));
+    assert_eq!(generic_pad(u64::MAX), rust_generic_pad(u64::MAX));
+    assert_eq!(generic_pad('é'), rust_generic_pad('é'));
     assert_no_leaks();
 }
