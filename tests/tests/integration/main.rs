@@ -44,6 +44,7 @@ mod review_arrays_sorting;
 mod review_class_consts;
 mod review_diagnostics;
 mod review_escapes;
+mod review_formatting;
 mod review_leaks;
 mod review_limits;
 mod review_maps;
