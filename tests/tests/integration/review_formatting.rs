@@ -241,11 +241,25 @@ fn huge_runtime_width(w: usize) -> String {
     format!("{:w$}", 1)
 }
 
+/// The same with a `String` argument lent to the format when it panics.
+#[jit]
+fn huge_width_of_text(s: String, w: usize) -> String {
+    format!("{s}{:>w$}", s)
+}
+
+/// A runtime width above `u16::MAX` aborted the process (std's panic inside the
+/// `extern "C"` helper); generated code now checks it first and panics as std does.
 #[test]
-#[ignore = "BUG: a runtime width above u16::MAX aborts the process (std's panic inside the extern \"C\" format helper) instead of std's panic 'Formatting argument out of range'"]
-fn review16_huge_runtime_width_panics_as_std() {
+fn fixed_huge_runtime_width_panics_as_std() {
     let _m = memory_test();
     assert_eq!(huge_runtime_width(5), "    1");
+    assert_eq!(huge_runtime_width(65_535).len(), 65_535);
+    assert_eq!(huge_width_of_text("é".into(), 3), "é  é");
+    let message = panic_message(|| huge_width_of_text("é".into(), 65_536));
+    assert!(
+        message.contains("Formatting argument out of range"),
+        "{message}"
+    );
     let message = panic_message(|| huge_runtime_width(70_000));
     assert!(
         message.contains("Formatting argument out of range"),
@@ -261,8 +275,7 @@ fn huge_runtime_precision(p: usize) -> String {
 }
 
 #[test]
-#[ignore = "BUG: a runtime precision above u16::MAX aborts the process instead of std's panic 'Formatting argument out of range'"]
-fn review16_huge_runtime_precision_panics_as_std() {
+fn fixed_huge_runtime_precision_panics_as_std() {
     let _m = memory_test();
     let message = panic_message(|| huge_runtime_precision(70_000));
     assert!(

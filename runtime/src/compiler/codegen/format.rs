@@ -6,11 +6,14 @@
 use super::{FnCx, Val};
 use crate::Type;
 use crate::compiler::{CgError, CgResult};
-use inkwell::AddressSpace;
 use inkwell::values::{IntValue, PointerValue};
+use inkwell::{AddressSpace, IntPredicate};
 use jitclass_core::PrimTy;
 use jitclass_core::format_spec::Spec;
 use jitclass_core::ir::{ExprId, ExprKind, LocId};
+
+/// std's panic for a width or precision past `u16::MAX`.
+const FORMAT_ARGUMENT_OUT_OF_RANGE: &str = "Formatting argument out of range";
 
 impl FnCx<'_> {
     /// `s.<PUSH_FORMATTED>(&value, fill, flags, width, precision)`.
@@ -41,6 +44,15 @@ impl FnCx<'_> {
             self.lent.truncate(from);
             return Ok(None);
         };
+        // std keeps widths and precisions in a `u16` and panics past it (a runtime `w$` or
+        // `.*`; written ones were refused at build time); its helper must not panic.
+        let (width, precision) = (rest[2].into_int_value(), rest[3].into_int_value());
+        let limit = width.get_type().const_int(u64::from(u16::MAX), false);
+        let b = self.b();
+        let wide = b.build_int_compare(IntPredicate::UGT, width, limit, "width.big")?;
+        let precise = b.build_int_compare(IntPredicate::UGT, precision, limit, "prec.big")?;
+        let out_of_range = b.build_or(wide, precise, "fmt.out_of_range")?;
+        self.check(out_of_range, loc, FORMAT_ARGUMENT_OUT_OF_RANGE)?;
         let Some((handle, _, hold)) = self.vec_operands(receiver, &[])? else {
             self.lent.truncate(from);
             return Ok(None);
@@ -51,7 +63,7 @@ impl FnCx<'_> {
             &value_ty,
             flags,
             rest[0].into_int_value(),
-            (rest[2].into_int_value(), rest[3].into_int_value()),
+            (width, precision),
         )?;
         let h = self.header(handle, &Type::U8)?;
         self.append_text(&h, (ptr, len), loc)?;
