@@ -45,7 +45,10 @@ fn main() -> rusqlite::Result<()> {
 
     // A few groups, printed side by side.
     populate_words(&conn, 40, 4)?;
-    println!("{:>3}  {:<28} {:<28}", "g", "mode(s) (jitclass)", "rs_mode(s) (Rust)");
+    println!(
+        "{:>3}  {:<28} {:<28}",
+        "g", "mode(s) (jitclass)", "rs_mode(s) (Rust)"
+    );
     let jit = column(&conn, "SELECT mode(s) FROM t GROUP BY g ORDER BY g")?;
     let rust = column(&conn, "SELECT rs_mode(s) FROM t GROUP BY g ORDER BY g")?;
     assert_eq!(jit, rust);

@@ -255,3 +255,16 @@ fn review16_generic_string_borrow_conflicts() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/generic_string_borrow_conflicts.rs");
 }
+
+/// Valid Rust refused with a wrong reason (review of issue 16, String keys): a discarded
+/// `m.entry(k).or_insert_with(Vec::new);` is "cannot move out of index of `HashMap<String,
+/// Vec<String>>`"; `v[0].push('m')` on a `Vec<String>` from `m.get_mut(w)` is "the element
+/// of a `for` loop over `&mut` through `*v` (`*v += 1.0`)"; `out.push_str(k)` with `k:
+/// &String` is "mismatched types: expected `&str`, found `String`" (deref coercion).
+#[test]
+#[ignore = "BUG: valid Rust with String-keyed maps refused with wrong reasons (discarded entry, element through get_mut, &String as &str)"]
+fn review16_string_keys_valid_rust_refused() {
+    let t = trybuild::TestCases::new();
+    // Each program is valid Rust and must build and run.
+    t.pass("tests/ui/known_bugs/review_string_keys_valid_rust_refused.rs");
+}
