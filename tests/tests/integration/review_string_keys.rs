@@ -316,6 +316,7 @@ fn ok_string_values_and_existing_keys_agree_with_rustc() {
 }
 
 // Crossing: maps with String keys and values nested in Vec, Option, tuple.
+#[allow(clippy::type_complexity)]
 #[jit]
 fn cross_nested(
     ms: Vec<HashMap<String, Vec<String>>>,
