@@ -501,7 +501,9 @@ fn churn_with_string_values_agrees_with_rustc() {
 }
 
 // A `String` key moved into the map in one branch and lent (`k.as_str()`) to `get_mut` in
-// another: the key's drop after the `if` sees the wrong state.
+// a sibling branch that does not run. Also crashes with `m.contains_key(k.as_str())` in
+// the sibling; does not with `k.len()` there, nor with a `Vec::push(k)` move and
+// `k.as_str()` in the sibling: the lookup by a lent key is what breaks the move's state.
 twice!(key_moved_in_one_branch_lent_in_another, key_moved_in_one_branch_lent_in_another_rs, fn(op: u64) -> usize {
     let mut m: HashMap<String, i64> = HashMap::new();
     let k = "abc".to_string();
