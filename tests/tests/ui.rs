@@ -278,3 +278,27 @@ fn review16_format_generic_trait_unchecked() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/review_format_generic_trait_unchecked.rs");
 }
+
+/// Valid Rust refused with a wrong reason (review of issue 16, String keys): a discarded
+/// `m.entry(k).or_insert_with(Vec::new);` is "cannot move out of index of `HashMap<String,
+/// Vec<String>>`"; `v[0].push('m')` on a `Vec<String>` from `m.get_mut(w)` is "the element
+/// of a `for` loop over `&mut` through `*v` (`*v += 1.0`)"; `out.push_str(k)` with `k:
+/// &String` is "mismatched types: expected `&str`, found `String`" (deref coercion).
+#[test]
+#[ignore = "BUG: valid Rust with String-keyed maps refused with wrong reasons (discarded entry, element through get_mut, &String as &str)"]
+fn review16_string_keys_valid_rust_refused() {
+    let t = trybuild::TestCases::new();
+    // Each program is valid Rust and must build and run.
+    t.pass("tests/ui/known_bugs/review_string_keys_valid_rust_refused.rs");
+}
+
+/// Changing a key through the `&String` a loop over a set or `m.keys()` binds: rejected
+/// (good), but as "cannot borrow `k` as mutable, as it is not declared as mutable" with
+/// the help "make the variable mutable: `let mut k`", which does not help; rustc's E0596 is
+/// "cannot borrow `*k` as mutable, as it is behind a `&` reference" (review of issue 16).
+#[test]
+#[ignore = "BUG: mutating a key through a loop's `&String` says 'not declared as mutable, help: let mut k' instead of rustc's E0596 'behind a `&` reference'"]
+fn review16_key_mutation_through_shared_reference_wording() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_string_key_mutation_wording.rs");
+}
