@@ -68,8 +68,10 @@ impl FnCx<'_> {
     /// then releases the `Vec`s they kept alive.
     pub(super) fn end_lends(&mut self, from: usize) -> CgResult<()> {
         for lent in self.lent.split_off(from) {
+            // A lend made in one branch of an `if`/`match` is ended after the statement,
+            // where the path taken may not have made it: its slot is null there.
             if let Some(slot) = lent.slot {
-                self.lower_count(slot, false)?;
+                self.lower_count(slot)?;
             }
             self.release(lent.held)?;
         }
@@ -82,7 +84,7 @@ impl FnCx<'_> {
     pub(super) fn end_lends_for_jump(&mut self, from: usize) -> CgResult<()> {
         for i in from..self.lent.len() {
             if let Some(slot) = self.lent[i].slot {
-                self.lower_count(slot, false)?;
+                self.lower_count(slot)?;
             }
         }
         Ok(())
@@ -91,36 +93,29 @@ impl FnCx<'_> {
     /// In the return and panic blocks: lowers every count still raised.
     pub(super) fn end_all_lends(&mut self) -> CgResult<()> {
         for i in 0..self.lend_slots.len() {
-            self.lower_count(i, true)?;
+            self.lower_count(i)?;
         }
         Ok(())
     }
 
-    /// Lowers the count whose address lend slot `slot` holds, and clears the slot;
-    /// `maybe_null`: the slot may hold nothing on this path (tested).
-    fn lower_count(&mut self, slot: usize, maybe_null: bool) -> CgResult<()> {
+    /// Lowers the count whose address lend slot `slot` holds, and clears the slot; the
+    /// slot may hold nothing on this path (tested).
+    fn lower_count(&mut self, slot: usize) -> CgResult<()> {
         let slot = self.lend_slots[slot];
         let lends = self.b().build_load(slot, "lent")?.into_pointer_value();
-        let done = if maybe_null {
-            let lower = self.block("lend.lower");
-            let done = self.block("lend.done");
-            let null = self.b().build_is_null(lends, "none")?;
-            self.b().build_conditional_branch(null, done, lower)?;
-            self.b().position_at_end(lower);
-            Some(done)
-        } else {
-            None
-        };
+        let lower = self.block("lend.lower");
+        let done = self.block("lend.done");
+        let null = self.b().build_is_null(lends, "none")?;
+        self.b().build_conditional_branch(null, done, lower)?;
+        self.b().position_at_end(lower);
         let one = self.ctx.i64_type().const_int(1, false);
         let n = self.b().build_load(lends, "lends")?.into_int_value();
         let n = self.b().build_int_sub(n, one, "lends")?;
         self.b().build_store(lends, n)?;
         let null = lends.get_type().const_null();
         self.b().build_store(slot, null)?;
-        if let Some(done) = done {
-            self.b().build_unconditional_branch(done)?;
-            self.b().position_at_end(done);
-        }
+        self.b().build_unconditional_branch(done)?;
+        self.b().position_at_end(done);
         Ok(())
     }
 
