@@ -322,8 +322,12 @@ impl CallbackCx<'_> {
                 self.b().build_unconditional_branch(done)?;
                 self.b().position_at_end(done);
             }
-            t if super::blobs::is_blob_result(t) => self.set_blob_result(sqlite_ctx, v)?,
-            t if super::text::is_text_result(t) => self.set_text_result(sqlite_ctx, v)?,
+            t if super::blobs::is_blob_result(t) => {
+                self.set_copied_result(Helper::SqliteResultBytes, sqlite_ctx, v)?
+            }
+            t if super::text::is_text_result(t) => {
+                self.set_copied_result(Helper::SqliteResultText, sqlite_ctx, v)?
+            }
             Type::Prim(p) if p.is_float() => {
                 let d = if *p == PrimTy::F32 {
                     self.b()

@@ -109,12 +109,18 @@ impl CallbackCx<'_> {
             .into())
     }
 
-    /// Sets the `Vec<u8>` `v` (owned) as the SQL result, copied, and releases it.
-    pub(super) fn set_blob_result(&self, sqlite_ctx: Val, v: Val) -> CgResult<()> {
+    /// Sets the block `v` (an owned `Vec<u8>` or `String`) as the SQL result through
+    /// `helper` (`SqliteResultBytes`, `SqliteResultText`), which copies it, and releases it.
+    pub(super) fn set_copied_result(
+        &self,
+        helper: Helper,
+        sqlite_ctx: Val,
+        v: Val,
+    ) -> CgResult<()> {
         let meminfo = self
             .b()
-            .build_extract_value(v.into_struct_value(), 0, "vec.meminfo")?;
-        self.call(Helper::SqliteResultBytes, &[sqlite_ctx, meminfo])?;
+            .build_extract_value(v.into_struct_value(), 0, "block.meminfo")?;
+        self.call(helper, &[sqlite_ctx, meminfo])?;
         self.call(Helper::Decref, &[meminfo])?;
         Ok(())
     }

@@ -8,6 +8,7 @@
 //!                                 return                      (not UTF-8, or no memory)
 //!                               {parts.ptr, parts.len}
 //! String result:                jitclass_rt_sqlite_result_text(ctx, meminfo); decref
+//!                               (`set_copied_result`, as a BLOB's)
 //! ```
 //!
 //! A result is copied (`SQLITE_TRANSIENT`) rather than handed over: SQLite's destructor
@@ -78,16 +79,6 @@ impl CallbackCx<'_> {
         self.b().build_return(None)?;
         self.b().position_at_end(ok);
         Ok(self.b().build_load(parts, "text.str")?)
-    }
-
-    /// Sets the `String` `v` as the SQL result (copied by SQLite) and releases it.
-    pub(super) fn set_text_result(&self, sqlite_ctx: Val, v: Val) -> CgResult<()> {
-        let meminfo = self
-            .b()
-            .build_extract_value(v.into_struct_value(), 0, "string.meminfo")?;
-        self.call(Helper::SqliteResultText, &[sqlite_ctx, meminfo])?;
-        self.call(Helper::Decref, &[meminfo])?;
-        Ok(())
     }
 }
 
