@@ -277,31 +277,32 @@ impl Infer<'_> {
     /// The receiver of `method` (`entry`, `get_mut`), which works on its map in place,
     /// is not a `#[getter]` property (a new value at each read).
     pub(super) fn not_a_property_receiver(&mut self, receiver: ExprId, method: &str) {
-        let ExprKind::Field(_, name) = &self.ir.expr(receiver).kind else {
-            return;
-        };
-        let slot = &mut self.resolutions[receiver.index()];
-        if matches!(slot, Some(Resolution::ClassCall { .. })) {
-            *slot = None;
-            self.diags.push(diagnostics::property_map_in_place(
-                self.loc(receiver),
-                name,
-                method,
-            ));
+        if let ExprKind::Field(_, name) = &self.ir.expr(receiver).kind {
+            self.refuse_property(receiver, |loc| {
+                diagnostics::property_map_in_place(loc, name, method)
+            });
         }
     }
 
     /// A field place that turned out to be a `#[getter]` property (a call, not memory)
     /// cannot be written or borrowed.
     fn not_a_property(&mut self, place: ExprId, name: &str, how: &str) {
+        self.refuse_property(place, |loc| {
+            diagnostics::property_is_not_a_place(loc, name, how)
+        });
+    }
+
+    /// If `place` is a `#[getter]` call: unresolves it and reports `diagnostic` at it.
+    fn refuse_property(
+        &mut self,
+        place: ExprId,
+        diagnostic: impl FnOnce(LocId) -> crate::diag::Diagnostic,
+    ) {
         let slot = &mut self.resolutions[place.index()];
         if matches!(slot, Some(Resolution::ClassCall { .. })) {
             *slot = None;
-            self.diags.push(diagnostics::property_is_not_a_place(
-                self.loc(place),
-                name,
-                how,
-            ));
+            let d = diagnostic(self.loc(place));
+            self.diags.push(d);
         }
     }
 
