@@ -256,17 +256,6 @@ fn review16_generic_string_borrow_conflicts() {
     t.compile_fail("tests/ui/known_bugs/generic_string_borrow_conflicts.rs");
 }
 
-/// A precision in the format string beyond `usize`: rustc says "integer
-/// `99999999999999999999999` does not fit into the type `u16`" at the integer; jit code
-/// says "invalid format string: invalid format string: expected a precision after `.`"
-/// (the prefix twice, rustc's wording lost) (review of issue 16).
-#[test]
-#[ignore = "BUG: a precision beyond usize: 'invalid format string: invalid format string: expected a precision after `.`' instead of rustc's 'does not fit into the type `u16`'"]
-fn review16_format_width_beyond_usize() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_format_width_out_of_range.rs");
-}
-
 /// A generic body formats a `T` under a trait its bounds do not give (`{:x}` with only
 /// `T: Display`, `{:?}` with only `T: Display`, `{}` of an unbounded `T`): rustc's E0277
 /// at the argument; jit code builds it and formats each instance whose type has the trait

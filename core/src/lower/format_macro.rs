@@ -55,14 +55,7 @@ impl Lowerer {
         };
         let (pieces, holes) = match format::parse(&text.value()) {
             Ok(parsed) => parsed,
-            Err(message) => {
-                let message = if message.starts_with("unknown format trait") {
-                    message
-                } else {
-                    format!("invalid format string: {message}")
-                };
-                return self.invalid(text.span(), message);
-            }
+            Err(message) => return self.invalid(text.span(), message),
         };
         self.scopes.push(Vec::new());
         let loc = self.loc(span);
@@ -282,6 +275,14 @@ impl Lowerer {
         match count {
             Count::Implied => Some(literal(self, 0)),
             Count::Is(n) => Some(literal(self, *n)),
+            Count::OutOfRange(digits) => {
+                // A non-generic body's shadow has rustc report it at the digits; a
+                // generic body has none for its format strings.
+                if !self.scope.generics.is_empty() {
+                    self.error(text.span(), Count::out_of_range_message(digits));
+                }
+                Some(literal(self, 0))
+            }
             Count::Index(i) => self.resolve_arg(ArgRef::Index(*i), positional, named, used, text),
             Count::Named(n) => self.resolve_arg(ArgRef::Name(n), positional, named, used, text),
             Count::Star => unreachable!("`.*` is resolved by the caller"),
