@@ -8,7 +8,8 @@
 //!
 //! A `Vec`'s block holds a [`VecHeader`] and owns the element buffer it points to: its
 //! `DropInfo::elements` say how to release the elements' members, and releasing the block
-//! frees the buffer too (`vec.rs` allocates and grows them).
+//! frees the buffer too (`vec.rs` allocates and grows them). Each thread keeps one
+//! released block of a `Vec`'s size for the next one it makes (`SPARE_SIZE`).
 //!
 //! This is the layer `#[jitclass]` instances are built on; most programs never use it
 //! directly. Every function that takes a `*mut MemInfo` requires a pointer returned by
