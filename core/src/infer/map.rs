@@ -10,6 +10,7 @@ use crate::diag::Diagnostic;
 use crate::ir::{ExprId, ExprKind, LocId};
 use crate::map_methods::{self, MapMethod, MapTy, hidden};
 use crate::methods::Builtin;
+use crate::string_methods::StringMethod;
 use crate::types::PrimTy;
 
 impl Infer<'_> {
@@ -153,8 +154,52 @@ impl Infer<'_> {
         if sig.method == MapMethod::GetRef {
             self.deferred.push(Deferred::ElemRef(id, value.clone()));
         }
+        if sig.method == MapMethod::EntrySlot {
+            self.deferred.push(Deferred::EntryKeyText(id));
+        }
         self.record_resolution(id, Resolution::Builtin(Builtin::Map(sig.method)));
         ret
+    }
+
+    /// `m.ENTRY_SLOT(k, v)` (resolved): refined to [`MapMethod::EntrySlotByText`] when
+    /// `k` is `w.to_string()`, `w.to_owned()` or `String::from(w)` of a `&str` `w` (the
+    /// map's key is then `String`), so codegen searches by `w` and makes the `String`
+    /// only for a new key.
+    pub(super) fn entry_by_text(&mut self, id: ExprId) {
+        let ExprKind::MethodCall { args, .. } = &self.ir.expr(id).kind else {
+            return;
+        };
+        let Some(&key) = args.first() else {
+            return;
+        };
+        if !matches!(
+            self.resolutions[key.index()],
+            Some(Resolution::Builtin(Builtin::String(StringMethod::FromStr)))
+        ) {
+            return;
+        }
+        let ExprKind::MethodCall {
+            receiver,
+            args: from,
+            ..
+        } = &self.ir.expr(key).kind
+        else {
+            return;
+        };
+        // `String::from(w)`'s text is its argument, the methods' their receiver.
+        let text = from.first().copied().unwrap_or(*receiver);
+        if self.resolve(&self.expr_types[text.index()].clone()) != Ty::Str
+            || !matches!(
+                self.resolutions[id.index()],
+                Some(Resolution::Builtin(Builtin::Map(MapMethod::EntrySlot)))
+            )
+        {
+            return;
+        }
+        // A refinement of the resolution recorded when the call was typed.
+        self.resolutions[id.index()] = Some(Resolution::Builtin(Builtin::Map(
+            MapMethod::EntrySlotByText,
+        )));
     }
 
     /// An argument written `&k` where std takes `&Q` (here `&K`), or a `&str` searching

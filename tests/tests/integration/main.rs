@@ -22,6 +22,7 @@ mod control_flow;
 mod differential;
 mod dispatcher;
 mod dump_ir;
+mod entry_text_keys;
 mod escapes;
 mod fixtures;
 mod fn_values;
