@@ -42,6 +42,19 @@ impl Derives {
             || self.default.is_some()
     }
 
+    /// The names of the traits derived, for the class's descriptor (`ClassDesc::derives`).
+    pub(super) fn names(&self) -> Vec<&'static str> {
+        [
+            (&self.partial_eq, "PartialEq"),
+            (&self.eq, "Eq"),
+            (&self.hash, "Hash"),
+            (&self.default, "Default"),
+        ]
+        .into_iter()
+        .filter_map(|(path, name)| path.as_ref().map(|_| name))
+        .collect()
+    }
+
     /// The paths as written, for the field struct's `#[derive]`.
     fn paths(&self) -> impl Iterator<Item = &syn::Path> {
         [&self.partial_eq, &self.eq, &self.hash, &self.default]

@@ -14,6 +14,7 @@ mod casts;
 mod cfunc;
 mod class_consts;
 mod class_derives;
+mod class_keys;
 mod class_members;
 mod class_properties;
 mod classes;
