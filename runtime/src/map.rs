@@ -877,6 +877,45 @@ mod tests {
         unsafe { MemInfo::decref_from_jit(map) };
     }
 
+    #[test]
+    fn options_and_arrays_hash_as_std_hashes_them() {
+        let _serial = serial();
+        // `(Option<i64>, [i16; 3], Option<char>)`, as the fields of a class key.
+        let key = Type::Tuple(vec![
+            Type::Option(Box::new(Type::I64)),
+            Type::Array {
+                elem: Box::new(Type::Prim(PrimTy::I16)),
+                len: 3,
+            },
+            Type::Option(Box::new(Type::CHAR)),
+        ]);
+        let info = map_info_for(&key, &Type::I64);
+        // SAFETY: a valid info.
+        let map = unsafe { jitclass_rt_map_new(info, 0) };
+        // SAFETY: a live map.
+        let h = unsafe { header(map) };
+        #[repr(C)]
+        struct O<T>(bool, T);
+        #[repr(C)]
+        struct K(O<i64>, [i16; 3], O<char>);
+        let cases = [
+            (Some(7i64), [1i16, -2, 3], Some('x')),
+            (None, [0, 0, 0], None),
+            (Some(-1), [i16::MAX, 0, i16::MIN], None),
+        ];
+        for (a, row, c) in cases {
+            // A `None`'s value bytes are whatever they were: not hashed, not compared.
+            let k = K(O(a.is_some(), a.unwrap_or(99)), row, O(c.is_some(), c.unwrap_or('?')));
+            assert_eq!(h.hash(key_of(&k), false), h.hasher.hash_one((a, row, c)));
+            let same = K(O(a.is_some(), a.unwrap_or(-5)), row, O(c.is_some(), c.unwrap_or('!')));
+            assert!(h.key_eq(key_of(&k), key_of(&same), false));
+            let other = K(O(a.is_none(), a.unwrap_or(99)), row, O(c.is_some(), c.unwrap_or('?')));
+            assert!(!h.key_eq(key_of(&k), key_of(&other), false));
+        }
+        // SAFETY: ours.
+        unsafe { MemInfo::decref_from_jit(map) };
+    }
+
     /// A jit `String`'s memory form `{meminfo, data}` over `header`, and a `&str`'s.
     #[repr(C)]
     struct JitString(*mut MemInfo, *const VecHeader);
