@@ -45,7 +45,7 @@ impl Infer<'_> {
                 .map(|t| format!("\n        `{name}: {t}`"))
                 .collect();
             return Some(format!(
-                "note: the following trait bounds were not satisfied:{bounds}\nhelp: jit code hashes the instances of classes that `#[derive(PartialEq, Eq, Hash)]`"
+                "note: the following trait bounds were not satisfied:{bounds}\nhelp: jit code hashes the instances of classes that `#[derive(PartialEq, Eq, Hash)]` (it does not call hand-written impls of these traits)"
             ));
         }
         let fields = self.callees.fields(class).ok()?;

@@ -325,7 +325,7 @@ fn generic_bodies_key_by_instances_of_deriving_classes_only() {
     let cases = [
         (
             Loose::class_info().jit_type(),
-            "note: the following trait bounds were not satisfied:\n        `Loose: Eq`\n        `Loose: Hash`\nhelp: jit code hashes the instances of classes that `#[derive(PartialEq, Eq, Hash)]`",
+            "note: the following trait bounds were not satisfied:\n        `Loose: Eq`\n        `Loose: Hash`\nhelp: jit code hashes the instances of classes that `#[derive(PartialEq, Eq, Hash)]` (it does not call hand-written impls of these traits)",
         ),
         (
             HalfKey::class_info().jit_type(),
