@@ -87,6 +87,7 @@ mod vec_crossing;
 mod vec_elements;
 mod vec_equality;
 mod vec_refs;
+mod writes;
 mod vecs;
 
 use std::cell::Cell;
