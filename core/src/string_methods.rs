@@ -122,6 +122,9 @@ pub mod hidden {
     /// A `format!` argument appended to the `String` being built
     /// (`StringMethod::PushFormatted`).
     pub const PUSH_FORMATTED: &str = " format::push";
+    /// `write!`'s destination, checked to be a `String` before anything is written into
+    /// it (`lower/write_macro.rs`); resolved as `len()`, whose value is dropped.
+    pub const WRITE_TARGET: &str = " write::target";
 }
 
 fn sig(method: StringMethod, params: Vec<Type>, ret: Type) -> MethodSig {

@@ -221,6 +221,9 @@ impl Infer<'_> {
                 Some(t) => t,
             },
         };
+        if method == crate::string_methods::hidden::WRITE_TARGET {
+            return self.write_target(id, receiver, &recv);
+        }
         if !matches!(recv, Ty::Str | Ty::String)
             && let Some(written) = crate::str_methods::written_method(method)
         {

@@ -8,6 +8,7 @@
 use super::format_macro::Dest;
 use super::{Lowerer, strip_parens};
 use crate::ir::*;
+use crate::string_methods::hidden;
 use syn::spanned::Spanned;
 
 /// Some(`newline`) if `mac` is `write!` (false) or `writeln!` (true).
@@ -16,6 +17,21 @@ pub(super) fn write_kind(mac: &syn::Macro) -> Option<bool> {
         "write" => Some(false),
         "writeln" => Some(true),
         _ => None,
+    }
+}
+
+/// A place read afresh at each push without evaluating anything twice: a variable, a
+/// field of one, an element at a variable or literal index, `*r`.
+fn is_plain_place(e: &syn::Expr) -> bool {
+    match strip_parens(e) {
+        syn::Expr::Path(_) => true,
+        syn::Expr::Field(f) => is_plain_place(&f.base),
+        syn::Expr::Index(i) => {
+            is_plain_place(&i.expr)
+                && matches!(strip_parens(&i.index), syn::Expr::Path(_) | syn::Expr::Lit(_))
+        }
+        syn::Expr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)) && is_plain_place(&u.expr),
+        _ => false,
     }
 }
 
@@ -58,25 +74,51 @@ impl Lowerer {
         {
             dest = strip_parens(&r.expr);
         }
-        if !matches!(
-            dest,
-            syn::Expr::Path(_) | syn::Expr::Field(_) | syn::Expr::Index(_) | syn::Expr::Unary(_)
-        ) {
+        if !is_plain_place(dest) {
             return self.invalid(
                 dest.span(),
-                "jit code writes into a `String` variable, field or element: `write!(s, ..)`",
+                "jit code writes into a `String` variable, a field or an element at a variable index: `write!(s, ..)`, `write!(self.text, ..)`",
             );
         }
         let dest = dest.clone();
+        // The destination is a `String` before anything is written (rustc's "cannot
+        // write into `i64`" otherwise, at the destination).
+        let target = self.expr(&dest);
+        let check = self.push(
+            ExprKind::MethodCall {
+                receiver: target,
+                method: hidden::WRITE_TARGET.into(),
+                args: vec![],
+            },
+            dest.span(),
+        );
+        let written = self.write_text(&dest, rest, span, newline);
+        self.push(
+            ExprKind::Block(Block {
+                stmts: vec![Stmt::Expr(check), Stmt::Expr(written)],
+                tail: None,
+            }),
+            span,
+        )
+    }
+
+    /// The pieces and values of a `write!` appended to `dest`.
+    fn write_text(
+        &mut self,
+        dest: &syn::Expr,
+        rest: &[syn::Expr],
+        span: proc_macro2::Span,
+        newline: bool,
+    ) -> ExprId {
         if rest.is_empty() && newline {
             // `writeln!(s)`: a newline alone.
             let empty = syn::Expr::Lit(syn::ExprLit {
                 attrs: Vec::new(),
                 lit: syn::Lit::Str(syn::LitStr::new("", span)),
             });
-            return self.format_into(Dest::Place(&dest), &[empty], span, true);
+            return self.format_into(Dest::Place(dest), &[empty], span, true);
         }
-        self.format_into(Dest::Place(&dest), rest, span, newline)
+        self.format_into(Dest::Place(dest), rest, span, newline)
     }
 
     /// `write!(..).form(..)` with `form` consuming the result at once; `None` if `m` is not

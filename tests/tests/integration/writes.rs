@@ -112,3 +112,37 @@ fn generic_bodies_write() {
     assert_eq!(joined(&['a', 'é']), "a, é");
     assert!(balanced_since(&before));
 }
+
+twice!(into_elements, into_elements_rs, fn(n: usize) -> String {
+    let mut v: Vec<String> = vec![String::new(), String::from("b:")];
+    for i in 0..n {
+        let j = i % 2;
+        write!(v[j], "{}", i).unwrap();
+        writeln!(v[1], ".").unwrap();
+    }
+    let mut all = String::new();
+    write!(all, "{}|{}", v[0], v[1]).unwrap();
+    all
+});
+
+/// A generic body writing into a `T` that is not a `String`: refused at its first call.
+#[jit]
+fn write_into<T>(mut x: T, n: i64) -> T {
+    write!(x, "{}", n).unwrap();
+    x
+}
+
+#[test]
+fn writes_into_elements_and_refuses_other_targets() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    for n in [0, 1, 5] {
+        assert_eq!(into_elements(n), into_elements_rs(n), "n = {n}");
+    }
+    assert_eq!(write_into(String::from("x="), 4), "x=4");
+    let err = write_into::dispatcher()
+        .compile(&[jitclass::Type::I64])
+        .unwrap_err();
+    assert_eq!(err.message(), "cannot write into `i64`");
+    assert!(balanced_since(&before));
+}
