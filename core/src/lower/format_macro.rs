@@ -299,10 +299,14 @@ impl Lowerer {
         }
         let receiver = self.target(s, span);
         let text = self.push(ExprKind::Lit(Lit::Str(piece.to_string())), span);
+        let method = match s {
+            Target::Local(_) => "push_str",
+            Target::Place(_) => hidden::WRITE_PIECE,
+        };
         let call = self.push(
             ExprKind::MethodCall {
                 receiver,
-                method: "push_str".into(),
+                method: method.into(),
                 args: vec![text],
             },
             span,
