@@ -31,14 +31,12 @@ impl Cell {
     }
 }
 
-/// Text, an option, a tuple, an array, another class and an option of one. (Not yet an
-/// `Option<String>`: the derived `PartialEq` of one fails at its first use, a known bug in
-/// `review_class_consts.rs`.)
+/// Text, an option of text, a tuple, an array, another class and an option of one.
 #[jitclass]
 #[derive(PartialEq, Eq, Hash)]
 pub struct Label {
     pub name: String,
-    pub tag: Option<char>,
+    pub tag: Option<String>,
     pub pair: (u8, char),
     pub row: [i16; 3],
     pub at: Cell,
@@ -51,7 +49,7 @@ impl Label {
         let tag = if i % 3 == 0 {
             None
         } else {
-            Some(if i % 2 == 0 { 'e' } else { 'o' })
+            Some(format!("t{}", i % 2))
         };
         let near = if i % 2 == 0 {
             Some(Cell::new(i % 4, 0))
