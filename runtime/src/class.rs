@@ -93,6 +93,10 @@ pub struct ClassDesc {
     pub size: usize,
     pub align: usize,
     pub allocator: Option<fn() -> &'static ExternalAllocator>,
+    /// The traits of the struct's `#[derive]` (`"PartialEq"`, `"Eq"`, `"Hash"`,
+    /// `"Default"`): a class is a map key only if its `PartialEq`, `Eq` and `Hash` are
+    /// derived, which the map's own hashing and comparison then equal (`map.rs`).
+    pub derives: &'static [&'static str],
 }
 
 /// The run-time descriptor of a `#[jitclass]` type.
@@ -100,6 +104,8 @@ pub struct ClassInfo {
     desc: ClassDesc,
     decoded: OnceLock<Result<Decoded, String>>,
     methods: OnceLock<HashMap<&'static str, Vec<&'static MethodEntry>>>,
+    /// The fields a map hashes and compares when an instance is its key (`map.rs`).
+    key_fields: OnceLock<&'static [crate::map::KeyField]>,
 }
 
 struct Decoded {
@@ -140,7 +146,21 @@ impl ClassInfo {
             desc,
             decoded: OnceLock::new(),
             methods: OnceLock::new(),
+            key_fields: OnceLock::new(),
         }
+    }
+
+    /// The traits the struct derives (`"Hash"`).
+    pub(crate) fn derived(&self) -> &'static [&'static str] {
+        self.desc.derives
+    }
+
+    /// The fields a map keyed by this class hashes and compares, made once by `make`.
+    pub(crate) fn key_fields(
+        &'static self,
+        make: impl FnOnce() -> Vec<crate::map::KeyField>,
+    ) -> &'static [crate::map::KeyField] {
+        self.key_fields.get_or_init(|| make().leak())
     }
 
     /// The class's name, as written in its struct.

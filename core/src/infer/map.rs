@@ -336,7 +336,14 @@ impl Infer<'_> {
         let Some(k) = self.concrete(key) else {
             return;
         };
-        if hashes && !map_methods::is_key_type(&k) {
+        let note = if !hashes {
+            None
+        } else if !instance_key_shape(&k) {
+            Some(None)
+        } else {
+            self.instance_key_note(&k).map(Some)
+        };
+        if let Some(note) = note {
             let shown = self.show(&Ty::Map(
                 Box::new(Self::ty_of_type(&k)),
                 Box::new(value.clone()),
@@ -349,7 +356,7 @@ impl Infer<'_> {
                 _ => "new",
             };
             let method = method.to_string();
-            self.diags.push(bad_key(loc, &method, &shown, &k));
+            self.diags.push(bad_key(loc, &method, &shown, &k, note));
         }
     }
 }
@@ -430,14 +437,23 @@ fn map_not_indexable(loc: LocId, index: &str) -> Diagnostic {
 
 /// A key type jit code does not hash: rustc's E0599 for a method whose `K: Eq + Hash`
 /// bounds do not hold.
-fn bad_key(loc: LocId, method: &str, map: &str, key: &crate::types::Type) -> Diagnostic {
+/// `note` says why, if the key holds an instance (`class_keys.rs`).
+fn bad_key(
+    loc: LocId,
+    method: &str,
+    map: &str,
+    key: &crate::types::Type,
+    note: Option<String>,
+) -> Diagnostic {
     let d = Diagnostic::new(
         loc,
         format!(
             "the method `{method}` exists for struct `{map}`, but its trait bounds were not satisfied"
         ),
     );
-    if holds_str(key) {
+    if let Some(note) = note {
+        d.note(note)
+    } else if holds_str(key) {
         d.note(format!(
             "note: a map in jit code cannot keep `&str` keys (`{key}`): their text is borrowed only for the call\nhelp: use `String` keys, made with `w.to_string()`, and search them with `m.get(w)`"
         ))
@@ -447,8 +463,18 @@ fn bad_key(loc: LocId, method: &str, map: &str, key: &crate::types::Type) -> Dia
         ))
     } else {
         d.note(format!(
-            "note: jit code hashes keys of integer types, `bool`, `char`, `String` and tuples of them; `{key}` keys are not supported yet"
+            "note: jit code hashes keys of integer types, `bool`, `char`, `String`, instances of classes that `#[derive(PartialEq, Eq, Hash)]` and tuples of them; `{key}` keys are not supported yet"
         ))
+    }
+}
+
+/// Whether `t` is a key of the kinds a map hashes: those of `is_key_type`, instances, and
+/// tuples of them (an instance's class is judged by `instance_key_note`).
+fn instance_key_shape(t: &crate::types::Type) -> bool {
+    match t {
+        crate::types::Type::Class(_) => true,
+        crate::types::Type::Tuple(es) => !es.is_empty() && es.iter().all(instance_key_shape),
+        _ => map_methods::is_key_type(t),
     }
 }
 

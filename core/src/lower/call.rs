@@ -23,6 +23,9 @@ impl Lowerer {
         if let Some(parsed) = self.parse_call(m) {
             return parsed;
         }
+        if let Some(written) = self.write_call(m) {
+            return written;
+        }
         if let Some(entry) = self.map_entry_call(m) {
             return entry;
         }

@@ -36,6 +36,7 @@ mod std_sort;
 mod strings;
 pub mod types;
 mod vecs;
+mod write_macro;
 
 pub use constants::{ConstKind, LoweredConst};
 pub use control::is_range_loop;

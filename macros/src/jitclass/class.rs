@@ -23,7 +23,7 @@ pub(super) fn expand(cx: &Ctxt, attr: TokenStream, item: syn::ItemStruct) -> Tok
     let lowered = cx.ok(lower_class(&item));
     match lowered {
         Some(l) if !cx.failed_since(start) => {
-            let mut out = emit(&item, &l, &args);
+            let mut out = emit(&item, &l, &args, &derives);
             out.extend(emit_derives(cx, &item, &l, &derives));
             out
         }
@@ -179,7 +179,13 @@ fn emit_derives(
 }
 
 /// The class, from its lowered fields.
-fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStream {
+fn emit(
+    item: &syn::ItemStruct,
+    l: &LoweredClass,
+    args: &ClassArgs,
+    derives: &Derives,
+) -> TokenStream {
+    let derived = derives.names();
     let name = &item.ident;
     let name_str = name.to_string();
     let vis = &item.vis;
@@ -334,6 +340,7 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
                         size: ::core::mem::size_of::<#payload>(),
                         align: ::core::mem::align_of::<#payload>(),
                         allocator: #allocator,
+                        derives: &[#(#derived),*],
                     },
                 );
                 &INFO

@@ -63,6 +63,12 @@ impl Callees for RefSignatures {
             .collect()
     }
 
+    fn derives(&self, class: &ClassKey) -> Vec<String> {
+        crate::class::lookup(class)
+            .map(|info| info.derived().iter().map(|n| n.to_string()).collect())
+            .unwrap_or_default()
+    }
+
     fn method_names(&self, class: &ClassKey) -> Vec<String> {
         crate::class::lookup(class)
             .map(|info| info.method_names().iter().map(|n| n.to_string()).collect())

@@ -14,6 +14,7 @@ mod casts;
 mod cfunc;
 mod class_consts;
 mod class_derives;
+mod class_keys;
 mod class_members;
 mod class_properties;
 mod classes;
@@ -87,6 +88,7 @@ mod vec_crossing;
 mod vec_elements;
 mod vec_equality;
 mod vec_refs;
+mod writes;
 mod vecs;
 
 use std::cell::Cell;
