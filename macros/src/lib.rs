@@ -8,6 +8,7 @@ mod ctxt;
 mod foreign;
 mod glue;
 mod jit;
+mod jit_trait;
 mod jitclass;
 mod lowering;
 mod objmode;
@@ -107,4 +108,12 @@ pub fn jit(attr: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn jitclass(attr: TokenStream, item: TokenStream) -> TokenStream {
     stack::sized_for(item.into(), |item| jitclass::expand(attr.into(), item)).into()
+}
+
+/// The impl of a `#[jit] trait` for a class: `{ trait } impl Trait for V { .. }`, as the
+/// trait's companion `macro_rules!` passes them (`jit_trait.rs`). Not a public API.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __jit_trait_impl(input: TokenStream) -> TokenStream {
+    stack::sized_for(input.into(), jitclass::expand_trait_impl).into()
 }

@@ -33,6 +33,8 @@ pub(super) struct ImplBlock<'a> {
     pub(super) operator: Option<OperatorImpl>,
     /// What the lowering of its functions needs to know about the impl.
     pub(super) context: MethodContext<'a>,
+    /// The `#[jit] trait` a trait impl implements (`trait_impl.rs`).
+    pub(super) user_trait: Option<&'a str>,
     /// A derive's impl, whose generated items are named apart from a written impl's (a
     /// written `fn default` beside a derived one is then rustc's E0592 alone).
     pub(super) generated: bool,
@@ -73,29 +75,40 @@ struct Expanded {
 }
 
 pub(super) fn expand(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
-    expand_impl(cx, item, true)
+    expand_impl(cx, item, true, None)
+}
+
+/// The impl of the `#[jit] trait` named `trait_name`, its default methods written out
+/// (`trait_impl.rs`): its functions are the class's, under the trait impl's header.
+pub(super) fn expand_trait_impl(cx: &Ctxt, item: syn::ItemImpl, trait_name: &str) -> TokenStream {
+    expand_impl(cx, item, true, Some(trait_name))
 }
 
 /// An impl block the macro wrote (a derive's, `derive.rs`): its bodies are right by
 /// construction, and rustc checks what they need of the field types on the derive's
 /// field struct instead, so they host no shadow (which would repeat those errors).
 pub(super) fn expand_generated(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
-    expand_impl(cx, item, false)
+    expand_impl(cx, item, false, None)
 }
 
-fn expand_impl(cx: &Ctxt, item: syn::ItemImpl, shadowed: bool) -> TokenStream {
+fn expand_impl(
+    cx: &Ctxt,
+    item: syn::ItemImpl,
+    shadowed: bool,
+    user_trait: Option<&str>,
+) -> TokenStream {
     let Some(self_path) = self_path(cx, &item.self_ty) else {
         // The impl stays as written: nothing more can be read from it.
         return quote! { #item };
     };
     check_impl_not_generic(cx, &item.generics);
     let operator = match &item.trait_ {
-        Some(trait_) => match operator::of_trait(cx, trait_) {
+        Some(trait_) if user_trait.is_none() => match operator::of_trait(cx, trait_) {
             Some(operator) => Some(operator),
             // Already reported; without the impl, rustc adds no follow-up errors.
             None => return TokenStream::new(),
         },
-        None => None,
+        _ => None,
     };
     let class_ident = &self_path.segments.last().expect("a segment").ident;
     let context = MethodContext {
@@ -109,6 +122,7 @@ fn expand_impl(cx: &Ctxt, item: syn::ItemImpl, shadowed: bool) -> TokenStream {
         class_ident,
         operator,
         context,
+        user_trait,
         generated: !shadowed,
     };
     let mut out = Expanded::default();
@@ -162,9 +176,10 @@ fn expand_impl(cx: &Ctxt, item: syn::ItemImpl, shadowed: bool) -> TokenStream {
     }
     let attrs = &item.attrs;
     let self_ty = &item.self_ty;
+    let impl_token = &item.impl_token;
     let header = match &item.trait_ {
-        Some((_, path, for_token)) => quote!(impl #path #for_token #self_ty),
-        None => quote!(impl #self_ty),
+        Some((_, path, for_token)) => quote!(#impl_token #path #for_token #self_ty),
+        None => quote!(#impl_token #self_ty),
     };
     let (types, consts, methods, beside) = (&out.types, &out.consts, &out.methods, &out.beside);
     quote! {
@@ -219,7 +234,7 @@ fn report_not_a_function(cx: &Ctxt, item: &syn::ImplItem) {
 /// One function of the impl: its glue, or its fallback after errors.
 fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Expanded) {
     out.defined.push(f.sig.ident.to_string());
-    let in_trait = block.operator.is_some();
+    let in_trait = block.operator.is_some() || block.user_trait.is_some();
     let Some(kind) = property::kind(cx, f, in_trait) else {
         out.methods.push(failed_method(f, in_trait));
         return;
@@ -281,6 +296,11 @@ pub(super) fn emit_method(
             op.method(fname).key(),
             // One static per impl: `Mul<f64>` and `Mul<V>` both have `mul`.
             format!("{}_{fname}_{:x}", op.name(), fnv(&op.written)),
+        ),
+        None if let Some(trait_name) = block.user_trait => (
+            format!("<{class_ident} as {trait_name}>::{fname}"),
+            fname.to_string(),
+            format!("{trait_name}_{fname}"),
         ),
         None => (
             format!("{class_ident}::{fname}"),
