@@ -32,14 +32,17 @@ pub(crate) fn expand(cx: &Ctxt, item: syn::ItemTrait) -> TokenStream {
         #[allow(non_snake_case)]
         mod #module {
             #[doc(hidden)]
+            #[allow(unused_macros)]
             macro_rules! #name {
                 ($($impl_:tt)*) => {
                     ::jitclass::__private::jit_trait_impl! { { #item } $($impl_)* }
                 };
             }
+            #[allow(unused_imports)]
             pub(crate) use #name;
         }
         #[doc(hidden)]
+        #[allow(unused_imports)]
         #reexport use #module::#name;
     }
 }

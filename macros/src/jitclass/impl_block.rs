@@ -14,6 +14,7 @@
 use super::index;
 use super::operator::{self, OperatorImpl};
 use super::property::{self, is_property_attr};
+use super::trait_impl::UserTrait;
 use crate::ctxt::Ctxt;
 use crate::glue::{failed_fn, fn_info, glue_signature, hoisted_items, static_lifetimes};
 use crate::lowering::lower_and_check;
@@ -34,7 +35,7 @@ pub(super) struct ImplBlock<'a> {
     /// What the lowering of its functions needs to know about the impl.
     pub(super) context: MethodContext<'a>,
     /// The `#[jit] trait` a trait impl implements (`trait_impl.rs`).
-    pub(super) user_trait: Option<&'a str>,
+    pub(super) user_trait: Option<&'a UserTrait>,
     /// A derive's impl, whose generated items are named apart from a written impl's (a
     /// written `fn default` beside a derived one is then rustc's E0592 alone).
     pub(super) generated: bool,
@@ -78,10 +79,14 @@ pub(super) fn expand(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
     expand_impl(cx, item, true, None)
 }
 
-/// The impl of the `#[jit] trait` named `trait_name`, its default methods written out
+/// The impl of a `#[jit] trait`, its default methods written out
 /// (`trait_impl.rs`): its functions are the class's, under the trait impl's header.
-pub(super) fn expand_trait_impl(cx: &Ctxt, item: syn::ItemImpl, trait_name: &str) -> TokenStream {
-    expand_impl(cx, item, true, Some(trait_name))
+pub(super) fn expand_trait_impl(
+    cx: &Ctxt,
+    item: syn::ItemImpl,
+    user_trait: &UserTrait,
+) -> TokenStream {
+    expand_impl(cx, item, true, Some(user_trait))
 }
 
 /// An impl block the macro wrote (a derive's, `derive.rs`): its bodies are right by
@@ -95,7 +100,7 @@ fn expand_impl(
     cx: &Ctxt,
     item: syn::ItemImpl,
     shadowed: bool,
-    user_trait: Option<&str>,
+    user_trait: Option<&UserTrait>,
 ) -> TokenStream {
     let Some(self_path) = self_path(cx, &item.self_ty) else {
         // The impl stays as written: nothing more can be read from it.
@@ -182,13 +187,19 @@ fn expand_impl(
         None => quote!(#impl_token #self_ty),
     };
     let (types, consts, methods, beside) = (&out.types, &out.consts, &out.methods, &out.beside);
-    quote! {
-        #(#attrs)*
-        #header {
+    // The braces as written, so that rustc's span of the impl (E0046's) is the user's.
+    let mut body = proc_macro2::Group::new(
+        proc_macro2::Delimiter::Brace,
+        quote! {
             #(#types)*
             #(#consts)*
             #(#methods)*
-        }
+        },
+    );
+    body.set_span(item.brace_token.span.join());
+    quote! {
+        #(#attrs)*
+        #header #body
         #(#beside)*
     }
 }
@@ -274,7 +285,12 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
     if block.operator.is_none() {
         out.beside.extend(shape_marker(f, block.self_path));
     }
-    out.hosted.push((f.clone(), l, consts_owner));
+    let is_default = block
+        .user_trait
+        .is_some_and(|t| t.defaults.contains(&f.sig.ident.to_string()));
+    if !is_default {
+        out.hosted.push((f.clone(), l, consts_owner));
+    }
 }
 
 /// The glue method on the handle, and the dispatcher and registry entry beside the impl
@@ -297,7 +313,7 @@ pub(super) fn emit_method(
             // One static per impl: `Mul<f64>` and `Mul<V>` both have `mul`.
             format!("{}_{fname}_{:x}", op.name(), fnv(&op.written)),
         ),
-        None if let Some(trait_name) = block.user_trait => (
+        None if let Some(UserTrait { name: trait_name, .. }) = block.user_trait => (
             format!("<{class_ident} as {trait_name}>::{fname}"),
             fname.to_string(),
             format!("{trait_name}_{fname}"),

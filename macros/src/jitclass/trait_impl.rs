@@ -54,33 +54,57 @@ impl Parse for TraitAndImpl {
 
 pub(crate) fn expand(input: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
-    let tokens = match syn::parse2::<TraitAndImpl>(in_call_site_context(input)) {
+    let Some(context) = impl_context(&input) else {
+        cx.error(Span::call_site(), "expected `{ trait } impl`");
+        return cx.finish(TokenStream::new());
+    };
+    let tokens = match syn::parse2::<TraitAndImpl>(resolved_at(input, context)) {
         Ok(TraitAndImpl { trait_, item }) => {
-            let trait_name = trait_.ident.to_string();
-            let item = with_defaults(item, &trait_);
-            super::impl_block::expand_trait_impl(&cx, item, &trait_name)
+            let (item, defaults) = with_defaults(item, &trait_);
+            let user_trait = UserTrait {
+                name: trait_.ident.to_string(),
+                defaults,
+            };
+            super::impl_block::expand_trait_impl(&cx, item, &user_trait)
         }
         Err(e) => {
             cx.push(e);
             TokenStream::new()
         }
     };
-    cx.finish(tokens)
+    // The glue's own tokens too: all of it is then the `#[jitclass]` impl's, as if the
+    // attribute had expanded it itself.
+    resolved_at(cx.finish(tokens), context)
 }
 
-/// `input`'s tokens where they are, in the hygiene context of this macro's call site.
-/// The trait's tokens come from the companion's definition and the impl's from its
-/// invocation, two contexts, and the glue's own tokens (`Span::call_site()`) a third: a
-/// `self` written in one is not the `self` of another. Resolved alike, they are one
-/// function's, as in a `#[jitclass]` impl; names of items still resolve where the impl
-/// is (a `macro_rules!` call site).
-fn in_call_site_context(input: TokenStream) -> TokenStream {
+/// The `#[jit] trait` an impl implements, as its expansion reads it.
+pub(crate) struct UserTrait {
+    /// The trait's name, for the functions' names (`<Circle as Shape>::area`).
+    pub(crate) name: String,
+    /// The default methods the impl does not override, written out by `with_defaults`:
+    /// rustc has checked their bodies in the trait, so no shadow repeats that.
+    pub(crate) defaults: Vec<String>,
+}
+
+/// A span in the hygiene context of the impl as the user wrote it (its first token,
+/// after the trait's group).
+fn impl_context(input: &TokenStream) -> Option<Span> {
+    input.clone().into_iter().nth(1).map(|t| t.span())
+}
+
+/// `input`'s tokens where they are, resolved in `context`. The trait's tokens come from
+/// the companion's definition, the impl's from the user, and the glue's own tokens
+/// (`Span::call_site()`) from this macro's call inside the companion: three contexts, in
+/// which a `self` written in one is not the `self` of another. Resolved alike, they are
+/// one function's, as in a `#[jitclass]` impl, and rustc's messages carry no note of
+/// this macro.
+fn resolved_at(input: TokenStream, context: Span) -> TokenStream {
     input
         .into_iter()
         .map(|mut t| {
-            let span = Span::call_site().located_at(t.span());
+            let span = t.span().resolved_at(context);
             if let TokenTree::Group(g) = &t {
-                let mut group = Group::new(g.delimiter(), in_call_site_context(g.stream()));
+                let mut group = Group::new(g.delimiter(), resolved_at(g.stream(), context));
                 group.set_span(span);
                 t = TokenTree::Group(group);
             } else {
@@ -93,7 +117,10 @@ fn in_call_site_context(input: TokenStream) -> TokenStream {
 
 /// The impl with the trait's default methods it does not override, written out (the
 /// trait's tokens, so messages about their bodies point into the trait).
-fn with_defaults(mut item: syn::ItemImpl, trait_: &syn::ItemTrait) -> syn::ItemImpl {
+fn with_defaults(
+    mut item: syn::ItemImpl,
+    trait_: &syn::ItemTrait,
+) -> (syn::ItemImpl, Vec<String>) {
     let defined: Vec<String> = item
         .items
         .iter()
@@ -102,12 +129,14 @@ fn with_defaults(mut item: syn::ItemImpl, trait_: &syn::ItemTrait) -> syn::ItemI
             _ => None,
         })
         .collect();
+    let mut defaults = Vec::new();
     for it in &trait_.items {
         let syn::TraitItem::Fn(f) = it else { continue };
         let Some(block) = &f.default else { continue };
         if defined.contains(&f.sig.ident.to_string()) {
             continue;
         }
+        defaults.push(f.sig.ident.to_string());
         item.items.push(syn::ImplItem::Fn(syn::ImplItemFn {
             attrs: f.attrs.clone(),
             vis: syn::Visibility::Inherited,
@@ -116,15 +145,30 @@ fn with_defaults(mut item: syn::ItemImpl, trait_: &syn::ItemTrait) -> syn::ItemI
             block: block.clone(),
         }));
     }
-    item
+    (item, defaults)
 }
 
-/// Whether `impl Trait for V` names an operator trait, which the class's own expansion
-/// implements (`operator.rs`), rather than a `#[jit] trait`.
+/// Whether `impl Trait for V` is for the class's own expansion (`operator.rs`), rather
+/// than a `#[jit] trait`'s: an operator trait, or another trait of the standard library,
+/// which `operator.rs` refuses with the list of those jit code calls (a `#[jit] trait`
+/// of that name would be confusing anyway).
 pub(super) fn is_operator(item: &syn::ItemImpl) -> bool {
     let Some((_, path, _)) = &item.trait_ else {
         return false;
     };
-    let last = path.segments.last().expect("a segment");
-    jitclass_core::operators::OperatorTrait::named(&last.ident.to_string()).is_some()
+    let first = path.segments.first().expect("a segment").ident.to_string();
+    let last = path.segments.last().expect("a segment").ident.to_string();
+    jitclass_core::operators::OperatorTrait::named(&last).is_some()
+        || ["std", "core", "alloc", "fmt", "ops", "cmp", "hash", "iter", "convert"]
+            .contains(&first.as_str())
+        || STD_TRAITS.contains(&last.as_str())
 }
+
+/// Traits of the prelude and of `std::fmt`, `std::ops`, ... that a user may try to
+/// implement for a class without a path.
+const STD_TRAITS: &[&str] = &[
+    "Display", "Debug", "Clone", "Copy", "Default", "Eq", "Ord", "Hash", "Drop", "Deref",
+    "DerefMut", "From", "Into", "TryFrom", "TryInto", "AsRef", "AsMut", "Iterator",
+    "IntoIterator", "FromStr", "ToString", "Send", "Sync", "Not", "BitAnd", "BitOr",
+    "BitXor", "Shl", "Shr", "Fn", "FnMut", "FnOnce", "Borrow", "Extend", "Sum", "Product",
+];
