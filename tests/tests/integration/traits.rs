@@ -233,3 +233,122 @@ fn generic_fns_bounded_by_a_trait() {
     }
     assert_no_leaks();
 }
+
+/// Plain Rust, generic over the trait: the handles implement it as Rust types.
+fn rust_generic_total<S: Shape>(xs: &[S]) -> f64 {
+    xs.iter().map(|x| x.scaled(3.0)).sum()
+}
+
+#[test]
+fn rust_generics_over_the_trait() {
+    let _memory = memory_test();
+    {
+        let cs = [Circle::new(1.0), Circle::new(0.25)];
+        let rcs = [rust::Circle::new(1.0), rust::Circle::new(0.25)];
+        let expected: f64 = rcs.iter().map(|x| rust::Shape::scaled(x, 3.0)).sum();
+        assert_eq!(rust_generic_total(&cs), expected);
+    }
+    assert_no_leaks();
+}
+
+/// A trait in one module, implemented in another that imports it by name, with a
+/// `&mut self` method and a default method calling another default method.
+mod counters {
+    use jitclass::jit;
+
+    #[jit]
+    pub trait Counter {
+        fn bump(&mut self, by: i64);
+        fn get(&self) -> i64;
+        fn bump_twice(&mut self, by: i64) {
+            self.bump(by);
+            self.bump(by);
+        }
+        fn bump_four(&mut self, by: i64) {
+            self.bump_twice(by);
+            self.bump_twice(by);
+        }
+    }
+}
+
+mod tally {
+    use super::counters::Counter;
+    use jitclass::{jit, jitclass};
+
+    #[jitclass]
+    pub struct Tally {
+        n: i64,
+    }
+
+    #[jitclass]
+    impl Tally {
+        pub fn new() -> Tally {
+            Tally { n: 0 }
+        }
+    }
+
+    #[jitclass]
+    impl Counter for Tally {
+        fn bump(&mut self, by: i64) {
+            self.n += by;
+        }
+        fn get(&self) -> i64 {
+            self.n
+        }
+    }
+
+    #[jit]
+    pub fn count(k: i64) -> i64 {
+        let mut t = Tally::new();
+        t.bump_four(k);
+        t.bump(1);
+        t.get()
+    }
+}
+
+#[test]
+fn traits_across_modules_and_mut_receivers() {
+    use counters::Counter;
+    let _memory = memory_test();
+    {
+        assert_eq!(tally::count(3), 13);
+        let mut t = tally::Tally::new();
+        t.bump_four(2);
+        t.bump_twice(-1);
+        assert_eq!(t.get(), 6);
+    }
+    assert_no_leaks();
+}
+
+#[jitclass]
+pub struct Degenerate {
+    k: i64,
+}
+
+#[jitclass]
+impl Shape for Degenerate {
+    fn area(&self) -> f64 {
+        if self.k < 0 {
+            panic!("negative size {}", self.k);
+        }
+        self.k as f64
+    }
+    fn unit() -> Self {
+        Degenerate { k: -1 }
+    }
+}
+
+#[test]
+fn a_panic_in_a_trait_method_is_the_callers() {
+    let _memory = memory_test();
+    {
+        let d = Degenerate::unit();
+        // Through the default method, run as jit code, from Rust.
+        let message = crate::panic_message(|| d.scaled(2.0));
+        assert!(message.starts_with("negative size -1\n"), "{message}");
+        assert!(message.contains("(in jit fn `<Degenerate as Shape>::area`)"), "{message}");
+        d.set_k(2);
+        assert_eq!(d.scaled(2.0), 4.0);
+    }
+    assert_no_leaks();
+}
