@@ -63,10 +63,7 @@ fn check_trait(cx: &Ctxt, item: &syn::ItemTrait) {
         match it {
             syn::TraitItem::Fn(f) => {
                 if let Some(g) = f.sig.generics.params.first() {
-                    cx.error(
-                        g.span(),
-                        "methods of `#[jit]` traits cannot be generic yet",
-                    );
+                    cx.error(g.span(), "methods of `#[jit]` traits cannot be generic yet");
                 }
             }
             other => cx.error(

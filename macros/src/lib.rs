@@ -39,6 +39,10 @@ use proc_macro::TokenStream;
 ///   symbol): jit code calls them through the symbol, found in the process at the first
 ///   compilation that needs it.
 ///
+/// - A trait, `#[jit] trait Shape { .. }`, of functions (required, default, static):
+///   the trait as written, which classes implement with `#[jitclass] impl Shape for V`
+///   (the book's chapter "Traits").
+///
 /// Methods belong in a `#[jitclass]` impl block. The attribute takes no arguments.
 ///
 /// # The body
@@ -102,7 +106,8 @@ pub fn jit(attr: TokenStream, item: TokenStream) -> TokenStream {
 ///
 /// `#[jitclass] impl Trait for V` implements an operator trait for jit code and for Rust:
 /// `Add`, `Sub`, `Mul`, `Div`, `Rem`, `Neg`, the `..Assign` traits, `PartialEq`,
-/// `PartialOrd` and `Index`/`IndexMut`. Each function has its own dispatcher
+/// `PartialOrd` and `Index`/`IndexMut`; `#[jitclass] impl Shape for V` implements a
+/// `#[jit] trait`, its default methods compiled for the class. Each function has its own dispatcher
 /// (`ClassInfo::dispatcher`) and is compiled at its first call; a method called from
 /// other jit code is compiled into the caller's module.
 #[proc_macro_attribute]

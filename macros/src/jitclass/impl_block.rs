@@ -313,11 +313,16 @@ pub(super) fn emit_method(
             // One static per impl: `Mul<f64>` and `Mul<V>` both have `mul`.
             format!("{}_{fname}_{:x}", op.name(), fnv(&op.written)),
         ),
-        None if let Some(UserTrait { name: trait_name, .. }) = block.user_trait => (
-            format!("<{class_ident} as {trait_name}>::{fname}"),
-            fname.to_string(),
-            format!("{trait_name}_{fname}"),
-        ),
+        None if let Some(UserTrait {
+            name: trait_name, ..
+        }) = block.user_trait =>
+        {
+            (
+                format!("<{class_ident} as {trait_name}>::{fname}"),
+                fname.to_string(),
+                format!("{trait_name}_{fname}"),
+            )
+        }
         None => (
             format!("{class_ident}::{fname}"),
             fname.to_string(),

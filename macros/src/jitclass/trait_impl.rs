@@ -117,10 +117,7 @@ fn resolved_at(input: TokenStream, context: Span) -> TokenStream {
 
 /// The impl with the trait's default methods it does not override, written out (the
 /// trait's tokens, so messages about their bodies point into the trait).
-fn with_defaults(
-    mut item: syn::ItemImpl,
-    trait_: &syn::ItemTrait,
-) -> (syn::ItemImpl, Vec<String>) {
+fn with_defaults(mut item: syn::ItemImpl, trait_: &syn::ItemTrait) -> (syn::ItemImpl, Vec<String>) {
     let defined: Vec<String> = item
         .items
         .iter()
@@ -159,16 +156,50 @@ pub(super) fn is_operator(item: &syn::ItemImpl) -> bool {
     let first = path.segments.first().expect("a segment").ident.to_string();
     let last = path.segments.last().expect("a segment").ident.to_string();
     jitclass_core::operators::OperatorTrait::named(&last).is_some()
-        || ["std", "core", "alloc", "fmt", "ops", "cmp", "hash", "iter", "convert"]
-            .contains(&first.as_str())
+        || [
+            "std", "core", "alloc", "fmt", "ops", "cmp", "hash", "iter", "convert",
+        ]
+        .contains(&first.as_str())
         || STD_TRAITS.contains(&last.as_str())
 }
 
 /// Traits of the prelude and of `std::fmt`, `std::ops`, ... that a user may try to
 /// implement for a class without a path.
 const STD_TRAITS: &[&str] = &[
-    "Display", "Debug", "Clone", "Copy", "Default", "Eq", "Ord", "Hash", "Drop", "Deref",
-    "DerefMut", "From", "Into", "TryFrom", "TryInto", "AsRef", "AsMut", "Iterator",
-    "IntoIterator", "FromStr", "ToString", "Send", "Sync", "Not", "BitAnd", "BitOr",
-    "BitXor", "Shl", "Shr", "Fn", "FnMut", "FnOnce", "Borrow", "Extend", "Sum", "Product",
+    "Display",
+    "Debug",
+    "Clone",
+    "Copy",
+    "Default",
+    "Eq",
+    "Ord",
+    "Hash",
+    "Drop",
+    "Deref",
+    "DerefMut",
+    "From",
+    "Into",
+    "TryFrom",
+    "TryInto",
+    "AsRef",
+    "AsMut",
+    "Iterator",
+    "IntoIterator",
+    "FromStr",
+    "ToString",
+    "Send",
+    "Sync",
+    "Not",
+    "BitAnd",
+    "BitOr",
+    "BitXor",
+    "Shl",
+    "Shr",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "Borrow",
+    "Extend",
+    "Sum",
+    "Product",
 ];
