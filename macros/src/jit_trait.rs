@@ -26,6 +26,8 @@ pub(crate) fn expand(cx: &Ctxt, item: syn::ItemTrait) -> TokenStream {
         _ => quote!(pub(crate)),
     };
     quote! {
+        // Jit code's calls of its methods go through dispatchers, which rustc cannot see.
+        #[allow(dead_code)]
         #item
 
         #[doc(hidden)]
