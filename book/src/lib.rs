@@ -22,6 +22,12 @@ pub mod text {}
 #[doc = include_str!("maps.md")]
 pub mod maps {}
 
+#[doc = include_str!("generics.md")]
+pub mod generics {}
+
+#[doc = include_str!("traits.md")]
+pub mod traits {}
+
 #[doc = include_str!("memory-control.md")]
 pub mod memory_control {}
 

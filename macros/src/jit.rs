@@ -1,5 +1,5 @@
 //! `#[jit]` on a fn: parse -> lower to IR -> check -> emit glue (`#[jit] extern "C"`
-//! blocks go to `foreign.rs`).
+//! blocks go to `foreign.rs`, `#[jit] trait`s to `jit_trait.rs`).
 //!
 //! For `fn f(a: A, b: B) -> R` the expansion is:
 //! - `fn f` with the same signature, whose body asks `f`'s dispatcher for the entry point
@@ -29,6 +29,10 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
 fn expand_item(cx: &Ctxt, attr: TokenStream, item: TokenStream) -> TokenStream {
     let func: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(f) => f,
+        Err(_) if let Ok(t) = syn::parse2::<syn::ItemTrait>(item.clone()) => {
+            check_no_arguments(cx, &attr);
+            return crate::jit_trait::expand(cx, t);
+        }
         Err(_) if attr.is_empty() && syn::parse2::<syn::ItemForeignMod>(item.clone()).is_ok() => {
             let block = syn::parse2(item).expect("parsed above");
             return crate::foreign::expand(cx, block);

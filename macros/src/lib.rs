@@ -8,6 +8,7 @@ mod ctxt;
 mod foreign;
 mod glue;
 mod jit;
+mod jit_trait;
 mod jitclass;
 mod lowering;
 mod objmode;
@@ -37,6 +38,10 @@ use proc_macro::TokenStream;
 ///   (`safe fn` for functions any call of which is safe, `#[link_name = ".."]` for another
 ///   symbol): jit code calls them through the symbol, found in the process at the first
 ///   compilation that needs it.
+///
+/// - A trait, `#[jit] trait Shape { .. }`, of functions (required, default, static):
+///   the trait as written, which classes implement with `#[jitclass] impl Shape for V`
+///   (the book's chapter "Traits").
 ///
 /// Methods belong in a `#[jitclass]` impl block. The attribute takes no arguments.
 ///
@@ -101,10 +106,19 @@ pub fn jit(attr: TokenStream, item: TokenStream) -> TokenStream {
 ///
 /// `#[jitclass] impl Trait for V` implements an operator trait for jit code and for Rust:
 /// `Add`, `Sub`, `Mul`, `Div`, `Rem`, `Neg`, the `..Assign` traits, `PartialEq`,
-/// `PartialOrd` and `Index`/`IndexMut`. Each function has its own dispatcher
+/// `PartialOrd` and `Index`/`IndexMut`; `#[jitclass] impl Shape for V` implements a
+/// `#[jit] trait`, its default methods compiled for the class. Each function has its own dispatcher
 /// (`ClassInfo::dispatcher`) and is compiled at its first call; a method called from
 /// other jit code is compiled into the caller's module.
 #[proc_macro_attribute]
 pub fn jitclass(attr: TokenStream, item: TokenStream) -> TokenStream {
     stack::sized_for(item.into(), |item| jitclass::expand(attr.into(), item)).into()
+}
+
+/// The impl of a `#[jit] trait` for a class: `{ trait } impl Trait for V { .. }`, as the
+/// trait's companion `macro_rules!` passes them (`jit_trait.rs`). Not a public API.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __jit_trait_impl(input: TokenStream) -> TokenStream {
+    stack::sized_for(input.into(), jitclass::expand_trait_impl).into()
 }

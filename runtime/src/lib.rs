@@ -510,5 +510,6 @@ pub mod __private {
     pub use crate::shapes as sql;
     pub use crate::string_abi::StrResult;
     pub use jitclass_core::infer::FnKind;
+    pub use jitclass_macros::__jit_trait_impl as jit_trait_impl;
     pub use linkme;
 }

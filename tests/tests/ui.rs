@@ -46,6 +46,8 @@ const AREAS: &[&str] = &[
     "maps",
     // `HashSet<K>`: a map whose values never exist.
     "sets",
+    // `#[jit] trait`s, their impls for classes, and bounds on generic fns.
+    "traits",
 ];
 
 #[test]

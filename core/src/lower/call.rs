@@ -130,13 +130,22 @@ impl Lowerer {
         let syn::Expr::Path(fp) = strip_parens(&c.func) else {
             return self.call_indirect(c);
         };
-        if fp.qself.is_some() {
-            return self.invalid(
-                fp.span(),
-                "qualified paths `<T as Trait>::f` are not supported in jit code",
-            );
-        }
-        let path = &fp.path;
+        let unqualified;
+        let path = match &fp.qself {
+            None => &fp.path,
+            Some(q) => match super::trait_calls::unqualified(q, &fp.path) {
+                Some(p) => {
+                    unqualified = p;
+                    &unqualified
+                }
+                None => {
+                    return self.invalid(
+                        fp.span(),
+                        "qualified paths `<T as Trait>::f` are supported in jit code for a class `T` only",
+                    );
+                }
+            },
+        };
         if let Some(id) = self.intrinsic(path, c) {
             return id;
         }

@@ -34,6 +34,7 @@ mod sort_prelude;
 mod span;
 mod std_sort;
 mod strings;
+mod trait_calls;
 pub mod types;
 mod vecs;
 mod write_macro;

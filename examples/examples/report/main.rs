@@ -2,11 +2,12 @@
 //! to its baseline, so ratios hold on a noisy shared machine.
 //!
 //! Run: `cargo run --release -p jitclass-examples --example report` (`-- --sorting`,
-//! `-- --median` or `-- --text` for one section alone)
+//! `-- --median`, `-- --text` or `-- --traits` for one section alone)
 
 mod arrays;
 mod median;
 mod text;
+mod traits;
 mod vecs;
 
 use jitclass::{jit, jitclass};
@@ -169,6 +170,10 @@ fn main() {
         text::text();
         return;
     }
+    if std::env::args().any(|a| a == "--traits") {
+        traits::traits();
+        return;
+    }
     if std::env::args().any(|a| a == "--first-use") {
         println!("{}", first_use_in_this_process().as_micros());
         return;
@@ -277,6 +282,7 @@ fn main() {
     vecs::sorting();
     median::median();
     text::text();
+    traits::traits();
 }
 
 /// (h) first-class functions and local subtyping.

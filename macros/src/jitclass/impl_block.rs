@@ -14,6 +14,7 @@
 use super::index;
 use super::operator::{self, OperatorImpl};
 use super::property::{self, is_property_attr};
+use super::trait_impl::UserTrait;
 use crate::ctxt::Ctxt;
 use crate::glue::{failed_fn, fn_info, glue_signature, hoisted_items, static_lifetimes};
 use crate::lowering::lower_and_check;
@@ -33,6 +34,8 @@ pub(super) struct ImplBlock<'a> {
     pub(super) operator: Option<OperatorImpl>,
     /// What the lowering of its functions needs to know about the impl.
     pub(super) context: MethodContext<'a>,
+    /// The `#[jit] trait` a trait impl implements (`trait_impl.rs`).
+    pub(super) user_trait: Option<&'a UserTrait>,
     /// A derive's impl, whose generated items are named apart from a written impl's (a
     /// written `fn default` beside a derived one is then rustc's E0592 alone).
     pub(super) generated: bool,
@@ -73,29 +76,44 @@ struct Expanded {
 }
 
 pub(super) fn expand(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
-    expand_impl(cx, item, true)
+    expand_impl(cx, item, true, None)
+}
+
+/// The impl of a `#[jit] trait`, its default methods written out
+/// (`trait_impl.rs`): its functions are the class's, under the trait impl's header.
+pub(super) fn expand_trait_impl(
+    cx: &Ctxt,
+    item: syn::ItemImpl,
+    user_trait: &UserTrait,
+) -> TokenStream {
+    expand_impl(cx, item, true, Some(user_trait))
 }
 
 /// An impl block the macro wrote (a derive's, `derive.rs`): its bodies are right by
 /// construction, and rustc checks what they need of the field types on the derive's
 /// field struct instead, so they host no shadow (which would repeat those errors).
 pub(super) fn expand_generated(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
-    expand_impl(cx, item, false)
+    expand_impl(cx, item, false, None)
 }
 
-fn expand_impl(cx: &Ctxt, item: syn::ItemImpl, shadowed: bool) -> TokenStream {
+fn expand_impl(
+    cx: &Ctxt,
+    item: syn::ItemImpl,
+    shadowed: bool,
+    user_trait: Option<&UserTrait>,
+) -> TokenStream {
     let Some(self_path) = self_path(cx, &item.self_ty) else {
         // The impl stays as written: nothing more can be read from it.
         return quote! { #item };
     };
     check_impl_not_generic(cx, &item.generics);
     let operator = match &item.trait_ {
-        Some(trait_) => match operator::of_trait(cx, trait_) {
+        Some(trait_) if user_trait.is_none() => match operator::of_trait(cx, trait_) {
             Some(operator) => Some(operator),
             // Already reported; without the impl, rustc adds no follow-up errors.
             None => return TokenStream::new(),
         },
-        None => None,
+        _ => None,
     };
     let class_ident = &self_path.segments.last().expect("a segment").ident;
     let context = MethodContext {
@@ -109,6 +127,7 @@ fn expand_impl(cx: &Ctxt, item: syn::ItemImpl, shadowed: bool) -> TokenStream {
         class_ident,
         operator,
         context,
+        user_trait,
         generated: !shadowed,
     };
     let mut out = Expanded::default();
@@ -162,18 +181,25 @@ fn expand_impl(cx: &Ctxt, item: syn::ItemImpl, shadowed: bool) -> TokenStream {
     }
     let attrs = &item.attrs;
     let self_ty = &item.self_ty;
+    let impl_token = &item.impl_token;
     let header = match &item.trait_ {
-        Some((_, path, for_token)) => quote!(impl #path #for_token #self_ty),
-        None => quote!(impl #self_ty),
+        Some((_, path, for_token)) => quote!(#impl_token #path #for_token #self_ty),
+        None => quote!(#impl_token #self_ty),
     };
     let (types, consts, methods, beside) = (&out.types, &out.consts, &out.methods, &out.beside);
-    quote! {
-        #(#attrs)*
-        #header {
+    // The braces as written, so that rustc's span of the impl (E0046's) is the user's.
+    let mut body = proc_macro2::Group::new(
+        proc_macro2::Delimiter::Brace,
+        quote! {
             #(#types)*
             #(#consts)*
             #(#methods)*
-        }
+        },
+    );
+    body.set_span(item.brace_token.span.join());
+    quote! {
+        #(#attrs)*
+        #header #body
         #(#beside)*
     }
 }
@@ -219,7 +245,7 @@ fn report_not_a_function(cx: &Ctxt, item: &syn::ImplItem) {
 /// One function of the impl: its glue, or its fallback after errors.
 fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Expanded) {
     out.defined.push(f.sig.ident.to_string());
-    let in_trait = block.operator.is_some();
+    let in_trait = block.operator.is_some() || block.user_trait.is_some();
     let Some(kind) = property::kind(cx, f, in_trait) else {
         out.methods.push(failed_method(f, in_trait));
         return;
@@ -259,7 +285,12 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
     if block.operator.is_none() {
         out.beside.extend(shape_marker(f, block.self_path));
     }
-    out.hosted.push((f.clone(), l, consts_owner));
+    let is_default = block
+        .user_trait
+        .is_some_and(|t| t.defaults.contains(&f.sig.ident.to_string()));
+    if !is_default {
+        out.hosted.push((f.clone(), l, consts_owner));
+    }
 }
 
 /// The glue method on the handle, and the dispatcher and registry entry beside the impl
@@ -282,6 +313,16 @@ pub(super) fn emit_method(
             // One static per impl: `Mul<f64>` and `Mul<V>` both have `mul`.
             format!("{}_{fname}_{:x}", op.name(), fnv(&op.written)),
         ),
+        None if let Some(UserTrait {
+            name: trait_name, ..
+        }) = block.user_trait =>
+        {
+            (
+                format!("<{class_ident} as {trait_name}>::{fname}"),
+                fname.to_string(),
+                format!("{trait_name}_{fname}"),
+            )
+        }
         None => (
             format!("{class_ident}::{fname}"),
             fname.to_string(),

@@ -15,7 +15,7 @@
 //! `&self`, as the fields' setters do), and an entry in the link-time registry
 //! `METHODS`, through which jit code finds it from any impl block (`impl_block.rs`;
 //! operator traits in `operator.rs`, `#[getter]`/`#[setter]` in `property.rs`,
-//! `Index`/`IndexMut` in `index.rs`).
+//! `Index`/`IndexMut` in `index.rs`, impls of `#[jit] trait`s in `trait_impl.rs`).
 
 mod args;
 mod class;
@@ -24,6 +24,7 @@ mod impl_block;
 mod index;
 mod operator;
 mod property;
+mod trait_impl;
 mod untyped_const;
 
 use crate::ctxt::Ctxt;
@@ -34,6 +35,10 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
     let tokens = match syn::parse2::<syn::Item>(item.clone()) {
         Ok(syn::Item::Struct(s)) => class::expand(&cx, attr, s),
+        Ok(syn::Item::Impl(i)) if i.trait_.is_some() && !trait_impl::is_operator(&i) => {
+            check_no_arguments_on_impl(&cx, &attr);
+            trait_impl::forward(&cx, i)
+        }
         Ok(syn::Item::Impl(i)) => {
             check_no_arguments_on_impl(&cx, &attr);
             impl_block::expand(&cx, i)
@@ -70,4 +75,9 @@ fn check_no_arguments_on_impl(cx: &Ctxt, attr: &TokenStream) {
             "`#[jitclass]` on an impl block takes no arguments",
         );
     }
+}
+
+/// `__jit_trait_impl`: the impl of a `#[jit] trait` for a class (`trait_impl.rs`).
+pub(crate) fn expand_trait_impl(input: TokenStream) -> TokenStream {
+    trait_impl::expand(input)
 }

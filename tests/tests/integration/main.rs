@@ -82,6 +82,7 @@ mod string_containers;
 mod strings;
 mod subtyping;
 mod text;
+mod traits;
 mod tuples;
 mod vec_consuming;
 mod vec_crossing;

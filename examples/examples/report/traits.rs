@@ -1,0 +1,93 @@
+//! Section (t) of the report: a `#[jit] trait`'s method called through static dispatch
+//! (a generic jit fn bounded by the trait, its default method compiled for the class)
+//! against the same loop calling an inherent method of the same body.
+
+use crate::row;
+use jitclass::{jit, jitclass};
+use jitclass_examples::median_pair;
+use std::hint::black_box;
+use std::time::Duration;
+
+#[jit]
+pub trait Shape {
+    fn area(&self) -> f64;
+    fn scaled(&self, k: f64) -> f64 {
+        self.area() * k
+    }
+}
+
+#[jitclass]
+pub struct Disc {
+    r: f64,
+}
+
+#[jitclass]
+impl Disc {
+    pub fn new(r: f64) -> Disc {
+        Disc { r }
+    }
+
+    /// The trait's `scaled`, written as an inherent method: the direct call.
+    pub fn scaled_direct(&self, k: f64) -> f64 {
+        3.0 * self.r * self.r * k
+    }
+}
+
+#[jitclass]
+impl Shape for Disc {
+    fn area(&self) -> f64 {
+        3.0 * self.r * self.r
+    }
+}
+
+/// Static dispatch: `S` is `Disc`, `scaled` the trait's default method.
+#[jit]
+fn through_trait<S: Shape>(xs: &[S], rounds: i64) -> f64 {
+    let mut t = 0.0;
+    for k in 0..rounds {
+        for x in xs {
+            t += x.scaled(k as f64);
+        }
+    }
+    t
+}
+
+#[jit]
+fn direct(xs: &[Disc], rounds: i64) -> f64 {
+    let mut t = 0.0;
+    for k in 0..rounds {
+        for x in xs {
+            t += x.scaled_direct(k as f64);
+        }
+    }
+    t
+}
+
+/// (t) 10M calls of a trait method through static dispatch vs a direct call.
+pub fn traits() {
+    let discs: Vec<Disc> = (0..1_000_000).map(|i| Disc::new(i as f64 * 1e-6)).collect();
+    let rounds = 10;
+    // Compiled outside the timed runs, and the same sums.
+    assert_eq!(
+        through_trait(&discs, rounds).to_bits(),
+        direct(&discs, rounds).to_bits()
+    );
+    println!("\n(t) traits (median of 9, interleaved)");
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let (jit, native) = median_pair(
+        9,
+        || {
+            black_box(through_trait(black_box(&discs), rounds));
+        },
+        || {
+            black_box(direct(black_box(&discs), rounds));
+        },
+    );
+    row(
+        "    10M x.scaled(k), S: Shape",
+        ms(jit),
+        ms(native),
+        "ms",
+        "vs the inherent method; target: within 1.05x",
+    );
+}

@@ -1,0 +1,77 @@
+//! `#[jit] trait Shape { .. }`: the trait as written (a real Rust trait, so that rustc
+//! checks its impls and Rust code calls its methods), and a companion `macro_rules!`
+//! named like the trait (macros have their own namespace, so `use shapes::Shape`
+//! imports both) that carries the trait's tokens to its impls.
+//!
+//! `#[jitclass] impl Shape for Circle { .. }` expands to `Shape! { impl .. }`, which
+//! hands the trait and the impl to the hidden proc macro `__jit_trait_impl`
+//! (`jitclass::impl_block::expand_trait_impl`): each default method the impl does not
+//! override is compiled for the class as if written in the impl, so jit code and Rust
+//! code alike run it as jit code, monomorphised as rustc would.
+
+use crate::ctxt::Ctxt;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::spanned::Spanned;
+
+pub(crate) fn expand(cx: &Ctxt, item: syn::ItemTrait) -> TokenStream {
+    check_trait(cx, &item);
+    let name = &item.ident;
+    let module = format_ident!("__jitclass_trait_{}", name);
+    // The companion's visibility: a private trait's is the module's (and its children's)
+    // through a private import, anything wider is the crate's, since a `macro_rules!`
+    // cannot be re-exported beyond it.
+    let reexport = match &item.vis {
+        syn::Visibility::Inherited => TokenStream::new(),
+        _ => quote!(pub(crate)),
+    };
+    quote! {
+        // Jit code's calls of its methods go through dispatchers, which rustc cannot see.
+        #[allow(dead_code)]
+        #item
+
+        #[doc(hidden)]
+        #[allow(non_snake_case)]
+        mod #module {
+            #[doc(hidden)]
+            #[allow(unused_macros)]
+            macro_rules! #name {
+                ($($impl_:tt)*) => {
+                    ::jitclass::__private::jit_trait_impl! { { #item } $($impl_)* }
+                };
+            }
+            #[allow(unused_imports)]
+            pub(crate) use #name;
+        }
+        #[doc(hidden)]
+        #[allow(unused_imports)]
+        #reexport use #module::#name;
+    }
+}
+
+/// What a `#[jit] trait` may hold: functions, not generic (rustc's monomorphisation of
+/// a generic method is not there yet), without supertraits or generics on the trait.
+fn check_trait(cx: &Ctxt, item: &syn::ItemTrait) {
+    if let Some(g) = item.generics.params.first() {
+        cx.error(g.span(), "`#[jit]` traits cannot be generic yet");
+    }
+    if let Some(bound) = item.supertraits.first() {
+        cx.error(bound.span(), "`#[jit]` traits cannot have supertraits yet");
+    }
+    if let Some(unsafety) = &item.unsafety {
+        cx.error(unsafety.span, "`#[jit]` traits cannot be `unsafe`");
+    }
+    for it in &item.items {
+        match it {
+            syn::TraitItem::Fn(f) => {
+                if let Some(g) = f.sig.generics.params.first() {
+                    cx.error(g.span(), "methods of `#[jit]` traits cannot be generic yet");
+                }
+            }
+            other => cx.error(
+                other.span(),
+                "only functions are supported in `#[jit]` traits",
+            ),
+        }
+    }
+}

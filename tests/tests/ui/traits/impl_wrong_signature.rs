@@ -1,0 +1,23 @@
+use jitclass::{jit, jitclass};
+
+#[jit]
+pub trait Shape {
+    fn area(&self) -> f64;
+    fn scaled(&self, k: f64) -> f64 {
+        self.area() * k
+    }
+}
+
+#[jitclass]
+pub struct Circle {
+    r: f64,
+}
+
+#[jitclass]
+impl Shape for Circle {
+    fn area(&self) -> i64 {
+        1
+    }
+}
+
+fn main() {}
