@@ -20,6 +20,7 @@ mod elem_refs;
 mod expr;
 mod format;
 mod format_macro;
+mod generic_class;
 mod item;
 mod macros;
 mod maps;
@@ -38,6 +39,7 @@ pub mod types;
 mod vecs;
 
 pub use constants::{ConstKind, LoweredConst};
+pub use generic_class::type_params;
 pub use control::is_range_loop;
 pub(crate) use item::is_c_scalar;
 pub use item::{

@@ -25,6 +25,10 @@ pub struct TypeScope {
     pub generics: Vec<String>,
     /// What `Self` stands for: inside a `#[jitclass]` struct or impl.
     pub self_path: Option<syn::Path>,
+    /// How many generic parameters the class `Self` has: its struct's (or impl's) first
+    /// `self_generics` of `generics`, which `Self` (and `Class<T, ..>` spelled with them
+    /// in order) applies it to (`generic_class.rs`).
+    pub self_generics: usize,
     /// The class types named so far, as written, by `ClassRefId`.
     pub classes: Vec<String>,
     /// The same classes' paths, for the glue to resolve.
@@ -453,6 +457,9 @@ fn lower_path_type(p: &syn::TypePath, scope: &mut TypeScope) -> syn::Result<Type
         .unwrap_or_default();
     if let Some(message) = std_type_message(&last) {
         return Err(syn::Error::new(p.span(), message));
+    }
+    if let Some(self_class) = super::generic_class::self_applied(path, scope) {
+        return Ok(TypeExpr::Class(scope.class_ref(&self_class)?));
     }
     if let Some(args) = path.segments.iter().find(|s| !s.arguments.is_none()) {
         return Err(syn::Error::new(

@@ -198,11 +198,21 @@ pub(crate) fn class_getters(paths: &[syn::Path]) -> Vec<TokenStream> {
     paths
         .iter()
         .map(|path| {
-            let span = path.segments.last().expect("a segment").ident.span();
+            let last = &path.segments.last().expect("a segment").ident;
+            let span = last.span();
+            // A generic class's `Self` names its family (`jitclass/generic.rs`).
+            let info = if last
+                .to_string()
+                .starts_with(crate::jitclass::generic::FAMILY_PREFIX)
+            {
+                quote_spanned!(span=> #path::class_info())
+            } else {
+                quote_spanned!(span=> <#path as ::jitclass::JitClass>::class_info())
+            };
             quote_spanned! {span=>
                 {
                     fn __jitclass_class_info() -> &'static ::jitclass::ClassInfo {
-                        <#path as ::jitclass::JitClass>::class_info()
+                        #info
                     }
                     __jitclass_class_info as fn() -> &'static ::jitclass::ClassInfo
                 }
