@@ -126,3 +126,171 @@ fn each_instantiation_is_its_own_class_with_its_own_layout() {
     }
     assert_no_leaks();
 }
+
+#[jitclass]
+pub struct Pair<A, B> {
+    pub first: A,
+    pub second: B,
+}
+
+pub struct PairRs<A, B> {
+    pub first: A,
+    pub second: B,
+}
+
+macro_rules! pair_impl {
+    ($($attr:meta)?; $ty:ident) => {
+        $(#[$attr])?
+        impl<A: Copy, B: Copy> $ty<A, B> {
+            pub fn new(first: A, second: B) -> Self {
+                $ty { first, second }
+            }
+
+            pub fn swapped(&self) -> (B, A) {
+                (self.second, self.first)
+            }
+
+            pub fn set_both(&mut self, first: A, second: B) {
+                self.first = first;
+                self.second = second;
+            }
+        }
+    };
+}
+
+pair_impl!(jitclass; Pair);
+pair_impl!(; PairRs);
+
+#[test]
+fn several_parameters_each_instantiation_laid_out_as_rustc_does() {
+    let _m = memory_test();
+    {
+        let mut p = Pair::new(-5_i8, 2.25_f64);
+        let mut r = PairRs::new(-5_i8, 2.25_f64);
+        assert_eq!(p.swapped(), r.swapped());
+        p.set_both(9, 0.5);
+        r.set_both(9, 0.5);
+        assert_eq!((p.first(), p.second()), (r.first, r.second));
+        let q = Pair::<f64, i8>::new(1.0, 1);
+        assert_eq!(q.swapped(), (1, 1.0));
+        assert_eq!(
+            jitclass::sizeof::<Pair<i8, f64>>(),
+            std::mem::size_of::<PairRsRepr<i8, f64>>()
+        );
+        assert_eq!(jitclass::sizeof::<Pair<i8, f64>>(), 16);
+        assert_eq!(jitclass::sizeof::<Pair<i8, i8>>(), 2);
+        assert_eq!(jitclass::alignof::<Pair<i8, i16>>(), 2);
+    }
+    assert_no_leaks();
+}
+
+/// What rustc lays out for the same fields in C order.
+#[repr(C)]
+pub struct PairRsRepr<A, B> {
+    first: A,
+    second: B,
+}
+
+#[jitclass]
+pub struct Node<T> {
+    pub value: T,
+    pub next: Option<Node<T>>,
+}
+
+#[jitclass]
+impl<T: Copy> Node<T> {
+    pub fn leaf(value: T) -> Self {
+        Node { value, next: None }
+    }
+
+    pub fn cons(value: T, next: Node<T>) -> Self {
+        Node { value, next: Some(next) }
+    }
+
+    pub fn len(&self) -> usize {
+        match self.next.clone() {
+            Some(n) => 1 + n.len(),
+            None => 1,
+        }
+    }
+
+    pub fn last(&self) -> T {
+        let mut cur = self.next.clone();
+        let mut value = self.value;
+        while let Some(node) = cur {
+            value = node.value;
+            cur = node.next.clone();
+        }
+        value
+    }
+}
+
+#[test]
+fn a_generic_class_recurses_through_option_of_itself() {
+    let _m = memory_test();
+    {
+        let list = Node::cons(1_i64, Node::cons(2, Node::leaf(3)));
+        assert_eq!(list.len(), 3);
+        assert_eq!(list.last(), 3);
+        let next = list.next().expect("a next node");
+        assert_eq!(next.value(), 2);
+        let f = Node::cons(0.5_f32, Node::leaf(1.5));
+        assert_eq!((f.len(), f.last()), (2, 1.5));
+    }
+    assert_no_leaks();
+}
+
+#[jitclass]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+#[test]
+fn a_class_is_a_type_argument() {
+    let _m = memory_test();
+    {
+        let mut s = Bag::<Point>::new();
+        let p = Point::new(1.0, 2.0);
+        s.put(p.clone());
+        s.put(Point::new(3.0, 4.0));
+        assert_eq!(s.len(), 2);
+        let top = s.take().expect("a point");
+        assert_eq!((top.x(), top.y()), (3.0, 4.0));
+        // `p` here, and in the bag's vector.
+        assert_eq!(Point::strong_count(&p), Some(2));
+    }
+    assert_no_leaks();
+}
+
+#[jitclass]
+impl Point {
+    pub fn new(x: f64, y: f64) -> Point {
+        Point { x, y }
+    }
+}
+
+/// A generic class over values that are not `Copy` (instances): moved in, moved out.
+#[jitclass]
+pub struct Bag<T> {
+    items: Vec<T>,
+}
+
+#[jitclass]
+impl<T> Bag<T> {
+    pub fn new() -> Self {
+        Bag { items: Vec::new() }
+    }
+
+    pub fn put(&mut self, x: T) {
+        self.items.push(x);
+    }
+
+    pub fn take(&mut self) -> Option<T> {
+        self.items.pop()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+}
