@@ -99,7 +99,15 @@ fn expand_impl(cx: &Ctxt, item: syn::ItemImpl, shadowed: bool) -> TokenStream {
     };
     let params = generic::params(&item.generics);
     let Some(self_path) = self_path(cx, &item.self_ty, &params) else {
-        // The impl stays as written: nothing more can be read from it.
+        // A generic class's methods as written would only add errors about the handle's
+        // marker fields; else the impl stays as written: nothing more can be read from it.
+        let names_generic = match &*item.self_ty {
+            syn::Type::Path(p) => p.path.segments.iter().any(|s| !s.arguments.is_none()),
+            _ => false,
+        };
+        if names_generic || !params.is_empty() {
+            return TokenStream::new();
+        }
         return quote! { #item };
     };
     if let (Some(g), Some(_)) = (item.generics.params.first(), &item.trait_) {
@@ -225,7 +233,14 @@ fn self_path(cx: &Ctxt, self_ty: &syn::Type, params: &[syn::Ident]) -> Option<sy
             }
             Some(p.path.clone())
         }
-        syn::Type::Path(p) if p.qself.is_none() && !params.is_empty() => {
+        syn::Type::Path(p) if p.qself.is_none() && params.is_empty() => {
+            cx.error(
+                p.span(),
+                "a `#[jitclass]` impl of one instantiation of a generic class is not supported yet\nhelp: write the impl for every instantiation: `impl<T> Class<T>`",
+            );
+            None
+        }
+        syn::Type::Path(p) if p.qself.is_none() => {
             let mut path = p.path.clone();
             let prefix_plain = path.segments.iter().rev().skip(1).all(|s| s.arguments.is_none());
             let last = path.segments.last_mut().expect("a segment");

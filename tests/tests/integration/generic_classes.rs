@@ -294,3 +294,66 @@ impl<T> Bag<T> {
         self.items.len()
     }
 }
+
+/// Bodies are typed per instantiation, as a generic `#[jit] fn`'s are (no bounds needed
+/// for what the instantiation's types support).
+#[jitclass]
+pub struct Sum2<T> {
+    a: T,
+    b: T,
+}
+
+#[jitclass]
+impl<T> Sum2<T> {
+    pub fn new(a: T, b: T) -> Self {
+        Sum2 { a, b }
+    }
+
+    pub fn total(&self) -> T {
+        self.a + self.b
+    }
+}
+
+#[test]
+fn a_body_is_typed_per_instantiation_and_refused_for_types_it_does_not_fit() {
+    let _m = memory_test();
+    {
+        assert_eq!(Sum2::new(2_u8, 3).total(), 5);
+        assert_eq!(Sum2::new(0.25, 0.5).total(), 0.75);
+        let s = Sum2::new(true, false);
+        let message = crate::panic_message(|| s.total());
+        assert!(message.contains("bool"), "{message}");
+        assert!(message.contains("T = bool"), "{message}");
+    }
+    assert_no_leaks();
+}
+
+#[test]
+fn a_panic_in_a_generic_method_releases_what_it_held() {
+    let _m = memory_test();
+    {
+        let mut s = Bag::<Point>::new();
+        s.put(Point::new(1.0, 1.0));
+        let message = crate::panic_message(|| Div2::new(i64::MIN, -1).quotient());
+        assert!(message.starts_with("attempt to divide with overflow"), "{message}");
+        assert_eq!(s.len(), 1);
+    }
+    assert_no_leaks();
+}
+
+#[jitclass]
+pub struct Div2<T> {
+    a: T,
+    b: T,
+}
+
+#[jitclass]
+impl<T> Div2<T> {
+    pub fn new(a: T, b: T) -> Self {
+        Div2 { a, b }
+    }
+
+    pub fn quotient(&self) -> T {
+        self.a / self.b
+    }
+}
