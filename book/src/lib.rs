@@ -13,6 +13,9 @@ pub mod jit_functions {}
 #[doc = include_str!("classes.md")]
 pub mod classes {}
 
+#[doc = include_str!("generics.md")]
+pub mod generics {}
+
 #[doc = include_str!("vectors.md")]
 pub mod vectors {}
 
