@@ -288,7 +288,12 @@ impl ClassInfo {
         }
         let mut fields = Vec::with_capacity(ir.fields.len());
         for f in &ir.fields {
-            let ty = resolve(&f.ty, self.desc.classes, self.desc.opaques, &self.type_args)?;
+            let ty = resolve(
+                &f.ty,
+                (self.desc.classes, &ir.class_args),
+                self.desc.opaques,
+                &self.type_args,
+            )?;
             fields.push(FieldSig {
                 name: f.name.clone(),
                 ty,
@@ -434,20 +439,21 @@ impl fmt::Debug for ClassInfo {
 /// A type with its class and `PassThru` references resolved (`Concrete`) through the
 /// getters of the function or class that wrote it; out-of-range references become
 /// `Infer` (`validate` keeps them in range). A reference to a generic class is its
-/// instantiation for the leading `class_args` (the arguments of the class the function or
-/// fields belong to; `Self` is the only generic class a body names), `Infer` if there
+/// instantiation for the type arguments written on it (`written`, by `ClassRefId`,
+/// concrete), or, written without them (`Self` in its impl), for the leading
+/// `type_args` (the specialisation's, whose leading ones are `Self`'s); `Infer` if there
 /// are too few.
 pub(crate) fn resolve_refs(
     te: &TypeExpr,
-    classes: &'static [fn() -> &'static ClassInfo],
+    refs: ClassRefs<'_>,
     opaques: &'static [fn() -> Type],
-    class_args: &[Type],
+    type_args: &[Type],
 ) -> TypeExpr {
+    let (classes, written) = refs;
     te.map_refs(&mut |t| match t {
         TypeExpr::Class(r) => Some(match classes.get(r.index()) {
             Some(info) if info().is_family() => {
-                let n = info().desc.generics.len();
-                match class_args.get(..n).map(|args| info().member(args)) {
+                match instantiation(info(), written.get(r.index()), refs, opaques, type_args) {
                     Some(member) => TypeExpr::Concrete(member.jit_type()),
                     None => TypeExpr::Infer,
                 }
@@ -463,14 +469,44 @@ pub(crate) fn resolve_refs(
     })
 }
 
+/// The class references of a function or class: the getters of the classes, and the
+/// type arguments written on each (`FnIr::class_args`).
+pub(crate) type ClassRefs<'a> = (&'static [fn() -> &'static ClassInfo], &'a [Vec<TypeExpr>]);
+
+/// The instantiation of the generic class `family` a reference names: for the type
+/// arguments written on it, else for the leading `type_args` (`Self`'s).
+pub(crate) fn instantiation(
+    family: &'static ClassInfo,
+    written: Option<&Vec<TypeExpr>>,
+    refs: ClassRefs<'_>,
+    opaques: &'static [fn() -> Type],
+    type_args: &[Type],
+) -> Option<&'static ClassInfo> {
+    let n = family.desc.generics.len();
+    match written.filter(|w| !w.is_empty()) {
+        Some(written) if written.len() == n => {
+            let args = written
+                .iter()
+                .map(|a| {
+                    let a = resolve_refs(a, refs, opaques, type_args);
+                    jitclass_core::infer::concrete_type(&a, type_args)
+                })
+                .collect::<Option<Vec<Type>>>()?;
+            Some(family.member(&args))
+        }
+        Some(_) => None,
+        None => type_args.get(..n).map(|args| family.member(args)),
+    }
+}
+
 /// A field type, concrete.
 fn resolve(
     te: &TypeExpr,
-    classes: &'static [fn() -> &'static ClassInfo],
+    refs: ClassRefs<'_>,
     opaques: &'static [fn() -> Type],
     type_args: &[Type],
 ) -> Result<Type, String> {
-    let resolved = resolve_refs(te, classes, opaques, type_args);
+    let resolved = resolve_refs(te, refs, opaques, type_args);
     jitclass_core::infer::concrete_type(&resolved, type_args).ok_or_else(|| {
         "a field type that is not concrete; were jitclass and jitclass-macros built from different versions?".to_string()
     })

@@ -516,7 +516,8 @@ impl Dispatcher {
         te: &jitclass_core::ir::TypeExpr,
         class_args: &[Type],
     ) -> jitclass_core::ir::TypeExpr {
-        crate::class::resolve_refs(te, self.info.classes, self.info.opaques, class_args)
+        let written = self.ir().map_or(&[][..], |ir| &ir.class_args[..]);
+        crate::class::resolve_refs(te, (self.info.classes, written), self.info.opaques, class_args)
     }
 
     /// The decoded IR (decoded once).

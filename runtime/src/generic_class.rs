@@ -67,7 +67,7 @@ fn member_desc(family: &'static ClassInfo, type_args: &[Type]) -> ClassDesc {
             TypeExpr::Class(_) => Some(TypeExpr::Concrete(any_class.clone())),
             _ => None,
         });
-        let resolved = resolve_refs(&classless, desc.classes, desc.opaques, type_args);
+        let resolved = resolve_refs(&classless, (desc.classes, &[]), desc.opaques, type_args);
         match jitclass_core::infer::concrete_type(&resolved, type_args) {
             Some(t) => sizes.push(size_align(&t)),
             None => return desc,

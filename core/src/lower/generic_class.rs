@@ -71,3 +71,59 @@ pub(super) fn self_applied(path: &syn::Path, scope: &TypeScope) -> Option<syn::P
     (written[..] == scope.generics[..scope.self_generics.min(scope.generics.len())])
         .then(|| self_path.clone())
 }
+
+/// Whether a type path names an instantiation of a generic class: a capitalised last
+/// segment with type arguments (`Stack<i64>`, `shapes::Pair<i8, f64>`), which the glue
+/// has rustc check is one. The std generic types jit code knows are matched before.
+pub(super) fn is_class_instantiation(path: &syn::Path) -> bool {
+    let Some(last) = path.segments.last() else {
+        return false;
+    };
+    let capitalised = last
+        .ident
+        .to_string()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    capitalised
+        && matches!(&last.arguments, syn::PathArguments::AngleBracketed(a)
+            if a.args.iter().all(|g| matches!(g, syn::GenericArgument::Type(_))))
+        && path
+            .segments
+            .iter()
+            .rev()
+            .skip(1)
+            .all(|s| s.arguments.is_none())
+}
+
+/// The type arguments written on a class path (`Stack<i64>`, `Stack::<i64>`), lowered;
+/// none for a path without them. An argument naming a generic parameter is not
+/// supported yet (a caller could not see the callee's class types): only `Self` (or the
+/// class applied to its own parameters) is a generic class over parameters.
+pub(super) fn class_type_args(
+    path: &syn::Path,
+    scope: &mut TypeScope,
+) -> syn::Result<Vec<crate::ir::TypeExpr>> {
+    let Some(syn::PathArguments::AngleBracketed(args)) = path.segments.last().map(|s| &s.arguments)
+    else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for arg in &args.args {
+        let syn::GenericArgument::Type(ty) = arg else {
+            return Err(syn::Error::new(
+                arg.span(),
+                "only type arguments are supported on a generic class in jit code",
+            ));
+        };
+        let lowered = super::types::lower_type(ty, scope, super::types::TypePos::Other)?;
+        if lowered.max_generic().is_some() {
+            return Err(syn::Error::new(
+                ty.span(),
+                "a generic class over a generic parameter is not supported here yet: jit code names instantiations with concrete types (`Stack<i64>`), and `Self` in the class's own impl",
+            ));
+        }
+        out.push(lowered);
+    }
+    Ok(out)
+}

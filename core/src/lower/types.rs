@@ -33,6 +33,8 @@ pub struct TypeScope {
     pub classes: Vec<String>,
     /// The same classes' paths, for the glue to resolve.
     pub class_paths: Vec<syn::Path>,
+    /// The type arguments written on each class (`FnIr::class_args`).
+    pub class_args: Vec<Vec<TypeExpr>>,
     /// The Rust types inside `PassThru<T>`s named so far, as written, by `OpaqueRefId`.
     pub opaques: Vec<String>,
     /// The same types' tokens, for the glue.
@@ -84,8 +86,10 @@ impl TypeScope {
         if let Some(i) = self.classes.iter().position(|c| *c == shown) {
             return Ok(ClassRefId(i as u32));
         }
+        let args = super::generic_class::class_type_args(&path, self)?;
         self.classes.push(shown);
         self.class_paths.push(path);
+        self.class_args.push(args);
         Ok(ClassRefId(self.classes.len() as u32 - 1))
     }
 }
@@ -460,6 +464,9 @@ fn lower_path_type(p: &syn::TypePath, scope: &mut TypeScope) -> syn::Result<Type
     }
     if let Some(self_class) = super::generic_class::self_applied(path, scope) {
         return Ok(TypeExpr::Class(scope.class_ref(&self_class)?));
+    }
+    if super::generic_class::is_class_instantiation(path) {
+        return Ok(TypeExpr::Class(scope.class_ref(path)?));
     }
     if let Some(args) = path.segments.iter().find(|s| !s.arguments.is_none()) {
         return Err(syn::Error::new(

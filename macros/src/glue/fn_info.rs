@@ -200,12 +200,20 @@ pub(crate) fn class_getters(paths: &[syn::Path]) -> Vec<TokenStream> {
         .map(|path| {
             let last = &path.segments.last().expect("a segment").ident;
             let span = last.span();
-            // A generic class's `Self` names its family (`jitclass/generic.rs`).
+            // A generic class's `Self` names its family (`jitclass/generic.rs`); so does an
+            // instantiation (`Stack<i64>`), after rustc checked that it is one.
+            let instantiation = !path.segments.last().expect("a segment").arguments.is_none();
             let info = if last
                 .to_string()
                 .starts_with(crate::jitclass::generic::FAMILY_PREFIX)
             {
                 quote_spanned!(span=> #path::class_info())
+            } else if instantiation {
+                let family = crate::jitclass::generic::family_path(path);
+                quote_spanned! {span=>
+                    let _ = <#path as ::jitclass::JitClass>::class_info;
+                    #family::class_info()
+                }
             } else {
                 quote_spanned!(span=> <#path as ::jitclass::JitClass>::class_info())
             };

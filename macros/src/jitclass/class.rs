@@ -345,12 +345,9 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
         .iter()
         .map(|(f, ty)| (f.ident.as_ref().expect("named"), ty))
         .collect();
-    // A generic class's methods have no shadows (as generic `#[jit] fn`s have none).
-    let shadow = if is_generic {
-        TokenStream::new()
-    } else {
-        crate::shadow::class_items(name, &cfgs, &shadow_fields)
-    };
+    // A generic class's methods have no shadows (as generic `#[jit] fn`s have none), but
+    // the shadows of other code read its fields.
+    let shadow = crate::shadow::class_items(name, &bounded, &cfgs, &shadow_fields);
     let family = generic::family_ident(name);
     let consts_owner = if is_generic {
         quote!(#family)

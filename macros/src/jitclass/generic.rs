@@ -16,7 +16,7 @@ pub(super) fn family_ident(class: &syn::Ident) -> syn::Ident {
 }
 
 /// `path` (a class) with its last segment replaced by the class's family item.
-pub(super) fn family_path(path: &syn::Path) -> syn::Path {
+pub(crate) fn family_path(path: &syn::Path) -> syn::Path {
     let mut path = path.clone();
     let last = path.segments.last_mut().expect("a segment");
     last.ident = family_ident(&last.ident);

@@ -44,12 +44,23 @@ impl Callees for RefSignatures<'_> {
     fn class(&self, class: ClassRefId) -> Result<Option<ClassKey>, String> {
         let info = (self.0.info().classes[class.index()])();
         if info.is_family() {
-            // `Self` of a generic class's method: the leading type arguments are its.
-            let n = info.desc().generics.len();
-            let args = self.1.get(..n).ok_or_else(|| {
-                format!("the generic class `{}` is named without its type arguments", info.name())
+            let written = &self.0.ir()?.class_args;
+            let refs = (self.0.info().classes, &written[..]);
+            let member = crate::class::instantiation(
+                info,
+                written.get(class.index()),
+                refs,
+                self.0.info().opaques,
+                self.1,
+            )
+            .ok_or_else(|| {
+                format!(
+                    "the generic class `{}` is named without its type arguments; write them (`{}::<..>`)",
+                    info.name(),
+                    info.name()
+                )
             })?;
-            return Ok(Some(info.member(args).key()));
+            return Ok(Some(member.key()));
         }
         Ok(Some(info.key()))
     }

@@ -3,7 +3,7 @@
 //! compared with rustc's build of the same impl on a plain generic struct.
 
 use crate::{assert_no_leaks, memory_test};
-use jitclass::{JitClass, jitclass};
+use jitclass::{JitClass, jit, jitclass};
 
 #[jitclass]
 pub struct Stack<T> {
@@ -356,4 +356,82 @@ impl<T> Div2<T> {
     pub fn quotient(&self) -> T {
         self.a / self.b
     }
+}
+
+/// Jit code names instantiations: in signatures, locals, `Class::<T>::f` calls and as
+/// another class's field.
+#[jit]
+fn filled(n: i64) -> Stack<i64> {
+    let mut s = Stack::<i64>::new();
+    for i in 0..n {
+        s.push(i * i);
+    }
+    s
+}
+
+#[jit]
+fn drained(mut s: Stack<i64>) -> i64 {
+    let mut total = 0;
+    while let Some(x) = s.pop() {
+        total += x;
+    }
+    total
+}
+
+fn filled_rs(n: i64) -> StackRs<i64> {
+    let mut s = StackRs::<i64>::new();
+    for i in 0..n {
+        s.push(i * i);
+    }
+    s
+}
+
+fn drained_rs(s: &mut StackRs<i64>) -> i64 {
+    let mut total = 0;
+    while let Some(x) = s.pop() {
+        total += x;
+    }
+    total
+}
+
+#[jitclass]
+pub struct History {
+    pub values: Stack<f64>,
+    pub labels: Pair<i8, f64>,
+}
+
+#[jitclass]
+impl History {
+    pub fn new() -> History {
+        History {
+            values: Stack::<f64>::new(),
+            labels: Pair::<i8, f64>::new(1, 0.5),
+        }
+    }
+
+    pub fn record(&mut self, x: f64) -> usize {
+        self.values.push(x * self.labels.second);
+        self.values.len()
+    }
+}
+
+#[test]
+fn jit_code_names_instantiations() {
+    let _m = memory_test();
+    {
+        let s = filled(5);
+        let mut r = filled_rs(5);
+        assert_eq!(s.len(), r.len());
+        assert_eq!(drained(s.clone()), drained_rs(&mut r));
+        assert_eq!(s.len(), 0);
+        let mut h = History::new();
+        assert_eq!(h.record(4.0), 1);
+        assert_eq!(h.record(2.0), 2);
+        let mut values = h.values();
+        assert_eq!(values.pop(), Some(1.0));
+        assert_eq!(h.labels().first(), 1);
+        let layouts = History::class_info().field_layouts().expect("decodes");
+        assert_eq!(layouts[0].ty, Stack::<f64>::class_info().jit_type());
+    }
+    assert_no_leaks();
 }
