@@ -19,6 +19,8 @@ const AREAS: &[&str] = &[
     "calls",
     "generics",
     "classes",
+    // Generic classes: arity, bounds, parameters and impls they cannot have yet.
+    "generic_classes",
     // Operator traits and `Index`/`IndexMut` of classes.
     "operators",
     "memory_control",

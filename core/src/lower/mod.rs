@@ -20,6 +20,7 @@ mod elem_refs;
 mod expr;
 mod format;
 mod format_macro;
+mod generic_class;
 mod item;
 mod macros;
 mod maps;
@@ -40,6 +41,7 @@ mod vecs;
 mod write_macro;
 
 pub use constants::{ConstKind, LoweredConst};
+pub use generic_class::type_params;
 pub use control::is_range_loop;
 pub(crate) use item::is_c_scalar;
 pub use item::{

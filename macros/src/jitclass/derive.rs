@@ -35,7 +35,7 @@ pub(super) struct Derives {
 }
 
 impl Derives {
-    fn any(&self) -> bool {
+    pub(super) fn any(&self) -> bool {
         self.partial_eq.is_some()
             || self.eq.is_some()
             || self.hash.is_some()

@@ -28,6 +28,7 @@ mod escapes;
 mod fixtures;
 mod fn_values;
 mod formatting;
+mod generic_classes;
 mod generics;
 mod limits;
 mod maps;
