@@ -225,10 +225,17 @@ impl MapHeader {
     /// Whether the stored key at `stored` equals the key at `key` (a `&str` if
     /// `str_probe`).
     fn key_eq(&self, stored: *const u8, key: *const u8, str_probe: bool) -> bool {
-        self.info().key_fields.iter().all(|&field| {
+        self.info().key_fields.iter().all(|&field| match field {
+            // SAFETY: both point at whole keys of this map's key type (a `&str` probe is
+            // only ever of a `String` key, which has no primitive field).
+            KeyField::Bytes(offset, size) => unsafe {
+                primitive_eq(stored.add(offset), key.add(offset), size)
+            },
             // SAFETY: `stored` points at a whole key of this map's key type; `key` as in
             // `hash`.
-            unsafe { field_bytes(stored, field, false) == field_bytes(key, field, str_probe) }
+            KeyField::Text(_) => unsafe {
+                field_bytes(stored, field, false) == field_bytes(key, field, str_probe)
+            },
         })
     }
 
@@ -360,6 +367,27 @@ unsafe fn field_bytes<'a>(key: *const u8, field: KeyField, str_probe: bool) -> &
             let data = key.add(offset + 8).cast::<*const VecHeader>().read();
             std::slice::from_raw_parts((*data).buf, (*data).len)
         },
+    }
+}
+
+/// Whether the `size` bytes of a primitive at `a` and at `b` are equal: compared as one
+/// integer of that size (the sizes primitives have), not by a call of `memcmp`, which
+/// cost integer-keyed maps a tenth of their time.
+///
+/// # Safety
+/// `a` and `b` are valid for reads of `size` bytes.
+unsafe fn primitive_eq(a: *const u8, b: *const u8, size: usize) -> bool {
+    // SAFETY: guaranteed by the caller; unaligned reads, as a key's offset in a probe's
+    // temporary need not be the integer's alignment.
+    unsafe {
+        match size {
+            1 => a.read() == b.read(),
+            2 => a.cast::<u16>().read_unaligned() == b.cast::<u16>().read_unaligned(),
+            4 => a.cast::<u32>().read_unaligned() == b.cast::<u32>().read_unaligned(),
+            8 => a.cast::<u64>().read_unaligned() == b.cast::<u64>().read_unaligned(),
+            16 => a.cast::<u128>().read_unaligned() == b.cast::<u128>().read_unaligned(),
+            _ => std::slice::from_raw_parts(a, size) == std::slice::from_raw_parts(b, size),
+        }
     }
 }
 
