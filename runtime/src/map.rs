@@ -264,8 +264,13 @@ unsafe fn fields_equal(
     str_probe: bool,
 ) -> bool {
     fields.iter().all(|&field| match field {
+        // SAFETY: guaranteed by the caller (a `&str` probe is only ever of a `String`
+        // key, which has no primitive field).
+        KeyField::Bytes(offset, size) => unsafe {
+            primitive_eq(stored.add(offset), key.add(offset), size)
+        },
         // SAFETY: guaranteed by the caller.
-        KeyField::Bytes(..) | KeyField::Text(_) => unsafe {
+        KeyField::Text(_) => unsafe {
             field_bytes(stored, field, false) == field_bytes(key, field, str_probe)
         },
         KeyField::Length(_) => true,
@@ -490,6 +495,27 @@ unsafe fn field_bytes<'a>(key: *const u8, field: KeyField, str_probe: bool) -> &
         },
         // Not bytes: `hash_fields` and `fields_equal` read these themselves.
         KeyField::Length(_) | KeyField::Option(..) | KeyField::Instance(..) => &[],
+    }
+}
+
+/// Whether the `size` bytes of a primitive at `a` and at `b` are equal: compared as one
+/// integer of that size (the sizes primitives have), not by a call of `memcmp`, which
+/// cost integer-keyed maps a tenth of their time.
+///
+/// # Safety
+/// `a` and `b` are valid for reads of `size` bytes.
+unsafe fn primitive_eq(a: *const u8, b: *const u8, size: usize) -> bool {
+    // SAFETY: guaranteed by the caller; unaligned reads, as a key's offset in a probe's
+    // temporary need not be the integer's alignment.
+    unsafe {
+        match size {
+            1 => a.read() == b.read(),
+            2 => a.cast::<u16>().read_unaligned() == b.cast::<u16>().read_unaligned(),
+            4 => a.cast::<u32>().read_unaligned() == b.cast::<u32>().read_unaligned(),
+            8 => a.cast::<u64>().read_unaligned() == b.cast::<u64>().read_unaligned(),
+            16 => a.cast::<u128>().read_unaligned() == b.cast::<u128>().read_unaligned(),
+            _ => std::slice::from_raw_parts(a, size) == std::slice::from_raw_parts(b, size),
+        }
     }
 }
 
