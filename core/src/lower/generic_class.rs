@@ -40,11 +40,7 @@ pub(super) fn self_applied(path: &syn::Path, scope: &TypeScope) -> Option<syn::P
         return None;
     }
     let last = path.segments.last()?;
-    let written_prefix: Vec<String> = path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
+    let written_prefix: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
     let self_names: Vec<String> = self_path
         .segments
         .iter()
@@ -72,6 +68,31 @@ pub(super) fn self_applied(path: &syn::Path, scope: &TypeScope) -> Option<syn::P
         .then(|| self_path.clone())
 }
 
+/// Generic std types jit code does not have: refused as unsupported types, not taken for
+/// generic classes.
+const STD_GENERIC_TYPES: &[&str] = &[
+    "Box",
+    "Rc",
+    "Arc",
+    "Weak",
+    "Cell",
+    "RefCell",
+    "Mutex",
+    "RwLock",
+    "PhantomData",
+    "Result",
+    "BTreeMap",
+    "BTreeSet",
+    "VecDeque",
+    "LinkedList",
+    "BinaryHeap",
+    "Cow",
+    "Pin",
+    "NonNull",
+    "ManuallyDrop",
+    "MaybeUninit",
+];
+
 /// Whether a type path names an instantiation of a generic class: a capitalised last
 /// segment with type arguments (`Stack<i64>`, `shapes::Pair<i8, f64>`), which the glue
 /// has rustc check is one. The std generic types jit code knows are matched before.
@@ -86,6 +107,7 @@ pub(super) fn is_class_instantiation(path: &syn::Path) -> bool {
         .next()
         .is_some_and(char::is_uppercase);
     capitalised
+        && !STD_GENERIC_TYPES.contains(&last.ident.to_string().as_str())
         && matches!(&last.arguments, syn::PathArguments::AngleBracketed(a)
             if a.args.iter().all(|g| matches!(g, syn::GenericArgument::Type(_))))
         && path

@@ -269,7 +269,12 @@ fn self_path(cx: &Ctxt, self_ty: &syn::Type, params: &[syn::Ident]) -> Option<sy
         }
         syn::Type::Path(p) if p.qself.is_none() => {
             let mut path = p.path.clone();
-            let prefix_plain = path.segments.iter().rev().skip(1).all(|s| s.arguments.is_none());
+            let prefix_plain = path
+                .segments
+                .iter()
+                .rev()
+                .skip(1)
+                .all(|s| s.arguments.is_none());
             let last = path.segments.last_mut().expect("a segment");
             let applied = match &last.arguments {
                 syn::PathArguments::AngleBracketed(args) => {

@@ -25,6 +25,9 @@ use jitclass_core::operators::Orderings;
 /// A class function to call, with its generic arguments.
 type MethodCallee = (&'static Dispatcher, Vec<Type>);
 
+/// A [`MethodCallee`], borrowed.
+type CalleeRef<'a> = (&'static Dispatcher, &'a [Type]);
+
 /// The dispatcher of the class function inference chose, with its generic arguments:
 /// an instantiation's type arguments (its impl's generics) before the call's own.
 fn class_function(call: &ClassCall, type_args: &[Type]) -> CgResult<MethodCallee> {
@@ -181,7 +184,7 @@ impl FnCx<'_> {
     fn by_partial_cmp(
         &mut self,
         id: ExprId,
-        (lt, eq): ((&'static Dispatcher, &[Type]), (&'static Dispatcher, &[Type])),
+        (lt, eq): (CalleeRef<'_>, CalleeRef<'_>),
         accepts: Orderings,
         values: &[Val],
     ) -> CgResult<Val> {
