@@ -16,6 +16,7 @@ use syn::spanned::Spanned;
 
 pub(crate) fn expand(cx: &Ctxt, item: syn::ItemTrait) -> TokenStream {
     check_trait(cx, &item);
+    crate::trait_default_names::check(cx, &item);
     let name = &item.ident;
     let module = format_ident!("__jitclass_trait_{}", name);
     // The companion's visibility: a private trait's is the module's (and its children's)

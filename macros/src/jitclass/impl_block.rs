@@ -129,7 +129,11 @@ fn expand_impl(
         return quote! { #item };
     };
     if let (Some(g), Some(_)) = (item.generics.params.first(), &item.trait_) {
-        let what = if user_trait.is_some() { "trait" } else { "operator trait" };
+        let what = if user_trait.is_some() {
+            "trait"
+        } else {
+            "operator trait"
+        };
         cx.error(
             g.span(),
             format!("{what} impls of a generic `#[jitclass]` are not supported yet"),
