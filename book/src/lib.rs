@@ -13,6 +13,12 @@ pub mod jit_functions {}
 #[doc = include_str!("classes.md")]
 pub mod classes {}
 
+#[doc = include_str!("generics.md")]
+pub mod generics {}
+
+#[doc = include_str!("traits.md")]
+pub mod traits {}
+
 #[doc = include_str!("vectors.md")]
 pub mod vectors {}
 
@@ -21,12 +27,6 @@ pub mod text {}
 
 #[doc = include_str!("maps.md")]
 pub mod maps {}
-
-#[doc = include_str!("generics.md")]
-pub mod generics {}
-
-#[doc = include_str!("traits.md")]
-pub mod traits {}
 
 #[doc = include_str!("memory-control.md")]
 pub mod memory_control {}

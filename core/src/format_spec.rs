@@ -97,6 +97,9 @@ pub enum Count {
     Named(String),
     /// `.*`: the next positional argument, before the value's.
     Star,
+    /// Digits that do not fit std's `u16` (`fmt::rt::Count::Is`), as written: rustc's
+    /// error, which the shadow of a non-generic body gets at the digits themselves.
+    OutOfRange(String),
 }
 
 /// One placeholder's spec, as std's `format_spec` grammar reads it.
@@ -230,9 +233,7 @@ impl Spec {
             } else {
                 let (precision, next) = count(&chars, i);
                 if precision == Count::Implied {
-                    return Err(format!(
-                        "invalid format string: expected a precision after `.` in `{{:{text}}}`"
-                    ));
+                    return Err(format!("expected a precision after `.` in `{{:{text}}}`"));
                 }
                 spec.precision = precision;
                 i = next;
@@ -270,7 +271,20 @@ fn count(chars: &[char], i: usize) -> (Count, usize) {
         return (Count::Implied, i);
     }
     let n: String = chars[i..i + digits].iter().collect();
-    (n.parse().map_or(Count::Implied, Count::Is), i + digits)
+    let count = match n.parse::<u16>() {
+        Ok(n) => Count::Is(usize::from(n)),
+        Err(_) => Count::OutOfRange(n),
+    };
+    (count, i + digits)
+}
+
+impl Count {
+    /// rustc's error for a count written as digits beyond std's `u16`.
+    pub fn out_of_range_message(digits: &str) -> String {
+        format!(
+            "invalid format string: integer `{digits}` does not fit into the type `u16` whose range is `0..=65535`"
+        )
+    }
 }
 
 #[cfg(test)]
@@ -296,6 +310,14 @@ mod tests {
         assert_eq!(Spec::parse("<<").unwrap().fill, Some('<'));
         assert!(Spec::parse("q").is_err());
         assert!(Spec::parse(".").is_err());
+        assert_eq!(Spec::parse("65535").unwrap().width, Count::Is(65535));
+        let too_wide = Count::OutOfRange("65536".into());
+        assert_eq!(Spec::parse("65536").unwrap().width, too_wide);
+        let too_precise = Count::OutOfRange("99999999999999999999999".into());
+        assert_eq!(
+            Spec::parse(".99999999999999999999999").unwrap().precision,
+            too_precise
+        );
     }
 
     #[test]

@@ -604,6 +604,7 @@ mod corrupt_ir_tests {
             locals: Vec::new(),
             refs: Vec::new(),
             classes: Vec::new(),
+            class_args: Vec::new(),
             receiver: None,
             opaques: Vec::new(),
             objmodes: 0,

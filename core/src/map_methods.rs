@@ -37,6 +37,13 @@ pub enum MapMethod {
     /// The entry reference ([`entry_ref_type`]) of `k`, inserted with the value `v` if
     /// absent: what `m.entry(k).or_insert(v)` refers to.
     EntrySlot,
+    /// [`MapMethod::EntrySlot`] of a `String`-keyed map whose key argument is a `String`
+    /// made of a `&str` (`w.to_string()`, `w.to_owned()`, `String::from(w)`): the map is
+    /// searched by the `&str` and the `String` made only for a new key. Inference
+    /// refines `EntrySlot` to this once types are final (`infer/map.rs`); nothing
+    /// observable differs (making a `String` has no effect but its allocation, and std
+    /// keeps the stored key too), only the allocation of a key already there is saved.
+    EntrySlotByText,
     /// `Some(entry reference)` of `k`, or `None`: what `m.get_mut(&k)` refers to.
     FindSlot,
     /// A set's `s.insert(k)`: whether `k` was absent.
@@ -176,6 +183,11 @@ pub fn table(set: bool) -> &'static [MapMethodSig] {
 
 /// Whether `method` (of either table) takes `&mut self`.
 pub fn mutates(method: MapMethod) -> bool {
+    // Not a row: the refinement of `EntrySlot`'s.
+    let method = match method {
+        MapMethod::EntrySlotByText => MapMethod::EntrySlot,
+        m => m,
+    };
     MAP_METHODS
         .iter()
         .chain(SET_METHODS)

@@ -122,6 +122,12 @@ pub mod hidden {
     /// A `format!` argument appended to the `String` being built
     /// (`StringMethod::PushFormatted`).
     pub const PUSH_FORMATTED: &str = " format::push";
+    /// `write!`'s destination, checked to be a `String` before anything is written into
+    /// it (`lower/write_macro.rs`); resolved as `len()`, whose value is dropped.
+    pub const WRITE_TARGET: &str = " write::target";
+    /// A literal piece `write!` appends: `push_str` once `WRITE_TARGET` found a `String`,
+    /// nothing said otherwise (that check said it).
+    pub const WRITE_PIECE: &str = " write::push_str";
 }
 
 fn sig(method: StringMethod, params: Vec<Type>, ret: Type) -> MethodSig {

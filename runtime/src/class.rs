@@ -77,8 +77,12 @@ pub struct FieldLayout {
 
 /// The static description of a `#[jitclass] struct`, emitted by the macro.
 #[doc(hidden)]
+#[derive(Clone, Copy)]
 pub struct ClassDesc {
     pub name: &'static str,
+    /// The type parameters of a generic class (`["T"]`): the descriptor is then its
+    /// family's, and each instantiation has its own (`generic_class.rs`).
+    pub generics: &'static [&'static str],
     pub module_path: &'static str,
     /// The postcard-encoded `ClassIr`.
     pub ir: &'static [u8],
@@ -88,18 +92,33 @@ pub struct ClassDesc {
     pub opaques: &'static [fn() -> Type],
     /// The values of the array lengths rustc evaluates for field types, by `ConstId`.
     pub consts: &'static [fn() -> crate::consts::ConstValue],
-    /// `offset_of!` of every field of the payload struct, as rustc laid it out.
+    /// `offset_of!` of every field of the payload struct, as rustc laid it out (of a
+    /// generic class's instantiation: as jitclass lays it out, checked against rustc's
+    /// when Rust names the instantiation).
     pub offsets: &'static [usize],
     pub size: usize,
     pub align: usize,
     pub allocator: Option<fn() -> &'static ExternalAllocator>,
+    /// The traits of the struct's `#[derive]` (`"PartialEq"`, `"Eq"`, `"Hash"`,
+    /// `"Default"`): a class is a map key only if its `PartialEq`, `Eq` and `Hash` are
+    /// derived, which the map's own hashing and comparison then equal (`map.rs`).
+    pub derives: &'static [&'static str],
 }
 
 /// The run-time descriptor of a `#[jitclass]` type.
 pub struct ClassInfo {
     desc: ClassDesc,
+    /// Of an instantiation of a generic class: the family's descriptor, whose impl
+    /// blocks' functions are its own.
+    family: Option<&'static ClassInfo>,
+    /// Of an instantiation: the type arguments (`Stack<f64>`: `[f64]`).
+    type_args: Vec<Type>,
+    /// The class as types show it: its name, with its type arguments if any.
+    shown: String,
     decoded: OnceLock<Result<Decoded, String>>,
     methods: OnceLock<HashMap<&'static str, Vec<&'static MethodEntry>>>,
+    /// The fields a map hashes and compares when an instance is its key (`map.rs`).
+    key_fields: OnceLock<&'static [crate::map::KeyField]>,
 }
 
 struct Decoded {
@@ -138,9 +157,61 @@ impl ClassInfo {
     pub const fn __new(desc: ClassDesc) -> ClassInfo {
         ClassInfo {
             desc,
+            family: None,
+            type_args: Vec::new(),
+            shown: String::new(),
             decoded: OnceLock::new(),
             methods: OnceLock::new(),
+            key_fields: OnceLock::new(),
         }
+    }
+
+    /// The traits the struct derives (`"Hash"`).
+    pub(crate) fn derived(&self) -> &'static [&'static str] {
+        self.desc.derives
+    }
+
+    /// The fields a map keyed by this class hashes and compares, made once by `make`.
+    pub(crate) fn key_fields(
+        &'static self,
+        make: impl FnOnce() -> Vec<crate::map::KeyField>,
+    ) -> &'static [crate::map::KeyField] {
+        self.key_fields.get_or_init(|| make().leak())
+    }
+
+    /// An instantiation of the generic class `family` for `type_args`, laid out as
+    /// `desc` says (`generic_class.rs` makes the one of each).
+    pub(crate) fn new_member(
+        family: &'static ClassInfo,
+        type_args: Vec<Type>,
+        desc: ClassDesc,
+    ) -> ClassInfo {
+        let args: Vec<String> = type_args.iter().map(ToString::to_string).collect();
+        ClassInfo {
+            desc,
+            family: Some(family),
+            shown: format!("{}<{}>", desc.name, args.join(", ")),
+            type_args,
+            decoded: OnceLock::new(),
+            methods: OnceLock::new(),
+            key_fields: OnceLock::new(),
+        }
+    }
+
+    /// The descriptor as the macro emitted it (of a family for an instantiation).
+    pub(crate) fn desc(&self) -> &ClassDesc {
+        &self.desc
+    }
+
+    /// Whether this is a generic class's family descriptor, which has no instances of
+    /// its own (each instantiation has its descriptor).
+    pub(crate) fn is_family(&self) -> bool {
+        !self.desc.generics.is_empty() && self.family.is_none()
+    }
+
+    /// The type arguments of an instantiation of a generic class (empty otherwise).
+    pub fn type_args(&self) -> &[Type] {
+        &self.type_args
     }
 
     /// The class's name, as written in its struct.
@@ -166,7 +237,11 @@ impl ClassInfo {
         registry.get_or_insert_with(HashMap::new).insert(id, self);
         ClassKey {
             id,
-            name: self.desc.name.to_string(),
+            name: if self.shown.is_empty() {
+                self.desc.name.to_string()
+            } else {
+                self.shown.clone()
+            },
         }
     }
 
@@ -225,14 +300,21 @@ impl ClassInfo {
 
     fn decode(&'static self) -> Result<Decoded, String> {
         let name = self.desc.name;
-        let mut ir = ClassIr::decode(self.desc.ir).map_err(|e| {
-            format!("cannot decode the fields of `{name}` ({e}); were jitclass and jitclass-macros built from different versions?")
-        })?;
-        ir.resolve_consts(&crate::consts::values(self.desc.consts))
-            .map_err(|e| format!("the fields of `{name}`: {e}"))?;
+        let ir = self.class_ir()?;
+        if self.is_family() {
+            return Err(format!(
+                "the generic class `{name}` has no layout of its own; name an instantiation (`{name}<{}>`)",
+                self.desc.generics.join(", ")
+            ));
+        }
         let mut fields = Vec::with_capacity(ir.fields.len());
         for f in &ir.fields {
-            let ty = resolve(&f.ty, self.desc.classes, self.desc.opaques)?;
+            let ty = resolve(
+                &f.ty,
+                (self.desc.classes, &ir.class_args),
+                self.desc.opaques,
+                &self.type_args,
+            )?;
             fields.push(FieldSig {
                 name: f.name.clone(),
                 ty,
@@ -274,6 +356,17 @@ impl ClassInfo {
         })
     }
 
+    /// The decoded fields as written, with the constants rustc evaluated in them.
+    pub(crate) fn class_ir(&self) -> Result<ClassIr, String> {
+        let name = self.desc.name;
+        let mut ir = ClassIr::decode(self.desc.ir).map_err(|e| {
+            format!("cannot decode the fields of `{name}` ({e}); were jitclass and jitclass-macros built from different versions?")
+        })?;
+        ir.resolve_consts(&crate::consts::values(self.desc.consts))
+            .map_err(|e| format!("the fields of `{name}`: {e}"))?;
+        Ok(ir)
+    }
+
     /// The functions called `name` in this class's impl blocks, in a fixed order: the
     /// inherent function or the operator method of that registry key (`"Add::add"`), else
     /// the operator method of that name in the operator table (`"add"` finds `"Add::add"`);
@@ -307,7 +400,9 @@ impl ClassInfo {
     fn methods(&'static self) -> &'static HashMap<&'static str, Vec<&'static MethodEntry>> {
         self.methods.get_or_init(|| {
             let mut by_name: HashMap<&'static str, Vec<&'static MethodEntry>> = HashMap::new();
-            for m in METHODS.iter().filter(|m| std::ptr::eq((m.class)(), self)) {
+            // An instantiation's functions are its family's impl blocks'.
+            let owner = self.family.unwrap_or(self);
+            for m in METHODS.iter().filter(|m| std::ptr::eq((m.class)(), owner)) {
                 by_name.entry(m.name).or_default().push(m);
             }
             // Link order is not source order: sort impls of one operator by location.
@@ -364,14 +459,26 @@ impl fmt::Debug for ClassInfo {
 
 /// A type with its class and `PassThru` references resolved (`Concrete`) through the
 /// getters of the function or class that wrote it; out-of-range references become
-/// `Infer` (`validate` keeps them in range).
+/// `Infer` (`validate` keeps them in range). A reference to a generic class is its
+/// instantiation for the type arguments written on it (`written`, by `ClassRefId`,
+/// concrete), or, written without them (`Self` in its impl), for the leading
+/// `type_args` (the specialisation's, whose leading ones are `Self`'s); `Infer` if there
+/// are too few.
 pub(crate) fn resolve_refs(
     te: &TypeExpr,
-    classes: &'static [fn() -> &'static ClassInfo],
+    refs: ClassRefs<'_>,
     opaques: &'static [fn() -> Type],
+    type_args: &[Type],
 ) -> TypeExpr {
+    let (classes, written) = refs;
     te.map_refs(&mut |t| match t {
         TypeExpr::Class(r) => Some(match classes.get(r.index()) {
+            Some(info) if info().is_family() => {
+                match instantiation(info(), written.get(r.index()), refs, opaques, type_args) {
+                    Some(member) => TypeExpr::Concrete(member.jit_type()),
+                    None => TypeExpr::Infer,
+                }
+            }
             Some(info) => TypeExpr::Concrete(info().jit_type()),
             None => TypeExpr::Infer,
         }),
@@ -383,14 +490,45 @@ pub(crate) fn resolve_refs(
     })
 }
 
+/// The class references of a function or class: the getters of the classes, and the
+/// type arguments written on each (`FnIr::class_args`).
+pub(crate) type ClassRefs<'a> = (&'static [fn() -> &'static ClassInfo], &'a [Vec<TypeExpr>]);
+
+/// The instantiation of the generic class `family` a reference names: for the type
+/// arguments written on it, else for the leading `type_args` (`Self`'s).
+pub(crate) fn instantiation(
+    family: &'static ClassInfo,
+    written: Option<&Vec<TypeExpr>>,
+    refs: ClassRefs<'_>,
+    opaques: &'static [fn() -> Type],
+    type_args: &[Type],
+) -> Option<&'static ClassInfo> {
+    let n = family.desc.generics.len();
+    match written.filter(|w| !w.is_empty()) {
+        Some(written) if written.len() == n => {
+            let args = written
+                .iter()
+                .map(|a| {
+                    let a = resolve_refs(a, refs, opaques, type_args);
+                    jitclass_core::infer::concrete_type(&a, type_args)
+                })
+                .collect::<Option<Vec<Type>>>()?;
+            Some(family.member(&args))
+        }
+        Some(_) => None,
+        None => type_args.get(..n).map(|args| family.member(args)),
+    }
+}
+
 /// A field type, concrete.
 fn resolve(
     te: &TypeExpr,
-    classes: &'static [fn() -> &'static ClassInfo],
+    refs: ClassRefs<'_>,
     opaques: &'static [fn() -> Type],
+    type_args: &[Type],
 ) -> Result<Type, String> {
-    let resolved = resolve_refs(te, classes, opaques);
-    jitclass_core::infer::concrete_type(&resolved, &[]).ok_or_else(|| {
+    let resolved = resolve_refs(te, refs, opaques, type_args);
+    jitclass_core::infer::concrete_type(&resolved, type_args).ok_or_else(|| {
         "a field type that is not concrete; were jitclass and jitclass-macros built from different versions?".to_string()
     })
 }

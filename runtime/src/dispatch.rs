@@ -509,12 +509,15 @@ impl Dispatcher {
     }
 
     /// A type of this function's IR with its class references resolved, for a caller
-    /// (whose own class references differ).
+    /// (whose own class references differ); `class_args`: of a method of a generic
+    /// class's instantiation, that instantiation's type arguments (`Self`'s).
     pub(crate) fn resolve_classes(
         &self,
         te: &jitclass_core::ir::TypeExpr,
+        class_args: &[Type],
     ) -> jitclass_core::ir::TypeExpr {
-        crate::class::resolve_refs(te, self.info.classes, self.info.opaques)
+        let written = self.ir().map_or(&[][..], |ir| &ir.class_args[..]);
+        crate::class::resolve_refs(te, (self.info.classes, written), self.info.opaques, class_args)
     }
 
     /// The decoded IR (decoded once).

@@ -331,6 +331,7 @@ mod error;
 mod escape;
 mod foreign;
 mod format;
+mod generic_class;
 mod helpers;
 mod map;
 mod map_abi;
@@ -501,6 +502,7 @@ pub mod __private {
     pub use crate::class::{ClassDesc, Literal, METHODS, MethodEntry};
     pub use crate::consts::{ConstValue, JitConst};
     pub use crate::dispatch::FnInfo;
+    pub use crate::generic_class::rust_member;
     pub use crate::objmode::{
         ObjModeFn, ObjModeSite, SameType, objmode_panicked, objmode_stand_in, same_type,
     };

@@ -121,17 +121,29 @@ pub(crate) fn map_info_for(key: &Type, value: &Type) -> &'static MapInfo {
         })
 }
 
-/// One field of a key, as its `Hash` feeds it and its `Eq` compares it.
+/// One field of a key, as its `Hash` feeds it and its `Eq` compares it. Offsets are from
+/// the start of the key (or, inside an instance, of its payload).
 #[derive(Clone, Copy, Debug)]
-enum KeyField {
-    /// A primitive's bytes at this offset in the key: `(offset, size)`.
+pub(crate) enum KeyField {
+    /// A primitive's bytes at this offset in the key: `(offset, size)` (several
+    /// primitives' for an array of them, which std's `hash_slice` writes at once).
     Bytes(usize, usize),
     /// A `String` (`{meminfo, data}`, `data` its `VecHeader`) at this offset: its text,
     /// hashed as `str` hashes it.
     Text(usize),
+    /// The length std's `Hash for [T; N]` writes before the elements
+    /// (`write_length_prefix`, a `usize`); equal in every key of the type.
+    Length(usize),
+    /// An `Option` (`{is_some: bool, value}`) whose `is_some` is at this offset: hashed as
+    /// its derived `Hash` does, the variant's discriminant as an `isize`, then, if `Some`,
+    /// the value's fields (at their own offsets in the key).
+    Option(usize, &'static [KeyField]),
+    /// An instance (`{meminfo, data}`) at this offset: its class's fields, read from the
+    /// payload at `data`, as the derived `Hash` and `PartialEq` of the class visit them.
+    Instance(usize, &'static crate::class::ClassInfo),
 }
 
-/// The primitive fields of a key type, in the order its `Hash` visits them.
+/// The fields of a key type, in the order its `Hash` visits them.
 fn hashed_fields(t: &Type, offset: usize, out: &mut Vec<KeyField>) {
     match t {
         Type::Prim(p) => out.push(KeyField::Bytes(offset, p.size() as usize)),
@@ -142,10 +154,136 @@ fn hashed_fields(t: &Type, offset: usize, out: &mut Vec<KeyField>) {
                 hashed_fields(e, offset + *o as usize, out);
             }
         }
-        // Not a key jit code hashes (`map_methods::is_key_type`): inference refuses every
-        // operation that would hash it, so these fields are never read.
+        Type::Array { elem, len } => {
+            out.push(KeyField::Length(*len as usize));
+            let size = size_align(elem).size as usize;
+            match &**elem {
+                Type::Prim(p) => out.push(KeyField::Bytes(offset, *len as usize * p.size() as usize)),
+                _ => {
+                    for i in 0..*len as usize {
+                        hashed_fields(elem, offset + i * size, out);
+                    }
+                }
+            }
+        }
+        Type::Option(inner) => {
+            let l = c_struct(&[size_align(&Type::BOOL), size_align(inner)]);
+            let mut value = Vec::new();
+            hashed_fields(inner, offset + l.offsets[1] as usize, &mut value);
+            out.push(KeyField::Option(offset, value.leak()));
+        }
+        // Inference accepts only registered classes deriving `PartialEq`, `Eq` and `Hash`
+        // as keys (`infer/map.rs`'s `key_problem`), so the lookup succeeds.
+        Type::Class(key) => {
+            if let Ok(class) = crate::class::lookup(key) {
+                out.push(KeyField::Instance(offset, class));
+            }
+        }
+        // Not a key jit code hashes (`key_problem`): inference refuses every operation
+        // that would hash it, so these fields are never read.
         _ => {}
     }
+}
+
+/// The key fields of `class`'s payload, made once per class. An instance's fields name
+/// other classes (or its own) only by descriptor, so making them never recurses.
+fn instance_fields(class: &'static crate::class::ClassInfo) -> &'static [KeyField] {
+    class.key_fields(|| {
+        let mut out = Vec::new();
+        if let Ok(fields) = class.decoded_field_layouts() {
+            for f in fields {
+                hashed_fields(&f.ty, f.offset, &mut out);
+            }
+        }
+        out
+    })
+}
+
+/// The payload of the instance (`{meminfo, data}`) at `at`.
+///
+/// # Safety
+/// `at` points at a live instance's repr.
+unsafe fn instance_data(at: *const u8) -> *const u8 {
+    // SAFETY: guaranteed by the caller; `data` is the repr's second word.
+    unsafe { at.add(8).cast::<*const u8>().read() }
+}
+
+/// Feeds the key at `key` (a `&str` if `str_probe`) to `state` field by field.
+///
+/// # Safety
+/// `key` points at a whole, live value whose fields are `fields` (or, if `str_probe`, at
+/// a `&str` and `fields` is a `String` key's).
+unsafe fn hash_fields(
+    state: &mut impl Hasher,
+    key: *const u8,
+    fields: &[KeyField],
+    str_probe: bool,
+) {
+    for &field in fields {
+        match field {
+            KeyField::Bytes(..) => {
+                // SAFETY: guaranteed by the caller.
+                state.write(unsafe { field_bytes(key, field, str_probe) });
+            }
+            KeyField::Text(_) => {
+                // SAFETY: guaranteed by the caller.
+                state.write(unsafe { field_bytes(key, field, str_probe) });
+                // `Hash for str`: `write_str`, whose default (SipHash keeps it) ends the
+                // bytes with `0xff`, so `("a", "b")` and `("ab", "")` differ.
+                state.write_u8(0xff);
+            }
+            KeyField::Length(len) => state.write_usize(len),
+            KeyField::Option(tag, value) => {
+                // SAFETY: an option's `is_some` is a `bool`; its value is live if set.
+                let some = unsafe { key.add(tag).read() } != 0;
+                state.write_isize(isize::from(some));
+                if some {
+                    // SAFETY: as above.
+                    unsafe { hash_fields(state, key, value, false) };
+                }
+            }
+            KeyField::Instance(at, class) => {
+                // SAFETY: a live instance, whose payload holds its class's fields.
+                unsafe {
+                    hash_fields(state, instance_data(key.add(at)), instance_fields(class), false)
+                };
+            }
+        }
+    }
+}
+
+/// Whether the keys at `stored` and `key` (a `&str` if `str_probe`) are equal, field by
+/// field: their `Eq`, for a class its derived `PartialEq`.
+///
+/// # Safety
+/// As for [`hash_fields`], for both keys (`stored` never a `&str`).
+unsafe fn fields_equal(
+    stored: *const u8,
+    key: *const u8,
+    fields: &[KeyField],
+    str_probe: bool,
+) -> bool {
+    fields.iter().all(|&field| match field {
+        // SAFETY: guaranteed by the caller.
+        KeyField::Bytes(..) | KeyField::Text(_) => unsafe {
+            field_bytes(stored, field, false) == field_bytes(key, field, str_probe)
+        },
+        KeyField::Length(_) => true,
+        // SAFETY: as in `hash_fields`.
+        KeyField::Option(tag, value) => unsafe {
+            let (a, b) = (stored.add(tag).read() != 0, key.add(tag).read() != 0);
+            a == b && (!a || fields_equal(stored, key, value, false))
+        },
+        // SAFETY: as in `hash_fields`.
+        KeyField::Instance(at, class) => unsafe {
+            fields_equal(
+                instance_data(stored.add(at)),
+                instance_data(key.add(at)),
+                instance_fields(class),
+                false,
+            )
+        },
+    })
 }
 
 /// A generation no map has had: the next value of the process-wide counter.
@@ -208,28 +346,18 @@ impl MapHeader {
     /// feeds this map's hasher.
     fn hash(&self, key: *const u8, str_probe: bool) -> u64 {
         let mut state = self.hasher.build_hasher();
-        for &field in &self.info().key_fields {
-            // SAFETY: `key` points at a whole key of this map's key type (or, if
-            // `str_probe`, at a `&str` and the key type is `String`).
-            let bytes = unsafe { field_bytes(key, field, str_probe) };
-            state.write(bytes);
-            if let KeyField::Text(_) = field {
-                // `Hash for str`: `write_str`, whose default (SipHash keeps it) ends the
-                // bytes with `0xff`, so `("a", "b")` and `("ab", "")` differ.
-                state.write_u8(0xff);
-            }
-        }
+        // SAFETY: `key` points at a whole key of this map's key type (or, if
+        // `str_probe`, at a `&str` and the key type is `String`).
+        unsafe { hash_fields(&mut state, key, &self.info().key_fields, str_probe) };
         state.finish()
     }
 
     /// Whether the stored key at `stored` equals the key at `key` (a `&str` if
     /// `str_probe`).
     fn key_eq(&self, stored: *const u8, key: *const u8, str_probe: bool) -> bool {
-        self.info().key_fields.iter().all(|&field| {
-            // SAFETY: `stored` points at a whole key of this map's key type; `key` as in
-            // `hash`.
-            unsafe { field_bytes(stored, field, false) == field_bytes(key, field, str_probe) }
-        })
+        // SAFETY: `stored` points at a whole key of this map's key type; `key` as in
+        // `hash`.
+        unsafe { fields_equal(stored, key, &self.info().key_fields, str_probe) }
     }
 
     fn slot(&self, pos: usize) -> usize {
@@ -360,6 +488,8 @@ unsafe fn field_bytes<'a>(key: *const u8, field: KeyField, str_probe: bool) -> &
             let data = key.add(offset + 8).cast::<*const VecHeader>().read();
             std::slice::from_raw_parts((*data).buf, (*data).len)
         },
+        // Not bytes: `hash_fields` and `fields_equal` read these themselves.
+        KeyField::Length(_) | KeyField::Option(..) | KeyField::Instance(..) => &[],
     }
 }
 
@@ -742,6 +872,45 @@ mod tests {
         for (a, b, c, d) in [(1, true, 'é', 7u64), (-5, false, 'x', u64::MAX)] {
             let k = K(a, b, c, d);
             assert_eq!(h.hash(key_of(&k), false), h.hasher.hash_one((a, b, c, d)));
+        }
+        // SAFETY: ours.
+        unsafe { MemInfo::decref_from_jit(map) };
+    }
+
+    #[test]
+    fn options_and_arrays_hash_as_std_hashes_them() {
+        let _serial = serial();
+        // `(Option<i64>, [i16; 3], Option<char>)`, as the fields of a class key.
+        let key = Type::Tuple(vec![
+            Type::Option(Box::new(Type::I64)),
+            Type::Array {
+                elem: Box::new(Type::Prim(PrimTy::I16)),
+                len: 3,
+            },
+            Type::Option(Box::new(Type::CHAR)),
+        ]);
+        let info = map_info_for(&key, &Type::I64);
+        // SAFETY: a valid info.
+        let map = unsafe { jitclass_rt_map_new(info, 0) };
+        // SAFETY: a live map.
+        let h = unsafe { header(map) };
+        #[repr(C)]
+        struct O<T>(bool, T);
+        #[repr(C)]
+        struct K(O<i64>, [i16; 3], O<char>);
+        let cases = [
+            (Some(7i64), [1i16, -2, 3], Some('x')),
+            (None, [0, 0, 0], None),
+            (Some(-1), [i16::MAX, 0, i16::MIN], None),
+        ];
+        for (a, row, c) in cases {
+            // A `None`'s value bytes are whatever they were: not hashed, not compared.
+            let k = K(O(a.is_some(), a.unwrap_or(99)), row, O(c.is_some(), c.unwrap_or('?')));
+            assert_eq!(h.hash(key_of(&k), false), h.hasher.hash_one((a, row, c)));
+            let same = K(O(a.is_some(), a.unwrap_or(-5)), row, O(c.is_some(), c.unwrap_or('!')));
+            assert!(h.key_eq(key_of(&k), key_of(&same), false));
+            let other = K(O(a.is_none(), a.unwrap_or(99)), row, O(c.is_some(), c.unwrap_or('?')));
+            assert!(!h.key_eq(key_of(&k), key_of(&other), false));
         }
         // SAFETY: ours.
         unsafe { MemInfo::decref_from_jit(map) };

@@ -8,7 +8,8 @@
 //!
 //! A `Vec`'s block holds a [`VecHeader`] and owns the element buffer it points to: its
 //! `DropInfo::elements` say how to release the elements' members, and releasing the block
-//! frees the buffer too (`vec.rs` allocates and grows them).
+//! frees the buffer too (`vec.rs` allocates and grows them). Each thread keeps one
+//! released block of a `Vec`'s size for the next one it makes (`SPARE_SIZE`).
 //!
 //! This is the layer `#[jitclass]` instances are built on; most programs never use it
 //! directly. Every function that takes a `*mut MemInfo` requires a pointer returned by
@@ -74,6 +75,11 @@ impl MemInfo {
         }
         let block_size = HEADER.checked_add(payload.size())?;
         let block = match allocator {
+            None if block_size == SPARE_SIZE
+                && let Some(spare) = spare::take() =>
+            {
+                spare
+            }
             None => {
                 let layout = Layout::from_size_align(block_size, MAX_ALIGN).ok()?;
                 // SAFETY: `layout` has a non-zero size (the header).
@@ -326,7 +332,9 @@ impl MemInfo {
     unsafe fn free_block(info: *mut MemInfo) {
         // SAFETY: guaranteed by the caller.
         let (allocator, block_size) = unsafe { ((*info).allocator, (*info).block_size) };
-        if allocator.is_null() {
+        if allocator.is_null() && block_size == SPARE_SIZE && spare::keep(info.cast()) {
+            // Kept for this thread's next `Vec` block (counted as freed: it is no block).
+        } else if allocator.is_null() {
             let layout =
                 Layout::from_size_align(block_size, MAX_ALIGN).expect("checked at allocation");
             // SAFETY: allocated by `alloc` with this layout.
@@ -336,6 +344,71 @@ impl MemInfo {
             unsafe { (*allocator).free(info.cast()) };
         }
         count_free();
+    }
+}
+
+/// The size of a `Vec`'s block (its meminfo and [`VecHeader`]): the blocks made and
+/// released most often (every `String` a helper returns, every temporary `Vec`), so each
+/// thread keeps one such block of the global allocator when it is released and reuses it
+/// for the next one it makes ([`spare`]). A `String` handed from Rust into jit code and
+/// released at once (a text helper's result set as an SQL result) then costs one
+/// allocation, its buffer's, as it does in Rust.
+const SPARE_SIZE: usize = HEADER + size_of::<VecHeader>();
+
+/// The one released `Vec` block each thread keeps (see [`SPARE_SIZE`]). Only the memory
+/// is kept: [`MemInfo::allocate`] writes a new header and zeroes the payload of a block
+/// taken from here as of a fresh one, and the stats count it as allocated and freed as
+/// any other, so nothing observable differs but the allocator calls saved.
+mod spare {
+    use super::{MAX_ALIGN, SPARE_SIZE};
+    use std::alloc::Layout;
+    use std::cell::Cell;
+
+    /// A block of `SPARE_SIZE` bytes from the global allocator, or null; freed with its
+    /// thread.
+    struct Spare(Cell<*mut u8>);
+
+    impl Drop for Spare {
+        fn drop(&mut self) {
+            let block = self.0.replace(std::ptr::null_mut());
+            if !block.is_null() {
+                // SAFETY: kept by `keep`, allocated with this layout, owned by nothing else.
+                unsafe { std::alloc::dealloc(block, layout()) };
+            }
+        }
+    }
+
+    thread_local! {
+        static SPARE: Spare = const { Spare(Cell::new(std::ptr::null_mut())) };
+    }
+
+    fn layout() -> Layout {
+        Layout::from_size_align(SPARE_SIZE, MAX_ALIGN).expect("a block's layout")
+    }
+
+    /// The thread's spare block, now the caller's (allocated as `MemInfo::allocate`
+    /// allocates a block of `SPARE_SIZE` bytes); `None` if there is none.
+    pub(super) fn take() -> Option<*mut u8> {
+        SPARE
+            .try_with(|s| s.0.replace(std::ptr::null_mut()))
+            .ok()
+            .filter(|b| !b.is_null())
+    }
+
+    /// Keeps `block` (`SPARE_SIZE` bytes from the global allocator, no longer used) as
+    /// the thread's spare; `false` (the caller frees it) if the thread has one already or
+    /// is ending.
+    pub(super) fn keep(block: *mut u8) -> bool {
+        SPARE
+            .try_with(|s| {
+                if s.0.get().is_null() {
+                    s.0.set(block);
+                    true
+                } else {
+                    false
+                }
+            })
+            .unwrap_or(false)
     }
 }
 

@@ -249,6 +249,13 @@ pub(crate) fn mapped() -> impl Iterator<Item = MappedFn> {
     .into_iter()
 }
 
+/// The drop info of a `String`'s block (a `Vec<u8>`'s), looked up once: every `String`
+/// a helper returns needs it.
+fn bytes_drop_info() -> &'static crate::memory::DropInfo {
+    static INFO: std::sync::OnceLock<&'static crate::memory::DropInfo> = std::sync::OnceLock::new();
+    INFO.get_or_init(|| crate::vec::drop_info_for(&Type::U8))
+}
+
 // SAFETY: the repr is a `Vec<u8>` block's `{meminfo, data}` (`Type::String` is one),
 // passed and returned as `Vec<u8>`'s; its bytes are the `String`'s, valid UTF-8.
 unsafe impl JitArg for String {
@@ -268,8 +275,9 @@ unsafe impl JitArg for String {
         repr
     }
     fn into_repr(self) -> RawInstance {
-        // O(1): the bytes' buffer becomes the block's.
-        self.into_bytes().into_repr()
+        // O(1): the bytes' buffer becomes the block's (bytes hold no instance, so
+        // `Vec`'s check for unmanaged ones is skipped: every helper's `String` comes here).
+        crate::vec_abi::hand_over(self.into_bytes(), bytes_drop_info())
     }
     fn into_arg(self) -> CallArg<Self> {
         // SAFETY: the repr owns one reference to the new block; `release_repr` drops it

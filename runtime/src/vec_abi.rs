@@ -17,8 +17,8 @@
 use crate::Type;
 use crate::abi::{CallArg, JitArg, JitType, RawInstance, release_repr};
 
-use crate::memory::MemInfo;
 use crate::memory::VecHeader;
+use crate::memory::{DropInfo, MemInfo};
 use crate::vec::{drop_info_for, jitclass_rt_vec_new};
 
 // SAFETY: the repr is the `{meminfo, data}` of a `Vec` block (`Type::Vec`), passed by
@@ -49,7 +49,7 @@ unsafe impl<T: JitType> JitArg for Vec<T> {
         // unmanaged instance cannot be one, as jit code refuses to push one.
         crate::escape::refuse_unmanaged(&self, crate::escape::Sink::VecElement);
         if T::LAYOUT_IS_REPR {
-            hand_over(self)
+            hand_over(self, drop_info_for(&T::jit_type()))
         } else {
             convert_in(self)
         }
@@ -125,11 +125,12 @@ unsafe impl<T: JitType> JitType for Vec<T> {
     }
 }
 
-/// A new block over the Rust `Vec`'s own buffer (`T` is its repr): O(1).
-fn hand_over<T: JitType>(v: Vec<T>) -> RawInstance {
+/// A new block over the Rust `Vec`'s own buffer (`T` is its repr, and no element can be
+/// an unmanaged instance), whose drop info (`drop_info_for` of `T`'s jit type) the caller
+/// passes: O(1).
+pub(crate) fn hand_over<T: JitType>(v: Vec<T>, drop_info: &'static DropInfo) -> RawInstance {
     let mut v = std::mem::ManuallyDrop::new(v);
     let (len, cap, buf) = (v.len(), v.capacity(), v.as_mut_ptr().cast::<u8>());
-    let drop_info = drop_info_for(&T::jit_type());
     // SAFETY: a `Vec` block's drop info names no managed offset in its header.
     let info = unsafe {
         MemInfo::allocate(

@@ -19,6 +19,8 @@ const AREAS: &[&str] = &[
     "calls",
     "generics",
     "classes",
+    // Generic classes: arity, bounds, parameters and impls they cannot have yet.
+    "generic_classes",
     // Operator traits and `Index`/`IndexMut` of classes.
     "operators",
     "memory_control",
@@ -256,17 +258,6 @@ fn review17_const_and_method_same_name() {
 fn review16_generic_string_borrow_conflicts() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/generic_string_borrow_conflicts.rs");
-}
-
-/// A precision in the format string beyond `usize`: rustc says "integer
-/// `99999999999999999999999` does not fit into the type `u16`" at the integer; jit code
-/// says "invalid format string: invalid format string: expected a precision after `.`"
-/// (the prefix twice, rustc's wording lost) (review of issue 16).
-#[test]
-#[ignore = "BUG: a precision beyond usize: 'invalid format string: invalid format string: expected a precision after `.`' instead of rustc's 'does not fit into the type `u16`'"]
-fn review16_format_width_beyond_usize() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_format_width_out_of_range.rs");
 }
 
 /// A generic body formats a `T` under a trait its bounds do not give (`{:x}` with only

@@ -221,6 +221,19 @@ impl Infer<'_> {
                 Some(t) => t,
             },
         };
+        if method == crate::string_methods::hidden::WRITE_TARGET {
+            return self.write_target(id, receiver, &recv);
+        }
+        // What `write!` appends to a destination `WRITE_TARGET` refused: said once, there.
+        if !matches!(recv, Ty::String)
+            && (method == crate::string_methods::hidden::WRITE_PIECE
+                || method == crate::string_methods::hidden::PUSH_FORMATTED)
+        {
+            return Ty::Unknown;
+        }
+        if method == crate::string_methods::hidden::WRITE_PIECE {
+            return self.string_method(id, receiver, "push_str", args, &arg_types);
+        }
         if !matches!(recv, Ty::Str | Ty::String)
             && let Some(written) = crate::str_methods::written_method(method)
         {

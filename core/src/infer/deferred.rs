@@ -31,6 +31,9 @@ pub(super) enum Deferred {
     ElemRef(ExprId, Ty),
     /// A map's key and value types, and whether the operation hashes keys (`map.rs`).
     MapTypes(ExprId, Ty, Ty, bool),
+    /// An `entry(k).or_insert(v)` whose key may be a `String` made of a `&str`
+    /// (`map.rs`).
+    EntryKeyText(ExprId),
 }
 
 impl Infer<'_> {
@@ -49,6 +52,7 @@ impl Infer<'_> {
                 Deferred::VecCopy(id, t) => self.check_vec_copy(id, &t),
                 Deferred::ElemRef(id, t) => self.check_elem_ref(id, &t),
                 Deferred::MapTypes(id, k, v, hashes) => self.check_map_types(id, &k, &v, hashes),
+                Deferred::EntryKeyText(id) => self.entry_by_text(id),
             }
         }
     }

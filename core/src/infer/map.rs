@@ -10,6 +10,7 @@ use crate::diag::Diagnostic;
 use crate::ir::{ExprId, ExprKind, LocId};
 use crate::map_methods::{self, MapMethod, MapTy, hidden};
 use crate::methods::Builtin;
+use crate::string_methods::StringMethod;
 use crate::types::PrimTy;
 
 impl Infer<'_> {
@@ -153,8 +154,52 @@ impl Infer<'_> {
         if sig.method == MapMethod::GetRef {
             self.deferred.push(Deferred::ElemRef(id, value.clone()));
         }
+        if sig.method == MapMethod::EntrySlot {
+            self.deferred.push(Deferred::EntryKeyText(id));
+        }
         self.record_resolution(id, Resolution::Builtin(Builtin::Map(sig.method)));
         ret
+    }
+
+    /// `m.ENTRY_SLOT(k, v)` (resolved): refined to [`MapMethod::EntrySlotByText`] when
+    /// `k` is `w.to_string()`, `w.to_owned()` or `String::from(w)` of a `&str` `w` (the
+    /// map's key is then `String`), so codegen searches by `w` and makes the `String`
+    /// only for a new key.
+    pub(super) fn entry_by_text(&mut self, id: ExprId) {
+        let ExprKind::MethodCall { args, .. } = &self.ir.expr(id).kind else {
+            return;
+        };
+        let Some(&key) = args.first() else {
+            return;
+        };
+        if !matches!(
+            self.resolutions[key.index()],
+            Some(Resolution::Builtin(Builtin::String(StringMethod::FromStr)))
+        ) {
+            return;
+        }
+        let ExprKind::MethodCall {
+            receiver,
+            args: from,
+            ..
+        } = &self.ir.expr(key).kind
+        else {
+            return;
+        };
+        // `String::from(w)`'s text is its argument, the methods' their receiver.
+        let text = from.first().copied().unwrap_or(*receiver);
+        if self.resolve(&self.expr_types[text.index()].clone()) != Ty::Str
+            || !matches!(
+                self.resolutions[id.index()],
+                Some(Resolution::Builtin(Builtin::Map(MapMethod::EntrySlot)))
+            )
+        {
+            return;
+        }
+        // A refinement of the resolution recorded when the call was typed.
+        self.resolutions[id.index()] = Some(Resolution::Builtin(Builtin::Map(
+            MapMethod::EntrySlotByText,
+        )));
     }
 
     /// An argument written `&k` where std takes `&Q` (here `&K`), or a `&str` searching
@@ -291,7 +336,14 @@ impl Infer<'_> {
         let Some(k) = self.concrete(key) else {
             return;
         };
-        if hashes && !map_methods::is_key_type(&k) {
+        let note = if !hashes {
+            None
+        } else if !instance_key_shape(&k) {
+            Some(None)
+        } else {
+            self.instance_key_note(&k).map(Some)
+        };
+        if let Some(note) = note {
             let shown = self.show(&Ty::Map(
                 Box::new(Self::ty_of_type(&k)),
                 Box::new(value.clone()),
@@ -304,7 +356,7 @@ impl Infer<'_> {
                 _ => "new",
             };
             let method = method.to_string();
-            self.diags.push(bad_key(loc, &method, &shown, &k));
+            self.diags.push(bad_key(loc, &method, &shown, &k, note));
         }
     }
 }
@@ -385,14 +437,23 @@ fn map_not_indexable(loc: LocId, index: &str) -> Diagnostic {
 
 /// A key type jit code does not hash: rustc's E0599 for a method whose `K: Eq + Hash`
 /// bounds do not hold.
-fn bad_key(loc: LocId, method: &str, map: &str, key: &crate::types::Type) -> Diagnostic {
+/// `note` says why, if the key holds an instance (`class_keys.rs`).
+fn bad_key(
+    loc: LocId,
+    method: &str,
+    map: &str,
+    key: &crate::types::Type,
+    note: Option<String>,
+) -> Diagnostic {
     let d = Diagnostic::new(
         loc,
         format!(
             "the method `{method}` exists for struct `{map}`, but its trait bounds were not satisfied"
         ),
     );
-    if holds_str(key) {
+    if let Some(note) = note {
+        d.note(note)
+    } else if holds_str(key) {
         d.note(format!(
             "note: a map in jit code cannot keep `&str` keys (`{key}`): their text is borrowed only for the call\nhelp: use `String` keys, made with `w.to_string()`, and search them with `m.get(w)`"
         ))
@@ -402,8 +463,18 @@ fn bad_key(loc: LocId, method: &str, map: &str, key: &crate::types::Type) -> Dia
         ))
     } else {
         d.note(format!(
-            "note: jit code hashes keys of integer types, `bool`, `char`, `String` and tuples of them; `{key}` keys are not supported yet"
+            "note: jit code hashes keys of integer types, `bool`, `char`, `String`, instances of classes that `#[derive(PartialEq, Eq, Hash)]` and tuples of them; `{key}` keys are not supported yet"
         ))
+    }
+}
+
+/// Whether `t` is a key of the kinds a map hashes: those of `is_key_type`, instances, and
+/// tuples of them (an instance's class is judged by `instance_key_note`).
+fn instance_key_shape(t: &crate::types::Type) -> bool {
+    match t {
+        crate::types::Type::Class(_) => true,
+        crate::types::Type::Tuple(es) => !es.is_empty() && es.iter().all(instance_key_shape),
+        _ => map_methods::is_key_type(t),
     }
 }
 

@@ -41,6 +41,7 @@ use std::collections::HashMap;
 mod array;
 mod call;
 mod class;
+mod class_keys;
 mod class_op;
 mod container_diagnostics;
 mod deferred;
@@ -143,6 +144,12 @@ pub trait Callees {
     fn method(&self, class: &ClassKey, name: &str) -> Result<Vec<MethodSig>, String>;
     /// The names of a class's functions, for "no method named" messages.
     fn method_names(&self, class: &ClassKey) -> Vec<String>;
+    /// The traits a class's struct derives (`"Hash"`), which decide whether its instances
+    /// are map keys; none when not known (macro time).
+    fn derives(&self, class: &ClassKey) -> Vec<String> {
+        let _ = class;
+        Vec::new()
+    }
 }
 
 /// Macro time: nothing is known about other items.

@@ -73,6 +73,22 @@ impl Infer<'_> {
         Self::ty_of_type(&sig.ret)
     }
 
+    /// `write!`'s destination (`string_methods::hidden::WRITE_TARGET`): a `String`, which
+    /// is resolved as its `len()` (a read whose value is dropped); anything else is
+    /// rustc's E0599 for `write!` into a value without `write_fmt`.
+    pub(super) fn write_target(&mut self, id: ExprId, receiver: ExprId, recv: &Ty) -> Ty {
+        if let Ty::String = recv {
+            return self.string_method(id, receiver, "len", &[], &[]);
+        }
+        let shown = self.show(recv);
+        self.diags.push(
+            Diagnostic::new(self.loc(receiver), format!("cannot write into `{shown}`")).note(
+                "note: must implement `io::Write`, `fmt::Write`, or have a `write_fmt` method\nnote: jit code writes into a `String`",
+            ),
+        );
+        Ty::Unknown
+    }
+
     /// `v.join(sep)` of a `Vec<String>`; `None` for other calls.
     pub(super) fn string_join(
         &mut self,

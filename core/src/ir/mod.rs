@@ -121,6 +121,10 @@ pub struct FnIr {
     /// Class types named by the function, as written (`Self` resolved to the impl's
     /// type); `TypeExpr::Class` refers here.
     pub classes: Vec<String>,
+    /// The type arguments written on each class reference, by `ClassRefId` (`Stack<i64>`:
+    /// `[i64]`); empty for a class that is not generic and for a generic class named
+    /// without them (`Self` in its impl, applied to the function's leading generics).
+    pub class_args: Vec<Vec<TypeExpr>>,
     /// For a method of a `#[jitclass]` impl: how it takes `self` (the first parameter).
     pub receiver: Option<Receiver>,
     /// The Rust types inside the `PassThru<T>`s the function names, as written;
@@ -167,6 +171,10 @@ pub struct ClassIr {
     pub fields: Vec<FieldIr>,
     /// Class types named by field types, as written; `TypeExpr::Class` refers here.
     pub classes: Vec<String>,
+    /// The type arguments written on each class reference, by `ClassRefId` (`Stack<i64>`:
+    /// `[i64]`); empty for a class that is not generic and for a generic class named
+    /// without them (`Self` in its impl, applied to the function's leading generics).
+    pub class_args: Vec<Vec<TypeExpr>>,
     /// The Rust types of `PassThru<T>` fields, as written; `TypeExpr::PassThru` refers here.
     pub opaques: Vec<String>,
     /// The array lengths of field types that rustc evaluates (`[f64; N]`);

@@ -194,6 +194,7 @@ mod tests {
                 .collect(),
             refs: Vec::new(),
             classes: Vec::new(),
+            class_args: Vec::new(),
             receiver: None,
             opaques: Vec::new(),
             objmodes: 0,

@@ -23,6 +23,9 @@ impl Lowerer {
         if let Some(parsed) = self.parse_call(m) {
             return parsed;
         }
+        if let Some(written) = self.write_call(m) {
+            return written;
+        }
         if let Some(entry) = self.map_entry_call(m) {
             return entry;
         }
@@ -232,7 +235,13 @@ impl Lowerer {
         if let Some(id) = self.string_call(path, c) {
             return id;
         }
-        if path.segments.iter().any(|s| !s.arguments.is_none()) {
+        // `Stack::<i64>::new(..)`: a function of an instantiation of a generic class.
+        let n = path.segments.len();
+        let instantiation_call = n >= 2
+            && path.segments[n - 1].arguments.is_none()
+            && path.segments.iter().take(n - 2).all(|s| s.arguments.is_none())
+            && !path.segments[n - 2].arguments.is_none();
+        if path.segments.iter().any(|s| !s.arguments.is_none()) && !instantiation_call {
             return self.invalid(
                 path.span(),
                 "explicit generic arguments (`f::<T>(..)`) are not supported in jit code; they are inferred from the arguments",

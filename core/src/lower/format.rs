@@ -18,7 +18,18 @@ pub enum Placeholder {
 pub type Parsed = (Vec<String>, Vec<(Placeholder, Spec)>);
 
 /// Splits `s` into literal pieces and placeholders; `pieces.len() == placeholders.len() + 1`.
+/// Errors are worded as rustc's: "invalid format string: .." except an unknown trait.
 pub fn parse(s: &str) -> Result<Parsed, String> {
+    parse_pieces(s).map_err(|message| {
+        if message.starts_with("unknown format trait") {
+            message
+        } else {
+            format!("invalid format string: {message}")
+        }
+    })
+}
+
+fn parse_pieces(s: &str) -> Result<Parsed, String> {
     let mut pieces = vec![String::new()];
     let mut holes = Vec::new();
     let mut chars = s.chars().peekable();

@@ -31,6 +31,21 @@ enum Value {
     Local(LocalId),
 }
 
+/// Where a `format!`-style macro puts its text.
+pub(super) enum Dest<'a> {
+    /// A fresh `String` (`format!`), the block's value.
+    Fresh,
+    /// The `String` place `write!` writes into, read at each push; the block's value is
+    /// `()`.
+    Place(&'a syn::Expr),
+}
+
+/// The receiver of each push: the fresh `String`'s local, or the written place.
+enum Target<'a> {
+    Local(LocalId),
+    Place(&'a syn::Expr),
+}
+
 impl Lowerer {
     pub(super) fn format_macro(&mut self, mac: &syn::Macro) -> ExprId {
         let span = mac.span();
@@ -43,6 +58,18 @@ impl Lowerer {
                 return self.push(ExprKind::Lit(Lit::Unit), span);
             }
         };
+        self.format_into(Dest::Fresh, &exprs, span, false)
+    }
+
+    /// The text of the format string and arguments `exprs` (a trailing newline if
+    /// `newline`), appended to `dest`.
+    pub(super) fn format_into(
+        &mut self,
+        dest: Dest<'_>,
+        exprs: &[syn::Expr],
+        span: Span,
+        newline: bool,
+    ) -> ExprId {
         let Some(fmt) = exprs.first() else {
             return self.invalid(span, "requires at least a format string argument");
         };
@@ -53,16 +80,13 @@ impl Lowerer {
         else {
             return self.invalid(fmt.span(), "format argument must be a string literal");
         };
-        let (pieces, holes) = match format::parse(&text.value()) {
+        let mut written = text.value();
+        if newline {
+            written.push('\n');
+        }
+        let (pieces, holes) = match format::parse(&written) {
             Ok(parsed) => parsed,
-            Err(message) => {
-                let message = if message.starts_with("unknown format trait") {
-                    message
-                } else {
-                    format!("invalid format string: {message}")
-                };
-                return self.invalid(text.span(), message);
-            }
+            Err(message) => return self.invalid(text.span(), message),
         };
         self.scopes.push(Vec::new());
         let loc = self.loc(span);
@@ -99,24 +123,30 @@ impl Lowerer {
         }
         let n_positional = positional.len();
         let mut used = vec![false; n_positional + named.len()];
-        let s_local = self.declare(" formatted", true, loc);
-        let new = {
-            let unit = self.push(ExprKind::Lit(Lit::Unit), span);
-            self.push(
-                ExprKind::MethodCall {
-                    receiver: unit,
-                    method: hidden::NEW.into(),
-                    args: vec![],
-                },
-                span,
-            )
+        let target = match dest {
+            Dest::Fresh => {
+                let s_local = self.declare(" formatted", true, loc);
+                let new = {
+                    let unit = self.push(ExprKind::Lit(Lit::Unit), span);
+                    self.push(
+                        ExprKind::MethodCall {
+                            receiver: unit,
+                            method: hidden::NEW.into(),
+                            args: vec![],
+                        },
+                        span,
+                    )
+                };
+                stmts.push(Stmt::Let {
+                    pattern: Pattern::Bind(s_local),
+                    ty: None,
+                    init: Some(new),
+                    loc,
+                });
+                Target::Local(s_local)
+            }
+            Dest::Place(place) => Target::Place(place),
         };
-        stmts.push(Stmt::Let {
-            pattern: Pattern::Bind(s_local),
-            ty: None,
-            init: Some(new),
-            loc,
-        });
         // rustc counts the implicit placeholders (`{}`, `.*`) for its message.
         let implicit = holes
             .iter()
@@ -129,7 +159,7 @@ impl Lowerer {
         let mut failed = false;
         let mut pieces = pieces.into_iter();
         let first = pieces.next().unwrap_or_default();
-        self.push_piece(s_local, &first, span, &mut stmts);
+        self.push_piece(&target, &first, span, &mut stmts);
         for ((hole, spec), piece) in holes.into_iter().zip(pieces) {
             // `.*` takes the precision before the value, from the next positional.
             let precision = match &spec.precision {
@@ -177,7 +207,7 @@ impl Lowerer {
                 ExprKind::Lit(Lit::Int(i128::from(spec.pack()), Some(PrimTy::U32))),
                 span,
             );
-            let receiver = self.push(ExprKind::Local(s_local), span);
+            let receiver = self.target(&target, span);
             let call = self.push(
                 ExprKind::MethodCall {
                     receiver,
@@ -187,7 +217,7 @@ impl Lowerer {
                 text.span(),
             );
             stmts.push(Stmt::Expr(call));
-            self.push_piece(s_local, &piece, span, &mut stmts);
+            self.push_piece(&target, &piece, span, &mut stmts);
         }
         if !failed && let Some(unused) = used.iter().position(|u| !u) {
             let at = if unused < n_positional {
@@ -205,7 +235,10 @@ impl Lowerer {
             );
         }
         self.scopes.pop();
-        let tail = self.push(ExprKind::Local(s_local), span);
+        let tail = match target {
+            Target::Local(s_local) => self.push(ExprKind::Local(s_local), span),
+            Target::Place(_) => self.push(ExprKind::Lit(Lit::Unit), span),
+        };
         self.push(
             ExprKind::Block(Block {
                 stmts,
@@ -245,16 +278,28 @@ impl Lowerer {
         Value::Local(local)
     }
 
-    fn push_piece(&mut self, s: LocalId, piece: &str, span: Span, stmts: &mut Vec<Stmt>) {
+    /// The `String` a push appends to.
+    fn target(&mut self, target: &Target<'_>, span: Span) -> ExprId {
+        match target {
+            Target::Local(s) => self.push(ExprKind::Local(*s), span),
+            Target::Place(place) => self.expr(place),
+        }
+    }
+
+    fn push_piece(&mut self, s: &Target<'_>, piece: &str, span: Span, stmts: &mut Vec<Stmt>) {
         if piece.is_empty() {
             return;
         }
-        let receiver = self.push(ExprKind::Local(s), span);
+        let receiver = self.target(s, span);
         let text = self.push(ExprKind::Lit(Lit::Str(piece.to_string())), span);
+        let method = match s {
+            Target::Local(_) => "push_str",
+            Target::Place(_) => hidden::WRITE_PIECE,
+        };
         let call = self.push(
             ExprKind::MethodCall {
                 receiver,
-                method: "push_str".into(),
+                method: method.into(),
                 args: vec![text],
             },
             span,
@@ -282,6 +327,14 @@ impl Lowerer {
         match count {
             Count::Implied => Some(literal(self, 0)),
             Count::Is(n) => Some(literal(self, *n)),
+            Count::OutOfRange(digits) => {
+                // A non-generic body's shadow has rustc report it at the digits; a
+                // generic body has none for its format strings.
+                if !self.scope.generics.is_empty() {
+                    self.error(text.span(), Count::out_of_range_message(digits));
+                }
+                Some(literal(self, 0))
+            }
             Count::Index(i) => self.resolve_arg(ArgRef::Index(*i), positional, named, used, text),
             Count::Named(n) => self.resolve_arg(ArgRef::Name(n), positional, named, used, text),
             Count::Star => unreachable!("`.*` is resolved by the caller"),

@@ -67,6 +67,9 @@ pub struct MethodContext<'a> {
     /// In `Index::index` (`Some(false)`) and `IndexMut::index_mut` (`Some(true)`): the
     /// function returns `&self.field` / `&mut self.field`.
     pub returns_place: Option<bool>,
+    /// The impl's type parameters (`impl<T> Stack<T>`): the first generics of each of its
+    /// functions, which `Self` is applied to.
+    pub generics: &'a [String],
 }
 
 impl MethodContext<'_> {
@@ -77,6 +80,7 @@ impl MethodContext<'_> {
             self_by_value: false,
             class_by_ref: false,
             returns_place: None,
+            generics: self.generics,
         }
     }
 }
@@ -104,6 +108,8 @@ fn lower_function(
         .map(|tp| tp.ident.to_string())
         .collect();
     if let Some(m) = method {
+        cx.scope.generics.splice(0..0, m.generics.iter().cloned());
+        cx.scope.self_generics = m.generics.len();
         cx.scope.self_path = Some(m.self_path.clone());
         cx.scope.class_by_ref = m.class_by_ref;
         cx.scope.ref_return = m.returns_place;
@@ -252,6 +258,7 @@ fn lower_function(
         locals: cx.locals,
         refs: cx.refs,
         classes: cx.scope.classes,
+        class_args: cx.scope.class_args,
         receiver,
         opaques: cx.scope.opaques,
         objmodes: cx.objmodes.len() as u32,
@@ -304,11 +311,12 @@ pub fn lower_class(item: &syn::ItemStruct) -> Result<LoweredClass, Vec<syn::Erro
         self_path: Some(syn::Path::from(item.ident.clone())),
         ..TypeScope::default()
     };
-    if let Some(g) = item.generics.params.first() {
-        errors.push(syn::Error::new(
-            g.span(),
-            "generic `#[jitclass]` structs are not supported: the payload layout must be known when the class is defined\nhelp: write one class per field type, or use a generic `#[jit] fn` over several classes",
-        ));
+    match super::generic_class::type_params(&item.generics) {
+        Ok(names) => {
+            scope.self_generics = names.len();
+            scope.generics = names;
+        }
+        Err(e) => errors.extend(e),
     }
     let named = match &item.fields {
         syn::Fields::Named(n) => n.named.iter().collect::<Vec<_>>(),
@@ -341,6 +349,7 @@ pub fn lower_class(item: &syn::ItemStruct) -> Result<LoweredClass, Vec<syn::Erro
             name: item.ident.to_string(),
             fields,
             classes: scope.classes,
+            class_args: scope.class_args,
             opaques: scope.opaques,
             consts: scope.consts.decls,
         },

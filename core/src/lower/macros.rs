@@ -27,6 +27,9 @@ impl Lowerer {
         if name == "format" {
             return self.format_macro(mac);
         }
+        if super::write_macro::write_kind(mac).is_some() {
+            return self.write_result_unused_at_once(mac);
+        }
         if let Some(less) = self.comparison(mac) {
             return less;
         }
@@ -71,7 +74,7 @@ impl Lowerer {
             "assert_eq" | "assert_ne" => self.assert_cmp(&name, &args, span),
             _ => self.invalid(
                 mac.path.span(),
-                format!("macro `{name}!` is not supported in jit code\nnote: jit code supports `format!`, `panic!`, `assert!`, `assert_eq!`, `assert_ne!` and `unreachable!`"),
+                format!("macro `{name}!` is not supported in jit code\nnote: jit code supports `format!`, `write!`, `writeln!`, `panic!`, `assert!`, `assert_eq!`, `assert_ne!` and `unreachable!`"),
             ),
         }
     }

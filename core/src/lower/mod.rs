@@ -20,6 +20,7 @@ mod elem_refs;
 mod expr;
 mod format;
 mod format_macro;
+mod generic_class;
 mod item;
 mod macros;
 mod maps;
@@ -37,8 +38,10 @@ mod strings;
 mod trait_calls;
 pub mod types;
 mod vecs;
+mod write_macro;
 
 pub use constants::{ConstKind, LoweredConst};
+pub use generic_class::type_params;
 pub use control::is_range_loop;
 pub(crate) use item::is_c_scalar;
 pub use item::{

@@ -107,6 +107,8 @@ impl Lowerer {
                 syn::Stmt::Local(local) => stmts.push(self.let_stmt(local)),
                 // Declared with the block (`declare_block_consts`).
                 syn::Stmt::Item(syn::Item::Const(_)) => {}
+                // What `write!` needs in scope, as in Rust (the shadow's rustc checks it).
+                syn::Stmt::Item(syn::Item::Use(u)) if is_fmt_write_use(u) => {}
                 syn::Stmt::Item(item) => self.error(
                     item.span(),
                     "items (nested fns, structs, uses, ...) are not supported inside jit functions; define them outside",
@@ -126,6 +128,14 @@ impl Lowerer {
                         stmts.push(Stmt::Expr(id));
                     }
                 }
+                // `write!(s, ..);`: its `Ok(())` dropped (a tail's is the block's value).
+                syn::Stmt::Macro(m)
+                    if m.semi_token.is_some()
+                        && let Some(newline) = super::write_macro::write_kind(&m.mac) =>
+                {
+                    let id = self.write_macro(&m.mac, newline);
+                    stmts.push(Stmt::Expr(id));
+                }
                 syn::Stmt::Macro(m) => {
                     let id = self.macro_call(&m.mac);
                     if last && m.semi_token.is_none() {
@@ -143,6 +153,15 @@ impl Lowerer {
     fn let_stmt(&mut self, local: &syn::Local) -> Stmt {
         if let Some(stmt) = self.map_entry_let(local) {
             return stmt;
+        }
+        // `let _ = write!(s, ..);`: the `Ok(())` dropped at once.
+        if let syn::Pat::Wild(_) = &local.pat
+            && let Some(init) = &local.init
+            && init.diverge.is_none()
+            && let syn::Expr::Macro(m) = super::strip_parens(&init.expr)
+            && let Some(newline) = super::write_macro::write_kind(&m.mac)
+        {
+            return Stmt::Expr(self.write_macro(&m.mac, newline));
         }
         let loc = self.loc(local.span());
         let (pat, ty) = match &local.pat {
@@ -265,4 +284,13 @@ impl Lowerer {
 
 pub(super) fn label_name(label: &Option<syn::Label>) -> Option<String> {
     label.as_ref().map(|l| l.name.ident.to_string())
+}
+
+/// `use std::fmt::Write;` (or `core::`, `as _`), which `write!` into a `String` needs.
+fn is_fmt_write_use(u: &syn::ItemUse) -> bool {
+    let text = quote::quote!(#u).to_string().replace(' ', "");
+    matches!(
+        text.as_str(),
+        "usestd::fmt::Write;" | "usecore::fmt::Write;" | "usestd::fmt::Writeas_;" | "usecore::fmt::Writeas_;"
+    )
 }

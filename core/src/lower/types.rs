@@ -25,10 +25,16 @@ pub struct TypeScope {
     pub generics: Vec<String>,
     /// What `Self` stands for: inside a `#[jitclass]` struct or impl.
     pub self_path: Option<syn::Path>,
+    /// How many generic parameters the class `Self` has: its struct's (or impl's) first
+    /// `self_generics` of `generics`, which `Self` (and `Class<T, ..>` spelled with them
+    /// in order) applies it to (`generic_class.rs`).
+    pub self_generics: usize,
     /// The class types named so far, as written, by `ClassRefId`.
     pub classes: Vec<String>,
     /// The same classes' paths, for the glue to resolve.
     pub class_paths: Vec<syn::Path>,
+    /// The type arguments written on each class (`FnIr::class_args`).
+    pub class_args: Vec<Vec<TypeExpr>>,
     /// The Rust types inside `PassThru<T>`s named so far, as written, by `OpaqueRefId`.
     pub opaques: Vec<String>,
     /// The same types' tokens, for the glue.
@@ -80,8 +86,10 @@ impl TypeScope {
         if let Some(i) = self.classes.iter().position(|c| *c == shown) {
             return Ok(ClassRefId(i as u32));
         }
+        let args = super::generic_class::class_type_args(&path, self)?;
         self.classes.push(shown);
         self.class_paths.push(path);
+        self.class_args.push(args);
         Ok(ClassRefId(self.classes.len() as u32 - 1))
     }
 }
@@ -453,6 +461,12 @@ fn lower_path_type(p: &syn::TypePath, scope: &mut TypeScope) -> syn::Result<Type
         .unwrap_or_default();
     if let Some(message) = std_type_message(&last) {
         return Err(syn::Error::new(p.span(), message));
+    }
+    if let Some(self_class) = super::generic_class::self_applied(path, scope) {
+        return Ok(TypeExpr::Class(scope.class_ref(&self_class)?));
+    }
+    if super::generic_class::is_class_instantiation(path) {
+        return Ok(TypeExpr::Class(scope.class_ref(path)?));
     }
     if let Some(args) = path.segments.iter().find(|s| !s.arguments.is_none()) {
         return Err(syn::Error::new(

@@ -296,6 +296,7 @@ fn impl_fns(imp: &syn::ItemImpl, errors: &dyn Fn(Vec<syn::Error>) -> String) -> 
             Some("IndexMut") => Some(true),
             _ => None,
         },
+        generics: &[],
     };
     let mut items = Vec::new();
     for it in &imp.items {

@@ -198,11 +198,29 @@ pub(crate) fn class_getters(paths: &[syn::Path]) -> Vec<TokenStream> {
     paths
         .iter()
         .map(|path| {
-            let span = path.segments.last().expect("a segment").ident.span();
+            let last = &path.segments.last().expect("a segment").ident;
+            let span = last.span();
+            // A generic class's `Self` names its family (`jitclass/generic.rs`); so does an
+            // instantiation (`Stack<i64>`), after rustc checked that it is one.
+            let instantiation = !path.segments.last().expect("a segment").arguments.is_none();
+            let info = if last
+                .to_string()
+                .starts_with(crate::jitclass::generic::FAMILY_PREFIX)
+            {
+                quote_spanned!(span=> #path::class_info())
+            } else if instantiation {
+                let family = crate::jitclass::generic::family_path(path);
+                quote_spanned! {span=>
+                    let _ = <#path as ::jitclass::JitClass>::class_info;
+                    #family::class_info()
+                }
+            } else {
+                quote_spanned!(span=> <#path as ::jitclass::JitClass>::class_info())
+            };
             quote_spanned! {span=>
                 {
                     fn __jitclass_class_info() -> &'static ::jitclass::ClassInfo {
-                        <#path as ::jitclass::JitClass>::class_info()
+                        #info
                     }
                     __jitclass_class_info as fn() -> &'static ::jitclass::ClassInfo
                 }

@@ -6,6 +6,7 @@
 
 use super::args::{self, ClassArgs};
 use super::derive::{self, Derives};
+use super::generic;
 use crate::ctxt::Ctxt;
 use crate::glue::{cfgs_of, class_getters, const_getters, hoisted_items, opaque_getters, pin_type};
 use jitclass_core::lower::{LoweredClass, LoweredConst, lower_class};
@@ -20,10 +21,17 @@ pub(super) fn expand(cx: &Ctxt, attr: TokenStream, item: syn::ItemStruct) -> Tok
     for a in &item.attrs {
         check_no_repr(cx, a);
     }
+    if item.generics.type_params().next().is_some() && derives.any() {
+        let derive = item.attrs.iter().find(|a| a.path().is_ident("derive"));
+        cx.error(
+            derive.map_or_else(|| item.ident.span(), |d| d.path().span()),
+            "`#[derive]` on a generic `#[jitclass]` struct is not supported yet\nhelp: write the trait's impl as a `#[jitclass] impl` of a concrete class, or derive on a non-generic class",
+        );
+    }
     let lowered = cx.ok(lower_class(&item));
     match lowered {
         Some(l) if !cx.failed_since(start) => {
-            let mut out = emit(&item, &l, &args);
+            let mut out = emit(&item, &l, &args, &derives);
             out.extend(emit_derives(cx, &item, &l, &derives));
             out
         }
@@ -52,6 +60,7 @@ fn repr_type(
     t: &jitclass_core::ir::TypeExpr,
     class: &syn::Ident,
     consts: &[LoweredConst],
+    generics: &[syn::Ident],
 ) -> TokenStream {
     use jitclass_core::ir::{ArrayLen, TypeExpr};
     match t {
@@ -62,11 +71,11 @@ fn repr_type(
         TypeExpr::Unit => quote!(()),
         TypeExpr::Tuple(es) => {
             let name = format_ident!("Tuple{}", es.len());
-            let es = es.iter().map(|e| repr_type(e, class, consts));
+            let es = es.iter().map(|e| repr_type(e, class, consts, generics));
             quote!(::jitclass::abi::#name<#(#es),*>)
         }
         TypeExpr::Option(inner) => {
-            let inner = repr_type(inner, class, consts);
+            let inner = repr_type(inner, class, consts, generics);
             quote!(::jitclass::abi::OptionRepr<#inner>)
         }
         TypeExpr::Class(_)
@@ -76,7 +85,7 @@ fn repr_type(
         | TypeExpr::Map { .. } => quote!(::jitclass::abi::RawInstance),
         // Inline, as Rust lays out an array of the element reprs.
         TypeExpr::Array { elem, len } => {
-            let elem = repr_type(elem, class, consts);
+            let elem = repr_type(elem, class, consts, generics);
             let len = match len {
                 ArrayLen::Lit(n) => {
                     let n = proc_macro2::Literal::u64_unsuffixed(*n);
@@ -90,7 +99,7 @@ fn repr_type(
             quote!([#elem; #len])
         }
         TypeExpr::Ptr { pointee, mutable } => {
-            let pointee = repr_type(pointee, class, consts);
+            let pointee = repr_type(pointee, class, consts, generics);
             if *mutable {
                 quote!(*mut #pointee)
             } else {
@@ -103,11 +112,15 @@ fn repr_type(
             let f = c_type(t, class);
             quote!(::core::option::Option<#f>)
         }
+        // A generic class's parameter: its value's repr, which jit code lays out.
+        TypeExpr::Generic(i) => match generics.get(*i as usize) {
+            Some(param) => quote!(<#param as ::jitclass::JitArg>::Repr),
+            None => quote!(()),
+        },
         // `lower_class` allows no others in fields (`!` is only a set's value type).
         TypeExpr::Slice { .. }
         | TypeExpr::Never
         | TypeExpr::Str
-        | TypeExpr::Generic(_)
         | TypeExpr::Concrete(_)
         | TypeExpr::Infer => {
             quote!(())
@@ -125,24 +138,38 @@ fn c_type(t: &jitclass_core::ir::TypeExpr, class: &syn::Ident) -> TokenStream {
             quote!(extern "C" fn(#(#params),*) -> #ret)
         }
         // A C scalar holds no array, so no constant.
-        other => repr_type(other, class, &[]),
+        other => repr_type(other, class, &[], &[]),
     }
 }
 
-/// `Self` in a field type names the class, also inside the payload struct.
-fn replace_self(ty: &mut syn::Type, class: &syn::Ident) {
-    struct Replace<'a>(&'a syn::Ident);
+/// `Self` in a field type names the class (applied to its own parameters, `args`), also
+/// inside the payload struct.
+fn replace_self(ty: &mut syn::Type, class: &syn::Ident, args: &syn::PathArguments) {
+    struct Replace<'a>(&'a syn::Ident, &'a syn::PathArguments);
     impl syn::visit_mut::VisitMut for Replace<'_> {
         fn visit_path_mut(&mut self, p: &mut syn::Path) {
             if let Some(first) = p.segments.first_mut()
                 && first.ident == "Self"
             {
                 first.ident = self.0.clone();
+                if first.arguments.is_none() {
+                    first.arguments = self.1.clone();
+                }
             }
             syn::visit_mut::visit_path_mut(self, p);
         }
     }
-    syn::visit_mut::VisitMut::visit_type_mut(&mut Replace(class), ty);
+    syn::visit_mut::VisitMut::visit_type_mut(&mut Replace(class, args), ty);
+}
+
+/// The class's own parameters as a path's arguments (`<T, U>`; none if not generic).
+fn self_arguments(generics: &syn::Generics) -> syn::PathArguments {
+    let params = generic::params(generics);
+    if params.is_empty() {
+        syn::PathArguments::None
+    } else {
+        syn::PathArguments::AngleBracketed(syn::parse_quote!(<#(#params),*>))
+    }
 }
 
 /// What the class's `#[derive]`s add (`derive.rs`).
@@ -157,7 +184,7 @@ fn emit_derives(
         .iter()
         .map(|f| {
             let mut ty = f.ty.clone();
-            replace_self(&mut ty, &item.ident);
+            replace_self(&mut ty, &item.ident, &syn::PathArguments::None);
             pin_type(&mut ty);
             ty
         })
@@ -179,7 +206,13 @@ fn emit_derives(
 }
 
 /// The class, from its lowered fields.
-fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStream {
+fn emit(
+    item: &syn::ItemStruct,
+    l: &LoweredClass,
+    args: &ClassArgs,
+    derives: &Derives,
+) -> TokenStream {
+    let derived = derives.names();
     let name = &item.ident;
     let name_str = name.to_string();
     let vis = &item.vis;
@@ -189,21 +222,46 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
     let payload = format_ident!("__JitclassPayload_{}", name);
     // The user's `struct`, so that rustc's notes pointing at the class show `pub struct V`.
     let struct_token = &item.struct_token;
+    let params = generic::params(&item.generics);
+    let is_generic = !params.is_empty();
+    let self_args = self_arguments(&item.generics);
     let fields: Vec<(&syn::Field, syn::Type)> = item
         .fields
         .iter()
         .map(|f| {
             let mut ty = f.ty.clone();
-            replace_self(&mut ty, name);
+            replace_self(&mut ty, name, &self_args);
             pin_type(&mut ty);
             (f, ty)
         })
         .collect();
-    let payload_fields = fields.iter().zip(&l.ir.fields).map(|((f, _), ir)| {
+    // Of a generic class: every field type that names a parameter crosses to jit code
+    // and back (rustc proves it per instantiation), and is laid out as its repr.
+    let generic_fields: Vec<bool> = l
+        .ir
+        .fields
+        .iter()
+        .map(|f| f.ty.max_generic().is_some())
+        .collect();
+    let bounded = generic::with_field_bounds(
+        generic::with_jit_bounds(&item.generics),
+        fields
+            .iter()
+            .zip(&generic_fields)
+            .filter(|(_, g)| **g)
+            .map(|((_, ty), _)| ty),
+    );
+    let (impl_g, ty_g, where_c) = bounded.split_for_impl();
+    let this = quote!(#name #ty_g);
+    let payload_fields = fields.iter().zip(&l.ir.fields).zip(&generic_fields).map(|(((f, ty), ir), generic)| {
         let fname = f.ident.as_ref().expect("named");
         let fvis = &f.vis;
         let fattrs = f.attrs.iter().filter(|a| a.path().is_ident("doc"));
-        let repr = repr_type(&ir.ty, name, &l.consts);
+        let repr = if *generic {
+            quote!(<#ty as ::jitclass::JitArg>::Repr)
+        } else {
+            repr_type(&ir.ty, name, &l.consts, &params)
+        };
         quote! { #(#fattrs)* #fvis #fname: #repr }
     });
     // The handle has the class's fields too, holding nothing: rustc checks struct
@@ -220,16 +278,26 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
             }
         })
         .collect();
-    let marker_values: Vec<TokenStream> = fields
+    let mut marker_values: Vec<TokenStream> = fields
         .iter()
         .map(|(f, _)| {
             let fname = f.ident.as_ref().expect("named");
             quote! { #fname: ::jitclass::JitField }
         })
         .collect();
+    // A generic class's handle uses its parameters (beyond its own `Handle`) here.
+    let params_field = if is_generic {
+        marker_values.push(quote!(__jitclass_params: ::core::marker::PhantomData));
+        quote! {
+            #[doc(hidden)]
+            pub __jitclass_params: ::core::marker::PhantomData<fn() -> (#(#params,)*)>,
+        }
+    } else {
+        TokenStream::new()
+    };
     let offsets = fields.iter().map(|(f, _)| {
         let fname = f.ident.as_ref().expect("named");
-        quote! { ::core::mem::offset_of!(#payload, #fname) }
+        quote! { ::core::mem::offset_of!(#payload #ty_g, #fname) }
     });
     let accessors = fields.iter().map(|(f, ty)| {
         let fname = f.ident.as_ref().expect("named");
@@ -240,6 +308,7 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
         let set_doc = format!(
             "Writes the field `{fname}`, releasing what the old value referenced."
         );
+
         quote_spanned! {fname.span()=>
             #[doc = #get_doc]
             #[inline]
@@ -264,7 +333,8 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
     // Public (and hidden) so that struct literals in jit code anywhere can name it.
     let handle_fields = quote! {
         #[doc(hidden)]
-        pub __jitclass: ::jitclass::Handle<#name>,
+        pub __jitclass: ::jitclass::Handle<#name #ty_g>,
+        #params_field
         #(#marker_fields,)*
     };
     // In the user's braces: rustc's span of the struct (in notes such as "method not found
@@ -281,11 +351,24 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
         .iter()
         .map(|(f, ty)| (f.ident.as_ref().expect("named"), ty))
         .collect();
-    let shadow = crate::shadow::class_items(name, &cfgs, &shadow_fields);
+    // A generic class's methods have no shadows (as generic `#[jit] fn`s have none), but
+    // the shadows of other code read its fields.
+    let shadow = crate::shadow::class_items(name, &bounded, &cfgs, &shadow_fields);
+    let family = generic::family_ident(name);
+    let consts_owner = if is_generic {
+        quote!(#family)
+    } else {
+        quote!(#name)
+    };
     let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
-    let classes = class_getters(&l.class_paths);
+    let class_paths = if is_generic {
+        generic::family_class_paths(&l.class_paths, &syn::Path::from(name.clone()))
+    } else {
+        l.class_paths.clone()
+    };
+    let classes = class_getters(&class_paths);
     let opaques = opaque_getters(&l.opaque_types);
-    let consts = const_getters(&quote!(#name), &l.consts);
+    let consts = const_getters(&consts_owner, &l.consts);
     let hoisted = hoisted_items(&l.consts);
     let allocator = match &args.allocator {
         Some(path) => quote_spanned! {path.span()=>
@@ -298,45 +381,114 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
     let payload_doc = format!(
         "The `#[repr(C)]` payload of [`{name_str}`]; name it as `jitclass::Payload<{name_str}>`."
     );
+    let struct_generics = &item.generics;
+    let struct_where = &item.generics.where_clause;
+    let mut with_a = bounded.clone();
+    with_a.params.insert(0, syn::parse_quote!('a));
+    let (impl_ga, _, _) = with_a.split_for_impl();
+    let desc = |offsets: TokenStream, size: TokenStream, align: TokenStream| {
+        let generics = params.iter().map(|p| p.to_string());
+        quote! {
+            ::jitclass::__private::ClassDesc {
+                name: #name_str,
+                generics: &[#(#generics),*],
+                module_path: ::core::module_path!(),
+                ir: #ir,
+                classes: &[#(#classes),*],
+                opaques: &[#(#opaques),*],
+                consts: &[#(#consts),*],
+                offsets: #offsets,
+                size: #size,
+                align: #align,
+                allocator: #allocator,
+                derives: &[#(#derived),*],
+            }
+        }
+    };
+    // A generic class: one descriptor for the family, beside the class (a `static` cannot
+    // depend on type parameters), which the runtime instantiates per type arguments; the
+    // class's own is that instantiation, checked against rustc's layout of its payload.
+    let (class_info, family_item, class_hoisted, params_marker) = if is_generic {
+        let family_desc = desc(quote!(&[]), quote!(0), quote!(1));
+        let type_args = generic::type_args_fn(&params);
+        let family_doc = format!("The descriptor of every instantiation of [`{name_str}`].");
+        (
+            quote! {
+                ::jitclass::__private::rust_member::<Self>(
+                    #family::class_info(),
+                    #type_args,
+                    &[#(#offsets),*],
+                    ::core::mem::size_of::<#payload #ty_g>(),
+                    ::core::mem::align_of::<#payload #ty_g>(),
+                )
+            },
+            quote! {
+                #(#cfgs)*
+                #[doc = #family_doc]
+                #[doc(hidden)]
+                #[allow(non_camel_case_types)]
+                #vis struct #family;
+
+                #(#cfgs)*
+                impl #family {
+                    #hoisted
+
+                    #[doc(hidden)]
+                    pub fn class_info() -> &'static ::jitclass::ClassInfo {
+                        static INFO: ::jitclass::ClassInfo =
+                            ::jitclass::ClassInfo::__new(#family_desc);
+                        &INFO
+                    }
+                }
+            },
+            TokenStream::new(),
+            quote! {
+                #[doc(hidden)]
+                __jitclass_params: ::core::marker::PhantomData<fn() -> (#(#params,)*)>,
+            },
+        )
+    } else {
+        let own_desc = desc(
+            quote!(&[#(#offsets),*]),
+            quote!(::core::mem::size_of::<#payload>()),
+            quote!(::core::mem::align_of::<#payload>()),
+        );
+        (
+            quote! {
+                static INFO: ::jitclass::ClassInfo = ::jitclass::ClassInfo::__new(#own_desc);
+                &INFO
+            },
+            TokenStream::new(),
+            hoisted,
+            TokenStream::new(),
+        )
+    };
     quote! {
         #(#cfgs)*
         #[doc = #payload_doc]
         #[doc(hidden)]
         #[repr(C)]
         #[allow(non_camel_case_types)]
-        #vis struct #payload {
+        #vis struct #payload #impl_g #where_c {
             #(#payload_fields,)*
+            #params_marker
         }
 
         #(#attrs)*
         #[repr(transparent)]
-        #vis #struct_token #name #handle_body
+        #vis #struct_token #name #struct_generics #struct_where #handle_body
 
         #shadow
 
         #(#cfgs)*
         // SAFETY: the payload is the `#[repr(C)]` struct of the fields' reprs in order,
         // and `ClassInfo` checks jitclass's layout of it against rustc's offsets.
-        unsafe impl ::jitclass::JitClass for #name {
-            type Payload = #payload;
-            type Literal = #name;
+        unsafe impl #impl_g ::jitclass::JitClass for #this #where_c {
+            type Payload = #payload #ty_g;
+            type Literal = #this;
 
             fn class_info() -> &'static ::jitclass::ClassInfo {
-                static INFO: ::jitclass::ClassInfo = ::jitclass::ClassInfo::__new(
-                    ::jitclass::__private::ClassDesc {
-                        name: #name_str,
-                        module_path: ::core::module_path!(),
-                        ir: #ir,
-                        classes: &[#(#classes),*],
-                        opaques: &[#(#opaques),*],
-                        consts: &[#(#consts),*],
-                        offsets: &[#(#offsets),*],
-                        size: ::core::mem::size_of::<#payload>(),
-                        align: ::core::mem::align_of::<#payload>(),
-                        allocator: #allocator,
-                    },
-                );
-                &INFO
+                #class_info
             }
 
             #[inline(always)]
@@ -352,13 +504,13 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
 
         #(#cfgs)*
         // SAFETY: the payload struct is what jit code lays out (checked at first use).
-        unsafe impl ::jitclass::JitLayout for #name {
-            const SIZE: usize = ::core::mem::size_of::<#payload>();
-            const ALIGN: usize = ::core::mem::align_of::<#payload>();
+        unsafe impl #impl_g ::jitclass::JitLayout for #this #where_c {
+            const SIZE: usize = ::core::mem::size_of::<#payload #ty_g>();
+            const ALIGN: usize = ::core::mem::align_of::<#payload #ty_g>();
         }
 
         #(#cfgs)*
-        impl ::core::clone::Clone for #name {
+        impl #impl_g ::core::clone::Clone for #this #where_c {
             /// Another reference to the same instance.
             #[inline]
             fn clone(&self) -> Self {
@@ -370,7 +522,7 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
         }
 
         #(#cfgs)*
-        impl ::core::fmt::Debug for #name {
+        impl #impl_g ::core::fmt::Debug for #this #where_c {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 ::core::fmt::Debug::fmt(&self.__jitclass, f)
             }
@@ -379,11 +531,11 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
         #(#cfgs)*
         // SAFETY: an instance crosses as its `{meminfo, data}` repr, by pointer; the
         // caller's handle keeps it alive for the call.
-        unsafe impl ::jitclass::JitArg for #name {
+        unsafe impl #impl_g ::jitclass::JitArg for #this #where_c {
             type Repr = ::jitclass::abi::RawInstance;
             type Abi = *const ::jitclass::abi::RawInstance;
             fn jit_type() -> ::jitclass::Type {
-                ::jitclass::__private::class_abi::jit_type::<#name>()
+                ::jitclass::__private::class_abi::jit_type::<#this>()
             }
             #[inline(always)]
             fn to_repr(&self) -> ::jitclass::abi::RawInstance {
@@ -397,11 +549,11 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
 
         #(#cfgs)*
         // SAFETY: as for the owned handle: the borrow keeps the instance alive.
-        unsafe impl<'a> ::jitclass::JitArg for &'a #name {
+        unsafe impl #impl_ga ::jitclass::JitArg for &'a #this #where_c {
             type Repr = ::jitclass::abi::RawInstance;
             type Abi = *const ::jitclass::abi::RawInstance;
             fn jit_type() -> ::jitclass::Type {
-                ::jitclass::__private::class_abi::jit_type::<#name>()
+                ::jitclass::__private::class_abi::jit_type::<#this>()
             }
             #[inline(always)]
             fn to_repr(&self) -> ::jitclass::abi::RawInstance {
@@ -417,11 +569,11 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
         // SAFETY: the handle is `#[repr(transparent)]` over its `RawInstance`; a slice of
         // handles owns one reference per element, which jit code reads and replaces as
         // such.
-        unsafe impl ::jitclass::JitElem for #name {}
+        unsafe impl #impl_g ::jitclass::JitElem for #this #where_c {}
 
         #(#cfgs)*
         // SAFETY: JIT code returns an owned reference through the out pointer.
-        unsafe impl ::jitclass::JitType for #name {
+        unsafe impl #impl_g ::jitclass::JitType for #this #where_c {
             type RetAbi = ();
             #[inline(always)]
             unsafe fn from_ret(_: (), out: *const ::jitclass::abi::RawInstance) -> Self {
@@ -447,8 +599,8 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
         }
 
         #(#cfgs)*
-        impl #name {
-            #hoisted
+        impl #impl_g #this #where_c {
+            #class_hoisted
 
             #(#accessors)*
 
@@ -472,5 +624,7 @@ fn emit(item: &syn::ItemStruct, l: &LoweredClass, args: &ClassArgs) -> TokenStre
                 ::jitclass::Handle::strong_count(&this.__jitclass)
             }
         }
+
+        #family_item
     }
 }

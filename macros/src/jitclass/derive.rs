@@ -35,11 +35,24 @@ pub(super) struct Derives {
 }
 
 impl Derives {
-    fn any(&self) -> bool {
+    pub(super) fn any(&self) -> bool {
         self.partial_eq.is_some()
             || self.eq.is_some()
             || self.hash.is_some()
             || self.default.is_some()
+    }
+
+    /// The names of the traits derived, for the class's descriptor (`ClassDesc::derives`).
+    pub(super) fn names(&self) -> Vec<&'static str> {
+        [
+            (&self.partial_eq, "PartialEq"),
+            (&self.eq, "Eq"),
+            (&self.hash, "Hash"),
+            (&self.default, "Default"),
+        ]
+        .into_iter()
+        .filter_map(|(path, name)| path.as_ref().map(|_| name))
+        .collect()
     }
 
     /// The paths as written, for the field struct's `#[derive]`.
@@ -253,14 +266,24 @@ fn equal(ir: &TypeExpr, a: TokenStream, b: TokenStream, span: Span) -> TokenStre
             });
             quote_spanned!(span=> (#(#parts)&&*))
         }
-        // Jit code has no `==` on options either: std's impl, as a `match`.
+        // Jit code has no `==` on options either: std's impl, as a `match`. Jit code
+        // cannot match a place by reference yet, and a `match` on a field moves out of it:
+        // an option holding an owned value (`String`, `Vec`, map) is matched as a clone.
         TypeExpr::Option(inner) => {
             let depth = a.to_string().len();
             let (x, y) = (format_ident!("__x{}", depth), format_ident!("__y{}", depth));
+            let (sa, sb) = if holds_owned(inner) {
+                (
+                    quote_spanned!(span=> #a.clone()),
+                    quote_spanned!(span=> #b.clone()),
+                )
+            } else {
+                (a.clone(), b.clone())
+            };
             let inner = equal(inner, quote!(#x), quote!(#y), span);
             quote_spanned! {span=>
-                (match #a {
-                    Some(#x) => match #b {
+                (match #sa {
+                    Some(#x) => match #sb {
                         Some(#y) => #inner,
                         None => false,
                     },
@@ -269,6 +292,18 @@ fn equal(ir: &TypeExpr, a: TokenStream, b: TokenStream, span: Span) -> TokenStre
             }
         }
         _ => quote_spanned!(span=> #a == #b),
+    }
+}
+
+/// Whether a value of type `ir` owns a block that a move out of a field would take
+/// (instances are counted references, copied by a move).
+fn holds_owned(ir: &TypeExpr) -> bool {
+    match ir {
+        TypeExpr::String | TypeExpr::Vec(_) | TypeExpr::Map { .. } => true,
+        TypeExpr::Tuple(es) => es.iter().any(holds_owned),
+        TypeExpr::Option(e) => holds_owned(e),
+        TypeExpr::Array { elem, .. } => holds_owned(elem),
+        _ => false,
     }
 }
 

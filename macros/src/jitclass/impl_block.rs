@@ -11,6 +11,7 @@
 //! `&self` as the fields' setters do. A function whose rules fail is emitted with its signature and a panicking
 //! body; a function that is not a method of the trait leaves the whole impl out.
 
+use super::generic;
 use super::index;
 use super::operator::{self, OperatorImpl};
 use super::property::{self, is_property_attr};
@@ -39,6 +40,9 @@ pub(super) struct ImplBlock<'a> {
     /// A derive's impl, whose generated items are named apart from a written impl's (a
     /// written `fn default` beside a derived one is then rustc's E0592 alone).
     pub(super) generated: bool,
+    /// The type parameters of a generic class's impl (`impl<T> Stack<T>`), empty if
+    /// the class is not generic.
+    pub(super) params: Vec<syn::Ident>,
 }
 
 impl ImplBlock<'_> {
@@ -102,11 +106,36 @@ fn expand_impl(
     shadowed: bool,
     user_trait: Option<&UserTrait>,
 ) -> TokenStream {
-    let Some(self_path) = self_path(cx, &item.self_ty) else {
-        // The impl stays as written: nothing more can be read from it.
+    let generic_names = match jitclass_core::lower::type_params(&item.generics) {
+        Ok(names) => names,
+        Err(errors) => {
+            for e in errors {
+                cx.push(e);
+            }
+            return quote! { #item };
+        }
+    };
+    let params = generic::params(&item.generics);
+    let Some(self_path) = self_path(cx, &item.self_ty, &params) else {
+        // A generic class's methods as written would only add errors about the handle's
+        // marker fields; else the impl stays as written: nothing more can be read from it.
+        let names_generic = match &*item.self_ty {
+            syn::Type::Path(p) => p.path.segments.iter().any(|s| !s.arguments.is_none()),
+            _ => false,
+        };
+        if names_generic || !params.is_empty() {
+            return TokenStream::new();
+        }
         return quote! { #item };
     };
-    check_impl_not_generic(cx, &item.generics);
+    if let (Some(g), Some(_)) = (item.generics.params.first(), &item.trait_) {
+        let what = if user_trait.is_some() { "trait" } else { "operator trait" };
+        cx.error(
+            g.span(),
+            format!("{what} impls of a generic `#[jitclass]` are not supported yet"),
+        );
+        return quote! { #item };
+    }
     let operator = match &item.trait_ {
         Some(trait_) if user_trait.is_none() => match operator::of_trait(cx, trait_) {
             Some(operator) => Some(operator),
@@ -121,6 +150,7 @@ fn expand_impl(
         self_by_value: operator.as_ref().is_some_and(|o| o.by_value()),
         class_by_ref: operator.is_some(),
         returns_place: operator.as_ref().and_then(|o| o.index_mut()),
+        generics: &generic_names,
     };
     let block = ImplBlock {
         self_path: &self_path,
@@ -129,7 +159,10 @@ fn expand_impl(
         context,
         user_trait,
         generated: !shadowed,
+        params,
     };
+    // A generic class's functions have no shadows, as generic `#[jit] fn`s have none.
+    let shadowed = shadowed && block.params.is_empty();
     let mut out = Expanded::default();
     for it in &item.items {
         match it {
@@ -182,9 +215,11 @@ fn expand_impl(
     let attrs = &item.attrs;
     let self_ty = &item.self_ty;
     let impl_token = &item.impl_token;
+    let bounded = generic::with_jit_bounds(&item.generics);
+    let (impl_g, _, where_c) = bounded.split_for_impl();
     let header = match &item.trait_ {
         Some((_, path, for_token)) => quote!(#impl_token #path #for_token #self_ty),
-        None => quote!(#impl_token #self_ty),
+        None => quote!(#impl_token #impl_g #self_ty #where_c),
     };
     let (types, consts, methods, beside) = (&out.types, &out.consts, &out.methods, &out.beside);
     // The braces as written, so that rustc's span of the impl (E0046's) is the user's.
@@ -204,13 +239,60 @@ fn expand_impl(
     }
 }
 
-/// The class an impl is of: a `#[jitclass]` struct, named by a plain path.
-fn self_path(cx: &Ctxt, self_ty: &syn::Type) -> Option<syn::Path> {
+/// The class an impl is of: a `#[jitclass]` struct, named by a plain path; a generic
+/// class applied to the impl's parameters in order (`impl<T> Stack<T>`), whose path is
+/// then returned without them.
+fn self_path(cx: &Ctxt, self_ty: &syn::Type, params: &[syn::Ident]) -> Option<syn::Path> {
     match self_ty {
         syn::Type::Path(p)
             if p.qself.is_none() && p.path.segments.iter().all(|s| s.arguments.is_none()) =>
         {
+            if !params.is_empty() {
+                cx.error(
+                    p.span(),
+                    format!(
+                        "a generic `#[jitclass]` impl is for the class applied to its parameters: write `{}<{}>`",
+                        quote!(#p).to_string().replace(' ', ""),
+                        params.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+                    ),
+                );
+                return None;
+            }
             Some(p.path.clone())
+        }
+        syn::Type::Path(p) if p.qself.is_none() && params.is_empty() => {
+            cx.error(
+                p.span(),
+                "a `#[jitclass]` impl of one instantiation of a generic class is not supported yet\nhelp: write the impl for every instantiation: `impl<T> Class<T>`",
+            );
+            None
+        }
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let mut path = p.path.clone();
+            let prefix_plain = path.segments.iter().rev().skip(1).all(|s| s.arguments.is_none());
+            let last = path.segments.last_mut().expect("a segment");
+            let applied = match &last.arguments {
+                syn::PathArguments::AngleBracketed(args) => {
+                    args.args.len() == params.len()
+                        && args.args.iter().zip(params).all(|(a, p)| {
+                            matches!(a, syn::GenericArgument::Type(syn::Type::Path(t)) if t.path.is_ident(p))
+                        })
+                }
+                _ => false,
+            };
+            if !applied || !prefix_plain {
+                cx.error(
+                    last.arguments.span(),
+                    format!(
+                        "a generic `#[jitclass]` impl is for the class applied to its parameters in order: write `{}<{}>`",
+                        last.ident,
+                        params.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+                    ),
+                );
+                return None;
+            }
+            last.arguments = syn::PathArguments::None;
+            Some(path)
         }
         other => {
             cx.error(
@@ -219,12 +301,6 @@ fn self_path(cx: &Ctxt, self_ty: &syn::Type) -> Option<syn::Path> {
             );
             None
         }
-    }
-}
-
-fn check_impl_not_generic(cx: &Ctxt, generics: &syn::Generics) {
-    if let Some(g) = generics.params.first() {
-        cx.error(g.span(), "`#[jitclass]` impl blocks cannot be generic");
     }
 }
 
@@ -251,8 +327,11 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
         return;
     };
     // Whether or not the body compiles, the property is a member of the class for the
-    // shadows of jit code that uses it (which then get no follow-up errors).
-    out.beside.push(property::member(f, kind, block.self_path));
+    // shadows of jit code that uses it (which then get no follow-up errors); a generic
+    // class has no shadows.
+    if block.params.is_empty() {
+        out.beside.push(property::member(f, kind, block.self_path));
+    }
     if let Some(op) = &block.operator
         && !op.check_method(cx, &f.sig.ident)
     {
@@ -263,15 +342,19 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
     let lowered = lower_and_check(cx, &f.sig, || {
         lower_method(&f.sig, &f.block, &block.context)
     });
-    let Some(l) = lowered.filter(|_| !cx.failed_since(start)) else {
+    let Some(mut l) = lowered.filter(|_| !cx.failed_since(start)) else {
         out.methods.push(failed_method(f, in_trait));
         // The function exists with its signature, so an SQL registration of the class
         // gets no follow-up error claiming it has no `step` (the body's error is the one).
-        if block.operator.is_none() {
+        if block.operator.is_none() && block.params.is_empty() {
             out.beside.extend(shape_marker(f, block.self_path));
         }
         return;
     };
+    if !block.params.is_empty() {
+        // `Self` is the family, which the runtime instantiates per type arguments.
+        l.class_paths = generic::family_class_paths(&l.class_paths, block.self_path);
+    }
     let (method, items, consts_owner) = emit_method(f, &l, block, block.operator.as_ref(), kind);
     if block.is_index() {
         if let Some((value_method, value_items)) = index::value_method(cx, f, block) {
@@ -282,7 +365,7 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
         out.methods.push(method);
     }
     out.beside.push(items);
-    if block.operator.is_none() {
+    if block.operator.is_none() && block.params.is_empty() {
         out.beside.extend(shape_marker(f, block.self_path));
     }
     let is_default = block
@@ -366,12 +449,26 @@ pub(super) fn emit_method(
     let attrs = f.attrs.iter().filter(|a| !is_property_attr(a));
     // Spanned at the user's function, so that rustc's messages about the method (a
     // name clash with a field's getter, say) point there.
+    // A generic class's function is specialised for the class's type arguments.
+    let entry = if block.params.is_empty() {
+        quote!(#dispatcher.entry())
+    } else {
+        let params = &block.params;
+        let type_args = generic::type_args_fn(params);
+        quote!(#dispatcher.entry_for::<(#(#params,)*)>(#type_args))
+    };
+    let class_info = if block.params.is_empty() {
+        quote!(<#self_path as ::jitclass::JitClass>::class_info)
+    } else {
+        let family = generic::family_path(self_path);
+        quote!(#family::class_info)
+    };
     let method = quote_spanned! {fname.span()=>
         #(#attrs)*
         #[track_caller]
         #[inline]
         #vis #sig {
-            let __jitclass_entry = #dispatcher.entry();
+            let __jitclass_entry = #entry;
             // SAFETY: the dispatcher compiled this entry point for exactly these parameter
             // and return types, under the calling convention `call_N` implements.
             #wrap_result
@@ -401,7 +498,7 @@ pub(super) fn emit_method(
         #[::jitclass::__private::linkme::distributed_slice(::jitclass::__private::METHODS)]
         #[linkme(crate = ::jitclass::__private::linkme)]
         static #entry_name: ::jitclass::__private::MethodEntry = ::jitclass::__private::MethodEntry {
-            class: <#self_path as ::jitclass::JitClass>::class_info,
+            class: #class_info,
             name: #name_str,
             dispatcher: &#dispatcher,
             kind: #kind_path,

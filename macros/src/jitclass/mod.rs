@@ -20,6 +20,7 @@
 mod args;
 mod class;
 mod derive;
+pub(crate) mod generic;
 mod impl_block;
 mod index;
 mod operator;

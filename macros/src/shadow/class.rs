@@ -21,24 +21,34 @@ use quote::{format_ident, quote};
 /// spelled out), each under `cfgs`.
 pub(crate) fn class_items(
     name: &syn::Ident,
+    generics: &syn::Generics,
     cfgs: &[&syn::Attribute],
     fields: &[(&syn::Ident, &syn::Type)],
 ) -> TokenStream {
     let shadow = quote!(::jitclass::__private::shadow);
+    // A generic class's members are its instantiations' (`impl<T> .. for Stack<T>`).
+    let (impl_g, ty_g, where_c) = generics.split_for_impl();
+    let class = name;
+    let name = quote!(#class #ty_g);
     let members = fields.iter().map(|(fname, ty)| {
         let hash = member_hash(&super::body::unraw(fname));
         quote! {
-            impl #shadow::Member<#shadow::Name<#hash>> for #name {
+            impl #impl_g #shadow::Member<#shadow::Name<#hash>> for #name #where_c {
                 type T = #ty;
             }
-            impl #shadow::MemberMut<#shadow::Name<#hash>> for #name {
+            impl #impl_g #shadow::MemberMut<#shadow::Name<#hash>> for #name #where_c {
                 type T = #ty;
             }
-            impl #shadow::Settable<#shadow::Name<#hash>> for #name {
+            impl #impl_g #shadow::Settable<#shadow::Name<#hash>> for #name #where_c {
                 type T = #ty;
             }
         }
     });
+    let mut keyed = generics.clone();
+    keyed
+        .params
+        .push(syn::parse_quote!(K: #shadow::KeyFor<#name>));
+    let (keyed_g, _, _) = keyed.split_for_impl();
     let field_arms = fields.iter().map(|(fname, _)| {
         quote! {
             (@field #fname [$($place:tt)*] [$($keyed:tt)*]) => { $($place)* };
@@ -52,14 +62,14 @@ pub(crate) fn class_items(
     });
     // Unique per definition: two classes of one name in nested modules must not shadow
     // each other's `macro_rules!` (rustc refuses a macro-expanded one doing so).
-    let start = name.span().start();
-    let unique = format!("{name}_{}_{}", start.line, start.column);
+    let start = class.span().start();
+    let unique = format!("{class}_{}_{}", start.line, start.column);
     let macro_name = format_ident!("__jitclass_{}", unique);
     quote! {
         #(#cfgs)*
         const _: () = {
             #[diagnostic::do_not_recommend]
-            impl<K: #shadow::KeyFor<#name>> ::core::ops::Index<#shadow::Field<K>> for #name {
+            impl #keyed_g ::core::ops::Index<#shadow::Field<K>> for #name #where_c {
                 type Output = <K as #shadow::KeyFor<#name>>::T;
                 #[inline(always)]
                 fn index(&self, _: #shadow::Field<K>) -> &Self::Output {
@@ -67,7 +77,7 @@ pub(crate) fn class_items(
                 }
             }
             #[diagnostic::do_not_recommend]
-            impl<K: #shadow::KeyFor<#name>> ::core::ops::IndexMut<#shadow::Field<K>> for #name {
+            impl #keyed_g ::core::ops::IndexMut<#shadow::Field<K>> for #name #where_c {
                 #[inline(always)]
                 fn index_mut(&mut self, _: #shadow::Field<K>) -> &mut Self::Output {
                     ::core::unreachable!("the shadow of a jit body is never called")
@@ -96,6 +106,6 @@ pub(crate) fn class_items(
         #(#cfgs)*
         #[doc(hidden)]
         #[allow(unused_imports)]
-        pub(crate) use #macro_name as #name;
+        pub(crate) use #macro_name as #class;
     }
 }

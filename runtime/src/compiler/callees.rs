@@ -8,34 +8,61 @@ use jitclass_core::ClassKey;
 use jitclass_core::infer::{CalleeSig, Callees, FieldSig, MethodSig};
 use jitclass_core::ir::{ClassRefId, RefId};
 
-/// Signatures of the items a function refers to, read from their dispatchers' IR.
-pub(super) struct RefSignatures(pub &'static Dispatcher);
+/// Signatures of the items a function refers to, read from their dispatchers' IR, for
+/// the function's specialisation for the type arguments (whose leading ones, in a
+/// generic class's method, are `Self`'s).
+pub(super) struct RefSignatures<'a>(pub &'static Dispatcher, pub &'a [Type]);
 
-/// The signature of `callee` as its callers see it (class references resolved).
-fn callee_signature(callee: &'static Dispatcher) -> Result<CalleeSig, String> {
+/// The signature of `callee` as its callers see it (class references resolved). Of a
+/// method of an instantiation of a generic class, `class_args` are the instantiation's
+/// type arguments: the impl's leading generics, bound to them, are no longer the
+/// callee's to infer (`Stack<f64>::push` takes an `f64`).
+fn callee_signature(
+    callee: &'static Dispatcher,
+    class_args: &[Type],
+) -> Result<CalleeSig, String> {
     let ir = callee.ir()?;
+    let bind = |te: &jitclass_core::ir::TypeExpr| {
+        crate::generic_class::bind_leading(&callee.resolve_classes(te, class_args), class_args)
+    };
     Ok(CalleeSig {
         name: ir.name.clone(),
-        generics: ir.generics.len(),
-        params: ir
-            .params
-            .iter()
-            .map(|p| callee.resolve_classes(&p.ty))
-            .collect(),
-        ret: callee.resolve_classes(&ir.ret),
+        generics: ir.generics.len().saturating_sub(class_args.len()),
+        params: ir.params.iter().map(|p| bind(&p.ty)).collect(),
+        ret: bind(&ir.ret),
         extern_c: callee.info().cfunc || ir.foreign.is_some(),
         is_unsafe: ir.foreign.as_ref().is_some_and(|f| !f.safe),
     })
 }
 
-impl Callees for RefSignatures {
+impl Callees for RefSignatures<'_> {
     fn signature(&self, item: RefId) -> Result<Option<CalleeSig>, String> {
         let callee = (self.0.info().refs[item.index()])();
-        callee_signature(callee).map(Some)
+        callee_signature(callee, &[]).map(Some)
     }
 
     fn class(&self, class: ClassRefId) -> Result<Option<ClassKey>, String> {
-        Ok(Some((self.0.info().classes[class.index()])().key()))
+        let info = (self.0.info().classes[class.index()])();
+        if info.is_family() {
+            let written = &self.0.ir()?.class_args;
+            let refs = (self.0.info().classes, &written[..]);
+            let member = crate::class::instantiation(
+                info,
+                written.get(class.index()),
+                refs,
+                self.0.info().opaques,
+                self.1,
+            )
+            .ok_or_else(|| {
+                format!(
+                    "the generic class `{}` is named without its type arguments; write them (`{}::<..>`)",
+                    info.name(),
+                    info.name()
+                )
+            })?;
+            return Ok(Some(member.key()));
+        }
+        Ok(Some(info.key()))
     }
 
     fn opaque(&self, opaque: jitclass_core::ir::OpaqueRefId) -> Option<jitclass_core::OpaqueKey> {
@@ -50,17 +77,23 @@ impl Callees for RefSignatures {
     }
 
     fn method(&self, class: &ClassKey, name: &str) -> Result<Vec<MethodSig>, String> {
-        crate::class::lookup(class)?
-            .functions(name)
+        let info = crate::class::lookup(class)?;
+        info.functions(name)
             .into_iter()
             .map(|entry| {
                 Ok(MethodSig {
-                    sig: callee_signature(entry.dispatcher)?,
+                    sig: callee_signature(entry.dispatcher, info.type_args())?,
                     receiver: entry.dispatcher.ir()?.receiver,
                     kind: entry.kind,
                 })
             })
             .collect()
+    }
+
+    fn derives(&self, class: &ClassKey) -> Vec<String> {
+        crate::class::lookup(class)
+            .map(|info| info.derived().iter().map(|n| n.to_string()).collect())
+            .unwrap_or_default()
     }
 
     fn method_names(&self, class: &ClassKey) -> Vec<String> {

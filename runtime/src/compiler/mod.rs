@@ -441,7 +441,7 @@ impl ModuleCx {
         }
         let ir = disp.ir().map_err(|e| Error::internal(disp.name(), e))?;
         let typed =
-            infer::infer(ir, type_args, &RefSignatures(disp), Mode::Runtime).map_err(|diags| {
+            infer::infer(ir, type_args, &RefSignatures(disp, type_args), Mode::Runtime).map_err(|diags| {
                 let d = &diags[0];
                 let mut notes = d.notes.clone();
                 if diags.len() > 1 {

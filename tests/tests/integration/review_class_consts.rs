@@ -498,10 +498,9 @@ fn review_option_of_instances_eq_in_jit_code() {
     assert!(balanced_since(&before));
 }
 
-/// A class with an `Option<String>` field deriving `PartialEq`: it builds, and its `eq`
-/// (the Rust handle's `==` too) fails to compile at first use: "cannot move out of a
-/// field: a value of type `Option<String>` cannot be moved out of a place another value
-/// owns". rustc's derive compares the options.
+/// A class with an `Option<String>` field deriving `PartialEq`: its `eq` (the Rust
+/// handle's `==` too) compares the options as rustc's derive does (once a compile error at
+/// first use: "cannot move out of a field").
 #[jitclass]
 #[derive(PartialEq, Eq, Hash, Default)]
 pub struct Tagged {
@@ -521,7 +520,6 @@ impl Tagged {
 }
 
 #[test]
-#[ignore = "BUG: derived PartialEq of a class with an Option<String> field fails to compile at first use ('cannot move out of a field')"]
 fn review_derived_eq_option_string_field() {
     let _m = memory_test();
     let before = jitclass::stats();
@@ -537,7 +535,7 @@ fn review_derived_eq_option_string_field() {
     assert!(balanced_since(&before));
 }
 
-/// The same with an `Option<Vec<i64>>` field (`Option<Class>` fields work:
+/// The same with an `Option<Vec<i64>>` field (`Option<Class>` fields work too:
 /// `ok_rich_fields_derives_are_rustcs`).
 #[jitclass]
 #[derive(PartialEq, Eq, Hash, Default)]
@@ -553,7 +551,6 @@ impl MaybeItems {
 }
 
 #[test]
-#[ignore = "BUG: derived PartialEq of a class with an Option<Vec<i64>> field fails to compile at first use ('cannot move out of a field')"]
 fn review_derived_eq_option_vec_field() {
     let _m = memory_test();
     let before = jitclass::stats();

@@ -23,12 +23,14 @@ use jitclass_core::ir::{ExprId, ExprKind, Intrinsic, LocId};
 use jitclass_core::operators::Orderings;
 
 /// A class function to call, with its generic arguments.
-type MethodCallee<'a> = (&'static Dispatcher, &'a [Type]);
+type MethodCallee = (&'static Dispatcher, Vec<Type>);
 
-/// The dispatcher of the class function inference chose.
-fn class_function(call: &ClassCall) -> CgResult<&'static Dispatcher> {
+/// The dispatcher of the class function inference chose, with its generic arguments:
+/// an instantiation's type arguments (its impl's generics) before the call's own.
+fn class_function(call: &ClassCall, type_args: &[Type]) -> CgResult<MethodCallee> {
     let info = crate::class::lookup(&call.class).map_err(CgError::Internal)?;
-    info.functions(&call.method)
+    let dispatcher = info
+        .functions(&call.method)
         .get(call.candidate)
         .map(|entry| entry.dispatcher)
         .ok_or_else(|| {
@@ -36,7 +38,10 @@ fn class_function(call: &ClassCall) -> CgResult<&'static Dispatcher> {
                 "`{}::{}` disappeared after inference",
                 call.class.name, call.method
             ))
-        })
+        })?;
+    let mut args = info.type_args().to_vec();
+    args.extend_from_slice(type_args);
+    Ok((dispatcher, args))
 }
 
 impl FnCx<'_> {
@@ -130,8 +135,8 @@ impl FnCx<'_> {
         (call, type_args): (&ClassCall, &[Type]),
         args: &[ExprId],
     ) -> CgResult<Option<Val>> {
-        let callee = class_function(call)?;
-        self.emit_call(id, (callee, type_args), args)
+        let (callee, type_args) = class_function(call, type_args)?;
+        self.emit_call(id, (callee, &type_args), args)
     }
 
     /// An operator on class instances (`a + b`, `-a`, `a += b`, `a < b`): calls of the
@@ -147,15 +152,20 @@ impl FnCx<'_> {
         };
         let values: Vec<Val> = ops.iter().map(|(v, _)| *v).collect();
         // Operator methods take no generic arguments.
-        let method = |call: &ClassCall| class_function(call).map(|f| (f, &[][..]));
+        let method = |call: &ClassCall| class_function(call, &[]);
         let result = match op {
-            ClassOp::Call(call) => self.call_values(id, method(call)?, &values)?,
+            ClassOp::Call(call) => {
+                let (f, args) = method(call)?;
+                self.call_values(id, (f, &args), &values)?
+            }
             ClassOp::Negated(call) => {
-                let r = self.call_values(id, method(call)?, &values)?;
+                let (f, args) = method(call)?;
+                let r = self.call_values(id, (f, &args), &values)?;
                 self.b().build_not(r.into_int_value(), "ne")?.into()
             }
             ClassOp::ByPartialCmp { lt, eq, accepts } => {
-                self.by_partial_cmp(id, (method(lt)?, method(eq)?), *accepts, &values)?
+                let (lt, eq) = (method(lt)?, method(eq)?);
+                self.by_partial_cmp(id, ((lt.0, &lt.1), (eq.0, &eq.1)), *accepts, &values)?
             }
         };
         for (_, held) in ops {
@@ -171,7 +181,7 @@ impl FnCx<'_> {
     fn by_partial_cmp(
         &mut self,
         id: ExprId,
-        (lt, eq): (MethodCallee<'_>, MethodCallee<'_>),
+        (lt, eq): ((&'static Dispatcher, &[Type]), (&'static Dispatcher, &[Type])),
         accepts: Orderings,
         values: &[Val],
     ) -> CgResult<Val> {
@@ -217,8 +227,9 @@ impl FnCx<'_> {
             return Err(CgError::Internal("indexing is a plain call".into()));
         };
         let values: Vec<Val> = ops.iter().map(|(v, _)| *v).collect();
+        let (f, args) = class_function(call, &[])?;
         let ptr = self
-            .call_values(id, (class_function(call)?, &[]), &values)?
+            .call_values(id, (f, &args), &values)?
             .into_pointer_value();
         Ok(Some((
             ptr,
@@ -257,7 +268,7 @@ impl FnCx<'_> {
             return Err(CgError::Internal("not an intrinsic".into()));
         };
         let loc = self.ir.expr(id).loc;
-        let resolved = self.disp.resolve_classes(ty);
+        let resolved = self.disp.resolve_classes(ty, &self.type_args);
         let t =
             jitclass_core::infer::concrete_type(&resolved, &self.type_args).ok_or_else(|| {
                 CgError::Internal(format!("the type of `{}` is not concrete", which.name()))

@@ -312,13 +312,26 @@ impl FnCx<'_> {
     ) -> CgResult<Option<Val>> {
         let (key, value) = Self::map_parts(self.ty(receiver))?;
         // `&k` arguments: the key's value is read (a copy, released after the search).
-        let args: Vec<ExprId> = args
+        let mut args: Vec<ExprId> = args
             .iter()
             .map(|a| match self.ir.expr(*a).kind {
                 ExprKind::AddrOf { place, .. } => place,
                 _ => *a,
             })
             .collect();
+        if method == MapMethod::EntrySlotByText {
+            // The key `w.to_string()` / `String::from(w)` is not made here: its text `w`
+            // is the operand (`map_entry_by_text`).
+            let ExprKind::MethodCall {
+                receiver,
+                args: from,
+                ..
+            } = &self.ir.expr(args[0]).kind
+            else {
+                return Err(CgError::Internal("a key by text that is not a call".into()));
+            };
+            args[0] = from.first().copied().unwrap_or(*receiver);
+        }
         let Some((handle, vals, hold)) = self.vec_operands(receiver, &args)? else {
             return Ok(None);
         };
@@ -407,6 +420,9 @@ impl FnCx<'_> {
                 self.take(held)?;
                 result
             }
+            MapMethod::EntrySlotByText => {
+                self.map_entry_by_text(&h, vals[0], (vals[1], &value), loc)?
+            }
             MapMethod::SetRemove => {
                 let held = self.hold(vals[0], &probe)?;
                 let (kp, str_probe) = self.probe_temp(vals[0], &probe)?;
@@ -468,6 +484,61 @@ impl FnCx<'_> {
         };
         self.finish_vec_operands(hold)?;
         Ok(Some(result))
+    }
+
+    /// `m.entry(w.to_string()).or_insert(v)` of a `&str` `text` (`EntrySlotByText`):
+    /// the reference to the entry found by `text`, or to a new one whose key is a
+    /// `String` made of `text` only now; `v` is dropped if the key was there, else stored
+    /// (what `or_insert` does with the `String` made first, minus its allocation).
+    fn map_entry_by_text(
+        &mut self,
+        h: &Header,
+        text: Val,
+        (v, value): (Val, &Type),
+        loc: LocId,
+    ) -> CgResult<Val> {
+        let held = self.hold(v, value)?;
+        self.refuse_unmanaged(v, value, loc, Sink::VecElement)?;
+        let (found, present) = self.map_find(h, text, &Type::Str)?;
+        let present_block = self.block("entry.present");
+        let new_block = self.block("entry.new");
+        let store_block = self.block("entry.store");
+        let drop_block = self.block("entry.drop");
+        let join = self.block("entry.join");
+        self.b()
+            .build_conditional_branch(present, present_block, new_block)?;
+        self.b().position_at_end(present_block);
+        self.b().build_unconditional_branch(drop_block)?;
+        self.b().position_at_end(new_block);
+        let parts = self.text_parts(text)?;
+        let key = self.string_from(parts, loc)?;
+        let (slot, is_new) = self.map_insert_slot(h, key, &Type::String, loc)?;
+        let inserted_from = self.current();
+        // (Nothing ran since the search, so the entry is new; were it not, `v` would be
+        // dropped as for a key that was there.)
+        self.b()
+            .build_conditional_branch(is_new, store_block, drop_block)?;
+        self.b().position_at_end(store_block);
+        let at = self.entry_value_ptr(h, 2, slot, loc)?;
+        self.store_new(at, v, value)?;
+        let stored_from = self.current();
+        self.b().build_unconditional_branch(join)?;
+        self.b().position_at_end(drop_block);
+        let i64t = self.ctx.i64_type();
+        let kept = self.b().build_phi(i64t, "entry.kept")?;
+        kept.add_incoming(&[(&found, present_block), (&slot, inserted_from)]);
+        self.drop_value(v, value)?;
+        let dropped_from = self.current();
+        self.b().build_unconditional_branch(join)?;
+        self.b().position_at_end(join);
+        let pos = self.b().build_phi(i64t, "entry.slot")?;
+        pos.add_incoming(&[
+            (&slot, stored_from),
+            (&kept.as_basic_value().into_int_value(), dropped_from),
+        ]);
+        // Stored or dropped on every path.
+        self.take(held)?;
+        self.entry_ref(h, pos.as_basic_value().into_int_value())
     }
 
     /// `Some(value at entry at)` if `present`, else `None`: another reference to what the

@@ -1,8 +1,8 @@
 use jitclass::jitclass;
 
 #[jitclass]
-struct Wrapper<T> {
-    value: T,
+pub struct Shared<T> {
+    value: std::rc::Rc<T>,
 }
 
 fn main() {}

@@ -1,0 +1,129 @@
+//! Generic classes at macro time: a `#[jitclass]` struct's (or impl's) type parameters,
+//! and `Class<T, ..>` spelled with them in order, which names `Self` (one family member
+//! per instantiation is the runtime's, `runtime/src/generic_class.rs`).
+
+use super::types::TypeScope;
+use quote::ToTokens;
+use syn::spanned::Spanned;
+
+/// The names of a class's (or its impl's) type parameters; lifetimes and const
+/// parameters are refused, each at its token.
+pub fn type_params(generics: &syn::Generics) -> Result<Vec<String>, Vec<syn::Error>> {
+    let mut names = Vec::new();
+    let mut errors = Vec::new();
+    for param in &generics.params {
+        match param {
+            syn::GenericParam::Type(tp) => names.push(tp.ident.to_string()),
+            syn::GenericParam::Lifetime(lt) => errors.push(syn::Error::new(
+                lt.span(),
+                "lifetime parameters are not supported on `#[jitclass]` types: an instance is a counted reference that borrows nothing\nhelp: remove the lifetime and store owned values",
+            )),
+            syn::GenericParam::Const(c) => errors.push(syn::Error::new(
+                c.span(),
+                "const generic parameters are not supported on `#[jitclass]` types yet\nhelp: use a type parameter, or an associated constant of a non-generic class",
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(names)
+    } else {
+        Err(errors)
+    }
+}
+
+/// `Class<T, ..>` where `Class` is the generic class `Self` stands for and the arguments
+/// are its own parameters in order: `Self`'s path. Any other arguments are not
+/// supported in jit code yet (`None`, and the caller refuses them).
+pub(super) fn self_applied(path: &syn::Path, scope: &TypeScope) -> Option<syn::Path> {
+    let self_path = scope.self_path.as_ref()?;
+    if scope.self_generics == 0 {
+        return None;
+    }
+    let last = path.segments.last()?;
+    let written_prefix: Vec<String> = path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    let self_names: Vec<String> = self_path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    if written_prefix != self_names
+        || path
+            .segments
+            .iter()
+            .rev()
+            .skip(1)
+            .any(|s| !s.arguments.is_none())
+    {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    let written: Vec<String> = args
+        .args
+        .iter()
+        .map(|a| a.to_token_stream().to_string())
+        .collect();
+    (written[..] == scope.generics[..scope.self_generics.min(scope.generics.len())])
+        .then(|| self_path.clone())
+}
+
+/// Whether a type path names an instantiation of a generic class: a capitalised last
+/// segment with type arguments (`Stack<i64>`, `shapes::Pair<i8, f64>`), which the glue
+/// has rustc check is one. The std generic types jit code knows are matched before.
+pub(super) fn is_class_instantiation(path: &syn::Path) -> bool {
+    let Some(last) = path.segments.last() else {
+        return false;
+    };
+    let capitalised = last
+        .ident
+        .to_string()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    capitalised
+        && matches!(&last.arguments, syn::PathArguments::AngleBracketed(a)
+            if a.args.iter().all(|g| matches!(g, syn::GenericArgument::Type(_))))
+        && path
+            .segments
+            .iter()
+            .rev()
+            .skip(1)
+            .all(|s| s.arguments.is_none())
+}
+
+/// The type arguments written on a class path (`Stack<i64>`, `Stack::<i64>`), lowered;
+/// none for a path without them. An argument naming a generic parameter is not
+/// supported yet (a caller could not see the callee's class types): only `Self` (or the
+/// class applied to its own parameters) is a generic class over parameters.
+pub(super) fn class_type_args(
+    path: &syn::Path,
+    scope: &mut TypeScope,
+) -> syn::Result<Vec<crate::ir::TypeExpr>> {
+    let Some(syn::PathArguments::AngleBracketed(args)) = path.segments.last().map(|s| &s.arguments)
+    else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for arg in &args.args {
+        let syn::GenericArgument::Type(ty) = arg else {
+            return Err(syn::Error::new(
+                arg.span(),
+                "only type arguments are supported on a generic class in jit code",
+            ));
+        };
+        let lowered = super::types::lower_type(ty, scope, super::types::TypePos::Other)?;
+        if lowered.max_generic().is_some() {
+            return Err(syn::Error::new(
+                ty.span(),
+                "a generic class over a generic parameter is not supported here yet: jit code names instantiations with concrete types (`Stack<i64>`), and `Self` in the class's own impl",
+            ));
+        }
+        out.push(lowered);
+    }
+    Ok(out)
+}

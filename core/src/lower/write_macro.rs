@@ -1,0 +1,154 @@
+//! `write!(s, ..)` and `writeln!(s, ..)` into a `String` (std's `fmt::Write for String`):
+//! the `format!` lowering (`format_macro.rs`) appending to the written place instead of a
+//! fresh `String`. Writing into a `String` never fails, so the macro's `fmt::Result` is
+//! always `Ok(())`; jit code has no `Result` value yet, so it takes it in the forms that
+//! consume it at once (`.unwrap()`, `.expect("..")`, `.is_ok()`, `.is_err()`, `let _ =
+//! write!(..);`, `write!(..);`), and refuses any other use at the macro.
+
+use super::format_macro::Dest;
+use super::{Lowerer, strip_parens};
+use crate::ir::*;
+use crate::string_methods::hidden;
+use syn::spanned::Spanned;
+
+/// Some(`newline`) if `mac` is `write!` (false) or `writeln!` (true).
+pub(super) fn write_kind(mac: &syn::Macro) -> Option<bool> {
+    match mac.path.segments.last()?.ident.to_string().as_str() {
+        "write" => Some(false),
+        "writeln" => Some(true),
+        _ => None,
+    }
+}
+
+/// A place read afresh at each push without evaluating anything twice: a variable, a
+/// field of one, an element at a variable or literal index, `*r`.
+fn is_plain_place(e: &syn::Expr) -> bool {
+    match strip_parens(e) {
+        syn::Expr::Path(_) => true,
+        syn::Expr::Field(f) => is_plain_place(&f.base),
+        syn::Expr::Index(i) => {
+            is_plain_place(&i.expr)
+                && matches!(strip_parens(&i.index), syn::Expr::Path(_) | syn::Expr::Lit(_))
+        }
+        syn::Expr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)) && is_plain_place(&u.expr),
+        _ => false,
+    }
+}
+
+/// The consuming forms of the `fmt::Result`, for the messages.
+const FORMS: &str = "`write!(s, ..).unwrap()`, `.expect(\"..\")`, `.is_ok()`, `.is_err()`, `let _ = write!(s, ..);` or `write!(s, ..);`";
+
+impl Lowerer {
+    /// `write!`/`writeln!` whose `fmt::Result` is used any other way: an error.
+    pub(super) fn write_result_unused_at_once(&mut self, mac: &syn::Macro) -> ExprId {
+        self.invalid(
+            mac.path.span(),
+            format!("jit code has no `Result` yet: use the result of `write!` at once, as {FORMS}"),
+        )
+    }
+
+    /// `write!(dest, ..)` / `writeln!(dest, ..)` whose result is consumed: the text
+    /// appended to `dest`, as a `()` block.
+    pub(super) fn write_macro(&mut self, mac: &syn::Macro, newline: bool) -> ExprId {
+        let span = mac.span();
+        let exprs = match mac.parse_body_with(
+            syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
+        ) {
+            Ok(a) => a.into_iter().collect::<Vec<_>>(),
+            Err(e) => {
+                self.errors.push(e);
+                return self.push(ExprKind::Lit(Lit::Unit), span);
+            }
+        };
+        let Some((dest, rest)) = exprs.split_first() else {
+            let name = if newline { "writeln" } else { "write" };
+            return self.invalid(
+                span,
+                format!("`{name}!` requires a destination and format arguments, like `{name}!(dest, \"format string\", args...)`"),
+            );
+        };
+        // `&mut s` writes into `s` (`&mut String: fmt::Write`).
+        let mut dest = strip_parens(dest);
+        if let syn::Expr::Reference(r) = dest
+            && r.mutability.is_some()
+        {
+            dest = strip_parens(&r.expr);
+        }
+        if !is_plain_place(dest) {
+            return self.invalid(
+                dest.span(),
+                "jit code writes into a `String` variable, a field or an element at a variable index: `write!(s, ..)`, `write!(self.text, ..)`",
+            );
+        }
+        let dest = dest.clone();
+        // The destination is a `String` before anything is written (rustc's "cannot
+        // write into `i64`" otherwise, at the destination).
+        let target = self.expr(&dest);
+        let check = self.push(
+            ExprKind::MethodCall {
+                receiver: target,
+                method: hidden::WRITE_TARGET.into(),
+                args: vec![],
+            },
+            dest.span(),
+        );
+        let written = self.write_text(&dest, rest, span, newline);
+        self.push(
+            ExprKind::Block(Block {
+                stmts: vec![Stmt::Expr(check), Stmt::Expr(written)],
+                tail: None,
+            }),
+            span,
+        )
+    }
+
+    /// The pieces and values of a `write!` appended to `dest`.
+    fn write_text(
+        &mut self,
+        dest: &syn::Expr,
+        rest: &[syn::Expr],
+        span: proc_macro2::Span,
+        newline: bool,
+    ) -> ExprId {
+        if rest.is_empty() && newline {
+            // `writeln!(s)`: a newline alone.
+            let empty = syn::Expr::Lit(syn::ExprLit {
+                attrs: Vec::new(),
+                lit: syn::Lit::Str(syn::LitStr::new("", span)),
+            });
+            return self.format_into(Dest::Place(dest), &[empty], span, true);
+        }
+        self.format_into(Dest::Place(dest), rest, span, newline)
+    }
+
+    /// `write!(..).form(..)` with `form` consuming the result at once; `None` if `m` is not
+    /// a method call on `write!`/`writeln!`.
+    pub(super) fn write_call(&mut self, m: &syn::ExprMethodCall) -> Option<ExprId> {
+        let syn::Expr::Macro(mac) = strip_parens(&m.receiver) else {
+            return None;
+        };
+        let newline = write_kind(&mac.mac)?;
+        let at = m.method.span();
+        let form = m.method.to_string();
+        let ok = match (form.as_str(), m.args.len()) {
+            ("unwrap", 0) | ("expect", 1) => None,
+            ("is_ok", 0) => Some(true),
+            ("is_err", 0) => Some(false),
+            _ => {
+                return Some(self.invalid(
+                    at,
+                    format!("jit code has no `Result` yet: use the result of `write!` at once, as {FORMS}"),
+                ));
+            }
+        };
+        let written = self.write_macro(&mac.mac, newline);
+        let mut stmts = vec![Stmt::Expr(written)];
+        // `expect`'s message is evaluated, as an argument is, and never shown.
+        if let Some(message) = m.args.first() {
+            let message = self.expr(message);
+            stmts.push(Stmt::Expr(message));
+        }
+        let tail = ok.map(|ok| self.push(ExprKind::Lit(Lit::Bool(ok)), at));
+        Some(self.push(ExprKind::Block(Block { stmts, tail }), at))
+    }
+}

@@ -1,0 +1,17 @@
+use jitclass::jitclass;
+
+#[jitclass]
+pub struct Stack<T> {
+    items: Vec<T>,
+}
+
+#[jitclass]
+impl<T> Stack<T> {
+    pub fn new() -> Self {
+        Stack { items: Vec::new() }
+    }
+}
+
+fn main() {
+    let _ = Stack::<std::rc::Rc<i32>>::new();
+}
