@@ -25,6 +25,9 @@ use jitclass_core::operators::Orderings;
 /// A class function to call, with its generic arguments.
 type MethodCallee = (&'static Dispatcher, Vec<Type>);
 
+/// A class function to call, its generic arguments borrowed.
+type MethodCalleeRef<'a> = (&'static Dispatcher, &'a [Type]);
+
 /// The dispatcher of the class function inference chose, with its generic arguments:
 /// an instantiation's type arguments (its impl's generics) before the call's own.
 fn class_function(call: &ClassCall, type_args: &[Type]) -> CgResult<MethodCallee> {
@@ -50,7 +53,7 @@ impl FnCx<'_> {
     pub(super) fn emit_call(
         &mut self,
         id: ExprId,
-        (callee, type_args): (&'static Dispatcher, &[Type]),
+        (callee, type_args): MethodCalleeRef<'_>,
         args: &[ExprId],
     ) -> CgResult<Option<Val>> {
         // The `Vec`s whose slices the arguments lend are kept until the call returns.
@@ -73,7 +76,7 @@ impl FnCx<'_> {
     fn call_values(
         &mut self,
         id: ExprId,
-        (callee, type_args): (&'static Dispatcher, &[Type]),
+        (callee, type_args): MethodCalleeRef<'_>,
         values: &[Val],
     ) -> CgResult<Val> {
         let loc = self.ir.expr(id).loc;
@@ -181,7 +184,7 @@ impl FnCx<'_> {
     fn by_partial_cmp(
         &mut self,
         id: ExprId,
-        (lt, eq): ((&'static Dispatcher, &[Type]), (&'static Dispatcher, &[Type])),
+        (lt, eq): (MethodCalleeRef<'_>, MethodCalleeRef<'_>),
         accepts: Orderings,
         values: &[Val],
     ) -> CgResult<Val> {
