@@ -2,10 +2,6 @@
 //! (a generic jit fn bounded by the trait, its default method compiled for the class)
 //! against the same loop calling an inherent method of the same body.
 
-// The glue of a bounded generic jit fn adds its own bounds in a `where` clause beside
-// the written ones, on items beside the fn.
-#![allow(clippy::multiple_bound_locations)]
-
 use crate::row;
 use jitclass::{jit, jitclass};
 use jitclass_examples::median_pair;
