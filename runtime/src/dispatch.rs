@@ -517,7 +517,12 @@ impl Dispatcher {
         class_args: &[Type],
     ) -> jitclass_core::ir::TypeExpr {
         let written = self.ir().map_or(&[][..], |ir| &ir.class_args[..]);
-        crate::class::resolve_refs(te, (self.info.classes, written), self.info.opaques, class_args)
+        crate::class::resolve_refs(
+            te,
+            (self.info.classes, written),
+            self.info.opaques,
+            class_args,
+        )
     }
 
     /// The decoded IR (decoded once).

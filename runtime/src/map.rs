@@ -158,7 +158,9 @@ fn hashed_fields(t: &Type, offset: usize, out: &mut Vec<KeyField>) {
             out.push(KeyField::Length(*len as usize));
             let size = size_align(elem).size as usize;
             match &**elem {
-                Type::Prim(p) => out.push(KeyField::Bytes(offset, *len as usize * p.size() as usize)),
+                Type::Prim(p) => {
+                    out.push(KeyField::Bytes(offset, *len as usize * p.size() as usize))
+                }
                 _ => {
                     for i in 0..*len as usize {
                         hashed_fields(elem, offset + i * size, out);
@@ -245,7 +247,12 @@ unsafe fn hash_fields(
             KeyField::Instance(at, class) => {
                 // SAFETY: a live instance, whose payload holds its class's fields.
                 unsafe {
-                    hash_fields(state, instance_data(key.add(at)), instance_fields(class), false)
+                    hash_fields(
+                        state,
+                        instance_data(key.add(at)),
+                        instance_fields(class),
+                        false,
+                    )
                 };
             }
         }
@@ -905,11 +912,23 @@ mod tests {
         ];
         for (a, row, c) in cases {
             // A `None`'s value bytes are whatever they were: not hashed, not compared.
-            let k = K(O(a.is_some(), a.unwrap_or(99)), row, O(c.is_some(), c.unwrap_or('?')));
+            let k = K(
+                O(a.is_some(), a.unwrap_or(99)),
+                row,
+                O(c.is_some(), c.unwrap_or('?')),
+            );
             assert_eq!(h.hash(key_of(&k), false), h.hasher.hash_one((a, row, c)));
-            let same = K(O(a.is_some(), a.unwrap_or(-5)), row, O(c.is_some(), c.unwrap_or('!')));
+            let same = K(
+                O(a.is_some(), a.unwrap_or(-5)),
+                row,
+                O(c.is_some(), c.unwrap_or('!')),
+            );
             assert!(h.key_eq(key_of(&k), key_of(&same), false));
-            let other = K(O(a.is_none(), a.unwrap_or(99)), row, O(c.is_some(), c.unwrap_or('?')));
+            let other = K(
+                O(a.is_none(), a.unwrap_or(99)),
+                row,
+                O(c.is_some(), c.unwrap_or('?')),
+            );
             assert!(!h.key_eq(key_of(&k), key_of(&other), false));
         }
         // SAFETY: ours.

@@ -239,7 +239,11 @@ impl Lowerer {
         let n = path.segments.len();
         let instantiation_call = n >= 2
             && path.segments[n - 1].arguments.is_none()
-            && path.segments.iter().take(n - 2).all(|s| s.arguments.is_none())
+            && path
+                .segments
+                .iter()
+                .take(n - 2)
+                .all(|s| s.arguments.is_none())
             && !path.segments[n - 2].arguments.is_none();
         if path.segments.iter().any(|s| !s.arguments.is_none()) && !instantiation_call {
             return self.invalid(

@@ -40,11 +40,7 @@ pub(super) fn self_applied(path: &syn::Path, scope: &TypeScope) -> Option<syn::P
         return None;
     }
     let last = path.segments.last()?;
-    let written_prefix: Vec<String> = path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
+    let written_prefix: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
     let self_names: Vec<String> = self_path
         .segments
         .iter()

@@ -41,8 +41,8 @@ mod vecs;
 mod write_macro;
 
 pub use constants::{ConstKind, LoweredConst};
-pub use generic_class::type_params;
 pub use control::is_range_loop;
+pub use generic_class::type_params;
 pub(crate) use item::is_c_scalar;
 pub use item::{
     LoweredClass, MethodContext, lower_class, lower_fn, lower_foreign_fn, lower_method,

@@ -291,6 +291,9 @@ fn is_fmt_write_use(u: &syn::ItemUse) -> bool {
     let text = quote::quote!(#u).to_string().replace(' ', "");
     matches!(
         text.as_str(),
-        "usestd::fmt::Write;" | "usecore::fmt::Write;" | "usestd::fmt::Writeas_;" | "usecore::fmt::Writeas_;"
+        "usestd::fmt::Write;"
+            | "usecore::fmt::Write;"
+            | "usestd::fmt::Writeas_;"
+            | "usecore::fmt::Writeas_;"
     )
 }

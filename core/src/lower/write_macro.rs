@@ -28,7 +28,10 @@ fn is_plain_place(e: &syn::Expr) -> bool {
         syn::Expr::Field(f) => is_plain_place(&f.base),
         syn::Expr::Index(i) => {
             is_plain_place(&i.expr)
-                && matches!(strip_parens(&i.index), syn::Expr::Path(_) | syn::Expr::Lit(_))
+                && matches!(
+                    strip_parens(&i.index),
+                    syn::Expr::Path(_) | syn::Expr::Lit(_)
+                )
         }
         syn::Expr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)) && is_plain_place(&u.expr),
         _ => false,

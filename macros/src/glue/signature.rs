@@ -155,13 +155,7 @@ fn add_bounds(sig: &mut syn::Signature, l: &Lowered) {
 /// else in the `where` clause. Bounds in two places are clippy's
 /// `multiple_bound_locations`, which would fire on the user's fn.
 fn add_bound(generics: &mut syn::Generics, ident: &syn::Ident, bound: syn::TypeParamBound) {
-    let in_where = generics.where_clause.as_ref().is_some_and(|wc| {
-        wc.predicates.iter().any(|p| {
-            matches!(p, syn::WherePredicate::Type(pt)
-                if matches!(&pt.bounded_ty, syn::Type::Path(tp)
-                    if tp.qself.is_none() && tp.path.is_ident(ident)))
-        })
-    });
+    let in_where = in_where_clause(generics, ident);
     if !in_where
         && let Some(tp) = generics
             .type_params_mut()
@@ -174,4 +168,15 @@ fn add_bound(generics: &mut syn::Generics, ident: &syn::Ident, bound: syn::TypeP
         .make_where_clause()
         .predicates
         .push(syn::parse_quote!(#ident: #bound));
+}
+
+/// Whether a predicate of `generics`' `where` clause bounds the parameter `ident`.
+pub(super) fn in_where_clause(generics: &syn::Generics, ident: &syn::Ident) -> bool {
+    generics.where_clause.as_ref().is_some_and(|wc| {
+        wc.predicates.iter().any(|p| {
+            matches!(p, syn::WherePredicate::Type(pt)
+                if matches!(&pt.bounded_ty, syn::Type::Path(tp)
+                    if tp.qself.is_none() && tp.path.is_ident(ident)))
+        })
+    })
 }

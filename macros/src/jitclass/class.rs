@@ -237,12 +237,11 @@ fn emit(
         .collect();
     // Of a generic class: every field type that names a parameter crosses to jit code
     // and back (rustc proves it per instantiation), and is laid out as its repr.
-    let generic_fields: Vec<bool> = l
-        .ir
-        .fields
-        .iter()
-        .map(|f| f.ty.max_generic().is_some())
-        .collect();
+    let generic_fields: Vec<bool> =
+        l.ir.fields
+            .iter()
+            .map(|f| f.ty.max_generic().is_some())
+            .collect();
     let bounded = generic::with_field_bounds(
         generic::with_jit_bounds(&item.generics),
         fields
@@ -253,17 +252,22 @@ fn emit(
     );
     let (impl_g, ty_g, where_c) = bounded.split_for_impl();
     let this = quote!(#name #ty_g);
-    let payload_fields = fields.iter().zip(&l.ir.fields).zip(&generic_fields).map(|(((f, ty), ir), generic)| {
-        let fname = f.ident.as_ref().expect("named");
-        let fvis = &f.vis;
-        let fattrs = f.attrs.iter().filter(|a| a.path().is_ident("doc"));
-        let repr = if *generic {
-            quote!(<#ty as ::jitclass::JitArg>::Repr)
-        } else {
-            repr_type(&ir.ty, name, &l.consts, &params)
-        };
-        quote! { #(#fattrs)* #fvis #fname: #repr }
-    });
+    let payload_fields =
+        fields
+            .iter()
+            .zip(&l.ir.fields)
+            .zip(&generic_fields)
+            .map(|(((f, ty), ir), generic)| {
+                let fname = f.ident.as_ref().expect("named");
+                let fvis = &f.vis;
+                let fattrs = f.attrs.iter().filter(|a| a.path().is_ident("doc"));
+                let repr = if *generic {
+                    quote!(<#ty as ::jitclass::JitArg>::Repr)
+                } else {
+                    repr_type(&ir.ty, name, &l.consts, &params)
+                };
+                quote! { #(#fattrs)* #fvis #fname: #repr }
+            });
     // The handle has the class's fields too, holding nothing: rustc checks struct
     // literals in jit code against it, naming the class as the user wrote it.
     let marker_fields: Vec<TokenStream> = fields

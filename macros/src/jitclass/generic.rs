@@ -50,7 +50,8 @@ pub(super) fn with_field_bounds<'a>(
 ) -> syn::Generics {
     let wc = generics.make_where_clause();
     for ty in field_types {
-        wc.predicates.push(syn::parse_quote!(#ty: ::jitclass::JitType));
+        wc.predicates
+            .push(syn::parse_quote!(#ty: ::jitclass::JitType));
     }
     generics
 }

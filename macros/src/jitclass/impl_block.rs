@@ -129,7 +129,11 @@ fn expand_impl(
         return quote! { #item };
     };
     if let (Some(g), Some(_)) = (item.generics.params.first(), &item.trait_) {
-        let what = if user_trait.is_some() { "trait" } else { "operator trait" };
+        let what = if user_trait.is_some() {
+            "trait"
+        } else {
+            "operator trait"
+        };
         cx.error(
             g.span(),
             format!("{what} impls of a generic `#[jitclass]` are not supported yet"),
@@ -269,7 +273,12 @@ fn self_path(cx: &Ctxt, self_ty: &syn::Type, params: &[syn::Ident]) -> Option<sy
         }
         syn::Type::Path(p) if p.qself.is_none() => {
             let mut path = p.path.clone();
-            let prefix_plain = path.segments.iter().rev().skip(1).all(|s| s.arguments.is_none());
+            let prefix_plain = path
+                .segments
+                .iter()
+                .rev()
+                .skip(1)
+                .all(|s| s.arguments.is_none());
             let last = path.segments.last_mut().expect("a segment");
             let applied = match &last.arguments {
                 syn::PathArguments::AngleBracketed(args) => {
@@ -424,6 +433,7 @@ pub(super) fn emit_method(
         &qualified,
         l,
         false,
+        &syn::Generics::default(),
         &syn::Generics::default(),
         &quote!(#consts_owner),
     );

@@ -17,10 +17,7 @@ pub(super) struct RefSignatures<'a>(pub &'static Dispatcher, pub &'a [Type]);
 /// method of an instantiation of a generic class, `class_args` are the instantiation's
 /// type arguments: the impl's leading generics, bound to them, are no longer the
 /// callee's to infer (`Stack<f64>::push` takes an `f64`).
-fn callee_signature(
-    callee: &'static Dispatcher,
-    class_args: &[Type],
-) -> Result<CalleeSig, String> {
+fn callee_signature(callee: &'static Dispatcher, class_args: &[Type]) -> Result<CalleeSig, String> {
     let ir = callee.ir()?;
     let bind = |te: &jitclass_core::ir::TypeExpr| {
         crate::generic_class::bind_leading(&callee.resolve_classes(te, class_args), class_args)

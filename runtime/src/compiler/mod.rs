@@ -440,26 +440,31 @@ impl ModuleCx {
             )]));
         }
         let ir = disp.ir().map_err(|e| Error::internal(disp.name(), e))?;
-        let typed =
-            infer::infer(ir, type_args, &RefSignatures(disp, type_args), Mode::Runtime).map_err(|diags| {
-                let d = &diags[0];
-                let mut notes = d.notes.clone();
-                if diags.len() > 1 {
-                    notes.push(format!(
-                        "note: {} more error(s) after this one",
-                        diags.len() - 1
-                    ));
-                }
-                let kind = if d.limit {
-                    ErrorKind::Limit
-                } else {
-                    ErrorKind::Type
-                };
-                Error::new(kind, disp.name(), d.message.clone())
-                    .specialised(disp.describe_type_args(type_args))
-                    .at(disp.location(d.loc))
-                    .with_notes(notes)
-            })?;
+        let typed = infer::infer(
+            ir,
+            type_args,
+            &RefSignatures(disp, type_args),
+            Mode::Runtime,
+        )
+        .map_err(|diags| {
+            let d = &diags[0];
+            let mut notes = d.notes.clone();
+            if diags.len() > 1 {
+                notes.push(format!(
+                    "note: {} more error(s) after this one",
+                    diags.len() - 1
+                ));
+            }
+            let kind = if d.limit {
+                ErrorKind::Limit
+            } else {
+                ErrorKind::Type
+            };
+            Error::new(kind, disp.name(), d.message.clone())
+                .specialised(disp.describe_type_args(type_args))
+                .at(disp.location(d.loc))
+                .with_notes(notes)
+        })?;
         // Only a reference with the dispatcher's lifetime may outlive this call.
         let ir: &'static FnIr = ir;
         let index = self.instances.len();

@@ -100,7 +100,10 @@ impl Link {
     pub fn chain(n: i64) -> Link {
         let mut l = Link { v: 0, next: None };
         for i in 1..n {
-            l = Link { v: i, next: Some(l) };
+            l = Link {
+                v: i,
+                next: Some(l),
+            };
         }
         l
     }
@@ -214,7 +217,10 @@ fn labels(n: i64) -> HashSet<Label> {
 fn weigh(m: HashMap<Cell, i64>, probes: &[i64]) -> i64 {
     let mut acc = 0;
     for i in 0..probes.len() {
-        acc = acc * 10 + m.get(&Cell::new(probes[i], -probes[i])).copied().unwrap_or(0);
+        acc = acc * 10
+            + m.get(&Cell::new(probes[i], -probes[i]))
+                .copied()
+                .unwrap_or(0);
     }
     acc
 }
@@ -318,7 +324,10 @@ fn distinct<T>(xs: &[T]) -> usize {
 fn generic_bodies_key_by_instances_of_deriving_classes_only() {
     let _m = memory_test();
     let before = jitclass::stats();
-    assert_eq!(distinct(&[Cell::new(1, 2), Cell::new(1, 2), Cell::new(2, 1)]), 2);
+    assert_eq!(
+        distinct(&[Cell::new(1, 2), Cell::new(1, 2), Cell::new(2, 1)]),
+        2
+    );
     drop(distinct::dispatcher().compile(&[Cell::class_info().jit_type()]));
     let cases = [
         (

@@ -116,13 +116,22 @@ fn each_instantiation_is_its_own_class_with_its_own_layout() {
         std::mem::size_of::<jitclass::Payload<Stack<bool>>>()
     );
     let layouts = b.field_layouts().expect("the fields decode");
-    assert_eq!(layouts[1].offset, std::mem::offset_of!(jitclass::Payload<Stack<bool>>, top));
-    assert_eq!(layouts[2].offset, std::mem::offset_of!(jitclass::Payload<Stack<bool>>, pushes));
+    assert_eq!(
+        layouts[1].offset,
+        std::mem::offset_of!(jitclass::Payload<Stack<bool>>, top)
+    );
+    assert_eq!(
+        layouts[2].offset,
+        std::mem::offset_of!(jitclass::Payload<Stack<bool>>, pushes)
+    );
     {
         let mut s = Stack::<bool>::new();
         s.push(true);
         assert_eq!(s.pop(), Some(true));
-        assert_eq!(format!("{:?}", Stack::<i64>::new()).split(' ').next(), Some("Stack"));
+        assert_eq!(
+            format!("{:?}", Stack::<i64>::new()).split(' ').next(),
+            Some("Stack")
+        );
     }
     assert_no_leaks();
 }
@@ -204,7 +213,10 @@ impl<T: Copy> Node<T> {
     }
 
     pub fn cons(value: T, next: Node<T>) -> Self {
-        Node { value, next: Some(next) }
+        Node {
+            value,
+            next: Some(next),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -335,7 +347,10 @@ fn a_panic_in_a_generic_method_releases_what_it_held() {
         let mut s = Bag::<Point>::new();
         s.put(Point::new(1.0, 1.0));
         let message = crate::panic_message(|| Div2::new(i64::MIN, -1).quotient());
-        assert!(message.starts_with("attempt to divide with overflow"), "{message}");
+        assert!(
+            message.starts_with("attempt to divide with overflow"),
+            "{message}"
+        );
         assert_eq!(s.len(), 1);
     }
     assert_no_leaks();

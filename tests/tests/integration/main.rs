@@ -90,8 +90,8 @@ mod vec_crossing;
 mod vec_elements;
 mod vec_equality;
 mod vec_refs;
-mod writes;
 mod vecs;
+mod writes;
 
 use std::cell::Cell;
 use std::sync::{Mutex, MutexGuard};
