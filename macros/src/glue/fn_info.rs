@@ -151,7 +151,12 @@ pub(crate) fn fn_info(
         // them in a generic fn with the glue's bounds.
         let (params, _, where_clause) = generics.split_for_impl();
         checked = quote! {
-            #[allow(dead_code, clippy::let_underscore_untyped, unreachable_code)]
+            #[allow(
+                dead_code,
+                clippy::let_underscore_untyped,
+                clippy::diverging_sub_expression,
+                unreachable_code
+            )]
             fn generic_check #params () #where_clause {
                 #checked
             }
