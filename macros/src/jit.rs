@@ -90,6 +90,7 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
         l,
         func.sig.abi.is_some(),
         &sig.generics,
+        &func.sig.generics,
         &quote!(#name),
     );
     let dispatcher = dispatcher_items(func, info, hoisted_items(&l.consts));

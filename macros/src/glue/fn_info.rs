@@ -14,12 +14,14 @@ use quote::{quote, quote_spanned};
 
 /// The `FnInfo` of a lowered function: IR, source locations, and the items it names,
 /// resolved by rustc. `generics`: the glue's generic parameters with their bounds, under
-/// which rustc checks what names them (`sizeof::<T>`).
+/// which rustc checks what names them (`sizeof::<T>`); `written`: the generics as the user
+/// wrote them, whose bounded parameters' method calls rustc checks (`bound_methods.rs`).
 pub(crate) fn fn_info(
     name: &str,
     l: &Lowered,
     cfunc: bool,
     generics: &syn::Generics,
+    written: &syn::Generics,
     consts_owner: &TokenStream,
 ) -> TokenStream {
     let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
@@ -114,6 +116,7 @@ pub(crate) fn fn_info(
         let span = path.segments.last().expect("a segment").ident.span();
         quote_spanned! {span=> let _ = #path; }
     });
+    let bound_methods = super::bound_methods::bound_method_checks(l, written);
     let macros = l.macro_paths.iter().map(|path| quote! { #path!(@check); });
     // Each struct literal, written against the class's handle, which has the class's
     // fields (holding nothing): rustc reports unknown, missing and private fields at
@@ -138,6 +141,7 @@ pub(crate) fn fn_info(
             #(#literals)*
             #(#macros)*
             #(#same_types)*
+            #(#bound_methods)*
         }
     } else {
         quote! { #(#macros)* }
@@ -147,7 +151,12 @@ pub(crate) fn fn_info(
         // them in a generic fn with the glue's bounds.
         let (params, _, where_clause) = generics.split_for_impl();
         checked = quote! {
-            #[allow(dead_code, clippy::let_underscore_untyped, unreachable_code)]
+            #[allow(
+                dead_code,
+                clippy::let_underscore_untyped,
+                clippy::diverging_sub_expression,
+                unreachable_code
+            )]
             fn generic_check #params () #where_clause {
                 #checked
             }

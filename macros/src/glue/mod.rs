@@ -6,10 +6,13 @@
 //! - `fn_info.rs`: a function's `FnInfo` (IR, locations, the items it names as resolved
 //!   by rustc, and the `check` fn in which rustc checks what the body names);
 //! - `dispatcher.rs`: `struct f {}` with `f::dispatcher()` and its `JitFunction` impl;
+//! - `bound_methods.rs`: method calls on values of a bounded type parameter, checked by
+//!   rustc against the bounds;
 //! - `consts.rs`: the constants rustc evaluates (array lengths, `const` items), hoisted
 //!   into the function's type, and their getters;
 //! - `fallback.rs`: after errors, the function with its signature and a panicking body.
 
+mod bound_methods;
 mod consts;
 mod dispatcher;
 mod fallback;

@@ -120,18 +120,19 @@ fn add_bounds(sig: &mut syn::Signature, l: &Lowered) {
         .type_params()
         .map(|tp| tp.ident.clone())
         .collect();
-    let where_clause = sig.generics.make_where_clause();
     for (i, ident) in params.iter().enumerate() {
-        let bound: syn::WherePredicate = if elems.contains(&(i as u32)) {
-            syn::parse_quote!(#ident: ::jitclass::JitElem)
+        let bound: syn::TypeParamBound = if elems.contains(&(i as u32)) {
+            syn::parse_quote!(::jitclass::JitElem)
         } else {
-            syn::parse_quote!(#ident: ::jitclass::JitType)
+            syn::parse_quote!(::jitclass::JitType)
         };
-        where_clause.predicates.push(bound);
+        add_bound(&mut sig.generics, ident, bound);
         if cloned.contains(&(i as u32)) {
-            where_clause
-                .predicates
-                .push(syn::parse_quote!(#ident: ::core::clone::Clone));
+            add_bound(
+                &mut sig.generics,
+                ident,
+                syn::parse_quote!(::core::clone::Clone),
+            );
         }
     }
     // What jitclass's Rust functions require of their type argument, as rustc would
@@ -141,8 +142,41 @@ fn add_bounds(sig: &mut syn::Signature, l: &Lowered) {
         let ident = &params[i as usize];
         let span = l.spans[loc.index()];
         let bound = format_ident!("{bound}", span = span);
-        where_clause
-            .predicates
-            .push(syn::parse_quote_spanned!(span=> #ident: ::jitclass::#bound));
+        add_bound(
+            &mut sig.generics,
+            ident,
+            syn::parse_quote_spanned!(span=> ::jitclass::#bound),
+        );
     }
+}
+
+/// Adds `bound` to the type parameter `ident` where the user bounds it: in the `where`
+/// clause if a predicate there names it, else beside its inline bounds if it has some,
+/// else in the `where` clause. Bounds in two places are clippy's
+/// `multiple_bound_locations`, which would fire on the user's fn.
+fn add_bound(generics: &mut syn::Generics, ident: &syn::Ident, bound: syn::TypeParamBound) {
+    let in_where = in_where_clause(generics, ident);
+    if !in_where
+        && let Some(tp) = generics
+            .type_params_mut()
+            .find(|tp| tp.ident == *ident && !tp.bounds.is_empty())
+    {
+        tp.bounds.push(bound);
+        return;
+    }
+    generics
+        .make_where_clause()
+        .predicates
+        .push(syn::parse_quote!(#ident: #bound));
+}
+
+/// Whether a predicate of `generics`' `where` clause bounds the parameter `ident`.
+pub(super) fn in_where_clause(generics: &syn::Generics, ident: &syn::Ident) -> bool {
+    generics.where_clause.as_ref().is_some_and(|wc| {
+        wc.predicates.iter().any(|p| {
+            matches!(p, syn::WherePredicate::Type(pt)
+                if matches!(&pt.bounded_ty, syn::Type::Path(tp)
+                    if tp.qself.is_none() && tp.path.is_ident(ident)))
+        })
+    })
 }

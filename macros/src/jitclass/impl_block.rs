@@ -434,6 +434,7 @@ pub(super) fn emit_method(
         l,
         false,
         &syn::Generics::default(),
+        &syn::Generics::default(),
         &quote!(#consts_owner),
     );
     let name_str = registered;

@@ -7,8 +7,7 @@
 #![allow(
     clippy::useless_format,
     clippy::uninlined_format_args,
-    clippy::format_in_format_args,
-    clippy::multiple_bound_locations
+    clippy::format_in_format_args
 )]
 
 use crate::{assert_no_leaks, memory_test};

@@ -6,8 +6,7 @@
     clippy::useless_format,
     clippy::uninlined_format_args,
     clippy::format_in_format_args,
-    clippy::to_string_in_format_args,
-    clippy::multiple_bound_locations
+    clippy::to_string_in_format_args
 )]
 
 use crate::{assert_no_leaks, memory_test, panic_message};

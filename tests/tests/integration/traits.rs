@@ -3,10 +3,6 @@
 //! code (static dispatch), compared with rustc's build of the same code (`rust`), the
 //! memory runtime balanced.
 
-// The glue of a generic jit fn adds its own bounds in a `where` clause beside the
-// written ones (a pre-existing lint of every bounded generic jit fn).
-#![allow(clippy::multiple_bound_locations)]
-
 use crate::{assert_no_leaks, memory_test};
 use jitclass::{jit, jitclass};
 

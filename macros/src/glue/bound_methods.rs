@@ -1,0 +1,96 @@
+//! Method calls on values of a bounded type parameter, checked by rustc against the
+//! bounds (E0599 for a method no bound provides), as a generic Rust fn's body is.
+//!
+//! A generic jit body is typed per specialisation, where a method is looked up on the
+//! class the fn is specialised for. rustc instead reaches a type parameter's methods only
+//! through its bounds (a class's inherent methods never). For a parameter the user bounds
+//! (`S: Shape`, or in the `where` clause), each call whose receiver's type is known from
+//! the signature alone (a parameter of type `S`, `&S` or `&mut S`, or the variable of a
+//! `for` over a parameter of type `&[S]` / `&mut [S]`) is repeated in the generic `check`
+//! fn on a value of that type, at the method's token, so rustc reports it in its words. A
+//! parameter with no written bound keeps duck typing over classes (the book's rule).
+
+use super::signature::in_where_clause;
+use jitclass_core::ir::{ExprKind, LocalId, TypeExpr};
+use jitclass_core::lower::Lowered;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+
+/// The checks of the body's method calls on values of the type parameters `written`
+/// bounds (the user's generics, before the glue adds its own).
+pub(crate) fn bound_method_checks(l: &Lowered, written: &syn::Generics) -> Vec<TokenStream> {
+    let params: Vec<&syn::Ident> = written.type_params().map(|tp| &tp.ident).collect();
+    let bounded: Vec<bool> = written
+        .type_params()
+        .map(|tp| !tp.bounds.is_empty() || in_where_clause(written, &tp.ident))
+        .collect();
+    // The Rust type of a value of IR type `ty`, if it is `S`, `&S` or `&mut S` for a
+    // bounded `S`.
+    let rust_type = |ty: &TypeExpr| -> Option<TokenStream> {
+        let (i, reference) = match ty {
+            TypeExpr::Generic(i) => (*i, None),
+            TypeExpr::Ref { inner, mutable } => match **inner {
+                TypeExpr::Generic(i) => (i, Some(*mutable)),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let i = i as usize;
+        if !bounded.get(i).copied().unwrap_or(false) {
+            return None;
+        }
+        let ident = params[i];
+        Some(match reference {
+            None => quote!(#ident),
+            Some(false) => quote!(&#ident),
+            Some(true) => quote!(&mut #ident),
+        })
+    };
+    let param_of = |local: LocalId| l.ir.params.iter().find(|p| p.local == local);
+    // Each local whose type the signature decides: parameters, and `for` variables over
+    // a parameter slice.
+    let mut typed: Vec<(LocalId, TokenStream)> =
+        l.ir.params
+            .iter()
+            .filter_map(|p| Some((p.local, rust_type(&p.ty)?)))
+            .collect();
+    for e in &l.ir.exprs {
+        if let ExprKind::ForEach { var, iterable, .. } = &e.kind
+            && let ExprKind::Local(over) = l.ir.expr(*iterable).kind
+            && let Some(p) = param_of(over)
+            && let TypeExpr::Slice { elem, mutable } = &p.ty
+            && let Some(ty) = rust_type(&TypeExpr::Ref {
+                inner: elem.clone(),
+                mutable: *mutable,
+            })
+        {
+            typed.push((*var, ty));
+        }
+    }
+    let mut checks = Vec::new();
+    for e in &l.ir.exprs {
+        let ExprKind::MethodCall {
+            receiver,
+            method,
+            args,
+        } = &e.kind
+        else {
+            continue;
+        };
+        let ExprKind::Local(local) = l.ir.expr(*receiver).kind else {
+            continue;
+        };
+        let Some((_, ty)) = typed.iter().find(|(t, _)| *t == local) else {
+            continue;
+        };
+        let span = l.spans[e.loc.index()];
+        let method = format_ident!("{method}", span = span);
+        let args = args.iter().map(|_| quote!(::core::unreachable!()));
+        checks.push(quote_spanned! {span=>
+            let _ = |__jitclass_receiver: #ty| {
+                let _ = __jitclass_receiver.#method(#(#args),*);
+            };
+        });
+    }
+    checks
+}
