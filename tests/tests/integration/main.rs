@@ -59,6 +59,7 @@ mod string_keys;
 // Generated lines thousands of characters long, which rustfmt would take minutes over.
 #[rustfmt::skip]
 mod review_syntax;
+mod review_traits;
 mod review_owned_strings;
 mod review_string_keys;
 mod review_strings;
