@@ -59,11 +59,11 @@ mod string_keys;
 // Generated lines thousands of characters long, which rustfmt would take minutes over.
 #[rustfmt::skip]
 mod review_syntax;
-mod review_traits;
 mod review_owned_strings;
 mod review_string_keys;
 mod review_strings;
 mod review_text;
+mod review_traits;
 mod review_vec_gaps;
 mod review_vecs;
 mod scalars;

@@ -307,7 +307,10 @@ impl Risky for Fragile {
         n + self.held.len() as i64
     }
     fn make(k: i64) -> Self {
-        Fragile { k, held: vec![1, 2, 3] }
+        Fragile {
+            k,
+            held: vec![1, 2, 3],
+        }
     }
 }
 
@@ -400,7 +403,10 @@ impl Area for Rect2 {
 fn rust_dyn_over_handles() {
     let _memory = memory_test();
     {
-        let shapes: Vec<Box<dyn Area>> = vec![Box::new(Rect2::make(2.0, 3.0)), Box::new(Rect2::make(1.0, 1.0))];
+        let shapes: Vec<Box<dyn Area>> = vec![
+            Box::new(Rect2::make(2.0, 3.0)),
+            Box::new(Rect2::make(1.0, 1.0)),
+        ];
         let total: f64 = shapes.iter().map(|s| s.half()).sum();
         assert_eq!(total, 3.5);
     }
