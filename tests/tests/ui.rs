@@ -336,3 +336,15 @@ fn review17_traits_ufcs_call() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/known_bugs/review_traits_ufcs_call.rs");
 }
+
+/// A `&mut self` trait method called through `&C` (`for x in xs { x.bump(1) }` over
+/// `xs: &[C]`) in a generic jit fn: rustc's E0596 "cannot borrow `*x` as mutable, as it is
+/// behind a `&` reference"; jit code builds it and changes the caller's instances (generic
+/// bodies are not checked against their bounds yet, see the book's Traits chapter, but its
+/// text does not mention mutability) (review of issue 17).
+#[test]
+#[ignore = "BUG: a &mut self trait method through &C in a generic jit fn builds (rustc: E0596) and mutates the caller's instances"]
+fn review17_traits_mut_method_through_shared() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_traits_mut_method_through_shared.rs");
+}

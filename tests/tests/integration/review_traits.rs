@@ -549,3 +549,78 @@ fn fixed_two_traits_of_one_name_on_one_class() {
     }
     assert_no_leaks();
 }
+
+// ---- A private trait used from a child module; a trait method named like a field; a
+// default method passing `self` to a generic jit fn, and one returning `Self`. ----
+
+#[jit]
+trait Probe {
+    fn r(&self) -> f64;
+    fn base(&self) -> f64;
+    fn via_generic(&self) -> f64
+    where
+        Self: Sized,
+    {
+        base_of(self) * 10.0
+    }
+    fn fresh(&self) -> Self
+    where
+        Self: Sized;
+}
+
+#[jit]
+fn base_of<S: Probe>(s: &S) -> f64 {
+    s.base() + s.r()
+}
+
+mod probe_child {
+    use super::Probe;
+    use jitclass::{jit, jitclass};
+
+    #[jitclass]
+    pub struct Disk {
+        r: f64,
+    }
+
+    #[jitclass]
+    impl Disk {
+        pub fn make(r: f64) -> Disk {
+            Disk { r }
+        }
+    }
+
+    #[jitclass]
+    impl Probe for Disk {
+        // Named like the field: rustc's `d.r()` is this method, `d.r` the field.
+        fn r(&self) -> f64 {
+            self.r * 100.0
+        }
+        fn base(&self) -> f64 {
+            self.r
+        }
+        fn fresh(&self) -> Self {
+            Disk { r: self.r + 1.0 }
+        }
+    }
+
+    #[jit]
+    pub fn in_jit(r: f64) -> f64 {
+        let d = Disk::make(r);
+        let e = d.fresh();
+        d.r() + d.r + e.via_generic()
+    }
+}
+
+#[test]
+fn private_trait_child_module_field_named_method() {
+    let _memory = memory_test();
+    {
+        // rustc: d.r() = 200, d.r = 2, e = Disk { r: 3 }: (3 + 300) * 10.
+        assert_eq!(probe_child::in_jit(2.0), 200.0 + 2.0 + 3030.0);
+        let d = probe_child::Disk::make(2.0);
+        let e = Probe::fresh(&d);
+        assert_eq!(Probe::via_generic(&e), 3030.0);
+        assert_eq!(Probe::r(&d), 200.0);
+    }
+    assert_no_leaks();
+}
