@@ -348,3 +348,16 @@ fn review17_traits_mut_method_through_shared() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/review_traits_mut_method_through_shared.rs");
 }
+
+/// `fn base_of<S: Probe>(s: &S)` called with `self` from a default method: rustc builds
+/// it; jit code refuses `&S` clearly at the parameter, but the default body's call adds
+/// "only `#[jit]` functions can be called from jit code" (as in
+/// `review15v_class_reference_param_cascade`), and in the integration tests' nested
+/// module it was E0432 "unresolved import `base_of`: no external crate" with a help
+/// naming `__jitclass_callee` (review of issue 17).
+#[test]
+#[ignore = "BUG: `&S` of a bounded parameter (valid Rust) is refused, and its callers get false errors ('only `#[jit]` functions can be called', or E0432 naming `__jitclass_callee`)"]
+fn review17_traits_generic_ref_param() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_traits_generic_ref_param.rs");
+}

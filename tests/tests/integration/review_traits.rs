@@ -551,26 +551,18 @@ fn fixed_two_traits_of_one_name_on_one_class() {
 }
 
 // ---- A private trait used from a child module; a trait method named like a field; a
-// default method passing `self` to a generic jit fn, and one returning `Self`. ----
+// default method returning `Self`. ----
 
 #[jit]
 trait Probe {
     fn r(&self) -> f64;
     fn base(&self) -> f64;
-    fn via_generic(&self) -> f64
-    where
-        Self: Sized,
-    {
-        base_of(self) * 10.0
+    fn via_generic(&self) -> f64 {
+        (self.base() + self.r()) * 10.0
     }
     fn fresh(&self) -> Self
     where
         Self: Sized;
-}
-
-#[jit]
-fn base_of<S: Probe>(s: &S) -> f64 {
-    s.base() + s.r()
 }
 
 mod probe_child {
