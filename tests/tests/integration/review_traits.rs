@@ -248,7 +248,7 @@ fn recursion_through_default_methods() {
     assert_no_leaks();
 }
 
-// ---- Static functions through a bound, from Rust and from jit code. ----
+// ---- One bounded generic fn specialised for two classes in one jit fn. ----
 
 #[jit]
 fn mixed_totals(r: f64) -> f64 {
@@ -267,7 +267,7 @@ fn crate_total<S: Shape>(xs: &[S]) -> f64 {
 }
 
 #[test]
-fn static_functions_through_bounds() {
+fn generic_fns_over_two_classes_from_jit_code() {
     let _memory = memory_test();
     {
         // rustc: circles (3*4*2 + 4) + (3*2 + 4), square (1*2 + 6).
