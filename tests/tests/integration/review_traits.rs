@@ -1,7 +1,8 @@
 //! Review of `#[jit] trait`s (issue 17): probes from the public API, each compared with
 //! rustc's build of the same code, the memory runtime balanced.
 
-#![allow(clippy::multiple_bound_locations)]
+// A `Vec` on purpose: managed memory live when a trait method panics.
+#![allow(clippy::multiple_bound_locations, clippy::useless_vec)]
 
 use crate::traits::{Circle, Shape, Square};
 use crate::{assert_no_leaks, memory_test, panic_message};
