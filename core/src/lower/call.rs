@@ -381,6 +381,18 @@ impl Lowerer {
         let last = owner.segments.pop().expect("two segments").into_value();
         // `Foo::` keeps its trailing `::`; a path must not end with one.
         owner.segments.pop_punct();
+        if let Some(param) = owner.get_ident()
+            && self.scope.generics.contains(&param.to_string())
+        {
+            // Not a class: its functions are not known before specialisation.
+            return self.invalid(
+                param.span(),
+                format!(
+                    "functions of generic parameters (`{param}::{}(..)`) are not supported in jit code yet\nhelp: take an instance and call a method on it",
+                    last.ident
+                ),
+            );
+        }
         let class = match self.scope.class_ref(&owner) {
             Ok(c) => c,
             Err(e) => {

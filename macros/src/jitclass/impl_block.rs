@@ -406,13 +406,16 @@ pub(super) fn emit_method(
             format!("{}_{fname}_{:x}", op.name(), fnv(&op.written)),
         ),
         None if let Some(UserTrait {
-            name: trait_name, ..
+            name: trait_name,
+            written,
+            ..
         }) = block.user_trait =>
         {
             (
                 format!("<{class_ident} as {trait_name}>::{fname}"),
                 fname.to_string(),
-                format!("{trait_name}_{fname}"),
+                // `a::Shape` and `b::Shape` may both have `area`.
+                format!("{trait_name}_{fname}_{:x}", fnv(written)),
             )
         }
         None => (

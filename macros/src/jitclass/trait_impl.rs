@@ -61,8 +61,10 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     let tokens = match syn::parse2::<TraitAndImpl>(resolved_at(input, context)) {
         Ok(TraitAndImpl { trait_, item }) => {
             let (item, defaults) = with_defaults(item, &trait_);
+            let (_, path, _) = item.trait_.as_ref().expect("a trait impl");
             let user_trait = UserTrait {
                 name: trait_.ident.to_string(),
+                written: quote!(#path).to_string(),
                 defaults,
             };
             super::impl_block::expand_trait_impl(&cx, item, &user_trait)
@@ -81,6 +83,9 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
 pub(crate) struct UserTrait {
     /// The trait's name, for the functions' names (`<Circle as Shape>::area`).
     pub(crate) name: String,
+    /// The trait's path as the impl writes it (`a::Shape`), which tells the items of
+    /// impls of two traits of one name apart.
+    pub(crate) written: String,
     /// The default methods the impl does not override, written out by `with_defaults`:
     /// rustc has checked their bodies in the trait, so no shadow repeats that.
     pub(crate) defaults: Vec<String>,
