@@ -352,3 +352,46 @@ fn review17_traits_generic_ref_param() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/review_traits_generic_ref_param.rs");
 }
+
+/// A field `Option<Poly<(T, T)>>` (polymorphic recursion): refused at the type argument
+/// (good, and no hang), but followed by rustc's E0072 "recursive type `Poly` has infinite
+/// size" (a jitclass field is a counted reference), an E0277 "`Poly<T>` is not a jit value
+/// type" that names `jitclass::__private::call_1`, and an E0320 drop-check overflow whose
+/// note prints a type thousands of characters long (review of issue 17).
+#[test]
+#[ignore = "BUG: a refused polymorphic-recursion field is followed by E0072, E0277 naming __private::call_1 and a huge E0320 overflow"]
+fn review17_generic_polymorphic_recursion_cascade() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_generics_polymorphic_recursion_cascade.rs");
+}
+
+/// `struct U<T> { v: i64 }`: rustc's E0392 "type parameter `T` is never used"; the
+/// `#[jitclass]` builds it (review of issue 17).
+#[test]
+#[ignore = "BUG: a generic class whose parameter no field uses builds (rustc: E0392)"]
+fn review17_generic_unused_parameter() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_generics_unused_parameter.rs");
+}
+
+/// A method of `impl<T> A<T>` calls one of `impl<T: Copy> A<T>` (rustc's E0599: the bound
+/// is not satisfied for every `T`), and another moves `self.v: T` out of `&self` (rustc's
+/// E0507): generic class methods have no shadow, so both build; for `A<Point>` they run,
+/// soundly (the handle's count is taken), and for `A<String>` the move is refused at the
+/// first call (`review_generics::ok_move_out_of_borrowed_self_*`) (review of issue 17).
+#[test]
+#[ignore = "BUG: generic class bodies not checked as rustc: a call of another impl's bounded method (E0599) and a move out of &self (E0507) build"]
+fn review17_generic_bound_of_other_impl_unchecked() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_generics_bound_of_other_impl_unchecked.rs");
+}
+
+/// An unknown type in a generic class's field: rustc's "cannot find type `U` in this
+/// scope" three times (the macro repeats the field type), the last with the wrong help
+/// "you might be missing a type parameter: `U<U>`" (review of issue 17).
+#[test]
+#[ignore = "BUG: an unknown field type in a generic class is reported three times, once with the help `U<U>`"]
+fn review17_generic_unknown_field_type_thrice() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_generics_unknown_field_type_thrice.rs");
+}
