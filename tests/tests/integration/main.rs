@@ -47,6 +47,7 @@ mod review_diagnostics;
 mod review_escapes;
 mod review_formatting;
 mod review_leaks;
+mod review_keys;
 mod review_limits;
 mod review_maps;
 mod review_math;
