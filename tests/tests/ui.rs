@@ -395,3 +395,18 @@ fn review17_generic_unknown_field_type_thrice() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/review_generics_unknown_field_type_thrice.rs");
 }
+
+/// Valid Rust refused (review of issue 16, instance keys and `write!`): `write!(t, ..)`
+/// into the `&mut String` a `for` loop over `&mut v` / `iter_mut()` or `get_mut` binds is
+/// "the element of a `for` loop over `&mut` through `*t` (`*t += 1.0`)" (rustc writes
+/// through it; `write!(*t, ..)` works in jit code); `write!(v[i + 1], ..)` is refused
+/// (rustc evaluates the index once and writes); `#[derive(Eq, Hash)]` beside a
+/// `#[jitclass] impl PartialEq` is "the trait `PartialEq` is not implemented for `HandEq`",
+/// which it is (rustc builds it).
+#[test]
+#[ignore = "BUG: write! into a loop's / get_mut's &mut String, into v[i + 1], and derive(Eq) beside a hand-written PartialEq are refused"]
+fn review16_keys_and_writes_valid_rust_refused() {
+    let t = trybuild::TestCases::new();
+    // Each program is valid Rust and must build and run.
+    t.pass("tests/ui/known_bugs/review_keys_valid_rust_refused.rs");
+}

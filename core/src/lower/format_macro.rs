@@ -8,7 +8,7 @@
 //! a literal) is read where it is formatted, through `&`; any other is evaluated into a
 //! hidden local first.
 
-use super::{Lowerer, format};
+use super::{Lowerer, format, strip_parens};
 use crate::format_spec::Count;
 use crate::ir::*;
 use crate::string_methods::hidden;
@@ -29,6 +29,9 @@ enum Value {
     Place(Box<syn::Expr>),
     /// The hidden local the argument was evaluated into.
     Local(LocalId),
+    /// `base[i]` with `i` evaluated once, into the hidden local, where the argument is
+    /// (an index with effects, `xs[c.bump()]`, runs once however many placeholders use it).
+    Indexed(Box<syn::ExprIndex>, LocalId),
 }
 
 /// Where a `format!`-style macro puts its text.
@@ -260,6 +263,23 @@ impl Lowerer {
         while let syn::Expr::Paren(p) = e {
             e = &p.expr;
         }
+        if let syn::Expr::Index(ix) = e
+            && !matches!(
+                strip_parens(&ix.index),
+                syn::Expr::Path(_) | syn::Expr::Lit(_) | syn::Expr::Range(_)
+            )
+        {
+            let init = self.expr(&ix.index);
+            let loc = self.loc(ix.index.span());
+            let local = self.declare(&format!(" format index {index}"), false, loc);
+            stmts.push(Stmt::Let {
+                pattern: Pattern::Bind(local),
+                ty: None,
+                init: Some(init),
+                loc,
+            });
+            return Value::Indexed(Box::new(ix.clone()), local);
+        }
         if matches!(
             e,
             syn::Expr::Path(_) | syn::Expr::Field(_) | syn::Expr::Index(_) | syn::Expr::Lit(_)
@@ -409,6 +429,13 @@ impl Lowerer {
         Some(match value {
             Value::Local(l) => self.push(ExprKind::Local(l), text.span()),
             Value::Place(e) => self.expr(&e),
+            Value::Indexed(ix, local) => {
+                let base = self.expr(&ix.expr);
+                let index = self.push(ExprKind::Local(local), ix.index.span());
+                let id = self.push(ExprKind::Index(base, index), ix.span());
+                self.index_brackets.push((id, ix.bracket_token.span.join()));
+                id
+            }
         })
     }
 }

@@ -49,6 +49,7 @@ mod review_diagnostics;
 mod review_escapes;
 mod review_formatting;
 mod review_generics;
+mod review_keys;
 mod review_leaks;
 mod review_limits;
 mod review_maps;

