@@ -53,7 +53,7 @@ impl FnCx<'_> {
     pub(super) fn emit_call(
         &mut self,
         id: ExprId,
-        (callee, type_args): MethodCalleeRef<'_>,
+        (callee, type_args): CalleeRef<'_>,
         args: &[ExprId],
     ) -> CgResult<Option<Val>> {
         // The `Vec`s whose slices the arguments lend are kept until the call returns.
@@ -76,7 +76,7 @@ impl FnCx<'_> {
     fn call_values(
         &mut self,
         id: ExprId,
-        (callee, type_args): MethodCalleeRef<'_>,
+        (callee, type_args): CalleeRef<'_>,
         values: &[Val],
     ) -> CgResult<Val> {
         let loc = self.ir.expr(id).loc;
