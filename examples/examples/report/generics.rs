@@ -91,12 +91,15 @@ macro_rules! first_use {
             let elapsed = t.elapsed();
             assert_eq!(s.len(), 0);
             elapsed
-        }) as fn() -> Duration
+        }) as FirstUse
     };
 }
 
+/// Times one class's first use.
+type FirstUse = fn() -> Duration;
+
 /// Pairs (instantiation, plain class) of the same element type, each used once.
-fn first_use_pairs() -> Vec<(fn() -> Duration, fn() -> Duration)> {
+fn first_use_pairs() -> Vec<(FirstUse, FirstUse)> {
     vec![
         (first_use!(Stack<f64>, 1.5), first_use!(StackF64, 1.5)),
         (first_use!(Stack<f32>, 1.5), first_use!(StackF32, 1.5)),
