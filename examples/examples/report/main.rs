@@ -2,9 +2,10 @@
 //! to its baseline, so ratios hold on a noisy shared machine.
 //!
 //! Run: `cargo run --release -p jitclass-examples --example report` (`-- --sorting`,
-//! `-- --median`, `-- --text` or `-- --traits` for one section alone)
+//! `-- --median`, `-- --text`, `-- --traits` or `-- --generics` for one section alone)
 
 mod arrays;
+mod generics;
 mod median;
 mod text;
 mod traits;
@@ -174,6 +175,10 @@ fn main() {
         traits::traits();
         return;
     }
+    if std::env::args().any(|a| a == "--generics") {
+        generics::generics();
+        return;
+    }
     if std::env::args().any(|a| a == "--first-use") {
         println!("{}", first_use_in_this_process().as_micros());
         return;
@@ -283,6 +288,7 @@ fn main() {
     median::median();
     text::text();
     traits::traits();
+    generics::generics();
 }
 
 /// (h) first-class functions and local subtyping.
