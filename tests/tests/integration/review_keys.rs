@@ -576,7 +576,13 @@ twice!(ordered_text_arguments, ordered_text_arguments_rs, fn(k: usize, d: i64) -
 fn arguments_evaluate_in_order_before_writing() {
     let _m = memory_test();
     let before = jitclass::stats();
-    for (xs, k) in [(&[1i64][..], 5), (&[1], 0), (&[1, 2], 0), (&[1, 2], 1), (&[3, 4, 5], 1)] {
+    for (xs, k) in [
+        (&[1i64][..], 5),
+        (&[1], 0),
+        (&[1, 2], 0),
+        (&[1, 2], 1),
+        (&[3, 4, 5], 1),
+    ] {
         assert_eq!(
             outcome(|| ordered_arguments(xs, k)),
             outcome(|| ordered_arguments_rs(xs, k)),
