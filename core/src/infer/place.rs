@@ -10,7 +10,7 @@
 use super::diagnostics;
 use super::unify::Ty;
 use super::{FnKind, Infer, Resolution};
-use crate::ir::{ExprId, ExprKind, LocId, LocalId};
+use crate::ir::{ExprId, ExprKind, LocId, LocalId, Stmt};
 use crate::operators::OperatorMethod;
 
 impl Infer<'_> {
@@ -306,8 +306,9 @@ impl Infer<'_> {
         }
     }
 
-    /// `&self.field` (in `index` / `index_mut`) may only be the function's result: as a
-    /// local or an argument it could outlive the field it points into.
+    /// `&self.field` (in `index` / `index_mut`) may only be the function's result (or a
+    /// statement, dropped at once): as a local or an argument it could outlive the field
+    /// it points into.
     pub(super) fn check_place_results(&mut self) {
         let ir = self.ir;
         let mut results = Vec::new();
@@ -335,6 +336,18 @@ impl Infer<'_> {
                 }
                 ExprKind::AddrOf { .. } => results.push(e),
                 _ => {}
+            }
+        }
+        // `&place;` drops the borrow at once (a `format!` argument's bounds check, where
+        // the argument is: `lower/format_macro.rs`).
+        for e in &ir.exprs {
+            if let ExprKind::Block(b) = &e.kind {
+                results.extend(b.stmts.iter().filter_map(|s| match s {
+                    Stmt::Expr(e) if matches!(ir.expr(*e).kind, ExprKind::AddrOf { .. }) => {
+                        Some(*e)
+                    }
+                    _ => None,
+                }));
             }
         }
         for (i, e) in ir.exprs.iter().enumerate() {

@@ -3,10 +3,13 @@
 //! `PUSH_FORMATTED` (`crate::string_methods`) with its spec packed (`crate::format_spec`),
 //! which the runtime formats with std's own code.
 //!
-//! As in Rust, the arguments are evaluated once, in order, before any formatting, and
-//! are borrowed, not moved: an argument that is a place (a variable, a field, an element,
-//! a literal) is read where it is formatted, through `&`; any other is evaluated into a
-//! hidden local first.
+//! As in Rust, the arguments are evaluated once, in order, before anything is written,
+//! and are borrowed, not moved: an argument that is a place (a variable, a field, an
+//! element, a literal) is read where it is formatted, through `&`; any other is evaluated
+//! into a hidden local first. A place that can panic (one with an element, `xs[i]`) is
+//! also borrowed once where the argument is, and the borrow dropped, so its bounds check
+//! panics in argument order and before `write!` has appended anything (rustc leaves the
+//! destination unchanged).
 
 use super::{Lowerer, format, strip_parens};
 use crate::format_spec::Count;
@@ -278,13 +281,21 @@ impl Lowerer {
                 init: Some(init),
                 loc,
             });
-            return Value::Indexed(Box::new(ix.clone()), local);
+            let value = Value::Indexed(Box::new(ix.clone()), local);
+            if reads_nothing_with_effects(&ix.expr) {
+                self.probe(&value, e.span(), stmts);
+            }
+            return value;
         }
         if matches!(
             e,
             syn::Expr::Path(_) | syn::Expr::Field(_) | syn::Expr::Index(_) | syn::Expr::Lit(_)
         ) {
-            return Value::Place(Box::new(e.clone()));
+            let value = Value::Place(Box::new(e.clone()));
+            if has_element(e) && reads_nothing_with_effects(e) {
+                self.probe(&value, e.span(), stmts);
+            }
+            return value;
         }
         let init = self.expr(e);
         let loc = self.loc(e.span());
@@ -296,6 +307,37 @@ impl Lowerer {
             loc,
         });
         Value::Local(local)
+    }
+
+    /// `&place;` where the argument is: the place's bounds checks run in argument order,
+    /// before anything is written; nothing is moved, and reading the place again where it
+    /// is formatted evaluates nothing twice (its indexes are variables, literals or the
+    /// argument's hidden local).
+    fn probe(&mut self, value: &Value, span: Span, stmts: &mut Vec<Stmt>) {
+        let place = self.read(value, span);
+        let borrow = self.push(
+            ExprKind::AddrOf {
+                place,
+                mutable: false,
+            },
+            span,
+        );
+        stmts.push(Stmt::Expr(borrow));
+    }
+
+    /// An argument's value, read where it is used.
+    fn read(&mut self, value: &Value, span: Span) -> ExprId {
+        match value {
+            Value::Local(l) => self.push(ExprKind::Local(*l), span),
+            Value::Place(e) => self.expr(e),
+            Value::Indexed(ix, local) => {
+                let base = self.expr(&ix.expr);
+                let index = self.push(ExprKind::Local(*local), ix.index.span());
+                let id = self.push(ExprKind::Index(base, index), ix.span());
+                self.index_brackets.push((id, ix.bracket_token.span.join()));
+                id
+            }
+        }
     }
 
     /// The `String` a push appends to.
@@ -426,17 +468,37 @@ impl Lowerer {
                 },
             },
         };
-        Some(match value {
-            Value::Local(l) => self.push(ExprKind::Local(l), text.span()),
-            Value::Place(e) => self.expr(&e),
-            Value::Indexed(ix, local) => {
-                let base = self.expr(&ix.expr);
-                let index = self.push(ExprKind::Local(local), ix.index.span());
-                let id = self.push(ExprKind::Index(base, index), ix.span());
-                self.index_brackets.push((id, ix.bracket_token.span.join()));
-                id
-            }
-        })
+        Some(self.read(&value, text.span()))
+    }
+}
+
+/// Whether a place reads an element (`xs[i]`, `self.items[i].name`), whose bounds check
+/// can panic.
+fn has_element(e: &syn::Expr) -> bool {
+    match strip_parens(e) {
+        syn::Expr::Index(_) => true,
+        syn::Expr::Field(f) => has_element(&f.base),
+        _ => false,
+    }
+}
+
+/// Whether reading a place again evaluates nothing with effects: variables, literals,
+/// fields and elements of such at variable or literal indexes or ranges.
+fn reads_nothing_with_effects(e: &syn::Expr) -> bool {
+    let plain = |e: &syn::Expr| matches!(strip_parens(e), syn::Expr::Path(_) | syn::Expr::Lit(_));
+    match strip_parens(e) {
+        syn::Expr::Path(_) | syn::Expr::Lit(_) => true,
+        syn::Expr::Field(f) => reads_nothing_with_effects(&f.base),
+        syn::Expr::Index(ix) => {
+            reads_nothing_with_effects(&ix.expr)
+                && match strip_parens(&ix.index) {
+                    syn::Expr::Range(r) => {
+                        r.start.as_deref().is_none_or(plain) && r.end.as_deref().is_none_or(plain)
+                    }
+                    index => plain(index),
+                }
+        }
+        _ => false,
     }
 }
 

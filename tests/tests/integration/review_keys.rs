@@ -403,11 +403,11 @@ impl RkLog {
 
 /// A panic in an argument leaves the destination as it was: rustc evaluates every
 /// argument (`format_args!`) before `write_fmt` writes anything, so `self.text` stays
-/// `"start;<1|5>"`. jitclass reads a place argument (`xs[i]`) where its placeholder is,
-/// after the earlier pieces were appended: the panic leaves `"start;<1|5><3|"` in the field.
+/// `"start;<1|5>"`. jitclass read a place argument (`xs[i]`) where its placeholder is,
+/// after the earlier pieces were appended, and the panic left `"start;<1|5><3|"` in the
+/// field, until an element argument's bounds check ran where the argument is.
 #[test]
-#[ignore = "BUG: write! appends the pieces before a later place argument (xs[i]) panics; rustc writes nothing"]
-fn a_panicking_argument_writes_nothing() {
+fn fixed_a_panicking_argument_writes_nothing() {
     let _m = memory_test();
     let before = jitclass::stats();
     let mut log = RkLog::new();
@@ -416,8 +416,13 @@ fn a_panicking_argument_writes_nothing() {
         let mut log = log.clone();
         log.add(&[4], 3)
     });
-    assert!(message.contains("index out of bounds"), "{message}");
-    assert_eq!(log.text(), "start;<1|5>");
+    let mut text = String::from("start;<1|5>");
+    let xs = [4i64];
+    let i = std::hint::black_box(3usize);
+    let expected = panic_message(|| write!(text, "<{}|{}>", i, xs[i]).unwrap());
+    assert_eq!(message.lines().next(), Some(expected.as_str()));
+    assert_eq!(text, "start;<1|5>");
+    assert_eq!(log.text(), text);
     log.item(1, 3);
     log.item(1, 4);
     assert_eq!(log.items(), vec![String::new(), "0:3\n4:4\n".to_string()]);
@@ -525,14 +530,71 @@ fn first_failing_argument(xs: &[i64]) -> String {
 }
 
 /// Arguments are evaluated in order: rustc panics at `xs[9]` first, before dividing by
-/// zero. jitclass evaluates the division (a hidden local) before reading the place `xs[9]`
-/// at its placeholder, so it panics with "attempt to divide by zero" instead.
+/// zero. jitclass evaluated the division (a hidden local) before reading the place `xs[9]`
+/// at its placeholder, so it panicked with "attempt to divide by zero" instead, until an
+/// element argument's bounds check ran where the argument is.
 #[test]
-#[ignore = "BUG: format! evaluates non-place arguments before place arguments (xs[9]): the wrong panic"]
-fn arguments_panic_in_order() {
+fn fixed_arguments_panic_in_order() {
     let _m = memory_test();
     let before = jitclass::stats();
     let message = panic_message(|| first_failing_argument(&[1]));
     assert!(message.contains("index out of bounds"), "{message}");
+    let xs = std::hint::black_box(&[1i64][..]);
+    let expected = panic_message(|| format!("{}{}", xs[9], xs[0] / (xs.len() as i64 - 1)));
+    assert_eq!(message.lines().next(), Some(expected.as_str()));
+    assert!(balanced_since(&before));
+}
+
+/// The outcome of `f`: its value, or the message of its panic (without the jit code's
+/// location line).
+fn outcome<R>(f: impl FnOnce() -> R) -> Result<R, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        let message = match payload.downcast::<String>() {
+            Ok(s) => *s,
+            Err(payload) => payload
+                .downcast_ref::<&str>()
+                .map_or_else(|| "(not a message)".into(), |s| s.to_string()),
+        };
+        message.lines().next().unwrap_or_default().to_string()
+    })
+}
+
+twice!(ordered_arguments, ordered_arguments_rs, fn(xs: &[i64], k: usize) -> String {
+    format!("{}{}{}", xs[k], xs[0] / (xs.len() as i64 - 1), xs[k + 1])
+});
+
+twice!(ordered_text_arguments, ordered_text_arguments_rs, fn(k: usize, d: i64) -> String {
+    let names: Vec<String> = vec![String::from("a"), String::from("bb"), String::from("ccc")];
+    let mut s = String::from("<");
+    write!(s, "{}|{:>w$}|{}", names[k], 1 / d, names[k + 1], w = k).unwrap();
+    s
+});
+
+/// Every argument is evaluated in order before anything is written, element places
+/// (`xs[k]`, a `String` element) included: results and panic messages as rustc's.
+#[test]
+fn arguments_evaluate_in_order_before_writing() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    for (xs, k) in [
+        (&[1i64][..], 5),
+        (&[1], 0),
+        (&[1, 2], 0),
+        (&[1, 2], 1),
+        (&[3, 4, 5], 1),
+    ] {
+        assert_eq!(
+            outcome(|| ordered_arguments(xs, k)),
+            outcome(|| ordered_arguments_rs(xs, k)),
+            "{xs:?} {k}"
+        );
+    }
+    for (k, d) in [(0, 1), (1, 1), (1, 0), (2, 1), (3, 0), (2, 0), (0, 0)] {
+        assert_eq!(
+            outcome(|| ordered_text_arguments(k, d)),
+            outcome(|| ordered_text_arguments_rs(k, d)),
+            "{k} {d}"
+        );
+    }
     assert!(balanced_since(&before));
 }
