@@ -9,7 +9,8 @@
 //! into a hidden local first. A place that can panic (one with an element, `xs[i]`) is
 //! also borrowed once where the argument is, and the borrow dropped, so its bounds check
 //! panics in argument order and before `write!` has appended anything (rustc leaves the
-//! destination unchanged).
+//! destination unchanged) A field of a call's result (`make().x`) binds
+//! the result to a hidden local where the argument is and reads the field there.
 
 use super::{Lowerer, format, strip_parens};
 use crate::format_spec::Count;
@@ -35,6 +36,10 @@ enum Value {
     /// `base[i]` with `i` evaluated once, into the hidden local, where the argument is
     /// (an index with effects, `xs[c.bump()]`, runs once however many placeholders use it).
     Indexed(Box<syn::ExprIndex>, LocalId),
+    /// `base.a.b` whose `base` is no place (`make().x`): `base` evaluated once, into the
+    /// hidden local, where the argument is (in order with the others), its fields read
+    /// where used (borrowed, not moved out of the temporary).
+    FieldsOf(LocalId, Vec<syn::Member>),
 }
 
 /// Where a `format!`-style macro puts its text.
@@ -287,6 +292,18 @@ impl Lowerer {
             }
             return value;
         }
+        if let Some((root, members)) = fields_of_a_value(e) {
+            let init = self.expr(root);
+            let loc = self.loc(root.span());
+            let local = self.declare(&format!(" format base {index}"), false, loc);
+            stmts.push(Stmt::Let {
+                pattern: Pattern::Bind(local),
+                ty: None,
+                init: Some(init),
+                loc,
+            });
+            return Value::FieldsOf(local, members);
+        }
         if matches!(
             e,
             syn::Expr::Path(_) | syn::Expr::Field(_) | syn::Expr::Index(_) | syn::Expr::Lit(_)
@@ -330,6 +347,20 @@ impl Lowerer {
         match value {
             Value::Local(l) => self.push(ExprKind::Local(*l), span),
             Value::Place(e) => self.expr(e),
+            Value::FieldsOf(local, members) => {
+                let mut id = self.push(ExprKind::Local(*local), span);
+                for member in members {
+                    id = match member {
+                        syn::Member::Unnamed(index) => {
+                            self.push(ExprKind::TupleField(id, index.index), index.span)
+                        }
+                        syn::Member::Named(name) => {
+                            self.push(ExprKind::Field(id, name.to_string()), name.span())
+                        }
+                    };
+                }
+                id
+            }
             Value::Indexed(ix, local) => {
                 let base = self.expr(&ix.expr);
                 let index = self.push(ExprKind::Local(*local), ix.index.span());
@@ -484,6 +515,29 @@ fn has_element(e: &syn::Expr) -> bool {
 
 /// Whether reading a place again evaluates nothing with effects: variables, literals,
 /// fields and elements of such at variable or literal indexes or ranges.
+/// `root.a.b` (fields only) whose root is no place (a call, a method call, a block): the
+/// root and the fields from it outwards.
+fn fields_of_a_value(e: &syn::Expr) -> Option<(&syn::Expr, Vec<syn::Member>)> {
+    let mut members = Vec::new();
+    let mut e = strip_parens(e);
+    while let syn::Expr::Field(f) = e {
+        members.push(f.member.clone());
+        e = strip_parens(&f.base);
+    }
+    members.reverse();
+    let place = matches!(
+        e,
+        syn::Expr::Path(_) | syn::Expr::Field(_) | syn::Expr::Index(_) | syn::Expr::Lit(_)
+    ) || matches!(e, syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)));
+    // A call's result is a value (a method's may be a reference into a container, which
+    // stays read where it is used).
+    let value = matches!(
+        e,
+        syn::Expr::Call(_) | syn::Expr::Block(_) | syn::Expr::Tuple(_)
+    );
+    (!members.is_empty() && !place && value).then_some((e, members))
+}
+
 fn reads_nothing_with_effects(e: &syn::Expr) -> bool {
     let plain = |e: &syn::Expr| matches!(strip_parens(e), syn::Expr::Path(_) | syn::Expr::Lit(_));
     match strip_parens(e) {

@@ -598,3 +598,67 @@ fn arguments_evaluate_in_order_before_writing() {
     }
     assert!(balanced_since(&before));
 }
+
+/// The field of a call's result used by two placeholders (`{0}{0}`): rustc evaluates the
+/// call once, in argument order; jitclass read the place `make(..).0` at each
+/// placeholder, calling `make` twice and after the arguments evaluated before it.
+#[jitclass]
+pub struct Calls {
+    pub n: i64,
+}
+
+#[jitclass]
+impl Calls {
+    pub fn new() -> Calls {
+        Calls { n: 0 }
+    }
+
+    pub fn bump(&mut self) -> i64 {
+        self.n += 1;
+        self.n
+    }
+}
+
+// `c` is another handle of the caller's instance (a class value is a reference).
+#[jit]
+fn counted_pair(mut c: Calls, label: &str) -> (i64, String) {
+    (c.bump(), label.to_string())
+}
+
+#[jit]
+fn fields_of_a_call(mut c: Calls) -> String {
+    let s = format!(
+        "{1}:{0}{0}-{2}",
+        counted_pair(c.clone(), "a").0,
+        c.bump(),
+        counted_pair(c.clone(), "b").1
+    );
+    format!("{s}/{}", c.n)
+}
+
+mod fields_of_a_call_rust {
+    pub struct Calls {
+        pub n: i64,
+    }
+    fn counted_pair(c: &mut Calls, label: &str) -> (i64, String) {
+        c.n += 1;
+        (c.n, label.to_string())
+    }
+    pub fn fields_of_a_call(mut c: Calls) -> String {
+        let a = counted_pair(&mut c, "a").0;
+        c.n += 1;
+        let b = c.n;
+        let s = format!("{1}:{0}{0}-{2}", a, b, counted_pair(&mut c, "b").1);
+        format!("{s}/{}", c.n)
+    }
+}
+
+#[test]
+fn fixed_fields_of_a_call_are_evaluated_once_in_order() {
+    let _memory = memory_test();
+    let since = jitclass::stats();
+    let expected = fields_of_a_call_rust::fields_of_a_call(fields_of_a_call_rust::Calls { n: 0 });
+    assert_eq!(expected, "2:11-b/3");
+    assert_eq!(fields_of_a_call(Calls::new()), expected);
+    assert!(balanced_since(&since));
+}
