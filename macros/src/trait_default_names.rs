@@ -53,6 +53,8 @@ fn relative_names(lowered: &Lowered) -> Vec<(Span, String)> {
         .filter(|p| is_relative(p))
         .map(|p| (first_span(p), shown(p)))
         .collect();
+    // The body's own `const` items, renamed to their hoisted names in the values.
+    let hoisted: Vec<String> = lowered.consts.iter().map(|c| c.name.to_string()).collect();
     for c in &lowered.consts {
         match c.kind {
             ConstKind::Path => {
@@ -64,8 +66,6 @@ fn relative_names(lowered: &Lowered) -> Vec<(Span, String)> {
             }
             // A length's or a `const` item's value names items too.
             ConstKind::Len | ConstKind::Item { .. } => {
-                let hoisted: Vec<String> =
-                    lowered.consts.iter().map(|c| c.name.to_string()).collect();
                 found.extend(
                     relative_in(&c.value)
                         .into_iter()
