@@ -16,6 +16,7 @@ mod call;
 mod constants;
 mod consts;
 mod control;
+mod dyn_types;
 mod elem_refs;
 mod expr;
 mod format;

@@ -283,10 +283,7 @@ fn lower_type_unchecked(
             ty.span(),
             "`impl Trait` is not supported in jit code; use a generic parameter `<T>` instead",
         )),
-        syn::Type::TraitObject(_) => Err(syn::Error::new(
-            ty.span(),
-            "trait objects (`dyn Trait`) are not supported in jit code",
-        )),
+        syn::Type::TraitObject(object) => Err(super::dyn_types::trait_object_error(object)),
         syn::Type::Ptr(p) => {
             let pointee = lower_type(&p.elem, scope, TypePos::Other)?;
             if !matches!(pointee, TypeExpr::Prim(_)) {
@@ -459,6 +456,9 @@ fn lower_path_type(p: &syn::TypePath, scope: &mut TypeScope) -> syn::Result<Type
         .last()
         .map(|s| s.ident.to_string())
         .unwrap_or_default();
+    if let Some(object) = super::dyn_types::boxed_trait_object(path) {
+        return Err(super::dyn_types::trait_object_error(object));
+    }
     if let Some(message) = std_type_message(&last) {
         return Err(syn::Error::new(p.span(), message));
     }

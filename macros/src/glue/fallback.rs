@@ -14,6 +14,8 @@ pub(crate) fn failed_fn<'a>(
     let attrs = attrs.into_iter();
     // Its `objmode!` calls stay named, so that their imports count as used.
     let objmodes = crate::objmode::paths_in(block);
+    // Its trait objects stay written, so that rustc says which traits cannot be one.
+    let objects = super::dyn_mentions::trait_objects_in(block);
     // A plain `panic!` with a literal, because `unreachable!` formats, which a `const fn`
     // (already reported) cannot.
     quote! {
@@ -21,6 +23,7 @@ pub(crate) fn failed_fn<'a>(
         #[allow(unused_variables)]
         #vis #sig {
             #(#objmodes!(@check);)*
+            #(let _: ::core::option::Option<&(#objects)> = ::core::option::Option::None;)*
             ::core::panic!("this jit fn failed to compile")
         }
     }

@@ -10,11 +10,14 @@
 //!   rustc against the bounds;
 //! - `consts.rs`: the constants rustc evaluates (array lengths, `const` items), hoisted
 //!   into the function's type, and their getters;
-//! - `fallback.rs`: after errors, the function with its signature and a panicking body.
+//! - `fallback.rs`: after errors, the function with its signature and a panicking body;
+//! - `dyn_mentions.rs`: the trait objects a failed body writes, which its fallback repeats
+//!   for rustc's dyn-compatibility check.
 
 mod bound_methods;
 mod consts;
 mod dispatcher;
+mod dyn_mentions;
 mod fallback;
 mod fn_info;
 mod result;
