@@ -23,6 +23,7 @@ mod control_flow;
 mod differential;
 mod dispatcher;
 mod dump_ir;
+mod dyn_traits;
 mod entry_text_keys;
 mod escapes;
 mod fixtures;
