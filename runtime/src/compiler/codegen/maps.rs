@@ -599,43 +599,25 @@ impl FnCx<'_> {
         } else {
             Type::Tuple(vec![key, value])
         };
-        let i64t = self.ctx.i64_type();
-        let counter = self.slot(i64t.into(), "map_iter.i")?;
-        self.b().build_store(counter, i64t.const_zero())?;
-        let head = self.block("map_iter.cond");
-        let body_bb = self.block("map_iter.body");
-        let latch = self.block("map_iter.next");
-        let exit = self.block("map_iter.exit");
-        self.b().build_unconditional_branch(head)?;
-        self.b().position_at_end(head);
-        let i = self.load_int(counter, "i")?;
-        let len = self.load_int(h.len, "len")?;
-        let more = self
-            .b()
-            .build_int_compare(IntPredicate::ULT, i, len, "more")?;
-        self.b().build_conditional_branch(more, body_bb, exit)?;
-        self.b().position_at_end(body_bb);
-        let key_at = self.entry_value_ptr(&h, 1, i, loc)?;
-        let at = self
-            .b()
-            .build_bit_cast(
-                key_at,
-                mem_type(self.ctx, &pair).ptr_type(inkwell::AddressSpace::default()),
-                "entry.pair",
-            )?
-            .into_pointer_value();
-        let v = self.load_elem(at, &pair)?;
-        self.copy_value(v, &pair)?;
-        self.store(self.locals[var.index()], false, v, &pair)?;
-        self.loop_body(id, body, latch, exit)?;
-        self.b().position_at_end(latch);
-        let i = self.load_int(counter, "i")?;
-        let next = self
-            .b()
-            .build_int_add(i, i64t.const_int(1, false), "next")?;
-        self.b().build_store(counter, next)?;
-        self.b().build_unconditional_branch(head)?;
-        self.b().position_at_end(exit);
+        self.index_for_loop(
+            (id, body),
+            "map_iter",
+            |cx| cx.load_int(h.len, "len"),
+            |cx, i| {
+                let key_at = cx.entry_value_ptr(&h, 1, i, loc)?;
+                let at = cx
+                    .b()
+                    .build_bit_cast(
+                        key_at,
+                        mem_type(cx.ctx, &pair).ptr_type(inkwell::AddressSpace::default()),
+                        "entry.pair",
+                    )?
+                    .into_pointer_value();
+                let v = cx.load_elem(at, &pair)?;
+                cx.copy_value(v, &pair)?;
+                cx.store(cx.locals[var.index()], false, v, &pair)
+            },
+        )?;
         self.release(held)?;
         Ok(Some(self.unit()))
     }
