@@ -19,7 +19,7 @@ use crate::compiler::{CgError, CgResult};
 use crate::escape::Sink;
 use crate::helpers::Helper;
 use inkwell::IntPredicate;
-use inkwell::types::BasicType;
+use inkwell::types::{BasicType, BasicTypeEnum};
 use inkwell::values::{IntValue, PointerValue};
 use jitclass_core::ir::{ExprId, ExprKind, LocId};
 use jitclass_core::map_methods::{MapMethod, entry_ref_type, entry_type};
@@ -183,6 +183,37 @@ impl FnCx<'_> {
             .i8_type()
             .const_int(u64::from(*probe == Type::Str), false);
         Ok((kp, str_probe))
+    }
+
+    /// Removes `k`'s entry (`k` of type `probe`, see `probe_temp`; an owned `k` is
+    /// released after the search), the helper moving its value's bits (and references)
+    /// to a new slot of type `room` named `name`: whether there was one, and the slot.
+    fn map_remove(
+        &mut self,
+        h: &Header,
+        k: Val,
+        probe: &Type,
+        room: BasicTypeEnum<'static>,
+        name: &str,
+    ) -> CgResult<(IntValue<'static>, PointerValue<'static>)> {
+        let held = self.hold(k, probe)?;
+        let (kp, str_probe) = self.probe_temp(k, probe)?;
+        let out = self.slot(room, name)?;
+        let found = self
+            .call_helper(
+                Helper::MapRemove,
+                &[h.meminfo.into(), kp.into(), str_probe.into(), out.into()],
+                "removed",
+            )?
+            .into_int_value();
+        self.release(held)?;
+        let found = self.b().build_int_compare(
+            IntPredicate::NE,
+            found,
+            self.ctx.i8_type().const_zero(),
+            "found",
+        )?;
+        Ok((found, out))
     }
 
     /// The position of `k`'s entry (`k` of type `probe`, see `probe_temp`), or
@@ -424,45 +455,14 @@ impl FnCx<'_> {
                 self.map_entry_by_text(&h, vals[0], (vals[1], &value), loc)?
             }
             MapMethod::SetRemove => {
-                let held = self.hold(vals[0], &probe)?;
-                let (kp, str_probe) = self.probe_temp(vals[0], &probe)?;
                 // No value to move out (`!` has no bytes): a byte of room.
-                let out = self.slot(self.ctx.i8_type().into(), "set.removed")?;
-                let found = self
-                    .call_helper(
-                        Helper::MapRemove,
-                        &[h.meminfo.into(), kp.into(), str_probe.into(), out.into()],
-                        "removed",
-                    )?
-                    .into_int_value();
-                self.release(held)?;
-                self.b()
-                    .build_int_compare(
-                        IntPredicate::NE,
-                        found,
-                        self.ctx.i8_type().const_zero(),
-                        "found",
-                    )?
-                    .into()
+                let room = self.ctx.i8_type().into();
+                let (found, _) = self.map_remove(&h, vals[0], &probe, room, "set.removed")?;
+                found.into()
             }
             MapMethod::Remove => {
-                let held = self.hold(vals[0], &probe)?;
-                let (kp, str_probe) = self.probe_temp(vals[0], &probe)?;
-                let out = self.slot(mem_type(self.ctx, &value), "map.removed")?;
-                let found = self
-                    .call_helper(
-                        Helper::MapRemove,
-                        &[h.meminfo.into(), kp.into(), str_probe.into(), out.into()],
-                        "removed",
-                    )?
-                    .into_int_value();
-                self.release(held)?;
-                let found = self.b().build_int_compare(
-                    IntPredicate::NE,
-                    found,
-                    self.ctx.i8_type().const_zero(),
-                    "found",
-                )?;
+                let room = mem_type(self.ctx, &value);
+                let (found, out) = self.map_remove(&h, vals[0], &probe, room, "map.removed")?;
                 let opt = Type::Option(Box::new(value.clone()));
                 let none = self.none_value(&opt)?;
                 let some_block = self.block("remove.some");
