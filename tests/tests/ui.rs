@@ -365,15 +365,6 @@ fn review17_generic_polymorphic_recursion_cascade() {
     t.compile_fail("tests/ui/known_bugs/review_generics_polymorphic_recursion_cascade.rs");
 }
 
-/// `struct U<T> { v: i64 }`: rustc's E0392 "type parameter `T` is never used"; the
-/// `#[jitclass]` builds it (review of issue 17).
-#[test]
-#[ignore = "BUG: a generic class whose parameter no field uses builds (rustc: E0392)"]
-fn review17_generic_unused_parameter() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_generics_unused_parameter.rs");
-}
-
 /// A method of `impl<T> A<T>` calls one of `impl<T: Copy> A<T>` (rustc's E0599: the bound
 /// is not satisfied for every `T`), and another moves `self.v: T` out of `&self` (rustc's
 /// E0507): generic class methods have no shadow, so both build; for `A<Point>` they run,

@@ -467,7 +467,15 @@ fn emit(
             TokenStream::new(),
         )
     };
+    let unused_params = generic::unused_params_check(
+        &item.generics,
+        &l.ir.fields,
+        &fields.iter().map(|(f, _)| &f.ty).collect::<Vec<_>>(),
+    );
+    let unused_params = (!unused_params.is_empty()).then(|| quote!(#(#cfgs)* #unused_params));
     quote! {
+        #unused_params
+
         #(#cfgs)*
         #[doc = #payload_doc]
         #[doc(hidden)]
