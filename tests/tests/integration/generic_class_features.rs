@@ -114,9 +114,7 @@ fn an_operator_of_an_instantiation_overflows_as_rustc_builds_it() {
             })
         };
         let jit = outcome(&|| add_overflows(V2::new(100, 0), V2::new(100, 0)));
-        let rs = outcome(&|| {
-            (V2Rs::new(std::hint::black_box(100_i8), 0) + V2Rs::new(100, 0)).x
-        });
+        let rs = outcome(&|| (V2Rs::new(std::hint::black_box(100_i8), 0) + V2Rs::new(100, 0)).x);
         assert_eq!(jit, rs);
     }
     assert_no_leaks();
@@ -250,7 +248,11 @@ unsafe extern "C" fn counted_malloc(size: usize, opaque: *mut c_void) -> *mut c_
     unsafe { system(opaque) }.malloc(size)
 }
 
-unsafe extern "C" fn counted_realloc(p: *mut c_void, size: usize, opaque: *mut c_void) -> *mut c_void {
+unsafe extern "C" fn counted_realloc(
+    p: *mut c_void,
+    size: usize,
+    opaque: *mut c_void,
+) -> *mut c_void {
     // SAFETY: `p` is a block of the same table.
     unsafe { system(opaque).realloc(p, size) }
 }
