@@ -39,6 +39,15 @@ pub(super) fn expand(cx: &Ctxt, attr: TokenStream, item: syn::ItemStruct) -> Tok
             // The struct stays (as written), so that its users get no follow-up errors.
             let mut plain = item;
             plain.attrs.retain(|a| !a.path().is_ident("derive"));
+            // A generic class's field types only as markers: a refused field such as
+            // `Option<Poly<(T, T)>>` would add rustc's infinite-size (E0072) and
+            // drop-check overflow (E0320) errors about a struct the class never is.
+            if plain.generics.type_params().next().is_some() {
+                for f in plain.fields.iter_mut() {
+                    let ty = &f.ty;
+                    f.ty = syn::parse_quote!(::core::marker::PhantomData<fn() -> #ty>);
+                }
+            }
             quote! { #plain }
         }
     }
