@@ -609,6 +609,7 @@ mod corrupt_ir_tests {
             opaques: Vec::new(),
             objmodes: 0,
             foreign: None,
+            trait_scope: None,
             consts: Vec::new(),
         }
     }

@@ -133,6 +133,9 @@ pub struct MethodEntry {
     pub name: &'static str,
     pub dispatcher: &'static Dispatcher,
     pub kind: jitclass_core::infer::FnKind,
+    /// The `#[jit] trait` whose impl defines it (`None`: an inherent function, or an
+    /// operator trait's method, registered under its key `"Add::add"`).
+    pub of_trait: Option<crate::trait_methods::TraitOf>,
 }
 
 /// Every function of every `#[jitclass] impl` in the program.

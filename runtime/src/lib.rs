@@ -354,6 +354,7 @@ mod string;
 mod string_abi;
 mod subtype;
 mod text;
+mod trait_methods;
 mod vec;
 mod vec_abi;
 mod vec_ref_abi;
@@ -500,6 +501,7 @@ pub mod __private {
     pub use crate::call::*;
     pub use crate::class::abi as class_abi;
     pub use crate::class::{ClassDesc, Literal, METHODS, MethodEntry};
+    pub use crate::trait_methods::{TraitOf, trait_method};
     pub use crate::consts::{ConstValue, JitConst};
     pub use crate::dispatch::FnInfo;
     pub use crate::generic_class::rust_member;

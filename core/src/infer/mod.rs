@@ -63,6 +63,7 @@ mod pattern;
 mod place;
 mod resolution;
 mod text;
+mod trait_methods;
 mod unify;
 mod vec;
 
@@ -111,6 +112,19 @@ pub struct MethodSig {
     pub receiver: Option<Receiver>,
     /// Whether it is a property accessor.
     pub kind: FnKind,
+    /// The `#[jit] trait` whose impl defines it; `None` for an inherent function (and
+    /// an operator trait's method).
+    pub of_trait: Option<TraitOf>,
+}
+
+/// A `#[jit] trait`, as a class function's candidate names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TraitOf {
+    /// The trait's name as its definition writes it, for messages.
+    pub name: String,
+    /// The trait's identity (`crate::ir::TraitScope::trait_id`), which tells two traits
+    /// of one name apart.
+    pub id: String,
 }
 
 /// What a function of a class is to jit code besides a function.

@@ -140,6 +140,19 @@ pub struct FnIr {
     /// A C function declared in a `#[jit] extern "C"` block: only the signature is
     /// meaningful (the body is `()`), and calls go to the symbol.
     pub foreign: Option<ForeignFn>,
+    /// A `#[jit] trait`'s default method compiled for a class: in its body, as rustc
+    /// resolves it under `Self: Trait`, a function of `Self` is the trait's.
+    pub trait_scope: Option<TraitScope>,
+}
+
+/// The trait a default method's body was written in, and the class it is compiled for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraitScope {
+    /// The trait's identity: its name and where it is defined, unique in the program
+    /// (`#[jit] trait` computes it; the impls' registry entries carry the same).
+    pub trait_id: String,
+    /// `Self`: the class the method is compiled for.
+    pub self_class: ClassRefId,
 }
 
 /// A C function of the process that jit code calls, found by symbol when compiled.

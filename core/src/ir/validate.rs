@@ -199,6 +199,7 @@ mod tests {
             opaques: Vec::new(),
             objmodes: 0,
             foreign: None,
+            trait_scope: None,
             consts: Vec::new(),
         }
     }

@@ -57,6 +57,7 @@ pub fn lower_foreign_fn(
 }
 
 /// The context of a function in a `#[jitclass] impl`.
+#[derive(Clone, Copy)]
 pub struct MethodContext<'a> {
     /// The impl's self type (what `Self` means).
     pub self_path: &'a syn::Path,
@@ -70,6 +71,9 @@ pub struct MethodContext<'a> {
     /// The impl's type parameters (`impl<T> Stack<T>`): the first generics of each of its
     /// functions, which `Self` is applied to.
     pub generics: &'a [String],
+    /// For a `#[jit] trait`'s default method: the trait's identity, in whose scope the
+    /// body's functions of `Self` are looked up (`FnIr::trait_scope`).
+    pub trait_scope: Option<&'a str>,
 }
 
 impl MethodContext<'_> {
@@ -81,6 +85,7 @@ impl MethodContext<'_> {
             class_by_ref: false,
             returns_place: None,
             generics: self.generics,
+            trait_scope: None,
         }
     }
 }
@@ -246,6 +251,13 @@ fn lower_function(
     if !cx.errors.is_empty() {
         return Err(cx.errors);
     }
+    let trait_scope = match method.and_then(|m| m.trait_scope.map(|id| (id, m.self_path))) {
+        Some((id, self_path)) => Some(crate::ir::TraitScope {
+            trait_id: id.to_string(),
+            self_class: cx.scope.class_ref(self_path).map_err(|e| vec![e])?,
+        }),
+        None => None,
+    };
     let ir = FnIr {
         name: sig.ident.to_string(),
         generics: cx.scope.generics,
@@ -263,6 +275,7 @@ fn lower_function(
         opaques: cx.scope.opaques,
         objmodes: cx.objmodes.len() as u32,
         foreign: None,
+        trait_scope,
         consts: std::mem::take(&mut cx.scope.consts.decls),
     };
     if let Err(d) = crate::limits::check_fn(&ir) {

@@ -297,6 +297,7 @@ fn impl_fns(imp: &syn::ItemImpl, errors: &dyn Fn(Vec<syn::Error>) -> String) -> 
             _ => None,
         },
         generics: &[],
+        trait_scope: None,
     };
     let mut items = Vec::new();
     for it in &imp.items {
@@ -463,6 +464,7 @@ impl Callees for CaseCallees<'_> {
                     sig: self.case.signature(ir, false, false),
                     receiver: ir.receiver,
                     kind: *kind,
+                    of_trait: None,
                 }),
                 _ => None,
             })

@@ -82,6 +82,7 @@ impl Callees for RefSignatures<'_> {
                     sig: callee_signature(entry.dispatcher, info.type_args())?,
                     receiver: entry.dispatcher.ir()?.receiver,
                     kind: entry.kind,
+                    of_trait: entry.of_trait.map(|t| t.to_core()),
                 })
             })
             .collect()
