@@ -38,6 +38,8 @@ pub(crate) fn expand(cx: &Ctxt, item: syn::ItemTrait) -> TokenStream {
             #[doc(hidden)]
             #[allow(unused_macros)]
             macro_rules! #name {
+                // The trait's identity, for jit code's calls of its functions by path.
+                (@jitclass_trait_id) => { #id };
                 ($($impl_:tt)*) => {
                     ::jitclass::__private::jit_trait_impl! { #id { #item } $($impl_)* }
                 };

@@ -501,7 +501,6 @@ pub mod __private {
     pub use crate::call::*;
     pub use crate::class::abi as class_abi;
     pub use crate::class::{ClassDesc, Literal, METHODS, MethodEntry};
-    pub use crate::trait_methods::{TraitOf, trait_method};
     pub use crate::consts::{ConstValue, JitConst};
     pub use crate::dispatch::FnInfo;
     pub use crate::generic_class::rust_member;
@@ -513,6 +512,7 @@ pub mod __private {
     pub use crate::shadow;
     pub use crate::shapes as sql;
     pub use crate::string_abi::StrResult;
+    pub use crate::trait_methods::{TraitOf, trait_method};
     pub use jitclass_core::infer::FnKind;
     pub use jitclass_macros::__jit_trait_impl as jit_trait_impl;
     pub use linkme;

@@ -7,7 +7,7 @@
 //! class whose layout is wrong, say) is reported at the use, in the callee's words.
 
 use super::diagnostics;
-use super::trait_methods::{self, Choice};
+use super::trait_methods::{self, Choice, Scope};
 use super::unify::Ty;
 use super::{ClassCall, FieldSig, FnKind, Infer, MethodSig, Resolution};
 use crate::diag::Diagnostic;
@@ -52,16 +52,23 @@ impl Infer<'_> {
 
     /// The function `name` of a class that a call by name means (`trait_methods.rs`):
     /// the inherent one, else the one trait's; in a `#[jit] trait`'s default method, the
-    /// trait's function of `Self`.
+    /// trait's function of `Self`. `bounds`: the receiver is a value of a type parameter bounded by the traits of
+    /// these names.
     pub(super) fn lookup_method(
         &mut self,
         key: &ClassKey,
         name: &str,
         loc: LocId,
+        bounds: Option<&[String]>,
     ) -> Option<ClassFn> {
         let in_trait = self.trait_scope_for(key, loc);
+        let scope = match (&in_trait, bounds) {
+            (_, Some(names)) => Scope::Bounds(names),
+            (Some(id), None) => Scope::Trait(id),
+            (None, None) => Scope::Any,
+        };
         match self.callees.method(key, name) {
-            Ok(mut ms) => match trait_methods::choose(&ms, in_trait.as_deref()) {
+            Ok(mut ms) => match trait_methods::choose(&ms, scope) {
                 Choice::One(i) => Some(ClassFn {
                     call: ClassCall {
                         class: key.clone(),

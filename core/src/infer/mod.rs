@@ -33,7 +33,7 @@
 
 use crate::diag::Diagnostic;
 use crate::ir::{
-    ClassRefId, ExprId, ExprKind, FnIr, LocId, OpaqueRefId, Receiver, RefId, TypeExpr,
+    ClassRefId, ExprId, ExprKind, FnIr, LocId, OpaqueRefId, Receiver, RefId, TraitRefId, TypeExpr,
 };
 use crate::types::{ClassKey, OpaqueKey, Type};
 use std::collections::HashMap;
@@ -158,6 +158,12 @@ pub trait Callees {
     fn method(&self, class: &ClassKey, name: &str) -> Result<Vec<MethodSig>, String>;
     /// The names of a class's functions, for "no method named" messages.
     fn method_names(&self, class: &ClassKey) -> Vec<String>;
+    /// The identity of a `#[jit] trait` the body names (`TraitOf::id`); `None` when not
+    /// known (macro time).
+    fn trait_id(&self, t: TraitRefId) -> Option<String> {
+        let _ = t;
+        None
+    }
     /// The traits a class's struct derives (`"Hash"`), which decide whether its instances
     /// are map keys; none when not known (macro time).
     fn derives(&self, class: &ClassKey) -> Vec<String> {

@@ -94,6 +94,11 @@ entity!(
     /// `FnIr::classes`; the glue resolves it to the class's descriptor.
     ClassRefId
 );
+entity!(
+    /// A `#[jit] trait` named by the function's body (`Shape::area(&c)`) in
+    /// `FnIr::traits`; the glue resolves it to the trait's identity.
+    TraitRefId
+);
 
 /// One `#[jit]` function.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -125,6 +130,14 @@ pub struct FnIr {
     /// `[i64]`); empty for a class that is not generic and for a generic class named
     /// without them (`Self` in its impl, applied to the function's leading generics).
     pub class_args: Vec<Vec<TypeExpr>>,
+    /// The type parameters (by index into `generics`) the user bounds with traits that
+    /// are not the standard library's, with the names of those traits as written (last
+    /// segment): their values offer the bounds' functions only, never a class's inherent
+    /// ones (`infer/trait_methods.rs`).
+    pub trait_bounded: Vec<(u32, Vec<String>)>,
+    /// The `#[jit] trait`s the body names in calls (`Shape::area(&c)`), as written;
+    /// `ExprKind::TraitCall` refers here.
+    pub traits: Vec<String>,
     /// For a method of a `#[jitclass]` impl: how it takes `self` (the first parameter).
     pub receiver: Option<Receiver>,
     /// The Rust types inside the `PassThru<T>`s the function names, as written;

@@ -112,6 +112,7 @@ fn lower_function(
         .type_params()
         .map(|tp| tp.ident.to_string())
         .collect();
+    cx.bounds = super::trait_calls::bounds(&sig.generics);
     if let Some(m) = method {
         cx.scope.generics.splice(0..0, m.generics.iter().cloned());
         cx.scope.self_generics = m.generics.len();
@@ -258,6 +259,20 @@ fn lower_function(
         }),
         None => None,
     };
+    let trait_bounded = cx
+        .scope
+        .generics
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| {
+            let (_, paths) = cx.bounds.iter().find(|(n, b)| n == g && !b.is_empty())?;
+            let names = paths
+                .iter()
+                .map(|p| p.segments.last().expect("a segment").ident.to_string())
+                .collect();
+            Some((i as u32, names))
+        })
+        .collect();
     let ir = FnIr {
         name: sig.ident.to_string(),
         generics: cx.scope.generics,
@@ -271,6 +286,12 @@ fn lower_function(
         refs: cx.refs,
         classes: cx.scope.classes,
         class_args: cx.scope.class_args,
+        trait_bounded,
+        traits: cx
+            .traits
+            .iter()
+            .map(crate::lower::trait_calls::shown)
+            .collect(),
         receiver,
         opaques: cx.scope.opaques,
         objmodes: cx.objmodes.len() as u32,
@@ -290,6 +311,8 @@ fn lower_function(
         spans: cx.spans,
         ref_paths: cx.ref_paths,
         class_paths: cx.scope.class_paths,
+        trait_paths: cx.traits,
+        trait_fn_paths: cx.trait_fn_paths,
         assoc_paths: cx.assoc_paths,
         opaque_types: cx.scope.opaque_types,
         objmodes: cx.objmodes,

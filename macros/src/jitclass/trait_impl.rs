@@ -165,53 +165,5 @@ pub(super) fn is_operator(item: &syn::ItemImpl) -> bool {
     let Some((_, path, _)) = &item.trait_ else {
         return false;
     };
-    let first = path.segments.first().expect("a segment").ident.to_string();
-    let last = path.segments.last().expect("a segment").ident.to_string();
-    jitclass_core::operators::OperatorTrait::named(&last).is_some()
-        || [
-            "std", "core", "alloc", "fmt", "ops", "cmp", "hash", "iter", "convert",
-        ]
-        .contains(&first.as_str())
-        || STD_TRAITS.contains(&last.as_str())
+    jitclass_core::lower::is_std_trait(path)
 }
-
-/// Traits of the prelude and of `std::fmt`, `std::ops`, ... that a user may try to
-/// implement for a class without a path.
-const STD_TRAITS: &[&str] = &[
-    "Display",
-    "Debug",
-    "Clone",
-    "Copy",
-    "Default",
-    "Eq",
-    "Ord",
-    "Hash",
-    "Drop",
-    "Deref",
-    "DerefMut",
-    "From",
-    "Into",
-    "TryFrom",
-    "TryInto",
-    "AsRef",
-    "AsMut",
-    "Iterator",
-    "IntoIterator",
-    "FromStr",
-    "ToString",
-    "Send",
-    "Sync",
-    "Not",
-    "BitAnd",
-    "BitOr",
-    "BitXor",
-    "Shl",
-    "Shr",
-    "Fn",
-    "FnMut",
-    "FnOnce",
-    "Borrow",
-    "Extend",
-    "Sum",
-    "Product",
-];

@@ -88,6 +88,10 @@ impl Callees for RefSignatures<'_> {
             .collect()
     }
 
+    fn trait_id(&self, t: jitclass_core::ir::TraitRefId) -> Option<String> {
+        self.0.info().traits.get(t.index()).map(|id| id.to_string())
+    }
+
     fn derives(&self, class: &ClassKey) -> Vec<String> {
         crate::class::lookup(class)
             .map(|info| info.derived().iter().map(|n| n.to_string()).collect())
