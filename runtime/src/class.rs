@@ -201,6 +201,11 @@ impl ClassInfo {
         }
     }
 
+    /// Of an instantiation of a generic class: its family's descriptor.
+    pub(crate) fn family(&self) -> Option<&'static ClassInfo> {
+        self.family
+    }
+
     /// The descriptor as the macro emitted it (of a family for an instantiation).
     pub(crate) fn desc(&self) -> &ClassDesc {
         &self.desc

@@ -512,7 +512,7 @@ pub mod __private {
     pub use crate::shadow;
     pub use crate::shapes as sql;
     pub use crate::string_abi::StrResult;
-    pub use crate::trait_methods::{TraitOf, trait_method};
+    pub use crate::trait_methods::{TRAIT_IMPLS, TraitImpl, TraitOf, trait_method};
     pub use jitclass_core::infer::FnKind;
     pub use jitclass_macros::__jit_trait_impl as jit_trait_impl;
     pub use linkme;

@@ -1,8 +1,36 @@
 //! A class's functions as the functions of its `#[jit] trait` impls: which trait an
-//! entry of the registry implements, and "the function `name` of trait `T` for class
-//! `C`", the one lookup jit code's trait calls (and vtables) go through.
+//! entry of the registry implements, "the function `name` of trait `T` for class `C`"
+//! (the one lookup for trait calls and vtables), and the registry of the impls
+//! themselves ([`TRAIT_IMPLS`]), which says whether a class satisfies a bound.
 
 use crate::class::{ClassInfo, MethodEntry};
+
+/// A `#[jitclass] impl Trait for Class` of a `#[jit] trait`, registered at link time.
+#[doc(hidden)]
+pub struct TraitImpl {
+    pub class: fn() -> &'static ClassInfo,
+    pub of_trait: TraitOf,
+}
+
+/// Every `#[jit] trait` impl in the program.
+#[doc(hidden)]
+#[linkme::distributed_slice]
+pub static TRAIT_IMPLS: [TraitImpl];
+
+/// Whether `class` implements a `#[jit] trait` named `name`; `None` if no class does
+/// (then `name` is not known as a `#[jit] trait`: a plain Rust trait, say). An
+/// instantiation of a generic class has its family's impls.
+pub(crate) fn implements(class: &'static ClassInfo, name: &str) -> Option<bool> {
+    let owner = class.family().unwrap_or(class);
+    let mut known = false;
+    for imp in TRAIT_IMPLS.iter().filter(|i| i.of_trait.name == name) {
+        if std::ptr::eq((imp.class)(), owner) {
+            return Some(true);
+        }
+        known = true;
+    }
+    known.then_some(false)
+}
 
 /// The `#[jit] trait` whose impl registers a function (`MethodEntry::of_trait`).
 #[doc(hidden)]

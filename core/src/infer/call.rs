@@ -42,6 +42,7 @@ impl Infer<'_> {
             return Ty::Unknown;
         }
         let (ret, type_args) = self.instantiate(&sig, args, &arg_types);
+        self.record_bound_checks(&sig, args, &type_args, loc);
         self.record_resolution(id, Resolution::Call { type_args });
         ret
     }

@@ -263,6 +263,7 @@ impl Case {
             ret: resolve(&ir.ret),
             extern_c,
             is_unsafe: foreign,
+            bounds: Vec::new(),
         }
     }
 }

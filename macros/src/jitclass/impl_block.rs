@@ -217,6 +217,10 @@ fn expand_impl(
     if block.is_index() {
         return index::emit_impl(&item, &out.value_methods, &out.beside);
     }
+    if let Some(user_trait) = block.user_trait {
+        out.beside
+            .push(trait_impl_entry(&self_path, class_ident, user_trait));
+    }
     let attrs = &item.attrs;
     let self_ty = &item.self_ty;
     let impl_token = &item.impl_token;
@@ -241,6 +245,27 @@ fn expand_impl(
         #(#attrs)*
         #header #body
         #(#beside)*
+    }
+}
+
+/// The registry entry of a `#[jit] trait` impl (`jitclass::__private::TRAIT_IMPLS`),
+/// through which a call from jit code checks a callee's bounds (E0277).
+fn trait_impl_entry(self_path: &syn::Path, class_ident: &syn::Ident, t: &UserTrait) -> TokenStream {
+    let entry = format_ident!(
+        "__JITCLASS_IMPL_{}_{}_{:x}",
+        class_ident,
+        t.name,
+        fnv(&t.written)
+    );
+    let (name, id) = (&t.name, &t.id);
+    quote! {
+        #[allow(non_upper_case_globals)]
+        #[::jitclass::__private::linkme::distributed_slice(::jitclass::__private::TRAIT_IMPLS)]
+        #[linkme(crate = ::jitclass::__private::linkme)]
+        static #entry: ::jitclass::__private::TraitImpl = ::jitclass::__private::TraitImpl {
+            class: <#self_path as ::jitclass::JitClass>::class_info,
+            of_trait: ::jitclass::__private::TraitOf { name: #name, id: #id },
+        };
     }
 }
 

@@ -352,3 +352,64 @@ fn two_traits_one_name_need_a_path() {
     }
     assert_no_leaks();
 }
+
+// ---- A generic jit fn called from jit code with a class lacking a bound's impl. ----
+
+#[jitclass]
+pub struct Bare {
+    x: f64,
+}
+
+#[jitclass]
+impl Bare {
+    pub fn make(x: f64) -> Bare {
+        Bare { x }
+    }
+    // An inherent function of the bound's function's name: duck typing would call it.
+    pub fn area(&self) -> f64 {
+        self.x
+    }
+}
+
+#[jit]
+fn total_area<S: Area>(xs: &[S]) -> f64 {
+    let mut t = 0.0;
+    for x in xs {
+        t += x.area();
+    }
+    t
+}
+
+/// Duck-typed (no bound): rustc would ask for `T: Area` here; jitclass specialises it
+/// per class, and checks `total_area`'s bound on the class at the first call.
+#[jit]
+fn forward<T>(xs: &[T]) -> f64 {
+    total_area(xs)
+}
+
+/// rustc: a call of `total_area` with `Bare` is E0277 "the trait bound `Bare: Area` is
+/// not satisfied" at the argument (from a non-generic jit fn, rustc's check of the
+/// shadow says so at build time); through a duck-typed generic caller, jitclass refuses
+/// it at the first call, in those words, at that argument (a class that implements the
+/// bound is called as before).
+#[test]
+fn a_jit_call_checks_the_callees_bounds() {
+    let _memory = memory_test();
+    {
+        let discs = [Disc::new(1.0), Disc::new(1.0)];
+        assert_eq!(forward(&discs), 6.0);
+        let bares = [Bare::make(2.0)];
+        let message = panic_message(|| forward(&bares));
+        assert!(
+            message.contains("the trait bound `Bare: Area` is not satisfied")
+                && message.contains("the trait `Area` is not implemented for `Bare`"),
+            "{message}"
+        );
+        let line = line!() - 21;
+        assert!(
+            message.contains(&format!("trait_calls.rs:{line}:16")),
+            "{message} (expected line {line})"
+        );
+    }
+    assert_no_leaks();
+}
