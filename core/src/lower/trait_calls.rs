@@ -129,10 +129,16 @@ impl Lowerer {
         name: &syn::Ident,
         c: &syn::ExprCall,
     ) -> Option<ExprId> {
+        // `S::unit()`: no receiver tells the class (`call.rs` refuses it at `S`).
+        if c.args.is_empty() {
+            return None;
+        }
         let paths = match owner
             .get_ident()
             .and_then(|p| self.bounds_of(&p.to_string()))
         {
+            // An unbounded parameter keeps duck typing (`call.rs` refuses `T::f` there).
+            Some(paths) if paths.is_empty() => return None,
             Some(paths) => {
                 let mut path = owner.clone();
                 path.segments.push(name.clone().into());
