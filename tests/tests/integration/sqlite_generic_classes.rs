@@ -6,7 +6,7 @@
 use crate::{assert_no_leaks, memory_test};
 use jitclass::jitclass;
 use jitclass::sqlite::{Connection, FunctionFlags, register_aggregate, register_window};
-use std::ops::{Add, Sub};
+use std::ops::{Add, Div, Sub};
 
 /// SQLite's `sum()`: NULL over no rows, else the sum in the argument's type; a window
 /// function too (`inverse` removes a row leaving the frame).
@@ -97,6 +97,28 @@ impl<T> Doubled<T> {
 
     pub fn finalize(&self) -> Option<T> {
         self.last
+    }
+}
+
+/// Quotients kept in a managed member (`Vec<T>`): `a / b` panics for `b == 0` in an
+/// integer instantiation, as rustc's build does.
+#[jitclass]
+pub struct Quotients<T> {
+    kept: Vec<T>,
+}
+
+#[jitclass]
+impl<T: Copy + Div<Output = T>> Quotients<T> {
+    pub fn new() -> Self {
+        Quotients { kept: Vec::new() }
+    }
+
+    pub fn step(&mut self, a: T, b: T) {
+        self.kept.push(a / b);
+    }
+
+    pub fn finalize(&self) -> Option<T> {
+        self.kept.last().copied()
     }
 }
 
@@ -250,6 +272,52 @@ fn an_instantiations_type_error_is_the_registrations_err() {
         conn.query_row("SELECT doubled_b(1)", [], |_| Ok(()))
             .is_err()
     );
+    drop(conn);
+    assert_no_leaks();
+}
+
+#[test]
+fn a_panic_in_an_instantiation_is_an_sqlite_error_and_nothing_leaks() {
+    let _memory = memory_test();
+    let conn = Connection::open_in_memory().unwrap();
+    conn.execute_batch(
+        "CREATE TABLE q(g INTEGER, a INTEGER, b INTEGER);
+         INSERT INTO q VALUES (1, 7, 2), (1, 9, 3), (2, 1, 1), (2, 5, 0), (3, 8, 4);",
+    )
+    .unwrap();
+    register_aggregate::<Quotients<i64>>(&conn, "quotients", flags()).unwrap();
+    register_aggregate::<Quotients<f64>>(&conn, "quotients_x", flags()).unwrap();
+    // rustc's build of the same step, on the same rows.
+    let twin = |a: i64, b: i64| a / b;
+    let ok: i64 = conn
+        .query_row("SELECT quotients(a, b) FROM q WHERE g = 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(ok, twin(9, 3));
+    let message = std::panic::catch_unwind(|| twin(5, std::hint::black_box(0)))
+        .unwrap_err()
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .unwrap();
+    // Fails in the second of three groups, each holding a `Vec`.
+    let err = conn
+        .prepare("SELECT g, quotients(a, b) FROM q GROUP BY g")
+        .unwrap()
+        .query_map([], |r| r.get::<_, i64>(1))
+        .unwrap()
+        .collect::<Result<Vec<i64>, _>>()
+        .unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains(&format!("quotients: {message}")), "{text}");
+    assert!(text.contains("sqlite_generic_classes.rs:"), "{text}");
+    // A float instantiation divides by zero as rustc's does; the connection is usable.
+    let inf: f64 = conn
+        .query_row("SELECT quotients_x(a, b) FROM q WHERE g = 2", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(inf, 5.0_f64 / 0.0);
     drop(conn);
     assert_no_leaks();
 }
