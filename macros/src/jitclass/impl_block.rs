@@ -394,8 +394,8 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
         out.methods.push(failed_method(f, in_trait));
         // The function exists with its signature, so an SQL registration of the class
         // gets no follow-up error claiming it has no `step` (the body's error is the one).
-        if block.operator.is_none() && block.params.is_empty() {
-            out.beside.extend(shape_marker(f, block.self_path));
+        if block.operator.is_none() {
+            out.beside.extend(shape_marker(f, block));
         }
         return;
     };
@@ -413,8 +413,8 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
         out.methods.push(method);
     }
     out.beside.push(items);
-    if block.operator.is_none() && block.params.is_empty() {
-        out.beside.extend(shape_marker(f, block.self_path));
+    if block.operator.is_none() {
+        out.beside.extend(shape_marker(f, block));
     }
     if !is_default {
         out.hosted.push((f.clone(), l, consts_owner));
@@ -564,8 +564,10 @@ pub(super) fn emit_method(
 }
 
 /// The `jitclass::__private::sql` marker a function named like an aggregate's parts
-/// implements for its class (see `runtime/src/shapes.rs`).
-fn shape_marker(f: &syn::ImplItemFn, self_path: &syn::Path) -> Option<TokenStream> {
+/// implements for its class (see `runtime/src/shapes.rs`); of a generic class, for each
+/// instantiation the impl's bounds allow (`impl<T: ..> Step for Avg<T>`), so that
+/// `register_aggregate::<Avg<f64>>` is checked as a non-generic class's registration.
+fn shape_marker(f: &syn::ImplItemFn, block: &ImplBlock<'_>) -> Option<TokenStream> {
     let (sig, _) = glue_signature(&f.sig, None);
     let receiver = sig
         .receiver()
@@ -588,25 +590,28 @@ fn shape_marker(f: &syn::ImplItemFn, self_path: &syn::Path) -> Option<TokenStrea
         syn::ReturnType::Type(_, t) => quote!(#t),
     };
     let shapes = quote!(::jitclass::__private::sql);
+    let bounded = generic::with_jit_bounds(block.generics);
+    let (impl_g, _, where_c) = bounded.split_for_impl();
+    let self_path = block.self_ty;
     let body = match (f.sig.ident.to_string().as_str(), receiver) {
-        ("new", None) if params.is_empty() => quote!(#shapes::New for #self_path {}),
+        ("new", None) if params.is_empty() => quote!(#shapes::New for #self_path #where_c {}),
         ("step", Some((true, true))) => {
-            quote!(#shapes::Step for #self_path { type Args = (#(#params,)*); })
+            quote!(#shapes::Step for #self_path #where_c { type Args = (#(#params,)*); })
         }
         ("inverse", Some((true, true))) => {
-            quote!(#shapes::Inverse for #self_path { type Args = (#(#params,)*); })
+            quote!(#shapes::Inverse for #self_path #where_c { type Args = (#(#params,)*); })
         }
         ("finalize", Some((true, _))) if params.is_empty() => {
-            quote!(#shapes::Finalize for #self_path { type Output = #output; })
+            quote!(#shapes::Finalize for #self_path #where_c { type Output = #output; })
         }
         ("value", Some((true, _))) if params.is_empty() => {
-            quote!(#shapes::Value for #self_path { type Output = #output; })
+            quote!(#shapes::Value for #self_path #where_c { type Output = #output; })
         }
         _ => return None,
     };
     Some(quote! {
         #[doc(hidden)]
-        impl #body
+        impl #impl_g #body
     })
 }
 

@@ -80,6 +80,7 @@ mod sql_rows;
 mod sqlite;
 mod sqlite_args;
 mod sqlite_blobs;
+mod sqlite_generic_classes;
 mod sqlite_median;
 mod sqlite_text;
 mod sqlite_text_results;

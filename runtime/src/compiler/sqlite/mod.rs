@@ -108,13 +108,17 @@ pub(crate) fn compile_aggregate(parts: &AggregateParts) -> Result<Callbacks, Err
     run(&parts.sql_name, |jit| {
         let start = Instant::now();
         let mut mcx = ModuleCx::new(jit, &parts.sql_name);
-        let new = mcx.instance(parts.new, &[])?;
-        let step = mcx.instance(parts.step, &[])?;
-        let finalize = mcx.instance(parts.finalize, &[])?;
+        // An instantiation's functions are its family's, specialised for its type
+        // arguments (their leading generics); a non-generic class has none.
+        let class_args = parts.class.type_args();
+        let new = mcx.instance(parts.new, class_args)?;
+        let step = mcx.instance(parts.step, class_args)?;
+        let finalize = mcx.instance(parts.finalize, class_args)?;
         let window = match parts.window {
-            Some((value, inverse)) => {
-                Some((mcx.instance(value, &[])?, mcx.instance(inverse, &[])?))
-            }
+            Some((value, inverse)) => Some((
+                mcx.instance(value, class_args)?,
+                mcx.instance(inverse, class_args)?,
+            )),
             None => None,
         };
         let key = parts.class.key();
