@@ -443,4 +443,3 @@ fn review17c_prelude_name() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/known_bugs/review_traits3_prelude_name.rs");
 }
-

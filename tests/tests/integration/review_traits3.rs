@@ -121,7 +121,10 @@ fn fixed_bounded_value_through_a_let_copy_or_an_element() {
     {
         let rc = rust_tick::Clock::make(5);
         let rcs = [rust_tick::Clock::make(5)];
-        let expected = (rust_tick::area_of_copy(rc), rust_tick::tick_of_element(&rcs));
+        let expected = (
+            rust_tick::area_of_copy(rc),
+            rust_tick::tick_of_element(&rcs),
+        );
         let c = Clock::make(5);
         let cs = [Clock::make(5)];
         assert_eq!((area_of_copy(c), tick_of_element(&cs)), expected);
@@ -224,7 +227,10 @@ fn a_bound_satisfied_by_another_trait_of_its_name() {
     {
         // rustc: E0277 `Fake: Measure` (only `fake::Measure` is implemented).
         let message = panic_message(|| size_duck(Fake::make(1.0)));
-        assert!(message.contains("the trait bound `Fake: Measure` is not satisfied"), "{message}");
+        assert!(
+            message.contains("the trait bound `Fake: Measure` is not satisfied"),
+            "{message}"
+        );
     }
     assert_no_leaks();
 }
@@ -337,7 +343,6 @@ impl Bump for Counter {
         self.n
     }
 }
-
 
 #[jit]
 fn bump_bounded<S: Bump>(mut s: S) -> S {
@@ -466,7 +471,10 @@ fn a_bound_missing_in_a_middle_layer() {
     {
         let hs = [Heavy::make(2)];
         let message = panic_message(|| layer2(&hs));
-        assert!(message.contains("the trait bound `Heavy: Tag` is not satisfied"), "{message}");
+        assert!(
+            message.contains("the trait bound `Heavy: Tag` is not satisfied"),
+            "{message}"
+        );
     }
     assert_no_leaks();
 }
