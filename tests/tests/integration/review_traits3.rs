@@ -580,3 +580,71 @@ fn default_method_with_a_where_self_bound() {
     }
     assert_no_leaks();
 }
+
+// ---- Traits by module path; a panic inside a trait function called by path. ----
+
+#[jit]
+fn sides_by_module_path(k: i64) -> i64 {
+    let s = sided::Sided::make(k);
+    <sided::Sided as left_trait::Left>::side(&s)
+        + 10 * <sided::Sided as crate::review_traits3::right_trait::Right>::side(&s)
+}
+
+#[jit]
+fn right_through_path_bound<S: right_trait::Right>(s: S) -> i64 {
+    s.side() + 10 * S::side(&s) + 100 * right_trait::Right::side(&s)
+}
+
+#[jit]
+fn tick_each(xs: &[Clock]) -> i64 {
+    let mut t = 0;
+    for x in xs {
+        t += x.tick();
+    }
+    t
+}
+
+#[test]
+fn traits_named_by_module_paths() {
+    let _m = memory_test();
+    {
+        assert_eq!(sides_by_module_path(0), 21);
+        // rustc: `Right::side` each time (Left is another trait): 222.
+        assert_eq!(right_through_path_bound(sided::Sided::make(0)), 222);
+        // rustc: `x: &Clock` finds `Tick::tick(&self)` before the inherent `&mut self`.
+        assert_eq!(tick_each(&[Clock::make(1), Clock::make(1)]), 4);
+    }
+    assert_no_leaks();
+}
+
+#[jit]
+pub trait Risky {
+    fn risky(&self, i: usize) -> i64;
+}
+
+#[jitclass]
+impl Risky for Counter {
+    fn risky(&self, i: usize) -> i64 {
+        let v = vec![self.n, self.n + 1];
+        v[i]
+    }
+}
+
+#[jit]
+fn risky_by_path(i: usize) -> i64 {
+    let c = Counter::make(5);
+    let keep = vec![Counter::make(1), Counter::make(2)];
+    <Counter as Risky>::risky(&c, i) + keep[0].get()
+}
+
+#[test]
+fn a_panic_in_a_trait_function_by_path_releases() {
+    let _m = memory_test();
+    assert_eq!(risky_by_path(1), 7);
+    let message = panic_message(|| risky_by_path(2));
+    assert!(
+        message.contains("index out of bounds: the len is 2 but the index is 2"),
+        "{message}"
+    );
+    assert_no_leaks();
+}
