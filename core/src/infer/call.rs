@@ -172,7 +172,7 @@ impl Infer<'_> {
         let Ty::Class(key) = self.class_ty(class, loc) else {
             return Ty::Unknown;
         };
-        let Some(f) = self.lookup_method(&key, name, loc, None) else {
+        let Some(f) = self.lookup_method(&key, name, loc, None, false) else {
             return Ty::Unknown;
         };
         self.receiver_argument(&f, name, args, &mut arg_types);
@@ -252,7 +252,7 @@ impl Infer<'_> {
                 return Ty::Unknown;
             }
             let bounds = self.bounded_receiver(receiver);
-            let Some(f) = self.lookup_method(key, method, loc, bounds) else {
+            let Some(f) = self.lookup_method(key, method, loc, bounds, true) else {
                 return Ty::Unknown;
             };
             if f.sig.receiver.is_none() {

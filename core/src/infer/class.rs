@@ -53,18 +53,20 @@ impl Infer<'_> {
     /// The function `name` of a class that a call by name means (`trait_methods.rs`):
     /// the inherent one, else the one trait's; in a `#[jit] trait`'s default method, the
     /// trait's function of `Self`. `bounds`: the receiver is a value of a type parameter bounded by the traits of
-    /// these names.
+    /// these names. `method_call`: `c.name(..)` (rustc's probe by receiver), not a path.
     pub(super) fn lookup_method(
         &mut self,
         key: &ClassKey,
         name: &str,
         loc: LocId,
         bounds: Option<&[String]>,
+        method_call: bool,
     ) -> Option<ClassFn> {
         let in_trait = self.trait_scope_for(key, loc);
         let scope = match (&in_trait, bounds) {
             (_, Some(names)) => Scope::Bounds(names),
             (Some(id), None) => Scope::Trait(id),
+            (None, None) if method_call => Scope::Method,
             (None, None) => Scope::Any,
         };
         match self.callees.method(key, name) {

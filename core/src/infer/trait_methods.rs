@@ -27,8 +27,13 @@ pub(super) enum Choice {
 /// Where a call by name looks for a class's function.
 #[derive(Clone, Copy)]
 pub(super) enum Scope<'a> {
-    /// Anywhere: an inherent function first.
+    /// A path call (`Circle::area(&c)`): an inherent function first.
     Any,
+    /// A method call on a class value (`c.area()`): rustc's probe by receiver, the
+    /// functions taking `self` first, then `&self`, then `&mut self` (the autoref
+    /// steps), an inherent function first at each step; functions without `self` are
+    /// no methods.
+    Method,
     /// In a default method of the trait of this identity, on `Self`: the trait's first.
     Trait(&'a str),
     /// On a value of a type parameter bounded by the traits of these names: the traits'
@@ -74,17 +79,31 @@ pub(super) fn choose(candidates: &[MethodSig], scope: Scope<'_>) -> Choice {
             ),
         };
     }
-    let inherent: Vec<usize> = (0..candidates.len())
+    let mut step: Vec<usize> = (0..candidates.len()).collect();
+    if let Scope::Method = scope {
+        let rank = |i: &usize| match candidates[*i].receiver {
+            Some(Receiver::Value) => Some(0),
+            Some(Receiver::Ref) => Some(1),
+            Some(Receiver::RefMut) => Some(2),
+            None => None,
+        };
+        // No method at all: the first candidate's error (an associated function).
+        if let Some(first) = step.iter().filter_map(rank).min() {
+            step.retain(|i| rank(i) == Some(first));
+        }
+    }
+    let inherent: Vec<usize> = step
+        .iter()
+        .copied()
         .filter(|&i| candidates[i].of_trait.is_none())
         .collect();
-    match (candidates.len(), inherent.as_slice()) {
-        (0, _) => Choice::Missing,
-        (1, _) => Choice::One(0),
+    match (step.as_slice(), inherent.as_slice()) {
+        ([], _) => Choice::Missing,
+        ([one], _) => Choice::One(*one),
         (_, [one]) => Choice::One(*one),
         (_, []) => Choice::Ambiguous(
-            candidates
-                .iter()
-                .filter_map(|m| m.of_trait.clone())
+            step.iter()
+                .filter_map(|&i| candidates[i].of_trait.clone())
                 .collect(),
         ),
         _ => Choice::Several,

@@ -71,6 +71,7 @@ mod review_string_keys;
 mod review_strings;
 mod review_text;
 mod review_traits;
+mod review_traits3;
 mod review_vec_gaps;
 mod review_vecs;
 mod scalars;
