@@ -413,3 +413,24 @@ fn review17_generic_property_bound_noise() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/review_generics_property_bound_noise.rs");
 }
+
+/// `PhantomData<T>` as a field of a generic class is refused as an unsupported type,
+/// though it is valid Rust and rustc's E0392 (which jitclass reports for an unused
+/// parameter) suggests exactly this marker (review of issue 17).
+#[test]
+#[ignore = "BUG: PhantomData<T> fields of generic classes are refused"]
+fn known_bug_review_gen_phantom_marker_refused() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_gen_phantom_marker_refused.rs");
+}
+
+/// E0392 for an unused parameter with a bound (`struct U<T: Copy, V>`) adds rustc's
+/// "if you intended `T` to be a const parameter" help, which rustc gives only for an
+/// unbounded parameter (the struct jitclass has rustc check drops the bounds) (review of
+/// issue 17).
+#[test]
+#[ignore = "BUG: E0392 of a bounded parameter has the const-parameter help rustc omits"]
+fn known_bug_review_gen_unused_bounded_parameter_const_help() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_gen_unused_bounded_parameter_const_help.rs");
+}

@@ -14,7 +14,7 @@ use jitclass::{ExternalAllocator, Payload, jit, jitclass, unsafe_cast};
 use std::collections::HashMap;
 use std::ffi::c_void;
 use std::mem::MaybeUninit;
-use std::ops::{Add, AddAssign, Div, Index, Mul, MulAssign, Rem, Sub};
+use std::ops::{Add, AddAssign, Div, Index, IndexMut, Mul, MulAssign, Rem, Sub};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 // ---- operators ---------------------------------------------------------------------------
@@ -92,6 +92,13 @@ macro_rules! g2_impls {
             type Output = T;
             fn index(&self, i: usize) -> &T {
                 if i == 0 { &self.x } else { &self.y }
+            }
+        }
+
+        $(#[$attr])?
+        impl<T> IndexMut<usize> for $ty<T> {
+            fn index_mut(&mut self, i: usize) -> &mut T {
+                if i == 0 { &mut self.x } else { &mut self.y }
             }
         }
     };
@@ -251,6 +258,29 @@ fn fixed_index_impl_and_each_operator_of_a_generic_class_match_rustc() {
 }
 
 #[jit]
+fn set_lane(g: G2<f64>, i: usize, v: f64) -> (f64, f64) {
+    let mut g = g;
+    g[i] = v;
+    g[1 - i] += 1.0;
+    (g.x, g.y)
+}
+
+#[test]
+fn fixed_index_mut_of_a_generic_class() {
+    let _m = memory_test();
+    {
+        let mut w = G2Rs::new(1.0, 2.0);
+        w[1] = 5.0;
+        w[0] += 1.0;
+        assert_eq!(set_lane(G2::new(1.0, 2.0), 1, 5.0), (w.x, w.y));
+        let mut g = G2::new(1_u8, 2);
+        g.set_index(0, 9);
+        assert_eq!((g.x(), g.index(1)), (9, 2));
+    }
+    assert_no_leaks();
+}
+
+#[jit]
 fn div_x(a: G2<i64>, b: G2<i64>) -> i64 {
     (a / b).x
 }
@@ -282,7 +312,10 @@ fn ops_division_panics_as_rustc() {
 /// also when the operator panics midway.
 #[jit]
 fn select_strings(a: G2<String>, m: G2<bool>) -> (String, String, bool) {
-    let b = make_g2_string(a.x.clone(), a.y.clone());
+    let b = G2::<String> {
+        y: a.y.clone(),
+        x: a.x.clone(),
+    };
     let same = a == b;
     let s = G2::<i64>::new(1, 2) + m;
     (a.x.clone(), b.y.clone(), same && s.x == 2)
@@ -290,7 +323,7 @@ fn select_strings(a: G2<String>, m: G2<bool>) -> (String, String, bool) {
 
 #[jit]
 fn make_g2_string(x: String, y: String) -> G2<String> {
-    G2::<String>::make(x, y)
+    G2::<String> { x, y }
 }
 
 #[jitclass]
@@ -300,8 +333,10 @@ impl<T> G2<T> {
     }
 }
 
+/// Operators on `G2<String>` balance their counts. Before the fix, the literal
+/// `G2::<String> { x, y }` in a jit fn was E0063 "missing field `__jitclass_params`".
 #[test]
-fn ops_on_counted_instantiations_balance() {
+fn fixed_struct_literal_of_an_instantiation_and_counted_operators() {
     let _m = memory_test();
     {
         let a = make_g2_string("a".into(), "b".into());
@@ -859,6 +894,46 @@ fn for_loops_over_vecs_maps_and_arrays_match_rustc() {
         assert_eq!(tuple_and_array_loops((1, 2, 3), arr(), 7), (6321, 3));
         assert_eq!(tuple_and_array_loops((1, 2, 3), arr(), 2), (1, 99));
         assert_eq!(tuple_and_array_loops((1, 5, 3), arr(), 1), (0, 99));
+    }
+    assert_no_leaks();
+}
+
+// ---- known bugs --------------------------------------------------------------------------
+
+#[jitclass]
+pub struct Cmp2<T> {
+    pub x: T,
+    pub y: T,
+}
+
+#[jitclass]
+impl<T: Copy + PartialOrd> Cmp2<T> {
+    pub fn new(x: T, y: T) -> Self {
+        Cmp2 { x, y }
+    }
+
+    /// Another instantiation, built by a literal without type arguments, which rustc
+    /// infers as `Cmp2<bool>` from the return type.
+    pub fn ordered(&self) -> Cmp2<bool> {
+        Cmp2 {
+            x: self.x < self.y,
+            y: self.y < self.x,
+        }
+    }
+}
+
+/// rustc accepts `Cmp2 { x: bool, .. }` in `impl<T> Cmp2<T>` returning `Cmp2<bool>`; jit
+/// code takes the class's bare name in its own impl for `Self` (`Cmp2<T>`), so the first
+/// call panics "error in jit fn `Cmp2::ordered` (T = i64): mismatched types: expected
+/// `i64`, found `bool`" (an operator impl returning another instantiation, `type Output =
+/// V2<bool>`, likewise). Writing `Cmp2::<bool>::new(..)` works.
+#[test]
+#[ignore = "BUG: a literal of another instantiation in a generic impl is taken for Self"]
+fn known_bug_literal_of_another_instantiation_in_generic_impl() {
+    let _m = memory_test();
+    {
+        let o = Cmp2::new(1_i64, 2).ordered();
+        assert_eq!((o.x(), o.y()), (true, false));
     }
     assert_no_leaks();
 }
