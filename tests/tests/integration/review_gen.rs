@@ -756,7 +756,7 @@ fn for_loops_over_vecs_maps_and_arrays_match_rustc() {
             // so the twin gets the same map only when `stop` breaks nothing.
             let want = loops_rs(v.clone(), n.clone(), m.clone(), stop);
             let got = loops_jit(v, n, m, stop);
-            if stop <= 3 && stop >= 1 {
+            if (1..=3).contains(&stop) {
                 assert_eq!((&got.0, got.1), (&want.0, want.1));
             } else {
                 assert_eq!(got, want);
