@@ -423,14 +423,3 @@ fn known_bug_review_gen_phantom_marker_refused() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/review_gen_phantom_marker_refused.rs");
 }
-
-/// E0392 for an unused parameter with a bound (`struct U<T: Copy, V>`) adds rustc's
-/// "if you intended `T` to be a const parameter" help, which rustc gives only for an
-/// unbounded parameter (the struct jitclass has rustc check drops the bounds) (review of
-/// issue 17).
-#[test]
-#[ignore = "BUG: E0392 of a bounded parameter has the const-parameter help rustc omits"]
-fn known_bug_review_gen_unused_bounded_parameter_const_help() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_gen_unused_bounded_parameter_const_help.rs");
-}
