@@ -443,3 +443,13 @@ fn review17c_prelude_name() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/known_bugs/review_traits3_prelude_name.rs");
 }
+
+/// `PhantomData<T>` as a field of a generic class is refused as an unsupported type,
+/// though it is valid Rust and rustc's E0392 (which jitclass reports for an unused
+/// parameter) suggests exactly this marker (review of issue 17).
+#[test]
+#[ignore = "BUG: PhantomData<T> fields of generic classes are refused"]
+fn known_bug_review_gen_phantom_marker_refused() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_gen_phantom_marker_refused.rs");
+}

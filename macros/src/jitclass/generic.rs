@@ -115,11 +115,21 @@ pub(super) fn unused_params_check(
             None => never_used.push(&tp.ident),
         }
     }
+    // All the parameters with their bounds as written (rustc's help differs for a bounded
+    // one), the used ones used.
     let never_used = (!never_used.is_empty()).then(|| {
+        let params = generics.type_params();
+        let used = generics
+            .type_params()
+            .map(|tp| &tp.ident)
+            .filter(|i| !never_used.contains(i));
+        let where_c = &generics.where_clause;
         quote! {
             const _: () = {
                 #[allow(dead_code, non_camel_case_types)]
-                struct __JitclassParams<#(#never_used),*>;
+                struct __JitclassParams<#(#params),*> #where_c {
+                    used: ::core::marker::PhantomData<(#(#used,)*)>,
+                }
             };
         }
     });

@@ -21,11 +21,17 @@ pub(super) fn value_method(
     block: &ImplBlock<'_>,
 ) -> Option<(TokenStream, TokenStream)> {
     let wrapper = cx.ok(wrapper(f, &block.context))?;
-    let lowered = cx.ok(lower_method(
+    let mut lowered = cx.ok(lower_method(
         &wrapper.sig,
         &wrapper.block,
         &block.context.inherent(),
     ))?;
+    if !block.params.is_empty() {
+        // `Self` is the family, which the runtime instantiates per type arguments, as in
+        // the impl's other methods.
+        lowered.class_paths =
+            super::generic::family_class_paths(&lowered.class_paths, block.self_path);
+    }
     let (method, items, _) = emit_method(&wrapper, &lowered, block, None, FnKind::Plain);
     Some((method, items))
 }
@@ -79,8 +85,11 @@ pub(super) fn emit_impl(
     let self_ty = &item.self_ty;
     let (_, trait_path, _) = item.trait_.as_ref().expect("a trait impl");
     let shadow_index = shadow_index(item);
+    // Of a generic class, the value methods are per instantiation the impl's bounds allow.
+    let bounded = super::generic::with_jit_bounds(&item.generics);
+    let (impl_g, _, where_c) = bounded.split_for_impl();
     quote! {
-        impl #self_ty {
+        impl #impl_g #self_ty #where_c {
             #(#value_methods)*
         }
         #(#beside)*
@@ -99,6 +108,9 @@ pub(super) fn emit_impl(
 /// `JitIndex` reaches them: Rust code indexing the handle still finds no `Index<I>`.
 fn shadow_index(item: &syn::ItemImpl) -> TokenStream {
     let self_ty = &item.self_ty;
+    // Of a generic class (`impl<T: Copy> Index<usize> for V<T>`), for the instantiations
+    // the impl's bounds allow.
+    let (impl_g, _, where_c) = item.generics.split_for_impl();
     let jit_index = quote!(::jitclass::__private::shadow::JitIndex);
     let impls = item.items.iter().filter_map(|it| {
         let syn::ImplItem::Fn(f) = it else {
@@ -118,7 +130,7 @@ fn shadow_index(item: &syn::ItemImpl) -> TokenStream {
         ));
         match f.sig.ident.to_string().as_str() {
             "index" => Some(quote! {
-                impl ::core::ops::Index<#jit_index<#index_ty>> for #self_ty {
+                impl #impl_g ::core::ops::Index<#jit_index<#index_ty>> for #self_ty #where_c {
                     type Output = #elem;
                     #[inline(always)]
                     fn index(&self, _: #jit_index<#index_ty>) -> &#elem {
@@ -127,7 +139,7 @@ fn shadow_index(item: &syn::ItemImpl) -> TokenStream {
                 }
             }),
             "index_mut" => Some(quote! {
-                impl ::core::ops::IndexMut<#jit_index<#index_ty>> for #self_ty {
+                impl #impl_g ::core::ops::IndexMut<#jit_index<#index_ty>> for #self_ty #where_c {
                     #[inline(always)]
                     fn index_mut(&mut self, _: #jit_index<#index_ty>) -> &mut #elem {
                         #unreachable

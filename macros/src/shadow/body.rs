@@ -347,12 +347,21 @@ impl<'a> Rewriter<'a> {
             names.push(name.clone());
         }
         let literal = quote_spanned!(path_span=> ::jitclass::__private::Literal::<#path>);
+        // An instantiation of a generic class (`Pair::<i64, f64> { .. }`, type arguments
+        // written, as `is_class_instantiation` tells them) has its handle's marker of the
+        // parameters too, which the user does not write.
+        let generic_args = path
+            .segments
+            .last()
+            .is_some_and(|s| matches!(s.arguments, syn::PathArguments::AngleBracketed(_)));
+        let params = generic_args.then(|| quote!(__jitclass_params: ::core::marker::PhantomData,));
         syn::parse_quote! {
             {
                 #(#checks)*
                 #literal {
                     #(#names: ::jitclass::JitField,)*
                     __jitclass: ::core::unreachable!(),
+                    #params
                 }
             }
         }

@@ -50,6 +50,7 @@ mod review_class_consts;
 mod review_diagnostics;
 mod review_escapes;
 mod review_formatting;
+mod review_gen;
 mod review_generics;
 mod review_keys;
 mod review_leaks;
