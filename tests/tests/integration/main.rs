@@ -59,6 +59,7 @@ mod review_maps;
 mod review_math;
 mod review_sets;
 mod review_shadow;
+mod review_sqlgen;
 mod review_sqlite;
 mod review_sqlite_blobs;
 mod review_sqlite_state;
