@@ -605,10 +605,13 @@ mod corrupt_ir_tests {
             refs: Vec::new(),
             classes: Vec::new(),
             class_args: Vec::new(),
+            traits: Vec::new(),
+            trait_bounded: Vec::new(),
             receiver: None,
             opaques: Vec::new(),
             objmodes: 0,
             foreign: None,
+            trait_scope: None,
             consts: Vec::new(),
         }
     }

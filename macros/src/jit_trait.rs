@@ -18,6 +18,7 @@ pub(crate) fn expand(cx: &Ctxt, item: syn::ItemTrait) -> TokenStream {
     check_trait(cx, &item);
     crate::trait_default_names::check(cx, &item);
     let name = &item.ident;
+    let id = identity(name);
     let module = format_ident!("__jitclass_trait_{}", name);
     // The companion's visibility: a private trait's is the module's (and its children's)
     // through a private import, anything wider is the crate's, since a `macro_rules!`
@@ -37,8 +38,10 @@ pub(crate) fn expand(cx: &Ctxt, item: syn::ItemTrait) -> TokenStream {
             #[doc(hidden)]
             #[allow(unused_macros)]
             macro_rules! #name {
+                // The trait's identity, for jit code's calls of its functions by path.
+                (@jitclass_trait_id) => { #id };
                 ($($impl_:tt)*) => {
-                    ::jitclass::__private::jit_trait_impl! { { #item } $($impl_)* }
+                    ::jitclass::__private::jit_trait_impl! { #id { #item } $($impl_)* }
                 };
             }
             #[allow(unused_imports)]
@@ -48,6 +51,16 @@ pub(crate) fn expand(cx: &Ctxt, item: syn::ItemTrait) -> TokenStream {
         #[allow(unused_imports)]
         #reexport use #module::#name;
     }
+}
+
+/// The trait's identity in the registry of class functions: its crate, name and where
+/// it is written, which no other trait of the program shares (two traits of one name in
+/// two modules are two traits).
+fn identity(name: &syn::Ident) -> String {
+    let span = name.span();
+    let at = span.start();
+    let krate = std::env::var("CARGO_CRATE_NAME").unwrap_or_default();
+    format!("{krate}::{name}@{}:{}:{}", span.file(), at.line, at.column)
 }
 
 /// What a `#[jit] trait` may hold: functions, not generic (rustc's monomorphisation of

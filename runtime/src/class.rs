@@ -133,6 +133,9 @@ pub struct MethodEntry {
     pub name: &'static str,
     pub dispatcher: &'static Dispatcher,
     pub kind: jitclass_core::infer::FnKind,
+    /// The `#[jit] trait` whose impl defines it (`None`: an inherent function, or an
+    /// operator trait's method, registered under its key `"Add::add"`).
+    pub of_trait: Option<crate::trait_methods::TraitOf>,
 }
 
 /// Every function of every `#[jitclass] impl` in the program.
@@ -196,6 +199,11 @@ impl ClassInfo {
             methods: OnceLock::new(),
             key_fields: OnceLock::new(),
         }
+    }
+
+    /// Of an instantiation of a generic class: its family's descriptor.
+    pub(crate) fn family(&self) -> Option<&'static ClassInfo> {
+        self.family
     }
 
     /// The descriptor as the macro emitted it (of a family for an instantiation).

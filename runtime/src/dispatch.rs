@@ -32,6 +32,8 @@ pub struct FnInfo {
     pub refs: &'static [fn() -> &'static Dispatcher],
     /// The descriptors of the classes the function names, by `ClassRefId`.
     pub classes: &'static [fn() -> &'static crate::ClassInfo],
+    /// The identities of the `#[jit] trait`s the body calls functions of, by `TraitRefId`.
+    pub traits: &'static [&'static str],
     /// The jit types of the `PassThru<T>`s the function names, by `OpaqueRefId`.
     pub opaques: &'static [fn() -> Type],
     /// The `objmode!` blocks, compiled by rustc, by index.

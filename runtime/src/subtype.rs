@@ -356,6 +356,7 @@ fn expr_use(u: &mut ClassUse, body: &CompiledBody<'_>, id: ExprId) -> Result<(),
         ExprKind::Call { .. }
         | ExprKind::MethodCall { .. }
         | ExprKind::AssocCall { .. }
+        | ExprKind::TraitCall { .. }
         | ExprKind::Unary(..)
         | ExprKind::Binary(..)
         | ExprKind::Index(..) => {}

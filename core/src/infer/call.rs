@@ -42,6 +42,7 @@ impl Infer<'_> {
             return Ty::Unknown;
         }
         let (ret, type_args) = self.instantiate(&sig, args, &arg_types);
+        self.record_bound_checks(&sig, args, &type_args, loc);
         self.record_resolution(id, Resolution::Call { type_args });
         ret
     }
@@ -167,18 +168,14 @@ impl Infer<'_> {
         args: &[ExprId],
     ) -> Ty {
         let loc = self.loc(id);
-        let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
+        let mut arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
         let Ty::Class(key) = self.class_ty(class, loc) else {
             return Ty::Unknown;
         };
-        let Some(f) = self.lookup_method(&key, name, loc) else {
+        let Some(f) = self.lookup_method(&key, name, loc, None) else {
             return Ty::Unknown;
         };
-        if f.sig.receiver == Some(Receiver::RefMut)
-            && let Some(first) = args.first()
-        {
-            self.check_mutable_receiver(*first, name);
-        }
+        self.receiver_argument(&f, name, args, &mut arg_types);
         self.call_target(id, f, args, &arg_types)
     }
 
@@ -254,7 +251,8 @@ impl Infer<'_> {
                 ));
                 return Ty::Unknown;
             }
-            let Some(f) = self.lookup_method(key, method, loc) else {
+            let bounds = self.bounded_receiver(receiver);
+            let Some(f) = self.lookup_method(key, method, loc, bounds) else {
                 return Ty::Unknown;
             };
             if f.sig.receiver.is_none() {

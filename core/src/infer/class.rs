@@ -7,6 +7,7 @@
 //! class whose layout is wrong, say) is reported at the use, in the callee's words.
 
 use super::diagnostics;
+use super::trait_methods::{self, Choice, Scope};
 use super::unify::Ty;
 use super::{ClassCall, FieldSig, FnKind, Infer, MethodSig, Resolution};
 use crate::diag::Diagnostic;
@@ -49,39 +50,57 @@ impl Infer<'_> {
             .is_ok_and(|fns| !fns.is_empty())
     }
 
-    /// The one function `name` of a class, for a call by name.
+    /// The function `name` of a class that a call by name means (`trait_methods.rs`):
+    /// the inherent one, else the one trait's; in a `#[jit] trait`'s default method, the
+    /// trait's function of `Self`. `bounds`: the receiver is a value of a type parameter bounded by the traits of
+    /// these names.
     pub(super) fn lookup_method(
         &mut self,
         key: &ClassKey,
         name: &str,
         loc: LocId,
+        bounds: Option<&[String]>,
     ) -> Option<ClassFn> {
+        let in_trait = self.trait_scope_for(key, loc);
+        let scope = match (&in_trait, bounds) {
+            (_, Some(names)) => Scope::Bounds(names),
+            (Some(id), None) => Scope::Trait(id),
+            (None, None) => Scope::Any,
+        };
         match self.callees.method(key, name) {
-            Ok(mut ms) if ms.len() == 1 => Some(ClassFn {
-                call: ClassCall {
-                    class: key.clone(),
-                    method: name.to_string(),
-                    candidate: 0,
-                },
-                sig: ms.remove(0),
-            }),
-            Ok(ms) if ms.len() > 1 => {
-                self.diags
-                    .push(diagnostics::several_functions_named(loc, &key.name, name));
-                None
-            }
-            Ok(_) => {
-                let names = self.callees.method_names(key);
-                let fn_field = self.callees.fields(key).is_ok_and(|fields| {
-                    fields
-                        .iter()
-                        .any(|f| f.name == name && matches!(f.ty, Type::FnPtr { .. }))
-                });
-                self.diags.push(diagnostics::no_class_function(
-                    loc, &key.name, name, &names, fn_field,
-                ));
-                None
-            }
+            Ok(mut ms) => match trait_methods::choose(&ms, scope) {
+                Choice::One(i) => Some(ClassFn {
+                    call: ClassCall {
+                        class: key.clone(),
+                        method: name.to_string(),
+                        candidate: i,
+                    },
+                    sig: ms.swap_remove(i),
+                }),
+                Choice::Ambiguous(traits) => {
+                    self.diags.push(trait_methods::multiple_applicable_items(
+                        loc, &key.name, name, &traits,
+                    ));
+                    None
+                }
+                Choice::Several => {
+                    self.diags
+                        .push(diagnostics::several_functions_named(loc, &key.name, name));
+                    None
+                }
+                Choice::Missing => {
+                    let names = self.callees.method_names(key);
+                    let fn_field = self.callees.fields(key).is_ok_and(|fields| {
+                        fields
+                            .iter()
+                            .any(|f| f.name == name && matches!(f.ty, Type::FnPtr { .. }))
+                    });
+                    self.diags.push(diagnostics::no_class_function(
+                        loc, &key.name, name, &names, fn_field,
+                    ));
+                    None
+                }
+            },
             Err(message) => {
                 self.diags.push(Diagnostic::new(loc, message));
                 None

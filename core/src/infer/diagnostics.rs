@@ -474,17 +474,11 @@ pub(super) fn intrinsic_needs_class(loc: LocId, intrinsic: &str, ty: &str) -> Di
 
 /// A call by name of a function that several operator impls define.
 pub(super) fn several_functions_named(loc: LocId, class: &str, name: &str) -> Diagnostic {
-    let d = Diagnostic::new(
+    Diagnostic::new(
         loc,
         format!("`{class}` has several functions named `{name}`"),
-    );
-    // Several impls of one operator trait; otherwise an inherent function and trait
-    // functions of one name, which jit code cannot tell apart yet.
-    if crate::operators::OperatorMethod::named(name).is_some() || name.contains("::") {
-        d.note("help: use the operator, whose operand types select the impl")
-    } else {
-        d.note("note: jit code cannot call a function that an inherent impl and a trait impl, or two trait impls, both define by name yet")
-    }
+    )
+    .note("help: use the operator, whose operand types select the impl")
 }
 
 /// `fn_field`: the class has a field `name` holding a function pointer.

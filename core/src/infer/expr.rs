@@ -139,6 +139,12 @@ impl Infer<'_> {
                 ..
             } => self.sub_slice(id, *base, (*start, *end), *mutable),
             ExprKind::AssocCall { class, name, args } => self.assoc_call(id, *class, name, args),
+            ExprKind::TraitCall {
+                class,
+                traits,
+                name,
+                args,
+            } => self.trait_call(id, *class, traits, name, args),
             ExprKind::VecNew { elem, init } => self.vec_new(id, elem, init),
         }
     }

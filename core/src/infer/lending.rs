@@ -203,7 +203,9 @@ impl Infer<'_> {
     pub(super) fn check_lending(&mut self) {
         for e in &self.ir.exprs {
             let args: Vec<ExprId> = match &e.kind {
-                ExprKind::Call { args, .. } | ExprKind::AssocCall { args, .. } => args.clone(),
+                ExprKind::Call { args, .. }
+                | ExprKind::AssocCall { args, .. }
+                | ExprKind::TraitCall { args, .. } => args.clone(),
                 ExprKind::MethodCall { receiver, args, .. } => std::iter::once(*receiver)
                     .chain(args.iter().copied())
                     .collect(),

@@ -33,12 +33,13 @@
 
 use crate::diag::Diagnostic;
 use crate::ir::{
-    ClassRefId, ExprId, ExprKind, FnIr, LocId, OpaqueRefId, Receiver, RefId, TypeExpr,
+    ClassRefId, ExprId, ExprKind, FnIr, LocId, OpaqueRefId, Receiver, RefId, TraitRefId, TypeExpr,
 };
 use crate::types::{ClassKey, OpaqueKey, Type};
 use std::collections::HashMap;
 
 mod array;
+mod bound_checks;
 mod call;
 mod class;
 mod class_keys;
@@ -63,6 +64,7 @@ mod pattern;
 mod place;
 mod resolution;
 mod text;
+mod trait_methods;
 mod unify;
 mod vec;
 
@@ -90,6 +92,10 @@ pub struct CalleeSig {
     pub extern_c: bool,
     /// A declared C function not marked `safe`: calling it needs an `unsafe` block.
     pub is_unsafe: bool,
+    /// The generic parameters (by index into its own generics) it bounds with traits
+    /// that are not the standard library's, with the traits' names as written
+    /// (`bound_checks.rs`).
+    pub bounds: Vec<(usize, Vec<String>)>,
 }
 
 /// A field of a class, in payload order.
@@ -111,6 +117,19 @@ pub struct MethodSig {
     pub receiver: Option<Receiver>,
     /// Whether it is a property accessor.
     pub kind: FnKind,
+    /// The `#[jit] trait` whose impl defines it; `None` for an inherent function (and
+    /// an operator trait's method).
+    pub of_trait: Option<TraitOf>,
+}
+
+/// A `#[jit] trait`, as a class function's candidate names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TraitOf {
+    /// The trait's name as its definition writes it, for messages.
+    pub name: String,
+    /// The trait's identity (`crate::ir::TraitScope::trait_id`), which tells two traits
+    /// of one name apart.
+    pub id: String,
 }
 
 /// What a function of a class is to jit code besides a function.
@@ -144,6 +163,19 @@ pub trait Callees {
     fn method(&self, class: &ClassKey, name: &str) -> Result<Vec<MethodSig>, String>;
     /// The names of a class's functions, for "no method named" messages.
     fn method_names(&self, class: &ClassKey) -> Vec<String>;
+    /// The identity of a `#[jit] trait` the body names (`TraitOf::id`); `None` when not
+    /// known (macro time).
+    fn trait_id(&self, t: TraitRefId) -> Option<String> {
+        let _ = t;
+        None
+    }
+    /// Whether a class implements the `#[jit] trait` named `name`; `None` when no
+    /// `#[jit] trait` of that name has impls (a plain Rust trait), or not known (macro
+    /// time).
+    fn implements(&self, class: &ClassKey, name: &str) -> Option<bool> {
+        let _ = (class, name);
+        None
+    }
     /// The traits a class's struct derives (`"Hash"`), which decide whether its instances
     /// are map keys; none when not known (macro time).
     fn derives(&self, class: &ClassKey) -> Vec<String> {
@@ -243,6 +275,7 @@ pub fn infer(
         loop_break: HashMap::new(),
         resolutions: vec![None; ir.exprs.len()],
         deferred: Vec::new(),
+        bound_checks: Vec::new(),
         borrowed_args: Vec::new(),
         int_lits: Vec::new(),
         overflowing_float_lits: Vec::new(),
@@ -275,6 +308,8 @@ struct Infer<'a> {
     resolutions: Vec<Option<Resolution<Ty>>>,
     /// The checks that wait for final types.
     deferred: Vec<Deferred>,
+    /// The bounds of the generic jit fns the body calls (`bound_checks.rs`).
+    bound_checks: Vec<bound_checks::BoundCheck>,
     /// The `&x` arguments of builtins that read them during the call (`v.contains(&x)`).
     borrowed_args: Vec<ExprId>,
     /// Every integer literal, its value and its type, for the range check at the end.
@@ -325,6 +360,7 @@ impl Infer<'_> {
         self.default_literals();
         self.choose_open_class_ops();
         self.run_deferred();
+        self.check_bounds();
         self.check_int_literals();
         self.check_float_literals();
         self.report_first_type_past_limits();

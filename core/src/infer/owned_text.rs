@@ -228,7 +228,9 @@ impl Infer<'_> {
                     }
                 }
             },
-            ExprKind::Call { args, .. } | ExprKind::AssocCall { args, .. } => {
+            ExprKind::Call { args, .. }
+            | ExprKind::AssocCall { args, .. }
+            | ExprKind::TraitCall { args, .. } => {
                 for a in args {
                     view_of(self, *a, out);
                 }

@@ -98,7 +98,8 @@ impl Infer<'_> {
             ExprKind::Call { args, .. }
             | ExprKind::CallIndirect { args, .. }
             | ExprKind::MethodCall { args, .. }
-            | ExprKind::AssocCall { args, .. } => args.contains(&id),
+            | ExprKind::AssocCall { args, .. }
+            | ExprKind::TraitCall { args, .. } => args.contains(&id),
             _ => false,
         })
     }

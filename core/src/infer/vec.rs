@@ -111,7 +111,8 @@ impl Infer<'_> {
         self.ir.exprs.iter().any(|e| match &e.kind {
             ExprKind::Call { args, .. }
             | ExprKind::MethodCall { args, .. }
-            | ExprKind::AssocCall { args, .. } => args.contains(&id),
+            | ExprKind::AssocCall { args, .. }
+            | ExprKind::TraitCall { args, .. } => args.contains(&id),
             _ => false,
         })
     }

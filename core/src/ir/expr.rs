@@ -1,7 +1,7 @@
 //! Expressions of the IR: `ExprKind` and what it is made of (statements, patterns,
 //! literals, operators, panic messages, range orders, intrinsics).
 
-use super::{ArrayLen, ClassRefId, ConstId, ExprId, LocId, LocalId, RefId, TypeExpr};
+use super::{ArrayLen, ClassRefId, ConstId, ExprId, LocId, LocalId, RefId, TraitRefId, TypeExpr};
 use crate::types::PrimTy;
 use serde::{Deserialize, Serialize};
 
@@ -180,6 +180,19 @@ pub enum ExprKind {
         /// The function's name.
         name: String,
         /// The arguments, in order.
+        args: Vec<ExprId>,
+    },
+    /// A function of a `#[jit] trait` called by path: `Shape::area(&c)`,
+    /// `<Circle as Shape>::unit()`, `S::area(s)` (the traits of `S`'s bounds).
+    TraitCall {
+        /// The class named in `<C as Trait>::f`; otherwise the class of the first
+        /// argument (the receiver) is the implementing type.
+        class: Option<ClassRefId>,
+        /// The traits whose function it is (several: the bounds of a generic parameter).
+        traits: Vec<TraitRefId>,
+        /// The function's name.
+        name: String,
+        /// The arguments, in order (the receiver first for a method).
         args: Vec<ExprId>,
     },
     /// `&base[start..end]` / `&mut base[..]` of a `Vec` or a slice, as a call's argument:

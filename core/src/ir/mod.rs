@@ -94,6 +94,11 @@ entity!(
     /// `FnIr::classes`; the glue resolves it to the class's descriptor.
     ClassRefId
 );
+entity!(
+    /// A `#[jit] trait` named by the function's body (`Shape::area(&c)`) in
+    /// `FnIr::traits`; the glue resolves it to the trait's identity.
+    TraitRefId
+);
 
 /// One `#[jit]` function.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -125,6 +130,14 @@ pub struct FnIr {
     /// `[i64]`); empty for a class that is not generic and for a generic class named
     /// without them (`Self` in its impl, applied to the function's leading generics).
     pub class_args: Vec<Vec<TypeExpr>>,
+    /// The type parameters (by index into `generics`) the user bounds with traits that
+    /// are not the standard library's, with the names of those traits as written (last
+    /// segment): their values offer the bounds' functions only, never a class's inherent
+    /// ones (`infer/trait_methods.rs`).
+    pub trait_bounded: Vec<(u32, Vec<String>)>,
+    /// The `#[jit] trait`s the body names in calls (`Shape::area(&c)`), as written;
+    /// `ExprKind::TraitCall` refers here.
+    pub traits: Vec<String>,
     /// For a method of a `#[jitclass]` impl: how it takes `self` (the first parameter).
     pub receiver: Option<Receiver>,
     /// The Rust types inside the `PassThru<T>`s the function names, as written;
@@ -140,6 +153,19 @@ pub struct FnIr {
     /// A C function declared in a `#[jit] extern "C"` block: only the signature is
     /// meaningful (the body is `()`), and calls go to the symbol.
     pub foreign: Option<ForeignFn>,
+    /// A `#[jit] trait`'s default method compiled for a class: in its body, as rustc
+    /// resolves it under `Self: Trait`, a function of `Self` is the trait's.
+    pub trait_scope: Option<TraitScope>,
+}
+
+/// The trait a default method's body was written in, and the class it is compiled for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraitScope {
+    /// The trait's identity: its name and where it is defined, unique in the program
+    /// (`#[jit] trait` computes it; the impls' registry entries carry the same).
+    pub trait_id: String,
+    /// `Self`: the class the method is compiled for.
+    pub self_class: ClassRefId,
 }
 
 /// A C function of the process that jit code calls, found by symbol when compiled.

@@ -479,6 +479,20 @@ impl<'a> Printer<'a> {
             ExprKind::AssocCall { class, name, args } => {
                 format!("assoc c{}::{name}({})", class.0, list(args))
             }
+            ExprKind::TraitCall {
+                class,
+                traits,
+                name,
+                args,
+            } => {
+                let traits: Vec<String> = traits.iter().map(|t| format!("t{}", t.0)).collect();
+                let class = class.map(|c| format!("c{} as ", c.0)).unwrap_or_default();
+                format!(
+                    "trait <{class}{}>::{name}({})",
+                    traits.join("+"),
+                    list(args)
+                )
+            }
             ExprKind::SubSlice {
                 base,
                 start,

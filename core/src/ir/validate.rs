@@ -152,6 +152,7 @@ impl FnIr {
             | ExprKind::AddrOf { .. }
             | ExprKind::Intrinsic { .. }
             | ExprKind::AssocCall { .. }
+            | ExprKind::TraitCall { .. }
             | ExprKind::VecNew { .. }
             | ExprKind::SubSlice { .. }
             | ExprKind::Panic(_)
@@ -195,10 +196,13 @@ mod tests {
             refs: Vec::new(),
             classes: Vec::new(),
             class_args: Vec::new(),
+            traits: Vec::new(),
+            trait_bounded: Vec::new(),
             receiver: None,
             opaques: Vec::new(),
             objmodes: 0,
             foreign: None,
+            trait_scope: None,
             consts: Vec::new(),
         }
     }

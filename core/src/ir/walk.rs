@@ -115,6 +115,7 @@ impl ExprKind {
             ExprKind::Array(init) => init.operands().into_iter().for_each(f),
             ExprKind::Call { args, .. }
             | ExprKind::AssocCall { args, .. }
+            | ExprKind::TraitCall { args, .. }
             | ExprKind::Intrinsic { args, .. }
             | ExprKind::ObjMode { args, .. } => args.iter().copied().for_each(f),
             ExprKind::Field(base, _) | ExprKind::AddrOf { place: base, .. } => f(*base),
@@ -172,6 +173,7 @@ impl ExprKind {
             | ExprKind::StructLit { .. }
             | ExprKind::AddrOf { .. }
             | ExprKind::AssocCall { .. }
+            | ExprKind::TraitCall { .. }
             | ExprKind::VecNew { .. }
             | ExprKind::SubSlice { .. }
             | ExprKind::Intrinsic { .. }
@@ -234,6 +236,7 @@ impl ExprKind {
             | ExprKind::StructLit { .. }
             | ExprKind::AddrOf { .. }
             | ExprKind::AssocCall { .. }
+            | ExprKind::TraitCall { .. }
             | ExprKind::SubSlice { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
@@ -291,6 +294,7 @@ impl ExprKind {
             | ExprKind::StructLit { .. }
             | ExprKind::AddrOf { .. }
             | ExprKind::AssocCall { .. }
+            | ExprKind::TraitCall { .. }
             | ExprKind::SubSlice { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
@@ -342,6 +346,7 @@ impl ExprKind {
             | ExprKind::ObjMode { .. }
             | ExprKind::Intrinsic { .. }
             | ExprKind::AssocCall { .. }
+            | ExprKind::TraitCall { .. }
             | ExprKind::VecNew { .. }
             | ExprKind::SubSlice { .. }
             | ExprKind::Panic(_)
@@ -359,6 +364,9 @@ impl ExprKind {
             ExprKind::StructLit { class, .. } | ExprKind::AssocCall { class, .. } => {
                 f(ItemUse::Class(*class))
             }
+            ExprKind::TraitCall {
+                class: Some(class), ..
+            } => f(ItemUse::Class(*class)),
             ExprKind::Const(c)
             | ExprKind::Array(ArrayInit::Repeat {
                 len: ArrayLen::Const(c),
@@ -386,6 +394,7 @@ impl ExprKind {
             | ExprKind::CallIndirect { .. }
             | ExprKind::ForEach { .. }
             | ExprKind::MethodCall { .. }
+            | ExprKind::TraitCall { class: None, .. }
             | ExprKind::Field(..)
             | ExprKind::AddrOf { .. }
             | ExprKind::ObjMode { .. }

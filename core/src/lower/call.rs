@@ -130,21 +130,16 @@ impl Lowerer {
         let syn::Expr::Path(fp) = strip_parens(&c.func) else {
             return self.call_indirect(c);
         };
-        let unqualified;
         let path = match &fp.qself {
             None => &fp.path,
-            Some(q) => match super::trait_calls::unqualified(q, &fp.path) {
-                Some(p) => {
-                    unqualified = p;
-                    &unqualified
-                }
-                None => {
-                    return self.invalid(
+            Some(q) => {
+                return self.qualified_trait_call(q, &fp.path, c).unwrap_or_else(|| {
+                    self.invalid(
                         fp.span(),
-                        "qualified paths `<T as Trait>::f` are supported in jit code for a class `T` only",
-                    );
-                }
-            },
+                        "qualified paths `<T as Trait>::f` are supported in jit code for a class or type parameter `T` only",
+                    )
+                });
+            }
         };
         if let Some(id) = self.intrinsic(path, c) {
             return id;
@@ -381,6 +376,9 @@ impl Lowerer {
         let last = owner.segments.pop().expect("two segments").into_value();
         // `Foo::` keeps its trailing `::`; a path must not end with one.
         owner.segments.pop_punct();
+        if let Some(id) = self.path_trait_call(&owner, &last.ident, c) {
+            return id;
+        }
         if let Some(param) = owner.get_ident()
             && self.scope.generics.contains(&param.to_string())
         {

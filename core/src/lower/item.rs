@@ -57,6 +57,7 @@ pub fn lower_foreign_fn(
 }
 
 /// The context of a function in a `#[jitclass] impl`.
+#[derive(Clone, Copy)]
 pub struct MethodContext<'a> {
     /// The impl's self type (what `Self` means).
     pub self_path: &'a syn::Path,
@@ -70,6 +71,9 @@ pub struct MethodContext<'a> {
     /// The impl's type parameters (`impl<T> Stack<T>`): the first generics of each of its
     /// functions, which `Self` is applied to.
     pub generics: &'a [String],
+    /// For a `#[jit] trait`'s default method: the trait's identity, in whose scope the
+    /// body's functions of `Self` are looked up (`FnIr::trait_scope`).
+    pub trait_scope: Option<&'a str>,
 }
 
 impl MethodContext<'_> {
@@ -81,6 +85,7 @@ impl MethodContext<'_> {
             class_by_ref: false,
             returns_place: None,
             generics: self.generics,
+            trait_scope: None,
         }
     }
 }
@@ -107,6 +112,7 @@ fn lower_function(
         .type_params()
         .map(|tp| tp.ident.to_string())
         .collect();
+    cx.bounds = super::trait_calls::bounds(&sig.generics);
     if let Some(m) = method {
         cx.scope.generics.splice(0..0, m.generics.iter().cloned());
         cx.scope.self_generics = m.generics.len();
@@ -246,6 +252,27 @@ fn lower_function(
     if !cx.errors.is_empty() {
         return Err(cx.errors);
     }
+    let trait_scope = match method.and_then(|m| m.trait_scope.map(|id| (id, m.self_path))) {
+        Some((id, self_path)) => Some(crate::ir::TraitScope {
+            trait_id: id.to_string(),
+            self_class: cx.scope.class_ref(self_path).map_err(|e| vec![e])?,
+        }),
+        None => None,
+    };
+    let trait_bounded = cx
+        .scope
+        .generics
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| {
+            let (_, paths) = cx.bounds.iter().find(|(n, b)| n == g && !b.is_empty())?;
+            let names = paths
+                .iter()
+                .map(|p| p.segments.last().expect("a segment").ident.to_string())
+                .collect();
+            Some((i as u32, names))
+        })
+        .collect();
     let ir = FnIr {
         name: sig.ident.to_string(),
         generics: cx.scope.generics,
@@ -259,10 +286,17 @@ fn lower_function(
         refs: cx.refs,
         classes: cx.scope.classes,
         class_args: cx.scope.class_args,
+        trait_bounded,
+        traits: cx
+            .traits
+            .iter()
+            .map(crate::lower::trait_calls::shown)
+            .collect(),
         receiver,
         opaques: cx.scope.opaques,
         objmodes: cx.objmodes.len() as u32,
         foreign: None,
+        trait_scope,
         consts: std::mem::take(&mut cx.scope.consts.decls),
     };
     if let Err(d) = crate::limits::check_fn(&ir) {
@@ -277,6 +311,8 @@ fn lower_function(
         spans: cx.spans,
         ref_paths: cx.ref_paths,
         class_paths: cx.scope.class_paths,
+        trait_paths: cx.traits,
+        trait_fn_paths: cx.trait_fn_paths,
         assoc_paths: cx.assoc_paths,
         opaque_types: cx.scope.opaque_types,
         objmodes: cx.objmodes,

@@ -37,6 +37,7 @@ mod span;
 mod std_sort;
 mod strings;
 mod trait_calls;
+pub use trait_calls::is_std_trait;
 pub mod types;
 mod vecs;
 mod write_macro;
@@ -67,6 +68,12 @@ pub struct Lowered {
     pub ref_paths: Vec<syn::Path>,
     /// The path of each `ClassRefId`, for the glue to resolve.
     pub class_paths: Vec<syn::Path>,
+    /// The path of each `TraitRefId`, for the glue to resolve.
+    pub trait_paths: Vec<syn::Path>,
+    /// The trait functions called by a path rustc resolves in a generic fn's check
+    /// (`<S as Shape>::area`, `S::area`): it reports a missing one, or one of two bounds
+    /// (E0034), at build time.
+    pub trait_fn_paths: Vec<syn::ExprPath>,
     /// The `Class::name` paths of associated calls, for rustc to check.
     pub assoc_paths: Vec<syn::Path>,
     /// The Rust types of the `PassThru<T>`s the function names, by `OpaqueRefId`.
@@ -116,6 +123,12 @@ struct Lowerer {
     none_first: Vec<ExprId>,
     scope: TypeScope,
     assoc_paths: Vec<syn::Path>,
+    /// The `#[jit] trait`s named by trait calls, by `TraitRefId` (`trait_calls.rs`).
+    traits: Vec<syn::Path>,
+    /// See `Lowered::trait_fn_paths`.
+    trait_fn_paths: Vec<syn::ExprPath>,
+    /// The trait bounds of the function's type parameters (`trait_calls::bounds`).
+    bounds: Vec<(String, Vec<syn::Path>)>,
     literals: Vec<(syn::Path, Vec<syn::Ident>)>,
     index_brackets: Vec<(ExprId, Span)>,
     /// How many `unsafe` blocks enclose the expression being lowered.

@@ -1,18 +1,250 @@
-//! Calls of a trait's functions through a qualified path: `<Circle as Shape>::unit()` is
-//! `Circle::unit()`, since a class's trait functions are its own (a `#[jit] trait`'s impl
-//! registers them with the class), and rustc has checked in the glue that the class
-//! implements the trait.
+//! Calls of a `#[jit] trait`'s functions by path: `<Circle as Shape>::area(&c)`,
+//! `<Circle as Shape>::unit()`, `<S as Shape>::area(s)`, `S::area(s)` for a type
+//! parameter `S` (the traits of its bounds), and `Shape::area(s)` for a trait that bounds
+//! one of the function's parameters. Each is an `ExprKind::TraitCall`, whose traits the
+//! glue resolves to their identities (`Trait!(@jitclass_trait_id)`), so that the call
+//! means that trait's function even beside an inherent one or another trait's of the
+//! same name (`infer/trait_methods.rs`).
 
-/// `<T as Trait>::f` as `T::f`, for `T` a plain path; `None` for other qualified paths.
-pub(super) fn unqualified(qself: &syn::QSelf, path: &syn::Path) -> Option<syn::Path> {
-    let syn::Type::Path(ty) = &*qself.ty else {
-        return None;
-    };
-    // `<T as Trait>::f`: the trait's segments end at `position`, one function follows.
-    if ty.qself.is_some() || qself.position + 1 != path.segments.len() {
-        return None;
-    }
-    let mut p = ty.path.clone();
-    p.segments.push(path.segments.last()?.clone());
-    Some(p)
+use super::{Lowerer, span};
+use crate::ir::{ExprId, ExprKind, TraitRefId};
+use quote::ToTokens;
+use syn::spanned::Spanned;
+
+/// A trait path as the IR shows it (`shapes::Shape`).
+pub(crate) fn shown(path: &syn::Path) -> String {
+    path.to_token_stream().to_string().replace(' ', "")
 }
+
+/// The trait bounds of each type parameter of `generics` (inline and in the `where`
+/// clause), without the standard library's traits, which have no functions for jit code.
+pub(super) fn bounds(generics: &syn::Generics) -> Vec<(String, Vec<syn::Path>)> {
+    let mut out: Vec<(String, Vec<syn::Path>)> = generics
+        .type_params()
+        .map(|tp| (tp.ident.to_string(), trait_paths(tp.bounds.iter())))
+        .collect();
+    for pred in generics.where_clause.iter().flat_map(|w| &w.predicates) {
+        let syn::WherePredicate::Type(pt) = pred else {
+            continue;
+        };
+        let syn::Type::Path(ty) = &pt.bounded_ty else {
+            continue;
+        };
+        if let Some(ident) = ty.path.get_ident()
+            && let Some((_, paths)) = out.iter_mut().find(|(n, _)| ident == n)
+        {
+            paths.extend(trait_paths(pt.bounds.iter()));
+        }
+    }
+    out
+}
+
+fn trait_paths<'a>(bounds: impl Iterator<Item = &'a syn::TypeParamBound>) -> Vec<syn::Path> {
+    bounds
+        .filter_map(|b| match b {
+            syn::TypeParamBound::Trait(t)
+                if matches!(t.modifier, syn::TraitBoundModifier::None)
+                    && !is_std_trait(&t.path) =>
+            {
+                Some(t.path.clone())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+impl Lowerer {
+    /// The `TraitRefId` of a trait path (one per path as written).
+    fn trait_ref(&mut self, path: &syn::Path) -> TraitRefId {
+        let shown = shown(path);
+        if let Some(i) = self.traits.iter().position(|p| self::shown(p) == shown) {
+            return TraitRefId(i as u32);
+        }
+        self.traits.push(path.clone());
+        TraitRefId(self.traits.len() as u32 - 1)
+    }
+
+    /// The traits bounding the type parameter `name`, if it is one.
+    fn bounds_of(&self, name: &str) -> Option<Vec<syn::Path>> {
+        self.bounds
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, paths)| paths.clone())
+    }
+
+    /// `<T as Trait>::f(args)`; `None` for a qualified path of another form.
+    pub(super) fn qualified_trait_call(
+        &mut self,
+        qself: &syn::QSelf,
+        path: &syn::Path,
+        c: &syn::ExprCall,
+    ) -> Option<ExprId> {
+        let syn::Type::Path(ty) = &*qself.ty else {
+            return None;
+        };
+        // `<T as Trait>::f`: the trait's segments end at `position`, one function follows.
+        if ty.qself.is_some() || qself.position + 1 != path.segments.len() {
+            return None;
+        }
+        let mut trait_path = path.clone();
+        let name = trait_path.segments.pop()?.into_value().ident;
+        trait_path.segments.pop_punct();
+        if trait_path.segments.iter().any(|s| !s.arguments.is_none()) {
+            return Some(self.invalid(
+                trait_path.span(),
+                "`#[jit]` traits with generic parameters are not supported yet",
+            ));
+        }
+        let generic = ty
+            .path
+            .get_ident()
+            .is_some_and(|p| self.scope.generics.contains(&p.to_string()));
+        let class = if generic {
+            None
+        } else {
+            match self.scope.class_ref(&ty.path) {
+                Ok(class) => Some(class),
+                Err(e) => {
+                    self.errors.push(e);
+                    return Some(self.push(ExprKind::Lit(crate::ir::Lit::Unit), c.span()));
+                }
+            }
+        };
+        let traits = vec![self.trait_ref(&trait_path)];
+        if generic {
+            self.trait_fn_paths.push(syn::ExprPath {
+                attrs: Vec::new(),
+                qself: Some(qself.clone()),
+                path: path.clone(),
+            });
+        }
+        Some(self.trait_call(class, traits, &name, c))
+    }
+
+    /// `S::f(args)` for a type parameter `S`, or `Trait::f(args)` for a trait bounding
+    /// one of the function's type parameters; `None` for other paths.
+    pub(super) fn path_trait_call(
+        &mut self,
+        owner: &syn::Path,
+        name: &syn::Ident,
+        c: &syn::ExprCall,
+    ) -> Option<ExprId> {
+        // `S::unit()`: no receiver tells the class (`call.rs` refuses it at `S`).
+        if c.args.is_empty() {
+            return None;
+        }
+        let paths = match owner
+            .get_ident()
+            .and_then(|p| self.bounds_of(&p.to_string()))
+        {
+            // An unbounded parameter keeps duck typing (`call.rs` refuses `T::f` there).
+            Some(paths) if paths.is_empty() => return None,
+            Some(paths) => {
+                let mut path = owner.clone();
+                path.segments.push(name.clone().into());
+                self.trait_fn_paths.push(syn::ExprPath {
+                    attrs: Vec::new(),
+                    qself: None,
+                    path,
+                });
+                paths
+            }
+            None => {
+                let shown = shown(owner);
+                let bound = self
+                    .bounds
+                    .iter()
+                    .flat_map(|(_, paths)| paths)
+                    .any(|p| self::shown(p) == shown);
+                if !bound {
+                    return None;
+                }
+                vec![owner.clone()]
+            }
+        };
+        let traits = paths.iter().map(|p| self.trait_ref(p)).collect();
+        Some(self.trait_call(None, traits, name, c))
+    }
+
+    fn trait_call(
+        &mut self,
+        class: Option<crate::ir::ClassRefId>,
+        traits: Vec<TraitRefId>,
+        name: &syn::Ident,
+        c: &syn::ExprCall,
+    ) -> ExprId {
+        let args = c.args.iter().map(|a| self.call_arg(a)).collect();
+        self.push(
+            ExprKind::TraitCall {
+                class,
+                traits,
+                name: name.to_string(),
+                args,
+            },
+            span::of(&c.func),
+        )
+    }
+}
+
+/// Whether `path` names an operator trait or another trait of the standard library (or
+/// jitclass's own), which are no `#[jit] trait`s: a `#[jitclass] impl` of one is the
+/// class's own expansion's, and a bound of one offers jit code no trait functions.
+pub fn is_std_trait(path: &syn::Path) -> bool {
+    let first = path.segments.first().expect("a segment").ident.to_string();
+    let last = path.segments.last().expect("a segment").ident.to_string();
+    crate::operators::OperatorTrait::named(&last).is_some()
+        || [
+            "std", "core", "alloc", "fmt", "ops", "cmp", "hash", "iter", "convert", "jitclass",
+        ]
+        .contains(&first.as_str())
+        || STD_TRAITS.contains(&last.as_str())
+}
+
+/// Traits of the prelude and of `std::fmt`, `std::ops`, ... that a user may try to
+/// implement for a class, or bound a parameter with, without a path.
+const STD_TRAITS: &[&str] = &[
+    "Display",
+    "Debug",
+    "Clone",
+    "Copy",
+    "Default",
+    "Eq",
+    "Ord",
+    "Hash",
+    "Drop",
+    "Deref",
+    "DerefMut",
+    "From",
+    "Into",
+    "TryFrom",
+    "TryInto",
+    "AsRef",
+    "AsMut",
+    "Iterator",
+    "IntoIterator",
+    "FromStr",
+    "ToString",
+    "Send",
+    "Sync",
+    "Not",
+    "BitAnd",
+    "BitOr",
+    "BitXor",
+    "Shl",
+    "Shr",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "Borrow",
+    "Extend",
+    "Sum",
+    "Product",
+    "Sized",
+    "Unpin",
+    "Any",
+    "PartialEq",
+    "PartialOrd",
+    "JitType",
+    "JitElem",
+    "JitClass",
+];

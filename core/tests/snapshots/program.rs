@@ -263,6 +263,7 @@ impl Case {
             ret: resolve(&ir.ret),
             extern_c,
             is_unsafe: foreign,
+            bounds: Vec::new(),
         }
     }
 }
@@ -297,6 +298,7 @@ fn impl_fns(imp: &syn::ItemImpl, errors: &dyn Fn(Vec<syn::Error>) -> String) -> 
             _ => None,
         },
         generics: &[],
+        trait_scope: None,
     };
     let mut items = Vec::new();
     for it in &imp.items {
@@ -463,6 +465,7 @@ impl Callees for CaseCallees<'_> {
                     sig: self.case.signature(ir, false, false),
                     receiver: ir.receiver,
                     kind: *kind,
+                    of_trait: None,
                 }),
                 _ => None,
             })

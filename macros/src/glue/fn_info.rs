@@ -91,6 +91,12 @@ pub(crate) fn fn_info(
         }
     });
     let classes = class_getters(&l.class_paths);
+    // Each trait a call names, by its companion macro (a trait without `#[jit]` has none:
+    // rustc says "cannot find macro" at its token).
+    let traits = l
+        .trait_paths
+        .iter()
+        .map(|path| quote!(#path!(@jitclass_trait_id)));
     let opaques = opaque_getters(&l.opaque_types);
     let consts = super::consts::const_getters(consts_owner, &l.consts);
     // Differently written `PassThru<T>` types the body uses as one: rustc says whether
@@ -117,6 +123,12 @@ pub(crate) fn fn_info(
         quote_spanned! {span=> let _ = #path; }
     });
     let bound_methods = super::bound_methods::bound_method_checks(l, written);
+    // Each trait function a generic body calls by path, named as the body does: rustc
+    // reports a missing one, or one two bounds both have (E0034), at its token.
+    let trait_fns = l.trait_fn_paths.iter().map(|path| {
+        let span = path.path.segments.last().expect("a segment").ident.span();
+        quote_spanned! {span=> let _ = #path; }
+    });
     let macros = l.macro_paths.iter().map(|path| quote! { #path!(@check); });
     // Each struct literal, written against the class's handle, which has the class's
     // fields (holding nothing): rustc reports unknown, missing and private fields at
@@ -142,6 +154,7 @@ pub(crate) fn fn_info(
             #(#macros)*
             #(#same_types)*
             #(#bound_methods)*
+            #(#trait_fns)*
         }
     } else {
         quote! { #(#macros)* }
@@ -171,6 +184,7 @@ pub(crate) fn fn_info(
             locs: &[#(#locs),*],
             refs: &[#(#refs),*],
             classes: &[#(#classes),*],
+            traits: &[#(#traits),*],
             opaques: &[#(#opaques),*],
             objmodes: &[#(#objmodes),*],
             consts: &[#(#consts),*],

@@ -155,6 +155,7 @@ fn expand_impl(
         class_by_ref: operator.is_some(),
         returns_place: operator.as_ref().and_then(|o| o.index_mut()),
         generics: &generic_names,
+        trait_scope: None,
     };
     let block = ImplBlock {
         self_path: &self_path,
@@ -216,6 +217,10 @@ fn expand_impl(
     if block.is_index() {
         return index::emit_impl(&item, &out.value_methods, &out.beside);
     }
+    if let Some(user_trait) = block.user_trait {
+        out.beside
+            .push(trait_impl_entry(&self_path, class_ident, user_trait));
+    }
     let attrs = &item.attrs;
     let self_ty = &item.self_ty;
     let impl_token = &item.impl_token;
@@ -240,6 +245,27 @@ fn expand_impl(
         #(#attrs)*
         #header #body
         #(#beside)*
+    }
+}
+
+/// The registry entry of a `#[jit] trait` impl (`jitclass::__private::TRAIT_IMPLS`),
+/// through which a call from jit code checks a callee's bounds (E0277).
+fn trait_impl_entry(self_path: &syn::Path, class_ident: &syn::Ident, t: &UserTrait) -> TokenStream {
+    let entry = format_ident!(
+        "__JITCLASS_IMPL_{}_{}_{:x}",
+        class_ident,
+        t.name,
+        fnv(&t.written)
+    );
+    let (name, id) = (&t.name, &t.id);
+    quote! {
+        #[allow(non_upper_case_globals)]
+        #[::jitclass::__private::linkme::distributed_slice(::jitclass::__private::TRAIT_IMPLS)]
+        #[linkme(crate = ::jitclass::__private::linkme)]
+        static #entry: ::jitclass::__private::TraitImpl = ::jitclass::__private::TraitImpl {
+            class: <#self_path as ::jitclass::JitClass>::class_info,
+            of_trait: ::jitclass::__private::TraitOf { name: #name, id: #id },
+        };
     }
 }
 
@@ -347,10 +373,19 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
         out.omit_impl = true;
         return;
     }
+    // A default method's body is the trait's: its functions of `Self` are the trait's.
+    let is_default = block
+        .user_trait
+        .is_some_and(|t| t.defaults.contains(&f.sig.ident.to_string()));
+    let context = MethodContext {
+        trait_scope: block
+            .user_trait
+            .filter(|_| is_default)
+            .map(|t| t.id.as_str()),
+        ..block.context
+    };
     let start = cx.mark();
-    let lowered = lower_and_check(cx, &f.sig, || {
-        lower_method(&f.sig, &f.block, &block.context)
-    });
+    let lowered = lower_and_check(cx, &f.sig, || lower_method(&f.sig, &f.block, &context));
     let Some(mut l) = lowered.filter(|_| !cx.failed_since(start)) else {
         out.methods.push(failed_method(f, in_trait));
         // The function exists with its signature, so an SQL registration of the class
@@ -377,9 +412,6 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
     if block.operator.is_none() && block.params.is_empty() {
         out.beside.extend(shape_marker(f, block.self_path));
     }
-    let is_default = block
-        .user_trait
-        .is_some_and(|t| t.defaults.contains(&f.sig.ident.to_string()));
     if !is_default {
         out.hosted.push((f.clone(), l, consts_owner));
     }
@@ -441,6 +473,12 @@ pub(super) fn emit_method(
         &quote!(#consts_owner),
     );
     let name_str = registered;
+    let of_trait = match block.user_trait.filter(|_| operator.is_none()) {
+        Some(UserTrait { name, id, .. }) => quote! {
+            ::core::option::Option::Some(::jitclass::__private::TraitOf { name: #name, id: #id })
+        },
+        None => quote!(::core::option::Option::None),
+    };
     let (mut sig, arg_names) = glue_signature(&f.sig, Some(l));
     let mut call_args: Vec<TokenStream> = Vec::new();
     if let Some(syn::FnArg::Receiver(r)) = sig.inputs.first_mut() {
@@ -515,6 +553,7 @@ pub(super) fn emit_method(
             name: #name_str,
             dispatcher: &#dispatcher,
             kind: #kind_path,
+            of_trait: #of_trait,
         };
     };
     (method, items, quote!(#consts_owner))

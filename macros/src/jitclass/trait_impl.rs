@@ -35,17 +35,20 @@ pub(super) fn forward(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
     quote! { #path! { #item } }
 }
 
-/// The input of `__jit_trait_impl`: `{ trait } impl`.
+/// The input of `__jit_trait_impl`: `"trait id" { trait } impl`.
 struct TraitAndImpl {
+    id: syn::LitStr,
     trait_: syn::ItemTrait,
     item: syn::ItemImpl,
 }
 
 impl Parse for TraitAndImpl {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let id = input.parse()?;
         let inner;
         syn::braced!(inner in input);
         Ok(TraitAndImpl {
+            id,
             trait_: inner.parse()?,
             item: input.parse()?,
         })
@@ -59,11 +62,12 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
         return cx.finish(TokenStream::new());
     };
     let tokens = match syn::parse2::<TraitAndImpl>(resolved_at(input, context)) {
-        Ok(TraitAndImpl { trait_, item }) => {
+        Ok(TraitAndImpl { id, trait_, item }) => {
             let (item, defaults) = with_defaults(item, &trait_);
             let (_, path, _) = item.trait_.as_ref().expect("a trait impl");
             let user_trait = UserTrait {
                 name: trait_.ident.to_string(),
+                id: id.value(),
                 written: quote!(#path).to_string(),
                 defaults,
             };
@@ -83,6 +87,9 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
 pub(crate) struct UserTrait {
     /// The trait's name, for the functions' names (`<Circle as Shape>::area`).
     pub(crate) name: String,
+    /// The trait's identity (`jit_trait::identity`), which the impl's registry entries
+    /// carry, so that jit code tells the functions of two traits of one name apart.
+    pub(crate) id: String,
     /// The trait's path as the impl writes it (`a::Shape`), which tells the items of
     /// impls of two traits of one name apart.
     pub(crate) written: String,
@@ -92,9 +99,9 @@ pub(crate) struct UserTrait {
 }
 
 /// A span in the hygiene context of the impl as the user wrote it (its first token,
-/// after the trait's group).
+/// after the trait's identity and group).
 fn impl_context(input: &TokenStream) -> Option<Span> {
-    input.clone().into_iter().nth(1).map(|t| t.span())
+    input.clone().into_iter().nth(2).map(|t| t.span())
 }
 
 /// `input`'s tokens where they are, resolved in `context`. The trait's tokens come from
@@ -158,53 +165,5 @@ pub(super) fn is_operator(item: &syn::ItemImpl) -> bool {
     let Some((_, path, _)) = &item.trait_ else {
         return false;
     };
-    let first = path.segments.first().expect("a segment").ident.to_string();
-    let last = path.segments.last().expect("a segment").ident.to_string();
-    jitclass_core::operators::OperatorTrait::named(&last).is_some()
-        || [
-            "std", "core", "alloc", "fmt", "ops", "cmp", "hash", "iter", "convert",
-        ]
-        .contains(&first.as_str())
-        || STD_TRAITS.contains(&last.as_str())
+    jitclass_core::lower::is_std_trait(path)
 }
-
-/// Traits of the prelude and of `std::fmt`, `std::ops`, ... that a user may try to
-/// implement for a class without a path.
-const STD_TRAITS: &[&str] = &[
-    "Display",
-    "Debug",
-    "Clone",
-    "Copy",
-    "Default",
-    "Eq",
-    "Ord",
-    "Hash",
-    "Drop",
-    "Deref",
-    "DerefMut",
-    "From",
-    "Into",
-    "TryFrom",
-    "TryInto",
-    "AsRef",
-    "AsMut",
-    "Iterator",
-    "IntoIterator",
-    "FromStr",
-    "ToString",
-    "Send",
-    "Sync",
-    "Not",
-    "BitAnd",
-    "BitOr",
-    "BitXor",
-    "Shl",
-    "Shr",
-    "Fn",
-    "FnMut",
-    "FnOnce",
-    "Borrow",
-    "Extend",
-    "Sum",
-    "Product",
-];

@@ -29,6 +29,15 @@ fn callee_signature(callee: &'static Dispatcher, class_args: &[Type]) -> Result<
         ret: bind(&ir.ret),
         extern_c: callee.info().cfunc || ir.foreign.is_some(),
         is_unsafe: ir.foreign.as_ref().is_some_and(|f| !f.safe),
+        // A generic class's leading generics are bound to the instantiation's arguments.
+        bounds: ir
+            .trait_bounded
+            .iter()
+            .filter_map(|(g, names)| {
+                let own = (*g as usize).checked_sub(class_args.len())?;
+                Some((own, names.clone()))
+            })
+            .collect(),
     })
 }
 
@@ -82,9 +91,18 @@ impl Callees for RefSignatures<'_> {
                     sig: callee_signature(entry.dispatcher, info.type_args())?,
                     receiver: entry.dispatcher.ir()?.receiver,
                     kind: entry.kind,
+                    of_trait: entry.of_trait.map(|t| t.to_core()),
                 })
             })
             .collect()
+    }
+
+    fn implements(&self, class: &ClassKey, name: &str) -> Option<bool> {
+        crate::trait_methods::implements(crate::class::lookup(class).ok()?, name)
+    }
+
+    fn trait_id(&self, t: jitclass_core::ir::TraitRefId) -> Option<String> {
+        self.0.info().traits.get(t.index()).map(|id| id.to_string())
     }
 
     fn derives(&self, class: &ClassKey) -> Vec<String> {

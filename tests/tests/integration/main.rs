@@ -87,6 +87,7 @@ mod string_containers;
 mod strings;
 mod subtyping;
 mod text;
+mod trait_calls;
 mod traits;
 mod tuples;
 mod vec_consuming;

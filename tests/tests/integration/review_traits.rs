@@ -128,7 +128,6 @@ impl Named for Both {
 /// name in jit code, but here the user calls neither: an inherent `id` breaks the
 /// trait's default methods.
 #[test]
-#[ignore = "BUG: an inherent method named like a trait method makes the trait's default methods that call it panic at the first call (rustc: the trait's method)"]
 fn default_calls_trait_method_shadowed_by_inherent() {
     let _memory = memory_test();
     {
@@ -193,7 +192,6 @@ impl Tb for Dual {
 /// rustc builds it: each default calls its own trait's `val` (2 and 26); jit code panics
 /// at the first call of either default: "`Dual` has several functions named `val`".
 #[test]
-#[ignore = "BUG: two traits with a method of one name on a class: their default methods calling it panic at the first call (rustc: each its own trait's)"]
 fn two_traits_with_one_method_name() {
     let _memory = memory_test();
     {

@@ -223,6 +223,7 @@ impl FnCx<'_> {
                 | ExprKind::StructLit { .. }
                 | ExprKind::AddrOf { .. }
                 | ExprKind::AssocCall { .. }
+                | ExprKind::TraitCall { .. }
                 | ExprKind::Intrinsic { .. }
                 | ExprKind::ObjMode { .. }
                 | ExprKind::Some(_)
@@ -484,6 +485,11 @@ impl FnCx<'_> {
             ExprKind::AddrOf { place, .. } if self.ty(id).vec_elem().is_some() => {
                 return self.borrowed_vec(*place);
             }
+            // `&c` as the receiver of a method called by path (`C::f(&c)`): the
+            // instance's handle, as a method call's receiver (inference retyped it).
+            ExprKind::AddrOf { place, .. } if matches!(self.ty(id), Type::Class(_)) => {
+                return self.expr(*place);
+            }
             ExprKind::AddrOf { place, .. } if !matches!(self.ty(id), Type::Ref { .. }) => {
                 return Err(CgError::Internal(format!(
                     "`&e{}` of type `{}`",
@@ -554,6 +560,7 @@ impl FnCx<'_> {
             ExprKind::Call { .. }
             | ExprKind::MethodCall { .. }
             | ExprKind::AssocCall { .. }
+            | ExprKind::TraitCall { .. }
             | ExprKind::Field(..)
             | ExprKind::StructLit { .. } => {
                 return Err(CgError::Internal(format!(
@@ -676,7 +683,9 @@ impl FnCx<'_> {
                         all.extend_from_slice(args);
                         all
                     }
-                    ExprKind::AssocCall { args, .. } => args.clone(),
+                    ExprKind::AssocCall { args, .. } | ExprKind::TraitCall { args, .. } => {
+                        args.clone()
+                    }
                     // A `#[getter]` property: `name(base)`.
                     ExprKind::Field(base, _) => vec![*base],
                     // A `#[setter]` property: `set_name(base, value)`.

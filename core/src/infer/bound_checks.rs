@@ -1,0 +1,86 @@
+//! The trait bounds of a generic jit fn called from jit code, checked once the call's
+//! generic arguments are known: a class without an impl of a bound's `#[jit] trait` is
+//! rustc's E0277, "the trait bound `Square: Shape` is not satisfied", at the argument.
+//!
+//! A bound is a trait's name as the callee writes it; it is checked when the program
+//! has `#[jit] trait` impls of a trait of that name (`Callees::implements`), and a
+//! bound on any other trait (a plain Rust trait, whose impls jit code cannot see) is
+//! left to rustc's check of calls from Rust.
+
+use super::unify::Ty;
+use super::{CalleeSig, Infer};
+use crate::diag::Diagnostic;
+use crate::ir::{ExprId, LocId, TypeExpr};
+
+/// A call's generic argument that its callee bounds with traits.
+pub(super) struct BoundCheck {
+    /// The generic argument (a variable until inference ends).
+    ty: Ty,
+    /// The names of the bounds' traits.
+    traits: Vec<String>,
+    /// Where rustc reports: the argument whose parameter's type names the parameter.
+    loc: LocId,
+}
+
+impl Infer<'_> {
+    /// Records the bounds of a call of `sig` (at `loc`) whose generic arguments are
+    /// `type_args`.
+    pub(super) fn record_bound_checks(
+        &mut self,
+        sig: &CalleeSig,
+        args: &[ExprId],
+        type_args: &[Ty],
+        loc: LocId,
+    ) {
+        for (g, traits) in &sig.bounds {
+            let Some(ty) = type_args.get(*g) else {
+                continue;
+            };
+            let names_g = |t: &TypeExpr| {
+                let mut found = false;
+                t.for_each_part(&mut |p| {
+                    found |= matches!(p, TypeExpr::Generic(i) if *i as usize == *g)
+                });
+                found
+            };
+            let at = sig
+                .params
+                .iter()
+                .position(names_g)
+                .and_then(|i| args.get(i))
+                .map_or(loc, |a| self.loc(*a));
+            self.bound_checks.push(BoundCheck {
+                ty: ty.clone(),
+                traits: traits.clone(),
+                loc: at,
+            });
+        }
+    }
+
+    /// Reports each recorded bound a class argument does not satisfy.
+    pub(super) fn check_bounds(&mut self) {
+        for check in std::mem::take(&mut self.bound_checks) {
+            let Ty::Class(key) = self.resolve(&check.ty) else {
+                continue;
+            };
+            for name in &check.traits {
+                if self.callees.implements(&key, name) == Some(false) {
+                    self.diags.push(
+                        Diagnostic::new(
+                            check.loc,
+                            format!("the trait bound `{}: {name}` is not satisfied", key.name),
+                        )
+                        .note(format!(
+                            "note: the trait `{name}` is not implemented for `{}`",
+                            key.name
+                        ))
+                        .note(format!(
+                            "help: implement it: `#[jitclass] impl {name} for {} {{ .. }}`",
+                            key.name
+                        )),
+                    );
+                }
+            }
+        }
+    }
+}

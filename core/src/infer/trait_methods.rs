@@ -1,0 +1,333 @@
+//! Which of a class's functions of one name a call by name means, as rustc resolves it:
+//! an inherent function before the functions of trait impls; in a `#[jit] trait`'s
+//! default method, a function of `Self` is the trait's (`Self: Trait` is all the body
+//! knows); two traits' functions and no inherent one are rustc's E0034.
+
+use super::class::ClassFn;
+use super::unify::Ty;
+use super::{ClassCall, Infer, MethodSig, TraitOf};
+use crate::diag::Diagnostic;
+use crate::ir::{
+    ClassRefId, ExprId, ExprKind, FnIr, LocId, LocalId, Receiver, TraitRefId, TypeExpr,
+};
+use crate::types::ClassKey;
+
+/// What a call by name of a class function means among its candidates.
+pub(super) enum Choice {
+    /// The candidate at this index.
+    One(usize),
+    /// Functions of several `#[jit] trait` impls, no inherent one: rustc's E0034.
+    Ambiguous(Vec<TraitOf>),
+    /// Several functions jit code cannot tell apart (impls of one operator trait).
+    Several,
+    /// No candidate.
+    Missing,
+}
+
+/// Where a call by name looks for a class's function.
+#[derive(Clone, Copy)]
+pub(super) enum Scope<'a> {
+    /// Anywhere: an inherent function first.
+    Any,
+    /// In a default method of the trait of this identity, on `Self`: the trait's first.
+    Trait(&'a str),
+    /// On a value of a type parameter bounded by the traits of these names: the traits'
+    /// functions only.
+    Bounds(&'a [String]),
+}
+
+/// The candidate a call by name of `candidates` means in `scope`.
+pub(super) fn choose(candidates: &[MethodSig], scope: Scope<'_>) -> Choice {
+    let of_trait = |id: &str| {
+        candidates
+            .iter()
+            .position(|m| m.of_trait.as_ref().is_some_and(|t| t.id == id))
+    };
+    if let Scope::Trait(id) = scope
+        && let Some(i) = of_trait(id)
+    {
+        return Choice::One(i);
+    }
+    if let Scope::Bounds(names) = scope {
+        let mut traits: Vec<usize> = (0..candidates.len())
+            .filter(|&i| candidates[i].of_trait.is_some())
+            .collect();
+        // Another trait the class implements is not reachable through the bounds: told
+        // apart by name (a bound renamed by `use .. as` stays ambiguous, an error).
+        let bound = |i: &usize| {
+            candidates[*i]
+                .of_trait
+                .as_ref()
+                .is_some_and(|t| names.contains(&t.name))
+        };
+        if traits.len() > 1 && traits.iter().any(bound) {
+            traits.retain(bound);
+        }
+        return match traits.as_slice() {
+            [] => Choice::Missing,
+            [one] => Choice::One(*one),
+            several => Choice::Ambiguous(
+                several
+                    .iter()
+                    .filter_map(|&i| candidates[i].of_trait.clone())
+                    .collect(),
+            ),
+        };
+    }
+    let inherent: Vec<usize> = (0..candidates.len())
+        .filter(|&i| candidates[i].of_trait.is_none())
+        .collect();
+    match (candidates.len(), inherent.as_slice()) {
+        (0, _) => Choice::Missing,
+        (1, _) => Choice::One(0),
+        (_, [one]) => Choice::One(*one),
+        (_, []) => Choice::Ambiguous(
+            candidates
+                .iter()
+                .filter_map(|m| m.of_trait.clone())
+                .collect(),
+        ),
+        _ => Choice::Several,
+    }
+}
+
+/// rustc's E0034: `name` is a function of several traits' impls for `class`.
+pub(super) fn multiple_applicable_items(
+    loc: LocId,
+    class: &str,
+    name: &str,
+    traits: &[TraitOf],
+) -> Diagnostic {
+    let mut d = Diagnostic::new(loc, "multiple applicable items in scope")
+        .note(format!("note: multiple `{name}` found"));
+    for (i, t) in traits.iter().enumerate() {
+        d = d.note(format!(
+            "note: candidate #{} is defined in an impl of the trait `{}` for the type `{class}`",
+            i + 1,
+            t.name
+        ));
+    }
+    d
+}
+
+impl<'a> Infer<'a> {
+    /// Whether `receiver` is a value of a type parameter the user bounds with a trait,
+    /// as the signature alone says (a parameter of type `S`, `&S` or `&mut S`, or the
+    /// variable of a `for` over a parameter of type `&[S]`): rustc reaches only the
+    /// bounds' functions through it (`glue/bound_methods.rs` checks the same receivers).
+    /// The names of its bounds' traits, if so.
+    pub(super) fn bounded_receiver(&self, receiver: ExprId) -> Option<&'a [String]> {
+        let ir: &'a FnIr = self.ir;
+        let ExprKind::Local(local) = ir.expr(receiver).kind else {
+            return None;
+        };
+        let bounds = |ty: &TypeExpr| {
+            let inner = match ty {
+                TypeExpr::Ref { inner, .. } => &**inner,
+                other => other,
+            };
+            let TypeExpr::Generic(g) = inner else {
+                return None;
+            };
+            ir.trait_bounded
+                .iter()
+                .find(|(i, _)| *i == *g as u32)
+                .map(|(_, names)| names.as_slice())
+        };
+        let param_ty = |l: LocalId| ir.params.iter().find(|p| p.local == l).map(|p| &p.ty);
+        if let Some(names) = param_ty(local).and_then(bounds) {
+            return Some(names);
+        }
+        ir.exprs.iter().find_map(|e| match &e.kind {
+            ExprKind::ForEach { var, iterable, .. } if *var == local => {
+                match ir.expr(*iterable).kind {
+                    ExprKind::Local(over) => match param_ty(over) {
+                        Some(TypeExpr::Slice { elem, .. }) => bounds(elem),
+                        _ => None,
+                    },
+                    _ => None,
+                }
+            }
+            _ => None,
+        })
+    }
+}
+
+impl Infer<'_> {
+    /// The trait whose functions a call on `class` means first: in a `#[jit] trait`'s
+    /// default method, the trait's, for `Self`.
+    pub(super) fn trait_scope_for(&mut self, class: &ClassKey, loc: LocId) -> Option<String> {
+        let scope = self.ir.trait_scope.clone()?;
+        match self.class_ty(scope.self_class, loc) {
+            Ty::Class(own) if own == *class => Some(scope.trait_id),
+            _ => None,
+        }
+    }
+
+    /// `Trait::f(args)`, `<C as Trait>::f(args)`, `S::f(args)`: the function `f` of one of
+    /// `traits` as the class implements it, the class named (`class`) or the first
+    /// argument's (the receiver's, through a reference).
+    pub(super) fn trait_call(
+        &mut self,
+        id: ExprId,
+        class: Option<ClassRefId>,
+        traits: &[TraitRefId],
+        name: &str,
+        args: &[ExprId],
+    ) -> Ty {
+        let loc = self.loc(id);
+        let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
+        let ids: Option<Vec<String>> = traits.iter().map(|t| self.callees.trait_id(*t)).collect();
+        let Some(ids) = ids else {
+            return Ty::Unknown;
+        };
+        let key = match class {
+            Some(class) => match self.class_ty(class, loc) {
+                Ty::Class(key) => key,
+                _ => return Ty::Unknown,
+            },
+            None => {
+                let (Some(first), Some(ft)) = (args.first(), arg_types.first()) else {
+                    self.diags.push(Diagnostic::new(
+                        loc,
+                        format!("cannot call associated function `{name}` of a trait without a receiver argument in jit code yet\nhelp: name the class: `<Class as Trait>::{name}(..)`"),
+                    ));
+                    return Ty::Unknown;
+                };
+                let receiver = match self.resolve(ft) {
+                    Ty::Ref(inner, _) => *inner,
+                    other => other,
+                };
+                match self.known_receiver(&receiver, self.loc(*first)) {
+                    None => return Ty::Unknown,
+                    Some(Ty::Class(key)) => key,
+                    Some(other) => {
+                        let shown = self.show(&other);
+                        self.diags.push(Diagnostic::new(
+                            self.loc(*first),
+                            format!("the trait bound `{shown}: {}` is not satisfied", trait_names(&ids)),
+                        ).note("note: jit code implements `#[jit] trait`s for `#[jitclass]` types only"));
+                        return Ty::Unknown;
+                    }
+                }
+            }
+        };
+        let candidates = match self.callees.method(&key, name) {
+            Ok(ms) => ms,
+            Err(message) => {
+                self.diags.push(Diagnostic::new(loc, message));
+                return Ty::Unknown;
+            }
+        };
+        let of_traits: Vec<usize> = (0..candidates.len())
+            .filter(|&i| {
+                candidates[i]
+                    .of_trait
+                    .as_ref()
+                    .is_some_and(|t| ids.contains(&t.id))
+            })
+            .collect();
+        let i = match of_traits.as_slice() {
+            [one] => *one,
+            [] => {
+                let at = args.first().map_or(loc, |a| self.loc(*a));
+                self.diags.push(Diagnostic::new(
+                    at,
+                    format!(
+                        "the trait bound `{}: {}` is not satisfied",
+                        key.name,
+                        trait_names(&ids)
+                    ),
+                ));
+                return Ty::Unknown;
+            }
+            several => {
+                let traits: Vec<TraitOf> = several
+                    .iter()
+                    .filter_map(|&i| candidates[i].of_trait.clone())
+                    .collect();
+                self.diags
+                    .push(multiple_applicable_items(loc, &key.name, name, &traits));
+                return Ty::Unknown;
+            }
+        };
+        let f = ClassFn {
+            call: ClassCall {
+                class: key,
+                method: name.to_string(),
+                candidate: i,
+            },
+            sig: candidates[i].clone(),
+        };
+        let mut arg_types = arg_types;
+        self.receiver_argument(&f, name, args, &mut arg_types);
+        self.call_target(id, f, args, &arg_types)
+    }
+
+    /// A method called by path with its receiver as the first argument (`C::f(&c)`,
+    /// `Trait::f(&mut c)`): `&c` / `&mut c` lends the instance, which jit code passes as
+    /// its handle (the argument is retyped as the class, as a method call's receiver is);
+    /// a `&mut self` method needs `&mut` of a mutable place, as rustc says.
+    pub(super) fn receiver_argument(
+        &mut self,
+        f: &ClassFn,
+        name: &str,
+        args: &[ExprId],
+        arg_types: &mut [Ty],
+    ) {
+        let (Some(receiver), Some(&first)) = (f.sig.receiver, args.first()) else {
+            return;
+        };
+        if let ExprKind::AddrOf { place, mutable } = self.ir.expr(first).kind
+            && let Ty::Ref(inner, _) = self.resolve(&arg_types[0])
+            && let inner = Box::new(self.resolve(&inner))
+            && matches!(*inner, Ty::Class(_))
+        {
+            if receiver == Receiver::RefMut {
+                if mutable {
+                    self.check_mutable_receiver(place, name);
+                } else {
+                    self.diags.push(
+                        Diagnostic::new(
+                            self.loc(first),
+                            format!(
+                                "mismatched types: expected `&mut {}`, found `&{}`",
+                                class_name(&inner),
+                                class_name(&inner)
+                            ),
+                        )
+                        .note("note: the method takes `&mut self`: pass `&mut` of the instance"),
+                    );
+                }
+            }
+            self.expr_types[first.index()] = (*inner).clone();
+            arg_types[0] = *inner;
+            return;
+        }
+        if receiver == Receiver::RefMut {
+            self.check_mutable_receiver(first, name);
+        }
+    }
+}
+
+/// The traits a failed trait call names, for its message (`Shape`, `Shape + Named`).
+fn trait_names(ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| trait_name_of_id(id))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// A class type's name, for messages.
+fn class_name(t: &Ty) -> String {
+    match t {
+        Ty::Class(key) => key.name.clone(),
+        _ => "_".to_string(),
+    }
+}
+
+/// A trait's name from its identity (`crate::Shape@file:line:col`).
+fn trait_name_of_id(id: &str) -> &str {
+    let before_at = id.split('@').next().unwrap_or(id);
+    before_at.rsplit("::").next().unwrap_or(before_at)
+}
