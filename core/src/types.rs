@@ -318,6 +318,43 @@ impl Ord for ClassKey {
     }
 }
 
+/// The identity of a `#[jit] trait` at run time, as a trait object's type names it: the
+/// address of its descriptor (one `static` per trait, `jitclass::TraitInfo`), and its
+/// name for messages. Equality is by `id` only.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct TraitKey {
+    /// The descriptor's address.
+    pub id: usize,
+    /// The trait's name, for messages.
+    pub name: String,
+}
+
+impl PartialEq for TraitKey {
+    fn eq(&self, other: &TraitKey) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for TraitKey {}
+
+impl std::hash::Hash for TraitKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id.hash(state)
+    }
+}
+
+impl PartialOrd for TraitKey {
+    fn partial_cmp(&self, other: &TraitKey) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for TraitKey {
+    fn cmp(&self, other: &TraitKey) -> std::cmp::Ordering {
+        self.id.cmp(&other.id)
+    }
+}
+
 impl Type {
     /// `bool`
     pub const BOOL: Type = Type::Prim(PrimTy::Bool);
