@@ -139,7 +139,8 @@ pub fn type_children<'a>(t: &'a Type, push: &mut dyn FnMut(&'a Type)) {
         | Type::Str
         | Type::String
         | Type::Class(_)
-        | Type::PassThru(_) => {}
+        | Type::PassThru(_)
+        | Type::Dyn { .. } => {}
     }
 }
 
