@@ -267,30 +267,36 @@ pub struct OpaqueKey {
     pub name: String,
 }
 
-impl PartialEq for OpaqueKey {
-    fn eq(&self, other: &OpaqueKey) -> bool {
-        self.id == other.id
-    }
-}
+/// Equality, hashing and order of a key type by its `id` field alone (its `name` is only
+/// for messages).
+macro_rules! keyed_by_id {
+    ($($key:ty),*) => {$(
+        impl PartialEq for $key {
+            fn eq(&self, other: &$key) -> bool {
+                self.id == other.id
+            }
+        }
 
-impl Eq for OpaqueKey {}
+        impl Eq for $key {}
 
-impl std::hash::Hash for OpaqueKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.id.hash(state)
-    }
-}
+        impl std::hash::Hash for $key {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.id.hash(state)
+            }
+        }
 
-impl PartialOrd for OpaqueKey {
-    fn partial_cmp(&self, other: &OpaqueKey) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
+        impl PartialOrd for $key {
+            fn partial_cmp(&self, other: &$key) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
 
-impl Ord for OpaqueKey {
-    fn cmp(&self, other: &OpaqueKey) -> std::cmp::Ordering {
-        self.id.cmp(&other.id)
-    }
+        impl Ord for $key {
+            fn cmp(&self, other: &$key) -> std::cmp::Ordering {
+                self.id.cmp(&other.id)
+            }
+        }
+    )*};
 }
 
 /// The identity of a `#[jitclass]` type at run time: the address of its descriptor (one
@@ -303,31 +309,7 @@ pub struct ClassKey {
     pub name: String,
 }
 
-impl PartialEq for ClassKey {
-    fn eq(&self, other: &ClassKey) -> bool {
-        self.id == other.id
-    }
-}
-
-impl Eq for ClassKey {}
-
-impl std::hash::Hash for ClassKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.id.hash(state)
-    }
-}
-
-impl PartialOrd for ClassKey {
-    fn partial_cmp(&self, other: &ClassKey) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for ClassKey {
-    fn cmp(&self, other: &ClassKey) -> std::cmp::Ordering {
-        self.id.cmp(&other.id)
-    }
-}
+keyed_by_id!(OpaqueKey, ClassKey);
 
 /// How a trait object is held: what rustc tells apart as types, which jit code holds
 /// alike (`Type::Dyn`).

@@ -131,6 +131,28 @@ unsafe impl<T: JitType> JitType for Vec<T> {
 pub(crate) fn hand_over<T: JitType>(v: Vec<T>, drop_info: &'static DropInfo) -> RawInstance {
     let mut v = std::mem::ManuallyDrop::new(v);
     let (len, cap, buf) = (v.len(), v.capacity(), v.as_mut_ptr().cast::<u8>());
+    // SAFETY: the buffer is the `Vec`'s, now owned by the block (`v` is never dropped),
+    // allocated as the block frees it, and its `T`s are `T::Repr`s (`LAYOUT_IS_REPR`).
+    let repr = unsafe { block_over(drop_info, len, cap, buf) };
+    if cap != 0 && size_of::<T>() != 0 {
+        crate::stats::count_buffer_allocation();
+    }
+    repr
+}
+
+/// A new `Vec` block of `drop_info` whose header is `{len, cap, buf}`, nothing lent.
+/// Aborts, as std's allocations do, if the block cannot be allocated.
+///
+/// # Safety
+/// `drop_info` is a `Vec`'s (`drop_info_for`) and `buf` holds `len` initialised element
+/// reprs of it; when the block is released, releasing them and freeing `buf` as a buffer
+/// of `cap` elements is sound, unless the caller empties the header first.
+pub(crate) unsafe fn block_over(
+    drop_info: &'static DropInfo,
+    len: usize,
+    cap: usize,
+    buf: *mut u8,
+) -> RawInstance {
     // SAFETY: a `Vec` block's drop info names no managed offset in its header.
     let info = unsafe {
         MemInfo::allocate(
@@ -141,9 +163,7 @@ pub(crate) fn hand_over<T: JitType>(v: Vec<T>, drop_info: &'static DropInfo) -> 
     }
     .unwrap_or_else(|| std::alloc::handle_alloc_error(std::alloc::Layout::new::<VecHeader>()))
     .as_ptr();
-    // SAFETY: a fresh block whose payload is a `VecHeader`; the buffer is the `Vec`'s,
-    // now owned by the block (`v` is never dropped), and its `T`s are `T::Repr`s
-    // (`LAYOUT_IS_REPR`).
+    // SAFETY: a fresh block whose payload is a `VecHeader`, not yet shared.
     unsafe {
         let data = MemInfo::data(info);
         data.cast::<VecHeader>().write(VecHeader {
@@ -152,9 +172,6 @@ pub(crate) fn hand_over<T: JitType>(v: Vec<T>, drop_info: &'static DropInfo) -> 
             buf,
             lends: 0,
         });
-        if cap != 0 && size_of::<T>() != 0 {
-            crate::stats::count_buffer_allocation();
-        }
         RawInstance {
             meminfo: info,
             data,

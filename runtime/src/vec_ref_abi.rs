@@ -22,6 +22,7 @@ use crate::Type;
 use crate::abi::{CallArg, JitArg, JitType, RawInstance, release_repr};
 use crate::memory::{MemInfo, VecHeader};
 use crate::vec::drop_info_for;
+use crate::vec_abi::block_over;
 
 // SAFETY: the repr is the `{meminfo, data}` of a `Vec` block of `T` reprs (the jit type
 // `&Vec<T>` is that handle), passed by pointer, alive until the call returns: `into_arg`
@@ -91,32 +92,11 @@ unsafe impl<T: JitType> JitArg for &mut Vec<T> {
 
 /// A block whose header points at `v`'s buffer, owning neither it nor its elements.
 fn borrow_buffer<T: JitType>(v: &Vec<T>) -> RawInstance {
-    let drop_info = drop_info_for(&T::jit_type());
-    // SAFETY: a `Vec` block's drop info names no managed offset in its header.
-    let info = unsafe {
-        MemInfo::allocate(
-            std::alloc::Layout::new::<VecHeader>(),
-            Some(drop_info),
-            None,
-        )
-    }
-    .unwrap_or_else(|| std::alloc::handle_alloc_error(std::alloc::Layout::new::<VecHeader>()))
-    .as_ptr();
-    // SAFETY: a fresh block whose payload is a `VecHeader`; the buffer holds `len` `T`s,
-    // which are `T::Repr`s (`LAYOUT_IS_REPR`), and jit code only reads it (`&Vec<T>`).
-    unsafe {
-        let data = MemInfo::data(info);
-        data.cast::<VecHeader>().write(VecHeader {
-            len: v.len(),
-            cap: v.capacity(),
-            buf: v.as_ptr().cast_mut().cast::<u8>(),
-            lends: 0,
-        });
-        RawInstance {
-            meminfo: info,
-            data,
-        }
-    }
+    let buf = v.as_ptr().cast_mut().cast::<u8>();
+    // SAFETY: the buffer holds `len` `T`s, which are `T::Repr`s (`LAYOUT_IS_REPR`); jit
+    // code only reads it (`&Vec<T>`), and `end_borrow` empties the header (or gives the
+    // block a buffer of its own) before the block's release.
+    unsafe { block_over(drop_info_for(&T::jit_type()), v.len(), v.capacity(), buf) }
 }
 
 /// Ends the borrow of `v`'s buffer by the block `repr` (`borrow_buffer`).

@@ -131,7 +131,7 @@ impl<'a> Infer<'a> {
             };
             ir.trait_bounded
                 .iter()
-                .find(|(i, _)| *i == *g as u32)
+                .find(|(i, _)| *i == *g)
                 .map(|(_, names)| names.as_slice())
         };
         let param_ty = |l: LocalId| ir.params.iter().find(|p| p.local == l).map(|p| &p.ty);

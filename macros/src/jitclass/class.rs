@@ -39,6 +39,15 @@ pub(super) fn expand(cx: &Ctxt, attr: TokenStream, item: syn::ItemStruct) -> Tok
             // The struct stays (as written), so that its users get no follow-up errors.
             let mut plain = item;
             plain.attrs.retain(|a| !a.path().is_ident("derive"));
+            // A generic class's field types only as markers: a refused field such as
+            // `Option<Poly<(T, T)>>` would add rustc's infinite-size (E0072) and
+            // drop-check overflow (E0320) errors about a struct the class never is.
+            if plain.generics.type_params().next().is_some() {
+                for f in plain.fields.iter_mut() {
+                    let ty = &f.ty;
+                    f.ty = syn::parse_quote!(::core::marker::PhantomData<fn() -> #ty>);
+                }
+            }
             quote! { #plain }
         }
     }
@@ -467,7 +476,15 @@ fn emit(
             TokenStream::new(),
         )
     };
+    let unused_params = generic::unused_params_check(
+        &item.generics,
+        &l.ir.fields,
+        &fields.iter().map(|(f, _)| &f.ty).collect::<Vec<_>>(),
+    );
+    let unused_params = (!unused_params.is_empty()).then(|| quote!(#(#cfgs)* #unused_params));
     quote! {
+        #unused_params
+
         #(#cfgs)*
         #[doc = #payload_doc]
         #[doc(hidden)]

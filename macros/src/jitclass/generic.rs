@@ -77,3 +77,67 @@ pub(super) fn family_class_paths(paths: &[syn::Path], self_path: &syn::Path) -> 
         })
         .collect()
 }
+
+/// rustc's E0392 for each parameter no field's type (`fields`, lowered) mentions: the
+/// class's own items all use every parameter (its handle and payload carry a marker of
+/// them), so a struct of those parameters alone, at the user's tokens, lets rustc report
+/// "type parameter `T` is never used" once, in its words. A parameter written only inside
+/// the class's own name (`Option<Node<T, U>>`) is rustc's "only used recursively", at that
+/// use (`written`: the field types as the user wrote them).
+pub(super) fn unused_params_check(
+    generics: &syn::Generics,
+    fields: &[jitclass_core::ir::FieldIr],
+    written: &[&syn::Type],
+) -> TokenStream {
+    let mut never_used = Vec::new();
+    let mut recursive = TokenStream::new();
+    for (i, tp) in generics.type_params().enumerate() {
+        let used = fields.iter().any(|f| {
+            let mut used = false;
+            f.ty.for_each_part(&mut |t| {
+                used |= matches!(t, jitclass_core::ir::TypeExpr::Generic(g) if *g as usize == i)
+            });
+            used
+        });
+        if used {
+            continue;
+        }
+        match written.iter().find_map(|ty| first_mention(ty, &tp.ident)) {
+            Some(span) => {
+                let name = &tp.ident;
+                let message = format!(
+                    "type parameter `{name}` is only used recursively\n\
+                     help: consider removing `{name}`, referring to it in a field, or using a marker such as `PhantomData`\n\
+                     note: all type parameters must be used in a non-recursive way in order to constrain their variance"
+                );
+                recursive.extend(syn::Error::new(span, message).to_compile_error());
+            }
+            None => never_used.push(&tp.ident),
+        }
+    }
+    let never_used = (!never_used.is_empty()).then(|| {
+        quote! {
+            const _: () = {
+                #[allow(dead_code, non_camel_case_types)]
+                struct __JitclassParams<#(#never_used),*>;
+            };
+        }
+    });
+    quote!(#never_used #recursive)
+}
+
+/// The span of the first path segment named `ident` in `ty`.
+fn first_mention(ty: &syn::Type, ident: &syn::Ident) -> Option<proc_macro2::Span> {
+    struct Find<'a>(&'a syn::Ident, Option<proc_macro2::Span>);
+    impl<'ast> syn::visit::Visit<'ast> for Find<'_> {
+        fn visit_path_segment(&mut self, seg: &'ast syn::PathSegment) {
+            if self.1.is_none() && seg.ident == *self.0 {
+                self.1 = Some(seg.ident.span());
+            }
+            syn::visit::visit_path_segment(self, seg);
+        }
+    }
+    let mut find = Find(ident, None);
+    syn::visit::Visit::visit_type(&mut find, ty);
+    find.1
+}

@@ -43,6 +43,10 @@ pub(super) struct ImplBlock<'a> {
     /// The type parameters of a generic class's impl (`impl<T> Stack<T>`), empty if
     /// the class is not generic.
     pub(super) params: Vec<syn::Ident>,
+    /// The impl's generics as written and its self type (`Stack<T>`), for the items that
+    /// are per instantiation beside it (a property's shadow member).
+    pub(super) generics: &'a syn::Generics,
+    pub(super) self_ty: &'a syn::Type,
 }
 
 impl ImplBlock<'_> {
@@ -128,15 +132,12 @@ fn expand_impl(
         }
         return quote! { #item };
     };
-    if let (Some(g), Some(_)) = (item.generics.params.first(), &item.trait_) {
-        let what = if user_trait.is_some() {
-            "trait"
-        } else {
-            "operator trait"
-        };
+    // An operator impl of a generic class is specialised per instantiation as its other
+    // methods are; a user trait's registry has no instantiations yet.
+    if let (Some(g), Some(_)) = (item.generics.params.first(), user_trait) {
         cx.error(
             g.span(),
-            format!("{what} impls of a generic `#[jitclass]` are not supported yet"),
+            "trait impls of a generic `#[jitclass]` are not supported yet",
         );
         return quote! { #item };
     }
@@ -165,6 +166,8 @@ fn expand_impl(
         user_trait,
         generated: !shadowed,
         params,
+        generics: &item.generics,
+        self_ty: &item.self_ty,
     };
     // A generic class's functions have no shadows, as generic `#[jit] fn`s have none.
     let shadowed = shadowed && block.params.is_empty();
@@ -227,7 +230,9 @@ fn expand_impl(
     let bounded = generic::with_jit_bounds(&item.generics);
     let (impl_g, _, where_c) = bounded.split_for_impl();
     let header = match &item.trait_ {
-        Some((_, path, for_token)) => quote!(#impl_token #path #for_token #self_ty),
+        Some((_, path, for_token)) => {
+            quote!(#impl_token #impl_g #path #for_token #self_ty #where_c)
+        }
         None => quote!(#impl_token #impl_g #self_ty #where_c),
     };
     let (types, consts, methods, beside) = (&out.types, &out.consts, &out.methods, &out.beside);
@@ -362,11 +367,10 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
         return;
     };
     // Whether or not the body compiles, the property is a member of the class for the
-    // shadows of jit code that uses it (which then get no follow-up errors); a generic
-    // class has no shadows.
-    if block.params.is_empty() {
-        out.beside.push(property::member(f, kind, block.self_path));
-    }
+    // shadows of jit code that uses it (which then get no follow-up errors); of a
+    // generic class, of each instantiation the impl's bounds allow.
+    out.beside
+        .push(property::member(f, kind, block.generics, block.self_ty));
     if let Some(op) = &block.operator
         && !op.check_method(cx, &f.sig.ident)
     {

@@ -46,8 +46,16 @@ pub(super) fn kind(cx: &Ctxt, f: &syn::ImplItemFn, in_trait: bool) -> Option<FnK
 /// What a property is to the shadows of jit code (`crate::shadow`): a `#[getter] fn
 /// name(&self) -> T` makes `name` a `Member` of the class of type `T`, a `#[setter] fn
 /// set_name(&mut self, value: U)` a `Settable` taking a `U`; nothing for other functions.
-pub(super) fn member(f: &syn::ImplItemFn, kind: FnKind, class: &syn::Path) -> TokenStream {
+/// Of a generic class (`impl<T: Bound> Span<T>`), a member of the instantiations the
+/// impl's bounds allow.
+pub(super) fn member(
+    f: &syn::ImplItemFn,
+    kind: FnKind,
+    generics: &syn::Generics,
+    class: &syn::Type,
+) -> TokenStream {
     let shadow = quote!(::jitclass::__private::shadow);
+    let (impl_g, _, where_c) = generics.split_for_impl();
     let cfgs = cfgs_of(&f.attrs);
     let name = f.sig.ident.to_string();
     let name = name.strip_prefix("r#").unwrap_or(&name);
@@ -60,7 +68,7 @@ pub(super) fn member(f: &syn::ImplItemFn, kind: FnKind, class: &syn::Path) -> To
             };
             // `Self` in the type is the class, as in the impl.
             quote! {
-                impl #shadow::Member<#shadow::Name<#hash>> for #class {
+                impl #impl_g #shadow::Member<#shadow::Name<#hash>> for #class #where_c {
                     type T = #ty;
                 }
             }
@@ -72,7 +80,7 @@ pub(super) fn member(f: &syn::ImplItemFn, kind: FnKind, class: &syn::Path) -> To
             };
             let ty = &value.ty;
             quote! {
-                impl #shadow::Settable<#shadow::Name<#hash>> for #class {
+                impl #impl_g #shadow::Settable<#shadow::Name<#hash>> for #class #where_c {
                     type T = #ty;
                 }
             }

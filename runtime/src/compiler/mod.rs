@@ -31,7 +31,7 @@ use crate::subtype::CompiledBody;
 use crate::{Signature, Type};
 use callees::RefSignatures;
 use inkwell::OptimizationLevel;
-use inkwell::attributes::AttributeLoc;
+use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::builder::BuilderError;
 use inkwell::context::Context;
 use inkwell::execution_engine::ExecutionEngine;
@@ -577,6 +577,25 @@ impl ModuleCx {
             self.module
                 .add_function(f.symbol, (f.fn_type)(self.ctx), Some(Linkage::External))
         })
+    }
+
+    /// [`ModuleCx::declare_mapped`] of a pure function of its operands (a math or `char`
+    /// wrapper, as Rust's methods are: they neither read nor write memory, errno
+    /// included, and cannot unwind), marked so when first declared: LLVM may hoist, merge
+    /// or drop calls, but not evaluate them.
+    pub fn declare_pure_mapped(&self, f: &MappedFn) -> FunctionValue<'static> {
+        if let Some(declared) = self.module.get_function(f.symbol) {
+            return declared;
+        }
+        let function = self.declare_mapped(f);
+        for attribute in ["nounwind", "readnone", "willreturn"] {
+            let kind = Attribute::get_named_enum_kind_id(attribute);
+            function.add_attribute(
+                AttributeLoc::Function,
+                self.ctx.create_enum_attribute(kind, 0),
+            );
+        }
+        function
     }
 
     /// A pointer to data at `address` in the process (a leaked panic site, a class

@@ -16,7 +16,6 @@ use super::{FnCx, Val};
 use crate::Type;
 use crate::compiler::types::from_mem;
 use crate::compiler::{CgError, CgResult};
-use inkwell::IntPredicate;
 use inkwell::values::{IntValue, PointerValue};
 use jitclass_core::infer::Resolution;
 use jitclass_core::ir::{ArrayInit, BinOp, ExprId, ExprKind, LocId};
@@ -281,35 +280,5 @@ impl FnCx<'_> {
             BinOp::Eq => eq.into(),
             _ => self.b().build_not(eq, "ne")?.into(),
         }))
-    }
-
-    /// Runs `body(i)` for `i` in `0..n` (no `break`; the body emits no exits).
-    pub(super) fn counted_loop(
-        &mut self,
-        n: IntValue<'static>,
-        mut body: impl FnMut(&mut Self, IntValue<'static>) -> CgResult<()>,
-    ) -> CgResult<()> {
-        let i64t = self.ctx.i64_type();
-        let counter = self.slot(i64t.into(), "array.i")?;
-        self.b().build_store(counter, i64t.const_zero())?;
-        let head = self.block("array.cond");
-        let body_bb = self.block("array.body");
-        let exit = self.block("array.exit");
-        self.b().build_unconditional_branch(head)?;
-        self.b().position_at_end(head);
-        let cur = self.b().build_load(counter, "i")?.into_int_value();
-        let more = self
-            .b()
-            .build_int_compare(IntPredicate::ULT, cur, n, "more")?;
-        self.b().build_conditional_branch(more, body_bb, exit)?;
-        self.b().position_at_end(body_bb);
-        body(self, cur)?;
-        let next = self
-            .b()
-            .build_int_add(cur, i64t.const_int(1, false), "next")?;
-        self.b().build_store(counter, next)?;
-        self.b().build_unconditional_branch(head)?;
-        self.b().position_at_end(exit);
-        Ok(())
     }
 }

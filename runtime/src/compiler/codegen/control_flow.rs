@@ -11,7 +11,6 @@ use crate::Type;
 use crate::compiler::types::{fields, from_mem, is_indirect, mem_type, reg_type};
 use crate::compiler::{CgError, CgResult};
 use inkwell::AddressSpace;
-use inkwell::IntPredicate;
 use inkwell::basic_block::BasicBlock;
 use inkwell::types::BasicType;
 use inkwell::values::IntValue;
@@ -405,46 +404,30 @@ impl FnCx<'_> {
                 return Err(CgError::Internal(format!("a `for` loop over `{other}`")));
             }
         };
-        let counter = self.prologue.build_alloca(i64t, "foreach.i")?;
-        self.b().build_store(counter, i64t.const_zero())?;
-        let head = self.block("foreach.cond");
-        let body_bb = self.block("foreach.body");
-        let latch = self.block("foreach.next");
-        let exit = self.block("foreach.exit");
-        self.b().build_unconditional_branch(head)?;
-        self.b().position_at_end(head);
-        let cur = self.b().build_load(counter, "i")?.into_int_value();
-        let more = self
-            .b()
-            .build_int_compare(IntPredicate::ULT, cur, len, "more")?;
-        self.b().build_conditional_branch(more, body_bb, exit)?;
-        self.b().position_at_end(body_bb);
-        // SAFETY (of the generated code): `cur < len`, the element count.
-        let at = unsafe { self.b().build_in_bounds_gep(base, &[cur], "elem.ptr")? };
-        // An indirect element is the iterable's memory, copied into the variable below.
-        let elem = if is_indirect(&elem_ty) {
-            at.into()
-        } else {
-            let elem = self.b().build_load(at, "elem")?;
-            if in_memory {
-                from_mem(self.ctx, self.b(), elem, &elem_ty)?
-            } else {
-                elem
-            }
-        };
-        // The variable holds its own reference; the iterable keeps the element's.
-        self.copy_value(elem, &elem_ty)?;
-        self.store(self.locals[var.index()], false, elem, &elem_ty)?;
-        // `for` loops have no value: the breaks only lead to `exit`.
-        self.loop_body(id, body, latch, exit)?;
-        self.b().position_at_end(latch);
-        let cur = self.b().build_load(counter, "i")?.into_int_value();
-        let next = self
-            .b()
-            .build_int_add(cur, i64t.const_int(1, false), "next")?;
-        self.b().build_store(counter, next)?;
-        self.b().build_unconditional_branch(head)?;
-        self.b().position_at_end(exit);
+        self.index_for_loop(
+            (id, body),
+            "foreach",
+            |_| Ok(len),
+            |cx, cur| {
+                // SAFETY (of the generated code): `cur < len`, the element count.
+                let at = unsafe { cx.b().build_in_bounds_gep(base, &[cur], "elem.ptr")? };
+                // An indirect element is the iterable's memory, copied into the variable
+                // below.
+                let elem = if is_indirect(&elem_ty) {
+                    at.into()
+                } else {
+                    let elem = cx.b().build_load(at, "elem")?;
+                    if in_memory {
+                        from_mem(cx.ctx, cx.b(), elem, &elem_ty)?
+                    } else {
+                        elem
+                    }
+                };
+                // The variable holds its own reference; the iterable keeps the element's.
+                cx.copy_value(elem, &elem_ty)?;
+                cx.store(cx.locals[var.index()], false, elem, &elem_ty)
+            },
+        )?;
         self.release(held)?;
         Ok(Some(self.unit()))
     }

@@ -19,7 +19,7 @@ use crate::compiler::{CgError, CgResult};
 use crate::escape::Sink;
 use crate::helpers::Helper;
 use inkwell::IntPredicate;
-use inkwell::types::BasicType;
+use inkwell::types::{BasicType, BasicTypeEnum};
 use inkwell::values::{IntValue, PointerValue};
 use jitclass_core::ir::{ExprId, ExprKind, LocId};
 use jitclass_core::map_methods::{MapMethod, entry_ref_type, entry_type};
@@ -183,6 +183,37 @@ impl FnCx<'_> {
             .i8_type()
             .const_int(u64::from(*probe == Type::Str), false);
         Ok((kp, str_probe))
+    }
+
+    /// Removes `k`'s entry (`k` of type `probe`, see `probe_temp`; an owned `k` is
+    /// released after the search), the helper moving its value's bits (and references)
+    /// to a new slot of type `room` named `name`: whether there was one, and the slot.
+    fn map_remove(
+        &mut self,
+        h: &Header,
+        k: Val,
+        probe: &Type,
+        room: BasicTypeEnum<'static>,
+        name: &str,
+    ) -> CgResult<(IntValue<'static>, PointerValue<'static>)> {
+        let held = self.hold(k, probe)?;
+        let (kp, str_probe) = self.probe_temp(k, probe)?;
+        let out = self.slot(room, name)?;
+        let found = self
+            .call_helper(
+                Helper::MapRemove,
+                &[h.meminfo.into(), kp.into(), str_probe.into(), out.into()],
+                "removed",
+            )?
+            .into_int_value();
+        self.release(held)?;
+        let found = self.b().build_int_compare(
+            IntPredicate::NE,
+            found,
+            self.ctx.i8_type().const_zero(),
+            "found",
+        )?;
+        Ok((found, out))
     }
 
     /// The position of `k`'s entry (`k` of type `probe`, see `probe_temp`), or
@@ -424,45 +455,14 @@ impl FnCx<'_> {
                 self.map_entry_by_text(&h, vals[0], (vals[1], &value), loc)?
             }
             MapMethod::SetRemove => {
-                let held = self.hold(vals[0], &probe)?;
-                let (kp, str_probe) = self.probe_temp(vals[0], &probe)?;
                 // No value to move out (`!` has no bytes): a byte of room.
-                let out = self.slot(self.ctx.i8_type().into(), "set.removed")?;
-                let found = self
-                    .call_helper(
-                        Helper::MapRemove,
-                        &[h.meminfo.into(), kp.into(), str_probe.into(), out.into()],
-                        "removed",
-                    )?
-                    .into_int_value();
-                self.release(held)?;
-                self.b()
-                    .build_int_compare(
-                        IntPredicate::NE,
-                        found,
-                        self.ctx.i8_type().const_zero(),
-                        "found",
-                    )?
-                    .into()
+                let room = self.ctx.i8_type().into();
+                let (found, _) = self.map_remove(&h, vals[0], &probe, room, "set.removed")?;
+                found.into()
             }
             MapMethod::Remove => {
-                let held = self.hold(vals[0], &probe)?;
-                let (kp, str_probe) = self.probe_temp(vals[0], &probe)?;
-                let out = self.slot(mem_type(self.ctx, &value), "map.removed")?;
-                let found = self
-                    .call_helper(
-                        Helper::MapRemove,
-                        &[h.meminfo.into(), kp.into(), str_probe.into(), out.into()],
-                        "removed",
-                    )?
-                    .into_int_value();
-                self.release(held)?;
-                let found = self.b().build_int_compare(
-                    IntPredicate::NE,
-                    found,
-                    self.ctx.i8_type().const_zero(),
-                    "found",
-                )?;
+                let room = mem_type(self.ctx, &value);
+                let (found, out) = self.map_remove(&h, vals[0], &probe, room, "map.removed")?;
                 let opt = Type::Option(Box::new(value.clone()));
                 let none = self.none_value(&opt)?;
                 let some_block = self.block("remove.some");
@@ -599,43 +599,25 @@ impl FnCx<'_> {
         } else {
             Type::Tuple(vec![key, value])
         };
-        let i64t = self.ctx.i64_type();
-        let counter = self.slot(i64t.into(), "map_iter.i")?;
-        self.b().build_store(counter, i64t.const_zero())?;
-        let head = self.block("map_iter.cond");
-        let body_bb = self.block("map_iter.body");
-        let latch = self.block("map_iter.next");
-        let exit = self.block("map_iter.exit");
-        self.b().build_unconditional_branch(head)?;
-        self.b().position_at_end(head);
-        let i = self.load_int(counter, "i")?;
-        let len = self.load_int(h.len, "len")?;
-        let more = self
-            .b()
-            .build_int_compare(IntPredicate::ULT, i, len, "more")?;
-        self.b().build_conditional_branch(more, body_bb, exit)?;
-        self.b().position_at_end(body_bb);
-        let key_at = self.entry_value_ptr(&h, 1, i, loc)?;
-        let at = self
-            .b()
-            .build_bit_cast(
-                key_at,
-                mem_type(self.ctx, &pair).ptr_type(inkwell::AddressSpace::default()),
-                "entry.pair",
-            )?
-            .into_pointer_value();
-        let v = self.load_elem(at, &pair)?;
-        self.copy_value(v, &pair)?;
-        self.store(self.locals[var.index()], false, v, &pair)?;
-        self.loop_body(id, body, latch, exit)?;
-        self.b().position_at_end(latch);
-        let i = self.load_int(counter, "i")?;
-        let next = self
-            .b()
-            .build_int_add(i, i64t.const_int(1, false), "next")?;
-        self.b().build_store(counter, next)?;
-        self.b().build_unconditional_branch(head)?;
-        self.b().position_at_end(exit);
+        self.index_for_loop(
+            (id, body),
+            "map_iter",
+            |cx| cx.load_int(h.len, "len"),
+            |cx, i| {
+                let key_at = cx.entry_value_ptr(&h, 1, i, loc)?;
+                let at = cx
+                    .b()
+                    .build_bit_cast(
+                        key_at,
+                        mem_type(cx.ctx, &pair).ptr_type(inkwell::AddressSpace::default()),
+                        "entry.pair",
+                    )?
+                    .into_pointer_value();
+                let v = cx.load_elem(at, &pair)?;
+                cx.copy_value(v, &pair)?;
+                cx.store(cx.locals[var.index()], false, v, &pair)
+            },
+        )?;
         self.release(held)?;
         Ok(Some(self.unit()))
     }

@@ -6,7 +6,6 @@
 use super::{FnCx, Val};
 use crate::compiler::{CgError, CgResult};
 use crate::math::math_fn;
-use inkwell::attributes::{Attribute, AttributeLoc};
 use jitclass_core::PrimTy;
 
 impl FnCx<'_> {
@@ -21,24 +20,7 @@ impl FnCx<'_> {
                 args.len()
             )));
         }
-        let declared = self
-            .m
-            .module
-            .get_function(wrapper.function.symbol)
-            .is_some();
-        let f = self.m.declare_mapped(&wrapper.function);
-        if !declared {
-            // A pure function of its operands, as Rust's methods are (they neither read
-            // nor write memory, errno included, and cannot unwind): LLVM may hoist, merge
-            // or drop calls, but not evaluate them.
-            for attribute in ["nounwind", "readnone", "willreturn"] {
-                let kind = Attribute::get_named_enum_kind_id(attribute);
-                f.add_attribute(
-                    AttributeLoc::Function,
-                    self.ctx.create_enum_attribute(kind, 0),
-                );
-            }
-        }
+        let f = self.m.declare_pure_mapped(&wrapper.function);
         let args: Vec<_> = args.iter().map(|a| (*a).into()).collect();
         self.b()
             .build_call(f, &args, "math")?

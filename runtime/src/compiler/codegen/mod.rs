@@ -30,6 +30,7 @@ mod control_flow;
 mod equality;
 mod escape;
 mod format;
+mod index_loops;
 mod lends;
 mod map_refs;
 mod maps;

@@ -9,7 +9,6 @@ use crate::compiler::{CgError, CgResult};
 use crate::text;
 use crate::text::char_fn;
 use inkwell::IntPredicate;
-use inkwell::attributes::{Attribute, AttributeLoc};
 use jitclass_core::char_methods::CharMethodResult;
 use jitclass_core::ir::LocId;
 use jitclass_core::methods::Builtin;
@@ -24,23 +23,7 @@ impl FnCx<'_> {
     ) -> CgResult<Val> {
         let wrapper =
             char_fn(method).ok_or_else(|| CgError::Internal(format!("no `char::{method}`")))?;
-        let declared = self
-            .m
-            .module
-            .get_function(wrapper.function.symbol)
-            .is_some();
-        let f = self.m.declare_mapped(&wrapper.function);
-        if !declared {
-            // A pure function of its operand, as std's methods are: LLVM may hoist, merge
-            // or drop calls.
-            for attribute in ["nounwind", "readnone", "willreturn"] {
-                let kind = Attribute::get_named_enum_kind_id(attribute);
-                f.add_attribute(
-                    AttributeLoc::Function,
-                    self.ctx.create_enum_attribute(kind, 0),
-                );
-            }
-        }
+        let f = self.m.declare_pure_mapped(&wrapper.function);
         let b = self.b();
         let wide = b
             .build_call(f, &[c.into()], "char")?

@@ -66,43 +66,23 @@ impl FnCx<'_> {
         } else {
             (self.header(it, &elem)?, None)
         };
-        let i64t = self.ctx.i64_type();
-        let counter = self.slot(i64t.into(), "into_iter.i")?;
-        // From zero each time the loop starts (it may run again, nested in another loop).
-        self.b().build_store(counter, i64t.const_zero())?;
-        let head = self.block("into_iter.cond");
-        let body_bb = self.block("into_iter.body");
-        let latch = self.block("into_iter.next");
-        let exit = self.block("into_iter.exit");
-        self.b().build_unconditional_branch(head)?;
-        self.b().position_at_end(head);
-        let i = self.load_int(counter, "i")?;
-        // The length is read afresh, so the index is in bounds whatever the body did.
-        let len = self.load_int(h.len, "len")?;
-        let more = self
-            .b()
-            .build_int_compare(IntPredicate::ULT, i, len, "more")?;
-        self.b().build_conditional_branch(more, body_bb, exit)?;
-        self.b().position_at_end(body_bb);
-        let at = self.slot_at(&h, i)?;
-        let v = self.load_elem(at, &elem)?;
-        if !consuming {
-            self.copy_value(v, &elem)?;
-        } else if elem.is_managed() {
-            // Moved out: the slot holds nothing the release at the end must drop.
-            self.b()
-                .build_store(at, mem_type(self.ctx, &elem).const_zero())?;
-        }
-        self.store(self.locals[var.index()], false, v, &elem)?;
-        self.loop_body(id, body, latch, exit)?;
-        self.b().position_at_end(latch);
-        let i = self.load_int(counter, "i")?;
-        let next = self
-            .b()
-            .build_int_add(i, i64t.const_int(1, false), "next")?;
-        self.b().build_store(counter, next)?;
-        self.b().build_unconditional_branch(head)?;
-        self.b().position_at_end(exit);
+        self.index_for_loop(
+            (id, body),
+            "into_iter",
+            |cx| cx.load_int(h.len, "len"),
+            |cx, i| {
+                let at = cx.slot_at(&h, i)?;
+                let v = cx.load_elem(at, &elem)?;
+                if !consuming {
+                    cx.copy_value(v, &elem)?;
+                } else if elem.is_managed() {
+                    // Moved out: the slot holds nothing the release at the end must drop.
+                    cx.b()
+                        .build_store(at, mem_type(cx.ctx, &elem).const_zero())?;
+                }
+                cx.store(cx.locals[var.index()], false, v, &elem)
+            },
+        )?;
         self.release(held_buffer)?;
         Ok(Some(self.unit()))
     }

@@ -205,7 +205,7 @@ impl FnCx<'_> {
                 self.b()
                     .build_store(found, self.ctx.bool_type().const_zero())?;
                 let len = self.load_int(h.len, "len")?;
-                self.counted(len, &mut |cx, i| {
+                self.counted_loop(len, |cx, i| {
                     let at = cx.slot_at(&h, i)?;
                     let e = cx.load_elem(at, &elem)?;
                     let eq = cx.values_eq(e, x, &elem, loc)?;
@@ -271,7 +271,7 @@ impl FnCx<'_> {
                     .into_pointer_value();
                 let n = self.b().build_extract_value(s, 1, "n")?.into_int_value();
                 self.reserve(&h, n, loc)?;
-                self.counted(n, &mut |cx, i| {
+                self.counted_loop(n, |cx, i| {
                     // SAFETY (of the generated code): `i < n`, the source's length.
                     let from = unsafe { cx.b().build_in_bounds_gep(src, &[i], "from")? };
                     let v = cx.load_elem(from, &elem)?;

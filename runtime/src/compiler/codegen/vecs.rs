@@ -248,36 +248,6 @@ impl FnCx<'_> {
         self.handle_of(meminfo)
     }
 
-    /// `for i in 0..n { body(i) }` in generated code.
-    pub(super) fn counted(
-        &mut self,
-        n: IntValue<'static>,
-        body: &mut dyn FnMut(&mut Self, IntValue<'static>) -> CgResult<()>,
-    ) -> CgResult<()> {
-        let i64t = self.ctx.i64_type();
-        let counter = self.slot(i64t.into(), "vec.i")?;
-        self.b().build_store(counter, i64t.const_zero())?;
-        let head = self.block("vec.loop");
-        let step = self.block("vec.body");
-        let done = self.block("vec.done");
-        self.b().build_unconditional_branch(head)?;
-        self.b().position_at_end(head);
-        let i = self.load_int(counter, "i")?;
-        let more = self
-            .b()
-            .build_int_compare(IntPredicate::ULT, i, n, "more")?;
-        self.b().build_conditional_branch(more, step, done)?;
-        self.b().position_at_end(step);
-        body(self, i)?;
-        let next = self
-            .b()
-            .build_int_add(i, i64t.const_int(1, false), "next")?;
-        self.b().build_store(counter, next)?;
-        self.b().build_unconditional_branch(head)?;
-        self.b().position_at_end(done);
-        Ok(())
-    }
-
     /// Stores owned `v` into the uninitialised slot `at`.
     pub(super) fn store_new(
         &mut self,
@@ -335,7 +305,7 @@ impl FnCx<'_> {
                 };
                 let h = self.header(vec, &elem)?;
                 let buf = self.load_ptr(h.buf)?;
-                self.counted(n, &mut |cx, i| {
+                self.counted_loop(n, |cx, i| {
                     // SAFETY (of the generated code): `i < n == cap`.
                     let at = unsafe { cx.b().build_in_bounds_gep(buf, &[i], "slot")? };
                     // Each element is a clone, as Rust's `vec![x; n]` makes: each `Vec`
@@ -578,7 +548,7 @@ impl FnCx<'_> {
             .b()
             .build_select(len_eq, lx, self.ctx.i64_type().const_zero(), "n")?
             .into_int_value();
-        self.counted(n, &mut |cx, i| {
+        self.counted_loop(n, |cx, i| {
             let px = cx.slot_at(&hx, i)?;
             let py = cx.slot_at(&hy, i)?;
             let ex = cx.load_elem(px, &elem)?;

@@ -1,6 +1,7 @@
-// `Shape::area(&c)` in jit code: rustc builds it (2.0); the book lists it as not yet, but
-// the refusal is rustc's E0782 "expected a type, found a trait" with the help to write
-// `dyn Shape::area(&c)`, which is no help.
+// `Shape::area(&c)` in jit code: rustc builds it (2.0); the book lists it as not yet (the
+// qualified `<Circle as Shape>::area(&c)` works), but the refusal is rustc's E0782
+// "expected a type, found a trait" with the help to write `dyn Shape::area(&c)`, which
+// is no help.
 use jitclass::{jit, jitclass};
 
 #[jit]
