@@ -175,6 +175,7 @@ pub fn check_type_expr(t: &TypeExpr) -> Result<(), TypeLimit> {
         | TypeExpr::Generic(_)
         | TypeExpr::Class(_)
         | TypeExpr::PassThru(_)
+        | TypeExpr::Dyn { .. }
         | TypeExpr::Concrete(_)
         | TypeExpr::Infer => {}
     })

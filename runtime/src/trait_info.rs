@@ -132,7 +132,6 @@ impl TraitInfo {
 }
 
 /// The descriptor of the `#[jit] trait` whose identity is `id`.
-#[allow(dead_code)] // Read once bodies name trait objects (the dyn steps to come).
 pub(crate) fn by_id(id: &str) -> Option<&'static TraitInfo> {
     TRAITS.iter().copied().find(|t| t.id == id)
 }

@@ -181,6 +181,12 @@ pub trait Callees {
         let _ = t;
         None
     }
+    /// The identity of the `#[jit] trait` a trait object the body writes names
+    /// (`TypeExpr::Dyn`); `None` when not known (macro time).
+    fn dyn_trait_key(&self, t: TraitRefId) -> Option<TraitKey> {
+        let _ = t;
+        None
+    }
     /// The declaration of the `#[jit] trait` `key` identifies, for its trait objects;
     /// `Ok(None)` when not known (macro time).
     fn dyn_trait(&self, key: &TraitKey) -> Result<Option<DynTraitSig>, String> {

@@ -41,7 +41,7 @@ pub fn concrete_type(te: &TypeExpr, type_args: &[Type]) -> Option<Type> {
             len: len.known()?,
         },
         TypeExpr::Concrete(t) => t.clone(),
-        TypeExpr::PassThru(_) => return None,
+        TypeExpr::PassThru(_) | TypeExpr::Dyn { .. } => return None,
         TypeExpr::Ptr { pointee, mutable } => Type::Ptr {
             pointee: Box::new(concrete_type(pointee, type_args)?),
             mutable: *mutable,
@@ -195,6 +195,10 @@ impl Infer<'_> {
                 *mutable,
             ),
             TypeExpr::PassThru(o) => self.opaque_ty(*o),
+            TypeExpr::Dyn { trait_ref, pointer } => match self.callees.dyn_trait_key(*trait_ref) {
+                Some(key) => Ty::Dyn(key, *pointer),
+                None => Ty::Unknown,
+            },
             TypeExpr::Ptr { pointee, mutable } => Ty::Ptr(
                 Box::new(self.ty_of_expr_type_with(pointee, generics)),
                 *mutable,

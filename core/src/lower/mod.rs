@@ -125,8 +125,6 @@ struct Lowerer {
     none_first: Vec<ExprId>,
     scope: TypeScope,
     assoc_paths: Vec<syn::Path>,
-    /// The `#[jit] trait`s named by trait calls, by `TraitRefId` (`trait_calls.rs`).
-    traits: Vec<syn::Path>,
     /// See `Lowered::trait_fn_paths`.
     trait_fn_paths: Vec<syn::ExprPath>,
     /// The trait bounds of the function's type parameters (`trait_calls::bounds`).

@@ -103,6 +103,11 @@ impl Callees for RefSignatures<'_> {
         crate::trait_methods::implements(crate::class::lookup(class).ok()?, name)
     }
 
+    fn dyn_trait_key(&self, t: jitclass_core::ir::TraitRefId) -> Option<TraitKey> {
+        let id = self.0.info().traits.get(t.index())?;
+        crate::trait_info::by_id(id).map(|info| info.key())
+    }
+
     fn dyn_trait(&self, key: &TraitKey) -> Result<Option<DynTraitSig>, String> {
         let info = crate::trait_info::by_key(key)
             .ok_or_else(|| format!("the trait `{}` has no descriptor", key.name))?;
