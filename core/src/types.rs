@@ -309,7 +309,7 @@ pub struct ClassKey {
     pub name: String,
 }
 
-keyed_by_id!(OpaqueKey, ClassKey);
+keyed_by_id!(OpaqueKey, ClassKey, TraitKey);
 
 /// How a trait object is held: what rustc tells apart as types, which jit code holds
 /// alike (`Type::Dyn`).
@@ -332,32 +332,6 @@ pub struct TraitKey {
     pub id: usize,
     /// The trait's name, for messages.
     pub name: String,
-}
-
-impl PartialEq for TraitKey {
-    fn eq(&self, other: &TraitKey) -> bool {
-        self.id == other.id
-    }
-}
-
-impl Eq for TraitKey {}
-
-impl std::hash::Hash for TraitKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.id.hash(state)
-    }
-}
-
-impl PartialOrd for TraitKey {
-    fn partial_cmp(&self, other: &TraitKey) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for TraitKey {
-    fn cmp(&self, other: &TraitKey) -> std::cmp::Ordering {
-        self.id.cmp(&other.id)
-    }
 }
 
 impl Type {
