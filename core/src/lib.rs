@@ -37,7 +37,7 @@ pub mod vec_methods;
 pub mod lower;
 
 pub use diag::Diagnostic;
-pub use types::{ClassKey, OpaqueKey, PrimTy, Signature, Type};
+pub use types::{ClassKey, DynPointer, OpaqueKey, PrimTy, Signature, TraitKey, Type};
 
 /// What the macro-time check of a function found.
 pub struct MacroTimeCheck {

@@ -139,7 +139,8 @@ pub fn type_children<'a>(t: &'a Type, push: &mut dyn FnMut(&'a Type)) {
         | Type::Str
         | Type::String
         | Type::Class(_)
-        | Type::PassThru(_) => {}
+        | Type::PassThru(_)
+        | Type::Dyn { .. } => {}
     }
 }
 
@@ -174,6 +175,7 @@ pub fn check_type_expr(t: &TypeExpr) -> Result<(), TypeLimit> {
         | TypeExpr::Generic(_)
         | TypeExpr::Class(_)
         | TypeExpr::PassThru(_)
+        | TypeExpr::Dyn { .. }
         | TypeExpr::Concrete(_)
         | TypeExpr::Infer => {}
     })

@@ -335,6 +335,8 @@ pub fn is_clone(t: &Type) -> bool {
         // `HashMap::clone` is not supported in jit code yet.
         Type::Map { .. } => false,
         Type::Tuple(es) => es.iter().all(is_clone),
+        // A shared reference is `Clone`; `Box<dyn T>` is not (`dyn T` cannot be `Clone`).
+        Type::Dyn { pointer, .. } => *pointer == crate::types::DynPointer::Ref,
     }
 }
 
@@ -673,6 +675,11 @@ pub fn receiver_description(receiver: &Type) -> String {
         Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::String | Type::Map { .. } => {
             "struct"
         }
+        Type::Dyn { pointer, .. } => match pointer {
+            crate::types::DynPointer::Box => "struct",
+            crate::types::DynPointer::Ref => "reference",
+            crate::types::DynPointer::RefMut => "mutable reference",
+        },
     };
     format!("{kind} `{receiver}`")
 }
@@ -742,6 +749,30 @@ mod tests {
                 "raw pointer `*mut u8`",
                 "enum `Option<T>`",
                 "tuple `(i32, f64)`"
+            ]
+        );
+    }
+
+    #[test]
+    fn trait_objects_are_described_and_cloned_as_rustc_does() {
+        use crate::types::{DynPointer, TraitKey};
+        let shape = |pointer| Type::Dyn {
+            key: TraitKey {
+                id: 1,
+                name: "Shape".into(),
+            },
+            pointer,
+        };
+        let shown: Vec<(String, bool)> = [DynPointer::Box, DynPointer::Ref, DynPointer::RefMut]
+            .into_iter()
+            .map(|p| (receiver_description(&shape(p)), is_clone(&shape(p))))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("struct `Box<dyn Shape>`".to_string(), false),
+                ("reference `&dyn Shape`".to_string(), true),
+                ("mutable reference `&mut dyn Shape`".to_string(), false),
             ]
         );
     }

@@ -208,6 +208,17 @@ pub enum Type {
     /// `PassThru<T>`: a counted reference `{meminfo, data}` to a Rust value jit code only
     /// passes along, stores and compares by identity.
     PassThru(OpaqueKey),
+    /// A trait object of a `#[jit] trait` (`Box<dyn T>`, `&dyn T`, `&mut dyn T`):
+    /// `{meminfo, data, vtable}`, an instance's counted reference (as `Class`) and its
+    /// class's vtable for the trait. Each form holds one reference of the instance, the
+    /// borrowed ones too (as a class handle does: unobservable), so that all three are
+    /// released alike.
+    Dyn {
+        /// The trait.
+        key: TraitKey,
+        /// How the program holds it.
+        pointer: DynPointer,
+    },
     /// A raw pointer `*mut T` / `*const T` (`T` a primitive): a value jit code passes,
     /// stores and compares, and turns into an instance only with `unsafe_cast`.
     Ptr {
@@ -298,7 +309,30 @@ pub struct ClassKey {
     pub name: String,
 }
 
-keyed_by_id!(OpaqueKey, ClassKey);
+keyed_by_id!(OpaqueKey, ClassKey, TraitKey);
+
+/// How a trait object is held: what rustc tells apart as types, which jit code holds
+/// alike (`Type::Dyn`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum DynPointer {
+    /// `Box<dyn T>`: owned.
+    Box,
+    /// `&dyn T`.
+    Ref,
+    /// `&mut dyn T`.
+    RefMut,
+}
+
+/// The identity of a `#[jit] trait` at run time, as a trait object's type names it: the
+/// address of its descriptor (one `static` per trait, `jitclass::TraitInfo`), and its
+/// name for messages. Equality is by `id` only.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct TraitKey {
+    /// The descriptor's address.
+    pub id: usize,
+    /// The trait's name, for messages.
+    pub name: String,
+}
 
 impl Type {
     /// `bool`
@@ -364,9 +398,12 @@ impl Type {
     /// copying one needs an incref and dropping one a decref.
     pub fn is_managed(&self) -> bool {
         match self {
-            Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::String | Type::Map { .. } => {
-                true
-            }
+            Type::Class(_)
+            | Type::PassThru(_)
+            | Type::Dyn { .. }
+            | Type::Vec(_)
+            | Type::String
+            | Type::Map { .. } => true,
             Type::Option(inner) | Type::Array { elem: inner, .. } => inner.is_managed(),
             Type::Tuple(es) => es.iter().any(Type::is_managed),
             _ => false,
@@ -450,6 +487,11 @@ impl fmt::Display for Type {
             Type::Array { elem, len } => write!(f, "[{elem}; {len}]"),
             Type::Class(k) => f.write_str(&k.name),
             Type::PassThru(k) => write!(f, "PassThru<{}>", k.name),
+            Type::Dyn { key, pointer } => match pointer {
+                DynPointer::Box => write!(f, "Box<dyn {}>", key.name),
+                DynPointer::Ref => write!(f, "&dyn {}", key.name),
+                DynPointer::RefMut => write!(f, "&mut dyn {}", key.name),
+            },
             Type::Ptr { pointee, mutable } => {
                 write!(f, "*{} {pointee}", if *mutable { "mut" } else { "const" })
             }
@@ -529,6 +571,17 @@ mod tests {
             ret: Box::new(Type::Unit),
         };
         assert_eq!(g.to_string(), "extern \"C\" fn()");
+        let shape = |pointer| Type::Dyn {
+            key: TraitKey {
+                id: 1,
+                name: "Shape".into(),
+            },
+            pointer,
+        };
+        assert_eq!(shape(DynPointer::Box).to_string(), "Box<dyn Shape>");
+        assert_eq!(shape(DynPointer::Ref).to_string(), "&dyn Shape");
+        assert_eq!(shape(DynPointer::RefMut).to_string(), "&mut dyn Shape");
+        assert!(shape(DynPointer::Ref).is_managed());
     }
 
     #[test]

@@ -15,11 +15,19 @@ use quote::{format_ident, quote};
 use syn::spanned::Spanned;
 
 pub(crate) fn expand(cx: &Ctxt, item: syn::ItemTrait) -> TokenStream {
+    let mark = cx.mark();
     check_trait(cx, &item);
     crate::trait_default_names::check(cx, &item);
     let name = &item.ident;
     let id = identity(name);
     let module = format_ident!("__jitclass_trait_{}", name);
+    // A refused trait (generic methods, say) gets no descriptor, whose getters would add
+    // follow-up errors.
+    let descriptor = if cx.failed_since(mark) {
+        TokenStream::new()
+    } else {
+        descriptor(&item, &id)
+    };
     // The companion's visibility: a private trait's is the module's (and its children's)
     // through a private import, anything wider is the crate's, since a `macro_rules!`
     // cannot be re-exported beyond it.
@@ -31,6 +39,8 @@ pub(crate) fn expand(cx: &Ctxt, item: syn::ItemTrait) -> TokenStream {
         // Jit code's calls of its methods go through dispatchers, which rustc cannot see.
         #[allow(dead_code)]
         #item
+
+        #descriptor
 
         #[doc(hidden)]
         #[allow(non_snake_case)]
@@ -50,6 +60,46 @@ pub(crate) fn expand(cx: &Ctxt, item: syn::ItemTrait) -> TokenStream {
         #[doc(hidden)]
         #[allow(unused_imports)]
         #reexport use #module::#name;
+    }
+}
+
+/// The trait's descriptor (`jitclass::__private::TraitInfo`) and its entry in the
+/// registry of traits, where jit code finds it by the trait's identity: its lowered
+/// declaration, and the getters of the classes and `PassThru` types its signatures name,
+/// resolved here, in the trait's scope. A named type that is not a class is no error
+/// (the trait may be implemented by Rust types): its getter finds no class.
+fn descriptor(item: &syn::ItemTrait, id: &str) -> TokenStream {
+    let lowered = jitclass_core::lower::lower_trait(item);
+    let ir = syn::LitByteStr::new(&lowered.ir.encode(), proc_macro2::Span::call_site());
+    let name = item.ident.to_string();
+    let info = format_ident!("__JITCLASS_TRAIT_INFO_{}", item.ident);
+    let entry = format_ident!("__JITCLASS_TRAIT_ENTRY_{}", item.ident);
+    let classes = lowered.class_paths.iter().map(|path| {
+        quote! {
+            {
+                fn __jitclass_class_info() -> ::core::option::Option<&'static ::jitclass::ClassInfo> {
+                    ::jitclass::__private::ClassProbe::<#path>::new().class_info()
+                }
+                __jitclass_class_info as fn() -> ::core::option::Option<&'static ::jitclass::ClassInfo>
+            }
+        }
+    });
+    let opaques = crate::glue::opaque_getters(&lowered.opaque_types);
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals)]
+        static #info: ::jitclass::__private::TraitInfo = ::jitclass::__private::TraitInfo::new(
+            #name,
+            #id,
+            #ir,
+            &[#(#classes),*],
+            &[#(#opaques),*],
+        );
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals)]
+        #[::jitclass::__private::linkme::distributed_slice(::jitclass::__private::TRAITS)]
+        #[linkme(crate = ::jitclass::__private::linkme)]
+        static #entry: &'static ::jitclass::__private::TraitInfo = &#info;
     }
 }
 

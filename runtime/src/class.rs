@@ -545,9 +545,13 @@ fn resolve(
 /// type `t` stored at `offset` (an empty `Option` is zeroed, so its meminfo is null).
 pub(crate) fn managed_members(t: &Type, offset: usize, out: &mut Vec<usize>) {
     match t {
-        Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::String | Type::Map { .. } => {
-            out.push(offset)
-        }
+        // A trait object's meminfo is at its start, as an instance's.
+        Type::Class(_)
+        | Type::PassThru(_)
+        | Type::Dyn { .. }
+        | Type::Vec(_)
+        | Type::String
+        | Type::Map { .. } => out.push(offset),
         Type::Option(inner) => {
             let l = c_struct(&[size_align(&Type::BOOL), size_align(inner)]);
             managed_members(inner, offset + l.offsets[1] as usize, out);
@@ -765,6 +769,7 @@ impl fmt::Debug for FieldValue {
                     write!(f, "{:p}", self.at.cast::<*const u8>().read())
                 }
                 Type::PassThru(key) => write!(f, "PassThru<{}>", key.name),
+                Type::Dyn { .. } => write!(f, "{}", self.ty),
                 Type::Vec(elem) => {
                     let raw = self.at.cast::<crate::abi::RawInstance>().read();
                     let header = &*raw.data.cast::<crate::memory::VecHeader>();

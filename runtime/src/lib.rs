@@ -354,6 +354,7 @@ mod string;
 mod string_abi;
 mod subtype;
 mod text;
+mod trait_info;
 mod trait_methods;
 mod vec;
 mod vec_abi;
@@ -512,6 +513,7 @@ pub mod __private {
     pub use crate::shadow;
     pub use crate::shapes as sql;
     pub use crate::string_abi::StrResult;
+    pub use crate::trait_info::{ClassProbe, TRAITS, TraitInfo};
     pub use crate::trait_methods::{TRAIT_IMPLS, TraitImpl, TraitOf, trait_method};
     pub use jitclass_core::infer::FnKind;
     pub use jitclass_macros::__jit_trait_impl as jit_trait_impl;

@@ -221,8 +221,15 @@ fn classes_in(t: &Type, out: &mut Vec<ClassKey>) {
             classes_in(key, out);
             classes_in(value, out);
         }
-        Type::Prim(_) | Type::Unit | Type::Never | Type::Str | Type::String | Type::PassThru(_) => {
-        }
+        // A trait object's classes are known only by the values coerced to it, which have
+        // their class's type where they are coerced.
+        Type::Prim(_)
+        | Type::Unit
+        | Type::Never
+        | Type::Str
+        | Type::String
+        | Type::PassThru(_)
+        | Type::Dyn { .. } => {}
     }
 }
 
@@ -407,9 +414,15 @@ pub(crate) fn occurrences(t: &Type, key: &ClassKey) -> usize {
             params.iter().map(|p| occurrences(p, key)).sum::<usize>() + occurrences(ret, key)
         }
         Type::Map { key: k, value } => occurrences(k, key) + occurrences(value, key),
-        Type::Prim(_) | Type::Unit | Type::Never | Type::Str | Type::String | Type::PassThru(_) => {
-            0
-        }
+        // A trait object's classes are known only by the values coerced to it, which have
+        // their class's type where they are coerced.
+        Type::Prim(_)
+        | Type::Unit
+        | Type::Never
+        | Type::Str
+        | Type::String
+        | Type::PassThru(_)
+        | Type::Dyn { .. } => 0,
     }
 }
 

@@ -200,6 +200,8 @@ fn array_elem_ok(t: &Type) -> bool {
         // Maps and `String`s are not array elements yet (nothing in an array's code
         // path knows them).
         Type::Map { .. } | Type::String => false,
+        // Nor trait objects, yet.
+        Type::Dyn { .. } => false,
         Type::Tuple(es) => es.iter().all(array_elem_ok),
         Type::Option(e) | Type::Array { elem: e, .. } => array_elem_ok(e),
         Type::Unit | Type::Never | Type::Slice { .. } | Type::Str | Type::Ref { .. } => false,
@@ -213,6 +215,8 @@ pub(super) fn not_copy(t: &Type) -> Option<Type> {
         Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::String | Type::Map { .. } => {
             Some(t.clone())
         }
+        // `&dyn T` is `Copy`, as any shared reference.
+        Type::Dyn { pointer, .. } if *pointer != crate::types::DynPointer::Ref => Some(t.clone()),
         Type::Tuple(es) => es.iter().find_map(not_copy),
         Type::Option(e) | Type::Array { elem: e, .. } => not_copy(e),
         _ => None,

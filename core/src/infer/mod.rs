@@ -35,7 +35,7 @@ use crate::diag::Diagnostic;
 use crate::ir::{
     ClassRefId, ExprId, ExprKind, FnIr, LocId, OpaqueRefId, Receiver, RefId, TraitRefId, TypeExpr,
 };
-use crate::types::{ClassKey, OpaqueKey, Type};
+use crate::types::{ClassKey, OpaqueKey, TraitKey, Type};
 use std::collections::HashMap;
 
 mod array;
@@ -132,6 +132,18 @@ pub struct TraitOf {
     pub id: String,
 }
 
+/// A `#[jit] trait` as its trait objects (`dyn Trait`) see it: its identity and its
+/// functions' declarations, whose class and `PassThru` types are resolved
+/// (`TypeExpr::Concrete`); a method whose signature names a type that is not a class
+/// is `TraitDispatch::Untyped`.
+#[derive(Clone, Debug)]
+pub struct DynTraitSig {
+    /// The trait's name and identity, as its impls' functions name it.
+    pub of_trait: TraitOf,
+    /// The functions, in declaration order (`TraitIr::method` gives a vtable slot).
+    pub ir: crate::ir::TraitIr,
+}
+
 /// What a function of a class is to jit code besides a function.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FnKind {
@@ -168,6 +180,18 @@ pub trait Callees {
     fn trait_id(&self, t: TraitRefId) -> Option<String> {
         let _ = t;
         None
+    }
+    /// The identity of the `#[jit] trait` a trait object the body writes names
+    /// (`TypeExpr::Dyn`); `None` when not known (macro time).
+    fn dyn_trait_key(&self, t: TraitRefId) -> Option<TraitKey> {
+        let _ = t;
+        None
+    }
+    /// The declaration of the `#[jit] trait` `key` identifies, for its trait objects;
+    /// `Ok(None)` when not known (macro time).
+    fn dyn_trait(&self, key: &TraitKey) -> Result<Option<DynTraitSig>, String> {
+        let _ = key;
+        Ok(None)
     }
     /// Whether a class implements the `#[jit] trait` named `name`; `None` when no
     /// `#[jit] trait` of that name has impls (a plain Rust trait), or not known (macro

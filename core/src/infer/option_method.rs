@@ -75,6 +75,7 @@ fn mentions(p: &Type, t: &Type) -> bool {
             | Type::Str
             | Type::String
             | Type::Class(_)
-            | Type::PassThru(_) => false,
+            | Type::PassThru(_)
+            | Type::Dyn { .. } => false,
         }
 }

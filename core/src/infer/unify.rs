@@ -10,7 +10,7 @@
 
 use super::{Infer, Mode};
 use crate::ir::{ArrayLen, LocId, OpaqueRefId, TypeExpr};
-use crate::types::{ClassKey, OpaqueKey, PrimTy, Type};
+use crate::types::{ClassKey, DynPointer, OpaqueKey, PrimTy, TraitKey, Type};
 
 /// Converts a written type to a concrete one, given the generic arguments.
 pub fn concrete_type(te: &TypeExpr, type_args: &[Type]) -> Option<Type> {
@@ -41,7 +41,7 @@ pub fn concrete_type(te: &TypeExpr, type_args: &[Type]) -> Option<Type> {
             len: len.known()?,
         },
         TypeExpr::Concrete(t) => t.clone(),
-        TypeExpr::PassThru(_) => return None,
+        TypeExpr::PassThru(_) | TypeExpr::Dyn { .. } => return None,
         TypeExpr::Ptr { pointee, mutable } => Type::Ptr {
             pointee: Box::new(concrete_type(pointee, type_args)?),
             mutable: *mutable,
@@ -83,6 +83,8 @@ pub(super) enum Ty {
     Ref(Box<Ty>, bool),
     Ptr(Box<Ty>, bool),
     PassThru(OpaqueKey),
+    /// A trait object (`Type::Dyn`).
+    Dyn(TraitKey, DynPointer),
     FnPtr(Vec<Ty>, Box<Ty>),
     Var(u32),
     /// Unknown at macro time, or after an error: compatible with everything.
@@ -133,6 +135,7 @@ impl Infer<'_> {
             Type::Class(k) => Ty::Class(k.clone()),
             Type::Ref { inner, mutable } => Ty::Ref(Box::new(Self::ty_of_type(inner)), *mutable),
             Type::PassThru(k) => Ty::PassThru(k.clone()),
+            Type::Dyn { key, pointer } => Ty::Dyn(key.clone(), *pointer),
             Type::Ptr { pointee, mutable } => {
                 Ty::Ptr(Box::new(Self::ty_of_type(pointee)), *mutable)
             }
@@ -192,6 +195,10 @@ impl Infer<'_> {
                 *mutable,
             ),
             TypeExpr::PassThru(o) => self.opaque_ty(*o),
+            TypeExpr::Dyn { trait_ref, pointer } => match self.callees.dyn_trait_key(*trait_ref) {
+                Some(key) => Ty::Dyn(key, *pointer),
+                None => Ty::Unknown,
+            },
             TypeExpr::Ptr { pointee, mutable } => Ty::Ptr(
                 Box::new(self.ty_of_expr_type_with(pointee, generics)),
                 *mutable,
@@ -314,6 +321,7 @@ impl Infer<'_> {
                 self.unify(rx, ry)
             }
             (Ty::PassThru(x), Ty::PassThru(y)) if x == y => Ok(()),
+            (Ty::Dyn(x, px), Ty::Dyn(y, py)) if x == y && px == py => Ok(()),
             // Two spellings may name one type (`String`, `std::string::String`, an
             // alias): only rustc can tell, so the glue asks it.
             (Ty::PassThru(x), Ty::PassThru(y)) if self.mode == Mode::MacroTime => {
@@ -382,6 +390,7 @@ impl Infer<'_> {
             | Ty::String
             | Ty::Class(_)
             | Ty::PassThru(_)
+            | Ty::Dyn(..)
             | Ty::Var(_) => false,
         }
     }
@@ -430,6 +439,7 @@ impl Infer<'_> {
             Ty::Ref(e, m) => format!("&{}{}", if m { "mut " } else { "" }, self.show(&e)),
             Ty::Ptr(e, m) => format!("*{} {}", if m { "mut" } else { "const" }, self.show(&e)),
             Ty::PassThru(k) => format!("PassThru<{}>", k.name),
+            Ty::Dyn(key, pointer) => Type::Dyn { key, pointer }.to_string(),
             Ty::FnPtr(ps, r) => {
                 let params: Vec<String> = ps.iter().map(|p| self.show(p)).collect();
                 let ret = match self.resolve(&r) {
@@ -478,6 +488,7 @@ impl Infer<'_> {
                 mutable,
             },
             Ty::PassThru(k) => Type::PassThru(k),
+            Ty::Dyn(key, pointer) => Type::Dyn { key, pointer },
             Ty::Ptr(e, mutable) => Type::Ptr {
                 pointee: Box::new(self.concrete(&e)?),
                 mutable,

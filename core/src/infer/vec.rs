@@ -603,5 +603,7 @@ pub(super) fn vec_elem_ok(t: &crate::types::Type) -> bool {
         | Type::PassThru(_)
         | Type::Ptr { .. }
         | Type::FnPtr { .. } => true,
+        // `Vec<Box<dyn T>>`; a `Vec` of borrowed trait objects is not supported yet.
+        Type::Dyn { pointer, .. } => *pointer == crate::types::DynPointer::Box,
     }
 }

@@ -11,7 +11,7 @@
 //! recorded).
 //!
 //! This file holds the entities and the function; `expr.rs` the expressions,
-//! `type_expr.rs` the written types, `consts.rs` the constants, `walk.rs` the exhaustive
+//! `type_expr.rs` the written types, `trait_ir.rs` a `#[jit] trait`'s declaration, `consts.rs` the constants, `walk.rs` the exhaustive
 //! walkers over them, `validate.rs` the invariant check and `print.rs` the text form.
 //!
 //! Invariants that `FnIr::validate` checks (at every decoding in the runtime, and after
@@ -32,6 +32,7 @@ use serde::{Deserialize, Serialize};
 mod consts;
 mod expr;
 mod print;
+mod trait_ir;
 mod type_expr;
 mod validate;
 mod walk;
@@ -42,6 +43,7 @@ pub use expr::{
     RangeOrder, Stmt, UnOp, VecInit,
 };
 pub use print::{print_class, print_fn};
+pub use trait_ir::{TraitDispatch, TraitIr, TraitMethodIr};
 pub use type_expr::{ArrayLen, TypeExpr};
 pub use walk::ItemUse;
 

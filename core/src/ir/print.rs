@@ -119,6 +119,14 @@ impl Names<'_> {
             TypeExpr::Array { elem, len } => format!("[{}; {len}]", self.ty(elem)),
             TypeExpr::Class(c) => name(self.classes, c.index(), 'c'),
             TypeExpr::PassThru(o) => format!("PassThru<{}>", name(self.opaques, o.index(), 'o')),
+            TypeExpr::Dyn { trait_ref, pointer } => {
+                let object = format!("dyn t{}", trait_ref.0);
+                match pointer {
+                    crate::types::DynPointer::Box => format!("Box<{object}>"),
+                    crate::types::DynPointer::Ref => format!("&{object}"),
+                    crate::types::DynPointer::RefMut => format!("&mut {object}"),
+                }
+            }
             TypeExpr::Ptr { pointee, mutable } => format!(
                 "*{} {}",
                 if *mutable { "mut" } else { "const" },

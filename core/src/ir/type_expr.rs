@@ -1,8 +1,8 @@
 //! Types as written in the source (`TypeExpr`), before generic arguments and class
 //! references are resolved to concrete `Type`s.
 
-use super::{ClassRefId, ConstId, OpaqueRefId};
-use crate::types::{PrimTy, Type};
+use super::{ClassRefId, ConstId, OpaqueRefId, TraitRefId};
+use crate::types::{DynPointer, PrimTy, Type};
 use serde::{Deserialize, Serialize};
 
 /// A type as written in the source.
@@ -78,6 +78,13 @@ pub enum TypeExpr {
     Never,
     /// `_` in a `let` annotation or a cast target: inferred.
     Infer,
+    /// A trait object of a `#[jit] trait`: `Box<dyn T>`, `&dyn T`, `&mut dyn T`.
+    Dyn {
+        /// The trait, by index into `FnIr::traits`.
+        trait_ref: TraitRefId,
+        /// How it is held.
+        pointer: DynPointer,
+    },
     /// An already resolved type: how the runtime hands a callee's signature, whose class
     /// references belong to the callee, to the caller's inference. Never serialised.
     /// Last: serde numbers the variants it decodes without the skipped ones, so a skipped
@@ -152,6 +159,17 @@ impl TypeExpr {
         max
     }
 
+    /// The largest trait ref index this type's trait objects mention.
+    pub fn max_trait(&self) -> Option<u32> {
+        let mut max = None;
+        self.for_each_part(&mut |t| {
+            if let TypeExpr::Dyn { trait_ref, .. } = t {
+                max = max.max(Some(trait_ref.0));
+            }
+        });
+        max
+    }
+
     /// Whether an already resolved type is inside (never in serialised IR).
     pub(crate) fn has_concrete(&self) -> bool {
         let mut found = false;
@@ -203,6 +221,7 @@ impl TypeExpr {
             | TypeExpr::Generic(_)
             | TypeExpr::Class(_)
             | TypeExpr::PassThru(_)
+            | TypeExpr::Dyn { .. }
             | TypeExpr::Concrete(_)
             | TypeExpr::Infer => self.clone(),
         }

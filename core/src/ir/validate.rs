@@ -90,6 +90,11 @@ impl FnIr {
             Err("opaque type ref id out of range".to_string())
         } else if const_out {
             Err("constant id out of range".to_string())
+        } else if t
+            .max_trait()
+            .is_some_and(|i| i as usize >= self.traits.len())
+        {
+            Err("trait ref id out of range".to_string())
         } else if t.has_concrete() {
             Err("a resolved type in serialised IR".to_string())
         } else {
@@ -243,6 +248,18 @@ mod tests {
             function(block_with_let(Pattern::Wild, opaque), 0).validate(),
             Err("opaque type ref id out of range".to_string())
         );
+    }
+
+    #[test]
+    fn trait_objects_name_the_functions_traits() {
+        let object = Some(TypeExpr::Option(Box::new(TypeExpr::Dyn {
+            trait_ref: TraitRefId(0),
+            pointer: crate::types::DynPointer::Ref,
+        })));
+        let mut f = function(block_with_let(Pattern::Wild, object), 1);
+        assert_eq!(f.validate(), Err("trait ref id out of range".to_string()));
+        f.traits.push("Shape".into());
+        assert_eq!(f.validate(), Ok(()));
     }
 
     #[test]

@@ -449,6 +449,7 @@ impl TypeExpr {
             | TypeExpr::Generic(_)
             | TypeExpr::Class(_)
             | TypeExpr::PassThru(_)
+            | TypeExpr::Dyn { .. }
             | TypeExpr::Concrete(_)
             | TypeExpr::Infer => {}
         }
@@ -482,6 +483,7 @@ impl TypeExpr {
             | TypeExpr::Generic(_)
             | TypeExpr::Class(_)
             | TypeExpr::PassThru(_)
+            | TypeExpr::Dyn { .. }
             | TypeExpr::Concrete(_)
             | TypeExpr::Infer => {}
         }
@@ -512,6 +514,8 @@ impl TypeExpr {
             | TypeExpr::Ptr { .. }
             | TypeExpr::Ref { .. }
             | TypeExpr::FnPtr { .. }
+            // Its trait is no item of these (`TypeExpr::max_trait`).
+            | TypeExpr::Dyn { .. }
             | TypeExpr::Concrete(_)
             | TypeExpr::Infer => {}
         });

@@ -288,6 +288,7 @@ fn lower_function(
         class_args: cx.scope.class_args,
         trait_bounded,
         traits: cx
+            .scope
             .traits
             .iter()
             .map(crate::lower::trait_calls::shown)
@@ -311,7 +312,7 @@ fn lower_function(
         spans: cx.spans,
         ref_paths: cx.ref_paths,
         class_paths: cx.scope.class_paths,
-        trait_paths: cx.traits,
+        trait_paths: cx.scope.traits,
         trait_fn_paths: cx.trait_fn_paths,
         assoc_paths: cx.assoc_paths,
         opaque_types: cx.scope.opaque_types,

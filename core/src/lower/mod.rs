@@ -37,6 +37,7 @@ mod span;
 mod std_sort;
 mod strings;
 mod trait_calls;
+mod trait_item;
 pub use trait_calls::is_std_trait;
 pub mod types;
 mod vecs;
@@ -51,6 +52,7 @@ pub use item::{
 };
 pub use objmode::{ObjModeBlock, is_objmode};
 pub use strings::is_text_loop;
+pub use trait_item::{LoweredTrait, lower_trait};
 
 use crate::ir::*;
 use proc_macro2::Span;
@@ -123,8 +125,6 @@ struct Lowerer {
     none_first: Vec<ExprId>,
     scope: TypeScope,
     assoc_paths: Vec<syn::Path>,
-    /// The `#[jit] trait`s named by trait calls, by `TraitRefId` (`trait_calls.rs`).
-    traits: Vec<syn::Path>,
     /// See `Lowered::trait_fn_paths`.
     trait_fn_paths: Vec<syn::ExprPath>,
     /// The trait bounds of the function's type parameters (`trait_calls::bounds`).

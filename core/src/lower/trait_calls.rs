@@ -56,12 +56,7 @@ fn trait_paths<'a>(bounds: impl Iterator<Item = &'a syn::TypeParamBound>) -> Vec
 impl Lowerer {
     /// The `TraitRefId` of a trait path (one per path as written).
     fn trait_ref(&mut self, path: &syn::Path) -> TraitRefId {
-        let shown = shown(path);
-        if let Some(i) = self.traits.iter().position(|p| self::shown(p) == shown) {
-            return TraitRefId(i as u32);
-        }
-        self.traits.push(path.clone());
-        TraitRefId(self.traits.len() as u32 - 1)
+        self.scope.trait_ref(path)
     }
 
     /// The traits bounding the type parameter `name`, if it is one.

@@ -45,6 +45,8 @@ pub struct TypeScope {
     /// In `Index::index` (`Some(false)`) and `IndexMut::index_mut` (`Some(true)`), the
     /// return type is `&T` / `&mut T`.
     pub ref_return: Option<bool>,
+    /// The `#[jit] trait`s named by trait calls and trait objects, by `TraitRefId`.
+    pub traits: Vec<syn::Path>,
     /// The constants rustc evaluates (`constants.rs`): array lengths, `const` items.
     pub consts: super::constants::ConstTable,
     /// The names in scope where a constant expression is lowered (body code only).
@@ -65,6 +67,20 @@ impl TypeScope {
         self.opaques.push(shown);
         self.opaque_types.push(ty);
         crate::ir::OpaqueRefId(self.opaques.len() as u32 - 1)
+    }
+
+    /// The `TraitRefId` of a trait path (one per path as written).
+    pub fn trait_ref(&mut self, path: &syn::Path) -> crate::ir::TraitRefId {
+        let shown = super::trait_calls::shown(path);
+        if let Some(i) = self
+            .traits
+            .iter()
+            .position(|p| super::trait_calls::shown(p) == shown)
+        {
+            return crate::ir::TraitRefId(i as u32);
+        }
+        self.traits.push(path.clone());
+        crate::ir::TraitRefId(self.traits.len() as u32 - 1)
     }
 
     /// The reference to the class `path` names (`Self` resolved), one per distinct path.

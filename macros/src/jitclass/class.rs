@@ -128,6 +128,7 @@ fn repr_type(
         },
         // `lower_class` allows no others in fields (`!` is only a set's value type).
         TypeExpr::Slice { .. }
+        | TypeExpr::Dyn { .. }
         | TypeExpr::Never
         | TypeExpr::Str
         | TypeExpr::Concrete(_)

@@ -1,11 +1,13 @@
 //! What inference asks of the items a function refers to (`jitclass_core::infer::Callees`):
 //! callee signatures read from their dispatchers' IR, with class references resolved, and
-//! classes' fields and functions read from their descriptors.
+//! classes' fields and functions read from their descriptors, and `#[jit] trait`s'
+//! declarations from theirs.
 
 use crate::Type;
 use crate::dispatch::Dispatcher;
 use jitclass_core::ClassKey;
-use jitclass_core::infer::{CalleeSig, Callees, FieldSig, MethodSig};
+use jitclass_core::TraitKey;
+use jitclass_core::infer::{CalleeSig, Callees, DynTraitSig, FieldSig, MethodSig};
 use jitclass_core::ir::{ClassRefId, RefId};
 
 /// Signatures of the items a function refers to, read from their dispatchers' IR, for
@@ -99,6 +101,17 @@ impl Callees for RefSignatures<'_> {
 
     fn implements(&self, class: &ClassKey, name: &str) -> Option<bool> {
         crate::trait_methods::implements(crate::class::lookup(class).ok()?, name)
+    }
+
+    fn dyn_trait_key(&self, t: jitclass_core::ir::TraitRefId) -> Option<TraitKey> {
+        let id = self.0.info().traits.get(t.index())?;
+        crate::trait_info::by_id(id).map(|info| info.key())
+    }
+
+    fn dyn_trait(&self, key: &TraitKey) -> Result<Option<DynTraitSig>, String> {
+        let info = crate::trait_info::by_key(key)
+            .ok_or_else(|| format!("the trait `{}` has no descriptor", key.name))?;
+        info.signature().map(|sig| Some(sig.clone()))
     }
 
     fn trait_id(&self, t: jitclass_core::ir::TraitRefId) -> Option<String> {

@@ -85,6 +85,7 @@ fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'st
         Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::String | Type::Map { .. } => {
             instance_type(ctx).into()
         }
+        Type::Dyn { .. } => trait_object_type(ctx).into(),
         // A `&Vec<T>` is the `Vec`'s handle, borrowed (`Type::vec_elem`).
         Type::Ref { inner, .. } if matches!(**inner, Type::Vec(_)) => instance_type(ctx).into(),
         // Memory only (a pointer in registers, above); its elements in their memory form,
@@ -104,6 +105,14 @@ fn llvm_type(ctx: &'static Context, t: &Type, memory: bool) -> BasicTypeEnum<'st
 pub fn instance_type(ctx: &'static Context) -> inkwell::types::StructType<'static> {
     let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
     ctx.struct_type(&[i8p.into(), i8p.into()], false)
+}
+
+/// A trait object, `{meminfo, data, vtable}`: an instance (`instance_type`'s two
+/// pointers first, so that what reads an instance's meminfo reads a trait object's) and
+/// the address of its class's vtable for the trait.
+pub fn trait_object_type(ctx: &'static Context) -> inkwell::types::StructType<'static> {
+    let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
+    ctx.struct_type(&[i8p.into(), i8p.into(), i8p.into()], false)
 }
 
 /// The SSA form of `t` (a pointer to the memory form for an indirect type).

@@ -93,6 +93,7 @@ mod strings;
 mod subtyping;
 mod text;
 mod trait_calls;
+mod trait_descriptors;
 mod traits;
 mod tuples;
 mod vec_consuming;

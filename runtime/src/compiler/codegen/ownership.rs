@@ -259,7 +259,13 @@ impl FnCx<'_> {
         f: &mut dyn FnMut(&mut Self, inkwell::values::PointerValue<'static>) -> CgResult<()>,
     ) -> CgResult<()> {
         match t {
-            Type::Class(_) | Type::PassThru(_) | Type::Vec(_) | Type::String | Type::Map { .. } => {
+            // A trait object's meminfo is its first field too (`types::trait_object_type`).
+            Type::Class(_)
+            | Type::PassThru(_)
+            | Type::Dyn { .. }
+            | Type::Vec(_)
+            | Type::String
+            | Type::Map { .. } => {
                 let meminfo = self
                     .b()
                     .build_extract_value(v.into_struct_value(), 0, "meminfo")?

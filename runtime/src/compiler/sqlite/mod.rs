@@ -559,7 +559,7 @@ impl<'m> CallbackCx<'m> {
     /// (`jitclass_rt_decref` skips the null meminfo of a `None`'s zeroed value).
     fn release(&self, v: Val, t: &Type) -> CgResult<()> {
         match t {
-            Type::Class(_) | Type::PassThru(_) | Type::Vec(_) => {
+            Type::Class(_) | Type::PassThru(_) | Type::Dyn { .. } | Type::Vec(_) => {
                 let meminfo = self
                     .b()
                     .build_extract_value(v.into_struct_value(), 0, "meminfo")?;
