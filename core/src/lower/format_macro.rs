@@ -60,14 +60,9 @@ enum Target<'a> {
 impl Lowerer {
     pub(super) fn format_macro(&mut self, mac: &syn::Macro) -> ExprId {
         let span = mac.span();
-        let exprs = match mac.parse_body_with(
-            syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
-        ) {
-            Ok(a) => a.into_iter().collect::<Vec<_>>(),
-            Err(e) => {
-                self.errors.push(e);
-                return self.push(ExprKind::Lit(Lit::Unit), span);
-            }
+        let exprs = match self.macro_exprs(mac) {
+            Ok(exprs) => exprs,
+            Err(unit) => return unit,
         };
         self.format_into(Dest::Fresh, &exprs, span, false)
     }

@@ -9,6 +9,21 @@ use quote::ToTokens;
 use syn::spanned::Spanned;
 
 impl Lowerer {
+    /// The comma-separated expressions of a macro's body (`panic!(..)`, `format!(..)`,
+    /// `write!(..)`); if the body does not parse, its error is recorded and `Err` holds
+    /// the `()` that stands for the macro.
+    pub(super) fn macro_exprs(&mut self, mac: &syn::Macro) -> Result<Vec<syn::Expr>, ExprId> {
+        match mac.parse_body_with(
+            syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
+        ) {
+            Ok(exprs) => Ok(exprs.into_iter().collect()),
+            Err(e) => {
+                self.errors.push(e);
+                Err(self.push(ExprKind::Lit(Lit::Unit), mac.span()))
+            }
+        }
+    }
+
     pub(super) fn macro_call(&mut self, mac: &syn::Macro) -> ExprId {
         let span = mac.span();
         if super::is_objmode(mac) {
@@ -36,14 +51,9 @@ impl Lowerer {
         if let Some(sorted) = self.std_sort_macro(mac) {
             return sorted;
         }
-        let args = match mac.parse_body_with(
-            syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
-        ) {
-            Ok(a) => a.into_iter().collect::<Vec<_>>(),
-            Err(e) => {
-                self.errors.push(e);
-                return self.push(ExprKind::Lit(Lit::Unit), span);
-            }
+        let args = match self.macro_exprs(mac) {
+            Ok(exprs) => exprs,
+            Err(unit) => return unit,
         };
         match name.as_str() {
             "panic" => {

@@ -54,14 +54,9 @@ impl Lowerer {
     /// appended to `dest`, as a `()` block.
     pub(super) fn write_macro(&mut self, mac: &syn::Macro, newline: bool) -> ExprId {
         let span = mac.span();
-        let exprs = match mac.parse_body_with(
-            syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
-        ) {
-            Ok(a) => a.into_iter().collect::<Vec<_>>(),
-            Err(e) => {
-                self.errors.push(e);
-                return self.push(ExprKind::Lit(Lit::Unit), span);
-            }
+        let exprs = match self.macro_exprs(mac) {
+            Ok(exprs) => exprs,
+            Err(unit) => return unit,
         };
         let Some((dest, rest)) = exprs.split_first() else {
             let name = if newline { "writeln" } else { "write" };
