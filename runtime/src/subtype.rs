@@ -15,7 +15,7 @@
 
 use crate::class::{ClassInfo, FieldLayout};
 use crate::{ClassKey, Type};
-use jitclass_core::infer::{Resolution, Typed};
+use jitclass_core::infer::{Adjustment, Resolution, Typed};
 use jitclass_core::ir::{ExprId, ExprKind, FnIr, ItemUse};
 use std::fmt;
 
@@ -297,10 +297,24 @@ fn expr_use(u: &mut ClassUse, body: &CompiledBody<'_>, id: ExprId) -> Result<(),
             Resolution::Call { .. }
             | Resolution::Builtin(_)
             | Resolution::Field(_)
-            | Resolution::Literal(_),
+            | Resolution::Literal(_)
+            | Resolution::DynCall(_),
         )
         | None => Vec::new(),
     };
+    // A trait object of the class calls its trait's functions through the vtable, which
+    // the class's own entry points fill.
+    let made_dyn = match (&ir.expr(id).kind, typed.adjustment(id)) {
+        (_, Some(Adjustment::ToDyn { class, key: t, .. })) if *class == key => Some(&t.name),
+        (ExprKind::BoxNew(inner), _) if ty(*inner).class() == Some(&key) => match ty(id) {
+            Type::Dyn { key: t, .. } => Some(&t.name),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(t) = made_dyn {
+        u.relies(format!("makes a `dyn {t}` of `{}`", key.name));
+    }
     for call in calls.into_iter().filter(|c| c.class == key) {
         u.relies(format!("calls `{}::{}`", key.name, call.method));
     }
@@ -326,7 +340,8 @@ fn expr_use(u: &mut ClassUse, body: &CompiledBody<'_>, id: ExprId) -> Result<(),
                 other @ (Resolution::Call { .. }
                 | Resolution::Builtin(_)
                 | Resolution::ClassOp(_)
-                | Resolution::Literal(_)),
+                | Resolution::Literal(_)
+                | Resolution::DynCall(_)),
             ) => return Err(format!("field `{name}` resolved to {other:?}")),
         },
         // A field of another class, or of an instance of this one whose type is not
@@ -391,6 +406,7 @@ fn expr_use(u: &mut ClassUse, body: &CompiledBody<'_>, id: ExprId) -> Result<(),
         | ExprKind::AddrOf { .. }
         | ExprKind::Panic(_)
         | ExprKind::Some(_)
+        | ExprKind::BoxNew(_)
         | ExprKind::None
         | ExprKind::VecNew { .. }
         | ExprKind::SubSlice { .. }

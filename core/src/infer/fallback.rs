@@ -199,6 +199,7 @@ impl Infer<'_> {
             expr_types,
             local_types,
             resolutions,
+            adjustments: self.adjustments,
             opaque_equalities: self.opaque_equalities,
             slice_indexes: Vec::new(),
             consuming_loops: Vec::new(),

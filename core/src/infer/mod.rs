@@ -72,7 +72,7 @@ use deferred::Deferred;
 use unify::{Ty, VarState};
 
 pub use array::{ArrayTypeError, array_type_error};
-pub use resolution::{ClassCall, ClassOp, Resolution};
+pub use resolution::{Adjustment, ClassCall, ClassOp, DynCall, Resolution};
 pub use unify::concrete_type;
 
 /// The signature of a called function, as written (with its own generics). Class types
@@ -255,6 +255,9 @@ pub struct Typed {
     /// generic arguments, builtin methods, class functions and operators, fields, struct
     /// literals; see `resolution.rs`).
     pub resolutions: Vec<Option<Resolution>>,
+    /// By `ExprId`: the coercion to a trait object of each expression that is used where
+    /// one is expected (`resolution.rs`'s `Adjustment`).
+    pub adjustments: Vec<Option<Adjustment>>,
     /// At macro time: pairs of differently written `PassThru<T>` types the body treats as
     /// one (indices into `FnIr::opaques`); rustc checks each.
     pub opaque_equalities: Vec<(u32, u32)>,
@@ -274,6 +277,19 @@ impl Typed {
     /// What expression `id` resolved to, if it names anything.
     pub fn resolution(&self, id: ExprId) -> Option<&Resolution> {
         self.resolutions.get(id.index()).and_then(Option::as_ref)
+    }
+
+    /// The coercion applied to expression `id`'s value where it is used, if any.
+    pub fn adjustment(&self, id: ExprId) -> Option<&Adjustment> {
+        self.adjustments.get(id.index()).and_then(Option::as_ref)
+    }
+
+    /// The type of expression `id` as its user sees it: after its adjustment.
+    pub fn adjusted_type(&self, id: ExprId) -> Type {
+        match self.adjustment(id) {
+            Some(a) => a.target(),
+            None => self.expr_types[id.index()].clone(),
+        }
     }
 }
 
@@ -298,6 +314,7 @@ pub fn infer(
         local_assigned: vec![false; ir.locals.len()],
         loop_break: HashMap::new(),
         resolutions: vec![None; ir.exprs.len()],
+        adjustments: vec![None; ir.exprs.len()],
         deferred: Vec::new(),
         bound_checks: Vec::new(),
         borrowed_args: Vec::new(),
@@ -330,6 +347,9 @@ struct Infer<'a> {
     /// By `ExprId`: what each expression resolved to, with the generic arguments of calls
     /// as inference types until `finish`.
     resolutions: Vec<Option<Resolution<Ty>>>,
+    /// By `ExprId`: the coercions to trait objects, recorded once the types they join are
+    /// known (`Typed::adjustments`).
+    adjustments: Vec<Option<Adjustment>>,
     /// The checks that wait for final types.
     deferred: Vec<Deferred>,
     /// The bounds of the generic jit fns the body calls (`bound_checks.rs`).
@@ -435,6 +455,7 @@ impl Infer<'_> {
                 expr_types: Vec::new(),
                 local_types: Vec::new(),
                 resolutions: Vec::new(),
+                adjustments: Vec::new(),
                 opaque_equalities: self.opaque_equalities,
                 slice_indexes,
                 consuming_loops,

@@ -12,14 +12,18 @@
 //!   that assignment has none: it is not evaluated);
 //! - `ClassOp`: a `Unary`, `Binary`, `CompoundAssign` or `Index` on class instances;
 //! - `Field`: a `Field` that is a payload field of a class;
-//! - `Literal`: every `StructLit`.
+//! - `Literal`: every `StructLit`;
+//! - `DynCall`: a `MethodCall` on a trait object.
+//!
+//! Beside them, `Typed::adjustments` holds the coercions to trait objects (`Adjustment`)
+//! of the expressions used where one is expected.
 //!
 //! Every other expression has none, and so has each of these forms at macro time, when
 //! the callees and classes are unknown.
 
 use crate::methods::Builtin;
 use crate::operators::Orderings;
-use crate::types::{ClassKey, Type};
+use crate::types::{ClassKey, DynPointer, TraitKey, Type};
 
 /// What one expression resolves to. `T` is how a generic argument is held: a concrete
 /// `Type` in `Typed`, inference's own types while it runs.
@@ -47,6 +51,60 @@ pub enum Resolution<T = Type> {
     Field(u32),
     /// `V { .. }`: the payload index of each written field, in the order written.
     Literal(Vec<u32>),
+    /// `s.area()` on a trait object (`&dyn Shape`, `Box<dyn Shape>`): a call through the
+    /// vtable's slot; the receiver is the first argument.
+    DynCall(DynCall),
+}
+
+/// A call of a trait's method through a trait object's vtable.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DynCall {
+    /// The trait (`Callees::dyn_trait` describes it).
+    pub key: TraitKey,
+    /// The method's name, for messages and the text form.
+    pub method: String,
+    /// Its place in the vtable (`TraitIr::method`'s slot).
+    pub slot: u32,
+}
+
+/// How a value is converted where it is used, beyond its own type: rustc's "unsizing"
+/// coercions to trait objects. `Typed::expr_types` holds an expression's type before its
+/// adjustment; `Typed::adjusted_type` the type its user sees.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Adjustment {
+    /// A class instance (`c`, `&c`, `&mut c`) used where a `&dyn Trait` / `&mut dyn Trait`
+    /// is expected: it becomes a trait object of `pointer` with `class`'s vtable for
+    /// `key`. (`Box::new(c)` is typed `Box<dyn Trait>` itself: `ExprKind::BoxNew`.)
+    ToDyn {
+        /// The instance's class.
+        class: ClassKey,
+        /// The trait.
+        key: TraitKey,
+        /// How the trait object holds it.
+        pointer: DynPointer,
+    },
+    /// A `Box<dyn Trait>` (or `&mut dyn Trait`) used where a `&dyn Trait` /
+    /// `&mut dyn Trait` is expected, as rustc's deref coercion lends it.
+    LendDyn {
+        /// The trait.
+        key: TraitKey,
+        /// The pointer it becomes.
+        pointer: DynPointer,
+    },
+}
+
+impl Adjustment {
+    /// The type an expression of type `before` has after the adjustment.
+    pub fn target(&self) -> Type {
+        match self {
+            Adjustment::ToDyn { key, pointer, .. } | Adjustment::LendDyn { key, pointer } => {
+                Type::Dyn {
+                    key: key.clone(),
+                    pointer: *pointer,
+                }
+            }
+        }
+    }
 }
 
 /// A call of a function of a class: `Callees::method(class, method)[candidate]`.
@@ -99,7 +157,8 @@ impl<T> Resolution<T> {
             Resolution::Builtin(_)
             | Resolution::ClassOp(_)
             | Resolution::Field(_)
-            | Resolution::Literal(_) => &[],
+            | Resolution::Literal(_)
+            | Resolution::DynCall(_) => &[],
         }
     }
 
@@ -117,6 +176,7 @@ impl<T> Resolution<T> {
             Resolution::ClassOp(op) => Resolution::ClassOp(op.clone()),
             Resolution::Field(index) => Resolution::Field(*index),
             Resolution::Literal(indices) => Resolution::Literal(indices.clone()),
+            Resolution::DynCall(call) => Resolution::DynCall(call.clone()),
         }
     }
 }

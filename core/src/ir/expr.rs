@@ -222,6 +222,10 @@ pub enum ExprKind {
     Panic(PanicMessage),
     /// `Some(value)`.
     Some(ExprId),
+    /// `Box::new(value)`: in jit code `Box` holds only trait objects, so its value is a
+    /// class instance and the expression's type is a `Box<dyn Trait>` the class implements
+    /// (inference checks that; `Type::Dyn` with `DynPointer::Box`).
+    BoxNew(ExprId),
     /// `None`.
     None,
     /// `if let Some(pattern) = scrutinee { then } else { else }`; also what `match` on an

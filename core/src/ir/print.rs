@@ -545,6 +545,7 @@ impl<'a> Printer<'a> {
                 format!("panic({})", parts.join(", "))
             }
             ExprKind::Some(a) => format!("some e{}", a.0),
+            ExprKind::BoxNew(a) => format!("box e{}", a.0),
             ExprKind::None => "none".to_string(),
         };
         let mut operands = Vec::new();
@@ -627,6 +628,9 @@ impl<'a> Printer<'a> {
             return String::new();
         };
         let mut notes = Vec::new();
+        if let Some(adjustment) = typed.adjustment(id) {
+            notes.push(format!("as {}", adjustment.target()));
+        }
         match typed.resolution(id) {
             None | Some(Resolution::Call { .. }) => {}
             Some(Resolution::Builtin(builtin)) => notes.push(format!("builtin {builtin:?}")),
@@ -653,6 +657,10 @@ impl<'a> Printer<'a> {
                 }
             }),
             Some(Resolution::Field(index)) => notes.push(format!("field #{index}")),
+            Some(Resolution::DynCall(call)) => notes.push(format!(
+                "calls dyn {}::{} slot {}",
+                call.key.name, call.method, call.slot
+            )),
             Some(Resolution::Literal(indices)) => {
                 let indices: Vec<String> = indices.iter().map(|i| format!("#{i}")).collect();
                 notes.push(format!("fields {}", indices.join(", ")));

@@ -162,6 +162,7 @@ impl FnIr {
             | ExprKind::SubSlice { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
+            | ExprKind::BoxNew(_)
             | ExprKind::None
             | ExprKind::IfLetSome { .. } => {}
         }

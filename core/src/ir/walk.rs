@@ -43,7 +43,7 @@ impl ExprKind {
                 f(*iterable);
                 f(*body);
             }
-            ExprKind::Some(e) => f(*e),
+            ExprKind::Some(e) | ExprKind::BoxNew(e) => f(*e),
             ExprKind::IfLetSome {
                 scrutinee,
                 then_branch,
@@ -180,6 +180,7 @@ impl ExprKind {
             | ExprKind::ObjMode { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
+            | ExprKind::BoxNew(_)
             | ExprKind::None
             | ExprKind::IfLetSome { .. } => None,
         }
@@ -240,6 +241,7 @@ impl ExprKind {
             | ExprKind::SubSlice { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
+            | ExprKind::BoxNew(_)
             | ExprKind::None
             | ExprKind::IfLetSome { .. } => {}
         }
@@ -298,6 +300,7 @@ impl ExprKind {
             | ExprKind::SubSlice { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
+            | ExprKind::BoxNew(_)
             | ExprKind::None
             | ExprKind::IfLetSome { .. } => {}
         }
@@ -351,6 +354,7 @@ impl ExprKind {
             | ExprKind::SubSlice { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
+            | ExprKind::BoxNew(_)
             | ExprKind::None => {}
         }
     }
@@ -403,6 +407,7 @@ impl ExprKind {
             | ExprKind::SubSlice { .. }
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
+            | ExprKind::BoxNew(_)
             | ExprKind::None
             | ExprKind::IfLetSome { .. } => {}
         }

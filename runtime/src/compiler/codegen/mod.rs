@@ -228,6 +228,7 @@ impl FnCx<'_> {
                 | ExprKind::Intrinsic { .. }
                 | ExprKind::ObjMode { .. }
                 | ExprKind::Some(_)
+                | ExprKind::BoxNew(_)
                 | ExprKind::None
                 | ExprKind::VecNew { .. }
                 | ExprKind::SubSlice { .. }
@@ -570,6 +571,10 @@ impl FnCx<'_> {
                 )));
             }
             ExprKind::Some(inner) => return self.some(id, *inner),
+            // Inference refuses `Box::new` until trait objects are compiled (issue 17).
+            ExprKind::BoxNew(_) => {
+                return Err(CgError::Internal("`Box::new` reached codegen".into()));
+            }
             ExprKind::None => self.none_value(self.ty(id))?,
             ExprKind::IfLetSome {
                 pattern,
@@ -719,6 +724,8 @@ impl FnCx<'_> {
                 let values: Vec<ExprId> = fields.iter().map(|(_, e)| *e).collect();
                 self.struct_lit(id, (&values, indices), e.loc)
             }
+            // Inference makes none until trait objects are compiled (issue 17).
+            Resolution::DynCall(_) => Err(mismatch()),
         }
     }
 
