@@ -52,6 +52,7 @@ mod review_escapes;
 mod review_formatting;
 mod review_gen;
 mod review_generics;
+mod review_index_loops;
 mod review_keys;
 mod review_leaks;
 mod review_limits;
