@@ -332,6 +332,7 @@ mod escape;
 mod foreign;
 mod format;
 mod generic_class;
+mod handle;
 mod helpers;
 mod map;
 mod map_abi;
