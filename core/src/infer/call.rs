@@ -251,7 +251,7 @@ impl Infer<'_> {
                 ));
                 return Ty::Unknown;
             }
-            let bounds = self.bounded_receiver(receiver);
+            let bounds = self.bounded_receiver(&rt);
             let Some(f) = self.lookup_method(key, method, loc, bounds, true) else {
                 return Ty::Unknown;
             };

@@ -139,7 +139,8 @@ impl Infer<'_> {
         match fields.iter().position(|f| f.name == name) {
             Some(i) => {
                 self.record_resolution(id, Resolution::Field(i as u32));
-                Self::ty_of_type(&fields[i].ty)
+                let t = Self::ty_of_type(&fields[i].ty);
+                self.field_type(bt, &key, i, t)
             }
             None if let Some(getter) = self.property(&key, name, FnKind::Getter, loc) => {
                 let ExprKind::Field(base, _) = self.ir.expr(id).kind else {

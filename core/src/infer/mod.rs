@@ -51,6 +51,7 @@ mod elem_refs;
 mod expr;
 mod fallback;
 mod format_args;
+mod generic_origin;
 mod lending;
 mod limits;
 mod loop_borrows;
@@ -193,6 +194,12 @@ pub trait Callees {
         let _ = key;
         Ok(None)
     }
+    /// The class's type parameter (by index) that field `field` of the generic class
+    /// `class` is declared with (`item: T`); `None` for any other field, or if not known.
+    fn field_generic(&self, class: &ClassKey, field: usize) -> Option<u32> {
+        let _ = (class, field);
+        None
+    }
     /// Whether a class implements the `#[jit] trait` named `name`; `None` when no
     /// `#[jit] trait` of that name has impls (a plain Rust trait), or not known (macro
     /// time).
@@ -309,6 +316,7 @@ pub fn infer(
         callees,
         mode,
         vars: Vec::new(),
+        origins: HashMap::new(),
         expr_types: vec![Ty::Unknown; ir.exprs.len()],
         local_types: vec![None; ir.locals.len()],
         local_assigned: vec![false; ir.locals.len()],
@@ -337,6 +345,9 @@ struct Infer<'a> {
     mode: Mode,
     /// The type variables, by number (`Ty::Var`).
     vars: Vec<VarState>,
+    /// The variables made for types written with the function's generics, with what was
+    /// written (`generic_origin.rs`).
+    origins: HashMap<u32, generic_origin::Origin>,
     expr_types: Vec<Ty>,
     /// `None` until the walk reaches the local's declaration.
     local_types: Vec<Option<Ty>>,

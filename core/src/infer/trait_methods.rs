@@ -7,9 +7,7 @@ use super::class::ClassFn;
 use super::unify::Ty;
 use super::{ClassCall, Infer, MethodSig, TraitOf};
 use crate::diag::Diagnostic;
-use crate::ir::{
-    ClassRefId, ExprId, ExprKind, FnIr, LocId, LocalId, Receiver, TraitRefId, TypeExpr,
-};
+use crate::ir::{ClassRefId, ExprId, ExprKind, FnIr, LocId, Receiver, TraitRefId};
 use crate::types::ClassKey;
 
 /// What a call by name of a class function means among its candidates.
@@ -130,45 +128,17 @@ pub(super) fn multiple_applicable_items(
 }
 
 impl<'a> Infer<'a> {
-    /// Whether `receiver` is a value of a type parameter the user bounds with a trait,
-    /// as the signature alone says (a parameter of type `S`, `&S` or `&mut S`, or the
-    /// variable of a `for` over a parameter of type `&[S]`): rustc reaches only the
-    /// bounds' functions through it (`glue/bound_methods.rs` checks the same receivers).
-    /// The names of its bounds' traits, if so.
-    pub(super) fn bounded_receiver(&self, receiver: ExprId) -> Option<&'a [String]> {
+    /// Whether a receiver of type `receiver` (or `&receiver`) is a value of a type
+    /// parameter the user bounds with traits, as rustc types the generic body
+    /// (`generic_origin.rs`): rustc reaches only the bounds' functions through it. The
+    /// names of its bounds' traits, if so.
+    pub(super) fn bounded_receiver(&self, receiver: &Ty) -> Option<&'a [String]> {
         let ir: &'a FnIr = self.ir;
-        let ExprKind::Local(local) = ir.expr(receiver).kind else {
-            return None;
-        };
-        let bounds = |ty: &TypeExpr| {
-            let inner = match ty {
-                TypeExpr::Ref { inner, .. } => &**inner,
-                other => other,
-            };
-            let TypeExpr::Generic(g) = inner else {
-                return None;
-            };
-            ir.trait_bounded
-                .iter()
-                .find(|(i, _)| *i == *g)
-                .map(|(_, names)| names.as_slice())
-        };
-        let param_ty = |l: LocalId| ir.params.iter().find(|p| p.local == l).map(|p| &p.ty);
-        if let Some(names) = param_ty(local).and_then(bounds) {
-            return Some(names);
-        }
-        ir.exprs.iter().find_map(|e| match &e.kind {
-            ExprKind::ForEach { var, iterable, .. } if *var == local => {
-                match ir.expr(*iterable).kind {
-                    ExprKind::Local(over) => match param_ty(over) {
-                        Some(TypeExpr::Slice { elem, .. }) => bounds(elem),
-                        _ => None,
-                    },
-                    _ => None,
-                }
-            }
-            _ => None,
-        })
+        let g = self.bounded_param(receiver)?;
+        ir.trait_bounded
+            .iter()
+            .find(|(i, _)| *i == g)
+            .map(|(_, names)| names.as_slice())
     }
 }
 

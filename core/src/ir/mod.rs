@@ -132,10 +132,11 @@ pub struct FnIr {
     /// `[i64]`); empty for a class that is not generic and for a generic class named
     /// without them (`Self` in its impl, applied to the function's leading generics).
     pub class_args: Vec<Vec<TypeExpr>>,
-    /// The type parameters (by index into `generics`) the user bounds with traits that
-    /// are not the standard library's, with the names of those traits as written (last
-    /// segment): their values offer the bounds' functions only, never a class's inherent
-    /// ones (`infer/trait_methods.rs`).
+    /// The type parameters (by index into `generics`; a generic class's impl's leading
+    /// ones included) the user bounds with traits that are not the standard library's,
+    /// with the names of those traits as written (last segment): their values offer the
+    /// bounds' functions only, never a class's inherent ones (`infer/trait_methods.rs`,
+    /// `infer/generic_origin.rs`).
     pub trait_bounded: Vec<(u32, Vec<String>)>,
     /// The `#[jit] trait`s the body names in calls (`Shape::area(&c)`), as written;
     /// `ExprKind::TraitCall` refers here.

@@ -99,6 +99,15 @@ impl Callees for RefSignatures<'_> {
             .collect()
     }
 
+    fn field_generic(&self, class: &ClassKey, field: usize) -> Option<u32> {
+        // An instantiation's fields are its family's, declared with the family's generics.
+        let family = crate::class::lookup(class).ok()?.family()?;
+        match family.class_ir().ok()?.fields.get(field)?.ty {
+            jitclass_core::ir::TypeExpr::Generic(g) => Some(g),
+            _ => None,
+        }
+    }
+
     fn implements(&self, class: &ClassKey, name: &str) -> Option<bool> {
         crate::trait_methods::implements(crate::class::lookup(class).ok()?, name)
     }
