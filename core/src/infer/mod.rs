@@ -94,8 +94,8 @@ pub struct CalleeSig {
     /// A declared C function not marked `safe`: calling it needs an `unsafe` block.
     pub is_unsafe: bool,
     /// The generic parameters (by index into its own generics) it bounds with traits
-    /// that are not the standard library's, with the traits' names as written
-    /// (`bound_checks.rs`).
+    /// that are not the standard library's, with the traits' identities
+    /// (`crate::Name@file:line:col`, `bound_checks.rs`).
     pub bounds: Vec<(usize, Vec<String>)>,
 }
 
@@ -200,11 +200,10 @@ pub trait Callees {
         let _ = (class, field);
         None
     }
-    /// Whether a class implements the `#[jit] trait` named `name`; `None` when no
-    /// `#[jit] trait` of that name has impls (a plain Rust trait), or not known (macro
-    /// time).
-    fn implements(&self, class: &ClassKey, name: &str) -> Option<bool> {
-        let _ = (class, name);
+    /// Whether a class implements the `#[jit] trait` of identity `trait_id`; `None` when
+    /// not known (macro time).
+    fn implements(&self, class: &ClassKey, trait_id: &str) -> Option<bool> {
+        let _ = (class, trait_id);
         None
     }
     /// The traits a class's struct derives (`"Hash"`), which decide whether its instances

@@ -263,21 +263,25 @@ fn lower_function(
         Some((id, self_path)) => Some(crate::ir::TraitScope {
             trait_id: id.to_string(),
             self_class: cx.scope.class_ref(self_path).map_err(|e| vec![e])?,
+            self_bounds: super::trait_calls::self_bounds(&sig.generics)
+                .iter()
+                .map(|p| cx.scope.trait_ref(p))
+                .collect(),
         }),
         None => None,
     };
+    // Each bound is a trait reference, which the glue resolves to the trait's identity.
+    let bounds = std::mem::take(&mut cx.bounds);
     let trait_bounded = cx
         .scope
         .generics
+        .clone()
         .iter()
         .enumerate()
         .filter_map(|(i, g)| {
-            let (_, paths) = cx.bounds.iter().find(|(n, b)| n == g && !b.is_empty())?;
-            let names = paths
-                .iter()
-                .map(|p| p.segments.last().expect("a segment").ident.to_string())
-                .collect();
-            Some((i as u32, names))
+            let (_, paths) = bounds.iter().find(|(n, b)| n == g && !b.is_empty())?;
+            let traits = paths.iter().map(|p| cx.scope.trait_ref(p)).collect();
+            Some((i as u32, traits))
         })
         .collect();
     let ir = FnIr {

@@ -92,11 +92,16 @@ pub(crate) fn fn_info(
     });
     let classes = class_getters(&l.class_paths);
     // Each trait a call names, by its companion macro (a trait without `#[jit]` has none:
-    // rustc says "cannot find macro" at its token).
-    let traits = l
-        .trait_paths
-        .iter()
-        .map(|path| quote!(#path!(@jitclass_trait_id)));
+    // rustc says "cannot find macro" at its token); a trait only a bound names may be a
+    // plain Rust trait (`super::bound_traits`).
+    let only_bounds = super::bound_traits::only_in_bounds(&l.ir);
+    let traits = l.trait_paths.iter().enumerate().map(|(i, path)| {
+        if only_bounds.contains(&(i as u32)) {
+            super::bound_traits::tolerant_trait_id(path)
+        } else {
+            quote!(#path!(@jitclass_trait_id))
+        }
+    });
     let opaques = opaque_getters(&l.opaque_types);
     let consts = super::consts::const_getters(consts_owner, &l.consts);
     // Differently written `PassThru<T>` types the body uses as one: rustc says whether

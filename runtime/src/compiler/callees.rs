@@ -35,9 +35,16 @@ fn callee_signature(callee: &'static Dispatcher, class_args: &[Type]) -> Result<
         bounds: ir
             .trait_bounded
             .iter()
-            .filter_map(|(g, names)| {
+            .filter_map(|(g, traits)| {
                 let own = (*g as usize).checked_sub(class_args.len())?;
-                Some((own, names.clone()))
+                let ids = traits
+                    .iter()
+                    .filter_map(|t| callee.info().traits.get(t.index()))
+                    // A plain Rust trait's is empty: jit code sees none of its impls.
+                    .filter(|id| !id.is_empty())
+                    .map(|id| id.to_string())
+                    .collect();
+                Some((own, ids))
             })
             .collect(),
     })
@@ -108,8 +115,11 @@ impl Callees for RefSignatures<'_> {
         }
     }
 
-    fn implements(&self, class: &ClassKey, name: &str) -> Option<bool> {
-        crate::trait_methods::implements(crate::class::lookup(class).ok()?, name)
+    fn implements(&self, class: &ClassKey, trait_id: &str) -> Option<bool> {
+        Some(crate::trait_methods::implements(
+            crate::class::lookup(class).ok()?,
+            trait_id,
+        ))
     }
 
     fn dyn_trait_key(&self, t: jitclass_core::ir::TraitRefId) -> Option<TraitKey> {

@@ -203,12 +203,11 @@ fn size_duck<T>(t: T) -> f64 {
 }
 
 /// Two traits named `Measure` (crate root and `fake`) on one class, a fn bounded by the
-/// root one: rustc calls `crate::Measure::size` (1.0). By path it works; by name jit code
-/// tells bounds apart by their last name only and fails at the first call with E0034 whose
-/// two notes both say "the trait `Measure`".
+/// root one: rustc calls `crate::Measure::size` (1.0). By path it worked; by name jit code
+/// told bounds apart by their last name only and failed at the first call with E0034
+/// whose two notes both said "the trait `Measure`" (bounds are now trait identities).
 #[test]
-#[ignore = "BUG: s.size() through a bound is E0034 at the first call when the class also implements another trait of the bound's name"]
-fn a_bound_among_two_traits_of_one_name() {
+fn fixed_a_bound_among_two_traits_of_one_name() {
     let _m = memory_test();
     {
         // rustc: crate::Measure's `size`, 1.0 (and 2.0 by path).
@@ -219,11 +218,10 @@ fn a_bound_among_two_traits_of_one_name() {
 }
 
 /// A duck-typed jit fn calls `size_via::<S: Measure>` with a class implementing only
-/// `fake::Measure`: rustc's E0277 `Fake: Measure`; jit code's bound check compares trait
-/// names, passes, and runs `fake::Measure::size` (99.0) silently.
+/// `fake::Measure`: rustc's E0277 `Fake: Measure`; jit code's bound check compared trait
+/// names, passed, and ran `fake::Measure::size` (99.0) silently (now by identity).
 #[test]
-#[ignore = "BUG: a jit call's bound check is by trait name: a class implementing another trait of the bound's name passes and runs that trait's function"]
-fn a_bound_satisfied_by_another_trait_of_its_name() {
+fn fixed_a_bound_satisfied_by_another_trait_of_its_name() {
     let _m = memory_test();
     {
         // rustc: E0277 `Fake: Measure` (only `fake::Measure` is implemented).
@@ -621,6 +619,40 @@ fn fixed_a_generic_class_over_a_bound_calls_the_traits_function() {
     assert_no_leaks();
 }
 
+// ---- A bound on a plain Rust trait beside a `#[jit] trait`. ----
+
+/// Not a `#[jit] trait`: jit code sees none of its impls, rustc checks calls from Rust.
+pub trait Plain {
+    fn plain(&self) -> i64;
+}
+
+impl Plain for Item {
+    fn plain(&self) -> i64 {
+        1
+    }
+}
+
+#[jit]
+fn plain_and_price<T: Plain + Price>(x: T) -> i64 {
+    x.price()
+}
+
+#[jit]
+fn plain_and_price_in_jit(p: i64) -> i64 {
+    plain_and_price(Item::make(p))
+}
+
+/// A bound's trait is told by identity through its companion macro; a plain Rust trait
+/// has none and still bounds the fn (rustc: `Price::price`, 2p).
+#[test]
+fn a_plain_rust_trait_bound_beside_a_jit_trait() {
+    let _m = memory_test();
+    assert_eq!(plain_and_price(Item::make(4)), 8);
+    assert_eq!(plain_and_price_in_jit(4), 8);
+    assert_eq!(Item::make(4).plain(), 1);
+    assert_no_leaks();
+}
+
 // ---- A default method bounded by `where Self: OtherTrait`. ----
 
 #[jit]
@@ -648,11 +680,11 @@ fn volume_in_jit(w: f64) -> f64 {
 }
 
 /// rustc: `Self: Measure` in the default body is crate::Measure (size 1.0): 3w. Jit code
-/// ignores the `where Self: Measure` bound and looks `size` up on `Box2`, which also
-/// implements `fake::Measure`: E0034 at the first call, from Rust too.
+/// ignored the `where Self: Measure` bound and looked `size` up on `Box2`, which also
+/// implements `fake::Measure`: E0034 at the first call, from Rust too (now the bound's
+/// identity is `TraitScope::self_bounds`).
 #[test]
-#[ignore = "BUG: a default method's `where Self: Trait` bound is ignored; `self.f()` of that trait is E0034 when the class implements another trait with `f`"]
-fn default_method_with_a_where_self_bound() {
+fn fixed_default_method_with_a_where_self_bound() {
     let _m = memory_test();
     {
         assert_eq!(Box2::make(2.0).volume(), 6.0);
