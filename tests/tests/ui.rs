@@ -416,16 +416,6 @@ fn review17_generic_property_bound_noise() {
     t.compile_fail("tests/ui/known_bugs/review_generics_property_bound_noise.rs");
 }
 
-/// A bounded generic jit fn calling one with a bound it lacks (`U: Weigh` calling
-/// `layer3::<V: Weigh + Tag>`): rustc's E0277 "the trait bound `U: Tag` is not satisfied"
-/// at build time; jit code builds it (review of issue 17, third).
-#[test]
-#[ignore = "BUG: a bounded generic jit fn's call of a jit fn with more bounds builds (rustc: E0277 `U: Tag`), failing only at the first call as 'no function or method named `tag`'"]
-fn review17c_traits_middle_layer_bound() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_traits3_middle_layer_bound.rs");
-}
-
 /// `T::price(&self.item)` in `impl<T: Price> Cart<T>`: rustc builds it (12); jit code
 /// refuses functions of generic parameters there (review of issue 17, third).
 #[test]

@@ -128,6 +128,7 @@ pub(crate) fn fn_info(
         quote_spanned! {span=> let _ = #path; }
     });
     let bound_methods = super::bound_methods::bound_method_checks(l, written);
+    let bound_calls = super::bound_calls::bound_call_checks(l, written);
     // Each trait function a generic body calls by path, named as the body does: rustc
     // reports a missing one, or one two bounds both have (E0034), at its token.
     let trait_fns = l.trait_fn_paths.iter().map(|path| {
@@ -159,6 +160,7 @@ pub(crate) fn fn_info(
             #(#macros)*
             #(#same_types)*
             #(#bound_methods)*
+            #(#bound_calls)*
             #(#trait_fns)*
         }
     } else {

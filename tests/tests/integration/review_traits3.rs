@@ -453,27 +453,55 @@ where
     t
 }
 
-/// rustc refuses this body: `U: Weigh` does not give `U: Tag` (E0277 at `xs`).
+#[jitclass]
+impl Tag for Heavy {}
+
+/// A middle layer whose bounds give the callee's: rustc builds it. One whose bounds do not
+/// (`U: Weigh` calling `layer3`) is refused at build time, as rustc does (E0277 `U: Tag`,
+/// ui case `traits/middle_layer_missing_bound`; it used to build and fail at the first
+/// call with "no function or method named `tag`").
 #[jit]
-fn layer2<U: Weigh>(xs: &[U]) -> i64 {
+fn layer2<U: Weigh + Tag>(xs: &[U]) -> i64 {
     layer3(xs)
 }
 
-/// `layer2<U: Weigh>` calls `layer3<V: Weigh + Tag>`: rustc refuses `layer2` at build time
-/// (E0277 `U: Tag`, ui known bug `review_traits3_middle_layer_bound`). With a class
-/// lacking `Tag`, jit code fails at the first call as "no function or method named `tag`
-/// found for `Heavy`" in `layer3`, not as E0277 at `layer2`'s argument.
+mod rust_layers {
+    pub trait Weigh {
+        fn weight(&self) -> i64;
+    }
+    pub trait Tag {
+        fn tag(&self) -> i64 {
+            7
+        }
+    }
+    pub struct Heavy {
+        pub w: i64,
+    }
+    impl Weigh for Heavy {
+        fn weight(&self) -> i64 {
+            self.w
+        }
+    }
+    impl Tag for Heavy {}
+    pub fn layer3<V: Weigh + Tag>(xs: &[V]) -> i64 {
+        let mut t = 0;
+        for x in xs {
+            t += x.weight() * x.tag();
+        }
+        t
+    }
+    pub fn layer2<U: Weigh + Tag>(xs: &[U]) -> i64 {
+        layer3(xs)
+    }
+}
+
 #[test]
-#[ignore = "BUG: a bound missing in a bounded generic caller is 'no function or method named `tag`' in the callee at the first call (rustc: E0277 at build time)"]
-fn a_bound_missing_in_a_middle_layer() {
+fn fixed_bounds_through_a_middle_layer() {
     let _m = memory_test();
     {
-        let hs = [Heavy::make(2)];
-        let message = panic_message(|| layer2(&hs));
-        assert!(
-            message.contains("the trait bound `Heavy: Tag` is not satisfied"),
-            "{message}"
-        );
+        let hs = [Heavy::make(2), Heavy::make(3)];
+        let rust = [rust_layers::Heavy { w: 2 }, rust_layers::Heavy { w: 3 }];
+        assert_eq!(layer2(&hs), rust_layers::layer2(&rust));
     }
     assert_no_leaks();
 }
