@@ -550,6 +550,10 @@ impl<T: Price> Cart<T> {
     pub fn total(&self) -> i64 {
         self.item.price() * 2
     }
+    /// By path through the impl's bound.
+    pub fn total_by_path(&self) -> i64 {
+        T::price(&self.item) + <T as Price>::price(&self.item) * 10
+    }
 }
 
 /// Elements of a slice of a bounded parameter's values.
@@ -605,6 +609,9 @@ mod rust_cart {
         pub fn total(&self) -> i64 {
             self.item.price() * 2
         }
+        pub fn total_by_path(&self) -> i64 {
+            T::price(&self.item) + <T as Price>::price(&self.item) * 10
+        }
     }
     pub fn prices_of<T: Price>(xs: &[T]) -> i64 {
         xs[0].price() + xs[1].price() * 10
@@ -635,6 +642,7 @@ fn fixed_a_generic_class_over_a_bound_calls_the_traits_function() {
         // rustc: 6 + 6.
         assert_eq!(c.total(), 12);
         assert_eq!(c.total(), rc.total());
+        assert_eq!(c.total_by_path(), rc.total_by_path());
         assert_eq!(
             price_moved(Item::make(3), 7),
             rust_cart::price_moved(rust_cart::Item::make(3), 7)
