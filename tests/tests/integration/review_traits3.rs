@@ -616,6 +616,8 @@ mod rust_cart {
     pub fn prices_of<T: Price>(xs: &[T]) -> i64 {
         xs[0].price() + xs[1].price() * 10
     }
+    // As the jit fn writes it (jit code has `Vec`s, not arrays of classes by value).
+    #[allow(clippy::useless_vec)]
     pub fn price_moved<T: Price>(a: T, k: i64) -> i64 {
         let pair = (a, k);
         let b = pair.0;
