@@ -562,13 +562,19 @@ fn prices_of<T: Price>(xs: &[T]) -> i64 {
     xs[0].price() + xs[1].price() * 10
 }
 
-/// A bounded value through a tuple, a `let` and a `Vec<T>`: still of type `T`.
+/// A bounded value through a tuple, a `let`, a generic fn's result and a `Vec<T>`: still
+/// of type `T`.
 #[jit]
 fn price_moved<T: Price>(a: T, k: i64) -> i64 {
     let pair = (a, k);
-    let b = pair.0;
+    let b = same(pair.0);
     let v = vec![b];
     v[0].price() * pair.1
+}
+
+#[jit]
+fn same<U: Price>(x: U) -> U {
+    x
 }
 
 #[jit]
@@ -620,9 +626,12 @@ mod rust_cart {
     #[allow(clippy::useless_vec)]
     pub fn price_moved<T: Price>(a: T, k: i64) -> i64 {
         let pair = (a, k);
-        let b = pair.0;
+        let b = same(pair.0);
         let v = vec![b];
         v[0].price() * pair.1
+    }
+    pub fn same<U: Price>(x: U) -> U {
+        x
     }
     pub fn prices_in_jit(p: i64) -> i64 {
         let items = vec![Item::make(p), Item::make(p + 1)];
