@@ -18,6 +18,7 @@ pub(crate) fn check(cx: &Ctxt, item: &syn::ItemTrait) {
         class_by_ref: false,
         returns_place: None,
         generics: &[],
+        impl_generics: None,
         trait_scope: None,
     };
     for it in &item.items {

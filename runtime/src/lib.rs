@@ -516,6 +516,10 @@ pub mod __private {
     pub use crate::string_abi::StrResult;
     pub use crate::trait_info::{ClassProbe, TRAITS, TraitInfo};
     pub use crate::trait_methods::{TRAIT_IMPLS, TraitImpl, TraitOf, trait_method};
+    /// What a bound's trait is without a companion macro: a plain Rust trait.
+    pub mod bound_trait_fallback {
+        pub use crate::__jitclass_not_a_jit_trait as __jitclass_bound_trait;
+    }
     pub use jitclass_core::infer::FnKind;
     pub use jitclass_macros::__jit_trait_impl as jit_trait_impl;
     pub use linkme;

@@ -5,6 +5,16 @@
 
 use crate::class::{ClassInfo, MethodEntry};
 
+/// The identity of a bound's trait that is not a `#[jit] trait` (it has no companion
+/// macro, whose import would shadow this one's: `glue/bound_traits.rs`): none.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __jitclass_not_a_jit_trait {
+    (@jitclass_trait_id) => {
+        ""
+    };
+}
+
 /// A `#[jitclass] impl Trait for Class` of a `#[jit] trait`, registered at link time.
 #[doc(hidden)]
 pub struct TraitImpl {
@@ -17,19 +27,14 @@ pub struct TraitImpl {
 #[linkme::distributed_slice]
 pub static TRAIT_IMPLS: [TraitImpl];
 
-/// Whether `class` implements a `#[jit] trait` named `name`; `None` if no class does
-/// (then `name` is not known as a `#[jit] trait`: a plain Rust trait, say). An
-/// instantiation of a generic class has its family's impls.
-pub(crate) fn implements(class: &'static ClassInfo, name: &str) -> Option<bool> {
+/// Whether `class` implements the `#[jit] trait` of identity `trait_id` (another trait
+/// of its name is another trait). An instantiation of a generic class has its family's
+/// impls.
+pub(crate) fn implements(class: &'static ClassInfo, trait_id: &str) -> bool {
     let owner = class.family().unwrap_or(class);
-    let mut known = false;
-    for imp in TRAIT_IMPLS.iter().filter(|i| i.of_trait.name == name) {
-        if std::ptr::eq((imp.class)(), owner) {
-            return Some(true);
-        }
-        known = true;
-    }
-    known.then_some(false)
+    TRAIT_IMPLS
+        .iter()
+        .any(|i| i.of_trait.id == trait_id && std::ptr::eq((i.class)(), owner))
 }
 
 /// The `#[jit] trait` whose impl registers a function (`MethodEntry::of_trait`).

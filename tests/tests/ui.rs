@@ -416,23 +416,13 @@ fn review17_generic_property_bound_noise() {
     t.compile_fail("tests/ui/known_bugs/review_generics_property_bound_noise.rs");
 }
 
-/// A bounded generic jit fn calling one with a bound it lacks (`U: Weigh` calling
-/// `layer3::<V: Weigh + Tag>`): rustc's E0277 "the trait bound `U: Tag` is not satisfied"
-/// at build time; jit code builds it (review of issue 17, third).
-#[test]
-#[ignore = "BUG: a bounded generic jit fn's call of a jit fn with more bounds builds (rustc: E0277 `U: Tag`), failing only at the first call as 'no function or method named `tag`'"]
-fn review17c_traits_middle_layer_bound() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_traits3_middle_layer_bound.rs");
-}
-
 /// `T::price(&self.item)` in `impl<T: Price> Cart<T>`: rustc builds it (12); jit code
-/// refuses functions of generic parameters there (review of issue 17, third).
+/// refused functions of generic parameters there, whose impl's bounds its functions did
+/// not see (review of issue 17, third).
 #[test]
-#[ignore = "BUG: `T::f(..)` / `<T as Trait>::f(..)` of a generic class's bounded parameter (valid Rust) is refused"]
-fn review17c_traits_generic_class_bound_path() {
+fn fixed_review17c_traits_generic_class_bound_path() {
     let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known_bugs/review_traits3_generic_class_bound_path.rs");
+    t.pass("tests/ui/pass/review17c_generic_class_bound_path.rs");
 }
 
 /// A `#[jit] fn size_of` called from jit code: rustc builds it (16); E0659 "`size_of` is

@@ -2,10 +2,9 @@
 //! generic arguments are known: a class without an impl of a bound's `#[jit] trait` is
 //! rustc's E0277, "the trait bound `Square: Shape` is not satisfied", at the argument.
 //!
-//! A bound is a trait's name as the callee writes it; it is checked when the program
-//! has `#[jit] trait` impls of a trait of that name (`Callees::implements`), and a
-//! bound on any other trait (a plain Rust trait, whose impls jit code cannot see) is
-//! left to rustc's check of calls from Rust.
+//! A bound is a trait's identity (`crate::Name@file:line:col`, which the glue resolves
+//! from the path the callee writes through the trait's companion macro), so another
+//! trait of the bound's name does not satisfy it (`Callees::implements`).
 
 use super::unify::Ty;
 use super::{CalleeSig, Infer};
@@ -16,7 +15,7 @@ use crate::ir::{ExprId, LocId, TypeExpr};
 pub(super) struct BoundCheck {
     /// The generic argument (a variable until inference ends).
     ty: Ty,
-    /// The names of the bounds' traits.
+    /// The identities of the bounds' traits.
     traits: Vec<String>,
     /// Where rustc reports: the argument whose parameter's type names the parameter.
     loc: LocId,
@@ -63,8 +62,9 @@ impl Infer<'_> {
             let Ty::Class(key) = self.resolve(&check.ty) else {
                 continue;
             };
-            for name in &check.traits {
-                if self.callees.implements(&key, name) == Some(false) {
+            for id in &check.traits {
+                let name = super::trait_methods::trait_name_of_id(id);
+                if self.callees.implements(&key, id) == Some(false) {
                     self.diags.push(
                         Diagnostic::new(
                             check.loc,

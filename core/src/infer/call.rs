@@ -251,8 +251,8 @@ impl Infer<'_> {
                 ));
                 return Ty::Unknown;
             }
-            let bounds = self.bounded_receiver(receiver);
-            let Some(f) = self.lookup_method(key, method, loc, bounds, true) else {
+            let bounds = self.bounded_receiver(&rt);
+            let Some(f) = self.lookup_method(key, method, loc, bounds.as_deref(), true) else {
                 return Ty::Unknown;
             };
             if f.sig.receiver.is_none() {

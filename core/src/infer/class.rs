@@ -53,7 +53,7 @@ impl Infer<'_> {
     /// The function `name` of a class that a call by name means (`trait_methods.rs`):
     /// the inherent one, else the one trait's; in a `#[jit] trait`'s default method, the
     /// trait's function of `Self`. `bounds`: the receiver is a value of a type parameter bounded by the traits of
-    /// these names. `method_call`: `c.name(..)` (rustc's probe by receiver), not a path.
+    /// these identities. `method_call`: `c.name(..)` (rustc's probe by receiver), not a path.
     pub(super) fn lookup_method(
         &mut self,
         key: &ClassKey,
@@ -64,8 +64,8 @@ impl Infer<'_> {
     ) -> Option<ClassFn> {
         let in_trait = self.trait_scope_for(key, loc);
         let scope = match (&in_trait, bounds) {
-            (_, Some(names)) => Scope::Bounds(names),
-            (Some(id), None) => Scope::Trait(id),
+            (_, Some(ids)) => Scope::Bounds(ids),
+            (Some((id, self_bounds)), None) => Scope::Trait(id, self_bounds),
             (None, None) if method_call => Scope::Method,
             (None, None) => Scope::Any,
         };
@@ -139,7 +139,8 @@ impl Infer<'_> {
         match fields.iter().position(|f| f.name == name) {
             Some(i) => {
                 self.record_resolution(id, Resolution::Field(i as u32));
-                Self::ty_of_type(&fields[i].ty)
+                let t = Self::ty_of_type(&fields[i].ty);
+                self.field_type(bt, &key, i, t)
             }
             None if let Some(getter) = self.property(&key, name, FnKind::Getter, loc) => {
                 let ExprKind::Field(base, _) = self.ir.expr(id).kind else {

@@ -51,6 +51,7 @@ mod elem_refs;
 mod expr;
 mod fallback;
 mod format_args;
+mod generic_origin;
 mod lending;
 mod limits;
 mod loop_borrows;
@@ -93,8 +94,8 @@ pub struct CalleeSig {
     /// A declared C function not marked `safe`: calling it needs an `unsafe` block.
     pub is_unsafe: bool,
     /// The generic parameters (by index into its own generics) it bounds with traits
-    /// that are not the standard library's, with the traits' names as written
-    /// (`bound_checks.rs`).
+    /// that are not the standard library's, with the traits' identities
+    /// (`crate::Name@file:line:col`, `bound_checks.rs`).
     pub bounds: Vec<(usize, Vec<String>)>,
 }
 
@@ -193,11 +194,16 @@ pub trait Callees {
         let _ = key;
         Ok(None)
     }
-    /// Whether a class implements the `#[jit] trait` named `name`; `None` when no
-    /// `#[jit] trait` of that name has impls (a plain Rust trait), or not known (macro
-    /// time).
-    fn implements(&self, class: &ClassKey, name: &str) -> Option<bool> {
-        let _ = (class, name);
+    /// The class's type parameter (by index) that field `field` of the generic class
+    /// `class` is declared with (`item: T`); `None` for any other field, or if not known.
+    fn field_generic(&self, class: &ClassKey, field: usize) -> Option<u32> {
+        let _ = (class, field);
+        None
+    }
+    /// Whether a class implements the `#[jit] trait` of identity `trait_id`; `None` when
+    /// not known (macro time).
+    fn implements(&self, class: &ClassKey, trait_id: &str) -> Option<bool> {
+        let _ = (class, trait_id);
         None
     }
     /// The traits a class's struct derives (`"Hash"`), which decide whether its instances
@@ -309,6 +315,7 @@ pub fn infer(
         callees,
         mode,
         vars: Vec::new(),
+        origins: HashMap::new(),
         expr_types: vec![Ty::Unknown; ir.exprs.len()],
         local_types: vec![None; ir.locals.len()],
         local_assigned: vec![false; ir.locals.len()],
@@ -337,6 +344,9 @@ struct Infer<'a> {
     mode: Mode,
     /// The type variables, by number (`Ty::Var`).
     vars: Vec<VarState>,
+    /// The variables made for types written with the function's generics, with what was
+    /// written (`generic_origin.rs`).
+    origins: HashMap<u32, generic_origin::Origin>,
     expr_types: Vec<Ty>,
     /// `None` until the walk reaches the local's declaration.
     local_types: Vec<Option<Ty>>,

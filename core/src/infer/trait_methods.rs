@@ -7,9 +7,7 @@ use super::class::ClassFn;
 use super::unify::Ty;
 use super::{ClassCall, Infer, MethodSig, TraitOf};
 use crate::diag::Diagnostic;
-use crate::ir::{
-    ClassRefId, ExprId, ExprKind, FnIr, LocId, LocalId, Receiver, TraitRefId, TypeExpr,
-};
+use crate::ir::{ClassRefId, ExprId, ExprKind, LocId, Receiver, TraitRefId};
 use crate::types::ClassKey;
 
 /// What a call by name of a class function means among its candidates.
@@ -34,10 +32,11 @@ pub(super) enum Scope<'a> {
     /// steps), an inherent function first at each step; functions without `self` are
     /// no methods.
     Method,
-    /// In a default method of the trait of this identity, on `Self`: the trait's first.
-    Trait(&'a str),
-    /// On a value of a type parameter bounded by the traits of these names: the traits'
-    /// functions only.
+    /// In a default method of the trait of this identity, on `Self`: the trait's first,
+    /// then those of the traits of these identities (`where Self: Measure`).
+    Trait(&'a str, &'a [String]),
+    /// On a value of a type parameter bounded by the traits of these identities: the
+    /// traits' functions only.
     Bounds(&'a [String]),
 }
 
@@ -48,26 +47,29 @@ pub(super) fn choose(candidates: &[MethodSig], scope: Scope<'_>) -> Choice {
             .iter()
             .position(|m| m.of_trait.as_ref().is_some_and(|t| t.id == id))
     };
-    if let Scope::Trait(id) = scope
-        && let Some(i) = of_trait(id)
-    {
-        return Choice::One(i);
-    }
-    if let Scope::Bounds(names) = scope {
-        let mut traits: Vec<usize> = (0..candidates.len())
-            .filter(|&i| candidates[i].of_trait.is_some())
-            .collect();
-        // Another trait the class implements is not reachable through the bounds: told
-        // apart by name (a bound renamed by `use .. as` stays ambiguous, an error).
-        let bound = |i: &usize| {
-            candidates[*i]
-                .of_trait
-                .as_ref()
-                .is_some_and(|t| names.contains(&t.name))
-        };
-        if traits.len() > 1 && traits.iter().any(bound) {
-            traits.retain(bound);
+    let of_traits = |ids: &[String]| -> Vec<usize> {
+        (0..candidates.len())
+            .filter(|&i| {
+                candidates[i]
+                    .of_trait
+                    .as_ref()
+                    .is_some_and(|t| ids.contains(&t.id))
+            })
+            .collect()
+    };
+    if let Scope::Trait(id, self_bounds) = scope {
+        if let Some(i) = of_trait(id) {
+            return Choice::One(i);
         }
+        // `where Self: Measure`: that trait's function, whatever others the class has.
+        if let [one] = of_traits(self_bounds).as_slice() {
+            return Choice::One(*one);
+        }
+    }
+    if let Scope::Bounds(ids) = scope {
+        // Another trait the class implements, even of a bound's name, is not reachable
+        // through the bounds.
+        let traits = of_traits(ids);
         return match traits.as_slice() {
             [] => Choice::Missing,
             [one] => Choice::One(*one),
@@ -130,55 +132,41 @@ pub(super) fn multiple_applicable_items(
 }
 
 impl<'a> Infer<'a> {
-    /// Whether `receiver` is a value of a type parameter the user bounds with a trait,
-    /// as the signature alone says (a parameter of type `S`, `&S` or `&mut S`, or the
-    /// variable of a `for` over a parameter of type `&[S]`): rustc reaches only the
-    /// bounds' functions through it (`glue/bound_methods.rs` checks the same receivers).
-    /// The names of its bounds' traits, if so.
-    pub(super) fn bounded_receiver(&self, receiver: ExprId) -> Option<&'a [String]> {
-        let ir: &'a FnIr = self.ir;
-        let ExprKind::Local(local) = ir.expr(receiver).kind else {
-            return None;
-        };
-        let bounds = |ty: &TypeExpr| {
-            let inner = match ty {
-                TypeExpr::Ref { inner, .. } => &**inner,
-                other => other,
-            };
-            let TypeExpr::Generic(g) = inner else {
-                return None;
-            };
-            ir.trait_bounded
-                .iter()
-                .find(|(i, _)| *i == *g)
-                .map(|(_, names)| names.as_slice())
-        };
-        let param_ty = |l: LocalId| ir.params.iter().find(|p| p.local == l).map(|p| &p.ty);
-        if let Some(names) = param_ty(local).and_then(bounds) {
-            return Some(names);
-        }
-        ir.exprs.iter().find_map(|e| match &e.kind {
-            ExprKind::ForEach { var, iterable, .. } if *var == local => {
-                match ir.expr(*iterable).kind {
-                    ExprKind::Local(over) => match param_ty(over) {
-                        Some(TypeExpr::Slice { elem, .. }) => bounds(elem),
-                        _ => None,
-                    },
-                    _ => None,
-                }
-            }
-            _ => None,
-        })
+    /// Whether a receiver of type `receiver` (or `&receiver`) is a value of a type
+    /// parameter the user bounds with traits, as rustc types the generic body
+    /// (`generic_origin.rs`): rustc reaches only the bounds' functions through it. The
+    /// names of its bounds' traits, if so.
+    pub(super) fn bounded_receiver(&self, receiver: &Ty) -> Option<Vec<String>> {
+        let g = self.bounded_param(receiver)?;
+        let (_, traits) = self.ir.trait_bounded.iter().find(|(i, _)| *i == g)?;
+        Some(self.trait_ids(traits))
+    }
+
+    /// The identities of the `#[jit] trait`s among `traits` (those the glue resolved; a
+    /// plain Rust trait's is empty).
+    pub(super) fn trait_ids(&self, traits: &[TraitRefId]) -> Vec<String> {
+        traits
+            .iter()
+            .filter_map(|t| self.callees.trait_id(*t))
+            .filter(|id| !id.is_empty())
+            .collect()
     }
 }
 
 impl Infer<'_> {
     /// The trait whose functions a call on `class` means first: in a `#[jit] trait`'s
     /// default method, the trait's, for `Self`.
-    pub(super) fn trait_scope_for(&mut self, class: &ClassKey, loc: LocId) -> Option<String> {
+    /// With the identities of the other traits the method bounds `Self` with.
+    pub(super) fn trait_scope_for(
+        &mut self,
+        class: &ClassKey,
+        loc: LocId,
+    ) -> Option<(String, Vec<String>)> {
         let scope = self.ir.trait_scope.clone()?;
         match self.class_ty(scope.self_class, loc) {
-            Ty::Class(own) if own == *class => Some(scope.trait_id),
+            Ty::Class(own) if own == *class => {
+                Some((scope.trait_id, self.trait_ids(&scope.self_bounds)))
+            }
             _ => None,
         }
     }
@@ -346,7 +334,7 @@ fn class_name(t: &Ty) -> String {
 }
 
 /// A trait's name from its identity (`crate::Shape@file:line:col`).
-fn trait_name_of_id(id: &str) -> &str {
+pub(super) fn trait_name_of_id(id: &str) -> &str {
     let before_at = id.split('@').next().unwrap_or(id);
     before_at.rsplit("::").next().unwrap_or(before_at)
 }

@@ -8,6 +8,7 @@
 //! unifies with everything, so that one error (or a callee unknown at macro time) does not
 //! cascade into others.
 
+use super::generic_origin::Origin;
 use super::{Infer, Mode};
 use crate::ir::{ArrayLen, LocId, OpaqueRefId, TypeExpr};
 use crate::types::{ClassKey, DynPointer, OpaqueKey, PrimTy, TraitKey, Type};
@@ -185,11 +186,21 @@ impl Infer<'_> {
                 // At macro time a generic body's parameters are not known: `Unknown`,
                 // which fits anything, so only errors that hold for every type remain.
                 None => match self.type_args.get(*i as usize) {
+                    Some(t) if self.is_trait_bounded(*i) => {
+                        let t = Self::ty_of_type(t);
+                        self.with_origin(t, Origin::Param(*i))
+                    }
                     Some(t) => Self::ty_of_type(t),
                     None => Ty::Unknown,
                 },
             },
-            TypeExpr::Class(c) => self.class_ty(*c, self.ir.loc),
+            TypeExpr::Class(c) => match self.class_ty(*c, self.ir.loc) {
+                // Its fields declared with the class's generics are the written arguments.
+                t @ Ty::Class(_) if generics.is_none() && !self.ir.generics.is_empty() => {
+                    self.with_origin(t, Origin::Class(*c))
+                }
+                t => t,
+            },
             TypeExpr::Ref { inner, mutable } => Ty::Ref(
                 Box::new(self.ty_of_expr_type_with(inner, generics)),
                 *mutable,
@@ -265,6 +276,9 @@ impl Infer<'_> {
 
     /// Makes `a` and `b` one type, binding variables; `Err` if they cannot be.
     pub(super) fn unify(&mut self, a: &Ty, b: &Ty) -> Result<(), ()> {
+        // A variable is bound to the other side as written where known (`let t = s` of
+        // a parameter `s: S` is of type `S`: `generic_origin.rs`).
+        let (written_a, written_b) = (self.resolve_to_origin(a), self.resolve_to_origin(b));
         let (a, b) = (self.resolve(a), self.resolve(b));
         match (&a, &b) {
             (Ty::Unknown, _) | (_, Ty::Unknown) => Ok(()),
@@ -287,7 +301,12 @@ impl Infer<'_> {
                     _ => false,
                 };
                 if ok {
-                    self.vars[*x as usize] = VarState::Bound(t.clone());
+                    let written = if matches!(a, Ty::Var(v) if v == *x) {
+                        written_b
+                    } else {
+                        written_a
+                    };
+                    self.vars[*x as usize] = VarState::Bound(written);
                     Ok(())
                 } else {
                     Err(())

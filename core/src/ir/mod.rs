@@ -132,13 +132,14 @@ pub struct FnIr {
     /// `[i64]`); empty for a class that is not generic and for a generic class named
     /// without them (`Self` in its impl, applied to the function's leading generics).
     pub class_args: Vec<Vec<TypeExpr>>,
-    /// The type parameters (by index into `generics`) the user bounds with traits that
-    /// are not the standard library's, with the names of those traits as written (last
-    /// segment): their values offer the bounds' functions only, never a class's inherent
-    /// ones (`infer/trait_methods.rs`).
-    pub trait_bounded: Vec<(u32, Vec<String>)>,
-    /// The `#[jit] trait`s the body names in calls (`Shape::area(&c)`), as written;
-    /// `ExprKind::TraitCall` refers here.
+    /// The type parameters (by index into `generics`; a generic class's impl's leading
+    /// ones included) the user bounds with traits that are not the standard library's,
+    /// with those traits (in `traits`, resolved to identities by the glue): their values
+    /// offer the bounds' functions only, never a class's inherent ones
+    /// (`infer/trait_methods.rs`, `infer/generic_origin.rs`).
+    pub trait_bounded: Vec<(u32, Vec<TraitRefId>)>,
+    /// The `#[jit] trait`s the body names in calls (`Shape::area(&c)`), in bounds and in
+    /// trait objects, as written; `ExprKind::TraitCall` refers here.
     pub traits: Vec<String>,
     /// For a method of a `#[jitclass]` impl: how it takes `self` (the first parameter).
     pub receiver: Option<Receiver>,
@@ -168,6 +169,9 @@ pub struct TraitScope {
     pub trait_id: String,
     /// `Self`: the class the method is compiled for.
     pub self_class: ClassRefId,
+    /// The other traits the method bounds `Self` with (`where Self: Measure`), in
+    /// `FnIr::traits`: their functions of `Self` are reachable too.
+    pub self_bounds: Vec<TraitRefId>,
 }
 
 /// A C function of the process that jit code calls, found by symbol when compiled.

@@ -71,6 +71,9 @@ pub struct MethodContext<'a> {
     /// The impl's type parameters (`impl<T> Stack<T>`): the first generics of each of its
     /// functions, which `Self` is applied to.
     pub generics: &'a [String],
+    /// The impl's generics as written, whose trait bounds (`impl<T: Price> Cart<T>`)
+    /// bound its functions' leading type parameters (`FnIr::trait_bounded`).
+    pub impl_generics: Option<&'a syn::Generics>,
     /// For a `#[jit] trait`'s default method: the trait's identity, in whose scope the
     /// body's functions of `Self` are looked up (`FnIr::trait_scope`).
     pub trait_scope: Option<&'a str>,
@@ -85,6 +88,7 @@ impl MethodContext<'_> {
             class_by_ref: false,
             returns_place: None,
             generics: self.generics,
+            impl_generics: self.impl_generics,
             trait_scope: None,
         }
     }
@@ -114,6 +118,9 @@ fn lower_function(
         .collect();
     cx.bounds = super::trait_calls::bounds(&sig.generics);
     if let Some(m) = method {
+        if let Some(g) = m.impl_generics {
+            cx.bounds.extend(super::trait_calls::bounds(g));
+        }
         cx.scope.generics.splice(0..0, m.generics.iter().cloned());
         cx.scope.self_generics = m.generics.len();
         cx.scope.self_path = Some(m.self_path.clone());
@@ -256,21 +263,25 @@ fn lower_function(
         Some((id, self_path)) => Some(crate::ir::TraitScope {
             trait_id: id.to_string(),
             self_class: cx.scope.class_ref(self_path).map_err(|e| vec![e])?,
+            self_bounds: super::trait_calls::self_bounds(&sig.generics)
+                .iter()
+                .map(|p| cx.scope.trait_ref(p))
+                .collect(),
         }),
         None => None,
     };
+    // Each bound is a trait reference, which the glue resolves to the trait's identity.
+    let bounds = std::mem::take(&mut cx.bounds);
     let trait_bounded = cx
         .scope
         .generics
+        .clone()
         .iter()
         .enumerate()
         .filter_map(|(i, g)| {
-            let (_, paths) = cx.bounds.iter().find(|(n, b)| n == g && !b.is_empty())?;
-            let names = paths
-                .iter()
-                .map(|p| p.segments.last().expect("a segment").ident.to_string())
-                .collect();
-            Some((i as u32, names))
+            let (_, paths) = bounds.iter().find(|(n, b)| n == g && !b.is_empty())?;
+            let traits = paths.iter().map(|p| cx.scope.trait_ref(p)).collect();
+            Some((i as u32, traits))
         })
         .collect();
     let ir = FnIr {

@@ -39,6 +39,22 @@ pub(super) fn bounds(generics: &syn::Generics) -> Vec<(String, Vec<syn::Path>)> 
     out
 }
 
+/// The traits a `where Self: Trait` clause bounds `Self` with (in a trait's default
+/// method), without the standard library's.
+pub(super) fn self_bounds(generics: &syn::Generics) -> Vec<syn::Path> {
+    let mut paths = Vec::new();
+    for pred in generics.where_clause.iter().flat_map(|w| &w.predicates) {
+        if let syn::WherePredicate::Type(pt) = pred
+            && let syn::Type::Path(ty) = &pt.bounded_ty
+            && ty.qself.is_none()
+            && ty.path.is_ident("Self")
+        {
+            paths.extend(trait_paths(pt.bounds.iter()));
+        }
+    }
+    paths
+}
+
 fn trait_paths<'a>(bounds: impl Iterator<Item = &'a syn::TypeParamBound>) -> Vec<syn::Path> {
     bounds
         .filter_map(|b| match b {

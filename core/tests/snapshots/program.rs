@@ -298,6 +298,7 @@ fn impl_fns(imp: &syn::ItemImpl, errors: &dyn Fn(Vec<syn::Error>) -> String) -> 
             _ => None,
         },
         generics: &[],
+        impl_generics: Some(&imp.generics),
         trait_scope: None,
     };
     let mut items = Vec::new();

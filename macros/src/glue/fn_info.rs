@@ -92,11 +92,16 @@ pub(crate) fn fn_info(
     });
     let classes = class_getters(&l.class_paths);
     // Each trait a call names, by its companion macro (a trait without `#[jit]` has none:
-    // rustc says "cannot find macro" at its token).
-    let traits = l
-        .trait_paths
-        .iter()
-        .map(|path| quote!(#path!(@jitclass_trait_id)));
+    // rustc says "cannot find macro" at its token); a trait only a bound names may be a
+    // plain Rust trait (`super::bound_traits`).
+    let only_bounds = super::bound_traits::only_in_bounds(&l.ir);
+    let traits = l.trait_paths.iter().enumerate().map(|(i, path)| {
+        if only_bounds.contains(&(i as u32)) {
+            super::bound_traits::tolerant_trait_id(path)
+        } else {
+            quote!(#path!(@jitclass_trait_id))
+        }
+    });
     let opaques = opaque_getters(&l.opaque_types);
     let consts = super::consts::const_getters(consts_owner, &l.consts);
     // Differently written `PassThru<T>` types the body uses as one: rustc says whether
@@ -123,6 +128,7 @@ pub(crate) fn fn_info(
         quote_spanned! {span=> let _ = #path; }
     });
     let bound_methods = super::bound_methods::bound_method_checks(l, written);
+    let bound_calls = super::bound_calls::bound_call_checks(l, written);
     // Each trait function a generic body calls by path, named as the body does: rustc
     // reports a missing one, or one two bounds both have (E0034), at its token.
     let trait_fns = l.trait_fn_paths.iter().map(|path| {
@@ -154,6 +160,7 @@ pub(crate) fn fn_info(
             #(#macros)*
             #(#same_types)*
             #(#bound_methods)*
+            #(#bound_calls)*
             #(#trait_fns)*
         }
     } else {

@@ -8,13 +8,19 @@
 //! - `dispatcher.rs`: `struct f {}` with `f::dispatcher()` and its `JitFunction` impl;
 //! - `bound_methods.rs`: method calls on values of a bounded type parameter, checked by
 //!   rustc against the bounds;
+//! - `bound_calls.rs`: calls of jit fns with such values, checked by rustc against the
+//!   callee's bounds;
+//! - `bound_traits.rs`: the identities of the traits of the bounds, a plain Rust trait's
+//!   none;
 //! - `consts.rs`: the constants rustc evaluates (array lengths, `const` items), hoisted
 //!   into the function's type, and their getters;
 //! - `fallback.rs`: after errors, the function with its signature and a panicking body;
 //! - `dyn_mentions.rs`: the trait objects a failed body writes, which its fallback repeats
 //!   for rustc's dyn-compatibility check.
 
+mod bound_calls;
 mod bound_methods;
+mod bound_traits;
 mod consts;
 mod dispatcher;
 mod dyn_mentions;

@@ -156,6 +156,7 @@ fn expand_impl(
         class_by_ref: operator.is_some(),
         returns_place: operator.as_ref().and_then(|o| o.index_mut()),
         generics: &generic_names,
+        impl_generics: Some(&item.generics),
         trait_scope: None,
     };
     let block = ImplBlock {

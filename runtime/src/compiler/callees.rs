@@ -35,9 +35,16 @@ fn callee_signature(callee: &'static Dispatcher, class_args: &[Type]) -> Result<
         bounds: ir
             .trait_bounded
             .iter()
-            .filter_map(|(g, names)| {
+            .filter_map(|(g, traits)| {
                 let own = (*g as usize).checked_sub(class_args.len())?;
-                Some((own, names.clone()))
+                let ids = traits
+                    .iter()
+                    .filter_map(|t| callee.info().traits.get(t.index()))
+                    // A plain Rust trait's is empty: jit code sees none of its impls.
+                    .filter(|id| !id.is_empty())
+                    .map(|id| id.to_string())
+                    .collect();
+                Some((own, ids))
             })
             .collect(),
     })
@@ -99,8 +106,20 @@ impl Callees for RefSignatures<'_> {
             .collect()
     }
 
-    fn implements(&self, class: &ClassKey, name: &str) -> Option<bool> {
-        crate::trait_methods::implements(crate::class::lookup(class).ok()?, name)
+    fn field_generic(&self, class: &ClassKey, field: usize) -> Option<u32> {
+        // An instantiation's fields are its family's, declared with the family's generics.
+        let family = crate::class::lookup(class).ok()?.family()?;
+        match family.class_ir().ok()?.fields.get(field)?.ty {
+            jitclass_core::ir::TypeExpr::Generic(g) => Some(g),
+            _ => None,
+        }
+    }
+
+    fn implements(&self, class: &ClassKey, trait_id: &str) -> Option<bool> {
+        Some(crate::trait_methods::implements(
+            crate::class::lookup(class).ok()?,
+            trait_id,
+        ))
     }
 
     fn dyn_trait_key(&self, t: jitclass_core::ir::TraitRefId) -> Option<TraitKey> {

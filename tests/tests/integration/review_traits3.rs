@@ -113,8 +113,9 @@ fn fixed_inherent_mut_method_and_trait_ref_method_by_name() {
 /// A `let` copy of a bounded value is looked up on the class (book: not yet checked
 /// against the bounds); it took the inherent `&mut self` `tick` and failed with "cannot
 /// borrow `t` as mutable" where rustc's probe gives `Tick::tick` (fixed by the same
-/// probe order; an inherent `&self` function of the name is still taken, see
-/// `a_generic_class_over_a_bound_calls_the_traits_function`).
+/// probe order; an inherent `&self` function of the name was still taken until bounded
+/// receivers were told by type, see
+/// `fixed_a_generic_class_over_a_bound_calls_the_traits_function`).
 #[test]
 fn fixed_bounded_value_through_a_let_copy_or_an_element() {
     let _m = memory_test();
@@ -202,12 +203,11 @@ fn size_duck<T>(t: T) -> f64 {
 }
 
 /// Two traits named `Measure` (crate root and `fake`) on one class, a fn bounded by the
-/// root one: rustc calls `crate::Measure::size` (1.0). By path it works; by name jit code
-/// tells bounds apart by their last name only and fails at the first call with E0034 whose
-/// two notes both say "the trait `Measure`".
+/// root one: rustc calls `crate::Measure::size` (1.0). By path it worked; by name jit code
+/// told bounds apart by their last name only and failed at the first call with E0034
+/// whose two notes both said "the trait `Measure`" (bounds are now trait identities).
 #[test]
-#[ignore = "BUG: s.size() through a bound is E0034 at the first call when the class also implements another trait of the bound's name"]
-fn a_bound_among_two_traits_of_one_name() {
+fn fixed_a_bound_among_two_traits_of_one_name() {
     let _m = memory_test();
     {
         // rustc: crate::Measure's `size`, 1.0 (and 2.0 by path).
@@ -218,11 +218,10 @@ fn a_bound_among_two_traits_of_one_name() {
 }
 
 /// A duck-typed jit fn calls `size_via::<S: Measure>` with a class implementing only
-/// `fake::Measure`: rustc's E0277 `Fake: Measure`; jit code's bound check compares trait
-/// names, passes, and runs `fake::Measure::size` (99.0) silently.
+/// `fake::Measure`: rustc's E0277 `Fake: Measure`; jit code's bound check compared trait
+/// names, passed, and ran `fake::Measure::size` (99.0) silently (now by identity).
 #[test]
-#[ignore = "BUG: a jit call's bound check is by trait name: a class implementing another trait of the bound's name passes and runs that trait's function"]
-fn a_bound_satisfied_by_another_trait_of_its_name() {
+fn fixed_a_bound_satisfied_by_another_trait_of_its_name() {
     let _m = memory_test();
     {
         // rustc: E0277 `Fake: Measure` (only `fake::Measure` is implemented).
@@ -454,27 +453,55 @@ where
     t
 }
 
-/// rustc refuses this body: `U: Weigh` does not give `U: Tag` (E0277 at `xs`).
+#[jitclass]
+impl Tag for Heavy {}
+
+/// A middle layer whose bounds give the callee's: rustc builds it. One whose bounds do not
+/// (`U: Weigh` calling `layer3`) is refused at build time, as rustc does (E0277 `U: Tag`,
+/// ui case `traits/middle_layer_missing_bound`; it used to build and fail at the first
+/// call with "no function or method named `tag`").
 #[jit]
-fn layer2<U: Weigh>(xs: &[U]) -> i64 {
+fn layer2<U: Weigh + Tag>(xs: &[U]) -> i64 {
     layer3(xs)
 }
 
-/// `layer2<U: Weigh>` calls `layer3<V: Weigh + Tag>`: rustc refuses `layer2` at build time
-/// (E0277 `U: Tag`, ui known bug `review_traits3_middle_layer_bound`). With a class
-/// lacking `Tag`, jit code fails at the first call as "no function or method named `tag`
-/// found for `Heavy`" in `layer3`, not as E0277 at `layer2`'s argument.
+mod rust_layers {
+    pub trait Weigh {
+        fn weight(&self) -> i64;
+    }
+    pub trait Tag {
+        fn tag(&self) -> i64 {
+            7
+        }
+    }
+    pub struct Heavy {
+        pub w: i64,
+    }
+    impl Weigh for Heavy {
+        fn weight(&self) -> i64 {
+            self.w
+        }
+    }
+    impl Tag for Heavy {}
+    pub fn layer3<V: Weigh + Tag>(xs: &[V]) -> i64 {
+        let mut t = 0;
+        for x in xs {
+            t += x.weight() * x.tag();
+        }
+        t
+    }
+    pub fn layer2<U: Weigh + Tag>(xs: &[U]) -> i64 {
+        layer3(xs)
+    }
+}
+
 #[test]
-#[ignore = "BUG: a bound missing in a bounded generic caller is 'no function or method named `tag`' in the callee at the first call (rustc: E0277 at build time)"]
-fn a_bound_missing_in_a_middle_layer() {
+fn fixed_bounds_through_a_middle_layer() {
     let _m = memory_test();
     {
-        let hs = [Heavy::make(2)];
-        let message = panic_message(|| layer2(&hs));
-        assert!(
-            message.contains("the trait bound `Heavy: Tag` is not satisfied"),
-            "{message}"
-        );
+        let hs = [Heavy::make(2), Heavy::make(3)];
+        let rust = [rust_layers::Heavy { w: 2 }, rust_layers::Heavy { w: 3 }];
+        assert_eq!(layer2(&hs), rust_layers::layer2(&rust));
     }
     assert_no_leaks();
 }
@@ -523,21 +550,153 @@ impl<T: Price> Cart<T> {
     pub fn total(&self) -> i64 {
         self.item.price() * 2
     }
+    /// By path through the impl's bound.
+    pub fn total_by_path(&self) -> i64 {
+        T::price(&self.item) + <T as Price>::price(&self.item) * 10
+    }
+}
+
+/// Elements of a slice of a bounded parameter's values.
+#[jit]
+fn prices_of<T: Price>(xs: &[T]) -> i64 {
+    xs[0].price() + xs[1].price() * 10
+}
+
+/// A bounded value through a tuple, a `let`, a generic fn's result and a `Vec<T>`: still
+/// of type `T`.
+#[jit]
+fn price_moved<T: Price>(a: T, k: i64) -> i64 {
+    let pair = (a, k);
+    let b = same(pair.0);
+    let v = vec![b];
+    v[0].price() * pair.1
+}
+
+#[jit]
+fn same<U: Price>(x: U) -> U {
+    x
+}
+
+#[jit]
+fn prices_in_jit(p: i64) -> i64 {
+    let items = vec![Item::make(p), Item::make(p + 1)];
+    let cart = Cart::<Item>::of(Item::make(p));
+    prices_of(&items) + cart.total() * 1000 + price_moved(Item::make(p), 100000)
+}
+
+mod rust_cart {
+    pub trait Price {
+        fn price(&self) -> i64;
+    }
+    pub struct Item {
+        p: i64,
+    }
+    impl Item {
+        pub fn make(p: i64) -> Item {
+            Item { p }
+        }
+        #[allow(dead_code)]
+        pub fn price(&self) -> i64 {
+            -self.p
+        }
+    }
+    impl Price for Item {
+        fn price(&self) -> i64 {
+            self.p * 2
+        }
+    }
+    pub struct Cart<T> {
+        item: T,
+    }
+    impl<T: Price> Cart<T> {
+        pub fn of(item: T) -> Self {
+            Cart { item }
+        }
+        pub fn total(&self) -> i64 {
+            self.item.price() * 2
+        }
+        pub fn total_by_path(&self) -> i64 {
+            T::price(&self.item) + <T as Price>::price(&self.item) * 10
+        }
+    }
+    pub fn prices_of<T: Price>(xs: &[T]) -> i64 {
+        xs[0].price() + xs[1].price() * 10
+    }
+    // As the jit fn writes it (jit code has `Vec`s, not arrays of classes by value).
+    #[allow(clippy::useless_vec)]
+    pub fn price_moved<T: Price>(a: T, k: i64) -> i64 {
+        let pair = (a, k);
+        let b = same(pair.0);
+        let v = vec![b];
+        v[0].price() * pair.1
+    }
+    pub fn same<U: Price>(x: U) -> U {
+        x
+    }
+    pub fn prices_in_jit(p: i64) -> i64 {
+        let items = vec![Item::make(p), Item::make(p + 1)];
+        let cart = Cart::<Item>::of(Item::make(p));
+        prices_of(&items) + cart.total() * 1000 + price_moved(Item::make(p), 100000)
+    }
 }
 
 /// In `impl<T: Price> Cart<T>`, `self.item.price()` is rustc's `Price::price` (12); jit
-/// code types the body per instantiation and takes `Item`'s inherent `price` (-6), a
-/// silently wrong answer (the bounded-receiver rule covers fn parameters and `for`
-/// variables only, not fields of a generic class).
+/// code typed the body per instantiation and took `Item`'s inherent `price` (-6), a
+/// silently wrong answer (the bounded-receiver rule covered fn parameters and `for`
+/// variables only, by syntax, not fields of a generic class; it is now by type).
 #[test]
-#[ignore = "BUG: self.field.m() of a generic class's bounded T calls the instantiation's inherent m, not the bound trait's (wrong result)"]
-fn a_generic_class_over_a_bound_calls_the_traits_function() {
+fn fixed_a_generic_class_over_a_bound_calls_the_traits_function() {
     let _m = memory_test();
     {
         let c = Cart::of(Item::make(3));
+        let rc = rust_cart::Cart::of(rust_cart::Item::make(3));
         // rustc: 6 + 6.
         assert_eq!(c.total(), 12);
+        assert_eq!(c.total(), rc.total());
+        assert_eq!(c.total_by_path(), rc.total_by_path());
+        assert_eq!(
+            price_moved(Item::make(3), 7),
+            rust_cart::price_moved(rust_cart::Item::make(3), 7)
+        );
+        let items = [Item::make(3), Item::make(4)];
+        let rust_items = [rust_cart::Item::make(3), rust_cart::Item::make(4)];
+        assert_eq!(prices_of(&items), rust_cart::prices_of(&rust_items));
+        assert_eq!(prices_in_jit(3), rust_cart::prices_in_jit(3));
     }
+    assert_no_leaks();
+}
+
+// ---- A bound on a plain Rust trait beside a `#[jit] trait`. ----
+
+/// Not a `#[jit] trait`: jit code sees none of its impls, rustc checks calls from Rust.
+pub trait Plain {
+    fn plain(&self) -> i64;
+}
+
+impl Plain for Item {
+    fn plain(&self) -> i64 {
+        1
+    }
+}
+
+#[jit]
+fn plain_and_price<T: Plain + Price>(x: T) -> i64 {
+    x.price()
+}
+
+#[jit]
+fn plain_and_price_in_jit(p: i64) -> i64 {
+    plain_and_price(Item::make(p))
+}
+
+/// A bound's trait is told by identity through its companion macro; a plain Rust trait
+/// has none and still bounds the fn (rustc: `Price::price`, 2p).
+#[test]
+fn a_plain_rust_trait_bound_beside_a_jit_trait() {
+    let _m = memory_test();
+    assert_eq!(plain_and_price(Item::make(4)), 8);
+    assert_eq!(plain_and_price_in_jit(4), 8);
+    assert_eq!(Item::make(4).plain(), 1);
     assert_no_leaks();
 }
 
@@ -568,11 +727,11 @@ fn volume_in_jit(w: f64) -> f64 {
 }
 
 /// rustc: `Self: Measure` in the default body is crate::Measure (size 1.0): 3w. Jit code
-/// ignores the `where Self: Measure` bound and looks `size` up on `Box2`, which also
-/// implements `fake::Measure`: E0034 at the first call, from Rust too.
+/// ignored the `where Self: Measure` bound and looked `size` up on `Box2`, which also
+/// implements `fake::Measure`: E0034 at the first call, from Rust too (now the bound's
+/// identity is `TraitScope::self_bounds`).
 #[test]
-#[ignore = "BUG: a default method's `where Self: Trait` bound is ignored; `self.f()` of that trait is E0034 when the class implements another trait with `f`"]
-fn default_method_with_a_where_self_bound() {
+fn fixed_default_method_with_a_where_self_bound() {
     let _m = memory_test();
     {
         assert_eq!(Box2::make(2.0).volume(), 6.0);

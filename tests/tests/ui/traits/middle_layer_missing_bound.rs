@@ -1,8 +1,7 @@
 // A bounded generic jit fn calls another whose bounds its own do not give: rustc refuses
 // `layer2`'s body, E0277 "the trait bound `U: Tag` is not satisfied" at `xs` (help:
-// consider further restricting type parameter `U` with trait `Tag`). jit code builds it;
-// a class with both impls runs, one without `Tag` fails at the first call with "no
-// function or method named `tag` found for `Heavy`" in `layer3`.
+// consider further restricting type parameter `U` with trait `Tag`), and so does jit
+// code, at build time (it used to build and fail at the first call).
 use jitclass::jit;
 
 #[jit]

@@ -1,7 +1,7 @@
 // In a generic class's impl bounded by a `#[jit] trait`, `T::price(&self.item)` (valid
-// Rust: `T: Price` gives `Price::price`) is refused: "functions of generic parameters
-// (`T::price(..)`) are not supported in jit code yet", though the book says `S::f(s)`
-// works for a bounded parameter of a generic fn.
+// Rust: `T: Price` gives `Price::price`) was refused: "functions of generic parameters
+// (`T::price(..)`) are not supported in jit code yet" (the impl's bounds now bound its
+// functions' leading generics).
 use jitclass::{jit, jitclass};
 
 #[jit]

@@ -1,0 +1,94 @@
+//! Which values of a specialised generic body are of a bounded type parameter, as rustc
+//! types the generic body: the types written with the function's generics are type
+//! variables bound to this specialisation's types and remembered with what was written,
+//! and unification keeps them, so `let t = s`, `(s, 1).0`, `v[i]` of a `Vec<S>`, a `for`
+//! variable over `&[S]` and a generic class's field of type `T` (in `impl<T: Price>
+//! Cart<T>`) are all known to be of type `S` / `T`, whose bounds alone give methods.
+
+use super::Infer;
+use super::unify::{Ty, VarKind, VarState};
+use crate::ir::{ClassRefId, TypeExpr};
+use crate::types::ClassKey;
+
+/// What a type variable made for a written type stands for.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Origin {
+    /// The function's type parameter of this index, bounded by `#[jit] trait`s.
+    Param(u32),
+    /// The class the function writes with this reference, in terms of its generics
+    /// (`Cart<T>`, or `Self` in a generic class's impl).
+    Class(ClassRefId),
+}
+
+impl Infer<'_> {
+    /// `concrete`, the specialisation's type of something written as `origin`.
+    pub(super) fn with_origin(&mut self, concrete: Ty, origin: Origin) -> Ty {
+        let Ty::Var(v) = self.fresh(VarKind::General) else {
+            unreachable!("a fresh variable")
+        };
+        self.vars[v as usize] = VarState::Bound(concrete);
+        self.origins.insert(v, origin);
+        Ty::Var(v)
+    }
+
+    /// Whether the function bounds its type parameter `g` with traits.
+    pub(super) fn is_trait_bounded(&self, g: u32) -> bool {
+        self.ir.trait_bounded.iter().any(|(i, _)| *i == g)
+    }
+
+    /// `t` with its outermost variables followed up to one made for a written type.
+    pub(super) fn resolve_to_origin(&self, t: &Ty) -> Ty {
+        let mut t = t.clone();
+        while let Ty::Var(v) = t {
+            if self.origins.contains_key(&v) {
+                return t;
+            }
+            match &self.vars[v as usize] {
+                VarState::Bound(b) => t = b.clone(),
+                VarState::Unbound(_) => return t,
+            }
+        }
+        t
+    }
+
+    /// What `t` (through references) was written as, if that is known.
+    fn origin(&self, t: &Ty) -> Option<Origin> {
+        match self.resolve_to_origin(t) {
+            Ty::Var(v) => self.origins.get(&v).copied(),
+            Ty::Ref(inner, _) => self.origin(&inner),
+            _ => None,
+        }
+    }
+
+    /// The bounded type parameter a receiver of type `t` (or `&t`) is a value of.
+    pub(super) fn bounded_param(&self, t: &Ty) -> Option<u32> {
+        match self.origin(t)? {
+            Origin::Param(g) => Some(g),
+            Origin::Class(_) => None,
+        }
+    }
+
+    /// The type of field `index` of a value of type `base` whose class is `key`: of a
+    /// generic class written with the function's generics whose field is declared with
+    /// the class's type parameter, the type argument as written (`T` in `Cart<T>`).
+    pub(super) fn field_type(&mut self, base: &Ty, key: &ClassKey, index: usize, t: Ty) -> Ty {
+        let Some(Origin::Class(c)) = self.origin(base) else {
+            return t;
+        };
+        let Some(j) = self.callees.field_generic(key, index) else {
+            return t;
+        };
+        // A generic class named without type arguments is `Self` in its impl, applied to
+        // the function's leading generics.
+        let written = match self.ir.class_args.get(c.index()) {
+            Some(args) if !args.is_empty() => args.get(j as usize).cloned(),
+            _ => Some(TypeExpr::Generic(j)),
+        };
+        match written {
+            Some(TypeExpr::Generic(g)) if self.is_trait_bounded(g) => {
+                self.with_origin(t, Origin::Param(g))
+            }
+            _ => t,
+        }
+    }
+}
