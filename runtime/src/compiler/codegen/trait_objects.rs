@@ -17,7 +17,7 @@ use crate::compiler::{CgError, CgResult};
 use inkwell::AddressSpace;
 use inkwell::values::CallableValue;
 use jitclass_core::infer::{Adjustment, DynCall};
-use jitclass_core::ir::{ExprId, ExprKind};
+use jitclass_core::ir::{ExprId, ExprKind, LocalId};
 use jitclass_core::{ClassKey, TraitKey};
 
 impl FnCx<'_> {
@@ -86,6 +86,33 @@ impl FnCx<'_> {
                 ExprKind::AddrOf { place, .. } if handle(*place) => source = *place,
                 _ => return source,
             }
+        }
+    }
+
+    /// Whether `for var in &v` (`iterable`, with elements of type `elem`) may lend each
+    /// element to `var` without a count: the elements are trait objects and `v` a local
+    /// `Vec` the body does not name, bound to an immutable `var`. Such a `Vec` is reached
+    /// by jit code only (a trait object crosses to no Rust code and into no field), so
+    /// rustc's borrow rules hold for it: nothing changes it while the loop borrows it, and
+    /// it keeps every element alive. (A read of `var` still takes a count, as any local's.)
+    pub(super) fn loop_lends_trait_objects(
+        &self,
+        var: LocalId,
+        (iterable, body): (ExprId, ExprId),
+        elem: &Type,
+    ) -> bool {
+        if !matches!(elem, Type::Dyn { .. }) || self.ir.local(var).mutable {
+            return false;
+        }
+        let ExprKind::AddrOf { place, .. } = self.ir.expr(iterable).kind else {
+            return false;
+        };
+        match self.ir.expr(place).kind {
+            ExprKind::Local(l) => {
+                matches!(self.typed.local_types[l.index()], Type::Vec(_))
+                    && !self.mentions_local(body, l)
+            }
+            _ => false,
         }
     }
 
