@@ -32,6 +32,18 @@ pub(crate) fn implements(class: &'static ClassInfo, name: &str) -> Option<bool> 
     known.then_some(false)
 }
 
+/// Whether `class` implements the `#[jit] trait` whose identity is `trait_id`
+/// (`TraitOf::id`), as a trait object's class must. An instantiation of a generic class
+/// has its family's impls.
+pub(crate) fn implements_trait(class: &'static ClassInfo, trait_id: &str) -> Option<bool> {
+    let owner = class.family().unwrap_or(class);
+    Some(
+        TRAIT_IMPLS
+            .iter()
+            .any(|i| i.of_trait.id == trait_id && std::ptr::eq((i.class)(), owner)),
+    )
+}
+
 /// The `#[jit] trait` whose impl registers a function (`MethodEntry::of_trait`).
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -226,6 +226,13 @@ impl Infer<'_> {
     /// codegen lends by), and a `&mut Vec<T>` goes where a `&Vec<T>` is expected.
     pub(super) fn coerce_arg(&mut self, a: ExprId, at: &Ty, pt: &Ty) {
         let aloc = self.loc(a);
+        if matches!(self.resolve(pt), Ty::Dyn(..)) {
+            if self.coerce_expr(a, at, pt).is_err() {
+                let d = self.mismatch(aloc, pt, at);
+                self.diags.push(d);
+            }
+            return;
+        }
         // `&s` of a `String` where a `&str` is expected: deref'd, lending the text.
         if let Ty::Ref(inner, _) = self.resolve(at)
             && self.resolve(&inner) == Ty::String

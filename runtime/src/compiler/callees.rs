@@ -103,6 +103,10 @@ impl Callees for RefSignatures<'_> {
         crate::trait_methods::implements(crate::class::lookup(class).ok()?, name)
     }
 
+    fn implements_trait(&self, class: &ClassKey, trait_id: &str) -> Option<bool> {
+        crate::trait_methods::implements_trait(crate::class::lookup(class).ok()?, trait_id)
+    }
+
     fn dyn_trait_key(&self, t: jitclass_core::ir::TraitRefId) -> Option<TraitKey> {
         let id = self.0.info().traits.get(t.index())?;
         crate::trait_info::by_id(id).map(|info| info.key())
