@@ -8,7 +8,7 @@
 //! jit code over the classes, and by rustc over `rust`'s plain structs.
 
 use crate::{assert_no_leaks, memory_test, panic_message};
-use jitclass::{jit, jitclass};
+use jitclass::{ErrorKind, Supertype, jit, jitclass, type_of};
 
 /// Dyn compatible: the static function is kept out of the vtable by `where Self: Sized`.
 #[jit]
@@ -487,5 +487,35 @@ fn a_panic_through_a_vtable_mid_loop_is_rusts_and_releases() {
         "{jit:?} / {rust:?}"
     );
     // The loop's vector, its boxes and the temporaries of the call are all released.
+    assert_no_leaks();
+}
+
+/// Generic over the class put in the box: each class its own vtable.
+#[jit]
+fn boxed_scaled<S: Shape + 'static>(s: S, k: f64) -> f64 {
+    let b: Box<dyn Shape> = Box::new(s);
+    b.scaled(k)
+}
+
+#[test]
+fn code_that_makes_a_trait_object_of_a_class_is_not_shared_with_another() {
+    let _memory = crate::memory_test();
+    {
+        // Sharing `Circle`'s code with `Square` through a supertype would call
+        // `Circle`'s functions on a `Square`: the footprint refuses it.
+        let d = boxed_scaled::dispatcher();
+        d.define_supertype(Supertype::nominal(
+            "shapes",
+            [vec![type_of::<Circle>()], vec![type_of::<Square>()]],
+        ));
+        assert_eq!(boxed_scaled(Circle::unit(), 2.0), 6.0);
+        let err = d.compile(&[type_of::<Square>()]).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Subtype);
+        assert!(
+            err.message().contains("makes a `dyn Shape` of `Circle`"),
+            "{}",
+            err.message()
+        );
+    }
     assert_no_leaks();
 }
