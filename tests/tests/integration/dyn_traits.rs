@@ -329,6 +329,25 @@ twins! {
         }
     }
 
+    /// Nested loops over one `Vec` of boxes (each element lent to its loop variable),
+    /// left by `break`.
+    fn pairs(sizes: &[f64]) -> f64 {
+        let mut shapes: Vec<Box<dyn Shape>> = Vec::new();
+        for i in 0..sizes.len() {
+            shapes.push(Box::new(Circle { r: sizes[i] }));
+        }
+        let mut t = 0.0;
+        for a in &shapes {
+            for b in &shapes {
+                if b.area() > 20.0 {
+                    break;
+                }
+                t += a.area() * b.scaled(0.5);
+            }
+        }
+        t
+    }
+
     /// Many boxes, replaced and dropped as the loop goes: nothing leaks.
     fn churn(n: i64) -> f64 {
         let mut shapes: Vec<Box<dyn Shape>> = Vec::new();
@@ -438,6 +457,22 @@ fn a_vec_of_boxed_trait_objects_in_jit_code_is_rusts() {
     assert_eq!(literal_vec(1.25), twin::literal_vec(1.25));
     assert_eq!(largest(&sizes), twin::largest(&sizes));
     assert_eq!(largest(&[]), twin::largest(&[]));
+    assert_no_leaks();
+}
+
+#[test]
+fn nested_loops_over_trait_objects_are_rusts_also_when_one_panics() {
+    let _memory = memory_test();
+    let sizes = [1.0, 2.0, 3.0, 0.5];
+    assert_eq!(pairs(&sizes), twin::pairs(&sizes));
+    let sizes = [1.0, 2.0, -1.0];
+    let rust = panic_message(|| twin::pairs(&sizes));
+    let jit = panic_message(|| pairs(&sizes));
+    assert_eq!(rust, "negative radius -1");
+    assert!(
+        jit.starts_with(&format!("{rust}\n  --> ")),
+        "{jit:?} / {rust:?}"
+    );
     assert_no_leaks();
 }
 

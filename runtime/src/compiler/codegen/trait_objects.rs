@@ -17,7 +17,7 @@ use crate::compiler::{CgError, CgResult};
 use inkwell::AddressSpace;
 use inkwell::values::CallableValue;
 use jitclass_core::infer::{Adjustment, DynCall};
-use jitclass_core::ir::{ExprId, ExprKind, LocalId};
+use jitclass_core::ir::{ExprId, ExprKind, Pattern};
 use jitclass_core::{ClassKey, TraitKey};
 
 impl FnCx<'_> {
@@ -89,31 +89,49 @@ impl FnCx<'_> {
         }
     }
 
-    /// Whether `for var in &v` (`iterable`, with elements of type `elem`) may lend each
-    /// element to `var` without a count: the elements are trait objects and `v` a local
-    /// `Vec` the body does not name, bound to an immutable `var`. Such a `Vec` is reached
-    /// by jit code only (a trait object crosses to no Rust code and into no field), so
-    /// rustc's borrow rules hold for it: nothing changes it while the loop borrows it, and
-    /// it keeps every element alive. (A read of `var` still takes a count, as any local's.)
-    pub(super) fn loop_lends_trait_objects(
-        &self,
-        var: LocalId,
-        (iterable, body): (ExprId, ExprId),
-        elem: &Type,
-    ) -> bool {
-        if !matches!(elem, Type::Dyn { .. }) || self.ir.local(var).mutable {
-            return false;
-        }
-        let ExprKind::AddrOf { place, .. } = self.ir.expr(iterable).kind else {
-            return false;
+    /// Binds `let s = v[i]`, the element of `for s in &v` over a local `Vec` of trait
+    /// objects (the lowering's counted loop, `i` its hidden index), without a count, if
+    /// that is what `pattern = init` is; `Ok(None)` if not, `Ok(Some(false))` if the
+    /// element read diverged. In Rust `s` is a `&Box<dyn T>` borrowed from `v` for the
+    /// loop, and rustc checks the borrow (the shadow of a body without generic arguments;
+    /// a generic body is counted as usual): nothing changes `v` while the loop runs, so
+    /// `v` keeps every element alive. A `Vec` of trait objects is jit code's alone (none
+    /// crosses to Rust or into a field), so no other code reaches it either. A read of
+    /// `s` still takes a count, as any local's.
+    pub(super) fn lend_loop_element(
+        &mut self,
+        pattern: &Pattern,
+        init: ExprId,
+    ) -> CgResult<Option<bool>> {
+        let Pattern::Bind(var) = pattern else {
+            return Ok(None);
         };
-        match self.ir.expr(place).kind {
-            ExprKind::Local(l) => {
-                matches!(self.typed.local_types[l.index()], Type::Vec(_))
-                    && !self.mentions_local(body, l)
-            }
-            _ => false,
+        let ExprKind::Index(base, index) = self.ir.expr(init).kind else {
+            return Ok(None);
+        };
+        let lent = self.type_args.is_empty()
+            && !self.ir.local(*var).mutable
+            && self.typed.adjustment(init).is_none()
+            && matches!(self.typed.local_types[var.index()], Type::Dyn { .. })
+            && matches!(self.ir.expr(index).kind,
+                ExprKind::Local(i) if self.ir.local(i).name == jitclass_core::ir::LOOP_INDEX)
+            && matches!(self.ir.expr(base).kind,
+                ExprKind::Local(v) if self.typed.local_types[v.index()].vec_elem()
+                    .is_some_and(|e| matches!(e, Type::Dyn { .. })));
+        if !lent {
+            return Ok(None);
         }
+        let loc = self.ir.expr(init).loc;
+        let Some((at, hold)) = self.vec_element(base, index, loc)? else {
+            return Ok(Some(false));
+        };
+        let elem = self.typed.local_types[var.index()].clone();
+        let v = self.load_elem(at, &elem)?;
+        self.finish_vec_operands(hold)?;
+        // The slot holds no count of its own: nothing drops what it holds.
+        self.owned_locals[var.index()] = false;
+        self.b().build_store(self.locals[var.index()], v)?;
+        Ok(Some(true))
     }
 
     /// The trait object of the owned `instance` of `class` for the trait `key`: the

@@ -66,11 +66,6 @@ impl FnCx<'_> {
         } else {
             (self.header(it, &elem)?, None)
         };
-        let lends = !consuming && self.loop_lends_trait_objects(var, (iterable, body), &elem);
-        if lends {
-            // The variable's slot holds no count of its own: nothing drops it.
-            self.owned_locals[var.index()] = false;
-        }
         self.index_for_loop(
             (id, body),
             "into_iter",
@@ -78,10 +73,6 @@ impl FnCx<'_> {
             |cx, i| {
                 let at = cx.slot_at(&h, i)?;
                 let v = cx.load_elem(at, &elem)?;
-                if lends {
-                    cx.b().build_store(cx.locals[var.index()], v)?;
-                    return Ok(());
-                }
                 if !consuming {
                     cx.copy_value(v, &elem)?;
                 } else if elem.is_managed() {
