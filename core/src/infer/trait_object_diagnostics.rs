@@ -127,6 +127,20 @@ pub(super) fn mut_through_shared(loc: LocId, variable: Option<&str>) -> Diagnost
     }
 }
 
+/// A `&mut self` method called on a `Box<dyn Trait>` local not declared `mut` (E0596).
+pub(super) fn mut_of_immutable_box(loc: LocId, variable: &str, method: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!(
+            "cannot borrow `*{variable}` as mutable, as `{variable}` is not declared as mutable"
+        ),
+    )
+    .note(format!("note: `{method}` takes `&mut self`"))
+    .note(format!(
+        "help: make the variable mutable: `let mut {variable}`"
+    ))
+}
+
 /// A method of the trait whose signature jit code cannot type without the class.
 pub(super) fn untyped_method(loc: LocId, method: &str, trait_name: &str, why: &str) -> Diagnostic {
     Diagnostic::new(

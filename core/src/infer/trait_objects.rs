@@ -187,7 +187,14 @@ impl Infer<'_> {
                     .push(diag::mut_through_shared(rloc, variable.as_deref()));
                 return Some(Ty::Unknown);
             }
-            (Receiver::RefMut, DynPointer::Box) => self.check_mutable_receiver(receiver, method),
+            (Receiver::RefMut, DynPointer::Box) => match self.ir.expr(receiver).kind {
+                ExprKind::Local(l) if !self.ir.local(l).mutable => {
+                    let name = self.ir.local(l).name.clone();
+                    self.diags
+                        .push(diag::mut_of_immutable_box(rloc, &name, method));
+                }
+                _ => self.check_mutable_receiver(receiver, method),
+            },
             _ => {}
         }
         if params.len() != args.len() {

@@ -376,9 +376,14 @@ impl Infer<'_> {
                     .is_some_and(|t| moves(&t))
             })
             .collect();
+        let not_clone = local_types
+            .iter()
+            .map(|t| t.as_ref().is_some_and(holds_box))
+            .collect();
         let facts = crate::init::MoveFacts {
             tracked,
             holds_vec,
+            not_clone,
             moves_value,
             consuming: self.consuming_calls(),
         };
@@ -590,6 +595,22 @@ fn holds_array(t: &crate::types::Type) -> bool {
     }
     let mut found = false;
     crate::limits::type_children(t, &mut |c| found = found || holds_array(c));
+    found
+}
+
+/// Whether a value of type `t` holds a `Box<dyn Trait>`, which is not `Clone`.
+fn holds_box(t: &crate::types::Type) -> bool {
+    if matches!(
+        t,
+        crate::types::Type::Dyn {
+            pointer: crate::types::DynPointer::Box,
+            ..
+        }
+    ) {
+        return true;
+    }
+    let mut found = false;
+    crate::limits::type_children(t, &mut |c| found = found || holds_box(c));
     found
 }
 

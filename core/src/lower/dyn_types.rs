@@ -34,6 +34,13 @@ pub(super) fn trait_object_error(object: &syn::TypeTraitObject) -> syn::Error {
 /// of: `glue/dyn_mentions.rs` in the macros has rustc check that (E0038), so this error
 /// is not the only one for a trait that is not dyn compatible.
 pub(super) fn crossing_error(object: &syn::TypeTraitObject, pos: Option<TypePos>) -> syn::Error {
+    if object
+        .bounds
+        .iter()
+        .any(|b| matches!(b, syn::TypeParamBound::Trait(t) if is_closure_trait(&t.path)))
+    {
+        return trait_object_error(object);
+    }
     let bounds = object.bounds.to_token_stream().to_string();
     let place = match pos {
         Some(TypePos::Param) => ": it cannot be a parameter of a `#[jit]` fn or a class function",

@@ -85,3 +85,12 @@ fn borrowed_objects(a: Circle) -> f64 {
     let o: Option<Box<dyn Shape>> = None;
     c.area() + lent.area()
 }
+
+fn loop_over_mut_boxes(a: Circle, b: Square) -> f64 {
+    let mut shapes: Vec<Box<dyn Shape>> = vec![Box::new(a), Box::new(b)];
+    for s in &mut shapes {
+        s.scale(2.0);
+    }
+    shapes[1].scale(0.5);
+    shapes[0].area()
+}
