@@ -378,8 +378,8 @@ fn borrowed(c: Circle, mut s: Square, x: f64) -> f64 {
     r.area() + copy.scaled(2.0) + lent.size()
 }
 
-/// `&mut self` methods through `Box<dyn Grow>`, `&mut dyn Grow` and a `Vec` element:
-/// the instance changes in place.
+/// `&mut self` methods through `Box<dyn Grow>`, `&mut dyn Grow`, a `Vec` element and
+/// `for g in &mut items`: the instance changes in place.
 #[jit]
 fn grow_all(mut c: Square, n: i64, k: f64) -> f64 {
     let mut items: Vec<Box<dyn Grow>> = Vec::new();
@@ -392,6 +392,9 @@ fn grow_all(mut c: Square, n: i64, k: f64) -> f64 {
     }
     for i in 0..items.len() {
         items[i].grow(k);
+    }
+    for g in &mut items {
+        g.grow(0.25);
     }
     let mut b: Box<dyn Grow> = Box::new(Circle { r: 1.0 });
     b.grow(k);
@@ -420,8 +423,8 @@ mod twin_mut {
         r.area() + copy.scaled(2.0) + lent.size()
     }
 
-    /// `&mut self` methods through `Box<dyn Grow>`, `&mut dyn Grow` and a `Vec` element:
-    /// the instance changes in place.
+    /// `&mut self` methods through `Box<dyn Grow>`, `&mut dyn Grow`, a `Vec` element and
+    /// `for g in &mut items`: the instance changes in place.
     pub fn grow_all(mut c: Square, n: i64, k: f64) -> f64 {
         let mut items: Vec<Box<dyn Grow>> = Vec::new();
         for i in 0..n {
@@ -433,6 +436,9 @@ mod twin_mut {
         }
         for i in 0..items.len() {
             items[i].grow(k);
+        }
+        for g in &mut items {
+            g.grow(0.25);
         }
         let mut b: Box<dyn Grow> = Box::new(Circle { r: 1.0 });
         b.grow(k);
