@@ -51,6 +51,9 @@ pub struct MoveFacts {
     pub tracked: Vec<bool>,
     /// Per local (by `LocalId`): its value holds a `Vec` (for the note of the error).
     pub holds_vec: Vec<bool>,
+    /// Per local (by `LocalId`): its value is not `Clone` (it holds a `Box<dyn Trait>`),
+    /// so the error suggests no `.clone()`.
+    pub not_clone: Vec<bool>,
     /// Per expression (by `ExprId`): its value moves, so a read of it that does not
     /// borrow moves it (a tuple field of a tracked local may be `Copy`).
     pub moves_value: Vec<bool>,
@@ -85,6 +88,7 @@ pub fn check_moves(ir: &FnIr, facts: &MoveFacts) -> Vec<Diagnostic> {
         moves: Some(Moves {
             tracked: facts.tracked.clone(),
             holds_vec: facts.holds_vec.clone(),
+            not_clone: facts.not_clone.clone(),
             moves_value: facts.moves_value.clone(),
             borrowing_reads: borrowing_reads(ir, &facts.consuming),
             tuple_parent,
@@ -145,6 +149,7 @@ pub fn borrowing_reads(ir: &FnIr, consuming: &HashSet<ExprId>) -> HashSet<ExprId
 struct Moves {
     tracked: Vec<bool>,
     holds_vec: Vec<bool>,
+    not_clone: Vec<bool>,
     moves_value: Vec<bool>,
     borrowing_reads: HashSet<ExprId>,
     /// `t` → `t.i`: the tuple field expression reading each tuple, and the field.
@@ -272,8 +277,12 @@ impl Checker<'_> {
                     local,
                     self.ir.expr(at).loc,
                     message,
-                    format!("note: `{gone}` was moved before this use (into a binding, a call, a method taking `self`, a result or another value), as {what} moves in Rust
-help: move a copy instead: `{gone}.clone()`"),
+                    if moves.not_clone[local.index()] {
+                        format!("note: `{gone}` was moved before this use (into a binding, a call, a method taking `self`, a result or another value), as {what} moves in Rust")
+                    } else {
+                        format!("note: `{gone}` was moved before this use (into a binding, a call, a method taking `self`, a result or another value), as {what} moves in Rust
+help: move a copy instead: `{gone}.clone()`")
+                    },
                 );
             }
             if moving {

@@ -239,6 +239,9 @@ impl Infer<'_> {
             }
             return Ty::Unknown;
         }
+        if let Some(t) = self.dyn_method_call(id, receiver, &recv, method, args, &arg_types) {
+            return t;
+        }
         if let Ty::Class(key) = &recv
             && (!is_builtin_clone(method, args) || self.class_has_function(key, method))
         {

@@ -98,15 +98,7 @@ impl Infer<'_> {
                 args,
             } => self.method_call(id, *receiver, method, args),
             ExprKind::Some(inner) => Ty::Option(Box::new(self.expr(*inner))),
-            // Not lowered yet (issue 17's trait objects); `Box` is refused where written.
-            ExprKind::BoxNew(inner) => {
-                self.expr(*inner);
-                self.diags.push(crate::diag::Diagnostic::new(
-                    loc,
-                    "`Box::new` is not supported in jit code yet",
-                ));
-                Ty::Unknown
-            }
+            ExprKind::BoxNew(inner) => self.box_new(id, *inner),
             ExprKind::None => Ty::Option(Box::new(self.fresh(VarKind::General))),
             ExprKind::IfLetSome {
                 pattern,
@@ -136,7 +128,9 @@ impl Infer<'_> {
                 output,
                 ..
             } => self.obj_mode(loc, args, inputs, output),
-            ExprKind::AddrOf { place, mutable } if self.is_call_arg(id) || self.is_added(id) => {
+            ExprKind::AddrOf { place, mutable }
+                if self.is_call_arg(id) || self.is_added(id) || self.is_lent_to_dyn(id) =>
+            {
                 self.borrowed_arg(id, *place, *mutable)
             }
             ExprKind::AddrOf { place, mutable } => self.addr_of(*place, *mutable),
@@ -252,7 +246,10 @@ impl Infer<'_> {
                             }
                         }
                         let iloc = self.tail_loc(*init).unwrap_or(self.loc(*init));
-                        self.coerce_at(&it, &decl, iloc);
+                        if self.coerce_expr(*init, &it, &decl).is_err() {
+                            let d = self.mismatch(iloc, &decl, &it);
+                            self.diags.push(d);
+                        }
                     }
                     self.bind_pattern(pattern, &decl, *loc, init.is_some());
                 }

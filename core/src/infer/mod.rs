@@ -29,6 +29,7 @@
 //! - `limits`: inference within the type limits;
 //! - `resolution`: what each expression was resolved to (`Resolution`), which the walk
 //!   records once per expression;
+//! - `trait_objects`: `Box::new`, coercions to trait objects and calls through them;
 //! - `diagnostics`: every message.
 
 use crate::diag::Diagnostic;
@@ -66,6 +67,8 @@ mod place;
 mod resolution;
 mod text;
 mod trait_methods;
+mod trait_object_diagnostics;
+mod trait_objects;
 mod unify;
 mod vec;
 
@@ -324,6 +327,8 @@ pub fn infer(
         adjustments: vec![None; ir.exprs.len()],
         deferred: Vec::new(),
         bound_checks: Vec::new(),
+        boxes: Vec::new(),
+        dyn_impl_checks: Vec::new(),
         borrowed_args: Vec::new(),
         int_lits: Vec::new(),
         overflowing_float_lits: Vec::new(),
@@ -364,6 +369,10 @@ struct Infer<'a> {
     deferred: Vec<Deferred>,
     /// The bounds of the generic jit fns the body calls (`bound_checks.rs`).
     bound_checks: Vec<bound_checks::BoundCheck>,
+    /// The `Box::new`s, typed by their uses (`trait_objects.rs`).
+    boxes: Vec<trait_objects::BoxedValue>,
+    /// The classes put in trait objects, checked against the traits' impls at the end.
+    dyn_impl_checks: Vec<trait_objects::DynImplCheck>,
     /// The `&x` arguments of builtins that read them during the call (`v.contains(&x)`).
     borrowed_args: Vec<ExprId>,
     /// Every integer literal, its value and its type, for the range check at the end.
@@ -415,6 +424,7 @@ impl Infer<'_> {
         self.choose_open_class_ops();
         self.run_deferred();
         self.check_bounds();
+        self.check_trait_objects();
         self.check_int_literals();
         self.check_float_literals();
         self.report_first_type_past_limits();

@@ -208,7 +208,7 @@ impl Infer<'_> {
             TypeExpr::PassThru(o) => self.opaque_ty(*o),
             TypeExpr::Dyn { trait_ref, pointer } => match self.callees.dyn_trait_key(*trait_ref) {
                 Some(key) => Ty::Dyn(key, *pointer),
-                None => Ty::Unknown,
+                None => self.macro_time_dyn(*trait_ref, *pointer),
             },
             TypeExpr::Ptr { pointee, mutable } => Ty::Ptr(
                 Box::new(self.ty_of_expr_type_with(pointee, generics)),
@@ -341,6 +341,9 @@ impl Infer<'_> {
             }
             (Ty::PassThru(x), Ty::PassThru(y)) if x == y => Ok(()),
             (Ty::Dyn(x, px), Ty::Dyn(y, py)) if x == y && px == py => Ok(()),
+            // At macro time a trait object's key is its trait's path as written: two
+            // spellings may name one trait, which rustc's check of the body tells.
+            (Ty::Dyn(_, px), Ty::Dyn(_, py)) if px == py && self.mode == Mode::MacroTime => Ok(()),
             // Two spellings may name one type (`String`, `std::string::String`, an
             // alias): only rustc can tell, so the glue asks it.
             (Ty::PassThru(x), Ty::PassThru(y)) if self.mode == Mode::MacroTime => {

@@ -226,6 +226,13 @@ impl Infer<'_> {
     /// codegen lends by), and a `&mut Vec<T>` goes where a `&Vec<T>` is expected.
     pub(super) fn coerce_arg(&mut self, a: ExprId, at: &Ty, pt: &Ty) {
         let aloc = self.loc(a);
+        if matches!(self.resolve(pt), Ty::Dyn(..)) {
+            if self.coerce_expr(a, at, pt).is_err() {
+                let d = self.mismatch(aloc, pt, at);
+                self.diags.push(d);
+            }
+            return;
+        }
         // `&s` of a `String` where a `&str` is expected: deref'd, lending the text.
         if let Ty::Ref(inner, _) = self.resolve(at)
             && self.resolve(&inner) == Ty::String
@@ -369,9 +376,14 @@ impl Infer<'_> {
                     .is_some_and(|t| moves(&t))
             })
             .collect();
+        let not_clone = local_types
+            .iter()
+            .map(|t| t.as_ref().is_some_and(holds_box))
+            .collect();
         let facts = crate::init::MoveFacts {
             tracked,
             holds_vec,
+            not_clone,
             moves_value,
             consuming: self.consuming_calls(),
         };
@@ -583,6 +595,22 @@ fn holds_array(t: &crate::types::Type) -> bool {
     }
     let mut found = false;
     crate::limits::type_children(t, &mut |c| found = found || holds_array(c));
+    found
+}
+
+/// Whether a value of type `t` holds a `Box<dyn Trait>`, which is not `Clone`.
+fn holds_box(t: &crate::types::Type) -> bool {
+    if matches!(
+        t,
+        crate::types::Type::Dyn {
+            pointer: crate::types::DynPointer::Box,
+            ..
+        }
+    ) {
+        return true;
+    }
+    let mut found = false;
+    crate::limits::type_children(t, &mut |c| found = found || holds_box(c));
     found
 }
 

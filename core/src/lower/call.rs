@@ -221,6 +221,9 @@ impl Lowerer {
                 return self.push(ExprKind::Block(block), span);
             }
         }
+        if let Some(id) = self.box_call(path, c) {
+            return id;
+        }
         if let Some(id) = self.vec_call(path, c) {
             return id;
         }

@@ -337,14 +337,37 @@ impl Lowerer {
         }
     }
 
-    /// Lowers a type written in the body, where its array lengths see the body's names.
+    /// Lowers a type written in the body, where its array lengths see the body's names
+    /// and trait objects are values (`dyn_types.rs`).
     pub(super) fn lower_written_type(
         &mut self,
         ty: &syn::Type,
         pos: super::types::TypePos,
     ) -> syn::Result<TypeExpr> {
+        self.lower_body_type(ty, pos, true)
+    }
+
+    /// `lower_written_type` for a type that crosses between Rust and jit code inside a
+    /// body (an `objmode!` block's inputs and output): no trait objects.
+    pub(super) fn lower_crossing_type(
+        &mut self,
+        ty: &syn::Type,
+        pos: super::types::TypePos,
+    ) -> syn::Result<TypeExpr> {
+        self.lower_body_type(ty, pos, false)
+    }
+
+    fn lower_body_type(
+        &mut self,
+        ty: &syn::Type,
+        pos: super::types::TypePos,
+        trait_objects: bool,
+    ) -> syn::Result<TypeExpr> {
         self.refresh_bindings();
-        super::types::lower_type(ty, &mut self.scope, pos)
+        let before = std::mem::replace(&mut self.scope.trait_objects, trait_objects);
+        let t = super::types::lower_type(ty, &mut self.scope, pos);
+        self.scope.trait_objects = before;
+        t
     }
 
     /// The names in scope as a constant expression sees them, innermost first.

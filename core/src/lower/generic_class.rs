@@ -138,7 +138,11 @@ pub(super) fn class_type_args(
                 "only type arguments are supported on a generic class in jit code",
             ));
         };
-        let lowered = super::types::lower_type(ty, scope, super::types::TypePos::Other)?;
+        // A class's type arguments are its fields' types, which cross to Rust.
+        let in_body = std::mem::replace(&mut scope.trait_objects, false);
+        let lowered = super::types::lower_type(ty, scope, super::types::TypePos::Other);
+        scope.trait_objects = in_body;
+        let lowered = lowered?;
         if lowered.max_generic().is_some() {
             return Err(syn::Error::new(
                 ty.span(),

@@ -72,7 +72,7 @@ impl Lowerer {
                 );
             }
         };
-        let output_ty = match self.lower_written_type(&output, TypePos::Other) {
+        let output_ty = match self.lower_crossing_type(&output, TypePos::Other) {
             Ok(t) => t,
             Err(e) => {
                 self.errors.push(e);
@@ -109,7 +109,7 @@ impl Lowerer {
                 continue;
             };
             declared.push(name);
-            let ty = match self.lower_written_type(&pt.ty, TypePos::Other) {
+            let ty = match self.lower_crossing_type(&pt.ty, TypePos::Other) {
                 Ok(t) => t,
                 Err(e) => {
                     self.errors.push(e);

@@ -186,6 +186,9 @@ impl Lowerer {
                 if self.closure_depth > 0 && super::sort::is_ordering_syntax(&init.expr) {
                     ordering = true;
                     Some(self.ordering(&init.expr))
+                } else if super::dyn_types::is_borrowed_trait_object(ty.as_ref()) {
+                    // `let s: &dyn Shape = &c;`: the borrow is the trait object's.
+                    Some(self.call_arg(&init.expr))
                 } else {
                     Some(self.expr(&init.expr))
                 }

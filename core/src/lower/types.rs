@@ -49,6 +49,10 @@ pub struct TypeScope {
     pub traits: Vec<syn::Path>,
     /// The constants rustc evaluates (`constants.rs`): array lengths, `const` items.
     pub consts: super::constants::ConstTable,
+    /// Whether a written trait object is a value here: only in a body's own types (`let`
+    /// annotations, turbofish arguments), never where it would cross between Rust and jit
+    /// code (`dyn_types.rs`).
+    pub(crate) trait_objects: bool,
     /// The names in scope where a constant expression is lowered (body code only).
     pub(crate) bindings: std::collections::HashMap<String, super::constants::Binding>,
 }
@@ -116,6 +120,11 @@ pub const SUPPORTED: &str = "note: jit code supports `bool`, `i8`..`i64`, `u8`..
 
 /// Lowers a written type, refusing one past the type limits (`crate::limits`) at its token.
 pub fn lower_type(ty: &syn::Type, scope: &mut TypeScope, pos: TypePos) -> syn::Result<TypeExpr> {
+    if pos != TypePos::Other
+        && let Some(object) = super::dyn_types::find_trait_object(ty)
+    {
+        return Err(super::dyn_types::crossing_error(object, Some(pos)));
+    }
     let t = lower_type_unchecked(ty, scope, pos)?;
     crate::limits::check_type_expr(&t)
         .map_err(|limit| syn::Error::new(ty.span(), crate::limits::written_type_message(limit)))?;
@@ -264,11 +273,16 @@ fn lower_type_unchecked(
                     mutable: r.mutability.is_some(),
                 });
             }
-            if matches!(
-                &*r.elem,
-                syn::Type::TraitObject(_) | syn::Type::ImplTrait(_)
-            ) {
-                // `&dyn Fn(..)`: the trait object is the unsupported part, not the `&`.
+            if let syn::Type::TraitObject(object) = &*r.elem {
+                let pointer = if r.mutability.is_some() {
+                    crate::types::DynPointer::RefMut
+                } else {
+                    crate::types::DynPointer::Ref
+                };
+                return super::dyn_types::lower_dyn_type(object, pointer, scope);
+            }
+            if matches!(&*r.elem, syn::Type::ImplTrait(_)) {
+                // `&impl Trait`: the `impl` is the unsupported part, not the `&`.
                 return lower_type(&r.elem, scope, TypePos::Other);
             }
             if is_str(&r.elem) {
@@ -299,7 +313,9 @@ fn lower_type_unchecked(
             ty.span(),
             "`impl Trait` is not supported in jit code; use a generic parameter `<T>` instead",
         )),
-        syn::Type::TraitObject(object) => Err(super::dyn_types::trait_object_error(object)),
+        syn::Type::TraitObject(object) => {
+            Err(super::dyn_types::unsized_trait_object(object, scope))
+        }
         syn::Type::Ptr(p) => {
             let pointee = lower_type(&p.elem, scope, TypePos::Other)?;
             if !matches!(pointee, TypeExpr::Prim(_)) {
@@ -472,8 +488,8 @@ fn lower_path_type(p: &syn::TypePath, scope: &mut TypeScope) -> syn::Result<Type
         .last()
         .map(|s| s.ident.to_string())
         .unwrap_or_default();
-    if let Some(object) = super::dyn_types::boxed_trait_object(path) {
-        return Err(super::dyn_types::trait_object_error(object));
+    if let Some(boxed) = super::dyn_types::box_type(path, scope) {
+        return boxed;
     }
     if let Some(message) = std_type_message(&last) {
         return Err(syn::Error::new(p.span(), message));

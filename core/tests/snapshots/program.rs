@@ -1,17 +1,21 @@
 //! A case file as a program: its items lowered as the macros lower them, and the
 //! `Callees` that inference asks about them (the runtime's `RefSignatures`, answered from
-//! the case's own functions, classes and methods instead of dispatchers).
+//! the case's own functions, classes, methods and `#[jit] trait`s instead of dispatchers
+//! and registries). A `trait` item is a `#[jit] trait`, and `impl Trait for Class` of one
+//! registers its functions as that trait's.
 
 use crate::render;
 use jitclass_core::infer::{
-    self, CalleeSig, Callees, FieldSig, FnKind, MethodSig, Mode, concrete_type,
+    self, CalleeSig, Callees, DynTraitSig, FieldSig, FnKind, MethodSig, Mode, TraitOf,
+    concrete_type,
 };
 use jitclass_core::ir::{
-    ClassIr, ClassRefId, FnIr, ForeignFn, OpaqueRefId, RefId, TypeExpr, print_class, print_fn,
+    ClassIr, ClassRefId, FnIr, ForeignFn, OpaqueRefId, RefId, TraitDispatch, TraitIr, TraitRefId,
+    TypeExpr, print_class, print_fn,
 };
 use jitclass_core::lower::types::{TypePos, TypeScope, lower_type};
 use jitclass_core::lower::{self, Lowered, MethodContext};
-use jitclass_core::{ClassKey, Diagnostic, OpaqueKey, Type};
+use jitclass_core::{ClassKey, Diagnostic, OpaqueKey, TraitKey, Type};
 
 /// The lowering case: every item's IR, or its errors.
 pub fn lower_case(source: &str) -> String {
@@ -21,6 +25,7 @@ pub fn lower_case(source: &str) -> String {
         out.push(match &item.lowered {
             Ok(Lowering::Fn(l)) => print_fn(&l.ir, None),
             Ok(Lowering::Class(class)) => print_class(class),
+            Ok(Lowering::Trait(_)) => continue,
             Err(errors) => format!("{}:\n{errors}", item.title),
         });
     }
@@ -38,6 +43,7 @@ pub fn infer_case(source: &str) -> String {
                 out.push(print_class(class));
                 continue;
             }
+            Ok(Lowering::Trait(_)) => continue,
             Err(errors) => {
                 out.push(format!("{} does not lower:\n{errors}", item.title));
                 continue;
@@ -112,6 +118,8 @@ struct Case {
     macro_time: bool,
     /// `//@ instantiate: f::<T, ..>`: generic arguments for `f`.
     instantiations: Vec<(String, Vec<Type>)>,
+    /// `(class, trait)` of each `impl Trait for Class` of a case's trait.
+    trait_impls: Vec<(String, String)>,
 }
 
 struct CaseItem {
@@ -126,6 +134,7 @@ struct CaseItem {
 enum Lowering {
     Fn(Box<Lowered>),
     Class(ClassIr),
+    Trait(TraitIr),
 }
 
 enum Role {
@@ -140,8 +149,12 @@ enum Role {
         class: String,
         name: String,
         kind: FnKind,
+        /// The `#[jit] trait` whose impl defines it.
+        of_trait: Option<String>,
     },
     Class(String),
+    /// A `#[jit] trait`: its impls are `Case::trait_impls`.
+    Trait(String),
 }
 
 impl Case {
@@ -151,7 +164,16 @@ impl Case {
             items: Vec::new(),
             macro_time: false,
             instantiations: Vec::new(),
+            trait_impls: Vec::new(),
         };
+        let traits: Vec<String> = file
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                syn::Item::Trait(t) => Some(t.ident.to_string()),
+                _ => None,
+            })
+            .collect();
         for line in source.lines() {
             let Some(directive) = line.trim().strip_prefix("//@") else {
                 continue;
@@ -184,7 +206,24 @@ impl Case {
                         .map_err(errors),
                     role: Role::Class(s.ident.to_string()),
                 }),
-                syn::Item::Impl(imp) => case.items.extend(impl_fns(imp, &errors)),
+                syn::Item::Trait(t) => case.items.push(CaseItem {
+                    title: format!("trait {}", t.ident),
+                    lowered: Ok(Lowering::Trait(lower::lower_trait(t).ir)),
+                    role: Role::Trait(t.ident.to_string()),
+                }),
+                syn::Item::Impl(imp) => {
+                    let jit_trait = imp.trait_.as_ref().and_then(|(_, path, _)| {
+                        let name = path.segments.last()?.ident.to_string();
+                        traits.contains(&name).then_some(name)
+                    });
+                    let items = impl_fns(imp, jit_trait.as_deref(), &errors);
+                    if let (Some(t), Some(item)) = (&jit_trait, items.first())
+                        && let Role::ClassFn { class, .. } = &item.role
+                    {
+                        case.trait_impls.push((class.clone(), t.clone()));
+                    }
+                    case.items.extend(items);
+                }
                 syn::Item::ForeignMod(m) => {
                     for f in &m.items {
                         let syn::ForeignItem::Fn(f) = f else {
@@ -229,6 +268,17 @@ impl Case {
         })
     }
 
+    /// The `#[jit] trait`s of the case, in order; a trait's key is its position (from
+    /// 1001) and its identity its name.
+    fn traits(&self) -> impl Iterator<Item = (&str, &TraitIr)> {
+        self.items
+            .iter()
+            .filter_map(|item| match (&item.role, &item.lowered) {
+                (Role::Trait(name), Ok(Lowering::Trait(ir))) => Some((name.as_str(), ir)),
+                _ => None,
+            })
+    }
+
     fn class_ir(&self, key: &ClassKey) -> Option<&ClassIr> {
         match &self.classes().nth(key.id - 1)?.1.lowered {
             Ok(Lowering::Class(class)) => Some(class),
@@ -269,7 +319,11 @@ impl Case {
 }
 
 /// The functions of an impl block, with the context the macro lowers them in.
-fn impl_fns(imp: &syn::ItemImpl, errors: &dyn Fn(Vec<syn::Error>) -> String) -> Vec<CaseItem> {
+fn impl_fns(
+    imp: &syn::ItemImpl,
+    jit_trait: Option<&str>,
+    errors: &dyn Fn(Vec<syn::Error>) -> String,
+) -> Vec<CaseItem> {
     let syn::Type::Path(self_ty) = &*imp.self_ty else {
         panic!("impl blocks are for classes named by a path");
     };
@@ -283,6 +337,7 @@ fn impl_fns(imp: &syn::ItemImpl, errors: &dyn Fn(Vec<syn::Error>) -> String) -> 
     let operator = imp
         .trait_
         .as_ref()
+        .filter(|_| jit_trait.is_none())
         .map(|(_, path, _)| path.segments.last().expect("a segment").ident.to_string());
     let by_value = matches!(
         operator.as_deref(),
@@ -327,6 +382,7 @@ fn impl_fns(imp: &syn::ItemImpl, errors: &dyn Fn(Vec<syn::Error>) -> String) -> 
                 class: class.clone(),
                 name,
                 kind,
+                of_trait: jit_trait.map(str::to_string),
             },
         });
     }
@@ -355,6 +411,7 @@ fn instantiation(path: &str, file: &syn::File) -> (String, Vec<Type>) {
             .collect(),
         macro_time: false,
         instantiations: Vec::new(),
+        trait_impls: Vec::new(),
     };
     let mut scope = TypeScope::default();
     let types = args
@@ -462,15 +519,68 @@ impl Callees for CaseCallees<'_> {
                     class: owner,
                     name: candidate,
                     kind,
+                    of_trait,
                 } if *owner == class.name && candidate == registered => Some(MethodSig {
                     sig: self.case.signature(ir, false, false),
                     receiver: ir.receiver,
                     kind: *kind,
-                    of_trait: None,
+                    of_trait: of_trait.as_ref().map(|t| TraitOf {
+                        name: t.clone(),
+                        id: t.clone(),
+                    }),
                 }),
                 _ => None,
             })
             .collect())
+    }
+
+    fn trait_id(&self, t: TraitRefId) -> Option<String> {
+        let written = &self.ir.traits[t.index()];
+        Some(written.rsplit("::").next().unwrap_or(written).to_string())
+    }
+
+    fn dyn_trait_key(&self, t: TraitRefId) -> Option<TraitKey> {
+        let name = self.trait_id(t)?;
+        let position = self.case.traits().position(|(n, _)| n == name)?;
+        Some(TraitKey {
+            id: position + 1001,
+            name,
+        })
+    }
+
+    /// As the runtime's `TraitInfo::signature`: the classes of the signatures resolved.
+    fn dyn_trait(&self, key: &TraitKey) -> Result<Option<DynTraitSig>, String> {
+        let (name, ir) = self
+            .case
+            .traits()
+            .nth(key.id - 1001)
+            .ok_or_else(|| format!("no trait `{}` in the case", key.name))?;
+        let mut ir = ir.clone();
+        for m in &mut ir.methods {
+            if let TraitDispatch::Vtable { params, ret, .. } = &mut m.dispatch {
+                for t in params.iter_mut().chain([ret]) {
+                    *t = self.case.resolve(t, &ir.classes, &ir.opaques);
+                }
+            }
+        }
+        Ok(Some(DynTraitSig {
+            of_trait: TraitOf {
+                name: name.to_string(),
+                id: name.to_string(),
+            },
+            ir,
+        }))
+    }
+
+    fn implements(&self, class: &ClassKey, trait_id: &str) -> Option<bool> {
+        // A trait's identity is its name here; a trait the case does not declare is a
+        // plain Rust trait, which inference does not judge.
+        self.case.traits().any(|(n, _)| n == trait_id).then(|| {
+            self.case
+                .trait_impls
+                .iter()
+                .any(|(c, t)| *c == class.name && t == trait_id)
+        })
     }
 
     fn method_names(&self, class: &ClassKey) -> Vec<String> {

@@ -19,6 +19,7 @@ mod inspect;
 pub(crate) mod sqlite;
 mod symbols;
 mod types;
+mod vtables;
 
 pub use compiled::CompileStats;
 pub(crate) use compiled::Compiled;
@@ -370,6 +371,8 @@ pub(crate) struct ModuleCx {
     by_key: HashMap<(usize, Vec<Type>), usize>,
     /// The C entry points emitted for jit fns named as values, by instance.
     cfuncs: HashMap<usize, FunctionValue<'static>>,
+    /// The vtable of each (class, trait) the module's trait objects use (`vtables.rs`).
+    vtables: HashMap<(jitclass_core::ClassKey, jitclass_core::TraitKey), PointerValue<'static>>,
     /// What the module's code points at in the process, by symbol (`mapped_data`).
     mapped: RefCell<Mapped>,
     pending: Vec<usize>,
@@ -399,6 +402,7 @@ impl ModuleCx {
             instances: Vec::new(),
             by_key: HashMap::new(),
             cfuncs: HashMap::new(),
+            vtables: HashMap::new(),
             mapped: RefCell::default(),
             pending: Vec::new(),
             emitting: None,

@@ -16,7 +16,7 @@ use crate::helpers::Helper;
 use crate::{Dispatcher, Type};
 use inkwell::AddressSpace;
 use inkwell::types::StructType;
-use inkwell::values::PointerValue;
+use inkwell::values::{CallableValue, PointerValue};
 use jitclass_core::ClassKey;
 use jitclass_core::infer::{ClassCall, ClassOp, Resolution};
 use jitclass_core::ir::{ExprId, ExprKind, Intrinsic, LocId};
@@ -100,9 +100,21 @@ impl FnCx<'_> {
         })?;
         let f = self.m.instances[target].func;
         let ret = self.m.instances[target].typed.ret.clone();
+        self.checked_call(f, &ret, values)
+    }
+
+    /// A call of an internal function (`ModuleCx::declare`'s type: `{i1 status, ret}`,
+    /// an indirect result's memory first) returning `ret`, with evaluated arguments: the
+    /// result, once the status says the callee did not panic (else on to the panic exit).
+    pub(super) fn checked_call(
+        &mut self,
+        f: impl Into<CallableValue<'static>>,
+        ret: &Type,
+        values: &[Val],
+    ) -> CgResult<Val> {
         // An indirect result is written into a temporary of this call, passed first.
-        let out = if is_indirect(&ret) {
-            Some(self.indirect_temp(&ret, "call.out")?)
+        let out = if is_indirect(ret) {
+            Some(self.indirect_temp(ret, "call.out")?)
         } else {
             None
         };

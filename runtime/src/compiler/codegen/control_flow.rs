@@ -108,6 +108,14 @@ impl FnCx<'_> {
             match stmt {
                 Stmt::Let { pattern, init, .. } => {
                     if let Some(init) = init {
+                        match self.lend_loop_element(pattern, *init)? {
+                            Some(true) => continue,
+                            Some(false) => {
+                                self.lent.truncate(from);
+                                return Ok(None);
+                            }
+                            None => {}
+                        }
                         let Some(v) = self.expr(*init)? else {
                             self.lent.truncate(from);
                             return Ok(None);

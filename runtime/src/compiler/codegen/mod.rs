@@ -47,6 +47,7 @@ mod slices;
 mod std_sort;
 mod strings;
 mod text;
+mod trait_objects;
 mod vec_loops;
 mod vec_methods;
 mod vecs;
@@ -77,6 +78,13 @@ pub(super) fn emit_body(m: &mut ModuleCx, index: usize) -> CgResult<()> {
         disp: inst.disp,
         ir: inst.ir,
         typed: Rc::clone(&inst.typed),
+        adjusted_types: inst
+            .typed
+            .adjustments
+            .iter()
+            .map(|a| a.as_ref().map(|a| a.target()))
+            .collect(),
+        unadjusted: Vec::new(),
         type_args: inst.type_args.clone(),
         func,
         prologue: ctx.create_builder(),
@@ -114,6 +122,12 @@ struct FnCx<'m> {
     disp: &'static crate::Dispatcher,
     ir: &'static FnIr,
     typed: Rc<Typed>,
+    /// By `ExprId`: the type of an expression inference adjusted, after its adjustment
+    /// (what its users see: `ty`).
+    adjusted_types: Vec<Option<Type>>,
+    /// The adjusted expressions whose own value is being computed, which see their type
+    /// before the adjustment (`trait_objects.rs`).
+    unadjusted: Vec<ExprId>,
     type_args: Vec<Type>,
     func: FunctionValue<'static>,
     /// Positioned in the entry block, before its branch to the body: where stack slots
@@ -157,8 +171,13 @@ impl FnCx<'_> {
         &self.m.builder
     }
 
+    /// The type of `e`'s value as its user sees it: after its adjustment, if any (except
+    /// while the value it converts is computed).
     fn ty(&self, e: ExprId) -> &Type {
-        &self.typed.expr_types[e.index()]
+        match self.adjusted_types.get(e.index()) {
+            Some(Some(t)) if !self.unadjusted.contains(&e) => t,
+            _ => &self.typed.expr_types[e.index()],
+        }
     }
 
     fn unit(&self) -> Val {
@@ -352,8 +371,14 @@ impl FnCx<'_> {
         Ok(Some(out))
     }
 
+    /// The value of `id`, owned, with its adjustment (a coercion to a trait object)
+    /// applied.
     fn expr(&mut self, id: ExprId) -> CgResult<Option<Val>> {
-        jitclass_core::stack::deep(|| self.expr_unguarded(id))
+        let typed = Rc::clone(&self.typed);
+        jitclass_core::stack::deep(|| match typed.adjustment(id) {
+            Some(adjustment) => self.adjusted_expr(id, adjustment),
+            None => self.expr_unguarded(id),
+        })
     }
 
     fn expr_unguarded(&mut self, id: ExprId) -> CgResult<Option<Val>> {
@@ -571,10 +596,7 @@ impl FnCx<'_> {
                 )));
             }
             ExprKind::Some(inner) => return self.some(id, *inner),
-            // Inference refuses `Box::new` until trait objects are compiled (issue 17).
-            ExprKind::BoxNew(_) => {
-                return Err(CgError::Internal("`Box::new` reached codegen".into()));
-            }
+            ExprKind::BoxNew(value) => return self.box_new(id, *value),
             ExprKind::None => self.none_value(self.ty(id))?,
             ExprKind::IfLetSome {
                 pattern,
@@ -724,8 +746,7 @@ impl FnCx<'_> {
                 let values: Vec<ExprId> = fields.iter().map(|(_, e)| *e).collect();
                 self.struct_lit(id, (&values, indices), e.loc)
             }
-            // Inference makes none until trait objects are compiled (issue 17).
-            Resolution::DynCall(_) => Err(mismatch()),
+            Resolution::DynCall(call) => self.dyn_call(id, call),
         }
     }
 

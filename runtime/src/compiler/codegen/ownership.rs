@@ -31,6 +31,7 @@ use crate::helpers::Helper;
 use inkwell::AddressSpace;
 use inkwell::values::IntValue;
 use inkwell::{AtomicOrdering, AtomicRMWBinOp};
+use jitclass_core::infer::Adjustment;
 use jitclass_core::ir::{ExprId, ExprKind, LocalId};
 
 /// A managed temporary's slot, while the temporary is owned there.
@@ -149,8 +150,11 @@ impl FnCx<'_> {
         let mut out = Vec::with_capacity(ids.len());
         for (i, id) in ids.iter().enumerate() {
             let t = self.ty(*id).clone();
+            // (Not a local converted to a trait object, whose value is the conversion's;
+            // a trait object lent as one is itself.)
             if t.is_managed()
                 && let ExprKind::Local(l) = self.ir.expr(*id).kind
+                && self.lent_as_itself(*id, l)
                 && !ids[i + 1..].iter().any(|e| self.assigns_local(*e, l))
             {
                 // Borrowed from the local, which keeps its reference across the call (an
@@ -171,6 +175,19 @@ impl FnCx<'_> {
             out.push((v, held));
         }
         Ok(Some(out))
+    }
+
+    /// Whether the value of `e`, a read of the local `l`, is what the local holds: `e` is
+    /// not adjusted, or lends the local's trait object as one (`LendDyn`, which changes
+    /// no bits).
+    fn lent_as_itself(&self, e: ExprId, l: LocalId) -> bool {
+        match self.typed.adjustment(e) {
+            None => true,
+            Some(Adjustment::LendDyn { .. }) => {
+                matches!(self.typed.local_types[l.index()], Type::Dyn { .. })
+            }
+            Some(Adjustment::ToDyn { .. }) => false,
+        }
     }
 
     /// Whether evaluating `e` may assign the local `l` or a part of it (`l.0 = ..`

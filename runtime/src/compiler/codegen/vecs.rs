@@ -430,7 +430,7 @@ impl FnCx<'_> {
 
     /// `&v[i]` (an element's address after the bounds check), with what to release once
     /// the element is used.
-    fn vec_element(
+    pub(super) fn vec_element(
         &mut self,
         base: ExprId,
         index: ExprId,

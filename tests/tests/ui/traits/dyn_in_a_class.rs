@@ -1,6 +1,7 @@
 // Trait objects in a class: a field `Vec<Box<dyn Shape>>` and a method's `&dyn Shape`
-// parameter and body are refused at each `dyn` (not supported in jit code yet), and
-// rustc's E0038 says why `Shape` could not be one anyway (its static `unit`).
+// parameter would cross between Rust and jit code, refused at each `dyn`; a body's
+// `Option<Box<dyn Shape>>` is a value of jit code, and rustc's E0038 says why `Shape`
+// cannot be a trait object (its static `unit`), at every `dyn`.
 use jitclass::jitclass;
 
 #[jitclass::jit]

@@ -1,5 +1,5 @@
-// A trait object of a trait declared in the jit body: the item is refused, and so is the
-// trait object, each at its token, with no follow-up "cannot find trait `Local`".
+// A trait object of a trait declared in the jit body: the item is refused at its token,
+// with no follow-up "cannot find trait `Local`" at the trait object.
 use jitclass::jit;
 
 #[jit]

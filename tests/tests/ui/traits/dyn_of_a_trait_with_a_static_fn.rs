@@ -1,6 +1,5 @@
 // A trait with a static function (no `self`, no `where Self: Sized`) cannot be a trait
 // object: rustc's E0038 at the `dyn Shape` a jit body writes, as for one in a signature.
-// Trait objects are not supported in jit code yet, which is said at the same token.
 use jitclass::{jit, jitclass};
 
 #[jit]

@@ -1,0 +1,320 @@
+//! Trait objects in jit bodies: `Box::new(instance)`, typed by its use; the coercions of
+//! class instances and boxes where a `&dyn Trait` / `&mut dyn Trait` is expected
+//! (`Adjustment`); calls through the vtable (`Resolution::DynCall`); and the check, once
+//! types are final, that each class put in a trait object implements its trait
+//! (rustc's E0277).
+
+use super::trait_object_diagnostics as diag;
+use super::unify::{Ty, VarKind};
+use super::{Adjustment, DynCall, Infer, Mode, Resolution};
+use crate::ir::{ExprId, ExprKind, LocId, Receiver, TraitDispatch};
+use crate::types::{ClassKey, DynPointer, TraitKey, Type};
+
+/// A `Box::new(value)` whose type its use decides.
+pub(super) struct BoxedValue {
+    /// The `BoxNew` expression.
+    expr: ExprId,
+    /// The value's type.
+    operand: Ty,
+    /// The expression's type: a variable until a use binds it.
+    result: Ty,
+}
+
+/// A class put in a trait object, to check against the trait's impls at the end.
+pub(super) struct DynImplCheck {
+    class: ClassKey,
+    key: TraitKey,
+    loc: LocId,
+    /// The pointer types of rustc's "required for the cast" note.
+    from: String,
+    to: String,
+}
+
+impl Infer<'_> {
+    /// `Box::new(inner)`: the operand must be a class instance; the type is a fresh
+    /// variable, which the use binds (an annotated `let`, a `Vec<Box<dyn T>>`'s `push`).
+    pub(super) fn box_new(&mut self, id: ExprId, inner: ExprId) -> Ty {
+        let operand = self.expr(inner);
+        let result = self.fresh(VarKind::General);
+        self.boxes.push(BoxedValue {
+            expr: id,
+            operand,
+            result: result.clone(),
+        });
+        result
+    }
+
+    /// Whether a value of type `actual` is a class instance or a box that becomes
+    /// `expected`, a trait object, where it is used; records the `Adjustment` of `id`.
+    /// `None`: not a trait object coercion (the caller unifies as usual).
+    fn dyn_coercion(&mut self, id: ExprId, actual: &Ty, expected: &Ty) -> Option<()> {
+        let Ty::Dyn(key, pointer) = self.resolve(expected) else {
+            return None;
+        };
+        if pointer == DynPointer::Box {
+            return None;
+        }
+        let (inner, lent_mutably) = match self.resolve(actual) {
+            Ty::Ref(inner, mutable) => (self.resolve(&inner), Some(mutable)),
+            other => (other, None),
+        };
+        let adjustment = match inner {
+            Ty::Class(class) if pointer == DynPointer::Ref || lent_mutably != Some(false) => {
+                let from = match lent_mutably {
+                    Some(true) => format!("&mut {}", class.name),
+                    _ => format!("&{}", class.name),
+                };
+                self.dyn_impl_checks.push(DynImplCheck {
+                    class: class.clone(),
+                    key: key.clone(),
+                    loc: self.loc(id),
+                    from,
+                    to: Type::Dyn {
+                        key: key.clone(),
+                        pointer,
+                    }
+                    .to_string(),
+                });
+                Adjustment::ToDyn {
+                    class,
+                    key,
+                    pointer,
+                }
+            }
+            // A box or a `&mut dyn T` lent where a `&dyn T` / `&mut dyn T` is expected;
+            // `&b` / `&mut b` of one too (rustc's deref coercion).
+            Ty::Dyn(held, from)
+                if held == key
+                    && (pointer == DynPointer::Ref
+                        || (from != DynPointer::Ref && lent_mutably != Some(false))) =>
+            {
+                if lent_mutably.is_none() && from == pointer {
+                    // The same type: nothing to convert.
+                    return None;
+                }
+                Adjustment::LendDyn { key, pointer }
+            }
+            _ => return None,
+        };
+        // `&mut x` of a local lends it mutably: it must be `mut` (E0596).
+        if let ExprKind::AddrOf {
+            place,
+            mutable: true,
+        } = self.ir.expr(id).kind
+            && matches!(self.ir.expr(place).kind, ExprKind::Local(_))
+        {
+            self.check_mutable_borrow(place);
+        }
+        self.adjustments[id.index()] = Some(adjustment);
+        Some(())
+    }
+
+    /// Whether `id` initialises a `let` of a borrowed trait object (`let s: &dyn Shape =
+    /// &c;`), the one borrow besides a call's arguments.
+    pub(super) fn is_lent_to_dyn(&self, id: ExprId) -> bool {
+        self.ir.exprs.iter().any(|e| match &e.kind {
+            ExprKind::Block(b) => b.stmts.iter().any(|s| {
+                matches!(s, crate::ir::Stmt::Let { init: Some(init), ty: Some(crate::ir::TypeExpr::Dyn { pointer, .. }), .. }
+                    if *init == id && *pointer != DynPointer::Box)
+            }),
+            _ => false,
+        })
+    }
+
+    /// `coerce` of expression `id`'s value (of type `actual`) where `expected` is
+    /// expected, with the coercions to trait objects; `Err` on a mismatch.
+    pub(super) fn coerce_expr(&mut self, id: ExprId, actual: &Ty, expected: &Ty) -> Result<(), ()> {
+        if self.dyn_coercion(id, actual, expected).is_some() {
+            return Ok(());
+        }
+        self.coerce(actual, expected)
+    }
+
+    /// `receiver.method(args)` on a trait object: a call through the vtable; `None` if
+    /// `recv` is not a trait object.
+    pub(super) fn dyn_method_call(
+        &mut self,
+        id: ExprId,
+        receiver: ExprId,
+        recv: &Ty,
+        method: &str,
+        args: &[ExprId],
+        arg_types: &[Ty],
+    ) -> Option<Ty> {
+        let Ty::Dyn(key, pointer) = recv else {
+            return None;
+        };
+        let loc = self.loc(id);
+        let sig = match self.callees.dyn_trait(key) {
+            Ok(Some(sig)) => sig,
+            Ok(None) => return Some(Ty::Unknown),
+            Err(message) => {
+                self.diags.push(crate::diag::Diagnostic::new(loc, message));
+                return Some(Ty::Unknown);
+            }
+        };
+        let shown = self.show(recv);
+        let trait_name = sig.of_trait.name.clone();
+        let Some((m, slot)) = sig.ir.method(method) else {
+            self.diags.push(diag::no_method(loc, method, &shown));
+            return Some(Ty::Unknown);
+        };
+        let (receiver_kind, params, ret) = match &m.dispatch {
+            TraitDispatch::Vtable {
+                receiver,
+                params,
+                ret,
+            } => (*receiver, params.clone(), ret.clone()),
+            TraitDispatch::Associated => {
+                self.diags
+                    .push(diag::associated_fn(loc, method, &shown, &trait_name));
+                return Some(Ty::Unknown);
+            }
+            TraitDispatch::SizedSelf => {
+                self.diags.push(diag::sized_method(loc, method));
+                return Some(Ty::Unknown);
+            }
+            TraitDispatch::Untyped(why) => {
+                self.diags
+                    .push(diag::untyped_method(loc, method, &trait_name, why));
+                return Some(Ty::Unknown);
+            }
+        };
+        let slot = slot.expect("a vtable method has a slot") as u32;
+        let rloc = self.loc(receiver);
+        match (receiver_kind, pointer) {
+            (Receiver::Value, _) => {
+                self.diags.push(diag::moved_trait_object(rloc, &trait_name));
+                return Some(Ty::Unknown);
+            }
+            (Receiver::RefMut, DynPointer::Ref) => {
+                let variable = match self.ir.expr(receiver).kind {
+                    ExprKind::Local(l) => Some(self.ir.local(l).name.clone()),
+                    _ => None,
+                };
+                self.diags
+                    .push(diag::mut_through_shared(rloc, variable.as_deref()));
+                return Some(Ty::Unknown);
+            }
+            (Receiver::RefMut, DynPointer::Box) => match self.ir.expr(receiver).kind {
+                ExprKind::Local(l) if !self.ir.local(l).mutable => {
+                    let name = self.ir.local(l).name.clone();
+                    self.diags
+                        .push(diag::mut_of_immutable_box(rloc, &name, method));
+                }
+                _ => self.check_mutable_receiver(receiver, method),
+            },
+            _ => {}
+        }
+        if params.len() != args.len() {
+            self.diags.push(super::diagnostics::wrong_argument_count(
+                loc,
+                "this method",
+                params.len(),
+                args.len(),
+            ));
+            return Some(Ty::Unknown);
+        }
+        for ((a, at), p) in args.iter().zip(arg_types).zip(&params) {
+            let pt = self.ty_of_expr_type_with(p, Some(&[]));
+            self.coerce_arg(*a, at, &pt);
+        }
+        let ret = self.ty_of_expr_type_with(&ret, Some(&[]));
+        self.record_resolution(
+            id,
+            Resolution::DynCall(DynCall {
+                key: key.clone(),
+                method: method.to_string(),
+                slot,
+            }),
+        );
+        Some(ret)
+    }
+
+    /// Once types are final: each `Box::new` made a `Box<dyn Trait>` of a class that
+    /// implements the trait, and each class coerced to a trait object implements it.
+    pub(super) fn check_trait_objects(&mut self) {
+        for boxed in std::mem::take(&mut self.boxes) {
+            let loc = self.loc(boxed.expr);
+            let operand = self.resolve(&boxed.operand);
+            let class = match &operand {
+                Ty::Class(class) => Some(class.clone()),
+                Ty::Unknown => None,
+                // Whatever the use, the value must be an instance.
+                Ty::Var(v) if self.var_kind(*v) == VarKind::General => None,
+                other => {
+                    let shown = self.show(other);
+                    let at = match self.ir.expr(boxed.expr).kind {
+                        ExprKind::BoxNew(inner) => self.loc(inner),
+                        _ => loc,
+                    };
+                    self.diags.push(diag::boxed_non_class(at, &shown));
+                    continue;
+                }
+            };
+            match self.resolve(&boxed.result) {
+                Ty::Dyn(key, DynPointer::Box) => {
+                    if let Some(class) = class {
+                        let to = format!("Box<dyn {}>", key.name);
+                        self.dyn_impl_checks.push(DynImplCheck {
+                            from: format!("Box<{}>", class.name),
+                            class,
+                            key,
+                            loc,
+                            to,
+                        });
+                    }
+                }
+                Ty::Unknown => {}
+                Ty::Var(_) => {
+                    let name = class.as_ref().map(|c| c.name.as_str());
+                    self.diags.push(diag::box_type_unknown(loc, name));
+                }
+                other => {
+                    let (expected, found) = (self.show(&other), self.show(&operand));
+                    self.diags.push(diag::box_mismatch(loc, &expected, &found));
+                }
+            }
+        }
+        for check in std::mem::take(&mut self.dyn_impl_checks) {
+            let Ok(Some(sig)) = self.callees.dyn_trait(&check.key) else {
+                continue;
+            };
+            if self.callees.implements(&check.class, &sig.of_trait.id) == Some(false) {
+                self.diags.push(diag::not_implemented(
+                    check.loc,
+                    &check.class.name,
+                    &sig.of_trait.name,
+                    &check.from,
+                    &check.to,
+                ));
+            }
+        }
+    }
+
+    /// The type of a written trait object whose trait is not known (macro time): keyed by
+    /// the trait's path as written, as `PassThru<T>`s are, so that a `Box::new` bound to
+    /// one counts as typed and two trait objects of one trait are one type.
+    pub(super) fn macro_time_dyn(
+        &self,
+        trait_ref: crate::ir::TraitRefId,
+        pointer: DynPointer,
+    ) -> Ty {
+        if self.mode != Mode::MacroTime {
+            return Ty::Unknown;
+        }
+        let Some(written) = self.ir.traits.get(trait_ref.index()) else {
+            return Ty::Unknown;
+        };
+        let id = written.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        }) as usize;
+        let name = written
+            .rsplit("::")
+            .next()
+            .unwrap_or(written)
+            .trim()
+            .to_string();
+        Ty::Dyn(TraitKey { id, name }, pointer)
+    }
+}
