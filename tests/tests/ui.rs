@@ -453,3 +453,11 @@ fn known_bug_review_gen_phantom_marker_refused() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/review_gen_phantom_marker_refused.rs");
 }
+
+/// Review of trait objects in jit code (issue 17): the cases of `traits/review_dyn_*`
+/// alone, for iterating on them (`ui` runs them too).
+#[test]
+fn review_dyn_cases() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/traits/review_dyn_*.rs");
+}
