@@ -1,0 +1,32 @@
+// rustc: E0507 cannot move out of index of `Vec<Box<dyn Fig>>`.
+use jitclass::{jit, jitclass};
+
+#[jit]
+pub trait Fig {
+    fn area(&self) -> f64;
+    fn grow(&mut self, k: f64);
+}
+
+#[jitclass]
+pub struct Disk {
+    r: f64,
+}
+
+#[jitclass]
+impl Fig for Disk {
+    fn area(&self) -> f64 {
+        3.0 * self.r * self.r
+    }
+    fn grow(&mut self, k: f64) {
+        self.r += k;
+    }
+}
+
+#[jit]
+fn f(x: f64) -> f64 {
+    let v: Vec<Box<dyn Fig>> = vec![Box::new(Disk { r: x })];
+    let b = v[0];
+    b.area()
+}
+
+fn main() {}
