@@ -96,6 +96,15 @@ impl Infer<'_> {
             }
             _ => return None,
         };
+        // `&mut x` of a local lends it mutably: it must be `mut` (E0596).
+        if let ExprKind::AddrOf {
+            place,
+            mutable: true,
+        } = self.ir.expr(id).kind
+            && matches!(self.ir.expr(place).kind, ExprKind::Local(_))
+        {
+            self.check_mutable_borrow(place);
+        }
         self.adjustments[id.index()] = Some(adjustment);
         Some(())
     }

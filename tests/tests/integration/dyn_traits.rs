@@ -411,6 +411,7 @@ fn grow_all(mut c: Square, n: i64, k: f64) -> f64 {
 
 /// `borrowed` and `grow_all` as rustc builds them (`mut` parameters: not in `twins!`).
 mod twin_mut {
+    #![allow(clippy::needless_range_loop)]
     use super::rust::{Circle, Grow, Shape, Square};
 
     /// `&dyn Shape` of a class instance, copied; `&mut dyn Grow` lent as `&dyn Grow`.

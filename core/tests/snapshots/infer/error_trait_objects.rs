@@ -102,3 +102,8 @@ fn moved_box<T>(c: Circle, x: T) -> f64 {
     let t = s;
     s.area() + t.area()
 }
+
+fn mut_borrow_of_immutable(c: Circle) -> f64 {
+    let s: &mut dyn Shape = &mut c;
+    s.area()
+}
