@@ -189,7 +189,7 @@ macro_rules! twins {
             fn $name($($p: $t),*) -> $r $body
         )*
         mod $m {
-            #![allow(clippy::vec_init_then_push, clippy::needless_range_loop, unused_mut)]
+            #![allow(clippy::vec_init_then_push, clippy::needless_range_loop, unused_mut, unused_imports)]
             #![allow(clippy::drop_ref, dropping_references, clippy::redundant_clone)]
             use super::rust::{Bag, Disk, Fig, Named, Sq};
             $(
@@ -444,7 +444,6 @@ fn mut_ref_twice(mut d: Disk) -> f64 {
     t + d.area()
 }
 
-
 mod twin_mut {
     use super::rust::{Disk, Fig};
 
@@ -455,7 +454,6 @@ mod twin_mut {
         let t = m.bump();
         t + d.area()
     }
-
 }
 
 #[test]
@@ -471,7 +469,10 @@ fn ok_trait_object_probes_are_rusts() {
         let rust = twin::coercion_sites(k, rust::Disk { r: 3.0 }, rust::Sq { side: 4.0 });
         assert_eq!(coercion_sites(k, mk_disk(3.0), mk_sq(4.0)), rust, "{k}");
     }
-    assert_eq!(mut_ref_twice(mk_disk(1.0)), twin_mut::mut_ref_twice(rust::Disk { r: 1.0 }));
+    assert_eq!(
+        mut_ref_twice(mk_disk(1.0)),
+        twin_mut::mut_ref_twice(rust::Disk { r: 1.0 })
+    );
     assert_eq!(loop_var_escapes(5), twin::loop_var_escapes(5));
     assert_eq!(consuming_break(8), twin::consuming_break(8));
     assert_eq!(pop_all(5), twin::pop_all(5));
@@ -603,7 +604,10 @@ twins! {
 fn grow_panics(n: i64) -> f64 {
     let mut v: Vec<Box<dyn Fig>> = Vec::new();
     for i in 0..n {
-        v.push(Box::new(Bag { xs: Vec::new(), name: String::from("x") }));
+        v.push(Box::new(Bag {
+            xs: Vec::new(),
+            name: String::from("x"),
+        }));
         v.push(Box::new(Disk { r: 1.0 - i as f64 }));
     }
     for g in &mut v {
@@ -643,117 +647,4 @@ fn ok_more_trait_object_probes_are_rusts() {
     assert!(jit.starts_with("negative radius -0.5"), "{jit}");
     assert_eq!(generic_loop(mk_sq(2.0), 5), 8.0 + 6.0 * 30.0);
     assert_no_leaks();
-}
-
-/// A `&mut self` method through the variable of a shared loop (`for s in &v`): rustc
-/// refuses it (E0596, "cannot borrow `**s` as mutable, as it is behind a `&` reference").
-#[jit]
-fn grow_through_shared_loop(x: f64) -> f64 {
-    let mut v: Vec<Box<dyn Fig>> = Vec::new();
-    v.push(Box::new(Disk { r: x }));
-    for s in &v {
-        s.grow(1.0);
-    }
-    v[0].area()
-}
-
-#[test]
-fn probe_grow_through_shared_loop() {
-    let _memory = memory_test();
-    let r = std::panic::catch_unwind(|| grow_through_shared_loop(1.0));
-    eprintln!("grow_through_shared_loop: {:?}", r.as_ref().map_err(|e| e.downcast_ref::<String>()));
-    assert!(r.is_err(), "accepted: {r:?}");
-    assert_no_leaks();
-}
-
-// ---- Code rustc refuses, which the shadow does not see ---------------------------------
-//
-// The shadow of a struct literal (`Disk { r: x }`) ends in `__jitclass: unreachable!()`,
-// so everything after the first class literal of a body is dead code to rustc's borrow
-// checker: moves and borrows there are never checked (typing still is). jitclass's own
-// loop check (`infer/loop_borrows.rs`) sees `Vec` methods and `&mut v` only.
-
-/// rustc: E0506 "cannot assign to `v` because it is borrowed". The element lent without
-/// a count (`lend_loop_element`) is freed by the assignment, then read.
-#[jit]
-fn assign_vec_in_its_loop(x: f64) -> f64 {
-    let mut v: Vec<Box<dyn Fig>> = Vec::new();
-    v.push(Box::new(Bag { xs: vec![x, x], name: String::from("abc") }));
-    let mut t = 0.0;
-    for s in &v {
-        v = Vec::new();
-        let mut w: Vec<Box<dyn Fig>> = Vec::new();
-        for i in 0..64 {
-            w.push(Box::new(Bag { xs: vec![1000.0 + i as f64], name: String::new() }));
-        }
-        t += s.area();
-    }
-    t + v.len() as f64
-}
-
-/// rustc: E0506 "cannot assign to `v[_]` because it is borrowed".
-#[jit]
-fn assign_element_in_its_loop(x: f64) -> f64 {
-    let mut v: Vec<Box<dyn Fig>> = Vec::new();
-    v.push(Box::new(Bag { xs: vec![x, x], name: String::from("abc") }));
-    let mut t = 0.0;
-    for s in &v {
-        v[0] = Box::new(Disk { r: 1.0 });
-        t += s.area();
-    }
-    t
-}
-
-/// rustc: E0507 "cannot move out of index of `Vec<Box<dyn Fig>>`".
-#[jit]
-fn move_out_of_index(x: f64) -> f64 {
-    let v: Vec<Box<dyn Fig>> = vec![Box::new(Bag { xs: vec![x], name: String::new() })];
-    let b = v[0];
-    b.area() + v[0].area()
-}
-
-/// rustc: E0382 "borrow of moved value: `b`".
-#[jit]
-fn use_after_move(x: f64) -> f64 {
-    let mut b: Box<dyn Fig> = Box::new(Disk { r: x });
-    let mut v: Vec<Box<dyn Fig>> = Vec::new();
-    v.push(b);
-    b.grow(1.0);
-    v[0].area()
-}
-
-fn probe(name: &str, f: impl FnOnce() -> f64 + std::panic::UnwindSafe) {
-    let _memory = memory_test();
-    let before = jitclass::stats();
-    let r = std::panic::catch_unwind(f);
-    eprintln!(
-        "{name}: {:?}\n  stats {before:?} -> {:?}",
-        r.as_ref().map_err(|e| e.downcast_ref::<String>()),
-        jitclass::stats()
-    );
-    assert_no_leaks();
-}
-
-#[test]
-#[ignore = "probe"]
-fn probe_assign_vec_in_its_loop() {
-    probe("assign_vec_in_its_loop", || assign_vec_in_its_loop(2.0));
-}
-
-#[test]
-#[ignore = "probe"]
-fn probe_assign_element_in_its_loop() {
-    probe("assign_element_in_its_loop", || assign_element_in_its_loop(2.0));
-}
-
-#[test]
-#[ignore = "probe"]
-fn probe_move_out_of_index() {
-    probe("move_out_of_index", || move_out_of_index(2.0));
-}
-
-#[test]
-#[ignore = "probe"]
-fn probe_use_after_move() {
-    probe("use_after_move", || use_after_move(2.0));
 }

@@ -1,4 +1,7 @@
-// rustc: E0506 cannot assign to `v` because it is borrowed (by the `for` loop).
+// Review of issue 17: after a class struct literal the shadow was dead code to rustc's borrow
+// checker (`__jitclass: unreachable!()`), so this ran; in `for s in &v` the element is lent
+// without a count, and changing `v` freed it (use after free).
+// rustc: E0596 cannot borrow `**s` as mutable, as it is behind a `&` reference.
 use jitclass::{jit, jitclass};
 
 #[jit]
@@ -26,12 +29,10 @@ impl Fig for Disk {
 fn f(x: f64) -> f64 {
     let mut v: Vec<Box<dyn Fig>> = Vec::new();
     v.push(Box::new(Disk { r: x }));
-    let mut t = 0.0;
     for s in &v {
-        v = Vec::new();
-        t += s.area();
+        s.grow(1.0);
     }
-    t + v.len() as f64
+    v[0].area()
 }
 
 fn main() {}

@@ -1,4 +1,4 @@
-// rustc: E0382 borrow of moved value: `b`.
+// rustc builds `&*b` / `&mut *b` (a `&dyn Fig` / `&mut dyn Fig` of a box's instance).
 use jitclass::{jit, jitclass};
 
 #[jit]
@@ -24,10 +24,13 @@ impl Fig for Disk {
 
 #[jit]
 fn f(x: f64) -> f64 {
-    let b: Box<dyn Fig> = Box::new(Disk { r: x });
-    let mut v: Vec<Box<dyn Fig>> = Vec::new();
-    v.push(b);
-    b.area()
+    let mut b: Box<dyn Fig> = Box::new(Disk { r: x });
+    let m: &mut dyn Fig = &mut *b;
+    m.grow(1.0);
+    let r: &dyn Fig = &*b;
+    r.area()
 }
 
-fn main() {}
+fn main() {
+    assert_eq!(f(1.0), 12.0);
+}

@@ -1,4 +1,7 @@
-// rustc: E0506 cannot assign to `v[_]` because it is borrowed (by the `for` loop).
+// Review of issue 17: after a class struct literal the shadow was dead code to rustc's borrow
+// checker (`__jitclass: unreachable!()`), so this ran; in `for s in &v` the element is lent
+// without a count, and changing `v` freed it (use after free).
+// rustc: E0506 cannot assign to `v` because it is borrowed (by the `for` loop).
 use jitclass::{jit, jitclass};
 
 #[jit]
@@ -28,10 +31,10 @@ fn f(x: f64) -> f64 {
     v.push(Box::new(Disk { r: x }));
     let mut t = 0.0;
     for s in &v {
-        v[0] = Box::new(Disk { r: 2.0 });
+        v = Vec::new();
         t += s.area();
     }
-    t
+    t + v.len() as f64
 }
 
 fn main() {}

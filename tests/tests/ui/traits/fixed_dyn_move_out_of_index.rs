@@ -1,3 +1,6 @@
+// Review of issue 17: after a class struct literal the shadow was dead code to rustc's borrow
+// checker (`__jitclass: unreachable!()`), so this ran; in `for s in &v` the element is lent
+// without a count, and changing `v` freed it (use after free).
 // rustc: E0507 cannot move out of index of `Vec<Box<dyn Fig>>`.
 use jitclass::{jit, jitclass};
 
