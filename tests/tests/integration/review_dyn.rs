@@ -190,7 +190,6 @@ macro_rules! twins {
         )*
         mod $m {
             #![allow(clippy::vec_init_then_push, clippy::needless_range_loop, unused_mut, unused_imports)]
-            #![allow(clippy::drop_ref, dropping_references, clippy::redundant_clone)]
             use super::rust::{Bag, Disk, Fig, Named, Sq};
             $(
                 $(#[$doc])*
