@@ -20,7 +20,9 @@
 //!   another block [`this_ref`] / [`this_mut`].
 //! - A struct literal `C { f: e, .. }` checks each value against its field's type through a
 //!   [`Probe`] (silent for names `C` does not have), and the names against the handle
-//!   itself, whose marker fields are the class's.
+//!   itself, whose marker fields are the class's; its handle field is [`never`], a call
+//!   that returns as far as rustc knows, so the borrow checker still checks the rest of
+//!   the body.
 //! - `base[i]` on anything but a slice known at macro time is `base[JitIndex(i)]`: a class's
 //!   jit `Index` impl gives its handle a never-called `Index<JitIndex<I>>`; slices
 //!   and `Vec`s have real ones, which forward to std's (arrays get theirs from std's
@@ -110,6 +112,15 @@ pub fn set<C, K: SetKey<C>>(_instance: &mut C, _key: Field<K>) -> &mut K::T {
 pub trait View {
     /// The class whose fields the view has.
     type Class;
+}
+
+/// A value of any type where the shadow needs one that jit code never builds (the handle
+/// of a struct literal). A call that returns as far as rustc knows: an `unreachable!()`
+/// there would make the rest of the body dead code, whose moves and borrows rustc's
+/// borrow checker never checks (a `Vec` reassigned inside its own `for s in &v` loop
+/// after a `Box::new(Circle { .. })` went unreported).
+pub fn never<T>() -> T {
+    unreachable!("the shadow of a jit body is never called")
 }
 
 /// `self` used as a value in a method: another reference to the instance.

@@ -360,7 +360,7 @@ impl<'a> Rewriter<'a> {
                 #(#checks)*
                 #literal {
                     #(#names: ::jitclass::JitField,)*
-                    __jitclass: ::core::unreachable!(),
+                    __jitclass: ::jitclass::__private::shadow::never(),
                     #params
                 }
             }

@@ -48,6 +48,7 @@ mod review_arrays2;
 mod review_arrays_sorting;
 mod review_class_consts;
 mod review_diagnostics;
+mod review_dyn;
 mod review_escapes;
 mod review_formatting;
 mod review_gen;

@@ -1,0 +1,31 @@
+// rustc: E0277, a class handle is not `Send`.
+use jitclass::{jit, jitclass};
+
+#[jit]
+pub trait Fig {
+    fn area(&self) -> f64;
+    fn grow(&mut self, k: f64);
+}
+
+#[jitclass]
+pub struct Disk {
+    r: f64,
+}
+
+#[jitclass]
+impl Fig for Disk {
+    fn area(&self) -> f64 {
+        3.0 * self.r * self.r
+    }
+    fn grow(&mut self, k: f64) {
+        self.r += k;
+    }
+}
+
+#[jit]
+fn f(x: f64) -> f64 {
+    let a: Box<dyn Fig + Send> = Box::new(Disk { r: x });
+    a.area()
+}
+
+fn main() {}
