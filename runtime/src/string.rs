@@ -217,9 +217,9 @@ fn next_item(
         TextIter::Bytes => None,
         TextIter::SplitWhitespace => {
             // std: `split(char::is_whitespace)` without the empty pieces.
-            let start = pos + first_where(rest, false)?;
+            let start = pos + rest.find(|c: char| !c.is_whitespace())?;
             let word = &s[start..];
-            let end = start + first_where(word, true).unwrap_or(word.len());
+            let end = start + word.find(char::is_whitespace).unwrap_or(word.len());
             Some(((start, end), (end, 0)))
         }
         TextIter::Lines => {
@@ -261,29 +261,6 @@ fn next_item(
             }
         }
     }
-}
-
-/// Where the first char of `s` whose `char::is_whitespace` is `whitespace` starts. Bytes
-/// below 0x80 are judged without decoding: word splitting runs once per word in a loop,
-/// and this keeps its speed from depending on how rustc inlines `str::find`'s closure.
-fn first_where(s: &str, whitespace: bool) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let (is_space, len) = if b.is_ascii() {
-            // ASCII's White_Space: `\t`, `\n`, vertical tab, form feed, `\r`, space.
-            (matches!(b, b'\t'..=b'\r' | b' '), 1)
-        } else {
-            // `i` is on a char boundary: every step is a whole char.
-            let c = s[i..].chars().next()?;
-            (c.is_whitespace(), c.len_utf8())
-        };
-        if is_space == whitespace {
-            return Some(i);
-        }
-        i += len;
-    }
-    None
 }
 
 /// std's panic message of `&s[begin..end]` when it is not a part of `s` (out of bounds,
