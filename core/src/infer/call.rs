@@ -267,7 +267,9 @@ impl Infer<'_> {
             all_args.extend_from_slice(args);
             let mut all_types = vec![rt.clone()];
             all_types.extend(arg_types);
-            return self.call_target(id, f, &all_args, &all_types);
+            let declared = f.sig.declared_ret.clone();
+            let ret = self.call_target(id, f, &all_args, &all_types);
+            return self.member_type(&rt, declared.as_ref(), ret);
         }
         if let Some(t) = self.string_join(id, &recv, method, args, &arg_types) {
             return t;

@@ -467,6 +467,7 @@ impl Callees for CaseCallees<'_> {
                     receiver: ir.receiver,
                     kind: *kind,
                     of_trait: None,
+                    declared_ret: None,
                 }),
                 _ => None,
             })
