@@ -176,7 +176,14 @@ impl Infer<'_> {
             return Ty::Unknown;
         };
         self.receiver_argument(&f, name, args, &mut arg_types);
-        self.call_target(id, f, args, &arg_types)
+        // A method by path (`Self::get(self)`) returns what `self.get()` does.
+        let receiver = f.sig.receiver.and(arg_types.first().cloned());
+        let declared = f.sig.declared_ret.clone();
+        let ret = self.call_target(id, f, args, &arg_types);
+        match receiver {
+            Some(r) => self.member_type(&r, declared.as_ref(), ret),
+            None => ret,
+        }
     }
 
     /// `receiver.method(args)`: a function of the receiver's class, or a builtin method.
