@@ -176,7 +176,14 @@ impl Infer<'_> {
             return Ty::Unknown;
         };
         self.receiver_argument(&f, name, args, &mut arg_types);
-        self.call_target(id, f, args, &arg_types)
+        // A method by path (`Self::get(self)`) returns what `self.get()` does.
+        let receiver = f.sig.receiver.and(arg_types.first().cloned());
+        let declared = f.sig.declared_ret.clone();
+        let ret = self.call_target(id, f, args, &arg_types);
+        match receiver {
+            Some(r) => self.member_type(&r, declared.as_ref(), ret),
+            None => ret,
+        }
     }
 
     /// `receiver.method(args)`: a function of the receiver's class, or a builtin method.
@@ -270,7 +277,9 @@ impl Infer<'_> {
             all_args.extend_from_slice(args);
             let mut all_types = vec![rt.clone()];
             all_types.extend(arg_types);
-            return self.call_target(id, f, &all_args, &all_types);
+            let declared = f.sig.declared_ret.clone();
+            let ret = self.call_target(id, f, &all_args, &all_types);
+            return self.member_type(&rt, declared.as_ref(), ret);
         }
         if let Some(t) = self.string_join(id, &recv, method, args, &arg_types) {
             return t;

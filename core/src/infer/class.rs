@@ -140,7 +140,8 @@ impl Infer<'_> {
             Some(i) => {
                 self.record_resolution(id, Resolution::Field(i as u32));
                 let t = Self::ty_of_type(&fields[i].ty);
-                self.field_type(bt, &key, i, t)
+                let declared = self.callees.field_declared(&key, i);
+                self.member_type(bt, declared.as_ref(), t)
             }
             None if let Some(getter) = self.property(&key, name, FnKind::Getter, loc) => {
                 let ExprKind::Field(base, _) = self.ir.expr(id).kind else {

@@ -8,7 +8,6 @@
 use super::Infer;
 use super::unify::{Ty, VarKind, VarState};
 use crate::ir::{ClassRefId, TypeExpr};
-use crate::types::ClassKey;
 
 /// What a type variable made for a written type stands for.
 #[derive(Clone, Copy, Debug)]
@@ -68,26 +67,44 @@ impl Infer<'_> {
         }
     }
 
-    /// The type of field `index` of a value of type `base` whose class is `key`: of a
-    /// generic class written with the function's generics whose field is declared with
-    /// the class's type parameter, the type argument as written (`T` in `Cart<T>`).
-    pub(super) fn field_type(&mut self, base: &Ty, key: &ClassKey, index: usize, t: Ty) -> Ty {
-        let Some(Origin::Class(c)) = self.origin(base) else {
+    /// The type of a member of a value of type `base` (a field, or a function's result)
+    /// that its generic class declares as `declared`, `t` in this specialisation: of a
+    /// class written with the function's generics, each part declared with the class's
+    /// type parameter is the type argument as written (`T` of `Cart<T>` for `item: T`,
+    /// `items: Vec<T>` or `fn get(&self) -> Option<T>`).
+    pub(super) fn member_type(&mut self, base: &Ty, declared: Option<&TypeExpr>, t: Ty) -> Ty {
+        let (Some(Origin::Class(c)), Some(declared)) = (self.origin(base), declared) else {
             return t;
         };
-        let Some(j) = self.callees.field_generic(key, index) else {
-            return t;
-        };
-        // A generic class named without type arguments is `Self` in its impl, applied to
-        // the function's leading generics.
-        let written = match self.ir.class_args.get(c.index()) {
-            Some(args) if !args.is_empty() => args.get(j as usize).cloned(),
-            _ => Some(TypeExpr::Generic(j)),
-        };
-        match written {
-            Some(TypeExpr::Generic(g)) if self.is_trait_bounded(g) => {
-                self.with_origin(t, Origin::Param(g))
+        self.written_parts(c, declared, t)
+    }
+
+    fn written_parts(&mut self, c: ClassRefId, declared: &TypeExpr, t: Ty) -> Ty {
+        match (declared, self.resolve(&t)) {
+            (TypeExpr::Generic(j), _) => {
+                // A generic class named without type arguments is `Self` in its impl,
+                // applied to the function's leading generics.
+                let written = match self.ir.class_args.get(c.index()) {
+                    Some(args) if !args.is_empty() => args.get(*j as usize).cloned(),
+                    _ => Some(TypeExpr::Generic(*j)),
+                };
+                match written {
+                    Some(TypeExpr::Generic(g)) if self.is_trait_bounded(g) => {
+                        self.with_origin(t, Origin::Param(g))
+                    }
+                    _ => t,
+                }
             }
+            (TypeExpr::Vec(e), Ty::Vec(te)) => Ty::Vec(Box::new(self.written_parts(c, e, *te))),
+            (TypeExpr::Option(e), Ty::Option(te)) => {
+                Ty::Option(Box::new(self.written_parts(c, e, *te)))
+            }
+            (TypeExpr::Tuple(es), Ty::Tuple(ts)) if es.len() == ts.len() => Ty::Tuple(
+                es.iter()
+                    .zip(ts)
+                    .map(|(e, t)| self.written_parts(c, e, t))
+                    .collect(),
+            ),
             _ => t,
         }
     }

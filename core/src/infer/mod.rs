@@ -124,6 +124,10 @@ pub struct MethodSig {
     /// The `#[jit] trait` whose impl defines it; `None` for an inherent function (and
     /// an operator trait's method).
     pub of_trait: Option<TraitOf>,
+    /// Of a generic class's function, its result type as declared with the class's
+    /// generics (`T` of `fn get(&self) -> T` in `impl<T: Price> Cart<T>`), so that a
+    /// bounded parameter's value it returns is known as one (`generic_origin.rs`).
+    pub declared_ret: Option<TypeExpr>,
 }
 
 /// A `#[jit] trait`, as a class function's candidate names it.
@@ -197,9 +201,9 @@ pub trait Callees {
         let _ = key;
         Ok(None)
     }
-    /// The class's type parameter (by index) that field `field` of the generic class
-    /// `class` is declared with (`item: T`); `None` for any other field, or if not known.
-    fn field_generic(&self, class: &ClassKey, field: usize) -> Option<u32> {
+    /// The type field `field` of the generic class `class` is declared with, in the
+    /// class's generics (`item: T`, `items: Vec<T>`); `None` if not known.
+    fn field_declared(&self, class: &ClassKey, field: usize) -> Option<TypeExpr> {
         let _ = (class, field);
         None
     }

@@ -528,6 +528,7 @@ impl Callees for CaseCallees<'_> {
                         name: t.clone(),
                         id: t.clone(),
                     }),
+                    declared_ret: None,
                 }),
                 _ => None,
             })

@@ -8,7 +8,7 @@ use crate::dispatch::Dispatcher;
 use jitclass_core::ClassKey;
 use jitclass_core::TraitKey;
 use jitclass_core::infer::{CalleeSig, Callees, DynTraitSig, FieldSig, MethodSig};
-use jitclass_core::ir::{ClassRefId, RefId};
+use jitclass_core::ir::{ClassRefId, RefId, TypeExpr};
 
 /// Signatures of the items a function refers to, read from their dispatchers' IR, for
 /// the function's specialisation for the type arguments (whose leading ones, in a
@@ -19,6 +19,24 @@ pub(super) struct RefSignatures<'a>(pub &'static Dispatcher, pub &'a [Type]);
 /// method of an instantiation of a generic class, `class_args` are the instantiation's
 /// type arguments: the impl's leading generics, bound to them, are no longer the
 /// callee's to infer (`Stack<f64>::push` takes an `f64`).
+/// A generic class's function's result type as declared, if it names only the class's
+/// generics (not the function's own, which its call instantiates).
+fn declared_ret(
+    callee: &'static Dispatcher,
+    class_generics: usize,
+) -> Result<Option<TypeExpr>, String> {
+    fn class_only(te: &TypeExpr, n: usize) -> bool {
+        match te {
+            TypeExpr::Generic(j) => (*j as usize) < n,
+            TypeExpr::Vec(e) | TypeExpr::Option(e) => class_only(e, n),
+            TypeExpr::Tuple(es) => es.iter().all(|e| class_only(e, n)),
+            _ => true,
+        }
+    }
+    let ret = &callee.ir()?.ret;
+    Ok((class_generics > 0 && class_only(ret, class_generics)).then(|| ret.clone()))
+}
+
 fn callee_signature(callee: &'static Dispatcher, class_args: &[Type]) -> Result<CalleeSig, String> {
     let ir = callee.ir()?;
     let bind = |te: &jitclass_core::ir::TypeExpr| {
@@ -101,18 +119,16 @@ impl Callees for RefSignatures<'_> {
                     receiver: entry.dispatcher.ir()?.receiver,
                     kind: entry.kind,
                     of_trait: entry.of_trait.map(|t| t.to_core()),
+                    declared_ret: declared_ret(entry.dispatcher, info.type_args().len())?,
                 })
             })
             .collect()
     }
 
-    fn field_generic(&self, class: &ClassKey, field: usize) -> Option<u32> {
+    fn field_declared(&self, class: &ClassKey, field: usize) -> Option<TypeExpr> {
         // An instantiation's fields are its family's, declared with the family's generics.
         let family = crate::class::lookup(class).ok()?.family()?;
-        match family.class_ir().ok()?.fields.get(field)?.ty {
-            jitclass_core::ir::TypeExpr::Generic(g) => Some(g),
-            _ => None,
-        }
+        Some(family.class_ir().ok()?.fields.get(field)?.ty.clone())
     }
 
     fn implements(&self, class: &ClassKey, trait_id: &str) -> Option<bool> {

@@ -46,6 +46,7 @@ mod ranges;
 mod reentrancy;
 mod review_arrays2;
 mod review_arrays_sorting;
+mod review_bounds;
 mod review_class_consts;
 mod review_diagnostics;
 mod review_dyn;
