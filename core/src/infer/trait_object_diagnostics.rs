@@ -188,7 +188,11 @@ pub(super) fn deref_of_non_box(loc: LocId, found: &str) -> Diagnostic {
 
 /// A `&mut self` method called through `s` of `for s in &v` over a `Vec<Box<dyn Trait>>`
 /// (E0596): `s` is a `&Box<dyn Trait>`.
-pub(super) fn mut_through_loop_element(loc: LocId, variable: &str, vec: Option<&str>) -> Diagnostic {
+pub(super) fn mut_through_loop_element(
+    loc: LocId,
+    variable: &str,
+    vec: Option<&str>,
+) -> Diagnostic {
     let d = Diagnostic::new(
         loc,
         format!("cannot borrow `**{variable}` as mutable, as it is behind a `&` reference"),

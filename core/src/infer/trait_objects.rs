@@ -104,6 +104,23 @@ impl Infer<'_> {
                     pointer,
                 }
             }
+            // An instance itself (E0308), with rustc's help to borrow a variable.
+            Ty::Class(_) if lent_mutably.is_none() => {
+                let ExprKind::Local(l) = self.ir.expr(id).kind else {
+                    return None;
+                };
+                let borrow = if pointer == DynPointer::RefMut {
+                    "&mut "
+                } else {
+                    "&"
+                };
+                let name = &self.ir.local(l).name;
+                let d = self
+                    .mismatch(self.loc(id), expected, actual)
+                    .note(format!("help: consider borrowing here: `{borrow}{name}`"));
+                self.diags.push(d);
+                return Some(());
+            }
             // `&b` of a `Box<dyn T>` (or `&r` of a `&dyn T`): rustc's unsizing coercion
             // does not look through the box, it asks for `Box<dyn T>: T` (E0277). The
             // element of `for s in &v` / `&mut v` is such a borrow too.
@@ -234,7 +251,9 @@ impl Infer<'_> {
                 self.diags.push(d);
                 continue;
             }
-            if self.dyn_coercion(lend.expr, &lend.actual, &lend.expected).is_none()
+            if self
+                .dyn_coercion(lend.expr, &lend.actual, &lend.expected)
+                .is_none()
                 && self.coerce(&lend.actual, &lend.expected).is_err()
             {
                 let d = self.mismatch(self.loc(lend.expr), &lend.expected, &lend.actual);
