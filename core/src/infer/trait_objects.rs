@@ -304,6 +304,33 @@ impl Infer<'_> {
             crate::ir::REBORROW_MUT => true,
             _ => return None,
         };
+        // `&*r` / `&mut *m` of a `&dyn T` / `&mut dyn T`: a reborrow.
+        if hidden
+            && let Ty::Dyn(key, from) = recv
+            && *from != DynPointer::Box
+        {
+            if mutably && *from == DynPointer::Ref {
+                let variable = match self.ir.expr(receiver).kind {
+                    ExprKind::Local(l) => Some(self.ir.local(l).name.clone()),
+                    _ => None,
+                };
+                let rloc = self.loc(receiver);
+                self.diags
+                    .push(diag::mut_through_shared(rloc, variable.as_deref()));
+                return Some(Ty::Unknown);
+            }
+            let pointer = if mutably {
+                DynPointer::RefMut
+            } else {
+                DynPointer::Ref
+            };
+            self.adjustments[id.index()] = Some(Adjustment::LendDyn {
+                key: key.clone(),
+                pointer,
+            });
+            self.lend_calls.push((id, recv.clone()));
+            return Some(Ty::Dyn(key.clone(), pointer));
+        }
         let Ty::Dyn(key, DynPointer::Box) = recv else {
             if hidden {
                 let shown = self.show(recv);

@@ -221,6 +221,12 @@ impl Lowerer {
                 .and_then(|i| self.lookup(&i.to_string()))
                 .is_some_and(|l| !self.elem_refs.contains_key(&l)),
             syn::Expr::Index(ix) => !matches!(strip_parens(&ix.index), syn::Expr::Range(_)),
+            // `**s` of `s` in `for s in &v` (a `&Box<dyn T>` in Rust): `*s` is the element.
+            syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
+                matches!(strip_parens(&u.expr), syn::Expr::Path(p)
+                    if p.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
+                        .is_some_and(|l| matches!(self.elem_refs.get(&l), Some(ElemRef::Value))))
+            }
             _ => false,
         }
     }

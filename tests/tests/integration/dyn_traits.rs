@@ -363,7 +363,8 @@ twins! {
     }
 
     /// The Rust ways to lend the trait object a box holds: `&*b`, `&mut *b`,
-    /// `b.as_ref()`, `b.as_mut()`, also of a `Vec`'s elements; a `&mut dyn` reborrowed.
+    /// `b.as_ref()`, `b.as_mut()`, also of a `Vec`'s elements and `&**s` of a loop's;
+    /// a `&mut dyn` reborrowed (`&mut *m`, `&*m`, and by coercion).
     fn lent_boxes(x: f64) -> f64 {
         let b: Box<dyn Shape> = Box::new(Circle { r: x });
         let r: &dyn Shape = &*b;
@@ -388,7 +389,15 @@ twins! {
         for i in &items {
             total += i.size();
         }
-        total
+        for s in &shapes {
+            let lent: &dyn Shape = &**s;
+            total += lent.area();
+        }
+        let m2: &mut dyn Grow = &mut *items[0];
+        let again: &mut dyn Grow = &mut *m2;
+        again.grow(1.5);
+        let shared: &dyn Grow = &*m2;
+        total + shared.size()
     }
 
     /// Many boxes, replaced and dropped as the loop goes: nothing leaks.

@@ -100,3 +100,19 @@ fn generic_errors<T>(c: Circle, q: Square, x: T) -> f64 {
     let s: Box<dyn Shape> = Box::new(q);
     b.perimeter() + b.doubled()
 }
+
+fn mut_reborrow_of_shared(c: Circle) -> f64 {
+    let r: &dyn Shape = &c;
+    let m: &mut dyn Shape = &mut *r;
+    m.area()
+}
+
+fn loop_element_reborrowed(c: Circle) -> f64 {
+    let shapes: Vec<Box<dyn Shape>> = vec![Box::new(c)];
+    let mut t = 0.0;
+    for s in &shapes {
+        let r: &dyn Shape = &*s;
+        t = t + r.area();
+    }
+    t
+}

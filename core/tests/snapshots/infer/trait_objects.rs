@@ -83,6 +83,7 @@ fn borrowed_objects(a: Circle) -> f64 {
     let boxed: Box<dyn Shape> = Box::new(Circle { r: 1.0 });
     let lent: &dyn Shape = &*boxed;
     let held = boxed.as_ref();
+    let again: &dyn Shape = &*held;
     let o: Option<Box<dyn Shape>> = None;
     c.area() + lent.area() + held.area()
 }
