@@ -246,6 +246,9 @@ impl Infer<'_> {
             }
             return Ty::Unknown;
         }
+        if let Some(t) = self.lend_call(id, receiver, &recv, method, args) {
+            return t;
+        }
         if let Some(t) = self.dyn_method_call(id, receiver, &recv, method, args, &arg_types) {
             return t;
         }

@@ -333,6 +333,8 @@ pub fn infer(
         bound_checks: Vec::new(),
         boxes: Vec::new(),
         dyn_impl_checks: Vec::new(),
+        pending_lends: Vec::new(),
+        lend_calls: Vec::new(),
         borrowed_args: Vec::new(),
         int_lits: Vec::new(),
         overflowing_float_lits: Vec::new(),
@@ -377,6 +379,11 @@ struct Infer<'a> {
     boxes: Vec<trait_objects::BoxedValue>,
     /// The classes put in trait objects, checked against the traits' impls at the end.
     dyn_impl_checks: Vec<trait_objects::DynImplCheck>,
+    /// The borrows lent where a trait object is expected whose referent's type was not
+    /// yet known (`trait_objects.rs`).
+    pending_lends: Vec<trait_objects::PendingLend>,
+    /// The calls that lend a box's trait object (`b.as_ref()`, `&*b`) and the box's type.
+    lend_calls: Vec<(ExprId, Ty)>,
     /// The `&x` arguments of builtins that read them during the call (`v.contains(&x)`).
     borrowed_args: Vec<ExprId>,
     /// Every integer literal, its value and its type, for the range check at the end.

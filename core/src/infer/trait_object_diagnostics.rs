@@ -150,3 +150,60 @@ pub(super) fn untyped_method(loc: LocId, method: &str, trait_name: &str, why: &s
         ),
     )
 }
+
+/// A borrow of a trait object (`&b` of a `Box<dyn T>`) where a `&dyn T` is expected:
+/// rustc's unsizing coercion asks for the pointed-to type to implement the trait (E0277).
+pub(super) fn pointer_not_implemented(
+    loc: LocId,
+    found: &str,
+    trait_name: &str,
+    from: &str,
+    to: &str,
+) -> Diagnostic {
+    let d = Diagnostic::new(
+        loc,
+        format!("the trait bound `{found}: {trait_name}` is not satisfied"),
+    )
+    .note(format!(
+        "help: the trait `{trait_name}` is not implemented for `{found}`"
+    ))
+    .note(format!(
+        "note: required for the cast from `{from}` to `{to}`"
+    ));
+    if found.starts_with("Box<") {
+        d.note("help: lend the trait object the box holds: `&*b` or `b.as_ref()` (`&mut *b` or `b.as_mut()` for a `&mut dyn`)")
+    } else {
+        d
+    }
+}
+
+/// `&*x` / `&mut *x` of anything but a `Box<dyn Trait>`.
+pub(super) fn deref_of_non_box(loc: LocId, found: &str) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!("dereferencing (`*x`) a `{found}` is not supported in jit code"),
+    )
+    .note("note: `&*b` / `&mut *b` in jit code lends the trait object a `Box<dyn Trait>` holds")
+}
+
+/// A `&mut self` method called through `s` of `for s in &v` over a `Vec<Box<dyn Trait>>`
+/// (E0596): `s` is a `&Box<dyn Trait>`.
+pub(super) fn mut_through_loop_element(
+    loc: LocId,
+    variable: &str,
+    vec: Option<&str>,
+) -> Diagnostic {
+    let d = Diagnostic::new(
+        loc,
+        format!("cannot borrow `**{variable}` as mutable, as it is behind a `&` reference"),
+    )
+    .note(format!(
+        "note: `{variable}` is a `&` reference, so it cannot be borrowed as mutable"
+    ));
+    match vec {
+        Some(v) => d.note(format!(
+            "help: use a mutable iterator instead: `for {variable} in &mut {v}`"
+        )),
+        None => d.note("help: use a mutable iterator instead: `&mut`"),
+    }
+}

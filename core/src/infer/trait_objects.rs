@@ -20,6 +20,15 @@ pub(super) struct BoxedValue {
     result: Ty,
 }
 
+/// A borrow lent where a trait object is expected, before its referent's type is known.
+pub(super) struct PendingLend {
+    expr: ExprId,
+    /// The borrow's type (`&_`, `&mut _`).
+    actual: Ty,
+    /// The trait object's.
+    expected: Ty,
+}
+
 /// A class put in a trait object, to check against the trait's impls at the end.
 pub(super) struct DynImplCheck {
     class: ClassKey,
@@ -44,9 +53,10 @@ impl Infer<'_> {
         result
     }
 
-    /// Whether a value of type `actual` is a class instance or a box that becomes
-    /// `expected`, a trait object, where it is used; records the `Adjustment` of `id`.
-    /// `None`: not a trait object coercion (the caller unifies as usual).
+    /// Whether a value of type `actual` is a borrowed class instance or a lent trait
+    /// object that becomes `expected`, a trait object, where it is used, as rustc's
+    /// coercions make it one; records the `Adjustment` of `id`. `None`: not a trait
+    /// object coercion (the caller unifies as usual, which reports rustc's E0308).
     fn dyn_coercion(&mut self, id: ExprId, actual: &Ty, expected: &Ty) -> Option<()> {
         let Ty::Dyn(key, pointer) = self.resolve(expected) else {
             return None;
@@ -58,8 +68,21 @@ impl Infer<'_> {
             Ty::Ref(inner, mutable) => (self.resolve(&inner), Some(mutable)),
             other => (other, None),
         };
+        // `&x` can go where a `&dyn T` is expected, `&mut x` where either is.
+        let lends = lent_mutably.is_some_and(|m| m || pointer == DynPointer::Ref);
         let adjustment = match inner {
-            Ty::Class(class) if pointer == DynPointer::Ref || lent_mutably != Some(false) => {
+            // A local whose type its initialiser tells later (at macro time, when the
+            // class is unknown, never): decided once types are final.
+            Ty::Var(v) if lends && self.var_kind(v) == VarKind::General => {
+                self.pending_lends.push(PendingLend {
+                    expr: id,
+                    actual: actual.clone(),
+                    expected: expected.clone(),
+                });
+                self.check_lent_local(id);
+                return Some(());
+            }
+            Ty::Class(class) if lends => {
                 let from = match lent_mutably {
                     Some(true) => format!("&mut {}", class.name),
                     _ => format!("&{}", class.name),
@@ -81,22 +104,54 @@ impl Infer<'_> {
                     pointer,
                 }
             }
-            // A box or a `&mut dyn T` lent where a `&dyn T` / `&mut dyn T` is expected;
-            // `&b` / `&mut b` of one too (rustc's deref coercion).
-            Ty::Dyn(held, from)
-                if held == key
-                    && (pointer == DynPointer::Ref
-                        || (from != DynPointer::Ref && lent_mutably != Some(false))) =>
-            {
-                if lent_mutably.is_none() && from == pointer {
-                    // The same type: nothing to convert.
+            // An instance itself (E0308), with rustc's help to borrow a variable.
+            Ty::Class(_) if lent_mutably.is_none() => {
+                let ExprKind::Local(l) = self.ir.expr(id).kind else {
                     return None;
+                };
+                let borrow = if pointer == DynPointer::RefMut {
+                    "&mut "
+                } else {
+                    "&"
+                };
+                let name = &self.ir.local(l).name;
+                let d = self
+                    .mismatch(self.loc(id), expected, actual)
+                    .note(format!("help: consider borrowing here: `{borrow}{name}`"));
+                self.diags.push(d);
+                return Some(());
+            }
+            // `&b` of a `Box<dyn T>` (or `&r` of a `&dyn T`): rustc's unsizing coercion
+            // does not look through the box, it asks for `Box<dyn T>: T` (E0277). The
+            // element of `for s in &v` / `&mut v` is such a borrow too.
+            Ty::Dyn(..) if lends => {
+                let mutably = lent_mutably == Some(true);
+                self.push_dyn_not_implemented(id, &inner, mutably, &key, pointer);
+                return Some(());
+            }
+            Ty::Dyn(..) if lent_mutably.is_none() && self.is_loop_element_of(id).is_some() => {
+                let mutably = self.is_loop_element_of(id) == Some(true);
+                if mutably || pointer == DynPointer::Ref {
+                    self.push_dyn_not_implemented(id, &inner, mutably, &key, pointer);
+                    return Some(());
                 }
+                return None;
+            }
+            // A `&mut dyn T` reborrowed as a `&dyn T` (rustc's reborrow coercion).
+            Ty::Dyn(held, DynPointer::RefMut)
+                if lent_mutably.is_none() && held == key && pointer == DynPointer::Ref =>
+            {
                 Adjustment::LendDyn { key, pointer }
             }
             _ => return None,
         };
-        // `&mut x` of a local lends it mutably: it must be `mut` (E0596).
+        self.check_lent_local(id);
+        self.adjustments[id.index()] = Some(adjustment);
+        Some(())
+    }
+
+    /// `&mut x` of a local lends it mutably: it must be `mut` (E0596).
+    fn check_lent_local(&mut self, id: ExprId) {
         if let ExprKind::AddrOf {
             place,
             mutable: true,
@@ -105,8 +160,106 @@ impl Infer<'_> {
         {
             self.check_mutable_borrow(place);
         }
-        self.adjustments[id.index()] = Some(adjustment);
-        Some(())
+    }
+
+    /// rustc's E0277 for a borrow of a trait object (`inner`) where a `&dyn T` /
+    /// `&mut dyn T` is expected.
+    fn push_dyn_not_implemented(
+        &mut self,
+        id: ExprId,
+        inner: &Ty,
+        mutably: bool,
+        key: &TraitKey,
+        pointer: DynPointer,
+    ) {
+        let found = self.show(inner);
+        let from = format!("{}{found}", if mutably { "&mut " } else { "&" });
+        let to = Type::Dyn {
+            key: key.clone(),
+            pointer,
+        }
+        .to_string();
+        let loc = self.loc(id);
+        self.diags.push(diag::pointer_not_implemented(
+            loc, &found, &key.name, &from, &to,
+        ));
+    }
+
+    /// `Some(mutably)` if `id` is the element of a borrowed loop over a `Vec`: `s` of
+    /// `for s in &v` (bound by the lowering's `let s = v[i]`), or `v[i]` itself, which
+    /// `s` of `for s in &mut v` names. Jit code types it as the element; in Rust it is a
+    /// `&` / `&mut` reference to it.
+    fn is_loop_element_of(&self, id: ExprId) -> Option<bool> {
+        let hidden_index = |e: ExprId| match self.ir.expr(e).kind {
+            ExprKind::Index(_, i) => matches!(self.ir.expr(i).kind,
+                ExprKind::Local(l) if self.ir.local(l).name == crate::ir::LOOP_INDEX),
+            _ => false,
+        };
+        match self.ir.expr(id).kind {
+            _ if hidden_index(id) => Some(true),
+            ExprKind::Local(l) => self.ir.exprs.iter().find_map(|e| match &e.kind {
+                ExprKind::Block(b) => b.stmts.iter().find_map(|s| match s {
+                    crate::ir::Stmt::Let {
+                        pattern: crate::ir::Pattern::Bind(v),
+                        init: Some(init),
+                        ..
+                    } if *v == l && hidden_index(*init) => Some(false),
+                    _ => None,
+                }),
+                _ => None,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The name of the `Vec` variable whose borrowed loop binds the local `l`, if it is one.
+    fn loop_container_name(&self, l: crate::ir::LocalId) -> Option<String> {
+        self.ir.exprs.iter().find_map(|e| match &e.kind {
+            ExprKind::Block(b) => b.stmts.iter().find_map(|s| match s {
+                crate::ir::Stmt::Let {
+                    pattern: crate::ir::Pattern::Bind(v),
+                    init: Some(init),
+                    ..
+                } if *v == l => match self.ir.expr(*init).kind {
+                    ExprKind::Index(base, _) => match self.ir.expr(base).kind {
+                        ExprKind::Local(c) => Some(self.ir.local(c).name.clone()),
+                        _ => None,
+                    },
+                    _ => None,
+                },
+                _ => None,
+            }),
+            _ => None,
+        })
+    }
+
+    /// The borrows whose referent's type was open where they were lent to a trait object
+    /// (`let c = Circle { .. }; let r: &dyn Shape = &c;` at macro time), decided now.
+    fn decide_pending_lends(&mut self) {
+        for lend in std::mem::take(&mut self.pending_lends) {
+            let inner = match self.resolve(&lend.actual) {
+                Ty::Ref(inner, _) => self.resolve(&inner),
+                other => other,
+            };
+            // Still open: at macro time the class is unknown, and the first call's
+            // inference, which knows it, decides.
+            if matches!(inner, Ty::Var(_) | Ty::Unknown) && self.mode == Mode::MacroTime {
+                continue;
+            }
+            if matches!(inner, Ty::Var(_)) {
+                let d = self.mismatch(self.loc(lend.expr), &lend.expected, &lend.actual);
+                self.diags.push(d);
+                continue;
+            }
+            if self
+                .dyn_coercion(lend.expr, &lend.actual, &lend.expected)
+                .is_none()
+                && self.coerce(&lend.actual, &lend.expected).is_err()
+            {
+                let d = self.mismatch(self.loc(lend.expr), &lend.expected, &lend.actual);
+                self.diags.push(d);
+            }
+        }
     }
 
     /// Whether `id` initialises a `let` of a borrowed trait object (`let s: &dyn Shape =
@@ -128,6 +281,79 @@ impl Infer<'_> {
             return Ok(());
         }
         self.coerce(actual, expected)
+    }
+
+    /// `b.as_ref()` / `b.as_mut()` of a `Box<dyn T>`, and `&*b` / `&mut *b` (lowered to
+    /// the hidden `REBORROW` / `REBORROW_MUT`): the trait object the box holds, lent as a
+    /// `&dyn T` / `&mut dyn T`. Typed as the box, with a `LendDyn` adjustment (so codegen
+    /// lends the receiver's value, `coerced_source`), seen by the rest of the body as the
+    /// lent type. `None`: not such a call.
+    pub(super) fn lend_call(
+        &mut self,
+        id: ExprId,
+        receiver: ExprId,
+        recv: &Ty,
+        method: &str,
+        args: &[ExprId],
+    ) -> Option<Ty> {
+        let hidden = method == crate::ir::REBORROW || method == crate::ir::REBORROW_MUT;
+        let mutably = match method {
+            "as_ref" if args.is_empty() => false,
+            "as_mut" if args.is_empty() => true,
+            crate::ir::REBORROW => false,
+            crate::ir::REBORROW_MUT => true,
+            _ => return None,
+        };
+        // `&*r` / `&mut *m` of a `&dyn T` / `&mut dyn T`: a reborrow.
+        if hidden
+            && let Ty::Dyn(key, from) = recv
+            && *from != DynPointer::Box
+        {
+            if mutably && *from == DynPointer::Ref {
+                let variable = match self.ir.expr(receiver).kind {
+                    ExprKind::Local(l) => Some(self.ir.local(l).name.clone()),
+                    _ => None,
+                };
+                let rloc = self.loc(receiver);
+                self.diags
+                    .push(diag::mut_through_shared(rloc, variable.as_deref()));
+                return Some(Ty::Unknown);
+            }
+            let pointer = if mutably {
+                DynPointer::RefMut
+            } else {
+                DynPointer::Ref
+            };
+            self.adjustments[id.index()] = Some(Adjustment::LendDyn {
+                key: key.clone(),
+                pointer,
+            });
+            self.lend_calls.push((id, recv.clone()));
+            return Some(Ty::Dyn(key.clone(), pointer));
+        }
+        let Ty::Dyn(key, DynPointer::Box) = recv else {
+            if hidden {
+                let shown = self.show(recv);
+                self.diags
+                    .push(diag::deref_of_non_box(self.loc(id), &shown));
+                return Some(Ty::Unknown);
+            }
+            return None;
+        };
+        if mutably {
+            self.check_mutable_borrow(receiver);
+        }
+        let pointer = if mutably {
+            DynPointer::RefMut
+        } else {
+            DynPointer::Ref
+        };
+        self.adjustments[id.index()] = Some(Adjustment::LendDyn {
+            key: key.clone(),
+            pointer,
+        });
+        self.lend_calls.push((id, recv.clone()));
+        Some(Ty::Dyn(key.clone(), pointer))
     }
 
     /// `receiver.method(args)` on a trait object: a call through the vtable; `None` if
@@ -197,6 +423,14 @@ impl Infer<'_> {
                 return Some(Ty::Unknown);
             }
             (Receiver::RefMut, DynPointer::Box) => match self.ir.expr(receiver).kind {
+                // `s` of `for s in &v`: a `&Box<dyn T>` in Rust (E0596), also in a
+                // generic body, which rustc does not check.
+                ExprKind::Local(l) if self.is_loop_element_of(receiver) == Some(false) => {
+                    let name = self.ir.local(l).name.clone();
+                    let vec = self.loop_container_name(l);
+                    self.diags
+                        .push(diag::mut_through_loop_element(rloc, &name, vec.as_deref()));
+                }
                 ExprKind::Local(l) if !self.ir.local(l).mutable => {
                     let name = self.ir.local(l).name.clone();
                     self.diags
@@ -234,6 +468,12 @@ impl Infer<'_> {
     /// Once types are final: each `Box::new` made a `Box<dyn Trait>` of a class that
     /// implements the trait, and each class coerced to a trait object implements it.
     pub(super) fn check_trait_objects(&mut self) {
+        self.decide_pending_lends();
+        // A lending call's own type is the box it lends from (`Typed::expr_types` holds
+        // the type before the adjustment).
+        for (id, boxed) in std::mem::take(&mut self.lend_calls) {
+            self.expr_types[id.index()] = boxed;
+        }
         for boxed in std::mem::take(&mut self.boxes) {
             let loc = self.loc(boxed.expr);
             let operand = self.resolve(&boxed.operand);

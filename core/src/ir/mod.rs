@@ -52,6 +52,13 @@ pub use walk::ItemUse;
 /// element, which Rust's loop borrows rather than moves.
 pub const LOOP_INDEX: &str = " index";
 
+/// The hidden methods `&*b` and `&mut *b` lower to (`b` a `Box<dyn Trait>`), which no
+/// source name can be: they lend the trait object the box holds, as `b.as_ref()` and
+/// `b.as_mut()` do (`infer/trait_objects.rs`).
+pub const REBORROW: &str = " reborrow";
+/// `&mut *b`'s; see `REBORROW`.
+pub const REBORROW_MUT: &str = " reborrow_mut";
+
 macro_rules! entity {
     ($(#[$m:meta])* $name:ident) => {
         $(#[$m])*

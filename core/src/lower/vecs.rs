@@ -185,8 +185,50 @@ impl Lowerer {
             self.index_brackets.push((id, ix.bracket_token.span.join()));
             return id;
         }
+        // `&*b` / `&mut *b` of a variable or an element: the trait object a box holds,
+        // lent (inference refuses it of anything but a `Box<dyn Trait>`).
+        if let syn::Expr::Unary(u) = strip_parens(&r.expr)
+            && matches!(u.op, syn::UnOp::Deref(_))
+            && self.is_plain_reborrow_operand(&u.expr)
+        {
+            let receiver = self.expr(&u.expr);
+            let method = if mutable {
+                crate::ir::REBORROW_MUT
+            } else {
+                crate::ir::REBORROW
+            };
+            return self.push(
+                ExprKind::MethodCall {
+                    receiver,
+                    method: method.into(),
+                    args: vec![],
+                },
+                r.span(),
+            );
+        }
         let place = self.expr(&r.expr);
         self.push(ExprKind::AddrOf { place, mutable }, r.and_token.span)
+    }
+
+    /// Whether `*operand` is no form the lowering dereferences itself (the element of a
+    /// borrowed loop, a map entry, an unwrapped element reference): a variable that is
+    /// not one, or an element `v[i]`.
+    fn is_plain_reborrow_operand(&self, operand: &syn::Expr) -> bool {
+        match strip_parens(operand) {
+            syn::Expr::Path(p) => p
+                .path
+                .get_ident()
+                .and_then(|i| self.lookup(&i.to_string()))
+                .is_some_and(|l| !self.elem_refs.contains_key(&l)),
+            syn::Expr::Index(ix) => !matches!(strip_parens(&ix.index), syn::Expr::Range(_)),
+            // `**s` of `s` in `for s in &v` (a `&Box<dyn T>` in Rust): `*s` is the element.
+            syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
+                matches!(strip_parens(&u.expr), syn::Expr::Path(p)
+                    if p.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
+                        .is_some_and(|l| matches!(self.elem_refs.get(&l), Some(ElemRef::Value))))
+            }
+            _ => false,
+        }
     }
 
     /// `for PAT in &c` / `&mut c` / `c.iter()` / `c.iter_mut()` as a counted loop over

@@ -265,7 +265,7 @@ macro_rules! twins {
         )*
         mod twin {
             #![allow(clippy::vec_init_then_push, clippy::needless_range_loop)]
-            use super::rust::{Circle, Shape, Square};
+            use super::rust::{Circle, Grow, Shape, Square};
             $(
                 $(#[$doc])*
                 pub fn $name($($p: $t),*) -> $r $body
@@ -346,6 +346,58 @@ twins! {
             }
         }
         t
+    }
+
+    /// Locals lent as trait objects: a struct literal's and a parameter's copy, whose
+    /// types the macro learns only from their initialisers.
+    fn lent_locals(p: Square, x: f64) -> f64 {
+        let c = Circle { r: x };
+        let r: &dyn Shape = &c;
+        let mut g = p;
+        let m: &mut dyn Grow = &mut g;
+        m.grow(x);
+        let lent: &dyn Grow = m;
+        let seen = lent.size();
+        m.grow(1.0);
+        r.area() + seen + m.size() + g.size() + c.area()
+    }
+
+    /// The Rust ways to lend the trait object a box holds: `&*b`, `&mut *b`,
+    /// `b.as_ref()`, `b.as_mut()`, also of a `Vec`'s elements and `&**s` of a loop's;
+    /// a `&mut dyn` reborrowed (`&mut *m`, `&*m`, and by coercion).
+    fn lent_boxes(x: f64) -> f64 {
+        let b: Box<dyn Shape> = Box::new(Circle { r: x });
+        let r: &dyn Shape = &*b;
+        let held = b.as_ref();
+        let before = r.area() + held.scaled(3.0);
+        let mut g: Box<dyn Grow> = Box::new(Square { side: x });
+        let m: &mut dyn Grow = &mut *g;
+        m.grow(2.0);
+        let again: &mut dyn Grow = m;
+        again.grow(0.5);
+        m.grow(0.25);
+        g.as_mut().grow(1.0);
+        let mut items: Vec<Box<dyn Grow>> = Vec::new();
+        items.push(Box::new(Circle { r: x }));
+        items.push(g);
+        let first: &mut dyn Grow = &mut *items[0];
+        first.grow(3.0);
+        items[1].as_mut().grow(1.0);
+        let shapes: Vec<Box<dyn Shape>> = vec![b, Box::new(Square { side: 2.0 })];
+        let second: &dyn Shape = &*shapes[1];
+        let mut total = before + second.area() + shapes[0].as_ref().scaled(2.0);
+        for i in &items {
+            total += i.size();
+        }
+        for s in &shapes {
+            let lent: &dyn Shape = &**s;
+            total += lent.area();
+        }
+        let m2: &mut dyn Grow = &mut *items[0];
+        let again: &mut dyn Grow = &mut *m2;
+        again.grow(1.5);
+        let shared: &dyn Grow = &*m2;
+        total + shared.size()
     }
 
     /// Many boxes, replaced and dropped as the loop goes: nothing leaks.
@@ -464,6 +516,21 @@ fn a_vec_of_boxed_trait_objects_in_jit_code_is_rusts() {
     assert_eq!(literal_vec(1.25), twin::literal_vec(1.25));
     assert_eq!(largest(&sizes), twin::largest(&sizes));
     assert_eq!(largest(&[]), twin::largest(&[]));
+    assert_no_leaks();
+}
+
+#[test]
+fn locals_and_boxes_lent_as_trait_objects_are_rusts() {
+    let _memory = memory_test();
+    {
+        let p = Square::unit();
+        p.set_side(1.5);
+        let rust = twin::lent_locals(rust::Square { side: 1.5 }, 2.0);
+        assert_eq!(lent_locals(p.clone(), 2.0), rust);
+        // `let mut g = p` copied the handle: the caller's instance grew too.
+        assert_eq!(p.side(), 1.5 + 2.0 + 1.0);
+        assert_eq!(lent_boxes(1.25), twin::lent_boxes(1.25));
+    }
     assert_no_leaks();
 }
 

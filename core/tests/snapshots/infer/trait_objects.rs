@@ -71,7 +71,7 @@ fn option_of_box(a: Circle) -> f64 {
 fn mutable_calls(a: Circle, mut b: Square) -> f64 {
     let mut s: Box<dyn Shape> = Box::new(a);
     s.scale(2.0);
-    let r: &mut dyn Shape = &mut s;
+    let r: &mut dyn Shape = &mut *s;
     r.scale(0.5);
     let q: &mut dyn Shape = &mut b;
     q.scale(3.0);
@@ -81,9 +81,11 @@ fn mutable_calls(a: Circle, mut b: Square) -> f64 {
 fn borrowed_objects(a: Circle) -> f64 {
     let c: &dyn Shape = &a;
     let boxed: Box<dyn Shape> = Box::new(Circle { r: 1.0 });
-    let lent: &dyn Shape = &boxed;
+    let lent: &dyn Shape = &*boxed;
+    let held = boxed.as_ref();
+    let again: &dyn Shape = &*held;
     let o: Option<Box<dyn Shape>> = None;
-    c.area() + lent.area()
+    c.area() + lent.area() + held.area()
 }
 
 fn loop_over_mut_boxes(a: Circle, b: Square) -> f64 {

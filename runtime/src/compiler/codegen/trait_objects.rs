@@ -71,8 +71,8 @@ impl FnCx<'_> {
     }
 
     /// The expression whose value a coercion of `id` converts: `id` itself, or, for
-    /// `&c` / `&mut c` / `&b` of an instance or a trait object, the
-    /// instance or trait object (a reference to a handle is the handle in jit code).
+    /// `&c` / `&mut c` of an instance and `b.as_ref()` / `&*b` of a box, the instance or
+    /// trait object (a reference to a handle is the handle in jit code).
     fn coerced_source(&self, id: ExprId) -> ExprId {
         let handle = |e: ExprId| {
             matches!(
@@ -84,6 +84,13 @@ impl FnCx<'_> {
         loop {
             match &self.ir.expr(source).kind {
                 ExprKind::AddrOf { place, .. } if handle(*place) => source = *place,
+                // `b.as_ref()`, `&*b` (lowered to a hidden method) and their `mut`
+                // forms: inference's `lend_call`, which resolves no function.
+                ExprKind::MethodCall { receiver, .. }
+                    if self.typed.resolution(source).is_none() && handle(*receiver) =>
+                {
+                    source = *receiver
+                }
                 _ => return source,
             }
         }
