@@ -444,14 +444,14 @@ fn known_bug_review_gen_phantom_marker_refused() {
     t.compile_fail("tests/ui/known_bugs/review_gen_phantom_marker_refused.rs");
 }
 
-/// `&*b` / `&mut *b` of a `Box<dyn Fig>` (Rust's way to lend the boxed instance as
-/// `&dyn Fig` / `&mut dyn Fig`) is refused at the `*` ("dereferencing is not supported here");
-/// rustc accepts it (review of issue 17).
+/// `&*b` / `&mut *b` of a `Box<dyn Fig>` and `&d` / `&mut e` of class locals lent as
+/// `&dyn Fig` / `&mut dyn Fig` build and run as rustc's build does (review of issue 17;
+/// both were refused).
 #[test]
-#[ignore = "BUG: `&*b` of a Box<dyn T> (valid Rust) is refused"]
-fn known_bug_review_dyn_deref_box() {
+fn fixed_review_dyn_lending() {
     let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known_bugs/dyn_deref_box.rs");
+    t.pass("tests/ui/pass/review_dyn_deref_box.rs");
+    t.pass("tests/ui/pass/review_dyn_ref_of_a_local.rs");
 }
 
 /// `let r: &dyn Fig = self;` in a class method: rustc accepts the coercion of `&Disk`; the
@@ -462,16 +462,6 @@ fn known_bug_review_dyn_deref_box() {
 fn known_bug_review_dyn_self_as_dyn_ref() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/known_bugs/dyn_self_as_dyn_ref.rs");
-}
-
-/// `let r: &dyn Fig = &d;` / `let m: &mut dyn Fig = &mut e;` with `d`, `e` class locals:
-/// rustc builds it; jit code says "mismatched types: expected `&dyn Fig`, found `&_`" (the
-/// same with a parameter works; review of issue 17, first noted in 3a5514c).
-#[test]
-#[ignore = "BUG: a class local lent as &dyn T / &mut dyn T (valid Rust) is refused"]
-fn known_bug_review_dyn_ref_of_a_local() {
-    let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known_bugs/dyn_ref_of_a_local.rs");
 }
 
 /// A bounded generic jit fn passes its value to a jit fn whose bounds its own lack, where

@@ -1,5 +1,5 @@
-// A class LOCAL lent as `&dyn Fig` / `&mut dyn Fig`: rustc builds it (15 for `f(1.0)`); jit
-// code says "mismatched types: expected `&dyn Fig`, found `&_`" (a parameter works).
+// A class LOCAL lent as `&dyn Fig` / `&mut dyn Fig`: rustc builds it (15 for `f(1.0)`), and
+// so does jit code (it was "mismatched types: expected `&dyn Fig`, found `&_`").
 use jitclass::{jit, jitclass};
 
 #[jit]

@@ -1,4 +1,4 @@
-// rustc builds `&*b` / `&mut *b` (a `&dyn Fig` / `&mut dyn Fig` of a box's instance).
+// Fixed (was refused): rustc builds `&*b` / `&mut *b` (a `&dyn Fig` / `&mut dyn Fig` of a box's instance).
 use jitclass::{jit, jitclass};
 
 #[jit]
