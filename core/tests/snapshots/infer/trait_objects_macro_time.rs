@@ -1,7 +1,9 @@
 // At macro time a trait object's type is keyed by its trait's path as written: boxes
 // bound by their uses are typed, one that nothing types is the error of the build (rustc
 // would make a `Box<Circle>`, which jit code does not have), and a trait object
-// written `dyn Shape` in one place and `dyn shapes::Shape` in another is left to rustc.
+// written `dyn Shape` in one place and `dyn shapes::Shape` in another is left to rustc,
+// as is `&t.0` (a borrowed box where a `&dyn Shape` is expected: rustc's E0277, which the
+// shadow of a non-generic body reports at build time).
 //@ macro-time
 trait Shape {
     fn area(&self) -> f64;
