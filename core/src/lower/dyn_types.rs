@@ -158,18 +158,7 @@ fn is_closure_trait(path: &syn::Path) -> bool {
 /// Whether `path` names std's `Box` (`Box`, `std::boxed::Box`, `alloc::boxed::Box`),
 /// with or without arguments on its last segment.
 fn is_box_path(path: &syn::Path) -> bool {
-    let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-    let leading_args = path
-        .segments
-        .iter()
-        .rev()
-        .skip(1)
-        .any(|s| !s.arguments.is_none());
-    !leading_args
-        && matches!(
-            names.iter().map(String::as_str).collect::<Vec<_>>()[..],
-            ["Box"] | ["std" | "alloc", "boxed", "Box"]
-        )
+    super::types::is_std_type_path(path, "boxed", "Box")
 }
 
 /// A written `Box<..>` type: `Box<dyn Trait>` (`lower_dyn_type`), or the error for any

@@ -556,6 +556,12 @@ pub(crate) fn is_vec_type(ty: &syn::Type) -> bool {
 }
 
 pub(crate) fn is_vec_path(path: &syn::Path) -> bool {
+    is_std_type_path(path, "vec", "Vec")
+}
+
+/// Whether `path` names std's type `name` of module `module` (`Vec`, `std::vec::Vec`,
+/// `alloc::vec::Vec`), with arguments on its last segment only.
+pub(crate) fn is_std_type_path(path: &syn::Path, module: &str, name: &str) -> bool {
     let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
     let leading_args = path
         .segments
@@ -563,11 +569,13 @@ pub(crate) fn is_vec_path(path: &syn::Path) -> bool {
         .rev()
         .skip(1)
         .any(|s| !s.arguments.is_none());
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
     !leading_args
-        && matches!(
-            names.iter().map(String::as_str).collect::<Vec<_>>()[..],
-            ["Vec"] | ["std" | "alloc", "vec", "Vec"]
-        )
+        && match names[..] {
+            [n] => n == name,
+            [root, m, n] => matches!(root, "std" | "alloc") && m == module && n == name,
+            _ => false,
+        }
 }
 
 /// The first identifier in `tokens` (at any depth) that is one of `names`.

@@ -9,7 +9,7 @@
 //! them alone (a parameter with no written bound keeps duck typing).
 
 use super::signature::in_where_clause;
-use jitclass_core::ir::{ExprKind, LocalId, TypeExpr};
+use jitclass_core::ir::{ExprKind, TypeExpr};
 use jitclass_core::lower::Lowered;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -53,25 +53,7 @@ pub(crate) fn bound_call_checks(l: &Lowered, written: &syn::Generics) -> Vec<Tok
             }
         })
     };
-    let param_of = |local: LocalId| l.ir.params.iter().find(|p| p.local == local);
-    let mut typed: Vec<(LocalId, TokenStream)> =
-        l.ir.params
-            .iter()
-            .filter_map(|p| Some((p.local, rust_type(&p.ty)?)))
-            .collect();
-    for e in &l.ir.exprs {
-        if let ExprKind::ForEach { var, iterable, .. } = &e.kind
-            && let ExprKind::Local(over) = l.ir.expr(*iterable).kind
-            && let Some(p) = param_of(over)
-            && let TypeExpr::Slice { elem, mutable } = &p.ty
-            && let Some(ty) = rust_type(&TypeExpr::Ref {
-                inner: elem.clone(),
-                mutable: *mutable,
-            })
-        {
-            typed.push((*var, ty));
-        }
-    }
+    let typed = super::bound_methods::signature_typed_locals(l, rust_type);
     let mut checks = Vec::new();
     for e in &l.ir.exprs {
         let ExprKind::Call { callee, args } = &e.kind else {

@@ -46,27 +46,7 @@ pub(crate) fn bound_method_checks(l: &Lowered, written: &syn::Generics) -> Vec<T
             Some(true) => quote!(&mut #ident),
         })
     };
-    let param_of = |local: LocalId| l.ir.params.iter().find(|p| p.local == local);
-    // Each local whose type the signature decides: parameters, and `for` variables over
-    // a parameter slice.
-    let mut typed: Vec<(LocalId, TokenStream)> =
-        l.ir.params
-            .iter()
-            .filter_map(|p| Some((p.local, rust_type(&p.ty)?)))
-            .collect();
-    for e in &l.ir.exprs {
-        if let ExprKind::ForEach { var, iterable, .. } = &e.kind
-            && let ExprKind::Local(over) = l.ir.expr(*iterable).kind
-            && let Some(p) = param_of(over)
-            && let TypeExpr::Slice { elem, mutable } = &p.ty
-            && let Some(ty) = rust_type(&TypeExpr::Ref {
-                inner: elem.clone(),
-                mutable: *mutable,
-            })
-        {
-            typed.push((*var, ty));
-        }
-    }
+    let typed = signature_typed_locals(l, rust_type);
     let mut checks = Vec::new();
     for e in &l.ir.exprs {
         let ExprKind::MethodCall {
@@ -93,4 +73,33 @@ pub(crate) fn bound_method_checks(l: &Lowered, written: &syn::Generics) -> Vec<T
         });
     }
     checks
+}
+
+/// Each local whose Rust type the signature decides, as `rust_type` writes it: the
+/// parameters, and the variables of `for` loops over a parameter slice (a `&T` / `&mut T`
+/// of its element).
+pub(super) fn signature_typed_locals(
+    l: &Lowered,
+    rust_type: impl Fn(&TypeExpr) -> Option<TokenStream>,
+) -> Vec<(LocalId, TokenStream)> {
+    let param_of = |local: LocalId| l.ir.params.iter().find(|p| p.local == local);
+    let mut typed: Vec<(LocalId, TokenStream)> =
+        l.ir.params
+            .iter()
+            .filter_map(|p| Some((p.local, rust_type(&p.ty)?)))
+            .collect();
+    for e in &l.ir.exprs {
+        if let ExprKind::ForEach { var, iterable, .. } = &e.kind
+            && let ExprKind::Local(over) = l.ir.expr(*iterable).kind
+            && let Some(p) = param_of(over)
+            && let TypeExpr::Slice { elem, mutable } = &p.ty
+            && let Some(ty) = rust_type(&TypeExpr::Ref {
+                inner: elem.clone(),
+                mutable: *mutable,
+            })
+        {
+            typed.push((*var, ty));
+        }
+    }
+    typed
 }
