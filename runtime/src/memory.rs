@@ -314,7 +314,16 @@ impl MemInfo {
                     unsafe {
                         release_elements(header.data, elements, &mut |member| {
                             // SAFETY: the buffer owned one reference to each member.
-                            if Self::drop_one(member) {
+                            if !Self::drop_one(member) {
+                                return;
+                            }
+                            // A member that owns nothing (an instance of a class of
+                            // numbers, the common element) is freed at once: a released
+                            // `Vec` of millions of them does not first list them all.
+                            // SAFETY: the count reached zero: only we reach `member`.
+                            if Self::is_leaf(member) {
+                                Self::free_block(member);
+                            } else {
                                 pending.push(member);
                             }
                         })
@@ -325,6 +334,22 @@ impl MemInfo {
             unsafe { Self::free_block(info) };
         }
         panicked
+    }
+
+    /// Whether releasing the block is only freeing it: no `dtor`, no members, no
+    /// elements.
+    ///
+    /// # Safety
+    /// `info` is a live block.
+    unsafe fn is_leaf(info: *mut MemInfo) -> bool {
+        // SAFETY: guaranteed by the caller; drop infos are `'static` (see `allocate`).
+        let header = unsafe { &*info };
+        header.dtor.is_none()
+            && (header.drop_info.is_null() || {
+                // SAFETY: as above.
+                let drop_info = unsafe { &*header.drop_info };
+                drop_info.managed_offsets.is_empty() && drop_info.elements.is_none()
+            })
     }
 
     /// # Safety
