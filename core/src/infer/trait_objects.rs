@@ -324,17 +324,7 @@ impl Infer<'_> {
                     .push(diag::mut_through_shared(rloc, variable.as_deref()));
                 return Some(Ty::Unknown);
             }
-            let pointer = if mutably {
-                DynPointer::RefMut
-            } else {
-                DynPointer::Ref
-            };
-            self.adjustments[id.index()] = Some(Adjustment::LendDyn {
-                key: key.clone(),
-                pointer,
-            });
-            self.lend_calls.push((id, recv.clone()));
-            return Some(Ty::Dyn(key.clone(), pointer));
+            return Some(self.lend(id, recv, key, mutably));
         }
         let Ty::Dyn(key, DynPointer::Box) = recv else {
             if hidden {
@@ -348,6 +338,12 @@ impl Infer<'_> {
         if mutably {
             self.check_mutable_borrow(receiver);
         }
+        Some(self.lend(id, recv, key, mutably))
+    }
+
+    /// Records that call `id` lends its receiver (of type `recv`) as a `&dyn T` /
+    /// `&mut dyn T` of trait `key`, and gives that type.
+    fn lend(&mut self, id: ExprId, recv: &Ty, key: &TraitKey, mutably: bool) -> Ty {
         let pointer = if mutably {
             DynPointer::RefMut
         } else {
@@ -358,7 +354,7 @@ impl Infer<'_> {
             pointer,
         });
         self.lend_calls.push((id, recv.clone()));
-        Some(Ty::Dyn(key.clone(), pointer))
+        Ty::Dyn(key.clone(), pointer)
     }
 
     /// `receiver.method(args)` on a trait object: a call through the vtable; `None` if

@@ -202,14 +202,7 @@ impl super::Lowerer {
     /// `ExprKind::BoxNew`, inside `{ let b: Box<dyn Trait> = Box::new(value); b }` when
     /// the type is written on the path; `None` for a path that does not name `Box`'s.
     pub(super) fn box_call(&mut self, path: &syn::Path, c: &syn::ExprCall) -> Option<ExprId> {
-        let n = path.segments.len();
-        if n < 2 {
-            return None;
-        }
-        let owner = syn::Path {
-            leading_colon: path.leading_colon,
-            segments: path.segments.iter().take(n - 1).cloned().collect(),
-        };
+        let (owner, n) = super::types::owner_of_assoc_path(path)?;
         if !is_box_path(&owner) {
             return None;
         }

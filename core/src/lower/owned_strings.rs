@@ -20,14 +20,7 @@ pub(super) fn is_string_path(path: &syn::Path) -> bool {
 impl Lowerer {
     /// `String::f(args)`; `None` for other paths.
     pub(super) fn string_call(&mut self, path: &syn::Path, c: &syn::ExprCall) -> Option<ExprId> {
-        let n = path.segments.len();
-        if n < 2 {
-            return None;
-        }
-        let owner = syn::Path {
-            leading_colon: path.leading_colon,
-            segments: path.segments.iter().take(n - 1).cloned().collect(),
-        };
+        let (owner, n) = super::types::owner_of_assoc_path(path)?;
         if !is_string_path(&owner) {
             return None;
         }

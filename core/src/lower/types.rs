@@ -555,6 +555,21 @@ pub(crate) fn is_vec_type(ty: &syn::Type) -> bool {
     }
 }
 
+/// The type path an associated function's path names (`Vec` of `Vec::new`,
+/// `std::boxed::Box` of `std::boxed::Box::new`) and the number of segments of the whole
+/// path; `None` for a one-segment path.
+pub(crate) fn owner_of_assoc_path(path: &syn::Path) -> Option<(syn::Path, usize)> {
+    let n = path.segments.len();
+    if n < 2 {
+        return None;
+    }
+    let owner = syn::Path {
+        leading_colon: path.leading_colon,
+        segments: path.segments.iter().take(n - 1).cloned().collect(),
+    };
+    Some((owner, n))
+}
+
 pub(crate) fn is_vec_path(path: &syn::Path) -> bool {
     is_std_type_path(path, "vec", "Vec")
 }

@@ -51,14 +51,7 @@ impl Lowerer {
     /// `Vec::new()`, `Vec::<T>::new()`, `Vec::with_capacity(n)`; `None` if `path` is not
     /// an associated function path of `Vec`.
     pub(super) fn vec_call(&mut self, path: &syn::Path, c: &syn::ExprCall) -> Option<ExprId> {
-        let n = path.segments.len();
-        if n < 2 {
-            return None;
-        }
-        let owner = syn::Path {
-            leading_colon: path.leading_colon,
-            segments: path.segments.iter().take(n - 1).cloned().collect(),
-        };
+        let (owner, n) = super::types::owner_of_assoc_path(path)?;
         if !is_vec_path(&owner) {
             return None;
         }
