@@ -161,6 +161,7 @@ pub fn check_type_expr(t: &TypeExpr) -> Result<(), TypeLimit> {
             push(key);
             push(value)
         }
+        TypeExpr::Applied { args, .. } => args.iter().for_each(push),
         TypeExpr::Slice { elem: inner, .. }
         | TypeExpr::Option(inner)
         | TypeExpr::Vec(inner)

@@ -219,6 +219,19 @@ pub trait Callees {
         let _ = class;
         Vec::new()
     }
+    /// Of an instantiation of a generic class (`Stack<i64>`), its family's key and its
+    /// type arguments; `None` for a class that is no instantiation (and at macro time).
+    fn family(&self, class: &ClassKey) -> Option<(ClassKey, Vec<Type>)> {
+        let _ = class;
+        None
+    }
+    /// The instantiation of the generic class `family` for `args` (made at first
+    /// request); `Err` with the reason when it cannot be made (an instantiation limit),
+    /// `Ok(None)` when not known (macro time).
+    fn member(&self, family: &ClassKey, args: &[Type]) -> Result<Option<ClassKey>, String> {
+        let _ = (family, args);
+        Ok(None)
+    }
 }
 
 /// Macro time: nothing is known about other items.

@@ -58,7 +58,8 @@ pub fn concrete_type(te: &TypeExpr, type_args: &[Type]) -> Option<Type> {
                 .collect::<Option<_>>()?,
             ret: Box::new(concrete_type(ret, type_args)?),
         },
-        TypeExpr::Class(_) | TypeExpr::Infer => return None,
+        // An instantiation is the runtime's to make (`Callees::member`).
+        TypeExpr::Class(_) | TypeExpr::Applied { .. } | TypeExpr::Infer => return None,
     })
 }
 
@@ -222,6 +223,8 @@ impl Infer<'_> {
                 Box::new(self.ty_of_expr_type_with(ret, generics)),
             ),
             TypeExpr::Concrete(t) => Self::ty_of_type(t),
+            // Contract stub: inference's `Ty::Applied` replaces it.
+            TypeExpr::Applied { .. } => Ty::Unknown,
             TypeExpr::Infer => self.fresh(VarKind::General),
         }
     }

@@ -140,6 +140,7 @@ impl Names<'_> {
                 ret => format!("extern \"C\" fn({}) -> {}", self.list(params), self.ty(ret)),
             },
             TypeExpr::Concrete(t) => t.to_string(),
+            TypeExpr::Applied { family, args } => format!("{}<{}>", family.name, self.list(args)),
             TypeExpr::Infer => "_".to_string(),
         }
     }

@@ -91,6 +91,19 @@ pub enum TypeExpr {
     /// variant before another would shift that one's index between encoding and decoding.
     #[serde(skip)]
     Concrete(Type),
+    /// A generic class applied to type arguments not all known yet: how the runtime hands
+    /// a callee's signature that names `Stack<T>` with the callee's own generic `T` (or
+    /// `Self` of a generic class's function seen through its family) to the caller's
+    /// inference, which resolves it to the instantiation (`Callees::member`) once the
+    /// arguments are known. `family` is the generic class's key (`Callees::family`).
+    /// Never serialised (after `Concrete`, for the reason given there).
+    #[serde(skip)]
+    Applied {
+        /// The generic class (its family's key, not an instantiation's).
+        family: crate::types::ClassKey,
+        /// Its type arguments, in declaration order.
+        args: Vec<TypeExpr>,
+    },
 }
 
 /// The length `N` of an array type or of `[value; N]`.
@@ -173,7 +186,9 @@ impl TypeExpr {
     /// Whether an already resolved type is inside (never in serialised IR).
     pub(crate) fn has_concrete(&self) -> bool {
         let mut found = false;
-        self.for_each_part(&mut |t| found |= matches!(t, TypeExpr::Concrete(_)));
+        self.for_each_part(&mut |t| {
+            found |= matches!(t, TypeExpr::Concrete(_) | TypeExpr::Applied { .. })
+        });
         found
     }
 
@@ -212,6 +227,10 @@ impl TypeExpr {
             TypeExpr::FnPtr { params, ret } => TypeExpr::FnPtr {
                 params: params.iter().map(|p| p.map_refs(resolve)).collect(),
                 ret: Box::new(ret.map_refs(resolve)),
+            },
+            TypeExpr::Applied { family, args } => TypeExpr::Applied {
+                family: family.clone(),
+                args: args.iter().map(|a| a.map_refs(resolve)).collect(),
             },
             TypeExpr::Prim(_)
             | TypeExpr::Unit

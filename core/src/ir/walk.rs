@@ -442,6 +442,7 @@ impl TypeExpr {
                 params.iter().for_each(|t| t.for_each_part(f));
                 ret.for_each_part(f);
             }
+            TypeExpr::Applied { args, .. } => args.iter().for_each(|t| t.for_each_part(f)),
             TypeExpr::Map { key, value } => {
                 key.for_each_part(f);
                 value.for_each_part(f);
@@ -475,6 +476,9 @@ impl TypeExpr {
             TypeExpr::FnPtr { params, ret } => {
                 params.iter_mut().for_each(|t| t.for_each_part_mut(f));
                 ret.for_each_part_mut(f);
+            }
+            TypeExpr::Applied { args, .. } => {
+                args.iter_mut().for_each(|t| t.for_each_part_mut(f));
             }
             TypeExpr::Map { key, value } => {
                 key.for_each_part_mut(f);
@@ -521,6 +525,8 @@ impl TypeExpr {
             | TypeExpr::FnPtr { .. }
             // Its trait is no item of these (`TypeExpr::max_trait`).
             | TypeExpr::Dyn { .. }
+            // Resolved already: its family is no item of these.
+            | TypeExpr::Applied { .. }
             | TypeExpr::Concrete(_)
             | TypeExpr::Infer => {}
         });
