@@ -132,6 +132,7 @@ fn repr_type(
         | TypeExpr::Never
         | TypeExpr::Str
         | TypeExpr::Concrete(_)
+        | TypeExpr::Applied { .. }
         | TypeExpr::Infer => {
             quote!(())
         }
