@@ -169,6 +169,16 @@ pub trait Callees {
     fn signature(&self, item: RefId) -> Result<Option<CalleeSig>, String>;
     /// The class a class reference names; `Ok(None)` when not known (macro time).
     fn class(&self, class: ClassRefId) -> Result<Option<ClassKey>, String>;
+    /// The type a class reference names, as `class` gives it, except that a reference to
+    /// a generic class written without its type arguments outside the class's own impl
+    /// (`Stack::new()`, `Stack { items }`) is `TypeExpr::Applied` with `Infer` for each
+    /// argument, which inference infers from the uses as rustc does; `Ok(None)` when not
+    /// known (macro time).
+    fn class_type(&self, class: ClassRefId) -> Result<Option<TypeExpr>, String> {
+        Ok(self
+            .class(class)?
+            .map(|key| TypeExpr::Concrete(Type::Class(key))))
+    }
     /// The Rust type inside a `PassThru<T>`; `None` at macro time, where the written
     /// name identifies it.
     fn opaque(&self, opaque: OpaqueRefId) -> Option<OpaqueKey> {
