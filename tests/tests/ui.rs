@@ -454,14 +454,13 @@ fn fixed_review_dyn_lending() {
     t.pass("tests/ui/pass/review_dyn_ref_of_a_local.rs");
 }
 
-/// `let r: &dyn Fig = self;` in a class method: rustc accepts the coercion of `&Disk`; the
-/// shadow says "expected `&dyn Fig`, found `Disk`" and suggests `&self`, which rustc
-/// would refuse (review of issue 17).
+/// `let r: &dyn Fig = self;` (and `&mut dyn Fig` through `&mut self`) in a class method:
+/// rustc accepts the coercion of `&Disk`, and so does jit code (review of issue 17: the
+/// shadow said "expected `&dyn Fig`, found `Disk`").
 #[test]
-#[ignore = "BUG: `self` coerced to `&dyn T` in a class method (valid Rust) is refused"]
-fn known_bug_review_dyn_self_as_dyn_ref() {
+fn fixed_review_dyn_self_as_dyn_ref() {
     let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known_bugs/dyn_self_as_dyn_ref.rs");
+    t.pass("tests/ui/pass/review_dyn_self_as_dyn_ref.rs");
 }
 
 /// A bounded generic jit fn passes its value to a jit fn whose bounds its own lack, where

@@ -66,7 +66,7 @@ impl Infer<'_> {
         }
         let (inner, lent_mutably) = match self.resolve(actual) {
             Ty::Ref(inner, mutable) => (self.resolve(&inner), Some(mutable)),
-            other => (other, None),
+            other => (other, self.self_by_reference(id)),
         };
         // `&x` can go where a `&dyn T` is expected, `&mut x` where either is.
         let lends = lent_mutably.is_some_and(|m| m || pointer == DynPointer::Ref);
@@ -148,6 +148,14 @@ impl Infer<'_> {
         self.check_lent_local(id);
         self.adjustments[id.index()] = Some(adjustment);
         Some(())
+    }
+
+    /// `Some(mutable)` if `id` is `self` in a `&self` (`false`) or `&mut self` (`true`)
+    /// method: a reference in Rust, which coerces to a trait object as `&c` / `&mut c` do
+    /// (jit code holds it as the instance).
+    fn self_by_reference(&self, id: ExprId) -> Option<bool> {
+        let (this, mutable) = self.ir.self_reference()?;
+        matches!(self.ir.expr(id).kind, ExprKind::Local(l) if l == this).then_some(mutable)
     }
 
     /// `&mut x` of a local lends it mutably: it must be `mut` (E0596).

@@ -362,9 +362,13 @@ impl Infer<'_> {
         let local_types: Vec<Option<crate::types::Type>> = (0..self.ir.locals.len())
             .map(|i| self.local_types[i].clone().and_then(|t| self.concrete(&t)))
             .collect();
+        // `self` of a `&self` / `&mut self` method is a reference, which no use moves
+        // (`Self::f(self)` reborrows it).
+        let this = self.ir.self_reference().map(|(l, _)| l.index());
         let tracked = local_types
             .iter()
-            .map(|t| t.as_ref().is_some_and(moves))
+            .enumerate()
+            .map(|(i, t)| Some(i) != this && t.as_ref().is_some_and(moves))
             .collect();
         let holds_vec = local_types
             .iter()

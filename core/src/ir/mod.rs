@@ -290,6 +290,18 @@ impl FnIr {
         &self.locals[id.index()]
     }
 
+    /// In a `&self` / `&mut self` method: the `self` local and whether it is `&mut`.
+    /// Rust's `self` is then a reference (`Copy` for `&self`), which coerces to a trait
+    /// object; jit code holds it as the instance.
+    pub fn self_reference(&self) -> Option<(LocalId, bool)> {
+        let mutable = match self.receiver? {
+            Receiver::Ref => false,
+            Receiver::RefMut => true,
+            Receiver::Value => return None,
+        };
+        Some((self.params.first()?.local, mutable))
+    }
+
     /// The postcard encoding the glue embeds.
     pub fn encode(&self) -> Vec<u8> {
         postcard::to_allocvec(self).expect("IR serialisation cannot fail")

@@ -7,7 +7,10 @@
 //!   `Class!(@field name [self.name] [<keyed>])`, which the class's macro makes the view's
 //!   field if the class has that field, and the keyed place of the instance otherwise;
 //! - `self` as a value is `shadow::this(self)`, and `self.m(..)` of a function the view
-//!   does not host (one of another impl block) calls it on the instance;
+//!   does not host (one of another impl block) calls it on the instance; in a `&self` /
+//!   `&mut self` method, `self` as the receiver argument of a path call (`Self::m(self)`)
+//!   and as the value of a `let` annotated with a reference type (`let r: &dyn T = self;`)
+//!   is Rust's reference, `shadow::this_ref(self)` / `shadow::this_mut(self)`;
 //! - `Self` is the class's path;
 //! - `C { name: value, .. }` checks each value against its field through a
 //!   `shadow::Probe`, and the names against the handle `C`;
@@ -154,6 +157,24 @@ impl<'a> Rewriter<'a> {
         }
     }
 
+    /// `e` as Rust sees it if it is exactly `self` in a `&self` / `&mut self` method: the
+    /// reference `this_ref(self)` / `this_mut(self)` (`&Class` / `&mut Class`), which
+    /// coerces to `&dyn Trait` and is refused where an instance is expected, as in Rust.
+    /// `None` for anything else.
+    fn self_as_reference(&self, e: &syn::Expr) -> Option<syn::Expr> {
+        let self_token = self_of(e)?;
+        let span = self_token.span();
+        match self.method.as_ref()?.receiver? {
+            SelfKind::Ref => Some(syn::parse_quote_spanned! {span=>
+                ::jitclass::__private::shadow::this_ref(#self_token)
+            }),
+            SelfKind::RefMut => Some(syn::parse_quote_spanned! {span=>
+                ::jitclass::__private::shadow::this_mut(#self_token)
+            }),
+            SelfKind::Value { .. } => None,
+        }
+    }
+
     /// `e[shadow::Field(__keys::name {})]`, spanned at the name.
     fn keyed(&mut self, base: TokenStream, name: &syn::Ident) -> TokenStream {
         let text = unraw(name);
@@ -268,29 +289,14 @@ impl<'a> Rewriter<'a> {
     /// to a `&mut self` method from a `&self` method is rustc's "types differ in
     /// mutability"); as the first argument of any other call, it is a value (`this`).
     fn path_call(&mut self, c: &mut syn::ExprCall) {
-        let receiver_arg = match (&*c.func, self.method.as_ref().and_then(|m| m.receiver)) {
-            (syn::Expr::Path(p), Some(kind @ (SelfKind::Ref | SelfKind::RefMut))) => {
-                let class_path = self.method.as_ref().map(|m| m.class);
-                names_class_method(p, class_path).then_some(kind)
-            }
-            _ => None,
+        let receiver_arg = match (&*c.func, &self.method) {
+            (syn::Expr::Path(p), Some(m)) => names_class_method(p, Some(m.class)),
+            _ => false,
         };
         let mut args = c.args.iter_mut();
-        if let Some(kind) = receiver_arg
-            && let Some(first) = args.next()
-        {
-            match self_of(first) {
-                Some(self_token) => {
-                    let span = self_token.span();
-                    *first = match kind {
-                        SelfKind::RefMut => syn::parse_quote_spanned! {span=>
-                            ::jitclass::__private::shadow::this_mut(#self_token)
-                        },
-                        _ => syn::parse_quote_spanned! {span=>
-                            ::jitclass::__private::shadow::this_ref(#self_token)
-                        },
-                    };
-                }
+        if receiver_arg && let Some(first) = args.next() {
+            match self.self_as_reference(first) {
+                Some(reference) => *first = reference,
                 None => self.visit_expr_mut(first),
             }
         }
@@ -448,6 +454,23 @@ impl VisitMut for Rewriter<'_> {
             Some(r) => *e = r,
             None => syn::visit_mut::visit_expr_mut(self, e),
         }
+    }
+
+    /// `let r: &T = self;` / `let r: &mut T = self;`: `self` is Rust's reference, which
+    /// the annotation may coerce (`&dyn Trait`); any other `let` of `self` holds the
+    /// instance, as jit code does (`let me = self;`).
+    fn visit_local_mut(&mut self, local: &mut syn::Local) {
+        if let syn::Pat::Type(typed) = &local.pat
+            && matches!(*typed.ty, syn::Type::Reference(_))
+            && let Some(init) = &mut local.init
+            && init.diverge.is_none()
+            && let Some(reference) = self.self_as_reference(&init.expr)
+        {
+            *init.expr = reference;
+            self.visit_pat_mut(&mut local.pat);
+            return;
+        }
+        syn::visit_mut::visit_local_mut(self, local);
     }
 
     fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {

@@ -391,12 +391,11 @@ fn fixed_generic_class_vec_fields_and_results_reach_the_bounds() {
 }
 
 /// `Self::get(self)` then `Inner::get(self)` in a `&self` method: `self` is a shared
-/// reference, `Copy`, so rustc accepts it (703). Jit code fails at the first call, "use
-/// of moved value: `self`" at the second `self` (any use of `self` after `Self::f(self)`,
-/// `self.get()` too).
+/// reference, `Copy`, so rustc accepts it (703), and so does jit code (it failed at the
+/// first call, "use of moved value: `self`" at the second `self`, for a class holding a
+/// `Vec`: the move check tracked `self` as the instance).
 #[test]
-#[ignore = "BUG: a &self receiver used after Self::f(self) (by path) is 'use of moved value: self' at the first call (rustc: &Self is Copy)"]
-fn self_receiver_passed_by_path_twice() {
+fn fixed_self_receiver_passed_by_path_twice() {
     let _m = memory_test();
     {
         let o = Inner::of(Good::make(2), Good::make(5), vec![Good::make(4)]);

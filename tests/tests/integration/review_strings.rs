@@ -290,12 +290,11 @@ fn fixed_class_method_named_lines_in_a_loop_says_how_to_call_it() {
     crate::assert_no_leaks();
 }
 
-/// The book (text.md) said to write `for x in Class::lines(&c)`, but a class method called
-/// by its path with `&c` is refused at the first call: "mismatched types: expected `Doc`,
-/// found `&Doc`" (rustc accepts it, and it is the only path form rustc accepts).
+/// The book (text.md) says to write `for x in Class::lines(&c)`: a class method called by
+/// its path with `&c` runs as rustc's build does (it was refused at the first call,
+/// "mismatched types: expected `Doc`, found `&Doc`").
 #[test]
-#[ignore = "BUG: `Class::method(&c)` (a `&self` method by its path with a borrowed instance) is refused at first call: expected `Doc`, found `&Doc`"]
-fn class_method_by_path_with_borrowed_instance() {
+fn fixed_class_method_by_path_with_borrowed_instance() {
     let _memory = crate::memory_test();
     assert_eq!(total_of_lines_by_path(Doc::new(3)), 9);
     crate::assert_no_leaks();
