@@ -5,13 +5,14 @@
 //! class the fn is specialised for. rustc instead reaches a type parameter's methods only
 //! through its bounds (a class's inherent methods never). For a parameter the user bounds
 //! (`S: Shape`, or in the `where` clause), each call whose receiver's type is known from
-//! the signature alone (a parameter of type `S`, `&S` or `&mut S`, or the variable of a
-//! `for` over a parameter of type `&[S]` / `&mut [S]`) is repeated in the generic `check`
-//! fn on a value of that type, at the method's token, so rustc reports it in its words. A
+//! the signature alone (a parameter of type `S`, `&S` or `&mut S`, the variable of a
+//! `for` over a parameter of type `&[S]` / `&mut [S]`, or a `let` copy of one of these) is
+//! repeated in the generic `check` fn on a value of that type, at the method's token, so
+//! rustc reports it in its words. A
 //! parameter with no written bound keeps duck typing over classes (the book's rule).
 
 use super::signature::in_where_clause;
-use jitclass_core::ir::{ExprKind, LocalId, TypeExpr};
+use jitclass_core::ir::{ExprKind, LocalId, Pattern, Stmt, TypeExpr};
 use jitclass_core::lower::Lowered;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -76,8 +77,9 @@ pub(crate) fn bound_method_checks(l: &Lowered, written: &syn::Generics) -> Vec<T
 }
 
 /// Each local whose Rust type the signature decides, as `rust_type` writes it: the
-/// parameters, and the variables of `for` loops over a parameter slice (a `&T` / `&mut T`
-/// of its element).
+/// parameters, the variables of `for` loops over a parameter slice (a `&T` / `&mut T`
+/// of its element), and the locals an unannotated `let` binds to one of these (`let w =
+/// u;`, which has `u`'s type).
 pub(super) fn signature_typed_locals(
     l: &Lowered,
     rust_type: impl Fn(&TypeExpr) -> Option<TokenStream>,
@@ -101,5 +103,30 @@ pub(super) fn signature_typed_locals(
             typed.push((*var, ty));
         }
     }
-    typed
+    // `let` copies, to a fixpoint (`let w = u; let x = w;`).
+    loop {
+        let before = typed.len();
+        for e in &l.ir.exprs {
+            let ExprKind::Block(block) = &e.kind else {
+                continue;
+            };
+            for stmt in &block.stmts {
+                if let Stmt::Let {
+                    pattern: Pattern::Bind(bound),
+                    ty: None,
+                    init: Some(init),
+                    ..
+                } = stmt
+                    && let ExprKind::Local(from) = l.ir.expr(*init).kind
+                    && !typed.iter().any(|(t, _)| t == bound)
+                    && let Some((_, ty)) = typed.iter().find(|(t, _)| *t == from)
+                {
+                    typed.push((*bound, ty.clone()));
+                }
+            }
+        }
+        if typed.len() == before {
+            return typed;
+        }
+    }
 }

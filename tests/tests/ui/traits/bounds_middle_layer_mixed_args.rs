@@ -1,6 +1,7 @@
 // A bounded generic jit fn passes its value beside a number to a callee needing a bound
 // it does not have: rustc refuses `layer2`'s body, E0277 "the trait bound `U: Tag` is
-// not satisfied" at `u`.
+// not satisfied" at `u`, and so does jit code, at build time (it used to build and fail
+// at the first call).
 use jitclass::jit;
 
 #[jit]

@@ -1,5 +1,5 @@
 // The bounded value passes through a `let` before the call: rustc's E0277 `U: Tag` at
-// `w`, at build time.
+// `w`, at build time, as jit code gives (it used to build and fail at the first call).
 use jitclass::jit;
 
 #[jit]
