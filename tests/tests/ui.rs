@@ -475,14 +475,3 @@ fn review17_bounds_middle_layer_misses() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/bounds_generic_class_missing_bound.rs");
 }
-
-/// `s.side()` with `S: Left + Right`, both with `side`: rustc's E0034 at build time, as
-/// jit code gives, but rustc's help suggestions come out as `s.Left::side(&side)()`
-/// (the generated check's spans), where rustc suggests `Left::side(&s)` (review of issue
-/// 17 bounds).
-#[test]
-#[ignore = "BUG: E0034 of two bounds' method by method-call syntax suggests `s.Left::side(&side)()` instead of rustc's `Left::side(&s)`"]
-fn review17_bounds_two_bounds_method_call_help() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/bounds_two_bounds_method_call_help.rs");
-}

@@ -45,14 +45,16 @@ impl Lowerer {
             },
         };
         let args = m.args.iter().map(|a| self.call_arg(a)).collect();
-        self.push(
+        let id = self.push(
             ExprKind::MethodCall {
                 receiver,
                 method: m.method.to_string(),
                 args,
             },
             m.method.span(),
-        )
+        );
+        self.method_parens.push((id, m.paren_token.span.join()));
+        id
     }
 
     pub(super) fn path_expr(&mut self, p: &syn::ExprPath) -> ExprId {

@@ -331,6 +331,7 @@ fn lower_function(
         macro_paths: cx.macro_paths,
         literals: cx.literals,
         index_brackets: cx.index_brackets,
+        method_parens: cx.method_parens,
         opaque_equalities: Vec::new(),
         slice_indexes: Vec::new(),
         borrowed_name_loops: cx.borrowed_name_loops,

@@ -91,6 +91,10 @@ pub struct Lowered {
     /// the body writes an index whose base may be a class instance as rustc can check it,
     /// and finds it by these spans.
     pub index_brackets: Vec<(ExprId, Span)>,
+    /// Each method call `r.m(..)`, with the span of its parentheses: the glue's checks of
+    /// calls on bounded values write the call with the user's spans, so that rustc's
+    /// suggestions rewrite exactly `r.m(..)`.
+    pub method_parens: Vec<(ExprId, Span)>,
     /// Differently written `PassThru<T>` types the body uses as one (indices into
     /// `opaque_types`), for rustc to compare: set from `check_at_macro_time`.
     pub opaque_equalities: Vec<(u32, u32)>,
@@ -131,6 +135,7 @@ struct Lowerer {
     bounds: Vec<(String, Vec<syn::Path>)>,
     literals: Vec<(syn::Path, Vec<syn::Ident>)>,
     index_brackets: Vec<(ExprId, Span)>,
+    method_parens: Vec<(ExprId, Span)>,
     /// How many `unsafe` blocks enclose the expression being lowered.
     unsafe_depth: usize,
     /// In a method: how it takes `self`.

@@ -49,7 +49,7 @@ pub(crate) fn bound_method_checks(l: &Lowered, written: &syn::Generics) -> Vec<T
     };
     let typed = signature_typed_locals(l, rust_type);
     let mut checks = Vec::new();
-    for e in &l.ir.exprs {
+    for (i, e) in l.ir.exprs.iter().enumerate() {
         let ExprKind::MethodCall {
             receiver,
             method,
@@ -64,12 +64,23 @@ pub(crate) fn bound_method_checks(l: &Lowered, written: &syn::Generics) -> Vec<T
         let Some((_, ty)) = typed.iter().find(|(t, _)| *t == local) else {
             continue;
         };
+        // The call with the user's spans (receiver, method, arguments, parentheses), so
+        // that rustc's suggestions (E0034's `Left::side(&s)`) rewrite the call as written.
         let span = l.spans[e.loc.index()];
         let method = format_ident!("{method}", span = span);
-        let args = args.iter().map(|_| quote!(::core::unreachable!()));
+        let receiver_span = l.spans[l.ir.expr(*receiver).loc.index()];
+        let receiver = format_ident!("__jitclass_receiver", span = receiver_span);
+        let args = args.iter().map(|a| {
+            let span = l.spans[l.ir.expr(*a).loc.index()];
+            quote_spanned!(span=> ::core::unreachable!())
+        });
+        let mut parens =
+            proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, quote!(#(#args),*));
+        let paren_span = l.method_parens.iter().find(|(id, _)| id.index() == i);
+        parens.set_span(paren_span.map_or(span, |(_, s)| *s));
         checks.push(quote_spanned! {span=>
-            let _ = |__jitclass_receiver: #ty| {
-                let _ = __jitclass_receiver.#method(#(#args),*);
+            let _ = |#receiver: #ty| {
+                let _ = #receiver.#method #parens;
             };
         });
     }

@@ -1,4 +1,6 @@
-// `s.side()` with two bounds that both have `side`: rustc's E0034 at build time.
+// `s.side()` with two bounds that both have `side`: rustc's E0034 at build time, with
+// its help to write `Left::side(&s)` (the help once read `s.Left::side(&side)()`: the
+// generated check's spans).
 use jitclass::{jit, jitclass};
 
 #[jit]
