@@ -75,7 +75,31 @@ impl Infer<'_> {
             Ty::Unknown => Formats::Unknown,
             _ => Formats::Nothing,
         };
-        if !formats.implements(kind) {
+        // A trait object: rustc's E0277 (with its code and notes) in the shadow of a
+        // non-generic body; in a generic one, rustc's words, which name the `dyn T` that
+        // lacks the trait (`Box<T>` and `&T` format as `T` does).
+        if let Ty::Dyn(key, _) = &inner
+            && !formats.implements(kind)
+        {
+            if !self.shadow_judges() {
+                let shown = self.show(&inner);
+                let object = format!("dyn {}", key.name);
+                let trait_name = kind.trait_name();
+                let mut d = Diagnostic::new(
+                    self.loc(*value),
+                    format!("`{object}` doesn't implement `{trait_name}`"),
+                )
+                .note(format!(
+                    "help: the trait `{trait_name}` is not implemented for `{object}`"
+                ));
+                if shown != object {
+                    d = d.note(format!(
+                        "note: required for `{shown}` to implement `{trait_name}`"
+                    ));
+                }
+                self.diags.push(d);
+            }
+        } else if !formats.implements(kind) {
             let shown = self.show(&inner);
             let message = match (&formats, kind) {
                 (Formats::Nothing, Kind::Display | Kind::Debug) => {

@@ -4,6 +4,7 @@
 
 use crate::diag::Diagnostic;
 use crate::ir::LocId;
+use crate::types::DynPointer;
 
 /// A class put in a trait object of a trait it does not implement (E0277); `from` and
 /// `to` are the pointer types of rustc's "required for the cast" note.
@@ -72,6 +73,32 @@ pub(super) fn no_method(loc: LocId, method: &str, receiver: &str) -> Diagnostic 
         format!("no method named `{method}` found for {kind} `{receiver}` in the current scope"),
     )
     .note(format!("note: method not found in `{receiver}`"))
+}
+
+/// `r.as_ref()` / `r.as_mut()` of a `&dyn T` / `&mut dyn T` (E0599): the method exists
+/// for references, through `impl AsRef<U> for &T where T: AsRef<U>`, which `dyn T` is not.
+pub(super) fn lend_of_borrowed(
+    loc: LocId,
+    method: &str,
+    receiver: &str,
+    pointer: DynPointer,
+) -> Diagnostic {
+    let as_trait = if method == "as_mut" { "AsMut" } else { "AsRef" };
+    let kind = if pointer == DynPointer::RefMut {
+        "mutable reference"
+    } else {
+        "reference"
+    };
+    let object = receiver.trim_start_matches("&mut ").trim_start_matches('&');
+    Diagnostic::new(
+        loc,
+        format!(
+            "the method `{method}` exists for {kind} `{receiver}`, but its trait bounds were not satisfied"
+        ),
+    )
+    .note(format!(
+        "note: the following trait bounds were not satisfied:\n        `{object}: {as_trait}<_>`\n        which is required by `{receiver}: {as_trait}<_>`"
+    ))
 }
 
 /// A function without `self` called as a method of a trait object (E0599).

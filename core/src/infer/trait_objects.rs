@@ -158,6 +158,22 @@ impl Infer<'_> {
         matches!(self.ir.expr(id).kind, ExprKind::Local(l) if l == this).then_some(mutable)
     }
 
+    /// Whether rustc judges the body at build time, in its shadow (a non-generic body at
+    /// macro time): what it refuses about trait objects (`==` of boxes, `{:?}` of one,
+    /// `r.as_ref()` of a `&dyn T`), it reports with its own code and notes.
+    pub(super) fn shadow_judges(&self) -> bool {
+        self.mode == Mode::MacroTime && self.ir.generics.is_empty()
+    }
+
+    /// Whether `t` is a trait object or a reference to one.
+    pub(super) fn is_trait_object(&self, t: &Ty) -> bool {
+        match self.resolve(t) {
+            Ty::Dyn(..) => true,
+            Ty::Ref(inner, _) => matches!(self.resolve(&inner), Ty::Dyn(..)),
+            _ => false,
+        }
+    }
+
     /// `&mut x` of a local lends it mutably: it must be `mut` (E0596).
     fn check_lent_local(&mut self, id: ExprId) {
         if let ExprKind::AddrOf {
@@ -182,7 +198,7 @@ impl Infer<'_> {
     ) {
         // A non-generic body is rustc's to judge at build time (the shadow): its E0277
         // has rustc's code and points at the whole borrow.
-        if self.mode == Mode::MacroTime && self.ir.generics.is_empty() {
+        if self.shadow_judges() {
             return;
         }
         let found = self.show(inner);
@@ -333,6 +349,16 @@ impl Infer<'_> {
                 return Some(Ty::Unknown);
             }
             return Some(self.lend(id, recv, key, mutably));
+        }
+        // `r.as_ref()` of a `&dyn T`: rustc finds `AsRef` for `&T` where `T: AsRef<U>`,
+        // which `dyn T` is not (E0599).
+        if !hidden && let Ty::Dyn(_, pointer @ (DynPointer::Ref | DynPointer::RefMut)) = recv {
+            if !self.shadow_judges() {
+                let shown = self.show(recv);
+                let d = diag::lend_of_borrowed(self.loc(id), method, &shown, *pointer);
+                self.diags.push(d);
+            }
+            return Some(Ty::Unknown);
         }
         let Ty::Dyn(key, DynPointer::Box) = recv else {
             if hidden {
