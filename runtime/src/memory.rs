@@ -517,10 +517,23 @@ pub(crate) mod tests {
     }
 
     fn linked_drop_info() -> &'static DropInfo {
-        Box::leak(Box::new(DropInfo {
+        kept(DropInfo {
             managed_offsets: vec![0],
             ..DropInfo::default()
-        }))
+        })
+    }
+
+    /// The drop infos the tests made, kept reachable as the runtime's are.
+    static DROP_INFOS: Mutex<Vec<&'static DropInfo>> = Mutex::new(Vec::new());
+
+    /// `drop_info`, leaked and kept reachable.
+    fn kept(drop_info: DropInfo) -> &'static DropInfo {
+        let drop_info: &'static DropInfo = Box::leak(Box::new(drop_info));
+        DROP_INFOS
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(drop_info);
+        drop_info
     }
 
     /// The kinds the tests made, kept reachable (as the runtime's are, from their drop
@@ -596,7 +609,6 @@ pub(crate) mod tests {
             None
         });
         let (first, second) = (first.unwrap(), second.unwrap());
-        KINDS.lock().unwrap_or_else(|e| e.into_inner()).push(first);
         assert!(std::ptr::eq(first, second));
         assert_eq!(made, 1);
         assert!(
@@ -604,14 +616,13 @@ pub(crate) mod tests {
             "a block with a member is released, not only freed"
         );
         assert_eq!(first.block_size, HEADER + node_layout().size());
-        let numbers: &'static DropInfo = Box::leak(Box::default());
+        let numbers = kept(DropInfo::default());
         assert!(numbers.kind(|| None).is_none());
         // SAFETY: no managed offsets.
         let leaf = numbers.kind(|| unsafe {
             BlockKind::new(Layout::new::<[f64; 2]>(), Some(numbers), None, None)
         });
         let leaf = leaf.unwrap();
-        KINDS.lock().unwrap_or_else(|e| e.into_inner()).push(leaf);
         assert!(leaf.leaf, "a class of numbers only frees its blocks");
         assert_eq!(HEADER, 16, "the header is two words");
     }
