@@ -74,7 +74,7 @@ impl MemInfo {
             None => unsafe { std::alloc::alloc(kind.global_layout()) },
             Some(a) => {
                 let p = a.malloc(kind.block_size).cast::<u8>();
-                if p.is_null() || !(p as usize).is_multiple_of(align_of::<MemInfo>()) {
+                if p.is_null() || !(p as usize).is_multiple_of(kind.align) {
                     if !p.is_null() {
                         // SAFETY: `p` came from this allocator's `malloc`.
                         unsafe { a.free(p.cast()) };
@@ -625,6 +625,11 @@ pub(crate) mod tests {
         let leaf = leaf.unwrap();
         assert!(leaf.leaf, "a class of numbers only frees its blocks");
         assert_eq!(HEADER, 16, "the header is two words");
+        // An external allocator's block must be aligned for the payload too.
+        assert_eq!(first.align, 8);
+        // SAFETY: no drop info.
+        let wide = unsafe { test_kind(Layout::from_size_align(32, 16).unwrap(), None, None) };
+        assert_eq!(wide.unwrap().align, 16);
     }
 
     #[test]
