@@ -19,7 +19,7 @@ use crate::dispatch::Dispatcher;
 use crate::error::Error;
 pub(crate) use crate::handle::FieldValue;
 pub use crate::handle::{Handle, JitField};
-use crate::memory::{DropInfo, ExternalAllocator, MemInfo};
+use crate::memory::{BlockKind, DropInfo, ExternalAllocator, MemInfo};
 use jitclass_core::infer::FieldSig;
 use jitclass_core::ir::{ClassIr, TypeExpr};
 use jitclass_core::layout::{c_struct, size_align};
@@ -360,7 +360,7 @@ impl ClassInfo {
             fields,
             drop_info: DropInfo {
                 managed_offsets,
-                elements: None,
+                ..DropInfo::default()
             },
         })
     }
@@ -425,21 +425,26 @@ impl ClassInfo {
     /// Allocates a zeroed, counted instance of this class (count one).
     pub(crate) fn allocate(&'static self) -> Result<NonNull<MemInfo>, String> {
         let drop_info = self.drop_info()?;
-        // SAFETY: the drop info holds the offsets of the payload's members, 8-byte
-        // `*mut MemInfo`s in the layout `decode` checked against rustc's.
-        unsafe {
-            MemInfo::allocate(
-                self.payload_layout(),
-                Some(drop_info).filter(|d| !d.managed_offsets.is_empty()),
-                self.allocator(),
-            )
-        }
-        .ok_or_else(|| {
-            format!(
-                "memory allocation of {} bytes failed for `{}`",
-                self.desc.size, self.desc.name
-            )
-        })
+        drop_info
+            .kind(|| {
+                // SAFETY: the drop info holds the offsets of the payload's members, 8-byte
+                // `*mut MemInfo`s in the layout `decode` checked against rustc's.
+                unsafe {
+                    BlockKind::new(
+                        self.payload_layout(),
+                        Some(drop_info),
+                        self.allocator(),
+                        None,
+                    )
+                }
+            })
+            .and_then(MemInfo::allocate)
+            .ok_or_else(|| {
+                format!(
+                    "memory allocation of {} bytes failed for `{}`",
+                    self.desc.size, self.desc.name
+                )
+            })
     }
 }
 

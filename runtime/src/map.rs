@@ -31,7 +31,7 @@ use key_fields::{fields_equal, hash_fields, hashed_fields};
 
 use crate::Type;
 use crate::class::managed_members;
-use crate::memory::{DropInfo, ElemInfo, MemInfo, VecHeader};
+use crate::memory::{BlockKind, DropInfo, ElemInfo, MemInfo, VecHeader};
 use crate::stats::{count_buffer_allocation, count_buffer_free};
 use crate::vec::{alloc_buffer, jitclass_rt_vec_reserve};
 use jitclass_core::layout::{c_struct, size_align};
@@ -108,6 +108,7 @@ pub(crate) fn map_info_for(key: &Type, value: &Type) -> &'static MapInfo {
                         align: sa.align as usize,
                         managed_offsets,
                     }),
+                    ..DropInfo::default()
                 },
                 key_offset,
                 key_size: size_align(key).size as usize,
@@ -318,10 +319,20 @@ pub(crate) unsafe extern "C" fn jitclass_rt_map_new(
     let Some(buf) = alloc_buffer(info.entries(), cap) else {
         return std::ptr::null_mut();
     };
-    // SAFETY: the drop info names no managed offsets in the header itself.
-    let Some(block) =
-        (unsafe { MemInfo::allocate(Layout::new::<MapHeader>(), Some(&info.drop_info), None) })
-    else {
+    let kind = info.drop_info.kind(|| {
+        // SAFETY: the drop info names no managed offsets in the header itself, its
+        // elements are the entries of the `VecHeader` the `MapHeader` starts with, and
+        // `drop_index` frees the index of the `MapHeader` written below.
+        unsafe {
+            BlockKind::new(
+                Layout::new::<MapHeader>(),
+                Some(&info.drop_info),
+                None,
+                Some(drop_index),
+            )
+        }
+    });
+    let Some(block) = kind.and_then(MemInfo::allocate) else {
         // SAFETY: allocated just above with this capacity.
         unsafe { crate::memory::free_buffer(info.entries(), buf, cap) };
         return std::ptr::null_mut();
@@ -343,7 +354,6 @@ pub(crate) unsafe extern "C" fn jitclass_rt_map_new(
             info,
             hasher: RandomState::new(),
         });
-        MemInfo::set_dtor(block, drop_index);
     }
     if cap > 0 {
         // SAFETY: as above.

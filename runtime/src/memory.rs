@@ -1,9 +1,10 @@
 //! The memory runtime (Numba's NRT): reference-counted blocks for class payloads.
 //!
 //! A managed block is one allocation: a [`MemInfo`] header, then the payload. The header
-//! holds the atomic reference count, what to release when the count reaches zero, and the
-//! allocator that owns the block, so a block is always freed by the allocator that made
-//! it. Releasing is iterative (an explicit worklist), so dropping a long linked list does
+//! is two words: the atomic reference count and the block's [`BlockKind`] (`memory/kind.rs`),
+//! which blocks of one kind share: the block's size, what to release when the count
+//! reaches zero, and the allocator that owns the block, so a block is always freed by the
+//! allocator that made it. Releasing is iterative (an explicit worklist), so dropping a long linked list does
 //! not recurse once per node.
 //!
 //! A `Vec`'s block holds a [`VecHeader`] and owns the element buffer it points to: its
@@ -14,18 +15,24 @@
 //! This is the layer `#[jitclass]` instances are built on; most programs never use it
 //! directly. Every function that takes a `*mut MemInfo` requires a pointer returned by
 //! [`MemInfo::allocate`] whose block is still alive (its count is above zero), and whose
-//! payload holds, at each offset of its `DropInfo`, null or a reference it owns.
+//! payload holds, at each offset of its kind's `DropInfo`, null or a reference it owns.
 
 use crate::stats::{count_allocation, count_buffer_free, count_free};
 use std::alloc::Layout;
 use std::any::Any;
 use std::ptr::NonNull;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering, fence};
 
 pub use crate::allocator::ExternalAllocator;
+pub use kind::BlockKind;
+
+mod kind;
 
 /// What a payload holds references to: the byte offsets, within the payload, of the
-/// `*mut MemInfo` of each managed member (null for an empty `Option`).
+/// `*mut MemInfo` of each managed member (null for an empty `Option`). One drop info
+/// describes one kind of block (a class's instances, the `Vec`s of one element type), and
+/// keeps that [`BlockKind`] once it is made ([`DropInfo::kind`]).
 #[derive(Debug, Default)]
 pub struct DropInfo {
     /// The offsets, in payload order.
@@ -33,62 +40,41 @@ pub struct DropInfo {
     /// For a `Vec`'s block: its payload is a [`VecHeader`] and these are its
     /// elements, whose members are released and whose buffer is freed with the block.
     pub elements: Option<ElemInfo>,
+    /// The kind of the blocks this drop info describes, made at the first allocation.
+    pub(crate) kind: OnceLock<BlockKind>,
 }
 
-/// The header of a managed block.
+/// The header of a managed block: two words, what differs between blocks. What blocks
+/// of one kind share (size, members, allocator, destructor) is in their [`BlockKind`].
 #[repr(C)]
 #[derive(Debug)]
 pub struct MemInfo {
     /// First, so that JIT code can increment it in place.
     refcount: AtomicUsize,
-    drop_info: *const DropInfo,
-    /// Null: the Rust global allocator.
-    allocator: *const ExternalAllocator,
-    data: *mut u8,
-    /// Size of the whole block (header and payload).
-    block_size: usize,
-    /// Drops the payload as a Rust value (a `PassThru`'s `T`) before the block is freed.
-    dtor: Option<unsafe fn(*mut u8)>,
+    kind: &'static BlockKind,
 }
 
 /// The payload starts this many bytes into the block: the header rounded up to the
-/// largest alignment a payload may need.
+/// largest alignment a payload may need. JIT code finds the payload here too.
 pub(crate) const HEADER: usize = size_of::<MemInfo>().next_multiple_of(MAX_ALIGN);
 /// The largest payload alignment supported (every field type is at most 8-aligned).
 pub const MAX_ALIGN: usize = 16;
 
 impl MemInfo {
-    /// Allocates a block with a zeroed payload of `payload` layout and a count of one.
-    /// `None` if the allocator fails, returns misaligned memory, or the alignment exceeds
-    /// [`MAX_ALIGN`].
-    ///
-    /// # Safety
-    /// Each offset of `drop_info` is a multiple of 8 with 8 bytes of `payload` from it:
-    /// releasing the block reads a `*mut MemInfo` there (null while zeroed) and drops it.
-    pub unsafe fn allocate(
-        payload: Layout,
-        drop_info: Option<&'static DropInfo>,
-        allocator: Option<&'static ExternalAllocator>,
-    ) -> Option<NonNull<MemInfo>> {
-        if payload.align() > MAX_ALIGN {
-            return None;
-        }
-        let block_size = HEADER.checked_add(payload.size())?;
-        let block = match allocator {
-            None if block_size == SPARE_SIZE
+    /// Allocates a block of `kind` with a zeroed payload and a count of one. `None` if
+    /// the allocator fails or returns misaligned memory.
+    pub fn allocate(kind: &'static BlockKind) -> Option<NonNull<MemInfo>> {
+        let block = match kind.allocator {
+            None if kind.block_size == SPARE_SIZE
                 && let Some(spare) = spare::take() =>
             {
                 spare
             }
-            None => {
-                let layout = Layout::from_size_align(block_size, MAX_ALIGN).ok()?;
-                // SAFETY: `layout` has a non-zero size (the header).
-                unsafe { std::alloc::alloc(layout) }
-            }
+            // SAFETY: the layout has a non-zero size (the header).
+            None => unsafe { std::alloc::alloc(kind.global_layout()) },
             Some(a) => {
-                let p = a.malloc(block_size).cast::<u8>();
-                let align = payload.align().max(align_of::<MemInfo>());
-                if p.is_null() || !(p as usize).is_multiple_of(align) {
+                let p = a.malloc(kind.block_size).cast::<u8>();
+                if p.is_null() || !(p as usize).is_multiple_of(kind.align) {
                     if !p.is_null() {
                         // SAFETY: `p` came from this allocator's `malloc`.
                         unsafe { a.free(p.cast()) };
@@ -100,20 +86,17 @@ impl MemInfo {
         };
         let block = NonNull::new(block)?;
         let info = block.cast::<MemInfo>();
-        // SAFETY: the block is `HEADER` + payload bytes, aligned for `MemInfo`, and ours.
+        // SAFETY: the block is `HEADER` + payload bytes (`kind.block_size`), aligned for
+        // `MemInfo`, and ours.
         unsafe {
             info.write(MemInfo {
                 refcount: AtomicUsize::new(1),
-                drop_info: drop_info.map_or(std::ptr::null(), |d| d as *const DropInfo),
-                allocator: allocator.map_or(std::ptr::null(), |a| a as *const ExternalAllocator),
-                data: block.as_ptr().add(HEADER),
-                block_size,
-                dtor: None,
+                kind,
             });
             // Only the payload is zeroed (the header is written above): LLVM would turn a
             // `memset` of the whole block into `calloc`, which skips glibc's per-thread
             // cache and costs several times a `malloc`.
-            block.as_ptr().add(HEADER).write_bytes(0, payload.size());
+            block.as_ptr().add(HEADER).write_bytes(0, kind.payload_size);
         }
         count_allocation();
         Some(info)
@@ -123,40 +106,22 @@ impl MemInfo {
     /// goes (on top of what [`MemInfo::allocate`] does). `None` if allocation fails or
     /// `T` needs more than [`MAX_ALIGN`].
     pub fn allocate_value<T>(value: T) -> Option<NonNull<MemInfo>> {
-        unsafe fn drop_value<T>(data: *mut u8) {
-            // SAFETY: the caller (`release`) passes the payload `allocate_value` wrote.
-            unsafe { data.cast::<T>().drop_in_place() }
-        }
-        // SAFETY: no drop info.
-        let info = unsafe { Self::allocate(Layout::new::<T>(), None, None) }?;
-        // SAFETY: a fresh block with a payload laid out for `T`, not yet shared.
-        unsafe {
-            let header = info.as_ptr();
-            (*header).data.cast::<T>().write(value);
-            (*header).dtor = Some(drop_value::<T>);
-        }
+        let kind: &'static Option<BlockKind> = const { &BlockKind::of_value::<T>() };
+        let info = Self::allocate(kind.as_ref()?)?;
+        // SAFETY: a fresh block with a payload laid out for `T`, not yet shared; its
+        // kind's `dtor` drops this `T`.
+        unsafe { Self::data(info.as_ptr()).cast::<T>().write(value) };
         Some(info)
     }
 
-    /// Makes `dtor` run on the payload of a fresh block before it is freed (and before
-    /// its drop info's members are released): what a map's block (`map.rs`) frees
-    /// besides its entries.
-    ///
-    /// # Safety
-    /// `this` is a live block not yet shared, and `dtor` is sound for its payload.
-    pub(crate) unsafe fn set_dtor(this: *mut MemInfo, dtor: unsafe fn(*mut u8)) {
-        // SAFETY: guaranteed by the caller.
-        unsafe { (*this).dtor = Some(dtor) };
-    }
-
-    /// Whether a live block runs a `dtor` (set by [`MemInfo::set_dtor`] or for a boxed
-    /// value) before it is freed.
+    /// Whether a live block runs a `dtor` (a map's, or a boxed value's) before it is
+    /// freed.
     ///
     /// # Safety
     /// `this` is a live block.
     pub(crate) unsafe fn has_dtor(this: *mut MemInfo) -> bool {
         // SAFETY: guaranteed by the caller.
-        unsafe { (*this).dtor.is_some() }
+        unsafe { (*this).kind.dtor.is_some() }
     }
 
     /// The payload of a live block.
@@ -164,17 +129,17 @@ impl MemInfo {
     /// # Safety
     /// `this` is a live block (see the module docs).
     pub unsafe fn data(this: *mut MemInfo) -> *mut u8 {
-        // SAFETY: guaranteed by the caller.
-        unsafe { (*this).data }
+        // SAFETY: guaranteed by the caller: the block is `HEADER` + payload bytes.
+        unsafe { this.cast::<u8>().add(HEADER) }
     }
 
-    /// What a live block holds references to.
+    /// What a live block holds references to (null: nothing).
     ///
     /// # Safety
     /// `this` is a live block.
     pub(crate) unsafe fn drop_info(this: *mut MemInfo) -> *const DropInfo {
         // SAFETY: guaranteed by the caller.
-        unsafe { (*this).drop_info }
+        unsafe { (*this).kind.drop_info }.map_or(std::ptr::null(), |d| d as *const DropInfo)
     }
 
     /// The current reference count of a live block.
@@ -273,30 +238,33 @@ impl MemInfo {
     /// A value's `Drop` that panics does not stop the release: the first panic is
     /// returned when every block is freed.
     ///
+    /// Not inlined, so that dropping a reference that is not the last (the common
+    /// `decref` from jit code) stays a small function without this one's frame.
+    ///
     /// # Safety
     /// `first` is a live block whose count has reached zero.
+    #[inline(never)]
     unsafe fn release(first: *mut MemInfo) -> Option<Box<dyn Any + Send>> {
         let mut panicked = None;
         let mut pending: Vec<*mut MemInfo> = Vec::new();
         let mut next = Some(first);
         while let Some(info) = next.take().or_else(|| pending.pop()) {
             // SAFETY: `info` is a block whose count reached zero; only we can reach it.
-            let header = unsafe { &*info };
-            if let Some(dtor) = header.dtor {
-                let data = header.data;
-                // SAFETY: the payload holds the value `dtor` was registered for, and no
-                // reference to the block is left.
+            let kind = unsafe { (*info).kind };
+            // SAFETY: as above.
+            let data = unsafe { Self::data(info) };
+            if let Some(dtor) = kind.dtor {
+                // SAFETY: the payload holds the value `dtor` was made for (`BlockKind::new`'s
+                // contract), and no reference to the block is left.
                 let dropped = std::panic::catch_unwind(|| unsafe { dtor(data) });
                 if let Err(panic) = dropped {
                     panicked.get_or_insert(panic);
                 }
             }
-            if !header.drop_info.is_null() {
-                // SAFETY: drop infos are `'static` (see `allocate`).
-                let drop_info = unsafe { &*header.drop_info };
+            if let Some(drop_info) = kind.drop_info {
                 for &offset in &drop_info.managed_offsets {
                     // SAFETY: the class layout puts a member's `*mut MemInfo` at `offset`.
-                    let member = unsafe { header.data.add(offset).cast::<*mut MemInfo>().read() };
+                    let member = unsafe { data.add(offset).cast::<*mut MemInfo>().read() };
                     // SAFETY: the payload owned one reference to each non-null member.
                     if !member.is_null() && unsafe { Self::drop_one(member) } {
                         if next.is_none() {
@@ -306,13 +274,10 @@ impl MemInfo {
                         }
                     }
                 }
-            }
-            if !header.drop_info.is_null() {
-                // SAFETY: drop infos are `'static`.
-                if let Some(elements) = unsafe { &(*header.drop_info).elements } {
+                if let Some(elements) = &drop_info.elements {
                     // SAFETY: a block with element info holds a `VecHeader` (`vec.rs`).
                     unsafe {
-                        release_elements(header.data, elements, &mut |member| {
+                        release_elements(data, elements, &mut |member| {
                             // SAFETY: the buffer owned one reference to each member.
                             if !Self::drop_one(member) {
                                 return;
@@ -321,7 +286,7 @@ impl MemInfo {
                             // numbers, the common element) is freed at once: a released
                             // `Vec` of millions of them does not first list them all.
                             // SAFETY: the count reached zero: only we reach `member`.
-                            if Self::is_leaf(member) {
+                            if (*member).kind.leaf {
                                 Self::free_block(member);
                             } else {
                                 pending.push(member);
@@ -330,43 +295,25 @@ impl MemInfo {
                     };
                 }
             }
-            // SAFETY: the block was allocated by `header.allocator` with this size.
+            // SAFETY: the block was allocated as its kind says, and is released once.
             unsafe { Self::free_block(info) };
         }
         panicked
-    }
-
-    /// Whether releasing the block is only freeing it: no `dtor`, no members, no
-    /// elements.
-    ///
-    /// # Safety
-    /// `info` is a live block.
-    unsafe fn is_leaf(info: *mut MemInfo) -> bool {
-        // SAFETY: guaranteed by the caller; drop infos are `'static` (see `allocate`).
-        let header = unsafe { &*info };
-        header.dtor.is_none()
-            && (header.drop_info.is_null() || {
-                // SAFETY: as above.
-                let drop_info = unsafe { &*header.drop_info };
-                drop_info.managed_offsets.is_empty() && drop_info.elements.is_none()
-            })
     }
 
     /// # Safety
     /// `info` is a block with no references left; it is not used afterwards.
     unsafe fn free_block(info: *mut MemInfo) {
         // SAFETY: guaranteed by the caller.
-        let (allocator, block_size) = unsafe { ((*info).allocator, (*info).block_size) };
-        if allocator.is_null() && block_size == SPARE_SIZE && spare::keep(info.cast()) {
-            // Kept for this thread's next `Vec` block (counted as freed: it is no block).
-        } else if allocator.is_null() {
-            let layout =
-                Layout::from_size_align(block_size, MAX_ALIGN).expect("checked at allocation");
-            // SAFETY: allocated by `alloc` with this layout.
-            unsafe { std::alloc::dealloc(info.cast(), layout) };
-        } else {
+        let kind = unsafe { (*info).kind };
+        match kind.allocator {
+            None if kind.block_size == SPARE_SIZE && spare::keep(info.cast()) => {
+                // Kept for this thread's next `Vec` block (counted as freed: it is no block).
+            }
+            // SAFETY: allocated by `alloc` with this layout (`MemInfo::allocate`).
+            None => unsafe { std::alloc::dealloc(info.cast(), kind.global_layout()) },
             // SAFETY: allocated by this table's `malloc`; the table is `'static`.
-            unsafe { (*allocator).free(info.cast()) };
+            Some(a) => unsafe { a.free(info.cast()) },
         }
         count_free();
     }
@@ -458,6 +405,18 @@ pub struct VecHeader {
     /// `borrow_mut` does while a borrow is live): a callee may reach this `Vec` through a
     /// shared instance while it reads the slice.
     pub lends: usize,
+}
+
+/// The kind of the `Vec` blocks whose elements `drop_info` describes (`vec.rs`'s
+/// `drop_info_for`), made once per element type.
+pub(crate) fn vec_kind(drop_info: &'static DropInfo) -> &'static BlockKind {
+    drop_info
+        .kind(|| {
+            // SAFETY: a `Vec`'s drop info names no managed offset in the header, and its
+            // elements describe the buffer the `VecHeader` payload owns.
+            unsafe { BlockKind::new(Layout::new::<VecHeader>(), Some(drop_info), None, None) }
+        })
+        .expect("a `VecHeader` fits a block")
 }
 
 /// What a `Vec`'s elements are, for releasing and growing it.
@@ -558,10 +517,50 @@ pub(crate) mod tests {
     }
 
     fn linked_drop_info() -> &'static DropInfo {
-        Box::leak(Box::new(DropInfo {
+        kept(DropInfo {
             managed_offsets: vec![0],
-            elements: None,
-        }))
+            ..DropInfo::default()
+        })
+    }
+
+    /// The drop infos the tests made, kept reachable as the runtime's are.
+    static DROP_INFOS: Mutex<Vec<&'static DropInfo>> = Mutex::new(Vec::new());
+
+    /// `drop_info`, leaked and kept reachable.
+    fn kept(drop_info: DropInfo) -> &'static DropInfo {
+        let drop_info: &'static DropInfo = Box::leak(Box::new(drop_info));
+        DROP_INFOS
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(drop_info);
+        drop_info
+    }
+
+    /// The kinds the tests made, kept reachable (as the runtime's are, from their drop
+    /// infos), so that valgrind finds nothing lost.
+    static KINDS: Mutex<Vec<&'static BlockKind>> = Mutex::new(Vec::new());
+
+    /// A kind of blocks for a test, leaked.
+    ///
+    /// # Safety
+    /// As [`BlockKind::new`].
+    unsafe fn test_kind(
+        payload: Layout,
+        drop_info: Option<&'static DropInfo>,
+        allocator: Option<&'static ExternalAllocator>,
+    ) -> Option<&'static BlockKind> {
+        // SAFETY: guaranteed by the caller.
+        let kind = unsafe { BlockKind::new(payload, drop_info, allocator, None) }?;
+        let kind: &'static BlockKind = Box::leak(Box::new(kind));
+        KINDS.lock().unwrap_or_else(|e| e.into_inner()).push(kind);
+        Some(kind)
+    }
+
+    /// A node of `linked_drop_info` from `allocator`.
+    fn node(allocator: Option<&'static ExternalAllocator>) -> *mut MemInfo {
+        // SAFETY: the node's first 8 bytes are its link.
+        let kind = unsafe { test_kind(node_layout(), Some(linked_drop_info()), allocator) };
+        MemInfo::allocate(kind.unwrap()).unwrap().as_ptr()
     }
 
     #[test]
@@ -569,9 +568,8 @@ pub(crate) mod tests {
         let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
         let before = stats();
         // SAFETY: no drop info.
-        let info = unsafe { MemInfo::allocate(Layout::new::<[u64; 4]>(), None, None) }
-            .unwrap()
-            .as_ptr();
+        let kind = unsafe { test_kind(Layout::new::<[u64; 4]>(), None, None) }.unwrap();
+        let info = MemInfo::allocate(kind).unwrap().as_ptr();
         unsafe {
             let data = MemInfo::data(info).cast::<u64>();
             assert_eq!(data as usize % 8, 0);
@@ -598,16 +596,51 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_drop_info_makes_its_kind_once_and_a_failed_make_keeps_nothing() {
+        let drop_info = linked_drop_info();
+        let mut made = 0;
+        let first = drop_info.kind(|| {
+            made += 1;
+            // SAFETY: the node's first 8 bytes are its link.
+            unsafe { BlockKind::new(node_layout(), Some(drop_info), None, None) }
+        });
+        let second = drop_info.kind(|| {
+            made += 1;
+            None
+        });
+        let (first, second) = (first.unwrap(), second.unwrap());
+        assert!(std::ptr::eq(first, second));
+        assert_eq!(made, 1);
+        assert!(
+            !first.leaf,
+            "a block with a member is released, not only freed"
+        );
+        assert_eq!(first.block_size, HEADER + node_layout().size());
+        let numbers = kept(DropInfo::default());
+        assert!(numbers.kind(|| None).is_none());
+        // SAFETY: no managed offsets.
+        let leaf = numbers.kind(|| unsafe {
+            BlockKind::new(Layout::new::<[f64; 2]>(), Some(numbers), None, None)
+        });
+        let leaf = leaf.unwrap();
+        assert!(leaf.leaf, "a class of numbers only frees its blocks");
+        assert_eq!(HEADER, 16, "the header is two words");
+        // An external allocator's block must be aligned for the payload too.
+        assert_eq!(first.align, 8);
+        // SAFETY: no drop info.
+        let wide = unsafe { test_kind(Layout::from_size_align(32, 16).unwrap(), None, None) };
+        assert_eq!(wide.unwrap().align, 16);
+    }
+
+    #[test]
     fn releasing_a_long_chain_does_not_recurse() {
         let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
         let before = stats();
-        let drop_info = linked_drop_info();
+        // SAFETY: the node's first 8 bytes are its link.
+        let kind = unsafe { test_kind(node_layout(), Some(linked_drop_info()), None) }.unwrap();
         let mut head: *mut MemInfo = std::ptr::null_mut();
         for i in 0..1_000_000i64 {
-            // SAFETY: the node's first 8 bytes are its link.
-            let node = unsafe { MemInfo::allocate(node_layout(), Some(drop_info), None) }
-                .unwrap()
-                .as_ptr();
+            let node = MemInfo::allocate(kind).unwrap().as_ptr();
             unsafe {
                 let data = MemInfo::data(node);
                 data.cast::<*mut MemInfo>().write(head); // the node owns the old head
@@ -672,18 +705,10 @@ pub(crate) mod tests {
     fn blocks_return_to_the_allocator_that_made_them() {
         let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
         let before = stats();
-        let drop_info = linked_drop_info();
         // An external node holding a node from the global allocator, and vice versa.
-        // SAFETY (the three): the node's first 8 bytes are its link.
-        let ext = unsafe { MemInfo::allocate(node_layout(), Some(drop_info), Some(&COUNTING)) }
-            .unwrap()
-            .as_ptr();
-        let global = unsafe { MemInfo::allocate(node_layout(), Some(drop_info), None) }
-            .unwrap()
-            .as_ptr();
-        let ext2 = unsafe { MemInfo::allocate(node_layout(), Some(drop_info), Some(&COUNTING)) }
-            .unwrap()
-            .as_ptr();
+        let ext = node(Some(&COUNTING));
+        let global = node(None);
+        let ext2 = node(Some(&COUNTING));
         unsafe {
             MemInfo::data(ext).cast::<*mut MemInfo>().write(global);
             MemInfo::data(global).cast::<*mut MemInfo>().write(ext2);
@@ -717,9 +742,10 @@ pub(crate) mod tests {
         };
         let before = stats();
         // SAFETY (both): no drop info.
-        assert!(unsafe { MemInfo::allocate(node_layout(), None, Some(&FAILING)) }.is_none());
+        let failing = unsafe { test_kind(node_layout(), None, Some(&FAILING)) }.unwrap();
+        assert!(MemInfo::allocate(failing).is_none());
         let over_aligned = Layout::from_size_align(64, 64).unwrap();
-        assert!(unsafe { MemInfo::allocate(over_aligned, None, None) }.is_none());
+        assert!(unsafe { test_kind(over_aligned, None, None) }.is_none());
         assert_eq!(stats().since(&before).allocations, 0);
     }
 }

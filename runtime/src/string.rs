@@ -171,6 +171,18 @@ unsafe extern "C" fn step(
     plen: usize,
     state: *mut usize,
 ) {
+    if TextIter::ALL.get(kind as usize) == Some(&TextIter::SplitWhitespace) {
+        // The loop of most text programs, one call per word: no pattern to set up, and
+        // the words found by a byte scan (`next_word`).
+        // SAFETY: a jit `&str` value (module docs); `state` is four `usize`s of stack
+        // memory.
+        let (s, io) = unsafe { (text(s, len), &mut *state.cast::<[usize; 4]>()) };
+        *io = match next_word(s, io[2]) {
+            Some((a, b)) => [a, b, b, 0],
+            None => [usize::MAX, usize::MAX, len, len],
+        };
+        return;
+    }
     // A `char` pattern comes as a null `p` and its scalar value in `plen`: splitting at a
     // `char` is splitting at its UTF-8 bytes.
     let mut buf = [0u8; 4];
@@ -191,6 +203,47 @@ unsafe extern "C" fn step(
         Some(((a, b), (pos, aux))) => io.copy_from_slice(&[a, b, pos, aux]),
         None => io.copy_from_slice(&[usize::MAX, usize::MAX, len, len]),
     }
+}
+
+/// `split_whitespace`'s next word in `s` from byte `pos` (a char boundary, or the end):
+/// its bytes, or `None` when only whitespace is left. The same words as std's
+/// `split(char::is_whitespace)` without empty pieces (`next_item`), found byte by byte:
+/// an ASCII byte is a char of its own, tested against the six ASCII whitespace chars,
+/// and only a non-ASCII char is decoded.
+fn next_word(s: &str, pos: usize) -> Option<(usize, usize)> {
+    /// Whether the char at byte `i` (a char boundary) is whitespace, and its width;
+    /// `None` at the end. Inlined into the scans: it runs once per byte.
+    #[inline(always)]
+    fn char_at(s: &str, i: usize) -> Option<(bool, usize)> {
+        let b = *s.as_bytes().get(i)?;
+        if b.is_ascii() {
+            // `char::is_whitespace` of ASCII: `\t`, `\n`, VT, FF, `\r` and the space.
+            return Some((matches!(b, b'\t'..=b'\r' | b' '), 1));
+        }
+        decoded(s, i)
+    }
+    /// [`char_at`] of a non-ASCII char.
+    #[inline(never)]
+    fn decoded(s: &str, i: usize) -> Option<(bool, usize)> {
+        let c = s.get(i..)?.chars().next()?;
+        Some((c.is_whitespace(), c.len_utf8()))
+    }
+    let mut i = pos;
+    loop {
+        let (space, width) = char_at(s, i)?;
+        if !space {
+            break;
+        }
+        i += width;
+    }
+    let start = i;
+    while let Some((space, width)) = char_at(s, i) {
+        if space {
+            break;
+        }
+        i += width;
+    }
+    Some((start, i))
 }
 
 /// The next item of `iter` over `s` from the cursor `(pos, aux)`: its bytes, and the new
@@ -215,13 +268,7 @@ fn next_item(
             Some(((pos, pos + c.len_utf8()), (pos + c.len_utf8(), 0)))
         }
         TextIter::Bytes => None,
-        TextIter::SplitWhitespace => {
-            // std: `split(char::is_whitespace)` without the empty pieces.
-            let start = pos + rest.find(|c: char| !c.is_whitespace())?;
-            let word = &s[start..];
-            let end = start + word.find(char::is_whitespace).unwrap_or(word.len());
-            Some(((start, end), (end, 0)))
-        }
+        TextIter::SplitWhitespace => next_word(s, pos).map(|(a, b)| ((a, b), (b, 0))),
         TextIter::Lines => {
             // std: `split_inclusive('\n')`, each line without its `\n` or `\r\n`.
             if rest.is_empty() {
@@ -542,6 +589,8 @@ mod tests {
             "nbsp\u{a0}is\u{85}space\u{3000}too\u{2028}x",
             "é à\u{200b}zero-width-is-not",
             "\u{1680}ogham\u{205f}\u{3000}",
+            "ascii then γάμμα\tand\u{a0}\u{a0}more\x0b",
+            "\u{85}",
         ];
         for text in texts {
             let mut words = Vec::new();
@@ -557,6 +606,32 @@ mod tests {
                 text.split_whitespace().collect::<Vec<_>>(),
                 "{text:?}"
             );
+            // The helper jit code calls, as its loop calls it.
+            let kind = TextIter::ALL
+                .iter()
+                .position(|&k| k == TextIter::SplitWhitespace)
+                .unwrap() as u32;
+            let mut state = [0usize; 4];
+            let mut stepped = Vec::new();
+            loop {
+                // SAFETY: a `&str`, no pattern, four `usize`s.
+                unsafe {
+                    step(
+                        kind,
+                        text.as_ptr(),
+                        text.len(),
+                        text.as_ptr(),
+                        0,
+                        state.as_mut_ptr(),
+                    )
+                };
+                if state[0] == usize::MAX {
+                    break;
+                }
+                stepped.push(&text[state[0]..state[1]]);
+            }
+            assert_eq!(stepped, words, "{text:?}");
+            assert_eq!(state[2..], [text.len(); 2]);
         }
     }
 

@@ -16,7 +16,6 @@ use crate::memory::{DropInfo, ElemInfo, MemInfo, VecHeader, free_buffer};
 use crate::stats::count_buffer_allocation;
 use jitclass_core::PrimTy;
 use jitclass_core::layout::size_align;
-use std::alloc::Layout;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -51,6 +50,7 @@ fn drop_info_in_map(elem: &Type) -> &'static DropInfo {
                 align: sa.align as usize,
                 managed_offsets,
             }),
+            ..DropInfo::default()
         }))
     })
 }
@@ -94,10 +94,7 @@ pub(crate) unsafe extern "C" fn jitclass_rt_vec_new(
     let Some(buf) = alloc_buffer(elements, cap) else {
         return std::ptr::null_mut();
     };
-    // SAFETY: the drop info names no managed offsets in the header itself.
-    let Some(info) =
-        (unsafe { MemInfo::allocate(Layout::new::<VecHeader>(), Some(drop_info), None) })
-    else {
+    let Some(info) = MemInfo::allocate(crate::memory::vec_kind(drop_info)) else {
         // SAFETY: allocated just above with this capacity.
         unsafe { free_buffer(elements, buf, cap) };
         return std::ptr::null_mut();

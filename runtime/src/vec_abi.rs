@@ -153,16 +153,9 @@ pub(crate) unsafe fn block_over(
     cap: usize,
     buf: *mut u8,
 ) -> RawInstance {
-    // SAFETY: a `Vec` block's drop info names no managed offset in its header.
-    let info = unsafe {
-        MemInfo::allocate(
-            std::alloc::Layout::new::<VecHeader>(),
-            Some(drop_info),
-            None,
-        )
-    }
-    .unwrap_or_else(|| std::alloc::handle_alloc_error(std::alloc::Layout::new::<VecHeader>()))
-    .as_ptr();
+    let info = MemInfo::allocate(crate::memory::vec_kind(drop_info))
+        .unwrap_or_else(|| std::alloc::handle_alloc_error(std::alloc::Layout::new::<VecHeader>()))
+        .as_ptr();
     // SAFETY: a fresh block whose payload is a `VecHeader`, not yet shared.
     unsafe {
         let data = MemInfo::data(info);

@@ -394,6 +394,123 @@ fn every_instance_goes_through_its_allocator() {
     crate::assert_no_leaks();
 }
 
+/// A class of numbers from `COUNTING`, and one of the same size from the global
+/// allocator: their blocks are of one size and the same shape (no members), and each is
+/// still freed by the allocator that made it.
+#[jitclass(allocator = COUNTING)]
+pub struct CountedPair {
+    a: i64,
+    b: i64,
+}
+
+#[jitclass]
+impl CountedPair {
+    pub fn new(a: i64, b: i64) -> CountedPair {
+        CountedPair { a, b }
+    }
+}
+
+#[jitclass]
+pub struct PlainPair {
+    a: i64,
+    b: i64,
+}
+
+#[jitclass]
+impl PlainPair {
+    pub fn new(a: i64, b: i64) -> PlainPair {
+        PlainPair { a, b }
+    }
+}
+
+#[jit]
+fn counted_pairs(n: i64) -> Vec<CountedPair> {
+    let mut v = Vec::new();
+    for i in 0..n {
+        v.push(CountedPair::new(i, -i));
+    }
+    v
+}
+
+#[jit]
+fn plain_pairs(n: i64) -> Vec<PlainPair> {
+    let mut v = Vec::new();
+    for i in 0..n {
+        v.push(PlainPair::new(i, -i));
+    }
+    v
+}
+
+/// Both kinds made and released inside jit code, alternating (the released `Vec`s free
+/// their elements at once); the sum of every `a - b`.
+#[jit]
+fn pairs_made_and_dropped(n: i64) -> i64 {
+    let mut counted = Vec::new();
+    let mut plain = Vec::new();
+    for i in 0..n {
+        counted.push(CountedPair::new(i, -i));
+        plain.push(PlainPair::new(i, -i));
+    }
+    let mut t = 0;
+    for k in 0..n {
+        let i = k as usize;
+        t += counted[i].a - counted[i].b + plain[i].a - plain[i].b;
+    }
+    t
+}
+
+#[test]
+fn blocks_of_one_size_return_to_their_allocators() {
+    let _memory = crate::memory_test();
+    let before = jitclass::stats();
+    let (m0, f0) = (
+        COUNT_MALLOC.load(Ordering::SeqCst),
+        COUNT_FREE.load(Ordering::SeqCst),
+    );
+    assert_eq!(pairs_made_and_dropped(1000), 2 * 999 * 1000);
+    assert_eq!(COUNT_MALLOC.load(Ordering::SeqCst) - m0, 1000);
+    assert_eq!(COUNT_FREE.load(Ordering::SeqCst) - f0, 1000);
+    assert!(crate::balanced_since(&before));
+    // Returned to Rust and released there.
+    let counted = counted_pairs(100);
+    let plain = plain_pairs(100);
+    assert_eq!(COUNT_MALLOC.load(Ordering::SeqCst) - m0, 1100);
+    assert_eq!(jitclass::stats().since(&before).live_meminfos(), 200);
+    assert_eq!(counted[99].a() + plain[99].b(), 0);
+    drop(counted);
+    drop(plain);
+    assert_eq!(COUNT_FREE.load(Ordering::SeqCst) - f0, 1100);
+    assert!(crate::balanced_since(&before));
+    crate::assert_no_leaks();
+}
+
+/// A value whose `Drop` counts, for `PassThru` blocks released on another thread.
+struct DropCounter(&'static AtomicUsize);
+
+impl Drop for DropCounter {
+    fn drop(&mut self) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+#[test]
+fn pass_thru_blocks_made_on_one_thread_are_released_on_another() {
+    static DROPS: AtomicUsize = AtomicUsize::new(0);
+    let _memory = crate::memory_test();
+    let before = jitclass::stats();
+    let values: Vec<_> = (0..100)
+        .map(|_| jitclass::PassThru::new(DropCounter(&DROPS)))
+        .collect();
+    let copies = values.clone();
+    assert_eq!(jitclass::stats().since(&before).live_meminfos(), 100);
+    std::thread::spawn(move || drop(values)).join().unwrap();
+    assert_eq!(DROPS.load(Ordering::SeqCst), 0);
+    std::thread::spawn(move || drop(copies)).join().unwrap();
+    assert_eq!(DROPS.load(Ordering::SeqCst), 100);
+    assert!(crate::balanced_since(&before));
+    crate::assert_no_leaks();
+}
+
 /// A bump allocator over a caller-owned arena: `free` is a no-op, the arena is reset
 /// when everything in it is dead.
 struct Arena {

@@ -126,20 +126,13 @@ impl FnCx<'_> {
 
     /// `{meminfo, data}` of a block.
     pub(super) fn handle_of(&mut self, meminfo: PointerValue<'static>) -> CgResult<Val> {
-        // `MemInfo::data` is its fourth word (`memory.rs`: refcount, drop_info, allocator,
-        // data).
-        let i8p = self.ctx.i8_type().ptr_type(AddressSpace::default());
-        let words = self
-            .b()
-            .build_bit_cast(meminfo, i8p.ptr_type(AddressSpace::default()), "words")?
-            .into_pointer_value();
-        let i64t = self.ctx.i64_type();
-        // SAFETY (of the generated code): the header has these words.
-        let at = unsafe {
-            self.b()
-                .build_in_bounds_gep(words, &[i64t.const_int(3, false)], "data.at")?
-        };
-        let data = self.b().build_load(at, "data")?;
+        // The payload is `HEADER` bytes into the block (`memory.rs`).
+        let header = self
+            .ctx
+            .i64_type()
+            .const_int(crate::memory::HEADER as u64, false);
+        // SAFETY (of the generated code): the block is `HEADER` + payload bytes long.
+        let data = unsafe { self.b().build_in_bounds_gep(meminfo, &[header], "data")? };
         let ty = crate::compiler::types::instance_type(self.ctx);
         let v = self
             .b()
