@@ -343,8 +343,19 @@ fn impl_fns(
         operator.as_deref(),
         Some("Add" | "Sub" | "Mul" | "Div" | "Rem" | "Neg")
     );
+    // As the macro: `Self` is the class's path without arguments, and a generic impl's
+    // parameters are the leading generics of each of its functions.
+    let mut self_path = self_ty.path.clone();
+    if let Some(last) = self_path.segments.last_mut() {
+        last.arguments = syn::PathArguments::None;
+    }
+    let generics: Vec<String> = imp
+        .generics
+        .type_params()
+        .map(|tp| tp.ident.to_string())
+        .collect();
     let cx = MethodContext {
-        self_path: &self_ty.path,
+        self_path: &self_path,
         self_by_value: by_value,
         class_by_ref: operator.is_some(),
         returns_place: match operator.as_deref() {
@@ -352,7 +363,7 @@ fn impl_fns(
             Some("IndexMut") => Some(true),
             _ => None,
         },
-        generics: &[],
+        generics: &generics,
         impl_generics: Some(&imp.generics),
         trait_scope: None,
     };
