@@ -16,6 +16,7 @@ use crate::types::PrimTy;
 impl Infer<'_> {
     /// The type of expression `id`, recorded.
     pub(super) fn expr(&mut self, id: ExprId) -> Ty {
+        self.walk_loc.set(self.loc(id));
         let t = crate::stack::deep(|| self.expr_inner(id));
         let t = self.guard_type_size(t, id);
         self.expr_types[id.index()] = t.clone();
