@@ -199,13 +199,15 @@ impl Infer<'_> {
         }
     }
 
-    /// rustc's E0282 for a generic class whose arguments nothing determined: at the first
-    /// local of such a type ("type annotations needed for `Stack<_>`"), else at the first
-    /// expression of one; `None` if every class's arguments are known.
+    /// rustc's E0282 for a generic class whose arguments nothing determined (one left a
+    /// bare variable, `Stack<_>`): at the first local of such a type ("type annotations
+    /// needed for `Stack<_>`"), else at the first open expression if it is one; `None`
+    /// otherwise (an argument left open inside another type, `Pair<i64, Option<_>>`, is
+    /// reported where that type is made: the `None`, as rustc does).
     pub(super) fn open_class_diagnostic(&self) -> Option<Diagnostic> {
         for (i, t) in self.local_types.iter().enumerate() {
             let Some(t) = t else { continue };
-            if let Some((family, param)) = self.first_open_param(t) {
+            if let Some((family, param)) = self.open_class(t) {
                 let decl = &self.ir.locals[i];
                 let names = self.callees.class_generics(&family);
                 let help = match names.get(param) {
@@ -227,54 +229,42 @@ impl Infer<'_> {
                 );
             }
         }
-        self.expr_types.iter().enumerate().find_map(|(i, t)| {
-            let (family, param) = self.first_open_param(t)?;
-            let names = self.callees.class_generics(&family);
-            let mut d = Diagnostic::new(self.ir.exprs[i].loc, "type annotations needed");
-            if let Some(p) = names.get(param) {
-                d = d.note(format!(
+        let (i, t) = self
+            .expr_types
+            .iter()
+            .enumerate()
+            .find(|(_, t)| **t != Ty::Unknown && self.concrete(t).is_none())?;
+        let (family, param) = self.open_class(t)?;
+        let names = self.callees.class_generics(&family);
+        let d = Diagnostic::new(self.ir.exprs[i].loc, "type annotations needed");
+        Some(match names.get(param) {
+            Some(p) => d
+                .note(format!(
                     "note: cannot infer type of the type parameter `{p}` declared on the struct `{}`",
                     family.name
-                ));
-                d = d.note(format!(
+                ))
+                .note(format!(
                     "help: consider specifying the generic argument: `{}::<{}>`",
                     family.name,
                     names.join(", ")
-                ));
-            } else {
-                d = d.note(format!(
-                    "note: cannot infer the type arguments of `{}`",
-                    family.name
-                ));
-            }
-            Some(d)
+                )),
+            None => d.note(format!(
+                "note: cannot infer the type arguments of `{}`",
+                family.name
+            )),
         })
     }
 
-    /// The first generic class in `t` with an argument not known, and that argument's
-    /// index.
-    fn first_open_param(&self, t: &Ty) -> Option<(ClassKey, usize)> {
-        match self.resolve(t) {
-            Ty::Applied(family, args) => {
-                let open = args.iter().position(|a| self.concrete(a).is_none())?;
-                Some((family, open))
-            }
-            Ty::Tuple(es) => es.iter().find_map(|e| self.first_open_param(e)),
-            Ty::FnPtr(ps, r) => ps
-                .iter()
-                .chain(std::iter::once(&*r))
-                .find_map(|e| self.first_open_param(e)),
-            Ty::Map(k, v) => self
-                .first_open_param(&k)
-                .or_else(|| self.first_open_param(&v)),
-            Ty::Slice(e, _)
-            | Ty::Option(e)
-            | Ty::Vec(e)
-            | Ty::Array(e, _)
-            | Ty::Ref(e, _)
-            | Ty::Ptr(e, _) => self.first_open_param(&e),
-            _ => None,
-        }
+    /// A generic class (`t` itself) with an argument that is a variable nothing bound,
+    /// and that argument's index.
+    fn open_class(&self, t: &Ty) -> Option<(ClassKey, usize)> {
+        let Ty::Applied(family, args) = self.resolve(t) else {
+            return None;
+        };
+        let open = args
+            .iter()
+            .position(|a| matches!(self.resolve(a), Ty::Var(_)))?;
+        Some((family, open))
     }
 }
 

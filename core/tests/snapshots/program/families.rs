@@ -44,11 +44,12 @@ impl Case {
 
     /// The member of `family` for `args`, made at first request.
     pub(super) fn member(&self, family: &ClassKey, args: &[Type]) -> Result<ClassKey, String> {
-        let mut members = self.members.borrow_mut();
-        let index = match members
+        let known = self
+            .members
+            .borrow()
             .iter()
-            .position(|(f, a)| f == family && a.as_slice() == args)
-        {
+            .position(|(f, a)| f == family && a.as_slice() == args);
+        let index = match known {
             Some(i) => i,
             None => {
                 if args.iter().any(|a| self.depth(a) >= MAX_DEPTH) {
@@ -57,6 +58,7 @@ impl Case {
                         name(family, args)
                     ));
                 }
+                let mut members = self.members.borrow_mut();
                 members.push((family.clone(), args.to_vec()));
                 members.len() - 1
             }
