@@ -104,6 +104,16 @@ fn review14_shadow_accepts_valid_class_code() {
     t.pass("tests/ui/pass/review14_index_inference.rs");
 }
 
+/// A generic `#[jit] fn` over a generic class's instantiation (`fn size<T>(s: Stack<T>)`)
+/// and a field that is another generic class over the parameter (`inner: Inner<T>`)
+/// compile and run: both were refused until generic classes over parameters (issue 17).
+#[test]
+fn generic_classes_over_parameters_compile() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/pass/generic_fn_over_generic_class.rs");
+    t.pass("tests/ui/pass/field_of_another_generic_class.rs");
+}
+
 /// `v.extend_from_slice(&instance.field)` into a local `Vec` compiles as in Rust (review
 /// of issue 15a).
 #[test]
