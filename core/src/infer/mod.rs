@@ -21,7 +21,9 @@
 //! - `place`: assignment, places and mutability;
 //! - `call`: calls of functions, methods, function pointers and intrinsics;
 //! - `option_method`: `Option<T>`'s methods while `T` is still open;
-//! - `class`: fields, properties and struct literals of classes;
+//! - `class`: fields, properties and struct literals of classes; `applied`: generic
+//!   classes whose arguments are inferred from the uses (`Stack::new()`, a callee's
+//!   `Stack<T>`), as the family's declarations until they are known, then the member;
 //! - `op`: operators and casts; `class_op`: operators on class instances, through
 //!   their operator traits;
 //! - `deferred`: the checks that wait for final types (operators, casts, ...);

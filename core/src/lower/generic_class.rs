@@ -1,6 +1,11 @@
 //! Generic classes at macro time: a `#[jitclass]` struct's (or impl's) type parameters,
-//! and `Class<T, ..>` spelled with them in order, which names `Self` (one family member
-//! per instantiation is the runtime's, `runtime/src/generic_class.rs`).
+//! `Class<T, ..>` spelled with them in order, which names `Self`, and the arguments
+//! written on a class reference (one family member per instantiation is the runtime's,
+//! `runtime/src/generic_class.rs`). A reference's written arguments
+//! (`FnIr::class_args`): `Self`'s are its parameters, `[Generic(0), .., Generic(n - 1)]`;
+//! others as written, over the function's generics too (`fn f<T>(s: Stack<T>)`); none for
+//! a generic class named without them (`Stack::new()`), whose arguments inference infers
+//! (`infer/applied.rs`).
 
 use super::types::TypeScope;
 use quote::ToTokens;
