@@ -318,6 +318,8 @@ macro_rules! program {
     };
 }
 
+// Each `#[jit] fn`'s `dispatcher()` is there for tests that count compilations.
+#[allow(dead_code)]
 mod jitted {
     use jitclass::{jit, jitclass};
     program!(jitclass, jit, allow(dead_code));
