@@ -124,6 +124,7 @@ fn declared_fn(cx: &Ctxt, f: &syn::ForeignItemFn, safe: bool) -> Option<TokenStr
         false,
         &syn::Generics::default(),
         &syn::Generics::default(),
+        &[],
         &quote!(#name),
     );
     let dispatcher = dispatcher_items(&as_item, info, TokenStream::new());

@@ -91,6 +91,7 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
         func.sig.abi.is_some(),
         &sig.generics,
         &func.sig.generics,
+        &crate::jitclass::generic::params(&func.sig.generics),
         &quote!(#name),
     );
     let dispatcher = dispatcher_items(func, info, hoisted_items(&l.consts));

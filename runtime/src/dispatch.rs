@@ -512,12 +512,13 @@ impl Dispatcher {
 
     /// A type of this function's IR with its class references resolved, for a caller
     /// (whose own class references differ); `class_args`: of a method of a generic
-    /// class's instantiation, that instantiation's type arguments (`Self`'s).
+    /// class's instantiation, that instantiation's type arguments (`Self`'s). An error if
+    /// an instantiation it names is past the limits.
     pub(crate) fn resolve_classes(
         &self,
         te: &jitclass_core::ir::TypeExpr,
         class_args: &[Type],
-    ) -> jitclass_core::ir::TypeExpr {
+    ) -> Result<jitclass_core::ir::TypeExpr, String> {
         let written = self.ir().map_or(&[][..], |ir| &ir.class_args[..]);
         crate::class::resolve_refs(
             te,

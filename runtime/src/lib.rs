@@ -324,6 +324,7 @@ mod allocator;
 mod c_abi;
 mod call;
 mod class;
+mod class_name;
 mod compiler;
 mod consts;
 mod dispatch;
@@ -507,6 +508,7 @@ pub mod __private {
     pub use crate::call::*;
     pub use crate::class::abi as class_abi;
     pub use crate::class::{ClassDesc, Literal, METHODS, MethodEntry};
+    pub use crate::class_name::ClassPath;
     pub use crate::consts::{ConstValue, JitConst};
     pub use crate::dispatch::FnInfo;
     pub use crate::generic_class::rust_member;

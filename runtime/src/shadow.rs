@@ -149,6 +149,13 @@ impl<C, K> Probe<C, K> {
     pub const fn new() -> Self {
         Probe(PhantomData)
     }
+
+    /// The probe of member `K` of the class of `literal`: a struct literal written
+    /// without type arguments (`Pair { a: 1i64, b: 2.0 }`), whose type arguments rustc
+    /// infers from the values the probes' slots take.
+    pub const fn of(_literal: &C) -> Self {
+        Probe(PhantomData)
+    }
 }
 
 impl<C, K> Default for Probe<C, K> {

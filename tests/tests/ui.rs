@@ -104,6 +104,16 @@ fn review14_shadow_accepts_valid_class_code() {
     t.pass("tests/ui/pass/review14_index_inference.rs");
 }
 
+/// A generic `#[jit] fn` over a generic class's instantiation (`fn size<T>(s: Stack<T>)`)
+/// and a field that is another generic class over the parameter (`inner: Inner<T>`)
+/// compile and run: both were refused until generic classes over parameters (issue 17).
+#[test]
+fn generic_classes_over_parameters_compile() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/pass/generic_fn_over_generic_class.rs");
+    t.pass("tests/ui/pass/field_of_another_generic_class.rs");
+}
+
 /// `v.extend_from_slice(&instance.field)` into a local `Vec` compiles as in Rust (review
 /// of issue 15a).
 #[test]
@@ -146,6 +156,18 @@ fn review15b_binary_search_array_literal() {
 /// (`__JITCLASS_Median_value::__jitclass_callee_dispatcher::__jitclass_fallback::not_jit::take`),
 /// because the crate then has two items named `take` and rustc trims a path only when its
 /// name is unique. One call gets the clear `take` (`calls/call_std_function.rs`).
+/// A generic class's field that is another generic class whose struct bounds its
+/// parameter (`inner: Inner<T>` with `struct Inner<T: Copy>`) in a class that does not
+/// bound it: rustc's E0277 at the field, then a second one at the field's name (the
+/// accessor's `JitArg`), and the help puts the bound after `#[jitclass]` instead of on
+/// `Outer<T>` (the generated impls' `where` clauses carry the attribute's span).
+#[test]
+#[ignore = "BUG: a field of a bounded generic class over an unbounded parameter: E0277 twice, and the help suggests `#[jitclass], T: Copy`"]
+fn generic_field_class_bound_unmet() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/generic_field_class_bound_unmet.rs");
+}
+
 #[test]
 #[ignore = "BUG: the second call of the same non-jit fn names internal items (`__JITCLASS_*::__jitclass_fallback::not_jit::take`)"]
 fn review15d_call_std_fn_in_two_methods() {

@@ -41,19 +41,27 @@ impl Infer<'_> {
             ));
             return Ty::Unknown;
         }
-        let (ret, type_args) = self.instantiate(&sig, args, &arg_types);
+        let (ret, type_args) = self.instantiate(&sig, args, &arg_types, &[]);
         self.record_bound_checks(&sig, args, &type_args, loc);
         self.record_resolution(id, Resolution::Call { type_args });
         ret
     }
 
-    /// Checks the arguments of a call against `sig`, with fresh variables for the
-    /// callee's generics; gives its result type and those variables, the call's generic
-    /// arguments.
-    fn instantiate(&mut self, sig: &CalleeSig, args: &[ExprId], arg_types: &[Ty]) -> (Ty, Vec<Ty>) {
-        let generics: Vec<Ty> = (0..sig.generics)
-            .map(|_| self.fresh(VarKind::General))
-            .collect();
+    /// Checks the arguments of a call against `sig`, with `leading` for the callee's
+    /// first generics (a generic class's, `applied.rs`) and fresh variables for the
+    /// others; gives its result type and the call's generic arguments.
+    fn instantiate(
+        &mut self,
+        sig: &CalleeSig,
+        args: &[ExprId],
+        arg_types: &[Ty],
+        leading: &[Ty],
+    ) -> (Ty, Vec<Ty>) {
+        let mut generics: Vec<Ty> = leading.iter().take(sig.generics).cloned().collect();
+        while generics.len() < sig.generics {
+            let v = self.fresh(VarKind::General);
+            generics.push(v);
+        }
         for ((a, at), pt) in args.iter().zip(arg_types).zip(&sig.params) {
             let pty = self.ty_of_expr_type_with(pt, Some(&generics));
             self.coerce_arg(*a, at, &pty);
@@ -134,6 +142,18 @@ impl Infer<'_> {
         args: &[ExprId],
         arg_types: &[Ty],
     ) -> Ty {
+        self.call_target_with(id, f, args, arg_types, &[])
+    }
+
+    /// `call_target`, with `leading` the first generic arguments (`instantiate`).
+    pub(super) fn call_target_with(
+        &mut self,
+        id: ExprId,
+        f: ClassFn,
+        args: &[ExprId],
+        arg_types: &[Ty],
+        leading: &[Ty],
+    ) -> Ty {
         let loc = self.loc(id);
         let m = &f.sig;
         let sig = &m.sig;
@@ -153,7 +173,7 @@ impl Infer<'_> {
             ));
             return Ty::Unknown;
         }
-        let (ret, type_args) = self.instantiate(sig, args, arg_types);
+        let (ret, type_args) = self.instantiate(sig, args, arg_types, leading);
         let call = f.call;
         self.record_resolution(id, Resolution::ClassCall { call, type_args });
         ret
@@ -169,8 +189,12 @@ impl Infer<'_> {
     ) -> Ty {
         let loc = self.loc(id);
         let mut arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
-        let Ty::Class(key) = self.class_ty(class, loc) else {
-            return Ty::Unknown;
+        let class_t = self.class_ty(class, loc);
+        // `Stack::new()`: the family's function, its class's arguments inferred.
+        let (key, leading) = match self.resolve(&class_t) {
+            Ty::Class(key) => (key, Vec::new()),
+            Ty::Applied(family, args) => (family, args),
+            _ => return Ty::Unknown,
         };
         let Some(f) = self.lookup_method(&key, name, loc, None, false) else {
             return Ty::Unknown;
@@ -179,7 +203,7 @@ impl Infer<'_> {
         // A method by path (`Self::get(self)`) returns what `self.get()` does.
         let receiver = f.sig.receiver.and(arg_types.first().cloned());
         let declared = f.sig.declared_ret.clone();
-        let ret = self.call_target(id, f, args, &arg_types);
+        let ret = self.call_target_applied(id, f, (args, &arg_types), &leading);
         match receiver {
             Some(r) => self.member_type(&r, declared.as_ref(), ret),
             None => ret,
@@ -252,7 +276,13 @@ impl Infer<'_> {
         if let Some(t) = self.dyn_method_call(id, receiver, &recv, method, args, &arg_types) {
             return t;
         }
-        if let Ty::Class(key) = &recv
+        // A generic class whose arguments are not all known yet: its family's functions.
+        let (class_key, leading) = match &recv {
+            Ty::Class(key) => (Some(key.clone()), Vec::new()),
+            Ty::Applied(family, args) => (Some(family.clone()), args.clone()),
+            _ => (None, Vec::new()),
+        };
+        if let Some(key) = &class_key
             && (!is_builtin_clone(method, args) || self.class_has_function(key, method))
         {
             if method.starts_with(' ') {
@@ -269,8 +299,9 @@ impl Infer<'_> {
                 return Ty::Unknown;
             };
             if f.sig.receiver.is_none() {
+                let shown = self.show(&recv);
                 self.diags
-                    .push(diagnostics::associated_fn_as_method(loc, &key.name, method));
+                    .push(diagnostics::associated_fn_as_method(loc, &shown, method));
                 return Ty::Unknown;
             }
             if f.sig.receiver == Some(Receiver::RefMut) {
@@ -281,7 +312,7 @@ impl Infer<'_> {
             let mut all_types = vec![rt.clone()];
             all_types.extend(arg_types);
             let declared = f.sig.declared_ret.clone();
-            let ret = self.call_target(id, f, &all_args, &all_types);
+            let ret = self.call_target_applied(id, f, (&all_args, &all_types), &leading);
             return self.member_type(&rt, declared.as_ref(), ret);
         }
         if let Some(t) = self.string_join(id, &recv, method, args, &arg_types) {

@@ -11,7 +11,7 @@ use super::trait_methods::{self, Choice, Scope};
 use super::unify::Ty;
 use super::{ClassCall, FieldSig, FnKind, Infer, MethodSig, Resolution};
 use crate::diag::Diagnostic;
-use crate::ir::{ClassRefId, ExprId, ExprKind, LocId};
+use crate::ir::{ClassRefId, ExprId, ExprKind, LocId, TypeExpr};
 use crate::types::{ClassKey, Type};
 
 /// A class function chosen for a call: how codegen finds it, and its signature.
@@ -21,10 +21,21 @@ pub(super) struct ClassFn {
 }
 
 impl Infer<'_> {
-    /// The type a class reference names (`Unknown` at macro time).
+    /// The type a class reference names (`Unknown` at macro time): a class, or a generic
+    /// class whose arguments are inferred (`Stack::new()`: `Stack<?T>`, `applied.rs`).
     pub(super) fn class_ty(&mut self, class: ClassRefId, loc: LocId) -> Ty {
-        match self.callees.class(class) {
-            Ok(Some(key)) => Ty::Class(key),
+        match self.callees.class_type(class) {
+            Ok(Some(TypeExpr::Concrete(Type::Class(key)))) => Ty::Class(key),
+            Ok(Some(te @ TypeExpr::Applied { .. })) => self.ty_of_expr_type_with(&te, None),
+            // No class: the reason is the one `class` gives.
+            Ok(Some(_)) => match self.callees.class(class) {
+                Ok(Some(key)) => Ty::Class(key),
+                Ok(None) => Ty::Unknown,
+                Err(message) => {
+                    self.diags.push(Diagnostic::new(loc, message));
+                    Ty::Unknown
+                }
+            },
             Ok(None) => Ty::Unknown,
             Err(message) => {
                 self.diags.push(Diagnostic::new(loc, message));
@@ -120,6 +131,9 @@ impl Infer<'_> {
         let key = match self.known_receiver(bt, base_loc) {
             None => return Ty::Unknown,
             Some(Ty::Class(key)) => key,
+            Some(Ty::Applied(family, args)) => {
+                return self.applied_field(id, bt, (&family, &args), name, loc);
+            }
             Some(Ty::PassThru(key)) => {
                 self.diags.push(diagnostics::passthru_misuse(
                     loc,
@@ -196,18 +210,21 @@ impl Infer<'_> {
     ) -> Ty {
         let loc = self.loc(id);
         let value_types: Vec<Ty> = written.iter().map(|(_, e)| self.expr(*e)).collect();
-        let Ty::Class(key) = self.class_ty(class, loc) else {
+        // `Stack { items }` of a generic class: its arguments inferred from the values.
+        let class_t = self.class_ty(class, loc);
+        let class_t = self.resolve(&class_t);
+        let Some(fields) = self.class_fields_of(&class_t, loc) else {
             return Ty::Unknown;
         };
-        let fields = self.class_fields(&key, loc);
+        let shown = self.show(&class_t);
         let mut indices = Vec::with_capacity(written.len());
         let mut seen = vec![false; fields.len()];
         for ((name, value), vt) in written.iter().zip(&value_types) {
             let vloc = self.loc(*value);
-            let Some(i) = fields.iter().position(|f| &f.name == name) else {
-                let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+            let Some(i) = fields.iter().position(|(f, _)| f == name) else {
+                let names: Vec<&str> = fields.iter().map(|(f, _)| f.as_str()).collect();
                 self.diags.push(diagnostics::struct_literal_unknown_field(
-                    vloc, &key.name, name, &names,
+                    vloc, &shown, name, &names,
                 ));
                 indices.push(0);
                 continue;
@@ -218,21 +235,21 @@ impl Infer<'_> {
             }
             seen[i] = true;
             indices.push(i as u32);
-            let ft = Self::ty_of_type(&fields[i].ty);
+            let ft = fields[i].1.clone();
             self.coerce_at(vt, &ft, vloc);
         }
         let missing: Vec<String> = fields
             .iter()
             .zip(&seen)
             .filter(|(_, s)| !**s)
-            .map(|(f, _)| format!("`{}`", f.name))
+            .map(|((f, _), _)| format!("`{f}`"))
             .collect();
         if !missing.is_empty() {
             self.diags.push(diagnostics::struct_literal_missing_fields(
-                loc, &key.name, &missing,
+                loc, &shown, &missing,
             ));
         }
         self.record_resolution(id, Resolution::Literal(indices));
-        Ty::Class(key)
+        class_t
     }
 }

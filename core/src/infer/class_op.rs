@@ -31,8 +31,16 @@ pub(super) struct OpenClassOp {
     form: OpenForm,
 }
 
-/// What `choose_open_class_ops` checks again once literals have their types.
-enum OpenForm {
+/// What `choose_open_class_ops` checks again once literals have their types. Of an
+/// operand that is a generic class whose arguments are not known yet (`V2<{float}>` of
+/// `V2::new(1.0, 2.0)`), `key` is its family until then (`defer_on_applied`).
+pub(super) enum OpenForm {
+    Unary {
+        op: UnOp,
+        method: OperatorMethod,
+        operand: (ExprId, Ty),
+        key: ClassKey,
+    },
     Binary {
         op: BinOp,
         a: (ExprId, Ty),
@@ -365,6 +373,63 @@ impl Infer<'_> {
         from.into_iter().any(|m| self.choice_waits(key, m, rhs))
     }
 
+    /// An operator on a generic class whose arguments are not known yet: its impl is the
+    /// member's, chosen with the others that wait, once literals have their types.
+    /// Meanwhile its value is of the type the family's one impl declares for those
+    /// arguments (`V2<{float}>` of `a + b`), as rustc's selection knows it, so that it may
+    /// be used (`(a + b).x`, `-(a + b)`).
+    pub(super) fn defer_on_applied(&mut self, id: ExprId, form: OpenForm) -> Ty {
+        let provisional = match &form {
+            OpenForm::Binary { op, .. } if op.is_comparison() => Some(Ty::Prim(PrimTy::Bool)),
+            OpenForm::Compound { .. } => Some(Ty::Unit),
+            OpenForm::Unary {
+                method, operand, ..
+            } => self.declared_operator_result(&operand.1, *method),
+            OpenForm::Binary { op, a, .. } => OperatorMethod::for_syntax(Syntax::Binary(*op))
+                .and_then(|m| self.declared_operator_result(&a.1, m)),
+            OpenForm::Index { method, base, .. } => self.declared_operator_result(base, *method),
+        };
+        let value = self.open_class_op(id, form);
+        if let Some(t) = provisional {
+            // A fresh variable: binding it cannot fail.
+            let _ = self.unify(&value, &t);
+        }
+        value
+    }
+
+    /// The result type of operator `method` on `operand`, a generic class whose arguments
+    /// are not all known yet, when its family has one impl of it.
+    fn declared_operator_result(&mut self, operand: &Ty, method: OperatorMethod) -> Option<Ty> {
+        let Ty::Applied(family, args) = self.resolve(operand) else {
+            return None;
+        };
+        let candidates = self.callees.method(&family, &method.key()).ok()?;
+        let [one] = candidates.as_slice() else {
+            return None;
+        };
+        let mut generics = args;
+        while generics.len() < one.sig.generics {
+            let v = self.fresh(VarKind::General);
+            generics.push(v);
+        }
+        Some(self.ty_of_expr_type_with(&one.sig.ret, Some(&generics)))
+    }
+
+    /// The class of an operand whose impl waited: a member by now, or `key` as it was;
+    /// a generic class whose arguments are still not known is "type annotations needed"
+    /// at the operand.
+    fn settled_class(&mut self, (e, t): (ExprId, &Ty), key: ClassKey) -> Option<ClassKey> {
+        match self.resolve(t) {
+            Ty::Class(k) => Some(k),
+            Ty::Applied(..) => {
+                self.diags
+                    .push(diagnostics::type_annotations_needed(self.loc(e)));
+                None
+            }
+            _ => Some(key),
+        }
+    }
+
     /// Defers the choice of `form`'s impl; the operator's value is a fresh variable.
     fn open_class_op(&mut self, id: ExprId, form: OpenForm) -> Ty {
         let value = self.fresh(VarKind::General);
@@ -382,19 +447,37 @@ impl Infer<'_> {
         self.operand_types_final = true;
         for OpenClassOp { id, value, form } in std::mem::take(&mut self.open_class_ops) {
             let chosen = match form {
-                OpenForm::Binary { op, a, b, key } => self.class_binary(id, op, a, b, key),
+                OpenForm::Unary {
+                    op,
+                    method,
+                    operand,
+                    key,
+                } => match self.settled_class((operand.0, &operand.1), key) {
+                    Some(key) => self.class_unary(id, op, method, operand, key),
+                    None => Ty::Unknown,
+                },
+                OpenForm::Binary { op, a, b, key } => match self.settled_class((a.0, &a.1), key) {
+                    Some(key) => self.class_binary(id, op, a, b, key),
+                    None => Ty::Unknown,
+                },
                 OpenForm::Compound {
                     op,
                     place,
                     value,
                     key,
-                } => self.class_compound(id, op, place, value, key),
+                } => match self.settled_class((place.0, &place.1), key) {
+                    Some(key) => self.class_compound(id, op, place, value, key),
+                    None => Ty::Unknown,
+                },
                 OpenForm::Index {
                     key,
                     method,
                     base,
                     index,
-                } => self.class_index(id, key, method, (&base, &index)),
+                } => match self.settled_class((id, &base), key) {
+                    Some(key) => self.class_index(id, key, method, (&base, &index)),
+                    None => Ty::Unknown,
+                },
             };
             if self.is_unknownish(&chosen) {
                 // Reported: nothing more to say about the value.

@@ -127,10 +127,21 @@ impl Infer<'_> {
         }
     }
 
+    /// `diags` after the members that could not be made, which explain them (a type left
+    /// open because its member is past a limit): those alone when there are any.
+    pub(super) fn with_member_errors(&self, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let mut errors = std::mem::take(&mut *self.member_errors.borrow_mut());
+        errors.dedup_by(|a, b| a.message == b.message);
+        if errors.is_empty() { diags } else { errors }
+    }
+
     /// The concrete types of everything, or the errors (run time only).
     pub(super) fn finish(mut self) -> Result<Typed, Vec<Diagnostic>> {
         if let Some(d) = self.type_limit_error() {
             return Err(vec![d]);
+        }
+        if let Some(d) = self.open_class_diagnostic() {
+            return Err(self.with_member_errors(vec![d]));
         }
         let mut expr_types = Vec::with_capacity(self.expr_types.len());
         let mut reported = false;
@@ -185,8 +196,13 @@ impl Infer<'_> {
                 self.ir.exprs[i].loc,
             ));
         }
-        if !self.diags.is_empty() {
-            return Err(self.diags);
+        let unknown_members = self.rewrite_family_calls(&mut resolutions);
+        if self.diags.is_empty() {
+            self.diags.extend(unknown_members);
+        }
+        if !self.diags.is_empty() || !self.member_errors.borrow().is_empty() {
+            let diags = std::mem::take(&mut self.diags);
+            return Err(self.with_member_errors(diags));
         }
         let ret = self.concrete(&self.ret).expect("return type is concrete");
         let params = self

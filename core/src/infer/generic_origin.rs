@@ -82,12 +82,13 @@ impl Infer<'_> {
     fn written_parts(&mut self, c: ClassRefId, declared: &TypeExpr, t: Ty) -> Ty {
         match (declared, self.resolve(&t)) {
             (TypeExpr::Generic(j), _) => {
-                // A generic class named without type arguments is `Self` in its impl,
-                // applied to the function's leading generics.
-                let written = match self.ir.class_args.get(c.index()) {
-                    Some(args) if !args.is_empty() => args.get(*j as usize).cloned(),
-                    _ => Some(TypeExpr::Generic(*j)),
-                };
+                // `Self` of a generic class is written with the impl's parameters; one
+                // written without arguments is inferred, of no parameter as written.
+                let written = self
+                    .ir
+                    .class_args
+                    .get(c.index())
+                    .and_then(|args| args.get(*j as usize).cloned());
                 match written {
                     Some(TypeExpr::Generic(g)) if self.is_trait_bounded(g) => {
                         self.with_origin(t, Origin::Param(g))

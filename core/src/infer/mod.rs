@@ -21,7 +21,9 @@
 //! - `place`: assignment, places and mutability;
 //! - `call`: calls of functions, methods, function pointers and intrinsics;
 //! - `option_method`: `Option<T>`'s methods while `T` is still open;
-//! - `class`: fields, properties and struct literals of classes;
+//! - `class`: fields, properties and struct literals of classes; `applied`: generic
+//!   classes whose arguments are inferred from the uses (`Stack::new()`, a callee's
+//!   `Stack<T>`), as the family's declarations until they are known, then the member;
 //! - `op`: operators and casts; `class_op`: operators on class instances, through
 //!   their operator traits;
 //! - `deferred`: the checks that wait for final types (operators, casts, ...);
@@ -39,6 +41,7 @@ use crate::ir::{
 use crate::types::{ClassKey, OpaqueKey, TraitKey, Type};
 use std::collections::HashMap;
 
+mod applied;
 mod array;
 mod bound_checks;
 mod call;
@@ -211,8 +214,11 @@ pub trait Callees {
         let _ = key;
         Ok(None)
     }
-    /// The type field `field` of the generic class `class` is declared with, in the
-    /// class's generics (`item: T`, `items: Vec<T>`); `None` if not known.
+    /// The type field `field` of the generic class `class` (a member, or the family
+    /// itself) is declared with, in the class's generics (`item: T`, `items: Vec<T>`,
+    /// `inner: Inner<T>`), its class and opaque references resolved as a callee's
+    /// signature has them (`Concrete`, and `Applied` over the class's generics); `None`
+    /// if not known.
     fn field_declared(&self, class: &ClassKey, field: usize) -> Option<TypeExpr> {
         let _ = (class, field);
         None
@@ -241,6 +247,12 @@ pub trait Callees {
     fn member(&self, family: &ClassKey, args: &[Type]) -> Result<Option<ClassKey>, String> {
         let _ = (family, args);
         Ok(None)
+    }
+    /// The names of a generic class's type parameters (`["T"]` of `Stack<T>`), for
+    /// messages; none when not known.
+    fn class_generics(&self, family: &ClassKey) -> Vec<String> {
+        let _ = family;
+        Vec::new()
     }
 }
 
@@ -363,6 +375,10 @@ pub fn infer(
         overflowing_float_lits: Vec::new(),
         open_class_ops: Vec::new(),
         operand_types_final: false,
+        members: std::cell::RefCell::new(HashMap::new()),
+        member_errors: std::cell::RefCell::new(Vec::new()),
+        walk_loc: std::cell::Cell::new(ir.loc),
+        family_calls: HashMap::new(),
         diags: Vec::new(),
         opaque_equalities: Vec::new(),
         ret: Ty::Unknown,
@@ -418,6 +434,16 @@ struct Infer<'a> {
     open_class_ops: Vec<class_op::OpenClassOp>,
     /// Set once literals have their types: operator impls are then chosen as they stand.
     operand_types_final: bool,
+    /// The members of generic classes asked for, by family and arguments (`None`: not
+    /// known, or not made: `member_errors`).
+    members: std::cell::RefCell<applied::Members>,
+    /// Why members could not be made, where the walk was (`applied.rs`).
+    member_errors: std::cell::RefCell<Vec<Diagnostic>>,
+    /// The expression the walk is at, for errors found while resolving types.
+    walk_loc: std::cell::Cell<LocId>,
+    /// The calls of a family's functions (`applied.rs`), by `ExprId`, with how many
+    /// leading generic arguments are the class's.
+    family_calls: HashMap<ExprId, usize>,
     diags: Vec<Diagnostic>,
     /// At macro time: pairs of differently written `PassThru<T>` types that were unified
     /// (by index into `FnIr::opaques`), for rustc to check that they are one type.
@@ -473,7 +499,8 @@ impl Infer<'_> {
             self.check_string_views();
         }
         if !self.diags.is_empty() {
-            return Err(self.diags);
+            let diags = std::mem::take(&mut self.diags);
+            return Err(self.with_member_errors(diags));
         }
         if self.mode == Mode::MacroTime {
             // Nothing more to learn: unknown callees leave holes that only the first call

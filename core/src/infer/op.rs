@@ -6,6 +6,7 @@
 //! `let x = 1; x << 2u8` or `a + b` before `a`'s type is known are judged by the types
 //! they end with. Shifts take any integer on the right; `&&`/`||` take `bool`s.
 
+use super::class_op::OpenForm;
 use super::deferred::Deferred;
 use super::diagnostics;
 use super::unify::{Ty, VarKind, VarState};
@@ -18,11 +19,24 @@ impl Infer<'_> {
     /// `op inner`.
     pub(super) fn unary(&mut self, id: ExprId, op: UnOp, inner: ExprId) -> Ty {
         let t = self.expr(inner);
-        if let (Some(method), Ty::Class(key)) = (
+        match (
             OperatorMethod::for_syntax(Syntax::Unary(op)),
             self.resolve(&t),
         ) {
-            return self.class_unary(id, op, method, (inner, t), key);
+            (Some(method), Ty::Class(key)) => {
+                return self.class_unary(id, op, method, (inner, t), key);
+            }
+            (Some(method), Ty::Applied(key, _)) => {
+                let operand = (inner, t);
+                let form = OpenForm::Unary {
+                    op,
+                    method,
+                    operand,
+                    key,
+                };
+                return self.defer_on_applied(id, form);
+            }
+            _ => {}
         }
         self.deferred.push(Deferred::Unary(id, op, t.clone()));
         t
@@ -36,10 +50,20 @@ impl Infer<'_> {
         if !matches!(op, BinOp::And | BinOp::Or) {
             self.unknown_at_macro_time(&at);
         }
-        if let Ty::Class(key) = self.resolve(&at)
-            && !matches!(op, BinOp::And | BinOp::Or)
-        {
-            return self.class_binary(id, op, (a, at), (b, bt), key);
+        if !matches!(op, BinOp::And | BinOp::Or) {
+            match self.resolve(&at) {
+                Ty::Class(key) => return self.class_binary(id, op, (a, at), (b, bt), key),
+                Ty::Applied(key, _) => {
+                    let form = OpenForm::Binary {
+                        op,
+                        a: (a, at),
+                        b: (b, bt),
+                        key,
+                    };
+                    return self.defer_on_applied(id, form);
+                }
+                _ => {}
+            }
         }
         if let Some(t) = self.string_binary(op, (a, &at), (b, &bt)) {
             return t;
@@ -91,8 +115,19 @@ impl Infer<'_> {
             return Ty::Unit;
         }
         self.unknown_at_macro_time(&pt);
-        if let Ty::Class(key) = self.resolve(&pt) {
-            return self.class_compound(id, op, (place, pt), (value, vt), key);
+        match self.resolve(&pt) {
+            Ty::Class(key) => return self.class_compound(id, op, (place, pt), (value, vt), key),
+            Ty::Applied(key, _) => {
+                let form = OpenForm::Compound {
+                    op,
+                    place: (place, pt),
+                    value: (value, vt),
+                    key,
+                };
+                self.defer_on_applied(id, form);
+                return Ty::Unit;
+            }
+            _ => {}
         }
         // A primitive place without the operator gets rustc's E0368 alone (the deferred
         // check reports it): the value's type is then moot, so no mismatch at it.
@@ -121,6 +156,15 @@ impl Infer<'_> {
         match self.known_receiver(bt, loc) {
             None => Ty::Unknown,
             Some(Ty::Class(key)) => self.class_index(id, key, OperatorMethod::Index, (bt, it)),
+            Some(Ty::Applied(key, _)) => {
+                let form = OpenForm::Index {
+                    key,
+                    method: OperatorMethod::Index,
+                    base: bt.clone(),
+                    index: it.clone(),
+                };
+                self.defer_on_applied(id, form)
+            }
             Some(Ty::Array(elem, len)) => {
                 if self.coerce(it, &usize_t).is_err() {
                     let shown = self.show(it);

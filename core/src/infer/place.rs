@@ -72,11 +72,22 @@ impl Infer<'_> {
                     // `v[i] = x` goes through `IndexMut::index_mut`.
                     self.check_mutable_receiver(*base, OperatorMethod::IndexMut.name());
                 }
-                let t = if let Ty::Class(key) = self.resolve(&bt) {
+                let t = if let Ty::Class(key) | Ty::Applied(key, _) = self.resolve(&bt) {
                     // `v[i] = x` goes through `IndexMut::index_mut`.
                     let index_mut = OperatorMethod::IndexMut;
                     self.check_mutable_receiver(*base, index_mut.name());
-                    self.class_index(id, key, index_mut, (&bt, &it))
+                    if matches!(self.resolve(&bt), Ty::Applied(..)) {
+                        // A generic class whose arguments are not known yet: its member's.
+                        let form = super::class_op::OpenForm::Index {
+                            key,
+                            method: index_mut,
+                            base: bt.clone(),
+                            index: it.clone(),
+                        };
+                        self.defer_on_applied(id, form)
+                    } else {
+                        self.class_index(id, key, index_mut, (&bt, &it))
+                    }
                 } else {
                     let iloc = self.loc(*index);
                     self.index(id, &bt, &it, loc, iloc)
@@ -115,14 +126,20 @@ impl Infer<'_> {
     ) -> Ty {
         let loc = self.loc(place);
         let bt = self.expr(base);
-        if let Ty::Class(key) = self.resolve(&bt)
+        // A generic class whose arguments are not known yet: its family's setter.
+        let (key, leading) = match self.resolve(&bt) {
+            Ty::Class(key) => (Some(key), Vec::new()),
+            Ty::Applied(family, args) => (Some(family), args),
+            _ => (None, Vec::new()),
+        };
+        if let Some(key) = key
             && !self.class_fields(&key, loc).iter().any(|f| f.name == name)
             && let Some(setter) = self.property(&key, name, FnKind::Setter, loc)
         {
             self.check_mutable_receiver(base, &setter.call.method);
             let vt = self.expr(value);
             self.expr_types[place.index()] = Ty::Unit;
-            self.call_target(id, setter, &[base, value], &[bt, vt]);
+            self.call_target_applied(id, setter, (&[base, value], &[bt, vt]), &leading);
             return Ty::Unit;
         }
         self.check_assignable_root(place, loc);

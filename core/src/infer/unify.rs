@@ -82,6 +82,9 @@ pub(super) enum Ty {
     /// `[T; N]`; `N` is a constant only at macro time, where its value is unknown.
     Array(Box<Ty>, ArrayLen),
     Class(ClassKey),
+    /// A generic class (its family's key) applied to arguments not all known yet
+    /// (`Stack<?T>`); once they are, `resolve` gives the member (`applied.rs`).
+    Applied(ClassKey, Vec<Ty>),
     Ref(Box<Ty>, bool),
     Ptr(Box<Ty>, bool),
     PassThru(OpaqueKey),
@@ -223,8 +226,13 @@ impl Infer<'_> {
                 Box::new(self.ty_of_expr_type_with(ret, generics)),
             ),
             TypeExpr::Concrete(t) => Self::ty_of_type(t),
-            // Contract stub: inference's `Ty::Applied` replaces it.
-            TypeExpr::Applied { .. } => Ty::Unknown,
+            TypeExpr::Applied { family, args } => {
+                let args = args
+                    .iter()
+                    .map(|a| self.ty_of_expr_type_with(a, generics))
+                    .collect();
+                Ty::Applied(family.clone(), args)
+            }
             TypeExpr::Infer => self.fresh(VarKind::General),
         }
     }
@@ -242,7 +250,8 @@ impl Infer<'_> {
         }))
     }
 
-    /// `t` with its outermost bound variables followed.
+    /// `t` with its outermost bound variables followed; a generic class applied to
+    /// arguments all known is their member (`applied.rs`).
     pub(super) fn resolve(&self, t: &Ty) -> Ty {
         let mut t = t.clone();
         while let Ty::Var(v) = t {
@@ -251,7 +260,10 @@ impl Infer<'_> {
                 VarState::Unbound(_) => return Ty::Var(v),
             }
         }
-        t
+        match t {
+            Ty::Applied(family, args) => self.applied_member(family, args),
+            t => t,
+        }
     }
 
     pub(super) fn var_kind(&self, v: u32) -> VarKind {
@@ -267,6 +279,7 @@ impl Infer<'_> {
             Ty::Tuple(es) => es.iter().any(|e| self.occurs(v, e)),
             Ty::FnPtr(ps, r) => ps.iter().any(|e| self.occurs(v, e)) || self.occurs(v, &r),
             Ty::Map(k, x) => self.occurs(v, &k) || self.occurs(v, &x),
+            Ty::Applied(_, args) => args.iter().any(|a| self.occurs(v, a)),
             Ty::Slice(e, _)
             | Ty::Option(e)
             | Ty::Vec(e)
@@ -334,6 +347,9 @@ impl Infer<'_> {
             }
             (Ty::Array(x, nx), Ty::Array(y, ny)) if same_len(*nx, *ny) => self.unify(x, y),
             (Ty::Class(x), Ty::Class(y)) if x == y => Ok(()),
+            (Ty::Applied(..), Ty::Applied(..) | Ty::Class(_)) | (Ty::Class(_), Ty::Applied(..)) => {
+                self.unify_applied(&a, &b)
+            }
             (Ty::Ref(x, mx), Ty::Ref(y, my)) if mx == my => self.unify(x, y),
             (Ty::Ptr(x, mx), Ty::Ptr(y, my)) if mx == my => self.unify(x, y),
             (Ty::FnPtr(px, rx), Ty::FnPtr(py, ry)) if px.len() == py.len() => {
@@ -408,6 +424,7 @@ impl Infer<'_> {
                 ps.iter().any(|p| self.mentions_unknown(p)) || self.mentions_unknown(&r)
             }
             Ty::Map(k, v) => self.mentions_unknown(&k) || self.mentions_unknown(&v),
+            Ty::Applied(_, args) => args.iter().any(|a| self.mentions_unknown(a)),
             Ty::Prim(_)
             | Ty::Unit
             | Ty::Never
@@ -461,6 +478,10 @@ impl Infer<'_> {
                 format!("[{}; {}]", self.show(&e), self.ir.consts[c.index()].shown)
             }
             Ty::Class(k) => k.name,
+            Ty::Applied(family, args) => {
+                let args: Vec<String> = args.iter().map(|a| self.show(a)).collect();
+                format!("{}<{}>", family.name, args.join(", "))
+            }
             Ty::Ref(e, m) => format!("&{}{}", if m { "mut " } else { "" }, self.show(&e)),
             Ty::Ptr(e, m) => format!("*{} {}", if m { "mut" } else { "const" }, self.show(&e)),
             Ty::PassThru(k) => format!("PassThru<{}>", k.name),
@@ -508,6 +529,8 @@ impl Infer<'_> {
                 len: len.known()?,
             },
             Ty::Class(k) => Type::Class(k),
+            // Its arguments are not all known (else `resolve` gave its member).
+            Ty::Applied(..) => return None,
             Ty::Ref(e, mutable) => Type::Ref {
                 inner: Box::new(self.concrete(&e)?),
                 mutable,

@@ -136,8 +136,10 @@ pub struct FnIr {
     /// type); `TypeExpr::Class` refers here.
     pub classes: Vec<String>,
     /// The type arguments written on each class reference, by `ClassRefId` (`Stack<i64>`:
-    /// `[i64]`); empty for a class that is not generic and for a generic class named
-    /// without them (`Self` in its impl, applied to the function's leading generics).
+    /// `[i64]`); `Self` of a generic class (and the class applied to its own parameters)
+    /// has its parameters, `[Generic(0), .., Generic(n - 1)]`. Empty for a class that is
+    /// not generic, and for a generic class named without them outside `Self`
+    /// (`Stack::new()`), whose arguments are inferred from the uses.
     pub class_args: Vec<Vec<TypeExpr>>,
     /// The type parameters (by index into `generics`; a generic class's impl's leading
     /// ones included) the user bounds with traits that are not the standard library's,
@@ -211,8 +213,10 @@ pub struct ClassIr {
     /// Class types named by field types, as written; `TypeExpr::Class` refers here.
     pub classes: Vec<String>,
     /// The type arguments written on each class reference, by `ClassRefId` (`Stack<i64>`:
-    /// `[i64]`); empty for a class that is not generic and for a generic class named
-    /// without them (`Self` in its impl, applied to the function's leading generics).
+    /// `[i64]`); `Self` of a generic class (and the class applied to its own parameters)
+    /// has its parameters, `[Generic(0), .., Generic(n - 1)]`. Empty for a class that is
+    /// not generic, and for a generic class named without them outside `Self`
+    /// (`Stack::new()`), whose arguments are inferred from the uses.
     pub class_args: Vec<Vec<TypeExpr>>,
     /// The Rust types of `PassThru<T>` fields, as written; `TypeExpr::PassThru` refers here.
     pub opaques: Vec<String>,

@@ -45,6 +45,7 @@ pub fn print_class(class: &ClassIr) -> String {
     let names = Names {
         generics: &[],
         classes: &class.classes,
+        class_args: &class.class_args,
         opaques: &class.opaques,
     };
     let mut out = format!("class {} {{\n", class.name);
@@ -84,10 +85,25 @@ impl std::fmt::Display for ClassIr {
 struct Names<'a> {
     generics: &'a [String],
     classes: &'a [String],
+    class_args: &'a [Vec<TypeExpr>],
     opaques: &'a [String],
 }
 
 impl Names<'_> {
+    /// A class reference: its name as written, with the arguments it stands for when
+    /// they are not written on it (`Self` of a generic class is `Stack<T>`).
+    fn class(&self, i: usize) -> String {
+        let Some(shown) = self.classes.get(i) else {
+            return format!("c{i}?");
+        };
+        match self.class_args.get(i) {
+            Some(args) if !args.is_empty() && !shown.ends_with('>') => {
+                format!("{shown}<{}>", self.list(args))
+            }
+            _ => shown.clone(),
+        }
+    }
+
     /// A written type, spelled as in Rust, with class and opaque types by their names.
     fn ty(&self, t: &TypeExpr) -> String {
         let name = |names: &[String], i: usize, prefix: char| {
@@ -117,7 +133,7 @@ impl Names<'_> {
                 format!("HashMap<{}, {}>", self.ty(key), self.ty(value))
             }
             TypeExpr::Array { elem, len } => format!("[{}; {len}]", self.ty(elem)),
-            TypeExpr::Class(c) => name(self.classes, c.index(), 'c'),
+            TypeExpr::Class(c) => self.class(c.index()),
             TypeExpr::PassThru(o) => format!("PassThru<{}>", name(self.opaques, o.index(), 'o')),
             TypeExpr::Dyn { trait_ref, pointer } => {
                 let object = format!("dyn t{}", trait_ref.0);
@@ -167,6 +183,7 @@ impl<'a> Printer<'a> {
         Names {
             generics: &ir.generics,
             classes: &ir.classes,
+            class_args: &ir.class_args,
             opaques: &ir.opaques,
         }
     }
@@ -249,7 +266,8 @@ impl<'a> Printer<'a> {
             let in_unsafe = if item.in_unsafe { " (in unsafe)" } else { "" };
             self.line(&format!("r{i} {}{in_unsafe}", item.path));
         }
-        for (i, class) in ir.classes.iter().enumerate() {
+        for i in 0..ir.classes.len() {
+            let class = self.names().class(i);
             self.line(&format!("c{i} {class}"));
         }
         for (i, opaque) in ir.opaques.iter().enumerate() {

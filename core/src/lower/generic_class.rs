@@ -1,6 +1,11 @@
 //! Generic classes at macro time: a `#[jitclass]` struct's (or impl's) type parameters,
-//! and `Class<T, ..>` spelled with them in order, which names `Self` (one family member
-//! per instantiation is the runtime's, `runtime/src/generic_class.rs`).
+//! `Class<T, ..>` spelled with them in order, which names `Self`, and the arguments
+//! written on a class reference (one family member per instantiation is the runtime's,
+//! `runtime/src/generic_class.rs`). A reference's written arguments
+//! (`FnIr::class_args`): `Self`'s are its parameters, `[Generic(0), .., Generic(n - 1)]`;
+//! others as written, over the function's generics too (`fn f<T>(s: Stack<T>)`); none for
+//! a generic class named without them (`Stack::new()`), whose arguments inference infers
+//! (`infer/applied.rs`).
 
 use super::types::TypeScope;
 use quote::ToTokens;
@@ -32,8 +37,7 @@ pub fn type_params(generics: &syn::Generics) -> Result<Vec<String>, Vec<syn::Err
 }
 
 /// `Class<T, ..>` where `Class` is the generic class `Self` stands for and the arguments
-/// are its own parameters in order: `Self`'s path. Any other arguments are not
-/// supported in jit code yet (`None`, and the caller refuses them).
+/// are its own parameters in order: `Self`'s path (`None` for any other path).
 pub(super) fn self_applied(path: &syn::Path, scope: &TypeScope) -> Option<syn::Path> {
     let self_path = scope.self_path.as_ref()?;
     if scope.self_generics == 0 {
@@ -118,10 +122,14 @@ pub(super) fn is_class_instantiation(path: &syn::Path) -> bool {
             .all(|s| s.arguments.is_none())
 }
 
-/// The type arguments written on a class path (`Stack<i64>`, `Stack::<i64>`), lowered;
-/// none for a path without them. An argument naming a generic parameter is not
-/// supported yet (a caller could not see the callee's class types): only `Self` (or the
-/// class applied to its own parameters) is a generic class over parameters.
+/// A class applied to its own `n` parameters, as written arguments: `Self`'s
+/// (`[Generic(0), .., Generic(n - 1)]`; none for a class that is not generic).
+pub(super) fn own_params(n: usize) -> Vec<crate::ir::TypeExpr> {
+    (0..n as u32).map(crate::ir::TypeExpr::Generic).collect()
+}
+
+/// The type arguments written on a class path (`Stack<i64>`, `Stack::<T>`), lowered;
+/// none for a path without them (a generic class's then inferred from the uses).
 pub(super) fn class_type_args(
     path: &syn::Path,
     scope: &mut TypeScope,
@@ -142,14 +150,7 @@ pub(super) fn class_type_args(
         let in_body = std::mem::replace(&mut scope.trait_objects, false);
         let lowered = super::types::lower_type(ty, scope, super::types::TypePos::Other);
         scope.trait_objects = in_body;
-        let lowered = lowered?;
-        if lowered.max_generic().is_some() {
-            return Err(syn::Error::new(
-                ty.span(),
-                "a generic class over a generic parameter is not supported here yet: jit code names instantiations with concrete types (`Stack<i64>`), and `Self` in the class's own impl",
-            ));
-        }
-        out.push(lowered);
+        out.push(lowered?);
     }
     Ok(out)
 }

@@ -87,11 +87,15 @@ impl TypeScope {
         crate::ir::TraitRefId(self.traits.len() as u32 - 1)
     }
 
-    /// The reference to the class `path` names (`Self` resolved), one per distinct path.
+    /// The reference to the class `path` names, one per distinct path. `Self` (and the
+    /// class applied to its own parameters, `Stack<T>` in `impl<T> Stack<T>`) is the
+    /// class's path with its parameters as explicit written arguments
+    /// (`[Generic(0), .., Generic(n - 1)]`); a generic class written without arguments
+    /// (`Stack::new()`) has none, which means its arguments are inferred from the uses.
     pub fn class_ref(&mut self, path: &syn::Path) -> syn::Result<ClassRefId> {
-        let path = if path.is_ident("Self") {
+        let self_class = if path.is_ident("Self") {
             match &self.self_path {
-                Some(p) => p.clone(),
+                Some(p) => Some(p.clone()),
                 None => {
                     return Err(syn::Error::new(
                         path.span(),
@@ -100,13 +104,38 @@ impl TypeScope {
                 }
             }
         } else {
-            path.clone()
+            super::generic_class::self_applied(path, self)
         };
-        let shown = path.to_token_stream().to_string().replace(' ', "");
-        if let Some(i) = self.classes.iter().position(|c| *c == shown) {
+        let shown_of = |p: &syn::Path| p.to_token_stream().to_string().replace(' ', "");
+        let (path, args) = match self_class {
+            Some(p) => {
+                let own = super::generic_class::own_params(self.self_generics);
+                (p, Some(own))
+            }
+            None => (path.clone(), None),
+        };
+        let shown = shown_of(&path);
+        // `Self` and the bare name share a spelling, not a meaning: the written arguments
+        // tell them apart (a non-generic class's `Self` has none, as its name).
+        let own = super::generic_class::own_params(self.self_generics);
+        let found = self
+            .classes
+            .iter()
+            .zip(&self.class_args)
+            .position(|(c, a)| {
+                *c == shown
+                    && match &args {
+                        Some(args) => a == args,
+                        None => self.self_generics == 0 || *a != own,
+                    }
+            });
+        if let Some(i) = found {
             return Ok(ClassRefId(i as u32));
         }
-        let args = super::generic_class::class_type_args(&path, self)?;
+        let args = match args {
+            Some(args) => args,
+            None => super::generic_class::class_type_args(&path, self)?,
+        };
         self.classes.push(shown);
         self.class_paths.push(path);
         self.class_args.push(args);
@@ -493,9 +522,6 @@ fn lower_path_type(p: &syn::TypePath, scope: &mut TypeScope) -> syn::Result<Type
     }
     if let Some(message) = std_type_message(&last) {
         return Err(syn::Error::new(p.span(), message));
-    }
-    if let Some(self_class) = super::generic_class::self_applied(path, scope) {
-        return Ok(TypeExpr::Class(scope.class_ref(&self_class)?));
     }
     if super::generic_class::is_class_instantiation(path) {
         return Ok(TypeExpr::Class(scope.class_ref(path)?));

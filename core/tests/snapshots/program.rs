@@ -4,7 +4,10 @@
 //! and registries). A `trait` item is a `#[jit] trait`, and `impl Trait for Class` of one
 //! registers its functions as that trait's.
 
+mod families;
+
 use crate::render;
+use families::Refs;
 use jitclass_core::infer::{
     self, CalleeSig, Callees, DynTraitSig, FieldSig, FnKind, MethodSig, Mode, TraitOf,
     concrete_type,
@@ -16,6 +19,7 @@ use jitclass_core::ir::{
 use jitclass_core::lower::types::{TypePos, TypeScope, lower_type};
 use jitclass_core::lower::{self, Lowered, MethodContext};
 use jitclass_core::{ClassKey, Diagnostic, OpaqueKey, TraitKey, Type};
+use std::cell::RefCell;
 
 /// The lowering case: every item's IR, or its errors.
 pub fn lower_case(source: &str) -> String {
@@ -84,7 +88,7 @@ pub fn infer_case(source: &str) -> String {
                 .iter()
                 .find(|(name, _)| *name == ir.name)
             {
-                Some((_, args)) => args.clone(),
+                Some((_, args)) => args.iter().map(|a| case.written_type(a)).collect(),
                 None => {
                     out.push(format!(
                         "{} is generic: printed, not inferred (`//@ instantiate: {}::<..>` infers it)\n{}",
@@ -101,7 +105,11 @@ pub fn infer_case(source: &str) -> String {
             out.push(diagnostics_of(init));
             continue;
         }
-        let callees = CaseCallees { case: &case, ir };
+        let callees = CaseCallees {
+            case: &case,
+            ir,
+            type_args: &type_args,
+        };
         out.push(
             match infer::infer(ir, &type_args, &callees, Mode::Runtime) {
                 Ok(typed) => print_fn(ir, Some(&typed)),
@@ -116,8 +124,10 @@ struct Case {
     items: Vec<CaseItem>,
     /// `//@ macro-time`: infer as the macro does.
     macro_time: bool,
-    /// `//@ instantiate: f::<T, ..>`: generic arguments for `f`.
-    instantiations: Vec<(String, Vec<Type>)>,
+    /// `//@ instantiate: f::<T, ..>`: generic arguments for `f`, as written.
+    instantiations: Vec<(String, Vec<syn::Type>)>,
+    /// The members of the generic classes made so far (`families.rs`).
+    members: RefCell<Vec<(ClassKey, Vec<Type>)>>,
     /// `(class, trait)` of each `impl Trait for Class` of a case's trait.
     trait_impls: Vec<(String, String)>,
 }
@@ -139,10 +149,7 @@ enum Lowering {
 
 enum Role {
     /// A `#[jit] fn` (`extern_c`: `extern "C"`) or a declared C function (`foreign`).
-    Fn {
-        extern_c: bool,
-        foreign: bool,
-    },
+    Fn { extern_c: bool, foreign: bool },
     /// A function of a class's impl, under the name the runtime registers it by
     /// (`norm`, `Add::add`).
     ClassFn {
@@ -152,7 +159,8 @@ enum Role {
         /// The `#[jit] trait` whose impl defines it.
         of_trait: Option<String>,
     },
-    Class(String),
+    /// A class, with its type parameters' names.
+    Class { name: String, generics: Vec<String> },
     /// A `#[jit] trait`: its impls are `Case::trait_impls`.
     Trait(String),
 }
@@ -164,6 +172,7 @@ impl Case {
             items: Vec::new(),
             macro_time: false,
             instantiations: Vec::new(),
+            members: RefCell::new(Vec::new()),
             trait_impls: Vec::new(),
         };
         let traits: Vec<String> = file
@@ -180,9 +189,7 @@ impl Case {
             };
             match directive.trim().split_once(':') {
                 None if directive.trim() == "macro-time" => case.macro_time = true,
-                Some(("instantiate", path)) => {
-                    case.instantiations.push(instantiation(path.trim(), &file))
-                }
+                Some(("instantiate", path)) => case.instantiations.push(instantiation(path.trim())),
                 _ => panic!("unknown directive `{line}`"),
             }
         }
@@ -204,7 +211,14 @@ impl Case {
                     lowered: lower::lower_class(s)
                         .map(|l| Lowering::Class(l.ir))
                         .map_err(errors),
-                    role: Role::Class(s.ident.to_string()),
+                    role: Role::Class {
+                        name: s.ident.to_string(),
+                        generics: s
+                            .generics
+                            .type_params()
+                            .map(|tp| tp.ident.to_string())
+                            .collect(),
+                    },
                 }),
                 syn::Item::Trait(t) => case.items.push(CaseItem {
                     title: format!("trait {}", t.ident),
@@ -254,13 +268,28 @@ impl Case {
     /// The classes of the case, in order; a class's key is its position (from 1).
     fn classes(&self) -> impl Iterator<Item = (&str, &CaseItem)> {
         self.items.iter().filter_map(|item| match &item.role {
-            Role::Class(name) => Some((name.as_str(), item)),
+            Role::Class { name, .. } => Some((name.as_str(), item)),
             _ => None,
         })
     }
 
+    /// A type of an `//@ instantiate:` line, resolved among the case's classes.
+    fn written_type(&self, ty: &syn::Type) -> Type {
+        let mut scope = TypeScope::default();
+        let te = lower_type(ty, &mut scope, TypePos::Param).expect("a jit type");
+        let refs = Refs {
+            classes: &scope.classes,
+            class_args: &scope.class_args,
+            opaques: &scope.opaques,
+        };
+        concrete_type(&self.resolve(&te, refs, &[]), &[]).expect("a concrete type")
+    }
+
+    /// The class a reference names as written (`Stack<i64>`: the family `Stack`).
     fn class_key(&self, written: &str) -> Option<ClassKey> {
-        let name = written.rsplit("::").next().unwrap_or(written);
+        let path = written.split('<').next().unwrap_or(written);
+        let path = path.strip_suffix("::").unwrap_or(path);
+        let name = path.rsplit("::").next().unwrap_or(path);
         let position = self.classes().position(|(n, _)| n == name)?;
         Some(ClassKey {
             id: position + 1,
@@ -279,36 +308,36 @@ impl Case {
             })
     }
 
+    /// A class's IR (a member's is its family's).
     fn class_ir(&self, key: &ClassKey) -> Option<&ClassIr> {
-        match &self.classes().nth(key.id - 1)?.1.lowered {
+        let key = self.family(key).map_or(key.clone(), |(f, _)| f);
+        match &self.classes().nth(key.id.checked_sub(1)?)?.1.lowered {
             Ok(Lowering::Class(class)) => Some(class),
             _ => None,
         }
     }
 
-    /// A type written in an item whose class and opaque tables are `classes` and
-    /// `opaques`, with those references resolved (as the runtime's `resolve_refs`).
-    fn resolve(&self, te: &TypeExpr, classes: &[String], opaques: &[String]) -> TypeExpr {
-        te.map_refs(&mut |t| match t {
-            TypeExpr::Class(c) => {
-                let key = self
-                    .class_key(&classes[c.index()])
-                    .unwrap_or_else(|| panic!("no class `{}` in the case", classes[c.index()]));
-                Some(TypeExpr::Concrete(Type::Class(key)))
-            }
-            TypeExpr::PassThru(o) => Some(TypeExpr::Concrete(Type::PassThru(opaque_key(
-                &opaques[o.index()],
-            )))),
-            _ => None,
-        })
-    }
-
     /// A function's signature as its callers see it.
-    fn signature(&self, ir: &FnIr, extern_c: bool, foreign: bool) -> CalleeSig {
-        let resolve = |t: &TypeExpr| self.resolve(t, &ir.classes, &ir.opaques);
+    /// Of a generic class's function, `class_args` are the member's arguments (bound to
+    /// the leading generics, as the runtime's `callee_signature`); none for a family's
+    /// (its generics leading, `Self` applied to them).
+    fn signature(
+        &self,
+        ir: &FnIr,
+        extern_c: bool,
+        foreign: bool,
+        class_args: &[Type],
+    ) -> CalleeSig {
+        let refs = Refs {
+            classes: &ir.classes,
+            class_args: &ir.class_args,
+            opaques: &ir.opaques,
+        };
+        let resolve =
+            |t: &TypeExpr| families::bind_leading(&self.resolve(t, refs, class_args), class_args);
         CalleeSig {
             name: ir.name.clone(),
-            generics: ir.generics.len(),
+            generics: ir.generics.len() - class_args.len(),
             params: ir.params.iter().map(|p| resolve(&p.ty)).collect(),
             ret: resolve(&ir.ret),
             extern_c,
@@ -343,8 +372,19 @@ fn impl_fns(
         operator.as_deref(),
         Some("Add" | "Sub" | "Mul" | "Div" | "Rem" | "Neg")
     );
+    // As the macro: `Self` is the class's path without arguments, and a generic impl's
+    // parameters are the leading generics of each of its functions.
+    let mut self_path = self_ty.path.clone();
+    if let Some(last) = self_path.segments.last_mut() {
+        last.arguments = syn::PathArguments::None;
+    }
+    let generics: Vec<String> = imp
+        .generics
+        .type_params()
+        .map(|tp| tp.ident.to_string())
+        .collect();
     let cx = MethodContext {
-        self_path: &self_ty.path,
+        self_path: &self_path,
         self_by_value: by_value,
         class_by_ref: operator.is_some(),
         returns_place: match operator.as_deref() {
@@ -352,7 +392,7 @@ fn impl_fns(
             Some("IndexMut") => Some(true),
             _ => None,
         },
-        generics: &[],
+        generics: &generics,
         impl_generics: Some(&imp.generics),
         trait_scope: None,
     };
@@ -389,41 +429,19 @@ fn impl_fns(
     items
 }
 
-/// `f::<T, ..>` of an `//@ instantiate:` line, its types resolved among the case's classes.
-fn instantiation(path: &str, file: &syn::File) -> (String, Vec<Type>) {
+/// `f::<T, ..>` of an `//@ instantiate:` line: the name and the types as written.
+fn instantiation(path: &str) -> (String, Vec<syn::Type>) {
     let path: syn::Path = syn::parse_str(path).expect("`name::<types>`");
     let last = path.segments.last().expect("a segment");
     let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
         panic!("`//@ instantiate: name::<types>`");
     };
-    let case = Case {
-        items: file
-            .items
-            .iter()
-            .filter_map(|item| match item {
-                syn::Item::Struct(s) => Some(CaseItem {
-                    title: format!("struct {}", s.ident),
-                    lowered: Err(String::new()),
-                    role: Role::Class(s.ident.to_string()),
-                }),
-                _ => None,
-            })
-            .collect(),
-        macro_time: false,
-        instantiations: Vec::new(),
-        trait_impls: Vec::new(),
-    };
-    let mut scope = TypeScope::default();
     let types = args
         .args
         .iter()
-        .map(|arg| {
-            let syn::GenericArgument::Type(ty) = arg else {
-                panic!("type arguments only");
-            };
-            let te = lower_type(ty, &mut scope, TypePos::Param).expect("a jit type");
-            let te = case.resolve(&te, &scope.classes, &scope.opaques);
-            concrete_type(&te, &[]).expect("a concrete type")
+        .map(|arg| match arg {
+            syn::GenericArgument::Type(ty) => ty.clone(),
+            _ => panic!("type arguments only"),
         })
         .collect();
     (last.ident.to_string(), types)
@@ -444,6 +462,9 @@ fn opaque_key(written: &str) -> OpaqueKey {
 struct CaseCallees<'a> {
     case: &'a Case,
     ir: &'a FnIr,
+    /// The specialisation inferred (`Self`'s arguments leading in a generic class's
+    /// function).
+    type_args: &'a [Type],
 }
 
 impl CaseCallees<'_> {
@@ -465,7 +486,7 @@ impl Callees for CaseCallees<'_> {
         self.lowered_fns()
             .find_map(|(ir, role)| match role {
                 Role::Fn { extern_c, foreign } if ir.name == name => {
-                    Some(self.case.signature(ir, *extern_c, *foreign))
+                    Some(self.case.signature(ir, *extern_c, *foreign, &[]))
                 }
                 _ => None,
             })
@@ -473,12 +494,65 @@ impl Callees for CaseCallees<'_> {
             .ok_or_else(|| format!("no function `{path}` in the case"))
     }
 
+    /// As the runtime's: a generic class named without its arguments has no one class.
     fn class(&self, class: ClassRefId) -> Result<Option<ClassKey>, String> {
+        match self.class_type(class)? {
+            Some(TypeExpr::Concrete(Type::Class(key))) => Ok(Some(key)),
+            _ => Err(format!(
+                "the generic class `{}` is named without its type arguments",
+                self.ir.classes[class.index()]
+            )),
+        }
+    }
+
+    fn class_type(&self, class: ClassRefId) -> Result<Option<TypeExpr>, String> {
         let written = &self.ir.classes[class.index()];
         self.case
             .class_key(written)
-            .map(Some)
-            .ok_or_else(|| format!("no class `{written}` in the case"))
+            .ok_or_else(|| format!("no class `{written}` in the case"))?;
+        let refs = Refs {
+            classes: &self.ir.classes,
+            class_args: &self.ir.class_args,
+            opaques: &self.ir.opaques,
+        };
+        let resolved = self
+            .case
+            .resolve(&TypeExpr::Class(class), refs, self.type_args);
+        if resolved == TypeExpr::Infer {
+            // A member past the depth limit: its error, as the runtime gives it.
+            let key = self.case.class_key(written).expect("found above");
+            let args = self.ir.class_args[class.index()]
+                .iter()
+                .map(|a| concrete_type(&self.case.resolve(a, refs, self.type_args), self.type_args))
+                .collect::<Option<Vec<Type>>>()
+                .unwrap_or_default();
+            self.case.member(&key, &args)?;
+        }
+        Ok(Some(resolved))
+    }
+
+    fn family(&self, class: &ClassKey) -> Option<(ClassKey, Vec<Type>)> {
+        self.case.family(class)
+    }
+
+    fn class_generics(&self, family: &ClassKey) -> Vec<String> {
+        self.case.generic_names(family)
+    }
+
+    fn member(&self, family: &ClassKey, args: &[Type]) -> Result<Option<ClassKey>, String> {
+        self.case.member(family, args).map(Some)
+    }
+
+    /// A field declared with the class's generics, its class references resolved (a
+    /// family's and a member's alike).
+    fn field_declared(&self, class: &ClassKey, field: usize) -> Option<TypeExpr> {
+        let ir = self.case.class_ir(class)?;
+        let refs = Refs {
+            classes: &ir.classes,
+            class_args: &ir.class_args,
+            opaques: &ir.opaques,
+        };
+        Some(self.case.resolve(&ir.fields.get(field)?.ty, refs, &[]))
     }
 
     fn opaque(&self, opaque: OpaqueRefId) -> Option<OpaqueKey> {
@@ -490,20 +564,39 @@ impl Callees for CaseCallees<'_> {
             .case
             .class_ir(class)
             .ok_or_else(|| format!("the class `{}` does not lower", class.name))?;
+        let refs = Refs {
+            classes: &ir.classes,
+            class_args: &ir.class_args,
+            opaques: &ir.opaques,
+        };
+        // A member's fields are its family's for its arguments; a family's are only
+        // named (their types are `field_declared`'s).
+        let args = self.case.family(class).map(|(_, args)| args);
         Ok(ir
             .fields
             .iter()
             .map(|f| FieldSig {
                 name: f.name.clone(),
-                ty: concrete_type(&self.case.resolve(&f.ty, &ir.classes, &ir.opaques), &[])
-                    .expect("a field type is concrete"),
+                ty: match &args {
+                    Some(args) => concrete_type(&self.case.resolve(&f.ty, refs, args), args)
+                        .expect("a member's field type is concrete"),
+                    None if self.case.generics_of(class) > 0 => Type::Unit,
+                    None => concrete_type(&self.case.resolve(&f.ty, refs, &[]), &[])
+                        .expect("a field type is concrete"),
+                },
             })
             .collect())
     }
 
     /// As the runtime's `ClassInfo::functions`: the inherent function `name`, else the
     /// functions of the one operator trait with a method `name` (`mul` finds `Mul::mul`).
+    /// Of a member, its family's functions with the leading generics bound to its
+    /// arguments; of a family, with them leading (`Self` applied to them).
     fn method(&self, class: &ClassKey, name: &str) -> Result<Vec<MethodSig>, String> {
+        let (owner_name, class_args) = match self.case.family(class) {
+            Some((family, args)) => (family.name, args),
+            None => (class.name.clone(), Vec::new()),
+        };
         let names = self.method_names(class);
         let suffix = format!("::{name}");
         let traits: Vec<&String> = names.iter().filter(|n| n.ends_with(&suffix)).collect();
@@ -520,8 +613,8 @@ impl Callees for CaseCallees<'_> {
                     name: candidate,
                     kind,
                     of_trait,
-                } if *owner == class.name && candidate == registered => Some(MethodSig {
-                    sig: self.case.signature(ir, false, false),
+                } if *owner == owner_name && candidate == registered => Some(MethodSig {
+                    sig: self.case.signature(ir, false, false, &class_args),
                     receiver: ir.receiver,
                     kind: *kind,
                     of_trait: of_trait.as_ref().map(|t| TraitOf {
@@ -557,10 +650,17 @@ impl Callees for CaseCallees<'_> {
             .nth(key.id - 1001)
             .ok_or_else(|| format!("no trait `{}` in the case", key.name))?;
         let mut ir = ir.clone();
+        let no_args = vec![Vec::new(); ir.classes.len()];
         for m in &mut ir.methods {
             if let TraitDispatch::Vtable { params, ret, .. } = &mut m.dispatch {
                 for t in params.iter_mut().chain([ret]) {
-                    *t = self.case.resolve(t, &ir.classes, &ir.opaques);
+                    // A trait's declarations name classes without arguments.
+                    let refs = Refs {
+                        classes: &ir.classes,
+                        class_args: &no_args,
+                        opaques: &ir.opaques,
+                    };
+                    *t = self.case.resolve(t, refs, &[]);
                 }
             }
         }
@@ -585,6 +685,7 @@ impl Callees for CaseCallees<'_> {
     }
 
     fn method_names(&self, class: &ClassKey) -> Vec<String> {
+        let class = self.case.family(class).map_or(class.clone(), |(f, _)| f);
         let mut names: Vec<String> = self
             .case
             .items

@@ -15,13 +15,16 @@ use quote::{quote, quote_spanned};
 /// The `FnInfo` of a lowered function: IR, source locations, and the items it names,
 /// resolved by rustc. `generics`: the glue's generic parameters with their bounds, under
 /// which rustc checks what names them (`sizeof::<T>`); `written`: the generics as the user
-/// wrote them, whose bounded parameters' method calls rustc checks (`bound_methods.rs`).
+/// wrote them, whose bounded parameters' method calls rustc checks (`bound_methods.rs`);
+/// `in_scope`: the type parameters the function's types may name (of a method of a
+/// generic impl, the impl's too).
 pub(crate) fn fn_info(
     name: &str,
     l: &Lowered,
     cfunc: bool,
     generics: &syn::Generics,
     written: &syn::Generics,
+    in_scope: &[syn::Ident],
     consts_owner: &TokenStream,
 ) -> TokenStream {
     let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
@@ -90,7 +93,8 @@ pub(crate) fn fn_info(
             }
         }
     });
-    let classes = class_getters(&l.class_paths);
+    let inferred = named_without_arguments(l);
+    let (classes, class_checks) = class_getters(&l.class_paths, in_scope, &inferred);
     // Each trait a call names, by its companion macro (a trait without `#[jit]` has none:
     // rustc says "cannot find macro" at its token); a trait only a bound names may be a
     // plain Rust trait (`super::bound_traits`).
@@ -122,11 +126,17 @@ pub(crate) fn fn_info(
         .objmodes
         .iter()
         .map(|block| crate::objmode::block_fn(name, block));
-    // Each `Class::f` called must exist; rustc says so at the token otherwise.
-    let checks = l.assoc_paths.iter().map(|path| {
-        let span = path.segments.last().expect("a segment").ident.span();
-        quote_spanned! {span=> let _ = #path; }
-    });
+    // Each `Class::f` called must exist; rustc says so at the token otherwise. A class
+    // named without type arguments may be generic (`Stack::new()`), whose arguments only
+    // the values tell (not here): inference checks its function at the first call.
+    let checks = l
+        .assoc_paths
+        .iter()
+        .filter(|path| !class_part_is_bare(path))
+        .map(|path| {
+            let span = path.segments.last().expect("a segment").ident.span();
+            quote_spanned! {span=> let _ = #path; }
+        });
     let bound_methods = super::bound_methods::bound_method_checks(l, written);
     let bound_calls = super::bound_calls::bound_call_checks(l, written);
     // Each trait function a generic body calls by path, named as the body does: rustc
@@ -139,23 +149,31 @@ pub(crate) fn fn_info(
     // Each struct literal, written against the class's handle, which has the class's
     // fields (holding nothing): rustc reports unknown, missing and private fields at
     // their tokens, naming the class. The path carries the literal's span.
-    let literals = l.literals.iter().map(|(path, fields)| {
-        let span = path.segments.last().expect("a segment").ident.span();
-        let class = quote_spanned! {span=> ::jitclass::__private::Literal::<#path> };
-        quote! {
-            let _ = || -> #class {
-                #class {
-                    #(#fields: ::core::unreachable!(),)*
-                    __jitclass: ::core::unreachable!(),
-                }
-            };
-        }
-    });
+    // A path without type arguments may name a generic class, whose arguments only the
+    // values (not here) tell: its fields are checked at the first call, by inference.
+    let literals = l
+        .literals
+        .iter()
+        .filter(|(path, _)| !is_bare(path))
+        .map(|(path, fields)| {
+            let span = path.segments.last().expect("a segment").ident.span();
+            let class = quote_spanned! {span=> ::jitclass::__private::Literal::<#path> };
+            quote! {
+                let _ = || -> #class {
+                    #class {
+                        #(#fields: ::core::unreachable!(),)*
+                        __jitclass: ::core::unreachable!(),
+                        __jitclass_params: ::core::marker::PhantomData,
+                    }
+                };
+            }
+        });
     // A non-generic body has a shadow (`crate::shadow`), in which rustc checks all of
     // these, once; a generic one only the checks here.
     let mut checked = if generic {
         quote! {
             #(#checks)*
+            #(#class_checks)*
             #(#literals)*
             #(#macros)*
             #(#same_types)*
@@ -221,13 +239,30 @@ pub(crate) fn opaque_getters(types: &[syn::Type]) -> Vec<TokenStream> {
         .collect()
 }
 
-/// One `fn() -> &'static ClassInfo` per class path, each checked by rustc at its token.
+/// One `fn() -> &'static ClassInfo` per class path, each checked by rustc at its token,
+/// and the checks of the paths that name the generic parameters in scope (`generics`):
+/// `Stack<T>` in `fn f<T>(s: &Stack<T>)` or in a generic class's field `inner: Inner<T>`.
+/// A getter is a named fn (no generic parameters in scope) and names such a path's
+/// family; the caller puts its check where the parameters are, under the glue's bounds
+/// (a generic impl's method has none: its glue's signature has rustc check the classes
+/// it takes and returns).
 /// Named fns, not closures, as the callee getters of `fn_info` (classes naming each other
 /// in a long chain would reach rustc's recursion limit through closure shims).
-pub(crate) fn class_getters(paths: &[syn::Path]) -> Vec<TokenStream> {
-    paths
+///
+/// A path written without type arguments only in expressions (`Stack::new()`,
+/// `Stack { .. }`: `inferred`, by index) may name a generic class, whose type arguments
+/// inference infers: its getter asks rustc for `Stack::jitclass_info()` (`class_name.rs`).
+pub(crate) fn class_getters(
+    paths: &[syn::Path],
+    in_scope: &[syn::Ident],
+    inferred: &[bool],
+) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let params: Vec<&syn::Ident> = in_scope.iter().collect();
+    let mut generic_checks = Vec::new();
+    let getters = paths
         .iter()
-        .map(|path| {
+        .enumerate()
+        .map(|(i, path)| {
             let last = &path.segments.last().expect("a segment").ident;
             let span = last.span();
             // A generic class's `Self` names its family (`jitclass/generic.rs`); so does an
@@ -240,10 +275,20 @@ pub(crate) fn class_getters(paths: &[syn::Path]) -> Vec<TokenStream> {
                 quote_spanned!(span=> #path::class_info())
             } else if instantiation {
                 let family = crate::jitclass::generic::family_path(path);
-                quote_spanned! {span=>
+                let check = quote_spanned! {span=>
                     let _ = <#path as ::jitclass::JitClass>::class_info;
-                    #family::class_info()
+                };
+                if mentions(path, &params) {
+                    generic_checks.push(check);
+                    quote_spanned!(span=> #family::class_info())
+                } else {
+                    quote_spanned! {span=>
+                        #check
+                        #family::class_info()
+                    }
                 }
+            } else if inferred.get(i).copied().unwrap_or(false) {
+                value_getter(path)
             } else {
                 quote_spanned!(span=> <#path as ::jitclass::JitClass>::class_info())
             };
@@ -256,5 +301,89 @@ pub(crate) fn class_getters(paths: &[syn::Path]) -> Vec<TokenStream> {
                 }
             }
         })
+        .collect();
+    (getters, generic_checks)
+}
+
+/// The descriptor of the class a path without type arguments names, which may be a
+/// generic class (`Stack::new()`): the class's inherent `jitclass_info`, whose generic
+/// one rustc picks for `Stack<_>`; a path naming no class reaches `ClassPath`'s, which
+/// rustc reports as no `#[jitclass]` type (`class_name.rs`).
+fn value_getter(path: &syn::Path) -> TokenStream {
+    let span = path.segments.last().expect("a segment").ident.span();
+    let info = quote_spanned!(span=> jitclass_info);
+    quote_spanned! {span=>
+        #[allow(unused_imports)]
+        use ::jitclass::__private::ClassPath as _;
+        #path::#info()
+    }
+}
+
+/// By `ClassRefId`, whether the class reference is written without type arguments and
+/// only in expressions (a struct literal's or an associated call's path), never in a
+/// type, where rustc wants a generic class's arguments (E0107).
+fn named_without_arguments(l: &Lowered) -> Vec<bool> {
+    use jitclass_core::ir::{ItemUse, TypeExpr};
+    let mut in_types = vec![false; l.class_paths.len()];
+    let mut mark = |t: &TypeExpr| {
+        t.for_each_item(&mut |item| {
+            if let ItemUse::Class(c) = item
+                && let Some(slot) = in_types.get_mut(c.index())
+            {
+                *slot = true;
+            }
+        })
+    };
+    l.ir.params.iter().for_each(|p| mark(&p.ty));
+    mark(&l.ir.ret);
+    l.ir.class_args.iter().flatten().for_each(&mut mark);
+    for e in &l.ir.exprs {
+        e.kind.for_each_written_type(&mut mark);
+    }
+    l.class_paths
+        .iter()
+        .zip(in_types)
+        .map(|(path, in_type)| {
+            !in_type && path.segments.last().is_some_and(|s| s.arguments.is_none())
+        })
         .collect()
+}
+
+/// Whether a class path has no type arguments and is not `Self`: it may name a generic
+/// class whose arguments inference infers.
+fn is_bare(path: &syn::Path) -> bool {
+    path.segments
+        .last()
+        .is_some_and(|s| s.arguments.is_none() && s.ident != "Self")
+}
+
+/// Whether the class part of a `Class::f` path (all but its last segment) has no type
+/// arguments and is not `Self`.
+fn class_part_is_bare(path: &syn::Path) -> bool {
+    let n = path.segments.len();
+    n >= 2 && {
+        let class = &path.segments[n - 2];
+        class.arguments.is_none() && class.ident != "Self"
+    }
+}
+
+/// Whether a path's type arguments name one of `params`.
+fn mentions(path: &syn::Path, params: &[&syn::Ident]) -> bool {
+    struct Find<'a>(&'a [&'a syn::Ident], bool);
+    impl<'ast> syn::visit::Visit<'ast> for Find<'_> {
+        fn visit_type_path(&mut self, tp: &'ast syn::TypePath) {
+            if tp.qself.is_none()
+                && let Some(first) = tp.path.segments.first()
+                && self.0.contains(&&first.ident)
+            {
+                self.1 = true;
+            }
+            syn::visit::visit_type_path(self, tp);
+        }
+    }
+    let mut find = Find(params, false);
+    for segment in &path.segments {
+        syn::visit::Visit::visit_path_arguments(&mut find, &segment.arguments);
+    }
+    find.1
 }

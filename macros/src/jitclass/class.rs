@@ -300,15 +300,13 @@ fn emit(
             quote! { #fname: ::jitclass::JitField }
         })
         .collect();
-    // A generic class's handle uses its parameters (beyond its own `Handle`) here.
-    let params_field = if is_generic {
-        marker_values.push(quote!(__jitclass_params: ::core::marker::PhantomData));
-        quote! {
-            #[doc(hidden)]
-            pub __jitclass_params: ::core::marker::PhantomData<fn() -> (#(#params,)*)>,
-        }
-    } else {
-        TokenStream::new()
+    // A generic class's handle uses its parameters (beyond its own `Handle`) here; every
+    // class's handle has the field, so that the struct literal a shadow writes for a path
+    // without type arguments (`Pair { .. }`, maybe generic) names the same fields.
+    marker_values.push(quote!(__jitclass_params: ::core::marker::PhantomData));
+    let params_field = quote! {
+        #[doc(hidden)]
+        pub __jitclass_params: ::core::marker::PhantomData<fn() -> (#(#params,)*)>,
     };
     let offsets = fields.iter().map(|(f, _)| {
         let fname = f.ident.as_ref().expect("named");
@@ -381,7 +379,7 @@ fn emit(
     } else {
         l.class_paths.clone()
     };
-    let classes = class_getters(&class_paths);
+    let (classes, class_checks) = class_getters(&class_paths, &params, &[]);
     let opaques = opaque_getters(&l.opaque_types);
     let consts = const_getters(&consts_owner, &l.consts);
     let hoisted = hoisted_items(&l.consts);
@@ -478,14 +476,68 @@ fn emit(
             TokenStream::new(),
         )
     };
+    // `V::jitclass_info()`, by which the glue finds a class named without type arguments
+    // in jit code (`class_name.rs`): a generic class's is on the class applied to `()`s,
+    // the one impl rustc then finds for `Stack<_>`, and is its family's descriptor. A
+    // struct whose parameters have bounds `()` may not meet has none (naming it without
+    // arguments outside its impl is then rustc's "type annotations needed").
+    let unbounded = item.generics.where_clause.is_none()
+        && item.generics.type_params().all(|tp| tp.bounds.is_empty());
+    let class_path_info = if !is_generic {
+        quote! {
+            #(#cfgs)*
+            impl #name {
+                #[doc(hidden)]
+                #[allow(dead_code)]
+                pub fn jitclass_info() -> &'static ::jitclass::ClassInfo {
+                    <#name as ::jitclass::JitClass>::class_info()
+                }
+            }
+        }
+    } else if unbounded {
+        let units = params.iter().map(|_| quote!(()));
+        quote! {
+            #(#cfgs)*
+            impl #name<#(#units),*> {
+                #[doc(hidden)]
+                #[allow(dead_code)]
+                pub fn jitclass_info() -> &'static ::jitclass::ClassInfo {
+                    #family::class_info()
+                }
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+    let own_path = syn::Path::from(name.clone());
+    let recursive_refs: Vec<bool> = l
+        .class_paths
+        .iter()
+        .map(|p| *p == own_path || p.is_ident("Self"))
+        .collect();
     let unused_params = generic::unused_params_check(
         &item.generics,
-        &l.ir.fields,
+        &l.ir,
+        &recursive_refs,
         &fields.iter().map(|(f, _)| &f.ty).collect::<Vec<_>>(),
     );
     let unused_params = (!unused_params.is_empty()).then(|| quote!(#(#cfgs)* #unused_params));
+    // A field naming another generic class over the parameters (`inner: Inner<T>`): rustc
+    // checks that it is a class where the parameters are, with the class's bounds.
+    let field_class_checks = (!class_checks.is_empty()).then(|| {
+        quote! {
+            #(#cfgs)*
+            const _: () = {
+                #[allow(dead_code, clippy::let_underscore_untyped)]
+                fn field_classes #impl_g () #where_c {
+                    #(#class_checks)*
+                }
+            };
+        }
+    });
     quote! {
         #unused_params
+        #field_class_checks
 
         #(#cfgs)*
         #[doc = #payload_doc]
@@ -500,6 +552,8 @@ fn emit(
         #(#attrs)*
         #[repr(transparent)]
         #vis #struct_token #name #struct_generics #struct_where #handle_body
+
+        #class_path_info
 
         #shadow
 

@@ -25,7 +25,7 @@ pub(crate) fn family_path(path: &syn::Path) -> syn::Path {
 }
 
 /// The type parameters' identifiers.
-pub(super) fn params(generics: &syn::Generics) -> Vec<syn::Ident> {
+pub(crate) fn params(generics: &syn::Generics) -> Vec<syn::Ident> {
     generics.type_params().map(|tp| tp.ident.clone()).collect()
 }
 
@@ -83,22 +83,22 @@ pub(super) fn family_class_paths(paths: &[syn::Path], self_path: &syn::Path) -> 
 /// them), so a struct of those parameters alone, at the user's tokens, lets rustc report
 /// "type parameter `T` is never used" once, in its words. A parameter written only inside
 /// the class's own name (`Option<Node<T, U>>`) is rustc's "only used recursively", at that
-/// use (`written`: the field types as the user wrote them).
+/// use (`written`: the field types as the user wrote them). A parameter in the arguments
+/// of another class (`inner: Inner<T>`) is used, as rustc sees it; `recursive_refs`: by
+/// `ClassRefId`, whether the reference is to the class itself.
 pub(super) fn unused_params_check(
     generics: &syn::Generics,
-    fields: &[jitclass_core::ir::FieldIr],
+    ir: &jitclass_core::ir::ClassIr,
+    recursive_refs: &[bool],
     written: &[&syn::Type],
 ) -> TokenStream {
     let mut never_used = Vec::new();
     let mut recursive = TokenStream::new();
     for (i, tp) in generics.type_params().enumerate() {
-        let used = fields.iter().any(|f| {
-            let mut used = false;
-            f.ty.for_each_part(&mut |t| {
-                used |= matches!(t, jitclass_core::ir::TypeExpr::Generic(g) if *g as usize == i)
-            });
-            used
-        });
+        let used = ir
+            .fields
+            .iter()
+            .any(|f| mentions_param(&f.ty, i, ir, recursive_refs, 0));
         if used {
             continue;
         }
@@ -134,6 +134,34 @@ pub(super) fn unused_params_check(
         }
     });
     quote!(#never_used #recursive)
+}
+
+/// Whether `te` mentions the class's parameter `i` outside the class's own name: itself,
+/// or in the arguments written on another class it names (`depth`: how many such
+/// arguments deep, bounded by the type limits the lowering checked).
+fn mentions_param(
+    te: &jitclass_core::ir::TypeExpr,
+    i: usize,
+    ir: &jitclass_core::ir::ClassIr,
+    recursive_refs: &[bool],
+    depth: usize,
+) -> bool {
+    use jitclass_core::ir::TypeExpr;
+    let mut used = false;
+    te.for_each_part(&mut |t| match t {
+        TypeExpr::Generic(g) => used |= *g as usize == i,
+        TypeExpr::Class(r) if !recursive_refs.get(r.index()).copied().unwrap_or(true) => {
+            if let Some(args) = ir.class_args.get(r.index())
+                && depth < jitclass_core::limits::MAX_TYPE_DEPTH
+            {
+                used |= args
+                    .iter()
+                    .any(|a| mentions_param(a, i, ir, recursive_refs, depth + 1));
+            }
+        }
+        _ => {}
+    });
+    used
 }
 
 /// The span of the first path segment named `ident` in `ty`.

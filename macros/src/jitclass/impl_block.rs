@@ -469,12 +469,15 @@ pub(super) fn emit_method(
     let entry_name = format_ident!("__JITCLASS_ENTRY_{}_{}", class_ident, unique);
     // The type whose associated constants are the function's hoisted ones.
     let consts_owner = format_ident!("__JitclassConsts_{}_{}", class_ident, unique);
+    let mut in_scope = generic::params(block.generics);
+    in_scope.extend(generic::params(&f.sig.generics));
     let info = fn_info(
         &qualified,
         l,
         false,
         &syn::Generics::default(),
         &syn::Generics::default(),
+        &in_scope,
         &quote!(#consts_owner),
     );
     let name_str = registered;

@@ -331,6 +331,7 @@ impl<'a> Rewriter<'a> {
             .last()
             .map_or(Span::call_site(), |s| s.ident.span());
         let mut checks = Vec::new();
+        let mut probes = Vec::new();
         let mut names = Vec::new();
         for field in &s.fields {
             let syn::Member::Named(name) = &field.member else {
@@ -350,26 +351,63 @@ impl<'a> Rewriter<'a> {
                 let #slot = ::jitclass::__private::shadow::Probe::<#path, __keys::#key>::new().slot();
                 *#slot = #value;
             });
+            probes.push((slot, key, value, span));
             names.push(name.clone());
         }
-        let literal = quote_spanned!(path_span=> ::jitclass::__private::Literal::<#path>);
-        // An instantiation of a generic class (`Pair::<i64, f64> { .. }`, type arguments
-        // written, as `is_class_instantiation` tells them) has its handle's marker of the
-        // parameters too, which the user does not write.
-        let generic_args = path
+        let bare = path
             .segments
             .last()
-            .is_some_and(|s| matches!(s.arguments, syn::PathArguments::AngleBracketed(_)));
-        let params = generic_args.then(|| quote!(__jitclass_params: ::core::marker::PhantomData,));
+            .is_some_and(|s| s.arguments.is_none() && s.ident != "Self");
+        if bare {
+            return bare_literal(path, path_span, &names, &probes);
+        }
+        let literal = quote_spanned!(path_span=> ::jitclass::__private::Literal::<#path>);
         syn::parse_quote! {
             {
                 #(#checks)*
                 #literal {
                     #(#names: ::jitclass::JitField,)*
                     __jitclass: ::jitclass::__private::shadow::never(),
-                    #params
+                    __jitclass_params: ::core::marker::PhantomData,
                 }
             }
+        }
+    }
+}
+
+/// The shadow of a struct literal whose path has no type arguments (`Pair { a: 1i64, b:
+/// 2.0 }`), which may name a generic class: the literal first, in rustc's expression
+/// syntax (which infers a generic struct's arguments, where `Literal::<Pair>` would be
+/// rustc's E0107), then each value into its field's slot, probed through the literal's
+/// type, so that rustc infers the arguments from the values as it does for the real
+/// literal. `probes`: each field's slot name, key and value.
+fn bare_literal(
+    path: &syn::Path,
+    path_span: Span,
+    names: &[syn::Ident],
+    probes: &[(syn::Ident, syn::Ident, &syn::Expr, Span)],
+) -> syn::Expr {
+    // Hygienic: no user code sees it.
+    let literal = syn::Ident::new(
+        "__jitclass_literal",
+        Span::mixed_site().located_at(path_span),
+    );
+    let checks = probes.iter().map(|(slot, key, value, span)| {
+        quote_spanned! {*span=>
+            let #slot = ::jitclass::__private::shadow::Probe::<_, __keys::#key>::of(&#literal).slot();
+            *#slot = #value;
+        }
+    });
+    let path_with_span = quote_spanned!(path_span=> #path);
+    syn::parse_quote! {
+        {
+            let #literal = #path_with_span {
+                #(#names: ::jitclass::__private::shadow::never(),)*
+                __jitclass: ::jitclass::__private::shadow::never(),
+                __jitclass_params: ::core::marker::PhantomData,
+            };
+            #(#checks)*
+            #literal
         }
     }
 }

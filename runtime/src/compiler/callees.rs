@@ -39,14 +39,21 @@ fn declared_ret(
 
 fn callee_signature(callee: &'static Dispatcher, class_args: &[Type]) -> Result<CalleeSig, String> {
     let ir = callee.ir()?;
-    let bind = |te: &jitclass_core::ir::TypeExpr| {
-        crate::generic_class::bind_leading(&callee.resolve_classes(te, class_args), class_args)
+    let bind = |te: &jitclass_core::ir::TypeExpr| -> Result<TypeExpr, String> {
+        Ok(crate::generic_class::bind_leading(
+            &callee.resolve_classes(te, class_args)?,
+            class_args,
+        ))
     };
     Ok(CalleeSig {
         name: ir.name.clone(),
         generics: ir.generics.len().saturating_sub(class_args.len()),
-        params: ir.params.iter().map(|p| bind(&p.ty)).collect(),
-        ret: bind(&ir.ret),
+        params: ir
+            .params
+            .iter()
+            .map(|p| bind(&p.ty))
+            .collect::<Result<_, _>>()?,
+        ret: bind(&ir.ret)?,
         extern_c: callee.info().cfunc || ir.foreign.is_some(),
         is_unsafe: ir.foreign.as_ref().is_some_and(|f| !f.safe),
         // A generic class's leading generics are bound to the instantiation's arguments.
@@ -75,27 +82,38 @@ impl Callees for RefSignatures<'_> {
     }
 
     fn class(&self, class: ClassRefId) -> Result<Option<ClassKey>, String> {
-        let info = (self.0.info().classes[class.index()])();
-        if info.is_family() {
-            let written = &self.0.ir()?.class_args;
-            let refs = (self.0.info().classes, &written[..]);
-            let member = crate::class::instantiation(
-                info,
-                written.get(class.index()),
-                refs,
-                self.0.info().opaques,
-                self.1,
-            )
-            .ok_or_else(|| {
-                format!(
+        match self.class_type(class)? {
+            Some(TypeExpr::Concrete(Type::Class(key))) => Ok(Some(key)),
+            _ => {
+                let info = (self.0.info().classes[class.index()])();
+                Err(format!(
                     "the generic class `{}` is named without its type arguments; write them (`{}::<..>`)",
                     info.name(),
                     info.name()
-                )
-            })?;
-            return Ok(Some(member.key()));
+                ))
+            }
         }
-        Ok(Some(info.key()))
+    }
+
+    fn class_type(&self, class: ClassRefId) -> Result<Option<TypeExpr>, String> {
+        let written = &self.0.ir()?.class_args;
+        let refs = (self.0.info().classes, &written[..]);
+        crate::class::resolve_refs(&TypeExpr::Class(class), refs, self.0.info().opaques, self.1)
+            .map(Some)
+    }
+
+    fn family(&self, class: &ClassKey) -> Option<(ClassKey, Vec<Type>)> {
+        super::family_callees::family(class)
+    }
+
+    fn member(&self, family: &ClassKey, args: &[Type]) -> Result<Option<ClassKey>, String> {
+        super::family_callees::member(family, args)
+    }
+
+    fn class_generics(&self, family: &ClassKey) -> Vec<String> {
+        crate::class::lookup(family)
+            .map(|info| info.desc().generics.iter().map(|g| g.to_string()).collect())
+            .unwrap_or_default()
     }
 
     fn opaque(&self, opaque: jitclass_core::ir::OpaqueRefId) -> Option<jitclass_core::OpaqueKey> {
@@ -106,11 +124,20 @@ impl Callees for RefSignatures<'_> {
     }
 
     fn fields(&self, class: &ClassKey) -> Result<Vec<FieldSig>, String> {
-        Ok(crate::class::lookup(class)?.decoded_fields()?.to_vec())
+        super::family_callees::fields(class)
     }
 
+    /// Of an instantiation, its functions with the class's generics bound to its
+    /// arguments; of a family (a receiver `Stack<?T>` whose arguments are not known yet),
+    /// its functions as declared: the class's generics leading, `Self` the family applied
+    /// to them.
     fn method(&self, class: &ClassKey, name: &str) -> Result<Vec<MethodSig>, String> {
         let info = crate::class::lookup(class)?;
+        let class_generics = if info.is_family() {
+            info.desc().generics.len()
+        } else {
+            info.type_args().len()
+        };
         info.functions(name)
             .into_iter()
             .map(|entry| {
@@ -119,7 +146,7 @@ impl Callees for RefSignatures<'_> {
                     receiver: entry.dispatcher.ir()?.receiver,
                     kind: entry.kind,
                     of_trait: entry.of_trait.map(|t| t.to_core()),
-                    declared_ret: declared_ret(entry.dispatcher, info.type_args().len())?,
+                    declared_ret: declared_ret(entry.dispatcher, class_generics)?,
                 })
             })
             .collect()
@@ -127,8 +154,7 @@ impl Callees for RefSignatures<'_> {
 
     fn field_declared(&self, class: &ClassKey, field: usize) -> Option<TypeExpr> {
         // An instantiation's fields are its family's, declared with the family's generics.
-        let family = crate::class::lookup(class).ok()?.family()?;
-        Some(family.class_ir().ok()?.fields.get(field)?.ty.clone())
+        super::family_callees::field_declared(class, field)
     }
 
     fn implements(&self, class: &ClassKey, trait_id: &str) -> Option<bool> {

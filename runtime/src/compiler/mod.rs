@@ -14,6 +14,7 @@ mod code_memory;
 mod codegen;
 mod compiled;
 mod entry;
+mod family_callees;
 mod inspect;
 #[cfg(feature = "sqlite")]
 pub(crate) mod sqlite;

@@ -607,7 +607,7 @@ fn unsafe_cast_odd_layouts_match_offset_of() {
     assert_no_leaks();
 }
 
-// ---- known bugs --------------------------------------------------------------------------
+// ---- fixed: another instantiation without arguments in a generic impl ---------------
 
 #[jitclass]
 pub struct Cmp2<T> {
@@ -631,14 +631,12 @@ impl<T: Copy + PartialOrd> Cmp2<T> {
     }
 }
 
-/// rustc accepts `Cmp2 { x: bool, .. }` in `impl<T> Cmp2<T>` returning `Cmp2<bool>`; jit
-/// code takes the class's bare name in its own impl for `Self` (`Cmp2<T>`), so the first
-/// call panics "error in jit fn `Cmp2::ordered` (T = i64): mismatched types: expected
-/// `i64`, found `bool`" (an operator impl returning another instantiation, `type Output =
-/// V2<bool>`, likewise). Writing `Cmp2::<bool>::new(..)` works.
+/// rustc accepts `Cmp2 { x: bool, .. }` in `impl<T> Cmp2<T>` returning `Cmp2<bool>`: the
+/// bare name in an expression is `Cmp2<_>`, inferred from the fields. Fixed: jit code took
+/// it for `Self` (`Cmp2<T>`), so the first call panicked "mismatched types: expected
+/// `i64`, found `bool`".
 #[test]
-#[ignore = "BUG: a literal of another instantiation in a generic impl is taken for Self"]
-fn known_bug_literal_of_another_instantiation_in_generic_impl() {
+fn fixed_literal_of_another_instantiation_in_generic_impl() {
     let _m = memory_test();
     {
         let o = Cmp2::new(1_i64, 2).ordered();

@@ -283,7 +283,10 @@ impl FnCx<'_> {
             return Err(CgError::Internal("not an intrinsic".into()));
         };
         let loc = self.ir.expr(id).loc;
-        let resolved = self.disp.resolve_classes(ty, &self.type_args);
+        let resolved = self
+            .disp
+            .resolve_classes(ty, &self.type_args)
+            .map_err(CgError::Internal)?;
         let t =
             jitclass_core::infer::concrete_type(&resolved, &self.type_args).ok_or_else(|| {
                 CgError::Internal(format!("the type of `{}` is not concrete", which.name()))

@@ -6,7 +6,7 @@ pub struct Stack<T> {
 }
 
 #[jit]
-fn size<T>(s: Stack<T>) -> usize {
+fn size<T>(s: Stack<T, T>) -> usize {
     s.items.len()
 }
 
