@@ -156,6 +156,18 @@ fn review15b_binary_search_array_literal() {
 /// (`__JITCLASS_Median_value::__jitclass_callee_dispatcher::__jitclass_fallback::not_jit::take`),
 /// because the crate then has two items named `take` and rustc trims a path only when its
 /// name is unique. One call gets the clear `take` (`calls/call_std_function.rs`).
+/// A generic class's field that is another generic class whose struct bounds its
+/// parameter (`inner: Inner<T>` with `struct Inner<T: Copy>`) in a class that does not
+/// bound it: rustc's E0277 at the field, then a second one at the field's name (the
+/// accessor's `JitArg`), and the help puts the bound after `#[jitclass]` instead of on
+/// `Outer<T>` (the generated impls' `where` clauses carry the attribute's span).
+#[test]
+#[ignore = "BUG: a field of a bounded generic class over an unbounded parameter: E0277 twice, and the help suggests `#[jitclass], T: Copy`"]
+fn generic_field_class_bound_unmet() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/generic_field_class_bound_unmet.rs");
+}
+
 #[test]
 #[ignore = "BUG: the second call of the same non-jit fn names internal items (`__JITCLASS_*::__jitclass_fallback::not_jit::take`)"]
 fn review15d_call_std_fn_in_two_methods() {

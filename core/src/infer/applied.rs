@@ -182,21 +182,37 @@ impl Infer<'_> {
     }
 
     /// The final resolutions of the calls of a family's functions: the member's function,
-    /// with the function's own generic arguments only (codegen never sees a family).
-    pub(super) fn rewrite_family_calls(&self, resolutions: &mut [Option<Resolution>]) {
+    /// with the function's own generic arguments only (codegen never sees a family). A
+    /// call whose member is not known is an error (a member that could not be made is
+    /// reported already: `member_errors`).
+    pub(super) fn rewrite_family_calls(
+        &self,
+        resolutions: &mut [Option<Resolution>],
+    ) -> Vec<Diagnostic> {
+        let mut errors = Vec::new();
         for (&id, &n) in &self.family_calls {
             let Some(Resolution::ClassCall { call, type_args }) = &mut resolutions[id.index()]
             else {
                 continue;
             };
-            if type_args.len() < n {
-                continue;
-            }
-            let leading: Vec<Type> = type_args.drain(..n).collect();
-            if let Some(member) = self.member_of(&call.class, &leading) {
-                call.class = member;
+            let member = (type_args.len() >= n)
+                .then(|| self.member_of(&call.class, &type_args[..n]))
+                .flatten();
+            match member {
+                Some(member) => {
+                    type_args.drain(..n);
+                    call.class = member;
+                }
+                None => errors.push(Diagnostic::new(
+                    self.ir.exprs[id.index()].loc,
+                    format!(
+                        "the function `{}` of `{}` is not known for these type arguments; were jitclass and jitclass-macros built from different versions?",
+                        call.method, call.class.name
+                    ),
+                )),
             }
         }
+        errors
     }
 
     /// rustc's E0282 for a generic class whose arguments nothing determined (one left a

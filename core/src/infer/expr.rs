@@ -16,8 +16,10 @@ use crate::types::PrimTy;
 impl Infer<'_> {
     /// The type of expression `id`, recorded.
     pub(super) fn expr(&mut self, id: ExprId) -> Ty {
-        self.walk_loc.set(self.loc(id));
+        // While `id` is typed (its parts walked), the walk is at it.
+        let outer = self.walk_loc.replace(self.loc(id));
         let t = crate::stack::deep(|| self.expr_inner(id));
+        self.walk_loc.set(outer);
         let t = self.guard_type_size(t, id);
         self.expr_types[id.index()] = t.clone();
         t

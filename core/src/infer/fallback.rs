@@ -207,7 +207,10 @@ impl Infer<'_> {
                 self.ir.exprs[i].loc,
             ));
         }
-        self.rewrite_family_calls(&mut resolutions);
+        let unknown_members = self.rewrite_family_calls(&mut resolutions);
+        if self.diags.is_empty() {
+            self.diags.extend(unknown_members);
+        }
         if !self.diags.is_empty() || !self.member_errors.borrow().is_empty() {
             let diags = std::mem::take(&mut self.diags);
             return Err(self.with_member_errors(diags));

@@ -38,7 +38,9 @@ impl Infer<'_> {
     /// `max_size` parts; the cost is bounded by the limits, whatever `t`'s size.
     fn measure_ty(&self, t: &Ty, max_depth: usize, max_size: usize) -> Result<(), TypeLimit> {
         limits::measure(t, max_depth, max_size, |t, push| match self.resolved(t) {
-            Ty::Tuple(es) => es.iter().for_each(push),
+            // An open generic class's arguments are its parts; a member (`Ty::Class`) is
+            // one part, its arguments kept by the runtime's instantiation limits.
+            Ty::Tuple(es) | Ty::Applied(_, es) => es.iter().for_each(push),
             Ty::FnPtr(ps, r) => {
                 ps.iter().for_each(&mut *push);
                 push(r)
