@@ -316,7 +316,7 @@ macro_rules! program {
     };
 }
 
-#[allow(dead_code)]
+#[allow(dead_code, clippy::vec_init_then_push)]
 mod jitted {
     use jitclass::{jit, jitclass};
     program!(jitclass, jit, allow(dead_code));
@@ -326,7 +326,8 @@ mod jitted {
     dead_code,
     clippy::new_without_default,
     clippy::len_without_is_empty,
-    unused_assignments
+    unused_assignments,
+    clippy::vec_init_then_push
 )]
 mod native {
     program!(allow(dead_code), allow(dead_code), derive(Clone));
