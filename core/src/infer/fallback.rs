@@ -13,8 +13,10 @@ use crate::ir::{ExprId, ExprKind, Lit};
 use crate::types::{PrimTy, Type};
 
 impl Infer<'_> {
-    /// `3_000_000_000 as u64`: like rustc, a cast first tries to coerce its operand to the
-    /// target type, so a literal that nothing else constrains takes the cast's type.
+    /// `3_000_000_000 as u64`: like rustc, a literal written in the cast (also under `-` or
+    /// as a block's tail) takes the cast's type. Any other operand keeps its own type,
+    /// falling back to `i32`/`f64` first (rustc checks casts after fallback): `let n = 1;
+    /// (n << 31) as i64` is an `i32` shift, `-2147483648`.
     pub(super) fn casts_type_literals(&mut self) {
         let casts: Vec<(ExprId, Ty, Ty)> = self
             .deferred
@@ -26,17 +28,13 @@ impl Infer<'_> {
             .collect();
         for (id, from, to) in casts {
             if let (Ty::Var(v), Ty::Prim(p)) = (self.resolve(&from), self.resolve(&to)) {
+                if !self.casts_a_literal(id) {
+                    continue;
+                }
                 // `97 as char`: only a `u8` casts to `char`, so rustc types the literal
-                // `u8`, but only a literal written in the cast: `let n = 97; n as char`
-                // leaves `n` to fall back to `i32`, and the cast is refused (E0604).
-                let p = if p == PrimTy::Char {
-                    if !self.casts_a_literal(id) {
-                        continue;
-                    }
-                    PrimTy::U8
-                } else {
-                    p
-                };
+                // `u8` (`let n = 97; n as char` leaves `n` to fall back to `i32`, and the
+                // cast is refused: E0604).
+                let p = if p == PrimTy::Char { PrimTy::U8 } else { p };
                 let fits = match self.var_kind(v) {
                     VarKind::Int => p.is_int(),
                     VarKind::Float => p.is_float(),
@@ -49,10 +47,23 @@ impl Infer<'_> {
         }
     }
 
-    /// Whether the cast `id` casts a literal written in it (`97 as char`).
+    /// Whether the cast `id` casts a literal written in it (`97 as char`, `-1 as i64`,
+    /// `{ 5 } as u8`): where rustc's expectation of the cast's type reaches.
     fn casts_a_literal(&self, id: ExprId) -> bool {
         match self.ir.expr(id).kind {
-            ExprKind::Cast(inner, _) => matches!(self.ir.expr(inner).kind, ExprKind::Lit(_)),
+            ExprKind::Cast(inner, _) => self.is_literal_under_expectation(inner),
+            _ => false,
+        }
+    }
+
+    /// Whether `id` is a literal, possibly negated or a block's tail.
+    fn is_literal_under_expectation(&self, id: ExprId) -> bool {
+        match &self.ir.expr(id).kind {
+            ExprKind::Lit(_) => true,
+            ExprKind::Unary(crate::ir::UnOp::Neg, inner) => {
+                self.is_literal_under_expectation(*inner)
+            }
+            ExprKind::Block(b) => b.tail.is_some_and(|t| self.is_literal_under_expectation(t)),
             _ => false,
         }
     }

@@ -54,6 +54,7 @@ mod review_dyn;
 mod review_escapes;
 mod review_formatting;
 mod review_gen;
+mod review_generic_params;
 mod review_generics;
 mod review_index_loops;
 mod review_keys;
