@@ -74,7 +74,7 @@ impl MemInfo {
             None => unsafe { std::alloc::alloc(kind.global_layout()) },
             Some(a) => {
                 let p = a.malloc(kind.block_size).cast::<u8>();
-                if p.is_null() || !(p as usize).is_multiple_of(align_of::<MemInfo>()) {
+                if p.is_null() || !(p as usize).is_multiple_of(kind.align) {
                     if !p.is_null() {
                         // SAFETY: `p` came from this allocator's `malloc`.
                         unsafe { a.free(p.cast()) };
@@ -517,24 +517,43 @@ pub(crate) mod tests {
     }
 
     fn linked_drop_info() -> &'static DropInfo {
-        Box::leak(Box::new(DropInfo {
+        kept(DropInfo {
             managed_offsets: vec![0],
             ..DropInfo::default()
-        }))
+        })
     }
+
+    /// The drop infos the tests made, kept reachable as the runtime's are.
+    static DROP_INFOS: Mutex<Vec<&'static DropInfo>> = Mutex::new(Vec::new());
+
+    /// `drop_info`, leaked and kept reachable.
+    fn kept(drop_info: DropInfo) -> &'static DropInfo {
+        let drop_info: &'static DropInfo = Box::leak(Box::new(drop_info));
+        DROP_INFOS
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(drop_info);
+        drop_info
+    }
+
+    /// The kinds the tests made, kept reachable (as the runtime's are, from their drop
+    /// infos), so that valgrind finds nothing lost.
+    static KINDS: Mutex<Vec<&'static BlockKind>> = Mutex::new(Vec::new());
 
     /// A kind of blocks for a test, leaked.
     ///
     /// # Safety
     /// As [`BlockKind::new`].
-    pub(crate) unsafe fn test_kind(
+    unsafe fn test_kind(
         payload: Layout,
         drop_info: Option<&'static DropInfo>,
         allocator: Option<&'static ExternalAllocator>,
     ) -> Option<&'static BlockKind> {
         // SAFETY: guaranteed by the caller.
         let kind = unsafe { BlockKind::new(payload, drop_info, allocator, None) }?;
-        Some(Box::leak(Box::new(kind)))
+        let kind: &'static BlockKind = Box::leak(Box::new(kind));
+        KINDS.lock().unwrap_or_else(|e| e.into_inner()).push(kind);
+        Some(kind)
     }
 
     /// A node of `linked_drop_info` from `allocator`.
@@ -574,6 +593,43 @@ pub(crate) mod tests {
             ),
             (1, 1, 1, 1)
         );
+    }
+
+    #[test]
+    fn a_drop_info_makes_its_kind_once_and_a_failed_make_keeps_nothing() {
+        let drop_info = linked_drop_info();
+        let mut made = 0;
+        let first = drop_info.kind(|| {
+            made += 1;
+            // SAFETY: the node's first 8 bytes are its link.
+            unsafe { BlockKind::new(node_layout(), Some(drop_info), None, None) }
+        });
+        let second = drop_info.kind(|| {
+            made += 1;
+            None
+        });
+        let (first, second) = (first.unwrap(), second.unwrap());
+        assert!(std::ptr::eq(first, second));
+        assert_eq!(made, 1);
+        assert!(
+            !first.leaf,
+            "a block with a member is released, not only freed"
+        );
+        assert_eq!(first.block_size, HEADER + node_layout().size());
+        let numbers = kept(DropInfo::default());
+        assert!(numbers.kind(|| None).is_none());
+        // SAFETY: no managed offsets.
+        let leaf = numbers.kind(|| unsafe {
+            BlockKind::new(Layout::new::<[f64; 2]>(), Some(numbers), None, None)
+        });
+        let leaf = leaf.unwrap();
+        assert!(leaf.leaf, "a class of numbers only frees its blocks");
+        assert_eq!(HEADER, 16, "the header is two words");
+        // An external allocator's block must be aligned for the payload too.
+        assert_eq!(first.align, 8);
+        // SAFETY: no drop info.
+        let wide = unsafe { test_kind(Layout::from_size_align(32, 16).unwrap(), None, None) };
+        assert_eq!(wide.unwrap().align, 16);
     }
 
     #[test]

@@ -16,6 +16,9 @@ pub struct BlockKind {
     pub(super) block_size: usize,
     /// Size of the payload, zeroed at each allocation.
     pub(super) payload_size: usize,
+    /// The alignment the block's start needs: its header's, or the payload's if larger
+    /// (what an external allocator's block is checked against).
+    pub(super) align: usize,
     /// What the payload holds references to; `None`: nothing.
     pub(super) drop_info: Option<&'static DropInfo>,
     /// `None`: the Rust global allocator.
@@ -54,6 +57,7 @@ impl BlockKind {
         Some(BlockKind {
             block_size,
             payload_size: payload.size(),
+            align: block_align(payload),
             drop_info,
             allocator,
             dtor,
@@ -82,6 +86,7 @@ impl BlockKind {
         Some(BlockKind {
             block_size,
             payload_size: payload.size(),
+            align: block_align(payload),
             drop_info: None,
             allocator: None,
             dtor: Some(drop_value::<T>),
@@ -103,6 +108,7 @@ impl fmt::Debug for BlockKind {
         f.debug_struct("BlockKind")
             .field("block_size", &self.block_size)
             .field("payload_size", &self.payload_size)
+            .field("align", &self.align)
             .field("drop_info", &self.drop_info.map(|d| d as *const DropInfo))
             .field(
                 "allocator",
@@ -111,6 +117,17 @@ impl fmt::Debug for BlockKind {
             .field("dtor", &self.dtor.is_some())
             .field("leaf", &self.leaf)
             .finish()
+    }
+}
+
+/// The alignment a block's start needs for its header and a payload of `payload` layout
+/// `HEADER` bytes in (a multiple of [`MAX_ALIGN`], so of the payload's alignment).
+const fn block_align(payload: Layout) -> usize {
+    let header = align_of::<super::MemInfo>();
+    if payload.align() > header {
+        payload.align()
+    } else {
+        header
     }
 }
 
