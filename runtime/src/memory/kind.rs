@@ -4,12 +4,12 @@
 use super::{DropInfo, HEADER, MAX_ALIGN};
 use crate::allocator::ExternalAllocator;
 use std::alloc::Layout;
+use std::fmt;
 
 /// What the blocks of one kind share: a class's instances, the `Vec`s of one element
 /// type, the maps of one entry type, the `PassThru`s of one Rust type. A block's
 /// [`MemInfo`](super::MemInfo) points at its kind, which is `'static`, so that the header
 /// itself is only the count and this pointer.
-#[derive(Debug)]
 pub struct BlockKind {
     /// Size of the whole block (header and payload); a valid size for a layout aligned
     /// to [`MAX_ALIGN`] (checked by the constructors).
@@ -98,6 +98,25 @@ impl BlockKind {
     pub(super) fn global_layout(&self) -> Layout {
         // SAFETY: the constructors checked that this layout is valid.
         unsafe { Layout::from_size_align_unchecked(self.block_size, MAX_ALIGN) }
+    }
+}
+
+/// The drop info by address: a drop info keeps its kind (`DropInfo::kind`), so printing
+/// it here would print this kind again, without end.
+impl fmt::Debug for BlockKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BlockKind")
+            .field("block_size", &self.block_size)
+            .field("payload_size", &self.payload_size)
+            .field("align", &self.align)
+            .field("drop_info", &self.drop_info.map(|d| d as *const DropInfo))
+            .field(
+                "allocator",
+                &self.allocator.map(|a| a as *const ExternalAllocator),
+            )
+            .field("dtor", &self.dtor.is_some())
+            .field("leaf", &self.leaf)
+            .finish()
     }
 }
 

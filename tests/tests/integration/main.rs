@@ -61,6 +61,7 @@ mod review_keys;
 mod review_leaks;
 mod review_limits;
 mod review_maps;
+mod review_mem;
 mod review_math;
 mod review_sets;
 mod review_shadow;
