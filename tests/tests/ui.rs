@@ -507,7 +507,7 @@ fn review17_bounds_middle_layer_misses() {
 #[ignore = "BUG: `Stack<_>` / `Stack::<_>::new()` / `Pair::<i64, _> { .. }` refused with E0283 `_: JitType` and internal names (rustc builds it)"]
 fn review17g_underscore_class_arguments() {
     let t = trybuild::TestCases::new();
-    t.pass("tests/ui/pass/review17g_underscore_class_arguments.rs");
+    t.pass("tests/ui/known_bugs/review17g_underscore_class_arguments.rs");
 }
 
 /// A generic class imported by `use` and named with arguments (`vals: St<T>`,
