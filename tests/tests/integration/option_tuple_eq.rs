@@ -6,7 +6,13 @@
 //! which order, shows in the message.
 
 // The twins compare tuples of results.
-#![allow(clippy::type_complexity, clippy::op_ref, clippy::partialeq_to_none)]
+// `Loud` defines `ne` to show which of `eq` / `ne` std's impls call.
+#![allow(
+    clippy::type_complexity,
+    clippy::op_ref,
+    clippy::partialeq_to_none,
+    clippy::partialeq_ne_impl
+)]
 
 use crate::{balanced_since, memory_test, panic_message};
 use jitclass::{jit, jitclass};
@@ -135,7 +141,6 @@ mod plain {
             self.x == other.x
         }
 
-        #[allow(clippy::partialeq_ne_impl)]
         fn ne(&self, other: &Loud) -> bool {
             if self.x > 100 {
                 panic!("Loud::ne of {} and {}", self.x, other.x);
