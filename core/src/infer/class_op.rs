@@ -283,7 +283,7 @@ impl Infer<'_> {
 
     /// The impl of operator method `method` whose right-hand operand takes `rhs` (`None`
     /// for `Neg`); `Ok(None)` if the class has no such method.
-    fn operator_fn(
+    pub(super) fn operator_fn(
         &mut self,
         key: &ClassKey,
         method: OperatorMethod,
@@ -329,7 +329,7 @@ impl Infer<'_> {
     }
 
     /// Whether impl `candidate` could take the right operand `rhs` (`None`: there is none).
-    fn could_take(&self, candidate: &MethodSig, rhs: Option<&Ty>) -> bool {
+    pub(super) fn could_take(&self, candidate: &MethodSig, rhs: Option<&Ty>) -> bool {
         match (rhs, candidate.sig.params.get(1)) {
             (None, _) => true,
             (Some(r), Some(p)) => concrete_type(p, &[]).is_some_and(|p| self.may_be(r, &p)),

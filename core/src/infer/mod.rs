@@ -68,6 +68,7 @@ mod owned_text;
 mod pattern;
 mod place;
 mod resolution;
+mod structural_eq;
 mod text;
 mod trait_methods;
 mod trait_object_diagnostics;
@@ -79,7 +80,8 @@ use deferred::Deferred;
 use unify::{Ty, VarState};
 
 pub use array::{ArrayTypeError, array_type_error};
-pub use resolution::{Adjustment, ClassCall, ClassOp, DynCall, Resolution};
+pub use resolution::{Adjustment, ClassCall, ClassOp, DynCall, ElementEq, Resolution};
+pub use structural_eq::eq_leaves;
 pub use unify::concrete_type;
 
 /// The signature of a called function, as written (with its own generics). Class types

@@ -276,6 +276,9 @@ impl Infer<'_> {
         if self.is_vec_like(t) && matches!(op, BinOp::Eq | BinOp::Ne) {
             return self.check_vec_eq(id, t);
         }
+        if matches!(self.resolve(t), Ty::Option(_) | Ty::Tuple(_)) && op.is_comparison() {
+            return self.check_structural_op(id, op, t);
+        }
         // `&str`s compare by their bytes, as Rust's `Ord for str`.
         if self.resolve(t) == Ty::Str && op.is_comparison() {
             return;

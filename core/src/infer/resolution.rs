@@ -10,7 +10,8 @@
 //! - `ClassCall`: a `MethodCall` or `AssocCall` of a class function, a `Field` that reads
 //!   a `#[getter]` property, an `Assign` to a `#[setter]` property (the `Field` place of
 //!   that assignment has none: it is not evaluated);
-//! - `ClassOp`: a `Unary`, `Binary`, `CompoundAssign` or `Index` on class instances;
+//! - `ClassOp`: a `Unary`, `Binary`, `CompoundAssign` or `Index` on class instances, and a
+//!   `Binary` `==` / `!=` on `Option`s or tuples holding them;
 //! - `Field`: a `Field` that is a payload field of a class;
 //! - `Literal`: every `StructLit`;
 //! - `DynCall`: a `MethodCall` on a trait object.
@@ -136,6 +137,19 @@ pub enum ClassOp {
         /// The orderings for which the operator is true.
         accepts: Orderings,
     },
+    /// `a == b` / `a != b` on `Option`s or tuples holding class instances: std's impls
+    /// of them, which call each class's `eq` (and, for a tuple's `!=`, its `ne`), one
+    /// entry per class (`infer/structural_eq.rs`).
+    Structural(Vec<ElementEq>),
+}
+
+/// The `PartialEq<Self>` impl of one class that `==` on an `Option` or tuple calls.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ElementEq {
+    /// Its `eq`.
+    pub eq: ClassCall,
+    /// Its `ne`, if the class defines one (else `!eq`, as Rust's provided method).
+    pub ne: Option<ClassCall>,
 }
 
 impl ClassOp {
@@ -144,6 +158,10 @@ impl ClassOp {
         match self {
             ClassOp::Call(c) | ClassOp::Negated(c) => vec![c],
             ClassOp::ByPartialCmp { lt, eq, .. } => vec![lt, eq],
+            ClassOp::Structural(impls) => impls
+                .iter()
+                .flat_map(|e| std::iter::once(&e.eq).chain(&e.ne))
+                .collect(),
         }
     }
 }

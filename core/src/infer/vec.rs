@@ -514,55 +514,13 @@ impl Infer<'_> {
     }
 
     /// Deferred: `a == b` / `a != b` on `Vec`s, and `v.contains(&x)`, compare elements
-    /// with `PartialEq`: numbers, `bool`, pointers, handles, and tuples, `Option`s and
-    /// `Vec`s of these (`codegen/equality.rs`). A class has no `PartialEq` that `Vec`'s can
-    /// call: rustc's E0369 / E0277 when the class does not implement it, "not supported
-    /// yet" when it does (rustc would call its `eq`).
+    /// with `PartialEq` (`structural_eq.rs`'s rule; `codegen/equality.rs`). A class has
+    /// no `PartialEq` that `Vec`'s can call yet: rustc's E0369 / E0277 when the class does
+    /// not implement it, "not supported yet" when it does (rustc would call its `eq`).
     pub(super) fn check_vec_eq(&mut self, id: ExprId, t: &Ty) {
-        use crate::types::Type;
-        let Some(c) = self.concrete(t) else {
-            return;
-        };
-        let c = match c {
-            Type::Ref { inner, .. } => *inner,
-            c => c,
-        };
-        if holds_map(&c) {
-            self.diags.push(diagnostics::map_comparison_unsupported(
-                self.loc(id),
-                &c.to_string(),
-            ));
-            return;
+        if let Some(c) = self.concrete(t) {
+            self.judge_eq_leaves(id, &c);
         }
-        let Type::Vec(elem) = &c else {
-            return;
-        };
-        if holds_array(elem) {
-            self.diags.push(diagnostics::vec_of_arrays_eq_unsupported(
-                self.loc(id),
-                &c.to_string(),
-            ));
-            return;
-        }
-        let Some(class) = first_class(elem) else {
-            return;
-        };
-        let implements_eq = self
-            .callees
-            .method(&class, &crate::operators::OperatorMethod::Eq.key())
-            .is_ok_and(|impls| !impls.is_empty());
-        let loc = self.loc(id);
-        let d = if implements_eq {
-            diagnostics::vec_eq_unsupported(loc, &c.to_string(), &class.name)
-        } else if let ExprKind::Binary(op, ..) = self.ir.expr(id).kind {
-            diagnostics::binary_not_applicable(loc, op, &c.to_string()).note(format!(
-                "note: an implementation of `PartialEq` might be missing for `{}`",
-                class.name
-            ))
-        } else {
-            diagnostics::cannot_compare_elements(loc, &class.name, elem)
-        };
-        self.diags.push(d);
     }
 }
 
@@ -576,30 +534,6 @@ pub(super) fn holds_map(t: &crate::types::Type) -> bool {
         Type::Tuple(es) => es.iter().any(holds_map),
         _ => false,
     }
-}
-
-/// The first class among the values `t` holds, if any.
-fn first_class(t: &crate::types::Type) -> Option<crate::types::ClassKey> {
-    if let crate::types::Type::Class(k) = t {
-        return Some(k.clone());
-    }
-    let mut found = None;
-    crate::limits::type_children(t, &mut |c| {
-        if found.is_none() {
-            found = first_class(c);
-        }
-    });
-    found
-}
-
-/// Whether `t` holds an array (which `codegen/equality.rs` does not compare yet).
-fn holds_array(t: &crate::types::Type) -> bool {
-    if let crate::types::Type::Array { .. } = t {
-        return true;
-    }
-    let mut found = false;
-    crate::limits::type_children(t, &mut |c| found = found || holds_array(c));
-    found
 }
 
 /// Whether a value of type `t` holds a `Box<dyn Trait>`, which is not `Clone`.

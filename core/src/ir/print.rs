@@ -674,6 +674,16 @@ impl<'a> Printer<'a> {
                         accepted.join(" or ")
                     )
                 }
+                ClassOp::Structural(impls) => {
+                    let calls: Vec<String> = impls
+                        .iter()
+                        .map(|e| match &e.ne {
+                            Some(ne) => format!("{} or {}", class_call(&e.eq), class_call(ne)),
+                            None => class_call(&e.eq),
+                        })
+                        .collect();
+                    format!("compares elements, calls {}", calls.join(", "))
+                }
             }),
             Some(Resolution::Field(index)) => notes.push(format!("field #{index}")),
             Some(Resolution::DynCall(call)) => notes.push(format!(

@@ -246,8 +246,10 @@ fn partial_eq(cx: &Ctxt, class: &syn::Ident, fields: &[Field<'_>], span: Span) -
 }
 
 /// Jit code's `a == b` for values of type `ir`, as Rust's `PartialEq` means it: a tuple
-/// element by element (jit code has no `==` on tuples), in order, stopping at the first
-/// difference as std's impl does; an option by its variants, then its values.
+/// element by element, in order, stopping at the first difference as std's impl does; an
+/// option by its variants, then its values. (Written before jit code had `==` on tuples
+/// and options, `infer/structural_eq.rs`; spelled out, it still compares what that does
+/// not yet: arrays inside a tuple.)
 fn equal(ir: &TypeExpr, a: TokenStream, b: TokenStream, span: Span) -> TokenStream {
     match ir {
         TypeExpr::Tuple(es) if es.is_empty() => quote_spanned!(span=> true),
@@ -266,7 +268,7 @@ fn equal(ir: &TypeExpr, a: TokenStream, b: TokenStream, span: Span) -> TokenStre
             });
             quote_spanned!(span=> (#(#parts)&&*))
         }
-        // Jit code has no `==` on options either: std's impl, as a `match`. Jit code
+        // std's impl, as a `match`. Jit code
         // cannot match a place by reference yet, and a `match` on a field moves out of it:
         // an option holding an owned value (`String`, `Vec`, map) is matched as a clone.
         TypeExpr::Option(inner) => {

@@ -38,6 +38,7 @@ mod maps;
 mod math;
 mod memory_control;
 mod operators;
+mod option_tuple_eq;
 mod options;
 mod owned_string_lends;
 mod owned_strings;

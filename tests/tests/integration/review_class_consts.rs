@@ -481,11 +481,11 @@ fn ok_default_with_owned_fields_is_balanced() {
     assert!(balanced_since(&before));
 }
 
-/// `Option<Class> == Option<Class>` in jit code, the class deriving `PartialEq`: rustc
-/// compares the options; the jit fn is refused at its first call.
+/// `Option<Class> == Option<Class>` in jit code, the class deriving `PartialEq`: compared
+/// as rustc compares the options, by the class's derived `eq` (once refused at the first
+/// call: "binary operation `==` cannot be applied to type `Option<Node>`").
 #[test]
-#[ignore = "BUG: `==` of two `Option<Class>` values in jit code (class deriving PartialEq) fails at first call: 'binary operation `==` cannot be applied to type `Option<Node>`'"]
-fn review_option_of_instances_eq_in_jit_code() {
+fn fixed_option_of_instances_eq_in_jit_code() {
     let _m = memory_test();
     let before = jitclass::stats();
     {

@@ -30,7 +30,7 @@ type CalleeRef<'a> = (&'static Dispatcher, &'a [Type]);
 
 /// The dispatcher of the class function inference chose, with its generic arguments:
 /// an instantiation's type arguments (its impl's generics) before the call's own.
-fn class_function(call: &ClassCall, type_args: &[Type]) -> CgResult<MethodCallee> {
+pub(super) fn class_function(call: &ClassCall, type_args: &[Type]) -> CgResult<MethodCallee> {
     let info = crate::class::lookup(&call.class).map_err(CgError::Internal)?;
     let dispatcher = info
         .functions(&call.method)
@@ -73,7 +73,7 @@ impl FnCx<'_> {
 
     /// A call of `callee` for `type_args` (for the call expression `id`) with evaluated
     /// arguments.
-    fn call_values(
+    pub(super) fn call_values(
         &mut self,
         id: ExprId,
         (callee, type_args): CalleeRef<'_>,
@@ -162,6 +162,14 @@ impl FnCx<'_> {
         op: &ClassOp,
         operands: &[ExprId],
     ) -> CgResult<Option<Val>> {
+        if let ClassOp::Structural(impls) = op {
+            let (ExprKind::Binary(op, ..), [a, b]) = (&self.ir.expr(id).kind, operands) else {
+                return Err(CgError::Internal("a structural `==` is binary".into()));
+            };
+            let classes = super::equality::ClassEqs { id, impls };
+            let loc = self.ir.expr(id).loc;
+            return self.structural_eq(*op, (*a, *b), Some(classes), loc);
+        }
         let Some(ops) = self.operands(operands)? else {
             return Ok(None);
         };
@@ -182,6 +190,7 @@ impl FnCx<'_> {
                 let (lt, eq) = (method(lt)?, method(eq)?);
                 self.by_partial_cmp(id, ((lt.0, &lt.1), (eq.0, &eq.1)), *accepts, &values)?
             }
+            ClassOp::Structural(_) => unreachable!("compared above"),
         };
         for (_, held) in ops {
             self.release(held)?;

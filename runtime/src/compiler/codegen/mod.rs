@@ -38,6 +38,7 @@ mod math;
 mod memory_values;
 pub(super) mod no_ub;
 mod objmode;
+mod ordering;
 mod owned_text;
 mod ownership;
 mod panics;
@@ -431,6 +432,15 @@ impl FnCx<'_> {
             }
             ExprKind::Binary(op, a, b) if self.ty(*a).vec_elem().is_some() => {
                 return self.vec_eq(*op, *a, *b, loc);
+            }
+            // `Option`s and tuples holding no class instance (else a `ClassOp::Structural`).
+            ExprKind::Binary(op, a, b)
+                if matches!(self.ty(*a), Type::Option(_) | Type::Tuple(_)) =>
+            {
+                return match op {
+                    BinOp::Eq | BinOp::Ne => self.structural_eq(*op, (*a, *b), None, loc),
+                    _ => self.structural_order(*op, (*a, *b), loc),
+                };
             }
             ExprKind::Binary(op, a, b) if self.ty(*a).is_managed() => {
                 // Handles compare by identity; the comparison borrows its operands.

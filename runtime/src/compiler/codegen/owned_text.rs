@@ -272,26 +272,40 @@ impl FnCx<'_> {
     /// Whether the borrowed `String`s `x` and `y` hold the same bytes (std's `Ord for
     /// str`; an element comparison of `Vec<String>`s, which runs no user code).
     pub(super) fn strings_eq(&mut self, x: Val, y: Val) -> CgResult<IntValue<'static>> {
-        let mut parts = Vec::new();
-        for v in [x, y] {
-            let h = self.header(v, &Type::U8)?;
-            parts.push(self.load_ptr(h.buf)?.into());
-            parts.push(self.load_int(h.len, "len")?.into());
-        }
-        let f = self.m.declare_mapped(&crate::string::cmp_fn());
-        let order = self
-            .b()
-            .build_call(f, &parts, "cmp")?
-            .try_as_basic_value()
-            .basic()
-            .ok_or_else(|| CgError::Internal("`cmp` returns an order".into()))?
-            .into_int_value();
+        let order = self.strings_order(x, y)?;
         Ok(self.b().build_int_compare(
             IntPredicate::EQ,
             order,
             self.ctx.i32_type().const_zero(),
             "eq",
         )?)
+    }
+
+    /// How the `String`s `x` and `y` compare by their bytes: negative, 0 or positive.
+    pub(super) fn strings_order(&mut self, x: Val, y: Val) -> CgResult<IntValue<'static>> {
+        let mut parts = Vec::new();
+        for v in [x, y] {
+            let h = self.header(v, &Type::U8)?;
+            parts.push((self.load_ptr(h.buf)?, self.load_int(h.len, "len")?));
+        }
+        self.text_order(parts[0], parts[1])
+    }
+
+    /// How the texts `p` and `q` (`ptr, len`) compare by their bytes, as `str`'s `Ord`:
+    /// negative, 0 or positive.
+    pub(super) fn text_order(
+        &mut self,
+        (p, plen): (PointerValue<'static>, IntValue<'static>),
+        (q, qlen): (PointerValue<'static>, IntValue<'static>),
+    ) -> CgResult<IntValue<'static>> {
+        let f = self.m.declare_mapped(&crate::string::cmp_fn());
+        Ok(self
+            .b()
+            .build_call(f, &[p.into(), plen.into(), q.into(), qlen.into()], "cmp")?
+            .try_as_basic_value()
+            .basic()
+            .ok_or_else(|| CgError::Internal("`cmp` returns an order".into()))?
+            .into_int_value())
     }
 
     /// `a + b` of a `String` `a` (moved) and a `&str` `b`: `a` with `b` appended.
