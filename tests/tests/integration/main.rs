@@ -52,6 +52,7 @@ mod review_bounds;
 mod review_class_consts;
 mod review_diagnostics;
 mod review_dyn;
+mod review_eq;
 mod review_escapes;
 mod review_formatting;
 mod review_gen;
