@@ -195,30 +195,63 @@ fn floats_in_tuples_and_options_are_rustcs() {
     for a in FLOATS {
         for c in FLOATS {
             for (b, d) in [(1, 2), (2, 1), (1, 1)] {
-                assert_eq!(float_tuple_ord(a, b, c, d), rs::float_tuple_ord(a, b, c, d), "{a} {b} {c} {d}");
-                assert_eq!(float_tuple_ord_last(b, a, d, c), rs::float_tuple_ord_last(b, a, d, c), "{a} {b} {c} {d}");
+                assert_eq!(
+                    float_tuple_ord(a, b, c, d),
+                    rs::float_tuple_ord(a, b, c, d),
+                    "{a} {b} {c} {d}"
+                );
+                assert_eq!(
+                    float_tuple_ord_last(b, a, d, c),
+                    rs::float_tuple_ord_last(b, a, d, c),
+                    "{a} {b} {c} {d}"
+                );
                 let x = Some((a, b));
                 let y = Some((c, d));
                 for (x, y) in [(x, y), (None, y), (x, None)] {
-                    assert_eq!(option_tuple_ord(x, y), rs::option_tuple_ord(x, y), "{x:?} {y:?}");
+                    assert_eq!(
+                        option_tuple_ord(x, y),
+                        rs::option_tuple_ord(x, y),
+                        "{x:?} {y:?}"
+                    );
                 }
                 let x = (Some(a), b);
                 let y = (Some(c), d);
                 for (x, y) in [(x, y), ((None, b), y), (x, (None, d))] {
-                    assert_eq!(tuple_option_ord(x, y), rs::tuple_option_ord(x, y), "{x:?} {y:?}");
+                    assert_eq!(
+                        tuple_option_ord(x, y),
+                        rs::tuple_option_ord(x, y),
+                        "{x:?} {y:?}"
+                    );
                 }
                 assert_eq!(deep(b, a, d, c), rs::deep(b, a, d, c), "{a} {b} {c} {d}");
             }
-            assert_eq!(f32s(a as f32, c as f32), rs::f32s(a as f32, c as f32), "{a} {c}");
+            assert_eq!(
+                f32s(a as f32, c as f32),
+                rs::f32s(a as f32, c as f32),
+                "{a} {c}"
+            );
         }
     }
-    let opts: Vec<Option<f64>> = std::iter::once(None).chain(FLOATS.iter().map(|f| Some(*f))).collect();
+    let opts: Vec<Option<f64>> = std::iter::once(None)
+        .chain(FLOATS.iter().map(|f| Some(*f)))
+        .collect();
     for &x in &opts {
         for &y in &opts {
-            assert_eq!(option_float_ord(x, y), rs::option_float_ord(x, y), "{x:?} {y:?}");
+            assert_eq!(
+                option_float_ord(x, y),
+                rs::option_float_ord(x, y),
+                "{x:?} {y:?}"
+            );
         }
     }
-    let oo = [None, Some(None), Some(Some(f64::NAN)), Some(Some(1.0)), Some(Some(-0.0)), Some(Some(0.0))];
+    let oo = [
+        None,
+        Some(None),
+        Some(Some(f64::NAN)),
+        Some(Some(1.0)),
+        Some(Some(-0.0)),
+        Some(Some(0.0)),
+    ];
     for x in oo {
         for y in oo {
             assert_eq!(option_option(x, y), rs::option_option(x, y), "{x:?} {y:?}");
@@ -234,7 +267,11 @@ fn integers_chars_bools_are_rustcs() {
         for b in us {
             for c in is {
                 for d in is {
-                    assert_eq!(extremes(a, b, c, d), rs::extremes(a, b, c, d), "{a} {b} {c} {d}");
+                    assert_eq!(
+                        extremes(a, b, c, d),
+                        rs::extremes(a, b, c, d),
+                        "{a} {b} {c} {d}"
+                    );
                 }
             }
         }
@@ -248,7 +285,10 @@ fn integers_chars_bools_are_rustcs() {
                 for d in i8s {
                     for e in u32s {
                         for f in u32s {
-                            assert_eq!(small_ints(a, b, c, d, e, f), rs::small_ints(a, b, c, d, e, f));
+                            assert_eq!(
+                                small_ints(a, b, c, d, e, f),
+                                rs::small_ints(a, b, c, d, e, f)
+                            );
                         }
                     }
                 }
@@ -260,7 +300,11 @@ fn integers_chars_bools_are_rustcs() {
         for b in cs {
             for p in [false, true] {
                 for q in [false, true] {
-                    assert_eq!(chars_bools(a, b, p, q), rs::chars_bools(a, b, p, q), "{a:?} {b:?} {p} {q}");
+                    assert_eq!(
+                        chars_bools(a, b, p, q),
+                        rs::chars_bools(a, b, p, q),
+                        "{a:?} {b:?} {p} {q}"
+                    );
                 }
             }
         }
@@ -280,10 +324,20 @@ fn texts_and_moves_are_rustcs() {
         for s in texts {
             for t in texts {
                 let (ss, tt) = (s.to_string(), t.to_string());
-                assert_eq!(text_tuples(ss.clone(), tt.clone()), rs::text_tuples(ss.clone(), tt.clone()), "{s:?} {t:?}");
+                assert_eq!(
+                    text_tuples(ss.clone(), tt.clone()),
+                    rs::text_tuples(ss.clone(), tt.clone()),
+                    "{s:?} {t:?}"
+                );
                 assert_eq!(str_opts(s, t), rs::str_opts(s, t), "{s:?} {t:?}");
-                assert_eq!(moved_after(ss.clone(), tt.clone()), rs::moved_after(ss.clone(), tt.clone()));
-                assert_eq!(moved_tuple_after(ss.clone(), tt.clone()), rs::moved_tuple_after(ss, tt));
+                assert_eq!(
+                    moved_after(ss.clone(), tt.clone()),
+                    rs::moved_after(ss.clone(), tt.clone())
+                );
+                assert_eq!(
+                    moved_tuple_after(ss.clone(), tt.clone()),
+                    rs::moved_tuple_after(ss, tt)
+                );
             }
         }
         let v = vec![Some(1), None, Some(3)];
@@ -300,7 +354,13 @@ fn class_eq_against_rustc() {
     let _m = memory_test();
     let before = jitclass::stats();
     {
-        for (a, b, c, d) in [(1, 2, 1, 2), (1, 2, 1, 3), (1, -5, 2, 0), (-1, 2, 3, 4), (1, -2, 1, 0)] {
+        for (a, b, c, d) in [
+            (1, 2, 1, 2),
+            (1, 2, 1, 3),
+            (1, -5, 2, 0),
+            (-1, 2, 3, 4),
+            (1, -2, 1, 0),
+        ] {
             match std::panic::catch_unwind(|| rs::tags(a, b, c, d)) {
                 Ok(r) => assert_eq!(tags(a, b, c, d), r, "{a} {b} {c} {d}"),
                 Err(_) => {
@@ -322,7 +382,10 @@ fn generic_bodies() {
         assert_eq!(gen_eq(Some(1i64), Some(1)), (true, false));
         assert_eq!(gen_eq(Some(f64::NAN), Some(f64::NAN)), (false, true));
         assert_eq!(gen_eq(None::<i32>, None), (true, false));
-        assert_eq!(gen_eq(Some("a".to_string()), Some("a".to_string())), (true, false));
+        assert_eq!(
+            gen_eq(Some("a".to_string()), Some("a".to_string())),
+            (true, false)
+        );
         assert_eq!(gen_ord((1.0, f64::NAN), (1.0, 2.0)), (false, false));
         assert_eq!(gen_ord((f64::NAN, 1.0), (1.0, 2.0)), (false, false));
         assert_eq!(gen_ord((1u64, 2), (1, 3)), (true, false));
