@@ -5,7 +5,10 @@
     clippy::type_complexity,
     clippy::op_ref,
     clippy::partialeq_to_none,
-    clippy::neg_cmp_op_on_partial_ord
+    clippy::neg_cmp_op_on_partial_ord,
+    // The probes compare booleans by order and a value with itself, as users may.
+    clippy::bool_comparison,
+    clippy::eq_op
 )]
 
 use crate::{balanced_since, memory_test, panic_message};
