@@ -447,6 +447,15 @@ fn fixed_review17c_traits_generic_class_bound_path() {
     t.pass("tests/ui/pass/review17c_generic_class_bound_path.rs");
 }
 
+/// `PassThru::clone(&x)` and `Cell2::new(7, 1)` of a generic class, both named without
+/// their arguments: rustc builds them; a review saw them refused with E0107 "missing
+/// generics" at generated code before generic classes over parameters merged.
+#[test]
+fn fixed_review17h_passthru_clone_and_bare_generic_new() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/pass/review17h_passthru_clone_and_bare_generic_new.rs");
+}
+
 /// A `#[jit] fn size_of` called from jit code: rustc builds it (16); E0659 "`size_of` is
 /// ambiguous" with the prelude's (review of issue 17, third).
 #[test]

@@ -226,6 +226,9 @@ impl Lowerer {
         if let Some(id) = self.box_call(path, c) {
             return id;
         }
+        if let Some(id) = self.passthru_call(path, c) {
+            return id;
+        }
         if let Some(id) = self.vec_call(path, c) {
             return id;
         }

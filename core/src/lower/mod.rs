@@ -27,6 +27,7 @@ mod macros;
 mod maps;
 mod objmode;
 mod owned_strings;
+mod passthru_calls;
 mod ranges;
 mod scope;
 mod search;
