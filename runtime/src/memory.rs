@@ -32,7 +32,7 @@ mod kind;
 /// What a payload holds references to: the byte offsets, within the payload, of the
 /// `*mut MemInfo` of each managed member (null for an empty `Option`). One drop info
 /// describes one kind of block (a class's instances, the `Vec`s of one element type), and
-/// keeps that [`BlockKind`] once it is made ([`DropInfo::kind`]).
+/// keeps that [`BlockKind`] once it is made (`DropInfo::kind`).
 #[derive(Debug, Default)]
 pub struct DropInfo {
     /// The offsets, in payload order.

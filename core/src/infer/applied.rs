@@ -5,7 +5,7 @@
 //!
 //! - Unification: an `Applied` unifies with another of its family and with a member of it
 //!   (`Callees::family`), argument by argument; any other class is a mismatch, in
-//!   rustc's words (`expected `Stack<i64>`, found `Stack<f64>``).
+//!   rustc's words ("expected `Stack<i64>`, found `Stack<f64>`").
 //! - Once its arguments are all known it IS the member (`Callees::member`, asked once per
 //!   arguments): `resolve` gives `Ty::Class(member)`, so every later use, every final type
 //!   and every resolution names the member, never the family.
