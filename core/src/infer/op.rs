@@ -49,8 +49,6 @@ impl Infer<'_> {
         let bloc = self.loc(b);
         if !matches!(op, BinOp::And | BinOp::Or) {
             self.unknown_at_macro_time(&at);
-        }
-        if !matches!(op, BinOp::And | BinOp::Or) {
             match self.resolve(&at) {
                 Ty::Class(key) => return self.class_binary(id, op, (a, at), (b, bt), key),
                 Ty::Applied(key, _) => {

@@ -154,28 +154,55 @@ impl FnCx<'_> {
         classes: Option<ClassEqs<'_>>,
         loc: LocId,
     ) -> CgResult<IntValue<'static>> {
+        self.by_options(
+            (x, y),
+            "option.eq",
+            |cx, sx, sy| {
+                Ok(cx
+                    .b()
+                    .build_int_compare(IntPredicate::EQ, sx, sy, "same.tag")?)
+            },
+            |cx, vx, vy| cx.values_eq_by(vx, vy, inner, (classes, false), loc),
+        )
+    }
+
+    /// A comparison of the `Option`s `x` and `y`: `by_values` of their values when both
+    /// are `Some`, in a branch of its own (a `None`'s zeroed payload is no value), else
+    /// `by_tags` of their `is_some` flags; `name` names the blocks.
+    pub(super) fn by_options(
+        &mut self,
+        (x, y): (Val, Val),
+        name: &str,
+        by_tags: impl FnOnce(
+            &mut Self,
+            IntValue<'static>,
+            IntValue<'static>,
+        ) -> CgResult<IntValue<'static>>,
+        by_values: impl FnOnce(&mut Self, Val, Val) -> CgResult<IntValue<'static>>,
+    ) -> CgResult<IntValue<'static>> {
         let part = |v: Val, i: u32, cx: &Self| {
             cx.b()
                 .build_extract_value(v.into_struct_value(), i, "option")
         };
         let sx = part(x, 0, self)?.into_int_value();
         let sy = part(y, 0, self)?.into_int_value();
-        let same_tag = self
-            .b()
-            .build_int_compare(IntPredicate::EQ, sx, sy, "same.tag")?;
+        let from_tags_value = by_tags(self, sx, sy)?;
         let both = self.b().build_and(sx, sy, "both.some")?;
         let from_tags = self.current();
-        let some = self.block("option.eq.some");
-        let merge = self.block("option.eq");
+        let some = self.block(&format!("{name}.some"));
+        let merge = self.block(name);
         self.b().build_conditional_branch(both, some, merge)?;
         self.b().position_at_end(some);
         let (vx, vy) = (part(x, 1, self)?, part(y, 1, self)?);
-        let eq = self.values_eq_by(vx, vy, inner, (classes, false), loc)?;
+        let from_values_value = by_values(self, vx, vy)?;
         let from_values = self.current();
         self.b().build_unconditional_branch(merge)?;
         self.b().position_at_end(merge);
-        let phi = self.b().build_phi(self.ctx.bool_type(), "option.eq")?;
-        phi.add_incoming(&[(&same_tag, from_tags), (&eq, from_values)]);
+        let phi = self.b().build_phi(from_tags_value.get_type(), name)?;
+        phi.add_incoming(&[
+            (&from_tags_value, from_tags),
+            (&from_values_value, from_values),
+        ]);
         Ok(phi.as_basic_value().into_int_value())
     }
 

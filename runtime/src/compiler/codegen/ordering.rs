@@ -115,30 +115,17 @@ impl FnCx<'_> {
         inner: &Type,
         loc: LocId,
     ) -> CgResult<IntValue<'static>> {
-        let part = |v: Val, i: u32, cx: &Self| {
-            cx.b()
-                .build_extract_value(v.into_struct_value(), i, "option")
-        };
-        let i8t = self.ctx.i8_type();
-        let sx = part(x, 0, self)?.into_int_value();
-        let sy = part(y, 0, self)?.into_int_value();
-        // The tags' order: `is_some` as 0 or 1, subtracted.
-        let tx = self.b().build_int_z_extend(sx, i8t, "tag")?;
-        let ty = self.b().build_int_z_extend(sy, i8t, "tag")?;
-        let by_tags = self.b().build_int_sub(tx, ty, "tags.cmp")?;
-        let both = self.b().build_and(sx, sy, "both.some")?;
-        let from_tags = self.current();
-        let some = self.block("option.cmp.some");
-        let merge = self.block("option.cmp");
-        self.b().build_conditional_branch(both, some, merge)?;
-        self.b().position_at_end(some);
-        let (vx, vy) = (part(x, 1, self)?, part(y, 1, self)?);
-        let by_values = self.partial_cmp(vx, vy, inner, loc)?;
-        let from_values = self.current();
-        self.b().build_unconditional_branch(merge)?;
-        self.b().position_at_end(merge);
-        let phi = self.b().build_phi(i8t, "option.cmp")?;
-        phi.add_incoming(&[(&by_tags, from_tags), (&by_values, from_values)]);
-        Ok(phi.as_basic_value().into_int_value())
+        self.by_options(
+            (x, y),
+            "option.cmp",
+            |cx, sx, sy| {
+                // The tags' order: `is_some` as 0 or 1, subtracted.
+                let i8t = cx.ctx.i8_type();
+                let tx = cx.b().build_int_z_extend(sx, i8t, "tag")?;
+                let ty = cx.b().build_int_z_extend(sy, i8t, "tag")?;
+                Ok(cx.b().build_int_sub(tx, ty, "tags.cmp")?)
+            },
+            |cx, vx, vy| cx.partial_cmp(vx, vy, inner, loc),
+        )
     }
 }
