@@ -21,11 +21,17 @@
 //! as an `if let`, ranges with their step and order.
 
 use super::{
-    ArrayInit, Block, ClassIr, ExprId, ExprKind, FnIr, Lit, Pattern, RangeOrder, Receiver, Stmt,
-    TypeExpr, UnOp, VecInit,
+    ArrayInit, Block, ClassIr, ExprId, ExprKind, FnIr, RangeOrder, Receiver, Stmt, UnOp, VecInit,
 };
-use crate::infer::{ClassCall, ClassOp, Resolution, Typed};
+use crate::infer::Typed;
 use std::fmt::Write;
+
+mod leaves;
+mod names;
+mod resolution;
+
+use leaves::{binop_name, lit_text, pattern_text, shown_name};
+use names::Names;
 
 /// The text form of a function, annotated with the types and resolutions of `typed`
 /// (the result of inferring this very IR) if given.
@@ -78,95 +84,6 @@ impl std::fmt::Display for FnIr {
 impl std::fmt::Display for ClassIr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&print_class(self))
-    }
-}
-
-/// What the names in written types refer to.
-struct Names<'a> {
-    generics: &'a [String],
-    classes: &'a [String],
-    class_args: &'a [Vec<TypeExpr>],
-    opaques: &'a [String],
-}
-
-impl Names<'_> {
-    /// A class reference: its name as written, with the arguments it stands for when
-    /// they are not written on it (`Self` of a generic class is `Stack<T>`).
-    fn class(&self, i: usize) -> String {
-        let Some(shown) = self.classes.get(i) else {
-            return format!("c{i}?");
-        };
-        match self.class_args.get(i) {
-            Some(args) if !args.is_empty() && !shown.ends_with('>') => {
-                format!("{shown}<{}>", self.list(args))
-            }
-            _ => shown.clone(),
-        }
-    }
-
-    /// A written type, spelled as in Rust, with class and opaque types by their names.
-    fn ty(&self, t: &TypeExpr) -> String {
-        let name = |names: &[String], i: usize, prefix: char| {
-            names
-                .get(i)
-                .cloned()
-                .unwrap_or_else(|| format!("{prefix}{i}?"))
-        };
-        match t {
-            TypeExpr::Prim(p) => p.to_string(),
-            TypeExpr::Unit => "()".to_string(),
-            TypeExpr::Str => "&str".to_string(),
-            TypeExpr::String => "String".to_string(),
-            TypeExpr::Tuple(parts) if parts.len() == 1 => format!("({},)", self.ty(&parts[0])),
-            TypeExpr::Tuple(parts) => format!("({})", self.list(parts)),
-            TypeExpr::Slice { elem, mutable } => {
-                format!("&{}[{}]", if *mutable { "mut " } else { "" }, self.ty(elem))
-            }
-            TypeExpr::Generic(i) => name(self.generics, *i as usize, 'T'),
-            TypeExpr::Option(inner) => format!("Option<{}>", self.ty(inner)),
-            TypeExpr::Vec(elem) => format!("Vec<{}>", self.ty(elem)),
-            TypeExpr::Map { key, value } if **value == TypeExpr::Never => {
-                format!("HashSet<{}>", self.ty(key))
-            }
-            TypeExpr::Never => "!".into(),
-            TypeExpr::Map { key, value } => {
-                format!("HashMap<{}, {}>", self.ty(key), self.ty(value))
-            }
-            TypeExpr::Array { elem, len } => format!("[{}; {len}]", self.ty(elem)),
-            TypeExpr::Class(c) => self.class(c.index()),
-            TypeExpr::PassThru(o) => format!("PassThru<{}>", name(self.opaques, o.index(), 'o')),
-            TypeExpr::Dyn { trait_ref, pointer } => {
-                let object = format!("dyn t{}", trait_ref.0);
-                match pointer {
-                    crate::types::DynPointer::Box => format!("Box<{object}>"),
-                    crate::types::DynPointer::Ref => format!("&{object}"),
-                    crate::types::DynPointer::RefMut => format!("&mut {object}"),
-                }
-            }
-            TypeExpr::Ptr { pointee, mutable } => format!(
-                "*{} {}",
-                if *mutable { "mut" } else { "const" },
-                self.ty(pointee)
-            ),
-            TypeExpr::Ref { inner, mutable } => {
-                format!("&{}{}", if *mutable { "mut " } else { "" }, self.ty(inner))
-            }
-            TypeExpr::FnPtr { params, ret } => match &**ret {
-                TypeExpr::Unit => format!("extern \"C\" fn({})", self.list(params)),
-                ret => format!("extern \"C\" fn({}) -> {}", self.list(params), self.ty(ret)),
-            },
-            TypeExpr::Concrete(t) => t.to_string(),
-            TypeExpr::Applied { family, args } => format!("{}<{}>", family.name, self.list(args)),
-            TypeExpr::Infer => "_".to_string(),
-        }
-    }
-
-    fn list(&self, types: &[TypeExpr]) -> String {
-        types
-            .iter()
-            .map(|t| self.ty(t))
-            .collect::<Vec<_>>()
-            .join(", ")
     }
 }
 
@@ -639,135 +556,5 @@ impl<'a> Printer<'a> {
             self.branch(e);
         }
         self.out.push('\n');
-    }
-
-    /// What inference resolved the expression to, as a comment at the end of its line.
-    fn resolution(&self, id: ExprId) -> String {
-        let Some(typed) = self.typed else {
-            return String::new();
-        };
-        let mut notes = Vec::new();
-        if let Some(adjustment) = typed.adjustment(id) {
-            notes.push(format!("as {}", adjustment.target()));
-        }
-        match typed.resolution(id) {
-            None | Some(Resolution::Call { .. }) => {}
-            Some(Resolution::Builtin(builtin)) => notes.push(format!("builtin {builtin:?}")),
-            Some(Resolution::ClassCall { call, .. }) => {
-                notes.push(format!("calls {}", class_call(call)))
-            }
-            Some(Resolution::ClassOp(op)) => notes.push(match op {
-                ClassOp::Call(c) => format!("calls {}", class_call(c)),
-                ClassOp::Negated(c) => format!("calls {} negated", class_call(c)),
-                ClassOp::ByPartialCmp { lt, eq, accepts } => {
-                    let names = [
-                        (accepts.less, "Less"),
-                        (accepts.equal, "Equal"),
-                        (accepts.greater, "Greater"),
-                    ];
-                    let accepted: Vec<&str> =
-                        names.iter().filter(|(a, _)| *a).map(|(_, n)| *n).collect();
-                    format!(
-                        "calls {} and {} as partial_cmp, true if {}",
-                        class_call(lt),
-                        class_call(eq),
-                        accepted.join(" or ")
-                    )
-                }
-                ClassOp::Structural(impls) => {
-                    let calls: Vec<String> = impls
-                        .iter()
-                        .map(|e| match &e.ne {
-                            Some(ne) => format!("{} or {}", class_call(&e.eq), class_call(ne)),
-                            None => class_call(&e.eq),
-                        })
-                        .collect();
-                    format!("compares elements, calls {}", calls.join(", "))
-                }
-            }),
-            Some(Resolution::Field(index)) => notes.push(format!("field #{index}")),
-            Some(Resolution::DynCall(call)) => notes.push(format!(
-                "calls dyn {}::{} slot {}",
-                call.key.name, call.method, call.slot
-            )),
-            Some(Resolution::Literal(indices)) => {
-                let indices: Vec<String> = indices.iter().map(|i| format!("#{i}")).collect();
-                notes.push(format!("fields {}", indices.join(", ")));
-            }
-        }
-        if let Some(args) = typed.resolution(id).map(Resolution::type_args)
-            && !args.is_empty()
-        {
-            let args: Vec<String> = args.iter().map(ToString::to_string).collect();
-            notes.push(format!("type args <{}>", args.join(", ")));
-        }
-        if notes.is_empty() {
-            String::new()
-        } else {
-            format!(" ; {}", notes.join("; "))
-        }
-    }
-}
-
-fn class_call(call: &ClassCall) -> String {
-    format!("{}::{}#{}", call.class.name, call.method, call.candidate)
-}
-
-/// A local's name, quoted when the lowering made it up (`" left"` of `assert_eq!`).
-fn shown_name(name: &str) -> String {
-    if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
-        name.to_string()
-    } else {
-        format!("{name:?}")
-    }
-}
-
-fn pattern_text(pattern: &Pattern) -> String {
-    match pattern {
-        Pattern::Bind(l) => format!("v{}", l.0),
-        Pattern::Wild => "_".to_string(),
-        Pattern::Tuple(parts) if parts.len() == 1 => format!("({},)", pattern_text(&parts[0])),
-        Pattern::Tuple(parts) => {
-            let parts: Vec<String> = parts.iter().map(pattern_text).collect();
-            format!("({})", parts.join(", "))
-        }
-    }
-}
-
-fn lit_text(lit: &Lit) -> String {
-    let suffix = |s: &Option<crate::types::PrimTy>| s.map(|p| p.to_string()).unwrap_or_default();
-    match lit {
-        Lit::Int(v, s) => format!("{v}{}", suffix(s)),
-        Lit::Float(v, s @ Some(crate::types::PrimTy::F32)) => format!("{:?}{}", v.f32, suffix(s)),
-        Lit::Float(v, s) => format!("{:?}{}", v.f64, suffix(s)),
-        Lit::Bool(b) => b.to_string(),
-        Lit::Char(c) => format!("{c:?}"),
-        Lit::Str(s) => format!("{s:?}"),
-        Lit::ByteStr(b) => format!("b{:?}", String::from_utf8_lossy(b)),
-        Lit::Unit => "()".to_string(),
-    }
-}
-
-fn binop_name(op: super::BinOp) -> &'static str {
-    use super::BinOp::*;
-    match op {
-        Add => "add",
-        Sub => "sub",
-        Mul => "mul",
-        Div => "div",
-        Rem => "rem",
-        BitAnd => "bitand",
-        BitOr => "bitor",
-        BitXor => "bitxor",
-        Shl => "shl",
-        Shr => "shr",
-        Eq => "eq",
-        Ne => "ne",
-        Lt => "lt",
-        Le => "le",
-        Gt => "gt",
-        Ge => "ge",
-        And => "and",
-        Or => "or",
     }
 }
