@@ -1,8 +1,8 @@
 //! Typed IR -> LLVM IR for one function instance: the function frame (entry block, stack
-//! slots, the shared return and panic exits) and `expr`, which dispatches each expression
-//! to the file of its concern: by what inference resolved it to (its `Resolution`: a
-//! call, a builtin method, a class function or operator, a field, a struct literal) if
-//! anything, matched once, else by its kind.
+//! slots, the shared return and panic exits: `frame.rs`) and `expr`, which dispatches each
+//! expression to the file of its concern: by what inference resolved it to (its
+//! `Resolution`: a call, a builtin method, a class function or operator, a field, a struct
+//! literal; `resolved.rs`) if anything, matched once, else by its kind.
 //!
 //! Rust semantics, never LLVM UB: every check that closes one of LLVM's undefined-behaviour
 //! or poison hazards is in `no_ub.rs`; a failed check calls the panic helper (`panics.rs`)
@@ -30,6 +30,7 @@ mod control_flow;
 mod equality;
 mod escape;
 mod format;
+mod frame;
 mod index_loops;
 mod lends;
 mod map_refs;
@@ -44,6 +45,7 @@ mod ownership;
 mod panics;
 mod places;
 mod ranges;
+mod resolved;
 mod slices;
 mod std_sort;
 mod strings;
@@ -53,7 +55,7 @@ mod vec_loops;
 mod vec_methods;
 mod vecs;
 
-use super::types::{int_type, is_indirect, reg_type, result_type, slot_type};
+use super::types::int_type;
 use super::{CgError, CgResult, ModuleCx};
 use crate::Type;
 use inkwell::basic_block::BasicBlock;
@@ -61,9 +63,8 @@ use inkwell::builder::Builder;
 use inkwell::context::Context;
 use inkwell::values::{BasicValueEnum, FunctionValue, PointerValue};
 use jitclass_core::PrimTy;
-use jitclass_core::infer::{Resolution, Typed};
+use jitclass_core::infer::Typed;
 use jitclass_core::ir::*;
-use jitclass_core::methods::Builtin;
 use jitclass_core::string_methods::StringMethod;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -191,172 +192,6 @@ impl FnCx<'_> {
 
     fn current(&self) -> BasicBlock<'static> {
         self.b().get_insert_block().expect("builder is positioned")
-    }
-
-    fn emit(&mut self) -> CgResult<()> {
-        let entry = self.block("entry");
-        let body = self.block("body");
-        self.b().position_at_end(entry);
-        let to_body = self.b().build_unconditional_branch(body)?;
-        self.prologue.position_before(&to_body);
-        // Every local lives in a zeroed stack slot of the entry block; mem2reg promotes them
-        // (an indirect one's slot holds the value itself: `memory_values.rs`).
-        for (i, t) in self.typed.local_types.iter().enumerate() {
-            let slot = self.slot(slot_type(self.ctx, t), &self.ir.locals[i].name)?;
-            self.locals.push(slot);
-        }
-        let mut max_panic_args = 2; // bounds checks format two numbers
-        for (i, e) in self.ir.exprs.iter().enumerate() {
-            match &e.kind {
-                ExprKind::ForRange { var, .. } => {
-                    let ty = reg_type(self.ctx, &self.typed.local_types[var.index()]);
-                    let slot = self.prologue.build_alloca(ty, "for.counter")?;
-                    self.counters.insert(ExprId(i as u32), slot);
-                }
-                ExprKind::Panic(msg) => max_panic_args = max_panic_args.max(msg.args.len()),
-                // Nothing else needs frame space before the body is emitted: locals have
-                // their slots (above), temporaries get theirs when they are emitted.
-                ExprKind::Lit(_)
-                | ExprKind::Const(_)
-                | ExprKind::Local(_)
-                | ExprKind::Unary(..)
-                | ExprKind::Binary(..)
-                | ExprKind::Assign(..)
-                | ExprKind::CompoundAssign(..)
-                | ExprKind::Cast(..)
-                | ExprKind::Block(_)
-                | ExprKind::If { .. }
-                | ExprKind::While { .. }
-                | ExprKind::Loop { .. }
-                | ExprKind::Break { .. }
-                | ExprKind::Continue { .. }
-                | ExprKind::Return(_)
-                | ExprKind::Tuple(_)
-                | ExprKind::Array(_)
-                | ExprKind::TupleField(..)
-                | ExprKind::Index(..)
-                | ExprKind::Call { .. }
-                | ExprKind::CallIndirect { .. }
-                | ExprKind::FnRef(_)
-                | ExprKind::ForEach { .. }
-                | ExprKind::MethodCall { .. }
-                | ExprKind::Field(..)
-                | ExprKind::StructLit { .. }
-                | ExprKind::AddrOf { .. }
-                | ExprKind::AssocCall { .. }
-                | ExprKind::TraitCall { .. }
-                | ExprKind::Intrinsic { .. }
-                | ExprKind::ObjMode { .. }
-                | ExprKind::Some(_)
-                | ExprKind::BoxNew(_)
-                | ExprKind::None
-                | ExprKind::VecNew { .. }
-                | ExprKind::SubSlice { .. }
-                | ExprKind::IfLetSome { .. } => {}
-            }
-        }
-        let arg_ty = self.panic_arg_type();
-        let array = arg_ty.array_type(max_panic_args as u32);
-        self.panic_args = Some(self.prologue.build_alloca(array, "panic.args")?);
-        // An indirect result goes straight to the caller's memory (`emit_return`).
-        if !is_indirect(&self.typed.ret) {
-            let ret_ty = reg_type(self.ctx, &self.typed.ret);
-            self.return_slot = Some(self.prologue.build_alloca(ret_ty, "ret")?);
-        }
-        self.return_block = Some(self.block("return"));
-        self.b().position_at_end(body);
-        let params: Vec<LocalId> = self.ir.params.iter().map(|p| p.local).collect();
-        // `self` is never reassigned (`&mut self` only makes its fields assignable).
-        let self_param = self.ir.receiver.map(|_| params[0]);
-        self.owned_locals = self
-            .typed
-            .local_types
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let l = LocalId(i as u32);
-                let reassignable_param = self.ir.local(l).mutable && Some(l) != self_param;
-                t.is_managed() && (!params.contains(&l) || reassignable_param)
-            })
-            .collect();
-        let first_param = u32::from(is_indirect(&self.typed.ret));
-        for (i, l) in params.iter().enumerate() {
-            let v = self
-                .func
-                .get_nth_param(first_param + i as u32)
-                .expect("declared with every parameter");
-            let t = self.typed.local_types[l.index()].clone();
-            self.write_value(self.locals[l.index()], v, &t, false)?;
-            // Arguments are borrowed; a parameter the body may reassign owns its value.
-            if self.owned_locals[l.index()] {
-                let t = self.typed.local_types[l.index()].clone();
-                self.copy_value(v, &t)?;
-            }
-        }
-        if let Some(v) = self.expr(self.ir.body)? {
-            self.emit_return(v)?;
-        }
-        self.finish_exits()
-    }
-
-    /// Leaves through the return block, which drops the owned slots first. An indirect
-    /// result is written to the caller's memory, the function's first parameter.
-    fn emit_return(&mut self, v: Val) -> CgResult<()> {
-        match self.return_slot {
-            Some(slot) => {
-                self.b().build_store(slot, v)?;
-            }
-            None => {
-                let out = self.out_param();
-                let t = self.typed.ret.clone();
-                self.copy_indirect(out, v.into_pointer_value(), &t)?;
-            }
-        }
-        self.b()
-            .build_unconditional_branch(self.return_block.expect("made in the prologue"))?;
-        Ok(())
-    }
-
-    /// Where an indirect result goes: the caller's memory, passed first.
-    fn out_param(&self) -> inkwell::values::PointerValue<'static> {
-        self.func
-            .get_nth_param(0)
-            .expect("an indirect result's memory")
-            .into_pointer_value()
-    }
-
-    /// Fills the return and panic blocks, now that every slot is known.
-    fn finish_exits(&mut self) -> CgResult<()> {
-        let rt = result_type(self.ctx, &self.typed.ret);
-        self.b()
-            .position_at_end(self.return_block.expect("made in the prologue"));
-        self.end_all_lends()?;
-        self.drop_owned_slots()?;
-        let v: Val = match self.return_slot {
-            Some(slot) => self.b().build_load(slot, "ret")?,
-            None => self.out_param().into(),
-        };
-        let r = self.b().build_insert_value(
-            rt.get_undef(),
-            self.ctx.bool_type().const_zero(),
-            0,
-            "r",
-        )?;
-        let r = self.b().build_insert_value(r, v, 1, "r")?;
-        self.b().build_return(Some(&r.into_struct_value()))?;
-        if let Some(bb) = self.panic_block {
-            self.b().position_at_end(bb);
-            self.end_all_lends()?;
-            self.drop_owned_slots()?;
-            let r = self.b().build_insert_value(
-                rt.const_zero(),
-                self.ctx.bool_type().const_int(1, false),
-                0,
-                "r",
-            )?;
-            self.b().build_return(Some(&r.into_struct_value()))?;
-        }
-        Ok(())
     }
 
     // ---- expressions ----------------------------------------------------------------
@@ -628,136 +463,6 @@ impl FnCx<'_> {
                 return Ok(None);
             }
         }))
-    }
-
-    /// An expression inference resolved: its `Resolution` says what it calls or reaches,
-    /// its kind gives the operands.
-    fn resolved_expr(&mut self, id: ExprId, resolution: &Resolution) -> CgResult<Option<Val>> {
-        let e = self.ir.expr(id);
-        let mismatch = || {
-            CgError::Internal(format!(
-                "expression e{} resolved to {resolution:?}, which it cannot take",
-                id.0
-            ))
-        };
-        match resolution {
-            Resolution::Call { type_args } => {
-                let ExprKind::Call { callee, args } = &e.kind else {
-                    return Err(mismatch());
-                };
-                let callee = (self.disp.info().refs[callee.index()])();
-                if callee.is_foreign() {
-                    return self.foreign_call(callee, args);
-                }
-                self.emit_call(id, (callee, type_args), args)
-            }
-            Resolution::Builtin(Builtin::Map(method)) => self.map_method(id, *method, e.loc),
-            Resolution::Builtin(Builtin::String(method)) => {
-                let ExprKind::MethodCall { receiver, args, .. } = &e.kind else {
-                    return Err(mismatch());
-                };
-                self.string_method(*method, *receiver, args, e.loc)
-            }
-            Resolution::Builtin(Builtin::Vec(method)) => {
-                let ExprKind::MethodCall { receiver, args, .. } = &e.kind else {
-                    return Err(mismatch());
-                };
-                if method.is_copied_accessor() {
-                    // `v.first().copied()`: the accessor's receiver and operands.
-                    let ExprKind::MethodCall { receiver, args, .. } = &self.ir.expr(*receiver).kind
-                    else {
-                        return Err(mismatch());
-                    };
-                    return self.vec_method(id, *method, *receiver, args, e.loc);
-                }
-                self.vec_method(id, *method, *receiver, args, e.loc)
-            }
-            Resolution::Builtin(builtin) => {
-                let ExprKind::MethodCall { receiver, args, .. } = &e.kind else {
-                    return Err(mismatch());
-                };
-                if let Builtin::SliceStdSort { how, elem } = builtin
-                    && let Type::Array { .. } = self.ty(*receiver)
-                {
-                    // An array sorts in its own place, not in a copy of its value.
-                    return self.array_std_sort(*receiver, *how, *elem, args);
-                }
-                if let Builtin::SliceLen | Builtin::SliceIsEmpty = builtin
-                    && let Type::Array { .. } = self.ty(*receiver)
-                {
-                    return self.array_len_method(*receiver, *builtin == Builtin::SliceIsEmpty);
-                }
-                // A `String` receiver of a `&str` method is viewed as one, lent (as are
-                // the views among the operands) until the result no longer needs them.
-                let from = self.lent.len();
-                let recv = match builtin {
-                    Builtin::Str(_) => self.text_operand(*receiver)?,
-                    _ => self.expr(*receiver)?,
-                };
-                let Some(recv) = recv else {
-                    self.lent.truncate(from);
-                    return Ok(None);
-                };
-                let rt = match builtin {
-                    Builtin::Str(_) => Type::Str,
-                    _ => self.ty(*receiver).clone(),
-                };
-                let held = self.hold(recv, &rt)?;
-                let Some(vals) = self.owned_values(args)? else {
-                    self.lent.truncate(from);
-                    return Ok(None);
-                };
-                self.take(held)?;
-                let v = self.builtin(*builtin, recv, &vals, &rt, e.loc)?;
-                if !matches!(self.ty(id), Type::Str | Type::Slice { .. }) {
-                    self.end_lends(from)?;
-                }
-                Ok(Some(v))
-            }
-            Resolution::ClassCall { call, type_args } => {
-                let args = match &e.kind {
-                    ExprKind::MethodCall { receiver, args, .. } => {
-                        let mut all = vec![*receiver];
-                        all.extend_from_slice(args);
-                        all
-                    }
-                    ExprKind::AssocCall { args, .. } | ExprKind::TraitCall { args, .. } => {
-                        args.clone()
-                    }
-                    // A `#[getter]` property: `name(base)`.
-                    ExprKind::Field(base, _) => vec![*base],
-                    // A `#[setter]` property: `set_name(base, value)`.
-                    ExprKind::Assign(place, value) => match self.ir.expr(*place).kind {
-                        ExprKind::Field(base, _) => vec![base, *value],
-                        _ => return Err(mismatch()),
-                    },
-                    _ => return Err(mismatch()),
-                };
-                self.class_call(id, (call, type_args), &args)
-            }
-            Resolution::ClassOp(op) => match &e.kind {
-                ExprKind::Unary(_, inner) => self.class_op(id, op, &[*inner]),
-                ExprKind::Binary(_, a, b) | ExprKind::CompoundAssign(_, a, b) => {
-                    self.class_op(id, op, &[*a, *b])
-                }
-                ExprKind::Index(base, index) => self.class_index_read(id, op, (*base, *index)),
-                _ => Err(mismatch()),
-            },
-            Resolution::Field(index) => {
-                let ExprKind::Field(base, _) = &e.kind else {
-                    return Err(mismatch());
-                };
-                self.field_read(id, *base, *index)
-            }
-            Resolution::Literal(indices) => {
-                let ExprKind::StructLit { fields, .. } = &e.kind else {
-                    return Err(mismatch());
-                };
-                let values: Vec<ExprId> = fields.iter().map(|(_, e)| *e).collect();
-                self.struct_lit(id, (&values, indices), e.loc)
-            }
-            Resolution::DynCall(call) => self.dyn_call(id, call),
-        }
     }
 
     fn lit(&self, lit: &Lit, t: Type) -> Val {
