@@ -24,8 +24,10 @@
 //! generated code records it with the position and compares it at each use
 //! (`compiler/codegen/map_refs.rs`).
 
+mod entries;
 mod key_fields;
 
+pub(crate) use entries::{debug_entries, entry_count, entry_parts, forget_entries};
 pub(crate) use key_fields::KeyField;
 use key_fields::{fields_equal, hash_fields, hashed_fields};
 
@@ -572,156 +574,5 @@ pub(crate) unsafe extern "C" fn jitclass_rt_map_clear(map: *mut MemInfo) {
     }
 }
 
-/// The number of entries of the map whose payload is at `data`.
-///
-/// # Safety
-/// `data` is the payload of a live map block.
-pub(crate) unsafe fn entry_count(data: *mut u8) -> usize {
-    // SAFETY: guaranteed by the caller.
-    unsafe { (*data.cast::<MapHeader>()).entries.len }
-}
-
-/// The key and the value of entry `i` of the map whose payload is at `data`.
-///
-/// # Safety
-/// `data` is the payload of a live map block with more than `i` entries.
-pub(crate) unsafe fn entry_parts(data: *mut u8, i: usize) -> (*mut u8, *mut u8) {
-    // SAFETY: guaranteed by the caller.
-    let h = unsafe { &*data.cast::<MapHeader>() };
-    let info = h.info();
-    let e = h.entry(i);
-    // SAFETY: within entry `i`.
-    unsafe { (e.add(info.key_offset), e.add(info.value_offset)) }
-}
-
-/// Forgets every entry of the map whose payload is at `data` without releasing what they
-/// hold (their keys and values were moved out), leaving the map empty.
-///
-/// # Safety
-/// `data` is the payload of a live map block, whose entries' members the caller took.
-pub(crate) unsafe fn forget_entries(data: *mut u8) {
-    // SAFETY: guaranteed by the caller.
-    let h = unsafe { &mut *data.cast::<MapHeader>() };
-    h.entries.len = 0;
-    h.generation = next_generation();
-    h.deleted = 0;
-    if h.slots > 0 {
-        // SAFETY: `slots` words.
-        unsafe { std::ptr::write_bytes(h.index, 0xff, h.slots) };
-    }
-}
-
-/// The entries of the map whose payload is at `data`, for a class's `Debug`.
-///
-/// # Safety
-/// `data` is the payload of a live `HashMap<key, value>` block.
-pub(crate) unsafe fn debug_entries(
-    data: *mut u8,
-    key: &Type,
-    value: &Type,
-    f: &mut std::fmt::Formatter<'_>,
-) -> std::fmt::Result {
-    // SAFETY: guaranteed by the caller.
-    let h = unsafe { &*data.cast::<MapHeader>() };
-    let info = h.info();
-    if *value == Type::Never {
-        // A set (`Type::set`): its keys, as std's `HashSet` shows them.
-        let mut set = f.debug_set();
-        for i in 0..h.entries.len {
-            // SAFETY: entry `i` is initialised; its key is at `key_offset`.
-            set.entry(&unsafe {
-                crate::class::FieldValue::read(key, h.entry(i).add(info.key_offset))
-            });
-        }
-        return set.finish();
-    }
-    let mut map = f.debug_map();
-    for i in 0..h.entries.len {
-        let e = h.entry(i);
-        // SAFETY: entry `i` is initialised and laid out as `info` says.
-        unsafe {
-            map.entry(
-                &crate::class::FieldValue::read(key, e.add(info.key_offset)),
-                &crate::class::FieldValue::read(value, e.add(info.value_offset)),
-            );
-        }
-    }
-    map.finish()
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use jitclass_core::types::PrimTy;
-
-    fn key_of<K>(k: &K) -> *const u8 {
-        (k as *const K).cast()
-    }
-
-    /// Blocks are counted process-wide: not while a memory test counts them.
-    fn serial() -> std::sync::MutexGuard<'static, ()> {
-        crate::memory::tests::SERIAL
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-    }
-
-    #[test]
-    fn churn_matches_std() {
-        let _serial = serial();
-        let info = map_info_for(&Type::Prim(PrimTy::U32), &Type::Prim(PrimTy::U32));
-        // SAFETY: a valid info.
-        let map = unsafe { jitclass_rt_map_new(info, 0) };
-        let mut model = HashMap::new();
-        let mut x = 12345u32;
-        for step in 0..20_000u32 {
-            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            let k = (x >> 8) % 300;
-            let mut at = 0usize;
-            if x.is_multiple_of(3) {
-                let mut out = 0u32;
-                // SAFETY: a live map, a key and room for a value.
-                let removed =
-                    unsafe { jitclass_rt_map_remove(map, key_of(&k), 0, (&raw mut out).cast()) };
-                assert_eq!(removed == 1, model.remove(&k) == Some(out), "step {step}");
-            } else {
-                // SAFETY: as above.
-                let status = unsafe { jitclass_rt_map_insert(map, key_of(&k), &mut at) };
-                // SAFETY: `at` is an entry; its value is a `u32`.
-                unsafe {
-                    let v = header(map).entry(at).add(info.value_offset).cast::<u32>();
-                    assert_eq!(status == 0, model.contains_key(&k));
-                    v.write(step);
-                }
-                model.insert(k, step);
-            }
-            // SAFETY: a live map.
-            assert_eq!(unsafe { header(map) }.entries.len, model.len());
-        }
-        for (k, v) in &model {
-            // SAFETY: as above.
-            let e = unsafe { jitclass_rt_map_find(map, key_of(k), 0) };
-            assert_ne!(e, usize::MAX);
-            // SAFETY: as above.
-            assert_eq!(
-                unsafe {
-                    header(map)
-                        .entry(e)
-                        .add(info.value_offset)
-                        .cast::<u32>()
-                        .read()
-                },
-                *v
-            );
-        }
-        // SAFETY: a live map.
-        unsafe { jitclass_rt_map_clear(map) };
-        let k = 3u32;
-        // SAFETY: as above.
-        assert_eq!(
-            unsafe { jitclass_rt_map_find(map, key_of(&k), 0) },
-            usize::MAX
-        );
-        // SAFETY: ours.
-        unsafe { MemInfo::decref_from_jit(map) };
-    }
-}
+mod tests;
