@@ -158,7 +158,8 @@ impl Class<'_> {
 
     /// The generics of a derived impl: as rustc's derive, every type parameter bounded by
     /// the trait (`impl<A: PartialEq, B: PartialEq> PartialEq for Pair<A, B>`), on
-    /// `base`'s bounds.
+    /// `base`'s bounds; `bound` at the derive's path, where rustc's note about an
+    /// unsatisfied bound points.
     fn derive_generics(&self, base: &syn::Generics, bound: TokenStream) -> syn::Generics {
         let mut g = base.clone();
         for tp in g.type_params_mut() {
@@ -272,7 +273,10 @@ fn emit(cx: &Ctxt, class: &Class<'_>, fields: &[Field<'_>], derives: &Derives) -
         out.extend(with_cfgs(partial_eq(cx, class, fields, path.span()), cfgs));
     }
     if let Some(path) = &derives.eq {
-        let g = class.derive_generics(&class.bounded, quote!(::core::cmp::Eq));
+        let g = class.derive_generics(
+            &class.bounded,
+            quote_spanned!(path.span()=> ::core::cmp::Eq),
+        );
         let (impl_g, _, where_c) = g.split_for_impl();
         out.extend(quote_spanned! {path.span()=>
             #(#cfgs)*
@@ -284,7 +288,10 @@ fn emit(cx: &Ctxt, class: &Class<'_>, fields: &[Field<'_>], derives: &Derives) -
             let ident = f.ident;
             quote!(#ident: self.#ident())
         });
-        let g = class.derive_generics(&class.bounded, quote!(::core::hash::Hash));
+        let g = class.derive_generics(
+            &class.bounded,
+            quote_spanned!(path.span()=> ::core::hash::Hash),
+        );
         let (impl_g, _, where_c) = g.split_for_impl();
         out.extend(quote_spanned! {path.span()=>
             #(#cfgs)*
@@ -337,7 +344,10 @@ fn partial_eq(cx: &Ctxt, class: &Class<'_>, fields: &[Field<'_>], span: Span) ->
         quote!(#(#compared)&&*)
     };
     let this = &class.this;
-    let g = class.derive_generics(class.generics, quote!(::core::cmp::PartialEq));
+    let g = class.derive_generics(
+        class.generics,
+        quote_spanned!(span=> ::core::cmp::PartialEq),
+    );
     let (impl_g, _, where_c) = g.split_for_impl();
     let item: syn::ItemImpl = syn::parse_quote_spanned! {span=>
         impl #impl_g ::core::cmp::PartialEq for #this #where_c {
@@ -471,7 +481,10 @@ fn default(cx: &Ctxt, class: &Class<'_>, fields: &[Field<'_>], span: Span) -> To
         values.push(quote_spanned!(f.span=> #ident: #value));
     }
     let ident = class.ident;
-    let g = class.derive_generics(class.generics, quote!(::core::default::Default));
+    let g = class.derive_generics(
+        class.generics,
+        quote_spanned!(span=> ::core::default::Default),
+    );
     let (impl_g, _, where_c) = g.split_for_impl();
     let item: syn::ItemImpl = syn::parse_quote_spanned! {span=>
         impl #impl_g #this #where_c {
@@ -483,7 +496,10 @@ fn default(cx: &Ctxt, class: &Class<'_>, fields: &[Field<'_>], span: Span) -> To
         }
     };
     let inherent = with_cfgs(impl_block::expand_generated(cx, item), cfgs);
-    let g = class.derive_generics(&class.bounded, quote!(::core::default::Default));
+    let g = class.derive_generics(
+        &class.bounded,
+        quote_spanned!(span=> ::core::default::Default),
+    );
     let (impl_g, _, where_c) = g.split_for_impl();
     quote_spanned! {span=>
         #inherent
