@@ -21,18 +21,11 @@ pub(super) fn expand(cx: &Ctxt, attr: TokenStream, item: syn::ItemStruct) -> Tok
     for a in &item.attrs {
         check_no_repr(cx, a);
     }
-    if item.generics.type_params().next().is_some() && derives.any() {
-        let derive = item.attrs.iter().find(|a| a.path().is_ident("derive"));
-        cx.error(
-            derive.map_or_else(|| item.ident.span(), |d| d.path().span()),
-            "`#[derive]` on a generic `#[jitclass]` struct is not supported yet\nhelp: write the trait's impl as a `#[jitclass] impl` of a concrete class, or derive on a non-generic class",
-        );
-    }
     let lowered = cx.ok(lower_class(&item));
     match lowered {
         Some(l) if !cx.failed_since(start) => {
             let mut out = emit(&item, &l, &args, &derives);
-            out.extend(emit_derives(cx, &item, &l, &derives));
+            out.extend(derive::emit_for_class(cx, &item, &l, &derives));
             out
         }
         _ => {
@@ -155,7 +148,7 @@ fn c_type(t: &jitclass_core::ir::TypeExpr, class: &syn::Ident) -> TokenStream {
 
 /// `Self` in a field type names the class (applied to its own parameters, `args`), also
 /// inside the payload struct.
-fn replace_self(ty: &mut syn::Type, class: &syn::Ident, args: &syn::PathArguments) {
+pub(super) fn replace_self(ty: &mut syn::Type, class: &syn::Ident, args: &syn::PathArguments) {
     struct Replace<'a>(&'a syn::Ident, &'a syn::PathArguments);
     impl syn::visit_mut::VisitMut for Replace<'_> {
         fn visit_path_mut(&mut self, p: &mut syn::Path) {
@@ -174,46 +167,13 @@ fn replace_self(ty: &mut syn::Type, class: &syn::Ident, args: &syn::PathArgument
 }
 
 /// The class's own parameters as a path's arguments (`<T, U>`; none if not generic).
-fn self_arguments(generics: &syn::Generics) -> syn::PathArguments {
+pub(super) fn self_arguments(generics: &syn::Generics) -> syn::PathArguments {
     let params = generic::params(generics);
     if params.is_empty() {
         syn::PathArguments::None
     } else {
         syn::PathArguments::AngleBracketed(syn::parse_quote!(<#(#params),*>))
     }
-}
-
-/// What the class's `#[derive]`s add (`derive.rs`).
-fn emit_derives(
-    cx: &Ctxt,
-    item: &syn::ItemStruct,
-    l: &LoweredClass,
-    derives: &Derives,
-) -> TokenStream {
-    let types: Vec<syn::Type> = item
-        .fields
-        .iter()
-        .map(|f| {
-            let mut ty = f.ty.clone();
-            replace_self(&mut ty, &item.ident, &syn::PathArguments::None);
-            pin_type(&mut ty);
-            ty
-        })
-        .collect();
-    let fields: Vec<derive::Field<'_>> = item
-        .fields
-        .iter()
-        .zip(&types)
-        .zip(&l.ir.fields)
-        .map(|((f, ty), ir)| derive::Field {
-            ident: f.ident.as_ref().expect("named"),
-            ty,
-            ir: &ir.ty,
-            span: f.span(),
-        })
-        .collect();
-    let cfgs = cfgs_of(&item.attrs);
-    derive::emit(cx, &item.ident, &item.vis, &cfgs, &fields, derives)
 }
 
 /// The class, from its lowered fields.

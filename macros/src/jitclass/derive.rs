@@ -17,9 +17,12 @@
 //!
 //! `Clone` and `Debug` stay the class's own (another reference; the instance's fields).
 
-use super::impl_block;
+use super::class::{replace_self, self_arguments};
+use super::{generic, impl_block};
 use crate::ctxt::Ctxt;
+use crate::glue::{cfgs_of, pin_type};
 use jitclass_core::ir::TypeExpr;
+use jitclass_core::lower::LoweredClass;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::punctuated::Punctuated;
@@ -133,51 +136,151 @@ pub(super) struct Field<'a> {
     pub(super) span: Span,
 }
 
-/// The items the derives add beside the class.
-pub(super) fn emit(
+/// The class the derives are of.
+struct Class<'a> {
+    ident: &'a syn::Ident,
+    vis: &'a syn::Visibility,
+    cfgs: &'a [&'a syn::Attribute],
+    /// The struct's generics as written (empty if it is not generic).
+    generics: &'a syn::Generics,
+    /// The generics with what the class's own Rust items ask of them (`T: JitType`, and
+    /// `F: JitType` for each field type `F` naming a parameter), which the handle's trait
+    /// impls and the field struct carry too.
+    bounded: syn::Generics,
+    /// The class applied to its own parameters (`Pair<A, B>`; `V` if not generic).
+    this: syn::Type,
+}
+
+impl Class<'_> {
+    fn is_generic(&self) -> bool {
+        self.generics.type_params().next().is_some()
+    }
+
+    /// The generics of a derived impl: as rustc's derive, every type parameter bounded by
+    /// the trait (`impl<A: PartialEq, B: PartialEq> PartialEq for Pair<A, B>`), on
+    /// `base`'s bounds; `bound` at the derive's path, where rustc's note about an
+    /// unsatisfied bound points.
+    fn derive_generics(&self, base: &syn::Generics, bound: TokenStream) -> syn::Generics {
+        let mut g = base.clone();
+        for tp in g.type_params_mut() {
+            tp.bounds.push(syn::parse_quote!(#bound));
+        }
+        g
+    }
+}
+
+/// What the class's `#[derive]`s add, from the struct and its lowered fields.
+pub(super) fn emit_for_class(
     cx: &Ctxt,
-    class: &syn::Ident,
-    vis: &syn::Visibility,
-    cfgs: &[&syn::Attribute],
-    fields: &[Field<'_>],
+    item: &syn::ItemStruct,
+    l: &LoweredClass,
     derives: &Derives,
 ) -> TokenStream {
+    let self_args = self_arguments(&item.generics);
+    let types: Vec<syn::Type> = item
+        .fields
+        .iter()
+        .map(|f| {
+            let mut ty = f.ty.clone();
+            replace_self(&mut ty, &item.ident, &self_args);
+            pin_type(&mut ty);
+            ty
+        })
+        .collect();
+    let fields: Vec<Field<'_>> = item
+        .fields
+        .iter()
+        .zip(&types)
+        .zip(&l.ir.fields)
+        .map(|((f, ty), ir)| Field {
+            ident: f.ident.as_ref().expect("named"),
+            ty,
+            ir: &ir.ty,
+            span: f.span(),
+        })
+        .collect();
+    let cfgs = cfgs_of(&item.attrs);
+    let bounded = generic::with_field_bounds(
+        generic::with_jit_bounds(&item.generics),
+        fields
+            .iter()
+            .filter(|f| f.ir.max_generic().is_some())
+            .map(|f| f.ty),
+    );
+    let (_, ty_g, _) = item.generics.split_for_impl();
+    let ident = &item.ident;
+    let class = Class {
+        ident,
+        vis: &item.vis,
+        cfgs: &cfgs,
+        generics: &item.generics,
+        bounded,
+        this: syn::parse_quote!(#ident #ty_g),
+    };
+    emit(cx, &class, &fields, derives)
+}
+
+/// The items the derives add beside the class.
+fn emit(cx: &Ctxt, class: &Class<'_>, fields: &[Field<'_>], derives: &Derives) -> TokenStream {
     if !derives.any() {
         return TokenStream::new();
     }
+    let (this, cfgs) = (&class.this, class.cfgs);
     if let (Some(eq), None) = (&derives.eq, &derives.partial_eq) {
         // rustc's E0277 for `Eq` without `PartialEq`; the field struct then derives
         // neither, so the error is said once.
+        let shown = quote!(#this)
+            .to_string()
+            .replace(" < ", "<")
+            .replace(" >", ">");
         cx.error(
             eq.span(),
             format!(
-                "can't compare `{class}` with `{class}`\nhelp: the trait `PartialEq` is not implemented for `{class}`; derive it too: `#[derive(PartialEq, Eq)]`"
+                "can't compare `{shown}` with `{shown}`\nhelp: the trait `PartialEq` is not implemented for `{shown}`; derive it too: `#[derive(PartialEq, Eq)]`"
             ),
         );
         return TokenStream::new();
     }
-    let fields_struct = format_ident!("__JitclassFields_{}", class);
+    let fields_struct = format_ident!("__JitclassFields_{}", class.ident);
     let paths = derives.paths();
     let struct_fields = fields.iter().map(|f| {
         let (ident, ty) = (f.ident, f.ty);
         quote_spanned!(f.span=> #ident: #ty)
     });
+    // A generic field struct uses every parameter, as the class does, whichever its
+    // fields name (rustc reports an unused one at the class).
+    let params = generic::params(class.generics);
+    let (params_field, params_value) = if class.is_generic() {
+        (
+            quote!(__jitclass_params: ::core::marker::PhantomData<fn() -> (#(#params,)*)>,),
+            quote!(__jitclass_params: ::core::marker::PhantomData,),
+        )
+    } else {
+        (TokenStream::new(), TokenStream::new())
+    };
+    let (struct_g, _, struct_where) = class.bounded.split_for_impl();
     let mut out = quote! {
         #(#cfgs)*
         #[doc(hidden)]
         #[allow(non_camel_case_types, dead_code)]
         #[derive(#(#paths),*)]
-        struct #fields_struct {
+        struct #fields_struct #struct_g #struct_where {
             #(#struct_fields,)*
+            #params_field
         }
     };
     if let Some(path) = &derives.partial_eq {
         out.extend(with_cfgs(partial_eq(cx, class, fields, path.span()), cfgs));
     }
     if let Some(path) = &derives.eq {
+        let g = class.derive_generics(
+            &class.bounded,
+            quote_spanned!(path.span()=> ::core::cmp::Eq),
+        );
+        let (impl_g, _, where_c) = g.split_for_impl();
         out.extend(quote_spanned! {path.span()=>
             #(#cfgs)*
-            impl ::core::cmp::Eq for #class {}
+            impl #impl_g ::core::cmp::Eq for #this #where_c {}
         });
     }
     if let Some(path) = &derives.hash {
@@ -185,24 +288,29 @@ pub(super) fn emit(
             let ident = f.ident;
             quote!(#ident: self.#ident())
         });
+        let g = class.derive_generics(
+            &class.bounded,
+            quote_spanned!(path.span()=> ::core::hash::Hash),
+        );
+        let (impl_g, _, where_c) = g.split_for_impl();
         out.extend(quote_spanned! {path.span()=>
             #(#cfgs)*
-            impl ::core::hash::Hash for #class {
+            impl #impl_g ::core::hash::Hash for #this #where_c {
                 /// The fields' values, each hashed in order, as rustc's derive does.
                 fn hash<__H: ::core::hash::Hasher>(&self, state: &mut __H) {
-                    ::core::hash::Hash::hash(&#fields_struct { #(#values,)* }, state)
+                    ::core::hash::Hash::hash(&#fields_struct { #(#values,)* #params_value }, state)
                 }
             }
         });
     }
     if let Some(path) = &derives.default {
-        out.extend(default(cx, class, vis, cfgs, fields, path.span()));
+        out.extend(default(cx, class, fields, path.span()));
     }
     out
 }
 
 /// `#[jitclass] impl PartialEq for V`: every field equal, in order.
-fn partial_eq(cx: &Ctxt, class: &syn::Ident, fields: &[Field<'_>], span: Span) -> TokenStream {
+fn partial_eq(cx: &Ctxt, class: &Class<'_>, fields: &[Field<'_>], span: Span) -> TokenStream {
     let mut comparable = true;
     for f in fields {
         if let Some(why) = not_comparable(f.ir) {
@@ -235,9 +343,15 @@ fn partial_eq(cx: &Ctxt, class: &syn::Ident, fields: &[Field<'_>], span: Span) -
     } else {
         quote!(#(#compared)&&*)
     };
+    let this = &class.this;
+    let g = class.derive_generics(
+        class.generics,
+        quote_spanned!(span=> ::core::cmp::PartialEq),
+    );
+    let (impl_g, _, where_c) = g.split_for_impl();
     let item: syn::ItemImpl = syn::parse_quote_spanned! {span=>
-        impl ::core::cmp::PartialEq for #class {
-            fn eq(&self, other: &#class) -> bool {
+        impl #impl_g ::core::cmp::PartialEq for #this #where_c {
+            fn eq(&self, other: &#this) -> bool {
                 #body
             }
         }
@@ -301,7 +415,8 @@ fn equal(ir: &TypeExpr, a: TokenStream, b: TokenStream, span: Span) -> TokenStre
 /// (instances are counted references, copied by a move).
 fn holds_owned(ir: &TypeExpr) -> bool {
     match ir {
-        TypeExpr::String | TypeExpr::Vec(_) | TypeExpr::Map { .. } => true,
+        // A type parameter may be one of those.
+        TypeExpr::String | TypeExpr::Vec(_) | TypeExpr::Map { .. } | TypeExpr::Generic(_) => true,
         TypeExpr::Tuple(es) => es.iter().any(holds_owned),
         TypeExpr::Option(e) => holds_owned(e),
         TypeExpr::Array { elem, .. } => holds_owned(elem),
@@ -348,43 +463,66 @@ fn not_comparable(ir: &TypeExpr) -> Option<&'static str> {
 /// A jit `fn default() -> V` of the fields' defaults, and `impl Default` calling it;
 /// nothing where a field's type has no default jit code can build (a pointer, a
 /// `PassThru`), which has no `Default` either: the field struct's derive reports it.
-fn default(
-    cx: &Ctxt,
-    class: &syn::Ident,
-    vis: &syn::Visibility,
-    cfgs: &[&syn::Attribute],
-    fields: &[Field<'_>],
-    span: Span,
-) -> TokenStream {
+fn default(cx: &Ctxt, class: &Class<'_>, fields: &[Field<'_>], span: Span) -> TokenStream {
+    let (this, vis, cfgs) = (&class.this, class.vis, class.cfgs);
     let mut values = Vec::new();
     for f in fields {
         let Some(value) = default_value(f.ir, f.ty) else {
+            if let Some(param) = bare_param(f.ir, class.generics) {
+                // rustc's derive would call `A::default()`, which jit code cannot yet.
+                cx.error(
+                    f.span,
+                    format!("`#[derive(Default)]` on a generic `#[jitclass]` struct with a field of a type parameter's type is not supported yet\nnote: jit code cannot build `{param}::default()` yet; the field's type may hold it in a `Vec`, `Option`, `HashMap` or class, whose defaults are empty"),
+                );
+            }
             return TokenStream::new();
         };
         let ident = f.ident;
         values.push(quote_spanned!(f.span=> #ident: #value));
     }
+    let ident = class.ident;
+    let g = class.derive_generics(
+        class.generics,
+        quote_spanned!(span=> ::core::default::Default),
+    );
+    let (impl_g, _, where_c) = g.split_for_impl();
     let item: syn::ItemImpl = syn::parse_quote_spanned! {span=>
-        impl #class {
+        impl #impl_g #this #where_c {
             /// The instance of every field's default, as `#[derive(Default)]` builds it.
             #[allow(clippy::should_implement_trait)]
-            #vis fn default() -> #class {
-                #class { #(#values,)* }
+            #vis fn default() -> #this {
+                #ident { #(#values,)* }
             }
         }
     };
     let inherent = with_cfgs(impl_block::expand_generated(cx, item), cfgs);
+    let g = class.derive_generics(
+        &class.bounded,
+        quote_spanned!(span=> ::core::default::Default),
+    );
+    let (impl_g, _, where_c) = g.split_for_impl();
     quote_spanned! {span=>
         #inherent
 
         #(#cfgs)*
-        impl ::core::default::Default for #class {
+        impl #impl_g ::core::default::Default for #this #where_c {
             /// Every field's default (compiled as jit code, as in jit code).
             #[inline]
-            fn default() -> #class {
-                <#class>::default()
+            fn default() -> #this {
+                <#this>::default()
             }
         }
+    }
+}
+
+/// The type parameter a field of lowered type `ir` holds by value (itself, or in a
+/// tuple or array), whose default jit code cannot build.
+fn bare_param(ir: &TypeExpr, generics: &syn::Generics) -> Option<syn::Ident> {
+    match ir {
+        TypeExpr::Generic(i) => generic::params(generics).into_iter().nth(*i as usize),
+        TypeExpr::Tuple(es) => es.iter().find_map(|e| bare_param(e, generics)),
+        TypeExpr::Array { elem, .. } => bare_param(elem, generics),
+        _ => None,
     }
 }
 
@@ -429,6 +567,13 @@ fn default_value(ir: &TypeExpr, ty: &syn::Type) -> Option<TokenStream> {
             let syn::Type::Path(p) = ty else {
                 return None;
             };
+            // In expression syntax: `Inner::<T>::default()`.
+            let mut p = p.clone();
+            for seg in &mut p.path.segments {
+                if let syn::PathArguments::AngleBracketed(args) = &mut seg.arguments {
+                    args.colon2_token = Some(Default::default());
+                }
+            }
             quote!(#p::default())
         }
         _ => return None,

@@ -29,6 +29,7 @@ mod escapes;
 mod fixtures;
 mod fn_values;
 mod formatting;
+mod generic_class_derives;
 mod generic_class_features;
 mod generic_classes;
 mod generic_over_params;

@@ -1,9 +1,0 @@
-use jitclass::jitclass;
-
-#[jitclass]
-#[derive(PartialEq)]
-pub struct Wrap<T> {
-    value: T,
-}
-
-fn main() {}
