@@ -20,6 +20,10 @@ macro_rules! __jitclass_not_a_jit_trait {
 pub struct TraitImpl {
     pub class: fn() -> &'static ClassInfo,
     pub of_trait: TraitOf,
+    /// Of a generic class's impl (`impl<S: Shape> Shape for Twice<S>`): by the impl's
+    /// parameter index, the identity of a `#[jit] trait` its bounds require of that type
+    /// argument (`""` for a plain Rust trait, which rustc checks from Rust).
+    pub bounds: &'static [(usize, &'static str)],
 }
 
 /// Every `#[jit] trait` impl in the program.
@@ -29,12 +33,31 @@ pub static TRAIT_IMPLS: [TraitImpl];
 
 /// Whether `class` implements the `#[jit] trait` of identity `trait_id` (another trait
 /// of its name is another trait). An instantiation of a generic class has its family's
-/// impls.
+/// impls whose bounds its type arguments satisfy (`Twice<Circle>: Shape` iff
+/// `Circle: Shape`); a family (arguments not known yet) has them all.
 pub(crate) fn implements(class: &'static ClassInfo, trait_id: &str) -> bool {
     let owner = class.family().unwrap_or(class);
-    TRAIT_IMPLS
-        .iter()
-        .any(|i| i.of_trait.id == trait_id && std::ptr::eq((i.class)(), owner))
+    TRAIT_IMPLS.iter().any(|i| {
+        i.of_trait.id == trait_id
+            && std::ptr::eq((i.class)(), owner)
+            && (class.is_family() || bounds_hold(i, class.type_args()))
+    })
+}
+
+/// Whether the type arguments of an instantiation satisfy an impl's `#[jit] trait`
+/// bounds: each bounded argument is a class implementing the trait (jit code implements
+/// `#[jit] trait`s for classes only). The arguments are smaller types than the class, so
+/// this ends.
+fn bounds_hold(i: &TraitImpl, type_args: &[crate::Type]) -> bool {
+    i.bounds.iter().all(|(param, id)| {
+        id.is_empty()
+            || match type_args.get(*param) {
+                Some(crate::Type::Class(key)) => {
+                    crate::class::lookup(key).is_ok_and(|c| implements(c, id))
+                }
+                _ => false,
+            }
+    })
 }
 
 /// The `#[jit] trait` whose impl registers a function (`MethodEntry::of_trait`).
@@ -60,13 +83,17 @@ impl TraitOf {
 
 /// The function `name` of the trait `trait_id` as `class` implements it (its own, or
 /// the trait's default method compiled for the class); `None` if the class has no impl
-/// of that trait or the trait no such function. An instantiation of a generic class
+/// of that trait (or its impl's bounds fail for the class's type arguments) or the trait
+/// no such function. An instantiation of a generic class
 /// finds its family's.
 pub fn trait_method(
     class: &'static ClassInfo,
     trait_id: &str,
     name: &str,
 ) -> Option<&'static MethodEntry> {
+    if !implements(class, trait_id) {
+        return None;
+    }
     class
         .functions(name)
         .into_iter()

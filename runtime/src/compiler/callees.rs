@@ -140,6 +140,13 @@ impl Callees for RefSignatures<'_> {
         };
         info.functions(name)
             .into_iter()
+            // An instantiation whose type arguments fail its trait impl's bounds does
+            // not have that impl's functions (rustc's E0599 on `Twice<i64>`).
+            .filter(|entry| {
+                entry
+                    .of_trait
+                    .is_none_or(|t| crate::trait_methods::implements(info, t.id))
+            })
             .map(|entry| {
                 Ok(MethodSig {
                     sig: callee_signature(entry.dispatcher, info.type_args())?,

@@ -32,6 +32,7 @@ mod formatting;
 mod generic_class_features;
 mod generic_classes;
 mod generic_over_params;
+mod generic_traits;
 mod generics;
 mod limits;
 mod maps;
