@@ -49,15 +49,48 @@ pub(crate) fn implements(class: &'static ClassInfo, trait_id: &str) -> bool {
 /// `#[jit] trait`s for classes only). The arguments are smaller types than the class, so
 /// this ends.
 fn bounds_hold(i: &TraitImpl, type_args: &[crate::Type]) -> bool {
-    i.bounds.iter().all(|(param, id)| {
-        id.is_empty()
-            || match type_args.get(*param) {
-                Some(crate::Type::Class(key)) => {
-                    crate::class::lookup(key).is_ok_and(|c| implements(c, id))
-                }
-                _ => false,
+    i.bounds
+        .iter()
+        .all(|(param, id)| bounds_hold_one(*param, id, type_args))
+}
+
+/// Whether the type argument `param` implements the `#[jit] trait` `id`.
+fn bounds_hold_one(param: usize, id: &str, type_args: &[crate::Type]) -> bool {
+    id.is_empty()
+        || match type_args.get(param) {
+            Some(crate::Type::Class(key)) => {
+                crate::class::lookup(key).is_ok_and(|c| implements(c, id))
             }
-    })
+            _ => false,
+        }
+}
+
+/// The bounds of `class`'s impls of the `#[jit] trait` `trait_id` that its type
+/// arguments fail, as rustc lists them (`Plain: Shape`): empty if it has no such impl
+/// or one holds.
+pub(crate) fn unmet_bounds(class: &'static ClassInfo, trait_id: &str) -> Vec<String> {
+    let Some(owner) = class.family() else {
+        return Vec::new();
+    };
+    let mut unmet = Vec::new();
+    for i in TRAIT_IMPLS
+        .iter()
+        .filter(|i| i.of_trait.id == trait_id && std::ptr::eq((i.class)(), owner))
+    {
+        if bounds_hold(i, class.type_args()) {
+            return Vec::new();
+        }
+        for (param, id) in i.bounds {
+            if bounds_hold_one(*param, id, class.type_args()) {
+                continue;
+            }
+            let trait_name = crate::trait_info::by_id(id).map_or(*id, |t| t.name);
+            if let Some(arg) = class.type_args().get(*param) {
+                unmet.push(format!("`{arg}: {trait_name}`"));
+            }
+        }
+    }
+    unmet
 }
 
 /// The `#[jit] trait` whose impl registers a function (`MethodEntry::of_trait`).

@@ -29,9 +29,9 @@ mod fn_info;
 mod result;
 mod signature;
 
+pub(crate) use bound_traits::tolerant_trait_id;
 pub(crate) use consts::{const_getters, hoisted_items, shadow_replacements};
 pub(crate) use dispatcher::{dispatcher_items, static_lifetimes};
-pub(crate) use bound_traits::tolerant_trait_id;
 pub(crate) use fallback::failed_fn;
 pub(crate) use fn_info::{class_getters, fn_info, opaque_getters};
 pub(crate) use result::result_call;

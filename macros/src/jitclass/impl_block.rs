@@ -213,8 +213,7 @@ fn expand_impl(
         return index::emit_impl(&item, &out.value_methods, &out.beside);
     }
     if let Some(user_trait) = block.user_trait {
-        out.beside
-            .push(trait_impl_entry(&block, user_trait));
+        out.beside.push(trait_impl_entry(&block, user_trait));
     }
     let attrs = &item.attrs;
     let self_ty = &item.self_ty;

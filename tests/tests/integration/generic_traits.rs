@@ -3,7 +3,7 @@
 //! Rust, from jit code by method, by path and through a generic fn's bound, and through
 //! trait objects of instantiations, compared with rustc's build of the same program.
 
-use crate::{assert_no_leaks, memory_test};
+use crate::{assert_no_leaks, memory_test, panic_message};
 use jitclass::{jit, jitclass};
 
 #[jit]
@@ -42,7 +42,10 @@ pub struct Strip<T> {
 #[jitclass]
 impl<T: Copy> Strip<T> {
     pub fn new(width: f64) -> Self {
-        Strip { items: Vec::new(), width }
+        Strip {
+            items: Vec::new(),
+            width,
+        }
     }
     pub fn push(&mut self, x: T) {
         self.items.push(x);
@@ -84,7 +87,10 @@ fn strip_area(w: f64, n: i64) -> f64 {
     for i in 0..n {
         s.push(i as f64);
     }
-    s.area() + s.scaled(2.0) + <Strip<f64> as Shape>::area(&s) + <Strip<f64> as Shape>::scaled(&s, 3.0)
+    s.area()
+        + s.scaled(2.0)
+        + <Strip<f64> as Shape>::area(&s)
+        + <Strip<f64> as Shape>::scaled(&s, 3.0)
 }
 
 #[jit]
@@ -122,6 +128,40 @@ fn dyn_total(r: f64, w: f64) -> f64 {
     sum + borrowed.scaled(10.0)
 }
 
+/// A class with no impl of `Shape`, so `Twice<Plain>` has none either.
+#[jitclass]
+pub struct Plain {
+    x: f64,
+}
+
+#[jitclass]
+impl Plain {
+    pub fn new(x: f64) -> Plain {
+        Plain { x }
+    }
+}
+
+/// Duck-typed over `T`: rustc would refuse `total(Twice { inner: t })` unless `T: Shape`;
+/// a generic body is checked at its first call, per instantiation.
+#[jit]
+fn total_of_twice<T>(t: T) -> f64 {
+    total(Twice { inner: t }, 1.0)
+}
+
+/// As above, calling the trait method itself (rustc's E0599 for `Twice<Plain>`).
+#[jit]
+fn area_of_twice<T>(t: T) -> f64 {
+    let w = Twice { inner: t };
+    w.area()
+}
+
+/// As above, through a trait object (rustc's E0277 at the coercion).
+#[jit]
+fn boxed_twice<T>(t: T) -> f64 {
+    let b: Box<dyn Shape> = Box::new(Twice { inner: t });
+    b.area()
+}
+
 /// The same program compiled by rustc.
 mod rust {
     pub trait Shape {
@@ -154,7 +194,10 @@ mod rust {
 
     impl<T: Copy> Strip<T> {
         pub fn new(width: f64) -> Self {
-            Strip { items: Vec::new(), width }
+            Strip {
+                items: Vec::new(),
+                width,
+            }
         }
         pub fn push(&mut self, x: T) {
             self.items.push(x);
@@ -191,7 +234,10 @@ mod rust {
         for i in 0..n {
             s.push(i as f64);
         }
-        s.area() + s.scaled(2.0) + <Strip<f64> as Shape>::area(&s) + <Strip<f64> as Shape>::scaled(&s, 3.0)
+        s.area()
+            + s.scaled(2.0)
+            + <Strip<f64> as Shape>::area(&s)
+            + <Strip<f64> as Shape>::scaled(&s, 3.0)
     }
 
     pub fn total<S: Shape>(s: S, k: f64) -> f64 {
@@ -274,6 +320,42 @@ fn trait_objects_of_instantiations() {
     let _memory = memory_test();
     for (r, w) in [(1.0, 2.0), (0.5, -3.0)] {
         assert_eq!(dyn_total(r, w), rust::dyn_total(r, w));
+    }
+    assert_no_leaks();
+}
+
+/// `Twice<S>: Shape` iff `S: Shape`: an instantiation whose argument fails the impl's bound
+/// has neither the trait (E0277 where it is required) nor its methods (E0599), told at the
+/// first call of a generic body in rustc's words; one that satisfies it runs.
+#[test]
+fn an_instantiation_outside_the_impls_bounds_is_refused() {
+    let _memory = memory_test();
+    {
+        assert_eq!(
+            total_of_twice(Circle::new(1.0)),
+            rust::total(rust::Twice::new(rust::Circle::new(1.0)), 1.0)
+        );
+        assert_eq!(area_of_twice(Circle::new(2.0)), 24.0);
+        assert_eq!(boxed_twice(Circle::new(2.0)), 24.0);
+        let message = panic_message(|| total_of_twice(Plain::new(1.0)));
+        assert!(
+            message.contains("the trait bound `Twice<Plain>: Shape` is not satisfied"),
+            "{message}"
+        );
+        let message = panic_message(|| area_of_twice(Plain::new(1.0)));
+        assert!(
+            message.contains(
+                "the method `area` exists for struct `Twice<Plain>`, but its trait bounds were not satisfied"
+            ) && message.contains("`Plain: Shape`, which is required by `Twice<Plain>: Shape`"),
+            "{message}"
+        );
+        let message = panic_message(|| boxed_twice(Plain::new(1.0)));
+        assert!(
+            message.contains("the trait bound `Twice<Plain>: Shape` is not satisfied"),
+            "{message}"
+        );
+        let message = panic_message(|| total_of_twice(7_i64));
+        assert!(message.contains("is not satisfied"), "{message}");
     }
     assert_no_leaks();
 }
