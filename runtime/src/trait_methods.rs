@@ -20,6 +20,10 @@ macro_rules! __jitclass_not_a_jit_trait {
 pub struct TraitImpl {
     pub class: fn() -> &'static ClassInfo,
     pub of_trait: TraitOf,
+    /// Of a generic class's impl (`impl<S: Shape> Shape for Twice<S>`): by the impl's
+    /// parameter index, the identity of a `#[jit] trait` its bounds require of that type
+    /// argument (`""` for a plain Rust trait, which rustc checks from Rust).
+    pub bounds: &'static [(usize, &'static str)],
 }
 
 /// Every `#[jit] trait` impl in the program.
@@ -29,12 +33,64 @@ pub static TRAIT_IMPLS: [TraitImpl];
 
 /// Whether `class` implements the `#[jit] trait` of identity `trait_id` (another trait
 /// of its name is another trait). An instantiation of a generic class has its family's
-/// impls.
+/// impls whose bounds its type arguments satisfy (`Twice<Circle>: Shape` iff
+/// `Circle: Shape`); a family (arguments not known yet) has them all.
 pub(crate) fn implements(class: &'static ClassInfo, trait_id: &str) -> bool {
     let owner = class.family().unwrap_or(class);
-    TRAIT_IMPLS
+    TRAIT_IMPLS.iter().any(|i| {
+        i.of_trait.id == trait_id
+            && std::ptr::eq((i.class)(), owner)
+            && (class.is_family() || bounds_hold(i, class.type_args()))
+    })
+}
+
+/// Whether the type arguments of an instantiation satisfy an impl's `#[jit] trait`
+/// bounds: each bounded argument is a class implementing the trait (jit code implements
+/// `#[jit] trait`s for classes only). The arguments are smaller types than the class, so
+/// this ends.
+fn bounds_hold(i: &TraitImpl, type_args: &[crate::Type]) -> bool {
+    i.bounds
         .iter()
-        .any(|i| i.of_trait.id == trait_id && std::ptr::eq((i.class)(), owner))
+        .all(|(param, id)| bounds_hold_one(*param, id, type_args))
+}
+
+/// Whether the type argument `param` implements the `#[jit] trait` `id`.
+fn bounds_hold_one(param: usize, id: &str, type_args: &[crate::Type]) -> bool {
+    id.is_empty()
+        || match type_args.get(param) {
+            Some(crate::Type::Class(key)) => {
+                crate::class::lookup(key).is_ok_and(|c| implements(c, id))
+            }
+            _ => false,
+        }
+}
+
+/// The bounds of `class`'s impls of the `#[jit] trait` `trait_id` that its type
+/// arguments fail, as rustc lists them (`Plain: Shape`): empty if it has no such impl
+/// or one holds.
+pub(crate) fn unmet_bounds(class: &'static ClassInfo, trait_id: &str) -> Vec<String> {
+    let Some(owner) = class.family() else {
+        return Vec::new();
+    };
+    let mut unmet = Vec::new();
+    for i in TRAIT_IMPLS
+        .iter()
+        .filter(|i| i.of_trait.id == trait_id && std::ptr::eq((i.class)(), owner))
+    {
+        if bounds_hold(i, class.type_args()) {
+            return Vec::new();
+        }
+        for (param, id) in i.bounds {
+            if bounds_hold_one(*param, id, class.type_args()) {
+                continue;
+            }
+            let trait_name = crate::trait_info::by_id(id).map_or(*id, |t| t.name);
+            if let Some(arg) = class.type_args().get(*param) {
+                unmet.push(format!("`{arg}: {trait_name}`"));
+            }
+        }
+    }
+    unmet
 }
 
 /// The `#[jit] trait` whose impl registers a function (`MethodEntry::of_trait`).
@@ -60,13 +116,17 @@ impl TraitOf {
 
 /// The function `name` of the trait `trait_id` as `class` implements it (its own, or
 /// the trait's default method compiled for the class); `None` if the class has no impl
-/// of that trait or the trait no such function. An instantiation of a generic class
+/// of that trait (or its impl's bounds fail for the class's type arguments) or the trait
+/// no such function. An instantiation of a generic class
 /// finds its family's.
 pub fn trait_method(
     class: &'static ClassInfo,
     trait_id: &str,
     name: &str,
 ) -> Option<&'static MethodEntry> {
+    if !implements(class, trait_id) {
+        return None;
+    }
     class
         .functions(name)
         .into_iter()

@@ -318,17 +318,6 @@ fn review16_key_mutation_through_shared_reference_wording() {
     t.compile_fail("tests/ui/known_bugs/review_string_key_mutation_wording.rs");
 }
 
-/// The same `#[jit] trait` implemented twice for a class: rustc's E0119 (conflicting
-/// implementations) comes after two E0428 errors naming the macro's statics
-/// (`__JITCLASS_Circle_Shape_area`, `__JITCLASS_ENTRY_Circle_Shape_area`) at the trait's
-/// `#[jit]` (review of issue 17).
-#[test]
-#[ignore = "BUG: a duplicate trait impl adds E0428 errors naming `__JITCLASS_<Class>_<Trait>_<fn>` statics before rustc's E0119"]
-fn review17_traits_duplicate_impl() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_traits_duplicate_impl.rs");
-}
-
 /// `#[jitclass] impl Shape for i64` and for a struct without `#[jitclass]`: the right
 /// error ("`i64` is not a `#[jitclass]` type") comes among "cannot find macro `i64`",
 /// "cannot find type `__JitclassView`", and "`&i64` cannot be passed to jit code" at the

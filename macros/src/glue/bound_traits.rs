@@ -37,7 +37,7 @@ pub(super) fn only_in_bounds(ir: &FnIr) -> Vec<u32> {
 /// in the macro namespace exactly when the trait has a companion macro (a glob import
 /// of the fallback would do in one block, but rustc does not let a macro-expanded
 /// import shadow a glob one).
-pub(super) fn tolerant_trait_id(path: &syn::Path) -> TokenStream {
+pub(crate) fn tolerant_trait_id(path: &syn::Path) -> TokenStream {
     let span = path.span();
     // A generic trait (`Into<u8>`) is no `#[jit] trait`, and `use` takes no arguments.
     if path.segments.iter().any(|s| !s.arguments.is_none()) {

@@ -29,6 +29,7 @@ mod fn_info;
 mod result;
 mod signature;
 
+pub(crate) use bound_traits::tolerant_trait_id;
 pub(crate) use consts::{const_getters, hoisted_items, shadow_replacements};
 pub(crate) use dispatcher::{dispatcher_items, static_lifetimes};
 pub(crate) use fallback::failed_fn;

@@ -132,15 +132,6 @@ fn expand_impl(
         }
         return quote! { #item };
     };
-    // An operator impl of a generic class is specialised per instantiation as its other
-    // methods are; a user trait's registry has no instantiations yet.
-    if let (Some(g), Some(_)) = (item.generics.params.first(), user_trait) {
-        cx.error(
-            g.span(),
-            "trait impls of a generic `#[jitclass]` are not supported yet",
-        );
-        return quote! { #item };
-    }
     let operator = match &item.trait_ {
         Some(trait_) if user_trait.is_none() => match operator::of_trait(cx, trait_) {
             Some(operator) => Some(operator),
@@ -222,8 +213,7 @@ fn expand_impl(
         return index::emit_impl(&item, &out.value_methods, &out.beside);
     }
     if let Some(user_trait) = block.user_trait {
-        out.beside
-            .push(trait_impl_entry(&self_path, class_ident, user_trait));
+        out.beside.push(trait_impl_entry(&block, user_trait));
     }
     let attrs = &item.attrs;
     let self_ty = &item.self_ty;
@@ -255,24 +245,72 @@ fn expand_impl(
 }
 
 /// The registry entry of a `#[jit] trait` impl (`jitclass::__private::TRAIT_IMPLS`),
-/// through which a call from jit code checks a callee's bounds (E0277).
-fn trait_impl_entry(self_path: &syn::Path, class_ident: &syn::Ident, t: &UserTrait) -> TokenStream {
+/// through which a call from jit code checks a callee's bounds (E0277); of a generic
+/// class's impl, the family's, with the traits its bounds require of each parameter.
+fn trait_impl_entry(block: &ImplBlock<'_>, t: &UserTrait) -> TokenStream {
     let entry = format_ident!(
         "__JITCLASS_IMPL_{}_{}_{:x}",
-        class_ident,
+        block.class_ident,
         t.name,
         fnv(&t.written)
     );
+    let self_path = block.self_path;
+    let class = if block.params.is_empty() {
+        quote!(<#self_path as ::jitclass::JitClass>::class_info)
+    } else {
+        let family = generic::family_path(self_path);
+        quote!(#family::class_info)
+    };
+    let bounds = param_bounds(block.generics).into_iter().map(|(i, path)| {
+        let id = crate::glue::tolerant_trait_id(path);
+        quote!((#i, #id))
+    });
     let (name, id) = (&t.name, &t.id);
     quote! {
         #[allow(non_upper_case_globals)]
         #[::jitclass::__private::linkme::distributed_slice(::jitclass::__private::TRAIT_IMPLS)]
         #[linkme(crate = ::jitclass::__private::linkme)]
         static #entry: ::jitclass::__private::TraitImpl = ::jitclass::__private::TraitImpl {
-            class: <#self_path as ::jitclass::JitClass>::class_info,
+            class: #class,
             of_trait: ::jitclass::__private::TraitOf { name: #name, id: #id },
+            bounds: &[#(#bounds),*],
         };
     }
+}
+
+/// The trait bounds of an impl's type parameters, by the parameter's index: written on
+/// the parameter (`impl<S: Shape>`) or in the where clause (`where S: Shape`).
+fn param_bounds(generics: &syn::Generics) -> Vec<(usize, &syn::Path)> {
+    let params = generic::params(generics);
+    let index = |ty: &syn::Type| match ty {
+        syn::Type::Path(p) if p.qself.is_none() => {
+            params.iter().position(|param| p.path.is_ident(param))
+        }
+        _ => None,
+    };
+    fn trait_paths(
+        bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>,
+    ) -> Vec<&syn::Path> {
+        bounds
+            .iter()
+            .filter_map(|b| match b {
+                syn::TypeParamBound::Trait(t) => Some(&t.path),
+                _ => None,
+            })
+            .collect()
+    }
+    let mut out = Vec::new();
+    for (i, tp) in generics.type_params().enumerate() {
+        out.extend(trait_paths(&tp.bounds).into_iter().map(|p| (i, p)));
+    }
+    for pred in generics.where_clause.iter().flat_map(|w| &w.predicates) {
+        if let syn::WherePredicate::Type(pt) = pred
+            && let Some(i) = index(&pt.bounded_ty)
+        {
+            out.extend(trait_paths(&pt.bounds).into_iter().map(|p| (i, p)));
+        }
+    }
+    out
 }
 
 /// The class an impl is of: a `#[jitclass]` struct, named by a plain path; a generic

@@ -71,7 +71,10 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
                 written: quote!(#path).to_string(),
                 defaults,
             };
-            super::impl_block::expand_trait_impl(&cx, item, &user_trait)
+            let tokens = super::impl_block::expand_trait_impl(&cx, item, &user_trait);
+            // The impl's items are named after its class and trait: in an unnamed const,
+            // two impls of one trait for one class are rustc's E0119 alone.
+            quote! { const _: () = { #tokens }; }
         }
         Err(e) => {
             cx.push(e);

@@ -138,8 +138,37 @@ impl Callees for RefSignatures<'_> {
         } else {
             info.type_args().len()
         };
-        info.functions(name)
-            .into_iter()
+        let all = info.functions(name);
+        // An instantiation whose type arguments fail its trait impl's bounds does not
+        // have that impl's functions (rustc's E0599 on `Twice<Plain>`).
+        let held: Vec<_> = all
+            .iter()
+            .copied()
+            .filter(|entry| {
+                entry
+                    .of_trait
+                    .is_none_or(|t| crate::trait_methods::implements(info, t.id))
+            })
+            .collect();
+        if held.is_empty()
+            && let Some(entry) = all.first()
+            && let Some(t) = entry.of_trait
+        {
+            let unmet = crate::trait_methods::unmet_bounds(info, t.id);
+            let what = if entry.dispatcher.ir()?.receiver.is_some() {
+                "method"
+            } else {
+                "function or associated item"
+            };
+            return Err(format!(
+                "the {what} `{name}` exists for struct `{}`, but its trait bounds were not satisfied\nnote: the following trait bounds were not satisfied: {}, which is required by `{}: {}`",
+                info.jit_type(),
+                unmet.join(", "),
+                info.jit_type(),
+                t.name
+            ));
+        }
+        held.into_iter()
             .map(|entry| {
                 Ok(MethodSig {
                     sig: callee_signature(entry.dispatcher, info.type_args())?,

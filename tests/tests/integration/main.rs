@@ -33,6 +33,7 @@ mod generic_class_derives;
 mod generic_class_features;
 mod generic_classes;
 mod generic_over_params;
+mod generic_traits;
 mod generics;
 mod limits;
 mod maps;

@@ -1,4 +1,4 @@
-// The same trait implemented twice for a class: rustc's E0119 (conflicting
+// The same trait implemented twice for a class: rustc's E0119 alone (conflicting
 // implementations of trait `Shape` for type `Circle`).
 use jitclass::{jit, jitclass};
 
