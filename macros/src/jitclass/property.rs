@@ -66,8 +66,11 @@ pub(super) fn member(
             let syn::ReturnType::Type(_, ty) = &f.sig.output else {
                 return TokenStream::new();
             };
-            // `Self` in the type is the class, as in the impl.
+            // `Self` in the type is the class, as in the impl. Not recommended: an
+            // instantiation outside the impl's bounds is rustc's error about the bound
+            // (`bool: Sub`), not a list of the class's members.
             quote! {
+                #[diagnostic::do_not_recommend]
                 impl #impl_g #shadow::Member<#shadow::Name<#hash>> for #class #where_c {
                     type T = #ty;
                 }
@@ -80,6 +83,7 @@ pub(super) fn member(
             };
             let ty = &value.ty;
             quote! {
+                #[diagnostic::do_not_recommend]
                 impl #impl_g #shadow::Settable<#shadow::Name<#hash>> for #class #where_c {
                     type T = #ty;
                 }

@@ -30,6 +30,7 @@ mod fixtures;
 mod fn_values;
 mod formatting;
 mod generic_class_features;
+mod generic_class_names;
 mod generic_classes;
 mod generic_over_params;
 mod generics;
