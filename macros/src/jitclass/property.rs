@@ -66,11 +66,8 @@ pub(super) fn member(
             let syn::ReturnType::Type(_, ty) = &f.sig.output else {
                 return TokenStream::new();
             };
-            // `Self` in the type is the class, as in the impl. Not recommended: an
-            // instantiation outside the impl's bounds is rustc's error about the bound
-            // (`bool: Sub`), not a list of the class's members.
+            // `Self` in the type is the class, as in the impl.
             quote! {
-                #[diagnostic::do_not_recommend]
                 impl #impl_g #shadow::Member<#shadow::Name<#hash>> for #class #where_c {
                     type T = #ty;
                 }
@@ -83,7 +80,6 @@ pub(super) fn member(
             };
             let ty = &value.ty;
             quote! {
-                #[diagnostic::do_not_recommend]
                 impl #impl_g #shadow::Settable<#shadow::Name<#hash>> for #class #where_c {
                     type T = #ty;
                 }
