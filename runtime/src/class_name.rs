@@ -23,3 +23,16 @@ pub trait ClassPath {
 }
 
 impl<T: ?Sized> ClassPath for T {}
+
+/// The value a generic class's name has beside its type (`const Stack: ClassFamily`), so
+/// that the glue finds the family's descriptor from the name as the user wrote it
+/// (imported, renamed, or through a path), with no type arguments to infer.
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub struct ClassFamily(pub fn() -> &'static ClassInfo);
+
+/// The family descriptor of `info`: itself unless it is a generic class's instantiation.
+#[doc(hidden)]
+pub fn family_of(info: &'static ClassInfo) -> &'static ClassInfo {
+    info.family().unwrap_or(info)
+}

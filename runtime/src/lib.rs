@@ -508,7 +508,7 @@ pub mod __private {
     pub use crate::call::*;
     pub use crate::class::abi as class_abi;
     pub use crate::class::{ClassDesc, Literal, METHODS, MethodEntry};
-    pub use crate::class_name::ClassPath;
+    pub use crate::class_name::{ClassFamily, ClassPath, family_of};
     pub use crate::consts::{ConstValue, JitConst};
     pub use crate::dispatch::FnInfo;
     pub use crate::generic_class::rust_member;

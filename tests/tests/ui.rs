@@ -498,25 +498,22 @@ fn review17_bounds_middle_layer_misses() {
 
 /// A generic class's arguments written as `_` (`let s: Stack<_> = Stack::new()`,
 /// `Stack::<_>::new()`, `Pair::<i64, _> { .. }`): rustc infers them and builds the
-/// program; jitclass refuses it with E0283 "cannot satisfy `_: JitType`", a help
-/// suggesting `Stack: fn() -> &'static ClassInfo::<_>::new()` and an E0282 naming the
-/// internal struct `Probe` (review of issue 17, generic classes over parameters).
+/// program, and so does jitclass (review of issue 17, generic classes over parameters: it
+/// was E0283 "cannot satisfy `_: JitType`" naming internal items).
 #[test]
-#[ignore = "BUG: `Stack<_>` / `Stack::<_>::new()` / `Pair::<i64, _> { .. }` refused with E0283 `_: JitType` and internal names (rustc builds it)"]
-fn review17g_underscore_class_arguments() {
+fn fixed_review17g_underscore_class_arguments() {
     let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known_bugs/review17g_underscore_class_arguments.rs");
+    t.pass("tests/ui/pass/review17g_underscore_class_arguments.rs");
 }
 
 /// A generic class imported by `use` and named with arguments (`vals: St<T>`,
-/// `fn size<T>(s: St<T>)`, `fn f(s: St<i64>)`): rustc builds it; jitclass says "cannot
-/// find module or crate `__JitclassFamily_St`" and suggests importing that hidden item
-/// (review of issue 17, generic classes over parameters).
+/// `fn size<T>(s: St<T>)`, `fn f(s: St<i64>)`): rustc builds it, and so does jitclass
+/// (review of issue 17, generic classes over parameters: it was "cannot find module or
+/// crate `__JitclassFamily_St`").
 #[test]
-#[ignore = "BUG: a generic class imported by `use` and written with arguments fails with `cannot find module or crate __JitclassFamily_St`"]
-fn review17g_imported_generic_class_with_arguments() {
+fn fixed_review17g_imported_generic_class_with_arguments() {
     let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known_bugs/review17g_imported_generic_class_field.rs");
+    t.pass("tests/ui/pass/review17g_imported_generic_class_field.rs");
 }
 
 /// `struct R<T> { next: Option<R<Stack<T>>> }`: rustc refuses any use of `R` with E0320

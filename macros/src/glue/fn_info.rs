@@ -267,25 +267,27 @@ pub(crate) fn class_getters(
             let span = last.span();
             // A generic class's `Self` names its family (`jitclass/generic.rs`); so does an
             // instantiation (`Stack<i64>`), after rustc checked that it is one.
-            let instantiation = !path.segments.last().expect("a segment").arguments.is_none();
+            let arguments = &path.segments.last().expect("a segment").arguments;
+            let instantiation = !arguments.is_none();
             let info = if last
                 .to_string()
                 .starts_with(crate::jitclass::generic::FAMILY_PREFIX)
             {
                 quote_spanned!(span=> #path::class_info())
-            } else if instantiation {
-                let family = crate::jitclass::generic::family_path(path);
-                let check = quote_spanned! {span=>
+            } else if instantiation && crate::jitclass::generic::infers_arguments(arguments) {
+                // `Stack<_>`: what rustc infers, as for `Stack` (the check of `Stack<_>`
+                // would be rustc's "type annotations needed" in this getter).
+                value_getter(&crate::jitclass::generic::without_arguments(path))
+            } else if instantiation && mentions(path, &params) {
+                // No parameter is in scope here: the family, by the class's value.
+                generic_checks.push(quote_spanned! {span=>
                     let _ = <#path as ::jitclass::JitClass>::class_info;
-                };
-                if mentions(path, &params) {
-                    generic_checks.push(check);
-                    quote_spanned!(span=> #family::class_info())
-                } else {
-                    quote_spanned! {span=>
-                        #check
-                        #family::class_info()
-                    }
+                });
+                let family = crate::jitclass::generic::without_arguments(path);
+                quote_spanned!(span=> (#family).0())
+            } else if instantiation {
+                quote_spanned! {span=>
+                    ::jitclass::__private::family_of(<#path as ::jitclass::JitClass>::class_info())
                 }
             } else if inferred.get(i).copied().unwrap_or(false) {
                 value_getter(path)
@@ -349,21 +351,23 @@ fn named_without_arguments(l: &Lowered) -> Vec<bool> {
         .collect()
 }
 
-/// Whether a class path has no type arguments and is not `Self`: it may name a generic
-/// class whose arguments inference infers.
+/// Whether a class path has no type arguments (or writes one as `_`) and is not `Self`:
+/// it may name a generic class whose arguments inference infers.
 fn is_bare(path: &syn::Path) -> bool {
-    path.segments
-        .last()
-        .is_some_and(|s| s.arguments.is_none() && s.ident != "Self")
+    path.segments.last().is_some_and(|s| {
+        (s.arguments.is_none() || crate::jitclass::generic::infers_arguments(&s.arguments))
+            && s.ident != "Self"
+    })
 }
 
 /// Whether the class part of a `Class::f` path (all but its last segment) has no type
-/// arguments and is not `Self`.
+/// arguments (or writes one as `_`) and is not `Self`.
 fn class_part_is_bare(path: &syn::Path) -> bool {
     let n = path.segments.len();
     n >= 2 && {
         let class = &path.segments[n - 2];
-        class.arguments.is_none() && class.ident != "Self"
+        (class.arguments.is_none() || crate::jitclass::generic::infers_arguments(&class.arguments))
+            && class.ident != "Self"
     }
 }
 

@@ -385,6 +385,7 @@ fn emit(
         let family_desc = desc(quote!(&[]), quote!(0), quote!(1));
         let type_args = generic::type_args_fn(&params);
         let family_doc = format!("The descriptor of every instantiation of [`{name_str}`].");
+        let family_value = generic::family_value(name, vis, &cfgs);
         (
             quote! {
                 ::jitclass::__private::rust_member::<Self>(
@@ -401,6 +402,8 @@ fn emit(
                 #[doc(hidden)]
                 #[allow(non_camel_case_types)]
                 #vis struct #family;
+
+                #family_value
 
                 #(#cfgs)*
                 impl #family {

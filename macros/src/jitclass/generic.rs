@@ -24,6 +24,46 @@ pub(crate) fn family_path(path: &syn::Path) -> syn::Path {
     path
 }
 
+/// `path` (a class named with type arguments) without its last segment's arguments: in
+/// an expression, a generic class's name is its family's value (`const Stack:
+/// ClassFamily`, emitted beside the class), which travels with the class's name through
+/// `use` and renames, where the family item's own name (`family_path`) does not.
+pub(crate) fn without_arguments(path: &syn::Path) -> syn::Path {
+    let mut path = path.clone();
+    path.segments.last_mut().expect("a segment").arguments = syn::PathArguments::None;
+    path
+}
+
+/// Whether `args` write a type as `_` (`Stack<_>`, `Pair::<i64, _>`, `Stack<Vec<_>>`):
+/// rustc infers it from the uses, as for a class named without arguments.
+pub(crate) fn infers_arguments(args: &syn::PathArguments) -> bool {
+    struct Find(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Find {
+        fn visit_type_infer(&mut self, _: &'ast syn::TypeInfer) {
+            self.0 = true;
+        }
+    }
+    let mut find = Find(false);
+    syn::visit::Visit::visit_path_arguments(&mut find, args);
+    find.0
+}
+
+/// The value `const #name: ClassFamily` of a generic class (see `without_arguments`).
+pub(super) fn family_value(
+    name: &syn::Ident,
+    vis: &syn::Visibility,
+    cfgs: &[&syn::Attribute],
+) -> TokenStream {
+    let family = family_ident(name);
+    quote! {
+        #(#cfgs)*
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals, dead_code)]
+        #vis const #name: ::jitclass::__private::ClassFamily =
+            ::jitclass::__private::ClassFamily(#family::class_info);
+    }
+}
+
 /// The type parameters' identifiers.
 pub(crate) fn params(generics: &syn::Generics) -> Vec<syn::Ident> {
     generics.type_params().map(|tp| tp.ident.clone()).collect()

@@ -354,10 +354,11 @@ impl<'a> Rewriter<'a> {
             probes.push((slot, key, value, span));
             names.push(name.clone());
         }
-        let bare = path
-            .segments
-            .last()
-            .is_some_and(|s| s.arguments.is_none() && s.ident != "Self");
+        // `Pair::<i64, _> { .. }` too: rustc infers what `_` writes, from the values.
+        let bare = path.segments.last().is_some_and(|s| {
+            (s.arguments.is_none() || crate::jitclass::generic::infers_arguments(&s.arguments))
+                && s.ident != "Self"
+        });
         if bare {
             return bare_literal(path, path_span, &names, &probes);
         }

@@ -31,6 +31,7 @@ mod fn_values;
 mod formatting;
 mod generic_class_derives;
 mod generic_class_features;
+mod generic_class_names;
 mod generic_classes;
 mod generic_over_params;
 mod generic_traits;

@@ -1,7 +1,7 @@
 //! A generic class brought in by `use` and named with arguments (`vals: St<T>` in a
 //! generic class's field, `St<T>` in a generic fn's parameter, `St<i64>` in a fn's):
-//! rustc builds it; jitclass names its hidden family item, "cannot find module or crate
-//! `__JitclassFamily_St`", and the program only builds with the class's full path.
+//! rustc builds it, and so does jitclass (it named its hidden family item: "cannot find
+//! module or crate `__JitclassFamily_St`").
 mod inner {
     use jitclass::jitclass;
 
