@@ -185,7 +185,19 @@ impl Infer<'_> {
         }
         if let ExprKind::Local(l) = &ir.expr(root).kind {
             let decl = ir.local(*l);
-            if !decl.mutable && decl.name == "self" {
+            if !decl.mutable && decl.by_ref.is_some() {
+                // Through a `&C` parameter (E0594).
+                self.diags.push(
+                    crate::diag::Diagnostic::new(
+                        loc,
+                        format!(
+                            "cannot assign to a field of `*{}`, which is behind a `&` reference",
+                            decl.name
+                        ),
+                    )
+                    .note("help: take the parameter as `&mut`"),
+                );
+            } else if !decl.mutable && decl.name == "self" {
                 self.diags
                     .push(diagnostics::assign_to_field_of_ref_self(loc));
             } else if !decl.mutable && matches!(ir.expr(place).kind, ExprKind::Index(..)) {
