@@ -68,7 +68,16 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
     let attrs = &func.attrs;
     let (sig, arg_names) = glue_signature(&func.sig, Some(l));
     let call = format_ident!("call_{}", arg_names.len());
-    let call_expr = quote!(::jitclass::__private::#call(__jitclass_entry, #(#arg_names),*));
+    // A `&S` of a type parameter crosses as the value `S` does, borrowed (`ByRef`).
+    let args = arg_names.iter().zip(&l.ir.params).map(|(name, p)| {
+        match (l.ir.local(p.local).by_ref, &p.ty) {
+            (Some(_), jitclass_core::ir::TypeExpr::Generic(_)) => {
+                quote!(::jitclass::__private::ByRef(&*#name))
+            }
+            _ => quote!(#name),
+        }
+    });
+    let call_expr = quote!(::jitclass::__private::#call(__jitclass_entry, #(#args),*));
     let wrap_result = crate::glue::result_call(l, call_expr);
     let generic_idents: Vec<&syn::Ident> = func
         .sig

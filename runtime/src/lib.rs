@@ -325,6 +325,7 @@ mod c_abi;
 mod call;
 mod class;
 mod class_name;
+mod class_ref_abi;
 mod compiler;
 mod consts;
 mod dispatch;
@@ -509,6 +510,7 @@ pub mod __private {
     pub use crate::class::abi as class_abi;
     pub use crate::class::{ClassDesc, Literal, METHODS, MethodEntry};
     pub use crate::class_name::{ClassFamily, ClassPath, family_of};
+    pub use crate::class_ref_abi::ByRef;
     pub use crate::consts::{ConstValue, JitConst};
     pub use crate::dispatch::FnInfo;
     pub use crate::generic_class::rust_member;

@@ -79,6 +79,16 @@ pub trait Settable<N> {
     type T;
 }
 
+// Through a `&mut C` parameter, a field is a place and may be assigned, as through the
+// instance; through a `&C` it is neither (the per-name trait's message then names `&C`).
+impl<N, C: MemberMut<N>> MemberMut<N> for &mut C {
+    type T = C::T;
+}
+
+impl<N, C: Settable<N>> Settable<N> for &mut C {
+    type T = C::T;
+}
+
 /// A key struct that names a member of `C` that can be assigned. Implemented by the
 /// shadow through its per-name message trait, for the names it assigns.
 pub trait SetKey<C> {

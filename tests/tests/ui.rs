@@ -206,14 +206,12 @@ fn review15v_deref_match_bound_loop_element() {
     t.pass("tests/ui/pass/review15v_deref_match_bound_loop_element.rs");
 }
 
-/// A refused parameter type (`&mut Holder`) makes every call of the function fail with
-/// false errors ("does not take 2 argument(s)", "only `#[jit]` functions can be called")
-/// after the true one (review of issue 15v).
+/// `&mut Holder` and `&mut Vec<f64>` parameters build, and so do their calls (issue 17; the
+/// refusal at the parameter used to cascade into false errors at the calls, review 15v).
 #[test]
-#[ignore = "BUG: after a refused parameter type, calls of the fn get false errors ('`upd` does not take 2 argument(s)', 'only `#[jit]` functions can be called')"]
-fn review15v_class_reference_param_cascade() {
+fn class_reference_params() {
     let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/class_reference_param_cascade.rs");
+    t.pass("tests/ui/pass/class_reference_params.rs");
 }
 
 /// A map's or set's form that jit code refuses (`get_mut(&k).unwrap().push(x)`, `==` of
@@ -354,13 +352,12 @@ fn review17_traits_mut_method_through_shared() {
 }
 
 /// `fn base_of<S: Probe>(s: &S)` called with `self` from a default method: rustc builds
-/// it; jit code refuses `&S` clearly at the parameter, but the default body's call adds
-/// "only `#[jit]` functions can be called from jit code" (as in
-/// `review15v_class_reference_param_cascade`), and in the integration tests' nested
-/// module it was E0432 "unresolved import `base_of`: no external crate" with a help
-/// naming `__jitclass_callee` (review of issue 17).
+/// it. `&S` parameters work (issue 17), but a default method's body is also the Rust
+/// trait's, where the glue's `S: JitType` bound is not met by `Self`: E0277 "`Self` is not
+/// a jit value type" with a help to add the internal-looking bound `Self: JitType`
+/// (review of issue 17).
 #[test]
-#[ignore = "BUG: `&S` of a bounded parameter (valid Rust) is refused, and its callers get false errors ('only `#[jit]` functions can be called', or E0432 naming `__jitclass_callee`)"]
+#[ignore = "BUG: a generic jit fn called with `self` from a default trait method (valid Rust) is E0277 '`Self` is not a jit value type'"]
 fn review17_traits_generic_ref_param() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/review_traits_generic_ref_param.rs");

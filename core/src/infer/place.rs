@@ -185,7 +185,19 @@ impl Infer<'_> {
         }
         if let ExprKind::Local(l) = &ir.expr(root).kind {
             let decl = ir.local(*l);
-            if !decl.mutable && decl.name == "self" {
+            if !decl.mutable && decl.by_ref.is_some() {
+                // Through a `&C` parameter (E0594).
+                self.diags.push(
+                    crate::diag::Diagnostic::new(
+                        loc,
+                        format!(
+                            "cannot assign to a field of `*{}`, which is behind a `&` reference",
+                            decl.name
+                        ),
+                    )
+                    .note("help: take the parameter as `&mut`"),
+                );
+            } else if !decl.mutable && decl.name == "self" {
                 self.diags
                     .push(diagnostics::assign_to_field_of_ref_self(loc));
             } else if !decl.mutable && matches!(ir.expr(place).kind, ExprKind::Index(..)) {
@@ -251,7 +263,9 @@ impl Infer<'_> {
             return;
         }
         let loc = self.loc(place);
-        let d = if decl.name == "self" {
+        let d = if decl.by_ref.is_some() {
+            change_behind_shared_reference(loc, &decl.name)
+        } else if decl.name == "self" {
             diagnostics::mut_method_through_ref_self(loc, "&mut")
         } else {
             diagnostics::borrow_immutable_as_mutable(loc, &decl.name)
@@ -283,7 +297,9 @@ impl Infer<'_> {
             return;
         }
         let loc = self.loc(receiver);
-        let d = if decl.name == "self" {
+        let d = if decl.by_ref.is_some() {
+            change_behind_shared_reference(loc, &decl.name)
+        } else if decl.name == "self" {
             diagnostics::mut_method_through_ref_self(loc, method)
         } else {
             diagnostics::mut_method_on_immutable(loc, &decl.name, method)
@@ -377,4 +393,47 @@ impl Infer<'_> {
             }
         }
     }
+}
+
+impl Infer<'_> {
+    /// A `&S` / `&mut S` parameter of a type parameter is held as the value: that is only
+    /// what Rust means for an instance (a shared reference already) or a primitive (read
+    /// through `&`); any other `S` is refused at the parameter.
+    pub(super) fn check_by_ref_params(&mut self, local_types: &[Option<crate::types::Type>]) {
+        use crate::types::Type;
+        for p in &self.ir.params {
+            let Some(mutable) = self.ir.local(p.local).by_ref else {
+                continue;
+            };
+            let Some(t) = &local_types[p.local.index()] else {
+                continue;
+            };
+            let fits = match t {
+                Type::Class(_) => true,
+                _ => t.is_scalar() && !mutable,
+            };
+            if !fits {
+                let amp = if mutable { "&mut " } else { "&" };
+                let d = crate::diag::Diagnostic::new(
+                    p.loc,
+                    format!(
+                        "a `{amp}T` parameter takes a `#[jitclass]` instance in jit code, not `{t}`"
+                    ),
+                )
+                .note("help: take the value itself (`T`), or a slice `&[T]`");
+                self.diags.push(d);
+            }
+        }
+    }
+}
+
+/// A change through a `&C` / `&S` parameter (E0596).
+fn change_behind_shared_reference(loc: LocId, variable: &str) -> crate::diag::Diagnostic {
+    crate::diag::Diagnostic::new(
+        loc,
+        format!("cannot borrow `*{variable}` as mutable, as it is behind a `&` reference"),
+    )
+    .note(format!(
+        "note: `{variable}` is a `&` reference, so the data it refers to cannot be borrowed as mutable\nhelp: take the parameter as `&mut`"
+    ))
 }

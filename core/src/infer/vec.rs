@@ -148,6 +148,13 @@ impl Infer<'_> {
             // A place whose type is not known here (a field of a class at macro time):
             // unknown, so the use decides (`&self.items` where a slice is expected).
             Ty::Unknown => Ty::Unknown,
+            class @ (Ty::Class(_) | Ty::Applied(..)) => {
+                // `&mut c` lends the instance mutably: `c` must be `mut` (E0596).
+                if mutable {
+                    self.check_mutable_deref_borrow(place);
+                }
+                Ty::Ref(Box::new(class), mutable)
+            }
             _ => Ty::Ref(Box::new(t), mutable),
         }
     }
@@ -239,6 +246,16 @@ impl Infer<'_> {
             && self.resolve(pt) == Ty::Str
         {
             self.expr_types[a.index()] = Ty::Str;
+            return;
+        }
+        // `&c` / `&mut c` of an instance where a class (a `&C` / `&mut C` parameter) or a
+        // type parameter (`&S`) is expected: the instance itself, which the call borrows.
+        if let Ty::Ref(inner, _) = self.resolve(at)
+            && let class @ (Ty::Class(_) | Ty::Applied(..)) = self.resolve(&inner)
+            && !matches!(self.resolve(pt), Ty::Ref(..))
+        {
+            self.expr_types[a.index()] = class.clone();
+            self.coerce_at(&class, pt, aloc);
             return;
         }
         if let Ty::Ref(inner, mutable) = self.resolve(at)
@@ -364,12 +381,18 @@ impl Infer<'_> {
             .collect();
         // `self` of a `&self` / `&mut self` method is a reference, which no use moves
         // (`Self::f(self)` reborrows it).
+        // So is a `&C` / `&S` parameter (`LocalDecl::by_ref`).
         let this = self.ir.self_reference().map(|(l, _)| l.index());
         let tracked = local_types
             .iter()
             .enumerate()
-            .map(|(i, t)| Some(i) != this && t.as_ref().is_some_and(moves))
+            .map(|(i, t)| {
+                Some(i) != this
+                    && self.ir.locals[i].by_ref.is_none()
+                    && t.as_ref().is_some_and(moves)
+            })
             .collect();
+        self.check_by_ref_params(&local_types);
         let holds_vec = local_types
             .iter()
             .map(|t| t.as_ref().is_some_and(crate::types::Type::holds_vec))

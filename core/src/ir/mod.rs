@@ -270,6 +270,9 @@ pub struct LocalDecl {
     /// `v.last()`, `v.get(i)`, or the `&T` inside it (held as the element's value; see
     /// `lower/elem_refs.rs`), which the `Vec` must outlive unchanged while it is live.
     pub elem_ref: bool,
+    /// A `&C` / `&mut C` / `&S` parameter (`Some(mutable)`): held as the caller's instance,
+    /// borrowed for the call, so no use of it moves it (as `self` of a `&self` method).
+    pub by_ref: Option<bool>,
 }
 
 /// An item the body refers to by path; the glue resolves `path` with rustc.

@@ -197,6 +197,7 @@ mod tests {
                     mutable: false,
                     loc: LocId(0),
                     elem_ref: false,
+                    by_ref: None,
                 })
                 .collect(),
             refs: Vec::new(),

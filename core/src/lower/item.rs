@@ -205,7 +205,10 @@ fn lower_function(
                     }
                 };
                 let loc = cx.loc(pt.pat.span());
-                let local = cx.declare(&name, mutable, loc);
+                let by_ref = super::types::by_ref_param(&pt.ty, &ty);
+                // Through a `&mut C` the instance may change, as through `&mut self`.
+                let local = cx.declare(&name, mutable || by_ref == Some(true), loc);
+                cx.locals[local.index()].by_ref = by_ref;
                 if let TypeExpr::Ref { inner, mutable } = &ty
                     && matches!(**inner, TypeExpr::Vec(_))
                 {

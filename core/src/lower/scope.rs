@@ -25,6 +25,7 @@ impl Lowerer {
             mutable,
             loc,
             elem_ref: false,
+            by_ref: None,
         });
         let id = LocalId(self.locals.len() as u32 - 1);
         self.scopes

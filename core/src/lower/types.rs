@@ -207,6 +207,35 @@ fn tuple_past(ty: &syn::Type, max: usize) -> Option<&syn::TypeTuple> {
     }
 }
 
+/// The type of a `&C` / `&mut C` / `&S` parameter's referent when it is a class (also
+/// generic) or a type parameter, which jit code passes as the instance itself; `None`
+/// for anything else (refused as before).
+fn by_ref_param_type(elem: &syn::Type, scope: &mut TypeScope) -> Option<TypeExpr> {
+    if !matches!(elem, syn::Type::Path(p) if p.qself.is_none()) {
+        return None;
+    }
+    match lower_type(elem, scope, TypePos::Other) {
+        Ok(t @ (TypeExpr::Class(_) | TypeExpr::Generic(_))) => Some(t),
+        _ => None,
+    }
+}
+
+/// Whether a parameter's written type is a reference to a class or a type parameter
+/// (`&C`, `&mut Stack<T>`, `&S`): `Some(mutable)`; the parameter is held as the instance.
+pub fn by_ref_param(ty: &syn::Type, lowered: &TypeExpr) -> Option<bool> {
+    match ty {
+        syn::Type::Paren(p) => by_ref_param(&p.elem, lowered),
+        syn::Type::Group(g) => by_ref_param(&g.elem, lowered),
+        syn::Type::Reference(r)
+            if !is_vec_type(&r.elem)
+                && matches!(lowered, TypeExpr::Class(_) | TypeExpr::Generic(_)) =>
+        {
+            Some(r.mutability.is_some())
+        }
+        _ => None,
+    }
+}
+
 fn lower_type_unchecked(
     ty: &syn::Type,
     scope: &mut TypeScope,
@@ -259,6 +288,18 @@ fn lower_type_unchecked(
                     "only class instances can be taken by reference (`&V`) in jit code",
                 )),
             }
+        }
+        // `&C` / `&mut C` / `&S` parameters (a class, a generic class, a type parameter):
+        // the caller's instance, held as the instance itself (instances are references,
+        // and callees borrow their arguments); `lower/item.rs` marks the local
+        // `LocalDecl::by_ref`.
+        syn::Type::Reference(r)
+            if pos == TypePos::Param
+                && !is_vec_type(&r.elem)
+                && !matches!(&*r.elem, syn::Type::Slice(_))
+                && let Some(inner) = by_ref_param_type(&r.elem, scope) =>
+        {
+            Ok(inner)
         }
         // `&Vec<T>` / `&mut Vec<T>` parameters: the caller's `Vec`, borrowed for the call.
         syn::Type::Reference(r) if pos == TypePos::Param && is_vec_type(&r.elem) => {

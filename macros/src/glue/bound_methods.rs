@@ -99,7 +99,17 @@ pub(super) fn signature_typed_locals(
     let mut typed: Vec<(LocalId, TokenStream)> =
         l.ir.params
             .iter()
-            .filter_map(|p| Some((p.local, rust_type(&p.ty)?)))
+            .filter_map(|p| {
+                // A `&S` parameter is held as the instance: its Rust type is the reference.
+                let ty = match l.ir.local(p.local).by_ref {
+                    Some(mutable) => rust_type(&TypeExpr::Ref {
+                        inner: Box::new(p.ty.clone()),
+                        mutable,
+                    })?,
+                    None => rust_type(&p.ty)?,
+                };
+                Some((p.local, ty))
+            })
             .collect();
     for e in &l.ir.exprs {
         if let ExprKind::ForEach { var, iterable, .. } = &e.kind

@@ -67,6 +67,7 @@ pub(crate) fn fn_shadow(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
     let hoisted = shadow_replacements(&quote!(#name), &l.consts);
     let mut rewriter = Rewriter::new(None, &slices, &loops, &hoisted);
     rewriter.signature(&mut sig);
+    mutable_ref_params(&mut sig);
     let mut body = (*func.block).clone();
     rewriter.visit_block_mut(&mut body);
     let keys = keys::key_items(&rewriter.names, &rewriter.assigned, &rewriter.in_place);
@@ -125,6 +126,7 @@ impl View {
             let mut rewriter = Rewriter::new(Some(scope), &slices, &loops, &hoisted);
             let mut sig = pinned_signature(&h.f.sig);
             rewriter.signature(&mut sig);
+            mutable_ref_params(&mut sig);
             let mut block = h.f.block.clone();
             rewriter.visit_block_mut(&mut block);
             view.names.extend(rewriter.names);
@@ -156,6 +158,22 @@ impl View {
                     #(#methods)*
                 }
             };
+        }
+    }
+}
+
+/// A `&mut C` parameter's binding made `mut` in the shadow: the body writes a field
+/// change through it as `place(&mut c, ..)`, which needs a mutable binding of the
+/// reference (rustc's own check of the change is `MemberMut` for `&mut C`).
+fn mutable_ref_params(sig: &mut syn::Signature) {
+    for input in &mut sig.inputs {
+        if let syn::FnArg::Typed(pt) = input
+            && let syn::Type::Reference(r) = &*pt.ty
+            && r.mutability.is_some()
+            && let syn::Pat::Ident(pi) = &mut *pt.pat
+            && pi.by_ref.is_none()
+        {
+            pi.mutability = Some(Default::default());
         }
     }
 }

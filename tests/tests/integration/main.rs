@@ -17,6 +17,7 @@ mod class_derives;
 mod class_keys;
 mod class_members;
 mod class_properties;
+mod class_ref_params;
 mod classes;
 mod concurrency;
 mod control_flow;

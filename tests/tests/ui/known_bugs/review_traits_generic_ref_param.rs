@@ -1,8 +1,7 @@
 // `fn base_of<S: Probe>(s: &S)`, the usual form of a fn bounded by a trait, called from a
-// default method with `self`: rustc builds it. jit code refuses `&S` at the parameter
-// (a clear refusal: references to classes are not parameters yet), but the call in the
-// default body adds E0432 "unresolved import `base_of`: no external crate `base_of`",
-// whose help names the macro's `__jitclass_callee`.
+// default method with `self`: rustc builds it. `&S` parameters work, but the default
+// body is also the Rust trait's, where the glue's `S: JitType` bound is not met by `Self`
+// (E0277 "`Self` is not a jit value type").
 use jitclass::{jit, jitclass};
 
 #[jit]

@@ -1,7 +1,6 @@
-// A `&mut Holder` parameter is refused (instances are shared references: take `Holder`),
-// and then every call of the function is refused too, with a false error: "only `#[jit]`
-// functions can be called from jit code" (from a generic caller also "`upd` does not take
-// 2 argument(s)"). Only the first error should be reported.
+// `&mut Holder` and `&mut Vec<f64>` parameters, and their call `upd(&mut h, &mut v)`:
+// rustc builds it, so does jitclass (issue 17; was refused at the parameter, with false
+// errors at every call).
 use jitclass::{jit, jitclass};
 
 #[jitclass]
@@ -30,4 +29,6 @@ fn caller() -> f64 {
     upd(&mut h, &mut v)
 }
 
-fn main() {}
+fn main() {
+    assert_eq!(caller(), 1.0);
+}
