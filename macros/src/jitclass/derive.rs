@@ -567,8 +567,11 @@ fn default_value(ir: &TypeExpr, ty: &syn::Type) -> Option<TokenStream> {
             let syn::Type::Path(p) = ty else {
                 return None;
             };
-            // In expression syntax: `Inner::<T>::default()`.
+            // In expression syntax: `Inner::<T>::default()`, with the type arguments as
+            // written (jit code's class references take `::core::primitive::i64` for a
+            // class path).
             let mut p = p.clone();
+            unpin_primitives(&mut p);
             for seg in &mut p.path.segments {
                 if let syn::PathArguments::AngleBracketed(args) = &mut seg.arguments {
                     args.colon2_token = Some(Default::default());
@@ -578,6 +581,29 @@ fn default_value(ir: &TypeExpr, ty: &syn::Type) -> Option<TokenStream> {
         }
         _ => return None,
     })
+}
+
+/// `ty` with the primitives `pin_type` wrote as `::core::primitive::i64` back to `i64`.
+fn unpin_primitives(ty: &mut syn::TypePath) {
+    struct Unpin;
+    impl syn::visit_mut::VisitMut for Unpin {
+        fn visit_type_path_mut(&mut self, tp: &mut syn::TypePath) {
+            let segs = &tp.path.segments;
+            if tp.qself.is_none()
+                && tp.path.leading_colon.is_some()
+                && segs.len() == 3
+                && segs[0].ident == "core"
+                && segs[1].ident == "primitive"
+                && segs[2].arguments.is_none()
+            {
+                let ident = segs[2].ident.clone();
+                *tp = syn::parse_quote!(#ident);
+                return;
+            }
+            syn::visit_mut::visit_type_path_mut(self, tp);
+        }
+    }
+    syn::visit_mut::VisitMut::visit_type_path_mut(&mut Unpin, ty);
 }
 
 /// Every item of a generated impl's expansion under the class's `#[cfg]`s, as the class's

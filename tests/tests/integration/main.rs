@@ -59,6 +59,7 @@ mod review_dyn;
 mod review_eq;
 mod review_escapes;
 mod review_formatting;
+mod review_gderive;
 mod review_gen;
 mod review_generic_params;
 mod review_generics;
