@@ -254,7 +254,13 @@ fn report_of_wrap<T>(t: T) -> f64 {
     w.report()
 }
 
-/// A static fn of the generic impl's instantiation, through the second parameter's bound.
+/// `Wrap<T>` where a bound needs `Figure`: rustc's E0277 names the unmet bound `T: Figure`.
+#[jit]
+fn total_of_wrap<T>(t: T) -> f64 {
+    sum_report(Wrap { inner: t })
+}
+
+/// A trait object of an instantiation whose second argument fails the impl's bound.
 #[jit]
 fn dyn_of_duo<T>(t: T) -> f64 {
     let b: Box<dyn Figure> = Box::new(Duo {
@@ -538,6 +544,33 @@ fn generic_bodies_outside_the_bounds() {
             "{m}"
         );
         assert!(!m.contains("__"), "{m}");
+        // rustc names the unmet bound of the impl, and suggests no impl of the one
+        // instantiation (which jit code refuses).
+        let required = "note: required for `Duo<Disk, Tag>` to implement `Figure`";
+        assert!(
+            m.contains("the trait `Figure` is not implemented for `Tag`"),
+            "{m}"
+        );
+        assert!(
+            m.contains(required) && !m.contains("impl Figure for"),
+            "{m}"
+        );
+        let m = panic_message(|| total_of_wrap(Tag::new(1)));
+        assert!(
+            m.contains("the trait bound `Wrap<Tag>: Figure` is not satisfied"),
+            "{m}"
+        );
+        assert!(
+            m.contains("the trait `Figure` is not implemented for `Tag`"),
+            "{m}"
+        );
+        let required = "note: required for `Wrap<Tag>` to implement `Figure`";
+        assert!(
+            m.contains(required) && !m.contains("impl Figure for"),
+            "{m}"
+        );
+        // Wrap<Disk>: report 12.25 + doubled 8 + area 4 + dup's area 4.
+        assert_eq!(total_of_wrap(Disk::new(1.0)), 28.25);
         assert_eq!(dyn_of_duo(Disk::new(1.0)), 9.25 - 6.0 + 6.0 + 0.25);
     }
     assert_no_leaks();
