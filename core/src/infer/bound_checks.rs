@@ -65,22 +65,51 @@ impl Infer<'_> {
             for id in &check.traits {
                 let name = super::trait_methods::trait_name_of_id(id);
                 if self.callees.implements(&key, id) == Some(false) {
-                    self.diags.push(
-                        Diagnostic::new(
-                            check.loc,
-                            format!("the trait bound `{}: {name}` is not satisfied", key.name),
-                        )
-                        .note(format!(
+                    let d = Diagnostic::new(
+                        check.loc,
+                        format!("the trait bound `{}: {name}` is not satisfied", key.name),
+                    );
+                    let unmet = self.callees.unmet_impl_bounds(&key, id);
+                    // An instantiation outside its generic impl's bounds: rustc names the
+                    // unmet bound (an impl of the one instantiation is no fix jit code has).
+                    let d = if unmet.is_empty() {
+                        d.note(format!(
                             "note: the trait `{name}` is not implemented for `{}`",
                             key.name
                         ))
                         .note(format!(
                             "help: implement it: `#[jitclass] impl {name} for {} {{ .. }}`",
                             key.name
-                        )),
-                    );
+                        ))
+                    } else {
+                        impl_bound_notes(d, &unmet, &key.name, name)
+                    };
+                    self.diags.push(d);
                 }
             }
         }
     }
+}
+
+/// rustc's notes for an instantiation (`class`) whose generic impl of `trait_name` has
+/// bounds its type arguments fail (`unmet`, each `` `Plain: Shape` ``): each bound's trait
+/// missing for its type, then the impl that needed it.
+pub(super) fn impl_bound_notes(
+    mut d: Diagnostic,
+    unmet: &[String],
+    class: &str,
+    trait_name: &str,
+) -> Diagnostic {
+    for bound in unmet {
+        let bound = bound.trim_matches('`');
+        d = match bound.split_once(": ") {
+            Some((ty, tr)) => d.note(format!(
+                "help: the trait `{tr}` is not implemented for `{ty}`"
+            )),
+            None => d.note(format!("help: the trait bound `{bound}` is not satisfied")),
+        };
+    }
+    d.note(format!(
+        "note: required for `{class}` to implement `{trait_name}`"
+    ))
 }

@@ -231,6 +231,13 @@ pub trait Callees {
         let _ = (class, trait_id);
         None
     }
+    /// The bounds of a generic class's impl of the `#[jit] trait` `trait_id` that the
+    /// instantiation `class`'s type arguments fail, as rustc writes them (`` `Plain: Shape` ``);
+    /// empty when it has no such impl, one of them holds, or not known (macro time).
+    fn unmet_impl_bounds(&self, class: &ClassKey, trait_id: &str) -> Vec<String> {
+        let _ = (class, trait_id);
+        Vec::new()
+    }
     /// The traits a class's struct derives (`"Hash"`), which decide whether its instances
     /// are map keys; none when not known (macro time).
     fn derives(&self, class: &ClassKey) -> Vec<String> {

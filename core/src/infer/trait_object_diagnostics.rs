@@ -6,23 +6,28 @@ use crate::diag::Diagnostic;
 use crate::ir::LocId;
 use crate::types::DynPointer;
 
-/// A class put in a trait object of a trait it does not implement (E0277); `from` and
-/// `to` are the pointer types of rustc's "required for the cast" note.
+/// A class put in a trait object of a trait it does not implement (E0277); `unmet`, the
+/// bounds of its generic impl of the trait that its type arguments fail; `from` and `to`,
+/// the pointer types of rustc's "required for the cast" note.
 pub(super) fn not_implemented(
     loc: LocId,
     class: &str,
     trait_name: &str,
-    from: &str,
-    to: &str,
+    unmet: &[String],
+    (from, to): (&str, &str),
 ) -> Diagnostic {
-    Diagnostic::new(
+    let d = Diagnostic::new(
         loc,
         format!("the trait bound `{class}: {trait_name}` is not satisfied"),
-    )
-    .note(format!(
-        "help: the trait `{trait_name}` is not implemented for `{class}`"
-    ))
-    .note(format!(
+    );
+    let d = if unmet.is_empty() {
+        d.note(format!(
+            "help: the trait `{trait_name}` is not implemented for `{class}`"
+        ))
+    } else {
+        super::bound_checks::impl_bound_notes(d, unmet, class, trait_name)
+    };
+    d.note(format!(
         "note: required for the cast from `{from}` to `{to}`"
     ))
 }

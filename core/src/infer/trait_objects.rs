@@ -556,12 +556,15 @@ impl Infer<'_> {
                 continue;
             };
             if self.callees.implements(&check.class, &sig.of_trait.id) == Some(false) {
+                let unmet = self
+                    .callees
+                    .unmet_impl_bounds(&check.class, &sig.of_trait.id);
                 self.diags.push(diag::not_implemented(
                     check.loc,
                     &check.class.name,
                     &sig.of_trait.name,
-                    &check.from,
-                    &check.to,
+                    &unmet,
+                    (&check.from, &check.to),
                 ));
             }
         }

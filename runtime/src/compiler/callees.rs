@@ -193,6 +193,12 @@ impl Callees for RefSignatures<'_> {
         ))
     }
 
+    fn unmet_impl_bounds(&self, class: &ClassKey, trait_id: &str) -> Vec<String> {
+        crate::class::lookup(class)
+            .map(|info| crate::trait_methods::unmet_bounds(info, trait_id))
+            .unwrap_or_default()
+    }
+
     fn dyn_trait_key(&self, t: jitclass_core::ir::TraitRefId) -> Option<TraitKey> {
         let id = self.0.info().traits.get(t.index())?;
         crate::trait_info::by_id(id).map(|info| info.key())

@@ -63,6 +63,7 @@ mod review_gderive;
 mod review_gen;
 mod review_generic_params;
 mod review_generics;
+mod review_gtrait;
 mod review_index_loops;
 mod review_keys;
 mod review_leaks;
