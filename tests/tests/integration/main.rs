@@ -176,3 +176,4 @@ pub fn panic_message<R>(f: impl FnOnce() -> R) -> String {
         },
     }
 }
+mod review_refparam;
