@@ -66,6 +66,7 @@ mod review_limits;
 mod review_maps;
 mod review_math;
 mod review_mem;
+mod review_refparam;
 mod review_sets;
 mod review_shadow;
 mod review_sqlgen;
@@ -176,4 +177,3 @@ pub fn panic_message<R>(f: impl FnOnce() -> R) -> String {
         },
     }
 }
-mod review_refparam;
