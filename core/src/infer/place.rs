@@ -270,7 +270,15 @@ impl Infer<'_> {
         } else {
             diagnostics::borrow_immutable_as_mutable(loc, &decl.name)
         };
-        self.diags.push(d);
+        // One `&mut c` is checked where the borrow is typed and again where it is lent as
+        // a `&mut dyn T`: rustc reports it once.
+        if !self
+            .diags
+            .iter()
+            .any(|e| e.loc == d.loc && e.message == d.message)
+        {
+            self.diags.push(d);
+        }
     }
 
     /// `&mut v[a..b]`: as `check_mutable_borrow`, through a `&mut Vec<T>` parameter too
