@@ -475,8 +475,7 @@ mod rust {
                 }));
             }
         }
-        let mut nested: Vec<Vec<Box<dyn Figure>>> = Vec::new();
-        nested.push(Vec::new());
+        let mut nested: Vec<Vec<Box<dyn Figure>>> = vec![Vec::new()];
         nested[0].push(Box::new(Wrap { inner: Disk { r } }));
         let mut total = 0.0;
         for f in &figs {
