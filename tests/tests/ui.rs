@@ -550,10 +550,3 @@ fn review_refparam_generic_mut_alias() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/review_refparam_generic_mut_alias.rs");
 }
-
-#[test]
-#[ignore = "BUG: `*h = ..` through a `&mut C` parameter is refused with the generic `*x` message (loops, `v.first()`, raw pointers) instead of naming the unsupported replacement"]
-fn review_refparam_deref_assign_message() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_refparam_deref_assign_message.rs");
-}

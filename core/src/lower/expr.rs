@@ -287,8 +287,23 @@ impl Lowerer {
             Some(Receiver::Ref | Receiver::RefMut) if is_self => {
                 "`*self` is not supported in jit code: use the instance through its fields and methods (`self.v *= 2.0`, `self.scale(2.0)`)".into()
             }
+            // A `&C` / `&mut C` parameter is the instance itself (`LocalDecl::by_ref`), so
+            // there is no caller's slot to replace it in: say that, not the `*x` forms.
+            _ if self.by_ref_param(operand).is_some() => {
+                let name = quote::ToTokens::to_token_stream(strip_parens(operand)).to_string();
+                format!("`*{name}` is not supported in jit code: `{name}` is a reference parameter, and jit code neither replaces nor copies the value behind it\nhelp: use `{name}` itself: assign its fields (`{name}.field = ..`) and call its methods")
+            }
             _ => "dereferencing (`*x`) is not supported here in jit code: `*x` is the element of a `for x in &v` / `&mut v` loop or of a reference from `v.first()`, `v.last()` or `v.get(i)` (`if let Some(x) = v.first()`, `*v.first().unwrap()`), and memory a raw pointer points to is viewed as a class: `unsafe { unsafe_cast::<T>(ptr) }`".into(),
         }
+    }
+
+    /// The `&C` / `&mut C` parameter (`Some(mutable)`) an operand names, if it names one.
+    fn by_ref_param(&self, operand: &syn::Expr) -> Option<bool> {
+        let syn::Expr::Path(p) = strip_parens(operand) else {
+            return None;
+        };
+        let local = self.lookup(&p.path.get_ident()?.to_string())?;
+        self.locals[local.index()].by_ref
     }
 
     /// A negated literal (`-5`), folded so that `-128i8` is in range.
