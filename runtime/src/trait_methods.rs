@@ -37,11 +37,18 @@ pub static TRAIT_IMPLS: [TraitImpl];
 /// `Circle: Shape`); a family (arguments not known yet) has them all.
 pub(crate) fn implements(class: &'static ClassInfo, trait_id: &str) -> bool {
     let owner = class.family().unwrap_or(class);
-    TRAIT_IMPLS.iter().any(|i| {
-        i.of_trait.id == trait_id
-            && std::ptr::eq((i.class)(), owner)
-            && (class.is_family() || bounds_hold(i, class.type_args()))
-    })
+    impls_of(owner, trait_id).any(|i| class.is_family() || bounds_hold(i, class.type_args()))
+}
+
+/// The impls of the `#[jit] trait` `trait_id` written for `owner` (a class, or a generic
+/// class's family, whose impls every instantiation shares under their bounds).
+fn impls_of<'a>(
+    owner: &'static ClassInfo,
+    trait_id: &'a str,
+) -> impl Iterator<Item = &'static TraitImpl> + 'a {
+    TRAIT_IMPLS
+        .iter()
+        .filter(move |i| i.of_trait.id == trait_id && std::ptr::eq((i.class)(), owner))
 }
 
 /// Whether the type arguments of an instantiation satisfy an impl's `#[jit] trait`
@@ -73,10 +80,7 @@ pub(crate) fn unmet_bounds(class: &'static ClassInfo, trait_id: &str) -> Vec<Str
         return Vec::new();
     };
     let mut unmet = Vec::new();
-    for i in TRAIT_IMPLS
-        .iter()
-        .filter(|i| i.of_trait.id == trait_id && std::ptr::eq((i.class)(), owner))
-    {
+    for i in impls_of(owner, trait_id) {
         if bounds_hold(i, class.type_args()) {
             return Vec::new();
         }
