@@ -39,7 +39,7 @@ mod std_sort;
 mod strings;
 mod trait_calls;
 mod trait_item;
-pub use trait_calls::is_std_trait;
+pub use trait_calls::{bounds as type_param_bounds, is_std_trait};
 pub mod types;
 mod vecs;
 mod write_macro;

@@ -18,7 +18,7 @@ pub(crate) fn shown(path: &syn::Path) -> String {
 
 /// The trait bounds of each type parameter of `generics` (inline and in the `where`
 /// clause), without the standard library's traits, which have no functions for jit code.
-pub(super) fn bounds(generics: &syn::Generics) -> Vec<(String, Vec<syn::Path>)> {
+pub fn bounds(generics: &syn::Generics) -> Vec<(String, Vec<syn::Path>)> {
     let mut out: Vec<(String, Vec<syn::Path>)> = generics
         .type_params()
         .map(|tp| (tp.ident.to_string(), trait_paths(tp.bounds.iter())))

@@ -261,10 +261,17 @@ fn trait_impl_entry(block: &ImplBlock<'_>, t: &UserTrait) -> TokenStream {
         let family = generic::family_path(self_path);
         quote!(#family::class_info)
     };
-    let bounds = param_bounds(block.generics).into_iter().map(|(i, path)| {
-        let id = crate::glue::tolerant_trait_id(path);
-        quote!((#i, #id))
-    });
+    // By the parameter's index (the class's own, as the impl is for the class applied to
+    // its parameters in order); the standard library's traits are left out: they have no
+    // jit identity, and rustc checks them.
+    let bounds = jitclass_core::lower::type_param_bounds(block.generics)
+        .into_iter()
+        .enumerate()
+        .flat_map(|(i, (_, paths))| paths.into_iter().map(move |path| (i, path)))
+        .map(|(i, path)| {
+            let id = crate::glue::tolerant_trait_id(&path);
+            quote!((#i, #id))
+        });
     let (name, id) = (&t.name, &t.id);
     quote! {
         #[allow(non_upper_case_globals)]
@@ -276,41 +283,6 @@ fn trait_impl_entry(block: &ImplBlock<'_>, t: &UserTrait) -> TokenStream {
             bounds: &[#(#bounds),*],
         };
     }
-}
-
-/// The trait bounds of an impl's type parameters, by the parameter's index: written on
-/// the parameter (`impl<S: Shape>`) or in the where clause (`where S: Shape`).
-fn param_bounds(generics: &syn::Generics) -> Vec<(usize, &syn::Path)> {
-    let params = generic::params(generics);
-    let index = |ty: &syn::Type| match ty {
-        syn::Type::Path(p) if p.qself.is_none() => {
-            params.iter().position(|param| p.path.is_ident(param))
-        }
-        _ => None,
-    };
-    fn trait_paths(
-        bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>,
-    ) -> Vec<&syn::Path> {
-        bounds
-            .iter()
-            .filter_map(|b| match b {
-                syn::TypeParamBound::Trait(t) => Some(&t.path),
-                _ => None,
-            })
-            .collect()
-    }
-    let mut out = Vec::new();
-    for (i, tp) in generics.type_params().enumerate() {
-        out.extend(trait_paths(&tp.bounds).into_iter().map(|p| (i, p)));
-    }
-    for pred in generics.where_clause.iter().flat_map(|w| &w.predicates) {
-        if let syn::WherePredicate::Type(pt) = pred
-            && let Some(i) = index(&pt.bounded_ty)
-        {
-            out.extend(trait_paths(&pt.bounds).into_iter().map(|p| (i, p)));
-        }
-    }
-    out
 }
 
 /// The class an impl is of: a `#[jitclass]` struct, named by a plain path; a generic
