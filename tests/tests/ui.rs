@@ -133,7 +133,7 @@ fn review15d_state_with_vec_of_pairs() {
 /// `for e in a` over an array, then `a[i] = ..` in the body: rustc accepts it (the loop
 /// iterates a copy), jitclass's shadow check refuses it with E0506 / E0502 as if the loop
 /// borrowed `a`. The jit code itself iterates a copy: the same body in a generic fn (which
-/// the shadow does not check) gives rustc's result (`review_arrays_sorting.rs`,
+/// the shadow does not check) gives rustc's result (`review_arrays_sorting/arrays.rs`,
 /// `arr_for_by_value_mutating`).
 #[test]
 #[ignore = "BUG: `for e in a { a[i] = .. }` over an array (and over `self.a`) is refused with E0506/E0502; rustc accepts it"]
