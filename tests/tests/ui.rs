@@ -250,16 +250,6 @@ fn review17_const_eval_names_internal_item() {
     t.compile_fail("tests/ui/known_bugs/review_const_eval_names_internal_item.rs");
 }
 
-/// `Self::UNIT` in a `#[jit]` fn: rustc's E0433 comes with a first, confusing E0401
-/// ("can't use `Self` from outer item ... implicitly declared here, by this `impl`",
-/// pointing at `#[jit]`, suggesting `f::UNIT`) (review of issue 17).
-#[test]
-#[ignore = "BUG: `Self::X` in a #[jit] fn adds E0401 'can't use `Self` from outer item' pointing at #[jit] and suggesting `f::UNIT`"]
-fn review17_self_const_in_jit_fn() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_self_const_in_jit_fn.rs");
-}
-
 /// An associated constant and a method of the same name: rustc's E0592 comes after an
 /// E0432 "unresolved import `Self`" at `Self::area` (review of issue 17).
 #[test]

@@ -219,6 +219,27 @@ impl VisitMut for Rename<'_> {
                 None => {}
             }
         }
+        if let syn::Expr::Path(p) = e
+            && p.qself.is_none()
+            && p.path.leading_colon.is_none()
+            && p.path.segments.first().is_some_and(|s| s.ident == "Self")
+            && self.scope.self_path.is_none()
+        {
+            let span = p.path.segments[0].ident.span();
+            if self.scope.generics.is_empty() {
+                // The shadow of a non-generic fn reports rustc's E0433 at `Self`; the
+                // getter, nested in the function type's impl, would add E0401 there.
+                *e =
+                    syn::parse_quote_spanned!(span=> ::jitclass::__private::shadow::never::<i32>());
+            } else {
+                // A generic fn has no shadow: the error is this one.
+                self.error.get_or_insert(syn::Error::new(
+                    span,
+                    "cannot find `Self` in this scope\nnote: `Self` is only available in impls, traits, and type definitions",
+                ));
+            }
+            return;
+        }
         syn::visit_mut::visit_expr_mut(self, e);
     }
 
