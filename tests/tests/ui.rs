@@ -432,13 +432,12 @@ fn fixed_review17h_passthru_clone_and_bare_generic_new() {
     t.pass("tests/ui/pass/review17h_passthru_clone_and_bare_generic_new.rs");
 }
 
-/// A `#[jit] fn size_of` called from jit code: rustc builds it (16); E0659 "`size_of` is
-/// ambiguous" with the prelude's (review of issue 17, third).
+/// `#[jit] fn size_of` / `drop` called from jit code: the module's fn shadows the
+/// prelude's, as in plain Rust (was E0659 "`size_of` is ambiguous", review of issue 17).
 #[test]
-#[ignore = "BUG: a jit call of a #[jit] fn named like a prelude function (`size_of`) is E0659 ambiguous"]
-fn review17c_prelude_name() {
+fn fixed_review17c_prelude_name() {
     let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known_bugs/review_traits3_prelude_name.rs");
+    t.pass("tests/ui/pass/prelude_named_jit_fn.rs");
 }
 
 /// `PhantomData<T>` as a field of a generic class is refused as an unsupported type,

@@ -64,6 +64,7 @@ pub(crate) fn fn_info(
             .last()
             .expect("a called path has a segment")
             .ident;
+        let path = unambiguous_import(path);
         // A named fn, not a closure: rustc counts the instances of a closure's
         // `FnOnce::call_once` shim as one function's, and a chain of more than 128 jit
         // fns calling each other (statics referring to getters referring to statics)
@@ -390,4 +391,21 @@ fn mentions(path: &syn::Path, params: &[&syn::Ident]) -> bool {
         syn::visit::Visit::visit_path_arguments(&mut find, &segment.arguments);
     }
     find.1
+}
+
+/// The functions of the std prelude a crate's own fn may be named like: a macro-expanded
+/// fn of that name and the prelude's are ambiguous in an import (rustc's E0659), where the
+/// plain call the user wrote is not.
+const PRELUDE_FUNCTIONS: &[&str] = &["drop", "size_of", "size_of_val", "align_of", "align_of_val"];
+
+/// `path` as the glue imports it: a lone name of a prelude function is the module's own
+/// (`self::size_of`), which a plain call of it names too (a module's item shadows the
+/// prelude).
+fn unambiguous_import(path: &syn::Path) -> syn::Path {
+    match path.get_ident() {
+        Some(ident) if PRELUDE_FUNCTIONS.contains(&ident.to_string().as_str()) => {
+            syn::parse_quote_spanned!(ident.span()=> self::#ident)
+        }
+        _ => path.clone(),
+    }
 }
