@@ -37,6 +37,7 @@ mod generic_classes;
 mod generic_over_params;
 mod generic_traits;
 mod generics;
+mod instantiation_impls;
 mod limits;
 mod maps;
 mod math;
