@@ -510,7 +510,8 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
     if block.operator.is_none() {
         out.beside.extend(shape_marker(f, block));
     }
-    if !is_default {
+    // A generic method has no shadow, as a generic `#[jit] fn` has none.
+    if !is_default && f.sig.generics.type_params().next().is_none() {
         out.hosted.push((f.clone(), l, consts_owner));
     }
 }
@@ -604,10 +605,16 @@ pub(super) fn emit_method(
     // Spanned at the user's function, so that rustc's messages about the method (a
     // name clash with a field's getter, say) point there.
     // A generic class's function is specialised for the class's type arguments.
-    let entry = if !block.of_generic_class() {
+    // A generic method is specialised for its own type arguments too, after the class's.
+    let own: Vec<syn::Type> = generic::params(&f.sig.generics)
+        .into_iter()
+        .map(|p| syn::parse_quote!(#p))
+        .collect();
+    let entry = if !block.of_generic_class() && own.is_empty() {
         quote!(#dispatcher.entry())
     } else {
-        let args = block.type_args();
+        let mut args = block.type_args();
+        args.extend(own);
         let type_args = generic::type_args_fn(&args);
         quote!(#dispatcher.entry_for::<(#(#args,)*)>(#type_args))
     };

@@ -34,6 +34,7 @@ mod generic_class_derives;
 mod generic_class_features;
 mod generic_class_names;
 mod generic_classes;
+mod generic_methods;
 mod generic_over_params;
 mod generic_traits;
 mod generics;
