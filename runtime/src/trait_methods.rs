@@ -62,8 +62,8 @@ fn impls_of<'a>(
 fn bounds_hold(i: &TraitImpl, type_args: &[crate::Type]) -> bool {
     i.instantiation.is_none_or(|args| args() == type_args)
         && i.bounds
-        .iter()
-        .all(|(param, id)| bounds_hold_one(*param, id, type_args))
+            .iter()
+            .all(|(param, id)| bounds_hold_one(*param, id, type_args))
 }
 
 /// Whether the type argument `param` implements the `#[jit] trait` `id`.

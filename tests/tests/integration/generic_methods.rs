@@ -188,10 +188,7 @@ fn rust_calls_generic_methods_with_and_without_turbofish() {
         assert_eq!(s.zip_first(2.5), rs.zip_first(2.5));
         assert_eq!(s.zip_first::<bool>(true), rs.zip_first::<bool>(true));
         assert_eq!(s.repeat_plus_one(9_u16), rs.repeat_plus_one(9_u16));
-        assert_eq!(
-            s.repeat_per_item::<i64>(5),
-            rs.repeat_per_item::<i64>(5)
-        );
+        assert_eq!(s.repeat_per_item::<i64>(5), rs.repeat_per_item::<i64>(5));
         // Each (instantiation, method type arguments) is one specialisation.
         let mut e: Stack<f64> = Stack::new();
         assert_eq!(e.zip_first(1_u8), None);

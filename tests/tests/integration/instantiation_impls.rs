@@ -122,7 +122,11 @@ fn stack_sums(n: i64) -> f64 {
     }
     let mut big = s.scaled(4.0);
     let removed = big.clear_above(6.0);
-    s.sum() + big.sum() + removed as f64 + t.sum() as f64 + Stack::<f64>::of_pair(1.5, 2.0).sum()
+    s.sum()
+        + big.sum()
+        + removed as f64
+        + t.sum() as f64
+        + Stack::<f64>::of_pair(1.5, 2.0).sum()
         + Stack::<f64>::sum(&s)
 }
 
@@ -354,13 +358,15 @@ fn another_instantiation_has_none_of_them() {
     let _memory = memory_test();
     let message = panic_message(|| duck_sum(3_i32));
     assert!(
-        message.contains("no method named `sum` found for struct `Stack<i32>` in the current scope")
+        message
+            .contains("no method named `sum` found for struct `Stack<i32>` in the current scope")
             && message.contains("the method was found for\n- `Stack<f64>`\n- `Stack<i64>`"),
         "{message}"
     );
     let message = panic_message(|| duck_area(2_i64));
     assert!(
-        message.contains("no method named `area` found for struct `Twice<i64>` in the current scope")
+        message
+            .contains("no method named `area` found for struct `Twice<i64>` in the current scope")
             && message.contains("`Shape` defines an item `area`, perhaps you need to implement it"),
         "{message}"
     );
