@@ -124,6 +124,8 @@ mod rust {
             }
             out
         }
+        // As the jit copy writes it (jit code has no closures here).
+        #[allow(clippy::manual_map)]
         pub fn zip_first<U: Copy>(&self, u: U) -> Option<(T, U)> {
             match self.items.first() {
                 Some(x) => Some((*x, u)),
