@@ -137,6 +137,10 @@ pub struct MethodEntry {
     /// The `#[jit] trait` whose impl defines it (`None`: an inherent function, or an
     /// operator trait's method, registered under its key `"Add::add"`).
     pub of_trait: Option<crate::trait_methods::TraitOf>,
+    /// Of an impl of one instantiation of a generic class (`impl Stack<f64>`): its type
+    /// arguments. The function is then its family's for that instantiation only (rustc's
+    /// E0599 for any other); `None`: for every instantiation the impl's bounds allow.
+    pub instantiation: Option<fn() -> Vec<Type>>,
 }
 
 /// Every function of every `#[jitclass] impl` in the program.
@@ -390,6 +394,31 @@ impl ClassInfo {
             .unwrap_or_default()
     }
 
+    /// Of an instantiation without a function `name`: the other instantiations whose impls
+    /// of one instantiation (`impl Stack<f64>`) define it, as types show them (rustc's note
+    /// "the method was found for"), with one such entry.
+    pub(crate) fn found_for_others(
+        &'static self,
+        name: &str,
+    ) -> Option<(Vec<String>, &'static MethodEntry)> {
+        let family = self.family?;
+        let entries: Vec<&'static MethodEntry> = METHODS
+            .iter()
+            .filter(|m| std::ptr::eq((m.class)(), family) && m.name == name)
+            .collect();
+        let mut shown: Vec<String> = entries
+            .iter()
+            .filter_map(|m| m.instantiation)
+            .map(|args| {
+                let args: Vec<String> = args().iter().map(ToString::to_string).collect();
+                format!("`{}<{}>`", family.desc.name, args.join(", "))
+            })
+            .collect();
+        shown.sort();
+        shown.dedup();
+        Some((shown, *entries.first()?))
+    }
+
     /// The dispatcher of the function `name` of this class (`"new"`, `"Add::add"`), to
     /// inspect its compiled signatures and compile count.
     pub fn dispatcher(&'static self, name: &str) -> Option<&'static Dispatcher> {
@@ -411,7 +440,16 @@ impl ClassInfo {
             let mut by_name: HashMap<&'static str, Vec<&'static MethodEntry>> = HashMap::new();
             // An instantiation's functions are its family's impl blocks'.
             let owner = self.family.unwrap_or(self);
-            for m in METHODS.iter().filter(|m| std::ptr::eq((m.class)(), owner)) {
+            // An impl of one instantiation is that instantiation's alone; a family (its
+            // arguments not known yet) has only the functions of every instantiation.
+            let of_self = |m: &MethodEntry| {
+                m.instantiation
+                    .is_none_or(|args| self.family.is_some() && args() == self.type_args)
+            };
+            for m in METHODS
+                .iter()
+                .filter(|m| std::ptr::eq((m.class)(), owner) && of_self(m))
+            {
                 by_name.entry(m.name).or_default().push(m);
             }
             // Link order is not source order: sort impls of one operator by location.

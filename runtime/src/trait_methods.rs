@@ -24,6 +24,10 @@ pub struct TraitImpl {
     /// parameter index, the identity of a `#[jit] trait` its bounds require of that type
     /// argument (`""` for a plain Rust trait, which rustc checks from Rust).
     pub bounds: &'static [(usize, &'static str)],
+    /// Of an impl for one instantiation (`impl Shape for Twice<f64>`): its type arguments,
+    /// which an instantiation must have for the impl to be its (`None`: any, under
+    /// `bounds`).
+    pub instantiation: Option<fn() -> Vec<crate::Type>>,
 }
 
 /// Every `#[jit] trait` impl in the program.
@@ -52,13 +56,14 @@ fn impls_of<'a>(
 }
 
 /// Whether the type arguments of an instantiation satisfy an impl's `#[jit] trait`
-/// bounds: each bounded argument is a class implementing the trait (jit code implements
+/// bounds (and are the impl's own, for an impl of one instantiation): each bounded argument is a class implementing the trait (jit code implements
 /// `#[jit] trait`s for classes only). The arguments are smaller types than the class, so
 /// this ends.
 fn bounds_hold(i: &TraitImpl, type_args: &[crate::Type]) -> bool {
-    i.bounds
-        .iter()
-        .all(|(param, id)| bounds_hold_one(*param, id, type_args))
+    i.instantiation.is_none_or(|args| args() == type_args)
+        && i.bounds
+            .iter()
+            .all(|(param, id)| bounds_hold_one(*param, id, type_args))
 }
 
 /// Whether the type argument `param` implements the `#[jit] trait` `id`.

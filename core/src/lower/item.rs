@@ -126,12 +126,6 @@ fn lower_function(
         cx.scope.self_path = Some(m.self_path.clone());
         cx.scope.class_by_ref = m.class_by_ref;
         cx.scope.ref_return = m.returns_place;
-        if let Some(g) = sig.generics.params.first() {
-            cx.error(
-                g.span(),
-                "generic functions in a `#[jitclass]` impl are not supported yet; write a generic `#[jit] fn` outside the impl",
-            );
-        }
     }
     let fn_loc = cx.loc(sig.ident.span());
     cx.scopes.push(Vec::new());

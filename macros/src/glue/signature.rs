@@ -120,14 +120,18 @@ fn add_bounds(sig: &mut syn::Signature, l: &Lowered) {
         .type_params()
         .map(|tp| tp.ident.clone())
         .collect();
+    // A method's own parameters follow its impl's in the IR (`impl<T> S<T> { fn f<U> }`:
+    // `U` is generic 1), whose bounds are the impl's to state.
+    let offset = l.ir.generics.len().saturating_sub(params.len()) as u32;
     for (i, ident) in params.iter().enumerate() {
-        let bound: syn::TypeParamBound = if elems.contains(&(i as u32)) {
+        let i = i as u32 + offset;
+        let bound: syn::TypeParamBound = if elems.contains(&i) {
             syn::parse_quote!(::jitclass::JitElem)
         } else {
             syn::parse_quote!(::jitclass::JitType)
         };
         add_bound(&mut sig.generics, ident, bound);
-        if cloned.contains(&(i as u32)) {
+        if cloned.contains(&i) {
             add_bound(
                 &mut sig.generics,
                 ident,
@@ -139,7 +143,9 @@ fn add_bounds(sig: &mut syn::Signature, l: &Lowered) {
     // require it of a generic Rust fn calling them: `sizeof::<T>()` needs `T: JitLayout`.
     // The bound is at the call, where rustc's "required by this bound" note points.
     for (i, bound, loc) in l.ir.intrinsic_bounds() {
-        let ident = &params[i as usize];
+        let Some(ident) = i.checked_sub(offset).and_then(|i| params.get(i as usize)) else {
+            continue;
+        };
         let span = l.spans[loc.index()];
         let bound = format_ident!("{bound}", span = span);
         add_bound(

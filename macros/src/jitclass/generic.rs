@@ -97,7 +97,7 @@ pub(super) fn with_field_bounds<'a>(
 }
 
 /// The class's type arguments as jit types, for the runtime (a `fn` pointer).
-pub(super) fn type_args_fn(params: &[syn::Ident]) -> TokenStream {
+pub(super) fn type_args_fn<T: quote::ToTokens>(params: &[T]) -> TokenStream {
     quote! {
         || ::std::vec![#(<#params as ::jitclass::JitArg>::jit_type()),*]
     }

@@ -43,6 +43,10 @@ pub(super) struct ImplBlock<'a> {
     /// The type parameters of a generic class's impl (`impl<T> Stack<T>`), empty if
     /// the class is not generic.
     pub(super) params: Vec<syn::Ident>,
+    /// Of an impl of one instantiation (`impl Stack<f64>`): its type arguments as written.
+    /// Its functions are lowered as a generic impl's, over hidden parameters that only
+    /// these arguments instantiate, and registered for that instantiation alone.
+    pub(super) instantiation: Option<Vec<syn::Type>>,
     /// The impl's generics as written and its self type (`Stack<T>`), for the items that
     /// are per instantiation beside it (a property's shadow member).
     pub(super) generics: &'a syn::Generics,
@@ -50,6 +54,40 @@ pub(super) struct ImplBlock<'a> {
 }
 
 impl ImplBlock<'_> {
+    /// Whether the impl is of a generic class (for every instantiation, or for one): its
+    /// functions are the family's, specialised per type arguments.
+    pub(super) fn of_generic_class(&self) -> bool {
+        !self.params.is_empty() || self.instantiation.is_some()
+    }
+
+    /// The class's type arguments in the glue: the impl's parameters, or the one
+    /// instantiation's types.
+    fn type_args(&self) -> Vec<syn::Type> {
+        match &self.instantiation {
+            Some(args) => args.clone(),
+            None => self.params.iter().map(|p| syn::parse_quote!(#p)).collect(),
+        }
+    }
+
+    /// The registry's `instantiation` of the impl's entries (`MethodEntry`, `TraitImpl`).
+    fn instantiation_tokens(&self) -> TokenStream {
+        match &self.instantiation {
+            Some(args) => {
+                let args = generic::type_args_fn(args);
+                quote!(::core::option::Option::Some(#args))
+            }
+            None => quote!(::core::option::Option::None),
+        }
+    }
+
+    /// A suffix telling apart the items of impls of two instantiations of one class.
+    fn instantiation_suffix(&self) -> String {
+        match &self.instantiation {
+            Some(args) => format!("_{:x}", fnv(&quote!(#(#args),*).to_string())),
+            None => String::new(),
+        }
+    }
+
     /// An impl of `Index` or `IndexMut`, which Rust gets as value methods (`index.rs`).
     fn is_index(&self) -> bool {
         self.operator
@@ -120,7 +158,7 @@ fn expand_impl(
         }
     };
     let params = generic::params(&item.generics);
-    let Some(self_path) = self_path(cx, &item.self_ty, &params) else {
+    let Some((self_path, instantiation)) = self_path(cx, &item.self_ty, &params) else {
         // A generic class's methods as written would only add errors about the handle's
         // marker fields; else the impl stays as written: nothing more can be read from it.
         let names_generic = match &*item.self_ty {
@@ -141,6 +179,14 @@ fn expand_impl(
         _ => None,
     };
     let class_ident = &self_path.segments.last().expect("a segment").ident;
+    // An impl of one instantiation: its functions' leading generics are hidden parameters
+    // (no body can name them) that only the instantiation's arguments take.
+    let generic_names = match &instantiation {
+        Some(args) => (0..args.len())
+            .map(|i| format!("__JitclassInstantiationArg{i}"))
+            .collect(),
+        None => generic_names,
+    };
     let context = MethodContext {
         self_path: &self_path,
         self_by_value: operator.as_ref().is_some_and(|o| o.by_value()),
@@ -158,11 +204,12 @@ fn expand_impl(
         user_trait,
         generated: !shadowed,
         params,
+        instantiation,
         generics: &item.generics,
         self_ty: &item.self_ty,
     };
     // A generic class's functions have no shadows, as generic `#[jit] fn`s have none.
-    let shadowed = shadowed && block.params.is_empty();
+    let shadowed = shadowed && !block.of_generic_class();
     let mut out = Expanded::default();
     for it in &item.items {
         match it {
@@ -249,13 +296,14 @@ fn expand_impl(
 /// class's impl, the family's, with the traits its bounds require of each parameter.
 fn trait_impl_entry(block: &ImplBlock<'_>, t: &UserTrait) -> TokenStream {
     let entry = format_ident!(
-        "__JITCLASS_IMPL_{}_{}_{:x}",
+        "__JITCLASS_IMPL_{}_{}_{:x}{}",
         block.class_ident,
         t.name,
-        fnv(&t.written)
+        fnv(&t.written),
+        block.instantiation_suffix()
     );
     let self_path = block.self_path;
-    let class = if block.params.is_empty() {
+    let class = if !block.of_generic_class() {
         quote!(<#self_path as ::jitclass::JitClass>::class_info)
     } else {
         let family = generic::family_path(self_path);
@@ -273,6 +321,7 @@ fn trait_impl_entry(block: &ImplBlock<'_>, t: &UserTrait) -> TokenStream {
             quote!((#i, #id))
         });
     let (name, id) = (&t.name, &t.id);
+    let instantiation = block.instantiation_tokens();
     quote! {
         #[allow(non_upper_case_globals)]
         #[::jitclass::__private::linkme::distributed_slice(::jitclass::__private::TRAIT_IMPLS)]
@@ -281,14 +330,20 @@ fn trait_impl_entry(block: &ImplBlock<'_>, t: &UserTrait) -> TokenStream {
             class: #class,
             of_trait: ::jitclass::__private::TraitOf { name: #name, id: #id },
             bounds: &[#(#bounds),*],
+            instantiation: #instantiation,
         };
     }
 }
 
 /// The class an impl is of: a `#[jitclass]` struct, named by a plain path; a generic
-/// class applied to the impl's parameters in order (`impl<T> Stack<T>`), whose path is
-/// then returned without them.
-fn self_path(cx: &Ctxt, self_ty: &syn::Type, params: &[syn::Ident]) -> Option<syn::Path> {
+/// class applied to the impl's parameters in order (`impl<T> Stack<T>`), or to type
+/// arguments in an impl without parameters (`impl Stack<f64>`, whose arguments come
+/// second), whose path is then returned without them.
+fn self_path(
+    cx: &Ctxt,
+    self_ty: &syn::Type,
+    params: &[syn::Ident],
+) -> Option<(syn::Path, Option<Vec<syn::Type>>)> {
     match self_ty {
         syn::Type::Path(p)
             if p.qself.is_none() && p.path.segments.iter().all(|s| s.arguments.is_none()) =>
@@ -304,15 +359,9 @@ fn self_path(cx: &Ctxt, self_ty: &syn::Type, params: &[syn::Ident]) -> Option<sy
                 );
                 return None;
             }
-            Some(p.path.clone())
+            Some((p.path.clone(), None))
         }
-        syn::Type::Path(p) if p.qself.is_none() && params.is_empty() => {
-            cx.error(
-                p.span(),
-                "a `#[jitclass]` impl of one instantiation of a generic class is not supported yet\nhelp: write the impl for every instantiation: `impl<T> Class<T>`",
-            );
-            None
-        }
+        syn::Type::Path(p) if p.qself.is_none() && params.is_empty() => instantiation(cx, p),
         syn::Type::Path(p) if p.qself.is_none() => {
             let mut path = p.path.clone();
             let prefix_plain = path
@@ -343,7 +392,7 @@ fn self_path(cx: &Ctxt, self_ty: &syn::Type, params: &[syn::Ident]) -> Option<sy
                 return None;
             }
             last.arguments = syn::PathArguments::None;
-            Some(path)
+            Some((path, None))
         }
         other => {
             cx.error(
@@ -353,6 +402,40 @@ fn self_path(cx: &Ctxt, self_ty: &syn::Type, params: &[syn::Ident]) -> Option<sy
             None
         }
     }
+}
+
+/// `impl Stack<f64>`: the class's path without its arguments, and the arguments, which
+/// are types (rustc checks that they are the class's and meet its bounds, in the glue's
+/// impl of the same header).
+fn instantiation(cx: &Ctxt, p: &syn::TypePath) -> Option<(syn::Path, Option<Vec<syn::Type>>)> {
+    let mut path = p.path.clone();
+    let prefix_plain = path
+        .segments
+        .iter()
+        .rev()
+        .skip(1)
+        .all(|s| s.arguments.is_none());
+    let last = path.segments.last_mut().expect("a segment");
+    let args = match &last.arguments {
+        syn::PathArguments::AngleBracketed(args) if prefix_plain => args
+            .args
+            .iter()
+            .map(|a| match a {
+                syn::GenericArgument::Type(t) => Some(t.clone()),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>(),
+        _ => None,
+    };
+    let Some(args) = args else {
+        cx.error(
+            last.arguments.span(),
+            "a `#[jitclass]` impl is for a class applied to types (`impl Stack<f64>`) or to the impl's parameters in order (`impl<T> Stack<T>`)",
+        );
+        return None;
+    };
+    last.arguments = syn::PathArguments::None;
+    Some((path, Some(args)))
 }
 
 /// Whether a verbatim impl item is a constant syn does not model.
@@ -410,7 +493,7 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
         }
         return;
     };
-    if !block.params.is_empty() {
+    if block.of_generic_class() {
         // `Self` is the family, which the runtime instantiates per type arguments.
         l.class_paths = generic::family_class_paths(&l.class_paths, block.self_path);
     }
@@ -427,7 +510,8 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
     if block.operator.is_none() {
         out.beside.extend(shape_marker(f, block));
     }
-    if !is_default {
+    // A generic method has no shadow, as a generic `#[jit] fn` has none.
+    if !is_default && f.sig.generics.type_params().next().is_none() {
         out.hosted.push((f.clone(), l, consts_owner));
     }
 }
@@ -475,6 +559,8 @@ pub(super) fn emit_method(
             },
         ),
     };
+    // Impls of two instantiations may both define `sum`.
+    let unique = format!("{unique}{}", block.instantiation_suffix());
     let dispatcher = format_ident!("__JITCLASS_{}_{}", class_ident, unique);
     let entry_name = format_ident!("__JITCLASS_ENTRY_{}_{}", class_ident, unique);
     // The type whose associated constants are the function's hoisted ones.
@@ -519,14 +605,21 @@ pub(super) fn emit_method(
     // Spanned at the user's function, so that rustc's messages about the method (a
     // name clash with a field's getter, say) point there.
     // A generic class's function is specialised for the class's type arguments.
-    let entry = if block.params.is_empty() {
+    // A generic method is specialised for its own type arguments too, after the class's.
+    let own: Vec<syn::Type> = generic::params(&f.sig.generics)
+        .into_iter()
+        .map(|p| syn::parse_quote!(#p))
+        .collect();
+    let entry = if !block.of_generic_class() && own.is_empty() {
         quote!(#dispatcher.entry())
     } else {
-        let params = &block.params;
-        let type_args = generic::type_args_fn(params);
-        quote!(#dispatcher.entry_for::<(#(#params,)*)>(#type_args))
+        let mut args = block.type_args();
+        args.extend(own);
+        let type_args = generic::type_args_fn(&args);
+        quote!(#dispatcher.entry_for::<(#(#args,)*)>(#type_args))
     };
-    let class_info = if block.params.is_empty() {
+    let instantiation = block.instantiation_tokens();
+    let class_info = if !block.of_generic_class() {
         quote!(<#self_path as ::jitclass::JitClass>::class_info)
     } else {
         let family = generic::family_path(self_path);
@@ -572,6 +665,7 @@ pub(super) fn emit_method(
             dispatcher: &#dispatcher,
             kind: #kind_path,
             of_trait: #of_trait,
+            instantiation: #instantiation,
         };
     };
     (method, items, quote!(#consts_owner))

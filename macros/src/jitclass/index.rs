@@ -26,7 +26,7 @@ pub(super) fn value_method(
         &wrapper.block,
         &block.context.inherent(),
     ))?;
-    if !block.params.is_empty() {
+    if block.of_generic_class() {
         // `Self` is the family, which the runtime instantiates per type arguments, as in
         // the impl's other methods.
         lowered.class_paths =

@@ -168,6 +168,36 @@ impl Callees for RefSignatures<'_> {
                 t.name
             ));
         }
+        if all.is_empty()
+            && let Some((others, entry)) = info.found_for_others(name)
+            && !others.is_empty()
+        {
+            let what = if entry.dispatcher.ir()?.receiver.is_some() {
+                "method"
+            } else {
+                "function or associated item"
+            };
+            // rustc names the other instantiations of an inherent impl, and the trait of a
+            // trait impl's function.
+            let note = match entry.of_trait {
+                Some(t) => format!(
+                    "help: items from traits can only be used if the trait is implemented and in scope\nnote: `{}` defines an item `{name}`, perhaps you need to implement it",
+                    t.name
+                ),
+                None => format!(
+                    "note: the {what} was found for\n{}",
+                    others
+                        .iter()
+                        .map(|o| format!("- {o}"))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                ),
+            };
+            return Err(format!(
+                "no {what} named `{name}` found for struct `{}` in the current scope\n{note}",
+                info.jit_type(),
+            ));
+        }
         held.into_iter()
             .map(|entry| {
                 Ok(MethodSig {

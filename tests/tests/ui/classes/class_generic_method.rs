@@ -1,15 +1,23 @@
+// A generic method takes as many type arguments as it declares: rustc's E0107 from
+// Rust (jit code takes no turbofish on methods yet).
 use jitclass::jitclass;
 
 #[jitclass]
-struct Acc {
+pub struct Acc {
     total: f64,
 }
 
 #[jitclass]
 impl Acc {
-    fn add<T>(&mut self, x: T) {
-        self.total += x as f64;
+    pub fn new() -> Acc {
+        Acc { total: 0.0 }
+    }
+
+    pub fn pick<U: Copy>(&self, a: U, b: U) -> U {
+        if self.total > 0.0 { a } else { b }
     }
 }
 
-fn main() {}
+fn main() {
+    Acc::new().pick::<i64, i64>(1, 2);
+}
