@@ -28,7 +28,6 @@ use jitclass_core::{ClassKey, Type};
 use std::alloc::Layout;
 use std::collections::HashMap;
 use std::fmt;
-use std::ptr::NonNull;
 use std::sync::{Mutex, OnceLock};
 
 /// Implemented by every `#[jitclass]` type (by the macro).
@@ -460,8 +459,9 @@ impl ClassInfo {
         })
     }
 
-    /// Allocates a zeroed, counted instance of this class (count one).
-    pub(crate) fn allocate(&'static self) -> Result<NonNull<MemInfo>, String> {
+    /// The kind of this class's blocks (made at the first call, then kept by its drop
+    /// info): what JIT code allocates an instance of (`jitclass_rt_alloc_block`).
+    pub(crate) fn block_kind(&'static self) -> Result<&'static BlockKind, String> {
         let drop_info = self.drop_info()?;
         drop_info
             .kind(|| {
@@ -476,27 +476,13 @@ impl ClassInfo {
                     )
                 }
             })
-            .and_then(MemInfo::allocate)
             .ok_or_else(|| {
                 format!(
-                    "memory allocation of {} bytes failed for `{}`",
-                    self.desc.size, self.desc.name
+                    "the instances of `{}` ({} bytes, aligned to {}) do not fit a block",
+                    self.desc.name, self.desc.size, self.desc.align
                 )
             })
     }
-}
-
-/// Allocates a zeroed instance of a class for JIT code; null if allocation fails.
-///
-/// # Safety
-/// `class` is the address of a `'static` [`ClassInfo`] (codegen refers to a registered
-/// descriptor).
-pub(crate) unsafe extern "C" fn jitclass_rt_alloc(class: *const ClassInfo) -> *mut MemInfo {
-    // SAFETY: guaranteed by the caller.
-    let class: &'static ClassInfo = unsafe { &*class };
-    class
-        .allocate()
-        .map_or(std::ptr::null_mut(), NonNull::as_ptr)
 }
 
 impl fmt::Debug for ClassInfo {

@@ -14,12 +14,12 @@
 //! results are `void`. `bool` is not a helper type (C passes it extended, which a plain
 //! `i1` would not say). Every helper is an `extern "C"` function that never unwinds.
 
-use crate::class::{ClassInfo, jitclass_rt_alloc};
+use crate::class::ClassInfo;
 use crate::map::{
     MapInfo, jitclass_rt_map_clear, jitclass_rt_map_find, jitclass_rt_map_insert,
     jitclass_rt_map_new, jitclass_rt_map_remove,
 };
-use crate::memory::{DropInfo, MemInfo, jitclass_rt_decref};
+use crate::memory::{BlockKind, DropInfo, MemInfo, jitclass_rt_alloc_block, jitclass_rt_decref};
 use crate::panic::{PanicArg, PanicSite, jitclass_rt_cfunc_panicked, jitclass_rt_panic};
 use crate::placement::{jitclass_rt_construct_at, jitclass_rt_destroy_at};
 #[cfg(feature = "sqlite")]
@@ -122,8 +122,9 @@ helpers! {
     CfuncPanicked = jitclass_rt_cfunc_panicked() -> !;
     /// Drops one reference to a managed block (`memory.rs`).
     Decref = jitclass_rt_decref(info: *mut MemInfo);
-    /// Allocates a zeroed instance of a class; null if allocation fails (`class.rs`).
-    Alloc = jitclass_rt_alloc(class: *const ClassInfo) -> *mut MemInfo;
+    /// Allocates a block of a kind (a class's instance), its payload for the caller to
+    /// zero; null if allocation fails (`memory.rs`).
+    AllocBlock = jitclass_rt_alloc_block(kind: *const BlockKind) -> *mut MemInfo;
     /// A new `Vec` block with room for `cap` elements; null if allocation fails (`vec.rs`).
     VecNew = jitclass_rt_vec_new(drop_info: *const DropInfo, cap: usize) -> *mut MemInfo;
     /// Makes room in a `Vec` for more elements: 0, or 1 (capacity overflow), 2 (no memory).

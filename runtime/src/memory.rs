@@ -64,6 +64,21 @@ impl MemInfo {
     /// Allocates a block of `kind` with a zeroed payload and a count of one. `None` if
     /// the allocator fails or returns misaligned memory.
     pub fn allocate(kind: &'static BlockKind) -> Option<NonNull<MemInfo>> {
+        let info = Self::allocate_uninit(kind)?;
+        // Only the payload is zeroed (the header is written): LLVM would turn a `memset`
+        // of the whole block into `calloc`, which skips glibc's per-thread cache and
+        // costs several times a `malloc`.
+        // SAFETY: the block is `HEADER` + payload bytes (`kind.block_size`), and ours.
+        unsafe { Self::data(info.as_ptr()).write_bytes(0, kind.payload_size) };
+        Some(info)
+    }
+
+    /// As [`MemInfo::allocate`], but the payload is left uninitialised: the caller
+    /// writes every byte of it before the block is shared or released (JIT code, which
+    /// zeroes it with a `memset` of the size it knows, which LLVM folds into the field
+    /// stores that follow).
+    #[inline]
+    fn allocate_uninit(kind: &'static BlockKind) -> Option<NonNull<MemInfo>> {
         let block = match kind.allocator {
             None if kind.block_size == SPARE_SIZE
                 && let Some(spare) = spare::take() =>
@@ -84,20 +99,15 @@ impl MemInfo {
                 p
             }
         };
-        let block = NonNull::new(block)?;
-        let info = block.cast::<MemInfo>();
+        let info = NonNull::new(block)?.cast::<MemInfo>();
         // SAFETY: the block is `HEADER` + payload bytes (`kind.block_size`), aligned for
         // `MemInfo`, and ours.
         unsafe {
             info.write(MemInfo {
                 refcount: AtomicUsize::new(1),
                 kind,
-            });
-            // Only the payload is zeroed (the header is written above): LLVM would turn a
-            // `memset` of the whole block into `calloc`, which skips glibc's per-thread
-            // cache and costs several times a `malloc`.
-            block.as_ptr().add(HEADER).write_bytes(0, kind.payload_size);
-        }
+            })
+        };
         count_allocation();
         Some(info)
     }
@@ -277,7 +287,7 @@ impl MemInfo {
                 if let Some(elements) = &drop_info.elements {
                     // SAFETY: a block with element info holds a `VecHeader` (`vec.rs`).
                     unsafe {
-                        release_elements(data, elements, &mut |member| {
+                        release_elements(data, elements, |member| {
                             // SAFETY: the buffer owned one reference to each member.
                             if !Self::drop_one(member) {
                                 return;
@@ -452,7 +462,7 @@ impl ElemInfo {
 pub(crate) unsafe fn release_elements(
     data: *mut u8,
     elements: &ElemInfo,
-    release: &mut dyn FnMut(*mut MemInfo),
+    mut release: impl FnMut(*mut MemInfo),
 ) {
     // SAFETY: guaranteed by the caller.
     let header = unsafe { &mut *data.cast::<VecHeader>() };
@@ -488,6 +498,19 @@ pub(crate) unsafe fn free_buffer(elements: &ElemInfo, buf: *mut u8, cap: usize) 
     // SAFETY: allocated by `alloc` with this layout.
     unsafe { std::alloc::dealloc(buf, layout) };
     count_buffer_free();
+}
+
+/// Allocates a block of `kind` for JIT code, its payload uninitialised; null if
+/// allocation fails. The kind is the address codegen took from the class
+/// (`ClassInfo::block_kind`), so the call does no lookup.
+///
+/// # Safety
+/// `kind` is the address of a `'static` [`BlockKind`]; the caller writes every byte of
+/// the payload before the block is shared or released (as [`MemInfo::allocate_uninit`]).
+pub(crate) unsafe extern "C" fn jitclass_rt_alloc_block(kind: *const BlockKind) -> *mut MemInfo {
+    // SAFETY: guaranteed by the caller.
+    let kind: &'static BlockKind = unsafe { &*kind };
+    MemInfo::allocate_uninit(kind).map_or(std::ptr::null_mut(), NonNull::as_ptr)
 }
 
 /// Drops one reference to a block (null: nothing), from JIT code.

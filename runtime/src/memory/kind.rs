@@ -94,6 +94,12 @@ impl BlockKind {
         })
     }
 
+    /// The size of a block's payload (what [`MemInfo::allocate`](super::MemInfo::allocate)
+    /// zeroes).
+    pub(crate) fn payload_size(&self) -> usize {
+        self.payload_size
+    }
+
     /// The layout of a block of this kind from the global allocator.
     pub(super) fn global_layout(&self) -> Layout {
         // SAFETY: the constructors checked that this layout is valid.

@@ -9,6 +9,7 @@ mod array_consts;
 mod array_elements;
 mod array_sizes;
 mod arrays;
+mod box_pushes;
 mod calls;
 mod casts;
 mod cfunc;

@@ -502,7 +502,9 @@ impl FnCx<'_> {
             self.refuse_unmanaged(*val, t, loc, sink)?;
         }
         let info = crate::class::lookup(&key).map_err(CgError::Internal)?;
-        let alloc = self.m.helper(Helper::Alloc);
+        // The block kind itself, not the class: the helper allocates without a lookup.
+        let kind = info.block_kind().map_err(CgError::Internal)?;
+        let alloc = self.m.helper(Helper::AllocBlock);
         // A fresh block, as from `malloc`: nothing else points into it, so LLVM may keep
         // its fields in registers across loops that read other memory.
         let noalias = inkwell::attributes::Attribute::get_named_enum_kind_id("noalias");
@@ -510,12 +512,12 @@ impl FnCx<'_> {
             inkwell::attributes::AttributeLoc::Return,
             self.ctx.create_enum_attribute(noalias, 0),
         );
-        let class_ptr = self
+        let kind_ptr = self
             .m
-            .mapped_data("class", info as *const crate::ClassInfo as usize);
+            .mapped_data("kind", kind as *const crate::memory::BlockKind as usize);
         let meminfo = self
             .b()
-            .build_call(alloc, &[class_ptr.into()], "meminfo")?
+            .build_call(alloc, &[kind_ptr.into()], "meminfo")?
             .try_as_basic_value()
             .basic()
             .expect("returns a pointer")
@@ -528,6 +530,15 @@ impl FnCx<'_> {
             .const_int(crate::memory::HEADER as u64, false);
         // SAFETY (of the generated code): the block is `HEADER` + payload bytes long.
         let data = unsafe { self.b().build_gep(meminfo, &[header], "data")? };
+        // The helper leaves the payload to us: zeroed here, at a size LLVM knows, so that
+        // the stores of the fields below replace the `memset` where they cover it.
+        let size = self
+            .ctx
+            .i64_type()
+            .const_int(kind.payload_size() as u64, false);
+        self.b()
+            .build_memset(data, 8, self.ctx.i8_type().const_zero(), size)
+            .map_err(|e| CgError::Internal(e.to_string()))?;
         let instance = instance_type(self.ctx).get_undef();
         let instance = self.b().build_insert_value(instance, meminfo, 0, "inst")?;
         let instance: Val = self

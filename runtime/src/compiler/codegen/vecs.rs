@@ -19,6 +19,7 @@ use inkwell::AddressSpace;
 use inkwell::IntPredicate;
 use inkwell::types::BasicType;
 use inkwell::values::{IntValue, PointerValue};
+use jitclass_core::infer::Resolution;
 use jitclass_core::ir::{BinOp, ExprId, ExprKind, LocId, VecInit};
 
 /// Pointers to a `Vec`'s header fields.
@@ -414,8 +415,17 @@ impl FnCx<'_> {
         match &self.ir.expr(e).kind {
             ExprKind::Lit(_) | ExprKind::Const(_) | ExprKind::Local(_) => true,
             ExprKind::Binary(_, a, b) => self.is_simple(*a) && self.is_simple(*b),
-            ExprKind::Unary(_, a) | ExprKind::Cast(a, _) | ExprKind::TupleField(a, _) => {
-                self.is_simple(*a)
+            ExprKind::Unary(_, a)
+            | ExprKind::Cast(a, _)
+            | ExprKind::TupleField(a, _)
+            | ExprKind::Some(a)
+            | ExprKind::BoxNew(a) => self.is_simple(*a),
+            // A literal only allocates and moves its values in: no code of the user's
+            // runs (`v.push(Box::new(C { x }))` borrows `v` without a count, as
+            // `v.push(x)` does).
+            ExprKind::StructLit { fields, .. } => {
+                matches!(self.typed.resolution(e), Some(Resolution::Literal(_)))
+                    && fields.iter().all(|(_, v)| self.is_simple(*v))
             }
             _ => false,
         }
