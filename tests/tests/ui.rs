@@ -339,18 +339,6 @@ fn review17_traits_ufcs_call() {
     t.pass("tests/ui/known_bugs/review_traits_ufcs_call.rs");
 }
 
-/// A `&mut self` trait method called through `&C` (`for x in xs { x.bump(1) }` over
-/// `xs: &[C]`) in a generic jit fn: rustc's E0596 "cannot borrow `*x` as mutable, as it is
-/// behind a `&` reference"; jit code builds it and changes the caller's instances (generic
-/// bodies are not checked against their bounds yet, see the book's Traits chapter, but its
-/// text does not mention mutability) (review of issue 17).
-#[test]
-#[ignore = "BUG: a &mut self trait method through &C in a generic jit fn builds (rustc: E0596) and mutates the caller's instances"]
-fn review17_traits_mut_method_through_shared() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_traits_mut_method_through_shared.rs");
-}
-
 /// `fn base_of<S: Probe>(s: &S)` called with `self` from a default method: rustc builds
 /// it. `&S` parameters work (issue 17), but a default method's body is also the Rust
 /// trait's, where the glue's `S: JitType` bound is not met by `Self`: E0277 "`Self` is not
