@@ -524,14 +524,6 @@ fn review17g_never_inferred_spots() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/review17g_never_inferred_spots.rs");
 }
-
-#[test]
-#[ignore = "BUG: a `&S` parameter used as an `S` in a generic body (`v.push(s)`, `-> S { s }`) is accepted (run as `s.clone()`, counted, balanced); rustc refuses with E0308"]
-fn review_refparam_generic_ref_as_value() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_refparam_generic_ref_as_value.rs");
-}
-
 #[test]
 #[ignore = "BUG: `f(&mut s, &mut s)` in a generic body is accepted (runs on the one instance, balanced); rustc refuses with E0499"]
 fn review_refparam_generic_mut_alias() {

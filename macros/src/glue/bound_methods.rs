@@ -112,27 +112,26 @@ pub(super) fn signature_typed_locals(
     rust_type: impl Fn(&TypeExpr) -> Option<TokenStream>,
 ) -> Vec<TypedLocal> {
     let param_of = |local: LocalId| l.ir.params.iter().position(|p| p.local == local);
-    let mut typed: Vec<TypedLocal> = l
-        .ir
-        .params
-        .iter()
-        .enumerate()
-        .filter_map(|(param, p)| {
-            // A `&S` parameter is held as the instance: its Rust type is the reference.
-            let ty = match l.ir.local(p.local).by_ref {
-                Some(mutable) => rust_type(&TypeExpr::Ref {
-                    inner: Box::new(p.ty.clone()),
-                    mutable,
-                })?,
-                None => rust_type(&p.ty)?,
-            };
-            Some(TypedLocal {
-                local: p.local,
-                ty,
-                param,
+    let mut typed: Vec<TypedLocal> =
+        l.ir.params
+            .iter()
+            .enumerate()
+            .filter_map(|(param, p)| {
+                // A `&S` parameter is held as the instance: its Rust type is the reference.
+                let ty = match l.ir.local(p.local).by_ref {
+                    Some(mutable) => rust_type(&TypeExpr::Ref {
+                        inner: Box::new(p.ty.clone()),
+                        mutable,
+                    })?,
+                    None => rust_type(&p.ty)?,
+                };
+                Some(TypedLocal {
+                    local: p.local,
+                    ty,
+                    param,
+                })
             })
-        })
-        .collect();
+            .collect();
     for e in &l.ir.exprs {
         if let ExprKind::ForEach { var, iterable, .. } = &e.kind
             && let ExprKind::Local(over) = l.ir.expr(*iterable).kind
@@ -182,7 +181,7 @@ pub(super) fn signature_typed_locals(
 }
 
 /// `tokens` with every token at `span`.
-fn respanned(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+pub(super) fn respanned(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
     tokens
         .into_iter()
         .map(|mut tree| {
