@@ -194,6 +194,7 @@ pub(crate) fn fn_info(
             #[allow(
                 dead_code,
                 clippy::let_underscore_untyped,
+                clippy::let_unit_value,
                 clippy::diverging_sub_expression,
                 unreachable_code
             )]
