@@ -329,18 +329,6 @@ fn review17_traits_ufcs_call() {
     t.pass("tests/ui/known_bugs/review_traits_ufcs_call.rs");
 }
 
-/// A `&mut self` trait method called through `&C` (`for x in xs { x.bump(1) }` over
-/// `xs: &[C]`) in a generic jit fn: rustc's E0596 "cannot borrow `*x` as mutable, as it is
-/// behind a `&` reference"; jit code builds it and changes the caller's instances (generic
-/// bodies are not checked against their bounds yet, see the book's Traits chapter, but its
-/// text does not mention mutability) (review of issue 17).
-#[test]
-#[ignore = "BUG: a &mut self trait method through &C in a generic jit fn builds (rustc: E0596) and mutates the caller's instances"]
-fn review17_traits_mut_method_through_shared() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_traits_mut_method_through_shared.rs");
-}
-
 /// `fn base_of<S: Probe>(s: &S)` called with `self` from a default method: rustc builds
 /// it. `&S` parameters work (issue 17), but a default method's body is also the Rust
 /// trait's, where the glue's `S: JitType` bound is not met by `Self`: E0277 "`Self` is not
@@ -525,14 +513,6 @@ fn review17g_never_inferred_spots() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/review17g_never_inferred_spots.rs");
 }
-
-#[test]
-#[ignore = "BUG: a `&S` parameter used as an `S` in a generic body (`v.push(s)`, `-> S { s }`) is accepted (run as `s.clone()`, counted, balanced); rustc refuses with E0308"]
-fn review_refparam_generic_ref_as_value() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_refparam_generic_ref_as_value.rs");
-}
-
 #[test]
 #[ignore = "BUG: `f(&mut s, &mut s)` in a generic body is accepted (runs on the one instance, balanced); rustc refuses with E0499"]
 fn review_refparam_generic_mut_alias() {

@@ -301,7 +301,7 @@ impl Infer<'_> {
             return;
         }
         let decl = self.ir.local(l);
-        if decl.mutable {
+        if decl.mutable || self.mutably_looped_instance(l) {
             return;
         }
         let loc = self.loc(receiver);
@@ -313,6 +313,29 @@ impl Infer<'_> {
             diagnostics::mut_method_on_immutable(loc, &decl.name, method)
         };
         self.diags.push(d);
+    }
+
+    /// Whether `l` is the variable of a `for` over a `&mut [C]` / `&mut Vec<C>` of class
+    /// instances: Rust's `&mut C`, through which a `&mut self` method changes the
+    /// caller's instance (jit code holds the instance itself, which is that reference).
+    fn mutably_looped_instance(&self, l: LocalId) -> bool {
+        self.ir.exprs.iter().any(|e| {
+            let ExprKind::ForEach { var, iterable, .. } = &e.kind else {
+                return false;
+            };
+            if *var != l {
+                return false;
+            }
+            let elem = match self.resolve(&self.expr_types[iterable.index()]) {
+                Ty::Slice(elem, true) => *elem,
+                Ty::Ref(inner, true) => match self.resolve(&inner) {
+                    Ty::Vec(elem) => *elem,
+                    _ => return false,
+                },
+                _ => return false,
+            };
+            matches!(self.resolve(&elem), Ty::Class(_) | Ty::Applied(..))
+        })
     }
 
     /// The receiver of `method` (`entry`, `get_mut`), which works on its map in place,

@@ -130,6 +130,7 @@ fn lower_function(
     let fn_loc = cx.loc(sig.ident.span());
     cx.scopes.push(Vec::new());
     let mut params = Vec::new();
+    let mut param_type_spans = Vec::new();
     let mut receiver = None;
     for input in &sig.inputs {
         match input {
@@ -174,6 +175,7 @@ fn lower_function(
                     ty: TypeExpr::Class(self_ty),
                     loc,
                 });
+                param_type_spans.push(r.self_token.span);
                 receiver = Some(kind);
                 cx.self_receiver = Some(kind);
             }
@@ -209,6 +211,7 @@ fn lower_function(
                     cx.vec_ref_params.insert(local, *mutable);
                 }
                 params.push(Param { local, ty, loc });
+                param_type_spans.push(pt.ty.span());
             }
         }
     }
@@ -329,6 +332,7 @@ fn lower_function(
         literals: cx.literals,
         index_brackets: cx.index_brackets,
         method_parens: cx.method_parens,
+        param_type_spans,
         opaque_equalities: Vec::new(),
         slice_indexes: Vec::new(),
         borrowed_name_loops: cx.borrowed_name_loops,

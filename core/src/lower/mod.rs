@@ -96,6 +96,10 @@ pub struct Lowered {
     /// calls on bounded values write the call with the user's spans, so that rustc's
     /// suggestions rewrite exactly `r.m(..)`.
     pub method_parens: Vec<(ExprId, Span)>,
+    /// The span of each parameter's written type (of `self`, its token), by parameter:
+    /// the glue's checks of calls on bounded values declare their receiver with it, so
+    /// that rustc's help (`&S` -> `&mut S`) rewrites the user's signature.
+    pub param_type_spans: Vec<Span>,
     /// Differently written `PassThru<T>` types the body uses as one (indices into
     /// `opaque_types`), for rustc to compare: set from `check_at_macro_time`.
     pub opaque_equalities: Vec<(u32, u32)>,

@@ -72,8 +72,8 @@ pub(crate) fn bound_call_checks(l: &Lowered, written: &syn::Generics) -> Vec<Tok
                 let span = l.spans[l.ir.expr(*a).loc.index()];
                 match &l.ir.expr(*a).kind {
                     ExprKind::Local(local) => {
-                        let (_, ty) = typed.iter().find(|(t, _)| t == local)?;
-                        Some(Argument::Typed(ty, span))
+                        let typed = typed.iter().find(|t| t.local == *local)?;
+                        Some(Argument::Typed(&typed.ty, span))
                     }
                     ExprKind::Lit(lit) => Some(Argument::Literal(literal_of_kind(lit, span))),
                     _ => None,

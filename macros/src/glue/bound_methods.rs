@@ -61,15 +61,21 @@ pub(crate) fn bound_method_checks(l: &Lowered, written: &syn::Generics) -> Vec<T
         let ExprKind::Local(local) = l.ir.expr(*receiver).kind else {
             continue;
         };
-        let Some((_, ty)) = typed.iter().find(|(t, _)| *t == local) else {
+        let Some(typed) = typed.iter().find(|t| t.local == local) else {
             continue;
         };
+        // The receiver is declared with the user's name and typed at the written type of
+        // the parameter it comes from, so that rustc's words are the body's (E0596
+        // "cannot borrow `*x` as mutable, as it is behind a `&` reference") and its help
+        // (`&S` -> `&mut S`) rewrites the user's signature.
+        let type_span = l.param_type_spans[typed.param];
+        let ty = respanned(typed.ty.clone(), type_span);
         // The call with the user's spans (receiver, method, arguments, parentheses), so
         // that rustc's suggestions (E0034's `Left::side(&s)`) rewrite the call as written.
         let span = l.spans[e.loc.index()];
         let method = format_ident!("{method}", span = span);
         let receiver_span = l.spans[l.ir.expr(*receiver).loc.index()];
-        let receiver = format_ident!("__jitclass_receiver", span = receiver_span);
+        let receiver = format_ident!("{}", l.ir.local(local).name, span = receiver_span);
         let args = args.iter().map(|a| {
             let span = l.spans[l.ir.expr(*a).loc.index()];
             quote_spanned!(span=> ::core::unreachable!())
@@ -87,6 +93,16 @@ pub(crate) fn bound_method_checks(l: &Lowered, written: &syn::Generics) -> Vec<T
     checks
 }
 
+/// A local whose Rust type the signature decides.
+#[derive(Clone)]
+pub(super) struct TypedLocal {
+    pub(super) local: LocalId,
+    /// Its Rust type.
+    pub(super) ty: TokenStream,
+    /// The parameter (by index) whose written type decides it.
+    pub(super) param: usize,
+}
+
 /// Each local whose Rust type the signature decides, as `rust_type` writes it: the
 /// parameters, the variables of `for` loops over a parameter slice (a `&T` / `&mut T`
 /// of its element), and the locals an unannotated `let` binds to one of these (`let w =
@@ -94,12 +110,13 @@ pub(crate) fn bound_method_checks(l: &Lowered, written: &syn::Generics) -> Vec<T
 pub(super) fn signature_typed_locals(
     l: &Lowered,
     rust_type: impl Fn(&TypeExpr) -> Option<TokenStream>,
-) -> Vec<(LocalId, TokenStream)> {
-    let param_of = |local: LocalId| l.ir.params.iter().find(|p| p.local == local);
-    let mut typed: Vec<(LocalId, TokenStream)> =
+) -> Vec<TypedLocal> {
+    let param_of = |local: LocalId| l.ir.params.iter().position(|p| p.local == local);
+    let mut typed: Vec<TypedLocal> =
         l.ir.params
             .iter()
-            .filter_map(|p| {
+            .enumerate()
+            .filter_map(|(param, p)| {
                 // A `&S` parameter is held as the instance: its Rust type is the reference.
                 let ty = match l.ir.local(p.local).by_ref {
                     Some(mutable) => rust_type(&TypeExpr::Ref {
@@ -108,20 +125,28 @@ pub(super) fn signature_typed_locals(
                     })?,
                     None => rust_type(&p.ty)?,
                 };
-                Some((p.local, ty))
+                Some(TypedLocal {
+                    local: p.local,
+                    ty,
+                    param,
+                })
             })
             .collect();
     for e in &l.ir.exprs {
         if let ExprKind::ForEach { var, iterable, .. } = &e.kind
             && let ExprKind::Local(over) = l.ir.expr(*iterable).kind
-            && let Some(p) = param_of(over)
-            && let TypeExpr::Slice { elem, mutable } = &p.ty
+            && let Some(param) = param_of(over)
+            && let TypeExpr::Slice { elem, mutable } = &l.ir.params[param].ty
             && let Some(ty) = rust_type(&TypeExpr::Ref {
                 inner: elem.clone(),
                 mutable: *mutable,
             })
         {
-            typed.push((*var, ty));
+            typed.push(TypedLocal {
+                local: *var,
+                ty,
+                param,
+            });
         }
     }
     // `let` copies, to a fixpoint (`let w = u; let x = w;`).
@@ -139,10 +164,13 @@ pub(super) fn signature_typed_locals(
                     ..
                 } = stmt
                     && let ExprKind::Local(from) = l.ir.expr(*init).kind
-                    && !typed.iter().any(|(t, _)| t == bound)
-                    && let Some((_, ty)) = typed.iter().find(|(t, _)| *t == from)
+                    && !typed.iter().any(|t| t.local == *bound)
+                    && let Some(copied) = typed.iter().find(|t| t.local == from)
                 {
-                    typed.push((*bound, ty.clone()));
+                    typed.push(TypedLocal {
+                        local: *bound,
+                        ..copied.clone()
+                    });
                 }
             }
         }
@@ -150,4 +178,21 @@ pub(super) fn signature_typed_locals(
             return typed;
         }
     }
+}
+
+/// `tokens` with every token at `span`.
+pub(super) fn respanned(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let proc_macro2::TokenTree::Group(g) = &tree {
+                let mut group = proc_macro2::Group::new(g.delimiter(), respanned(g.stream(), span));
+                group.set_span(span);
+                tree = proc_macro2::TokenTree::Group(group);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
 }

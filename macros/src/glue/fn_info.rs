@@ -140,6 +140,7 @@ pub(crate) fn fn_info(
         });
     let bound_methods = super::bound_methods::bound_method_checks(l, written);
     let bound_calls = super::bound_calls::bound_call_checks(l, written);
+    let bound_values = super::bound_values::bound_value_checks(l, written);
     // Each trait function a generic body calls by path, named as the body does: rustc
     // reports a missing one, or one two bounds both have (E0034), at its token.
     let trait_fns = l.trait_fn_paths.iter().map(|path| {
@@ -180,6 +181,7 @@ pub(crate) fn fn_info(
             #(#same_types)*
             #(#bound_methods)*
             #(#bound_calls)*
+            #(#bound_values)*
             #(#trait_fns)*
         }
     } else {
@@ -193,6 +195,7 @@ pub(crate) fn fn_info(
             #[allow(
                 dead_code,
                 clippy::let_underscore_untyped,
+                clippy::let_unit_value,
                 clippy::diverging_sub_expression,
                 unreachable_code
             )]

@@ -21,6 +21,7 @@
 mod bound_calls;
 mod bound_methods;
 mod bound_traits;
+mod bound_values;
 mod consts;
 mod dispatcher;
 mod dyn_mentions;

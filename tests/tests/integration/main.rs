@@ -31,6 +31,7 @@ mod escapes;
 mod fixtures;
 mod fn_values;
 mod formatting;
+mod generic_body_receivers;
 mod generic_class_derives;
 mod generic_class_features;
 mod generic_class_names;

@@ -46,37 +46,6 @@ impl QGet for QItem {
     }
 }
 
-// A generic body has no shadow: these are what rustc refuses (E0308), probed for soundness.
-#[jit]
-fn gen_push<S: QGet>(v: &mut Vec<S>, s: &S) -> usize {
-    v.push(s);
-    v.len()
-}
-
-#[jit]
-fn gen_id<S: QGet>(s: &S) -> S {
-    s
-}
-
-#[jit]
-fn use_gen_push(n: i64) -> i64 {
-    let a = QItem::new(n);
-    let mut v: Vec<QItem> = Vec::new();
-    gen_push(&mut v, &a);
-    let b = gen_id(&a);
-    v[0].get() + b.get() + a.get()
-}
-
-/// rustc refuses `gen_push` and `gen_id` (E0308, recorded as the known bug
-/// `review_refparam_generic_ref_as_value`); jitclass runs them as if `s` were cloned: the
-/// stored / returned instance takes a count, so nothing is freed early or leaked.
-#[test]
-fn generic_ref_used_as_value_is_counted() {
-    let _memory = memory_test();
-    assert_eq!(use_gen_push(5), 15);
-    assert_no_leaks();
-}
-
 #[jitclass]
 pub struct QStack<T> {
     items: Vec<T>,
