@@ -1,7 +1,7 @@
 //! `#[jitclass]` on a struct: the class. The `#[repr(C)]` payload struct (field types
 //! spelled from the IR, so that rustc lays out what jit code does), the handle `struct V`
-//! (with the class's fields as `JitField` markers, against which rustc checks struct
-//! literals in jit code), the accessors of each field, `impl JitClass` with its `static`
+//! (with exactly the class's fields, the first holding the instance, against which rustc
+//! checks struct literals in jit code), the accessors of each field, `impl JitClass` with its `static`
 //! `ClassInfo`, and the ABI impls (`JitArg`, `JitType`, `JitElem`, `JitLayout`).
 
 use super::args::{self, ClassArgs};
