@@ -18,7 +18,7 @@ use crate::abi::RawInstance;
 use crate::dispatch::Dispatcher;
 use crate::error::Error;
 pub(crate) use crate::handle::FieldValue;
-pub use crate::handle::{Handle, JitField};
+pub use crate::handle::{Handle, HandleField, JitField};
 use crate::memory::{BlockKind, DropInfo, ExternalAllocator, MemInfo};
 use jitclass_core::infer::FieldSig;
 use jitclass_core::ir::{ClassIr, TypeExpr};

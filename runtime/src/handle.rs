@@ -1,5 +1,6 @@
 //! Instance handles: [`Handle`] (what a Rust value of a class type holds, a counted
-//! `{meminfo, data}`), the field marker [`JitField`], and the `Debug` form of instances.
+//! `{meminfo, data}`), the handle's fields [`HandleField`] and [`JitField`], and the
+//! `Debug` form of instances.
 
 use crate::abi::{JitType, RawInstance};
 use crate::class::{ClassInfo, JitClass, lookup};
@@ -10,13 +11,41 @@ use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
 
-/// The type of the fields of a class's handle. `#[jitclass] struct V { x: f64 }` gives
-/// the handle `V` a field `x` of this type, with the field's visibility; it holds nothing
-/// (a handle is its [`Handle`]), and exists so that rustc checks struct literals in jit
-/// code (`V { x: 1.0 }`) against the class, naming it and its fields in its own words.
-/// Rust code reads and writes fields through the handle's methods: `v.x()`, `v.set_x(..)`.
+/// The type of the fields of a class's handle but its first. `#[jitclass] struct V { x:
+/// f64, y: f64 }` gives the handle `V` the fields `x` and `y`, with their visibilities, so
+/// that rustc checks struct literals in jit code (`V { x: 1.0, y: 2.0 }`) against the
+/// class, naming it and its fields in its own words. The first holds the instance
+/// ([`HandleField`]), the others nothing. Rust code reads and writes fields through the
+/// handle's methods: `v.x()`, `v.set_x(..)`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct JitField;
+
+/// The type of the first field of a class's handle: the instance's [`Handle`]. `P` is a
+/// marker of a generic class's parameters (`fn() -> (T,)`), which the handle then uses
+/// beyond its own name, as rustc requires. Only the class's own code makes one (from a
+/// handle of an existing instance), so Rust code cannot make an instance with a literal.
+#[repr(transparent)]
+pub struct HandleField<C, P = ()> {
+    handle: Handle<C>,
+    _params: PhantomData<P>,
+}
+
+impl<C, P> HandleField<C, P> {
+    /// The field holding `handle` (the class's `JitClass::from_handle`).
+    #[doc(hidden)]
+    pub fn __new(handle: Handle<C>) -> HandleField<C, P> {
+        HandleField {
+            handle,
+            _params: PhantomData,
+        }
+    }
+
+    /// The instance's handle (the class's `JitClass::handle`).
+    #[doc(hidden)]
+    pub fn __handle(&self) -> &Handle<C> {
+        &self.handle
+    }
+}
 
 /// A counted reference to an instance of `C`: what a Rust value of a class type holds.
 ///

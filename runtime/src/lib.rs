@@ -369,7 +369,7 @@ pub use allocator::ExternalAllocator;
 // `jitclass::JitFunction`, not the macros' private module.
 #[doc(hidden)]
 pub use call::JitFunction;
-pub use class::{ClassInfo, FieldLayout, Handle, JitClass, JitField, Payload};
+pub use class::{ClassInfo, FieldLayout, Handle, HandleField, JitClass, JitField, Payload};
 pub use compiler::CompileStats;
 pub use dispatch::Dispatcher;
 pub use error::{Error, ErrorKind};
@@ -509,7 +509,7 @@ pub mod __private {
     pub use crate::call::*;
     pub use crate::class::abi as class_abi;
     pub use crate::class::{ClassDesc, Literal, METHODS, MethodEntry};
-    pub use crate::class_name::{ClassFamily, ClassPath, family_of};
+    pub use crate::class_name::{ClassFamily, ClassFound, ClassPath, family_of};
     pub use crate::class_ref_abi::ByRef;
     pub use crate::consts::{ConstValue, JitConst};
     pub use crate::dispatch::FnInfo;

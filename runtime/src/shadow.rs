@@ -20,9 +20,9 @@
 //!   another block [`this_ref`] / [`this_mut`].
 //! - A struct literal `C { f: e, .. }` checks each value against its field's type through a
 //!   [`Probe`] (silent for names `C` does not have), and the names against the handle
-//!   itself, whose marker fields are the class's; its handle field is [`never`], a call
-//!   that returns as far as rustc knows, so the borrow checker still checks the rest of
-//!   the body.
+//!   itself, whose fields are the class's; each field's value is [`never`], a call that
+//!   returns as far as rustc knows, so the borrow checker still checks the rest of the
+//!   body (a literal without fields is `C { ..never() }`).
 //! - `base[i]` on anything but a slice known at macro time is `base[JitIndex(i)]`: a class's
 //!   jit `Index` impl gives its handle a never-called `Index<JitIndex<I>>`; slices
 //!   and `Vec`s have real ones, which forward to std's (arrays get theirs from std's

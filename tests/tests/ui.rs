@@ -530,3 +530,14 @@ fn generic_class_name_as_value() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/generic_class_name_as_value.rs");
 }
+
+/// A struct literal without fields of a class that has fields (`Counter {}`) is rustc's
+/// E0063 "missing fields `total` and `count`" in Rust; jit code reports it only at the
+/// first call (the shadow writes a literal without fields as `C { ..never() }`, as a class
+/// without fields has one hidden field the literal cannot name).
+#[test]
+#[ignore = "BUG: a struct literal without fields of a class with fields is not refused at build time (missing fields reported at the first call)"]
+fn class_literal_without_fields() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/class_literal_without_fields.rs");
+}

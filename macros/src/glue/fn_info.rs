@@ -160,13 +160,16 @@ pub(crate) fn fn_info(
         .map(|(path, fields)| {
             let span = path.segments.last().expect("a segment").ident.span();
             let class = quote_spanned! {span=> ::jitclass::__private::Literal::<#path> };
+            // The handle has exactly the class's fields (a class without fields a hidden
+            // one, which `..` fills).
+            let braces = if fields.is_empty() {
+                quote!({ ..::core::unreachable!() })
+            } else {
+                quote!({ #(#fields: ::core::unreachable!(),)* })
+            };
             quote! {
                 let _ = || -> #class {
-                    #class {
-                        #(#fields: ::core::unreachable!(),)*
-                        __jitclass: ::core::unreachable!(),
-                        __jitclass_params: ::core::marker::PhantomData,
-                    }
+                    #class #braces
                 };
             }
         });
@@ -313,14 +316,20 @@ pub(crate) fn class_getters(
 
 /// The descriptor of the class a path without type arguments names, which may be a
 /// generic class (`Stack::new()`): the class's inherent `jitclass_info`, whose generic
-/// one rustc picks for `Stack<_>`; a path naming no class reaches `ClassPath`'s, which
-/// rustc reports as no `#[jitclass]` type (`class_name.rs`).
+/// one rustc picks for `Stack<_>`. A path naming no class reaches `ClassPath`'s, and the
+/// never-run check before it is rustc's "`Point` is not a `#[jitclass]` type", at the
+/// path's token, in `JitClass`'s words (`class_name.rs`).
 fn value_getter(path: &syn::Path) -> TokenStream {
     let span = path.segments.last().expect("a segment").ident.span();
     let info = quote_spanned!(span=> jitclass_info);
+    let value = quote_spanned!(span=> jitclass_value);
+    let check = quote_spanned!(span=> <_ as ::jitclass::JitClass>::handle);
     quote_spanned! {span=>
         #[allow(unused_imports)]
         use ::jitclass::__private::ClassPath as _;
+        let _ = || {
+            #check(#path::#value());
+        };
         #path::#info()
     }
 }

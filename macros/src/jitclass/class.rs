@@ -1,7 +1,7 @@
 //! `#[jitclass]` on a struct: the class. The `#[repr(C)]` payload struct (field types
 //! spelled from the IR, so that rustc lays out what jit code does), the handle `struct V`
-//! (with the class's fields as `JitField` markers, against which rustc checks struct
-//! literals in jit code), the accessors of each field, `impl JitClass` with its `static`
+//! (with exactly the class's fields, the first holding the instance, against which rustc
+//! checks struct literals in jit code), the accessors of each field, `impl JitClass` with its `static`
 //! `ClassInfo`, and the ABI impls (`JitArg`, `JitType`, `JitElem`, `JitLayout`).
 
 use super::args::{self, ClassArgs};
@@ -239,35 +239,57 @@ fn emit(
                 };
                 quote! { #(#fattrs)* #fvis #fname: #repr }
             });
-    // The handle has the class's fields too, holding nothing: rustc checks struct
-    // literals in jit code against it, naming the class as the user wrote it.
-    let marker_fields: Vec<TokenStream> = fields
-        .iter()
-        .map(|(f, _)| {
-            let fname = f.ident.as_ref().expect("named");
-            let fvis = &f.vis;
-            quote! {
+    // The handle has exactly the class's fields, so that rustc checks struct literals in
+    // jit code against it, naming the class and its fields as the user wrote them: the
+    // first field holds the instance's `Handle` (a `HandleField`, which only the class's
+    // code makes, from a handle: Rust code cannot make an instance with a literal), the
+    // others nothing. A class without
+    // fields has one hidden field for its `Handle`.
+    let handle_ty = if is_generic {
+        quote!(::jitclass::HandleField<#name #ty_g, fn() -> (#(#params,)*)>)
+    } else {
+        quote!(::jitclass::HandleField<#name>)
+    };
+    let (handle_field, handle_fields): (TokenStream, Vec<TokenStream>) = match fields.first() {
+        Some(_) => {
+            let decls = fields
+                .iter()
+                .enumerate()
+                .map(|(i, (f, _))| {
+                    let fname = f.ident.as_ref().expect("named");
+                    let fvis = &f.vis;
+                    let ty = if i == 0 {
+                        handle_ty.clone()
+                    } else {
+                        quote!(::jitclass::JitField)
+                    };
+                    quote! {
+                        #[doc(hidden)]
+                        #[allow(dead_code)]
+                        #fvis #fname: #ty
+                    }
+                })
+                .collect();
+            let first = fields[0].0.ident.clone().expect("named");
+            (quote!(#first), decls)
+        }
+        None => (
+            quote!(__jitclass),
+            vec![quote! {
                 #[doc(hidden)]
-                #[allow(dead_code)]
-                #fvis #fname: ::jitclass::JitField
-            }
-        })
-        .collect();
-    let mut marker_values: Vec<TokenStream> = fields
+                pub __jitclass: #handle_ty
+            }],
+        ),
+    };
+    // The handle's fields, the first holding `handle`.
+    let handle_values: Vec<TokenStream> = fields
         .iter()
+        .skip(1)
         .map(|(f, _)| {
             let fname = f.ident.as_ref().expect("named");
             quote! { #fname: ::jitclass::JitField }
         })
         .collect();
-    // A generic class's handle uses its parameters (beyond its own `Handle`) here; every
-    // class's handle has the field, so that the struct literal a shadow writes for a path
-    // without type arguments (`Pair { .. }`, maybe generic) names the same fields.
-    marker_values.push(quote!(__jitclass_params: ::core::marker::PhantomData));
-    let params_field = quote! {
-        #[doc(hidden)]
-        pub __jitclass_params: ::core::marker::PhantomData<fn() -> (#(#params,)*)>,
-    };
     let offsets = fields.iter().map(|(f, _)| {
         let fname = f.ident.as_ref().expect("named");
         quote! { ::core::mem::offset_of!(#payload #ty_g, #fname) }
@@ -303,13 +325,7 @@ fn emit(
             }
         }
     });
-    // Public (and hidden) so that struct literals in jit code anywhere can name it.
-    let handle_fields = quote! {
-        #[doc(hidden)]
-        pub __jitclass: ::jitclass::Handle<#name #ty_g>,
-        #params_field
-        #(#marker_fields,)*
-    };
+    let handle_fields = quote! { #(#handle_fields,)* };
     // In the user's braces: rustc's span of the struct (in notes such as "method not found
     // for this struct") runs from `pub` to the closing brace, which must be the user's too
     // for the note to show `pub struct V` rather than the attribute.
@@ -446,6 +462,15 @@ fn emit(
     // arguments outside its impl is then rustc's "type annotations needed").
     let unbounded = item.generics.where_clause.is_none()
         && item.generics.type_params().all(|tp| tp.bounds.is_empty());
+    // What the glue's check of a path without type arguments takes as a class
+    // (`class_name.rs`).
+    let lookup_value = quote! {
+        #[doc(hidden)]
+        #[allow(dead_code)]
+        pub fn jitclass_value() -> &'static ::jitclass::__private::ClassFound {
+            ::core::unreachable!("the class check of a path is never called")
+        }
+    };
     let class_path_info = if !is_generic {
         quote! {
             #(#cfgs)*
@@ -455,6 +480,8 @@ fn emit(
                 pub fn jitclass_info() -> &'static ::jitclass::ClassInfo {
                     <#name as ::jitclass::JitClass>::class_info()
                 }
+
+                #lookup_value
             }
         }
     } else if unbounded {
@@ -467,6 +494,8 @@ fn emit(
                 pub fn jitclass_info() -> &'static ::jitclass::ClassInfo {
                     #family::class_info()
                 }
+
+                #lookup_value
             }
         }
     } else {
@@ -533,12 +562,15 @@ fn emit(
 
             #[inline(always)]
             fn handle(&self) -> &::jitclass::Handle<Self> {
-                &self.__jitclass
+                self.#handle_field.__handle()
             }
 
             #[inline(always)]
             fn from_handle(handle: ::jitclass::Handle<Self>) -> Self {
-                #name { __jitclass: handle, #(#marker_values,)* }
+                #name {
+                    #handle_field: ::jitclass::HandleField::__new(handle),
+                    #(#handle_values,)*
+                }
             }
         }
 
@@ -554,17 +586,16 @@ fn emit(
             /// Another reference to the same instance.
             #[inline]
             fn clone(&self) -> Self {
-                #name {
-                    __jitclass: ::core::clone::Clone::clone(&self.__jitclass),
-                    #(#marker_values,)*
-                }
+                ::jitclass::JitClass::from_handle(::core::clone::Clone::clone(
+                    ::jitclass::JitClass::handle(self),
+                ))
             }
         }
 
         #(#cfgs)*
         impl #impl_g ::core::fmt::Debug for #this #where_c {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::fmt::Debug::fmt(&self.__jitclass, f)
+                ::core::fmt::Debug::fmt(::jitclass::JitClass::handle(self), f)
             }
         }
 
@@ -647,21 +678,21 @@ fn emit(
             /// Whether two handles refer to the same instance.
             #[inline]
             #vis fn ptr_eq(a: &Self, b: &Self) -> bool {
-                ::jitclass::Handle::ptr_eq(&a.__jitclass, &b.__jitclass)
+                ::jitclass::Handle::ptr_eq(::jitclass::JitClass::handle(a), ::jitclass::JitClass::handle(b))
             }
 
             /// Whether the instance is counted by the memory runtime (`false` for an
             /// instance over memory someone else owns).
             #[inline]
             #vis fn is_managed(&self) -> bool {
-                self.__jitclass.is_managed()
+                ::jitclass::JitClass::handle(self).is_managed()
             }
 
             /// How many references to the instance exist (`None` if unmanaged); an
             /// associated function, as `Rc::strong_count`.
             #[inline]
             #vis fn strong_count(this: &Self) -> ::core::option::Option<usize> {
-                ::jitclass::Handle::strong_count(&this.__jitclass)
+                ::jitclass::Handle::strong_count(::jitclass::JitClass::handle(this))
             }
         }
 

@@ -363,16 +363,26 @@ impl<'a> Rewriter<'a> {
             return bare_literal(path, path_span, &names, &probes);
         }
         let literal = quote_spanned!(path_span=> ::jitclass::__private::Literal::<#path>);
+        let fields = literal_fields(&names);
         syn::parse_quote! {
             {
                 #(#checks)*
-                #literal {
-                    #(#names: ::jitclass::JitField,)*
-                    __jitclass: ::jitclass::__private::shadow::never(),
-                    __jitclass_params: ::core::marker::PhantomData,
-                }
+                #literal #fields
             }
         }
+    }
+}
+
+/// The braces of a shadow's struct literal: the fields the user wrote, each with a value
+/// of any type (the values are checked through probes), as the class's handle has exactly
+/// the class's fields, so that rustc names the user's fields only (missing, unknown,
+/// private). A literal without fields is `{ ..never() }`: a class without fields has a
+/// hidden one, which the literal cannot name.
+fn literal_fields(names: &[syn::Ident]) -> TokenStream {
+    if names.is_empty() {
+        quote!({ ..::jitclass::__private::shadow::never() })
+    } else {
+        quote!({ #(#names: ::jitclass::__private::shadow::never(),)* })
     }
 }
 
@@ -400,13 +410,10 @@ fn bare_literal(
         }
     });
     let path_with_span = quote_spanned!(path_span=> #path);
+    let fields = literal_fields(names);
     syn::parse_quote! {
         {
-            let #literal = #path_with_span {
-                #(#names: ::jitclass::__private::shadow::never(),)*
-                __jitclass: ::jitclass::__private::shadow::never(),
-                __jitclass_params: ::core::marker::PhantomData,
-            };
+            let #literal = #path_with_span #fields;
             #(#checks)*
             #literal
         }
