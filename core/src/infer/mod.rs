@@ -50,6 +50,7 @@ mod class_keys;
 mod class_op;
 mod container_diagnostics;
 mod deferred;
+mod defaults;
 mod diagnostics;
 mod elem_refs;
 mod expr;
