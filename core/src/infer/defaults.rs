@@ -75,10 +75,9 @@ impl Infer<'_> {
             .iter()
             .position(|m| m.receiver.is_none() && m.sig.params.is_empty() && m.of_trait.is_none())
         else {
-            self.diags.push(
-                not_default(loc, &key.name)
-                    .note("note: a `#[jitclass]` struct implements `Default` with `#[derive(Default)]`"),
-            );
+            self.diags.push(not_default(loc, &key.name).note(
+                "note: a `#[jitclass]` struct implements `Default` with `#[derive(Default)]`",
+            ));
             return Ty::Unknown;
         };
         let f = ClassFn {

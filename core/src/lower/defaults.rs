@@ -46,7 +46,11 @@ impl Lowerer {
             if let Some(i) = self.scope.generics.iter().position(|g| *g == param) {
                 if !self.has_default_bound(&param) {
                     // A `#[jit] trait` bound may declare its own `default` (`trait_calls.rs`).
-                    if self.bounds.iter().any(|(n, b)| *n == param && !b.is_empty()) {
+                    if self
+                        .bounds
+                        .iter()
+                        .any(|(n, b)| *n == param && !b.is_empty())
+                    {
                         return None;
                     }
                     return Some(self.invalid(
@@ -110,7 +114,7 @@ impl Lowerer {
         if !c.args.is_empty() {
             let n = c.args.len();
             return self.invalid(
-                c.span(),
+                c.args.span(),
                 format!(
                     "this function takes 0 arguments but {n} argument{} supplied",
                     if n == 1 { " was" } else { "s were" }

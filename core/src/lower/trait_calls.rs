@@ -47,9 +47,7 @@ pub(super) fn bound_names(generics: &syn::Generics) -> Vec<(String, Vec<String>)
         bounds
             .iter()
             .filter_map(|b| match b {
-                syn::TypeParamBound::Trait(t) => {
-                    Some(t.path.segments.last()?.ident.to_string())
-                }
+                syn::TypeParamBound::Trait(t) => Some(t.path.segments.last()?.ident.to_string()),
                 _ => None,
             })
             .collect::<Vec<_>>()
@@ -161,7 +159,7 @@ impl Lowerer {
                     qself: Some(qself.clone()),
                     path: path.clone(),
                 },
-                c.args.len(),
+                c.args.iter().map(|a| a.span()).collect(),
             ));
         }
         Some(self.trait_call((class, param), traits, &name, c))
@@ -198,7 +196,7 @@ impl Lowerer {
                         qself: None,
                         path,
                     },
-                    c.args.len(),
+                    c.args.iter().map(|a| a.span()).collect(),
                 ));
                 paths
             }

@@ -142,9 +142,11 @@ pub(crate) fn fn_info(
     // Each trait function a generic body calls by path, named as the body does and
     // called with as many (never evaluated) arguments: rustc reports a missing one, one
     // two bounds both have (E0034), or a wrong count of arguments (E0061), at its token.
-    let trait_fns = l.trait_fn_paths.iter().map(|(path, arity)| {
+    let trait_fns = l.trait_fn_paths.iter().map(|(path, arg_spans)| {
         let span = path.path.segments.last().expect("a segment").ident.span();
-        let args = (0..*arity).map(|_| quote_spanned!(span=> ::core::unreachable!()));
+        let args = arg_spans
+            .iter()
+            .map(|&at| quote_spanned!(at=> ::core::unreachable!()));
         quote_spanned! {span=> let _ = || #path(#(#args),*); }
     });
     let macros = l.macro_paths.iter().map(|path| quote! { #path!(@check); });

@@ -58,7 +58,13 @@ fn containers(n: i64) -> (i64, usize, usize, usize, bool) {
         Some(x) => x,
         None => -1,
     };
-    (from_o + t.0, v.len(), s.len(), m.len(), t.2.is_none() && t.1 == 0.0)
+    (
+        from_o + t.0,
+        v.len(),
+        s.len(),
+        m.len(),
+        t.2.is_none() && t.1 == 0.0,
+    )
 }
 
 #[jit]
@@ -126,7 +132,13 @@ mod rust {
             Some(x) => x,
             None => -1,
         };
-        (from_o + t.0, v.len(), s.len(), m.len(), t.2.is_none() && t.1 == 0.0)
+        (
+            from_o + t.0,
+            v.len(),
+            s.len(),
+            m.len(),
+            t.2.is_none() && t.1 == 0.0,
+        )
     }
 
     pub fn tallies(x: f64) -> f64 {
@@ -173,7 +185,10 @@ fn derived_default_with_fields_of_parameters() {
         }
         let d = Duo::<f64, i64>::default();
         let rd = rust::Duo::<f64, i64>::default();
-        assert_eq!((d.a(), d.b(), d.pair(), d.rest()), (rd.a, rd.b, rd.pair, rd.rest));
+        assert_eq!(
+            (d.a(), d.b(), d.pair(), d.rest()),
+            (rd.a, rd.b, rd.pair, rd.rest)
+        );
         let e: Duo<String, Option<i64>> = Default::default();
         assert_eq!((e.a(), e.b()), (String::new(), None));
         let f = Duo::<Tally, bool>::default();
