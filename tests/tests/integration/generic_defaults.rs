@@ -128,10 +128,7 @@ mod rust {
         let mut m: HashMap<i64, f64> = Default::default();
         m.insert(n, 1.0);
         let t = fresh((n, 2.5, Some(true)));
-        let from_o = match o {
-            Some(x) => x,
-            None => -1,
-        };
+        let from_o = o.unwrap_or(-1);
         (
             from_o + t.0,
             v.len(),
