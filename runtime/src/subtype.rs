@@ -379,6 +379,7 @@ fn expr_use(u: &mut ClassUse, body: &CompiledBody<'_>, id: ExprId) -> Result<(),
         | ExprKind::MethodCall { .. }
         | ExprKind::AssocCall { .. }
         | ExprKind::TraitCall { .. }
+        | ExprKind::DefaultOf(_)
         | ExprKind::Unary(..)
         | ExprKind::Binary(..)
         | ExprKind::Index(..) => {}

@@ -34,6 +34,8 @@ pub(super) enum Deferred {
     /// An `entry(k).or_insert(v)` whose key may be a `String` made of a `&str`
     /// (`map.rs`).
     EntryKeyText(ExprId),
+    /// A `T::default()` / `Default::default()`, and its type (`defaults.rs`).
+    DefaultOf(ExprId, Ty),
 }
 
 impl Infer<'_> {
@@ -53,6 +55,7 @@ impl Infer<'_> {
                 Deferred::ElemRef(id, t) => self.check_elem_ref(id, &t),
                 Deferred::MapTypes(id, k, v, hashes) => self.check_map_types(id, &k, &v, hashes),
                 Deferred::EntryKeyText(id) => self.entry_by_text(id),
+                Deferred::DefaultOf(id, t) => self.check_default(id, &t),
             }
         }
     }

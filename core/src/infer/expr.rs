@@ -102,6 +102,7 @@ impl Infer<'_> {
             } => self.method_call(id, *receiver, method, args),
             ExprKind::Some(inner) => Ty::Option(Box::new(self.expr(*inner))),
             ExprKind::BoxNew(inner) => self.box_new(id, *inner),
+            ExprKind::DefaultOf(ty) => self.default_of(id, ty),
             ExprKind::None => Ty::Option(Box::new(self.fresh(VarKind::General))),
             ExprKind::IfLetSome {
                 pattern,
@@ -147,10 +148,11 @@ impl Infer<'_> {
             ExprKind::AssocCall { class, name, args } => self.assoc_call(id, *class, name, args),
             ExprKind::TraitCall {
                 class,
+                param,
                 traits,
                 name,
                 args,
-            } => self.trait_call(id, *class, traits, name, args),
+            } => self.trait_call(id, (*class, *param), traits, name, args),
             ExprKind::VecNew { elem, init } => self.vec_new(id, elem, init),
         }
     }

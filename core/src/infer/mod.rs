@@ -49,6 +49,7 @@ mod class;
 mod class_keys;
 mod class_op;
 mod container_diagnostics;
+mod defaults;
 mod deferred;
 mod diagnostics;
 mod elem_refs;

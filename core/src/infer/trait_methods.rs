@@ -177,7 +177,7 @@ impl Infer<'_> {
     pub(super) fn trait_call(
         &mut self,
         id: ExprId,
-        class: Option<ClassRefId>,
+        (class, param): (Option<ClassRefId>, Option<u32>),
         traits: &[TraitRefId],
         name: &str,
         args: &[ExprId],
@@ -188,12 +188,32 @@ impl Infer<'_> {
         let Some(ids) = ids else {
             return Ty::Unknown;
         };
-        let key = match class {
-            Some(class) => match self.class_ty(class, loc) {
+        let key = match (class, param) {
+            (Some(class), _) => match self.class_ty(class, loc) {
                 Ty::Class(key) => key,
                 _ => return Ty::Unknown,
             },
-            None => {
+            // `S::unit()`: the class is `S`'s type argument (unknown at macro time, where
+            // the generic body is not typed per instantiation).
+            (None, Some(g)) => match self.type_args.get(g as usize).map(Self::ty_of_type) {
+                Some(Ty::Class(key)) => key,
+                Some(other) => {
+                    let shown = self.show(&other);
+                    self.diags.push(
+                        Diagnostic::new(
+                            loc,
+                            format!(
+                                "the trait bound `{shown}: {}` is not satisfied",
+                                trait_names(&ids)
+                            ),
+                        )
+                        .note("note: jit code implements `#[jit] trait`s for `#[jitclass]` types only"),
+                    );
+                    return Ty::Unknown;
+                }
+                None => return Ty::Unknown,
+            },
+            (None, None) => {
                 let (Some(first), Some(ft)) = (args.first(), arg_types.first()) else {
                     self.diags.push(Diagnostic::new(
                         loc,

@@ -182,12 +182,21 @@ pub enum ExprKind {
         /// The arguments, in order.
         args: Vec<ExprId>,
     },
+    /// `T::default()`, `<T as Default>::default()`, `Default::default()`: the default
+    /// value of the written type (`TypeExpr::Infer` for `Default::default()`, whose type
+    /// comes from the context): zero, `false`, `None`, an empty `Vec`, `String` or map,
+    /// a tuple of defaults, or a class's `default()` (a `Resolution::ClassCall`).
+    DefaultOf(TypeExpr),
     /// A function of a `#[jit] trait` called by path: `Shape::area(&c)`,
     /// `<Circle as Shape>::unit()`, `S::area(s)` (the traits of `S`'s bounds).
     TraitCall {
         /// The class named in `<C as Trait>::f`; otherwise the class of the first
         /// argument (the receiver) is the implementing type.
         class: Option<ClassRefId>,
+        /// The type parameter (by index into `FnIr::generics`) named before `::` in
+        /// `S::unit()` / `<S as Shape>::unit()`: the implementing type is its type
+        /// argument in the specialisation being compiled, whatever the arguments are.
+        param: Option<u32>,
         /// The traits whose function it is (several: the bounds of a generic parameter).
         traits: Vec<TraitRefId>,
         /// The function's name.

@@ -425,12 +425,17 @@ impl<'a> Printer<'a> {
             }
             ExprKind::TraitCall {
                 class,
+                param,
                 traits,
                 name,
                 args,
             } => {
                 let traits: Vec<String> = traits.iter().map(|t| format!("t{}", t.0)).collect();
-                let class = class.map(|c| format!("c{} as ", c.0)).unwrap_or_default();
+                let class = match (class, param) {
+                    (Some(c), _) => format!("c{} as ", c.0),
+                    (None, Some(g)) => format!("g{g} as "),
+                    (None, None) => String::new(),
+                };
                 format!(
                     "trait <{class}{}>::{name}({})",
                     traits.join("+"),
@@ -482,6 +487,7 @@ impl<'a> Printer<'a> {
             }
             ExprKind::Some(a) => format!("some e{}", a.0),
             ExprKind::BoxNew(a) => format!("box e{}", a.0),
+            ExprKind::DefaultOf(ty) => format!("default::<{}>()", names.ty(ty)),
             ExprKind::None => "none".to_string(),
         };
         let mut operands = Vec::new();

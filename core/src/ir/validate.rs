@@ -163,6 +163,7 @@ impl FnIr {
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
             | ExprKind::BoxNew(_)
+            | ExprKind::DefaultOf(_)
             | ExprKind::None
             | ExprKind::IfLetSome { .. } => {}
         }

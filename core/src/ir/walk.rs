@@ -34,6 +34,7 @@ impl ExprKind {
             | ExprKind::Local(_)
             | ExprKind::Continue { .. }
             | ExprKind::None
+            | ExprKind::DefaultOf(_)
             | ExprKind::FnRef(_) => {}
             ExprKind::CallIndirect { callee, args } => {
                 f(*callee);
@@ -181,6 +182,7 @@ impl ExprKind {
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
             | ExprKind::BoxNew(_)
+            | ExprKind::DefaultOf(_)
             | ExprKind::None
             | ExprKind::IfLetSome { .. } => None,
         }
@@ -193,6 +195,7 @@ impl ExprKind {
         match self {
             ExprKind::Cast(_, ty)
             | ExprKind::Intrinsic { ty, .. }
+            | ExprKind::DefaultOf(ty)
             | ExprKind::VecNew { elem: ty, .. } => f(ty),
             ExprKind::ObjMode { inputs, output, .. } => {
                 inputs.iter().for_each(&mut f);
@@ -252,6 +255,7 @@ impl ExprKind {
         match self {
             ExprKind::Cast(_, ty)
             | ExprKind::Intrinsic { ty, .. }
+            | ExprKind::DefaultOf(ty)
             | ExprKind::VecNew { elem: ty, .. } => f(ty),
             ExprKind::ObjMode { inputs, output, .. } => {
                 inputs.iter_mut().for_each(&mut f);
@@ -355,6 +359,7 @@ impl ExprKind {
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
             | ExprKind::BoxNew(_)
+            | ExprKind::DefaultOf(_)
             | ExprKind::None => {}
         }
     }
@@ -408,6 +413,7 @@ impl ExprKind {
             | ExprKind::Panic(_)
             | ExprKind::Some(_)
             | ExprKind::BoxNew(_)
+            | ExprKind::DefaultOf(_)
             | ExprKind::None
             | ExprKind::IfLetSome { .. } => {}
         }

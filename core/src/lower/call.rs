@@ -146,6 +146,17 @@ impl Lowerer {
         if let Some(id) = self.intrinsic(path, c) {
             return id;
         }
+        if path.segments.len() >= 2
+            && let Some(last) = path.segments.last()
+            && last.arguments.is_none()
+        {
+            let mut owner = path.clone();
+            owner.segments.pop();
+            owner.segments.pop_punct();
+            if let Some(id) = self.default_call(&owner, &last.ident, c) {
+                return id;
+            }
+        }
         if path.is_ident("Some") && self.lookup("Some").is_none() {
             if c.args.len() != 1 {
                 return self.invalid(c.span(), "`Some` takes exactly one value");
@@ -390,6 +401,18 @@ impl Lowerer {
         if let Some(param) = owner.get_ident()
             && self.scope.generics.contains(&param.to_string())
         {
+            let bounded = self
+                .bound_names
+                .iter()
+                .any(|(n, traits)| param == n && !traits.is_empty());
+            if !bounded {
+                // rustc's E0599: an unbounded parameter has no functions at all.
+                let name = &last.ident;
+                return self.invalid(
+                    name.span(),
+                    format!("no function or associated item named `{name}` found for type parameter `{param}` in the current scope\nhelp: items from traits can only be used if the type parameter is bounded by a trait"),
+                );
+            }
             // Not a class: its functions are not known before specialisation.
             return self.invalid(
                 param.span(),

@@ -117,9 +117,11 @@ fn lower_function(
         .map(|tp| tp.ident.to_string())
         .collect();
     cx.bounds = super::trait_calls::bounds(&sig.generics);
+    cx.bound_names = super::trait_calls::bound_names(&sig.generics);
     if let Some(m) = method {
         if let Some(g) = m.impl_generics {
             cx.bounds.extend(super::trait_calls::bounds(g));
+            cx.bound_names.extend(super::trait_calls::bound_names(g));
         }
         cx.scope.generics.splice(0..0, m.generics.iter().cloned());
         cx.scope.self_generics = m.generics.len();

@@ -16,6 +16,7 @@ mod call;
 mod constants;
 mod consts;
 mod control;
+mod defaults;
 mod dyn_types;
 mod elem_refs;
 mod expr;
@@ -74,9 +75,10 @@ pub struct Lowered {
     /// The path of each `TraitRefId`, for the glue to resolve.
     pub trait_paths: Vec<syn::Path>,
     /// The trait functions called by a path rustc resolves in a generic fn's check
-    /// (`<S as Shape>::area`, `S::area`): it reports a missing one, or one of two bounds
-    /// (E0034), at build time.
-    pub trait_fn_paths: Vec<syn::ExprPath>,
+    /// (`<S as Shape>::area`, `S::area`), with the spans of the call's arguments: it
+    /// reports a missing one, one of two bounds (E0034), or a wrong count of arguments
+    /// (E0061), at build time.
+    pub trait_fn_paths: Vec<(syn::ExprPath, Vec<Span>)>,
     /// The `Class::name` paths of associated calls, for rustc to check.
     pub assoc_paths: Vec<syn::Path>,
     /// The Rust types of the `PassThru<T>`s the function names, by `OpaqueRefId`.
@@ -135,9 +137,12 @@ struct Lowerer {
     scope: TypeScope,
     assoc_paths: Vec<syn::Path>,
     /// See `Lowered::trait_fn_paths`.
-    trait_fn_paths: Vec<syn::ExprPath>,
+    trait_fn_paths: Vec<(syn::ExprPath, Vec<Span>)>,
     /// The trait bounds of the function's type parameters (`trait_calls::bounds`).
     bounds: Vec<(String, Vec<syn::Path>)>,
+    /// The last segments of every trait bounding each type parameter, the standard
+    /// library's included (`trait_calls::bound_names`).
+    bound_names: Vec<(String, Vec<String>)>,
     literals: Vec<(syn::Path, Vec<syn::Ident>)>,
     index_brackets: Vec<(ExprId, Span)>,
     method_parens: Vec<(ExprId, Span)>,

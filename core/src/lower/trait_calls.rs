@@ -1,6 +1,7 @@
 //! Calls of a `#[jit] trait`'s functions by path: `<Circle as Shape>::area(&c)`,
-//! `<Circle as Shape>::unit()`, `<S as Shape>::area(s)`, `S::area(s)` for a type
-//! parameter `S` (the traits of its bounds), and `Shape::area(s)` for a trait that bounds
+//! `<Circle as Shape>::unit()`, `<S as Shape>::area(s)`, `S::area(s)` and `S::unit()` for
+//! a type parameter `S` (the traits of its bounds; the specialisation's type argument
+//! is the implementing type), and `Shape::area(s)` for a trait that bounds
 //! one of the function's parameters. Each is an `ExprKind::TraitCall`, whose traits the
 //! glue resolves to their identities (`Trait!(@jitclass_trait_id)`), so that the call
 //! means that trait's function even beside an inherent one or another trait's of the
@@ -34,6 +35,34 @@ pub fn bounds(generics: &syn::Generics) -> Vec<(String, Vec<syn::Path>)> {
             && let Some((_, paths)) = out.iter_mut().find(|(n, _)| ident == n)
         {
             paths.extend(trait_paths(pt.bounds.iter()));
+        }
+    }
+    out
+}
+
+/// The last segment of every trait bounding each type parameter of `generics` (inline
+/// and in the `where` clause), the standard library's included (`Default`, `Clone`).
+pub(super) fn bound_names(generics: &syn::Generics) -> Vec<(String, Vec<String>)> {
+    let names = |bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>| {
+        bounds
+            .iter()
+            .filter_map(|b| match b {
+                syn::TypeParamBound::Trait(t) => Some(t.path.segments.last()?.ident.to_string()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut out: Vec<(String, Vec<String>)> = generics
+        .type_params()
+        .map(|tp| (tp.ident.to_string(), names(&tp.bounds)))
+        .collect();
+    for pred in generics.where_clause.iter().flat_map(|w| &w.predicates) {
+        if let syn::WherePredicate::Type(pt) = pred
+            && let syn::Type::Path(ty) = &pt.bounded_ty
+            && let Some(ident) = ty.path.get_ident()
+            && let Some((_, found)) = out.iter_mut().find(|(n, _)| ident == n)
+        {
+            found.extend(names(&pt.bounds));
         }
     }
     out
@@ -100,16 +129,17 @@ impl Lowerer {
         let mut trait_path = path.clone();
         let name = trait_path.segments.pop()?.into_value().ident;
         trait_path.segments.pop_punct();
+        if let Some(id) = self.qualified_default_call(qself, &trait_path, &name, c) {
+            return Some(id);
+        }
         if trait_path.segments.iter().any(|s| !s.arguments.is_none()) {
             return Some(self.invalid(
                 trait_path.span(),
                 "`#[jit]` traits with generic parameters are not supported yet",
             ));
         }
-        let generic = ty
-            .path
-            .get_ident()
-            .is_some_and(|p| self.scope.generics.contains(&p.to_string()));
+        let param = ty.path.get_ident().and_then(|p| self.generic_index(p));
+        let generic = param.is_some();
         let class = if generic {
             None
         } else {
@@ -123,13 +153,23 @@ impl Lowerer {
         };
         let traits = vec![self.trait_ref(&trait_path)];
         if generic {
-            self.trait_fn_paths.push(syn::ExprPath {
-                attrs: Vec::new(),
-                qself: Some(qself.clone()),
-                path: path.clone(),
-            });
+            self.trait_fn_paths.push((
+                syn::ExprPath {
+                    attrs: Vec::new(),
+                    qself: Some(qself.clone()),
+                    path: path.clone(),
+                },
+                c.args.iter().map(|a| a.span()).collect(),
+            ));
         }
-        Some(self.trait_call(class, traits, &name, c))
+        Some(self.trait_call((class, param), traits, &name, c))
+    }
+
+    /// The index of the type parameter `ident` names, if it names one.
+    fn generic_index(&self, ident: &syn::Ident) -> Option<u32> {
+        let name = ident.to_string();
+        let i = self.scope.generics.iter().position(|g| *g == name)?;
+        Some(i as u32)
     }
 
     /// `S::f(args)` for a type parameter `S`, or `Trait::f(args)` for a trait bounding
@@ -140,10 +180,7 @@ impl Lowerer {
         name: &syn::Ident,
         c: &syn::ExprCall,
     ) -> Option<ExprId> {
-        // `S::unit()`: no receiver tells the class (`call.rs` refuses it at `S`).
-        if c.args.is_empty() {
-            return None;
-        }
+        let param = owner.get_ident().and_then(|p| self.generic_index(p));
         let paths = match owner
             .get_ident()
             .and_then(|p| self.bounds_of(&p.to_string()))
@@ -153,11 +190,14 @@ impl Lowerer {
             Some(paths) => {
                 let mut path = owner.clone();
                 path.segments.push(name.clone().into());
-                self.trait_fn_paths.push(syn::ExprPath {
-                    attrs: Vec::new(),
-                    qself: None,
-                    path,
-                });
+                self.trait_fn_paths.push((
+                    syn::ExprPath {
+                        attrs: Vec::new(),
+                        qself: None,
+                        path,
+                    },
+                    c.args.iter().map(|a| a.span()).collect(),
+                ));
                 paths
             }
             None => {
@@ -174,12 +214,14 @@ impl Lowerer {
             }
         };
         let traits = paths.iter().map(|p| self.trait_ref(p)).collect();
-        Some(self.trait_call(None, traits, name, c))
+        Some(self.trait_call((None, param), traits, name, c))
     }
 
+    /// The class named (`<C as Trait>::f`) or the type parameter (`S::f`, `<S as
+    /// Trait>::f`) whose impl is called, if the path names one.
     fn trait_call(
         &mut self,
-        class: Option<crate::ir::ClassRefId>,
+        (class, param): (Option<crate::ir::ClassRefId>, Option<u32>),
         traits: Vec<TraitRefId>,
         name: &syn::Ident,
         c: &syn::ExprCall,
@@ -188,6 +230,7 @@ impl Lowerer {
         self.push(
             ExprKind::TraitCall {
                 class,
+                param,
                 traits,
                 name: name.to_string(),
                 args,

@@ -141,11 +141,15 @@ pub(crate) fn fn_info(
     let bound_methods = super::bound_methods::bound_method_checks(l, written);
     let bound_calls = super::bound_calls::bound_call_checks(l, written);
     let bound_values = super::bound_values::bound_value_checks(l, written);
-    // Each trait function a generic body calls by path, named as the body does: rustc
-    // reports a missing one, or one two bounds both have (E0034), at its token.
-    let trait_fns = l.trait_fn_paths.iter().map(|path| {
+    // Each trait function a generic body calls by path, named as the body does and
+    // called with as many (never evaluated) arguments: rustc reports a missing one, one
+    // two bounds both have (E0034), or a wrong count of arguments (E0061), at its token.
+    let trait_fns = l.trait_fn_paths.iter().map(|(path, arg_spans)| {
         let span = path.path.segments.last().expect("a segment").ident.span();
-        quote_spanned! {span=> let _ = #path; }
+        let args = arg_spans
+            .iter()
+            .map(|&at| quote_spanned!(at=> ::core::unreachable!()));
+        quote_spanned! {span=> let _ = || #path(#(#args),*); }
     });
     let macros = l.macro_paths.iter().map(|path| quote! { #path!(@check); });
     // Each struct literal, written against the class's handle, which has the class's

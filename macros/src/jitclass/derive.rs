@@ -468,11 +468,12 @@ fn default(cx: &Ctxt, class: &Class<'_>, fields: &[Field<'_>], span: Span) -> To
     let mut values = Vec::new();
     for f in fields {
         let Some(value) = default_value(f.ir, f.ty) else {
-            if let Some(param) = bare_param(f.ir, class.generics) {
-                // rustc's derive would call `A::default()`, which jit code cannot yet.
+            if let Some(param) = param_in_array(f.ir, class.generics) {
+                // rustc's derive would build `[A::default(), ..]`, which jit code's
+                // `[x; N]` (a copy of one value) is not for a type that may own memory.
                 cx.error(
                     f.span,
-                    format!("`#[derive(Default)]` on a generic `#[jitclass]` struct with a field of a type parameter's type is not supported yet\nnote: jit code cannot build `{param}::default()` yet; the field's type may hold it in a `Vec`, `Option`, `HashMap` or class, whose defaults are empty"),
+                    format!("`#[derive(Default)]` on a generic `#[jitclass]` struct with an array of a type parameter's type is not supported yet\nnote: jit code cannot build an array of `{param}::default()`s yet; a `Vec<{param}>` field's default is empty"),
                 );
             }
             return TokenStream::new();
@@ -515,13 +516,30 @@ fn default(cx: &Ctxt, class: &Class<'_>, fields: &[Field<'_>], span: Span) -> To
     }
 }
 
-/// The type parameter a field of lowered type `ir` holds by value (itself, or in a
-/// tuple or array), whose default jit code cannot build.
-fn bare_param(ir: &TypeExpr, generics: &syn::Generics) -> Option<syn::Ident> {
+/// Whether `ir` holds a type parameter by value (itself, or in a tuple or array).
+fn holds_generic(ir: &TypeExpr) -> bool {
     match ir {
-        TypeExpr::Generic(i) => generic::params(generics).into_iter().nth(*i as usize),
-        TypeExpr::Tuple(es) => es.iter().find_map(|e| bare_param(e, generics)),
-        TypeExpr::Array { elem, .. } => bare_param(elem, generics),
+        TypeExpr::Generic(_) => true,
+        TypeExpr::Tuple(es) => es.iter().any(holds_generic),
+        TypeExpr::Array { elem, .. } => holds_generic(elem),
+        _ => false,
+    }
+}
+
+/// The type parameter a field of lowered type `ir` holds in an array (`[A; 3]`, or in a
+/// tuple in one), whose default jit code cannot build.
+fn param_in_array(ir: &TypeExpr, generics: &syn::Generics) -> Option<syn::Ident> {
+    fn bare(ir: &TypeExpr, generics: &syn::Generics) -> Option<syn::Ident> {
+        match ir {
+            TypeExpr::Generic(i) => generic::params(generics).into_iter().nth(*i as usize),
+            TypeExpr::Tuple(es) => es.iter().find_map(|e| bare(e, generics)),
+            TypeExpr::Array { elem, .. } => bare(elem, generics),
+            _ => None,
+        }
+    }
+    match ir {
+        TypeExpr::Tuple(es) => es.iter().find_map(|e| param_in_array(e, generics)),
+        TypeExpr::Array { elem, .. } => bare(elem, generics),
         _ => None,
     }
 }
@@ -559,9 +577,21 @@ fn default_value(ir: &TypeExpr, ty: &syn::Type) -> Option<TokenStream> {
             let syn::Type::Array(a) = ty else {
                 return None;
             };
+            // `[x; N]` copies one value: not one of a type parameter (`param_in_array`).
+            if holds_generic(elem) {
+                return None;
+            }
             let e = default_value(elem, &a.elem)?;
             let len = &a.len;
             quote!([#e; #len])
+        }
+        // `A::default()`, which jit code builds per instantiation (the derive bounds
+        // `A: Default`).
+        TypeExpr::Generic(_) => {
+            let syn::Type::Path(p) = ty else {
+                return None;
+            };
+            quote!(#p::default())
         }
         TypeExpr::Class(_) => {
             let syn::Type::Path(p) = ty else {

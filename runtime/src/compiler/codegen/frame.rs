@@ -62,6 +62,7 @@ impl FnCx<'_> {
                 | ExprKind::ObjMode { .. }
                 | ExprKind::Some(_)
                 | ExprKind::BoxNew(_)
+                | ExprKind::DefaultOf(_)
                 | ExprKind::None
                 | ExprKind::VecNew { .. }
                 | ExprKind::SubSlice { .. }

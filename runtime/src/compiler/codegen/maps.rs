@@ -326,12 +326,22 @@ impl FnCx<'_> {
             },
             None => self.ctx.i64_type().const_zero(),
         };
-        let info = self.map_info(&key, &value);
+        Ok(Some(self.new_map((&key, &value), cap, loc)?))
+    }
+
+    /// A new empty map of these key and value types, with room for `cap` entries.
+    pub(super) fn new_map(
+        &mut self,
+        (key, value): (&Type, &Type),
+        cap: IntValue<'static>,
+        loc: LocId,
+    ) -> CgResult<Val> {
+        let info = self.map_info(key, value);
         let meminfo = self
             .call_helper(Helper::MapNew, &[info.into(), cap.into()], "map")?
             .into_pointer_value();
         self.check_allocated(meminfo, loc, CAPACITY_OVERFLOW)?;
-        Ok(Some(self.handle_of(meminfo)?))
+        self.handle_of(meminfo)
     }
 
     fn map_method_on(

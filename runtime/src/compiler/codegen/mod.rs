@@ -27,6 +27,7 @@ pub(crate) mod c_calls;
 mod classes;
 mod clones;
 mod control_flow;
+mod defaults;
 mod equality;
 mod escape;
 mod format;
@@ -442,6 +443,7 @@ impl FnCx<'_> {
             }
             ExprKind::Some(inner) => return self.some(id, *inner),
             ExprKind::BoxNew(value) => return self.box_new(id, *value),
+            ExprKind::DefaultOf(_) => return self.default_expr(id, loc),
             ExprKind::None => self.none_value(self.ty(id))?,
             ExprKind::IfLetSome {
                 pattern,

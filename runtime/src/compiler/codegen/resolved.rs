@@ -106,6 +106,8 @@ impl FnCx<'_> {
                     ExprKind::AssocCall { args, .. } | ExprKind::TraitCall { args, .. } => {
                         args.clone()
                     }
+                    // A class's `T::default()`: its derived `default()`.
+                    ExprKind::DefaultOf(_) => Vec::new(),
                     // A `#[getter]` property: `name(base)`.
                     ExprKind::Field(base, _) => vec![*base],
                     // A `#[setter]` property: `set_name(base, value)`.
