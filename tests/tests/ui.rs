@@ -541,3 +541,27 @@ fn class_literal_without_fields() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/class_literal_without_fields.rs");
 }
+
+/// Shapes of a `&S` used as `S` and of a `&mut self` method through `&C` that the generic
+/// check fn does not repeat, so they build (rustc refuses each): `let x: S = s;`,
+/// `Some(s)` as `Option<S>`, `Wrap { item: s }` as `Wrap<S>`, `if c { s } else { t }` as
+/// the tail, `u = s;` (E0308); `for x in xs.iter()` over `&mut [C]`, `for x in xs` over a
+/// `&Vec<C>` parameter, `for x in &xs` over a `Vec<C>` parameter (E0596). Only the direct
+/// returns, `Vec` method arguments and loops over `&[C]` parameters are repeated (review
+/// of the generic-body receiver and value checks).
+#[test]
+#[ignore = "BUG: more shapes of &S as S (let x: S = s, Some(s), field, if-tail, assignment) and &mut self through &C (xs.iter(), &Vec<C> param, &xs) build in generic bodies; rustc: E0308 / E0596"]
+fn review_genbody_uncaught_shapes() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_genbody_uncaught_shapes.rs");
+}
+
+/// Valid generic bodies the generic check fn must keep accepting: `mut` by-value
+/// parameters and `let mut` copies with `&mut self` methods, a push onto a `mut` by-value
+/// `Vec<S>` parameter, `v.insert(0, s)` without an unused-variable warning (review of the
+/// generic-body receiver and value checks).
+#[test]
+fn review_genbody_mut_bindings_compile() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/pass/review_genbody_mut_bindings.rs");
+}

@@ -10,7 +10,7 @@
 use super::diagnostics;
 use super::unify::Ty;
 use super::{FnKind, Infer, Resolution};
-use crate::ir::{ExprId, ExprKind, LocId, LocalId, Stmt};
+use crate::ir::{ExprId, ExprKind, LocId, LocalId, Pattern, Stmt};
 use crate::operators::OperatorMethod;
 
 impl Infer<'_> {
@@ -301,7 +301,7 @@ impl Infer<'_> {
             return;
         }
         let decl = self.ir.local(l);
-        if decl.mutable || self.mutably_looped_instance(l) {
+        if decl.mutable || self.mutably_looped_instance(l) || self.copies_mutable_reference(l, 0) {
             return;
         }
         let loc = self.loc(receiver);
@@ -336,6 +336,46 @@ impl Infer<'_> {
             };
             matches!(self.resolve(&elem), Ty::Class(_) | Ty::Applied(..))
         })
+    }
+
+    /// Whether `l` is bound by an unannotated `let l = from;` of a class instance that
+    /// `from` holds as Rust's `&mut C` (a `&mut S` parameter, the variable of a `for` over
+    /// `&mut [C]`, another such copy): `l` is that reference moved, through which a
+    /// `&mut self` method changes the caller's instance (`let t = s; t.bump(1)`).
+    fn copies_mutable_reference(&self, l: LocalId, depth: usize) -> bool {
+        if depth > 16 || !self.is_instance_local(l) {
+            return false;
+        }
+        self.ir.exprs.iter().any(|e| {
+            let ExprKind::Block(block) = &e.kind else {
+                return false;
+            };
+            block.stmts.iter().any(|stmt| {
+                let Stmt::Let {
+                    pattern: Pattern::Bind(bound),
+                    ty: None,
+                    init: Some(init),
+                    ..
+                } = stmt
+                else {
+                    return false;
+                };
+                let ExprKind::Local(from) = self.ir.expr(*init).kind else {
+                    return false;
+                };
+                *bound == l
+                    && (self.ir.local(from).by_ref == Some(true)
+                        || self.mutably_looped_instance(from)
+                        || self.copies_mutable_reference(from, depth + 1))
+            })
+        })
+    }
+
+    /// Whether `l`'s type is a class instance.
+    fn is_instance_local(&self, l: LocalId) -> bool {
+        self.local_types[l.index()]
+            .as_ref()
+            .is_some_and(|t| matches!(self.resolve(t), Ty::Class(_) | Ty::Applied(..)))
     }
 
     /// The receiver of `method` (`entry`, `get_mut`), which works on its map in place,

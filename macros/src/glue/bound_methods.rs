@@ -84,8 +84,10 @@ pub(crate) fn bound_method_checks(l: &Lowered, written: &syn::Generics) -> Vec<T
             proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, quote!(#(#args),*));
         let paren_span = l.method_parens.iter().find(|(id, _)| id.index() == i);
         parens.set_span(paren_span.map_or(span, |(_, s)| *s));
+        let binding = by_value_mut(&typed.ty);
         checks.push(quote_spanned! {span=>
-            let _ = |#receiver: #ty| {
+            #[allow(unused_mut)]
+            let _ = |#binding #receiver: #ty| {
                 let _ = #receiver.#method #parens;
             };
         });
@@ -177,6 +179,16 @@ pub(super) fn signature_typed_locals(
         if typed.len() == before {
             return typed;
         }
+    }
+}
+
+/// `mut` for a check closure's parameter of a by-value type (`S`, `Vec<S>`): whether the
+/// user's variable is `mut` is jit code's check (with rustc's words and help, at the first
+/// compilation); a reference's own mutability is the check's.
+pub(super) fn by_value_mut(ty: &TokenStream) -> TokenStream {
+    match ty.clone().into_iter().next() {
+        Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '&' => TokenStream::new(),
+        _ => quote!(mut),
     }
 }
 

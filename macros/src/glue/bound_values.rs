@@ -9,7 +9,7 @@
 //! signature types, is repeated in the generic `check` fn as a closure over those values
 //! with the user's names and tokens (the other arguments stand in as `unreachable!()`).
 
-use super::bound_methods::{respanned, signature_typed_locals};
+use super::bound_methods::{by_value_mut, respanned, signature_typed_locals};
 use super::signature::in_where_clause;
 use jitclass_core::ir::{ExprId, ExprKind, LocalId, TypeExpr};
 use jitclass_core::lower::Lowered;
@@ -64,8 +64,9 @@ pub(crate) fn bound_value_checks(l: &Lowered, written: &syn::Generics) -> Vec<To
     let declared = |local: LocalId, span: proc_macro2::Span| -> Option<TokenStream> {
         let typed = values.iter().chain(&vecs).find(|t| t.local == local)?;
         let name = format_ident!("{}", l.ir.local(local).name, span = span);
+        let binding = by_value_mut(&typed.ty);
         let ty = respanned(typed.ty.clone(), l.param_type_spans[typed.param]);
-        Some(quote!(#name: #ty))
+        Some(quote!(#binding #name: #ty))
     };
     let span_of = |e: ExprId| l.spans[l.ir.expr(e).loc.index()];
     let typed_local = |e: ExprId| match l.ir.expr(e).kind {
@@ -97,6 +98,7 @@ pub(crate) fn bound_value_checks(l: &Lowered, written: &syn::Generics) -> Vec<To
             };
             let name = format_ident!("{}", l.ir.local(local).name, span = span);
             checks.push(quote_spanned! {span=>
+                #[allow(unused_mut)]
                 let _ = |#decl| -> #ret { #name };
             });
         }
@@ -145,7 +147,10 @@ pub(crate) fn bound_value_checks(l: &Lowered, written: &syn::Generics) -> Vec<To
         let receiver = format_ident!("{}", l.ir.local(vec).name, span = receiver_span);
         let span = l.spans[e.loc.index()];
         let method = format_ident!("{method}", span = span);
+        // A typed argument after a stand-in (`v.insert(0, s)`) is never reached: no
+        // unused-variable warning at the user's token for it.
         checks.push(quote_spanned! {span=>
+            #[allow(unused_variables, unused_mut)]
             let _ = |#(#decls),*| {
                 let _ = #receiver.#method(#(#args),*);
             };

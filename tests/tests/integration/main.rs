@@ -67,6 +67,7 @@ mod review_escapes;
 mod review_formatting;
 mod review_gderive;
 mod review_gen;
+mod review_genbody;
 mod review_generic_params;
 mod review_generics;
 mod review_gtrait;
