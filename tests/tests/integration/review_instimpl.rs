@@ -852,3 +852,60 @@ fn review_instimpl_rust_calls_match() {
     }
     assert_no_leaks();
 }
+
+/// Errors in the body of a function of one instantiation: rustc refuses them at build
+/// time; jitclass types the body at its first call (documented), and its messages name
+/// the user's types, never the impl's hidden parameters.
+#[jitclass]
+pub struct Odd<T> {
+    items: Vec<T>,
+}
+
+#[jitclass]
+impl<T> Odd<T> {
+    pub fn new() -> Self {
+        Odd { items: Vec::new() }
+    }
+}
+
+#[jitclass]
+impl Odd<u8> {
+    pub fn wrong(&self) -> i64 {
+        self.items.len()
+    }
+
+    pub fn unknown(&self) -> i64 {
+        self.nope()
+    }
+
+    pub fn missing(&self) -> u8 {
+        self.missing
+    }
+
+    pub fn bad_add(&self) -> u8 {
+        self.items[0] + 1.5
+    }
+}
+
+#[test]
+fn review_instimpl_body_errors_name_no_hidden_parameter() {
+    let _memory = memory_test();
+    {
+        let o: Odd<u8> = Odd::new();
+        let messages = [
+            panic_message(|| o.wrong()),
+            panic_message(|| o.unknown()),
+            panic_message(|| o.missing()),
+            panic_message(|| o.bad_add()),
+        ];
+        for m in &messages {
+            assert!(
+                m.starts_with("error in jit fn `Odd::") && !m.contains("__Jitclass"),
+                "{m}"
+            );
+        }
+        assert!(messages[0].contains("expected `i64`, found `usize`"), "{}", messages[0]);
+        assert!(messages[2].contains("no field `missing` on type `Odd<u8>`"), "{}", messages[2]);
+    }
+    assert_no_leaks();
+}
