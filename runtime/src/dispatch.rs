@@ -556,6 +556,10 @@ impl Dispatcher {
         names
             .iter()
             .zip(type_args)
+            // The hidden parameters of an impl of one instantiation (`impl Stack<f64>`,
+            // named by the macros' impl_block.rs) are its written arguments, which the
+            // function's name already implies: no user wrote them.
+            .filter(|(n, _)| !n.starts_with("__JitclassInstantiationArg"))
             .map(|(n, t)| format!("{n} = {}", jitclass_core::limits::shortened(t)))
             .collect::<Vec<_>>()
             .join(", ")

@@ -596,7 +596,18 @@ pub(super) fn emit_method(
             quote!(self)
         });
     }
-    call_args.extend(arg_names.iter().map(|a| quote!(#a)));
+    // A `&S` of a generic method's (or the class's) type parameter crosses as the value
+    // `S` does, borrowed, as a generic `#[jit] fn`'s does (the IR's parameters start with
+    // `self` in a method).
+    let typed = &l.ir.params[call_args.len().min(l.ir.params.len())..];
+    call_args.extend(arg_names.iter().zip(typed).map(|(a, p)| {
+        match (l.ir.local(p.local).by_ref, &p.ty) {
+            (Some(_), jitclass_core::ir::TypeExpr::Generic(_)) => {
+                quote!(::jitclass::__private::ByRef(&*#a))
+            }
+            _ => quote!(#a),
+        }
+    }));
     let call = format_ident!("call_{}", call_args.len());
     let call_expr = quote!(::jitclass::__private::#call(__jitclass_entry, #(#call_args),*));
     let wrap_result = crate::glue::result_call(l, call_expr);

@@ -72,6 +72,7 @@ mod review_generic_params;
 mod review_generics;
 mod review_gtrait;
 mod review_index_loops;
+mod review_instimpl;
 mod review_keys;
 mod review_leaks;
 mod review_limits;
