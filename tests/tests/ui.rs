@@ -573,11 +573,13 @@ fn generic_class_literal_without_fields() {
     t.compile_fail("tests/ui/known_bugs/generic_class_literal_without_fields.rs");
 }
 
+/// A literal without fields of a struct that is no class (`Marker {}`) is "`Marker` is not
+/// a `#[jitclass]` type" and then E0071 "expected struct, variant or union type, found
+/// inferred type" from the shadow's check of literals without fields (review of the
+/// handle fields change).
 #[test]
-fn review_names_tmp() {
+#[ignore = "BUG: `Marker {}` of a non-class struct in jit code adds E0071 'found inferred type' after 'not a `#[jitclass]` type'"]
+fn review_names_fieldless_struct_literal() {
     let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/classes/class_literal_without_fields.rs");
-    t.compile_fail("tests/ui/classes/review_names_fieldless_literals.rs");
-    t.compile_fail("tests/ui/classes/review_names_handle_fields_in_rust.rs");
-    t.compile_fail("tests/ui/statements/review_names_fieldless_struct_literal.rs");
+    t.compile_fail("tests/ui/known_bugs/review_names_fieldless_struct_literal.rs");
 }
