@@ -48,6 +48,12 @@ pub unsafe trait JitClass: Sized + 'static {
     /// about its fields.
     #[doc(hidden)]
     type Literal;
+    /// `Self` for a class with fields, [`NoFields`] for a class without. rustc checks a
+    /// struct literal without fields in jit code (`C {}`) as a literal of it too, so that a
+    /// class with fields gets rustc's E0063 naming them (the literal of the handle itself
+    /// is `C { ..never() }`, as a class without fields has a hidden field).
+    #[doc(hidden)]
+    type FieldlessLiteral;
     /// The class's descriptor.
     fn class_info() -> &'static ClassInfo;
     /// The counted reference this value holds.
@@ -63,6 +69,15 @@ pub type Payload<C> = <C as JitClass>::Payload;
 /// may not name a struct in a literal, an alias may).
 #[doc(hidden)]
 pub type Literal<C> = <C as JitClass>::Literal;
+
+/// What a literal without fields (`C {}`) is checked as: the class itself if it has fields
+/// (rustc's E0063 then names them), else [`NoFields`].
+#[doc(hidden)]
+pub type FieldlessLiteral<C> = <C as JitClass>::FieldlessLiteral;
+
+/// The `FieldlessLiteral` of a class without fields: `NoFields {}` is a valid literal.
+#[doc(hidden)]
+pub struct NoFields {}
 
 /// A field of a class's payload as jit code lays it out (C layout, as `#[repr(C)]`).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -42,6 +42,7 @@ pub enum ClassFound {}
 unsafe impl JitClass for ClassFound {
     type Payload = ();
     type Literal = ClassFound;
+    type FieldlessLiteral = crate::class::NoFields;
     fn class_info() -> &'static ClassInfo {
         unreachable!("`ClassFound` is a marker, not a class")
     }

@@ -508,7 +508,7 @@ pub use stats::{Stats, stats};
 pub mod __private {
     pub use crate::call::*;
     pub use crate::class::abi as class_abi;
-    pub use crate::class::{ClassDesc, Literal, METHODS, MethodEntry};
+    pub use crate::class::{ClassDesc, FieldlessLiteral, Literal, METHODS, MethodEntry, NoFields};
     pub use crate::class_name::{ClassFamily, ClassFound, ClassPath, family_of};
     pub use crate::class_ref_abi::ByRef;
     pub use crate::consts::{ConstValue, JitConst};

@@ -281,6 +281,13 @@ fn emit(
             }],
         ),
     };
+    // What a literal without fields is checked as: the handle (rustc's E0063 names the
+    // missing fields), or, without fields, a struct `{}` builds.
+    let fieldless_literal = if fields.is_empty() {
+        quote!(::jitclass::__private::NoFields)
+    } else {
+        quote!(#this)
+    };
     // The handle's fields, the first holding `handle`.
     let handle_values: Vec<TokenStream> = fields
         .iter()
@@ -555,6 +562,7 @@ fn emit(
         unsafe impl #impl_g ::jitclass::JitClass for #this #where_c {
             type Payload = #payload #ty_g;
             type Literal = #this;
+            type FieldlessLiteral = #fieldless_literal;
 
             fn class_info() -> &'static ::jitclass::ClassInfo {
                 #class_info

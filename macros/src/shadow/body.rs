@@ -364,9 +364,11 @@ impl<'a> Rewriter<'a> {
         }
         let literal = quote_spanned!(path_span=> ::jitclass::__private::Literal::<#path>);
         let fields = literal_fields(&names);
+        let fieldless = fieldless_check(path, path_span, &names);
         syn::parse_quote! {
             {
                 #(#checks)*
+                #fieldless
                 #literal #fields
             }
         }
@@ -384,6 +386,18 @@ fn literal_fields(names: &[syn::Ident]) -> TokenStream {
     } else {
         quote!({ #(#names: ::jitclass::__private::shadow::never(),)* })
     }
+}
+
+/// For a literal without fields (`C {}`), whose handle literal is `C { ..never() }`, the
+/// literal as rustc checks it: of the class itself if it has fields (rustc's E0063 "missing
+/// fields `x` and `y` in initializer of `C`", at the path), of a struct without fields if
+/// it has none (its `FieldlessLiteral`). Nothing for a literal with fields.
+fn fieldless_check(path: &syn::Path, path_span: Span, names: &[syn::Ident]) -> TokenStream {
+    if !names.is_empty() {
+        return TokenStream::new();
+    }
+    let literal = quote_spanned!(path_span=> ::jitclass::__private::FieldlessLiteral::<#path>);
+    quote! { let _ = #literal {}; }
 }
 
 /// The shadow of a struct literal whose path has no type arguments (`Pair { a: 1i64, b:
@@ -411,8 +425,10 @@ fn bare_literal(
     });
     let path_with_span = quote_spanned!(path_span=> #path);
     let fields = literal_fields(names);
+    let fieldless = fieldless_check(path, path_span, names);
     syn::parse_quote! {
         {
+            #fieldless
             let #literal = #path_with_span #fields;
             #(#checks)*
             #literal

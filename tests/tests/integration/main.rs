@@ -79,6 +79,7 @@ mod review_limits;
 mod review_maps;
 mod review_math;
 mod review_mem;
+mod review_names;
 mod review_refparam;
 mod review_sets;
 mod review_shadow;
