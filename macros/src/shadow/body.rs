@@ -321,6 +321,8 @@ impl<'a> Rewriter<'a> {
     }
 
     fn literal(&mut self, s: &mut syn::ExprStruct) -> syn::Expr {
+        // The literal's own extent, from its first token to its closing brace.
+        let extent = (s.path.span(), s.brace_token.span.join());
         for field in &mut s.fields {
             self.visit_expr_mut(&mut field.expr);
         }
@@ -360,19 +362,20 @@ impl<'a> Rewriter<'a> {
                 && s.ident != "Self"
         });
         if bare {
-            return bare_literal(path, path_span, &names, &probes);
+            return bare_literal(path, (path_span, extent), &names, &probes);
         }
         let literal = quote_spanned!(path_span=> ::jitclass::__private::Literal::<#path>);
-        syn::parse_quote! {
-            {
+        spanning(
+            extent,
+            quote! {
                 #(#checks)*
                 #literal {
                     #(#names: ::jitclass::JitField,)*
                     __jitclass: ::jitclass::__private::shadow::never(),
                     __jitclass_params: ::core::marker::PhantomData,
                 }
-            }
-        }
+            },
+        )
     }
 }
 
@@ -384,7 +387,7 @@ impl<'a> Rewriter<'a> {
 /// literal. `probes`: each field's slot name, key and value.
 fn bare_literal(
     path: &syn::Path,
-    path_span: Span,
+    (path_span, extent): (Span, (Span, Span)),
     names: &[syn::Ident],
     probes: &[(syn::Ident, syn::Ident, &syn::Expr, Span)],
 ) -> syn::Expr {
@@ -400,8 +403,9 @@ fn bare_literal(
         }
     });
     let path_with_span = quote_spanned!(path_span=> #path);
-    syn::parse_quote! {
-        {
+    spanning(
+        extent,
+        quote! {
             let #literal = #path_with_span {
                 #(#names: ::jitclass::__private::shadow::never(),)*
                 __jitclass: ::jitclass::__private::shadow::never(),
@@ -409,8 +413,23 @@ fn bare_literal(
             };
             #(#checks)*
             #literal
-        }
-    }
+        },
+    )
+}
+
+/// The block `{ statements }` as an expression that rustc sees spanning a literal's
+/// extent (its first token's span and its braces'), where it points at the value as a
+/// whole: a literal passed to a call whose bound the class lacks (E0277). A block of the
+/// macro's own braces would point at `#[jit]`; `match () { _ => { .. } }`, written at the
+/// first token and with the literal's braces, spans from one to the other.
+fn spanning((first, braces): (Span, Span), statements: TokenStream) -> syn::Expr {
+    let mut arms = proc_macro2::Group::new(
+        proc_macro2::Delimiter::Brace,
+        quote!(_ => { #statements }),
+    );
+    arms.set_span(braces);
+    let keyword = quote_spanned!(first=> match);
+    syn::parse_quote!(#keyword () #arms)
 }
 
 impl VisitMut for Rewriter<'_> {
