@@ -326,7 +326,7 @@ fn lower_function(
         ref_paths: cx.ref_paths,
         class_paths: cx.scope.class_paths,
         trait_paths: cx.scope.traits,
-        trait_fn_paths: cx.trait_fn_paths,
+        trait_fn_calls: cx.trait_fn_calls,
         assoc_paths: cx.assoc_paths,
         opaque_types: cx.scope.opaque_types,
         objmodes: cx.objmodes,

@@ -74,11 +74,11 @@ pub struct Lowered {
     pub class_paths: Vec<syn::Path>,
     /// The path of each `TraitRefId`, for the glue to resolve.
     pub trait_paths: Vec<syn::Path>,
-    /// The trait functions called by a path rustc resolves in a generic fn's check
-    /// (`<S as Shape>::area`, `S::area`), with the spans of the call's arguments: it
-    /// reports a missing one, one of two bounds (E0034), or a wrong count of arguments
-    /// (E0061), at build time.
-    pub trait_fn_paths: Vec<(syn::ExprPath, Vec<Span>)>,
+    /// The calls of trait functions by a path rustc resolves in a generic fn's check
+    /// (`<S as Shape>::area(..)`, `S::area(..)`), as written (the check never evaluates
+    /// the arguments): it reports a missing function, one of two bounds (E0034), or a
+    /// wrong count of arguments (E0061), at build time.
+    pub trait_fn_calls: Vec<syn::ExprCall>,
     /// The `Class::name` paths of associated calls, for rustc to check.
     pub assoc_paths: Vec<syn::Path>,
     /// The Rust types of the `PassThru<T>`s the function names, by `OpaqueRefId`.
@@ -136,8 +136,8 @@ struct Lowerer {
     none_first: Vec<ExprId>,
     scope: TypeScope,
     assoc_paths: Vec<syn::Path>,
-    /// See `Lowered::trait_fn_paths`.
-    trait_fn_paths: Vec<(syn::ExprPath, Vec<Span>)>,
+    /// See `Lowered::trait_fn_calls`.
+    trait_fn_calls: Vec<syn::ExprCall>,
     /// The trait bounds of the function's type parameters (`trait_calls::bounds`).
     bounds: Vec<(String, Vec<syn::Path>)>,
     /// The last segments of every trait bounding each type parameter, the standard

@@ -153,16 +153,28 @@ impl Lowerer {
         };
         let traits = vec![self.trait_ref(&trait_path)];
         if generic {
-            self.trait_fn_paths.push((
+            self.push_trait_fn_call(
                 syn::ExprPath {
                     attrs: Vec::new(),
                     qself: Some(qself.clone()),
                     path: path.clone(),
                 },
-                c.args.iter().map(|a| a.span()).collect(),
-            ));
+                c,
+            );
         }
         Some(self.trait_call((class, param), traits, &name, c))
+    }
+
+    /// Records the call `c` of the trait function `path` names (as the body names it),
+    /// with `c`'s parentheses and arguments, for the generic check (see
+    /// `Lowered::trait_fn_calls`).
+    fn push_trait_fn_call(&mut self, path: syn::ExprPath, c: &syn::ExprCall) {
+        self.trait_fn_calls.push(syn::ExprCall {
+            attrs: Vec::new(),
+            func: Box::new(syn::Expr::Path(path)),
+            paren_token: c.paren_token,
+            args: c.args.clone(),
+        });
     }
 
     /// The index of the type parameter `ident` names, if it names one.
@@ -190,14 +202,14 @@ impl Lowerer {
             Some(paths) => {
                 let mut path = owner.clone();
                 path.segments.push(name.clone().into());
-                self.trait_fn_paths.push((
+                self.push_trait_fn_call(
                     syn::ExprPath {
                         attrs: Vec::new(),
                         qself: None,
                         path,
                     },
-                    c.args.iter().map(|a| a.span()).collect(),
-                ));
+                    c,
+                );
                 paths
             }
             None => {

@@ -144,12 +144,14 @@ pub(crate) fn fn_info(
     // Each trait function a generic body calls by path, named as the body does and
     // called with as many (never evaluated) arguments: rustc reports a missing one, one
     // two bounds both have (E0034), or a wrong count of arguments (E0061), at its token.
-    let trait_fns = l.trait_fn_paths.iter().map(|(path, arg_spans)| {
-        let span = path.path.segments.last().expect("a segment").ident.span();
-        let args = arg_spans
-            .iter()
-            .map(|&at| quote_spanned!(at=> ::core::unreachable!()));
-        quote_spanned! {span=> let _ = || #path(#(#args),*); }
+    let trait_fns = l.trait_fn_calls.iter().map(|call| {
+        let mut call = call.clone();
+        let span = match &*call.func {
+            syn::Expr::Path(p) => p.path.segments.last().expect("a segment").ident.span(),
+            _ => Span::call_site(),
+        };
+        call.args = call.args.iter().map(argument_stand_in).collect();
+        quote_spanned! {span=> let _ = || #call; }
     });
     let macros = l.macro_paths.iter().map(|path| quote! { #path!(@check); });
     // Each struct literal, written against the class's handle, which has the class's
@@ -204,6 +206,7 @@ pub(crate) fn fn_info(
                 clippy::let_underscore_untyped,
                 clippy::let_unit_value,
                 clippy::diverging_sub_expression,
+                clippy::unnecessary_literal_unwrap,
                 unreachable_code
             )]
             fn generic_check #params () #where_clause {
@@ -424,4 +427,23 @@ fn unambiguous_import(path: &syn::Path) -> syn::Path {
         }
         _ => path.clone(),
     }
+}
+
+/// What the generic check passes for an argument of a trait function called by path: a
+/// literal as written (whose type rustc names, as in "unexpected argument of type
+/// `{integer}`"), otherwise a never-evaluated value of whatever type the parameter has
+/// (for an extra argument, rustc then says "unexpected argument"), at the argument.
+fn argument_stand_in(arg: &syn::Expr) -> syn::Expr {
+    let literal = match arg {
+        syn::Expr::Lit(_) => true,
+        syn::Expr::Unary(u) => {
+            matches!(u.op, syn::UnOp::Neg(_)) && matches!(&*u.expr, syn::Expr::Lit(_))
+        }
+        _ => false,
+    };
+    if literal {
+        return arg.clone();
+    }
+    let span = syn::spanned::Spanned::span(arg);
+    syn::parse_quote_spanned!(span=> ::core::option::Option::None.unwrap())
 }

@@ -321,6 +321,8 @@ impl<'a> Rewriter<'a> {
     }
 
     fn literal(&mut self, s: &mut syn::ExprStruct) -> syn::Expr {
+        // The literal's own extent, from its first token to its closing brace.
+        let extent = (s.path.span(), s.brace_token.span.join());
         for field in &mut s.fields {
             self.visit_expr_mut(&mut field.expr);
         }
@@ -360,18 +362,19 @@ impl<'a> Rewriter<'a> {
                 && s.ident != "Self"
         });
         if bare {
-            return bare_literal(path, path_span, &names, &probes);
+            return bare_literal(path, (path_span, extent), &names, &probes);
         }
         let literal = quote_spanned!(path_span=> ::jitclass::__private::Literal::<#path>);
         let fields = literal_fields(&names);
         let fieldless = fieldless_check(path, path_span, &names);
-        syn::parse_quote! {
-            {
+        spanning(
+            extent,
+            quote! {
                 #(#checks)*
                 #fieldless
                 #literal #fields
-            }
-        }
+            },
+        )
     }
 }
 
@@ -408,7 +411,7 @@ fn fieldless_check(path: &syn::Path, path_span: Span, names: &[syn::Ident]) -> T
 /// literal. `probes`: each field's slot name, key and value.
 fn bare_literal(
     path: &syn::Path,
-    path_span: Span,
+    (path_span, extent): (Span, (Span, Span)),
     names: &[syn::Ident],
     probes: &[(syn::Ident, syn::Ident, &syn::Expr, Span)],
 ) -> syn::Expr {
@@ -426,14 +429,30 @@ fn bare_literal(
     let path_with_span = quote_spanned!(path_span=> #path);
     let fields = literal_fields(names);
     let fieldless = fieldless_check(path, path_span, names);
-    syn::parse_quote! {
-        {
+    spanning(
+        extent,
+        quote! {
             #fieldless
             let #literal = #path_with_span #fields;
             #(#checks)*
             #literal
-        }
-    }
+        },
+    )
+}
+
+/// The block `{ statements }` as an expression that rustc sees spanning a literal's
+/// extent (its first token's span and its braces'), where it points at the value as a
+/// whole: a literal passed to a call whose bound the class lacks (E0277). A block of the
+/// macro's own braces would point at `#[jit]`; `match () { _ => { .. } }`, written at the
+/// first token and with the literal's braces, spans from one to the other.
+fn spanning((first, braces): (Span, Span), statements: TokenStream) -> syn::Expr {
+    let mut arms = proc_macro2::Group::new(
+        proc_macro2::Delimiter::Brace,
+        quote!(_ => { #statements }),
+    );
+    arms.set_span(braces);
+    let keyword = quote_spanned!(first=> match);
+    syn::parse_quote!(#keyword () #arms)
 }
 
 impl VisitMut for Rewriter<'_> {
