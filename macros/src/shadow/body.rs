@@ -446,10 +446,8 @@ fn bare_literal(
 /// macro's own braces would point at `#[jit]`; `match () { _ => { .. } }`, written at the
 /// first token and with the literal's braces, spans from one to the other.
 fn spanning((first, braces): (Span, Span), statements: TokenStream) -> syn::Expr {
-    let mut arms = proc_macro2::Group::new(
-        proc_macro2::Delimiter::Brace,
-        quote!(_ => { #statements }),
-    );
+    let mut arms =
+        proc_macro2::Group::new(proc_macro2::Delimiter::Brace, quote!(_ => { #statements }));
     arms.set_span(braces);
     let keyword = quote_spanned!(first=> match);
     syn::parse_quote!(#keyword () #arms)

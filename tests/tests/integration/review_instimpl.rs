@@ -183,7 +183,10 @@ impl<T: Copy> V2<T> {
 impl Add for V2<f64> {
     type Output = V2<f64>;
     fn add(self, other: V2<f64>) -> V2<f64> {
-        V2 { x: self.x + other.x, y: self.y + other.y }
+        V2 {
+            x: self.x + other.x,
+            y: self.y + other.y,
+        }
     }
 }
 
@@ -566,7 +569,10 @@ mod rust {
     impl Add for V2<f64> {
         type Output = V2<f64>;
         fn add(self, other: V2<f64>) -> V2<f64> {
-            V2 { x: self.x + other.x, y: self.y + other.y }
+            V2 {
+                x: self.x + other.x,
+                y: self.y + other.y,
+            }
         }
     }
 
@@ -777,7 +783,11 @@ mod rust {
 fn review_instimpl_instantiation_functions_match_rust() {
     let _memory = memory_test();
     for n in [0, 1, 4, 9] {
-        assert_eq!(instantiation_probe(n), rust::instantiation_probe(n), "n = {n}");
+        assert_eq!(
+            instantiation_probe(n),
+            rust::instantiation_probe(n),
+            "n = {n}"
+        );
         assert_eq!(nested_probe(n), rust::nested_probe(n), "n = {n}");
     }
     for a in [0.0, 1.5, -2.25] {
@@ -799,7 +809,11 @@ fn review_instimpl_trait_of_one_instantiation_through_dyn_and_generics() {
 fn review_instimpl_generic_methods_match_rust() {
     let _memory = memory_test();
     for k in [0, 1, 3] {
-        assert_eq!(generic_method_probe(k), rust::generic_method_probe(k), "k = {k}");
+        assert_eq!(
+            generic_method_probe(k),
+            rust::generic_method_probe(k),
+            "k = {k}"
+        );
     }
     assert_no_leaks();
 }
@@ -842,7 +856,10 @@ fn review_instimpl_rust_calls_match() {
         assert_eq!(t.drop_it(Circle::new(1.0)), 2);
         assert_eq!(t.ident(Circle::new(1.25)).radius(), 1.25);
         use Shape as _;
-        assert_eq!(t.area_of(&Wrap::new(2_i64)), rt.area_of(&rust::Wrap::new(2_i64)));
+        assert_eq!(
+            t.area_of(&Wrap::new(2_i64)),
+            rt.area_of(&rust::Wrap::new(2_i64))
+        );
         assert_eq!(Wrap::new(2_i64).twice(), -1.0);
         let v = V2::new(1.0, 2.0) + V2::new(0.5, 0.5);
         assert_eq!((v.x(), v.y()), (1.5, 2.5));
@@ -904,8 +921,16 @@ fn review_instimpl_body_errors_name_no_hidden_parameter() {
                 "{m}"
             );
         }
-        assert!(messages[0].contains("expected `i64`, found `usize`"), "{}", messages[0]);
-        assert!(messages[2].contains("no field `missing` on type `Odd<u8>`"), "{}", messages[2]);
+        assert!(
+            messages[0].contains("expected `i64`, found `usize`"),
+            "{}",
+            messages[0]
+        );
+        assert!(
+            messages[2].contains("no field `missing` on type `Odd<u8>`"),
+            "{}",
+            messages[2]
+        );
     }
     assert_no_leaks();
 }

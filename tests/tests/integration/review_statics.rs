@@ -207,13 +207,11 @@ fn tuple_with_instance(x: f64) -> f64 {
     t.0.v + t.1 as f64
 }
 
-
 #[jit]
 fn default_of_array(x: i64) -> i64 {
     let a = fresh([x, x, x]);
     a[0] + a[2]
 }
-
 
 /// The same program compiled by rustc.
 mod rust {
@@ -393,12 +391,10 @@ mod rust {
         t.0.v + t.1 as f64
     }
 
-
     pub fn default_of_array(x: i64) -> i64 {
         let a = fresh([x, x, x]);
         a[0] + a[2]
     }
-
 }
 
 #[test]
