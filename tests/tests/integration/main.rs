@@ -72,6 +72,7 @@ mod review_limits;
 mod review_maps;
 mod review_math;
 mod review_mem;
+mod review_perf;
 mod review_refparam;
 mod review_sets;
 mod review_shadow;
