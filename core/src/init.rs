@@ -40,6 +40,7 @@ pub fn check(ir: &FnIr) -> Vec<Diagnostic> {
         diags: Vec::new(),
         reported: HashSet::new(),
         moves: None,
+        move_sites: HashMap::new(),
     };
     cx.expr(ir.body, &mut state);
     cx.diags
@@ -93,6 +94,7 @@ pub fn check_moves(ir: &FnIr, facts: &MoveFacts) -> Vec<Diagnostic> {
             borrowing_reads: borrowing_reads(ir, &facts.consuming),
             tuple_parent,
         }),
+        move_sites: HashMap::new(),
     };
     cx.expr(ir.body, &mut state);
     cx.diags
@@ -229,6 +231,8 @@ struct Checker<'a> {
     reported: HashSet<LocalId>,
     /// Set by [`check_moves`], which reports moves only.
     moves: Option<Moves>,
+    /// Where each local was last moved (for [`Checker::borrowed_receiver_moved`]).
+    move_sites: HashMap<LocalId, LocId>,
 }
 
 impl Checker<'_> {
@@ -287,6 +291,7 @@ help: move a copy instead: `{gone}.clone()`")
             }
             if moving {
                 state.moved[local.index()].insert(path);
+                self.move_sites.insert(local, self.ir.expr(at).loc);
             }
             let _ = loc;
             return;
@@ -358,6 +363,71 @@ help: move a copy instead: `{gone}.clone()`")
                 _ => return None,
             }
         }
+    }
+
+    /// The local (and the tuple fields from it) a method call borrows as its receiver
+    /// for the whole call: a place of a tracked local that the method does not take by
+    /// value (`v.push(..)`, `t.0.push(..)`, `h.items.push(..)`).
+    fn borrowed_receiver(&self, receiver: ExprId) -> Option<(LocalId, MovedPath)> {
+        let moves = self.moves.as_ref()?;
+        if !moves.borrowing_reads.contains(&receiver) {
+            return None;
+        }
+        let mut path = MovedPath::new();
+        let mut e = receiver;
+        loop {
+            match self.ir.expr(e).kind {
+                ExprKind::TupleField(base, i) => {
+                    path.push(i);
+                    e = base;
+                }
+                // Past a field or an element, the whole of what is before is borrowed.
+                ExprKind::Field(base, _) | ExprKind::Index(base, _) => {
+                    path.clear();
+                    e = base;
+                }
+                ExprKind::Local(l) if moves.tracked[l.index()] => {
+                    path.reverse();
+                    return Some((l, path));
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// An argument moved the receiver's local, which the call borrows until it returns:
+    /// rustc's E0505 (`v.push(C { items: v })`), at the move.
+    fn borrowed_receiver_moved(
+        &mut self,
+        (local, path): (LocalId, &MovedPath),
+        before: &BTreeSet<MovedPath>,
+        method: &str,
+        state: &State,
+    ) {
+        if state.diverged {
+            return;
+        }
+        let moved = &state.moved[local.index()];
+        let Some(gone) = moved
+            .difference(before)
+            .find(|g| g.starts_with(path) || path.starts_with(g))
+        else {
+            return;
+        };
+        let name = self.ir.local(local).name.clone();
+        let gone = show_path(&name, gone);
+        let borrowed = show_path(&name, path);
+        let Some(&at) = self.move_sites.get(&local) else {
+            return;
+        };
+        self.report(
+            local,
+            at,
+            format!("cannot move out of `{gone}` because it is borrowed"),
+            format!(
+                "note: `{borrowed}` is borrowed by the call of `{method}` on it until the call returns, so its arguments cannot move it"
+            ),
+        );
     }
 
     fn exprs(&mut self, ids: &[ExprId], state: &mut State) {
@@ -552,6 +622,21 @@ help: move a copy instead: `{gone}.clone()`")
             ExprKind::Panic(msg) => {
                 self.exprs(&msg.args, state);
                 state.diverge();
+            }
+            ExprKind::MethodCall {
+                receiver,
+                method,
+                args,
+            } if self.moves.is_some() => {
+                self.expr(*receiver, state);
+                let borrowed = self.borrowed_receiver(*receiver);
+                let before = borrowed
+                    .as_ref()
+                    .map(|(l, _)| state.moved[l.index()].clone());
+                self.exprs(args, state);
+                if let (Some((l, path)), Some(before)) = (borrowed, before) {
+                    self.borrowed_receiver_moved((l, &path), &before, method, state);
+                }
             }
             other => {
                 let mut children = Vec::new();

@@ -80,6 +80,7 @@ mod review_maps;
 mod review_math;
 mod review_mem;
 mod review_names;
+mod review_perf;
 mod review_refparam;
 mod review_sets;
 mod review_shadow;
