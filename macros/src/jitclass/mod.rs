@@ -22,6 +22,7 @@ mod class;
 mod derive;
 pub(crate) mod generic;
 mod impl_block;
+mod impl_target;
 mod index;
 mod operator;
 mod property;
