@@ -21,6 +21,8 @@ use crate::diag::Diagnostic;
 use crate::ir::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+mod receiver_moves;
+
 /// Reports reads of possibly-uninitialised locals and double assignments to immutable ones.
 pub fn check(ir: &FnIr) -> Vec<Diagnostic> {
     let n = ir.locals.len();
@@ -363,71 +365,6 @@ help: move a copy instead: `{gone}.clone()`")
                 _ => return None,
             }
         }
-    }
-
-    /// The local (and the tuple fields from it) a method call borrows as its receiver
-    /// for the whole call: a place of a tracked local that the method does not take by
-    /// value (`v.push(..)`, `t.0.push(..)`, `h.items.push(..)`).
-    fn borrowed_receiver(&self, receiver: ExprId) -> Option<(LocalId, MovedPath)> {
-        let moves = self.moves.as_ref()?;
-        if !moves.borrowing_reads.contains(&receiver) {
-            return None;
-        }
-        let mut path = MovedPath::new();
-        let mut e = receiver;
-        loop {
-            match self.ir.expr(e).kind {
-                ExprKind::TupleField(base, i) => {
-                    path.push(i);
-                    e = base;
-                }
-                // Past a field or an element, the whole of what is before is borrowed.
-                ExprKind::Field(base, _) | ExprKind::Index(base, _) => {
-                    path.clear();
-                    e = base;
-                }
-                ExprKind::Local(l) if moves.tracked[l.index()] => {
-                    path.reverse();
-                    return Some((l, path));
-                }
-                _ => return None,
-            }
-        }
-    }
-
-    /// An argument moved the receiver's local, which the call borrows until it returns:
-    /// rustc's E0505 (`v.push(C { items: v })`), at the move.
-    fn borrowed_receiver_moved(
-        &mut self,
-        (local, path): (LocalId, &MovedPath),
-        before: &BTreeSet<MovedPath>,
-        method: &str,
-        state: &State,
-    ) {
-        if state.diverged {
-            return;
-        }
-        let moved = &state.moved[local.index()];
-        let Some(gone) = moved
-            .difference(before)
-            .find(|g| g.starts_with(path) || path.starts_with(g))
-        else {
-            return;
-        };
-        let name = self.ir.local(local).name.clone();
-        let gone = show_path(&name, gone);
-        let borrowed = show_path(&name, path);
-        let Some(&at) = self.move_sites.get(&local) else {
-            return;
-        };
-        self.report(
-            local,
-            at,
-            format!("cannot move out of `{gone}` because it is borrowed"),
-            format!(
-                "note: `{borrowed}` is borrowed by the call of `{method}` on it until the call returns, so its arguments cannot move it"
-            ),
-        );
     }
 
     fn exprs(&mut self, ids: &[ExprId], state: &mut State) {
