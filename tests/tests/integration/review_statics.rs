@@ -213,7 +213,8 @@ fn default_of_array(x: i64) -> i64 {
     a[0] + a[2]
 }
 
-/// The same program compiled by rustc.
+/// The same program compiled by rustc (its shape kept as the jit program's).
+#[allow(clippy::vec_init_then_push, clippy::let_unit_value)]
 mod rust {
     use std::collections::HashMap;
 
