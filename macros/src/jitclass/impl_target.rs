@@ -34,12 +34,7 @@ pub(super) fn self_path(
         syn::Type::Path(p) if p.qself.is_none() && params.is_empty() => instantiation(cx, p),
         syn::Type::Path(p) if p.qself.is_none() => {
             let mut path = p.path.clone();
-            let prefix_plain = path
-                .segments
-                .iter()
-                .rev()
-                .skip(1)
-                .all(|s| s.arguments.is_none());
+            let prefix_plain = prefix_without_arguments(&path);
             let last = path.segments.last_mut().expect("a segment");
             let applied = match &last.arguments {
                 syn::PathArguments::AngleBracketed(args) => {
@@ -79,12 +74,7 @@ pub(super) fn self_path(
 /// impl of the same header).
 fn instantiation(cx: &Ctxt, p: &syn::TypePath) -> Option<(syn::Path, Option<Vec<syn::Type>>)> {
     let mut path = p.path.clone();
-    let prefix_plain = path
-        .segments
-        .iter()
-        .rev()
-        .skip(1)
-        .all(|s| s.arguments.is_none());
+    let prefix_plain = prefix_without_arguments(&path);
     let last = path.segments.last_mut().expect("a segment");
     let args = match &last.arguments {
         syn::PathArguments::AngleBracketed(args) if prefix_plain => args
@@ -106,4 +96,14 @@ fn instantiation(cx: &Ctxt, p: &syn::TypePath) -> Option<(syn::Path, Option<Vec<
     };
     last.arguments = syn::PathArguments::None;
     Some((path, Some(args)))
+}
+
+/// Whether every segment of `path` but the last has no arguments (`m::Stack<T>`, not
+/// `m<T>::Stack`): only the class's own segment may carry them.
+fn prefix_without_arguments(path: &syn::Path) -> bool {
+    path.segments
+        .iter()
+        .rev()
+        .skip(1)
+        .all(|s| s.arguments.is_none())
 }
