@@ -11,7 +11,7 @@
 //! parameter with no written bound keeps duck typing). A call with any other argument
 //! is checked at the first call.
 
-use super::signature::in_where_clause;
+use super::signature::bounded_params;
 use jitclass_core::PrimTy;
 use jitclass_core::ir::{ExprKind, Lit, TypeExpr};
 use jitclass_core::lower::Lowered;
@@ -21,17 +21,11 @@ use quote::{format_ident, quote, quote_spanned};
 /// The checks of the body's calls of jit fns whose arguments are all values of the type
 /// parameters `written` bounds.
 pub(crate) fn bound_call_checks(l: &Lowered, written: &syn::Generics) -> Vec<TokenStream> {
-    let params: Vec<&syn::Ident> = written.type_params().map(|tp| &tp.ident).collect();
-    let bounded = |i: u32| {
-        written
-            .type_params()
-            .nth(i as usize)
-            .is_some_and(|tp| !tp.bounds.is_empty() || in_where_clause(written, &tp.ident))
-    };
+    let bounded = bounded_params(written);
     // The Rust type of a value of IR type `ty` naming a bounded parameter.
     let rust_type = |ty: &TypeExpr| -> Option<TokenStream> {
         let generic = |t: &TypeExpr| match t {
-            TypeExpr::Generic(i) if bounded(*i) => Some(params[*i as usize]),
+            TypeExpr::Generic(i) => bounded.get(*i as usize).copied().flatten(),
             _ => None,
         };
         Some(match ty {

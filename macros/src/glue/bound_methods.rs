@@ -11,7 +11,7 @@
 //! rustc reports it in its words. A
 //! parameter with no written bound keeps duck typing over classes (the book's rule).
 
-use super::signature::in_where_clause;
+use super::signature::bounded_params;
 use jitclass_core::ir::{ExprKind, LocalId, Pattern, Stmt, TypeExpr};
 use jitclass_core::lower::Lowered;
 use proc_macro2::TokenStream;
@@ -20,11 +20,7 @@ use quote::{format_ident, quote, quote_spanned};
 /// The checks of the body's method calls on values of the type parameters `written`
 /// bounds (the user's generics, before the glue adds its own).
 pub(crate) fn bound_method_checks(l: &Lowered, written: &syn::Generics) -> Vec<TokenStream> {
-    let params: Vec<&syn::Ident> = written.type_params().map(|tp| &tp.ident).collect();
-    let bounded: Vec<bool> = written
-        .type_params()
-        .map(|tp| !tp.bounds.is_empty() || in_where_clause(written, &tp.ident))
-        .collect();
+    let bounded = bounded_params(written);
     // The Rust type of a value of IR type `ty`, if it is `S`, `&S` or `&mut S` for a
     // bounded `S`.
     let rust_type = |ty: &TypeExpr| -> Option<TokenStream> {
@@ -36,11 +32,7 @@ pub(crate) fn bound_method_checks(l: &Lowered, written: &syn::Generics) -> Vec<T
             },
             _ => return None,
         };
-        let i = i as usize;
-        if !bounded.get(i).copied().unwrap_or(false) {
-            return None;
-        }
-        let ident = params[i];
+        let ident = bounded.get(i as usize).copied().flatten()?;
         Some(match reference {
             None => quote!(#ident),
             Some(false) => quote!(&#ident),

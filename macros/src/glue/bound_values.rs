@@ -10,7 +10,7 @@
 //! with the user's names and tokens (the other arguments stand in as `unreachable!()`).
 
 use super::bound_methods::{by_value_mut, respanned, signature_typed_locals};
-use super::signature::in_where_clause;
+use super::signature::bounded_params;
 use jitclass_core::ir::{ExprId, ExprKind, LocalId, TypeExpr};
 use jitclass_core::lower::Lowered;
 use proc_macro2::TokenStream;
@@ -19,15 +19,9 @@ use quote::{ToTokens, format_ident, quote, quote_spanned};
 /// The checks of the body's returns of, and `Vec` method calls with, values whose type
 /// the signature writes with a parameter `written` bounds.
 pub(crate) fn bound_value_checks(l: &Lowered, written: &syn::Generics) -> Vec<TokenStream> {
-    let params: Vec<&syn::Ident> = written.type_params().map(|tp| &tp.ident).collect();
-    let bounded = |i: u32| {
-        written
-            .type_params()
-            .nth(i as usize)
-            .is_some_and(|tp| !tp.bounds.is_empty() || in_where_clause(written, &tp.ident))
-    };
+    let bounded = bounded_params(written);
     let param = |t: &TypeExpr| match t {
-        TypeExpr::Generic(i) if bounded(*i) => Some(params[*i as usize]),
+        TypeExpr::Generic(i) => bounded.get(*i as usize).copied().flatten(),
         _ => None,
     };
     let reference = |inner: TokenStream, mutable: bool| {

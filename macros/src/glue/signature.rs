@@ -176,6 +176,18 @@ fn add_bound(generics: &mut syn::Generics, ident: &syn::Ident, bound: syn::TypeP
         .push(syn::parse_quote!(#ident: #bound));
 }
 
+/// The type parameters `written` declares, by index (as the IR's `TypeExpr::Generic`
+/// numbers them), each `Some` if it has a bound (inline or in the `where` clause): the
+/// parameters whose values rustc's generic checks repeat.
+pub(super) fn bounded_params(written: &syn::Generics) -> Vec<Option<&syn::Ident>> {
+    written
+        .type_params()
+        .map(|tp| {
+            (!tp.bounds.is_empty() || in_where_clause(written, &tp.ident)).then_some(&tp.ident)
+        })
+        .collect()
+}
+
 /// Whether a predicate of `generics`' `where` clause bounds the parameter `ident`.
 pub(super) fn in_where_clause(generics: &syn::Generics, ident: &syn::Ident) -> bool {
     generics.where_clause.as_ref().is_some_and(|wc| {
