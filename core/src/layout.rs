@@ -72,8 +72,8 @@ pub fn size_align(t: &Type) -> SizeAlign {
         | Type::Vec(_)
         | Type::String
         | Type::Map { .. } => SizeAlign { size: 16, align: 8 },
-        // `{meminfo, data, vtable}`.
-        Type::Dyn { .. } => SizeAlign { size: 24, align: 8 },
+        // `{meminfo, vtable}`: the payload is at a fixed offset from the meminfo.
+        Type::Dyn { .. } => SizeAlign { size: 16, align: 8 },
         // A `&Vec<T>` is the `Vec`'s handle (`Type::vec_elem`).
         Type::Ref { inner, .. } if matches!(**inner, Type::Vec(_)) => {
             SizeAlign { size: 16, align: 8 }
@@ -109,7 +109,7 @@ mod tests {
     }
 
     #[test]
-    fn a_trait_object_is_three_pointers() {
+    fn a_trait_object_is_two_pointers() {
         let shape = Type::Dyn {
             key: crate::types::TraitKey {
                 id: 1,
@@ -118,7 +118,7 @@ mod tests {
             pointer: crate::types::DynPointer::Box,
         };
         let l = layout_of(&[Type::BOOL, shape, Type::I32]);
-        assert_eq!((l.offsets, l.size, l.align), (vec![0, 8, 32], 40, 8));
+        assert_eq!((l.offsets, l.size, l.align), (vec![0, 8, 24], 32, 8));
     }
 
     #[test]

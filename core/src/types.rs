@@ -209,10 +209,11 @@ pub enum Type {
     /// passes along, stores and compares by identity.
     PassThru(OpaqueKey),
     /// A trait object of a `#[jit] trait` (`Box<dyn T>`, `&dyn T`, `&mut dyn T`):
-    /// `{meminfo, data, vtable}`, an instance's counted reference (as `Class`) and its
-    /// class's vtable for the trait. Each form holds one reference of the instance, the
-    /// borrowed ones too (as a class handle does: unobservable), so that all three are
-    /// released alike.
+    /// `{meminfo, vtable}` (16 bytes, as in Rust): an instance's counted block, whose
+    /// payload is at a fixed offset from its meminfo (an unmanaged instance's is lent
+    /// through a block of its own), and its class's vtable for the trait. Each form holds
+    /// one reference of the block, the borrowed ones too (as a class handle does:
+    /// unobservable), so that all three are released alike.
     Dyn {
         /// The trait.
         key: TraitKey,

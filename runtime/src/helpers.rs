@@ -22,6 +22,7 @@ use crate::map::{
 use crate::memory::{BlockKind, DropInfo, MemInfo, jitclass_rt_alloc_block, jitclass_rt_decref};
 use crate::panic::{PanicArg, PanicSite, jitclass_rt_cfunc_panicked, jitclass_rt_panic};
 use crate::placement::{jitclass_rt_construct_at, jitclass_rt_destroy_at};
+use crate::unmanaged_dyn::jitclass_rt_lend_unmanaged;
 #[cfg(feature = "sqlite")]
 use crate::sqlite::args::Site;
 #[cfg(feature = "sqlite")]
@@ -154,6 +155,9 @@ helpers! {
     );
     /// Releases a payload's members and zeroes it (`placement.rs`).
     DestroyAt = jitclass_rt_destroy_at(class: *const ClassInfo, ptr: *mut u8);
+    /// A block lending an unmanaged instance's payload to a trait object; null if
+    /// allocation fails (`unmanaged_dyn.rs`).
+    LendUnmanaged = jitclass_rt_lend_unmanaged(data: *mut u8) -> *mut MemInfo;
 
     /// Makes the pending jit panic the SQL function's error (`sqlite/errors.rs`).
     #[cfg(feature = "sqlite")]

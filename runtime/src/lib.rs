@@ -359,6 +359,7 @@ mod subtype;
 mod text;
 mod trait_info;
 mod trait_methods;
+mod unmanaged_dyn;
 mod vec;
 mod vec_abi;
 mod vec_ref_abi;

@@ -20,7 +20,7 @@ mod inspect;
 pub(crate) mod sqlite;
 mod symbols;
 mod types;
-mod vtables;
+pub(crate) mod vtables;
 
 pub use compiled::CompileStats;
 pub(crate) use compiled::Compiled;
@@ -372,8 +372,12 @@ pub(crate) struct ModuleCx {
     by_key: HashMap<(usize, Vec<Type>), usize>,
     /// The C entry points emitted for jit fns named as values, by instance.
     cfuncs: HashMap<usize, FunctionValue<'static>>,
-    /// The vtable of each (class, trait) the module's trait objects use (`vtables.rs`).
-    vtables: HashMap<(jitclass_core::ClassKey, jitclass_core::TraitKey), PointerValue<'static>>,
+    /// The vtables of each (class, trait) the module's trait objects use, for managed
+    /// and for lent instances (`vtables.rs`).
+    vtables: HashMap<
+        (jitclass_core::ClassKey, jitclass_core::TraitKey, vtables::Receiver),
+        PointerValue<'static>,
+    >,
     /// What the module's code points at in the process, by symbol (`mapped_data`).
     mapped: RefCell<Mapped>,
     pending: Vec<usize>,

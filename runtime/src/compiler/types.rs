@@ -107,12 +107,14 @@ pub fn instance_type(ctx: &'static Context) -> inkwell::types::StructType<'stati
     ctx.struct_type(&[i8p.into(), i8p.into()], false)
 }
 
-/// A trait object, `{meminfo, data, vtable}`: an instance (`instance_type`'s two
-/// pointers first, so that what reads an instance's meminfo reads a trait object's) and
-/// the address of its class's vtable for the trait.
+/// A trait object, `{meminfo, vtable}`, 16 bytes as in Rust: a managed block's meminfo
+/// (first, as an instance's, so that what reads an instance's meminfo reads a trait
+/// object's), whose payload is at `memory::HEADER` from it, and the address of a vtable
+/// for the trait (`compiler/vtables.rs`; an unmanaged instance's trait object holds a
+/// block lending its payload, with a vtable of its own, `codegen/trait_objects.rs`).
 pub fn trait_object_type(ctx: &'static Context) -> inkwell::types::StructType<'static> {
     let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
-    ctx.struct_type(&[i8p.into(), i8p.into(), i8p.into()], false)
+    ctx.struct_type(&[i8p.into(), i8p.into()], false)
 }
 
 /// The SSA form of `t` (a pointer to the memory form for an indirect type).

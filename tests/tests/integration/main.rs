@@ -26,6 +26,7 @@ mod differential;
 mod dispatcher;
 mod dump_ir;
 mod dyn_traits;
+mod dyn_unmanaged;
 mod entry_text_keys;
 mod escapes;
 mod fixtures;

@@ -3,21 +3,25 @@
 //! here, in `adjusted_expr`, the one place codegen applies them), and calls through a
 //! vtable (`Resolution::DynCall`).
 //!
-//! A trait object is `{meminfo, data, vtable}` (`types::trait_object_type`): a class
-//! instance's two pointers and the address of the class's vtable for the trait
-//! (`compiler/vtables.rs`). It holds one count of its instance in every form, as a class
-//! handle does (`ownership.rs`'s rules apply unchanged: its meminfo is its first field),
-//! so a coercion moves the owned value it converts: `Box::new(c)` and `ToDyn` take the
-//! instance's count, `LendDyn` the trait object's.
+//! A trait object is `{meminfo, vtable}` (`types::trait_object_type`), 16 bytes as in
+//! Rust: a managed instance's meminfo, whose payload is at `memory::HEADER` from it, and
+//! the address of the class's vtable for the trait (`compiler/vtables.rs`); an unmanaged
+//! instance's trait object holds a block lending its payload instead, and the class's
+//! lending vtable (`unmanaged_dyn.rs`). It holds one count of its block in every form, as
+//! a class handle does (`ownership.rs`'s rules apply unchanged: its meminfo is its first
+//! field), so a coercion moves the owned value it converts: `Box::new(c)` and `ToDyn`
+//! take the instance's count, `LendDyn` the trait object's.
 
-use super::{FnCx, Val};
+use super::{FnCx, Val, panics};
 use crate::Type;
 use crate::compiler::types::{instance_type, is_indirect, reg_type, result_type};
+use crate::compiler::vtables::Receiver;
 use crate::compiler::{CgError, CgResult};
+use crate::helpers::Helper;
 use inkwell::AddressSpace;
-use inkwell::values::CallableValue;
+use inkwell::values::{CallableValue, PointerValue, StructValue};
 use jitclass_core::infer::{Adjustment, DynCall};
-use jitclass_core::ir::{ExprId, ExprKind, Pattern};
+use jitclass_core::ir::{ExprId, ExprKind, LocId, Pattern};
 use jitclass_core::{ClassKey, TraitKey};
 
 impl FnCx<'_> {
@@ -48,9 +52,10 @@ impl FnCx<'_> {
         };
         let v = match (adjustment, &from_ty) {
             (Adjustment::ToDyn { class, key, .. }, Type::Class(_)) => {
-                self.trait_object(v, class, key)?
+                let loc = self.ir.expr(id).loc;
+                self.trait_object(v, (class, key), false, loc)?
             }
-            // The same `{meminfo, data, vtable}`, now lent: the count moves with it.
+            // The same `{meminfo, vtable}`, now lent: the count moves with it.
             (Adjustment::LendDyn { .. }, Type::Dyn { .. }) => v,
             // A reference to a trait object in memory: a new count of what it holds.
             (Adjustment::LendDyn { .. }, Type::Ref { inner, .. })
@@ -142,24 +147,81 @@ impl FnCx<'_> {
     }
 
     /// The trait object of the owned `instance` of `class` for the trait `key`: the
-    /// instance's count moves into it.
-    fn trait_object(&mut self, instance: Val, class: &ClassKey, key: &TraitKey) -> CgResult<Val> {
-        let vtable = self.m.vtable(class, key)?;
+    /// instance's count moves into it. `fresh`: the instance was just allocated (a struct
+    /// literal), so it is managed; otherwise an unmanaged one (null meminfo) gets a
+    /// lending block (`unmanaged_dyn.rs`), whose allocation may fail at `loc`.
+    fn trait_object(
+        &mut self,
+        instance: Val,
+        (class, key): (&ClassKey, &TraitKey),
+        fresh: bool,
+        loc: LocId,
+    ) -> CgResult<Val> {
+        let vtable = self.m.vtable(class, key, Receiver::Managed)?;
         let instance = instance.into_struct_value();
+        let meminfo = self
+            .b()
+            .build_extract_value(instance, 0, "meminfo")?
+            .into_pointer_value();
+        let (meminfo, vtable) = if fresh {
+            (meminfo, vtable)
+        } else {
+            self.lend_if_unmanaged(instance, meminfo, vtable, (class, key), loc)?
+        };
         let ty = crate::compiler::types::trait_object_type(self.ctx);
-        let mut object = ty.get_undef();
-        for i in 0..2 {
-            let part = self.b().build_extract_value(instance, i, "inst")?;
-            object = self
-                .b()
-                .build_insert_value(object, part, i, "dyn")?
-                .into_struct_value();
-        }
+        let object = self
+            .b()
+            .build_insert_value(ty.get_undef(), meminfo, 0, "dyn")?;
         Ok(self
             .b()
-            .build_insert_value(object, vtable, 2, "dyn")?
+            .build_insert_value(object, vtable, 1, "dyn")?
             .into_struct_value()
             .into())
+    }
+
+    /// The `{meminfo, vtable}` of the trait object of `instance`: its own `meminfo` and
+    /// the managed `vtable`, or, for an unmanaged instance (null meminfo), a new lending
+    /// block of its payload and the class's lending vtable.
+    fn lend_if_unmanaged(
+        &mut self,
+        instance: StructValue<'static>,
+        meminfo: PointerValue<'static>,
+        vtable: PointerValue<'static>,
+        (class, key): (&ClassKey, &TraitKey),
+        loc: LocId,
+    ) -> CgResult<(PointerValue<'static>, PointerValue<'static>)> {
+        let lent_vtable = self.m.vtable(class, key, Receiver::Lent)?;
+        let managed = self.block("dyn.managed");
+        let unmanaged = self.block("dyn.unmanaged");
+        let done = self.block("dyn.done");
+        let is_null = self.b().build_is_null(meminfo, "unmanaged")?;
+        crate::compiler::branch_unless_cold(self.ctx, self.b(), is_null, unmanaged, managed)?;
+        self.b().position_at_end(unmanaged);
+        let data = self.b().build_extract_value(instance, 1, "data")?;
+        let lend = self.m.helper(Helper::LendUnmanaged);
+        let lender = self
+            .b()
+            .build_call(lend, &[data.into()], "lender")?
+            .try_as_basic_value()
+            .basic()
+            .expect("returns a pointer")
+            .into_pointer_value();
+        let message = panics::allocation_failed(8, &class.name);
+        self.check_allocated(lender, loc, &message)?;
+        let lent_end = self.b().get_insert_block().expect("positioned");
+        self.b().build_unconditional_branch(done)?;
+        self.b().position_at_end(managed);
+        self.b().build_unconditional_branch(done)?;
+        self.b().position_at_end(done);
+        let i8p = meminfo.get_type();
+        let meminfo_phi = self.b().build_phi(i8p, "dyn.meminfo")?;
+        meminfo_phi.add_incoming(&[(&meminfo, managed), (&lender, lent_end)]);
+        let vtable_phi = self.b().build_phi(i8p, "dyn.vtable")?;
+        vtable_phi.add_incoming(&[(&vtable, managed), (&lent_vtable, lent_end)]);
+        Ok((
+            meminfo_phi.as_basic_value().into_pointer_value(),
+            vtable_phi.as_basic_value().into_pointer_value(),
+        ))
     }
 
     /// `Box::new(value)`: the class instance `value` (owned, moved in) as a
@@ -176,7 +238,9 @@ impl FnCx<'_> {
         let Some(v) = self.expr(value)? else {
             return Ok(None);
         };
-        Ok(Some(self.trait_object(v, &class, &key)?))
+        let fresh = matches!(self.ir.expr(value).kind, ExprKind::StructLit { .. });
+        let loc = self.ir.expr(id).loc;
+        Ok(Some(self.trait_object(v, (&class, &key), fresh, loc)?))
     }
 
     /// `s.m(args)` on a trait object: a call of the function in slot `call.slot` of its
@@ -224,7 +288,7 @@ impl FnCx<'_> {
         let fn_ptr = fn_type.ptr_type(AddressSpace::default());
         let vtable = self
             .b()
-            .build_extract_value(object, 2, "vtable")?
+            .build_extract_value(object, 1, "vtable")?
             .into_pointer_value();
         let slots = self
             .b()
@@ -244,14 +308,23 @@ impl FnCx<'_> {
         }
         let callee = CallableValue::try_from(f)
             .map_err(|()| CgError::Internal("a vtable slot of no function type".into()))?;
-        let mut instance = instance_type(ctx).get_undef();
-        for i in 0..2 {
-            let part = self.b().build_extract_value(object, i, "inst")?;
-            instance = self
-                .b()
-                .build_insert_value(instance, part, i, "self")?
-                .into_struct_value();
-        }
+        // The receiver: the block's meminfo and its payload, `HEADER` bytes on (a lending
+        // block's payload, which the lending vtable's slot unwraps: `vtables.rs`).
+        let meminfo = self
+            .b()
+            .build_extract_value(object, 0, "meminfo")?
+            .into_pointer_value();
+        let header = ctx.i64_type().const_int(crate::memory::HEADER as u64, false);
+        // SAFETY (of the generated code): a trait object's meminfo is a live block's,
+        // `HEADER` + payload bytes long.
+        let data = unsafe { self.b().build_in_bounds_gep(meminfo, &[header], "data")? };
+        let instance = self
+            .b()
+            .build_insert_value(instance_type(ctx).get_undef(), meminfo, 0, "self")?;
+        let instance = self
+            .b()
+            .build_insert_value(instance, data, 1, "self")?
+            .into_struct_value();
         let mut values: Vec<Val> = vec![instance.into()];
         values.extend(operands[1..].iter().map(|(v, _)| *v));
         let result = self.checked_call(callee, &ret, &values)?;
