@@ -22,7 +22,6 @@ use crate::map::{
 use crate::memory::{BlockKind, DropInfo, MemInfo, jitclass_rt_alloc_block, jitclass_rt_decref};
 use crate::panic::{PanicArg, PanicSite, jitclass_rt_cfunc_panicked, jitclass_rt_panic};
 use crate::placement::{jitclass_rt_construct_at, jitclass_rt_destroy_at};
-use crate::unmanaged_dyn::jitclass_rt_lend_unmanaged;
 #[cfg(feature = "sqlite")]
 use crate::sqlite::args::Site;
 #[cfg(feature = "sqlite")]
@@ -35,6 +34,7 @@ use crate::sqlite::errors::{
 use crate::sqlite::text::{
     StrParts, TextSite, jitclass_rt_sqlite_result_text, jitclass_rt_sqlite_text_arg,
 };
+use crate::unmanaged_dyn::jitclass_rt_lend_unmanaged;
 use crate::vec::{
     jitclass_rt_value_clone, jitclass_rt_vec_clone, jitclass_rt_vec_new, jitclass_rt_vec_reserve,
     jitclass_rt_vec_truncate,

@@ -41,6 +41,9 @@ mod tests {
         unsafe { crate::memory::jitclass_rt_decref(block) };
         let delta = crate::stats().since(&before);
         assert_eq!((delta.allocations, delta.frees), (1, 1));
-        assert_eq!(payload, [7u8; 16], "releasing the block leaves the instance alone");
+        assert_eq!(
+            payload, [7u8; 16],
+            "releasing the block leaves the instance alone"
+        );
     }
 }

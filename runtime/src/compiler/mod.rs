@@ -375,7 +375,11 @@ pub(crate) struct ModuleCx {
     /// The vtables of each (class, trait) the module's trait objects use, for managed
     /// and for lent instances (`vtables.rs`).
     vtables: HashMap<
-        (jitclass_core::ClassKey, jitclass_core::TraitKey, vtables::Receiver),
+        (
+            jitclass_core::ClassKey,
+            jitclass_core::TraitKey,
+            vtables::Receiver,
+        ),
         PointerValue<'static>,
     >,
     /// What the module's code points at in the process, by symbol (`mapped_data`).

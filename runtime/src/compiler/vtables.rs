@@ -132,7 +132,9 @@ impl ModuleCx {
             let mut args: Vec<BasicMetadataValueEnum<'static>> =
                 wrapper.get_params().into_iter().map(Into::into).collect();
             let lender = wrapper.get_params()[at].into_struct_value();
-            let payload = b.build_extract_value(lender, 1, "lender")?.into_pointer_value();
+            let payload = b
+                .build_extract_value(lender, 1, "lender")?
+                .into_pointer_value();
             let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
             let slot = b
                 .build_bit_cast(payload, i8p.ptr_type(AddressSpace::default()), "lent")?

@@ -1,7 +1,8 @@
 //! Snapshots of the unoptimised LLVM IR codegen emits for small jit fns, one per rule of
 //! `src/compiler/codegen/no_ub.rs` (the "no LLVM undefined behaviour" invariant of
 //! `ARCHITECTURE.md`): each case says which rule it pins, and its snapshot changes if
-//! the rule is broken (a missing check, a flag, a plain `fptosi`).
+//! the rule is broken (a missing check, a flag, a plain `fptosi`); `trait_objects.rs`
+//! pins the layout of trait objects and when one tests for an unmanaged instance.
 //!
 //! The IR is the one function's body before any optimisation pass, as
 //! `Dispatcher::__unoptimised_llvm_ir` prints it: symbols without the per-compilation
@@ -23,4 +24,5 @@ fn check(f: &'static jitclass::Dispatcher, expected: Expect) {
 mod arithmetic;
 mod arrays;
 mod bools_and_slices;
+mod trait_objects;
 mod vecs_and_integers;

@@ -221,7 +221,10 @@ mod rust {
 
 /// Two zeroed payloads of `Sum`, one for the jit program and one for rustc's.
 fn payloads() -> [Box<MaybeUninit<Payload<Sum>>>; 2] {
-    [Box::new(MaybeUninit::zeroed()), Box::new(MaybeUninit::zeroed())]
+    [
+        Box::new(MaybeUninit::zeroed()),
+        Box::new(MaybeUninit::zeroed()),
+    ]
 }
 
 /// `(total, n)` of a payload both programs wrote.
@@ -245,7 +248,11 @@ fn trait_objects_of_unmanaged_instances_reach_their_memory() {
     assert_eq!(lent_in_place(j, 4.0), rust::lent_in_place(r, 4.0));
     assert_eq!(mixed_in_place(j, 5), rust::mixed_in_place(r, 5));
     assert_eq!(read(&jit_mem), read(&rust_mem));
-    assert_eq!(read(&jit_mem).1, 8, "three boxed, two lent, three in the `Vec`");
+    assert_eq!(
+        read(&jit_mem).1,
+        8,
+        "three boxed, two lent, three in the `Vec`"
+    );
     // The lending blocks were freed with their trait objects.
     assert!(balanced_since(&before));
     assert_no_leaks();

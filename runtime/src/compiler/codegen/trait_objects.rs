@@ -314,13 +314,15 @@ impl FnCx<'_> {
             .b()
             .build_extract_value(object, 0, "meminfo")?
             .into_pointer_value();
-        let header = ctx.i64_type().const_int(crate::memory::HEADER as u64, false);
+        let header = ctx
+            .i64_type()
+            .const_int(crate::memory::HEADER as u64, false);
         // SAFETY (of the generated code): a trait object's meminfo is a live block's,
         // `HEADER` + payload bytes long.
         let data = unsafe { self.b().build_in_bounds_gep(meminfo, &[header], "data")? };
-        let instance = self
-            .b()
-            .build_insert_value(instance_type(ctx).get_undef(), meminfo, 0, "self")?;
+        let instance =
+            self.b()
+                .build_insert_value(instance_type(ctx).get_undef(), meminfo, 0, "self")?;
         let instance = self
             .b()
             .build_insert_value(instance, data, 1, "self")?
