@@ -328,7 +328,7 @@ impl<'a, T: Clone> Elements for &'a Vec<T> {
 /// `for x in w` where `w` is a `&Vec<T>` (a binding by reference of a `match` or `if let`
 /// over a borrowed `Option<Vec<T>>`): references to its elements, as Rust's loop over a
 /// `&Vec<T>` (`*x` reads one; jit code holds each as the element's value).
-impl<'a, 'v, T> Elements for &'a &'v Vec<T> {
+impl<'v, T> Elements for &&'v Vec<T> {
     type Item = &'v T;
     type Iter = std::slice::Iter<'v, T>;
     fn elements(self) -> Self::Iter {

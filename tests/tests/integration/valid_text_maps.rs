@@ -194,6 +194,8 @@ fn hand_eq(a: i64, b: i64) -> bool {
     HandEq::new(a, 1) == HandEq::new(b, 2)
 }
 
+// The shape under test: derived `Hash` beside a hand-written `PartialEq`.
+#[allow(clippy::derived_hash_with_manual_eq)]
 mod rust {
     #[derive(Eq, Hash)]
     pub struct HandEq {

@@ -108,10 +108,8 @@ impl FnCx<'_> {
     fn reads_a_getter(&self, e: ExprId) -> bool {
         match &self.ir.expr(e).kind {
             ExprKind::Field(base, _) => {
-                matches!(
-                    self.typed.resolution(e),
-                    Some(Resolution::ClassCall { .. })
-                ) || self.reads_a_getter(*base)
+                matches!(self.typed.resolution(e), Some(Resolution::ClassCall { .. }))
+                    || self.reads_a_getter(*base)
             }
             ExprKind::TupleField(base, _) => self.reads_a_getter(*base),
             _ => false,
