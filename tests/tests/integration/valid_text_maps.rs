@@ -229,3 +229,26 @@ fn derived_eq_beside_a_hand_written_partial_eq_as_rust() {
     is_eq(&HandEq::new(1, 1));
     assert!(balanced_since(&before));
 }
+
+// ---- `for e in a` over an array, assigning to it -------------------------------------------
+
+// The loop iterates a copy (Rust 2021's `IntoIterator` for arrays by value): the body's
+// writes do not reach the elements still to come.
+twice!(array_loop_then_assign, array_loop_then_assign_rs, fn(x: i64) -> i64 {
+    let mut a = [x, 2, 3, 4];
+    let mut s = 0;
+    for e in a {
+        a[3] = 100;
+        a[1] += e;
+        s = s * 10 + e;
+    }
+    s + a[3] + a[1]
+});
+
+#[test]
+fn array_loop_then_assign_as_rust() {
+    let _m = memory_test();
+    for x in [1, 7] {
+        assert_eq!(array_loop_then_assign(x), array_loop_then_assign_rs(x));
+    }
+}
