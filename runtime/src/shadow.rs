@@ -325,14 +325,14 @@ impl<'a, T: Clone> Elements for &'a Vec<T> {
     }
 }
 
-/// `for x in w` where `w` is a `&Vec<T>` (a `&Vec<T>` parameter, or a binding by reference
-/// of a `match` or `if let` over a borrowed `Option<Vec<T>>`): its elements by value, as
-/// over a slice; the `Vec` stays as it was.
-impl<'a, T: Clone> Elements for &'a &Vec<T> {
-    type Item = T;
-    type Iter = std::iter::Cloned<std::slice::Iter<'a, T>>;
+/// `for x in w` where `w` is a `&Vec<T>` (a binding by reference of a `match` or `if let`
+/// over a borrowed `Option<Vec<T>>`): references to its elements, as Rust's loop over a
+/// `&Vec<T>` (`*x` reads one; jit code holds each as the element's value).
+impl<'v, T> Elements for &&'v Vec<T> {
+    type Item = &'v T;
+    type Iter = std::slice::Iter<'v, T>;
     fn elements(self) -> Self::Iter {
-        self.iter().cloned()
+        self.iter()
     }
 }
 

@@ -131,12 +131,9 @@ fn review15d_state_with_vec_of_pairs() {
 }
 
 /// `for e in a` over an array, then `a[i] = ..` in the body: rustc accepts it (the loop
-/// iterates a copy), jitclass's shadow check refuses it with E0506 / E0502 as if the loop
-/// borrowed `a`. The jit code itself iterates a copy: the same body in a generic fn (which
-/// the shadow does not check) gives rustc's result (`review_arrays_sorting/arrays.rs`,
-/// `arr_for_by_value_mutating`).
+/// iterates a copy), and so does jitclass (its shadow check refused it with E0506 / E0502
+/// as if the loop borrowed `a`; it iterates a copy now, as the jit code does).
 #[test]
-#[ignore = "BUG: `for e in a { a[i] = .. }` over an array (and over `self.a`) is refused with E0506/E0502; rustc accepts it"]
 fn review15b_for_array_by_value_then_assign() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/pass/review15b_for_array_by_value_then_assign.rs");
@@ -198,9 +195,9 @@ fn review15v_generic_sort_while_referenced() {
 }
 
 /// `for x in w` with `w` bound by `if let Some(w) = o` over a borrowed `Option<Vec<f64>>`:
-/// rustc needs `*x` (an `&f64`), jitclass refuses the `*x` (review of issue 15v).
+/// rustc needs `*x` (an `&f64`), and jitclass reads it (it refused the `*x`; review of
+/// issue 15v).
 #[test]
-#[ignore = "BUG: `*x` of a loop over a match-bound &Vec is refused ('dereferencing (`*x`) is not supported here'); rustc requires it"]
 fn review15v_deref_match_bound_loop_element() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/pass/review15v_deref_match_bound_loop_element.rs");
@@ -226,13 +223,12 @@ fn review16_map_forms_on_fields_refused_at_build_time() {
     t.compile_fail("tests/ui/known_bugs/map_forms_on_fields_deferred.rs");
 }
 
-/// A set's errors worded for the map it is lowered to: `==` says "does not compare
-/// `HashMap`s", `s.values()` is "expected `u32`, found a tuple pattern with 2 elements",
-/// a set of sets "`HashSet<u8>` keys are not supported yet" (rustc: `HashSet<u8>: Hash`
-/// is not satisfied), and a consuming loop over a set field names the shadow's
-/// `jitclass::shadow::Elements` (review of issue 16).
+/// A set's errors worded for the map it is lowered to: `s.values()` is "expected `u32`,
+/// found a tuple pattern with 2 elements", and a consuming loop over a set field names the
+/// shadow's `jitclass::shadow::Elements` (review of issue 16; `==` of sets and a set of
+/// sets are worded for sets now: `sets/errors_name_sets.rs`).
 #[test]
-#[ignore = "BUG: set errors name HashMap, the lowered loop pattern, or jitclass::shadow::Elements instead of the set the user wrote"]
+#[ignore = "BUG: set errors name the lowered loop pattern (`s.values()`) or jitclass::shadow::Elements (a consuming loop over a set field) instead of the set the user wrote"]
 fn review16_set_errors_worded_for_sets() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/set_errors_worded_for_maps.rs");
@@ -282,28 +278,15 @@ fn review16_format_generic_trait_unchecked() {
     t.compile_fail("tests/ui/known_bugs/review_format_generic_trait_unchecked.rs");
 }
 
-/// Valid Rust refused with a wrong reason (review of issue 16, String keys): a discarded
-/// `m.entry(k).or_insert_with(Vec::new);` is "cannot move out of index of `HashMap<String,
-/// Vec<String>>`"; `v[0].push('m')` on a `Vec<String>` from `m.get_mut(w)` is "the element
-/// of a `for` loop over `&mut` through `*v` (`*v += 1.0`)"; `out.push_str(k)` with `k:
-/// &String` is "mismatched types: expected `&str`, found `String`" (deref coercion).
+/// Valid Rust once refused with a wrong reason (review of issue 16, String keys): a
+/// discarded `m.entry(k).or_insert_with(Vec::new);`, `v[0].push('m')` on a `Vec<String>`
+/// from `m.get_mut(w)`, `out.push_str(k)` with `k: &String` (deref coercion); integration
+/// `valid_text_maps` runs them against rustc's build.
 #[test]
-#[ignore = "BUG: valid Rust with String-keyed maps refused with wrong reasons (discarded entry, element through get_mut, &String as &str)"]
-fn review16_string_keys_valid_rust_refused() {
+fn review16_string_keys_valid_rust() {
     let t = trybuild::TestCases::new();
     // Each program is valid Rust and must build and run.
-    t.pass("tests/ui/known_bugs/review_string_keys_valid_rust_refused.rs");
-}
-
-/// Changing a key through the `&String` a loop over a set or `m.keys()` binds: rejected
-/// (good), but as "cannot borrow `k` as mutable, as it is not declared as mutable" with
-/// the help "make the variable mutable: `let mut k`", which does not help; rustc's E0596 is
-/// "cannot borrow `*k` as mutable, as it is behind a `&` reference" (review of issue 16).
-#[test]
-#[ignore = "BUG: mutating a key through a loop's `&String` says 'not declared as mutable, help: let mut k' instead of rustc's E0596 'behind a `&` reference'"]
-fn review16_key_mutation_through_shared_reference_wording() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_string_key_mutation_wording.rs");
+    t.pass("tests/ui/pass/review16_string_keys_valid_rust.rs");
 }
 
 /// `#[jitclass] impl Shape for i64` and for a struct without `#[jitclass]`: the right
@@ -375,19 +358,16 @@ fn review17_generic_unknown_field_type_thrice() {
     t.compile_fail("tests/ui/known_bugs/review_generics_unknown_field_type_thrice.rs");
 }
 
-/// Valid Rust refused (review of issue 16, instance keys and `write!`): `write!(t, ..)`
-/// into the `&mut String` a `for` loop over `&mut v` / `iter_mut()` or `get_mut` binds is
-/// "the element of a `for` loop over `&mut` through `*t` (`*t += 1.0`)" (rustc writes
-/// through it; `write!(*t, ..)` works in jit code); `write!(v[i + 1], ..)` is refused
-/// (rustc evaluates the index once and writes); `#[derive(Eq, Hash)]` beside a
-/// `#[jitclass] impl PartialEq` is "the trait `PartialEq` is not implemented for `HandEq`",
-/// which it is (rustc builds it).
+/// Valid Rust once refused (review of issue 16, instance keys and `write!`): `write!(t,
+/// ..)` into the `&mut String` a `for` loop over `&mut v` / `iter_mut()` or `get_mut`
+/// binds, `write!(v[i + 1], ..)` (the index evaluated once), `#[derive(Eq, Hash)]` beside
+/// a `#[jitclass] impl PartialEq`; integration `valid_text_maps` runs them against
+/// rustc's build.
 #[test]
-#[ignore = "BUG: write! into a loop's / get_mut's &mut String, into v[i + 1], and derive(Eq) beside a hand-written PartialEq are refused"]
-fn review16_keys_and_writes_valid_rust_refused() {
+fn review16_keys_and_writes_valid_rust() {
     let t = trybuild::TestCases::new();
     // Each program is valid Rust and must build and run.
-    t.pass("tests/ui/known_bugs/review_keys_valid_rust_refused.rs");
+    t.pass("tests/ui/pass/review16_keys_and_writes_valid_rust.rs");
 }
 
 /// A `#[getter]` of a generic class read in jit code on an instantiation its impl's

@@ -457,6 +457,11 @@ fn bad_key(
         d.note(format!(
             "note: a map in jit code cannot keep `&str` keys (`{key}`): their text is borrowed only for the call\nhelp: use `String` keys, made with `w.to_string()`, and search them with `m.get(w)`"
         ))
+    } else if matches!(key, crate::types::Type::Map { .. }) {
+        // A map or a set is `Eq` (when its parts are) but never `Hash`, as rustc says.
+        d.note(format!(
+            "note: the following trait bounds were not satisfied:\n        `{key}: Hash`"
+        ))
     } else if holds_float(key) {
         d.note(format!(
             "note: the following trait bounds were not satisfied:\n        `{key}: Eq`\n        `{key}: Hash`"

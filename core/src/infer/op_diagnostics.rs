@@ -43,13 +43,19 @@ pub(super) fn class_unary_without_impl(
     ))
 }
 
-/// `==`/`!=` (or `contains`) on values holding a `HashMap`, which rustc compares with
-/// `PartialEq` and jit code does not yet.
+/// `==`/`!=` (or `contains`) on values holding a `HashMap` or a `HashSet`, which rustc
+/// compares with `PartialEq` and jit code does not yet; named as the type `ty` shows them
+/// (a set is lowered to a map, which its user never wrote).
 pub(super) fn map_comparison_unsupported(loc: LocId, ty: &str) -> Diagnostic {
+    let what = if !ty.contains("HashMap") && ty.contains("HashSet") {
+        "HashSet"
+    } else {
+        "HashMap"
+    };
     Diagnostic::new(
         loc,
         format!(
-            "comparing `{ty}` is not supported in jit code yet: jit code does not compare `HashMap`s yet"
+            "comparing `{ty}` is not supported in jit code yet: jit code does not compare `{what}`s yet"
         ),
     )
 }

@@ -10,7 +10,7 @@
 use super::diagnostics;
 use super::unify::Ty;
 use super::{FnKind, Infer, Resolution};
-use crate::ir::{ExprId, ExprKind, LocId, LocalId, Pattern, Stmt};
+use crate::ir::{ExprId, ExprKind, LOOP_INDEX, LocId, LocalId, Pattern, Stmt};
 use crate::operators::OperatorMethod;
 
 impl Infer<'_> {
@@ -265,6 +265,16 @@ impl Infer<'_> {
         let loc = self.loc(place);
         let d = if decl.by_ref.is_some() {
             change_behind_shared_reference(loc, &decl.name)
+        } else if self.is_shared_loop_element(l) {
+            // `k` of `for k in &s` is a `&K` in Rust, not a binding a `mut` would help.
+            crate::diag::Diagnostic::new(
+                loc,
+                format!("cannot borrow `*{}` as mutable, as it is behind a `&` reference", decl.name),
+            )
+            .note(format!(
+                "note: `{}` is a `&` reference, so the data it refers to cannot be borrowed as mutable",
+                decl.name
+            ))
         } else if decl.name == "self" {
             diagnostics::mut_method_through_ref_self(loc, "&mut")
         } else {
@@ -307,12 +317,50 @@ impl Infer<'_> {
         let loc = self.loc(receiver);
         let d = if decl.by_ref.is_some() {
             change_behind_shared_reference(loc, &decl.name)
+        } else if self.is_shared_loop_element(l) {
+            // `k` of `for k in &s` is a `&K` in Rust, not a binding a `mut` would help.
+            crate::diag::Diagnostic::new(
+                loc,
+                format!("cannot borrow `*{}` as mutable, as it is behind a `&` reference", decl.name),
+            )
+            .note(format!(
+                "note: `{}` is a `&` reference, so the data it refers to cannot be borrowed as mutable",
+                decl.name
+            ))
         } else if decl.name == "self" {
             diagnostics::mut_method_through_ref_self(loc, method)
         } else {
             diagnostics::mut_method_on_immutable(loc, &decl.name, method)
         };
         self.diags.push(d);
+    }
+
+    /// Whether `l` is bound to an element (or a part of one) of a shared borrowed loop
+    /// (`for k in &s`, lowered to `let k = s[i]` with the loop's hidden index).
+    fn is_shared_loop_element(&self, l: LocalId) -> bool {
+        self.ir.exprs.iter().any(|e| {
+            let ExprKind::Block(b) = &e.kind else {
+                return false;
+            };
+            b.stmts.iter().any(|s| {
+                let Stmt::Let {
+                    pattern,
+                    init: Some(init),
+                    ..
+                } = s
+                else {
+                    return false;
+                };
+                let ExprKind::Index(_, index) = &self.ir.expr(*init).kind else {
+                    return false;
+                };
+                let loop_index = matches!(&self.ir.expr(*index).kind,
+                    ExprKind::Local(i) if self.ir.local(*i).name == LOOP_INDEX);
+                let mut binds = false;
+                pattern.for_each_local(&mut |b| binds |= b == l);
+                loop_index && binds
+            })
+        })
     }
 
     /// Whether `l` is the variable of a `for` over a `&mut [C]` / `&mut Vec<C>` of class

@@ -240,10 +240,14 @@ impl Infer<'_> {
             }
             return;
         }
-        // `&s` of a `String` where a `&str` is expected: deref'd, lending the text.
+        // `&s` of a `String` where a `&str` is expected: deref'd, lending the text. (A
+        // reference whose referent is not known yet, as a loop's element of a generic
+        // class's field, is a `String`'s: no other referent coerces to `&str`.)
         if let Ty::Ref(inner, _) = self.resolve(at)
-            && self.resolve(&inner) == Ty::String
             && self.resolve(pt) == Ty::Str
+            && (self.resolve(&inner) == Ty::String
+                || (matches!(self.resolve(&inner), Ty::Var(_))
+                    && self.unify(&inner, &Ty::String).is_ok()))
         {
             self.expr_types[a.index()] = Ty::Str;
             return;

@@ -11,6 +11,26 @@ use proc_macro2::Span;
 use quote::ToTokens;
 use syn::spanned::Spanned;
 
+/// Methods of `String`/`str`, `Vec`, `HashMap` and `HashSet` whose arguments Rust takes by
+/// reference: a `&str` pattern or text, a `&K` key, a `&T` element.
+const REFERENCE_ARG_METHODS: &[&str] = &[
+    "push_str",
+    "contains",
+    "starts_with",
+    "ends_with",
+    "find",
+    "rfind",
+    "strip_prefix",
+    "strip_suffix",
+    "split",
+    "split_once",
+    "eq_ignore_ascii_case",
+    "contains_key",
+    "get",
+    "remove",
+    "binary_search",
+];
+
 impl Lowerer {
     /// `receiver.method(args)`: resolved by inference (a builtin, or a class's method).
     pub(super) fn method_call(&mut self, m: &syn::ExprMethodCall) -> ExprId {
@@ -44,7 +64,11 @@ impl Lowerer {
                 None => self.expr(&m.receiver),
             },
         };
-        let args = m.args.iter().map(|a| self.call_arg(a)).collect();
+        let args = m
+            .args
+            .iter()
+            .map(|a| self.method_arg(&m.method, a))
+            .collect();
         let id = self.push(
             ExprKind::MethodCall {
                 receiver,
@@ -55,6 +79,29 @@ impl Lowerer {
         );
         self.method_parens.push((id, m.paren_token.span.join()));
         id
+    }
+
+    /// An argument of `method`: the variable of a borrowed loop (a `&T` in Rust, which
+    /// jit code holds as the element's value) passed to a method that takes a reference
+    /// (`out.push_str(k)` with `k: &String`, `m.contains_key(k)`) is that reference, `&k`.
+    fn method_arg(&mut self, method: &syn::Ident, a: &syn::Expr) -> ExprId {
+        if REFERENCE_ARG_METHODS.contains(&method.to_string().as_str())
+            && let syn::Expr::Path(p) = strip_parens(a)
+            && let Some(ident) = p.path.get_ident()
+            && let Some(local) = self.lookup(&ident.to_string())
+            && self.reference_names.contains(&local)
+        {
+            let span = a.span();
+            let place = self.push(ExprKind::Local(local), span);
+            return self.push(
+                ExprKind::AddrOf {
+                    place,
+                    mutable: false,
+                },
+                span,
+            );
+        }
+        self.call_arg(a)
     }
 
     pub(super) fn path_expr(&mut self, p: &syn::ExprPath) -> ExprId {

@@ -279,7 +279,11 @@ impl Lowerer {
                 // references); the shadow iterates `shadow::elements(..)` so that rustc
                 // sees the same (see `is_range_loop`).
                 let iterable = self.expr(strip_parens(&f.expr));
-                let (var, body) = self.for_variable_and_body(f, id);
+                // `for x in w` over a reference (`w` bound by `Some(w)` on a loop's `&Option<Vec<T>>`):
+                // `x` is a `&T` in Rust, which `*x` reads.
+                let over_reference = matches!(self.exprs[iterable.index()].kind,
+                    ExprKind::Local(l) if self.reference_names.contains(&l));
+                let (var, body) = self.for_variable_and_body(f, id, over_reference);
                 self.exprs[id.index()].kind = ExprKind::ForEach {
                     var,
                     iterable,
@@ -291,10 +295,13 @@ impl Lowerer {
     }
 
     /// The loop variable, in a scope of its own, and the body of the `for` loop `id`.
+    /// If `references`, the loop's elements are `&T`s in Rust: a variable the loop binds
+    /// is read by `*x` too.
     pub(super) fn for_variable_and_body(
         &mut self,
         f: &syn::ExprForLoop,
         id: ExprId,
+        references: bool,
     ) -> (LocalId, ExprId) {
         self.scopes.push(Vec::new());
         let destructured = !matches!(&*f.pat, syn::Pat::Ident(_) | syn::Pat::Wild(_));
@@ -303,7 +310,12 @@ impl Lowerer {
             let loc = self.loc(f.pat.span());
             self.declare(" item", false, loc)
         } else {
-            self.for_variable(&f.pat)
+            let var = self.for_variable(&f.pat);
+            if references {
+                self.elem_refs.insert(var, super::vecs::ElemRef::Value);
+                self.reference_names.insert(var);
+            }
+            var
         };
         self.loops.push(LoopFrame {
             label: label_name(&f.label),

@@ -70,7 +70,20 @@ impl Lowerer {
             return pattern;
         }
         if !self.is_elem_ref_option(scrutinee) {
-            return self.pattern(inner);
+            let pattern = self.pattern(inner);
+            // `Some(w)` on a reference (`o` of `for o in &v`, `&o`) binds references in
+            // Rust.
+            let on_reference = match self.exprs[scrutinee.index()].kind {
+                ExprKind::Local(l) => self.reference_names.contains(&l),
+                ExprKind::AddrOf { .. } => true,
+                _ => false,
+            };
+            if on_reference && !matches!(inner, syn::Pat::Reference(_)) {
+                pattern.for_each_local(&mut |l| {
+                    self.reference_names.insert(l);
+                });
+            }
+            return pattern;
         }
         // `Some(&x)` copies the element out: `x` is a value, not a reference.
         let (inner, by_ref) = match inner {

@@ -103,7 +103,12 @@ impl Lowerer {
                 }
             }
             syn::Expr::Index(i) => {
-                let base = self.expr(&i.expr);
+                // Auto-deref, as Rust's indexing: `x[0]` on the variable of a `&mut` loop
+                // (or a map's `get_mut`) indexes the element in place.
+                let base = match self.deref_elem(&i.expr, i.expr.span()) {
+                    Some(element) => element,
+                    None => self.expr(&i.expr),
+                };
                 if let syn::Expr::Range(r) = &*i.index {
                     return self.invalid(
                         r.span(),

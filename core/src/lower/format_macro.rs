@@ -47,14 +47,15 @@ pub(super) enum Dest<'a> {
     /// A fresh `String` (`format!`), the block's value.
     Fresh,
     /// The `String` place `write!` writes into, read at each push; the block's value is
-    /// `()`.
-    Place(&'a syn::Expr),
+    /// `()`. With an index local, the place is the element `place[index]`: the index was
+    /// evaluated once, before the arguments (`write!(v[i + 1], ..)`).
+    Place(&'a syn::Expr, Option<LocalId>),
 }
 
 /// The receiver of each push: the fresh `String`'s local, or the written place.
 enum Target<'a> {
     Local(LocalId),
-    Place(&'a syn::Expr),
+    Place(&'a syn::Expr, Option<LocalId>),
 }
 
 impl Lowerer {
@@ -151,7 +152,7 @@ impl Lowerer {
                 });
                 Target::Local(s_local)
             }
-            Dest::Place(place) => Target::Place(place),
+            Dest::Place(place, index) => Target::Place(place, index),
         };
         // rustc counts the implicit placeholders (`{}`, `.*`) for its message.
         let implicit = holes
@@ -243,7 +244,7 @@ impl Lowerer {
         self.scopes.pop();
         let tail = match target {
             Target::Local(s_local) => self.push(ExprKind::Local(s_local), span),
-            Target::Place(_) => self.push(ExprKind::Lit(Lit::Unit), span),
+            Target::Place(..) => self.push(ExprKind::Lit(Lit::Unit), span),
         };
         self.push(
             ExprKind::Block(Block {
@@ -370,8 +371,21 @@ impl Lowerer {
     fn target(&mut self, target: &Target<'_>, span: Span) -> ExprId {
         match target {
             Target::Local(s) => self.push(ExprKind::Local(*s), span),
-            Target::Place(place) => self.expr(place),
+            Target::Place(place, None) => self.expr(place),
+            Target::Place(base, Some(index)) => self.written_element(base, *index, span),
         }
+    }
+
+    /// The element `base[index]` a `write!` writes into, at `span`.
+    pub(super) fn written_element(
+        &mut self,
+        base: &syn::Expr,
+        index: LocalId,
+        span: Span,
+    ) -> ExprId {
+        let base = self.expr(base);
+        let index = self.push(ExprKind::Local(index), span);
+        self.push(ExprKind::Index(base, index), span)
     }
 
     fn push_piece(&mut self, s: &Target<'_>, piece: &str, span: Span, stmts: &mut Vec<Stmt>) {
@@ -382,7 +396,7 @@ impl Lowerer {
         let text = self.push(ExprKind::Lit(Lit::Str(piece.to_string())), span);
         let method = match s {
             Target::Local(_) => "push_str",
-            Target::Place(_) => hidden::WRITE_PIECE,
+            Target::Place(..) => hidden::WRITE_PIECE,
         };
         let call = self.push(
             ExprKind::MethodCall {

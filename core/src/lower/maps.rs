@@ -118,6 +118,20 @@ impl Lowerer {
         Some(self.push(ExprKind::Index(base, slot), chain.at))
     }
 
+    /// `m.entry(k).or_insert(v);` / `.or_insert_with(f);` as a statement: the entry's
+    /// position (inserting it if absent), dropped; its value is neither read nor moved.
+    /// `None` for other syntax.
+    pub(super) fn map_entry_discarded(&mut self, e: &syn::Expr) -> Option<ExprId> {
+        let syn::Expr::MethodCall(m) = strip_parens(e) else {
+            return None;
+        };
+        let chain = entry_chain(m)?;
+        Some(match self.entry_slot(&chain) {
+            Some(slot) => slot,
+            None => self.push(ExprKind::Lit(Lit::Unit), chain.at),
+        })
+    }
+
     /// `*m.get_mut(&k).unwrap()` (or `.expect(..)`): the place of the entry's value;
     /// `None` for other syntax.
     pub(super) fn map_get_mut_unwrapped(&mut self, e: &syn::Expr) -> Option<ExprId> {

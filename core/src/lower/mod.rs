@@ -154,6 +154,11 @@ struct Lowerer {
     macro_paths: Vec<syn::Path>,
     /// The variables of `for` loops over borrowed containers (`vecs.rs`).
     elem_refs: std::collections::HashMap<LocalId, vecs::ElemRef>,
+    /// The names that are `&T`s in Rust which jit code holds as values: what a shared
+    /// borrowed loop binds to its element or its parts (not `x` of `for &x in &v`), the
+    /// names `Some(w)` binds on one of those, and the variable of `for x in w` over one
+    /// (`vecs.rs`, `elem_refs.rs`, `control.rs`; read by `call.rs`'s `method_arg`).
+    reference_names: std::collections::HashSet<LocalId>,
     /// The `&Vec<T>` (`false`) and `&mut Vec<T>` (`true`) parameters: `for x in v` over
     /// one borrows its elements (`vecs.rs`).
     vec_ref_params: std::collections::HashMap<LocalId, bool>,

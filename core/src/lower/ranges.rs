@@ -123,7 +123,7 @@ impl Lowerer {
             Order::Down => RangeOrder::Down,
             Order::DownFromLastStep(rev) => RangeOrder::DownFromLastStep(self.loc(rev)),
         };
-        let (var, body) = self.for_variable_and_body(f, id);
+        let (var, body) = self.for_variable_and_body(f, id, false);
         self.exprs[id.index()].kind = ExprKind::ForRange {
             var,
             start,

@@ -114,6 +114,12 @@ impl Lowerer {
                     item.span(),
                     "items (nested fns, structs, uses, ...) are not supported inside jit functions; define them outside",
                 ),
+                // `m.entry(k).or_insert(v);`: the entry made, its reference dropped.
+                syn::Stmt::Expr(e, Some(_))
+                    if let Some(id) = self.map_entry_discarded(e) =>
+                {
+                    stmts.push(Stmt::Expr(id));
+                }
                 syn::Stmt::Expr(e, semi) => {
                     if last
                         && semi.is_none()

@@ -336,10 +336,10 @@ impl Lowerer {
                 );
             }
         } else {
-            let pat = match &*f.pat {
+            let (pat, references) = match &*f.pat {
                 // `for &x in &v`: the element's value.
-                syn::Pat::Reference(r) => &*r.pat,
-                p => p,
+                syn::Pat::Reference(r) => (&*r.pat, false),
+                p => (p, true),
             };
             let element = {
                 let base = self.container_expr(&container, at);
@@ -359,6 +359,9 @@ impl Lowerer {
             // Each name the pattern binds is a reference in Rust: `*x` reads it too.
             pattern.for_each_local(&mut |var| {
                 self.elem_refs.insert(var, ElemRef::Value);
+                if references {
+                    self.reference_names.insert(var);
+                }
             });
             let loc = self.loc(pat.span());
             stmts.push(Stmt::Let {

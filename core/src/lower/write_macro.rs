@@ -72,16 +72,60 @@ impl Lowerer {
         {
             dest = strip_parens(&r.expr);
         }
-        if !is_plain_place(dest) {
+        // `write!(t, ..)` into the `&mut String` a `&mut` loop or `get_mut` binds writes
+        // into the element, as `write!(*t, ..)` does.
+        let dest: syn::Expr = match dest {
+            syn::Expr::Path(p)
+                if p.path.get_ident().is_some_and(|i| {
+                    self.lookup(&i.to_string())
+                        .is_some_and(|l| self.is_place_elem_ref(l))
+                }) =>
+            {
+                syn::parse_quote_spanned!(dest.span()=> *#dest)
+            }
+            dest => dest.clone(),
+        };
+        // `write!(v[i + 1], ..)`: the index is evaluated once, before the arguments, as
+        // rustc evaluates the receiver of `write_fmt`.
+        let computed_index = match &dest {
+            syn::Expr::Index(ix)
+                if is_plain_place(&ix.expr)
+                    && !is_plain_place(&dest)
+                    && !matches!(strip_parens(&ix.index), syn::Expr::Range(_)) =>
+            {
+                Some(ix)
+            }
+            _ => None,
+        };
+        if computed_index.is_none() && !is_plain_place(&dest) {
             return self.invalid(
                 dest.span(),
-                "jit code writes into a `String` variable, a field or an element at a variable index: `write!(s, ..)`, `write!(self.text, ..)`",
+                "jit code writes into a `String` variable, a field or an element: `write!(s, ..)`, `write!(self.text, ..)`, `write!(v[i], ..)`",
             );
         }
-        let dest = dest.clone();
+        self.scopes.push(Vec::new());
+        let mut stmts = Vec::new();
+        let (place, index) = match computed_index {
+            Some(ix) => {
+                let loc = self.loc(ix.index.span());
+                let init = self.expr(&ix.index);
+                let local = self.declare(" written index", false, loc);
+                stmts.push(Stmt::Let {
+                    pattern: Pattern::Bind(local),
+                    ty: None,
+                    init: Some(init),
+                    loc,
+                });
+                (&*ix.expr, Some(local))
+            }
+            None => (&dest, None),
+        };
         // The destination is a `String` before anything is written (rustc's "cannot
         // write into `i64`" otherwise, at the destination).
-        let target = self.expr(&dest);
+        let target = match index {
+            Some(index) => self.written_element(place, index, dest.span()),
+            None => self.expr(place),
+        };
         let check = self.push(
             ExprKind::MethodCall {
                 receiver: target,
@@ -90,20 +134,17 @@ impl Lowerer {
             },
             dest.span(),
         );
-        let written = self.write_text(&dest, rest, span, newline);
-        self.push(
-            ExprKind::Block(Block {
-                stmts: vec![Stmt::Expr(check), Stmt::Expr(written)],
-                tail: None,
-            }),
-            span,
-        )
+        stmts.push(Stmt::Expr(check));
+        let written = self.write_text((place, index), rest, span, newline);
+        self.scopes.pop();
+        stmts.push(Stmt::Expr(written));
+        self.push(ExprKind::Block(Block { stmts, tail: None }), span)
     }
 
     /// The pieces and values of a `write!` appended to `dest`.
     fn write_text(
         &mut self,
-        dest: &syn::Expr,
+        (dest, index): (&syn::Expr, Option<LocalId>),
         rest: &[syn::Expr],
         span: proc_macro2::Span,
         newline: bool,
@@ -114,9 +155,9 @@ impl Lowerer {
                 attrs: Vec::new(),
                 lit: syn::Lit::Str(syn::LitStr::new("", span)),
             });
-            return self.format_into(Dest::Place(dest), &[empty], span, true);
+            return self.format_into(Dest::Place(dest, index), &[empty], span, true);
         }
-        self.format_into(Dest::Place(dest), rest, span, newline)
+        self.format_into(Dest::Place(dest, index), rest, span, newline)
     }
 
     /// `write!(..).form(..)` with `form` consuming the result at once; `None` if `m` is not

@@ -8,7 +8,8 @@
 //! - `PartialEq`: a generated `#[jitclass] impl PartialEq for V` whose `eq` is `self.a ==
 //!   other.a && ..` in field order, so `==`/`!=` work in jit code (the operator's method,
 //!   which a map keyed by instances can call later) and on the Rust handles (through it).
-//! - `Eq`: the marker impl on the handle.
+//! - `Eq`: the marker impl on the handle; without a derived `PartialEq` a hand-written
+//!   `#[jitclass] impl PartialEq` meets its bound (rustc's E0277 "can't compare" if none).
 //! - `Hash`: on the Rust handle, the field struct of the fields' values hashed by its
 //!   derived `Hash` (each field in order, as rustc's derive on `V` would).
 //! - `Default`: a generated jit `fn default() -> V` building each field's default (numbers
@@ -226,23 +227,18 @@ fn emit(cx: &Ctxt, class: &Class<'_>, fields: &[Field<'_>], derives: &Derives) -
         return TokenStream::new();
     }
     let (this, cfgs) = (&class.this, class.cfgs);
-    if let (Some(eq), None) = (&derives.eq, &derives.partial_eq) {
-        // rustc's E0277 for `Eq` without `PartialEq`; the field struct then derives
-        // neither, so the error is said once.
-        let shown = quote!(#this)
-            .to_string()
-            .replace(" < ", "<")
-            .replace(" >", ">");
-        cx.error(
-            eq.span(),
-            format!(
-                "can't compare `{shown}` with `{shown}`\nhelp: the trait `PartialEq` is not implemented for `{shown}`; derive it too: `#[derive(PartialEq, Eq)]`"
-            ),
-        );
-        return TokenStream::new();
-    }
     let fields_struct = format_ident!("__JitclassFields_{}", class.ident);
-    let paths = derives.paths();
+    // `Eq` without a derived `PartialEq` is met by a hand-written `#[jitclass] impl
+    // PartialEq` (else rustc's E0277 "can't compare" at the class, from the `Eq` impl
+    // below): the field struct derives `PartialEq` too, so that it checks `Eq` of the
+    // fields without an error of its own.
+    let partial_eq_for_eq = match (&derives.eq, &derives.partial_eq) {
+        (Some(eq), None) => Some(quote_spanned!(eq.span()=> ::core::cmp::PartialEq)),
+        _ => None,
+    };
+    let paths = partial_eq_for_eq
+        .into_iter()
+        .chain(derives.paths().map(|p| quote!(#p)));
     let struct_fields = fields.iter().map(|f| {
         let (ident, ty) = (f.ident, f.ty);
         quote_spanned!(f.span=> #ident: #ty)

@@ -15,7 +15,8 @@
 //! - `C { name: value, .. }` checks each value against its field through a
 //!   `shadow::Probe`, and the names against the handle `C`;
 //! - `base[i]` whose base is not known to be a slice is `base[shadow::JitIndex(i)]`;
-//! - `for x in e` over a tuple or a slice runs over `shadow::elements(&e)`, by value (a loop
+//! - `for x in e` over a tuple or a slice runs over `shadow::elements(&e.clone())`, by value,
+//!   over a copy (so the body may assign to an array it loops over, as in Rust) (a loop
 //!   over references, `&v`, `&mut v`, `v.iter()`, `v.iter_mut()`, `for x in v` over a
 //!   name that borrows a `Vec` (`Lowered::borrowed_name_loops`), and over a `Vec` by value,
 //!   which moves it (`Lowered::consuming_loops`), stays as Rust's);
@@ -523,7 +524,9 @@ impl VisitMut for Rewriter<'_> {
                 {
                     let iterable = &f.expr;
                     let span = iterable.span();
-                    *f.expr = syn::parse_quote_spanned!(span=> ::jitclass::__private::shadow::elements(&#iterable));
+                    // Over a copy: Rust 2021 iterates an array by value, so the body may
+                    // assign to it (`for e in a { a[i] = .. }`); jit code iterates a copy.
+                    *f.expr = syn::parse_quote_spanned!(span=> ::jitclass::__private::shadow::elements(&::core::clone::Clone::clone(&#iterable)));
                 }
                 return;
             }

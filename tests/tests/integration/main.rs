@@ -123,6 +123,7 @@ mod trait_calls;
 mod trait_descriptors;
 mod traits;
 mod tuples;
+mod valid_text_maps;
 mod vec_consuming;
 mod vec_crossing;
 mod vec_elements;

@@ -485,11 +485,10 @@ impl<T: Copy> Glue<T> {
     }
 }
 
-/// rustc accepts `out.push_str(k)` for `k: &String` (deref coercion); jitclass refuses
-/// it, and only at registration ("mismatched types: expected `&str`, found `String`",
-/// `Glue::finalize`, `T = i64`) although the error does not depend on `T`.
+/// rustc accepts `out.push_str(k)` for `k: &String` (deref coercion); so does jit code
+/// (it was refused, and only at registration: "mismatched types: expected `&str`, found
+/// `String`", `Glue::finalize`, `T = i64`).
 #[test]
-#[ignore = "BUG: push_str(&String) refused (no deref coercion), reported only at registration"]
 fn push_str_of_a_string_reference_in_a_generic_impl() {
     let _memory = memory_test();
     let conn = Connection::open_in_memory().unwrap();

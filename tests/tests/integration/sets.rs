@@ -235,7 +235,7 @@ fn a_set_changed_during_its_loop_through_another_handle_panics() {
     let before = jitclass::stats();
     let message = panic_message(loop_through_two_handles);
     assert!(
-        message.starts_with("already borrowed: a reference into a `HashMap`"),
+        message.starts_with("already borrowed: a loop over a `HashSet`"),
         "{message}"
     );
     assert!(balanced_since(&before));

@@ -25,6 +25,10 @@ use jitclass_core::map_methods::{entry_ref_type, hidden};
 /// The panic of a use of a reference into a map whose entries moved since it was made.
 pub(crate) const STALE_MAP_REFERENCE: &str = "already borrowed: a reference into a `HashMap` (`entry`, `get_mut` or a loop over it) was used after the map changed through another handle";
 
+/// The panic of a loop over a set whose entries moved since it started: a set has no
+/// `entry` or `get_mut`, and the user wrote a `HashSet`, not the map it is lowered to.
+pub(crate) const STALE_SET_LOOP: &str = "already borrowed: a loop over a `HashSet` read it after the set changed through another handle";
+
 impl FnCx<'_> {
     /// The map's generation field.
     fn generation_ptr(&mut self, h: &Header) -> CgResult<PointerValue<'static>> {
@@ -64,12 +68,13 @@ impl FnCx<'_> {
         h: &Header,
         made_in: IntValue<'static>,
         loc: LocId,
+        message: &str,
     ) -> CgResult<()> {
         let now = self.map_generation(h)?;
         let stale = self
             .b()
             .build_int_compare(IntPredicate::NE, now, made_in, "stale")?;
-        self.check(stale, loc, STALE_MAP_REFERENCE)
+        self.check(stale, loc, message)
     }
 
     /// The entry position the reference `r` (the value of `index`) names in the map `h`,
@@ -91,7 +96,7 @@ impl FnCx<'_> {
                 .b()
                 .build_extract_value(r, 1, "entry.gen")?
                 .into_int_value();
-            self.check_generation(h, made_in, loc)?;
+            self.check_generation(h, made_in, loc, STALE_MAP_REFERENCE)?;
         }
         Ok(pos)
     }
@@ -182,13 +187,24 @@ impl FnCx<'_> {
         Ok(())
     }
 
-    /// At an entry access `m[i]` of the loop whose index is `var`: panics if the map
-    /// changed since the loop started.
-    pub(super) fn check_map_loop(&mut self, h: &Header, var: LocalId, loc: LocId) -> CgResult<()> {
+    /// At an entry access `m[i]` of the loop whose index is `var`: panics if the map (a
+    /// set if `set`) changed since the loop started.
+    pub(super) fn check_map_loop(
+        &mut self,
+        h: &Header,
+        var: LocalId,
+        set: bool,
+        loc: LocId,
+    ) -> CgResult<()> {
         let Some(slot) = self.map_loop_generations.get(&var).copied() else {
             return Ok(());
         };
         let made_in = self.load_int(slot, "map_loop.gen")?;
-        self.check_generation(h, made_in, loc)
+        let message = if set {
+            STALE_SET_LOOP
+        } else {
+            STALE_MAP_REFERENCE
+        };
+        self.check_generation(h, made_in, loc, message)
     }
 }

@@ -82,7 +82,7 @@ impl FnCx<'_> {
             let at = self.entry_value_ptr(&h, 2, pos, loc)?;
             return Ok(Some((at, hold)));
         };
-        self.check_map_loop(&h, loop_index, loc)?;
+        self.check_map_loop(&h, loop_index, value == Type::Never, loc)?;
         // A borrowed loop's element: the entry's `(K, V)`, laid out from the key on as the
         // tuple is (the hash before it is 8 bytes, a multiple of every alignment); a set's
         // key.

@@ -32,6 +32,7 @@ mod equality;
 mod escape;
 mod format;
 mod frame;
+mod getter_loops;
 mod index_loops;
 mod lends;
 mod map_refs;
@@ -102,6 +103,7 @@ pub(super) fn emit_body(m: &mut ModuleCx, index: usize) -> CgResult<()> {
         counters: HashMap::new(),
         pending_map_loop: None,
         map_loop_generations: HashMap::new(),
+        getter_loop_reads: HashMap::new(),
         loops: HashMap::new(),
         panic_block: None,
         panic_args: None,
@@ -159,6 +161,9 @@ struct FnCx<'m> {
     /// Per loop over a map (its index): the slot holding the map's generation when the
     /// loop started (`map_refs.rs`).
     map_loop_generations: HashMap<jitclass_core::ir::LocalId, PointerValue<'static>>,
+    /// The container reads of the loops over a getter's value being emitted, each with
+    /// the slot holding that value (`getter_loops.rs`).
+    getter_loop_reads: HashMap<ExprId, ownership::Held>,
     loops: HashMap<ExprId, LoopFrame>,
     /// Returns `{1, zero}`: where a panic leaves the function.
     panic_block: Option<BasicBlock<'static>>,
@@ -211,6 +216,9 @@ impl FnCx<'_> {
     /// The value of `id`, owned, with its adjustment (a coercion to a trait object)
     /// applied.
     fn expr(&mut self, id: ExprId) -> CgResult<Option<Val>> {
+        if let Some(v) = self.getter_loop_value(id)? {
+            return Ok(Some(v));
+        }
         let typed = Rc::clone(&self.typed);
         jitclass_core::stack::deep(|| match typed.adjustment(id) {
             Some(adjustment) => self.adjusted_expr(id, adjustment),

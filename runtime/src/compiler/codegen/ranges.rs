@@ -30,6 +30,26 @@ pub(super) struct RangeLoop {
 impl FnCx<'_> {
     /// The loop `id`; `None` if control cannot continue after evaluating its bounds.
     pub(super) fn for_range(&mut self, id: ExprId, r: RangeLoop) -> CgResult<Option<Val>> {
+        let getter_loop = match self.getter_loop(r.var, r.end, r.body)? {
+            Some(None) => return Ok(None),
+            Some(Some(g)) => Some(g),
+            None => None,
+        };
+        let result = self.counted_range(id, r)?;
+        if let Some(g) = getter_loop {
+            // At the loop's exit (a `break` leads there too); a `return` or a panic drops
+            // the held value with every temporary.
+            if result.is_some() {
+                self.end_getter_loop(g)?;
+            } else {
+                self.forget_getter_loop(g);
+            }
+        }
+        Ok(result)
+    }
+
+    /// As [`FnCx::for_range`], the loop itself.
+    fn counted_range(&mut self, id: ExprId, r: RangeLoop) -> CgResult<Option<Val>> {
         let Some(start) = self.expr(r.start)? else {
             return Ok(None);
         };

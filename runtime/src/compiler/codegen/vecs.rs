@@ -353,6 +353,13 @@ impl FnCx<'_> {
         base: ExprId,
         rest: &[ExprId],
     ) -> CgResult<Option<(Val, Vec<Val>, VecHold)>> {
+        if let Some(handle) = self.getter_loop_read(base)? {
+            // Borrowed from the loop over a getter's value (`getter_loops.rs`).
+            let Some(vals) = self.owned_values(rest)? else {
+                return Ok(None);
+            };
+            return Ok(Some((handle, vals, VecHold::Value(None))));
+        }
         if self.is_vec_place(base) && rest.iter().all(|e| self.is_simple(*e)) {
             let saved = std::mem::take(&mut self.place_temps);
             let Some((ptr, in_memory)) = self.place(base)? else {

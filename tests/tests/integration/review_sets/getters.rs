@@ -72,6 +72,14 @@ impl Gauge {
         s.insert(2);
         s
     }
+
+    /// A new `Vec` at each read, which it counts.
+    #[getter]
+    pub fn list(&self) -> Vec<i64> {
+        let mut me = self.clone();
+        me.calls += 1;
+        vec![1, 2, 3]
+    }
 }
 
 /// Rust reads `g.fresh` once.
@@ -136,11 +144,168 @@ fn fixed_entry_and_get_mut_of_a_getter_are_refused() {
     assert!(balanced_since(&before));
 }
 
-/// Loops over a getter's map re-read it at each step: "already borrowed" on valid code
-/// (rustc's build reads it once: 306).
+/// Each borrowed loop reads its getter once, whatever the loop's shape: its parts
+/// (`values()`, `keys()`), a `break`, a `Vec`, and an inner loop (read once per step of the
+/// outer one); `calls` counts the reads.
+#[jit]
+fn getter_loops_count_their_reads() -> i64 {
+    let g = Gauge::new();
+    let mut t = 0;
+    for (k, v) in &g.fresh {
+        t += *k as i64 + *v;
+    }
+    for v in g.fresh.values() {
+        t += *v;
+    }
+    for k in g.fresh.keys() {
+        if *k == 1 {
+            break;
+        }
+    }
+    for a in &g.list {
+        for b in g.list.iter() {
+            t += *a * *b;
+        }
+    }
+    t * 100 + g.calls
+}
+
+/// A `return` out of a loop over a getter's map (the map read once is released).
+#[jit]
+fn return_from_a_getter_loop() -> i64 {
+    let g = Gauge::new();
+    for (k, v) in &g.fresh {
+        if *k == 1 {
+            return *v * 10 + g.calls;
+        }
+    }
+    -1
+}
+
+/// A panic in a loop over a getter's `Vec`.
+#[jit]
+fn panic_in_a_getter_loop() -> i64 {
+    let g = Gauge::new();
+    let mut t = 0;
+    for x in &g.list {
+        if *x == 2 {
+            panic!("stop at {}", g.calls);
+        }
+        t += *x;
+    }
+    t
+}
+
+/// The same class and functions as plain Rust: a getter is a method returning a new map.
+#[allow(clippy::all)]
+mod rust {
+    use std::cell::Cell;
+    use std::collections::{HashMap, HashSet};
+
+    pub struct Gauge {
+        pub calls: Cell<i64>,
+    }
+
+    impl Gauge {
+        pub fn new() -> Gauge {
+            Gauge {
+                calls: Cell::new(0),
+            }
+        }
+        pub fn fresh(&self) -> HashMap<u32, i64> {
+            self.calls.set(self.calls.get() + 1);
+            let mut m = HashMap::new();
+            m.insert(1, 5);
+            m
+        }
+        pub fn fresh_set(&self) -> HashSet<u32> {
+            let mut s = HashSet::new();
+            s.insert(1);
+            s.insert(2);
+            s
+        }
+        pub fn list(&self) -> Vec<i64> {
+            self.calls.set(self.calls.get() + 1);
+            vec![1, 2, 3]
+        }
+    }
+
+    pub fn loop_over_a_getter() -> i64 {
+        let g = Gauge::new();
+        let mut t = 0;
+        for (k, v) in &g.fresh() {
+            t += *k as i64 + *v;
+        }
+        for k in &g.fresh_set() {
+            t += *k as i64 * 100;
+        }
+        t
+    }
+
+    pub fn getter_loops_count_their_reads() -> i64 {
+        let g = Gauge::new();
+        let mut t = 0;
+        for (k, v) in &g.fresh() {
+            t += *k as i64 + *v;
+        }
+        for v in g.fresh().values() {
+            t += *v;
+        }
+        for k in g.fresh().keys() {
+            if *k == 1 {
+                break;
+            }
+        }
+        for a in &g.list() {
+            for b in g.list().iter() {
+                t += *a * *b;
+            }
+        }
+        t * 100 + g.calls.get()
+    }
+
+    pub fn return_from_a_getter_loop() -> i64 {
+        let g = Gauge::new();
+        for (k, v) in &g.fresh() {
+            if *k == 1 {
+                return *v * 10 + g.calls.get();
+            }
+        }
+        -1
+    }
+
+    pub fn panic_in_a_getter_loop() -> i64 {
+        let g = Gauge::new();
+        let mut t = 0;
+        for x in &g.list() {
+            if *x == 2 {
+                panic!("stop at {}", g.calls.get());
+            }
+            t += *x;
+        }
+        t
+    }
+}
+
+/// Loops over a getter's map or set re-read it at each step: "already borrowed" on valid
+/// code, and a `Vec` getter ran at each step. Each loop now reads its getter once, as
+/// rustc's build does.
 #[test]
-#[ignore = "BUG: a loop over a #[getter]'s map or set calls the getter at each step and panics 'already borrowed'"]
-fn review16_a_loop_over_a_getter_s_map_reads_it_once() {
+fn fixed_a_loop_over_a_getter_reads_it_once() {
     let _m = memory_test();
+    let before = jitclass::stats();
+    assert_eq!(loop_over_a_getter(), rust::loop_over_a_getter());
     assert_eq!(loop_over_a_getter(), 306);
+    assert_eq!(
+        getter_loops_count_their_reads(),
+        rust::getter_loops_count_their_reads()
+    );
+    assert_eq!(
+        return_from_a_getter_loop(),
+        rust::return_from_a_getter_loop()
+    );
+    let jit = panic_message(panic_in_a_getter_loop);
+    let rust = panic_message(rust::panic_in_a_getter_loop);
+    assert!(jit.starts_with(&format!("{rust}\n")), "{jit} / {rust}");
+    assert!(balanced_since(&before));
 }

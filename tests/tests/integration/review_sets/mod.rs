@@ -20,6 +20,9 @@ macro_rules! twice {
 /// The panic of a stale reference into a map (`codegen/map_refs.rs`).
 const STALE: &str = "already borrowed: a reference into a `HashMap` (`entry`, `get_mut` or a loop over it) was used after the map changed through another handle";
 
+/// The panic of a loop over a set that changed through another handle (`codegen/map_refs.rs`).
+const STALE_SET: &str = "already borrowed: a loop over a `HashSet` read it after the set changed through another handle";
+
 #[jitclass]
 pub struct Bag {
     pub counts: HashMap<u32, i64>,

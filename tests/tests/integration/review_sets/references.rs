@@ -165,7 +165,7 @@ fn set_replaced_by_a_bigger_one_in_its_loop() -> u32 {
 fn ok_a_set_replaced_in_its_loop_through_another_handle_panics() {
     let _m = memory_test();
     let before = jitclass::stats();
-    assert!(panic_message(set_replaced_by_a_bigger_one_in_its_loop).starts_with(STALE));
+    assert!(panic_message(set_replaced_by_a_bigger_one_in_its_loop).starts_with(STALE_SET));
     assert!(balanced_since(&before));
 }
 

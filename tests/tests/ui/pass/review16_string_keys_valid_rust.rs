@@ -1,7 +1,6 @@
-// Valid Rust (rustc builds and runs each of these) that jitclass refuses with a wrong reason: a
-// discarded `entry(k).or_insert_with(..)` is "cannot move out of index of `HashMap`", a
-// `Vec<String>` reached through `get_mut` is "the element of a `for` loop over `&mut`",
-// and a `&String` passed where `&str` is expected is "mismatched types".
+// Valid Rust (rustc builds and runs each of these) that jitclass once refused with wrong
+// reasons: a discarded `entry(k).or_insert_with(..)`, a `Vec<String>` reached through
+// `get_mut` and indexed, and a `&String` passed where `&str` is expected.
 use jitclass::jit;
 use std::collections::HashMap;
 
