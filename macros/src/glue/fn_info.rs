@@ -44,8 +44,7 @@ pub(crate) fn fn_info(
     // A generic body has no shadow: the number of arguments of each of its calls is
     // checked here, against the callee's `TakesArguments` impl (a non-generic body's calls
     // are rustc's own in its shadow).
-    let generic =
-        generics.type_params().next().is_some() && !super::every_param_bounded(written);
+    let generic = generics.type_params().next().is_some() && !super::every_param_bounded(written);
     let mut calls: Vec<Vec<(usize, Span)>> = vec![Vec::new(); l.ref_paths.len()];
     if generic {
         for e in &l.ir.exprs {

@@ -18,7 +18,7 @@ pub(crate) use body::{SelfKind, SpanKey, span_key};
 pub(crate) use class::class_items;
 
 use crate::glue::{
-    cfgs_of, glue_signature, pinned_signature, every_param_bounded, shadow_replacements,
+    cfgs_of, every_param_bounded, glue_signature, pinned_signature, shadow_replacements,
 };
 use body::{MethodScope, Rewriter};
 use jitclass_core::ir::{ExprKind, TypeExpr};
@@ -94,13 +94,36 @@ pub(crate) fn fn_shadow(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
     let mut body = (*func.block).clone();
     rewriter.visit_block_mut(&mut body);
     let keys = keys::key_items(&rewriter.names, &rewriter.assigned, &rewriter.in_place);
+    let function = generic_host(sig, &body);
     quote! {
         #(#cfgs)*
         const _: () = {
             #keys
-            #[allow(warnings, clippy::all, clippy::pedantic)]
-            #sig #body
+            #function
         };
+    }
+}
+
+/// The shadow fn `sig body`; a generic one as the function of an impl generic over its
+/// parameters, under their bounds: rustc's help that lists a parameter's bounds ("consider
+/// using an impl return type: `impl Get`") is for a fn's own parameters only, and would
+/// print the glue's hidden bounds as their `#[jit]` tokens.
+fn generic_host(mut sig: syn::Signature, body: &syn::Block) -> TokenStream {
+    let allow = quote!(#[allow(warnings, clippy::all, clippy::pedantic)]);
+    if sig.generics.params.is_empty() {
+        return quote!(#allow #sig #body);
+    }
+    let generics = std::mem::take(&mut sig.generics);
+    let (impl_g, ty_g, where_c) = generics.split_for_impl();
+    let params = generics.type_params().map(|tp| &tp.ident);
+    let host = format_ident!("__JitclassShadow");
+    quote! {
+        #allow
+        struct #host #ty_g(::core::marker::PhantomData<fn() -> (#(#params,)*)>);
+        #allow
+        impl #impl_g #host #ty_g #where_c {
+            #sig #body
+        }
     }
 }
 

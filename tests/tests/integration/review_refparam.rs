@@ -44,4 +44,3 @@ impl QGet for QItem {
         self.v
     }
 }
-
