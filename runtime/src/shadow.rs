@@ -1,6 +1,7 @@
-//! The items of the *shadow*: the never-called copy of every non-generic jit body, in which
-//! rustc type-checks the body over the real types (class handles, `PassThru`s, jit fns'
-//! glue), with its own messages, moves and borrows. Nothing here runs: every function body
+//! The items of the *shadow*: the never-called copy of every jit body whose type parameters
+//! all have a written bound (every non-generic one too), in which rustc type-checks the
+//! body over the real types (class handles, `PassThru`s, jit fns' glue), with its own
+//! messages, moves and borrows. Nothing here runs: every function body
 //! is unreachable, and the types are only reachable through `jitclass::__private`.
 //!
 //! How the macros write a body for rustc (the lowering of the jit language to Rust):
@@ -204,9 +205,10 @@ impl<C, K> Deref for Probe<C, K> {
 }
 
 /// A jit fn (or declared C function) taking `N` arguments, which each one's glue
-/// implements: a generic body has no shadow, so the glue checks the number of arguments of
-/// each of its calls with `<f as TakesArguments<N>>::CHECKED` (rustc's help then names the
-/// implemented `TakesArguments<M>`, the number the function takes).
+/// implements: a generic body with an unbounded parameter has no shadow, so the glue
+/// checks the number of arguments of each of its calls with
+/// `<f as TakesArguments<N>>::CHECKED` (rustc's help then names the implemented
+/// `TakesArguments<M>`, the number the function takes).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not take {N} argument(s)",
     label = "called with {N} argument(s)"

@@ -1,6 +1,7 @@
-//! The *shadow* of non-generic jit code: a never-called copy of each body, written as Rust
-//! over the real types (class handles, `PassThru`s, the glue of jit fns), which rustc
-//! type-checks with its own messages, moves and borrows. The runtime side of it (the
+//! The *shadow* of jit code whose type parameters all have a written bound (non-generic
+//! code too): a never-called copy of each body, written as Rust over the real types (class
+//! handles, `PassThru`s, the glue of jit fns), which rustc type-checks with its own
+//! messages, moves and borrows. The runtime side of it (the
 //! traits and never-called functions the copy names) is `jitclass::__private::shadow`,
 //! whose module doc describes the encoding.
 //!
@@ -110,10 +111,26 @@ pub(crate) fn fn_shadow(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
 /// print the glue's hidden bounds as their `#[jit]` tokens.
 fn generic_host(mut sig: syn::Signature, body: &syn::Block) -> TokenStream {
     let allow = quote!(#[allow(warnings, clippy::all, clippy::pedantic)]);
-    if sig.generics.params.is_empty() {
+    if sig.generics.type_params().next().is_none() {
         return quote!(#allow #sig #body);
     }
-    let generics = std::mem::take(&mut sig.generics);
+    // The type parameters and their bounds go to the impl; lifetimes stay the fn's (a
+    // struct would not use them).
+    let mut generics = syn::Generics {
+        where_clause: sig.generics.where_clause.take(),
+        ..Default::default()
+    };
+    let own = std::mem::take(&mut sig.generics.params);
+    for param in own {
+        match param {
+            syn::GenericParam::Lifetime(_) => sig.generics.params.push(param),
+            other => generics.params.push(other),
+        }
+    }
+    if sig.generics.params.is_empty() {
+        sig.generics.lt_token = None;
+        sig.generics.gt_token = None;
+    }
     let (impl_g, ty_g, where_c) = generics.split_for_impl();
     let params = generics.type_params().map(|tp| &tp.ident);
     let host = format_ident!("__JitclassShadow");
