@@ -9,7 +9,8 @@
 //! literal (`layer3(u, 2)`: a literal of the same kind stands in, typed by rustc as the
 //! body's is), so that rustc infers the callee's generic arguments from them alone (a
 //! parameter with no written bound keeps duck typing). A call with any other argument
-//! is checked at the first call.
+//! is checked at the first call. Only for a fn with an unbounded parameter beside its
+//! bounded ones: one whose parameters are all bounded has a shadow (`crate::shadow`).
 
 use super::signature::bounded_params;
 use jitclass_core::PrimTy;

@@ -8,8 +8,10 @@
 //! the signature alone (a parameter of type `S`, `&S` or `&mut S`, the variable of a
 //! `for` over a parameter of type `&[S]` / `&mut [S]`, or a `let` copy of one of these) is
 //! repeated in the generic `check` fn on a value of that type, at the method's token, so
-//! rustc reports it in its words. A
-//! parameter with no written bound keeps duck typing over classes (the book's rule).
+//! rustc reports it in its words. A parameter with no written bound keeps duck typing
+//! over classes (the book's rule). Only a fn that has such an unbounded parameter beside
+//! its bounded ones gets these checks: one whose parameters are all bounded has a shadow,
+//! in which rustc checks the whole body (`crate::shadow`).
 
 use super::signature::bounded_params;
 use jitclass_core::ir::{ExprKind, LocalId, Pattern, Stmt, TypeExpr};

@@ -8,6 +8,8 @@
 //! Each such return, and each method call on a `Vec` parameter with an argument the
 //! signature types, is repeated in the generic `check` fn as a closure over those values
 //! with the user's names and tokens (the other arguments stand in as `unreachable!()`).
+//! Only for a fn with an unbounded parameter beside its bounded ones: one whose
+//! parameters are all bounded has a shadow, which checks the whole body (`crate::shadow`).
 
 use super::bound_methods::{by_value_mut, respanned, signature_typed_locals};
 use super::signature::bounded_params;

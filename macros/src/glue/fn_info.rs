@@ -2,7 +2,8 @@
 //! location of every `LocId`, the callees, classes and opaque types it names (each a
 //! getter rustc resolves at the token), its `objmode!` blocks, the getters of the
 //! constants rustc evaluates for it (`consts.rs`), and the never-called
-//! `check` fn in which rustc checks, for a generic fn (which has no shadow), `Class::f`
+//! `check` fn in which rustc checks, for a generic fn with an unbounded type parameter
+//! (which has no shadow), `Class::f`
 //! paths, struct literals against the class's handle, `PassThru` equalities and
 //! intrinsics' type arguments.
 
@@ -41,10 +42,10 @@ pub(crate) fn fn_info(
     // missing `JitFunction` impl, naming the stand-in after the callee. The stand-in struct
     // itself is kept out of the glob, where it would clash with the real callee. A failed
     // import also shadows the stand-in: a typo gets only rustc's unresolved-import error.
-    // A generic body has no shadow: the number of arguments of each of its calls is
-    // checked here, against the callee's `TakesArguments` impl (a non-generic body's calls
-    // are rustc's own in its shadow).
-    let generic = generics.type_params().next().is_some();
+    // A generic body with an unbounded type parameter has no shadow: the number of
+    // arguments of each of its calls is checked here, against the callee's
+    // `TakesArguments` impl (a shadowed body's calls are rustc's own in its shadow).
+    let generic = generics.type_params().next().is_some() && !super::every_param_bounded(written);
     let mut calls: Vec<Vec<(usize, Span)>> = vec![Vec::new(); l.ref_paths.len()];
     if generic {
         for e in &l.ir.exprs {
@@ -179,8 +180,9 @@ pub(crate) fn fn_info(
                 };
             }
         });
-    // A non-generic body has a shadow (`crate::shadow`), in which rustc checks all of
-    // these, once; a generic one only the checks here.
+    // A body whose type parameters are all bounded has a shadow (`crate::shadow`), in
+    // which rustc checks all of these, once; one with an unbounded parameter only the
+    // checks here.
     let mut checked = if generic {
         quote! {
             #(#checks)*

@@ -69,6 +69,19 @@ impl ImplBlock<'_> {
         }
     }
 
+    /// The class as a type of the impl's shadow: its path, a generic class's applied to
+    /// the impl's parameters or to the instantiation's arguments (`Stack::<T>`, which
+    /// types and expressions alike accept).
+    fn class_type(&self) -> syn::Path {
+        let mut path = self.self_path.clone();
+        if self.of_generic_class() {
+            let args = self.type_args();
+            let last = path.segments.last_mut().expect("a segment");
+            last.arguments = syn::PathArguments::AngleBracketed(syn::parse_quote!(::<#(#args),*>));
+        }
+        path
+    }
+
     /// The registry's `instantiation` of the impl's entries (`MethodEntry`, `TraitImpl`).
     fn instantiation_tokens(&self) -> TokenStream {
         match &self.instantiation {
@@ -210,8 +223,6 @@ fn expand_impl(
         generics: &item.generics,
         self_ty: &item.self_ty,
     };
-    // A generic class's functions have no shadows, as generic `#[jit] fn`s have none.
-    let shadowed = shadowed && !block.of_generic_class();
     let mut out = Expanded::default();
     for it in &item.items {
         match it {
@@ -256,7 +267,7 @@ fn expand_impl(
         .collect();
     if shadowed {
         out.beside
-            .push(View::new(&self_path, &hosted).emit(&self_path));
+            .push(View::new(&block.class_type(), &item.generics, &hosted).emit());
     }
     if block.is_index() {
         return index::emit_impl(&item, &out.value_methods, &out.beside);
@@ -409,10 +420,24 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
     if block.operator.is_none() {
         out.beside.extend(shape_marker(f, block));
     }
-    // A generic method has no shadow, as a generic `#[jit] fn` has none.
-    if !is_default && f.sig.generics.type_params().next().is_none() {
+    // A method with an unbounded type parameter in scope (the impl's or its own) keeps
+    // duck typing, typed per instantiation only, as such a `#[jit] fn` does.
+    if !is_default && crate::glue::every_param_bounded(&in_scope_generics(block, f)) {
         out.hosted.push((f.clone(), l, consts_owner));
     }
+}
+
+/// The type parameters in scope in the method `f`: its impl's, then its own, with their
+/// bounds (as the IR numbers them, after an instantiation impl's hidden ones).
+fn in_scope_generics(block: &ImplBlock<'_>, f: &syn::ImplItemFn) -> syn::Generics {
+    let mut all = block.generics.clone();
+    all.params.extend(f.sig.generics.params.iter().cloned());
+    if let Some(own) = &f.sig.generics.where_clause {
+        all.make_where_clause()
+            .predicates
+            .extend(own.predicates.iter().cloned());
+    }
+    all
 }
 
 /// The glue method on the handle, and the dispatcher and registry entry beside the impl

@@ -54,7 +54,8 @@ pub(crate) enum SelfKind {
 
 /// The method whose body is written: its class and the view hosting it.
 pub(crate) struct MethodScope<'a> {
-    /// The class as the impl names it; `Class!(..)` is its macro.
+    /// The class as the impl names it, a generic one applied to the impl's parameters
+    /// or arguments (`Stack::<T>`); `Class!(..)` is its macro.
     pub(crate) class: &'a syn::Path,
     /// How the method takes `self` (`None`: a function without receiver).
     pub(crate) receiver: Option<SelfKind>,
@@ -579,7 +580,11 @@ impl VisitMut for Rewriter<'_> {
             let span = path.segments[0].ident.span();
             let mut spelled = respan_path(class, span);
             let rest: Vec<syn::PathSegment> = path.segments.iter().skip(1).cloned().collect();
-            if let Some(last) = spelled.segments.last_mut() {
+            // A generic class's `Self` is the class applied to the impl's parameters
+            // (`Stack::<T>`, a path both types and expressions accept).
+            if let Some(last) = spelled.segments.last_mut()
+                && !path.segments[0].arguments.is_none()
+            {
                 last.arguments = path.segments[0].arguments.clone();
             }
             spelled.segments.extend(rest);
@@ -637,9 +642,10 @@ fn names_class_method(p: &syn::ExprPath, class: Option<&syn::Path>) -> bool {
             .is_some_and(|c| *owner == c.ident)
 }
 
-/// The class's macro: the class's path, each segment at `span`.
+/// The class's macro: the class's path without its type arguments (a generic class's
+/// view names it `Stack::<T>`), each segment at `span`.
 fn macro_path(class: &syn::Path, span: Span) -> syn::Path {
-    respan_path(class, span)
+    respan_path(&crate::jitclass::generic::without_arguments(class), span)
 }
 
 /// `path` with every token at `span`.

@@ -10,7 +10,8 @@
 //!   macro namespace, so that wherever the class is in scope, or named by a path in the
 //!   crate, its macro is too): `C!(@field name [place] [keyed])` chooses `place` for a field
 //!   and `keyed` for any other name, and `C!(@view V, C)` declares the view struct `V`
-//!   with the class's fields, which hosts the methods of an impl block. The macro only
+//!   with the class's fields, which hosts the methods of an impl block (`C!(@view V [T]
+//!   [bounds] C::<T>)`: a generic impl's, generic over its parameters). The macro only
 //!   chooses among tokens its caller passes, so every token keeps the user's span.
 
 use jitclass_core::member_hash;
@@ -60,6 +61,7 @@ pub(crate) fn class_items(
             #fname: <$class as #shadow::Member<#shadow::Name<#hash>>>::T
         }
     });
+    let view_fields: Vec<TokenStream> = view_fields.collect();
     // Unique per definition: two classes of one name in nested modules must not shadow
     // each other's `macro_rules!` (rustc refuses a macro-expanded one doing so).
     let start = class.span().start();
@@ -98,6 +100,16 @@ pub(crate) fn class_items(
                     #(#view_fields,)*
                 }
                 impl #shadow::View for $view {
+                    type Class = $class;
+                }
+            };
+            (@view $view:ident [$($param:ident),*] [$($bound:tt)*] $class:ty) => {
+                #[allow(non_camel_case_types, dead_code)]
+                struct $view<$($param),*> where $($bound)* {
+                    #(#view_fields,)*
+                    __jitclass_class: ::core::marker::PhantomData<fn() -> $class>,
+                }
+                impl<$($param),*> #shadow::View for $view<$($param),*> where $($bound)* {
                     type Class = $class;
                 }
             };

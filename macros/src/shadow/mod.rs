@@ -1,6 +1,7 @@
-//! The *shadow* of non-generic jit code: a never-called copy of each body, written as Rust
-//! over the real types (class handles, `PassThru`s, the glue of jit fns), which rustc
-//! type-checks with its own messages, moves and borrows. The runtime side of it (the
+//! The *shadow* of jit code whose type parameters all have a written bound (non-generic
+//! code too): a never-called copy of each body, written as Rust over the real types (class
+//! handles, `PassThru`s, the glue of jit fns), which rustc type-checks with its own
+//! messages, moves and borrows. The runtime side of it (the
 //! traits and never-called functions the copy names) is `jitclass::__private::shadow`,
 //! whose module doc describes the encoding.
 //!
@@ -17,8 +18,11 @@ mod keys;
 pub(crate) use body::{SelfKind, SpanKey, span_key};
 pub(crate) use class::class_items;
 
-use crate::glue::{cfgs_of, pinned_signature, shadow_replacements};
+use crate::glue::{
+    cfgs_of, every_param_bounded, glue_signature, pinned_signature, shadow_replacements,
+};
 use body::{MethodScope, Rewriter};
+use jitclass_core::ir::{ExprKind, TypeExpr};
 use jitclass_core::lower::Lowered;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -35,30 +39,50 @@ fn slice_indexes(l: &Lowered) -> HashSet<SpanKey> {
 }
 
 /// The `for` tokens of the loops the shadow keeps as Rust's own: over references to a
-/// `Vec`'s elements, and over a `Vec` by value (which moves it).
+/// `Vec`'s elements, over a `Vec` by value (which moves it), and over a parameter that is
+/// a slice of a type parameter's values (`xs: &[S]`), whose elements are `&S` as in Rust:
+/// jit code copies no instance, and a `S` would need a `Clone` the body does not.
 fn borrowed_loops(l: &Lowered) -> HashSet<SpanKey> {
     let consuming = l
         .consuming_loops
         .iter()
         .map(|id| l.spans[l.ir.expr(*id).loc.index()]);
+    let over_generic_slices = l.ir.exprs.iter().filter_map(|e| {
+        let ExprKind::ForEach { iterable, .. } = &e.kind else {
+            return None;
+        };
+        let ExprKind::Local(over) = l.ir.expr(*iterable).kind else {
+            return None;
+        };
+        let param = l.ir.params.iter().find(|p| p.local == over)?;
+        matches!(&param.ty, TypeExpr::Slice { elem, .. } if matches!(**elem, TypeExpr::Generic(_)))
+            .then(|| l.spans[e.loc.index()])
+    });
     l.borrowed_name_loops
         .iter()
         .copied()
         .chain(consuming)
+        .chain(over_generic_slices)
         .map(span_key)
         .collect()
 }
 
-/// The shadow of a non-generic `#[jit]` fn: its body as Rust under the original
-/// signature, in a never-called fn inside `const _: () = { .. };` with its keys. Nothing
-/// for a generic fn, which is checked once specialised.
+/// The shadow of a `#[jit]` fn: its body as Rust under the original signature, in a
+/// never-called fn inside `const _: () = { .. };` with its keys. A generic fn's shadow is
+/// generic, under the bounds the user wrote and the glue's hidden ones
+/// (`shadow_generics`): rustc checks it as it checks a generic Rust fn, once, for every
+/// instantiation. Nothing for a generic fn with a parameter the user did not bound
+/// (`glue::every_param_bounded`): it keeps jitclass's duck typing over classes, which no
+/// Rust bound expresses (`rec.a` on any class with a field `a`, on which local subtyping
+/// rests), and is typed per instantiation, with the glue's generic checks.
 pub(crate) fn fn_shadow(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
-    if func.sig.generics.type_params().next().is_some() {
+    if !every_param_bounded(&func.sig.generics) {
         return TokenStream::new();
     }
     let cfgs = cfgs_of(&func.attrs);
     let mut sig = syn::Signature {
         ident: format_ident!("__jitclass_typecheck"),
+        generics: shadow_generics(&func.sig, l),
         ..pinned_signature(&func.sig)
     };
     let slices = slice_indexes(l);
@@ -71,19 +95,60 @@ pub(crate) fn fn_shadow(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
     let mut body = (*func.block).clone();
     rewriter.visit_block_mut(&mut body);
     let keys = keys::key_items(&rewriter.names, &rewriter.assigned, &rewriter.in_place);
+    let function = generic_host(sig, &body);
     quote! {
         #(#cfgs)*
         const _: () = {
             #keys
-            #[allow(warnings, clippy::all, clippy::pedantic)]
-            #sig #body
+            #function
         };
     }
 }
 
+/// The shadow fn `sig body`; a generic one as the function of an impl generic over its
+/// parameters, under their bounds: rustc's help that lists a parameter's bounds ("consider
+/// using an impl return type: `impl Get`") is for a fn's own parameters only, and would
+/// print the glue's hidden bounds as their `#[jit]` tokens.
+fn generic_host(mut sig: syn::Signature, body: &syn::Block) -> TokenStream {
+    let allow = quote!(#[allow(warnings, clippy::all, clippy::pedantic)]);
+    if sig.generics.type_params().next().is_none() {
+        return quote!(#allow #sig #body);
+    }
+    // The type parameters and their bounds go to the impl; lifetimes stay the fn's (a
+    // struct would not use them).
+    let mut generics = syn::Generics {
+        where_clause: sig.generics.where_clause.take(),
+        ..Default::default()
+    };
+    let own = std::mem::take(&mut sig.generics.params);
+    for param in own {
+        match param {
+            syn::GenericParam::Lifetime(_) => sig.generics.params.push(param),
+            other => generics.params.push(other),
+        }
+    }
+    if sig.generics.params.is_empty() {
+        sig.generics.lt_token = None;
+        sig.generics.gt_token = None;
+    }
+    let (impl_g, ty_g, where_c) = generics.split_for_impl();
+    let params = generics.type_params().map(|tp| &tp.ident);
+    let host = format_ident!("__JitclassShadow");
+    quote! {
+        #allow
+        struct #host #ty_g(::core::marker::PhantomData<fn() -> (#(#params,)*)>);
+        #allow
+        impl #impl_g #host #ty_g #where_c {
+            #sig #body
+        }
+    }
+}
+
 /// The methods of one impl block, as their view hosts them.
-#[derive(Default)]
 pub(crate) struct View {
+    /// The class the view is of (`Stack::<T>` for a generic one).
+    class: syn::Path,
+    generics: ViewGenerics,
     methods: Vec<TokenStream>,
     names: BTreeSet<String>,
     assigned: BTreeSet<String>,
@@ -100,10 +165,19 @@ pub(crate) struct Hosted<'a> {
 
 impl View {
     /// Writes the view's methods: each hosted function under its jit signature (`Self`
-    /// spelled out as the class), its body as Rust.
-    pub(crate) fn new(class: &syn::Path, hosted: &[Hosted<'_>]) -> View {
+    /// spelled out as the class), its body as Rust. `class`: the class as the impl names
+    /// it, a generic one applied to the impl's parameters or arguments (`Stack::<T>`,
+    /// `Stack::<f64>`); `generics`: the impl's, under which the view is generic too.
+    pub(crate) fn new(class: &syn::Path, generics: &syn::Generics, hosted: &[Hosted<'_>]) -> View {
         let names: HashSet<String> = hosted.iter().map(|h| body::unraw(&h.f.sig.ident)).collect();
-        let mut view = View::default();
+        let mut view = View {
+            class: class.clone(),
+            generics: view_generics(generics),
+            methods: Vec::new(),
+            names: BTreeSet::new(),
+            assigned: BTreeSet::new(),
+            in_place: BTreeSet::new(),
+        };
         for h in hosted {
             let receiver =
                 h.f.sig
@@ -124,7 +198,10 @@ impl View {
                 hosted: &names,
             };
             let mut rewriter = Rewriter::new(Some(scope), &slices, &loops, &hoisted);
-            let mut sig = pinned_signature(&h.f.sig);
+            let mut sig = syn::Signature {
+                generics: shadow_generics(&h.f.sig, h.lowered),
+                ..pinned_signature(&h.f.sig)
+            };
             rewriter.signature(&mut sig);
             mutable_ref_params(&mut sig);
             let mut block = h.f.block.clone();
@@ -142,24 +219,80 @@ impl View {
     }
 
     /// The view and its keys, in a `const _` block beside the impl.
-    pub(crate) fn emit(&self, class: &syn::Path) -> TokenStream {
+    pub(crate) fn emit(&self) -> TokenStream {
         if self.methods.is_empty() {
             return TokenStream::new();
         }
         let keys = keys::key_items(&self.names, &self.assigned, &self.in_place);
         let methods = &self.methods;
         let view = format_ident!("__JitclassView");
+        let class = &self.class;
+        let mac = crate::jitclass::generic::without_arguments(class);
+        let (params, predicates) = (&self.generics.params, &self.generics.predicates);
+        let declared = if params.is_empty() {
+            quote!(#mac!(@view #view, #class);)
+        } else {
+            quote!(#mac!(@view #view [#(#params),*] [#(#predicates,)*] #class);)
+        };
         quote! {
             const _: () = {
                 #keys
-                #class!(@view #view, #class);
+                #declared
                 #[allow(warnings, clippy::all, clippy::pedantic)]
-                impl #view {
+                impl<#(#params),*> #view<#(#params),*> where #(#predicates,)* {
                     #(#methods)*
                 }
             };
         }
     }
+}
+
+/// The type parameters of a generic impl's view, and their bounds: the impl's, written in
+/// a `where` clause (the class's macro declares the view with them), with the glue's
+/// `T: JitType` and the shadow's `T: JitElem` (`shadow_generics`).
+#[derive(Default)]
+struct ViewGenerics {
+    params: Vec<syn::Ident>,
+    predicates: Vec<syn::WherePredicate>,
+}
+
+fn view_generics(generics: &syn::Generics) -> ViewGenerics {
+    let mut view = ViewGenerics::default();
+    for tp in generics.type_params() {
+        let ident = &tp.ident;
+        view.params.push(ident.clone());
+        if !tp.bounds.is_empty() {
+            let bounds = &tp.bounds;
+            view.predicates.push(syn::parse_quote!(#ident: #bounds));
+        }
+        view.predicates
+            .push(syn::parse_quote!(#ident: ::jitclass::JitElem));
+    }
+    if let Some(wc) = &generics.where_clause {
+        view.predicates.extend(wc.predicates.iter().cloned());
+    }
+    view
+}
+
+/// The generics of a shadow of the function `sig`: as written, with the bounds its glue
+/// adds (`T: JitType`, the intrinsics'), and `T: JitElem` on each type parameter of its
+/// own, so that the body may pass a `&[T]` to another jit fn, as jit code may (the bound
+/// is the glue's, for a slice crossing from Rust, not jit code's). These bounds give a
+/// `T` no operator, no method a body could call by mistake and no formatting: what the
+/// user's bounds do not allow stays rustc's error.
+fn shadow_generics(sig: &syn::Signature, l: &Lowered) -> syn::Generics {
+    let (glue, _) = glue_signature(sig, Some(l));
+    let mut generics = glue.generics;
+    let own: Vec<syn::Ident> = generics.type_params().map(|tp| tp.ident.clone()).collect();
+    if own.is_empty() {
+        return generics;
+    }
+    let wc = generics.make_where_clause();
+    for ident in own {
+        wc.predicates
+            .push(syn::parse_quote!(#ident: ::jitclass::JitElem));
+    }
+    generics
 }
 
 /// A `&mut C` parameter's binding made `mut` in the shadow: the body writes a field

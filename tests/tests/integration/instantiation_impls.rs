@@ -157,7 +157,7 @@ fn sum_beside<T: Copy>(x: T, n: i64) -> f64 {
 /// Typed per instantiation (rustc would need `Stack<T>: ..` to call `sum`): `T = f64` and
 /// `T = i64` each find their own `sum`, any other `T` none.
 #[jit]
-fn duck_sum<T: Copy>(x: T) -> T {
+fn duck_sum<T>(x: T) -> T {
     let mut s = Stack::new();
     s.push(x);
     s.push(x);
@@ -166,12 +166,12 @@ fn duck_sum<T: Copy>(x: T) -> T {
 
 /// As above, for the trait of one instantiation.
 #[jit]
-fn duck_area<T: Copy>(x: T) -> f64 {
+fn duck_area<T>(x: T) -> f64 {
     Twice::new(x).area()
 }
 
 #[jit]
-fn duck_total<T: Copy>(x: T) -> f64 {
+fn duck_total<T>(x: T) -> f64 {
     total(&Twice::new(x), 1.0)
 }
 

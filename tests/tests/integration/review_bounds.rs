@@ -234,7 +234,7 @@ pub struct Inner<T> {
 #[jitclass]
 impl<T> Inner<T>
 where
-    T: Cost + Label,
+    T: Cost + Label + Clone,
 {
     pub fn of(item: T, spare: T, many: Vec<T>) -> Self {
         Inner { item, spare, many }
@@ -251,7 +251,7 @@ where
         if self.many.is_empty() {
             None
         } else {
-            Some(self.many[0])
+            Some(self.many[0].clone())
         }
     }
     pub fn of_first(&self) -> i64 {
@@ -271,11 +271,11 @@ where
         self.item.cost() * 10 + self.item.label()
     }
     pub fn get(&self) -> T {
-        self.item
+        self.item.clone()
     }
     pub fn deep(&self) -> i64 {
-        let both = vec![self.item, self.spare];
-        let pair = (self.spare, 3);
+        let both = vec![self.item.clone(), self.spare.clone()];
+        let pair = (self.spare.clone(), 3);
         let mut t = self.get().cost() + both[1].cost() * 100 + pair.0.label() * 10000;
         for x in both.iter() {
             t += x.cost() * 1000000;
@@ -319,7 +319,7 @@ mod rust_nested {
     }
     impl<T> Inner<T>
     where
-        T: Cost + Label + Copy,
+        T: Cost + Label + Clone,
     {
         pub fn value(&self) -> i64 {
             self.item.cost() * 10 + self.item.label()
@@ -335,7 +335,7 @@ mod rust_nested {
             if self.many.is_empty() {
                 None
             } else {
-                Some(self.many[0])
+                Some(self.many[0].clone())
             }
         }
         pub fn of_first(&self) -> i64 {
@@ -351,11 +351,11 @@ mod rust_nested {
             Self::get(self).cost() + Inner::get(self).label() * 100
         }
         pub fn get(&self) -> T {
-            self.item
+            self.item.clone()
         }
         pub fn deep(&self) -> i64 {
-            let both = [self.item, self.spare];
-            let pair = (self.spare, 3);
+            let both = [self.item.clone(), self.spare.clone()];
+            let pair = (self.spare.clone(), 3);
             let mut t = self.get().cost() + both[1].cost() * 100 + pair.0.label() * 10000;
             for x in both.iter() {
                 t += x.cost() * 1000000;

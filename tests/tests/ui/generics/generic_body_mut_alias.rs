@@ -1,5 +1,5 @@
-// Two `&mut` borrows of one instance at once in a generic body (no shadow there): rustc
-// refuses with E0499 at the second `&mut s`; jitclass builds it.
+// Two `&mut` borrows of one instance at once in a bounded generic body: rustc's E0499 at
+// the second `&mut s`, as for the same Rust fn (the body's shadow).
 use jitclass::{jit, jitclass};
 
 #[jitclass]

@@ -1,5 +1,5 @@
-// Shapes the generic check fn does not repeat: each is rustc's E0308 (a `&S` used as an
-// `S`) or E0596 (a `&mut self` method through a `&C`), and each builds.
+// A bounded generic body is rustc's to check (its shadow): a `&S` used as an `S` is E0308,
+// a `&mut self` method through a `&C` E0596, each at the user's token.
 use jitclass::{jit, jitclass};
 
 #[jit]
@@ -23,11 +23,6 @@ impl Counter for Tally {
     }
 }
 
-#[jitclass]
-pub struct Wrap<T> {
-    item: T,
-}
-
 #[jit]
 fn let_annotated<S: Counter>(s: &S) -> i64 {
     let x: S = s;
@@ -37,11 +32,6 @@ fn let_annotated<S: Counter>(s: &S) -> i64 {
 #[jit]
 fn some_of_ref<S: Counter>(s: &S) -> Option<S> {
     Some(s)
-}
-
-#[jit]
-fn field_of_ref<S: Counter>(s: &S) -> Wrap<S> {
-    Wrap { item: s }
 }
 
 #[jit]
