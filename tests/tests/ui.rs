@@ -250,15 +250,6 @@ fn review17_const_eval_names_internal_item() {
     t.compile_fail("tests/ui/known_bugs/review_const_eval_names_internal_item.rs");
 }
 
-/// An associated constant and a method of the same name: rustc's E0592 comes after an
-/// E0432 "unresolved import `Self`" at `Self::area` (review of issue 17).
-#[test]
-#[ignore = "BUG: a constant and a method of the same name add E0432 'unresolved import `Self`' to rustc's E0592"]
-fn review17_const_and_method_same_name() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_const_and_method_same_name.rs");
-}
-
 /// In generic bodies, a `String` assigned while a loop runs over it (E0506), lent and
 /// moved in one call (E0505), or pushed onto itself (E0502) compiles: sound (a counted
 /// reference keeps the loop's text; the others panic "already borrowed"), but rustc's
@@ -339,18 +330,6 @@ fn review17_traits_ufcs_call() {
 fn review17_traits_generic_ref_param() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/review_traits_generic_ref_param.rs");
-}
-
-/// `next: Option<Poly<(T, T)>>` (polymorphic recursion) is refused at the field, but the
-/// class's `#[jitclass] impl` then adds rustc's E0277 "`Poly<T>` is not a jit value type"
-/// naming `jitclass::__private::call_1` (the glue of a failed class's methods). The struct
-/// kept after the refusal holds its field types only as markers, so rustc's E0072
-/// (infinite size) and E0320 (drop-check overflow) no longer follow (review of issue 17).
-#[test]
-#[ignore = "BUG: a refused polymorphic-recursion field is followed by E0277 naming __private::call_1 (from the impl's glue)"]
-fn review17_generic_polymorphic_recursion_cascade() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_generics_polymorphic_recursion_cascade.rs");
 }
 
 /// A method of `impl<T> A<T>` calls one of `impl<T: Copy> A<T>` (rustc's E0599: the bound
@@ -490,17 +469,6 @@ fn fixed_review17g_imported_generic_class_with_arguments() {
     t.pass("tests/ui/pass/review17g_imported_generic_class_field.rs");
 }
 
-/// `struct R<T> { next: Option<R<Stack<T>>> }`: rustc refuses any use of `R` with E0320
-/// "overflow while adding drop-check rules for `R<T>`"; jitclass builds and runs it (a
-/// class value is a counted reference, so nothing overflows; each level is another
-/// instantiation made at first use) (review of issue 17, generic classes over parameters).
-#[test]
-#[ignore = "BUG: a class whose field is itself over a growing argument (`Option<R<Stack<T>>>`) builds; rustc: E0320 overflow while adding drop-check rules"]
-fn review17g_field_polymorphic_recursion() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review17g_field_polymorphic_recursion.rs");
-}
-
 /// A generic class whose arguments nothing tells, in a `vec!`, a struct literal's field
 /// and a call's receiver: rustc's E0282 "type annotations needed ... cannot infer type of
 /// the type parameter `T` declared on the struct `Stack`" at `Stack::new`; jitclass gives
@@ -575,16 +543,6 @@ fn review_genbody_uncaught_shapes() {
 fn review_genbody_mut_bindings_compile() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/pass/review_genbody_mut_bindings.rs");
-}
-
-/// `impl Bag<std::fs::File>` (a type jit code lacks): rustc's E0277 at the argument, then
-/// a second E0277 at `#[jitclass]` naming `jitclass::__private::call_1` (review of the
-/// impls of one instantiation).
-#[test]
-#[ignore = "BUG: an impl of one instantiation over a non-jit type adds an E0277 naming jitclass::__private::call_1 after the right one"]
-fn review_instimpl_non_jit_argument() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_instimpl_non_jit_argument.rs");
 }
 
 /// `Vec::<i64>::default()` / `String::default()`: valid Rust refused at build time ("not

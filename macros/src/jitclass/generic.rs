@@ -82,6 +82,20 @@ pub(super) fn with_jit_bounds(generics: &syn::Generics) -> syn::Generics {
     g
 }
 
+/// `generics` with `for<'__jitclass> A: ::jitclass::JitType` for each type argument `A` of
+/// an impl of one instantiation (`impl Bag<File>`): rustc reports an argument that is not
+/// a jit type once, at the argument (the class's bound), and the glue's calls then assume
+/// it is one rather than repeating the error at `#[jitclass]` in jitclass's own items.
+/// Under a binder, as a bound without parameters would be refused (E0277, `trivial_bounds`).
+pub(super) fn with_argument_bounds(mut generics: syn::Generics, args: &[syn::Type]) -> syn::Generics {
+    let wc = generics.make_where_clause();
+    for ty in args {
+        wc.predicates
+            .push(syn::parse_quote!(for<'__jitclass> #ty: ::jitclass::JitType));
+    }
+    generics
+}
+
 /// `generics` with `F: ::jitclass::JitType` for each field type `F` naming a parameter,
 /// whose repr is then its payload field's type.
 pub(super) fn with_field_bounds<'a>(

@@ -267,7 +267,10 @@ fn expand_impl(
     let attrs = &item.attrs;
     let self_ty = &item.self_ty;
     let impl_token = &item.impl_token;
-    let bounded = generic::with_jit_bounds(&item.generics);
+    let mut bounded = generic::with_jit_bounds(&item.generics);
+    if let Some(args) = &block.instantiation {
+        bounded = generic::with_argument_bounds(bounded, args);
+    }
     let (impl_g, _, where_c) = bounded.split_for_impl();
     let header = match &item.trait_ {
         Some((_, path, for_token)) => {
