@@ -168,6 +168,11 @@ fn generic_field_class_bound_unmet() {
     t.compile_fail("tests/ui/known_bugs/generic_field_class_bound_unmet.rs");
 }
 
+/// Two calls of one non-jit fn (`std::mem::take`) anywhere in a crate: rustc names each
+/// stand-in struct (`glue/fn_info.rs`) by its whole path, as it trims a path to its last
+/// name only when that name is unique among the crate's items. (A stand-in type parameter
+/// named `take` is printed bare, but rustc then suggests "consider restricting type
+/// parameter `take`" at `#[jitclass]`, even spanned at the mixed site.)
 #[test]
 #[ignore = "BUG: the second call of the same non-jit fn names internal items (`__JITCLASS_*::__jitclass_fallback::not_jit::take`)"]
 fn review15d_call_std_fn_in_two_methods() {

@@ -269,7 +269,12 @@ fn expand_impl(
     let impl_token = &item.impl_token;
     let mut bounded = generic::with_jit_bounds(&item.generics);
     if let Some(args) = &block.instantiation {
-        bounded = generic::with_argument_bounds(bounded, args);
+        let self_ty_written = &item.self_ty;
+        let header_end = quote!(#self_ty_written)
+            .into_iter()
+            .last()
+            .map_or_else(proc_macro2::Span::call_site, |t| t.span());
+        bounded = generic::with_argument_bounds(bounded, args, header_end);
     }
     let (impl_g, _, where_c) = bounded.split_for_impl();
     let header = match &item.trait_ {

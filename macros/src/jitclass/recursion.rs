@@ -30,7 +30,10 @@ pub(super) fn check_fields(cx: &Ctxt, item: &syn::ItemStruct) {
         };
         find.visit_type(&field.ty);
         if let Some(path) = find.found {
-            let shown = quote!(#path).to_string().replace(' ', "").replace(',', ", ");
+            let shown = quote!(#path)
+                .to_string()
+                .replace(' ', "")
+                .replace(',', ", ");
             // Spanned over the whole type (`R<Stack<T>>`), not its first token.
             cx.push(syn::Error::new_spanned(
                 &path,

@@ -56,7 +56,14 @@ fn never_a_class(ty: &syn::Type) -> Option<String> {
         syn::Type::Group(g) => return never_a_class(&g.elem),
         _ => true,
     };
-    primitive.then(|| quote!(#ty).to_string().replace(" ,", ",").replace("( ", "(").replace(" )", ")").replace("& ", "&"))
+    primitive.then(|| {
+        quote!(#ty)
+            .to_string()
+            .replace(" ,", ",")
+            .replace("( ", "(")
+            .replace(" )", ")")
+            .replace("& ", "&")
+    })
 }
 
 /// The input of `__jit_trait_impl`: `"trait id" { trait } impl`.
