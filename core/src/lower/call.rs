@@ -144,7 +144,7 @@ impl Lowerer {
                         format!("cannot use `{shown}` as a value in jit code\nnote: jit code passes `#[jit]` fns as values; call std's method on a value instead (`c.is_whitespace()`), and give `split` a `&str` or a `char`"),
                     );
                 }
-                if names_function(&p.path) {
+                if names_function(&p.path) && !owned_by_self(&p.path) {
                     let callee = self.item_ref(&p.path);
                     return self.push(ExprKind::FnRef(callee), span);
                 }
@@ -502,6 +502,12 @@ fn names_primitive_type(path: &syn::Path) -> bool {
             let name = s.ident.to_string();
             name == "str" || crate::types::PrimTy::from_name(&name).is_some()
         })
+}
+
+/// Whether `path` names an item of `Self` (`Self::scale`): no `use` can import it, so it is
+/// not read as a jit fn; rustc resolves it as a constant, and names what it is otherwise.
+fn owned_by_self(path: &syn::Path) -> bool {
+    path.segments.len() == 2 && path.segments[0].ident == "Self"
 }
 
 fn names_function(path: &syn::Path) -> bool {

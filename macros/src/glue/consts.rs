@@ -18,25 +18,23 @@ pub(crate) fn hoisted_items(consts: &[LoweredConst]) -> TokenStream {
     let items = consts.iter().filter_map(|c| {
         let name = &c.name;
         let value = &c.value;
-        let (ty, lints) = match &c.kind {
+        let ty = match &c.kind {
             // At the length, so that a mismatch's note about the expected type points
-            // there, not at the attribute. rustc evaluates an array length as an
-            // anonymous constant, which its overflow lints do not judge (the evaluation
-            // fails with its own error); a `const` item, as written, they do.
-            ConstKind::Len => (
-                quote_spanned!(c.span=> ::core::primitive::usize),
-                quote!(arithmetic_overflow, unconditional_panic,),
-            ),
+            // there, not at the attribute.
+            ConstKind::Len => quote_spanned!(c.span=> ::core::primitive::usize),
             ConstKind::Item { ty } => {
                 let mut ty = (**ty).clone();
                 pin_type(&mut ty);
-                (quote!(#ty), TokenStream::new())
+                quote!(#ty)
             }
             ConstKind::Path => return None,
         };
+        // rustc's overflow lints judge an associated constant, but neither an array length
+        // (an anonymous constant) nor a `const` item in a fn body, as the user wrote each:
+        // there the evaluation fails with its own error (E0080) alone.
         Some(quote! {
             #[doc(hidden)]
-            #[allow(#lints non_upper_case_globals, clippy::all)]
+            #[allow(arithmetic_overflow, unconditional_panic, non_upper_case_globals, clippy::all)]
             const #name: #ty = #value;
         })
     });

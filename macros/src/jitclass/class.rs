@@ -7,6 +7,7 @@
 use super::args::{self, ClassArgs};
 use super::derive::{self, Derives};
 use super::generic;
+use super::recursion;
 use crate::ctxt::Ctxt;
 use crate::glue::{cfgs_of, class_getters, const_getters, hoisted_items, opaque_getters, pin_type};
 use jitclass_core::lower::{LoweredClass, LoweredConst, lower_class};
@@ -15,6 +16,9 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 pub(super) fn expand(cx: &Ctxt, attr: TokenStream, item: syn::ItemStruct) -> TokenStream {
+    // Reported beside the class, which is emitted all the same: rustc refuses its every
+    // use, and its users then get no follow-up errors about a missing class.
+    recursion::check_fields(cx, &item);
     let start = cx.mark();
     let args = args::parse(cx, attr);
     let derives = derive::parse(cx, &item.attrs);

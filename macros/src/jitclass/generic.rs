@@ -82,6 +82,30 @@ pub(super) fn with_jit_bounds(generics: &syn::Generics) -> syn::Generics {
     g
 }
 
+/// `generics` with `for<'__jitclass> A: ::jitclass::JitType` for each type argument `A` of
+/// an impl of one instantiation (`impl Bag<File>`): rustc reports an argument that is not
+/// a jit type once, at the argument (the class's bound), and the glue's calls then assume
+/// it is one rather than repeating the error at `#[jitclass]` in jitclass's own items.
+/// Under a binder, as a bound without parameters would be refused (E0277, `trivial_bounds`).
+/// Spanned at `header_end` (the self type's last token): rustc's span of the header (its
+/// note "first implementation here") is the union of its tokens' spans.
+pub(super) fn with_argument_bounds(
+    mut generics: syn::Generics,
+    args: &[syn::Type],
+    header_end: proc_macro2::Span,
+) -> syn::Generics {
+    if args.is_empty() {
+        return generics;
+    }
+    let wc = generics.make_where_clause();
+    wc.where_token.span = header_end;
+    for ty in args {
+        wc.predicates.push(syn::parse_quote_spanned!(header_end=>
+            for<'__jitclass> #ty: ::jitclass::JitType));
+    }
+    generics
+}
+
 /// `generics` with `F: ::jitclass::JitType` for each field type `F` naming a parameter,
 /// whose repr is then its payload field's type.
 pub(super) fn with_field_bounds<'a>(

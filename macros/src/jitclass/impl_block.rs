@@ -278,7 +278,15 @@ fn expand_impl(
     let attrs = &item.attrs;
     let self_ty = &item.self_ty;
     let impl_token = &item.impl_token;
-    let bounded = generic::with_jit_bounds(&item.generics);
+    let mut bounded = generic::with_jit_bounds(&item.generics);
+    if let Some(args) = &block.instantiation {
+        let self_ty_written = &item.self_ty;
+        let header_end = quote!(#self_ty_written)
+            .into_iter()
+            .last()
+            .map_or_else(proc_macro2::Span::call_site, |t| t.span());
+        bounded = generic::with_argument_bounds(bounded, args, header_end);
+    }
     let (impl_g, _, where_c) = bounded.split_for_impl();
     let header = match &item.trait_ {
         Some((_, path, for_token)) => {

@@ -26,6 +26,7 @@ mod impl_target;
 mod index;
 mod operator;
 mod property;
+mod recursion;
 mod trait_impl;
 mod untyped_const;
 

@@ -31,8 +31,39 @@ pub(super) fn forward(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
         );
         return TokenStream::new();
     }
+    if let Some(shown) = never_a_class(&item.self_ty) {
+        // rustc's words of the runtime's `JitClass` check, once, at the type; the impl
+        // stays as written, a Rust impl of the trait (which Rust types may implement).
+        cx.push(syn::Error::new_spanned(
+            &item.self_ty,
+            format!("`{shown}` is not a `#[jitclass]` type\nnote: a `#[jitclass]` impl of a `#[jit] trait` is for a `#[jitclass]` struct; implement the trait for other types without `#[jitclass]`"),
+        ));
+        return quote! { #item };
+    }
     let path = path.clone();
     quote! { #path! { #item } }
+}
+
+/// The type as shown, if it can be no `#[jitclass]` struct whatever is in scope: a
+/// primitive (`i64`, `str`) or a type that is not a path (`(i64, f64)`, `&Circle`).
+fn never_a_class(ty: &syn::Type) -> Option<String> {
+    let primitive = match ty {
+        syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().is_some_and(|i| {
+            let name = i.to_string();
+            name == "str" || jitclass_core::types::PrimTy::from_name(&name).is_some()
+        }),
+        syn::Type::Paren(p) => return never_a_class(&p.elem),
+        syn::Type::Group(g) => return never_a_class(&g.elem),
+        _ => true,
+    };
+    primitive.then(|| {
+        quote!(#ty)
+            .to_string()
+            .replace(" ,", ",")
+            .replace("( ", "(")
+            .replace(" )", ")")
+            .replace("& ", "&")
+    })
 }
 
 /// The input of `__jit_trait_impl`: `"trait id" { trait } impl`.

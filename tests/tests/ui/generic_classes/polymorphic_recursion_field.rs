@@ -1,3 +1,6 @@
+// A field holding the class over a growing argument (polymorphic recursion): rustc refuses
+// every use of such a struct (E0320, overflow while adding drop-check rules); jitclass says
+// so once, at the field, and the impl and its callers add nothing.
 use jitclass::jitclass;
 
 #[jitclass]

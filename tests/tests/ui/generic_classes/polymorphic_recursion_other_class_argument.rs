@@ -1,6 +1,6 @@
 //! A generic class whose field is the class over a bigger argument
 //! (`next: Option<R<Stack<T>>>`): rustc refuses any use with E0320 "overflow while adding
-//! drop-check rules for `R<T>`".
+//! drop-check rules for `R<T>`"; jitclass says so once, at the field.
 use jitclass::{jit, jitclass};
 
 #[jitclass]
