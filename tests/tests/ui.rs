@@ -586,13 +586,3 @@ fn review_instimpl_non_jit_argument() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/review_instimpl_non_jit_argument.rs");
 }
-
-/// `Vec::<i64>::default()` / `String::default()`: valid Rust refused at build time ("not
-/// supported in jit code"), though `T::default()` builds the same empty values (review
-/// of static fns of type parameters).
-#[test]
-#[ignore = "BUG: Vec::<T>::default() and String::default() are refused in jit code (rustc builds them)"]
-fn review_statics_std_type_default() {
-    let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known_bugs/review_statics_std_type_default.rs");
-}

@@ -135,6 +135,9 @@ impl Lowerer {
         let path = match &fp.qself {
             None => &fp.path,
             Some(q) => {
+                if let Some(id) = self.bare_qualified_default_call(q, &fp.path, c) {
+                    return id;
+                }
                 return self.qualified_trait_call(q, &fp.path, c).unwrap_or_else(|| {
                     self.invalid(
                         fp.span(),

@@ -114,6 +114,7 @@ mod sqlite_median;
 mod sqlite_text;
 mod sqlite_text_results;
 mod std_sorts;
+mod std_type_defaults;
 mod string_containers;
 mod strings;
 mod subtyping;
