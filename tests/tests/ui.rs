@@ -428,16 +428,6 @@ fn fixed_review17c_prelude_name() {
     t.pass("tests/ui/pass/prelude_named_jit_fn.rs");
 }
 
-/// `PhantomData<T>` as a field of a generic class is refused as an unsupported type,
-/// though it is valid Rust and rustc's E0392 (which jitclass reports for an unused
-/// parameter) suggests exactly this marker (review of issue 17).
-#[test]
-#[ignore = "BUG: PhantomData<T> fields of generic classes are refused"]
-fn known_bug_review_gen_phantom_marker_refused() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_gen_phantom_marker_refused.rs");
-}
-
 /// `&*b` / `&mut *b` of a `Box<dyn Fig>` and `&d` / `&mut e` of class locals lent as
 /// `&dyn Fig` / `&mut dyn Fig` build and run as rustc's build does (review of issue 17;
 /// both were refused).

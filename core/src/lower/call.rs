@@ -85,6 +85,10 @@ impl Lowerer {
             if let Some(lit) = primitive_const(&p.path) {
                 return self.push(ExprKind::Lit(lit), span);
             }
+            if super::types::is_phantom_data_path(&p.path) && self.lookup("PhantomData").is_none() {
+                // `PhantomData` (a zero-sized marker) is `()` in jit code.
+                return self.push(ExprKind::Lit(crate::ir::Lit::Unit), span);
+            }
             if p.path.segments.iter().all(|s| s.arguments.is_none()) {
                 // A function named as a value: rustc resolves the path in the glue, and
                 // says so at the token if it is not a `#[jit]` fn.

@@ -54,6 +54,7 @@ mod owned_string_lends;
 mod owned_strings;
 mod panics;
 mod passthru;
+mod phantom_fields;
 mod ranges;
 mod reentrancy;
 mod review_arrays2;
