@@ -24,6 +24,29 @@ pub struct Duo<A, B> {
     pub rest: Vec<B>,
 }
 
+/// Arrays of a parameter's type: the derive's default builds each element's.
+#[jitclass]
+#[derive(Default)]
+pub struct Row<A> {
+    pub cells: [A; 3],
+    pub pairs: ([A; 2], i64),
+}
+
+#[jit]
+fn rows(x: f64) -> f64 {
+    let mut r = Row::<f64>::default();
+    r.cells[1] += x;
+    let t: Row<Tally> = Default::default();
+    let mut v = Row::<Vec<i64>>::default();
+    v.cells[2].push(4);
+    v.pairs.0[1].push(5);
+    r.cells[0]
+        + r.cells[1]
+        + t.cells[2].total
+        + t.pairs.0[1].n as f64
+        + (v.cells[2].len() + v.cells[0].len() + v.pairs.0[1].len()) as f64
+}
+
 #[jit]
 fn fresh<T: Default>(_like: T) -> T {
     T::default()
@@ -130,6 +153,26 @@ mod rust {
         pub b: B,
         pub pair: (A, i64),
         pub rest: Vec<B>,
+    }
+
+    #[derive(Default)]
+    pub struct Row<A> {
+        pub cells: [A; 3],
+        pub pairs: ([A; 2], i64),
+    }
+
+    pub fn rows(x: f64) -> f64 {
+        let mut r = Row::<f64>::default();
+        r.cells[1] += x;
+        let t: Row<Tally> = Default::default();
+        let mut v = Row::<Vec<i64>>::default();
+        v.cells[2].push(4);
+        v.pairs.0[1].push(5);
+        r.cells[0]
+            + r.cells[1]
+            + t.cells[2].total
+            + t.pairs.0[1].n as f64
+            + (v.cells[2].len() + v.cells[0].len() + v.pairs.0[1].len()) as f64
     }
 
     fn fresh<T: Default>(_like: T) -> T {
@@ -257,6 +300,14 @@ fn defaults_of_tuples_and_arrays_holding_instances() {
     let before = jitclass::stats();
     for n in [0, 1, 4] {
         assert_eq!(aggregates(n), rust::aggregates(n));
+    }
+    for x in [0.0, 2.5] {
+        assert_eq!(rows(x), rust::rows(x));
+    }
+    {
+        let r = Row::<Tally>::default();
+        let cells = r.cells();
+        assert_eq!((cells[0].total(), cells[2].n(), r.pairs().1), (0.0, 0, 0));
     }
     assert!(balanced_since(&before));
 }
