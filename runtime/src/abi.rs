@@ -385,6 +385,39 @@ unsafe impl JitType for () {
     unsafe fn clone_from_repr(_: &()) {}
 }
 
+// SAFETY: `PhantomData<T>` has no data, as `()`: jit code sees it as `()` (a class's
+// marker field, zero bytes of its payload).
+unsafe impl<T: ?Sized> JitArg for std::marker::PhantomData<T> {
+    type Repr = ();
+    type Abi = u8;
+    fn jit_type() -> Type {
+        Type::Unit
+    }
+    #[inline(always)]
+    fn to_repr(&self) {}
+    #[inline(always)]
+    fn to_abi(_: &()) -> u8 {
+        0
+    }
+}
+
+// SAFETY: as `()`'s: nothing to read, every value is the one `PhantomData`.
+unsafe impl<T: ?Sized + 'static> JitType for std::marker::PhantomData<T> {
+    type RetAbi = ();
+    #[inline(always)]
+    unsafe fn from_ret(_: (), _: *const ()) -> Self {
+        std::marker::PhantomData
+    }
+    #[inline(always)]
+    unsafe fn from_repr(_: ()) -> Self {
+        std::marker::PhantomData
+    }
+    #[inline(always)]
+    unsafe fn clone_from_repr(_: &()) -> Self {
+        std::marker::PhantomData
+    }
+}
+
 macro_rules! tuple {
     ($name:ident; $($T:ident $i:tt),+) => {
         /// The `#[repr(C)]` representation of a Rust tuple in jit code.

@@ -393,16 +393,6 @@ fn fixed_review17c_prelude_name() {
     t.pass("tests/ui/pass/prelude_named_jit_fn.rs");
 }
 
-/// `PhantomData<T>` as a field of a generic class is refused as an unsupported type,
-/// though it is valid Rust and rustc's E0392 (which jitclass reports for an unused
-/// parameter) suggests exactly this marker (review of issue 17).
-#[test]
-#[ignore = "BUG: PhantomData<T> fields of generic classes are refused"]
-fn known_bug_review_gen_phantom_marker_refused() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_gen_phantom_marker_refused.rs");
-}
-
 /// `&*b` / `&mut *b` of a `Box<dyn Fig>` and `&d` / `&mut e` of class locals lent as
 /// `&dyn Fig` / `&mut dyn Fig` build and run as rustc's build does (review of issue 17;
 /// both were refused).
@@ -496,16 +486,6 @@ fn review_names_fieldless_struct_literal() {
 fn review_genbody_mut_bindings_compile() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/pass/review_genbody_mut_bindings.rs");
-}
-
-/// `Vec::<i64>::default()` / `String::default()`: valid Rust refused at build time ("not
-/// supported in jit code"), though `T::default()` builds the same empty values (review
-/// of static fns of type parameters).
-#[test]
-#[ignore = "BUG: Vec::<T>::default() and String::default() are refused in jit code (rustc builds them)"]
-fn review_statics_std_type_default() {
-    let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known_bugs/review_statics_std_type_default.rs");
 }
 
 /// A bare literal of a generic class given a `&S` for an `S` field in a bounded generic

@@ -1,12 +1,13 @@
 //! `ExprKind::DefaultOf` (`T::default()`, `Default::default()`): the type whose default
 //! it builds, and whether that type has one jit code builds, as rustc's `T: Default`:
 //! numbers, `bool`, `char`, `()`, `Option`, `Vec`, `String`, maps, tuples of those, and
-//! a class that derives `Default` (whose generated `default()` the call resolves to).
+//! a class that derives `Default` (whose generated `default()` the call resolves to; inside a
+//! tuple or an array, codegen calls it), arrays of those.
 
 use super::class::ClassFn;
 use super::deferred::Deferred;
 use super::unify::Ty;
-use super::{ClassCall, Infer};
+use super::{ClassCall, Infer, MethodSig};
 use crate::diag::Diagnostic;
 use crate::ir::{ExprId, TypeExpr};
 use crate::types::{ClassKey, Type};
@@ -44,19 +45,18 @@ impl Infer<'_> {
         match t {
             Type::Prim(_) | Type::Unit | Type::String | Type::Option(_) => None,
             Type::Vec(_) | Type::Map { .. } => None,
-            Type::Tuple(es) => es.iter().find_map(|e| match e {
-                Type::Class(_) => Some(Diagnostic::new(
-                    loc,
-                    format!("the default of a tuple holding an instance (`{t}`) is not supported in jit code yet\nhelp: build the tuple of each element's default"),
-                )),
-                e => self.lacks_default(id, e),
-            }),
-            Type::Array { .. } | Type::Str | Type::Slice { .. } | Type::PassThru(_) => {
-                Some(Diagnostic::new(
-                    loc,
-                    format!("the default of `{t}` is not supported in jit code yet"),
-                ))
-            }
+            // Inside a tuple or an array, a class's default is a call codegen makes of
+            // its derived `default()` (the expression resolves to one call only).
+            Type::Class(key) => self
+                .class_default_candidate(key)
+                .is_none()
+                .then(|| not_default_class(loc, key)),
+            Type::Tuple(es) => es.iter().find_map(|e| self.lacks_default(id, e)),
+            Type::Array { elem, .. } => self.lacks_default(id, elem),
+            Type::Str | Type::Slice { .. } | Type::PassThru(_) => Some(Diagnostic::new(
+                loc,
+                format!("the default of `{t}` is not supported in jit code yet"),
+            )),
             _ => Some(not_default(loc, &t.to_string())),
         }
     }
@@ -65,19 +65,8 @@ impl Infer<'_> {
     /// rustc's E0277 for one that does not.
     fn class_default(&mut self, id: ExprId, key: ClassKey) -> Ty {
         let loc = self.loc(id);
-        let derives = self.callees.derives(&key).iter().any(|d| d == "Default");
-        let candidates = if derives {
-            self.callees.method(&key, "default").unwrap_or_default()
-        } else {
-            Vec::new()
-        };
-        let Some(i) = candidates
-            .iter()
-            .position(|m| m.receiver.is_none() && m.sig.params.is_empty() && m.of_trait.is_none())
-        else {
-            self.diags.push(not_default(loc, &key.name).note(
-                "note: a `#[jitclass]` struct implements `Default` with `#[derive(Default)]`",
-            ));
+        let Some((i, candidates)) = self.class_default_candidate(&key) else {
+            self.diags.push(not_default_class(loc, &key));
             return Ty::Unknown;
         };
         let f = ClassFn {
@@ -90,6 +79,25 @@ impl Infer<'_> {
         };
         self.call_target(id, f, &[], &[])
     }
+
+    /// The derived `default()` of a class (its index among the class's functions named
+    /// `default`, and those), if the class derives `Default`.
+    fn class_default_candidate(&self, key: &ClassKey) -> Option<(usize, Vec<MethodSig>)> {
+        if !self.callees.derives(key).iter().any(|d| d == "Default") {
+            return None;
+        }
+        let candidates = self.callees.method(key, "default").unwrap_or_default();
+        let i = candidates.iter().position(|m| {
+            m.receiver.is_none() && m.sig.params.is_empty() && m.of_trait.is_none()
+        })?;
+        Some((i, candidates))
+    }
+}
+
+/// rustc's E0277 for a class that does not derive `Default`.
+fn not_default_class(loc: crate::ir::LocId, key: &ClassKey) -> Diagnostic {
+    not_default(loc, &key.name)
+        .note("note: a `#[jitclass]` struct implements `Default` with `#[derive(Default)]`")
 }
 
 /// rustc's E0277 for a type without `Default`.

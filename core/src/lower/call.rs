@@ -132,6 +132,10 @@ impl Lowerer {
             if let Some(lit) = primitive_const(&p.path) {
                 return self.push(ExprKind::Lit(lit), span);
             }
+            if super::types::is_phantom_data_path(&p.path) && self.lookup("PhantomData").is_none() {
+                // `PhantomData` (a zero-sized marker) is `()` in jit code.
+                return self.push(ExprKind::Lit(crate::ir::Lit::Unit), span);
+            }
             if p.path.segments.iter().all(|s| s.arguments.is_none()) {
                 // A function named as a value: rustc resolves the path in the glue, and
                 // says so at the token if it is not a `#[jit]` fn.
@@ -182,6 +186,9 @@ impl Lowerer {
         let path = match &fp.qself {
             None => &fp.path,
             Some(q) => {
+                if let Some(id) = self.bare_qualified_default_call(q, &fp.path, c) {
+                    return id;
+                }
                 return self.qualified_trait_call(q, &fp.path, c).unwrap_or_else(|| {
                     self.invalid(
                         fp.span(),

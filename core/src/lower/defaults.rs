@@ -62,11 +62,77 @@ impl Lowerer {
             } else if let Some(p) = PrimTy::from_name(&param) {
                 TypeExpr::Prim(p)
             } else {
-                return None;
+                self.std_owner_type(owner)?
             }
+        } else {
+            self.std_owner_type(owner)?
+        };
+        Some(self.default_of(ty, c))
+    }
+
+    /// The type a std owner path names (`Vec::<i64>`, `String`, `HashMap`): its written
+    /// arguments, or `_` for each left out (`Vec::default()` infers its element as rustc
+    /// does); `None` for a path that is no std type jit code has.
+    fn std_owner_type(&mut self, owner: &syn::Path) -> Option<TypeExpr> {
+        let names = |path: &syn::Path| {
+            let mut bare = path.clone();
+            for s in &mut bare.segments {
+                s.arguments = syn::PathArguments::None;
+            }
+            bare
+        };
+        let bare = names(owner);
+        let arity = if super::types::is_vec_path(&bare)
+            || super::sets::is_set_path(&bare)
+            || bare.is_ident("Option")
+        {
+            1
+        } else if super::maps::is_map_path(&bare) {
+            2
+        } else if super::owned_strings::is_string_path(&bare) {
+            0
         } else {
             return None;
         };
+        let mut path = owner.clone();
+        let last = path
+            .segments
+            .last_mut()
+            .expect("an owner path has segments");
+        if last.arguments.is_none() && arity > 0 {
+            let holes = (0..arity).map(|_| quote::quote!(_));
+            last.arguments = syn::PathArguments::AngleBracketed(syn::parse_quote!(<#(#holes),*>));
+        }
+        let ty = syn::Type::Path(syn::TypePath { qself: None, path });
+        match self.lower_written_type(&ty, TypePos::Other) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                self.errors.push(e);
+                Some(TypeExpr::Infer)
+            }
+        }
+    }
+
+    /// `<T>::default()` (a qualified path without a trait) of a std type jit code has
+    /// (`<Vec<i64>>::default()`); `None` for other types, whose `default` is found as
+    /// `T::default()`'s.
+    pub(super) fn bare_qualified_default_call(
+        &mut self,
+        qself: &syn::QSelf,
+        path: &syn::Path,
+        c: &syn::ExprCall,
+    ) -> Option<ExprId> {
+        let syn::Type::Path(ty) = &*qself.ty else {
+            return None;
+        };
+        // `<T>::f`'s path is `::f` (syn keeps the `::` after `>` as a leading colon).
+        let [name] = path.segments.iter().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        if qself.position != 0 || ty.qself.is_some() || name.ident != "default" {
+            return None;
+        }
+        let ty = self.std_owner_type(&ty.path)?;
         Some(self.default_of(ty, c))
     }
 

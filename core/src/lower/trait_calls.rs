@@ -119,18 +119,22 @@ impl Lowerer {
         path: &syn::Path,
         c: &syn::ExprCall,
     ) -> Option<ExprId> {
-        let syn::Type::Path(ty) = &*qself.ty else {
-            return None;
-        };
         // `<T as Trait>::f`: the trait's segments end at `position`, one function follows.
-        if ty.qself.is_some() || qself.position + 1 != path.segments.len() {
+        if qself.position + 1 != path.segments.len() {
             return None;
         }
         let mut trait_path = path.clone();
         let name = trait_path.segments.pop()?.into_value().ident;
         trait_path.segments.pop_punct();
+        // `<[A; 3] as Default>::default()` too: any type's default.
         if let Some(id) = self.qualified_default_call(qself, &trait_path, &name, c) {
             return Some(id);
+        }
+        let syn::Type::Path(ty) = &*qself.ty else {
+            return None;
+        };
+        if ty.qself.is_some() {
+            return None;
         }
         if trait_path.segments.iter().any(|s| !s.arguments.is_none()) {
             return Some(self.invalid(

@@ -533,6 +533,17 @@ fn lower_path_type(p: &syn::TypePath, scope: &mut TypeScope) -> syn::Result<Type
         }
         return Ok(TypeExpr::PassThru(scope.opaque_ref(inner)));
     }
+    // `PhantomData<T>`: a zero-sized marker of any type, `()` in jit code (zero bytes of
+    // the payload, as in rustc's `#[repr(C)]` layout); rustc checks `T` in the glue.
+    if is_phantom_data_path(path) {
+        return match &path.segments.last().expect("a path has segments").arguments {
+            syn::PathArguments::AngleBracketed(a) if a.args.len() == 1 => Ok(TypeExpr::Unit),
+            _ => Err(syn::Error::new(
+                p.span(),
+                "`PhantomData` takes one type: `PhantomData<T>`",
+            )),
+        };
+    }
     if let [segment] = path.segments.iter().collect::<Vec<_>>().as_slice()
         && segment.ident == "Option"
         && let syn::PathArguments::AngleBracketed(args) = &segment.arguments
@@ -635,6 +646,23 @@ pub(crate) fn owner_of_assoc_path(path: &syn::Path) -> Option<(syn::Path, usize)
         segments: path.segments.iter().take(n - 1).cloned().collect(),
     };
     Some((owner, n))
+}
+
+/// Whether `path` names std's `PhantomData` (`PhantomData`, `std::marker::PhantomData`,
+/// `core::marker::PhantomData`), with or without arguments on its last segment.
+pub(crate) fn is_phantom_data_path(path: &syn::Path) -> bool {
+    let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let leading_args = path
+        .segments
+        .iter()
+        .rev()
+        .skip(1)
+        .any(|s| !s.arguments.is_none());
+    !leading_args
+        && matches!(
+            names.iter().map(String::as_str).collect::<Vec<_>>()[..],
+            ["PhantomData"] | ["std" | "core", "marker", "PhantomData"]
+        )
 }
 
 pub(crate) fn is_vec_path(path: &syn::Path) -> bool {

@@ -464,14 +464,6 @@ fn default(cx: &Ctxt, class: &Class<'_>, fields: &[Field<'_>], span: Span) -> To
     let mut values = Vec::new();
     for f in fields {
         let Some(value) = default_value(f.ir, f.ty) else {
-            if let Some(param) = param_in_array(f.ir, class.generics) {
-                // rustc's derive would build `[A::default(), ..]`, which jit code's
-                // `[x; N]` (a copy of one value) is not for a type that may own memory.
-                cx.error(
-                    f.span,
-                    format!("`#[derive(Default)]` on a generic `#[jitclass]` struct with an array of a type parameter's type is not supported yet\nnote: jit code cannot build an array of `{param}::default()`s yet; a `Vec<{param}>` field's default is empty"),
-                );
-            }
             return TokenStream::new();
         };
         let ident = f.ident;
@@ -522,24 +514,6 @@ fn holds_generic(ir: &TypeExpr) -> bool {
     }
 }
 
-/// The type parameter a field of lowered type `ir` holds in an array (`[A; 3]`, or in a
-/// tuple in one), whose default jit code cannot build.
-fn param_in_array(ir: &TypeExpr, generics: &syn::Generics) -> Option<syn::Ident> {
-    fn bare(ir: &TypeExpr, generics: &syn::Generics) -> Option<syn::Ident> {
-        match ir {
-            TypeExpr::Generic(i) => generic::params(generics).into_iter().nth(*i as usize),
-            TypeExpr::Tuple(es) => es.iter().find_map(|e| bare(e, generics)),
-            TypeExpr::Array { elem, .. } => bare(elem, generics),
-            _ => None,
-        }
-    }
-    match ir {
-        TypeExpr::Tuple(es) => es.iter().find_map(|e| param_in_array(e, generics)),
-        TypeExpr::Array { elem, .. } => bare(elem, generics),
-        _ => None,
-    }
-}
-
 /// The jit expression of `Default::default()` for a field of lowered type `ir`, written
 /// `ty`.
 fn default_value(ir: &TypeExpr, ty: &syn::Type) -> Option<TokenStream> {
@@ -573,9 +547,10 @@ fn default_value(ir: &TypeExpr, ty: &syn::Type) -> Option<TokenStream> {
             let syn::Type::Array(a) = ty else {
                 return None;
             };
-            // `[x; N]` copies one value: not one of a type parameter (`param_in_array`).
+            // `[x; N]` copies one value: not one of a type parameter, which may own
+            // memory; the array's own default builds each element's (per instantiation).
             if holds_generic(elem) {
-                return None;
+                return Some(quote!(<#a as ::core::default::Default>::default()));
             }
             let e = default_value(elem, &a.elem)?;
             let len = &a.len;

@@ -163,7 +163,8 @@ pub(super) fn unused_params_check(
             .fields
             .iter()
             .any(|f| mentions_param(&f.ty, i, ir, recursive_refs, 0));
-        if used {
+        // A `PhantomData<T>` field (`()` in the IR) uses `T`, as rustc sees it.
+        if used || written.iter().any(|ty| phantom_mentions(ty, &tp.ident)) {
             continue;
         }
         match written.iter().find_map(|ty| first_mention(ty, &tp.ident)) {
@@ -229,6 +230,27 @@ fn mentions_param(
 }
 
 /// The span of the first path segment named `ident` in `ty`.
+/// Whether `ident` is written inside the arguments of a `PhantomData<..>` in `ty`.
+fn phantom_mentions(ty: &syn::Type, ident: &syn::Ident) -> bool {
+    struct Find<'a>(&'a syn::Ident, bool);
+    impl<'ast> syn::visit::Visit<'ast> for Find<'_> {
+        fn visit_path_segment(&mut self, seg: &'ast syn::PathSegment) {
+            if seg.ident == "PhantomData"
+                && let syn::PathArguments::AngleBracketed(args) = &seg.arguments
+            {
+                self.1 |= args.args.iter().any(|a| match a {
+                    syn::GenericArgument::Type(t) => first_mention(t, self.0).is_some(),
+                    _ => false,
+                });
+            }
+            syn::visit::visit_path_segment(self, seg);
+        }
+    }
+    let mut find = Find(ident, false);
+    syn::visit::Visit::visit_type(&mut find, ty);
+    find.1
+}
+
 fn first_mention(ty: &syn::Type, ident: &syn::Ident) -> Option<proc_macro2::Span> {
     struct Find<'a>(&'a syn::Ident, Option<proc_macro2::Span>);
     impl<'ast> syn::visit::Visit<'ast> for Find<'_> {
