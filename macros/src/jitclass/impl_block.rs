@@ -265,9 +265,22 @@ fn expand_impl(
             consts_owner,
         })
         .collect();
+    // An impl of one instantiation assumes its arguments are jit types (the header's
+    // bound, `with_argument_bounds`), and so does its view: a non-jit argument is then
+    // rustc's one error at the argument, not again at each field its bodies read.
+    let self_ty_written = &item.self_ty;
+    let header_end = quote!(#self_ty_written)
+        .into_iter()
+        .last()
+        .map_or_else(proc_macro2::Span::call_site, |t| t.span());
+    let with_arguments = |generics: syn::Generics| match &block.instantiation {
+        Some(args) => generic::with_argument_bounds(generics, args, header_end),
+        None => generics,
+    };
     if shadowed {
+        let view_generics = with_arguments(item.generics.clone());
         out.beside
-            .push(View::new(&block.class_type(), &item.generics, &hosted).emit());
+            .push(View::new(&block.class_type(), &view_generics, &hosted).emit());
     }
     if block.is_index() {
         return index::emit_impl(&item, &out.value_methods, &out.beside);
@@ -278,15 +291,7 @@ fn expand_impl(
     let attrs = &item.attrs;
     let self_ty = &item.self_ty;
     let impl_token = &item.impl_token;
-    let mut bounded = generic::with_jit_bounds(&item.generics);
-    if let Some(args) = &block.instantiation {
-        let self_ty_written = &item.self_ty;
-        let header_end = quote!(#self_ty_written)
-            .into_iter()
-            .last()
-            .map_or_else(proc_macro2::Span::call_site, |t| t.span());
-        bounded = generic::with_argument_bounds(bounded, args, header_end);
-    }
+    let bounded = with_arguments(generic::with_jit_bounds(&item.generics));
     let (impl_g, _, where_c) = bounded.split_for_impl();
     let header = match &item.trait_ {
         Some((_, path, for_token)) => {

@@ -229,7 +229,7 @@ impl View {
         let class = &self.class;
         let mac = crate::jitclass::generic::without_arguments(class);
         let (params, predicates) = (&self.generics.params, &self.generics.predicates);
-        let declared = if params.is_empty() {
+        let declared = if params.is_empty() && predicates.is_empty() {
             quote!(#mac!(@view #view, #class);)
         } else {
             quote!(#mac!(@view #view [#(#params),*] [#(#predicates,)*] #class);)
