@@ -60,6 +60,7 @@ mod reentrancy;
 mod review_arrays2;
 mod review_arrays_sorting;
 mod review_bounds;
+mod review_dyn_layout;
 mod review_class_consts;
 mod review_diagnostics;
 mod review_dyn;
