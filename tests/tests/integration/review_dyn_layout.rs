@@ -722,3 +722,74 @@ fn trait_objects_in_tuples_and_options_in_a_vec() {
     assert!(balanced_since(&before));
     assert_no_leaks();
 }
+
+/// The lending block through every way a trait object is copied, lent and replaced:
+/// `&dyn` copies, `&*b`, `b.as_ref()`, `b.as_mut()`, `&**s` in a loop, a box reassigned
+/// and an `Option` replaced in a loop, many times.
+#[jit]
+fn lent_every_way(at: *mut u8, n: i64) -> f64 {
+    let mut s = unsafe { unsafe_cast::<Sum>(at) };
+    let r: &dyn Area = &s;
+    let r2 = r;
+    let r3 = r2;
+    let mut t = r.area() + r2.area() + r3.area();
+    let mut b: Box<dyn Area> = Box::new(unsafe { unsafe_cast::<Sum>(at) });
+    b.as_mut().grow(1.0);
+    let m: &mut dyn Area = &mut *b;
+    m.grow(1.0);
+    let l2: &dyn Area = &*b;
+    t += b.as_ref().area() + l2.area();
+    let mut v: Vec<Box<dyn Area>> = Vec::new();
+    let mut slot: Option<Box<dyn Area>> = None;
+    for i in 0..n {
+        b = Box::new(unsafe { unsafe_cast::<Sum>(at) });
+        b.grow(0.5);
+        slot = Some(Box::new(unsafe { unsafe_cast::<Sum>(at) }));
+        if i % 100 == 0 {
+            v.push(Box::new(unsafe { unsafe_cast::<Sum>(at) }));
+            v.push(Box::new(Gen { v: i, k: 1.0 }));
+        }
+    }
+    for e in &v {
+        let l: &dyn Area = &**e;
+        t += l.area();
+    }
+    if let Some(x) = slot {
+        t += x.area();
+    }
+    s.grow(2.0);
+    t + b.area()
+}
+
+#[test]
+fn lending_blocks_of_copies_borrows_and_replacements_balance() {
+    let _memory = memory_test();
+    let before = jitclass::stats();
+    let (mut j, mut r) = (payload(), payload());
+    let (jp, rp) = (j.as_mut_ptr().cast::<u8>(), r.as_mut_ptr().cast::<u8>());
+    let n = 1000;
+    let expected = {
+        let mem = unsafe { rust::cast(rp) };
+        use rust::Area;
+        let mut t = 3.0 * mem.area();
+        mem.grow(1.0);
+        mem.grow(1.0);
+        t += 2.0 * mem.area();
+        let mut gens = 0;
+        for i in 0..n {
+            mem.grow(0.5);
+            if i % 100 == 0 {
+                gens += 1;
+            }
+        }
+        // The `Vec` holds `gens` boxes of the memory and `gens` of area one.
+        t += gens as f64 * (mem.area() + 1.0);
+        t += mem.area();
+        mem.grow(2.0);
+        t + mem.area()
+    };
+    assert_eq!(lent_every_way(jp, n), expected);
+    assert_eq!(read(&j), read(&r));
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}
