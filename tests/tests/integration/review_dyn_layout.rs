@@ -691,7 +691,11 @@ fn boxes_of_instances_rust_made_and_of_their_slices() {
     assert_eq!(box_param(unmanaged.clone(), 2.0), 2.0 + 1.0);
     assert_eq!(read(&j), (2.0, 1));
     assert_eq!(box_param(Sum::new_for_review(1.0), 2.0), 3.0 + 1.0);
-    let xs = vec![Sum::new_for_review(4.0), unmanaged.clone(), Sum::new_for_review(0.5)];
+    let xs = vec![
+        Sum::new_for_review(4.0),
+        unmanaged.clone(),
+        Sum::new_for_review(0.5),
+    ];
     assert_eq!(lend_elements(&xs, 2.0), (4.0 + 3.0 + 0.5) * 2.0);
     drop((xs, unmanaged));
     assert!(balanced_since(&before));
@@ -705,9 +709,8 @@ fn trait_objects_in_tuples_and_options_in_a_vec() {
     // rustc's build: the pair gives 2 * 3 + 5; each `swap_remove(0)` moves the last slot
     // first: slot i (odd, area i) is taken at step `n - 1 - i` for i > 0 ... computed below.
     let expected = |n: i64| {
-        let mut slots: Vec<Option<f64>> = (0..n)
-            .map(|i| (i % 2 == 1).then_some(i as f64))
-            .collect();
+        let mut slots: Vec<Option<f64>> =
+            (0..n).map(|i| (i % 2 == 1).then_some(i as f64)).collect();
         let mut t = 2.0 * 3.0 + 5.0;
         for i in 0..slots.len() {
             if let Some(a) = slots.swap_remove(0) {
@@ -790,6 +793,50 @@ fn lending_blocks_of_copies_borrows_and_replacements_balance() {
     };
     assert_eq!(lent_every_way(jp, n), expected);
     assert_eq!(read(&j), read(&r));
+    assert!(balanced_since(&before));
+    assert_no_leaks();
+}
+
+/// `Sum`'s twin in layout, with other methods: code shared between the two must not
+/// share a vtable.
+#[jitclass]
+pub struct Twin {
+    total: f64,
+    n: i64,
+}
+
+#[jitclass]
+impl Area for Twin {
+    fn area(&self) -> f64 {
+        self.total * 100.0 + self.n as f64
+    }
+    fn grow(&mut self, k: f64) {
+        self.total -= k;
+    }
+}
+
+/// A box of a bounded type parameter.
+#[jit]
+fn boxed_area<S: Area>(s: S, k: f64) -> f64 {
+    let mut b: Box<dyn Area> = Box::new(s);
+    b.grow(k);
+    b.area()
+}
+
+#[jit]
+fn boxed_both(k: f64) -> f64 {
+    boxed_area(Sum { total: k, n: 1 }, 1.0) * 1000.0 + boxed_area(Twin { total: k, n: 1 }, 1.0)
+}
+
+#[test]
+fn boxes_of_type_parameters_take_their_own_class_vtable() {
+    let _memory = memory_test();
+    let before = jitclass::stats();
+    let k = 3.0;
+    let sum = (k + 1.0) + 2.0;
+    let twin = (k - 1.0) * 100.0 + 1.0;
+    assert_eq!(boxed_both(k), sum * 1000.0 + twin);
+    assert_eq!(boxed_area(Sum::new_for_review(k), 1.0), (k + 1.0) + 1.0);
     assert!(balanced_since(&before));
     assert_no_leaks();
 }
