@@ -64,6 +64,7 @@ mod review_bounds;
 mod review_class_consts;
 mod review_diagnostics;
 mod review_dyn;
+mod review_dyn_layout;
 mod review_eq;
 mod review_escapes;
 mod review_formatting;
