@@ -85,6 +85,7 @@ mod review_refparam;
 mod review_sets;
 mod review_shadow;
 mod review_sqlgen;
+mod review_text_fixes;
 mod review_sqlite;
 mod review_sqlite_blobs;
 mod review_sqlite_state;
