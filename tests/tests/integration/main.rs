@@ -85,11 +85,11 @@ mod review_refparam;
 mod review_sets;
 mod review_shadow;
 mod review_sqlgen;
-mod review_text_fixes;
 mod review_sqlite;
 mod review_sqlite_blobs;
 mod review_sqlite_state;
 mod review_statics;
+mod review_text_fixes;
 mod sets;
 mod string_keys;
 // Generated lines thousands of characters long, which rustfmt would take minutes over.

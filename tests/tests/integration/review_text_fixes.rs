@@ -216,7 +216,10 @@ twice!(write_out_of_bounds_first, write_out_of_bounds_first_rs, fn(k: usize) -> 
 fn review_strings_writes_as_rust() {
     let _m = memory_test();
     let before = jitclass::stats();
-    assert_eq!(write_index_changed_by_args(7), write_index_changed_by_args_rs(7));
+    assert_eq!(
+        write_index_changed_by_args(7),
+        write_index_changed_by_args_rs(7)
+    );
     assert_eq!(write_map_values(3), write_map_values_rs(3));
     let jit = panic_message(|| write_out_of_bounds_first(1));
     let rs = panic_message(|| write_out_of_bounds_first_rs(1));
@@ -243,8 +246,10 @@ impl Tag {
 fn discarded_entries_drop_the_value() -> usize {
     let mut m: HashMap<String, Vec<String>> = HashMap::new();
     m.entry("k".to_string()).or_insert(vec!["a".to_string()]);
-    m.entry("k".to_string()).or_insert(vec!["b".to_string(), "c".to_string()]);
-    m.entry("k".to_string()).or_insert_with(|| vec!["d".to_string()]);
+    m.entry("k".to_string())
+        .or_insert(vec!["b".to_string(), "c".to_string()]);
+    m.entry("k".to_string())
+        .or_insert_with(|| vec!["d".to_string()]);
     let mut t: HashMap<i64, Tag> = HashMap::new();
     t.entry(1).or_insert(Tag::new("one"));
     t.entry(1).or_insert(Tag::new("uno"));
@@ -308,14 +313,16 @@ twice!(match_bound_strings, match_bound_strings_rs, fn(v: &Vec<Option<Vec<String
     out
 });
 
-
 #[test]
 fn review_strings_references_as_rust() {
     let _m = memory_test();
     let before = jitclass::stats();
     let a = vec![1, 2, 3];
     let b = vec![2, 3, 4];
-    assert_eq!(references_to_methods(&a, &b), references_to_methods_rs(&a, &b));
+    assert_eq!(
+        references_to_methods(&a, &b),
+        references_to_methods_rs(&a, &b)
+    );
     let v = vec![Some(vec!["a".to_string(), "b".to_string()]), None];
     assert_eq!(match_bound_strings(&v), match_bound_strings_rs(&v));
     assert!(balanced_since(&before));
