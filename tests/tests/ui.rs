@@ -239,6 +239,17 @@ fn review16_set_errors_worded_for_sets() {
     t.compile_fail("tests/ui/known_bugs/set_errors_worded_for_maps.rs");
 }
 
+/// Valid Rust around the text fixes that jit code refuses (review of the strings fixes):
+/// `out += s` with a loop's `&String` ("mismatched types: expected `&str`, found
+/// `String`"), `*x` of `for x in s` over a `&mut [i64]` parameter, `for (_, t) in &mut m`
+/// ("binds a name"), and the key of a `&mut` map loop formatted by `write!`.
+#[test]
+#[ignore = "BUG: valid Rust refused: `out += s` with a loop's &String, `*x` of a loop over a &mut [T] parameter, `for (_, t) in &mut m`, a &mut map loop's key formatted"]
+fn review_text_fixes_valid_rust_refused() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_text_fixes_valid_rust_refused.rs");
+}
+
 /// Errors of constants rustc evaluates in a class's method (a `const` item, an array
 /// length) name the macro's internal type: "evaluation of
 /// `__JitclassConsts_Circle_scaled::K` failed here" where rustc says `Circle::scaled::K`,

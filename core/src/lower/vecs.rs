@@ -250,11 +250,13 @@ impl Lowerer {
                 (strip_parens(&m.receiver), m.method == "values_mut")
             }
             // `for x in row` where `row` is itself the variable of a borrowed loop (a
-            // `&Vec<T>` in Rust), or `for x in v` where `v` is a `&Vec<T>` / `&mut Vec<T>`
-            // parameter.
+            // `&Vec<T>` in Rust), a name `Some(w)` binds on a reference (`for o in &v {
+            // if let Some(w) = o { for x in w .. } }`: it borrows `w`, which stays usable),
+            // or `for x in v` where `v` is a `&Vec<T>` / `&mut Vec<T>` parameter.
             syn::Expr::Path(p)
                 if let Some(l) = p.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
                     && (matches!(self.elem_refs.get(&l), Some(ElemRef::Value))
+                        || self.reference_names.contains(&l)
                         || self.vec_ref_params.contains_key(&l)) =>
             {
                 let mutable = self.vec_ref_params.get(&l).copied().unwrap_or(false);

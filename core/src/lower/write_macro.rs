@@ -85,13 +85,16 @@ impl Lowerer {
             }
             dest => dest.clone(),
         };
-        // `write!(v[i + 1], ..)`: the index is evaluated once, before the arguments, as
-        // rustc evaluates the receiver of `write_fmt`.
+        // `write!(v[i + 1], ..)`, `write!(v[i], ..)`: the index is evaluated once, before
+        // the arguments, as rustc evaluates the receiver of `write_fmt` (an argument may
+        // change `i`: `write!(v[i], "{}", { i += 1; i })` writes into the old `v[i]`).
         let computed_index = match &dest {
             syn::Expr::Index(ix)
                 if is_plain_place(&ix.expr)
-                    && !is_plain_place(&dest)
-                    && !matches!(strip_parens(&ix.index), syn::Expr::Range(_)) =>
+                    && !matches!(
+                        strip_parens(&ix.index),
+                        syn::Expr::Range(_) | syn::Expr::Lit(_)
+                    ) =>
             {
                 Some(ix)
             }
