@@ -573,3 +573,19 @@ fn generic_literal_ref_field_names_internals() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/generic_literal_ref_field_names_internals.rs");
 }
+
+/// Review of generic shadows: valid bounded generic programs compile.
+#[test]
+fn review_genshadow_valid_generic_code_compiles() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/pass/review_genshadow_valid.rs");
+}
+
+/// `T: ?Sized` on a generic `#[jit] fn` is refused with errors naming glue internals
+/// (`__JitclassShadow`, `Dispatcher::entry_for`), twice, where rustc accepts the fn.
+#[test]
+#[ignore = "BUG: a ?Sized type parameter is refused with internal names (shadow host and dispatcher)"]
+fn review_genshadow_unsized_param_names_internals() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_genshadow_unsized_param.rs");
+}
