@@ -598,12 +598,10 @@ fn review_genshadow_more_valid_generic_code_compiles() {
     t.pass("tests/ui/pass/review_genshadow_valid2.rs");
 }
 
-/// `self == o` with `o: &C` in a `&self` method (valid Rust, derived `PartialEq`) is
-/// refused: the shadow types `self` as `C` (E0308 "expected `Qt`, found `&Qt`");
-/// rustc's help `self == *o` is refused by jit code; `self.clone() == o.clone()` works (review of generic shadows; non-generic classes too).
+/// `self == o` with `o: &C` in a `&self` / `&mut self` method compiles, as in Rust
+/// (review of generic shadows: was E0308, the shadow typed `self` as the class).
 #[test]
-#[ignore = "BUG: `self == o` with `o: &C` is refused (E0308): the shadow types `self` as the class by value"]
-fn review_genshadow_self_eq_ref_refused() {
+fn review_genshadow_self_eq_ref_compiles() {
     let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_genshadow_self_eq_ref.rs");
+    t.pass("tests/ui/pass/review_genshadow_self_eq_ref.rs");
 }

@@ -162,3 +162,40 @@ fn bounded_recursive_generic_class_matches_rust() {
     }
     assert_no_leaks();
 }
+
+#[jitclass]
+#[derive(PartialEq)]
+pub struct RgsPt<T> {
+    pub x: T,
+    pub y: T,
+}
+
+#[jitclass]
+impl<T: Copy + PartialEq> RgsPt<T> {
+    pub fn new(x: T, y: T) -> Self {
+        RgsPt { x, y }
+    }
+    pub fn same(&self, o: &RgsPt<T>) -> bool {
+        self == o
+    }
+    pub fn differs(&mut self, o: &RgsPt<T>) -> bool {
+        o != self
+    }
+}
+
+/// `self == o` with `o: &C` compares the two instances' fields (derived `PartialEq`), as
+/// Rust's `&Pt == &Pt` does.
+#[test]
+fn self_compared_with_a_reference_matches_rust() {
+    let _m = memory_test();
+    {
+        let mut a = RgsPt::new(1_i64, 2);
+        let b = RgsPt::new(1_i64, 2);
+        let c = RgsPt::new(1_i64, 3);
+        assert!(a.same(&b));
+        assert!(!a.same(&c));
+        assert!(a.differs(&c));
+        assert!(!a.differs(&b));
+    }
+    assert_no_leaks();
+}
