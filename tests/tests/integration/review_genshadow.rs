@@ -85,6 +85,8 @@ impl<T: Copy + std::ops::Add<Output = T>> RgsNode<T> {
     }
 }
 
+// The jit bodies as written, plain Rust (index loops and `vec!` kept as the jit code has them).
+#[allow(clippy::needless_range_loop, clippy::useless_vec)]
 mod plain {
     use std::collections::HashMap;
     pub fn max_of<T: Copy + PartialOrd>(xs: &[T]) -> T {
