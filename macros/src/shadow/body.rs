@@ -500,6 +500,16 @@ impl VisitMut for Rewriter<'_> {
                 }
                 return;
             }
+            // `self == o` compares two references (`o: &C`), as in Rust: `self` is one.
+            syn::Expr::Binary(b) if is_comparison(&b.op) => {
+                for side in [&mut b.left, &mut b.right] {
+                    match self.self_as_reference(side) {
+                        Some(reference) => **side = reference,
+                        None => self.visit_expr_mut(side),
+                    }
+                }
+                return;
+            }
             syn::Expr::Binary(b) if is_compound_assignment(&b.op) => {
                 self.visit_expr_mut(&mut b.right);
                 if !self.target(&mut b.left, Target::InPlace) {
@@ -610,6 +620,12 @@ impl VisitMut for Rewriter<'_> {
         self.visit_expr_mut(&mut r.expr);
         self.hoisted(&mut r.len);
     }
+}
+
+/// Whether `op` compares (`==`, `<`, ..), which Rust's operators do by reference.
+fn is_comparison(op: &syn::BinOp) -> bool {
+    use syn::BinOp::{Eq, Ge, Gt, Le, Lt, Ne};
+    matches!(op, Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_))
 }
 
 /// The `self` token of an expression that is exactly `self`.

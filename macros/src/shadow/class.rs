@@ -45,10 +45,12 @@ pub(crate) fn class_items(
             }
         }
     });
+    // The key's parameter has a name no class's own parameter has (`struct Map<K, V>`).
+    let key = format_ident!("__JitclassKey");
     let mut keyed = generics.clone();
     keyed
         .params
-        .push(syn::parse_quote!(K: #shadow::KeyFor<#name>));
+        .push(syn::parse_quote!(#key: #shadow::KeyFor<#name>));
     let (keyed_g, _, _) = keyed.split_for_impl();
     let field_arms = fields.iter().map(|(fname, _)| {
         quote! {
@@ -71,17 +73,17 @@ pub(crate) fn class_items(
         #(#cfgs)*
         const _: () = {
             #[diagnostic::do_not_recommend]
-            impl #keyed_g ::core::ops::Index<#shadow::Field<K>> for #name #where_c {
-                type Output = <K as #shadow::KeyFor<#name>>::T;
+            impl #keyed_g ::core::ops::Index<#shadow::Field<#key>> for #name #where_c {
+                type Output = <#key as #shadow::KeyFor<#name>>::T;
                 #[inline(always)]
-                fn index(&self, _: #shadow::Field<K>) -> &Self::Output {
+                fn index(&self, _: #shadow::Field<#key>) -> &Self::Output {
                     ::core::unreachable!("the shadow of a jit body is never called")
                 }
             }
             #[diagnostic::do_not_recommend]
-            impl #keyed_g ::core::ops::IndexMut<#shadow::Field<K>> for #name #where_c {
+            impl #keyed_g ::core::ops::IndexMut<#shadow::Field<#key>> for #name #where_c {
                 #[inline(always)]
-                fn index_mut(&mut self, _: #shadow::Field<K>) -> &mut Self::Output {
+                fn index_mut(&mut self, _: #shadow::Field<#key>) -> &mut Self::Output {
                     ::core::unreachable!("the shadow of a jit body is never called")
                 }
             }
