@@ -90,6 +90,7 @@ mod review_sqlite;
 mod review_sqlite_blobs;
 mod review_sqlite_state;
 mod review_statics;
+mod review_valid;
 mod sets;
 mod string_keys;
 // Generated lines thousands of characters long, which rustfmt would take minutes over.
