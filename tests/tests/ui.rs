@@ -577,13 +577,15 @@ fn review_instimpl_non_jit_argument() {
     t.compile_fail("tests/ui/known_bugs/review_instimpl_non_jit_argument.rs");
 }
 
-/// Defaults by path of any type (`<i64>::default()`, `<Bag>::default()`, a tuple's) and
-/// `Vec::default()` whose element a later push infers build and run as rustc's build does
-/// (review of the valid-Rust work).
+/// `<T>::default()` without a trait of a primitive, a class, a tuple or an array: valid
+/// Rust refused at build time, with E0277 "`i64` is not a `#[jitclass]` type", a parse
+/// error at `#[jit]`, or "qualified paths `<T as Trait>::f` are supported .. only" (review
+/// of the valid-Rust work).
 #[test]
+#[ignore = "BUG: <i64>::default(), <Bag>::default(), <(i64, String)>::default() and <[i64; 3]>::default() are refused in jit code with wrong messages (rustc builds them)"]
 fn review_valid_default_paths() {
     let t = trybuild::TestCases::new();
-    t.pass("tests/ui/pass/review_valid_default_paths.rs");
+    t.pass("tests/ui/known_bugs/review_valid_default_paths.rs");
 }
 
 /// `PhantomData` values are `()` in jit code: `p == q` and `{:?}` of one are refused,

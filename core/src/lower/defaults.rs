@@ -114,35 +114,25 @@ impl Lowerer {
     }
 
     /// `<T>::default()` (a qualified path without a trait) of a std type jit code has
-    /// (`<Vec<i64>>::default()`), a tuple or an array; `None` for other types, whose
-    /// `default` is found as `T::default()`'s.
+    /// (`<Vec<i64>>::default()`); `None` for other types, whose `default` is found as
+    /// `T::default()`'s.
     pub(super) fn bare_qualified_default_call(
         &mut self,
         qself: &syn::QSelf,
         path: &syn::Path,
         c: &syn::ExprCall,
     ) -> Option<ExprId> {
+        let syn::Type::Path(ty) = &*qself.ty else {
+            return None;
+        };
         // `<T>::f`'s path is `::f` (syn keeps the `::` after `>` as a leading colon).
         let [name] = path.segments.iter().collect::<Vec<_>>()[..] else {
             return None;
         };
-        if qself.position != 0 || name.ident != "default" {
+        if qself.position != 0 || ty.qself.is_some() || name.ident != "default" {
             return None;
         }
-        let ty = match &*qself.ty {
-            syn::Type::Path(ty) if ty.qself.is_none() => self.std_owner_type(&ty.path)?,
-            // `<(i64, String)>::default()`, `<[i64; 3]>::default()`: the written type's.
-            written @ (syn::Type::Tuple(_) | syn::Type::Array(_)) => {
-                match self.lower_written_type(written, TypePos::Other) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        self.errors.push(e);
-                        TypeExpr::Infer
-                    }
-                }
-            }
-            _ => return None,
-        };
+        let ty = self.std_owner_type(&ty.path)?;
         Some(self.default_of(ty, c))
     }
 

@@ -1,5 +1,6 @@
-//! Review of std types' `default()` in jit code: `<T>::default()` of any type, `Vec::default()`
-//! inferred from a later push, and defaults of tuples of owning types, as rustc builds them.
+//! Known bug (review of the valid-Rust work): `<T>::default()` (no trait) of a primitive, a
+//! class, a tuple or an array is refused in jit code; rustc builds each (also checked:
+//! `Vec::default()` inferred from a later push, `Option::<String>::default()`).
 use jitclass::{jit, jitclass};
 
 #[jitclass]
