@@ -149,7 +149,7 @@ fn markers(x: u8) -> (u8, bool, bool, bool) {
 }
 
 /// The same program compiled by rustc.
-#[allow(clippy::all)]
+#[allow(clippy::all, dead_code)]
 mod rust {
     use std::marker::PhantomData;
 
@@ -298,7 +298,7 @@ fn review_valid_owning_array_defaults_balanced() {
     let before = jitclass::stats();
     for n in [0, 1, 3] {
         assert_eq!(owning_arrays_in_loop(n), rust::owning_arrays_in_loop(n));
-        assert_eq!(derived_arrays(n as i64), rust::derived_arrays(n as i64));
+        assert_eq!(derived_arrays(n), rust::derived_arrays(n));
     }
     assert!(balanced_since(&before));
 }
