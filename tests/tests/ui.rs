@@ -551,3 +551,23 @@ fn review_genshadow_self_eq_ref_compiles() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/pass/review_genshadow_self_eq_ref.rs");
 }
+
+/// `<T>::default()` without a trait of a primitive, a class, a tuple or an array: valid
+/// Rust refused at build time, with E0277 "`i64` is not a `#[jitclass]` type", a parse
+/// error at `#[jit]`, or "qualified paths `<T as Trait>::f` are supported .. only" (review
+/// of the valid-Rust work).
+#[test]
+#[ignore = "BUG: <i64>::default(), <Bag>::default(), <(i64, String)>::default() and <[i64; 3]>::default() are refused in jit code with wrong messages (rustc builds them)"]
+fn review_valid_default_paths() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/known_bugs/review_valid_default_paths.rs");
+}
+
+/// `PhantomData` values are `()` in jit code: `p == q` and `{:?}` of one are refused,
+/// naming `()`, though rustc builds both (review of the valid-Rust work).
+#[test]
+#[ignore = "BUG: `==` and `{:?}` of PhantomData values are refused in jit code ('cannot be applied to type `()`', '`()` doesn't implement `Debug`'); rustc builds both"]
+fn review_valid_phantom_values() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/known_bugs/review_valid_phantom_values.rs");
+}

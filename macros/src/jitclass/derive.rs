@@ -362,6 +362,8 @@ fn partial_eq(cx: &Ctxt, class: &Class<'_>, fields: &[Field<'_>], span: Span) ->
 /// not yet: arrays inside a tuple.)
 fn equal(ir: &TypeExpr, a: TokenStream, b: TokenStream, span: Span) -> TokenStream {
     match ir {
+        // `()` and a `PhantomData<T>` marker (`()` in jit code) have one value: always equal.
+        TypeExpr::Unit => quote_spanned!(span=> true),
         TypeExpr::Tuple(es) if es.is_empty() => quote_spanned!(span=> true),
         TypeExpr::Tuple(es) => {
             let parts = es.iter().enumerate().map(|(i, e)| {
