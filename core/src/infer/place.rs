@@ -266,15 +266,7 @@ impl Infer<'_> {
         let d = if decl.by_ref.is_some() {
             change_behind_shared_reference(loc, &decl.name)
         } else if self.is_shared_loop_element(l) {
-            // `k` of `for k in &s` is a `&K` in Rust, not a binding a `mut` would help.
-            crate::diag::Diagnostic::new(
-                loc,
-                format!("cannot borrow `*{}` as mutable, as it is behind a `&` reference", decl.name),
-            )
-            .note(format!(
-                "note: `{}` is a `&` reference, so the data it refers to cannot be borrowed as mutable",
-                decl.name
-            ))
+            change_through_shared_loop_element(loc, &decl.name)
         } else if decl.name == "self" {
             diagnostics::mut_method_through_ref_self(loc, "&mut")
         } else {
@@ -318,15 +310,7 @@ impl Infer<'_> {
         let d = if decl.by_ref.is_some() {
             change_behind_shared_reference(loc, &decl.name)
         } else if self.is_shared_loop_element(l) {
-            // `k` of `for k in &s` is a `&K` in Rust, not a binding a `mut` would help.
-            crate::diag::Diagnostic::new(
-                loc,
-                format!("cannot borrow `*{}` as mutable, as it is behind a `&` reference", decl.name),
-            )
-            .note(format!(
-                "note: `{}` is a `&` reference, so the data it refers to cannot be borrowed as mutable",
-                decl.name
-            ))
+            change_through_shared_loop_element(loc, &decl.name)
         } else if decl.name == "self" {
             diagnostics::mut_method_through_ref_self(loc, method)
         } else {
@@ -547,6 +531,18 @@ impl Infer<'_> {
 }
 
 /// A change through a `&C` / `&S` parameter (E0596).
+/// rustc's E0596 for a change through `k` of `for k in &s`: a `&K` in Rust, not a binding
+/// a `mut` would help (so no help, unlike a parameter's).
+fn change_through_shared_loop_element(loc: LocId, variable: &str) -> crate::diag::Diagnostic {
+    crate::diag::Diagnostic::new(
+        loc,
+        format!("cannot borrow `*{variable}` as mutable, as it is behind a `&` reference"),
+    )
+    .note(format!(
+        "note: `{variable}` is a `&` reference, so the data it refers to cannot be borrowed as mutable"
+    ))
+}
+
 fn change_behind_shared_reference(loc: LocId, variable: &str) -> crate::diag::Diagnostic {
     crate::diag::Diagnostic::new(
         loc,
