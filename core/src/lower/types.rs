@@ -651,18 +651,14 @@ pub(crate) fn owner_of_assoc_path(path: &syn::Path) -> Option<(syn::Path, usize)
 /// Whether `path` names std's `PhantomData` (`PhantomData`, `std::marker::PhantomData`,
 /// `core::marker::PhantomData`), with or without arguments on its last segment.
 pub(crate) fn is_phantom_data_path(path: &syn::Path) -> bool {
-    let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-    let leading_args = path
-        .segments
-        .iter()
-        .rev()
-        .skip(1)
-        .any(|s| !s.arguments.is_none());
-    !leading_args
-        && matches!(
-            names.iter().map(String::as_str).collect::<Vec<_>>()[..],
-            ["PhantomData"] | ["std" | "core", "marker", "PhantomData"]
-        )
+    super::maps::one_path(
+        path,
+        &[
+            &["PhantomData"],
+            &["std", "marker", "PhantomData"],
+            &["core", "marker", "PhantomData"],
+        ],
+    )
 }
 
 pub(crate) fn is_vec_path(path: &syn::Path) -> bool {
@@ -672,20 +668,10 @@ pub(crate) fn is_vec_path(path: &syn::Path) -> bool {
 /// Whether `path` names std's type `name` of module `module` (`Vec`, `std::vec::Vec`,
 /// `alloc::vec::Vec`), with arguments on its last segment only.
 pub(crate) fn is_std_type_path(path: &syn::Path, module: &str, name: &str) -> bool {
-    let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-    let leading_args = path
-        .segments
-        .iter()
-        .rev()
-        .skip(1)
-        .any(|s| !s.arguments.is_none());
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    !leading_args
-        && match names[..] {
-            [n] => n == name,
-            [root, m, n] => matches!(root, "std" | "alloc") && m == module && n == name,
-            _ => false,
-        }
+    super::maps::one_path(
+        path,
+        &[&[name], &["std", module, name], &["alloc", module, name]],
+    )
 }
 
 /// The first identifier in `tokens` (at any depth) that is one of `names`.
