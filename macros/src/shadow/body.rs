@@ -24,6 +24,8 @@
 //! - an array length or a `const` item's value that the glue hoisted is the hoisted
 //!   constant (`glue/consts.rs`), so that rustc evaluates it once.
 
+mod literal;
+
 use crate::objmode::stand_in;
 use jitclass_core::lower::{is_objmode, is_range_loop};
 use proc_macro2::{Span, TokenStream};
@@ -321,138 +323,6 @@ impl<'a> Rewriter<'a> {
         }
         mac.tokens = quote!(#args);
     }
-
-    fn literal(&mut self, s: &mut syn::ExprStruct) -> syn::Expr {
-        // The literal's own extent, from its first token to its closing brace.
-        let extent = (s.path.span(), s.brace_token.span.join());
-        for field in &mut s.fields {
-            self.visit_expr_mut(&mut field.expr);
-        }
-        self.visit_path_mut(&mut s.path);
-        let path = &s.path;
-        let path_span = path
-            .segments
-            .last()
-            .map_or(Span::call_site(), |s| s.ident.span());
-        let mut checks = Vec::new();
-        let mut probes = Vec::new();
-        let mut names = Vec::new();
-        for field in &s.fields {
-            let syn::Member::Named(name) = &field.member else {
-                continue;
-            };
-            let text = unraw(name);
-            let key = super::keys::key_ident(&text);
-            self.names.insert(text.clone());
-            // Hygienic: the slot sees no user local, and no user code sees it.
-            let slot = syn::Ident::new(
-                &format!("{text}_"),
-                Span::mixed_site().located_at(name.span()),
-            );
-            let value = &field.expr;
-            let span = name.span();
-            checks.push(quote_spanned! {span=>
-                let #slot = ::jitclass::__private::shadow::Probe::<#path, __keys::#key>::new().slot();
-                *#slot = #value;
-            });
-            probes.push((slot, key, value, span));
-            names.push(name.clone());
-        }
-        // `Pair::<i64, _> { .. }` too: rustc infers what `_` writes, from the values.
-        let bare = path.segments.last().is_some_and(|s| {
-            (s.arguments.is_none() || crate::jitclass::generic::infers_arguments(&s.arguments))
-                && s.ident != "Self"
-        });
-        if bare {
-            return bare_literal(path, (path_span, extent), &names, &probes);
-        }
-        let literal = quote_spanned!(path_span=> ::jitclass::__private::Literal::<#path>);
-        let fields = literal_fields(&names);
-        let fieldless = fieldless_check(path, path_span, &names);
-        spanning(
-            extent,
-            quote! {
-                #(#checks)*
-                #fieldless
-                #literal #fields
-            },
-        )
-    }
-}
-
-/// The braces of a shadow's struct literal: the fields the user wrote, each with a value
-/// of any type (the values are checked through probes), as the class's handle has exactly
-/// the class's fields, so that rustc names the user's fields only (missing, unknown,
-/// private). A literal without fields is `{ ..never() }`: a class without fields has a
-/// hidden one, which the literal cannot name.
-fn literal_fields(names: &[syn::Ident]) -> TokenStream {
-    if names.is_empty() {
-        quote!({ ..::jitclass::__private::shadow::never() })
-    } else {
-        quote!({ #(#names: ::jitclass::__private::shadow::never(),)* })
-    }
-}
-
-/// For a literal without fields (`C {}`), whose handle literal is `C { ..never() }`, the
-/// literal as rustc checks it: of the class itself if it has fields (rustc's E0063 "missing
-/// fields `x` and `y` in initializer of `C`", at the path), of a struct without fields if
-/// it has none (its `FieldlessLiteral`). Nothing for a literal with fields.
-fn fieldless_check(path: &syn::Path, path_span: Span, names: &[syn::Ident]) -> TokenStream {
-    if !names.is_empty() {
-        return TokenStream::new();
-    }
-    let literal = quote_spanned!(path_span=> ::jitclass::__private::FieldlessLiteral::<#path>);
-    quote! { let _ = #literal {}; }
-}
-
-/// The shadow of a struct literal whose path has no type arguments (`Pair { a: 1i64, b:
-/// 2.0 }`), which may name a generic class: the literal first, in rustc's expression
-/// syntax (which infers a generic struct's arguments, where `Literal::<Pair>` would be
-/// rustc's E0107), then each value into its field's slot, probed through the literal's
-/// type, so that rustc infers the arguments from the values as it does for the real
-/// literal. `probes`: each field's slot name, key and value.
-fn bare_literal(
-    path: &syn::Path,
-    (path_span, extent): (Span, (Span, Span)),
-    names: &[syn::Ident],
-    probes: &[(syn::Ident, syn::Ident, &syn::Expr, Span)],
-) -> syn::Expr {
-    // Hygienic: no user code sees it.
-    let literal = syn::Ident::new(
-        "__jitclass_literal",
-        Span::mixed_site().located_at(path_span),
-    );
-    let checks = probes.iter().map(|(slot, key, value, span)| {
-        quote_spanned! {*span=>
-            let #slot = ::jitclass::__private::shadow::Probe::<_, __keys::#key>::of(&#literal).slot();
-            *#slot = #value;
-        }
-    });
-    let path_with_span = quote_spanned!(path_span=> #path);
-    let fields = literal_fields(names);
-    let fieldless = fieldless_check(path, path_span, names);
-    spanning(
-        extent,
-        quote! {
-            #fieldless
-            let #literal = #path_with_span #fields;
-            #(#checks)*
-            #literal
-        },
-    )
-}
-
-/// The block `{ statements }` as an expression that rustc sees spanning a literal's
-/// extent (its first token's span and its braces'), where it points at the value as a
-/// whole: a literal passed to a call whose bound the class lacks (E0277). A block of the
-/// macro's own braces would point at `#[jit]`; `match () { _ => { .. } }`, written at the
-/// first token and with the literal's braces, spans from one to the other.
-fn spanning((first, braces): (Span, Span), statements: TokenStream) -> syn::Expr {
-    let mut arms =
-        proc_macro2::Group::new(proc_macro2::Delimiter::Brace, quote!(_ => { #statements }));
-    arms.set_span(braces);
-    let keyword = quote_spanned!(first=> match);
-    syn::parse_quote!(#keyword () #arms)
 }
 
 impl VisitMut for Rewriter<'_> {

@@ -5,7 +5,7 @@
 //! traits and never-called functions the copy names) is `jitclass::__private::shadow`,
 //! whose module doc describes the encoding.
 //!
-//! - `body.rs`: a body as Rust (`Rewriter`);
+//! - `body.rs`: a body as Rust (`Rewriter`), `body/literal.rs` its struct literals;
 //! - `keys.rs`: the key items of the member names a shadow uses;
 //! - `class.rs`: what `#[jitclass] struct` gives the shadows: members, the keyed `Index`
 //!   impls of the handle, the class's macro with its view;
