@@ -14,7 +14,7 @@
 //! in which rustc checks the whole body (`crate::shadow`).
 
 use super::signature::bounded_params;
-use jitclass_core::ir::{ExprKind, LocalId, Pattern, Stmt, TypeExpr};
+use jitclass_core::ir::{ExprId, ExprKind, LocalId, Pattern, Stmt, TypeExpr};
 use jitclass_core::lower::Lowered;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -43,18 +43,15 @@ pub(crate) fn bound_method_checks(l: &Lowered, written: &syn::Generics) -> Vec<T
     };
     let typed = signature_typed_locals(l, rust_type);
     let mut checks = Vec::new();
-    for (i, e) in l.ir.exprs.iter().enumerate() {
-        let ExprKind::MethodCall {
+    for call in local_method_calls(l) {
+        let LocalMethodCall {
+            index: i,
             receiver,
+            local,
             method,
+            span,
             args,
-        } = &e.kind
-        else {
-            continue;
-        };
-        let ExprKind::Local(local) = l.ir.expr(*receiver).kind else {
-            continue;
-        };
+        } = call;
         let Some(typed) = typed.iter().find(|t| t.local == local) else {
             continue;
         };
@@ -66,9 +63,8 @@ pub(crate) fn bound_method_checks(l: &Lowered, written: &syn::Generics) -> Vec<T
         let ty = respanned(typed.ty.clone(), type_span);
         // The call with the user's spans (receiver, method, arguments, parentheses), so
         // that rustc's suggestions (E0034's `Left::side(&s)`) rewrite the call as written.
-        let span = l.spans[e.loc.index()];
         let method = format_ident!("{method}", span = span);
-        let receiver_span = l.spans[l.ir.expr(*receiver).loc.index()];
+        let receiver_span = l.spans[l.ir.expr(receiver).loc.index()];
         let receiver = format_ident!("{}", l.ir.local(local).name, span = receiver_span);
         let args = args.iter().map(|a| {
             let span = l.spans[l.ir.expr(*a).loc.index()];
@@ -87,6 +83,48 @@ pub(crate) fn bound_method_checks(l: &Lowered, written: &syn::Generics) -> Vec<T
         });
     }
     checks
+}
+
+/// A method call of the body on a local (`x.m(..)`), which the bound checks repeat in a
+/// never-called closure over that local.
+pub(super) struct LocalMethodCall<'a> {
+    /// The call's expression, by index.
+    pub(super) index: usize,
+    pub(super) receiver: ExprId,
+    /// The local the receiver names.
+    pub(super) local: LocalId,
+    /// The method's name as the IR holds it (a lowered form may hold no identifier:
+    /// callers make it one only for the calls they repeat).
+    pub(super) method: &'a str,
+    /// The call's span.
+    pub(super) span: proc_macro2::Span,
+    pub(super) args: &'a [ExprId],
+}
+
+/// The body's method calls whose receiver is a local, in the body's order.
+pub(super) fn local_method_calls(l: &Lowered) -> impl Iterator<Item = LocalMethodCall<'_>> {
+    l.ir.exprs.iter().enumerate().filter_map(|(index, e)| {
+        let ExprKind::MethodCall {
+            receiver,
+            method,
+            args,
+        } = &e.kind
+        else {
+            return None;
+        };
+        let ExprKind::Local(local) = l.ir.expr(*receiver).kind else {
+            return None;
+        };
+        let span = l.spans[e.loc.index()];
+        Some(LocalMethodCall {
+            index,
+            receiver: *receiver,
+            local,
+            method,
+            span,
+            args,
+        })
+    })
 }
 
 /// A local whose Rust type the signature decides.

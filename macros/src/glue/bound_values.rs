@@ -11,7 +11,9 @@
 //! Only for a fn with an unbounded parameter beside its bounded ones: one whose
 //! parameters are all bounded has a shadow, which checks the whole body (`crate::shadow`).
 
-use super::bound_methods::{by_value_mut, respanned, signature_typed_locals};
+use super::bound_methods::{
+    LocalMethodCall, by_value_mut, local_method_calls, respanned, signature_typed_locals,
+};
 use super::signature::bounded_params;
 use jitclass_core::ir::{ExprId, ExprKind, LocalId, TypeExpr};
 use jitclass_core::lower::Lowered;
@@ -100,18 +102,15 @@ pub(crate) fn bound_value_checks(l: &Lowered, written: &syn::Generics) -> Vec<To
         }
     }
     // Method calls on a `Vec` parameter with an argument the signature types.
-    for e in &l.ir.exprs {
-        let ExprKind::MethodCall {
+    for call in local_method_calls(l) {
+        let LocalMethodCall {
             receiver,
+            local: vec,
             method,
+            span,
             args,
-        } = &e.kind
-        else {
-            continue;
-        };
-        let ExprKind::Local(vec) = l.ir.expr(*receiver).kind else {
-            continue;
-        };
+            ..
+        } = call;
         if !vecs.iter().any(|t| t.local == vec) || !args.iter().any(|a| typed_local(*a).is_some()) {
             continue;
         }
@@ -123,7 +122,7 @@ pub(crate) fn bound_value_checks(l: &Lowered, written: &syn::Generics) -> Vec<To
                 decls.push((local, d));
             }
         };
-        let receiver_span = span_of(*receiver);
+        let receiver_span = span_of(receiver);
         declare(vec, receiver_span);
         let args: Vec<TokenStream> = args
             .iter()
@@ -141,7 +140,6 @@ pub(crate) fn bound_value_checks(l: &Lowered, written: &syn::Generics) -> Vec<To
             .collect();
         let decls = decls.iter().map(|(_, d)| d);
         let receiver = format_ident!("{}", l.ir.local(vec).name, span = receiver_span);
-        let span = l.spans[e.loc.index()];
         let method = format_ident!("{method}", span = span);
         // A typed argument after a stand-in (`v.insert(0, s)`) is never reached: no
         // unused-variable warning at the user's token for it.
