@@ -467,17 +467,6 @@ fn generic_class_name_as_value() {
     t.compile_fail("tests/ui/known_bugs/generic_class_name_as_value.rs");
 }
 
-/// A literal without fields of a generic class without type arguments (`Pair {}`) is
-/// refused at build time, but as E0107 "missing generics for struct `Pair`" with a help to
-/// add them, where rustc says E0063 "missing fields `a` and `b` in initializer of
-/// `Pair<_, _>`" (review of the handle fields change).
-#[test]
-#[ignore = "BUG: `Pair {}` of a generic class in jit code is E0107 'missing generics', not rustc's E0063 'missing fields'"]
-fn generic_class_literal_without_fields() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/generic_class_literal_without_fields.rs");
-}
-
 /// A literal without fields of a struct that is no class (`Marker {}`) is "`Marker` is not
 /// a `#[jitclass]` type" and then E0071 "expected struct, variant or union type, found
 /// inferred type" from the shadow's check of literals without fields (review of the
@@ -497,16 +486,6 @@ fn review_names_fieldless_struct_literal() {
 fn review_genbody_mut_bindings_compile() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/pass/review_genbody_mut_bindings.rs");
-}
-
-/// A bare literal of a generic class given a `&S` for an `S` field in a bounded generic
-/// body: rustc's E0308 alone; jitclass adds an E0277 "`&S` is not a jit value type" that
-/// names the shadow's `Member` and `Probe::slot` (review of the generic shadows).
-#[test]
-#[ignore = "BUG: `Wrap { item: s }` with `s: &S` in a bounded generic body adds an E0277 naming jitclass::shadow::Member / Probe::slot beside rustc's E0308"]
-fn generic_literal_ref_field_names_internals() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/generic_literal_ref_field_names_internals.rs");
 }
 
 /// `(&*b).area()` on a `Box<dyn Fig>`: rustc builds it (the book lists `&*b` among the
@@ -570,4 +549,17 @@ fn review_valid_default_paths() {
 fn review_valid_phantom_values() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/known_bugs/review_valid_phantom_values.rs");
+}
+
+#[test]
+fn dev_gennames() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/generic_classes/literal_without_fields_bare.rs");
+    t.compile_fail("tests/ui/generic_classes/literal_ref_for_field_of_parameter.rs");
+    t.compile_fail("tests/ui/generic_classes/unknown_field_type.rs");
+    t.compile_fail("tests/ui/generic_classes/property_bound_unmet.rs");
+    t.compile_fail("tests/ui/generic_classes/field_class_bound_unmet.rs");
+    t.compile_fail("tests/ui/generics/unsized_param.rs");
+    t.compile_fail("tests/ui/generic_classes/never_inferred_spots.rs");
+    t.compile_fail("tests/ui/generic_classes/name_as_value.rs");
 }

@@ -1,7 +1,6 @@
 // A bounded generic body builds a generic class's bare literal with a `&S` where the field
-// is an `S`: rustc's E0308 "expected `Wrap<S>`, found `Wrap<&S>`" alone; jitclass adds an
-// E0277 "`&S` is not a jit value type" naming `jitclass::shadow::Member` and
-// `Probe::slot` (the shadow's probe of the literal's field).
+// is an `S`: rustc's E0308 "expected type parameter `S`, found `&S`" at the value alone
+// (the literal is typed from the return type before its values are checked).
 use jitclass::{jit, jitclass};
 
 #[jit]
