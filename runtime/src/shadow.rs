@@ -134,6 +134,15 @@ pub fn never<T>() -> T {
     unreachable!("the shadow of a jit body is never called")
 }
 
+/// A struct literal written without type arguments (`Wrap { item: s }`) with its values:
+/// rustc types `literal` from what the code around it expects, as it types the user's
+/// literal, before `values` puts each value into its field's slot, so that a value of the
+/// wrong type is rustc's E0308 at the value (not a literal of other type arguments).
+pub fn literal<C>(literal: C, values: impl FnOnce(&C)) -> C {
+    let _ = values;
+    literal
+}
+
 /// `self` used as a value in a method: another reference to the instance.
 pub fn this<V: View>(_view: &V) -> V::Class {
     unreachable!("the shadow of a jit body is never called")

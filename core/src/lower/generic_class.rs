@@ -11,8 +11,8 @@ use super::types::TypeScope;
 use quote::ToTokens;
 use syn::spanned::Spanned;
 
-/// The names of a class's (or its impl's) type parameters; lifetimes and const
-/// parameters are refused, each at its token.
+/// The names of a class's (or its impl's) type parameters; lifetimes, const parameters
+/// and `?Sized` bounds are refused, each at its token.
 pub fn type_params(generics: &syn::Generics) -> Result<Vec<String>, Vec<syn::Error>> {
     let mut names = Vec::new();
     let mut errors = Vec::new();
@@ -28,6 +28,9 @@ pub fn type_params(generics: &syn::Generics) -> Result<Vec<String>, Vec<syn::Err
                 "const generic parameters are not supported on `#[jitclass]` types yet\nhelp: use a type parameter, or an associated constant of a non-generic class",
             )),
         }
+    }
+    for span in super::unsized_params::unsized_bounds(generics) {
+        errors.push(syn::Error::new(span, super::unsized_params::UNSIZED_PARAM));
     }
     if errors.is_empty() {
         Ok(names)

@@ -450,6 +450,9 @@ impl Lowerer {
         if let Some(v) = &sig.variadic {
             self.error(v.span(), "variadic jit functions are not supported");
         }
+        for span in super::unsized_params::unsized_bounds(&sig.generics) {
+            self.error(span, super::unsized_params::UNSIZED_PARAM);
+        }
         for param in &sig.generics.params {
             match param {
                 syn::GenericParam::Const(c) => {

@@ -42,6 +42,7 @@ mod trait_calls;
 mod trait_item;
 pub use trait_calls::{bounds as type_param_bounds, is_std_trait};
 pub mod types;
+mod unsized_params;
 mod vecs;
 mod write_macro;
 

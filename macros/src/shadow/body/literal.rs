@@ -97,7 +97,12 @@ fn fieldless_check(path: &syn::Path, path_span: Span, names: &[syn::Ident]) -> T
 /// syntax (which infers a generic struct's arguments, where `Literal::<Pair>` would be
 /// rustc's E0107), then each value into its field's slot, probed through the literal's
 /// type, so that rustc infers the arguments from the values as it does for the real
-/// literal. `probes`: each field's slot name, key and value.
+/// literal. The values are put in a closure that `shadow::literal` takes after the
+/// literal, so that rustc first types the literal from what the code around it expects
+/// (`-> Wrap<S>`), as it does the user's, and a value of another type is its E0308 at the
+/// value; a value that leaves the literal's code (`return`, `?`, `break`) would leave the
+/// closure instead, so such values are put after the literal, in a block.
+/// `probes`: each field's slot name, key and value.
 fn bare_literal(
     path: &syn::Path,
     (path_span, extent): (Span, (Span, Span)),
@@ -109,24 +114,83 @@ fn bare_literal(
         "__jitclass_literal",
         Span::mixed_site().located_at(path_span),
     );
+    let in_closure = !probes.iter().any(|(_, _, value, _)| leaves(value));
     let checks = probes.iter().map(|(slot, key, value, span)| {
+        let of = if in_closure {
+            quote!(#literal)
+        } else {
+            quote!(&#literal)
+        };
         quote_spanned! {*span=>
-            let #slot = ::jitclass::__private::shadow::Probe::<_, __keys::#key>::of(&#literal).slot();
+            let #slot = ::jitclass::__private::shadow::Probe::<_, __keys::#key>::of(#of).slot();
             *#slot = #value;
         }
     });
     let path_with_span = quote_spanned!(path_span=> #path);
     let fields = literal_fields(names);
-    let fieldless = fieldless_check(path, path_span, names);
-    spanning(
-        extent,
+    let fieldless = if names.is_empty() && path.segments.iter().all(|s| s.arguments.is_none()) {
+        // `Pair {}`: a generic class's name without arguments is no type
+        // (`FieldlessLiteral::<Pair>` would be rustc's E0107), so the class's macro, which
+        // knows whether it has fields, checks it.
+        let mac = quote_spanned!(path_span=> #path!);
+        quote! { #mac(@fieldless #path_with_span); }
+    } else {
+        fieldless_check(path, path_span, names)
+    };
+    let statements = if in_closure {
+        quote! {
+            #fieldless
+            ::jitclass::__private::shadow::literal(#path_with_span #fields, |#literal| {
+                #(#checks)*
+            })
+        }
+    } else {
         quote! {
             #fieldless
             let #literal = #path_with_span #fields;
             #(#checks)*
             #literal
-        },
-    )
+        }
+    };
+    spanning(extent, statements)
+}
+
+/// Whether `value` may leave the code around it (`return`, `?`, `break`, `continue`,
+/// `.await`): in a closure it would leave the closure instead.
+fn leaves(value: &syn::Expr) -> bool {
+    struct Find(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Find {
+        fn visit_expr(&mut self, e: &'ast syn::Expr) {
+            match e {
+                syn::Expr::Return(_)
+                | syn::Expr::Try(_)
+                | syn::Expr::Break(_)
+                | syn::Expr::Continue(_)
+                | syn::Expr::Await(_)
+                | syn::Expr::Yield(_) => self.0 = true,
+                _ => syn::visit::visit_expr(self, e),
+            }
+        }
+        fn visit_macro(&mut self, m: &'ast syn::Macro) {
+            // A macro's arguments (`vec![..]`) are tokens: any of the words or a `?`.
+            self.0 |= leaving_tokens(m.tokens.clone());
+        }
+    }
+    let mut find = Find(false);
+    syn::visit::Visit::visit_expr(&mut find, value);
+    find.0
+}
+
+/// Whether `tokens` hold `return`, `break`, `continue`, `await`, `yield` or a `?`.
+fn leaving_tokens(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|t| match t {
+        proc_macro2::TokenTree::Ident(i) => {
+            ["return", "break", "continue", "await", "yield"].iter().any(|w| i == w)
+        }
+        proc_macro2::TokenTree::Punct(p) => p.as_char() == '?',
+        proc_macro2::TokenTree::Group(g) => leaving_tokens(g.stream()),
+        proc_macro2::TokenTree::Literal(_) => false,
+    })
 }
 
 /// The block `{ statements }` as an expression that rustc sees spanning a literal's

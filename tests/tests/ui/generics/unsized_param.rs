@@ -1,6 +1,6 @@
-// Valid Rust: a `?Sized` parameter used only behind a reference. jitclass refuses it with
-// E0277 naming `__JitclassShadow` (the shadow's host struct) and `Dispatcher::entry_for`
-// (the glue); expected: accepted, or one error in jitclass's words at `?Sized`.
+// A `?Sized` type parameter (valid Rust, used behind a reference): refused in jit code
+// with one error at `?Sized`, in jitclass's words (every instantiation is compiled over
+// sized types), naming no generated item.
 use jitclass::jit;
 
 #[jit]
