@@ -506,15 +506,6 @@ fn review_genshadow_valid_generic_code_compiles() {
     t.pass("tests/ui/pass/review_genshadow_valid.rs");
 }
 
-/// `T: ?Sized` on a generic `#[jit] fn` is refused with errors naming glue internals
-/// (`__JitclassShadow`, `Dispatcher::entry_for`), twice, where rustc accepts the fn.
-#[test]
-#[ignore = "BUG: a ?Sized type parameter is refused with internal names (shadow host and dispatcher)"]
-fn review_genshadow_unsized_param_names_internals() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_genshadow_unsized_param.rs");
-}
-
 /// Review of generic shadows: more valid bounded generic programs compile (
 /// derives over a generic class, `Box<dyn>` in a generic body).
 #[test]
@@ -549,17 +540,4 @@ fn review_valid_default_paths() {
 fn review_valid_phantom_values() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/known_bugs/review_valid_phantom_values.rs");
-}
-
-#[test]
-fn dev_gennames() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/generic_classes/literal_without_fields_bare.rs");
-    t.compile_fail("tests/ui/generic_classes/literal_ref_for_field_of_parameter.rs");
-    t.compile_fail("tests/ui/generic_classes/unknown_field_type.rs");
-    t.compile_fail("tests/ui/generic_classes/property_bound_unmet.rs");
-    t.compile_fail("tests/ui/generic_classes/field_class_bound_unmet.rs");
-    t.compile_fail("tests/ui/generics/unsized_param.rs");
-    t.compile_fail("tests/ui/generic_classes/never_inferred_spots.rs");
-    t.compile_fail("tests/ui/generic_classes/name_as_value.rs");
 }
