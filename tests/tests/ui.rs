@@ -541,3 +541,12 @@ fn review_valid_phantom_values() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/known_bugs/review_valid_phantom_values.rs");
 }
+
+/// Struct literals of generic classes without type arguments build as in Rust: typed from
+/// the expected type or from the values, with a value that returns, moves or changes a
+/// local (the shadow checks the values after the literal, `shadow::literal`).
+#[test]
+fn bare_generic_literals_compile() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/pass/bare_generic_literals.rs");
+}
