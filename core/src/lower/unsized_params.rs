@@ -21,7 +21,9 @@ pub(crate) fn unsized_bounds(generics: &syn::Generics) -> Vec<proc_macro2::Span>
     param_bounds
         .chain(where_bounds)
         .filter_map(|b| match b {
-            syn::TypeParamBound::Trait(tb) if matches!(tb.modifier, syn::TraitBoundModifier::Maybe(_)) => {
+            syn::TypeParamBound::Trait(tb)
+                if matches!(tb.modifier, syn::TraitBoundModifier::Maybe(_)) =>
+            {
                 Some(tb.span())
             }
             _ => None,

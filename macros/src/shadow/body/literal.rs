@@ -184,9 +184,9 @@ fn leaves(value: &syn::Expr) -> bool {
 /// Whether `tokens` hold `return`, `break`, `continue`, `await`, `yield` or a `?`.
 fn leaving_tokens(tokens: TokenStream) -> bool {
     tokens.into_iter().any(|t| match t {
-        proc_macro2::TokenTree::Ident(i) => {
-            ["return", "break", "continue", "await", "yield"].iter().any(|w| i == w)
-        }
+        proc_macro2::TokenTree::Ident(i) => ["return", "break", "continue", "await", "yield"]
+            .iter()
+            .any(|w| i == w),
         proc_macro2::TokenTree::Punct(p) => p.as_char() == '?',
         proc_macro2::TokenTree::Group(g) => leaving_tokens(g.stream()),
         proc_macro2::TokenTree::Literal(_) => false,
