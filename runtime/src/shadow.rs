@@ -134,7 +134,8 @@ pub fn never<T>() -> T {
     unreachable!("the shadow of a jit body is never called")
 }
 
-/// A struct literal written without type arguments (`Wrap { item: s }`) with its values:
+/// A struct literal written without type arguments (`Wrap { item: s }`) and its values
+/// (computed before, into locals that `values` takes):
 /// rustc types `literal` from what the code around it expects, as it types the user's
 /// literal, before `values` puts each value into its field's slot, so that a value of the
 /// wrong type is rustc's E0308 at the value (not a literal of other type arguments).

@@ -11,8 +11,7 @@
 //!   crate, its macro is too): `C!(@field name [place] [keyed])` chooses `place` for a field
 //!   and `keyed` for any other name, and `C!(@view V, C)` declares the view struct `V`
 //!   with the class's fields, which hosts the methods of an impl block (`C!(@view V [T]
-//!   [bounds] C::<T>)`: a generic impl's, generic over its parameters), and
-//!   `C!(@fieldless C)` checks a literal without fields written without type arguments. The macro only
+//!   [bounds] C::<T>)`: a generic impl's, generic over its parameters). The macro only
 //!   chooses among tokens its caller passes, so every token keeps the user's span.
 
 use jitclass_core::member_hash;
@@ -65,15 +64,6 @@ pub(crate) fn class_items(
         }
     });
     let view_fields: Vec<TokenStream> = view_fields.collect();
-    // A literal without fields (`C {}`) whose path has no type arguments, which may name a
-    // generic class (`literal.rs`): of the handle itself if the class has fields (rustc's
-    // E0063 naming them, `Pair<_, _>` inferred as rustc's own literal does), and nothing
-    // for a class without fields, whose literal is valid.
-    let fieldless_arm = if fields.is_empty() {
-        quote!((@fieldless $($path:tt)*) => {};)
-    } else {
-        quote!((@fieldless $($path:tt)*) => { let _ = $($path)* {}; };)
-    };
     // Unique per definition: two classes of one name in nested modules must not shadow
     // each other's `macro_rules!` (rustc refuses a macro-expanded one doing so).
     let start = class.span().start();
@@ -106,7 +96,6 @@ pub(crate) fn class_items(
         macro_rules! #macro_name {
             #(#field_arms)*
             (@field $other:tt [$($place:tt)*] [$($keyed:tt)*]) => { $($keyed)* };
-            #fieldless_arm
             (@view $view:ident, $class:ty) => {
                 #[allow(non_camel_case_types, dead_code)]
                 struct $view {

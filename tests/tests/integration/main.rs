@@ -73,6 +73,7 @@ mod review_gen;
 mod review_genbody;
 mod review_generic_params;
 mod review_generics;
+mod review_gennames;
 mod review_genshadow;
 mod review_gtrait;
 mod review_index_loops;

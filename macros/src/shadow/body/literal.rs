@@ -93,16 +93,17 @@ fn fieldless_check(path: &syn::Path, path_span: Span, names: &[syn::Ident]) -> T
 }
 
 /// The shadow of a struct literal whose path has no type arguments (`Pair { a: 1i64, b:
-/// 2.0 }`), which may name a generic class: the literal first, in rustc's expression
-/// syntax (which infers a generic struct's arguments, where `Literal::<Pair>` would be
-/// rustc's E0107), then each value into its field's slot, probed through the literal's
-/// type, so that rustc infers the arguments from the values as it does for the real
-/// literal. The values are put in a closure that `shadow::literal` takes after the
-/// literal, so that rustc first types the literal from what the code around it expects
-/// (`-> Wrap<S>`), as it does the user's, and a value of another type is its E0308 at the
-/// value; a value that leaves the literal's code (`return`, `?`, `break`) would leave the
-/// closure instead, so such values are put after the literal, in a block.
-/// `probes`: each field's slot name, key and value.
+/// 2.0 }`), which may name a generic class: the literal in rustc's expression syntax
+/// (which infers a generic struct's arguments, where `Literal::<Pair>` would be rustc's
+/// E0107), each value put into its field's slot, probed through the literal's type, so
+/// that rustc infers the arguments from the values as it does for the real literal.
+/// The values are computed first, in the order written, each into a hygienic local (the
+/// user's code stays outside any closure: a move, a `&mut` borrow, `return` or `break` in
+/// a value is rustc's as written), then `shadow::literal` takes the literal and a closure
+/// that puts the locals into the slots, so that rustc types the literal from what the
+/// code around it expects (`-> Wrap<S>`), as it does the user's, before a value of
+/// another type is its E0308 at the value. `probes`: each field's slot name, key and
+/// value.
 fn bare_literal(
     path: &syn::Path,
     (path_span, extent): (Span, (Span, Span)),
@@ -114,83 +115,52 @@ fn bare_literal(
         "__jitclass_literal",
         Span::mixed_site().located_at(path_span),
     );
-    let in_closure = !probes.iter().any(|(_, _, value, _)| leaves(value));
-    let checks = probes.iter().map(|(slot, key, value, span)| {
-        let of = if in_closure {
-            quote!(#literal)
-        } else {
-            quote!(&#literal)
-        };
-        quote_spanned! {*span=>
-            let #slot = ::jitclass::__private::shadow::Probe::<_, __keys::#key>::of(#of).slot();
-            *#slot = #value;
-        }
-    });
+    let mut values = Vec::new();
+    let mut checks = Vec::new();
+    for (slot, key, value, span) in probes {
+        let (first, last) = first_and_last(value);
+        // Hygienic too, and at the value, where rustc's errors about it point.
+        let local = syn::Ident::new(
+            &format!("{slot}value"),
+            Span::mixed_site().located_at(first),
+        );
+        values.push(quote_spanned! {first=> let #local = #value; });
+        // `(local,).0` spans the value's first token to its last (`(` at the first, `0`
+        // at the last), as rustc points at the value as a whole.
+        let mut tuple =
+            proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, quote!(#local,));
+        tuple.set_span(first);
+        let index = proc_macro2::Literal::usize_unsuffixed(0);
+        let mut index = proc_macro2::TokenTree::Literal(index);
+        index.set_span(last);
+        checks.push(quote_spanned! {*span=>
+            let #slot = ::jitclass::__private::shadow::Probe::<_, __keys::#key>::of(#literal).slot();
+            *#slot = #tuple.#index;
+        });
+    }
     let path_with_span = quote_spanned!(path_span=> #path);
     let fields = literal_fields(names);
-    let fieldless = if names.is_empty() && path.segments.iter().all(|s| s.arguments.is_none()) {
-        // `Pair {}`: a generic class's name without arguments is no type
-        // (`FieldlessLiteral::<Pair>` would be rustc's E0107), so the class's macro, which
-        // knows whether it has fields, checks it.
-        let mac = quote_spanned!(path_span=> #path!);
-        quote! { #mac(@fieldless #path_with_span); }
-    } else {
-        fieldless_check(path, path_span, names)
-    };
-    let statements = if in_closure {
+    let fieldless = fieldless_check(path, path_span, names);
+    spanning(
+        extent,
         quote! {
             #fieldless
+            #(#values)*
             ::jitclass::__private::shadow::literal(#path_with_span #fields, |#literal| {
                 #(#checks)*
             })
-        }
-    } else {
-        quote! {
-            #fieldless
-            let #literal = #path_with_span #fields;
-            #(#checks)*
-            #literal
-        }
-    };
-    spanning(extent, statements)
+        },
+    )
 }
 
-/// Whether `value` may leave the code around it (`return`, `?`, `break`, `continue`,
-/// `.await`): in a closure it would leave the closure instead.
-fn leaves(value: &syn::Expr) -> bool {
-    struct Find(bool);
-    impl<'ast> syn::visit::Visit<'ast> for Find {
-        fn visit_expr(&mut self, e: &'ast syn::Expr) {
-            match e {
-                syn::Expr::Return(_)
-                | syn::Expr::Try(_)
-                | syn::Expr::Break(_)
-                | syn::Expr::Continue(_)
-                | syn::Expr::Await(_)
-                | syn::Expr::Yield(_) => self.0 = true,
-                _ => syn::visit::visit_expr(self, e),
-            }
-        }
-        fn visit_macro(&mut self, m: &'ast syn::Macro) {
-            // A macro's arguments (`vec![..]`) are tokens: any of the words or a `?`.
-            self.0 |= leaving_tokens(m.tokens.clone());
-        }
-    }
-    let mut find = Find(false);
-    syn::visit::Visit::visit_expr(&mut find, value);
-    find.0
-}
-
-/// Whether `tokens` hold `return`, `break`, `continue`, `await`, `yield` or a `?`.
-fn leaving_tokens(tokens: TokenStream) -> bool {
-    tokens.into_iter().any(|t| match t {
-        proc_macro2::TokenTree::Ident(i) => ["return", "break", "continue", "await", "yield"]
-            .iter()
-            .any(|w| i == w),
-        proc_macro2::TokenTree::Punct(p) => p.as_char() == '?',
-        proc_macro2::TokenTree::Group(g) => leaving_tokens(g.stream()),
-        proc_macro2::TokenTree::Literal(_) => false,
-    })
+/// The spans of the first and the last token of `value`.
+fn first_and_last(value: &syn::Expr) -> (Span, Span) {
+    let tokens: Vec<proc_macro2::TokenTree> = quote::ToTokens::to_token_stream(value)
+        .into_iter()
+        .collect();
+    let first = tokens.first().map_or_else(|| value.span(), |t| t.span());
+    let last = tokens.last().map_or(first, |t| t.span());
+    (first, last)
 }
 
 /// The block `{ statements }` as an expression that rustc sees spanning a literal's

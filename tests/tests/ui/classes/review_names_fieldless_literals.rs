@@ -1,5 +1,5 @@
 // Literals without fields of classes with fields, in every form a path takes: each is
-// rustc's E0063 at the class's whole path (as rustc's), naming the class's fields only.
+// rustc's E0063 at the class's name, naming the class's fields only.
 use jitclass::{jit, jitclass};
 
 mod shapes {

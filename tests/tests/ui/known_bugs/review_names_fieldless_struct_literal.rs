@@ -1,7 +1,7 @@
 // A literal without fields of a struct that is no class: one error at its name, as for a
-// literal with fields (`statements/struct_literal.rs`). Today "cannot find macro `Marker`"
-// comes first, from the shadow's check of a literal without fields written without type
-// arguments (`Marker!(@fieldless Marker)`: a class's macro says whether it has fields).
+// literal with fields (`statements/struct_literal.rs`). Today a second one follows, E0071
+// "expected struct, variant or union type, found inferred type", from the shadow's check of
+// a literal without fields (`FieldlessLiteral::<Marker> {}`).
 use jitclass::jit;
 
 pub struct Marker {}
