@@ -561,3 +561,11 @@ fn bare_generic_literals_compile() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/pass/bare_generic_literals.rs");
 }
+
+/// Review of gennames: bare literals whose values leave (`?`, labelled `break`,
+/// `continue`), nested, in a generic method and a generic fn, build and run as in Rust.
+#[test]
+fn review_gennames_values_compile() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/pass/review_gennames_values.rs");
+}
