@@ -331,19 +331,6 @@ fn review17_traits_generic_ref_param() {
     t.compile_fail("tests/ui/known_bugs/review_traits_generic_ref_param.rs");
 }
 
-/// A method of `impl<T> A<T>` calls one of `impl<T: Copy> A<T>` (rustc's E0599: the bound
-/// is not satisfied for every `T`), and another moves `self.v: T` out of `&self` (rustc's
-/// E0507): the methods of an impl with an unbounded parameter have no shadow (they keep
-/// duck typing), so both build; for `A<Point>` they run,
-/// soundly (the handle's count is taken), and for `A<String>` the move is refused at the
-/// first call (`review_generics::ok_move_out_of_borrowed_self_*`) (review of issue 17).
-#[test]
-#[ignore = "BUG: generic class bodies not checked as rustc: a call of another impl's bounded method (E0599) and a move out of &self (E0507) build"]
-fn review17_generic_bound_of_other_impl_unchecked() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_generics_bound_of_other_impl_unchecked.rs");
-}
-
 /// An unknown type in a generic class's field: rustc's "cannot find type `U` in this
 /// scope" three times (the macro repeats the field type), the last with the wrong help
 /// "you might be missing a type parameter: `U<U>`" (review of issue 17).
