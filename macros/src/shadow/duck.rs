@@ -483,3 +483,54 @@ impl Walk {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::may_duck_type;
+
+    /// Whether the method `item` of `impl<T> C<T>` may duck-type over `T`.
+    fn ducks(item: &str) -> bool {
+        let f: syn::ImplItemFn = syn::parse_str(item).expect("a method");
+        may_duck_type(&f.sig, &f.block, &[quote::format_ident!("T")], true)
+    }
+
+    #[test]
+    fn whole_values_of_the_parameter_do_not_duck_type() {
+        assert!(!ducks("fn moved_out(&self) -> T { self.v }"));
+        assert!(!ducks("fn twice(&self) -> T { self.get() }"));
+        assert!(!ducks(
+            "fn first(&self) -> Option<T> { let f = self.last; f }"
+        ));
+        assert!(!ducks("fn keep(&self, x: T) -> T { return x; }"));
+    }
+
+    #[test]
+    fn any_other_use_duck_types() {
+        // Operators, fields, methods and formatting of a value of `T`.
+        assert!(ducks("fn sum(&self) -> T { self.a + self.b }"));
+        assert!(ducks("fn x(&self) -> f64 { self.p.x }"));
+        assert!(ducks("fn len(&self) -> usize { self.items.len() }"));
+        assert!(ducks(
+            r#"fn show(&self) -> String { format!("{}", self.v) }"#
+        ));
+        assert!(ducks(
+            r#"fn show(&self, x: T) -> String { format!("{x}") }"#
+        ));
+        // Arguments, struct literals, reuse (`Copy`), values of other types.
+        assert!(ducks(
+            "fn put(&mut self, x: T) -> T { self.set(x); self.v }"
+        ));
+        assert!(ducks("fn new(v: T) -> Self { C { v } }"));
+        assert!(ducks("fn pair(x: T) -> (T, T) { (x, x) }"));
+        assert!(ducks("fn count(&self) -> usize { self.n }"));
+        assert!(ducks("fn zero(&self) -> T { 0 }"));
+        assert!(ducks("fn reset(&mut self) -> T { self.v = 0; self.w }"));
+        // Taint through locals, pushes and closures.
+        assert!(ducks("fn f(&self) -> i64 { let a = self.v; a.k }"));
+        assert!(ducks(
+            "fn f(&self, x: T) -> usize { let mut v = Vec::new(); v.push(x); v.len() }"
+        ));
+        assert!(ducks("fn f(&self) -> T { let g = |a| a.k; self.v }"));
+        assert!(ducks("fn f(&self) -> T { T::default() }"));
+    }
+}
