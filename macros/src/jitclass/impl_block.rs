@@ -436,7 +436,7 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
     // A method with an unbounded type parameter in scope (the impl's or its own) whose
     // body may duck-type keeps duck typing, typed per instantiation only, as such a
     // `#[jit] fn` does.
-    let impl_unbounded = !crate::glue::unbounded_params(&block.generics).is_empty();
+    let impl_unbounded = !crate::glue::unbounded_params(block.generics).is_empty();
     if !is_default
         && crate::shadow::has_shadow(
             &f.sig,

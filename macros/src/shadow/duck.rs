@@ -306,11 +306,7 @@ impl<'ast> Visit<'ast> for Walk {
 
     fn visit_expr(&mut self, e: &'ast syn::Expr) {
         match e {
-            syn::Expr::Field(f) => {
-                if !self.is_class(&f.base) {
-                    self.needs_type(&f.base);
-                }
-            }
+            syn::Expr::Field(f) if !self.is_class(&f.base) => self.needs_type(&f.base),
             syn::Expr::MethodCall(m) => {
                 if !self.is_class(&m.receiver) {
                     self.needs_type(&m.receiver);
