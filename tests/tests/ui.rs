@@ -265,7 +265,10 @@ fn review17_const_eval_names_internal_item() {
 /// In generic bodies, a `String` assigned while a loop runs over it (E0506), lent and
 /// moved in one call (E0505), or pushed onto itself (E0502) compiles: sound (a counted
 /// reference keeps the loop's text; the others panic "already borrowed"), but rustc's
-/// build of the same code is refused (review of issue 16).
+/// build of the same code is refused (review of issue 16). `shadow/duck.rs` gives a shadow
+/// to methods of generic impls that cannot duck-type, not to `#[jit] fn`s: a fn whose
+/// unbounded `T` is unused is how tests ask for jitclass's first-call checks, and an `x: T`
+/// passed to a call meets the callee's bounds only per instantiation.
 #[test]
 #[ignore = "BUG: generic bodies accept String borrow conflicts rustc refuses (E0506 assign while looped, E0505 lend+move in one call, E0502 push_str(&s))"]
 fn review16_generic_string_borrow_conflicts() {
