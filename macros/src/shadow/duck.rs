@@ -329,14 +329,30 @@ impl<'ast> Visit<'ast> for Walk {
                 self.needs_type(&b.right);
             }
             syn::Expr::Unary(u) => self.needs_type(&u.expr),
-            syn::Expr::Index(i) => self.needs_type(&i.expr),
+            // `a[i]` with `i: T`: an index per instantiation only.
+            syn::Expr::Index(i) => {
+                self.needs_type(&i.expr);
+                self.needs_type(&i.index);
+            }
             syn::Expr::Try(t) => self.needs_type(&t.expr),
             syn::Expr::Range(r) => {
                 for end in [&r.start, &r.end].into_iter().flatten() {
                     self.needs_type(end);
                 }
             }
-            syn::Expr::If(i) if !matches!(*i.cond, syn::Expr::Let(_)) => self.needs_type(&i.cond),
+            // `if c { x } else { 0 }`: branches of one type, which may be the parameter's
+            // per instantiation only.
+            syn::Expr::If(i) => {
+                if !matches!(*i.cond, syn::Expr::Let(_)) {
+                    self.needs_type(&i.cond);
+                }
+                if i.else_branch.is_some() {
+                    let mut tails = Vec::new();
+                    tails_of(e, &mut tails);
+                    let ducks = self.mixed(tails.into_iter());
+                    self.duck_if(ducks);
+                }
+            }
             syn::Expr::While(w) if !matches!(*w.cond, syn::Expr::Let(_)) => {
                 self.needs_type(&w.cond)
             }
@@ -346,11 +362,13 @@ impl<'ast> Visit<'ast> for Walk {
                 self.duck_if(ducks);
             }
             syn::Expr::Assign(a) => {
-                // A value not of the parameter into a place that may be of it.
+                // A value not of the parameter into a place that may be of it, or
                 let into_generic = Self::root_local(&a.left).is_some_and(|root| {
                     self.tainted.contains(&root) || self.classes.contains(&root)
                 });
-                let ducks = into_generic && !self.mentions(&a.right);
+                // one that may be of it into a place of a written type (`self.n = x` with
+                // `n: i64`: the walk does not know the field's type).
+                let ducks = into_generic || self.mentions(&a.right);
                 self.duck_if(ducks);
                 if self.mentions(&a.right)
                     && let Some(root) = Self::root_local(&a.left)
@@ -372,6 +390,10 @@ impl<'ast> Visit<'ast> for Walk {
                 for arm in &m.arms {
                     self.bind(&arm.pat, tainted);
                 }
+                let mut tails = Vec::new();
+                tails_of(e, &mut tails);
+                let ducks = self.mixed(tails.into_iter());
+                self.duck_if(ducks);
             }
             syn::Expr::Closure(c) => {
                 // A closure's parameters may be given anything.
@@ -392,6 +414,25 @@ impl<'ast> Visit<'ast> for Walk {
                     other => self.mentions(other),
                 };
                 self.duck_if(through);
+                // An argument that may be of the parameter, given to a parameter of a
+                // written type (`sq(x)` with `sq(a: i64)`), is that type per
+                // instantiation only; `Some(x)`, `Ok(x)`, `Err(x)` take any type.
+                let tainted_arg = c.args.iter().any(|a| self.mentions(a));
+                self.duck_if(tainted_arg && !Self::takes_any_type(&c.func));
+                // `fill(&mut v, x)`: the other arguments may now hold its values.
+                if tainted_arg {
+                    for arg in &c.args {
+                        if let Some(root) = Self::root_local(arg) {
+                            self.tainted.insert(root);
+                        }
+                    }
+                }
+            }
+            // `[x, 0]`: elements of one type, which may be the parameter's per
+            // instantiation only; likewise a `match`'s arms (below).
+            syn::Expr::Array(a) => {
+                let ducks = self.mixed(a.elems.iter());
+                self.duck_if(ducks);
             }
             syn::Expr::Path(p) => {
                 let through = self.through_parameter(&p.qself, &p.path);
@@ -440,6 +481,26 @@ impl Walk {
                 && self.unbounded.contains(&path.segments[0].ident.to_string())
     }
 
+    /// Whether some of `values` may be of a parameter and some not: values of one type
+    /// (array elements, branches) that agree per instantiation only.
+    fn mixed<'e>(&self, values: impl Iterator<Item = &'e syn::Expr>) -> bool {
+        let (mut some, mut other) = (false, false);
+        for v in values {
+            if self.mentions(v) {
+                some = true;
+            } else {
+                other = true;
+            }
+        }
+        some && other
+    }
+
+    /// Whether `func` is a constructor that takes a value of any type (`Some`, `Ok`, `Err`).
+    fn takes_any_type(func: &syn::Expr) -> bool {
+        matches!(func, syn::Expr::Path(p) if p.qself.is_none()
+            && p.path.get_ident().is_some_and(|i| i == "Some" || i == "Ok" || i == "Err"))
+    }
+
     /// Whether a format string names a tainted local inline (`"{x}"`, `"{x:?}"`).
     fn formats_inline(&self, lit: &syn::LitStr) -> bool {
         let text = lit.value();
@@ -457,6 +518,20 @@ impl Walk {
     fn visit_macro_call(&mut self, mac: &syn::Macro) {
         match Self::macro_args(mac) {
             Some((args, formats)) => {
+                if !formats {
+                    // `vec![x, 0]`: elements of one type; `vec![v; n]`: a `usize` count.
+                    let repeat = mac
+                        .tokens
+                        .clone()
+                        .into_iter()
+                        .any(|tt| matches!(tt, TokenTree::Punct(p) if p.as_char() == ';'));
+                    let ducks = if repeat {
+                        args.last().is_some_and(|count| self.mentions(count))
+                    } else {
+                        self.mixed(args.iter())
+                    };
+                    self.duck_if(ducks);
+                }
                 for arg in &args {
                     if formats {
                         self.needs_type(arg);
@@ -528,5 +603,29 @@ mod tests {
         ));
         assert!(ducks("fn f(&self) -> T { let g = |a| a.k; self.v }"));
         assert!(ducks("fn f(&self) -> T { T::default() }"));
+    }
+
+    #[test]
+    fn a_value_of_the_parameter_where_a_written_type_is_wanted_duck_types() {
+        // An argument of a fn of written parameter types; not `Some(x)`.
+        assert!(ducks("fn f(&mut self, x: T) { let y = sq(x); }"));
+        assert!(!ducks("fn f(&self, x: T) -> Option<T> { Some(x) }"));
+        // An out-parameter filled with it, then duck-typed.
+        assert!(ducks(
+            "fn f(&self, x: T) { let mut w = Vec::new(); fill(&mut w, x); }"
+        ));
+        // An index, a `vec!` count, elements and branches of one type.
+        assert!(ducks(
+            "fn f(&self, i: T) { let a = vec![1, 2]; let b = a[i]; }"
+        ));
+        assert!(ducks("fn f(&self, k: T) { let w = vec![0.5; k]; }"));
+        assert!(ducks("fn f(&self, x: T) { let w = vec![x, 0]; }"));
+        assert!(ducks("fn f(&self, x: T) { let w = [x, 0]; }"));
+        assert!(ducks(
+            "fn f(&self, x: T, c: bool) { let y = if c { x } else { 7 }; }"
+        ));
+        // An assignment of it, to a field whose type the walk does not know.
+        assert!(ducks("fn f(&mut self, x: T) { self.n = x; }"));
+        assert!(ducks("fn f(&mut self, x: T) { let mut y = 0; y = x; }"));
     }
 }

@@ -74,6 +74,7 @@ mod review_genbody;
 mod review_generic_params;
 mod review_generics;
 mod review_genshadow;
+mod review_genspec;
 mod review_gtrait;
 mod review_index_loops;
 mod review_instimpl;
