@@ -334,6 +334,17 @@ fn review17_traits_generic_ref_param() {
     t.compile_fail("tests/ui/known_bugs/review_traits_generic_ref_param.rs");
 }
 
+/// A method of an impl with an unbounded `T` returning a field of a written type (`self.n:
+/// i64`) as `T` is typed per instantiation (`C<i64>`) only, which a syntactic walk cannot
+/// see: it gets rustc's check, and its E0308 (review of the unbounded-impl shadow). Whether
+/// this is a bug or rustc's right refusal is the lead's call: rustc refuses the same code.
+#[test]
+#[ignore = "BUG: a field of a written type returned as T in an unbounded impl is refused (E0308), though typed per instantiation it built before"]
+fn review_genspec_field_of_written_type_returned_as_t() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/known_bugs/review_genspec_field_of_written_type_returned_as_t.rs");
+}
+
 /// An unknown type in a generic class's field: rustc's "cannot find type `U` in this
 /// scope" three times (the macro repeats the field type), the last with the wrong help
 /// "you might be missing a type parameter: `U<U>`" (review of issue 17).

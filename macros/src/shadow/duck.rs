@@ -69,14 +69,14 @@ pub(crate) fn may_duck_type(
     let reused = walk.uses.values().any(|n| *n > 1);
     // Each value the body returns is of the parameter where the signature says so, and
     // only there: anything else is a value whose type the instantiation decides.
-    let ret_generic = match &sig.output {
-        syn::ReturnType::Default => false,
-        syn::ReturnType::Type(_, ty) => walk.mentions(ty),
+    let ret = match &sig.output {
+        syn::ReturnType::Default => None,
+        syn::ReturnType::Type(_, ty) => Some(&**ty),
     };
     let mut returned = Vec::new();
     tails_of_block(block, &mut returned);
     ReturnsOf(&mut returned).visit_block(block);
-    let mismatched = returned.iter().any(|e| walk.mentions(*e) != ret_generic);
+    let mismatched = returned.iter().any(|e| !walk.fits(ret, e));
     walk.ducks || reused || mismatched
 }
 
@@ -481,6 +481,62 @@ impl Walk {
                 && self.unbounded.contains(&path.segments[0].ident.to_string())
     }
 
+    /// Whether the returned value `e` is of the parameter where the return type `ty` says
+    /// so, and only there: `(y, x)` returned as `(T, i64)` is a value of `T` where `i64` is
+    /// wanted, as is a whole local that may hold such a tuple returned as anything but `T`.
+    /// (A field or method of the class returned whole is taken at its word: the walk does
+    /// not know its type.)
+    fn fits(&self, ty: Option<&syn::Type>, e: &syn::Expr) -> bool {
+        let value_generic = self.mentions(e);
+        let Some(ty) = ty.filter(|ty| self.mentions(*ty)) else {
+            return !value_generic;
+        };
+        if !value_generic {
+            return false;
+        }
+        let e = match e {
+            syn::Expr::Paren(p) => &*p.expr,
+            other => other,
+        };
+        match (ty, e) {
+            (syn::Type::Paren(p), _) => self.fits(Some(&p.elem), e),
+            (syn::Type::Path(p), _)
+                if p.qself.is_none()
+                    && p.path
+                        .get_ident()
+                        .is_some_and(|i| self.unbounded.contains(&i.to_string())) =>
+            {
+                true
+            }
+            (syn::Type::Tuple(t), syn::Expr::Tuple(v)) if t.elems.len() == v.elems.len() => t
+                .elems
+                .iter()
+                .zip(&v.elems)
+                .all(|(ty, e)| self.fits(Some(ty), e)),
+            (syn::Type::Path(p), syn::Expr::Call(c))
+                if c.args.len() == 1
+                    && matches!(&*c.func, syn::Expr::Path(f) if f.path.is_ident("Some")) =>
+            {
+                let last = p.path.segments.last();
+                let inner = last
+                    .filter(|s| s.ident == "Option")
+                    .and_then(|s| match &s.arguments {
+                        syn::PathArguments::AngleBracketed(a) if a.args.len() == 1 => {
+                            match &a.args[0] {
+                                syn::GenericArgument::Type(t) => Some(t),
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    });
+                inner.is_some_and(|inner| self.fits(Some(inner), &c.args[0]))
+            }
+            (_, syn::Expr::Field(f)) => self.is_class(&f.base),
+            (_, syn::Expr::MethodCall(m)) => m.args.is_empty() && self.is_class(&m.receiver),
+            _ => false,
+        }
+    }
+
     /// Whether some of `values` may be of a parameter and some not: values of one type
     /// (array elements, branches) that agree per instantiation only.
     fn mixed<'e>(&self, values: impl Iterator<Item = &'e syn::Expr>) -> bool {
@@ -569,9 +625,7 @@ mod tests {
     fn whole_values_of_the_parameter_do_not_duck_type() {
         assert!(!ducks("fn moved_out(&self) -> T { self.v }"));
         assert!(!ducks("fn twice(&self) -> T { self.get() }"));
-        assert!(!ducks(
-            "fn first(&self) -> Option<T> { let f = self.last; f }"
-        ));
+        assert!(!ducks("fn first(&self) -> Option<T> { self.last }"));
         assert!(!ducks("fn keep(&self, x: T) -> T { return x; }"));
     }
 
@@ -627,5 +681,20 @@ mod tests {
         // An assignment of it, to a field whose type the walk does not know.
         assert!(ducks("fn f(&mut self, x: T) { self.n = x; }"));
         assert!(ducks("fn f(&mut self, x: T) { let mut y = 0; y = x; }"));
+        // A return of it where the signature's structure wants another type.
+        assert!(ducks("fn f(&self, x: T, y: i64) -> (T, i64) { (y, x) }"));
+        assert!(ducks(
+            "fn f(&self, x: T, y: i64) -> (T, i64) { let o = (y, x); o }"
+        ));
+        assert!(ducks("fn f(&self, x: T) -> Option<i64> { Some(x) }"));
+        assert!(!ducks("fn f(&self, x: T, y: i64) -> (T, i64) { (x, y) }"));
+        assert!(!ducks(
+            "fn f(&self, x: T) -> Option<(i64, T)> { Some((3, x)) }"
+        ));
+        // A whole local returned as anything but `T` may hold either (the walk does not
+        // follow which), so it keeps duck typing.
+        assert!(ducks(
+            "fn first(&self) -> Option<T> { let f = self.last; f }"
+        ));
     }
 }

@@ -86,6 +86,11 @@ impl<T> Spec<T> {
         w[0].area()
     }
 
+    /// `x` and `y` at each other's places in the returned tuple.
+    pub fn swapped(&self, x: T, y: i64) -> (T, i64) {
+        (y, x)
+    }
+
     /// A method that needs no duck typing still builds (rustc's check).
     pub fn wrap(&self, x: T) -> Option<T> {
         Some(x)
@@ -133,6 +138,10 @@ mod plain {
         }
     }
 
+    pub fn swapped(x: i64, y: i64) -> (i64, i64) {
+        (y, x)
+    }
+
     pub fn out_param(x: f64) -> f64 {
         let w = [x];
         w[0] * w[0]
@@ -158,6 +167,7 @@ fn ok_values_of_t_where_a_written_type_is_wanted() {
         r.mixed_if(5, true);
         assert_eq!(d.n(), r.n);
         assert_eq!(d.wrap(9), Some(9));
+        assert_eq!(d.swapped(1, 2), plain::swapped(1, 2));
 
         let mut e = Spec::new(1_usize);
         let mut s = plain::SpecUsize {
