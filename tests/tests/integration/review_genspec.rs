@@ -128,7 +128,7 @@ mod plain {
 
     impl SpecUsize {
         pub fn index_by(&mut self, i: usize) {
-            let a = vec![10, 20, 30];
+            let a = [10, 20, 30];
             let b = a[i];
             self.n = b;
         }
