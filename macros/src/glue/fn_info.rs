@@ -18,7 +18,9 @@ use quote::{quote, quote_spanned};
 /// which rustc checks what names them (`sizeof::<T>`); `written`: the generics as the user
 /// wrote them, whose bounded parameters' method calls rustc checks (`bound_methods.rs`);
 /// `in_scope`: the type parameters the function's types may name (of a method of a
-/// generic impl, the impl's too).
+/// generic impl, the impl's too); `shadowed`: the body has a shadow (`crate::shadow::has_shadow`),
+/// in which rustc checks what the checks here would.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn fn_info(
     name: &str,
     l: &Lowered,
@@ -27,6 +29,7 @@ pub(crate) fn fn_info(
     written: &syn::Generics,
     in_scope: &[syn::Ident],
     consts_owner: &TokenStream,
+    shadowed: bool,
 ) -> TokenStream {
     let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
     // Plain numbers (1-based, as in Rust's panic messages), not `line!()` at the token's
@@ -42,10 +45,10 @@ pub(crate) fn fn_info(
     // missing `JitFunction` impl, naming the stand-in after the callee. The stand-in struct
     // itself is kept out of the glob, where it would clash with the real callee. A failed
     // import also shadows the stand-in: a typo gets only rustc's unresolved-import error.
-    // A generic body with an unbounded type parameter has no shadow: the number of
+    // A generic body with an unbounded type parameter that may duck-type has no shadow: the number of
     // arguments of each of its calls is checked here, against the callee's
     // `TakesArguments` impl (a shadowed body's calls are rustc's own in its shadow).
-    let generic = generics.type_params().next().is_some() && !super::every_param_bounded(written);
+    let generic = generics.type_params().next().is_some() && !shadowed;
     let mut calls: Vec<Vec<(usize, Span)>> = vec![Vec::new(); l.ref_paths.len()];
     if generic {
         for e in &l.ir.exprs {
@@ -180,9 +183,9 @@ pub(crate) fn fn_info(
                 };
             }
         });
-    // A body whose type parameters are all bounded has a shadow (`crate::shadow`), in
-    // which rustc checks all of these, once; one with an unbounded parameter only the
-    // checks here.
+    // A body whose type parameters are all bounded, or that cannot duck-type, has a
+    // shadow (`crate::shadow`), in which rustc checks all of these, once; another one
+    // with an unbounded parameter only the checks here.
     let mut checked = if generic {
         quote! {
             #(#checks)*

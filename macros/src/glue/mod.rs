@@ -36,6 +36,4 @@ pub(crate) use dispatcher::{dispatcher_items, static_lifetimes};
 pub(crate) use fallback::failed_fn;
 pub(crate) use fn_info::{class_getters, fn_info, opaque_getters};
 pub(crate) use result::result_call;
-pub(crate) use signature::{
-    cfgs_of, every_param_bounded, glue_signature, pin_type, pinned_signature,
-};
+pub(crate) use signature::{cfgs_of, glue_signature, pin_type, pinned_signature, unbounded_params};

@@ -188,12 +188,14 @@ pub(super) fn bounded_params(written: &syn::Generics) -> Vec<Option<&syn::Ident>
         .collect()
 }
 
-/// Whether every type parameter `generics` declares has a written bound (inline or in the
-/// `where` clause): a generic body is then checked by rustc in its shadow, as a generic
-/// Rust fn's is; one with an unbounded parameter keeps jitclass's duck typing over
-/// classes, typed per instantiation (`crate::shadow`).
-pub(crate) fn every_param_bounded(generics: &syn::Generics) -> bool {
-    bounded_params(generics).iter().all(Option::is_some)
+/// The type parameters `generics` declares without a written bound (inline or in the
+/// `where` clause).
+pub(crate) fn unbounded_params(generics: &syn::Generics) -> Vec<syn::Ident> {
+    generics
+        .type_params()
+        .filter(|tp| tp.bounds.is_empty() && !in_where_clause(generics, &tp.ident))
+        .map(|tp| tp.ident.clone())
+        .collect()
 }
 
 /// Whether a predicate of `generics`' `where` clause bounds the parameter `ident`.

@@ -433,9 +433,18 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
     if block.operator.is_none() {
         out.beside.extend(shape_marker(f, block));
     }
-    // A method with an unbounded type parameter in scope (the impl's or its own) keeps
-    // duck typing, typed per instantiation only, as such a `#[jit] fn` does.
-    if !is_default && crate::glue::every_param_bounded(&in_scope_generics(block, f)) {
+    // A method with an unbounded type parameter in scope (the impl's or its own) whose
+    // body may duck-type keeps duck typing, typed per instantiation only, as such a
+    // `#[jit] fn` does.
+    let impl_unbounded = !crate::glue::unbounded_params(block.generics).is_empty();
+    if !is_default
+        && crate::shadow::has_shadow(
+            &f.sig,
+            &f.block,
+            &in_scope_generics(block, f),
+            impl_unbounded,
+        )
+    {
         out.hosted.push((f.clone(), l, consts_owner));
     }
 }
@@ -512,6 +521,7 @@ pub(super) fn emit_method(
         &syn::Generics::default(),
         &in_scope,
         &quote!(#consts_owner),
+        false,
     );
     let name_str = registered;
     let of_trait = match block.user_trait.filter(|_| operator.is_none()) {

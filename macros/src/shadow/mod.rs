@@ -1,5 +1,5 @@
 //! The *shadow* of jit code whose type parameters all have a written bound (non-generic
-//! code too): a never-called copy of each body, written as Rust over the real types (class
+//! code too), or whose body cannot duck-type over its unbounded ones: a never-called copy of each body, written as Rust over the real types (class
 //! handles, `PassThru`s, the glue of jit fns), which rustc type-checks with its own
 //! messages, moves and borrows. The runtime side of it (the
 //! traits and never-called functions the copy names) is `jitclass::__private::shadow`,
@@ -7,19 +7,21 @@
 //!
 //! - `body.rs`: a body as Rust (`Rewriter`), `body/literal.rs` its struct literals;
 //! - `keys.rs`: the key items of the member names a shadow uses;
+//! - `duck.rs`: whether a body with an unbounded type parameter may duck-type;
 //! - `class.rs`: what `#[jitclass] struct` gives the shadows: members, the keyed `Index`
 //!   impls of the handle, the class's macro with its view;
 //! - this file: the shadow of a `#[jit]` fn, and the view hosting an impl block's methods.
 
 mod body;
 mod class;
+mod duck;
 mod keys;
 
 pub(crate) use body::{SelfKind, SpanKey, span_key};
 pub(crate) use class::class_items;
 
 use crate::glue::{
-    cfgs_of, every_param_bounded, glue_signature, pinned_signature, shadow_replacements,
+    cfgs_of, glue_signature, pinned_signature, shadow_replacements, unbounded_params,
 };
 use body::{MethodScope, Rewriter};
 use jitclass_core::ir::{ExprKind, TypeExpr};
@@ -71,12 +73,10 @@ fn borrowed_loops(l: &Lowered) -> HashSet<SpanKey> {
 /// never-called fn inside `const _: () = { .. };` with its keys. A generic fn's shadow is
 /// generic, under the bounds the user wrote and the glue's hidden ones
 /// (`shadow_generics`): rustc checks it as it checks a generic Rust fn, once, for every
-/// instantiation. Nothing for a generic fn with a parameter the user did not bound
-/// (`glue::every_param_bounded`): it keeps jitclass's duck typing over classes, which no
-/// Rust bound expresses (`rec.a` on any class with a field `a`, on which local subtyping
-/// rests), and is typed per instantiation, with the glue's generic checks.
+/// instantiation. Nothing for a generic fn with a parameter the user did not bound whose
+/// body may duck-type (`has_shadow`).
 pub(crate) fn fn_shadow(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
-    if !every_param_bounded(&func.sig.generics) {
+    if !has_shadow(&func.sig, &func.block, &func.sig.generics, false) {
         return TokenStream::new();
     }
     let cfgs = cfgs_of(&func.attrs);
@@ -103,6 +103,30 @@ pub(crate) fn fn_shadow(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
             #function
         };
     }
+}
+
+/// Whether the body `block` of `sig`, with the type parameters `in_scope` (an impl's and
+/// the method's own), gets a shadow: when each parameter has a bound, or when it is a
+/// method of an impl with an unbounded parameter (`impl_unbounded`), none of its own
+/// unbounded, that cannot duck-type (`duck.rs`). Another body keeps jitclass's duck
+/// typing over classes, which no Rust bound expresses (`rec.a` on any class with a field
+/// `a`, on which local subtyping rests), and is typed per instantiation, with the glue's
+/// generic checks.
+pub(crate) fn has_shadow(
+    sig: &syn::Signature,
+    block: &syn::Block,
+    in_scope: &syn::Generics,
+    impl_unbounded: bool,
+) -> bool {
+    let unbounded = unbounded_params(in_scope);
+    if unbounded.is_empty() {
+        return true;
+    }
+    // A `#[jit] fn`'s (or a method's own) unbounded parameter keeps duck typing: such a
+    // body is how jit code asks for its checks at the first call (`_t: T`), on which
+    // local subtyping rests too.
+    let own = unbounded_params(&sig.generics);
+    impl_unbounded && own.is_empty() && !duck::may_duck_type(sig, block, &unbounded, true)
 }
 
 /// The shadow fn `sig body`; a generic one as the function of an impl generic over its

@@ -75,6 +75,7 @@ mod review_generic_params;
 mod review_generics;
 mod review_gennames;
 mod review_genshadow;
+mod review_genspec;
 mod review_gtrait;
 mod review_index_loops;
 mod review_instimpl;

@@ -374,82 +374,10 @@ fn ok_same_named_classes_as_arguments() {
     assert_no_leaks();
 }
 
-#[jitclass]
-pub struct Mover<T> {
-    pub v: T,
-}
-
-#[jitclass]
-impl<T: Copy> Mover<T> {
-    pub fn get(&self) -> T {
-        self.v
-    }
-}
-
-#[jitclass]
-impl<T> Mover<T> {
-    pub fn new(v: T) -> Self {
-        Mover { v }
-    }
-
-    /// rustc: E0599 (`T: Copy` is not satisfied for `get`).
-    pub fn via_bounded(&self) -> T {
-        self.get()
-    }
-
-    /// rustc: E0507 (cannot move out of `self.v` behind a shared reference).
-    pub fn moved_out(&self) -> T {
-        self.v
-    }
-}
-
-#[test]
-fn ok_move_out_of_borrowed_self_class() {
-    let _m = memory_test();
-    {
-        let m = Mover::new(Pt::new(1.0));
-        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let a = m.moved_out();
-            let b = m.via_bounded();
-            (a, b)
-        }));
-        assert!(
-            r.is_ok(),
-            "jit code builds what rustc refuses (E0507, E0599), soundly"
-        );
-        if let Ok((a, b)) = r {
-            assert_eq!(
-                Pt::strong_count(&a),
-                Some(3),
-                "moved_out copied a handle without a count"
-            );
-            drop((a, b));
-        }
-        assert_eq!(m.v().x(), 1.0);
-    }
-    assert_no_leaks();
-}
-
-#[test]
-fn ok_move_out_of_borrowed_self_string() {
-    let _m = memory_test();
-    {
-        let m = Mover::new(String::from("abc"));
-        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let a = m.moved_out();
-            let b = m.via_bounded();
-            (a, b)
-        }));
-        // rustc refuses this at build time (E0507); jit code at the first call.
-        let message = match r {
-            Ok(_) => panic!("moving a String out of &self ran"),
-            Err(e) => *e.downcast::<String>().expect("a message"),
-        };
-        assert!(message.contains("cannot move out of a field"), "{message}");
-        assert_eq!(m.v(), "abc");
-    }
-    assert_no_leaks();
-}
+// A method of an impl with an unbounded parameter that calls another impl's bounded
+// method (E0599) or moves `self.v: T` out of `&self` (E0507) is refused at build time, as
+// rustc refuses it: the body uses no value of `T` but as a whole value, so rustc checks
+// it (`tests/ui/generic_classes/unbounded_impl_bounded_method_and_move_out.rs`).
 
 #[jitclass]
 pub struct Boom<T> {

@@ -95,8 +95,9 @@ impl<T> Doubled<T> {
         self.last = Some(x + x);
     }
 
+    // `self.last` alone would move it out of `&self`, rustc's E0507.
     pub fn finalize(&self) -> Option<T> {
-        self.last
+        self.last.clone()
     }
 }
 

@@ -1,3 +1,6 @@
+// The methods of an impl with an unbounded parameter that use no value of it but as a
+// whole value are checked by rustc: a call of a method of another impl whose bound `T`
+// lacks (E0599), and a move of `self.v: T` out of `&self` (E0507).
 use jitclass::jitclass;
 
 #[jitclass]
