@@ -45,6 +45,7 @@ mod generic_traits;
 mod generics;
 mod instantiation_impls;
 mod limits;
+mod loop_borrow_ends;
 mod maps;
 mod math;
 mod memory_control;
