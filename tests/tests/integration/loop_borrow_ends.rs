@@ -6,6 +6,7 @@
 
 use crate::{assert_no_leaks, memory_test};
 use jitclass::{jit, jitclass};
+use std::collections::HashMap;
 
 /// Each fn twice from one body: a `#[jit]` fn, and the plain Rust fn `rust_twin::name`.
 macro_rules! twins {
@@ -235,6 +236,45 @@ fn a_vec_changed_after_its_loop_last_reads_it_then_left_behaves_as_rust() {
 }
 
 // ---- generic bodies: rustc does not check them, the lend must stay where a read follows ----
+
+#[jit]
+fn generic_vec_push_then_break<T>(v: Vec<i64>, x: T) -> (Vec<i64>, T) {
+    let mut v = v;
+    for e in &v {
+        if *e == 2 {
+            v.push(9);
+            break;
+        }
+    }
+    (v, x)
+}
+
+#[jit]
+fn generic_map_insert_then_return<T>(m: HashMap<i64, i64>, x: T) -> (usize, T) {
+    let mut m = m;
+    for (k, _) in &m {
+        if *k == 2 {
+            m.insert(9, 9);
+            return (m.len(), x);
+        }
+    }
+    (m.len(), x)
+}
+
+#[test]
+fn generic_bodies_change_a_vec_or_map_once_their_loop_is_left() {
+    let _m = memory_test();
+    assert_eq!(
+        generic_vec_push_then_break(vec![1, 2, 3], 'a'),
+        (vec![1, 2, 3, 9], 'a')
+    );
+    assert_eq!(generic_vec_push_then_break(vec![1], 'a'), (vec![1], 'a'));
+    let m: HashMap<i64, i64> = [(1, 1), (2, 2)].into_iter().collect();
+    assert_eq!(generic_map_insert_then_return(m.clone(), 5u8), (3, 5));
+    let m: HashMap<i64, i64> = [(1, 1)].into_iter().collect();
+    assert_eq!(generic_map_insert_then_return(m, 5u8), (1, 5));
+    assert_no_leaks();
+}
 
 #[jit]
 fn generic_push_then_break<T>(s: String, x: T) -> (String, T) {

@@ -52,8 +52,8 @@ fn move_then_return(s: String) -> String {
 }
 
 /// rustc accepts `push_then_break` (the loop's borrow of `s` is dead once the body
-/// breaks: NLL) and returns "axb!"; jitclass keeps the loop's text lent until the loop's
-/// block ends, so the `push` panics "already borrowed".
+/// breaks: NLL) and returns "axb!"; so does jitclass (the loop's text was lent until the
+/// loop's block ended, so the `push` panicked "already borrowed").
 #[test]
 fn push_after_last_use_of_loop_text_then_break() {
     let _m = memory_test();
@@ -63,8 +63,8 @@ fn push_after_last_use_of_loop_text_then_break() {
 }
 
 /// rustc accepts `move_then_return` (moving `s` out of a loop over `s.chars()` and
-/// returning: NLL) and returns "axb!"; jitclass panics at `t.push`: the loop's lend stays
-/// on the block `t` now owns.
+/// returning: NLL) and returns "axb!"; so does jitclass (it panicked at `t.push`: the
+/// loop's lend stayed on the block `t` now owns).
 #[test]
 fn move_out_of_loop_text_then_return() {
     let _m = memory_test();
@@ -150,8 +150,8 @@ fn move_inside_loop<T>(s: String, x: T) -> (usize, String, T) {
 }
 
 /// rustc accepts `move_inside_loop` (the loop's borrow of `s` is dead after the move,
-/// the body breaks) and returns `(2, "ab cd more words...", 1)`; jitclass panics at
-/// `t.push_str`.
+/// the body breaks) and returns `(2, "ab cd more words...", 1)`; so does jitclass (it
+/// panicked at `t.push_str`).
 #[test]
 fn generic_move_inside_loop_then_break() {
     let _m = memory_test();
