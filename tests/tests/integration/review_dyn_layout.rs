@@ -345,6 +345,31 @@ fn drop_order(
     t
 }
 
+/// Handles the body reads but does not keep: rustc drops them at the end of the body,
+/// the last parameter first.
+#[jit]
+fn params_kept_to_the_end(a: PassThru<Tag>, b: PassThru<Tag>, c: PassThru<Tag>) -> i64 {
+    if a == b || b == c { 0 } else { 1 }
+}
+
+fn params_kept_to_the_end_rs(a: Tag, b: Tag, c: Tag) -> i64 {
+    if std::ptr::eq(&a, &b) || std::ptr::eq(&b, &c) { 0 } else { 1 }
+}
+
+#[test]
+fn parameters_a_jit_fn_does_not_move_away_drop_last_first() {
+    let _memory = memory_test();
+    DROPPED.with(|d| d.borrow_mut().clear());
+    assert_eq!(params_kept_to_the_end_rs(Tag(1), Tag(2), Tag(3)), 1);
+    let rust_order = DROPPED.with(|d| std::mem::take(&mut *d.borrow_mut()));
+    let [a, b, c, _, _] = tags();
+    DROPPED.with(|d| d.borrow_mut().clear());
+    assert_eq!(params_kept_to_the_end(a, b, c), 1);
+    let jit_order = DROPPED.with(|d| std::mem::take(&mut *d.borrow_mut()));
+    assert_eq!(jit_order, rust_order);
+    assert_no_leaks();
+}
+
 fn tags() -> [PassThru<Tag>; 5] {
     [1, 2, 3, 4, 5].map(|i| PassThru::new(Tag(i)))
 }
@@ -390,7 +415,7 @@ impl Sum {
 }
 
 #[test]
-#[ignore = "BUG: a `PassThru` argument moved into a jit fn is dropped after the call returns, in argument order ([1, 2, 3, 4, 5]), not where the jit code drops its last use (rustc: [4, 5, 1, 3, 2]); not specific to trait objects"]
+#[ignore = "BUG: a `PassThru` argument moved into a jit fn is dropped after the call returns, last parameter first ([5, 4, 3, 2, 1]), not where the jit code drops what it was moved into (rustc: [4, 5, 1, 3, 2]): jit code borrows its arguments, the caller holds each until the call returns; not specific to trait objects"]
 fn boxes_release_their_instances_in_rustcs_drop_order() {
     let _memory = memory_test();
     let before = jitclass::stats();
