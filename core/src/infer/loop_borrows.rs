@@ -7,13 +7,13 @@
 //! bodies, which rustc never sees (non-generic ones it checks itself).
 
 use super::Infer;
-use std::collections::HashSet;
 use super::diagnostics;
 use super::resolution::Resolution;
 use super::unify::Ty;
 use crate::ir::{ExprId, ExprKind, LOOP_INDEX, Stmt, loop_exits};
 use crate::methods::Builtin;
 use crate::vec_methods;
+use std::collections::HashSet;
 
 impl Infer<'_> {
     /// Refuses, in the body of each `for x in &v` loop, a call of a `Vec` method taking

@@ -217,9 +217,9 @@ impl Walk<'_> {
     /// Whether the borrow may end before `rest` (the rest of a block), given whether it
     /// may end after the block (`after`).
     fn ends_before(&self, rest: &[ExprId], enclosing: &[ExprId], after: bool) -> bool {
-        rest.iter().all(|e| {
-            !self.stays(*e, enclosing) && !mentions(self.ir, *e, &self.views)
-        }) && (after || !rest.iter().all(|e| completes(self.ir, *e)))
+        rest.iter()
+            .all(|e| !self.stays(*e, enclosing) && !mentions(self.ir, *e, &self.views))
+            && (after || !rest.iter().all(|e| completes(self.ir, *e)))
     }
 
     fn visit(&mut self, e: ExprId, enclosing: &[ExprId], after: bool) {
@@ -296,4 +296,3 @@ impl Walk<'_> {
         }
     }
 }
-

@@ -364,7 +364,8 @@ impl Tagged {
         for c in self.name.chars() {
             seen += 1;
             if c == 'x' {
-                self.name.push_str(" (marked, with a tail long enough to move it)");
+                self.name
+                    .push_str(" (marked, with a tail long enough to move it)");
                 break;
             }
         }

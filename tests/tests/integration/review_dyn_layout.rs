@@ -353,7 +353,11 @@ fn params_kept_to_the_end(a: PassThru<Tag>, b: PassThru<Tag>, c: PassThru<Tag>) 
 }
 
 fn params_kept_to_the_end_rs(a: Tag, b: Tag, c: Tag) -> i64 {
-    if std::ptr::eq(&a, &b) || std::ptr::eq(&b, &c) { 0 } else { 1 }
+    if std::ptr::eq(&a, &b) || std::ptr::eq(&b, &c) {
+        0
+    } else {
+        1
+    }
 }
 
 #[test]
