@@ -64,40 +64,46 @@ fn loop_borrows(
             }
         });
     }
+    // Each binding the loop makes: the locals bound, and the value bound to them.
+    let mut bindings: Vec<(Vec<LocalId>, ExprId)> = Vec::new();
+    for &e in &exprs {
+        let pattern_locals = |p: &super::Pattern| {
+            let mut out = Vec::new();
+            p.for_each_local(&mut |l| out.push(l));
+            out
+        };
+        match &ir.expr(e).kind {
+            ExprKind::Block(block) => {
+                for stmt in &block.stmts {
+                    if let Stmt::Let {
+                        pattern,
+                        init: Some(init),
+                        ..
+                    } = stmt
+                    {
+                        bindings.push((pattern_locals(pattern), *init));
+                    }
+                }
+            }
+            ExprKind::IfLetSome {
+                pattern, scrutinee, ..
+            } => bindings.push((pattern_locals(pattern), *scrutinee)),
+            ExprKind::ForEach { var, iterable, .. } => bindings.push((vec![*var], *iterable)),
+            ExprKind::Assign(place, value) => {
+                if let Some(l) = root_local(ir, *place) {
+                    bindings.push((vec![l], *value));
+                }
+            }
+            _ => {}
+        }
+    }
+    bindings.retain(|(_, value)| may_hold_view(*value));
     let mut views: HashSet<LocalId> = roots.iter().copied().collect();
     loop {
         let before = views.len();
-        for &e in &exprs {
-            let mut bind = |pattern_locals: &mut dyn FnMut(&mut dyn FnMut(LocalId)), value| {
-                if may_hold_view(value) && mentions(ir, value, &views) {
-                    pattern_locals(&mut |l| {
-                        views.insert(l);
-                    });
-                }
-            };
-            match &ir.expr(e).kind {
-                ExprKind::Block(block) => {
-                    for stmt in &block.stmts {
-                        if let Stmt::Let {
-                            pattern,
-                            init: Some(init),
-                            ..
-                        } = stmt
-                        {
-                            bind(&mut |f| pattern.for_each_local(f), *init);
-                        }
-                    }
-                }
-                ExprKind::IfLetSome {
-                    pattern, scrutinee, ..
-                } => bind(&mut |f| pattern.for_each_local(f), *scrutinee),
-                ExprKind::ForEach { var, iterable, .. } => bind(&mut |f| f(*var), *iterable),
-                ExprKind::Assign(place, value) => {
-                    if let Some(l) = root_local(ir, *place) {
-                        bind(&mut |f| f(l), *value);
-                    }
-                }
-                _ => {}
+        for (locals, value) in &bindings {
+            if mentions(ir, *value, &views) {
+                views.extend(locals.iter().copied());
             }
         }
         if views.len() == before {
