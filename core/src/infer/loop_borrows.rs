@@ -101,11 +101,22 @@ impl Infer<'_> {
         };
         let mut element = Vec::new();
         pattern.for_each_local(&mut |l| element.push(l));
-        let may_borrow = |e: ExprId| {
-            !matches!(
-                self.resolve(&self.expr_types[e.index()]),
-                Ty::Prim(_) | Ty::Unit | Ty::Never | Ty::String
+        // A `String` place (`let y = e;` of a `&String` element, which jit code holds
+        // by value) is a reference in Rust: a `String` cannot move out of a borrow. A
+        // `String` made by a call (`e.clone()`) owns its bytes.
+        let is_place = |e: ExprId| {
+            matches!(
+                self.ir.expr(e).kind,
+                ExprKind::Local(_)
+                    | ExprKind::Field(..)
+                    | ExprKind::TupleField(..)
+                    | ExprKind::Index(..)
             )
+        };
+        let may_borrow = |e: ExprId| match self.resolve(&self.expr_types[e.index()]) {
+            Ty::Prim(_) | Ty::Unit | Ty::Never => false,
+            Ty::String => is_place(e),
+            _ => true,
         };
         let points =
             loop_exits::borrow_end_points(self.ir, target, body, &element, &[body], &may_borrow);

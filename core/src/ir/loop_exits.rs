@@ -64,8 +64,9 @@ fn loop_borrows(
             }
         });
     }
-    // Each binding the loop makes: the locals bound, and the value bound to them.
-    let mut bindings: Vec<(Vec<LocalId>, ExprId)> = Vec::new();
+    // Each binding the loop makes: the locals bound, the value bound to them, and the
+    // expressions whose types say whether they may hold a borrow (all must).
+    let mut bindings: Vec<(Vec<LocalId>, ExprId, Vec<ExprId>)> = Vec::new();
     for &e in &exprs {
         let pattern_locals = |p: &super::Pattern| {
             let mut out = Vec::new();
@@ -81,27 +82,38 @@ fn loop_borrows(
                         ..
                     } = stmt
                     {
-                        bindings.push((pattern_locals(pattern), *init));
+                        bindings.push((pattern_locals(pattern), *init, vec![*init]));
                     }
                 }
             }
             ExprKind::IfLetSome {
                 pattern, scrutinee, ..
-            } => bindings.push((pattern_locals(pattern), *scrutinee)),
-            ExprKind::ForEach { var, iterable, .. } => bindings.push((vec![*var], *iterable)),
+            } => bindings.push((pattern_locals(pattern), *scrutinee, vec![*scrutinee])),
+            ExprKind::ForEach { var, iterable, .. } => {
+                bindings.push((vec![*var], *iterable, vec![*iterable]))
+            }
             ExprKind::Assign(place, value) => {
                 if let Some(l) = root_local(ir, *place) {
-                    bindings.push((vec![l], *value));
+                    bindings.push((vec![l], *value, vec![*value]));
+                }
+            }
+            // `keep.push(w)`: a method may store its arguments in its receiver, which
+            // then holds the borrow as a `let` would.
+            ExprKind::MethodCall { receiver, args, .. } => {
+                if let Some(l) = root_local(ir, *receiver) {
+                    for a in args {
+                        bindings.push((vec![l], *a, vec![*receiver, *a]));
+                    }
                 }
             }
             _ => {}
         }
     }
-    bindings.retain(|(_, value)| may_hold_view(*value));
+    bindings.retain(|(_, _, holders)| holders.iter().all(|h| may_hold_view(*h)));
     let mut views: HashSet<LocalId> = roots.iter().copied().collect();
     loop {
         let before = views.len();
-        for (locals, value) in &bindings {
+        for (locals, value, _) in &bindings {
             if mentions(ir, *value, &views) {
                 views.extend(locals.iter().copied());
             }

@@ -81,6 +81,7 @@ mod review_instimpl;
 mod review_keys;
 mod review_leaks;
 mod review_limits;
+mod review_loopborrow;
 mod review_maps;
 mod review_math;
 mod review_mem;
