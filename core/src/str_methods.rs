@@ -172,8 +172,8 @@ pub fn step_state() -> Type {
 }
 
 /// The name of the hidden local holding the text of a loop over a string's iterator
-/// (`lower/strings.rs`); a `String`'s stays lent for the whole loop (codegen's
-/// `block_expr`), so the items borrowed from it cannot dangle.
+/// (`lower/strings.rs`); a `String`'s stays lent while the loop may read it (codegen's
+/// `block_expr` and `text_loop_lend.rs`), so the items borrowed from it cannot dangle.
 pub const LOOP_TEXT: &str = " text";
 
 /// See [`StrMethod::CharAt`]; a name users cannot write.

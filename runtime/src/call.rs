@@ -23,7 +23,7 @@ pub trait JitFunction {
 }
 
 macro_rules! call_n {
-    ($name:ident; $($a:ident: $A:ident),*) => {
+    ($name:ident; $($a:ident: $A:ident),*; $($reversed:ident)*) => {
         /// Calls a compiled entry point.
         ///
         /// # Safety
@@ -45,7 +45,10 @@ macro_rules! call_n {
             let ret = unsafe { f($($A::to_abi(&$a.repr),)* out.as_mut_ptr(), &mut status) };
             // The arguments go before the result is rebuilt: a `Vec` returned as it came
             // in is then the only reference to its block, and its buffer is handed back.
-            $(drop($a);)*
+            // Last first, as rustc drops a fn's parameters at the end of its body (what
+            // the body moved elsewhere it holds its own reference of: see the book's
+            // `PassThru` section).
+            $(drop($reversed);)*
             if status != 0 {
                 raise_pending_panic()
             }
@@ -59,20 +62,20 @@ macro_rules! call_n {
     };
 }
 
-call_n!(call_0;);
-call_n!(call_1; a: A);
-call_n!(call_2; a: A, b: B);
-call_n!(call_3; a: A, b: B, c: C);
-call_n!(call_4; a: A, b: B, c: C, d: D);
-call_n!(call_5; a: A, b: B, c: C, d: D, e: E);
-call_n!(call_6; a: A, b: B, c: C, d: D, e: E, f: F);
-call_n!(call_7; a: A, b: B, c: C, d: D, e: E, f: F, g: G);
-call_n!(call_8; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H);
-call_n!(call_9; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I);
-call_n!(call_10; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J);
-call_n!(call_11; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K);
-call_n!(call_12; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K, l: L);
-call_n!(call_13; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K, l: L, m: M);
-call_n!(call_14; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K, l: L, m: M, n: N);
-call_n!(call_15; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K, l: L, m: M, n: N, o: O);
-call_n!(call_16; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K, l: L, m: M, n: N, o: O, p: P);
+call_n!(call_0;; );
+call_n!(call_1; a: A; a);
+call_n!(call_2; a: A, b: B; b a);
+call_n!(call_3; a: A, b: B, c: C; c b a);
+call_n!(call_4; a: A, b: B, c: C, d: D; d c b a);
+call_n!(call_5; a: A, b: B, c: C, d: D, e: E; e d c b a);
+call_n!(call_6; a: A, b: B, c: C, d: D, e: E, f: F; f e d c b a);
+call_n!(call_7; a: A, b: B, c: C, d: D, e: E, f: F, g: G; g f e d c b a);
+call_n!(call_8; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H; h g f e d c b a);
+call_n!(call_9; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I; i h g f e d c b a);
+call_n!(call_10; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J; j i h g f e d c b a);
+call_n!(call_11; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K; k j i h g f e d c b a);
+call_n!(call_12; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K, l: L; l k j i h g f e d c b a);
+call_n!(call_13; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K, l: L, m: M; m l k j i h g f e d c b a);
+call_n!(call_14; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K, l: L, m: M, n: N; n m l k j i h g f e d c b a);
+call_n!(call_15; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K, l: L, m: M, n: N, o: O; o n m l k j i h g f e d c b a);
+call_n!(call_16; a: A, b: B, c: C, d: D, e: E, f: F, g: G, h: H, i: I, j: J, k: K, l: L, m: M, n: N, o: O, p: P; p o n m l k j i h g f e d c b a);

@@ -196,7 +196,7 @@ pub(super) fn changed_while_iterated(loc: LocId, name: &str) -> Diagnostic {
         format!("cannot borrow `{name}` as mutable because it is also borrowed as immutable"),
     )
     .note(format!(
-        "note: `{name}` is borrowed by the `for` loop over it for the whole loop, as in Rust\nhelp: loop over the indices (`for i in 0..{name}.len()`), or collect the changes and apply them after the loop"
+        "note: `{name}` is borrowed by the `for` loop over it while the loop may go on, as in Rust\nhelp: loop over the indices (`for i in 0..{name}.len()`), or collect the changes and apply them after the loop"
     ))
 }
 

@@ -1,21 +1,25 @@
 //! A borrowed loop (`for x in &v`, lowered to a counted loop over `v`'s indices) keeps
-//! `v` borrowed for its whole body, as in Rust: the body may not change `v`'s length or
-//! lend it mutably (rustc's E0502). Codegen re-indexes `v` at each iteration, so breaking
-//! the rule could not read freed memory; the check keeps jitclass refusing what rustc
-//! refuses in generic bodies, which rustc never sees (non-generic ones it checks itself).
+//! `v` borrowed for its body, as in Rust: the body may not change `v`'s length or lend it
+//! mutably (rustc's E0502) where the loop's borrow is live, that is but on a path leaving
+//! the loop once nothing reads the element any more (NLL: `v.push(x); break;`, found by
+//! `ir::loop_exits`). Codegen re-indexes `v` at each iteration, so breaking the rule could
+//! not read freed memory; the check keeps jitclass refusing what rustc refuses in generic
+//! bodies, which rustc never sees (non-generic ones it checks itself).
 
 use super::Infer;
 use super::diagnostics;
 use super::resolution::Resolution;
-use crate::ir::{ExprKind, LOOP_INDEX, Stmt};
+use super::unify::Ty;
+use crate::ir::{ExprId, ExprKind, LOOP_INDEX, Stmt, loop_exits};
 use crate::methods::Builtin;
 use crate::vec_methods;
+use std::collections::HashSet;
 
 impl Infer<'_> {
     /// Refuses, in the body of each `for x in &v` loop, a call of a `Vec` method taking
     /// `&mut self` on `v` (or a place overlapping it) and a mutable slice of it.
     pub(super) fn check_borrowed_loops(&mut self) {
-        for e in &self.ir.exprs {
+        for (i, e) in self.ir.exprs.iter().enumerate() {
             let ExprKind::ForRange { var, end, body, .. } = e.kind else {
                 continue;
             };
@@ -43,6 +47,7 @@ impl Infer<'_> {
                 continue;
             };
             let container = self.place_path(receiver);
+            let after_last_use = self.after_loop_borrow_ends(ExprId(i as u32), body);
             let mut stack = vec![body];
             while let Some(x) = stack.pop() {
                 let kind = &self.ir.expr(x).kind;
@@ -64,6 +69,9 @@ impl Infer<'_> {
                 let Some(place) = changed else {
                     continue;
                 };
+                if after_last_use.contains(&x) {
+                    continue;
+                }
                 if !self.is_place_chain(place) || self.root_local_of(place) != Some(root) {
                     continue;
                 }
@@ -78,5 +86,58 @@ impl Infer<'_> {
                 }
             }
         }
+    }
+}
+
+impl Infer<'_> {
+    /// The expressions of the body of the borrowed loop `target` that run after its
+    /// borrow died, on paths leaving the loop (`loop_exits`).
+    fn after_loop_borrow_ends(&self, target: ExprId, body: ExprId) -> HashSet<ExprId> {
+        let ExprKind::Block(b) = &self.ir.expr(body).kind else {
+            return HashSet::new();
+        };
+        let Some(Stmt::Let { pattern, .. }) = b.stmts.first() else {
+            return HashSet::new();
+        };
+        let mut element = Vec::new();
+        pattern.for_each_local(&mut |l| element.push(l));
+        // A `String` place (`let y = e;` of a `&String` element, which jit code holds
+        // by value) is a reference in Rust: a `String` cannot move out of a borrow. A
+        // `String` made by a call (`e.clone()`) owns its bytes.
+        let is_place = |e: ExprId| {
+            matches!(
+                self.ir.expr(e).kind,
+                ExprKind::Local(_)
+                    | ExprKind::Field(..)
+                    | ExprKind::TupleField(..)
+                    | ExprKind::Index(..)
+            )
+        };
+        let may_borrow = |e: ExprId| match self.resolve(&self.expr_types[e.index()]) {
+            Ty::Prim(_) | Ty::Unit | Ty::Never => false,
+            Ty::String => is_place(e),
+            _ => true,
+        };
+        let points =
+            loop_exits::borrow_end_points(self.ir, target, body, &element, &[body], &may_borrow);
+        let mut after = HashSet::new();
+        for (block, k) in points {
+            let ExprKind::Block(b) = &self.ir.expr(block).kind else {
+                continue;
+            };
+            let mut stack: Vec<ExprId> = b.stmts[k..]
+                .iter()
+                .filter_map(|s| match s {
+                    Stmt::Let { init, .. } => *init,
+                    Stmt::Expr(e) => Some(*e),
+                })
+                .chain(b.tail)
+                .collect();
+            while let Some(x) = stack.pop() {
+                after.insert(x);
+                self.ir.expr(x).kind.for_each_child(|c| stack.push(c));
+            }
+        }
+        after
     }
 }

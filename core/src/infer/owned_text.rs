@@ -9,8 +9,8 @@
 //! a `String` held by a local variable (never shared: reading a place copies a
 //! `String`'s handle only to move or borrow it), in a body rustc checks (the shadow of a
 //! fn without type parameters refuses E0502/E0505/E0506 as for any borrow), or the
-//! hidden text of a `for` loop over a string's iterator, which stays lent for the whole
-//! loop. [`Infer::check_string_views`] refuses the others.
+//! hidden text of a `for` loop over a string's iterator, which stays lent for the loop
+//! (but on a path leaving it once nothing reads the text, `codegen/text_loop_lend.rs`). [`Infer::check_string_views`] refuses the others.
 
 use super::unify::Ty;
 use super::{Infer, Resolution, diagnostics};

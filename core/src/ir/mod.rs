@@ -31,6 +31,7 @@ use serde::{Deserialize, Serialize};
 
 mod consts;
 mod expr;
+pub mod loop_exits;
 mod print;
 mod trait_ir;
 mod type_expr;

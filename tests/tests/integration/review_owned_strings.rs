@@ -52,10 +52,9 @@ fn move_then_return(s: String) -> String {
 }
 
 /// rustc accepts `push_then_break` (the loop's borrow of `s` is dead once the body
-/// breaks: NLL) and returns "axb!"; jitclass keeps the loop's text lent until the loop's
-/// block ends, so the `push` panics "already borrowed".
+/// breaks: NLL) and returns "axb!"; so does jitclass (the loop's text was lent until the
+/// loop's block ended, so the `push` panicked "already borrowed").
 #[test]
-#[ignore = "BUG: a push to the String a loop runs over, just before `break`, panics 'already borrowed' where rustc accepts the code and returns the pushed String"]
 fn push_after_last_use_of_loop_text_then_break() {
     let _m = memory_test();
     let r = std::panic::catch_unwind(|| push_then_break("axb".to_string())).map_err(panic_message);
@@ -64,10 +63,9 @@ fn push_after_last_use_of_loop_text_then_break() {
 }
 
 /// rustc accepts `move_then_return` (moving `s` out of a loop over `s.chars()` and
-/// returning: NLL) and returns "axb!"; jitclass panics at `t.push`: the loop's lend stays
-/// on the block `t` now owns.
+/// returning: NLL) and returns "axb!"; so does jitclass (it panicked at `t.push`: the
+/// loop's lend stayed on the block `t` now owns).
 #[test]
-#[ignore = "BUG: a String moved out of the loop over its chars and then changed, before `return`, panics 'already borrowed' where rustc returns the changed String"]
 fn move_out_of_loop_text_then_return() {
     let _m = memory_test();
     let r = std::panic::catch_unwind(|| move_then_return("axb".to_string())).map_err(panic_message);
@@ -152,10 +150,9 @@ fn move_inside_loop<T>(s: String, x: T) -> (usize, String, T) {
 }
 
 /// rustc accepts `move_inside_loop` (the loop's borrow of `s` is dead after the move,
-/// the body breaks) and returns `(2, "ab cd more words...", 1)`; jitclass panics at
-/// `t.push_str`.
+/// the body breaks) and returns `(2, "ab cd more words...", 1)`; so does jitclass (it
+/// panicked at `t.push_str`).
 #[test]
-#[ignore = "BUG: a String moved out of a loop over its words, changed, then `break`: 'already borrowed' panic where rustc returns the changed String"]
 fn generic_move_inside_loop_then_break() {
     let _m = memory_test();
     let r = std::panic::catch_unwind(|| move_inside_loop("ab cd".to_string(), 1i64))

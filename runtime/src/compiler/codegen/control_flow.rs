@@ -97,13 +97,15 @@ impl FnCx<'_> {
         Ok(Some(phi.as_basic_value()))
     }
 
-    pub(super) fn block_expr(&mut self, block: &Block) -> CgResult<Option<Val>> {
+    pub(super) fn block_expr(&mut self, id: ExprId, block: &Block) -> CgResult<Option<Val>> {
         // The views of `String`s a statement made are lent until it ends
         // (`owned_text.rs`), but the text of a loop over a string's iterator, lent until
-        // the block holding the loop ends.
+        // the block holding the loop ends, or the loop's borrow dies on a path leaving it
+        // (`text_loop_lend.rs`).
         let block_lends = self.lent.len();
         let mut loop_text = false;
-        for stmt in &block.stmts {
+        for (k, stmt) in block.stmts.iter().enumerate() {
+            self.end_text_lends_at((id, k))?;
             let from = self.lent.len();
             match stmt {
                 Stmt::Let { pattern, init, .. } => {
@@ -130,6 +132,7 @@ impl FnCx<'_> {
                                 // its bytes in place.
                                 let h = self.header(v, &Type::U8)?;
                                 self.begin_lend(h.lends, None)?;
+                                self.plan_text_lend_ends(block, *l);
                             }
                             self.bind(pattern, v, &t)?;
                             continue;
@@ -148,6 +151,7 @@ impl FnCx<'_> {
             }
             self.end_lends(from)?;
         }
+        self.end_text_lends_at((id, block.stmts.len()))?;
         let value = match block.tail {
             Some(t) => self.expr(t)?,
             None => Some(self.unit()),

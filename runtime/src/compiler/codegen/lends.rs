@@ -100,7 +100,7 @@ impl FnCx<'_> {
 
     /// Lowers the count whose address lend slot `slot` holds, and clears the slot; the
     /// slot may hold nothing on this path (tested).
-    fn lower_count(&mut self, slot: usize) -> CgResult<()> {
+    pub(super) fn lower_count(&mut self, slot: usize) -> CgResult<()> {
         let slot = self.lend_slots[slot];
         let lends = self.b().build_load(slot, "lent")?.into_pointer_value();
         let lower = self.block("lend.lower");

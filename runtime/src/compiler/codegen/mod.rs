@@ -52,6 +52,7 @@ mod slices;
 mod std_sort;
 mod strings;
 mod text;
+mod text_loop_lend;
 mod trait_objects;
 mod vec_loops;
 mod vec_methods;
@@ -100,6 +101,7 @@ pub(super) fn emit_body(m: &mut ModuleCx, index: usize) -> CgResult<()> {
         place_temps: Vec::new(),
         lent: Vec::new(),
         lend_slots: Vec::new(),
+        text_lend_ends: HashMap::new(),
         counters: HashMap::new(),
         pending_map_loop: None,
         map_loop_generations: HashMap::new(),
@@ -154,6 +156,9 @@ struct FnCx<'m> {
     lent: Vec<lends::Lent>,
     /// Per lend site: the slot holding the address of the lend count it raised (`lends.rs`).
     lend_slots: Vec<PointerValue<'static>>,
+    /// The points of loop bodies where the lend of a `String` a loop runs over ends
+    /// (`text_loop_lend.rs`), each with the lend slots it ends.
+    text_lend_ends: HashMap<jitclass_core::ir::loop_exits::Point, Vec<usize>>,
     /// The hidden counter of each `for` loop.
     counters: HashMap<ExprId, PointerValue<'static>>,
     /// The index of a loop over a map whose bounds are being evaluated (`map_refs.rs`).
@@ -319,7 +324,7 @@ impl FnCx<'_> {
                 let (from, to) = (self.ty(*inner).clone(), self.ty(id).clone());
                 self.cast(v, &from, &to)?
             }
-            ExprKind::Block(block) => return self.block_expr(block),
+            ExprKind::Block(block) => return self.block_expr(id, block),
             ExprKind::If {
                 cond,
                 then_branch,

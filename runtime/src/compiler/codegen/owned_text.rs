@@ -7,7 +7,8 @@
 //! A view's lend ends when the call it is an argument of returns, when the operation
 //! using it (a method of `&str` not returning a part of it, a comparison) is done, or at
 //! the end of its statement (`control_flow.rs`'s `block_expr`); the text of a `for` loop
-//! over a string's iterator stays lent for the loop. Inference allows a view to be kept
+//! over a string's iterator stays lent for the loop, or until its borrow dies on a path
+//! leaving it (`text_loop_lend.rs`). Inference allows a view to be kept
 //! in a local only where rustc's checks make that sound (`infer/owned_text.rs`).
 
 use super::{FnCx, Val};
