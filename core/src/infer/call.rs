@@ -41,7 +41,10 @@ impl Infer<'_> {
             ));
             return Ty::Unknown;
         }
-        let (ret, type_args) = self.instantiate(&sig, args, &arg_types, &[]);
+        let Some(leading) = self.call_generics(id, "function", sig.generics, &[]) else {
+            return Ty::Unknown;
+        };
+        let (ret, type_args) = self.instantiate(&sig, args, &arg_types, &leading);
         self.record_bound_checks(&sig, args, &type_args, loc);
         self.record_resolution(id, Resolution::Call { type_args });
         ret
@@ -173,7 +176,15 @@ impl Infer<'_> {
             ));
             return Ty::Unknown;
         }
-        let (ret, type_args) = self.instantiate(sig, args, arg_types, leading);
+        let what = match (m.receiver, &self.ir.expr(id).kind) {
+            (Some(_), _) => "method",
+            (None, ExprKind::AssocCall { .. }) => "associated function",
+            (None, _) => "function",
+        };
+        let Some(leading) = self.call_generics(id, what, sig.generics, leading) else {
+            return Ty::Unknown;
+        };
+        let (ret, type_args) = self.instantiate(sig, args, arg_types, &leading);
         let call = f.call;
         self.record_resolution(id, Resolution::ClassCall { call, type_args });
         ret
@@ -249,6 +260,17 @@ impl Infer<'_> {
                 Some(t) => t,
             },
         };
+        if !matches!(recv, Ty::Class(_) | Ty::Applied(..))
+            && let Some(written) = self.ir.explicit_generics_of(id)
+        {
+            // jit code's methods of std's types and of trait objects take no type
+            // arguments.
+            let supplied = written.len();
+            self.diags.push(diagnostics::wrong_generic_argument_count(
+                loc, "method", 0, supplied,
+            ));
+            return Ty::Unknown;
+        }
         if method == crate::string_methods::hidden::WRITE_TARGET {
             return self.write_target(id, receiver, &recv);
         }

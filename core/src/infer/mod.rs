@@ -20,6 +20,7 @@
 //!   `if let` patterns; `loops`: loops, `break`, and what `for` walks;
 //! - `place`: assignment, places and mutability;
 //! - `call`: calls of functions, methods, function pointers and intrinsics;
+//!   `explicit_generics`: the generic arguments written on calls;
 //! - `option_method`: `Option<T>`'s methods while `T` is still open;
 //! - `class`: fields, properties and struct literals of classes; `applied`: generic
 //!   classes whose arguments are inferred from the uses (`Stack::new()`, a callee's
@@ -53,6 +54,7 @@ mod defaults;
 mod deferred;
 mod diagnostics;
 mod elem_refs;
+mod explicit_generics;
 mod expr;
 mod fallback;
 mod format_args;
