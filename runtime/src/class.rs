@@ -433,6 +433,23 @@ impl ClassInfo {
         Some((shown, *entries.first()?))
     }
 
+    /// Of a family, the type arguments of its impls of one instantiation (`impl
+    /// Stack<f64>`) that define a function `name`, each once.
+    pub(crate) fn instantiations_defining(&'static self, name: &str) -> Vec<Vec<Type>> {
+        let mut found: Vec<Vec<Type>> = Vec::new();
+        for args in METHODS
+            .iter()
+            .filter(|m| std::ptr::eq((m.class)(), self) && m.name == name)
+            .filter_map(|m| m.instantiation)
+        {
+            let args = args();
+            if !found.contains(&args) {
+                found.push(args);
+            }
+        }
+        found
+    }
+
     /// The dispatcher of the function `name` of this class (`"new"`, `"Add::add"`), to
     /// inspect its compiled signatures and compile count.
     pub fn dispatcher(&'static self, name: &str) -> Option<&'static Dispatcher> {

@@ -298,6 +298,7 @@ impl Infer<'_> {
         if let Some(t) = self.dyn_method_call(id, receiver, &recv, method, args, &arg_types) {
             return t;
         }
+        let recv = self.instantiation_defining(recv, method);
         // A generic class whose arguments are not all known yet: its family's functions.
         let (class_key, leading) = match &recv {
             Ty::Class(key) => (Some(key.clone()), Vec::new()),

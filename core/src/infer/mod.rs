@@ -260,6 +260,13 @@ pub trait Callees {
         let _ = (family, args);
         Ok(None)
     }
+    /// The type arguments of the impls of one instantiation (`impl Stack<f64>`) of the
+    /// generic class `family` that define a function `name`, each once; none when not
+    /// known (macro time).
+    fn instantiations_defining(&self, family: &ClassKey, name: &str) -> Vec<Vec<Type>> {
+        let _ = (family, name);
+        Vec::new()
+    }
     /// The names of a generic class's type parameters (`["T"]` of `Stack<T>`), for
     /// messages; none when not known.
     fn class_generics(&self, family: &ClassKey) -> Vec<String> {

@@ -44,6 +44,7 @@ mod generic_statics;
 mod generic_traits;
 mod generics;
 mod instantiation_impls;
+mod instantiation_picks;
 mod limits;
 mod maps;
 mod math;
