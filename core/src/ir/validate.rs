@@ -41,7 +41,10 @@ impl FnIr {
                 self.expr(*call).kind,
                 ExprKind::Call { .. } | ExprKind::MethodCall { .. } | ExprKind::AssocCall { .. }
             ) {
-                return Err(format!("generic arguments on e{}, which is no call", call.0));
+                return Err(format!(
+                    "generic arguments on e{}, which is no call",
+                    call.0
+                ));
             }
             for t in types {
                 self.check_type(t)?;

@@ -37,11 +37,7 @@ impl Lowerer {
     }
 
     /// Records the generic arguments written on the call `call`, if any.
-    pub(super) fn record_turbofish(
-        &mut self,
-        call: ExprId,
-        arguments: &syn::PathArguments,
-    ) {
+    pub(super) fn record_turbofish(&mut self, call: ExprId, arguments: &syn::PathArguments) {
         match arguments {
             syn::PathArguments::None => {}
             syn::PathArguments::AngleBracketed(args) => {
@@ -50,7 +46,10 @@ impl Lowerer {
                 }
             }
             syn::PathArguments::Parenthesized(p) => {
-                self.error(p.span(), "parenthesized type parameters may only be used with a `Fn` trait");
+                self.error(
+                    p.span(),
+                    "parenthesized type parameters may only be used with a `Fn` trait",
+                );
             }
         }
     }
