@@ -4,7 +4,7 @@
 //! and the enclosing fn's own parameter; compared with rustc's build of the same program.
 
 use crate::{assert_no_leaks, memory_test};
-use jitclass::{jit, jitclass};
+use jitclass::{Type, jit, jitclass};
 
 #[jit]
 pub trait Sided {
@@ -135,6 +135,15 @@ fn one_more<T>(x: T) -> Vec<T> {
     let mut v = fresh::<Vec<T>>();
     v.push(x);
     v
+}
+
+/// A method's turbofish in a body with an unbounded parameter, which rustc does not type
+/// (no shadow): its count is checked at the first call.
+#[jit]
+fn method_count_at_first_call<T>(x: T) -> T {
+    let c = Chooser::new(1.0);
+    let _ = c.pick::<i64, i64>(1, 2);
+    x
 }
 
 /// Every kind of turbofish, from a non-generic body (which rustc's shadow checks).
@@ -310,4 +319,20 @@ fn a_turbofish_names_the_enclosing_fns_parameter() {
     assert_eq!(one_more(Some(3_u8)), vec![Some(3)]);
     let _ = Bin::<f64>::new();
     assert_no_leaks();
+}
+
+#[test]
+fn a_wrong_count_in_a_generic_body_is_rustcs_e0107_at_the_first_call() {
+    let err = method_count_at_first_call::dispatcher()
+        .compile(&[Type::F64])
+        .unwrap_err();
+    assert_eq!(
+        err.message(),
+        "method takes 1 generic argument but 2 generic arguments were supplied"
+    );
+    let loc = err.location().unwrap();
+    assert!(
+        loc.starts_with("tests/tests/integration/turbofish.rs:"),
+        "{loc}"
+    );
 }
