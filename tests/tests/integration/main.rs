@@ -130,6 +130,7 @@ mod trait_calls;
 mod trait_descriptors;
 mod traits;
 mod tuples;
+mod review_turbofish;
 mod turbofish;
 mod valid_text_maps;
 mod vec_consuming;
