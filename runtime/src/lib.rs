@@ -325,6 +325,7 @@ mod c_abi;
 mod call;
 mod class;
 mod class_name;
+mod class_refs;
 mod class_ref_abi;
 mod compiler;
 mod consts;
