@@ -140,4 +140,3 @@ pub(crate) fn managed_members(t: &Type, offset: usize, out: &mut Vec<usize>) {
         _ => {}
     }
 }
-

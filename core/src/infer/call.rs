@@ -260,15 +260,10 @@ impl Infer<'_> {
                 Some(t) => t,
             },
         };
-        if !matches!(recv, Ty::Class(_) | Ty::Applied(..))
-            && let Some(written) = self.ir.explicit_generics_of(id)
+        if let Some(written) = self.ir.explicit_generics_of(id)
+            && let Some(refused) = self.std_method_turbofish(&recv, method, written.len(), loc)
         {
-            // jit code's methods of std's types and of trait objects take no type
-            // arguments.
-            let supplied = written.len();
-            self.diags.push(diagnostics::wrong_generic_argument_count(
-                loc, "method", 0, supplied,
-            ));
+            self.diags.push(refused);
             return Ty::Unknown;
         }
         if method == crate::string_methods::hidden::WRITE_TARGET {

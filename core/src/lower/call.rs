@@ -72,7 +72,7 @@ impl Lowerer {
             m.method.span(),
         );
         if let Some(turbofish) = &m.turbofish
-            && let Some(types) = self.turbofish_types(turbofish)
+            && let Some(types) = self.turbofish_types("method", turbofish)
         {
             self.explicit_generics.push((id, types));
         }
@@ -354,7 +354,7 @@ impl Lowerer {
         let callee = self.item_ref(&super::turbofish::without_turbofish(path));
         let id = self.push(ExprKind::Call { callee, args }, span);
         let written = &path.segments.last().expect("a called path").arguments;
-        self.record_turbofish(id, written);
+        self.record_turbofish("function", id, written);
         if !written.is_none() {
             self.turbofish_paths.push(self.with_self_spelled_out(path));
         }
@@ -505,7 +505,7 @@ impl Lowerer {
             },
             c.span(),
         );
-        self.record_turbofish(id, &last.arguments);
+        self.record_turbofish("associated function", id, &last.arguments);
         id
     }
 }

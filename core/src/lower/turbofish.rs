@@ -9,20 +9,43 @@ use crate::ir::{ExprId, TypeExpr};
 use syn::spanned::Spanned;
 
 impl Lowerer {
-    /// The types of a turbofish, each lowered as a type written in the body (`_` is
-    /// `Infer`); `None` after an error at a lifetime or a constant, which jit code's
-    /// generic functions never take.
+    /// The types of a turbofish on a `what` ("function", "method"), each lowered as a
+    /// type written in the body (`_` is `Infer`); `None` after an error at a lifetime or a
+    /// constant, which jit code's generic functions never take, in rustc's words.
     pub(super) fn turbofish_types(
         &mut self,
+        what: &str,
         args: &syn::AngleBracketedGenericArguments,
     ) -> Option<Vec<TypeExpr>> {
+        let lifetimes: Vec<_> = args
+            .args
+            .iter()
+            .filter(|a| matches!(a, syn::GenericArgument::Lifetime(_)))
+            .collect();
+        if let Some(first) = lifetimes.first() {
+            // rustc's E0107: jit code's functions declare no lifetime parameters.
+            let n = lifetimes.len();
+            let supplied = if n == 1 {
+                "1 lifetime argument was".to_string()
+            } else {
+                format!("{n} lifetime arguments were")
+            };
+            self.error(
+                first.span(),
+                &format!("{what} takes 0 lifetime arguments but {supplied} supplied"),
+            );
+            return None;
+        }
         let mut types = Vec::new();
         for arg in &args.args {
             let syn::GenericArgument::Type(ty) = arg else {
-                self.error(
-                    arg.span(),
-                    "jit code's generic functions take types only: no lifetime, constant or associated type arguments",
-                );
+                let message = match arg {
+                    // rustc's E0747: jit code's functions declare no const parameters.
+                    syn::GenericArgument::Const(_) => "constant provided when a type was expected",
+                    // rustc's E0229.
+                    _ => "associated item constraints are not allowed here",
+                };
+                self.error(arg.span(), message);
                 return None;
             };
             match self.lower_written_type(ty, TypePos::Other) {
@@ -37,11 +60,16 @@ impl Lowerer {
     }
 
     /// Records the generic arguments written on the call `call`, if any.
-    pub(super) fn record_turbofish(&mut self, call: ExprId, arguments: &syn::PathArguments) {
+    pub(super) fn record_turbofish(
+        &mut self,
+        what: &str,
+        call: ExprId,
+        arguments: &syn::PathArguments,
+    ) {
         match arguments {
             syn::PathArguments::None => {}
             syn::PathArguments::AngleBracketed(args) => {
-                if let Some(types) = self.turbofish_types(args) {
+                if let Some(types) = self.turbofish_types(what, args) {
                     self.explicit_generics.push((call, types));
                 }
             }

@@ -3,7 +3,7 @@
 //! their siblings, a generic body specialised twice; compared with rustc's build.
 
 use crate::{assert_no_leaks, memory_test};
-use jitclass::{jit, jitclass};
+use jitclass::{Type, jit, jitclass};
 
 #[jit]
 fn fresh<T: Default>() -> T {
@@ -115,6 +115,39 @@ impl Picker {
     pub fn pick<U: Copy>(&self, a: U, b: U) -> U {
         if self.bias > 0.0 { a } else { b }
     }
+
+    pub fn blank<U: Default>(&self) -> U {
+        U::default()
+    }
+}
+
+/// An unbounded body, which rustc does not type (no shadow): the turbofish alone types
+/// the literals.
+#[jit]
+fn loose<T>(x: T) -> (T, f64) {
+    let a = same::<u8>(250).wrapping_add(10) as f64;
+    let p = Picker::new(1.0);
+    let b = p.pick::<f32>(0.1, 0.2) as f64;
+    (x, a + b)
+}
+
+/// A method's turbofish naming a type without the method's bound (`Picker: Default` is
+/// not), in a body rustc does not type: an error at the first call, as rustc's E0277.
+#[jit]
+fn loose_unmet_bound<T>(x: T) -> T {
+    let p = Picker::new(1.0);
+    let _ = p.blank::<Picker>();
+    x
+}
+
+/// A method's turbofish through references: a `&C` parameter and a loop's element.
+#[jit]
+fn through_references(c: &Picker, v: Vec<Picker>) -> f64 {
+    let mut total = c.pick::<u8>(250, 1).wrapping_add(10) as f64;
+    for p in v.iter() {
+        total += p.pick::<f32>(0.1, 0.2) as f64 + p.blank::<f64>();
+    }
+    total + v[0].pick::<i64>(3, 4) as f64
 }
 
 #[jit]
@@ -358,6 +391,37 @@ fn review_turbofish_in_default_methods_and_generic_methods() {
             through_traits_and_classes(n),
             rust::through_traits_and_classes(n)
         );
+    }
+    assert_no_leaks();
+}
+
+#[test]
+fn review_turbofish_in_a_body_rustc_does_not_type() {
+    let _memory = memory_test();
+    let expected = (250_u8.wrapping_add(10)) as f64 + 0.1_f32 as f64;
+    assert_eq!(loose(3_i64), (3, expected));
+    assert_eq!(loose(true), (true, expected));
+    assert_no_leaks();
+}
+
+#[test]
+fn review_turbofish_unmet_method_bound_in_an_unbounded_body() {
+    let err = loose_unmet_bound::dispatcher()
+        .compile(&[Type::F64])
+        .unwrap_err();
+    eprintln!("MESSAGE: {}", err.message());
+    assert!(err.message().contains("Default"), "{}", err.message());
+}
+
+#[test]
+fn review_turbofish_on_references_to_classes() {
+    let _memory = memory_test();
+    {
+        let c = Picker::new(-1.0);
+        let v = vec![Picker::new(1.0), Picker::new(-1.0)];
+        let expected =
+            1_u8.wrapping_add(10) as f64 + (0.1_f32 as f64 + 0.0) + (0.2_f32 as f64 + 0.0) + 3.0;
+        assert_eq!(through_references(&c, v), expected);
     }
     assert_no_leaks();
 }
