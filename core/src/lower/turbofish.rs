@@ -32,7 +32,7 @@ impl Lowerer {
             };
             self.error(
                 first.span(),
-                &format!("{what} takes 0 lifetime arguments but {supplied} supplied"),
+                format!("{what} takes 0 lifetime arguments but {supplied} supplied"),
             );
             return None;
         }
