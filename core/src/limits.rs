@@ -606,6 +606,7 @@ mod corrupt_ir_tests {
                 .collect(),
             locals: Vec::new(),
             refs: Vec::new(),
+            explicit_generics: Vec::new(),
             classes: Vec::new(),
             class_args: Vec::new(),
             traits: Vec::new(),

@@ -326,6 +326,7 @@ mod call;
 mod class;
 mod class_name;
 mod class_ref_abi;
+mod class_refs;
 mod compiler;
 mod consts;
 mod dispatch;

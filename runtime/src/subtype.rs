@@ -463,6 +463,9 @@ fn confine_to_generic_arguments(bodies: &[CompiledBody<'_>], fp: &mut Footprint)
         for e in &ir.exprs {
             e.kind.for_each_item(&mut note);
         }
+        for t in ir.explicit_generics.iter().flat_map(|(_, types)| types) {
+            t.for_each_item(&mut note);
+        }
         for c in named {
             let Some(getter) = classes.get(c.index()) else {
                 continue;

@@ -165,6 +165,33 @@ impl Infer<'_> {
         Ty::Unknown
     }
 
+    /// The receiver `recv` of a call of `name`: a generic class whose arguments are not
+    /// known yet (`let s = Stack::new(); s.sum()`), whose family lacks `name` but exactly
+    /// one impl of one instantiation (`impl Stack<f64>`) defines it, is that instantiation,
+    /// as rustc picks the one impl that has the method; else `recv` as it is.
+    pub(super) fn instantiation_defining(&mut self, recv: Ty, name: &str) -> Ty {
+        let Ty::Applied(family, args) = &recv else {
+            return recv;
+        };
+        if self.class_has_function(family, name) {
+            return recv;
+        }
+        let found = self.callees.instantiations_defining(family, name);
+        let [only] = found.as_slice() else {
+            return recv;
+        };
+        if only.len() != args.len() {
+            return recv;
+        }
+        let snapshot: Vec<Ty> = args.iter().map(|a| self.resolve(a)).collect();
+        for (a, t) in snapshot.iter().zip(only) {
+            if self.unify(a, &Self::ty_of_type(t)).is_err() {
+                return recv;
+            }
+        }
+        self.resolve(&recv)
+    }
+
     /// A call of a family's function `f` found for an `Applied` of arguments `leading`:
     /// the class's generics are those arguments, the function's own are fresh; the call is
     /// rewritten to the member's function at the end.

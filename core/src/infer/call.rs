@@ -41,7 +41,10 @@ impl Infer<'_> {
             ));
             return Ty::Unknown;
         }
-        let (ret, type_args) = self.instantiate(&sig, args, &arg_types, &[]);
+        let Some(leading) = self.call_generics(id, "function", sig.generics, &[]) else {
+            return Ty::Unknown;
+        };
+        let (ret, type_args) = self.instantiate(&sig, args, &arg_types, &leading);
         self.record_bound_checks(&sig, args, &type_args, loc);
         self.record_resolution(id, Resolution::Call { type_args });
         ret
@@ -173,7 +176,15 @@ impl Infer<'_> {
             ));
             return Ty::Unknown;
         }
-        let (ret, type_args) = self.instantiate(sig, args, arg_types, leading);
+        let what = match (m.receiver, &self.ir.expr(id).kind) {
+            (Some(_), _) => "method",
+            (None, ExprKind::AssocCall { .. }) => "associated function",
+            (None, _) => "function",
+        };
+        let Some(leading) = self.call_generics(id, what, sig.generics, leading) else {
+            return Ty::Unknown;
+        };
+        let (ret, type_args) = self.instantiate(sig, args, arg_types, &leading);
         let call = f.call;
         self.record_resolution(id, Resolution::ClassCall { call, type_args });
         ret
@@ -249,6 +260,12 @@ impl Infer<'_> {
                 Some(t) => t,
             },
         };
+        if let Some(written) = self.ir.explicit_generics_of(id)
+            && let Some(refused) = self.std_method_turbofish(&recv, method, written.len(), loc)
+        {
+            self.diags.push(refused);
+            return Ty::Unknown;
+        }
         if method == crate::string_methods::hidden::WRITE_TARGET {
             return self.write_target(id, receiver, &recv);
         }
@@ -276,6 +293,7 @@ impl Infer<'_> {
         if let Some(t) = self.dyn_method_call(id, receiver, &recv, method, args, &arg_types) {
             return t;
         }
+        let recv = self.instantiation_defining(recv, method);
         // A generic class whose arguments are not all known yet: its family's functions.
         let (class_key, leading) = match &recv {
             Ty::Class(key) => (Some(key.clone()), Vec::new()),

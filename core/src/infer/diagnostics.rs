@@ -312,6 +312,24 @@ pub(super) fn wrong_argument_count(
     )
 }
 
+/// rustc's E0107 for a turbofish: "function takes 1 generic argument but 2 generic
+/// arguments were supplied".
+pub(super) fn wrong_generic_argument_count(
+    loc: LocId,
+    what: &str,
+    expected: usize,
+    supplied: usize,
+) -> Diagnostic {
+    Diagnostic::new(
+        loc,
+        format!(
+            "{what} takes {expected} generic argument{} but {supplied} generic argument{} supplied",
+            if expected == 1 { "" } else { "s" },
+            if supplied == 1 { " was" } else { "s were" },
+        ),
+    )
+}
+
 /// The argument count of a builtin method: "method `abs` takes 0 arguments but 1 was
 /// supplied".
 pub(super) fn builtin_wrong_argument_count(

@@ -20,6 +20,7 @@
 //!   `if let` patterns; `loops`: loops, `break`, and what `for` walks;
 //! - `place`: assignment, places and mutability;
 //! - `call`: calls of functions, methods, function pointers and intrinsics;
+//!   `explicit_generics`: the generic arguments written on calls;
 //! - `option_method`: `Option<T>`'s methods while `T` is still open;
 //! - `class`: fields, properties and struct literals of classes; `applied`: generic
 //!   classes whose arguments are inferred from the uses (`Stack::new()`, a callee's
@@ -53,6 +54,7 @@ mod defaults;
 mod deferred;
 mod diagnostics;
 mod elem_refs;
+mod explicit_generics;
 mod expr;
 mod fallback;
 mod format_args;
@@ -257,6 +259,13 @@ pub trait Callees {
     fn member(&self, family: &ClassKey, args: &[Type]) -> Result<Option<ClassKey>, String> {
         let _ = (family, args);
         Ok(None)
+    }
+    /// The type arguments of the impls of one instantiation (`impl Stack<f64>`) of the
+    /// generic class `family` that define a function `name`, each once; none when not
+    /// known (macro time).
+    fn instantiations_defining(&self, family: &ClassKey, name: &str) -> Vec<Vec<Type>> {
+        let _ = (family, name);
+        Vec::new()
     }
     /// The names of a generic class's type parameters (`["T"]` of `Stack<T>`), for
     /// messages; none when not known.

@@ -33,6 +33,9 @@ impl FnIr {
         for p in &mut self.params {
             resolve(&mut p.ty);
         }
+        for (_, types) in &mut self.explicit_generics {
+            types.iter_mut().for_each(&mut resolve);
+        }
         for e in &mut self.exprs {
             e.kind.for_each_written_type_mut(&mut resolve);
             match &mut e.kind {

@@ -133,6 +133,11 @@ pub struct FnIr {
     pub locals: Vec<LocalDecl>,
     /// The items the body calls or names, by `RefId`.
     pub refs: Vec<ItemRef>,
+    /// The generic arguments written on calls (`f::<T>(..)`, `v.m::<U>(..)`,
+    /// `Class::f::<U>(..)`), by call expression: the callee's own, in order (a class's
+    /// are those of the instantiation called), `Infer` for a `_`. A call not listed has
+    /// them inferred.
+    pub explicit_generics: Vec<(ExprId, Vec<TypeExpr>)>,
     /// Class types named by the function, as written (`Self` resolved to the impl's
     /// type); `TypeExpr::Class` refers here.
     pub classes: Vec<String>,
@@ -288,6 +293,14 @@ pub struct ItemRef {
 }
 
 impl FnIr {
+    /// The generic arguments written on the call `id` (`FnIr::explicit_generics`), if any.
+    pub fn explicit_generics_of(&self, id: ExprId) -> Option<&[TypeExpr]> {
+        self.explicit_generics
+            .iter()
+            .find(|(call, _)| *call == id)
+            .map(|(_, types)| types.as_slice())
+    }
+
     /// The expression `id`.
     pub fn expr(&self, id: ExprId) -> &Expr {
         &self.exprs[id.index()]

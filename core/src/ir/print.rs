@@ -221,6 +221,14 @@ impl<'a> Printer<'a> {
         let names = self.names();
         let e = |id: &ExprId| format!("e{}", id.0);
         let list = |ids: &[ExprId]| ids.iter().map(e).collect::<Vec<_>>().join(", ");
+        // The generic arguments written on a call, `::<T, U>`.
+        let explicit = match ir.explicit_generics_of(id) {
+            Some(types) => {
+                let shown: Vec<String> = types.iter().map(|t| names.ty(t)).collect();
+                format!("::<{}>", shown.join(", "))
+            }
+            None => String::new(),
+        };
         let text = match &ir.expr(id).kind {
             // Regions: they print themselves.
             ExprKind::Block(block) => {
@@ -375,7 +383,9 @@ impl<'a> Printer<'a> {
             }
             ExprKind::TupleField(a, i) => format!("tuple_field e{}.{i}", a.0),
             ExprKind::Index(a, i) => format!("index e{}[e{}]", a.0, i.0),
-            ExprKind::Call { callee, args } => format!("call r{}({})", callee.0, list(args)),
+            ExprKind::Call { callee, args } => {
+                format!("call r{}{explicit}({})", callee.0, list(args))
+            }
             ExprKind::CallIndirect { callee, args } => {
                 format!("call_indirect e{}({})", callee.0, list(args))
             }
@@ -384,7 +394,7 @@ impl<'a> Printer<'a> {
                 receiver,
                 method,
                 args,
-            } => format!("method e{}.{method}({})", receiver.0, list(args)),
+            } => format!("method e{}.{method}{explicit}({})", receiver.0, list(args)),
             ExprKind::Field(base, name) => format!("field e{}.{name}", base.0),
             ExprKind::StructLit { class, fields } => {
                 let fields: Vec<String> = fields
@@ -421,7 +431,7 @@ impl<'a> Printer<'a> {
                 format!("{}::<{}>({})", which.name(), names.ty(ty), list(args))
             }
             ExprKind::AssocCall { class, name, args } => {
-                format!("assoc c{}::{name}({})", class.0, list(args))
+                format!("assoc c{}::{name}{explicit}({})", class.0, list(args))
             }
             ExprKind::TraitCall {
                 class,

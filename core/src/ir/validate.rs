@@ -35,6 +35,21 @@ impl FnIr {
             found?;
             self.check_kind(i, &e.kind)?;
         }
+        for (call, types) in &self.explicit_generics {
+            self.check_expr_id(call.0)?;
+            if !matches!(
+                self.expr(*call).kind,
+                ExprKind::Call { .. } | ExprKind::MethodCall { .. } | ExprKind::AssocCall { .. }
+            ) {
+                return Err(format!(
+                    "generic arguments on e{}, which is no call",
+                    call.0
+                ));
+            }
+            for t in types {
+                self.check_type(t)?;
+            }
+        }
         crate::limits::check_fn(self).map_err(|d| d.full_message())
     }
 
@@ -202,6 +217,7 @@ mod tests {
                 })
                 .collect(),
             refs: Vec::new(),
+            explicit_generics: Vec::new(),
             classes: Vec::new(),
             class_args: Vec::new(),
             traits: Vec::new(),

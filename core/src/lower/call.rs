@@ -3,7 +3,7 @@
 //! associated functions, of the memory-control intrinsics; and paths used as values
 //! (locals, `None`, constants, functions named as values).
 
-use super::types::{TypePos, replace_self};
+use super::types::TypePos;
 use super::{Lowerer, consts::primitive_const, span, strip_parens};
 use crate::ir::*;
 use crate::types::PrimTy;
@@ -49,12 +49,6 @@ impl Lowerer {
         if let Some(entry) = self.map_entry_call(m) {
             return entry;
         }
-        if let Some(turbofish) = &m.turbofish {
-            self.error(
-                turbofish.span(),
-                "turbofish `::<..>` on methods is not supported in jit code",
-            );
-        }
         // Auto-deref, as rustc's method lookup: `x.push(1.0)` on the variable of a `&mut`
         // loop is `(*x).push(1.0)`, the element in place.
         let receiver = match self.deref_elem(&m.receiver, m.receiver.span()) {
@@ -77,6 +71,11 @@ impl Lowerer {
             },
             m.method.span(),
         );
+        if let Some(turbofish) = &m.turbofish
+            && let Some(types) = self.turbofish_types("method", turbofish)
+        {
+            self.explicit_generics.push((id, types));
+        }
         self.method_parens.push((id, m.paren_token.span.join()));
         id
     }
@@ -303,20 +302,28 @@ impl Lowerer {
         if let Some(id) = self.string_call(path, c) {
             return id;
         }
-        // `Stack::<i64>::new(..)`: a function of an instantiation of a generic class.
+        // Generic arguments on the last segment are the callee's (`f::<T>(..)`,
+        // `Class::f::<U>(..)`), on the one before it a class's (`Stack::<i64>::new(..)`).
         let n = path.segments.len();
-        let instantiation_call = n >= 2
-            && path.segments[n - 1].arguments.is_none()
-            && path
-                .segments
-                .iter()
-                .take(n - 2)
-                .all(|s| s.arguments.is_none())
-            && !path.segments[n - 2].arguments.is_none();
-        if path.segments.iter().any(|s| !s.arguments.is_none()) && !instantiation_call {
+        let on_owner_only = path
+            .segments
+            .iter()
+            .take(n.saturating_sub(2))
+            .all(|s| s.arguments.is_none());
+        let owner_is_type = n >= 2 && {
+            let owner = &path.segments[n - 2].ident;
+            owner == "Self"
+                || owner
+                    .to_string()
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_uppercase())
+        };
+        if !on_owner_only || (n >= 2 && !owner_is_type && !path.segments[n - 2].arguments.is_none())
+        {
             return self.invalid(
                 path.span(),
-                "explicit generic arguments (`f::<T>(..)`) are not supported in jit code; they are inferred from the arguments",
+                "generic arguments in the middle of a path (`a::<T>::f(..)`) are not supported in jit code",
             );
         }
         if path.segments.len() == 2 && path.segments[0].ident == "str" {
@@ -344,8 +351,14 @@ impl Lowerer {
             return self.call_indirect(c);
         }
         let args: Vec<ExprId> = c.args.iter().map(|a| self.call_arg(a)).collect();
-        let callee = self.item_ref(path);
-        self.push(ExprKind::Call { callee, args }, span)
+        let callee = self.item_ref(&super::turbofish::without_turbofish(path));
+        let id = self.push(ExprKind::Call { callee, args }, span);
+        let written = &path.segments.last().expect("a called path").arguments;
+        self.record_turbofish("function", id, written);
+        if !written.is_none() {
+            self.turbofish_paths.push(self.with_self_spelled_out(path));
+        }
+        id
     }
 
     /// A reference to the item `path` names (a jit fn, or a declared C function), for
@@ -419,17 +432,7 @@ impl Lowerer {
         // rustc resolves the name as written (so it must be imported, as in Rust) and
         // checks the type argument against the Rust function's bounds; the check is an
         // item of its own, where `Self` must be spelled out.
-        let mut checked = path.clone();
-        if let Some(self_path) = &self.scope.self_path
-            && let Some(syn::PathArguments::AngleBracketed(args)) =
-                checked.segments.last_mut().map(|s| &mut s.arguments)
-        {
-            for arg in &mut args.args {
-                if let syn::GenericArgument::Type(t) = arg {
-                    replace_self(t, self_path);
-                }
-            }
-        }
+        let checked = self.with_self_spelled_out(path);
         self.assoc_paths.push(checked);
         let args = c.args.iter().map(|a| self.expr(a)).collect();
         Some(self.push(
@@ -450,6 +453,12 @@ impl Lowerer {
         // `Foo::` keeps its trailing `::`; a path must not end with one.
         owner.segments.pop_punct();
         if let Some(id) = self.path_trait_call(&owner, &last.ident, c) {
+            if !last.arguments.is_none() {
+                self.error(
+                    last.arguments.span(),
+                    "generic arguments on a trait's function (`S::f::<U>(..)`) are not supported in jit code yet",
+                );
+            }
             return id;
         }
         if let Some(param) = owner.get_ident()
@@ -488,14 +497,16 @@ impl Lowerer {
         checked.segments.push(last.clone());
         self.assoc_paths.push(checked);
         let args = c.args.iter().map(|a| self.call_arg(a)).collect();
-        self.push(
+        let id = self.push(
             ExprKind::AssocCall {
                 class,
                 name: last.ident.to_string(),
                 args,
             },
             c.span(),
-        )
+        );
+        self.record_turbofish("associated function", id, &last.arguments);
+        id
     }
 }
 

@@ -40,6 +40,7 @@ mod std_sort;
 mod strings;
 mod trait_calls;
 mod trait_item;
+mod turbofish;
 pub use trait_calls::{bounds as type_param_bounds, is_std_trait};
 pub mod types;
 mod unsized_params;
@@ -82,6 +83,10 @@ pub struct Lowered {
     pub trait_fn_calls: Vec<syn::ExprCall>,
     /// The `Class::name` paths of associated calls, for rustc to check.
     pub assoc_paths: Vec<syn::Path>,
+    /// The paths of jit fns called with a turbofish (`sides_of::<S>`), as written (`Self`
+    /// spelled out), for rustc to check the count (E0107) and bounds (E0277) of its
+    /// arguments in a generic fn's check (a shadow checks the call itself).
+    pub turbofish_paths: Vec<syn::Path>,
     /// The Rust types of the `PassThru<T>`s the function names, by `OpaqueRefId`.
     pub opaque_types: Vec<syn::Type>,
     /// The `objmode!` blocks, by index, for the glue to compile as Rust.
@@ -137,6 +142,8 @@ struct Lowerer {
     none_first: Vec<ExprId>,
     scope: TypeScope,
     assoc_paths: Vec<syn::Path>,
+    /// See `Lowered::turbofish_paths`.
+    turbofish_paths: Vec<syn::Path>,
     /// See `Lowered::trait_fn_calls`.
     trait_fn_calls: Vec<syn::ExprCall>,
     /// The trait bounds of the function's type parameters (`trait_calls::bounds`).
@@ -178,6 +185,8 @@ struct Lowerer {
     ordering_locals: std::collections::HashSet<LocalId>,
     /// The `m.get_mut(&k)` scrutinees of `if let` / `match`, and their maps (`maps.rs`).
     get_mut_scrutinees: std::collections::HashMap<ExprId, Box<syn::Expr>>,
+    /// See `FnIr::explicit_generics` (`turbofish.rs`).
+    explicit_generics: Vec<(ExprId, Vec<TypeExpr>)>,
     errors: Vec<syn::Error>,
 }
 

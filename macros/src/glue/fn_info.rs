@@ -142,6 +142,12 @@ pub(crate) fn fn_info(
             let span = path.segments.last().expect("a segment").ident.span();
             quote_spanned! {span=> let _ = #path; }
         });
+    // Each jit fn called with a turbofish, named with it: rustc checks the count (E0107)
+    // and the bounds (E0277) of the arguments at their tokens.
+    let turbofish = l.turbofish_paths.iter().map(|path| {
+        let span = path.segments.last().expect("a segment").ident.span();
+        quote_spanned! {span=> let _ = #path; }
+    });
     let bound_methods = super::bound_methods::bound_method_checks(l, written);
     let bound_calls = super::bound_calls::bound_call_checks(l, written);
     let bound_values = super::bound_values::bound_value_checks(l, written);
@@ -189,6 +195,7 @@ pub(crate) fn fn_info(
     let mut checked = if generic {
         quote! {
             #(#checks)*
+            #(#turbofish)*
             #(#class_checks)*
             #(#literals)*
             #(#macros)*
@@ -367,6 +374,10 @@ fn named_without_arguments(l: &Lowered) -> Vec<bool> {
     for e in &l.ir.exprs {
         e.kind.for_each_written_type(&mut mark);
     }
+    l.ir.explicit_generics
+        .iter()
+        .flat_map(|(_, types)| types)
+        .for_each(&mut mark);
     l.class_paths
         .iter()
         .zip(in_types)

@@ -250,6 +250,13 @@ impl Callees for RefSignatures<'_> {
             .unwrap_or_default()
     }
 
+    fn instantiations_defining(&self, family: &ClassKey, name: &str) -> Vec<Vec<Type>> {
+        let Ok(info) = crate::class::lookup(family) else {
+            return Vec::new();
+        };
+        info.instantiations_defining(name)
+    }
+
     fn method_names(&self, class: &ClassKey) -> Vec<String> {
         crate::class::lookup(class)
             .map(|info| info.method_names().iter().map(|n| n.to_string()).collect())
