@@ -42,10 +42,37 @@ impl Infer<'_> {
         t
     }
 
+    /// The added operand `b` (of type `bt`) that the lowering wrote `&r` for a `&T` held as
+    /// the value (`LocalDecl::added_reference`): a number's is the number (std's
+    /// `Add<&i64> for i64` & co., codegen reads the place), as is any but a `String`'s,
+    /// whose stays a borrow, lent as `&str` (`other`: the left operand's type).
+    fn added_reference_value(&mut self, b: ExprId, bt: Ty, other: &Ty) -> Ty {
+        if let ExprKind::AddrOf { place, .. } = self.ir.expr(b).kind
+            && let ExprKind::Local(l) = self.ir.expr(place).kind
+            && self.ir.local(l).added_reference
+            && let Ty::Ref(inner, _) = self.resolve(&bt)
+        {
+            let value = self.resolve(&inner);
+            let is_value = match &value {
+                Ty::String => false,
+                // Not known yet (a class's field at macro time is `Unknown`): a `String`'s
+                // only where added to a `String`.
+                Ty::Var(_) => self.resolve(other) != Ty::String,
+                _ => true,
+            };
+            if is_value {
+                self.expr_types[b.index()] = value.clone();
+                return value;
+            }
+        }
+        bt
+    }
+
     /// `a op b`.
     pub(super) fn binary(&mut self, id: ExprId, op: BinOp, a: ExprId, b: ExprId) -> Ty {
         let at = self.expr(a);
         let bt = self.expr(b);
+        let bt = self.added_reference_value(b, bt, &at);
         let bloc = self.loc(b);
         if !matches!(op, BinOp::And | BinOp::Or) {
             self.unknown_at_macro_time(&at);
@@ -106,6 +133,7 @@ impl Infer<'_> {
     ) -> Ty {
         let pt = self.place(place, true);
         let vt = self.expr(value);
+        let vt = self.added_reference_value(value, vt, &pt);
         if let Some(t) = self.string_add_assign(op, &pt, (value, &vt)) {
             return t;
         }
@@ -274,7 +302,8 @@ impl Infer<'_> {
         if self.is_vec_like(t) && matches!(op, BinOp::Eq | BinOp::Ne) {
             return self.check_vec_eq(id, t);
         }
-        if matches!(self.resolve(t), Ty::Option(_) | Ty::Tuple(_)) && op.is_comparison() {
+        // `()` (also a `PhantomData`'s value) compares equal to itself, as std's impls.
+        if matches!(self.resolve(t), Ty::Option(_) | Ty::Tuple(_) | Ty::Unit) && op.is_comparison() {
             return self.check_structural_op(id, op, t);
         }
         // `&str`s compare by their bytes, as Rust's `Ord for str`.

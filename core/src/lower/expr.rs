@@ -319,13 +319,39 @@ impl Lowerer {
         id
     }
 
+    /// `s` added (`out += s`, `x + s`) where `s` is a `&T` in Rust held as the value (see
+    /// `LocalDecl::added_reference`): `&s`, marked so that inference knows it was no `&`
+    /// the user wrote.
+    fn added_reference(&mut self, operand: &syn::Expr) -> Option<ExprId> {
+        let syn::Expr::Path(p) = strip_parens(operand) else {
+            return None;
+        };
+        let local = self.lookup(&p.path.get_ident()?.to_string())?;
+        if !self.reference_names.contains(&local) {
+            return None;
+        }
+        self.locals[local.index()].added_reference = true;
+        let span = operand.span();
+        let place = self.push(ExprKind::Local(local), span);
+        Some(self.push(
+            ExprKind::AddrOf {
+                place,
+                mutable: false,
+            },
+            span,
+        ))
+    }
+
     fn binary(&mut self, b: &syn::ExprBinary) -> ExprId {
         use syn::BinOp as B;
         let lhs = self.expr(&b.left);
         // `s + &t` / `s += &t` of a `String` `t`: a borrow, deref'd to `&str` (inference
         // refuses a borrow added to anything but a `String`).
         let rhs = match b.op {
-            B::Add(_) | B::AddAssign(_) => self.call_arg(&b.right),
+            B::Add(_) | B::AddAssign(_) => match self.added_reference(&b.right) {
+                Some(borrow) => borrow,
+                None => self.call_arg(&b.right),
+            },
             _ => self.expr(&b.right),
         };
         let span = b.op.span();

@@ -129,6 +129,7 @@ mod trait_calls;
 mod trait_descriptors;
 mod traits;
 mod tuples;
+mod valid_rust_forms;
 mod valid_text_maps;
 mod vec_consuming;
 mod vec_crossing;
