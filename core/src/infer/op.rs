@@ -303,7 +303,8 @@ impl Infer<'_> {
             return self.check_vec_eq(id, t);
         }
         // `()` (also a `PhantomData`'s value) compares equal to itself, as std's impls.
-        if matches!(self.resolve(t), Ty::Option(_) | Ty::Tuple(_) | Ty::Unit) && op.is_comparison() {
+        if matches!(self.resolve(t), Ty::Option(_) | Ty::Tuple(_) | Ty::Unit) && op.is_comparison()
+        {
             return self.check_structural_op(id, op, t);
         }
         // `&str`s compare by their bytes, as Rust's `Ord for str`.

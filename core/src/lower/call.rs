@@ -57,9 +57,7 @@ impl Lowerer {
         }
         let receiver = match strip_parens(&m.receiver) {
             // `(&*b).area()`: the trait object the box lends, as an argument's `&*b`.
-            syn::Expr::Reference(r)
-                if matches!(strip_parens(&r.expr), syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_))) =>
-            {
+            syn::Expr::Reference(r) if matches!(strip_parens(&r.expr), syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_))) => {
                 self.call_arg(&m.receiver)
             }
             // `(&c).area()`, `(&mut v).push(x)`: method lookup derefs the borrow, so the
