@@ -34,11 +34,11 @@ impl Lowerer {
                 }
                 owner.segments.push(name.clone());
                 let mut call = c.clone();
-                call.func = Box::new(syn::Expr::Path(syn::ExprPath {
+                *call.func = syn::Expr::Path(syn::ExprPath {
                     attrs: Vec::new(),
                     qself: None,
                     path: owner,
-                }));
+                });
                 Some(self.call(&call))
             }
             ty if name.ident == "default" && name.arguments.is_none() => {
