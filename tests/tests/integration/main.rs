@@ -101,6 +101,7 @@ mod string_keys;
 #[rustfmt::skip]
 mod review_syntax;
 mod review_owned_strings;
+mod review_s31_valid;
 mod review_string_keys;
 mod review_strings;
 mod review_text;
