@@ -560,3 +560,10 @@ fn valid_shared_slice_loop_deref() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/known_bugs/valid_shared_slice_loop_deref.rs");
 }
+
+#[test]
+#[ignore = "BUG: a &[T] parameter's loop variable passed by value builds (examples/src/dispatch.rs does); rustc refuses it (E0308: expected `f64`, found `&f64`)"]
+fn review_s31_shared_slice_loop_by_value() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_s31_shared_slice_loop_by_value.rs");
+}
