@@ -59,6 +59,7 @@ impl Acc {
     }
 }
 
+#[allow(clippy::all)]
 mod rust_acc {
     pub struct Acc {
         pub n: i64,
