@@ -258,17 +258,6 @@ fn review16_set_errors_worded_for_sets() {
     t.compile_fail("tests/ui/known_bugs/set_errors_worded_for_maps.rs");
 }
 
-/// Valid Rust around the text fixes that jit code refuses (review of the strings fixes):
-/// `out += s` with a loop's `&String` ("mismatched types: expected `&str`, found
-/// `String`"), `*x` of `for x in s` over a `&mut [i64]` parameter, `for (_, t) in &mut m`
-/// ("binds a name"), and the key of a `&mut` map loop formatted by `write!`.
-#[test]
-#[ignore = "BUG: valid Rust refused: `out += s` with a loop's &String, `*x` of a loop over a &mut [T] parameter, `for (_, t) in &mut m`, a &mut map loop's key formatted"]
-fn review_text_fixes_valid_rust_refused() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_text_fixes_valid_rust_refused.rs");
-}
-
 /// Errors of constants rustc evaluates in a class's method (a `const` item, an array
 /// length) name the macro's internal type: "evaluation of
 /// `__JitclassConsts_Circle_scaled::K` failed here" where rustc says `Circle::scaled::K`,
@@ -519,17 +508,6 @@ fn review_genbody_mut_bindings_compile() {
     t.pass("tests/ui/pass/review_genbody_mut_bindings.rs");
 }
 
-/// `(&*b).area()` on a `Box<dyn Fig>`: rustc builds it (the book lists `&*b` among the
-/// ways a box lends its trait object); jit code refuses the parenthesised borrow as a
-/// receiver with "borrowing (`&x`) is not supported in jit code" (review of the 16-byte
-/// trait objects; `let r: &dyn Fig = &*b;` works).
-#[test]
-#[ignore = "BUG: `(&*b).m()` on a `Box<dyn Trait>` (valid Rust) is refused: 'borrowing (`&x`) is not supported in jit code'"]
-fn review_dyn_reborrow_receiver() {
-    let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known_bugs/review_dyn_reborrow_receiver.rs");
-}
-
 /// Review of generic shadows: valid bounded generic programs compile.
 #[test]
 fn review_genshadow_valid_generic_code_compiles() {
@@ -553,21 +531,11 @@ fn review_genshadow_self_eq_ref_compiles() {
     t.pass("tests/ui/pass/review_genshadow_self_eq_ref.rs");
 }
 
-/// `<T>::default()` without a trait of a primitive, a class, a tuple or an array: valid
-/// Rust refused at build time, with E0277 "`i64` is not a `#[jitclass]` type", a parse
-/// error at `#[jit]`, or "qualified paths `<T as Trait>::f` are supported .. only" (review
-/// of the valid-Rust work).
+/// `PhantomData` values are `()` in jit code: `{:?}` of one is refused, naming `()`,
+/// though rustc builds it and prints `PhantomData<i64>` (review of the valid-Rust work;
+/// `==` works: integration `valid_rust_forms`).
 #[test]
-#[ignore = "BUG: <i64>::default(), <Bag>::default(), <(i64, String)>::default() and <[i64; 3]>::default() are refused in jit code with wrong messages (rustc builds them)"]
-fn review_valid_default_paths() {
-    let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known_bugs/review_valid_default_paths.rs");
-}
-
-/// `PhantomData` values are `()` in jit code: `p == q` and `{:?}` of one are refused,
-/// naming `()`, though rustc builds both (review of the valid-Rust work).
-#[test]
-#[ignore = "BUG: `==` and `{:?}` of PhantomData values are refused in jit code ('cannot be applied to type `()`', '`()` doesn't implement `Debug`'); rustc builds both"]
+#[ignore = "BUG: `{:?}` of a PhantomData value is refused in jit code ('`()` doesn't implement `Debug`'); rustc prints `PhantomData<i64>`"]
 fn review_valid_phantom_values() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/known_bugs/review_valid_phantom_values.rs");
@@ -588,4 +556,32 @@ fn bare_generic_literals_compile() {
 fn review_gennames_values_compile() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/pass/review_gennames_values.rs");
+}
+
+/// `m.get(&k).unwrap().clone()` of a map of `String`s: valid Rust refused with the message
+/// of a `Vec`'s element reference (found by the valid-Rust work; `.cloned().unwrap()`
+/// works).
+#[test]
+#[ignore = "BUG: `m.get(&k).unwrap().clone()` of a HashMap<_, String> is refused as a `Vec::get` reference (rustc builds it)"]
+fn valid_map_get_string_clone() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/known_bugs/valid_map_get_string_clone.rs");
+}
+
+/// `*x` of `for x in s` over a `&[T]` parameter: valid Rust refused, as jit code walks a
+/// shared slice by value (a `&mut [T]` parameter's loop takes `*x`: integration
+/// `valid_rust_forms`). Lending a shared slice's elements would refuse by-value uses jit
+/// code has accepted (`f(x)` of a `&f64`), which rustc refuses.
+#[test]
+#[ignore = "BUG: `*x` of a loop over a &[T] parameter is refused ('dereferencing (`*x`) is not supported here'); rustc builds it"]
+fn valid_shared_slice_loop_deref() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/known_bugs/valid_shared_slice_loop_deref.rs");
+}
+
+#[test]
+#[ignore = "BUG: a &[T] parameter's loop variable passed by value builds (examples/src/dispatch.rs does); rustc refuses it (E0308: expected `f64`, found `&f64`)"]
+fn review_s31_shared_slice_loop_by_value() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_s31_shared_slice_loop_by_value.rs");
 }

@@ -11,7 +11,8 @@ use super::deferred::Deferred;
 use super::diagnostics;
 use super::unify::{Ty, VarKind, VarState};
 use super::{Infer, Mode};
-use crate::ir::{BinOp, ExprId, ExprKind, LocId, TypeExpr, UnOp};
+use crate::diag::Diagnostic;
+use crate::ir::{BinOp, ExprId, ExprKind, LocId, LocalId, TypeExpr, UnOp};
 use crate::operators::{OperatorMethod, Syntax};
 use crate::types::PrimTy;
 
@@ -19,6 +20,7 @@ impl Infer<'_> {
     /// `op inner`.
     pub(super) fn unary(&mut self, id: ExprId, op: UnOp, inner: ExprId) -> Ty {
         let t = self.expr(inner);
+        let (t, _) = self.operand_value(inner, t, None);
         match (
             OperatorMethod::for_syntax(Syntax::Unary(op)),
             self.resolve(&t),
@@ -42,10 +44,123 @@ impl Infer<'_> {
         t
     }
 
+    /// The added operand `b` (of type `bt`) that the lowering wrote `&r` for a `&T` held as
+    /// the value (`LocalDecl::added_reference`): a number's is the number (std's
+    /// `Add<&i64> for i64` & co., codegen reads the place), as is any but a `String`'s,
+    /// whose stays a borrow, lent as `&str` (`other`: the left operand's type).
+    fn added_reference_value(&mut self, b: ExprId, bt: Ty, other: &Ty) -> Ty {
+        if let ExprKind::AddrOf { place, .. } = self.ir.expr(b).kind
+            && let ExprKind::Local(l) = self.ir.expr(place).kind
+            && self.ir.local(l).added_reference
+            && let Ty::Ref(inner, _) = self.resolve(&bt)
+        {
+            let value = self.resolve(&inner);
+            let is_value = match &value {
+                Ty::String => false,
+                // Not known yet (a class's field at macro time is `Unknown`): a `String`'s
+                // only where added to a `String`.
+                Ty::Var(_) => self.resolve(other) != Ty::String,
+                _ => true,
+            };
+            if is_value {
+                self.expr_types[b.index()] = value.clone();
+                return value;
+            }
+        }
+        bt
+    }
+
+    /// An operand `&e` of an operator (`a * &b`, `&a < &b`, `-&a`; `lower/expr.rs`'s
+    /// `operand`): std implements the operators of primitives for their references too,
+    /// so a primitive's borrow is read as the value (its type retyped to the value's, which
+    /// codegen reads from the place). Anything else's stays a borrow (`other`: the other
+    /// operand's type, which a `String` makes the borrow a `&str`). Whether it was one.
+    fn operand_value(&mut self, e: ExprId, t: Ty, other: Option<&Ty>) -> (Ty, bool) {
+        if !matches!(
+            self.ir.expr(e).kind,
+            ExprKind::AddrOf { mutable: false, .. }
+        ) {
+            return (t, false);
+        }
+        // A borrow used up by the operator, which outlives nothing.
+        if !self.borrowed_args.contains(&e) {
+            self.borrowed_args.push(e);
+        }
+        let value = match self.resolve(&t) {
+            Ty::Ref(inner, false) => self.resolve(&inner),
+            // A place whose type is not known at macro time (`&self.x`).
+            Ty::Unknown => Ty::Unknown,
+            _ => return (t, false),
+        };
+        let is_value = match &value {
+            Ty::Prim(_) | Ty::Unknown => true,
+            Ty::Var(_) => other.is_none_or(|o| self.resolve(o) != Ty::String),
+            _ => false,
+        };
+        if !is_value {
+            return (t, false);
+        }
+        self.expr_types[e.index()] = value.clone();
+        (value, true)
+    }
+
+    /// The variable a place is rooted in and the fields down to it (cut at an index,
+    /// whose elements borrowck does not tell apart).
+    fn borrowed_place_path(&self, mut e: ExprId) -> Option<(LocalId, Vec<String>)> {
+        let mut path = Vec::new();
+        loop {
+            match &self.ir.expr(e).kind {
+                ExprKind::Field(b, name) => {
+                    path.push(name.clone());
+                    e = *b;
+                }
+                ExprKind::TupleField(b, i) => {
+                    path.push(i.to_string());
+                    e = *b;
+                }
+                ExprKind::Index(b, _) => {
+                    path.clear();
+                    e = *b;
+                }
+                ExprKind::Local(l) => {
+                    path.reverse();
+                    return Some((*l, path));
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// `x += &y` where `y` overlaps `x` (`a += &a`, `s.n += &s.n`): std's `AddAssign<&T>`
+    /// borrows `x` mutably while `&y` is alive (E0502); disjoint fields are fine.
+    fn borrow_overlaps(&self, place: ExprId, borrow: ExprId) -> bool {
+        let ExprKind::AddrOf { place: lent, .. } = self.ir.expr(borrow).kind else {
+            return false;
+        };
+        match (
+            self.borrowed_place_path(place),
+            self.borrowed_place_path(lent),
+        ) {
+            (Some((a, pa)), Some((b, pb))) => a == b && pa.iter().zip(&pb).all(|(x, y)| x == y),
+            _ => false,
+        }
+    }
+
+    fn place_root_name(&self, place: ExprId) -> String {
+        match self.borrowed_place_path(place) {
+            Some((l, path)) if !path.is_empty() && !path.iter().any(|p| p.is_empty()) => {
+                format!("{}.{}", self.ir.local(l).name, path.join("."))
+            }
+            Some((l, _)) => self.ir.local(l).name.clone(),
+            None => "_".to_string(),
+        }
+    }
+
     /// `a op b`.
     pub(super) fn binary(&mut self, id: ExprId, op: BinOp, a: ExprId, b: ExprId) -> Ty {
         let at = self.expr(a);
         let bt = self.expr(b);
+        let bt = self.added_reference_value(b, bt, &at);
         let bloc = self.loc(b);
         if !matches!(op, BinOp::And | BinOp::Or) {
             self.unknown_at_macro_time(&at);
@@ -66,8 +181,29 @@ impl Infer<'_> {
         if let Some(t) = self.string_binary(op, (a, &at), (b, &bt)) {
             return t;
         }
-        if self.refuse_borrow_added(b) {
+        let logical = matches!(op, BinOp::And | BinOp::Or);
+        let (at, a_borrowed) = match logical {
+            true => (at, false),
+            false => self.operand_value(a, at, Some(&bt)),
+        };
+        let (bt, b_borrowed) = match logical {
+            true => (bt, false),
+            false => self.operand_value(b, bt, Some(&at)),
+        };
+        if !b_borrowed && self.refuse_borrow_added(b) {
             return Ty::Unknown;
+        }
+        // std compares two references (`&a < &b`) or two values, not one of each (E0308).
+        if op.is_comparison() && a_borrowed != b_borrowed {
+            let as_borrowed = |t: &Ty, borrowed: bool| match borrowed {
+                true => Ty::Ref(Box::new(t.clone()), false),
+                false => t.clone(),
+            };
+            let expected = as_borrowed(&at, a_borrowed);
+            let found = as_borrowed(&bt, b_borrowed);
+            let d = self.mismatch(bloc, &expected, &found);
+            self.diags.push(d);
+            return Ty::Prim(PrimTy::Bool);
         }
         match op {
             BinOp::And | BinOp::Or => {
@@ -106,10 +242,23 @@ impl Infer<'_> {
     ) -> Ty {
         let pt = self.place(place, true);
         let vt = self.expr(value);
+        let vt = self.added_reference_value(value, vt, &pt);
         if let Some(t) = self.string_add_assign(op, &pt, (value, &vt)) {
             return t;
         }
-        if self.refuse_borrow_added(value) {
+        let (vt, borrowed) = self.operand_value(value, vt, Some(&pt));
+        if !borrowed && self.refuse_borrow_added(value) {
+            return Ty::Unit;
+        }
+        if borrowed && self.borrow_overlaps(place, value) {
+            let name = self.place_root_name(place);
+            let loc = self.loc(id);
+            self.diags.push(Diagnostic::new(
+                loc,
+                format!(
+                    "cannot borrow `{name}` as mutable because it is also borrowed as immutable"
+                ),
+            ));
             return Ty::Unit;
         }
         self.unknown_at_macro_time(&pt);
@@ -274,7 +423,9 @@ impl Infer<'_> {
         if self.is_vec_like(t) && matches!(op, BinOp::Eq | BinOp::Ne) {
             return self.check_vec_eq(id, t);
         }
-        if matches!(self.resolve(t), Ty::Option(_) | Ty::Tuple(_)) && op.is_comparison() {
+        // `()` (also a `PhantomData`'s value) compares equal to itself, as std's impls.
+        if matches!(self.resolve(t), Ty::Option(_) | Ty::Tuple(_) | Ty::Unit) && op.is_comparison()
+        {
             return self.check_structural_op(id, op, t);
         }
         // `&str`s compare by their bytes, as Rust's `Ord for str`.

@@ -184,7 +184,13 @@ impl Infer<'_> {
     /// `x + &y` where `x` is no `String`: jit code borrows only to call, and to add to a
     /// `String` (the lowering made `&y` a borrow for that). Whether it was refused.
     pub(super) fn refuse_borrow_added(&mut self, rhs: ExprId) -> bool {
-        if !matches!(self.ir.expr(rhs).kind, ExprKind::AddrOf { .. }) {
+        let ExprKind::AddrOf { place, .. } = self.ir.expr(rhs).kind else {
+            return false;
+        };
+        // A `&T` held as the value, added as one (`added_reference_value`).
+        if let ExprKind::Local(l) = self.ir.expr(place).kind
+            && self.ir.local(l).added_reference
+        {
             return false;
         }
         self.diags.push(Diagnostic::new(

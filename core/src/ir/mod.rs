@@ -279,6 +279,11 @@ pub struct LocalDecl {
     /// A `&C` / `&mut C` / `&S` parameter (`Some(mutable)`): held as the caller's instance,
     /// borrowed for the call, so no use of it moves it (as `self` of a `&self` method).
     pub by_ref: Option<bool>,
+    /// A `&T` in Rust that jit code holds as the `T`'s value (the variable of a shared
+    /// borrowed loop, `lower/vecs.rs`) and the body adds (`out += s`, `t + x`): the
+    /// lowering wrote the addition's operand `&s`, which inference lends as a `&str` (a
+    /// `String`'s) or reads as the value (std's `Add<&T>` of numbers, `infer/op.rs`).
+    pub added_reference: bool,
 }
 
 /// An item the body refers to by path; the glue resolves `path` with rustc.

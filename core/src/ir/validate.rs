@@ -214,6 +214,7 @@ mod tests {
                     loc: LocId(0),
                     elem_ref: false,
                     by_ref: None,
+                    added_reference: false,
                 })
                 .collect(),
             refs: Vec::new(),

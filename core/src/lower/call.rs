@@ -49,14 +49,15 @@ impl Lowerer {
         if let Some(entry) = self.map_entry_call(m) {
             return entry;
         }
-        // Auto-deref, as rustc's method lookup: `x.push(1.0)` on the variable of a `&mut`
-        // loop is `(*x).push(1.0)`, the element in place.
-        let receiver = match self.deref_elem(&m.receiver, m.receiver.span()) {
-            Some(element) => element,
-            None => match self.range_receiver(&m.receiver) {
-                Some(part) => part,
-                None => self.expr(&m.receiver),
-            },
+        let receiver = match strip_parens(&m.receiver) {
+            // `(&*b).area()`: the trait object the box lends, as an argument's `&*b`.
+            syn::Expr::Reference(r) if matches!(strip_parens(&r.expr), syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_))) => {
+                self.call_arg(&m.receiver)
+            }
+            // `(&c).area()`, `(&mut v).push(x)`: method lookup derefs the borrow, so the
+            // receiver is what it borrows.
+            syn::Expr::Reference(r) => self.method_receiver(&r.expr),
+            _ => self.method_receiver(&m.receiver),
         };
         let args = m
             .args
@@ -78,6 +79,18 @@ impl Lowerer {
         }
         self.method_parens.push((id, m.paren_token.span.join()));
         id
+    }
+
+    /// A method call's receiver. Auto-deref, as rustc's method lookup: `x.push(1.0)` on
+    /// the variable of a `&mut` loop is `(*x).push(1.0)`, the element in place.
+    fn method_receiver(&mut self, receiver: &syn::Expr) -> ExprId {
+        match self.deref_elem(receiver, receiver.span()) {
+            Some(element) => element,
+            None => match self.range_receiver(receiver) {
+                Some(part) => part,
+                None => self.expr(receiver),
+            },
+        }
     }
 
     /// An argument of `method`: the variable of a borrowed loop (a `&T` in Rust, which
@@ -185,7 +198,7 @@ impl Lowerer {
         let path = match &fp.qself {
             None => &fp.path,
             Some(q) => {
-                if let Some(id) = self.bare_qualified_default_call(q, &fp.path, c) {
+                if let Some(id) = self.bare_qualified_call(q, &fp.path, c) {
                     return id;
                 }
                 return self.qualified_trait_call(q, &fp.path, c).unwrap_or_else(|| {

@@ -113,29 +113,6 @@ impl Lowerer {
         }
     }
 
-    /// `<T>::default()` (a qualified path without a trait) of a std type jit code has
-    /// (`<Vec<i64>>::default()`); `None` for other types, whose `default` is found as
-    /// `T::default()`'s.
-    pub(super) fn bare_qualified_default_call(
-        &mut self,
-        qself: &syn::QSelf,
-        path: &syn::Path,
-        c: &syn::ExprCall,
-    ) -> Option<ExprId> {
-        let syn::Type::Path(ty) = &*qself.ty else {
-            return None;
-        };
-        // `<T>::f`'s path is `::f` (syn keeps the `::` after `>` as a leading colon).
-        let [name] = path.segments.iter().collect::<Vec<_>>()[..] else {
-            return None;
-        };
-        if qself.position != 0 || ty.qself.is_some() || name.ident != "default" {
-            return None;
-        }
-        let ty = self.std_owner_type(&ty.path)?;
-        Some(self.default_of(ty, c))
-    }
-
     /// `<T as Default>::default()`; `None` for a qualified path of another trait.
     pub(super) fn qualified_default_call(
         &mut self,
@@ -176,7 +153,7 @@ impl Lowerer {
     }
 
     /// The `DefaultOf` of `ty` for the call `c`, which takes no arguments (E0061).
-    fn default_of(&mut self, ty: TypeExpr, c: &syn::ExprCall) -> ExprId {
+    pub(super) fn default_of(&mut self, ty: TypeExpr, c: &syn::ExprCall) -> ExprId {
         if !c.args.is_empty() {
             let n = c.args.len();
             return self.invalid(

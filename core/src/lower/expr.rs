@@ -246,11 +246,11 @@ impl Lowerer {
                 if let syn::Expr::Lit(l) = &*u.expr {
                     return self.lit_with_span(&l.lit, span);
                 }
-                let inner = self.expr(&u.expr);
+                let inner = self.operand(&u.expr);
                 self.push(ExprKind::Unary(UnOp::Neg, inner), span)
             }
             syn::UnOp::Not(_) => {
-                let inner = self.expr(&u.expr);
+                let inner = self.operand(&u.expr);
                 self.push(ExprKind::Unary(UnOp::Not, inner), span)
             }
             syn::UnOp::Deref(d) => {
@@ -319,14 +319,70 @@ impl Lowerer {
         id
     }
 
+    /// `s` added (`out += s`, `x + s`) where `s` is a `&T` in Rust held as the value (see
+    /// `LocalDecl::added_reference`): `&s`, marked so that inference knows it was no `&`
+    /// the user wrote.
+    fn added_reference(&mut self, operand: &syn::Expr) -> Option<ExprId> {
+        let syn::Expr::Path(p) = strip_parens(operand) else {
+            return None;
+        };
+        let local = self.lookup(&p.path.get_ident()?.to_string())?;
+        if !self.reference_names.contains(&local) {
+            return None;
+        }
+        self.locals[local.index()].added_reference = true;
+        let span = operand.span();
+        let place = self.push(ExprKind::Local(local), span);
+        Some(self.push(
+            ExprKind::AddrOf {
+                place,
+                mutable: false,
+            },
+            span,
+        ))
+    }
+
+    /// An operand `&e` of an operator other than `&&` / `||` (`a * &b`, `&a < &b`): std
+    /// implements the operators of numbers, `bool` and `char` for their references too,
+    /// so `&e` is a borrow that inference reads as the value (`infer/op.rs`'s
+    /// `operand_value`), or refuses of anything else.
+    fn operand(&mut self, e: &syn::Expr) -> ExprId {
+        let syn::Expr::Reference(r) = strip_parens(e) else {
+            return self.expr(e);
+        };
+        if r.mutability.is_some() || self.scope.ref_return.is_some() {
+            return self.expr(e);
+        }
+        if let Some(part) = self.str_range(r) {
+            return part;
+        }
+        let place = self.expr(&r.expr);
+        self.push(
+            ExprKind::AddrOf {
+                place,
+                mutable: false,
+            },
+            r.and_token.span,
+        )
+    }
+
     fn binary(&mut self, b: &syn::ExprBinary) -> ExprId {
         use syn::BinOp as B;
-        let lhs = self.expr(&b.left);
+        let logical = matches!(b.op, B::And(_) | B::Or(_));
+        let lhs = if logical {
+            self.expr(&b.left)
+        } else {
+            self.operand(&b.left)
+        };
         // `s + &t` / `s += &t` of a `String` `t`: a borrow, deref'd to `&str` (inference
-        // refuses a borrow added to anything but a `String`).
+        // refuses a borrow added to anything but a `String` or a number).
         let rhs = match b.op {
-            B::Add(_) | B::AddAssign(_) => self.call_arg(&b.right),
-            _ => self.expr(&b.right),
+            B::Add(_) | B::AddAssign(_) => match self.added_reference(&b.right) {
+                Some(borrow) => borrow,
+                None => self.call_arg(&b.right),
+            },
+            _ if logical => self.expr(&b.right),
+            _ => self.operand(&b.right),
         };
         let span = b.op.span();
         let (op, compound) = match b.op {

@@ -341,8 +341,16 @@ impl Lowerer {
     /// An argument's value, read where it is used.
     fn read(&mut self, value: &Value, span: Span) -> ExprId {
         match value {
-            Value::Local(l) => self.push(ExprKind::Local(*l), span),
-            Value::Place(e) => self.expr(e),
+            // The variable of a `&mut` loop is a reference (`&K`, `&mut V`) in Rust, which
+            // formats as its referent: the element it stands for.
+            Value::Local(l) => match self.elem_ref_target(*l, span) {
+                Some(element) => element,
+                None => self.push(ExprKind::Local(*l), span),
+            },
+            Value::Place(e) => match self.deref_elem(e, span) {
+                Some(element) => element,
+                None => self.expr(e),
+            },
             Value::FieldsOf(local, members) => {
                 let mut id = self.push(ExprKind::Local(*local), span);
                 for member in members {

@@ -207,10 +207,16 @@ fn lower_function(
                 // Through a `&mut C` the instance may change, as through `&mut self`.
                 let local = cx.declare(&name, mutable || by_ref == Some(true), loc);
                 cx.locals[local.index()].by_ref = by_ref;
-                if let TypeExpr::Ref { inner, mutable } = &ty
-                    && matches!(**inner, TypeExpr::Vec(_))
-                {
-                    cx.vec_ref_params.insert(local, *mutable);
+                match &ty {
+                    TypeExpr::Ref { inner, mutable } if matches!(**inner, TypeExpr::Vec(_)) => {
+                        cx.vec_ref_params.insert(local, *mutable);
+                    }
+                    // `for x in s` over a `&mut [T]` lends each element in place (`*x`). (A
+                    // shared slice's loop stays by value.)
+                    TypeExpr::Slice { mutable: true, .. } => {
+                        cx.vec_ref_params.insert(local, true);
+                    }
+                    _ => {}
                 }
                 params.push(Param { local, ty, loc });
                 param_type_spans.push(pt.ty.span());

@@ -26,6 +26,7 @@ impl Lowerer {
             loc,
             elem_ref: false,
             by_ref: None,
+            added_reference: false,
         });
         let id = LocalId(self.locals.len() as u32 - 1);
         self.scopes

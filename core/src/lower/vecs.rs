@@ -252,7 +252,7 @@ impl Lowerer {
             // `for x in row` where `row` is itself the variable of a borrowed loop (a
             // `&Vec<T>` in Rust), a name `Some(w)` binds on a reference (`for o in &v {
             // if let Some(w) = o { for x in w .. } }`: it borrows `w`, which stays usable),
-            // or `for x in v` where `v` is a `&Vec<T>` / `&mut Vec<T>` parameter.
+            // or `for x in v` where `v` is a `&Vec<T>` / `&mut Vec<T>` / `&mut [T]` parameter.
             syn::Expr::Path(p)
                 if let Some(l) = p.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
                     && (matches!(self.elem_refs.get(&l), Some(ElemRef::Value))
@@ -309,8 +309,15 @@ impl Lowerer {
                     .collect(),
                 _ => Vec::new(),
             };
+            // `_` binds nothing (`for (_, t) in &mut m`, `for _ in &mut v`).
             let all_named = match &*f.pat {
-                syn::Pat::Tuple(t) => names.len() == t.elems.len() && part.is_none(),
+                syn::Pat::Tuple(t) => {
+                    part.is_none()
+                        && t.elems
+                            .iter()
+                            .all(|p| matches!(p, syn::Pat::Ident(_) | syn::Pat::Wild(_)))
+                }
+                syn::Pat::Wild(_) => true,
                 _ => !names.is_empty(),
             };
             if !all_named {
@@ -475,6 +482,16 @@ impl Lowerer {
             return None;
         };
         let local = self.lookup(&p.path.get_ident()?.to_string())?;
+        self.elem_ref_target(local, span)
+    }
+
+    /// What `*x` reads where `x` (`local`) is the variable of a borrowed loop: the
+    /// element (or its part); `None` for any other local.
+    pub(super) fn elem_ref_target(
+        &mut self,
+        local: LocalId,
+        span: proc_macro2::Span,
+    ) -> Option<ExprId> {
         match self.elem_refs.get(&local)?.clone() {
             ElemRef::Value => Some(self.push(ExprKind::Local(local), span)),
             ElemRef::Place {

@@ -106,6 +106,7 @@ mod string_keys;
 #[rustfmt::skip]
 mod review_syntax;
 mod review_owned_strings;
+mod review_s31_valid;
 mod review_string_keys;
 mod review_strings;
 mod review_text;
@@ -136,6 +137,7 @@ mod trait_descriptors;
 mod traits;
 mod tuples;
 mod turbofish;
+mod valid_rust_forms;
 mod valid_text_maps;
 mod vec_consuming;
 mod vec_crossing;

@@ -282,9 +282,10 @@ impl FnCx<'_> {
             ExprKind::Binary(op, a, b) if self.ty(*a).vec_elem().is_some() => {
                 return self.vec_eq(*op, *a, *b, loc);
             }
-            // `Option`s and tuples holding no class instance (else a `ClassOp::Structural`).
+            // `Option`s and tuples holding no class instance (else a `ClassOp::Structural`),
+            // and `()`.
             ExprKind::Binary(op, a, b)
-                if matches!(self.ty(*a), Type::Option(_) | Type::Tuple(_)) =>
+                if matches!(self.ty(*a), Type::Option(_) | Type::Tuple(_) | Type::Unit) =>
             {
                 return match op {
                     BinOp::Eq | BinOp::Ne => self.structural_eq(*op, (*a, *b), None, loc),
@@ -374,6 +375,11 @@ impl FnCx<'_> {
             // `&c` as the receiver of a method called by path (`C::f(&c)`): the
             // instance's handle, as a method call's receiver (inference retyped it).
             ExprKind::AddrOf { place, .. } if matches!(self.ty(id), Type::Class(_)) => {
+                return self.expr(*place);
+            }
+            // `x + r` of a number `r` held for a `&T` (`LocalDecl::added_reference`): the
+            // value (inference retyped the borrow the lowering wrote).
+            ExprKind::AddrOf { place, .. } if self.ty(id) == self.ty(*place) => {
                 return self.expr(*place);
             }
             ExprKind::AddrOf { place, .. } if !matches!(self.ty(id), Type::Ref { .. }) => {
