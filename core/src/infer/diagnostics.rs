@@ -304,11 +304,7 @@ pub(super) fn wrong_argument_count(
 ) -> Diagnostic {
     Diagnostic::new(
         loc,
-        format!(
-            "{callee} takes {expected} argument{} but {supplied} argument{} supplied",
-            if expected == 1 { "" } else { "s" },
-            if supplied == 1 { " was" } else { "s were" },
-        ),
+        takes_but_supplied(callee, "argument", expected, supplied),
     )
 }
 
@@ -322,11 +318,17 @@ pub(super) fn wrong_generic_argument_count(
 ) -> Diagnostic {
     Diagnostic::new(
         loc,
-        format!(
-            "{what} takes {expected} generic argument{} but {supplied} generic argument{} supplied",
-            if expected == 1 { "" } else { "s" },
-            if supplied == 1 { " was" } else { "s were" },
-        ),
+        takes_but_supplied(what, "generic argument", expected, supplied),
+    )
+}
+
+/// rustc's count sentence, "`what` takes 1 `noun` but 2 `noun`s were supplied", shared by
+/// argument and generic argument counts.
+fn takes_but_supplied(what: &str, noun: &str, expected: usize, supplied: usize) -> String {
+    format!(
+        "{what} takes {expected} {noun}{} but {supplied} {noun}{} supplied",
+        if expected == 1 { "" } else { "s" },
+        if supplied == 1 { " was" } else { "s were" },
     )
 }
 
