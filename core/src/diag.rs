@@ -54,3 +54,18 @@ impl Diagnostic {
         s
     }
 }
+
+/// rustc's count sentence, "`what` takes 1 `noun` but 2 `noun`s were supplied", shared by
+/// the counts of arguments, generic arguments and lifetime arguments.
+pub(crate) fn takes_but_supplied(
+    what: &str,
+    noun: &str,
+    expected: usize,
+    supplied: usize,
+) -> String {
+    format!(
+        "{what} takes {expected} {noun}{} but {supplied} {noun}{} supplied",
+        if expected == 1 { "" } else { "s" },
+        if supplied == 1 { " was" } else { "s were" },
+    )
+}

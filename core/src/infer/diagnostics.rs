@@ -304,7 +304,7 @@ pub(super) fn wrong_argument_count(
 ) -> Diagnostic {
     Diagnostic::new(
         loc,
-        takes_but_supplied(callee, "argument", expected, supplied),
+        crate::diag::takes_but_supplied(callee, "argument", expected, supplied),
     )
 }
 
@@ -318,17 +318,7 @@ pub(super) fn wrong_generic_argument_count(
 ) -> Diagnostic {
     Diagnostic::new(
         loc,
-        takes_but_supplied(what, "generic argument", expected, supplied),
-    )
-}
-
-/// rustc's count sentence, "`what` takes 1 `noun` but 2 `noun`s were supplied", shared by
-/// argument and generic argument counts.
-fn takes_but_supplied(what: &str, noun: &str, expected: usize, supplied: usize) -> String {
-    format!(
-        "{what} takes {expected} {noun}{} but {supplied} {noun}{} supplied",
-        if expected == 1 { "" } else { "s" },
-        if supplied == 1 { " was" } else { "s were" },
+        crate::diag::takes_but_supplied(what, "generic argument", expected, supplied),
     )
 }
 

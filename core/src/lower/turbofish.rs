@@ -24,16 +24,9 @@ impl Lowerer {
             .collect();
         if let Some(first) = lifetimes.first() {
             // rustc's E0107: jit code's functions declare no lifetime parameters.
-            let n = lifetimes.len();
-            let supplied = if n == 1 {
-                "1 lifetime argument was".to_string()
-            } else {
-                format!("{n} lifetime arguments were")
-            };
-            self.error(
-                first.span(),
-                format!("{what} takes 0 lifetime arguments but {supplied} supplied"),
-            );
+            let message =
+                crate::diag::takes_but_supplied(what, "lifetime argument", 0, lifetimes.len());
+            self.error(first.span(), message);
             return None;
         }
         let mut types = Vec::new();
