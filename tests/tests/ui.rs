@@ -165,16 +165,18 @@ fn generic_field_class_bound_unmet() {
     t.compile_fail("tests/ui/known_bugs/generic_field_class_bound_unmet.rs");
 }
 
-/// Two calls of one non-jit fn (`std::mem::take`) anywhere in a crate: rustc names each
-/// stand-in struct (`glue/fn_info.rs`) by its whole path, as it trims a path to its last
-/// name only when that name is unique among the crate's items. (A stand-in type parameter
-/// named `take` is printed bare, but rustc then suggests "consider restricting type
-/// parameter `take`" at `#[jitclass]`, even spanned at the mixed site.)
+/// Two calls of one non-jit fn (`std::cmp::max`) in two expansions (two `#[jit] fn`s,
+/// or two impl blocks): rustc names each stand-in struct (`glue/fn_info.rs`) by its whole
+/// path, as it trims a path to its last name only when that name is unique among the
+/// crate's items. One impl block's functions share their stand-ins
+/// (`calls/call_std_fn_in_two_methods.rs`); two expansions cannot share an item. (A
+/// stand-in type parameter named `max` is printed bare, but rustc then suggests
+/// "consider restricting type parameter `max`".)
 #[test]
-#[ignore = "BUG: the second call of the same non-jit fn names internal items (`__JITCLASS_*::__jitclass_fallback::not_jit::take`)"]
-fn review15d_call_std_fn_in_two_methods() {
+#[ignore = "BUG: a non-jit fn called in two `#[jit] fn`s (or two impl blocks) names internal items (`__jitclass_fallback::not_jit::max`)"]
+fn review15d_call_std_fn_in_two_jit_fns() {
     let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/call_std_fn_in_two_methods.rs");
+    t.compile_fail("tests/ui/known_bugs/call_std_fn_in_two_jit_fns.rs");
 }
 
 /// In generic bodies the element of `for w in &v` and the binding of `if let Some(w) = o`

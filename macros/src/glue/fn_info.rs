@@ -13,6 +13,69 @@ use jitclass_core::lower::Lowered;
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 
+/// The stand-in of a called name that is not a jit fn (`fn_info`'s callee getters): a
+/// struct named as the callee, which rustc names in its error, in a module beside the
+/// alias the getter's glob import finds.
+fn stand_in(last: &syn::Ident) -> TokenStream {
+    quote_spanned! {last.span()=>
+        mod not_jit {
+            pub struct #last {}
+            // Not a jit fn is the error, already.
+            impl<const N: usize> ::jitclass::__private::shadow::TakesArguments<N> for #last {}
+        }
+        pub type __jitclass_callee = not_jit::#last;
+    }
+}
+
+/// The module of `stand_in_module` holding the stand-in of `last`: not named `last`,
+/// which would be a second item of that name.
+fn stand_in_module_name(last: &syn::Ident) -> syn::Ident {
+    use syn::ext::IdentExt;
+    quote::format_ident!("__jitclass_stand_in_{}", last.unraw())
+}
+
+/// The names `l` calls (the last segment of each called path), of which a non-jit one
+/// gets a stand-in.
+pub(crate) fn called_names(l: &Lowered) -> impl Iterator<Item = &syn::Ident> {
+    l.ref_paths
+        .iter()
+        .filter_map(|path| path.segments.last().map(|s| &s.ident))
+}
+
+/// The stand-ins of the names the functions of one expansion call (`called_names`), one
+/// per name, in the module `module` beside them: rustc prints a type by its bare name
+/// only when no other item of the crate has that name, so two stand-ins `take` (two
+/// methods calling `std::mem::take`) would each be named by their whole path, internal
+/// modules included. (Two expansions calling it still have one each.) A stand-in is
+/// spanned at the first call of its name, where rustc's help "the trait is not
+/// implemented for `take`" points.
+pub(crate) fn stand_in_module<'a>(
+    module: &syn::Ident,
+    called: impl IntoIterator<Item = &'a syn::Ident>,
+) -> TokenStream {
+    use syn::ext::IdentExt;
+    let mut seen = std::collections::BTreeSet::new();
+    let modules = called
+        .into_iter()
+        .filter(|last| seen.insert(last.unraw().to_string()))
+        .map(|last| {
+            let named = stand_in_module_name(last);
+            let own = stand_in(last);
+            quote!(pub mod #named { #own })
+        })
+        .collect::<Vec<_>>();
+    if modules.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        #[doc(hidden)]
+        #[allow(warnings, clippy::all, clippy::pedantic)]
+        mod #module {
+            #(#modules)*
+        }
+    }
+}
+
 /// The `FnInfo` of a lowered function: IR, source locations, and the items it names,
 /// resolved by rustc. `generics`: the glue's generic parameters with their bounds, under
 /// which rustc checks what names them (`sizeof::<T>`); `written`: the generics as the user
@@ -30,6 +93,7 @@ pub(crate) fn fn_info(
     in_scope: &[syn::Ident],
     consts_owner: &TokenStream,
     shadowed: bool,
+    stand_ins: Option<&syn::Ident>,
 ) -> TokenStream {
     let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
     // Plain numbers (1-based, as in Rust's panic messages), not `line!()` at the token's
@@ -69,6 +133,22 @@ pub(crate) fn fn_info(
             .expect("a called path has a segment")
             .ident;
         let path = unambiguous_import(path);
+        // The stand-in: the module shared by the expansion's functions, or one of this
+        // getter's own.
+        let fallback = match stand_ins {
+            Some(module) => {
+                let named = stand_in_module_name(last);
+                quote!(#module::#named::*;)
+            }
+            None => {
+                let own = stand_in(last);
+                quote_spanned! {last.span()=>
+                    __jitclass_fallback::*;
+                    #[allow(warnings, clippy::all, clippy::pedantic)]
+                    mod __jitclass_fallback { #own }
+                }
+            }
+        };
         // A named fn, not a closure: rustc counts the instances of a closure's
         // `FnOnce::call_once` shim as one function's, and a chain of more than 128 jit
         // fns calling each other (statics referring to getters referring to statics)
@@ -77,16 +157,7 @@ pub(crate) fn fn_info(
             {
             fn __jitclass_callee_dispatcher() -> &'static ::jitclass::Dispatcher {
                 #[allow(unused_imports)]
-                use __jitclass_fallback::*;
-                #[allow(warnings, clippy::all, clippy::pedantic)]
-                mod __jitclass_fallback {
-                    mod not_jit {
-                        pub struct #last {}
-                        // Not a jit fn is the error, already.
-                        impl<const N: usize> ::jitclass::__private::shadow::TakesArguments<N> for #last {}
-                    }
-                    pub type __jitclass_callee = not_jit::#last;
-                }
+                use #fallback
                 {
                     #[allow(unused_imports)]
                     use #path as __jitclass_callee;

@@ -34,6 +34,6 @@ pub(crate) use bound_traits::tolerant_trait_id;
 pub(crate) use consts::{const_getters, hoisted_items, shadow_replacements};
 pub(crate) use dispatcher::{dispatcher_items, static_lifetimes};
 pub(crate) use fallback::failed_fn;
-pub(crate) use fn_info::{class_getters, fn_info, opaque_getters};
+pub(crate) use fn_info::{called_names, class_getters, fn_info, opaque_getters, stand_in_module};
 pub(crate) use result::result_call;
 pub(crate) use signature::{cfgs_of, glue_signature, pin_type, pinned_signature, unbounded_params};
