@@ -264,7 +264,12 @@ fn review16_set_errors_worded_for_sets() {
 /// length) name the macro's internal type: "evaluation of
 /// `__JitclassConsts_Circle_scaled::K` failed here" where rustc says `Circle::scaled::K`,
 /// and the note "erroneous constant encountered" points at the constant, not at its read
-/// (review of issue 17; the extra `arithmetic_overflow` lint is gone).
+/// (review of issue 17; the extra `arithmetic_overflow` lint is gone). rustc's
+/// `Circle::scaled2::{constant#0}` is an anonymous constant directly in a fn `scaled2` of
+/// `impl Circle`: only the glue method qualifies, and its body cannot hand the value to
+/// the dispatcher's getters (items nested in it cannot read an anonymous constant, and
+/// jit callers never run the glue method). `Circle::scaled::K` could be a `const` item in
+/// the glue method's body, read by a trait impl in that body that the getters name.
 #[test]
 #[ignore = "BUG: const evaluation errors in class methods name `__JitclassConsts_<Class>_<method>` (rustc: `Circle::scaled::K`, `Circle::scaled2::{constant#0}`)"]
 fn review17_const_eval_names_internal_item() {
@@ -313,6 +318,12 @@ fn review16_string_keys_valid_rust() {
 /// class's shadow macro, twice), "cannot find type `__JitclassView`", and "`&Plain` cannot
 /// be passed to jit code" at the trait's `#[jit]` (review of issue 17). rustc would build
 /// the impl itself. (A primitive or a tuple is one error: `traits/impl_for_primitive.rs`.)
+/// The impl cannot ask at expansion whether `Plain` is a class: a fallback macro that
+/// `use Plain as ..;` would shadow only for a class is refused by rustc ("cannot
+/// determine resolution for the macro", import resolution is stuck), as the import's
+/// macro namespace stays undetermined while expansion runs; routing the whole expansion
+/// through `Plain!` leaves "cannot find macro `Plain`". The same follow-up errors come
+/// after a refused `#[jitclass] struct` (`sqlite/review_blob_kept_in_a_field.stderr`).
 #[test]
 #[ignore = "BUG: a trait impl for a non-class struct gets 'cannot find macro `Plain`', `__JitclassView` and JitArg errors at the trait besides 'not a `#[jitclass]` type'"]
 fn review17_traits_impl_for_non_class() {

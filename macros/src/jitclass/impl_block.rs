@@ -268,10 +268,8 @@ fn expand_impl(
     if out.omit_impl {
         return TokenStream::new();
     }
-    out.beside.push(crate::glue::stand_in_module(
-        &block.stand_ins,
-        &out.called,
-    ));
+    out.beside
+        .push(crate::glue::stand_in_module(&block.stand_ins, &out.called));
     let hosted: Vec<Hosted<'_>> = out
         .hosted
         .iter()
@@ -436,8 +434,7 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
         // `Self` is the family, which the runtime instantiates per type arguments.
         l.class_paths = generic::family_class_paths(&l.class_paths, block.self_path);
     }
-    out.called
-        .extend(crate::glue::called_names(&l).cloned());
+    out.called.extend(crate::glue::called_names(&l).cloned());
     let (method, items, consts_owner) = emit_method(f, &l, block, block.operator.as_ref(), kind);
     if block.is_index() {
         if let Some((value_method, value_items, called)) = index::value_method(cx, f, block) {
