@@ -319,7 +319,7 @@ fn review17_traits_impl_for_non_class() {
 }
 
 /// `Trait::f(&x)` outside a bound (integration `trait_path_calls`): a class without the
-/// impl is rustc's E0277, a function the trait lacks its E0576, at the user's tokens.
+/// impl is rustc's E0277, a function the trait lacks its E0782, at the user's tokens.
 #[test]
 fn trait_path_call_misuse() {
     let t = trybuild::TestCases::new();

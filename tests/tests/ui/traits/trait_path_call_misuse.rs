@@ -1,5 +1,6 @@
 // `Trait::f(&x)` outside a bound: rustc's errors, at the user's tokens, for a class that
-// does not implement the trait (E0277) and a function the trait lacks (E0576).
+// does not implement the trait (E0277) and a function the trait lacks (rustc's E0782, as
+// for the same plain Rust: it reads `Shape` as a type then).
 use jitclass::{jit, jitclass};
 
 #[jit]
