@@ -1,6 +1,5 @@
-// `Trait::f(&x)` outside a bound: rustc's errors, at the user's tokens, for a class that
-// does not implement the trait (E0277) and a function the trait lacks (rustc's E0782, as
-// for the same plain Rust: it reads `Shape` as a type then).
+// `Trait::f(&x)` outside a bound: rustc's errors at the user's tokens: a class without the
+// impl (E0277), a function the trait lacks (E0782, as rustc says for the same plain Rust).
 use jitclass::{jit, jitclass};
 
 #[jit]
