@@ -395,7 +395,6 @@ fn impl_fns(
         generics: &generics,
         impl_generics: Some(&imp.generics),
         trait_scope: None,
-        trait_owners: Vec::new(),
     };
     let mut items = Vec::new();
     for it in &imp.items {
