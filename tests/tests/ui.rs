@@ -326,7 +326,6 @@ fn trait_path_call_misuse() {
     t.compile_fail("tests/ui/traits/trait_path_call_misuse.rs");
 }
 
-
 /// A method of an impl with an unbounded `T` returning a field of a written type (`self.n:
 /// i64`) as `T` is typed per instantiation (`C<i64>`) only, which a syntactic walk cannot
 /// see: it gets rustc's check, and its E0308 (review of the unbounded-impl shadow). Whether

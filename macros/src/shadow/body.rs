@@ -525,7 +525,9 @@ fn names_class_method(p: &syn::ExprPath, class: Option<&syn::Path>) -> bool {
     }
     let owner = &segments[segments.len() - 2].ident;
     owner == "Self"
-        || owner.to_string().starts_with(|c: char| c.is_ascii_uppercase())
+        || owner
+            .to_string()
+            .starts_with(|c: char| c.is_ascii_uppercase())
         || class
             .and_then(|c| c.segments.last())
             .is_some_and(|c| *owner == c.ident)
