@@ -616,6 +616,7 @@ mod corrupt_ir_tests {
             objmodes: 0,
             foreign: None,
             trait_scope: None,
+            trait_owners: Vec::new(),
             consts: Vec::new(),
         }
     }

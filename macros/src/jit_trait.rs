@@ -35,10 +35,11 @@ pub(crate) fn expand(cx: &Ctxt, item: syn::ItemTrait) -> TokenStream {
         syn::Visibility::Inherited => TokenStream::new(),
         _ => quote!(pub(crate)),
     };
+    let rust_trait = crate::trait_default_bounds::with_jit_self(&item);
     quote! {
         // Jit code's calls of its methods go through dispatchers, which rustc cannot see.
         #[allow(dead_code)]
-        #item
+        #rust_trait
 
         #descriptor
 
@@ -50,6 +51,11 @@ pub(crate) fn expand(cx: &Ctxt, item: syn::ItemTrait) -> TokenStream {
             macro_rules! #name {
                 // The trait's identity, for jit code's calls of its functions by path.
                 (@jitclass_trait_id) => { #id };
+                // `Shape::area(&c)`: the path names this trait, not a class, and jit code
+                // calls the trait's function (`FnIr::trait_owners`), never this getter.
+                (@jitclass_class_info $($getter:tt)*) => {
+                    ::core::unreachable!("a `#[jit] trait` is not a class")
+                };
                 ($($impl_:tt)*) => {
                     ::jitclass::__private::jit_trait_impl! { #id { #item } $($impl_)* }
                 };

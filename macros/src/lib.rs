@@ -14,6 +14,7 @@ mod lowering;
 mod objmode;
 mod shadow;
 mod stack;
+mod trait_default_bounds;
 mod trait_default_names;
 
 use proc_macro::TokenStream;

@@ -538,6 +538,9 @@ impl Dispatcher {
                 ir.and_then(|mut ir| {
                     ir.validate()?;
                     ir.resolve_consts(&crate::consts::values(self.info.consts))?;
+                    // `Shape::area(&c)`: a path the glue found to name a trait calls it.
+                    let traits = self.info.traits;
+                    ir.resolve_trait_owners(|t| traits.get(t.index()).copied());
                     Ok(ir)
                 })
                 .map_err(|e| {

@@ -6,13 +6,18 @@
 use crate::class::{ClassInfo, MethodEntry};
 
 /// The identity of a bound's trait that is not a `#[jit] trait` (it has no companion
-/// macro, whose import would shadow this one's: `glue/bound_traits.rs`): none.
+/// macro, whose import would shadow this one's: `glue/bound_traits.rs`): none; and the
+/// getter of a class named where a trait could be (`glue/fn_info.rs`): the getter.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __jitclass_not_a_jit_trait {
     (@jitclass_trait_id) => {
         ""
     };
+    // A class's getter, where the path may have named a trait (`Shape::area(&c)`).
+    (@jitclass_class_info $($getter:tt)*) => {{
+        $($getter)*
+    }};
 }
 
 /// A `#[jitclass] impl Trait for Class` of a `#[jit] trait`, registered at link time.

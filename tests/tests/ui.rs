@@ -346,28 +346,12 @@ fn review17_traits_impl_for_non_class() {
     t.compile_fail("tests/ui/known_bugs/review_traits_impl_for_non_class.rs");
 }
 
-/// `Shape::area(&c)` in jit code, `Shape` bounding none of the function's type parameters
-/// (the book: not yet): rustc builds it; jit code refuses it with rustc's E0782 "expected
-/// a type, found a trait" and the help to write `dyn Shape::area(&c)` (review of issue
-/// 17). `<Circle as Shape>::area(&c)` and `Shape::area(&s)` of a bound work
-/// (integration `trait_calls`); rustc's own E0034 help suggests the unqualified form.
+/// `Trait::f(&x)` outside a bound (integration `trait_path_calls`): a class without the
+/// impl is rustc's E0277, a function the trait lacks its E0782, at the user's tokens.
 #[test]
-#[ignore = "BUG: `Shape::area(&c)` (valid Rust) outside a bound is refused with E0782 'expected a type, found a trait' (help: add `dyn`) instead of being called or refused clearly"]
-fn review17_traits_ufcs_call() {
+fn trait_path_call_misuse() {
     let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known_bugs/review_traits_ufcs_call.rs");
-}
-
-/// `fn base_of<S: Probe>(s: &S)` called with `self` from a default method: rustc builds
-/// it. `&S` parameters work (issue 17), but a default method's body is also the Rust
-/// trait's, where the glue's `S: JitType` bound is not met by `Self`: E0277 "`Self` is not
-/// a jit value type" with a help to add the internal-looking bound `Self: JitType`
-/// (review of issue 17).
-#[test]
-#[ignore = "BUG: a generic jit fn called with `self` from a default trait method (valid Rust) is E0277 '`Self` is not a jit value type'"]
-fn review17_traits_generic_ref_param() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_traits_generic_ref_param.rs");
+    t.compile_fail("tests/ui/traits/trait_path_call_misuse.rs");
 }
 
 /// A method of an impl with an unbounded `T` returning a field of a written type (`self.n:

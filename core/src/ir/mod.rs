@@ -34,6 +34,7 @@ mod expr;
 pub mod loop_exits;
 mod print;
 mod trait_ir;
+mod trait_owners;
 mod type_expr;
 mod validate;
 mod walk;
@@ -156,6 +157,12 @@ pub struct FnIr {
     /// The `#[jit] trait`s the body names in calls (`Shape::area(&c)`), in bounds and in
     /// trait objects, as written; `ExprKind::TraitCall` refers here.
     pub traits: Vec<String>,
+    /// The class references that may name a trait instead (`Shape::area(&c)`: a bare
+    /// path before `::f(..)`, which jit code cannot tell from a class at macro time),
+    /// each with the trait reference of the same path. The glue resolves both tolerantly,
+    /// and the runtime makes each `AssocCall` on one whose trait is a `#[jit] trait` a
+    /// `TraitCall` of that trait before anything reads the IR (`trait_owners.rs`).
+    pub trait_owners: Vec<(ClassRefId, TraitRefId)>,
     /// For a method of a `#[jitclass]` impl: how it takes `self` (the first parameter).
     pub receiver: Option<Receiver>,
     /// The Rust types inside the `PassThru<T>`s the function names, as written;

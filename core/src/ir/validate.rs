@@ -35,6 +35,11 @@ impl FnIr {
             found?;
             self.check_kind(i, &e.kind)?;
         }
+        for (class, t) in &self.trait_owners {
+            if class.index() >= self.classes.len() || t.index() >= self.traits.len() {
+                return Err("a trait owner's ref id out of range".to_string());
+            }
+        }
         for (call, types) in &self.explicit_generics {
             self.check_expr_id(call.0)?;
             if !matches!(
@@ -228,6 +233,7 @@ mod tests {
             objmodes: 0,
             foreign: None,
             trait_scope: None,
+            trait_owners: Vec::new(),
             consts: Vec::new(),
         }
     }

@@ -505,6 +505,14 @@ impl Lowerer {
                 return self.push(ExprKind::Lit(Lit::Unit), c.span());
             }
         };
+        // A bare path may name a `#[jit] trait` (`Shape::area(&c)`, valid Rust): only
+        // rustc knows, so the glue resolves both readings (`FnIr::trait_owners`).
+        if owner.segments.iter().all(|s| s.arguments.is_none()) && !owner.is_ident("Self") {
+            let t = self.scope.trait_ref(&owner);
+            if !self.trait_owners.contains(&(class, t)) {
+                self.trait_owners.push((class, t));
+            }
+        }
         // For rustc to check that the function exists, with `Self` spelled out.
         let mut checked = self.scope.class_paths[class.index()].clone();
         checked.segments.push(last.clone());

@@ -318,6 +318,7 @@ fn lower_function(
         objmodes: cx.objmodes.len() as u32,
         foreign: None,
         trait_scope,
+        trait_owners: std::mem::take(&mut cx.trait_owners),
         consts: std::mem::take(&mut cx.scope.consts.decls),
     };
     if let Err(d) = crate::limits::check_fn(&ir) {

@@ -147,6 +147,8 @@ struct Lowerer {
     turbofish_paths: Vec<syn::Path>,
     /// See `Lowered::trait_fn_calls`.
     trait_fn_calls: Vec<syn::ExprCall>,
+    /// See `FnIr::trait_owners`.
+    trait_owners: Vec<(crate::ir::ClassRefId, crate::ir::TraitRefId)>,
     /// The trait bounds of the function's type parameters (`trait_calls::bounds`).
     bounds: Vec<(String, Vec<syn::Path>)>,
     /// The last segments of every trait bounding each type parameter, the standard

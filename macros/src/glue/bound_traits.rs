@@ -9,9 +9,10 @@ use proc_macro2::TokenStream;
 use quote::quote_spanned;
 use syn::spanned::Spanned;
 
-/// The traits (by `TraitRefId` index) that only bounds name: no call by path does, whose
-/// trait must be a `#[jit] trait`.
-pub(super) fn only_in_bounds(ir: &FnIr) -> Vec<u32> {
+/// The traits (by `TraitRefId` index) that only bounds name, or a bare path before
+/// `::f(..)` that may name a class instead (`FnIr::trait_owners`): no call by path of a
+/// trait does, whose trait must be a `#[jit] trait`.
+pub(super) fn tolerated(ir: &FnIr) -> Vec<u32> {
     let called: Vec<u32> = ir
         .exprs
         .iter()
@@ -27,12 +28,14 @@ pub(super) fn only_in_bounds(ir: &FnIr) -> Vec<u32> {
         .iter()
         .flat_map(|(_, traits)| traits)
         .chain(self_bounds)
+        .chain(ir.trait_owners.iter().map(|(_, t)| t))
         .map(|t| t.0)
         .filter(|t| !called.contains(t))
         .collect()
 }
 
-/// The identity of the trait `path` names, `""` if it is not a `#[jit] trait`: the
+/// The identity of the trait `path` names, `""` if it is not a `#[jit] trait` (a plain
+/// Rust trait, a class or another type): the
 /// import of the path in an inner block shadows the fallback imported in the outer one
 /// in the macro namespace exactly when the trait has a companion macro (a glob import
 /// of the fallback would do in one block, but rustc does not let a macro-expanded

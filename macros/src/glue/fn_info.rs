@@ -170,11 +170,14 @@ pub(crate) fn fn_info(
         }
     });
     let inferred = named_without_arguments(l);
-    let (classes, class_checks) = class_getters(&l.class_paths, in_scope, &inferred);
+    let owners: Vec<bool> = (0..l.class_paths.len())
+        .map(|i| l.ir.trait_owners.iter().any(|(c, _)| c.index() == i))
+        .collect();
+    let (classes, class_checks) = class_getters(&l.class_paths, in_scope, &inferred, &owners);
     // Each trait a call names, by its companion macro (a trait without `#[jit]` has none:
     // rustc says "cannot find macro" at its token); a trait only a bound names may be a
-    // plain Rust trait (`super::bound_traits`).
-    let only_bounds = super::bound_traits::only_in_bounds(&l.ir);
+    // plain Rust trait, and a bare path before `::f(..)` a class (`super::bound_traits`).
+    let only_bounds = super::bound_traits::tolerated(&l.ir);
     let traits = l.trait_paths.iter().enumerate().map(|(i, path)| {
         if only_bounds.contains(&(i as u32)) {
             super::bound_traits::tolerant_trait_id(path)
@@ -353,6 +356,7 @@ pub(crate) fn class_getters(
     paths: &[syn::Path],
     in_scope: &[syn::Ident],
     inferred: &[bool],
+    maybe_traits: &[bool],
 ) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let params: Vec<&syn::Ident> = in_scope.iter().collect();
     let mut generic_checks = Vec::new();
@@ -391,6 +395,11 @@ pub(crate) fn class_getters(
             } else {
                 quote_spanned!(span=> <#path as ::jitclass::JitClass>::class_info())
             };
+            let info = if maybe_traits.get(i).copied().unwrap_or(false) {
+                unless_a_trait(path, info)
+            } else {
+                info
+            };
             quote_spanned! {span=>
                 {
                     fn __jitclass_class_info() -> &'static ::jitclass::ClassInfo {
@@ -402,6 +411,24 @@ pub(crate) fn class_getters(
         })
         .collect();
     (getters, generic_checks)
+}
+
+/// `info`, the class getter's body, unless `path` names a `#[jit] trait`
+/// (`Shape::area(&c)`), whose companion macro then drops it: the runtime makes the calls
+/// on the path the trait's (`FnIr::trait_owners`) and never calls the getter. As in
+/// `bound_traits::tolerant_trait_id`, the import of the path in the inner block shadows
+/// the fallback (which returns `info` as written) exactly when the path has a companion.
+fn unless_a_trait(path: &syn::Path, info: TokenStream) -> TokenStream {
+    let span = path.segments.last().expect("a segment").ident.span();
+    quote_spanned! {span=>
+        #[allow(unused_imports)]
+        use ::jitclass::__private::bound_trait_fallback::__jitclass_bound_trait;
+        {
+            #[allow(unused_imports)]
+            use #path as __jitclass_bound_trait;
+            __jitclass_bound_trait!(@jitclass_class_info #info)
+        }
+    }
 }
 
 /// The descriptor of the class a path without type arguments names, which may be a

@@ -366,7 +366,7 @@ fn emit(
     } else {
         l.class_paths.clone()
     };
-    let (classes, class_checks) = class_getters(&class_paths, &params, &[]);
+    let (classes, class_checks) = class_getters(&class_paths, &params, &[], &[]);
     let opaques = opaque_getters(&l.opaque_types);
     let consts = const_getters(&consts_owner, &l.consts);
     let hoisted = hoisted_items(&l.consts);

@@ -511,8 +511,10 @@ fn self_of(e: &syn::Expr) -> Option<syn::Ident> {
 }
 
 /// Whether `p` names an associated function of the method's class: `Self::m`,
-/// `<T>::m` (`Self` or the class, for rustc to check), or a path whose next-to-last
-/// segment is the class's name (`Class::m`, `crate::Class::m`).
+/// `<T>::m` (`Self` or the class, for rustc to check), a path whose next-to-last
+/// segment is the class's name (`Class::m`, `crate::Class::m`), or a trait's function
+/// the class may implement (`Shape::area(self)`: any capitalised owner, which may name a
+/// trait; rustc then checks `&Class` against the function's receiver).
 fn names_class_method(p: &syn::ExprPath, class: Option<&syn::Path>) -> bool {
     if p.qself.is_some() {
         return true;
@@ -523,6 +525,9 @@ fn names_class_method(p: &syn::ExprPath, class: Option<&syn::Path>) -> bool {
     }
     let owner = &segments[segments.len() - 2].ident;
     owner == "Self"
+        || owner
+            .to_string()
+            .starts_with(|c: char| c.is_ascii_uppercase())
         || class
             .and_then(|c| c.segments.last())
             .is_some_and(|c| *owner == c.ident)

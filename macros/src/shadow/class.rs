@@ -11,7 +11,9 @@
 //!   crate, its macro is too): `C!(@field name [place] [keyed])` chooses `place` for a field
 //!   and `keyed` for any other name, and `C!(@view V, C)` declares the view struct `V`
 //!   with the class's fields, which hosts the methods of an impl block (`C!(@view V [T]
-//!   [bounds] C::<T>)`: a generic impl's, generic over its parameters). The macro only
+//!   [bounds] C::<T>)`: a generic impl's, generic over its parameters); `C!(@jitclass_trait_id)`
+//!   and `C!(@jitclass_class_info getter)` say that `C` is no trait (`Shape::area(&c)`
+//!   could have been one: `glue/fn_info.rs`). The macro only
 //!   chooses among tokens its caller passes, so every token keeps the user's span.
 
 use jitclass_core::member_hash;
@@ -96,6 +98,10 @@ pub(crate) fn class_items(
         macro_rules! #macro_name {
             #(#field_arms)*
             (@field $other:tt [$($place:tt)*] [$($keyed:tt)*]) => { $($keyed)* };
+            // `C::f(..)`, whose bare path could have named a `#[jit] trait` (glue's
+            // `unless_a_trait`): no trait's identity, the class's getter as written.
+            (@jitclass_trait_id) => { "" };
+            (@jitclass_class_info $($getter:tt)*) => {{ $($getter)* }};
             (@view $view:ident, $class:ty) => {
                 #[allow(non_camel_case_types, dead_code)]
                 struct $view {
