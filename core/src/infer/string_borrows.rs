@@ -211,6 +211,11 @@ impl Infer<'_> {
                 .stmts
                 .iter()
                 .filter_map(|s| match s {
+                    // A text loop's hidden text borrows its `String` (a nested loop's).
+                    Stmt::Let {
+                        pattern: Pattern::Bind(l),
+                        ..
+                    } if self.ir.local(*l).name == LOOP_TEXT => None,
                     Stmt::Let {
                         init: Some(init), ..
                     } => self

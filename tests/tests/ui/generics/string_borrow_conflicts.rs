@@ -3,7 +3,6 @@
 // `String` a loop runs over (E0506), lending a `&str` of it and moving it in one call
 // (E0505), pushing it onto itself (E0502) and `write!`ing it into itself (E0502).
 use jitclass::jit;
-use std::fmt::Write;
 
 #[jit]
 fn reassigned_while_looped<T>(s: String, x: T) -> (usize, T) {
