@@ -130,7 +130,10 @@ impl Infer<'_> {
             if let ExprKind::If {
                 cond, then_branch, ..
             } = &e.kind
-                && matches!(self.ir.expr(*cond).kind, ExprKind::Lit(crate::ir::Lit::Bool(false)))
+                && matches!(
+                    self.ir.expr(*cond).kind,
+                    ExprKind::Lit(crate::ir::Lit::Bool(false))
+                )
             {
                 let mut stack = vec![*then_branch];
                 while let Some(x) = stack.pop() {

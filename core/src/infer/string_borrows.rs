@@ -88,7 +88,10 @@ impl Infer<'_> {
                                 self.loc(place),
                                 how,
                                 &self.place_name(place),
-                                &format!("a `&str` of `{}` is lent to this call", self.place_name(lent)),
+                                &format!(
+                                    "a `&str` of `{}` is lent to this call",
+                                    self.place_name(lent)
+                                ),
                             ));
                         }
                     }
@@ -173,7 +176,9 @@ impl Infer<'_> {
                         self.loc(place),
                         how,
                         &self.place_name(place),
-                        &format!("`{name}` is borrowed by the `for` loop over its text while the loop may go on, as in Rust"),
+                        &format!(
+                            "`{name}` is borrowed by the `for` loop over its text while the loop may go on, as in Rust"
+                        ),
                     ));
                 }
             }
@@ -238,7 +243,14 @@ impl Infer<'_> {
     ) -> Vec<loop_exits::Point> {
         // Only what could hold a `&str` may hold a view of the loop's text.
         let may_hold_view = |e: ExprId| self.may_hold_view(&self.expr_types[e.index()]);
-        loop_exits::borrow_end_points(self.ir, target, body, &[text], &[cond, body], &may_hold_view)
+        loop_exits::borrow_end_points(
+            self.ir,
+            target,
+            body,
+            &[text],
+            &[cond, body],
+            &may_hold_view,
+        )
     }
 }
 

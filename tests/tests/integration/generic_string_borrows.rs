@@ -81,9 +81,7 @@ fn string_borrow_conflicts_are_refused_at_the_first_call() {
             "E0502",
         ),
         (
-            panic_message(|| {
-                reassigned_while_looped(String::from("ab"), String::from("other"))
-            }),
+            panic_message(|| reassigned_while_looped(String::from("ab"), String::from("other"))),
             "cannot assign to `s` because it is borrowed",
             "E0506",
         ),
