@@ -225,14 +225,23 @@ fn review_loopborrow_generic_string_element_kept() {
     t.compile_fail("tests/ui/generics/review_loopborrow_string_element_kept.rs");
 }
 
-/// In generic bodies, `v.sort()` and `for x in v.iter_mut()` while a reference into `v` is
-/// live are refused (rightly) but as "cannot assign to `v[_]`" at the element writes their
-/// lowering makes, not as rustc's E0502 at the call (review of issue 15v).
+/// In generic bodies, `v.sort()` while a reference into `v` is live is refused as rustc
+/// refuses it (E0502 at the call; was "cannot assign to `v[_]`" at the element write the
+/// sort is lowered with; review of issue 15v).
 #[test]
-#[ignore = "BUG: sort / iter_mut while a reference into the Vec is live: 'cannot assign to `v[_]`' instead of rustc's E0502 wording at the call"]
 fn review15v_generic_sort_while_referenced() {
     let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/generic_sort_while_referenced.rs");
+    t.compile_fail("tests/ui/generics/sort_while_referenced.rs");
+}
+
+/// In generic bodies, `for x in v.iter_mut()` while a reference into `v` is live is
+/// refused (rightly) but as "cannot assign to `v[_]`" at the element write its lowering
+/// makes, not as rustc's E0502 at `v.iter_mut()` (review of issue 15v).
+#[test]
+#[ignore = "BUG: iter_mut while a reference into the Vec is live: 'cannot assign to `v[_]`' instead of rustc's E0502 wording at the call"]
+fn review15v_generic_iter_mut_while_referenced() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/generic_iter_mut_while_referenced.rs");
 }
 
 /// `for x in w` with `w` bound by `if let Some(w) = o` over a borrowed `Option<Vec<f64>>`:
@@ -292,18 +301,21 @@ fn review17_const_eval_names_internal_item() {
     t.compile_fail("tests/ui/known_bugs/review_const_eval_names_internal_item.rs");
 }
 
-/// In generic bodies, a `String` assigned while a loop runs over it (E0506), lent and
-/// moved in one call (E0505), or pushed onto itself (E0502) compiles: sound (a counted
-/// reference keeps the loop's text; the others panic "already borrowed"), but rustc's
-/// build of the same code is refused (review of issue 16). `shadow/duck.rs` gives a shadow
-/// to methods of generic impls that cannot duck-type, not to `#[jit] fn`s: a fn whose
-/// unbounded `T` is unused is how tests ask for jitclass's first-call checks, and an `x: T`
-/// passed to a call meets the callee's bounds only per instantiation.
+/// In generic bodies, a `String` changed, assigned or moved while a `&str` of it is lent
+/// to a call or a loop runs over it is refused at build time, as rustc refuses it (E0502,
+/// E0505, E0506), when the `String`'s type is written (review of issue 16).
 #[test]
-#[ignore = "BUG: generic bodies accept String borrow conflicts rustc refuses (E0506 assign while looped, E0505 lend+move in one call, E0502 push_str(&s))"]
-fn review16_generic_string_borrow_conflicts() {
+fn generic_string_borrow_conflicts() {
     let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/generic_string_borrow_conflicts.rs");
+    t.compile_fail("tests/ui/generics/string_borrow_conflicts.rs");
+}
+
+/// In generic bodies, a `String` changed while a loop over its text may go on, or while a
+/// view of the text is read afterwards, is refused as rustc refuses it (E0502).
+#[test]
+fn generic_string_changed_while_looped() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/generics/string_changed_while_looped.rs");
 }
 
 /// An unbounded generic body formats a `T` (`{}`): rustc's E0277 at the argument; jit

@@ -77,6 +77,7 @@ impl Infer<'_> {
             })
             .collect();
         let borrowed = crate::init::borrowing_reads(self.ir, &self.consuming_calls());
+        let never_run = self.never_run();
         let mut sources: HashMap<LocalId, Option<ExprId>> = HashMap::new();
         for (&r, &def) in &defs {
             let source = self.elem_ref_source(def, &defs, &mut sources, 0);
@@ -98,6 +99,9 @@ impl Infer<'_> {
             };
             for m in 0..self.ir.exprs.len() as u32 {
                 let m = ExprId(m);
+                if never_run.contains(&m) {
+                    continue;
+                }
                 let Some((place, how)) = self.change_of(m, &borrowed) else {
                     continue;
                 };
@@ -115,6 +119,30 @@ impl Infer<'_> {
                 }
             }
         }
+    }
+
+    /// The expressions under `if false { .. }`, which never run: the element write a
+    /// sort run by std is lowered with, so that its element type and receiver are checked
+    /// (`lower/std_sort.rs`), is no change of the `Vec` (the sort's call is, at `v`).
+    fn never_run(&self) -> HashSet<ExprId> {
+        let mut out = HashSet::new();
+        for e in &self.ir.exprs {
+            if let ExprKind::If {
+                cond, then_branch, ..
+            } = &e.kind
+                && matches!(
+                    self.ir.expr(*cond).kind,
+                    ExprKind::Lit(crate::ir::Lit::Bool(false))
+                )
+            {
+                let mut stack = vec![*then_branch];
+                while let Some(x) = stack.pop() {
+                    out.insert(x);
+                    self.ir.expr(x).kind.for_each_child(|c| stack.push(c));
+                }
+            }
+        }
+        out
     }
 
     /// Each reference local's defining expression: its `let`'s initialiser, or the
@@ -242,7 +270,7 @@ impl Infer<'_> {
 
     /// Whether two place chains may name overlapping memory: one is a prefix of the
     /// other (an index matches any index).
-    fn places_overlap(&self, a: ExprId, b: ExprId) -> bool {
+    pub(super) fn places_overlap(&self, a: ExprId, b: ExprId) -> bool {
         if !self.is_place_chain(a) || self.root_local_of(a) != self.root_local_of(b) {
             return false;
         }
@@ -273,7 +301,7 @@ impl Infer<'_> {
     }
 
     /// A place as rustc names it in messages (`v`, `self.items`, `t.0`, `v[_]`).
-    fn place_name(&self, e: ExprId) -> String {
+    pub(super) fn place_name(&self, e: ExprId) -> String {
         match &self.ir.expr(e).kind {
             ExprKind::Local(l) => self.ir.local(*l).name.clone(),
             ExprKind::Field(b, name) => format!("{}.{name}", self.place_name(*b)),

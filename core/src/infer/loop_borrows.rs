@@ -120,8 +120,14 @@ impl Infer<'_> {
         };
         let points =
             loop_exits::borrow_end_points(self.ir, target, body, &element, &[body], &may_borrow);
+        self.exprs_after(&points)
+    }
+
+    /// The expressions that run past the points `points` (`loop_exits::Point`s) of their
+    /// blocks, where a loop's borrow is dead.
+    pub(super) fn exprs_after(&self, points: &[loop_exits::Point]) -> HashSet<ExprId> {
         let mut after = HashSet::new();
-        for (block, k) in points {
+        for &(block, k) in points {
             let ExprKind::Block(b) = &self.ir.expr(block).kind else {
                 continue;
             };

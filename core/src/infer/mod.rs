@@ -71,6 +71,7 @@ mod owned_text;
 mod pattern;
 mod place;
 mod resolution;
+mod string_borrows;
 mod structural_eq;
 mod text;
 mod trait_methods;
@@ -516,6 +517,9 @@ impl Infer<'_> {
         }
         if self.diags.is_empty() {
             self.check_string_views();
+        }
+        if self.diags.is_empty() {
+            self.check_string_borrows();
         }
         if !self.diags.is_empty() {
             let diags = std::mem::take(&mut self.diags);

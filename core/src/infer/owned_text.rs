@@ -201,13 +201,13 @@ impl Infer<'_> {
     }
 
     /// Whether `e` is a `String` (so that a `&str` made of it is a view of it).
-    fn is_string(&self, e: ExprId) -> bool {
+    pub(super) fn is_string(&self, e: ExprId) -> bool {
         self.resolve(&self.expr_types[e.index()]) == Ty::String
     }
 
     /// The `String`s a `&str` expression `e` may borrow from: those it views, directly or
     /// through what it calls with them.
-    fn viewed_strings(&self, e: ExprId, out: &mut Vec<ExprId>) {
+    pub(super) fn viewed_strings(&self, e: ExprId, out: &mut Vec<ExprId>) {
         let view_of = |this: &Self, base: ExprId, out: &mut Vec<ExprId>| {
             if this.is_string(base) {
                 out.push(base);
@@ -335,7 +335,7 @@ impl Infer<'_> {
     /// an element or field read in place (`for s in &v`, whose `s` is `v[i]`). (A
     /// `String` a local owns came from a move, which rustc allows only of what the body
     /// owns.)
-    fn may_share_block(&self, l: crate::ir::LocalId) -> bool {
+    pub(super) fn may_share_block(&self, l: crate::ir::LocalId) -> bool {
         if self.ir.local(l).elem_ref {
             return true;
         }

@@ -41,6 +41,7 @@ mod generic_defaults;
 mod generic_methods;
 mod generic_over_params;
 mod generic_statics;
+mod generic_string_borrows;
 mod generic_traits;
 mod generics;
 mod instantiation_impls;

@@ -75,65 +75,9 @@ fn move_out_of_loop_text_then_return() {
 
 // ---- generic bodies: rustc does not see them, jitclass must ----
 
-#[jit]
-fn reassign_while_splitting<T>(s: String, x: T) -> (usize, String, T) {
-    let mut s = s;
-    let mut n = 0;
-    for w in s.split_whitespace() {
-        n += w.len();
-        s = String::from("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz qqqqqqqqqqqqqqqqqqqqqqqqqqqqq");
-    }
-    (n, s, x)
-}
-
-#[test]
-fn ok_generic_reassign_while_looping_over_it_stays_sound() {
-    let _m = memory_test();
-    let r = std::panic::catch_unwind(|| reassign_while_splitting("ab cd ef".to_string(), 1i64))
-        .map_err(panic_message);
-    // rustc refuses this body (E0506, see `ui/known_bugs/generic_string_reassigned_while_looped.rs`);
-    // jitclass accepts it, but soundly: the loop keeps the old text alive by a counted
-    // reference and runs over it.
-    assert_eq!(
-        r,
-        Ok((
-            6,
-            "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz qqqqqqqqqqqqqqqqqqqqqqqqqqqqq".to_string(),
-            1
-        ))
-    );
-    assert_no_leaks();
-}
-
-#[jit]
-fn view_and_owner<T>(v: &str, s: String, x: T) -> (usize, T) {
-    let mut s = s;
-    s.push_str("0123456789012345678901234567890123456789012345678901234567890123456789");
-    s.clear();
-    (v.len(), x)
-}
-
-#[jit]
-fn lend_and_move<T>(s: String, x: T) -> (usize, T) {
-    view_and_owner(s.as_str(), s, x)
-}
-
-#[test]
-fn ok_generic_lend_and_move_in_one_call_panics_not_dangles() {
-    let _m = memory_test();
-    let r =
-        std::panic::catch_unwind(|| lend_and_move("abc".to_string(), 1i64)).map_err(panic_message);
-    // rustc refuses this body (E0505, see `ui/known_bugs/generic_string_lent_and_moved.rs`);
-    // jitclass accepts it, but the lend makes the callee's change panic.
-    let e = r.expect_err("a panic");
-    assert!(
-        e.starts_with(
-            "already borrowed: cannot `push_str` a `String` while a `&str` of it is in use"
-        ),
-        "{e}"
-    );
-    assert_no_leaks();
-}
+// Assigning the `String` a loop runs over (E0506) and lending a `&str` of it beside its
+// move (E0505) are refused at build time, as rustc refuses them
+// (`tests/ui/generics/string_borrow_conflicts.rs`).
 
 #[jit]
 fn move_inside_loop<T>(s: String, x: T) -> (usize, String, T) {
@@ -600,32 +544,8 @@ fn ok_objmode_takes_a_clone_of_a_string_lent_to_the_same_call() {
     assert_no_leaks();
 }
 
-// ---- a String pushed onto itself in a generic body ----
-
-/// rustc refuses this body (E0502, `ui/known_bugs/generic_string_borrow_conflicts.rs`);
-/// jitclass accepts it, but the lend of `&s` makes the push panic instead of reading a
-/// buffer the push reallocates.
-#[jit]
-fn pushed_onto_itself<T>(s: String, x: T) -> (String, T) {
-    let mut s = s;
-    s.push_str(&s);
-    (s, x)
-}
-
-#[test]
-fn ok_generic_push_onto_itself_panics_not_dangles() {
-    let _m = memory_test();
-    let e = std::panic::catch_unwind(|| pushed_onto_itself("abc".to_string(), 1u8))
-        .map_err(panic_message)
-        .expect_err("a panic");
-    assert!(
-        e.starts_with(
-            "already borrowed: cannot `push_str` a `String` while a `&str` of it is in use"
-        ),
-        "{e}"
-    );
-    assert_no_leaks();
-}
+// `s.push_str(&s)` in a generic body is refused as rustc refuses it (E0502):
+// `tests/ui/generics/string_borrow_conflicts.rs`, `generic_string_borrows.rs`.
 
 // ---- capacity after reserve, clone and clear, against std ----
 

@@ -1,9 +1,7 @@
-// In generic bodies (which rustc does not check) jitclass accepts three conflicts between
-// a `&str` of a `String` and a change of the `String` that rustc refuses: assigning the
+// In generic bodies (which rustc does not check) jitclass refuses, as rustc refuses the
+// same code, a change of a `String` while a `&str` of it is borrowed: assigning the
 // `String` a loop runs over (E0506), lending a `&str` of it and moving it in one call
-// (E0505), and pushing it onto itself (E0502). They are sound (the loop's text is kept
-// alive by a counted reference, the other two panic "already borrowed" at run time), but
-// rustc's build of the same code does not compile.
+// (E0505), pushing it onto itself (E0502) and `write!`ing it into itself (E0502).
 use jitclass::jit;
 
 #[jit]
@@ -32,6 +30,13 @@ fn pushed_onto_itself<T>(s: String, x: T) -> (String, T) {
     let mut s = s;
     s.push_str(&s);
     (s, x)
+}
+
+#[jit]
+fn written_into_itself<T>(x: T) -> String {
+    let mut s = String::from("xy");
+    write!(s, "{}{}{}", x, s, s).unwrap();
+    s
 }
 
 fn main() {}
