@@ -116,6 +116,7 @@ mod review_turbofish;
 mod review_vec_gaps;
 mod review_vecs;
 mod scalars;
+mod shared_slice_loops;
 mod slices;
 mod sorting;
 mod sql_rows;
