@@ -557,13 +557,3 @@ fn review_gennames_values_compile() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/pass/review_gennames_values.rs");
 }
-
-/// `m.get(&k).unwrap().clone()` of a map of `String`s: valid Rust refused with the message
-/// of a `Vec`'s element reference (found by the valid-Rust work; `.cloned().unwrap()`
-/// works).
-#[test]
-#[ignore = "BUG: `m.get(&k).unwrap().clone()` of a HashMap<_, String> is refused as a `Vec::get` reference (rustc builds it)"]
-fn valid_map_get_string_clone() {
-    let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known_bugs/valid_map_get_string_clone.rs");
-}

@@ -107,7 +107,9 @@ fn shared_slice_loops_instances() {
     let _memory = memory_test();
     let before = jitclass::stats();
     let ms = vec![Mass::new(2.0), Mass::new(7.5), Mass::new(1.0)];
-    let plain: f64 = [2.0, 7.5, 1.0].iter().fold(0.0, |best: f64, &kg| best.max(kg));
+    let plain: f64 = [2.0, 7.5, 1.0]
+        .iter()
+        .fold(0.0, |best: f64, &kg| best.max(kg));
     assert_eq!(heaviest(&ms), plain);
     drop(ms);
     assert!(balanced_since(&before));
