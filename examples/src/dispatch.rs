@@ -13,7 +13,7 @@ pub extern "C" fn affine(x: f64) -> f64 {
 pub fn map_sum_direct(xs: &[f64]) -> f64 {
     let mut acc = 0.0;
     for x in xs {
-        acc += affine(x);
+        acc += affine(*x);
     }
     acc
 }
@@ -23,7 +23,7 @@ pub fn map_sum_direct(xs: &[f64]) -> f64 {
 pub fn map_sum_indirect(f: extern "C" fn(f64) -> f64, xs: &[f64]) -> f64 {
     let mut acc = 0.0;
     for x in xs {
-        acc += f(x);
+        acc += f(*x);
     }
     acc
 }

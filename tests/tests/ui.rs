@@ -581,31 +581,3 @@ fn review_gennames_values_compile() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/pass/review_gennames_values.rs");
 }
-
-/// `m.get(&k).unwrap().clone()` of a map of `String`s: valid Rust refused with the message
-/// of a `Vec`'s element reference (found by the valid-Rust work; `.cloned().unwrap()`
-/// works).
-#[test]
-#[ignore = "BUG: `m.get(&k).unwrap().clone()` of a HashMap<_, String> is refused as a `Vec::get` reference (rustc builds it)"]
-fn valid_map_get_string_clone() {
-    let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known_bugs/valid_map_get_string_clone.rs");
-}
-
-/// `*x` of `for x in s` over a `&[T]` parameter: valid Rust refused, as jit code walks a
-/// shared slice by value (a `&mut [T]` parameter's loop takes `*x`: integration
-/// `valid_rust_forms`). Lending a shared slice's elements would refuse by-value uses jit
-/// code has accepted (`f(x)` of a `&f64`), which rustc refuses.
-#[test]
-#[ignore = "BUG: `*x` of a loop over a &[T] parameter is refused ('dereferencing (`*x`) is not supported here'); rustc builds it"]
-fn valid_shared_slice_loop_deref() {
-    let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known_bugs/valid_shared_slice_loop_deref.rs");
-}
-
-#[test]
-#[ignore = "BUG: a &[T] parameter's loop variable passed by value builds (examples/src/dispatch.rs does); rustc refuses it (E0308: expected `f64`, found `&f64`)"]
-fn review_s31_shared_slice_loop_by_value() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_s31_shared_slice_loop_by_value.rs");
-}

@@ -510,6 +510,7 @@ impl Infer<'_> {
     pub(super) fn check_elem_ref(&mut self, id: ExprId, elem: &Ty) {
         if let Some(t) = self.concrete(elem)
             && t.holds_vec()
+            && !self.read_at_once(id)
             && let ExprKind::MethodCall { method, .. } = &self.ir.expr(id).kind
         {
             let shown = t.to_string();
@@ -519,6 +520,23 @@ impl Infer<'_> {
                 &shown,
             ));
         }
+    }
+
+    /// Whether the `Option<&T>` `id` is unwrapped and read at once, its reference never
+    /// kept: `m.get(&k).unwrap().clone()` (or `.len()`, `.is_empty()`). The element is
+    /// shared only for that call, which reads it.
+    fn read_at_once(&self, id: ExprId) -> bool {
+        let receiver_of = |inner: ExprId, methods: &[&str]| {
+            self.ir.exprs.iter().position(|e| {
+                matches!(&e.kind, ExprKind::MethodCall { receiver, method, .. }
+                    if *receiver == inner && methods.contains(&method.as_str()))
+            })
+        };
+        receiver_of(id, &["unwrap"])
+            .and_then(|unwrapped| {
+                receiver_of(ExprId(unwrapped as u32), &["clone", "len", "is_empty"])
+            })
+            .is_some()
     }
 
     /// Deferred: `.copied()` needs `T: Copy`, which instances, handles and `Vec`s are not.

@@ -211,10 +211,10 @@ fn lower_function(
                     TypeExpr::Ref { inner, mutable } if matches!(**inner, TypeExpr::Vec(_)) => {
                         cx.vec_ref_params.insert(local, *mutable);
                     }
-                    // `for x in s` over a `&mut [T]` lends each element in place (`*x`). (A
-                    // shared slice's loop stays by value.)
-                    TypeExpr::Slice { mutable: true, .. } => {
-                        cx.vec_ref_params.insert(local, true);
+                    // `for x in s` over a `&mut [T]` lends each element in place (`*x`), over
+                    // a `&[T]` each element as a `&T` (held as its value), as Rust's loops.
+                    TypeExpr::Slice { mutable, .. } => {
+                        cx.vec_ref_params.insert(local, *mutable);
                     }
                     _ => {}
                 }

@@ -116,7 +116,7 @@ pub struct Lowered {
     /// `check_at_macro_time` (see `MacroTimeCheck::slice_indexes`).
     pub slice_indexes: Vec<ExprId>,
     /// The `for` tokens of the loops over a name that borrows a `Vec` (`for x in v` with
-    /// `v` a `&Vec<T>` / `&mut Vec<T>` / `&mut [T]` parameter, or the variable of an outer borrowed
+    /// `v` a `&Vec<T>` / `&mut Vec<T>` / `&[T]` / `&mut [T]` parameter, or the variable of an outer borrowed
     /// loop): Rust's own loops over references, which the shadow keeps as written.
     pub borrowed_name_loops: Vec<Span>,
     /// The `for x in v` loops over a `Vec`, which consume it: set from
@@ -170,8 +170,8 @@ struct Lowerer {
     /// names `Some(w)` binds on one of those, and the variable of `for x in w` over one
     /// (`vecs.rs`, `elem_refs.rs`, `control.rs`; read by `call.rs`'s `method_arg`).
     reference_names: std::collections::HashSet<LocalId>,
-    /// The `&Vec<T>` (`false`), `&mut Vec<T>` and `&mut [T]` (`true`) parameters: `for x
-    /// in v` over one borrows its elements (`vecs.rs`).
+    /// The `&Vec<T>` / `&[T]` (`false`), `&mut Vec<T>` and `&mut [T]` (`true`)
+    /// parameters: `for x in v` over one borrows its elements (`vecs.rs`).
     vec_ref_params: std::collections::HashMap<LocalId, bool>,
     /// See `Lowered::borrowed_name_loops`.
     borrowed_name_loops: Vec<Span>,

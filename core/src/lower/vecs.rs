@@ -252,7 +252,8 @@ impl Lowerer {
             // `for x in row` where `row` is itself the variable of a borrowed loop (a
             // `&Vec<T>` in Rust), a name `Some(w)` binds on a reference (`for o in &v {
             // if let Some(w) = o { for x in w .. } }`: it borrows `w`, which stays usable),
-            // or `for x in v` where `v` is a `&Vec<T>` / `&mut Vec<T>` / `&mut [T]` parameter.
+            // or `for x in v` where `v` is a `&Vec<T>` / `&mut Vec<T>` / `&[T]` / `&mut [T]`
+            // parameter.
             syn::Expr::Path(p)
                 if let Some(l) = p.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
                     && (matches!(self.elem_refs.get(&l), Some(ElemRef::Value))

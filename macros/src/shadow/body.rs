@@ -18,7 +18,7 @@
 //! - `for x in e` over a tuple or a slice runs over `shadow::elements(&e.clone())`, by value,
 //!   over a copy (so the body may assign to an array it loops over, as in Rust) (a loop
 //!   over references, `&v`, `&mut v`, `v.iter()`, `v.iter_mut()`, `for x in v` over a
-//!   name that borrows a `Vec` (`Lowered::borrowed_name_loops`), and over a `Vec` by value,
+//!   name that borrows a `Vec` or a slice (`Lowered::borrowed_name_loops`), and over a `Vec` by value,
 //!   which moves it (`Lowered::consuming_loops`), stays as Rust's);
 //! - `objmode!` blocks are typed stand-ins (each block is checked in its own function);
 //! - an array length or a `const` item's value that the glue hoisted is the hoisted

@@ -24,7 +24,6 @@ use crate::glue::{
     cfgs_of, glue_signature, pinned_signature, shadow_replacements, unbounded_params,
 };
 use body::{MethodScope, Rewriter};
-use jitclass_core::ir::{ExprKind, TypeExpr};
 use jitclass_core::lower::Lowered;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -41,30 +40,17 @@ fn slice_indexes(l: &Lowered) -> HashSet<SpanKey> {
 }
 
 /// The `for` tokens of the loops the shadow keeps as Rust's own: over references to a
-/// `Vec`'s elements, over a `Vec` by value (which moves it), and over a parameter that is
-/// a slice of a type parameter's values (`xs: &[S]`), whose elements are `&S` as in Rust:
-/// jit code copies no instance, and a `S` would need a `Clone` the body does not.
+/// `Vec`'s or a slice's elements (`for x in xs` over `xs: &[S]` too, whose elements are
+/// `&S` as in Rust), and over a `Vec` by value (which moves it).
 fn borrowed_loops(l: &Lowered) -> HashSet<SpanKey> {
     let consuming = l
         .consuming_loops
         .iter()
         .map(|id| l.spans[l.ir.expr(*id).loc.index()]);
-    let over_generic_slices = l.ir.exprs.iter().filter_map(|e| {
-        let ExprKind::ForEach { iterable, .. } = &e.kind else {
-            return None;
-        };
-        let ExprKind::Local(over) = l.ir.expr(*iterable).kind else {
-            return None;
-        };
-        let param = l.ir.params.iter().find(|p| p.local == over)?;
-        matches!(&param.ty, TypeExpr::Slice { elem, .. } if matches!(**elem, TypeExpr::Generic(_)))
-            .then(|| l.spans[e.loc.index()])
-    });
     l.borrowed_name_loops
         .iter()
         .copied()
         .chain(consuming)
-        .chain(over_generic_slices)
         .map(span_key)
         .collect()
 }

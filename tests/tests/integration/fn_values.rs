@@ -165,7 +165,7 @@ extern "C" fn small(x: i8, y: u16) -> i8 {
 fn count_if(pred: extern "C" fn(f64) -> bool, xs: &[f64]) -> usize {
     let mut n = 0;
     for x in xs {
-        if pred(x) {
+        if pred(*x) {
             n += 1;
         }
     }
