@@ -321,8 +321,10 @@ fn emit(
             #[allow(dead_code)]
             #fvis fn #fname(&self) -> #ty {
                 let handle = ::jitclass::JitClass::handle(self);
+                // The field's type is the signature's only (inferred here): rustc reports a
+                // type naming nothing once, at the signature.
                 // SAFETY: the payload of a live instance holds this field's repr.
-                unsafe { handle.get::<#ty>(::core::ptr::addr_of!((*handle.payload()).#fname)) }
+                unsafe { handle.get(::core::ptr::addr_of!((*handle.payload()).#fname)) }
             }
 
             #[doc = #set_doc]
@@ -332,7 +334,7 @@ fn emit(
             #fvis fn #setter(&self, value: #ty) {
                 let handle = ::jitclass::JitClass::handle(self);
                 // SAFETY: as in the getter; no reference into the payload is held.
-                unsafe { handle.set::<#ty>(::core::ptr::addr_of_mut!((*handle.payload()).#fname), #fname_str, value) }
+                unsafe { handle.set(::core::ptr::addr_of_mut!((*handle.payload()).#fname), #fname_str, value) }
             }
         }
     });
