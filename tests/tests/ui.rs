@@ -377,16 +377,6 @@ fn review_genspec_field_of_written_type_returned_as_t() {
     t.pass("tests/ui/known_bugs/review_genspec_field_of_written_type_returned_as_t.rs");
 }
 
-/// An unknown type in a generic class's field: rustc's "cannot find type `U` in this
-/// scope" three times (the macro repeats the field type), the last with the wrong help
-/// "you might be missing a type parameter: `U<U>`" (review of issue 17).
-#[test]
-#[ignore = "BUG: an unknown field type in a generic class is reported three times, once with the help `U<U>`"]
-fn review17_generic_unknown_field_type_thrice() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_generics_unknown_field_type_thrice.rs");
-}
-
 /// Valid Rust once refused (review of issue 16, instance keys and `write!`): `write!(t,
 /// ..)` into the `&mut String` a `for` loop over `&mut v` / `iter_mut()` or `get_mut`
 /// binds, `write!(v[i + 1], ..)` (the index evaluated once), `#[derive(Eq, Hash)]` beside

@@ -400,12 +400,17 @@ pub(crate) fn class_getters(
             } else {
                 info
             };
+            // A path naming nothing (`w: U`) is rustc's "cannot find type `U`": the
+            // getter's name is jitclass's, not at the path, so that the error is the one
+            // at the class's accessors, which rustc reports once (not with a help `U<U>`
+            // at this getter's parameters).
+            let getter = syn::Ident::new("__jitclass_class_info", proc_macro2::Span::call_site());
             quote_spanned! {span=>
                 {
-                    fn __jitclass_class_info() -> &'static ::jitclass::ClassInfo {
+                    fn #getter() -> &'static ::jitclass::ClassInfo {
                         #info
                     }
-                    __jitclass_class_info as fn() -> &'static ::jitclass::ClassInfo
+                    #getter as fn() -> &'static ::jitclass::ClassInfo
                 }
             }
         })

@@ -309,6 +309,10 @@ fn emit(
         let fname = f.ident.as_ref().expect("named");
         let fvis = &f.vis;
         let setter = format_ident!("set_{}", fname);
+        // At the field's type, where rustc's errors about it (a type that is no jit type)
+        // point.
+        let get = syn::Ident::new("get", ty.span());
+        let set = syn::Ident::new("set", ty.span());
         let fname_str = fname.to_string();
         let get_doc = format!("Reads the field `{fname}` (a plain load of the payload).");
         let set_doc = format!(
@@ -321,8 +325,10 @@ fn emit(
             #[allow(dead_code)]
             #fvis fn #fname(&self) -> #ty {
                 let handle = ::jitclass::JitClass::handle(self);
+                // The field's type is the signature's only (inferred here): rustc reports a
+                // type naming nothing once, at the signature.
                 // SAFETY: the payload of a live instance holds this field's repr.
-                unsafe { handle.get::<#ty>(::core::ptr::addr_of!((*handle.payload()).#fname)) }
+                unsafe { handle.#get(::core::ptr::addr_of!((*handle.payload()).#fname)) }
             }
 
             #[doc = #set_doc]
@@ -332,7 +338,7 @@ fn emit(
             #fvis fn #setter(&self, value: #ty) {
                 let handle = ::jitclass::JitClass::handle(self);
                 // SAFETY: as in the getter; no reference into the payload is held.
-                unsafe { handle.set::<#ty>(::core::ptr::addr_of_mut!((*handle.payload()).#fname), #fname_str, value) }
+                unsafe { handle.#set(::core::ptr::addr_of_mut!((*handle.payload()).#fname), #fname_str, value) }
             }
         }
     });

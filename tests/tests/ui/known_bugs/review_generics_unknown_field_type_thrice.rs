@@ -1,9 +1,0 @@
-use jitclass::jitclass;
-
-#[jitclass]
-pub struct A<T> {
-    pub v: T,
-    pub w: U,
-}
-
-fn main() {}
