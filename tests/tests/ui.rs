@@ -177,6 +177,19 @@ fn generic_field_class_bound_unmet() {
 fn review15d_call_std_fn_in_two_jit_fns() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/call_std_fn_in_two_jit_fns.rs");
+    t.compile_fail("tests/ui/known_bugs/review_internals_std_fn_in_two_impl_blocks.rs");
+}
+
+/// A jit fn and a plain fn of one name (`jitted::f`, `plain::f`) called in two methods
+/// of one impl block: the plain one's call is refused naming `not_jit::f` (the stand-in's
+/// internal module: the jit fn's dispatcher struct is a second type `f` of the crate),
+/// and rustc's help points at the jit fn's call, where the block's one stand-in `f` is
+/// spanned (the first call of that name, `glue/fn_info.rs` `stand_in_module`).
+#[test]
+#[ignore = "BUG: a plain fn named as a jit fn is refused naming `not_jit::f`, with a help at the jit fn's call"]
+fn review_internals_plain_fn_named_as_jit_fn() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_internals_plain_fn_named_as_jit_fn.rs");
 }
 
 /// A refused `#[jitclass] struct` (a reference field): its impl block and an SQL

@@ -83,6 +83,7 @@ mod review_genspec;
 mod review_gtrait;
 mod review_index_loops;
 mod review_instimpl;
+mod review_internals;
 mod review_keys;
 mod review_leaks;
 mod review_limits;
