@@ -304,14 +304,12 @@ pub fn register_jit_text_functions(conn: &Connection) -> rusqlite::Result<()> {
 
 // ---- jit kernels and their native twins (`&str` scans, integer-keyed maps) ---------------
 
-/// How many distinct keys `keys` holds, counted in a `HashMap` by `entry`. (By index:
-/// jit code does not deref the element of a loop over a slice parameter yet, `*k`.)
-#[allow(clippy::needless_range_loop)]
+/// How many distinct keys `keys` holds, counted in a `HashMap` by `entry`.
 #[jit]
 pub fn distinct_keys(keys: &[i64]) -> usize {
     let mut counts = HashMap::new();
-    for i in 0..keys.len() {
-        *counts.entry(keys[i]).or_insert(0) += 1;
+    for &k in keys {
+        *counts.entry(k).or_insert(0) += 1;
     }
     counts.len()
 }
