@@ -314,3 +314,56 @@ fn review_self_to_capitalised_paths() {
     drop(c);
     assert_no_leaks();
 }
+
+/// A trait and a class of the same name in two modules, each reached by its path.
+pub mod same_name {
+    pub mod traits {
+        use jitclass::jit;
+
+        #[jit]
+        pub trait Thing {
+            fn v(&self) -> i64;
+        }
+    }
+
+    pub mod classes {
+        use jitclass::jitclass;
+
+        #[jitclass]
+        pub struct Thing {
+            pub x: i64,
+        }
+
+        #[jitclass]
+        impl Thing {
+            pub fn v(&self) -> i64 {
+                self.x
+            }
+        }
+    }
+
+    use jitclass::{jit, jitclass};
+
+    #[jitclass]
+    impl traits::Thing for classes::Thing {
+        fn v(&self) -> i64 {
+            self.x * 100
+        }
+    }
+
+    use traits::Thing as Renamed;
+
+    #[jit]
+    pub fn both(x: i64) -> i64 {
+        let t = classes::Thing { x };
+        traits::Thing::v(&t) + classes::Thing::v(&t) * 10 + Renamed::v(&t) * 1000
+    }
+}
+
+#[test]
+fn review_trait_and_class_of_the_same_name() {
+    let _m = memory_test();
+    // rustc's build of the same program: 100x + 10x + 100_000x.
+    assert_eq!(same_name::both(3), 300 + 30 + 300_000);
+    assert_no_leaks();
+}
