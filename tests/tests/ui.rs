@@ -379,6 +379,14 @@ fn trait_path_call_misuse() {
     t.compile_fail("tests/ui/traits/trait_path_call_misuse.rs");
 }
 
+/// Review probes: `Shape::grow(self)` in a `&self` method (E0308), `Named::area(self)` of
+/// a trait the class does not implement (E0277), `Shape::unit()` with no type (E0790).
+#[test]
+fn review_traitsvalid_self_paths() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/traits/review_traitsvalid_self_paths.rs");
+}
+
 /// A method of an impl with an unbounded `T` returning a field of a written type (`self.n:
 /// i64`) as `T` is typed per instantiation (`C<i64>`) only, which a syntactic walk cannot
 /// see: it gets rustc's check, and its E0308 (review of the unbounded-impl shadow). Whether

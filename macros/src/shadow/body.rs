@@ -291,21 +291,20 @@ impl<'a> Rewriter<'a> {
     /// receiver argument of a path call to a method of the class is what it is in Rust,
     /// `&Class` through `&self` and `&mut Class` through `&mut self` (so that such a call
     /// to a `&mut self` method from a `&self` method is rustc's "types differ in
-    /// mutability"); as the first argument of any other call, it is a value (`this`).
+    /// mutability"), also as a later argument of such a call (`Helper::sum(self, self)`);
+    /// as an argument of any other call, it is a value (`this`).
     fn path_call(&mut self, c: &mut syn::ExprCall) {
         let receiver_arg = match (&*c.func, &self.method) {
             (syn::Expr::Path(p), Some(m)) => names_class_method(p, Some(m.class)),
             _ => false,
         };
-        let mut args = c.args.iter_mut();
-        if receiver_arg && let Some(first) = args.next() {
-            match self.self_as_reference(first) {
-                Some(reference) => *first = reference,
-                None => self.visit_expr_mut(first),
+        // Each `self` of such a call is the reference, not only the receiver's:
+        // `Helper::sum(self, self)` takes `&Class` twice, as in Rust.
+        for arg in c.args.iter_mut() {
+            match self.self_as_reference(arg).filter(|_| receiver_arg) {
+                Some(reference) => *arg = reference,
+                None => self.visit_expr_mut(arg),
             }
-        }
-        for arg in args {
-            self.visit_expr_mut(arg);
         }
         self.visit_expr_mut(&mut c.func);
     }
