@@ -40,6 +40,7 @@ pub(crate) fn dispatcher_items(
         quote! {
             #[doc = #doc]
             #[track_caller]
+            #[allow(dead_code)]
             #vis fn cfunc_ptr() -> #fn_type {
                 let ptr = Self::__JITCLASS.cfunc();
                 // SAFETY: the dispatcher compiled this C entry point for exactly this
@@ -68,6 +69,9 @@ pub(crate) fn dispatcher_items(
             };
 
             /// Compiled signatures, compile count and compile controls of this jit fn.
+            // jitclass's accessor, not the user's item: a fn only jit code calls leaves it
+            // unused, where rustc warns nothing for the same Rust.
+            #[allow(dead_code)]
             #vis fn dispatcher() -> &'static ::jitclass::Dispatcher {
                 Self::__JITCLASS
             }
