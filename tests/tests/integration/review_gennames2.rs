@@ -141,7 +141,12 @@ impl<T: Copy, U> GenEvery<T, U> {
 /// Jit code reading a generic class's fields in a generic body.
 #[jit]
 fn sum_gen<T: Copy>(g: &GenEvery<T, bool>) -> (T, usize, bool, i64) {
-    (g.arr[1], g.xs.len() + g.named.len(), g.pair.1, g.leaf.k + g.n)
+    (
+        g.arr[1],
+        g.xs.len() + g.named.len(),
+        g.pair.1,
+        g.leaf.k + g.n,
+    )
 }
 
 #[test]
@@ -188,7 +193,17 @@ fn every_field_kind_from_rust() {
         e.set_a([0.5, 0.5, 8.0]);
         e.set_p(PhantomData);
         assert_eq!(
-            (e.i(), e.u(), e.b(), e.c(), e.s(), e.v(), e.o(), e.t(), e.a()),
+            (
+                e.i(),
+                e.u(),
+                e.b(),
+                e.c(),
+                e.s(),
+                e.v(),
+                e.o(),
+                e.t(),
+                e.a()
+            ),
             (
                 10,
                 1,
@@ -247,7 +262,10 @@ fn generic_field_kinds_from_rust() {
         g.set_s(String::from("gg"));
         g.set_count(2);
         g.set_p(PhantomData);
-        assert_eq!((g.x(), g.ox(), g.pair(), g.first()), (-1, None, (8, false), 1));
+        assert_eq!(
+            (g.x(), g.ox(), g.pair(), g.first()),
+            (-1, None, (8, false), 1)
+        );
         assert_eq!(g.count(), 5);
         assert_eq!(sum_gen(&g), (5, 5, false, 32));
 
