@@ -280,3 +280,49 @@ fn generic_field_kinds_from_rust() {
     }
     assert!(balanced_since(&before));
 }
+
+/// A generic class holding another over its parameter, and in an `Option`.
+#[jitclass]
+pub struct Outer<T> {
+    pub inner: GenEvery<T, bool>,
+    pub maybe: Option<GenEvery<T, bool>>,
+}
+
+#[jitclass]
+impl<T: Copy> Outer<T> {
+    pub fn new(x: T) -> Outer<T> {
+        Outer {
+            inner: GenEvery::new(x, true),
+            maybe: None,
+        }
+    }
+}
+
+type OuterI = Outer<i64>;
+type GenI = GenEvery<i64, bool>;
+
+#[test]
+fn nested_aliased_and_foreign_fields_from_rust() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    {
+        // Through aliases of instantiations, and a field that is another instantiation.
+        let o: OuterI = OuterI::new(2);
+        let inner = o.inner();
+        assert_eq!(inner.x() + 1, 3);
+        assert!(o.maybe().is_none());
+        let g: GenI = GenI::new(7, false);
+        o.set_maybe(Some(g));
+        assert_eq!(o.maybe().map(|g| g.x() * 2), Some(14));
+        o.inner().set_n(40);
+        assert_eq!(o.inner().count(), 42);
+        // A class of another crate, its field and property from Rust.
+        let t = jitclass_fixtures::Tally::new();
+        t.set_total(3.0);
+        let total = t.total();
+        assert_eq!(total * 2.0 + t.half(), 7.5);
+        t.set_count(4);
+        assert_eq!(t.count() + 1, 5);
+    }
+    assert!(balanced_since(&before));
+}
