@@ -78,6 +78,7 @@ mod review_genbody;
 mod review_generic_params;
 mod review_generics;
 mod review_gennames;
+mod review_gennames2;
 mod review_genshadow;
 mod review_genspec;
 mod review_gtrait;
