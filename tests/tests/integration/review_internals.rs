@@ -3,7 +3,7 @@
 //! impl blocks, trait impls, generic impls and nested modules, through `use` renames and
 //! names shared with methods, compared with rustc's build of the same program.
 
-use crate::balanced_since;
+use crate::{balanced_since, memory_test};
 
 /// The program, once with `#[jit]`/`#[jitclass]` and once as plain Rust.
 macro_rules! program {
@@ -176,6 +176,7 @@ mod plain {
 fn methods_of_several_impl_blocks_call_the_same_jit_fns_as_rustc_builds_them() {
     use jitted::Scored as _;
     use plain::Scored as _;
+    let _m = memory_test();
     let before = jitclass::stats();
     {
         let mut j = jitted::Acc::new(4);
