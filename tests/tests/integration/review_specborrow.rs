@@ -2,6 +2,13 @@
 //! body rustc accepts runs as rustc's build of it does; each body rustc refuses is refused at
 //! the first call with rustc's error code and the user's variable.
 
+// The bodies are the user forms probed, written as users write them.
+#![allow(
+    clippy::single_char_add_str,
+    clippy::let_and_return,
+    clippy::useless_vec
+)]
+
 use crate::{balanced_since, memory_test, panic_message};
 use jitclass::jit;
 use std::fmt::Write;
