@@ -158,9 +158,12 @@ impl Infer<'_> {
                 continue;
             }
             let after = self.exprs_after(&self.text_borrow_end_points(target, cond, body, *text));
+            // Depth first in source order, so the change reported is the first rustc meets.
             let mut stack = vec![body];
             while let Some(x) = stack.pop() {
-                self.ir.expr(x).kind.for_each_child(|c| stack.push(c));
+                let mut children = Vec::new();
+                self.ir.expr(x).kind.for_each_child(|c| children.push(c));
+                stack.extend(children.into_iter().rev());
                 for (place, how) in self.string_changes(x) {
                     if after.contains(&place) {
                         continue;

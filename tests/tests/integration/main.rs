@@ -97,6 +97,7 @@ mod review_perf;
 mod review_refparam;
 mod review_sets;
 mod review_shadow;
+mod review_specborrow;
 mod review_sqlgen;
 mod review_sqlite;
 mod review_sqlite_blobs;
