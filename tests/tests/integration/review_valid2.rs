@@ -143,7 +143,10 @@ fn review_valid2_map_reads() {
     let before = jitclass::stats();
     for n in [0, 7] {
         assert_eq!(rv2_map_vec_values(n), rust_rv2_map_vec_values(n));
-        assert_eq!(rv2_map_text_then_change(n), rust_rv2_map_text_then_change(n));
+        assert_eq!(
+            rv2_map_text_then_change(n),
+            rust_rv2_map_text_then_change(n)
+        );
     }
     let err = std::panic::catch_unwind(|| rv2_missing(3)).unwrap_err();
     let msg = err.downcast_ref::<String>().unwrap();
