@@ -557,13 +557,3 @@ fn review_gennames_values_compile() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/pass/review_gennames_values.rs");
 }
-
-/// `x > &0.0` of `for x in s` over a `&[f64]` parameter (`x: &f64`): valid Rust refused
-/// ("mismatched types: expected `f64`, found `&{float}`"), as jit code holds the loop's
-/// reference as its value while `&0.0` stays a reference (`*x > 0.0` builds).
-#[test]
-#[ignore = "BUG: `x > &0.0` of a loop over a &[f64] parameter is refused (expected `f64`, found `&{float}`); rustc builds it"]
-fn review_valid2_compare_reference_with_borrowed_literal() {
-    let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known_bugs/review_valid2_compare_reference_with_borrowed_literal.rs");
-}

@@ -45,13 +45,24 @@ twice!(rv2_break_kept, rust_rv2_break_kept, fn(s: &[f64]) -> (f64, f64, bool) {
     let mut any = false;
     for x in s {
         cl += x.clone();
-        if *x > 0.0 && *x > 2.0 {
+        if x > &0.0 && &2.0 < x && (*x > 2.0) {
             found = *x;
             any = true;
             break;
         }
     }
     (found, cl, any)
+});
+
+twice!(rv2_vec_compare, rust_rv2_vec_compare, fn(n: i64) -> usize {
+    let v = vec![1.0, -2.0, n as f64];
+    let mut c = 0;
+    for x in &v {
+        if x >= &1.0 {
+            c += 1;
+        }
+    }
+    c
 });
 
 #[jitclass]
@@ -124,6 +135,7 @@ fn review_valid2_slice_loops() {
     assert_eq!(rv2_nested(&s, &t), rust_rv2_nested(&s, &t));
     assert_eq!(rv2_break_kept(&s), rust_rv2_break_kept(&s));
     assert_eq!(rv2_break_kept(&[]), rust_rv2_break_kept(&[]));
+    assert_eq!(rv2_vec_compare(5), rust_rv2_vec_compare(5));
 }
 
 #[test]
