@@ -342,6 +342,27 @@ impl Lowerer {
         ))
     }
 
+    /// A name that is a `&T` in Rust held as the value, compared with a written `&e`: the
+    /// borrow of the name, read as the value by inference as any compared `&e` is.
+    fn reference_operand(&mut self, operand: &syn::Expr) -> Option<ExprId> {
+        let syn::Expr::Path(p) = strip_parens(operand) else {
+            return None;
+        };
+        let local = self.lookup(&p.path.get_ident()?.to_string())?;
+        if !self.reference_names.contains(&local) {
+            return None;
+        }
+        let span = operand.span();
+        let place = self.push(ExprKind::Local(local), span);
+        Some(self.push(
+            ExprKind::AddrOf {
+                place,
+                mutable: false,
+            },
+            span,
+        ))
+    }
+
     /// An operand `&e` of an operator other than `&&` / `||` (`a * &b`, `&a < &b`): std
     /// implements the operators of numbers, `bool` and `char` for their references too,
     /// so `&e` is a borrow that inference reads as the value (`infer/op.rs`'s
@@ -369,8 +390,20 @@ impl Lowerer {
     fn binary(&mut self, b: &syn::ExprBinary) -> ExprId {
         use syn::BinOp as B;
         let logical = matches!(b.op, B::And(_) | B::Or(_));
+        // `x > &0.0` where `x` is a `&T` held as its value (`for x in s` over a `&[T]`):
+        // Rust compares two references, so `x` is lent as the one it stands for.
+        let compared_with_borrow = |e: &syn::Expr| {
+            matches!(
+                b.op,
+                B::Eq(_) | B::Ne(_) | B::Lt(_) | B::Le(_) | B::Gt(_) | B::Ge(_)
+            ) && matches!(strip_parens(e), syn::Expr::Reference(_))
+        };
         let lhs = if logical {
             self.expr(&b.left)
+        } else if compared_with_borrow(&b.right)
+            && let Some(borrow) = self.reference_operand(&b.left)
+        {
+            borrow
         } else {
             self.operand(&b.left)
         };
@@ -382,6 +415,11 @@ impl Lowerer {
                 None => self.call_arg(&b.right),
             },
             _ if logical => self.expr(&b.right),
+            _ if compared_with_borrow(&b.left)
+                && let Some(borrow) = self.reference_operand(&b.right) =>
+            {
+                borrow
+            }
             _ => self.operand(&b.right),
         };
         let span = b.op.span();
