@@ -620,7 +620,7 @@ impl ModuleCx {
         if let Some(p) = mapped.data.get(&address) {
             return *p;
         }
-        let name = format!("{}_{what}_{}", self.prefix, mapped.symbols.len());
+        let name = mapped_symbol_name(&self.prefix, what, mapped.symbols.len());
         let p = self
             .module
             .add_global(self.ctx.i8_type(), None, &name)
@@ -643,7 +643,7 @@ impl ModuleCx {
         if let Some(f) = mapped.functions.get(&address) {
             return *f;
         }
-        let name = format!("{}_{what}_{}", self.prefix, mapped.symbols.len());
+        let name = mapped_symbol_name(&self.prefix, what, mapped.symbols.len());
         let f = self
             .module
             .add_function(&name, fn_type, Some(Linkage::External));
@@ -673,4 +673,13 @@ impl ModuleCx {
             func.add_attribute(AttributeLoc::Function, attr("probe-stack", "inline-asm"));
         }
     }
+}
+
+/// The symbol of the `n`th process address a module maps (`ModuleCx::mapped_data`,
+/// `ModuleCx::mapped_function`): `{prefix}_{what}.{n}`. The `.` cannot appear in a Rust
+/// identifier, so no jit function's symbol (`{prefix}_{name}_{index}`) can be the same
+/// name: a fn named `panic_site` or `vec_elems` once took a data symbol's name, LLVM
+/// renamed one of the two, and calls went to the mapped data's address.
+fn mapped_symbol_name(prefix: &str, what: &str, n: usize) -> String {
+    format!("{prefix}_{what}.{n}")
 }

@@ -62,7 +62,8 @@ impl ModuleCx {
         }
         let array = i8p.const_array(&slots);
         let name = format!(
-            "{}_vtable_{}_{}_{}",
+            // `.` as in `mapped_symbol_name`: never a jit function's symbol.
+            "{}_vtable.{}.{}.{}",
             self.prefix,
             class.name,
             key.name,

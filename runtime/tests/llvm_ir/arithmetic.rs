@@ -43,7 +43,7 @@ fn signed_division_checks_zero_and_overflow_before_sdiv() {
 
         check.fail:                                       ; preds = %body
           %args = bitcast [2 x { i8, i64 }]* %panic.args to i8*
-          call void @jitclass_rt_panic(i8* @jc_panic_site_0, i8* %args, i64 0)
+          call void @jitclass_rt_panic(i8* @jc_panic_site.0, i8* %args, i64 0)
           br label %panicked
 
         check.ok:                                         ; preds = %body
@@ -57,7 +57,7 @@ fn signed_division_checks_zero_and_overflow_before_sdiv() {
 
         check.fail2:                                      ; preds = %check.ok
           %args4 = bitcast [2 x { i8, i64 }]* %panic.args to i8*
-          call void @jitclass_rt_panic(i8* @jc_panic_site_1, i8* %args4, i64 0)
+          call void @jitclass_rt_panic(i8* @jc_panic_site.1, i8* %args4, i64 0)
           br label %panicked
 
         check.ok3:                                        ; preds = %check.ok
@@ -106,7 +106,7 @@ fn signed_remainder_checks_zero_and_overflow_before_srem() {
 
         check.fail:                                       ; preds = %body
           %args = bitcast [2 x { i8, i64 }]* %panic.args to i8*
-          call void @jitclass_rt_panic(i8* @jc_panic_site_0, i8* %args, i64 0)
+          call void @jitclass_rt_panic(i8* @jc_panic_site.0, i8* %args, i64 0)
           br label %panicked
 
         check.ok:                                         ; preds = %body
@@ -120,7 +120,7 @@ fn signed_remainder_checks_zero_and_overflow_before_srem() {
 
         check.fail2:                                      ; preds = %check.ok
           %args4 = bitcast [2 x { i8, i64 }]* %panic.args to i8*
-          call void @jitclass_rt_panic(i8* @jc_panic_site_1, i8* %args4, i64 0)
+          call void @jitclass_rt_panic(i8* @jc_panic_site.1, i8* %args4, i64 0)
           br label %panicked
 
         check.ok3:                                        ; preds = %check.ok
@@ -170,7 +170,7 @@ fn unsigned_division_checks_zero_before_udiv() {
 
         check.fail:                                       ; preds = %body
           %args = bitcast [2 x { i8, i64 }]* %panic.args to i8*
-          call void @jitclass_rt_panic(i8* @jc_panic_site_0, i8* %args, i64 0)
+          call void @jitclass_rt_panic(i8* @jc_panic_site.0, i8* %args, i64 0)
           br label %panicked
 
         check.ok:                                         ; preds = %body

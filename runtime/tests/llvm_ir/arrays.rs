@@ -57,7 +57,7 @@ fn array_indexing_checks_bounds_against_n_before_the_gep() {
           store i8 1, i8* %kind2, align 1
           store i64 %load, i64* %bits3, align 8
           %args = bitcast [2 x { i8, i64 }]* %panic.args to i8*
-          call void @jitclass_rt_panic(i8* @jc_panic_site_0, i8* %args, i64 2)
+          call void @jitclass_rt_panic(i8* @jc_panic_site.0, i8* %args, i64 2)
           br label %panicked
 
         check.ok:                                         ; preds = %body
@@ -136,7 +136,7 @@ fn arrays_live_in_memory_and_are_copied_with_memcpy() {
           store i8 1, i8* %kind2, align 1
           store i64 1, i64* %bits3, align 8
           %args = bitcast [2 x { i8, i64 }]* %panic.args to i8*
-          call void @jitclass_rt_panic(i8* @jc_panic_site_0, i8* %args, i64 2)
+          call void @jitclass_rt_panic(i8* @jc_panic_site.0, i8* %args, i64 2)
           br label %panicked
 
         check.ok:                                         ; preds = %body
@@ -160,7 +160,7 @@ fn arrays_live_in_memory_and_are_copied_with_memcpy() {
           store i8 1, i8* %kind12, align 1
           store i64 2, i64* %bits13, align 8
           %args14 = bitcast [2 x { i8, i64 }]* %panic.args to i8*
-          call void @jitclass_rt_panic(i8* @jc_panic_site_1, i8* %args14, i64 2)
+          call void @jitclass_rt_panic(i8* @jc_panic_site.1, i8* %args14, i64 2)
           br label %panicked
 
         check.ok7:                                        ; preds = %check.ok
@@ -181,7 +181,7 @@ fn arrays_live_in_memory_and_are_copied_with_memcpy() {
           store i8 1, i8* %kind24, align 1
           store i64 0, i64* %bits25, align 8
           %args26 = bitcast [2 x { i8, i64 }]* %panic.args to i8*
-          call void @jitclass_rt_panic(i8* @jc_panic_site_2, i8* %args26, i64 2)
+          call void @jitclass_rt_panic(i8* @jc_panic_site.2, i8* %args26, i64 2)
           br label %panicked
 
         check.ok19:                                       ; preds = %check.ok7

@@ -55,7 +55,7 @@ fn bool_elements_are_bytes_read_as_not_zero() {
           store i8 1, i8* %kind3, align 1
           store i64 %load1, i64* %bits4, align 8
           %args = bitcast [2 x { i8, i64 }]* %panic.args to i8*
-          call void @jitclass_rt_panic(i8* @jc_panic_site_0, i8* %args, i64 2)
+          call void @jitclass_rt_panic(i8* @jc_panic_site.0, i8* %args, i64 2)
           br label %panicked
 
         check.ok:                                         ; preds = %body
@@ -85,7 +85,7 @@ fn bool_elements_are_bytes_read_as_not_zero() {
           store i8 1, i8* %kind17, align 1
           store i64 %load7, i64* %bits18, align 8
           %args19 = bitcast [2 x { i8, i64 }]* %panic.args to i8*
-          call void @jitclass_rt_panic(i8* @jc_panic_site_1, i8* %args19, i64 2)
+          call void @jitclass_rt_panic(i8* @jc_panic_site.1, i8* %args19, i64 2)
           br label %panicked
 
         check.ok12:                                       ; preds = %check.ok
@@ -215,7 +215,7 @@ fn slice_indexing_checks_bounds_before_the_gep() {
           store i8 1, i8* %kind3, align 1
           store i64 %load1, i64* %bits4, align 8
           %args = bitcast [2 x { i8, i64 }]* %panic.args to i8*
-          call void @jitclass_rt_panic(i8* @jc_panic_site_0, i8* %args, i64 2)
+          call void @jitclass_rt_panic(i8* @jc_panic_site.0, i8* %args, i64 2)
           br label %panicked
 
         check.ok:                                         ; preds = %body

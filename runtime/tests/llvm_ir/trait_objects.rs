@@ -49,7 +49,7 @@ fn a_trait_object_of_a_literal_is_its_meminfo_and_vtable() {
         body:                                             ; preds = %entry
           store double %0, double* %x, align 8
           %load = load double, double* %x, align 8
-          %meminfo = call i8* @jitclass_rt_alloc_block(i8* @jc_kind_0)
+          %meminfo = call i8* @jitclass_rt_alloc_block(i8* @jc_kind.0)
           %oom = icmp eq i8* %meminfo, null
           br i1 %oom, label %check.fail, label %check.ok, !prof !0
 
@@ -61,7 +61,7 @@ fn a_trait_object_of_a_literal_is_its_meminfo_and_vtable() {
 
         check.fail:                                       ; preds = %body
           %args = bitcast [2 x { i8, i64 }]* %panic.args to i8*
-          call void @jitclass_rt_panic(i8* @jc_panic_site_1, i8* %args, i64 0)
+          call void @jitclass_rt_panic(i8* @jc_panic_site.1, i8* %args, i64 0)
           br label %panicked
 
         check.ok:                                         ; preds = %body
@@ -75,7 +75,7 @@ fn a_trait_object_of_a_literal_is_its_meminfo_and_vtable() {
           store double %load, double* %field, align 8
           %meminfo3 = extractvalue { i8*, i8* } %inst1, 0
           %dyn = insertvalue { i8*, i8* } undef, i8* %meminfo3, 0
-          %dyn4 = insertvalue { i8*, i8* } %dyn, i8* bitcast ([1 x i8*]* @jc_vtable_Sq_Area_0 to i8*), 1
+          %dyn4 = insertvalue { i8*, i8* } %dyn, i8* bitcast ([1 x i8*]* @jc_vtable.Sq.Area.0 to i8*), 1
           %old = load { i8*, i8* }, { i8*, i8* }* %b, align 8
           store { i8*, i8* } %dyn4, { i8*, i8* }* %b, align 8
           %meminfo5 = extractvalue { i8*, i8* } %old, 0
@@ -189,7 +189,7 @@ fn a_trait_object_of_a_parameter_lends_an_unmanaged_instance() {
 
         dyn.done:                                         ; preds = %dyn.managed, %check.ok
           %dyn.meminfo = phi i8* [ %meminfo1, %dyn.managed ], [ %lender, %check.ok ]
-          %dyn.vtable = phi i8* [ bitcast ([1 x i8*]* @jc_vtable_Sq_Area_0 to i8*), %dyn.managed ], [ bitcast ([1 x i8*]* @jc_vtable_Sq_Area_1 to i8*), %check.ok ]
+          %dyn.vtable = phi i8* [ bitcast ([1 x i8*]* @jc_vtable.Sq.Area.0 to i8*), %dyn.managed ], [ bitcast ([1 x i8*]* @jc_vtable.Sq.Area.1 to i8*), %check.ok ]
           %dyn = insertvalue { i8*, i8* } undef, i8* %dyn.meminfo, 0
           %dyn3 = insertvalue { i8*, i8* } %dyn, i8* %dyn.vtable, 1
           %old = load { i8*, i8* }, { i8*, i8* }* %b, align 8
@@ -200,7 +200,7 @@ fn a_trait_object_of_a_parameter_lends_an_unmanaged_instance() {
 
         check.fail:                                       ; preds = %dyn.unmanaged
           %args = bitcast [2 x { i8, i64 }]* %panic.args to i8*
-          call void @jitclass_rt_panic(i8* @jc_panic_site_0, i8* %args, i64 0)
+          call void @jitclass_rt_panic(i8* @jc_panic_site.0, i8* %args, i64 0)
           br label %panicked
 
         check.ok:                                         ; preds = %dyn.unmanaged

@@ -63,7 +63,7 @@ fn vec_indexing_checks_bounds_against_the_loaded_len_before_the_gep() {
               store i8 1, i8* %kind2, align 1
               store i64 %load, i64* %bits3, align 8
               %args = bitcast [2 x { i8, i64 }]* %panic.args to i8*
-              call void @jitclass_rt_panic(i8* @jc_panic_site_0, i8* %args, i64 2)
+              call void @jitclass_rt_panic(i8* @jc_panic_site.0, i8* %args, i64 2)
               br label %panicked
 
             check.ok:                                         ; preds = %body

@@ -139,6 +139,7 @@ mod std_type_defaults;
 mod string_containers;
 mod strings;
 mod subtyping;
+mod symbol_names;
 mod text;
 mod trait_calls;
 mod trait_default_self_args;

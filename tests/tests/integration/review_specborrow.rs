@@ -912,7 +912,6 @@ fn review_specborrow_runs_tuple_fields() {
 }
 
 #[test]
-#[ignore = "BUG: SIGSEGV: a Vec<S> element (S = String) pushed onto with a clone of another element, then cloned, crashes the process"]
 fn review_specborrow_runs_vec_elems() {
     let _m = memory_test();
     let before = jitclass::stats();
