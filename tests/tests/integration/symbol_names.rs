@@ -15,6 +15,7 @@ fn vec_elems(s: String, t: String) -> String {
     v[0].clone()
 }
 
+#[allow(clippy::useless_vec)] // the jit fn's body as written
 fn vec_elems_rs(s: String, t: String) -> String {
     let mut v = vec![s, t];
     let u = v[1].clone();
