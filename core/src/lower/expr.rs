@@ -323,28 +323,21 @@ impl Lowerer {
     /// `LocalDecl::added_reference`): `&s`, marked so that inference knows it was no `&`
     /// the user wrote.
     fn added_reference(&mut self, operand: &syn::Expr) -> Option<ExprId> {
-        let syn::Expr::Path(p) = strip_parens(operand) else {
-            return None;
-        };
-        let local = self.lookup(&p.path.get_ident()?.to_string())?;
-        if !self.reference_names.contains(&local) {
-            return None;
-        }
+        let (local, borrow) = self.borrowed_reference_name(operand)?;
         self.locals[local.index()].added_reference = true;
-        let span = operand.span();
-        let place = self.push(ExprKind::Local(local), span);
-        Some(self.push(
-            ExprKind::AddrOf {
-                place,
-                mutable: false,
-            },
-            span,
-        ))
+        Some(borrow)
     }
 
     /// A name that is a `&T` in Rust held as the value, compared with a written `&e`: the
     /// borrow of the name, read as the value by inference as any compared `&e` is.
     fn reference_operand(&mut self, operand: &syn::Expr) -> Option<ExprId> {
+        self.borrowed_reference_name(operand)
+            .map(|(_, borrow)| borrow)
+    }
+
+    /// `operand` if it is a name that is a `&T` in Rust held as the value: its local and
+    /// `&name`.
+    fn borrowed_reference_name(&mut self, operand: &syn::Expr) -> Option<(LocalId, ExprId)> {
         let syn::Expr::Path(p) = strip_parens(operand) else {
             return None;
         };
@@ -354,13 +347,14 @@ impl Lowerer {
         }
         let span = operand.span();
         let place = self.push(ExprKind::Local(local), span);
-        Some(self.push(
+        let borrow = self.push(
             ExprKind::AddrOf {
                 place,
                 mutable: false,
             },
             span,
-        ))
+        );
+        Some((local, borrow))
     }
 
     /// An operand `&e` of an operator other than `&&` / `||` (`a * &b`, `&a < &b`): std
