@@ -222,6 +222,17 @@ pub(super) enum Change {
     Move,
 }
 
+/// rustc's sentence for `changed` changed `how` while borrowed (E0502, E0506, E0505).
+pub(super) fn borrowed_change_message(how: Change, changed: &str) -> String {
+    match how {
+        Change::MutBorrow => {
+            format!("cannot borrow `{changed}` as mutable because it is also borrowed as immutable")
+        }
+        Change::Assign => format!("cannot assign to `{changed}` because it is borrowed"),
+        Change::Move => format!("cannot move out of `{changed}` because it is borrowed"),
+    }
+}
+
 /// A `Vec` changed while a reference into it (`name`, from `v.first()` & co.) is live.
 pub(super) fn changed_while_referenced(
     loc: LocId,
@@ -229,14 +240,7 @@ pub(super) fn changed_while_referenced(
     (changed, borrowed): (&str, &str),
     name: &str,
 ) -> Diagnostic {
-    let message = match how {
-        Change::MutBorrow => {
-            format!("cannot borrow `{changed}` as mutable because it is also borrowed as immutable")
-        }
-        Change::Assign => format!("cannot assign to `{changed}` because it is borrowed"),
-        Change::Move => format!("cannot move out of `{changed}` because it is borrowed"),
-    };
-    Diagnostic::new(loc, message).note(format!(
+    Diagnostic::new(loc, borrowed_change_message(how, changed)).note(format!(
         "note: `{name}` borrows `{borrowed}`, and is used after this\nhelp: copy the element out first (`.copied()`, `.cloned()`, `*x`)"
     ))
 }

@@ -287,13 +287,7 @@ fn string_borrow_conflict(
     changed: &str,
     why: &str,
 ) -> Diagnostic {
-    let message = match how {
-        Change::MutBorrow => {
-            format!("cannot borrow `{changed}` as mutable because it is also borrowed as immutable")
-        }
-        Change::Assign => format!("cannot assign to `{changed}` because it is borrowed"),
-        Change::Move => format!("cannot move out of `{changed}` because it is borrowed"),
-    };
+    let message = super::diagnostics::borrowed_change_message(how, changed);
     let help = match how {
         Change::Move => format!(
             "help: consider cloning the value if the performance cost is acceptable (`{changed}.clone()`)"
