@@ -127,7 +127,6 @@ fn declared_fn(cx: &Ctxt, f: &syn::ForeignItemFn, safe: bool) -> Option<TokenStr
         &[],
         &quote!(#name),
         false,
-        None,
     );
     let dispatcher = dispatcher_items(&as_item, info, TokenStream::new());
     let (mut glue_sig, arg_names) = glue_signature(&sig, Some(&lowered));

@@ -103,7 +103,6 @@ fn emit(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
         &crate::jitclass::generic::params(&func.sig.generics),
         &quote!(#name),
         crate::shadow::has_shadow(&func.sig, &func.block, &func.sig.generics, false),
-        None,
     );
     let dispatcher = dispatcher_items(func, info, hoisted_items(&l.consts));
     let shadow = fn_shadow(func, l);

@@ -14,12 +14,28 @@ use std::mem::{MaybeUninit, transmute};
 /// code calling it can find its dispatcher.
 #[diagnostic::on_unimplemented(
     message = "only `#[jit]` functions can be called from jit code",
-    label = "not a `#[jit]` function",
+    label = "`{Self}` is not a `#[jit]` function",
     note = "mark the called function `#[jit]`, or call it from plain Rust code"
 )]
 pub trait JitFunction {
     /// The function's dispatcher.
     const DISPATCHER: &'static Dispatcher;
+}
+
+/// [`JitFunction`] as the glue asks it of a called name, implemented beside it for each jit
+/// fn (a blanket impl's one `dispatcher` would be an instance nested in itself along a
+/// chain of calls, up to rustc's recursion limit): `Site` is a closure's type, which no
+/// bound can write, so that for a name that is no jit fn (a type parameter standing in
+/// for it) rustc suggests no bound, and says what `JitFunction` says.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "only `#[jit]` functions can be called from jit code",
+    label = "`{Self}` is not a `#[jit]` function",
+    note = "mark the called function `#[jit]`, or call it from plain Rust code"
+)]
+pub trait JitCallee<Site> {
+    /// The function's dispatcher.
+    fn dispatcher(site: Site) -> &'static Dispatcher;
 }
 
 macro_rules! call_n {

@@ -228,6 +228,13 @@ pub trait TakesArguments<const N: usize> {
     const CHECKED: bool = true;
 }
 
+/// What the callee getter instantiates its stand-in type parameter with (the parameter
+/// named as the callee, which stands for a called name that is no jit fn): any number of
+/// arguments passes, as the missing `JitFunction` impl is the error already.
+pub struct NotJit;
+
+impl<const N: usize> TakesArguments<N> for NotJit {}
+
 /// The index of `base[JitIndex(i)]`: jit code's `base[i]` where `base` may be a class
 /// instance (whose handle has no `Index<usize>` in Rust, see the `Index` impls of
 /// `#[jitclass]`).

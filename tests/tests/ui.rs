@@ -148,11 +148,6 @@ fn review15b_binary_search_array_literal() {
     t.pass("tests/ui/pass/review15b_binary_search_array_literal.rs");
 }
 
-/// A non-jit function (`std::mem::take`) called in two jit bodies of one crate: rustc
-/// names the macro's stand-in for it by its full path
-/// (`__JITCLASS_Median_value::__jitclass_callee_dispatcher::__jitclass_fallback::not_jit::take`),
-/// because the crate then has two items named `take` and rustc trims a path only when its
-/// name is unique. One call gets the clear `take` (`calls/call_std_function.rs`).
 /// A generic class's field that is another generic class whose struct bounds its
 /// parameter (`inner: Inner<T>` with `struct Inner<T: Copy>`) in a class that does not
 /// bound it: rustc's E0277 at the field, then a second one at the field's name (the
@@ -163,33 +158,6 @@ fn review15b_binary_search_array_literal() {
 fn generic_field_class_bound_unmet() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/generic_field_class_bound_unmet.rs");
-}
-
-/// Two calls of one non-jit fn (`std::cmp::max`) in two expansions (two `#[jit] fn`s,
-/// or two impl blocks): rustc names each stand-in struct (`glue/fn_info.rs`) by its whole
-/// path, as it trims a path to its last name only when that name is unique among the
-/// crate's items. One impl block's functions share their stand-ins
-/// (`calls/call_std_fn_in_two_methods.rs`); two expansions cannot share an item. (A
-/// stand-in type parameter named `max` is printed bare, but rustc then suggests
-/// "consider restricting type parameter `max`".)
-#[test]
-#[ignore = "BUG: a non-jit fn called in two `#[jit] fn`s (or two impl blocks) names internal items (`__jitclass_fallback::not_jit::max`)"]
-fn review15d_call_std_fn_in_two_jit_fns() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/call_std_fn_in_two_jit_fns.rs");
-    t.compile_fail("tests/ui/known_bugs/review_internals_std_fn_in_two_impl_blocks.rs");
-}
-
-/// A jit fn and a plain fn of one name (`jitted::f`, `plain::f`) called in two methods
-/// of one impl block: the plain one's call is refused naming `not_jit::f` (the stand-in's
-/// internal module: the jit fn's dispatcher struct is a second type `f` of the crate),
-/// and rustc's help points at the jit fn's call, where the block's one stand-in `f` is
-/// spanned (the first call of that name, `glue/fn_info.rs` `stand_in_module`).
-#[test]
-#[ignore = "BUG: a plain fn named as a jit fn is refused naming `not_jit::f`, with a help at the jit fn's call"]
-fn review_internals_plain_fn_named_as_jit_fn() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_internals_plain_fn_named_as_jit_fn.rs");
 }
 
 /// A refused `#[jitclass] struct` (a reference field): its impl block and an SQL

@@ -1,6 +1,7 @@
 //! The items beside a jit fn's glue: `struct f {}` in the type namespace with
 //! `f::dispatcher()` (and `f::cfunc_ptr()` for an `extern "C"` fn), the hidden `static`
-//! dispatcher, the `JitFunction` impl through which other jit code calls `f`, and for a
+//! dispatcher, the `JitFunction` and `JitCallee` impls through which other jit code calls
+//! `f`, and for a
 //! non-generic fn its shape as `sql::Function`.
 
 use super::{cfgs_of, glue_signature, pinned_signature};
@@ -85,6 +86,14 @@ pub(crate) fn dispatcher_items(
         #[diagnostic::do_not_recommend]
         impl ::jitclass::__private::JitFunction for #name {
             const DISPATCHER: &'static ::jitclass::Dispatcher = Self::__JITCLASS;
+        }
+
+        #(#cfgs)*
+        #[diagnostic::do_not_recommend]
+        impl<Site> ::jitclass::__private::JitCallee<Site> for #name {
+            fn dispatcher(_: Site) -> &'static ::jitclass::Dispatcher {
+                Self::__JITCLASS
+            }
         }
 
         #(#cfgs)*

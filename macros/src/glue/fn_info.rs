@@ -13,69 +13,6 @@ use jitclass_core::lower::Lowered;
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 
-/// The stand-in of a called name that is not a jit fn (`fn_info`'s callee getters): a
-/// struct named as the callee, which rustc names in its error, in a module beside the
-/// alias the getter's glob import finds.
-fn stand_in(last: &syn::Ident) -> TokenStream {
-    quote_spanned! {last.span()=>
-        mod not_jit {
-            pub struct #last {}
-            // Not a jit fn is the error, already.
-            impl<const N: usize> ::jitclass::__private::shadow::TakesArguments<N> for #last {}
-        }
-        pub type __jitclass_callee = not_jit::#last;
-    }
-}
-
-/// The module of `stand_in_module` holding the stand-in of `last`: not named `last`,
-/// which would be a second item of that name.
-fn stand_in_module_name(last: &syn::Ident) -> syn::Ident {
-    use syn::ext::IdentExt;
-    quote::format_ident!("__jitclass_stand_in_{}", last.unraw())
-}
-
-/// The names `l` calls (the last segment of each called path), of which a non-jit one
-/// gets a stand-in.
-pub(crate) fn called_names(l: &Lowered) -> impl Iterator<Item = &syn::Ident> {
-    l.ref_paths
-        .iter()
-        .filter_map(|path| path.segments.last().map(|s| &s.ident))
-}
-
-/// The stand-ins of the names the functions of one expansion call (`called_names`), one
-/// per name, in the module `module` beside them: rustc prints a type by its bare name
-/// only when no other item of the crate has that name, so two stand-ins `take` (two
-/// methods calling `std::mem::take`) would each be named by their whole path, internal
-/// modules included. (Two expansions calling it still have one each.) A stand-in is
-/// spanned at the first call of its name, where rustc's help "the trait is not
-/// implemented for `take`" points.
-pub(crate) fn stand_in_module<'a>(
-    module: &syn::Ident,
-    called: impl IntoIterator<Item = &'a syn::Ident>,
-) -> TokenStream {
-    use syn::ext::IdentExt;
-    let mut seen = std::collections::BTreeSet::new();
-    let modules = called
-        .into_iter()
-        .filter(|last| seen.insert(last.unraw().to_string()))
-        .map(|last| {
-            let named = stand_in_module_name(last);
-            let own = stand_in(last);
-            quote!(pub mod #named { #own })
-        })
-        .collect::<Vec<_>>();
-    if modules.is_empty() {
-        return TokenStream::new();
-    }
-    quote! {
-        #[doc(hidden)]
-        #[allow(warnings, clippy::all, clippy::pedantic)]
-        mod #module {
-            #(#modules)*
-        }
-    }
-}
-
 /// The `FnInfo` of a lowered function: IR, source locations, and the items it names,
 /// resolved by rustc. `generics`: the glue's generic parameters with their bounds, under
 /// which rustc checks what names them (`sizeof::<T>`); `written`: the generics as the user
@@ -93,7 +30,6 @@ pub(crate) fn fn_info(
     in_scope: &[syn::Ident],
     consts_owner: &TokenStream,
     shadowed: bool,
-    stand_ins: Option<&syn::Ident>,
 ) -> TokenStream {
     let ir = syn::LitByteStr::new(&l.ir.encode(), Span::call_site());
     // Plain numbers (1-based, as in Rust's panic messages), not `line!()` at the token's
@@ -103,15 +39,9 @@ pub(crate) fn fn_info(
         let (line, column) = (start.line as u32, start.column as u32 + 1);
         quote!((#line, #column))
     });
-    // `<path as JitFunction>` alone makes rustc say "expected type, found function" for a
-    // plain fn. The inner import takes every namespace `path` has; only when it has no type
-    // (no `#[jit]`) does the lookup reach the outer glob's stand-in, and rustc reports the
-    // missing `JitFunction` impl, naming the stand-in after the callee. The stand-in struct
-    // itself is kept out of the glob, where it would clash with the real callee. A failed
-    // import also shadows the stand-in: a typo gets only rustc's unresolved-import error.
     // A generic body with an unbounded type parameter that may duck-type has no shadow: the number of
-    // arguments of each of its calls is checked here, against the callee's
-    // `TakesArguments` impl (a shadowed body's calls are rustc's own in its shadow).
+    // arguments of each of its calls is checked in the callee's getter (a shadowed body's
+    // calls are rustc's own in its shadow).
     let generic = generics.type_params().next().is_some() && !shadowed;
     let mut calls: Vec<Vec<(usize, Span)>> = vec![Vec::new(); l.ref_paths.len()];
     if generic {
@@ -121,54 +51,11 @@ pub(crate) fn fn_info(
             }
         }
     }
-    let refs = l.ref_paths.iter().zip(&calls).map(|(path, calls)| {
-        let arities = calls.iter().map(|(n, span)| {
-            quote_spanned! {*span=>
-                let _ = <__jitclass_callee as ::jitclass::__private::shadow::TakesArguments<#n>>::CHECKED;
-            }
-        });
-        let last = &path
-            .segments
-            .last()
-            .expect("a called path has a segment")
-            .ident;
-        let path = unambiguous_import(path);
-        // The stand-in: the module shared by the expansion's functions, or one of this
-        // getter's own.
-        let fallback = match stand_ins {
-            Some(module) => {
-                let named = stand_in_module_name(last);
-                quote!(#module::#named::*;)
-            }
-            None => {
-                let own = stand_in(last);
-                quote_spanned! {last.span()=>
-                    __jitclass_fallback::*;
-                    #[allow(warnings, clippy::all, clippy::pedantic)]
-                    mod __jitclass_fallback { #own }
-                }
-            }
-        };
-        // A named fn, not a closure: rustc counts the instances of a closure's
-        // `FnOnce::call_once` shim as one function's, and a chain of more than 128 jit
-        // fns calling each other (statics referring to getters referring to statics)
-        // would reach its recursion limit.
-        quote_spanned! {last.span()=>
-            {
-            fn __jitclass_callee_dispatcher() -> &'static ::jitclass::Dispatcher {
-                #[allow(unused_imports)]
-                use #fallback
-                {
-                    #[allow(unused_imports)]
-                    use #path as __jitclass_callee;
-                    #(#arities)*
-                    <__jitclass_callee as ::jitclass::__private::JitFunction>::DISPATCHER
-                }
-            }
-            __jitclass_callee_dispatcher as fn() -> &'static ::jitclass::Dispatcher
-            }
-        }
-    });
+    let refs = l
+        .ref_paths
+        .iter()
+        .zip(&calls)
+        .map(|(path, calls)| super::callee::callee_getter(path, calls));
     let inferred = named_without_arguments(l);
     let owners: Vec<bool> = (0..l.class_paths.len())
         .map(|i| l.ir.trait_owners.iter().any(|(c, _)| c.index() == i))
@@ -539,7 +426,7 @@ const PRELUDE_FUNCTIONS: &[&str] = &["drop", "size_of", "size_of_val", "align_of
 /// `path` as the glue imports it: a lone name of a prelude function is the module's own
 /// (`self::size_of`), which a plain call of it names too (a module's item shadows the
 /// prelude).
-fn unambiguous_import(path: &syn::Path) -> syn::Path {
+pub(super) fn unambiguous_import(path: &syn::Path) -> syn::Path {
     match path.get_ident() {
         Some(ident) if PRELUDE_FUNCTIONS.contains(&ident.to_string().as_str()) => {
             syn::parse_quote_spanned!(ident.span()=> self::#ident)

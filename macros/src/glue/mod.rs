@@ -5,7 +5,10 @@
 //!   generic parameters bounded;
 //! - `fn_info.rs`: a function's `FnInfo` (IR, locations, the items it names as resolved
 //!   by rustc, and the `check` fn in which rustc checks what the body names);
-//! - `dispatcher.rs`: `struct f {}` with `f::dispatcher()` and its `JitFunction` impl;
+//! - `callee.rs`: the getter of a called jit fn's dispatcher, whose stand-in for a name that
+//!   is no jit fn makes rustc's error name it as written;
+//! - `dispatcher.rs`: `struct f {}` with `f::dispatcher()` and its `JitFunction`/`JitCallee`
+//!   impls;
 //! - `bound_methods.rs`: method calls on values of a bounded type parameter, checked by
 //!   rustc against the bounds;
 //! - `bound_calls.rs`: calls of jit fns with such values, checked by rustc against the
@@ -22,6 +25,7 @@ mod bound_calls;
 mod bound_methods;
 mod bound_traits;
 mod bound_values;
+mod callee;
 mod consts;
 mod dispatcher;
 mod dyn_mentions;
@@ -34,6 +38,6 @@ pub(crate) use bound_traits::tolerant_trait_id;
 pub(crate) use consts::{const_getters, hoisted_items, shadow_replacements};
 pub(crate) use dispatcher::{dispatcher_items, static_lifetimes};
 pub(crate) use fallback::failed_fn;
-pub(crate) use fn_info::{called_names, class_getters, fn_info, opaque_getters, stand_in_module};
+pub(crate) use fn_info::{class_getters, fn_info, opaque_getters};
 pub(crate) use result::result_call;
 pub(crate) use signature::{cfgs_of, glue_signature, pin_type, pinned_signature, unbounded_params};

@@ -51,9 +51,6 @@ pub(super) struct ImplBlock<'a> {
     /// are per instantiation beside it (a property's shadow member).
     pub(super) generics: &'a syn::Generics,
     pub(super) self_ty: &'a syn::Type,
-    /// The module beside the impl holding the stand-ins of the non-jit names its
-    /// functions call, one per name (`crate::glue::stand_in_module`).
-    pub(super) stand_ins: syn::Ident,
 }
 
 impl ImplBlock<'_> {
@@ -135,8 +132,6 @@ struct Expanded {
     /// The functions that lowered and passed their checks, whose shadows the block's view
     /// hosts (`crate::shadow::View`).
     hosted: Vec<(syn::ImplItemFn, Lowered, TokenStream)>,
-    /// The names the lowered functions call, whose non-jit ones get a stand-in.
-    called: Vec<syn::Ident>,
 }
 
 pub(super) fn expand(cx: &Ctxt, item: syn::ItemImpl) -> TokenStream {
@@ -227,13 +222,6 @@ fn expand_impl(
         instantiation,
         generics: &item.generics,
         self_ty: &item.self_ty,
-        // Unique beside any other impl block: two blocks with the same tokens would
-        // define the same methods, rustc's error already.
-        stand_ins: format_ident!(
-            "__JITCLASS_STAND_INS_{}_{:x}",
-            class_ident,
-            fnv(&quote!(#item).to_string())
-        ),
     };
     let mut out = Expanded::default();
     for it in &item.items {
@@ -268,8 +256,6 @@ fn expand_impl(
     if out.omit_impl {
         return TokenStream::new();
     }
-    out.beside
-        .push(crate::glue::stand_in_module(&block.stand_ins, &out.called));
     let hosted: Vec<Hosted<'_>> = out
         .hosted
         .iter()
@@ -434,13 +420,11 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
         // `Self` is the family, which the runtime instantiates per type arguments.
         l.class_paths = generic::family_class_paths(&l.class_paths, block.self_path);
     }
-    out.called.extend(crate::glue::called_names(&l).cloned());
     let (method, items, consts_owner) = emit_method(f, &l, block, block.operator.as_ref(), kind);
     if block.is_index() {
-        if let Some((value_method, value_items, called)) = index::value_method(cx, f, block) {
+        if let Some((value_method, value_items)) = index::value_method(cx, f, block) {
             out.value_methods.push(value_method);
             out.beside.push(value_items);
-            out.called.extend(called);
         }
     } else {
         out.methods.push(method);
@@ -538,7 +522,6 @@ pub(super) fn emit_method(
         &in_scope,
         &quote!(#consts_owner),
         false,
-        Some(&block.stand_ins),
     );
     let name_str = registered;
     let of_trait = match block.user_trait.filter(|_| operator.is_none()) {

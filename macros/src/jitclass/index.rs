@@ -13,14 +13,13 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::spanned::Spanned;
 
-/// The value method standing for `f` on the Rust side, its items beside the impl and the
-/// names it calls (which get stand-ins, `crate::glue::stand_in_module`); `None` (errors
-/// in `cx`) if `f` has not the shape of `index` / `index_mut`.
+/// The value method standing for `f` on the Rust side and its items beside the impl;
+/// `None` (errors in `cx`) if `f` has not the shape of `index` / `index_mut`.
 pub(super) fn value_method(
     cx: &Ctxt,
     f: &syn::ImplItemFn,
     block: &ImplBlock<'_>,
-) -> Option<(TokenStream, TokenStream, Vec<syn::Ident>)> {
+) -> Option<(TokenStream, TokenStream)> {
     let wrapper = cx.ok(wrapper(f, &block.context))?;
     let mut lowered = cx.ok(lower_method(
         &wrapper.sig,
@@ -34,8 +33,7 @@ pub(super) fn value_method(
             super::generic::family_class_paths(&lowered.class_paths, block.self_path);
     }
     let (method, items, _) = emit_method(&wrapper, &lowered, block, None, FnKind::Plain);
-    let called = crate::glue::called_names(&lowered).cloned().collect();
-    Some((method, items, called))
+    Some((method, items))
 }
 
 /// The value method's source, in the jit language.

@@ -10,6 +10,7 @@ mod array_elements;
 mod array_sizes;
 mod arrays;
 mod box_pushes;
+mod callee_names;
 mod calls;
 mod casts;
 mod cfunc;
