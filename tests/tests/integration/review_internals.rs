@@ -1,5 +1,5 @@
-//! Review of the shared stand-ins of an impl block (one per called name, in a module beside
-//! the block): valid programs whose methods call the same jit fns from several methods,
+//! Review of the callee getters' stand-ins (`glue/callee.rs`, once shared per impl block):
+//! valid programs whose methods call the same jit fns from several methods,
 //! impl blocks, trait impls, generic impls and nested modules, through `use` renames and
 //! names shared with methods, compared with rustc's build of the same program.
 
