@@ -67,14 +67,14 @@ fn add_clone_rs(s: String, t: String) -> String {
 #[jit]
 fn format_reassign<S>(s: S, t: S) -> S {
     let mut s = s;
-    s = format!("{}{}", s, t);
+    s = format!("{}{}", s, t.as_str());
     s
 }
 
 #[allow(unused_mut, unused_variables)]
 fn format_reassign_rs(s: String, t: String) -> String {
     let mut s = s;
-    s = format!("{}{}", s, t);
+    s = format!("{}{}", s, t.as_str());
     s
 }
 
@@ -337,14 +337,14 @@ fn vec_c_rs(s: String, t: String) -> String {
 #[jit]
 fn write_len<S>(s: S, t: S) -> S {
     let mut s = s;
-    write!(s, "{}{}", t, s.len()).unwrap();
+    write!(s, "{}{}", t.as_str(), s.len()).unwrap();
     s
 }
 
 #[allow(unused_mut, unused_variables)]
 fn write_len_rs(s: String, t: String) -> String {
     let mut s = s;
-    write!(s, "{}{}", t, s.len()).unwrap();
+    write!(s, "{}{}", t.as_str(), s.len()).unwrap();
     s
 }
 
