@@ -109,7 +109,9 @@ impl Visit<'_> for Rebound {
 
     fn visit_macro(&mut self, mac: &syn::Macro) {
         // A macro's arguments may hold closures or blocks binding names.
-        if let Ok(args) = mac.parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated) {
+        if let Ok(args) =
+            mac.parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
+        {
             for arg in &args {
                 self.visit_expr(arg);
             }
@@ -126,9 +128,7 @@ struct FormatMacros<'a> {
 /// Where a formatting macro's format string is among its arguments.
 fn format_string_index(name: &str) -> Option<usize> {
     match name {
-        "format" | "print" | "println" | "eprint" | "eprintln" | "panic" | "unreachable" => {
-            Some(0)
-        }
+        "format" | "print" | "println" | "eprint" | "eprintln" | "panic" | "unreachable" => Some(0),
         "write" | "writeln" | "assert" => Some(1),
         "assert_eq" | "assert_ne" => Some(2),
         _ => None,
@@ -235,7 +235,9 @@ impl Visit<'_> for FormatMacros<'_> {
             self.checks.push(check);
         }
         // Formatting macros nested in another macro's arguments.
-        if let Ok(args) = mac.parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated) {
+        if let Ok(args) =
+            mac.parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
+        {
             for arg in &args {
                 self.visit_expr(arg);
             }
@@ -276,7 +278,41 @@ fn captured_names(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::captured_names;
+    use super::{captured_names, unbounded_format_check};
+
+    /// Whether the fn `item` gets a format check.
+    fn checked(item: syn::ItemFn) -> bool {
+        !unbounded_format_check(&item.sig, &item.block, &item.sig.generics, &item.attrs).is_empty()
+    }
+
+    #[test]
+    fn parameters_of_unbounded_types_are_checked_where_formatted() {
+        assert!(checked(syn::parse_quote! {
+            fn f<T>(x: T) -> String { format!("{}", x) }
+        }));
+        assert!(checked(syn::parse_quote! {
+            fn f<T>(x: &T, s: &mut String) { write!(s, "{x:?}").unwrap(); }
+        }));
+        assert!(checked(syn::parse_quote! {
+            fn f<T>(x: T) { assert!(true, "{}", &x); }
+        }));
+    }
+
+    #[test]
+    fn other_values_bounded_parameters_and_rebound_names_are_not() {
+        assert!(!checked(syn::parse_quote! {
+            fn f<T: std::fmt::Display>(x: T) -> String { format!("{}", x) }
+        }));
+        assert!(!checked(syn::parse_quote! {
+            fn f<T>(x: T, n: i64) -> String { format!("{} {n}", n) }
+        }));
+        assert!(!checked(syn::parse_quote! {
+            fn f<T>(x: T, n: i64) -> String { let x = n; format!("{}", x) }
+        }));
+        assert!(!checked(syn::parse_quote! {
+            fn f<T>(x: T, n: usize) -> String { format!("{:1$}", x, n) }
+        }));
+    }
 
     #[test]
     fn captured_names_are_the_identifiers_of_placeholders() {

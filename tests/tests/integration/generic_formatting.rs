@@ -97,7 +97,10 @@ fn bounded_parameters_format_as_rust_does() {
 fn unbounded_bodies_format_their_other_values_as_rust_does() {
     let _m = memory_test();
     let before = jitclass::stats();
-    assert_eq!(count_of(&[1_i64, 2, 3], "n"), count_of_rs(&[1_i64, 2, 3], "n"));
+    assert_eq!(
+        count_of(&[1_i64, 2, 3], "n"),
+        count_of_rs(&[1_i64, 2, 3], "n")
+    );
     assert_eq!(count_of::<f64>(&[], "e"), count_of_rs::<f64>(&[], "e"));
     assert_eq!(hidden_by_local(1.5_f64, 4), hidden_by_local_rs(1.5_f64, 4));
     let b = GfBox::new(9_i64, 5);
