@@ -299,17 +299,6 @@ fn generic_string_changed_while_looped() {
     t.compile_fail("tests/ui/generics/string_changed_while_looped.rs");
 }
 
-/// An unbounded generic body formats a `T` (`{}`): rustc's E0277 at the argument; jit
-/// code builds it (an unbounded parameter keeps duck typing, without a shadow) and formats
-/// each instance whose type has the trait (review of issue 16; a bounded body's
-/// `{:x}` / `{:?}` is refused, `formatting/format_generic_trait_of_bounds.rs`).
-#[test]
-#[ignore = "BUG: format! of an unbounded T in a generic body builds (rustc: E0277 `T` doesn't implement `Display`)"]
-fn review16_format_generic_trait_unchecked() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_format_generic_trait_unchecked.rs");
-}
-
 /// Valid Rust once refused with a wrong reason (review of issue 16, String keys): a
 /// discarded `m.entry(k).or_insert_with(Vec::new);`, `v[0].push('m')` on a `Vec<String>`
 /// from `m.get_mut(w)`, `out.push_str(k)` with `k: &String` (deref coercion); integration
@@ -353,17 +342,6 @@ fn trait_path_call_misuse() {
 fn review_traitsvalid_self_paths() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/traits/review_traitsvalid_self_paths.rs");
-}
-
-/// A method of an impl with an unbounded `T` returning a field of a written type (`self.n:
-/// i64`) as `T` is typed per instantiation (`C<i64>`) only, which a syntactic walk cannot
-/// see: it gets rustc's check, and its E0308 (review of the unbounded-impl shadow). Whether
-/// this is a bug or rustc's right refusal is the lead's call: rustc refuses the same code.
-#[test]
-#[ignore = "BUG: a field of a written type returned as T in an unbounded impl is refused (E0308), though typed per instantiation it built before"]
-fn review_genspec_field_of_written_type_returned_as_t() {
-    let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known_bugs/review_genspec_field_of_written_type_returned_as_t.rs");
 }
 
 /// Valid Rust once refused (review of issue 16, instance keys and `write!`): `write!(t,

@@ -437,15 +437,16 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
     // body may duck-type keeps duck typing, typed per instantiation only, as such a
     // `#[jit] fn` does.
     let impl_unbounded = !crate::glue::unbounded_params(block.generics).is_empty();
-    if !is_default
-        && crate::shadow::has_shadow(
-            &f.sig,
-            &f.block,
-            &in_scope_generics(block, f),
-            impl_unbounded,
-        )
-    {
-        out.hosted.push((f.clone(), l, consts_owner));
+    let in_scope = in_scope_generics(block, f);
+    if crate::shadow::has_shadow(&f.sig, &f.block, &in_scope, impl_unbounded) {
+        if !is_default {
+            out.hosted.push((f.clone(), l, consts_owner));
+        }
+    } else if !is_default {
+        // Without a shadow, rustc still sees its formatting of an unbounded `T` parameter.
+        out.beside.push(crate::shadow::unbounded_format_check(
+            &f.sig, &f.block, &in_scope, &f.attrs,
+        ));
     }
 }
 

@@ -8,6 +8,7 @@
 //! - `body.rs`: a body as Rust (`Rewriter`), `body/literal.rs` its struct literals;
 //! - `keys.rs`: the key items of the member names a shadow uses;
 //! - `duck.rs`: whether a body with an unbounded type parameter may duck-type;
+//! - `format_check.rs`: such a body's formatting of a parameter of that type, for rustc;
 //! - `class.rs`: what `#[jitclass] struct` gives the shadows: members, the keyed `Index`
 //!   impls of the handle, the class's macro with its view;
 //! - this file: the shadow of a `#[jit]` fn, and the view hosting an impl block's methods.
@@ -15,10 +16,12 @@
 mod body;
 mod class;
 mod duck;
+mod format_check;
 mod keys;
 
 pub(crate) use body::{SelfKind, SpanKey, span_key};
 pub(crate) use class::class_items;
+pub(crate) use format_check::unbounded_format_check;
 
 use crate::glue::{
     cfgs_of, glue_signature, pinned_signature, shadow_replacements, unbounded_params,
@@ -60,10 +63,11 @@ fn borrowed_loops(l: &Lowered) -> HashSet<SpanKey> {
 /// generic, under the bounds the user wrote and the glue's hidden ones
 /// (`shadow_generics`): rustc checks it as it checks a generic Rust fn, once, for every
 /// instantiation. Nothing for a generic fn with a parameter the user did not bound whose
-/// body may duck-type (`has_shadow`).
+/// body may duck-type (`has_shadow`): only its formatting of such a parameter, for rustc
+/// (`format_check.rs`).
 pub(crate) fn fn_shadow(func: &syn::ItemFn, l: &Lowered) -> TokenStream {
     if !has_shadow(&func.sig, &func.block, &func.sig.generics, false) {
-        return TokenStream::new();
+        return unbounded_format_check(&func.sig, &func.block, &func.sig.generics, &func.attrs);
     }
     let cfgs = cfgs_of(&func.attrs);
     let mut sig = syn::Signature {

@@ -64,17 +64,19 @@ fn add_clone_rs(s: String, t: String) -> String {
     s
 }
 
+// `t.clone()`: formatting the parameter `t` of the unbounded `S` itself is rustc's E0277
+// at build time (tests/ui/formatting/format_unbounded_generic.rs); so in `write_len`.
 #[jit]
 fn format_reassign<S>(s: S, t: S) -> S {
     let mut s = s;
-    s = format!("{}{}", s, t);
+    s = format!("{}{}", s, t.clone());
     s
 }
 
 #[allow(unused_mut, unused_variables)]
 fn format_reassign_rs(s: String, t: String) -> String {
     let mut s = s;
-    s = format!("{}{}", s, t);
+    s = format!("{}{}", s, t.clone());
     s
 }
 
@@ -337,14 +339,14 @@ fn vec_c_rs(s: String, t: String) -> String {
 #[jit]
 fn write_len<S>(s: S, t: S) -> S {
     let mut s = s;
-    write!(s, "{}{}", t, s.len()).unwrap();
+    write!(s, "{}{}", t.clone(), s.len()).unwrap();
     s
 }
 
 #[allow(unused_mut, unused_variables)]
 fn write_len_rs(s: String, t: String) -> String {
     let mut s = s;
-    write!(s, "{}{}", t, s.len()).unwrap();
+    write!(s, "{}{}", t.clone(), s.len()).unwrap();
     s
 }
 
