@@ -157,7 +157,10 @@ fn comparator_changing_the_sorted_vec_panics_already_borrowed() {
     }
     let (r, items) = run_objmode_aliasing();
     let m = r.err().unwrap_or_default();
-    assert!(m.starts_with("already borrowed: cannot `push`"), "objmode!: {m}");
+    assert!(
+        m.starts_with("already borrowed: cannot `push`"),
+        "objmode!: {m}"
+    );
     assert!(permutation_of_original(&items), "objmode!: {items:?}");
     assert!(balanced_since(&before));
 }
