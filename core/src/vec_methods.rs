@@ -57,7 +57,16 @@ pub enum VecMethod {
     Clone,
     /// A sort std runs on the buffer (`crate::std_sort`; only the lowering makes it).
     StdSort(crate::std_sort::StdSort),
+    /// `v.<LEND_DURING_SORT>({ sort })`: runs the block of a sort whose comparator is jit
+    /// code (`lower/sort.rs`) with the `Vec` lent (`VecHeader::lends`), as `sort_by`'s
+    /// `&mut self` lends it in Rust: whatever the comparator reaches it through (another
+    /// handle, `objmode!`) cannot resize or replace it until the sort returns. Only the
+    /// lowering makes it; on a slice or an array it runs the block alone.
+    LendDuringSort,
 }
+
+/// The name of [`VecMethod::LendDuringSort`] in the IR, which users cannot write.
+pub const LEND_DURING_SORT: &str = " lend during sort";
 
 impl VecMethod {
     /// One of [`COPIED_ACCESSORS`]: resolved on `.copied()`/`.cloned()`, whose receiver
@@ -190,6 +199,7 @@ pub const VEC_METHODS: &[VecMethodSig] = {
         std_sort_row(crate::std_sort::StdSort::ALL[3]),
         std_sort_row(crate::std_sort::StdSort::ALL[4]),
         std_sort_row(crate::std_sort::StdSort::ALL[5]),
+        row(LEND_DURING_SORT, LendDuringSort, false, &[Unit], Unit),
     ]
 };
 

@@ -241,6 +241,15 @@ impl Infer<'_> {
         }
         let rt = self.expr(receiver);
         let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
+        if method == crate::vec_methods::LEND_DURING_SORT {
+            // The sort's block (`lower/sort.rs`) checked the receiver already; codegen
+            // lends a `Vec` and runs the block alone for a slice or an array.
+            self.record_resolution(
+                id,
+                Resolution::Builtin(Builtin::Vec(crate::vec_methods::VecMethod::LendDuringSort)),
+            );
+            return Ty::Unit;
+        }
         let recv = match self.resolve(&rt) {
             // Every number is `Clone`: rustc takes `1.5.clone()` as it is.
             Ty::Var(v)

@@ -136,7 +136,8 @@ impl Lowerer {
         } else {
             receiver.to_token_stream()
         };
-        let body = match super::std_sort::std_order(&comparator) {
+        let std_order = super::std_sort::std_order(&comparator);
+        let body = match std_order {
             // Fully determined by the elements: std's own algorithm.
             Some(descending) => {
                 let (std_algorithm, k) = match algorithm {
@@ -162,7 +163,27 @@ impl Lowerer {
         let outer = self.comparator.replace(comparator);
         let id = self.block_expr(&block);
         self.comparator = outer;
-        Some(id)
+        if std_order.is_some() {
+            // std's sort runs no jit code: nothing can reach the `Vec` while it runs.
+            return Some(id);
+        }
+        // The comparator is jit code, which may reach the `Vec` another way (another
+        // handle of its instance, `objmode!`): it is lent for the sort, as `&mut self`.
+        let receiver = match syn::parse2::<syn::Expr>(s) {
+            Ok(r) => self.expr(&r),
+            Err(e) => {
+                self.errors.push(e);
+                return Some(id);
+            }
+        };
+        Some(self.push(
+            ExprKind::MethodCall {
+                receiver,
+                method: crate::vec_methods::LEND_DURING_SORT.into(),
+                args: vec![id],
+            },
+            at,
+        ))
     }
 
     /// The closure's arity and what it captures: rustc's E0593 for a wrong number of

@@ -14,12 +14,13 @@
 //! (`end_lends_for_jump`), and the return and panic blocks (`end_all_lends`, before the
 //! held `Vec`s are dropped, so the count is lowered while its block is alive).
 
-use super::{FnCx, ownership::Held};
+use super::{FnCx, Val, ownership::Held};
+use crate::Type;
 use crate::compiler::CgResult;
 use inkwell::AddressSpace;
 use inkwell::IntPredicate;
 use inkwell::values::PointerValue;
-use jitclass_core::ir::LocId;
+use jitclass_core::ir::{ExprId, LocId};
 
 /// A slice lent to the call being evaluated: the reference keeping its `Vec` alive, and
 /// the index of the slot holding the address of the count it raised.
@@ -119,13 +120,47 @@ impl FnCx<'_> {
         Ok(())
     }
 
-    /// Panics, before `method` changes the `Vec` whose `lends` field is at `lends`, if a
-    /// slice of it is lent to a call that has not returned. One load and one (cold)
+    /// A sort whose comparator is jit code (`VecMethod::LendDuringSort`): the `Vec`
+    /// `receiver` is lent while the block `sort` runs, so that the comparator cannot
+    /// resize or replace it through another path, as `sort_by`'s `&mut self` would not
+    /// let it in Rust. A slice is lent by whoever lent it; an array is never resized.
+    pub(super) fn lend_during_sort(
+        &mut self,
+        receiver: ExprId,
+        sort: ExprId,
+    ) -> CgResult<Option<Val>> {
+        let from = self.lent.len();
+        let t = self.ty(receiver).clone();
+        if let Type::Vec(_) | Type::Ref { .. } = &t
+            && let Some(elem) = t.vec_elem().cloned()
+        {
+            let Some(v) = self.expr(receiver)? else {
+                return Ok(None);
+            };
+            let held = match &t {
+                Type::Vec(_) => self.hold(v, &t)?,
+                _ => None,
+            };
+            let h = self.header(v, &elem)?;
+            self.begin_lend(h.lends, held)?;
+        }
+        let Some(done) = self.expr(sort)? else {
+            // Diverged: the panic and return blocks lower the count (`end_all_lends`).
+            self.lent.truncate(from);
+            return Ok(None);
+        };
+        self.end_lends(from)?;
+        Ok(Some(done))
+    }
+
+    /// Panics with `message` (`lent_message`), before an operation changes the `Vec`
+    /// whose `lends` field is at `lends`, if a slice of it is lent to a call that has
+    /// not returned. One load and one (cold)
     /// branch per changing operation.
     pub(super) fn refuse_while_lent(
         &mut self,
         lends: PointerValue<'static>,
-        method: &str,
+        message: String,
         loc: LocId,
     ) -> CgResult<()> {
         let n = self.b().build_load(lends, "lends")?.into_int_value();
@@ -135,11 +170,17 @@ impl FnCx<'_> {
             self.ctx.i64_type().const_zero(),
             "lent",
         )?;
-        self.check_with(lent, loc, vec![lent_message(method)], &[])
+        self.check_with(lent, loc, vec![message], &[])
     }
 }
 
 /// The panic of a changing operation on a `Vec` with a slice lent, in `RefCell`'s words.
 pub(crate) fn lent_message(method: &str) -> String {
     format!("already borrowed: cannot `{method}` a `Vec` while a slice of it is lent to a call")
+}
+
+/// The panic of an assignment replacing a `Vec` field with a slice lent, in `RefCell`'s
+/// words.
+pub(crate) fn lent_replace_message() -> String {
+    "already borrowed: cannot assign to a `Vec` while a slice of it is lent to a call".into()
 }

@@ -40,6 +40,15 @@ impl FnCx<'_> {
             return Ok(None);
         };
         self.refuse_unmanaged_in_place(v, &t, place, loc)?;
+        if let Type::Vec(elem) = &t
+            && let ExprKind::Field(..) = self.ir.expr(place).kind
+        {
+            // A field's `Vec` may be lent to a call (or a sort) that reached it another
+            // way: replacing it would pull it from under them (`lends.rs`).
+            let old = self.load_value(ptr, &t, in_memory, "old")?;
+            let h = self.header(old, elem)?;
+            self.refuse_while_lent(h.lends, super::lends::lent_replace_message(), loc)?;
+        }
         self.take(held)?;
         self.store(ptr, in_memory, v, &t)?;
         self.release_place_temps()?;

@@ -6,6 +6,7 @@ use crate::compiler::{CgError, CgResult};
 use jitclass_core::infer::Resolution;
 use jitclass_core::ir::*;
 use jitclass_core::methods::Builtin;
+use jitclass_core::vec_methods::VecMethod;
 
 impl FnCx<'_> {
     /// An expression inference resolved: its `Resolution` says what it calls or reaches,
@@ -44,6 +45,9 @@ impl FnCx<'_> {
                 let ExprKind::MethodCall { receiver, args, .. } = &e.kind else {
                     return Err(mismatch());
                 };
+                if *method == VecMethod::LendDuringSort {
+                    return self.lend_during_sort(*receiver, args[0]);
+                }
                 if method.is_copied_accessor() {
                     // `v.first().copied()`: the accessor's receiver and operands.
                     let ExprKind::MethodCall { receiver, args, .. } = &self.ir.expr(*receiver).kind

@@ -38,7 +38,7 @@ impl FnCx<'_> {
         let (h, held_buffer) = if consuming {
             let held = self.hold(it, &it_ty)?;
             let lent = self.header(it, &elem)?;
-            self.refuse_while_lent(lent.lends, "into_iter", loc)?;
+            self.refuse_while_lent(lent.lends, super::lends::lent_message("into_iter"), loc)?;
             if let Some(held) = held {
                 self.consume_a_clone_if_shared(held, &lent, loc)?;
             }

@@ -47,7 +47,7 @@ impl FnCx<'_> {
                 .iter()
                 .find(|m| m.method == method)
                 .map_or("change", |m| m.name);
-            self.refuse_while_lent(h.lends, name, loc)?;
+            self.refuse_while_lent(h.lends, super::lends::lent_message(name), loc)?;
         }
         let i64t = self.ctx.i64_type();
         let one = i64t.const_int(1, false);
@@ -123,6 +123,11 @@ impl FnCx<'_> {
                 let buf = self.load_ptr(h.buf)?;
                 self.std_sort(how, &elem, buf, len, vals.first().copied())?;
                 self.unit()
+            }
+            VecMethod::LendDuringSort => {
+                return Err(crate::compiler::CgError::Internal(
+                    "a sort's lend as a `Vec` method".into(),
+                ));
             }
             VecMethod::Reserve => {
                 self.reserve(&h, vals[0].into_int_value(), loc)?;
