@@ -96,7 +96,9 @@ fn by_use(x: i64) -> i64 {
     let typed_later: Tank = later;
     later = typed_later;
     Gauge::raise(&mut later, 1);
-    Gauge::level(&t) + Gauge::level(&d) * 10 + Gauge::level(&later) * 100
+    Gauge::level(&t)
+        + Gauge::level(&d) * 10
+        + Gauge::level(&later) * 100
         + Gauge::level(&empty_tank()) * 1000
         + level_of(Gauge::empty())
 }
@@ -176,7 +178,9 @@ mod rust {
         let typed_later: Tank = later;
         later = typed_later;
         Gauge::raise(&mut later, 1);
-        Gauge::level(&t) + Gauge::level(&d) * 10 + Gauge::level(&later) * 100
+        Gauge::level(&t)
+            + Gauge::level(&d) * 10
+            + Gauge::level(&later) * 100
             + Gauge::level(&empty_tank()) * 1000
             + level_of(Gauge::empty())
     }
