@@ -103,6 +103,19 @@ fn by_use(x: i64) -> i64 {
         + level_of(Gauge::empty())
 }
 
+/// In a generic body: `S`'s impl from the annotation, an object of the bound's trait.
+#[jit]
+fn in_generic_body<S: Gauge>(s: &S, x: i64) -> i64 {
+    let made: S = Gauge::at(x, 4);
+    let d: &dyn Gauge = &Tank { v: x };
+    Gauge::level(&made) + Gauge::level(s) * 10 + Gauge::doubled(d) * 100
+}
+
+#[jit]
+fn generic_callers(x: i64) -> i64 {
+    in_generic_body(&Tank { v: 1 }, x) + in_generic_body(&Dial { v: 2 }, x) * 1000
+}
+
 mod rust {
     pub trait Gauge {
         fn level(&self) -> i64;
@@ -184,6 +197,14 @@ mod rust {
             + Gauge::level(&empty_tank()) * 1000
             + level_of(Gauge::empty())
     }
+    fn in_generic_body<S: Gauge>(s: &S, x: i64) -> i64 {
+        let made: S = Gauge::at(x, 4);
+        let d: &dyn Gauge = &Tank { v: x };
+        Gauge::level(&made) + Gauge::level(s) * 10 + Gauge::doubled(d) * 100
+    }
+    pub fn generic_callers(x: i64) -> i64 {
+        in_generic_body(&Tank { v: 1 }, x) + in_generic_body(&Dial { v: 2 }, x) * 1000
+    }
 }
 
 #[test]
@@ -202,5 +223,14 @@ fn trait_fn_without_self_takes_its_type_from_the_use() {
         assert_eq!(by_use(x), rust::by_use(x));
     }
     assert_eq!(empty_tank().level(), 0);
+    assert_no_leaks();
+}
+
+#[test]
+fn trait_paths_in_a_generic_body() {
+    let _m = memory_test();
+    for x in [0, 6] {
+        assert_eq!(generic_callers(x), rust::generic_callers(x));
+    }
     assert_no_leaks();
 }
