@@ -38,7 +38,8 @@ impl Infer<'_> {
     }
 
     /// `Shape::unit()`: typed as a fresh variable the uses decide; the call is resolved
-    /// once they have (`resolve_self_typed_trait_calls`).
+    /// once they have (`resolve_self_typed_trait_calls`), or now if its first argument is
+    /// of a class of the impl.
     pub(super) fn self_typed_trait_call(
         &mut self,
         id: ExprId,
@@ -48,14 +49,20 @@ impl Infer<'_> {
         arg_types: Vec<Ty>,
     ) -> Ty {
         let result = self.fresh(VarKind::General);
-        self.self_typed_trait_calls.push(SelfTypedTraitCall {
+        let call = SelfTypedTraitCall {
             id,
             result: result.clone(),
             ids: ids.to_vec(),
             name: name.to_string(),
             args: args.to_vec(),
             arg_types,
-        });
+        };
+        // A first argument of a class of the impl (`Shape::same(&a, &b)`) decides now,
+        // so that the value is typed for the uses that follow.
+        if let Some(key) = self.implementing_class(&call) {
+            return self.trait_impl_call(id, key, ids, name, args, call.arg_types);
+        }
+        self.self_typed_trait_calls.push(call);
         result
     }
 
@@ -64,8 +71,22 @@ impl Infer<'_> {
     pub(super) fn resolve_self_typed_trait_calls(&mut self) {
         for call in std::mem::take(&mut self.self_typed_trait_calls) {
             let loc = self.loc(call.id);
-            let key = match self.resolve(&call.result) {
-                Ty::Class(key) => key,
+            if let Some(key) = self.implementing_class(&call) {
+                let t = self.trait_impl_call(
+                    call.id,
+                    key,
+                    &call.ids,
+                    &call.name,
+                    &call.args,
+                    call.arg_types,
+                );
+                if self.coerce(&t, &call.result).is_err() {
+                    let d = self.mismatch(loc, &call.result, &t);
+                    self.diags.push(d);
+                }
+                continue;
+            }
+            match self.resolve(&call.result) {
                 Ty::Unknown => continue,
                 Ty::Var(v) if self.var_kind(v) == VarKind::General => {
                     let trait_name = call
@@ -101,21 +122,43 @@ impl Infer<'_> {
                         )
                         .note("note: jit code implements `#[jit] trait`s for `#[jitclass]` types only"),
                     );
-                    continue;
                 }
-            };
-            let t = self.trait_impl_call(
-                call.id,
-                key,
-                &call.ids,
-                &call.name,
-                &call.args,
-                call.arg_types,
-            );
-            if self.coerce(&t, &call.result).is_err() {
-                let d = self.mismatch(loc, &call.result, &t);
-                self.diags.push(d);
             }
         }
+    }
+
+    /// The class whose impl `call` means: the type of its value (`fn unit() -> Self`),
+    /// else its first argument's, through a reference (`fn same(a: &Self, b: &Self) ->
+    /// bool`), whichever is a class implementing one of its traits; `None` if neither is
+    /// (the diagnostics then name the value's type).
+    fn implementing_class(&mut self, call: &SelfTypedTraitCall) -> Option<crate::types::ClassKey> {
+        let first = call.arg_types.first().map(|t| match self.resolve(t) {
+            Ty::Ref(inner, _) => self.resolve(&inner),
+            other => other,
+        });
+        let result = self.resolve(&call.result);
+        let classes = [Some(result), first]
+            .into_iter()
+            .flatten()
+            .filter_map(|t| match t {
+                Ty::Class(key) => Some(key),
+                _ => None,
+            });
+        let mut fallback = None;
+        for key in classes {
+            let implements = call
+                .ids
+                .iter()
+                .map(|id| self.callees.implements(&key, id))
+                .collect::<Vec<_>>();
+            if implements.contains(&Some(true)) {
+                return Some(key);
+            }
+            // Not known (macro time): the first class, as the value's type decides.
+            if fallback.is_none() && implements.iter().all(Option::is_none) {
+                fallback = Some(key);
+            }
+        }
+        fallback
     }
 }

@@ -18,6 +18,9 @@ pub trait Gauge {
     fn at(level: i64, step: i64) -> Self
     where
         Self: Sized;
+    fn sum_of(a: &Self, b: &Self) -> i64
+    where
+        Self: Sized;
 }
 
 #[jitclass]
@@ -39,6 +42,9 @@ impl Gauge for Tank {
     fn at(level: i64, step: i64) -> Self {
         Tank { v: level * step }
     }
+    fn sum_of(a: &Self, b: &Self) -> i64 {
+        a.v + b.v * 2
+    }
 }
 
 #[jitclass]
@@ -59,6 +65,9 @@ impl Gauge for Dial {
     }
     fn at(level: i64, step: i64) -> Self {
         Dial { v: level + step }
+    }
+    fn sum_of(a: &Self, b: &Self) -> i64 {
+        a.v + b.v * 2
     }
 }
 
@@ -84,6 +93,11 @@ fn empty_tank() -> Tank {
 }
 
 #[jit]
+fn typed_copy(x: i64) -> Tank {
+    Tank { v: x }
+}
+
+#[jit]
 fn level_of(d: Dial) -> i64 {
     Gauge::level(&d)
 }
@@ -101,6 +115,7 @@ fn by_use(x: i64) -> i64 {
         + Gauge::level(&later) * 100
         + Gauge::level(&empty_tank()) * 1000
         + level_of(Gauge::empty())
+        + Gauge::sum_of(&t, &typed_copy(x)) * 10_000
 }
 
 /// In a generic body: `S`'s impl from the annotation, an object of the bound's trait.
@@ -129,6 +144,9 @@ mod rust {
         fn at(level: i64, step: i64) -> Self
         where
             Self: Sized;
+        fn sum_of(a: &Self, b: &Self) -> i64
+        where
+            Self: Sized;
     }
     pub struct Tank {
         v: i64,
@@ -146,6 +164,9 @@ mod rust {
         fn at(level: i64, step: i64) -> Self {
             Tank { v: level * step }
         }
+        fn sum_of(a: &Self, b: &Self) -> i64 {
+            a.v + b.v * 2
+        }
     }
     pub struct Dial {
         v: i64,
@@ -162,6 +183,9 @@ mod rust {
         }
         fn at(level: i64, step: i64) -> Self {
             Dial { v: level + step }
+        }
+        fn sum_of(a: &Self, b: &Self) -> i64 {
+            a.v + b.v * 2
         }
     }
     pub fn through_objects(x: i64) -> i64 {
@@ -181,6 +205,9 @@ mod rust {
     fn empty_tank() -> Tank {
         Gauge::empty()
     }
+    fn typed_copy(x: i64) -> Tank {
+        Tank { v: x }
+    }
     fn level_of(d: Dial) -> i64 {
         Gauge::level(&d)
     }
@@ -196,6 +223,7 @@ mod rust {
             + Gauge::level(&later) * 100
             + Gauge::level(&empty_tank()) * 1000
             + level_of(Gauge::empty())
+            + Gauge::sum_of(&t, &typed_copy(x)) * 10_000
     }
     fn in_generic_body<S: Gauge>(s: &S, x: i64) -> i64 {
         let made: S = Gauge::at(x, 4);
