@@ -106,13 +106,12 @@ fn level_of(d: Dial) -> i64 {
 fn by_use(x: i64) -> i64 {
     let t: Tank = Gauge::empty();
     let d: Dial = Gauge::at(x, 2);
-    let mut later = Gauge::at(x, 3);
-    let typed_later: Tank = later;
-    later = typed_later;
-    Gauge::raise(&mut later, 1);
+    let later = Gauge::at(x, 3);
+    let mut typed_later: Tank = later;
+    Gauge::raise(&mut typed_later, 1);
     Gauge::level(&t)
         + Gauge::level(&d) * 10
-        + Gauge::level(&later) * 100
+        + Gauge::level(&typed_later) * 100
         + Gauge::level(&empty_tank()) * 1000
         + level_of(Gauge::empty())
         + Gauge::sum_of(&t, &typed_copy(x)) * 10_000
@@ -214,13 +213,12 @@ mod rust {
     pub fn by_use(x: i64) -> i64 {
         let t: Tank = Gauge::empty();
         let d: Dial = Gauge::at(x, 2);
-        let mut later = Gauge::at(x, 3);
-        let typed_later: Tank = later;
-        later = typed_later;
-        Gauge::raise(&mut later, 1);
+        let later = Gauge::at(x, 3);
+        let mut typed_later: Tank = later;
+        Gauge::raise(&mut typed_later, 1);
         Gauge::level(&t)
             + Gauge::level(&d) * 10
-            + Gauge::level(&later) * 100
+            + Gauge::level(&typed_later) * 100
             + Gauge::level(&empty_tank()) * 1000
             + level_of(Gauge::empty())
             + Gauge::sum_of(&t, &typed_copy(x)) * 10_000
