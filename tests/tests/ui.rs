@@ -339,6 +339,14 @@ fn trait_path_call_misuse() {
     t.compile_fail("tests/ui/traits/trait_path_call_misuse.rs");
 }
 
+/// `Trait::f(d)` of a trait object (integration `trait_path_inference`): another trait's
+/// function (E0277), a `&Box<dyn Shape>` (E0277), `&mut self` through `&dyn` (E0308).
+#[test]
+fn trait_path_on_trait_objects() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/traits/trait_path_on_trait_objects.rs");
+}
+
 /// Review probes: `Shape::grow(self)` in a `&self` method (E0308), `Named::area(self)` of
 /// a trait the class does not implement (E0277), `Shape::unit()` with no type (E0790).
 #[test]

@@ -77,6 +77,8 @@ mod text;
 mod trait_methods;
 mod trait_object_diagnostics;
 mod trait_objects;
+mod trait_path_dyn;
+mod trait_static_calls;
 mod unify;
 mod vec;
 
@@ -390,6 +392,7 @@ pub fn infer(
         dyn_impl_checks: Vec::new(),
         pending_lends: Vec::new(),
         lend_calls: Vec::new(),
+        self_typed_trait_calls: Vec::new(),
         borrowed_args: Vec::new(),
         int_lits: Vec::new(),
         overflowing_float_lits: Vec::new(),
@@ -443,6 +446,9 @@ struct Infer<'a> {
     pending_lends: Vec<trait_objects::PendingLend>,
     /// The calls that lend a box's trait object (`b.as_ref()`, `&*b`) and the box's type.
     lend_calls: Vec<(ExprId, Ty)>,
+    /// The calls of traits' functions without `self` waiting for their implementing
+    /// type (`trait_static_calls.rs`).
+    self_typed_trait_calls: Vec<trait_static_calls::SelfTypedTraitCall>,
     /// The `&x` arguments of builtins that read them during the call (`v.contains(&x)`).
     borrowed_args: Vec<ExprId>,
     /// Every integer literal, its value and its type, for the range check at the end.
@@ -495,6 +501,7 @@ impl Infer<'_> {
             }
             self.diags.push(d);
         }
+        self.resolve_self_typed_trait_calls();
         self.check_place_results();
         self.casts_type_literals();
         if self.mode == Mode::MacroTime {

@@ -214,6 +214,12 @@ impl Infer<'_> {
                 None => return Ty::Unknown,
             },
             (None, None) => {
+                if let Some(t) = self.dyn_trait_path_call(id, &ids, name, args, &arg_types) {
+                    return t;
+                }
+                if self.is_associated_trait_fn(traits, name) {
+                    return self.self_typed_trait_call(id, &ids, name, args, arg_types);
+                }
                 let (Some(first), Some(ft)) = (args.first(), arg_types.first()) else {
                     self.diags.push(Diagnostic::new(
                         loc,
@@ -239,6 +245,21 @@ impl Infer<'_> {
                 }
             }
         };
+        self.trait_impl_call(id, key, &ids, name, args, arg_types)
+    }
+
+    /// `Trait::f(args)` once the implementing class is known: the function `f` of the
+    /// class's impl of one of the traits of identities `ids`.
+    pub(super) fn trait_impl_call(
+        &mut self,
+        id: ExprId,
+        key: ClassKey,
+        ids: &[String],
+        name: &str,
+        args: &[ExprId],
+        arg_types: Vec<Ty>,
+    ) -> Ty {
+        let loc = self.loc(id);
         let candidates = match self.callees.method(&key, name) {
             Ok(ms) => ms,
             Err(message) => {
@@ -263,7 +284,7 @@ impl Infer<'_> {
                     format!(
                         "the trait bound `{}: {}` is not satisfied",
                         key.name,
-                        trait_names(&ids)
+                        trait_names(ids)
                     ),
                 ));
                 return Ty::Unknown;

@@ -147,6 +147,7 @@ mod trait_calls;
 mod trait_default_self_args;
 mod trait_descriptors;
 mod trait_path_calls;
+mod trait_path_inference;
 mod traits;
 mod tuples;
 mod turbofish;

@@ -274,7 +274,6 @@ fn review_trait_path_on_a_generic_class() {
 }
 
 #[test]
-#[ignore = "BUG: `Shape::area(d)` with `d: &dyn Shape` (also `&*b`, `b.as_ref()` of a `Box<dyn Shape>`) builds (rustc builds it) but the jit fn fails at its first call: \"the trait bound `&dyn Shape: Shape` is not satisfied\""]
 fn review_trait_path_through_trait_objects() {
     let _m = memory_test();
     assert_eq!(dyn_paths(2.0), rust::dyn_paths(2.0));
@@ -289,7 +288,6 @@ fn review_trait_path_in_generic_bodies() {
 }
 
 #[test]
-#[ignore = "BUG: `let c: Circle = Shape::unit();` (rustc infers the impl from the annotation) builds but the jit fn fails at its first call: \"cannot call associated function `unit` of a trait without a receiver argument in jit code yet\" (should be refused at build time, or work)"]
 fn review_static_trait_fn_by_annotation() {
     let _m = memory_test();
     assert_eq!(static_trait_fn(), rust::static_trait_fn());

@@ -246,15 +246,23 @@ impl FnCx<'_> {
     /// `s.m(args)` on a trait object: a call of the function in slot `call.slot` of its
     /// vtable, with the object's instance as the receiver; the arguments are borrowed
     /// as in any call (`emit_call`), and the callee's status is checked.
+    /// `Trait::f(d, args)` of a borrowed trait object `d` is the same call, `d` first.
     pub(super) fn dyn_call(&mut self, id: ExprId, call: &DynCall) -> CgResult<Option<Val>> {
-        let ExprKind::MethodCall { receiver, args, .. } = &self.ir.expr(id).kind else {
-            return Err(CgError::Internal(format!(
-                "a call through a vtable that is not a method call (e{})",
-                id.0
-            )));
+        let all = match &self.ir.expr(id).kind {
+            ExprKind::MethodCall { receiver, args, .. } => {
+                let mut all = vec![*receiver];
+                all.extend_from_slice(args);
+                all
+            }
+            ExprKind::TraitCall { args, .. } if !args.is_empty() => args.clone(),
+            _ => {
+                return Err(CgError::Internal(format!(
+                    "a call through a vtable that is not a method call (e{})",
+                    id.0
+                )));
+            }
         };
-        let mut all = vec![*receiver];
-        all.extend_from_slice(args);
+        let (receiver, args) = (&all[0], &all[1..]);
         let lent_before = self.lent.len();
         let Some(operands) = self.operands(&all)? else {
             self.lent.truncate(lent_before);
