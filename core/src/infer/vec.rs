@@ -397,7 +397,8 @@ impl Infer<'_> {
             .collect();
         // `self` of a `&self` / `&mut self` method is a reference, which no use moves
         // (`Self::f(self)` reborrows it).
-        // So is a `&C` / `&S` parameter (`LocalDecl::by_ref`).
+        // So is a `&C` / `&S` parameter (`LocalDecl::by_ref`), and a `&T` held as the
+        // value (`LocalDecl::held_reference`: `let w2 = w;` copies the reference).
         let this = self.ir.self_reference().map(|(l, _)| l.index());
         let tracked = local_types
             .iter()
@@ -405,6 +406,7 @@ impl Infer<'_> {
             .map(|(i, t)| {
                 Some(i) != this
                     && self.ir.locals[i].by_ref.is_none()
+                    && !self.ir.locals[i].held_reference
                     && t.as_ref().is_some_and(moves)
             })
             .collect();

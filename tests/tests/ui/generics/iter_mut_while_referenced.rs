@@ -1,7 +1,6 @@
-// In a generic body, a `for x in v.iter_mut()` loop while a reference into `v` is live is
-// refused as "cannot assign to `v[_]`" (at the loop body's `*x += 1`), where rustc says
-// "cannot borrow `v` as mutable because it is also borrowed as immutable" at
-// `v.iter_mut()`. (`v.sort()` is told as rustc tells it: `generics/sort_while_referenced.rs`.)
+// In a generic body (which rustc never checks), a `for x in v.iter_mut()` (or `&mut v`)
+// loop lends `v` mutably while `f`, a reference into `v`, is used after it: rustc's E0502
+// at `v.iter_mut()`, as `v.sort()` (`sort_while_referenced.rs`).
 use jitclass::jit;
 
 #[jit]
@@ -9,6 +8,16 @@ fn iter_mut_while_referenced<T>(v: Vec<i64>, _t: T) -> i64 {
     let mut v = v;
     let f = v.first();
     for x in v.iter_mut() {
+        *x += 1;
+    }
+    *f.unwrap()
+}
+
+#[jit]
+fn mut_loop_while_referenced<T>(v: Vec<i64>, _t: T) -> i64 {
+    let mut v = v;
+    let f = v.last();
+    for x in &mut v {
         *x += 1;
     }
     *f.unwrap()
