@@ -48,6 +48,7 @@ fn copied_references<T>(v: Vec<Vec<f64>>, o: Vec<Option<Vec<f64>>>, t: T) -> (f6
     (n, t)
 }
 
+#[allow(clippy::manual_flatten)]
 fn copied_references_rs(v: Vec<Vec<f64>>, o: Vec<Option<Vec<f64>>>) -> f64 {
     let total = |w: &Vec<f64>| w.iter().sum::<f64>();
     let mut n = 0.0;
