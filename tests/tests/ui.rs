@@ -175,29 +175,6 @@ fn review_sqlite_blob_kept_in_a_field() {
     t.compile_fail("tests/ui/known_bugs/review_blob_kept_in_a_field.rs");
 }
 
-/// In generic bodies the element of `for w in &v` and the binding of `if let Some(w) = o`
-/// over a borrowed `Option<Vec<T>>` are held as the `Vec` itself, not as a `&Vec<T>`: moved
-/// into a `mut` local or passed by value, they change the borrowed `Vec` (the caller's
-/// `v` comes back with the pushes), where rustc refuses the code (E0596, E0308). Non-generic
-/// bodies are safe: rustc checks them through the shadow (review of issue 15v).
-#[test]
-#[ignore = "BUG: a &Vec<T> loop element or match binding moved into a mut local or a by-value parameter changes the borrowed Vec in generic bodies (rustc: E0596/E0308)"]
-fn review15v_generic_change_through_borrowed_element() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/generic_change_through_borrowed_element.rs");
-}
-
-/// In generic bodies, `let y = e;` of a `for e in &v` element of a number type is held as
-/// a copy (jit code cannot tell it from `let y = *e;`), so `v.push(..)` then `break` while
-/// `y` is read after the push is accepted where rustc refuses it (E0502); it runs safely
-/// (review of the loop-borrow ends).
-#[test]
-#[ignore = "BUG: generic bodies accept changing a Vec on a path leaving its loop while a copy of a number element (`let y = e;`, a reference in Rust) is read afterwards (rustc: E0502)"]
-fn review_loopborrow_generic_scalar_element_read_after_change() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/generic_scalar_loop_element_read_after_change.rs");
-}
-
 /// In generic bodies, a `&String` loop element kept in a local and read after a change of
 /// the `Vec` on a path leaving the loop is refused at the change, as rustc (E0502).
 #[test]
@@ -213,16 +190,6 @@ fn review_loopborrow_generic_string_element_kept() {
 fn review15v_generic_sort_while_referenced() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/generics/sort_while_referenced.rs");
-}
-
-/// In generic bodies, `for x in v.iter_mut()` while a reference into `v` is live is
-/// refused (rightly) but as "cannot assign to `v[_]`" at the element write its lowering
-/// makes, not as rustc's E0502 at `v.iter_mut()` (review of issue 15v).
-#[test]
-#[ignore = "BUG: iter_mut while a reference into the Vec is live: 'cannot assign to `v[_]`' instead of rustc's E0502 wording at the call"]
-fn review15v_generic_iter_mut_while_referenced() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/generic_iter_mut_while_referenced.rs");
 }
 
 /// `for x in w` with `w` bound by `if let Some(w) = o` over a borrowed `Option<Vec<f64>>`:

@@ -196,7 +196,7 @@ pub(super) fn changed_while_iterated(loc: LocId, name: &str) -> Diagnostic {
         format!("cannot borrow `{name}` as mutable because it is also borrowed as immutable"),
     )
     .note(format!(
-        "note: `{name}` is borrowed by the `for` loop over it while the loop may go on, as in Rust\nhelp: loop over the indices (`for i in 0..{name}.len()`), or collect the changes and apply them after the loop"
+        "note: `{name}` is borrowed by the `for` loop over it while the loop may go on, as in Rust (rustc's E0502)\nhelp: loop over the indices (`for i in 0..{name}.len()`), or collect the changes and apply them after the loop"
     ))
 }
 
@@ -222,6 +222,17 @@ pub(super) enum Change {
     Move,
 }
 
+impl Change {
+    /// rustc's error code for the change.
+    pub(super) fn code(self) -> &'static str {
+        match self {
+            Change::MutBorrow => "E0502",
+            Change::Assign => "E0506",
+            Change::Move => "E0505",
+        }
+    }
+}
+
 /// rustc's sentence for `changed` changed `how` while borrowed (E0502, E0506, E0505).
 pub(super) fn borrowed_change_message(how: Change, changed: &str) -> String {
     match how {
@@ -241,6 +252,7 @@ pub(super) fn changed_while_referenced(
     name: &str,
 ) -> Diagnostic {
     Diagnostic::new(loc, borrowed_change_message(how, changed)).note(format!(
-        "note: `{name}` borrows `{borrowed}`, and is used after this\nhelp: copy the element out first (`.copied()`, `.cloned()`, `*x`)"
+        "note: `{name}` borrows `{borrowed}`, and is used after this (rustc's {})\nhelp: copy the element out first (`.copied()`, `.cloned()`, `*x`)",
+        how.code()
     ))
 }

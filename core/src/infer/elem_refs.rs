@@ -250,6 +250,9 @@ impl Infer<'_> {
             ExprKind::Assign(place, _) | ExprKind::CompoundAssign(_, place, _) => {
                 Some((*place, Change::Assign))
             }
+            ExprKind::ForRange { .. } => self
+                .mutably_looped_container(m)
+                .map(|c| (c, Change::MutBorrow)),
             _ => {
                 if let Some((place, true)) = self.lent_place(m) {
                     return Some((place, Change::MutBorrow));
@@ -266,6 +269,27 @@ impl Infer<'_> {
                     .is_some_and(|t| t.holds_vec());
             moved.then_some((m, Change::Move))
         })
+    }
+
+    /// The container a `for x in &mut v` / `v.iter_mut()` loop `e` lends mutably for its
+    /// whole run (lowered to a counted loop over `v.len()` whose body binds no element),
+    /// at its `&mut v`.
+    fn mutably_looped_container(&self, e: ExprId) -> Option<ExprId> {
+        let ExprKind::ForRange { var, end, body, .. } = self.ir.expr(e).kind else {
+            return None;
+        };
+        if self.ir.local(var).name != crate::ir::LOOP_INDEX {
+            return None;
+        }
+        let ExprKind::MethodCall { receiver, .. } = self.ir.expr(end).kind else {
+            return None;
+        };
+        // A shared loop's body starts by binding the element (`let x = v[i];`).
+        let binds_element = matches!(&self.ir.expr(body).kind, ExprKind::Block(b)
+            if matches!(b.stmts.first(), Some(Stmt::Let { init: Some(init), .. })
+                if matches!(self.ir.expr(*init).kind, ExprKind::Index(_, i)
+                    if matches!(self.ir.expr(i).kind, ExprKind::Local(l) if l == var))));
+        (!binds_element && self.is_place_chain(receiver)).then_some(receiver)
     }
 
     /// Whether two place chains may name overlapping memory: one is a prefix of the

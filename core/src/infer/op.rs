@@ -11,7 +11,6 @@ use super::deferred::Deferred;
 use super::diagnostics;
 use super::unify::{Ty, VarKind, VarState};
 use super::{Infer, Mode};
-use crate::diag::Diagnostic;
 use crate::ir::{BinOp, ExprId, ExprKind, LocId, LocalId, TypeExpr, UnOp};
 use crate::operators::{OperatorMethod, Syntax};
 use crate::types::PrimTy;
@@ -146,6 +145,16 @@ impl Infer<'_> {
         }
     }
 
+    /// Where a place's text starts (`s` of `s.n`), where rustc points at it.
+    fn place_start(&self, mut place: ExprId) -> LocId {
+        while let ExprKind::Field(b, _) | ExprKind::TupleField(b, _) | ExprKind::Index(b, _) =
+            self.ir.expr(place).kind
+        {
+            place = b;
+        }
+        self.loc(place)
+    }
+
     fn place_root_name(&self, place: ExprId) -> String {
         match self.borrowed_place_path(place) {
             Some((l, path)) if !path.is_empty() && !path.iter().any(|p| p.is_empty()) => {
@@ -243,6 +252,14 @@ impl Infer<'_> {
         let pt = self.place(place, true);
         let vt = self.expr(value);
         let vt = self.added_reference_value(value, vt, &pt);
+        let is_string = self.resolve(&pt) == Ty::String;
+        if is_string && self.borrow_overlaps(place, value) {
+            let name = self.place_root_name(place);
+            let loc = self.place_start(place);
+            self.diags
+                .push(diagnostics::added_to_itself(loc, &name, true));
+            return Ty::Unit;
+        }
         if let Some(t) = self.string_add_assign(op, &pt, (value, &vt)) {
             return t;
         }
@@ -252,13 +269,9 @@ impl Infer<'_> {
         }
         if borrowed && self.borrow_overlaps(place, value) {
             let name = self.place_root_name(place);
-            let loc = self.loc(id);
-            self.diags.push(Diagnostic::new(
-                loc,
-                format!(
-                    "cannot borrow `{name}` as mutable because it is also borrowed as immutable"
-                ),
-            ));
+            let loc = self.place_start(place);
+            self.diags
+                .push(diagnostics::added_to_itself(loc, &name, false));
             return Ty::Unit;
         }
         self.unknown_at_macro_time(&pt);

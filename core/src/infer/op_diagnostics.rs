@@ -7,6 +7,23 @@ use crate::types::{PrimTy, Type};
 
 // ---- operators --------------------------------------------------------------------------
 
+/// `x += &x` (`s += &s`, `a.n += &a.n`): std's `AddAssign<&T>` borrows `x` mutably while
+/// `&x` is alive (E0502).
+pub(super) fn added_to_itself(loc: LocId, name: &str, string: bool) -> Diagnostic {
+    let help = if string {
+        format!("help: add a copy of the text (`{name} += &{name}.clone();`)")
+    } else {
+        format!("help: add the value itself (`{name} += {name};`)")
+    };
+    Diagnostic::new(
+        loc,
+        super::diagnostics::borrowed_change_message(super::diagnostics::Change::MutBorrow, name),
+    )
+    .note(format!(
+        "note: `&{name}` borrows `{name}` while `+=` changes it (rustc's E0502)\n{help}"
+    ))
+}
+
 /// `op v` on a type without the operator (`-x` of a `u32`: `unsigned_note`).
 pub(super) fn unary_not_applicable(
     loc: LocId,

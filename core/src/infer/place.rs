@@ -259,11 +259,13 @@ impl Infer<'_> {
             return;
         };
         let decl = self.ir.local(l);
-        if decl.mutable {
+        if decl.mutable && !decl.held_reference {
             return;
         }
         let loc = self.loc(place);
-        let d = if decl.by_ref.is_some() {
+        let d = if decl.held_reference {
+            change_through_shared_loop_element(loc, &decl.name)
+        } else if decl.by_ref.is_some() {
             change_behind_shared_reference(loc, &decl.name)
         } else if self.is_shared_loop_element(l) {
             change_through_shared_loop_element(loc, &decl.name)
@@ -303,10 +305,17 @@ impl Infer<'_> {
             return;
         }
         let decl = self.ir.local(l);
+        let loc = self.loc(receiver);
+        // A `&T` in Rust held as the value (`let mut w2 = w;` of a `for w in &v`
+        // element): its `mut` is the binding's, not the reference's.
+        if decl.held_reference {
+            self.diags
+                .push(change_through_shared_loop_element(loc, &decl.name));
+            return;
+        }
         if decl.mutable || self.mutably_looped_instance(l) || self.copies_mutable_reference(l, 0) {
             return;
         }
-        let loc = self.loc(receiver);
         let d = if decl.by_ref.is_some() {
             change_behind_shared_reference(loc, &decl.name)
         } else if self.is_shared_loop_element(l) {

@@ -294,10 +294,5 @@ fn string_borrow_conflict(
         ),
         _ => "help: make an owned copy of the text first (`.to_string()`), or change the `String` after the borrow's last use".into(),
     };
-    let code = match how {
-        Change::MutBorrow => "E0502",
-        Change::Assign => "E0506",
-        Change::Move => "E0505",
-    };
-    Diagnostic::new(loc, message).note(format!("note: {why} (rustc's {code})\n{help}"))
+    Diagnostic::new(loc, message).note(format!("note: {why} (rustc's {})\n{help}", how.code()))
 }

@@ -240,6 +240,18 @@ impl Infer<'_> {
             }
             return;
         }
+        // `f(w)` of a name that is a `&T` in Rust held as the value (the lowering wrote
+        // `&w`), where a type parameter is expected: jit code passes the value.
+        if let ExprKind::AddrOf { place, .. } = self.ir.expr(a).kind
+            && let ExprKind::Local(l) = self.ir.expr(place).kind
+            && self.ir.local(l).held_reference
+            && let Ty::Ref(inner, false) = self.resolve(at)
+            && matches!(self.resolve(pt), Ty::Var(_) | Ty::Unknown)
+        {
+            self.expr_types[a.index()] = (*inner).clone();
+            self.coerce_at(&inner, pt, aloc);
+            return;
+        }
         // `&s` of a `String` where a `&str` is expected: deref'd, lending the text. (A
         // reference whose referent is not known yet, as a loop's element of a generic
         // class's field, is a `String`'s: no other referent coerces to `&str`.)
@@ -385,7 +397,8 @@ impl Infer<'_> {
             .collect();
         // `self` of a `&self` / `&mut self` method is a reference, which no use moves
         // (`Self::f(self)` reborrows it).
-        // So is a `&C` / `&S` parameter (`LocalDecl::by_ref`).
+        // So is a `&C` / `&S` parameter (`LocalDecl::by_ref`), and a `&T` held as the
+        // value (`LocalDecl::held_reference`: `let w2 = w;` copies the reference).
         let this = self.ir.self_reference().map(|(l, _)| l.index());
         let tracked = local_types
             .iter()
@@ -393,6 +406,7 @@ impl Infer<'_> {
             .map(|(i, t)| {
                 Some(i) != this
                     && self.ir.locals[i].by_ref.is_none()
+                    && !self.ir.locals[i].held_reference
                     && t.as_ref().is_some_and(moves)
             })
             .collect();

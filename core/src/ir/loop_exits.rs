@@ -109,7 +109,12 @@ fn loop_borrows(
             _ => {}
         }
     }
-    bindings.retain(|(_, _, holders)| holders.iter().all(|h| may_hold_view(*h)));
+    // A name that is a `&T` in Rust (`let y = e;` of a number element) holds the borrow
+    // whatever its type: jit code holds it as the value, Rust as the reference.
+    bindings.retain(|(locals, _, holders)| {
+        holders.iter().all(|h| may_hold_view(*h))
+            || locals.iter().any(|l| ir.local(*l).held_reference)
+    });
     let mut views: HashSet<LocalId> = roots.iter().copied().collect();
     loop {
         let before = views.len();

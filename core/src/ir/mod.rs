@@ -291,6 +291,12 @@ pub struct LocalDecl {
     /// lowering wrote the addition's operand `&s`, which inference lends as a `&str` (a
     /// `String`'s) or reads as the value (std's `Add<&T>` of numbers, `infer/op.rs`).
     pub added_reference: bool,
+    /// A `&T` in Rust that jit code holds as the `T`'s value: what a shared borrowed loop
+    /// binds (its element or its parts), what `Some(w)` binds on one, and a `let y = x;`
+    /// copy of one (`lower/vecs.rs`, `lower/elem_refs.rs`). Nothing behind it changes
+    /// through it, even declared `mut` (E0596, `infer/place.rs`), it is no `T` where one is
+    /// expected (E0308, `infer/vec.rs`), and it keeps its loop's borrow (`ir::loop_exits`).
+    pub held_reference: bool,
 }
 
 /// An item the body refers to by path; the glue resolves `path` with rustc.

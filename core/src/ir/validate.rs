@@ -220,6 +220,7 @@ mod tests {
                     elem_ref: false,
                     by_ref: None,
                     added_reference: false,
+                    held_reference: false,
                 })
                 .collect(),
             refs: Vec::new(),

@@ -116,6 +116,25 @@ impl Lowerer {
         self.call_arg(a)
     }
 
+    /// An argument of a fn call: a name that is a `&T` in Rust held as the value (`f(w)`
+    /// with `w` of `for w in &v`) is that reference, `&w`, which inference passes where
+    /// the parameter takes a reference or a type parameter, and refuses where it takes the
+    /// value (E0308); `f(*w)` is the value.
+    fn fn_arg(&mut self, a: &syn::Expr) -> ExprId {
+        let Some(local) = self.reference_name(a) else {
+            return self.call_arg(a);
+        };
+        let span = a.span();
+        let place = self.push(ExprKind::Local(local), span);
+        self.push(
+            ExprKind::AddrOf {
+                place,
+                mutable: false,
+            },
+            span,
+        )
+    }
+
     pub(super) fn path_expr(&mut self, p: &syn::ExprPath) -> ExprId {
         let span = p.span();
         if p.qself.is_none() {
@@ -363,7 +382,7 @@ impl Lowerer {
         {
             return self.call_indirect(c);
         }
-        let args: Vec<ExprId> = c.args.iter().map(|a| self.call_arg(a)).collect();
+        let args: Vec<ExprId> = c.args.iter().map(|a| self.fn_arg(a)).collect();
         let callee = self.item_ref(&super::turbofish::without_turbofish(path));
         let id = self.push(ExprKind::Call { callee, args }, span);
         let written = &path.segments.last().expect("a called path").arguments;

@@ -42,6 +42,25 @@ impl Lowerer {
         }
     }
 
+    /// The name `e` is, if it is a `&T` in Rust held as the value (`reference_names`).
+    pub(super) fn reference_name(&self, e: &syn::Expr) -> Option<crate::ir::LocalId> {
+        let syn::Expr::Path(p) = strip_parens(e) else {
+            return None;
+        };
+        let local = self.lookup(&p.path.get_ident()?.to_string())?;
+        self.reference_names.contains(&local).then_some(local)
+    }
+
+    /// After `let y = x;` where `x` is a `&T` in Rust held as the value: `y` is that
+    /// reference copied, as `x` (`*y` reads it), not the value (`let y = *x;` copies it),
+    /// so it is as borrowed and as unchangeable as `x`.
+    pub(super) fn note_copied_reference(&mut self, pattern: &Pattern) {
+        if let Pattern::Bind(l) = pattern {
+            self.elem_refs.insert(*l, ElemRef::Value);
+            self.reference_names.insert(*l);
+        }
+    }
+
     /// After `let pattern = init;`: a name bound to such an option holds one; a name
     /// bound to its `.unwrap()` is an element reference (`*x` reads it).
     pub(super) fn note_elem_refs(&mut self, pattern: &Pattern, init: ExprId) {

@@ -264,6 +264,9 @@ fn lower_function(
     }
     let body = cx.block_expr(block);
     cx.scopes.pop();
+    for l in std::mem::take(&mut cx.reference_names) {
+        cx.locals[l.index()].held_reference = true;
+    }
     if !cx.errors.is_empty() {
         return Err(cx.errors);
     }

@@ -27,6 +27,7 @@ impl Lowerer {
             elem_ref: false,
             by_ref: None,
             added_reference: false,
+            held_reference: false,
         });
         let id = LocalId(self.locals.len() as u32 - 1);
         self.scopes
@@ -203,8 +204,15 @@ impl Lowerer {
             }
             None => None,
         };
+        let copied_reference = match (&ty, &local.init) {
+            (None, Some(init)) => self.reference_name(&init.expr),
+            _ => None,
+        };
         // The pattern's names come into scope after the initialiser: `let x = x + 1`.
         let pattern = self.pattern(pat);
+        if copied_reference.is_some() {
+            self.note_copied_reference(&pattern);
+        }
         if ordering && let Pattern::Bind(local) = pattern {
             self.ordering_locals.insert(local);
         }

@@ -278,7 +278,14 @@ impl Lowerer {
             (Container::Local(local), Some((local, value, loc)))
         };
         let start = self.push(ExprKind::Lit(Lit::Int(0, None)), at);
-        let len_receiver = self.container_expr(&container, at);
+        // A `&mut` loop lends its container mutably from its `&mut v` / `v.iter_mut()`,
+        // where rustc reports that lend's conflicts (`infer/elem_refs.rs`).
+        let lent_at = if mutable {
+            strip_parens(&f.expr).span()
+        } else {
+            at
+        };
+        let len_receiver = self.container_expr(&container, lent_at);
         let end = self.push(
             ExprKind::MethodCall {
                 receiver: len_receiver,

@@ -40,6 +40,7 @@ mod generic_class_names;
 mod generic_classes;
 mod generic_defaults;
 mod generic_formatting;
+mod generic_held_references;
 mod generic_methods;
 mod generic_over_params;
 mod generic_statics;

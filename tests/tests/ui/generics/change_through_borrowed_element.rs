@@ -1,8 +1,7 @@
 // In a generic body (which rustc never type-checks), the element of a `for w in &v` loop
 // and the binding of `if let Some(w) = o` over a borrowed `Option<Vec<T>>` are `&Vec<T>`
-// in Rust; jit code holds them as another reference to the same block, and accepts moving
-// them into a `mut` local or a by-value parameter, through which the borrowed `Vec` is
-// then changed. rustc refuses each (E0596, E0308).
+// in Rust, which jit code holds as the `Vec`: moved into a `mut` local it still changes
+// nothing behind it (E0596), and passed by value it is no `Vec` (E0308), as rustc says.
 use jitclass::jit;
 
 #[jit]

@@ -1,8 +1,7 @@
 // In a generic body (which rustc never type-checks), `let y = e;` of the element of
-// `for e in &v` over a `Vec` of numbers is a `&i64` in Rust, read after `v.push(9)`: rustc
-// refuses the push (E0502). Jit code holds the element by value (it cannot tell `let y = e;`
-// from `let y = *e;`, which rustc accepts), so it takes `y` for a copy and accepts the
-// change on the path leaving the loop. The program runs safely (it reads the copy).
+// `for e in &v` over a `Vec` of numbers is a `&i64` in Rust (`let y = *e;` would copy it),
+// read after `v.push(9)`: the loop's borrow is live at the push, which rustc refuses
+// (E0502).
 use jitclass::jit;
 
 #[jit]
