@@ -367,10 +367,10 @@ mod vec_ref_abi;
 
 pub use abi::{CReturn, CScalar, JitArg, JitElem, JitType, type_of};
 pub use allocator::ExternalAllocator;
-// At the root so that rustc's help for a call of a non-`#[jit]` function names
-// `jitclass::JitFunction`, not the macros' private module.
+// At the root so that rustc's help for a call of a non-`#[jit]` function (a tuple struct's
+// constructor, whose type rustc points at) names `JitCallee`, not the macros' private module.
 #[doc(hidden)]
-pub use call::JitFunction;
+pub use call::{JitCallee, JitFunction};
 pub use class::{ClassInfo, FieldLayout, Handle, HandleField, JitClass, JitField, Payload};
 pub use compiler::CompileStats;
 pub use dispatch::Dispatcher;
