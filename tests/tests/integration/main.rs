@@ -76,6 +76,7 @@ mod review_formatting;
 mod review_gderive;
 mod review_gen;
 mod review_genbody;
+mod review_genbounds;
 mod review_generic_params;
 mod review_generics;
 mod review_gennames;
