@@ -12,9 +12,10 @@
 //! whose parameter names a body rebinds anywhere (a `let x`, a closure's `|x|`).
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 use std::collections::HashSet;
 use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
 use syn::visit::Visit;
 
 /// The check of the formatting macros of `block` (under `sig`, with the type parameters
@@ -67,7 +68,7 @@ pub(crate) fn unbounded_format_check(
     let cfgs = crate::glue::cfgs_of(attrs);
     let (names, types): (Vec<_>, Vec<_>) = params.into_iter().unzip();
     let params_list = &in_scope.params;
-    let where_clause = &in_scope.where_clause;
+    let where_clause = without_self(in_scope.where_clause.as_ref());
     let checks = &macros.checks;
     let check = format_ident!("__jitclass_format_check");
     quote! {
@@ -79,6 +80,27 @@ pub(crate) fn unbounded_format_check(
             }
         };
     }
+}
+
+/// The predicates of a method's `where` clause but those naming `Self` (`Self: Sized`),
+/// which a free fn cannot name (E0411) and which bound no parameter of the check.
+fn without_self(where_clause: Option<&syn::WhereClause>) -> Option<syn::WhereClause> {
+    let mut kept = where_clause?.clone();
+    kept.predicates = kept
+        .predicates
+        .into_iter()
+        .filter(|p| !names_self(p.to_token_stream()))
+        .collect();
+    Some(kept)
+}
+
+/// Whether `tokens` name `Self` anywhere (in a path, a generic argument, a group).
+fn names_self(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|t| match t {
+        proc_macro2::TokenTree::Ident(i) => i == "Self",
+        proc_macro2::TokenTree::Group(g) => names_self(g.stream()),
+        _ => false,
+    })
 }
 
 /// Whether `ty` is `T`, `&T` or `&mut T` of one of the `unbounded` parameters.
@@ -213,18 +235,31 @@ impl FormatMacros<'_> {
         if !formats_tracked {
             return None;
         }
-        // `format!` at the user's macro name: rustc then reports the error as in the
-        // user's code, not as coming from the attribute's expansion.
-        let format = syn::Ident::new("format", mac.path.segments.last()?.ident.span());
         let bang = mac.bang_token;
+        // `panic!` and `assert!` are checked as themselves (a `true` condition): rustc
+        // reports their formatting at the whole call, "the trait `Display` is not
+        // implemented for `T`", unlike `format!`'s at the argument.
+        let (invoked, leading) = match name.as_str() {
+            "panic" => (mac.path.to_token_stream(), quote!()),
+            "assert" => {
+                let condition = syn::LitBool::new(true, mac.path.span());
+                (mac.path.to_token_stream(), quote!(#condition,))
+            }
+            // `format!` at the user's macro name: rustc then reports the error as in the
+            // user's code, not as coming from the attribute's expansion.
+            _ => {
+                let format = syn::Ident::new("format", mac.path.segments.last()?.ident.span());
+                (quote!(#format), quote!())
+            }
+        };
         let mut arguments = proc_macro2::Group::new(
             proc_macro2::Delimiter::Parenthesis,
-            quote!(#text #(, #rest)*),
+            quote!(#leading #text #(, #rest)*),
         );
         arguments.set_span(mac.delimiter.span().join());
         Some(quote! {{
             #(#captured)*
-            let _ = #format #bang #arguments;
+            let _ = #invoked #bang #arguments;
         }})
     }
 }
@@ -312,6 +347,17 @@ mod tests {
         assert!(!checked(syn::parse_quote! {
             fn f<T>(x: T, n: usize) -> String { format!("{:1$}", x, n) }
         }));
+    }
+
+    #[test]
+    fn predicates_naming_self_are_left_out_of_the_check() {
+        let item: syn::ItemFn = syn::parse_quote! {
+            fn f<T>(x: T) -> String where Self: Sized, Vec<T>: Clone { format!("{}", x) }
+        };
+        let check = unbounded_format_check(&item.sig, &item.block, &item.sig.generics, &item.attrs)
+            .to_string();
+        assert!(!check.contains("Self"), "{check}");
+        assert!(check.contains("Vec < T > : Clone"), "{check}");
     }
 
     #[test]
