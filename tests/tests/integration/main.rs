@@ -111,6 +111,7 @@ mod review_statics;
 mod review_text_fixes;
 mod review_valid;
 mod review_valid2;
+mod review_valid3;
 mod sets;
 mod string_keys;
 // Generated lines thousands of characters long, which rustfmt would take minutes over.

@@ -41,10 +41,13 @@ impl FnCx<'_> {
         };
         self.refuse_unmanaged_in_place(v, &t, place, loc)?;
         if let Type::Vec(elem) = &t
-            && let ExprKind::Field(..) = self.ir.expr(place).kind
+            && self.inside_a_class_field(place)
         {
-            // A field's `Vec` may be lent to a call (or a sort) that reached it another
-            // way: replacing it would pull it from under them (`lends.rs`).
+            // A `Vec` in a field (also a tuple field's or an element's: `self.pair.0`,
+            // `self.rows[i]`) may be lent to a call (or a sort) that reached it another
+            // way: replacing it would pull it from under them (`lends.rs`). A local's
+            // own places are left alone: only its owner reaches them, and a moved-out
+            // tuple field holds no `Vec` to check.
             let old = self.load_value(ptr, &t, in_memory, "old")?;
             let h = self.header(old, elem)?;
             self.refuse_while_lent(h.lends, super::lends::lent_replace_message(), loc)?;
@@ -53,6 +56,18 @@ impl FnCx<'_> {
         self.store(ptr, in_memory, v, &t)?;
         self.release_place_temps()?;
         Ok(Some(self.unit()))
+    }
+
+    /// Whether `place` is a class field or lies inside one (a tuple field or an element
+    /// of it), where another handle of the instance can reach it.
+    fn inside_a_class_field(&self, place: ExprId) -> bool {
+        match self.ir.expr(place).kind {
+            ExprKind::Field(..) => true,
+            ExprKind::TupleField(base, _) | ExprKind::Index(base, _) => {
+                self.inside_a_class_field(base)
+            }
+            _ => false,
+        }
     }
 
     /// `place op= value` on numbers.
