@@ -214,6 +214,8 @@ fn generic_callers(x: i64) -> i64 {
         + generic_made::<Jar>(x) * 100_000
 }
 
+// The plain copy keeps the jit code's forms (pushes, index loops) that clippy would rewrite.
+#[allow(clippy::vec_init_then_push, clippy::needless_range_loop)]
 mod rust {
     pub trait Meter {
         fn read(&self) -> i64;
