@@ -314,6 +314,14 @@ fn trait_path_on_trait_objects() {
     t.compile_fail("tests/ui/traits/trait_path_on_trait_objects.rs");
 }
 
+/// Review probes (traits4): trait fns without `self` rustc cannot type (E0282, E0790), two
+/// classes for one `Self` (E0308), an unbounded generic's trait path (E0277).
+#[test]
+fn review_traits4_static_fns() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/traits/review_traits4_static_fns.rs");
+}
+
 /// Review probes: `Shape::grow(self)` in a `&self` method (E0308), `Named::area(self)` of
 /// a trait the class does not implement (E0277), `Shape::unit()` with no type (E0790).
 #[test]

@@ -217,8 +217,8 @@ impl Infer<'_> {
                 if let Some(t) = self.dyn_trait_path_call(id, &ids, name, args, &arg_types) {
                     return t;
                 }
-                if self.is_associated_trait_fn(traits, name) {
-                    return self.self_typed_trait_call(id, &ids, name, args, arg_types);
+                if let Some(places) = self.associated_trait_fn(traits, name) {
+                    return self.self_typed_trait_call(id, &ids, name, args, arg_types, places);
                 }
                 let (Some(first), Some(ft)) = (args.first(), arg_types.first()) else {
                     self.diags.push(Diagnostic::new(

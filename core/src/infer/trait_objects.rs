@@ -426,7 +426,7 @@ impl Infer<'_> {
                 params,
                 ret,
             } => (*receiver, params.clone(), ret.clone()),
-            TraitDispatch::Associated => {
+            TraitDispatch::Associated { .. } => {
                 self.diags
                     .push(diag::associated_fn(loc, method, &shown, &trait_name));
                 return Some(Ty::Unknown);

@@ -18,22 +18,43 @@ pub(super) struct SelfTypedTraitCall {
     name: String,
     args: Vec<ExprId>,
     arg_types: Vec<Ty>,
+    places: SelfPlaces,
+}
+
+/// Where `Self` appears in a trait function without `self`: the places rustc infers the
+/// impl from. A parameter of a concrete class (`fn from(o: &Circle) -> Self`) is none.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct SelfPlaces {
+    /// The first parameter typed `Self`, `&Self` or `&mut Self`.
+    self_param: Option<usize>,
+    /// Whether the function returns `Self`.
+    returns_self: bool,
 }
 
 impl Infer<'_> {
-    /// Whether `name` is a function without `self` of one of `traits` (`fn unit() -> Self`),
-    /// whose first argument, if any, is no receiver. `false` when not known (macro time).
-    pub(super) fn is_associated_trait_fn(&self, traits: &[TraitRefId], name: &str) -> bool {
-        traits.iter().any(|t| {
-            let Some(key) = self.callees.dyn_trait_key(*t) else {
-                return false;
-            };
+    /// Where `Self` appears if `name` is a function without `self` of one of `traits`
+    /// (`fn unit() -> Self`), whose first argument, if any, is no receiver. `None` when
+    /// not known (macro time).
+    pub(super) fn associated_trait_fn(
+        &self,
+        traits: &[TraitRefId],
+        name: &str,
+    ) -> Option<SelfPlaces> {
+        traits.iter().find_map(|t| {
+            let key = self.callees.dyn_trait_key(*t)?;
             let Ok(Some(sig)) = self.callees.dyn_trait(&key) else {
-                return false;
+                return None;
             };
-            sig.ir
-                .method(name)
-                .is_some_and(|(m, _)| m.dispatch == TraitDispatch::Associated)
+            match sig.ir.method(name)?.0.dispatch {
+                TraitDispatch::Associated {
+                    self_param,
+                    returns_self,
+                } => Some(SelfPlaces {
+                    self_param,
+                    returns_self,
+                }),
+                _ => None,
+            }
         })
     }
 
@@ -47,6 +68,7 @@ impl Infer<'_> {
         name: &str,
         args: &[ExprId],
         arg_types: Vec<Ty>,
+        places: SelfPlaces,
     ) -> Ty {
         let result = self.fresh(VarKind::General);
         let call = SelfTypedTraitCall {
@@ -56,8 +78,9 @@ impl Infer<'_> {
             name: name.to_string(),
             args: args.to_vec(),
             arg_types,
+            places,
         };
-        // A first argument of a class of the impl (`Shape::same(&a, &b)`) decides now,
+        // An argument of a class of the impl for `Self` (`Shape::same(&a, &b)`) decides now,
         // so that the value is typed for the uses that follow.
         if let Some(key) = self.implementing_class(&call) {
             return self.trait_impl_call(id, key, ids, name, args, call.arg_types);
@@ -86,7 +109,7 @@ impl Infer<'_> {
                 }
                 continue;
             }
-            match self.resolve(&call.result) {
+            match self.self_type(&call) {
                 Ty::Unknown => continue,
                 Ty::Var(v) if self.var_kind(v) == VarKind::General => {
                     let trait_name = call
@@ -127,17 +150,47 @@ impl Infer<'_> {
         }
     }
 
-    /// The class whose impl `call` means: the type of its value (`fn unit() -> Self`),
-    /// else its first argument's, through a reference (`fn same(a: &Self, b: &Self) ->
-    /// bool`), whichever is a class implementing one of its traits; `None` if neither is
-    /// (the diagnostics then name the value's type).
+    /// The types rustc reads `Self` from: the call's value if the function returns
+    /// `Self`, and the argument of its first `Self`/`&Self` parameter (through the
+    /// reference).
+    fn self_candidates(&mut self, call: &SelfTypedTraitCall) -> [Option<Ty>; 2] {
+        let arg = call
+            .places
+            .self_param
+            .and_then(|i| call.arg_types.get(i))
+            .map(|t| match self.resolve(t) {
+                Ty::Ref(inner, _) => self.resolve(&inner),
+                other => other,
+            });
+        let result = call.places.returns_self.then(|| self.resolve(&call.result));
+        [result, arg]
+    }
+
+    /// `Self` as far as the uses tell, for the diagnostics: the first candidate that is no
+    /// type variable, else a variable (nothing typed it: E0790).
+    fn self_type(&mut self, call: &SelfTypedTraitCall) -> Ty {
+        let candidates = self.self_candidates(call);
+        let mut undecided = None;
+        for t in candidates.into_iter().flatten() {
+            match t {
+                Ty::Var(v) if self.var_kind(v) == VarKind::General => {
+                    undecided.get_or_insert(Ty::Var(v));
+                }
+                other => return other,
+            }
+        }
+        undecided.unwrap_or_else(|| self.fresh(VarKind::General))
+    }
+
+    /// The class whose impl `call` means: the type of its value if it returns `Self`
+    /// (`fn unit() -> Self`), else the argument's of its first `Self` parameter, through
+    /// a reference (`fn same(a: &Self, b: &Self) -> bool`), whichever is a class
+    /// implementing one of its traits; `None` if neither is (the diagnostics then name
+    /// `self_type`). A parameter of a concrete class (`fn from(o: &Circle) -> Self`)
+    /// tells nothing, as in rustc.
     fn implementing_class(&mut self, call: &SelfTypedTraitCall) -> Option<crate::types::ClassKey> {
-        let first = call.arg_types.first().map(|t| match self.resolve(t) {
-            Ty::Ref(inner, _) => self.resolve(&inner),
-            other => other,
-        });
-        let result = self.resolve(&call.result);
-        let classes = [Some(result), first]
+        let classes = self
+            .self_candidates(call)
             .into_iter()
             .flatten()
             .filter_map(|t| match t {

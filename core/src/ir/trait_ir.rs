@@ -47,8 +47,16 @@ pub enum TraitDispatch {
         ret: TypeExpr,
     },
     /// A function without `self` (`fn new() -> Self where Self: Sized`): not a method, so
-    /// never called on a value.
-    Associated,
+    /// never called on a value. `Trait::f(..)` takes its impl from where `Self` appears.
+    Associated {
+        /// The first parameter typed `Self`, `&Self` or `&mut Self` (`fn same(a: &Self, b:
+        /// &Self)`), whose argument's type is the impl's; a parameter of a concrete class
+        /// (`fn from(o: &Circle) -> Self`) says nothing of `Self`.
+        self_param: Option<usize>,
+        /// Whether it returns `Self` (`fn unit() -> Self`), so that the type its value must
+        /// have is the impl's.
+        returns_self: bool,
+    },
     /// A method bounded `where Self: Sized`: kept out of the vtable, so rustc refuses it
     /// on a trait object ("this has a `Sized` requirement").
     SizedSelf,
@@ -150,7 +158,10 @@ mod tests {
             methods: vec![
                 TraitMethodIr {
                     name: "new".into(),
-                    dispatch: TraitDispatch::Associated,
+                    dispatch: TraitDispatch::Associated {
+                        self_param: None,
+                        returns_self: true,
+                    },
                 },
                 TraitMethodIr {
                     name: "area".into(),

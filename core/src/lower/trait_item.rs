@@ -50,7 +50,12 @@ pub fn lower_trait(item: &syn::ItemTrait) -> LoweredTrait {
 /// signatures jit code can call.
 fn dispatch(sig: &syn::Signature, scope: &mut TypeScope) -> TraitDispatch {
     let Some(receiver) = sig.receiver() else {
-        return TraitDispatch::Associated;
+        return TraitDispatch::Associated {
+            self_param: sig.inputs.iter().position(
+                |input| matches!(input, syn::FnArg::Typed(t) if is_self_or_borrowed_self(&t.ty)),
+            ),
+            returns_self: matches!(&sig.output, syn::ReturnType::Type(_, t) if is_self(t)),
+        };
     };
     if sized_self(sig) {
         return TraitDispatch::SizedSelf;
@@ -116,6 +121,24 @@ fn signature_types(
 }
 
 /// `where Self: Sized` (also with other bounds beside `Sized`, and as `core::marker::Sized`).
+/// `Self` as written.
+fn is_self(t: &syn::Type) -> bool {
+    match t {
+        syn::Type::Path(p) => p.qself.is_none() && p.path.is_ident("Self"),
+        syn::Type::Paren(p) => is_self(&p.elem),
+        syn::Type::Group(g) => is_self(&g.elem),
+        _ => false,
+    }
+}
+
+/// `Self`, `&Self` or `&mut Self`: a parameter whose argument's class is the impl's.
+fn is_self_or_borrowed_self(t: &syn::Type) -> bool {
+    match t {
+        syn::Type::Reference(r) => is_self(&r.elem),
+        other => is_self(other),
+    }
+}
+
 fn sized_self(sig: &syn::Signature) -> bool {
     let Some(clause) = &sig.generics.where_clause else {
         return false;
@@ -160,7 +183,13 @@ mod tests {
             }",
         );
         assert_eq!(t.ir.name, "Shape");
-        assert_eq!(dispatch_of(&t, "new"), &TraitDispatch::Associated);
+        assert_eq!(
+            dispatch_of(&t, "new"),
+            &TraitDispatch::Associated {
+                self_param: None,
+                returns_self: true
+            }
+        );
         assert_eq!(
             dispatch_of(&t, "area"),
             &TraitDispatch::Vtable {
@@ -238,5 +267,23 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn a_function_without_self_records_where_self_is() {
+        let t = lower(
+            "trait Shape {
+                fn same(k: i64, a: &Self, b: &mut Self) -> bool where Self: Sized;
+                fn from_circle(c: &Circle, s: Self) -> Self where Self: Sized;
+                fn count() -> i64 where Self: Sized;
+            }",
+        );
+        let at = |self_param, returns_self| TraitDispatch::Associated {
+            self_param,
+            returns_self,
+        };
+        assert_eq!(dispatch_of(&t, "same"), &at(Some(1), false));
+        assert_eq!(dispatch_of(&t, "from_circle"), &at(Some(1), true));
+        assert_eq!(dispatch_of(&t, "count"), &at(None, false));
     }
 }

@@ -124,6 +124,7 @@ mod review_strings;
 mod review_text;
 mod review_traits;
 mod review_traits3;
+mod review_traits4;
 mod review_traitsvalid;
 mod review_turbofish;
 mod review_vec_gaps;
