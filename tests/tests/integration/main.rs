@@ -39,6 +39,7 @@ mod generic_class_names;
 mod generic_classes;
 mod generic_defaults;
 mod generic_held_references;
+mod review_genborrow;
 mod generic_methods;
 mod generic_over_params;
 mod generic_statics;
