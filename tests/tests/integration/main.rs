@@ -78,6 +78,7 @@ mod review_formatting;
 mod review_gderive;
 mod review_gen;
 mod review_genbody;
+mod review_genborrow;
 mod review_genbounds;
 mod review_generic_params;
 mod review_generics;

@@ -367,6 +367,16 @@ impl FnCx<'_> {
             ExprKind::AddrOf { place, .. } if matches!(self.ty(id), Type::Slice { .. }) => {
                 return self.lend_slice(*place, None, loc);
             }
+            // `f(w)` of a name that is a `&T` in Rust held as the value, passed where a
+            // type parameter is expected (inference retyped the `&w` the lowering wrote to
+            // `w`'s type): an owned read, which the call drops after it returns as it drops
+            // every owned argument. (Lent as a `&Vec<T>` below, the call's hold and that
+            // drop would release it twice.)
+            ExprKind::AddrOf { place, .. }
+                if self.ty(id) == self.ty(*place) && !matches!(self.ty(id), Type::Ref { .. }) =>
+            {
+                return self.expr(*place);
+            }
             // `&v` for a `&Vec<T>` / `&mut Vec<T>` parameter: the `Vec`'s handle, held by
             // the call's operands (a place's read is counted) until it returns.
             ExprKind::AddrOf { place, .. } if self.ty(id).vec_elem().is_some() => {
@@ -377,11 +387,8 @@ impl FnCx<'_> {
             ExprKind::AddrOf { place, .. } if matches!(self.ty(id), Type::Class(_)) => {
                 return self.expr(*place);
             }
-            // `x + r` of a number `r` held for a `&T` (`LocalDecl::added_reference`): the
-            // value (inference retyped the borrow the lowering wrote).
-            ExprKind::AddrOf { place, .. } if self.ty(id) == self.ty(*place) => {
-                return self.expr(*place);
-            }
+            // (`x + r` of a number `r` held for a `&T`, `LocalDecl::added_reference`, is
+            // such a retyped borrow too: the value, read above.)
             ExprKind::AddrOf { place, .. } if !matches!(self.ty(id), Type::Ref { .. }) => {
                 return Err(CgError::Internal(format!(
                     "`&e{}` of type `{}`",
