@@ -165,6 +165,15 @@ impl Infer<'_> {
         }
     }
 
+    /// `place += &place` (rustc's E0502 at the place): the expression is `()`.
+    fn refuse_added_to_itself(&mut self, place: ExprId, string: bool) -> Ty {
+        let name = self.place_root_name(place);
+        let loc = self.place_start(place);
+        self.diags
+            .push(diagnostics::added_to_itself(loc, &name, string));
+        Ty::Unit
+    }
+
     /// `a op b`.
     pub(super) fn binary(&mut self, id: ExprId, op: BinOp, a: ExprId, b: ExprId) -> Ty {
         let at = self.expr(a);
@@ -254,11 +263,7 @@ impl Infer<'_> {
         let vt = self.added_reference_value(value, vt, &pt);
         let is_string = self.resolve(&pt) == Ty::String;
         if is_string && self.borrow_overlaps(place, value) {
-            let name = self.place_root_name(place);
-            let loc = self.place_start(place);
-            self.diags
-                .push(diagnostics::added_to_itself(loc, &name, true));
-            return Ty::Unit;
+            return self.refuse_added_to_itself(place, true);
         }
         if let Some(t) = self.string_add_assign(op, &pt, (value, &vt)) {
             return t;
@@ -268,11 +273,7 @@ impl Infer<'_> {
             return Ty::Unit;
         }
         if borrowed && self.borrow_overlaps(place, value) {
-            let name = self.place_root_name(place);
-            let loc = self.place_start(place);
-            self.diags
-                .push(diagnostics::added_to_itself(loc, &name, false));
-            return Ty::Unit;
+            return self.refuse_added_to_itself(place, false);
         }
         self.unknown_at_macro_time(&pt);
         match self.resolve(&pt) {
