@@ -235,23 +235,6 @@ fn review16_set_errors_worded_for_sets() {
     t.compile_fail("tests/ui/known_bugs/set_errors_worded_for_maps.rs");
 }
 
-/// Errors of constants rustc evaluates in a class's method (a `const` item, an array
-/// length) name the macro's internal type: "evaluation of
-/// `__JitclassConsts_Circle_scaled::K` failed here" where rustc says `Circle::scaled::K`,
-/// and the note "erroneous constant encountered" points at the constant, not at its read
-/// (review of issue 17; the extra `arithmetic_overflow` lint is gone). rustc's
-/// `Circle::scaled2::{constant#0}` is an anonymous constant directly in a fn `scaled2` of
-/// `impl Circle`: only the glue method qualifies, and its body cannot hand the value to
-/// the dispatcher's getters (items nested in it cannot read an anonymous constant, and
-/// jit callers never run the glue method). `Circle::scaled::K` could be a `const` item in
-/// the glue method's body, read by a trait impl in that body that the getters name.
-#[test]
-#[ignore = "BUG: const evaluation errors in class methods name `__JitclassConsts_<Class>_<method>` (rustc: `Circle::scaled::K`, `Circle::scaled2::{constant#0}`)"]
-fn review17_const_eval_names_internal_item() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_const_eval_names_internal_item.rs");
-}
-
 /// In generic bodies, a `String` changed, assigned or moved while a `&str` of it is lent
 /// to a call or a loop runs over it is refused at build time, as rustc refuses it (E0502,
 /// E0505, E0506), when the `String`'s type is written (review of issue 16).

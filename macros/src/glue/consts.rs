@@ -16,22 +16,7 @@ use std::collections::HashMap;
 /// another in their values).
 pub(crate) fn hoisted_items(consts: &[LoweredConst]) -> TokenStream {
     let items = consts.iter().filter_map(|c| {
-        let name = &c.name;
-        let value = &c.value;
-        let ty = match &c.kind {
-            // At the length, so that a mismatch's note about the expected type points
-            // there, not at the attribute.
-            ConstKind::Len => quote_spanned!(c.span=> ::core::primitive::usize),
-            ConstKind::Item { ty } => {
-                let mut ty = (**ty).clone();
-                pin_type(&mut ty);
-                quote!(#ty)
-            }
-            ConstKind::Path => return None,
-        };
-        // rustc's overflow lints judge an associated constant, but neither an array length
-        // (an anonymous constant) nor a `const` item in a fn body, as the user wrote each:
-        // there the evaluation fails with its own error (E0080) alone.
+        let (name, value, ty) = (&c.name, &c.value, hoisted_type(c)?);
         Some(quote! {
             #[doc(hidden)]
             #[allow(arithmetic_overflow, unconditional_panic, non_upper_case_globals, clippy::all)]
@@ -39,6 +24,100 @@ pub(crate) fn hoisted_items(consts: &[LoweredConst]) -> TokenStream {
         })
     });
     quote! { #(#items)* }
+}
+
+/// The hoisted constants of a method, as `const` items of its glue method's body, so that
+/// rustc names a failed evaluation by the method (`Circle::scaled::K`, where the owner's
+/// own items would be its hidden name), and the owner's impl, in that body too, whose
+/// associated constants read them (for the getters and the shadow, outside the body).
+pub(crate) fn hoisted_in_body(owner: &syn::Ident, consts: &[LoweredConst]) -> TokenStream {
+    let names: Vec<&syn::Ident> = consts.iter().map(|c| &c.name).collect();
+    let mut items = Vec::new();
+    let mut reads = Vec::new();
+    for c in consts {
+        let Some(ty) = hoisted_type(c) else {
+            continue;
+        };
+        let name = &c.name;
+        // Beside one another in the body, the constants name each other bare.
+        let value = unqualified(c.value.clone(), &names);
+        items.push(quote! {
+            #[allow(arithmetic_overflow, unconditional_panic, non_upper_case_globals, clippy::all)]
+            const #name: #ty = #value;
+        });
+        // rustc's note on a constant whose evaluation failed points at its reads, this
+        // one among them: at a `const` item's name, at a length's expression.
+        let mut read = name.clone();
+        read.set_span(match c.kind {
+            ConstKind::Item { .. } => name.span(),
+            _ => c.span,
+        });
+        reads.push(quote! {
+            #[doc(hidden)]
+            #[allow(non_upper_case_globals)]
+            const #name: #ty = #read;
+        });
+    }
+    quote! {
+        #(#items)*
+        // Not local to the method by design: the getters and the shadow read it.
+        #[allow(non_local_definitions)]
+        impl #owner {
+            #(#reads)*
+        }
+    }
+}
+
+/// The type a constant is hoisted with; none for a path, which is not hoisted.
+fn hoisted_type(c: &LoweredConst) -> Option<TokenStream> {
+    Some(match &c.kind {
+        // At the length, so that a mismatch's note about the expected type points there,
+        // not at the attribute.
+        ConstKind::Len => quote_spanned!(c.span=> ::core::primitive::usize),
+        ConstKind::Item { ty } => {
+            let mut ty = (**ty).clone();
+            pin_type(&mut ty);
+            quote!(#ty)
+        }
+        ConstKind::Path => return None,
+    })
+}
+
+/// `value` with each `Self::name` of a hoisted constant (how the lowering names a local
+/// `const` in another's value) written `name`.
+fn unqualified(value: TokenStream, names: &[&syn::Ident]) -> TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    let tokens: Vec<TokenTree> = value.into_iter().collect();
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        if let [
+            TokenTree::Ident(this),
+            TokenTree::Punct(c1),
+            TokenTree::Punct(c2),
+            TokenTree::Ident(name),
+            ..,
+        ] = &tokens[i..]
+            && this == "Self"
+            && c1.as_char() == ':'
+            && c2.as_char() == ':'
+            && names.iter().any(|n| *n == name)
+        {
+            out.push(TokenTree::Ident(name.clone()));
+            i += 4;
+            continue;
+        }
+        out.push(match &tokens[i] {
+            TokenTree::Group(g) => {
+                let mut inner = Group::new(g.delimiter(), unqualified(g.stream(), names));
+                inner.set_span(g.span());
+                TokenTree::Group(inner)
+            }
+            t => t.clone(),
+        });
+        i += 1;
+    }
+    out.into_iter().collect()
 }
 
 /// One `fn() -> ConstValue` per constant, by `ConstId`: the hoisted item of `owner`, or

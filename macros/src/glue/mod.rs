@@ -35,7 +35,7 @@ mod result;
 mod signature;
 
 pub(crate) use bound_traits::tolerant_trait_id;
-pub(crate) use consts::{const_getters, hoisted_items, shadow_replacements};
+pub(crate) use consts::{const_getters, hoisted_in_body, hoisted_items, shadow_replacements};
 pub(crate) use dispatcher::{dispatcher_items, static_lifetimes};
 pub(crate) use fallback::failed_fn;
 pub(crate) use fn_info::{class_getters, fn_info, opaque_getters};

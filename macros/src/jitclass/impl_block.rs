@@ -17,7 +17,9 @@ use super::operator::{self, OperatorImpl};
 use super::property::{self, is_property_attr};
 use super::trait_impl::UserTrait;
 use crate::ctxt::Ctxt;
-use crate::glue::{failed_fn, fn_info, glue_signature, hoisted_items, static_lifetimes};
+use crate::glue::{
+    failed_fn, fn_info, glue_signature, hoisted_in_body, hoisted_items, static_lifetimes,
+};
 use crate::lowering::lower_and_check;
 use crate::shadow::{Hosted, View};
 use jitclass_core::infer::FnKind;
@@ -584,22 +586,15 @@ pub(super) fn emit_method(
         let family = generic::family_path(self_path);
         quote!(#family::class_info)
     };
-    let method = quote_spanned! {fname.span()=>
-        #(#attrs)*
-        #[track_caller]
-        #[inline]
-        #vis #sig {
-            let __jitclass_entry = #entry;
-            // SAFETY: the dispatcher compiled this entry point for exactly these parameter
-            // and return types, under the calling convention `call_N` implements.
-            #wrap_result
-        }
-    };
-    let hoisted = if l.consts.is_empty() {
-        TokenStream::new()
-    } else {
+    // The hoisted constants live in the glue method's body, where rustc names them by the
+    // method, as it names the user's; an `Index` block's glue method gives way to its
+    // value method, and a `#[cfg]` may remove the method but not the getters beside the
+    // impl, so their constants stay beside it.
+    let (hoisted_beside, hoisted_body) = if l.consts.is_empty() {
+        (TokenStream::new(), TokenStream::new())
+    } else if block.is_index() || !crate::glue::cfgs_of(&f.attrs).is_empty() {
         let consts = hoisted_items(&l.consts);
-        quote! {
+        let beside = quote! {
             #[doc(hidden)]
             #[allow(non_camel_case_types)]
             struct #consts_owner;
@@ -607,10 +602,30 @@ pub(super) fn emit_method(
             impl #consts_owner {
                 #consts
             }
+        };
+        (beside, TokenStream::new())
+    } else {
+        let beside = quote! {
+            #[doc(hidden)]
+            #[allow(non_camel_case_types)]
+            struct #consts_owner;
+        };
+        (beside, hoisted_in_body(&consts_owner, &l.consts))
+    };
+    let method = quote_spanned! {fname.span()=>
+        #(#attrs)*
+        #[track_caller]
+        #[inline]
+        #vis #sig {
+            #hoisted_body
+            let __jitclass_entry = #entry;
+            // SAFETY: the dispatcher compiled this entry point for exactly these parameter
+            // and return types, under the calling convention `call_N` implements.
+            #wrap_result
         }
     };
     let items = quote! {
-        #hoisted
+        #hoisted_beside
 
         #[allow(non_upper_case_globals)]
         static #dispatcher: ::jitclass::Dispatcher = ::jitclass::Dispatcher::__new(#info);

@@ -55,6 +55,7 @@ mod map_get_text;
 mod maps;
 mod math;
 mod memory_control;
+mod method_local_consts;
 mod operators;
 mod option_tuple_eq;
 mod options;

@@ -1,3 +1,7 @@
+// Constants of a class's methods whose evaluation fails are named by the method, as rustc
+// names them: `Circle::scaled::K` for a `const` item, `Circle::scaled2::array_length_0`
+// for an array length (rustc's own build says `Circle::scaled2::{constant#0}`; a `#[jit]
+// fn`'s is `f::array_length_0` likewise: `arrays/length_overflows.rs`).
 use jitclass::jitclass;
 
 #[jitclass]
