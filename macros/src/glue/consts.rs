@@ -101,7 +101,7 @@ fn unqualified(value: TokenStream, names: &[&syn::Ident]) -> TokenStream {
             && this == "Self"
             && c1.as_char() == ':'
             && c2.as_char() == ':'
-            && names.iter().any(|n| *n == name)
+            && names.contains(&name)
         {
             out.push(TokenTree::Ident(name.clone()));
             i += 4;
