@@ -211,6 +211,18 @@ pub unsafe trait JitType: JitArg + 'static {
         // SAFETY: guaranteed by the caller.
         drop(unsafe { Self::from_repr(repr) })
     }
+    /// Whether the repr is a `Vec` a slice of which is lent to a call (or a sort) that has
+    /// not returned (`VecHeader::lends`): a setter then refuses to replace it, as jit
+    /// code's assignment does (`compiler/codegen/lends.rs`).
+    ///
+    /// # Safety
+    /// `repr` must be a valid repr of `Self`.
+    #[doc(hidden)]
+    #[inline(always)]
+    unsafe fn is_lent(repr: &Self::Repr) -> bool {
+        let _ = repr;
+        false
+    }
     /// Whether a Rust `Self` is its repr, bit for bit: same size, alignment and field
     /// offsets, every `Self` a valid `Repr` and every `Repr` jit code makes a valid `Self`
     /// (numbers, `bool`, pointers, instances, `PassThru` handles, and tuples and arrays of

@@ -116,12 +116,20 @@ impl<C: JitClass> Handle<C> {
     /// Replaces field `T` at `field` (named `name`), releasing what the old value held.
     ///
     /// Panics, storing nothing, if `value` holds an unmanaged instance: a field outlives
-    /// the call such an instance was lent to (see [`unsafe_cast`](crate::unsafe_cast)).
+    /// the call such an instance was lent to (see [`unsafe_cast`](crate::unsafe_cast)); and
+    /// if the field is a `Vec` a slice of which is lent to a call or a sort that has not
+    /// returned, in `RefCell`'s words, as jit code's assignment does.
     ///
     /// # Safety
     /// As [`Handle::get`].
     #[track_caller]
     pub unsafe fn set<T: JitType>(&self, field: *mut T::Repr, name: &str, value: T) {
+        // SAFETY: guaranteed by the caller: `field` holds a valid repr.
+        if unsafe { T::is_lent(&*field) } {
+            panic!(
+                "already borrowed: cannot assign to a `Vec` while a slice of it is lent to a call"
+            );
+        }
         crate::escape::refuse_unmanaged(
             &value,
             crate::escape::Sink::Field {

@@ -113,6 +113,10 @@ unsafe impl<T: JitType> JitType for Vec<T> {
         // SAFETY: `repr` owns one reference to a live block.
         unsafe { MemInfo::decref(repr.meminfo) }
     }
+    unsafe fn is_lent(repr: &RawInstance) -> bool {
+        // SAFETY: a valid `Vec` repr points to a live block whose payload is its header.
+        !repr.data.is_null() && unsafe { (*repr.data.cast::<VecHeader>()).lends != 0 }
+    }
     unsafe fn clone_from_repr(repr: &RawInstance) -> Self {
         // SAFETY: `repr` is a live `Vec` block of `len` initialised `T`s.
         unsafe {

@@ -240,6 +240,13 @@ impl Infer<'_> {
             return t;
         }
         let rt = self.expr(receiver);
+        if method == crate::vec_methods::LEND_DURING_SORT {
+            // The hidden handle the receiver is evaluated into (`lower/sort.rs`), typed
+            // before the block that uses it.
+            if let Some(&sorted) = args.get(1) {
+                self.sorted_handle(receiver, &rt, sorted);
+            }
+        }
         let arg_types: Vec<Ty> = args.iter().map(|a| self.expr(*a)).collect();
         if method == crate::vec_methods::LEND_DURING_SORT {
             // The sort's block (`lower/sort.rs`) checked the receiver already; codegen

@@ -71,6 +71,7 @@ mod owned_text;
 mod pattern;
 mod place;
 mod resolution;
+mod sorted_handle;
 mod string_borrows;
 mod structural_eq;
 mod text;

@@ -560,6 +560,21 @@ help: move a copy instead: `{gone}.clone()`")
                 self.exprs(&msg.args, state);
                 state.diverge();
             }
+            // A sort's hidden handle (`lower/sort.rs`): the lend assigns it the receiver's
+            // `Vec` before the block runs. (The block cannot move the receiver: the
+            // lowering refuses a closure using it.)
+            ExprKind::MethodCall {
+                receiver,
+                method,
+                args,
+            } if method == crate::vec_methods::LEND_DURING_SORT && args.len() == 2 => {
+                self.expr(*receiver, state);
+                if let ExprKind::Local(l) = self.ir.expr(args[1]).kind {
+                    state.definitely[l.index()] = true;
+                    state.maybe[l.index()] = true;
+                }
+                self.exprs(args, state);
+            }
             ExprKind::MethodCall {
                 receiver,
                 method,

@@ -99,7 +99,7 @@ impl Lowerer {
             ));
         }
         let receiver = strip_parens(&m.receiver);
-        if !super::vecs::is_place(receiver) {
+        if !is_sort_receiver(receiver) {
             return Some(self.invalid(
                 receiver.span(),
                 format!(
@@ -131,10 +131,22 @@ impl Lowerer {
         let through_elem_ref = matches!(receiver, syn::Expr::Path(p)
             if p.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
                 .is_some_and(|l| self.is_place_elem_ref(l)));
-        let s = if through_elem_ref {
+        let written = if through_elem_ref {
             quote_spanned!(receiver.span()=> (*#receiver))
         } else {
             receiver.to_token_stream()
+        };
+        // A variable is re-read at each element access: nothing but its owner reaches it,
+        // and the closure may not use it. Any other receiver (a field, an element, the
+        // variable of a `&mut` loop) is evaluated once, by the lend below, into the hidden
+        // `__jitclass_sorted` the algorithm works through: the sort works on exactly the
+        // `Vec` it lent, whatever the comparator does to the place, and an index is
+        // evaluated once, as rustc's `IndexMut` call does.
+        let once = through_elem_ref || !matches!(receiver, syn::Expr::Path(_));
+        let s = if once {
+            quote_spanned!(receiver.span()=> __jitclass_sorted)
+        } else {
+            written.clone()
         };
         let std_order = super::std_sort::std_order(&comparator);
         let body = match std_order {
@@ -145,13 +157,28 @@ impl Lowerer {
                     Algorithm::Unstable => (StdAlgorithm::Unstable, None),
                     Algorithm::Select => (StdAlgorithm::Select, Some(&m.args[0])),
                 };
-                super::std_sort::std_sort_block(&s, std_algorithm, descending, k, at)
+                super::std_sort::std_sort_block(&s, &written, std_algorithm, descending, k, at)
             }
-            None => match algorithm {
-                Algorithm::Stable => stable_sort(&s, at),
-                Algorithm::Unstable => unstable_sort(&s, at),
-                Algorithm::Select => select_nth(&s, &m.args[0], at),
-            },
+            None => {
+                let sort = match algorithm {
+                    Algorithm::Stable => stable_sort(&s, at),
+                    Algorithm::Unstable => unstable_sort(&s, at),
+                    Algorithm::Select => select_nth(&s, &m.args[0], at),
+                };
+                if once {
+                    // The place as written, in code that never runs: rustc's checks of
+                    // the receiver (`&mut` access, element type) are made on it.
+                    quote_spanned!(at=>
+                        if false {
+                            let __jitclass_x = #written[0];
+                            #written[0] = __jitclass_x;
+                        }
+                        #sort
+                    )
+                } else {
+                    sort
+                }
+            }
         };
         let block: syn::Block = match syn::parse2(quote_spanned!(at=> { #body })) {
             Ok(b) => b,
@@ -160,27 +187,39 @@ impl Lowerer {
                 return Some(self.push(ExprKind::Lit(Lit::Unit), at));
             }
         };
+        let sorted = once.then(|| {
+            let loc = self.loc(receiver.span());
+            self.scopes.push(Vec::new());
+            self.declare("__jitclass_sorted", true, loc)
+        });
         let outer = self.comparator.replace(comparator);
         let id = self.block_expr(&block);
         self.comparator = outer;
-        if std_order.is_some() {
+        if sorted.is_some() {
+            self.scopes.pop();
+        } else if std_order.is_some() {
             // std's sort runs no jit code: nothing can reach the `Vec` while it runs.
             return Some(id);
         }
         // The comparator is jit code, which may reach the `Vec` another way (another
         // handle of its instance, `objmode!`): it is lent for the sort, as `&mut self`.
-        let receiver = match syn::parse2::<syn::Expr>(s) {
+        // (std's sort through the hidden handle is lent too, which it cannot observe.)
+        let receiver = match syn::parse2::<syn::Expr>(written) {
             Ok(r) => self.expr(&r),
             Err(e) => {
                 self.errors.push(e);
                 return Some(id);
             }
         };
+        let mut args = vec![id];
+        if let Some(sorted) = sorted {
+            args.push(self.push(ExprKind::Local(sorted), at));
+        }
         Some(self.push(
             ExprKind::MethodCall {
                 receiver,
                 method: crate::vec_methods::LEND_DURING_SORT.into(),
-                args: vec![id],
+                args,
             },
             at,
         ))
@@ -209,7 +248,7 @@ impl Lowerer {
             self.error(a.span, "`async` closures are not supported in jit code");
             return false;
         }
-        let sorted = place_path(receiver);
+        let sorted = borrowed_place(receiver);
         let shadowed: Vec<String> = c
             .inputs
             .iter()
@@ -223,7 +262,7 @@ impl Lowerer {
             sorted: &sorted,
             found: None,
         };
-        if !shadowed.contains(&sorted[0]) {
+        if sorted.first().is_some_and(|root| !shadowed.contains(root)) {
             syn::visit::Visit::visit_expr(&mut finder, &c.body);
         }
         if let Some((used, at)) = finder.found {
@@ -619,6 +658,35 @@ fn bound_names(p: &syn::Pat, out: &mut Vec<String>) {
         }
     }
     syn::visit::Visit::visit_pat(&mut Names(out), p);
+}
+
+/// What a sort may be called on: a place (`v`, `self.items`, `a.pair.0`), an element of
+/// one (`v[f()]`, `self.rows[i]`, `v[i].0`), not a sub-range (`v[a..b]`).
+fn is_sort_receiver(e: &syn::Expr) -> bool {
+    match strip_parens(e) {
+        syn::Expr::Index(ix) => {
+            !matches!(strip_parens(&ix.index), syn::Expr::Range(_)) && is_sort_receiver(&ix.expr)
+        }
+        syn::Expr::Field(f) => is_sort_receiver(&f.base),
+        e => super::vecs::is_place(e),
+    }
+}
+
+/// The place a sort of `e` borrows mutably, as the names along it: the container of an
+/// element (`v` of `v[i].0`, whose `IndexMut` borrows all of `v`), else `e` itself.
+fn borrowed_place(e: &syn::Expr) -> Vec<String> {
+    fn has_index(e: &syn::Expr) -> bool {
+        match strip_parens(e) {
+            syn::Expr::Index(_) => true,
+            syn::Expr::Field(f) => has_index(&f.base),
+            _ => false,
+        }
+    }
+    match strip_parens(e) {
+        syn::Expr::Index(ix) => borrowed_place(&ix.expr),
+        syn::Expr::Field(f) if has_index(&f.base) => borrowed_place(&f.base),
+        e => place_path(e),
+    }
 }
 
 /// A place as the names along it: `self.data` is `["self", "data"]`.

@@ -96,10 +96,12 @@ fn operand_name(e: &syn::Expr, argument: bool) -> Option<String> {
 /// The block a recognised sort lowers to: the comparator applied to an element and an
 /// element written back, in code that never runs, so that the element type, the
 /// comparator and the receiver's mutability are checked (and refused, in rustc's words)
-/// exactly as the prelude's would be; then std's sort (`k >= len` panics first, with
-/// std's message, so std's selection cannot).
+/// exactly as the prelude's would be, on the receiver as `written`; then std's sort of `s`
+/// (the receiver, or the hidden handle it was evaluated into once: `sort.rs`) (`k >= len`
+/// panics first, with std's message, so std's selection cannot).
 pub(super) fn std_sort_block(
     s: &TokenStream,
+    written: &TokenStream,
     algorithm: StdAlgorithm,
     descending: bool,
     k: Option<&syn::Expr>,
@@ -115,9 +117,9 @@ pub(super) fn std_sort_block(
     );
     let witness = quote_spanned!(at=>
         if false {
-            let __jitclass_x = #s[0];
-            let _ = __jitclass_less!(__jitclass_x, #s[0]);
-            #s[0] = __jitclass_x;
+            let __jitclass_x = #written[0];
+            let _ = __jitclass_less!(__jitclass_x, #written[0]);
+            #written[0] = __jitclass_x;
         }
     );
     match k {

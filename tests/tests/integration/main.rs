@@ -134,6 +134,7 @@ mod review_vecs;
 mod scalars;
 mod shared_slice_loops;
 mod slices;
+mod sort_receiver_once;
 mod sorting;
 mod sql_rows;
 mod sqlite;

@@ -16,11 +16,11 @@
 
 use super::{FnCx, Val, ownership::Held};
 use crate::Type;
-use crate::compiler::CgResult;
+use crate::compiler::{CgError, CgResult};
 use inkwell::AddressSpace;
 use inkwell::IntPredicate;
 use inkwell::values::PointerValue;
-use jitclass_core::ir::{ExprId, LocId};
+use jitclass_core::ir::{ExprId, ExprKind, LocId};
 
 /// A slice lent to the call being evaluated: the reference keeping its `Vec` alive, and
 /// the index of the slot holding the address of the count it raised.
@@ -124,13 +124,31 @@ impl FnCx<'_> {
     /// `receiver` is lent while the block `sort` runs, so that the comparator cannot
     /// resize or replace it through another path, as `sort_by`'s `&mut self` would not
     /// let it in Rust. A slice is lent by whoever lent it; an array is never resized.
+    ///
+    /// `sorted`, when the lowering made one, is the hidden local the block reaches the
+    /// receiver through (`lower/sort.rs`): a `&mut Vec<T>` to the `Vec` evaluated here,
+    /// once, and held (counted) until the sort ends, so the sort works on exactly the
+    /// `Vec` it lent even if the comparator replaces what holds it; for an array, the
+    /// receiver's place itself (`sort_aliases`).
     pub(super) fn lend_during_sort(
         &mut self,
         receiver: ExprId,
         sort: ExprId,
+        sorted: Option<ExprId>,
     ) -> CgResult<Option<Val>> {
         let from = self.lent.len();
         let t = self.ty(receiver).clone();
+        let sorted = match sorted.map(|e| &self.ir.expr(e).kind) {
+            Some(ExprKind::Local(l)) => Some(*l),
+            None => None,
+            Some(_) => return Err(CgError::Internal("a sort's handle is not a local".into())),
+        };
+        let handle = sorted.filter(|l| self.typed.local_types[l.index()].vec_elem().is_some());
+        if let Some(l) = sorted
+            && handle.is_none()
+        {
+            self.sort_aliases.insert(l, receiver);
+        }
         if let Type::Vec(_) | Type::Ref { .. } = &t
             && let Some(elem) = t.vec_elem().cloned()
         {
@@ -141,6 +159,11 @@ impl FnCx<'_> {
                 Type::Vec(_) => self.hold(v, &t)?,
                 _ => None,
             };
+            if let Some(l) = handle {
+                // Uncounted, as a `&mut Vec<T>` parameter: `held` keeps it alive.
+                let lt = self.typed.local_types[l.index()].clone();
+                self.write_value(self.locals[l.index()], v, &lt, false)?;
+            }
             let h = self.header(v, &elem)?;
             self.begin_lend(h.lends, held)?;
         }

@@ -101,6 +101,7 @@ pub(super) fn emit_body(m: &mut ModuleCx, index: usize) -> CgResult<()> {
         place_temps: Vec::new(),
         lent: Vec::new(),
         lend_slots: Vec::new(),
+        sort_aliases: HashMap::new(),
         text_lend_ends: HashMap::new(),
         counters: HashMap::new(),
         pending_map_loop: None,
@@ -156,6 +157,9 @@ struct FnCx<'m> {
     lent: Vec<lends::Lent>,
     /// Per lend site: the slot holding the address of the lend count it raised (`lends.rs`).
     lend_slots: Vec<PointerValue<'static>>,
+    /// The hidden local of a sort of an array (`lends.rs`'s `lend_during_sort`): its uses
+    /// are the receiver's place.
+    sort_aliases: HashMap<LocalId, ExprId>,
     /// The points of loop bodies where the lend of a `String` a loop runs over ends
     /// (`text_loop_lend.rs`), each with the lend slots it ends.
     text_lend_ends: HashMap<jitclass_core::ir::loop_exits::Point, Vec<usize>>,
@@ -257,6 +261,9 @@ impl FnCx<'_> {
                     "the constant k{} unresolved",
                     c.0
                 )));
+            }
+            ExprKind::Local(l) if let Some(&place) = self.sort_aliases.get(l) => {
+                return self.expr(place);
             }
             ExprKind::Local(l) => self.local(id, *l)?,
             ExprKind::Unary(op, inner) => return self.unary(*op, *inner),

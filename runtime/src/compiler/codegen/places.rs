@@ -152,6 +152,7 @@ impl FnCx<'_> {
         let ir = self.ir;
         let loc = ir.expr(id).loc;
         match &ir.expr(id).kind {
+            ExprKind::Local(l) if let Some(&place) = self.sort_aliases.get(l) => self.place(place),
             // An indirect local's slot holds the memory form (`slot_type`).
             ExprKind::Local(l) => Ok(Some((
                 self.locals[l.index()],

@@ -46,7 +46,7 @@ impl FnCx<'_> {
                     return Err(mismatch());
                 };
                 if *method == VecMethod::LendDuringSort {
-                    return self.lend_during_sort(*receiver, args[0]);
+                    return self.lend_during_sort(*receiver, args[0], args.get(1).copied());
                 }
                 if method.is_copied_accessor() {
                     // `v.first().copied()`: the accessor's receiver and operands.
