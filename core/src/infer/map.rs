@@ -151,9 +151,6 @@ impl Infer<'_> {
         );
         self.deferred
             .push(Deferred::MapTypes(id, key.clone(), value.clone(), hashes));
-        if sig.method == MapMethod::GetRef {
-            self.deferred.push(Deferred::ElemRef(id, value.clone()));
-        }
         if sig.method == MapMethod::EntrySlot {
             self.deferred.push(Deferred::EntryKeyText(id));
         }

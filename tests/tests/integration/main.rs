@@ -41,6 +41,7 @@ mod generic_classes;
 mod generic_defaults;
 mod generic_formatting;
 mod generic_held_references;
+mod held_text_refs;
 mod generic_methods;
 mod generic_over_params;
 mod generic_statics;
