@@ -132,7 +132,11 @@ impl NamesRs {
 
 /// A generic body, which only jitclass checks: the reference is kept across reads.
 #[jit]
-fn longest_named<T: Copy + std::hash::Hash + Eq>(keys: Vec<T>, names: Vec<String>, probes: Vec<T>) -> usize {
+fn longest_named<T: Copy + std::hash::Hash + Eq>(
+    keys: Vec<T>,
+    names: Vec<String>,
+    probes: Vec<T>,
+) -> usize {
     let mut m: HashMap<T, String> = HashMap::new();
     for i in 0..keys.len() {
         m.insert(keys[i], names[i].clone());
@@ -178,7 +182,10 @@ fn held_text_refs_on_fields_and_generic_bodies() {
             assert_eq!(names.greet(id), plain.greet(id));
         }
         let names = vec!["a".to_string(), "abcd".to_string()];
-        assert_eq!(longest_named(vec![1i64, 2], names.clone(), vec![1, 2, 3]), 6);
+        assert_eq!(
+            longest_named(vec![1i64, 2], names.clone(), vec![1, 2, 3]),
+            6
+        );
         assert_eq!(longest_named(vec![1i64, 2], names, vec![3]), 2);
     }
     assert!(balanced_since(&before));
