@@ -607,6 +607,7 @@ mod corrupt_ir_tests {
             locals: Vec::new(),
             refs: Vec::new(),
             explicit_generics: Vec::new(),
+            part_loops: Vec::new(),
             classes: Vec::new(),
             class_args: Vec::new(),
             traits: Vec::new(),

@@ -221,18 +221,18 @@ fn review16_map_forms_on_fields_refused_at_build_time() {
     t.compile_fail("tests/ui/known_bugs/map_forms_on_fields_deferred.rs");
 }
 
-/// A set's errors worded for the map it is lowered to: `s.values()` is "expected `u32`,
-/// found a tuple pattern with 2 elements", and a consuming loop over a set field names the
-/// shadow's `jitclass::shadow::Elements` (review of issue 16; `==` of sets and a set of
-/// sets are worded for sets now: `sets/errors_name_sets.rs`). rustc builds the consuming
-/// loop (`a` is owned); giving the shadow `Elements for &HashSet<T>` is not the fix alone:
-/// the loop then builds and fails at the first call with jitclass's "cannot move out of a
-/// field" (tried by valid3), so it needs the move refused at build time as a map's is.
+/// A consuming loop over a set field names the shadow's `jitclass::shadow::Elements`
+/// (review of issue 16; `s.values()` on a set is worded for sets now:
+/// `sets/set_errors_worded_for_sets.rs`). rustc builds the loop (`a` is owned); giving the
+/// shadow `Elements for &HashSet<T>` is not the fix alone: the loop then builds and fails
+/// at the first call with jitclass's "cannot move out of a field" (tried by valid3), so it
+/// needs the move refused at build time as a map's should be (see
+/// `review16_map_forms_on_fields_refused_at_build_time`).
 #[test]
-#[ignore = "BUG: set errors name the lowered loop pattern (`s.values()`) or jitclass::shadow::Elements (a consuming loop over a set field) instead of the set the user wrote"]
-fn review16_set_errors_worded_for_sets() {
+#[ignore = "BUG: a consuming loop over a set field names jitclass::shadow::Elements instead of refusing the move out of the field in jitclass's words"]
+fn review16_set_field_consumed_worded_for_sets() {
     let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/set_errors_worded_for_maps.rs");
+    t.compile_fail("tests/ui/known_bugs/set_field_consumed_names_shadow.rs");
 }
 
 /// In generic bodies, a `String` changed, assigned or moved while a `&str` of it is lent
@@ -485,7 +485,7 @@ fn review_genshadow_self_eq_ref_compiles() {
 /// though rustc builds it and prints `PhantomData<i64>` (review of the valid-Rust work;
 /// `==` works: integration `valid_rust_forms`).
 #[test]
-#[ignore = "BUG: `{:?}` of a PhantomData value is refused in jit code ('`()` doesn't implement `Debug`'); rustc prints `PhantomData<i64>`"]
+#[ignore = "BUG: `{:?}` of a PhantomData value is refused in jit code ('`()` doesn't implement `Debug`'); rustc prints `PhantomData<` + std::any::type_name::<T>() + `>` (`PhantomData<i64>`, `PhantomData<(i64, f64)>`, a class's full path): jit code keeps no type for the `()` it lowers `PhantomData` to"]
 fn review_valid_phantom_values() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/known_bugs/review_valid_phantom_values.rs");

@@ -52,22 +52,6 @@ pub(super) fn not_copy(loc: LocId, ty: &str) -> Diagnostic {
     .note("help: use `.cloned()` instead")
 }
 
-/// `v.first()` (`Option<&T>`) of elements holding a `Vec`, kept as a reference.
-pub(super) fn reference_accessor(loc: LocId, method: &str, elem: &str) -> Diagnostic {
-    let call = if method == "get" {
-        "get(i)".to_string()
-    } else {
-        format!("{method}()")
-    };
-    Diagnostic::new(
-        loc,
-        format!("a reference into a `Vec` of `{elem}` (`Vec::{method}`) is not supported in jit code yet"),
-    )
-    .note(format!(
-        "note: jit code keeps the `Option<&T>` of `.{call}` for elements that hold no `Vec`\nhelp: clone the element at once (`.{call}.cloned()`), or use it in place (`v[i].len()`)"
-    ))
-}
-
 /// A builtin's `&T` parameter given something not written `&x`.
 pub(super) fn expected_reference_argument(loc: LocId, expected: &str, found: &str) -> Diagnostic {
     Diagnostic::new(loc, "mismatched types")

@@ -27,8 +27,6 @@ pub(super) enum Deferred {
     VecEq(ExprId, Ty),
     /// Elements copied (`v.first().copied()`), and their type.
     VecCopy(ExprId, Ty),
-    /// An `Option<&T>` of a `Vec`'s element (`v.first()`), and the element type.
-    ElemRef(ExprId, Ty),
     /// A map's key and value types, and whether the operation hashes keys (`map.rs`).
     MapTypes(ExprId, Ty, Ty, bool),
     /// An `entry(k).or_insert(v)` whose key may be a `String` made of a `&str`
@@ -52,7 +50,6 @@ impl Infer<'_> {
                 Deferred::VecElem(id, t) => self.check_vec_elem(id, &t),
                 Deferred::VecEq(id, t) => self.check_vec_eq(id, &Ty::Vec(Box::new(t))),
                 Deferred::VecCopy(id, t) => self.check_vec_copy(id, &t),
-                Deferred::ElemRef(id, t) => self.check_elem_ref(id, &t),
                 Deferred::MapTypes(id, k, v, hashes) => self.check_map_types(id, &k, &v, hashes),
                 Deferred::EntryKeyText(id) => self.entry_by_text(id),
                 Deferred::DefaultOf(id, t) => self.check_default(id, &t),

@@ -242,6 +242,10 @@ impl Infer<'_> {
                     };
                     if let Some(init) = init {
                         let it = self.expr(*init);
+                        if self.set_has_no_part(*init) {
+                            self.bind_pattern(pattern, &Ty::Unknown, *loc, true);
+                            continue;
+                        }
                         if self.resolve(&it) == Ty::Never {
                             diverges = true;
                             // The binding is never reached; any type will do.

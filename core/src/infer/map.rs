@@ -151,9 +151,6 @@ impl Infer<'_> {
         );
         self.deferred
             .push(Deferred::MapTypes(id, key.clone(), value.clone(), hashes));
-        if sig.method == MapMethod::GetRef {
-            self.deferred.push(Deferred::ElemRef(id, value.clone()));
-        }
         if sig.method == MapMethod::EntrySlot {
             self.deferred.push(Deferred::EntryKeyText(id));
         }
@@ -404,6 +401,41 @@ fn no_map_method(loc: LocId, method: &str, receiver: &str) -> Diagnostic {
 }
 
 /// A method jit code's `HashSet` does not have.
+impl Infer<'_> {
+    /// Whether `element` is the entry a loop over `s.keys()` / `s.values()` reads
+    /// (`FnIr::part_loops`) on a set, which has neither: rustc's E0599 at the method.
+    pub(super) fn set_has_no_part(&mut self, element: ExprId) -> bool {
+        let Some(part) = self.ir.part_loops.iter().find(|p| p.element == element) else {
+            return false;
+        };
+        let ExprKind::Index(container, _) = self.ir.expr(element).kind else {
+            return false;
+        };
+        let container = match self.resolve(&self.expr_types[container.index()].clone()) {
+            Ty::Ref(inner, _) => self.resolve(&inner),
+            t => t,
+        };
+        let Ty::Map(_, value) = &container else {
+            return false;
+        };
+        if self.resolve(value) != Ty::Never {
+            return false;
+        }
+        let shown = self.show(&container);
+        self.diags.push(
+            Diagnostic::new(
+                part.loc,
+                format!(
+                    "no method named `{}` found for struct `HashSet<T, S, A>` in the current scope",
+                    part.method
+                ),
+            )
+            .note(format!("note: method not found in `{shown}`")),
+        );
+        true
+    }
+}
+
 fn no_set_method(loc: LocId, method: &str, receiver: &str) -> Diagnostic {
     let d = match methods_user_name(method) {
         "iter" => Diagnostic::new(

@@ -371,14 +371,6 @@ impl Infer<'_> {
         if sig.method == vec_methods::VecMethod::Contains {
             self.deferred.push(Deferred::VecEq(id, elem.clone()));
         }
-        if matches!(
-            sig.method,
-            vec_methods::VecMethod::FirstRef
-                | vec_methods::VecMethod::LastRef
-                | vec_methods::VecMethod::GetRef
-        ) {
-            self.deferred.push(Deferred::ElemRef(id, elem.clone()));
-        }
         self.record_resolution(id, Resolution::Builtin(Builtin::Vec(sig.method)));
         ret
     }
@@ -516,41 +508,6 @@ impl Infer<'_> {
             self.diags
                 .push(diagnostics::bad_vec_elem(self.loc(id), &t.to_string()));
         }
-    }
-
-    /// Deferred: an `Option<&T>` (`v.first()`, `v.get(i)`) is held as the element's value
-    /// with its count, which is a reference for numbers, instances and handles, but for
-    /// an element holding a `Vec` would be another owner of that `Vec`: refused.
-    pub(super) fn check_elem_ref(&mut self, id: ExprId, elem: &Ty) {
-        if let Some(t) = self.concrete(elem)
-            && t.holds_vec()
-            && !self.read_at_once(id)
-            && let ExprKind::MethodCall { method, .. } = &self.ir.expr(id).kind
-        {
-            let shown = t.to_string();
-            self.diags.push(diagnostics::reference_accessor(
-                self.loc(id),
-                method,
-                &shown,
-            ));
-        }
-    }
-
-    /// Whether the `Option<&T>` `id` is unwrapped and read at once, its reference never
-    /// kept: `m.get(&k).unwrap().clone()` (or `.len()`, `.is_empty()`). The element is
-    /// shared only for that call, which reads it.
-    fn read_at_once(&self, id: ExprId) -> bool {
-        let receiver_of = |inner: ExprId, methods: &[&str]| {
-            self.ir.exprs.iter().position(|e| {
-                matches!(&e.kind, ExprKind::MethodCall { receiver, method, .. }
-                    if *receiver == inner && methods.contains(&method.as_str()))
-            })
-        };
-        receiver_of(id, &["unwrap"])
-            .and_then(|unwrapped| {
-                receiver_of(ExprId(unwrapped as u32), &["clone", "len", "is_empty"])
-            })
-            .is_some()
     }
 
     /// Deferred: `.copied()` needs `T: Copy`, which instances, handles and `Vec`s are not.

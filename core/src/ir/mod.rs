@@ -139,6 +139,11 @@ pub struct FnIr {
     /// are those of the instantiation called), `Infer` for a `_`. A call not listed has
     /// them inferred.
     pub explicit_generics: Vec<(ExprId, Vec<TypeExpr>)>,
+    /// The shared loops over one part of a map's entries (`for v in m.values()`,
+    /// `m.keys()`), lowered to a loop binding that part of each entry `m[i]`: so that
+    /// inference can word a container without that method (a set) as rustc does.
+    #[serde(default)]
+    pub part_loops: Vec<PartLoop>,
     /// Class types named by the function, as written (`Self` resolved to the impl's
     /// type); `TypeExpr::Class` refers here.
     pub classes: Vec<String>,
@@ -297,6 +302,17 @@ pub struct LocalDecl {
     /// through it, even declared `mut` (E0596, `infer/place.rs`), it is no `T` where one is
     /// expected (E0308, `infer/vec.rs`), and it keeps its loop's borrow (`ir::loop_exits`).
     pub held_reference: bool,
+}
+
+/// A loop over one part of a map's entries (`FnIr::part_loops`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PartLoop {
+    /// The entry read at each iteration (`m[i]` with the hidden loop index).
+    pub element: ExprId,
+    /// The method written (`keys`, `values`).
+    pub method: String,
+    /// Where the method's name is written.
+    pub loc: LocId,
 }
 
 /// An item the body refers to by path; the glue resolves `path` with rustc.

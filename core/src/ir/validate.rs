@@ -225,6 +225,7 @@ mod tests {
                 .collect(),
             refs: Vec::new(),
             explicit_generics: Vec::new(),
+            part_loops: Vec::new(),
             classes: Vec::new(),
             class_args: Vec::new(),
             traits: Vec::new(),

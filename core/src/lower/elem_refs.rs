@@ -1,9 +1,10 @@
 //! References into a `Vec` that a body keeps: the `Option<&T>` of `v.first()`,
-//! `v.last()` and `v.get(i)`, in a local (`let f = v.first();`) or matched at once
-//! (`if let Some(x) = v.get(i)`), and the `&T` its `Some(x)` or `.unwrap()` gives. Jit
-//! code holds such a reference as the element's value (inference types the option
-//! `Option<T>`, codegen copies the element with its count: `VecMethod::FirstRef`), so, as
-//! for a borrowed loop's variable, `*x` reads the value and `Some(&x)` binds it. Rust's
+//! `v.last()` and `v.get(i)` (and a map's `m.get(&k)`), in a local (`let f = v.first();`)
+//! or matched at once (`if let Some(x) = v.get(i)`), and the `&T` its `Some(x)` or
+//! `.unwrap()` gives. Jit code holds such a reference as the element's value (inference
+//! types the option `Option<T>`, codegen copies the element with its count, sharing a
+//! `String`'s or `Vec`'s block: `VecMethod::FirstRef`), so, as for a borrowed loop's
+//! variable, `*x` reads the value, `Some(&x)` binds it, and `x` is a reference name. Rust's
 //! rule that the `Vec` is not changed while the reference is live is checked by rustc in
 //! plain bodies and by `infer/elem_refs.rs` in generic ones.
 
@@ -79,6 +80,7 @@ impl Lowerer {
         {
             self.elem_refs.insert(*l, ElemRef::Value);
             self.locals[l.index()].elem_ref = true;
+            self.reference_names.insert(*l);
         }
     }
 
@@ -110,9 +112,14 @@ impl Lowerer {
             p => (p, true),
         };
         let pattern = self.pattern(inner);
+        // Each name is a `&T` in Rust held as the value, as a shared loop's variable is
+        // (`reference_names`): `out.push_str(s)` lends it, `f(s)` passes the reference.
         pattern.for_each_local(&mut |l| {
             self.elem_refs.insert(l, ElemRef::Value);
             self.locals[l.index()].elem_ref = by_ref;
+            if by_ref {
+                self.reference_names.insert(l);
+            }
         });
         pattern
     }

@@ -307,6 +307,7 @@ fn lower_function(
         locals: cx.locals,
         refs: cx.refs,
         explicit_generics: cx.explicit_generics,
+        part_loops: cx.part_loops,
         classes: cx.scope.classes,
         class_args: cx.scope.class_args,
         trait_bounded,

@@ -190,6 +190,8 @@ struct Lowerer {
     get_mut_scrutinees: std::collections::HashMap<ExprId, Box<syn::Expr>>,
     /// See `FnIr::explicit_generics` (`turbofish.rs`).
     explicit_generics: Vec<(ExprId, Vec<TypeExpr>)>,
+    /// See `FnIr::part_loops` (`vecs.rs`).
+    part_loops: Vec<crate::ir::PartLoop>,
     errors: Vec<syn::Error>,
 }
 

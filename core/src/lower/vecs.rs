@@ -229,6 +229,8 @@ impl Lowerer {
     pub(super) fn for_borrowed(&mut self, f: &syn::ExprForLoop, id: ExprId) -> Option<ExprId> {
         // `m.keys()` / `m.values()` / `m.values_mut()` iterate a part of a map's entries.
         let mut part = None;
+        // The part's method as written, and where (`FnIr::part_loops`).
+        let mut part_method = None;
         let (container, mutable) = match strip_parens(&f.expr) {
             syn::Expr::Reference(r) => (strip_parens(&r.expr), r.mutability.is_some()),
             syn::Expr::MethodCall(m)
@@ -247,6 +249,7 @@ impl Lowerer {
                     ) =>
             {
                 part = Some(u32::from(m.method != "keys"));
+                part_method = Some((m.method.to_string(), m.method.span()));
                 (strip_parens(&m.receiver), m.method == "values_mut")
             }
             // `for x in row` where `row` is itself the variable of a borrowed loop (a
@@ -363,6 +366,14 @@ impl Lowerer {
                 let i = self.push(ExprKind::Local(index), at);
                 self.push(ExprKind::Index(base, i), at)
             };
+            if let Some((method, span)) = part_method.take() {
+                let loc = self.loc(span);
+                self.part_loops.push(crate::ir::PartLoop {
+                    element,
+                    method,
+                    loc,
+                });
+            }
             let pattern = match part {
                 // `let (k, _) = m[i]` / `let (_, v) = m[i]`.
                 Some(p) => {

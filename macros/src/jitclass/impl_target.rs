@@ -45,6 +45,12 @@ pub(super) fn self_path(
                 }
                 _ => false,
             };
+            if prefix_plain
+                && let Some(message) = partly_concrete(&last.ident, &last.arguments, params)
+            {
+                cx.error(last.arguments.span(), message);
+                return None;
+            }
             if !applied || !prefix_plain {
                 cx.error(
                     last.arguments.span(),
@@ -106,4 +112,52 @@ fn prefix_without_arguments(path: &syn::Path) -> bool {
         .rev()
         .skip(1)
         .all(|s| s.arguments.is_none())
+}
+
+/// The refusal of an impl whose arguments are types of which some are not parameters of
+/// the impl: an impl of the instantiations matching a pattern (`impl<T> Pair<T, f64>`),
+/// which rustc accepts and jitclass does not have yet.
+fn partly_concrete(
+    class: &syn::Ident,
+    args: &syn::PathArguments,
+    params: &[syn::Ident],
+) -> Option<String> {
+    let syn::PathArguments::AngleBracketed(args) = args else {
+        return None;
+    };
+    let types: Vec<&syn::Type> = args
+        .args
+        .iter()
+        .map(|a| match a {
+            syn::GenericArgument::Type(t) => Some(t),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let is_param = |t: &syn::Type| matches!(t, syn::Type::Path(p) if p.qself.is_none() && params.iter().any(|g| p.path.is_ident(g)));
+    if types.iter().all(|t| is_param(t)) {
+        return None;
+    }
+    let show = |t: &syn::Type| quote!(#t).to_string().replace(' ', "");
+    let written: Vec<String> = types.iter().map(|t| show(t)).collect();
+    // One instantiation: each parameter replaced by a type (`Pair<i64, f64>`).
+    let one: Vec<String> = types
+        .iter()
+        .map(|t| {
+            if is_param(t) {
+                "i64".to_string()
+            } else {
+                show(t)
+            }
+        })
+        .collect();
+    let all: Vec<String> = (0..types.len())
+        .map(|i| ((b'A' + (i % 26) as u8) as char).to_string())
+        .collect();
+    Some(format!(
+        "an impl of a generic `#[jitclass]` struct for some of its instantiations (`{class}<{}>`) is not supported yet: write an impl for all of them (`impl<{}> {class}<{}>`) or for one (`impl {class}<{}>`)",
+        written.join(", "),
+        all.join(", "),
+        all.join(", "),
+        one.join(", "),
+    ))
 }

@@ -47,6 +47,7 @@ mod generic_statics;
 mod generic_string_borrows;
 mod generic_traits;
 mod generics;
+mod held_text_refs;
 mod instantiation_impls;
 mod instantiation_picks;
 mod limits;
