@@ -52,6 +52,7 @@ mod instantiation_impls;
 mod instantiation_picks;
 mod limits;
 mod loop_borrow_ends;
+mod map_entry_counts;
 mod map_get_text;
 mod maps;
 mod math;

@@ -148,6 +148,8 @@ impl FnCx<'_> {
                     | ExprKind::Binary(..)
                     | ExprKind::Cast(..)
                     | ExprKind::Tuple(_)
+                    // An element read (`keys[i]`); a class's `Index` is an operator call.
+                    | ExprKind::Index(..)
             )
         {
             let mut all = true;

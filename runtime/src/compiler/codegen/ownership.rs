@@ -193,7 +193,7 @@ impl FnCx<'_> {
     /// Whether evaluating `e` may assign the local `l` or a part of it (`l.0 = ..`
     /// replaces an element of the tuple the local holds). Assigning a field of an
     /// instance (`l.f = ..`) does not: it changes the payload, not the reference.
-    fn assigns_local(&self, e: ExprId, l: LocalId) -> bool {
+    pub(super) fn assigns_local(&self, e: ExprId, l: LocalId) -> bool {
         let mut found = false;
         let mut stack = vec![e];
         while let Some(e) = stack.pop() {

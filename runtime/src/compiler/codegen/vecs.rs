@@ -344,7 +344,7 @@ impl FnCx<'_> {
         }
     }
 
-    /// The handle of the `Vec` `base`, evaluated before `rest` (which are then
+    /// The handle of the `Vec` (or map) `base`, evaluated before `rest` (which are then
     /// evaluated, owned): borrowed from its place when it is one and `rest` cannot change
     /// it, else an owned value kept in `held` until `finish_vec_operands`.
     #[allow(clippy::type_complexity)]
@@ -360,7 +360,9 @@ impl FnCx<'_> {
             };
             return Ok(Some((handle, vals, VecHold::Value(None))));
         }
-        if self.is_vec_place(base) && rest.iter().all(|e| self.is_simple(*e)) {
+        if self.is_vec_place(base)
+            && (rest.iter().all(|e| self.is_simple(*e)) || self.keeps_its_reference(base, rest))
+        {
             let saved = std::mem::take(&mut self.place_temps);
             let Some((ptr, in_memory)) = self.place(base)? else {
                 self.place_temps = saved;
@@ -416,6 +418,20 @@ impl FnCx<'_> {
         }
     }
 
+    /// Whether `base` is a local that owns its reference (a `let` or a `mut` parameter,
+    /// not a borrowed parameter whose owner jit code cannot see) and that no expression
+    /// of `rest` assigns: its reference then stays for as long as `rest` runs, whatever
+    /// calls `rest` makes, since nothing but this function's assignments to the local
+    /// releases it (other handles of the block, a field or Rust's through `objmode!`,
+    /// can change its contents, which are read after `rest`, never drop it). So
+    /// `*counts.entry(keys[i]).or_insert(0) += 1` costs no atomic count and no release
+    /// call per element (the "HashMap entry counts" row of README.md's table).
+    fn keeps_its_reference(&self, base: ExprId, rest: &[ExprId]) -> bool {
+        matches!(self.ir.expr(base).kind, ExprKind::Local(l)
+            if self.owned_locals[l.index()]
+                && !rest.iter().any(|e| self.assigns_local(*e, l)))
+    }
+
     /// An expression that neither calls nor assigns anything (so it cannot change a
     /// borrowed `Vec`).
     fn is_simple(&self, e: ExprId) -> bool {
@@ -427,6 +443,11 @@ impl FnCx<'_> {
             | ExprKind::TupleField(a, _)
             | ExprKind::Some(a)
             | ExprKind::BoxNew(a) => self.is_simple(*a),
+            // An element read of a `Vec`, slice, array or map (not a class's `Index`
+            // operator, which runs the user's code): a bounds check that may panic.
+            ExprKind::Index(a, i) => {
+                self.typed.resolution(e).is_none() && self.is_simple(*a) && self.is_simple(*i)
+            }
             // A literal only allocates and moves its values in: no code of the user's
             // runs (`v.push(Box::new(C { x }))` borrows `v` without a count, as
             // `v.push(x)` does).
