@@ -546,13 +546,10 @@ fn review_names3_generic_callee_dead_code() {
     t.pass("tests/ui/known_bugs/review_names3_generic_callee_dead_code.rs");
 }
 
-/// A parameter of an unbounded `T` hidden by a local in an inner block only, then
-/// formatted after the block, builds: the format check (`shadow/format_check.rs`) leaves
-/// out a parameter the body rebinds anywhere (it does not follow scopes), and the first
-/// call formats `T = bool`. rustc refuses it, E0277 at the argument.
 #[test]
-#[ignore = "BUG: formatting a parameter of an unbounded `T` that a local hides in an inner block only builds (rustc: E0277)"]
-fn review_genbounds_param_shadowed_in_inner_block() {
+fn genchk_tmp() {
     let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_genbounds_param_shadowed_in_inner_block.rs");
+    t.compile_fail("tests/ui/traits/review_genchk_trait_fn_of_unbounded_param.rs");
+    t.compile_fail("tests/ui/formatting/format_unbounded_generic.rs");
+    t.compile_fail("tests/ui/formatting/format_unbounded_generic_locals.rs");
 }
