@@ -545,11 +545,3 @@ fn review_names3_generic_callee_dead_code() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/known_bugs/review_names3_generic_callee_dead_code.rs");
 }
-
-#[test]
-fn genchk_tmp() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/traits/review_genchk_trait_fn_of_unbounded_param.rs");
-    t.compile_fail("tests/ui/formatting/format_unbounded_generic.rs");
-    t.compile_fail("tests/ui/formatting/format_unbounded_generic_locals.rs");
-}

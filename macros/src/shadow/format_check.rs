@@ -585,8 +585,14 @@ mod tests {
         };
         let check = unbounded_format_check(&item.sig, &item.block, &item.sig.generics, &item.attrs)
             .to_string();
-        assert!(check.contains("let y = { let x = __jitclass_value :: < & T > () ; x . clone () }"), "{check}");
-        assert!(check.contains("let z = __jitclass_value :: < T > ()"), "{check}");
+        assert!(
+            check.contains("let y = { let x = __jitclass_value :: < & T > () ; x . clone () }"),
+            "{check}"
+        );
+        assert!(
+            check.contains("let z = __jitclass_value :: < T > ()"),
+            "{check}"
+        );
     }
 
     #[test]
@@ -596,8 +602,15 @@ mod tests {
         };
         let check = unbounded_format_check(&item.sig, &item.block, &item.sig.generics, &item.attrs)
             .to_string();
-        assert_eq!(check.matches("@ jitclass_trait_call_check").count(), 1, "{check}");
-        assert!(check.contains("Meter :: read (s , __jitclass_value ())"), "{check}");
+        assert_eq!(
+            check.matches("@ jitclass_trait_call_check").count(),
+            1,
+            "{check}"
+        );
+        assert!(
+            check.contains("Meter :: read (s , __jitclass_value ())"),
+            "{check}"
+        );
     }
 
     #[test]
