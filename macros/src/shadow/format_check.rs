@@ -355,7 +355,12 @@ impl FormatMacros<'_> {
             return None;
         }
         let owner = &path.segments[0].ident;
-        if owner == "Self" || self.type_params.contains(&owner.to_string()) {
+        // A trait's name is CamelCase; a module's (`fns::f(x)`) is not, and importing one
+        // from a macro's expansion can leave rustc's import resolution stuck.
+        let camel = owner
+            .to_string()
+            .starts_with(|c: char| c.is_ascii_uppercase());
+        if !camel || owner == "Self" || self.type_params.contains(&owner.to_string()) {
             return None;
         }
         let value = value_fn();
@@ -598,7 +603,9 @@ mod tests {
     #[test]
     fn calls_by_a_path_with_unbounded_values_are_checked_unless_by_a_parameter() {
         let item: syn::ItemFn = syn::parse_quote! {
-            fn f<S>(s: &S, n: i64) -> i64 { Meter::read(s, n) + S::read(s) + Meter::zero(n) }
+            fn f<S>(s: &S, n: i64) -> i64 {
+                Meter::read(s, n) + S::read(s) + Meter::zero(n) + fns::read(s)
+            }
         };
         let check = unbounded_format_check(&item.sig, &item.block, &item.sig.generics, &item.attrs)
             .to_string();
