@@ -525,17 +525,6 @@ fn review_gennames_values_compile() {
     t.pass("tests/ui/pass/review_gennames_values.rs");
 }
 
-/// A field of a type jit code lacks (`plain: Plain`), in a generic class as in a plain
-/// one, is four E0277 at the type (`JitType` for the accessors' get and set, with notes
-/// showing `Handle::get`/`set` in the runtime's source, then `JitArg` and `JitClass`), where
-/// one says it all (review of gennames2).
-#[test]
-#[ignore = "BUG: a field of a non-jit type is four E0277 at the type (JitType twice, JitArg, JitClass), not one"]
-fn review_gennames2_field_not_jit_four_errors() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/review_gennames2_field_not_jit_four_errors.rs");
-}
-
 /// A jit fn (generic or not) called only from an unbounded generic jit fn, both from a
 /// `macro_rules!` expansion: rustc warns the callee is never used (dead_code), where the
 /// same Rust builds without warning (main too; outside a macro there is no warning).
