@@ -545,3 +545,13 @@ fn review_genbounds_param_shadowed_in_inner_block() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/review_genbounds_param_shadowed_in_inner_block.rs");
 }
+
+/// A wrong number of arguments to a jit fn in an unbounded generic body is E0277 "does not
+/// take 2 argument(s)"; rustc says E0061 "this function takes 1 argument but 2 arguments
+/// were supplied" at the call, with a note at the fn.
+#[test]
+#[ignore = "BUG: a wrong argument count in an unbounded generic jit body is E0277, not rustc's E0061"]
+fn generic_body_argument_count() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/generic_body_argument_count.rs");
+}
