@@ -152,7 +152,10 @@ fn review15b_binary_search_array_literal() {
 /// parameter (`inner: Inner<T>` with `struct Inner<T: Copy>`) in a class that does not
 /// bound it: rustc's E0277 at the field, then a second one at the field's name (the
 /// accessor's `JitArg`), and the help puts the bound after `#[jitclass]` instead of on
-/// `Outer<T>` (the generated impls' `where` clauses carry the attribute's span).
+/// `Outer<T>` (the generated impls' `where` clauses carry the attribute's span). rustc
+/// checks `Inner<T>` well-formed in every generated item naming it (a `where` clause
+/// too, even under a binder), each error's help at that item's `where` clause: one
+/// error needs the generated items to know (or not name) the field class's bounds.
 #[test]
 #[ignore = "BUG: a field of a bounded generic class over an unbounded parameter: E0277 twice, and the help suggests `#[jitclass], T: Copy`"]
 fn generic_field_class_bound_unmet() {
@@ -346,7 +349,9 @@ fn review16_keys_and_writes_valid_rust() {
 /// bounds refuse (`s.width` on `Span<bool>`, `impl<T: Sub<Output = T>>`): refused at
 /// build time with rustc's "cannot subtract `bool` from `bool`" at `s.width` and the bound
 /// named, but followed by a help listing the shadow's `jitclass::shadow::Member<Name<..>>`
-/// impls of the class (generic classes, issue 17).
+/// impls of the class (generic classes, issue 17). The help is rustc's list of the impls
+/// of the root obligation's trait (`Member`); `#[diagnostic::do_not_recommend]` on the
+/// fields' impls only shortens it to the property's own impl.
 #[test]
 #[ignore = "BUG: an unsatisfied bound of a generic class's property adds a help naming jitclass::shadow::Member impls"]
 fn review17_generic_property_bound_noise() {
