@@ -318,7 +318,10 @@ fn emit(
         // bound without parameters would be refused, `trivial_bounds`): a type that is
         // none is then one error, the class check's at the field (`class_getters`), not
         // again at each accessor's `Handle::get`/`set`.
-        let assumed = quote!(where for<'__jitclass> #ty: ::jitclass::JitType);
+        // At the field's name, as the rest of the accessor: rustc's span of the accessor (in
+        // "duplicate definitions") stays the field's.
+        let assumed =
+            quote_spanned!(fname.span()=> where for<'__jitclass> #ty: ::jitclass::JitType);
         let get_doc = format!("Reads the field `{fname}` (a plain load of the payload).");
         let set_doc = format!(
             "Writes the field `{fname}`, releasing what the old value referenced."
