@@ -7,6 +7,7 @@
 //! - [`operators`]: the operator traits jit code calls on class instances;
 //! - [`layout`]: C struct layout, shared by tuples and class payloads;
 //! - [`diag`]: diagnostics with source locations;
+//! - [`format_string`]: the scanner of `format!` strings (jit code's and the macros' checks);
 //! - [`limits`]: the limits on nesting, types and instantiation, and their checks;
 //! - [`stack`]: deep recursion on a grown stack;
 //! - `lower` (feature `lower`, macro time only): syn AST -> IR.
@@ -18,6 +19,7 @@
 pub mod char_methods;
 pub mod diag;
 pub mod format_spec;
+pub mod format_string;
 pub mod infer;
 pub mod init;
 pub mod ir;

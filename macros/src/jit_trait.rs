@@ -56,6 +56,9 @@ pub(crate) fn expand(cx: &Ctxt, item: syn::ItemTrait) -> TokenStream {
                 (@jitclass_class_info $($getter:tt)*) => {
                     ::core::unreachable!("a `#[jit] trait` is not a class")
                 };
+                // A generic body's call of a function by this trait's path (`Meter::read(s)`),
+                // with a value of an unbounded parameter: rustc checks it (E0277).
+                (@jitclass_trait_call_check $($check:tt)*) => { $($check)* };
                 ($($impl_:tt)*) => {
                     ::jitclass::__private::jit_trait_impl! { #id { #item } $($impl_)* }
                 };

@@ -18,6 +18,8 @@ macro_rules! __jitclass_not_a_jit_trait {
     (@jitclass_class_info $($getter:tt)*) => {{
         $($getter)*
     }};
+    // A call by a path naming no `#[jit] trait` (`glue`'s format check): nothing to check.
+    (@jitclass_trait_call_check $($check:tt)*) => {};
 }
 
 /// A `#[jitclass] impl Trait for Class` of a `#[jit] trait`, registered at link time.

@@ -244,10 +244,12 @@ pub(super) fn assign_to_self(loc: LocId) -> Diagnostic {
 }
 
 pub(super) fn assign_to_immutable(loc: LocId, variable: &str, is_param: bool) -> Diagnostic {
+    // As rustc's borrow checker words it: a raw identifier without `r#` (`loop`).
+    let bare = variable.strip_prefix("r#").unwrap_or(variable);
     let what = if is_param {
-        format!("cannot assign to immutable argument `{variable}`")
+        format!("cannot assign to immutable argument `{bare}`")
     } else {
-        format!("cannot assign twice to immutable variable `{variable}`")
+        format!("cannot assign twice to immutable variable `{bare}`")
     };
     Diagnostic::new(loc, what).note(format!(
         "help: make the variable mutable: `let mut {variable}`"

@@ -317,11 +317,13 @@ help: move a copy instead: `{gone}.clone()`")
         let decl = self.ir.local(local);
         if !decl.mutable && !state.diverged && state.maybe[local.index()] {
             let name = decl.name.clone();
-            // The same words as type checking's, so that rustc shows the error once.
+            // The same words as type checking's, so that rustc shows the error once;
+            // rustc's borrow checker names a raw identifier without `r#` (`loop`).
+            let bare = name.strip_prefix("r#").unwrap_or(&name);
             let message = if self.ir.params.iter().any(|p| p.local == local) {
-                format!("cannot assign to immutable argument `{name}`")
+                format!("cannot assign to immutable argument `{bare}`")
             } else {
-                format!("cannot assign twice to immutable variable `{name}`")
+                format!("cannot assign twice to immutable variable `{bare}`")
             };
             self.report(
                 local,

@@ -30,59 +30,23 @@ pub fn parse(s: &str) -> Result<Parsed, String> {
 }
 
 fn parse_pieces(s: &str) -> Result<Parsed, String> {
-    let mut pieces = vec![String::new()];
+    let scanned = crate::format_string::scan(s)?;
     let mut holes = Vec::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' if chars.peek() == Some(&'{') => {
-                chars.next();
-                pieces.last_mut().unwrap().push('{');
-            }
-            '}' if chars.peek() == Some(&'}') => {
-                chars.next();
-                pieces.last_mut().unwrap().push('}');
-            }
-            '}' => {
-                return Err(
-                    "unmatched `}` in format string; write `}}` for a literal brace".into(),
-                );
-            }
-            '{' => {
-                let mut inner = String::new();
-                loop {
-                    match chars.next() {
-                        Some('}') => break,
-                        Some(c) => inner.push(c),
-                        None => {
-                            return Err(
-                                "unclosed `{` in format string; write `{{` for a literal brace"
-                                    .into(),
-                            );
-                        }
-                    }
-                }
-                let (arg, spec) = match inner.split_once(':') {
-                    Some((a, s)) => (a.trim(), s),
-                    None => (inner.trim(), ""),
-                };
-                let spec = Spec::parse(spec)?;
-                let hole = if arg.is_empty() {
-                    Placeholder::Next
-                } else if let Ok(i) = arg.parse::<usize>() {
-                    Placeholder::Index(i)
-                } else if arg.chars().all(|c| c.is_alphanumeric() || c == '_') {
-                    Placeholder::Named(arg.to_string())
-                } else {
-                    return Err(format!("invalid format argument `{arg}`"));
-                };
-                holes.push((hole, spec));
-                pieces.push(String::new());
-            }
-            c => pieces.last_mut().unwrap().push(c),
-        }
+    for inside in &scanned.placeholders {
+        let (arg, spec) = crate::format_string::argument_and_spec(inside);
+        let spec = Spec::parse(spec)?;
+        let hole = if arg.is_empty() {
+            Placeholder::Next
+        } else if let Ok(i) = arg.parse::<usize>() {
+            Placeholder::Index(i)
+        } else if arg.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            Placeholder::Named(arg.to_string())
+        } else {
+            return Err(format!("invalid format argument `{arg}`"));
+        };
+        holes.push((hole, spec));
     }
-    Ok((pieces, holes))
+    Ok((scanned.pieces, holes))
 }
 
 /// Whether a panic message can show `spec`: `{}` and `{:?}` only (the panic helper

@@ -314,6 +314,14 @@ fn emit(
         let get = syn::Ident::new("get", ty.span());
         let set = syn::Ident::new("set", ty.span());
         let fname_str = fname.to_string();
+        // The accessors assume the field's type is a jit value (under a binder, as a
+        // bound without parameters would be refused, `trivial_bounds`): a type that is
+        // none is then one error, the class check's at the field (`class_getters`), not
+        // again at each accessor's `Handle::get`/`set`.
+        // At the field's name, as the rest of the accessor: rustc's span of the accessor (in
+        // "duplicate definitions") stays the field's.
+        let assumed =
+            quote_spanned!(fname.span()=> where for<'__jitclass> #ty: ::jitclass::JitType);
         let get_doc = format!("Reads the field `{fname}` (a plain load of the payload).");
         let set_doc = format!(
             "Writes the field `{fname}`, releasing what the old value referenced."
@@ -323,22 +331,23 @@ fn emit(
             #[doc = #get_doc]
             #[inline]
             #[allow(dead_code)]
-            #fvis fn #fname(&self) -> #ty {
+            #fvis fn #fname(&self) -> #ty #assumed {
                 let handle = ::jitclass::JitClass::handle(self);
                 // The field's type is the signature's only (inferred here): rustc reports a
                 // type naming nothing once, at the signature.
-                // SAFETY: the payload of a live instance holds this field's repr.
-                unsafe { handle.#get(::core::ptr::addr_of!((*handle.payload()).#fname)) }
+                // SAFETY: the payload of a live instance holds this field's repr (the
+                // cast is to the same type, which the assumed bound leaves unnamed).
+                unsafe { handle.#get(::core::ptr::addr_of!((*handle.payload()).#fname).cast()) }
             }
 
             #[doc = #set_doc]
             #[inline]
             #[track_caller]
             #[allow(dead_code)]
-            #fvis fn #setter(&self, value: #ty) {
+            #fvis fn #setter(&self, value: #ty) #assumed {
                 let handle = ::jitclass::JitClass::handle(self);
                 // SAFETY: as in the getter; no reference into the payload is held.
-                unsafe { handle.#set(::core::ptr::addr_of_mut!((*handle.payload()).#fname), #fname_str, value) }
+                unsafe { handle.#set(::core::ptr::addr_of_mut!((*handle.payload()).#fname).cast(), #fname_str, value) }
             }
         }
     });

@@ -1,8 +1,9 @@
 //! `#[jitclass]` on an impl block: per function, a glue method on the handle, a `static`
 //! dispatcher and an entry in the link-time registry `METHODS` (through which jit code
 //! finds it from any impl block), and for functions named like an SQL aggregate's parts
-//! the `sql` shape markers. An impl of an operator trait keeps its header and associated
-//! types (`operator.rs`); one of `Index`/`IndexMut` becomes value methods (`index.rs`).
+//! the `sql` shape markers (`sql_shape.rs`). An impl of an operator trait keeps its
+//! header and associated types (`operator.rs`); one of `Index`/`IndexMut` becomes value
+//! methods (`index.rs`).
 //! Associated constants stay as written in the impl: Rust's constants of the handle, which
 //! jit code reads as paths to constants.
 //!
@@ -15,11 +16,10 @@ use super::generic;
 use super::index;
 use super::operator::{self, OperatorImpl};
 use super::property::{self, is_property_attr};
+use super::sql_shape;
 use super::trait_impl::UserTrait;
 use crate::ctxt::Ctxt;
-use crate::glue::{
-    failed_fn, fn_info, glue_signature, hoisted_in_body, hoisted_items, static_lifetimes,
-};
+use crate::glue::{failed_fn, fn_info, glue_signature, hoisted_in_body, hoisted_items};
 use crate::lowering::lower_and_check;
 use crate::shadow::{Hosted, View};
 use jitclass_core::infer::FnKind;
@@ -414,7 +414,7 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
         // The function exists with its signature, so an SQL registration of the class
         // gets no follow-up error claiming it has no `step` (the body's error is the one).
         if block.operator.is_none() {
-            out.beside.extend(shape_marker(f, block));
+            out.beside.extend(sql_shape::shape_marker(f, block));
         }
         return;
     };
@@ -433,7 +433,7 @@ fn expand_fn(cx: &Ctxt, f: &syn::ImplItemFn, block: &ImplBlock<'_>, out: &mut Ex
     }
     out.beside.push(items);
     if block.operator.is_none() {
-        out.beside.extend(shape_marker(f, block));
+        out.beside.extend(sql_shape::shape_marker(f, block));
     }
     // A method with an unbounded type parameter in scope (the impl's or its own) whose
     // body may duck-type keeps duck typing, typed per instantiation only, as such a
@@ -643,58 +643,6 @@ pub(super) fn emit_method(
         };
     };
     (method, items, quote!(#consts_owner))
-}
-
-/// The `jitclass::__private::sql` marker a function named like an aggregate's parts
-/// implements for its class (see `runtime/src/shapes.rs`); of a generic class, for each
-/// instantiation the impl's bounds allow (`impl<T: ..> Step for Avg<T>`), so that
-/// `register_aggregate::<Avg<f64>>` is checked as a non-generic class's registration.
-fn shape_marker(f: &syn::ImplItemFn, block: &ImplBlock<'_>) -> Option<TokenStream> {
-    let (sig, _) = glue_signature(&f.sig, None);
-    let receiver = sig
-        .receiver()
-        .map(|r| (r.reference.is_some(), r.mutability.is_some()));
-    // `'static` for elided lifetimes (`&[u8]`), which an associated type cannot have.
-    let params: Vec<syn::Type> = sig
-        .inputs
-        .iter()
-        .filter_map(|a| match a {
-            syn::FnArg::Typed(pt) => Some((*pt.ty).clone()),
-            syn::FnArg::Receiver(_) => None,
-        })
-        .map(|mut t| {
-            static_lifetimes(&mut t);
-            t
-        })
-        .collect();
-    let output = match &sig.output {
-        syn::ReturnType::Default => quote!(()),
-        syn::ReturnType::Type(_, t) => quote!(#t),
-    };
-    let shapes = quote!(::jitclass::__private::sql);
-    let bounded = generic::with_jit_bounds(block.generics);
-    let (impl_g, _, where_c) = bounded.split_for_impl();
-    let self_path = block.self_ty;
-    let body = match (f.sig.ident.to_string().as_str(), receiver) {
-        ("new", None) if params.is_empty() => quote!(#shapes::New for #self_path #where_c {}),
-        ("step", Some((true, true))) => {
-            quote!(#shapes::Step for #self_path #where_c { type Args = (#(#params,)*); })
-        }
-        ("inverse", Some((true, true))) => {
-            quote!(#shapes::Inverse for #self_path #where_c { type Args = (#(#params,)*); })
-        }
-        ("finalize", Some((true, _))) if params.is_empty() => {
-            quote!(#shapes::Finalize for #self_path #where_c { type Output = #output; })
-        }
-        ("value", Some((true, _))) if params.is_empty() => {
-            quote!(#shapes::Value for #self_path #where_c { type Output = #output; })
-        }
-        _ => return None,
-    };
-    Some(quote! {
-        #[doc(hidden)]
-        impl #impl_g #body
-    })
 }
 
 /// `&mut self` -> `&self` (a `#[setter]`'s glue).

@@ -27,6 +27,7 @@ mod index;
 mod operator;
 mod property;
 mod recursion;
+mod sql_shape;
 mod trait_impl;
 mod untyped_const;
 

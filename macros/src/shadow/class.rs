@@ -102,6 +102,8 @@ pub(crate) fn class_items(
             // `unless_a_trait`): no trait's identity, the class's getter as written.
             (@jitclass_trait_id) => { "" };
             (@jitclass_class_info $($getter:tt)*) => {{ $($getter)* }};
+            // `C::f(s)` names no trait: no trait's call to check.
+            (@jitclass_trait_call_check $($check:tt)*) => {};
             (@view $view:ident, $class:ty) => {
                 #[allow(non_camel_case_types, dead_code)]
                 struct $view {

@@ -1,26 +1,29 @@
-//! The format check of a body without a shadow: its formatting of unbounded `T` parameters, for rustc.
+//! The format check of a body without a shadow: its formatting of unbounded `T` values, for rustc.
 //!
 //! A body with an unbounded type parameter that may duck-type has no shadow (`has_shadow`),
 //! so rustc never sees its `format!("{}", x)` of an `x: T`, which rustc refuses (E0277
 //! "`T` doesn't implement `std::fmt::Display`", with its help to add the bound): jit code
 //! would format each instantiation whose type has the trait. This check hands rustc just
 //! those formatting macros, in a never-called fn generic as the body is (the user's
-//! generics, their tokens and spans), whose parameters are the function's parameters of
-//! type `T`, `&T` or `&mut T` for an unbounded `T`. Every other argument is `&0i32`, which
-//! has each formatting trait, so only the parameters' formatting can fail; a format
-//! string with a width or precision argument (`$`, `.*`) is left out, as is a macro
-//! whose parameter names a body rebinds anywhere (a `let x`, a closure's `|x|`).
+//! generics, their tokens and spans). Each macro gets a block declaring the names it
+//! formats that are, where it stands (scopes followed: a local hides a parameter in its
+//! block only), values of an unbounded `T`: a parameter of type `T`, `&T` or `&mut T`, a
+//! local so annotated, or a local initialized from one of those (`let y = x;`,
+//! `let y = x.clone();`, with that initializer, so rustc types it). Every other argument is
+//! `&0i32`, which has each formatting trait, so only those values' formatting can fail; a
+//! format string with a width or precision argument (`$`, `.*`) is left out.
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::visit::Visit;
 
 /// The check of the formatting macros of `block` (under `sig`, with the type parameters
-/// `in_scope`: an impl's and the method's own) that format a parameter of an unbounded
-/// type parameter; nothing when there are none.
+/// `in_scope`: an impl's and the method's own) that format a value of an unbounded type
+/// parameter; nothing when there are none.
 pub(crate) fn unbounded_format_check(
     sig: &syn::Signature,
     block: &syn::Block,
@@ -34,52 +37,47 @@ pub(crate) fn unbounded_format_check(
     if unbounded.is_empty() {
         return TokenStream::new();
     }
-    let mut rebound = Rebound::default();
-    rebound.visit_block(block);
-    let params: Vec<(&syn::Ident, &syn::Type)> = sig
-        .inputs
-        .iter()
-        .filter_map(|input| match input {
-            syn::FnArg::Typed(pt) => match &*pt.pat {
-                syn::Pat::Ident(pi)
-                    if pi.subpat.is_none()
-                        && is_unbounded_param(&pt.ty, &unbounded)
-                        && !rebound.names.contains(&pi.ident.to_string()) =>
-                {
-                    Some((&pi.ident, &*pt.ty))
-                }
-                _ => None,
-            },
-            syn::FnArg::Receiver(_) => None,
-        })
-        .collect();
-    if params.is_empty() {
-        return TokenStream::new();
-    }
-    let tracked: HashSet<String> = params.iter().map(|(name, _)| name.to_string()).collect();
     let mut macros = FormatMacros {
-        tracked: &tracked,
+        unbounded: &unbounded,
+        type_params: in_scope
+            .type_params()
+            .map(|tp| tp.ident.to_string())
+            .collect(),
+        scopes: vec![HashMap::new()],
         checks: Vec::new(),
     };
+    for input in &sig.inputs {
+        if let syn::FnArg::Typed(pt) = input {
+            macros.bind(&pt.pat, Some(&pt.ty), None);
+        }
+    }
     macros.visit_block(block);
     if macros.checks.is_empty() {
         return TokenStream::new();
     }
     let cfgs = crate::glue::cfgs_of(attrs);
-    let (names, types): (Vec<_>, Vec<_>) = params.into_iter().unzip();
     let params_list = &in_scope.params;
     let where_clause = without_self(in_scope.where_clause.as_ref());
     let checks = &macros.checks;
     let check = format_ident!("__jitclass_format_check");
+    let value = value_fn();
     quote! {
         #(#cfgs)*
         const _: () = {
             #[allow(warnings, clippy::all, clippy::pedantic)]
-            fn #check<#params_list>(#(#names: #types),*) #where_clause {
+            fn #check<#params_list>() #where_clause {
+                fn #value<V>() -> V {
+                    loop {}
+                }
                 #(#checks)*
             }
         };
     }
+}
+
+/// The never-called check's source of a value of any type, which declares a formatted name.
+fn value_fn() -> syn::Ident {
+    format_ident!("__jitclass_value")
 }
 
 /// The predicates of a method's `where` clause but those naming `Self` (`Self: Sized`),
@@ -116,34 +114,40 @@ fn is_unbounded_param(ty: &syn::Type, unbounded: &HashSet<String>) -> bool {
     }
 }
 
-/// The names a body binds in a pattern (`let`, `for`, `match`, closures): a parameter of
-/// that name may be another value at a formatting macro, so it is not checked.
-#[derive(Default)]
-struct Rebound {
-    names: HashSet<String>,
+/// How the check declares a name that is, where a macro formats it, a value of an
+/// unbounded type parameter.
+enum Value {
+    /// Of this type (`T`, `&T`, `&mut T`): a parameter, or a local so annotated.
+    Typed(syn::Type),
+    /// A local initialized from another such value (`let y = x.clone();`): the name the
+    /// initializer reads, that name's value, and the initializer as the user wrote it.
+    Initialized(syn::Ident, Rc<Value>, syn::Expr),
 }
 
-impl Visit<'_> for Rebound {
-    fn visit_pat_ident(&mut self, pi: &syn::PatIdent) {
-        self.names.insert(pi.ident.to_string());
-        syn::visit::visit_pat_ident(self, pi);
-    }
-
-    fn visit_macro(&mut self, mac: &syn::Macro) {
-        // A macro's arguments may hold closures or blocks binding names.
-        if let Ok(args) =
-            mac.parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
-        {
-            for arg in &args {
-                self.visit_expr(arg);
+impl Value {
+    /// The expression of this value in the check: a `Typed` one from nowhere, an
+    /// `Initialized` one by its initializer over the value it reads.
+    fn expression(&self) -> TokenStream {
+        match self {
+            Value::Typed(ty) => {
+                let value = value_fn();
+                quote!(#value::<#ty>())
+            }
+            Value::Initialized(read, of, init) => {
+                let of = of.expression();
+                quote!({ let #read = #of; #init })
             }
         }
     }
 }
 
-/// The formatting macros of a body that format a tracked parameter, as checks.
+/// The formatting macros of a body that format a value of an unbounded type parameter, as
+/// checks, with the names in scope where each stands: `Some` such a value, `None` another.
 struct FormatMacros<'a> {
-    tracked: &'a HashSet<String>,
+    unbounded: &'a HashSet<String>,
+    /// Every type parameter in scope (`S::f(s)` is not a trait's path).
+    type_params: HashSet<String>,
+    scopes: Vec<HashMap<String, Option<Rc<Value>>>>,
     checks: Vec<TokenStream>,
 }
 
@@ -158,21 +162,76 @@ fn format_string_index(name: &str) -> Option<usize> {
 }
 
 impl FormatMacros<'_> {
-    /// Whether `e` is a tracked parameter, possibly borrowed (`x`, `&x`, `(x)`).
-    fn is_tracked(&self, e: &syn::Expr) -> bool {
+    /// The value of an unbounded type parameter the name `name` is here, if it is one.
+    fn lookup(&self, name: &str) -> Option<Rc<Value>> {
+        self.scopes
+            .iter()
+            .rev()
+            .find_map(|scope| scope.get(name))
+            .cloned()
+            .flatten()
+    }
+
+    /// Binds the names of `pat` in the innermost scope: a lone name (`x`, `mut x`) of the
+    /// annotated type `ty` or initialized by `init` may be a value of an unbounded type
+    /// parameter; every other name it binds is another value.
+    fn bind(&mut self, pat: &syn::Pat, ty: Option<&syn::Type>, init: Option<&syn::Expr>) {
+        if let syn::Pat::Type(pt) = pat {
+            return self.bind(&pt.pat, Some(&pt.ty), init);
+        }
+        let mut names = HashSet::new();
+        names_bound(pat, &mut names);
+        let scope = self.scopes.last_mut().expect("a scope");
+        for name in names {
+            scope.insert(name, None);
+        }
+        let syn::Pat::Ident(pi) = pat else {
+            return;
+        };
+        if pi.by_ref.is_some() || pi.subpat.is_some() {
+            return;
+        }
+        let value = match (ty, init) {
+            (Some(ty), _) => {
+                is_unbounded_param(ty, self.unbounded).then(|| Rc::new(Value::Typed(ty.clone())))
+            }
+            (None, Some(init)) => self.initialized_from(init),
+            (None, None) => None,
+        };
+        let scope = self.scopes.last_mut().expect("a scope");
+        scope.insert(pi.ident.to_string(), value);
+    }
+
+    /// The value a local initialized by `init` is, when `init` reads a value of an
+    /// unbounded type parameter whole: `x`, `(x)`, `x.clone()`.
+    fn initialized_from(&self, init: &syn::Expr) -> Option<Rc<Value>> {
+        let read = read_name(init)?;
+        let of = self.lookup(&read.to_string())?;
+        Some(Rc::new(Value::Initialized(read.clone(), of, init.clone())))
+    }
+
+    /// The name `e` is (`x`, `&x`, `(x)`) when it is a value of an unbounded type parameter.
+    fn formatted_name<'e>(&self, e: &'e syn::Expr) -> Option<&'e syn::Ident> {
         match e {
-            syn::Expr::Reference(r) => self.is_tracked(&r.expr),
-            syn::Expr::Paren(p) => self.is_tracked(&p.expr),
-            syn::Expr::Group(g) => self.is_tracked(&g.expr),
-            syn::Expr::Path(p) if p.qself.is_none() => p
-                .path
-                .get_ident()
-                .is_some_and(|i| self.tracked.contains(&i.to_string())),
-            _ => false,
+            syn::Expr::Reference(r) => self.formatted_name(&r.expr),
+            syn::Expr::Paren(p) => self.formatted_name(&p.expr),
+            syn::Expr::Group(g) => self.formatted_name(&g.expr),
+            syn::Expr::Path(p) if p.qself.is_none() => {
+                let name = p.path.get_ident()?;
+                self.lookup(&name.to_string()).map(|_| name)
+            }
+            _ => None,
         }
     }
 
-    /// The check of one macro call, if it formats a tracked parameter.
+    /// Runs `walk` in a new innermost scope.
+    fn scoped(&mut self, walk: impl FnOnce(&mut Self)) {
+        self.scopes.push(HashMap::new());
+        walk(self);
+        self.scopes.pop();
+    }
+
+    /// The check of one macro call, if it formats a value of an unbounded type parameter.
     fn check(&self, mac: &syn::Macro) -> Option<TokenStream> {
         let name = mac.path.segments.last()?.ident.to_string();
         let at = format_string_index(&name)?;
@@ -193,7 +252,8 @@ impl FormatMacros<'_> {
         }
         let neutral = quote!(&0i32);
         let mut named = HashSet::new();
-        let mut formats_tracked = false;
+        // The names formatted, each declared once before the macro.
+        let mut formatted: Vec<String> = Vec::new();
         let mut rest = Vec::new();
         for arg in &args[at + 1..] {
             match arg {
@@ -203,38 +263,50 @@ impl FormatMacros<'_> {
                     };
                     let key = p.path.get_ident()?;
                     named.insert(key.to_string());
-                    if self.is_tracked(&a.right) {
-                        formats_tracked = true;
+                    if let Some(read) = self.formatted_name(&a.right) {
+                        formatted.push(read.to_string());
                         let right = &a.right;
                         rest.push(quote!(#key = #right));
                     } else {
                         rest.push(quote!(#key = #neutral));
                     }
                 }
-                e if self.is_tracked(e) => {
-                    formats_tracked = true;
-                    rest.push(quote!(#e));
-                }
-                _ => rest.push(neutral.clone()),
+                e => match self.formatted_name(e) {
+                    Some(read) => {
+                        formatted.push(read.to_string());
+                        rest.push(quote!(#e));
+                    }
+                    None => rest.push(neutral.clone()),
+                },
             }
         }
-        // Names a placeholder captures (`{x}`): a tracked one is the check's parameter,
+        // Names a placeholder captures (`{x}`): a formatted value is declared as one,
         // another is bound to the neutral value.
-        let mut captured = Vec::new();
-        for name in captured_names(&value) {
+        let mut neutral_captures = Vec::new();
+        for name in jitclass_core::format_string::captured_names(&value) {
             if named.contains(&name) {
                 continue;
             }
-            if self.tracked.contains(&name) {
-                formats_tracked = true;
+            if self.lookup(&name).is_some() {
+                formatted.push(name);
             } else {
                 let ident = format_ident!("{}", name);
-                captured.push(quote!(let #ident = #neutral;));
+                neutral_captures.push(quote!(let #ident = #neutral;));
             }
         }
-        if !formats_tracked {
+        if formatted.is_empty() {
             return None;
         }
+        let mut declared = HashSet::new();
+        let declarations: Vec<TokenStream> = formatted
+            .iter()
+            .filter(|name| declared.insert(name.as_str()))
+            .map(|name| {
+                let ident = format_ident!("{}", name);
+                let expression = self.lookup(name)?.expression();
+                Some(quote!(let #ident = #expression;))
+            })
+            .collect::<Option<_>>()?;
         let bang = mac.bang_token;
         // `panic!` and `assert!` are checked as themselves (a `true` condition): rustc
         // reports their formatting at the whole call, "the trait `Display` is not
@@ -258,18 +330,191 @@ impl FormatMacros<'_> {
         );
         arguments.set_span(mac.delimiter.span().join());
         Some(quote! {{
-            #(#captured)*
+            #(#declarations)*
+            #(#neutral_captures)*
             let _ = #invoked #bang #arguments;
         }})
     }
 }
 
+impl FormatMacros<'_> {
+    /// The check of `Owner::f(args)` with a value of an unbounded type parameter among its
+    /// arguments, where `Owner` is no type parameter: when `Owner` is a `#[jit] trait` (its
+    /// companion macro says so; a class's or another path's drops the check), rustc checks
+    /// the call, "the trait bound `S: Meter` is not satisfied" (E0277) at the argument. The
+    /// other arguments are values of whatever type the function takes.
+    fn trait_call_check(&self, call: &syn::ExprCall) -> Option<TokenStream> {
+        let syn::Expr::Path(func) = &*call.func else {
+            return None;
+        };
+        let path = &func.path;
+        if func.qself.is_some() || path.leading_colon.is_some() || path.segments.len() != 2 {
+            return None;
+        }
+        if path.segments.iter().any(|s| !s.arguments.is_none()) {
+            return None;
+        }
+        let owner = &path.segments[0].ident;
+        // A trait's name is CamelCase; a module's (`fns::f(x)`) is not, and importing one
+        // from a macro's expansion can leave rustc's import resolution stuck.
+        let camel = owner
+            .to_string()
+            .starts_with(|c: char| c.is_ascii_uppercase());
+        if !camel || owner == "Self" || self.type_params.contains(&owner.to_string()) {
+            return None;
+        }
+        let value = value_fn();
+        let mut declared = HashSet::new();
+        let mut declarations = Vec::new();
+        let mut args = Vec::new();
+        for arg in &call.args {
+            match self.formatted_name(arg) {
+                Some(read) => {
+                    if declared.insert(read.to_string()) {
+                        let expression = self.lookup(&read.to_string())?.expression();
+                        declarations.push(quote!(let #read = #expression;));
+                    }
+                    args.push(quote!(#arg));
+                }
+                None => args.push(quote!(#value())),
+            }
+        }
+        if declarations.is_empty() {
+            return None;
+        }
+        let mut arguments =
+            proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, quote!(#(#args),*));
+        arguments.set_span(call.paren_token.span.join());
+        Some(quote! {{
+            #[allow(unused_imports)]
+            use ::jitclass::__private::bound_trait_fallback::__jitclass_bound_trait;
+            {
+                #[allow(unused_imports)]
+                use #owner as __jitclass_bound_trait;
+                __jitclass_bound_trait!(@jitclass_trait_call_check {
+                    #(#declarations)*
+                    let _ = #path #arguments;
+                });
+            }
+        }})
+    }
+}
+
+/// The name an initializer reads whole: `x`, `(x)`, `x.clone()`.
+fn read_name(init: &syn::Expr) -> Option<&syn::Ident> {
+    match init {
+        syn::Expr::Paren(p) => read_name(&p.expr),
+        syn::Expr::Group(g) => read_name(&g.expr),
+        syn::Expr::Path(p) if p.qself.is_none() => p.path.get_ident(),
+        syn::Expr::MethodCall(m)
+            if m.method == "clone" && m.args.is_empty() && m.turbofish.is_none() =>
+        {
+            read_name(&m.receiver)
+        }
+        _ => None,
+    }
+}
+
+/// The names a pattern binds, into `into`.
+fn names_bound(pat: &syn::Pat, into: &mut HashSet<String>) {
+    struct Names<'a>(&'a mut HashSet<String>);
+    impl<'ast> Visit<'ast> for Names<'_> {
+        fn visit_pat_ident(&mut self, pi: &'ast syn::PatIdent) {
+            self.0.insert(pi.ident.to_string());
+            syn::visit::visit_pat_ident(self, pi);
+        }
+    }
+    Names(into).visit_pat(pat);
+}
+
+/// The walk follows Rust's scopes: a block's locals from their `let` to its end, a
+/// closure's, loop's, arm's or `if let`'s bindings in their body only.
 impl Visit<'_> for FormatMacros<'_> {
+    fn visit_block(&mut self, block: &syn::Block) {
+        self.scoped(|walk| syn::visit::visit_block(walk, block));
+    }
+
+    fn visit_local(&mut self, local: &syn::Local) {
+        // The initializer (and a `let .. else`'s block) sees the names before the `let`.
+        if let Some(init) = &local.init {
+            self.visit_expr(&init.expr);
+            if let Some((_, diverge)) = &init.diverge {
+                self.visit_expr(diverge);
+            }
+        }
+        let init = local
+            .init
+            .as_ref()
+            .filter(|init| init.diverge.is_none())
+            .map(|init| &*init.expr);
+        self.bind(&local.pat, None, init);
+    }
+
+    fn visit_expr_closure(&mut self, closure: &syn::ExprClosure) {
+        self.scoped(|walk| {
+            for input in &closure.inputs {
+                walk.bind(input, None, None);
+            }
+            walk.visit_expr(&closure.body);
+        });
+    }
+
+    fn visit_expr_for_loop(&mut self, for_loop: &syn::ExprForLoop) {
+        self.visit_expr(&for_loop.expr);
+        self.scoped(|walk| {
+            walk.bind(&for_loop.pat, None, None);
+            walk.visit_block(&for_loop.body);
+        });
+    }
+
+    fn visit_arm(&mut self, arm: &syn::Arm) {
+        self.scoped(|walk| {
+            walk.bind(&arm.pat, None, None);
+            if let Some((_, guard)) = &arm.guard {
+                walk.visit_expr(guard);
+            }
+            walk.visit_expr(&arm.body);
+        });
+    }
+
+    fn visit_expr_if(&mut self, e: &syn::ExprIf) {
+        // An `if let`'s bindings are the `then` block's.
+        self.scoped(|walk| {
+            walk.visit_expr(&e.cond);
+            walk.visit_block(&e.then_branch);
+        });
+        if let Some((_, other)) = &e.else_branch {
+            self.visit_expr(other);
+        }
+    }
+
+    fn visit_expr_while(&mut self, e: &syn::ExprWhile) {
+        self.scoped(|walk| {
+            walk.visit_expr(&e.cond);
+            walk.visit_block(&e.body);
+        });
+    }
+
+    fn visit_expr_let(&mut self, e: &syn::ExprLet) {
+        self.visit_expr(&e.expr);
+        self.bind(&e.pat, None, None);
+    }
+
+    fn visit_expr_call(&mut self, call: &syn::ExprCall) {
+        if let Some(check) = self.trait_call_check(call) {
+            self.checks.push(check);
+        }
+        syn::visit::visit_expr_call(self, call);
+    }
+
+    // A nested item sees none of the body's names.
+    fn visit_item(&mut self, _: &syn::Item) {}
+
     fn visit_macro(&mut self, mac: &syn::Macro) {
         if let Some(check) = self.check(mac) {
             self.checks.push(check);
         }
-        // Formatting macros nested in another macro's arguments.
+        // Formatting macros (and blocks, closures) nested in another macro's arguments.
         if let Ok(args) =
             mac.parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
         {
@@ -280,40 +525,9 @@ impl Visit<'_> for FormatMacros<'_> {
     }
 }
 
-/// The identifiers placeholders of the format string `text` name (`{x}`, `{x:?}`), which
-/// `format_args!` captures when no named argument has them.
-fn captured_names(text: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' if chars.peek() == Some(&'{') => {
-                chars.next();
-            }
-            '{' => {
-                let mut inside = String::new();
-                for d in chars.by_ref() {
-                    if d == '}' {
-                        break;
-                    }
-                    inside.push(d);
-                }
-                let argument = inside.split(':').next().unwrap_or("").trim();
-                let identifier = argument.starts_with(|c: char| c.is_alphabetic() || c == '_')
-                    && argument.chars().all(|c| c.is_alphanumeric() || c == '_');
-                if identifier && argument != "_" {
-                    names.push(argument.to_string());
-                }
-            }
-            _ => {}
-        }
-    }
-    names
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{captured_names, unbounded_format_check};
+    use super::unbounded_format_check;
 
     /// Whether the fn `item` gets a format check.
     fn checked(item: syn::ItemFn) -> bool {
@@ -347,6 +561,63 @@ mod tests {
         assert!(!checked(syn::parse_quote! {
             fn f<T>(x: T, n: usize) -> String { format!("{:1$}", x, n) }
         }));
+        assert!(!checked(syn::parse_quote! {
+            fn f<T>(x: T, n: i64) -> Vec<String> {
+                [n].iter().map(|x| format!("{x}")).collect()
+            }
+        }));
+    }
+
+    #[test]
+    fn a_local_hides_a_parameter_in_its_scope_only() {
+        assert!(checked(syn::parse_quote! {
+            fn f<T>(x: T, n: i64) -> String { { let x = n; let _ = x; } format!("{}", x) }
+        }));
+        assert!(!checked(syn::parse_quote! {
+            fn f<T>(x: T, n: i64) -> String { { let x = n; format!("{}", x) } }
+        }));
+        assert!(!checked(syn::parse_quote! {
+            fn f<T>(x: T, n: Option<i64>) -> String {
+                if let Some(x) = n { format!("{x}") } else { String::new() }
+            }
+        }));
+    }
+
+    #[test]
+    fn locals_of_unbounded_values_are_checked_with_their_initializer() {
+        let item: syn::ItemFn = syn::parse_quote! {
+            fn f<T>(x: &T) -> String { let y = x.clone(); let z: T = todo!(); format!("{y} {}", z) }
+        };
+        let check = unbounded_format_check(&item.sig, &item.block, &item.sig.generics, &item.attrs)
+            .to_string();
+        assert!(
+            check.contains("let y = { let x = __jitclass_value :: < & T > () ; x . clone () }"),
+            "{check}"
+        );
+        assert!(
+            check.contains("let z = __jitclass_value :: < T > ()"),
+            "{check}"
+        );
+    }
+
+    #[test]
+    fn calls_by_a_path_with_unbounded_values_are_checked_unless_by_a_parameter() {
+        let item: syn::ItemFn = syn::parse_quote! {
+            fn f<S>(s: &S, n: i64) -> i64 {
+                Meter::read(s, n) + S::read(s) + Meter::zero(n) + fns::read(s)
+            }
+        };
+        let check = unbounded_format_check(&item.sig, &item.block, &item.sig.generics, &item.attrs)
+            .to_string();
+        assert_eq!(
+            check.matches("@ jitclass_trait_call_check").count(),
+            1,
+            "{check}"
+        );
+        assert!(
+            check.contains("Meter :: read (s , __jitclass_value ())"),
+            "{check}"
+        );
     }
 
     #[test]
@@ -358,13 +629,5 @@ mod tests {
             .to_string();
         assert!(!check.contains("Self"), "{check}");
         assert!(check.contains("Vec < T > : Clone"), "{check}");
-    }
-
-    #[test]
-    fn captured_names_are_the_identifiers_of_placeholders() {
-        assert_eq!(
-            captured_names("{{x}} {a} {0} {} {b:?} {c:>5} {_d}"),
-            vec!["a", "b", "c", "_d"]
-        );
     }
 }

@@ -35,7 +35,9 @@ pub(crate) fn key_items(
         // The trait's name is in rustc's help line under the message ("the trait `..` is
         // not implemented for `C`"): it says what is missing.
         let has = format_ident!("has_field_or_property_{}", name);
-        let message = format!("no field or property `{name}` on type `{{Self}}`");
+        // Named as rustc names a field: a keyword with `r#` (`r#match`).
+        let shown = key_ident(name);
+        let message = format!("no field or property `{shown}` on type `{{Self}}`");
         quote! {
             #[diagnostic::on_unimplemented(message = #message, label = "unknown field")]
             #[allow(non_camel_case_types)]
@@ -55,8 +57,9 @@ pub(crate) fn key_items(
         let key = key_ident(name);
         let hash = member_hash(name);
         let can = format_ident!("assignable_field_or_property_{}", name);
+        let shown = key_ident(name);
         let message = format!(
-            "cannot assign to `{name}` of type `{{Self}}`: it has no field or `#[setter]` property `{name}`"
+            "cannot assign to `{shown}` of type `{{Self}}`: it has no field or `#[setter]` property `{shown}`"
         );
         quote! {
             #[diagnostic::on_unimplemented(message = #message, label = "not assignable")]
@@ -77,7 +80,8 @@ pub(crate) fn key_items(
         let key = key_ident(name);
         let hash = member_hash(name);
         let can = format_ident!("field_{}", name);
-        let message = format!("no field `{name}` on type `{{Self}}`");
+        let shown = key_ident(name);
+        let message = format!("no field `{shown}` on type `{{Self}}`");
         quote! {
             #[diagnostic::on_unimplemented(
                 message = #message,

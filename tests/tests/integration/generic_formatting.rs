@@ -110,3 +110,77 @@ fn unbounded_bodies_format_their_other_values_as_rust_does() {
     drop(b);
     assert!(balanced_since(&before));
 }
+
+// Scopes: a local hides a parameter of `T` in its block only; a loop's and an `if let`'s
+// bindings in their bodies only. What each formats is an `i64`, which rustc
+// accepts (formatting `x` itself after the block is E0277:
+// tests/ui/formatting/review_genbounds_param_shadowed_in_inner_block.rs).
+#[jit]
+fn hidden_in_scopes<T>(x: T, n: i64, o: Option<i64>) -> String {
+    let inner = {
+        let x = n + 1;
+        format!("{x}")
+    };
+    let mut mapped = Vec::new();
+    for x in [n, 2] {
+        mapped.push(format!("{}", x));
+    }
+    let found = if let Some(x) = o {
+        format!("{:>3}", x)
+    } else {
+        String::new()
+    };
+    let _ = x;
+    format!("{inner}|{}|{found}", mapped.len())
+}
+
+#[allow(unused_variables)]
+fn hidden_in_scopes_rs<T>(x: T, n: i64, o: Option<i64>) -> String {
+    let inner = {
+        let x = n + 1;
+        format!("{x}")
+    };
+    let mut mapped = Vec::new();
+    for x in [n, 2] {
+        mapped.push(format!("{}", x));
+    }
+    let found = if let Some(x) = o {
+        format!("{:>3}", x)
+    } else {
+        String::new()
+    };
+    let _ = x;
+    format!("{inner}|{}|{found}", mapped.len())
+}
+
+// Locals copied from a bounded `T` format as the bound allows (unbounded, each is E0277:
+// tests/ui/formatting/format_unbounded_generic_locals.rs).
+#[jit]
+fn bounded_locals<T: std::fmt::Display + Clone>(x: &T) -> String {
+    let y = x.clone();
+    let z: T = y.clone();
+    format!("{y}-{}", z)
+}
+
+fn bounded_locals_rs<T: std::fmt::Display + Clone>(x: &T) -> String {
+    let y = x.clone();
+    let z: T = y.clone();
+    format!("{y}-{}", z)
+}
+
+#[test]
+fn scopes_and_locals_format_as_rust_does() {
+    let _m = memory_test();
+    let before = jitclass::stats();
+    assert_eq!(
+        hidden_in_scopes(true, 4, Some(7)),
+        hidden_in_scopes_rs(true, 4, Some(7))
+    );
+    assert_eq!(
+        hidden_in_scopes(2.5_f64, -1, None),
+        hidden_in_scopes_rs(2.5_f64, -1, None)
+    );
+    assert_eq!(bounded_locals(&12_i64), bounded_locals_rs(&12_i64));
+    assert_eq!(bounded_locals(&'c'), bounded_locals_rs(&'c'));
+    assert!(balanced_since(&before));
+}

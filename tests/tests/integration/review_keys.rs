@@ -447,11 +447,12 @@ fn write_edges_agree_with_std() {
 
 // Formatting the parameter `x` itself is rustc's E0277 at build time (the parameter is
 // unbounded: tests/ui/formatting/format_unbounded_generic.rs); that check reads
-// parameters only, so a copy of one is formatted here to reach the first call's check.
+// parameters and the locals copied from one (`let y = x;`) only, so a block's value is
+// formatted here to reach the first call's check.
 #[jit]
 fn write_display<T>(x: T) -> String {
     let mut s = String::new();
-    let shown = x;
+    let shown = { x };
     write!(s, "{}", shown).unwrap();
     s
 }

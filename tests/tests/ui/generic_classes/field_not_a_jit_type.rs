@@ -1,7 +1,7 @@
 // A field of a type jit code lacks, in a generic class (as in a plain class): one E0277 at
-// the field's type is what the user needs. jitclass gives four there: `JitType` twice (the
-// bounds of the accessors' `Handle::get`/`set`, with notes showing the runtime's source),
-// then `JitArg` and `JitClass`, naming its traits. A private class in a public field builds.
+// the field's type, the class check's ("not a `#[jitclass]` type", saying how to make it
+// one); the accessors assume the field is a jit value, adding no `JitType`/`JitArg` errors
+// of their own. A private class in a public field builds.
 use jitclass::jitclass;
 
 struct Plain {
