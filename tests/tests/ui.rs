@@ -533,12 +533,43 @@ fn generic_body_argument_count() {
     t.compile_fail("tests/ui/known_bugs/generic_body_argument_count.rs");
 }
 
-/// A `const` item in a class method that names `Self` (`const J: i64 = Self::STEP * 2;`):
-/// rustc's E0401 "can't use `Self` from outer item"; the lowering spells `Self` out as
-/// the class, so jitclass builds it (found beside the method-local constants change).
+/// A method's constant named as the glue names an array length (`array_length_0`),
+/// beside an array length, builds as rustc builds it (review of names4).
 #[test]
-#[ignore = "BUG: a method's `const` item naming `Self` builds, where rustc refuses it (E0401)"]
-fn method_const_item_names_self() {
+fn review_names4_method_consts_compile() {
     let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/known_bugs/method_const_item_names_self.rs");
+    t.pass("tests/ui/pass/review_names4_const_named_like_length.rs");
+}
+
+/// Const-evaluation errors in an `Index` impl's method and a `#[cfg]`'d method still name
+/// the glue's internal type (`__JitclassConsts_Gauge_scaled::K`), where rustc says
+/// `Gauge::scaled::K` and `<Gauge as std::ops::Index<usize>>::index::L`: their constants
+/// stay beside the impl (review of names4).
+#[test]
+#[ignore = "BUG: const evaluation errors in `Index` and `#[cfg]`'d class methods name `__JitclassConsts_<Class>_<method>`"]
+fn review_names4_const_eval_index_cfg() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_names4_const_eval_index_cfg.rs");
+}
+
+/// Const-evaluation errors in a trait impl's method name it `_::<impl Sized3 for
+/// Gauge>::size::K` (rustc: `<Gauge as Sized3>::size::K`), and one in a `#[jit] trait`'s
+/// default method is reported twice, the second time as `_::<impl Sized3 for
+/// Gauge>::doubled::D` (review of names4).
+#[test]
+#[ignore = "BUG: const evaluation errors in trait methods: `_::<impl Tr for C>::m::K` names, default methods' reported twice"]
+fn review_names4_const_eval_trait_methods() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_names4_const_eval_trait_methods.rs");
+}
+
+/// A generic class's method whose array length names `Self`'s constant
+/// (`[0_u8; Self::N]`) is refused with E0283 `_: JitType` ("cannot infer type of the type
+/// parameter `T`"): the lowering spells `Self` as `Holder` without its arguments. rustc
+/// builds it, with a future-incompatibility warning (review of names4).
+#[test]
+#[ignore = "BUG: `[x; Self::N]` in a generic class's method: E0283 on `Holder::N`, rustc builds it"]
+fn review_names4_generic_self_len() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/known_bugs/review_names4_generic_self_len.rs");
 }

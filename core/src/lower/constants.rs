@@ -133,7 +133,7 @@ impl TypeScope {
                 )),
             };
         }
-        let value = self.const_tokens(e)?;
+        let value = self.const_tokens(e, false)?;
         let id = self.consts.push(
             ConstDecl {
                 shown: shown(e),
@@ -151,11 +151,13 @@ impl TypeScope {
 
     /// The Rust of the constant expression `e`, to be evaluated in the function's type:
     /// local `const` items by their hoisted names, `Self` spelled out. Local variables
-    /// and generic parameters are refused as rustc refuses them in a constant.
-    fn const_tokens(&self, e: &syn::Expr) -> syn::Result<TokenStream> {
+    /// and generic parameters are refused as rustc refuses them in a constant; in a
+    /// `const` item (`in_item`), an item of its own, `Self` too.
+    fn const_tokens(&self, e: &syn::Expr, in_item: bool) -> syn::Result<TokenStream> {
         let mut e = e.clone();
         let mut rename = Rename {
             scope: self,
+            in_item,
             error: None,
         };
         rename.visit_expr_mut(&mut e);
@@ -172,7 +174,7 @@ impl TypeScope {
         if let Some(id) = self.consts.paths.get(&text) {
             return Ok(*id);
         }
-        let value = self.const_tokens(&syn::Expr::Path(p.clone()))?;
+        let value = self.const_tokens(&syn::Expr::Path(p.clone()), false)?;
         let id = self.consts.push(
             ConstDecl {
                 shown: text.clone(),
@@ -194,6 +196,9 @@ impl TypeScope {
 /// name a constant may not use is the error.
 struct Rename<'a> {
     scope: &'a TypeScope,
+    /// A `const` item's value: an item of its own, which cannot name its parent's
+    /// generic parameters or `Self` (rustc's E0401), where an array length can name `Self`.
+    in_item: bool,
     error: Option<syn::Error>,
 }
 
@@ -249,8 +254,26 @@ impl VisitMut for Rename<'_> {
             if self.scope.generics.contains(&name) {
                 self.error.get_or_insert(syn::Error::new(
                     first.ident.span(),
-                    "generic parameters may not be used in const operations\nnote: type parameters may not be used in const expressions",
+                    if self.in_item {
+                        "can't use generic parameters from outer item\nnote: a `const` is a separate item from the item that contains it"
+                    } else {
+                        "generic parameters may not be used in const operations\nnote: type parameters may not be used in const expressions"
+                    },
                 ));
+            } else if name == "Self"
+                && p.leading_colon.is_none()
+                && self.in_item
+                && let Some(class) = &self.scope.self_path
+            {
+                let class = class.segments.last().map(|s| s.ident.to_string());
+                self.error.get_or_insert(syn::Error::new(
+                    first.ident.span(),
+                    format!(
+                        "can't use `Self` from outer item\nnote: a `const` is a separate item from the item that contains it\nhelp: refer to the type directly here instead: `{}`",
+                        class.unwrap_or_default()
+                    ),
+                ));
+                return;
             } else if name == "Self"
                 && p.leading_colon.is_none()
                 && let Some(class) = &self.scope.self_path
@@ -312,7 +335,7 @@ impl Lowerer {
         }
         self.refresh_bindings();
         for (c, id) in items {
-            match self.scope.const_tokens(&c.expr) {
+            match self.scope.const_tokens(&c.expr, true) {
                 Ok(value) => self.scope.consts.lowered[id.index()].value = value,
                 Err(e) => self.errors.push(e),
             }

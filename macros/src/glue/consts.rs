@@ -41,17 +41,19 @@ pub(crate) fn hoisted_in_body(owner: &syn::Ident, consts: &[LoweredConst]) -> To
         let name = &c.name;
         // Beside one another in the body, the constants name each other bare.
         let value = unqualified(c.value.clone(), &names);
-        items.push(quote! {
+        // rustc's note on a constant whose evaluation failed points at its reads, this
+        // one among them: at a `const` item's name, at a length's expression; and a
+        // cycle between constants at the item, not at the attribute.
+        let at = match c.kind {
+            ConstKind::Item { .. } => name.span(),
+            _ => c.span,
+        };
+        items.push(quote_spanned! {at=>
             #[allow(arithmetic_overflow, unconditional_panic, non_upper_case_globals, clippy::all)]
             const #name: #ty = #value;
         });
-        // rustc's note on a constant whose evaluation failed points at its reads, this
-        // one among them: at a `const` item's name, at a length's expression.
         let mut read = name.clone();
-        read.set_span(match c.kind {
-            ConstKind::Item { .. } => name.span(),
-            _ => c.span,
-        });
+        read.set_span(at);
         reads.push(quote! {
             #[doc(hidden)]
             #[allow(non_upper_case_globals)]

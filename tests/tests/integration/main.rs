@@ -102,6 +102,7 @@ mod review_math;
 mod review_mem;
 mod review_names;
 mod review_names3;
+mod review_names4;
 mod review_perf;
 mod review_refparam;
 mod review_sets;

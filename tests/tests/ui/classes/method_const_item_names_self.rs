@@ -1,5 +1,5 @@
-// A `const` item in a class method naming `Self`: rustc refuses it (E0401 "can't use
-// `Self` from outer item"), since a nested item is independent of its parent.
+// A `const` item in a class method naming `Self`: refused as rustc refuses it (E0401
+// "can't use `Self` from outer item"), since a nested item is independent of its parent.
 use jitclass::jitclass;
 
 #[jitclass]
