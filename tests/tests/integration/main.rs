@@ -48,6 +48,7 @@ mod generic_string_borrows;
 mod generic_traits;
 mod generics;
 mod held_text_refs;
+mod review_held_refs;
 mod instantiation_impls;
 mod instantiation_picks;
 mod limits;
