@@ -204,7 +204,11 @@ fn review_held_refs_match_rust() {
     let _m = memory_test();
     let before = jitclass::stats();
     for k in [0i64, 1, 2, 3] {
-        assert_eq!(get_mut_reaches_map(k), get_mut_reaches_map_rs(k), "get_mut {k}");
+        assert_eq!(
+            get_mut_reaches_map(k),
+            get_mut_reaches_map_rs(k),
+            "get_mut {k}"
+        );
         assert_eq!(clone_kept_apart(k), clone_kept_apart_rs(k), "clone {k}");
         assert_eq!(
             vec_first_then_change(k as usize),
