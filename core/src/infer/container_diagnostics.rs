@@ -228,15 +228,22 @@ pub(super) fn borrowed_change_message(how: Change, changed: &str) -> String {
     }
 }
 
-/// A `Vec` changed while a reference into it (`name`, from `v.first()` & co.) is live.
+/// A `Vec` or map changed while a reference into it (`name`, from `v.first()` & co.) is
+/// live; `owned`: the element holds a `String` or `Vec`, which only a clone takes out
+/// (`*x` of it is rustc's E0507, `.copied()` its E0277).
 pub(super) fn changed_while_referenced(
     loc: LocId,
     how: Change,
     (changed, borrowed): (&str, &str),
-    name: &str,
+    (name, owned): (&str, bool),
 ) -> Diagnostic {
+    let help = if owned {
+        "clone the element out first (`.cloned()`, `x.clone()`)"
+    } else {
+        "copy the element out first (`.copied()`, `.cloned()`, `*x`)"
+    };
     Diagnostic::new(loc, borrowed_change_message(how, changed)).note(format!(
-        "note: `{name}` borrows `{borrowed}`, and is used after this (rustc's {})\nhelp: copy the element out first (`.copied()`, `.cloned()`, `*x`)",
+        "note: `{name}` borrows `{borrowed}`, and is used after this (rustc's {})\nhelp: {help}",
         how.code()
     ))
 }

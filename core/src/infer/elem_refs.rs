@@ -109,11 +109,16 @@ impl Infer<'_> {
                     let borrowed = self.place_name(source);
                     let changed = self.place_name(place);
                     let name = self.ir.local(r).name.clone();
+                    // A `String`'s or `Vec`'s element is not `Copy`: only a clone takes it out.
+                    let owned = self.local_types[r.index()]
+                        .clone()
+                        .and_then(|t| self.concrete(&t))
+                        .is_some_and(|t| t.holds_vec());
                     self.diags.push(diagnostics::changed_while_referenced(
                         self.ir.expr(place).loc,
                         how,
                         (&changed, &borrowed),
-                        &name,
+                        (&name, owned),
                     ));
                     return;
                 }

@@ -90,6 +90,7 @@ mod review_gennames2;
 mod review_genshadow;
 mod review_genspec;
 mod review_gtrait;
+mod review_held_refs;
 mod review_index_loops;
 mod review_instimpl;
 mod review_internals;
