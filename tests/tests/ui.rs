@@ -549,3 +549,12 @@ fn generic_body_argument_count() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/known_bugs/generic_body_argument_count.rs");
 }
+
+/// Review of the message branch: valid generic bodies the format check and the
+/// trait-path call check leave alone (a class's associated fn, shadowing in arms, loops,
+/// blocks, copies of concrete values).
+#[test]
+fn review_msgs_valid_generic_bodies_compile() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/pass/review_msgs_generic_calls_and_formats.rs");
+}
