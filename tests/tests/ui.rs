@@ -558,3 +558,10 @@ fn review_msgs_valid_generic_bodies_compile() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/pass/review_msgs_generic_calls_and_formats.rs");
 }
+
+/// Review probe (msgs): other forms of formatting an unbounded `T`.
+#[test]
+fn review_msgs_unbounded_forms() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/formatting/review_msgs_unbounded_forms.rs");
+}
