@@ -573,3 +573,19 @@ fn review_names4_generic_self_len() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/known_bugs/review_names4_generic_self_len.rs");
 }
+
+/// Review of the message branch: valid generic bodies the format check and the
+/// trait-path call check leave alone (a class's associated fn, shadowing in arms, loops,
+/// blocks, copies of concrete values).
+#[test]
+fn review_msgs_valid_generic_bodies_compile() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/pass/review_msgs_generic_calls_and_formats.rs");
+}
+
+/// Review probe (msgs): other forms of formatting an unbounded `T`.
+#[test]
+fn review_msgs_unbounded_forms() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/formatting/review_msgs_unbounded_forms.rs");
+}

@@ -1,7 +1,7 @@
 // Review probes of trait fns without `self` and trait paths rustc refuses: a chained
 // `Meter::unit().read()` (E0282), a `Self` only the annotation could give (E0790), a fn
 // naming no `Self` (E0790), two classes for one `Self` (E0308), a later method call as the
-// only use (E0282). NOT refused at build (rustc: E0277): `unbounded`, see the review report.
+// only use (E0282), a trait-path call with a value of an unbounded `S` (E0277 `S: Meter`).
 use jitclass::{jit, jitclass};
 
 #[jit]
