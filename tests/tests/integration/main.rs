@@ -98,6 +98,7 @@ mod review_keys;
 mod review_leaks;
 mod review_limits;
 mod review_loopborrow;
+mod review_mapperf;
 mod review_maps;
 mod review_math;
 mod review_mem;
