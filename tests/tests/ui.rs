@@ -589,3 +589,14 @@ fn review_msgs_unbounded_forms() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/formatting/review_msgs_unbounded_forms.rs");
 }
+
+/// A `Vec` moved into a call inside its own index (`v[eat(v)]`) in an unbounded generic
+/// body builds and runs (no memory fault: the local keeps its own count); rustc refuses it,
+/// E0505 "cannot move out of `v` because it is borrowed" (review of the count-free local
+/// receiver).
+#[test]
+#[ignore = "BUG: `v[eat(v)]` in an unbounded generic body builds; rustc: E0505"]
+fn review_mapperf_moved_while_indexed() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/known_bugs/review_mapperf_moved_while_indexed.rs");
+}

@@ -4,39 +4,6 @@ use crate::{balanced_since, memory_test, panic_message};
 use jitclass::jit;
 use std::collections::HashMap;
 
-#[jit]
-fn moved_to_call<T>(t: T) -> (i64, T) {
-    let v: Vec<i64> = vec![10, 20, 30];
-    let n = v[eat(v)];
-    (n, t)
-}
-
-#[jit]
-fn eat(v: Vec<i64>) -> usize {
-    v.len() - 3
-}
-
-fn probe<R: std::fmt::Debug>(name: &str, f: impl FnOnce() -> R) {
-    let _m = memory_test();
-    let before = jitclass::stats();
-    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
-    match r {
-        Ok(v) => eprintln!("PROBE {name}: ok {v:?}"),
-        Err(p) => eprintln!(
-            "PROBE {name}: panic {:?}",
-            p.downcast_ref::<String>()
-                .cloned()
-                .or(p.downcast_ref::<&str>().map(|s| s.to_string()))
-        ),
-    }
-    eprintln!("PROBE {name}: balanced {}", balanced_since(&before));
-}
-
-#[test]
-fn review_mapperf_moved_to_call() {
-    probe("moved_to_call", || moved_to_call(0i64));
-}
-
 /// `#[jit] fn $jit` and the plain Rust `fn $rust`, from one body.
 macro_rules! twice {
     ($jit:ident, $rust:ident, fn($k:ident: $kt:ty, mut $p:ident: $t:ty) -> $r:ty $body:block) => {
