@@ -13,6 +13,7 @@
 use super::Infer;
 use super::diagnostics;
 use super::resolution::Resolution;
+use super::unify::Ty;
 use crate::ir::{ExprId, ExprKind, LocalId, Pattern, Stmt};
 use crate::methods::{Builtin, OptionMethod};
 use crate::vec_methods::{self, VecMethod};
@@ -112,8 +113,7 @@ impl Infer<'_> {
                     // A `String`'s or `Vec`'s element is not `Copy`: only a clone takes it out.
                     let owned = self.local_types[r.index()]
                         .clone()
-                        .and_then(|t| self.concrete(&t))
-                        .is_some_and(|t| t.holds_vec());
+                        .is_some_and(|t| self.holds_vec(&t));
                     self.diags.push(diagnostics::changed_while_referenced(
                         self.ir.expr(place).loc,
                         how,
@@ -337,6 +337,20 @@ impl Infer<'_> {
             ExprKind::TupleField(b, i) => format!("{}.{i}", self.place_name(*b)),
             ExprKind::Index(b, _) => format!("{}[_]", self.place_name(*b)),
             _ => "value".into(),
+        }
+    }
+}
+
+impl Infer<'_> {
+    /// Whether a value of `t` holds a `Vec`, `String` or map (`Type::holds_vec`), known
+    /// from its structure even where a generic body's `T` leaves it not concrete
+    /// (`Vec<T>` is one).
+    fn holds_vec(&self, t: &Ty) -> bool {
+        match self.resolve(t) {
+            Ty::Vec(_) | Ty::String | Ty::Map(..) => true,
+            Ty::Ref(inner, _) | Ty::Option(inner) | Ty::Array(inner, _) => self.holds_vec(&inner),
+            Ty::Tuple(es) => es.iter().any(|e| self.holds_vec(e)),
+            _ => false,
         }
     }
 }
