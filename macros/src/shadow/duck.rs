@@ -136,7 +136,7 @@ fn is_self_type(ty: &syn::Type) -> bool {
 }
 
 /// The names a pattern binds, into `into`.
-fn bind_names(pat: &syn::Pat, into: &mut HashSet<String>) {
+pub(super) fn bind_names(pat: &syn::Pat, into: &mut HashSet<String>) {
     struct Names<'a>(&'a mut HashSet<String>);
     impl<'ast> Visit<'ast> for Names<'_> {
         fn visit_pat_ident(&mut self, pi: &'ast syn::PatIdent) {

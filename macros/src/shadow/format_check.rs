@@ -13,6 +13,7 @@
 //! `&0i32`, which has each formatting trait, so only those values' formatting can fail; a
 //! format string with a width or precision argument (`$`, `.*`) is left out.
 
+use super::duck::bind_names;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
 use std::collections::{HashMap, HashSet};
@@ -180,7 +181,7 @@ impl FormatMacros<'_> {
             return self.bind(&pt.pat, Some(&pt.ty), init);
         }
         let mut names = HashSet::new();
-        names_bound(pat, &mut names);
+        bind_names(pat, &mut names);
         let scope = self.scopes.last_mut().expect("a scope");
         for name in names {
             scope.insert(name, None);
@@ -413,18 +414,6 @@ fn read_name(init: &syn::Expr) -> Option<&syn::Ident> {
         }
         _ => None,
     }
-}
-
-/// The names a pattern binds, into `into`.
-fn names_bound(pat: &syn::Pat, into: &mut HashSet<String>) {
-    struct Names<'a>(&'a mut HashSet<String>);
-    impl<'ast> Visit<'ast> for Names<'_> {
-        fn visit_pat_ident(&mut self, pi: &'ast syn::PatIdent) {
-            self.0.insert(pi.ident.to_string());
-            syn::visit::visit_pat_ident(self, pi);
-        }
-    }
-    Names(into).visit_pat(pat);
 }
 
 /// The walk follows Rust's scopes: a block's locals from their `let` to its end, a
